@@ -1,0 +1,66 @@
+"""``analyzer eval``: score the pipeline (or saved predictions) against gold files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from analyzer.cli import main
+from analyzer.cli.common import fail, handle_errors, verbose_option
+
+
+def load_gold(path: str) -> list[dict]:
+    """All gold records under a directory (or one file), .json and .jsonl, sorted by path."""
+    root = Path(path)
+    if not root.exists():
+        fail(f"{path}: no such file or directory")
+    files = sorted(root.rglob("*.json*")) if root.is_dir() else [root]
+    records = []
+    for file in files:
+        try:
+            if file.suffix == ".jsonl":
+                records.extend(json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip())
+            elif file.suffix == ".json":
+                records.append(json.loads(file.read_text(encoding="utf-8")))
+        except json.JSONDecodeError as error:
+            fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
+    return records
+
+
+@main.command(name="eval")
+@click.argument("gold_dir")
+@click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors", "max_errors", type=int, default=25, show_default=True, help="How many errors to list.")
+@verbose_option
+@handle_errors
+def eval_command(gold_dir, pred_dir, fmt, max_errors):
+    """Score extraction against the gold files in GOLD_DIR: figure span P/R/F1, attribute accuracies,
+    and P/R/F1 for policy tools, sectors and institutions, followed by the errors.
+
+    Example: analyzer eval corpus/test
+    """
+    from analyzer.evaluate import format_report, score
+
+    gold = load_gold(gold_dir)
+    if not gold:
+        fail(f"{gold_dir}: no gold .json/.jsonl files found")
+    if pred_dir:
+        predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir)}
+        missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
+        if missing:
+            click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
+                       err=True)
+        empty = {"figures": [], "policy_tools": [], "sectors": [], "institutions": []}
+        pairs = [(g, predicted.get(str(g["doc"]["id"]), empty)) for g in gold]
+    else:
+        from analyzer.pipeline import Pipeline
+        from analyzer.records import Document
+        pipeline = Pipeline()
+        pairs = [(g, pipeline.analyze(Document.from_dict(g["doc"], g["text"])).to_dict()) for g in gold]
+    scores = score(pairs)
+    if fmt == "json":
+        click.echo(json.dumps(scores.to_dict() | {"errors": scores.errors[:max_errors]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(scores, max_errors))

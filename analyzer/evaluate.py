@@ -1,0 +1,192 @@
+"""Score predicted records against gold records, as the record-format spec defines it.
+
+Figures match one-to-one by span overlap (greedy, longest overlap first); span P/R/F1 counts matches.
+Among matched pairs each attribute is an accuracy over the pairs whose gold record carries that field.
+Tools, sectors and institutions match by span overlap with agreeing names (P/R/F1).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from analyzer.records import MENTION_KINDS
+
+ATTRIBUTES = ("value", "value_high", "unit", "qualifier", "measure", "comparison", "metric", "period")
+
+
+@dataclass
+class PRF:
+    """Match counts and the precision/recall/F1 they give."""
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.matched += other.matched
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    def to_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "matched": self.matched, "predicted": self.predicted, "gold": self.gold}
+
+
+@dataclass
+class Scores:
+    figures: PRF = field(default_factory=PRF)
+    attribute_right: Counter = field(default_factory=Counter)
+    attribute_total: Counter = field(default_factory=Counter)
+    mentions: dict[str, PRF] = field(default_factory=lambda: {kind: PRF() for kind in MENTION_KINDS})
+    errors: list[dict] = field(default_factory=list)
+    documents: int = 0
+
+    def attribute_accuracy(self, name: str) -> float | None:
+        total = self.attribute_total[name]
+        return self.attribute_right[name] / total if total else None
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "figures": self.figures.to_dict(),
+            "attributes": {name: {"accuracy": None if (acc := self.attribute_accuracy(name)) is None else round(acc, 4),
+                                  "right": self.attribute_right[name], "pairs": self.attribute_total[name]}
+                           for name in ATTRIBUTES},
+            **{kind: prf.to_dict() for kind, prf in self.mentions.items()},
+        }
+
+
+def match_spans(gold: Sequence[dict], pred: Sequence[dict],
+                compatible: Callable[[dict, dict], bool] = lambda g, p: True) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs with overlapping spans, greedy by overlap length."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if overlap > 0 and compatible(g, p):
+                candidates.append((-overlap, gi, pi))
+    candidates.sort()
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def attribute_agrees(name: str, gold, pred) -> bool:
+    if name in ("value", "value_high"):
+        g, p = _decimal(gold), _decimal(pred)
+        if g is None or p is None:
+            return g is p
+        return abs(g - p) <= abs(g) * Decimal("1e-9") if g else p == 0
+    if name == "metric":
+        strip = (lambda s: "".join((s or "").split()))
+        return strip(gold) == strip(pred)
+    if name == "period":
+        return (gold or None) == ({"start": pred["start"], "end": pred["end"]} if pred else None)
+    return gold == pred
+
+
+def default_names_agree() -> Callable[[str, str], bool]:
+    """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry."""
+    from analyzer.taxonomy import load_taxonomy
+    taxonomy = load_taxonomy()
+    lookup = getattr(taxonomy, "names_of", None)
+
+    def agree(gold_name: str, pred_name: str) -> bool:
+        if gold_name == pred_name:
+            return True
+        return bool(lookup) and gold_name in lookup(pred_name)
+    return agree
+
+
+def score_record(gold: dict, pred: dict, scores: Scores, names_agree: Callable[[str, str], bool]) -> None:
+    """Add one document's matches and errors to ``scores`` (both arguments are record-format dicts)."""
+    doc_id = gold["doc"]["id"]
+    scores.documents += 1
+    gold_figures, pred_figures = gold.get("figures") or [], pred.get("figures") or []
+    pairs = match_spans(gold_figures, pred_figures)
+    scores.figures.add(PRF(len(pairs), len(pred_figures), len(gold_figures)))
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold_figures):
+        if gi not in matched_gold:
+            scores.errors.append({"doc": doc_id, "error": "missed", "text": g["text"], "start": g["start"]})
+    for pi, p in enumerate(pred_figures):
+        if pi not in matched_pred:
+            scores.errors.append({"doc": doc_id, "error": "spurious", "text": p["text"], "start": p["start"]})
+    for gi, pi in pairs:
+        g, p = gold_figures[gi], pred_figures[pi]
+        for name in ATTRIBUTES:
+            if name not in g:
+                continue
+            scores.attribute_total[name] += 1
+            if attribute_agrees(name, g[name], p.get(name)):
+                scores.attribute_right[name] += 1
+            else:
+                scores.errors.append({"doc": doc_id, "error": f"wrong {name}", "text": g["text"], "start": g["start"],
+                                      "gold": g[name], "predicted": p.get(name)})
+    for kind in MENTION_KINDS:
+        gold_mentions, pred_mentions = gold.get(kind) or [], pred.get(kind) or []
+        mention_pairs = match_spans(gold_mentions, pred_mentions, lambda g, p: names_agree(g["name"], p["name"]))
+        scores.mentions[kind].add(PRF(len(mention_pairs), len(pred_mentions), len(gold_mentions)))
+        hit_gold = {gi for gi, _ in mention_pairs}
+        hit_pred = {pi for _, pi in mention_pairs}
+        for gi, g in enumerate(gold_mentions):
+            if gi not in hit_gold:
+                scores.errors.append({"doc": doc_id, "error": f"missed {kind}", "text": g["text"], "start": g["start"],
+                                      "gold": g["name"]})
+        for pi, p in enumerate(pred_mentions):
+            if pi not in hit_pred:
+                scores.errors.append({"doc": doc_id, "error": f"spurious {kind}", "text": p["text"],
+                                      "start": p["start"], "predicted": p["name"]})
+
+
+def score(pairs: Iterable[tuple[dict, dict]], names_agree: Callable[[str, str], bool] | None = None) -> Scores:
+    """Score (gold, predicted) record-dict pairs."""
+    names_agree = names_agree or default_names_agree()
+    scores = Scores()
+    for gold, pred in pairs:
+        score_record(gold, pred, scores, names_agree)
+    return scores
+
+
+def format_report(scores: Scores, max_errors: int = 25) -> str:
+    """A plain-text report: figure P/R/F1, attribute accuracies, mention P/R/F1 and the first errors."""
+    def prf_line(label: str, prf: PRF) -> str:
+        return (f"{label:<14} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}"
+                f"   ({prf.matched} matched, {prf.predicted} predicted, {prf.gold} gold)")
+
+    lines = [f"documents      {scores.documents}", prf_line("figures", scores.figures)]
+    for name in ATTRIBUTES:
+        acc = scores.attribute_accuracy(name)
+        shown = "  n/a" if acc is None else f"{acc:.3f}"
+        lines.append(f"  {name:<12} {shown}   ({scores.attribute_right[name]}/{scores.attribute_total[name]})")
+    for kind, prf in scores.mentions.items():
+        lines.append(prf_line(kind, prf))
+    if scores.errors and max_errors:
+        lines.append(f"\nfirst {min(max_errors, len(scores.errors))} of {len(scores.errors)} errors:")
+        for error in scores.errors[:max_errors]:
+            detail = "".join(f"  {key}={error[key]!r}" for key in ("gold", "predicted") if key in error)
+            lines.append(f"  {error['doc']}@{error['start']}  {error['error']}: {error['text']!r}{detail}")
+    return "\n".join(lines)

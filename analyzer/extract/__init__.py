@@ -1,0 +1,1 @@
+"""Extraction stages: numbers, periods, figures, mentions, links — one stage a module."""

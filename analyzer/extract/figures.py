@@ -1,0 +1,337 @@
+"""Find every figure in a text and fill in its value, unit, qualifier, measure, comparison, metric and period.
+
+Works on the normalized text (simplified characters, ASCII digits; same offsets as the original).
+Word lists live in ``lexicon.toml``; number parsing in ``numbers.py``; time expressions in ``periods.py``;
+the metric phrase in ``metrics.py``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from analyzer.extract.metrics import find_metric
+from analyzer.extract.numbers import fraction_word_value, parse_number
+from analyzer.extract.periods import PeriodResolver, TimeSpan
+from analyzer.records import Figure, Period
+from analyzer.text.sentences import split_sentences
+
+NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
+PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
+CLAUSE_BREAK = "，,；;：:。！？!?\n（）()、"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def load_lexicon() -> dict:
+    return tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Candidate:
+    """A figure found in the text before its attributes are resolved."""
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    value_high: Decimal | None = None
+    qualifier: str | None = None
+    counter: str | None = None
+    per: str | None = None
+    listed: bool = False  # a bare number that takes the unit of a later list item
+    extra: dict = field(default_factory=dict)
+
+
+class FigureExtractor:
+    """Build once (compiles the patterns), then call per document."""
+
+    def __init__(self):
+        lex = self.lexicon = load_lexicon()
+        q = lex["qualifiers"]
+        self.qualifier_before = {w: "approx" for w in q["approx_before"]} | {w: "over" for w in q["over_before"]} | \
+            {w: "under" for w in q["under_before"]}
+        self.qualifier_after = {w: "approx" for w in q["approx_after"]} | {w: "over" for w in q["over_after"]} | \
+            {w: "under" for w in q["under_after"]}
+        self.units = dict(lex["currencies"]) | dict(lex["ratio_units"])
+        self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
+        counters = lex["counters"]
+        self.counters = set(counters["words"])
+        self.arabic_only_counters = set(counters["arabic_only"])
+        money = _alternation(lex["currencies"])
+        ratio = _alternation(lex["ratio_units"])
+        count = _alternation(counters["words"])
+        other = _alternation(lex["other_units"]["words"])
+        scale = _alternation(lex["scales"])
+        qual_before = _alternation(self.qualifier_before)
+        qual_after = _alternation(self.qualifier_after)
+        not_before = _alternation(counters["not_before"])
+        unit = (rf"(?P<money>{money}){PER}?|(?P<ratio>{ratio})|(?P<other>{other})"
+                rf"|(?P<count>{count})(?!{not_before})")
+        number = rf"(?P<sign>[-−])?(?P<num>{NUM_AR}|{NUM_CN})"
+        self.figure_pattern = re.compile(
+            rf"(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<mid2>多|余)?"
+            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
+            rf"\s?(?:{unit})"
+            rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
+            rf"(?P<qa>{qual_after})?")
+        self.bare_scale_pattern = re.compile(
+            rf"(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万)(?P<mid2>多|余)?"
+            rf"(?P<qa>{qual_after})?")
+        self.fraction_pattern = re.compile(
+            rf"(?P<qb>{qual_before})?(?P<frac>百分之(?:{NUM_AR}|{NUM_CN})|[一二两三四五六七八九]成半?)"
+            rf"(?![为立功本交果员熟长都型份品效就了])(?P<qa>{qual_after})?")
+        self.money_context = re.compile(_alternation(lex["money_context"]["words"]))
+        self.list_pattern = re.compile(rf"((?:{NUM_AR})(?:、|和|及|与|,|，))+$")
+
+    # -- finding ---------------------------------------------------------------------------------------
+    def find_candidates(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        taken = bytearray(len(text))
+        for match in self.figure_pattern.finditer(text):
+            candidate = self._from_figure_match(text, match)
+            if candidate:
+                found.append(candidate)
+                taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        for pattern, build in ((self.fraction_pattern, self._from_fraction_match),
+                               (self.bare_scale_pattern, self._from_bare_scale_match)):
+            for match in pattern.finditer(text):
+                if any(taken[match.start():match.end()]):
+                    continue
+                candidate = build(text, match)
+                if candidate:
+                    found.append(candidate)
+                    taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        found.sort(key=lambda c: c.start)
+        return self._add_list_members(text, found)
+
+    def _qualifier(self, match) -> str | None:
+        if match.groupdict().get("sep") or match.groupdict().get("num3"):
+            return "range"
+        for group, table in (("qa", self.qualifier_after), ("qb", self.qualifier_before)):
+            word = match.group(group)
+            if word:
+                return table[word]
+        if match.groupdict().get("mid") or match.groupdict().get("mid2"):
+            return "over"
+        return None
+
+    def _span(self, text: str, match) -> tuple[int, int]:
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        return start, end
+
+    def _is_excluded(self, text: str, start: int, number_start: int) -> bool:
+        before = text[max(0, number_start - 1):number_start]
+        if before == "第" or (before and (before.isascii() and before.isalnum())):
+            return True  # ordinals, codes such as A股 or MLF1
+        return False
+
+    def _from_figure_match(self, text: str, match) -> Candidate | None:
+        num = match.group("num")
+        if self._is_excluded(text, match.start(), match.start("num") - (1 if match.group("sign") else 0)):
+            return None
+        chinese = not num[0].isdigit()
+        try:
+            value = parse_number(num)
+            value_high = parse_number(match.group("num2")) if match.group("num2") else None
+            if match.group("num3"):
+                value_high = parse_number(match.group("num3"))
+        except (ValueError, KeyError):
+            return None
+        scale = self.scales.get(match.group("scale") or match.group("scale2") or "", Decimal(1))
+        counter = match.group("count")
+        if counter:
+            if chinese and (counter in self.arabic_only_counters or num == "一"):
+                return None
+            unit = "count"
+        elif match.group("money"):
+            unit = self.units[match.group("money")]
+        elif match.group("ratio"):
+            unit = self.units[match.group("ratio")]
+        else:
+            unit = "other"
+        if match.group("sign") and (match.start("sign") == 0 or not text[match.start("sign") - 1].isdigit()):
+            value = -value
+        scale_low = self.scales.get(match.group("scale") or "", None)
+        if match.group("num2") and not match.group("scale") and match.group("scale2"):
+            scale_low = self.scales[match.group("scale2")]  # 3至5万亿元: the scale carries over
+        value *= scale_low if scale_low is not None else scale
+        if value_high is not None:
+            value_high *= self.scales.get(match.group("scale2") or "", scale if not match.group("num3") else Decimal(1))
+        start, end = self._span(text, match)
+        per = match.group(0)[match.group(0).find("/"):] if "/" in match.group(0) else None
+        return Candidate(start, end, value, unit, value_high, self._qualifier(match), counter, per)
+
+    def _from_fraction_match(self, text: str, match) -> Candidate | None:
+        try:
+            value = fraction_word_value(match.group("frac"))
+        except (ValueError, KeyError):
+            return None
+        if value is None:
+            return None
+        start, end = self._span(text, match)
+        return Candidate(start, end, value, "percent", None, self._qualifier(match))
+
+    def _from_bare_scale_match(self, text: str, match) -> Candidate | None:
+        if self._is_excluded(text, match.start(), match.start("num")):
+            return None
+        clause_start = max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_BREAK) + 1
+        if not self.money_context.search(text, clause_start, match.start()):
+            return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
+        value = parse_number(match.group("num")) * self.scales[match.group("scale")]
+        start, end = self._span(text, match)
+        return Candidate(start, end, value, "CNY", None, self._qualifier(match))
+
+    def _add_list_members(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale."""
+        out = []
+        previous_end = 0
+        for candidate in found:
+            window_start = max(previous_end, candidate.start - 60)
+            if candidate.unit != "count" or candidate.counter:
+                left = text[window_start:candidate.start]
+                match = self.list_pattern.search(left)
+                if match and candidate.qualifier in (None, "over", "approx", "under"):
+                    scale = self._scale_of(text, candidate)
+                    for number in re.finditer(NUM_AR, match.group(0)):
+                        start = window_start + match.start() + number.start()
+                        out.append(Candidate(start, start + len(number.group(0)), parse_number(number.group(0)) * scale,
+                                             candidate.unit, counter=candidate.counter, listed=True))
+            out.append(candidate)
+            previous_end = candidate.end
+        return out
+
+    def _scale_of(self, text: str, candidate: Candidate) -> Decimal:
+        span = text[candidate.start:candidate.end]
+        for word in sorted(self.scales, key=len, reverse=True):
+            if word in span:
+                return self.scales[word]
+        return Decimal(1)
+
+    # -- attributes ------------------------------------------------------------------------------------
+    def __call__(self, text: str, original: str, published: str | None) -> list[Figure]:
+        candidates = self.find_candidates(text)
+        if not candidates:
+            return []
+        times = PeriodResolver(published).find(text)
+        figures: list[Figure] = []
+        sentences = split_sentences(text)
+        index = 0
+        for s_start, s_end in sentences:
+            in_sentence = []
+            while index < len(candidates) and candidates[index].start < s_end:
+                if candidates[index].start >= s_start:
+                    in_sentence.append(candidates[index])
+                index += 1
+            previous: Figure | None = None
+            for position, candidate in enumerate(in_sentence):
+                figure = self._resolve(text, original, candidate, s_start, s_end, times, previous, in_sentence, position)
+                figures.append(figure)
+                previous = figure
+        return figures
+
+    def _resolve(self, text, original, c: Candidate, s_start, s_end, times, previous, siblings, position) -> Figure:
+        lex = self.lexicon
+        prev_end = siblings[position - 1].end if position else s_start
+        clause_start = max([text.rfind(ch, s_start, c.start) for ch in CLAUSE_BREAK if ch != "、"] + [s_start - 1]) + 1
+        near_left = text[max(prev_end, clause_start):c.start]
+        clause_left = text[clause_start:c.start]
+        measure = self._measure(c, near_left, clause_left)
+        comparison = self._comparison(text[s_start:c.start], clause_left) if measure in ("growth_rate", "change") else None
+        value = c.value
+        if measure in ("growth_rate", "change") and value > 0 and self._is_decrease(near_left or clause_left):
+            value = -value
+            if c.value_high is not None:
+                c.value_high = -c.value_high
+        metric = find_metric(text, c.start, s_start, clause_start, measure, previous, times)
+        period = self._period(c, s_start, times, previous, measure)
+        if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
+            measure = "flow"
+        return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=value, unit=c.unit,
+                      value_high=c.value_high, qualifier=c.qualifier, measure=measure, comparison=comparison,
+                      metric=metric, period=period, counter=c.counter)
+
+    def _has_level_word(self, metric: str) -> bool:
+        return any(word in metric for word in self.lexicon["measures"]["level_words"])
+
+    def _ends_with(self, left: str, words) -> str | None:
+        for word in sorted(words, key=len, reverse=True):
+            if left.endswith(word):
+                return word
+        return None
+
+    def _nearest(self, left: str, words) -> tuple[int, str] | None:
+        best = None
+        for word in words:
+            position = left.rfind(word)
+            if position >= 0 and (best is None or position + len(word) > best[0] + len(best[1])
+                                  or (position + len(word) == best[0] + len(best[1]) and len(word) > len(best[1]))):
+                best = (position, word)
+        return best
+
+    def _is_decrease(self, left: str) -> bool:
+        signs = self.lexicon["signs"]
+        stripped = left.rstrip(" 约近超逾达为了")
+        down = self._nearest(stripped, signs["down"])
+        up = self._nearest(stripped, signs["up"])
+        level = self._nearest(stripped, signs["level"])
+        if down is None:
+            return False
+        end_of = (lambda hit: -1 if hit is None else hit[0] + len(hit[1]))
+        return end_of(down) > end_of(up) and end_of(down) >= end_of(level) and not \
+            (level and level[0] <= down[0] < end_of(level))
+
+    def _measure(self, c: Candidate, near_left: str, clause_left: str) -> str:
+        lex = self.lexicon["measures"]
+        left = near_left.rstrip(" 约近超逾达为了到至")
+        if c.per:
+            return "rate"
+        if c.unit in ("percentage_point", "basis_point"):
+            return "change"
+        if c.unit == "percent":
+            level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
+            share = self._nearest(clause_left, lex["share"])
+            growth = self._nearest(left, lex["growth"])
+            if share and (not growth or share[0] > growth[0]):
+                return "share"
+            if growth and not (level_end and level_end not in ("为", "达", "是")):
+                return "growth_rate"
+            return "rate"
+        if c.unit == "times":
+            return "other"
+        if self._nearest(left, lex["change"]):
+            return "change"
+        if self._nearest(clause_left, lex["flow_words"]) and not self._nearest(clause_left, lex["level_words"]):
+            return "flow"
+        return "level"
+
+    def _comparison(self, sentence_left: str, clause_left: str) -> str | None:
+        table = self.lexicon["comparisons"]
+        best = None
+        for name, words in table.items():
+            hit = self._nearest(clause_left, words)
+            if hit and (best is None or hit[0] + len(hit[1]) > best[0]):
+                best = (hit[0] + len(hit[1]), name)
+        return best[1] if best else None
+
+    def _period(self, c: Candidate, s_start: int, times: list[TimeSpan], previous: Figure | None,
+                measure: str) -> Period | None:
+        """The nearest time expression before the figure in its sentence; a growth rate takes its level's."""
+        best = None
+        for span in times:
+            if s_start <= span.start and span.end <= c.start:
+                best = span
+        if best is not None:
+            return best.period
+        if previous is not None:
+            return previous.period
+        return None

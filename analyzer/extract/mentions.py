@@ -1,0 +1,219 @@
+"""Find policy tools, sectors and institutions: a taxonomy matcher over the normalized text.
+
+One Aho-Corasick automaton holds every name and alias. Within a kind the longest match wins; a shorter
+match inside it stays available as ``extra["nested"]`` (科技创新和技术改造再贷款 contains 再贷款 and 科技创新).
+Across kinds the annotation conventions apply: sector words count inside tool names and metric phrases
+(科技创新再贷款 → 科技创新) but nothing counts inside an institution's name (农业 in 中国农业银行), and no
+institution inside a tool's name (中央银行 in 中央银行票据互换工具). Tool mentions carry the action their
+clause states (设立, 扩大, 下调 …) as ``extra["action"]``. Tool-like names missing from the taxonomy
+(…再贷款, …支持工具, …机制) are reported as ``candidates``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from analyzer.records import Mention
+from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
+
+# a clause ends at Chinese or ASCII sentence/clause punctuation
+CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]|, ")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+# priority when spans of different kinds collide: an institution's name swallows what is inside it
+_OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    array: str
+    entry_id: str
+    entry: Entry = field(compare=False, hash=False)
+
+    def contains(self, other: Hit) -> bool:
+        return self.start <= other.start and other.end <= self.end and self != other
+
+
+@functools.cache
+def action_lexicon() -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """(verb, action) pairs, longest verb first, and the names that imply their action."""
+    data = tomllib.loads((Path(__file__).parent / "actions.toml").read_text(encoding="utf-8"))
+    verbs = [(verb, action) for action, words in data["verbs"].items() for verb in words]
+    verbs.sort(key=lambda pair: -len(pair[0]))
+    return verbs, dict(data["implied"])
+
+
+class MentionFinder:
+    """Callable stage: ``finder(text, original)`` → ``{"policy_tools": [...], "sectors": [...], …}``."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self.automaton = ahocorasick.Automaton()
+        for entry in taxonomy:
+            if entry.kind not in MENTION_ARRAY:
+                continue
+            for name in entry.names:
+                key = match_form(name)
+                found = self.automaton.get(key, [])
+                self.automaton.add_word(key, [*found, (MENTION_ARRAY[entry.kind], entry, len(key))])
+        self.automaton.make_automaton()
+        self.candidates = CandidateFinder(taxonomy)
+
+    def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
+        hits = self.hits(text)
+        kept, nested = resolve(hits)
+        out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
+        for hit in kept:
+            name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
+            mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
+            inner = [h for h in nested.get(hit, []) if h.array != hit.array or hit.array != "sectors"]
+            if inner:
+                mention.extra["nested"] = [{"kind": h.array, "text": original[h.start:h.end], "start": h.start,
+                                            "end": h.end, "name": h.entry.name} for h in inner]
+            if hit.array == "policy_tools":
+                action = find_action(text, hit.start, hit.end)
+                if action:
+                    mention.extra["action"] = action
+            out[hit.array].append(mention)
+        out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
+        return out
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
+        upper = match_form(text)
+        hits = []
+        for last, found in self.automaton.iter(upper):
+            for array, entry, length in found:
+                start, end = last + 1 - length, last + 1
+                if allowed(upper, start, end, entry):
+                    hits.append(Hit(start, end, array, entry.id, entry))
+        return hits
+
+
+def refer_back(written: str, entry: Entry, earlier: list[Mention]) -> str:
+    """The entry's name, or for a short form that refers back (专项再贷款) the latest earlier tool named with it."""
+    if match_form(written) in map(match_form, entry.refers_back):
+        for mention in reversed(earlier):
+            if mention.name.endswith(written) and mention.name != written:
+                return mention.name
+    return entry.name
+
+
+def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
+    """Boundary rules: ASCII names (LPR, MLF) stand alone; none of the entry's excluded contexts surrounds it."""
+    name = text[start:end]
+    if _ASCII_ALNUM.match(name[0]) and start > 0 and _ASCII_ALNUM.match(text[start - 1]):
+        return False
+    if _ASCII_ALNUM.match(name[-1]) and end < len(text) and _ASCII_ALNUM.match(text[end]):
+        return False
+    for before, excluded, after in entry.exclude:
+        if (match_form(excluded) == name and text.endswith(match_form(before), 0, start)
+                and text.startswith(match_form(after), end)):
+            return False
+    return True
+
+
+def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
+    """Keep the longest hits (per kind, and inside institutions across kinds); nest the hits they contain."""
+    order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.start))
+    kept: list[Hit] = []
+    nested: dict[Hit, list[Hit]] = {}
+    for hit in order:
+        blocker = next((k for k in kept if overlaps(k, hit) and blocks(k, hit)), None)
+        if blocker is None:
+            kept.append(hit)
+        elif blocker.contains(hit):
+            nested.setdefault(blocker, []).append(hit)
+    for outer, inner in nested.items():
+        inner.sort(key=lambda h: h.start)
+    for hit in kept:  # cross-kind hits inside a kept tool are nested there too
+        for other in kept:
+            if hit.array == "policy_tools" and hit.contains(other):
+                nested.setdefault(hit, []).append(other)
+    kept.sort(key=lambda h: (h.start, -h.end))
+    return kept, nested
+
+
+def overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def blocks(kept: Hit, hit: Hit) -> bool:
+    """Whether an already kept (longer) hit suppresses ``hit``: same kind, or kept is an institution,
+    or kept is a tool and ``hit`` an institution."""
+    if kept.array == hit.array or kept.array == "institutions":
+        return True
+    if kept.array == "policy_tools" and hit.array == "institutions":
+        return True
+    # a sector crossing a tool's edge is a misreading of one of them: keep the longer
+    return not kept.contains(hit) and not hit.contains(kept)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end], between clause punctuation."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def find_action(text: str, start: int, end: int, window: int = 12) -> str | None:
+    """The action the tool's clause states: a verb before the name (nearest first), else one right after it."""
+    verbs, implied = action_lexicon()
+    name = text[start:end]
+    if name in implied:
+        return implied[name]
+    left, right = clause_bounds(text, start, end)
+    before = text[max(left, start - window):start]
+    best = None
+    for verb, action in verbs:
+        at = before.rfind(verb)
+        if at >= 0 and (best is None or at + len(verb) > best[0]):
+            best = (at + len(verb), action)
+    if best:
+        return best[1]
+    after = text[end:min(right, end + 6)]
+    for verb, action in verbs:
+        if verb in after:
+            return action
+    return None
+
+
+# suffixes of tool-like names, and what may not start one (verbs and particles around a name)
+_CANDIDATE_SUFFIX = re.compile(r"(再贷款|再贴现|支持工具|支持计划|专项计划|互换便利|借贷便利|便利|工具|机制)")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+$")
+_GENERIC_PREFIX = ("长效", "工作", "体制", "协调", "激励", "约束", "考核", "传导", "形成", "定价", "市场化", "货币政策",
+                   "政策", "金融", "融资", "保障", "风险", "创新", "管理", "联动", "沟通", "补充")
+_LEADING = re.compile(r"^.*?(?:设立|创设|推出|新设|运用|通过|实施|延续|扩大|用好|发挥|加大|利用|包括|以及|开展|完善|"
+                      r"优化|建立|健全|落实|发放|增加|下调|合并|并入|了|的|将|对|为|是|等|和|与|及|项|个|款|在|由|向|其中|"
+                      r"其|这|该|此|一|各|新)")
+
+
+class CandidateFinder:
+    """Tool-like names not in the taxonomy: the words before a tool suffix, up to a verb or particle."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.known = {match_form(n) for e in taxonomy if e.kind == "tools" for n in e.names}
+
+    def __call__(self, text: str, original: str, tool_hits: list[Hit]) -> list[Mention]:
+        out = []
+        for match in _CANDIDATE_SUFFIX.finditer(text):
+            left, _ = clause_bounds(text, match.start(), match.end())
+            run = _NAME_CHARS.search(text, max(left, match.start() - 14), match.start())
+            if run is None or run.end() != match.start():
+                continue
+            prefix = _LEADING.sub("", run.group())
+            start = match.start() - len(prefix)
+            name = text[start:match.end()]
+            if len(prefix) < 2 or prefix.endswith(_GENERIC_PREFIX) or match_form(name) in self.known:
+                continue
+            if any(h.start <= start and match.end() <= h.end for h in tool_hits):
+                continue
+            out.append(Mention(text=original[start:match.end()], start=start, end=match.end(),
+                               name=name, extra={"kind": "policy_tools"}))
+        return out

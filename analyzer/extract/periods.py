@@ -1,0 +1,200 @@
+"""Find time expressions and resolve them to inclusive date ranges against the publication date.
+
+截至2025年一季度末 → 2025-03-31..2025-03-31; 今年前4个月 → 01-01..04-30; 去年9月以来 → 2024-09-01..published;
+上半年, 全年, 1至3月, 三季度末, 截至4月底, 2024年末 … A year left out is the publication year, or the year
+before when that would put the period after the publication date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from analyzer.extract.numbers import parse_number
+from analyzer.records import Period
+
+CN_NUM = "零〇一二两三四五六七八九十"
+_N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
+_YEAR = rf"(?:(?P<year>(?:19|20)\d{{2}}|[二〇一九零]{{4}})年|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
+_Q = r"(?:第)?(?P<q>[一二三四1234])季度"
+
+# Ordered: longer and more specific forms first. Each names the groups the resolver reads.
+_PATTERNS = [
+    ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
+    ("since_month", rf"(?:自|从)?(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?:以来|起)"),
+    ("months_first", rf"(?:{_YEAR})?前(?P<n>{_N})(?:个)?月"),
+    ("months_range", rf"(?:{_YEAR})?(?P<m1>{_N})(?:月)?(?:至|到|-|—|~)(?P<m2>{_N})月(?:份)?"),
+    ("quarters_first", rf"(?:{_YEAR})?前(?P<nq>[一二三四1234])(?:个)?季度"),
+    ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
+    ("quarter", rf"(?:{_YEAR})?{_Q}"),
+    ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
+    ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
+    ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
+    ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
+    ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
+    ("full_year", rf"(?:{_YEAR})?全年"),
+    ("year", _YEAR),
+]
+# One alternation; group names get a ``__kind`` suffix since names must be unique in a pattern.
+TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{kind}>", pattern) + ")"
+                                   for kind, pattern in _PATTERNS))
+# A time expression right after one of these is the base of a comparison (比上年末, 较去年同期), not a period.
+COMPARISON_BASE = re.compile(r"(?:比|较|同比|于|与|相比|比上|较上)$")
+# 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
+SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
+
+
+@dataclass
+class TimeSpan:
+    start: int
+    end: int
+    period: Period
+    kind: str
+
+
+def parse_date(value: str | None) -> date | None:
+    """A publication date from ISO (2025-05-26, 2025-05-26T10:00), RFC 2822 or 2025年5月26日 text."""
+    if not value:
+        return None
+    value = str(value).strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    match = re.match(r"(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})", value)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+parse_iso_date = parse_date
+
+
+def _int(text: str) -> int:
+    return int(parse_number(text))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class PeriodResolver:
+    """Finds time expressions in a (normalized) text and resolves them against ``published``."""
+
+    def __init__(self, published: str | None):
+        self.published = parse_date(published)
+
+    def find(self, text: str) -> list[TimeSpan]:
+        spans = []
+        for match in TIME_PATTERN.finditer(text):
+            if COMPARISON_BASE.search(text[max(0, match.start() - 3):match.start()]) or \
+                    text.startswith("同期", match.end()):
+                continue
+            kind = match.lastgroup
+            suffix = f"__{kind}"
+            groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
+                      if value is not None and name.endswith(suffix)}
+            if kind in ("month", "date") and text[match.start() - 1:match.start()] in ("自", "从") and \
+                    SINCE_TAIL.match(text, match.end()):
+                kind = "since_month" if kind == "month" else "since_date"
+            try:
+                period = self._resolve(kind, groups)
+            except (ValueError, KeyError):
+                period = None
+            if period is not None:
+                spans.append(TimeSpan(match.start(), match.end(), period, kind))
+        return spans
+
+    def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
+        """The year the expression names, or the latest year that does not run past publication."""
+        if "year" in groups:
+            return _int(groups["year"])
+        base = self.published
+        if base is None:
+            return None
+        rel = groups.get("rel")
+        if rel in ("去", "上"):
+            return base.year - 1
+        if rel == "前":
+            return base.year - 2
+        if rel == "明":
+            return base.year + 1
+        if rel:
+            return base.year
+        # no year written: 截至4月底 in a May story is this year; 12月末 in a February story is last year
+        first = date(base.year, month, 1)
+        return base.year if first <= base else base.year - 1
+
+    def _resolve(self, kind: str, g: dict) -> Period | None:
+        pub = self.published
+        if kind == "ytd":
+            year = self._year(g, 1)
+            if year is None or pub is None:
+                return None
+            return Period(date(year, 1, 1).isoformat(), pub.isoformat())
+        if kind == "since_month":
+            month = _int(g["m"])
+            year = self._year(g, month)
+            if year is None or pub is None:
+                return None
+            return Period(date(year, month, 1).isoformat(), pub.isoformat())
+        if kind == "since_date":
+            month, day = _int(g["m"]), _int(g["d"])
+            year = self._year(g, month)
+            if year is None or pub is None:
+                return None
+            return Period(date(year, month, day).isoformat(), pub.isoformat())
+        if kind == "year":
+            year = self._year(g)
+            if year is None:
+                return None
+            return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+        if kind in ("full_year",):
+            year = self._year(g, 1)
+            return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
+        if kind == "year_end":
+            year = self._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
+            return None if year is None else Period(f"{year}-12-31", f"{year}-12-31")
+        if kind in ("months_first", "months_range"):
+            first, last = (1, _int(g["n"])) if kind == "months_first" else (_int(g["m1"]), _int(g["m2"]))
+            if not (1 <= first <= last <= 12):
+                return None
+            year = self._year(g, last)
+            return None if year is None else Period(date(year, first, 1).isoformat(), _month_end(year, last).isoformat())
+        if kind in ("quarter", "quarter_end", "quarters_first"):
+            q = _int(g["q"] if "q" in g else g["nq"])
+            if not 1 <= q <= 4:
+                return None
+            year = self._year(g, 3 * q)
+            if year is None:
+                return None
+            end = _month_end(year, 3 * q)
+            if kind == "quarter_end":
+                return Period(end.isoformat(), end.isoformat())
+            start = date(year, 1, 1) if kind == "quarters_first" else date(year, 3 * q - 2, 1)
+            return Period(start.isoformat(), end.isoformat())
+        if kind == "half":
+            last = 6 if g["h"] == "上" else 12
+            year = self._year(g, last)
+            return None if year is None else Period(date(year, last - 5, 1).isoformat(), _month_end(year, last).isoformat())
+        if kind in ("month", "month_end", "date"):
+            month = _int(g["m"])
+            if not 1 <= month <= 12:
+                return None
+            year = self._year(g, month)
+            if year is None:
+                return None
+            if kind == "date":
+                day = date(year, month, _int(g["d"])).isoformat()
+                return Period(day, day)
+            end = _month_end(year, month).isoformat()
+            return Period(end if kind == "month_end" else date(year, month, 1).isoformat(), end)
+        return None

@@ -1,0 +1,38 @@
+"""Write flat rows (query results, timelines, SQL results) as json, jsonl, csv or a terminal table."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from typing import IO
+
+from analyzer.io.writers import format_table
+
+
+def _json(row: dict) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)
+
+
+def write_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[str],
+               table_width: int = 40) -> int:
+    """Stream ``rows`` to ``out`` (a table is built in memory); return how many were written."""
+    count = 0
+    if fmt == "table":
+        rows = list(rows)
+        out.write(format_table(rows, columns, max_width=table_width) + "\n")
+        return len(rows)
+    if fmt == "csv":
+        writer = csv.DictWriter(out, list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for count, row in enumerate(rows, 1):
+            writer.writerow({k: _json(v) if isinstance(v, (dict, list)) else v for k, v in row.items()})
+        return count
+    if fmt == "jsonl":
+        for count, row in enumerate(rows, 1):
+            out.write(_json(row) + "\n")
+        return count
+    out.write("[")
+    for count, row in enumerate(rows, 1):
+        out.write(("\n" if count == 1 else ",\n") + _json(row))
+    out.write("\n]\n" if count else "]\n")
+    return count

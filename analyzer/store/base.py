@@ -1,0 +1,129 @@
+"""The Store protocol: what the CLI, the pandas API and the ingest loop need from a database backend.
+
+``SQLStore`` (``sql.py``) implements it for SQLite and PostgreSQL; an in-memory SQLite store serves tests.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from analyzer.records import Record
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MENTION_KIND = {"policy_tools": "policy_tool", "sectors": "sector", "institutions": "institution"}
+TREND_KINDS = {"tool": "policy_tool", "sector": "sector", "institution": "institution"}
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record ready to be written, with what identifies its version: a hash of its input and the extractor."""
+    record: Record
+    content_hash: str
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class FigureQuery:
+    """Filters for figures; every field is optional and they combine with AND.
+
+    ``metric`` matches the normalized metric key (of the text or the key itself) or the exact phrase;
+    ``tool``/``sector``/``institution`` match figures linked to that name or in a sentence that mentions it;
+    ``published_*`` bound the document's date, ``period_*`` keep figures whose period lies within the range
+    (inclusive ISO dates); ``search`` is a substring of the figure's sentence.
+    """
+    metric: str | None = None
+    tool: str | None = None
+    sector: str | None = None
+    institution: str | None = None
+    source: str | None = None
+    doc_id: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    unit: str | None = None
+    measure: str | None = None
+    search: str | None = None
+    limit: int | None = None
+
+    @classmethod
+    def from_filters(cls, **filters: Any) -> FigureQuery:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(filters) - known)
+        if unknown:
+            raise TypeError(f"unknown figure filter(s) {', '.join(unknown)}; use {', '.join(sorted(known))}")
+        return cls(**filters)
+
+
+@dataclass
+class WriteResult:
+    added: int = 0
+    updated: int = 0
+    figures: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did; ``errors`` holds one line per failed input."""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    figures: int = 0
+    mentions: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged + self.failed
+
+    def line(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
+                f"{self.figures} figures and {self.mentions} mentions stored")
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A database of records. Writes are per batch and atomic: a batch is stored whole or not at all."""
+
+    url: str
+
+    def known_documents(self) -> dict[str, tuple[str, str]]:
+        """``doc_id → (content_hash, extractor_version)`` of every stored document."""
+
+    def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
+        """Store a batch in one transaction, replacing the rows of documents already stored under the same id."""
+
+    def counts(self) -> dict[str, int]:
+        """Row count of each data table."""
+
+    def iter_figures(self, query: FigureQuery) -> Iterator[dict]:
+        """Matching figures as rows carrying their document, sentence and offsets."""
+
+    def figures(self, query: FigureQuery | None = None, **filters: Any) -> pd.DataFrame: ...
+
+    def mentions(self, kind: str | None = None, name: str | None = None) -> pd.DataFrame: ...
+
+    def documents(self) -> pd.DataFrame: ...
+
+    def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
+        """The figures of a metric (phrase or key) that have a period, with their documents' ids and sources."""
+
+    def timeline(self, metric: str, measure: str | None = None) -> pd.DataFrame: ...
+
+    def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
+        """Stored metric keys that look like ``metric`` (for a helpful error when nothing matches)."""
+
+    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None) -> pd.DataFrame: ...
+
+    def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
+        """Columns and rows of a whole table, streamed (for export)."""
+
+    def sql(self, statement: str) -> tuple[list[str], Iterator[tuple]]:
+        """Run one statement on a read-only connection."""
+
+    def close(self) -> None: ...

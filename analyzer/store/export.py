@@ -1,0 +1,58 @@
+"""Export a whole table as CSV, JSON Lines or Parquet, streamed in chunks (values stay exact strings)."""
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from analyzer.errors import StoreError
+from analyzer.store import schema
+from analyzer.store.base import Store
+
+EXPORT_FORMATS = ("csv", "jsonl", "parquet")
+CHUNK = 50_000
+
+
+def _arrow_schema(table: str):
+    import pyarrow as pa
+    types = []
+    for column in schema.metadata.tables[table].columns:
+        if isinstance(column.type, sa.Integer):
+            kind = pa.int64()
+        elif isinstance(column.type, sa.Float):
+            kind = pa.float64()
+        else:
+            kind = pa.string()  # text, dates and JSON (serialized)
+        types.append(pa.field(column.name, kind))
+    return pa.schema(types)
+
+
+def _flat(row: dict) -> dict:
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in row.items()}
+
+
+def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
+    """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    columns, rows = store.iter_table(table)
+    to_stdout = output in (None, "-")
+    if fmt == "parquet":
+        if to_stdout:
+            raise StoreError("Parquet is binary: give an output file with -o FILE.parquet")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        arrow_schema, count = _arrow_schema(table), 0
+        with pq.ParquetWriter(output, arrow_schema) as writer:
+            while chunk := [_flat(row) for row in itertools.islice(rows, CHUNK)]:
+                writer.write_table(pa.Table.from_pylist(chunk, schema=arrow_schema))
+                count += len(chunk)
+        return count
+    from analyzer.io.rows import write_rows
+    if to_stdout:
+        return write_rows(rows, columns, fmt, sys.stdout)
+    with Path(output).open("w", encoding="utf-8", newline="") as out:
+        return write_rows(rows, columns, fmt, out)

@@ -1,0 +1,141 @@
+"""Charts for ``timeline --plot`` and ``trends --plot`` (matplotlib, drawn off-screen to a file).
+
+Chinese labels need a CJK font: the first one fontconfig knows for ``:lang=zh`` (or a well-known one
+matplotlib already has) is used; without one, labels fall back to English names so the chart stays legible.
+"""
+from __future__ import annotations
+
+import functools
+import subprocess
+from decimal import Decimal
+
+KNOWN_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+                   "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN", "SimHei", "Microsoft YaHei",
+                   "PingFang SC", "Heiti SC", "Arial Unicode MS")
+# (threshold, Chinese label, English label) for money in yuan (or another currency's base unit)
+MONEY_SCALES = ((Decimal(10) ** 12, "万亿", "trillion"), (Decimal(10) ** 8, "亿", "100 million"),
+                (Decimal(10) ** 4, "万", "10 thousand"), (Decimal(1), "", ""))
+UNIT_LABELS = {"percent": ("%", "%"), "percentage_point": ("个百分点", "percentage points"),
+               "basis_point": ("个基点", "basis points"), "times": ("倍", "times"), "count": ("", "count"),
+               "CNY": ("元", "yuan"), "USD": ("美元", "US dollars"), "EUR": ("欧元", "euros"),
+               "HKD": ("港元", "HK dollars"), "JPY": ("日元", "yen"), "GBP": ("英镑", "pounds")}
+
+
+@functools.cache
+def cjk_font() -> str | None:
+    """The family name of an installed font that renders Chinese, registered with matplotlib; else None."""
+    from matplotlib import font_manager
+    try:
+        listing = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        listing = ""
+    for line in sorted(listing.splitlines()):
+        path = line.split(":")[0].strip()
+        if path.lower().endswith((".ttf", ".otf", ".ttc")):
+            try:
+                font_manager.fontManager.addfont(path)
+                return font_manager.FontProperties(fname=path).get_name()
+            except (OSError, RuntimeError, ValueError):
+                continue
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in KNOWN_CJK_FONTS if name in names), None)
+
+
+@functools.cache
+def english_names() -> dict[str, str]:
+    """Canonical Chinese names (and aliases) → English names, from the taxonomy where it has them."""
+    from analyzer.taxonomy import load_taxonomy
+    names: dict[str, str] = {}
+    for entry in load_taxonomy().entries:
+        english = entry.name_en or entry.id
+        for name in (entry.name, *entry.aliases):
+            names.setdefault(name, english)
+    return names
+
+
+class Labeler:
+    """Chooses Chinese or English text for the chart, depending on whether a CJK font is available."""
+
+    def __init__(self, chinese: bool | None = None):
+        self.font = cjk_font() if chinese is None or chinese else None
+        self.chinese = self.font is not None
+
+    def name(self, text: str, fallback: str) -> str:
+        if self.chinese or text.isascii():
+            return text
+        return english_names().get(text) or fallback
+
+    def pick(self, chinese: str, english: str) -> str:
+        return chinese if self.chinese else english
+
+
+def _figure(labeler: Labeler):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    if labeler.font:
+        plt.rcParams["font.sans-serif"] = [labeler.font, *plt.rcParams["font.sans-serif"]]
+        plt.rcParams["axes.unicode_minus"] = False
+    return plt, *plt.subplots(figsize=(10, 5.5), dpi=120)
+
+
+def value_scale(unit: str, values: list[Decimal]) -> tuple[Decimal, str, str]:
+    """Divisor and (Chinese, English) axis unit: 35300000000000 CNY plots as 35.3 万亿元 / trillion yuan."""
+    zh, en = UNIT_LABELS.get(unit, ("", unit))
+    if unit not in ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "count") or not values:
+        return Decimal(1), zh, en
+    top = max(abs(v) for v in values)
+    for threshold, zh_scale, en_scale in MONEY_SCALES:
+        if top >= threshold:
+            return threshold, zh_scale + zh, f"{en_scale} {en}".strip()
+    return Decimal(1), zh, en
+
+
+def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | None = None) -> None:
+    """A line per (measure, comparison, unit) series; points where documents disagree are ringed in red."""
+    import datetime as dt
+    labeler = labeler or Labeler()
+    plt, fig, ax = _figure(labeler)
+    series: dict[tuple, list[dict]] = {}
+    for row in rows:
+        series.setdefault((row["measure"], row["comparison"], row["unit"]), []).append(row)
+    axis_units = []
+    for (measure, comparison, unit), points in series.items():
+        divisor, zh_unit, en_unit = value_scale(unit, [Decimal(p["value"]) for p in points])
+        axis_units.append(labeler.pick(zh_unit, en_unit))
+        xs = [dt.date.fromisoformat(p["period_end"]) for p in points]
+        ys = [float(Decimal(p["value"]) / divisor) for p in points]
+        label = " ".join(filter(None, (measure, comparison, f"({labeler.pick(zh_unit, en_unit)})")))
+        ax.plot(xs, ys, marker="o", label=label)
+        bad = [(x, y) for x, y, p in zip(xs, ys, points) if p["disagree"]]
+        if bad:
+            ax.scatter(*zip(*bad), s=160, facecolors="none", edgecolors="red", linewidths=1.5,
+                       label=labeler.pick("来源数值不一致", "sources disagree"), zorder=3)
+    ax.set_title(labeler.name(metric, "Metric series"))
+    ax.set_xlabel(labeler.pick("期末日期", "period end"))
+    ax.set_ylabel(" / ".join(dict.fromkeys(u for u in axis_units if u)) or labeler.pick("数值", "value"))
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:
+    """Mentions per period, one line per name (``frame`` from ``build_trends``)."""
+    labeler = labeler or Labeler()
+    plt, fig, ax = _figure(labeler)
+    table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0).sort_index()
+    for i, name in enumerate(table.columns, 1):
+        ax.plot(list(table.index), list(table[name]), marker="o", label=labeler.name(name, f"{by} {i}"))
+    ax.set_title(labeler.pick(f"提及次数（{by}）", f"Mentions by {by}"))
+    ax.set_xlabel(labeler.pick("时期", "period"))
+    ax.set_ylabel(labeler.pick("提及次数", "mentions"))
+    ax.grid(True, alpha=0.3)
+    if len(table.columns):
+        ax.legend(fontsize="small", ncol=2)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

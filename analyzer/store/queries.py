@@ -1,0 +1,106 @@
+"""SELECT statements behind ``query``, ``timeline``, ``trends`` and the pandas API (SQLAlchemy Core)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from analyzer.errors import StoreError
+from analyzer.store.base import TREND_KINDS, FigureQuery
+from analyzer.store.rows import cached_metric_key
+from analyzer.store.schema import documents, figures, links, mentions, sentences
+
+d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
+
+FIGURE_COLUMNS = (
+    d.doc_id, d.source, d.published, f.id.label("figure_id"), s.text.label("sentence"),
+    s.start.label("sentence_start"), f.text, f.start, f.end, f.value, f.value_num, f.value_high, f.unit,
+    f.counter, f.qualifier, f.measure, f.comparison, f.metric, f.metric_key, f.period_start, f.period_end,
+)
+
+
+def metric_condition(metric: str):
+    """A figure's metric is the phrase itself, or has the phrase's normalized key, or that key is given."""
+    keys = {metric, cached_metric_key(metric)}
+    return sa.or_(f.metric_key.in_(sorted(keys)), f.metric == metric)
+
+
+def next_day(date: str) -> str:
+    """The day after an ISO date: an inclusive ``--published-to`` also covers date-times on that day."""
+    try:
+        return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        raise StoreError(f"{date!r} is not a date like 2025-05-26") from None
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def named(kind: str, name: str):
+    """Figures linked to ``name`` or in a sentence that mentions it (by canonical name or as written)."""
+    linked = sa.select(lk.figure_id).where(lk.kind == kind, lk.name == name)
+    mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name == name, m.text == name))
+    return sa.or_(f.id.in_(linked), f.sentence_id.in_(mentioned))
+
+
+def figure_select(query: FigureQuery) -> sa.Select:
+    statement = (sa.select(*FIGURE_COLUMNS).select_from(figures.join(documents, f.document_id == d.id)
+                                                        .outerjoin(sentences, f.sentence_id == s.id)))
+    conditions = []
+    if query.metric:
+        conditions.append(metric_condition(query.metric))
+    for kind, name in (("policy_tool", query.tool), ("sector", query.sector), ("institution", query.institution)):
+        if name:
+            conditions.append(named(kind, name))
+    for column, value in ((d.source, query.source), (d.doc_id, query.doc_id), (f.unit, query.unit),
+                          (f.measure, query.measure)):
+        if value:
+            conditions.append(column == value)
+    if query.published_from:
+        conditions.append(d.published >= query.published_from)
+    if query.published_to:
+        conditions.append(d.published < next_day(query.published_to))
+    if query.period_from:
+        conditions.append(f.period_start >= query.period_from)
+    if query.period_to:
+        conditions.append(f.period_end <= query.period_to)
+    if query.search:
+        conditions.append(s.text.like(_like(query.search), escape="\\"))
+    statement = statement.where(*conditions).order_by(d.published, d.doc_id, f.start)
+    return statement.limit(query.limit) if query.limit else statement
+
+
+def mention_select(kind: str | None = None, name: str | None = None) -> sa.Select:
+    statement = (sa.select(d.doc_id, d.source, d.published, m.kind, m.name, m.text, m.start, m.end,
+                           s.text.label("sentence"))
+                 .select_from(mentions.join(documents, m.document_id == d.id)
+                              .outerjoin(sentences, m.sentence_id == s.id)))
+    if kind:
+        statement = statement.where(m.kind == TREND_KINDS.get(kind, kind).rstrip("s"))
+    if name:
+        statement = statement.where(sa.or_(m.name == name, m.text == name))
+    return statement.order_by(d.published, d.doc_id, m.start)
+
+
+def timeline_select(metric: str, measure: str | None = None) -> sa.Select:
+    statement = (sa.select(f.period_start, f.period_end, f.measure, f.comparison, f.unit, f.value, f.qualifier,
+                           f.metric, d.doc_id, d.source, d.published)
+                 .select_from(figures.join(documents, f.document_id == d.id))
+                 .where(metric_condition(metric), f.period_end.is_not(None)))
+    if measure:
+        statement = statement.where(f.measure == measure)
+    return statement.order_by(f.period_end, f.period_start, d.published, d.doc_id)
+
+
+def similar_metrics_select(metric: str, limit: int) -> sa.Select:
+    pattern = _like(cached_metric_key(metric)[:4] or metric)
+    return (sa.select(f.metric_key).where(f.metric_key.like(pattern, escape="\\")).group_by(f.metric_key)
+            .order_by(sa.func.count().desc()).limit(limit))
+
+
+def trend_select(by: str) -> sa.Select:
+    if by not in TREND_KINDS:
+        raise StoreError(f"cannot count trends by {by!r}; choose from {', '.join(TREND_KINDS)}")
+    return (sa.select(d.published, m.name, m.document_id).select_from(mentions.join(documents, m.document_id == d.id))
+            .where(m.kind == TREND_KINDS[by], d.published.is_not(None)))

@@ -1,0 +1,292 @@
+"""``SQLStore``: the Store on SQLAlchemy Core — a SQLite file by default, PostgreSQL by ``postgresql://`` URL.
+
+One code path serves both; the only backend-specific parts are connection setup (SQLite pragmas, the
+psycopg driver name) and how a read-only connection is made for ``sql()``.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from analyzer.errors import StoreError
+from analyzer.store import migrations, queries, schema
+from analyzer.store.base import FigureQuery, StoredRecord, WriteResult
+from analyzer.store.rows import document_row, record_rows
+
+
+def normalize_url(url: str | None) -> str:
+    """A SQLAlchemy URL from what a user types: a path, ``sqlite:///…``, ``postgresql://…`` or ``:memory:``."""
+    from analyzer.settings import default_db_url
+    url = url or default_db_url()
+    if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class SQLStore:
+    """A store in one SQL database; open it with ``open_store(url)``, close it with ``close()`` or ``with``."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True):
+        self.url = normalize_url(url)
+        self.backend = sa.make_url(self.url).get_backend_name()
+        if self.backend not in ("sqlite", "postgresql"):
+            raise StoreError(f"unsupported database {self.url!r}: use a SQLite path or a postgresql:// URL")
+        self.engine = self._create_engine()
+        try:
+            if upgrade:
+                migrations.upgrade(self.engine)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot open the database {self.display_url}: {_reason(error)}") from None
+
+    @property
+    def display_url(self) -> str:
+        return sa.make_url(self.url).render_as_string(hide_password=True)
+
+    def _create_engine(self) -> sa.Engine:
+        if self.backend == "postgresql":
+            return sa.create_engine(self.url, json_serializer=_json_dumps, pool_pre_ping=True)
+        if self.url == "sqlite://":
+            engine = sa.create_engine(self.url, json_serializer=_json_dumps, poolclass=sa.pool.StaticPool,
+                                      connect_args={"check_same_thread": False})
+        else:
+            path = Path(sa.make_url(self.url).database or "")
+            if not path.parent.is_dir():
+                raise StoreError(f"cannot create the database {path}: no directory {path.parent}")
+            engine = sa.create_engine(self.url, json_serializer=_json_dumps, connect_args={"timeout": 60})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+        return engine
+
+    # --- writing -----------------------------------------------------------------------------------------
+
+    def known_documents(self) -> dict[str, tuple[str, str]]:
+        d = schema.documents.c
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(d.doc_id, d.content_hash, d.extractor_version))
+            return {doc_id: (content_hash, version) for doc_id, content_hash, version in rows}
+
+    def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
+        """Store a batch in one transaction; a document already stored under the same id is replaced."""
+        batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
+        result = WriteResult()
+        if not batch:
+            return result
+        d = schema.documents
+        with self.engine.begin() as connection:
+            doc_ids = [item.record.document.id for item in batch]
+            existing = dict(connection.execute(sa.select(d.c.doc_id, d.c.id).where(d.c.doc_id.in_(doc_ids))).all())
+            if existing:
+                for table in schema.CHILD_TABLES:
+                    connection.execute(table.delete().where(table.c.document_id.in_(list(existing.values()))))
+            rows = [document_row(item) for item in batch]
+            old = [{**row, "_id": existing[row["doc_id"]]} for row in rows if row["doc_id"] in existing]
+            new = [row for row in rows if row["doc_id"] not in existing]
+            if old:
+                connection.execute(d.update().where(d.c.id == sa.bindparam("_id")), old)
+            ids = dict(existing)
+            if new:
+                ids.update(zip((row["doc_id"] for row in new), self._insert(connection, d, new)))
+            self._write_children(connection, batch, ids, result)
+            result.added, result.updated = len(new), len(old)
+        return result
+
+    def _write_children(self, connection, batch, ids, result: WriteResult) -> None:
+        sentence_rows, figure_rows, mention_rows, figure_links = [], [], [], []
+        for item in batch:
+            rows = record_rows(item.record, ids[item.record.document.id], len(sentence_rows), len(figure_rows))
+            sentence_rows += rows.sentences
+            figure_rows += rows.figures
+            mention_rows += rows.mentions
+            figure_links += rows.figure_links
+        sentence_ids = self._insert(connection, schema.sentences, sentence_rows)
+        for row in (*figure_rows, *mention_rows):  # rows carry the index of their sentence in this batch
+            index = row.pop("_sentence")
+            row["sentence_id"] = sentence_ids[index] if index is not None else None
+        figure_ids = self._insert(connection, schema.figures, figure_rows)
+        self._insert(connection, schema.mentions, mention_rows, returning=False)
+        link_rows = [{**link, "figure_id": figure_ids[index]} for index, link in figure_links]
+        self._insert(connection, schema.links, link_rows, returning=False)
+        result.figures += len(figure_rows)
+        result.mentions += len(mention_rows)
+
+    @staticmethod
+    def _insert(connection, table: sa.Table, rows: list[dict], returning: bool = True) -> list[int]:
+        """Insert many rows in few statements; with ``returning``, their new ids in the order of ``rows``."""
+        if not rows:
+            return []
+        if not returning:
+            connection.execute(table.insert(), rows)
+            return []
+        statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, rows).scalars())
+
+    # --- reading -----------------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {name: connection.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[name]))
+                    .scalar_one() for name in schema.DATA_TABLES}
+
+    def schema_version(self) -> int | None:
+        with self.engine.connect() as connection:
+            return migrations.current_version(connection)
+
+    def iter_figures(self, query: FigureQuery | None = None) -> Iterator[dict]:
+        statement = queries.figure_select(query or FigureQuery())
+        with self.engine.connect() as connection:
+            result = connection.execution_options(yield_per=5000).execute(statement)
+            for row in result.mappings():
+                yield dict(row)
+
+    def figures(self, query: FigureQuery | None = None, **filters: Any):
+        """Matching figures as a DataFrame; ``value`` holds exact ``Decimal``s, ``value_num`` floats."""
+        import pandas as pd
+        query = query or FigureQuery.from_filters(**filters)
+        columns = [c.name for c in queries.figure_select(query).selected_columns]
+        frame = pd.DataFrame(list(self.iter_figures(query)), columns=columns)
+        for column in ("value", "value_high"):
+            frame[column] = frame[column].map(lambda v: Decimal(v) if v is not None else None).astype(object)
+        return frame
+
+    def mentions(self, kind: str | None = None, name: str | None = None):
+        """Mentions (with their document id, published date and sentence) as a DataFrame."""
+        return self._frame(queries.mention_select(kind, name))
+
+    def documents(self):
+        """Documents (without their text) as a DataFrame."""
+        d = schema.documents.c
+        return self._frame(sa.select(*(c for c in schema.documents.c if c.name != "text")).order_by(d.published, d.doc_id))
+
+    def _frame(self, statement):
+        import pandas as pd
+        with self.engine.connect() as connection:
+            result = connection.execute(statement)
+            return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+    def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
+        """The figures of one metric (by key or phrase) that have a period, with their documents."""
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(queries.timeline_select(metric, measure)).mappings()]
+
+    def timeline(self, metric: str, measure: str | None = None):
+        """One row per period of a metric's series; see ``analyzer.store.timeline``."""
+        import pandas as pd
+        from analyzer.store.timeline import COLUMNS, build_timeline
+        timeline = build_timeline(self.timeline_rows(metric), measure, metric)
+        return pd.DataFrame(timeline.rows, columns=list(COLUMNS))
+
+    def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
+        with self.engine.connect() as connection:
+            return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
+
+    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None):
+        """Mentions of tools, sectors or institutions per month, quarter or year (long format)."""
+        from analyzer.store.trends import build_trends
+        return build_trends(self._frame(queries.trend_select(by)), freq, top)
+
+    def iter_table(self, table: str) -> tuple[list[str], Iterator[dict]]:
+        if table not in schema.EXPORTABLE:
+            raise StoreError(f"no table {table!r}; choose from {', '.join(schema.EXPORTABLE)}")
+        columns = [c.name for c in schema.metadata.tables[table].columns]
+
+        def rows() -> Iterator[dict]:
+            with self.engine.connect() as connection:
+                statement = sa.select(schema.metadata.tables[table]).order_by(schema.metadata.tables[table].c[columns[0]])
+                for row in connection.execution_options(yield_per=10000).execute(statement).mappings():
+                    yield dict(row)
+        return columns, rows()
+
+    # --- read-only SQL -------------------------------------------------------------------------------------
+
+    def sql(self, statement: str) -> tuple[list[str], Iterator[tuple]]:
+        """Run one statement on a read-only connection; writes fail with a ``StoreError``."""
+        body = statement.strip().rstrip(";").strip()
+        if not body:
+            raise StoreError("empty SQL statement")
+        if ";" in body and self.backend == "postgresql":  # SQLite's driver itself runs one statement only
+            raise StoreError("give one SQL statement at a time (no ';' inside)")
+        connection, release = self._readonly_connection()
+        try:
+            result = connection.exec_driver_sql(body)
+            columns = list(result.keys()) if result.returns_rows else []
+        except (sa.exc.SQLAlchemyError, sqlite3.Error) as error:
+            release()
+            raise StoreError(f"SQL failed: {_reason(error)}") from None
+
+        def rows() -> Iterator[tuple]:
+            try:
+                if result.returns_rows:
+                    yield from (tuple(row) for row in result)
+            except sa.exc.SQLAlchemyError as error:
+                raise StoreError(f"SQL failed: {_reason(error)}") from None
+            finally:
+                release()
+        return columns, rows()
+
+    def _readonly_connection(self) -> tuple[sa.Connection, Callable[[], None]]:
+        """A connection that cannot write (PostgreSQL: read-only transactions; SQLite: ``mode=ro``,
+        ``query_only``), and the function that releases it."""
+        if self.url == "sqlite://":  # an in-memory store has a single connection: guard it for the call
+            connection = self.engine.connect()
+            connection.exec_driver_sql("PRAGMA query_only = ON")
+
+            def release_memory() -> None:
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA query_only = OFF")
+                connection.close()
+            return connection, release_memory
+        if self.backend == "postgresql":
+            engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool,
+                                      connect_args={"options": "-c default_transaction_read_only=on"})
+        else:
+            uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"
+
+            def connect() -> sqlite3.Connection:
+                raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                raw.execute("PRAGMA query_only = ON")
+                return raw
+            engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
+        connection = engine.connect()
+
+        def release() -> None:
+            connection.rollback()
+            connection.close()
+            engine.dispose()
+        return connection, release
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SQLStore({self.display_url!r})"
+
+
+def _reason(error: Exception) -> str:
+    """The driver's own message, first line only."""
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__

@@ -1,0 +1,72 @@
+"""A metric's series over time: one row per period, with agreement between the documents that report it.
+
+Reports of the same metric, measure, comparison, unit and period are one point. Where documents give
+different values the point is flagged ``disagree`` and ``sources`` lists each value with who reported it;
+the point's ``value`` is the one most documents give (ties: the most recently published).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Which measure a series shows when none is asked for and several are reported equally often.
+MEASURE_PREFERENCE = ("level", "flow", "rate", "share", "growth_rate", "change", "other")
+COLUMNS = ("period_start", "period_end", "value", "unit", "measure", "comparison", "documents", "figures",
+           "disagree", "sources")
+
+
+@dataclass
+class Timeline:
+    metric: str
+    measure: str | None
+    rows: list[dict] = field(default_factory=list)
+    other_measures: dict[str, int] = field(default_factory=dict)  # measure → figures left out
+
+
+def choose_measure(reports: list[dict]) -> str | None:
+    counts = Counter(r["measure"] for r in reports)
+    if not counts:
+        return None
+    return max(counts, key=lambda m: (counts[m], -MEASURE_PREFERENCE.index(m) if m in MEASURE_PREFERENCE else -99))
+
+
+def build_timeline(reports: list[dict], measure: str | None = None, metric: str = "") -> Timeline:
+    """Group figure rows (``timeline_select``) into points; ``measure`` None picks the most reported one,
+    ``"all"`` keeps every measure."""
+    if measure is None:
+        measure = choose_measure(reports)
+    timeline = Timeline(metric=metric, measure=measure)
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for report in reports:
+        if measure not in (None, "all") and report["measure"] != measure:
+            timeline.other_measures[report["measure"]] = timeline.other_measures.get(report["measure"], 0) + 1
+            continue
+        key = (report["period_end"], report["period_start"], report["measure"], report["comparison"] or "",
+               report["unit"])
+        groups[key].append(report)
+    for (period_end, period_start, measure_, comparison, unit), group in sorted(groups.items()):
+        by_value: dict[Decimal, list[dict]] = defaultdict(list)
+        for report in group:
+            by_value[Decimal(report["value"]).normalize()].append(report)
+        ranked = sorted(by_value.items(), key=lambda kv: (len({r["doc_id"] for r in kv[1]}),
+                                                          max(r["published"] or "" for r in kv[1])), reverse=True)
+        disagree = len(ranked) > 1
+        timeline.rows.append({
+            "period_start": period_start, "period_end": period_end, "value": ranked[0][1][0]["value"],
+            "unit": unit, "measure": measure_, "comparison": comparison or None,
+            "documents": len({r["doc_id"] for r in group}), "figures": len(group), "disagree": disagree,
+            "sources": _describe(ranked, disagree),
+        })
+    return timeline
+
+
+def _who(reports: list[dict]) -> str:
+    names = dict.fromkeys(f"{r['source']} ({r['doc_id']})" if r["source"] else r["doc_id"] for r in reports)
+    return ", ".join(names)
+
+
+def _describe(ranked: list[tuple[Decimal, list[dict]]], disagree: bool) -> str:
+    if not disagree:
+        return _who(ranked[0][1])
+    return " | ".join(f"{reports[0]['value']}: {_who(reports)}" for _, reports in ranked)

@@ -1,0 +1,1 @@
+"""Text preparation: normalization (offset-preserving), sentence splitting and word segmentation."""
