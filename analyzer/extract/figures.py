@@ -23,7 +23,8 @@ NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
-CLAUSE_BREAK = "，,；;：:。！？!?\n（）()、"
+CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
+CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 
 
 def _alternation(words) -> str:
@@ -222,7 +223,10 @@ class FigureExtractor:
         candidates = self.find_candidates(text)
         if not candidates:
             return []
-        times = PeriodResolver(published).find(text)
+        resolver = PeriodResolver(published)
+        times = resolver.find(text)
+        published_period = Period(resolver.published.isoformat(), resolver.published.isoformat()) \
+            if resolver.published else None
         figures: list[Figure] = []
         sentences = split_sentences(text)
         index = 0
@@ -234,12 +238,14 @@ class FigureExtractor:
                 index += 1
             previous: Figure | None = None
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, s_start, s_end, times, previous, in_sentence, position)
+                figure = self._resolve(text, original, candidate, s_start, times, previous, in_sentence, position,
+                                       published_period)
                 figures.append(figure)
                 previous = figure
         return figures
 
-    def _resolve(self, text, original, c: Candidate, s_start, s_end, times, previous, siblings, position) -> Figure:
+    def _resolve(self, text, original, c: Candidate, s_start, times, previous, siblings, position,
+                 published_period) -> Figure:
         lex = self.lexicon
         prev_end = siblings[position - 1].end if position else s_start
         clause_start = max([text.rfind(ch, s_start, c.start) for ch in CLAUSE_BREAK if ch != "、"] + [s_start - 1]) + 1
@@ -252,13 +258,25 @@ class FigureExtractor:
             value = -value
             if c.value_high is not None:
                 c.value_high = -c.value_high
-        metric = find_metric(text, c.start, s_start, clause_start, measure, previous, times)
-        period = self._period(c, s_start, times, previous, measure)
+        metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
+                             self._list_position(text, siblings, position, clause_start))
+        period = self._period(text, c, s_start, times, previous, published_period)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=value, unit=c.unit,
                       value_high=c.value_high, qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter)
+
+    def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
+        """(index, count) of a figure among the figures listed after 分别 in its clause, else None."""
+        marker = text.rfind("分别", clause_start, siblings[position].start)
+        if marker < 0:
+            return None
+        members = [i for i, c in enumerate(siblings) if c.start > marker and
+                   not any(ch in "；;。" for ch in text[marker:c.start])]
+        if position not in members:
+            return None
+        return members.index(position), len(members)
 
     def _has_level_word(self, metric: str) -> bool:
         return any(word in metric for word in self.lexicon["measures"]["level_words"])
@@ -323,15 +341,25 @@ class FigureExtractor:
                 best = (hit[0] + len(hit[1]), name)
         return best[1] if best else None
 
-    def _period(self, c: Candidate, s_start: int, times: list[TimeSpan], previous: Figure | None,
-                measure: str) -> Period | None:
-        """The nearest time expression before the figure in its sentence; a growth rate takes its level's."""
-        best = None
+    def _period(self, text: str, c: Candidate, s_start: int, times: list[TimeSpan], previous: Figure | None,
+                published: Period | None) -> Period | None:
+        """The period of a figure, by the conventions of Chinese statistics reporting: the nearest time
+        expression before it in its sentence; else that of the figure before it in the sentence (a growth
+        rate takes its level's); else the publication date for 目前/当日; else the last time expression
+        earlier in its paragraph; else none."""
+        paragraph_start = text.rfind("\n", 0, c.start) + 1
+        best = earlier = None
         for span in times:
-            if s_start <= span.start and span.end <= c.start:
+            if span.end > c.start:
+                break
+            if span.start >= s_start:
                 best = span
+            elif span.start >= paragraph_start:
+                earlier = span
         if best is not None:
             return best.period
-        if previous is not None:
+        if previous is not None and previous.period is not None:
             return previous.period
-        return None
+        if CURRENT_WORDS.search(text, s_start, c.start):
+            return published
+        return earlier.period if earlier is not None else None

@@ -12,12 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import ahocorasick
+
 from analyzer.records import MENTION_KINDS, Figure, Mention, Record
-from analyzer.taxonomy import Taxonomy, match_form
+from analyzer.taxonomy import Entry, Taxonomy, match_form
 from analyzer.text.sentences import split_paragraphs, split_sentences
 
 CLAUSE_BREAK = re.compile(r"[，；：;]|, ")
-OPTS = dict(tool_sentence=False, tool_para=True, tool_prev=False, sector_sentence=False, inst_para=True, inst_main=True)
+GENERIC_TOOL = "再贷款"
 
 
 def _span(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -31,6 +33,11 @@ class Linker:
         from analyzer.extract.mentions import MentionFinder
         self.taxonomy = taxonomy
         self.finder = MentionFinder(taxonomy)
+        self.metrics = ahocorasick.Automaton()
+        for entry in taxonomy.of_kind("metrics"):
+            for name in map(match_form, entry.names):
+                self.metrics.add_word(name, (len(name), entry))
+        self.metrics.make_automaton()
 
     def __call__(self, record: Record, text: str) -> None:
         context = DocumentContext(record, text)
@@ -47,25 +54,39 @@ class Linker:
         for kind in MENTION_KINDS:
             names = list(metric_names[kind])
             clause = ctx.in_span(kind, ctx.clause(figure))
-            sentence = ctx.in_span(kind, ctx.sentence(figure))
             if kind == "policy_tools":
-                names += [m.name for m in (sentence if OPTS["tool_sentence"] else clause)]
+                names += [m.name for m in clause]
                 if not names and is_generic(figure.metric, metric_names):
                     names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.sentence(figure))]
-                    if not names and OPTS["tool_para"]:
+                    if not names:
                         names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.paragraph(figure))]
-                    if not names and OPTS["tool_prev"]:
-                        names += [m.name for m in ctx.nearest_before(kind, figure.start, (0, figure.start))]
+                names = self.specific_relending(names, figure, ctx)
             elif kind == "sectors":
-                names += [m.name for m in (sentence if OPTS["sector_sentence"] else clause)]
+                names += [m.name for m in clause]
             else:
                 names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.sentence(figure))]
-                if not names and OPTS["inst_para"]:
+                if not names:
                     names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.paragraph(figure))]
-                if not names and ctx.main_institution and OPTS["inst_main"]:
+                if not names and ctx.main_institution:
                     names.append(ctx.main_institution)
             out[kind] = [n for n in dict.fromkeys(names) if n in ctx.mentioned[kind]]
         return out
+
+    def specific_relending(self, names: list[str], figure: Figure, ctx: DocumentContext) -> list[str]:
+        """再贷款 said of a named relending tool is that tool: 再贷款支持 after 交通物流专项再贷款."""
+        if GENERIC_TOOL not in names:
+            return names
+        specific = [m.name for m in ctx.mentions["policy_tools"] if m.start < figure.start
+                    and m.name != GENERIC_TOOL and self.is_relending(m.name)]
+        if not specific:
+            return names
+        if specific[-1].endswith(GENERIC_TOOL):
+            names = [n for n in names if n != GENERIC_TOOL]
+        return [*names, specific[-1]]
+
+    def is_relending(self, name: str) -> bool:
+        entry = self.taxonomy.by_name("tools", name)
+        return entry is not None and entry.category in ("relending", "structural_tool")
 
     def metric_names(self, figure: Figure, ctx: DocumentContext) -> dict[str, list[str]]:
         """Names the metric phrase itself carries: mentions inside it, and its metric entry's links."""
@@ -81,17 +102,10 @@ class Linker:
                 out[{"tools": "policy_tools"}.get(kind, kind)] += list(names)
         return out
 
-    def metric_entries(self, metric: str) -> list:
+    def metric_entries(self, metric: str) -> list[Entry]:
         """Metric entries named inside the phrase, longest first and not overlapping
         (人民币普惠小微贷款余额 → 普惠小微贷款余额)."""
-        if not hasattr(self, "_metrics"):
-            import ahocorasick
-            self._metrics = ahocorasick.Automaton()
-            for entry in self.taxonomy.of_kind("metrics"):
-                for name in entry.names:
-                    self._metrics.add_word(match_form(name), (len(match_form(name)), entry))
-            self._metrics.make_automaton()
-        hits = sorted(((last + 1 - n, last + 1, e) for last, (n, e) in self._metrics.iter(match_form(metric))),
+        hits = sorted(((last + 1 - n, last + 1, e) for last, (n, e) in self.metrics.iter(match_form(metric))),
                       key=lambda h: h[0] - h[1])
         kept = []
         for start, end, entry in hits:

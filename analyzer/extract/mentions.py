@@ -145,9 +145,11 @@ def overlaps(a: Hit, b: Hit) -> bool:
 
 
 def blocks(kept: Hit, hit: Hit) -> bool:
-    """Whether an already kept (longer) hit suppresses ``hit``: same kind, or kept is an institution,
-    or kept is a tool and ``hit`` an institution."""
-    if kept.array == hit.array or kept.array == "institutions":
+    """Whether an already kept (longer) hit suppresses ``hit``: same kind (unless kept keeps its inner
+    names), or kept is an institution, or kept is a tool and ``hit`` an institution."""
+    if kept.array == hit.array:
+        return not (kept.entry.keep_inner and kept.contains(hit))
+    if kept.array == "institutions":
         return True
     if kept.array == "policy_tools" and hit.array == "institutions":
         return True

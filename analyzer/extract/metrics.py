@@ -14,10 +14,19 @@ from analyzer.text.normalize import to_simplified
 MAX_METRIC_CHARS = 24
 
 
+ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、]{1,16}")
+
+
+@functools.cache
+def _lexicon() -> dict:
+    from analyzer.extract.figures import load_lexicon
+    return load_lexicon()["metric"]
+
+
 @functools.cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    from analyzer.extract.figures import load_lexicon
-    lex = load_lexicon()["metric"]
+    lex = _lexicon()
     by_length = (lambda words: tuple(sorted(set(words), key=len, reverse=True)))
     return by_length(lex["trailing"]), by_length(lex["verbs"]), by_length(lex["leading"])
 
@@ -58,7 +67,8 @@ def clean_metric(phrase: str) -> str | None:
             best = position + len(verb)
     if best > 0:
         phrase = phrase[best:]
-    phrase = _strip_leading(_strip_trailing(phrase, trailing), leading)
+    phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
+    phrase = _strip_leading(phrase, leading)
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
     if len(phrase) > MAX_METRIC_CHARS:
@@ -66,11 +76,35 @@ def clean_metric(phrase: str) -> str | None:
     return phrase or None
 
 
-def find_metric(text: str, figure_start: int, sentence_start: int, clause_start: int, measure: str,
-                previous, times) -> str | None:
-    """Metric of the figure starting at ``figure_start`` (offsets into the normalized ``text``)."""
+def split_list_metric(phrase: str, count: int, index: int) -> str | None:
+    """支农再贷款、支小再贷款和再贴现余额分别为… → the index-th name with the shared head noun."""
+    parts = [p for p in re.split(r"[、和及与]", phrase) if p]
+    if len(parts) < 2 or count % len(parts):
+        return None
+    last = parts[-1]
+    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
+    head = last[head_at:] if head_at > 0 else ""
+    part = parts[index % len(parts)]
+    return part if not head or part.endswith(head) else part + head
+
+
+def _right_phrase(text: str, end: int) -> str | None:
+    """设立3000亿元专项再贷款: the words right after the figure name it."""
+    match = RIGHT_PHRASE.match(text, end)
+    if not match:
+        return None
+    phrase = re.split(r"[的,，]|(?:引导|支持|用于|到期|，)", match.group())[0]
+    return clean_metric(phrase)
+
+
+def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
+                measure: str, previous, times, list_position: tuple[int, int] | None = None) -> str | None:
+    """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
+
+    ``list_position`` is (index, count) when the figure is one of several after 分别为.
+    """
     start = clause_start
-    if previous is not None and previous.end > start:
+    if previous is not None and previous.end > start and list_position is None:
         start = previous.end
     for span in times:  # the metric starts after a time expression in the same clause
         if start <= span.start and span.end <= figure_start:
@@ -78,7 +112,19 @@ def find_metric(text: str, figure_start: int, sentence_start: int, clause_start:
     left = text[start:figure_start]
     if measure == "share" and "占" in left:
         left = left[: left.rfind("占")]
+    for word, implied in _lexicon()["implied"].items():
+        if _strip_trailing(left, _words()[0]).endswith(word):
+            return implied
+    if list_position is not None and "分别" in left:
+        names = clean_metric(left[: left.rfind("分别")])
+        if names:
+            listed = split_list_metric(names, list_position[1], list_position[0])
+            if listed:
+                return to_simplified(listed)
     metric = clean_metric(left)
-    if (metric is None or len(metric) < 2) and previous is not None and previous.metric:
+    generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"]
+    if generic and previous is not None and previous.metric:
         return previous.metric
+    if metric is None and measure in ("level", "flow"):
+        metric = _right_phrase(text, figure_end)
     return to_simplified(metric) if metric else None

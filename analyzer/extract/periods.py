@@ -93,7 +93,10 @@ class PeriodResolver:
         self.published = parse_date(published)
 
     def find(self, text: str) -> list[TimeSpan]:
+        """Every time expression, in order. A year left out is taken from the last expression that named
+        one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
+        self.context_year = None
         for match in TIME_PATTERN.finditer(text):
             if COMPARISON_BASE.search(text[max(0, match.start() - 3):match.start()]) or \
                     text.startswith("同期", match.end()):
@@ -111,6 +114,8 @@ class PeriodResolver:
                 period = None
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind))
+                if "year" in groups or "rel" in groups:
+                    self.context_year = int(period.end[:4]) if kind != "since_month" else int(period.start[:4])
         return spans
 
     def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
@@ -129,6 +134,15 @@ class PeriodResolver:
             return base.year + 1
         if rel:
             return base.year
+        if day is not None:
+            # a day written without a year is the nearest such day: 于9月16日 in a September 6 story is ahead
+            try:
+                options = [date(base.year + k, month, day) for k in (-1, 0, 1)]
+            except ValueError:
+                return base.year
+            return min(options, key=lambda d: abs((d - base).days)).year
+        if getattr(self, "context_year", None):
+            return self.context_year
         # no year written: 截至4月底 in a May story is this year; 12月末 in a February story is last year
         first = date(base.year, month, 1)
         return base.year if first <= base else base.year - 1
@@ -148,7 +162,7 @@ class PeriodResolver:
             return Period(date(year, month, 1).isoformat(), pub.isoformat())
         if kind == "since_date":
             month, day = _int(g["m"]), _int(g["d"])
-            year = self._year(g, month)
+            year = self._year(g, month, day)
             if year is None or pub is None:
                 return None
             return Period(date(year, month, day).isoformat(), pub.isoformat())
@@ -193,6 +207,7 @@ class PeriodResolver:
             if year is None:
                 return None
             if kind == "date":
+                year = self._year(g, month, _int(g["d"]))
                 day = date(year, month, _int(g["d"])).isoformat()
                 return Period(day, day)
             end = _month_end(year, month).isoformat()

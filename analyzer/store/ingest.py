@@ -35,6 +35,8 @@ def read_records(paths: list[str]) -> Iterator[Record | InputError]:
     from analyzer.io.readers import decode_bytes, expand_paths, parse_json_object
     for raw in expand_paths(paths):
         path = Path(raw)
+        if path.suffix.lower() not in RECORD_SUFFIXES and raw not in paths:
+            continue  # found in a directory: only record files count there
         try:
             if path.suffix.lower() not in RECORD_SUFFIXES:
                 raise InputError(raw, "not a record file: --records reads .json and .jsonl record files")

@@ -20,6 +20,8 @@ UNIT_LABELS = {"percent": ("%", "%"), "percentage_point": ("个百分点", "perc
                "CNY": ("元", "yuan"), "USD": ("美元", "US dollars"), "EUR": ("欧元", "euros"),
                "HKD": ("港元", "HK dollars"), "JPY": ("日元", "yen"), "GBP": ("英镑", "pounds")}
 
+BY_LABELS = {"tool": ("政策工具", "policy tool"), "sector": ("领域", "sector"), "institution": ("机构", "institution")}
+
 
 @functools.cache
 def cjk_font() -> str | None:
@@ -41,16 +43,11 @@ def cjk_font() -> str | None:
     return next((name for name in KNOWN_CJK_FONTS if name in names), None)
 
 
-@functools.cache
-def english_names() -> dict[str, str]:
-    """Canonical Chinese names (and aliases) → English names, from the taxonomy where it has them."""
+def english_name(name: str) -> str | None:
+    """The taxonomy's English name for a tool, sector, institution or metric; None when it has none."""
     from analyzer.taxonomy import load_taxonomy
-    names: dict[str, str] = {}
-    for entry in load_taxonomy().entries:
-        english = entry.name_en or entry.id
-        for name in (entry.name, *entry.aliases):
-            names.setdefault(name, english)
-    return names
+    english = load_taxonomy().english(name)
+    return english if english.isascii() else None
 
 
 class Labeler:
@@ -63,7 +60,7 @@ class Labeler:
     def name(self, text: str, fallback: str) -> str:
         if self.chinese or text.isascii():
             return text
-        return english_names().get(text) or fallback
+        return english_name(text) or fallback
 
     def pick(self, chinese: str, english: str) -> str:
         return chinese if self.chinese else english
@@ -126,10 +123,17 @@ def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> No
     """Mentions per period, one line per name (``frame`` from ``build_trends``)."""
     labeler = labeler or Labeler()
     plt, fig, ax = _figure(labeler)
-    table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0).sort_index()
+    import pandas as pd
+    table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0)
+    if len(table):  # quarters without mentions are zeros, not gaps
+        periods = pd.PeriodIndex([pd.Period(p) for p in table.index])
+        table.index = periods
+        table = table.reindex(pd.period_range(periods.min(), periods.max(), freq=periods.freq), fill_value=0)
+        table.index = table.index.astype(str)
     for i, name in enumerate(table.columns, 1):
-        ax.plot(list(table.index), list(table[name]), marker="o", label=labeler.name(name, f"{by} {i}"))
-    ax.set_title(labeler.pick(f"提及次数（{by}）", f"Mentions by {by}"))
+        ax.plot(list(table.index), list(table[name]), marker="o", label=labeler.name(name, f"{by} {i}"))  # tofu-free fallback
+    zh_by, en_by = BY_LABELS.get(by, (by, by))
+    ax.set_title(labeler.pick(f"{zh_by}提及次数", f"Mentions by {en_by}"))
     ax.set_xlabel(labeler.pick("时期", "period"))
     ax.set_ylabel(labeler.pick("提及次数", "mentions"))
     ax.grid(True, alpha=0.3)

@@ -8,32 +8,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass, field
 
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.store.base import MENTION_KIND, StoredRecord
-
-# A sentence ends after 。！？!?； or a line break (closing quotes and brackets stay with it).
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)\]]*|\n+")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Half-open ``(start, end)`` spans of the sentences of ``text``, trimmed of surrounding white space."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            trimmed.append((a, b))
-    return trimmed
+from analyzer.text.sentences import split_sentences
 
 
 @functools.lru_cache(maxsize=100_000)

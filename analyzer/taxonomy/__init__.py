@@ -32,8 +32,9 @@ _FIELDS = {"id", "name", "name_en", "aliases", "category", "issuer", "launched",
 _LINK_FIELDS = {"tools", "sectors", "institutions"}
 # matcher hints: ``exclude`` lists contexts, the name in brackets, where a name is not a mention
 # ("[中国银行]业" is the banking industry, "[国务院]常务会议" a meeting); ``refers_back`` lists aliases that name the
-# latest preceding tool ending with them (专项再贷款 after 交通物流专项再贷款)
-_MATCH_FIELDS = {"exclude", "refers_back"}
+# latest tool ending with them (专项再贷款 after 交通物流专项再贷款); ``keep_inner`` keeps the
+# same-kind names inside the entry's names as mentions (科技型中小企业 → 科技型企业 and 中小企业)
+_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner"}
 _EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
             "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS}
@@ -57,6 +58,7 @@ class Entry:
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # metrics only
     exclude: tuple[tuple[str, str, str], ...] = ()  # (before, name, after)
     refers_back: tuple[str, ...] = ()
+    keep_inner: bool = False  # names inside this entry's names stay mentions of their own
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -167,7 +169,9 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
             raise TaxonomyError(f"{where}: missing field {missing[0]!r}")
         if not _ID.match(raw["id"]):
             raise TaxonomyError(f"{where}: id must be lower_snake_case ASCII")
-        for key in ("aliases", *_LINK_FIELDS, *_MATCH_FIELDS):
+        if not isinstance(raw.get("keep_inner", False), bool):
+            raise TaxonomyError(f"{where}: keep_inner must be true or false")
+        for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back"):
             value = raw.get(key, [])
             if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
                 raise TaxonomyError(f"{where}: {key} must be a list of non-empty strings")
@@ -178,7 +182,7 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
             aliases=tuple(aliases), issuer=raw.get("issuer"), note=raw.get("note"),
             launched=_check_date(raw.get("launched"), where), retired=_check_date(raw.get("retired"), where),
             links=links, exclude=_parse_excludes(raw.get("exclude", []), aliases + [raw["name"]], where),
-            refers_back=tuple(raw.get("refers_back", []))))
+            refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False)))
     return entries
 
 

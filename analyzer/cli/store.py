@@ -1,0 +1,216 @@
+"""``analyzer ingest | query | timeline | trends | export | sql``: the database commands."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from analyzer.cli import main
+from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
+from analyzer.records import MEASURES, UNITS
+
+QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "period_end",
+                       "sentence")
+
+
+def db_option(func):
+    return click.option("--db", "db_url", metavar="URL",
+                        help="Database: a SQLite path or URL, or postgresql://user:pass@host/db "
+                             "[default: $ANALYZER_DB, else ./analyzer.db].")(func)
+
+
+def open_db(db_url: str | None):
+    from analyzer.store import open_store
+    return open_store(db_url)
+
+
+def date_option(name: str, text: str):
+    def check(ctx, param, value):
+        import datetime as dt
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise click.BadParameter(f"{value!r} is not a date like 2025-05-26") from None
+        return value
+    return click.option(name, metavar="DATE", callback=check, help=text)
+
+
+@main.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes that analyze documents in parallel (the main process writes).")
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
+              help="Documents per transaction.")
+@click.option("--records", is_flag=True,
+              help="PATHS are record files (gold annotations, `extract` output): store them as given.")
+@click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
+@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@verbose_option
+@handle_errors
+def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_progress):
+    """Analyze PATHS (files, directories, - for stdin) and store their records in the database.
+
+    A document already stored with the same content and extractor version is skipped; a changed one,
+    or one analyzed by an older extractor, is replaced. Each batch is one transaction: an interrupted
+    ingest keeps what it committed. Prints a summary on stderr; exits 1 if some inputs failed, 3 if all did.
+
+    Example: analyzer ingest corpus/ --workers 4 --db research.db
+    """
+    from tqdm import tqdm
+
+    from analyzer.cli.extract import report_failures
+    from analyzer.settings import Settings
+    from analyzer.store.ingest import ingest
+
+    store = open_db(db_url)
+    with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
+        summary = ingest(store, list(paths), workers=workers, batch_size=batch_size, records=records,
+                         settings=Settings(links=not no_links), progress=bar.update,
+                         on_error=lambda line: bar.write(f"Error: {line}", file=sys.stderr))
+    click.echo(f"{store.display_url}: {summary.line()}", err=True)
+    store.close()
+    report_failures(summary.failed, summary.total)
+
+
+@main.command(name="query")
+@db_option
+@click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key.")
+@click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
+@click.option("--sector", help="Sector, e.g. 小微企业 (as for --tool).")
+@click.option("--institution", help="Institution, e.g. 中国人民银行 (as for --tool).")
+@click.option("--source", help="Publisher of the document, e.g. 经济日报.")
+@click.option("--doc", "doc_id", help="One document's id.")
+@date_option("--published-from", "Documents published on or after DATE.")
+@date_option("--published-to", "Documents published on or before DATE.")
+@date_option("--period-from", "Figures whose period starts on or after DATE.")
+@date_option("--period-to", "Figures whose period ends on or before DATE.")
+@click.option("--unit", type=click.Choice(UNITS))
+@click.option("--measure", type=click.Choice(MEASURES))
+@click.option("--search", metavar="TEXT", help="Figures whose sentence contains TEXT.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@format_option()
+@verbose_option
+@handle_errors
+def query_command(db_url, fmt, **filters):
+    """Print the stored figures that match every filter given, with their document, sentence and offsets.
+
+    Values are exact decimal strings in base units (yuan, percent); value_num is a float for sorting.
+
+    Example: analyzer query --metric 普惠小微贷款余额 --published-from 2024-01-01 --format table
+    """
+    from analyzer.io.rows import write_rows
+    from analyzer.store import FigureQuery
+    from analyzer.store.queries import FIGURE_COLUMNS
+
+    store = open_db(db_url)
+    columns = QUERY_TABLE_COLUMNS if fmt == "table" else [c.name for c in FIGURE_COLUMNS]
+    count = write_rows(store.iter_figures(FigureQuery(**filters)), columns, fmt, sys.stdout)
+    click.echo(f"{count} figures", err=True)
+
+
+@main.command(name="timeline")
+@click.argument("metric")
+@db_option
+@click.option("--measure", type=click.Choice([*MEASURES, "all"]),
+              help="Which series: level, growth_rate … [default: the one reported most], or all.")
+@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
+@format_option(default="table")
+@verbose_option
+@handle_errors
+def timeline_command(metric, db_url, measure, plot_path, fmt):
+    """The series of METRIC over time across all documents: one row per period with the value, the unit,
+    how many documents report it, and whether they disagree (then `sources` lists each value and who gave it).
+
+    METRIC is a phrase as written (普惠小微贷款余额) or a normalized metric key; related but different
+    statistics (普惠型小微企业贷款余额) are separate series.
+
+    Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png
+    """
+    from analyzer.io.rows import write_rows
+    from analyzer.store.timeline import COLUMNS, build_timeline
+
+    store = open_db(db_url)
+    timeline = build_timeline(store.timeline_rows(metric), measure, metric)
+    if not timeline.rows:
+        similar = store.similar_metrics(metric)
+        hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
+        fail(f"no figures with a period for metric {metric!r}{hint}")
+    if timeline.other_measures:
+        others = ", ".join(f"{m} ({n})" for m, n in sorted(timeline.other_measures.items()))
+        click.echo(f"showing measure {timeline.measure}; also reported: {others} — see --measure", err=True)
+    write_rows(timeline.rows, COLUMNS, fmt, sys.stdout, table_width=60)
+    if plot_path:
+        from analyzer.store.plot import Labeler, plot_timeline
+        labeler = Labeler()
+        if not labeler.chinese:
+            click.echo("no CJK font found (e.g. apt-get install fonts-noto-cjk): the plot uses English labels",
+                       err=True)
+        plot_timeline(timeline.rows, metric, plot_path, labeler)
+        click.echo(f"plot written to {plot_path}", err=True)
+
+
+@main.command(name="trends")
+@db_option
+@click.option("--by", type=click.Choice(["tool", "sector", "institution"]), default="tool", show_default=True)
+@click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Keep the N most mentioned names.")
+@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
+@format_option(default="table")
+@verbose_option
+@handle_errors
+def trends_command(db_url, by, freq, top, plot_path, fmt):
+    """Mentions of policy tools, sectors or institutions per month, quarter or year of publication:
+    how often each is mentioned and in how many documents.
+
+    Example: analyzer trends --by sector --freq year --plot sectors.png
+    """
+    from analyzer.io.rows import write_rows
+    from analyzer.store.trends import COLUMNS
+
+    store = open_db(db_url)
+    frame = store.trends(by, freq, top)
+    write_rows(frame.to_dict("records"), COLUMNS, fmt, sys.stdout)
+    if plot_path:
+        from analyzer.store.plot import plot_trends
+        plot_trends(frame, by, plot_path)
+        click.echo(f"plot written to {plot_path}", err=True)
+
+
+@main.command(name="export")
+@click.argument("table", type=click.Choice(["documents", "sentences", "figures", "mentions", "links",
+                                            "schema_version"]))
+@db_option
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True)
+@click.option("--output", "-o", metavar="FILE", help="Output file [default: stdout; Parquet needs a file].")
+@verbose_option
+@handle_errors
+def export_command(table, db_url, fmt, output):
+    """Export a whole TABLE (documents, sentences, figures, mentions, links) as CSV, JSON Lines or Parquet.
+
+    Example: analyzer export figures --format parquet -o figures.parquet
+    """
+    from analyzer.store.export import export_table
+    count = export_table(open_db(db_url), table, fmt, output)
+    click.echo(f"{count} rows of {table} exported", err=True)
+
+
+@main.command(name="sql")
+@click.argument("statement", metavar="SQL")
+@db_option
+@format_option()
+@verbose_option
+@handle_errors
+def sql_command(statement, db_url, fmt):
+    """Run one SQL statement on a read-only connection and print its rows (writes are refused).
+
+    Tables: documents, sentences, figures, mentions, links, schema_version (quote "end" in PostgreSQL).
+
+    Example: analyzer sql "SELECT metric_key, count(*) AS n FROM figures GROUP BY 1 ORDER BY n DESC LIMIT 10" -f table
+    """
+    from analyzer.io.rows import write_rows
+
+    columns, rows = open_db(db_url).sql(statement)
+    write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
