@@ -251,10 +251,11 @@ class FigureExtractor:
         clause_start = max([text.rfind(ch, s_start, c.start) for ch in CLAUSE_BREAK if ch != "、"] + [s_start - 1]) + 1
         near_left = text[max(prev_end, clause_start):c.start]
         clause_left = text[clause_start:c.start]
-        measure = self._measure(c, near_left, clause_left)
-        comparison = self._comparison(text[s_start:c.start], clause_left) if measure in ("growth_rate", "change") else None
+        cue_left = near_left if self._has_cue(near_left) else clause_left  # list members share the first one's verb
+        measure = self._measure(c, cue_left, clause_left, text)
+        comparison = self._comparison(clause_left, measure) if measure in ("growth_rate", "change") else None
         value = c.value
-        if measure in ("growth_rate", "change") and value > 0 and self._is_decrease(near_left or clause_left):
+        if measure in ("growth_rate", "change") and value > 0 and self._is_decrease(cue_left):
             value = -value
             if c.value_high is not None:
                 c.value_high = -c.value_high
@@ -308,7 +309,12 @@ class FigureExtractor:
         return end_of(down) > end_of(up) and end_of(down) >= end_of(level) and not \
             (level and level[0] <= down[0] < end_of(level))
 
-    def _measure(self, c: Candidate, near_left: str, clause_left: str) -> str:
+    def _has_cue(self, left: str) -> bool:
+        lex = self.lexicon
+        words = (*lex["measures"]["growth"], *lex["measures"]["share"], *lex["signs"]["level"], *lex["signs"]["down"])
+        return any(word in left for word in words)
+
+    def _measure(self, c: Candidate, near_left: str, clause_left: str, text: str) -> str:
         lex = self.lexicon["measures"]
         left = near_left.rstrip(" 约近超逾达为了到至")
         if c.per:
@@ -316,23 +322,45 @@ class FigureExtractor:
         if c.unit in ("percentage_point", "basis_point"):
             return "change"
         if c.unit == "percent":
+            if text[c.start - 1:c.start] == "的":
+                return "share"  # 贷款本金的60%
             level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
             share = self._nearest(clause_left, lex["share"])
             growth = self._nearest(left, lex["growth"])
             if share and (not growth or share[0] > growth[0]):
                 return "share"
+            before_verb = near_left.rstrip(" 约近超逾为达是")
+            if before_verb.endswith("率") and not before_verb.endswith("增长率"):
+                return "rate"  # 准备金率为8.4%
             if growth and not (level_end and level_end not in ("为", "达", "是")):
                 return "growth_rate"
             return "rate"
         if c.unit == "times":
             return "other"
-        if self._nearest(left, lex["change"]):
+        if c.unit == "count" and c.counter in lex["other_counters"]:
+            return "other"
+        if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
+                                                 or text[c.end:c.end + 1] == "的"):
+            return "other"
+        if self._nearest(left, lex["change"]) or re.search(r"[比较][^，。；]{0,8}(?:多|少|增加|减少|上升|下降)$", left):
             return "change"
-        if self._nearest(clause_left, lex["flow_words"]) and not self._nearest(clause_left, lex["level_words"]):
+        if self._nearest(left, lex["change_verbs"]) or ("额度" in clause_left and "增加" in clause_left):
+            return "change"
+        if self._nearest(clause_left, lex["strong_flow_words"]):
+            return "flow"
+        if c.unit != "count" and self._nearest(clause_left, lex["flow_words"]) and \
+                not self._nearest(clause_left, lex["level_words"]):
             return "flow"
         return "level"
 
-    def _comparison(self, sentence_left: str, clause_left: str) -> str | None:
+    def _comparison(self, clause_left: str, measure: str) -> str | None:
+        """同比/环比/比年初/比上年末 nearest before the figure; a growth rate with none stated is year on year."""
+        found = self._stated_comparison(clause_left)
+        if found is None and measure == "growth_rate":
+            return "yoy"
+        return found
+
+    def _stated_comparison(self, clause_left: str) -> str | None:
         table = self.lexicon["comparisons"]
         best = None
         for name, words in table.items():

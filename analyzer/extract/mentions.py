@@ -188,12 +188,12 @@ def find_action(text: str, start: int, end: int, window: int = 12) -> str | None
 
 # suffixes of tool-like names, and what may not start one (verbs and particles around a name)
 _CANDIDATE_SUFFIX = re.compile(r"(再贷款|再贴现|支持工具|支持计划|专项计划|互换便利|借贷便利|便利|工具|机制)")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+$")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+$")
 _GENERIC_PREFIX = ("长效", "工作", "体制", "协调", "激励", "约束", "考核", "传导", "形成", "定价", "市场化", "货币政策",
                    "政策", "金融", "融资", "保障", "风险", "创新", "管理", "联动", "沟通", "补充")
-_LEADING = re.compile(r"^.*?(?:设立|创设|推出|新设|运用|通过|实施|延续|扩大|用好|发挥|加大|利用|包括|以及|开展|完善|"
-                      r"优化|建立|健全|落实|发放|增加|下调|合并|并入|了|的|将|对|为|是|等|和|与|及|项|个|款|在|由|向|其中|"
-                      r"其|这|该|此|一|各|新)")
+_LEADING = re.compile(r"^.*(?:设立|创设|推出|新设|运用|通过|实施|延续|扩大|用好|发挥|加大|利用|包括|以及|开展|完善|"
+                      r"优化|建立|健全|落实|发放|增加|下调|合并|并入|保持|其他|提供|根据|需要|其中|"
+                      r"的|了|和|与|及|等|项|个|款|这|该|此)")
 
 
 class CandidateFinder:
@@ -205,16 +205,17 @@ class CandidateFinder:
     def __call__(self, text: str, original: str, tool_hits: list[Hit]) -> list[Mention]:
         out = []
         for match in _CANDIDATE_SUFFIX.finditer(text):
+            if any(h.end == match.end() for h in tool_hits):
+                continue  # the name ends as a known tool does: 下调支农支小再贷款 is 支农支小再贷款
             left, _ = clause_bounds(text, match.start(), match.end())
-            run = _NAME_CHARS.search(text, max(left, match.start() - 14), match.start())
+            left = max([left, match.start() - 14] + [h.end for h in tool_hits if h.end <= match.start()])
+            run = _NAME_CHARS.search(text, left, match.start())
             if run is None or run.end() != match.start():
                 continue
             prefix = _LEADING.sub("", run.group())
             start = match.start() - len(prefix)
             name = text[start:match.end()]
             if len(prefix) < 2 or prefix.endswith(_GENERIC_PREFIX) or match_form(name) in self.known:
-                continue
-            if any(h.start <= start and match.end() <= h.end for h in tool_hits):
                 continue
             out.append(Mention(text=original[start:match.end()], start=start, end=match.end(),
                                name=name, extra={"kind": "policy_tools"}))

@@ -1,0 +1,99 @@
+"""``analyzer taxonomy``: list and show taxonomy entries, and collect candidate tool names from a corpus."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from analyzer.cli import main
+from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.taxonomy import KINDS
+
+LIST_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _write_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    import csv
+    import json
+
+    from analyzer.io.writers import format_table
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows([{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows])
+    else:
+        click.echo(format_table([{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows],
+                                columns))
+
+
+@main.group(name="taxonomy")
+def taxonomy_group() -> None:
+    """Browse the taxonomy of policy tools, sectors, institutions and metrics.
+
+    Example: analyzer taxonomy list --kind tools --lang en
+    """
+
+
+@taxonomy_group.command(name="list")
+@click.option("--kind", type=click.Choice(KINDS), help="Only entries of this kind.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of names.")
+@click.option("--format", "-f", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
+@verbose_option
+@handle_errors
+def list_command(kind, lang, fmt):
+    """List taxonomy entries: id, kind, name, category and aliases.
+
+    Example: analyzer taxonomy list --kind institutions --format csv
+    """
+    from analyzer.taxonomy import load_taxonomy
+    entries = load_taxonomy().of_kind(kind) if kind else list(load_taxonomy())
+    rows = [{"id": e.id, "kind": e.kind, "name": e.name_en if lang == "en" else e.name, "category": e.category,
+             "aliases": list(e.aliases), "launched": e.launched, "retired": e.retired} for e in entries]
+    _write_rows(rows, fmt, ["id", "kind", "name", "category", "aliases", "launched", "retired"])
+
+
+@taxonomy_group.command(name="show")
+@click.argument("entry_id")
+@handle_errors
+def show_command(entry_id):
+    """Show one entry (by id, or by any of its names) as JSON.
+
+    Example: analyzer taxonomy show lpr
+    """
+    import json
+
+    from analyzer.taxonomy import load_taxonomy
+    taxonomy = load_taxonomy()
+    entry = taxonomy.get(entry_id) or taxonomy.lookup(entry_id)
+    if entry is None:
+        fail(f"no taxonomy entry {entry_id!r}; see `analyzer taxonomy list` for ids")
+    click.echo(json.dumps(entry.to_dict(), ensure_ascii=False, indent=1))
+
+
+@taxonomy_group.command(name="candidates")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--examples", type=int, default=2, show_default=True, help="Example contexts per candidate.")
+@click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
+@click.option("--format", "-f", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
+@verbose_option
+@handle_errors
+def candidates_command(paths, examples, min_count, fmt):
+    """Tool-like names (…再贷款, …支持工具, …机制) in PATHS that the taxonomy lacks, with counts and examples.
+
+    Example: analyzer taxonomy candidates corpus/dev
+    """
+    from analyzer.io.readers import read_documents
+    from analyzer.taxonomy.candidates import collect_candidates
+    documents = []
+    for item in read_documents(list(paths), {}):
+        if isinstance(item, Exception):
+            click.echo(f"Error: {item}", err=True)
+        else:
+            documents.append(item)
+    rows = [row for row in collect_candidates(documents, examples) if row["count"] >= min_count]
+    _write_rows(rows, fmt, ["name", "count", "documents", "examples"])

@@ -1,0 +1,364 @@
+"""One store test-suite, run against SQLite and (when ANALYZER_TEST_POSTGRES_URL is set) PostgreSQL.
+
+Records come from the gold corpus or are built here, so the suite does not depend on extraction quality.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from analyzer.errors import StoreError
+from analyzer.records import Record
+from analyzer.store import FigureQuery, Store, StoredRecord, open_store
+from analyzer.store import migrations, schema
+from analyzer.store.ingest import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "corpus").rglob("*.json"))
+PG_URL = os.environ.get("ANALYZER_TEST_POSTGRES_URL")
+PG_SKIP = "PostgreSQL store tests need ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")"
+
+# A record of the spec's shape: one document, three figures, four mentions.
+TEXT = "截至2025年一季度末，全国普惠小微贷款余额达35.3万亿元，同比增长12.5%。金融监管总局将融资协调机制扩大至全部外贸企业。"
+
+
+def make_record(doc_id: str = "d1", value: str = "35300000000000", source: str = "经济日报",
+                published: str = "2025-05-26", text: str = TEXT) -> Record:
+    start = text.index("35.3万亿元")
+    return Record.from_dict({
+        "doc": {"id": doc_id, "title": "标题", "source": source, "published": published, "kind": "news",
+                "url": None, "section": "金融"},
+        "text": text,
+        "figures": [
+            {"text": "35.3万亿元", "start": start, "end": start + 7, "value": value, "unit": "CNY",
+             "measure": "level", "metric": "普惠小微贷款余额", "period": {"start": "2025-03-31", "end": "2025-03-31"},
+             "links": {"sectors": ["小微企业"], "policy_tools": [], "institutions": []}},
+            {"text": "12.5%", "start": start + 12, "end": start + 17, "value": "12.5", "unit": "percent",
+             "measure": "growth_rate", "comparison": "yoy", "metric": "普惠小微贷款余额",
+             "period": {"start": "2025-03-31", "end": "2025-03-31"}},
+            {"text": "0.1", "start": 0, "end": 1, "value": "0.1000000000000000055511151231257827", "unit": "other",
+             "measure": "other", "metric": None, "period": None},
+        ],
+        "policy_tools": [{"text": "融资协调机制", "start": text.index("融资协调机制"), "end": text.index("融资协调机制") + 6,
+                          "name": "支持小微企业融资协调工作机制"}],
+        "sectors": [{"text": "小微", "start": text.index("小微"), "end": text.index("小微") + 2, "name": "小微企业"},
+                    {"text": "外贸", "start": text.index("外贸"), "end": text.index("外贸") + 2, "name": "外贸"}],
+        "institutions": [{"text": "金融监管总局", "start": text.index("金融监管总局"), "end": text.index("金融监管总局") + 6,
+                          "name": "国家金融监督管理总局"}],
+    })
+
+
+def stored(record: Record, content_hash: str = "h", version: str = "v1") -> StoredRecord:
+    return StoredRecord(record, content_hash, version)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database URL: a SQLite file, or a private schema in the test PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
+    admin.dispose()
+
+
+@pytest.fixture
+def store(db_url):
+    with open_store(db_url) as opened:
+        yield opened
+
+
+def test_store_implements_protocol(store):
+    assert isinstance(store, Store)
+    assert store.schema_version() == schema.SCHEMA_VERSION
+
+
+def test_write_and_read_back_exactly(store):
+    result = store.write([stored(make_record())])
+    assert (result.added, result.updated, result.figures, result.mentions) == (1, 0, 3, 4)
+    assert store.counts() == {"documents": 1, "sentences": 2, "figures": 3, "mentions": 4, "links": 1}
+    rows = list(store.iter_figures(FigureQuery()))
+    assert [r["value"] for r in rows] == ["0.1000000000000000055511151231257827", "35300000000000", "12.5"]
+    level = rows[1]
+    assert TEXT[level["start"]:level["end"]] == level["text"] == "35.3万亿元"
+    assert level["doc_id"] == "d1" and level["sentence"].startswith("截至2025年一季度末") and level["sentence_start"] == 0
+    assert level["metric_key"] and level["period_end"] == "2025-03-31"
+    documents = store.documents()
+    assert documents.loc[0, "meta"] == {"section": "金融"}
+
+
+def test_same_document_twice_stores_once(store):
+    store.write([stored(make_record())])
+    before = store.counts()
+    result = store.write([stored(make_record())])
+    assert (result.added, result.updated) == (0, 1)
+    assert store.counts() == before
+
+
+def test_changed_document_replaces_its_rows(store):
+    store.write([stored(make_record()), stored(make_record("d2"))])
+    changed = make_record()
+    changed.figures = changed.figures[:1]
+    changed.sectors = []
+    store.write([stored(changed, "h2")])
+    counts = store.counts()
+    assert counts["documents"] == 2 and counts["figures"] == 3 + 1 and counts["mentions"] == 4 + 2
+    assert store.known_documents()["d1"] == ("h2", "v1")
+
+
+def test_ingest_twice_gives_identical_counts(store):
+    assert GOLD, "the gold corpus is empty"
+    first = ingest(store, [str(ROOT / "corpus")], records=True)
+    counts = store.counts()
+    second = ingest(store, [str(ROOT / "corpus")], records=True)
+    assert first.failed == 0 and first.added == counts["documents"] and first.figures == counts["figures"]
+    assert (second.added, second.updated, second.unchanged) == (0, 0, counts["documents"])
+    assert store.counts() == counts
+
+
+class FakePipeline:
+    """Stands in for the extractor: returns each document's gold record (analysis itself is tested elsewhere)."""
+    gold = {}
+
+    def __init__(self, settings=None):
+        if not FakePipeline.gold:
+            for path in GOLD:
+                record = Record.from_dict(json.loads(path.read_text(encoding="utf-8")))
+                FakePipeline.gold[record.document.id] = record
+
+    def analyze(self, document):
+        record = copy.deepcopy(FakePipeline.gold[document.id])
+        record.document = document
+        return record
+
+
+def test_newer_extractor_version_replaces(store, monkeypatch):
+    import analyzer.pipeline
+    monkeypatch.setattr(analyzer.pipeline, "Pipeline", FakePipeline)
+    paths = [str(p) for p in GOLD[:5]]
+    first = ingest(store, paths)
+    assert first.added == 5 and ingest(store, paths).unchanged == 5
+    counts = store.counts()
+    monkeypatch.setattr(analyzer.pipeline, "EXTRACTOR_VERSION", "999.0.0")
+    again = ingest(store, paths)
+    assert again.updated == 5 and store.counts() == counts
+    assert {v for _, v in store.known_documents().values()} == {"999.0.0"}
+
+
+def test_bad_input_fails_alone(store, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    summary = ingest(store, [str(GOLD[0]), str(bad)], records=True)
+    assert (summary.added, summary.failed) == (1, 1) and "bad.json" in summary.errors[0]
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"metric": "普惠小微贷款余额"}, 4),
+    ({"metric": "全国普惠小微贷款余额"}, 4),  # the same key: place words are dropped
+    ({"metric": "普惠型小微企业贷款余额"}, 0),  # a different statistic
+    ({"sector": "小微企业"}, 4),  # linked, or in a sentence naming it
+    ({"tool": "支持小微企业融资协调工作机制"}, 0),
+    ({"institution": "国家金融监督管理总局"}, 0),
+    ({"source": "新华社"}, 3),
+    ({"published_from": "2025-05-26", "published_to": "2025-05-26"}, 3),
+    ({"published_to": "2025-01-01"}, 3),
+    ({"period_from": "2025-01-01", "period_to": "2025-03-31"}, 4),
+    ({"unit": "percent", "measure": "growth_rate"}, 2),
+    ({"search": "同比增长"}, 4),
+    ({"search": "100%_"}, 0),
+    ({"doc_id": "d2", "limit": 1}, 1),
+])
+def test_figure_filters(store, filters, expected):
+    store.write([stored(make_record()), stored(make_record("d2", source="新华社", published="2024-06-30T10:00:00"))])
+    frame = store.figures(**filters)
+    assert len(frame) == expected
+    assert all(isinstance(v, Decimal) for v in frame["value"])
+
+
+def test_unknown_filter_is_an_error(store):
+    with pytest.raises(TypeError, match="unknown figure filter"):
+        store.figures(metrc="x")
+
+
+def test_timeline_flags_disagreement(store):
+    store.write([stored(make_record("a", source="经济日报")), stored(make_record("b", source="新华社")),
+                 stored(make_record("c", value="35400000000000", source="人民日报", published="2025-05-27"))])
+    timeline = store.timeline("普惠小微贷款余额")
+    assert len(timeline) == 1
+    point = timeline.iloc[0]
+    assert point["measure"] == "level" and point["value"] == "35300000000000"  # two documents against one
+    assert point["documents"] == 3 and bool(point["disagree"])
+    assert "35400000000000: 人民日报 (c)" in point["sources"] and "新华社 (b)" in point["sources"]
+    growth = store.timeline("普惠小微贷款余额", measure="growth_rate")
+    assert len(growth) == 1 and not growth.iloc[0]["disagree"] and growth.iloc[0]["comparison"] == "yoy"
+
+
+def test_timeline_of_the_gold_corpus_is_a_series(store):
+    ingest(store, [str(ROOT / "corpus")], records=True)
+    timeline = store.timeline("普惠小微贷款余额", measure="level")
+    assert len(timeline) >= 5
+    assert list(timeline["period_end"]) == sorted(timeline["period_end"])
+    assert set(timeline["unit"]) == {"CNY"}
+
+
+def test_trends_and_mentions(store):
+    store.write([stored(make_record("a", published="2024-02-01")), stored(make_record("b", published="2024-03-01")),
+                 stored(make_record("c", published="2025-01-01"))])
+    quarterly = store.trends("sector", "quarter")
+    row = quarterly[(quarterly["period"] == "2024Q1") & (quarterly["name"] == "小微企业")].iloc[0]
+    assert (row["mentions"], row["documents"]) == (2, 2)
+    assert set(store.trends("tool", "year")["period"]) == {"2024", "2025"}
+    assert len(store.mentions("institution")) == 3
+
+
+@pytest.mark.parametrize("statement", [
+    "DELETE FROM figures",
+    "INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')",
+    "DROP TABLE links",
+    "UPDATE documents SET title = 'x'",
+    "SELECT 1; DELETE FROM figures",
+    "COMMIT; DELETE FROM figures",
+])
+def test_sql_is_read_only(store, statement):
+    store.write([stored(make_record())])
+    with pytest.raises(StoreError):
+        columns, rows = store.sql(statement)
+        list(rows)
+    assert store.counts()["figures"] == 3 and store.schema_version() == schema.SCHEMA_VERSION
+
+
+def test_sql_reads(store):
+    store.write([stored(make_record())])
+    columns, rows = store.sql('SELECT unit, count(*) AS n FROM figures GROUP BY unit ORDER BY unit;')
+    assert columns == ["unit", "n"] and list(rows) == [("CNY", 1), ("other", 1), ("percent", 1)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export(store, tmp_path, fmt):
+    import pandas as pd
+    from analyzer.store.export import export_table
+    store.write([stored(make_record())])
+    out = tmp_path / f"figures.{fmt}"
+    assert export_table(store, "figures", fmt, str(out)) == 3
+    frame = {"csv": lambda p: pd.read_csv(p, dtype=str), "jsonl": lambda p: pd.read_json(p, lines=True, dtype=False),
+             "parquet": pd.read_parquet}[fmt](out)
+    assert list(frame["value"]) == ["35300000000000", "12.5", "0.1000000000000000055511151231257827"]
+
+
+def test_schema_upgrades_in_place(db_url):
+    with open_store(db_url) as store:
+        store.write([stored(make_record())])
+    added = []
+
+    def add_column(connection):
+        connection.execute(sa.text("ALTER TABLE documents ADD COLUMN note TEXT"))
+        added.append(True)
+
+    step = [(schema.SCHEMA_VERSION + 1, "add documents.note", add_column)]
+    engine = open_store(db_url).engine
+    assert migrations.upgrade(engine, schema.SCHEMA_VERSION + 1, step) == schema.SCHEMA_VERSION
+    assert migrations.upgrade(engine, schema.SCHEMA_VERSION + 1, step) == schema.SCHEMA_VERSION + 1  # once only
+    assert added == [True]
+    with engine.connect() as connection:
+        assert migrations.current_version(connection) == schema.SCHEMA_VERSION + 1
+        assert connection.execute(sa.text("SELECT count(*) FROM documents")).scalar() == 1
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer than this analyzer"):
+        open_store(db_url)
+
+
+def expected_rows(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
+    """doc id → (figures, mentions, links) as the gold files give them."""
+    out = {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        links = sum(len(dict.fromkeys(names)) for f in data["figures"] for names in (f.get("links") or {}).values())
+        mentions = sum(len(data[k]) for k in ("policy_tools", "sectors", "institutions"))
+        out[str(data["doc"]["id"])] = (len(data["figures"]), mentions, links)
+    return out
+
+
+# Runs the CLI with the store's inserts slowed at one point: once the third batch has written its figures,
+# (inside its transaction) it drops a flag file and waits to be killed.
+KILL_SCRIPT = """
+import sys, time
+from pathlib import Path
+import analyzer.store.sql as sql
+original, flag, calls = sql.SQLStore._insert, Path(sys.argv[1]), []
+def insert(connection, table, rows, returning=True):
+    ids = original(connection, table, rows, returning)
+    if table.name == "figures":
+        calls.append(1)
+        if len(calls) == 3:
+            flag.write_text("inside the third batch")
+            time.sleep(120)
+    return ids
+sql.SQLStore._insert = staticmethod(insert)
+from analyzer.cli import main
+main(sys.argv[2:])
+"""
+
+
+def test_killed_ingest_leaves_no_half_written_document(db_url, tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for path in GOLD[:20]:
+        (inputs / path.name).write_bytes(path.read_bytes())
+    expected = expected_rows(sorted(inputs.glob("*.json")))
+    flag = tmp_path / "flag"
+    command = [sys.executable, "-c", KILL_SCRIPT, str(flag), "ingest", str(inputs), "--records", "--db", db_url,
+               "--batch-size", "4", "--no-progress"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not flag.exists() and process.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    assert flag.exists(), process.communicate(timeout=5)[1].decode()
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+    with open_store(db_url) as store:
+        assert store.counts()["documents"] == 8  # the two committed batches, nothing of the third
+        check_complete(store, expected)
+        summary = ingest(store, [str(inputs)], records=True)
+        assert (summary.unchanged, summary.added, summary.failed) == (8, len(expected) - 8, 0)
+        assert store.counts()["documents"] == len(expected)
+        check_complete(store, expected)
+
+
+def check_complete(store, expected: dict[str, tuple[int, int, int]]) -> None:
+    """Every stored document has all of its rows, and no row belongs to a missing document."""
+    with store.engine.connect() as connection:
+        if store.backend == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        for table in ("sentences", "figures", "mentions", "links"):
+            orphans = connection.exec_driver_sql(
+                f"SELECT count(*) FROM {table} WHERE document_id NOT IN (SELECT id FROM documents)").scalar()
+            assert orphans == 0, table
+        rows = connection.exec_driver_sql(
+            "SELECT d.doc_id, (SELECT count(*) FROM figures f WHERE f.document_id = d.id),"
+            " (SELECT count(*) FROM mentions m WHERE m.document_id = d.id),"
+            " (SELECT count(*) FROM links l WHERE l.document_id = d.id),"
+            " (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) FROM documents d").all()
+    for doc_id, figures, mentions, links, sentences in rows:
+        assert (figures, mentions, links) == expected[doc_id], doc_id
+        assert sentences > 0
