@@ -16,10 +16,11 @@ from pathlib import Path
 from analyzer.extract.metrics import find_metric
 from analyzer.extract.numbers import fraction_word_value, parse_number
 from analyzer.extract.periods import PeriodResolver, TimeSpan
-from analyzer.records import Figure, Period
+from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text.sentences import split_sentences
 
-NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# thousands may be grouped by commas or spaces (1,234.5 or 3 500); no lookahead into a longer digit run
+NUM_AR = r"\d{1,3}(?:[, ]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
@@ -34,6 +35,11 @@ def _alternation(words) -> str:
 @functools.cache
 def load_lexicon() -> dict:
     return tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+
+
+def _canonical(value: Decimal | None) -> Decimal | None:
+    """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
+    return None if value is None else Decimal(decimal_to_str(value))
 
 
 @dataclass
@@ -78,7 +84,7 @@ class FigureExtractor:
                 rf"|(?P<count>{count})(?!{not_before})")
         number = rf"(?P<sign>[-−])?(?P<num>{NUM_AR}|{NUM_CN})"
         self.figure_pattern = re.compile(
-            rf"(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<mid2>多|余)?"
+            rf"(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<tail>(?<=[万亿])\d(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
@@ -142,7 +148,8 @@ class FigureExtractor:
             return None
         chinese = not num[0].isdigit()
         try:
-            value = parse_number(num)
+            value = parse_number(num + match.group("scale") + match.group("tail")) if match.group("tail") else \
+                parse_number(num)
             value_high = parse_number(match.group("num2")) if match.group("num2") else None
             if match.group("num3"):
                 value_high = parse_number(match.group("num3"))
@@ -165,7 +172,8 @@ class FigureExtractor:
         scale_low = self.scales.get(match.group("scale") or "", None)
         if match.group("num2") and not match.group("scale") and match.group("scale2"):
             scale_low = self.scales[match.group("scale2")]  # 3至5万亿元: the scale carries over
-        value *= scale_low if scale_low is not None else scale
+        if not match.group("tail"):
+            value *= scale_low if scale_low is not None else scale
         if value_high is not None:
             value_high *= self.scales.get(match.group("scale2") or "", scale if not match.group("num3") else Decimal(1))
         start, end = self._span(text, match)
@@ -264,8 +272,8 @@ class FigureExtractor:
         period = self._period(text, c, s_start, times, previous, published_period)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
-        return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=value, unit=c.unit,
-                      value_high=c.value_high, qualifier=c.qualifier, measure=measure, comparison=comparison,
+        return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
+                      value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter)
 
     def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):

@@ -24,6 +24,7 @@ from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
 # a clause ends at Chinese or ASCII sentence/clause punctuation
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]|, ")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
 
@@ -175,8 +176,10 @@ def find_action(text: str, start: int, end: int, window: int = 12) -> str | None
     best = None
     for verb, action in verbs:
         at = before.rfind(verb)
-        if at >= 0 and (best is None or at + len(verb) > best[0]):
-            best = (at + len(verb), action)
+        # the nearest verb wins, but a plain 开展/实施 gives way to a stated change (延续实施 is 延续)
+        rank = (action != WEAK_ACTION, at + len(verb))
+        if at >= 0 and (best is None or rank > best[0]):
+            best = (rank, action)
     if best:
         return best[1]
     after = text[end:min(right, end + 6)]
@@ -215,7 +218,7 @@ class CandidateFinder:
             prefix = _LEADING.sub("", run.group())
             start = match.start() - len(prefix)
             name = text[start:match.end()]
-            if len(prefix) < 2 or prefix.endswith(_GENERIC_PREFIX) or match_form(name) in self.known:
+            if len(prefix) < 2 or prefix in _GENERIC_PREFIX or match_form(name) in self.known:
                 continue
             out.append(Mention(text=original[start:match.end()], start=start, end=match.end(),
                                name=name, extra={"kind": "policy_tools"}))

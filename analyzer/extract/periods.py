@@ -41,7 +41,7 @@ _PATTERNS = [
 TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{kind}>", pattern) + ")"
                                    for kind, pattern in _PATTERNS))
 # A time expression right after one of these is the base of a comparison (比上年末, 较去年同期), not a period.
-COMPARISON_BASE = re.compile(r"(?:比|较|同比|于|与|相比|比上|较上)$")
+COMPARISON_BASE = re.compile(r"(?:比|较|同比|高于|低于|多于|少于|与|相比|比上|较上)$")
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 

@@ -255,8 +255,9 @@ class SQLStore:
                 connection.close()
             return connection, release_memory
         if self.backend == "postgresql":
-            engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool,
-                                      connect_args={"options": "-c default_transaction_read_only=on"})
+            options = " ".join(filter(None, (sa.make_url(self.url).query.get("options"),
+                                             "-c default_transaction_read_only=on")))
+            engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool, connect_args={"options": options})
         else:
             uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"
 

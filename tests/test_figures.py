@@ -1,0 +1,125 @@
+"""Figure extraction case tables: text → (span text, value, unit, qualifier, measure, comparison)."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analyzer.pipeline import analyze
+
+PUBLISHED = "2025-05-26"
+
+CASES = [
+    # numbers: Arabic, full-width, separators, Chinese numerals, mixed, spaced
+    ("余额达35.3万亿元", "35.3万亿元", "35300000000000", "CNY", None, "level", None),
+    ("貸款餘額３５．３萬億元", "３５．３萬億元", "35300000000000", "CNY", None, "level", None),
+    ("成交额1,234.5亿元", "1,234.5亿元", "123450000000", "CNY", None, "flow", None),
+    ("安排三千亿元", "三千亿元", "300000000000", "CNY", None, "flow", None),
+    ("规模35.6 万亿元", "35.6 万亿元", "35600000000000", "CNY", None, "level", None),
+    ("共有13万2人", "13万2人", "132000", "count", None, "other", None),
+    ("覆盖一万二千户", "一万二千户", "12000", "count", None, "level", None),
+    ("额度5000亿", "5000亿", "500000000000", "CNY", None, "level", None),
+    ("净利润-3480.83万元", "-3480.83万元", "-34808300", "CNY", None, "flow", None),
+    # units
+    ("约3.5万亿美元", "约3.5万亿美元", "3500000000000", "USD", "approx", "level", None),
+    ("350億港元", "350億港元", "35000000000", "HKD", None, "level", None),
+    ("发行价格为28.11元/股", "28.11元/股", "28.11", "CNY", None, "rate", None),
+    ("854.68万股", "854.68万股", "8546800", "count", None, "level", None),
+    ("下调25个基点", "25个基点", "-25", "basis_point", None, "change", None),
+    ("下调25bp", "25bp", "-25", "basis_point", None, "change", None),
+    ("是去年的1.5倍", "1.5倍", "1.5", "times", None, "other", None),
+    ("增长百分之十二点五", "百分之十二点五", "12.5", "percent", None, "growth_rate", "yoy"),
+    ("占比两成以上", "两成以上", "20", "percent", "over", "share", None),
+    # qualifiers
+    ("逾1000亿元", "逾1000亿元", "100000000000", "CNY", "over", "level", None),
+    ("1000多亿元", "1000多亿元", "100000000000", "CNY", "over", "level", None),
+    ("10余家", "10余家", "10", "count", "over", "level", None),
+    ("近4000户", "近4000户", "4000", "count", "under", "level", None),
+    ("不到5%", "不到5%", "5", "percent", "under", "rate", None),
+    ("3.8%左右", "3.8%左右", "3.8", "percent", "approx", "rate", None),
+    # measure, comparison and sign
+    ("同比增长12.5%", "12.5%", "12.5", "percent", None, "growth_rate", "yoy"),
+    ("同比下降3.2%", "3.2%", "-3.2", "percent", None, "growth_rate", "yoy"),
+    ("环比增长1.1%", "1.1%", "1.1", "percent", None, "growth_rate", "mom"),
+    ("比年初增长5%", "5%", "5", "percent", None, "growth_rate", "ytd"),
+    ("比上年末低0.1个百分点", "0.1个百分点", "-0.1", "percentage_point", None, "change", "prev"),
+    ("比去年同期高2.1个百分点", "2.1个百分点", "2.1", "percentage_point", None, "change", "yoy"),
+    ("同比多增3000亿元", "3000亿元", "300000000000", "CNY", None, "change", "yoy"),
+    ("降准0.5个百分点", "0.5个百分点", "-0.5", "percentage_point", None, "change", None),
+    ("占外贸总值的56.8%", "56.8%", "56.8", "percent", None, "share", None),
+    ("再贷款利率为1.75%", "1.75%", "1.75", "percent", None, "rate", None),
+    ("每年可降低银行资金成本约150亿元", "约150亿元", "-15000000000", "CNY", "approx", "change", None),
+    ("新增贷款2.5万亿元", "2.5万亿元", "2500000000000", "CNY", None, "flow", None),
+    ("两次降准", "两次", "2", "count", None, "other", None),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, qualifier, measure, comparison", CASES, ids=[c[0] for c in CASES])
+def test_figure_case(text, span, value, unit, qualifier, measure, comparison):
+    figures = analyze(text, published=PUBLISHED).to_dict()["figures"]
+    assert len(figures) == 1, figures
+    figure = figures[0]
+    assert text[figure["start"]:figure["end"]] == figure["text"] == span
+    assert (figure["value"], figure["unit"], figure["qualifier"], figure["measure"], figure["comparison"]) == \
+        (value, unit, qualifier, measure, comparison)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("分别为11.85、6.8和3.93万亿元", [("11.85", "11850000000000"), ("6.8", "6800000000000"), ("3.93万亿元", "3930000000000")]),
+    ("3至5万亿元", [("3至5万亿元", "3000000000000")]),
+    ("由2%降至1.75%", [("2%", "2"), ("1.75%", "1.75")]),
+])
+def test_lists_ranges_and_pairs(text, expected):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert [(f.text, str(f.value)) for f in figures] == expected
+
+
+def test_range_keeps_high_end_and_scale():
+    figure = analyze("2%—3%").figures[0]
+    assert (str(figure.value), str(figure.value_high), figure.qualifier) == ("2", "3", "range")
+    figure = analyze("3至5万亿元").figures[0]
+    assert str(figure.value_high) == "5000000000000"
+
+
+@pytest.mark.parametrize("text", [
+    "2025年9月30日", "今年前4个月", "十四五规划", "二十届三中全会", "1年期LPR", "5年期以上", "第一", "银发〔2025〕12号",
+    "金规〔2024〕13号", "期限3个月", "五篇大文章", "阅读 1.2万", "电话 010-66194114", "10:31", "一次性", "一揽子政策",
+])
+def test_not_figures(text):
+    assert analyze(text, published=PUBLISHED).figures == []
+
+
+def test_metric_period_and_inheritance():
+    record = analyze("截至2025年一季度末，全国普惠小微贷款余额达35.3万亿元，同比增长12.5%。", published=PUBLISHED)
+    level, growth = record.figures
+    assert level.metric == growth.metric == "普惠小微贷款余额"
+    assert (level.period.start, level.period.end) == ("2025-03-31", "2025-03-31") == (growth.period.start, growth.period.end)
+
+
+def test_list_metrics_are_distributed():
+    record = analyze("支农再贷款、支小再贷款和再贴现余额分别为0.58、1.36和0.59万亿元。")
+    assert [f.metric for f in record.figures] == ["支农再贷款余额", "支小再贷款余额", "再贴现余额"]
+
+
+def test_offsets_point_into_original_text():
+    text = "人民銀行宣佈全面降準0.5個百分點，釋放資金約9000億元"
+    for figure in analyze(text).figures:
+        assert text[figure.start:figure.end] == figure.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value="0.01", max_value="99999", places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from([("万亿元", 10**12, "CNY"), ("亿元", 10**8, "CNY"), ("万元", 10**4, "CNY"), ("元", 1, "CNY"),
+                        ("亿美元", 10**8, "USD"), ("%", 1, "percent"), ("个百分点", 1, "percentage_point"),
+                        ("万户", 10**4, "count"), ("家", 1, "count")]))
+def test_generated_number_unit_parses_back(number, unit):
+    word, scale, code = unit
+    figures = analyze(f"余额为{format(number, 'f')}{word}。").figures
+    assert len(figures) == 1
+    assert figures[0].value == number * scale and figures[0].unit == code
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,%-—～至万亿元美港个百分点基家户年月日季度前末同比增长下降约近超过逾多余以上左右一二两三十百千成之占为达由降至 \n。，、；（）〔〕萬億")),
+               max_size=80))
+def test_no_input_raises(text):
+    record = analyze(text, published=PUBLISHED)
+    for figure in record.figures:
+        assert text[figure.start:figure.end] == figure.text

@@ -1,0 +1,90 @@
+"""Mention finding: canonical names, original-text spans, boundary rules, nesting, actions and candidates."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.extract.mentions import MentionFinder
+from analyzer.taxonomy import load_taxonomy
+from analyzer.text.normalize import normalize
+
+# text → expected (kind, text as written, canonical name) found; kinds not listed must be empty
+CASES = [
+    ("金融监管总局将融资协调机制扩大至全部外贸企业。",
+     {("institutions", "金融监管总局", "国家金融监督管理总局"),
+      ("policy_tools", "融资协调机制", "支持小微企业融资协调工作机制"), ("sectors", "外贸企业", "外贸")}),
+    ("中国银行保险监督管理委员会发布通知", {("institutions", "中国银行保险监督管理委员会", "中国银行保险监督管理委员会")}),
+    ("中国银行业协会发布报告", set()),
+    ("中国农业银行加大涉农贷款投放", {("institutions", "中国农业银行", "中国农业银行"), ("sectors", "涉农", "三农")}),
+    ("央行決定降準0.5個百分點", {("institutions", "央行", "中国人民银行"), ("policy_tools", "降準", "存款准备金率")}),
+    ("中期借贷便利(MLF)操作", {("policy_tools", "中期借贷便利", "中期借贷便利"), ("policy_tools", "MLF", "中期借贷便利")}),
+    ("增值税收入增长", set()),
+    ("增值税留抵退税加快", {("policy_tools", "增值税留抵退税", "增值税留抵退税")}),
+    ("进出口总值增长", set()),
+    ("全国普惠小微贷款余额", set()),
+    ("县域农村商业银行", set()),
+    ("科技型中小企业贷款", {("sectors", "科技型中小企业", "科技型企业"), ("sectors", "中小企业", "中小企业")}),
+    ("设立交通物流专项再贷款。专项再贷款额度1000亿元",
+     {("policy_tools", "交通物流专项再贷款", "交通物流专项再贷款"), ("policy_tools", "专项再贷款", "交通物流专项再贷款")}),
+    ("ＬＰＲ下行", {("policy_tools", "ＬＰＲ", "贷款市场报价利率")}),
+    ("SLPRS指数", set()),
+]
+# text, tool as written → expected action
+ACTIONS = [
+    ("人民银行宣布设立科技创新和技术改造再贷款", "科技创新和技术改造再贷款", "设立"),
+    ("下调支农支小再贷款利率0.25个百分点", "支农支小再贷款", "下调"),
+    ("决定降准0.5个百分点", "降准", "下调"),
+    ("延续实施普惠小微贷款支持工具", "普惠小微贷款支持工具", "延续"),
+    ("碳减排支持工具到期退出", "碳减排支持工具", "退出"),
+    ("MLF利率保持不变", "MLF", None),
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder(load_taxonomy())
+
+
+def found(finder, text):
+    out = finder(normalize(text), text)
+    return out, {(kind, m.text, m.name) for kind in ("policy_tools", "sectors", "institutions") for m in out[kind]}
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_mentions(finder, text, expected):
+    assert found(finder, text)[1] == expected
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_spans_point_into_original(finder, text, expected):
+    out, _ = found(finder, text)
+    for kind in ("policy_tools", "sectors", "institutions", "candidates"):
+        for m in out[kind]:
+            assert text[m.start:m.end] == m.text
+
+
+def test_nested_names_kept(finder):
+    out, _ = found(finder, "设立科技创新和技术改造再贷款")
+    tool = out["policy_tools"][0]
+    assert {(n["kind"], n["name"]) for n in tool.extra["nested"]} == {("policy_tools", "再贷款"), ("sectors", "科技创新")}
+    assert [m.name for m in out["sectors"]] == ["科技创新"]  # a sector word inside a tool name is a mention too
+
+
+@pytest.mark.parametrize("text, tool, action", ACTIONS)
+def test_actions(finder, text, tool, action):
+    out, _ = found(finder, text)
+    mention = next(m for m in out["policy_tools"] if m.text == tool)
+    assert mention.extra.get("action") == action
+
+
+@pytest.mark.parametrize("text, candidate", [
+    ("人民银行创设绿色转型支持工具，额度1000亿元", "绿色转型支持工具"),
+    ("同时推出民营企业债券融资支持工具", "民营企业债券融资支持工具"),
+])
+def test_candidates(finder, text, candidate):
+    out, _ = found(finder, text)
+    assert [m.name for m in out["candidates"]] == [candidate]
+
+
+@pytest.mark.parametrize("text", ["下调支农支小再贷款利率", "完善货币政策工具", "建立长效机制"])
+def test_no_candidates_for_known_or_generic_names(finder, text):
+    assert found(finder, text)[0]["candidates"] == []

@@ -1,0 +1,48 @@
+"""Time expressions resolved against the publication date (inclusive ISO ranges)."""
+import pytest
+
+from analyzer.extract.periods import PeriodResolver, parse_date
+
+CASES = [  # text, published, first period found
+    ("截至2025年一季度末", "2025-05-26", ("2025-03-31", "2025-03-31")),
+    ("今年前4个月", "2025-05-26", ("2025-01-01", "2025-04-30")),
+    ("自去年9月政策扩大实施范围以来", "2025-05-26", ("2024-09-01", "2025-05-26")),
+    ("1至3月", "2020-11-01", ("2020-01-01", "2020-03-31")),
+    ("前三季度", "2020-11-01", ("2020-01-01", "2020-09-30")),
+    ("三季度末", "2020-11-01", ("2020-09-30", "2020-09-30")),
+    ("今年以来", "2020-11-01", ("2020-01-01", "2020-11-01")),
+    ("截至4月底", "2025-05-26", ("2025-04-30", "2025-04-30")),
+    ("2024年末", "2025-02-01", ("2024-12-31", "2024-12-31")),
+    ("上半年", "2023-07-11", ("2023-01-01", "2023-06-30")),
+    ("2022年全年", "2023-01-13", ("2022-01-01", "2022-12-31")),
+    ("12月末", "2021-01-12", ("2020-12-31", "2020-12-31")),
+    ("于9月16日", "2019-09-06", ("2019-09-16", "2019-09-16")),
+    ("11月15日", "2019-09-06", ("2019-11-15", "2019-11-15")),
+    ("二〇二五年五月", "2025-06-01", ("2025-05-01", "2025-05-31")),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_resolve(text, published, expected):
+    spans = PeriodResolver(published).find(text)
+    assert spans, text
+    assert (spans[0].period.start, spans[0].period.end) == expected
+
+
+@pytest.mark.parametrize("text", ["比上年末低0.1个百分点", "比去年同期多增", "较年初"])
+def test_comparison_bases_are_not_periods(text):
+    assert PeriodResolver("2025-05-26").find(text) == []
+
+
+def test_year_context_carries_to_full_year():
+    spans = PeriodResolver("2020-01-17").find("2019年末，贷款余额153万亿元；全年增加16.81万亿元")
+    assert [(s.period.start, s.period.end) for s in spans] == [("2019-12-31", "2019-12-31"), ("2019-01-01", "2019-12-31")]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-05-26", "2025-05-26"), ("2025-05-26T22:15:00+08:00", "2025-05-26"),
+    ("Mon, 29 Sep 2025 21:00:00 +0800", "2025-09-29"), ("2025年5月26日", "2025-05-26"), ("not a date", None),
+])
+def test_parse_date(value, expected):
+    parsed = parse_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected
