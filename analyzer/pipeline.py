@@ -52,6 +52,14 @@ class Pipeline:
 _default: Pipeline | None = None
 
 
+def _default_figures():
+    """The figure stage of the shared default pipeline (used by segmentation to keep figures whole)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.figures
+
+
 def analyze(text: str | Document, published: str | None = None, doc_id: str = "text") -> Record:
     """Analyze one text with a shared default pipeline: ``analyze("…余额35.3万亿元", published="2025-05-26")``."""
     global _default

@@ -59,8 +59,18 @@ def eval_command(gold_dir, pred_dir, fmt, max_errors):
         from analyzer.records import Document
         pipeline = Pipeline()
         pairs = [(g, pipeline.analyze(Document.from_dict(g["doc"], g["text"])).to_dict()) for g in gold]
+    from analyzer.extract.links import score_links
     scores = score(pairs)
+    links = score_links([g for g, _ in pairs], [p for _, p in pairs])
+    link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links} if isinstance(links, dict) else {}
     if fmt == "json":
-        click.echo(json.dumps(scores.to_dict() | {"errors": scores.errors[:max_errors]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(scores.to_dict() | {"links": link_scores, "errors": scores.errors[:max_errors]},
+                              ensure_ascii=False, indent=2))
     else:
-        click.echo(format_report(scores, max_errors))
+        report = format_report(scores, max_errors)
+        if link_scores:
+            line = "links          " + "  ".join(f"{label} {link_scores[key]:.3f}" for label, key in
+                                                  (("P", "precision"), ("R", "recall"), ("F1", "f1")))
+            head, _, tail = report.partition("\n\nfirst")
+            report = head + "\n" + line + ("\n\nfirst" + tail if tail else "")
+        click.echo(report)

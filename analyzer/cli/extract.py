@@ -32,6 +32,12 @@ def overrides(title=None, source=None, published=None, kind=None) -> dict:
     return {"title": title, "source": source, "published": published, "kind": kind}
 
 
+def to_english(record):
+    from analyzer.records import Record
+    from analyzer.taxonomy.english import english_record
+    return Record.from_dict(english_record(record.to_dict()))
+
+
 def report_failures(errors: int, total: int) -> None:
     if errors:
         click.echo(f"Error: {errors} of {total} inputs failed", err=True)
@@ -44,9 +50,11 @@ def report_failures(errors: int, total: int) -> None:
 @document_options
 @click.option("--candidates", is_flag=True, help="Also report tool-like names missing from the taxonomy.")
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of tool, sector and institution names in the output.")
 @verbose_option
 @handle_errors
-def extract_command(paths, fmt, title, source, published, kind, candidates, no_links):
+def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
@@ -69,6 +77,6 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
             errors += 1
             click.echo(f"Error: {item}", err=True)
         else:
-            writer.write(item)
+            writer.write(to_english(item) if lang == "en" else item)
     writer.close()
     report_failures(errors, total)

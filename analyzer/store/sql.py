@@ -264,6 +264,7 @@ class SQLStore:
             def connect() -> sqlite3.Connection:
                 raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 raw.execute("PRAGMA query_only = ON")
+                raw.set_authorizer(_deny_attach)  # ATTACH would create or open other files for writing
                 return raw
             engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
         connection = engine.connect()
@@ -285,6 +286,10 @@ class SQLStore:
 
     def __repr__(self) -> str:
         return f"SQLStore({self.display_url!r})"
+
+
+def _deny_attach(action: int, *_args) -> int:
+    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
 def _reason(error: Exception) -> str:

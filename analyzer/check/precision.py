@@ -1,0 +1,118 @@
+"""Stated precision of a figure and the interval of values it admits (Decimal arithmetic throughout).
+
+35万亿 is written to the 万亿: its precision is 1万亿 and it stands for anything in [34.5万亿, 35.5万亿].
+A qualifier widens the interval: 超过35万亿 admits [35万亿, 35万亿 × 1.2], 近35万亿 admits [35万亿 × 0.8, 35万亿].
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from analyzer.records import Figure
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+QUALIFIER_SLACK = Decimal("0.2")   # 超过/近: how far beyond the stated number the true value may lie
+APPROX_SLACK = Decimal("0.05")     # 约/左右
+
+
+def precision(figure: Figure) -> Decimal:
+    """One unit of the last written digit, in the figure's base units (35万亿 → 1e12; 12.5% → 0.1)."""
+    value = figure.value
+    match = _DIGITS.search(figure.text.translate(_FULLWIDTH).replace(",", "").replace("，", ""))
+    if match:
+        written = Decimal(match.group())
+        decimals = len(match.group().split(".")[1]) if "." in match.group() else 0
+        if written != 0:
+            scale = abs(value) / written
+            if scale != 0:
+                return scale * Decimal(1).scaleb(-decimals)
+        return Decimal(1).scaleb(-decimals)
+    if value == 0:
+        return Decimal(1)
+    return Decimal(1).scaleb(value.normalize().as_tuple().exponent)  # 三千亿 → 1e11
+
+
+def half(figure: Figure) -> Decimal:
+    return precision(figure) / 2
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: Decimal
+    high: Decimal
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, value: Decimal) -> bool:
+        return self.low <= value <= self.high
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def scale(self, factor: Decimal) -> Interval:
+        a, b = self.low * factor, self.high * factor
+        return Interval(min(a, b), max(a, b))
+
+    def divide(self, other: Interval) -> Interval | None:
+        if other.low <= 0 <= other.high:
+            return None
+        quotients = [a / b for a in (self.low, self.high) for b in (other.low, other.high)]
+        return Interval(min(quotients), max(quotients))
+
+    def text(self) -> str:
+        return f"[{fmt(self.low)}, {fmt(self.high)}]"
+
+
+def rounding_interval(figure: Figure) -> Interval:
+    """The values the written number rounds from, ignoring the qualifier (for arithmetic checks)."""
+    h = half(figure)
+    return Interval(figure.value - h, figure.value + h)
+
+
+def interval(figure: Figure) -> Interval:
+    """The values the figure admits, given its precision and qualifier."""
+    v, h = figure.value, half(figure)
+    slack = abs(v) * QUALIFIER_SLACK
+    if figure.qualifier == "range" and figure.value_high is not None:
+        return Interval(v - h, figure.value_high + h)
+    if figure.qualifier == "over":
+        return Interval(v, v + slack + h)
+    if figure.qualifier == "under":
+        return Interval(v - slack - h, v)
+    if figure.qualifier == "approx":
+        a = abs(v) * APPROX_SLACK
+        return Interval(v - max(a, h), v + max(a, h))
+    return Interval(v - h, v + h)
+
+
+def fmt(value: Decimal, places: int = 6) -> str:
+    """A Decimal for people: plain notation, at most ``places`` decimals, no trailing zeros."""
+    value = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent < -places else value
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+_SCALES = ((Decimal("1e12"), "万亿"), (Decimal("1e8"), "亿"), (Decimal("1e4"), "万"))
+
+
+def human(value: Decimal, unit: str) -> str:
+    """35300000000000 CNY → 35.3万亿元; 12.5 percent → 12.5%; -0.25 percentage_point → -0.25个百分点."""
+    if unit == "percent":
+        return f"{fmt(value)}%"
+    if unit == "percentage_point":
+        return f"{fmt(value)}个百分点"
+    if unit == "basis_point":
+        return f"{fmt(value)}个基点"
+    suffix = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元", "times": "倍"}.get(unit, "")
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{fmt(value / size, 4)}{word}{suffix}"
+    return f"{fmt(value)}{suffix}"

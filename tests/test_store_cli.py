@@ -1,0 +1,134 @@
+"""The database commands end to end on SQLite: ingest (through the real pipeline too), query, timeline,
+trends, export and sql. The store itself is tested against both backends in test_store.py."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+from analyzer.store import open_store
+
+from test_store import GOLD, ROOT
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def gold_db(tmp_path, runner):
+    """A SQLite store holding the gold corpus as annotated."""
+    db = str(tmp_path / "gold.db")
+    result = runner.invoke(main, ["ingest", *map(str, GOLD), "--records", "--db", db, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_summary_and_idempotence(runner, gold_db):
+    result = runner.invoke(main, ["ingest", *map(str, GOLD), "--records", "--db", gold_db, "--no-progress"])
+    assert result.exit_code == 0
+    assert f"0 added, 0 updated, {len(GOLD)} unchanged, 0 failed" in result.stderr
+
+
+def test_ingest_reports_failures_in_exit_code(runner, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    some = runner.invoke(main, ["ingest", str(GOLD[0]), str(bad), "--records", "--db", db, "--no-progress"])
+    assert some.exit_code == 1 and "1 failed" in some.stderr and "empty.txt" in some.stderr
+    assert runner.invoke(main, ["ingest", str(bad), "--db", db, "--no-progress"]).exit_code == 3
+
+
+def test_ingest_through_the_pipeline_with_workers(runner, tmp_path):
+    db = str(tmp_path / "p.db")
+    paths = [str(p) for p in GOLD[:6]]
+    first = runner.invoke(main, ["ingest", *paths, "--workers", "2", "--db", db, "--no-progress"])
+    assert first.exit_code == 0, first.output
+    with open_store(db) as store:
+        counts = store.counts()
+        versions = {v for _, v in store.known_documents().values()}
+    assert counts["documents"] == 6 and counts["figures"] > 0
+    from analyzer.pipeline import EXTRACTOR_VERSION
+    assert versions == {EXTRACTOR_VERSION}
+    again = runner.invoke(main, ["ingest", *paths, "--db", db, "--no-progress"])
+    assert "6 unchanged" in again.stderr
+    with open_store(db) as store:
+        assert store.counts() == counts
+
+
+def test_query_rows_carry_document_sentence_offsets(runner, gold_db):
+    result = runner.invoke(main, ["query", "--metric", "普惠小微贷款余额", "--unit", "CNY", "--db", gold_db,
+                                  "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["unit"] == "CNY" for r in rows)
+    texts = {json.loads(p.read_text(encoding="utf-8"))["doc"]["id"]: json.loads(p.read_text(encoding="utf-8"))["text"]
+             for p in GOLD}
+    for row in rows:
+        assert texts[row["doc_id"]][row["start"]:row["end"]] == row["text"]
+        assert row["text"] in row["sentence"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_query_formats(runner, gold_db, fmt):
+    result = runner.invoke(main, ["query", "--search", "普惠", "--limit", "3", "--db", gold_db, "-f", fmt])
+    assert result.exit_code == 0 and "3 figures" in result.stderr
+
+
+def test_timeline_shows_the_series_and_plots(runner, gold_db, tmp_path):
+    png = tmp_path / "series.png"
+    result = runner.invoke(main, ["timeline", "普惠小微贷款余额", "--db", gold_db, "--plot", str(png), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) >= 5 and {r["measure"] for r in rows} == {"level"}
+    assert png.stat().st_size > 10_000
+
+
+def test_timeline_of_an_unknown_metric_says_so(runner, gold_db):
+    result = runner.invoke(main, ["timeline", "普惠小微贷款", "--db", gold_db])
+    assert result.exit_code == 1 and "no figures with a period" in result.stderr
+
+
+def test_trends_table_and_plot(runner, gold_db, tmp_path):
+    png = tmp_path / "trends.png"
+    result = runner.invoke(main, ["trends", "--by", "sector", "--freq", "year", "--db", gold_db, "--plot", str(png)])
+    assert result.exit_code == 0 and "小微企业" in result.stdout and png.exists()
+
+
+def test_export_and_readonly_sql(runner, gold_db, tmp_path):
+    out = tmp_path / "figures.parquet"
+    assert runner.invoke(main, ["export", "figures", "-f", "parquet", "-o", str(out), "--db", gold_db]).exit_code == 0
+    import pandas as pd
+    assert len(pd.read_parquet(out)) == open_store(gold_db).counts()["figures"]
+    assert runner.invoke(main, ["export", "figures", "-f", "parquet", "--db", gold_db]).exit_code == 1
+    write = runner.invoke(main, ["sql", "DELETE FROM figures", "--db", gold_db])
+    assert write.exit_code == 1 and write.stderr.startswith("Error: SQL failed")
+    read = runner.invoke(main, ["sql", "SELECT count(*) AS n FROM documents", "--db", gold_db, "-f", "jsonl"])
+    assert json.loads(read.stdout) == {"n": len(GOLD)}
+
+
+def test_datasette_metadata_names_real_columns():
+    from analyzer.store import schema
+    metadata = json.loads((ROOT / "analyzer" / "store" / "datasette-metadata.json").read_text(encoding="utf-8"))
+    tables = metadata["databases"]["analyzer"]["tables"]
+    for name, table in tables.items():
+        columns = {c.name for c in schema.metadata.tables[name].columns}
+        assert set(table.get("facets", [])) <= columns, name
+        assert set(table.get("columns", {})) <= columns, name
+
+
+def test_every_store_command_has_an_example():
+    for name in ("ingest", "query", "timeline", "trends", "export", "sql"):
+        assert "Example: analyzer " + name in main.commands[name].help
+
+
+def test_default_database_follows_the_environment(monkeypatch, tmp_path):
+    from analyzer.store.sql import normalize_url
+    monkeypatch.setenv("ANALYZER_DB", str(tmp_path / "env.db"))
+    assert normalize_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert Path(open_store().engine.url.database) == tmp_path / "env.db"
