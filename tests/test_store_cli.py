@@ -89,7 +89,7 @@ def test_timeline_shows_the_series_and_plots(runner, gold_db, tmp_path):
 
 
 def test_timeline_of_an_unknown_metric_says_so(runner, gold_db):
-    result = runner.invoke(main, ["timeline", "普惠小微贷款", "--db", gold_db])
+    result = runner.invoke(main, ["timeline", "不存在的指标", "--db", gold_db])
     assert result.exit_code == 1 and "no figures with a period" in result.stderr
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 SCHEMA_VERSION = 1
 
 metadata = sa.MetaData()
-JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 schema_version = sa.Table(
     "schema_version", metadata,

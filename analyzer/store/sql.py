@@ -103,8 +103,8 @@ class SQLStore:
             if old:
                 connection.execute(d.update().where(d.c.id == sa.bindparam("_id")), old)
             ids = dict(existing)
-            if new:
-                ids.update(zip((row["doc_id"] for row in new), self._insert(connection, d, new)))
+            if new:  # doc_id is unique, so the returned pairs need no particular order
+                ids.update(connection.execute(d.insert().returning(d.c.doc_id, d.c.id), new).all())
             self._write_children(connection, batch, ids, result)
             result.added, result.updated = len(new), len(old)
         return result
@@ -117,27 +117,40 @@ class SQLStore:
             figure_rows += rows.figures
             mention_rows += rows.mentions
             figure_links += rows.figure_links
-        sentence_ids = self._insert(connection, schema.sentences, sentence_rows)
+        sentence_ids = self._allocate_ids(connection, schema.sentences, sentence_rows)
         for row in (*figure_rows, *mention_rows):  # rows carry the index of their sentence in this batch
             index = row.pop("_sentence")
             row["sentence_id"] = sentence_ids[index] if index is not None else None
-        figure_ids = self._insert(connection, schema.figures, figure_rows)
-        self._insert(connection, schema.mentions, mention_rows, returning=False)
+        figure_ids = self._allocate_ids(connection, schema.figures, figure_rows)
         link_rows = [{**link, "figure_id": figure_ids[index]} for index, link in figure_links]
-        self._insert(connection, schema.links, link_rows, returning=False)
+        for table, rows in ((schema.sentences, sentence_rows), (schema.figures, figure_rows),
+                            (schema.mentions, mention_rows), (schema.links, link_rows)):
+            self._insert(connection, table, rows)
         result.figures += len(figure_rows)
         result.mentions += len(mention_rows)
 
-    @staticmethod
-    def _insert(connection, table: sa.Table, rows: list[dict], returning: bool = True) -> list[int]:
-        """Insert many rows in few statements; with ``returning``, their new ids in the order of ``rows``."""
+    def _allocate_ids(self, connection, table: sa.Table, rows: list[dict]) -> list[int]:
+        """Give ``rows`` new primary keys up front, so they insert in bulk without RETURNING (which
+        SQLite can only do row by row when the order matters). Called after the batch's first write, when
+        SQLite holds the database's write lock; PostgreSQL draws from the column's sequence."""
         if not rows:
             return []
-        if not returning:
+        if self.backend == "postgresql":
+            sequence = connection.execute(sa.select(sa.func.pg_get_serial_sequence(table.name, "id"))).scalar_one()
+            ids = list(connection.execute(sa.select(sa.func.nextval(sequence))
+                                          .select_from(sa.func.generate_series(1, len(rows)))).scalars())
+        else:
+            last = connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+            ids = list(range(last + 1, last + 1 + len(rows)))
+        for row, new_id in zip(rows, ids):
+            row["id"] = new_id
+        return ids
+
+    @staticmethod
+    def _insert(connection, table: sa.Table, rows: list[dict]) -> None:
+        """Insert many rows in few statements (an executemany)."""
+        if rows:
             connection.execute(table.insert(), rows)
-            return []
-        statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-        return list(connection.execute(statement, rows).scalars())
 
     # --- reading -----------------------------------------------------------------------------------------
 

@@ -6,11 +6,11 @@ the point's ``value`` is the one most documents give (ties: the most recently pu
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-# Which measure a series shows when none is asked for and several are reported equally often.
+# The measure a series shows when none is asked for: the first of these that the metric has.
 MEASURE_PREFERENCE = ("level", "flow", "rate", "share", "growth_rate", "change", "other")
 COLUMNS = ("period_start", "period_end", "value", "unit", "measure", "comparison", "documents", "figures",
            "disagree", "sources")
@@ -25,14 +25,14 @@ class Timeline:
 
 
 def choose_measure(reports: list[dict]) -> str | None:
-    counts = Counter(r["measure"] for r in reports)
-    if not counts:
-        return None
-    return max(counts, key=lambda m: (counts[m], -MEASURE_PREFERENCE.index(m) if m in MEASURE_PREFERENCE else -99))
+    """The series a metric shows by default: its level if reported, else a flow, a rate … (growth rates and
+    changes describe a level, so they come after it)."""
+    found = {r["measure"] for r in reports}
+    return next((m for m in MEASURE_PREFERENCE if m in found), min(found) if found else None)
 
 
 def build_timeline(reports: list[dict], measure: str | None = None, metric: str = "") -> Timeline:
-    """Group figure rows (``timeline_select``) into points; ``measure`` None picks the most reported one,
+    """Group figure rows (``timeline_select``) into points; ``measure`` None picks one (``choose_measure``),
     ``"all"`` keeps every measure."""
     if measure is None:
         measure = choose_measure(reports)
