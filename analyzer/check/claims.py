@@ -321,8 +321,9 @@ class ClaimChecker:
             return base + ("：单位错了一个数量级（亿与万亿相差一万倍）" if zh else
                            ": the scale is off by 10^4 (亿 vs 万亿)")
         if slip == "percent_vs_point":
-            return (f"{cite}记载{claim.metric}（{when}）变动为{stored}：所述{claim.text}混淆了百分比与百分点" if zh else
-                    f"{cite} gives the change in {claim.metric} ({when}) as {stored}: the claim's {claim.text} "
+            what = ("增速" if zh else "growth rate") if row.get("measure") == "growth_rate" else ("变动" if zh else "change")
+            return (f"{cite}记载{claim.metric}（{when}）的{what}为{stored}：所述{claim.text}混淆了百分比与百分点" if zh else
+                    f"{cite} gives the {what} of {claim.metric} ({when}) as {stored}: the claim's {claim.text} "
                     "confuses percent with percentage points")
         if slip == "growth_as_level":
             return (f"{cite}记载{claim.metric}（{when}）的增速为{stored}：所述{claim.text}把增速当成了水平值" if zh else

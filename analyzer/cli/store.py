@@ -98,7 +98,7 @@ def query_command(db_url, fmt, **filters):
 
     Values are exact decimal strings in base units (yuan, percent); value_num is a float for sorting.
 
-    Example: analyzer query --metric 普惠小微贷款余额 --published-from 2024-01-01 --format table
+    Example: analyzer query --metric 普惠小微贷款余额 -f table
     """
     from analyzer.io.rows import write_rows
     from analyzer.store import FigureQuery
@@ -114,7 +114,7 @@ def query_command(db_url, fmt, **filters):
 @click.argument("metric")
 @db_option
 @click.option("--measure", type=click.Choice([*MEASURES, "all"]),
-              help="Which series: level, growth_rate … [default: the one reported most], or all.")
+              help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
 @format_option(default="table")
 @verbose_option
@@ -208,7 +208,7 @@ def sql_command(statement, db_url, fmt):
 
     Tables: documents, sentences, figures, mentions, links, schema_version (quote "end" in PostgreSQL).
 
-    Example: analyzer sql "SELECT metric_key, count(*) AS n FROM figures GROUP BY 1 ORDER BY n DESC LIMIT 10" -f table
+    Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
     from analyzer.io.rows import write_rows
 

@@ -1,0 +1,142 @@
+"""``analyzer check``: verdicts for the figures of a claim against the store, and consistency checks within a text."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from analyzer.cli import main
+from analyzer.cli.common import fail, handle_errors, verbose_option
+
+EXIT_CONTRADICTED = 1
+LABELS = {
+    "zh": {"supported": "相符", "contradicted": "矛盾", "unverifiable": "无法核实", "ok": "一致", "inconsistent": "不一致"},
+    "en": {"supported": "supported", "contradicted": "contradicted", "unverifiable": "unverifiable", "ok": "ok",
+           "inconsistent": "inconsistent"},
+}
+
+
+def _read_input(claim: str | None, file: str | None, published: str | None):
+    """The document to check: the CLAIM text (``-`` reads stdin) or the ``--file`` (``-`` for stdin)."""
+    from analyzer.errors import InputError
+    from analyzer.io.readers import read_documents
+    from analyzer.records import Document
+    if claim is not None and file is not None:
+        fail("give either CLAIM or --file, not both", 2)
+    if claim is None and file is None:
+        fail("nothing to check: give a CLAIM, - for stdin, or --file ARTICLE", 2)
+    if claim is not None and claim != "-":
+        return Document(id="claim", text=claim, published=published)
+    if claim == "-":
+        return Document(id="claim", text=sys.stdin.read(), published=published)
+    documents = list(read_documents([file], {"published": published}))
+    if not documents:
+        fail(f"{file}: no text found", 2)
+    if isinstance(documents[0], InputError):
+        fail(str(documents[0]), 2)
+    document = documents[0]
+    if len(documents) > 1:
+        click.echo(f"Note: {file} holds {len(documents)} documents; checking the first", err=True)
+    return document
+
+
+def _period(period: dict | None) -> str:
+    if not period:
+        return ""
+    return period["end"] if period["start"] == period["end"] else f"{period['start']}..{period['end']}"
+
+
+def render_table(verdicts, consistency, lang: str) -> str:
+    from analyzer.io.writers import format_table
+    labels = LABELS[lang]
+    out = []
+    if verdicts is not None:
+        rows = [{"#": i, "figure": v.figure["text"], "metric": v.figure.get("metric"),
+                 "period": _period(v.figure.get("period")), "measure": v.figure.get("measure"),
+                 "verdict": labels[v.verdict], "slip": v.slip or ""} for i, v in enumerate(verdicts, 1)]
+        out.append(format_table(rows, max_width=30) if rows else
+                   ("（未找到数字）" if lang == "zh" else "(no figures found in the claim)"))
+        for i, v in enumerate(verdicts, 1):
+            out.append(f"\n[{i}] {v.explanation}")
+            for e in v.evidence:
+                mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
+                title = f"《{e.title}》" if e.title else ""
+                out.append(f"    {mark}{e.source or ''}{title} {e.published or ''} doc={e.doc_id} "
+                           f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})")
+                if e.sentence:
+                    out.append(f"      “{e.sentence.strip()}”")
+    if consistency is not None:
+        out.append("\n" + ("一致性检查：" if lang == "zh" else "Consistency checks:") if verdicts is not None else
+                   ("一致性检查：" if lang == "zh" else "Consistency checks:"))
+        if not consistency:
+            out.append("  （无可检查的数字组合）" if lang == "zh" else "  (nothing to check)")
+        for r in consistency:
+            spans = ", ".join(f"{f['text']}[{f['start']}:{f['end']}]" for f in r.figures)
+            out.append(f"  {labels[r.status]:<6} {r.kind:<6} {r.arithmetic}")
+            out.append(f"         {spans}" + (f"  — {r.note}" if r.note else ""))
+    return "\n".join(out).lstrip("\n")
+
+
+@main.command(name="check")
+@click.argument("claim", required=False)
+@click.option("--file", "file", metavar="ARTICLE", help="Check every figure of an article (- for stdin).")
+@click.option("--published", metavar="DATE", help="Date the claim was made; relative dates (今年, 一季度末) resolve against it.")
+@click.option("--db", "db_url", metavar="URL",
+              help="Database: a SQLite path or URL, or postgresql://user:pass@host/db "
+                   "[default: $ANALYZER_DB, else ./analyzer.db].")
+@click.option("--consistency", is_flag=True,
+              help="Only check the text's figures against each other (growth vs levels, share vs part and total, "
+                   "由A降至B vs the stated change, parts vs sum); no database is needed.")
+@click.option("--with-consistency", is_flag=True, help="Run the consistency checks as well as the database verdicts.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the explanations.")
+@verbose_option
+@handle_errors
+def check_command(claim, file, published, db_url, consistency, with_consistency, fmt, lang):
+    """Check the numbers of CLAIM (or --file ARTICLE; - reads stdin) against the stored records.
+
+    Each figure the analyzer finds is compared with stored figures of the same metric, period, measure and unit,
+    allowing for the claim's precision (35万亿 covers 35.3万亿) and qualifier (超过, 近, 约). Verdicts:
+    supported, contradicted (naming the slip: percent_vs_point, scale for 亿 vs 万亿, growth_as_level,
+    wrong_period, wrong_metric, or value), or unverifiable (with the nearest stored periods and metrics).
+    Each cites its evidence: source, title, date, sentence and stored value.
+
+    With --consistency the text's figures are checked against each other instead, with the arithmetic shown.
+
+    Exit code: 0 when nothing is contradicted (or inconsistent), 1 when something is, 2 for usage errors.
+
+    Example: analyzer check "截至今年一季度末，普惠小微贷款余额超过35万亿元，同比增长12.5%" --published 2025-05-26
+    """
+    from analyzer.check import any_contradicted, check_claim, check_consistency
+    from analyzer.cli.extract import overrides
+    from analyzer.pipeline import Pipeline
+
+    overrides(published=published)  # validates the date
+    document = _read_input(claim, file, published)
+    record = Pipeline().analyze(document)
+    verdicts = results = None
+    if not consistency:
+        from analyzer.store import open_store
+        store = open_store(db_url)
+        try:
+            verdicts = check_claim(record, store, lang=lang)
+        finally:
+            store.close()
+    if consistency or with_consistency:
+        results = check_consistency(record)
+    bad = (verdicts is not None and any_contradicted(verdicts)) or \
+          (results is not None and any(not r.ok for r in results))
+    if fmt == "json":
+        data = {"text": document.text, "published": document.published, "contradicted": bad}
+        if verdicts is not None:
+            data["verdicts"] = [v.to_dict() for v in verdicts]
+        if results is not None:
+            data["consistency"] = [r.to_dict() for r in results]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(render_table(verdicts, results, lang))
+    if bad:
+        sys.exit(EXIT_CONTRADICTED)

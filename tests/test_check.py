@@ -1,0 +1,220 @@
+"""Claim checking: verdicts against a small constructed store, and consistency checks on constructed articles."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.check import any_contradicted, check_claim, check_consistency
+from analyzer.check.precision import interval, precision
+from analyzer.pipeline import analyze
+from analyzer.records import Document
+from analyzer.store import StoredRecord, open_store
+
+DOCS = [
+    ("d1", "经济日报", "持续提升金融服务小微企业质效", "2025-05-26",
+     "截至2025年一季度末，全国普惠小微贷款余额达35.3万亿元，同比增长12.5%。"),
+    ("d2", "金融时报", "小微金融数据", "2025-05-20",
+     "截至2025年一季度末，普惠型小微企业贷款余额33.4万亿元。"),
+    ("d3", "新华社", "年末数据", "2025-02-10",
+     "2024年末，普惠小微贷款余额为32.9万亿元，同比增长14.6%。"),
+    ("d4", "人民日报", "LPR下调", "2024-10-21",
+     "1年期LPR由3.35%降至3.1%，下调0.25个百分点。"),
+    ("d5", "证券时报", "年末数据（另一来源）", "2025-02-12",
+     "2024年末，绿色贷款余额为36.6万亿元。"),
+    ("d6", "第一财经", "年末数据（第三来源）", "2025-02-13",
+     "2024年末，绿色贷款余额为36.1万亿元。"),
+]
+PUBLISHED = "2025-05-26"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, pipeline):
+    path = tmp_path_factory.mktemp("check") / "check.db"
+    store = open_store(str(path))
+    batch = [StoredRecord(pipeline.analyze(Document(id=i, text=t, title=title, source=s, published=p)), i, "test")
+             for i, s, title, p, t in DOCS]
+    store.write(batch)
+    store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def store(db_path):
+    store = open_store(db_path)
+    yield store
+    store.close()
+
+
+def one(claim: str, store, lang: str = "zh", published: str = PUBLISHED):
+    verdicts = check_claim(claim, store, published=published, lang=lang)
+    assert len(verdicts) == 1, [v.figure["text"] for v in verdicts]
+    return verdicts[0]
+
+
+# --- precision -------------------------------------------------------------------------------------------------
+
+def test_precision_follows_the_written_digits():
+    f35, f353, f125 = (analyze(t).figures[0] for t in ("余额35万亿元", "余额35.3万亿元", "增长12.5%"))
+    assert precision(f35) == Decimal("1e12")
+    assert precision(f353) == Decimal("1e11")
+    assert precision(f125) == Decimal("0.1")
+    assert interval(f35).contains(Decimal("35.3e12"))
+    over = analyze("余额超过35万亿元").figures[0]
+    assert interval(over).contains(Decimal("35.3e12")) and not interval(over).contains(Decimal("34.9e12"))
+
+
+# --- verdicts --------------------------------------------------------------------------------------------------
+
+def test_supported_with_precision_and_qualifier(store):
+    verdicts = check_claim("截至今年一季度末，普惠小微贷款余额超过35万亿元，同比增长12.5%", store, published=PUBLISHED)
+    assert [v.verdict for v in verdicts] == ["supported", "supported"]
+    evidence = verdicts[0].evidence[0]
+    assert (evidence.doc_id, evidence.source, evidence.title, evidence.published) == \
+        ("d1", "经济日报", "持续提升金融服务小微企业质效", "2025-05-26")
+    assert "35.3万亿元" in evidence.sentence and evidence.value == "35300000000000"
+    assert "相符" in verdicts[0].explanation
+    assert not any_contradicted(verdicts)
+
+
+@pytest.mark.parametrize("claim", ["截至今年一季度末，普惠小微贷款余额35万亿元",
+                                   "截至今年一季度末，普惠小微贷款余额约35万亿元",
+                                   "截至今年一季度末，普惠小微贷款余额近36万亿元"])
+def test_supported_rounded(store, claim):
+    assert one(claim, store).verdict == "supported"
+
+
+def test_contradicted_value(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为40万亿元", store)
+    assert (v.verdict, v.slip) == ("contradicted", "value")
+    assert "35.3万亿元" in v.explanation
+
+
+def test_qualifier_not_satisfied(store):
+    v = one("截至今年一季度末，普惠小微贷款余额近34万亿元", store)
+    assert v.verdict == "contradicted"
+
+
+def test_slip_scale(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为35.3亿元", store)
+    assert (v.verdict, v.slip) == ("contradicted", "scale")
+    assert "万亿" in v.explanation
+
+
+def test_slip_percent_vs_point(store):
+    v = one("截至今年一季度末，普惠小微贷款余额同比增长12.5个百分点", store)
+    assert (v.verdict, v.slip) == ("contradicted", "percent_vs_point")
+    v = one("2024年10月，1年期LPR下调0.25%", store)
+    assert (v.verdict, v.slip) == ("contradicted", "percent_vs_point")
+
+
+def test_slip_growth_as_level(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为12.5%", store)
+    assert (v.verdict, v.slip) == ("contradicted", "growth_as_level")
+
+
+def test_slip_wrong_period(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为32.9万亿元", store)
+    assert (v.verdict, v.slip) == ("contradicted", "wrong_period")
+    assert "2024-12-31" in v.explanation
+    assert any(e.doc_id == "d3" for e in v.evidence)
+
+
+def test_slip_wrong_metric(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为33.4万亿元", store)
+    assert (v.verdict, v.slip) == ("contradicted", "wrong_metric")
+    assert "普惠型小微企业贷款余额" in v.explanation
+
+
+def test_unverifiable_lists_nearest_periods(store):
+    v = one("截至今年二季度末，普惠小微贷款余额为35万亿元", store)
+    assert v.verdict == "unverifiable"
+    assert {"start": "2025-03-31", "end": "2025-03-31"} in v.nearest_periods
+    assert "2025-03-31" in v.explanation
+
+
+def test_unverifiable_unknown_metric(store):
+    v = one("截至今年一季度末，科技贷款余额为38万亿元", store)
+    assert v.verdict == "unverifiable" and not v.evidence
+
+
+def test_sources_disagree(store):
+    v = one("2024年末，绿色贷款余额为36.6万亿元", store)
+    assert v.verdict == "supported" and v.sources_disagree
+    assert {e.doc_id for e in v.evidence} == {"d5", "d6"}
+    assert "说法不一" in v.explanation
+
+
+def test_english_explanations(store):
+    v = one("截至今年一季度末，普惠小微贷款余额为35.3亿元", store, lang="en")
+    assert "10^4" in v.explanation and "not" in v.explanation
+
+
+# --- consistency -----------------------------------------------------------------------------------------------
+
+def by_kind(text: str, kind: str):
+    return [r for r in check_consistency(text, published="2026-02-01") if r.kind == kind]
+
+
+def test_consistency_growth():
+    ok = by_kind("2024年末普惠小微贷款余额为32.9万亿元。2025年末普惠小微贷款余额为35.3万亿元，同比增长7.3%。", "growth")
+    bad = by_kind("2024年末普惠小微贷款余额为32.9万亿元。2025年末普惠小微贷款余额为35.3万亿元，同比增长12.5%。", "growth")
+    assert [r.status for r in ok] == ["ok"] and [r.status for r in bad] == ["inconsistent"]
+    assert "7.29%" in bad[0].arithmetic and bad[0].figures[-1]["text"] == "12.5%"
+
+
+def test_consistency_share():
+    text = "小微企业贷款余额81.4万亿元，其中普惠型小微企业贷款余额35万亿元，占比43%。"
+    assert [r.status for r in by_kind(text, "share")] == ["ok"]
+    bad = by_kind(text.replace("43%", "53%"), "share")
+    assert [r.status for r in bad] == ["inconsistent"] and "81.4万亿元" in bad[0].arithmetic
+
+
+def test_consistency_change():
+    results = by_kind("存款准备金率由2%降至1.75%，下调0.25个百分点。存款准备金率由2%降至1.75%，下调0.5个百分点。"
+                      "1年期LPR由3.45%降至3.35%，下调10个基点。", "change")
+    assert [r.status for r in results] == ["ok", "inconsistent", "ok"]
+    slip = by_kind("存款准备金率由2%降至1.75%，下降0.25%。", "change")
+    assert slip[0].status == "inconsistent" and "百分点" in slip[0].note
+    direction = by_kind("贷款利率由4%升至3.5%，上升0.5个百分点。", "change")
+    assert direction[0].status == "inconsistent"
+
+
+def test_consistency_sum():
+    results = by_kind("三家银行新增贷款分别为1.2万亿元、1.1万亿元和0.9万亿元，合计3.5万亿元。"
+                      "三家分别为1.2万亿元、1.1万亿元和0.9万亿元，合计3.2万亿元。", "sum")
+    assert [r.status for r in results] == ["inconsistent", "ok"]
+    assert len(results[0].figures) == 4 and results[0].figures[0]["start"] < results[0].figures[-1]["start"]
+
+
+def test_consistency_offsets_point_at_the_text():
+    text = "存款准备金率由2%降至1.75%，下调0.5个百分点。"
+    for figure in check_consistency(text)[0].figures:
+        assert text[figure["start"]:figure["end"]] == figure["text"]
+
+
+# --- command line ----------------------------------------------------------------------------------------------
+
+def test_cli_exit_codes_and_json(db_path, tmp_path):
+    from analyzer.cli import main
+    runner = CliRunner()
+    good = runner.invoke(main, ["check", "截至今年一季度末，普惠小微贷款余额超过35万亿元", "--published", PUBLISHED,
+                                "--db", db_path])
+    assert good.exit_code == 0, good.output
+    assert "相符" in good.output
+    bad = runner.invoke(main, ["check", "截至今年一季度末，普惠小微贷款余额为35.3亿元", "--published", PUBLISHED,
+                               "--db", db_path, "--format", "json", "--lang", "en"])
+    assert bad.exit_code == 1
+    data = json.loads(bad.output)
+    assert data["contradicted"] and data["verdicts"][0]["slip"] == "scale"
+    article = tmp_path / "a.txt"
+    article.write_text("存款准备金率由2%降至1.75%，下调0.5个百分点。", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--file", str(article), "--consistency"])
+    assert result.exit_code == 1 and "不一致" in result.output
+    stdin = runner.invoke(main, ["check", "-", "--consistency", "--format", "json"],
+                          input="存款准备金率由2%降至1.75%，下调0.25个百分点。")
+    assert stdin.exit_code == 0 and json.loads(stdin.output)["consistency"][0]["status"] == "ok"
+    usage = runner.invoke(main, ["check"])
+    assert usage.exit_code == 2
