@@ -44,7 +44,7 @@ def scaled_texts(mb: float) -> list[str]:
     return out
 
 
-# --- measurements: each returns (seconds, extra notes) and runs inside its own subprocess ---------------
+# --- measurements: each returns its timed seconds and runs inside its own subprocess --------------------
 
 def measure_ours(texts: list[str]) -> float:
     """One process, one Pipeline, documents analyzed one after another."""
@@ -76,8 +76,9 @@ def measure_ours_workers(texts: list[str], workers: int = 2) -> float:
     """``workers`` processes, each with its own Pipeline; the time includes starting the pool."""
     from multiprocessing import Pool
     start = time.perf_counter()
+    chunksize = max(1, len(texts) // (workers * 16))  # small enough that no worker idles at the end
     with Pool(workers, initializer=_init_worker) as pool:
-        for _ in pool.imap_unordered(_analyze_in_worker, enumerate(texts), chunksize=64):
+        for _ in pool.imap_unordered(_analyze_in_worker, enumerate(texts), chunksize=chunksize):
             pass
     return time.perf_counter() - start
 
@@ -178,7 +179,7 @@ def table(results: dict[str, dict | str], cold: dict | str) -> str:
     """The markdown table: throughput, ratio to our single-process speed, peak memory."""
     ours = results.get("ours")
     ours_speed = ours["chars"] / ours["seconds"] if isinstance(ours, dict) else None
-    lines = ["| measurement | docs | MB (UTF-8) | seconds | docs/s | chars/s | ours ÷ row speed | peak RSS MB |",
+    lines = ["| measurement | docs | MB (UTF-8) | seconds | docs/s | chars/s | ours speed ÷ row speed | peak RSS MB |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, result in results.items():
         label = MEASURES[name][0]
@@ -197,6 +198,32 @@ def table(results: dict[str, dict | str], cold: dict | str) -> str:
     else:
         lines.append(f"| cold start: `cli.py extract` 1 short file ({cold['chars']} chars), median of 3 "
                      f"| 1 | | {cold['seconds']:.2f} | | | | {cold['rss_mb']:.0f} |")
+    return "\n".join(lines)
+
+
+def targets(results: dict[str, dict | str], cold: dict | str) -> str:
+    """Issue 8's targets, each marked as holding or not on this run."""
+    def speed(name: str) -> float | None:
+        r = results.get(name)
+        return r["chars"] / r["seconds"] if isinstance(r, dict) else None
+
+    def mark(ok: bool) -> str:
+        return "holds" if ok else "does NOT hold"
+
+    lines = ["", "Targets (issue 8):"]
+    ours, jieba, workers = speed("ours"), speed("jieba"), speed("ours_workers")
+    if ours and jieba:
+        lines.append(f"- end-to-end ≥ 2× jieba alone: {ours / jieba:.2f}× — {mark(ours >= 2 * jieba)}")
+    if ours and workers:
+        lines.append(f"- 2 workers close to 2× one process: {workers / ours:.2f}× on {os.cpu_count()} CPUs"
+                     f" — {mark(workers >= 1.8 * ours)}")
+    if isinstance(cold, dict):
+        lines.append(f"- cold start < 1.5 s: {cold['seconds']:.2f} s — {mark(cold['seconds'] < 1.5)}")
+    peaks = [r["rss_mb"] for n, r in results.items() if n.startswith("ours") and isinstance(r, dict)]
+    peaks += [results["ours_workers"]["worker_rss_mb"]] if isinstance(results.get("ours_workers"), dict) else []
+    peaks += [cold["rss_mb"]] if isinstance(cold, dict) else []
+    if peaks:
+        lines.append(f"- peak memory < 500 MB (ours, per process): {max(peaks):.0f} MB — {mark(max(peaks) < 500)}")
     return "\n".join(lines)
 
 
@@ -241,12 +268,14 @@ def main() -> None:
     cold = run_cold_start()
     print(f"Machine: {machine()}\n")
     print(table(results, cold))
+    print(targets(results, cold))
 
     if args.with_store:
         bench_store = ROOT / "benchmarks" / "bench_store.py"
         if bench_store.exists():
             print("\n## Store (benchmarks/bench_store.py)\n", flush=True)
-            subprocess.run([sys.executable, str(bench_store)], cwd=ROOT, env=ENV)
+            quick = ["--figures", "100000", "--pipeline-copies", "1"] if args.quick else []
+            subprocess.run([sys.executable, str(bench_store), *quick], cwd=ROOT, env=ENV)
         else:
             print("\nNote: benchmarks/bench_store.py not found; store query/timeline latency not measured.")
 

@@ -218,3 +218,84 @@ def test_cli_exit_codes_and_json(db_path, tmp_path):
     assert stdin.exit_code == 0 and json.loads(stdin.output)["consistency"][0]["status"] == "ok"
     usage = runner.invoke(main, ["check"])
     assert usage.exit_code == 2
+
+
+# --- the claim set against the corpus ---------------------------------------------------------------------------
+
+def test_claim_set_accuracy(tmp_path):
+    from analyzer.check.claimset import corpus_store, load_claims, score_claims
+    from conftest import CORPUS, ROOT
+    claims = load_claims(ROOT / "tests" / "claims" / "claims.jsonl")
+    assert len(claims) >= 60
+    assert {c["verdict"] for c in claims} == {"supported", "contradicted", "unverifiable"}
+    assert {c["slip"] for c in claims if c["slip"]} >= {"percent_vs_point", "scale", "growth_as_level",
+                                                         "wrong_period", "wrong_metric"}
+    store = corpus_store(CORPUS, str(tmp_path))
+    try:
+        score = score_claims(claims, store)
+    finally:
+        store.close()
+    assert score.accuracy >= 0.9, "\n".join(score.lines())
+
+
+def test_cli_claim_set(tmp_path):
+    from analyzer.cli import main
+    from conftest import CORPUS, ROOT
+    lines = (ROOT / "tests" / "claims" / "claims.jsonl").read_text(encoding="utf-8").splitlines()[:5]
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(subset), "--corpus", str(CORPUS), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["claims"] == 5
+
+
+def test_consistency_share_of_listed_parts():
+    text = ("一季度末，本外币绿色贷款余额40.61万亿元。其中，投向具有直接和间接碳减排效益项目的贷款分别为14.1和12.9万亿元，"
+            "合计占绿色贷款的六成以上。")
+    results = by_kind(text, "share")
+    assert [r.status for r in results] == ["ok"] and "(14.1万亿元 + 12.9万亿元)" in results[0].arithmetic
+    assert [r.status for r in by_kind(text.replace("六成以上", "八成"), "share")] == ["inconsistent"]
+
+
+def test_consistency_change_picks_its_own_clause():
+    text = "7天期逆回购操作利率下调0.2个百分点，从1.7%调降至1.5%，预计带动中期借贷便利利率下调0.3个百分点左右。"
+    assert [r.status for r in by_kind(text, "change")] == ["ok"]
+    other = "中标利率由3.3%下调至3.25%；11月18日又开展7天期逆回购操作，中标利率下调5个基点至2.5%。"
+    assert by_kind(other, "change") == []
+
+
+def test_consistency_article_with_several_errors():
+    article = ("2024年末普惠小微贷款余额为32.9万亿元。\n"
+               "2025年末普惠小微贷款余额为35.3万亿元，同比增长9.5%。存款准备金率由2%降至1.75%，下调0.5个百分点。\n"
+               "三家银行新增贷款分别为1.2万亿元、1.1万亿元和0.9万亿元，合计3.2万亿元。")
+    results = check_consistency(article, published="2026-02-01")
+    assert sorted((r.kind, r.status) for r in results) == [("change", "inconsistent"), ("sum", "ok")]
+    # the growth check needs both levels in one paragraph: here they are in two, so it is not run
+    joined = article.replace("\n2025", "2025", 1)
+    kinds = {(r.kind, r.status) for r in check_consistency(joined, published="2026-02-01")}
+    assert ("growth", "inconsistent") in kinds
+
+
+def test_cli_refuses_an_empty_database_and_checks_growth_against_stored_levels(db_path, tmp_path):
+    from analyzer.cli import main
+    runner = CliRunner()
+    empty = runner.invoke(main, ["check", "2024年末普惠小微贷款余额为32.9万亿元", "--db", str(tmp_path / "empty.db")])
+    assert empty.exit_code == 2 and "no documents" in empty.output
+    # d1 stores 35.3万亿 at 2025-03-31 but no level a year before: nothing to compute from the store
+    result = runner.invoke(main, ["check", "2025年一季度末，普惠小微贷款余额同比增长12.5%", "--db", db_path,
+                                  "--with-consistency", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["consistency"] == []
+
+
+def test_growth_against_stored_levels(tmp_path, pipeline):
+    from analyzer.check.consistency import check_growth_with_store
+    store = open_store(str(tmp_path / "levels.db"))
+    docs = [("y1", "2024-05-01", "2024年3月末，普惠小微贷款余额为31.4万亿元。"),
+            ("y2", "2025-05-01", "2025年3月末，普惠小微贷款余额为35.3万亿元。")]
+    store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p)), i, "test") for i, p, t in docs])
+    good = check_growth_with_store(analyze("2025年3月末，普惠小微贷款余额同比增长12.4%"), store)
+    bad = check_growth_with_store(analyze("2025年3月末，普惠小微贷款余额同比增长15%"), store)
+    store.close()
+    assert [r.status for r in good] == ["ok"] and [r.status for r in bad] == ["inconsistent"]
+    assert "y1" in bad[0].arithmetic and bad[0].figures[0]["doc_id"] == "y1"

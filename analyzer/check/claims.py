@@ -90,6 +90,12 @@ def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:
     return a.scale(factor).overlaps(b)
 
 
+def same_number(claim: Figure, stored: Figure) -> bool:
+    """Stricter than ``agrees``, for naming a slip: the stored value itself lies within what the claim admits
+    (so a stored 9% does not explain a claimed 9.5%)."""
+    return interval(claim).contains(stored.value)
+
+
 def same_period(claim: Period | None, start: str | None, end: str | None, published=None) -> bool:
     """Same inclusive dates; a stored figure without a period counts for the period its document's date falls in
     (降准0.5个百分点 in a story of 2025-05-07 is the May 2025 cut)."""
@@ -101,11 +107,22 @@ def same_period(claim: Period | None, start: str | None, end: str | None, publis
     return claim.start == (start or "")[:10] and claim.end == (end or "")[:10]
 
 
+POINT_MEASURES = ("level", "rate", "share", "growth_rate")
+
+
 def _at(claim: Period | None, row: dict) -> bool:
-    return same_period(claim, row.get("period_start"), row.get("period_end"), row.get("published"))
+    """The row is for the claim's period. Levels, rates, shares and growth rates are readings at a date, so a
+    point claim (2024年末) matches a stored reading that ends on that date even if its text gave a range (2024年)."""
+    if same_period(claim, row.get("period_start"), row.get("period_end"), row.get("published")):
+        return True
+    if claim is None or not row.get("period_end") or row.get("measure") not in POINT_MEASURES:
+        return False
+    point = claim.start == claim.end or row["period_start"] == row["period_end"]
+    return point and claim.end == str(row["period_end"])[:10]
 
 
-METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长")
+METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长",
+                   "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
 
 
 def metric_variants(metric: str) -> list[str]:
@@ -154,6 +171,16 @@ def _sources_disagree(rows: list[dict]) -> bool:
     return len(by_doc) > 1 and len({frozenset(v) for v in by_doc.values()}) > 1
 
 
+MEASURE_WORDS = {"growth_rate": ("的增速", "the growth rate of "), "share": ("的占比", "the share of "),
+                 "change": ("的变动", "the change in "), "flow": ("的增量", "the flow of ")}
+
+
+def _subject(metric: str, measure: str | None, lang: str) -> str:
+    """普惠小微贷款余额的增速 / the growth rate of 普惠小微贷款余额."""
+    zh, en = MEASURE_WORDS.get(measure or "", ("", ""))
+    return f"{metric}{zh}" if lang == "zh" else f"{en}{metric}"
+
+
 def _unit_ok(claim: Figure, row: dict) -> bool:
     return row["unit"] == claim.unit and (row.get("counter") or None) == (claim.counter or None)
 
@@ -199,7 +226,8 @@ class ClaimChecker:
 
     def rows_at(self, period: Period, claim: Figure) -> list[dict]:
         from analyzer.store import FigureQuery
-        query = FigureQuery(period_from=period.start, period_to=period.end, unit=claim.unit)
+        # a stored reading may span a longer range that ends on the claim's date (2024年 for 2024年末): bound the end only
+        query = FigureQuery(period_to=period.end, unit=claim.unit, measure=claim.measure)
         return [r for r in self.store.iter_figures(query) if _at(period, r)]
 
     # verdicts
@@ -233,11 +261,13 @@ class ClaimChecker:
                 first = good[0]
                 stored = human(Decimal(str(first["value"])), first["unit"])
                 if zh:
-                    text = f"{self.cite(first)}记载{claim.metric}（{when}）为{stored}，与所述{claim.text}相符"
+                    text = (f"{self.cite(first)}记载{_subject(claim.metric, claim.measure, 'zh')}（{when}）为{stored}，"
+                            f"与所述{claim.text}相符")
                     if disagree:
                         text += f"；但各来源说法不一：{'、'.join(values)}"
                 else:
-                    text = (f"{self.cite(first)} gives {claim.metric} ({when}) as {stored}, consistent with "
+                    text = (f"{self.cite(first)} gives {_subject(claim.metric, claim.measure, 'en')} ({when}) as "
+                            f"{stored}, consistent with "
                             f"the claimed {claim.text} at its stated precision")
                     if disagree:
                         text += f"; sources disagree: {', '.join(values)}"
@@ -294,14 +324,14 @@ class ClaimChecker:
         if slip == "value":
             other = [r for r in rows if r["measure"] == claim.measure and _unit_ok(claim, r) and r not in comparable
                      and not _at(claim.period, r)
-                     and agrees(claim, row_figure(r))]
+                     and same_number(claim, row_figure(r))]
             if other and claim.period is not None:
                 slip, extra = "wrong_period", other[0]
         if slip == "value" and claim.period is not None:
             key = _key(claim.metric)
             other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
                      and r["metric_key"] != key and _overlap(r["metric_key"] or "", key) >= MIN_OVERLAP
-                     and agrees(claim, row_figure(r))]
+                     and same_number(claim, row_figure(r))]
             if other:
                 other.sort(key=lambda r: -_overlap(r["metric_key"] or "", key))
                 slip, extra = "wrong_metric", other[0]
@@ -315,8 +345,9 @@ class ClaimChecker:
     def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
         zh = self.lang == "zh"
         cite = self.cite(row)
-        base = (f"{cite}记载{claim.metric}（{when}）为{stored}，而非{claim.text}" if zh else
-                f"{cite} gives {claim.metric} ({when}) as {stored}, not {claim.text}")
+        subject = _subject(claim.metric, row.get("measure"), self.lang)
+        base = (f"{cite}记载{subject}（{when}）为{stored}，而非{claim.text}" if zh else
+                f"{cite} gives {subject} ({when}) as {stored}, not {claim.text}")
         if slip == "scale":
             return base + ("：单位错了一个数量级（亿与万亿相差一万倍）" if zh else
                            ": the scale is off by 10^4 (亿 vs 万亿)")
@@ -377,14 +408,14 @@ class ClaimChecker:
         """Nothing to compare, but the number matches another period or a similar metric: say so."""
         zh = self.lang == "zh"
         for row in rows:
-            if row["measure"] == claim.measure and _unit_ok(claim, row) and agrees(claim, row_figure(row)):
+            if row["measure"] == claim.measure and _unit_ok(claim, row) and same_number(claim, row_figure(row)):
                 other = period_text(_period_dict(row["period_start"], row["period_end"]), self.lang)
                 return ((f"（注意：{claim.text}与{other}的数字相符）" if zh else
                          f" (note: {claim.text} matches the figure for {other})"), row)
         if claim.period is not None:
             for row in self.rows_at(claim.period, claim):
                 if (row["measure"] == claim.measure and row["metric_key"] != key
-                        and _overlap(row["metric_key"] or "", key) >= MIN_OVERLAP and agrees(claim, row_figure(row))):
+                        and _overlap(row["metric_key"] or "", key) >= MIN_OVERLAP and same_number(claim, row_figure(row))):
                     return ((f"（注意：{claim.text}与“{row['metric']}”的数字相符）" if zh else
                              f" (note: {claim.text} matches the figure for {row['metric']})"), row)
         return None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from analyzer.check.precision import Interval, fmt, half, human, rounding_interval
+from analyzer.check.precision import Interval, fmt, half, human, interval, rounding_interval
 from analyzer.records import Figure, Record
 from analyzer.text.sentences import split_paragraphs, split_sentences
 
@@ -100,31 +100,62 @@ def check_growth(figures: list[Figure]) -> list[ConsistencyResult]:
 
 # --- share vs part and total -----------------------------------------------------------------------------------
 
-def check_share(figures: list[Figure]) -> list[ConsistencyResult]:
+_OF = re.compile(r"[占佔](?:到)?([^，,。；;:：%％0-9０-９]{1,20}?)的?(?:比重|比例|份额)?(?:为|达|约|达到)?\s*$")
+_SUM_WORD = re.compile(r"合计|共计|总计|加总|共同")
+_AMOUNT_UNITS = ("percent", "percentage_point", "basis_point")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def check_share(figures: list[Figure], paragraph: list[Figure], text: str) -> list[ConsistencyResult]:
+    """占…的X%: the part (or the sum of the parts listed with 分别…合计) over the total it names, stated earlier in
+    the paragraph; 其中…占比X% without a name: the part over the larger amount stated before 其中 in the sentence."""
     results = []
     for share in figures:
         if share.measure != "share" or share.unit != "percent":
             continue
-        amounts = [f for f in figures if f.measure in ("level", "flow") and f.unit not in ("percent", "percentage_point")
-                   and f.start < share.start]
-        parts = [f for f in amounts if share.metric and f.metric == share.metric]
+        amounts = [f for f in figures if f.measure in ("level", "flow") and f.unit not in _AMOUNT_UNITS
+                   and f.end <= share.start]
+        if not amounts:
+            continue
+        last = amounts[-1]
+        if _SUM_WORD.search(text, last.end, share.start):
+            listed = [f for f in amounts if _LIST.search(text, 0, f.start) and f.unit == last.unit]
+            start = max((m.end() for m in _LIST.finditer(text, 0, last.start)), default=None)
+            parts = [f for f in listed if start is not None and f.start >= start]
+        else:
+            parts = [last]
         if not parts:
             continue
-        part = parts[-1]
-        totals = [f for f in amounts if f is not part and f.unit == part.unit and f.counter == part.counter
-                  and f.metric != part.metric and abs(f.value) >= abs(part.value)]
+        of = _OF.search(text, max(0, share.start - 30), share.start)
+        name = _compact(of.group(1)) if of else ""
+        if name and name not in ("比", "比重", "比例"):
+            totals = [f for f in paragraph if f.measure in ("level", "flow") and f.unit == parts[0].unit
+                      and f.end <= parts[0].start and f not in parts and f.metric and name in _compact(f.metric)]
+        else:
+            totals = [f for f in amounts if f not in parts and f.unit == parts[0].unit and f.counter == parts[0].counter
+                      and abs(f.value) >= abs(parts[0].value) and "其中" in text[f.end:parts[0].start]]
         if not totals:
             continue
         total = totals[-1]
-        ratio = rounding_interval(part).divide(rounding_interval(total))
+        part = Interval(Decimal(0), Decimal(0))
+        for p in parts:
+            part = part + rounding_interval(p)
+        ratio = part.divide(rounding_interval(total))
         if ratio is None:
             continue
+        part_value = sum((p.value for p in parts), Decimal(0))
         implied = ratio.scale(HUNDRED)
-        exact = part.value / total.value * HUNDRED
-        ok = implied.overlaps(rounding_interval(share))
-        arithmetic = (f"{human(part.value, part.unit)} ÷ {human(total.value, total.unit)} × 100 = {fmt(exact, 2)}% "
+        exact = part_value / total.value * HUNDRED
+        ok = implied.overlaps(interval(share))
+        shown = " + ".join(human(p.value, p.unit) for p in parts)
+        shown = f"({shown})" if len(parts) > 1 else shown
+        arithmetic = (f"{shown} ÷ {human(total.value, total.unit)} × 100 = {fmt(exact, 2)}% "
                       f"(range {implied.low:.2f}%–{implied.high:.2f}%); stated {share.text}")
-        results.append(ConsistencyResult("share", _status(ok), arithmetic, [_ref(part), _ref(total), _ref(share)]))
+        results.append(ConsistencyResult("share", _status(ok), arithmetic,
+                                         [_ref(p) for p in parts] + [_ref(total), _ref(share)]))
     return results
 
 
@@ -132,7 +163,25 @@ def check_share(figures: list[Figure]) -> list[ConsistencyResult]:
 
 _FROM = re.compile(r"[由从]\s*$")
 _TO = re.compile(r"^\s*(?:下降|降低|下调|调降|回落|降|减少|上升|提高|上调|调升|升|增加|增长|扩大|提升|回升|增)?至\s*$")
-_DOWN = re.compile(r"降|减|回落")
+_DOWN = re.compile(r"降|减|回落|下调")
+_CLAUSE_BREAK = re.compile(r"[；;。！？\n]")
+
+
+def _stated_change(ordered: list[Figure], a: Figure, b: Figure, text: str) -> Figure | None:
+    """The change that 由A降至B states: in the same clause (no ；between), of the same metric when both name one,
+    nearest first (下调0.2个百分点，从1.7%调降至1.5% states it before; 由2%降至1.75%，下调0.25个百分点 after)."""
+    found = []
+    for f in ordered:
+        if f is a or f is b or not (f.measure in ("change", "growth_rate")
+                                     or f.unit in ("percentage_point", "basis_point")):
+            continue
+        lo, hi = (f.end, a.start) if f.end <= a.start else (b.end, f.start) if f.start >= b.end else (None, None)
+        if lo is None or _CLAUSE_BREAK.search(text, lo, hi) or hi - lo > 20:
+            continue
+        if f.metric and a.metric and _key(f) != _key(a):
+            continue
+        found.append((hi - lo, f))
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def check_change(figures: list[Figure], text: str) -> list[ConsistencyResult]:
@@ -145,17 +194,15 @@ def check_change(figures: list[Figure], text: str) -> list[ConsistencyResult]:
         between = text[a.end:b.start]
         if not _TO.match(between) or a.unit != b.unit:
             continue
-        changes = [f for f in ordered[i + 2:] if f.measure in ("change", "growth_rate")
-                   or f.unit in ("percentage_point", "basis_point")]
-        if not changes:
+        change = _stated_change(ordered, a, b, text)
+        if change is None:
             continue
-        change = changes[0]
         falling = bool(_DOWN.search(between))
         # 由2%降至1.75%: the writer means 2.00%; both ends are read at the finer of the two precisions
-        step = min(half(a), half(b))
+        step = Decimal(0) if a.measure == b.measure == "rate" else min(half(a), half(b))  # policy rates are exact
         delta = Interval(b.value - step, b.value + step) - Interval(a.value - step, a.value + step)
         exact = b.value - a.value
-        stated = rounding_interval(change)
+        stated = interval(change)  # 0.3个百分点左右 admits a little more
         note = None
         if change.unit == "basis_point" and a.unit == "percent":
             delta, exact = delta.scale(HUNDRED), exact * HUNDRED
@@ -181,8 +228,9 @@ def check_change(figures: list[Figure], text: str) -> list[ConsistencyResult]:
         direction_ok = (exact <= 0) == falling if exact != 0 else True
         if not direction_ok:
             note = "the direction word contradicts the two values / 升降方向与数值不符"
-        unit = {"basis_point": "个基点", "percentage_point": "个百分点"}.get(change.unit, "")
-        arithmetic = f"{b.text} − {a.text} = {fmt(exact, 4)}{unit}; stated {change.text}"
+        unit = {"basis_point": "个基点", "percentage_point": "个百分点"}.get(change.unit)
+        shown = f"{fmt(exact, 4)}{unit}" if unit else human(exact, change.unit)
+        arithmetic = f"{b.text} − {a.text} = {shown}; stated {change.text}"
         results.append(ConsistencyResult("change", _status(ok and direction_ok), arithmetic,
                                          [_ref(a), _ref(b), _ref(change)], note))
     return results
@@ -218,14 +266,17 @@ def check_sum(figures: list[Figure], text: str, sentence: tuple[int, int]) -> li
 
 
 def check_record(record: Record) -> list[ConsistencyResult]:
-    text = record.document.text
+    from analyzer.text.normalize import normalize
+    text = normalize(record.document.text)  # simplified, half-width; same length, so offsets carry over
     results: list[ConsistencyResult] = []
-    for sentence, figures in zip(split_sentences(text), _groups(record, split_sentences(text))):
-        results += check_share(figures)
-        results += check_change(figures, text)
-        results += check_sum(figures, text, sentence)
-    for figures in _groups(record, split_paragraphs(text)):
-        results += check_growth(figures)
+    sentences = split_sentences(text)
+    for (p_start, p_end), paragraph in zip(split_paragraphs(text), _groups(record, split_paragraphs(text))):
+        for sentence in (span for span in sentences if p_start <= span[0] < p_end):
+            figures = [f for f in paragraph if sentence[0] <= f.start < sentence[1]]
+            results += check_share(figures, paragraph, text)
+            results += check_change(figures, text)
+            results += check_sum(figures, text, sentence)
+        results += check_growth(paragraph)
     return sorted(results, key=lambda r: (r.figures[0]["start"] if r.figures else 0))
 
 
@@ -235,3 +286,49 @@ def check_consistency(text: str | Record, published: str | None = None) -> list[
         return check_record(text)
     from analyzer.pipeline import analyze
     return check_record(analyze(text, published=published))
+
+
+# --- growth rate vs levels from the text or the store -----------------------------------------------------------
+
+def check_growth_with_store(record: Record, store) -> list[ConsistencyResult]:
+    """A year-on-year growth rate in the text against the two levels it connects, each taken from the text when
+    stated there, else from the store (the stored figure is cited by document id). Growth rates already checked
+    from the text alone (both levels stated) are left to ``check_record``."""
+    from analyzer.check.claims import row_figure
+    from analyzer.store import FigureQuery
+    results = []
+    for rate in record.figures:
+        if (rate.measure != "growth_rate" or rate.unit != "percent" or not rate.period or not rate.metric
+                or rate.comparison not in ("yoy", None)):
+            continue
+        key, end = _key(rate), rate.period.end
+        before = _year_before(end)
+        stated = [f for f in record.figures if f.measure == "level" and f.period and _key(f) == key]
+        rows = [r for r in store.iter_figures(FigureQuery(metric=rate.metric, measure="level"))
+                if r["period_end"]]
+
+        def level(day: str, unit: str | None = None):
+            here = [f for f in stated if f.period.end == day and (unit is None or f.unit == unit)]
+            if here:
+                return here[-1], _ref(here[-1])
+            there = [r for r in rows if str(r["period_end"])[:10] == day and (unit is None or r["unit"] == unit)]
+            if there:
+                r = there[0]
+                return row_figure(r), {"text": r["text"], "start": r["start"], "end": r["end"], "doc_id": r["doc_id"]}
+            return None, None
+
+        new, new_ref = level(end)
+        old, old_ref = level(before, new.unit) if new is not None else (None, None)
+        if new is None or old is None or ("doc_id" not in new_ref and "doc_id" not in old_ref):
+            continue
+        ratio = rounding_interval(new).divide(rounding_interval(old))
+        if ratio is None:
+            continue
+        implied = Interval((ratio.low - 1) * HUNDRED, (ratio.high - 1) * HUNDRED)
+        exact = (new.value / old.value - 1) * HUNDRED
+        ok = implied.overlaps(rounding_interval(rate))
+        where = ", ".join(f"{r['text']} from {r['doc_id']}" for r in (old_ref, new_ref) if "doc_id" in r)
+        arithmetic = (f"({human(new.value, new.unit)} ÷ {human(old.value, old.unit)} − 1) × 100 = {fmt(exact, 2)}% "
+                      f"(range {implied.low:.2f}%–{implied.high:.2f}%); stated {rate.text} [stored: {where}]")
+        results.append(ConsistencyResult("growth", _status(ok), arithmetic, [old_ref, new_ref, _ref(rate)]))
+    return results

@@ -78,6 +78,25 @@ def render_table(verdicts, consistency, lang: str) -> str:
     return "\n".join(out).lstrip("\n")
 
 
+def score_claim_set(path: str, corpus: str | None, db_url: str | None, min_accuracy: float, fmt: str,
+                    lang: str) -> None:
+    from analyzer.check.claimset import corpus_store, load_claims, score_claims
+    from analyzer.store import open_store
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
+        store = corpus_store(corpus, directory) if corpus else open_store(db_url)
+        try:
+            score = score_claims(load_claims(path), store, lang)
+        finally:
+            store.close()
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(score.lines()))
+    if score.accuracy < min_accuracy:
+        sys.exit(EXIT_CONTRADICTED)
+
+
 @main.command(name="check")
 @click.argument("claim", required=False)
 @click.option("--file", "file", metavar="ARTICLE", help="Check every figure of an article (- for stdin).")
@@ -88,14 +107,24 @@ def render_table(verdicts, consistency, lang: str) -> str:
 @click.option("--consistency", is_flag=True,
               help="Only check the text's figures against each other (growth vs levels, share vs part and total, "
                    "由A降至B vs the stated change, parts vs sum); no database is needed.")
-@click.option("--with-consistency", is_flag=True, help="Run the consistency checks as well as the database verdicts.")
+@click.option("--with-consistency", is_flag=True,
+              help="Run the consistency checks as well as the verdicts; a growth rate is then also checked against "
+                   "stored levels when the text states only one of them (or none).")
+@click.option("--claim-set", metavar="JSONL",
+              help="Score the checker on a claim set (claim, published, expected verdict and slip per line) "
+                   "instead of checking one claim; prints verdict and slip accuracy.")
+@click.option("--corpus", metavar="DIR",
+              help="With --claim-set: ingest DIR into a fresh temporary store and score against it (instead of --db).")
+@click.option("--min-accuracy", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+              help="With --claim-set: exit 1 when verdict accuracy is below this.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the explanations.")
 @verbose_option
 @handle_errors
-def check_command(claim, file, published, db_url, consistency, with_consistency, fmt, lang):
+def check_command(claim, file, published, db_url, consistency, with_consistency, claim_set, corpus, min_accuracy,
+                  fmt, lang):
     """Check the numbers of CLAIM (or --file ARTICLE; - reads stdin) against the stored records.
 
     Each figure the analyzer finds is compared with stored figures of the same metric, period, measure and unit,
@@ -105,8 +134,10 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
     Each cites its evidence: source, title, date, sentence and stored value.
 
     With --consistency the text's figures are checked against each other instead, with the arithmetic shown.
+    With --claim-set FILE (and --corpus DIR or --db URL) the checker is scored on a labelled claim set.
 
-    Exit code: 0 when nothing is contradicted (or inconsistent), 1 when something is, 2 for usage errors.
+    Exit code: 0 when nothing is contradicted (or inconsistent), 1 when something is (with --claim-set: when
+    verdict accuracy is below --min-accuracy), 2 for usage errors and an empty database.
 
     Example: analyzer check "截至今年一季度末，普惠小微贷款余额超过35万亿元，同比增长12.5%" --published 2025-05-26
     """
@@ -115,17 +146,27 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
     from analyzer.pipeline import Pipeline
 
     overrides(published=published)  # validates the date
+    if claim_set:
+        score_claim_set(claim_set, corpus, db_url, min_accuracy, fmt, lang)
+        return
     document = _read_input(claim, file, published)
     record = Pipeline().analyze(document)
     verdicts = results = None
+    store = None
     if not consistency:
         from analyzer.store import open_store
         store = open_store(db_url)
         try:
+            if not store.counts().get("documents"):
+                fail(f"the database {store.display_url} holds no documents: fill it with `analyzer ingest` "
+                     "(or use --consistency, which needs none)", 2)
             verdicts = check_claim(record, store, lang=lang)
+            if with_consistency:
+                from analyzer.check.consistency import check_growth_with_store
+                results = check_consistency(record) + check_growth_with_store(record, store)
         finally:
             store.close()
-    if consistency or with_consistency:
+    if consistency:
         results = check_consistency(record)
     bad = (verdicts is not None and any_contradicted(verdicts)) or \
           (results is not None and any(not r.ok for r in results))

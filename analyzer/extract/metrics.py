@@ -24,11 +24,19 @@ def _lexicon() -> dict:
     return load_lexicon()["metric"]
 
 
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
 @functools.cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     lex = _lexicon()
-    by_length = (lambda words: tuple(sorted(set(words), key=len, reverse=True)))
-    return by_length(lex["trailing"]), by_length(lex["verbs"]), by_length(lex["leading"])
+    return _by_length(lex["trailing"]), _by_length(lex["verbs"]), _by_length(lex["leading"])
+
+
+@functools.cache
+def _verbs_for_amounts() -> tuple[str, ...]:
+    return _by_length([*_lexicon()["verbs"], *_lexicon()["flow_verbs"]])
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -55,9 +63,19 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     return phrase
 
 
-def clean_metric(phrase: str) -> str | None:
-    """Strip verbs, time and place words from a phrase taken from before a figure."""
+def clean_metric(phrase: str, amount: bool = True) -> str | None:
+    """Strip verbs, time and place words from a phrase taken from before a figure.
+
+    ``amount``: the figure is an amount (level, flow, change), so flow verbs are cut as well (新增贷款 → 贷款)."""
     trailing, verbs, leading = _words()
+    if amount:
+        verbs = _verbs_for_amounts()
+    opened = phrase.rfind("（")
+    if opened >= 0 and "）" not in phrase[opened:]:
+        phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
+    for marker in ("公布的", "发布的", "披露的"):
+        if marker in phrase:
+            phrase = phrase[phrase.rfind(marker) + len(marker):]
     phrase = _strip_trailing(phrase.strip(), trailing)
     # cut after the last verb that has words after it
     best = -1
@@ -93,7 +111,7 @@ def _right_phrase(text: str, end: int) -> str | None:
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
-    phrase = re.split(r"[的,，]|(?:引导|支持|用于|到期|，)", match.group())[0]
+    phrase = re.split(r"[的,，和]|引导|支持|用于", match.group())[0]
     return clean_metric(phrase)
 
 
@@ -115,15 +133,17 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     for word, implied in _lexicon()["implied"].items():
         if _strip_trailing(left, _words()[0]).endswith(word):
             return implied
+    amount = measure in ("level", "flow", "change", "other")
     if list_position is not None and "分别" in left:
-        names = clean_metric(left[: left.rfind("分别")])
+        names = clean_metric(left[: left.rfind("分别")], amount)
         if names:
             listed = split_list_metric(names, list_position[1], list_position[0])
-            if listed:
-                return to_simplified(listed)
-    metric = clean_metric(left)
+            return to_simplified(listed or names)
+    metric = clean_metric(left, amount)
     generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"]
     if generic and previous is not None and previous.metric:
+        if measure in ("flow", "change") and previous.metric.endswith("余额") and previous.measure == "level":
+            return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
         return previous.metric
     if metric is None and measure in ("level", "flow"):
         metric = _right_phrase(text, figure_end)

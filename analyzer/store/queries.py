@@ -20,9 +20,8 @@ FIGURE_COLUMNS = (
 
 
 def metric_condition(metric: str):
-    """A figure's metric is the phrase itself, or has the phrase's normalized key, or that key is given."""
-    keys = {metric, cached_metric_key(metric)}
-    return sa.or_(f.metric_key.in_(sorted(keys)), f.metric == metric)
+    """A figure's metric has the phrase's normalized key, or ``metric`` is itself a key (index-friendly)."""
+    return f.metric_key.in_(sorted({metric, cached_metric_key(metric)}))
 
 
 def next_day(date: str) -> str:
