@@ -26,6 +26,16 @@ RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
+CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
+_BREAK_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _last_break(text: str, end: int, breaks: str, window: int = 200) -> int:
+    """Offset just after the last of ``breaks`` before ``end`` (looking back at most ``window`` characters)."""
+    pattern = _BREAK_PATTERNS.get(breaks) or _BREAK_PATTERNS.setdefault(breaks, re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$"))
+    start = max(0, end - window)
+    match = pattern.search(text, start, end)
+    return match.start() + 1 if match else start
 
 
 def _alternation(words) -> str:
@@ -35,6 +45,12 @@ def _alternation(words) -> str:
 @functools.cache
 def load_lexicon() -> dict:
     return tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _reversed_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Words spelled backwards, longest first: searching the reversed text finds the one that ends last."""
+    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
 
 
 def _canonical(value: Decimal | None) -> Decimal | None:
@@ -148,7 +164,7 @@ class FigureExtractor:
             return None
         chinese = not num[0].isdigit()
         try:
-            value = parse_number(num + match.group("scale") + match.group("tail")) if match.group("tail") else \
+            value = parse_number(num + (match.group("scale") or "") + match.group("tail")) if match.group("tail") else \
                 parse_number(num)
             value_high = parse_number(match.group("num2")) if match.group("num2") else None
             if match.group("num3"):
@@ -193,7 +209,7 @@ class FigureExtractor:
     def _from_bare_scale_match(self, text: str, match) -> Candidate | None:
         if self._is_excluded(text, match.start(), match.start("num")):
             return None
-        clause_start = max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_BREAK) + 1
+        clause_start = _last_break(text, match.start(), CLAUSE_BREAK)
         if not self.money_context.search(text, clause_start, match.start()):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
@@ -256,7 +272,7 @@ class FigureExtractor:
                  published_period) -> Figure:
         lex = self.lexicon
         prev_end = siblings[position - 1].end if position else s_start
-        clause_start = max([text.rfind(ch, s_start, c.start) for ch in CLAUSE_BREAK if ch != "、"] + [s_start - 1]) + 1
+        clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
         near_left = text[max(prev_end, clause_start):c.start]
         clause_left = text[clause_start:c.start]
         cue_left = near_left if self._has_cue(near_left) else clause_left  # list members share the first one's verb
@@ -297,13 +313,12 @@ class FigureExtractor:
         return None
 
     def _nearest(self, left: str, words) -> tuple[int, str] | None:
-        best = None
-        for word in words:
-            position = left.rfind(word)
-            if position >= 0 and (best is None or position + len(word) > best[0] + len(best[1])
-                                  or (position + len(word) == best[0] + len(best[1]) and len(word) > len(best[1]))):
-                best = (position, word)
-        return best
+        """(position, word) of the listed word ending last in ``left`` (the longer one on a tie), or None."""
+        match = _reversed_pattern(tuple(words)).search(left[::-1])
+        if match is None:
+            return None
+        word = match.group()[::-1]
+        return len(left) - match.end(), word
 
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]

@@ -8,6 +8,8 @@ Links only name tools, sectors and institutions the document mentions.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -90,8 +92,12 @@ class Linker:
 
     def metric_names(self, figure: Figure, ctx: DocumentContext) -> dict[str, list[str]]:
         """Names the metric phrase itself carries: mentions inside it, and its metric entry's links."""
+        return self._metric_names(figure.metric or "")
+
+    @functools.lru_cache(maxsize=65536)
+    def _metric_names(self, metric: str) -> dict[str, list[str]]:
+        """Cached per metric phrase: a few hundred distinct phrases cover an archive."""
         out: dict[str, list[str]] = {kind: [] for kind in MENTION_KINDS}
-        metric = figure.metric or ""
         if not metric:
             return out
         found = self.finder(match_form(metric), metric)

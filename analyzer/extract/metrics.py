@@ -39,28 +39,19 @@ def _verbs_for_amounts() -> tuple[str, ...]:
     return _by_length([*_lexicon()["verbs"], *_lexicon()["flow_verbs"]])
 
 
+@functools.cache
+def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+")
+
+
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in trailing:
-            if phrase.endswith(word) and len(phrase) > len(word) - 1:
-                phrase = phrase[: -len(word)]
-                changed = True
-                break
-    return phrase
+    """Remove any run of the given words from the end (增长达 → '')."""
+    return _edge_pattern(trailing, True).sub("", phrase, count=1)
 
 
 def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in leading:
-            if phrase.startswith(word):
-                phrase = phrase[len(word):]
-                changed = True
-                break
-    return phrase
+    return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
 def clean_metric(phrase: str, amount: bool = True) -> str | None:

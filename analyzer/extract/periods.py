@@ -46,6 +46,25 @@ COMPARISON_BASE = re.compile(r"(?:比|较|同比|高于|低于|多于|少于|与
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
+# Every time expression holds 年, 月 or 季; scanning only near those characters is many times faster than
+# running the whole alternation at every position. No expression starts more than 8 characters before its first
+# such character (自二〇二五年) or runs 20 past it.
+_ANCHOR = re.compile(r"[年月季]")
+
+
+def _time_matches(text: str):
+    """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters."""
+    cursor = 0
+    for anchor in _ANCHOR.finditer(text):
+        position = anchor.start()
+        if position < cursor:
+            continue
+        match = TIME_PATTERN.search(text, max(cursor, position - 8), position + 20)
+        if match is not None and match.start() <= position:
+            cursor = match.end()
+            yield match
+
+
 @dataclass
 class TimeSpan:
     start: int
@@ -97,7 +116,7 @@ class PeriodResolver:
         one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
         self.context_year = None
-        for match in TIME_PATTERN.finditer(text):
+        for match in _time_matches(text):
             if COMPARISON_BASE.search(text[max(0, match.start() - 3):match.start()]) or \
                     text.startswith("同期", match.end()):
                 continue

@@ -66,14 +66,15 @@ class Labeler:
         return chinese if self.chinese else english
 
 
-def _figure(labeler: Labeler):
+def _figure(labeler: Labeler, panels: int = 1):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     if labeler.font:
         plt.rcParams["font.sans-serif"] = [labeler.font, *plt.rcParams["font.sans-serif"]]
         plt.rcParams["axes.unicode_minus"] = False
-    return plt, *plt.subplots(figsize=(10, 5.5), dpi=120)
+    fig, axes = plt.subplots(panels, 1, figsize=(10, 2.2 + 3.3 * panels), dpi=120, sharex=True, squeeze=False)
+    return plt, fig, [row[0] for row in axes]
 
 
 def value_scale(unit: str, values: list[Decimal]) -> tuple[Decimal, str, str]:
@@ -89,30 +90,31 @@ def value_scale(unit: str, values: list[Decimal]) -> tuple[Decimal, str, str]:
 
 
 def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | None = None) -> None:
-    """A line per (measure, comparison, unit) series; points where documents disagree are ringed in red."""
+    """One panel per (measure, comparison, unit) series; points where documents disagree are ringed in red."""
     import datetime as dt
     labeler = labeler or Labeler()
-    plt, fig, ax = _figure(labeler)
     series: dict[tuple, list[dict]] = {}
     for row in rows:
         series.setdefault((row["measure"], row["comparison"], row["unit"]), []).append(row)
-    axis_units = []
-    for (measure, comparison, unit), points in series.items():
+    from analyzer.store.timeline import MEASURE_PREFERENCE
+    order = sorted(series, key=lambda k: (MEASURE_PREFERENCE.index(k[0]) if k[0] in MEASURE_PREFERENCE else 99,
+                                          k[1] or "", k[2]))
+    plt, fig, axes = _figure(labeler, len(series))
+    for ax, (measure, comparison, unit) in zip(axes, order):
+        points = series[(measure, comparison, unit)]
         divisor, zh_unit, en_unit = value_scale(unit, [Decimal(p["value"]) for p in points])
-        axis_units.append(labeler.pick(zh_unit, en_unit))
         xs = [dt.date.fromisoformat(p["period_end"]) for p in points]
         ys = [float(Decimal(p["value"]) / divisor) for p in points]
-        label = " ".join(filter(None, (measure, comparison, f"({labeler.pick(zh_unit, en_unit)})")))
-        ax.plot(xs, ys, marker="o", label=label)
+        ax.plot(xs, ys, marker="o", label=" ".join(filter(None, (measure, comparison))))
         bad = [(x, y) for x, y, p in zip(xs, ys, points) if p["disagree"]]
         if bad:
             ax.scatter(*zip(*bad), s=160, facecolors="none", edgecolors="red", linewidths=1.5,
                        label=labeler.pick("来源数值不一致", "sources disagree"), zorder=3)
-    ax.set_title(labeler.name(metric, "Metric series"))
-    ax.set_xlabel(labeler.pick("期末日期", "period end"))
-    ax.set_ylabel(" / ".join(dict.fromkeys(u for u in axis_units if u)) or labeler.pick("数值", "value"))
-    ax.grid(True, alpha=0.3)
-    ax.legend()
+        ax.set_ylabel(labeler.pick(zh_unit, en_unit) or labeler.pick("数值", "value"))
+        ax.grid(True, alpha=0.3)
+        ax.legend(loc="best")
+    axes[0].set_title(labeler.name(metric, "Metric series"))
+    axes[-1].set_xlabel(labeler.pick("期末日期", "period end"))
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path)
@@ -121,9 +123,9 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
 
 def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:
     """Mentions per period, one line per name (``frame`` from ``build_trends``)."""
-    labeler = labeler or Labeler()
-    plt, fig, ax = _figure(labeler)
     import pandas as pd
+    labeler = labeler or Labeler()
+    plt, fig, (ax,) = _figure(labeler)
     table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0)
     if len(table):  # quarters without mentions are zeros, not gaps
         periods = pd.PeriodIndex([pd.Period(p) for p in table.index])

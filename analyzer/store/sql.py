@@ -55,7 +55,7 @@ class SQLStore:
 
     @property
     def display_url(self) -> str:
-        return sa.make_url(self.url).render_as_string(hide_password=True)
+        return sa.make_url(self.url).render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
 
     def _create_engine(self) -> sa.Engine:
         if self.backend == "postgresql":
@@ -71,8 +71,12 @@ class SQLStore:
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):
+            # WAL: readers (datasette, `analyzer sql`) do not block the writer, and commits append instead of
+            # copying pages to a rollback journal; synchronous=NORMAL is crash-safe in WAL mode (a power cut
+            # may lose the last commits, never consistency). A larger page cache keeps index inserts in memory.
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA foreign_keys = ON")
+            for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536"):
+                cursor.execute(f"PRAGMA {pragma}")
             cursor.close()
         return engine
 
