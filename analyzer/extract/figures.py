@@ -24,6 +24,8 @@ NUM_AR = r"\d{1,3}(?:[, ]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
+REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
+                     "month_end", "year_end", "ytd", "quarters_first"}
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -288,6 +290,9 @@ class FigureExtractor:
         period = self._period(text, c, s_start, times, previous, published_period)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
+        if period and period.start != period.end and self._is_stock(measure, metric, previous):
+            period = Period(period.end, period.end)  # a balance is reported at the end of the period named
+
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                       value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter)
@@ -302,6 +307,13 @@ class FigureExtractor:
         if position not in members:
             return None
         return members.index(position), len(members)
+
+    def _is_stock(self, measure: str, metric: str | None, previous: Figure | None) -> bool:
+        """A level, or a growth rate, share or change of one (余额增长12%): measured at a point in time."""
+        if measure == "level":
+            return True
+        return measure in ("growth_rate", "change", "share") and \
+            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备", "规模"))
 
     def _has_level_word(self, metric: str) -> bool:
         return any(word in metric for word in self.lexicon["measures"]["level_words"])
@@ -397,20 +409,27 @@ class FigureExtractor:
         """The period of a figure, by the conventions of Chinese statistics reporting: the nearest time
         expression before it in its sentence; else that of the figure before it in the sentence (a growth
         rate takes its level's); else the publication date for 目前/当日; else the last time expression
-        earlier in its paragraph; else none."""
+        earlier in its paragraph; else the last reporting period (2019年, 一季度, 前4个月 — not a single
+        day) named earlier in the text, which a statistics release states once; else none."""
         paragraph_start = text.rfind("\n", 0, c.start) + 1
-        best = earlier = None
+        best = in_paragraph = in_text = None
         for span in times:
             if span.end > c.start:
                 break
             if span.start >= s_start:
                 best = span
             elif span.start >= paragraph_start:
-                earlier = span
+                in_paragraph = span
+            else:
+                in_text = span
         if best is not None:
             return best.period
         if previous is not None and previous.period is not None:
             return previous.period
         if CURRENT_WORDS.search(text, s_start, c.start):
             return published
-        return earlier.period if earlier is not None else None
+        if in_paragraph is not None:
+            return in_paragraph.period
+        if in_text is not None and in_text.kind in REPORTING_PERIODS:
+            return in_text.period
+        return None

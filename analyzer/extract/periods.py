@@ -31,7 +31,9 @@ _PATTERNS = [
     ("quarter", rf"(?:{_YEAR})?{_Q}"),
     ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
     ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
+    ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N})月(?P<d1>{_N})日(?:至|到|-|—|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
+    ("this_month_day", rf"本月(?P<d>{_N})日"),
     ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
     ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
     ("full_year", rf"(?:{_YEAR})?全年"),
@@ -124,8 +126,9 @@ class PeriodResolver:
             suffix = f"__{kind}"
             groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
                       if value is not None and name.endswith(suffix)}
-            if kind in ("month", "date") and text[match.start() - 1:match.start()] in ("自", "从") and \
-                    SINCE_TAIL.match(text, match.end()):
+            since = SINCE_TAIL.match(text, match.end())
+            if kind in ("month", "date") and since and (text[match.start() - 1:match.start()] in ("自", "从")
+                                                        or "，" not in since.group()):
                 kind = "since_month" if kind == "month" else "since_date"
             try:
                 period = self._resolve(kind, groups)
@@ -133,8 +136,8 @@ class PeriodResolver:
                 period = None
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind))
-                if "year" in groups or "rel" in groups:
-                    self.context_year = int(period.end[:4]) if kind != "since_month" else int(period.start[:4])
+                if "year" in groups:  # only a year written out sets the context (去年 does not)
+                    self.context_year = int(period.start[:4])
         return spans
 
     def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
@@ -179,6 +182,20 @@ class PeriodResolver:
             if year is None or pub is None:
                 return None
             return Period(date(year, month, 1).isoformat(), pub.isoformat())
+        if kind == "date_range":
+            m1, d1 = _int(g["m1"]), _int(g["d1"])
+            m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
+            year = self._year(g, m1, d1)
+            first = date(year, m1, d1)
+            last = date(year, m2, d2)
+            if last < first:
+                last = date(year + 1, m2, d2)
+            return Period(first.isoformat(), last.isoformat())
+        if kind == "this_month_day":
+            if pub is None:
+                return None
+            day = date(pub.year, pub.month, _int(g["d"])).isoformat()
+            return Period(day, day)
         if kind == "since_date":
             month, day = _int(g["m"]), _int(g["d"])
             year = self._year(g, month, day)
