@@ -26,6 +26,8 @@ RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
                      "month_end", "year_end", "ytd", "quarters_first"}
+FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
+OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -288,6 +290,10 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
                              self._list_position(text, siblings, position, clause_start))
         period = self._period(text, c, s_start, times, previous, published_period)
+        if period is not None and not any(clause_start <= t.start < c.start for t in times):
+            if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(near_left):
+                # an estimate (预计带动…) or the old value of a change (由5%降至…) is not a reading of that period
+                period = published_period if CURRENT_WORDS.search(clause_left) else None
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
