@@ -288,7 +288,7 @@ class FigureExtractor:
             if c.value_high is not None:
                 c.value_high = -c.value_high
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
-                             self._list_position(text, siblings, position, clause_start))
+                             self._list_position(text, siblings, position, clause_start), c.unit)
         period = self._period(text, c, s_start, times, previous, published_period)
         if period is not None and not any(clause_start <= t.start < c.start for t in times):
             if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(near_left):

@@ -15,6 +15,9 @@ MAX_METRIC_CHARS = 24
 
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
+TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
+COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
 RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、]{1,16}")
 
 
@@ -80,6 +83,7 @@ def clean_metric(phrase: str, amount: bool = True) -> str | None:
     phrase = _strip_leading(phrase, leading)
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
+    phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     if len(phrase) > MAX_METRIC_CHARS:
         phrase = phrase[-MAX_METRIC_CHARS:]
     return phrase or None
@@ -91,8 +95,12 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     if len(parts) < 2 or count % len(parts):
         return None
     last = parts[-1]
-    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
-    head = last[head_at:] if head_at > 0 else ""
+    tenor = TENOR.match(last)
+    if tenor and tenor.end() < len(last):
+        head = last[tenor.end():]  # 隔夜、7天、1个月常备借贷便利利率: the tenors share 常备借贷便利利率
+    else:
+        head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
+        head = last[head_at:] if head_at > 0 else ""
     part = parts[index % len(parts)]
     return part if not head or part.endswith(head) else part + head
 
@@ -107,7 +115,8 @@ def _right_phrase(text: str, end: int) -> str | None:
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
-                measure: str, previous, times, list_position: tuple[int, int] | None = None) -> str | None:
+                measure: str, previous, times, list_position: tuple[int, int] | None = None,
+                unit: str | None = None) -> str | None:
     """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
 
     ``list_position`` is (index, count) when the figure is one of several after 分别为.
@@ -131,9 +140,15 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             listed = split_list_metric(names, list_position[1], list_position[0])
             return to_simplified(listed or names)
     metric = clean_metric(left, amount)
-    generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"]
+    if unit == "count":
+        after = _right_phrase(text, figure_end)
+        if after and len(after) >= 2:
+            return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
+    generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
+        bool(COMPARED_TO_OTHER.match(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
     if generic and previous is not None and previous.metric:
-        if measure in ("flow", "change") and previous.metric.endswith("余额") and previous.measure == "level":
+        if measure in ("flow", "change") and unit not in ("percent", "percentage_point", "basis_point") \
+                and previous.metric.endswith("余额"):
             return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
         return previous.metric
     if metric is None and measure in ("level", "flow"):

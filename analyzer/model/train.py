@@ -1,0 +1,209 @@
+"""Train the theme classifier on corpus/dev sentences and score it against the keyword baseline on corpus/test.
+
+Without a base model a tiny BERT is built from scratch with a character vocabulary taken from the training
+sentences (Chinese needs no word segmentation at this size, and the vocabulary stays small); with one, any local
+Hugging Face checkpoint is fine-tuned. Nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import os
+import random
+import tempfile
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Sequence
+
+from analyzer.errors import ModelError
+from analyzer.model.classifier import SETTINGS_FILE, ThemeModel
+from analyzer.model.data import LabelledSentence, f1_scores, load_sentences
+from analyzer.text.normalize import normalize
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+log = logging.getLogger(__name__)
+SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    """Training settings. The architecture fields apply only to a model built from scratch."""
+    epochs: int = 40
+    seed: int = 13
+    batch_size: int = 16
+    learning_rate: float | None = None  # default: 1e-3 from scratch, 3e-5 for a base model
+    max_length: int = 160
+    threshold: float = 0.5
+    layers: int = 2
+    hidden: int = 128
+    heads: int = 4
+    intermediate: int = 512
+    dropout: float = 0.1
+    max_steps: int | None = None  # stop after this many optimizer steps (tests)
+
+
+def _seed_everything(seed: int) -> None:
+    import numpy
+    import torch
+    random.seed(seed)
+    numpy.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def build_char_vocab(texts: Sequence[str]) -> list[str]:
+    """Special tokens, then every character of ``texts`` (normalized, lower-cased) by frequency. Characters that
+    BERT's basic tokenizer leaves inside a word (digits, Latin letters) also get their ``##`` continuation form,
+    so 35.3 becomes 3 ##5 . 3 and nothing is unknown."""
+    counts = Counter(ch for text in texts for ch in normalize(text).lower() if not ch.isspace())
+    chars = [ch for ch, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    continuation = [f"##{ch}" for ch in chars if ch.isascii() and ch.isalnum()]
+    return SPECIAL_TOKENS + chars + continuation
+
+
+def _scratch_model(sentences: Sequence[LabelledSentence], labels: Sequence[str], options: TrainOptions, workdir: Path):
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+    vocab_file = workdir / "vocab.txt"
+    vocab_file.write_text("\n".join(build_char_vocab([s.text for s in sentences])) + "\n", encoding="utf-8")
+    tokenizer = BertTokenizerFast(str(vocab_file), do_lower_case=True, tokenize_chinese_chars=True)
+    tokenizer.model_max_length = options.max_length
+    config = BertConfig(
+        vocab_size=len(tokenizer), hidden_size=options.hidden, num_hidden_layers=options.layers,
+        num_attention_heads=options.heads, intermediate_size=options.intermediate,
+        max_position_embeddings=options.max_length, hidden_dropout_prob=options.dropout,
+        attention_probs_dropout_prob=options.dropout, num_labels=len(labels),
+        problem_type="multi_label_classification", id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)})
+    return BertForSequenceClassification(config), tokenizer
+
+
+def _base_model(base_model: str | Path, labels: Sequence[str]):
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    path = Path(base_model)
+    if not path.is_dir():
+        raise ModelError(f"--base-model {base_model}: not a local folder (models are never downloaded)")
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(path), local_files_only=True, num_labels=len(labels), problem_type="multi_label_classification",
+            id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+            ignore_mismatched_sizes=True)
+    except (OSError, ValueError) as error:
+        raise ModelError(f"--base-model {base_model}: cannot load: {str(error).splitlines()[0]}") from error
+    return model, tokenizer
+
+
+def _fit(model, tokenizer, sentences: Sequence[LabelledSentence], labels: Sequence[str], options: TrainOptions,
+         learning_rate: float) -> int:
+    """Plain PyTorch loop: AdamW, linear decay, BCE with positive weights for rare themes. Returns steps taken."""
+    import torch
+    texts = [normalize(s.text) for s in sentences]
+    targets = torch.tensor([[1.0 if label in s.labels else 0.0 for label in labels] for s in sentences])
+    encoded = tokenizer(texts, padding=True, truncation=True, max_length=options.max_length, return_tensors="pt")
+    if "token_type_ids" not in inspect.signature(model.forward).parameters:
+        encoded.pop("token_type_ids", None)
+    positives = targets.sum(0)
+    # rare themes (digital_credit has a handful of sentences) would otherwise never be predicted
+    pos_weight = ((len(texts) - positives) / positives.clamp(min=1)).clamp(max=10.0).sqrt()
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=pos_weight)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
+    batches = (len(texts) + options.batch_size - 1) // options.batch_size
+    total = options.epochs * batches if options.max_steps is None else min(options.max_steps, options.epochs * batches)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min(1.0, (step + 1) / max(1, total // 10)) * max(0.0, 1 - step / max(1, total)))
+    generator = torch.Generator().manual_seed(options.seed)
+    model.train()
+    step = 0
+    for epoch in range(options.epochs):
+        order = torch.randperm(len(texts), generator=generator)
+        epoch_loss = 0.0
+        for start in range(0, len(texts), options.batch_size):
+            index = order[start:start + options.batch_size]
+            inputs = {key: value[index] for key, value in encoded.items()}
+            logits = model(**inputs).logits
+            loss = loss_fn(logits, targets[index])
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            epoch_loss += loss.item()
+            step += 1
+            if step >= total:
+                break
+        log.info("epoch %d: loss %.4f", epoch + 1, epoch_loss / batches)
+        if step >= total:
+            break
+    model.eval()
+    return step
+
+
+def evaluate(classifier, sentences: Sequence[LabelledSentence], labels: Sequence[str]) -> dict:
+    """Macro/micro F1 and per-theme scores of a classifier (model or keywords) on labelled sentences."""
+    predicted = classifier.predict([s.text for s in sentences])
+    return f1_scores([s.labels for s in sentences], predicted, labels)
+
+
+def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = "models/theme-classifier",
+          base_model: str | Path | None = None, epochs: int | None = None, seed: int | None = None,
+          options: TrainOptions | None = None) -> dict:
+    """Train on ``corpus_dir``/dev, score model and keyword baseline on ``corpus_dir``/test, save to ``out_dir``.
+
+    ``corpus_dir`` may also be a folder of gold files itself (then there is no test score). Returns the saved
+    settings: labels, threshold, sizes, training time and the test scores.
+    """
+    import torch
+
+    from analyzer.brief.classify import KeywordClassifier
+    from analyzer.brief.themes import theme_ids
+    from analyzer.model.card import write_card
+
+    options = options or TrainOptions()
+    overrides = {k: v for k, v in (("epochs", epochs), ("seed", seed)) if v is not None}
+    if overrides:
+        options = TrainOptions(**{**asdict(options), **overrides})
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    train_dir = corpus_dir / "dev" if (corpus_dir / "dev").is_dir() else corpus_dir
+    test_dir = corpus_dir / "test" if (corpus_dir / "test").is_dir() and train_dir != corpus_dir else None
+    labels = list(theme_ids())
+    sentences = load_sentences(train_dir)
+    _seed_everything(options.seed)
+    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as workdir:
+        if base_model is None:
+            model, tokenizer = _scratch_model(sentences, labels, options, Path(workdir))
+            learning_rate = options.learning_rate or 1e-3
+        else:
+            model, tokenizer = _base_model(base_model, labels)
+            learning_rate = options.learning_rate or 3e-5
+        steps = _fit(model, tokenizer, sentences, labels, options, learning_rate)
+    seconds = time.perf_counter() - started
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(out_dir), safe_serialization=True)
+    tokenizer.save_pretrained(str(out_dir))
+    classifier = ThemeModel(model, tokenizer, labels, options.threshold, options.max_length)
+    settings = {
+        "labels": labels, "threshold": options.threshold, "max_length": options.max_length,
+        "base_model": str(base_model) if base_model else None, "options": asdict(options),
+        "train": {"corpus": str(train_dir), "sentences": len(sentences), "steps": steps,
+                  "seconds": round(seconds, 1), "torch": torch.__version__},
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "test": None, "default": False,
+    }
+    if test_dir is not None:
+        test_sentences = load_sentences(test_dir)
+        model_scores = evaluate(classifier, test_sentences, labels)
+        keyword_scores = evaluate(KeywordClassifier(), test_sentences, labels)
+        settings["test"] = {"corpus": str(test_dir), "model": model_scores, "keywords": keyword_scores}
+        # the model becomes the brief's default only if it beats the keyword baseline on held-out sentences
+        settings["default"] = model_scores["macro_f1"] > keyword_scores["macro_f1"]
+    (out_dir / SETTINGS_FILE).write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_card(out_dir, settings)
+    return settings
