@@ -264,16 +264,18 @@ class FigureExtractor:
                 if candidates[index].start >= s_start:
                     in_sentence.append(candidates[index])
                 index += 1
-            previous: Figure | None = None
+            done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, s_start, times, previous, in_sentence, position,
+                figure = self._resolve(text, original, candidate, s_start, times, done, in_sentence, position,
                                        published_period)
                 figures.append(figure)
-                previous = figure
+                done.append(figure)
         return figures
 
-    def _resolve(self, text, original, c: Candidate, s_start, times, previous, siblings, position,
+    def _resolve(self, text, original, c: Candidate, s_start, times, done: list[Figure], siblings, position,
                  published_period) -> Figure:
+        """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence."""
+        previous = done[-1] if done else None
         lex = self.lexicon
         prev_end = siblings[position - 1].end if position else s_start
         clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
@@ -287,8 +289,15 @@ class FigureExtractor:
             value = -value
             if c.value_high is not None:
                 c.value_high = -c.value_high
+        list_position = self._list_position(text, siblings, position, clause_start)
+        parallel = None
+        if list_position is not None:
+            # 余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order
+            first, count = position - list_position[0], list_position[1]
+            if first >= count:
+                parallel = [f.metric for f in done[first - count:first]]
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
-                             self._list_position(text, siblings, position, clause_start), c.unit)
+                             list_position, c.unit, parallel)
         period = self._period(text, c, s_start, times, previous, published_period)
         if period is not None and not any(clause_start <= t.start < c.start for t in times):
             if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(near_left):

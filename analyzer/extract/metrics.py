@@ -15,6 +15,7 @@ MAX_METRIC_CHARS = 24
 
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
@@ -57,7 +58,7 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
-def clean_metric(phrase: str, amount: bool = True) -> str | None:
+def clean_metric(phrase: str, amount: bool = True, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure.
 
     ``amount``: the figure is an amount (level, flow, change), so flow verbs are cut as well (新增贷款 → 贷款)."""
@@ -84,9 +85,24 @@ def clean_metric(phrase: str, amount: bool = True) -> str | None:
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
-    if len(phrase) > MAX_METRIC_CHARS:
+    phrase = _strip_institution(phrase)
+    if limit and len(phrase) > MAX_METRIC_CHARS:
         phrase = phrase[-MAX_METRIC_CHARS:]
     return phrase or None
+
+
+@functools.cache
+def _institution_pattern() -> re.Pattern:
+    from analyzer.taxonomy import load_taxonomy
+    names = {alias for entry in load_taxonomy().entries if entry.kind == "institutions"
+             for alias in (entry.name, *entry.aliases) if len(alias) >= 2}
+    return re.compile("^(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")")
+
+
+def _strip_institution(phrase: str) -> str:
+    """农业银行普惠型小微企业贷款余额 → 普惠型小微企业贷款余额: the company a figure belongs to is not its metric."""
+    match = _institution_pattern().match(phrase)
+    return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
 
 
 def split_list_metric(phrase: str, count: int, index: int) -> str | None:
@@ -116,7 +132,7 @@ def _right_phrase(text: str, end: int) -> str | None:
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
                 measure: str, previous, times, list_position: tuple[int, int] | None = None,
-                unit: str | None = None) -> str | None:
+                unit: str | None = None, parallel: list[str | None] | None = None) -> str | None:
     """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
 
     ``list_position`` is (index, count) when the figure is one of several after 分别为.
@@ -135,10 +151,22 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             return implied
     amount = measure in ("level", "flow", "change", "other")
     if list_position is not None and "分别" in left:
-        names = clean_metric(left[: left.rfind("分别")], amount)
+        marker = left.rfind("分别")
+        names = clean_metric(left[:marker], amount, limit=False)
+        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]), amount)  # 分别实现净利润…
         if names:
             listed = split_list_metric(names, list_position[1], list_position[0])
-            return to_simplified(listed or names)
+            if after and after not in ("为", "是"):
+                if _institution_pattern().match(names) or not listed:
+                    return to_simplified(after)  # 工商银行、农业银行…分别实现净利润: the metric is 净利润
+                return to_simplified(listed + after)  # 小微企业、中型企业…分别获得退税 → 小微企业退税
+            return to_simplified(listed or names[-MAX_METRIC_CHARS:])
+        if after:
+            return to_simplified(after)
+        if parallel and parallel[list_position[0]]:
+            return parallel[list_position[0]]
+        if previous is not None and previous.metric:
+            return previous.metric
     metric = clean_metric(left, amount)
     if unit == "count":
         after = _right_phrase(text, figure_end)
