@@ -25,7 +25,7 @@ def decimal_to_str(value: Decimal | None) -> str | None:
     """Render a Decimal as a plain decimal string: no exponent, no trailing zeros."""
     if value is None:
         return None
-    text = format(value.normalize(), "f")
+    text = format(value, "f")  # never normalize(): it rounds to the context's 28 digits
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

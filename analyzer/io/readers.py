@@ -22,6 +22,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+# a directory is read for articles: .txt, .html, .json, .jsonl (not READMEs, notes or files without a suffix)
+DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 HEADER_KEYS = {"id", "title", "source", "published", "kind", "url", "标题", "来源", "日期", "发布日期"}
 HEADER_ALIASES = {"标题": "title", "来源": "source", "日期": "published", "发布日期": "published"}
 MAX_BYTES = 200 * 1024 * 1024
@@ -156,7 +158,7 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         path = Path(raw)
         if raw != "-" and path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES and not child.name.startswith("."):
+                if child.is_file() and child.suffix.lower() in DIRECTORY_SUFFIXES and not child.name.startswith("."):
                     yield str(child)
         else:
             yield raw
