@@ -19,7 +19,9 @@ LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
-RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、]{1,16}")
+RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、\d]{1,16}")
+SHARE_OF_BASE = re.compile(r"^(?:按照|按)")
+SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 
 
 @functools.cache
@@ -81,11 +83,12 @@ def clean_metric(phrase: str, amount: bool = True, limit: bool = True) -> str | 
     if best > 0:
         phrase = phrase[best:]
     phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
-    phrase = _strip_leading(phrase, leading)
+    phrase = _strip_leading(_strip_institution(_strip_leading(phrase, leading)), leading)
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
-    phrase = _strip_institution(phrase)
+    if phrase in _verbs_for_amounts():
+        return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
         phrase = phrase[-MAX_METRIC_CHARS:]
     return phrase or None
@@ -146,6 +149,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     left = text[start:figure_start]
     if measure == "share" and "占" in left:
         left = left[: left.rfind("占")]
+    if measure == "share" and SHARE_OF_BASE.match(left.lstrip("，, ")):
+        after = _right_phrase(text, figure_end)  # 按贷款本金的60%提供资金支持: the metric is what is provided
+        if after:
+            return to_simplified(SHARE_VERB.sub("", after) or after)
     for word, implied in _lexicon()["implied"].items():
         if _strip_trailing(left, _words()[0]).endswith(word):
             return implied
@@ -175,8 +182,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
         bool(COMPARED_TO_OTHER.match(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
     if generic and previous is not None and previous.metric:
-        if measure in ("flow", "change") and unit not in ("percent", "percentage_point", "basis_point") \
-                and previous.metric.endswith("余额"):
+        if (measure == "flow" or (measure == "change" and previous.measure == "flow")) \
+                and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
             return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
         return previous.metric
     if metric is None and measure in ("level", "flow"):
