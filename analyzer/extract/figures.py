@@ -26,6 +26,8 @@ RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
                      "month_end", "year_end", "ytd", "quarters_first"}
+SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
+EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
@@ -433,6 +435,8 @@ class FigureExtractor:
                 break
             if span.start >= s_start:
                 best = span
+            elif span.kind in SENTENCE_ONLY:
+                continue
             elif span.start >= paragraph_start:
                 in_paragraph = span
             else:
@@ -441,6 +445,12 @@ class FigureExtractor:
             return best.period
         if previous is not None and previous.period is not None:
             return previous.period
+        if EVENT_WORDS.search(text, s_start, c.start):
+            # 此次降准共释放资金约1万亿元: "this" action is the one the text dated (决定于7月15日下调…)
+            event = next((t for t in times if t.kind in ("date", "date_range", "since_date")
+                          and text[t.start - 1:t.start] in ("于", "自", "从")), None)
+            if event is not None:
+                return event.period
         if CURRENT_WORDS.search(text, s_start, c.start):
             return published
         if in_paragraph is not None:

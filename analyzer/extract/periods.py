@@ -37,6 +37,7 @@ _PATTERNS = [
     ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
     ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
     ("full_year", rf"(?:{_YEAR})?全年"),
+    ("rest_of_year", r"年内"),
     ("year", _YEAR),
 ]
 # One alternation; group names get a ``__kind`` suffix since names must be unique in a pattern.
@@ -207,6 +208,8 @@ class PeriodResolver:
             if year is None:
                 return None
             return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+        if kind == "rest_of_year":
+            return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
         if kind in ("full_year",):
             year = self._year(g, 1)
             return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
