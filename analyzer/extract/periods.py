@@ -20,6 +20,7 @@ _N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 _YEAR = rf"(?:(?P<year>(?:19|20)\d{{2}}|[二〇一九零]{{4}})年|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
+DAY_KINDS = {"date", "date_range", "since_date", "this_month_day"}
 # Ordered: longer and more specific forms first. Each names the groups the resolver reads.
 _PATTERNS = [
     ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
@@ -137,7 +138,9 @@ class PeriodResolver:
                 period = None
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind))
-                if "year" in groups:  # only a year written out sets the context (去年 does not)
+                if "year" in groups and kind not in DAY_KINDS:
+                    # a reporting period written with its year sets the context (2019年末 … 全年); a dateline
+                    # (2021年1月12日) or a relative year (去年) does not
                     self.context_year = int(period.start[:4])
         return spans
 
@@ -164,7 +167,7 @@ class PeriodResolver:
             except ValueError:
                 return base.year
             return min(options, key=lambda d: abs((d - base).days)).year
-        if getattr(self, "context_year", None):
+        if getattr(self, "context_year", None) and date(self.context_year, month, 1) <= base:
             return self.context_year
         # no year written: 截至4月底 in a May story is this year; 12月末 in a February story is last year
         first = date(base.year, month, 1)
@@ -212,6 +215,9 @@ class PeriodResolver:
             return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
         if kind in ("full_year",):
             year = self._year(g, 1)
+            if "year" not in g and "rel" not in g and pub is not None and year == pub.year and pub.month <= 3 \
+                    and not getattr(self, "context_year", None):
+                year -= 1  # 全年 in a January–March release is the year just ended
             return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
         if kind == "year_end":
             year = self._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
