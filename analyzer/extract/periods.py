@@ -140,8 +140,10 @@ class PeriodResolver:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind))
                 if "year" in groups and kind not in DAY_KINDS:
                     # a reporting period written with its year sets the context (2019年末 … 全年); a dateline
-                    # (2021年1月12日) or a relative year (去年) does not
+                    # (2021年1月12日) does not, and a relative year (今年, 去年) hands back to the publication date
                     self.context_year = int(period.start[:4])
+                elif "rel" in groups:
+                    self.context_year = None
         return spans
 
     def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
