@@ -301,6 +301,8 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
                              list_position, c.unit, parallel)
         period = self._period(text, c, s_start, times, previous, published_period)
+        if measure == "other" and not any(s_start <= t.start and t.end <= c.start for t in times):
+            period = None  # thresholds, counts of measures, terms: no reporting period unless their sentence names one
         if period is not None and not any(clause_start <= t.start < c.start for t in times):
             if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(near_left):
                 # an estimate (预计带动…) or the old value of a change (由5%降至…) is not a reading of that period
