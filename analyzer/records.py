@@ -12,7 +12,7 @@ from typing import Any
 
 FORMAT = "policy-records/v1"
 
-UNITS = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "percent", "percentage_point", "basis_point",
+UNITS = ("CNY", "USD", "EUR", "HKD", "JPY", "percent", "percentage_point", "basis_point",
          "times", "count", "other")
 QUALIFIERS = (None, "approx", "over", "under", "range")
 MEASURES = ("level", "flow", "growth_rate", "change", "share", "rate", "other")

@@ -30,6 +30,7 @@ SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, n
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
+PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -90,11 +91,12 @@ class FigureExtractor:
         self.qualifier_after = {w: "approx" for w in q["approx_after"]} | {w: "over" for w in q["over_after"]} | \
             {w: "under" for w in q["under_after"]}
         self.units = dict(lex["currencies"]) | dict(lex["ratio_units"])
+        self.other_currencies = dict(lex["other_currencies"])
         self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
         counters = lex["counters"]
         self.counters = set(counters["words"])
         self.arabic_only_counters = set(counters["arabic_only"])
-        money = _alternation(lex["currencies"])
+        money = _alternation([*lex["currencies"], *lex["other_currencies"]])
         ratio = _alternation(lex["ratio_units"])
         count = _alternation(counters["words"])
         other = _alternation(lex["other_units"]["words"])
@@ -160,8 +162,9 @@ class FigureExtractor:
 
     def _is_excluded(self, text: str, start: int, number_start: int) -> bool:
         before = text[max(0, number_start - 1):number_start]
-        if before == "第" or (before and (before.isascii() and before.isalnum())):
-            return True  # ordinals, codes such as A股 or MLF1
+        if before in ("第", "周") or text[max(0, number_start - 2):number_start] == "星期" or \
+                (before and (before.isascii() and before.isalnum())):
+            return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
         return False
 
     def _from_figure_match(self, text: str, match) -> Candidate | None:
@@ -179,10 +182,14 @@ class FigureExtractor:
             return None
         scale = self.scales.get(match.group("scale") or match.group("scale2") or "", Decimal(1))
         counter = match.group("count")
+        currency = None
         if counter:
             if chinese and (counter in self.arabic_only_counters or num == "一"):
                 return None
             unit = "count"
+        elif match.group("money") in self.other_currencies:
+            unit = "other"
+            currency = self.other_currencies[match.group("money")]
         elif match.group("money"):
             unit = self.units[match.group("money")]
         elif match.group("ratio"):
@@ -200,7 +207,10 @@ class FigureExtractor:
             value_high *= self.scales.get(match.group("scale2") or "", scale if not match.group("num3") else Decimal(1))
         start, end = self._span(text, match)
         per = match.group(0)[match.group(0).find("/"):] if "/" in match.group(0) else None
-        return Candidate(start, end, value, unit, value_high, self._qualifier(match), counter, per)
+        candidate = Candidate(start, end, value, unit, value_high, self._qualifier(match), counter, per)
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
 
     def _from_fraction_match(self, text: str, match) -> Candidate | None:
         try:
@@ -285,7 +295,7 @@ class FigureExtractor:
         clause_left = text[clause_start:c.start]
         cue_left = near_left if self._has_cue(near_left) else clause_left  # list members share the first one's verb
         measure = self._measure(c, cue_left, clause_left, text)
-        comparison = self._comparison(clause_left, measure) if measure in ("growth_rate", "change") else None
+        comparison = self._comparison(clause_left, measure, cue_left) if measure in ("growth_rate", "change") else None
         value = c.value
         if measure in ("growth_rate", "change") and value > 0 and self._is_decrease(cue_left):
             value = -value
@@ -314,7 +324,7 @@ class FigureExtractor:
 
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                       value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
-                      metric=metric, period=period, counter=c.counter)
+                      metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
 
     def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
         """(index, count) of a figure among the figures listed after 分别 in its clause, else None."""
@@ -407,10 +417,11 @@ class FigureExtractor:
             return "flow"
         return "level"
 
-    def _comparison(self, clause_left: str, measure: str) -> str | None:
-        """同比/环比/比年初/比上年末 nearest before the figure; a growth rate with none stated is year on year."""
+    def _comparison(self, clause_left: str, measure: str, cue_left: str) -> str | None:
+        """同比/环比/比年初/比上年末 nearest before the figure. A growth rate with none stated is year on year,
+        as statistics releases write it (贷款增长12.5%) — but not a market move (股价涨5%, 跌5.77%)."""
         found = self._stated_comparison(clause_left)
-        if found is None and measure == "growth_rate":
+        if found is None and measure == "growth_rate" and not PRICE_MOVE.search(cue_left.rstrip(" 约近超逾了")):
             return "yoy"
         return found
 

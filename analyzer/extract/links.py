@@ -21,7 +21,20 @@ from analyzer.taxonomy import Entry, Taxonomy, match_form
 from analyzer.text.sentences import split_paragraphs, split_sentences
 
 CLAUSE_BREAK = re.compile(r"[，；：;]|, ")
+SEGMENT_BREAK = re.compile(r"[；;]")
+RECIPIENT = re.compile(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
+RECIPIENT_FILLER = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
+LIST_JOINER = re.compile(r"[、和及与]")
+SUBJECT_LEAD = re.compile(r"[\s“\"（(【]*(?:[（【][^）】]{0,10}[）】])?[^，。]{0,10}[，,]?\s*")
+SOURCE_BEFORE = re.compile(r"(?:据|经|由|根据|来自)$")
+SPEAKS_AFTER = re.compile(r"[^。；]{0,15}?(?:开展|下调|上调|设立|推出|创设|实施|发放|投放|操作|数据|表示|称|统计|公布|"
+                          r"发布|决定|宣布|指出|介绍|披露|显示|消息|公告|负责人|行长|署长|局长|副|发言人|通报|印发|联合|会同|"
+                          r"明确|提出|要求|将|已|还|此前|今年|近日|日前|当天|于)")
+ACTED_ON = re.compile(r"[向对自]$")
 GENERIC_TOOL = "再贷款"
+GENERIC_MAX = 8
+# metric entries that name a statistic of their own (人民币贷款余额, M2): not about the tool in discussion
+STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
 
 
 def _span(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -58,19 +71,13 @@ class Linker:
             clause = ctx.in_span(kind, ctx.clause(figure))
             if kind == "policy_tools":
                 names += [m.name for m in clause]
-                if not names and is_generic(figure.metric, metric_names):
-                    names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.sentence(figure))]
-                    if not names:
-                        names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.paragraph(figure))]
+                if not names and self.is_generic(figure.metric, metric_names):
+                    names += ctx.tool_in_discussion(figure)
                 names = self.specific_relending(names, figure, ctx)
             elif kind == "sectors":
                 names += [m.name for m in clause]
             else:
-                names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.sentence(figure))]
-                if not names:
-                    names += [m.name for m in ctx.nearest_before(kind, figure.start, ctx.paragraph(figure))]
-                if not names and ctx.main_institution:
-                    names.append(ctx.main_institution)
+                names += ctx.institutions(figure)
             out[kind] = [n for n in dict.fromkeys(names) if n in ctx.mentioned[kind]]
         return out
 
@@ -85,6 +92,13 @@ class Linker:
         if specific[-1].endswith(GENERIC_TOOL):
             names = [n for n in names if n != GENERIC_TOOL]
         return [*names, specific[-1]]
+
+    def is_generic(self, metric: str | None, names: dict[str, list[str]]) -> bool:
+        """A metric that names nothing of its own (资金, 额度, 利率, 长期资金): its figure is about the tool in
+        discussion. A named statistic (人民币贷款余额, M2: a metric entry) is not."""
+        if not metric or any(names.values()) or any(e.category in STATISTICS for e in self.metric_entries(metric)):
+            return False
+        return len(metric) <= GENERIC_MAX
 
     def is_relending(self, name: str) -> bool:
         entry = self.taxonomy.by_name("tools", name)
@@ -124,11 +138,6 @@ _GENERIC = ("资金", "利率", "额度", "比例", "展期", "规模", "余额"
             "操作", "激励")
 
 
-def is_generic(metric: str | None, names: dict[str, list[str]]) -> bool:
-    """A metric that names nothing of its own (资金, 操作利率): its figure is about the tool in discussion."""
-    if any(names.values()):
-        return False
-    return bool(metric) and len(metric) <= 8
 
 
 class DocumentContext:
@@ -140,8 +149,7 @@ class DocumentContext:
         self.paragraphs = split_paragraphs(text)
         self.mentions = {kind: sorted(record.mentions(kind), key=lambda m: m.start) for kind in MENTION_KINDS}
         self.mentioned = {kind: {m.name for m in ms} for kind, ms in self.mentions.items()}
-        counts = Counter(m.name for m in self.mentions["institutions"])
-        self.main_institution = counts.most_common(1)[0][0] if counts else None
+        self.figures = sorted(record.figures, key=lambda f: f.start)
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         return _span(self.sentences, figure.start)
@@ -154,6 +162,75 @@ class DocumentContext:
         left = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, start, figure.start)), default=start)
         right = CLAUSE_BREAK.search(self.text, figure.end, end)
         return left, right.start() if right else end
+
+    def segment(self, figure: Figure) -> tuple[int, int]:
+        """The ``；`` part of the figure's sentence."""
+        start, end = self.sentence(figure)
+        left = max((m.end() for m in SEGMENT_BREAK.finditer(self.text, start, figure.start)), default=start)
+        right = SEGMENT_BREAK.search(self.text, figure.end, end)
+        return left, right.start() if right else end
+
+    def institutions(self, figure: Figure) -> list[str]:
+        """The institutions the text presents as the figure's actor, issuer or source (corpus README,
+        "Institution links"): those named in its sentence (in its ``；`` part, and its clause, when that names one; not
+        recipients: 发放对象包括工商银行…; a ``…分别`` list pairs in order), else the speakers and subjects
+        of earlier sentences of its paragraph (人民银行表示…, 据海关总署统计…). No document-wide default."""
+        sentence = self.sentence(figure)
+        named = [m for m in self.in_span("institutions", sentence) if not self.is_recipient(m, sentence[0])]
+        for part in (self.segment(figure), self.clause(figure)):
+            named = [m for m in named if part[0] <= m.start < part[1]] or named
+        if named:
+            return [m.name for m in self.respectively(figure, named, sentence)]
+        start, _ = self.paragraph(figure)
+        return [m.name for m in self.in_span("institutions", (start, sentence[0])) if self.is_subject(m)]
+
+    def is_recipient(self, mention: Mention, start: int) -> bool:
+        """An institution listed after 向/对/包括 in its clause (发放对象包括国家开发银行、…) receives, not acts."""
+        match = RECIPIENT.search(self.text, start, mention.start)
+        if match is None:
+            return False
+        rest = self.text[match.end():mention.start]
+        for other in self.mentions["institutions"]:
+            if match.end() <= other.start and other.end <= mention.start:
+                rest = rest.replace(self.text[other.start:other.end], "")
+        return not RECIPIENT_FILLER.sub("", rest)
+
+    def is_subject(self, mention: Mention) -> bool:
+        """The institution opens its sentence (after a time phrase) or speaks, announces or acts in it."""
+        start, _ = _span(self.sentences, mention.start)
+        return bool(SUBJECT_LEAD.fullmatch(self.text, start, mention.start)
+                    or SOURCE_BEFORE.search(self.text[max(start, mention.start - 3):mention.start])
+                    or SPEAKS_AFTER.match(self.text, mention.end)) \
+            and not ACTED_ON.search(self.text[max(start, mention.start - 1):mention.start])
+
+    def respectively(self, figure: Figure, named: list[Mention], sentence: tuple[int, int]) -> list[Mention]:
+        """工商银行、建设银行分别为3639.93亿元、3326.53亿元: the i-th figure after 分别 is the i-th institution's."""
+        for i in range(len(named) - 1):
+            run = [named[i]]
+            for m in named[i + 1:]:
+                if LIST_JOINER.fullmatch(self.text, run[-1].end, m.start):
+                    run.append(m)
+                else:
+                    break
+            if len(run) < 2:
+                continue
+            at = self.text.rfind("分别", run[-1].end, figure.start)
+            if at < 0 or SEGMENT_BREAK.search(self.text, run[-1].end, at):
+                continue
+            stop = CLAUSE_BREAK.search(self.text, at, sentence[1])
+            group = [f for f in self.figures if at < f.start < (stop.start() if stop else sentence[1])]
+            if figure in group and len(group) == len(run):
+                return [run[group.index(figure)]]
+        return named
+
+    def tool_in_discussion(self, figure: Figure) -> list[str]:
+        """The tool of the figure's sentence, else the tool its paragraph is about: the nearest one before
+        the figure (降准…。本次调整共释放资金约1.5万亿元 → 存款准备金率)."""
+        for span in (self.sentence(figure), self.paragraph(figure)):
+            before = self.nearest_before("policy_tools", figure.start, span)
+            if before:
+                return [before[0].name]
+        return []
 
     def in_span(self, kind: str, span: tuple[int, int]) -> list[Mention]:
         return [m for m in self.mentions[kind] if span[0] <= m.start and m.end <= span[1]]
