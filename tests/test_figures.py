@@ -61,6 +61,29 @@ def test_figure_case(text, span, value, unit, qualifier, measure, comparison):
         (value, unit, qualifier, measure, comparison)
 
 
+@pytest.mark.parametrize("text, span, value, value_high", [
+    ("净利润为35.00亿元-40.00亿元", "35.00亿元-40.00亿元", "3500000000", "4000000000"),
+    ("Q2净利润预计21.73亿-26.73亿", "21.73亿-26.73亿", "2173000000", "2673000000"),
+    ("同比增长2118%-2434%", "2118%-2434%", "2118", "2434"),
+    ("增长5%至6%", "5%至6%", "5", "6"),
+])
+def test_ranges_written_in_full(text, span, value, value_high):
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert (figure.text, str(figure.value), str(figure.value_high), figure.qualifier) == (span, value, value_high, "range")
+
+
+@pytest.mark.parametrize("text, currency, value", [("保证金约3万韩元", "KRW", "30000"), ("免税投资2万英镑", "GBP", "20000")])
+def test_other_currencies(text, currency, value):
+    [figure] = analyze(text, published=PUBLISHED).to_dict()["figures"]
+    assert (figure["unit"], figure["currency"], figure["value"]) == ("other", currency, value)
+
+
+@pytest.mark.parametrize("text, comparison", [("潼关黄金跌5.77%", None), ("股价盘中一度涨逾10%", None), ("贷款余额增长12.5%", "yoy")])
+def test_market_moves_have_no_default_comparison(text, comparison):
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert figure.measure == "growth_rate" and figure.comparison == comparison
+
+
 @pytest.mark.parametrize("text, expected", [
     ("分别为11.85、6.8和3.93万亿元", [("11.85", "11850000000000"), ("6.8", "6800000000000"), ("3.93万亿元", "3930000000000")]),
     ("3至5万亿元", [("3至5万亿元", "3000000000000")]),
@@ -81,6 +104,7 @@ def test_range_keeps_high_end_and_scale():
 @pytest.mark.parametrize("text", [
     "2025年9月30日", "今年前4个月", "十四五规划", "二十届三中全会", "1年期LPR", "5年期以上", "第一", "银发〔2025〕12号",
     "金规〔2024〕13号", "期限3个月", "五篇大文章", "阅读 1.2万", "电话 010-66194114", "10:31", "一次性", "一揽子政策",
+    "二次元游戏", "小米集团周三股价",
 ])
 def test_not_figures(text):
     assert analyze(text, published=PUBLISHED).figures == []

@@ -141,7 +141,24 @@ class FigureExtractor:
                     found.append(candidate)
                     taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
         found.sort(key=lambda c: c.start)
-        return self._add_list_members(text, found)
+        return self._add_list_members(text, self._merge_ranges(text, found))
+
+    def _merge_ranges(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """35.00亿元-40.00亿元, 21.73亿-26.73亿: two figures joined by a range sign are one range."""
+        out: list[Candidate] = []
+        for candidate in found:
+            last = out[-1] if out else None
+            joint = text[last.end:candidate.start] if last else ""
+            dash_as_sign = last is not None and candidate.start == last.end and candidate.value < 0 \
+                and text[candidate.start:candidate.start + 1] in "-−"
+            if last is not None and last.unit == candidate.unit and last.value_high is None \
+                    and (dash_as_sign or joint in ("至", "到", "~", "～", "—", "-", "－")) and not last.listed:
+                last.value_high = -candidate.value if dash_as_sign else candidate.value
+                last.end = candidate.end
+                last.qualifier = "range"
+                continue
+            out.append(candidate)
+        return out
 
     def _qualifier(self, match) -> str | None:
         if match.groupdict().get("sep") or match.groupdict().get("num3"):

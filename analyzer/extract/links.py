@@ -33,6 +33,8 @@ SPEAKS_AFTER = re.compile(r"[^。；]{0,15}?(?:开展|下调|上调|设立|推�
 ACTED_ON = re.compile(r"[向对自]$")
 GENERIC_TOOL = "再贷款"
 GENERIC_MAX = 8
+RRR = "存款准备金率"
+RELEASED = re.compile(r"释放|长期资金|长期流动性")
 # metric entries that name a statistic of their own (人民币贷款余额, M2): not about the tool in discussion
 STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
 
@@ -72,7 +74,7 @@ class Linker:
             if kind == "policy_tools":
                 names += [m.name for m in clause]
                 if not names and self.is_generic(figure.metric, metric_names):
-                    names += ctx.tool_in_discussion(figure)
+                    names += ctx.released_by_rrr(figure) + ctx.tool_in_discussion(figure)
                 names = self.specific_relending(names, figure, ctx)
             elif kind == "sectors":
                 names += [m.name for m in clause]
@@ -223,10 +225,17 @@ class DocumentContext:
                 return [run[group.index(figure)]]
         return named
 
+    def released_by_rrr(self, figure: Figure) -> list[str]:
+        """Funds released (释放资金, 长期资金净投放, 长期流动性) are what a reserve-requirement cut frees."""
+        said = (figure.metric or "") + self.text[slice(*self.clause(figure))]
+        if RRR in self.mentioned["policy_tools"] and RELEASED.search(said):
+            return [RRR]
+        return []
+
     def tool_in_discussion(self, figure: Figure) -> list[str]:
         """The tool of the figure's sentence, else the tool its paragraph is about: the nearest one before
         the figure (降准…。本次调整共释放资金约1.5万亿元 → 存款准备金率)."""
-        for span in (self.sentence(figure), self.paragraph(figure)):
+        for span in (self.sentence(figure), self.paragraph(figure), (0, figure.start)):
             before = self.nearest_before("policy_tools", figure.start, span)
             if before:
                 return [before[0].name]
