@@ -213,6 +213,7 @@ class FigureExtractor:
             unit = self.units[match.group("ratio")]
         else:
             unit = "other"
+            counter = match.group("other")  # 1.7亿吨: keep what was measured in
         if match.group("sign") and (match.start("sign") == 0 or not text[match.start("sign") - 1].isdigit()):
             value = -value
         scale_low = self.scales.get(match.group("scale") or "", None)

@@ -34,6 +34,8 @@ ACTED_ON = re.compile(r"[向对自]$")
 GENERIC_TOOL = "再贷款"
 GENERIC_MAX = 8
 RRR = "存款准备金率"
+# counts of households, people and measures are not a tool's figures unless their sentence names the tool
+HEADCOUNT = frozenset("户人项类")
 RELEASED = re.compile(r"释放|长期资金|长期流动性")
 # metric entries that name a statistic of their own (人民币贷款余额, M2): not about the tool in discussion
 STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
@@ -235,7 +237,12 @@ class DocumentContext:
     def tool_in_discussion(self, figure: Figure) -> list[str]:
         """The tool of the figure's sentence, else the tool its paragraph is about: the nearest one before
         the figure (降准…。本次调整共释放资金约1.5万亿元 → 存款准备金率)."""
-        for span in (self.sentence(figure), self.paragraph(figure), (0, figure.start)):
+        start, _ = self.paragraph(figure)
+        previous = next(((s, e) for s, e in reversed(self.paragraphs) if e <= start), (0, 0))
+        spans = [self.sentence(figure), self.paragraph(figure), previous]
+        if figure.unit == "count" and figure.counter in HEADCOUNT:
+            spans = spans[:1]
+        for span in spans:
             before = self.nearest_before("policy_tools", figure.start, span)
             if before:
                 return [before[0].name]
