@@ -25,6 +25,27 @@ CASES = [
      {"policy_tools": ["交通物流专项再贷款"], "sectors": [], "institutions": ["中国人民银行"]}),
     ("海关总署公布，外贸进出口总值31.54万亿元。", "31.54万亿元", "外贸进出口总值",
      {"policy_tools": [], "sectors": ["外贸"], "institutions": ["海关总署"]}),
+    # institutions: no document-wide default; a plain statistic whose text names no source links none
+    ("人民银行决定降准。\n2019年末，广义货币（M2）余额198.6万亿元。", "198.6万亿元", "广义货币（M2）余额",
+     {"policy_tools": [], "sectors": [], "institutions": []}),
+    # the speaker of an earlier sentence of the paragraph is the source
+    ("据海关总署统计，外贸运行平稳。前11个月货物贸易进出口总值39.79万亿元。", "39.79万亿元", "货物贸易进出口总值",
+     {"policy_tools": [], "sectors": ["外贸"], "institutions": ["海关总署"]}),
+    # a speaker after the figure, with a source of its own, is not
+    ("市场人士分析，贷款利率有望下降0.1个百分点。人民银行表示，将继续引导利率下行。", "0.1个百分点", "贷款利率",
+     {"policy_tools": [], "sectors": [], "institutions": []}),
+    # recipients listed after 包括 do not act
+    ("人民银行设立交通物流专项再贷款。发放对象包括工商银行、农业银行，利率1.75%。", "1.75%", "利率",
+     {"policy_tools": ["交通物流专项再贷款"], "sectors": [], "institutions": ["中国人民银行"]}),
+    # a named statistic does not inherit the tool of its sentence
+    ("去年，人民银行两次降准，全年人民币贷款增加22.75万亿元。", "22.75万亿元", "人民币贷款",
+     {"policy_tools": [], "sectors": [], "institutions": ["中国人民银行"]}),
+    # released funds are the reserve-requirement cut's, wherever the paragraph names it
+    ("本次调整共释放资金约1.5万亿元。此次降准有助于平滑流动性波动。", "约1.5万亿元", "资金",
+     {"policy_tools": ["存款准备金率"], "sectors": [], "institutions": []}),
+    # a metric naming nothing takes the tool the text was about (here: the previous paragraph's)
+    ("人民银行设立设备更新改造专项再贷款。\n二、发放对象为21家全国性金融机构，额度2000亿元。", "2000亿元", "额度",
+     {"policy_tools": ["设备更新改造专项再贷款"], "sectors": [], "institutions": []}),
     # a sector the document never mentions is not linked, even when the metric implies it
     ("普惠小微贷款余额35.3万亿元。", "35.3万亿元", "普惠小微贷款余额",
      {"policy_tools": [], "sectors": [], "institutions": []}),
@@ -54,6 +75,20 @@ def analyzed(stages, text: str, figure_text: str, metric: str) -> Record:
 @pytest.mark.parametrize("text, figure_text, metric, expected", CASES)
 def test_links(stages, text, figure_text, metric, expected):
     assert analyzed(stages, text, figure_text, metric).figures[0].links == expected
+
+
+def test_respectively_pairs_institutions_and_figures(stages):
+    finder, linker = stages
+    text = "工商银行、建设银行分别实现净利润3639.93亿元、3326.53亿元，四行合计约7000亿元。"
+    figures = [Figure(text=t, start=text.index(t), end=text.index(t) + len(t), value=Decimal(1), unit="currency",
+                      metric="净利润") for t in ("3639.93亿元", "3326.53亿元", "约7000亿元")]
+    record = Record(Document(id="t", text=text), figures=figures)
+    found = finder(normalize(text), text)
+    record.policy_tools, record.sectors, record.institutions = (found[k] for k in ("policy_tools", "sectors",
+                                                                                  "institutions"))
+    linker(record, normalize(text))
+    assert [f.links["institutions"] for f in record.figures] == [
+        ["中国工商银行"], ["中国建设银行"], ["中国工商银行", "中国建设银行"]]
 
 
 def test_tool_action_carries_its_figure(stages):

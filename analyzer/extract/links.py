@@ -2,8 +2,10 @@
 
 A figure belongs to what its metric phrase names (普惠小微贷款余额 → 小微企业; a metric entry of the taxonomy
 adds its own links: 续贷金额 → 无还本续贷), to the tools and sectors of its clause, and to the institution
-that states or runs it (the nearest one before it in its sentence or paragraph, else the document's main
-one). A metric that names nothing of its own (资金, 利率, 额度) inherits the tool the text was talking about.
+the text presents as its actor, issuer or source (named in its sentence, or the speaker/subject of an earlier
+sentence of its paragraph; no document-wide default: corpus README, "Institution links"). A metric that names
+nothing (资金, 利率, 额度, 长期资金) takes the tool of its sentence, else the tool its paragraph (or the one
+before) is about; funds released (释放资金, 长期流动性) are a reserve-requirement cut's.
 Links only name tools, sectors and institutions the document mentions.
 """
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import functools
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 import ahocorasick
