@@ -144,6 +144,12 @@ def test_generated_number_unit_parses_back(number, unit):
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,%-—～至万亿元美港个百分点基家户年月日季度前末同比增长下降约近超过逾多余以上左右一二两三十百千成之占为达由降至 \n。，、；（）〔〕萬億")),
                max_size=80))
 def test_no_input_raises(text):
-    record = analyze(text, published=PUBLISHED)
-    for figure in record.figures:
-        assert text[figure.start:figure.end] == figure.text
+    for published in (PUBLISHED, None):
+        record = analyze(text, published=published)
+        for figure in record.figures:
+            assert text[figure.start:figure.end] == figure.text
+
+
+@pytest.mark.parametrize("text", ["分别于10月15日和11月15日各实施", "12月末余额", "今年以来", "2月30日", "自9月以来"])
+def test_no_publication_date(text):
+    analyze(text)  # resolving relative dates without a publication date must not fail

@@ -134,8 +134,8 @@ class PeriodResolver:
                 kind = "since_month" if kind == "month" else "since_date"
             try:
                 period = self._resolve(kind, groups)
-            except (ValueError, KeyError):
-                period = None
+            except (ValueError, KeyError, TypeError, OverflowError):
+                period = None  # 2月30日, or a date with no year and no publication date to give one
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind))
                 if "year" in groups and kind not in DAY_KINDS:
@@ -192,6 +192,8 @@ class PeriodResolver:
             m1, d1 = _int(g["m1"]), _int(g["d1"])
             m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
             year = self._year(g, m1, d1)
+            if year is None:
+                return None
             first = date(year, m1, d1)
             last = date(year, m2, d2)
             if last < first:
