@@ -34,9 +34,19 @@ def corpus_texts() -> list[str]:
     return [json.loads(p.read_text(encoding="utf-8"))["text"] for p in paths]
 
 
-def scaled_texts(mb: float) -> list[str]:
-    """Corpus texts cycled until they add up to ``mb`` MB (10**6 bytes) of UTF-8."""
-    base, out, size = corpus_texts(), [], 0
+ARCHIVE = ROOT.parent / "shared" / "data" / "rss_finance_news.jsonl"
+
+
+def archive_texts() -> list[str]:
+    """Real outside articles (``../shared/data``, read in place, never copied): a news archive's figure density,
+    about a tenth of our deliberately dense corpus."""
+    with ARCHIVE.open(encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
+
+
+def scaled_texts(mb: float, source: str = "corpus") -> list[str]:
+    """Texts cycled until they add up to ``mb`` MB (10**6 bytes) of UTF-8."""
+    base, out, size = (archive_texts() if source == "archive" else corpus_texts()), [], 0
     while size < mb * 1_000_000:
         text = base[len(out) % len(base)]
         out.append(text)
@@ -128,9 +138,9 @@ MEASURES = {
 }
 
 
-def run_measure_here(name: str, mb: float) -> dict:
+def run_measure_here(name: str, mb: float, source: str = "corpus") -> dict:
     """Body of the subprocess: time one measurement and report its peak memory as JSON."""
-    texts = scaled_texts(mb)
+    texts = scaled_texts(mb, source)
     seconds = MEASURES[name][1](texts)
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest single worker
@@ -138,9 +148,9 @@ def run_measure_here(name: str, mb: float) -> dict:
             "rss_mb": self_kb / 1024, "worker_rss_mb": child_kb / 1024}
 
 
-def run_measure(name: str, mb: float) -> dict | str:
+def run_measure(name: str, mb: float, source: str = "corpus") -> dict | str:
     """Run one measurement in a fresh interpreter; a string result is the reason it failed."""
-    proc = subprocess.run([sys.executable, __file__, "--measure", name, "--mb", str(mb)],
+    proc = subprocess.run([sys.executable, __file__, "--measure", name, "--mb", str(mb), "--text", source],
                           capture_output=True, text=True, env=ENV, cwd=ROOT)
     if proc.returncode != 0:
         return (proc.stderr.strip().splitlines() or ["failed"])[-1]
@@ -246,6 +256,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0, help="MB of UTF-8 text to process (default 5)")
     parser.add_argument("--quick", action="store_true", help="1 MB, a smoke test")
     parser.add_argument("--with-store", action="store_true", help="also run benchmarks/bench_store.py")
+    parser.add_argument("--text", choices=["corpus", "archive"], default="corpus",
+                        help="corpus: our gold texts (dense with figures); archive: the real articles in "
+                             "../shared/data/rss_finance_news.jsonl")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: run one measurement in this process
     args = parser.parse_args()
     mb = 1.0 if args.quick else args.mb
@@ -254,19 +267,19 @@ def main() -> None:
         print(json.dumps(cold_start()))
         return
     if args.measure:
-        print(json.dumps(run_measure_here(args.measure, mb)))
+        print(json.dumps(run_measure_here(args.measure, mb, args.text)))
         return
 
     results = {}
     for name in MEASURES:
-        print(f"running {name} on {mb:g} MB …", file=sys.stderr, flush=True)
-        result = run_measure(name, mb)
+        print(f"running {name} on {mb:g} MB of {args.text} text …", file=sys.stderr, flush=True)
+        result = run_measure(name, mb, args.text)
         if isinstance(result, dict):
             result["mb"] = f"{mb:g}"
         results[name] = result
     print("running cold start …", file=sys.stderr, flush=True)
     cold = run_cold_start()
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine()}; text: {args.text}\n")
     print(table(results, cold))
     print(targets(results, cold))
 

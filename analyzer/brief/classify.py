@@ -72,7 +72,10 @@ class KeywordClassifier:
 
 def learned_model_available() -> bool:
     """Whether torch and transformers can be imported (the ``model`` extra is installed)."""
-    return all(importlib.util.find_spec(name) is not None for name in ("torch", "transformers", "safetensors"))
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in ("torch", "transformers", "safetensors"))
+    except (ImportError, ValueError):
+        return False
 
 
 @dataclass

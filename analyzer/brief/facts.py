@@ -92,6 +92,8 @@ def _quantity(figure: Figure, lang: str) -> str:
     """Magnitude with qualifier and range: "about 17 trillion yuan", "3000亿—5000亿元"."""
     words = load_words()
     text = amount(figure, lang)
+    if figure.unit == "other":
+        return text  # the figure's own words (7.4亿平方米), qualifier included
     if figure.value_high is not None:
         low, high = amount(figure, lang), amount(figure, lang, figure.value_high)
         text = f"{low}–{high}" if lang == "en" else f"{low}至{high}"
@@ -117,8 +119,12 @@ def value_phrase(figure: Figure, lang: str) -> str:
                 return f"{'−' if negative else '+'}{quantity} {en_cmp}"
             return f"{'down' if negative else 'up'} {quantity}"
         if figure.comparison:
-            verb = ("下降" if negative else "提高") if figure.unit in ("percentage_point", "basis_point") \
-                else ("少增" if negative else "多增") if figure.comparison == "yoy" else ("减少" if negative else "增加")
+            if figure.unit in ("percentage_point", "basis_point"):
+                verb = "下降" if negative else "提高"
+            elif figure.comparison == "yoy":
+                verb = "少增" if negative else "多增"
+            else:
+                verb = "减少" if negative else "增加"
             return f"{zh_cmp}{verb}{quantity}"
         verb = ("下调" if negative else "上调") if figure.unit in ("percentage_point", "basis_point") \
             else ("减少" if negative else "增加")
@@ -163,7 +169,8 @@ def period_phrase(period: Period | None, lang: str) -> str:
             return f"in {months[first - 1]} {year}" if en else f"{year}年{first}月"
         if (first - 1) % 3 == 0 and last == first + 2:
             quarter = (first - 1) // 3
-            return f"in {words['quarters']['en'][quarter]} {year}" if en else f"{year}年{words['quarters']['zh'][quarter]}"
+            quarters = words["quarters"]
+            return f"in {quarters['en'][quarter]} {year}" if en else f"{year}年{quarters['zh'][quarter]}"
         if (first, last) in ((1, 6), (7, 12)):
             return (f"in H{1 if first == 1 else 2} {year}" if en
                     else f"{year}年{'上' if first == 1 else '下'}半年")

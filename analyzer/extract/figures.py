@@ -107,19 +107,24 @@ class FigureExtractor:
         unit = (rf"(?P<money>{money}){PER}?|(?P<ratio>{ratio})|(?P<other>{other})"
                 rf"|(?P<count>{count})(?!{not_before})")
         number = rf"(?P<sign>[-−])?(?P<num>{NUM_AR}|{NUM_CN})"
+        # each pattern opens with a lookahead on its possible first characters, which lets the regex engine
+        # skip most positions of a text at once
+        starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
-            rf"(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<tail>(?<=[万亿])\d(?![\d.]))?(?P<mid2>多|余)?"
+            rf"(?=[{starts}\-−\d零〇一二两三四五六七八九十])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<tail>(?<=[万亿])\d(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
             rf"(?P<qa>{qual_after})?")
         self.bare_scale_pattern = re.compile(
-            rf"(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万)(?P<mid2>多|余)?"
+            rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万)(?P<mid2>多|余)?"
             rf"(?P<qa>{qual_after})?")
         self.fraction_pattern = re.compile(
-            rf"(?P<qb>{qual_before})?(?P<frac>百分之(?:{NUM_AR}|{NUM_CN})|[一二两三四五六七八九]成半?)"
+            rf"(?=[{starts}百一二两三四五六七八九])(?P<qb>{qual_before})?(?P<frac>百分之(?:{NUM_AR}|{NUM_CN})|[一二两三四五六七八九]成半?)"
             rf"(?![为立功本交果员熟长都型份品效就了])(?P<qa>{qual_after})?")
         self.money_context = re.compile(_alternation(lex["money_context"]["words"]))
+        self.cue_pattern = re.compile(_alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
+                                                    *lex["signs"]["level"], *lex["signs"]["down"]}))
         self.list_pattern = re.compile(rf"((?:{NUM_AR})(?:、|和|及|与|,|，))+$")
 
     # -- finding ---------------------------------------------------------------------------------------
@@ -392,9 +397,7 @@ class FigureExtractor:
             (level and level[0] <= down[0] < end_of(level))
 
     def _has_cue(self, left: str) -> bool:
-        lex = self.lexicon
-        words = (*lex["measures"]["growth"], *lex["measures"]["share"], *lex["signs"]["level"], *lex["signs"]["down"])
-        return any(word in left for word in words)
+        return self.cue_pattern.search(left) is not None
 
     def _measure(self, c: Candidate, near_left: str, clause_left: str, text: str) -> str:
         lex = self.lexicon["measures"]

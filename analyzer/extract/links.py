@@ -10,6 +10,7 @@ Links only name tools, sectors and institutions the document mentions.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import re
@@ -43,7 +44,11 @@ STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
 
 
 def _span(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in spans if s <= pos < e), (pos, pos + 1))
+    """The (start, end) in sorted, non-overlapping ``spans`` that holds ``pos``."""
+    index = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= pos < spans[index][1]:
+        return spans[index]
+    return pos, pos + 1
 
 
 class Linker:

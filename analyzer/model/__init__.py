@@ -17,7 +17,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 if TYPE_CHECKING:
     from analyzer.model.classifier import ThemeModel
-    from analyzer.model.train import TrainOptions
+    from analyzer.model.training import TrainOptions
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "theme-classifier"
 
@@ -27,7 +27,7 @@ def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = DEFAULT_MODEL
           options: TrainOptions | None = None) -> dict:
     """Train on ``corpus_dir``/dev (a tiny BERT from scratch, or fine-tune ``base_model``), score model and keyword
     baseline on ``corpus_dir``/test, save safetensors + config + tokenizer + README.md model card to ``out_dir``."""
-    from analyzer.model.train import train as _train
+    from analyzer.model.training import train as _train
     return _train(corpus_dir, out_dir, base_model=base_model, epochs=epochs, seed=seed, options=options)
 
 
@@ -47,7 +47,7 @@ def evaluate(path: str | Path = DEFAULT_MODEL_DIR, corpus_dir: str | Path = "cor
     from analyzer.brief.classify import KeywordClassifier
     from analyzer.brief.themes import theme_ids
     from analyzer.model.data import load_sentences
-    from analyzer.model.train import evaluate as _evaluate
+    from analyzer.model.training import evaluate as _evaluate
     sentences = load_sentences(corpus_dir)
     labels = list(theme_ids())
     return {"corpus": str(corpus_dir), "model": _evaluate(load(path), sentences, labels),

@@ -63,7 +63,9 @@ def write_card(out_dir: Path, settings: dict) -> Path:
         lines.append("Rare themes (`digital_credit`, `financing_difficulty`) have only a handful of test sentences, "
                      "so their F1, and with them the macro average, move a lot with a single sentence.")
         lines.append("")
-    lines += ["Trained on `corpus/dev` only; `corpus/test` is held out and only scored.", ""]
+    lines += ["Trained on `corpus/dev` only; `corpus/test` is held out and only scored. The keyword lists "
+              "(`analyzer/brief/keywords.toml`) were also written from `corpus/dev` only. The default threshold "
+              "and model size (`TrainOptions`) were chosen on a document-level split of `corpus/dev`.", ""]
     path = out_dir / "README.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

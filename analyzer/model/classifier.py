@@ -11,8 +11,16 @@ from analyzer.text.normalize import normalize
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 SETTINGS_FILE = "theme_classifier.json"  # labels, threshold, max length and test scores, beside config.json
+
+
+def quiet_transformers() -> None:
+    """No progress bars or advisory warnings from transformers on stderr: our stderr is for our notes."""
+    from transformers.utils import logging as hf_logging
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
 
 
 def read_settings(path: str | Path) -> dict:
@@ -45,6 +53,7 @@ class ThemeModel:
         except ImportError as error:
             raise ModelError(f"the theme model needs torch and transformers ({error.name} missing): "
                              "pip install -e '.[model]'") from error
+        quiet_transformers()
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
             model = AutoModelForSequenceClassification.from_pretrained(str(path), local_files_only=True)

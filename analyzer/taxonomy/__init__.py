@@ -133,6 +133,7 @@ def compact(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text).upper()
 
 
+@functools.lru_cache(maxsize=65536)
 def match_form(text: str) -> str:
     """The form names are matched in: simplified, ASCII-width, ASCII upper-case; same length as ``text``."""
     from analyzer.text.normalize import normalize
