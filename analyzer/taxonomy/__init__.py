@@ -133,9 +133,17 @@ def compact(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text).upper()
 
 
-@functools.lru_cache(maxsize=65536)
 def match_form(text: str) -> str:
-    """The form names are matched in: simplified, ASCII-width, ASCII upper-case; same length as ``text``."""
+    """The form names are matched in: simplified, ASCII-width, ASCII upper-case; same length as ``text``.
+    Short phrases (metrics, names) are cached; whole documents are not, so memory stays flat on archives."""
+    if len(text) <= 64:
+        return _match_form_cached(text)
+    from analyzer.text.normalize import normalize
+    return normalize(text).translate(_UPPER)
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_form_cached(text: str) -> str:
     from analyzer.text.normalize import normalize
     return normalize(text).translate(_UPPER)
 
