@@ -13,22 +13,11 @@ LIST_FORMATS = ("table", "json", "jsonl", "csv")
 
 
 def _write_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
-    import csv
-    import json
-
-    from analyzer.io.writers import format_table
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows([{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows])
-    else:
-        click.echo(format_table([{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows],
-                                columns))
+    """Lists (aliases) are joined for tables and CSV; JSON keeps them as lists."""
+    from analyzer.io.rows import write_rows
+    if fmt in ("table", "csv"):
+        rows = [{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+    write_rows(rows, columns if fmt in ("table", "csv") else list(rows[0]) if rows else columns, fmt, sys.stdout)
 
 
 @main.group(name="taxonomy")
