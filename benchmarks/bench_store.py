@@ -29,6 +29,7 @@ from analyzer.io.writers import format_table  # noqa: E402
 from analyzer.records import Document, Figure, Mention, Period, Record  # noqa: E402
 from analyzer.store import StoredRecord, open_store  # noqa: E402
 from analyzer.store.ingest import ingest  # noqa: E402
+from analyzer.store.base import FigureQuery  # noqa: E402
 from analyzer.store.timeline import build_timeline  # noqa: E402
 
 METRICS = [f"指标{i:03d}贷款余额" for i in range(199)] + ["普惠小微贷款余额"]
@@ -92,10 +93,22 @@ def bench_timeline(store, metric: str, runs: int = 5) -> dict:
             "throughput": f"median of {runs}; {len(rows)} periods"}
 
 
+def bench_query(store, label: str, query: FigureQuery, runs: int = 5) -> dict:
+    """``analyzer query`` as the CLI runs it: every matching row, with document, sentence and offsets."""
+    timings, count = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        count = sum(1 for _ in store.iter_figures(query))
+        timings.append(time.perf_counter() - started)
+    return {"step": f"query {label}", "documents": "", "figures": f"{count:,}",
+            "seconds": f"{statistics.median(timings):.3f}", "throughput": f"median of {runs}"}
+
+
 def bench_pipeline_ingest(copies: int, workers: int, tmp: Path) -> dict:
     """Ingest ``copies`` renamed copies of each gold corpus text through the real pipeline."""
     inputs = tmp / "pipeline-inputs.jsonl"
     gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus").rglob("*.json"))]
+    chars = copies * sum(len(data["text"]) for data in gold)
     with inputs.open("w", encoding="utf-8") as out:
         for copy in range(copies):
             for data in gold:
@@ -108,7 +121,7 @@ def bench_pipeline_ingest(copies: int, workers: int, tmp: Path) -> dict:
         seconds = time.perf_counter() - started
     return {"step": f"pipeline ingest, {workers} worker{'s' if workers > 1 else ''}",
             "documents": f"{summary.added:,}", "figures": f"{summary.figures:,}", "seconds": f"{seconds:.1f}",
-            "throughput": f"{summary.added / seconds:,.1f} docs/s (failed {summary.failed})"}
+            "throughput": f"{summary.added / seconds:,.1f} docs/s, {chars / seconds:,.0f} chars/s (failed {summary.failed})"}
 
 
 def main() -> None:
@@ -130,6 +143,9 @@ def main() -> None:
             counts = store.counts()
             for metric in ("普惠小微贷款余额", METRICS[7]):
                 rows.append(bench_timeline(store, metric))
+            rows.append(bench_query(store, "--metric 普惠小微贷款余额", FigureQuery(metric="普惠小微贷款余额")))
+            rows.append(bench_query(store, "--sector 小微企业 --published-from 2025-01-01 --limit 1000",
+                                    FigureQuery(sector="小微企业", published_from="2025-01-01", limit=1000)))
             size = Path(store.engine.url.database).stat().st_size / 2**20 if store.backend == "sqlite" else None
         if args.pipeline_copies:
             for workers in sorted({1, args.workers}):
