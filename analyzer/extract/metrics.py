@@ -19,7 +19,9 @@ LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
-RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、\d]{1,16}")
+RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、\d\s]{1,16}")
+# a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
+PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"^(?:按照|按)")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 
@@ -126,6 +128,8 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
 
 def _right_phrase(text: str, end: int) -> str | None:
     """设立3000亿元专项再贷款: the words right after the figure name it."""
+    if text.startswith("的", end):
+        end += 1  # 按约200万亿元的缴存基数测算: the noun after 的
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
@@ -147,6 +151,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if start <= span.start and span.end <= figure_start:
             start = span.end
     left = text[start:figure_start]
+    spaced = list(PHRASE_SPACE.finditer(left))
+    if spaced:
+        left = left[spaced[-1].end():]
     if measure == "share" and "占" in left:
         left = left[: left.rfind("占")]
     if measure == "share" and SHARE_OF_BASE.match(left.lstrip("，, ")):
