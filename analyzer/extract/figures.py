@@ -15,7 +15,7 @@ from pathlib import Path
 
 from analyzer.extract.metrics import find_metric
 from analyzer.extract.numbers import fraction_word_value, parse_number
-from analyzer.extract.periods import PeriodResolver, TimeSpan
+from analyzer.extract.periods import FigurePeriods
 from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text.sentences import split_sentences
 
@@ -24,22 +24,19 @@ NUM_AR = r"\d{1,3}(?:[, ]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
-REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
-                     "month_end", "year_end", "ytd", "quarters_first"}
-SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
-EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
-FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
-OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
-CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
-_BREAK_PATTERNS: dict[str, re.Pattern] = {}
+
+
+@functools.cache
+def _break_pattern(breaks: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
 
 
 def _last_break(text: str, end: int, breaks: str, window: int = 200) -> int:
     """Offset just after the last of ``breaks`` before ``end`` (looking back at most ``window`` characters)."""
-    pattern = _BREAK_PATTERNS.get(breaks) or _BREAK_PATTERNS.setdefault(breaks, re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$"))
+    pattern = _break_pattern(breaks)
     start = max(0, end - window)
     match = pattern.search(text, start, end)
     return match.start() + 1 if match else start
@@ -286,10 +283,7 @@ class FigureExtractor:
         candidates = self.find_candidates(text)
         if not candidates:
             return []
-        resolver = PeriodResolver(published)
-        times = resolver.find(text)
-        published_period = Period(resolver.published.isoformat(), resolver.published.isoformat()) \
-            if resolver.published else None
+        periods = FigurePeriods(text, published)
         figures: list[Figure] = []
         sentences = split_sentences(text)
         index = 0
@@ -301,17 +295,15 @@ class FigureExtractor:
                 index += 1
             done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, s_start, times, done, in_sentence, position,
-                                       published_period)
+                figure = self._resolve(text, original, candidate, s_start, periods, done, in_sentence, position)
                 figures.append(figure)
                 done.append(figure)
         return figures
 
-    def _resolve(self, text, original, c: Candidate, s_start, times, done: list[Figure], siblings, position,
-                 published_period) -> Figure:
+    def _resolve(self, text, original, c: Candidate, s_start, periods: FigurePeriods, done: list[Figure], siblings,
+                 position) -> Figure:
         """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence."""
         previous = done[-1] if done else None
-        lex = self.lexicon
         prev_end = siblings[position - 1].end if position else s_start
         clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
         near_left = text[max(prev_end, clause_start):c.start]
@@ -331,15 +323,10 @@ class FigureExtractor:
             first, count = position - list_position[0], list_position[1]
             if first >= count:
                 parallel = [f.metric for f in done[first - count:first]]
-        metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, times,
+        metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel)
-        period = self._period(text, c, s_start, times, previous, published_period)
-        if measure == "other" and not any(s_start <= t.start and t.end <= c.start for t in times):
-            period = None  # thresholds, counts of measures, terms: no reporting period unless their sentence names one
-        if period is not None and not any(clause_start <= t.start < c.start for t in times):
-            if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(near_left):
-                # an estimate (预计带动…) or the old value of a change (由5%降至…) is not a reading of that period
-                period = published_period if CURRENT_WORDS.search(clause_left) else None
+        period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
+                                    previous.period if previous else None, measure)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
@@ -454,41 +441,3 @@ class FigureExtractor:
             if hit and (best is None or hit[0] + len(hit[1]) > best[0]):
                 best = (hit[0] + len(hit[1]), name)
         return best[1] if best else None
-
-    def _period(self, text: str, c: Candidate, s_start: int, times: list[TimeSpan], previous: Figure | None,
-                published: Period | None) -> Period | None:
-        """The period of a figure, by the conventions of Chinese statistics reporting: the nearest time
-        expression before it in its sentence; else that of the figure before it in the sentence (a growth
-        rate takes its level's); else the publication date for 目前/当日; else the last time expression
-        earlier in its paragraph; else the last reporting period (2019年, 一季度, 前4个月 — not a single
-        day) named earlier in the text, which a statistics release states once; else none."""
-        paragraph_start = text.rfind("\n", 0, c.start) + 1
-        best = in_paragraph = in_text = None
-        for span in times:
-            if span.end > c.start:
-                break
-            if span.start >= s_start:
-                best = span
-            elif span.kind in SENTENCE_ONLY:
-                continue
-            elif span.start >= paragraph_start:
-                in_paragraph = span
-            else:
-                in_text = span
-        if best is not None:
-            return best.period
-        if previous is not None and previous.period is not None:
-            return previous.period
-        if EVENT_WORDS.search(text, s_start, c.start):
-            # 此次降准共释放资金约1万亿元: "this" action is the one the text dated (决定于7月15日下调…)
-            event = next((t for t in times if t.kind in ("date", "date_range", "since_date")
-                          and text[t.start - 1:t.start] in ("于", "自", "从")), None)
-            if event is not None:
-                return event.period
-        if CURRENT_WORDS.search(text, s_start, c.start):
-            return published
-        if in_paragraph is not None:
-            return in_paragraph.period
-        if in_text is not None and in_text.kind in REPORTING_PERIODS:
-            return in_text.period
-        return None

@@ -17,7 +17,7 @@ from analyzer.records import Period
 
 CN_NUM = "零〇一二两三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
-_YEAR = rf"(?:(?P<year>(?:19|20)\d{{2}}|[二〇一九零]{{4}})年|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
+_YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4})年|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
 DAY_KINDS = {"date", "date_range", "since_date", "this_month_day"}
@@ -261,4 +261,76 @@ class PeriodResolver:
                 return Period(day, day)
             end = _month_end(year, month).isoformat()
             return Period(end if kind == "month_end" else date(year, month, 1).isoformat(), end)
+        return None
+
+
+# How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
+REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
+                     "month_end", "year_end", "ytd", "quarters_first"}
+SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
+EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
+FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
+OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
+CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
+
+
+class FigurePeriods:
+    """The time expressions of one text, and the choice of each figure's period among them."""
+
+    def __init__(self, text: str, published: str | None):
+        resolver = PeriodResolver(published)
+        self.text = text
+        self.times = resolver.find(text)
+        day = resolver.published.isoformat() if resolver.published else None
+        self.published = Period(day, day) if day else None
+
+    def for_figure(self, start: int, sentence_start: int, clause_start: int, near_start: int,
+                   previous: Period | None, measure: str) -> Period | None:
+        """Period of the figure at ``start``; ``previous`` is the period of the figure before it in its sentence."""
+        text = self.text
+        period = self._nearest(start, sentence_start, previous)
+        if measure == "other" and not any(sentence_start <= t.start and t.end <= start for t in self.times):
+            return None  # thresholds, counts of measures, terms: no period unless their sentence names one
+        if period is not None and not any(clause_start <= t.start < start for t in self.times):
+            clause_left = text[clause_start:start]
+            if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(text, near_start, start):
+                # an estimate (预计带动…) or the old value of a change (由5%降至…) is not a reading of that period
+                return self.published if CURRENT_WORDS.search(clause_left) else None
+        return period
+
+    def _nearest(self, start: int, sentence_start: int, previous: Period | None) -> Period | None:
+        """The nearest time expression before the figure in its sentence; else that of the figure before it
+        in the sentence (a growth rate takes its level's); else the date the text gave "this" action
+        (此次降准…); else the publication date for 目前/当日; else the last time expression earlier in its
+        paragraph; else the last reporting period (2019年, 一季度 — not a single day) named earlier in the
+        text, which a statistics release states once; else none."""
+        text = self.text
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        best = in_paragraph = in_text = None
+        for span in self.times:
+            if span.end > start:
+                break
+            if span.start >= sentence_start:
+                best = span
+            elif span.kind in SENTENCE_ONLY:
+                continue
+            elif span.start >= paragraph_start:
+                in_paragraph = span
+            else:
+                in_text = span
+        if best is not None:
+            return best.period
+        if previous is not None:
+            return previous
+        if EVENT_WORDS.search(text, sentence_start, start):
+            event = next((t for t in self.times if t.kind in ("date", "date_range", "since_date")
+                          and text[t.start - 1:t.start] in ("于", "自", "从")), None)
+            if event is not None:
+                return event.period
+        if CURRENT_WORDS.search(text, sentence_start, start):
+            return self.published
+        if in_paragraph is not None:
+            return in_paragraph.period
+        if in_text is not None and in_text.kind in REPORTING_PERIODS:
+            return in_text.period
         return None
