@@ -46,3 +46,19 @@ def test_year_context_carries_to_full_year():
 def test_parse_date(value, expected):
     parsed = parse_date(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+@pytest.mark.parametrize("text, page_date, expected", [
+    ("新华社北京5月17日电 今年以来，贷款增加10万亿元。", "2024-06-02", "2024-05-17"),
+    ("本报北京12月30日讯 今年以来，贷款增加10万亿元。", "2025-01-03", "2024-12-30"),
+    ("今年以来，贷款增加10万亿元。", "2024-06-02", None),
+])
+def test_story_date_from_dateline(text, page_date, expected):
+    from analyzer.extract.periods import story_date
+    assert story_date(text, page_date) == expected
+
+
+def test_relative_dates_resolve_against_the_story_not_the_page():
+    from analyzer.pipeline import analyze
+    [figure] = analyze("新华社北京5月17日电 今年以来，贷款增加10万亿元。", published="2024-06-02").figures
+    assert (figure.period.start, figure.period.end) == ("2024-01-01", "2024-05-17")

@@ -274,11 +274,32 @@ OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
 
 
+DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
+
+
+def story_date(text: str, published: str | None) -> str | None:
+    """The story's own date from a dateline near its start (新华社北京5月17日电, 本报北京5月7日讯), in the year of
+    the page's date (the year before when that would put it after the page); None without both.
+
+    A page can carry a later date than the story it reposts; relative dates (今年, 上月) belong to the story."""
+    page = parse_date(published)
+    match = DATELINE.search(text, 0, 300)
+    if page is None or match is None:
+        return None
+    try:
+        day = date(page.year, int(match.group("m")), int(match.group("d")))
+        if day > page:
+            day = date(page.year - 1, day.month, day.day)
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
     def __init__(self, text: str, published: str | None):
-        resolver = PeriodResolver(published)
+        resolver = PeriodResolver(story_date(text, published) or published)
         self.text = text
         self.times = resolver.find(text)
         day = resolver.published.isoformat() if resolver.published else None
