@@ -38,13 +38,10 @@ def _by_length(words) -> tuple[str, ...]:
 
 @functools.cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(trailing words, verbs with flow verbs, leading words), each longest first."""
     lex = _lexicon()
-    return _by_length(lex["trailing"]), _by_length(lex["verbs"]), _by_length(lex["leading"])
-
-
-@functools.cache
-def _verbs_for_amounts() -> tuple[str, ...]:
-    return _by_length([*_lexicon()["verbs"], *_lexicon()["flow_verbs"]])
+    return (_by_length(lex["trailing"]), _by_length([*lex["verbs"], *lex["flow_verbs"]]),
+            _by_length(lex["leading"]))
 
 
 @functools.cache
@@ -62,13 +59,10 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
-def clean_metric(phrase: str, amount: bool = True, limit: bool = True) -> str | None:
-    """Strip verbs, time and place words from a phrase taken from before a figure.
-
-    ``amount``: the figure is an amount (level, flow, change), so flow verbs are cut as well (新增贷款 → 贷款)."""
+def clean_metric(phrase: str, limit: bool = True) -> str | None:
+    """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
+    included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
-    if amount:
-        verbs = _verbs_for_amounts()
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
         phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
@@ -89,7 +83,7 @@ def clean_metric(phrase: str, amount: bool = True, limit: bool = True) -> str | 
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
-    if phrase in _verbs_for_amounts():
+    if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
         phrase = phrase[-MAX_METRIC_CHARS:]
@@ -163,11 +157,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     for word, implied in _lexicon()["implied"].items():
         if _strip_trailing(left, _words()[0]).endswith(word):
             return implied
-    amount = measure in ("level", "flow", "change", "other")
     if list_position is not None and "分别" in left:
         marker = left.rfind("分别")
-        names = clean_metric(left[:marker], amount, limit=False)
-        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]), amount)  # 分别实现净利润…
+        names = clean_metric(left[:marker], limit=False)
+        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
         if names:
             listed = split_list_metric(names, list_position[1], list_position[0])
             if after and after not in ("为", "是"):
@@ -181,7 +174,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             return parallel[list_position[0]]
         if previous is not None and previous.metric:
             return previous.metric
-    metric = clean_metric(left, amount)
+    metric = clean_metric(left)
     if unit == "count":
         after = _right_phrase(text, figure_end)
         if after and len(after) >= 2:
