@@ -352,7 +352,7 @@ class FigureExtractor:
         if measure == "level":
             return True
         return measure in ("growth_rate", "change", "share") and \
-            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备", "规模"))
+            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备"))
 
     def _has_level_word(self, metric: str) -> bool:
         return any(word in metric for word in self.lexicon["measures"]["level_words"])

@@ -309,7 +309,9 @@ class FigurePeriods:
                    previous: Period | None, measure: str) -> Period | None:
         """Period of the figure at ``start``; ``previous`` is the period of the figure before it in its sentence."""
         text = self.text
-        period = self._nearest(start, sentence_start, previous)
+        # rates and shares are mostly policy parameters (a tool's rate, a ratio): they take no period from
+        # other sentences, unlike statistics, which a release dates once for many sentences
+        period = self._nearest(start, sentence_start, previous, inherit=measure not in ("rate", "share"))
         if measure == "other" and not any(sentence_start <= t.start and t.end <= start for t in self.times):
             return None  # thresholds, counts of measures, terms: no period unless their sentence names one
         if period is not None and not any(clause_start <= t.start < start for t in self.times):
@@ -319,11 +321,11 @@ class FigurePeriods:
                 return self.published if CURRENT_WORDS.search(clause_left) else None
         return period
 
-    def _nearest(self, start: int, sentence_start: int, previous: Period | None) -> Period | None:
+    def _nearest(self, start: int, sentence_start: int, previous: Period | None, inherit: bool = True) -> Period | None:
         """The nearest time expression before the figure in its sentence; else that of the figure before it
         in the sentence (a growth rate takes its level's); else the date the text gave "this" action
-        (此次降准…); else the publication date for 目前/当日; else the last time expression earlier in its
-        paragraph; else the last reporting period (2019年, 一季度 — not a single day) named earlier in the
+        (此次降准…); else the publication date for 目前/当日; else (``inherit``) the last time expression earlier
+        in its paragraph; else the last reporting period (2019年, 一季度 — not a single day) named earlier in the
         text, which a statistics release states once; else none."""
         text = self.text
         paragraph_start = text.rfind("\n", 0, start) + 1
@@ -350,6 +352,8 @@ class FigurePeriods:
                 return event.period
         if CURRENT_WORDS.search(text, sentence_start, start):
             return self.published
+        if not inherit:
+            return None
         if in_paragraph is not None:
             return in_paragraph.period
         if in_text is not None and in_text.kind in REPORTING_PERIODS:
