@@ -295,13 +295,14 @@ class FigureExtractor:
                 index += 1
             done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, s_start, periods, done, in_sentence, position)
+                figure = self._resolve(text, original, candidate, s_start, periods, done, in_sentence, position,
+                                       [f.metric for f in figures[-40:]])
                 figures.append(figure)
                 done.append(figure)
         return figures
 
     def _resolve(self, text, original, c: Candidate, s_start, periods: FigurePeriods, done: list[Figure], siblings,
-                 position) -> Figure:
+                 position, earlier: list[str | None]) -> Figure:
         """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence."""
         previous = done[-1] if done else None
         prev_end = siblings[position - 1].end if position else s_start
@@ -324,7 +325,7 @@ class FigureExtractor:
             if first >= count:
                 parallel = [f.metric for f in done[first - count:first]]
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
-                             list_position, c.unit, parallel)
+                             list_position, c.unit, parallel, earlier)
         period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):

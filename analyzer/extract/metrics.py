@@ -22,7 +22,9 @@ COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
 RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、\d\s]{1,16}")
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-SHARE_OF_BASE = re.compile(r"^(?:按照|按)")
+SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
+COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+家(?:大型)?(?:银行|机构|企业)?")
+GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 
 
@@ -79,9 +81,10 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if best > 0:
         phrase = phrase[best:]
     phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
-    phrase = _strip_leading(_strip_institution(_strip_leading(phrase, leading)), leading)
+    phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
+    phrase = COUNTED_SUBJECT.sub("", phrase)  # 四家银行核心一级资本充足率 → 核心一级资本充足率
     phrase = _strip_trailing(phrase, trailing)
-    phrase = re.sub(r"[\s“”\"'《》【】]", "", phrase)
+    phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
@@ -117,6 +120,13 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
         head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
         head = last[head_at:] if head_at > 0 else ""
     part = parts[index % len(parts)]
+    if "的" in last and len(parts[0]) <= 3:
+        # 大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的
+        noun, _, head = last.rpartition("的")
+        shared_from = noun.find(parts[0][-1])
+        middle = noun[shared_from + 1:] if shared_from >= 0 else ""
+        part = part if part == parts[-1] else part + middle
+        return part.replace("的", "") + head if part != parts[-1] else noun + head
     return part if not head or part.endswith(head) else part + head
 
 
@@ -133,10 +143,12 @@ def _right_phrase(text: str, end: int) -> str | None:
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
                 measure: str, previous, times, list_position: tuple[int, int] | None = None,
-                unit: str | None = None, parallel: list[str | None] | None = None) -> str | None:
+                unit: str | None = None, parallel: list[str | None] | None = None,
+                earlier: list[str | None] | None = None) -> str | None:
     """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
 
-    ``list_position`` is (index, count) when the figure is one of several after 分别为.
+    ``list_position`` is (index, count) when the figure is one of several after 分别为; ``parallel`` the metrics
+    of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far.
     """
     start = clause_start
     if previous is not None and previous.end > start and list_position is None:
@@ -150,7 +162,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         left = left[spaced[-1].end():]
     if measure == "share" and "占" in left:
         left = left[: left.rfind("占")]
-    if measure == "share" and SHARE_OF_BASE.match(left.lstrip("，, ")):
+    if measure == "share" and SHARE_OF_BASE.search(left):
         after = _right_phrase(text, figure_end)  # 按贷款本金的60%提供资金支持: the metric is what is provided
         if after:
             return to_simplified(SHARE_VERB.sub("", after) or after)
@@ -167,6 +179,11 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
                 if _institution_pattern().match(names) or not listed:
                     return to_simplified(after)  # 工商银行、农业银行…分别实现净利润: the metric is 净利润
                 return to_simplified(listed + after)  # 小微企业、中型企业…分别获得退税 → 小微企业退税
+            if _institution_pattern().match(names):
+                # 交通银行、邮储银行的发行价格分别为…: the banks are whose figures they are, not the metric
+                rest = clean_metric(_institution_pattern().sub("", re.sub(r"[、和及与]", "", names)))
+                if rest:
+                    return to_simplified(rest)
             return to_simplified(listed or names[-MAX_METRIC_CHARS:])
         if after:
             return to_simplified(after)
@@ -188,4 +205,12 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         return previous.metric
     if metric is None and measure in ("level", "flow"):
         metric = _right_phrase(text, figure_end)
+    if metric and earlier:
+        growth = GROWTH_OF.match(metric)
+        if growth:  # M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before
+            named = next((m for m in reversed(earlier) if m and growth.group("stem") in m and m != metric), None)
+            if named:
+                return named
+    if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
+        metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
     return to_simplified(metric) if metric else None
