@@ -24,6 +24,16 @@ RIGHT_PHRASE = re.compile(r"[^，,；;。！？!?\n、\d\s]{1,16}")
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+家(?:大型)?(?:银行|机构|企业)?")
+# 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
+CONDITION_DUI = re.compile(r"^对(?!欧盟|美国|东盟|日本|韩国|“?一带一路|俄罗斯|非洲|拉美|英国|德国|香港|台湾|东南亚|中东)")
+# X较Y加点 / X比Y高: the metric is X, compared with another
+COMPARED_WITH = re.compile(r"(?<=.{2})(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
+# 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
+PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
+# 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
+NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
+RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
+GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 
@@ -81,8 +91,13 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if best > 0:
         phrase = phrase[best:]
     phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
+    phrase = RATIO_BEFORE.sub(r"\g<name>", phrase)
+    phrase = NAMED_AFTER.sub("", phrase)
+    phrase = COMPARED_WITH.sub("", phrase)
+    phrase = PART_OF.sub("", phrase)
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
-    phrase = COUNTED_SUBJECT.sub("", phrase)  # 四家银行核心一级资本充足率 → 核心一级资本充足率
+    phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
+    phrase = _strip_leading(phrase, leading)
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
@@ -137,7 +152,7 @@ def _right_phrase(text: str, end: int) -> str | None:
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
-    phrase = re.split(r"[的,，和]|引导|支持|用于", match.group())[0]
+    phrase = re.split(r"[的,，和]|引导|支持|用于|实行|退到|投向|覆盖", match.group())[0]
     return clean_metric(phrase)
 
 
@@ -211,6 +226,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             named = next((m for m in reversed(earlier) if m and growth.group("stem") in m and m != metric), None)
             if named:
                 return named
+    if metric and measure == "growth_rate":
+        metric = GROWTH_WORD.sub("", metric)  # 贷款增速要高于40%: a growth rate takes the metric it describes
     if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
         metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
     return to_simplified(metric) if metric else None
