@@ -25,6 +25,7 @@ NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
+LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
 
@@ -338,12 +339,17 @@ class FigureExtractor:
                       metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
 
     def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
-        """(index, count) of a figure among the figures listed after 分别 in its clause, else None."""
+        """(index, count) of a figure among the figures listed after 分别 in its clause, else None.
+        The list is the run of figures joined only by 、/和/及/与 (分别为A、B和C; 分别由A、B降至C、D counts 4)."""
         marker = text.rfind("分别", clause_start, siblings[position].start)
         if marker < 0:
             return None
-        members = [i for i, c in enumerate(siblings) if c.start > marker and
-                   not any(ch in "；;。" for ch in text[marker:c.start])]
+        after = [i for i, c in enumerate(siblings) if c.start > marker]
+        members = after[:1]
+        for i in after[1:]:
+            if not LIST_JOINT.fullmatch(text[siblings[members[-1]].end:siblings[i].start]):
+                break
+            members.append(i)
         if position not in members:
             return None
         return members.index(position), len(members)

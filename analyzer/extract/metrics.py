@@ -33,6 +33,7 @@ PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
 RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
+ISSUED = re.compile(r"^(?:首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
@@ -97,7 +98,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = PART_OF.sub("", phrase)
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
     phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
-    phrase = _strip_leading(phrase, leading)
+    phrase = _strip_leading(ISSUED.sub("", phrase), leading)
     phrase = _strip_trailing(phrase, trailing)
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
@@ -145,6 +146,15 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     return part if not head or part.endswith(head) else part + head
 
 
+def _parallel_name(short: str, previous: str) -> str | None:
+    """首套住房…最低首付款比例调整为15%，二套住房调整为25%: a short name parallel to the start of the previous
+    metric (same length, same last two characters) takes that metric with its own start."""
+    head = previous[: len(short)]
+    if len(short) >= 3 and head != short and head[-2:] == short[-2:] and len(previous) > len(short):
+        return short + previous[len(short):]
+    return None
+
+
 def _right_phrase(text: str, end: int) -> str | None:
     """设立3000亿元专项再贷款: the words right after the figure name it."""
     if text.startswith("的", end):
@@ -152,7 +162,7 @@ def _right_phrase(text: str, end: int) -> str | None:
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
-    phrase = re.split(r"[的,，和]|引导|支持|用于|实行|退到|投向|覆盖", match.group())[0]
+    phrase = re.split(r"[的,，]|引导|用于|实行|退到|投向|覆盖", match.group())[0]
     return clean_metric(phrase)
 
 
@@ -211,6 +221,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         after = _right_phrase(text, figure_end)
         if after and len(after) >= 2:
             return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
+    if metric and previous is not None and previous.metric and len(metric) <= 6:
+        parallel_name = _parallel_name(metric, previous.metric)
+        if parallel_name:
+            return to_simplified(parallel_name)
     generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
         bool(COMPARED_TO_OTHER.match(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
     if generic and previous is not None and previous.metric:
