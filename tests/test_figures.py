@@ -153,3 +153,18 @@ def test_no_input_raises(text):
 @pytest.mark.parametrize("text", ["分别于10月15日和11月15日各实施", "12月末余额", "今年以来", "2月30日", "自9月以来"])
 def test_no_publication_date(text):
     analyze(text)  # resolving relative dates without a publication date must not fail
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("2025年一季度末普惠小微贷款余额同比增速为12.5%", ["普惠小微贷款余额"]),
+    ("调整完成后，大型和中小型商业银行的存款准备金率将分别由14.5%、12.5%降至13.5%、11.5%。",
+     ["大型商业银行存款准备金率", "中小型商业银行存款准备金率", "大型商业银行存款准备金率", "中小型商业银行存款准备金率"]),
+    ("工商银行、农业银行分别实现净利润3658.63亿元、2820.83亿元，同比分别增长0.51%、4.72%。",
+     ["净利润", "净利润", "净利润", "净利润"]),
+    ("12月末，广义货币（M2）余额218.68万亿元。M2增速比上月末低0.6个百分点。", ["广义货币（M2）余额", "广义货币（M2）余额"]),
+    ("人民银行近日设立3000亿元专项再贷款。", ["专项再贷款"]),
+    ("1年期LPR较MLF利率加点95个基点。", ["1年期LPR"]),
+    ("首套住房最低首付款比例调整为不低于15%，二套住房调整为不低于25%。", ["首套住房最低首付款比例", "二套住房最低首付款比例"]),
+])
+def test_metric_cases(text, metrics):
+    assert [f.metric for f in analyze(text, published=PUBLISHED).figures] == metrics

@@ -27,7 +27,7 @@ COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+家(?:大�
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = re.compile(r"^对(?!欧盟|美国|东盟|日本|韩国|“?一带一路|俄罗斯|非洲|拉美|英国|德国|香港|台湾|东南亚|中东)")
 # X较Y加点 / X比Y高: the metric is X, compared with another
-COMPARED_WITH = re.compile(r"(?<=.{2})(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
+COMPARED_WITH = re.compile(r"(?<=.{2})(?<![同环])(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
 PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
@@ -240,8 +240,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             named = next((m for m in reversed(earlier) if m and growth.group("stem") in m and m != metric), None)
             if named:
                 return named
-    if metric and measure == "growth_rate":
-        metric = GROWTH_WORD.sub("", metric)  # 贷款增速要高于40%: a growth rate takes the metric it describes
+    if metric and measure == "growth_rate" and GROWTH_WORD.search(metric):
+        # 贷款余额同比增速为12.5%: a growth rate takes the metric it describes
+        metric = _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
     if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
         metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
     return to_simplified(metric) if metric else None
