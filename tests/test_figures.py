@@ -168,3 +168,20 @@ def test_no_publication_date(text):
 ])
 def test_metric_cases(text, metrics):
     assert [f.metric for f in analyze(text, published=PUBLISHED).figures] == metrics
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("人民币汇率中间价为：1美元对人民币6.8209元，下调14个基点", ["6.8209元", "14个基点"]),
+    ("黄金同时受益于两股力量", []),
+])
+def test_real_text_figures(text, expected):
+    assert [f.text for f in analyze(text, published=PUBLISHED).figures] == expected
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("据金价在周一盘中一度上涨2.2%", "金价"),
+    ("全社会跨区域人员流动量28999万人次，同比(2024年国庆假期第二日，下同)增长2.2%", "全社会跨区域人员流动量"),
+    ("现货黄金价格历史上首次突破每盎司5000美元", "现货黄金价格"),
+])
+def test_real_text_metrics(text, metric):
+    assert analyze(text, published=PUBLISHED).figures[-1].metric == metric

@@ -25,6 +25,7 @@ NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
+RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -189,6 +190,8 @@ class FigureExtractor:
 
     def _from_figure_match(self, text: str, match) -> Candidate | None:
         num = match.group("num")
+        if RATE_BASE.match(text, match.end()):
+            return None  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
         if self._is_excluded(text, match.start(), match.start("num") - (1 if match.group("sign") else 0)):
             return None
         chinese = not num[0].isdigit()

@@ -34,6 +34,10 @@ PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
 RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
 ISSUED = re.compile(r"^(?:首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
+# market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|今日|昨日|当日|"
+                         r"截至收盘|截止收盘|收盘|一度")
+PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|人|户|张)$")
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
@@ -99,7 +103,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
     phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
     phrase = _strip_leading(ISSUED.sub("", phrase), leading)
-    phrase = _strip_trailing(phrase, trailing)
+    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     if phrase in verbs:
@@ -182,6 +186,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if start <= span.start and span.end <= figure_start:
             start = span.end
     left = text[start:figure_start]
+    closing = max(left.rfind(")"), left.rfind("）"))
+    if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
+        left = left[closing + 1:]  # 同比(2024年国庆假期第二日，下同)增长: the clause began inside the brackets
     spaced = list(PHRASE_SPACE.finditer(left))
     if spaced:
         left = left[spaced[-1].end():]
