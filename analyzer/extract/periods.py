@@ -271,7 +271,7 @@ SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, n
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
-CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|日前|近日")
+CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
 
 
 DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
@@ -342,12 +342,17 @@ class FigurePeriods:
             else:
                 in_text = span
         if best is not None:
+            if CURRENT_WORDS.search(text, best.end, start):
+                return self.published  # 2021年12月下调…，目前…利率均为2%: 目前 is later than the date before it
             return best.period
         if previous is not None:
             return previous
         if EVENT_WORDS.search(text, sentence_start, start):
-            event = next((t for t in self.times if t.kind in ("date", "date_range", "since_date")
-                          and text[t.start - 1:t.start] in ("于", "自", "从")), None)
+            # the action dated last before the figure: 于12月15日下调…, 自5月8日起…, 1月25日起…
+            event = next((t for t in reversed(self.times) if t.end <= start
+                          and t.kind in ("date", "date_range", "since_date")
+                          and (text[t.start - 1:t.start] in ("于", "自", "从", "：", ":") or text.startswith("起", t.end))),
+                         None)
             if event is not None:
                 return event.period
         if CURRENT_WORDS.search(text, sentence_start, start):
