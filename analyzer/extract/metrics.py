@@ -37,6 +37,8 @@ ISSUED = re.compile(r"^(?:首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|
 # market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|今日|昨日|当日|"
                          r"截至收盘|截止收盘|收盘|一度")
+# 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
+REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
 PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|人|户|张)$")
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
@@ -68,8 +70,10 @@ def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
-    """Remove any run of the given words from the end (增长达 → '')."""
-    return _edge_pattern(trailing, True).sub("", phrase, count=1)
+    """Remove any run of the given words from the end (增长达到 → ''), and a 达 that follows a quantity word."""
+    phrase = _edge_pattern(trailing, True).sub("", phrase, count=1)
+    stripped = REACHES.sub("", phrase)
+    return _edge_pattern(trailing, True).sub("", stripped, count=1) if stripped != phrase else phrase
 
 
 def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
