@@ -173,6 +173,8 @@ def test_metric_cases(text, metrics):
 @pytest.mark.parametrize("text, expected", [
     ("人民币汇率中间价为：1美元对人民币6.8209元，下调14个基点", ["6.8209元", "14个基点"]),
     ("黄金同时受益于两股力量", []),
+    ("沪指跌3.05%，收报3764.15点", ["3.05%", "3764.15点"]),
+    ("下午3点召开会议，提出两点意见，9点30分开盘", []),
 ])
 def test_real_text_figures(text, expected):
     assert [f.text for f in analyze(text, published=PUBLISHED).figures] == expected

@@ -25,6 +25,7 @@ NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六
 RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
+INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
@@ -220,6 +221,8 @@ class FigureExtractor:
         else:
             unit = "other"
             counter = match.group("other")  # 1.7亿吨: keep what was measured in
+            if counter == "点" and (chinese or ("." not in num and len(num) < 3) or INDEX_POINT_NOT.match(text, match.end())):
+                return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
         if match.group("sign") and (match.start("sign") == 0 or not text[match.start("sign") - 1].isdigit()):
             value = -value
         scale_low = self.scales.get(match.group("scale") or "", None)
