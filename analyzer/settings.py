@@ -18,4 +18,3 @@ class Settings:
     """Pipeline options. ``links`` adds figure→mention links; ``candidates`` reports unknown tool-like names."""
     links: bool = True
     candidates: bool = False
-    lang: str = "zh"

@@ -14,7 +14,6 @@ import bisect
 import functools
 
 import re
-from collections.abc import Iterable
 
 import ahocorasick
 
@@ -268,13 +267,6 @@ def quantifying_figure(tool: Mention, figures: list[Figure], text: str) -> Figur
     right = CLAUSE_BREAK.search(text, tool.end)
     stop = min(right.start() if right else len(text), text.find("。", tool.end) % (len(text) + 1))
     return next((f for f in figures if tool.end <= f.start < stop), None)
-
-
-def link_pairs(record: dict) -> Iterable[tuple[int, str, str]]:
-    for i, figure in enumerate(record.get("figures") or []):
-        for kind, names in (figure.get("links") or {}).items():
-            for name in names:
-                yield i, kind, name
 
 
 def score_links(gold_records: list[dict], predicted_records: list[dict]) -> dict:

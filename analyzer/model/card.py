@@ -4,10 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
 def _table(test: dict, labels: list[str]) -> list[str]:
     model, keywords = test["model"], test["keywords"]
     rows = ["| theme | support | model F1 | keywords F1 |", "| --- | ---: | ---: | ---: |"]
