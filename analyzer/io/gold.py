@@ -82,6 +82,10 @@ def validate(record: dict) -> list[str]:
                     problems.append(f"{where}: labels {item.get('labels')} must be non-empty, from {THEMES}")
         for i, fig in enumerate(record.get("figures") or [] if array == "figures" else []):
             where = f"figures[{i}] {fig.get('text')!r}"
+            start = fig.get("start")
+            if isinstance(start, int) and 0 < start <= len(text) and fig.get("text", "")[:1].isdigit() \
+                    and (text[start - 1].isdigit() or text[start - 1] == "."):
+                problems.append(f"{where}: span starts inside a longer number (fill matched too early?)")
             _check_decimal(fig.get("value"), where, problems)
             if fig.get("value") is None:
                 problems.append(f"{where}: value missing")
