@@ -27,6 +27,12 @@ PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|�
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
 INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
+DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
+MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
+PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,3}$|收报$")
+QUOTE = re.compile(r"(?:\d+)?(?:美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
+PER_SHARE = re.compile(r"每\d+股")
+MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -193,6 +199,8 @@ class FigureExtractor:
         num = match.group("num")
         if RATE_BASE.match(text, match.end()):
             return None  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
+        if text[match.start() - 1:match.start()] == "每" and match.group("count"):
+            return None  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
         if self._is_excluded(text, match.start(), match.start("num") - (1 if match.group("sign") else 0)):
             return None
         chinese = not num[0].isdigit()
@@ -387,6 +395,9 @@ class FigureExtractor:
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
         stripped = left.rstrip(" 约近超逾达为了")
+        narrowing = DECLINE_CHANGE.search(stripped)
+        if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
+            return narrowing.group("verb") in ("扩大", "加深", "加大")
         down = self._nearest(stripped, signs["down"])
         up = self._nearest(stripped, signs["up"])
         level = self._nearest(stripped, signs["level"])
@@ -422,8 +433,13 @@ class FigureExtractor:
             return "rate"
         if c.unit == "times":
             return "other"
+        if re.search(r"[比较][^，。；]{0,8}(?:增加|减少|上升|下降|多|少)$", left):
+            return "change"  # 比上月增加7个, 比上年末减少208万人
         if c.unit == "count" and c.counter in lex["other_counters"]:
             return "other"
+        if c.unit in MONEY_UNITS and (PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left)
+                                      or QUOTE.search(clause_left)):
+            return "rate"  # 发行价格, 股价收报1710元, 每股收益59.49元, 每10股派现308.76元
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
             return "other"
@@ -449,6 +465,9 @@ class FigureExtractor:
     def _stated_comparison(self, clause_left: str) -> str | None:
         table = self.lexicon["comparisons"]
         best = None
+        month_end = MONTH_END_BASE.search(clause_left)
+        if month_end:  # 比3月末增加: against the month before
+            best = (month_end.end(), "mom")
         for name, words in table.items():
             hit = self._nearest(clause_left, words)
             if hit and (best is None or hit[0] + len(hit[1]) > best[0]):

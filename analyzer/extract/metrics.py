@@ -35,7 +35,11 @@ NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)
 RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
 ISSUED = re.compile(r"^(?:首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
 # market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|今日|昨日|当日|"
+# 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
+JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
+# 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
+QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|今日|昨日|当日|全天|全日|"
                          r"截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
@@ -84,6 +88,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
+    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
         phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
@@ -91,10 +96,12 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
     phrase = _strip_trailing(phrase.strip(), trailing)
-    # cut after the last verb that has words after it
+    # cut after the last verb that has words after it (增加值 is a noun, not 增加)
     best = -1
     for verb in verbs:
         position = phrase.rfind(verb)
+        if verb == "增加" and phrase.startswith("增加值", position):
+            continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
             best = position + len(verb)
     if best > 0:
@@ -190,6 +197,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if start <= span.start and span.end <= figure_start:
             start = span.end
     left = text[start:figure_start]
+    quote = QUOTE_LEFT.search(left)
+    if quote:
+        head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"
+        return f"{quote.group('currency')}对人民币{head}"
     closing = max(left.rfind(")"), left.rfind("）"))
     if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
         left = left[closing + 1:]  # 同比(2024年国庆假期第二日，下同)增长: the clause began inside the brackets
