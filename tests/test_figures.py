@@ -112,7 +112,7 @@ def test_range_keeps_high_end_and_scale():
 @pytest.mark.parametrize("text", [
     "2025年9月30日", "今年前4个月", "十四五规划", "二十届三中全会", "1年期LPR", "5年期以上", "第一", "银发〔2025〕12号",
     "金规〔2024〕13号", "期限3个月", "五篇大文章", "阅读 1.2万", "电话 010-66194114", "10:31", "一次性", "一揽子政策",
-    "二次元游戏", "小米集团周三股价",
+    "二次元游戏", "小米集团周三股价", "十三届人大五次会议", "“杭十条”",
 ])
 def test_not_figures(text):
     assert analyze(text, published=PUBLISHED).figures == []

@@ -216,8 +216,9 @@ class FigureExtractor:
         counter = match.group("count")
         currency = None
         if counter:
-            if chinese and (counter in self.arabic_only_counters or num == "一"):
-                return None
+            if chinese and (counter in self.arabic_only_counters or num == "一"
+                            or text[match.start() - 1:match.start()] == "届"):
+                return None  # 一个, 两股; 十三届五次会议
             unit = "count"
         elif match.group("money") in self.other_currencies:
             unit = "other"
