@@ -33,6 +33,11 @@ PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；
 QUOTE = re.compile(r"(?:\d+)?(?:美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
 PER_SHARE = re.compile(r"每\d+股")
 MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
+# 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
+CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调|调降|调升|降|升|提高|增|减|下降|上升)?(?:至|到)$")
+# an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
+BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
+                       r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
@@ -151,6 +156,10 @@ class FigureExtractor:
                 if candidate:
                     found.append(candidate)
                     taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        for match in BARE_RATE.finditer(text):  # 人民币对美元中间价报7.1772, 较上一交易日的7.1812
+            if not any(taken[match.start("num"):match.end("num")]):
+                value = parse_number(match.group("num").replace(" ", ""))
+                found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
         found.sort(key=lambda c: c.start)
         return self._add_list_members(text, self._merge_ranges(text, found))
 
@@ -276,11 +285,13 @@ class FigureExtractor:
             window_start = max(previous_end, candidate.start - 60)
             if candidate.unit != "count" or candidate.counter:
                 left = text[window_start:candidate.start]
-                match = self.list_pattern.search(left)
+                match = self.list_pattern.search(left) or CHANGE_FROM.search(left)
                 if match and candidate.qualifier in (None, "over", "approx", "under"):
                     scale = self._scale_of(text, candidate)
-                    for number in re.finditer(NUM_AR, match.group(0)):
-                        start = window_start + match.start() + number.start()
+                    for number in re.finditer(NUM_AR, match.group("numbers") if "numbers" in match.groupdict()
+                                              else match.group(0)):
+                        base = match.start("numbers") if "numbers" in match.groupdict() else match.start()
+                        start = window_start + base + number.start()
                         out.append(Candidate(start, start + len(number.group(0)), parse_number(number.group(0)) * scale,
                                              candidate.unit, counter=candidate.counter, listed=True))
             out.append(candidate)
