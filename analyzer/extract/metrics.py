@@ -33,7 +33,7 @@ PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
 RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
-ISSUED = re.compile(r"^(?:首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
+ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
 # market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
@@ -209,6 +209,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         left = left[spaced[-1].end():]
     if measure == "share" and "占" in left:
         left = left[: left.rfind("占")]
+    if measure == "share" and previous is not None and text[previous.end:figure_start] == "的" \
+            and earlier and len(earlier) >= 2 and earlier[-2]:
+        return earlier[-2]  # 回购股份136万股，占总股本1.4亿股的0.97%: the share is of the part, not the total
     if measure == "share" and SHARE_OF_BASE.search(left):
         after = _right_phrase(text, figure_end)  # 按贷款本金的60%提供资金支持: the metric is what is provided
         if after:
