@@ -354,7 +354,7 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel, earlier)
         period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
-                                    previous.period if previous else None, measure)
+                                    previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):

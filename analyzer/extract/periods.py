@@ -20,6 +20,7 @@ _N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4})年|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
+BOND_NAME = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期|记账式|超长期特别国债)")
 DAY_KINDS = {"date", "date_range", "since_date", "this_month_day"}
 # Ordered: longer and more specific forms first. Each names the groups the resolver reads.
 _PATTERNS = [
@@ -125,6 +126,8 @@ class PeriodResolver:
                     text.startswith("同期", match.end()):
                 continue
             kind = match.lastgroup
+            if kind == "year" and BOND_NAME.match(text, match.end()):
+                continue  # 2025年首期超长期特别国债 names a bond, not a period
             suffix = f"__{kind}"
             groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
                       if value is not None and name.endswith(suffix)}
@@ -271,6 +274,7 @@ SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, n
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
+STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
 
 
@@ -306,12 +310,13 @@ class FigurePeriods:
         self.published = Period(day, day) if day else None
 
     def for_figure(self, start: int, sentence_start: int, clause_start: int, near_start: int,
-                   previous: Period | None, measure: str) -> Period | None:
+                   previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
         """Period of the figure at ``start``; ``previous`` is the period of the figure before it in its sentence."""
         text = self.text
         # rates and shares are mostly policy parameters (a tool's rate, a ratio): they take no period from
-        # other sentences, unlike statistics, which a release dates once for many sentences
-        period = self._nearest(start, sentence_start, previous, inherit=measure not in ("rate", "share"))
+        # other sentences, unlike statistics (PMI, CPI, 不良率), which a release dates once for many sentences
+        inherit = measure not in ("rate", "share") or bool(STATISTIC_RATE.search(metric or ""))
+        period = self._nearest(start, sentence_start, previous, inherit=inherit, clause_start=clause_start)
         if measure == "other" and not any(sentence_start <= t.start and t.end <= start for t in self.times):
             return None  # thresholds, counts of measures, terms: no period unless their sentence names one
         if period is not None and not any(clause_start <= t.start < start for t in self.times):
@@ -321,7 +326,8 @@ class FigurePeriods:
                 return self.published if CURRENT_WORDS.search(clause_left) else None
         return period
 
-    def _nearest(self, start: int, sentence_start: int, previous: Period | None, inherit: bool = True) -> Period | None:
+    def _nearest(self, start: int, sentence_start: int, previous: Period | None, inherit: bool = True,
+                 clause_start: int | None = None) -> Period | None:
         """The nearest time expression before the figure in its sentence; else that of the figure before it
         in the sentence (a growth rate takes its level's); else the date the text gave "this" action
         (此次降准…); else the publication date for 目前/当日; else (``inherit``) the last time expression earlier
@@ -342,7 +348,7 @@ class FigurePeriods:
             else:
                 in_text = span
         if best is not None:
-            if CURRENT_WORDS.search(text, best.end, start):
+            if CURRENT_WORDS.search(text, max(best.end, clause_start or 0), start):
                 return self.published  # 2021年12月下调…，目前…利率均为2%: 目前 is later than the date before it
             return best.period
         if previous is not None:
