@@ -44,6 +44,9 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
 PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|人|户|张)$")
+# 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
+NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
+THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|不少于|低于|高于)(?=.).*$")
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
@@ -107,7 +110,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if best > 0:
         phrase = phrase[best:]
     phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
-    phrase = RATIO_BEFORE.sub(r"\g<name>", phrase)
+    phrase = THRESHOLD_OF.sub(r"\g<name>", RATIO_BEFORE.sub(r"\g<name>", phrase))
     phrase = NAMED_AFTER.sub("", phrase)
     phrase = COMPARED_WITH.sub("", phrase)
     phrase = PART_OF.sub("", phrase)
@@ -196,7 +199,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     for span in times:  # the metric starts after a time expression in the same clause
         if start <= span.start and span.end <= figure_start:
             start = span.end
-    left = text[start:figure_start]
+    left = NOTE.sub("", text[start:figure_start])  # 回购资金总额不低于5000万元（含）且…
     quote = QUOTE_LEFT.search(left)
     if quote:
         head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"
