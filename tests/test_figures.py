@@ -34,6 +34,7 @@ CASES = [
     ("近4000户", "近4000户", "4000", "count", "under", "level", None),
     ("不到5%", "不到5%", "5", "percent", "under", "rate", None),
     ("3.8%左右", "3.8%左右", "3.8", "percent", "approx", "rate", None),
+    ("单户授信总额1000万元及以下", "1000万元及以下", "10000000", "CNY", "under", "other", None),
     # measure, comparison and sign
     ("同比增长12.5%", "12.5%", "12.5", "percent", None, "growth_rate", "yoy"),
     ("同比下降3.2%", "3.2%", "-3.2", "percent", None, "growth_rate", "yoy"),
