@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from analyzer.extract.metrics import find_metric
+from analyzer.extract.metrics import QUOTE_LEFT, find_metric
 from analyzer.extract.numbers import fraction_word_value, parse_number
 from analyzer.extract.periods import FigurePeriods
 from analyzer.records import Figure, Period, decimal_to_str
@@ -30,7 +30,6 @@ RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|
 DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
 MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
 PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,3}$|收报$")
-QUOTE = re.compile(r"(?:\d+)?(?:美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
 PER_SHARE = re.compile(r"每\d+股")
 MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
 # 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
@@ -450,7 +449,7 @@ class FigureExtractor:
         if c.unit == "count" and c.counter in lex["other_counters"]:
             return "other"
         if c.unit in MONEY_UNITS and (PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left)
-                                      or QUOTE.search(clause_left)):
+                                      or QUOTE_LEFT.search(clause_left)):
             return "rate"  # 发行价格, 股价收报1710元, 每股收益59.49元, 每10股派现308.76元
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
