@@ -90,6 +90,10 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+# 授信户数, 有贷款余额户数, 支持/服务…万户: counts of households held at a point in time
+HOUSEHOLD_STOCK = re.compile(r"户数|(?:支持|服务|覆盖)[^，。；]*$")
+
+
 class FigureExtractor:
     """Build once (compiles the patterns), then call per document."""
 
@@ -354,7 +358,8 @@ class FigureExtractor:
                              list_position, c.unit, parallel, earlier)
         period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
-        if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or ""):
+        if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
+                and not self._is_household_count(c, clause_left):
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
@@ -385,6 +390,14 @@ class FigureExtractor:
             return True
         return measure in ("growth_rate", "change", "share") and \
             any(word in (metric or "") for word in ("余额", "存量", "户数", "储备"))
+
+    def _is_household_count(self, c: Candidate, clause_left: str) -> bool:
+        """普惠小微授信户数5652万户: a count of borrowers or of those served is a stock
+        (支持小微经营主体4456万户) unless a flow word says they were added (新增首贷户, 累计走访)."""
+        lex = self.lexicon["measures"]
+        if c.unit != "count" or c.counter != "户" or self._nearest(clause_left, lex["strong_flow_words"]):
+            return False
+        return bool(HOUSEHOLD_STOCK.search(clause_left))
 
     def _has_level_word(self, metric: str) -> bool:
         return any(word in metric for word in self.lexicon["measures"]["level_words"])

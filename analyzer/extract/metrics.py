@@ -147,6 +147,9 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     if len(parts) < 2 or count % len(parts):
         return None
     last = parts[-1]
+    parallel = _parallel_segments(parts)
+    if parallel:
+        return parallel[index % len(parts)]
     tenor = TENOR.match(last)
     if tenor and tenor.end() < len(last):
         head = last[tenor.end():]  # 隔夜、7天、1个月常备借贷便利利率: the tenors share 常备借贷便利利率
@@ -162,6 +165,23 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
         part = part if part == parts[-1] else part + middle
         return part.replace("的", "") + head if part != parts[-1] else noun + head
     return part if not head or part.endswith(head) else part + head
+
+
+def _parallel_segments(parts: list[str]) -> list[str] | None:
+    """具有直接和间接碳减排效益项目的贷款: each earlier part ends in a word parallel to the start of the last part
+    (same length, same last character: 直接 / 间接), so all share what follows it and what precedes the first."""
+    last = parts[-1]
+    names = []
+    for part in parts[:-1]:
+        k = next((k for k in (3, 2) if len(part) >= k and len(last) > k + 1 and part[-1] == last[k - 1]
+                  and part[-k:] != last[:k]), None)
+        if k is None:
+            return None
+        names.append((part[:-k], part[-k:], last[k:]))
+    prefix, _, shared = names[0]
+    if any(n[2] != shared for n in names):
+        return None
+    return [p + segment + shared for p, segment, _ in names] + [prefix + last]
 
 
 def _parallel_name(short: str, previous: str) -> str | None:
