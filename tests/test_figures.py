@@ -174,6 +174,9 @@ def test_no_publication_date(text):
     ("人民银行近日设立3000亿元专项再贷款。", ["专项再贷款"]),
     ("1年期LPR较MLF利率加点95个基点。", ["1年期LPR"]),
     ("首套住房最低首付款比例调整为不低于15%，二套住房调整为不低于25%。", ["首套住房最低首付款比例", "二套住房最低首付款比例"]),
+    ("投向具有直接和间接碳减排效益项目的贷款分别为7.3和3.36万亿元。",
+     ["具有直接碳减排效益项目的贷款", "具有间接碳减排效益项目的贷款"]),
+    ("公司预计2021年度净利润4.5亿元。", ["净利润"]),
 ])
 def test_metric_cases(text, metrics):
     assert [f.metric for f in analyze(text, published=PUBLISHED).figures] == metrics
@@ -203,3 +206,18 @@ def test_real_text_figures(text, expected):
 ])
 def test_real_text_metrics(text, metric):
     assert analyze(text, published=PUBLISHED).figures[-1].metric == metric
+
+
+@pytest.mark.parametrize("text, published, measure, period", [
+    # a count of borrowers held is a stock at the period's end; one added over the period is a flow
+    ("2021年，普惠小微授信户数4456万户。", "2022-01-30", "level", ("2021-12-31", "2021-12-31")),
+    ("2021年，普惠小微贷款支持小微经营主体4456万户。", "2022-01-30", "level", ("2021-12-31", "2021-12-31")),
+    ("2021年，新增首贷户120万户。", "2022-01-30", "flow", ("2021-01-01", "2021-12-31")),
+    # a market report's figures without a date are of the trading day the story reports
+    ("沪深两市全天成交额达2.59万亿元。", "2024-09-30", "flow", ("2024-09-30", "2024-09-30")),
+    ("贵州茅台收涨8.96%。", "2024-09-30", "growth_rate", ("2024-09-30", "2024-09-30")),
+])
+def test_measure_and_period_cases(text, published, measure, period):
+    figure = analyze(text, published=published).figures[-1]
+    assert figure.measure == measure
+    assert (figure.period.start, figure.period.end) == period
