@@ -326,14 +326,15 @@ class FigureExtractor:
             done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
                 figure = self._resolve(text, original, candidate, s_start, periods, done, in_sentence, position,
-                                       [f.metric for f in figures[-40:]])
+                                       figures[-40:])
                 figures.append(figure)
                 done.append(figure)
         return figures
 
     def _resolve(self, text, original, c: Candidate, s_start, periods: FigurePeriods, done: list[Figure], siblings,
-                 position, earlier: list[str | None]) -> Figure:
-        """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence."""
+                 position, earlier: list[Figure]) -> Figure:
+        """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence,
+        ``earlier`` the last figures before it in the text."""
         previous = done[-1] if done else None
         prev_end = siblings[position - 1].end if position else s_start
         clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
@@ -355,7 +356,8 @@ class FigureExtractor:
             if first >= count:
                 parallel = [f.metric for f in done[first - count:first]]
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
-                             list_position, c.unit, parallel, earlier)
+                             list_position, c.unit, parallel, [f.metric for f in earlier],
+                             self._same_unit_metric(text, c, earlier))
         period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
@@ -367,6 +369,16 @@ class FigureExtractor:
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                       value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+
+    def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
+        """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""
+        paragraph_start = text.rfind("\n", 0, c.start) + 1
+        for figure in reversed(earlier):
+            if figure.start < paragraph_start:
+                return None
+            if figure.unit == c.unit and figure.counter == c.counter and figure.metric:
+                return figure.metric
+        return None
 
     def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
         """(index, count) of a figure among the figures listed after 分别 in its clause, else None.

@@ -127,6 +127,46 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     return phrase or None
 
 
+# parts of speech that name nothing: verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers
+FUNCTION_TAGS = frozenset("v vd vg vi d p c r u uj ul uz ug uv ud f t m q mq y e zg ad".split())
+
+
+@functools.cache
+def _tagger():
+    from jieba.posseg import POSTokenizer
+
+    from analyzer.text.segment import tokenizer
+    return POSTokenizer(tokenizer())
+
+
+@functools.cache
+def _metric_words() -> frozenset[str]:
+    """Words jieba tags as verbs that name quantities here (支出, 出口, 融资, 收入)."""
+    from analyzer.extract.figures import load_lexicon
+    measures = load_lexicon()["measures"]
+    return frozenset([*measures["flow_words"], *measures["strong_flow_words"], *measures["level_words"],
+                      *_lexicon()["heads"], *_lexicon()["generic"]])
+
+
+@functools.lru_cache(maxsize=4096)
+def names_something(phrase: str) -> bool:
+    """Whether a phrase holds anything but verbs, adverbs and particles (jieba's part-of-speech tags):
+    又开展, 执行, 还可能择机 and 先后安排 name nothing a figure could measure; 支出, 20年期 do."""
+    if TENOR.fullmatch(phrase):
+        return True
+    return not all(tag in FUNCTION_TAGS and word not in _metric_words() for word, tag in _tagger().lcut(phrase))
+
+
+def _noun_prefix(phrase: str) -> str:
+    """利率向符合条件 → 利率: the words up to the first verb, adverb or particle after a noun."""
+    kept = ""
+    for word, tag in _tagger().lcut(phrase):
+        if kept and tag in FUNCTION_TAGS and word not in _metric_words():
+            break
+        kept += word
+    return kept
+
+
 @functools.cache
 def _institution_pattern() -> re.Pattern:
     from analyzer.taxonomy import load_taxonomy
@@ -207,11 +247,12 @@ def _right_phrase(text: str, end: int) -> str | None:
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
                 measure: str, previous, times, list_position: tuple[int, int] | None = None,
                 unit: str | None = None, parallel: list[str | None] | None = None,
-                earlier: list[str | None] | None = None) -> str | None:
+                earlier: list[str | None] | None = None, same_unit: str | None = None) -> str | None:
     """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
 
     ``list_position`` is (index, count) when the figure is one of several after 分别为; ``parallel`` the metrics
-    of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far.
+    of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
+    the metric of the last figure in its paragraph with the same unit.
     """
     start = clause_start
     if previous is not None and previous.end > start and list_position is None:
@@ -265,6 +306,18 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if previous is not None and previous.metric:
             return previous.metric
     metric = clean_metric(left)
+    if metric and not names_something(metric):
+        # 还可能择机再下调0.25至0.5个百分点, 执行5%: only verbs and adverbs before the figure; the metric is
+        # the noun after it (以不高于3.2%的利率), else the previous figure's, else that of the last figure in
+        # the paragraph in the same unit
+        after = _right_phrase(text, figure_end) if text.startswith("的", figure_end) else None
+        if after and _noun_prefix(after):
+            return to_simplified(_noun_prefix(after))
+        if same_unit and measure in ("change", "rate"):
+            return same_unit  # 下调存款准备金率0.5个百分点…还可能择机再下调0.25至0.5个百分点
+        metric = None
+    else:
+        same_unit = None
     if unit == "count":
         after = _right_phrase(text, figure_end)
         if after and len(after) >= 2:
@@ -280,6 +333,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
                 and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
             return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
         return previous.metric
+    if metric is None and same_unit:
+        return same_unit
     if metric is None and measure in ("level", "flow"):
         metric = _right_phrase(text, figure_end)
     if metric and earlier:
