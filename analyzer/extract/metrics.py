@@ -118,8 +118,9 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
     phrase = _strip_leading(ISSUED.sub("", phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
-    phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》")
+    phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
+    phrase = _drop_trailing_function_words(phrase)
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
@@ -155,6 +156,21 @@ def names_something(phrase: str) -> bool:
     if TENOR.fullmatch(phrase):
         return True
     return not all(tag in FUNCTION_TAGS and word not in _metric_words() for word, tag in _tagger().lcut(phrase))
+
+
+# adverbs, prepositions, conjunctions, particles, pronouns: never the last word of a metric (verbs can be: 支出)
+TRAILING_TAGS = frozenset("d p c u uj ul uz ug uv ud y r ad".split())
+
+
+def _drop_trailing_function_words(phrase: str) -> str:
+    """恒生指数收 → 恒生指数, 损失额有可能 → 损失额: adverbs and particles left at the end of a phrase go."""
+    if not phrase:
+        return phrase
+    words = _tagger().lcut(phrase)
+    while len(words) > 1 and words[-1].flag in TRAILING_TAGS and words[-1].word not in _metric_words():
+        words.pop()
+    kept = "".join(w.word for w in words)
+    return kept if len(kept) >= 2 else phrase
 
 
 def _noun_prefix(phrase: str) -> str:
