@@ -221,3 +221,15 @@ def test_measure_and_period_cases(text, published, measure, period):
     figure = analyze(text, published=published).figures[-1]
     assert figure.measure == measure
     assert (figure.period.start, figure.period.end) == period
+
+
+def test_release_period_from_the_lead_carries_over_later_paragraphs():
+    text = ("2020年我国货物贸易进出口总值32.16万亿元\n"
+            "从节奏看，四季度进出口9.29万亿元，增长8.4%。\n"
+            "民营企业进出口14.98万亿元，增长11.1%。")
+    private = analyze(text, published="2021-01-14").figures[-2]
+    assert private.metric == "民营企业进出口"
+    assert (private.period.start, private.period.end) == ("2020-01-01", "2020-12-31")
+    text = "留抵退税进展\n今年4月1日至7月20日，累计退税18040亿元。\n制造业退税4720亿元。"
+    manufacturing = analyze(text, published="2022-07-22").figures[-1]
+    assert (manufacturing.period.start, manufacturing.period.end) == ("2022-04-01", "2022-07-20")

@@ -270,7 +270,8 @@ class PeriodResolver:
 # How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
 REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
                      "month_end", "year_end", "ytd", "quarters_first"}
-SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
+SENTENCE_ONLY = {"rest_of_year"}
+LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own  # 年内 speaks of its own sentence's plans, not of what follows
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
@@ -333,8 +334,9 @@ class FigurePeriods:
         """The nearest time expression before the figure in its sentence; else that of the figure before it
         in the sentence (a growth rate takes its level's); else the date the text gave "this" action
         (此次降准…); else the publication date for 目前/当日; else (``inherit``) the last time expression earlier
-        in its paragraph; else the last reporting period (2019年, 一季度 — not a single day) named earlier in the
-        text, which a statistics release states once; else none."""
+        in its paragraph; else the reporting period (2019年, 一季度, 4月1日至7月20日 — not a single day) that the
+        title or lead states, which a statistics release states once, or without one there the last reporting
+        period named earlier in the text; else none."""
         text = self.text
         paragraph_start = text.rfind("\n", 0, start) + 1
         best = in_paragraph = in_text = None
@@ -347,7 +349,9 @@ class FigurePeriods:
                 continue
             elif span.start >= paragraph_start:
                 in_paragraph = span
-            else:
+            elif in_text is not None and in_text.start < LEAD_CHARS:
+                continue  # the title or lead states the period a release reports
+            elif span.kind in REPORTING_PERIODS or (span.kind == "date_range" and span.start < LEAD_CHARS):
                 in_text = span
         if best is not None:
             if CURRENT_WORDS.search(text, max(best.end, clause_start or 0), start):
@@ -369,6 +373,6 @@ class FigurePeriods:
             return None
         if in_paragraph is not None:
             return in_paragraph.period
-        if in_text is not None and in_text.kind in REPORTING_PERIODS:
+        if in_text is not None:
             return in_text.period
         return None
