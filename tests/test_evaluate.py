@@ -1,5 +1,6 @@
 """The scorer on constructed cases: perfect, missing, spurious, wrong attribute, overlapping spans."""
 import copy
+import json
 
 import pytest
 
@@ -84,3 +85,16 @@ def test_mentions_need_agreeing_names():
 def test_empty_prediction():
     scores = run({"figures": [], "policy_tools": [], "sectors": [], "institutions": []})
     assert scores.figures.recall == 0.0 and scores.figures.predicted == 0
+
+
+def test_eval_names_a_gold_file_it_cannot_score(tmp_path):
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+    record = {"format": "policy-records/v1", "doc": {"id": "x", "kind": "news"}, "text": "余额35.3万亿元",
+              "figures": [{"text": "35.3万亿元"}], "policy_tools": [], "sectors": [], "institutions": []}
+    (tmp_path / "x.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "x.json" in result.output and "figures[0]" in result.output
+    assert "Traceback" not in result.output

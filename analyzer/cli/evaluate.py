@@ -10,14 +10,34 @@ from analyzer.cli import main
 from analyzer.cli.common import fail, handle_errors, verbose_option
 
 
-def load_gold(path: str) -> list[dict]:
-    """All gold records under a directory (or one file), .json and .jsonl, sorted by path."""
+def _first_problem(record, strict: bool) -> str | None:
+    """Why a record cannot be scored: any record-format problem (``strict``, for gold files), else only
+    what scoring needs — doc.id, and start/end on every figure and mention."""
+    if not isinstance(record, dict):
+        return "a record must be a JSON object"
+    if strict:
+        from analyzer.io.gold import validate
+        problems = validate(record)
+        return problems[0] if problems else None
+    if not (record.get("doc") or {}).get("id"):
+        return "doc.id missing"
+    for array in ("figures", "policy_tools", "sectors", "institutions"):
+        for i, item in enumerate(record.get(array) or []):
+            if not isinstance(item.get("start"), int) or not isinstance(item.get("end"), int):
+                return f"{array}[{i}]: start/end missing"
+    return None
+
+
+def load_gold(path: str, strict: bool = True) -> list[dict]:
+    """All gold records under a directory (or one file), .json and .jsonl, sorted by path; a file that is not
+    valid JSON or not a scorable record stops the run with a one-line error naming it."""
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
     files = sorted(root.rglob("*.json*")) if root.is_dir() else [root]
     records = []
     for file in files:
+        start_count = len(records)
         try:
             if file.suffix == ".jsonl":
                 records.extend(json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip())
@@ -25,6 +45,12 @@ def load_gold(path: str) -> list[dict]:
                 records.append(json.loads(file.read_text(encoding="utf-8")))
         except json.JSONDecodeError as error:
             fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
+        except UnicodeDecodeError:
+            fail(f"{file}: not UTF-8 text")
+        for record in records[start_count:]:
+            problem = _first_problem(record, strict)
+            if problem:
+                fail(f"{file}: {problem}")
     return records
 
 
@@ -47,7 +73,7 @@ def eval_command(gold_dir, pred_dir, fmt, max_errors):
     if not gold:
         fail(f"{gold_dir}: no gold .json/.jsonl files found")
     if pred_dir:
-        predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir)}
+        predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False)}
         missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
         if missing:
             click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
