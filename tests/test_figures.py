@@ -177,6 +177,8 @@ def test_no_publication_date(text):
     ("投向具有直接和间接碳减排效益项目的贷款分别为7.3和3.36万亿元。",
      ["具有直接碳减排效益项目的贷款", "具有间接碳减排效益项目的贷款"]),
     ("公司预计2021年度净利润4.5亿元。", ["净利润"]),
+    ("全面降准将释放资金约8000亿元，定向降准释放约1000亿元。", ["资金", "资金"]),
+    ("首批21家全国性金融机构参与。", ["全国性金融机构"]),
 ])
 def test_metric_cases(text, metrics):
     assert [f.metric for f in analyze(text, published=PUBLISHED).figures] == metrics

@@ -50,6 +50,9 @@ THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|�
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
+# 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
+# so the figure measures what the figure before it does
+OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
 
 
 @functools.cache
@@ -73,7 +76,8 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     alternation = "|".join(map(re.escape, words))
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+")
+    # 全国性金融机构: a place word made an adjective by 性 stays
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?!性)")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -343,7 +347,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if parallel_name:
             return to_simplified(parallel_name)
     generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
-        bool(COMPARED_TO_OTHER.match(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
+        bool(COMPARED_TO_OTHER.match(metric)) or \
+        bool(OBJECT_LEFT_OUT.search(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
     if generic and previous is not None and previous.metric:
         if (measure == "flow" or (measure == "change" and previous.measure == "flow")) \
                 and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
