@@ -177,11 +177,16 @@ def _drop_trailing_function_words(phrase: str) -> str:
     return kept if len(kept) >= 2 else phrase
 
 
+# where the noun phrase after a figure ends: a verb, adverb, preposition or pronoun (not 和, 的)
+PHRASE_END_TAGS = frozenset("v vd vg vi d p r ad".split())
+
+
 def _noun_prefix(phrase: str) -> str:
-    """利率向符合条件 → 利率: the words up to the first verb, adverb or particle after a noun."""
+    """利率向符合条件 → 利率, 金融机构参与 → 金融机构: the words up to the first verb, adverb or preposition
+    after a noun."""
     kept = ""
     for word, tag in _tagger().lcut(phrase):
-        if kept and tag in FUNCTION_TAGS and word not in _metric_words():
+        if kept and tag in PHRASE_END_TAGS and word not in _metric_words():
             break
         kept += word
     return kept
@@ -340,6 +345,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         same_unit = None
     if unit == "count":
         after = _right_phrase(text, figure_end)
+        after = after and _noun_prefix(after)  # 21家全国性金融机构参与 → 全国性金融机构
         if after and len(after) >= 2:
             return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
     if metric and previous is not None and previous.metric and len(metric) <= 6:
