@@ -47,8 +47,8 @@ PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|�
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|不少于|低于|高于)(?=.).*$")
-GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅)$")
-GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅)$")
+GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅|涨幅|跌幅|降幅)$")
+GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does

@@ -26,9 +26,9 @@ DAY_KINDS = {"date", "date_range", "since_date", "this_month_day"}
 _PATTERNS = [
     ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
     ("since_month", rf"(?:自|从)?(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?:以来|起)"),
-    ("months_first", rf"(?:{_YEAR})?前(?P<n>{_N})(?:个)?月"),
+    ("months_first", rf"(?:{_YEAR})?[前首](?P<n>{_N})(?:个)?月"),
     ("months_range", rf"(?:{_YEAR})?(?P<m1>{_N})(?:月)?(?:至|到|-|—|~)(?P<m2>{_N})月(?:份)?"),
-    ("quarters_first", rf"(?:{_YEAR})?前(?P<nq>[一二三四1234])(?:个)?季度"),
+    ("quarters_first", rf"(?:{_YEAR})?[前首](?P<nq>[一二三四1234])(?:个)?季(?:度)?"),  # 首三季 (Hong Kong)
     ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
     ("quarter", rf"(?:{_YEAR})?{_Q}"),
     ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
