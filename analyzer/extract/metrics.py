@@ -39,7 +39,7 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|今日|昨日|当日|全天|全日|"
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|当日|全天|全日|"
                          r"截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
@@ -50,6 +50,10 @@ THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|�
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅|涨幅|跌幅|降幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
+# a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
+STOCK_MOVE = re.compile(r"(?:收涨|收跌|大涨|大跌|上涨|下跌|涨停|跌停|收报|报收|涨|跌)(?:了)?(?:超过|超|逾|近|约)?$")
+NOT_A_STOCK = re.compile(r"指|板块|市场|大盘|股市|两市|[A-Z]股$|港股|美股|个股|价|CPI|PPI|PMI|汇率|收益率|利率|期货|原油|黄金|"
+                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|资产|贷款|余额|规模|增速")
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
 OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
@@ -128,7 +132,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
-        phrase = phrase[-MAX_METRIC_CHARS:]
+        phrase = phrase[-MAX_METRIC_CHARS:].lstrip("、，,和及与")
     return phrase or None
 
 
@@ -375,4 +379,12 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         metric = _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
     if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
         metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
+    if metric and measure in ("growth_rate", "rate") and is_stock_name(metric) \
+            and STOCK_MOVE.search(text, clause_start, figure_start):
+        return "股价"  # 贵州茅台收涨8.96%: the company is whose figure it is; what moved is its share price
     return to_simplified(metric) if metric else None
+
+
+def is_stock_name(phrase: str) -> bool:
+    """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴."""
+    return len(phrase) <= 10 and not NOT_A_STOCK.search(to_simplified(phrase))
