@@ -39,7 +39,7 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|当日|全天|全日|"
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
                          r"截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
@@ -286,8 +286,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     start = clause_start
     if previous is not None and previous.end > start and list_position is None:
         start = previous.end
-    for span in times:  # the metric starts after a time expression in the same clause
-        if start <= span.start and span.end <= figure_start:
+    for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
+        if start <= span.start and span.end <= figure_start and span.kind != "yesterday":
             start = span.end
     left = NOTE.sub("", text[start:figure_start])  # 回购资金总额不低于5000万元（含）且…
     quote = QUOTE_LEFT.search(left)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from analyzer.extract.numbers import parse_number
@@ -21,7 +21,7 @@ _YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4})年(?:度)?|(?P<rel>�
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
 BOND_NAME = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期|记账式|超长期特别国债)")
-DAY_KINDS = {"date", "date_range", "since_date", "this_month_day"}
+DAY_KINDS = {"date", "date_range", "since_date", "this_month_day", "yesterday"}
 # Ordered: longer and more specific forms first. Each names the groups the resolver reads.
 _PATTERNS = [
     ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
@@ -36,6 +36,7 @@ _PATTERNS = [
     ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N})月(?P<d1>{_N})日(?:至|到|-|—|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
     ("this_month_day", rf"本月(?P<d>{_N})日"),
+    ("yesterday", r"昨(?:[（(](?P<d>\d{1,2})[）)])?(?:日|天)"),  # 昨日收报, 昨（15）日: the day before publication
     ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
     ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
     ("full_year", rf"(?:{_YEAR})?全年"),
@@ -51,10 +52,10 @@ COMPARISON_BASE = re.compile(r"(?:比|较|同比|高于|低于|多于|少于|与
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月 or 季; scanning only near those characters is many times faster than
+# Every time expression holds 年, 月, 季 or 昨; scanning only near those characters is many times faster than
 # running the whole alternation at every position. No expression starts more than 8 characters before its first
 # such character (自二〇二五年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季]")
+_ANCHOR = re.compile(r"[年月季昨]")
 
 
 def _time_matches(text: str):
@@ -207,6 +208,13 @@ class PeriodResolver:
                 return None
             day = date(pub.year, pub.month, _int(g["d"])).isoformat()
             return Period(day, day)
+        if kind == "yesterday":
+            if pub is None:
+                return None
+            day = pub - timedelta(days=1)
+            if g.get("d"):  # 昨（15）日 names the day; a story dated past midnight keeps it
+                day = date(day.year, day.month, _int(g["d"])) if _int(g["d"]) <= day.day else day
+            return Period(day.isoformat(), day.isoformat())
         if kind == "since_date":
             month, day = _int(g["m"]), _int(g["d"])
             year = self._year(g, month, day)
