@@ -287,7 +287,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     if previous is not None and previous.end > start and list_position is None:
         start = previous.end
     for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
-        if start <= span.start and span.end <= figure_start and span.kind != "yesterday":
+        if start <= span.start and span.end <= figure_start and span.kind not in ("yesterday", "relative_month"):
             start = span.end
     left = NOTE.sub("", text[start:figure_start])  # 回购资金总额不低于5000万元（含）且…
     quote = QUOTE_LEFT.search(left)

@@ -36,6 +36,7 @@ _PATTERNS = [
     ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N})月(?P<d1>{_N})日(?:至|到|-|—|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
     ("this_month_day", rf"本月(?P<d>{_N})日"),
+    ("relative_month", r"(?P<rm>本|上)(?:个)?月(?!末|底|初|中|份)"),  # 本月到期的MLF, 上月新增
     ("yesterday", r"昨(?:[（(](?P<d>\d{1,2})[）)])?(?:日|天)"),  # 昨日收报, 昨（15）日: the day before publication
     ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
     ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
@@ -208,6 +209,13 @@ class PeriodResolver:
                 return None
             day = date(pub.year, pub.month, _int(g["d"])).isoformat()
             return Period(day, day)
+        if kind == "relative_month":
+            if pub is None:
+                return None
+            first = date(pub.year, pub.month, 1)
+            if g["rm"] == "上":
+                first = (first - timedelta(days=1)).replace(day=1)
+            return Period(first.isoformat(), _month_end(first.year, first.month).isoformat())
         if kind == "yesterday":
             if pub is None:
                 return None
