@@ -316,6 +316,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         marker = left.rfind("分别")
         names = clean_metric(left[:marker], limit=False)
         after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
+        if after and COMPARED_TO_OTHER.match(after):
+            after = None  # 分别较此前下降15个基点和10个基点: no name after 分别
         if names:
             listed = split_list_metric(names, list_position[1], list_position[0])
             if after and after not in ("为", "是"):
