@@ -46,6 +46,7 @@ REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下�
 PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|人|户|张)$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
+NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
 THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|不少于|低于|高于)(?=.).*$")
 GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅|涨幅|跌幅|降幅)$")
 GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
@@ -216,10 +217,10 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     if len(parts) < 2 or count % len(parts):
         return None
     last = parts[-1]
-    parallel = _parallel_segments(parts)
+    tenor = TENOR.match(last)
+    parallel = None if tenor else _parallel_segments(parts)
     if parallel:
         return parallel[index % len(parts)]
-    tenor = TENOR.match(last)
     if tenor and tenor.end() < len(last):
         head = last[tenor.end():]  # 隔夜、7天、1个月常备借贷便利利率: the tenors share 常备借贷便利利率
     else:
@@ -289,7 +290,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
         if start <= span.start and span.end <= figure_start and span.kind not in ("yesterday", "relative_month"):
             start = span.end
-    left = NOTE.sub("", text[start:figure_start])  # 回购资金总额不低于5000万元（含）且…
+    # 回购资金总额不低于5000万元（含）且…: a note at either end goes; 5年以下（含5年）…利率 keeps one inside a name
+    left = NOTE_AT_EDGE.sub("", text[start:figure_start])
     quote = QUOTE_LEFT.search(left)
     if quote:
         head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"

@@ -293,6 +293,7 @@ FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
+SAME_DAY = re.compile(r"同日|当日|当天")
 # a market report's trading day: 截至收盘, 全天成交额, 收涨, 涨停 speak of the day the story reports
 MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全日|盘中|早盘|午盘|尾盘|午后|开盘|涨停|跌停|成交额|成交量|个股|北向资金")
 
@@ -383,6 +384,11 @@ class FigurePeriods:
                          None)
             if event is not None:
                 return event.period
+        if SAME_DAY.search(text, sentence_start, start):
+            # 同日/当日 is the day the text last named (人行昨（15）日开展…。同日…), else the publication date
+            day = next((t for t in reversed(self.times) if t.end <= sentence_start and t.kind in ("date", "yesterday")),
+                       None)
+            return day.period if day is not None else self.published
         if CURRENT_WORDS.search(text, sentence_start, start) or MARKET_DAY.search(text, sentence_start, start):
             return self.published
         if not inherit:
