@@ -37,6 +37,10 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 # market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
+# a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
+OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|安排|续作|发行|推出|创设)(?:了)?$")
+# 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
+DIVIDEND_VERB = re.compile(r"派发(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
@@ -101,6 +105,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
     phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+    phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
         phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
@@ -339,6 +344,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if previous is not None and previous.metric:
             return previous.metric
     metric = clean_metric(left)
+    if metric and OBJECT_FOLLOWS.search(metric) and measure in ("level", "flow"):
+        after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
+        if after and names_something(after):
+            return to_simplified(after)
     if metric and not names_something(metric):
         # 还可能择机再下调0.25至0.5个百分点, 执行5%: only verbs and adverbs before the figure; the metric is
         # the noun after it (以不高于3.2%的利率), else the previous figure's, else that of the last figure in
