@@ -187,6 +187,8 @@ def test_no_publication_date(text):
     ("同日，人行还以利率招标方式开展4950亿元7天期逆回购操作。", ["7天期逆回购操作"]),
     ("5年以下（含5年）首套个人住房公积金贷款利率调整为2.35%。", ["5年以下（含5年）首套个人住房公积金贷款利率"]),
     ("1年期和5年期以上LPR分别为3.45%和4.2%。", ["1年期LPR", "5年期以上LPR"]),
+    ("首创阳光地产录得营业收入约266.89万元。", ["营业收入"]),  # 录得 (Hong Kong): the reporter is not the metric
+    ("六大行不良贷款率为1.27%。", ["不良贷款率"]),
 ])
 def test_metric_cases(text, metrics):
     assert [f.metric for f in analyze(text, published=PUBLISHED).figures] == metrics

@@ -23,7 +23,7 @@ RIGHT_PHRASE = re.compile(r"(?:\d+(?:个)?[天月年]期(?:以上)?)?[^，,；;�
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
-COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+家(?:大型)?(?:银行|机构|企业)?")
+COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = re.compile(r"^对(?!欧盟|美国|东盟|日本|韩国|“?一带一路|俄罗斯|非洲|拉美|英国|德国|香港|台湾|东南亚|中东)")
 # X较Y加点 / X比Y高: the metric is X, compared with another
