@@ -231,6 +231,9 @@ def test_real_text_metrics(text, metric):
     # a market report's figures without a date are of the trading day the story reports
     ("沪深两市全天成交额达2.59万亿元。", "2024-09-30", "flow", ("2024-09-30", "2024-09-30")),
     ("贵州茅台收涨8.96%。", "2024-09-30", "growth_rate", ("2024-09-30", "2024-09-30")),
+    # an open-market operation reported without a date is of the story's day
+    ("春节假期后首个工作日，中国人民银行开展1.2万亿元公开市场逆回购操作。", "2020-02-03", "flow",
+     ("2020-02-03", "2020-02-03")),
 ])
 def test_measure_and_period_cases(text, published, measure, period):
     figure = analyze(text, published=published).figures[-1]
@@ -248,3 +251,10 @@ def test_release_period_from_the_lead_carries_over_later_paragraphs():
     text = "留抵退税进展\n今年4月1日至7月20日，累计退税18040亿元。\n制造业退税4720亿元。"
     manufacturing = analyze(text, published="2022-07-22").figures[-1]
     assert (manufacturing.period.start, manufacturing.period.end) == ("2022-04-01", "2022-07-20")
+
+
+def test_title_figures_take_only_the_time_the_title_states():
+    text = "央行超额续作4010亿元MLF\n8月15日，中国人民银行开展4010亿元MLF操作。"
+    title, body = analyze(text, published="2023-08-15").figures
+    assert title.period is None
+    assert (body.period.start, body.period.end) == ("2023-08-15", "2023-08-15")

@@ -294,6 +294,8 @@ OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
 STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率")
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
 SAME_DAY = re.compile(r"同日|当日|当天")
+# an open-market operation reported without a date is the story's day: 开展1.2万亿元逆回购操作, 中标利率, 净投放
+OPERATION_DAY = re.compile(r"开展[^。；]{0,30}?(?:操作|招标)|中标利率|续作|净投放|净回笼")
 # a market report's trading day: 截至收盘, 全天成交额, 收涨, 涨停 speak of the day the story reports
 MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全日|盘中|早盘|午盘|尾盘|午后|开盘|涨停|跌停|成交额|成交量|个股|北向资金")
 
@@ -317,6 +319,11 @@ def story_date(text: str, published: str | None) -> str | None:
     except ValueError:
         return None
     return day.isoformat()
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [i for i in (text.find(mark, position) for mark in "。！？\n") if i >= 0]
+    return min(ends, default=len(text))
 
 
 class FigurePeriods:
@@ -389,7 +396,10 @@ class FigurePeriods:
             day = next((t for t in reversed(self.times) if t.end <= sentence_start and t.kind in ("date", "yesterday")),
                        None)
             return day.period if day is not None else self.published
-        if CURRENT_WORDS.search(text, sentence_start, start) or MARKET_DAY.search(text, sentence_start, start):
+        in_title = "\n" in text and start < text.index("\n")  # a title takes only the time it states
+        if CURRENT_WORDS.search(text, sentence_start, start) or (not in_title and (
+                MARKET_DAY.search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
+                                                                                       _sentence_end(text, start)))):
             return self.published
         if not inherit:
             return None
