@@ -34,7 +34,7 @@ PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
 RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
 ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
-# market-report time words inside a phrase: 金价在周一盘中一度上涨, 沪指今日收跌
+# time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
@@ -43,7 +43,7 @@ OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|安排|续作|发�
 DIVIDEND_VERB = re.compile(r"派发(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|每年|单月|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
                          r"截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
