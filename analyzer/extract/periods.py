@@ -32,6 +32,7 @@ _PATTERNS = [
     ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
     ("quarter", rf"(?:{_YEAR})?{_Q}"),
     ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
+    ("half_year_report", rf"{_YEAR}半年(?:度)?"),  # 2026年半年度归属于上市公司股东的净利润: the first half
     ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
     ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N})月(?P<d1>{_N})日(?:至|到|-|—|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
@@ -263,6 +264,9 @@ class PeriodResolver:
                 return Period(end.isoformat(), end.isoformat())
             start = date(year, 1, 1) if kind == "quarters_first" else date(year, 3 * q - 2, 1)
             return Period(start.isoformat(), end.isoformat())
+        if kind == "half_year_report":
+            g = {**g, "h": "上"}
+            kind = "half"
         if kind == "half":
             last = 6 if g["h"] == "上" else 12
             year = self._year(g, last)
@@ -284,8 +288,8 @@ class PeriodResolver:
 
 
 # How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
-REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "months_first", "months_range", "month",
-                     "month_end", "year_end", "ytd", "quarters_first"}
+REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "half_year_report", "months_first",
+                     "months_range", "month", "month_end", "year_end", "ytd", "quarters_first"}
 SENTENCE_ONLY = {"rest_of_year"}
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own  # 年内 speaks of its own sentence's plans, not of what follows
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
