@@ -363,6 +363,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     if unit == "count":
         after = _right_phrase(text, figure_end)
         after = after and _noun_prefix(after)  # 21家全国性金融机构参与 → 全国性金融机构
+        after = after if after and names_something(after) else None  # 42家披露…: a verb, not the counted noun
         if after and len(after) >= 2:
             return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
     if metric and previous is not None and previous.metric and len(metric) <= 6:
