@@ -47,7 +47,7 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
                          r"截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
-PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|股|千克|公斤|平方米|人|户|张)$")
+PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|千克|公斤|平方米|人|户|张)$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
@@ -85,8 +85,8 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构: a place word made an adjective by 性 stays
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?!性)")
+    # 全国性金融机构, 末期息: a leading word that makes a word with what follows stays
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?!性|期)")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -143,7 +143,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
 
 
 # parts of speech that name nothing: verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers
-FUNCTION_TAGS = frozenset("v vd vg vi d p c r u uj ul uz ug uv ud f t m q mq y e zg ad".split())
+FUNCTION_TAGS = frozenset("v vd vg vi d p c r u uj ul uz ug uv ud f t m q mq y e ad".split())
 
 
 @functools.cache
@@ -181,7 +181,8 @@ def _drop_trailing_function_words(phrase: str) -> str:
     if not phrase:
         return phrase
     words = _tagger().lcut(phrase)
-    while len(words) > 1 and words[-1].flag in TRAILING_TAGS and words[-1].word not in _metric_words():
+    while len(words) > 1 and words[-1].flag in TRAILING_TAGS and words[-1].word not in _metric_words() \
+            and not words[-1].word.startswith("每"):  # 末期息每股 keeps its 每股
         words.pop()
     kept = "".join(w.word for w in words)
     return kept if len(kept) >= 2 else phrase
