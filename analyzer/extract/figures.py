@@ -471,6 +471,8 @@ class FigureExtractor:
             return "other"
         if re.search(r"[比较][^，。；]{0,8}(?:增加|减少|上升|下降|多|少)$", left):
             return "change"  # 比上月增加7个, 比上年末减少208万人
+        if c.counter == "点" and PRICE_MOVE.search(left):
+            return "change"  # 恒生指数下跌3021.51点: an index move in points
         if c.unit == "count" and c.counter in lex["other_counters"]:
             return "other"
         if c.unit in MONEY_UNITS and (PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left)

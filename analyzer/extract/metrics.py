@@ -57,8 +57,9 @@ GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
 SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
 STOCK_MOVE = re.compile(r"(?:收涨|收跌|大涨|大跌|上涨|下跌|涨停|跌停|收报|报收|涨|跌)(?:了)?(?:超过|超|逾|近|约)?$")
+SHARE_CLASS = re.compile(r"[AHB]股")
 NOT_A_STOCK = re.compile(r"指|板块|市场|大盘|股市|两市|[A-Z]股$|港股|美股|个股|价|CPI|PPI|PMI|汇率|收益率|利率|期货|原油|黄金|"
-                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|资产|贷款|余额|规模|增速")
+                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|溢利|投资|资产|贷款|余额|规模|增速")
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
 OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
@@ -85,8 +86,8 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构, 末期息: a leading word that makes a word with what follows stays
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?!性|期)")
+    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它])")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -394,12 +395,16 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         metric = _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
     if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
         metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
-    if metric and measure in ("growth_rate", "rate") and is_stock_name(metric) \
-            and STOCK_MOVE.search(text, clause_start, figure_start):
-        return "股价"  # 贵州茅台收涨8.96%: the company is whose figure it is; what moved is its share price
+    if metric and measure in ("growth_rate", "rate") and STOCK_MOVE.search(text, clause_start, figure_start):
+        share_class = SHARE_CLASS.fullmatch(metric)
+        if share_class:
+            return f"{share_class.group()}股价"  # 建行H股收报5.73港元
+        if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
+            return "股价"  # 贵州茅台收涨8.96%: the company is whose figure it is; what moved is its share price
     return to_simplified(metric) if metric else None
 
 
 def is_stock_name(phrase: str) -> bool:
     """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴."""
-    return len(phrase) <= 10 and not NOT_A_STOCK.search(to_simplified(phrase))
+    phrase = to_simplified(phrase)
+    return len(phrase) <= 10 and not NOT_A_STOCK.search(phrase) and not any(w in phrase for w in _metric_words())

@@ -31,6 +31,7 @@ _PATTERNS = [
     ("quarters_first", rf"(?:{_YEAR})?[前首](?P<nq>[一二三四1234])(?:个)?季(?:度)?"),  # 首三季 (Hong Kong)
     ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
     ("quarter", rf"(?:{_YEAR})?{_Q}"),
+    ("quarter_short", rf"(?:{_YEAR})?第(?P<q>[一二三四1234])季(?!度)"),  # 第4季 (Hong Kong, Taiwan)
     ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
     ("half_year_report", rf"{_YEAR}半年(?:度)?"),  # 2026年半年度归属于上市公司股东的净利润: the first half
     ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
@@ -183,6 +184,8 @@ class PeriodResolver:
 
     def _resolve(self, kind: str, g: dict) -> Period | None:
         pub = self.published
+        if kind == "quarter_short":
+            kind = "quarter"
         if kind == "ytd":
             year = self._year(g, 1)
             if year is None or pub is None:
@@ -288,8 +291,8 @@ class PeriodResolver:
 
 
 # How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
-REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_end", "half", "half_year_report", "months_first",
-                     "months_range", "month", "month_end", "year_end", "ytd", "quarters_first"}
+REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_short", "quarter_end", "half", "half_year_report",
+                     "months_first", "months_range", "month", "month_end", "year_end", "ytd", "quarters_first"}
 SENTENCE_ONLY = {"rest_of_year"}
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own  # 年内 speaks of its own sentence's plans, not of what follows
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
