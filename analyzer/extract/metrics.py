@@ -18,7 +18,7 @@ ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[�
 LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
-COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于)")
+COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于|快于|慢于|好于|超出|高出)")
 RIGHT_PHRASE = re.compile(r"(?:\d+(?:个)?[天月年]期(?:以上)?)?[^，,；;。！？!?\n、\d\s]{1,16}")  # 7天期逆回购操作
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
