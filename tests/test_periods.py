@@ -39,7 +39,8 @@ def test_resolve(text, published, expected):
     assert (spans[0].period.start, spans[0].period.end) == expected
 
 
-@pytest.mark.parametrize("text", ["比上年末低0.1个百分点", "比去年同期多增", "较年初"])
+@pytest.mark.parametrize("text", ["比上年末低0.1个百分点", "比去年同期多增", "较年初", "创下1997年亚洲金融危机以来之最",
+                                  "创2019年以来最低"])
 def test_comparison_bases_are_not_periods(text):
     assert PeriodResolver("2025-05-26").find(text) == []
 

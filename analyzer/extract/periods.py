@@ -51,6 +51,8 @@ TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(
                                    for kind, pattern in _PATTERNS))
 # A time expression right after one of these is the base of a comparison (比上年末, 较去年同期), not a period.
 COMPARISON_BASE = re.compile(r"(?:比|较|同比|高于|低于|多于|少于|与|相比|比上|较上)$")
+RECORD = re.compile(r"(?:之最|最|新高|新低|首次|的最)")
+RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
@@ -130,6 +132,9 @@ class PeriodResolver:
                     text.startswith("同期", match.end()):
                 continue
             kind = match.lastgroup
+            if RECORD_BASE.match(text, match.end()) or (match.group().endswith("以来")
+                                                         and RECORD.match(text, match.end())):
+                continue  # 创下1997年亚洲金融危机以来之最: the base of a record, not the figures' period
             if kind == "year" and BOND_NAME.match(text, match.end()):
                 continue  # 2025年首期超长期特别国债 names a bond, not a period
             suffix = f"__{kind}"
