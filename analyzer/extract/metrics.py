@@ -37,10 +37,11 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
+RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
-OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|安排|续作|发行|推出|创设)(?:了)?$")
+OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|安排|续作|发行|推出|创设|斥资)(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
-DIVIDEND_VERB = re.compile(r"派发(?=.)|^派(?![息发])")
+DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|每年|单月|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
@@ -382,6 +383,12 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         return previous.metric
     if metric is None and same_unit:
         return same_unit
+    if generic and metric and previous is None and measure in ("change", "growth_rate"):
+        # 把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named
+        named = [m.group() for m in RATE_NAMED.finditer(text, sentence_start, clause_start)]
+        if named:
+            phrase = re.split(r"[把将让使对]", named[0])[-1]
+            return to_simplified(clean_metric(phrase) or metric)
     if metric is None and measure in ("level", "flow"):
         metric = _right_phrase(text, figure_end)
     if metric and earlier:
