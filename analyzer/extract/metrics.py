@@ -295,8 +295,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     start = clause_start
     if previous is not None and previous.end > start and list_position is None:
         start = previous.end
+    before_time = None  # 1年期LPR在8月已下调10个基点: the words before a time expression, when none follow it
     for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
         if start <= span.start and span.end <= figure_start and span.kind not in ("yesterday", "relative_month"):
+            before_time = text[start:span.start].rstrip("在于至")
             start = span.end
     # 回购资金总额不低于5000万元（含）且…: a note at either end goes; 5年以下（含5年）…利率 keeps one inside a name
     left = NOTE_AT_EDGE.sub("", text[start:figure_start])
@@ -347,6 +349,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if previous is not None and previous.metric:
             return previous.metric
     metric = clean_metric(left)
+    named_before = clean_metric(before_time) if before_time else None
+    if (metric is None or not names_something(metric)) and named_before and names_something(named_before) \
+            and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
+        metric = named_before
     if metric and OBJECT_FOLLOWS.search(metric) and measure in ("level", "flow"):
         after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
         if after and names_something(after):
