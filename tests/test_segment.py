@@ -28,3 +28,12 @@ def test_offsets_survive_white_space():
 def test_sentences():
     text = "标题\n截至一季度末，余额35.3万亿元。同比增长12.5%！“好。”"
     assert [text[a:b] for a, b in split_sentences(text)] == ["标题", "截至一季度末，余额35.3万亿元。", "同比增长12.5%！", "“好。”"]
+
+
+def test_part_of_speech_for_metric_phrases():
+    from analyzer.text import pos
+    tags = dict(pos.tag("又开展"))
+    assert tags == {"又": "d", "开展": "v"}
+    assert all(tag == "x" for word, tag in pos.tag("续贷") if len(word) == 1)  # left-over characters are nouns
+    assert dict(pos.tag("无还本续贷"))["无还本续贷"] == "nz"  # taxonomy names are nouns
+    assert dict(pos.tag("已调降"))["调降"] == "v"  # and the lexicon's verbs are verbs

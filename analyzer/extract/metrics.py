@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzer.text import pos
 from analyzer.text.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
@@ -60,7 +61,8 @@ SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
 STOCK_MOVE = re.compile(r"(?:收涨|收跌|大涨|大跌|上涨|下跌|涨停|跌停|收报|报收|涨|跌)(?:了)?(?:超过|超|逾|近|约)?$")
 SHARE_CLASS = re.compile(r"[AHB]股")
 NOT_A_STOCK = re.compile(r"指|板块|市场|大盘|股市|两市|[A-Z]股$|港股|美股|个股|价|CPI|PPI|PMI|汇率|收益率|利率|期货|原油|黄金|"
-                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|溢利|投资|资产|贷款|余额|规模|增速")
+                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|溢利|投资|资产|贷款|余额|规模|增速|"
+                         r"按年|按月|同比|环比")
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
 OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
@@ -149,14 +151,6 @@ FUNCTION_TAGS = frozenset("v vd vg vi d p c r u uj ul uz ug uv ud f t m q mq y e
 
 
 @functools.cache
-def _tagger():
-    from jieba.posseg import POSTokenizer
-
-    from analyzer.text.segment import tokenizer
-    return POSTokenizer(tokenizer())
-
-
-@functools.cache
 def _metric_words() -> frozenset[str]:
     """Words jieba tags as verbs that name quantities here (支出, 出口, 融资, 收入)."""
     from analyzer.extract.figures import load_lexicon
@@ -171,7 +165,9 @@ def names_something(phrase: str) -> bool:
     又开展, 执行, 还可能择机 and 先后安排 name nothing a figure could measure; 支出, 20年期 do."""
     if TENOR.fullmatch(phrase):
         return True
-    return not all(tag in FUNCTION_TAGS and word not in _metric_words() for word, tag in _tagger().lcut(phrase))
+    if len(phrase) < 2:
+        return False  # 调 (left of 调降 when 降 is cut as a trailing verb): a character names nothing
+    return not all(tag in FUNCTION_TAGS and word not in _metric_words() for word, tag in pos.tag(phrase))
 
 
 # adverbs, prepositions, conjunctions, particles, pronouns: never the last word of a metric (verbs can be: 支出)
@@ -182,11 +178,11 @@ def _drop_trailing_function_words(phrase: str) -> str:
     """恒生指数收 → 恒生指数, 损失额有可能 → 损失额: adverbs and particles left at the end of a phrase go."""
     if not phrase:
         return phrase
-    words = _tagger().lcut(phrase)
-    while len(words) > 1 and words[-1].flag in TRAILING_TAGS and words[-1].word not in _metric_words() \
-            and not words[-1].word.startswith("每"):  # 末期息每股 keeps its 每股
+    words = list(pos.tag(phrase))
+    while len(words) > 1 and words[-1][1] in TRAILING_TAGS and words[-1][0] not in _metric_words() \
+            and not words[-1][0].startswith("每"):  # 末期息每股 keeps its 每股
         words.pop()
-    kept = "".join(w.word for w in words)
+    kept = "".join(word for word, _ in words)
     return kept if len(kept) >= 2 else phrase
 
 
@@ -198,7 +194,7 @@ def _noun_prefix(phrase: str) -> str:
     """利率向符合条件 → 利率, 金融机构参与 → 金融机构: the words up to the first verb, adverb or preposition
     after a noun."""
     kept = ""
-    for word, tag in _tagger().lcut(phrase):
+    for word, tag in pos.tag(phrase):
         if kept and tag in PHRASE_END_TAGS and word not in _metric_words():
             break
         kept += word
@@ -420,4 +416,5 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
 def is_stock_name(phrase: str) -> bool:
     """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴."""
     phrase = to_simplified(phrase)
-    return len(phrase) <= 10 and not NOT_A_STOCK.search(phrase) and not any(w in phrase for w in _metric_words())
+    return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
+        and not any(w in phrase for w in _metric_words())
