@@ -362,9 +362,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             return to_simplified(_noun_prefix(after))
         if same_unit and measure in ("change", "rate"):
             return same_unit  # 下调存款准备金率0.5个百分点…还可能择机再下调0.25至0.5个百分点
-        metric = None
+        metric, verbs_only = None, True
     else:
-        same_unit = None
+        verbs_only = False
     if unit == "count":
         after = _right_phrase(text, figure_end)
         after = after and _noun_prefix(after)  # 21家全国性金融机构参与 → 全国性金融机构
@@ -383,8 +383,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
                 and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
             return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
         return previous.metric
-    if metric is None and same_unit:
-        return same_unit
+    if same_unit and ((metric is None and verbs_only) or (generic and previous is None and measure in ("change", "rate"))):
+        return same_unit  # 上一次在3月27日实施，幅度同为0.25个百分点: the last change of the paragraph in this unit
     if generic and metric and previous is None and measure in ("change", "growth_rate"):
         # 把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named
         named = [m.group() for m in RATE_NAMED.finditer(text, sentence_start, clause_start)]
