@@ -377,7 +377,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             return to_simplified(parallel_name)
     generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
         bool(COMPARED_TO_OTHER.match(metric)) or \
-        bool(OBJECT_LEFT_OUT.search(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
+        bool(OBJECT_LEFT_OUT.search(metric)) or \
+        bool(_institution_pattern().fullmatch(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
     if generic and previous is not None and previous.metric:
         if (measure == "flow" or (measure == "change" and previous.measure == "flow")) \
                 and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
