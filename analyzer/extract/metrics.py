@@ -40,7 +40,7 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
-OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|安排|续作|发行|推出|创设|斥资)(?:了)?$")
+OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资)(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
@@ -326,6 +326,12 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
         if after and COMPARED_TO_OTHER.match(after):
             after = None  # 分别较此前下降15个基点和10个基点: no name after 分别
+        if names in _lexicon()["generic"]:
+            # 先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them
+            before = re.split(r"[，,；;]", text[sentence_start:max(start - 1, sentence_start)])[-1]
+            parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
+            if len(parts) == list_position[1] and all(parts):
+                return to_simplified(parts[list_position[0]] + names)
         if names:
             listed = split_list_metric(names, list_position[1], list_position[0])
             if after and after not in ("为", "是"):
@@ -349,7 +355,7 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     if (metric is None or not names_something(metric)) and named_before and names_something(named_before) \
             and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
         metric = named_before
-    if metric and OBJECT_FOLLOWS.search(metric) and measure in ("level", "flow"):
+    if (OBJECT_FOLLOWS.search(metric or "") or OBJECT_FOLLOWS.search(left.strip())) and measure in ("level", "flow"):
         after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
         if after and names_something(after):
             return to_simplified(after)
