@@ -38,7 +38,7 @@ CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调
 BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
                        r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
-CLAUSE_BREAK = "，,；;：:。！？!?\n、"
+CLAUSE_BREAK = "，,；;：:。！？!?\n、【】"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
 
 

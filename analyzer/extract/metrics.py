@@ -39,6 +39,7 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
+EQUITY_AFTER = re.compile(r"的?(?P<what>股权|股份)")
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资)(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
@@ -298,6 +299,9 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
             start = span.end
     # 回购资金总额不低于5000万元（含）且…: a note at either end goes; 5年以下（含5年）…利率 keeps one inside a name
     left = NOTE_AT_EDGE.sub("", text[start:figure_start])
+    equity = EQUITY_AFTER.match(text, figure_end)
+    if equity and unit == "percent":
+        return equity.group("what")  # 拟转让所持有太行数据湖45%股权: a stake
     quote = QUOTE_LEFT.search(left)
     if quote:
         head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"
