@@ -40,6 +40,10 @@ ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数
 JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
 EQUITY_AFTER = re.compile(r"的?(?P<what>股权|股份)")
+# an open-market operation: 7天期公开市场逆回购操作, 1年期中期借贷便利（MLF）操作
+OPERATION = re.compile(r"(?P<tenor>\d+(?:个)?[天月年]期)?(?:公开市场)?(?P<tool>逆回购|中期借贷便利（MLF）|中期借贷便利|MLF|"
+                       r"常备借贷便利|国库现金定存|买断式逆回购)(?:操作)?")
+OPERATION_TENOR = re.compile(r"\d+(?:个)?[天月年]期(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资)(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
@@ -259,6 +263,24 @@ def _parallel_segments(parts: list[str]) -> list[str] | None:
     return [p + segment + shared for p, segment, _ in names] + [prefix + last]
 
 
+def _operation_rate(text: str, sentence_start: int, figure_start: int,
+                    list_position: tuple[int, int] | None) -> str | None:
+    """开展…7天期逆回购操作，中标利率为1.8%: the winning-bid rate of the operation its sentence names
+    (7天期逆回购中标利率); with 分别, one per operation or per tenor listed (其中7天期…、14天期…)."""
+    before = text[sentence_start:figure_start]
+    found = list(OPERATION.finditer(before))
+    if not found:
+        return None
+    operations = [(m.group("tenor") or "") + m.group("tool") for m in found]
+    index, count = list_position if list_position else (0, 1)
+    if count > 1 and len(operations) == count:
+        return operations[index] + "中标利率"
+    tenors = [m.group() for m in OPERATION_TENOR.finditer(before)]
+    if count > 1 and len(tenors) == count and not found[-1].group("tenor"):
+        return tenors[index] + operations[-1] + "中标利率"
+    return operations[-1] + "中标利率" if count == 1 else None
+
+
 def _parallel_name(short: str, previous: str) -> str | None:
     """首套住房…最低首付款比例调整为15%，二套住房调整为25%: a short name parallel to the start of the previous
     metric (same length, same last two characters) takes that metric with its own start."""
@@ -330,6 +352,10 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
         if after and COMPARED_TO_OTHER.match(after):
             after = None  # 分别较此前下降15个基点和10个基点: no name after 分别
+        if names == "中标利率":
+            operation = _operation_rate(text, sentence_start, figure_start, list_position)
+            if operation:
+                return operation
         if names in _lexicon()["generic"]:
             # 先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them
             before = re.split(r"[，,；;]", text[sentence_start:max(start - 1, sentence_start)])[-1]
@@ -355,6 +381,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
         if previous is not None and previous.metric:
             return previous.metric
     metric = clean_metric(left)
+    if metric == "中标利率":
+        return _operation_rate(text, sentence_start, figure_start, list_position) or metric
     named_before = clean_metric(before_time) if before_time else None
     if (metric is None or not names_something(metric)) and named_before and names_something(named_before) \
             and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
