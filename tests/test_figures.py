@@ -261,6 +261,12 @@ def test_real_text_metrics(text, metric):
     ("沪深两市全天成交额达2.59万亿元。", "2024-09-30", "flow", ("2024-09-30", "2024-09-30")),
     ("贵州茅台收涨8.96%。", "2024-09-30", "growth_rate", ("2024-09-30", "2024-09-30")),
     ("截至收盘，恒生指数下跌3021.51点。", "2025-04-07", "change", ("2025-04-07", "2025-04-07")),
+    # M2 is a stock: its growth is read at the period's end
+    ("2022年金融统计数据报告\n一、广义货币增长11.8%，狭义货币增长3.7%", "2023-01-10", "growth_rate",
+     ("2022-12-31", "2022-12-31")),
+    # a results report's per-share dividend is a result of the reported year, not a policy parameter
+    ("招商银行公布2023年业绩。\n董事会建议派发末期股息每股1.972元。", "2024-03-26", "rate",
+     ("2023-01-01", "2023-12-31")),
     # an open-market operation reported without a date is of the story's day
     ("春节假期后首个工作日，中国人民银行开展1.2万亿元公开市场逆回购操作。", "2020-02-03", "flow",
      ("2020-02-03", "2020-02-03")),

@@ -401,7 +401,7 @@ class FigureExtractor:
         if measure == "level":
             return True
         return measure in ("growth_rate", "change", "share") and \
-            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备"))
+            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备", "货币", "M2", "M1", "M0"))
 
     def _is_household_count(self, c: Candidate, clause_left: str) -> bool:
         """普惠小微授信户数5652万户: a count of borrowers or of those served is a stock

@@ -303,13 +303,15 @@ LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first 
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
-STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率")
+STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率|"
+                            r"息差|每股|股息|派息|红利|分红|拨备覆盖率|充足率|毛利率|净利率|回报率|股价")  # results
 CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
 SAME_DAY = re.compile(r"同日|当日|当天")
 # an open-market operation reported without a date is the story's day: 开展1.2万亿元逆回购操作, 中标利率, 净投放
 OPERATION_DAY = re.compile(r"开展[^。；]{0,30}?(?:操作|招标)|中标利率|续作|净投放|净回笼")
 # a market report's trading day: 截至收盘, 全天成交额, 收涨, 涨停 speak of the day the story reports
-MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全日|盘中|早盘|午盘|尾盘|午后|开盘|涨停|跌停|成交额|成交量|个股|北向资金")
+MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全日|盘中|早盘|午盘|尾盘|午后|开盘|涨停|跌停|成交额|成交量|个股|北向资金|"
+                        r"南向资金|上涨股票|下跌股票")
 
 
 DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
