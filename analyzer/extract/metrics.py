@@ -3,6 +3,12 @@
 Taken from the clause before the figure: trailing verbs and comparison words are stripped (余额达 → 余额),
 time expressions and place words dropped (截至一季度末全国 …), and a leading verb cut (下调支农支小再贷款利率 →
 支农支小再贷款利率). A growth rate or share with no noun of its own takes the metric of the figure before it.
+
+When what is left names nothing — only verbs and adverbs by their part of speech (又开展, 还可能择机; see
+``analyzer.text.pos``) — the metric comes from elsewhere, in this order: the noun after the figure (开展4950亿元
+7天期逆回购操作, 以不高于3.2%的利率), the last figure of the paragraph in the same unit, the figure before it.
+Lists after 分别 split one name per figure; a winning-bid rate (中标利率) names its operation; a company's price
+move measures its 股价.
 """
 from __future__ import annotations
 
