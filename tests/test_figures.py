@@ -252,6 +252,15 @@ def test_real_text_metrics(text, metric):
     assert analyze(text, published=PUBLISHED).figures[-1].metric == metric
 
 
+@pytest.mark.parametrize("text, measure", [
+    ("每户最高贴息3万元", "other"),  # a cap
+    ("若按回购金额上限2亿元测算", "other"),
+    ("拨备覆盖率为437.70%", "rate"),  # a ratio, though 覆盖 can mark a share
+])
+def test_measure_cases(text, measure):
+    assert analyze(text, published=PUBLISHED).figures[-1].measure == measure
+
+
 @pytest.mark.parametrize("text, published, measure, period", [
     # a count of borrowers held is a stock at the period's end; one added over the period is a flow
     ("2021年，普惠小微授信户数4456万户。", "2022-01-30", "level", ("2021-12-31", "2021-12-31")),
@@ -261,6 +270,8 @@ def test_real_text_metrics(text, metric):
     ("沪深两市全天成交额达2.59万亿元。", "2024-09-30", "flow", ("2024-09-30", "2024-09-30")),
     ("贵州茅台收涨8.96%。", "2024-09-30", "growth_rate", ("2024-09-30", "2024-09-30")),
     ("截至收盘，恒生指数下跌3021.51点。", "2025-04-07", "change", ("2025-04-07", "2025-04-07")),
+    ("截至收盘，中国平安涨4.1%，报38.62元。", "2024-02-06", "rate", ("2024-02-06", "2024-02-06")),
+    ("北向资金全天净买入86.71亿元。", "2024-02-06", "flow", ("2024-02-06", "2024-02-06")),
     # M2 is a stock: its growth is read at the period's end
     ("2022年金融统计数据报告\n一、广义货币增长11.8%，狭义货币增长3.7%", "2023-01-10", "growth_rate",
      ("2022-12-31", "2022-12-31")),

@@ -29,8 +29,9 @@ INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
 MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
-PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,3}$|收报$")
+PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")  # 中国平安涨4.1%，报38.62元
 PER_SHARE = re.compile(r"每\d+股")
+CAP_WORD = re.compile(r"(?:最高|上限|下限)[^，。；\d]{0,6}?(?:为|是|达|不超过)?$")
 MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
 # 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
 CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调|调降|调升|降|升|提高|增|减|下降|上升)?(?:至|到)$")
@@ -458,6 +459,8 @@ class FigureExtractor:
                 return "share"  # 贷款本金的60%
             level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
             share = self._nearest(clause_left, lex["share"])
+            if share and clause_left.startswith("覆盖率", share[0]):
+                share = None  # 拨备覆盖率为437.70%: a ratio, not a share
             growth = self._nearest(left, lex["growth"])
             if share and (not growth or share[0] > growth[0]):
                 return "share"
@@ -481,6 +484,8 @@ class FigureExtractor:
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
             return "other"
+        if c.unit in MONEY_UNITS and CAP_WORD.search(near_left):
+            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元: a cap
         if self._nearest(left, lex["change"]) or re.search(r"[比较][^，。；]{0,8}(?:多|少|增加|减少|上升|下降)$", left):
             return "change"
         if self._nearest(left, lex["change_verbs"]) or ("额度" in clause_left and "增加" in clause_left):
