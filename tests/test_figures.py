@@ -256,6 +256,7 @@ def test_real_text_metrics(text, metric):
     ("每户最高贴息3万元", "other"),  # a cap
     ("若按回购金额上限2亿元测算", "other"),
     ("拨备覆盖率为437.70%", "rate"),  # a ratio, though 覆盖 can mark a share
+    ("年贴息比例为1个百分点", "rate"),  # a subsidy rate in points, not a change
 ])
 def test_measure_cases(text, measure):
     assert analyze(text, published=PUBLISHED).figures[-1].measure == measure

@@ -452,6 +452,8 @@ class FigureExtractor:
         left = near_left.rstrip(" 约近超逾达为了到至")
         if c.per:
             return "rate"
+        if c.unit == "percentage_point" and "贴息" in clause_left + text[c.end:c.end + 6]:
+            return "rate"  # 年贴息比例为1个百分点, 给予1个百分点的年贴息: a subsidy rate, not a change
         if c.unit in ("percentage_point", "basis_point"):
             return "change"
         if c.unit == "percent":
