@@ -257,6 +257,7 @@ def test_real_text_metrics(text, metric):
     ("若按回购金额上限2亿元测算", "other"),
     ("拨备覆盖率为437.70%", "rate"),  # a ratio, though 覆盖 can mark a share
     ("年贴息比例为1个百分点", "rate"),  # a subsidy rate in points, not a change
+    ("贴息资金由中央财政和省级财政分别承担90%和10%", "share"),
 ])
 def test_measure_cases(text, measure):
     assert analyze(text, published=PUBLISHED).figures[-1].measure == measure
