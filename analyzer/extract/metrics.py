@@ -26,7 +26,8 @@ LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于|快于|慢于|好于|超出|高出)")
-RIGHT_PHRASE = re.compile(r"(?:\d+(?:个)?[天月年]期(?:以上)?)?[^，,；;。！？!?\n、\d\s]{1,16}")  # 7天期逆回购操作
+TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
+RIGHT_PHRASE = re.compile(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s]{{1,16}}")  # 7天期逆回购操作
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
@@ -47,17 +48,17 @@ JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
 RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
 EQUITY_AFTER = re.compile(r"的?(?P<what>股权|股份)")
 # an open-market operation: 7天期公开市场逆回购操作, 1年期中期借贷便利（MLF）操作
-OPERATION = re.compile(r"(?P<tenor>\d+(?:个)?[天月年]期)?(?:公开市场)?(?P<tool>逆回购|中期借贷便利（MLF）|中期借贷便利|MLF|"
+OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>逆回购|中期借贷便利（MLF）|中期借贷便利|MLF|"
                        r"常备借贷便利|国库现金定存|买断式逆回购)(?:操作)?")
-OPERATION_TENOR = re.compile(r"\d+(?:个)?[天月年]期(?=\d)")  # 其中7天期9500亿元
+OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资|撬动|带动)(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(r"(?:\d+)?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)(?:对|兑)人民币$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|每年|单月|历年|昨[（(]\d{1,2}[）)]日|当日|全天|全日|"
-                         r"截至收盘|截止收盘|收盘|一度")
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|"
+                         r"昨[（(]\d{1,2}[）)]日|当日|全天|全日|每年|单月|历年|截至收盘|截止收盘|收盘|一度")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
 PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|千克|公斤|平方米|人|户|张)$")
@@ -157,10 +158,6 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     return phrase or None
 
 
-# parts of speech that name nothing: verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers
-FUNCTION_TAGS = frozenset("v vd vg vi d p c r u uj ul uz ug uv ud f t m q mq y e ad".split())
-
-
 @functools.cache
 def _metric_words() -> frozenset[str]:
     """Words jieba tags as verbs that name quantities here (支出, 出口, 融资, 收入)."""
@@ -178,7 +175,7 @@ def names_something(phrase: str) -> bool:
         return True
     if len(phrase) < 2:
         return False  # 调 (left of 调降 when 降 is cut as a trailing verb): a character names nothing
-    return not all(tag in FUNCTION_TAGS and word not in _metric_words() for word, tag in pos.tag(phrase))
+    return not all(tag in pos.FUNCTION_TAGS and word not in _metric_words() for word, tag in pos.tag(phrase))
 
 
 # adverbs, prepositions, conjunctions, particles, pronouns: never the last word of a metric (verbs can be: 支出)

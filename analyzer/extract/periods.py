@@ -298,8 +298,8 @@ class PeriodResolver:
 # How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
 REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_short", "quarter_end", "half", "half_year_report",
                      "months_first", "months_range", "month", "month_end", "year_end", "ytd", "quarters_first"}
-SENTENCE_ONLY = {"rest_of_year"}
-LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own  # 年内 speaks of its own sentence's plans, not of what follows
+SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
+LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
 FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
 OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
