@@ -326,16 +326,17 @@ class FigureExtractor:
                 index += 1
             done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, s_start, periods, done, in_sentence, position,
-                                       figures[-40:])
+                figure = self._resolve(text, original, candidate, (s_start, s_end), periods, done, in_sentence,
+                                       position, figures[-40:])
                 figures.append(figure)
                 done.append(figure)
         return figures
 
-    def _resolve(self, text, original, c: Candidate, s_start, periods: FigurePeriods, done: list[Figure], siblings,
-                 position, earlier: list[Figure]) -> Figure:
-        """Attributes of candidate ``c``; ``done`` holds the figures already resolved in its sentence,
-        ``earlier`` the last figures before it in the text."""
+    def _resolve(self, text, original, c: Candidate, sentence: tuple[int, int], periods: FigurePeriods,
+                 done: list[Figure], siblings, position, earlier: list[Figure]) -> Figure:
+        """Attributes of candidate ``c`` in ``sentence`` (start, end); ``done`` holds the figures already resolved
+        in its sentence, ``earlier`` the last figures before it in the text."""
+        s_start, s_end = sentence
         previous = done[-1] if done else None
         prev_end = siblings[position - 1].end if position else s_start
         clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
@@ -359,7 +360,7 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel, [f.metric for f in earlier],
                              self._same_unit_metric(text, c, earlier))
-        period = periods.for_figure(c.start, s_start, clause_start, max(prev_end, clause_start),
+        period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
                 and not self._is_household_count(c, clause_left):

@@ -335,11 +335,6 @@ def story_date(text: str, published: str | None) -> str | None:
     return day.isoformat()
 
 
-def _sentence_end(text: str, position: int) -> int:
-    ends = [i for i in (text.find(mark, position) for mark in "。！？\n") if i >= 0]
-    return min(ends, default=len(text))
-
-
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -350,14 +345,16 @@ class FigurePeriods:
         day = resolver.published.isoformat() if resolver.published else None
         self.published = Period(day, day) if day else None
 
-    def for_figure(self, start: int, sentence_start: int, clause_start: int, near_start: int,
+    def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
-        """Period of the figure at ``start``; ``previous`` is the period of the figure before it in its sentence."""
+        """Period of the figure at ``start`` in ``sentence`` (start, end); ``previous`` is the period of the
+        figure before it in its sentence."""
         text = self.text
+        sentence_start = sentence[0]
         # rates and shares are mostly policy parameters (a tool's rate, a ratio): they take no period from
         # other sentences, unlike statistics (PMI, CPI, 不良率), which a release dates once for many sentences
         inherit = measure not in ("rate", "share") or bool(STATISTIC_RATE.search(metric or ""))
-        period = self._nearest(start, sentence_start, previous, inherit=inherit, clause_start=clause_start)
+        period = self._nearest(start, sentence, previous, inherit=inherit, clause_start=clause_start)
         if measure == "other" and not any(sentence_start <= t.start and t.end <= start for t in self.times):
             return None  # thresholds, counts of measures, terms: no period unless their sentence names one
         if period is not None and not any(clause_start <= t.start < start for t in self.times):
@@ -367,7 +364,7 @@ class FigurePeriods:
                 return self.published if CURRENT_WORDS.search(clause_left) else None
         return period
 
-    def _nearest(self, start: int, sentence_start: int, previous: Period | None, inherit: bool = True,
+    def _nearest(self, start: int, sentence: tuple[int, int], previous: Period | None, inherit: bool = True,
                  clause_start: int | None = None) -> Period | None:
         """The nearest time expression before the figure in its sentence; else that of the figure before it
         in the sentence (a growth rate takes its level's); else the date the text gave "this" action
@@ -376,6 +373,7 @@ class FigurePeriods:
         title or lead states, which a statistics release states once, or without one there the last reporting
         period named earlier in the text; else none."""
         text = self.text
+        sentence_start, sentence_end = sentence
         paragraph_start = text.rfind("\n", 0, start) + 1
         best = in_paragraph = in_text = None
         for span in self.times:
@@ -413,7 +411,7 @@ class FigurePeriods:
         in_title = "\n" in text and start < text.index("\n")  # a title takes only the time it states
         if CURRENT_WORDS.search(text, sentence_start, start) or (not in_title and (
                 MARKET_DAY.search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
-                                                                                       _sentence_end(text, start)))):
+                                                                                       sentence_end))):
             return self.published
         if not inherit:
             return None
