@@ -386,10 +386,11 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     metric = clean_metric(left)
     if metric == "中标利率":
         return _operation_rate(text, sentence_start, figure_start, list_position) or metric
-    named_before = clean_metric(before_time) if before_time else None
-    if (metric is None or not names_something(metric)) and named_before and names_something(named_before) \
-            and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
-        metric = named_before
+    if before_time and (metric is None or not names_something(metric)):
+        named_before = clean_metric(before_time)
+        if named_before and names_something(named_before) \
+                and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
+            metric = named_before
     if (OBJECT_FOLLOWS.search(metric or "") or OBJECT_FOLLOWS.search(left.strip())) and measure in ("level", "flow"):
         after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
         if after and names_something(after):
