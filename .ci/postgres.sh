@@ -42,4 +42,15 @@ if [ -z "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ]; the
   psql_admin "CREATE DATABASE $DB OWNER $USER_NAME" >&2
 fi
 
+# a superuser (the read-only SQL tests prove `analyzer sql` refuses it) and a plain login for reader tests
+for role in "${USER_NAME}_admin SUPERUSER" "${USER_NAME}_reader NOSUPERUSER NOINHERIT"; do
+  set -- $role
+  if [ -z "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = '$1'")" ]; then
+    psql_admin "CREATE ROLE $1 LOGIN $2 ${3:-} PASSWORD '$PASSWORD'" >&2
+  fi
+done
+psql_admin "GRANT CONNECT ON DATABASE $DB TO ${USER_NAME}_reader" >&2
+
 echo "export ANALYZER_TEST_POSTGRES_URL=postgresql://$USER_NAME:$PASSWORD@localhost:$port/$DB"
+echo "export ANALYZER_TEST_POSTGRES_SUPERUSER_URL=postgresql://${USER_NAME}_admin:$PASSWORD@localhost:$port/$DB"
+echo "export ANALYZER_TEST_POSTGRES_READER_URL=postgresql://${USER_NAME}_reader:$PASSWORD@localhost:$port/$DB"

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.records import Record
-from analyzer.store import FigureQuery, Store, StoredRecord, open_store
+from analyzer.store import FigureQuery, SQLStore, Store, StoredRecord, open_store
 from analyzer.store import migrations, schema
 from analyzer.store.ingest import ingest
 
@@ -253,14 +253,29 @@ def test_trends_and_mentions(store):
 def test_sql_is_read_only(store, statement):
     store.write([stored(make_record())])
     with pytest.raises(StoreError):
-        columns, rows = store.sql(statement)
+        columns, rows = reader_store(store).sql(statement)
         list(rows)
     assert store.counts()["figures"] == 3 and store.schema_version() == schema.SCHEMA_VERSION
 
 
+def reader_store(store: SQLStore) -> SQLStore:
+    """The store itself (SQLite), or the same PostgreSQL schema opened as the test reader role."""
+    if store.backend == "sqlite":
+        return store
+    reader_url = os.environ.get("ANALYZER_TEST_POSTGRES_READER_URL")
+    if not reader_url:
+        pytest.skip("PostgreSQL sql tests need ANALYZER_TEST_POSTGRES_READER_URL (eval \"$(bash .ci/postgres.sh)\")")
+    schema_name = store.engine.url.query["options"].split("=", 1)[1]
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema_name} TO {sa.make_url(reader_url).username}")
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema_name} "
+                                   f"TO {sa.make_url(reader_url).username}")
+    return open_store(f"{reader_url}?options=-csearch_path%3D{schema_name}")
+
+
 def test_sql_reads(store):
     store.write([stored(make_record())])
-    columns, rows = store.sql('SELECT unit, count(*) AS n FROM figures GROUP BY unit ORDER BY unit;')
+    columns, rows = reader_store(store).sql('SELECT unit, count(*) AS n FROM figures GROUP BY unit ORDER BY unit;')
     assert columns == ["unit", "n"] and list(rows) == [("CNY", 1), ("other", 1), ("percent", 1)]
 
 

@@ -7,6 +7,7 @@ import click
 
 from analyzer.cli import main
 from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
+from analyzer.errors import StoreError
 from analyzer.records import MEASURES, UNITS
 
 QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "period_end",
@@ -214,3 +215,34 @@ def sql_command(statement, db_url, fmt):
 
     columns, rows = open_db(db_url).sql(statement)
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
+
+
+@main.command(name="sql-reader")
+@click.argument("role")
+@db_option
+@click.option("--apply", is_flag=True, help="Create the role now (needs a URL allowed to create roles); the "
+              "password is read from $ANALYZER_READER_PASSWORD or asked for, never from the command line.")
+@verbose_option
+@handle_errors
+def sql_reader_command(role, db_url, apply):
+    """Print (or with --apply, run) the SQL that creates ROLE, a PostgreSQL login that may only SELECT the
+    store's tables: the only kind of role `analyzer sql` runs as on PostgreSQL.
+
+    Example: analyzer sql-reader analyzer_reader --db postgresql://admin@localhost/analyzer
+    """
+    import os
+
+    from analyzer.store import readonly
+
+    store = open_db(db_url)
+    if store.backend != "postgresql":
+        raise StoreError("sql-reader is for PostgreSQL stores; a SQLite store is opened read-only by `analyzer sql`")
+    if not apply:
+        for statement in readonly.reader_setup(store.engine, role):
+            click.echo(statement + ";")
+        click.echo(f"ALTER ROLE {role} PASSWORD '…';")
+        return
+    password = os.environ.get("ANALYZER_READER_PASSWORD") or click.prompt(f"Password for {role}", hide_input=True,
+                                                                         confirmation_prompt=True, err=True)
+    readonly.create_reader(store.engine, role, password)
+    click.echo(f"created {role}: use --db postgresql://{role}:…@HOST/DB with `analyzer sql`", err=True)

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError
-from analyzer.store import migrations, queries, schema
+from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import FigureQuery, StoredRecord, WriteResult
 from analyzer.store.rows import document_row, record_rows
 
@@ -243,11 +243,17 @@ class SQLStore:
             raise StoreError("give one SQL statement at a time (no ';' inside)")
         connection, release = self._readonly_connection()
         try:
-            result = connection.exec_driver_sql(body)
+            if self.backend == "postgresql":
+                readonly.check_reader(connection)
+            # psycopg reads % as a placeholder even without parameters: %% is a literal % (LIKE 'a%')
+            result = connection.exec_driver_sql(body.replace("%", "%%") if self.backend == "postgresql" else body)
             columns = list(result.keys()) if result.returns_rows else []
         except (sa.exc.SQLAlchemyError, sqlite3.Error) as error:
             release()
             raise StoreError(f"SQL failed: {_reason(error)}") from None
+        except StoreError:
+            release()
+            raise
 
         def rows() -> Iterator[tuple]:
             try:
@@ -260,8 +266,8 @@ class SQLStore:
         return columns, rows()
 
     def _readonly_connection(self) -> tuple[sa.Connection, Callable[[], None]]:
-        """A connection that cannot write (PostgreSQL: read-only transactions; SQLite: ``mode=ro``,
-        ``query_only``), and the function that releases it."""
+        """A connection that cannot write (PostgreSQL: read-only transactions of a reader role, checked by
+        ``readonly.check_reader``; SQLite: ``mode=ro``, ``query_only``), and the function that releases it."""
         if self.url == "sqlite://":  # an in-memory store has a single connection: guard it for the call
             connection = self.engine.connect()
             connection.exec_driver_sql("PRAGMA query_only = ON")
@@ -273,7 +279,8 @@ class SQLStore:
             return connection, release_memory
         if self.backend == "postgresql":
             options = " ".join(filter(None, (sa.make_url(self.url).query.get("options"),
-                                             "-c default_transaction_read_only=on")))
+                                             "-c default_transaction_read_only=on",
+                                             f"-c statement_timeout={readonly.STATEMENT_TIMEOUT_MS}")))
             engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool, connect_args={"options": options})
         else:
             uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"

@@ -1,0 +1,101 @@
+"""Read-only SQL on PostgreSQL by construction: ``analyzer sql`` runs only as a role that can neither write nor
+reach the server.
+
+A read-only transaction does not stop a superuser (``COPY … TO PROGRAM``, ``pg_read_file``,
+``pg_terminate_backend``), and ``SET ROLE`` is no fence either: a session user may switch back from inside a
+single ``SELECT`` with ``set_config('role', …)``. So the session user itself must be a dedicated reader. Before a
+statement runs, ``check_reader`` asks the server what the session user — and every role it can become — may do,
+and refuses with a message that says how to create a reader (``reader_role_sql``).
+"""
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from analyzer.errors import StoreError
+
+# built-in roles that open the server's files, programs or other sessions, or write every table
+SERVER_ROLES = ("pg_read_server_files", "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend",
+                "pg_write_all_data")
+STATEMENT_TIMEOUT_MS = 60_000
+
+_CHECK = f"""
+WITH member_of AS (SELECT r.* FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER'))
+SELECT
+  (SELECT string_agg(DISTINCT rolname, ', ') FROM member_of
+    WHERE rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls) AS privileged,
+  (SELECT string_agg(DISTINCT rolname, ', ') FROM member_of
+    WHERE rolname IN ({", ".join(f"'{name}'" for name in SERVER_ROLES)})) AS server_roles,
+  (SELECT string_agg(DISTINCT n.nspname || '.' || c.relname, ', ')
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
+      AND (c.relowner = m.oid
+           OR has_table_privilege(m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'))) AS writable,
+  (SELECT string_agg(DISTINCT n.nspname, ', ') FROM pg_namespace n CROSS JOIN member_of m
+    WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
+      AND (n.nspowner = m.oid OR has_schema_privilege(m.oid, n.oid, 'CREATE'))) AS creatable_schemas,
+  (SELECT bool_or(has_database_privilege(m.oid, current_database(), 'CREATE')) FROM member_of m) AS creates_schemas,
+  session_user AS who
+"""
+
+
+def check_reader(connection: sa.Connection) -> None:
+    """Raise ``StoreError`` unless the session user of ``connection`` is a plain reader."""
+    row = connection.exec_driver_sql(_CHECK).mappings().one()
+    problems = [text for text in (
+        row["privileged"] and f"it is or can become a privileged role ({row['privileged']})",
+        row["server_roles"] and f"it is a member of {row['server_roles']}",
+        row["writable"] and f"it owns or may write tables ({_few(row['writable'])})",
+        row["creatable_schemas"] and f"it may create objects in schema {_few(row['creatable_schemas'])}",
+        row["creates_schemas"] and "it may create schemas in this database",
+    ) if text]
+    if problems:
+        raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
+                         f"{'; '.join(problems)}. Create a reader with `analyzer sql-reader NAME --db URL` "
+                         "(or the SQL in the README, 'Read-only SQL on PostgreSQL') and give its URL to --db")
+
+
+def _few(names: str, most: int = 3) -> str:
+    parts = names.split(", ")
+    return ", ".join(parts[:most]) + (f" and {len(parts) - most} more" if len(parts) > most else "")
+
+
+def reader_role_sql(role: str, database: str, schema: str, owner: str) -> list[str]:
+    """The statements that create a login role with SELECT only on the store's tables (password set separately)."""
+    for name in (role, database, schema, owner):
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", name):
+            raise StoreError(f"{name!r} is not a plain SQL name (letters, digits and _, not starting with a digit)")
+    return [
+        f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT",
+        f"GRANT CONNECT ON DATABASE {database} TO {role}",
+        f"GRANT USAGE ON SCHEMA {schema} TO {role}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {schema} GRANT SELECT ON TABLES TO {role}",
+    ]
+
+
+def reader_setup(engine: sa.Engine, role: str) -> list[str]:
+    """``reader_role_sql`` for the store behind ``engine``: its database, schema and the owner of its tables."""
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT current_database() AS db, current_schema() AS schema, "
+            "(SELECT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid = to_regclass('documents')) AS owner"
+        ).mappings().one()
+    if row["owner"] is None:
+        raise StoreError("no analyzer tables in this database yet: ingest something first, then create the reader")
+    return reader_role_sql(role, row["db"], row["schema"], row["owner"])
+
+
+def create_reader(engine: sa.Engine, role: str, password: str) -> None:
+    """Run ``reader_setup`` and set the role's password, in one transaction (all or nothing)."""
+    statements = reader_setup(engine, role)
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+            quoted = connection.exec_driver_sql("SELECT quote_literal(%(p)s)", {"p": password}).scalar()
+            connection.exec_driver_sql(f"ALTER ROLE {role} PASSWORD {quoted}".replace("%", "%%"))
+    except sa.exc.SQLAlchemyError as error:
+        message = str(getattr(error, "orig", error)).strip().splitlines()[0]
+        raise StoreError(f"cannot create the reader role {role}: {message}") from None

@@ -1,0 +1,171 @@
+"""`analyzer sql` on PostgreSQL is read-only by construction: it refuses a superuser and a role that can write,
+and as a reader the server's files, programs and other sessions stay out of reach.
+
+Runs when .ci/postgres.sh's URLs are set (ANALYZER_TEST_POSTGRES_URL, _SUPERUSER_URL, _READER_URL).
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from analyzer.cli import main
+from analyzer.errors import StoreError
+from analyzer.store import open_store
+from analyzer.store.readonly import reader_role_sql
+
+OWNER_URL = os.environ.get("ANALYZER_TEST_POSTGRES_URL")
+SUPERUSER_URL = os.environ.get("ANALYZER_TEST_POSTGRES_SUPERUSER_URL")
+READER_URL = os.environ.get("ANALYZER_TEST_POSTGRES_READER_URL")
+needs_pg = pytest.mark.skipif(not (OWNER_URL and SUPERUSER_URL and READER_URL),
+                              reason="needs the PostgreSQL URLs of .ci/postgres.sh (eval \"$(bash .ci/postgres.sh)\")")
+MARKER = Path("/tmp") / f"analyzer-sql-escape-{uuid.uuid4().hex}"
+
+# statements a hostile user may try through `analyzer sql`; none may have any effect
+HOSTILE = [
+    f"COPY (SELECT 1) TO PROGRAM 'touch {MARKER}'",
+    f"COPY documents TO '{MARKER}'",
+    "SELECT pg_read_file('/etc/hostname')",
+    "SELECT pg_ls_dir('.')",
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()",
+    "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()",
+    "SELECT set_config('role', 'analyzer_admin', false), pg_read_file('/etc/hostname')",
+    f"SELECT lo_export(lo_from_bytea(0, 'x'), '{MARKER}')",
+    "SELECT lo_import('/etc/hostname')",
+    "SELECT lo_create(0)",
+    "SELECT 1; DROP TABLE links",
+    "DELETE FROM figures",
+    "CREATE TABLE evil (x int)",
+    "SELECT * FROM query_to_xml('DELETE FROM figures RETURNING 1', true, false, '')",
+]
+
+
+def _with_schema(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def pg_schema():
+    """A private schema holding one stored document, readable by the test reader role."""
+    schema = f"ro_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(OWNER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    with open_store(_with_schema(OWNER_URL, schema)) as store:
+        from tests.test_store import make_record, stored
+        store.write([stored(make_record())])
+    reader = sa.make_url(READER_URL).username
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {reader}")
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader}")
+    yield schema
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.dispose()
+
+
+def _bystander():
+    """A second session of the owner role, to see that no statement can end it."""
+    engine = sa.create_engine(OWNER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    return engine, engine.connect()
+
+
+@needs_pg
+@pytest.mark.parametrize("which", ["superuser", "owner"])
+def test_sql_refuses_roles_that_can_write(pg_schema, which):
+    url = SUPERUSER_URL if which == "superuser" else OWNER_URL
+    with open_store(_with_schema(url, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        store.sql("SELECT 1")
+    message = str(refused.value)
+    assert "read-only PostgreSQL role" in message and "analyzer sql-reader" in message
+    assert ("privileged role" in message) if which == "superuser" else ("owns or may write tables" in message)
+    assert "\n" not in message
+
+
+def _lasting_effects(schema: str) -> tuple:
+    """What a statement could leave behind: files, rows, tables, large objects."""
+    with open_store(_with_schema(OWNER_URL, schema)) as store, store.engine.connect() as connection:
+        tables = connection.exec_driver_sql(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").scalar()
+        large_objects = connection.exec_driver_sql("SELECT count(*) FROM pg_largeobject_metadata").scalar()
+        return MARKER.exists(), store.counts(), tables, large_objects
+
+
+@needs_pg
+@pytest.mark.parametrize("statement", HOSTILE)
+@pytest.mark.parametrize("which", ["superuser", "reader"])
+def test_hostile_statements_have_no_effect(pg_schema, statement, which):
+    """A superuser is refused before anything runs; a reader's statement leaves nothing behind."""
+    before = _lasting_effects(pg_schema)
+    engine, bystander = _bystander()
+    try:
+        with open_store(_with_schema(SUPERUSER_URL if which == "superuser" else READER_URL, pg_schema)) as store:
+            try:
+                list(store.sql(statement)[1])
+                assert which == "reader", "a superuser must be refused"
+            except StoreError as error:
+                assert "\n" not in str(error)
+        assert bystander.exec_driver_sql("SELECT 1").scalar() == 1  # still connected
+    finally:
+        bystander.close()
+        engine.dispose()
+    assert _lasting_effects(pg_schema) == before and before[0] is False
+
+
+@needs_pg
+def test_session_settings_do_not_outlive_one_statement(pg_schema):
+    """A reader may change its own session's settings, but each statement gets a fresh read-only session."""
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        list(store.sql("SELECT set_config('default_transaction_read_only', 'off', false)")[1])
+        with pytest.raises(StoreError):
+            list(store.sql("DELETE FROM figures")[1])
+    with open_store(_with_schema(OWNER_URL, pg_schema)) as store:
+        assert store.counts()["figures"] == 3
+
+
+@needs_pg
+def test_reader_reads(pg_schema):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        columns, rows = store.sql("SELECT count(*) AS n FROM figures")
+        assert columns == ["n"] and list(rows) == [(3,)]
+
+
+@needs_pg
+def test_sql_reader_command_prints_and_creates_a_working_reader(pg_schema, monkeypatch):
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    printed = CliRunner().invoke(main, ["sql-reader", role, "--db", _with_schema(OWNER_URL, pg_schema)])
+    assert printed.exit_code == 0, printed.output
+    assert f"GRANT SELECT ON ALL TABLES IN SCHEMA {pg_schema} TO {role};" in printed.output
+    monkeypatch.setenv("ANALYZER_READER_PASSWORD", "s3cret'quote")
+    created = CliRunner().invoke(main, ["sql-reader", role, "--apply", "--db", _with_schema(SUPERUSER_URL, pg_schema)])
+    try:
+        assert created.exit_code == 0, created.output
+        assert "s3cret" not in created.output
+        url = sa.make_url(READER_URL).set(username=role, password="s3cret'quote")
+        with open_store(_with_schema(url.render_as_string(hide_password=False), pg_schema)) as store:
+            assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(1,)]
+    finally:
+        admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP OWNED BY {role}")
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+        admin.dispose()
+
+
+@pytest.mark.parametrize("name", ["bad name", "x;DROP", "1abc", ""])
+def test_reader_role_sql_refuses_names_that_are_not_plain(name):
+    with pytest.raises(StoreError):
+        reader_role_sql(name, "db", "public", "owner")
+
+
+@needs_pg
+def test_cli_refusal_is_one_line_without_the_password(pg_schema):
+    result = CliRunner().invoke(main, ["sql", "SELECT 1", "--db", _with_schema(SUPERUSER_URL, pg_schema)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "read-only PostgreSQL role" in lines[0]
+    assert f":{sa.make_url(SUPERUSER_URL).password}@" not in result.output
