@@ -7,7 +7,10 @@ import click
 
 from analyzer.cli import main
 from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
+from analyzer.cli.engine import engine_options, extract_to_parquet, use_dask
 from analyzer.errors import InputError
+from analyzer.io.writers import FORMATS
+from analyzer.settings import Settings
 
 EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
 
@@ -46,27 +49,39 @@ def report_failures(errors: int, total: int) -> None:
 
 @main.command(name="extract")
 @click.argument("paths", nargs=-1, required=True)
-@format_option()
+@format_option(choices=(*FORMATS, "parquet"))
 @document_options
 @click.option("--candidates", is_flag=True, help="Also report tool-like names missing from the taxonomy.")
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of tool, sector and institution names in the output.")
+@click.option("--out", "out_dir", metavar="DIR", help="With --format parquet: write one Parquet file a partition here.")
+@click.option("--workers", "-w", type=click.IntRange(1), default=2, show_default=True,
+              help="With --engine dask and no --scheduler: worker processes of the local cluster.")
+@engine_options
 @verbose_option
 @handle_errors
-def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang):
+def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, out_dir, workers,
+                    engine, scheduler, partition_mb):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
     A file that cannot be read is reported on stderr and skipped; the exit code is 1 if some inputs failed,
     3 if all did.
 
+    With --out DIR --format parquet (and --engine dask to run on a cluster) records go to partitioned Parquet
+    files instead: one row a document, `ingest --records DIR` loads them.
+
     Example: analyzer extract corpus/dev --format jsonl > records.jsonl
     """
+    if out_dir or fmt == "parquet" or use_dask(engine, scheduler):
+        extract_to_parquet(list(paths), out_dir, fmt, engine=engine, scheduler=scheduler, workers=workers,
+                           partition_mb=partition_mb, settings=Settings(links=not no_links, candidates=candidates),
+                           overrides=overrides(title, source, published, kind), lang=lang)
+        return
     from analyzer.io.readers import read_documents
     from analyzer.io.writers import RecordWriter
     from analyzer.pipeline import Pipeline
-    from analyzer.settings import Settings
 
     pipeline = Pipeline(Settings(links=not no_links, candidates=candidates))
     writer = RecordWriter(sys.stdout, fmt)

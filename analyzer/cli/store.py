@@ -7,6 +7,7 @@ import click
 
 from analyzer.cli import main
 from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
+from analyzer.cli.engine import engine_options
 from analyzer.errors import StoreError
 from analyzer.records import MEASURES, UNITS
 
@@ -41,35 +42,43 @@ def date_option(name: str, text: str):
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-w", type=click.IntRange(1), default=1, show_default=True,
-              help="Processes that analyze documents in parallel (the main process writes).")
+              help="Processes that analyze documents in parallel (the main process writes); with --engine dask "
+                   "and no --scheduler, the local cluster's worker processes.")
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
               help="Documents per transaction.")
 @click.option("--records", is_flag=True,
-              help="PATHS are record files (gold annotations, `extract` output): store them as given.")
+              help="PATHS are record files (gold annotations, `extract` output, a folder of `extract --format "
+                   "parquet` files): store them as given.")
+@engine_options
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @verbose_option
 @handle_errors
-def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_progress):
+def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_progress, engine, scheduler,
+                   partition_mb):
     """Analyze PATHS (files, directories, - for stdin) and store their records in the database.
 
     A document already stored with the same content and extractor version is skipped; a changed one,
     or one analyzed by an older extractor, is replaced. Each batch is one transaction: an interrupted
     ingest keeps what it committed. Prints a summary on stderr; exits 1 if some inputs failed, 3 if all did.
 
+    With --engine dask (or --scheduler tcp://HOST:8786) the inputs are cut into partitions that the
+    workers of a Dask cluster analyze and write, each in its own transactions; see the README.
+
     Example: analyzer ingest corpus/ --workers 4 --db research.db
     """
     from tqdm import tqdm
 
+    from analyzer.cli.engine import ingest_with_engine
     from analyzer.cli.extract import report_failures
     from analyzer.settings import Settings
-    from analyzer.store.ingest import ingest
 
     store = open_db(db_url)
     with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
-        summary = ingest(store, list(paths), workers=workers, batch_size=batch_size, records=records,
-                         settings=Settings(links=not no_links), progress=bar.update,
-                         on_error=lambda line: bar.write(f"Error: {line}", file=sys.stderr))
+        summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
+                                     partition_mb=partition_mb, batch_size=batch_size, records=records,
+                                     settings=Settings(links=not no_links), progress=bar.update,
+                                     on_error=lambda line: bar.write(f"Error: {line}", file=sys.stderr))
     click.echo(f"{store.display_url}: {summary.line()}", err=True)
     store.close()
     report_failures(summary.failed, summary.total)

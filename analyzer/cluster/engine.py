@@ -1,0 +1,198 @@
+"""The client side of the Dask engine: reach (or start) a cluster, submit one task a partition, show progress,
+add up the partitions' summaries, and end with one clear line when the cluster goes away.
+
+    ingest_on_cluster(store, paths, scheduler="tcp://host:8786")   # or workers=N for a local cluster
+    extract_on_cluster(paths, "out/", workers=2)                    # partitioned Parquet
+
+A run that stops (scheduler gone, Ctrl-C) keeps every committed batch; running it again skips what is stored.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from analyzer.cluster.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions
+from analyzer.cluster.tasks import (ExtractJob, ExtractSummary, IngestJob, PartitionIngest, PartitionSummary,
+                                    add_summary, extract_partition, ingest_partition)
+from analyzer.cluster.partitions import read_partition
+from analyzer.errors import AnalyzerError
+from analyzer.settings import Settings
+from analyzer.store.base import IngestSummary
+
+CONNECT_TIMEOUT_S = 30
+WORKER_WAIT_S = 60
+TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
+RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
+
+
+class ClusterError(AnalyzerError):
+    """The cluster cannot be reached, went away, or a task failed beyond its retries."""
+
+
+@contextlib.contextmanager
+def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
+    """A Dask client: connected to ``scheduler``, or to a local cluster of ``workers`` single-threaded processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError('the Dask engine needs dask.distributed: pip install -e ".[dask]"') from None
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:  # no -v: Dask's own log lines stay quiet
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        else:
+            cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {_first_line(error)} "
+                           "(start one with `dask scheduler`)") from None
+    try:
+        yield client
+    finally:
+        with contextlib.suppress(Exception):
+            client.close()
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def run_on_cluster(client, task: Callable, partitions: list[Partition], job, total,
+                   progress: Callable[[int], None] | None = None,
+                   on_error: Callable[[str], None] | None = None):
+    """Run ``task(partition, job)`` for every partition and add each result to ``total``."""
+    from distributed import as_completed
+    if not partitions:
+        return total
+    _wait_for_workers(client)
+    token = uuid.uuid4().hex[:12]
+    job = replace(job, topic=f"analyzer-progress-{token}")
+    if progress:
+        client.subscribe_topic(job.topic, lambda event: progress(event[1]))
+    futures = {client.submit(task, partition, job, key=f"analyzer-{partition.name}-{token}",
+                             retries=TASK_RETRIES): partition for partition in partitions}
+    done = 0
+    try:
+        for future in as_completed(futures):
+            part = _result(future, futures[future], done, len(partitions))
+            done += 1
+            for line in part.errors:
+                if on_error:
+                    on_error(line)
+            add_summary(total, part)
+    finally:
+        with contextlib.suppress(Exception):
+            client.cancel(list(futures))
+        if progress:
+            with contextlib.suppress(Exception):
+                client.unsubscribe_topic(job.topic)
+    return total
+
+
+def _wait_for_workers(client) -> None:
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+    except (TimeoutError, OSError):
+        raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has no workers after "
+                           f"{WORKER_WAIT_S} s: start some with `dask worker {client.scheduler.address}`") from None
+
+
+def _result(future, partition: Partition, done: int, count: int):
+    """The task's summary, or a ``ClusterError`` that says what happened and that a rerun finishes the job."""
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+    from distributed.comm import CommClosedError
+    try:
+        return future.result()
+    except (CancelledError, CommClosedError, OSError, TimeoutError):
+        raise ClusterError(f"lost the Dask scheduler after {done} of {count} partitions; {RERUN_HINT}") from None
+    except KilledWorker:
+        raise ClusterError(f"{partition.describe()} killed {TASK_RETRIES + 1} workers (out of memory?); "
+                           f"{done} of {count} partitions done; {RERUN_HINT}") from None
+    except AnalyzerError as error:
+        raise ClusterError(f"{partition.describe()}: {error}; {RERUN_HINT}") from None
+    except Exception as error:  # noqa: BLE001 - a task's own failure, reported in one line
+        raise ClusterError(f"{partition.describe()} failed ({type(error).__name__}: {_first_line(error)}); "
+                           f"{RERUN_HINT}") from None
+
+
+# --- the two commands ----------------------------------------------------------------------------------------
+
+def ingest_on_cluster(store, paths: list[str], *, client=None, scheduler: str | None = None, workers: int = 2,
+                      batch_size: int = 200, records: bool = False, settings: Settings | None = None,
+                      partition_bytes: int = DEFAULT_PARTITION_BYTES, progress: Callable[[int], None] | None = None,
+                      on_error: Callable[[str], None] | None = None) -> IngestSummary:
+    """``analyzer ingest --engine dask``: every partition is analyzed and written to ``store`` by a worker.
+    ``store`` was opened here (so the schema exists); the workers open its URL themselves."""
+    if getattr(store, "url", "") == "sqlite://":
+        raise ClusterError("an in-memory database cannot be shared with Dask workers: give --db a file or a "
+                           "postgresql:// URL")
+    partitions = plan_partitions(paths, partition_bytes, records)
+    job = IngestJob(store.url, settings or Settings(), batch_size, records)
+    with _client(client, scheduler, workers) as active:
+        return run_on_cluster(active, ingest_partition, partitions, job, PartitionSummary(), progress, on_error)
+
+
+def ingest_partitions_here(store, paths: list[str], *, batch_size: int = 200, records: bool = False,
+                           settings: Settings | None = None, partition_bytes: int = DEFAULT_PARTITION_BYTES,
+                           progress: Callable[[int], None] | None = None,
+                           on_error: Callable[[str], None] | None = None) -> IngestSummary:
+    """The same partitions in this process, one after the other (``ingest --records DIR`` of Parquet files)."""
+    job = IngestJob(store.url, settings or Settings(), batch_size, records)
+    total = PartitionSummary()
+    for partition in plan_partitions(paths, partition_bytes, records):
+        part = PartitionIngest(store, job, progress).run(read_partition(partition))
+        for line in part.errors:
+            if on_error:
+                on_error(line)
+        add_summary(total, part)
+    return total
+
+
+def extract_on_cluster(paths: list[str], out_dir: str, *, client=None, scheduler: str | None = None,
+                       workers: int = 2, settings: Settings | None = None, overrides: dict | None = None,
+                       partition_bytes: int = DEFAULT_PARTITION_BYTES, local: bool = False,
+                       progress: Callable[[int], None] | None = None,
+                       on_error: Callable[[str], None] | None = None) -> ExtractSummary:
+    """``analyzer extract --out DIR --format parquet``: one Parquet file a partition in ``out_dir``
+    (``local``: in this process instead of on a cluster)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("part-*.parquet"):  # a previous run's files: this run writes the full set again
+        stale.unlink()
+    partitions = plan_partitions(paths, partition_bytes)
+    job = ExtractJob(os.path.abspath(out), settings or Settings(),
+                     tuple((k, v) for k, v in (overrides or {}).items() if v is not None))
+    if local:
+        total = ExtractSummary()
+        for partition in partitions:
+            part = extract_partition(partition, job, progress or (lambda n: None))
+            for line in part.errors:
+                if on_error:
+                    on_error(line)
+            add_summary(total, part)
+        return total
+    with _client(client, scheduler, workers) as active:
+        return run_on_cluster(active, extract_partition, partitions, job, ExtractSummary(), progress, on_error)
+
+
+@contextlib.contextmanager
+def _client(client, scheduler: str | None, workers: int):
+    if client is not None:
+        yield client
+    else:
+        with open_client(scheduler, workers) as opened:
+            yield opened

@@ -1,0 +1,194 @@
+"""Inputs → partitions, the unit of work a cluster task analyzes and writes.
+
+Small files are grouped until a partition holds about ``target_bytes``; a JSON Lines file bigger than that is
+cut into byte ranges that end on line ends, each with the number of its first line, so a task reads only its
+range and still reports ``FILE:LINE``. Reading a partition uses the same readers as ``analyzer ingest``, so
+a document gets the same id and content hash whichever engine reads it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.errors import InputError
+from analyzer.records import Document, Record
+
+DEFAULT_PARTITION_BYTES = 8 * 2**20
+PARQUET_SUFFIX = ".parquet"
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+RECORD_SUFFIXES = (".json", *JSONL_SUFFIXES, PARQUET_SUFFIX)
+SCAN_CHUNK = 4 * 2**20
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A whole file (``end`` is None) or the lines of a JSON Lines file in ``[start, end)``."""
+    path: str
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1
+
+    def describe(self) -> str:
+        return self.path if self.end is None else f"{self.path} (bytes {self.start}-{self.end})"
+
+
+@dataclass(frozen=True)
+class Partition:
+    """What one task reads: pieces of input, about ``size`` bytes; ``records`` means record files."""
+    index: int
+    pieces: tuple[Piece, ...]
+    size: int
+    records: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}"
+
+    def describe(self) -> str:
+        first = self.pieces[0].describe() if self.pieces else "(empty)"
+        more = f" and {len(self.pieces) - 1} more files" if len(self.pieces) > 1 else ""
+        return f"{self.name} ({first}{more})"
+
+
+def input_files(paths: list[str], records: bool = False) -> Iterator[str]:
+    """The files to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet files."""
+    from analyzer.io.readers import expand_paths
+    for raw in paths:
+        if raw == "-":
+            raise InputError("-", "standard input cannot be split into partitions: save it to a file first")
+        if not records:
+            yield from expand_paths([raw])
+        elif Path(raw).is_dir():
+            yield from (str(p) for p in sorted(Path(raw).rglob("*"))
+                        if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES and not p.name.startswith("."))
+        else:
+            yield raw
+
+
+def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTES,
+                    records: bool = False) -> list[Partition]:
+    """Cut ``paths`` into partitions of about ``target_bytes`` each (a file never splits unless it is JSON Lines)."""
+    partitions: list[Partition] = []
+    pending: list[Piece] = []
+    pending_size = 0
+
+    def close() -> None:
+        nonlocal pending, pending_size
+        if pending:
+            partitions.append(Partition(len(partitions), tuple(pending), pending_size, records))
+        pending, pending_size = [], 0
+
+    for path in input_files(paths, records):
+        size = _size(path)
+        if size > target_bytes and path.lower().endswith(JSONL_SUFFIXES):
+            close()
+            for piece in line_ranges(path, size, target_bytes):
+                partitions.append(Partition(len(partitions), (piece,), piece.end - piece.start, records))
+            continue
+        if pending and pending_size + size > target_bytes:
+            close()
+        pending.append(Piece(path))
+        pending_size += size
+    close()
+    return partitions
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading the partition reports the problem
+
+
+def line_ranges(path: str, size: int, target_bytes: int) -> list[Piece]:
+    """Byte ranges of about ``target_bytes`` that start and end on line boundaries, with their first line number."""
+    pieces = []
+    start, line = 0, 1
+    with open(path, "rb") as handle:
+        while start < size:
+            cut = min(start + target_bytes, size)
+            if cut < size:
+                handle.seek(cut - 1)
+                handle.readline()  # run on to the end of the line that crosses the cut
+                cut = min(handle.tell(), size)
+            pieces.append(Piece(path, start, cut, line))
+            line += _count_newlines(handle, start, cut)
+            start = cut
+    return pieces
+
+
+def _count_newlines(handle, start: int, end: int) -> int:
+    handle.seek(start)
+    count, left = 0, end - start
+    while left > 0:
+        chunk = handle.read(min(SCAN_CHUNK, left))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        left -= len(chunk)
+    return count
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+def read_partition(partition: Partition, overrides: dict | None = None) -> Iterator[Document | Record | InputError]:
+    """The documents (or, for record partitions, the records) of a partition, with read errors in line."""
+    from analyzer.io.readers import read_documents
+    for piece in partition.pieces:
+        if partition.records:
+            yield from _read_record_piece(piece)
+        elif piece.end is None:
+            yield from read_documents([piece.path], overrides)
+        else:
+            for item in _range_objects(piece, records=False):
+                if isinstance(item, Document):
+                    for key, value in (overrides or {}).items():
+                        if value is not None:
+                            setattr(item, key, value)
+                yield item
+
+
+def _read_record_piece(piece: Piece) -> Iterator[Record | InputError]:
+    from analyzer.store.ingest import read_records
+    if piece.path.lower().endswith(PARQUET_SUFFIX):
+        from analyzer.io.parquet import read_parquet_records
+        yield from read_parquet_records(piece.path)
+    elif piece.end is None:
+        yield from read_records([piece.path])
+    else:
+        yield from _range_objects(piece, records=True)
+
+
+def _range_objects(piece: Piece, records: bool) -> Iterator[Document | Record | InputError]:
+    """Each line of a JSON Lines byte range parsed as ``analyzer ingest`` parses it (``FILE:LINE`` in errors)."""
+    try:
+        handle = open(piece.path, "rb")
+    except OSError as error:
+        yield InputError(piece.path, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        handle.seek(piece.start)
+        number, position = piece.first_line - 1, piece.start
+        while position < piece.end and (raw := handle.readline()):
+            number += 1
+            position += len(raw)
+            if raw.strip():
+                yield parse_line(raw, f"{piece.path}:{number}", records)
+
+
+def parse_line(raw: bytes, where: str, records: bool) -> Document | Record | InputError:
+    """One JSON Lines line as a document (as ``read_jsonl`` parses it) or a given record (``read_records``)."""
+    from analyzer.io.parquet import record_from_json
+    from analyzer.io.readers import decode_bytes, parse_json_object
+    try:
+        text = decode_bytes(raw, where)
+        if records:
+            return record_from_json(text, where)
+        return parse_json_object(json.loads(text), where)
+    except InputError as error:
+        return error
+    except json.JSONDecodeError as error:
+        return InputError(where, f"malformed JSON: {error.msg}")

@@ -1,0 +1,308 @@
+"""What a worker does with one partition: analyze it and write it to the store (or to a Parquet file).
+
+A task may run twice (its worker died, the scheduler lost track of it) or at the same time as another task
+that writes the same documents, so every write is idempotent: before a batch is analyzed, the documents
+already stored with the same content hash and extractor version are skipped; each batch is one transaction;
+a batch that meets a concurrent writer (a doc_id just inserted by another task, a deadlock, a locked SQLite
+file) is checked again and retried in a fresh transaction. Ids come from the database (PostgreSQL sequences,
+SQLite's write lock), never from the task, so concurrent writers cannot hand out the same id twice.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from analyzer.cluster.partitions import Partition, read_partition
+from analyzer.errors import InputError, StoreError
+from analyzer.records import Document, Record
+from analyzer.settings import Settings
+from analyzer.store.base import IngestSummary, StoredRecord
+
+WRITE_ATTEMPTS = 8
+KNOWN_CHUNK = 1000  # doc ids per lookup statement
+ADVISORY_LOCK_CLASS = 7171  # the first key of the analyzer's PostgreSQL advisory locks (the second: hash of a doc id)
+LOCK_DOCUMENTS = sa.text(
+    "SELECT count(pg_advisory_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(doc_id) AS key "
+    "FROM unnest(CAST(:ids AS text[])) AS doc_id ORDER BY key) AS keys"
+).bindparams(lock_class=ADVISORY_LOCK_CLASS)
+PROGRESS_EVERY = 100  # documents per progress event of an extract task
+
+
+@dataclass(frozen=True)
+class IngestJob:
+    """What every ingest task of a run needs (one settings object travels to the workers)."""
+    db_url: str
+    settings: Settings = field(default_factory=Settings)
+    batch_size: int = 200
+    records: bool = False
+    topic: str = ""  # the Dask event topic that progress goes to
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    """What every extract task needs: where the Parquet files go, and document overrides."""
+    out_dir: str
+    settings: Settings = field(default_factory=Settings)
+    overrides: tuple[tuple[str, str], ...] = ()
+    topic: str = ""
+
+
+@dataclass
+class ExtractSummary:
+    records: int = 0
+    failed: int = 0
+    files: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.records + self.failed
+
+    def line(self) -> str:
+        return f"{self.records} records in {self.files} Parquet files, {self.failed} failed"
+
+
+@dataclass
+class PartitionSummary(IngestSummary):
+    """``ingest``'s summary, plus how many batches met a concurrent writer and were written again."""
+    write_retries: int = 0
+
+
+def add_summary(total, part):
+    """Add ``part``'s counts and errors to ``total`` (an ``IngestSummary`` or ``ExtractSummary``)."""
+    for item in fields(total):
+        value = getattr(part, item.name)
+        setattr(total, item.name, getattr(total, item.name) + value)
+    return total
+
+
+# --- per-process caches: a worker builds its pipeline and opens its store once ---------------------------------
+
+_lock = threading.Lock()
+_pipelines: dict = {}
+_stores: dict = {}
+
+
+def pipeline_for(settings: Settings):
+    from analyzer.pipeline import Pipeline
+    with _lock:
+        if settings not in _pipelines:
+            _pipelines[settings] = Pipeline(settings)
+        return _pipelines[settings]
+
+
+def store_for(url: str):
+    """The worker's store: opened without migrating (the client created or upgraded the schema once)."""
+    from analyzer.store.sql import SQLStore
+    with _lock:
+        if url not in _stores:
+            _stores[url] = SQLStore(url, upgrade=False)
+        return _stores[url]
+
+
+def analyze(pipeline, document: Document) -> Record | str:
+    """A record, or a one-line error: a document that breaks the extractor fails alone."""
+    try:
+        return pipeline.analyze(document)
+    except Exception as error:  # noqa: BLE001 - reported per document, the partition goes on
+        return f"{document.id}: analysis failed ({type(error).__name__}: {error})"
+
+
+def known_documents(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """``doc_id → (content_hash, extractor_version)`` of those of ``doc_ids`` already stored."""
+    from analyzer.store import schema
+    d = schema.documents.c
+    ids, known = sorted(set(doc_ids)), {}
+    with store.engine.connect() as connection:
+        for first in range(0, len(ids), KNOWN_CHUNK):
+            rows = connection.execute(sa.select(d.doc_id, d.content_hash, d.extractor_version)
+                                      .where(d.doc_id.in_(ids[first:first + KNOWN_CHUNK])))
+            known.update((doc_id, (digest, version)) for doc_id, digest, version in rows)
+    return known
+
+
+# --- ingest a partition -----------------------------------------------------------------------------------
+
+class PartitionIngest:
+    """One partition's run: decides what to analyze batch by batch, writes, and counts what happened."""
+
+    def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None):
+        from analyzer.pipeline import EXTRACTOR_VERSION
+        from analyzer.store.ingest import RECORDS_VERSION
+        self.store, self.job = store, job
+        self.version = RECORDS_VERSION if job.records else EXTRACTOR_VERSION
+        self.pipeline = None if job.records else pipeline_for(job.settings)
+        self.summary = PartitionSummary()
+        self.decided: dict[str, tuple[str, str]] = {}  # what this partition already wrote or skipped
+        self.tick = progress or (lambda n: None)
+
+    def run(self, source: Iterable[Document | Record | InputError]) -> PartitionSummary:
+        for chunk in _chunks(source, self.job.batch_size):
+            self.ingest_chunk(chunk)
+        return self.summary
+
+    def fail(self, message: str) -> None:
+        self.summary.failed += 1
+        self.summary.errors.append(message)
+
+    def ingest_chunk(self, chunk: list) -> None:
+        from analyzer.store.ingest import content_hash
+        items = []
+        for value in chunk:
+            if isinstance(value, InputError):
+                self.fail(str(value))
+            else:
+                doc_id = value.document.id if isinstance(value, Record) else value.id
+                items.append((doc_id, content_hash(value), value))
+        known = {**known_documents(self.store, [doc_id for doc_id, _, _ in items]), **self.decided}
+        todo = []
+        for doc_id, digest, value in items:
+            if known.get(doc_id) == (digest, self.version):
+                self.summary.unchanged += 1
+                continue
+            known[doc_id] = self.decided[doc_id] = (digest, self.version)
+            todo.append((doc_id, digest, value))
+        batch = []
+        for doc_id, digest, value in todo:
+            result = value if self.job.records else analyze(self.pipeline, value)
+            if isinstance(result, str):
+                self.fail(result)
+            else:
+                batch.append(StoredRecord(result, digest, self.version))
+        self.write(batch)
+        self.tick(len(chunk))
+
+    def write(self, batch: list[StoredRecord]) -> None:
+        """Write ``batch`` in one transaction; on a conflict with another writer, drop what that writer
+        stored meanwhile (same hash and version) and try again in a fresh transaction."""
+        batch = sorted({item.record.document.id: item for item in batch}.values(),
+                       key=lambda item: item.record.document.id)  # one lock order for every writer
+        with document_locks(self.store, [item.record.document.id for item in batch]):
+            self._write_checked(batch)
+
+    def _write_checked(self, batch: list[StoredRecord]) -> None:
+        for attempt in range(WRITE_ATTEMPTS):
+            batch = self._still_to_write(batch)  # another task may have stored some while this one analyzed
+            if not batch:
+                return
+            try:
+                written = self.store.write(batch)
+            except sa.exc.DBAPIError as error:
+                if attempt == WRITE_ATTEMPTS - 1 or not is_conflict(error):
+                    raise StoreError(f"cannot write to the database: {_reason(error)}") from None
+                self.summary.write_retries += 1
+                time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)
+                continue
+            for name in ("added", "updated", "figures", "mentions"):
+                setattr(self.summary, name, getattr(self.summary, name) + getattr(written, name))
+            return
+
+    def _still_to_write(self, batch: list[StoredRecord]) -> list[StoredRecord]:
+        if not batch:
+            return batch
+        known = known_documents(self.store, [item.record.document.id for item in batch])
+        rest = [item for item in batch
+                if known.get(item.record.document.id) != (item.content_hash, item.extractor_version)]
+        self.summary.unchanged += len(batch) - len(rest)
+        return rest
+
+
+@contextlib.contextmanager
+def document_locks(store, doc_ids: list[str]):
+    """On PostgreSQL, hold a session advisory lock on each of ``doc_ids`` (taken in one global order, so
+    writers cannot deadlock on them) while the batch is checked and written: two tasks never write the same
+    document at once, and the second one finds the first one's commit and skips it. The locks go when the
+    block ends or the worker's connection dies. SQLite serializes writers itself."""
+    if store.backend != "postgresql" or not doc_ids:
+        yield
+        return
+    with store.engine.connect() as connection:
+        connection.execute(LOCK_DOCUMENTS, {"ids": doc_ids})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(sa.text("SELECT pg_advisory_unlock_all()"))
+            connection.commit()
+
+
+def _chunks(source: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in source:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def is_conflict(error: sa.exc.DBAPIError) -> bool:
+    """A conflict with another writer that a fresh transaction resolves: a unique doc_id inserted meanwhile
+    (23505), a serialization failure (40001) or deadlock (40P01), SQLite's busy or locked database."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    if code in ("23505", "40001", "40P01"):
+        return True
+    if isinstance(error, sa.exc.IntegrityError) and code is None:
+        return "unique" in str(error.orig).lower()
+    text = str(getattr(error, "orig", error)).lower()
+    return any(word in text for word in ("database is locked", "busy", "could not serialize", "deadlock"))
+
+
+def _reason(error: Exception) -> str:
+    from analyzer.store.sql import _reason as reason
+    return reason(error)
+
+
+def ingest_partition(partition: Partition, job: IngestJob, progress: Callable[[int], None] | None = None
+                     ) -> PartitionSummary:
+    """Analyze one partition and write it to the store: the task each worker runs."""
+    run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic))
+    return run.run(read_partition(partition))
+
+
+# --- extract a partition to Parquet -------------------------------------------------------------------------
+
+def extract_partition(partition: Partition, job: ExtractJob, progress: Callable[[int], None] | None = None
+                      ) -> ExtractSummary:
+    """Analyze one partition and write its records to ``OUT/part-NNNNN.parquet`` (replaced whole if run again)."""
+    from analyzer.io.parquet import write_records_parquet
+    from analyzer.pipeline import EXTRACTOR_VERSION
+    pipeline, summary = pipeline_for(job.settings), ExtractSummary()
+    tick = progress or functools.partial(_progress_event, job.topic)
+
+    def records() -> Iterator[Record]:
+        for count, value in enumerate(read_partition(partition, dict(job.overrides)), 1):
+            result = str(value) if isinstance(value, InputError) else analyze(pipeline, value)
+            if isinstance(result, str):
+                summary.failed += 1
+                summary.errors.append(result)
+            else:
+                summary.records += 1
+                yield result
+            if count % PROGRESS_EVERY == 0:
+                tick(PROGRESS_EVERY)
+
+    write_records_parquet(records(), Path(job.out_dir) / f"{partition.name}.parquet", EXTRACTOR_VERSION)
+    tick(summary.total % PROGRESS_EVERY)
+    summary.files = 1
+    return summary
+
+
+def _progress_event(topic: str, count: int) -> None:
+    """Tell the client that ``count`` more inputs are done (a Dask event; nothing outside a worker)."""
+    if not topic or not count:
+        return
+    try:
+        from distributed import get_worker
+        get_worker().log_event(topic, count)
+    except (ImportError, ValueError):
+        pass

@@ -1,0 +1,425 @@
+"""The Dask engine (``analyzer.cluster``) against a single-process ``ingest`` of the same inputs.
+
+A local cluster of 2 worker processes is shared by the module; the store is compared table by table, by row
+count and by a content hash of every row (surrogate ids replaced by what they point at). The 8-writer test
+runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` starts one).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import threading
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+distributed = pytest.importorskip("distributed", reason='the Dask engine needs pip install -e ".[dask]"')
+
+from click.testing import CliRunner  # noqa: E402
+
+from analyzer.cli import main  # noqa: E402
+from analyzer.cluster import engine as cluster_engine  # noqa: E402
+from analyzer.cluster.engine import ClusterError, extract_on_cluster, ingest_on_cluster, ingest_partitions_here  # noqa: E402
+from analyzer.cluster.partitions import Piece, line_ranges, plan_partitions, read_partition  # noqa: E402
+from analyzer.io.parquet import read_parquet_records  # noqa: E402
+from analyzer.pipeline import Pipeline  # noqa: E402
+from analyzer.store import open_store, schema  # noqa: E402
+from analyzer.store.ingest import ingest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("ANALYZER_TEST_POSTGRES_URL")
+RUN_TIMEOUT_S = 300  # a run that takes longer is stuck (deadlock): fail instead of hanging
+
+
+def corpus_texts() -> list[dict]:
+    """The gold corpus's documents that carry their text: id, metadata and text."""
+    texts = []
+    for path in sorted((ROOT / "corpus").rglob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data.get("text"), str) and data["text"].strip():
+            doc = data.get("doc") or {}
+            texts.append({"id": doc.get("id") or path.stem, "title": doc.get("title"), "source": doc.get("source"),
+                          "published": doc.get("published"), "text": data["text"]})
+    return texts
+
+
+def write_jsonl(path: Path, rows: list[dict], bad_lines: dict[int, str] | None = None) -> Path:
+    """``rows`` as JSON Lines; ``bad_lines`` puts a broken line before row N (for error line numbers)."""
+    with path.open("w", encoding="utf-8") as out:
+        for n, row in enumerate(rows):
+            if bad_lines and n in bad_lines:
+                out.write(bad_lines[n] + "\n")
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def cycled(texts: list[dict], count: int, prefix: str) -> list[dict]:
+    return [{**texts[n % len(texts)], "id": f"{prefix}-{n:04d}"} for n in range(count)]
+
+
+def fingerprint(url: str) -> dict[str, Counter]:
+    """Every data table as a multiset of row hashes; ids are replaced by the document (and sentence or figure)
+    they point at, and the time of ingest is left out, so two stores with the same content compare equal."""
+    d, s, f, m, k = schema.documents, schema.sentences, schema.figures, schema.mentions, schema.links
+    skip = {"id", "document_id", "sentence_id", "figure_id", "ingested_at"}
+    data = lambda table: [c for c in table.c if c.name not in skip]  # noqa: E731
+    sentence = s.alias("sentence")
+    statements = {
+        "documents": sa.select(*data(d)),
+        "sentences": sa.select(d.c.doc_id, *data(s)).join_from(s, d, s.c.document_id == d.c.id),
+        "figures": sa.select(d.c.doc_id, sentence.c.start.label("sentence_start"), *data(f))
+        .join_from(f, d, f.c.document_id == d.c.id).outerjoin(sentence, f.c.sentence_id == sentence.c.id),
+        "mentions": sa.select(d.c.doc_id, sentence.c.start.label("sentence_start"), *data(m))
+        .join_from(m, d, m.c.document_id == d.c.id).outerjoin(sentence, m.c.sentence_id == sentence.c.id),
+        "links": sa.select(d.c.doc_id, f.c.start.label("figure_start"), f.c.end.label("figure_end"), *data(k))
+        .join_from(k, d, k.c.document_id == d.c.id).join(f, k.c.figure_id == f.c.id),
+    }
+    store = open_store(url)
+    try:
+        with store.engine.connect() as connection:
+            return {name: Counter(_row_hash(row) for row in connection.execute(statement).mappings())
+                    for name, statement in statements.items()}
+    finally:
+        store.close()
+
+
+def _row_hash(row) -> str:
+    text = json.dumps(dict(row), ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def assert_same_store(url: str, baseline: dict[str, Counter]) -> None:
+    prints = fingerprint(url)
+    for table in baseline:
+        assert sum(prints[table].values()) == sum(baseline[table].values()), f"{table}: row counts differ"
+        assert prints[table] == baseline[table], f"{table}: row contents differ"
+
+
+def single_process(paths: list[str], db: Path, **options) -> tuple[dict[str, Counter], object]:
+    with open_store(str(db)) as store:
+        summary = ingest(store, paths, **options)
+    return fingerprint(str(db)), summary
+
+
+def wait_for(condition, what: str, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.02)
+
+
+def document_count(url: str) -> int:
+    engine = sa.create_engine(open_store(url).url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(schema.documents)).scalar_one()
+    finally:
+        engine.dispose()
+
+
+class Background(threading.Thread):
+    """Runs ``ingest_on_cluster`` in a thread; ``result()`` gives its summary or raises its error."""
+
+    def __init__(self, **kwargs):
+        super().__init__(daemon=True)
+        self.kwargs, self.summary, self.error = kwargs, None, None
+        self.start()
+
+    def run(self):
+        try:
+            with open_store(self.kwargs.pop("db")) as store:
+                self.summary = ingest_on_cluster(store, **self.kwargs)
+        except Exception as error:  # noqa: BLE001 - handed to the test thread
+            self.error = error
+
+    def result(self):
+        self.join(RUN_TIMEOUT_S)
+        assert not self.is_alive(), "the run did not finish: deadlock or lost task"
+        if self.error:
+            raise self.error
+        return self.summary
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A local cluster of 2 single-threaded worker processes for the whole module."""
+    import logging
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
+                                       silence_logs=logging.ERROR)
+    with distributed.Client(cluster) as opened:
+        yield opened
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def texts():
+    found = corpus_texts()
+    assert len(found) >= 40, "the gold corpus has too few texts for these tests"
+    return found
+
+
+# --- partitions -------------------------------------------------------------------------------------------
+
+LINES = [b'{"id": "a", "text": "one"}\n', b'{"id": "b", "text": "two two"}\n', b"\n",
+         b'{"id": "c", "text": "three three three"}\n', b'{"id": "d", "text": "four"}']
+
+RANGE_CASES = [  # (target bytes, first line of each range); the lines are 27, 31, 1, 41 and 27 bytes long
+    (10, [1, 2, 3, 5]),     # every cut runs on to its line's end; the blank line 3 starts a range with line 4
+    (40, [1, 3, 5]),
+    (58, [1, 3]),           # a cut right after a newline stays there
+    (59, [1, 4]),
+    (60, [1, 5]),
+    (1000, [1]),
+]
+
+
+@pytest.mark.parametrize("target, first_lines", RANGE_CASES)
+def test_line_ranges_cover_the_file_on_line_boundaries(tmp_path, target, first_lines):
+    path = tmp_path / "x.jsonl"
+    data = b"".join(LINES)
+    path.write_bytes(data)
+    pieces = line_ranges(str(path), len(data), target)
+    assert [p.first_line for p in pieces] == first_lines
+    assert pieces[0].start == 0 and pieces[-1].end == len(data)
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    starts = {0} | {i + 1 for i, byte in enumerate(data) if byte == ord("\n")}
+    assert all(p.start in starts for p in pieces)
+
+
+def test_partitions_read_every_line_once_with_its_line_number(tmp_path, texts):
+    rows = cycled(texts, 30, "r")
+    path = write_jsonl(tmp_path / "in.jsonl", rows, {5: "{broken", 17: '{"id": "no-text"}'})
+    partitions = plan_partitions([str(path)], 20_000)
+    assert len(partitions) > 2 and all(len(p.pieces) == 1 for p in partitions)
+    read = [item for partition in partitions for item in read_partition(partition)]
+    assert [getattr(item, "id", None) for item in read if not isinstance(item, Exception)] == [r["id"] for r in rows]
+    assert [str(e).split(": ")[0] for e in read if isinstance(e, Exception)] == [f"{path}:6", f"{path}:19"]
+
+
+def test_small_files_are_grouped(tmp_path):
+    for n in range(5):
+        (tmp_path / f"{n}.txt").write_text("人民银行发布数据。" * 50, encoding="utf-8")
+    partitions = plan_partitions([str(tmp_path)], 3000)
+    assert [len(p.pieces) for p in partitions] == [2, 2, 1]
+    assert [piece.path for p in partitions for piece in p.pieces] == [str(tmp_path / f"{n}.txt") for n in range(5)]
+    assert partitions[0].pieces[0] == Piece(str(tmp_path / "0.txt"))
+
+
+# --- equal results ----------------------------------------------------------------------------------------
+
+def test_two_workers_equal_a_single_process_ingest(client, tmp_path, texts):
+    jsonl = write_jsonl(tmp_path / "news.jsonl", cycled(texts, 40, "n"), {12: "{not json"})
+    files = tmp_path / "files"
+    files.mkdir()
+    for row in texts[:12]:
+        (files / f"{row['id']}.json").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    paths = [str(jsonl), str(files)]
+    baseline, expected = single_process(paths, tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=30_000, batch_size=7)
+    assert len(plan_partitions(paths, 30_000)) >= 4
+    assert summary.line() == expected.line()
+    assert sorted(summary.errors) == sorted(expected.errors) == [f"{jsonl}:13: malformed JSON: Expecting property "
+                                                                 "name enclosed in double quotes"]
+    assert_same_store(db, baseline)
+    with open_store(db) as store:  # a second run (a duplicated run) changes nothing
+        again = ingest_on_cluster(store, paths, client=client, partition_bytes=30_000, batch_size=7)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, expected.added)
+    assert_same_store(db, baseline)
+
+
+def test_worker_killed_mid_partition_loses_nothing(client, tmp_path, texts):
+    """One big partition; its worker is killed once some batches are committed. Dask runs the partition
+    again on a worker; the rerun skips what was committed and writes the rest."""
+    count = 300
+    jsonl = write_jsonl(tmp_path / "big.jsonl", cycled(texts, count, "k"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    run = Background(db=db, paths=[str(jsonl)], client=client, batch_size=5, partition_bytes=2**30)
+    wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
+    busy = [address for address, keys in client.processing().items() if keys]
+    assert busy, "the partition finished before a worker could be killed: give it more documents"
+    pids = client.run(os.getpid)
+    committed = document_count(db)
+    os.kill(pids[busy[0]], signal.SIGKILL)
+    summary = run.result()
+    assert 0 < committed < count, "the worker was not killed in the middle of its partition"
+    assert summary.failed == 0 and summary.added + summary.unchanged == count
+    assert summary.unchanged >= committed  # the rerun found the killed task's batches and left them
+    assert_same_store(db, baseline)
+    client.wait_for_workers(2, timeout=60)
+
+
+@pytest.fixture
+def scheduler_process(tmp_path):
+    """A scheduler and one worker started as on a real cluster (`dask scheduler`, `dask worker`), in processes
+    of their own; yields the scheduler's process and address. Both are killed at the end."""
+    import subprocess
+    import sys
+    file = tmp_path / "scheduler.json"
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--port", "0",
+                                  "--dashboard-address", ":0", "--scheduler-file", str(file)],
+                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        wait_for(lambda: file.exists() and file.stat().st_size > 0, "the scheduler", 60)
+        address = json.loads(file.read_text())["address"]
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                                   "--no-nanny", "--no-dashboard"],
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        yield scheduler, address
+    finally:
+        for process in (worker, scheduler):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def test_scheduler_gone_ends_with_one_line_and_a_rerun_finishes(client, scheduler_process, tmp_path, texts):
+    scheduler, address = scheduler_process
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, "s"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    with distributed.Client(address, timeout=30) as remote:
+        remote.wait_for_workers(1, timeout=60)
+        run = Background(db=db, paths=[str(jsonl)], client=remote, batch_size=5, partition_bytes=20_000)
+        wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
+        scheduler.kill()
+        with pytest.raises(ClusterError) as raised:
+            run.result()
+    message = str(raised.value)
+    assert message.startswith("lost the Dask scheduler after") and "run the same command again" in message
+    assert "\n" not in message
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=5, partition_bytes=20_000)
+    assert summary.failed == 0 and summary.unchanged > 0
+    assert_same_store(db, baseline)
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path, monkeypatch, texts):
+    monkeypatch.setattr(cluster_engine, "CONNECT_TIMEOUT_S", 1)
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 2, "u"))
+    result = CliRunner().invoke(main, ["ingest", str(jsonl), "--scheduler", "tcp://127.0.0.1:9", "--db",
+                                       str(tmp_path / "x.db"), "--no-progress"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert result.stderr.count("\n") == 1
+
+
+# --- Parquet ----------------------------------------------------------------------------------------------
+
+def test_parquet_round_trip(client, tmp_path, texts):
+    rows = cycled(texts, 30, "p")
+    jsonl = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "lake"
+    summary = extract_on_cluster([str(jsonl)], str(out), client=client, partition_bytes=20_000)
+    files = sorted(out.glob("part-*.parquet"))
+    assert summary.records == 30 and summary.failed == 0 and summary.files == len(files) > 1
+    pipeline = Pipeline()
+    expected = {row["id"]: pipeline.analyze(document).to_dict()
+                for row, document in zip(rows, (d for p in plan_partitions([str(jsonl)]) for d in read_partition(p)))}
+    read = [record for path in files for record in read_parquet_records(str(path))]
+    assert {r.document.id: r.to_dict() for r in read} == expected
+
+    import pyarrow.dataset as ds
+    table = ds.dataset(str(out), format="parquet").to_table(columns=["doc_id", "figures"])
+    values = {(doc_id, f["value"]) for doc_id, figures in zip(table.column("doc_id").to_pylist(),
+                                                            table.column("figures").to_pylist()) for f in figures}
+    assert values == {(doc_id, f["value"]) for doc_id, r in expected.items() for f in r["figures"]}
+
+    db = str(tmp_path / "lake.db")
+    result = CliRunner().invoke(main, ["ingest", "--records", str(out), "--db", db, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "30 added, 0 updated, 0 unchanged, 0 failed" in result.stderr
+    analyzed, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    loaded = fingerprint(db)
+    for table in ("sentences", "figures", "mentions", "links"):
+        assert loaded[table] == analyzed[table], table
+    with open_store(db) as store:
+        again = ingest_partitions_here(store, [str(out)], records=True)
+    assert (again.added, again.unchanged) == (0, 30)
+
+
+def test_parquet_reader_reports_a_foreign_file(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    path = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"x": [1]}), path)
+    (error,) = list(read_parquet_records(str(path)))
+    assert str(error).startswith(f"{path}: not a record Parquet file")
+
+
+# --- many writers -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def pg_url():
+    """A private schema in the test PostgreSQL database."""
+    if not PG_URL:
+        pytest.skip("the 8-writer test needs ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")")
+    name = f"t_dask_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
+    admin.dispose()
+
+
+def waiting_writers(admin: sa.Engine) -> int:
+    """Backends of this database waiting for a lock (the writers held back by the test's table lock)."""
+    with admin.connect() as connection:
+        return connection.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                          "AND wait_event_type = 'Lock'")).scalar_one()
+
+
+def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
+    """8 single-threaded workers write to one PostgreSQL at once. Every file starts with the same 10 documents
+    and adds 10 of its own, in batches of 3. The test holds the documents table locked until all 8 writers
+    wait (one at the table, seven at the first documents' advisory locks), and meanwhile stores an outdated
+    copy of shared-0000 that it commits on release: the first writer meets a real unique-key conflict,
+    retries and replaces it; the other seven then find the shared documents stored and skip them."""
+    import logging
+    shared = cycled(texts, 10, "shared")
+    paths = [str(write_jsonl(tmp_path / f"w{n}.jsonl", shared + cycled(texts[n * 5:], 10, f"own{n}")))
+             for n in range(8)]
+    one_file = max(os.path.getsize(path) for path in paths)  # a partition a file: two files are more than that
+    assert len(plan_partitions(paths, one_file)) == 8
+    baseline, _ = single_process(paths, tmp_path / "one.db")
+    open_store(pg_url).close()
+    admin = sa.create_engine(open_store(pg_url).url, poolclass=sa.pool.NullPool)
+    outdated = {"doc_id": "shared-0000", "content_hash": "outdated", "text": "旧文本", "extractor_version": "0",
+                "ingested_at": "2020-01-01T00:00:00+00:00"}
+    cluster = distributed.LocalCluster(n_workers=8, processes=True, threads_per_worker=1, dashboard_address=":0",
+                                       silence_logs=logging.ERROR)
+    try:
+        with distributed.Client(cluster) as eight, admin.connect() as gate:
+            eight.wait_for_workers(8, timeout=120)
+            with gate.begin():
+                gate.exec_driver_sql("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")  # reads pass, writes wait
+                gate.execute(schema.documents.insert(), outdated)
+                run = Background(db=pg_url, paths=paths, client=eight, batch_size=3, partition_bytes=one_file)
+                wait_for(lambda: waiting_writers(admin) >= 8 or not run.is_alive(), "8 writers at their locks")
+            summary = run.result()
+    finally:
+        cluster.close()
+        admin.dispose()
+    assert summary.failed == 0 and summary.total == 8 * 20
+    assert summary.write_retries == 1
+    assert (summary.added, summary.updated, summary.unchanged) == (89, 1, 70)
+    assert document_count(pg_url) == 90
+    with open_store(pg_url) as store, store.engine.connect() as connection:
+        distinct = connection.execute(sa.select(sa.func.count(sa.distinct(schema.documents.c.doc_id)))).scalar_one()
+    assert distinct == 90
+    assert_same_store(pg_url, baseline)
