@@ -350,6 +350,35 @@ def test_parquet_round_trip(client, tmp_path, texts):
     assert (again.added, again.unchanged) == (0, 30)
 
 
+PARQUET_USAGE_CASES = [  # (extra arguments, what the one-line error says)
+    (["--engine", "dask"], "needs both --out DIR and --format parquet"),
+    (["--out", "OUT"], "needs both --out DIR and --format parquet"),
+    (["--format", "parquet"], "needs both --out DIR and --format parquet"),
+    (["--out", "OUT", "--format", "parquet", "--lang", "en"], "--lang en is for printed records"),
+]
+
+
+@pytest.mark.parametrize("extra, message", PARQUET_USAGE_CASES)
+def test_extract_parquet_usage_errors(tmp_path, extra, message):
+    source = tmp_path / "a.txt"
+    source.write_text("央行下调存款准备金率0.5个百分点。", encoding="utf-8")
+    extra = [str(tmp_path / "out") if arg == "OUT" else arg for arg in extra]
+    result = CliRunner().invoke(main, ["extract", str(source), *extra])
+    assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_extract_parquet_here_then_ingest_records(tmp_path, texts):
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 6, "h"))
+    out, db = tmp_path / "lake", str(tmp_path / "lake.db")
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(jsonl), "--out", str(out), "--format", "parquet",
+                                  "--partition-mb", "0.005"])
+    assert result.exit_code == 0, result.output
+    assert "6 records in" in result.stderr and len(list(out.glob("part-*.parquet"))) > 1
+    result = runner.invoke(main, ["ingest", "--records", str(out), "--db", db, "--no-progress"])
+    assert result.exit_code == 0 and "6 added" in result.stderr
+
+
 def test_parquet_reader_reports_a_foreign_file(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq

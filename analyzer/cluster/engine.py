@@ -120,8 +120,9 @@ def _result(future, partition: Partition, done: int, count: int):
     except (CancelledError, CommClosedError, OSError, TimeoutError):
         raise ClusterError(f"lost the Dask scheduler after {done} of {count} partitions; {RERUN_HINT}") from None
     except KilledWorker:
-        raise ClusterError(f"{partition.describe()} killed {TASK_RETRIES + 1} workers (out of memory?); "
-                           f"{done} of {count} partitions done; {RERUN_HINT}") from None
+        raise ClusterError(f"{partition.describe()} kept killing its workers (out of memory? Dask's "
+                           f"distributed.scheduler.allowed-failures); {done} of {count} partitions done; "
+                           f"{RERUN_HINT}") from None
     except AnalyzerError as error:
         raise ClusterError(f"{partition.describe()}: {error}; {RERUN_HINT}") from None
     except Exception as error:  # noqa: BLE001 - a task's own failure, reported in one line
