@@ -1,4 +1,6 @@
 """Every gold file validates: offsets match the text, enums and values are valid, ids are unique."""
+from pathlib import Path
+
 import pytest
 
 from analyzer.io.gold import validate
@@ -29,3 +31,33 @@ def test_validate_catches_problems():
     assert any("offsets" in p for p in problems)
     assert any("must be a string" in p for p in problems)
     assert any("unit" in p for p in problems)
+
+
+def test_outside_text_gold_keeps_no_text_and_joins_back(tmp_path):
+    """Gold of outside text is stored as id + hash + annotations; the text comes back only when it is the same."""
+    import json as _json
+
+    from analyzer.io.gold import join_text, strip_text
+    texts = tmp_path / "data"
+    texts.mkdir()
+    (texts / "news.jsonl").write_text(_json.dumps({"id": "n-1", "text": "余额35.3万亿元"}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    record = {"format": "policy-records/v1", "doc": {"id": "n-1", "kind": "news"}, "text": "余额35.3万亿元",
+              "figures": [], "policy_tools": [], "sectors": [], "institutions": []}
+    kept = strip_text(record)
+    assert "text" not in kept and len(kept["text_sha256"]) == 64
+    assert join_text(kept, texts) == record
+    with pytest.raises(ValueError, match="sha256 mismatch"):
+        join_text(kept | {"text_sha256": "0" * 64}, texts)
+    with pytest.raises(ValueError, match="no document with this id"):
+        join_text(kept | {"doc": {"id": "n-2", "kind": "news"}}, texts)
+    with pytest.raises(ValueError, match="not here"):
+        join_text(kept, None)
+
+
+def test_no_outside_text_in_the_repository():
+    """corpus/real keeps hashes, never the texts of ../shared/data."""
+    import json as _json
+    for path in sorted((Path(__file__).parent.parent / "corpus" / "real").rglob("*.json")):
+        raw = _json.loads(path.read_text(encoding="utf-8"))
+        assert "text" not in raw and len(raw["text_sha256"]) == 64, path

@@ -30,7 +30,9 @@ def _first_problem(record, strict: bool) -> str | None:
 
 def load_gold(path: str, strict: bool = True) -> list[dict]:
     """All gold records under a directory (or one file), .json and .jsonl, sorted by path; a file that is not
-    valid JSON or not a scorable record stops the run with a one-line error naming it."""
+    valid JSON or not a scorable record stops the run with a one-line error naming it. Gold files of outside
+    text get their text back from ``../shared/data`` (see ``analyzer.io.gold.join_text``)."""
+    from analyzer.io.gold import find_texts_dir, join_text
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
@@ -47,8 +49,12 @@ def load_gold(path: str, strict: bool = True) -> list[dict]:
             fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
         except UnicodeDecodeError:
             fail(f"{file}: not UTF-8 text")
-        for record in records[start_count:]:
-            problem = _first_problem(record, strict)
+        for i in range(start_count, len(records)):
+            try:
+                records[i] = join_text(records[i], find_texts_dir(file))
+            except ValueError as error:
+                fail(f"{file}: {error}")
+            problem = _first_problem(records[i], strict)
             if problem:
                 fail(f"{file}: {problem}")
     return records
