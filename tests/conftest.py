@@ -8,17 +8,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+REAL_GOLD = ROOT / "real-gold"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
 def gold_files(part: str | None = None) -> list[Path]:
-    """Gold files of a part (dev, test, real, real/dev …) or all; outside-text gold only where its texts are."""
-    from analyzer.io.gold import find_texts_dir
     base = CORPUS / part if part else CORPUS
-    files = sorted(base.rglob("*.json"))
-    if find_texts_dir(CORPUS) is None:
-        files = [path for path in files if "real" not in path.relative_to(CORPUS).parts]
-    return files
+    return sorted(base.rglob("*.json"))
+
+
+def real_gold_files(part: str | None = None) -> list[Path]:
+    """Gold files of outside text (real-gold/dev, test, agreement); none where ../shared/data is missing."""
+    from analyzer.io.gold import find_texts_dir
+    base = REAL_GOLD / part if part else REAL_GOLD
+    return sorted(base.rglob("*.json")) if find_texts_dir(REAL_GOLD) else []
 
 
 def load_gold(path: Path) -> dict:
