@@ -112,6 +112,8 @@ def build_datasette(served: ServedStore):
                           template_dir=str(TEMPLATES), cors=False)
     datasette.add_database(Database(datasette, path=str(served.path), is_mutable=not served.immutable),
                            name=DATABASE)
+    if "_memory" in datasette.databases:  # added when no file is given to the constructor: not ours to show
+        datasette.remove_database("_memory")
     return datasette
 
 

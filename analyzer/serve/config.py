@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 import tomllib
 import urllib.parse
 from html import escape
@@ -35,16 +36,22 @@ def table_metadata() -> dict:
     return metadata["databases"]["analyzer"]["tables"]
 
 
+def example_path(database: str, query_id: str) -> str:
+    """The canned query's page with its example parameters filled in."""
+    example = urllib.parse.urlencode(canned_queries()[query_id].get("example", {}))
+    return f"/{database}/{query_id}?{example}"
+
+
+def _html(text: str) -> str:
+    """Escaped text with `code` spans."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
+
+
 def _query_metadata(database: str) -> dict:
-    queries = {}
-    for query_id, query in canned_queries().items():
-        example = urllib.parse.urlencode(query.get("example", {}))
-        queries[query_id] = {
-            "sql": query["sql"].strip(), "title": query["title"],
-            "description_html": f"<p>{escape(query['description'])}</p>"
-                                f'<p><a href="/{database}/{query_id}?{escape(example)}">Example</a></p>',
-        }
-    return queries
+    return {query_id: {"sql": query["sql"].strip(), "title": query["title"],
+                       "description_html": f"<p>{_html(query['description'])}</p><p><a href="
+                                           f'"{escape(example_path(database, query_id))}">Example</a></p>'}
+            for query_id, query in canned_queries().items()}
 
 
 def dashboards(database: str) -> dict:
@@ -65,7 +72,7 @@ def home_html(database: str, example_doc: str | None) -> str:
     """The home page's introduction: where to start."""
     links = [f'<a href="/-/dashboards/metric-series">Chart of a metric\'s series</a>',
              f'<a href="/-/dashboards/mention-trends">Chart of mention trends</a>']
-    links += [f'<a href="/{database}/{query_id}">{escape(query["title"])}</a>'
+    links += [f'<a href="{escape(example_path(database, query_id))}">{escape(query["title"])}</a>'
               for query_id, query in canned_queries().items()]
     if example_doc:
         links.append(f'<a href="/-/document/{urllib.parse.quote(example_doc)}">A document with its figures and '
