@@ -159,6 +159,32 @@ def test_writes_and_file_access_are_refused(corpus_db, statement, live):
     assert not Path("/tmp/analyzer-serve-attack.db").exists()
 
 
+@pytest.mark.parametrize("path", [
+    "/-/static-plugins/datasette_dashboards/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/-/static-plugins/datasette_dashboards/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/-/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/-/static/%2e%2e/app.py",
+    "/analyzer.db",  # the database file itself: no download
+])
+def test_no_file_outside_the_static_assets_is_served(app, path):
+    status, body = fetch(app, path)
+    assert status in (403, 404) and "root:" not in str(body)
+
+
+def test_pending_wal_is_served_live(tmp_path):
+    from test_store import make_record, stored
+    db = str(tmp_path / "busy.db")
+    writer = open_store(db)
+    writer.write([stored(make_record("d1"))])  # the pooled connection keeps the commit in the WAL
+    busy = open_served(db)
+    assert not busy.immutable
+    live_app = build_datasette(busy)
+    assert canned(live_app, "timeline", metric="普惠小微贷款余额")[0]["documents"] == 1
+    live_app.databases["analyzer"].close()
+    writer.close()  # the last connection checkpoints the WAL into the file
+    assert open_served(db).immutable and not open_served(db, live=True).immutable
+
+
 def test_store_connections_refuse_attach():
     from analyzer.serve.plugin import prepare_connection
 

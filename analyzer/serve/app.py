@@ -106,6 +106,7 @@ def build_datasette(served: ServedStore):
     from datasette.database import Database
 
     from analyzer.serve.config import SETTINGS, build_metadata
+    keep_read_only_plugins()
     register_plugin()
     quiet_refusals()
     datasette = Datasette([], metadata=build_metadata(DATABASE, served.example_doc), settings=dict(SETTINGS),
@@ -135,6 +136,9 @@ def run(served: ServedStore, host: str, port: int) -> None:
         raise StoreError(f"cannot listen on {host}:{port}: the port is in use or the address is not this "
                          "machine's; choose another with --port/--host")
     datasette = build_datasette(served)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Listening on {host}: whoever reaches this machine on port {port} can read the store",
+              file=sys.stderr)
     print(f"Serving {served.path} read-only ({'immutable' if served.immutable else 'live'}) at "
           f"http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr, flush=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
