@@ -226,8 +226,8 @@ def test_document_page_highlights_every_figure_and_mention(app, corpus_db):
     text = stored.sql(f"SELECT text FROM documents WHERE doc_id = '{SEED_DOC}'")[1].__next__()[0]
     assert article.text_content() == text  # the text is shown exactly as stored
     figures = stored.figures(doc_id=SEED_DOC)
-    marked = {"".join(m.text_content() for m in article.xpath(f'.//mark[contains(concat(" ", @data-keys, " "), " f{i} ")]'))
-              for i in figures.figure_id}
+    marked = {"".join(m.text_content() for m in article.xpath(f'.//mark[contains(concat(" ", @data-keys, " "), '
+                                                              f'" f{i} ")]')) for i in figures.figure_id}
     assert marked == set(figures.text)
     assert len(article.xpath('.//mark[contains(@class, "sector")]')) >= 1
     seed = article.xpath('.//mark[contains(@class, "figure")][. = "35.3万亿元"]')[0]
@@ -329,7 +329,8 @@ def test_export_sqlite_snapshot_serves_the_same_store(db_url, tmp_path):  # noqa
     assert result.exit_code == 0, result.output
     copy = open_store(str(snapshot))
     assert copy.counts() == source.counts()
-    assert copy.timeline("普惠小微贷款余额").to_dict("records") == source.timeline("普惠小微贷款余额").to_dict("records")
+    metric = "普惠小微贷款余额"
+    assert copy.timeline(metric).to_dict("records") == source.timeline(metric).to_dict("records")
     assert copy.documents().meta.tolist() == source.documents().meta.tolist()
     rows = canned(build_datasette(open_served(str(snapshot))), "timeline", metric="普惠小微贷款余额")
     assert rows[0]["disagree"] == 1 and "人民日报 (d2)" in rows[0]["sources"]

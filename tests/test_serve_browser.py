@@ -22,7 +22,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM:
     pytest.skip("the browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it)",
                 allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the browser tests need playwright: pip install -e \".[dev]\"")
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="the browser tests need playwright: pip install -e \".[dev]\"")
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
 from analyzer.cli import main  # noqa: E402

@@ -70,8 +70,8 @@ def dashboards(database: str) -> dict:
 
 def home_html(database: str, example_doc: str | None) -> str:
     """The home page's introduction: where to start."""
-    links = [f'<a href="/-/dashboards/metric-series">Chart of a metric\'s series</a>',
-             f'<a href="/-/dashboards/mention-trends">Chart of mention trends</a>']
+    links = ['<a href="/-/dashboards/metric-series">Chart of a metric\'s series</a>',
+             '<a href="/-/dashboards/mention-trends">Chart of mention trends</a>']
     links += [f'<a href="{escape(example_path(database, query_id))}">{escape(query["title"])}</a>'
               for query_id, query in canned_queries().items()]
     if example_doc:

@@ -8,6 +8,7 @@ annotation that covers it, so the page shows all of them and the text itself sta
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 
@@ -35,7 +36,7 @@ def cut(text: str, annotations: list[Annotation]) -> list[Piece]:
     spans = [a for a in annotations if 0 <= a.start < a.end and a.start < len(text)]
     bounds = sorted({0, len(text), *(a.start for a in spans), *(min(a.end, len(text)) for a in spans)})
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         covering = sorted((a for a in spans if a.start <= start and end <= a.end), key=lambda a: (a.start, -a.end))
         pieces.append(Piece(text[start:end], start, tuple(a.key for a in covering),
                             tuple(dict.fromkeys(a.kind for a in covering))))
