@@ -163,6 +163,33 @@ def test_series_chart_plots_every_period(page, base_url, store_db, screenshots):
     page.screenshot(path=screenshots / "chart-series.png", full_page=True)
 
 
+def a_series_with_disagreements(store_db: str) -> tuple[str, int, int]:
+    """A metric whose default series has points on which sources disagree: (key, points, disagreements)."""
+    store = open_store(store_db)
+    _, keys = store.sql("SELECT metric_key FROM figures WHERE period_end IS NOT NULL AND metric_key IS NOT NULL "
+                        "GROUP BY metric_key HAVING count(DISTINCT period_end) > 2 ORDER BY count(*) DESC, metric_key")
+    for (key,) in keys:
+        timeline = store.timeline(key)
+        if timeline.disagree.any():
+            return key, len(timeline), int(timeline.disagree.sum())
+    pytest.fail("the corpus has no series on which sources disagree")
+
+
+def test_series_chart_marks_disagreements_red(page, base_url, store_db, screenshots):
+    metric, points, disagreements = a_series_with_disagreements(store_db)
+    open_page(page, base_url, "/-/dashboards/metric-series", metric=metric)
+    marks = page.locator("#chart-series svg g.layer_1_marks path")
+    marks.first.wait_for()
+    assert marks.count() == points
+    red = page.locator('#chart-series svg g.layer_1_marks path[fill="#d62728"]')
+    assert red.count() == disagreements
+    hover_center(page, red.first)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible")
+    assert " | " in tooltip.inner_text()  # each value with who gave it
+    page.screenshot(path=screenshots / "chart-disagreement.png", full_page=True)
+
+
 def test_mention_trends_chart_names_the_most_mentioned_tools(page, base_url, store_db, screenshots):
     expected = open_store(store_db).trends("tool", "year")
     top = expected.groupby("name").mentions.sum().sort_values(ascending=False)
