@@ -180,19 +180,30 @@ def trends_command(db_url, by, freq, top, plot_path, fmt):
 
 
 @main.command(name="export")
-@click.argument("table", type=click.Choice(["documents", "sentences", "figures", "mentions", "links",
-                                            "schema_version"]))
+@click.argument("table", required=False, type=click.Choice(["documents", "sentences", "figures", "mentions",
+                                                            "links", "schema_version"]))
 @db_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True)
 @click.option("--output", "-o", metavar="FILE", help="Output file [default: stdout; Parquet needs a file].")
+@click.option("--sqlite", "sqlite_path", metavar="FILE",
+              help="Instead of one table, copy the whole store into a new SQLite file (e.g. a PostgreSQL "
+                   "store for `analyzer serve`).")
 @verbose_option
 @handle_errors
-def export_command(table, db_url, fmt, output):
-    """Export a whole TABLE (documents, sentences, figures, mentions, links) as CSV, JSON Lines or Parquet.
+def export_command(table, db_url, fmt, output, sqlite_path):
+    """Export a whole TABLE (documents, sentences, figures, mentions, links) as CSV, JSON Lines or Parquet,
+    or with --sqlite FILE the whole store as a SQLite snapshot.
 
     Example: analyzer export figures --format parquet -o figures.parquet
     """
+    if bool(table) == bool(sqlite_path):
+        raise click.UsageError("give either a TABLE or --sqlite FILE")
+    if sqlite_path:
+        from analyzer.store.export import export_sqlite
+        counts = export_sqlite(open_db(db_url), sqlite_path)
+        click.echo(f"{sqlite_path}: " + ", ".join(f"{n} {name}" for name, n in counts.items()), err=True)
+        return
     from analyzer.store.export import export_table
     count = export_table(open_db(db_url), table, fmt, output)
     click.echo(f"{count} rows of {table} exported", err=True)
