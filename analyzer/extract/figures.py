@@ -148,12 +148,12 @@ class FigureExtractor:
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
                 rf"|(?P<other>{_alternation(lex['other_units']['words'])})"
                 rf"|(?P<count>{_alternation(counters['words'])})(?!{_alternation(counters['not_before'])})")
-        number = rf"(?P<sign>[-−]|负)?(?P<num>{NUM_AR}|{NUM_CN})"
+        number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
             rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])\d{{1,4}}(?:万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
-            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
+            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
             rf"(?P<qa>{qual_after})?")
@@ -169,9 +169,10 @@ class FigureExtractor:
             rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
         symbols = _alternation(self.currency_symbols)
         self.symbol_pattern = re.compile(
-            rf"(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?(?P<scale>{scale})?"
+            rf"(?=[{re.escape(''.join({w[0] for w in self.currency_symbols}))}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?(?P<scale>{scale})?"
             rf"(?P<money>{money})?(?P<qa>{qual_after})?")
         self.money_label_pattern = re.compile(
+            rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
             rf"(?:{_alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self.declared_currency = re.compile(
@@ -210,35 +211,42 @@ class FigureExtractor:
 
     def _merge_ranges(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """35.00亿元-40.00亿元, 21.73亿-26.73亿, 1万元--5万元: two figures joined by a range sign are one range;
-        a dash between them is never a minus sign."""
+        a dash between them is never a minus sign (but -1630万元到-1130万元 keeps both signs)."""
         out: list[Candidate] = []
         for candidate in found:
             last = out[-1] if out else None
             if last is not None and self._joins_range(text, last, candidate):
-                dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
-                last.value_high = -candidate.value if dash_as_sign else candidate.value
+                last.value_high = -candidate.value if self._dash_as_sign(text, last, candidate) else candidate.value
                 last.end = candidate.end
                 last.qualifier = "range"
                 continue
             out.append(candidate)
         return out
 
+    def _dash_as_sign(self, text: str, last: Candidate, candidate: Candidate) -> bool:
+        """1万元--5万元: the figure after the first dash starts with the second, read as a minus."""
+        joint = text[last.end:candidate.start]
+        return candidate.value < 0 and text[candidate.start] in DASHES and not any(ch in joint for ch in "至到")
+
     def _joins_range(self, text: str, last: Candidate, candidate: Candidate) -> bool:
         if last.unit != candidate.unit or last.value_high is not None or last.listed:
             return False
         joint = text[last.end:candidate.start]
-        dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
+        if joint.startswith(" ") and joint.endswith(" ") and "-" in joint:
+            return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
         has_sep = any(ch in joint for ch in DASHES + "至到")
-        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or (dash_as_sign and not joint.strip()))
+        dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
+        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign)
 
     def _qualifier(self, match) -> str | None:
-        if match.groupdict().get("sep") or match.groupdict().get("num3"):
+        groups = match.groupdict()
+        if groups.get("sep") or groups.get("num3"):
             return "range"
         for group, table in (("qa", self.qualifier_after), ("qb", self.qualifier_before)):
-            word = match.groupdict().get(group)
+            word = groups.get(group)
             if word:
                 return table[word]
-        if match.groupdict().get("mid") or match.groupdict().get("mid2") or is_vague(match.groupdict().get("num") or ""):
+        if groups.get("mid") or groups.get("mid2") or is_vague(groups.get("num") or ""):
             return "over"
         return None
 
@@ -300,7 +308,8 @@ class FigureExtractor:
         if not match.group("num2"):
             return None
         high_scale = self.scales.get(match.group("scale2") or "")
-        return parse_number(match.group("num2")) * (high_scale or low_scale or 1)
+        high = parse_number(match.group("num2")) * (high_scale or low_scale or 1)
+        return -high if match.group("sign2") else high  # -80亿至-83亿元
 
     def _figure_values(self, match) -> tuple[Decimal, Decimal | None, bool]:
         """(value, value_high, whether an approximate pair such as 七八亿 gave the two ends), before the sign."""
@@ -360,10 +369,11 @@ class FigureExtractor:
             value = fraction_word_value(match.group("frac"))
         except (ValueError, KeyError, ArithmeticError):
             return None
-        if value is None:
-            return None
+        if value is None or (value == 0 and is_vague(match.group("frac"))):
+            return None  # 百分之几 names no number
         start, end = self._span(text, match)
-        return Candidate(start, end, value, "percent", None, self._qualifier(match))
+        qualifier = self._qualifier(match) or ("over" if is_vague(match.group("frac")) else None)
+        return Candidate(start, end, value, "percent", None, qualifier)
 
     def _from_symbol_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
         """$20, US$5亿, HK$3亿, ￥300, RMB 300万: the currency is written before the number."""

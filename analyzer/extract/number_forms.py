@@ -51,6 +51,8 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of page debris that holds digits but no figures: URLs (percent-encoded ones included) and
     stock-quote tuples. Both scans are linear."""
     spans = [m.span() for m in QUOTE_TUPLE.finditer(text)]
+    if "%" not in text and "//" not in text and "www." not in text:
+        return spans
     for match in ASCII_RUN.finditer(text):
         if URL_MARK.search(match.group()):
             spans.append(match.span())
