@@ -16,7 +16,7 @@ from pathlib import Path
 from analyzer.extract.metrics import QUOTE_LEFT, find_metric
 from analyzer.extract.number_forms import (DASHES, NUM_AR, NUM_CN, NUMERAL_START, RANGE_JOINT, RANGE_SEP, SUB_DIGIT,
                                            furniture_spans, is_capital, shared_low_end)
-from analyzer.extract.numbers import approximate_pair, fraction_word_value, is_vague, load_numerals, parse_number
+from analyzer.extract.numbers import BIG_UNITS, approximate_pair, fraction_word_value, is_vague, load_numerals, parse_number
 from analyzer.extract.periods import FigurePeriods
 from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text.sentences import split_sentences
@@ -287,7 +287,8 @@ class FigureExtractor:
         chinese = not num[0].isdigit()
         counter = match.group("count")
         if counter:
-            if chinese and (counter in self.arabic_only_counters or num == "一"
+            scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
+            if chinese and ((counter in self.arabic_only_counters and not scaled) or num == "一"
                             or text[match.start() - 1:match.start()] == "届"):
                 return None  # 一个, 两股; 十三届五次会议
             return "count", counter, None

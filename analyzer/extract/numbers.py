@@ -127,7 +127,9 @@ def parse_number(text: str) -> Decimal:
 
 def approximate_pair(text: str) -> tuple[str, str] | None:
     """七八亿 → (七亿, 八亿); 十七八万 → (十七万, 十八万); 两三 → (两, 三): two neighbouring digits, one apart,
-    are the two ends of an estimate. None when ``text`` has no such pair."""
+    are the two ends of an estimate. None when ``text`` has no such pair (or has a decimal part: 一点三四)."""
+    if "点" in text:
+        return None
     for i in range(len(text) - 1):
         low, high = text[i], text[i + 1]
         if low in CN_DIGITS and high in CN_DIGITS and CN_DIGITS[low] and CN_DIGITS[high] == CN_DIGITS[low] + 1:
