@@ -128,6 +128,7 @@ class FigureExtractor:
         self.sub_units = {w: Decimal(f) for w, f in lex["money_sub_units"].items()}
         self.other_currencies = dict(lex["other_currencies"])
         self.currency_symbols = dict(lex["currency_symbols"])
+        self.currency_signs = "".join(w for w in self.currency_symbols if len(w) == 1)  # $ ￥ ¥ € £
         self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
         counters = lex["counters"]
         self.counters = set(counters["words"])
@@ -190,8 +191,8 @@ class FigureExtractor:
         for start, end in furniture_spans(text):  # URLs and stock-quote tuples hold no figures
             taken[start:end] = b"\x01" * (end - start)
         scan = _Scan([(m.start(), m.group("money")) for m in self.declared_currency.finditer(text)])
-        for pattern, build in ((self.symbol_pattern, self._from_symbol_match),
-                               (self.figure_pattern, self._from_figure_match),
+        for pattern, build in ((self.figure_pattern, self._from_figure_match),
+                               (self.symbol_pattern, self._from_symbol_match),
                                (self.fraction_pattern, self._from_fraction_match),
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.money_label_pattern, self._from_money_label_match)):
@@ -272,6 +273,8 @@ class FigureExtractor:
             return True  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
         if self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or "")):
             return True
+        if match.start() and text[match.start() - 1] in self.currency_signs:
+            return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
         return capital and not (match.group("money") or match.group("subunit"))
 
