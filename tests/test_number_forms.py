@@ -120,6 +120,8 @@ NOT_FIGURES = [
     "1,234,567,890,123,456,789,000元",  # longer than any figure
     "12345678901234567890元",
     "标准号GB-2020",
+    "已于12月30日圆满完成",  # a date before 圆满, not 30 yen
+    "美元兑人民币6个月掉期点",  # a tenor after a currency word
 ]
 
 
@@ -155,6 +157,27 @@ def test_capital_amount_and_its_arabic_twin_agree():
 def test_declared_currency_carries_to_later_amounts():
     figures = analyze("期内亏损26.26亿(港元，下同)，上年同期盈利3.5亿。").figures
     assert [(f.text, f.unit) for f in figures] == [("26.26亿", "HKD"), ("3.5亿", "HKD")]
+
+
+@pytest.mark.parametrize("text", ["出口负增长3.9%", "出口同比负增长，下降3.9%", "增速为-3.9%", "同比下降−3.9%",
+                                  "同比减少负3.9%", "利润负增长−3.9%", "同比增长负3.9%"])
+def test_signs_are_consistent(text):
+    """负, a minus sign and a word of decline never cancel each other out."""
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert figure.value == Decimal("-3.9")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("预计同比增长0% - 20%", [("0% - 20%", "0", "20")]),
+    ("净利润为-1800万元到-1500万元", [("-1800万元到-1500万元", "-18000000", "-15000000")]),
+    ("差额为10220亿美元 - 2308亿美元 = 7912亿美元", [("10220亿美元", "1022000000000", None),
+                                                 ("2308亿美元", "230800000000", None),
+                                                 ("7912亿美元", "791200000000", None)]),
+    ("误差范围为正负4.9个百分点", [("4.9个百分点", "4.9", None)]),
+])
+def test_ranges_signs_and_subtractions(text, expected):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert [(f.text, str(f.value), f.value_high and str(f.value_high)) for f in figures] == expected
 
 
 # -- generated round trips -------------------------------------------------------------------------------

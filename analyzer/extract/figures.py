@@ -37,6 +37,7 @@ CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调
 BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
                        r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
+EQUALS_AFTER = re.compile(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = re.compile(r"[A-Za-z][-/]")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、【】"
@@ -171,7 +172,7 @@ class FigureExtractor:
         symbols = _alternation(self.currency_symbols)
         self.symbol_pattern = re.compile(
             rf"(?=[{re.escape(''.join({w[0] for w in self.currency_symbols}))}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?(?P<scale>{scale})?"
-            rf"(?P<money>{money})?(?P<qa>{qual_after})?")
+            rf"(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
         self.money_label_pattern = re.compile(
             rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
             rf"(?:{_alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
@@ -233,7 +234,7 @@ class FigureExtractor:
         if last.unit != candidate.unit or last.value_high is not None or last.listed:
             return False
         joint = text[last.end:candidate.start]
-        if joint.startswith(" ") and joint.endswith(" ") and "-" in joint:
+        if "-" in joint and EQUALS_AFTER.match(text, candidate.end):
             return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
         has_sep = any(ch in joint for ch in DASHES + "至到")
         dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
@@ -273,6 +274,8 @@ class FigureExtractor:
             return True  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
         if self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or "")):
             return True
+        if text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日"):
+            return True  # 12月30日圆满完成: a date, not 30 yen
         if match.start() and text[match.start() - 1] in self.currency_signs:
             return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
