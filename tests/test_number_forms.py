@@ -245,7 +245,8 @@ def test_capital_numerals_with_jiao_fen_parse_back(yuan, jiao, fen):
     assert figure.value == Decimal(yuan) + Decimal(jiao) / 10 + Decimal(fen) / 100
 
 
-RANGE_STYLES = ["arabic, both scaled", "arabic, scale shared", "lowercase, scale shared", "dash"]
+RANGE_STYLES = ["arabic, both scaled", "arabic, scale shared", "lowercase, scale shared", "lowercase, both scaled",
+                "capital, both scaled", "dash"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -254,12 +255,20 @@ RANGE_STYLES = ["arabic, both scaled", "arabic, scale shared", "lowercase, scale
        st.sampled_from(["至", "到", "-", "--", "—", "——", "~", "～"]))
 def test_generated_ranges_parse_to_both_ends(low, span, style, scale, sep):
     high = min(low + span, 9999)
+    if style == "lowercase, scale shared":  # 三至五万, 三十至五十万: ends of one magnitude (三至五十万 is ambiguous)
+        high = min(high, 10 ** len(str(low)) - 1)
+        low = min(low, high - 1) if high > 1 else low
+        if low >= high:
+            return
     word, factor = scale
     lower = (lambda n: write_numerals(n, LOWER, ("十", "百", "千")))
+    capital = (lambda n: write_numerals(n, CAPITAL, ("拾", "佰", "仟")))
     written = {
         "arabic, both scaled": f"{low}{word}元{sep}{high}{word}元",
         "arabic, scale shared": f"{low}{sep}{high}{word}元",
         "lowercase, scale shared": f"{lower(low)}{sep}{lower(high)}{word}元",
+        "lowercase, both scaled": f"{lower(low)}{word}元{sep}{lower(high)}{word}元",
+        "capital, both scaled": f"{capital(low)}{word}元{sep}{capital(high)}{word}元",
         "dash": f"{low}{word}{sep}{high}{word}元",
     }[style]
     [figure] = analyze(f"规模为{written}。").figures
