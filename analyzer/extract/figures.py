@@ -287,19 +287,26 @@ class FigureExtractor:
             return "other", self.other_currencies[word]
         return self.units[word], None
 
+    def _count_unit(self, text: str, match) -> tuple[str, str, None] | None:
+        """(count, counter, None), or None for 一个, 两股, 十三届五次会议 (a Chinese number with 万/亿 counts)."""
+        num, counter = match.group("num"), match.group("count")
+        if num[0].isdigit():
+            return "count", counter, None
+        scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
+        if (counter in self.arabic_only_counters and not scaled) or num == "一" or \
+                text[match.start() - 1:match.start()] == "届":
+            return None
+        return "count", counter, None
+
     def _figure_unit(self, text: str, match) -> tuple[str, str | None, str | None] | None:
         """(unit, counter, currency) of a figure match, or None when the unit word shows it is no figure."""
         num = match.group("num")
         chinese = not num[0].isdigit()
-        counter = match.group("count")
-        if counter:
-            scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
-            if chinese and ((counter in self.arabic_only_counters and not scaled) or num == "一"
-                            or text[match.start() - 1:match.start()] == "届"):
-                return None  # 一个, 两股; 十三届五次会议
-            return "count", counter, None
+        if match.group("count"):
+            return self._count_unit(text, match)
         if match.group("money"):
-            return self._money_unit(match.group("money"))[0], None, self._money_unit(match.group("money"))[1]
+            unit, currency = self._money_unit(match.group("money"))
+            return unit, None, currency
         if match.group("subunit"):  # 3角, 5毛, 伍角: 三角 and 五毛 are words
             return None if chinese and not is_capital(num) else ("CNY", None, None)
         if match.group("ratio"):
@@ -341,24 +348,31 @@ class FigureExtractor:
                 total += parse_number(match.group(group)) * self.sub_units[word]
         return total
 
-    def _from_figure_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
-        if self._not_a_figure(text, match):
-            return None
-        unit = self._figure_unit(text, match)
-        if unit is None:
-            return None
+    def _figure_amount(self, match) -> tuple[Decimal, Decimal | None, bool]:
+        """(value, value_high, approximate pair?) with sub-units added and ‰/‱ turned into percent, before
+        the sign; raises ValueError for a number that does not parse."""
         try:
             value, value_high, pair = self._figure_values(match)
             if match.group("subunit"):
                 value *= self.sub_units[match.group("subunit")]
             value += self._sub_unit_value(match)
-        except (ValueError, KeyError, ArithmeticError):
-            return None
-        if value == 0 and is_vague(match.group("num")):
-            return None  # 几家: no number at all
+        except (KeyError, ArithmeticError) as error:
+            raise ValueError(str(error)) from error
         factor = self.unit_factors.get(match.group("ratio") or "")
         if factor is not None:  # 3‰ → 0.3 percent
             value, value_high = value * factor, (value_high * factor if value_high is not None else None)
+        return value, value_high, pair
+
+    def _from_figure_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+        unit = None if self._not_a_figure(text, match) else self._figure_unit(text, match)
+        if unit is None:
+            return None
+        try:
+            value, value_high, pair = self._figure_amount(match)
+        except ValueError:
+            return None
+        if value == 0 and is_vague(match.group("num")):
+            return None  # 几家: no number at all
         if match.group("sign") and (match.start("sign") == 0 or not text[match.start("sign") - 1].isdigit()):
             value = -value
         start, end = self._span(text, match)
