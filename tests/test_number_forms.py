@@ -288,6 +288,18 @@ def test_no_text_raises(text):
         assert figure.value.is_finite()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,， 点零〇一二两三四五六七八九十百千万亿兆萬億壹贰叁肆伍陆柒捌玖拾佰仟几数")),
+               max_size=80))
+def test_parse_number_returns_a_value_or_says_why(text):
+    """The number grammar on any string of its own characters: an exact finite Decimal, or ValueError."""
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return
+    assert isinstance(value, Decimal) and value.is_finite()
+
+
 # -- bounded work on hostile input (issue 12, item 4) ---------------------------------------------------
 HOSTILE_RUNS = ["1", "三", "壹", "1,234", "十几", "七八", "1亿", "%E4", "-", "1.", "百分之", "0，"]
 
