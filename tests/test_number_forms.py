@@ -143,9 +143,11 @@ def test_not_a_figure(text):
     assert analyze(text, published=PUBLISHED).figures == []
 
 
-def test_other_currency_symbol_keeps_its_code():
-    [figure] = analyze("会费£5").figures
-    assert (figure.unit, figure.extra["currency"], figure.value) == ("other", "GBP", Decimal(5))
+@pytest.mark.parametrize("text, currency, value", [("会费£5", "GBP", "5"), ("营收NT$3億", "TWD", "300000000"),
+                                                   ("售价S$12", "SGD", "12"), ("估值A$2亿", "AUD", "200000000")])
+def test_other_currency_symbol_keeps_its_code(text, currency, value):
+    [figure] = analyze(text).figures
+    assert (figure.unit, figure.extra["currency"], figure.value) == ("other", currency, Decimal(value))
 
 
 def test_capital_amount_and_its_arabic_twin_agree():
