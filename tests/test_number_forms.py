@@ -104,6 +104,9 @@ CASES = [
     # compound Arabic amounts
     ("compound", "拨款1亿2000万元", "1亿2000万元", "120000000", None, "CNY", None, None),
     ("compound", "吞吐量2051万2331个", "2051万2331个", "20512331", None, "count", None, "个"),
+    ("compound", "資本額1億2,000萬元", "1億2,000萬元", "120000000", None, "CNY", None, None),
+    ("compound", "月薪12萬3千元", "12萬3千元", "123000", None, "CNY", None, None),
+    ("compound", "吸引3万2千多人", "3万2千多人", "32000", None, "count", "over", "人"),
 ]
 
 NOT_FIGURES = [

@@ -154,7 +154,7 @@ class FigureExtractor:
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
             rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?"
-            rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])\d{{1,4}}(?:万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
+            rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
