@@ -115,7 +115,8 @@ def family_table(jio) -> None:
         where = (text.index(span), text.index(span) + len(span))
         row = rows[family]
         row[0] += 1
-        row[1] += case_right([(f.start, f.end, f.value, f.value_high) for f in analyze(text).figures], where, value, high)
+        ours = [(f.start, f.end, f.value, f.value_high) for f in analyze(text).figures]
+        row[1] += case_right(ours, where, value, high)
         if unit in MONEY and jio is not None:
             row[2] += 1
             row[3] += case_right(jionlp_money(jio, text), where, value, high)

@@ -7,14 +7,15 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import SHARED_DATA
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analyzer.extract import figures as figures_module
 from analyzer.extract.figures import FigureExtractor
 from analyzer.extract.numbers import parse_number
 from analyzer.pipeline import analyze
 from analyzer.text.normalize import normalize
-from conftest import SHARED_DATA
 
 PUBLISHED = "2026-06-30"
 
@@ -156,7 +157,7 @@ def test_other_currency_symbol_keeps_its_code(text, currency, value):
 def test_capital_amount_and_its_arabic_twin_agree():
     text = "合同总价为人民币贰亿贰仟陆佰贰拾陆万叁仟捌佰陆拾伍元整（￥226,263,865.00）"
     capital, arabic = analyze(text).figures
-    assert capital.value == arabic.value == Decimal("226263865") and capital.unit == arabic.unit == "CNY"
+    assert capital.value == arabic.value == Decimal(226263865) and capital.unit == arabic.unit == "CNY"
 
 
 def test_declared_currency_carries_to_later_amounts():

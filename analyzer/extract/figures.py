@@ -14,9 +14,26 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.extract.metrics import QUOTE_LEFT, find_metric
-from analyzer.extract.number_forms import (DASHES, NUM_AR, NUM_CN, NUMERAL_START, RANGE_JOINT, RANGE_SEP, SUB_DIGIT,
-                                           furniture_spans, is_capital, shared_low_end)
-from analyzer.extract.numbers import BIG_UNITS, approximate_pair, fraction_word_value, is_vague, load_numerals, parse_number
+from analyzer.extract.number_forms import (
+    DASHES,
+    NUM_AR,
+    NUM_CN,
+    NUMERAL_START,
+    RANGE_JOINT,
+    RANGE_SEP,
+    SUB_DIGIT,
+    furniture_spans,
+    is_capital,
+    shared_low_end,
+)
+from analyzer.extract.numbers import (
+    BIG_UNITS,
+    approximate_pair,
+    fraction_word_value,
+    is_vague,
+    load_numerals,
+    parse_number,
+)
 from analyzer.extract.periods import FigurePeriods
 from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text.sentences import split_sentences
@@ -170,9 +187,10 @@ class FigureExtractor:
             rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
             rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
         symbols = _alternation(self.currency_symbols)
+        symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
         self.symbol_pattern = re.compile(
-            rf"(?=[{re.escape(''.join({w[0] for w in self.currency_symbols}))}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?(?P<scale>{scale})?"
-            rf"(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
+            rf"(?=[{symbol_starts}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?"
+            rf"(?P<scale>{scale})?(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
         self.money_label_pattern = re.compile(
             rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
             rf"(?:{_alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
@@ -363,7 +381,7 @@ class FigureExtractor:
             value, value_high = value * factor, (value_high * factor if value_high is not None else None)
         return value, value_high, pair
 
-    def _from_figure_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+    def _from_figure_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         unit = None if self._not_a_figure(text, match) else self._figure_unit(text, match)
         if unit is None:
             return None
@@ -383,7 +401,7 @@ class FigureExtractor:
             candidate.extra["currency"] = unit[2]
         return candidate
 
-    def _from_fraction_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+    def _from_fraction_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if match.group("frac")[0].isdigit() and self._is_excluded(text, match.start(), match.start("frac")):
             return None
         try:
@@ -396,7 +414,7 @@ class FigureExtractor:
         qualifier = self._qualifier(match) or ("over" if is_vague(match.group("frac")) else None)
         return Candidate(start, end, value, "percent", None, qualifier)
 
-    def _from_symbol_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+    def _from_symbol_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """$20, US$5亿, HK$3亿, ￥300, RMB 300万: the currency is written before the number."""
         try:
             value = parse_number(match.group("num")) * self.scales.get(match.group("scale") or "", Decimal(1))
@@ -415,7 +433,7 @@ class FigureExtractor:
         return self.money_context.search(text, clause_start, match.start()) is not None or \
             text.startswith(self.money_after, match.end())
 
-    def _from_bare_scale_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+    def _from_bare_scale_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if self._is_excluded(text, match.start(), match.start("num")):
             return None
         declared = scan.currency_at(match.end())
@@ -429,7 +447,7 @@ class FigureExtractor:
             candidate.extra["currency"] = currency
         return candidate
 
-    def _from_money_label_match(self, text: str, match, scan: "_Scan") -> Candidate | None:
+    def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """总价：3,235,824.00 - an amount after a money label, written without 元."""
         if self._is_excluded(text, match.start("num"), match.start("num")):
             return None

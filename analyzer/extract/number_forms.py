@@ -19,10 +19,10 @@ _OTHER_UNITS = "".join(u for u in SMALL_UNITS if SMALL_UNITS[u] not in (10, 100)
 NUMERAL_START = _DIGITS + _TENS + VAGUE_DIGITS  # characters a Chinese numeral may open with
 
 _AR_MAX, _DEC_MAX, _CN_MAX = LIMITS["max_arabic_digits"], LIMITS["max_decimals"], LIMITS["max_numeral_chars"]
-# 1,234.5 / 19，212，760 / 3 500 / 1234.5 / 0.895 63 (decimals grouped as the PBOC writes them); never starts inside a digit run (or a run of groups), never ends
-# before another digit
-NUM_AR = (rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:[,，]\d{{3}}){{1,6}}(?![,，]\d{{3}})|\d{{1,3}}(?: \d{{3}}){{1,6}}|\d{{1,{_AR_MAX}}})"
-          rf"(?:\.\d{{3}} \d{{1,3}}(?![\d.])|\.\d{{1,{_DEC_MAX}}})?(?![\d])")
+# 1,234.5 / 19，212，760 / 3 500 / 1234.5 / 0.895 63 (decimals grouped as the PBOC writes them); never starts
+# inside a digit run (or a run of groups), never ends before another digit
+NUM_AR = (rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:[,，]\d{{3}}){{1,6}}(?![,，]\d{{3}})|\d{{1,3}}(?: \d{{3}}){{1,6}}"
+          rf"|\d{{1,{_AR_MAX}}})(?:\.\d{{3}} \d{{1,3}}(?![\d.])|\.\d{{1,{_DEC_MAX}}})?(?![\d])")
 # 百 is a multiplier except in 百分之/百分点/百分位 (百分之七十百分位 is 70)
 _CN_BODY = rf"(?:[{_DIGITS}{_TENS}{_OTHER_UNITS}{VAGUE_DIGITS}]|[{_HUNDREDS}](?!分))"
 _CN_FIRST = rf"(?:[{_DIGITS}{_TENS}]|几|数(?=[{_TENS}{_HUNDREDS}{_OTHER_UNITS}]))"

@@ -31,7 +31,8 @@ LIMITS: dict[str, int] = dict(_TABLES["limits"])
 NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 MAX_NUMBER_CHARS = 64  # longer strings are refused before any parsing work
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[" + re.escape("".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)) + "]")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[" + re.escape("".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS))
+                    + "]")
 _UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _SEPARATORS = str.maketrans("", "", ",， ")
 _CN_DIGIT_CLASS = "".join(d for d in CN_DIGITS if CN_DIGITS[d])
