@@ -39,6 +39,8 @@ CASES = [
     ("capital", "报价叁仟零伍拾元整，", "叁仟零伍拾元整", "3050", None, "CNY", None, None),
     ("capital", "计人民币壹拾万元", "壹拾万元", "100000", None, "CNY", None, None),
     ("capital", "合计捌佰陆拾元伍角", "捌佰陆拾元伍角", "860.5", None, "CNY", None, None),
+    ("capital", "保证金叁拾万零伍佰元零伍分", "叁拾万零伍佰元零伍分", "300500.05", None, "CNY", None, None),
+    ("capital", "退还壹角伍分", "壹角伍分", "0.15", None, "CNY", None, None),
     # money sub-units: 角, 分, 毛; colloquial 块钱
     ("sub-unit", "每张票50元6角3分", "50元6角3分", "50.63", None, "CNY", None, None),
     ("sub-unit", "每度电便宜3角", "3角", "0.3", None, "CNY", None, None),

@@ -162,7 +162,7 @@ class FigureExtractor:
         scale = _alternation(lex["scales"])
         qual_before = _alternation(self.qualifier_before)
         qual_after = _alternation(self.qualifier_after)
-        sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
+        sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
         unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{_alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
                 rf"|(?P<other>{_alternation(lex['other_units']['words'])})"
