@@ -188,6 +188,14 @@ def test_ranges_signs_and_subtractions(text, expected):
     assert [(f.text, str(f.value), f.value_high and str(f.value_high)) for f in figures] == expected
 
 
+@pytest.mark.parametrize("text, measure", [("合同价款贰亿贰仟陆佰万元整", "level"), ("交易对价为12亿元", "level"),
+                                           ("总价：3,235,824.00", "level"), ("发行价格为28.11元", "rate")])
+def test_amounts_named_with_price_words(text, measure):
+    """总价, 对价, 价款 name amounts; 价格 a price (a rate)."""
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert figure.measure == measure
+
+
 # -- generated round trips -------------------------------------------------------------------------------
 LOWER = "零一二三四五六七八九"
 CAPITAL = "零壹贰叁肆伍陆柒捌玖"

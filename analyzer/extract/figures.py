@@ -44,7 +44,8 @@ INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
 MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
-PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")  # 中国平安涨4.1%，报38.62元
+# 中国平安涨4.1%，报38.62元 is a price; 总价, 对价, 价款, 价值 are amounts
+PRICE_WORDS = re.compile(r"(?:价格|股价|(?<![总对])价(?![款值])|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")
 PER_SHARE = re.compile(r"每\d+股")
 CAP_WORD = re.compile(r"(?:最高|上限|下限)[^，。；\d]{0,6}?(?:为|是|达|不超过)?$")
 MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
