@@ -51,9 +51,14 @@ class ReadLimits:
     line and stdin; pages over ``html_fast_bytes`` are read with lxml instead of trafilatura."""
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
     html_fast_bytes: int = 512 * 2**10
+    html_markup_factor: int = 8  # an HTML file may be this many times bigger; its text must fit the limit
 
-    def too_big(self, size: int) -> str:
-        return (f"{size:,} bytes is over the limit of {self.max_document_bytes:,} bytes for one document "
+    @property
+    def max_html_bytes(self) -> int:
+        return self.max_document_bytes * self.html_markup_factor
+
+    def too_big(self, size: int, limit: int | None = None, what: str = "one document") -> str:
+        return (f"{size:,} bytes is over the limit of {limit or self.max_document_bytes:,} bytes for {what} "
                 "(split it, or raise --max-doc-bytes)")
 
 
@@ -145,6 +150,9 @@ def parse_html(html: str, source: str, doc_id: str | None = None, limits: ReadLi
         meta = trafilatura.extract_metadata(html, extensive=False)
     if not text or not text.strip():
         raise InputError(source, "no main text found in the HTML page")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.max_document_bytes:
+        raise InputError(source, "the page's text: " + limits.too_big(size))
     return Document(id=doc_id or stdin_id(text), text=text,
                     title=getattr(meta, "title", None), source=getattr(meta, "sitename", None),
                     published=getattr(meta, "date", None), url=getattr(meta, "url", None))
@@ -198,17 +206,20 @@ def regular_file_size(path: Path, source: str) -> int:
     return info.st_size
 
 
-def read_file_bytes(path: Path, source: str, limits: ReadLimits) -> bytes:
+def read_file_bytes(path: Path, source: str, limits: ReadLimits, cap: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes (default: the document limit)."""
+    cap = cap or limits.max_document_bytes
+    what = "one document" if cap == limits.max_document_bytes else "one HTML page"
     size = regular_file_size(path, source)
-    if size > limits.max_document_bytes:
-        raise InputError(source, limits.too_big(size))
+    if size > cap:
+        raise InputError(source, limits.too_big(size, cap, what))
     try:
         with path.open("rb") as handle:
-            data = handle.read(limits.max_document_bytes + 1)
+            data = handle.read(cap + 1)
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
-    if len(data) > limits.max_document_bytes:  # it grew since stat()
-        raise InputError(source, limits.too_big(len(data)))
+    if len(data) > cap:  # it grew since stat()
+        raise InputError(source, limits.too_big(len(data), cap, what))
     return data
 
 
@@ -229,7 +240,8 @@ def read_source(item: Source, limits: ReadLimits | None = None) -> Iterator[Docu
                 yield error
         return
     try:
-        text = decode_bytes(read_file_bytes(item.path, source, limits), source)
+        cap = limits.max_html_bytes if suffix in HTML_SUFFIXES else limits.max_document_bytes
+        text = decode_bytes(read_file_bytes(item.path, source, limits, cap), source)
         if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
             document = parse_html(text, source, item.id_base, limits)
         else:
