@@ -125,7 +125,8 @@ def _init_worker(settings: Settings) -> None:
     global _pipeline, _time_limit
     from analyzer.pipeline import Pipeline
     _pipeline = Pipeline(settings)
-    _pipeline.analyze(WARM_UP)
+    with contextlib.suppress(Exception):  # a pipeline that cannot analyze it fails on the real documents
+        _pipeline.analyze(WARM_UP)
     _time_limit = settings.time_limit
 
 
