@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -585,8 +584,8 @@ def test_bad_output_paths_give_one_line(gold_db, args):
                                   ["ingest", "x", "--batch-size", str(10**20)]])
 def test_huge_numbers_in_options_are_usage_errors(gold_db, args):
     result = CliRunner().invoke(main, [*args, "--db", gold_db])
-    assert result.exit_code == 2 and "is not in the range" in result.output and result.exception is None or \
-        isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2 and "is not in the range" in result.stderr, result.output
+    assert "Traceback" not in result.output and "OverflowError" not in result.output
 
 
 def test_ingest_of_the_real_pipeline_validates_its_output(tmp_path):
@@ -601,4 +600,4 @@ def test_ingest_of_the_real_pipeline_validates_its_output(tmp_path):
 def test_messages_escape_control_characters():
     error = InputError("a\x1b[31mred\u202e.txt", "bad")
     assert str(error) == "a\\x1b[31mred\\u202e.txt: bad"
-    assert textwrap.dedent(str(error)).count("\n") == 0
+    assert "\n" not in str(InputError("a\nError: x", "b\rc"))
