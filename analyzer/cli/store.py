@@ -99,7 +99,7 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
         summary = ingest(store, list(paths), workers=workers, batch_size=batch_size, records=records,
                          settings=settings, progress=bar.update, on_duplicate=on_duplicate,
                          on_error=lambda line: bar.write(f"Error: {safe_message(line)}", file=sys.stderr))
-    click.echo(f"{store.display_url}: {summary.line()}", err=True)
+    click.echo(safe_message(f"{store.display_url}: {summary.line()}"), err=True)
     store.close()
     report_failures(summary.failed, summary.total)
 

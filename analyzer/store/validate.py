@@ -14,7 +14,17 @@ from decimal import Decimal
 
 from analyzer.errors import InputError
 from analyzer.io.safejson import check_json
-from analyzer.records import COMPARISONS, DOC_KINDS, MEASURES, QUALIFIERS, UNITS, Document, Figure, Mention, Record
+from analyzer.records import (
+    COMPARISONS,
+    DOC_KINDS,
+    MEASURES,
+    QUALIFIERS,
+    UNITS,
+    Document,
+    Figure,
+    Mention,
+    Record,
+)
 from analyzer.store import schema
 
 MAX_ID_CHARS = 1000
@@ -90,18 +100,8 @@ def _check_figure(figure: Figure, path: str, length: int, where: str) -> None:
     _check_decimal(figure.value, f"{path}.value", where)
     if figure.value_high is not None:
         _check_decimal(figure.value_high, f"{path}.value_high", where)
-    for name, choices in CHOICES.items():
-        if getattr(figure, name) not in choices:
-            raise InputError(where, f"{path}.{name} {getattr(figure, name)!r} is not one of "
-                                    f"{', '.join(str(c) for c in choices)}")
-    for name in ("metric", "counter"):
-        if getattr(figure, name) is not None and not isinstance(getattr(figure, name), str):
-            raise InputError(where, f"{path}.{name} must be a string or null")
-    if figure.period is not None:
-        for name in ("start", "end"):
-            value = getattr(figure.period, name)
-            if not isinstance(value, str) or len(value) != 10 or _not_a_date(value):
-                raise InputError(where, f"{path}.period.{name} {value!r} is not an ISO date like 2025-03-31")
+    _check_labels(figure, path, where)
+    _check_period(figure, path, where)
     links = figure.links or {}
     if not isinstance(links, dict) or not all(isinstance(names, list) and all(isinstance(n, str) for n in names)
                                               for names in links.values()):
@@ -109,6 +109,26 @@ def _check_figure(figure: Figure, path: str, length: int, where: str) -> None:
     data = figure.to_dict()
     check_json(data, where)
     _strict_json(data, path, where)
+
+
+def _check_labels(figure: Figure, path: str, where: str) -> None:
+    """unit, qualifier, measure, comparison from their lists; metric and counter strings or null."""
+    for name, choices in CHOICES.items():
+        if getattr(figure, name) not in choices:
+            raise InputError(where, f"{path}.{name} {getattr(figure, name)!r} is not one of "
+                                    f"{', '.join(str(c) for c in choices)}")
+    for name in ("metric", "counter"):
+        if getattr(figure, name) is not None and not isinstance(getattr(figure, name), str):
+            raise InputError(where, f"{path}.{name} must be a string or null")
+
+
+def _check_period(figure: Figure, path: str, where: str) -> None:
+    if figure.period is None:
+        return
+    for name in ("start", "end"):
+        value = getattr(figure.period, name)
+        if not isinstance(value, str) or len(value) != 10 or _not_a_date(value):
+            raise InputError(where, f"{path}.period.{name} {value!r} is not an ISO date like 2025-03-31")
 
 
 def _check_mention(mention: Mention, path: str, length: int, where: str) -> None:
