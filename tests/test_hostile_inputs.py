@@ -416,6 +416,21 @@ def test_two_concurrent_ingests_both_finish(db_url, tmp_path):
         assert store.counts()["documents"] == 400 and store.counts()["figures"] == 400
 
 
+def test_a_version_1_store_gains_document_origins(db_url, tmp_path):
+    """Stores made before ids were tied to their input are upgraded in place; their documents keep no origin."""
+    import sqlalchemy as sa
+    path = tmp_path / "r.jsonl"
+    path.write_text(line(record("old")), encoding="utf-8")
+    assert ingest_cli(path, "--records", "--db", db_url).exit_code == 0
+    with open_store(db_url) as store, store.engine.begin() as connection:
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))
+        connection.execute(sa.text("UPDATE schema_version SET version = 1"))  # a new store starts at 2
+    with open_store(db_url) as store:
+        assert store.schema_version() == 2 and store.document_origins() == {}
+    again = ingest_cli(path, "--records", "--db", db_url)
+    assert again.exit_code == 0 and "1 unchanged" in again.stderr
+
+
 OPEN_STORE = "import sys; from analyzer.store import open_store; print(open_store(sys.argv[1]).counts()['documents'])"
 
 
