@@ -46,9 +46,9 @@ WRITE_ATTEMPTS = 6  # a batch that meets a concurrent writer (a lock, a doc_id j
 def _is_conflict(error: sa.exc.DBAPIError) -> bool:
     """A conflict with another writer that a fresh transaction resolves: a unique doc_id inserted meanwhile,
     SQLite's busy or stale-snapshot lock, PostgreSQL's serialization failure or deadlock."""
-    if isinstance(error, sa.exc.IntegrityError):
-        return True
     text = str(getattr(error, "orig", error)).lower()
+    if isinstance(error, sa.exc.IntegrityError):
+        return "unique" in text or "duplicate key" in text
     return any(word in text for word in ("locked", "busy", "could not serialize", "deadlock"))
 
 
