@@ -353,7 +353,8 @@ def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputErr
     limits = limits or ReadLimits()
     data = sys.stdin.buffer.read(limits.max_document_bytes + 1)
     if len(data) > limits.max_document_bytes:
-        raise InputError(STDIN, limits.too_big(len(data)) + "; for many documents use a .jsonl file")
+        raise InputError(STDIN, f"more than {limits.max_document_bytes:,} bytes, the limit for one document "
+                                "(for many documents use a .jsonl file, or raise --max-doc-bytes)")
     text = decode_bytes(data, STDIN)
     if not text.lstrip().startswith(("{", "[")):
         yield located(parse_text(text, STDIN), STDIN, STDIN)
@@ -389,8 +390,6 @@ def read_documents(paths: list[str], overrides: dict | None = None,
             documents = read_stdin(limits) if item == "-" else read_source(item, limits)
             for document in documents:
                 if isinstance(document, Document):
-                    if document.location is None:
-                        located(document, str(item.path), item.origin)
                     for key, value in overrides.items():
                         setattr(document, key, value)
                 yield document
