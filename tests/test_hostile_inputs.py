@@ -335,6 +335,8 @@ def test_document_size_limit_is_configurable(tmp_path, fake_pipeline):
     result = ingest_cli(tmp_path / "small.txt", tmp_path / "big.txt", "--db", db, "--max-doc-bytes", "200")
     assert result.exit_code == 1 and "bytes is over the limit of 200 bytes for one document" in result.stderr
     assert stored_ids(db) == {"small.txt"}
+    extracted = CliRunner().invoke(main, ["extract", str(tmp_path / "big.txt"), "--max-doc-bytes", "200"])
+    assert extracted.exit_code == 3 and "over the limit of 200 bytes" in extracted.stderr
 
 
 def big_table_page(rows: int) -> str:
