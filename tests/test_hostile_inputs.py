@@ -128,6 +128,10 @@ def fake_pipeline(monkeypatch):
                 pass
             return Record(document=document)
 
+        def analyze_many(self, items):
+            for item in items:
+                yield item if isinstance(item, InputError) else self.analyze(item)
+
     monkeypatch.setattr(analyzer.pipeline, "Pipeline", Pipeline)
 
 
