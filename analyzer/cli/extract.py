@@ -8,6 +8,7 @@ import click
 from analyzer.cli import main
 from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
 from analyzer.errors import InputError
+from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES
 
 EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
 
@@ -52,9 +53,11 @@ def report_failures(errors: int, total: int) -> None:
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of tool, sector and institution names in the output.")
+@click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
+              show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
 @verbose_option
 @handle_errors
-def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang):
+def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, max_doc_bytes):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
@@ -63,7 +66,7 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
 
     Example: analyzer extract corpus/dev --format jsonl > records.jsonl
     """
-    from analyzer.io.readers import read_documents
+    from analyzer.io.readers import ReadLimits, read_documents
     from analyzer.io.writers import RecordWriter
     from analyzer.pipeline import Pipeline
     from analyzer.settings import Settings
@@ -71,7 +74,9 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
     pipeline = Pipeline(Settings(links=not no_links, candidates=candidates))
     writer = RecordWriter(sys.stdout, fmt)
     errors = total = 0
-    for item in pipeline.analyze_many(read_documents(list(paths), overrides(title, source, published, kind))):
+    documents = read_documents(list(paths), overrides(title, source, published, kind),
+                               ReadLimits(max_document_bytes=max_doc_bytes))
+    for item in pipeline.analyze_many(documents):
         total += 1
         if isinstance(item, InputError):
             errors += 1

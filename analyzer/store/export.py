@@ -37,6 +37,15 @@ def _flat(row: dict) -> dict:
 
 def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
     """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
+    try:
+        return _export(store, table, fmt, output)
+    except OSError as error:
+        if output in (None, "-"):
+            raise
+        raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
     columns, rows = store.iter_table(table)
