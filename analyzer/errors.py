@@ -5,7 +5,30 @@
     ├── StoreError          the database cannot be opened, migrated or written
     ├── TaxonomyError       a taxonomy data file is malformed
     └── ModelError          the learned model cannot be loaded or trained
+
+Messages are made safe for a terminal and a log: control characters in file names or values are escaped
+(a name with a newline cannot forge a second ``Error:`` line) and passwords in URLs are masked.
 """
+import re
+
+# user:password@ in any URL scheme (postgresql://, mysql://, sqlite+pysqlite://, http://, …)
+URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^@\s]*(?P<tail>@)")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def mask_secrets(text: str) -> str:
+    """``mysql://user:secret@host`` → ``mysql://user:***@host``, for every URL in ``text``."""
+    return URL_PASSWORD.sub(r"\g<head>***\g<tail>", text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with control, line-separator, bidi and lone-surrogate characters escaped (``\\n``, ``\\x1b``)."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+def safe_message(text: str) -> str:
+    """A message fit to print: one line, no passwords."""
+    return one_line(mask_secrets(str(text)))
 
 
 class AnalyzerError(Exception):
@@ -15,7 +38,7 @@ class AnalyzerError(Exception):
 class InputError(AnalyzerError):
     def __init__(self, source: str, problem: str):
         self.source, self.problem = source, problem
-        super().__init__(f"{source}: {problem}")
+        super().__init__(one_line(f"{source}: {problem}"))
 
 
 class StoreError(AnalyzerError):

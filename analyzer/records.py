@@ -127,6 +127,10 @@ class Document:
     kind: str | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # where the document was read: the file (with :LINE or [INDEX]) for messages, and the file's absolute
+    # path (or <stdin>) that the store keeps to tell two inputs claiming one id apart; not part of ``doc``
+    location: str | None = field(default=None, compare=False, repr=False)
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def doc_dict(self) -> dict:
         """The ``doc`` object: the input's own keys, in their order, unchanged; known fields

@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+REAL_GOLD = ROOT / "real-gold"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
@@ -16,8 +17,17 @@ def gold_files(part: str | None = None) -> list[Path]:
     return sorted(base.rglob("*.json"))
 
 
+def real_gold_files(part: str | None = None) -> list[Path]:
+    """Gold files of outside text (real-gold/dev, test, agreement); none where ../shared/data is missing."""
+    from analyzer.io.gold import find_texts_dir
+    base = REAL_GOLD / part if part else REAL_GOLD
+    return sorted(base.rglob("*.json")) if find_texts_dir(REAL_GOLD) else []
+
+
 def load_gold(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """A gold record; one of outside text (corpus/real) gets its text back from ../shared/data."""
+    from analyzer.io.gold import find_texts_dir, join_text
+    return join_text(json.loads(path.read_text(encoding="utf-8")), find_texts_dir(path))
 
 
 @pytest.fixture(scope="session")

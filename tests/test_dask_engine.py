@@ -67,7 +67,8 @@ def fingerprint(url: str) -> dict[str, Counter]:
     """Every data table as a multiset of row hashes; ids are replaced by the document (and sentence or figure)
     they point at, and the time of ingest is left out, so two stores with the same content compare equal."""
     d, s, f, m, k = schema.documents, schema.sentences, schema.figures, schema.mentions, schema.links
-    skip = {"id", "document_id", "sentence_id", "figure_id", "ingested_at"}
+    # origin (the input file) is left out too: of a document repeated in several files, whichever task wins stores it
+    skip = {"id", "document_id", "sentence_id", "figure_id", "ingested_at", "origin"}
     data = lambda table: [c for c in table.c if c.name not in skip]  # noqa: E731
     sentence = s.alias("sentence")
     statements = {
@@ -209,7 +210,7 @@ def test_small_files_are_grouped(tmp_path):
     partitions = plan_partitions([str(tmp_path)], 3000)
     assert [len(p.pieces) for p in partitions] == [2, 2, 1]
     assert [piece.path for p in partitions for piece in p.pieces] == [str(tmp_path / f"{n}.txt") for n in range(5)]
-    assert partitions[0].pieces[0] == Piece(str(tmp_path / "0.txt"))
+    assert partitions[0].pieces[0] == Piece(str(tmp_path / "0.txt"), root=str(tmp_path))  # ids relative to it
 
 
 # --- equal results ----------------------------------------------------------------------------------------
@@ -227,7 +228,8 @@ def test_two_workers_equal_a_single_process_ingest(client, tmp_path, texts):
         summary = ingest_on_cluster(store, paths, client=client, partition_bytes=30_000, batch_size=7)
     assert len(plan_partitions(paths, 30_000)) >= 4
     assert summary.line() == expected.line()
-    assert sorted(summary.errors) == sorted(expected.errors) == [f"{jsonl}:13: malformed JSON: Expecting property "
+    assert sorted(summary.errors) == sorted(expected.errors) == [f"{jsonl}:13: malformed JSON at line 1 column 2: "
+                                                                 "Expecting property "
                                                                  "name enclosed in double quotes"]
     assert_same_store(db, baseline)
     with open_store(db) as store:  # a second run (a duplicated run) changes nothing
@@ -418,7 +420,7 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
     and adds 10 of its own, in batches of 3. The test holds the documents table locked until all 8 writers
     wait (one at the table, seven at the first documents' advisory locks), and meanwhile stores an outdated
     copy of shared-0000 that it commits on release: the first writer meets a real unique-key conflict,
-    retries and replaces it; the other seven then find the shared documents stored and skip them."""
+    retries (in Store.write or here) and replaces it; the other seven then find the shared documents stored and skip them."""
     import logging
     shared = cycled(texts, 10, "shared")
     paths = [str(write_jsonl(tmp_path / f"w{n}.jsonl", shared + cycled(texts[n * 5:], 10, f"own{n}")))
@@ -445,7 +447,7 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
         cluster.close()
         admin.dispose()
     assert summary.failed == 0 and summary.total == 8 * 20
-    assert summary.write_retries == 1
+    assert summary.write_retries <= 1  # Store.write retries a conflict itself; this engine catches what is left
     assert (summary.added, summary.updated, summary.unchanged) == (89, 1, 70)
     assert document_count(pg_url) == 90
     with open_store(pg_url) as store, store.engine.connect() as connection:

@@ -98,3 +98,26 @@ def test_eval_names_a_gold_file_it_cannot_score(tmp_path):
     assert result.exit_code != 0
     assert "x.json" in result.output and "figures[0]" in result.output
     assert "Traceback" not in result.output
+
+
+def test_eval_takes_several_gold_dirs_and_only_predicted(tmp_path):
+    """Agreement runs: gold from two folders, scored only where the second annotator has a file."""
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+    record = {"format": "policy-records/v1", "doc": {"id": "d1", "kind": "news"}, "text": "余额35.3万亿元",
+              "figures": [{"text": "35.3万亿元", "start": 2, "end": 9, "value": "35300000000000", "value_high": None,
+                           "unit": "CNY", "qualifier": None, "measure": "level", "comparison": None,
+                           "metric": "余额", "period": None}],
+              "policy_tools": [], "sectors": [], "institutions": []}
+    for folder, doc_id in (("a", "d1"), ("b", "d2"), ("second", "d1")):
+        (tmp_path / folder).mkdir()
+        data = record | {"doc": {"id": doc_id, "kind": "news"}}
+        (tmp_path / folder / f"{doc_id}.json").write_text(_json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    args = ["eval", str(tmp_path / "a"), str(tmp_path / "b"), "--pred", str(tmp_path / "second"), "-f", "json"]
+    everything = _json.loads(CliRunner().invoke(main, args).stdout)
+    agreement = _json.loads(CliRunner().invoke(main, args + ["--only-predicted"]).stdout)
+    assert everything["documents"] == 2 and everything["figures"]["recall"] == 0.5
+    assert agreement["documents"] == 1 and agreement["figures"]["f1"] == 1.0

@@ -1,8 +1,14 @@
 """Every gold file validates: offsets match the text, enums and values are valid, ids are unique."""
+from pathlib import Path
+
 import pytest
 
 from analyzer.io.gold import validate
-from conftest import gold_files, load_gold
+from conftest import gold_files, load_gold, real_gold_files
+
+# ../shared/data documents kept for outside evaluation: never annotated here
+RESERVED = {"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140", "rss-226",
+            "rss-1624", "rss-615", "rss-1592", "rss-43"}
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)
@@ -10,6 +16,20 @@ def test_gold_file_valid(path):
     record = load_gold(path)
     assert validate(record) == []
     assert path.stem == record["doc"]["id"]
+
+
+@pytest.mark.parametrize("path", real_gold_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_gold_file_valid(path):
+    record = load_gold(path)
+    assert validate(record) == []
+    assert path.stem == record["doc"]["id"]
+
+
+def test_real_gold_splits_are_disjoint_and_unreserved():
+    dev = {p.stem for p in real_gold_files("dev")}
+    test = {p.stem for p in real_gold_files("test")}
+    assert not dev & test
+    assert not (dev | test) & RESERVED
 
 
 def test_corpus_has_both_parts():
@@ -29,3 +49,33 @@ def test_validate_catches_problems():
     assert any("offsets" in p for p in problems)
     assert any("must be a string" in p for p in problems)
     assert any("unit" in p for p in problems)
+
+
+def test_outside_text_gold_keeps_no_text_and_joins_back(tmp_path):
+    """Gold of outside text is stored as id + hash + annotations; the text comes back only when it is the same."""
+    import json as _json
+
+    from analyzer.io.gold import join_text, strip_text
+    texts = tmp_path / "data"
+    texts.mkdir()
+    (texts / "news.jsonl").write_text(_json.dumps({"id": "n-1", "text": "余额35.3万亿元"}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    record = {"format": "policy-records/v1", "doc": {"id": "n-1", "kind": "news"}, "text": "余额35.3万亿元",
+              "figures": [], "policy_tools": [], "sectors": [], "institutions": []}
+    kept = strip_text(record)
+    assert "text" not in kept and len(kept["text_sha256"]) == 64
+    assert join_text(kept, texts) == record
+    with pytest.raises(ValueError, match="sha256 mismatch"):
+        join_text(kept | {"text_sha256": "0" * 64}, texts)
+    with pytest.raises(ValueError, match="no document with this id"):
+        join_text(kept | {"doc": {"id": "n-2", "kind": "news"}}, texts)
+    with pytest.raises(ValueError, match="not here"):
+        join_text(kept, None)
+
+
+def test_no_outside_text_in_the_repository():
+    """real-gold keeps hashes, never the texts of ../shared/data."""
+    import json as _json
+    for path in sorted((Path(__file__).parent.parent / "real-gold").rglob("*.json")):
+        raw = _json.loads(path.read_text(encoding="utf-8"))
+        assert "text" not in raw and len(raw["text_sha256"]) == 64, path

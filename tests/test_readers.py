@@ -20,7 +20,7 @@ def test_text_encodings(tmp_path, encoding):
     path = tmp_path / "a.txt"
     path.write_bytes(TEXT.encode(encoding))
     [doc] = read([path])
-    assert doc.text == TEXT and doc.id == "a"
+    assert doc.text == TEXT and doc.id == "a.txt"  # the path relative to the folder, not the bare stem
 
 
 def test_header_block(tmp_path):
@@ -76,7 +76,7 @@ def test_cli_batch_goes_on_and_exit_code_says_some_failed(tmp_path):
     bad.write_bytes(b"")
     result = CliRunner().invoke(main, ["extract", str(good), str(bad), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout.splitlines()[0])["doc"]["id"] == "good"
+    assert json.loads(result.stdout.splitlines()[0])["doc"]["id"] == "good.txt"
     assert f"Error: {bad}: file is empty" in result.stderr
 
 

@@ -84,7 +84,7 @@ def score_claim_set(path: str, corpus: str | None, db_url: str | None, min_accur
     from analyzer.store import open_store
     import tempfile
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
-        store = corpus_store(corpus, directory) if corpus else open_store(db_url)
+        store = corpus_store(corpus, directory) if corpus else open_store(db_url, create=False)
         try:
             score = score_claims(load_claims(path), store, lang)
         finally:
@@ -154,8 +154,12 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
     verdicts = results = None
     store = None
     if not consistency:
+        from analyzer.errors import StoreError
         from analyzer.store import open_store
-        store = open_store(db_url)
+        try:
+            store = open_store(db_url, create=False)
+        except StoreError as error:  # no store there: it holds no documents (and none is created)
+            fail(f"{error}; it holds no documents (or use --consistency, which needs none)", 2)
         try:
             if not store.counts().get("documents"):
                 fail(f"the database {store.display_url} holds no documents: fill it with `analyzer ingest` "

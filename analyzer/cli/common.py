@@ -1,13 +1,15 @@
 """Options and error handling shared by every command."""
 from __future__ import annotations
 
+import errno
 import functools
 import logging
+import os
 import sys
 
 import click
 
-from analyzer.errors import AnalyzerError
+from analyzer.errors import AnalyzerError, safe_message
 from analyzer.io.writers import FORMATS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -28,20 +30,59 @@ def verbose_option(func):
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"Error: {message}", err=True)
+    """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
+    click.echo(f"Error: {safe_message(message)}", err=True)
     sys.exit(code)
 
 
+class ClosedStream:
+    """Stands in for a standard output that was closed (``>&-``): writing to it is an ``OSError``."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+
+
+def _output_error(error: OSError) -> None:
+    """One line for a file or stream that cannot be written: a bad -o/--plot path, a full disk, closed stdout."""
+    if error.errno == errno.EPIPE:  # the reader went away (| head): not an error
+        _silence_stdout()
+        sys.exit(0)
+    if error.filename:
+        fail(f"{error.filename}: {error.strerror or error}")
+    _silence_stdout()
+    fail(f"cannot write to standard output: {error.strerror or error}")
+
+
 def handle_errors(func):
-    """Turn library errors into one-line ``Error: …`` messages and exit code 1."""
+    """Turn library errors into one-line ``Error: …`` messages and exit code 1; output errors (a bad path,
+    a full disk, a closed stdout) too. Flushes stdout inside, so a late write error is caught here."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        if sys.stdout is None:
+            sys.stdout = ClosedStream()
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except AnalyzerError as error:
             fail(str(error))
         except KeyboardInterrupt:
             fail("interrupted", 130)
-        except BrokenPipeError:
-            sys.exit(0)
+        except OSError as error:
+            _output_error(error)
     return wrapper

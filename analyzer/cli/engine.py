@@ -43,12 +43,13 @@ def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str |
     from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
     from analyzer.store.ingest import ingest
     partition_bytes = int(partition_mb * 2**20)
+    on_duplicate = options.pop("on_duplicate", "error")
     if use_dask(engine, scheduler):
         return ingest_on_cluster(store, paths, scheduler=scheduler, workers=workers,
                                  partition_bytes=partition_bytes, **options)
     if options.get("records") and has_parquet(paths):
         return ingest_partitions_here(store, paths, partition_bytes=partition_bytes, **options)
-    return ingest(store, paths, workers=workers, **options)
+    return ingest(store, paths, workers=workers, on_duplicate=on_duplicate, **options)
 
 
 def extract_to_parquet(paths: list[str], out_dir: str | None, fmt: str, *, engine: str, scheduler: str | None,

@@ -30,7 +30,9 @@ def _first_problem(record, strict: bool) -> str | None:
 
 def load_gold(path: str, strict: bool = True) -> list[dict]:
     """All gold records under a directory (or one file), .json and .jsonl, sorted by path; a file that is not
-    valid JSON or not a scorable record stops the run with a one-line error naming it."""
+    valid JSON or not a scorable record stops the run with a one-line error naming it. Gold files of outside
+    text get their text back from ``../shared/data`` (see ``analyzer.io.gold.join_text``)."""
+    from analyzer.io.gold import find_texts_dir, join_text
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
@@ -47,39 +49,50 @@ def load_gold(path: str, strict: bool = True) -> list[dict]:
             fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
         except UnicodeDecodeError:
             fail(f"{file}: not UTF-8 text")
-        for record in records[start_count:]:
-            problem = _first_problem(record, strict)
+        for i in range(start_count, len(records)):
+            try:
+                records[i] = join_text(records[i], find_texts_dir(file))
+            except ValueError as error:
+                fail(f"{file}: {error}")
+            problem = _first_problem(records[i], strict)
             if problem:
                 fail(f"{file}: {problem}")
     return records
 
 
 @main.command(name="eval")
-@click.argument("gold_dir")
+@click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True)
 @click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--errors", "max_errors", type=int, default=25, show_default=True, help="How many errors to list.")
+@click.option("--only-predicted", is_flag=True,
+              help="With --pred: score only the gold documents that have a prediction (annotator agreement).")
 @verbose_option
 @handle_errors
-def eval_command(gold_dir, pred_dir, fmt, max_errors):
+def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted):
     """Score extraction against the gold files in GOLD_DIR: figure span P/R/F1, attribute accuracies,
     and P/R/F1 for policy tools, sectors and institutions, followed by the errors.
 
     Example: analyzer eval corpus/test
+
+    Agreement of a second annotator with the first: analyzer eval real-gold/dev real-gold/test
+    --pred real-gold/agreement --only-predicted
     """
     from analyzer.evaluate import format_report, score
 
-    gold = load_gold(gold_dir)
+    gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir)]
     if not gold:
-        fail(f"{gold_dir}: no gold .json/.jsonl files found")
+        fail(f"{' '.join(gold_dirs)}: no gold .json/.jsonl files found")
     if pred_dir:
         predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False)}
+        if only_predicted:
+            gold = [g for g in gold if str(g["doc"]["id"]) in predicted]
         missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
         if missing:
             click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
                        err=True)
         empty = {"figures": [], "policy_tools": [], "sectors": [], "institutions": []}
-        pairs = [(g, predicted.get(str(g["doc"]["id"]), empty)) for g in gold]
+        pairs = [(g, predicted.get(str(g["doc"]["id"]), empty | {"doc": g["doc"]})) for g in gold]
     else:
         from analyzer.pipeline import Pipeline
         from analyzer.records import Document

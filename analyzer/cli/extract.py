@@ -10,7 +10,7 @@ from analyzer.cli.common import fail, format_option, handle_errors, verbose_opti
 from analyzer.cli.engine import engine_options, extract_to_parquet, use_dask
 from analyzer.errors import InputError
 from analyzer.io.writers import FORMATS
-from analyzer.settings import Settings
+from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, Settings
 
 EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
 
@@ -55,14 +55,16 @@ def report_failures(errors: int, total: int) -> None:
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of tool, sector and institution names in the output.")
+@click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
+              show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
 @click.option("--out", "out_dir", metavar="DIR", help="With --format parquet: write one Parquet file a partition here.")
 @click.option("--workers", "-w", type=click.IntRange(1), default=2, show_default=True,
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
 @engine_options
 @verbose_option
 @handle_errors
-def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, out_dir, workers,
-                    engine, scheduler, partition_mb):
+def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, max_doc_bytes, out_dir,
+                    workers, engine, scheduler, partition_mb):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
@@ -76,17 +78,20 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
     """
     if out_dir or fmt == "parquet" or use_dask(engine, scheduler):
         extract_to_parquet(list(paths), out_dir, fmt, engine=engine, scheduler=scheduler, workers=workers,
-                           partition_mb=partition_mb, settings=Settings(links=not no_links, candidates=candidates),
+                           partition_mb=partition_mb, settings=Settings(links=not no_links, candidates=candidates,
+                                             max_document_bytes=max_doc_bytes),
                            overrides=overrides(title, source, published, kind), lang=lang)
         return
-    from analyzer.io.readers import read_documents
+    from analyzer.io.readers import ReadLimits, read_documents
     from analyzer.io.writers import RecordWriter
     from analyzer.pipeline import Pipeline
 
     pipeline = Pipeline(Settings(links=not no_links, candidates=candidates))
     writer = RecordWriter(sys.stdout, fmt)
     errors = total = 0
-    for item in pipeline.analyze_many(read_documents(list(paths), overrides(title, source, published, kind))):
+    documents = read_documents(list(paths), overrides(title, source, published, kind),
+                               ReadLimits(max_document_bytes=max_doc_bytes))
+    for item in pipeline.analyze_many(documents):
         total += 1
         if isinstance(item, InputError):
             errors += 1

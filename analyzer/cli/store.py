@@ -8,8 +8,10 @@ import click
 from analyzer.cli import main
 from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
 from analyzer.cli.engine import engine_options
-from analyzer.errors import StoreError
+from analyzer.errors import StoreError, safe_message
 from analyzer.records import MEASURES, UNITS
+from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT
+from analyzer.store.ingest import DUPLICATE_POLICIES
 
 QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "period_end",
                        "sentence")
@@ -21,9 +23,25 @@ def db_option(func):
                              "[default: $ANALYZER_DB, else ./analyzer.db].")(func)
 
 
-def open_db(db_url: str | None):
+MAX_SQL_INTEGER = 2**63 - 1  # LIMIT and friends are 64-bit integers in SQLite and PostgreSQL
+
+
+def open_db(db_url: str | None, create: bool = False):
+    """The store at ``db_url``; the read commands (``create=False``) refuse a path that holds none yet."""
     from analyzer.store import open_store
-    return open_store(db_url)
+    return open_store(db_url, create=create)
+
+
+def save_plot(draw, *args) -> None:
+    """Draw a plot to the path that is ``args[-1]``; a path that cannot be written is one error line."""
+    path = args[-1]
+    try:
+        draw(*args)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    except ValueError as error:  # matplotlib: an unknown image suffix
+        fail(f"cannot write {path}: {error}")
+    click.echo(f"plot written to {path}", err=True)
 
 
 def date_option(name: str, text: str):
@@ -41,26 +59,35 @@ def date_option(name: str, text: str):
 @main.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", "-w", type=click.IntRange(1), default=1, show_default=True,
-              help="Processes that analyze documents in parallel (the main process writes); with --engine dask "
-                   "and no --scheduler, the local cluster's worker processes.")
-@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
+@click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes that analyze documents in parallel (the main process writes); with "
+                   "--engine dask and no --scheduler, the local cluster's worker processes.")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Documents per transaction.")
 @click.option("--records", is_flag=True,
-              help="PATHS are record files (gold annotations, `extract` output, a folder of `extract --format "
-                   "parquet` files): store them as given.")
+              help="PATHS are record files (gold annotations, `extract` output, a folder of `extract "
+                   "--format parquet` files): store them as given.")
+@click.option("--on-duplicate", type=click.Choice(DUPLICATE_POLICIES), default="error", show_default=True,
+              help="A record whose id repeats one in the input, or is stored from another file: report it "
+                   "(error), leave it out (skip) or let it replace the other (replace).")
+@click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
+              show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
+@click.option("--time-limit", type=click.FloatRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
+              metavar="SECONDS", help="Longest analysis of one document (0: no limit); a slower one fails alone.")
 @engine_options
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @verbose_option
 @handle_errors
-def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_progress, engine, scheduler,
-                   partition_mb):
+def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, max_doc_bytes, time_limit,
+                   no_links, no_progress, engine, scheduler, partition_mb):
     """Analyze PATHS (files, directories, - for stdin) and store their records in the database.
 
     A document already stored with the same content and extractor version is skipped; a changed one,
     or one analyzed by an older extractor, is replaced. Each batch is one transaction: an interrupted
-    ingest keeps what it committed. Prints a summary on stderr; exits 1 if some inputs failed, 3 if all did.
+    ingest keeps what it committed. A document without an id gets its path (relative to the folder named)
+    as id. A bad record is reported as one line and skipped; every other record is stored. Prints a
+    summary on stderr; exits 1 if some inputs failed, 3 if all did.
 
     With --engine dask (or --scheduler tcp://HOST:8786) the inputs are cut into partitions that the
     workers of a Dask cluster analyze and write, each in its own transactions; see the README.
@@ -73,13 +100,14 @@ def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_pro
     from analyzer.cli.extract import report_failures
     from analyzer.settings import Settings
 
-    store = open_db(db_url)
+    store = open_db(db_url, create=True)
+    settings = Settings(links=not no_links, max_document_bytes=max_doc_bytes, time_limit=time_limit)
     with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
         summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
                                      partition_mb=partition_mb, batch_size=batch_size, records=records,
-                                     settings=Settings(links=not no_links), progress=bar.update,
-                                     on_error=lambda line: bar.write(f"Error: {line}", file=sys.stderr))
-    click.echo(f"{store.display_url}: {summary.line()}", err=True)
+                                     settings=settings, progress=bar.update, on_duplicate=on_duplicate,
+                                     on_error=lambda line: bar.write(f"Error: {safe_message(line)}", file=sys.stderr))
+    click.echo(safe_message(f"{store.display_url}: {summary.line()}"), err=True)
     store.close()
     report_failures(summary.failed, summary.total)
 
@@ -99,7 +127,7 @@ def ingest_command(paths, db_url, workers, batch_size, records, no_links, no_pro
 @click.option("--unit", type=click.Choice(UNITS))
 @click.option("--measure", type=click.Choice(MEASURES))
 @click.option("--search", metavar="TEXT", help="Figures whose sentence contains TEXT.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@click.option("--limit", type=click.IntRange(1, MAX_SQL_INTEGER), help="At most this many rows.")
 @format_option()
 @verbose_option
 @handle_errors
@@ -157,15 +185,14 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
         if not labeler.chinese:
             click.echo("no CJK font found (e.g. apt-get install fonts-noto-cjk): the plot uses English labels",
                        err=True)
-        plot_timeline(timeline.rows, metric, plot_path, labeler)
-        click.echo(f"plot written to {plot_path}", err=True)
+        save_plot(lambda *args: plot_timeline(*args, labeler), timeline.rows, metric, plot_path)
 
 
 @main.command(name="trends")
 @db_option
 @click.option("--by", type=click.Choice(["tool", "sector", "institution"]), default="tool", show_default=True)
 @click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Keep the N most mentioned names.")
+@click.option("--top", type=click.IntRange(1, 1_000_000), default=10, show_default=True, help="Keep the N most mentioned names.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
 @format_option(default="table")
 @verbose_option
@@ -184,24 +211,34 @@ def trends_command(db_url, by, freq, top, plot_path, fmt):
     write_rows(frame.to_dict("records"), COLUMNS, fmt, sys.stdout)
     if plot_path:
         from analyzer.store.plot import plot_trends
-        plot_trends(frame, by, plot_path)
-        click.echo(f"plot written to {plot_path}", err=True)
+        save_plot(plot_trends, frame, by, plot_path)
 
 
 @main.command(name="export")
-@click.argument("table", type=click.Choice(["documents", "sentences", "figures", "mentions", "links",
-                                            "schema_version"]))
+@click.argument("table", required=False, type=click.Choice(["documents", "sentences", "figures", "mentions",
+                                                            "links", "schema_version"]))
 @db_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True)
 @click.option("--output", "-o", metavar="FILE", help="Output file [default: stdout; Parquet needs a file].")
+@click.option("--sqlite", "sqlite_path", metavar="FILE",
+              help="Instead of one table, copy the whole store into a new SQLite file (e.g. a PostgreSQL "
+                   "store for `analyzer serve`).")
 @verbose_option
 @handle_errors
-def export_command(table, db_url, fmt, output):
-    """Export a whole TABLE (documents, sentences, figures, mentions, links) as CSV, JSON Lines or Parquet.
+def export_command(table, db_url, fmt, output, sqlite_path):
+    """Export a whole TABLE (documents, sentences, figures, mentions, links) as CSV, JSON Lines or Parquet,
+    or with --sqlite FILE the whole store as a SQLite snapshot.
 
     Example: analyzer export figures --format parquet -o figures.parquet
     """
+    if bool(table) == bool(sqlite_path):
+        raise click.UsageError("give either a TABLE or --sqlite FILE")
+    if sqlite_path:
+        from analyzer.store.export import export_sqlite
+        counts = export_sqlite(open_db(db_url), sqlite_path)
+        click.echo(f"{sqlite_path}: " + ", ".join(f"{n} {name}" for name, n in counts.items()), err=True)
+        return
     from analyzer.store.export import export_table
     count = export_table(open_db(db_url), table, fmt, output)
     click.echo(f"{count} rows of {table} exported", err=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analyzer.cluster.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions
 from analyzer.cluster.tasks import (ExtractJob, ExtractSummary, IngestJob, PartitionIngest, PartitionSummary,
-                                    add_summary, extract_partition, ingest_partition)
+                                    _limits, add_summary, extract_partition, ingest_partition)
 from analyzer.cluster.partitions import read_partition
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
@@ -155,7 +155,7 @@ def ingest_partitions_here(store, paths: list[str], *, batch_size: int = 200, re
     job = IngestJob(store.url, settings or Settings(), batch_size, records)
     total = PartitionSummary()
     for partition in plan_partitions(paths, partition_bytes, records):
-        part = PartitionIngest(store, job, progress).run(read_partition(partition))
+        part = PartitionIngest(store, job, progress).run(read_partition(partition, limits=_limits(job.settings)))
         for line in part.errors:
             if on_error:
                 on_error(line)

@@ -7,7 +7,6 @@ a document gets the same id and content hash whichever engine reads it.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ class Piece:
     start: int = 0
     end: int | None = None
     first_line: int = 1
+    root: str | None = None  # the folder ids are relative to (as `analyzer ingest` reads it)
 
     def describe(self) -> str:
         return self.path if self.end is None else f"{self.path} (bytes {self.start}-{self.end})"
@@ -53,19 +53,23 @@ class Partition:
         return f"{self.name} ({first}{more})"
 
 
-def input_files(paths: list[str], records: bool = False) -> Iterator[str]:
-    """The files to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet files."""
-    from analyzer.io.readers import expand_paths
+def input_files(paths: list[str], records: bool = False) -> Iterator[tuple[str, str | None]]:
+    """``(file, root)`` to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet."""
+    from analyzer.io.readers import Source, expand_paths
     for raw in paths:
         if raw == "-":
             raise InputError("-", "standard input cannot be split into partitions: save it to a file first")
         if not records:
-            yield from expand_paths([raw])
+            for item in expand_paths([raw]):
+                if isinstance(item, Source):
+                    yield str(item.path), str(item.root)
+                else:  # an error: reading the path again reports it
+                    yield getattr(item, "source", str(item)), None
         elif Path(raw).is_dir():
-            yield from (str(p) for p in sorted(Path(raw).rglob("*"))
+            yield from ((str(p), raw) for p in sorted(Path(raw).rglob("*"))
                         if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES and not p.name.startswith("."))
         else:
-            yield raw
+            yield raw, None
 
 
 def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTES,
@@ -81,16 +85,16 @@ def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTE
             partitions.append(Partition(len(partitions), tuple(pending), pending_size, records))
         pending, pending_size = [], 0
 
-    for path in input_files(paths, records):
+    for path, root in input_files(paths, records):
         size = _size(path)
         if size > target_bytes and path.lower().endswith(JSONL_SUFFIXES):
             close()
-            for piece in line_ranges(path, size, target_bytes):
+            for piece in line_ranges(path, size, target_bytes, root):
                 partitions.append(Partition(len(partitions), (piece,), piece.end - piece.start, records))
             continue
         if pending and pending_size + size > target_bytes:
             close()
-        pending.append(Piece(path))
+        pending.append(Piece(path, root=root))
         pending_size += size
     close()
     return partitions
@@ -103,7 +107,7 @@ def _size(path: str) -> int:
         return 0  # reading the partition reports the problem
 
 
-def line_ranges(path: str, size: int, target_bytes: int) -> list[Piece]:
+def line_ranges(path: str, size: int, target_bytes: int, root: str | None = None) -> list[Piece]:
     """Byte ranges of about ``target_bytes`` that start and end on line boundaries, with their first line number."""
     pieces = []
     start, line = 0, 1
@@ -114,7 +118,7 @@ def line_ranges(path: str, size: int, target_bytes: int) -> list[Piece]:
                 handle.seek(cut - 1)
                 handle.readline()  # run on to the end of the line that crosses the cut
                 cut = min(handle.tell(), size)
-            pieces.append(Piece(path, start, cut, line))
+            pieces.append(Piece(path, start, cut, line, root))
             line += _count_newlines(handle, start, cut)
             start = cut
     return pieces
@@ -134,36 +138,46 @@ def _count_newlines(handle, start: int, end: int) -> int:
 
 # --- reading ------------------------------------------------------------------------------------------------
 
-def read_partition(partition: Partition, overrides: dict | None = None) -> Iterator[Document | Record | InputError]:
+def read_partition(partition: Partition, overrides: dict | None = None,
+                   limits=None) -> Iterator[Document | Record | InputError]:
     """The documents (or, for record partitions, the records) of a partition, with read errors in line."""
-    from analyzer.io.readers import read_documents
+    from analyzer.io.readers import ReadLimits
+    limits = limits or ReadLimits()
     for piece in partition.pieces:
-        if partition.records:
-            yield from _read_record_piece(piece)
-        elif piece.end is None:
-            yield from read_documents([piece.path], overrides)
-        else:
-            for item in _range_objects(piece, records=False):
-                if isinstance(item, Document):
-                    for key, value in (overrides or {}).items():
-                        if value is not None:
-                            setattr(item, key, value)
-                yield item
+        items = _read_record_piece(piece, limits) if partition.records else _read_document_piece(piece, limits)
+        for item in items:
+            if isinstance(item, Document):
+                for key, value in (overrides or {}).items():
+                    if value is not None:
+                        setattr(item, key, value)
+            yield item
 
 
-def _read_record_piece(piece: Piece) -> Iterator[Record | InputError]:
+def _read_document_piece(piece: Piece, limits) -> Iterator[Document | InputError]:
+    from analyzer.io.readers import Source, read_documents, read_source
+    if piece.root is None:
+        yield from read_documents([piece.path], limits=limits)
+    elif piece.end is None:
+        yield from read_source(Source(Path(piece.path), Path(piece.root)), limits)
+    else:
+        yield from _range_objects(piece, False, limits)
+
+
+def _read_record_piece(piece: Piece, limits) -> Iterator[Record | InputError]:
     from analyzer.store.ingest import read_records
     if piece.path.lower().endswith(PARQUET_SUFFIX):
         from analyzer.io.parquet import read_parquet_records
         yield from read_parquet_records(piece.path)
     elif piece.end is None:
-        yield from read_records([piece.path])
+        yield from read_records([piece.path], limits)
     else:
-        yield from _range_objects(piece, records=True)
+        yield from _range_objects(piece, True, limits)
 
 
-def _range_objects(piece: Piece, records: bool) -> Iterator[Document | Record | InputError]:
+def _range_objects(piece: Piece, records: bool, limits) -> Iterator[Document | Record | InputError]:
     """Each line of a JSON Lines byte range parsed as ``analyzer ingest`` parses it (``FILE:LINE`` in errors)."""
+    from analyzer.io.readers import Source
+    source = Source(Path(piece.path), Path(piece.root or Path(piece.path).parent))
     try:
         handle = open(piece.path, "rb")
     except OSError as error:
@@ -175,20 +189,25 @@ def _range_objects(piece: Piece, records: bool) -> Iterator[Document | Record | 
         while position < piece.end and (raw := handle.readline()):
             number += 1
             position += len(raw)
-            if raw.strip():
-                yield parse_line(raw, f"{piece.path}:{number}", records)
+            where = f"{piece.path}:{number}"
+            if len(raw) > limits.max_document_bytes:
+                yield InputError(where, limits.too_big(len(raw)))
+            elif raw.strip():
+                yield parse_line(raw, where, f"{source.id_base}:{number}", source.origin, records)
 
 
-def parse_line(raw: bytes, where: str, records: bool) -> Document | Record | InputError:
-    """One JSON Lines line as a document (as ``read_jsonl`` parses it) or a given record (``read_records``)."""
+def parse_line(raw: bytes, where: str, doc_id: str, origin: str, records: bool) -> Document | Record | InputError:
+    """One JSON Lines line as ``analyzer ingest`` reads it: a document, or a given record (``--records``)."""
     from analyzer.io.parquet import record_from_json
-    from analyzer.io.readers import decode_bytes, parse_json_object
+    from analyzer.io.readers import decode_bytes, located, parse_json_object
+    from analyzer.io.safejson import load_json
     try:
         text = decode_bytes(raw, where)
         if records:
-            return record_from_json(text, where)
-        return parse_json_object(json.loads(text), where)
+            record = record_from_json(text, where, doc_id)
+            if isinstance(record, Record):
+                located(record.document, where, origin)
+            return record
+        return located(parse_json_object(load_json(text, where), where, doc_id), where, origin)
     except InputError as error:
         return error
-    except json.JSONDecodeError as error:
-        return InputError(where, f"malformed JSON: {error.msg}")

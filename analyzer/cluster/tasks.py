@@ -157,6 +157,8 @@ class PartitionIngest:
         from analyzer.store.ingest import content_hash
         items = []
         for value in chunk:
+            if not isinstance(value, InputError):
+                value = _checked(value)
             if isinstance(value, InputError):
                 self.fail(str(value))
             else:
@@ -173,10 +175,13 @@ class PartitionIngest:
         batch = []
         for doc_id, digest, value in todo:
             result = value if self.job.records else analyze(self.pipeline, value)
+            if not isinstance(result, str):
+                checked = _checked(result)
+                result = str(checked) if isinstance(checked, InputError) else result
             if isinstance(result, str):
                 self.fail(result)
             else:
-                batch.append(StoredRecord(result, digest, self.version))
+                batch.append(StoredRecord(result, digest, self.version, getattr(result.document, "origin", None)))
         self.write(batch)
         self.tick(len(chunk))
 
@@ -234,6 +239,24 @@ def document_locks(store, doc_ids: list[str]):
             connection.commit()
 
 
+def _checked(value: Document | Record) -> Document | Record | InputError:
+    """``value``, or the error that ``ingest``'s validation finds in it (checked before any transaction)."""
+    from analyzer.store.validate import validate_document, validate_record
+    try:
+        if isinstance(value, Record):
+            validate_record(value)
+        else:
+            validate_document(value)
+    except InputError as error:
+        return error
+    return value
+
+
+def _limits(settings: Settings):
+    from analyzer.io.readers import ReadLimits
+    return ReadLimits(max_document_bytes=settings.max_document_bytes)
+
+
 def _chunks(source: Iterable, size: int) -> Iterator[list]:
     chunk = []
     for item in source:
@@ -266,7 +289,7 @@ def ingest_partition(partition: Partition, job: IngestJob, progress: Callable[[i
                      ) -> PartitionSummary:
     """Analyze one partition and write it to the store: the task each worker runs."""
     run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic))
-    return run.run(read_partition(partition))
+    return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
 # --- extract a partition to Parquet -------------------------------------------------------------------------
@@ -280,7 +303,7 @@ def extract_partition(partition: Partition, job: ExtractJob, progress: Callable[
     tick = progress or functools.partial(_progress_event, job.topic)
 
     def records() -> Iterator[Record]:
-        for count, value in enumerate(read_partition(partition, dict(job.overrides)), 1):
+        for count, value in enumerate(read_partition(partition, dict(job.overrides), _limits(job.settings)), 1):
             result = str(value) if isinstance(value, InputError) else analyze(pipeline, value)
             if isinstance(result, str):
                 summary.failed += 1

@@ -14,22 +14,38 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.extract.metrics import QUOTE_LEFT, find_metric
-from analyzer.extract.numbers import fraction_word_value, parse_number
+from analyzer.extract.number_forms import (
+    DASHES,
+    NUM_AR,
+    NUM_CN,
+    NUMERAL_START,
+    RANGE_JOINT,
+    RANGE_SEP,
+    SUB_DIGIT,
+    furniture_spans,
+    is_capital,
+    shared_low_end,
+)
+from analyzer.extract.numbers import (
+    BIG_UNITS,
+    approximate_pair,
+    fraction_word_value,
+    is_vague,
+    load_numerals,
+    parse_number,
+)
 from analyzer.extract.periods import FigurePeriods
 from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text.sentences import split_sentences
 
-# thousands may be grouped by commas or spaces (1,234.5 or 3 500); no lookahead into a longer digit run
-NUM_AR = r"\d{1,3}(?:[, ]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
-NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
-RANGE_SEP = r"(?:至|到|-|—|~|～|－)"
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
 PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
 INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
 MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
-PRICE_WORDS = re.compile(r"(?:价格|股价|价|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")  # 中国平安涨4.1%，报38.62元
+# 中国平安涨4.1%，报38.62元 is a price; 总价, 对价, 价款, 价值 are amounts
+PRICE_WORDS = re.compile(r"(?:价格|股价|(?<![总对])价(?![款值])|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")
 PER_SHARE = re.compile(r"每\d+股")
 CAP_WORD = re.compile(r"(?:最高|上限|下限)[^，。；\d]{0,6}?(?:为|是|达|不超过)?$")
 MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
@@ -39,6 +55,9 @@ CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调
 BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
                        r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
+EQUALS_AFTER = re.compile(r"\s?[=＝]")
+# a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
+CODE_DASH = re.compile(r"[A-Za-z][-/]")
 CLAUSE_BREAK = "，,；;：:。！？!?\n、【】"
 CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
 
@@ -91,6 +110,24 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass
+class _Scan:
+    """What one scan of a text knows beyond a single match: the currencies declared with 下同 (start, word)."""
+    declared: list[tuple[int, str]]
+
+    def currency_at(self, position: int) -> str | None:
+        """The currency word a (港元，下同) declaration at or before ``position`` carries to it, else None."""
+        word = None
+        for start, money in self.declared:
+            if start > position:
+                break
+            word = money
+        return word
+
+    def declared_at(self, position: int) -> bool:
+        return any(start == position for start, _ in self.declared)
+
+
 # 授信户数, 有贷款余额户数, 支持/服务…万户: counts of households held at a point in time
 HOUSEHOLD_STOCK = re.compile(r"户数|(?:支持|服务|覆盖)[^，。；]*$")
 
@@ -106,37 +143,61 @@ class FigureExtractor:
         self.qualifier_after = {w: "approx" for w in q["approx_after"]} | {w: "over" for w in q["over_after"]} | \
             {w: "under" for w in q["under_after"]}
         self.units = dict(lex["currencies"]) | dict(lex["ratio_units"])
+        self.unit_factors = {w: Decimal(f) for w, f in lex["unit_factors"].items()}
+        self.sub_units = {w: Decimal(f) for w, f in lex["money_sub_units"].items()}
         self.other_currencies = dict(lex["other_currencies"])
+        self.currency_symbols = dict(lex["currency_symbols"])
+        self.currency_signs = "".join(w for w in self.currency_symbols if len(w) == 1)  # $ ￥ ¥ € £
         self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
         counters = lex["counters"]
         self.counters = set(counters["words"])
         self.arabic_only_counters = set(counters["arabic_only"])
+        self.money_after = tuple(lex["money_context"]["after"])
+        self._compile_patterns(lex)
+
+    def _compile_patterns(self, lex: dict) -> None:
+        """The regexes of the finder; each opens with a lookahead on its possible first characters, which lets
+        the regex engine skip most positions of a text at once. Numbers inside them are bounded (number_forms)."""
+        counters = lex["counters"]
         money = _alternation([*lex["currencies"], *lex["other_currencies"]])
-        ratio = _alternation(lex["ratio_units"])
-        count = _alternation(counters["words"])
-        other = _alternation(lex["other_units"]["words"])
         scale = _alternation(lex["scales"])
         qual_before = _alternation(self.qualifier_before)
         qual_after = _alternation(self.qualifier_after)
-        not_before = _alternation(counters["not_before"])
-        unit = (rf"(?P<money>{money}){PER}?|(?P<ratio>{ratio})|(?P<other>{other})"
-                rf"|(?P<count>{count})(?!{not_before})")
-        number = rf"(?P<sign>[-−])?(?P<num>{NUM_AR}|{NUM_CN})"
-        # each pattern opens with a lookahead on its possible first characters, which lets the regex engine
-        # skip most positions of a text at once
+        sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
+        unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{_alternation(lex['ratio_units'])})"
+                rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
+                rf"|(?P<other>{_alternation(lex['other_units']['words'])})"
+                rf"|(?P<count>{_alternation(counters['words'])})(?!{_alternation(counters['not_before'])})")
+        number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
-            rf"(?=[{starts}\-−\d零〇一二两三四五六七八九十])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?(?P<scale>{scale})?(?P<tail>(?<=[万亿])\d(?![\d.]))?(?P<mid2>多|余)?"
-            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
+            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?"
+            rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
+            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
             rf"(?P<qa>{qual_after})?")
         self.bare_scale_pattern = re.compile(
-            rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万)(?P<mid2>多|余)?"
-            rf"(?P<qa>{qual_after})?")
+            rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
+            rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?")
+        not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
+        cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
+                 rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
+        fractions = _alternation(load_numerals()["fraction_words"])
         self.fraction_pattern = re.compile(
-            rf"(?=[{starts}百一二两三四五六七八九])(?P<qb>{qual_before})?(?P<frac>百分之(?:{NUM_AR}|{NUM_CN})|[一二两三四五六七八九]成半?)"
-            rf"(?![为立功本交果员熟长都型份品效就了])(?P<qa>{qual_after})?")
+            rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
+            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
+        symbols = _alternation(self.currency_symbols)
+        symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
+        self.symbol_pattern = re.compile(
+            rf"(?=[{symbol_starts}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?"
+            rf"(?P<scale>{scale})?(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
+        self.money_label_pattern = re.compile(
+            rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
+            rf"(?:{_alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
+            rf"(?!\s?[万亿千百兆%])")
+        self.declared_currency = re.compile(
+            rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
         self.money_context = re.compile(_alternation(lex["money_context"]["words"]))
         self.cue_pattern = re.compile(_alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
@@ -144,19 +205,21 @@ class FigureExtractor:
 
     # -- finding ---------------------------------------------------------------------------------------
     def find_candidates(self, text: str) -> list[Candidate]:
+        """Every figure of ``text`` before its attributes are resolved; linear in the length of the text."""
         found: list[Candidate] = []
         taken = bytearray(len(text))
-        for match in self.figure_pattern.finditer(text):
-            candidate = self._from_figure_match(text, match)
-            if candidate:
-                found.append(candidate)
-                taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
-        for pattern, build in ((self.fraction_pattern, self._from_fraction_match),
-                               (self.bare_scale_pattern, self._from_bare_scale_match)):
+        for start, end in furniture_spans(text):  # URLs and stock-quote tuples hold no figures
+            taken[start:end] = b"\x01" * (end - start)
+        scan = _Scan([(m.start(), m.group("money")) for m in self.declared_currency.finditer(text)])
+        for pattern, build in ((self.figure_pattern, self._from_figure_match),
+                               (self.symbol_pattern, self._from_symbol_match),
+                               (self.fraction_pattern, self._from_fraction_match),
+                               (self.bare_scale_pattern, self._from_bare_scale_match),
+                               (self.money_label_pattern, self._from_money_label_match)):
             for match in pattern.finditer(text):
                 if any(taken[match.start():match.end()]):
                     continue
-                candidate = build(text, match)
+                candidate = build(text, match, scan)
                 if candidate:
                     found.append(candidate)
                     taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
@@ -168,30 +231,43 @@ class FigureExtractor:
         return self._add_list_members(text, self._merge_ranges(text, found))
 
     def _merge_ranges(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """35.00亿元-40.00亿元, 21.73亿-26.73亿: two figures joined by a range sign are one range."""
+        """35.00亿元-40.00亿元, 21.73亿-26.73亿, 1万元--5万元: two figures joined by a range sign are one range;
+        a dash between them is never a minus sign (but -1630万元到-1130万元 keeps both signs)."""
         out: list[Candidate] = []
         for candidate in found:
             last = out[-1] if out else None
-            joint = text[last.end:candidate.start] if last else ""
-            dash_as_sign = last is not None and candidate.start == last.end and candidate.value < 0 \
-                and text[candidate.start:candidate.start + 1] in "-−"
-            if last is not None and last.unit == candidate.unit and last.value_high is None \
-                    and (dash_as_sign or joint in ("至", "到", "~", "～", "—", "-", "－")) and not last.listed:
-                last.value_high = -candidate.value if dash_as_sign else candidate.value
+            if last is not None and self._joins_range(text, last, candidate):
+                last.value_high = -candidate.value if self._dash_as_sign(text, last, candidate) else candidate.value
                 last.end = candidate.end
                 last.qualifier = "range"
                 continue
             out.append(candidate)
         return out
 
+    def _dash_as_sign(self, text: str, last: Candidate, candidate: Candidate) -> bool:
+        """1万元--5万元: the figure after the first dash starts with the second, read as a minus."""
+        joint = text[last.end:candidate.start]
+        return candidate.value < 0 and text[candidate.start] in DASHES and not any(ch in joint for ch in "至到")
+
+    def _joins_range(self, text: str, last: Candidate, candidate: Candidate) -> bool:
+        if last.unit != candidate.unit or last.value_high is not None or last.listed:
+            return False
+        joint = text[last.end:candidate.start]
+        if "-" in joint and EQUALS_AFTER.match(text, candidate.end):
+            return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
+        has_sep = any(ch in joint for ch in DASHES + "至到")
+        dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
+        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign)
+
     def _qualifier(self, match) -> str | None:
-        if match.groupdict().get("sep") or match.groupdict().get("num3"):
+        groups = match.groupdict()
+        if groups.get("sep") or groups.get("num3"):
             return "range"
         for group, table in (("qa", self.qualifier_after), ("qb", self.qualifier_before)):
-            word = match.group(group)
+            word = groups.get(group)
             if word:
                 return table[word]
-        if match.groupdict().get("mid") or match.groupdict().get("mid2"):
+        if groups.get("mid") or groups.get("mid2") or is_vague(groups.get("num") or ""):
             return "over"
         return None
 
@@ -206,80 +282,181 @@ class FigureExtractor:
         if before in ("第", "周") or text[max(0, number_start - 2):number_start] == "星期" or \
                 (before and (before.isascii() and before.isalnum())):
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
-        return False
+        return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
 
-    def _from_figure_match(self, text: str, match) -> Candidate | None:
-        num = match.group("num")
+    def _not_a_figure(self, text: str, match) -> bool:
+        """Numbers that the figure pattern matches but are no figure: the base of a quote, 每10股, ordinals,
+        codes, and capital numerals outside money (陆家嘴 is no count)."""
         if RATE_BASE.match(text, match.end()):
-            return None  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
+            return True  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
         if text[match.start() - 1:match.start()] == "每" and match.group("count"):
-            return None  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
-        if self._is_excluded(text, match.start(), match.start("num") - (1 if match.group("sign") else 0)):
+            return True  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
+        if self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or "")):
+            return True
+        if text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日"):
+            return True  # 12月30日圆满完成: a date, not 30 yen
+        if match.start() and text[match.start() - 1] in self.currency_signs:
+            return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
+        capital = is_capital(match.group("num") + (match.group("num2") or ""))
+        return capital and not (match.group("money") or match.group("subunit"))
+
+    def _money_unit(self, word: str) -> tuple[str, str | None]:
+        """(record unit, ISO code of a currency outside the unit list): 美元 → (USD, None); 英镑 → (other, GBP)."""
+        if word in self.other_currencies:
+            return "other", self.other_currencies[word]
+        return self.units[word], None
+
+    def _count_unit(self, text: str, match) -> tuple[str, str, None] | None:
+        """(count, counter, None), or None for 一个, 两股, 十三届五次会议 (a Chinese number with 万/亿 counts)."""
+        num, counter = match.group("num"), match.group("count")
+        if num[0].isdigit():
+            return "count", counter, None
+        scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
+        if (counter in self.arabic_only_counters and not scaled) or num == "一" or \
+                text[match.start() - 1:match.start()] == "届":
             return None
+        return "count", counter, None
+
+    def _figure_unit(self, text: str, match) -> tuple[str, str | None, str | None] | None:
+        """(unit, counter, currency) of a figure match, or None when the unit word shows it is no figure."""
+        num = match.group("num")
         chinese = not num[0].isdigit()
-        try:
-            value = parse_number(num + (match.group("scale") or "") + match.group("tail")) if match.group("tail") else \
-                parse_number(num)
-            value_high = parse_number(match.group("num2")) if match.group("num2") else None
-            if match.group("num3"):
-                value_high = parse_number(match.group("num3"))
-        except (ValueError, KeyError):
+        if match.group("count"):
+            return self._count_unit(text, match)
+        if match.group("money"):
+            unit, currency = self._money_unit(match.group("money"))
+            return unit, None, currency
+        if match.group("subunit"):  # 3角, 5毛, 伍角: 三角 and 五毛 are words
+            return None if chinese and not is_capital(num) else ("CNY", None, None)
+        if match.group("ratio"):
+            return self.units[match.group("ratio")], None, None
+        other = match.group("other")  # 1.7亿吨: keep what was measured in
+        if other == "点" and (chinese or ("." not in num and len(num) < 3) or INDEX_POINT_NOT.match(text, match.end())):
+            return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
+        return "other", other, None
+
+    def _high_end(self, match, low_scale: Decimal | None) -> Decimal | None:
+        if match.group("num3"):
+            return parse_number(match.group("num3"))
+        if not match.group("num2"):
             return None
-        scale = self.scales.get(match.group("scale") or match.group("scale2") or "", Decimal(1))
-        counter = match.group("count")
-        currency = None
-        if counter:
-            if chinese and (counter in self.arabic_only_counters or num == "一"
-                            or text[match.start() - 1:match.start()] == "届"):
-                return None  # 一个, 两股; 十三届五次会议
-            unit = "count"
-        elif match.group("money") in self.other_currencies:
-            unit = "other"
-            currency = self.other_currencies[match.group("money")]
-        elif match.group("money"):
-            unit = self.units[match.group("money")]
-        elif match.group("ratio"):
-            unit = self.units[match.group("ratio")]
-        else:
-            unit = "other"
-            counter = match.group("other")  # 1.7亿吨: keep what was measured in
-            if counter == "点" and (chinese or ("." not in num and len(num) < 3) or INDEX_POINT_NOT.match(text, match.end())):
-                return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
+        high_scale = self.scales.get(match.group("scale2") or "")
+        high = parse_number(match.group("num2")) * (high_scale or low_scale or 1)
+        return -high if match.group("sign2") else high  # -80亿至-83亿元
+
+    def _figure_values(self, match) -> tuple[Decimal, Decimal | None, bool]:
+        """(value, value_high, whether an approximate pair such as 七八亿 gave the two ends), before the sign."""
+        num, scale_word = match.group("num"), match.group("scale") or ""
+        low_scale = self.scales.get(scale_word)
+        if match.group("tail"):  # 13万2, 1亿2000万
+            return parse_number(num + scale_word + match.group("tail")), self._high_end(match, low_scale), False
+        pair = approximate_pair(num) if not num[0].isdigit() and not match.group("num2") else None
+        if pair:
+            return parse_number(pair[0]) * (low_scale or 1), parse_number(pair[1]) * (low_scale or 1), True
+        low = parse_number(num) * (low_scale or 1)
+        high = self._high_end(match, low_scale)
+        if match.group("num2") and low_scale is None:  # 三至五万亿元, 一千到两千万元: the low end shares the scale
+            low = shared_low_end(low, num, high, match.group("num2") + (match.group("scale2") or ""), self.scales)
+        return low, high, False
+
+    def _sub_unit_value(self, match) -> Decimal:
+        """What 6角3分 adds to 50元 (0.63); for a bare 3角 the number itself is counted in 角."""
+        total = Decimal(0)
+        for group, word in (("jiao", "角"), ("fen", "分"), ("fen2", "分")):
+            if match.group(group):
+                total += parse_number(match.group(group)) * self.sub_units[word]
+        return total
+
+    def _figure_amount(self, match) -> tuple[Decimal, Decimal | None, bool]:
+        """(value, value_high, approximate pair?) with sub-units added and ‰/‱ turned into percent, before
+        the sign; raises ValueError for a number that does not parse."""
+        try:
+            value, value_high, pair = self._figure_values(match)
+            if match.group("subunit"):
+                value *= self.sub_units[match.group("subunit")]
+            value += self._sub_unit_value(match)
+        except (KeyError, ArithmeticError) as error:
+            raise ValueError(str(error)) from error
+        factor = self.unit_factors.get(match.group("ratio") or "")
+        if factor is not None:  # 3‰ → 0.3 percent
+            value, value_high = value * factor, (value_high * factor if value_high is not None else None)
+        return value, value_high, pair
+
+    def _from_figure_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit = None if self._not_a_figure(text, match) else self._figure_unit(text, match)
+        if unit is None:
+            return None
+        try:
+            value, value_high, pair = self._figure_amount(match)
+        except ValueError:
+            return None
+        if value == 0 and is_vague(match.group("num")):
+            return None  # 几家: no number at all
         if match.group("sign") and (match.start("sign") == 0 or not text[match.start("sign") - 1].isdigit()):
             value = -value
-        scale_low = self.scales.get(match.group("scale") or "", None)
-        if match.group("num2") and not match.group("scale") and match.group("scale2"):
-            scale_low = self.scales[match.group("scale2")]  # 3至5万亿元: the scale carries over
-        if not match.group("tail"):
-            value *= scale_low if scale_low is not None else scale
-        if value_high is not None:
-            value_high *= self.scales.get(match.group("scale2") or "", scale if not match.group("num3") else Decimal(1))
         start, end = self._span(text, match)
         per = match.group(0)[match.group(0).find("/"):] if "/" in match.group(0) else None
-        candidate = Candidate(start, end, value, unit, value_high, self._qualifier(match), counter, per)
+        qualifier = "range" if pair else self._qualifier(match)
+        candidate = Candidate(start, end, value, unit[0], value_high, qualifier, unit[1], per)
+        if unit[2]:
+            candidate.extra["currency"] = unit[2]
+        return candidate
+
+    def _from_fraction_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        if match.group("frac")[0].isdigit() and self._is_excluded(text, match.start(), match.start("frac")):
+            return None
+        try:
+            value = fraction_word_value(match.group("frac"))
+        except (ValueError, KeyError, ArithmeticError):
+            return None
+        if value is None or (value == 0 and is_vague(match.group("frac"))):
+            return None  # 百分之几 names no number
+        start, end = self._span(text, match)
+        qualifier = self._qualifier(match) or ("over" if is_vague(match.group("frac")) else None)
+        return Candidate(start, end, value, "percent", None, qualifier)
+
+    def _from_symbol_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """$20, US$5亿, HK$3亿, ￥300, RMB 300万: the currency is written before the number."""
+        try:
+            value = parse_number(match.group("num")) * self.scales.get(match.group("scale") or "", Decimal(1))
+        except (ValueError, ArithmeticError):
+            return None
+        unit, currency = self._money_unit(match.group("money") or self.currency_symbols[match.group("symbol")])
+        start, end = self._span(text, match)
+        candidate = Candidate(start, end, -value if match.group("sign") else value, unit, None, self._qualifier(match))
         if currency:
             candidate.extra["currency"] = currency
         return candidate
 
-    def _from_fraction_match(self, text: str, match) -> Candidate | None:
-        try:
-            value = fraction_word_value(match.group("frac"))
-        except (ValueError, KeyError):
-            return None
-        if value is None:
-            return None
-        start, end = self._span(text, match)
-        return Candidate(start, end, value, "percent", None, self._qualifier(match))
+    def _has_money_context(self, text: str, match) -> bool:
+        """额度5000亿, 半年净亏5000万 (a money word before it in its clause), 以20.6亿收购 (a purchase verb after)."""
+        clause_start = _last_break(text, match.start(), CLAUSE_BREAK)
+        return self.money_context.search(text, clause_start, match.start()) is not None or \
+            text.startswith(self.money_after, match.end())
 
-    def _from_bare_scale_match(self, text: str, match) -> Candidate | None:
+    def _from_bare_scale_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if self._is_excluded(text, match.start(), match.start("num")):
             return None
-        clause_start = _last_break(text, match.start(), CLAUSE_BREAK)
-        if not self.money_context.search(text, clause_start, match.start()):
+        declared = scan.currency_at(match.end())
+        if not (self._has_money_context(text, match) or scan.declared_at(match.end())):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
+        unit, currency = self._money_unit(declared or "元")
         start, end = self._span(text, match)
-        return Candidate(start, end, value, "CNY", None, self._qualifier(match))
+        candidate = Candidate(start, end, value, unit, None, self._qualifier(match))
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
+
+    def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """总价：3,235,824.00 - an amount after a money label, written without 元."""
+        if self._is_excluded(text, match.start("num"), match.start("num")):
+            return None
+        unit, currency = self._money_unit(scan.currency_at(match.end()) or "元")
+        candidate = Candidate(match.start("num"), match.end("num"), parse_number(match.group("num")), unit)
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
 
     def _add_list_members(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale."""
@@ -442,7 +619,10 @@ class FigureExtractor:
         if down is None:
             return False
         end_of = (lambda hit: -1 if hit is None else hit[0] + len(hit[1]))
-        return end_of(down) > end_of(up) and end_of(down) >= end_of(level) and not \
+        # on a tie the longer word wins: 负增长 ends where 增长 does
+        down_wins = end_of(down) > end_of(up) or (up is not None and end_of(down) == end_of(up)
+                                                  and len(down[1]) > len(up[1]))
+        return down_wins and end_of(down) >= end_of(level) and not \
             (level and level[0] <= down[0] < end_of(level))
 
     def _has_cue(self, left: str) -> bool:

@@ -6,12 +6,20 @@ Annotators write each record's ``text`` in document order and leave ``start``/``
 
     python -m analyzer.io.gold fill corpus/dev/*.json
     python -m analyzer.io.gold validate corpus/
+    python -m analyzer.io.gold strip OUT_DIR annotated/*.json     # real text: keep id, hash, annotations
+
+Gold files of outside text (``corpus/real/``) carry no ``text``: only ``doc.id``, ``text_sha256`` and the
+annotations. ``join_text`` puts the text back from the outside data (``../shared/data/*.jsonl``, or
+``$ANALYZER_REAL_TEXTS``) and refuses a text whose hash differs, so offsets can never point into another text.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sys
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from analyzer.records import COMPARISONS, DOC_KINDS, FORMAT, MEASURES, MENTION_KINDS, QUALIFIERS, UNITS
@@ -19,6 +27,61 @@ from analyzer.records import COMPARISONS, DOC_KINDS, FORMAT, MEASURES, MENTION_K
 ARRAYS = ("figures", *MENTION_KINDS, "themes")
 THEMES = ("credit_data", "policy_tools", "regulation", "financing_difficulty", "digital_credit",
           "sector_support", "outlook")
+
+
+TEXT_HASH = "text_sha256"
+REAL_TEXTS_ENV = "ANALYZER_REAL_TEXTS"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def strip_text(record: dict) -> dict:
+    """A gold record of outside text as the repository keeps it: the text replaced by its hash."""
+    kept = {key: value for key, value in record.items() if key != "text"}
+    return {"format": kept.pop("format", FORMAT), "doc": kept.pop("doc"), TEXT_HASH: text_sha256(record["text"]),
+            **kept}
+
+
+def find_texts_dir(start: Path) -> Path | None:
+    """``$ANALYZER_REAL_TEXTS``, else the first ``shared/data`` beside ``start`` or one of its parents."""
+    if os.environ.get(REAL_TEXTS_ENV):
+        return Path(os.environ[REAL_TEXTS_ENV])
+    for folder in [start.resolve(), *start.resolve().parents]:
+        candidate = folder / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=4)
+def _texts(folder: Path) -> dict[str, str]:
+    texts = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    item = json.loads(line)
+                    texts[str(item["id"])] = item["text"]
+    return texts
+
+
+def join_text(record: dict, texts_dir: Path | None) -> dict:
+    """The record with its text put back (a record that has ``text`` is returned as it is).
+    Raises ``ValueError`` with a one-line reason when the text is missing or its hash differs."""
+    if "text" in record or TEXT_HASH not in record:
+        return record
+    doc_id = str((record.get("doc") or {}).get("id"))
+    if texts_dir is None:
+        raise ValueError(f"{doc_id}: the outside texts are not here (set ${REAL_TEXTS_ENV} to ../shared/data)")
+    text = _texts(texts_dir).get(doc_id)
+    if text is None:
+        raise ValueError(f"{doc_id}: no document with this id in {texts_dir}")
+    if text_sha256(text) != record[TEXT_HASH]:
+        raise ValueError(f"{doc_id}: the text in {texts_dir} differs from the annotated one (sha256 mismatch)")
+    joined = {key: value for key, value in record.items() if key != TEXT_HASH}
+    return {"format": joined.pop("format", FORMAT), "doc": joined.pop("doc"), "text": text, **joined}
 
 
 def fill_offsets(record: dict) -> list[str]:
@@ -111,17 +174,36 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
+def strip_files(out_dir: Path, paths: list[Path]) -> int:
+    """Write each annotated file (text included) to ``out_dir`` with its text replaced by the hash."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        target = out_dir / f"{record['doc']['id']}.json"
+        target.write_text(json.dumps(strip_text(record), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) < 2 or argv[0] not in ("fill", "validate"):
-        print("usage: python -m analyzer.io.gold fill|validate FILE_OR_DIR...", file=sys.stderr)
+    if len(argv) < 2 or argv[0] not in ("fill", "validate", "strip"):
+        print("usage: python -m analyzer.io.gold fill|validate FILE_OR_DIR... | strip OUT_DIR FILE_OR_DIR...",
+              file=sys.stderr)
         return 2
+    if argv[0] == "strip":
+        return strip_files(Path(argv[1]), _files(argv[2:]))
     failed = 0
     for path in _files(argv[1:]):
-        record = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            record = join_text(json.loads(path.read_text(encoding="utf-8")), find_texts_dir(path))
+        except ValueError as error:
+            print(f"{path}: {error}")
+            failed += 1
+            continue
         problems = fill_offsets(record) if argv[0] == "fill" else []
         if argv[0] == "fill" and not problems:
-            path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            kept = record if "text" in json.loads(path.read_text(encoding="utf-8")) else strip_text(record)
+            path.write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         problems += validate(record)
         for problem in problems:
             print(f"{path}: {problem}")

@@ -71,16 +71,17 @@ def write_records_parquet(records: Iterable[Record], path: str | Path, extractor
     return count
 
 
-def record_from_json(text: str, where: str) -> Record | InputError:
+def record_from_json(text: str, where: str, doc_id: str | None = None) -> Record | InputError:
     """A record-format JSON object as ``analyzer ingest --records`` reads it, or the error naming ``where``."""
     from analyzer.io.readers import parse_json_object
+    from analyzer.io.safejson import load_json
     try:
-        obj = json.loads(text)
-        document = parse_json_object(obj, where)
+        obj = load_json(text, where)
+        document = parse_json_object(obj, where, doc_id)
         record = Record.from_dict(obj)
     except InputError as error:
         return error
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError, ArithmeticError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as error:
         return InputError(where, f"not a valid record ({type(error).__name__}: {error})")
     record.document = document
     return record

@@ -1,21 +1,32 @@
 """Read documents from txt, html, json/jsonl files, directories and stdin.
 
-Every reader yields ``Document`` objects or raises ``InputError`` naming the file and the problem.
-Text files may be UTF-8 (with or without BOM) or GB18030/GBK, detected with charset-normalizer.
-A .txt file may start with a header block of ``key: value`` lines (title, source, published, kind, url, id)
-followed by a blank line.
+Every reader yields ``Document`` objects or ``InputError``s naming the file (and line) and the problem, so a
+batch goes on past a bad input. Text may be UTF-8 (BOM or not), UTF-16/32 with a BOM, GB18030/GBK or Big5
+(told apart with charset-normalizer). A .txt file may start with a header block of ``key: value`` lines
+(title, source, published, kind, url, id) followed by a blank line.
+
+Identity: a document keeps the id it gives; otherwise its id is its path relative to the folder that was named
+(the file name for a file named on its own), plus ``:LINE`` for a JSON Lines record and ``[INDEX]`` for an
+element of a JSON array; stdin gets ``stdin-`` and a hash of its content. Cost is bounded: ``ReadLimits`` caps
+the bytes of one document (a .json file, a .jsonl line, a page, stdin), JSON nesting depth and number length,
+and pages above a size skip trafilatura for a fast lxml text extraction.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
-import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.errors import InputError
+from analyzer.io.safejson import check_json, load_json
 from analyzer.records import Document
+from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -26,43 +37,90 @@ READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIX
 DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 HEADER_KEYS = {"id", "title", "source", "published", "kind", "url", "标题", "来源", "日期", "发布日期"}
 HEADER_ALIASES = {"标题": "title", "来源": "source", "日期": "published", "发布日期": "published"}
-MAX_BYTES = 200 * 1024 * 1024
+STDIN = "<stdin>"
+# byte order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one)
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+CHINESE_LEGACY = ["gb18030", "big5"]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Caps on what one input may cost. ``max_document_bytes`` applies to a .txt/.html/.json file, one .jsonl
+    line and stdin; pages over ``html_fast_bytes`` are read with lxml instead of trafilatura."""
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    html_fast_bytes: int = 512 * 2**10
+    html_markup_factor: int = 8  # an HTML file may be this many times bigger; its text must fit the limit
+
+    @property
+    def max_html_bytes(self) -> int:
+        return self.max_document_bytes * self.html_markup_factor
+
+    def too_big(self, size: int, limit: int | None = None, what: str = "one document") -> str:
+        return (f"{size:,} bytes is over the limit of {limit or self.max_document_bytes:,} bytes for {what} "
+                "(split it, or raise --max-doc-bytes)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to read: its path as found, and the folder its id is relative to."""
+    path: Path
+    root: Path
+
+    @property
+    def id_base(self) -> str:
+        return self.path.relative_to(self.root).as_posix()
+
+    @property
+    def origin(self) -> str:
+        return os.path.abspath(self.path)
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """Decode UTF-8 (BOM or not) or GB18030; refuse binary data with a clear message."""
+    """Decode by BOM (UTF-8/16/32), else UTF-8, else GB18030 or Big5; refuse binary data with a clear message."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(source, f"not valid {codec.upper()} after its byte order mark ({error.reason} "
+                                         f"at byte {error.start})") from None
+            if not text.strip():
+                raise InputError(source, "file is empty")
+            return text
     if not data.strip():
         raise InputError(source, "file is empty")
     if b"\x00" in data[:4096]:
         raise InputError(source, "looks like a binary file (NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    return _decode_chinese_legacy(data, source)
+
+
+def _decode_chinese_legacy(data: bytes, source: str) -> str:
+    """GB18030/GBK or Big5: both decode most byte strings, so charset-normalizer picks the coherent one."""
     from charset_normalizer import from_bytes
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=CHINESE_LEGACY).best()
     if best is None:
-        raise InputError(source, "cannot decode as UTF-8 or GB18030 (not a text file?)")
-    return str(best)
+        raise InputError(source, "cannot decode as UTF-8, UTF-16/32 (BOM), GB18030 or Big5 (not a text file?)")
+    try:
+        return data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return str(best)
 
 
-def _doc_id(source: str, text: str) -> str:
-    stem = Path(source).stem if source != "-" else "stdin"
-    return f"{stem}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}" if source == "-" else stem
+def stdin_id(text: str) -> str:
+    return f"stdin-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
-def parse_text(text: str, source: str) -> Document:
+def parse_text(text: str, source: str, doc_id: str | None = None) -> Document:
     """A plain-text document, with an optional ``key: value`` header block."""
     lines = text.split("\n")
     meta: dict[str, str] = {}
     body_start = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:64]):
         match = re.match(r"^\s*([A-Za-z\u4e00-\u9fff]+)\s*[:：]\s*(.*?)\s*$", line)
         if match and match.group(1).lower() in HEADER_KEYS:
             meta[HEADER_ALIASES.get(match.group(1), match.group(1).lower())] = match.group(2)
@@ -73,133 +131,267 @@ def parse_text(text: str, source: str) -> Document:
     body = "\n".join(lines[body_start:]) if meta and body_start else text
     if not body.strip():
         raise InputError(source, "no text after the header block")
-    doc_id = meta.pop("id", None) or _doc_id(source, body)
+    doc_id = meta.pop("id", None) or doc_id or stdin_id(body)
     return Document(id=doc_id, text=body, **meta)
 
 
-def parse_html(html: str, source: str) -> Document:
-    """Main text, title and date of an HTML page, via trafilatura."""
+def parse_html(html: str, source: str, doc_id: str | None = None, limits: ReadLimits | None = None) -> Document:
+    """Main text, title and date of an HTML page. The date comes only from the page's metadata (meta tags,
+    JSON-LD, <time>), never guessed from years in the body; big pages get a fast lxml text extraction."""
     import trafilatura
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
-    if not text:
+    limits = limits or ReadLimits()
+    big = len(html) > limits.html_fast_bytes
+    if big:
+        from analyzer.io.htmltext import head_of, html_text
+        text, meta = html_text(html), trafilatura.extract_metadata(head_of(html), extensive=False)
+    else:
+        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+        meta = trafilatura.extract_metadata(html, extensive=False)
+    if not text or not text.strip():
         raise InputError(source, "no main text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
-    return Document(id=_doc_id(source, text), text=text,
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.max_document_bytes:
+        raise InputError(source, "the page's text: " + limits.too_big(size))
+    return Document(id=doc_id or stdin_id(text), text=text,
                     title=getattr(meta, "title", None), source=getattr(meta, "sitename", None),
                     published=getattr(meta, "date", None), url=getattr(meta, "url", None))
 
 
-def parse_json_object(obj, source: str) -> Document:
-    """A record-format v1 object, or a flat object with ``text`` and metadata keys."""
+def parse_json_object(obj, source: str, doc_id: str | None = None) -> Document:
+    """A record-format v1 object, or a flat object with ``text`` and metadata keys.
+
+    A given id (a string or an integer) is kept; a missing one becomes ``doc_id``; a null, empty or other id
+    is an error for this record."""
     if not isinstance(obj, dict):
         raise InputError(source, f"expected a JSON object, got {type(obj).__name__}")
+    check_json(obj, source)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "JSON object has no non-empty 'text' field")
+    if "doc" in obj and not isinstance(obj["doc"], dict):
+        raise InputError(source, f"'doc' must be an object, not {type(obj['doc']).__name__}")
     if isinstance(obj.get("doc"), dict):
         doc = obj["doc"]
     else:  # flat records such as {"id", "title", "published", "text", ...}
         doc = {k: v for k, v in obj.items() if k != "text" and not isinstance(v, (list, dict))}
-    if doc.get("id") is None:
-        doc = {"id": _doc_id(source, text), **doc}
+    if "id" in doc:
+        _check_given_id(doc["id"], source)
+    else:
+        doc = {"id": doc_id or stdin_id(text), **doc}
     return Document.from_dict(doc, text)
 
 
-def read_path(path: Path) -> Iterator[Document | InputError]:
-    """Yield the documents of one file (a .jsonl file holds many); raise InputError if it cannot be read."""
-    source = str(path)
+def _check_given_id(value, source: str) -> None:
+    if value is None:
+        raise InputError(source, "the document id is null: give a string id, or leave 'id' out for a path-based one")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(source, f"the document id must be a string or an integer, not {type(value).__name__}")
+    if not str(value).strip():
+        raise InputError(source, "the document id is empty")
+
+
+# --- files ----------------------------------------------------------------------------------------------
+
+def regular_file_size(path: Path, source: str) -> int:
+    """The size of a regular file; FIFOs, sockets and devices are refused (reading one could hang)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
-    if size > MAX_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
-        raise InputError(source, f"file is {size // 2**20} MiB; split it or use .jsonl (limit {MAX_BYTES // 2**20} MiB)")
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(source, "is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(source, "not a regular file (a FIFO, socket or device): refusing to read it")
+    return info.st_size
+
+
+def read_file_bytes(path: Path, source: str, limits: ReadLimits, cap: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes (default: the document limit)."""
+    cap = cap or limits.max_document_bytes
+    what = "one document" if cap == limits.max_document_bytes else "one HTML page"
+    size = regular_file_size(path, source)
+    if size > cap:
+        raise InputError(source, limits.too_big(size, cap, what))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as error:
+        raise InputError(source, f"cannot read: {error.strerror or error}") from None
+    if len(data) > cap:  # it grew since stat()
+        raise InputError(source, limits.too_big(len(data), cap, what))
+    return data
+
+
+def read_source(item: Source, limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
+    """Yield the documents of one file (a .jsonl file or a JSON array holds many); errors are yielded too."""
+    limits = limits or ReadLimits()
+    source = str(item.path)
+    suffix = item.path.suffix.lower()
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        for entry in json_objects(item, limits):
+            if isinstance(entry, InputError):
+                yield entry
+                continue
+            where, id_base, obj = entry
+            try:
+                yield located(parse_json_object(obj, where, id_base), where, item.origin)
+            except InputError as error:
+                yield error
         return
     try:
-        data = path.read_bytes()
+        cap = limits.max_html_bytes if suffix in HTML_SUFFIXES else limits.max_document_bytes
+        text = decode_bytes(read_file_bytes(item.path, source, limits, cap), source)
+        if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+            document = parse_html(text, source, item.id_base, limits)
+        else:
+            document = parse_text(text, source, item.id_base)
+        yield located(document, source, item.origin)
+    except InputError as error:
+        yield error
+
+
+def json_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, object] | InputError]:
+    """``(where, id, object)`` for each object of a .json file (one, or each element of an array) or each
+    line of a .jsonl file; a line or file that cannot be read or parsed is yielded as its error."""
+    source = str(item.path)
+    try:
+        if item.path.suffix.lower() in JSONL_SUFFIXES:
+            regular_file_size(item.path, source)
+            yield from _jsonl_objects(item, limits)
+            return
+        obj = load_json(decode_bytes(read_file_bytes(item.path, source, limits), source), source)
+    except InputError as error:
+        yield error
+        return
+    if isinstance(obj, list):
+        yield from ((f"{source}[{i}]", f"{item.id_base}[{i}]", element) for i, element in enumerate(obj))
+    else:
+        yield source, item.id_base, obj
+
+
+def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, object] | InputError]:
+    source = str(item.path)
+    try:
+        handle = item.path.open("rb")
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
-    text = decode_bytes(data, source)
-    if suffix in JSON_SUFFIXES:
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
-        for i, item in enumerate(obj if isinstance(obj, list) else [obj]):
-            yield parse_json_object(item, source if not isinstance(obj, list) else f"{source}[{i}]")
-    elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        yield parse_html(text, source)
-    else:
-        yield parse_text(text, source)
-
-
-def read_jsonl(path: Path) -> Iterator[Document | InputError]:
-    """Stream a .jsonl file line by line; a bad line yields an error naming file and line, and reading goes on."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            where = f"{path}:{number}"
+    with handle:
+        for number, raw in jsonl_lines(handle, source, limits):
+            where = f"{source}:{number}"
             try:
-                obj = json.loads(decode_bytes(raw, where))
-                yield parse_json_object(obj, where)
-            except json.JSONDecodeError as error:
-                yield InputError(where, f"malformed JSON: {error.msg}")
+                if isinstance(raw, InputError):
+                    raise raw
+                yield where, f"{item.id_base}:{number}", load_json(decode_bytes(raw, where), where)
             except InputError as error:
                 yield error
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Expand directories recursively (sorted, readable suffixes only); keep files and '-' as given."""
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DIRECTORY_SUFFIXES and not child.name.startswith("."):
-                    yield str(child)
+def located(document: Document, location: str, origin: str) -> Document:
+    document.location, document.origin = location, origin
+    return document
+
+
+def jsonl_lines(handle, source: str, limits: ReadLimits) -> Iterator[tuple[int, bytes | InputError]]:
+    """``(line number, bytes)`` of each non-blank line; a line over the size limit is skipped unread."""
+    cap = limits.max_document_bytes
+    number = 0
+    while raw := handle.readline(cap + 1):
+        number += 1
+        if len(raw) > cap and not raw.endswith(b"\n"):
+            size = len(raw)
+            while chunk := handle.readline(2**20):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            yield number, InputError(f"{source}:{number}", limits.too_big(size))
+        elif raw.strip():
+            yield number, raw
+
+
+# --- paths and stdin ------------------------------------------------------------------------------------
+
+def walk_folder(root: Path) -> Iterator[Source | InputError]:
+    """The article files under ``root`` in sorted order; a folder that cannot be read is reported, as is an
+    entry with an article suffix that is not a regular file (a FIFO or device is never opened)."""
+    errors: list[InputError] = []
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        errors.append(InputError(error.filename or str(root), f"cannot read folder: {error.strerror or error}"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        subfolders.sort()
+        for name in names:
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in DIRECTORY_SUFFIXES:
+                continue
+            found.append(path)
+    yield from errors
+    for path in sorted(found, key=lambda p: p.relative_to(root).parts):
+        if path.is_file():
+            yield Source(path, root)
         else:
+            yield InputError(str(path), "not a regular file (a FIFO, socket, device or broken link): skipped")
+
+
+def expand_paths(paths: list[str]) -> Iterator[Source | InputError | str]:
+    """Each file to read: folders are walked (article suffixes only), files kept, '-' passed on for stdin."""
+    for raw in paths:
+        if raw == "-":
             yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from walk_folder(path)
+        elif not path.exists() and not path.is_symlink():
+            yield InputError(raw, "no such file or directory")
+        else:
+            yield Source(path, path.parent)
 
 
-def read_stdin() -> Iterator[Document]:
-    data = sys.stdin.buffer.read()
-    text = decode_bytes(data, "<stdin>")
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        lines = [line for line in text.splitlines() if line.strip()]
+def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
+    limits = limits or ReadLimits()
+    data = sys.stdin.buffer.read(limits.max_document_bytes + 1)
+    if len(data) > limits.max_document_bytes:
+        raise InputError(STDIN, f"more than {limits.max_document_bytes:,} bytes, the limit for one document "
+                                "(for many documents use a .jsonl file, or raise --max-doc-bytes)")
+    text = decode_bytes(data, STDIN)
+    if not text.lstrip().startswith(("{", "[")):
+        yield located(parse_text(text, STDIN), STDIN, STDIN)
+        return
+    try:
+        objects = [(STDIN, load_json(text, STDIN))]
+    except InputError:  # JSON Lines
+        objects = [(f"{STDIN}:{n}", line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    for where, obj in objects:
         try:
-            objs = [json.loads(text)]
-        except json.JSONDecodeError:
-            try:
-                objs = [json.loads(line) for line in lines]
-            except json.JSONDecodeError as error:
-                raise InputError("<stdin>", f"malformed JSON: {error.msg}") from None
-        for obj in objs:
-            yield parse_json_object(obj, "<stdin>")
-    else:
-        yield parse_text(text, "-")
+            obj = load_json(obj, where) if isinstance(obj, str) else obj
+            for i, element in enumerate(obj if isinstance(obj, list) else [obj]):
+                place = f"{where}[{i}]" if isinstance(obj, list) else where
+                yield located(parse_json_object(element, place), place, STDIN)
+        except InputError as error:
+            yield error
 
 
-def read_documents(paths: list[str], overrides: dict | None = None) -> Iterator[Document | InputError]:
+def read_documents(paths: list[str], overrides: dict | None = None,
+                   limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
     """Yield each document, or the ``InputError`` for a source that failed, so a batch goes on.
 
-    ``overrides`` (title, source, published, kind) replace what the file says.
+    ``overrides`` (title, source, published, kind) replace what the file says. Every document carries
+    ``location`` (file, with :LINE or [INDEX]) and ``origin`` (the file's absolute path, or <stdin>).
     """
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
-    for raw in expand_paths(paths):
+    limits = limits or ReadLimits()
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
         try:
-            if raw != "-" and not Path(raw).exists():
-                raise InputError(raw, "no such file or directory")
-            documents = read_stdin() if raw == "-" else read_path(Path(raw))
+            documents = read_stdin(limits) if item == "-" else read_source(item, limits)
             for document in documents:
-                if isinstance(document, InputError):
-                    yield document
-                    continue
-                for key, value in overrides.items():
-                    setattr(document, key, value)
+                if isinstance(document, Document):
+                    for key, value in overrides.items():
+                        setattr(document, key, value)
                 yield document
         except InputError as error:
             yield error

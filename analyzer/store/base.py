@@ -23,6 +23,7 @@ class StoredRecord:
     record: Record
     content_hash: str
     extractor_version: str
+    origin: str | None = None  # the input file's absolute path, or <stdin>
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,19 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0  # repeated ids left out under --on-duplicate skip
     figures: int = 0
     mentions: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged + self.failed
+        return self.added + self.updated + self.unchanged + self.failed + self.skipped
 
     def line(self) -> str:
-        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.figures} figures and {self.mentions} mentions stored")
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
+        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+                f"{skipped}; {self.figures} figures and {self.mentions} mentions stored")
 
 
 @runtime_checkable
@@ -94,6 +97,9 @@ class Store(Protocol):
 
     def known_documents(self) -> dict[str, tuple[str, str]]:
         """``doc_id → (content_hash, extractor_version)`` of every stored document."""
+
+    def document_origins(self) -> dict[str, str]:
+        """``doc_id → origin`` (the input file) of every stored document that has one."""
 
     def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
         """Store a batch in one transaction, replacing the rows of documents already stored under the same id."""

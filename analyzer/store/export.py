@@ -1,4 +1,5 @@
-"""Export a whole table as CSV, JSON Lines or Parquet, streamed in chunks (values stay exact strings)."""
+"""Export a whole table as CSV, JSON Lines or Parquet, streamed in chunks (values stay exact strings), or the
+whole store as a SQLite snapshot (for `analyzer serve`, or to hand a PostgreSQL store to someone)."""
 from __future__ import annotations
 
 import itertools
@@ -36,6 +37,15 @@ def _flat(row: dict) -> dict:
 
 def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
     """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
+    try:
+        return _export(store, table, fmt, output)
+    except OSError as error:
+        if output in (None, "-"):
+            raise
+        raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
     columns, rows = store.iter_table(table)
@@ -56,3 +66,28 @@ def export_table(store: Store, table: str, fmt: str, output: str | None = None) 
         return write_rows(rows, columns, fmt, sys.stdout)
     with Path(output).open("w", encoding="utf-8", newline="") as out:
         return write_rows(rows, columns, fmt, out)
+
+
+def export_sqlite(store: Store, output: str) -> dict[str, int]:
+    """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
+    kept, in one transaction; return the row count of each table. ``output`` must not exist yet."""
+    from analyzer.store.sql import SQLStore
+    path = Path(output)
+    if path.exists():
+        raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
+    counts = {}
+    target = SQLStore(str(path))
+    try:
+        with target.engine.begin() as connection:
+            for name in schema.DATA_TABLES:
+                table, (_, rows), counts[name] = schema.metadata.tables[name], store.iter_table(name), 0
+                while chunk := list(itertools.islice(rows, CHUNK)):
+                    connection.execute(table.insert(), chunk)
+                    counts[name] += len(chunk)
+    except (sa.exc.SQLAlchemyError, OSError) as error:
+        target.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise StoreError(f"{path}: snapshot failed: {str(getattr(error, 'orig', error)).splitlines()[0]}") from None
+    target.close()
+    return counts

@@ -12,13 +12,20 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from analyzer.errors import StoreError
+from analyzer.errors import StoreError, mask_secrets
 from analyzer.store import schema
 
 Migration = tuple[int, str, Callable[[sa.Connection], None]]
 
+
+def _add_origin(connection: sa.Connection) -> None:
+    connection.execute(sa.text("ALTER TABLE documents ADD COLUMN origin TEXT"))
+
+
 # Version 1 is the initial schema, created by ``create_all``; later steps go here in order.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    (2, "documents.origin: the input a document was read from", _add_origin),
+]
 
 
 def current_version(connection: sa.Connection) -> int | None:
@@ -37,21 +44,54 @@ def _stamp(connection: sa.Connection, version: int, description: str) -> None:
                                                              description=description))
 
 
+UPGRADE_LOCK = 727_274_001  # PostgreSQL advisory lock: one process creates or upgrades the schema at a time
+
+
+def _lock(connection: sa.Connection) -> None:
+    """Serialize schema changes between processes: SQLite takes its write lock up front (BEGIN IMMEDIATE,
+    waiting up to the busy timeout), PostgreSQL a transaction-scoped advisory lock."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(UPGRADE_LOCK)))
+
+
 def upgrade(engine: sa.Engine, target: int = schema.SCHEMA_VERSION,
-            migrations: list[Migration] | None = None) -> int:
-    """Create or upgrade the schema to ``target``; return the version found before (0 for a new database)."""
+            migrations: list[Migration] | None = None, *, create: bool = True) -> int:
+    """Create or upgrade the schema to ``target``; return the version found before (0 for a new database).
+    Safe when several processes open a new store at once: the first creates it, the others wait and find it.
+    ``create=False`` raises ``StoreError`` for a database without a store instead of creating one."""
     migrations = MIGRATIONS if migrations is None else migrations
-    with engine.begin() as connection:
+    with engine.connect() as connection:
         found = current_version(connection)
-        if found is None:
-            schema.metadata.create_all(connection)
-            _stamp(connection, target, "initial schema")
-            return 0
-        if found > target:
-            raise StoreError(f"the database has schema version {found}, newer than this analyzer's {target}; "
-                             "upgrade the analyzer")
-        for version, description, step in migrations:
-            if found < version <= target:
-                step(connection)
-                _stamp(connection, version, description)
+        if found is None and not create:
+            raise StoreError(f"no analyzer store in {mask_secrets(engine.url.render_as_string())}: "
+                             "create one with `analyzer ingest`")
+        if found is not None and found >= target:
+            return _check_not_newer(found, target)
+        connection.rollback()
+        _lock(connection)  # then look again: another process may have created or upgraded it meanwhile
+        found = _upgrade_locked(connection, target, migrations)
+        connection.commit()
         return found
+
+
+def _check_not_newer(found: int, target: int) -> int:
+    if found > target:
+        raise StoreError(f"the database has schema version {found}, newer than this analyzer's {target}; "
+                         "upgrade the analyzer")
+    return found
+
+
+def _upgrade_locked(connection: sa.Connection, target: int, migrations: list[Migration]) -> int:
+    found = current_version(connection)
+    if found is None:
+        schema.metadata.create_all(connection)
+        _stamp(connection, target, "initial schema")
+        return 0
+    _check_not_newer(found, target)
+    for version, description, step in migrations:
+        if found < version <= target:
+            step(connection)
+            _stamp(connection, version, description)
+    return found

@@ -89,7 +89,7 @@ def timeline_select(metric: str, measure: str | None = None) -> sa.Select:
                  .where(metric_condition(metric), f.period_end.is_not(None)))
     if measure:
         statement = statement.where(f.measure == measure)
-    return statement.order_by(f.period_end, f.period_start, d.published, d.doc_id)
+    return statement.order_by(f.period_end, f.period_start, d.published, d.doc_id, f.id)
 
 
 def similar_metrics_select(metric: str, limit: int) -> sa.Select:

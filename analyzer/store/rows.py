@@ -32,7 +32,8 @@ def document_row(item: StoredRecord) -> dict:
     return {"doc_id": document.id, "content_hash": item.content_hash, "source": document.source,
             "published": None if document.published is None else str(document.published),
             "title": document.title, "kind": document.kind, "url": document.url, "meta": meta or None,
-            "text": document.text, "extractor_version": item.extractor_version, "ingested_at": now_iso()}
+            "text": document.text, "extractor_version": item.extractor_version, "ingested_at": now_iso(),
+            "origin": item.origin}
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -39,6 +39,7 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("extractor_version", sa.String(32), nullable=False),
     sa.Column("ingested_at", sa.String(32), nullable=False),
+    sa.Column("origin", sa.Text),  # the input file (absolute path) or <stdin>; null for records written directly
     sa.Index("ix_documents_published", "published"),
     sa.Index("ix_documents_source", "source"),
 )

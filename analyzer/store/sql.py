@@ -6,7 +6,9 @@ psycopg driver name) and how a read-only connection is made for ``sql()``.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from analyzer.errors import StoreError
+from analyzer.errors import StoreError, mask_secrets
 from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import FigureQuery, StoredRecord, WriteResult
 from analyzer.store.rows import document_row, record_rows
@@ -38,24 +40,49 @@ def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+WRITE_ATTEMPTS = 6  # a batch that meets a concurrent writer (a lock, a doc_id just inserted) is retried
+
+
+def _is_conflict(error: sa.exc.DBAPIError) -> bool:
+    """A conflict with another writer that a fresh transaction resolves: a unique doc_id inserted meanwhile,
+    SQLite's busy or stale-snapshot lock, PostgreSQL's serialization failure or deadlock."""
+    text = str(getattr(error, "orig", error)).lower()
+    if isinstance(error, sa.exc.IntegrityError):
+        return "unique" in text or "duplicate key" in text
+    return any(word in text for word in ("locked", "busy", "could not serialize", "deadlock"))
+
+
 class SQLStore:
     """A store in one SQL database; open it with ``open_store(url)``, close it with ``close()`` or ``with``."""
 
-    def __init__(self, url: str | None = None, *, upgrade: bool = True):
+    def __init__(self, url: str | None = None, *, upgrade: bool = True, create: bool = True):
+        """``create=False`` (the read commands) refuses a path or database that holds no store yet."""
         self.url = normalize_url(url)
-        self.backend = sa.make_url(self.url).get_backend_name()
+        try:
+            self.backend = sa.make_url(self.url).get_backend_name()
+        except sa.exc.ArgumentError:
+            raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
         if self.backend not in ("sqlite", "postgresql"):
-            raise StoreError(f"unsupported database {self.url!r}: use a SQLite path or a postgresql:// URL")
+            raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        if not create and self.backend == "sqlite" and self.url != "sqlite://":
+            path = Path(sa.make_url(self.url).database or "")
+            if not path.is_file():
+                raise StoreError(f"no store at {path}: create one with `analyzer ingest … --db {path}`")
         self.engine = self._create_engine()
         try:
-            if upgrade:
-                migrations.upgrade(self.engine)
+            if upgrade or not create:
+                migrations.upgrade(self.engine, create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the database {self.display_url}: {_reason(error)}") from None
 
     @property
     def display_url(self) -> str:
-        return sa.make_url(self.url).render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+        """The URL with its password masked (whatever the scheme)."""
+        try:
+            shown = sa.make_url(self.url).render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+        except sa.exc.ArgumentError:
+            shown = self.url
+        return mask_secrets(shown)
 
     def _create_engine(self) -> sa.Engine:
         if self.backend == "postgresql":
@@ -88,8 +115,24 @@ class SQLStore:
             rows = connection.execute(sa.select(d.doc_id, d.content_hash, d.extractor_version))
             return {doc_id: (content_hash, version) for doc_id, content_hash, version in rows}
 
+    def document_origins(self) -> dict[str, str]:
+        d = schema.documents.c
+        with self.engine.connect() as connection:
+            return dict(connection.execute(sa.select(d.doc_id, d.origin).where(d.origin.is_not(None))).all())
+
     def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
-        """Store a batch in one transaction; a document already stored under the same id is replaced."""
+        """Store a batch in one transaction; a document already stored under the same id is replaced.
+        A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait)."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return self._write_once(batch)
+            except sa.exc.DBAPIError as error:
+                if attempt == WRITE_ATTEMPTS - 1 or not _is_conflict(error):
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _write_once(self, batch: Sequence[StoredRecord]) -> WriteResult:
         batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
         result = WriteResult()
         if not batch:
@@ -317,6 +360,6 @@ def _deny_attach(action: int, *_args) -> int:
 
 
 def _reason(error: Exception) -> str:
-    """The driver's own message, first line only."""
+    """The driver's own message, first line only, passwords masked."""
     original = getattr(error, "orig", None) or error
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    return mask_secrets(str(original).strip().splitlines()[0]) if str(original).strip() else type(original).__name__

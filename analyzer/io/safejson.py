@@ -1,0 +1,83 @@
+"""JSON parsing with bounded cost and no surprises: nesting depth and number length are capped, NaN and
+Infinity are refused, and strings with NUL characters or lone surrogates are reported, each as one line.
+
+A bad number inside one element of a JSON array marks that element only (as a ``BadNumber``), so
+``check_json`` can fail it alone and every other element is kept.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+
+from analyzer.errors import InputError
+
+MAX_DEPTH = 64  # a record is about 5 deep (record → figures → figure → links → list)
+MAX_NUMBER_CHARS = 64
+BAD_CHARACTER = re.compile(r"[\x00\ud800-\udfff]")
+
+
+class BadNumber:
+    """Stands in for a number that may not be stored: NaN, ±Infinity, an overflowing float, a very long one."""
+
+    def __init__(self, text: str, problem: str):
+        self.text, self.problem = text, problem
+
+    def __repr__(self) -> str:
+        return f"BadNumber({self.problem})"
+
+
+def _parse_int(text: str):
+    if len(text) > MAX_NUMBER_CHARS:
+        return BadNumber(text, f"a number of {len(text):,} characters (limit {MAX_NUMBER_CHARS})")
+    return int(text)
+
+
+def _parse_float(text: str):
+    if len(text) > MAX_NUMBER_CHARS:
+        return BadNumber(text, f"a number of {len(text):,} characters (limit {MAX_NUMBER_CHARS})")
+    value = float(text)
+    return value if math.isfinite(value) else BadNumber(text, f"{text} overflows (not a finite number)")
+
+
+def _parse_constant(text: str):
+    return BadNumber(text, f"{text} is not a number a record may hold")
+
+
+def load_json(text: str, source: str):
+    """``json.loads`` with the caps above; raises ``InputError`` for malformed or too deeply nested JSON."""
+    try:
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise InputError(source, f"JSON nested too deeply (limit {MAX_DEPTH} levels)") from None
+
+
+def check_json(value, source: str) -> None:
+    """Raise ``InputError`` naming the first bad place in ``value``: nesting deeper than ``MAX_DEPTH``, a
+    ``BadNumber``, a float that is not finite, or a string (or key) holding NUL or a lone surrogate."""
+    stack = [(value, "", 1)]
+    while stack:
+        item, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(source, f"JSON nested too deeply at {path or 'top'} (limit {MAX_DEPTH} levels)")
+        if isinstance(item, dict):
+            for key, child in item.items():
+                _check_string(str(key), f"{path}.{key}".lstrip("."), source)
+                stack.append((child, f"{path}.{key}".lstrip("."), depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, f"{path}[{i}]", depth + 1) for i, child in enumerate(item))
+        elif isinstance(item, str):
+            _check_string(item, path, source)
+        elif isinstance(item, BadNumber):
+            raise InputError(source, f"{path or 'value'}: {item.problem}")
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise InputError(source, f"{path or 'value'}: {item} is not a finite number")
+
+
+def _check_string(text: str, path: str, source: str) -> None:
+    match = BAD_CHARACTER.search(text)
+    if match:
+        what = "a NUL character" if match.group() == "\x00" else f"a lone surrogate (U+{ord(match.group()):04X})"
+        raise InputError(source, f"{path or 'value'} holds {what} at position {match.start()}")

@@ -1,0 +1,116 @@
+"""The datasette plugin of `analyzer serve`: SQL functions for the canned queries, the highlighted document page
+(``/-/document/DOC_ID``), links from every ``doc_id`` cell to that page, and no ATTACH on the store's connections.
+"""
+from __future__ import annotations
+
+import sqlite3
+import urllib.parse
+from decimal import Decimal, InvalidOperation
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+from analyzer.serve.config import PLUGIN_NAME
+from analyzer.serve.highlight import Annotation, cut
+
+FIGURE_SQL = """SELECT f.id, f.text, f.start, f."end", f.value, f.value_high, f.unit, f.counter, f.qualifier,
+       f.measure, f.comparison, f.metric, f.metric_key, f.period_start, f.period_end,
+       (SELECT group_concat(l.kind || ' ' || l.name, '; ') FROM links l WHERE l.figure_id = f.id) AS links
+FROM figures f WHERE f.document_id = :document ORDER BY f.start"""
+MENTION_SQL = """SELECT id, kind, name, text, start, "end" FROM mentions WHERE document_id = :document
+ORDER BY start"""
+DOCUMENT_SQL = """SELECT id, doc_id, title, source, published, kind, url, text, extractor_version
+FROM documents WHERE doc_id = :doc_id"""
+FIGURE_ATTRIBUTES = ("text", "reads", "value", "value_high", "unit", "counter", "qualifier", "measure",
+                     "comparison", "metric", "metric_key", "period_start", "period_end", "links")
+
+
+def human_value(value: str | None, unit: str | None) -> str | None:
+    """SQL function ``analyzer_human(value, unit)``: 35300000000000, CNY → 35.3万亿元 (None if not a number)."""
+    from analyzer.check.precision import human
+    try:
+        return human(Decimal(value), unit or "") if value is not None else None
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def metric_key_of(phrase: str | None) -> str | None:
+    """SQL function ``analyzer_metric_key(phrase)``: the normalized key the store groups a metric's series by."""
+    from analyzer.store.rows import cached_metric_key
+    return cached_metric_key(phrase) if phrase else None
+
+
+def _deny_attach(action: int, *_args) -> int:
+    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+
+
+def served_database(datasette) -> str:
+    return (datasette.plugin_config(PLUGIN_NAME) or {}).get("database", "analyzer")
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    conn.create_function("analyzer_human", 2, human_value, deterministic=True)
+    conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
+    if database == served_database(datasette):
+        conn.set_authorizer(_deny_attach)  # ATTACH would open (or create) any other file
+
+
+def document_path(doc_id: str) -> str:
+    return "/-/document/" + urllib.parse.quote(str(doc_id), safe="")
+
+
+@hookimpl
+def render_cell(value, column, datasette):
+    if column == "doc_id" and isinstance(value, str) and value:
+        return Markup(f'<a href="{escape(document_path(value))}">{escape(value)}</a>')
+    return None
+
+
+def figure_annotation(row: dict) -> Annotation:
+    attributes = {"kind": "figure", **{k: row.get(k) for k in FIGURE_ATTRIBUTES},
+                  "reads": human_value(row["value"], row["unit"])}
+    return Annotation(f"f{row['id']}", "figure", row["start"], row["end"],
+                      {k: v for k, v in attributes.items() if v not in (None, "")})
+
+
+def mention_annotation(row: dict) -> Annotation:
+    return Annotation(f"m{row['id']}", row["kind"], row["start"], row["end"],
+                      {"kind": row["kind"], "name": row["name"], "text": row["text"]})
+
+
+def hover_title(annotation: Annotation) -> str:
+    """The plain-text tooltip of one annotation (the page's hover card shows the same, formatted)."""
+    return " · ".join(f"{key} {value}" for key, value in annotation.attributes.items())
+
+
+async def _rows(database, sql: str, params: dict) -> list[dict]:
+    return [dict(row) for row in (await database.execute(sql, params)).rows]
+
+
+async def document_page(request, datasette):
+    """The document's text with every extracted figure and mention highlighted; attributes on hover."""
+    doc_id = urllib.parse.unquote(request.url_vars["doc_id"])
+    database_name = served_database(datasette)
+    database = datasette.get_database(database_name)
+    found = await _rows(database, DOCUMENT_SQL, {"doc_id": doc_id})
+    if not found:
+        raise NotFound(f"No document {doc_id!r} in the store")
+    document = found[0]
+    figures = await _rows(database, FIGURE_SQL, {"document": document["id"]})
+    mentions = await _rows(database, MENTION_SQL, {"document": document["id"]})
+    annotations = [figure_annotation(row) for row in figures] + [mention_annotation(row) for row in mentions]
+    by_key = {a.key: a for a in annotations}
+    pieces = [{"text": p.text, "ids": " ".join(p.keys), "kinds": " ".join(p.kinds),
+               "title": "\n".join(hover_title(by_key[k]) for k in p.keys)} for p in cut(document["text"], annotations)]
+    context = {"document": document, "pieces": pieces, "database": database_name,
+               "figures": [{**a.attributes, "key": a.key, "id": a.key[1:]} for a in annotations if a.kind == "figure"],
+               "mentions": [a.attributes | {"key": a.key} for a in annotations if a.kind != "figure"],
+               "annotations": {a.key: list(a.attributes.items()) for a in annotations}}
+    return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/document/(?P<doc_id>[^/]+)$", document_page)]

@@ -1,0 +1,50 @@
+"""Time candidate finding on hostile runs of digits and numerals (issue 12, item 4): cost must grow linearly.
+
+For each run (``1``, ``三``, ``壹``, ``1,234`` …) and each length from 1,000 to 32,000 characters, the best of
+three ``FigureExtractor.find_candidates`` calls, then the ratio per doubling (about 2 is linear, 4 quadratic).
+Also times the whole pipeline on the 16,000-character runs.
+
+    python benchmarks/bench_number_runs.py
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RUNS = ["1", "三", "壹", "1,234", "十几", "1亿", "%E4"]
+LENGTHS = [1000, 2000, 4000, 8000, 16000, 32000]
+
+
+def best_of(call, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    from analyzer.extract.figures import FigureExtractor
+    from analyzer.pipeline import analyze
+    extractor = FigureExtractor()
+    print("| run | " + " | ".join(f"{n:,} chars" for n in LENGTHS) + " | ratio per doubling (last) |")
+    print("|---|" + "---:|" * (len(LENGTHS) + 1))
+    for unit in RUNS:
+        texts = [unit * (n // len(unit)) + "元" for n in LENGTHS]
+        seconds = [best_of(lambda text=text: extractor.find_candidates(text)) for text in texts]
+        ratio = seconds[-1] / seconds[-2] if seconds[-2] else float("nan")
+        print(f"| `{unit}` | " + " | ".join(f"{s * 1000:.1f} ms" for s in seconds) + f" | {ratio:.1f} |")
+    print()
+    for unit in ("1", "三"):
+        text = unit * 16000 + "亿元"
+        print(f"whole pipeline, 16,000 × `{unit}`: {best_of(lambda text=text: analyze(text), 1):.3f} s, "
+              f"{len(analyze(text).figures)} figures")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,379 @@
+"""Every way Chinese text writes an amount, a count or a ratio (issue 15): case tables per family, generated
+round trips (hypothesis), page debris on the outside data, and bounded work on hostile digit runs (issue 12)."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import SHARED_DATA
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analyzer.extract import figures as figures_module
+from analyzer.extract.figures import FigureExtractor
+from analyzer.extract.numbers import parse_number
+from analyzer.pipeline import analyze
+from analyzer.text.normalize import normalize
+
+PUBLISHED = "2026-06-30"
+
+# family, text, span, value, value_high, unit, qualifier, counter
+CASES = [
+    # ranges: each end in its own numeral style, the scale written last shared when it keeps low <= high
+    ("range", "预计投入三至五万亿元用于改造", "三至五万亿元", "3000000000000", "5000000000000", "CNY", "range", None),
+    ("range", "每户补贴两到三万元", "两到三万元", "20000", "30000", "CNY", "range", None),
+    ("range", "单笔金额一千到两千万元不等", "一千到两千万元", "10000000", "20000000", "CNY", "range", None),
+    ("range", "奖励标准为8000到2万元", "8000到2万元", "8000", "20000", "CNY", "range", None),
+    ("range", "罚款1万元--5万元", "1万元--5万元", "10000", "50000", "CNY", "range", None),
+    ("range", "处1万(含)-5万元罚款", "1万(含)-5万元", "10000", "50000", "CNY", "range", None),
+    ("range", "年费2——3万元", "2——3万元", "20000", "30000", "CNY", "range", None),
+    ("range", "新增十至十五万家", "十至十五万家", "100000", "150000", "count", "range", "家"),
+    ("range", "亏损-80亿至-83亿元", "-80亿至-83亿元", "-8000000000", "-8300000000", "CNY", "range", None),
+    ("range", "规模达四到六千亿元", "四到六千亿元", "400000000000", "600000000000", "CNY", "range", None),
+    # capital numerals (大写) of contracts and tenders
+    ("capital", "合同价款贰亿贰仟陆佰万元整。", "贰亿贰仟陆佰万元整", "226000000", None, "CNY", None, None),
+    ("capital", "中標金額肆佰叁拾萬圓整", "肆佰叁拾萬圓整", "4300000", None, "CNY", None, None),
+    ("capital", "大写壹万二千三百元", "壹万二千三百元", "12300", None, "CNY", None, None),
+    ("capital", "报价叁仟零伍拾元整，", "叁仟零伍拾元整", "3050", None, "CNY", None, None),
+    ("capital", "计人民币壹拾万元", "壹拾万元", "100000", None, "CNY", None, None),
+    ("capital", "合计捌佰陆拾元伍角", "捌佰陆拾元伍角", "860.5", None, "CNY", None, None),
+    ("capital", "保证金叁拾万零伍佰元零伍分", "叁拾万零伍佰元零伍分", "300500.05", None, "CNY", None, None),
+    ("capital", "退还壹角伍分", "壹角伍分", "0.15", None, "CNY", None, None),
+    # money sub-units: 角, 分, 毛; colloquial 块钱
+    ("sub-unit", "每张票50元6角3分", "50元6角3分", "50.63", None, "CNY", None, None),
+    ("sub-unit", "每度电便宜3角", "3角", "0.3", None, "CNY", None, None),
+    ("sub-unit", "一支笔涨了5毛", "5毛", "0.5", None, "CNY", None, None),
+    ("sub-unit", "单价12元5角", "12元5角", "12.5", None, "CNY", None, None),
+    ("sub-unit", "起步价只要8块钱", "8块钱", "8", None, "CNY", None, None),
+    ("sub-unit", "每升上调2毛钱", "2毛钱", "0.2", None, "CNY", None, None),
+    # per mille and per ten thousand are percent
+    ("per mille", "印花税税率为千分之一", "千分之一", "0.1", None, "percent", None, None),
+    ("per mille", "手续费按万分之五收取", "万分之五", "0.05", None, "percent", None, None),
+    ("per mille", "出生率为6.77‰，", "6.77‰", "0.677", None, "percent", None, None),
+    ("per mille", "佣金5‱", "5‱", "0.05", None, "percent", None, None),
+    ("per mille", "费率千分之二点五", "千分之二点五", "0.25", None, "percent", None, None),
+    # 成 with any digits
+    ("cheng", "上座率恢复到3成", "3成", "30", None, "percent", None, None),
+    ("cheng", "产能利用率为2.5成", "2.5成", "25", None, "percent", None, None),
+    ("cheng", "仓位降至９成", "９成", "90", None, "percent", None, None),
+    ("cheng", "市占率为七成六", "七成六", "76", None, "percent", None, None),
+    ("cheng", "开工率八点五成", "八点五成", "85", None, "percent", None, None),
+    ("cheng", "涨幅不过半成", "半成", "5", None, "percent", None, None),
+    ("cheng", "出口占比三成半", "三成半", "35", None, "percent", None, None),
+    # signs
+    ("sign", "利润增速为负3.9%", "负3.9%", "-3.9", None, "percent", None, None),
+    ("sign", "价格指数−2.1%", "−2.1%", "-2.1", None, "percent", None, None),
+    ("sign", "出口同比负增长4.4%", "4.4%", "-4.4", None, "percent", None, None),
+    ("sign", "就业人数为负3.2万人", "负3.2万人", "-32000", None, "count", None, "人"),
+    # thousands separators, full-width included
+    ("separator", "持有19，212，760股", "19，212，760股", "19212760", None, "count", None, "股"),
+    ("separator", "增持1，567万股", "1，567万股", "15670000", None, "count", None, "股"),
+    ("separator", "共１９，２１２，７６０股", "１９，２１２，７６０股", "19212760", None, "count", None, "股"),
+    ("separator", "收入1,234,567.89元", "1,234,567.89元", "1234567.89", None, "CNY", None, None),
+    # currency symbols and codes before the number
+    ("symbol", "门票售价$20起", "$20", "20", None, "USD", None, None),
+    ("symbol", "募资US$5亿，", "US$5亿", "500000000", None, "USD", None, None),
+    ("symbol", "配售HK$3亿股份", "HK$3亿", "300000000", None, "HKD", None, None),
+    ("symbol", "（￥300）", "￥300", "300", None, "CNY", None, None),
+    ("symbol", "票价¥300", "¥300", "300", None, "CNY", None, None),
+    ("symbol", "年费€50", "€50", "50", None, "EUR", None, None),
+    ("symbol", "融资5亿美圆", "5亿美圆", "500000000", None, "USD", None, None),
+    ("symbol", "注册资本RMB 300万", "RMB 300万", "3000000", None, "CNY", None, None),
+    # money without 元 where the context makes it money
+    ("money context", "该集团以20.6亿收购一家工厂", "20.6亿", "2060000000", None, "CNY", None, None),
+    ("money context", "半年净亏5000万", "5000万", "50000000", None, "CNY", None, None),
+    ("money context", "总价：3,235,824.00", "3,235,824.00", "3235824", None, "CNY", None, None),
+    ("money context", "亏损26.26亿(港元，下同)", "26.26亿", "2626000000", None, "HKD", None, None),
+    # counts followed by their noun
+    ("count noun", "拟回购60万股股份", "60万股", "600000", None, "count", None, "股"),
+    ("count noun", "解禁1.59亿股股票", "1.59亿股", "159000000", None, "count", None, "股"),
+    ("count noun", "质押814万股股权", "814万股", "8140000", None, "count", None, "股"),
+    ("count noun", "共12家股份制银行", "12家", "12", None, "count", None, "家"),
+    # approximate pairs and vague amounts
+    ("vague", "总投资七八亿元", "七八亿元", "700000000", "800000000", "CNY", "range", None),
+    ("vague", "每年吸引十七八万人", "十七八万人", "170000", "180000", "count", "range", "人"),
+    ("vague", "获得数十亿元融资", "数十亿元", "1000000000", None, "CNY", "over", None),
+    ("vague", "年收入十几万元", "十几万元", "100000", None, "CNY", "over", None),
+    ("vague", "开设几百家门店", "几百家", "100", None, "count", "over", "家"),
+    ("vague", "回收率百分之百", "百分之百", "100", None, "percent", None, None),
+    ("vague", "位于百分之七十百分位", "百分之七十", "70", None, "percent", None, None),
+    # Taiwan and Hong Kong usage
+    ("taiwan", "外汇存底达3兆元", "3兆元", "3000000000000", None, "CNY", None, None),
+    ("taiwan", "操作1兆4500億元", "1兆4500億元", "1450000000000", None, "CNY", None, None),
+    ("taiwan", "市值2.5萬億港元", "2.5萬億港元", "2500000000000", None, "HKD", None, None),
+    ("taiwan", "交易量350億股", "350億股", "35000000000", None, "count", None, "股"),
+    # compound Arabic amounts
+    ("compound", "拨款1亿2000万元", "1亿2000万元", "120000000", None, "CNY", None, None),
+    ("compound", "吞吐量2051万2331个", "2051万2331个", "20512331", None, "count", None, "个"),
+    ("compound", "資本額1億2,000萬元", "1億2,000萬元", "120000000", None, "CNY", None, None),
+    ("compound", "月薪12萬3千元", "12萬3千元", "123000", None, "CNY", None, None),
+    ("compound", "吸引3万2千多人", "3万2千多人", "32000", None, "count", "over", "人"),
+]
+
+NOT_FIGURES = [
+    "安泰科技(7.880,0.05,0.64%)",  # a stock quote tuple: page furniture
+    "中信证券（20.15，-0.32，-1.56%）",
+    "https://example.com/%E4%B8%AD%E6%96%87/280024%25",
+    "见www.example.cn/a?q=%E6%94%BF%E7%AD%96&p=2",
+    "他拾金不昧",  # a capital-numeral character as a word
+    "陆家嘴论坛",
+    "几家银行",
+    "一成不变",
+    "三成为主力",
+    "百分之几",
+    "1,234,567,890,123,456,789,000元",  # longer than any figure
+    "12345678901234567890元",
+    "标准号GB-2020",
+    "已于12月30日圆满完成",  # a date before 圆满, not 30 yen
+    "美元兑人民币6个月掉期点",  # a tenor after a currency word
+]
+
+
+@pytest.mark.parametrize("family, text, span, value, value_high, unit, qualifier, counter", CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_number_form(family, text, span, value, value_high, unit, qualifier, counter):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert len(figures) == 1, [(f.text, f.value) for f in figures]
+    figure = figures[0]
+    assert (figure.start, figure.end) == (text.index(span), text.index(span) + len(span))
+    assert figure.text == text[figure.start:figure.end] == span
+    assert figure.value == Decimal(value)
+    assert figure.value_high == (Decimal(value_high) if value_high else None)
+    assert (figure.unit, figure.qualifier, figure.counter) == (unit, qualifier, counter)
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(text):
+    assert analyze(text, published=PUBLISHED).figures == []
+
+
+@pytest.mark.parametrize("text, currency, value", [("会费£5", "GBP", "5"), ("营收NT$3億", "TWD", "300000000"),
+                                                   ("售价S$12", "SGD", "12"), ("估值A$2亿", "AUD", "200000000")])
+def test_other_currency_symbol_keeps_its_code(text, currency, value):
+    [figure] = analyze(text).figures
+    assert (figure.unit, figure.extra["currency"], figure.value) == ("other", currency, Decimal(value))
+
+
+def test_capital_amount_and_its_arabic_twin_agree():
+    text = "合同总价为人民币贰亿贰仟陆佰贰拾陆万叁仟捌佰陆拾伍元整（￥226,263,865.00）"
+    capital, arabic = analyze(text).figures
+    assert capital.value == arabic.value == Decimal(226263865) and capital.unit == arabic.unit == "CNY"
+
+
+def test_declared_currency_carries_to_later_amounts():
+    figures = analyze("期内亏损26.26亿(港元，下同)，上年同期盈利3.5亿。").figures
+    assert [(f.text, f.unit) for f in figures] == [("26.26亿", "HKD"), ("3.5亿", "HKD")]
+
+
+@pytest.mark.parametrize("text", ["出口负增长3.9%", "出口同比负增长，下降3.9%", "增速为-3.9%", "同比下降−3.9%",
+                                  "同比减少负3.9%", "利润负增长−3.9%", "同比增长负3.9%"])
+def test_signs_are_consistent(text):
+    """负, a minus sign and a word of decline never cancel each other out."""
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert figure.value == Decimal("-3.9")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("预计同比增长0% - 20%", [("0% - 20%", "0", "20")]),
+    ("净利润为-1800万元到-1500万元", [("-1800万元到-1500万元", "-18000000", "-15000000")]),
+    ("差额为10220亿美元 - 2308亿美元 = 7912亿美元", [("10220亿美元", "1022000000000", None),
+                                                 ("2308亿美元", "230800000000", None),
+                                                 ("7912亿美元", "791200000000", None)]),
+    ("误差范围为正负4.9个百分点", [("4.9个百分点", "4.9", None)]),
+])
+def test_ranges_signs_and_subtractions(text, expected):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert [(f.text, str(f.value), f.value_high and str(f.value_high)) for f in figures] == expected
+
+
+@pytest.mark.parametrize("text, measure", [("合同价款贰亿贰仟陆佰万元整", "level"), ("交易对价为12亿元", "level"),
+                                           ("总价：3,235,824.00", "level"), ("发行价格为28.11元", "rate")])
+def test_amounts_named_with_price_words(text, measure):
+    """总价, 对价, 价款 name amounts; 价格 a price (a rate)."""
+    [figure] = analyze(text, published=PUBLISHED).figures
+    assert figure.measure == measure
+
+
+# -- generated round trips -------------------------------------------------------------------------------
+LOWER = "零一二三四五六七八九"
+CAPITAL = "零壹贰叁肆伍陆柒捌玖"
+
+
+def write_numerals(n: int, digits: str, units: tuple[str, str, str]) -> str:
+    """n in Chinese numerals, written independently of the parser: 12300 → 一万二千三百."""
+    if n >= 10**8:
+        high, low = divmod(n, 10**8)
+        rest = (("零" if low < 10**7 else "") + write_numerals(low, digits, units)) if low else ""
+        return write_numerals(high, digits, units) + "亿" + rest
+    if n >= 10**4:
+        high, low = divmod(n, 10**4)
+        rest = (("零" if low < 1000 else "") + write_numerals(low, digits, units)) if low else ""
+        return write_numerals(high, digits, units) + "万" + rest
+    out, zero = "", False
+    for place, name in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        d, n = divmod(n, place)
+        if d:
+            out += ("零" if zero and out else "") + digits[d] + name
+            zero = False
+        elif out:
+            zero = True
+    return out or digits[0]
+
+
+SCALES = [("", 1), ("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("千万", 10**7), ("百万", 10**6)]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.decimals(min_value="0.01", max_value="99999.99", places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(SCALES))
+def test_arabic_with_scale_parses_back(number, scale):
+    word, factor = scale
+    written = format(number, "f")
+    assert parse_number(written + word) == number * factor
+    [figure] = analyze(f"合计{written}{word}元。").figures
+    assert figure.value == number * factor and figure.unit == "CNY"
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999_999), st.integers(min_value=0, max_value=99))
+def test_lowercase_numerals_parse_back(whole, hundredths):
+    written = write_numerals(whole, LOWER, ("十", "百", "千"))
+    fraction = f"{hundredths:02d}".rstrip("0")
+    if fraction:
+        written += "点" + "".join(LOWER[int(d)] for d in fraction)
+    value = Decimal(whole) + Decimal(hundredths) / 100
+    assert parse_number(written) == value
+    [figure] = analyze(f"共计{written}元。").figures
+    assert figure.value == value
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999_999_999), st.integers(min_value=0, max_value=9),
+       st.integers(min_value=0, max_value=9))
+def test_capital_numerals_with_jiao_fen_parse_back(yuan, jiao, fen):
+    written = write_numerals(yuan, CAPITAL, ("拾", "佰", "仟")) + "元"
+    written += (CAPITAL[jiao] + "角" if jiao else "") + (CAPITAL[fen] + "分" if fen else "")
+    written += "" if jiao or fen else "整"
+    [figure] = analyze(f"金额为人民币{written}。").figures
+    assert figure.text == written
+    assert figure.value == Decimal(yuan) + Decimal(jiao) / 10 + Decimal(fen) / 100
+
+
+RANGE_STYLES = ["arabic, both scaled", "arabic, scale shared", "lowercase, scale shared", "lowercase, both scaled",
+                "capital, both scaled", "dash"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=9998), st.integers(min_value=1, max_value=9999),
+       st.sampled_from(RANGE_STYLES), st.sampled_from([("万", 10**4), ("亿", 10**8), ("万亿", 10**12)]),
+       st.sampled_from(["至", "到", "-", "--", "—", "——", "~", "～"]))
+def test_generated_ranges_parse_to_both_ends(low, span, style, scale, sep):
+    high = min(low + span, 9999)
+    if style == "lowercase, scale shared":  # 三至五万, 三十至五十万: ends of one magnitude (三至五十万 is ambiguous)
+        high = min(high, 10 ** len(str(low)) - 1)
+        low = min(low, high - 1) if high > 1 else low
+        if low >= high:
+            return
+    word, factor = scale
+    lower = (lambda n: write_numerals(n, LOWER, ("十", "百", "千")))
+    capital = (lambda n: write_numerals(n, CAPITAL, ("拾", "佰", "仟")))
+    written = {
+        "arabic, both scaled": f"{low}{word}元{sep}{high}{word}元",
+        "arabic, scale shared": f"{low}{sep}{high}{word}元",
+        "lowercase, scale shared": f"{lower(low)}{sep}{lower(high)}{word}元",
+        "lowercase, both scaled": f"{lower(low)}{word}元{sep}{lower(high)}{word}元",
+        "capital, both scaled": f"{capital(low)}{word}元{sep}{capital(high)}{word}元",
+        "dash": f"{low}{word}{sep}{high}{word}元",
+    }[style]
+    [figure] = analyze(f"规模为{written}。").figures
+    assert figure.text == written
+    assert (figure.value, figure.value_high, figure.qualifier) == (low * factor, high * factor, "range")
+
+
+ALPHABET = list("0123456789.,，%‰‱-—～至到万亿兆萬億元圆块钱角毛分整美港$￥¥€£USHKRMB个股家户成半负正几数百千十之点"
+                "一二两三四五六七八九零〇壹贰叁肆伍陆柒捌玖拾佰仟（）()含下同http://%E4B8 \n。、；")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=60))
+def test_no_text_raises(text):
+    for figure in analyze(text, published=PUBLISHED).figures:
+        assert text[figure.start:figure.end] == figure.text
+        assert figure.value.is_finite()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,， 点零〇一二两三四五六七八九十百千万亿兆萬億壹贰叁肆伍陆柒捌玖拾佰仟几数")),
+               max_size=80))
+def test_parse_number_returns_a_value_or_says_why(text):
+    """The number grammar on any string of its own characters: an exact finite Decimal, or ValueError."""
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return
+    assert isinstance(value, Decimal) and value.is_finite()
+
+
+# -- bounded work on hostile input (issue 12, item 4) ---------------------------------------------------
+HOSTILE_RUNS = ["1", "三", "壹", "1,234", "十几", "七八", "1亿", "%E4", "-", "1.", "百分之", "0，"]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return FigureExtractor()
+
+
+@pytest.mark.parametrize("unit", HOSTILE_RUNS)
+def test_long_runs_are_no_figure_and_cost_the_same_parsing(unit, extractor, monkeypatch):
+    """A 16,000-character run of digits or numerals is debris: no figure, no exception; and the parser is
+    called no more often for it than for a run of 1,000 (the patterns never start inside a run)."""
+    calls = []
+    real = figures_module.parse_number
+    monkeypatch.setattr(figures_module, "parse_number", lambda text: calls.append(text) or real(text))
+    counts = []
+    for length in (1000, 16000):
+        calls.clear()
+        run = unit * (length // len(unit))
+        assert all(c.end - c.start <= 40 for c in extractor.find_candidates(run + "亿元"))
+        counts.append(len(calls))
+        assert max(map(len, calls), default=0) <= 40
+    assert counts[1] <= counts[0]
+
+
+@pytest.mark.parametrize("text", ["1" * 16000 + "元", "三" * 16000 + "亿元", "壹" * 16000 + "元整"])
+def test_whole_pipeline_on_a_long_run(text):
+    assert analyze(text).figures == []
+
+
+@pytest.mark.parametrize("digits, is_figure", [(18, True), (19, False), (200, False)])
+def test_cap_on_the_length_of_one_number(digits, is_figure):
+    figures = analyze("合计" + "9" * digits + "元").figures
+    assert bool(figures) is is_figure
+
+
+# -- page debris on the outside data ----------------------------------------------------------------------
+URL = re.compile(r"https?://[!-~]+|www\.[!-~]+|[!-~]*(?:%[0-9A-Fa-f]{2}){2}[!-~]*")
+QUOTE_TUPLE = re.compile(r"[（(]\s?[-+]?[\d.]+\s?[,，]\s?[-+]?[\d.]+\s?[,，]\s?[-+]?[\d.]+%\s?[）)]")
+
+
+def debris_texts():
+    for path in sorted(SHARED_DATA.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            if "http" in text or "www." in text or re.search(r"%[0-9A-Fa-f]{2}", text) or QUOTE_TUPLE.search(text):
+                yield text
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not here")
+def test_no_figures_inside_urls_or_quote_tuples(extractor):
+    scanned, inside = 0, []
+    for text in debris_texts():
+        scanned += 1
+        debris = [m.span() for pattern in (URL, QUOTE_TUPLE) for m in pattern.finditer(text)]
+        for candidate in extractor.find_candidates(normalize(text)):
+            if any(candidate.start < end and start < candidate.end for start, end in debris):
+                inside.append(text[candidate.start:candidate.end])
+    assert scanned > 0
+    assert inside == []

@@ -1,0 +1,339 @@
+"""`analyzer serve` without a browser: the canned queries agree with the store's own timeline, query and trends;
+the server is read-only (writes, ATTACH and long queries refused, only read-only plugins); the command's errors
+are one clear line; `export --sqlite` makes a store datasette can serve. Browser tests: test_serve_browser.py."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
+
+from analyzer.cli import main  # noqa: E402
+from analyzer.serve import config  # noqa: E402
+from analyzer.serve.app import ALLOWED_PLUGINS, build_datasette, open_served  # noqa: E402
+from analyzer.serve.highlight import Annotation, cut  # noqa: E402
+from analyzer.store import FigureQuery, open_store  # noqa: E402
+
+from test_store import PG_SKIP, PG_URL, ROOT, db_url  # noqa: E402,F401  (db_url is a fixture)
+
+SEED_DOC = "b-2025-05-26-jjrb-sme-finance"  # the seed article: 普惠小微贷款余额达35.3万亿元
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> str:
+    """A SQLite store of the whole corpus, analyzed by the pipeline (as a researcher would ingest it)."""
+    db = str(tmp_path_factory.mktemp("serve") / "corpus.db")
+    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--db", db, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def fetch(datasette, path: str, **params):
+    """GET ``path`` from the app in process; returns (status, parsed JSON or text)."""
+    async def get():
+        await datasette.invoke_startup()
+        return await datasette.client.get(path + ("?" + urllib.parse.urlencode(params) if params else ""))
+    response = asyncio.run(get())
+    is_json = response.headers.get("content-type", "").startswith("application/json")
+    return response.status_code, response.json() if is_json else response.text
+
+
+@pytest.fixture(scope="module")
+def app(corpus_db):
+    return build_datasette(open_served(corpus_db))
+
+
+def canned(app, query: str, **params) -> list[dict]:
+    status, rows = fetch(app, f"/analyzer/{query}.json", _shape="array", _size="max", **params)
+    assert status == 200, rows
+    return rows
+
+
+# --- the canned queries say what the CLI says -------------------------------------------------------------
+
+@pytest.mark.parametrize("metric, measure", [
+    ("普惠小微贷款余额", None),
+    ("普惠小微贷款余额", "growth_rate"),
+    ("普惠小微贷款余额", "all"),
+    ("广义货币余额", None),
+    ("人民币贷款", None),
+    ("1年期贷款市场报价利率", None),
+    ("存款准备金率", "change"),
+])
+def test_timeline_query_matches_the_store_timeline(app, corpus_db, metric, measure):
+    expected = open_store(corpus_db).timeline(metric, measure)
+    assert len(expected), "the corpus should have this series"
+    rows = canned(app, "timeline", metric=metric, measure=measure or "")
+    got = [(r["period_end"], r["measure"], Decimal(r["value"]), r["documents"], r["figures"], bool(r["disagree"]))
+           for r in rows]
+    want = [(r.period_end, r.measure, Decimal(r.value), r.documents, r.figures, bool(r.disagree))
+            for r in expected.itertuples()]
+    assert got == want
+
+
+def test_timeline_reads_values_for_people(app):
+    rows = canned(app, "timeline", metric="普惠小微贷款余额")
+    assert {"value": "35300000000000", "reads": "35.3万亿元"}.items() <= rows[-1].items()
+
+
+@pytest.mark.parametrize("filters", [
+    {"sector": "小微企业", "period_from": "2025-01-01"},
+    {"tool": "再贷款"},
+    {"institution": "中国人民银行", "period_to": "2019-12-31"},
+    {"tool": "存款准备金率", "sector": "小微企业"},
+])
+def test_figures_by_matches_query(app, corpus_db, filters):
+    expected = open_store(corpus_db).figures(FigureQuery(**filters))
+    params = {"tool": "", "sector": "", "institution": "", "period_from": "", "period_to": "", **filters}
+    rows = canned(app, "figures_by", **params)
+    assert len(expected) > 0
+    assert [(r["doc_id"], r["text"], r["value"]) for r in rows] == \
+        [(r.doc_id, r.text, str(r.value)) for r in expected.itertuples()]
+
+
+@pytest.mark.parametrize("kind, by, freq", [("policy_tool", "tool", "quarter"), ("sector", "sector", "year"),
+                                            ("institution", "institution", "month")])
+def test_mention_trends_match_trends(app, corpus_db, kind, by, freq):
+    expected = open_store(corpus_db).trends(by, freq, top=None)
+    rows = canned(app, "mention_trends", kind=kind, freq=freq, top="100000")
+    assert sorted((r["period"], r["name"], r["mentions"], r["documents"]) for r in rows) == \
+        sorted(expected.itertuples(index=False, name=None))
+
+
+def test_conflicts_are_the_timelines_disagreements(app, corpus_db):
+    store = open_store(corpus_db)
+    conflicts = canned(app, "conflicts", metric="")
+    assert conflicts, "the corpus has sources that disagree"
+    for row in conflicts[:20]:
+        timeline = store.timeline(row["metric_key"], row["measure"])
+        point = timeline[(timeline.period_end == row["period_end"]) & (timeline.unit == row["unit"])]
+        assert point.disagree.any(), row
+
+
+def test_tool_documents_are_in_date_order(app, corpus_db):
+    rows = canned(app, "tool_documents", tool="再贷款")
+    mentioned = open_store(corpus_db).mentions("policy_tool", name="再贷款")
+    assert [r["doc_id"] for r in rows] == list(dict.fromkeys(mentioned.doc_id))
+    assert [r["published"] for r in rows] == sorted(r["published"] for r in rows)
+
+
+def test_every_example_shows_rows_and_every_chart_names_a_query(app):
+    for query_id, query in config.canned_queries().items():
+        assert canned(app, query_id, **query["example"]), query_id
+    for dashboard in config.dashboards("analyzer").values():
+        for chart in dashboard["charts"].values():
+            assert chart["query"] in {q["sql"].strip() for q in config.canned_queries().values()}
+
+
+# --- read-only, bounded, no files --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("statement", [
+    "DELETE FROM figures",
+    "UPDATE documents SET title = 'x'",
+    "INSERT INTO documents (doc_id) VALUES ('x')",
+    "DROP TABLE figures",
+    "ATTACH DATABASE '/tmp/analyzer-serve-attack.db' AS other",
+    "SELECT load_extension('/tmp/evil')",
+    "PRAGMA query_only = 0",
+])
+@pytest.mark.parametrize("live", [False, True])
+def test_writes_and_file_access_are_refused(corpus_db, statement, live):
+    before = hashlib.sha256(Path(corpus_db).read_bytes()).hexdigest()
+    app = build_datasette(open_served(corpus_db, live=live))
+    status, answer = fetch(app, "/analyzer.json", sql=statement)
+    assert status >= 400 and answer["ok"] is False
+    assert hashlib.sha256(Path(corpus_db).read_bytes()).hexdigest() == before
+    assert not Path("/tmp/analyzer-serve-attack.db").exists()
+
+
+@pytest.mark.parametrize("path", [
+    "/-/static-plugins/datasette_dashboards/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/-/static-plugins/datasette_dashboards/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/-/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/-/static/%2e%2e/app.py",
+    "/analyzer.db",  # the database file itself: no download
+])
+def test_no_file_outside_the_static_assets_is_served(app, path):
+    status, body = fetch(app, path)
+    assert status in (403, 404) and "root:" not in str(body)
+
+
+def test_pending_wal_is_served_live(tmp_path):
+    from test_store import make_record, stored
+    db = str(tmp_path / "busy.db")
+    writer = open_store(db)
+    writer.write([stored(make_record("d1"))])  # the pooled connection keeps the commit in the WAL
+    busy = open_served(db)
+    assert not busy.immutable
+    live_app = build_datasette(busy)
+    assert canned(live_app, "timeline", metric="普惠小微贷款余额")[0]["documents"] == 1
+    live_app.databases["analyzer"].close()
+    writer.close()  # the last connection checkpoints the WAL into the file
+    assert open_served(db).immutable and not open_served(db, live=True).immutable
+
+
+def test_store_connections_refuse_attach():
+    from analyzer.serve.plugin import prepare_connection
+
+    class Served:
+        @staticmethod
+        def plugin_config(name):
+            return {"database": "analyzer"}
+    connection = sqlite3.connect(":memory:")
+    prepare_connection(connection, "analyzer", Served())
+    with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+        connection.execute("ATTACH DATABASE ':memory:' AS other")
+    assert connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone() == ("35.3万亿元",)
+
+
+def test_long_queries_time_out(app):
+    assert fetch(app, "/-/settings.json")[1]["sql_time_limit_ms"] == config.SQL_TIME_LIMIT_MS
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    status, answer = fetch(app, "/analyzer.json", sql=endless)
+    assert status == 400 and "too long" in answer["error"]
+
+
+def test_only_read_only_plugins_run(app):
+    from analyzer.serve.app import keep_read_only_plugins
+    keep_read_only_plugins()
+    names = {p["name"].replace("-", "_") for p in fetch(app, "/-/plugins.json")[1]}
+    assert names <= {*ALLOWED_PLUGINS, "analyzer.serve.plugin"}
+    assert "datasette_dashboards" in names
+
+
+# --- the document page ---------------------------------------------------------------------------------------
+
+def test_document_page_highlights_every_figure_and_mention(app, corpus_db):
+    from lxml import html
+    status, page = fetch(app, f"/-/document/{SEED_DOC}")
+    assert status == 200
+    tree = html.fromstring(page)
+    article = tree.get_element_by_id("doc-text")
+    stored = open_store(corpus_db)
+    text = stored.sql(f"SELECT text FROM documents WHERE doc_id = '{SEED_DOC}'")[1].__next__()[0]
+    assert article.text_content() == text  # the text is shown exactly as stored
+    figures = stored.figures(doc_id=SEED_DOC)
+    marked = {"".join(m.text_content() for m in article.xpath(f'.//mark[contains(concat(" ", @data-keys, " "), '
+                                                              f'" f{i} ")]')) for i in figures.figure_id}
+    assert marked == set(figures.text)
+    assert len(article.xpath('.//mark[contains(@class, "sector")]')) >= 1
+    seed = article.xpath('.//mark[contains(@class, "figure")][. = "35.3万亿元"]')[0]
+    assert "metric 普惠小微贷款余额" in seed.get("title") and "value 35300000000000" in seed.get("title")
+
+
+def test_unknown_document_is_404_and_doc_ids_link_to_pages(app):
+    assert fetch(app, "/-/document/no-such-doc")[0] == 404
+    status, page = fetch(app, "/analyzer/documents")
+    assert status == 200 and f'href="/-/document/{SEED_DOC}"' in page
+
+
+@pytest.mark.parametrize("spans, pieces", [
+    ([], [("余额35.3万亿元。", ())]),
+    ([("f1", 2, 9)], [("余额", ()), ("35.3万亿元", ("f1",)), ("。", ())]),
+    ([("m1", 0, 3), ("f1", 2, 9)], [("余额", ("m1",)), ("3", ("m1", "f1")), ("5.3万亿元", ("f1",)), ("。", ())]),
+    ([("m1", 0, 2), ("m2", 0, 2)], [("余额", ("m1", "m2")), ("35.3万亿元。", ())]),
+    ([("f1", 8, 99), ("x", 5, 5), ("y", 40, 50)], [("余额35.3万亿", ()), ("元。", ("f1",))]),
+])
+def test_cut_keeps_the_text_and_marks_each_span(spans, pieces):
+    text = "余额35.3万亿元。"
+    got = cut(text, [Annotation(key, "figure", start, end) for key, start, end in spans])
+    assert [(p.text, p.keys) for p in got] == pieces
+    assert "".join(p.text for p in got) == text
+
+
+# --- the command ---------------------------------------------------------------------------------------------
+
+def test_serve_defaults_to_localhost_and_has_an_example():
+    params = {p.name: p for p in main.commands["serve"].params}
+    assert params["host"].default == "127.0.0.1" and params["port"].default == 8001
+    assert "Example: analyzer serve" in main.commands["serve"].help
+
+
+@pytest.mark.parametrize("db, message", [
+    ("{tmp}/missing.db", "no store there; create one with: analyzer ingest"),
+    ("{tmp}/no-dir/missing.db", "no store there"),
+    ("{tmp}/empty.db", "not an analyzer store"),
+    ("{tmp}/garbage.db", "cannot read it as SQLite"),
+    ("postgresql://u:p@localhost:1/db", "analyzer export --sqlite snapshot.db"),
+])
+def test_serve_errors_are_one_clear_line(tmp_path, db, message):
+    sqlite3.connect(tmp_path / "empty.db").execute("CREATE TABLE t (x)").connection.close()
+    (tmp_path / "garbage.db").write_bytes(b"not a database at all" * 100)
+    result = CliRunner().invoke(main, ["serve", "--db", db.format(tmp=tmp_path), "--port", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_busy_port_is_a_clear_error(corpus_db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = CliRunner().invoke(main, ["serve", "--db", corpus_db, "--port", str(busy.getsockname()[1])])
+    assert result.exit_code == 1 and "the port is in use" in result.stderr
+
+
+def test_served_over_http_on_localhost_read_only(corpus_db):
+    port = free_port()
+    before = hashlib.sha256(Path(corpus_db).read_bytes()).hexdigest()
+    server = subprocess.Popen([sys.executable, "cli.py", "serve", "--db", corpus_db, "--port", str(port)],
+                              cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = server.stderr.readline()
+        assert f"at http://127.0.0.1:{port}/" in banner and "read-only" in banner
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(base + "/analyzer.json?" + urllib.parse.urlencode({"sql": "DELETE FROM figures"}))
+        assert refused.value.code == 400
+        with urllib.request.urlopen(base + "/analyzer/figures.json?_size=1&_shape=array") as answer:
+            assert answer.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert hashlib.sha256(Path(corpus_db).read_bytes()).hexdigest() == before
+
+
+# --- export --sqlite -----------------------------------------------------------------------------------------
+
+def test_export_sqlite_snapshot_serves_the_same_store(db_url, tmp_path):  # noqa: F811  (fixture)
+    from test_store import make_record, stored
+    source = open_store(db_url)
+    source.write([stored(make_record("d1")), stored(make_record("d2", value="35000000000000", source="人民日报"))])
+    snapshot = tmp_path / "snapshot.db"
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    copy = open_store(str(snapshot))
+    assert copy.counts() == source.counts()
+    metric = "普惠小微贷款余额"
+    assert copy.timeline(metric).to_dict("records") == source.timeline(metric).to_dict("records")
+    assert copy.documents().meta.tolist() == source.documents().meta.tolist()
+    rows = canned(build_datasette(open_served(str(snapshot))), "timeline", metric="普惠小微贷款余额")
+    assert rows[0]["disagree"] == 1 and "人民日报 (d2)" in rows[0]["sources"]
+    again = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", db_url])
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert CliRunner().invoke(main, ["export", "--db", db_url]).exit_code == 2  # neither TABLE nor --sqlite
