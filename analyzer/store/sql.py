@@ -179,7 +179,7 @@ class SQLStore:
         import pandas as pd
         query = query or FigureQuery.from_filters(**filters)
         columns = [c.name for c in queries.figure_select(query).selected_columns]
-        frame = pd.DataFrame(list(self.iter_figures(query)), columns=columns)
+        frame = none_for_missing(pd.DataFrame(list(self.iter_figures(query)), columns=columns))
         for column in ("value", "value_high"):
             frame[column] = frame[column].map(lambda v: Decimal(v) if v is not None else None).astype(object)
         return frame
@@ -197,7 +197,7 @@ class SQLStore:
         import pandas as pd
         with self.engine.connect() as connection:
             result = connection.execute(statement)
-            return pd.DataFrame(result.all(), columns=list(result.keys()))
+            return none_for_missing(pd.DataFrame(result.all(), columns=list(result.keys())))
 
     def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
         """The figures of one metric (by key or phrase) that have a period, with their documents."""
@@ -303,6 +303,17 @@ class SQLStore:
 
     def __repr__(self) -> str:
         return f"SQLStore({self.display_url!r})"
+
+
+def none_for_missing(frame):
+    """Missing text (a document without title, source or date) stays ``None``: pandas' string columns would hold
+    NaN, a float that is truthy and breaks string code (``'《' + title``)."""
+    from pandas.api.types import is_numeric_dtype
+    for column in frame.columns:
+        if not is_numeric_dtype(frame[column].dtype):
+            series = frame[column].astype(object)
+            frame[column] = series.where(series.notna(), None)
+    return frame
 
 
 def _deny_attach(action: int, *_args) -> int:
