@@ -46,6 +46,13 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
 
+    def overlaps_inside(self, other: Interval) -> bool:
+        """Overlap by more than a shared end: 0.3 ([0.25, 0.35]) and 0.2 ([0.15, 0.25]) only touch. A point
+        interval (an exact value) still counts when it lies on the other's end."""
+        if self.low == self.high or other.low == other.high:
+            return self.overlaps(other)
+        return self.low < other.high and other.low < self.high
+
     def contains(self, value: Decimal) -> bool:
         return self.low <= value <= self.high
 

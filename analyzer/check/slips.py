@@ -44,7 +44,7 @@ def units_comparable(claim: Figure, unit: str, counter: str | None) -> bool:
 
 def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:
     """The claim's admitted values (scaled by ``factor``) overlap the stored figure's."""
-    return interval(claim).scale(factor * unit_factor(claim, stored.unit)).overlaps(interval(stored))
+    return interval(claim).scale(factor * unit_factor(claim, stored.unit)).overlaps_inside(interval(stored))
 
 
 def same_number(claim: Figure, stored: Figure) -> bool:
