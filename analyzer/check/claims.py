@@ -271,7 +271,7 @@ class ClaimChecker:
         official = self.document(row["doc_id"])["rank"] == "official"
         if self.lang == "zh":
             who = source or f"来源不详（文档{row['doc_id']}）"
-            return f"{'官方统计' if official else ''}{who}{'《' + title + '》' if title else ''}（{date or '日期不详'}）"
+            return f"{'官方统计·' if official else ''}{who}{'《' + title + '》' if title else ''}（{date or '日期不详'}）"
         who = source or f"unknown source (document {row['doc_id']})"
         return f"{'official statistics: ' if official else ''}{who}{' “' + title + '”' if title else ''} " \
                f"({date or 'date unknown'})"

@@ -215,6 +215,12 @@ class SQLStore:
         with self.engine.connect() as connection:
             return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
 
+    def undated_documents(self) -> int:
+        """How many stored documents have no publication date (trends cannot place them)."""
+        d = schema.documents.c
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).where(d.published.is_(None))).scalar_one()
+
     def trends(self, by: str = "tool", freq: str = "month", top: int | None = None):
         """Mentions of tools, sectors or institutions per month, quarter or year (long format)."""
         from analyzer.store.trends import build_trends
