@@ -514,9 +514,13 @@ class ClaimChecker:
         if slip == "ytd_as_yoy":
             source = extra if extra is not None else row
             other = period_text(_period_dict(source["period_start"], source["period_end"]), self.lang)
-            return base + (f"；{claim.text}是{other}年初至今的增速，不是该期的同比增速" if zh else
-                           f"; {claim.text} is the year-to-date growth for {other}, not this period's "
-                           "year-on-year growth")
+            return (f"{self.cite(source)}记载{claim.metric}年初至今（{other}）的增速为{_stored(source)}：所述{claim.text}"
+                    f"是年初至今的增速，不是{when}的同比增速" if zh else
+                    f"{self.cite(source)} gives {stored} as the year-to-date growth of {claim.metric} ({other}): "
+                    f"the claim's {claim.text} is that, not the year-on-year growth for {when}")
+        if slip == "level_as_growth":
+            return (f"{cite}记载{subject}（{when}）为{stored}：所述{claim.text}把水平值当成了增速" if zh else
+                    f"{cite} gives {subject} ({when}) as {stored}: the claim quotes a level as a growth rate")
         return base
 
     # nothing comparable
@@ -584,7 +588,6 @@ SLIP_NOTES = {
     "bp_vs_point": ("：混淆了基点与百分点（1个百分点=100个基点）",
                     ": basis points and percentage points confused (1 percentage point = 100 basis points)"),
     "direction": ("：方向说反了（升降、扩大收窄颠倒）", ": the direction is reversed (a fall for a rise, or the reverse)"),
-    "level_as_growth": ("：所述把水平值当成了增速", ": the claim quotes a level as a growth rate"),
 }
 
 
