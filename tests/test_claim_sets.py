@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from analyzer.check.claimset import RESERVED_IDS, claim_set_store, load_claims, score_claims, shared_documents
 from analyzer.cli import main
 from analyzer.errors import InputError
-from conftest import CORPUS, ROOT, SHARED_DATA
+from conftest import CORPUS, ROOT, SHARED_DATA, gold_files, load_gold
 
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))["claim_sets"]
 CLAIMS = ROOT / "tests" / "claims"
@@ -24,9 +24,9 @@ def test_claim_set_floor(tmp_path, name):
     if not path.exists():
         pytest.skip(f"{path} not written yet")
     claims = load_claims(path)
-    needs_shared = any(c.get("source_doc") and not (CORPUS / "dev").exists() for c in claims)
+    corpus_ids = {load_gold(p)["doc"]["id"] for p in gold_files()}
     shared = str(SHARED_DATA) if SHARED_DATA.exists() else None
-    if needs_shared and shared is None:
+    if shared is None and any(c.get("source_doc") not in (None, *corpus_ids) for c in claims):
         pytest.skip("../shared/data is needed for this claim set")
     store = claim_set_store(claims, str(tmp_path), corpus=str(CORPUS), shared_data=shared)
     try:
