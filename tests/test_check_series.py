@@ -51,6 +51,10 @@ CASES = [
     ("2024年末，普惠小微贷款余额32.93万亿元", "supported", None, "人民币即该统计口径"),
     ("2024年末，本外币普惠小微贷款余额32.93万亿元", "unverifiable", None, "没有"),
     ("2024年末，不良贷款率为1.5%", "unverifiable", None, "没有"),
+    # journalists' bounds the extractor leaves exact, and a claim without a period
+    ("2024年末普惠小微贷款余额破30万亿", "supported", None, "普惠小微贷款余额（2024-12-31）"),
+    ("2024年末普惠小微贷款余额破40万亿", "contradicted", "value", "32.93万亿元"),
+    ("普惠小微贷款余额为30万亿元", "unverifiable", None, "未注明时期"),
 ]
 
 
@@ -125,6 +129,14 @@ def test_markdown_box(store):
     box = render_markdown(lpr, check_claim(lpr, store, published=PUBLISHED), PUBLISHED, lang="en")
     assert "[source](<https://example.org/lpr>)" in box and "source unknown" in box and "✅ Supported" in box
     assert render_markdown("无数字", [], None).count("未找到可核查的数字") == 1
+
+
+@pytest.mark.parametrize("published, day", [("Sat, 01 Aug 2026 10:00:00 +0800", "2026-08-01"),
+                                            ("2025-05-26T10:00:00", "2025-05-26"), (None, None),
+                                            (float("nan"), None), ("", None)])
+def test_publication_dates_are_shown_as_days(published, day):
+    from analyzer.check.claims import _day
+    assert _day(published) == day
 
 
 def test_markdown_escapes_text():

@@ -22,9 +22,15 @@ is cited all the same, with the gap said plainly (来源不详, 日期不详).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import email.utils
+import functools
+import re
+import tomllib
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human
@@ -93,6 +99,20 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _day(published) -> str | None:
+    """The date of a stored publication time as ISO (2025-05-26), whether stored as ISO or as an RSS-style
+    'Mon, 29 Sep 2025 21:00:00 +0800'; None when missing; the text itself when it is neither."""
+    if published is None or isinstance(published, float):  # a float is pandas' NaN for a missing date
+        return None
+    text = _text(str(published))
+    if text is None or re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return text[:10] if text else None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return text
+
+
 def row_figure(row: dict) -> Figure:
     period = Period(row["period_start"], row["period_end"]) if row.get("period_end") else None
     high = row.get("value_high")
@@ -135,6 +155,32 @@ def _at(claim: Period | None, row: dict) -> bool:
 
 METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长",
                    "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
+
+
+@functools.cache
+def claim_words() -> dict:
+    """claim_words.toml: qualifier words before a figure, verbs a metric may end with."""
+    data = tomllib.loads(Path(__file__).with_name("claim_words.toml").read_text(encoding="utf-8"))
+    qualifiers = sorted(((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]), key=lambda p: -len(p[0]))
+    tails = sorted((w for t in data["metric_tail"] for w in t["words"]), key=len, reverse=True)
+    return {"qualifiers": qualifiers, "tails": tuple(tails)}
+
+
+def read_claim_figure(text: str, figure: Figure) -> Figure:
+    """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
+    (破30万亿), and the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额)."""
+    metric = figure.metric or ""
+    for tail in claim_words()["tails"]:
+        if metric.endswith(tail) and len(metric) > len(tail) + 1:
+            figure = dataclasses.replace(figure, metric=metric[: -len(tail)])
+            break
+    if figure.qualifier is not None or figure.value_high is not None:
+        return figure
+    before = text[max(0, figure.start - 3):figure.start]
+    for word, qualifier in claim_words()["qualifiers"]:
+        if before.endswith(word):
+            return dataclasses.replace(figure, qualifier=qualifier)
+    return figure
 
 
 def metric_variants(metric: str) -> list[str]:
@@ -253,10 +299,9 @@ class ClaimChecker:
         return RANKS.index(self.document(row["doc_id"])["rank"])
 
     def evidence(self, row: dict, claim: Figure | None = None, factor: Decimal = Decimal(1)) -> Evidence:
-        published = _text(None if row.get("published") is None else str(row.get("published")))
         doc = self.document(row["doc_id"])
         return Evidence(doc_id=row["doc_id"], source=_text(row.get("source")), title=doc["title"],
-                        published=published[:10] if published else None, sentence=row.get("sentence"),
+                        published=_day(row.get("published")), sentence=row.get("sentence"),
                         start=row["start"], end=row["end"], text=row["text"], value=str(row["value"]),
                         unit=row["unit"], measure=row.get("measure"), metric=row.get("metric"),
                         period=_period_dict(row.get("period_start"), row.get("period_end")),
@@ -267,7 +312,7 @@ class ClaimChecker:
         """经济日报《标题》（2025-05-26）; the gaps said plainly: 来源不详（文档d1）, 日期不详."""
         title = self.title(row["doc_id"])
         source = _text(row.get("source"))
-        date = (_text(str(row.get("published") or "")) or "")[:10]
+        date = _day(row.get("published"))
         official = self.document(row["doc_id"])["rank"] == "official"
         if self.lang == "zh":
             who = source or f"来源不详（文档{row['doc_id']}）"
@@ -378,12 +423,27 @@ class ClaimChecker:
             good = [r for r in basis if agrees(claim, row_figure(r))]
             if good:
                 return self.supported(claim, info, basis, comparable, good[0], when)
+            if claim.period is None:
+                return self.undated(claim, info, comparable, choice.key)
             verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
             if verdict is None:
                 verdict = self.contradicted(claim, info, basis, choice.rows, when)
             return self.ranked(verdict, official, comparable, claim)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
+        """A claim that names no period cannot be contradicted by figures of some period: say what is stored."""
+        values = sorted({f"{_stored(r)}（{period_text(_period_dict(r['period_start'], r['period_end']), 'zh')}）"
+                         if self.lang == "zh" else
+                         f"{_stored(r)} ({period_text(_period_dict(r['period_start'], r['period_end']), 'en')})"
+                         for r in comparable})[:5]
+        text = (f"所述{claim.text}未注明时期，无法与存储的{claim.metric}数据对照；存储的数值：{'、'.join(values)}"
+                if self.lang == "zh" else
+                f"the claim's {claim.text} names no period, so it cannot be checked against the stored figures for "
+                f"{claim.metric}: {', '.join(values)}")
+        evidence = [self.evidence(r, claim) for r in comparable[:5]]
+        return Verdict(info, "unverifiable", text, None, evidence, False, self.nearest_periods(claim, comparable), [])
 
     def supported(self, claim, info, basis, comparable, first, when) -> Verdict:
         zh = self.lang == "zh"
@@ -599,7 +659,8 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
         from analyzer.pipeline import analyze
         record = analyze(text, published=published, doc_id="claim")
     checker = ClaimChecker(store, lang)
-    return [checker.check_figure(figure) for figure in record.figures]
+    text = record.document.text
+    return [checker.check_figure(read_claim_figure(text, figure)) for figure in record.figures]
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:
