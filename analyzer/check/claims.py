@@ -423,7 +423,7 @@ class ClaimChecker:
             good = [r for r in basis if agrees(claim, row_figure(r))]
             if good:
                 return self.supported(claim, info, basis, comparable, good[0], when)
-            if claim.period is None:
+            if claim.period is None and any(r.get("period_end") for r in basis):
                 return self.undated(claim, info, comparable, choice.key)
             verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
             if verdict is None:
@@ -433,7 +433,8 @@ class ClaimChecker:
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
-        """A claim that names no period cannot be contradicted by figures of some period: say what is stored."""
+        """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
+        (Stored figures without a period, from undated documents, are still compared with it.)"""
         values = sorted({f"{_stored(r)}（{period_text(_period_dict(r['period_start'], r['period_end']), 'zh')}）"
                          if self.lang == "zh" else
                          f"{_stored(r)} ({period_text(_period_dict(r['period_start'], r['period_end']), 'en')})"
