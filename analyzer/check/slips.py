@@ -122,8 +122,9 @@ def cross_measure_slip(claim: Figure, stored: Figure, stored_period_end: str | N
 
 def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> bool:
     """The stored period runs from the year's start to the claim's end and is longer than the claim's
-    (1-10月 against 10月; 前三季度 against 三季度)."""
-    if claim is None or not start or not end:
+    (1-10月 against 10月; 前三季度 against 三季度). A whole year's growth quoted for December is a wrong period,
+    not a year-to-date slip."""
+    if claim is None or not start or not end or str(end)[5:10] == "12-31":
         return False
     return (str(end)[:10] == claim.end and str(start)[5:10] == "01-01" and str(start)[:4] == claim.end[:4]
             and claim.start > str(start)[:10] and claim.start != claim.end)
