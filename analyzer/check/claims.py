@@ -158,6 +158,12 @@ METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "�
 
 
 @functools.cache
+def slip_templates() -> dict:
+    """slip_texts.toml: how each slip is explained, in Chinese and English."""
+    return tomllib.loads(Path(__file__).with_name("slip_texts.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def claim_words() -> dict:
     """claim_words.toml: qualifier words before a figure, verbs a metric may end with."""
     data = tomllib.loads(Path(__file__).with_name("claim_words.toml").read_text(encoding="utf-8"))
@@ -334,15 +340,18 @@ class ClaimChecker:
         return [r for r in self.store.iter_figures(query) if _at(period, r)]
 
     # which series
-    def choose_series(self, claim: Figure) -> SeriesChoice:
-        """The claim's own series (as written, or without a trailing 增速); when that has nothing comparable, the
-        series its name could mean with a scope word (各项贷款余额 → 人民币/本外币), preferring one that agrees."""
-        own = SeriesChoice(_key(claim.metric), [])
+    def own_series(self, claim: Figure) -> SeriesChoice:
+        """The claim's series as written, or without a trailing 增速 when only that is stored."""
         for variant in metric_variants(claim.metric):
             rows = self.rows(variant)
             if rows:
-                own = SeriesChoice(_key(variant), rows)
-                break
+                return SeriesChoice(_key(variant), rows)
+        return SeriesChoice(_key(claim.metric), [])
+
+    def choose_series(self, claim: Figure) -> SeriesChoice:
+        """The claim's own series; when that has nothing comparable, the series its name could mean with a scope
+        word (各项贷款余额 → 人民币/本外币), preferring one that agrees, or the one stored series it is short for."""
+        own = self.own_series(claim)
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
@@ -352,12 +361,20 @@ class ClaimChecker:
         names = ([own.key] if own.rows else []) + [o.key for o in options]
         if options[0].chosen_because == "shorthand":
             return SeriesChoice(options[0].key, options[0].rows, names, "shorthand")
+        picked = self.pick_option(claim, options)
+        if picked:
+            return SeriesChoice(picked[0].key, picked[0].rows, names, picked[1])
+        return own if own.rows else SeriesChoice(options[0].key, options[0].rows, names, "stored")
+
+    @staticmethod
+    def pick_option(claim: Figure, options: list[SeriesChoice]) -> tuple[SeriesChoice, str] | None:
+        """The first candidate series that agrees with the claim, else the first with comparable figures."""
         for because in ("agrees", "comparable"):
             for option in options:
                 comparable = _comparable(claim, option.rows)[1]
                 if comparable and (because == "comparable" or any(agrees(claim, row_figure(r)) for r in comparable)):
-                    return SeriesChoice(option.key, option.rows, names, because)
-        return own if own.rows else SeriesChoice(options[0].key, options[0].rows, names, "stored")
+                    return option, because
+        return None
 
     def shorthand_series(self, claim: Figure, key: str) -> list[SeriesChoice]:
         """The one series stored for the claim's period whose key ends with the claim's (获贷率 for
@@ -417,20 +434,24 @@ class ClaimChecker:
     def judge(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict:
         at_period, comparable = _comparable(claim, choice.rows)
         when = period_text(claim.period, self.lang)
-        official = [r for r in comparable if self.rank(r) == 0]
-        basis = official or comparable
-        if basis:
-            good = [r for r in basis if agrees(claim, row_figure(r))]
-            if good:
-                return self.supported(claim, info, basis, comparable, good[0], when)
-            if claim.period is None and any(r.get("period_end") for r in basis):
-                return self.undated(claim, info, comparable, choice.key)
-            verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
-            if verdict is None:
-                verdict = self.contradicted(claim, info, basis, choice.rows, when)
-            return self.ranked(verdict, official, comparable, claim)
+        if comparable:
+            return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
+        """Stored figures to compare with: official ones first; the slip when none agrees."""
+        official = [r for r in comparable if self.rank(r) == 0]
+        basis = official or comparable
+        good = [r for r in basis if agrees(claim, row_figure(r))]
+        if good:
+            return self.supported(claim, info, basis, comparable, good[0], when)
+        if claim.period is None and any(r.get("period_end") for r in basis):
+            return self.undated(claim, info, comparable, choice.key)
+        verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
+        if verdict is None:
+            verdict = self.contradicted(claim, info, basis, choice.rows, when)
+        return self.ranked(verdict, official, comparable, claim)
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
         """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
@@ -526,14 +547,19 @@ class ClaimChecker:
     def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
         """The claim's number is stored for this metric at another period (or year to date), or for a similar
         metric at this period."""
-        other = [r for r in rows if r["measure"] == claim.measure and r not in comparable
-                 and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
+        found = self.other_period_slip(claim, [r for r in rows if r not in comparable])
+        return found or self.other_metric_slip(claim)
+
+    def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
+        other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                 and same_number(claim, row_figure(r))]
         for row in other:
             if sl.cumulative_of(claim.period, row.get("period_start"), row.get("period_end")):
                 return "ytd_as_yoy", row
         other = [r for r in other if not _at(claim.period, r)]
-        if other:
-            return "wrong_period", other[0]
+        return ("wrong_period", other[0]) if other else None
+
+    def other_metric_slip(self, claim: Figure) -> tuple[str, dict | None]:
         key = _key(claim.metric)
         other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
                  and r["metric_key"] != key and _overlap(r["metric_key"] or "", key) >= MIN_OVERLAP
@@ -544,45 +570,32 @@ class ClaimChecker:
         return "value", None
 
     def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
+        """The explanation of a contradiction, from the slip's template in slip_texts.toml."""
+        context = self.slip_context(slip, claim, row, stored, when, extra)
+        templates = slip_templates()
+        context["base"] = templates["base"][self.lang].format(**context)
+        template = templates["slip"].get(slip, {}).get(self.lang)
+        needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
+        if template is None or any(context[name] is None for name in needs):
+            return context["base"]
+        return template.format(**context)
+
+    def slip_context(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None) -> dict:
         zh = self.lang == "zh"
-        cite = self.cite(row)
-        subject = _subject(claim.metric, row.get("measure"), self.lang)
+        source = extra if slip == "ytd_as_yoy" and extra is not None else row
+        growth = row.get("measure") == "growth_rate"
+        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), self.lang),
+                   "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
+                   "metric": claim.metric, "other": None, "other_metric": None,
+                   "what": ("增速" if growth else "变动") if zh else ("growth rate" if growth else "change")}
         if slip == "direction":
-            stored, said = _signed(Decimal(str(row["value"])), row["unit"], zh), _signed(claim.value, claim.unit, zh)
-            base = (f"{cite}记载{subject}（{when}）为{stored}，而非{said}" if zh else
-                    f"{cite} gives {subject} ({when}) as {stored}, not {said}")
-        else:
-            base = (f"{cite}记载{subject}（{when}）为{stored}，而非{claim.text}" if zh else
-                    f"{cite} gives {subject} ({when}) as {stored}, not {claim.text}")
-        if slip in SLIP_NOTES:
-            return base + SLIP_NOTES[slip][0 if zh else 1]
-        if slip == "percent_vs_point":
-            what = ("增速" if zh else "growth rate") if row.get("measure") == "growth_rate" else ("变动" if zh else "change")
-            return (f"{cite}记载{claim.metric}（{when}）的{what}为{stored}：所述{claim.text}混淆了百分比与百分点" if zh else
-                    f"{cite} gives the {what} of {claim.metric} ({when}) as {stored}: the claim's {claim.text} "
-                    "confuses percent with percentage points")
-        if slip == "growth_as_level":
-            return (f"{cite}记载{claim.metric}（{when}）的增速为{stored}：所述{claim.text}把增速当成了水平值" if zh else
-                    f"{cite} gives {stored} as the growth rate of {claim.metric} ({when}): the claim quotes a growth "
-                    "rate as a level")
-        if slip == "wrong_period" and extra is not None:
-            other = period_text(_period_dict(extra["period_start"], extra["period_end"]), self.lang)
-            return base + (f"；{claim.text}是{other}的数字（时期错误）" if zh else
-                           f"; {claim.text} is the figure for {other} (wrong period)")
-        if slip == "wrong_metric" and extra is not None:
-            return base + (f"；{claim.text}是“{extra['metric']}”的数字（指标张冠李戴）" if zh else
-                           f"; {claim.text} is the figure for {extra['metric']} (wrong metric)")
-        if slip == "ytd_as_yoy":
-            source = extra if extra is not None else row
-            other = period_text(_period_dict(source["period_start"], source["period_end"]), self.lang)
-            return (f"{self.cite(source)}记载{claim.metric}年初至今（{other}）的增速为{_stored(source)}：所述{claim.text}"
-                    f"是年初至今的增速，不是{when}的同比增速" if zh else
-                    f"{self.cite(source)} gives {stored} as the year-to-date growth of {claim.metric} ({other}): "
-                    f"the claim's {claim.text} is that, not the year-on-year growth for {when}")
-        if slip == "level_as_growth":
-            return (f"{cite}记载{subject}（{when}）为{stored}：所述{claim.text}把水平值当成了增速" if zh else
-                    f"{cite} gives {subject} ({when}) as {stored}: the claim quotes a level as a growth rate")
-        return base
+            context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], zh)
+            context["said"] = _signed(claim.value, claim.unit, zh)
+        other = source if slip == "ytd_as_yoy" else extra
+        if other is not None:
+            context["other"] = period_text(_period_dict(other["period_start"], other["period_end"]), self.lang)
+            context["other_metric"] = other.get("metric")
+        return context
 
     # nothing comparable
     def unverifiable(self, claim: Figure, info: dict, rows: list[dict], key: str, when: str) -> Verdict:
@@ -641,15 +654,6 @@ class ClaimChecker:
                     return ((f"（注意：{claim.text}与“{row['metric']}”的数字相符）" if zh else
                              f" (note: {claim.text} matches the figure for {row['metric']})"), row)
         return None
-
-
-# what a slip adds to "X gives … as Y, not Z" (zh, en)
-SLIP_NOTES = {
-    "scale": ("：单位错了一个数量级（如亿与万亿、户与万户，相差一万倍）", ": the scale is off by 10^4 (亿 vs 万亿, 户 vs 万户)"),
-    "bp_vs_point": ("：混淆了基点与百分点（1个百分点=100个基点）",
-                    ": basis points and percentage points confused (1 percentage point = 100 basis points)"),
-    "direction": ("：方向说反了（升降、扩大收窄颠倒）", ": the direction is reversed (a fall for a rise, or the reverse)"),
-}
 
 
 def check_claim(text: str | Record, store, published: str | None = None, lang: str = "zh") -> list[Verdict]:

@@ -189,19 +189,22 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         results = check_consistency(record)
     bad = (verdicts is not None and any_contradicted(verdicts)) or \
           (results is not None and any(not r.ok for r in results))
+    click.echo(render(document, verdicts, results, bad, fmt, lang), nl=False)
+    if bad:
+        sys.exit(EXIT_CONTRADICTED)
+
+
+def render(document, verdicts, results, bad: bool, fmt: str, lang: str) -> str:
+    """The check's output in ``fmt``: json, markdown (a fact-check box) or a table."""
     if fmt == "json":
         data = {"text": document.text, "published": document.published, "contradicted": bad}
         if verdicts is not None:
             data["verdicts"] = [v.to_dict() for v in verdicts]
         if results is not None:
             data["consistency"] = [r.to_dict() for r in results]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    elif fmt == "markdown":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "markdown":
         from analyzer.check.markdown import render_markdown
-        click.echo(render_markdown(document.text, verdicts or [], document.published, lang), nl=False)
-        if results is not None:
-            click.echo("\n" + render_table(None, results, lang))
-    else:
-        click.echo(render_table(verdicts, results, lang))
-    if bad:
-        sys.exit(EXIT_CONTRADICTED)
+        box = render_markdown(document.text, verdicts or [], document.published, lang)
+        return box + ("\n" + render_table(None, results, lang) + "\n" if results is not None else "")
+    return render_table(verdicts, results, lang) + "\n"

@@ -109,8 +109,8 @@ def _value(text: str, unit: UnitSpelling) -> Decimal:
     return value * unit.factor
 
 
-def row_record(row: dict, set_name: str, rank: str) -> Record:
-    """One CSV row as a one-figure record; raises ``ValueError`` naming the row's problem."""
+def _checked(row: dict) -> tuple[UnitSpelling, str]:
+    """The row's unit and url, once every required cell is there."""
     missing = [k for k in REQUIRED if not (row.get(k) or "").strip()]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")
@@ -120,6 +120,12 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     url = row["url"].strip()
     if not re.match(r"https?://\S+$", url):
         raise ValueError(f"url {url!r} is not an http(s) address")
+    return spelling, url
+
+
+def row_record(row: dict, set_name: str, rank: str) -> Record:
+    """One CSV row as a one-figure record; raises ``ValueError`` naming the row's problem."""
+    spelling, url = _checked(row)
     period, value = parse_period(row["period"]), _value(row["value"], spelling)
     measure, comparison = _measure(row, spelling), _comparison(row)
     metric, source = row["metric"].strip(), row["source"].strip()
@@ -139,6 +145,37 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     return Record(document=document, figures=[figure])
 
 
+def _header(path: str, line: tuple[int, str]) -> list[str]:
+    number, text = line
+    header = [h.strip() for h in next(csv.reader([text]))]
+    absent = [k for k in REQUIRED if k not in header]
+    unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
+    if absent or unknown:
+        what = f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+        raise ReferenceFileError(path, [f"{path}:{number}: {what}; columns are {', '.join(REQUIRED + OPTIONAL)}"])
+    return header
+
+
+def _rows(path: str, header: list[str], lines: list[tuple[int, str]], set_name: str, rank: str):
+    """(record, None) or (None, error line) for each data line; a repeated metric, measure and period is an error."""
+    seen: dict[str, int] = {}
+    for number, line in lines:
+        cells = next(csv.reader(io.StringIO(line)))
+        if len(cells) != len(header):
+            yield None, f"{path}:{number}: {len(cells)} cells where the header has {len(header)}"
+            continue
+        try:
+            record = row_record(dict(zip(header, cells)), set_name, rank)
+        except ValueError as error:
+            yield None, f"{path}:{number}: {error}"
+            continue
+        if record.document.id in seen:
+            yield None, f"{path}:{number}: the same metric, measure and period as line {seen[record.document.id]}"
+            continue
+        seen[record.document.id] = number
+        yield record, None
+
+
 def read_reference_file(path: str, set_name: str, rank: str = "official") -> list[Record]:
     """Every row of the table as a record; ``ReferenceFileError`` listing every bad row if any is bad."""
     if rank not in RANKS:
@@ -150,32 +187,11 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
     if not lines:
         raise InputError(path, "no rows")
-    header_line, header = lines[0][0], next(csv.reader([lines[0][1]]))
-    header = [h.strip() for h in header]
-    absent = [k for k in REQUIRED if k not in header]
-    unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
-    if absent or unknown:
-        what = f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
-        raise ReferenceFileError(path, [f"{path}:{header_line}: {what}; columns are {', '.join(REQUIRED + OPTIONAL)}"])
-    records, errors, seen = [], [], {}
-    for number, line in lines[1:]:
-        cells = next(csv.reader(io.StringIO(line)))
-        if len(cells) != len(header):
-            errors.append(f"{path}:{number}: {len(cells)} cells where the header has {len(header)}")
-            continue
-        try:
-            record = row_record(dict(zip(header, cells)), set_name, rank)
-        except ValueError as error:
-            errors.append(f"{path}:{number}: {error}")
-            continue
-        if record.document.id in seen:
-            errors.append(f"{path}:{number}: the same metric, measure and period as line {seen[record.document.id]}")
-            continue
-        seen[record.document.id] = number
-        records.append(record)
+    results = list(_rows(path, _header(path, lines[0]), lines[1:], set_name, rank))
+    errors = [error for _, error in results if error]
     if errors:
         raise ReferenceFileError(path, errors)
-    return records
+    return [record for record, _ in results]
 
 
 def import_references(store, path: str, set_name: str, rank: str = "official") -> int:

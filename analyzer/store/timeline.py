@@ -6,7 +6,7 @@ the point's ``value`` is the one most documents give (ties: the most recently pu
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -55,8 +55,7 @@ def build_timeline(reports: list[dict], measure: str | None = None, metric: str 
         key = (report["period_end"], report["period_start"], report["measure"], report["comparison"] or "",
                report["unit"])
         groups[key].append(report)
-        if report.get("metric"):
-            timeline.names[report["metric"]] = timeline.names.get(report["metric"], 0) + 1
+    timeline.names = _written_names(groups.values())
     for (period_end, period_start, measure_, comparison, unit), group in sorted(groups.items()):
         by_value: dict[Decimal, list[dict]] = defaultdict(list)
         for report in group:
@@ -69,9 +68,14 @@ def build_timeline(reports: list[dict], measure: str | None = None, metric: str 
             "unit": unit, "measure": measure_, "comparison": comparison or None,
             "documents": len({r["doc_id"] for r in group}), "figures": len(group), "disagree": disagree,
             "sources": _describe(ranked, disagree),
-            "names": " | ".join(dict.fromkeys(r["metric"] for r in group if r.get("metric"))),
+            "names": " | ".join(_written_names([group])),
         })
     return timeline
+
+
+def _written_names(groups) -> dict[str, int]:
+    """Each metric name as written in the reports, with how many figures use it."""
+    return dict(Counter(r["metric"] for group in groups for r in group if r.get("metric")))
 
 
 def _who(reports: list[dict]) -> str:
