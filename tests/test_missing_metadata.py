@@ -32,15 +32,43 @@ def assert_clean(output: str) -> None:
     assert "Traceback" not in output and "nan" not in output.lower().replace("nanjing", ""), output[-2000:]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request, tmp_path_factory):
+    """The documents ingested into a SQLite file, or a private schema of the test PostgreSQL database."""
     directory = tmp_path_factory.mktemp("missing")
     path = directory / "docs.jsonl"
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DOCUMENTS), encoding="utf-8")
-    database = str(directory / "missing.db")
+    if request.param == "sqlite":
+        database, drop = str(directory / "missing.db"), None
+    else:
+        database, drop = postgres_schema()
     result = CliRunner().invoke(main, ["ingest", str(path), "--db", database, "--no-progress"])
     assert result.exit_code == 0, result.output
-    return database
+    yield database
+    if drop:
+        drop()
+
+
+def postgres_schema():
+    """A URL whose search path is a fresh schema, and the function that drops it (skip without a test database)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from test_store import PG_SKIP, PG_URL
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
+
+    def drop():
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
+        admin.dispose()
+    separator = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{separator}options=-csearch_path%3D{name}", drop
 
 
 def run(*args: str, code: tuple[int, ...] = (0,)) -> str:
@@ -103,7 +131,20 @@ def test_check_cites_documents_with_gaps(db, fmt, lang):
         gap = "来源不详" if lang == "zh" else "unknown source"
         assert gap in out or fmt == "table"
     if fmt == "markdown":
-        assert ("日期不详" if lang == "zh" else "date unknown") in out and ("无链接" in out or "no link" in out)
+        gaps = ("来源不详", "日期不详", "无链接") if lang == "zh" else ("source unknown", "date unknown", "no link")
+        assert any(gap in out for gap in gaps)
+
+
+@pytest.mark.parametrize("field, gap", [("source", "来源不详"), ("published", "日期不详"), ("url", "无链接"),
+                                        ("title", "金融时报，")])
+def test_markdown_evidence_line_says_each_gap(field, gap):
+    from analyzer.check.claims import Evidence
+    from analyzer.check.markdown import WORDS, evidence_line
+    values = {"source": FULL["source"], "title": FULL["title"], "published": FULL["published"], "url": FULL["url"]}
+    values[field] = None
+    evidence = Evidence(doc_id="d", sentence=TEXT, start=0, end=4, text="32.93万亿元", value="1", unit="CNY",
+                        measure="level", metric="m", period=None, **values)
+    assert gap in evidence_line(evidence, WORDS["zh"])
 
 
 @pytest.mark.parametrize("field", [*FIELDS, None])
