@@ -331,7 +331,8 @@ class ClaimChecker:
     def rows(self, metric: str) -> list[dict]:
         from analyzer.store import FigureQuery
         rows = list(self.store.iter_figures(FigureQuery(metric=metric)))
-        return sorted(rows, key=self.rank)  # official references first; the order is otherwise kept
+        # official references first, then by date (undated first, as SQLite orders them, on every backend)
+        return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 
     def rows_at(self, period: Period, claim: Figure) -> list[dict]:
         from analyzer.store import FigureQuery

@@ -62,7 +62,9 @@ def render_table(verdicts, consistency, lang: str) -> str:
             for e in v.evidence:
                 mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
                 title = f"《{e.title}》" if e.title else ""
-                out.append(f"    {mark}{e.source or ''}{title} {e.published or ''} doc={e.doc_id} "
+                source = e.source or ("来源不详" if lang == "zh" else "source unknown")
+                date = e.published or ("日期不详" if lang == "zh" else "date unknown")
+                out.append(f"    {mark}{source}{title} {date} doc={e.doc_id} "
                            f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})")
                 if e.sentence:
                     out.append(f"      “{e.sentence.strip()}”")
