@@ -222,3 +222,18 @@ def test_shipped_reference_file_imports_and_is_cited(tmp_path):
                                "2025-03-01", "-f", "json"])
     verdict = json.loads(out.output)["verdicts"][0]
     assert (verdict["verdict"], verdict["basis"]) == ("supported", "official")
+
+
+@pytest.mark.parametrize("text, inside, outside", [
+    ("下降近4%", "-3.8", "-4.2"),       # a fall of a little under 4%
+    ("下降超过3%", "-3.4", "-2.9"),     # a fall of more than 3%
+    ("增长近4%", "3.8", "4.2"),
+    ("增长超过3%", "3.4", "2.9"),
+])
+def test_bounds_apply_to_the_size_of_a_fall(text, inside, outside):
+    from decimal import Decimal
+
+    from analyzer.check.precision import interval
+    from analyzer.pipeline import analyze
+    admitted = interval(analyze(text).figures[0])
+    assert admitted.contains(Decimal(inside)) and not admitted.contains(Decimal(outside))

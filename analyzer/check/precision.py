@@ -88,10 +88,11 @@ def interval(figure: Figure) -> Interval:
     slack = abs(v) * QUALIFIER_SLACK
     if figure.qualifier == "range" and figure.value_high is not None:
         return Interval(v - h, figure.value_high + h)
+    # the bound is on the size: 下降超过3% (-3, over) is -3 or below, 下降近4% (-4, under) a little above -4
     if figure.qualifier == "over":
-        return Interval(v, v + slack + h)
+        return Interval(v, v + slack + h) if v >= 0 else Interval(v - slack - h, v)
     if figure.qualifier == "under":
-        return Interval(v - slack - h, v)
+        return Interval(v - slack - h, v) if v >= 0 else Interval(v, v + slack + h)
     if figure.qualifier == "approx":
         a = abs(v) * APPROX_SLACK
         return Interval(v - max(a, h), v + max(a, h))
