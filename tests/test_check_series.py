@@ -237,3 +237,33 @@ def test_bounds_apply_to_the_size_of_a_fall(text, inside, outside):
     from analyzer.pipeline import analyze
     admitted = interval(analyze(text).figures[0])
     assert admitted.contains(Decimal(inside)) and not admitted.contains(Decimal(outside))
+
+
+GROWTH_CASES = [
+    # claims of growth over a written base, checked against the two stored levels (11.59 → 32.93: +184.1%)
+    ("2024年末普惠小微贷款余额比2019年末增长1.8倍", "supported"),
+    ("2024年末普惠小微贷款余额较2019年末增长约184%", "supported"),
+    ("2024年末普惠小微贷款余额较2019年末翻了一番多", "supported"),
+    ("与2019年末相比，2024年末普惠小微贷款余额增长两成", "contradicted"),
+    ("2024年末普惠小微贷款余额较2019年末翻了两番", "contradicted"),
+    ("2024年末普惠小微贷款余额较2015年末增长1.8倍", "unverifiable"),
+]
+
+
+@pytest.fixture(scope="module")
+def levels(pipeline):
+    store = open_store(":memory:")
+    docs = [("l1", "2020-02-01", "2019年末，普惠小微贷款余额11.59万亿元。"),
+            ("l2", "2025-02-01", "2024年末，普惠小微贷款余额32.93万亿元。")]
+    store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
+                 for i, p, t in docs])
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("claim, verdict", GROWTH_CASES)
+def test_growth_over_a_written_base(levels, claim, verdict):
+    v = one(claim, levels)
+    assert v.verdict == verdict, v.explanation
+    if verdict != "unverifiable":
+        assert "184.1%" in v.explanation and {e.doc_id for e in v.evidence} == {"l1", "l2"}

@@ -32,8 +32,9 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from analyzer.check import multiyear
 from analyzer.check import slips as sl
-from analyzer.check.precision import fmt, half, human
+from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.records import Figure, Period, Record
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
@@ -169,12 +170,24 @@ def claim_words() -> dict:
     data = tomllib.loads(Path(__file__).with_name("claim_words.toml").read_text(encoding="utf-8"))
     qualifiers = sorted(((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]), key=lambda p: -len(p[0]))
     tails = sorted((w for t in data["metric_tail"] for w in t["words"]), key=len, reverse=True)
-    return {"qualifiers": qualifiers, "tails": tuple(tails)}
+    rewrites = sorted(((w, r["growth"]) for r in data["rewrite"] for w in r["words"]), key=lambda p: -len(p[0]))
+    growth_verbs = tuple(w for g in data["growth_multiple"] for w in g["words"])
+    return {"qualifiers": qualifiers, "tails": tuple(tails), "rewrites": rewrites, "growth_verbs": growth_verbs}
 
 
-def read_claim_figure(text: str, figure: Figure) -> Figure:
+def prepare_claim(text: str) -> str:
+    """The claim with 翻番-style words written as growth rates, ready for the pipeline."""
+    return multiyear.rewrite(text, claim_words()["rewrites"])
+
+
+def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
-    (破30万亿), and the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额)."""
+    (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
+    growth of 180%, and the base it compares with when one is written (比2019年末)."""
+    figure = _growth_multiple(text, figure)
+    base = multiyear.stated_base(text, figure, published)
+    if base is not None:
+        figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
     metric = figure.metric or ""
     for tail in claim_words()["tails"]:
         if metric.endswith(tail) and len(metric) > len(tail) + 1:
@@ -187,6 +200,13 @@ def read_claim_figure(text: str, figure: Figure) -> Figure:
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _growth_multiple(text: str, figure: Figure) -> Figure:
+    if figure.unit != "times" or not text[max(0, figure.start - 4):figure.start].endswith(claim_words()["growth_verbs"]):
+        return figure
+    return dataclasses.replace(figure, value=figure.value * 100, unit="percent", measure="growth_rate",
+                               comparison=None)
 
 
 def metric_variants(metric: str) -> list[str]:
@@ -435,6 +455,8 @@ class ClaimChecker:
     def judge(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict:
         at_period, comparable = _comparable(claim, choice.rows)
         when = period_text(claim.period, self.lang)
+        if multiyear.needs_levels(claim):
+            return self.growth_over_base(claim, info, choice, when)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
@@ -453,6 +475,29 @@ class ClaimChecker:
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
         return self.ranked(verdict, official, comparable, claim)
+
+    def growth_over_base(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        """A growth rate over a written base (比2019年末): computed from the two stored levels."""
+        zh = self.lang == "zh"
+        base = period_text(claim.extra["base"], self.lang)
+        growth = multiyear.level_growth(choice.rows, claim, row_figure)
+        if growth is None:
+            text = (f"数据库中没有{claim.metric}在{base}和{when}两个时点的余额，无法计算所述{claim.text}的增长" if zh else
+                    f"the store lacks the level of {claim.metric} at {base} or at {when}, needed to check the "
+                    f"growth of {claim.text}")
+            return Verdict(info, "unverifiable", text, nearest_periods=self.nearest_periods(claim, choice.rows))
+        ok = interval(claim).overlaps(growth.implied)
+        arithmetic = growth.arithmetic(row_figure)
+        if zh:
+            text = (f"{self.cite(growth.old)}记载{base}为{_stored(growth.old)}，{self.cite(growth.new)}记载{when}为"
+                    f"{_stored(growth.new)}：{arithmetic}，{'与所述' + claim.text + '相符' if ok else '而非' + claim.text}")
+        else:
+            text = (f"{self.cite(growth.old)} gives {_stored(growth.old)} at {base} and {self.cite(growth.new)} "
+                    f"{_stored(growth.new)} at {when}: {arithmetic}, "
+                    f"{'consistent with the claimed ' if ok else 'not '}{claim.text}")
+        evidence = [self.evidence(growth.old), self.evidence(growth.new)]
+        return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
+                       basis="official" if self.rank(growth.new) == 0 else "report")
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
         """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
@@ -663,10 +708,10 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
         record = text
     else:
         from analyzer.pipeline import analyze
-        record = analyze(text, published=published, doc_id="claim")
+        record = analyze(prepare_claim(text), published=published, doc_id="claim")
     checker = ClaimChecker(store, lang)
-    text = record.document.text
-    return [checker.check_figure(read_claim_figure(text, figure)) for figure in record.figures]
+    text, published = record.document.text, record.document.published
+    return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:

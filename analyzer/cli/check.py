@@ -1,6 +1,7 @@
 """``analyzer check``: verdicts for the figures of a claim against the store, and consistency checks within a text."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -171,7 +172,8 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang)
         return
     document = _read_input(claim, file, published)
-    record = Pipeline().analyze(document)
+    from analyzer.check.claims import prepare_claim
+    record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
     verdicts = results = None
     store = None
     if not consistency:
