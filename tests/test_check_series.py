@@ -267,3 +267,18 @@ def test_growth_over_a_written_base(levels, claim, verdict):
     assert v.verdict == verdict, v.explanation
     if verdict != "unverifiable":
         assert "184.1%" in v.explanation and {e.doc_id for e in v.evidence} == {"l1", "l2"}
+
+
+def test_undated_news_items_answer_a_dated_claim(pipeline):
+    """A news item stored without a date (and so without periods) still answers a claim of some day, and a
+    claim may name a series in short (美国10年期国债收益率 for 美国10年期基准国债收益率)."""
+    store = open_store(":memory:")
+    text = "美国10年期基准国债收益率跌4.59个基点，报1.7581%。纳指涨0.63%，硅宝科技预计2021年净利润2.52亿元-2.92亿元。"
+    store.write([StoredRecord(pipeline.analyze(Document(id="u1", text=text)), "u1", "t")])
+    cases = [("纳指收涨0.63%", "supported", None), ("纳指收跌0.63%", "contradicted", "direction"),
+             ("美国10年期国债收益率跌4.59个百分点", "contradicted", "bp_vs_point"),
+             ("美国10年期国债收益率报1.7581%", "supported", None),
+             ("硅宝科技预计2021年净利润最多2.92亿元", "supported", None)]
+    got = [(claim, *(lambda v: (v.verdict, v.slip))(one(claim, store))) for claim, _, _ in cases]
+    store.close()
+    assert got == cases

@@ -277,12 +277,35 @@ def _signed(value: Decimal, unit: str, zh: bool) -> str:
     return f"{'a fall' if value < 0 else 'a rise'} of {amount}"
 
 
+def _short_for(short: str, key: str) -> bool:
+    """``short`` names ``key`` in short: its end (获贷率 for 普惠小微贷款获贷率), or all of it but a word of up to
+    two characters (美国10年期国债收益率 for 美国10年期基准国债收益率)."""
+    if key.endswith(short):
+        return True
+    if len(key) - len(short) > 2:
+        return False
+    rest = iter(key)
+    return all(ch in rest for ch in short)
+
+
+def _undated(row: dict) -> bool:
+    """A figure with no period from a document with no date (news items stored without metadata)."""
+    return not row.get("period_end") and not _text(None if row.get("published") is None else str(row["published"]))
+
+
 def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison)."""
+    """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison). When
+    nothing dated is, undated figures (no period, no document date) are taken: they may be of any time."""
+    def comparable_of(candidates: list[dict]) -> list[dict]:
+        return [r for r in candidates if r["measure"] == claim.measure
+                and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))]
     at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
-    comparable = [r for r in at_period if r["measure"] == claim.measure
-                  and sl.units_comparable(claim, r["unit"], r.get("counter"))
-                  and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))]
+    comparable = comparable_of(at_period)
+    if not comparable and claim.period is not None:
+        undated = [r for r in rows if _undated(r)]
+        if comparable_of(undated):
+            return at_period + undated, comparable_of(undated)
     return at_period, comparable
 
 
@@ -402,11 +425,16 @@ class ClaimChecker:
         普惠小微贷款获贷率): a claim may name a statistic in short. Two or more such series are left to the
         nearest-metrics list, since a short name (贷款余额) cannot tell them apart."""
         from analyzer.store import FigureQuery
-        if claim.period is None or len(key) < 3:
+        if len(key) < 3:
             return []
-        keys = {r["metric_key"] for r in self.store.iter_figures(FigureQuery(period_to=claim.period.end))
-                if r["metric_key"] and r["metric_key"] != key and r["metric_key"].endswith(key)
-                and _at(claim.period, r)}
+        keys = set()
+        if claim.period is not None:
+            keys = {r["metric_key"] for r in self.store.iter_figures(FigureQuery(period_to=claim.period.end))
+                    if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])
+                    and _at(claim.period, r)}
+        keys = keys or {r["metric_key"] for r in self.store.iter_figures(FigureQuery())
+                        if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])
+                        and (claim.period is None or _undated(r))}
         if len(keys) != 1:
             return []
         (only,) = keys
