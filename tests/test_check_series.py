@@ -247,6 +247,9 @@ GROWTH_CASES = [
     ("与2019年末相比，2024年末普惠小微贷款余额增长两成", "contradicted"),
     ("2024年末普惠小微贷款余额较2019年末翻了两番", "contradicted"),
     ("2024年末普惠小微贷款余额较2015年末增长1.8倍", "unverifiable"),
+    ("2024年末，普惠小微贷款余额五年间翻番", "supported"),          # at least doubled
+    ("2024年末，普惠小微贷款余额五年间翻了一番", "contradicted"),    # about doubled: it nearly tripled
+    ("2024年末，普惠小微贷款余额近5年来增长超过1.8倍", "supported"),
 ]
 
 

@@ -186,6 +186,10 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
     figure = _growth_multiple(text, figure)
     base = multiyear.stated_base(text, figure, published)
+    span = multiyear.span_base(figure.metric, figure.period)
+    if span is not None:
+        figure = dataclasses.replace(figure, metric=span[0])
+        base = base or span[1]
     if base is not None:
         figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
     metric = figure.metric or ""

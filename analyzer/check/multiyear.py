@@ -17,6 +17,9 @@ from analyzer.records import Figure, Period
 
 HUNDRED = Decimal(100)
 GROWTH_WORDS = re.compile(r"增速|增长率|增幅|涨幅|降幅")
+# 五年间, 近5年来, 过去十年: a span of years ending at the claim's date, which is the growth's base
+YEARS_SPAN = re.compile(r"(?:近|过去|这|最近)?([一二两三四五六七八九十\d]{1,3})年(?:间|来|里|以来|中)$")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def rewrite(text: str, rewrites: list[tuple[str, str]]) -> str:
@@ -36,6 +39,20 @@ def stated_base(text: str, figure: Figure, published: str | None) -> Period | No
             spans = PeriodResolver(published).find(match.group())
             base = spans[-1].period if spans else base
     return base
+
+
+def span_base(metric: str | None, period: Period | None) -> tuple[str, Period] | None:
+    """普惠小微贷款余额五年间 (2024年末) → (普惠小微贷款余额, 2019-12-31): a span of years the metric phrase ends with."""
+    match = YEARS_SPAN.search(metric or "")
+    if match is None or period is None or match.start() < 2:
+        return None
+    digits = match.group(1)
+    years = int(digits) if digits.isdigit() else (10 + _CHINESE_DIGITS.get(digits[-1], 0) if digits.startswith("十")
+                                                  and len(digits) > 1 else _CHINESE_DIGITS.get(digits, 0))
+    if not years:
+        return None
+    day = f"{int(period.end[:4]) - years}{period.end[4:]}"
+    return metric[:match.start()], Period(day, day)
 
 
 def year_before(day: str) -> str:
