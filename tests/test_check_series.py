@@ -285,3 +285,36 @@ def test_undated_news_items_answer_a_dated_claim(pipeline):
     got = [(claim, *(lambda v: (v.verdict, v.slip))(one(claim, store))) for claim, _, _ in cases]
     store.close()
     assert got == cases
+
+
+CONTEXT_CASES = [
+    # the stored sentence has the number but no usable metric: found by the claim's words
+    ("10月9日，软银集团盘中涨超13%", "supported", None),
+    ("10月9日，台积电微涨0.3%", "contradicted", "value"),           # 0.03%, right after 台积电…微涨
+    ("10月9日，德国DAX指数下跌0.3%", "contradicted", "direction"),
+    # a catalogued statistic is never matched by words: 普惠型小微企业贷款 is not 普惠小微贷款
+    ("2025年6月末，普惠小微贷款余额为35.9万亿元", "unverifiable", None),
+    # words that lead nowhere near a number do not contradict
+    ("10月9日，台积电全年营收增长30%", "unverifiable", None),
+]
+
+
+@pytest.fixture(scope="module")
+def news(pipeline):
+    store = open_store(":memory:")
+    docs = [("n1", "Thu, 09 Oct 2025 17:17:33 +0800",
+             "10月9日，亚洲股市多数上涨。日经225指数创历史新高，软银集团领涨，盘中涨超13%。英伟达、AMD均涨超1%，"
+             "台积电波动不大，微涨0.03%。德国DAX指数创纪录高点，上涨0.3%。"),
+            ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。")]
+    store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
+                 for i, p, t in docs])
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("claim, verdict, slip", CONTEXT_CASES)
+def test_figures_found_by_context(news, claim, verdict, slip):
+    (v,) = check_claim(claim, news, published="2025-10-10")
+    assert (v.verdict, v.slip) == (verdict, slip), v.explanation
+    if verdict != "unverifiable":
+        assert "按上下文匹配" in v.explanation and v.evidence[0].doc_id == "n1"

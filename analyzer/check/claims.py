@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human, interval
@@ -130,8 +131,8 @@ def same_period(claim: Period | None, start: str | None, end: str | None, publis
     if claim is None:
         return False
     if not end:
-        day = str(published or "")[:10]
-        return bool(day) and claim.start <= day <= claim.end and claim.start != claim.end
+        day = _day(published)
+        return bool(day) and claim.start <= day <= claim.end
     return claim.start == (start or "")[:10] and claim.end == (end or "")[:10]
 
 
@@ -172,7 +173,10 @@ def claim_words() -> dict:
     tails = sorted((w for t in data["metric_tail"] for w in t["words"]), key=len, reverse=True)
     rewrites = sorted(((w, r["growth"]) for r in data["rewrite"] for w in r["words"]), key=lambda p: -len(p[0]))
     growth_verbs = tuple(w for g in data["growth_multiple"] for w in g["words"])
-    return {"qualifiers": qualifiers, "tails": tuple(tails), "rewrites": rewrites, "growth_verbs": growth_verbs}
+    stop = frozenset(w for c in data["context_stop"] for w in c["words"])
+    generic = frozenset(w for g in data["generic_metric"] for w in g["words"])
+    return {"qualifiers": qualifiers, "tails": tuple(tails), "rewrites": rewrites, "growth_verbs": growth_verbs,
+            "context_stop": stop, "generic": generic}
 
 
 def prepare_claim(text: str) -> str:
@@ -292,6 +296,24 @@ def _short_for(short: str, key: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+GENERIC_CATEGORIES = ("company",)  # catalogue categories whose figures belong to whoever the sentence names
+
+
+def _catalogued(key: str | None) -> bool:
+    """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
+    figures are found by key, never by context."""
+    from analyzer.taxonomy import load_taxonomy
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    return entry is not None and entry.category not in GENERIC_CATEGORIES
+
+
+def _generic(key: str | None) -> bool:
+    """A metric of whoever the sentence names (股价, 营业收入): found by context, not by key."""
+    from analyzer.taxonomy import load_taxonomy
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    return bool(key) and (key in claim_words()["generic"] or (entry is not None and entry.category in GENERIC_CATEGORIES))
+
+
 def _undated(row: dict) -> bool:
     """A figure with no period from a document with no date (news items stored without metadata)."""
     return not row.get("period_end") and not _text(None if row.get("published") is None else str(row["published"]))
@@ -301,7 +323,7 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison). When
     nothing dated is, undated figures (no period, no document date) are taken: they may be of any time."""
     def comparable_of(candidates: list[dict]) -> list[dict]:
-        return [r for r in candidates if r["measure"] == claim.measure
+        return [r for r in candidates if sl.measures_compatible(claim, r["measure"], r["unit"])
                 and sl.units_comparable(claim, r["unit"], r.get("counter"))
                 and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))]
     at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
@@ -331,6 +353,8 @@ class ClaimChecker:
         self.store = store
         self.lang = lang
         self._docs: dict[str, dict] | None = None
+        self.claim_text: str | None = None          # the claim (for finding figures by context)
+        self.claim_figures: list[Figure] = []
 
     # evidence
     def document(self, doc_id: str) -> dict:
@@ -489,10 +513,54 @@ class ClaimChecker:
         when = period_text(claim.period, self.lang)
         if multiyear.needs_levels(claim):
             return self.growth_over_base(claim, info, choice, when)
+        if _generic(choice.key) and self.claim_text:
+            verdict = self.context_verdict(claim, info, when)
+            return verdict or self.unverifiable(claim, info, [], choice.key, when)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
+        verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    # figures found by context
+    def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
+        """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
+        undated)."""
+        from analyzer.store import FigureQuery
+        rows = self.store.iter_figures(FigureQuery(search=max(words, key=len)))
+        return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
+                and sl.measures_compatible(claim, r["measure"], r["unit"])
+                and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))
+                and (claim.period is None or _at(claim.period, r) or _undated(r))]
+
+    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
+        """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
+        if not self.claim_text or _catalogued(_key(claim.metric)):
+            return None  # a catalogued statistic that is not stored for the period is unverifiable
+        words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        if not words:
+            return None
+        found = ctx.candidates(self.context_rows(claim, words), words, last)
+        # overriding a stored series needs the claim's own last word right before the stored number
+        good = [c.row for c in found if agrees(claim, row_figure(c.row)) and (c.near or not support_only)]
+        zh = self.lang == "zh"
+        named = "、".join(words) if zh else ", ".join(words)
+        note = (f"（按上下文匹配：句中写到{named}）" if zh else f" (matched by context: the sentence names {named})")
+        if good:
+            row = good[0]
+            sentence = (row.get("sentence") or "").strip()
+            text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if zh else
+                    f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")
+            return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
+                           basis="official" if self.rank(row) == 0 else "report")
+        if not found or not found[0].near or support_only:
+            return None
+        row = found[0].row
+        slip = sl.comparable_slip(claim, row_figure(row)) or "value"
+        text = self.slip_text(slip, claim, row, _stored(row), when) + note
+        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
+                       basis="official" if self.rank(row) == 0 else "report")
 
     def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
         """Stored figures to compare with: official ones first; the slip when none agrees."""
@@ -501,6 +569,10 @@ class ClaimChecker:
         good = [r for r in basis if agrees(claim, row_figure(r))]
         if good:
             return self.supported(claim, info, basis, comparable, good[0], when)
+        if not _catalogued(choice.key):  # a name of the writer's own: another stored figure may be the one meant
+            verdict = self.context_verdict(claim, info, when, support_only=True)
+            if verdict is not None:
+                return verdict
         if claim.period is None and any(r.get("period_end") for r in basis):
             return self.undated(claim, info, comparable, choice.key)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
@@ -743,6 +815,7 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
         record = analyze(prepare_claim(text), published=published, doc_id="claim")
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
+    checker.claim_text, checker.claim_figures = text, list(record.figures)
     return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 

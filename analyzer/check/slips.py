@@ -128,3 +128,16 @@ def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> b
         return False
     return (str(end)[:10] == claim.end and str(start)[5:10] == "01-01" and str(start)[:4] == claim.end[:4]
             and claim.start > str(start)[:10] and claim.start != claim.end)
+
+
+def measures_compatible(claim: Figure, measure: str | None, unit: str) -> bool:
+    """The same measure; for amounts, ``other`` on either side stands for any (最高8000万元 is read as other), and
+    counts (57家, 172次) compare whatever the extractor called them (level, flow or other)."""
+    if measure == claim.measure:
+        return True
+    if unit in NO_SCALE_UNITS or claim.unit in NO_SCALE_UNITS:
+        return False
+    amounts = ("level", "flow", "other")
+    if "other" in (measure, claim.measure) or unit == "count":
+        return measure in amounts and claim.measure in amounts
+    return False
