@@ -542,8 +542,9 @@ class ClaimChecker:
         if not words:
             return None
         found = ctx.candidates(self.context_rows(claim, words), words, last)
-        # overriding a stored series needs the claim's own last word right before the stored number
-        good = [c.row for c in found if agrees(claim, row_figure(c.row)) and (c.near or not support_only)]
+        # overriding a stored series: only by a figure the extractor named no metric for, that the claim's words lead to
+        good = [c.row for c in found if agrees(claim, row_figure(c.row))
+                and (not support_only or (c.near and len(c.row.get("metric") or "") < 2))]
         zh = self.lang == "zh"
         named = "、".join(words) if zh else ", ".join(words)
         note = (f"（按上下文匹配：句中写到{named}）" if zh else f" (matched by context: the sentence names {named})")
@@ -556,8 +557,12 @@ class ClaimChecker:
                            basis="official" if self.rank(row) == 0 else "report")
         if not found or not found[0].near or support_only:
             return None
-        row = found[0].row
-        slip = sl.comparable_slip(claim, row_figure(row)) or "value"
+        row, slip = found[0].row, "value"
+        for candidate in (c for c in found if c.near):  # a figure the words lead to that a slip explains comes first
+            named = sl.comparable_slip(claim, row_figure(candidate.row))
+            if named:
+                row, slip = candidate.row, named
+                break
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
         return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
                        basis="official" if self.rank(row) == 0 else "report")

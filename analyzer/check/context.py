@@ -4,8 +4,7 @@ Real news is often stored with a figure's metric missing or cut (软银集团领
 农业银行净利润 is dropped), and a claim names the statistic its own way. When no series answers, the figures of
 stored sentences that contain the claim's words (the claim's clause, less time words, verbs of change and numbers:
 ``context_stop`` in claim_words.toml) are compared with the claim's figure: a figure that agrees supports it; the one
-the claim's words lead to most closely (the word right before the claim's number found right before the stored one)
-contradicts it. The verdict says the match was made by context.
+the claim's words lead to (the first stored figure after the claim's last word before its number) contradicts it. The verdict says the match was made by context.
 """
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from analyzer.text.normalize import normalize
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 MIN_COVERAGE = 0.6   # share of the claim's words (by characters) a stored sentence must contain
-NEAR = 12            # characters between the claim's last word and the stored figure, for a contradiction
+NEAR_SPAN = 40       # at most this many characters from the claim's last word to the stored figure it leads to
 
 
 @dataclass
@@ -35,40 +34,75 @@ def clause_of(text: str, figure: Figure) -> tuple[int, int]:
 
 
 def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str]) -> tuple[list[str], str | None]:
-    """The content words of the figure's clause, and the last of them before the number."""
-    from analyzer.text.segment import tokenizer
+    """The content words of the figure's clause (or, when it has none — 同比增长177%, after the clause naming the
+    company — of its sentence up to the figure), and the last of them before the number."""
+    clause = _masked(text, figures)
     start, end = clause_of(text, figure)
+    words, last = _words(clause, start, end, figure.start, stop)
+    if not words:
+        sentence_start = max(clause.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
+        words, last = _words(clause, sentence_start, end, figure.start, stop)
+    return words, last
+
+
+def _masked(text: str, figures: list[Figure]) -> str:
+    """The claim in normalized form with its figures and time expressions blanked out."""
     masked = list(normalize(text))
     for other in figures:
         masked[other.start:other.end] = " " * (other.end - other.start)
     for match in _time_matches("".join(masked)):
         masked[match.start():match.end()] = " " * (match.end() - match.start())
-    clause = "".join(masked)
-    words, last = [], None
-    position = start
+    return "".join(masked)
+
+
+def _words(clause: str, start: int, end: int, figure_start: int, stop: frozenset[str]) -> tuple[list[str], str | None]:
+    from analyzer.text.segment import tokenizer
+    words, last, position = [], None, start
     for token in tokenizer().lcut(clause[start:end]):
         here = clause.find(token, position)
         position = here + len(token) if here >= 0 else position
         if len(token.strip()) < 2 or token in stop or re.search(r"\d", token):
             continue
         words.append(token)
-        if here < figure.start:
+        if here < figure_start:
             last = token
     return list(dict.fromkeys(words)), last
 
 
 def candidates(rows: list[dict], words: list[str], last: str | None) -> list[Candidate]:
-    """Rows whose sentence holds enough of the words, one of them before the figure."""
+    """Rows whose sentence holds enough of the words, one of them before the figure; ``near`` when the row is the
+    first such figure after the claim's last word (the number that word leads to)."""
     total = sum(len(w) for w in words)
     out = []
     for row in rows:
         sentence = normalize(row.get("sentence") or "")
-        offset = row["start"] - (row.get("sentence_start") or 0)
-        before = sentence[:max(offset, 0)]
+        before = sentence[:max(_offset(row), 0)]
         found = [w for w in words if w in sentence]
         coverage = sum(len(w) for w in found) / total if total else 0.0
         if coverage < MIN_COVERAGE or not any(w in before for w in found):
             continue
-        near = bool(last) and last in before[-(NEAR + len(last)):]
-        out.append(Candidate(row, coverage, near))
+        out.append(Candidate(row, coverage, False))
+    _mark_near(out, last)
     return sorted(out, key=lambda c: (-c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
+
+
+def _offset(row: dict) -> int:
+    return row["start"] - (row.get("sentence_start") or 0)
+
+
+def _mark_near(found: list[Candidate], last: str | None) -> None:
+    """In each sentence, the first candidate figure after the last occurrence of ``last`` (within ``NEAR_SPAN``)."""
+    if not last:
+        return
+    by_sentence: dict[tuple, list[Candidate]] = {}
+    for candidate in found:
+        by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: _offset(c.row))
+        sentence = normalize(group[0].row.get("sentence") or "")
+        previous_end = 0
+        for candidate in group:
+            at = sentence.rfind(last, 0, _offset(candidate.row))
+            if at >= previous_end and _offset(candidate.row) - at <= NEAR_SPAN:
+                candidate.near = True
+            previous_end = _offset(candidate.row) + len(candidate.row["text"])
