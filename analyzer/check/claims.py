@@ -299,6 +299,21 @@ def _short_for(short: str, key: str) -> bool:
 GENERIC_CATEGORIES = ("company",)  # catalogue categories whose figures belong to whoever the sentence names
 
 
+def _unnamed_near(candidate) -> bool:
+    """A stored series is overridden only by a figure the extractor named no metric for, that the claim's words
+    lead to."""
+    return candidate.near and len(candidate.row.get("metric") or "") < 2
+
+
+def _led_to(claim: Figure, found: list) -> tuple[dict, str]:
+    """The stored figure the claim's words lead to and the slip it shows; one a slip explains comes first."""
+    for candidate in (c for c in found if c.near):
+        named = sl.comparable_slip(claim, row_figure(candidate.row))
+        if named:
+            return candidate.row, named
+    return found[0].row, "value"
+
+
 def _catalogued(key: str | None) -> bool:
     """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
     figures are found by key, never by context."""
@@ -312,6 +327,10 @@ def _generic(key: str | None) -> bool:
     from analyzer.taxonomy import load_taxonomy
     entry = load_taxonomy().lookup(key, "metrics") if key else None
     return bool(key) and (key in claim_words()["generic"] or (entry is not None and entry.category in GENERIC_CATEGORIES))
+
+
+def _short_keys(key: str, rows) -> set[str]:
+    return {r["metric_key"] for r in rows if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])}
 
 
 def _undated(row: dict) -> bool:
@@ -457,12 +476,11 @@ class ClaimChecker:
             return []
         keys = set()
         if claim.period is not None:
-            keys = {r["metric_key"] for r in self.store.iter_figures(FigureQuery(period_to=claim.period.end))
-                    if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])
-                    and _at(claim.period, r)}
-        keys = keys or {r["metric_key"] for r in self.store.iter_figures(FigureQuery())
-                        if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])
-                        and (claim.period is None or _undated(r))}
+            rows = self.store.iter_figures(FigureQuery(period_to=claim.period.end))
+            keys = _short_keys(key, (r for r in rows if _at(claim.period, r)))
+        if not keys:
+            rows = self.store.iter_figures(FigureQuery())
+            keys = _short_keys(key, (r for r in rows if claim.period is None or _undated(r)))
         if len(keys) != 1:
             return []
         (only,) = keys
@@ -542,29 +560,25 @@ class ClaimChecker:
         if not words:
             return None
         found = ctx.candidates(self.context_rows(claim, words), words, last)
-        # overriding a stored series: only by a figure the extractor named no metric for, that the claim's words lead to
-        good = [c.row for c in found if agrees(claim, row_figure(c.row))
-                and (not support_only or (c.near and len(c.row.get("metric") or "") < 2))]
-        zh = self.lang == "zh"
-        named = "、".join(words) if zh else ", ".join(words)
-        note = (f"（按上下文匹配：句中写到{named}）" if zh else f" (matched by context: the sentence names {named})")
+        good = [c.row for c in found if agrees(claim, row_figure(c.row)) and (not support_only or _unnamed_near(c))]
+        named = "、".join(words) if self.lang == "zh" else ", ".join(words)
+        note = (f"（按上下文匹配：句中写到{named}）" if self.lang == "zh" else
+                f" (matched by context: the sentence names {named})")
         if good:
-            row = good[0]
-            sentence = (row.get("sentence") or "").strip()
-            text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if zh else
-                    f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")
-            return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
-                           basis="official" if self.rank(row) == 0 else "report")
+            return self.context_supported(claim, info, good, note)
         if not found or not found[0].near or support_only:
             return None
-        row, slip = found[0].row, "value"
-        for candidate in (c for c in found if c.near):  # a figure the words lead to that a slip explains comes first
-            named = sl.comparable_slip(claim, row_figure(candidate.row))
-            if named:
-                row, slip = candidate.row, named
-                break
+        row, slip = _led_to(claim, found)
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
         return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
+                       basis="official" if self.rank(row) == 0 else "report")
+
+    def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
+        row = good[0]
+        sentence = (row.get("sentence") or "").strip()
+        text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if self.lang == "zh" else
+                f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")
+        return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
                        basis="official" if self.rank(row) == 0 else "report")
 
     def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
