@@ -270,6 +270,8 @@ MEASURE_WORDS = {"growth_rate": ("的增速", "the growth rate of "), "share": (
 def _subject(metric: str, measure: str | None, lang: str) -> str:
     """普惠小微贷款余额的增速 / the growth rate of 普惠小微贷款余额."""
     zh, en = MEASURE_WORDS.get(measure or "", ("", ""))
+    if not metric:
+        return "该数字" if lang == "zh" else "the figure"
     return f"{metric}{zh}" if lang == "zh" else f"{en}{metric}"
 
 
@@ -518,8 +520,9 @@ class ClaimChecker:
         info["metric_key"] = _key(claim.metric)
         info["precision"] = fmt(half(claim) * 2)
         if not info["metric_key"]:
-            return Verdict(info, "unverifiable", "未能识别该数字所描述的指标" if zh
-                           else "the claim does not say what this number measures")
+            verdict = self.context_verdict(claim, info, period_text(claim.period, self.lang))
+            return verdict or Verdict(info, "unverifiable", "未能识别该数字所描述的指标" if zh
+                                      else "the claim does not say what this number measures")
         choice = self.choose_series(claim)
         verdict = self.judge(claim, info, choice)
         verdict.series = self.series_info(claim, choice, verdict.evidence)
@@ -755,7 +758,7 @@ class ClaimChecker:
         growth = row.get("measure") == "growth_rate"
         context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), self.lang),
                    "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
-                   "metric": claim.metric, "other": None, "other_metric": None,
+                   "metric": claim.metric or ("该数字" if zh else "the figure"), "other": None, "other_metric": None,
                    "what": ("增速" if growth else "变动") if zh else ("growth rate" if growth else "change")}
         if slip == "direction":
             context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], zh)
