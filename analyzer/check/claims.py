@@ -38,6 +38,7 @@ from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.records import Figure, Period, Record
+from analyzer.text.normalize import normalize
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
@@ -175,8 +176,33 @@ def claim_words() -> dict:
     growth_verbs = tuple(w for g in data["growth_multiple"] for w in g["words"])
     stop = frozenset(w for c in data["context_stop"] for w in c["words"])
     generic = frozenset(w for g in data["generic_metric"] for w in g["words"])
+    moves = sorted(((w, m["sign"]) for m in data["move"] for w in m["words"]), key=lambda p: -len(p[0]))
+    opposites = [tuple(pair) for o in data["opposite"] for pair in o["pairs"]]
     return {"qualifiers": qualifiers, "tails": tuple(tails), "rewrites": rewrites, "growth_verbs": growth_verbs,
-            "context_stop": stop, "generic": generic}
+            "context_stop": stop, "generic": generic, "moves": moves, "opposites": opposites}
+
+
+def opposite_direction(claim_before: str, stored_before: str) -> bool:
+    """The claim says one direction word right before its number and the stored sentence its opposite
+    (净卖出 vs 净买入)."""
+    for a, b in claim_words()["opposites"]:
+        for said, other in ((a, b), (b, a)):
+            if said in claim_before and other in stored_before and said not in stored_before:
+                return True
+    return False
+
+
+def _market_move(text: str, figure: Figure) -> Figure:
+    """恒指重挫13.22%: a percentage read as a level after a verb of a market move is a change of that sign."""
+    if figure.unit != "percent" or figure.measure not in ("rate", "other") or figure.value < 0:
+        return figure
+    before = text[max(0, figure.start - 3):figure.start]
+    for word, sign in claim_words()["moves"]:
+        if before.endswith(word):
+            value = figure.value * sign
+            high = None if figure.value_high is None else figure.value_high * sign
+            return dataclasses.replace(figure, value=value, value_high=high, measure="growth_rate")
+    return figure
 
 
 def prepare_claim(text: str) -> str:
@@ -188,7 +214,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _growth_multiple(text, figure)
+    figure = _market_move(text, _growth_multiple(text, figure))
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
@@ -474,8 +500,8 @@ class ClaimChecker:
         普惠小微贷款获贷率): a claim may name a statistic in short. Two or more such series are left to the
         nearest-metrics list, since a short name (贷款余额) cannot tell them apart."""
         from analyzer.store import FigureQuery
-        if len(key) < 3:
-            return []
+        if len(key) < 3 or _catalogued(key):
+            return []  # a catalogued statistic is exactly itself (恒生指数 is not 恒生科技指数)
         keys = set()
         if claim.period is not None:
             rows = self.store.iter_figures(FigureQuery(period_to=claim.period.end))
@@ -530,13 +556,31 @@ class ClaimChecker:
         return verdict
 
     def judge(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict:
-        at_period, comparable = _comparable(claim, choice.rows)
         when = period_text(claim.period, self.lang)
         if multiyear.needs_levels(claim):
             return self.growth_over_base(claim, info, choice, when)
         if _generic(choice.key) and self.claim_text:
             verdict = self.context_verdict(claim, info, when)
-            return verdict or self.unverifiable(claim, info, [], choice.key, when)
+            mine = [] if verdict else self.subject_rows(claim, choice)
+            if verdict or not mine:
+                return verdict or self.unverifiable(claim, info, [], choice.key, when)
+            choice = SeriesChoice(choice.key, mine, choice.candidates, choice.chosen_because)
+        return self.judge_rows(claim, info, choice, when)
+
+    def subject_rows(self, claim: Figure, choice: SeriesChoice) -> list[dict]:
+        """The series' figures from documents that name the claim's subject (贵州茅台 for 营业收入): a company's
+        results name it in the title or lead, not in every sentence."""
+        words, _ = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        metric = normalize(claim.metric or "")
+        subject = [w for w in words if w not in metric and w not in choice.key]
+        finder = getattr(self.store, "documents_mentioning", None)
+        if not subject or finder is None:
+            return []
+        documents = finder(subject)
+        return [r for r in choice.rows if r["doc_id"] in documents]
+
+    def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
@@ -578,6 +622,15 @@ class ClaimChecker:
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
         row = good[0]
+        claim_before = (self.claim_text or "")[max(0, claim.start - 6):claim.start]
+        offset = row["start"] - (row.get("sentence_start") or 0)
+        stored_before = (row.get("sentence") or "")[max(0, offset - 6):offset]
+        if opposite_direction(claim_before, stored_before):
+            stored, said = f"{stored_before.strip()}{row['text']}", f"{claim_before.strip()}{claim.text}"
+            text = (f"{self.cite(row)}记载“{stored}”，而非“{said}”：方向说反了" if self.lang == "zh" else
+                    f"{self.cite(row)} says “{stored}”, not “{said}”: the direction is reversed")
+            return Verdict(info, "contradicted", text + note, "direction", [self.evidence(row, claim)],
+                           basis="official" if self.rank(row) == 0 else "report")
         sentence = (row.get("sentence") or "").strip()
         text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if self.lang == "zh" else
                 f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")

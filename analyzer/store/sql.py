@@ -215,6 +215,14 @@ class SQLStore:
         with self.engine.connect() as connection:
             return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
 
+    def documents_mentioning(self, words: list[str]) -> set[str]:
+        """Ids of the documents whose title or text contains every one of ``words``."""
+        from analyzer.store.queries import _like
+        d = schema.documents.c
+        conditions = [sa.or_(d.text.like(_like(w), escape="\\"), d.title.like(_like(w), escape="\\")) for w in words]
+        with self.engine.connect() as connection:
+            return set(connection.execute(sa.select(d.doc_id).where(*conditions)).scalars())
+
     def undated_documents(self) -> int:
         """How many stored documents have no publication date (trends cannot place them)."""
         d = schema.documents.c
