@@ -22,7 +22,6 @@ is cited all the same, with the gap said plainly (来源不详, 日期不详).
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import email.utils
 import functools
@@ -36,10 +35,11 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human, interval
+from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.records import Figure, Period, Record
-from analyzer.text.normalize import normalize
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
+from analyzer.text.normalize import normalize
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
@@ -164,83 +164,6 @@ METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "�
 def slip_templates() -> dict:
     """slip_texts.toml: how each slip is explained, in Chinese and English."""
     return tomllib.loads(Path(__file__).with_name("slip_texts.toml").read_text(encoding="utf-8"))
-
-
-@functools.cache
-def claim_words() -> dict:
-    """claim_words.toml: qualifier words before a figure, verbs a metric may end with."""
-    data = tomllib.loads(Path(__file__).with_name("claim_words.toml").read_text(encoding="utf-8"))
-    qualifiers = sorted(((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]), key=lambda p: -len(p[0]))
-    tails = sorted((w for t in data["metric_tail"] for w in t["words"]), key=len, reverse=True)
-    rewrites = sorted(((w, r["growth"]) for r in data["rewrite"] for w in r["words"]), key=lambda p: -len(p[0]))
-    growth_verbs = tuple(w for g in data["growth_multiple"] for w in g["words"])
-    stop = frozenset(w for c in data["context_stop"] for w in c["words"])
-    generic = frozenset(w for g in data["generic_metric"] for w in g["words"])
-    moves = sorted(((w, m["sign"]) for m in data["move"] for w in m["words"]), key=lambda p: -len(p[0]))
-    opposites = [tuple(pair) for o in data["opposite"] for pair in o["pairs"]]
-    return {"qualifiers": qualifiers, "tails": tuple(tails), "rewrites": rewrites, "growth_verbs": growth_verbs,
-            "context_stop": stop, "generic": generic, "moves": moves, "opposites": opposites}
-
-
-def opposite_direction(claim_before: str, stored_before: str) -> bool:
-    """The claim says one direction word right before its number and the stored sentence its opposite
-    (净卖出 vs 净买入)."""
-    for a, b in claim_words()["opposites"]:
-        for said, other in ((a, b), (b, a)):
-            if said in claim_before and other in stored_before and said not in stored_before:
-                return True
-    return False
-
-
-def _market_move(text: str, figure: Figure) -> Figure:
-    """恒指重挫13.22%: a percentage read as a level after a verb of a market move is a change of that sign."""
-    if figure.unit != "percent" or figure.measure not in ("rate", "other") or figure.value < 0:
-        return figure
-    before = text[max(0, figure.start - 3):figure.start]
-    for word, sign in claim_words()["moves"]:
-        if before.endswith(word):
-            value = figure.value * sign
-            high = None if figure.value_high is None else figure.value_high * sign
-            return dataclasses.replace(figure, value=value, value_high=high, measure="growth_rate")
-    return figure
-
-
-def prepare_claim(text: str) -> str:
-    """The claim with 翻番-style words written as growth rates, ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"])
-
-
-def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
-    """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
-    (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
-    growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _market_move(text, _growth_multiple(text, figure))
-    base = multiyear.stated_base(text, figure, published)
-    span = multiyear.span_base(figure.metric, figure.period)
-    if span is not None:
-        figure = dataclasses.replace(figure, metric=span[0])
-        base = base or span[1]
-    if base is not None:
-        figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
-    metric = figure.metric or ""
-    for tail in claim_words()["tails"]:
-        if metric.endswith(tail) and len(metric) > len(tail) + 1:
-            figure = dataclasses.replace(figure, metric=metric[: -len(tail)])
-            break
-    if figure.qualifier is not None or figure.value_high is not None:
-        return figure
-    before = text[max(0, figure.start - 3):figure.start]
-    for word, qualifier in claim_words()["qualifiers"]:
-        if before.endswith(word):
-            return dataclasses.replace(figure, qualifier=qualifier)
-    return figure
-
-
-def _growth_multiple(text: str, figure: Figure) -> Figure:
-    if figure.unit != "times" or not text[max(0, figure.start - 4):figure.start].endswith(claim_words()["growth_verbs"]):
-        return figure
-    return dataclasses.replace(figure, value=figure.value * 100, unit="percent", measure="growth_rate",
-                               comparison=None)
 
 
 def metric_variants(metric: str) -> list[str]:

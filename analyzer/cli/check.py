@@ -172,7 +172,7 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang)
         return
     document = _read_input(claim, file, published)
-    from analyzer.check.claims import prepare_claim
+    from analyzer.check.reading import prepare_claim
     record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
     verdicts = results = None
     store = None
