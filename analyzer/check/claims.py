@@ -256,13 +256,21 @@ def _unnamed_near(candidate) -> bool:
     return candidate.near and len(candidate.row.get("metric") or "") < 2
 
 
-def _led_to(claim: Figure, found: list) -> tuple[dict, str]:
+def _same_kind(claim: Figure, row: dict) -> bool:
+    return sl.units_comparable(claim, row["unit"], row.get("counter")) and \
+        sl.measures_compatible(claim, row["measure"], row["unit"], loose=True)
+
+
+def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
     """The stored figure the claim's words lead to and the slip it shows; one a slip explains comes first."""
-    for candidate in (c for c in found if c.near):
-        named = sl.comparable_slip(claim, row_figure(candidate.row))
+    near = [c.row for c in found if c.near and not c.excluded]
+    for row in near:
+        named = sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")) if not _same_kind(claim, row) \
+            else sl.comparable_slip(claim, row_figure(row))
         if named:
-            return candidate.row, named
-    return found[0].row, "value"
+            return row, named
+    same = [row for row in near if _same_kind(claim, row)]
+    return (same[0], "value") if same else None
 
 
 def _catalogued(key: str | None) -> bool:
@@ -499,7 +507,7 @@ class ClaimChecker:
         finder = getattr(self.store, "documents_mentioning", None)
         if not subject or finder is None:
             return []
-        documents = finder(subject)
+        documents = finder(subject) | finder([ctx.variants(w)[-1] for w in subject])  # simplified, traditional
         return [r for r in choice.rows if r["doc_id"] in documents]
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
@@ -515,10 +523,11 @@ class ClaimChecker:
         """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
         undated)."""
         from analyzer.store import FigureQuery
-        rows = self.store.iter_figures(FigureQuery(search=max(words, key=len)))
+        rows = [r for word in ctx.variants(max(words, key=len)) for r in self.store.iter_figures(FigureQuery(search=word))]
         return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
-                and sl.measures_compatible(claim, r["measure"], r["unit"])
-                and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                and (sl.measures_compatible(claim, r["measure"], r["unit"], loose=True)
+                     or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
+                and (sl.units_comparable(claim, r["unit"], r.get("counter")) or {claim.unit, r["unit"]} <= sl.PERCENTS)
                 and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))
                 and (claim.period is None or _at(claim.period, r) or _undated(r))]
 
@@ -530,15 +539,17 @@ class ClaimChecker:
         if not words:
             return None
         found = ctx.candidates(self.context_rows(claim, words), words, last)
-        good = [c.row for c in found if agrees(claim, row_figure(c.row)) and (not support_only or _unnamed_near(c))]
+        good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
+                and (not support_only or _unnamed_near(c))]
         named = "、".join(words) if self.lang == "zh" else ", ".join(words)
         note = (f"（按上下文匹配：句中写到{named}）" if self.lang == "zh" else
                 f" (matched by context: the sentence names {named})")
         if good:
             return self.context_supported(claim, info, good, note)
-        if not found or not found[0].near or support_only:
+        led = None if support_only else _led_to(claim, found)
+        if led is None:
             return None
-        row, slip = _led_to(claim, found)
+        row, slip = led
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
         return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
                        basis="official" if self.rank(row) == 0 else "report")

@@ -8,6 +8,7 @@ the claim's words lead to (the first stored figure after the claim's last word b
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,19 @@ NEAR_SPAN = 40       # at most this many characters from the claim's last word t
 class Candidate:
     row: dict
     coverage: float
-    near: bool        # the claim's word right before its number is right before this figure too
+    near: bool               # the first figure after the claim's last word (the one the words lead to)
+    excluded: bool = False   # another item's value in a 分别 list (A、B和C分别为x、y、z)
+
+
+def variants(word: str) -> list[str]:
+    """A word in simplified and traditional characters (stored text keeps its script: 招商銀行)."""
+    return list(dict.fromkeys([word, _s2t().convert(word)]))
+
+
+@functools.cache
+def _s2t():
+    import opencc
+    return opencc.OpenCC("s2t")
 
 
 def clause_of(text: str, figure: Figure) -> tuple[int, int]:
@@ -83,7 +96,8 @@ def candidates(rows: list[dict], words: list[str], last: str | None) -> list[Can
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, last)
-    return sorted(out, key=lambda c: (-c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
+    _mark_respectively(out, words)
+    return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
 
 
 def _offset(row: dict) -> int:
@@ -106,3 +120,38 @@ def _mark_near(found: list[Candidate], last: str | None) -> None:
             if at >= previous_end and _offset(candidate.row) - at <= NEAR_SPAN:
                 candidate.near = True
             previous_end = _offset(candidate.row) + len(candidate.row["text"])
+
+
+ITEM_BREAK = re.compile(r"[、和及与]")
+
+
+def _mark_respectively(found: list[Candidate], words: list[str]) -> None:
+    """工商银行、农业银行、建设银行和中国银行分别实现净利润…，同比分别增长0.51%、4.72%…: the claim's item (农业银行) is
+    the second of the list, so only the second figure after 分别 is its own; the others are excluded."""
+    by_sentence: dict[tuple, list[Candidate]] = {}
+    for candidate in found:
+        by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
+    for group in by_sentence.values():
+        sentence = normalize(group[0].row.get("sentence") or "")
+        first = sentence.find("分别")
+        if first < 0:
+            continue
+        head = sentence[:first]
+        head = head[max(head.rfind(mark) for mark in "：:；;，,") + 1:]
+        items = _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
+        scores = [sum(len(w) for w in words if w in item) for item in items]
+        index = scores.index(max(scores)) if scores and max(scores) > 0 else None
+        listed = sorted((c for c in group if _offset(c.row) > first), key=lambda c: _offset(c.row))
+        if index is None or len(items) < 2 or len(listed) < len(items):
+            continue
+        for position, candidate in enumerate(listed[:len(items)]):
+            candidate.excluded = position != index
+            candidate.near = position == index
+
+
+def _expand(items: list[str]) -> list[str]:
+    """大、中、小型企业 are 大型企业, 中型企业 and 小型企业: a one-character item takes the rest of the last item."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    return [item + last[len(item):] if len(item) == 1 and len(last) > 1 else item for item in items]

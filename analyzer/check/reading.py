@@ -78,11 +78,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         base = base or span[1]
     if base is not None:
         figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
-    metric = figure.metric or ""
-    for tail in claim_words()["tails"]:
-        if metric.endswith(tail) and len(metric) > len(tail) + 1:
-            figure = dataclasses.replace(figure, metric=metric[: -len(tail)])
-            break
+    figure = dataclasses.replace(figure, metric=_without_tails(figure.metric))
     if figure.qualifier is not None or figure.value_high is not None:
         return figure
     before = text[max(0, figure.start - 3):figure.start]
@@ -90,6 +86,17 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _without_tails(metric: str | None) -> str | None:
+    """The metric without the bound verbs it took in, however many (货物贸易进出口总值首破 → …总值)."""
+    tails = claim_words()["tails"]
+    while metric:
+        tail = next((t for t in tails if metric.endswith(t) and len(metric) > len(t) + 1), None)
+        if tail is None:
+            break
+        metric = metric[: -len(tail)]
+    return metric
 
 
 def _growth_multiple(text: str, figure: Figure) -> Figure:

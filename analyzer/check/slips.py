@@ -24,6 +24,7 @@ SLIPS = ("percent_vs_point", "bp_vs_point", "scale", "direction", "growth_as_lev
 TEN_THOUSAND = Decimal(10000)
 HUNDRED = Decimal(100)
 POINT_UNITS = ("percentage_point", "basis_point")
+PERCENTS = {"percent", "percentage_point", "basis_point"}
 NO_SCALE_UNITS = ("percent", "percentage_point", "basis_point", "times")
 
 
@@ -130,14 +131,15 @@ def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> b
             and claim.start > str(start)[:10] and claim.start != claim.end)
 
 
-def measures_compatible(claim: Figure, measure: str | None, unit: str) -> bool:
+def measures_compatible(claim: Figure, measure: str | None, unit: str, loose: bool = False) -> bool:
     """The same measure; for amounts, ``other`` on either side stands for any (最高8000万元 is read as other), and
-    counts (57家, 172次) compare whatever the extractor called them (level, flow or other)."""
+    counts (57家, 172次) compare whatever the extractor called them (level, flow or other); ``loose`` (figures found
+    by context) lets any amount stand for any (拟募资1050亿元 read as a level or a flow)."""
     if measure == claim.measure:
         return True
     if unit in NO_SCALE_UNITS or claim.unit in NO_SCALE_UNITS:
         return False
     amounts = ("level", "flow", "other")
-    if "other" in (measure, claim.measure) or unit == "count":
+    if loose or "other" in (measure, claim.measure) or unit == "count":
         return measure in amounts and claim.measure in amounts
     return False
