@@ -229,6 +229,7 @@ def test_shipped_reference_file_imports_and_is_cited(tmp_path):
     ("下降超过3%", "-3.4", "-2.9"),     # a fall of more than 3%
     ("增长近4%", "3.8", "4.2"),
     ("增长超过3%", "3.4", "2.9"),
+    ("同比下降69%至79%", "-75", "-65"),  # a range of falls
 ])
 def test_bounds_apply_to_the_size_of_a_fall(text, inside, outside):
     from decimal import Decimal
@@ -299,7 +300,9 @@ CONTEXT_CASES = [
     # the company named in the clause before the number (同比增长… after 明德生物预计…)
     ("明德生物预计2021年净利润13亿元-15亿元，同比增长177.23%-219.88%", "supported", None),
     ("明德生物预计2021年净利润13亿元-15亿元，同比下降177.23%-219.88%", "contradicted", "direction"),
-    # a market move read as a level (重挫13.22%), opposite words (净卖出 vs 净买入)
+    # a market move read as a level, in the claim (重挫13.22%) or in the stored sentence (一度下挫超0.6%)
+    ("4月7日，美元指数一度下跌0.6%", "supported", None),
+    # opposite words (净卖出 vs 净买入)
     ("4月7日，恒指重挫13.22%", "supported", None),
     ("4月7日，南向资金全天净卖出356.57亿港元", "contradicted", "direction"),
     ("4月7日，南向资金全天净买入356.57亿港元", "supported", None),
@@ -324,7 +327,7 @@ def news(pipeline):
              "台积电波动不大，微涨0.03%。德国DAX指数创纪录高点，上涨0.3%。"),
             ("n3", None, "明德生物公告，预计2021年实现净利润13亿元-15亿元，同比增长177.23%-219.88%。"),
             ("n4", "2025-04-07", "截至收盘，恒生指数下跌3021.51点，跌幅13.22%，收报19828.30点。"
-             "逆市之下，南向资金全天净买入356.57亿港元，创单日净买入纪录。"),
+             "逆市之下，南向资金全天净买入356.57亿港元，创单日净买入纪录。美元指数一度下挫超0.6%。"),
             ("n5", "2024-04-02", "贵州茅台发布2023年年度报告。\n报告期内，公司实现营业总收入1505.6亿元，同比增长18.04%。"),
             ("n6", "2025-03-31", "2024年年报显示，工商银行、农业银行、建设银行和中国银行分别实现净利润3658.63亿元、2820.83亿元、3355.77亿元和"
              "2378.41亿元，同比分别增长0.51%、4.72%、0.88%和2.58%。"),

@@ -35,7 +35,7 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure
+from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.records import Figure, Period, Record
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
@@ -43,6 +43,7 @@ from analyzer.text.normalize import normalize
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
+MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim"]
 
@@ -379,7 +380,7 @@ class ClaimChecker:
     # queries
     def rows(self, metric: str) -> list[dict]:
         from analyzer.store import FigureQuery
-        rows = list(self.store.iter_figures(FigureQuery(metric=metric)))
+        rows = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))]
         # official references first, then by date (undated first, as SQLite orders them, on every backend)
         return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 
@@ -523,7 +524,8 @@ class ClaimChecker:
         """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
         undated)."""
         from analyzer.store import FigureQuery
-        rows = [r for word in ctx.variants(max(words, key=len)) for r in self.store.iter_figures(FigureQuery(search=word))]
+        rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
+                for r in self.store.iter_figures(FigureQuery(search=word))]
         return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
                 and (sl.measures_compatible(claim, r["measure"], r["unit"], loose=True)
                      or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
@@ -546,7 +548,9 @@ class ClaimChecker:
                 f" (matched by context: the sentence names {named})")
         if good:
             return self.context_supported(claim, info, good, note)
-        led = None if support_only else _led_to(claim, found)
+        # a contradiction needs more than one short word in common (均价 alone names nothing)
+        enough = sum(len(w) for w in words) >= MIN_CONTEXT_CHARS
+        led = None if support_only or not enough else _led_to(claim, found)
         if led is None:
             return None
         row, slip = led

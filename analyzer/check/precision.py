@@ -87,7 +87,8 @@ def interval(figure: Figure) -> Interval:
     v, h = figure.value, half(figure)
     slack = abs(v) * QUALIFIER_SLACK
     if figure.qualifier == "range" and figure.value_high is not None:
-        return Interval(v - h, figure.value_high + h)
+        low, high = sorted((v, figure.value_high))  # 下降69%至79% is -69 to -79
+        return Interval(low - h, high + h)
     # the bound is on the size: 下降超过3% (-3, over) is -3 or below, 下降近4% (-4, under) a little above -4
     if figure.qualifier == "over":
         return Interval(v, v + slack + h) if v >= 0 else Interval(v - slack - h, v)

@@ -52,13 +52,35 @@ def _market_move(text: str, figure: Figure) -> Figure:
     """恒指重挫13.22%: a percentage read as a level after a verb of a market move is a change of that sign."""
     if figure.unit != "percent" or figure.measure not in ("rate", "other") or figure.value < 0:
         return figure
-    before = text[max(0, figure.start - 3):figure.start]
+    sign = move_sign(text[max(0, figure.start - 3):figure.start].rstrip("超逾近约"))
+    if sign is None:
+        return figure
+    high = None if figure.value_high is None else figure.value_high * sign
+    return dataclasses.replace(figure, value=figure.value * sign, value_high=high, measure="growth_rate")
+
+
+def move_sign(before: str) -> int | None:
+    """The sign of the market move a text ending in ``before`` states (重挫 → -1, 收涨 → 1), if any."""
     for word, sign in claim_words()["moves"]:
         if before.endswith(word):
-            value = figure.value * sign
-            high = None if figure.value_high is None else figure.value_high * sign
-            return dataclasses.replace(figure, value=value, value_high=high, measure="growth_rate")
-    return figure
+            return sign
+    return None
+
+
+def read_stored_row(row: dict) -> dict:
+    """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
+    is read as a change of that sign, as the claim's is."""
+    if row.get("unit") != "percent" or row.get("measure") not in ("rate", "other") or str(row["value"]).startswith("-"):
+        return row
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    sign = move_sign((row.get("sentence") or "")[max(0, offset - 3):offset].rstrip("超逾近约"))
+    if sign is None:
+        return row
+    value = str(row["value"]) if sign > 0 else f"-{row['value']}"
+    high = row.get("value_high")
+    if high is not None and sign < 0:
+        high = f"-{high}"
+    return {**row, "measure": "growth_rate", "value": value, "value_high": high}
 
 
 def prepare_claim(text: str) -> str:
