@@ -540,7 +540,8 @@ class ClaimChecker:
         words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
         if not words:
             return None
-        found = ctx.candidates(self.context_rows(claim, words), words, last)
+        index = ctx.list_index(self.claim_text, claim, self.claim_figures)
+        found = ctx.candidates(self.context_rows(claim, words), words, last, index)
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
                 and (not support_only or _unnamed_near(c))]
         named = "、".join(words) if self.lang == "zh" else ", ".join(words)

@@ -82,7 +82,19 @@ def _words(clause: str, start: int, end: int, figure_start: int, stop: frozenset
     return list(dict.fromkeys(words)), last
 
 
-def candidates(rows: list[dict], words: list[str], last: str | None) -> list[Candidate]:
+def list_index(text: str, figure: Figure, figures: list[Figure]) -> int | None:
+    """The figure's place in a 分别 list of the claim itself (A和B分别下跌8%和10%: 8% is item 0)."""
+    start, end = clause_of(text, figure)
+    sentence_start = max(text.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
+    first = text.find("分别", sentence_start, figure.start)
+    if first < 0:
+        return None
+    listed = sorted((f for f in figures if f.start > first and f.unit == figure.unit and f.start < end),
+                    key=lambda f: f.start)
+    return next((i for i, f in enumerate(listed) if f.start == figure.start), None)
+
+
+def candidates(rows: list[dict], words: list[str], last: str | None, index: int | None = None) -> list[Candidate]:
     """Rows whose sentence holds enough of the words, one of them before the figure; ``near`` when the row is the
     first such figure after the claim's last word (the number that word leads to)."""
     total = sum(len(w) for w in words)
@@ -96,7 +108,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None) -> list[Can
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, last)
-    _mark_respectively(out, words)
+    _mark_respectively(out, words, index)
     return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
 
 
@@ -115,17 +127,17 @@ def _mark_near(found: list[Candidate], last: str | None) -> None:
         group.sort(key=lambda c: _offset(c.row))
         sentence = normalize(group[0].row.get("sentence") or "")
         previous_end = 0
-        for candidate in group:
-            at = sentence.rfind(last, 0, _offset(candidate.row))
-            if at >= previous_end and _offset(candidate.row) - at <= NEAR_SPAN:
-                candidate.near = True
-            previous_end = _offset(candidate.row) + len(candidate.row["text"])
+        for candidate in group:  # the first candidate figure after the word (no other candidate between them)
+            offset = _offset(candidate.row)
+            at = sentence.rfind(last, 0, offset)
+            candidate.near = at >= previous_end and offset - at <= NEAR_SPAN
+            previous_end = offset + len(candidate.row["text"])
 
 
 ITEM_BREAK = re.compile(r"[、和及与]")
 
 
-def _mark_respectively(found: list[Candidate], words: list[str]) -> None:
+def _mark_respectively(found: list[Candidate], words: list[str], claim_index: int | None = None) -> None:
     """工商银行、农业银行、建设银行和中国银行分别实现净利润…，同比分别增长0.51%、4.72%…: the claim's item (农业银行) is
     the second of the list, so only the second figure after 分别 is its own; the others are excluded."""
     by_sentence: dict[tuple, list[Candidate]] = {}
@@ -141,6 +153,8 @@ def _mark_respectively(found: list[Candidate], words: list[str]) -> None:
         items = _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
         scores = [sum(len(w) for w in words if w in item) for item in items]
         index = scores.index(max(scores)) if scores and max(scores) > 0 else None
+        if claim_index is not None:
+            index = claim_index
         listed = sorted((c for c in group if _offset(c.row) > first), key=lambda c: _offset(c.row))
         if index is None or len(items) < 2 or len(listed) < len(items):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 from analyzer.check import multiyear
@@ -69,7 +70,13 @@ def move_sign(before: str) -> int | None:
 
 def read_stored_row(row: dict) -> dict:
     """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
-    is read as a change of that sign, as the claim's is."""
+    is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are."""
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = (row.get("sentence") or "")[max(0, offset - 4):offset]
+    if row.get("unit") == "times" and before.endswith(claim_words()["growth_verbs"]):
+        high = row.get("value_high")
+        return {**row, "unit": "percent", "measure": "growth_rate", "value": str(Decimal(str(row["value"])) * 100),
+                "value_high": None if high is None else str(Decimal(str(high)) * 100)}
     if row.get("unit") != "percent" or row.get("measure") not in ("rate", "other") or str(row["value"]).startswith("-"):
         return row
     offset = row["start"] - (row.get("sentence_start") or 0)
