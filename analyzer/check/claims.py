@@ -257,6 +257,12 @@ def _unnamed_near(candidate) -> bool:
     return candidate.near and len(candidate.row.get("metric") or "") < 2
 
 
+def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
+    """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
+    names nothing)."""
+    return _led_to(claim, found) if sum(len(w) for w in words) >= MIN_CONTEXT_CHARS else None
+
+
 def _same_kind(claim: Figure, row: dict) -> bool:
     return sl.units_comparable(claim, row["unit"], row.get("counter")) and \
         sl.measures_compatible(claim, row["measure"], row["unit"], loose=True)
@@ -549,9 +555,7 @@ class ClaimChecker:
                 f" (matched by context: the sentence names {named})")
         if good:
             return self.context_supported(claim, info, good, note)
-        # a contradiction needs more than one short word in common (均价 alone names nothing)
-        enough = sum(len(w) for w in words) >= MIN_CONTEXT_CHARS
-        led = None if support_only or not enough else _led_to(claim, found)
+        led = None if support_only else _contradicting(claim, found, words)
         if led is None:
             return None
         row, slip = led

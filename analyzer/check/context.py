@@ -148,19 +148,25 @@ def _mark_respectively(found: list[Candidate], words: list[str], claim_index: in
         first = sentence.find("分别")
         if first < 0:
             continue
-        head = sentence[:first]
-        head = head[max(head.rfind(mark) for mark in "：:；;，,") + 1:]
-        items = _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
-        scores = [sum(len(w) for w in words if w in item) for item in items]
-        index = scores.index(max(scores)) if scores and max(scores) > 0 else None
-        if claim_index is not None:
-            index = claim_index
+        items = _list_items(sentence[:first])
+        index = claim_index if claim_index is not None else _item_index(items, words)
         listed = sorted((c for c in group if _offset(c.row) > first), key=lambda c: _offset(c.row))
         if index is None or len(items) < 2 or len(listed) < len(items):
             continue
         for position, candidate in enumerate(listed[:len(items)]):
             candidate.excluded = position != index
             candidate.near = position == index
+
+
+def _list_items(head: str) -> list[str]:
+    """The items listed before 分别, in the last clause before it."""
+    head = head[max(head.rfind(mark) for mark in "：:；;，,") + 1:]
+    return _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
+
+
+def _item_index(items: list[str], words: list[str]) -> int | None:
+    scores = [sum(len(w) for w in words if w in item) for item in items]
+    return scores.index(max(scores)) if scores and max(scores) > 0 else None
 
 
 def _expand(items: list[str]) -> list[str]:
