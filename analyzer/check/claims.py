@@ -550,9 +550,7 @@ class ClaimChecker:
         found = ctx.candidates(self.context_rows(claim, words), words, last, index)
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
                 and (not support_only or _unnamed_near(c))]
-        named = "、".join(words) if self.lang == "zh" else ", ".join(words)
-        note = (f"（按上下文匹配：句中写到{named}）" if self.lang == "zh" else
-                f" (matched by context: the sentence names {named})")
+        note = self.context_note(words)
         if good:
             return self.context_supported(claim, info, good, note)
         led = None if support_only else _contradicting(claim, found, words)
@@ -562,6 +560,11 @@ class ClaimChecker:
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
         return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
                        basis="official" if self.rank(row) == 0 else "report")
+
+    def context_note(self, words: list[str]) -> str:
+        if self.lang == "zh":
+            return f"（按上下文匹配：句中写到{'、'.join(words)}）"
+        return f" (matched by context: the sentence names {', '.join(words)})"
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
         row = good[0]
