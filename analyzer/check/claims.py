@@ -1,31 +1,51 @@
 """Verdicts for the figures of a claim against the figures in the store.
 
-For each figure the pipeline finds in the claim, stored figures with the same metric key, period, measure and unit
-are compared with it at the claim's stated precision and qualifier:
+For each figure the pipeline finds in the claim, stored figures of the same series (metric key, see
+``analyzer.taxonomy.series``), period, measure and unit are compared with it at the claim's stated precision and
+qualifier:
 
 - ``supported``: a stored figure agrees (35万亿 rounds 35.3万亿; 超过35万亿 is satisfied by 35.3万亿);
-- ``contradicted``: stored figures for that metric and period disagree, with the slip named where one explains it:
-  ``percent_vs_point`` (percent for percentage points), ``scale`` (亿 for 万亿: off by 10^4), ``growth_as_level``
-  (a growth rate quoted as a level), ``wrong_period`` (the number belongs to another period), ``wrong_metric`` (the
-  number belongs to another metric, e.g. 普惠型小微企业贷款 vs 普惠小微贷款), or ``value`` (just a different number);
+- ``contradicted``: stored figures for that metric and period disagree, with the slip named where one explains it
+  (``analyzer.check.slips``: percent_vs_point, bp_vs_point, scale, direction, growth_as_level, level_as_growth,
+  ytd_as_yoy, wrong_period, wrong_metric, or value);
 - ``unverifiable``: nothing comparable stored; the nearest periods and metrics that are stored are listed.
 
-Every verdict cites its evidence (document, source, title, date, sentence, offsets, stored value) and explains itself in
-one line of Chinese (``lang="zh"``) or English (``lang="en"``).
+Official reference series (``analyzer reference import … --rank official``) rank above news reports: when one is
+stored for the claim's metric and period the verdict rests on it and says so. When the claim's metric names no
+stored series but could mean several (各项贷款余额: 人民币 or 本外币), every candidate is listed and the verdict says
+which it used; when the evidence is written under another name of the same series the reason is shown
+(注释（不含农户）已忽略, 同一序列：范围词不同).
+
+Every verdict cites its evidence (document, source, title, date, sentence, offsets, link, stored value) and explains
+itself in one line of Chinese (``lang="zh"``) or English (``lang="en"``). A document without a title, source or date
+is cited all the same, with the gap said plainly (来源不详, 日期不详).
 """
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import functools
+import re
+import tomllib
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from analyzer.check import context as ctx
+from analyzer.check import multiyear
+from analyzer.check import slips as sl
 from analyzer.check.precision import fmt, half, human, interval
+from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
+from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.records import Figure, Period, Record
+from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
+from analyzer.text.normalize import normalize
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
-SLIPS = ("percent_vs_point", "scale", "growth_as_level", "wrong_period", "wrong_metric", "value")
-TEN_THOUSAND = Decimal(10000)
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
+MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
+RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
+__all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim"]
 
 
 @dataclass
@@ -44,6 +64,8 @@ class Evidence:
     metric: str | None
     period: dict | None
     agrees: bool | None = None
+    url: str | None = None
+    rank: str = "report"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -59,9 +81,12 @@ class Verdict:
     sources_disagree: bool = False
     nearest_periods: list[dict] = field(default_factory=list)
     nearest_metrics: list[str] = field(default_factory=list)
+    series: dict = field(default_factory=dict)   # key used, candidates, reasons the evidence is the same series
+    basis: str | None = None                      # official | report: which evidence the verdict rests on
 
     def to_dict(self) -> dict:
         return {"figure": self.figure, "verdict": self.verdict, "slip": self.slip, "explanation": self.explanation,
+                "basis": self.basis, "series": self.series,
                 "sources_disagree": self.sources_disagree, "evidence": [e.to_dict() for e in self.evidence],
                 "nearest_periods": self.nearest_periods, "nearest_metrics": self.nearest_metrics}
 
@@ -71,6 +96,25 @@ class Verdict:
 def _key(metric: str | None) -> str | None:
     from analyzer.store.rows import cached_metric_key
     return cached_metric_key(metric) if metric else None
+
+
+def _text(value) -> str | None:
+    """A stored text value, or None when it is missing (None, empty, or a float NaN from a DataFrame)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _day(published) -> str | None:
+    """The date of a stored publication time as ISO (2025-05-26), whether stored as ISO or as an RSS-style
+    'Mon, 29 Sep 2025 21:00:00 +0800'; None when missing; the text itself when it is neither."""
+    if published is None or isinstance(published, float):  # a float is pandas' NaN for a missing date
+        return None
+    text = _text(str(published))
+    if text is None or re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return text[:10] if text else None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return text
 
 
 def row_figure(row: dict) -> Figure:
@@ -83,27 +127,14 @@ def row_figure(row: dict) -> Figure:
                   counter=row.get("counter"))
 
 
-def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:
-    """The claim's admitted values overlap the stored figure's (after scaling the claim by ``factor``)."""
-    a = interval(claim)
-    b = interval(stored)
-    return a.scale(factor).overlaps(b)
-
-
-def same_number(claim: Figure, stored: Figure) -> bool:
-    """Stricter than ``agrees``, for naming a slip: the stored value itself lies within what the claim admits
-    (so a stored 9% does not explain a claimed 9.5%)."""
-    return interval(claim).contains(stored.value)
-
-
 def same_period(claim: Period | None, start: str | None, end: str | None, published=None) -> bool:
     """Same inclusive dates; a stored figure without a period counts for the period its document's date falls in
     (降准0.5个百分点 in a story of 2025-05-07 is the May 2025 cut)."""
     if claim is None:
         return False
     if not end:
-        day = str(published or "")[:10]
-        return bool(day) and claim.start <= day <= claim.end and claim.start != claim.end
+        day = _day(published)
+        return bool(day) and claim.start <= day <= claim.end
     return claim.start == (start or "")[:10] and claim.end == (end or "")[:10]
 
 
@@ -115,14 +146,25 @@ def _at(claim: Period | None, row: dict) -> bool:
     point claim (2024年末) matches a stored reading that ends on that date even if its text gave a range (2024年)."""
     if same_period(claim, row.get("period_start"), row.get("period_end"), row.get("published")):
         return True
-    if claim is None or not row.get("period_end") or row.get("measure") not in POINT_MEASURES:
+    if claim is None or not row.get("period_end"):
         return False
-    point = claim.start == claim.end or row["period_start"] == row["period_end"]
-    return point and claim.end == str(row["period_end"])[:10]
+    start, end = str(row["period_start"])[:10], str(row["period_end"])[:10]
+    if row.get("measure") == "change" and start == end:
+        return claim.start <= end <= claim.end  # 10月21日 下调25个基点 is the change of October
+    if row.get("measure") not in POINT_MEASURES:
+        return False
+    point = claim.start == claim.end or start == end
+    return point and claim.end == end
 
 
 METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长",
                    "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
+
+
+@functools.cache
+def slip_templates() -> dict:
+    """slip_texts.toml: how each slip is explained, in Chinese and English."""
+    return tomllib.loads(Path(__file__).with_name("slip_texts.toml").read_text(encoding="utf-8"))
 
 
 def metric_variants(metric: str) -> list[str]:
@@ -178,51 +220,175 @@ MEASURE_WORDS = {"growth_rate": ("的增速", "the growth rate of "), "share": (
 def _subject(metric: str, measure: str | None, lang: str) -> str:
     """普惠小微贷款余额的增速 / the growth rate of 普惠小微贷款余额."""
     zh, en = MEASURE_WORDS.get(measure or "", ("", ""))
+    if not metric:
+        return "该数字" if lang == "zh" else "the figure"
     return f"{metric}{zh}" if lang == "zh" else f"{en}{metric}"
 
 
-def _unit_ok(claim: Figure, row: dict) -> bool:
-    return row["unit"] == claim.unit and (row.get("counter") or None) == (claim.counter or None)
+def _stored(row: dict) -> str:
+    return human(Decimal(str(row["value"])), row["unit"])
+
+
+def _signed(value: Decimal, unit: str, zh: bool) -> str:
+    """上升0.2% / 下降0.2% (a rise of 0.2% / a fall of 0.2%)."""
+    amount = human(abs(value), unit)
+    if zh:
+        return f"{'下降' if value < 0 else '上升'}{amount}"
+    return f"{'a fall' if value < 0 else 'a rise'} of {amount}"
+
+
+def _short_for(short: str, key: str) -> bool:
+    """``short`` names ``key`` in short: its end (获贷率 for 普惠小微贷款获贷率), or all of it but a word of up to
+    two characters (美国10年期国债收益率 for 美国10年期基准国债收益率)."""
+    if key.endswith(short):
+        return True
+    if len(key) - len(short) > 2:
+        return False
+    rest = iter(key)
+    return all(ch in rest for ch in short)
+
+
+GENERIC_CATEGORIES = ("company",)  # catalogue categories whose figures belong to whoever the sentence names
+
+
+def _unnamed_near(candidate) -> bool:
+    """A stored series is overridden only by a figure the extractor named no metric for, that the claim's words
+    lead to."""
+    return candidate.near and len(candidate.row.get("metric") or "") < 2
+
+
+def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
+    """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
+    names nothing)."""
+    return _led_to(claim, found) if sum(len(w) for w in words) >= MIN_CONTEXT_CHARS else None
+
+
+def _same_kind(claim: Figure, row: dict) -> bool:
+    return sl.units_comparable(claim, row["unit"], row.get("counter")) and \
+        sl.measures_compatible(claim, row["measure"], row["unit"], loose=True)
+
+
+def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
+    """The stored figure the claim's words lead to and the slip it shows; one a slip explains comes first."""
+    near = [c.row for c in found if c.near and not c.excluded]
+    for row in near:
+        named = sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")) if not _same_kind(claim, row) \
+            else sl.comparable_slip(claim, row_figure(row))
+        if named:
+            return row, named
+    same = [row for row in near if _same_kind(claim, row)]
+    return (same[0], "value") if same else None
+
+
+def _catalogued(key: str | None) -> bool:
+    """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
+    figures are found by key, never by context."""
+    from analyzer.taxonomy import load_taxonomy
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    return entry is not None and entry.category not in GENERIC_CATEGORIES
+
+
+def _generic(key: str | None) -> bool:
+    """A metric of whoever the sentence names (股价, 营业收入): found by context, not by key."""
+    from analyzer.taxonomy import load_taxonomy
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    return bool(key) and (key in claim_words()["generic"] or (entry is not None and entry.category in GENERIC_CATEGORIES))
+
+
+def _short_keys(key: str, rows) -> set[str]:
+    return {r["metric_key"] for r in rows if r["metric_key"] and r["metric_key"] != key and _short_for(key, r["metric_key"])}
+
+
+def _undated(row: dict) -> bool:
+    """A figure with no period from a document with no date (news items stored without metadata)."""
+    return not row.get("period_end") and not _text(None if row.get("published") is None else str(row["published"]))
+
+
+def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison). When
+    nothing dated is, undated figures (no period, no document date) are taken: they may be of any time."""
+    def comparable_of(candidates: list[dict]) -> list[dict]:
+        return [r for r in candidates if sl.measures_compatible(claim, r["measure"], r["unit"])
+                and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))]
+    at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
+    comparable = comparable_of(at_period)
+    if not comparable and claim.period is not None:
+        undated = [r for r in rows if _undated(r)]
+        if comparable_of(undated):
+            return at_period + undated, comparable_of(undated)
+    return at_period, comparable
+
+
+@dataclass
+class SeriesChoice:
+    """The stored series a claim's figure is checked against, and the others it could have meant."""
+    key: str
+    rows: list[dict]
+    candidates: list[str] = field(default_factory=list)
+    chosen_because: str | None = None   # agrees | comparable | stored
 
 
 # --- the checker -----------------------------------------------------------------------------------------------
 
 class ClaimChecker:
-    """Checks claim figures against one store; build once per store (it caches document titles)."""
+    """Checks claim figures against one store; build once per store (it caches document metadata)."""
 
     def __init__(self, store, lang: str = "zh"):
         self.store = store
         self.lang = lang
-        self._titles: dict[str, str | None] | None = None
+        self._docs: dict[str, dict] | None = None
+        self.claim_text: str | None = None          # the claim (for finding figures by context)
+        self.claim_figures: list[Figure] = []
 
     # evidence
-    def title(self, doc_id: str) -> str | None:
-        if self._titles is None:
+    def document(self, doc_id: str) -> dict:
+        """Title, url and rank of a stored document (None where missing; rank ``official`` or ``report``)."""
+        if self._docs is None:
             frame = self.store.documents()
-            self._titles = dict(zip(frame["doc_id"], frame["title"])) if len(frame) else {}
-        return self._titles.get(doc_id)
+            self._docs = {}
+            for row in frame.to_dict("records") if len(frame) else []:
+                meta = row.get("meta") if isinstance(row.get("meta"), dict) else {}
+                rank = meta.get("rank") if meta.get("rank") in RANKS else "report"
+                self._docs[row["doc_id"]] = {"title": _text(row.get("title")), "url": _text(row.get("url")),
+                                             "rank": rank}
+        return self._docs.get(doc_id, {"title": None, "url": None, "rank": "report"})
+
+    def title(self, doc_id: str) -> str | None:
+        return self.document(doc_id)["title"]
+
+    def rank(self, row: dict) -> int:
+        return RANKS.index(self.document(row["doc_id"])["rank"])
 
     def evidence(self, row: dict, claim: Figure | None = None, factor: Decimal = Decimal(1)) -> Evidence:
-        published = row.get("published")
-        return Evidence(doc_id=row["doc_id"], source=row.get("source"), title=self.title(row["doc_id"]),
-                        published=None if published is None else str(published)[:10], sentence=row.get("sentence"),
+        doc = self.document(row["doc_id"])
+        return Evidence(doc_id=row["doc_id"], source=_text(row.get("source")), title=doc["title"],
+                        published=_day(row.get("published")), sentence=row.get("sentence"),
                         start=row["start"], end=row["end"], text=row["text"], value=str(row["value"]),
                         unit=row["unit"], measure=row.get("measure"), metric=row.get("metric"),
                         period=_period_dict(row.get("period_start"), row.get("period_end")),
-                        agrees=None if claim is None else agrees(claim, row_figure(row), factor))
+                        agrees=None if claim is None else agrees(claim, row_figure(row), factor),
+                        url=doc["url"], rank=doc["rank"])
 
     def cite(self, row: dict) -> str:
+        """经济日报《标题》（2025-05-26）; the gaps said plainly: 来源不详（文档d1）, 日期不详."""
         title = self.title(row["doc_id"])
-        source = row.get("source") or row["doc_id"]
-        date = str(row.get("published") or "")[:10]
+        source = _text(row.get("source"))
+        date = _day(row.get("published"))
+        official = self.document(row["doc_id"])["rank"] == "official"
         if self.lang == "zh":
-            return f"{source}{'《' + title + '》' if title else ''}（{date}）"
-        return f"{source}{' “' + title + '”' if title else ''} ({date})"
+            who = source or f"来源不详（文档{row['doc_id']}）"
+            return f"{'官方统计·' if official else ''}{who}{'《' + title + '》' if title else ''}（{date or '日期不详'}）"
+        who = source or f"unknown source (document {row['doc_id']})"
+        return f"{'official statistics: ' if official else ''}{who}{' “' + title + '”' if title else ''} " \
+               f"({date or 'date unknown'})"
 
     # queries
     def rows(self, metric: str) -> list[dict]:
         from analyzer.store import FigureQuery
-        return list(self.store.iter_figures(FigureQuery(metric=metric)))
+        rows = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))]
+        # official references first, then by date (undated first, as SQLite orders them, on every backend)
+        return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 
     def rows_at(self, period: Period, claim: Figure) -> list[dict]:
         from analyzer.store import FigureQuery
@@ -230,67 +396,383 @@ class ClaimChecker:
         query = FigureQuery(period_to=period.end, unit=claim.unit, measure=claim.measure)
         return [r for r in self.store.iter_figures(query) if _at(period, r)]
 
-    # verdicts
-    def check_figure(self, claim: Figure) -> Verdict:
-        zh = self.lang == "zh"
-        key = _key(claim.metric)
-        info = claim.to_dict()
-        info.pop("links", None)
-        info["metric_key"] = key
-        info["precision"] = fmt(half(claim) * 2)
-        said = human(claim.value, claim.unit) if claim.unit != "count" else claim.text
-        if not key:
-            return Verdict(info, "unverifiable", "未能识别该数字所描述的指标" if zh
-                           else "the claim does not say what this number measures")
-        rows: list[dict] = []
+    # which series
+    def own_series(self, claim: Figure) -> SeriesChoice:
+        """The claim's series as written, or without a trailing 增速 when only that is stored."""
         for variant in metric_variants(claim.metric):
             rows = self.rows(variant)
             if rows:
-                key = _key(variant)
-                break
-        at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
-        comparable = [r for r in at_period if r["measure"] == claim.measure and _unit_ok(claim, r)]
+                return SeriesChoice(_key(variant), rows)
+        return SeriesChoice(_key(claim.metric), [])
+
+    def choose_series(self, claim: Figure) -> SeriesChoice:
+        """The claim's own series; when that has nothing comparable, the series its name could mean with a scope
+        word (各项贷款余额 → 人民币/本外币), preferring one that agrees, or the one stored series it is short for."""
+        own = self.own_series(claim)
+        if _comparable(claim, own.rows)[1]:
+            return own
+        options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
+        options = options or self.shorthand_series(claim, own.key)
+        if not options:
+            return own
+        names = ([own.key] if own.rows else []) + [o.key for o in options]
+        if options[0].chosen_because == "shorthand":
+            return SeriesChoice(options[0].key, options[0].rows, names, "shorthand")
+        picked = self.pick_option(claim, options)
+        if picked:
+            return SeriesChoice(picked[0].key, picked[0].rows, names, picked[1])
+        return own if own.rows else SeriesChoice(options[0].key, options[0].rows, names, "stored")
+
+    @staticmethod
+    def pick_option(claim: Figure, options: list[SeriesChoice]) -> tuple[SeriesChoice, str] | None:
+        """The first candidate series that agrees with the claim, else the first with comparable figures."""
+        for because in ("agrees", "comparable"):
+            for option in options:
+                comparable = _comparable(claim, option.rows)[1]
+                if comparable and (because == "comparable" or any(agrees(claim, row_figure(r)) for r in comparable)):
+                    return option, because
+        return None
+
+    def shorthand_series(self, claim: Figure, key: str) -> list[SeriesChoice]:
+        """The one series stored for the claim's period whose key ends with the claim's (获贷率 for
+        普惠小微贷款获贷率): a claim may name a statistic in short. Two or more such series are left to the
+        nearest-metrics list, since a short name (贷款余额) cannot tell them apart."""
+        from analyzer.store import FigureQuery
+        if len(key) < 3 or _catalogued(key):
+            return []  # a catalogued statistic is exactly itself (恒生指数 is not 恒生科技指数)
+        keys = set()
+        if claim.period is not None:
+            rows = self.store.iter_figures(FigureQuery(period_to=claim.period.end))
+            keys = _short_keys(key, (r for r in rows if _at(claim.period, r)))
+        if not keys:
+            rows = self.store.iter_figures(FigureQuery())
+            keys = _short_keys(key, (r for r in rows if claim.period is None or _undated(r)))
+        if len(keys) != 1:
+            return []
+        (only,) = keys
+        return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
+
+    def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
+        written = [claim.metric] + [e.metric for e in evidence if e.metric]
+        matches = [match_series(m) for m in dict.fromkeys(written)] if len(set(written)) > 1 else []
+        return {"key": choice.key, "candidates": choice.candidates, "chosen_because": choice.chosen_because,
+                "names": list(dict.fromkeys(written)), "reasons": merge_reasons(*matches, lang=self.lang)}
+
+    def series_text(self, claim: Figure, series: dict) -> str:
+        zh = self.lang == "zh"
+        text = ""
+        if series["reasons"]:
+            text += ("；" + "；".join(series["reasons"])) if zh else ("; " + "; ".join(series["reasons"]))
+        if series["chosen_because"] == "shorthand":
+            return text + (f"；“{claim.metric}”按存储的序列{series['key']}核对（简称）" if zh else
+                           f"; {claim.metric} checked as the stored series {series['key']} (a short name)")
+        if series["candidates"]:
+            why = {"agrees": ("与所述数字相符", "it agrees with the claim"),
+                   "comparable": ("有该时期的可比数据", "it has comparable figures for the period"),
+                   "stored": ("已有存储数据", "it is stored")}[series["chosen_because"] or "stored"]
+            text += (f"；“{claim.metric}”可指多个序列：{'、'.join(series['candidates'])}，此处采用{series['key']}"
+                     f"（{why[0]}）" if zh else
+                     f"; {claim.metric} could be several series: {', '.join(series['candidates'])}; used "
+                     f"{series['key']} ({why[1]})")
+        return text
+
+    # verdicts
+    def check_figure(self, claim: Figure) -> Verdict:
+        zh = self.lang == "zh"
+        info = claim.to_dict()
+        info.pop("links", None)
+        info["metric_key"] = _key(claim.metric)
+        info["precision"] = fmt(half(claim) * 2)
+        if not info["metric_key"]:
+            verdict = self.context_verdict(claim, info, period_text(claim.period, self.lang))
+            return verdict or Verdict(info, "unverifiable", "未能识别该数字所描述的指标" if zh
+                                      else "the claim does not say what this number measures")
+        choice = self.choose_series(claim)
+        verdict = self.judge(claim, info, choice)
+        verdict.series = self.series_info(claim, choice, verdict.evidence)
+        verdict.explanation += self.series_text(claim, verdict.series)
+        return verdict
+
+    def judge(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict:
         when = period_text(claim.period, self.lang)
+        if multiyear.needs_levels(claim):
+            return self.growth_over_base(claim, info, choice, when)
+        if _generic(choice.key) and self.claim_text:
+            verdict = self.context_verdict(claim, info, when)
+            mine = [] if verdict else self.subject_rows(claim, choice)
+            if verdict or not mine:
+                return verdict or self.unverifiable(claim, info, [], choice.key, when)
+            choice = SeriesChoice(choice.key, mine, choice.candidates, choice.chosen_because)
+        return self.judge_rows(claim, info, choice, when)
 
+    def subject_rows(self, claim: Figure, choice: SeriesChoice) -> list[dict]:
+        """The series' figures from documents that name the claim's subject (贵州茅台 for 营业收入): a company's
+        results name it in the title or lead, not in every sentence."""
+        words, _ = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        metric = normalize(claim.metric or "")
+        subject = [w for w in words if w not in metric and w not in choice.key]
+        finder = getattr(self.store, "documents_mentioning", None)
+        if not subject or finder is None:
+            return []
+        documents = finder(subject) | finder([ctx.variants(w)[-1] for w in subject])  # simplified, traditional
+        return [r for r in choice.rows if r["doc_id"] in documents]
+
+    def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
-            good = [r for r in comparable if agrees(claim, row_figure(r))]
-            evidence = [self.evidence(r, claim) for r in comparable]
-            values = sorted({human(Decimal(str(r["value"])), r["unit"]) for r in comparable})
-            disagree = _sources_disagree(comparable) and len({bool(e.agrees) for e in evidence}) > 1
-            if good:
-                first = good[0]
-                stored = human(Decimal(str(first["value"])), first["unit"])
-                if zh:
-                    text = (f"{self.cite(first)}记载{_subject(claim.metric, claim.measure, 'zh')}（{when}）为{stored}，"
-                            f"与所述{claim.text}相符")
-                    if disagree:
-                        text += f"；但各来源说法不一：{'、'.join(values)}"
-                else:
-                    text = (f"{self.cite(first)} gives {_subject(claim.metric, claim.measure, 'en')} ({when}) as "
-                            f"{stored}, consistent with "
-                            f"the claimed {claim.text} at its stated precision")
-                    if disagree:
-                        text += f"; sources disagree: {', '.join(values)}"
-                return Verdict(info, "supported", text, None, evidence, disagree)
-            slip = self.cross_measure_slip(claim, [r for r in at_period if r not in comparable])
-            if slip:
-                name, row = slip
-                text = self.slip_text(name, claim, row, human(Decimal(str(row["value"])), row["unit"]), when)
-                return Verdict(info, "contradicted", text, name, [self.evidence(row)] + evidence)
-            return self.contradicted(claim, info, comparable, rows, evidence, when, said)
+            return self.judge_comparable(claim, info, choice, at_period, comparable, when)
+        verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
+        verdict = verdict or self.context_verdict(claim, info, when)
+        return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
 
-        if at_period:
-            slip = self.cross_measure_slip(claim, at_period)
-            if slip:
-                name, row = slip
-                stored = human(Decimal(str(row["value"])), row["unit"])
-                text = self.slip_text(name, claim, row, stored, when)
-                return Verdict(info, "contradicted", text, name, [self.evidence(row)])
+    # figures found by context
+    def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
+        """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
+        undated)."""
+        from analyzer.store import FigureQuery
+        rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
+                for r in self.store.iter_figures(FigureQuery(search=word))]
+        return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
+                and (sl.measures_compatible(claim, r["measure"], r["unit"], loose=True)
+                     or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
+                and (sl.units_comparable(claim, r["unit"], r.get("counter")) or {claim.unit, r["unit"]} <= sl.PERCENTS)
+                and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))
+                and (claim.period is None or _at(claim.period, r) or _undated(r))]
 
-        # nothing comparable: unverifiable, with what is nearest
+    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
+        """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
+        if not self.claim_text or _catalogued(_key(claim.metric)):
+            return None  # a catalogued statistic that is not stored for the period is unverifiable
+        words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        if not words:
+            return None
+        index = ctx.list_index(self.claim_text, claim, self.claim_figures)
+        found = ctx.candidates(self.context_rows(claim, words), words, last, index)
+        good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
+                and (not support_only or _unnamed_near(c))]
+        note = self.context_note(words)
+        if good:
+            return self.context_supported(claim, info, good, note)
+        led = None if support_only else _contradicting(claim, found, words)
+        if led is None:
+            return None
+        row, slip = led
+        text = self.slip_text(slip, claim, row, _stored(row), when) + note
+        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
+                       basis="official" if self.rank(row) == 0 else "report")
+
+    def context_note(self, words: list[str]) -> str:
+        if self.lang == "zh":
+            return f"（按上下文匹配：句中写到{'、'.join(words)}）"
+        return f" (matched by context: the sentence names {', '.join(words)})"
+
+    def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
+        row = good[0]
+        claim_before = (self.claim_text or "")[max(0, claim.start - 6):claim.start]
+        offset = row["start"] - (row.get("sentence_start") or 0)
+        stored_before = (row.get("sentence") or "")[max(0, offset - 6):offset]
+        if opposite_direction(claim_before, stored_before):
+            stored, said = f"{stored_before.strip()}{row['text']}", f"{claim_before.strip()}{claim.text}"
+            text = (f"{self.cite(row)}记载“{stored}”，而非“{said}”：方向说反了" if self.lang == "zh" else
+                    f"{self.cite(row)} says “{stored}”, not “{said}”: the direction is reversed")
+            return Verdict(info, "contradicted", text + note, "direction", [self.evidence(row, claim)],
+                           basis="official" if self.rank(row) == 0 else "report")
+        sentence = (row.get("sentence") or "").strip()
+        text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if self.lang == "zh" else
+                f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")
+        return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
+                       basis="official" if self.rank(row) == 0 else "report")
+
+    def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
+        """Stored figures to compare with: official ones first; the slip when none agrees."""
+        official = [r for r in comparable if self.rank(r) == 0]
+        basis = official or comparable
+        good = [r for r in basis if agrees(claim, row_figure(r))]
+        if good:
+            return self.supported(claim, info, basis, comparable, good[0], when)
+        if not _catalogued(choice.key):  # a name of the writer's own: another stored figure may be the one meant
+            verdict = self.context_verdict(claim, info, when, support_only=True)
+            if verdict is not None:
+                return verdict
+        if claim.period is None and any(r.get("period_end") for r in basis):
+            return self.undated(claim, info, comparable, choice.key)
+        verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
+        if verdict is None:
+            verdict = self.contradicted(claim, info, basis, choice.rows, when)
+        return self.ranked(verdict, official, comparable, claim)
+
+    def growth_over_base(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        """A growth rate over a written base (比2019年末): computed from the two stored levels."""
+        zh = self.lang == "zh"
+        base = period_text(claim.extra["base"], self.lang)
+        growth = multiyear.level_growth(choice.rows, claim, row_figure)
+        if growth is None:
+            text = (f"数据库中没有{claim.metric}在{base}和{when}两个时点的余额，无法计算所述{claim.text}的增长" if zh else
+                    f"the store lacks the level of {claim.metric} at {base} or at {when}, needed to check the "
+                    f"growth of {claim.text}")
+            return Verdict(info, "unverifiable", text, nearest_periods=self.nearest_periods(claim, choice.rows))
+        ok = interval(claim).overlaps(growth.implied)
+        arithmetic = growth.arithmetic(row_figure)
+        if zh:
+            text = (f"{self.cite(growth.old)}记载{base}为{_stored(growth.old)}，{self.cite(growth.new)}记载{when}为"
+                    f"{_stored(growth.new)}：{arithmetic}，{'与所述' + claim.text + '相符' if ok else '而非' + claim.text}")
+        else:
+            text = (f"{self.cite(growth.old)} gives {_stored(growth.old)} at {base} and {self.cite(growth.new)} "
+                    f"{_stored(growth.new)} at {when}: {arithmetic}, "
+                    f"{'consistent with the claimed ' if ok else 'not '}{claim.text}")
+        evidence = [self.evidence(growth.old), self.evidence(growth.new)]
+        return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
+                       basis="official" if self.rank(growth.new) == 0 else "report")
+
+    def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
+        """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
+        (Stored figures without a period, from undated documents, are still compared with it.)"""
+        values = sorted({f"{_stored(r)}（{period_text(_period_dict(r['period_start'], r['period_end']), 'zh')}）"
+                         if self.lang == "zh" else
+                         f"{_stored(r)} ({period_text(_period_dict(r['period_start'], r['period_end']), 'en')})"
+                         for r in comparable})[:5]
+        text = (f"所述{claim.text}未注明时期，无法与存储的{claim.metric}数据对照；存储的数值：{'、'.join(values)}"
+                if self.lang == "zh" else
+                f"the claim's {claim.text} names no period, so it cannot be checked against the stored figures for "
+                f"{claim.metric}: {', '.join(values)}")
+        evidence = [self.evidence(r, claim) for r in comparable[:5]]
+        return Verdict(info, "unverifiable", text, None, evidence, False, self.nearest_periods(claim, comparable), [])
+
+    def supported(self, claim, info, basis, comparable, first, when) -> Verdict:
+        zh = self.lang == "zh"
+        evidence = [self.evidence(r, claim) for r in comparable]
+        values = sorted({_stored(r) for r in comparable})
+        disagree = _sources_disagree(comparable) and len({bool(e.agrees) for e in evidence}) > 1
+        stored = _stored(first)
+        if zh:
+            text = (f"{self.cite(first)}记载{_subject(claim.metric, claim.measure, 'zh')}（{when}）为{stored}，"
+                    f"与所述{claim.text}相符")
+            if disagree:
+                text += f"；但各来源说法不一：{'、'.join(values)}"
+        else:
+            text = (f"{self.cite(first)} gives {_subject(claim.metric, claim.measure, 'en')} ({when}) as "
+                    f"{stored}, consistent with the claimed {claim.text} at its stated precision")
+            if disagree:
+                text += f"; sources disagree: {', '.join(values)}"
+        basis_name = "official" if self.rank(first) == 0 else "report"
+        return Verdict(info, "supported", text, None, evidence, disagree, basis=basis_name)
+
+    def ranked(self, verdict: Verdict, official: list[dict], comparable: list[dict], claim: Figure) -> Verdict:
+        """A verdict that rests on official references says so, and lists the news reports after them."""
+        verdict.basis = "official" if official else "report"
+        if official:
+            reports = [r for r in comparable if r not in official]
+            known = {(e.doc_id, e.start) for e in verdict.evidence}
+            verdict.evidence += [self.evidence(r, claim) for r in reports if (r["doc_id"], r["start"]) not in known]
+            if reports and any(agrees(claim, row_figure(r)) for r in reports):
+                verdict.explanation += ("；有新闻报道与所述相符，但以官方统计为准" if self.lang == "zh" else
+                                        "; some news reports agree with the claim, but official statistics rank first")
+        return verdict
+
+    def slip_verdict(self, claim: Figure, info: dict, rows: list[dict], when: str) -> Verdict | None:
+        """Stored figures at the claim's period of another measure, unit or comparison that the number matches."""
+        for row in rows:
+            name = sl.cross_measure_slip(claim, row_figure(row), row.get("period_end"))
+            if name:
+                text = self.slip_text(name, claim, row, _stored(row), when)
+                return Verdict(info, "contradicted", text, name, [self.evidence(row)],
+                               basis="official" if self.rank(row) == 0 else "report")
+        return None
+
+    def cumulative_verdict(self, claim: Figure, info: dict, rows: list[dict]) -> Verdict | None:
+        """A year-to-date (1-10月) growth rate quoted for the month or quarter that ends it."""
+        if claim.measure != "growth_rate":
+            return None
+        for row in rows:
+            if (row["measure"] == "growth_rate" and sl.cumulative_of(claim.period, row.get("period_start"),
+                                                                      row.get("period_end"))
+                    and sl.units_comparable(claim, row["unit"], row.get("counter"))
+                    and same_number(claim, row_figure(row))):
+                when = period_text(claim.period, self.lang)
+                text = self.slip_text("ytd_as_yoy", claim, row, _stored(row), when)
+                return Verdict(info, "contradicted", text, "ytd_as_yoy", [self.evidence(row)],
+                               basis="official" if self.rank(row) == 0 else "report")
+        return None
+
+    def contradicted(self, claim, info, comparable, rows, when) -> Verdict:
+        zh = self.lang == "zh"
+        evidence = [self.evidence(r, claim) for r in comparable]
+        first = comparable[0]
+        values = sorted({_stored(r) for r in comparable})
+        disagree = _sources_disagree(comparable)
+        slip, extra = "value", None
+        for row in comparable:
+            found = sl.comparable_slip(claim, row_figure(row))
+            if found:
+                slip, first = found, row
+                break
+        if slip == "value" and claim.period is not None:
+            slip, extra = self.elsewhere_slip(claim, comparable, rows)
+        text = self.slip_text(slip, claim, first, _stored(first), when, extra)
+        if disagree:
+            text += ("；各来源说法不一：" + "、".join(values)) if zh else ("; sources disagree: " + ", ".join(values))
+        if extra is not None:
+            evidence = evidence + [self.evidence(extra)]
+        return Verdict(info, "contradicted", text, slip, evidence, disagree)
+
+    def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
+        """The claim's number is stored for this metric at another period (or year to date), or for a similar
+        metric at this period."""
+        found = self.other_period_slip(claim, [r for r in rows if r not in comparable])
+        return found or self.other_metric_slip(claim)
+
+    def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
+        other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
+                 and same_number(claim, row_figure(r))]
+        for row in other:
+            if sl.cumulative_of(claim.period, row.get("period_start"), row.get("period_end")):
+                return "ytd_as_yoy", row
+        other = [r for r in other if not _at(claim.period, r)]
+        return ("wrong_period", other[0]) if other else None
+
+    def other_metric_slip(self, claim: Figure) -> tuple[str, dict | None]:
+        key = _key(claim.metric)
+        other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
+                 and r["metric_key"] != key and _overlap(r["metric_key"] or "", key) >= MIN_OVERLAP
+                 and same_number(claim, row_figure(r))]
+        if other:
+            other.sort(key=lambda r: -_overlap(r["metric_key"] or "", key))
+            return "wrong_metric", other[0]
+        return "value", None
+
+    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
+        """The explanation of a contradiction, from the slip's template in slip_texts.toml."""
+        context = self.slip_context(slip, claim, row, stored, when, extra)
+        templates = slip_templates()
+        context["base"] = templates["base"][self.lang].format(**context)
+        template = templates["slip"].get(slip, {}).get(self.lang)
+        needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
+        if template is None or any(context[name] is None for name in needs):
+            return context["base"]
+        return template.format(**context)
+
+    def slip_context(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None) -> dict:
+        zh = self.lang == "zh"
+        source = extra if slip == "ytd_as_yoy" and extra is not None else row
+        growth = row.get("measure") == "growth_rate"
+        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), self.lang),
+                   "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
+                   "metric": claim.metric or ("该数字" if zh else "the figure"), "other": None, "other_metric": None,
+                   "what": ("增速" if growth else "变动") if zh else ("growth rate" if growth else "change")}
+        if slip == "direction":
+            context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], zh)
+            context["said"] = _signed(claim.value, claim.unit, zh)
+        other = source if slip == "ytd_as_yoy" else extra
+        if other is not None:
+            context["other"] = period_text(_period_dict(other["period_start"], other["period_end"]), self.lang)
+            context["other_metric"] = other.get("metric")
+        return context
+
+    # nothing comparable
+    def unverifiable(self, claim: Figure, info: dict, rows: list[dict], key: str, when: str) -> Verdict:
+        zh = self.lang == "zh"
         nearest_periods = self.nearest_periods(claim, rows)
         nearest_metrics = self.nearest_metrics(claim, key)
-        hint = self.hint(claim, rows, key)
         if zh:
             text = f"数据库中没有{claim.metric}在{when}的可比数据"
             if nearest_periods:
@@ -304,88 +786,11 @@ class ClaimChecker:
             if nearest_metrics:
                 text += "; similar metrics: " + ", ".join(nearest_metrics)
         evidence = []
+        hint = self.hint(claim, rows, key)
         if hint:
             text += hint[0]
             evidence = [self.evidence(hint[1])]
         return Verdict(info, "unverifiable", text, None, evidence, False, nearest_periods, nearest_metrics)
-
-    def contradicted(self, claim, info, comparable, rows, evidence, when, said) -> Verdict:
-        zh = self.lang == "zh"
-        first = comparable[0]
-        stored = human(Decimal(str(first["value"])), first["unit"])
-        values = sorted({human(Decimal(str(r["value"])), r["unit"]) for r in comparable})
-        disagree = _sources_disagree(comparable)
-        slip, extra = "value", None
-        if claim.unit not in ("percent", "percentage_point", "basis_point", "times"):
-            for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND):
-                if any(agrees(claim, row_figure(r), factor) for r in comparable):
-                    slip = "scale"
-                    break
-        if slip == "value":
-            other = [r for r in rows if r["measure"] == claim.measure and _unit_ok(claim, r) and r not in comparable
-                     and not _at(claim.period, r)
-                     and same_number(claim, row_figure(r))]
-            if other and claim.period is not None:
-                slip, extra = "wrong_period", other[0]
-        if slip == "value" and claim.period is not None:
-            key = _key(claim.metric)
-            other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
-                     and r["metric_key"] != key and _overlap(r["metric_key"] or "", key) >= MIN_OVERLAP
-                     and same_number(claim, row_figure(r))]
-            if other:
-                other.sort(key=lambda r: -_overlap(r["metric_key"] or "", key))
-                slip, extra = "wrong_metric", other[0]
-        text = self.slip_text(slip, claim, first, stored, when, extra)
-        if disagree:
-            text += ("；各来源说法不一：" + "、".join(values)) if zh else ("; sources disagree: " + ", ".join(values))
-        if extra is not None:
-            evidence = evidence + [self.evidence(extra)]
-        return Verdict(info, "contradicted", text, slip, evidence, disagree)
-
-    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
-        zh = self.lang == "zh"
-        cite = self.cite(row)
-        subject = _subject(claim.metric, row.get("measure"), self.lang)
-        base = (f"{cite}记载{subject}（{when}）为{stored}，而非{claim.text}" if zh else
-                f"{cite} gives {subject} ({when}) as {stored}, not {claim.text}")
-        if slip == "scale":
-            return base + ("：单位错了一个数量级（亿与万亿相差一万倍）" if zh else
-                           ": the scale is off by 10^4 (亿 vs 万亿)")
-        if slip == "percent_vs_point":
-            what = ("增速" if zh else "growth rate") if row.get("measure") == "growth_rate" else ("变动" if zh else "change")
-            return (f"{cite}记载{claim.metric}（{when}）的{what}为{stored}：所述{claim.text}混淆了百分比与百分点" if zh else
-                    f"{cite} gives the {what} of {claim.metric} ({when}) as {stored}: the claim's {claim.text} "
-                    "confuses percent with percentage points")
-        if slip == "growth_as_level":
-            return (f"{cite}记载{claim.metric}（{when}）的增速为{stored}：所述{claim.text}把增速当成了水平值" if zh else
-                    f"{cite} gives {stored} as the growth rate of {claim.metric} ({when}): the claim quotes a growth "
-                    "rate as a level")
-        if slip == "wrong_period" and extra is not None:
-            other = period_text(_period_dict(extra["period_start"], extra["period_end"]), self.lang)
-            return base + (f"；{claim.text}是{other}的数字（时期错误）" if zh else
-                           f"; {claim.text} is the figure for {other} (wrong period)")
-        if slip == "wrong_metric" and extra is not None:
-            return base + (f"；{claim.text}是“{extra['metric']}”的数字（指标张冠李戴）" if zh else
-                           f"; {claim.text} is the figure for {extra['metric']} (wrong metric)")
-        return base
-
-    def cross_measure_slip(self, claim: Figure, at_period: list[dict]) -> tuple[str, dict] | None:
-        """Stored figures for the metric and period of another measure or unit, that the claim's number matches."""
-        for row in at_period:
-            stored = row_figure(row)
-            same_number = (abs(claim.value) - abs(stored.value)).copy_abs() <= max(half(claim), half(stored))
-            if not same_number:
-                continue
-            units = {claim.unit, stored.unit}
-            if units == {"percent", "percentage_point"} and (
-                    {claim.measure, stored.measure} <= {"change", "growth_rate"} or "change" in (claim.measure, stored.measure)):
-                return "percent_vs_point", row
-            if (stored.measure == "growth_rate" and claim.measure in ("level", "rate", "share")
-                    and claim.unit == stored.unit == "percent"):
-                return "growth_as_level", row
-            if (claim.measure == "growth_rate" and stored.measure in ("rate", "share")) and units == {"percent"}:
-                return "growth_as_level", row
-        return None
 
     def nearest_periods(self, claim: Figure, rows: list[dict], limit: int = 3) -> list[dict]:
         periods = {(r["period_start"], r["period_end"]) for r in rows if r["period_end"]
@@ -408,7 +813,8 @@ class ClaimChecker:
         """Nothing to compare, but the number matches another period or a similar metric: say so."""
         zh = self.lang == "zh"
         for row in rows:
-            if row["measure"] == claim.measure and _unit_ok(claim, row) and same_number(claim, row_figure(row)):
+            if (row["measure"] == claim.measure and sl.units_comparable(claim, row["unit"], row.get("counter"))
+                    and same_number(claim, row_figure(row))):
                 other = period_text(_period_dict(row["period_start"], row["period_end"]), self.lang)
                 return ((f"（注意：{claim.text}与{other}的数字相符）" if zh else
                          f" (note: {claim.text} matches the figure for {other})"), row)
@@ -427,9 +833,11 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
         record = text
     else:
         from analyzer.pipeline import analyze
-        record = analyze(text, published=published, doc_id="claim")
+        record = analyze(prepare_claim(text), published=published, doc_id="claim")
     checker = ClaimChecker(store, lang)
-    return [checker.check_figure(figure) for figure in record.figures]
+    text, published = record.document.text, record.document.published
+    checker.claim_text, checker.claim_figures = text, list(record.figures)
+    return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:

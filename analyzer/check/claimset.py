@@ -1,5 +1,7 @@
 """Score the claim checker on a claim set: one JSON object a line with ``claim``, ``published``, the expected
-``verdict`` of the whole claim and, for contradictions, the expected ``slip``.
+``verdict`` of the whole claim and, for contradictions, the expected ``slip``; optionally ``source_doc``, the id
+of the document the claim's truth was read from (a corpus gold document, or an id from ``../shared/data/*.jsonl``,
+which ``claim_set_store`` loads), and a ``note``.
 
 A claim's verdict is its worst figure's: contradicted if any figure is, else unverifiable if any is, else supported
 (a claim in which the analyzer finds no figure counts as unverifiable).
@@ -7,11 +9,12 @@ A claim's verdict is its worst figure's: contradicted if any figure is, else unv
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyzer.check.claims import Verdict, check_claim
+from analyzer.check.claims import VERDICTS, Verdict, check_claim
 
 
 def claim_verdict(verdicts: list[Verdict]) -> tuple[str, str | None]:
@@ -29,6 +32,7 @@ class ClaimSetScore:
     slip_total: int = 0
     slip_correct: int = 0
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_slip: dict[str, list[int]] = field(default_factory=dict)  # expected slip → [correct, total]
     misses: list[dict] = field(default_factory=list)
 
     @property
@@ -42,6 +46,7 @@ class ClaimSetScore:
     def to_dict(self) -> dict:
         return {"claims": self.total, "verdict_accuracy": round(self.accuracy, 4),
                 "slips": self.slip_total, "slip_accuracy": round(self.slip_accuracy, 4),
+                "by_slip": {k: {"correct": c, "total": t} for k, (c, t) in sorted(self.by_slip.items())},
                 "confusion": self.confusion, "misses": self.misses}
 
     def lines(self) -> list[str]:
@@ -52,13 +57,34 @@ class ClaimSetScore:
             row = self.confusion.get(want, {})
             out.append(f"{want:<16} {row.get('supported', 0):>9}  {row.get('contradicted', 0):>12}  "
                        f"{row.get('unverifiable', 0):>12}")
+        if self.by_slip:
+            out.append("")
+            out.append("slip               correct / expected")
+            out += [f"{name:<18} {c:>7} / {t}" for name, (c, t) in sorted(self.by_slip.items())]
         for miss in self.misses:
             out.append(f"  miss {miss['id']}: expected {miss['expected']}, got {miss['got']} — {miss['claim']}")
         return out
 
 
 def load_claims(path: str | Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The claims of a JSON Lines file; a bad line is an ``InputError`` naming FILE:LINE."""
+    from analyzer.errors import InputError
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot read the claim set: {error}") from None
+    claims = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{number}", f"not JSON: {error.msg}") from None
+        if not isinstance(item, dict) or not item.get("claim") or item.get("verdict") not in VERDICTS:
+            raise InputError(f"{path}:{number}", f"a claim needs 'claim' and 'verdict' ({', '.join(VERDICTS)})")
+        claims.append(item)
+    return claims
 
 
 def score_claims(claims: list[dict], store, lang: str = "zh") -> ClaimSetScore:
@@ -74,11 +100,65 @@ def score_claims(claims: list[dict], store, lang: str = "zh") -> ClaimSetScore:
         if want == "contradicted" and want_slip:
             score.slip_total += 1
             score.slip_correct += ok and slip == want_slip
+            tally = score.by_slip.setdefault(want_slip, [0, 0])
+            tally[0] += ok and slip == want_slip
+            tally[1] += 1
         if not ok or (want_slip and slip != want_slip):
             score.misses.append({"id": item.get("id"), "claim": item["claim"],
                                  "expected": f"{want}/{want_slip}" if want_slip else want,
                                  "got": f"{verdict}/{slip}" if slip else verdict})
     return score
+
+
+# Reserved for outside evaluation (../shared/data/README.md): never loaded for a claim set.
+RESERVED_IDS = frozenset({"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140",
+                          "rss-226", "rss-1624", "rss-615", "rss-1592", "rss-43"})
+
+
+def shared_documents(directory: str | Path, ids: set[str]) -> list[dict]:
+    """The JSON objects with these ids from the ``*.jsonl`` files in ``directory`` (read in place, one pass)."""
+    found = []
+    for path in sorted(Path(directory).glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                head = line[:80]
+                if not any(f'"{doc_id}"' in head for doc_id in ids):
+                    continue
+                item = json.loads(line)
+                if item.get("id") in ids:
+                    found.append(item)
+    return found
+
+
+def claim_set_store(claims: list[dict], directory: str, corpus: str | None = None, shared_data: str | None = None,
+                    references: list[str] | None = None):
+    """A fresh SQLite store with the corpus, the shared-data documents the claims name (``source_doc``) and
+    the reference tables: what a claim set is scored against. Ids found nowhere are reported on stderr."""
+    from analyzer.store.ingest import ingest
+    from analyzer.store.references import import_references
+    store = corpus_store(corpus, directory) if corpus else _empty_store(directory)
+    wanted = {c["source_doc"] for c in claims if c.get("source_doc")} - set(store.known_documents())
+    reserved = wanted & RESERVED_IDS
+    if reserved:
+        print(f"Note: not loading ids reserved for outside evaluation: {', '.join(sorted(reserved))}", file=sys.stderr)
+    wanted -= RESERVED_IDS
+    if shared_data and wanted:
+        documents = shared_documents(shared_data, wanted)
+        path = Path(directory) / "shared-documents.jsonl"
+        path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
+        if documents:
+            ingest(store, [str(path)])
+        wanted -= {d["id"] for d in documents}
+    if wanted:
+        print(f"Note: source documents not found: {', '.join(sorted(wanted))}", file=sys.stderr)
+    for reference in references or []:
+        import_references(store, reference, Path(reference).stem, "official")
+    return store
+
+
+def _empty_store(directory: str):
+    from analyzer.store import open_store
+    return open_store(str(Path(directory) / "claims.db"))
 
 
 def corpus_store(corpus: str | Path, directory: str | None = None):

@@ -46,6 +46,13 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
 
+    def overlaps_inside(self, other: Interval) -> bool:
+        """Overlap by more than a shared end: 0.3 ([0.25, 0.35]) and 0.2 ([0.15, 0.25]) only touch. A point
+        interval (an exact value) still counts when it lies on the other's end."""
+        if self.low == self.high or other.low == other.high:
+            return self.overlaps(other)
+        return self.low < other.high and other.low < self.high
+
     def contains(self, value: Decimal) -> bool:
         return self.low <= value <= self.high
 
@@ -80,11 +87,13 @@ def interval(figure: Figure) -> Interval:
     v, h = figure.value, half(figure)
     slack = abs(v) * QUALIFIER_SLACK
     if figure.qualifier == "range" and figure.value_high is not None:
-        return Interval(v - h, figure.value_high + h)
+        low, high = sorted((v, figure.value_high))  # 下降69%至79% is -69 to -79
+        return Interval(low - h, high + h)
+    # the bound is on the size: 下降超过3% (-3, over) is -3 or below, 下降近4% (-4, under) a little above -4
     if figure.qualifier == "over":
-        return Interval(v, v + slack + h)
+        return Interval(v, v + slack + h) if v >= 0 else Interval(v - slack - h, v)
     if figure.qualifier == "under":
-        return Interval(v - slack - h, v)
+        return Interval(v - slack - h, v) if v >= 0 else Interval(v, v + slack + h)
     if figure.qualifier == "approx":
         a = abs(v) * APPROX_SLACK
         return Interval(v - max(a, h), v + max(a, h))

@@ -21,7 +21,7 @@ def main() -> None:
 
 def _register() -> None:
     import importlib
-    for module in ("extract", "evaluate", "taxonomy", "store", "check", "brief", "model", "serve"):
+    for module in ("extract", "evaluate", "taxonomy", "store", "check", "reference", "brief", "model", "serve"):
         try:
             importlib.import_module(f"analyzer.cli.{module}")
         except ModuleNotFoundError as error:

@@ -1,6 +1,7 @@
 """``analyzer check``: verdicts for the figures of a claim against the store, and consistency checks within a text."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -62,7 +63,9 @@ def render_table(verdicts, consistency, lang: str) -> str:
             for e in v.evidence:
                 mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
                 title = f"《{e.title}》" if e.title else ""
-                out.append(f"    {mark}{e.source or ''}{title} {e.published or ''} doc={e.doc_id} "
+                source = e.source or ("来源不详" if lang == "zh" else "source unknown")
+                date = e.published or ("日期不详" if lang == "zh" else "date unknown")
+                out.append(f"    {mark}{source}{title} {date} doc={e.doc_id} "
                            f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})")
                 if e.sentence:
                     out.append(f"      “{e.sentence.strip()}”")
@@ -78,15 +81,22 @@ def render_table(verdicts, consistency, lang: str) -> str:
     return "\n".join(out).lstrip("\n")
 
 
-def score_claim_set(path: str, corpus: str | None, db_url: str | None, min_accuracy: float, fmt: str,
+def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: float, fmt: str,
                     lang: str) -> None:
-    from analyzer.check.claimset import corpus_store, load_claims, score_claims
-    from analyzer.store import open_store
+    """Score the checker on a claim set against a fresh store of ``sources`` (corpus, shared data, references) or
+    against the database at ``db_url``."""
     import tempfile
+
+    from analyzer.check.claimset import claim_set_store, load_claims, score_claims
+    from analyzer.store import open_store
+    claims = load_claims(path)
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
-        store = corpus_store(corpus, directory) if corpus else open_store(db_url, create=False)
+        if any(sources.values()):
+            store = claim_set_store(claims, directory, **sources)
+        else:
+            store = open_store(db_url, create=False)
         try:
-            score = score_claims(load_claims(path), store, lang)
+            score = score_claims(claims, store, lang)
         finally:
             store.close()
     if fmt == "json":
@@ -115,26 +125,37 @@ def score_claim_set(path: str, corpus: str | None, db_url: str | None, min_accur
                    "instead of checking one claim; prints verdict and slip accuracy.")
 @click.option("--corpus", metavar="DIR",
               help="With --claim-set: ingest DIR into a fresh temporary store and score against it (instead of --db).")
+@click.option("--shared-data", metavar="DIR",
+              help="With --claim-set: also ingest the documents the claims' source_doc fields name, read from the "
+                   "*.jsonl files in DIR (e.g. ../shared/data; only those ids are loaded).")
+@click.option("--reference", "references", metavar="FILE.csv", multiple=True,
+              help="With --claim-set: also import this official reference table into the temporary store.")
 @click.option("--min-accuracy", type=click.FloatRange(0, 1), default=0.9, show_default=True,
               help="With --claim-set: exit 1 when verdict accuracy is below this.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="Output format; markdown writes a fact-check box to paste into a draft.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the explanations.")
 @verbose_option
 @handle_errors
-def check_command(claim, file, published, db_url, consistency, with_consistency, claim_set, corpus, min_accuracy,
-                  fmt, lang):
+def check_command(claim, file, published, db_url, consistency, with_consistency, claim_set, corpus, shared_data,
+                  references, min_accuracy, fmt, lang):
     """Check the numbers of CLAIM (or --file ARTICLE; - reads stdin) against the stored records.
 
     Each figure the analyzer finds is compared with stored figures of the same metric, period, measure and unit,
     allowing for the claim's precision (35万亿 covers 35.3万亿) and qualifier (超过, 近, 约). Verdicts:
-    supported, contradicted (naming the slip: percent_vs_point, scale for 亿 vs 万亿, growth_as_level,
-    wrong_period, wrong_metric, or value), or unverifiable (with the nearest stored periods and metrics).
-    Each cites its evidence: source, title, date, sentence and stored value.
+    supported, contradicted (naming the slip: percent_vs_point, bp_vs_point, scale for 亿 vs 万亿 or 户 vs 万户,
+    direction, growth_as_level, level_as_growth, ytd_as_yoy, wrong_period, wrong_metric, or value), or
+    unverifiable (with the nearest stored periods and metrics). Official reference series (`analyzer reference
+    import`) rank above news reports. Each verdict cites its evidence: source, title, date, sentence, link and
+    stored value, and says why evidence written under another name is the same series.
 
     With --consistency the text's figures are checked against each other instead, with the arithmetic shown.
-    With --claim-set FILE (and --corpus DIR or --db URL) the checker is scored on a labelled claim set.
+    With --claim-set FILE (and --corpus DIR, --shared-data DIR, --reference FILE.csv, or --db URL) the checker
+    is scored on a labelled claim set: verdict accuracy and slip accuracy.
+
+    With --format markdown a fact-check box (claim, verdict, evidence with source, date, sentence and link) is
+    written, ready to paste into an article draft.
 
     Exit code: 0 when nothing is contradicted (or inconsistent), 1 when something is (with --claim-set: when
     verdict accuracy is below --min-accuracy), 2 for usage errors and an empty database.
@@ -147,10 +168,12 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
 
     overrides(published=published)  # validates the date
     if claim_set:
-        score_claim_set(claim_set, corpus, db_url, min_accuracy, fmt, lang)
+        sources = {"corpus": corpus, "shared_data": shared_data, "references": list(references)}
+        score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang)
         return
     document = _read_input(claim, file, published)
-    record = Pipeline().analyze(document)
+    from analyzer.check.reading import prepare_claim
+    record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
     verdicts = results = None
     store = None
     if not consistency:
@@ -174,14 +197,22 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         results = check_consistency(record)
     bad = (verdicts is not None and any_contradicted(verdicts)) or \
           (results is not None and any(not r.ok for r in results))
+    click.echo(render(document, verdicts, results, bad, fmt, lang), nl=False)
+    if bad:
+        sys.exit(EXIT_CONTRADICTED)
+
+
+def render(document, verdicts, results, bad: bool, fmt: str, lang: str) -> str:
+    """The check's output in ``fmt``: json, markdown (a fact-check box) or a table."""
     if fmt == "json":
         data = {"text": document.text, "published": document.published, "contradicted": bad}
         if verdicts is not None:
             data["verdicts"] = [v.to_dict() for v in verdicts]
         if results is not None:
             data["consistency"] = [r.to_dict() for r in results]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(render_table(verdicts, results, lang))
-    if bad:
-        sys.exit(EXIT_CONTRADICTED)
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "markdown":
+        from analyzer.check.markdown import render_markdown
+        box = render_markdown(document.text, verdicts or [], document.published, lang)
+        return box + ("\n" + render_table(None, results, lang) + "\n" if results is not None else "")
+    return render_table(verdicts, results, lang) + "\n"

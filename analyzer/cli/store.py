@@ -162,7 +162,9 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
     how many documents report it, and whether they disagree (then `sources` lists each value and who gave it).
 
     METRIC is a phrase as written (普惠小微贷款余额) or a normalized metric key; related but different
-    statistics (普惠型小微企业贷款余额) are separate series.
+    statistics (普惠型小微企业贷款余额) are separate series. Names written differently that are the same series
+    (人民币普惠小微贷款余额, 固定资产投资（不含农户）) are merged: stderr lists them with the reason, and the
+    `names` column gives each point's written names.
 
     Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png
     """
@@ -175,6 +177,8 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
         similar = store.similar_metrics(metric)
         hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
         fail(f"no figures with a period for metric {metric!r}{hint}")
+    if len(timeline.names) > 1:
+        click.echo(f"series {metric}: merges the written names " + ", ".join(timeline.merged_names()), err=True)
     if timeline.other_measures:
         others = ", ".join(f"{m} ({n})" for m, n in sorted(timeline.other_measures.items()))
         click.echo(f"showing measure {timeline.measure}; also reported: {others} — see --measure", err=True)
@@ -208,6 +212,9 @@ def trends_command(db_url, by, freq, top, plot_path, fmt):
 
     store = open_db(db_url)
     frame = store.trends(by, freq, top)
+    undated = store.undated_documents()
+    if undated:
+        click.echo(f"note: {undated} document(s) without a publication date are not counted", err=True)
     write_rows(frame.to_dict("records"), COLUMNS, fmt, sys.stdout)
     if plot_path:
         from analyzer.store.plot import plot_trends

@@ -128,7 +128,7 @@ def validate(record: dict) -> list[str]:
     doc = record.get("doc") or {}
     if not doc.get("id"):
         problems.append("doc.id missing")
-    if doc.get("kind") not in DOC_KINDS:
+    if doc.get("kind") is not None and doc.get("kind") not in DOC_KINDS:  # a missing kind is allowed (unknown)
         problems.append(f"doc.kind {doc.get('kind')!r} not in {DOC_KINDS}")
     text = record.get("text", "")
     for array in ARRAYS:

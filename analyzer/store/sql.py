@@ -222,7 +222,7 @@ class SQLStore:
         import pandas as pd
         query = query or FigureQuery.from_filters(**filters)
         columns = [c.name for c in queries.figure_select(query).selected_columns]
-        frame = pd.DataFrame(list(self.iter_figures(query)), columns=columns)
+        frame = none_for_missing(pd.DataFrame(list(self.iter_figures(query)), columns=columns))
         for column in ("value", "value_high"):
             frame[column] = frame[column].map(lambda v: Decimal(v) if v is not None else None).astype(object)
         return frame
@@ -240,7 +240,7 @@ class SQLStore:
         import pandas as pd
         with self.engine.connect() as connection:
             result = connection.execute(statement)
-            return pd.DataFrame(result.all(), columns=list(result.keys()))
+            return none_for_missing(pd.DataFrame(result.all(), columns=list(result.keys())))
 
     def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
         """The figures of one metric (by key or phrase) that have a period, with their documents."""
@@ -257,6 +257,20 @@ class SQLStore:
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         with self.engine.connect() as connection:
             return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
+
+    def documents_mentioning(self, words: list[str]) -> set[str]:
+        """Ids of the documents whose title or text contains every one of ``words``."""
+        from analyzer.store.queries import _like
+        d = schema.documents.c
+        conditions = [sa.or_(d.text.like(_like(w), escape="\\"), d.title.like(_like(w), escape="\\")) for w in words]
+        with self.engine.connect() as connection:
+            return set(connection.execute(sa.select(d.doc_id).where(*conditions)).scalars())
+
+    def undated_documents(self) -> int:
+        """How many stored documents have no publication date (trends cannot place them)."""
+        d = schema.documents.c
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).where(d.published.is_(None))).scalar_one()
 
     def trends(self, by: str = "tool", freq: str = "month", top: int | None = None):
         """Mentions of tools, sectors or institutions per month, quarter or year (long format)."""
@@ -353,6 +367,17 @@ class SQLStore:
 
     def __repr__(self) -> str:
         return f"SQLStore({self.display_url!r})"
+
+
+def none_for_missing(frame):
+    """Missing text (a document without title, source or date) stays ``None``: pandas' string columns would hold
+    NaN, a float that is truthy and breaks string code (``'《' + title``)."""
+    from pandas.api.types import is_numeric_dtype
+    for column in frame.columns:
+        if not is_numeric_dtype(frame[column].dtype):
+            series = frame[column].astype(object)
+            frame[column] = series.where(series.notna(), None)
+    return frame
 
 
 def _deny_attach(action: int, *_args) -> int:

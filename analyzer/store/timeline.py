@@ -6,14 +6,14 @@ the point's ``value`` is the one most documents give (ties: the most recently pu
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 # The measure a series shows when none is asked for: the first of these that the metric has.
 MEASURE_PREFERENCE = ("level", "flow", "rate", "share", "growth_rate", "change", "other")
 COLUMNS = ("period_start", "period_end", "value", "unit", "measure", "comparison", "documents", "figures",
-           "disagree", "sources")
+           "disagree", "sources", "names")
 
 
 @dataclass
@@ -22,6 +22,16 @@ class Timeline:
     measure: str | None
     rows: list[dict] = field(default_factory=list)
     other_measures: dict[str, int] = field(default_factory=dict)  # measure → figures left out
+    names: dict[str, int] = field(default_factory=dict)  # written metric name → figures merged into the series
+
+    def merged_names(self, lang: str = "en") -> list[str]:
+        """Each written name merged into the series, with its figure count and why it is the same series."""
+        from analyzer.taxonomy.series import match_series
+        out = []
+        for name, count in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0])):
+            reasons = match_series(name).reasons(lang)
+            out.append(f"{name} ({count}{'; ' + '; '.join(reasons) if reasons else ''})")
+        return out
 
 
 def choose_measure(reports: list[dict]) -> str | None:
@@ -45,6 +55,7 @@ def build_timeline(reports: list[dict], measure: str | None = None, metric: str 
         key = (report["period_end"], report["period_start"], report["measure"], report["comparison"] or "",
                report["unit"])
         groups[key].append(report)
+    timeline.names = _written_names(groups.values())
     for (period_end, period_start, measure_, comparison, unit), group in sorted(groups.items()):
         by_value: dict[Decimal, list[dict]] = defaultdict(list)
         for report in group:
@@ -57,8 +68,14 @@ def build_timeline(reports: list[dict], measure: str | None = None, metric: str 
             "unit": unit, "measure": measure_, "comparison": comparison or None,
             "documents": len({r["doc_id"] for r in group}), "figures": len(group), "disagree": disagree,
             "sources": _describe(ranked, disagree),
+            "names": " | ".join(_written_names([group])),
         })
     return timeline
+
+
+def _written_names(groups) -> dict[str, int]:
+    """Each metric name as written in the reports, with how many figures use it."""
+    return dict(Counter(r["metric"] for group in groups for r in group if r.get("metric")))
 
 
 def _who(reports: list[dict]) -> str:

@@ -30,6 +30,8 @@ ARRAY_KIND = {v: k for k, v in MENTION_ARRAY.items()}
 
 _FIELDS = {"id", "name", "name_en", "aliases", "category", "issuer", "launched", "retired", "note"}
 _LINK_FIELDS = {"tools", "sectors", "institutions"}
+# a metric's ``scope``: the scope word (series.toml) the statistic has by definition (普惠小微贷款 are RMB loans)
+_METRIC_FIELDS = {"scope"}
 # matcher hints: ``exclude`` lists contexts, the name in brackets, where a name is not a mention
 # ("[中国银行]业" is the banking industry, "[国务院]常务会议" a meeting); ``refers_back`` lists aliases that name the
 # latest tool ending with them (专项再贷款 after 交通物流专项再贷款); ``keep_inner`` keeps the
@@ -37,7 +39,7 @@ _LINK_FIELDS = {"tools", "sectors", "institutions"}
 _MATCH_FIELDS = {"exclude", "refers_back", "keep_inner"}
 _EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
-            "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS}
+            "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS | _METRIC_FIELDS}
 _REQUIRED = ("id", "name", "name_en", "category")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -59,6 +61,7 @@ class Entry:
     exclude: tuple[tuple[str, str, str], ...] = ()  # (before, name, after)
     refers_back: tuple[str, ...] = ()
     keep_inner: bool = False  # names inside this entry's names stay mentions of their own
+    scope: str | None = None  # metrics only: the scope word that is the statistic's own (人民币)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -68,7 +71,7 @@ class Entry:
     def to_dict(self) -> dict:
         out = {"id": self.id, "kind": self.kind, "name": self.name, "name_en": self.name_en,
                "category": self.category, "aliases": list(self.aliases)}
-        for key in ("issuer", "launched", "retired", "note"):
+        for key in ("issuer", "launched", "retired", "note", "scope"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         out.update({k: list(v) for k, v in self.links.items()})
@@ -191,7 +194,8 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
             aliases=tuple(aliases), issuer=raw.get("issuer"), note=raw.get("note"),
             launched=_check_date(raw.get("launched"), where), retired=_check_date(raw.get("retired"), where),
             links=links, exclude=_parse_excludes(raw.get("exclude", []), aliases + [raw["name"]], where),
-            refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False)))
+            refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False),
+            scope=raw.get("scope")))
     return entries
 
 
@@ -262,24 +266,17 @@ def load_taxonomy() -> Taxonomy:
     return load_files(DATA_DIR)
 
 
-# place words a metric phrase may still carry; the key drops them so series line up across articles
-_METRIC_PREFIXES = ("全国", "我国", "全省", "全市")
-
-
 def metric_key(phrase: str) -> str:
-    """Normalized key that groups one metric's figures across articles.
+    """Normalized key that groups one metric's figures across articles (its series).
 
     A known metric (name or alias in ``metrics.toml``) keys by its canonical name; anything else by its
-    compact form (simplified, no spaces or punctuation). 普惠小微贷款余额 (PBOC) and 普惠型小微企业贷款余额
-    (NFRA) are different statistics and stay different keys.
+    compact form (simplified, no spaces or punctuation). Notes in parentheses, place and institution words in
+    front, and a scope word that is the statistic's own are set aside first (``series.toml``; see
+    ``analyzer.taxonomy.series.match_series`` for the reasons). 普惠小微贷款余额 (PBOC) and 普惠型小微企业贷款余额
+    (NFRA), 人民币 and 本外币 loans are different statistics and stay different keys.
     """
-    key = compact(phrase)
-    for prefix in _METRIC_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix) + 1:
-            key = key[len(prefix):]
-            break
-    entry = load_taxonomy().lookup(key, "metrics")
-    return compact(entry.name) if entry else key
+    from analyzer.taxonomy.series import match_series
+    return match_series(phrase).key
 
 
 def taxonomy_words() -> list[str]:

@@ -1,0 +1,177 @@
+"""Stored figures found by the words around them, for a claim whose metric names no stored series.
+
+Real news is often stored with a figure's metric missing or cut (软银集团领涨，盘中涨超13% has none; the company in
+农业银行净利润 is dropped), and a claim names the statistic its own way. When no series answers, the figures of
+stored sentences that contain the claim's words (the claim's clause, less time words, verbs of change and numbers:
+``context_stop`` in claim_words.toml) are compared with the claim's figure: a figure that agrees supports it; the one
+the claim's words lead to (the first stored figure after the claim's last word before its number) contradicts it. The verdict says the match was made by context.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analyzer.extract.periods import _time_matches
+from analyzer.records import Figure
+from analyzer.text.normalize import normalize
+
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
+MIN_COVERAGE = 0.6   # share of the claim's words (by characters) a stored sentence must contain
+NEAR_SPAN = 40       # at most this many characters from the claim's last word to the stored figure it leads to
+
+
+@dataclass
+class Candidate:
+    row: dict
+    coverage: float
+    near: bool               # the first figure after the claim's last word (the one the words lead to)
+    excluded: bool = False   # another item's value in a 分别 list (A、B和C分别为x、y、z)
+
+
+def variants(word: str) -> list[str]:
+    """A word in simplified and traditional characters (stored text keeps its script: 招商銀行)."""
+    return list(dict.fromkeys([word, _s2t().convert(word)]))
+
+
+@functools.cache
+def _s2t():
+    import opencc
+    return opencc.OpenCC("s2t")
+
+
+def clause_of(text: str, figure: Figure) -> tuple[int, int]:
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, figure.start)]
+    end = CLAUSE_BREAK.search(text, figure.end)
+    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+
+def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str]) -> tuple[list[str], str | None]:
+    """The content words of the figure's clause (or, when it has none — 同比增长177%, after the clause naming the
+    company — of its sentence up to the figure), and the last of them before the number."""
+    clause = _masked(text, figures)
+    start, end = clause_of(text, figure)
+    words, last = _words(clause, start, end, figure.start, stop)
+    if not words:
+        sentence_start = max(clause.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
+        words, last = _words(clause, sentence_start, end, figure.start, stop)
+    return words, last
+
+
+def _masked(text: str, figures: list[Figure]) -> str:
+    """The claim in normalized form with its figures and time expressions blanked out."""
+    masked = list(normalize(text))
+    for other in figures:
+        masked[other.start:other.end] = " " * (other.end - other.start)
+    for match in _time_matches("".join(masked)):
+        masked[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(masked)
+
+
+def _words(clause: str, start: int, end: int, figure_start: int, stop: frozenset[str]) -> tuple[list[str], str | None]:
+    from analyzer.text.segment import tokenizer
+    words, last, position = [], None, start
+    for token in tokenizer().lcut(clause[start:end]):
+        here = clause.find(token, position)
+        position = here + len(token) if here >= 0 else position
+        if len(token.strip()) < 2 or token in stop or re.search(r"\d", token):
+            continue
+        words.append(token)
+        if here < figure_start:
+            last = token
+    return list(dict.fromkeys(words)), last
+
+
+def list_index(text: str, figure: Figure, figures: list[Figure]) -> int | None:
+    """The figure's place in a 分别 list of the claim itself (A和B分别下跌8%和10%: 8% is item 0)."""
+    start, end = clause_of(text, figure)
+    sentence_start = max(text.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
+    first = text.find("分别", sentence_start, figure.start)
+    if first < 0:
+        return None
+    listed = sorted((f for f in figures if f.start > first and f.unit == figure.unit and f.start < end),
+                    key=lambda f: f.start)
+    return next((i for i, f in enumerate(listed) if f.start == figure.start), None)
+
+
+def candidates(rows: list[dict], words: list[str], last: str | None, index: int | None = None) -> list[Candidate]:
+    """Rows whose sentence holds enough of the words, one of them before the figure; ``near`` when the row is the
+    first such figure after the claim's last word (the number that word leads to)."""
+    total = sum(len(w) for w in words)
+    out = []
+    for row in rows:
+        sentence = normalize(row.get("sentence") or "")
+        before = sentence[:max(_offset(row), 0)]
+        found = [w for w in words if w in sentence]
+        coverage = sum(len(w) for w in found) / total if total else 0.0
+        if coverage < MIN_COVERAGE or not any(w in before for w in found):
+            continue
+        out.append(Candidate(row, coverage, False))
+    _mark_near(out, last)
+    _mark_respectively(out, words, index)
+    return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
+
+
+def _offset(row: dict) -> int:
+    return row["start"] - (row.get("sentence_start") or 0)
+
+
+def _mark_near(found: list[Candidate], last: str | None) -> None:
+    """In each sentence, the first candidate figure after the last occurrence of ``last`` (within ``NEAR_SPAN``)."""
+    if not last:
+        return
+    by_sentence: dict[tuple, list[Candidate]] = {}
+    for candidate in found:
+        by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: _offset(c.row))
+        sentence = normalize(group[0].row.get("sentence") or "")
+        previous_end = 0
+        for candidate in group:  # the first candidate figure after the word (no other candidate between them)
+            offset = _offset(candidate.row)
+            at = sentence.rfind(last, 0, offset)
+            candidate.near = at >= previous_end and offset - at <= NEAR_SPAN
+            previous_end = offset + len(candidate.row["text"])
+
+
+ITEM_BREAK = re.compile(r"[、和及与]")
+
+
+def _mark_respectively(found: list[Candidate], words: list[str], claim_index: int | None = None) -> None:
+    """工商银行、农业银行、建设银行和中国银行分别实现净利润…，同比分别增长0.51%、4.72%…: the claim's item (农业银行) is
+    the second of the list, so only the second figure after 分别 is its own; the others are excluded."""
+    by_sentence: dict[tuple, list[Candidate]] = {}
+    for candidate in found:
+        by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
+    for group in by_sentence.values():
+        sentence = normalize(group[0].row.get("sentence") or "")
+        first = sentence.find("分别")
+        if first < 0:
+            continue
+        items = _list_items(sentence[:first])
+        index = claim_index if claim_index is not None else _item_index(items, words)
+        listed = sorted((c for c in group if _offset(c.row) > first), key=lambda c: _offset(c.row))
+        if index is None or len(items) < 2 or len(listed) < len(items):
+            continue
+        for position, candidate in enumerate(listed[:len(items)]):
+            candidate.excluded = position != index
+            candidate.near = position == index
+
+
+def _list_items(head: str) -> list[str]:
+    """The items listed before 分别, in the last clause before it."""
+    head = head[max(head.rfind(mark) for mark in "：:；;，,") + 1:]
+    return _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
+
+
+def _item_index(items: list[str], words: list[str]) -> int | None:
+    scores = [sum(len(w) for w in words if w in item) for item in items]
+    return scores.index(max(scores)) if scores and max(scores) > 0 else None
+
+
+def _expand(items: list[str]) -> list[str]:
+    """大、中、小型企业 are 大型企业, 中型企业 and 小型企业: a one-character item takes the rest of the last item."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    return [item + last[len(item):] if len(item) == 1 and len(last) > 1 else item for item in items]

@@ -1,0 +1,135 @@
+"""How a claim's figures are read as a journalist meant them, before they are checked (words in claim_words.toml).
+
+The pipeline reads a claim like any text; a claim's paraphrases need a little more: 翻番 is a growth rate, 破/逾/近
+before a number make it a bound, 增长1.8倍 is growth of 180%, 恒指重挫13.22% is a fall, a base written in the claim
+(比2019年末, 五年间) is kept for the multi-year check, and the words that say what a figure is about are kept for the
+context search.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+from analyzer.check import multiyear
+from analyzer.records import Figure
+
+WORDS_FILE = Path(__file__).with_name("claim_words.toml")
+
+
+def _words(tables: list[dict], key: str = "words") -> list[str]:
+    return [w for table in tables for w in table[key]]
+
+
+@functools.cache
+def claim_words() -> dict:
+    """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
+    metrics, market moves and opposite words."""
+    data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
+    return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
+            "tails": tuple(sorted(_words(data["metric_tail"]), key=len, reverse=True)),
+            "rewrites": longest_first((w, r["growth"]) for r in data["rewrite"] for w in r["words"]),
+            "growth_verbs": tuple(_words(data["growth_multiple"])),
+            "context_stop": frozenset(_words(data["context_stop"])),
+            "generic": frozenset(_words(data["generic_metric"])),
+            "moves": longest_first((w, m["sign"]) for m in data["move"] for w in m["words"]),
+            "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]]}
+
+
+def opposite_direction(claim_before: str, stored_before: str) -> bool:
+    """The claim says one direction word right before its number and the stored sentence its opposite
+    (净卖出 vs 净买入)."""
+    for a, b in claim_words()["opposites"]:
+        for said, other in ((a, b), (b, a)):
+            if said in claim_before and other in stored_before and said not in stored_before:
+                return True
+    return False
+
+
+def _market_move(text: str, figure: Figure) -> Figure:
+    """恒指重挫13.22%: a percentage read as a level after a verb of a market move is a change of that sign."""
+    if figure.unit != "percent" or figure.measure not in ("rate", "other") or figure.value < 0:
+        return figure
+    sign = move_sign(text[max(0, figure.start - 3):figure.start].rstrip("超逾近约"))
+    if sign is None:
+        return figure
+    high = None if figure.value_high is None else figure.value_high * sign
+    return dataclasses.replace(figure, value=figure.value * sign, value_high=high, measure="growth_rate")
+
+
+def move_sign(before: str) -> int | None:
+    """The sign of the market move a text ending in ``before`` states (重挫 → -1, 收涨 → 1), if any."""
+    for word, sign in claim_words()["moves"]:
+        if before.endswith(word):
+            return sign
+    return None
+
+
+def read_stored_row(row: dict) -> dict:
+    """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
+    is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are."""
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = (row.get("sentence") or "")[max(0, offset - 4):offset]
+    if row.get("unit") == "times" and before.endswith(claim_words()["growth_verbs"]):
+        high = row.get("value_high")
+        return {**row, "unit": "percent", "measure": "growth_rate", "value": str(Decimal(str(row["value"])) * 100),
+                "value_high": None if high is None else str(Decimal(str(high)) * 100)}
+    if row.get("unit") != "percent" or row.get("measure") not in ("rate", "other") or str(row["value"]).startswith("-"):
+        return row
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    sign = move_sign((row.get("sentence") or "")[max(0, offset - 3):offset].rstrip("超逾近约"))
+    if sign is None:
+        return row
+    value = str(row["value"]) if sign > 0 else f"-{row['value']}"
+    high = row.get("value_high")
+    if high is not None and sign < 0:
+        high = f"-{high}"
+    return {**row, "measure": "growth_rate", "value": value, "value_high": high}
+
+
+def prepare_claim(text: str) -> str:
+    """The claim with 翻番-style words written as growth rates, ready for the pipeline."""
+    return multiyear.rewrite(text, claim_words()["rewrites"])
+
+
+def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
+    """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
+    (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
+    growth of 180%, and the base it compares with when one is written (比2019年末)."""
+    figure = _market_move(text, _growth_multiple(text, figure))
+    base = multiyear.stated_base(text, figure, published)
+    span = multiyear.span_base(figure.metric, figure.period)
+    if span is not None:
+        figure = dataclasses.replace(figure, metric=span[0])
+        base = base or span[1]
+    if base is not None:
+        figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
+    figure = dataclasses.replace(figure, metric=_without_tails(figure.metric))
+    if figure.qualifier is not None or figure.value_high is not None:
+        return figure
+    before = text[max(0, figure.start - 3):figure.start]
+    for word, qualifier in claim_words()["qualifiers"]:
+        if before.endswith(word):
+            return dataclasses.replace(figure, qualifier=qualifier)
+    return figure
+
+
+def _without_tails(metric: str | None) -> str | None:
+    """The metric without the bound verbs it took in, however many (货物贸易进出口总值首破 → …总值)."""
+    tails = claim_words()["tails"]
+    while metric:
+        tail = next((t for t in tails if metric.endswith(t) and len(metric) > len(t) + 1), None)
+        if tail is None:
+            break
+        metric = metric[: -len(tail)]
+    return metric
+
+
+def _growth_multiple(text: str, figure: Figure) -> Figure:
+    if figure.unit != "times" or not text[max(0, figure.start - 4):figure.start].endswith(claim_words()["growth_verbs"]):
+        return figure
+    return dataclasses.replace(figure, value=figure.value * 100, unit="percent", measure="growth_rate",
+                               comparison=None)

@@ -1,0 +1,145 @@
+"""The slips a claim's number can show against stored figures, each a small test on one claim figure and one row.
+
+Names (``SLIPS``) are the vocabulary of verdicts and claim sets:
+
+- ``percent_vs_point``: percent for percentage points in a change (比上年同期高3.6% vs 高3.6个百分点);
+- ``bp_vs_point``: basis points for percentage points or the reverse (下调25个百分点 vs 25个基点);
+- ``scale``: off by 10^4 (亿 for 万亿; 户 for 万户 on counts);
+- ``direction``: the right number with the wrong sign (下降 for 上升, 收窄 for 扩大);
+- ``growth_as_level``: a growth rate quoted as a level or share; ``level_as_growth``: the reverse;
+- ``ytd_as_yoy``: a year-to-date growth (比年初, or 1-10月 cumulative) quoted as year-on-year (or as one month's);
+- ``wrong_period``, ``wrong_metric``: the number belongs to another period or another metric;
+- ``value``: just a different number.
+"""
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from analyzer.check.precision import half, interval
+from analyzer.records import Figure, Period
+
+SLIPS = ("percent_vs_point", "bp_vs_point", "scale", "direction", "growth_as_level", "level_as_growth",
+         "ytd_as_yoy", "wrong_period", "wrong_metric", "value")
+TEN_THOUSAND = Decimal(10000)
+HUNDRED = Decimal(100)
+POINT_UNITS = ("percentage_point", "basis_point")
+PERCENTS = {"percent", "percentage_point", "basis_point"}
+NO_SCALE_UNITS = ("percent", "percentage_point", "basis_point", "times")
+
+
+def unit_factor(claim: Figure, unit: str) -> Decimal:
+    """What the claim's value is multiplied by to be in ``unit`` (25个基点 = 0.25个百分点)."""
+    if claim.unit == "basis_point" and unit == "percentage_point":
+        return 1 / HUNDRED
+    if claim.unit == "percentage_point" and unit == "basis_point":
+        return HUNDRED
+    return Decimal(1)
+
+
+def units_comparable(claim: Figure, unit: str, counter: str | None) -> bool:
+    """Same unit and counter; percentage points and basis points compare after conversion."""
+    same = unit == claim.unit or {unit, claim.unit} == set(POINT_UNITS)
+    return same and (counter or None) == (claim.counter or None)
+
+
+def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:
+    """The claim's admitted values (scaled by ``factor``) overlap the stored figure's."""
+    return interval(claim).scale(factor * unit_factor(claim, stored.unit)).overlaps_inside(interval(stored))
+
+
+def same_number(claim: Figure, stored: Figure) -> bool:
+    """The stored value itself lies within what the claim admits (a stored 9% does not explain a claimed 9.5%)."""
+    return interval(claim).scale(unit_factor(claim, stored.unit)).contains(stored.value)
+
+
+def same_digits(claim: Figure, stored: Figure) -> bool:
+    """The two numbers are the same written number, whatever their units (12.5 and 12.5, 3.6 and -3.6)."""
+    return (abs(claim.value) - abs(stored.value)).copy_abs() <= max(half(claim), half(stored))
+
+
+def negated(claim: Figure) -> Figure:
+    high = None if claim.value_high is None else -claim.value_high
+    return dataclasses.replace(claim, value=-claim.value, value_high=high)
+
+
+# --- slips among comparable figures (same metric, period, measure and unit) ----------------------------------
+
+def comparable_slip(claim: Figure, stored: Figure) -> str | None:
+    """The slip that explains a disagreeing comparable figure, if one does (other than period or metric)."""
+    if {claim.unit, stored.unit} == set(POINT_UNITS) and same_digits(claim, stored):
+        return "bp_vs_point"
+    if (claim.measure in ("growth_rate", "change") and claim.value != 0 and agrees(negated(claim), stored)
+            and (claim.value < 0) != (stored.value < 0)):
+        return "direction"
+    if claim.unit not in NO_SCALE_UNITS:
+        if any(agrees(claim, stored, factor) for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND)):
+            return "scale"
+    return None
+
+
+# --- slips across measures, units or comparisons at the claim's period ---------------------------------------
+
+def comparison_class(comparison: str | None, period_end: str | None) -> str | None:
+    """yoy, ytd or mom; at a year's end growth since the year's start (比年初, 比上年末) is year-on-year."""
+    if comparison in (None, "mom"):
+        return comparison
+    if comparison == "yoy" or str(period_end or "")[5:10] == "12-31":
+        return "yoy"
+    return "ytd"
+
+
+def comparisons_agree(claim: Figure, stored_comparison: str | None, period_end: str | None) -> bool:
+    if claim.measure != "growth_rate":
+        return True
+    a = comparison_class(claim.comparison, claim.period.end if claim.period else None)
+    b = comparison_class(stored_comparison, period_end)
+    return a is None or b is None or a == b
+
+
+def cross_measure_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
+    """A stored figure of the claim's metric and period, of another measure, unit or comparison, that the claim's
+    number matches: which slip that is."""
+    if not same_digits(claim, stored):
+        return None
+    units = {claim.unit, stored.unit}
+    measures = {claim.measure, stored.measure}
+    if units == {"percent", "percentage_point"} and (measures <= {"change", "growth_rate"} or "change" in measures):
+        return "percent_vs_point"
+    if units == set(POINT_UNITS):
+        return "bp_vs_point"
+    if units != {"percent"}:
+        return None
+    if stored.measure == "growth_rate" and claim.measure in ("level", "rate", "share"):
+        return "growth_as_level"
+    if claim.measure == "growth_rate" and stored.measure in ("level", "rate", "share"):
+        return "level_as_growth"
+    if claim.measure == stored.measure == "growth_rate" and \
+            comparison_class(claim.comparison, stored_period_end) == "yoy" and \
+            comparison_class(stored.comparison, stored_period_end) == "ytd":
+        return "ytd_as_yoy"
+    return None
+
+
+def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> bool:
+    """The stored period runs from the year's start to the claim's end and is longer than the claim's
+    (1-10月 against 10月; 前三季度 against 三季度). A whole year's growth quoted for December is a wrong period,
+    not a year-to-date slip."""
+    if claim is None or not start or not end or str(end)[5:10] == "12-31":
+        return False
+    return (str(end)[:10] == claim.end and str(start)[5:10] == "01-01" and str(start)[:4] == claim.end[:4]
+            and claim.start > str(start)[:10] and claim.start != claim.end)
+
+
+def measures_compatible(claim: Figure, measure: str | None, unit: str, loose: bool = False) -> bool:
+    """The same measure; for amounts, ``other`` on either side stands for any (最高8000万元 is read as other), and
+    counts (57家, 172次) compare whatever the extractor called them (level, flow or other); ``loose`` (figures found
+    by context) lets any amount stand for any (拟募资1050亿元 read as a level or a flow)."""
+    if measure == claim.measure:
+        return True
+    if unit in NO_SCALE_UNITS or claim.unit in NO_SCALE_UNITS:
+        return False
+    amounts = ("level", "flow", "other")
+    if loose or "other" in (measure, claim.measure) or unit == "count":
+        return measure in amounts and claim.measure in amounts
+    return False

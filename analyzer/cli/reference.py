@@ -1,0 +1,46 @@
+"""``analyzer reference import``: load a table of official statistics that claim verdicts rank first."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from analyzer.cli import main
+from analyzer.cli.common import handle_errors, verbose_option
+from analyzer.cli.store import db_option, open_db
+
+
+@main.group(name="reference")
+def reference_group() -> None:
+    """Official reference series (PBOC, NBS releases) for `analyzer check`."""
+
+
+@reference_group.command(name="import")
+@click.argument("path", metavar="FILE.csv")
+@click.option("--source", "set_name", required=True, metavar="NAME",
+              help="Name of this reference set (e.g. pboc-nbs); re-importing the same NAME replaces its rows.")
+@click.option("--rank", type=click.Choice(["official", "secondary"]), default="official", show_default=True,
+              help="official: verdicts rest on these rows before news reports; secondary: ranked like news.")
+@db_option
+@verbose_option
+@handle_errors
+def reference_import_command(path, set_name, rank, db_url):
+    """Load FILE.csv (columns metric, period, value, unit, source, url; optional measure, comparison, title,
+    published) into the store as reference series. The whole file is checked first: any bad row is reported as
+    `Error: FILE:LINE: problem` (one line per row) and nothing is imported.
+
+    Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
+    """
+    from analyzer.store.references import ReferenceFileError, import_references
+    store = open_db(db_url)
+    try:
+        count = import_references(store, path, set_name, rank)
+    except ReferenceFileError as error:
+        for line in error.lines:
+            click.echo(f"Error: {line}", err=True)
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
+    click.echo(f"{count} reference rows from {path} stored as {set_name!r} (rank {rank}) in {store.display_url}",
+               err=True)

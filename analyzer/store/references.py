@@ -1,0 +1,202 @@
+"""Official reference series: a CSV table of statistics loaded into the store as ranked evidence.
+
+Columns: ``metric, period, value, unit, source, url`` (required) and ``measure, comparison, title, published``
+(optional). Lines starting with ``#`` are comments. ``period`` is ``2024`` (the year), ``2024-Q1``, ``2024-03``
+(the month), ``2024-12-31`` (a date) or ``START/END``; ``unit`` a spelling from ``reference_units.toml``
+(万亿元, %, 个百分点, 万户 …). Every row becomes one document of kind ``reference`` whose meta carries the rank
+(``official`` ranks above news reports in verdicts) and one figure; the whole file is checked first and stored in
+one transaction, so a file with any bad row stores nothing and every bad row is reported as ``FILE:LINE: problem``.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import functools
+import hashlib
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from analyzer.errors import InputError
+from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
+from analyzer.store.base import StoredRecord
+
+REQUIRED = ("metric", "period", "value", "unit", "source", "url")
+OPTIONAL = ("measure", "comparison", "title", "published")
+RANKS = ("official", "secondary")
+UNITS_FILE = Path(__file__).with_name("reference_units.toml")
+EXTRACTOR_VERSION = "reference-1"
+_QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
+
+
+class ReferenceFileError(InputError):
+    """A reference table with bad rows: ``lines`` holds one ``FILE:LINE: problem`` per bad row."""
+
+    def __init__(self, source: str, lines: list[str]):
+        self.lines = lines
+        super().__init__(source, f"{len(lines)} bad row(s), nothing imported")
+
+
+@dataclass(frozen=True)
+class UnitSpelling:
+    unit: str
+    factor: Decimal
+    counter: str | None = None
+
+
+@functools.cache
+def unit_spellings() -> dict[str, UnitSpelling]:
+    data = tomllib.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    return {spelling: UnitSpelling(u["unit"], Decimal(u["factor"]), u.get("counter"))
+            for u in data["unit"] for spelling in u["spellings"]}
+
+
+def parse_period(text: str) -> Period:
+    """2024 → the year; 2024-Q1 → the quarter's end (a reading at that date); 2024-03 → the month;
+    2024-12-31 → the day; START/END as given."""
+    text = text.strip()
+    if "/" in text:
+        start, end = (parse_period(part) for part in text.split("/", 1))
+        if start.start > end.end:
+            raise ValueError(f"period {text!r} ends before it starts")
+        return Period(start.start, end.end)
+    if re.fullmatch(r"\d{4}", text):
+        return Period(f"{text}-01-01", f"{text}-12-31")
+    match = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.IGNORECASE)
+    if match:
+        day = f"{match.group(1)}-{_QUARTER_END[int(match.group(2))]}"
+        return Period(day, day)
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        year, month = int(match.group(1)), int(match.group(2))
+        return Period(f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}")
+    import datetime as dt
+    try:
+        day = dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"period {text!r} is not 2024, 2024-Q1, 2024-03, 2024-12-31 or START/END") from None
+    return Period(day, day)
+
+
+def _measure(row: dict, unit: UnitSpelling) -> str:
+    measure = (row.get("measure") or "").strip()
+    if measure:
+        if measure not in MEASURES:
+            raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+        return measure
+    if unit.unit in ("percent", "percentage_point", "basis_point"):
+        raise ValueError("give a measure (rate, growth_rate, change, share) for a value in percent or points")
+    return "level"
+
+
+def _comparison(row: dict) -> str | None:
+    comparison = (row.get("comparison") or "").strip() or None
+    if comparison not in COMPARISONS:
+        raise ValueError(f"comparison {comparison!r} is not one of {', '.join(c for c in COMPARISONS if c)}")
+    return comparison
+
+
+def _value(text: str, unit: UnitSpelling) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"value {text!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"value {text!r} is not a number")
+    return value * unit.factor
+
+
+def _checked(row: dict) -> tuple[UnitSpelling, str]:
+    """The row's unit and url, once every required cell is there."""
+    missing = [k for k in REQUIRED if not (row.get(k) or "").strip()]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    spelling = unit_spellings().get(row["unit"].strip())
+    if spelling is None:
+        raise ValueError(f"unit {row['unit']!r} is not one of {', '.join(unit_spellings())}")
+    url = row["url"].strip()
+    if not re.match(r"https?://\S+$", url):
+        raise ValueError(f"url {url!r} is not an http(s) address")
+    return spelling, url
+
+
+def row_record(row: dict, set_name: str, rank: str) -> Record:
+    """One CSV row as a one-figure record; raises ``ValueError`` naming the row's problem."""
+    spelling, url = _checked(row)
+    period, value = parse_period(row["period"]), _value(row["value"], spelling)
+    measure, comparison = _measure(row, spelling), _comparison(row)
+    metric, source = row["metric"].strip(), row["source"].strip()
+    title = (row.get("title") or "").strip() or None
+    published = (row.get("published") or "").strip() or None
+    if published:
+        parse_period(published)  # a date, checked
+    written = f"{row['value'].strip()}{row['unit'].strip()}"
+    head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
+    text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
+    from analyzer.taxonomy import metric_key
+    doc_id = f"reference:{set_name}:{metric_key(metric)}:{measure}:{comparison or ''}:{period.start}:{period.end}"
+    figure = Figure(text=written, start=len(head), end=len(head) + len(written), value=value, unit=spelling.unit,
+                    measure=measure, comparison=comparison, metric=metric, period=period, counter=spelling.counter)
+    document = Document(id=doc_id, text=text, title=title, source=source, published=published, kind="reference",
+                        url=url, meta={"rank": rank, "reference_set": set_name})
+    return Record(document=document, figures=[figure])
+
+
+def _header(path: str, line: tuple[int, str]) -> list[str]:
+    number, text = line
+    header = [h.strip() for h in next(csv.reader([text]))]
+    absent = [k for k in REQUIRED if k not in header]
+    unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
+    if absent or unknown:
+        what = f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+        raise ReferenceFileError(path, [f"{path}:{number}: {what}; columns are {', '.join(REQUIRED + OPTIONAL)}"])
+    return header
+
+
+def _rows(path: str, header: list[str], lines: list[tuple[int, str]], set_name: str, rank: str):
+    """(record, None) or (None, error line) for each data line; a repeated metric, measure and period is an error."""
+    seen: dict[str, int] = {}
+    for number, line in lines:
+        cells = next(csv.reader(io.StringIO(line)))
+        if len(cells) != len(header):
+            yield None, f"{path}:{number}: {len(cells)} cells where the header has {len(header)}"
+            continue
+        try:
+            record = row_record(dict(zip(header, cells)), set_name, rank)
+        except ValueError as error:
+            yield None, f"{path}:{number}: {error}"
+            continue
+        if record.document.id in seen:
+            yield None, f"{path}:{number}: the same metric, measure and period as line {seen[record.document.id]}"
+            continue
+        seen[record.document.id] = number
+        yield record, None
+
+
+def read_reference_file(path: str, set_name: str, rank: str = "official") -> list[Record]:
+    """Every row of the table as a record; ``ReferenceFileError`` listing every bad row if any is bad."""
+    if rank not in RANKS:
+        raise InputError(path, f"rank {rank!r} is not one of {', '.join(RANKS)}")
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read the reference table: {error}") from None
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise InputError(path, "no rows")
+    results = list(_rows(path, _header(path, lines[0]), lines[1:], set_name, rank))
+    errors = [error for _, error in results if error]
+    if errors:
+        raise ReferenceFileError(path, errors)
+    return [record for record, _ in results]
+
+
+def import_references(store, path: str, set_name: str, rank: str = "official") -> int:
+    """Check the whole table, then store it in one transaction (re-importing replaces the same rows)."""
+    records = read_reference_file(path, set_name, rank)
+    store.write([StoredRecord(r, hashlib.sha256(f"{r.document.text}|{r.figures[0].value}".encode()).hexdigest(),
+                              EXTRACTOR_VERSION) for r in records])
+    return len(records)

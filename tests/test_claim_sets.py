@@ -1,0 +1,76 @@
+"""Quality gate for the claim checker: each claim set under tests/claims/ scores at or above its floors in
+tests/quality_floors.json ("claim_sets"), against the corpus plus the ../shared/data documents its claims name.
+The independent set (written by someone who has not read the checker) is scored when it exists."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.check.claimset import RESERVED_IDS, claim_set_store, load_claims, score_claims, shared_documents
+from analyzer.cli import main
+from analyzer.errors import InputError
+from conftest import CORPUS, ROOT, SHARED_DATA, gold_files, load_gold
+
+FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))["claim_sets"]
+CLAIMS = ROOT / "tests" / "claims"
+
+
+@pytest.mark.parametrize("name", [k for k in FLOORS if not k.startswith("_")])
+def test_claim_set_floor(tmp_path, name):
+    path = CLAIMS / name
+    if not path.exists():
+        pytest.skip(f"{path} not written yet")
+    claims = load_claims(path)
+    corpus_ids = {load_gold(p)["doc"]["id"] for p in gold_files()}
+    shared = str(SHARED_DATA) if SHARED_DATA.exists() else None
+    if shared is None and any(c.get("source_doc") not in (None, *corpus_ids) for c in claims):
+        pytest.skip("../shared/data is needed for this claim set")
+    store = claim_set_store(claims, str(tmp_path), corpus=str(CORPUS), shared_data=shared)
+    try:
+        score = score_claims(claims, store)
+    finally:
+        store.close()
+    report = "\n".join(score.lines())
+    assert score.accuracy >= FLOORS[name]["verdict_accuracy"], report
+    assert score.slip_accuracy >= FLOORS[name]["slip_accuracy"], report
+
+
+def test_fixture_set_covers_the_new_slips():
+    slips = {c["slip"] for c in load_claims(CLAIMS / "fixture-series.jsonl") if c["slip"]}
+    assert slips >= {"bp_vs_point", "direction", "level_as_growth", "ytd_as_yoy", "scale"}
+
+
+def test_shared_data_loads_only_the_named_ids(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    reserved = sorted(RESERVED_IDS)[0]
+    items = [{"id": "x-1", "text": "2024年末，绿色贷款余额为36.6万亿元。"},
+             {"id": "x-2", "text": "2024年末，绿色贷款余额为99万亿元。"},
+             {"id": reserved, "text": "2024年末，涉农贷款余额为12万亿元。"}]
+    (data / "news.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    assert [d["id"] for d in shared_documents(data, {"x-1", "nope"})] == ["x-1"]
+    claims = [{"claim": "2024年末，绿色贷款余额为36.6万亿元", "published": "2025-03-01", "verdict": "supported",
+               "source_doc": "x-1"},
+              {"claim": "2024年末，涉农贷款余额为12万亿元", "published": "2025-03-01", "verdict": "supported",
+               "source_doc": reserved}]
+    claim_file = tmp_path / "set.jsonl"
+    claim_file.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(claim_file), "--shared-data", str(data),
+                                       "-f", "json", "--min-accuracy", "0"])
+    assert result.exit_code == 0, result.output
+    score = json.loads(result.stdout)
+    assert score["claims"] == 2 and "reserved for outside evaluation" in result.stderr
+    # x-2 was never loaded (claim 1 has no contradicting source); the reserved document was not either
+    assert score["confusion"] == {"supported": {"supported": 1, "unverifiable": 1}}
+
+
+def test_a_bad_claim_line_is_named(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"claim": "x", "verdict": "supported"}\n{"claim": "y"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl:2: not JSON"):
+        load_claims(path)
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(CORPUS)])
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "Traceback" not in result.output
