@@ -32,7 +32,7 @@ def reference_import_command(path, set_name, rank, db_url):
     Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
     """
     from analyzer.store.references import ReferenceFileError, import_references
-    store = open_db(db_url)
+    store = open_db(db_url, create=True)  # an import may start a new store
     try:
         count = import_references(store, path, set_name, rank)
     except ReferenceFileError as error:
