@@ -71,6 +71,26 @@ def postgres_schema():
     return f"{PG_URL}{separator}options=-csearch_path%3D{name}", drop
 
 
+def reader_url(database: str) -> str:
+    """`analyzer sql` runs on PostgreSQL only as a reader role: the test reader, granted this schema."""
+    import os
+
+    import sqlalchemy as sa
+    if not database.startswith("postgresql://"):
+        return database
+    reader = os.environ.get("ANALYZER_TEST_POSTGRES_READER_URL")
+    if not reader:
+        pytest.skip("needs ANALYZER_TEST_POSTGRES_READER_URL (eval \"$(bash .ci/postgres.sh)\")")
+    schema = database.rsplit("%3D", 1)[1]
+    role = sa.make_url(reader).username
+    owner = sa.create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    with owner.begin() as connection:
+        connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+    owner.dispose()
+    return f"{reader}?options=-csearch_path%3D{schema}"
+
+
 def run(*args: str, code: tuple[int, ...] = (0,)) -> str:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code in code, (args, result.output, result.exception)
@@ -97,7 +117,7 @@ def test_values_leave_the_store_as_none_or_decimal(db):
 @pytest.mark.parametrize("command", [("query",), ("timeline", "普惠小微贷款余额"), ("trends", "--by", "institution"),
                                      ("sql", "SELECT doc_id, title, source, published, kind, url FROM documents")])
 def test_row_commands(db, command, fmt):
-    out = run(*command, "--db", db, "-f", fmt)
+    out = run(*command, "--db", reader_url(db) if command[0] == "sql" else db, "-f", fmt)
     if fmt == "json":
         json.loads(out, parse_constant=_no_nan)
     if fmt == "jsonl":
