@@ -71,6 +71,8 @@ class MentionFinder:
         kept, nested = resolve(hits)
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
+            if not in_context(text, hit, out[hit.array]):
+                continue
             name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
             mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
             inner = [h for h in nested.get(hit, []) if h.array != hit.array or hit.array != "sectors"]
@@ -97,6 +99,14 @@ class MentionFinder:
         return hits
 
 
+def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
+    """A short alias listed in ``in_context`` (续贷) names its entry only after another of its names appeared."""
+    if match_form(text[hit.start:hit.end]) not in map(match_form, hit.entry.in_context):
+        return True
+    return any(m.name == hit.entry.name and match_form(m.text) not in map(match_form, hit.entry.in_context)
+               for m in earlier)
+
+
 def refer_back(written: str, entry: Entry, earlier: list[Mention]) -> str:
     """The entry's name, or for a short form that refers back (专项再贷款) the latest earlier tool named with it."""
     if match_form(written) in map(match_form, entry.refers_back):
@@ -113,6 +123,8 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
         return False
     if _ASCII_ALNUM.match(name[-1]) and end < len(text) and _ASCII_ALNUM.match(text[end]):
         return False
+    if entry.kind == "institutions" and name.endswith("部") and text.startswith("门", end):
+        return False  # 民政部门, 财政部门: departments in general, not the ministry
     for before, excluded, after in entry.exclude:
         if (match_form(excluded) == name and text.endswith(match_form(before), 0, start)
                 and text.startswith(match_form(after), end)):
