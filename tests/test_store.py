@@ -347,6 +347,31 @@ def test_schema_upgrades_in_place(db_url):
         open_store(db_url)
 
 
+def test_version_1_store_gains_mentions_in_taxonomy(db_url):
+    """A store written before issue 14 (schema 1, no mentions.in_taxonomy) is upgraded in place; its mentions are
+    taxonomy mentions."""
+    engine = open_store(db_url).engine
+    with engine.begin() as connection:
+        connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
+        connection.execute(sa.text("DELETE FROM schema_version"))
+        connection.execute(schema.schema_version.insert().values(version=1, applied_at="2026-01-01",
+                                                                 description="initial schema"))
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == 2
+        store.write([stored(make_record())])
+        assert set(store.mentions()["in_taxonomy"]) == {True}
+
+
+def test_outside_taxonomy_mentions_are_marked(store):
+    record = make_record()
+    record.institutions[0].extra["in_taxonomy"] = False
+    store.write([stored(record)])
+    frame = store.mentions("institution")
+    assert list(frame["in_taxonomy"]) == [False]
+    assert set(store.mentions("sector")["in_taxonomy"]) == {True}
+
+
 def expected_rows(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
     """doc id → (figures, mentions, links) as the gold files give them."""
     out = {}

@@ -17,8 +17,15 @@ from analyzer.store import schema
 
 Migration = tuple[int, str, Callable[[sa.Connection], None]]
 
+def _mentions_in_taxonomy(connection: sa.Connection) -> None:
+    """Version 2: mentions.in_taxonomy (false for organisations read by the name grammar; issue 14)."""
+    connection.execute(sa.text('ALTER TABLE mentions ADD COLUMN in_taxonomy BOOLEAN NOT NULL DEFAULT TRUE'))
+
+
 # Version 1 is the initial schema, created by ``create_all``; later steps go here in order.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    (2, "mentions.in_taxonomy", _mentions_in_taxonomy),
+]
 
 
 def current_version(connection: sa.Connection) -> int | None:

@@ -83,7 +83,7 @@ def figure_select(query: FigureQuery) -> sa.Select:
 
 
 def mention_select(kind: str | None = None, name: str | None = None) -> sa.Select:
-    statement = (sa.select(d.doc_id, d.source, d.published, m.kind, m.name, m.text, m.start, m.end,
+    statement = (sa.select(d.doc_id, d.source, d.published, m.kind, m.name, m.text, m.start, m.end, m.in_taxonomy,
                            s.text.label("sentence"))
                  .select_from(mentions.join(documents, m.document_id == d.id)
                               .outerjoin(sentences, m.sentence_id == s.id)))
