@@ -108,15 +108,16 @@ def attribute_agrees(name: str, gold, pred) -> bool:
 
 
 def default_names_agree() -> Callable[[str, str], bool]:
-    """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry."""
+    """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry or of one
+    of its parents: records keep the finest name (买断式逆回购), gold written before parents existed the broader
+    one (逆回购), and both name the same thing."""
     from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
-    lookup = getattr(taxonomy, "names_of", None)
 
     def agree(gold_name: str, pred_name: str) -> bool:
         if gold_name == pred_name:
             return True
-        return bool(lookup) and gold_name in lookup(pred_name)
+        return any(gold_name in taxonomy.names_of(name) for name in (pred_name, *taxonomy.ancestors(pred_name)))
     return agree
 
 

@@ -1,4 +1,4 @@
-"""The analysis pipeline: normalize → figures → mentions → links, one stage per module.
+"""The analysis pipeline: clean debris → normalize → figures → mentions → links, one stage per module.
 
 Each stage is built once (dictionaries, patterns) and then called cheaply per document.
 """
@@ -29,11 +29,14 @@ class Pipeline:
         self.linker = Linker(taxonomy) if self.settings.links else None
 
     def analyze(self, document: Document) -> Record:
+        from analyzer.text.debris import clean
         from analyzer.text.normalize import normalize
-        text = normalize(document.text)  # same length as document.text: offsets carry over unchanged
+        cleaned = clean(document.text)  # page debris (國(guó), 中国人民 银行) cut out; offsets mapped back below
+        source = cleaned.text
+        text = normalize(source)  # same length as source: offsets carry over unchanged
         record = Record(document=document)
-        record.figures = self.figures(text, document.text, document.published)
-        found = self.mentions(text, document.text)
+        record.figures = self.figures(text, source, document.published)
+        found = self.mentions(text, source)
         record.policy_tools = found["policy_tools"]
         record.sectors = found["sectors"]
         record.institutions = found["institutions"]
@@ -41,12 +44,30 @@ class Pipeline:
             record.extra["candidates"] = [m.to_dict() for m in found.get("candidates", [])]
         if self.linker is not None:
             self.linker(record, text)
+        if cleaned.changed:
+            restore_offsets(record, cleaned)
         return record
 
     def analyze_many(self, items: Iterable[Document | InputError]) -> Iterator[Record | InputError]:
         """Analyze a stream, passing read errors through so a batch can report them and go on."""
         for item in items:
             yield item if isinstance(item, InputError) else self.analyze(item)
+
+
+def restore_offsets(record: Record, cleaned) -> None:
+    """Point every span found on the cleaned text back into the document's text (``text`` as the page shows it,
+    debris included; names and metrics stay clean)."""
+    original = record.document.text
+    for item in [*record.figures, *record.policy_tools, *record.sectors, *record.institutions]:
+        item.start, item.end = cleaned.span(item.start, item.end)
+        item.text = original[item.start:item.end]
+    for mention in [*record.policy_tools, *record.sectors, *record.institutions]:
+        for inner in mention.extra.get("nested", []):
+            inner["start"], inner["end"] = cleaned.span(inner["start"], inner["end"])
+            inner["text"] = original[inner["start"]:inner["end"]]
+    for candidate in record.extra.get("candidates", []):
+        candidate["start"], candidate["end"] = cleaned.span(candidate["start"], candidate["end"])
+        candidate["text"] = original[candidate["start"]:candidate["end"]]
 
 
 _default: Pipeline | None = None

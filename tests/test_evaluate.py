@@ -82,6 +82,19 @@ def test_mentions_need_agreeing_names():
     assert scores.mentions["sectors"].precision == 0.0
 
 
+@pytest.mark.parametrize("gold_name, pred_name, agree", [
+    ("逆回购", "买断式逆回购", True),  # gold written before parents: the finer prediction names the same thing
+    ("存款准备金率", "普惠金融定向降准", True),  # grandparent
+    ("中小企业", "科技型中小企业", True),  # one of several parents
+    ("降准", "定向降准", True),  # an alias of the parent
+    ("买断式逆回购", "逆回购", False),  # a coarser prediction does not name the finer gold
+    ("隔夜逆回购", "买断式逆回购", False),  # siblings
+])
+def test_names_agree_with_parents(gold_name, pred_name, agree):
+    from analyzer.evaluate import default_names_agree
+    assert default_names_agree()(gold_name, pred_name) is agree
+
+
 def test_empty_prediction():
     scores = run({"figures": [], "policy_tools": [], "sectors": [], "institutions": []})
     assert scores.figures.recall == 0.0 and scores.figures.predicted == 0

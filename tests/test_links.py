@@ -25,6 +25,14 @@ CASES = [
      {"policy_tools": ["交通物流专项再贷款"], "sectors": [], "institutions": ["中国人民银行"]}),
     ("海关总署公布，外贸进出口总值31.54万亿元。", "31.54万亿元", "外贸进出口总值",
      {"policy_tools": [], "sectors": ["外贸"], "institutions": ["海关总署"]}),
+    # a trade partner is what a figure is about, not its actor
+    ("东盟为我国第一大贸易伙伴，我国与东盟贸易总值为6.98万亿元。", "6.98万亿元", "与东盟贸易总值",
+     {"policy_tools": [], "sectors": [], "institutions": []}),
+    ("海关总署公布，我国对欧盟进出口5.86万亿元。", "5.86万亿元", "对欧盟进出口",
+     {"policy_tools": [], "sectors": [], "institutions": ["海关总署"]}),
+    # a trade measure moves markets but is not what an index measures
+    ("受美国加征“对等关税”影响，恒生指数下跌3021.51点。", "3021.51点", "恒生指数",
+     {"policy_tools": [], "sectors": [], "institutions": []}),
     # institutions: no document-wide default; a plain statistic whose text names no source links none
     ("人民银行决定降准。\n2019年末，广义货币（M2）余额198.6万亿元。", "198.6万亿元", "广义货币（M2）余额",
      {"policy_tools": [], "sectors": [], "institutions": []}),
@@ -107,6 +115,11 @@ def _record(links_by_span: dict[tuple[int, int], dict]) -> dict:
     ({(0, 2): {"sectors": ["小微企业"]}}, {(1, 3): {"sectors": ["小微企业", "三农"]}}, (1, 2, 1)),
     ({(0, 2): {"sectors": ["小微企业"]}}, {(5, 7): {"sectors": ["小微企业"]}}, (0, 0, 0)),  # figure unmatched
     ({(0, 2): {"policy_tools": ["再贷款"], "sectors": []}}, {(0, 2): {"sectors": ["再贷款"]}}, (0, 1, 1)),
+    # a finer prediction counts as the parent the gold names; an alias as its entry; no double credit
+    ({(0, 2): {"policy_tools": ["逆回购"]}}, {(0, 2): {"policy_tools": ["买断式逆回购"]}}, (1, 1, 1)),
+    ({(0, 2): {"sectors": ["科技型企业", "中小企业"]}}, {(0, 2): {"sectors": ["科技型中小企业", "中小企业"]}}, (2, 2, 2)),
+    ({(0, 2): {"institutions": ["阿里巴巴集团"]}}, {(0, 2): {"institutions": ["阿里巴巴"]}}, (1, 1, 1)),
+    ({(0, 2): {"policy_tools": ["买断式逆回购"]}}, {(0, 2): {"policy_tools": ["逆回购"]}}, (0, 1, 1)),
 ])
 def test_score_links(gold, pred, expected):
     result = score_links([_record(gold)], [_record(pred)])

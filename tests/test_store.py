@@ -242,6 +242,40 @@ def test_trends_and_mentions(store):
     assert len(store.mentions("institution")) == 3
 
 
+# a text whose tools and sectors are children of others: 买断式逆回购 (逆回购), 中小微企业 (中小企业)
+FINE_TEXT = "人民银行开展5000亿元买断式逆回购操作。中小微企业贷款余额增长。"
+
+
+def make_fine_record(doc_id: str, published: str) -> Record:
+    at = FINE_TEXT.index
+    return Record.from_dict({
+        "doc": {"id": doc_id, "published": published}, "text": FINE_TEXT,
+        "figures": [{"text": "5000亿元", "start": at("5000亿元"), "end": at("5000亿元") + 6, "value": "500000000000",
+                     "unit": "CNY", "measure": "flow", "metric": "买断式逆回购", "period": None,
+                     "links": {"policy_tools": ["买断式逆回购"], "sectors": [], "institutions": ["中国人民银行"]}}],
+        "policy_tools": [{"text": "买断式逆回购", "start": at("买断式逆回购"), "end": at("买断式逆回购") + 6, "name": "买断式逆回购"}],
+        "sectors": [{"text": "中小微企业", "start": at("中小微企业"), "end": at("中小微企业") + 5, "name": "中小微企业"}],
+        "institutions": [{"text": "人民银行", "start": 0, "end": 4, "name": "中国人民银行"}],
+    })
+
+
+@pytest.mark.parametrize("tool, found", [("逆回购", 1), ("公开市场操作", 1), ("买断式逆回购", 1), ("隔夜逆回购", 0),
+                                         ("再贷款", 0)])
+def test_query_for_a_parent_finds_its_children(store, tool, found):
+    store.write([stored(make_fine_record("a", "2024-02-01"))])
+    assert len(store.figures(tool=tool)) == found
+    assert len(store.mentions("tool", tool)) == found
+
+
+def test_trends_roll_children_up_under_parents(store):
+    store.write([stored(make_fine_record("a", "2024-02-01")), stored(make_record("b", published="2024-03-01"))])
+    plain = store.trends("sector", "year")
+    assert set(plain["name"]) == {"中小微企业", "小微企业", "外贸"}
+    rolled = store.trends("sector", "year", rollup=True)
+    assert set(rolled["name"]) == {"中小企业", "小微企业", "外贸"}
+    assert set(store.trends("tool", "year", rollup=True)["name"]) == {"公开市场操作", "支持小微企业融资协调工作机制"}
+
+
 @pytest.mark.parametrize("statement", [
     "DELETE FROM figures",
     "INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')",
@@ -311,6 +345,31 @@ def test_schema_upgrades_in_place(db_url):
     engine.dispose()
     with pytest.raises(StoreError, match="newer than this analyzer"):
         open_store(db_url)
+
+
+def test_version_1_store_gains_mentions_in_taxonomy(db_url):
+    """A store written before issue 14 (schema 1, no mentions.in_taxonomy) is upgraded in place; its mentions are
+    taxonomy mentions."""
+    engine = open_store(db_url).engine
+    with engine.begin() as connection:
+        connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
+        connection.execute(sa.text("DELETE FROM schema_version"))
+        connection.execute(schema.schema_version.insert().values(version=1, applied_at="2026-01-01",
+                                                                 description="initial schema"))
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == 2
+        store.write([stored(make_record())])
+        assert set(store.mentions()["in_taxonomy"]) == {True}
+
+
+def test_outside_taxonomy_mentions_are_marked(store):
+    record = make_record()
+    record.institutions[0].extra["in_taxonomy"] = False
+    store.write([stored(record)])
+    frame = store.mentions("institution")
+    assert list(frame["in_taxonomy"]) == [False]
+    assert set(store.mentions("sector")["in_taxonomy"]) == {True}
 
 
 def expected_rows(paths: list[Path]) -> dict[str, tuple[int, int, int]]:

@@ -197,11 +197,12 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
 @click.option("--by", type=click.Choice(["tool", "sector", "institution"]), default="tool", show_default=True)
 @click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
 @click.option("--top", type=click.IntRange(1, 1_000_000), default=10, show_default=True, help="Keep the N most mentioned names.")
+@click.option("--rollup", is_flag=True, help="Count narrower entries under their broadest parents (买断式逆回购 → 公开市场操作).")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
 @format_option(default="table")
 @verbose_option
 @handle_errors
-def trends_command(db_url, by, freq, top, plot_path, fmt):
+def trends_command(db_url, by, freq, top, rollup, plot_path, fmt):
     """Mentions of policy tools, sectors or institutions per month, quarter or year of publication:
     how often each is mentioned and in how many documents.
 
@@ -211,7 +212,7 @@ def trends_command(db_url, by, freq, top, plot_path, fmt):
     from analyzer.store.trends import COLUMNS
 
     store = open_db(db_url)
-    frame = store.trends(by, freq, top)
+    frame = store.trends(by, freq, top, rollup)
     undated = store.undated_documents()
     if undated:
         click.echo(f"note: {undated} document(s) without a publication date are not counted", err=True)

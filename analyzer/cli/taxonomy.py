@@ -68,11 +68,14 @@ def show_command(entry_id):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--examples", type=int, default=2, show_default=True, help="Example contexts per candidate.")
 @click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
+@click.option("--kind", "kinds", type=click.Choice(["policy_tools", "institutions"]), multiple=True,
+              help="Only candidates of this kind (repeatable; default both).")
 @click.option("--format", "-f", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @verbose_option
 @handle_errors
-def candidates_command(paths, examples, min_count, fmt):
-    """Tool-like names (…再贷款, …支持工具, …机制) in PATHS that the taxonomy lacks, with counts and examples.
+def candidates_command(paths, examples, min_count, kinds, fmt):
+    """Names in PATHS that the taxonomy lacks, with counts and examples: tool-like names (…再贷款, …支持工具,
+    …机制) and institutions read by the organisation grammar (…市人民政府办公厅, …证券; in_taxonomy false).
 
     Example: analyzer taxonomy candidates corpus/dev
     """
@@ -84,5 +87,6 @@ def candidates_command(paths, examples, min_count, fmt):
             click.echo(f"Error: {item}", err=True)
         else:
             documents.append(item)
-    rows = [row for row in collect_candidates(documents, examples) if row["count"] >= min_count]
-    _write_rows(rows, fmt, ["name", "count", "documents", "examples"])
+    rows = [row for row in collect_candidates(documents, examples)
+            if row["count"] >= min_count and (not kinds or row["kind"] in kinds)]
+    _write_rows(rows, fmt, ["kind", "name", "count", "documents", "examples"])

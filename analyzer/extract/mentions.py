@@ -18,12 +18,14 @@ from pathlib import Path
 
 import ahocorasick
 
+from analyzer.extract.organizations import OrganizationFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
 
 # a clause ends at Chinese or ASCII sentence/clause punctuation
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]|, ")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_JOINED = re.compile(r"[和及与、]")
 WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
@@ -36,6 +38,7 @@ class Hit:
     array: str
     entry_id: str
     entry: Entry = field(compare=False, hash=False)
+    outside: bool = field(default=False, compare=False)  # read by the organisation grammar, not in the taxonomy
 
     def contains(self, other: Hit) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -65,14 +68,19 @@ class MentionFinder:
                 self.automaton.add_word(key, [*found, (MENTION_ARRAY[entry.kind], entry, len(key))])
         self.automaton.make_automaton()
         self.candidates = CandidateFinder(taxonomy)
+        self.organizations = OrganizationFinder()
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
-        kept, nested = resolve(hits)
+        kept, nested = resolve(hits + self.organization_hits(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
+            if not in_context(text, hit, out[hit.array]):
+                continue
             name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
             mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
+            if hit.outside:
+                mention.extra["in_taxonomy"] = False
             inner = [h for h in nested.get(hit, []) if h.array != hit.array or hit.array != "sectors"]
             if inner:
                 mention.extra["nested"] = [{"kind": h.array, "text": original[h.start:h.end], "start": h.start,
@@ -85,6 +93,24 @@ class MentionFinder:
         out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
         return out
 
+    def organization_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Institutions the taxonomy lacks, read by the name grammar (北京市住房和城乡建设委员会, 财通证券). A firm's
+        reading gives way where its suffix closes a known institution's name (中行建行交行邮储银行, 占人民银行) or
+        where it runs into a tool's name (专项债项目资本)."""
+        out = []
+        for org in self.organizations(text):
+            if org.family == "firm" and any(
+                    (h.array == "institutions" and h.end == org.end)
+                    or (h.array == "policy_tools" and h.start < org.end and org.start < h.end) for h in hits):
+                continue
+            if any(h.array == "institutions" and h.end == org.end and _JOINED.search(text, org.start, h.start)
+                   for h in hits):
+                continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
+            name = text[org.start:org.end]
+            out.append(Hit(org.start, org.end, "institutions", f"outside:{name}", organization_entry(name, org.rule),
+                           outside=True))
+        return out
+
     def hits(self, text: str) -> list[Hit]:
         """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
         upper = match_form(text)
@@ -95,6 +121,19 @@ class MentionFinder:
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
         return hits
+
+
+def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
+    """A short alias listed in ``in_context`` (续贷) names its entry only after another of its names appeared."""
+    if match_form(text[hit.start:hit.end]) not in map(match_form, hit.entry.in_context):
+        return True
+    return any(m.name == hit.entry.name and match_form(m.text) not in map(match_form, hit.entry.in_context)
+               for m in earlier)
+
+
+def organization_entry(name: str, rule: str) -> Entry:
+    """A stand-in entry for an organisation the taxonomy lacks: its name is the written (simplified) name."""
+    return Entry(id=f"outside_{rule}", kind="institutions", name=name, name_en=name, category="outside_taxonomy")
 
 
 def refer_back(written: str, entry: Entry, earlier: list[Mention]) -> str:
@@ -113,6 +152,8 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
         return False
     if _ASCII_ALNUM.match(name[-1]) and end < len(text) and _ASCII_ALNUM.match(text[end]):
         return False
+    if entry.kind == "institutions" and name.endswith("部") and text.startswith("门", end):
+        return False  # 民政部门, 财政部门: departments in general, not the ministry
     for before, excluded, after in entry.exclude:
         if (match_form(excluded) == name and text.endswith(match_form(before), 0, start)
                 and text.startswith(match_form(after), end)):
@@ -122,7 +163,8 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
 
 def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
     """Keep the longest hits (per kind, and inside institutions across kinds); nest the hits they contain."""
-    order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.start))
+    # the longest first; on a tie the taxonomy's entry before the grammar's reading
+    order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
     kept: list[Hit] = []
     nested: dict[Hit, list[Hit]] = {}
     for hit in order:

@@ -124,7 +124,8 @@ class Store(Protocol):
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         """Stored metric keys that look like ``metric`` (for a helpful error when nothing matches)."""
 
-    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None) -> pd.DataFrame: ...
+    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None,
+               rollup: bool = False) -> pd.DataFrame: ...
 
     def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
         """Columns and rows of a whole table, streamed (for export)."""

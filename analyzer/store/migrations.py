@@ -22,9 +22,15 @@ def _add_origin(connection: sa.Connection) -> None:
     connection.execute(sa.text("ALTER TABLE documents ADD COLUMN origin TEXT"))
 
 
+def _mentions_in_taxonomy(connection: sa.Connection) -> None:
+    """Version 3: mentions.in_taxonomy (false for organisations read by the name grammar; issue 14)."""
+    connection.execute(sa.text('ALTER TABLE mentions ADD COLUMN in_taxonomy BOOLEAN NOT NULL DEFAULT TRUE'))
+
+
 # Version 1 is the initial schema, created by ``create_all``; later steps go here in order.
 MIGRATIONS: list[Migration] = [
     (2, "documents.origin: the input a document was read from", _add_origin),
+    (3, "mentions.in_taxonomy", _mentions_in_taxonomy),
 ]
 
 

@@ -36,10 +36,22 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def with_children(name: str) -> list[str]:
+    """``name`` (its canonical form when it is a taxonomy name or alias) and every narrower entry's name: a query
+    for 逆回购 also finds 买断式逆回购 and 隔夜逆回购, one for 中小企业 also 中小微企业 and 科技型中小企业."""
+    from analyzer.taxonomy import load_taxonomy
+    taxonomy = load_taxonomy()
+    entry = taxonomy.lookup(name)
+    canonical = entry.name if entry is not None and entry.kind != "metrics" else name
+    return sorted({name, canonical, *taxonomy.descendants(canonical)})
+
+
 def named(kind: str, name: str):
-    """Figures linked to ``name`` or in a sentence that mentions it (by canonical name or as written)."""
-    linked = sa.select(lk.figure_id).where(lk.kind == kind, lk.name == name)
-    mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name == name, m.text == name))
+    """Figures linked to ``name`` (or a narrower entry) or in a sentence that mentions it (by canonical name or
+    as written)."""
+    names = with_children(name)
+    linked = sa.select(lk.figure_id).where(lk.kind == kind, lk.name.in_(names))
+    mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name.in_(names), m.text == name))
     return sa.or_(f.id.in_(linked), f.sentence_id.in_(mentioned))
 
 
@@ -71,14 +83,14 @@ def figure_select(query: FigureQuery) -> sa.Select:
 
 
 def mention_select(kind: str | None = None, name: str | None = None) -> sa.Select:
-    statement = (sa.select(d.doc_id, d.source, d.published, m.kind, m.name, m.text, m.start, m.end,
+    statement = (sa.select(d.doc_id, d.source, d.published, m.kind, m.name, m.text, m.start, m.end, m.in_taxonomy,
                            s.text.label("sentence"))
                  .select_from(mentions.join(documents, m.document_id == d.id)
                               .outerjoin(sentences, m.sentence_id == s.id)))
     if kind:
         statement = statement.where(m.kind == TREND_KINDS.get(kind, kind).rstrip("s"))
     if name:
-        statement = statement.where(sa.or_(m.name == name, m.text == name))
+        statement = statement.where(sa.or_(m.name.in_(with_children(name)), m.text == name))
     return statement.order_by(d.published, d.doc_id, m.start)
 
 

@@ -79,5 +79,6 @@ def record_rows(record: Record, document_id: int, sentence_base: int = 0, figure
         for mention in record.mentions(kind):
             rows.mentions.append({"document_id": document_id, "_sentence": sentence_of(mention.start),
                                   "kind": MENTION_KIND[kind], "name": mention.name, "text": mention.text,
-                                  "start": mention.start, "end": mention.end})
+                                  "start": mention.start, "end": mention.end,
+                                  "in_taxonomy": mention.extra.get("in_taxonomy", True) is not False})
     return rows

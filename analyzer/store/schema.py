@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -91,6 +91,8 @@ mentions = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
+    # false for an organisation the taxonomy lacks, read by the name grammar (name as written)
+    sa.Column("in_taxonomy", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Index("ix_mentions_kind_name", "kind", "name"),
     sa.Index("ix_mentions_document", "document_id"),
     sa.Index("ix_mentions_sentence", "sentence_id"),

@@ -272,10 +272,11 @@ class SQLStore:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).where(d.published.is_(None))).scalar_one()
 
-    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None):
-        """Mentions of tools, sectors or institutions per month, quarter or year (long format)."""
+    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None, rollup: bool = False):
+        """Mentions of tools, sectors or institutions per month, quarter or year (long format); ``rollup``
+        counts narrower entries under their broadest parents."""
         from analyzer.store.trends import build_trends
-        return build_trends(self._frame(queries.trend_select(by)), freq, top)
+        return build_trends(self._frame(queries.trend_select(by)), freq, top, rollup)
 
     def iter_table(self, table: str) -> tuple[list[str], Iterator[dict]]:
         if table not in schema.EXPORTABLE:

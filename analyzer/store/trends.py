@@ -9,13 +9,18 @@ FREQUENCIES = {"month": "M", "quarter": "Q", "year": "Y"}
 COLUMNS = ["period", "name", "mentions", "documents"]
 
 
-def build_trends(frame: pd.DataFrame, freq: str = "month", top: int | None = None) -> pd.DataFrame:
+def build_trends(frame: pd.DataFrame, freq: str = "month", top: int | None = None,
+                 rollup: bool = False) -> pd.DataFrame:
     """``frame`` has columns published, name, document_id (``trend_select``); returns one row per
-    (period, name) with mention and document counts, keeping the ``top`` names with most mentions."""
+    (period, name) with mention and document counts, keeping the ``top`` names with most mentions.
+    With ``rollup`` a mention counts under the broadest entries above its name (买断式逆回购 under 公开市场操作;
+    科技型中小企业 under both 科技型企业 and 中小企业) instead of under its own name."""
     if freq not in FREQUENCIES:
         raise StoreError(f"unknown frequency {freq!r}; choose from {', '.join(FREQUENCIES)}")
     if frame.empty:
         return pd.DataFrame(columns=COLUMNS)
+    if rollup:
+        frame = roll_up(frame)
     dates = pd.to_datetime(frame["published"].astype(str).str[:10], errors="coerce", format="%Y-%m-%d")
     frame = frame.assign(period=dates.dt.to_period(FREQUENCIES[freq]).astype(str)).loc[dates.notna()]
     if top:
@@ -25,3 +30,11 @@ def build_trends(frame: pd.DataFrame, freq: str = "month", top: int | None = Non
                .agg(mentions=("document_id", "size"), documents=("document_id", "nunique"))
                .reset_index())
     return grouped.sort_values(["period", "mentions", "name"], ascending=[True, False, True], ignore_index=True)
+
+
+def roll_up(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each mention's name replaced by the roots of its taxonomy entry (one row per root)."""
+    from analyzer.taxonomy import load_taxonomy
+    taxonomy = load_taxonomy()
+    roots = {name: taxonomy.roots(name) for name in frame["name"].unique()}
+    return frame.assign(name=frame["name"].map(roots)).explode("name", ignore_index=True)

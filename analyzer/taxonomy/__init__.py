@@ -2,6 +2,9 @@
 
 Every entry has an id, a canonical simplified-Chinese ``name``, an English ``name_en``, ``aliases``
 (abbreviations, older names; traditional forms are covered by normalization) and a ``category``;
+tools, sectors and institutions may name a ``parent`` (one canonical name of the same kind, or a list of them:
+买断式逆回购 → 逆回购; 科技型中小企业 → 科技型企业 and 中小企业). Records keep the finest name; queries and
+trends for a parent include its children (``descendants``, ``roots``);
 where public also ``issuer``, ``launched`` and ``retired`` (ISO dates). Metric entries may carry
 ``tools``/``sectors``/``institutions``: the names a figure of that metric is linked to.
 
@@ -35,8 +38,9 @@ _METRIC_FIELDS = {"scope"}
 # matcher hints: ``exclude`` lists contexts, the name in brackets, where a name is not a mention
 # ("[中国银行]业" is the banking industry, "[国务院]常务会议" a meeting); ``refers_back`` lists aliases that name the
 # latest tool ending with them (专项再贷款 after 交通物流专项再贷款); ``keep_inner`` keeps the
-# same-kind names inside the entry's names as mentions (科技型中小企业 → 科技型企业 and 中小企业)
-_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner"}
+# same-kind names inside the entry's names as mentions (科技型中小企业 → 科技型企业 and 中小企业); ``in_context``
+# lists short aliases that count only after another of the entry's names appeared (续贷 after 无还本续贷)
+_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context"}
 _EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
             "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS | _METRIC_FIELDS}
@@ -60,8 +64,10 @@ class Entry:
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # metrics only
     exclude: tuple[tuple[str, str, str], ...] = ()  # (before, name, after)
     refers_back: tuple[str, ...] = ()
+    in_context: tuple[str, ...] = ()  # aliases that need another of the entry's names earlier in the text
     keep_inner: bool = False  # names inside this entry's names stay mentions of their own
     scope: str | None = None  # metrics only: the scope word that is the statistic's own (人民币)
+    parents: tuple[str, ...] = ()  # canonical names of broader entries of the same kind
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -75,6 +81,8 @@ class Entry:
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         out.update({k: list(v) for k, v in self.links.items()})
+        if self.parents:
+            out["parent"] = list(self.parents)
         return out
 
 
@@ -119,6 +127,51 @@ class Taxonomy:
     def names_of(self, name: str) -> set[str]:
         """Every name and alias of the tool, sector or institution whose canonical name is ``name``."""
         return {n for kind in MENTION_ARRAY for e in [self.by_name(kind, name)] if e for n in e.names}
+
+    def ancestors(self, name: str, kind: str | None = None) -> list[str]:
+        """Canonical names of every broader entry of the entry named ``name`` (parents first); [] when none."""
+        entry = self.lookup(name, kind)
+        out: list[str] = []
+        todo = list(entry.parents) if entry else []
+        while todo:
+            parent = todo.pop(0)
+            if parent not in out:
+                out.append(parent)
+                todo.extend(self._by_name[(entry.kind, parent)].parents)
+        return out
+
+    def descendants(self, name: str, kind: str | None = None) -> list[str]:
+        """Canonical names of every narrower entry of the entry named ``name`` (children first)."""
+        entry = self.lookup(name, kind)
+        if entry is None:
+            return []
+        children = self._children()
+        out: list[str] = []
+        todo = list(children.get((entry.kind, entry.name), ()))
+        while todo:
+            child = todo.pop(0)
+            if child not in out:
+                out.append(child)
+                todo.extend(children.get((entry.kind, child), ()))
+        return out
+
+    def roots(self, name: str, kind: str | None = None) -> list[str]:
+        """The broadest entries above ``name`` (itself when it has no parent): what ``trends --rollup`` counts."""
+        entry = self.lookup(name, kind)
+        if entry is None:
+            return [name]
+        ancestors = self.ancestors(entry.name, entry.kind)
+        tops = [a for a in ancestors if not self._by_name[(entry.kind, a)].parents]
+        return tops or [entry.name]
+
+    def _children(self) -> dict[tuple[str, str], list[str]]:
+        if not hasattr(self, "_children_cache"):
+            children: dict[tuple[str, str], list[str]] = {}
+            for entry in self.entries:
+                for parent in entry.parents:
+                    children.setdefault((entry.kind, parent), []).append(entry.name)
+            self._children_cache = children
+        return self._children_cache
 
     def english(self, name: str, kind: str | None = None) -> str:
         """English name of a canonical or alias name; the name itself when unknown."""
@@ -183,7 +236,8 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
             raise TaxonomyError(f"{where}: id must be lower_snake_case ASCII")
         if not isinstance(raw.get("keep_inner", False), bool):
             raise TaxonomyError(f"{where}: keep_inner must be true or false")
-        for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back"):
+        parents = _parse_parents(raw.get("parent"), where)
+        for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back", "in_context"):
             value = raw.get(key, [])
             if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
                 raise TaxonomyError(f"{where}: {key} must be a list of non-empty strings")
@@ -195,8 +249,27 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
             launched=_check_date(raw.get("launched"), where), retired=_check_date(raw.get("retired"), where),
             links=links, exclude=_parse_excludes(raw.get("exclude", []), aliases + [raw["name"]], where),
             refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False),
-            scope=raw.get("scope")))
+            scope=raw.get("scope"),
+            in_context=_check_listed(raw.get("in_context", []), aliases, "in_context", where),
+            parents=parents))
     return entries
+
+
+def _check_listed(names: list[str], aliases: list[str], key: str, where: str) -> tuple[str, ...]:
+    unknown = [n for n in names if n not in aliases]
+    if unknown:
+        raise TaxonomyError(f"{where}: {key} {unknown[0]!r} is not one of the entry's aliases")
+    return tuple(names)
+
+
+def _parse_parents(value, where: str) -> tuple[str, ...]:
+    """``parent`` is one canonical name or a list of them (an entry may sit under several broader ones)."""
+    if value is None:
+        return ()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+        raise TaxonomyError(f"{where}: parent must be a name or a list of names")
+    return tuple(values)
 
 
 def _parse_excludes(patterns: list[str], names: list[str], where: str) -> tuple[tuple[str, str, str], ...]:
@@ -211,7 +284,7 @@ def _parse_excludes(patterns: list[str], names: list[str], where: str) -> tuple[
 
 def validate(entries: list[Entry]) -> None:
     """Raise ``TaxonomyError`` on a duplicate id, a name or alias used by two entries (two metrics, or two
-    tools/sectors/institutions), or a metric link / issuer naming no entry."""
+    tools/sectors/institutions), a parent cycle, or a metric link / issuer / parent naming no entry."""
     seen_ids: dict[str, Entry] = {}
     seen_names: dict[tuple[bool, str], Entry] = {}
     for entry in entries:
@@ -228,6 +301,7 @@ def validate(entries: list[Entry]) -> None:
             other = seen_names.setdefault(key, entry)
             if other is not entry:
                 raise TaxonomyError(f"duplicate alias {name!r}: {kind_name(other)} and {kind_name(entry)}")
+    _check_no_cycle(entries)
     canonical = {(e.kind, e.name) for e in entries}
     for entry in entries:
         for kind, names in entry.links.items():
@@ -236,6 +310,31 @@ def validate(entries: list[Entry]) -> None:
                     raise TaxonomyError(f"{kind_name(entry)}: links to unknown {kind[:-1]} {name!r}")
         if entry.issuer and ("institutions", entry.issuer) not in canonical:
             raise TaxonomyError(f"{kind_name(entry)}: issuer {entry.issuer!r} is not an institution's name")
+        for parent in entry.parents:
+            if (entry.kind, parent) not in canonical:
+                raise TaxonomyError(f"{kind_name(entry)}: parent {parent!r} is not the name of a {entry.kind[:-1]}")
+
+
+def _check_no_cycle(entries: list[Entry]) -> None:
+    """Raise ``TaxonomyError`` when following parents leads back to where it started."""
+    parents = {(e.kind, e.name): e.parents for e in entries}
+    done: set[tuple[str, str]] = set()
+    for start in parents:
+        path: list[tuple[str, str]] = []
+        _walk_up(start, parents, path, done)
+
+
+def _walk_up(node, parents, path, done) -> None:
+    if node in done:
+        return
+    if node in path:
+        cycle = " → ".join(name for _, name in path[path.index(node):] + [node])
+        raise TaxonomyError(f"parent cycle: {cycle}")
+    path.append(node)
+    for parent in parents.get(node, ()):
+        _walk_up((node[0], parent), parents, path, done)
+    path.pop()
+    done.add(node)
 
 
 def kind_name(entry: Entry) -> str:

@@ -1,0 +1,199 @@
+"""Organisations the taxonomy does not list, found by a name grammar (``organizations.toml``).
+
+A name ends with a suffix: a public body's (…人民政府办公厅, …委员会, …管理中心, …局/厅/署; a country's …部) or a
+firm's (…证券, …银行, …保险, …基金, …集团, …股份有限公司; rating agencies, associations). The words before the
+suffix are read with jieba's dictionary tags (``analyzer.text.pos``, which knows jieba's ``nt`` organisation and ``ns``
+place words and the taxonomy's names) back to a word that cannot be part of a name (据, 表示, a verb, a numeral …).
+A body must start at a place (北京市, 郑州市, 以色列, 汤阴县); a firm needs a word of its own, not only generic words
+(财通证券, 瑞穗证券 — not 商业银行, 股份制银行, 上市公司).
+
+    finder = OrganizationFinder()
+    finder("据财通证券研报，北京市住房和城乡建设委员会发布通知")
+    # [Organization(1, 5, 'financial_firm', 'firm'), Organization(8, 21, 'commission', 'body')]
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("organizations.toml")
+CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+MAX_FIRM_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A span of the text that the grammar reads as an organisation's name, and the rule that read it."""
+    start: int
+    end: int
+    rule: str
+    family: str  # body (place + body) | firm
+
+@dataclass(frozen=True)
+class _Suffix:
+    text: str
+    family: str  # body | firm
+    rule: str
+    bare: bool = False
+    countries_only: bool = False
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+@functools.cache
+def _concept_words() -> frozenset[str]:
+    from analyzer.taxonomy import load_taxonomy
+    return frozenset(n for e in load_taxonomy() if e.kind in ("tools", "sectors") for n in e.names)
+
+
+@functools.cache
+def load_grammar() -> dict:
+    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+class OrganizationFinder:
+    """Callable: ``finder(text)`` → organisations named in the (normalized) text, in order, overlaps included."""
+
+    def __init__(self, grammar: dict | None = None):
+        grammar = grammar or load_grammar()
+        settings = grammar["grammar"]
+        self.suffixes: dict[str, list[_Suffix]] = {}
+        for family in ("body", "firm"):
+            for rule in grammar[family]:
+                for text in rule["suffixes"]:
+                    self.suffixes.setdefault(text, []).append(_Suffix(
+                        text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
+        alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
+        self.pattern = re.compile(f"(?:{alternation})")
+        self.window = settings["window"]
+        self.not_before = tuple(settings["not_before"])
+        self.not_after = tuple(settings["not_after"])
+        self.generic_last = frozenset(settings["generic_last_rules"])
+        self.stop_words = frozenset(settings["stop_words"])
+        self.firm_stop_words = frozenset(settings["firm_stop_words"])
+        self.stop_tags = frozenset(settings["stop_tags"])
+        self.body_tags = frozenset(settings["body_tags"])
+        self.generic = frozenset(settings["generic"])
+        self.proper_tags = frozenset(settings["proper_tags"])
+        self.concepts = _concept_words()  # tool and sector names: what a firm is about, not its name
+        self.places = frozenset(settings["places"])
+        self.not_places = frozenset(settings["not_places"])
+        self.countries = frozenset(settings["countries"])
+        endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
+        self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
+
+    def __call__(self, text: str) -> list[Organization]:
+        found = []
+        for match in self.pattern.finditer(text):
+            if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+                continue
+            words = _merge_loose_characters(self._words_before(text, match.start()), self.stop_words)
+            for suffix in self.suffixes[match.group()]:
+                if suffix.family == "body":
+                    start = self._body_start(words, suffix)
+                else:
+                    start = self._firm_start(words, suffix)
+                if start is not None:
+                    found.append(Organization(start, match.end(), suffix.rule, suffix.family))
+                    break
+        return found
+
+    def _words_before(self, text: str, end: int) -> list[_Word]:
+        """The tagged words between the clause start (or the window's edge) and ``end``."""
+        from analyzer.text.pos import tag
+        left = max(0, end - self.window)
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, left, end)]
+        left = breaks[-1] if breaks else left
+        words, position = [], left
+        for word, word_tag in tag(text[left:end]) if end > left else ():
+            words.append(_Word(position, position + len(word), word, word_tag))
+            position += len(word)
+        return words
+
+    def _stops(self, word: _Word, family: str) -> bool:
+        if word.text in self.stop_words or not _CJK_WORD.search(word.text):
+            return True
+        if family == "firm" and word.text in self.firm_stop_words:
+            return True
+        return word.tag in self.stop_tags and not (family == "body" and word.tag in self.body_tags)
+
+    def _body_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
+        """The leftmost place the words back from the suffix reach, with a word between unless ``bare``."""
+        start = None
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if self._stops(word, "body"):
+                break
+            place_end = self._place_end(words, index, suffix.countries_only)
+            if place_end is not None and (suffix.bare or place_end < words[-1].end):
+                start = word.start
+        return start
+
+    def _place_end(self, words: list[_Word], index: int, countries_only: bool) -> int | None:
+        """Where a place starting at ``words[index]`` ends: the word itself (北京市, 以色列, 汤阴县) or the word and
+        one character after it (郑州 市); None when it is no place."""
+        word = words[index]
+        if countries_only:
+            return word.end if word.text in self.countries else None
+        if word.text in self.not_places:
+            return None
+        if word.text in self.places or word.text in self.countries or word.tag == "ns":
+            return word.end
+        match = self.place_word.match(word.text)
+        if match and (match.end() == len(word.text) or word.tag == "x") and match.group() not in self.not_places:
+            return word.start + match.end()  # 北京市; 汤阴县 inside the unknown run 汤阴县新冠
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following and len(following.text) == 1 and self.place_word.fullmatch(word.text + following.text) \
+                and word.text + following.text not in self.not_places:
+            return following.end
+        return None
+
+    def _firm_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
+        """The start of the proper words before a firm's suffix: generic words and a loose character in front are
+        dropped (6家国有大型商业银行, 占人民银行), and one word at least must be a name of its own."""
+        kept: list[_Word] = []
+        for word in reversed(words):
+            if self._stops(word, "firm") or len(kept) == MAX_FIRM_WORDS:
+                break
+            kept.insert(0, word)
+        while kept and (self._is_generic(kept[0]) or len(kept[0].text) == 1):
+            kept.pop(0)
+        if sum(len(w.text) for w in kept) < 2 or not any(self._is_proper(w) for w in kept):
+            return None
+        if suffix.rule in self.generic_last and self._is_generic(kept[-1]):
+            return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
+        return kept[0].start
+
+    def _is_generic(self, word: _Word) -> bool:
+        return word.text in self.generic or word.text in self.concepts
+
+    def _is_proper(self, word: _Word) -> bool:
+        """A word that names something of its own: a place, organisation or person word of jieba, an abbreviation,
+        a taxonomy institution, or an unknown word of two characters or more (财通, 瑞穗, 信实)."""
+        if self._is_generic(word):
+            return False
+        return word.tag in self.proper_tags or (word.tag == "x" and len(word.text) > 1)
+
+
+def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> list[_Word]:
+    """Runs of characters the dictionary does not know become one unknown word (信 实 → 信实; 澄 远 → 澄远);
+    a stop word (据) stays a word of its own."""
+    out: list[_Word] = []
+    for word in words:
+        if out and word.tag == "x" and out[-1].tag == "x" and out[-1].end == word.start \
+                and word.text not in stop_words and out[-1].text not in stop_words \
+                and _CJK_WORD.fullmatch(word.text) and _CJK_WORD.match(out[-1].text[-1]):
+            out[-1] = _Word(out[-1].start, word.end, out[-1].text + word.text, "x")
+        else:
+            out.append(word)
+    return out

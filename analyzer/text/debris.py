@@ -1,0 +1,105 @@
+"""Cut page debris out of a text, keeping a map back to the text as given.
+
+Debris is what a web page or a copy leaves inside words (``debris.toml``): pinyin annotations (國(guó)務(wù)院) and
+spaces inside a taxonomy name (中国人民 银行, 支 农支小再贷款). The extractor runs on the cleaned text, so no name,
+metric or key carries debris; ``Cleaned.span`` maps a cleaned span back to the original text, where it covers the
+debris inside it (a mention's ``text`` is what the page shows: 中国人民 银行; its ``name`` is 中国人民银行).
+
+    cleaned = clean("中国人民 银行开展操作")
+    cleaned.text                 # '中国人民银行开展操作'
+    cleaned.span(0, 6)           # (0, 7)
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A text without its debris; ``origin[i]`` is the original index of cleaned character ``i``."""
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    @property
+    def changed(self) -> bool:
+        return len(self.text) != self.original_length
+
+    def position(self, index: int) -> int:
+        """Original index of a cleaned start offset (the end of the text maps to the end)."""
+        return self.origin[index] if index < len(self.origin) else self.original_length
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the cleaned span [start, end): from its first to its last character."""
+        if end <= start:
+            at = self.position(start)
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@functools.cache
+def _rules() -> dict:
+    return tomllib.loads((Path(__file__).parent / "debris.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _pinyin() -> re.Pattern:
+    return re.compile("|".join(p["regex"] for p in _rules()["pattern"]))
+
+
+@functools.cache
+def _names() -> ahocorasick.Automaton:
+    """Every taxonomy name and alias long enough to vouch for a space inside it, in match form."""
+    from analyzer.taxonomy import load_taxonomy, match_form
+    minimum = _rules()["space_in_name"]["min_name"]
+    automaton = ahocorasick.Automaton()
+    for entry in load_taxonomy():
+        for name in entry.names:
+            if len(name) >= minimum and _CJK.search(name):
+                automaton.add_word(match_form(name), len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def clean(text: str) -> Cleaned:
+    """``text`` without debris, with the map back (identity, and cheap, when there is none)."""
+    drop = _pinyin_spans(text) | _spaces_in_names(text)
+    if not drop:
+        return Cleaned(text, tuple(range(len(text))), len(text))
+    kept = [i for i in range(len(text)) if i not in drop]
+    return Cleaned("".join(text[i] for i in kept), tuple(kept), len(text))
+
+
+def _pinyin_spans(text: str) -> set[int]:
+    if "(" not in text and "（" not in text:
+        return set()
+    return {i for match in _pinyin().finditer(text) for i in range(match.start(), match.end())}
+
+
+def _spaces_in_names(text: str) -> set[int]:
+    """Indexes of spaces between two Chinese characters that fall inside a taxonomy name once removed."""
+    from analyzer.taxonomy import match_form
+    spaces = set(_rules()["space_in_name"]["spaces"])
+    candidates = [i for i in range(1, len(text) - 1) if text[i] in spaces
+                  and _CJK.match(text[i - 1]) and _CJK.match(text[i + 1])]
+    if not candidates:
+        return set()
+    removed = set(candidates)
+    squeezed_positions = [i for i in range(len(text)) if i not in removed]
+    squeezed = match_form("".join(text[i] for i in squeezed_positions))
+    # a removed space sits between squeezed characters k-1 and k, where k counts the kept characters before it
+    gaps = {bisect.bisect_left(squeezed_positions, i): i for i in candidates}
+    drop = set()
+    for last, length in _names().iter(squeezed):
+        start = last + 1 - length
+        drop.update(index for gap, index in gaps.items() if start < gap <= last)
+    return drop

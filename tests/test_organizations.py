@@ -1,0 +1,89 @@
+"""The organisation name grammar: bodies start at a place, firms need a name of their own; taxonomy names win."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.extract.mentions import MentionFinder
+from analyzer.extract.organizations import OrganizationFinder
+from analyzer.records import Document
+from analyzer.taxonomy import load_taxonomy
+from analyzer.taxonomy.candidates import collect_candidates
+from analyzer.text.normalize import normalize
+
+# text → organisations the grammar reads (as written), in order
+FOUND = [
+    ("据财通证券研报，北京市住房和城乡建设委员会发布通知", ["财通证券", "北京市住房和城乡建设委员会"]),
+    ("宁波市人民政府办公厅印发通知", ["宁波市人民政府办公厅"]),
+    ("郑州市新冠肺炎疫情防控指挥部办公室通报", ["郑州市新冠肺炎疫情防控指挥部办公室"]),
+    ("以色列卫生部表示", ["以色列卫生部"]),
+    ("韩国卫生福利部称", ["韩国卫生福利部"]),
+    ("西安市政府宣布", ["西安市政府"]),
+    ("杭州市住房公积金管理中心发布", ["杭州市住房公积金管理中心"]),
+    ("瑞穗证券分析师指出", ["瑞穗证券"]),
+    ("信实集团旗下", ["信实集团"]),
+    ("中国联通北京市分公司", ["中国联通北京市分公司"]),
+    ("江苏澄远电子科技股份有限公司公告", ["江苏澄远电子科技股份有限公司"]),
+    ("北京证监局发布", ["北京证监局"]),
+    ("江苏省财政厅", ["江苏省财政厅"]),
+    ("美最高法院裁定", ["美最高法院"]),
+    ("标的公司重庆蚂蚁消费金融有限公司", ["重庆蚂蚁消费金融有限公司"]),
+]
+# generic words, products and words that only end like a suffix
+NOT_FOUND = [
+    "今年以来商业银行", "多家股份制银行", "6家国有大型商业银行", "据上海证券报", "更多中小银行", "公募基金规模",
+    "增持交易型开放式指数基金", "道琼斯指数期货", "2021年铜期货", "计划单列市财政厅", "北京市将成立数据管理局",
+    "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长", "美国监管部门", "补充性投资信息",
+    "该公司", "上市公司", "市委市政府", "北美云厂商资本开支",
+]
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return OrganizationFinder()
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder(load_taxonomy())
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_grammar_reads_organisations(grammar, text, expected):
+    normalized = normalize(text)
+    assert [normalized[o.start:o.end] for o in grammar(normalized)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_grammar_leaves_generic_words(grammar, text):
+    normalized = normalize(text)
+    assert [normalized[o.start:o.end] for o in grammar(normalized)] == []
+
+
+# text → institutions as (written, name, in taxonomy)
+MENTIONS = [
+    ("据财通证券研报", [("财通证券", "财通证券", True)]),  # a taxonomy entry wins over the grammar's equal reading
+    ("据国盛证券研报", [("国盛证券", "国盛证券", False)]),
+    ("中国联通北京市分公司", [("中国联通北京市分公司", "中国联通北京市分公司", False)]),
+    ("中国人民银行上海总部", [("中国人民银行", "中国人民银行", True)]),
+    ("占人民银行资产", [("人民银行", "中国人民银行", True)]),
+    ("中行建行交行邮储银行", [("中行", "中国银行", True), ("建行", "中国建设银行", True), ("交行", "交通银行", True),
+                           ("邮储银行", "中国邮政储蓄银行", True)]),
+    ("美国通胀高企和美国联邦储备委员会准备加息", [("美国联邦储备委员会", "美国联邦储备委员会", True)]),
+    ("美国国防部表示", [("美国国防部", "美国国防部", False)]),  # not 国防部, China's ministry
+    ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
+]
+
+
+@pytest.mark.parametrize("text, expected", MENTIONS)
+def test_outside_institutions_in_mentions(finder, text, expected):
+    found = finder(normalize(text), text)["institutions"]
+    assert [(m.text, m.name, m.extra.get("in_taxonomy", True)) for m in found] == expected
+
+
+def test_candidates_list_outside_institutions_with_counts():
+    documents = [Document(id="a", text="国盛证券认为，国盛证券研报称。杭州市住房公积金管理中心发布。"),
+                 Document(id="b", text="国盛证券表示。设立绿色转型支持工具。")]
+    rows = {(r["kind"], r["name"]): r for r in collect_candidates(documents)}
+    assert (rows[("institutions", "国盛证券")]["count"], rows[("institutions", "国盛证券")]["documents"]) == (3, 2)
+    assert rows[("institutions", "杭州市住房公积金管理中心")]["count"] == 1
+    assert rows[("policy_tools", "绿色转型支持工具")]["count"] == 1
