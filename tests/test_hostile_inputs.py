@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from analyzer.store import schema
 from click.testing import CliRunner
 
 from analyzer.cli import main
@@ -429,10 +431,12 @@ def test_a_version_1_store_gains_document_origins(db_url, tmp_path):
     path.write_text(line(record("old")), encoding="utf-8")
     assert ingest_cli(path, "--records", "--db", db_url).exit_code == 0
     with open_store(db_url) as store, store.engine.begin() as connection:
-        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))
-        connection.execute(sa.text("UPDATE schema_version SET version = 1"))  # a new store starts at 2
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))  # what version 1 lacked
+        connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
+        connection.execute(sa.text("DELETE FROM schema_version"))
+        connection.execute(sa.text("INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01')"))
     with open_store(db_url) as store:
-        assert store.schema_version() == 2 and store.document_origins() == {}
+        assert store.schema_version() == schema.SCHEMA_VERSION and store.document_origins() == {}
     again = ingest_cli(path, "--records", "--db", db_url)
     assert again.exit_code == 0 and "1 unchanged" in again.stderr
 

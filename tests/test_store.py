@@ -352,13 +352,14 @@ def test_version_1_store_gains_mentions_in_taxonomy(db_url):
     taxonomy mentions."""
     engine = open_store(db_url).engine
     with engine.begin() as connection:
-        connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
+        connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))  # what version 1 lacked
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))
         connection.execute(sa.text("DELETE FROM schema_version"))
         connection.execute(schema.schema_version.insert().values(version=1, applied_at="2026-01-01",
                                                                  description="initial schema"))
     engine.dispose()
     with open_store(db_url) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == schema.SCHEMA_VERSION
         store.write([stored(make_record())])
         assert set(store.mentions()["in_taxonomy"]) == {True}
 

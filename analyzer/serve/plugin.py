@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import functools
 import sqlite3
 import urllib.parse
 from decimal import Decimal, InvalidOperation
@@ -41,6 +42,18 @@ def metric_key_of(phrase: str | None) -> str | None:
     return cached_metric_key(phrase) if phrase else None
 
 
+@functools.lru_cache(maxsize=256)
+def _family(name: str) -> frozenset[str]:
+    from analyzer.store.queries import with_children
+    return frozenset(with_children(name))
+
+
+def within(name: str | None, query: str | None) -> int:
+    """SQL function ``analyzer_within(name, query)``: 1 when ``name`` is ``query`` (or its canonical form) or a
+    narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — as ``analyzer query --tool`` counts it."""
+    return int(bool(name and query) and name in _family(query))
+
+
 def _deny_attach(action: int, *_args) -> int:
     return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
@@ -53,6 +66,7 @@ def served_database(datasette) -> str:
 def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_human", 2, human_value, deterministic=True)
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
+    conn.create_function("analyzer_within", 2, within, deterministic=True)
     if database == served_database(datasette):
         conn.set_authorizer(_deny_attach)  # ATTACH would open (or create) any other file
 
