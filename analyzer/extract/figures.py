@@ -80,8 +80,27 @@ def _alternation(words) -> str:
 
 
 @functools.cache
+def load_rules() -> dict:
+    """``rules.toml``: the rows grown from real text (each with an id and an example)."""
+    return tomllib.loads((Path(__file__).with_name("rules.toml")).read_text(encoding="utf-8"))
+
+
+def _extend_lists(lexicon: dict, rows: list[dict]) -> dict:
+    """``lexicon`` with each row's ``words`` added to the list its dotted ``list`` path names."""
+    for row in rows:
+        *tables, key = row["list"].split(".")
+        table = lexicon
+        for name in tables:
+            table = table.setdefault(name, {})
+        known = table.setdefault(key, [])
+        table[key] = [*known, *(word for word in row["words"] if word not in known)]
+    return lexicon
+
+
+@functools.cache
 def load_lexicon() -> dict:
-    return tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+    lexicon = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+    return _extend_lists(lexicon, load_rules().get("rule", []))
 
 
 @functools.cache
@@ -137,6 +156,7 @@ class FigureExtractor:
 
     def __init__(self):
         lex = self.lexicon = load_lexicon()
+        self.rules = load_rules()
         q = lex["qualifiers"]
         self.qualifier_before = {w: "approx" for w in q["approx_before"]} | {w: "over" for w in q["over_before"]} | \
             {w: "under" for w in q["under_before"]}
@@ -257,7 +277,17 @@ class FigureExtractor:
             return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
         has_sep = any(ch in joint for ch in DASHES + "至到")
         dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
-        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign)
+        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign) and \
+            not self._is_move_then_level(text, last, candidate)
+
+    def _is_move_then_level(self, text: str, last: Candidate, candidate: Candidate) -> bool:
+        """上升48亿元至1.72万亿元: after a move verb, an amount and one many times larger are the change and the
+        level it reached (rules.toml, move-then-level), not the two ends of a range."""
+        ranges = self.rules.get("ranges", {})
+        verbs = self.lexicon.get("ranges", {}).get("move_verbs", ())
+        if not verbs or last.value <= 0 or not text.endswith(tuple(verbs), 0, last.start):
+            return False
+        return candidate.value >= last.value * Decimal(ranges.get("move_level_ratio", "10"))
 
     def _qualifier(self, match) -> str | None:
         groups = match.groupdict()
