@@ -53,3 +53,38 @@ def test_real_text_figures(text, span, value, unit, qualifier):
 @pytest.mark.parametrize("text, span", [("美国301条款", "301条"), ("一种新模式", "一种")])
 def test_real_text_not_figures(text, span):
     assert span not in [f.text for f in _figures(text)]
+
+
+# text, span, measure, value
+MEASURES = [
+    ("控股股东累计减持5%股份", "5%", "share", "5"),
+    ("日经225指数在第三季度上涨。日经225指数一度突破48536点", "突破48536点", "level", "48536"),
+    ("截至2025年10月，管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", "level", "1427700000000000"),
+    ("软银集团公司股价一度飙升13%", "13%", "growth_rate", "13"),
+    ("股价累计下挫24%", "24%", "growth_rate", "-24"),
+    ("自6月1日触及收盘高点248.15美元以来", "248.15美元", "rate", "248.15"),
+    ("现货黄金下跌0.1%至每盎司4037.48美元", "4037.48美元", "rate", "4037.48"),
+    ("并维持增持评级及300美元目标价", "300美元", "rate", "300"),
+]
+
+
+@pytest.mark.parametrize("text, span, measure, value", MEASURES, ids=[c[0] for c in MEASURES])
+def test_real_text_measures(text, span, measure, value):
+    found = {f.text: f for f in _figures(text)}
+    assert span in found, list(found)
+    assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+# text, span, period (start, end); documents without a publication date where the text gives none
+PERIODS = [
+    ("圣农发展公告，2021 年 12 月实现销售收入 13.51 亿元", "13.51 亿元", ("2021-12-01", "2021-12-31"), None),
+    ("截至2025年10月，管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", ("2025-10-31", "2025-10-31"), None),
+]
+
+
+@pytest.mark.parametrize("text, span, period, published", PERIODS, ids=[c[0] for c in PERIODS])
+def test_real_text_periods(text, span, period, published):
+    found = {f.text: f for f in _figures(text, published)}
+    assert span in found, list(found)
+    got = found[span].period
+    assert (got.start, got.end) == period

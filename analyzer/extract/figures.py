@@ -570,7 +570,7 @@ class FigureExtractor:
         period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
-                and not self._is_household_count(c, clause_left):
+                and not self._is_household_count(c, clause_left) and c.counter not in self.lexicon["measures"]["level_units"]:
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
@@ -668,21 +668,7 @@ class FigureExtractor:
         if c.unit in ("percentage_point", "basis_point"):
             return "change"
         if c.unit == "percent":
-            if text[c.start - 1:c.start] == "的":
-                return "share"  # 贷款本金的60%
-            level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
-            share = self._nearest(clause_left, lex["share"])
-            if share and clause_left.startswith("覆盖率", share[0]):
-                share = None  # 拨备覆盖率为437.70%: a ratio, not a share
-            growth = self._nearest(left, lex["growth"])
-            if share and (not growth or share[0] > growth[0]):
-                return "share"
-            before_verb = near_left.rstrip(" 约近超逾为达是")
-            if before_verb.endswith("率") and not before_verb.endswith("增长率"):
-                return "rate"  # 准备金率为8.4%
-            if growth and not (level_end and level_end not in ("为", "达", "是")):
-                return "growth_rate"
-            return "rate"
+            return self._percent_measure(c, left, near_left, clause_left, text)
         if c.unit == "times":
             return "other"
         if re.search(r"[比较][^，。；]{0,8}(?:增加|减少|上升|下降|多|少)$", left):
@@ -691,8 +677,7 @@ class FigureExtractor:
             return "change"  # 恒生指数下跌3021.51点: an index move in points
         if c.unit == "count" and c.counter in lex["other_counters"]:
             return "other"
-        if c.unit in MONEY_UNITS and (PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left)
-                                      or QUOTE_LEFT.search(clause_left)):
+        if c.unit in MONEY_UNITS and self._is_price(c, clause_left, text):
             return "rate"  # 发行价格, 股价收报1710元, 每股收益59.49元, 每10股派现308.76元
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
@@ -709,6 +694,33 @@ class FigureExtractor:
                 not self._nearest(clause_left, lex["level_words"]):
             return "flow"
         return "level"
+
+    def _percent_measure(self, c: Candidate, left: str, near_left: str, clause_left: str, text: str) -> str:
+        """Measure of a percent: a share (贷款本金的60%, 占比, 5%股份), a rate (准备金率为8.4%) or a growth rate."""
+        lex = self.lexicon["measures"]
+        if text[c.start - 1:c.start] == "的" or text.startswith(tuple(lex["share_after"]), c.end):
+            return "share"  # 贷款本金的60%; 累计减持5%股份
+        level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
+        share = self._nearest(clause_left, lex["share"])
+        if share and clause_left.startswith("覆盖率", share[0]):
+            share = None  # 拨备覆盖率为437.70%: a ratio, not a share
+        growth = self._nearest(left, lex["growth"])
+        if share and (not growth or share[0] > growth[0]):
+            return "share"
+        before_verb = near_left.rstrip(" 约近超逾为达是")
+        if before_verb.endswith("率") and not before_verb.endswith("增长率"):
+            return "rate"  # 准备金率为8.4%
+        if growth and not (level_end and level_end not in ("为", "达", "是")):
+            return "growth_rate"
+        return "rate"
+
+    def _is_price(self, c: Candidate, clause_left: str, text: str) -> bool:
+        """发行价格28.11元, 收报1710元, 每股收益, 每10股派现; 收盘高点248.15美元, 每盎司4037.48美元,
+        300美元目标价 (rules.toml, price-words): an amount that is a price is a rate."""
+        prices = self.lexicon["prices"]
+        return bool(PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left) or QUOTE_LEFT.search(clause_left)
+                    or clause_left.rstrip(" 约近超逾为达了").endswith(tuple(prices["before"]))
+                    or text.startswith(tuple(prices["after"]), c.end))
 
     def _comparison(self, clause_left: str, measure: str, cue_left: str) -> str | None:
         """同比/环比/比年初/比上年末 nearest before the figure. A growth rate with none stated is year on year,
