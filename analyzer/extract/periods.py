@@ -330,6 +330,17 @@ MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全�
                         r"南向资金|上涨股票|下跌股票")
 
 
+@functools.cache
+def _market_day() -> re.Pattern:
+    """MARKET_DAY and the price-move words of rules.toml (market-move-day): a market report's trading day."""
+    from analyzer.extract.figures import load_lexicon
+    lexicon = load_lexicon()
+    words = sorted(lexicon["periods"]["market_day_words"], key=len, reverse=True)
+    comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
+    stated = "".join(f"(?<!{re.escape(word)})" for word in comparisons)  # 核心CPI同比上涨1.4% is a statistic
+    return re.compile("|".join([MARKET_DAY.pattern, *(stated + re.escape(word) for word in words)]))
+
+
 DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 
 
@@ -426,8 +437,8 @@ class FigurePeriods:
             return day.period if day is not None else self.published
         in_title = "\n" in text and start < text.index("\n")  # a title takes only the time it states
         if CURRENT_WORDS.search(text, sentence_start, start) or (not in_title and (
-                MARKET_DAY.search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
-                                                                                       sentence_end))):
+                _market_day().search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
+                                                                                          sentence_end))):
             return self.published
         if not inherit:
             return None
