@@ -92,3 +92,29 @@ def test_real_text_periods(text, span, period, published):
     assert span in found, list(found)
     got = found[span].period
     assert (got.start, got.end) == period
+
+
+# text, span, metric; published None as in the finna/finnl flashes
+METRICS = [
+    ("圣农发展公告，2021 年 12 月实现销售收入 13.51 亿元", "13.51 亿元", "销售收入"),
+    ("1月两融余额下降近1200亿元", "近1200亿元", "两融余额"),
+    ("12月末外汇储备为3.2502万亿美元", "3.2502万亿美元", "外汇储备"),
+    ("加拿大标普/TSX综合指数上涨0.93%", "0.93%", "标普/TSX综合指数"),
+    ("德国DAX指数创纪录高点，上涨0.3%", "0.3%", "DAX指数"),
+    ("美元指数突破99，日内涨0.16%", "0.16%", "美元指数"),
+    ("伦敦期铜上涨1.51%，接近历史新高", "1.51%", "伦敦期铜"),
+    ("美股行业ETF涨跌各异，区域银行ETF涨3.8%，银行业ETF涨3.4%", "3.4%", "银行业ETF"),
+    ("韩国KOSPI指数单日暴跌10%，SK海力士、三星电子各跌超8%", "超8%", "股价"),
+    ("截至2025年10月，NPS管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", "资产规模"),
+    ("阿达尼目前身价为900亿美元", "900亿美元", "身价"),
+    ("其海外股票投资敞口目标从此前的38.9%下调至37.2%", "37.2%", "海外股票投资敞口目标"),
+    ("巴黎泛欧交易所（EuroNext）“制粉小麦”期货上涨1.71%", "1.71%", "“制粉小麦”期货"),
+    ("公司拟使用自有资金3000万元", "3000万元", "使用自有资金"),
+]
+
+
+@pytest.mark.parametrize("text, span, metric", METRICS, ids=[c[0] for c in METRICS])
+def test_real_text_metrics(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert span in found, list(found)
+    assert found[span].metric == metric

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from analyzer.extract.metrics import QUOTE_LEFT, find_metric
+from analyzer.extract.metrics import QUOTE_LEFT, find_metric, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -567,6 +567,7 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel, [f.metric for f in earlier],
                              self._same_unit_metric(text, c, earlier))
+        metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
         period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
@@ -578,6 +579,14 @@ class FigureExtractor:
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                       value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+
+    def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
+                          metric: str | None) -> str | None:
+        """The metric cleaned of real-text debris; a move with none of its own (or only 股价) takes the index,
+        commodity or coin that opens its clause or sentence (rules.toml, metric_debris and market_subject)."""
+        if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
+            metric = market_subject(text, *starts, c.start, metric) or metric
+        return tidy_metric(metric)
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""
