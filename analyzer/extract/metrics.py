@@ -491,8 +491,8 @@ def _subject_at(text: str, start: int, figure_start: int) -> str | None:
     match = _market_subject_pattern().match(text, start, figure_start)
     if match is None:
         return None
-    name = _strip_leading(match.group("name"), _words()[2])
-    return to_simplified(name) if len(name) >= 2 else None
+    name = tidy_metric(_strip_leading(match.group("name"), _words()[2]))
+    return to_simplified(name) if name and len(name) >= 2 else None
 
 
 def market_subject(text: str, sentence_start: int, clause_start: int, figure_start: int,
