@@ -118,3 +118,25 @@ def test_real_text_metrics(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert span in found, list(found)
     assert found[span].metric == metric
+
+
+# text, span, measure, qualifier
+THRESHOLDS = [
+    ("上行边缘差点（<20Mbps）占比0.1%", "<20Mbps", "other", "under"),
+    ("而补贴面积最高为50平方米", "50平方米", "other", None),
+    ("出售934090股", "934090股", "flow", None),
+    ("本地股票风险敞口实际上已达到17.9%", "17.9%", "share", None),
+    ("以太坊跌破4400美元", "跌破4400美元", "level", "under"),
+    ("但仍维持在4000美元上方", "4000美元上方", "level", "over"),
+]
+
+
+@pytest.mark.parametrize("text, span, measure, qualifier", THRESHOLDS, ids=[c[0] for c in THRESHOLDS])
+def test_real_text_thresholds_and_qualifiers(text, span, measure, qualifier):
+    found = {f.text: f for f in _figures(text, None)}
+    assert span in found, list(found)
+    assert (found[span].measure, found[span].qualifier) == (measure, qualifier)
+
+
+def test_frequency_bands_are_names():
+    assert [f.text for f in _figures("在3.5GHz和2.1GHz频段，上行100MHz生效比83%")] == ["83%"]

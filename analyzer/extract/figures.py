@@ -691,8 +691,8 @@ class FigureExtractor:
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
             return "other"
-        if c.unit in MONEY_UNITS and CAP_WORD.search(near_left):
-            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元: a cap
+        if (c.unit in MONEY_UNITS or c.unit == "other") and CAP_WORD.search(near_left) or self._is_sign_threshold(c, text):
+            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元, 补贴面积最高为50平方米: a cap; （<20Mbps）
         if self._nearest(left, lex["change"]) or re.search(r"[比较][^，。；]{0,8}(?:多|少|增加|减少|上升|下降)$", left):
             return "change"
         if self._nearest(left, lex["change_verbs"]) or ("额度" in clause_left and "增加" in clause_left):
@@ -722,6 +722,11 @@ class FigureExtractor:
         if growth and not (level_end and level_end not in ("为", "达", "是")):
             return "growth_rate"
         return "rate"
+
+    def _is_sign_threshold(self, c: Candidate, text: str) -> bool:
+        """上行边缘差点（<20Mbps）: a number opened by a comparison sign defines a class; it measures nothing
+        (rules.toml, threshold-signs)."""
+        return text.startswith(tuple(self.lexicon["measures"]["threshold_signs"]), c.start)
 
     def _is_price(self, c: Candidate, clause_left: str, text: str) -> bool:
         """发行价格28.11元, 收报1710元, 每股收益, 每10股派现; 收盘高点248.15美元, 每盎司4037.48美元,
