@@ -140,3 +140,23 @@ def test_real_text_thresholds_and_qualifiers(text, span, measure, qualifier):
 
 def test_frequency_bands_are_names():
     assert [f.text for f in _figures("在3.5GHz和2.1GHz频段，上行100MHz生效比83%")] == ["83%"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("过去24小时已有超过20艘商业船只通过", ["超过20艘"]),
+    ("在过去24小时内，印度新增确诊病例59626例", ["59626例"]),
+    ("通关时间35.87小时", ["35.87小时"]),
+])
+def test_duration_windows_are_not_figures(text, spans):
+    assert [f.text for f in _figures(text)] == spans
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("瑞银将麦当劳(MCD.N)目标价从270美元上调至297美元", "270美元", "目标价"),
+    ("韩国这一比例高达81%，而印度仅为35%", "35%", "印度"),
+    ("纽元兑美元NZD/USD日内下跌1%", "1%", "纽元兑美元NZD/USD"),
+    ("广义货币（M2）余额313.53万亿元", "313.53万亿元", "广义货币（M2）余额"),
+])
+def test_real_text_metric_edges(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

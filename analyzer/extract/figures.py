@@ -327,8 +327,19 @@ class FigureExtractor:
             return True  # 12月30日圆满完成: a date, not 30 yen
         if match.start() and text[match.start() - 1] in self.currency_signs:
             return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
+        if self._is_duration(text, match):
+            return True  # 在过去24小时内: a span of time, not a measured one
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
         return capital and not (match.group("money") or match.group("subunit"))
+
+    def _is_duration(self, text: str, match) -> bool:
+        """过去24小时, 未来48小时内 (rules.toml, duration-window): a time unit opened by a window word or closed
+        by 内 is a duration, which the spec never counts as a figure."""
+        durations = self.lexicon["durations"]
+        if match.group("other") not in durations["units"]:
+            return False
+        return text.endswith(tuple(durations["before"]), 0, match.start()) or \
+            text.startswith(tuple(durations["after"]), match.end())
 
     def _money_unit(self, word: str) -> tuple[str, str | None]:
         """(record unit, ISO code of a currency outside the unit list): 美元 → (USD, None); 英镑 → (other, GBP)."""
