@@ -160,3 +160,17 @@ def test_duration_windows_are_not_figures(text, spans):
 def test_real_text_metric_edges(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("美元兑所有G10货币走强，美元指数突破99，日内涨0.16%", "0.16%", "美元指数"),
+    ("并维持增持评级及300美元目标价", "300美元", "目标价"),
+    ("“网络覆盖好，业务体验稳”——上行100MHz生效比83%", "83%", "上行100MHz生效比"),
+    ("自2025年9月10日创下历史高点324.33美元以来", "324.33美元", "历史高点"),
+    ("最终确定的发行价格为8.66元/股", "8.66元/股", "发行价格"),
+    ("《使命召唤手游》本期收入增长15.4%", "15.4%", "使命召唤手游》本期收入"),
+    ("截至9月30的现金净额为1024亿元", "1024亿元", "9月30的现金净额"),  # a broken date is left whole
+])
+def test_real_text_metric_subjects_and_leads(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

@@ -597,7 +597,8 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (rules.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
-        return tidy_metric(metric)
+        named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
+        return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""

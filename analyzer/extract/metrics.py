@@ -498,7 +498,7 @@ def _subject_at(text: str, start: int, figure_start: int) -> str | None:
 def market_subject(text: str, sentence_start: int, clause_start: int, figure_start: int,
                    metric: str | None) -> str | None:
     """The index, fund, commodity or coin a move belongs to: the one opening its clause (区域银行ETF涨3.8%), else,
-    when the clause names nothing (日内涨0.16%) or no metric was found, the one opening its sentence
+    when the clause names nothing (日内涨0.16%) or no metric was found, the one opening the clause before
     (德国DAX指数创纪录高点，上涨0.3% → DAX指数); place words are dropped as from any metric."""
     own = _subject_at(text, clause_start, figure_start)
     if own or clause_start == sentence_start:
@@ -506,4 +506,5 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     trailing, _, leading = _words()
     bare = len(_strip_leading(_strip_trailing(MARKET_TIME.sub("", text[clause_start:figure_start].strip()), trailing),
                               leading)) < 2
-    return _subject_at(text, sentence_start, figure_start) if metric is None or bare else None
+    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
