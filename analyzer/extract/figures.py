@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from analyzer.extract.metrics import QUOTE_LEFT, find_metric
+from analyzer.extract.metrics import QUOTE_LEFT, find_metric, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -80,8 +80,27 @@ def _alternation(words) -> str:
 
 
 @functools.cache
+def load_rules() -> dict:
+    """``rules.toml``: the rows grown from real text (each with an id and an example)."""
+    return tomllib.loads((Path(__file__).with_name("rules.toml")).read_text(encoding="utf-8"))
+
+
+def _extend_lists(lexicon: dict, rows: list[dict]) -> dict:
+    """``lexicon`` with each row's ``words`` added to the list its dotted ``list`` path names."""
+    for row in rows:
+        *tables, key = row["list"].split(".")
+        table = lexicon
+        for name in tables:
+            table = table.setdefault(name, {})
+        known = table.setdefault(key, [])
+        table[key] = [*known, *(word for word in row["words"] if word not in known)]
+    return lexicon
+
+
+@functools.cache
 def load_lexicon() -> dict:
-    return tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+    lexicon = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+    return _extend_lists(lexicon, load_rules().get("rule", []))
 
 
 @functools.cache
@@ -137,6 +156,7 @@ class FigureExtractor:
 
     def __init__(self):
         lex = self.lexicon = load_lexicon()
+        self.rules = load_rules()
         q = lex["qualifiers"]
         self.qualifier_before = {w: "approx" for w in q["approx_before"]} | {w: "over" for w in q["over_before"]} | \
             {w: "under" for w in q["under_before"]}
@@ -257,7 +277,17 @@ class FigureExtractor:
             return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
         has_sep = any(ch in joint for ch in DASHES + "至到")
         dash_as_sign = candidate.value < 0 and text[candidate.start] in DASHES
-        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign)
+        return bool(RANGE_JOINT.fullmatch(joint)) and (has_sep or dash_as_sign) and \
+            not self._is_move_then_level(text, last, candidate)
+
+    def _is_move_then_level(self, text: str, last: Candidate, candidate: Candidate) -> bool:
+        """上升48亿元至1.72万亿元: after a move verb, an amount and one many times larger are the change and the
+        level it reached (rules.toml, move-then-level), not the two ends of a range."""
+        ranges = self.rules.get("ranges", {})
+        verbs = self.lexicon.get("ranges", {}).get("move_verbs", ())
+        if not verbs or last.value <= 0 or not text.endswith(tuple(verbs), 0, last.start):
+            return False
+        return candidate.value >= last.value * Decimal(ranges.get("move_level_ratio", "10"))
 
     def _qualifier(self, match) -> str | None:
         groups = match.groupdict()
@@ -297,8 +327,19 @@ class FigureExtractor:
             return True  # 12月30日圆满完成: a date, not 30 yen
         if match.start() and text[match.start() - 1] in self.currency_signs:
             return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
+        if self._is_duration(text, match):
+            return True  # 在过去24小时内: a span of time, not a measured one
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
         return capital and not (match.group("money") or match.group("subunit"))
+
+    def _is_duration(self, text: str, match) -> bool:
+        """过去24小时, 未来48小时内 (rules.toml, duration-window): a time unit opened by a window word or closed
+        by 内 is a duration, which the spec never counts as a figure."""
+        durations = self.lexicon["durations"]
+        if match.group("other") not in durations["units"]:
+            return False
+        return text.endswith(tuple(durations["before"]), 0, match.start()) or \
+            text.startswith(tuple(durations["after"]), match.end())
 
     def _money_unit(self, word: str) -> tuple[str, str | None]:
         """(record unit, ISO code of a currency outside the unit list): 美元 → (USD, None); 英镑 → (other, GBP)."""
@@ -537,10 +578,11 @@ class FigureExtractor:
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel, [f.metric for f in earlier],
                              self._same_unit_metric(text, c, earlier))
+        metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
         period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
-                and not self._is_household_count(c, clause_left):
+                and not self._is_household_count(c, clause_left) and c.counter not in self.lexicon["measures"]["level_units"]:
             measure = "flow"
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
@@ -548,6 +590,15 @@ class FigureExtractor:
         return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                       value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
                       metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+
+    def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
+                          metric: str | None) -> str | None:
+        """The metric cleaned of real-text debris; a move with none of its own (or only 股价) takes the index,
+        commodity or coin that opens its clause or sentence (rules.toml, metric_debris and market_subject)."""
+        if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
+            metric = market_subject(text, *starts, c.start, metric) or metric
+        named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
+        return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""
@@ -638,21 +689,7 @@ class FigureExtractor:
         if c.unit in ("percentage_point", "basis_point"):
             return "change"
         if c.unit == "percent":
-            if text[c.start - 1:c.start] == "的":
-                return "share"  # 贷款本金的60%
-            level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
-            share = self._nearest(clause_left, lex["share"])
-            if share and clause_left.startswith("覆盖率", share[0]):
-                share = None  # 拨备覆盖率为437.70%: a ratio, not a share
-            growth = self._nearest(left, lex["growth"])
-            if share and (not growth or share[0] > growth[0]):
-                return "share"
-            before_verb = near_left.rstrip(" 约近超逾为达是")
-            if before_verb.endswith("率") and not before_verb.endswith("增长率"):
-                return "rate"  # 准备金率为8.4%
-            if growth and not (level_end and level_end not in ("为", "达", "是")):
-                return "growth_rate"
-            return "rate"
+            return self._percent_measure(c, left, near_left, clause_left, text)
         if c.unit == "times":
             return "other"
         if re.search(r"[比较][^，。；]{0,8}(?:增加|减少|上升|下降|多|少)$", left):
@@ -661,14 +698,13 @@ class FigureExtractor:
             return "change"  # 恒生指数下跌3021.51点: an index move in points
         if c.unit == "count" and c.counter in lex["other_counters"]:
             return "other"
-        if c.unit in MONEY_UNITS and (PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left)
-                                      or QUOTE_LEFT.search(clause_left)):
+        if c.unit in MONEY_UNITS and self._is_price(c, clause_left, text):
             return "rate"  # 发行价格, 股价收报1710元, 每股收益59.49元, 每10股派现308.76元
         if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
                                                  or text[c.end:c.end + 1] == "的"):
             return "other"
-        if c.unit in MONEY_UNITS and CAP_WORD.search(near_left):
-            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元: a cap
+        if (c.unit in MONEY_UNITS or c.unit == "other") and CAP_WORD.search(near_left) or self._is_sign_threshold(c, text):
+            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元, 补贴面积最高为50平方米: a cap; （<20Mbps）
         if self._nearest(left, lex["change"]) or re.search(r"[比较][^，。；]{0,8}(?:多|少|增加|减少|上升|下降)$", left):
             return "change"
         if self._nearest(left, lex["change_verbs"]) or ("额度" in clause_left and "增加" in clause_left):
@@ -679,6 +715,38 @@ class FigureExtractor:
                 not self._nearest(clause_left, lex["level_words"]):
             return "flow"
         return "level"
+
+    def _percent_measure(self, c: Candidate, left: str, near_left: str, clause_left: str, text: str) -> str:
+        """Measure of a percent: a share (贷款本金的60%, 占比, 5%股份), a rate (准备金率为8.4%) or a growth rate."""
+        lex = self.lexicon["measures"]
+        if text[c.start - 1:c.start] == "的" or text.startswith(tuple(lex["share_after"]), c.end):
+            return "share"  # 贷款本金的60%; 累计减持5%股份
+        level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
+        share = self._nearest(clause_left, lex["share"])
+        if share and clause_left.startswith("覆盖率", share[0]):
+            share = None  # 拨备覆盖率为437.70%: a ratio, not a share
+        growth = self._nearest(left, lex["growth"])
+        if share and (not growth or share[0] > growth[0]):
+            return "share"
+        before_verb = near_left.rstrip(" 约近超逾为达是")
+        if before_verb.endswith("率") and not before_verb.endswith("增长率"):
+            return "rate"  # 准备金率为8.4%
+        if growth and not (level_end and level_end not in ("为", "达", "是")):
+            return "growth_rate"
+        return "rate"
+
+    def _is_sign_threshold(self, c: Candidate, text: str) -> bool:
+        """上行边缘差点（<20Mbps）: a number opened by a comparison sign defines a class; it measures nothing
+        (rules.toml, threshold-signs)."""
+        return text.startswith(tuple(self.lexicon["measures"]["threshold_signs"]), c.start)
+
+    def _is_price(self, c: Candidate, clause_left: str, text: str) -> bool:
+        """发行价格28.11元, 收报1710元, 每股收益, 每10股派现; 收盘高点248.15美元, 每盎司4037.48美元,
+        300美元目标价 (rules.toml, price-words): an amount that is a price is a rate."""
+        prices = self.lexicon["prices"]
+        return bool(PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left) or QUOTE_LEFT.search(clause_left)
+                    or clause_left.rstrip(" 约近超逾为达了").endswith(tuple(prices["before"]))
+                    or text.startswith(tuple(prices["after"]), c.end))
 
     def _comparison(self, clause_left: str, measure: str, cue_left: str) -> str | None:
         """同比/环比/比年初/比上年末 nearest before the figure. A growth rate with none stated is year on year,

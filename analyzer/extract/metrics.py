@@ -461,3 +461,50 @@ def is_stock_name(phrase: str) -> bool:
     phrase = to_simplified(phrase)
     return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
         and not any(w in phrase for w in _metric_words())
+
+
+@functools.cache
+def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    from analyzer.extract.figures import load_rules
+    return tuple((re.compile(row["pattern"]), row.get("replace", "")) for row in load_rules().get("metric_debris", []))
+
+
+def tidy_metric(metric: str | None) -> str | None:
+    """``metric`` without the debris real text leaves in it (rules.toml, metric_debris: dates, quotes, owners)."""
+    if not metric:
+        return metric
+    for pattern, replace in _debris_rules():
+        tidied = pattern.sub(replace, metric)
+        if len(tidied) >= 2:
+            metric = tidied
+    return metric
+
+
+@functools.cache
+def _market_subject_pattern() -> re.Pattern:
+    from analyzer.extract.figures import load_rules
+    heads = "|".join(map(re.escape, load_rules()["market_subject"]["heads"]))
+    return re.compile(rf"\s*(?P<name>[^，,。；;：:\s]{{0,14}}?(?:{heads}))")
+
+
+def _subject_at(text: str, start: int, figure_start: int) -> str | None:
+    match = _market_subject_pattern().match(text, start, figure_start)
+    if match is None:
+        return None
+    name = tidy_metric(_strip_leading(match.group("name"), _words()[2]))
+    return to_simplified(name) if name and len(name) >= 2 else None
+
+
+def market_subject(text: str, sentence_start: int, clause_start: int, figure_start: int,
+                   metric: str | None) -> str | None:
+    """The index, fund, commodity or coin a move belongs to: the one opening its clause (区域银行ETF涨3.8%), else,
+    when the clause names nothing (日内涨0.16%) or no metric was found, the one opening the clause before
+    (德国DAX指数创纪录高点，上涨0.3% → DAX指数); place words are dropped as from any metric."""
+    own = _subject_at(text, clause_start, figure_start)
+    if own or clause_start == sentence_start:
+        return own
+    trailing, _, leading = _words()
+    bare = len(_strip_leading(_strip_trailing(MARKET_TIME.sub("", text[clause_start:figure_start].strip()), trailing),
+                              leading)) < 2
+    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None

@@ -7,6 +7,7 @@ before when that would put the period after the publication date.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,7 +18,8 @@ from analyzer.records import Period
 
 CN_NUM = "零〇一二两三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
-_YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4})年(?:度)?|(?P<rel>今|去|上|前|明|本|当)年(?:度)?)"
+# real text often spaces digits from the characters around them (2021 年 12 月, pangu spacing): one space is allowed
+_YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4}) ?年(?:度)?|(?P<rel>今|去|上|前|明|本|当)年(?:度)?) ?"
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
 BOND_NAME = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期|记账式|超长期特别国债)")
@@ -25,9 +27,9 @@ DAY_KINDS = {"date", "date_range", "since_date", "this_month_day", "yesterday"}
 # Ordered: longer and more specific forms first. Each names the groups the resolver reads.
 _PATTERNS = [
     ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
-    ("since_month", rf"(?:自|从)?(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?:以来|起)"),
+    ("since_month", rf"(?:自|从)?(?:{_YEAR})?(?P<m>{_N}) ?月(?:份)?(?:以来|起)"),
     ("months_first", rf"(?:{_YEAR})?[前首](?P<n>{_N})(?:个)?月"),
-    ("months_range", rf"(?:{_YEAR})?(?P<m1>{_N})(?:月)?(?:至|到|-|—|~)(?P<m2>{_N})月(?:份)?"),
+    ("months_range", rf"(?:{_YEAR})?(?P<m1>{_N})(?:月)?(?:至|到|-|—|~)(?P<m2>{_N}) ?月(?:份)?"),
     ("quarters_first", rf"(?:{_YEAR})?[前首](?P<nq>[一二三四1234])(?:个)?季(?:度)?"),  # 首三季 (Hong Kong)
     ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
     ("quarter", rf"(?:{_YEAR})?{_Q}"),
@@ -35,13 +37,13 @@ _PATTERNS = [
     ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
     ("half_year_report", rf"{_YEAR}半年(?:度)?"),  # 2026年半年度归属于上市公司股东的净利润: the first half
     ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
-    ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N})月(?P<d1>{_N})日(?:至|到|-|—|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
-    ("date", rf"(?:{_YEAR})?(?P<m>{_N})月(?P<d>{_N})日(?:末)?"),
-    ("this_month_day", rf"本月(?P<d>{_N})日"),
+    ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N}) ?月(?P<d1>{_N}) ?日(?:至|到|-|—|和|及)(?:(?P<m2>{_N}) ?月)?(?P<d2>{_N}) ?日"),
+    ("date", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?P<d>{_N}) ?日(?:末)?"),
+    ("this_month_day", rf"本月(?P<d>{_N}) ?日"),
     ("relative_month", r"(?P<rm>本|上)(?:个)?月(?!末|底|初|中|份)"),  # 本月到期的MLF, 上月新增
     ("yesterday", r"昨(?:[（(](?P<d>\d{1,2})[）)])?(?:日|天)"),  # 昨日收报, 昨（15）日: the day before publication
-    ("month_end", rf"(?:{_YEAR})?(?P<m>{_N})月(?:末|底)"),
-    ("month", rf"(?:{_YEAR})?(?P<m>{_N})月(?:份)?(?!\d)"),
+    ("month_end", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?:末|底)"),
+    ("month", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?:份)?(?!\d)"),
     ("full_year", rf"(?:{_YEAR})?全年"),
     ("rest_of_year", r"年内"),
     ("year", _YEAR),
@@ -74,6 +76,23 @@ def _time_matches(text: str):
         if match is not None and match.start() <= position:
             cursor = match.end()
             yield match
+
+
+@functools.cache
+def _point_markers() -> tuple[str, ...]:
+    from analyzer.extract.figures import load_lexicon
+    return tuple(load_lexicon()["periods"]["point_before"])
+
+
+def _refine_kind(text: str, match: re.Match, kind: str) -> str:
+    """自去年9月…以来 is a since period; 截至2025年10月 is the month's end (rules.toml, point-at-month-end)."""
+    since = SINCE_TAIL.match(text, match.end())
+    if kind in ("month", "date") and since and (text[match.start() - 1:match.start()] in ("自", "从")
+                                                or "，" not in since.group()):
+        return "since_month" if kind == "month" else "since_date"
+    if kind == "month" and text.endswith(_point_markers(), max(0, match.start() - 3), match.start()):
+        return "month_end"
+    return kind
 
 
 @dataclass
@@ -140,10 +159,7 @@ class PeriodResolver:
             suffix = f"__{kind}"
             groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
                       if value is not None and name.endswith(suffix)}
-            since = SINCE_TAIL.match(text, match.end())
-            if kind in ("month", "date") and since and (text[match.start() - 1:match.start()] in ("自", "从")
-                                                        or "，" not in since.group()):
-                kind = "since_month" if kind == "month" else "since_date"
+            kind = _refine_kind(text, match, kind)
             try:
                 period = self._resolve(kind, groups)
             except (ValueError, KeyError, TypeError, OverflowError):
@@ -314,6 +330,17 @@ MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全�
                         r"南向资金|上涨股票|下跌股票")
 
 
+@functools.cache
+def _market_day() -> re.Pattern:
+    """MARKET_DAY and the price-move words of rules.toml (market-move-day): a market report's trading day."""
+    from analyzer.extract.figures import load_lexicon
+    lexicon = load_lexicon()
+    words = sorted(lexicon["periods"]["market_day_words"], key=len, reverse=True)
+    comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
+    stated = "".join(f"(?<!{re.escape(word)})" for word in comparisons)  # 核心CPI同比上涨1.4% is a statistic
+    return re.compile("|".join([MARKET_DAY.pattern, *(stated + re.escape(word) for word in words)]))
+
+
 DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 
 
@@ -410,8 +437,8 @@ class FigurePeriods:
             return day.period if day is not None else self.published
         in_title = "\n" in text and start < text.index("\n")  # a title takes only the time it states
         if CURRENT_WORDS.search(text, sentence_start, start) or (not in_title and (
-                MARKET_DAY.search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
-                                                                                       sentence_end))):
+                _market_day().search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
+                                                                                          sentence_end))):
             return self.published
         if not inherit:
             return None

@@ -1,0 +1,176 @@
+"""Rules grown from real text (analyzer/extract/rules.toml): the file's shape, and one case per rule."""
+import pytest
+
+from analyzer.extract.figures import load_lexicon, load_rules
+from analyzer.pipeline import analyze
+
+RULES = load_rules()["rule"]
+
+
+def test_every_rule_row_has_an_id_an_example_and_a_reason():
+    ids = [row["id"] for row in RULES]
+    assert len(ids) == len(set(ids))
+    for row in RULES:
+        assert row["example"] and row["why"] and row["words"], row["id"]
+
+
+@pytest.mark.parametrize("row", RULES, ids=[row["id"] for row in RULES])
+def test_rule_words_reach_their_lexicon_list(row):
+    table = load_lexicon()
+    for name in row["list"].split("."):
+        table = table[name]
+    assert set(row["words"]) <= set(table)
+
+
+def _figures(text, published="2026-07-17"):
+    return analyze(text, published=published).figures
+
+
+# text, span, value, unit, qualifier
+FOUND = [
+    ("新增本土确诊病例1例", "1例", "1", "count", None),
+    ("对9大类50种重要生产资料价格的监测", "9大类", "9", "count", None),
+    ("对9大类50种重要生产资料价格的监测", "50种", "50", "count", None),
+    ("已接种超过106.6万剂", "超过106.6万剂", "1066000", "count", "over"),
+    ("退休年龄将从67岁逐步提高至70岁", "67岁", "67", "other", None),
+    ("下行速率达到397Mbps", "397Mbps", "397", "other", None),
+    ("上行边缘差点（<20Mbps）占比0.1%", "<20Mbps", "20", "other", "under"),
+    ("上行极致体验（>300Mbps）占比72%", ">300Mbps", "300", "other", "over"),
+    ("两融余额小幅上升48亿元至1.72万亿元", "48亿元", "4800000000", "CNY", None),
+    ("两融余额小幅上升48亿元至1.72万亿元", "1.72万亿元", "1720000000000", "CNY", None),
+    ("净利润同比将增加4.83亿元至5.78亿元", "4.83亿元至5.78亿元", "483000000", "CNY", "range"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, qualifier", FOUND, ids=[f"{c[0]}-{c[1]}" for c in FOUND])
+def test_real_text_figures(text, span, value, unit, qualifier):
+    found = {f.text: f for f in _figures(text)}
+    assert span in found, list(found)
+    figure = found[span]
+    assert (str(figure.value), figure.unit, figure.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, span", [("美国301条款", "301条"), ("一种新模式", "一种")])
+def test_real_text_not_figures(text, span):
+    assert span not in [f.text for f in _figures(text)]
+
+
+# text, span, measure, value
+MEASURES = [
+    ("控股股东累计减持5%股份", "5%", "share", "5"),
+    ("日经225指数在第三季度上涨。日经225指数一度突破48536点", "突破48536点", "level", "48536"),
+    ("截至2025年10月，管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", "level", "1427700000000000"),
+    ("软银集团公司股价一度飙升13%", "13%", "growth_rate", "13"),
+    ("股价累计下挫24%", "24%", "growth_rate", "-24"),
+    ("自6月1日触及收盘高点248.15美元以来", "248.15美元", "rate", "248.15"),
+    ("现货黄金下跌0.1%至每盎司4037.48美元", "4037.48美元", "rate", "4037.48"),
+    ("并维持增持评级及300美元目标价", "300美元", "rate", "300"),
+]
+
+
+@pytest.mark.parametrize("text, span, measure, value", MEASURES, ids=[c[0] for c in MEASURES])
+def test_real_text_measures(text, span, measure, value):
+    found = {f.text: f for f in _figures(text)}
+    assert span in found, list(found)
+    assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+# text, span, period (start, end); documents without a publication date where the text gives none
+PERIODS = [
+    ("圣农发展公告，2021 年 12 月实现销售收入 13.51 亿元", "13.51 亿元", ("2021-12-01", "2021-12-31"), None),
+    ("截至2025年10月，管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", ("2025-10-31", "2025-10-31"), None),
+    ("分析师预计第三季度财报不佳。\n德国DAX指数创纪录高点，上涨0.3%。", "0.3%", ("2025-10-09", "2025-10-09"),
+     "2025-10-09"),
+    ("12月份，CPI同比上涨4.5%。\n扣除食品和能源价格的核心CPI同比上涨1.4%。", "1.4%", ("2019-12-01", "2019-12-31"),
+     "2020-01-09"),
+]
+
+
+@pytest.mark.parametrize("text, span, period, published", PERIODS, ids=[c[0] for c in PERIODS])
+def test_real_text_periods(text, span, period, published):
+    found = {f.text: f for f in _figures(text, published)}
+    assert span in found, list(found)
+    got = found[span].period
+    assert (got.start, got.end) == period
+
+
+# text, span, metric; published None as in the finna/finnl flashes
+METRICS = [
+    ("圣农发展公告，2021 年 12 月实现销售收入 13.51 亿元", "13.51 亿元", "销售收入"),
+    ("1月两融余额下降近1200亿元", "近1200亿元", "两融余额"),
+    ("12月末外汇储备为3.2502万亿美元", "3.2502万亿美元", "外汇储备"),
+    ("加拿大标普/TSX综合指数上涨0.93%", "0.93%", "标普/TSX综合指数"),
+    ("德国DAX指数创纪录高点，上涨0.3%", "0.3%", "DAX指数"),
+    ("美元指数突破99，日内涨0.16%", "0.16%", "美元指数"),
+    ("伦敦期铜上涨1.51%，接近历史新高", "1.51%", "伦敦期铜"),
+    ("美股行业ETF涨跌各异，区域银行ETF涨3.8%，银行业ETF涨3.4%", "3.4%", "银行业ETF"),
+    ("韩国KOSPI指数单日暴跌10%，SK海力士、三星电子各跌超8%", "超8%", "股价"),
+    ("截至2025年10月，NPS管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", "资产规模"),
+    ("阿达尼目前身价为900亿美元", "900亿美元", "身价"),
+    ("其海外股票投资敞口目标从此前的38.9%下调至37.2%", "37.2%", "海外股票投资敞口目标"),
+    ("巴黎泛欧交易所（EuroNext）“制粉小麦”期货上涨1.71%", "1.71%", "“制粉小麦”期货"),
+    ("公司拟使用自有资金3000万元", "3000万元", "使用自有资金"),
+]
+
+
+@pytest.mark.parametrize("text, span, metric", METRICS, ids=[c[0] for c in METRICS])
+def test_real_text_metrics(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert span in found, list(found)
+    assert found[span].metric == metric
+
+
+# text, span, measure, qualifier
+THRESHOLDS = [
+    ("上行边缘差点（<20Mbps）占比0.1%", "<20Mbps", "other", "under"),
+    ("而补贴面积最高为50平方米", "50平方米", "other", None),
+    ("出售934090股", "934090股", "flow", None),
+    ("本地股票风险敞口实际上已达到17.9%", "17.9%", "share", None),
+    ("以太坊跌破4400美元", "跌破4400美元", "level", "under"),
+    ("但仍维持在4000美元上方", "4000美元上方", "level", "over"),
+]
+
+
+@pytest.mark.parametrize("text, span, measure, qualifier", THRESHOLDS, ids=[c[0] for c in THRESHOLDS])
+def test_real_text_thresholds_and_qualifiers(text, span, measure, qualifier):
+    found = {f.text: f for f in _figures(text, None)}
+    assert span in found, list(found)
+    assert (found[span].measure, found[span].qualifier) == (measure, qualifier)
+
+
+def test_frequency_bands_are_names():
+    assert [f.text for f in _figures("在3.5GHz和2.1GHz频段，上行100MHz生效比83%")] == ["83%"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("过去24小时已有超过20艘商业船只通过", ["超过20艘"]),
+    ("在过去24小时内，印度新增确诊病例59626例", ["59626例"]),
+    ("通关时间35.87小时", ["35.87小时"]),
+])
+def test_duration_windows_are_not_figures(text, spans):
+    assert [f.text for f in _figures(text)] == spans
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("瑞银将麦当劳(MCD.N)目标价从270美元上调至297美元", "270美元", "目标价"),
+    ("韩国这一比例高达81%，而印度仅为35%", "35%", "印度"),
+    ("纽元兑美元NZD/USD日内下跌1%", "1%", "纽元兑美元NZD/USD"),
+    ("广义货币（M2）余额313.53万亿元", "313.53万亿元", "广义货币（M2）余额"),
+])
+def test_real_text_metric_edges(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("美元兑所有G10货币走强，美元指数突破99，日内涨0.16%", "0.16%", "美元指数"),
+    ("并维持增持评级及300美元目标价", "300美元", "目标价"),
+    ("“网络覆盖好，业务体验稳”——上行100MHz生效比83%", "83%", "上行100MHz生效比"),
+    ("自2025年9月10日创下历史高点324.33美元以来", "324.33美元", "历史高点"),
+    ("最终确定的发行价格为8.66元/股", "8.66元/股", "发行价格"),
+    ("《使命召唤手游》本期收入增长15.4%", "15.4%", "使命召唤手游》本期收入"),
+    ("截至9月30的现金净额为1024亿元", "1024亿元", "9月30的现金净额"),  # a broken date is left whole
+])
+def test_real_text_metric_subjects_and_leads(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
