@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from analyzer.brief.classify import learned_model_available
 from analyzer.brief.themes import theme_ids
@@ -14,7 +14,6 @@ from analyzer.errors import ModelError
 from analyzer.model.data import bootstrap_macro_f1, f1_scores
 from analyzer.model.pretrain_data import build_char_vocab, chunk_text, collect_texts
 from analyzer.model.self_training import PseudoLabelOptions, archive_sentences, pseudo_label
-from conftest import CORPUS
 
 needs_torch = pytest.mark.skipif(not learned_model_available(),
                                  reason="torch/transformers not installed (pip install -e '.[model]')")
@@ -253,3 +252,18 @@ def test_archive_sentences_sample_is_seeded_and_sized():
     sample = archive_sentences(texts, options, seed=3)
     assert len(sample) == 2 and sample == archive_sentences(texts, options, seed=3)
     assert all(len(s) >= 8 for s in sample) and "第二句话很短。" not in sample
+
+
+@needs_torch
+def test_self_training_trains_a_second_model(tiny_data, pretrained, tmp_path):
+    from analyzer import model
+    from analyzer.model.training import TrainOptions
+    root, data = tiny_data
+    archive = collect_texts([data], None, root).texts
+    settings = model.train(root / "corpus", tmp_path / "self", base_model=pretrained[0], archive=archive,
+                           why="A note for the card.",
+                           options=TrainOptions(epochs=1, max_steps=2, batch_size=8, bootstrap_samples=20))
+    pseudo = settings["train"]["pseudo_labelled"]
+    assert pseudo["sentences"] == sum(pseudo["by_theme"].values()) and pseudo["high"] == 0.9
+    card = (tmp_path / "self" / "README.md").read_text(encoding="utf-8")
+    assert "self-training" in card and "A note for the card." in card

@@ -19,8 +19,9 @@ def _pseudo(train: dict) -> str:
     pseudo = train.get("pseudo_labelled")
     if not pseudo:
         return ""
-    return (f" plus {pseudo['sentences']} archive sentences labelled by a first model trained on them "
-            f"(self-training: every theme's probability ≥ {pseudo['high']} or ≤ {pseudo['low']})")
+    return (f" plus {pseudo['sentences']} archive sentences (of a sample of {pseudo['sentences_sampled']:,}) "
+            "labelled by a first model trained on the gold ones (self-training: every theme's probability "
+            f"≥ {pseudo['high']} or ≤ {pseudo['low']}, at most {pseudo['per_theme']} per theme)")
 
 
 def _bootstrap_lines(bootstrap: dict | None) -> list[str]:

@@ -205,10 +205,8 @@ def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = "models/theme
     from analyzer.brief.themes import theme_ids
     from analyzer.model.card import write_card
 
-    options = options or TrainOptions()
     overrides = {k: v for k, v in {"epochs": epochs, "seed": seed, **overrides}.items() if v is not None}
-    if overrides:
-        options = TrainOptions(**{**asdict(options), **overrides})
+    options = replace(options or TrainOptions(), **overrides)
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     train_dir = corpus_dir / "dev" if (corpus_dir / "dev").is_dir() else corpus_dir
     test_dir = corpus_dir / "test" if (corpus_dir / "test").is_dir() and train_dir != corpus_dir else None
@@ -223,14 +221,13 @@ def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = "models/theme
     train_info = {"corpus": str(train_dir), "sentences": len(sentences), "learning_rate": learning_rate}
     max_length = min(options.max_length, model.config.max_position_embeddings)
     if archive:
-        first = ThemeModel(model, tokenizer, labels, options.threshold, max_length)
-        pseudo = PseudoLabelOptions()
-        extra = pseudo_label(first, archive_sentences(archive, pseudo, options.seed), pseudo)
+        extra = pseudo_label(ThemeModel(model, tokenizer, labels, options.threshold, max_length),
+                             archive_sentences(archive, PseudoLabelOptions(), options.seed), PseudoLabelOptions())
         _seed_everything(options.seed)
         model, tokenizer, steps, _ = _train_and_save(list(sentences) + extra, labels, options, base_model, out_dir)
-        train_info["pseudo_labelled"] = {"sentences": len(extra), "high": PseudoLabelOptions.high,
-                                         "low": PseudoLabelOptions.low,
-                                         "per_theme": dict(Counter(s.labels[0] for s in extra))}
+        pseudo = {**asdict(PseudoLabelOptions()), "sentences_sampled": PseudoLabelOptions().sentences}
+        train_info["pseudo_labelled"] = {**pseudo, "sentences": len(extra),
+                                         "by_theme": dict(Counter(s.labels[0] for s in extra))}
     classifier = ThemeModel(model, tokenizer, labels, options.threshold, max_length)
     settings = {
         "labels": labels, "threshold": options.threshold, "max_length": max_length,
