@@ -47,7 +47,8 @@ def test_training_saves_a_loadable_hf_folder(tiny_model):
     assert config["problem_type"] == "multi_label_classification" and config["num_hidden_layers"] == 1
     card = (path / "README.md").read_text()
     assert "macro F1" in card and "keywords" in card
-    assert set(settings["test"]) == {"corpus", "model", "keywords"}
+    assert set(settings["test"]) == {"corpus", "model", "keywords", "bootstrap"}
+    assert settings["default"] == (settings["test"]["bootstrap"]["difference"]["point"] > 0)
 
 
 @needs_torch

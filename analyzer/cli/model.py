@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -9,6 +10,7 @@ from analyzer.cli import main
 from analyzer.cli.common import CONTEXT_SETTINGS, fail, handle_errors, verbose_option
 
 DEFAULT_OUT = "models/theme-classifier"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _require_torch() -> None:
@@ -33,9 +35,18 @@ def model_group() -> None:
               help="Local Hugging Face checkpoint to fine-tune (default: a tiny BERT built from scratch).")
 @click.option("--epochs", type=click.IntRange(min=1), help="Training epochs (default 40).")
 @click.option("--seed", type=int, help="Random seed (default 13).")
+@click.option("--learning-rate", type=click.FloatRange(min=0, min_open=True),
+              help="Peak learning rate (default 1e-3 from scratch, 3e-5 with --base-model).")
+@click.option("--label-smoothing", type=click.FloatRange(0, 0.5), help="Label smoothing ε (default 0).")
+@click.option("--self-train", is_flag=True,
+              help="Train a second model on the gold sentences plus archive sentences the first labels confidently.")
+@click.option("--data", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Archive for --self-train (JSON lines, `id`, `text`). Default: every *.jsonl of ../shared/data.")
+@click.option("--card-note", help="A paragraph for the model card (e.g. why the model did or did not win).")
 @verbose_option
 @handle_errors
-def train_command(corpus, out, base_model, epochs, seed):
+def train_command(corpus, out, base_model, epochs, seed, learning_rate, label_smoothing, self_train, data,
+                  card_note):
     """Train the theme classifier on CORPUS/dev, score it and the keyword baseline on CORPUS/test, and save
     weights (safetensors), config, tokenizer and a model card (README.md with both macro-F1 scores) to OUT.
 
@@ -45,12 +56,19 @@ def train_command(corpus, out, base_model, epochs, seed):
     """
     _require_torch()
     from analyzer import model
-    settings = model.train(corpus, out, base_model=base_model, epochs=epochs, seed=seed)
+    archive = None
+    if self_train:
+        from analyzer.model.pretrain_data import collect_texts
+        archive = collect_texts(_data_files(data), None, PROJECT_ROOT).texts
+    settings = model.train(corpus, out, base_model=base_model, epochs=epochs, seed=seed, archive=archive,
+                           why=card_note, learning_rate=learning_rate, label_smoothing=label_smoothing)
     click.echo(f"saved to {out} ({settings['parameters']:,} parameters, {settings['train']['seconds']} s)", err=True)
     test = settings.get("test")
     if test:
+        difference = test["bootstrap"]["difference"]
         click.echo(f"test macro-F1: model {test['model']['macro_f1']:.3f}, keywords {test['keywords']['macro_f1']:.3f}"
-                   f" → default classifier: {'model' if settings['default'] else 'keywords'}")
+                   f", difference {difference['point']:+.3f} (95% CI {difference['low']:+.3f} to "
+                   f"{difference['high']:+.3f}) → default classifier: {'model' if settings['default'] else 'keywords'}")
 
 
 @model_group.command(name="eval")
@@ -81,3 +99,60 @@ def eval_command(model_path, corpus, fmt):
         click.echo(f"{label:22} {m['support']:7d} {m['f1']:7.3f} {k['f1']:9.3f}")
     click.echo(f"{'macro F1':22} {'':7} {scores['model']['macro_f1']:7.3f} {scores['keywords']['macro_f1']:9.3f}")
     click.echo(f"{'micro F1':22} {'':7} {scores['model']['micro_f1']:7.3f} {scores['keywords']['micro_f1']:9.3f}")
+    boot = scores["bootstrap"]
+    click.echo(f"bootstrap ({boot['samples']} resamples of the sentences), {boot['level']:.0%} intervals of macro F1:")
+    for name, key in (("model", "a"), ("keywords", "b"), ("model - keywords", "difference")):
+        value = boot[key]
+        click.echo(f"  {name:20} {value['point']:+.3f}  [{value['low']:+.3f}, {value['high']:+.3f}]")
+    click.echo(f"  the model is higher in {boot['a_wins']:.1%} of the resamples")
+
+
+def _data_files(data: tuple[str, ...]) -> list[Path]:
+    from analyzer.io.gold import find_texts_dir
+    if data:
+        return [Path(path) for path in data]
+    folder = find_texts_dir(Path.cwd())
+    files = sorted(folder.glob("*.jsonl")) if folder else []
+    if not files:
+        fail("no pretraining text: give --data FILE.jsonl or set $ANALYZER_REAL_TEXTS to ../shared/data")
+    return files
+
+
+@model_group.command(name="pretrain")
+@click.option("--data", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="JSON-lines file of texts (`id`, `text`); repeatable. Default: every *.jsonl of ../shared/data.")
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False),
+              help="Gold corpus whose dev/ texts are added (its test/ is never read); a missing folder adds none.")
+@click.option("--out", default="models/pretrained", show_default=True, help="Folder for the model and checkpoints.")
+@click.option("--steps", type=click.IntRange(min=1), help="Optimizer steps (default 600).")
+@click.option("--seed", type=int, help="Random seed (default 13).")
+@click.option("--layers", type=click.IntRange(min=1), help="Transformer layers (default 2).")
+@click.option("--hidden", type=click.IntRange(min=8), help="Hidden size (default 128; feed-forward 4x).")
+@click.option("--heads", type=click.IntRange(min=1), help="Attention heads (default 4).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Sequences per step (default 32).")
+@click.option("--seq-len", type=click.IntRange(min=8), help="Longest sequence in tokens (default 128).")
+@click.option("--save-every", type=click.IntRange(min=1), help="Checkpoint every N steps (default 50).")
+@click.option("--resume", is_flag=True, help="Go on from OUT/checkpoint.pt (same options as the first run).")
+@verbose_option
+@handle_errors
+def pretrain_command(data, corpus, out, resume, **sizes):
+    """Pretrain a small character-level BERT with masked-language modelling on outside Chinese financial text
+    and the corpus's dev texts, on CPU, with a progress bar; save safetensors, tokenizer, loss curve and a card
+    to OUT. Reserved ids, the real-gold test documents and corpus/test are never read.
+
+    Example: nice -n 19 analyzer model pretrain --out models/pretrained --seed 13
+    """
+    _require_torch()
+    from dataclasses import asdict
+
+    from analyzer.model.pretrain_data import collect_texts
+    from analyzer.model.pretraining import PretrainOptions, pretrain
+    chosen = {key: value for key, value in sizes.items() if value is not None}
+    if "hidden" in chosen:
+        chosen["intermediate"] = 4 * chosen["hidden"]
+    options = PretrainOptions(**{**asdict(PretrainOptions()), **chosen})
+    corpus_dir = Path(corpus) if Path(corpus).is_dir() else None
+    texts = collect_texts(_data_files(data), corpus_dir, PROJECT_ROOT)
+    settings = pretrain(texts, out, options, resume=resume)
+    click.echo(f"saved to {out}: {settings['parameters']:,} parameters, {settings['step']} steps, "
+               f"last loss {settings['losses'][-1][1]}", err=True)

@@ -24,11 +24,12 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "theme-clas
 
 def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = DEFAULT_MODEL_DIR,
           base_model: str | Path | None = None, epochs: int | None = None, seed: int | None = None,
-          options: TrainOptions | None = None) -> dict:
+          options: TrainOptions | None = None, **overrides) -> dict:
     """Train on ``corpus_dir``/dev (a tiny BERT from scratch, or fine-tune ``base_model``), score model and keyword
     baseline on ``corpus_dir``/test, save safetensors + config + tokenizer + README.md model card to ``out_dir``."""
     from analyzer.model.training import train as _train
-    return _train(corpus_dir, out_dir, base_model=base_model, epochs=epochs, seed=seed, options=options)
+    return _train(corpus_dir, out_dir, base_model=base_model, epochs=epochs, seed=seed, options=options,
+                  **overrides)
 
 
 def load(path: str | Path = DEFAULT_MODEL_DIR) -> ThemeModel:
@@ -42,16 +43,16 @@ def predict(sentences: Sequence[str], path: str | Path = DEFAULT_MODEL_DIR) -> l
     return load(path).predict(sentences)
 
 
-def evaluate(path: str | Path = DEFAULT_MODEL_DIR, corpus_dir: str | Path = "corpus/test") -> dict:
-    """Scores of the model at ``path`` and of the keyword baseline on the gold sentences of ``corpus_dir``."""
+def evaluate(path: str | Path = DEFAULT_MODEL_DIR, corpus_dir: str | Path = "corpus/test", samples: int = 1000,
+             seed: int = 13) -> dict:
+    """Scores of the model at ``path`` and of the keyword baseline on the gold sentences of ``corpus_dir``, with a
+    paired bootstrap (``samples`` resamples) of their macro-F1 and its difference."""
     from analyzer.brief.classify import KeywordClassifier
     from analyzer.brief.themes import theme_ids
     from analyzer.model.data import load_sentences
-    from analyzer.model.training import evaluate as _evaluate
-    sentences = load_sentences(corpus_dir)
-    labels = list(theme_ids())
-    return {"corpus": str(corpus_dir), "model": _evaluate(load(path), sentences, labels),
-            "keywords": _evaluate(KeywordClassifier(), sentences, labels)}
+    from analyzer.model.training import compare
+    scores = compare(load(path), KeywordClassifier(), load_sentences(corpus_dir), list(theme_ids()), samples, seed)
+    return {"corpus": str(corpus_dir), **scores}
 
 
 def is_default(path: str | Path = DEFAULT_MODEL_DIR) -> bool:
