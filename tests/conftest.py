@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,28 @@ def load_gold(path: Path) -> dict:
 def pipeline():
     from analyzer.pipeline import Pipeline
     return Pipeline()
+
+
+PG_URL = __import__("os").environ.get("ANALYZER_TEST_POSTGRES_URL")
+PG_SKIP = "PostgreSQL tests need ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")"
+
+
+@contextmanager
+def postgres_schema(prefix: str = "t"):
+    """A URL of the test PostgreSQL database whose search path is a fresh private schema, dropped afterwards
+    (the test is skipped without a test database)."""
+    import uuid
+
+    import sqlalchemy as sa
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
+    try:
+        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
+        admin.dispose()

@@ -12,7 +12,6 @@ import os
 import signal
 import threading
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -395,17 +394,9 @@ def test_parquet_reader_reports_a_foreign_file(tmp_path):
 @pytest.fixture
 def pg_url():
     """A private schema in the test PostgreSQL database."""
-    if not PG_URL:
-        pytest.skip("the 8-writer test needs ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")")
-    name = f"t_dask_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
-    admin.dispose()
+    from conftest import postgres_schema
+    with postgres_schema("t_dask") as url:
+        yield url
 
 
 def waiting_writers(admin: sa.Engine) -> int:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import main
 from analyzer.store import open_store
-from conftest import gold_files, load_gold
+from conftest import gold_files, load_gold, postgres_schema
 
 FIELDS = ("title", "source", "published", "kind", "url")
 FULL = {"title": "年末数据", "source": "金融时报", "published": "2025-02-10", "kind": "news", "url": "https://example.org/a"}
@@ -39,36 +39,16 @@ def db(request, tmp_path_factory):
     path = directory / "docs.jsonl"
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DOCUMENTS), encoding="utf-8")
     if request.param == "sqlite":
-        database, drop = str(directory / "missing.db"), None
-    else:
-        database, drop = postgres_schema()
+        yield _ingested(path, str(directory / "missing.db"))
+        return
+    with postgres_schema() as database:
+        yield _ingested(path, database)
+
+
+def _ingested(path, database: str) -> str:
     result = CliRunner().invoke(main, ["ingest", str(path), "--db", database, "--no-progress"])
     assert result.exit_code == 0, result.output
-    yield database
-    if drop:
-        drop()
-
-
-def postgres_schema():
-    """A URL whose search path is a fresh schema, and the function that drops it (skip without a test database)."""
-    import uuid
-
-    import sqlalchemy as sa
-
-    from test_store import PG_SKIP, PG_URL
-    if not PG_URL:
-        pytest.skip(PG_SKIP)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
-
-    def drop():
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
-        admin.dispose()
-    separator = "&" if "?" in PG_URL else "?"
-    return f"{PG_URL}{separator}options=-csearch_path%3D{name}", drop
+    return database
 
 
 def reader_url(database: str) -> str:

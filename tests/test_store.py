@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +22,8 @@ from analyzer.records import Record
 from analyzer.store import FigureQuery, SQLStore, Store, StoredRecord, open_store
 from analyzer.store import migrations, schema
 from analyzer.store.ingest import ingest
+
+from conftest import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,17 +81,8 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")
         return
-    if not PG_URL:
-        pytest.skip(PG_SKIP)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {name}")
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
-    admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture
