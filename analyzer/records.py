@@ -64,6 +64,9 @@ class Figure:
     counter: str | None = None
     links: dict[str, list[str]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # why each attribute has its value: attribute → {"rule": rule id, "words": the words it used}; shown by
+    # ``--explain``, never stored
+    explain: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         out: dict[str, Any] = {

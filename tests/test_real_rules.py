@@ -1,10 +1,10 @@
-"""Rules grown from real text (analyzer/extract/rules.toml): the file's shape, and one case per rule."""
+"""Rules grown from real text (analyzer/rules/real_text.toml): the file's shape, and one case per rule."""
 import pytest
 
-from analyzer.extract.figures import load_lexicon, load_rules
+from analyzer.rulebook import lexicon as load_lexicon, load
 from analyzer.pipeline import analyze
 
-RULES = load_rules()["rule"]
+RULES = load("real_text")["rule"]
 
 
 def test_every_rule_row_has_an_id_an_example_and_a_reason():

@@ -1,17 +1,15 @@
 """Find every figure in a text and fill in its value, unit, qualifier, measure, comparison, metric and period.
 
 Works on the normalized text (simplified characters, ASCII digits; same offsets as the original).
-Word lists live in ``lexicon.toml``; number parsing in ``numbers.py``; time expressions in ``periods.py``;
+Word lists live in ``analyzer/rules/lexicon.toml``; number parsing in ``numbers.py``; time expressions in ``periods.py``;
 the metric phrase in ``metrics.py``.
 """
 from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from analyzer.extract.metrics import QUOTE_LEFT, find_metric, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
@@ -35,7 +33,10 @@ from analyzer.extract.numbers import (
     parse_number,
 )
 from analyzer.extract.periods import FigurePeriods
+from analyzer import rulebook
+from analyzer.rulebook import alternation, lexicon
 from analyzer.records import Figure, Period, decimal_to_str
+from analyzer.text import sentences
 from analyzer.text.sentences import split_sentences
 
 PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
@@ -58,51 +59,6 @@ LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至
 EQUALS_AFTER = re.compile(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = re.compile(r"[A-Za-z][-/]")
-CLAUSE_BREAK = "，,；;：:。！？!?\n、【】"
-CLAUSE_BREAK_NO_COMMA_LIST = CLAUSE_BREAK.replace("、", "")
-
-
-@functools.cache
-def _break_pattern(breaks: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
-
-
-def _last_break(text: str, end: int, breaks: str, window: int = 200) -> int:
-    """Offset just after the last of ``breaks`` before ``end`` (looking back at most ``window`` characters)."""
-    pattern = _break_pattern(breaks)
-    start = max(0, end - window)
-    match = pattern.search(text, start, end)
-    return match.start() + 1 if match else start
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@functools.cache
-def load_rules() -> dict:
-    """``rules.toml``: the rows grown from real text (each with an id and an example)."""
-    return tomllib.loads((Path(__file__).with_name("rules.toml")).read_text(encoding="utf-8"))
-
-
-def _extend_lists(lexicon: dict, rows: list[dict]) -> dict:
-    """``lexicon`` with each row's ``words`` added to the list its dotted ``list`` path names."""
-    for row in rows:
-        *tables, key = row["list"].split(".")
-        table = lexicon
-        for name in tables:
-            table = table.setdefault(name, {})
-        known = table.setdefault(key, [])
-        table[key] = [*known, *(word for word in row["words"] if word not in known)]
-    return lexicon
-
-
-@functools.cache
-def load_lexicon() -> dict:
-    lexicon = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
-    return _extend_lists(lexicon, load_rules().get("rule", []))
-
-
 @functools.cache
 def _reversed_pattern(words: tuple[str, ...]) -> re.Pattern:
     """Words spelled backwards, longest first: searching the reversed text finds the one that ends last."""
@@ -155,8 +111,8 @@ class FigureExtractor:
     """Build once (compiles the patterns), then call per document."""
 
     def __init__(self):
-        lex = self.lexicon = load_lexicon()
-        self.rules = load_rules()
+        lex = self.lexicon = lexicon()
+        self.rules = rulebook.load("real_text")
         q = lex["qualifiers"]
         self.qualifier_before = {w: "approx" for w in q["approx_before"]} | {w: "over" for w in q["over_before"]} | \
             {w: "under" for w in q["under_before"]}
@@ -179,15 +135,15 @@ class FigureExtractor:
         """The regexes of the finder; each opens with a lookahead on its possible first characters, which lets
         the regex engine skip most positions of a text at once. Numbers inside them are bounded (number_forms)."""
         counters = lex["counters"]
-        money = _alternation([*lex["currencies"], *lex["other_currencies"]])
-        scale = _alternation(lex["scales"])
-        qual_before = _alternation(self.qualifier_before)
-        qual_after = _alternation(self.qualifier_after)
+        money = alternation([*lex["currencies"], *lex["other_currencies"]])
+        scale = alternation(lex["scales"])
+        qual_before = alternation(self.qualifier_before)
+        qual_after = alternation(self.qualifier_after)
         sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
-        unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{_alternation(lex['ratio_units'])})"
+        unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
-                rf"|(?P<other>{_alternation(lex['other_units']['words'])})"
-                rf"|(?P<count>{_alternation(counters['words'])})(?!{_alternation(counters['not_before'])})")
+                rf"|(?P<other>{alternation(lex['other_units']['words'])})"
+                rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
@@ -203,23 +159,23 @@ class FigureExtractor:
         not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
         cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
                  rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
-        fractions = _alternation(load_numerals()["fraction_words"])
+        fractions = alternation(load_numerals()["fraction_words"])
         self.fraction_pattern = re.compile(
             rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
             rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
-        symbols = _alternation(self.currency_symbols)
+        symbols = alternation(self.currency_symbols)
         symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
         self.symbol_pattern = re.compile(
             rf"(?=[{symbol_starts}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?"
             rf"(?P<scale>{scale})?(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
         self.money_label_pattern = re.compile(
             rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
-            rf"(?:{_alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
+            rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self.declared_currency = re.compile(
             rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
-        self.money_context = re.compile(_alternation(lex["money_context"]["words"]))
-        self.cue_pattern = re.compile(_alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
+        self.money_context = re.compile(alternation(lex["money_context"]["words"]))
+        self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
         self.list_pattern = re.compile(rf"((?:{NUM_AR})(?:、|和|及|与|,|，))+$")
 
@@ -282,7 +238,7 @@ class FigureExtractor:
 
     def _is_move_then_level(self, text: str, last: Candidate, candidate: Candidate) -> bool:
         """上升48亿元至1.72万亿元: after a move verb, an amount and one many times larger are the change and the
-        level it reached (rules.toml, move-then-level), not the two ends of a range."""
+        level it reached (real_text.toml, move-then-level), not the two ends of a range."""
         ranges = self.rules.get("ranges", {})
         verbs = self.lexicon.get("ranges", {}).get("move_verbs", ())
         if not verbs or last.value <= 0 or not text.endswith(tuple(verbs), 0, last.start):
@@ -333,7 +289,7 @@ class FigureExtractor:
         return capital and not (match.group("money") or match.group("subunit"))
 
     def _is_duration(self, text: str, match) -> bool:
-        """过去24小时, 未来48小时内 (rules.toml, duration-window): a time unit opened by a window word or closed
+        """过去24小时, 未来48小时内 (real_text.toml, duration-window): a time unit opened by a window word or closed
         by 内 is a duration, which the spec never counts as a figure."""
         durations = self.lexicon["durations"]
         if match.group("other") not in durations["units"]:
@@ -471,7 +427,7 @@ class FigureExtractor:
 
     def _has_money_context(self, text: str, match) -> bool:
         """额度5000亿, 半年净亏5000万 (a money word before it in its clause), 以20.6亿收购 (a purchase verb after)."""
-        clause_start = _last_break(text, match.start(), CLAUSE_BREAK)
+        clause_start = sentences.clause_start(text, match.start())
         return self.money_context.search(text, clause_start, match.start()) is not None or \
             text.startswith(self.money_after, match.end())
 
@@ -557,7 +513,7 @@ class FigureExtractor:
         s_start, s_end = sentence
         previous = done[-1] if done else None
         prev_end = siblings[position - 1].end if position else s_start
-        clause_start = max(_last_break(text, c.start, CLAUSE_BREAK_NO_COMMA_LIST), s_start)
+        clause_start = max(sentences.clause_start(text, c.start, lists=False), s_start)
         near_left = text[max(prev_end, clause_start):c.start]
         clause_left = text[clause_start:c.start]
         cue_left = near_left if self._has_cue(near_left) else clause_left  # list members share the first one's verb
@@ -594,7 +550,7 @@ class FigureExtractor:
     def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
                           metric: str | None) -> str | None:
         """The metric cleaned of real-text debris; a move with none of its own (or only 股价) takes the index,
-        commodity or coin that opens its clause or sentence (rules.toml, metric_debris and market_subject)."""
+        commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
@@ -737,12 +693,12 @@ class FigureExtractor:
 
     def _is_sign_threshold(self, c: Candidate, text: str) -> bool:
         """上行边缘差点（<20Mbps）: a number opened by a comparison sign defines a class; it measures nothing
-        (rules.toml, threshold-signs)."""
+        (real_text.toml, threshold-signs)."""
         return text.startswith(tuple(self.lexicon["measures"]["threshold_signs"]), c.start)
 
     def _is_price(self, c: Candidate, clause_left: str, text: str) -> bool:
         """发行价格28.11元, 收报1710元, 每股收益, 每10股派现; 收盘高点248.15美元, 每盎司4037.48美元,
-        300美元目标价 (rules.toml, price-words): an amount that is a price is a rate."""
+        300美元目标价 (real_text.toml, price-words): an amount that is a price is a rate."""
         prices = self.lexicon["prices"]
         return bool(PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left) or QUOTE_LEFT.search(clause_left)
                     or clause_left.rstrip(" 约近超逾为达了").endswith(tuple(prices["before"]))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzer import rulebook
 from analyzer.text import pos
 from analyzer.text.normalize import to_simplified
 
@@ -82,8 +83,7 @@ OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬
 
 @functools.cache
 def _lexicon() -> dict:
-    from analyzer.extract.figures import load_lexicon
-    return load_lexicon()["metric"]
+    return rulebook.lexicon()["metric"]
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -161,8 +161,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
 @functools.cache
 def _metric_words() -> frozenset[str]:
     """Words jieba tags as verbs that name quantities here (支出, 出口, 融资, 收入)."""
-    from analyzer.extract.figures import load_lexicon
-    measures = load_lexicon()["measures"]
+    measures = rulebook.lexicon()["measures"]
     return frozenset([*measures["flow_words"], *measures["strong_flow_words"], *measures["level_words"],
                       *_lexicon()["heads"], *_lexicon()["generic"]])
 
@@ -465,12 +464,11 @@ def is_stock_name(phrase: str) -> bool:
 
 @functools.cache
 def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    from analyzer.extract.figures import load_rules
-    return tuple((re.compile(row["pattern"]), row.get("replace", "")) for row in load_rules().get("metric_debris", []))
+    return tuple((re.compile(row["pattern"]), row.get("replace", "")) for row in rulebook.load("real_text").get("metric_debris", []))
 
 
 def tidy_metric(metric: str | None) -> str | None:
-    """``metric`` without the debris real text leaves in it (rules.toml, metric_debris: dates, quotes, owners)."""
+    """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)."""
     if not metric:
         return metric
     for pattern, replace in _debris_rules():
@@ -482,8 +480,7 @@ def tidy_metric(metric: str | None) -> str | None:
 
 @functools.cache
 def _market_subject_pattern() -> re.Pattern:
-    from analyzer.extract.figures import load_rules
-    heads = "|".join(map(re.escape, load_rules()["market_subject"]["heads"]))
+    heads = "|".join(map(re.escape, rulebook.load("real_text")["market_subject"]["heads"]))
     return re.compile(rf"\s*(?P<name>[^，,。；;：:\s]{{0,14}}?(?:{heads}))")
 
 

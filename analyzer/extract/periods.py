@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from analyzer.extract.numbers import parse_number
+from analyzer import rulebook
 from analyzer.records import Period
 
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -80,12 +81,11 @@ def _time_matches(text: str):
 
 @functools.cache
 def _point_markers() -> tuple[str, ...]:
-    from analyzer.extract.figures import load_lexicon
-    return tuple(load_lexicon()["periods"]["point_before"])
+    return tuple(rulebook.lexicon()["periods"]["point_before"])
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> str:
-    """自去年9月…以来 is a since period; 截至2025年10月 is the month's end (rules.toml, point-at-month-end)."""
+    """自去年9月…以来 is a since period; 截至2025年10月 is the month's end (real_text.toml, point-at-month-end)."""
     since = SINCE_TAIL.match(text, match.end())
     if kind in ("month", "date") and since and (text[match.start() - 1:match.start()] in ("自", "从")
                                                 or "，" not in since.group()):
@@ -332,9 +332,8 @@ MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全�
 
 @functools.cache
 def _market_day() -> re.Pattern:
-    """MARKET_DAY and the price-move words of rules.toml (market-move-day): a market report's trading day."""
-    from analyzer.extract.figures import load_lexicon
-    lexicon = load_lexicon()
+    """MARKET_DAY and the price-move words of real_text.toml (market-move-day): a market report's trading day."""
+    lexicon = rulebook.lexicon()
     words = sorted(lexicon["periods"]["market_day_words"], key=len, reverse=True)
     comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
     stated = "".join(f"(?<!{re.escape(word)})" for word in comparisons)  # 核心CPI同比上涨1.4% is a statistic

@@ -13,6 +13,8 @@ import gzip
 import logging
 from pathlib import Path
 
+from analyzer import rulebook
+
 WORDS_FILE = Path(__file__).with_name("pos_words.txt.gz")
 MIN_FREQUENCY = 37  # jieba's frequency of its 60,000th commonest word
 # tags kept at any frequency: verbs, adverbs, prepositions, conjunctions, pronouns, particles (择机, 不含, 陆续)
@@ -52,8 +54,7 @@ def _dictionary():
 
 
 def _domain_verbs() -> set[str]:
-    from analyzer.extract.figures import load_lexicon
-    lexicon = load_lexicon()
+    lexicon = rulebook.lexicon()
     signs, metric = lexicon["signs"], lexicon["metric"]
     return {w for w in [*signs["down"], *signs["up"], *metric["verbs"], *metric["flow_verbs"]] if len(w) > 1}
 

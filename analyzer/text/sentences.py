@@ -1,10 +1,13 @@
-"""Sentence and paragraph boundaries as character offsets (no text is changed)."""
+"""Sentence, clause and paragraph boundaries as character offsets (no text is changed): the one definition of each."""
 from __future__ import annotations
 
+import functools
 import re
 
 _SENTENCE_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n+|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
+CLAUSE_BREAKS = "，,；;：:。！？!?\n【】"  # a clause ends at sentence or clause punctuation and at page brackets
+LIST_BREAK = "、"  # the enumeration comma ends a clause too, unless a list should stay whole
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -24,3 +27,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, which is how news pages mark paragraphs."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+@functools.cache
+def _last_break_pattern(breaks: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
+
+
+def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> int:
+    """Offset where the clause holding ``text[end]`` starts (looking back at most ``window`` characters).
+
+    ``lists=False`` keeps an enumeration (A、B和C) inside one clause."""
+    breaks = CLAUSE_BREAKS + LIST_BREAK if lists else CLAUSE_BREAKS
+    start = max(0, end - window)
+    match = _last_break_pattern(breaks).search(text, start, end)
+    return match.start() + 1 if match else start

@@ -1,0 +1,101 @@
+"""The rule files (``analyzer/rules/*.toml``): one loader for every stage, each row checked when it is read.
+
+A rule file holds tables of rows (``[[rule]]``, ``[[metric_debris]]`` …). Every row has an ``id`` unique in its
+file and an ``example`` (a sentence of the kind it was written for); a row without either is refused with the
+file and the row named. ``lexicon.toml`` is the vocabulary the rules share (word lists, not rows).
+
+    from analyzer import rulebook
+    for row in rulebook.rows("real_text", "metric_debris"): ...
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from analyzer.errors import AnalyzerError
+
+RULES_DIR = Path(__file__).with_name("rules")
+VOCABULARY = "lexicon"
+
+
+class RuleFileError(AnalyzerError):
+    """A rule file that cannot be used: unreadable TOML, or a row without an id or an example."""
+
+
+def rule_files() -> list[str]:
+    """Names of the rule files (without ``.toml``), vocabulary excluded."""
+    return sorted(path.stem for path in RULES_DIR.glob("*.toml") if path.stem != VOCABULARY)
+
+
+@functools.cache
+def load(name: str) -> dict:
+    """The parsed rule file ``analyzer/rules/NAME.toml``, every row checked (see the module docstring)."""
+    path = RULES_DIR / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RuleFileError(f"{path}: {error}") from None
+    if name != VOCABULARY:
+        _check_rows(path, data)
+    return data
+
+
+def _check_rows(path: Path, data: dict) -> None:
+    for table, rows in data.items():
+        if not (isinstance(rows, list) and rows and isinstance(rows[0], dict)):
+            continue
+        seen: set[str] = set()
+        for number, row in enumerate(rows, 1):
+            where = f"{path}: [[{table}]] row {number}"
+            if not row.get("id") or not row.get("example"):
+                raise RuleFileError(f"{where} needs an id and an example")
+            if row["id"] in seen:
+                raise RuleFileError(f"{where}: id {row['id']!r} used twice")
+            seen.add(row["id"])
+
+
+def rows(name: str, table: str = "rule") -> list[dict]:
+    """The rows of one table of a rule file, in file order (order is priority where a stage says so)."""
+    return load(name).get(table, [])
+
+
+def all_rows() -> Iterator[tuple[str, str, dict]]:
+    """(file, table, row) for every row of every rule file: what the example tests walk."""
+    for name in rule_files():
+        for table, table_rows in load(name).items():
+            if isinstance(table_rows, list) and table_rows and isinstance(table_rows[0], dict):
+                for row in table_rows:
+                    yield name, table, row
+
+
+def _extend_lists(lexicon: dict, rule_rows: Iterable[dict]) -> dict:
+    """``lexicon`` with each row's ``words`` added to the list its dotted ``list`` path names."""
+    for row in rule_rows:
+        *tables, key = row["list"].split(".")
+        table = lexicon
+        for name in tables:
+            table = table.setdefault(name, {})
+        known = table.setdefault(key, [])
+        table[key] = [*known, *(word for word in row["words"] if word not in known)]
+    return lexicon
+
+
+@functools.cache
+def lexicon() -> dict:
+    """The shared vocabulary (``lexicon.toml``) with the word-list rows of ``real_text.toml`` added."""
+    vocabulary = tomllib.loads((RULES_DIR / f"{VOCABULARY}.toml").read_text(encoding="utf-8"))
+    return _extend_lists(vocabulary, rows("real_text"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 万亿 is tried before 万)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A compiled alternation of ``words`` (a tuple, so it can be cached)."""
+    return re.compile(alternation(words))
