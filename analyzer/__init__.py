@@ -10,6 +10,13 @@ from analyzer.settings import Settings
 from analyzer.taxonomy import load_taxonomy, metric_key
 
 
+def load(settings: Settings | None = None):
+    """The analyzer as a spaCy ``Language`` (``nlp.pipe(texts)``, ``nlp.pipe_names``, ``doc.spans["figures"]``).
+    spaCy is imported on this call only (README, "Components")."""
+    from analyzer.spacy_pipeline import load as _load
+    return _load(settings)
+
+
 def open_store(url: str | None = None):
     """Open the SQLite or PostgreSQL store (default: ``$ANALYZER_DB`` or ./analyzer.db); ``.figures()`` → DataFrame."""
     from analyzer.store import open_store as _open_store
@@ -17,4 +24,4 @@ def open_store(url: str | None = None):
 
 
 __all__ = ["AnalyzerError", "Document", "Figure", "InputError", "Mention", "Period", "Pipeline", "Record", "Settings",
-           "analyze", "load_taxonomy", "metric_key", "open_store"]
+           "analyze", "load", "load_taxonomy", "metric_key", "open_store"]

@@ -1,52 +1,78 @@
-"""The analysis pipeline: clean debris → normalize → figures → mentions → links, one stage per module.
+"""The analysis pipeline: components over one document object, assembled by name from the settings.
 
-Each stage is built once (dictionaries, patterns) and then called cheaply per document.
+    TextDoc (text, debris-free text, normalized text, sentences, clauses) → figures → mentions → links → Record
+
+Every component is built once (dictionaries, patterns) and then called as ``component(doc) -> doc``; the
+registry below names them. ``Pipeline.pipe_names`` lists a pipeline's components; ``analyzer.load()`` gives the
+same components as a spaCy ``Language``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from analyzer.errors import InputError
+from analyzer.errors import AnalyzerError, InputError
+from analyzer.extract.components import Figures, Links, Mentions
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
+from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.text.document import TextDoc
 
 EXTRACTOR_VERSION = "0.1.0"
 
+Component = Callable[[TextDoc], TextDoc]
+
+
+def _figures(taxonomy: Taxonomy, settings: Settings, built: dict) -> Component:
+    return Figures(taxonomy)
+
+
+def _mentions(taxonomy: Taxonomy, settings: Settings, built: dict) -> Component:
+    return Mentions(taxonomy, candidates=settings.candidates)
+
+
+def _links(taxonomy: Taxonomy, settings: Settings, built: dict) -> Component:
+    mentions = built.get("mentions")  # one mention automaton for mentions and links
+    return Links(taxonomy, mentions.finder if isinstance(mentions, Mentions) else None)
+
+
+# name → factory(taxonomy, settings, components built so far); order of the default pipeline
+COMPONENTS: dict[str, Callable[[Taxonomy, Settings, dict], Component]] = {
+    "figures": _figures, "mentions": _mentions, "links": _links,
+}
+
+
+def default_components(settings: Settings) -> list[str]:
+    """The component names the settings ask for: all of them, ``links`` only when ``settings.links``."""
+    return [name for name in COMPONENTS if name != "links" or settings.links]
+
 
 class Pipeline:
-    """Turns ``Document``s into ``Record``s. Build one and reuse it: construction loads the taxonomy."""
+    """Turns ``Document``s into ``Record``s. Build one and reuse it: construction loads the taxonomy.
 
-    def __init__(self, settings: Settings | None = None):
-        from analyzer.extract.figures import FigureExtractor
-        from analyzer.extract.links import Linker
-        from analyzer.extract.mentions import MentionFinder
-        from analyzer.taxonomy import load_taxonomy
+    ``components`` names the components to run, in order (default: from the settings)."""
 
+    def __init__(self, settings: Settings | None = None, components: Iterable[str] | None = None):
         self.settings = settings or Settings()
+        names = list(components) if components is not None else default_components(self.settings)
+        unknown = [name for name in names if name not in COMPONENTS]
+        if unknown:
+            raise AnalyzerError(f"unknown pipeline component(s): {', '.join(unknown)} (known: {', '.join(COMPONENTS)})")
         taxonomy = load_taxonomy()
-        self.figures = FigureExtractor()
-        self.mentions = MentionFinder(taxonomy)
-        self.linker = Linker(taxonomy) if self.settings.links else None
+        self.components: dict[str, Component] = {}
+        for name in names:
+            self.components[name] = COMPONENTS[name](taxonomy, self.settings, self.components)
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return list(self.components)
+
+    def __call__(self, doc: TextDoc) -> TextDoc:
+        for component in self.components.values():
+            doc = component(doc)
+        return doc
 
     def analyze(self, document: Document) -> Record:
-        from analyzer.text.debris import clean
-        from analyzer.text.normalize import normalize
-        cleaned = clean(document.text)  # page debris (國(guó), 中国人民 银行) cut out; offsets mapped back below
-        source = cleaned.text
-        text = normalize(source)  # same length as source: offsets carry over unchanged
-        record = Record(document=document)
-        record.figures = self.figures(text, source, document.published)
-        found = self.mentions(text, source)
-        record.policy_tools = found["policy_tools"]
-        record.sectors = found["sectors"]
-        record.institutions = found["institutions"]
-        if self.settings.candidates:
-            record.extra["candidates"] = [m.to_dict() for m in found.get("candidates", [])]
-        if self.linker is not None:
-            self.linker(record, text)
-        if cleaned.changed:
-            restore_offsets(record, cleaned)
-        return record
+        return self(TextDoc.from_document(document)).to_record()
 
     def analyze_many(self, items: Iterable[Document | InputError]) -> Iterator[Record | InputError]:
         """Analyze a stream, passing read errors through so a batch can report them and go on."""
@@ -54,37 +80,18 @@ class Pipeline:
             yield item if isinstance(item, InputError) else self.analyze(item)
 
 
-def restore_offsets(record: Record, cleaned) -> None:
-    """Point every span found on the cleaned text back into the document's text (``text`` as the page shows it,
-    debris included; names and metrics stay clean)."""
-    original = record.document.text
-    for item in [*record.figures, *record.policy_tools, *record.sectors, *record.institutions]:
-        item.start, item.end = cleaned.span(item.start, item.end)
-        item.text = original[item.start:item.end]
-    for mention in [*record.policy_tools, *record.sectors, *record.institutions]:
-        for inner in mention.extra.get("nested", []):
-            inner["start"], inner["end"] = cleaned.span(inner["start"], inner["end"])
-            inner["text"] = original[inner["start"]:inner["end"]]
-    for candidate in record.extra.get("candidates", []):
-        candidate["start"], candidate["end"] = cleaned.span(candidate["start"], candidate["end"])
-        candidate["text"] = original[candidate["start"]:candidate["end"]]
-
-
 _default: Pipeline | None = None
 
 
-def _default_figures():
-    """The figure stage of the shared default pipeline (used by segmentation to keep figures whole)."""
+def default_pipeline() -> Pipeline:
+    """The shared default pipeline of this process (built on first use)."""
     global _default
     if _default is None:
         _default = Pipeline()
-    return _default.figures
+    return _default
 
 
 def analyze(text: str | Document, published: str | None = None, doc_id: str = "text") -> Record:
     """Analyze one text with a shared default pipeline: ``analyze("…余额35.3万亿元", published="2025-05-26")``."""
-    global _default
-    if _default is None:
-        _default = Pipeline()
     document = text if isinstance(text, Document) else Document(id=doc_id, text=text, published=published)
-    return _default.analyze(document)
+    return default_pipeline().analyze(document)

@@ -17,6 +17,7 @@ from analyzer.extract.links import Linker, score_links
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.taxonomy import load_taxonomy
+from analyzer.text.document import TextDoc
 from analyzer.text.normalize import normalize
 
 
@@ -30,7 +31,7 @@ def predict(gold: dict, finder: MentionFinder, linker: Linker, gold_mentions: bo
             setattr(record, kind, found[kind])
     for figure in record.figures:
         figure.links = None
-    linker(record, text)
+    linker(TextDoc.from_record(record))
     return record.to_dict()
 
 

@@ -9,6 +9,7 @@ from analyzer.extract.links import Linker, score_links
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import Document, Figure, Record
 from analyzer.taxonomy import load_taxonomy
+from analyzer.text.document import TextDoc
 from analyzer.text.normalize import normalize
 
 # text, figure text, its metric → expected links (kind → names)
@@ -76,7 +77,7 @@ def analyzed(stages, text: str, figure_text: str, metric: str) -> Record:
     found = finder(normalized, text)
     record.policy_tools, record.sectors, record.institutions = (found[k] for k in ("policy_tools", "sectors",
                                                                                   "institutions"))
-    linker(record, normalized)
+    linker(TextDoc.from_record(record))
     return record
 
 
@@ -94,7 +95,7 @@ def test_respectively_pairs_institutions_and_figures(stages):
     found = finder(normalize(text), text)
     record.policy_tools, record.sectors, record.institutions = (found[k] for k in ("policy_tools", "sectors",
                                                                                   "institutions"))
-    linker(record, normalize(text))
+    linker(TextDoc.from_record(record))
     assert [f.links["institutions"] for f in record.figures] == [
         ["中国工商银行"], ["中国建设银行"], ["中国工商银行", "中国建设银行"]]
 

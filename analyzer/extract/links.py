@@ -17,9 +17,10 @@ import re
 
 import ahocorasick
 
-from analyzer.records import MENTION_KINDS, Figure, Mention, Record
+from analyzer.extract.mentions import MentionFinder
+from analyzer.records import MENTION_KINDS, Figure, Mention
 from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
-from analyzer.text.sentences import split_paragraphs, split_sentences
+from analyzer.text.document import TextDoc
 
 CLAUSE_BREAK = re.compile(r"[，；：;]|, ")
 SEGMENT_BREAK = re.compile(r"[；;]")
@@ -56,24 +57,26 @@ def _span(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 class Linker:
-    """Callable stage: ``linker(record, text)`` sets ``figure.links`` and tool ``extra["figure"]``."""
+    """Callable stage: ``linker(doc)`` sets ``figure.links`` and tool ``extra["figure"]`` on a ``TextDoc``'s spans.
 
-    def __init__(self, taxonomy: Taxonomy):
-        from analyzer.extract.mentions import MentionFinder
+    ``finder`` is the mention finder of the pipeline (one automaton for mentions and links), built if not given."""
+
+    def __init__(self, taxonomy: Taxonomy, finder: MentionFinder | None = None):
         self.taxonomy = taxonomy
-        self.finder = MentionFinder(taxonomy)
+        self.finder = finder or MentionFinder(taxonomy)
         self.metrics = ahocorasick.Automaton()
         for entry in taxonomy.of_kind("metrics"):
             for name in map(match_form, entry.names):
                 self.metrics.add_word(name, (len(name), entry))
         self.metrics.make_automaton()
 
-    def __call__(self, record: Record, text: str) -> None:
-        context = DocumentContext(record, text)
-        for figure in record.figures:
+    def __call__(self, doc: TextDoc) -> None:
+        context = DocumentContext(doc)
+        figures = doc.spans["figures"]
+        for figure in figures:
             figure.links = self.links(figure, context)
-        for tool in record.policy_tools:
-            figure = quantifying_figure(tool, record.figures, text)
+        for tool in doc.spans["policy_tools"]:
+            figure = quantifying_figure(tool, figures, doc.norm)
             if figure is not None and "action" in tool.extra:
                 tool.extra["figure"] = figure.text
 
@@ -149,22 +152,16 @@ class Linker:
         return [entry for _, _, entry in kept]
 
 
-_GENERIC = ("资金", "利率", "额度", "比例", "展期", "规模", "余额", "到期", "投放", "净投放", "金额", "成本",
-            "操作", "激励")
-
-
-
-
 class DocumentContext:
     """Positions of a record's mentions, sentences and paragraphs, for the link rules."""
 
-    def __init__(self, record: Record, text: str):
-        self.text = text
-        self.sentences = split_sentences(text)
-        self.paragraphs = split_paragraphs(text)
-        self.mentions = {kind: sorted(record.mentions(kind), key=lambda m: m.start) for kind in MENTION_KINDS}
+    def __init__(self, doc: TextDoc):
+        self.text = doc.norm
+        self.sentences = doc.sentences
+        self.paragraphs = doc.paragraphs
+        self.mentions = {kind: sorted(doc.spans[kind], key=lambda m: m.start) for kind in MENTION_KINDS}
         self.mentioned = {kind: {m.name for m in ms} for kind, ms in self.mentions.items()}
-        self.figures = sorted(record.figures, key=lambda f: f.start)
+        self.figures = sorted(doc.spans["figures"], key=lambda f: f.start)
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         return _span(self.sentences, figure.start)

@@ -36,8 +36,9 @@ def _vocab():
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Spans that must stay one token: the figures in the text."""
-    from analyzer.pipeline import _default_figures
-    return [(c.start, c.end) for c in _default_figures().find_candidates(normalize(text))]
+    from analyzer.pipeline import default_pipeline
+    figures = default_pipeline().components["figures"].extractor
+    return [(c.start, c.end) for c in figures.find_candidates(normalize(text))]
 
 
 def segment_words(text: str) -> list[tuple[int, int]]:
