@@ -21,8 +21,8 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Figure, Mention
 from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
 from analyzer.text.document import TextDoc
+from analyzer.text.sentences import clause_end, clause_start
 
-CLAUSE_BREAK = re.compile(r"[，；：;]|, ")
 SEGMENT_BREAK = re.compile(r"[；;]")
 RECIPIENT = re.compile(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
 RECIPIENT_FILLER = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
@@ -171,9 +171,8 @@ class DocumentContext:
 
     def clause(self, figure: Figure) -> tuple[int, int]:
         start, end = self.sentence(figure)
-        left = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, start, figure.start)), default=start)
-        right = CLAUSE_BREAK.search(self.text, figure.end, end)
-        return left, right.start() if right else end
+        return max(clause_start(self.text, figure.start, lists=False), start), \
+            clause_end(self.text, figure.end, limit=end)
 
     def segment(self, figure: Figure) -> tuple[int, int]:
         """The ``；`` part of the figure's sentence."""
@@ -235,8 +234,8 @@ class DocumentContext:
             at = self.text.rfind("分别", run[-1].end, figure.start)
             if at < 0 or SEGMENT_BREAK.search(self.text, run[-1].end, at):
                 continue
-            stop = CLAUSE_BREAK.search(self.text, at, sentence[1])
-            group = [f for f in self.figures if at < f.start < (stop.start() if stop else sentence[1])]
+            stop = clause_end(self.text, at, limit=sentence[1])
+            group = [f for f in self.figures if at < f.start < stop]
             if figure in group and len(group) == len(run):
                 return [run[group.index(figure)]]
         return named
@@ -287,8 +286,7 @@ def is_trade_partner(text: str, start: int, end: int) -> bool:
 
 def quantifying_figure(tool: Mention, figures: list[Figure], text: str) -> Figure | None:
     """The first figure after the tool in its clause (下调存款准备金率0.5个百分点)."""
-    right = CLAUSE_BREAK.search(text, tool.end)
-    stop = min(right.start() if right else len(text), text.find("。", tool.end) % (len(text) + 1))
+    stop = clause_end(text, tool.end)
     return next((f for f in figures if tool.end <= f.start < stop), None)
 
 

@@ -21,9 +21,8 @@ import ahocorasick
 from analyzer.extract.organizations import OrganizationFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
+from analyzer.text.sentences import clause_bounds
 
-# a clause ends at Chinese or ASCII sentence/clause punctuation
-CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]|, ")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _JOINED = re.compile(r"[和及与、]")
 WEAK_ACTION = "开展"
@@ -198,13 +197,6 @@ def blocks(kept: Hit, hit: Hit) -> bool:
         return True
     # a sector crossing a tool's edge is a misreading of one of them: keep the longer
     return not kept.contains(hit) and not hit.contains(kept)
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end], between clause punctuation."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = CLAUSE_BREAK.search(text, end)
-    return left, right.start() if right else len(text)
 
 
 def find_action(text: str, start: int, end: int, window: int = 12) -> str | None:

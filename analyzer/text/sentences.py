@@ -42,3 +42,21 @@ def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> 
     start = max(0, end - window)
     match = _last_break_pattern(breaks).search(text, start, end)
     return match.start() + 1 if match else start
+
+
+@functools.cache
+def _next_break_pattern(breaks: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(breaks)}]")
+
+
+def clause_end(text: str, start: int, lists: bool = False, limit: int | None = None) -> int:
+    """Offset of the first clause break at or after ``start`` (``limit`` or the text's end when there is none)."""
+    breaks = CLAUSE_BREAKS + LIST_BREAK if lists else CLAUSE_BREAKS
+    stop = len(text) if limit is None else limit
+    match = _next_break_pattern(breaks).search(text, start, stop)
+    return match.start() if match else stop
+
+
+def clause_bounds(text: str, start: int, end: int, lists: bool = False) -> tuple[int, int]:
+    """(start, end) of the clause around ``text[start:end]``: between clause breaks, the span's own left out."""
+    return clause_start(text, start, lists), clause_end(text, end, lists)
