@@ -1,28 +1,10 @@
-"""Segmentation keeps figures whole, keeps offsets, and uses the domain dictionary."""
-import pytest
-
-from analyzer.text.segment import to_doc
+"""Sentences, and the word tokenizer with the domain dictionary."""
+from analyzer.text.segment import tokenizer
 from analyzer.text.sentences import split_sentences
 
 
-@pytest.mark.parametrize("text, token", [
-    ("净利润-3480.83万元，同比增长23.4%", "-3480.83万元"),
-    ("净利润-3480.83万元，同比增长23.4%", "23.4%"),
-    ("设立科技创新和技术改造再贷款", "科技创新和技术改造再贷款"),
-    ("貸款餘額３５．３萬億元", "３５．３萬億元"),
-])
-def test_tokens(text, token):
-    doc = to_doc(text)
-    assert doc.text == text
-    assert token in [t.text for t in doc]
-
-
-def test_offsets_survive_white_space():
-    text = "标题\n\n余额 35.6 万亿元。 第二句"
-    doc = to_doc(text)
-    assert doc.text == text
-    for token in doc:
-        assert text[token.idx:token.idx + len(token.text)] == token.text
+def test_tokenizer_knows_the_taxonomy_names():
+    assert "科技创新和技术改造再贷款" in tokenizer().lcut("设立科技创新和技术改造再贷款")
 
 
 def test_sentences():
