@@ -20,6 +20,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from analyzer.taxonomy import load_taxonomy, match_form
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -59,7 +61,6 @@ def _pinyin() -> re.Pattern:
 @functools.cache
 def _names() -> ahocorasick.Automaton:
     """Every taxonomy name and alias long enough to vouch for a space inside it, in match form."""
-    from analyzer.taxonomy import load_taxonomy, match_form
     minimum = _rules()["space_in_name"]["min_name"]
     automaton = ahocorasick.Automaton()
     for entry in load_taxonomy():
@@ -87,7 +88,6 @@ def _pinyin_spans(text: str) -> set[int]:
 
 def _spaces_in_names(text: str) -> set[int]:
     """Indexes of spaces between two Chinese characters that fall inside a taxonomy name once removed."""
-    from analyzer.taxonomy import match_form
     spaces = set(_rules()["space_in_name"]["spaces"])
     candidates = [i for i in range(1, len(text) - 1) if text[i] in spaces
                   and _CJK.match(text[i - 1]) and _CJK.match(text[i + 1])]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import opencc
+
 # Full-width digits, letters and the signs used inside numbers map to ASCII; Chinese punctuation
 # (，；：（）) stays as it is, so an ASCII comma inside a number is never confused with a clause break.
 _FULLWIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -18,7 +20,6 @@ _FULLWIDTH[0x3000] = 0x20
 
 @functools.cache
 def _table() -> dict[int, int]:
-    import opencc
     table = dict(_FULLWIDTH)
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -13,7 +13,10 @@ import gzip
 import logging
 from pathlib import Path
 
+import jieba
+
 from analyzer import rulebook
+from analyzer.taxonomy import taxonomy_words
 
 WORDS_FILE = Path(__file__).with_name("pos_words.txt.gz")
 MIN_FREQUENCY = 37  # jieba's frequency of its 60,000th commonest word
@@ -25,17 +28,16 @@ SINGLE_FUNCTION = frozenset("又还已将再也均都就才以在于对向从由
                             "给让使至到等各每所之且可仅只同另曾正刚便乃不含")
 
 
+class GzipTokenizer(jieba.Tokenizer):
+    """jieba's tokenizer on a gzipped dictionary (``pos_words.txt.gz``)."""
+
+    def get_dict_file(self):
+        return gzip.open(self.dictionary, "rb")
+
+
 @functools.cache
 def _dictionary():
     """(tokenizer, word → tag), built once per process."""
-    import jieba
-
-    from analyzer.taxonomy import taxonomy_words
-
-    class GzipTokenizer(jieba.Tokenizer):
-        def get_dict_file(self):
-            return gzip.open(self.dictionary, "rb")
-
     jieba.setLogLevel(logging.WARNING)
     tokenizer = GzipTokenizer(str(WORDS_FILE))
     tags = {}
@@ -69,7 +71,6 @@ def tag(phrase: str) -> tuple[tuple[str, str], ...]:
 
 def build(out: Path = WORDS_FILE) -> int:
     """Write ``pos_words.txt.gz`` from the installed jieba's dict.txt; returns the number of words kept."""
-    import jieba
     source = Path(jieba.__file__).with_name("dict.txt")
     kept = []
     with source.open(encoding="utf-8") as lines:
