@@ -76,7 +76,7 @@ class Linker:
         for figure in figures:
             figure.links = self.links(figure, context)
         for tool in doc.spans["policy_tools"]:
-            figure = quantifying_figure(tool, figures, doc.norm)
+            figure = context.quantifying_figure(tool)
             if figure is not None and "action" in tool.extra:
                 tool.extra["figure"] = figure.text
 
@@ -160,8 +160,11 @@ class DocumentContext:
         self.sentences = doc.sentences
         self.paragraphs = doc.paragraphs
         self.mentions = {kind: sorted(doc.spans[kind], key=lambda m: m.start) for kind in MENTION_KINDS}
+        self.starts = {kind: [m.start for m in ms] for kind, ms in self.mentions.items()}
         self.mentioned = {kind: {m.name for m in ms} for kind, ms in self.mentions.items()}
         self.figures = sorted(doc.spans["figures"], key=lambda f: f.start)
+        self.figure_starts = [f.start for f in self.figures]
+        self.paragraph_ends = [end for _, end in self.paragraphs]
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         return _span(self.sentences, figure.start)
@@ -252,7 +255,8 @@ class DocumentContext:
         the figure (降准…。本次调整共释放资金约1.5万亿元 → 存款准备金率). Trade measures (对等关税) are what
         moves a market, not what its index measures: they are never the tool in discussion."""
         start, _ = self.paragraph(figure)
-        previous = next(((s, e) for s, e in reversed(self.paragraphs) if e <= start), (0, 0))
+        before = bisect.bisect_right(self.paragraph_ends, start)  # paragraphs that end by the figure's start
+        previous = self.paragraphs[before - 1] if before else (0, 0)
         spans = [self.sentence(figure), self.paragraph(figure), previous]
         if figure.unit == "count" and figure.counter in HEADCOUNT:
             spans = spans[:1]
@@ -263,8 +267,18 @@ class DocumentContext:
                 return [before[0].name]
         return []
 
+    def quantifying_figure(self, tool: Mention) -> Figure | None:
+        """The first figure after the tool in its clause (下调存款准备金率0.5个百分点)."""
+        index = bisect.bisect_left(self.figure_starts, tool.end)
+        if index < len(self.figures) and self.figures[index].start < clause_end(self.text, tool.end):
+            return self.figures[index]
+        return None
+
     def in_span(self, kind: str, span: tuple[int, int]) -> list[Mention]:
-        return [m for m in self.mentions[kind] if span[0] <= m.start and m.end <= span[1]]
+        """The mentions of ``kind`` inside ``span``, in text order (found by bisection: no scan of them all)."""
+        starts = self.starts[kind]
+        first, stop = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        return [m for m in self.mentions[kind][first:stop] if m.end <= span[1]]
 
     def nearest_before(self, kind: str, pos: int, span: tuple[int, int]) -> list[Mention]:
         """The last mention of ``kind`` in ``span`` that starts before ``pos`` (as a 0- or 1-item list)."""
@@ -284,10 +298,6 @@ def is_trade_partner(text: str, start: int, end: int) -> bool:
         or bool(PARTNER_CLAUSE.match(text, end))
 
 
-def quantifying_figure(tool: Mention, figures: list[Figure], text: str) -> Figure | None:
-    """The first figure after the tool in its clause (下调存款准备金率0.5个百分点)."""
-    stop = clause_end(text, tool.end)
-    return next((f for f in figures if tool.end <= f.start < stop), None)
 
 
 def score_links(gold_records: list[dict], predicted_records: list[dict]) -> dict:

@@ -97,13 +97,16 @@ class MentionFinder:
         reading gives way where its suffix closes a known institution's name (中行建行交行邮储银行, 占人民银行) or
         where it runs into a tool's name (专项债项目资本)."""
         out = []
+        known = _KeptHits()
+        for hit in hits:
+            if hit.array in ("institutions", "policy_tools"):
+                known.add(hit)
         for org in self.organizations(text):
-            if org.family == "firm" and any(
-                    (h.array == "institutions" and h.end == org.end)
-                    or (h.array == "policy_tools" and h.start < org.end and org.start < h.end) for h in hits):
+            near = known.overlapping(org)
+            ending = [h for h in near if h.array == "institutions" and h.end == org.end]
+            if org.family == "firm" and (ending or any(h.array == "policy_tools" for h in near)):
                 continue
-            if any(h.array == "institutions" and h.end == org.end and _JOINED.search(text, org.start, h.start)
-                   for h in hits):
+            if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
             name = text[org.start:org.end]
             out.append(Hit(org.start, org.end, "institutions", f"outside:{name}", organization_entry(name, org.rule),
@@ -164,22 +167,41 @@ def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
     """Keep the longest hits (per kind, and inside institutions across kinds); nest the hits they contain."""
     # the longest first; on a tie the taxonomy's entry before the grammar's reading
     order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
-    kept: list[Hit] = []
+    kept = _KeptHits()
     nested: dict[Hit, list[Hit]] = {}
     for hit in order:
-        blocker = next((k for k in kept if overlaps(k, hit) and blocks(k, hit)), None)
+        blocker = next((k for k in kept.overlapping(hit) if blocks(k, hit)), None)
         if blocker is None:
-            kept.append(hit)
+            kept.add(hit)
         elif blocker.contains(hit):
             nested.setdefault(blocker, []).append(hit)
     for outer, inner in nested.items():
         inner.sort(key=lambda h: h.start)
-    for hit in kept:  # cross-kind hits inside a kept tool are nested there too
-        for other in kept:
-            if hit.array == "policy_tools" and hit.contains(other):
-                nested.setdefault(hit, []).append(other)
-    kept.sort(key=lambda h: (h.start, -h.end))
-    return kept, nested
+    for hit in kept.hits:  # cross-kind hits inside a kept tool are nested there too
+        if hit.array == "policy_tools":
+            nested.setdefault(hit, []).extend(other for other in kept.overlapping(hit) if hit.contains(other))
+            if not nested[hit]:
+                del nested[hit]
+    return sorted(kept.hits, key=lambda h: (h.start, -h.end)), nested
+
+
+class _KeptHits:
+    """Hits kept so far, in the order kept, indexed by the characters they cover (names are short), so that
+    finding the kept hits a new one overlaps does not scan them all."""
+
+    def __init__(self):
+        self.hits: list[Hit] = []
+        self.at: dict[int, list[int]] = {}
+
+    def add(self, hit: Hit) -> None:
+        for position in range(hit.start, hit.end):
+            self.at.setdefault(position, []).append(len(self.hits))
+        self.hits.append(hit)
+
+    def overlapping(self, hit: Hit) -> list[Hit]:
+        """The kept hits that overlap ``hit``, in the order they were kept."""
+        found = {i for position in range(hit.start, hit.end) for i in self.at.get(position, ())}
+        return [self.hits[i] for i in sorted(found)]
 
 
 def overlaps(a: Hit, b: Hit) -> bool:

@@ -97,9 +97,11 @@ def _spaces_in_names(text: str) -> set[int]:
     squeezed_positions = [i for i in range(len(text)) if i not in removed]
     squeezed = match_form("".join(text[i] for i in squeezed_positions))
     # a removed space sits between squeezed characters k-1 and k, where k counts the kept characters before it
-    gaps = {bisect.bisect_left(squeezed_positions, i): i for i in candidates}
+    gaps = sorted((bisect.bisect_left(squeezed_positions, i), i) for i in candidates)
+    gap_keys = [gap for gap, _ in gaps]
     drop = set()
     for last, length in _names().iter(squeezed):
         start = last + 1 - length
-        drop.update(index for gap, index in gaps.items() if start < gap <= last)
+        first, stop = bisect.bisect_right(gap_keys, start), bisect.bisect_right(gap_keys, last)
+        drop.update(index for _, index in gaps[first:stop])
     return drop
