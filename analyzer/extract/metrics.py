@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from analyzer import rulebook
+from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.text.normalize import to_simplified
 
@@ -210,7 +215,6 @@ def _noun_prefix(phrase: str) -> str:
 
 @functools.cache
 def _institution_pattern() -> re.Pattern:
-    from analyzer.taxonomy import load_taxonomy
     names = {alias for entry in load_taxonomy().entries if entry.kind == "institutions"
              for alias in (entry.name, *entry.aliases) if len(alias) >= 2}
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")")
@@ -303,6 +307,429 @@ def _right_phrase(text: str, end: int) -> str | None:
     return clean_metric(phrase)
 
 
+@dataclass
+class MetricContext:
+    """What the metric rules look at for one figure: the figure in the normalized ``text``, where its sentence and
+    clause start, its measure and unit, the figure before it in its sentence, the time expressions, its place in a
+    分别 list, the list before it (``parallel``), the metrics so far (``earlier``) and the last metric of its
+    paragraph in the same unit (``same_unit``). Derived phrases are computed when a rule first asks for them."""
+
+    text: str
+    figure_start: int
+    figure_end: int
+    sentence_start: int
+    clause_start: int
+    measure: str
+    previous: Any
+    times: Sequence = ()
+    list_position: tuple[int, int] | None = None
+    unit: str | None = None
+    parallel: list[str | None] | None = None
+    earlier: list[str | None] | None = None
+    same_unit: str | None = None
+
+    @cached_property
+    def _start_and_before_time(self) -> tuple[int, str | None]:
+        """Where the metric phrase starts: the clause, the end of the figure before it in a clause (not in a
+        分别 list), the end of the last time expression before the figure (not 沪指昨日收涨: 昨日 is dropped);
+        and the words before that time expression (1年期LPR在8月已下调10个基点)."""
+        start = self.clause_start
+        if self.previous is not None and self.previous.end > start and self.list_position is None:
+            start = self.previous.end
+        before_time = None
+        for span in self.times:
+            if start <= span.start and span.end <= self.figure_start and span.kind not in ("yesterday", "relative_month"):
+                before_time = self.text[start:span.start].rstrip("在于至")
+                start = span.end
+        return start, before_time
+
+    @property
+    def start(self) -> int:
+        return self._start_and_before_time[0]
+
+    @property
+    def before_time(self) -> str | None:
+        return self._start_and_before_time[1]
+
+    @cached_property
+    def raw_left(self) -> str:
+        """The words from ``start`` to the figure; a note at either end goes (回购资金总额不低于5000万元（含）且…;
+        5年以下（含5年）…利率 keeps one inside a name)."""
+        return NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start])
+
+    @cached_property
+    def left(self) -> str:
+        """``raw_left`` from a closing bracket the clause began inside (同比(2024年国庆假期第二日，下同)增长), from
+        the last space between two phrases, and for a share, up to its 占."""
+        left = self.raw_left
+        closing = max(left.rfind(")"), left.rfind("）"))
+        if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
+            left = left[closing + 1:]
+        spaced = list(PHRASE_SPACE.finditer(left))
+        if spaced:
+            left = left[spaced[-1].end():]
+        if self.measure == "share" and "占" in left:
+            left = left[: left.rfind("占")]
+        return left
+
+    @cached_property
+    def after(self) -> str | None:
+        """The cleaned phrase right after the figure (设立3000亿元专项再贷款 → 专项再贷款)."""
+        return _right_phrase(self.text, self.figure_end)
+
+    @cached_property
+    def cleaned(self) -> str | None:
+        return clean_metric(self.left)
+
+    @cached_property
+    def named(self) -> str | None:
+        """``cleaned``; when that names nothing, the words before the time expression (not an institution:
+        人民银行11月5日开展… says whose, not what)."""
+        metric = self.cleaned
+        if self.before_time and (metric is None or not names_something(metric)):
+            named_before = clean_metric(self.before_time)
+            if named_before and names_something(named_before) and not _institution_pattern().fullmatch(named_before):
+                metric = named_before
+        return metric
+
+    @cached_property
+    def verbs_only(self) -> bool:
+        """Only verbs and adverbs before the figure (还可能择机再下调0.25至0.5个百分点, 执行5%)."""
+        return bool(self.named) and not names_something(self.named)
+
+    @cached_property
+    def metric(self) -> str | None:
+        """The name before the figure, None when it is only verbs."""
+        return None if self.verbs_only else self.named
+
+    @cached_property
+    def generic(self) -> bool:
+        """The name before the figure names no quantity of its own: none, a generic word (增速, 规模), a comparison
+        (比各项贷款增速高), a verb whose object is left out (释放), an institution."""
+        metric = self.metric
+        return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
+            bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
+            bool(_institution_pattern().fullmatch(metric))
+
+    @cached_property
+    def last_resort(self) -> str | None:
+        """The name before the figure, else for a level or flow the phrase after it."""
+        if self.metric is None and self.measure in ("level", "flow"):
+            return self.after
+        return self.metric
+
+    # a list after 分别: the names before 分别 and the words after it (分别实现净利润…)
+    @cached_property
+    def list_names(self) -> str | None:
+        return clean_metric(self.left[: self.left.rfind("分别")], limit=False)
+
+    @cached_property
+    def list_after(self) -> str | None:
+        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", self.left[self.left.rfind("分别") + 2:])[0]))
+        return None if after and COMPARED_TO_OTHER.match(after) else after  # 分别较此前下降15个基点和10个基点
+
+    @cached_property
+    def listed(self) -> str | None:
+        """This figure's name in the list before 分别."""
+        return split_list_metric(self.list_names, self.list_position[1], self.list_position[0])
+
+
+Named = tuple[str, str]  # (metric, the words it came from)
+
+
+def _named(metric: str | None, words: str | None = None) -> Named | None:
+    return (metric, words if words is not None else metric) if metric else None
+
+
+# conditions: a rule row's ``when`` names them; each takes the context and says whether it holds
+CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
+    "list_with_fenbie": lambda c: c.list_position is not None and "分别" in c.left,
+    "list_names": lambda c: bool(c.list_names),
+    "list_names_winning_bid": lambda c: c.list_names == "中标利率",
+    "list_names_generic": lambda c: c.list_names in _lexicon()["generic"],
+    "list_names_institutions": lambda c: bool(_institution_pattern().match(c.list_names)),
+    "list_after_names": lambda c: bool(c.list_after) and c.list_after not in ("为", "是"),
+    "list_whose_or_unsplit": lambda c: bool(_institution_pattern().match(c.list_names)) or not c.listed,
+    "previous_then_de": lambda c: c.previous is not None and c.text[c.previous.end:c.figure_start] == "的",
+    "left_share_of_base": lambda c: bool(SHARE_OF_BASE.search(c.left)),
+    "cleaned_winning_bid": lambda c: c.cleaned == "中标利率",
+    "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
+    "verbs_only": lambda c: c.verbs_only,
+    "de_after": lambda c: c.text.startswith("的", c.figure_end),
+    "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
+    "has_metric": lambda c: bool(c.metric),
+    "metric_generic": lambda c: c.generic,
+    "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
+    "no_previous": lambda c: c.previous is None,
+    "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
+    "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
+    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start)),
+}
+
+
+def _equity_after(c: MetricContext) -> Named | None:
+    """拟转让所持有太行数据湖45%股权: a stake."""
+    equity = EQUITY_AFTER.match(c.text, c.figure_end)
+    return _named(equity.group("what"), equity.group()) if equity else None
+
+
+def _currency_quote(c: MetricContext) -> Named | None:
+    """1美元对人民币7.1772元: the currency pair and what is quoted."""
+    quote = QUOTE_LEFT.search(c.raw_left)
+    if quote is None:
+        return None
+    head = "汇率中间价" if "中间价" in c.text[c.sentence_start:c.figure_start] else "汇率"
+    return _named(f"{quote.group('currency')}对人民币{head}", quote.group())
+
+
+def _earlier_part(c: MetricContext) -> Named | None:
+    """回购股份136万股，占总股本1.4亿股的0.97%: the share is of the part, not the total."""
+    return _named(c.earlier[-2]) if c.earlier and len(c.earlier) >= 2 else None
+
+
+def _provided_after(c: MetricContext) -> Named | None:
+    """按贷款本金的60%提供资金支持: what is provided."""
+    return _named(to_simplified(SHARE_VERB.sub("", c.after) or c.after), c.after) if c.after else None
+
+
+def _implied_word(c: MetricContext) -> Named | None:
+    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied)."""
+    stripped = _strip_trailing(c.left, _words()[0])
+    return next((_named(implied, word) for word, implied in _lexicon()["implied"].items() if stripped.endswith(word)),
+                None)
+
+
+def _operation_of_clause(c: MetricContext) -> Named | None:
+    """中标利率: the winning-bid rate of the operation the sentence names."""
+    return _named(_operation_rate(c.text, c.sentence_start, c.figure_start, c.list_position),
+                  c.text[c.sentence_start:c.figure_start])
+
+
+def _operation_or_winning_bid(c: MetricContext) -> Named | None:
+    return _operation_of_clause(c) or _named(c.cleaned, c.left)
+
+
+def _list_named_before(c: MetricContext) -> Named | None:
+    """先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them."""
+    before = re.split(r"[，,；;]", c.text[c.sentence_start:max(c.start - 1, c.sentence_start)])[-1]
+    parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
+    if len(parts) == c.list_position[1] and all(parts):
+        return _named(to_simplified(parts[c.list_position[0]] + c.list_names), before)
+    return None
+
+
+def _list_after(c: MetricContext) -> Named | None:
+    """工商银行、农业银行…分别实现净利润: the metric is 净利润."""
+    return _named(to_simplified(c.list_after)) if c.list_after else None
+
+
+def _list_each_with_after(c: MetricContext) -> Named | None:
+    """小微企业、中型企业…分别获得退税 → 小微企业退税."""
+    return _named(to_simplified(c.listed + c.list_after), c.list_names)
+
+
+def _list_rest_after_institutions(c: MetricContext) -> Named | None:
+    """交通银行、邮储银行的发行价格分别为…: the banks are whose figures they are, not the metric."""
+    rest = clean_metric(_institution_pattern().sub("", re.sub(r"[、和及与]", "", c.list_names)))
+    return _named(to_simplified(rest), c.list_names) if rest else None
+
+
+def _list_each(c: MetricContext) -> Named | None:
+    """支农再贷款、支小再贷款和再贴现余额分别为…: one name per figure."""
+    return _named(to_simplified(c.listed or c.list_names[-MAX_METRIC_CHARS:]), c.list_names)
+
+
+def _parallel_list(c: MetricContext) -> Named | None:
+    """余额分别为A、B和C，同比分别增长x、y和z: the list before it, in order."""
+    return _named(c.parallel[c.list_position[0]]) if c.parallel else None
+
+
+def _previous_metric(c: MetricContext) -> Named | None:
+    return _named(c.previous.metric) if c.previous is not None else None
+
+
+def _previous_without_balance(c: MetricContext) -> Named | None:
+    """余额…全年增加X: the flow is of the loans, not of the balance."""
+    return _named(c.previous.metric[: -len("余额")], c.previous.metric)
+
+
+def _object_after(c: MetricContext) -> Named | None:
+    """还以利率招标方式开展4950亿元7天期逆回购操作: the object of the verb follows the figure."""
+    return _named(to_simplified(c.after)) if c.after and names_something(c.after) else None
+
+
+def _noun_after(c: MetricContext) -> Named | None:
+    """以不高于3.2%的利率: the noun after the figure."""
+    noun = _noun_prefix(c.after) if c.after else None
+    return _named(to_simplified(noun), c.after) if noun else None
+
+
+def _counted_noun(c: MetricContext) -> Named | None:
+    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun)."""
+    noun = c.after and _noun_prefix(c.after)
+    noun = noun if noun and names_something(noun) else None
+    return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
+
+
+def _same_unit(c: MetricContext) -> Named | None:
+    """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
+    return _named(c.same_unit)
+
+
+def _parallel_to_previous(c: MetricContext) -> Named | None:
+    """首套住房…最低首付款比例调整为15%，二套住房调整为25%."""
+    name = _parallel_name(c.metric, c.previous.metric)
+    return _named(to_simplified(name), c.metric) if name else None
+
+
+def _rate_named_before(c: MetricContext) -> Named | None:
+    """把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named."""
+    named = [m.group() for m in RATE_NAMED.finditer(c.text, c.sentence_start, c.clause_start)]
+    if not named:
+        return None
+    phrase = re.split(r"[把将让使对]", named[0])[-1]
+    return _named(to_simplified(clean_metric(phrase) or c.metric), named[0])
+
+
+def _earlier_growth(c: MetricContext) -> Named | None:
+    """M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before."""
+    metric = c.last_resort
+    growth = GROWTH_OF.match(metric) if metric and c.earlier else None
+    if growth is None:
+        return None
+    return _named(next((m for m in reversed(c.earlier) if m and growth.group("stem") in m and m != metric), None),
+                  metric)
+
+
+def _phrase_before(c: MetricContext) -> Named | None:
+    """The name before the figure (else, for a level or flow, the one after it)."""
+    words = c.left if c.metric == c.cleaned else c.before_time
+    return _named(c.last_resort, words if c.metric else c.after)
+
+
+SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
+    "equity_after": _equity_after,
+    "currency_quote": _currency_quote,
+    "earlier_part": _earlier_part,
+    "provided_after": _provided_after,
+    "implied_word": _implied_word,
+    "operation_of_clause": _operation_of_clause,
+    "operation_or_winning_bid": _operation_or_winning_bid,
+    "list_named_before": _list_named_before,
+    "list_after": _list_after,
+    "list_each_with_after": _list_each_with_after,
+    "list_rest_after_institutions": _list_rest_after_institutions,
+    "list_each": _list_each,
+    "parallel_list": _parallel_list,
+    "previous_metric": _previous_metric,
+    "previous_without_balance": _previous_without_balance,
+    "object_after": _object_after,
+    "noun_after": _noun_after,
+    "counted_noun": _counted_noun,
+    "same_unit": _same_unit,
+    "parallel_to_previous": _parallel_to_previous,
+    "rate_named_before": _rate_named_before,
+    "earlier_growth": _earlier_growth,
+    "phrase_before": _phrase_before,
+}
+
+
+def _without_growth_word(c: MetricContext, metric: str) -> str:
+    """贷款余额同比增速为12.5%: a growth rate takes the metric it describes."""
+    if not GROWTH_WORD.search(metric):
+        return metric
+    return _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
+
+
+def _without_balance(c: MetricContext, metric: str) -> str:
+    """普惠小微贷款余额增加约2250亿元: the flow is of the loans."""
+    return metric[: -len("余额")] if metric.endswith("余额") and len(metric) > 2 else metric
+
+
+def _share_price(c: MetricContext, metric: str) -> str:
+    """建行H股收报5.73港元 → H股股价; 贵州茅台收涨8.96%: the company is whose figure it is, what moved is its
+    share price."""
+    share_class = SHARE_CLASS.fullmatch(metric)
+    if share_class:
+        return f"{share_class.group()}股价"
+    if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
+        return "股价"
+    return metric
+
+
+CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
+    "without_growth_word": _without_growth_word,
+    "without_balance": _without_balance,
+    "share_price": _share_price,
+    "simplified": lambda c, metric: to_simplified(metric),
+}
+NO_RULE = "no-name"  # no rule found a name
+
+
+@dataclass(frozen=True)
+class MetricRule:
+    """One row of ``metric.toml``: when it applies and where the name comes from."""
+
+    id: str
+    measure: frozenset[str] | None
+    unit: frozenset[str] | None
+    not_unit: frozenset[str]
+    when: tuple[Callable[[MetricContext], bool], ...]
+    source: Callable
+    cleanup: tuple[MetricRule, ...] = ()
+
+    def applies(self, c: MetricContext) -> bool:
+        return (self.measure is None or c.measure in self.measure) and (self.unit is None or c.unit in self.unit) \
+            and c.unit not in self.not_unit and all(condition(c) for condition in self.when)
+
+
+def _one_of(row: dict, key: str) -> frozenset[str] | None:
+    return frozenset(row[key]) if key in row else None
+
+
+def _compiled(row: dict, functions: dict, cleanups: dict[str, MetricRule] | None = None) -> MetricRule:
+    """A row with its condition, source and clean-up names looked up; an unknown name fails the loader."""
+    unknown = [name for name in row.get("when", []) if name not in CONDITIONS]
+    unknown += [row["source"]] if row.get("source") not in functions else []
+    unknown += [name for name in row.get("cleanup", []) if name not in (cleanups or {})]
+    if unknown:
+        raise rulebook.RuleFileError(f"metric.toml row {row['id']!r}: unknown condition, source or cleanup {unknown}")
+    return MetricRule(row["id"], _one_of(row, "measure"), _one_of(row, "unit"), frozenset(row.get("not_unit", ())),
+                      tuple(CONDITIONS[name] for name in row.get("when", [])), functions[row["source"]],
+                      tuple(cleanups[name] for name in row.get("cleanup", [])) if cleanups else ())
+
+
+@functools.cache
+def metric_rules() -> tuple[MetricRule, ...]:
+    """The ``[[rule]]`` rows of ``analyzer/rules/metric.toml``, in order, each with its ``[[cleanup]]`` steps."""
+    cleanups = {row["id"]: _compiled(row, CLEANUPS) for row in rulebook.rows("metric", "cleanup")}
+    return tuple(_compiled(row, SOURCES, cleanups) for row in rulebook.rows("metric", "rule"))
+
+
+def find_metric_explained(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
+                          measure: str, previous, times, list_position: tuple[int, int] | None = None,
+                          unit: str | None = None, parallel: list[str | None] | None = None,
+                          earlier: list[str | None] | None = None,
+                          same_unit: str | None = None) -> tuple[str | None, str, str]:
+    """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``;
+    the arguments are :func:`find_metric`'s. The first rule of ``metric.toml`` whose conditions hold and whose
+    source gives a name wins; its clean-up steps then apply in order."""
+    context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
+                            list_position, unit, parallel, earlier, same_unit)
+    for rule in metric_rules():
+        if not rule.applies(context):
+            continue
+        named = rule.source(context)
+        if named is None:
+            continue
+        metric, words = named
+        for step in rule.cleanup:
+            if step.applies(context):
+                metric = step.source(context, metric)
+        return metric, rule.id, words
+    return None, NO_RULE, ""
+
+
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
                 measure: str, previous, times, list_position: tuple[int, int] | None = None,
                 unit: str | None = None, parallel: list[str | None] | None = None,
@@ -313,146 +740,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
     the metric of the last figure in its paragraph with the same unit.
     """
-    start = clause_start
-    if previous is not None and previous.end > start and list_position is None:
-        start = previous.end
-    before_time = None  # 1年期LPR在8月已下调10个基点: the words before a time expression, when none follow it
-    for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
-        if start <= span.start and span.end <= figure_start and span.kind not in ("yesterday", "relative_month"):
-            before_time = text[start:span.start].rstrip("在于至")
-            start = span.end
-    # 回购资金总额不低于5000万元（含）且…: a note at either end goes; 5年以下（含5年）…利率 keeps one inside a name
-    left = NOTE_AT_EDGE.sub("", text[start:figure_start])
-    equity = EQUITY_AFTER.match(text, figure_end)
-    if equity and unit == "percent":
-        return equity.group("what")  # 拟转让所持有太行数据湖45%股权: a stake
-    quote = QUOTE_LEFT.search(left)
-    if quote:
-        head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"
-        return f"{quote.group('currency')}对人民币{head}"
-    closing = max(left.rfind(")"), left.rfind("）"))
-    if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
-        left = left[closing + 1:]  # 同比(2024年国庆假期第二日，下同)增长: the clause began inside the brackets
-    spaced = list(PHRASE_SPACE.finditer(left))
-    if spaced:
-        left = left[spaced[-1].end():]
-    if measure == "share" and "占" in left:
-        left = left[: left.rfind("占")]
-    if measure == "share" and previous is not None and text[previous.end:figure_start] == "的" \
-            and earlier and len(earlier) >= 2 and earlier[-2]:
-        return earlier[-2]  # 回购股份136万股，占总股本1.4亿股的0.97%: the share is of the part, not the total
-    if measure == "share" and SHARE_OF_BASE.search(left):
-        after = _right_phrase(text, figure_end)  # 按贷款本金的60%提供资金支持: the metric is what is provided
-        if after:
-            return to_simplified(SHARE_VERB.sub("", after) or after)
-    for word, implied in _lexicon()["implied"].items():
-        if _strip_trailing(left, _words()[0]).endswith(word):
-            return implied
-    if list_position is not None and "分别" in left:
-        marker = left.rfind("分别")
-        names = clean_metric(left[:marker], limit=False)
-        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
-        if after and COMPARED_TO_OTHER.match(after):
-            after = None  # 分别较此前下降15个基点和10个基点: no name after 分别
-        if names == "中标利率":
-            operation = _operation_rate(text, sentence_start, figure_start, list_position)
-            if operation:
-                return operation
-        if names in _lexicon()["generic"]:
-            # 先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them
-            before = re.split(r"[，,；;]", text[sentence_start:max(start - 1, sentence_start)])[-1]
-            parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
-            if len(parts) == list_position[1] and all(parts):
-                return to_simplified(parts[list_position[0]] + names)
-        if names:
-            listed = split_list_metric(names, list_position[1], list_position[0])
-            if after and after not in ("为", "是"):
-                if _institution_pattern().match(names) or not listed:
-                    return to_simplified(after)  # 工商银行、农业银行…分别实现净利润: the metric is 净利润
-                return to_simplified(listed + after)  # 小微企业、中型企业…分别获得退税 → 小微企业退税
-            if _institution_pattern().match(names):
-                # 交通银行、邮储银行的发行价格分别为…: the banks are whose figures they are, not the metric
-                rest = clean_metric(_institution_pattern().sub("", re.sub(r"[、和及与]", "", names)))
-                if rest:
-                    return to_simplified(rest)
-            return to_simplified(listed or names[-MAX_METRIC_CHARS:])
-        if after:
-            return to_simplified(after)
-        if parallel and parallel[list_position[0]]:
-            return parallel[list_position[0]]
-        if previous is not None and previous.metric:
-            return previous.metric
-    metric = clean_metric(left)
-    if metric == "中标利率":
-        return _operation_rate(text, sentence_start, figure_start, list_position) or metric
-    if before_time and (metric is None or not names_something(metric)):
-        named_before = clean_metric(before_time)
-        if named_before and names_something(named_before) \
-                and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
-            metric = named_before
-    if (OBJECT_FOLLOWS.search(metric or "") or OBJECT_FOLLOWS.search(left.strip())) and measure in ("level", "flow"):
-        after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
-        if after and names_something(after):
-            return to_simplified(after)
-    if metric and not names_something(metric):
-        # 还可能择机再下调0.25至0.5个百分点, 执行5%: only verbs and adverbs before the figure; the metric is
-        # the noun after it (以不高于3.2%的利率), else the previous figure's, else that of the last figure in
-        # the paragraph in the same unit
-        after = _right_phrase(text, figure_end) if text.startswith("的", figure_end) else None
-        if after and _noun_prefix(after):
-            return to_simplified(_noun_prefix(after))
-        if same_unit and measure in ("change", "rate"):
-            return same_unit  # 下调存款准备金率0.5个百分点…还可能择机再下调0.25至0.5个百分点
-        metric, verbs_only = None, True
-    else:
-        verbs_only = False
-    if unit == "count":
-        after = _right_phrase(text, figure_end)
-        after = after and _noun_prefix(after)  # 21家全国性金融机构参与 → 全国性金融机构
-        after = after if after and names_something(after) else None  # 42家披露…: a verb, not the counted noun
-        if after and len(after) >= 2:
-            return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
-    if metric and previous is not None and previous.metric and len(metric) <= 6:
-        parallel_name = _parallel_name(metric, previous.metric)
-        if parallel_name:
-            return to_simplified(parallel_name)
-    generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
-        bool(COMPARED_TO_OTHER.match(metric)) or \
-        bool(OBJECT_LEFT_OUT.search(metric)) or \
-        bool(_institution_pattern().fullmatch(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
-    if generic and previous is not None and previous.metric:
-        if (measure == "flow" or (measure == "change" and previous.measure == "flow")) \
-                and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
-            return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
-        return previous.metric
-    if same_unit and ((metric is None and verbs_only) or (generic and previous is None and measure in ("change", "rate"))):
-        return same_unit  # 上一次在3月27日实施，幅度同为0.25个百分点: the last change of the paragraph in this unit
-    if generic and metric and previous is None and measure in ("change", "growth_rate"):
-        # 把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named
-        named = [m.group() for m in RATE_NAMED.finditer(text, sentence_start, clause_start)]
-        if named:
-            phrase = re.split(r"[把将让使对]", named[0])[-1]
-            return to_simplified(clean_metric(phrase) or metric)
-    if metric is None and measure in ("level", "flow"):
-        metric = _right_phrase(text, figure_end)
-    if metric and earlier:
-        growth = GROWTH_OF.match(metric)
-        if growth:  # M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before
-            named = next((m for m in reversed(earlier) if m and growth.group("stem") in m and m != metric), None)
-            if named:
-                return named
-    if metric and measure == "growth_rate" and GROWTH_WORD.search(metric):
-        # 贷款余额同比增速为12.5%: a growth rate takes the metric it describes
-        metric = _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
-    if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
-        metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
-    if metric and measure in ("growth_rate", "rate") and STOCK_MOVE.search(text, clause_start, figure_start):
-        share_class = SHARE_CLASS.fullmatch(metric)
-        if share_class:
-            return f"{share_class.group()}股价"  # 建行H股收报5.73港元
-        if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
-            return "股价"  # 贵州茅台收涨8.96%: the company is whose figure it is; what moved is its share price
-    return to_simplified(metric) if metric else None
+    return find_metric_explained(text, figure_start, figure_end, sentence_start, clause_start, measure, previous,
+                                 times, list_position, unit, parallel, earlier, same_unit)[0]
 
 
 def is_stock_name(phrase: str) -> bool:
