@@ -121,20 +121,20 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
-def clean_metric(phrase: str, limit: bool = True) -> str | None:
-    """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
-    included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
-    trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
-    phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
+def _from_open_bracket_or_source(phrase: str) -> str:
+    """（不含已执行5%…: the metric starts inside a bracket left open; 国家统计局公布的… : after who published it."""
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
-        phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
+        phrase = phrase[opened + 1:]
     for marker in ("公布的", "发布的", "披露的"):
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
-    phrase = _strip_trailing(phrase.strip(), trailing)
-    # cut after the last verb that has words after it (增加值 is a noun, not 增加)
+    return phrase
+
+
+def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
+    """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
+    noun, not 增加)."""
     best = -1
     for verb in verbs:
         position = phrase.rfind(verb)
@@ -142,16 +142,33 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
             continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
             best = position + len(verb)
-    if best > 0:
-        phrase = phrase[best:]
-    phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
+    return phrase[best:] if best > 0 else phrase
+
+
+def _named_part(phrase: str) -> str:
+    """The part of a phrase that names the quantity: a ratio before 为, what a bound is set on (发行价格不低于…),
+    the name after 口径为, X of X较Y, the part after 贷款中."""
     phrase = THRESHOLD_OF.sub(r"\g<name>", RATIO_BEFORE.sub(r"\g<name>", phrase))
-    phrase = NAMED_AFTER.sub("", phrase)
-    phrase = COMPARED_WITH.sub("", phrase)
-    phrase = PART_OF.sub("", phrase)
+    return PART_OF.sub("", COMPARED_WITH.sub("", NAMED_AFTER.sub("", phrase)))
+
+
+def _without_subject(phrase: str, leading: tuple[str, ...]) -> str:
+    """农业银行普惠型小微企业贷款余额, 四家银行核心一级资本充足率, 对月销售额…, 发行超长期特别国债: the company,
+    the counted subject, a condition's 对 and an issuing verb go, with the place and time words around them."""
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
-    phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
-    phrase = _strip_leading(ISSUED.sub("", phrase), leading)
+    phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))
+    return _strip_leading(ISSUED.sub("", phrase), leading)
+
+
+def clean_metric(phrase: str, limit: bool = True) -> str | None:
+    """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
+    included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
+    trailing, verbs, leading = _words()
+    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+    phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
+    phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
+    phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
+    phrase = _without_subject(_named_part(phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
@@ -231,25 +248,33 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     parts = [p for p in re.split(r"[、和及与]", phrase) if p]
     if len(parts) < 2 or count % len(parts):
         return None
-    last = parts[-1]
-    tenor = TENOR.match(last)
+    tenor = TENOR.match(parts[-1])
     parallel = None if tenor else _parallel_segments(parts)
     if parallel:
         return parallel[index % len(parts)]
-    if tenor and tenor.end() < len(last):
-        head = last[tenor.end():]  # 隔夜、7天、1个月常备借贷便利利率: the tenors share 常备借贷便利利率
-    else:
-        head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
-        head = last[head_at:] if head_at > 0 else ""
     part = parts[index % len(parts)]
-    if "的" in last and len(parts[0]) <= 3:
-        # 大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的
-        noun, _, head = last.rpartition("的")
-        shared_from = noun.find(parts[0][-1])
-        middle = noun[shared_from + 1:] if shared_from >= 0 else ""
-        part = part if part == parts[-1] else part + middle
-        return part.replace("的", "") + head if part != parts[-1] else noun + head
+    if "的" in parts[-1] and len(parts[0]) <= 3:
+        return _shared_after_de(parts, part)
+    head = _shared_head(parts[-1], tenor)
     return part if not head or part.endswith(head) else part + head
+
+
+def _shared_head(last: str, tenor: re.Match | None) -> str:
+    """The head noun the list's names share: after the last tenor (隔夜、7天、1个月常备借贷便利利率 →
+    常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
+    if tenor and tenor.end() < len(last):
+        return last[tenor.end():]
+    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
+    return last[head_at:] if head_at > 0 else ""
+
+
+def _shared_after_de(parts: list[str], part: str) -> str:
+    """大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的."""
+    noun, _, head = parts[-1].rpartition("的")
+    shared_from = noun.find(parts[0][-1])
+    middle = noun[shared_from + 1:] if shared_from >= 0 else ""
+    part = part if part == parts[-1] else part + middle
+    return part.replace("的", "") + head if part != parts[-1] else noun + head
 
 
 def _parallel_segments(parts: list[str]) -> list[str] | None:
