@@ -25,13 +25,20 @@ from analyzer.text import pos
 from analyzer.text.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
+# the word lists of metric.toml ([[words]]), each joined in the order written
+WORD_LISTS = {row["id"]: row["words"] for row in rulebook.rows("metric", "words")}
+
+
+def _one_of_words(list_id: str) -> str:
+    return "|".join(map(re.escape, WORD_LISTS[list_id]))
+
 
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
-LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
+LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
-COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于|快于|慢于|好于|超出|高出)")
+COMPARED_TO_OTHER = re.compile(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 RIGHT_PHRASE = re.compile(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s]{{1,16}}")  # 7天期逆回购操作
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
@@ -39,51 +46,48 @@ PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
-CONDITION_DUI = re.compile(r"^对(?!欧盟|美国|东盟|日本|韩国|“?一带一路|俄罗斯|非洲|拉美|英国|德国|香港|台湾|东南亚|中东)")
+CONDITION_DUI = re.compile(rf"^对(?!{_one_of_words('trade-partners')})")
 # X较Y加点 / X比Y高: the metric is X, compared with another
 COMPARED_WITH = re.compile(r"(?<=.{2})(?<![同环])(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
 PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
-NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
-RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
+NAMED_AFTER = re.compile(rf"^.*(?:{_one_of_words('named-after')})")
+RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
 ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
-JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
-RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
-EQUITY_AFTER = re.compile(r"的?(?P<what>股权|股份)")
+JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
+RATE_NAMED = re.compile(rf"[\u4e00-\u9fffA-Z0-9]{{2,10}}?(?:{_one_of_words('rate-heads')})")
+EQUITY_AFTER = re.compile(rf"的?(?P<what>{_one_of_words('stake-words')})")
 # an open-market operation: 7天期公开市场逆回购操作, 1年期中期借贷便利（MLF）操作
-OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>逆回购|中期借贷便利（MLF）|中期借贷便利|MLF|"
-                       r"常备借贷便利|国库现金定存|买断式逆回购)(?:操作)?")
+OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>{_one_of_words('operation-tools')})(?:操作)?")
 OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
-OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资|撬动|带动)(?:了)?$")
+OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
-QUOTE_LEFT = re.compile(r"(?:\d+)?\s?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)\s?(?:对|兑)人民币\s?$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|"
-                         r"昨[（(]\d{1,2}[）)]日|当日|全天|全日|每年|单月|历年|截至收盘|截止收盘|收盘|一度")
+QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|" + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
-REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
-PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|千克|公斤|平方米|人|户|张)$")
+REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
+PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
-THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|不少于|低于|高于)(?=.).*$")
-GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅|涨幅|跌幅|降幅)$")
-GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
-SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
+THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
+GROWTH_WORD = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('growth-words')})$")
+GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
+SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
-STOCK_MOVE = re.compile(r"(?:收涨|收跌|大涨|大跌|上涨|下跌|涨停|跌停|收报|报收|涨|跌)(?:了)?(?:超过|超|逾|近|约)?$")
+STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
+PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
-NOT_A_STOCK = re.compile(r"指|板块|市场|大盘|股市|两市|[A-Z]股$|港股|美股|个股|价|CPI|PPI|PMI|汇率|收益率|利率|期货|原油|黄金|"
-                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|溢利|投资|资产|贷款|余额|规模|增速|"
-                         r"按年|按月|同比|环比")
+NOT_A_STOCK = re.compile(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
-OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
+OBJECT_LEFT_OUT = re.compile(rf"(?<!净)(?:{_one_of_words('object-left-out')})$|(?<=.{{2}})部分$")
 
 
 @functools.cache
@@ -126,7 +130,7 @@ def _from_open_bracket_or_source(phrase: str) -> str:
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
         phrase = phrase[opened + 1:]
-    for marker in ("公布的", "发布的", "披露的"):
+    for marker in WORD_LISTS["published-by"]:
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
     return phrase
@@ -328,7 +332,7 @@ def _right_phrase(text: str, end: int) -> str | None:
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
-    phrase = re.split(r"[的,，]|引导|用于|实行|退到|投向|覆盖", match.group())[0]
+    phrase = PHRASE_AFTER_END.split(match.group())[0]
     return clean_metric(phrase)
 
 
