@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from analyzer.extract.metrics import QUOTE_LEFT, find_metric, market_subject, tidy_metric
+from analyzer.extract.metrics import QUOTE_LEFT, find_metric_explained, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -531,9 +531,9 @@ class FigureExtractor:
             first, count = position - list_position[0], list_position[1]
             if first >= count:
                 parallel = [f.metric for f in done[first - count:first]]
-        metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
-                             list_position, c.unit, parallel, [f.metric for f in earlier],
-                             self._same_unit_metric(text, c, earlier))
+        metric, metric_rule, metric_words = find_metric_explained(
+            text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
+            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
         period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
                                     previous.period if previous else None, measure, metric)
@@ -543,9 +543,11 @@ class FigureExtractor:
         if period and period.start != period.end and self._is_stock(measure, metric, previous):
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
 
-        return Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
-                      value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure, comparison=comparison,
-                      metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+        figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
+                        value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
+                        comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+        figure.explain["metric"] = {"rule": metric_rule, "words": metric_words}
+        return figure
 
     def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
                           metric: str | None) -> str | None:

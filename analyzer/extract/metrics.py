@@ -14,19 +14,31 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from analyzer import rulebook
+from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.text.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
+# the word lists of metric.toml ([[words]]), each joined in the order written
+WORD_LISTS = {row["id"]: row["words"] for row in rulebook.rows("metric", "words")}
+
+
+def _one_of_words(list_id: str) -> str:
+    return "|".join(map(re.escape, WORD_LISTS[list_id]))
+
 
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
-LIST_VERB = re.compile(r"^(?:获得|实现|完成|达到|达)")
+LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
-COMPARED_TO_OTHER = re.compile(r"^(?:增速)?(?:比|较|高于|低于|快于|慢于|好于|超出|高出)")
+COMPARED_TO_OTHER = re.compile(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 RIGHT_PHRASE = re.compile(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s]{{1,16}}")  # 7天期逆回购操作
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
@@ -34,51 +46,48 @@ PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
-CONDITION_DUI = re.compile(r"^对(?!欧盟|美国|东盟|日本|韩国|“?一带一路|俄罗斯|非洲|拉美|英国|德国|香港|台湾|东南亚|中东)")
+CONDITION_DUI = re.compile(rf"^对(?!{_one_of_words('trade-partners')})")
 # X较Y加点 / X比Y高: the metric is X, compared with another
 COMPARED_WITH = re.compile(r"(?<=.{2})(?<![同环])(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
 PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
-NAMED_AFTER = re.compile(r"^.*(?:是指|口径为|口径由|标准由|标准为)")
-RATIO_BEFORE = re.compile(r"^(?P<name>.{2,}?(?:率|比例|价格|额度|标准))为.+$")
+NAMED_AFTER = re.compile(rf"^.*(?:{_one_of_words('named-after')})")
+RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
 ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
-JOINING_VERB = re.compile(r"(?<=.)(?:实现|完成)(?=.)")
-RATE_NAMED = re.compile(r"[\u4e00-\u9fffA-Z0-9]{2,10}?(?:利率|价格指数|价格|指数)")
-EQUITY_AFTER = re.compile(r"的?(?P<what>股权|股份)")
+JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
+RATE_NAMED = re.compile(rf"[\u4e00-\u9fffA-Z0-9]{{2,10}}?(?:{_one_of_words('rate-heads')})")
+EQUITY_AFTER = re.compile(rf"的?(?P<what>{_one_of_words('stake-words')})")
 # an open-market operation: 7天期公开市场逆回购操作, 1年期中期借贷便利（MLF）操作
-OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>逆回购|中期借贷便利（MLF）|中期借贷便利|MLF|"
-                       r"常备借贷便利|国库现金定存|买断式逆回购)(?:操作)?")
+OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>{_one_of_words('operation-tools')})(?:操作)?")
 OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
-OBJECT_FOLLOWS = re.compile(r"(?:开展|进行|实施|设立|新设|安排|续作|发行|推出|创设|斥资|撬动|带动)(?:了)?$")
+OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
-QUOTE_LEFT = re.compile(r"(?:\d+)?\s?(?P<currency>美元|欧元|日元|港元|英镑|澳元|加元|瑞郎|卢布|韩元)\s?(?:对|兑)人民币\s?$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|盘中|盘后|早盘|午后|尾盘|开盘|今日|昨日|昨天|"
-                         r"昨[（(]\d{1,2}[）)]日|当日|全天|全日|每年|单月|历年|截至收盘|截止收盘|收盘|一度")
+QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|" + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
-REACHES = re.compile("".join(f"(?<!{c})" for c in "伟万腾雷发到表传下直抵送通") + r"(?:已)?达$")
-PER_UNIT_TAIL = re.compile(r"每(?:盎司|桶|吨|千克|公斤|平方米|人|户|张)$")
+REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
+PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
-THRESHOLD_OF = re.compile(r"^(?P<name>.{2,}?)(?:不低于|不高于|不超过|不少于|低于|高于)(?=.).*$")
-GROWTH_WORD = re.compile(r"(?<=.{2})(?:增速|增幅|涨幅|跌幅|降幅)$")
-GROWTH_OF = re.compile(r"^(?P<stem>.+?)(?:增速|增幅|涨幅|跌幅|降幅)$")
-SHARE_VERB = re.compile(r"^(?:提供|发放|给予)")
+THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
+GROWTH_WORD = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('growth-words')})$")
+GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
+SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
-STOCK_MOVE = re.compile(r"(?:收涨|收跌|大涨|大跌|上涨|下跌|涨停|跌停|收报|报收|涨|跌)(?:了)?(?:超过|超|逾|近|约)?$")
+STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
+PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
-NOT_A_STOCK = re.compile(r"指|板块|市场|大盘|股市|两市|[A-Z]股$|港股|美股|个股|价|CPI|PPI|PMI|汇率|收益率|利率|期货|原油|黄金|"
-                         r"白银|比特币|人民币|美元|欧元|日元|港元|英镑|率|额|量|值|数|收入|利润|溢利|投资|资产|贷款|余额|规模|增速|"
-                         r"按年|按月|同比|环比")
+NOT_A_STOCK = re.compile(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
-OBJECT_LEFT_OUT = re.compile(r"(?<!净)(?:释放|投放|发放|提供|带动|撬动)$|(?<=.{2})部分$")
+OBJECT_LEFT_OUT = re.compile(rf"(?<!净)(?:{_one_of_words('object-left-out')})$|(?<=.{{2}})部分$")
 
 
 @functools.cache
@@ -116,20 +125,20 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
-def clean_metric(phrase: str, limit: bool = True) -> str | None:
-    """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
-    included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
-    trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
-    phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
+def _from_open_bracket_or_source(phrase: str) -> str:
+    """（不含已执行5%…: the metric starts inside a bracket left open; 国家统计局公布的… : after who published it."""
     opened = phrase.rfind("（")
     if opened >= 0 and "）" not in phrase[opened:]:
-        phrase = phrase[opened + 1:]  # （不含已执行5%…: the metric starts inside the open bracket
-    for marker in ("公布的", "发布的", "披露的"):
+        phrase = phrase[opened + 1:]
+    for marker in WORD_LISTS["published-by"]:
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
-    phrase = _strip_trailing(phrase.strip(), trailing)
-    # cut after the last verb that has words after it (增加值 is a noun, not 增加)
+    return phrase
+
+
+def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
+    """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
+    noun, not 增加)."""
     best = -1
     for verb in verbs:
         position = phrase.rfind(verb)
@@ -137,16 +146,33 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
             continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
             best = position + len(verb)
-    if best > 0:
-        phrase = phrase[best:]
-    phrase = ENUMERATOR.sub("", _strip_trailing(phrase, trailing))
+    return phrase[best:] if best > 0 else phrase
+
+
+def _named_part(phrase: str) -> str:
+    """The part of a phrase that names the quantity: a ratio before 为, what a bound is set on (发行价格不低于…),
+    the name after 口径为, X of X较Y, the part after 贷款中."""
     phrase = THRESHOLD_OF.sub(r"\g<name>", RATIO_BEFORE.sub(r"\g<name>", phrase))
-    phrase = NAMED_AFTER.sub("", phrase)
-    phrase = COMPARED_WITH.sub("", phrase)
-    phrase = PART_OF.sub("", phrase)
+    return PART_OF.sub("", COMPARED_WITH.sub("", NAMED_AFTER.sub("", phrase)))
+
+
+def _without_subject(phrase: str, leading: tuple[str, ...]) -> str:
+    """农业银行普惠型小微企业贷款余额, 四家银行核心一级资本充足率, 对月销售额…, 发行超长期特别国债: the company,
+    the counted subject, a condition's 对 and an issuing verb go, with the place and time words around them."""
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
-    phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))  # 四家银行核心一级资本充足率 → 核心一级资本充足率
-    phrase = _strip_leading(ISSUED.sub("", phrase), leading)
+    phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))
+    return _strip_leading(ISSUED.sub("", phrase), leading)
+
+
+def clean_metric(phrase: str, limit: bool = True) -> str | None:
+    """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
+    included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
+    trailing, verbs, leading = _words()
+    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+    phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
+    phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
+    phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
+    phrase = _without_subject(_named_part(phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
@@ -210,7 +236,6 @@ def _noun_prefix(phrase: str) -> str:
 
 @functools.cache
 def _institution_pattern() -> re.Pattern:
-    from analyzer.taxonomy import load_taxonomy
     names = {alias for entry in load_taxonomy().entries if entry.kind == "institutions"
              for alias in (entry.name, *entry.aliases) if len(alias) >= 2}
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")")
@@ -227,25 +252,33 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     parts = [p for p in re.split(r"[、和及与]", phrase) if p]
     if len(parts) < 2 or count % len(parts):
         return None
-    last = parts[-1]
-    tenor = TENOR.match(last)
+    tenor = TENOR.match(parts[-1])
     parallel = None if tenor else _parallel_segments(parts)
     if parallel:
         return parallel[index % len(parts)]
-    if tenor and tenor.end() < len(last):
-        head = last[tenor.end():]  # 隔夜、7天、1个月常备借贷便利利率: the tenors share 常备借贷便利利率
-    else:
-        head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
-        head = last[head_at:] if head_at > 0 else ""
     part = parts[index % len(parts)]
-    if "的" in last and len(parts[0]) <= 3:
-        # 大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的
-        noun, _, head = last.rpartition("的")
-        shared_from = noun.find(parts[0][-1])
-        middle = noun[shared_from + 1:] if shared_from >= 0 else ""
-        part = part if part == parts[-1] else part + middle
-        return part.replace("的", "") + head if part != parts[-1] else noun + head
+    if "的" in parts[-1] and len(parts[0]) <= 3:
+        return _shared_after_de(parts, part)
+    head = _shared_head(parts[-1], tenor)
     return part if not head or part.endswith(head) else part + head
+
+
+def _shared_head(last: str, tenor: re.Match | None) -> str:
+    """The head noun the list's names share: after the last tenor (隔夜、7天、1个月常备借贷便利利率 →
+    常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
+    if tenor and tenor.end() < len(last):
+        return last[tenor.end():]
+    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
+    return last[head_at:] if head_at > 0 else ""
+
+
+def _shared_after_de(parts: list[str], part: str) -> str:
+    """大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的."""
+    noun, _, head = parts[-1].rpartition("的")
+    shared_from = noun.find(parts[0][-1])
+    middle = noun[shared_from + 1:] if shared_from >= 0 else ""
+    part = part if part == parts[-1] else part + middle
+    return part.replace("的", "") + head if part != parts[-1] else noun + head
 
 
 def _parallel_segments(parts: list[str]) -> list[str] | None:
@@ -299,8 +332,431 @@ def _right_phrase(text: str, end: int) -> str | None:
     match = RIGHT_PHRASE.match(text, end)
     if not match:
         return None
-    phrase = re.split(r"[的,，]|引导|用于|实行|退到|投向|覆盖", match.group())[0]
+    phrase = PHRASE_AFTER_END.split(match.group())[0]
     return clean_metric(phrase)
+
+
+@dataclass
+class MetricContext:
+    """What the metric rules look at for one figure: the figure in the normalized ``text``, where its sentence and
+    clause start, its measure and unit, the figure before it in its sentence, the time expressions, its place in a
+    分别 list, the list before it (``parallel``), the metrics so far (``earlier``) and the last metric of its
+    paragraph in the same unit (``same_unit``). Derived phrases are computed when a rule first asks for them."""
+
+    text: str
+    figure_start: int
+    figure_end: int
+    sentence_start: int
+    clause_start: int
+    measure: str
+    previous: Any
+    times: Sequence = ()
+    list_position: tuple[int, int] | None = None
+    unit: str | None = None
+    parallel: list[str | None] | None = None
+    earlier: list[str | None] | None = None
+    same_unit: str | None = None
+
+    @cached_property
+    def _start_and_before_time(self) -> tuple[int, str | None]:
+        """Where the metric phrase starts: the clause, the end of the figure before it in a clause (not in a
+        分别 list), the end of the last time expression before the figure (not 沪指昨日收涨: 昨日 is dropped);
+        and the words before that time expression (1年期LPR在8月已下调10个基点)."""
+        start = self.clause_start
+        if self.previous is not None and self.previous.end > start and self.list_position is None:
+            start = self.previous.end
+        before_time = None
+        for span in self.times:
+            if start <= span.start and span.end <= self.figure_start and span.kind not in ("yesterday", "relative_month"):
+                before_time = self.text[start:span.start].rstrip("在于至")
+                start = span.end
+        return start, before_time
+
+    @property
+    def start(self) -> int:
+        return self._start_and_before_time[0]
+
+    @property
+    def before_time(self) -> str | None:
+        return self._start_and_before_time[1]
+
+    @cached_property
+    def raw_left(self) -> str:
+        """The words from ``start`` to the figure; a note at either end goes (回购资金总额不低于5000万元（含）且…;
+        5年以下（含5年）…利率 keeps one inside a name)."""
+        return NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start])
+
+    @cached_property
+    def left(self) -> str:
+        """``raw_left`` from a closing bracket the clause began inside (同比(2024年国庆假期第二日，下同)增长), from
+        the last space between two phrases, and for a share, up to its 占."""
+        left = self.raw_left
+        closing = max(left.rfind(")"), left.rfind("）"))
+        if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
+            left = left[closing + 1:]
+        spaced = list(PHRASE_SPACE.finditer(left))
+        if spaced:
+            left = left[spaced[-1].end():]
+        if self.measure == "share" and "占" in left:
+            left = left[: left.rfind("占")]
+        return left
+
+    @cached_property
+    def after(self) -> str | None:
+        """The cleaned phrase right after the figure (设立3000亿元专项再贷款 → 专项再贷款)."""
+        return _right_phrase(self.text, self.figure_end)
+
+    @cached_property
+    def cleaned(self) -> str | None:
+        return clean_metric(self.left)
+
+    @cached_property
+    def named(self) -> str | None:
+        """``cleaned``; when that names nothing, the words before the time expression (not an institution:
+        人民银行11月5日开展… says whose, not what)."""
+        metric = self.cleaned
+        if self.before_time and (metric is None or not names_something(metric)):
+            named_before = clean_metric(self.before_time)
+            if named_before and names_something(named_before) and not _institution_pattern().fullmatch(named_before):
+                metric = named_before
+        return metric
+
+    @cached_property
+    def verbs_only(self) -> bool:
+        """Only verbs and adverbs before the figure (还可能择机再下调0.25至0.5个百分点, 执行5%)."""
+        return bool(self.named) and not names_something(self.named)
+
+    @cached_property
+    def metric(self) -> str | None:
+        """The name before the figure, None when it is only verbs."""
+        return None if self.verbs_only else self.named
+
+    @cached_property
+    def generic(self) -> bool:
+        """The name before the figure names no quantity of its own: none, a generic word (增速, 规模), a comparison
+        (比各项贷款增速高), a verb whose object is left out (释放), an institution."""
+        metric = self.metric
+        return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
+            bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
+            bool(_institution_pattern().fullmatch(metric))
+
+    @cached_property
+    def last_resort(self) -> str | None:
+        """The name before the figure, else for a level or flow the phrase after it."""
+        if self.metric is None and self.measure in ("level", "flow"):
+            return self.after
+        return self.metric
+
+    # a list after 分别: the names before 分别 and the words after it (分别实现净利润…)
+    @cached_property
+    def list_names(self) -> str | None:
+        return clean_metric(self.left[: self.left.rfind("分别")], limit=False)
+
+    @cached_property
+    def list_after(self) -> str | None:
+        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", self.left[self.left.rfind("分别") + 2:])[0]))
+        return None if after and COMPARED_TO_OTHER.match(after) else after  # 分别较此前下降15个基点和10个基点
+
+    @cached_property
+    def listed(self) -> str | None:
+        """This figure's name in the list before 分别."""
+        return split_list_metric(self.list_names, self.list_position[1], self.list_position[0])
+
+
+Named = tuple[str, str]  # (metric, the words it came from)
+
+
+def _named(metric: str | None, words: str | None = None) -> Named | None:
+    return (metric, words if words is not None else metric) if metric else None
+
+
+# conditions: a rule row's ``when`` names them; each takes the context and says whether it holds
+CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
+    "list_with_fenbie": lambda c: c.list_position is not None and "分别" in c.left,
+    "list_names": lambda c: bool(c.list_names),
+    "list_names_winning_bid": lambda c: c.list_names == "中标利率",
+    "list_names_generic": lambda c: c.list_names in _lexicon()["generic"],
+    "list_names_institutions": lambda c: bool(_institution_pattern().match(c.list_names)),
+    "list_after_names": lambda c: bool(c.list_after) and c.list_after not in ("为", "是"),
+    "list_whose_or_unsplit": lambda c: bool(_institution_pattern().match(c.list_names)) or not c.listed,
+    "previous_then_de": lambda c: c.previous is not None and c.text[c.previous.end:c.figure_start] == "的",
+    "left_share_of_base": lambda c: bool(SHARE_OF_BASE.search(c.left)),
+    "cleaned_winning_bid": lambda c: c.cleaned == "中标利率",
+    "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
+    "verbs_only": lambda c: c.verbs_only,
+    "de_after": lambda c: c.text.startswith("的", c.figure_end),
+    "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
+    "has_metric": lambda c: bool(c.metric),
+    "metric_generic": lambda c: c.generic,
+    "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
+    "no_previous": lambda c: c.previous is None,
+    "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
+    "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
+    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start)),
+}
+
+
+def _equity_after(c: MetricContext) -> Named | None:
+    """拟转让所持有太行数据湖45%股权: a stake."""
+    equity = EQUITY_AFTER.match(c.text, c.figure_end)
+    return _named(equity.group("what"), equity.group()) if equity else None
+
+
+def _currency_quote(c: MetricContext) -> Named | None:
+    """1美元对人民币7.1772元: the currency pair and what is quoted."""
+    quote = QUOTE_LEFT.search(c.raw_left)
+    if quote is None:
+        return None
+    head = "汇率中间价" if "中间价" in c.text[c.sentence_start:c.figure_start] else "汇率"
+    return _named(f"{quote.group('currency')}对人民币{head}", quote.group())
+
+
+def _earlier_part(c: MetricContext) -> Named | None:
+    """回购股份136万股，占总股本1.4亿股的0.97%: the share is of the part, not the total."""
+    return _named(c.earlier[-2]) if c.earlier and len(c.earlier) >= 2 else None
+
+
+def _provided_after(c: MetricContext) -> Named | None:
+    """按贷款本金的60%提供资金支持: what is provided."""
+    return _named(to_simplified(SHARE_VERB.sub("", c.after) or c.after), c.after) if c.after else None
+
+
+def _implied_word(c: MetricContext) -> Named | None:
+    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied)."""
+    stripped = _strip_trailing(c.left, _words()[0])
+    return next((_named(implied, word) for word, implied in _lexicon()["implied"].items() if stripped.endswith(word)),
+                None)
+
+
+def _operation_of_clause(c: MetricContext) -> Named | None:
+    """中标利率: the winning-bid rate of the operation the sentence names."""
+    return _named(_operation_rate(c.text, c.sentence_start, c.figure_start, c.list_position),
+                  c.text[c.sentence_start:c.figure_start])
+
+
+def _operation_or_winning_bid(c: MetricContext) -> Named | None:
+    return _operation_of_clause(c) or _named(c.cleaned, c.left)
+
+
+def _list_named_before(c: MetricContext) -> Named | None:
+    """先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them."""
+    before = re.split(r"[，,；;]", c.text[c.sentence_start:max(c.start - 1, c.sentence_start)])[-1]
+    parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
+    if len(parts) == c.list_position[1] and all(parts):
+        return _named(to_simplified(parts[c.list_position[0]] + c.list_names), before)
+    return None
+
+
+def _list_after(c: MetricContext) -> Named | None:
+    """工商银行、农业银行…分别实现净利润: the metric is 净利润."""
+    return _named(to_simplified(c.list_after)) if c.list_after else None
+
+
+def _list_each_with_after(c: MetricContext) -> Named | None:
+    """小微企业、中型企业…分别获得退税 → 小微企业退税."""
+    return _named(to_simplified(c.listed + c.list_after), c.list_names)
+
+
+def _list_rest_after_institutions(c: MetricContext) -> Named | None:
+    """交通银行、邮储银行的发行价格分别为…: the banks are whose figures they are, not the metric."""
+    rest = clean_metric(_institution_pattern().sub("", re.sub(r"[、和及与]", "", c.list_names)))
+    return _named(to_simplified(rest), c.list_names) if rest else None
+
+
+def _list_each(c: MetricContext) -> Named | None:
+    """支农再贷款、支小再贷款和再贴现余额分别为…: one name per figure."""
+    return _named(to_simplified(c.listed or c.list_names[-MAX_METRIC_CHARS:]), c.list_names)
+
+
+def _parallel_list(c: MetricContext) -> Named | None:
+    """余额分别为A、B和C，同比分别增长x、y和z: the list before it, in order."""
+    return _named(c.parallel[c.list_position[0]]) if c.parallel else None
+
+
+def _previous_metric(c: MetricContext) -> Named | None:
+    return _named(c.previous.metric) if c.previous is not None else None
+
+
+def _previous_without_balance(c: MetricContext) -> Named | None:
+    """余额…全年增加X: the flow is of the loans, not of the balance."""
+    return _named(c.previous.metric[: -len("余额")], c.previous.metric)
+
+
+def _object_after(c: MetricContext) -> Named | None:
+    """还以利率招标方式开展4950亿元7天期逆回购操作: the object of the verb follows the figure."""
+    return _named(to_simplified(c.after)) if c.after and names_something(c.after) else None
+
+
+def _noun_after(c: MetricContext) -> Named | None:
+    """以不高于3.2%的利率: the noun after the figure."""
+    noun = _noun_prefix(c.after) if c.after else None
+    return _named(to_simplified(noun), c.after) if noun else None
+
+
+def _counted_noun(c: MetricContext) -> Named | None:
+    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun)."""
+    noun = c.after and _noun_prefix(c.after)
+    noun = noun if noun and names_something(noun) else None
+    return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
+
+
+def _same_unit(c: MetricContext) -> Named | None:
+    """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
+    return _named(c.same_unit)
+
+
+def _parallel_to_previous(c: MetricContext) -> Named | None:
+    """首套住房…最低首付款比例调整为15%，二套住房调整为25%."""
+    name = _parallel_name(c.metric, c.previous.metric)
+    return _named(to_simplified(name), c.metric) if name else None
+
+
+def _rate_named_before(c: MetricContext) -> Named | None:
+    """把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named."""
+    named = [m.group() for m in RATE_NAMED.finditer(c.text, c.sentence_start, c.clause_start)]
+    if not named:
+        return None
+    phrase = re.split(r"[把将让使对]", named[0])[-1]
+    return _named(to_simplified(clean_metric(phrase) or c.metric), named[0])
+
+
+def _earlier_growth(c: MetricContext) -> Named | None:
+    """M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before."""
+    metric = c.last_resort
+    growth = GROWTH_OF.match(metric) if metric and c.earlier else None
+    if growth is None:
+        return None
+    return _named(next((m for m in reversed(c.earlier) if m and growth.group("stem") in m and m != metric), None),
+                  metric)
+
+
+def _phrase_before(c: MetricContext) -> Named | None:
+    """The name before the figure (else, for a level or flow, the one after it)."""
+    words = c.left if c.metric == c.cleaned else c.before_time
+    return _named(c.last_resort, words if c.metric else c.after)
+
+
+SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
+    "equity_after": _equity_after,
+    "currency_quote": _currency_quote,
+    "earlier_part": _earlier_part,
+    "provided_after": _provided_after,
+    "implied_word": _implied_word,
+    "operation_of_clause": _operation_of_clause,
+    "operation_or_winning_bid": _operation_or_winning_bid,
+    "list_named_before": _list_named_before,
+    "list_after": _list_after,
+    "list_each_with_after": _list_each_with_after,
+    "list_rest_after_institutions": _list_rest_after_institutions,
+    "list_each": _list_each,
+    "parallel_list": _parallel_list,
+    "previous_metric": _previous_metric,
+    "previous_without_balance": _previous_without_balance,
+    "object_after": _object_after,
+    "noun_after": _noun_after,
+    "counted_noun": _counted_noun,
+    "same_unit": _same_unit,
+    "parallel_to_previous": _parallel_to_previous,
+    "rate_named_before": _rate_named_before,
+    "earlier_growth": _earlier_growth,
+    "phrase_before": _phrase_before,
+}
+
+
+def _without_growth_word(c: MetricContext, metric: str) -> str:
+    """贷款余额同比增速为12.5%: a growth rate takes the metric it describes."""
+    if not GROWTH_WORD.search(metric):
+        return metric
+    return _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
+
+
+def _without_balance(c: MetricContext, metric: str) -> str:
+    """普惠小微贷款余额增加约2250亿元: the flow is of the loans."""
+    return metric[: -len("余额")] if metric.endswith("余额") and len(metric) > 2 else metric
+
+
+def _share_price(c: MetricContext, metric: str) -> str:
+    """建行H股收报5.73港元 → H股股价; 贵州茅台收涨8.96%: the company is whose figure it is, what moved is its
+    share price."""
+    share_class = SHARE_CLASS.fullmatch(metric)
+    if share_class:
+        return f"{share_class.group()}股价"
+    if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
+        return "股价"
+    return metric
+
+
+CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
+    "without_growth_word": _without_growth_word,
+    "without_balance": _without_balance,
+    "share_price": _share_price,
+    "simplified": lambda c, metric: to_simplified(metric),
+}
+NO_RULE = "no-name"  # no rule found a name
+
+
+@dataclass(frozen=True)
+class MetricRule:
+    """One row of ``metric.toml``: when it applies and where the name comes from."""
+
+    id: str
+    measure: frozenset[str] | None
+    unit: frozenset[str] | None
+    not_unit: frozenset[str]
+    when: tuple[Callable[[MetricContext], bool], ...]
+    source: Callable
+    cleanup: tuple[MetricRule, ...] = ()
+
+    def applies(self, c: MetricContext) -> bool:
+        return (self.measure is None or c.measure in self.measure) and (self.unit is None or c.unit in self.unit) \
+            and c.unit not in self.not_unit and all(condition(c) for condition in self.when)
+
+
+def _one_of(row: dict, key: str) -> frozenset[str] | None:
+    return frozenset(row[key]) if key in row else None
+
+
+def _compiled(row: dict, functions: dict, cleanups: dict[str, MetricRule] | None = None) -> MetricRule:
+    """A row with its condition, source and clean-up names looked up; an unknown name fails the loader."""
+    unknown = [name for name in row.get("when", []) if name not in CONDITIONS]
+    unknown += [row["source"]] if row.get("source") not in functions else []
+    unknown += [name for name in row.get("cleanup", []) if name not in (cleanups or {})]
+    if unknown:
+        raise rulebook.RuleFileError(f"metric.toml row {row['id']!r}: unknown condition, source or cleanup {unknown}")
+    return MetricRule(row["id"], _one_of(row, "measure"), _one_of(row, "unit"), frozenset(row.get("not_unit", ())),
+                      tuple(CONDITIONS[name] for name in row.get("when", [])), functions[row["source"]],
+                      tuple(cleanups[name] for name in row.get("cleanup", [])) if cleanups else ())
+
+
+@functools.cache
+def metric_rules() -> tuple[MetricRule, ...]:
+    """The ``[[rule]]`` rows of ``analyzer/rules/metric.toml``, in order, each with its ``[[cleanup]]`` steps."""
+    cleanups = {row["id"]: _compiled(row, CLEANUPS) for row in rulebook.rows("metric", "cleanup")}
+    return tuple(_compiled(row, SOURCES, cleanups) for row in rulebook.rows("metric", "rule"))
+
+
+def find_metric_explained(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
+                          measure: str, previous, times, list_position: tuple[int, int] | None = None,
+                          unit: str | None = None, parallel: list[str | None] | None = None,
+                          earlier: list[str | None] | None = None,
+                          same_unit: str | None = None) -> tuple[str | None, str, str]:
+    """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``;
+    the arguments are :func:`find_metric`'s. The first rule of ``metric.toml`` whose conditions hold and whose
+    source gives a name wins; its clean-up steps then apply in order."""
+    context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
+                            list_position, unit, parallel, earlier, same_unit)
+    for rule in metric_rules():
+        if not rule.applies(context):
+            continue
+        named = rule.source(context)
+        if named is None:
+            continue
+        metric, words = named
+        for step in rule.cleanup:
+            if step.applies(context):
+                metric = step.source(context, metric)
+        return metric, rule.id, words
+    return None, NO_RULE, ""
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
@@ -313,146 +769,8 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
     of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
     the metric of the last figure in its paragraph with the same unit.
     """
-    start = clause_start
-    if previous is not None and previous.end > start and list_position is None:
-        start = previous.end
-    before_time = None  # 1年期LPR在8月已下调10个基点: the words before a time expression, when none follow it
-    for span in times:  # the metric starts after a time expression in the same clause (not 沪指昨日收涨: 昨日 is dropped)
-        if start <= span.start and span.end <= figure_start and span.kind not in ("yesterday", "relative_month"):
-            before_time = text[start:span.start].rstrip("在于至")
-            start = span.end
-    # 回购资金总额不低于5000万元（含）且…: a note at either end goes; 5年以下（含5年）…利率 keeps one inside a name
-    left = NOTE_AT_EDGE.sub("", text[start:figure_start])
-    equity = EQUITY_AFTER.match(text, figure_end)
-    if equity and unit == "percent":
-        return equity.group("what")  # 拟转让所持有太行数据湖45%股权: a stake
-    quote = QUOTE_LEFT.search(left)
-    if quote:
-        head = "汇率中间价" if "中间价" in text[sentence_start:figure_start] else "汇率"
-        return f"{quote.group('currency')}对人民币{head}"
-    closing = max(left.rfind(")"), left.rfind("）"))
-    if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
-        left = left[closing + 1:]  # 同比(2024年国庆假期第二日，下同)增长: the clause began inside the brackets
-    spaced = list(PHRASE_SPACE.finditer(left))
-    if spaced:
-        left = left[spaced[-1].end():]
-    if measure == "share" and "占" in left:
-        left = left[: left.rfind("占")]
-    if measure == "share" and previous is not None and text[previous.end:figure_start] == "的" \
-            and earlier and len(earlier) >= 2 and earlier[-2]:
-        return earlier[-2]  # 回购股份136万股，占总股本1.4亿股的0.97%: the share is of the part, not the total
-    if measure == "share" and SHARE_OF_BASE.search(left):
-        after = _right_phrase(text, figure_end)  # 按贷款本金的60%提供资金支持: the metric is what is provided
-        if after:
-            return to_simplified(SHARE_VERB.sub("", after) or after)
-    for word, implied in _lexicon()["implied"].items():
-        if _strip_trailing(left, _words()[0]).endswith(word):
-            return implied
-    if list_position is not None and "分别" in left:
-        marker = left.rfind("分别")
-        names = clean_metric(left[:marker], limit=False)
-        after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", left[marker + 2:])[0]))  # 分别实现净利润…
-        if after and COMPARED_TO_OTHER.match(after):
-            after = None  # 分别较此前下降15个基点和10个基点: no name after 分别
-        if names == "中标利率":
-            operation = _operation_rate(text, sentence_start, figure_start, list_position)
-            if operation:
-                return operation
-        if names in _lexicon()["generic"]:
-            # 先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them
-            before = re.split(r"[，,；;]", text[sentence_start:max(start - 1, sentence_start)])[-1]
-            parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
-            if len(parts) == list_position[1] and all(parts):
-                return to_simplified(parts[list_position[0]] + names)
-        if names:
-            listed = split_list_metric(names, list_position[1], list_position[0])
-            if after and after not in ("为", "是"):
-                if _institution_pattern().match(names) or not listed:
-                    return to_simplified(after)  # 工商银行、农业银行…分别实现净利润: the metric is 净利润
-                return to_simplified(listed + after)  # 小微企业、中型企业…分别获得退税 → 小微企业退税
-            if _institution_pattern().match(names):
-                # 交通银行、邮储银行的发行价格分别为…: the banks are whose figures they are, not the metric
-                rest = clean_metric(_institution_pattern().sub("", re.sub(r"[、和及与]", "", names)))
-                if rest:
-                    return to_simplified(rest)
-            return to_simplified(listed or names[-MAX_METRIC_CHARS:])
-        if after:
-            return to_simplified(after)
-        if parallel and parallel[list_position[0]]:
-            return parallel[list_position[0]]
-        if previous is not None and previous.metric:
-            return previous.metric
-    metric = clean_metric(left)
-    if metric == "中标利率":
-        return _operation_rate(text, sentence_start, figure_start, list_position) or metric
-    if before_time and (metric is None or not names_something(metric)):
-        named_before = clean_metric(before_time)
-        if named_before and names_something(named_before) \
-                and not _institution_pattern().fullmatch(named_before):  # 人民银行11月5日开展…: whose, not what
-            metric = named_before
-    if (OBJECT_FOLLOWS.search(metric or "") or OBJECT_FOLLOWS.search(left.strip())) and measure in ("level", "flow"):
-        after = _right_phrase(text, figure_end)  # 还以利率招标方式开展4950亿元7天期逆回购操作
-        if after and names_something(after):
-            return to_simplified(after)
-    if metric and not names_something(metric):
-        # 还可能择机再下调0.25至0.5个百分点, 执行5%: only verbs and adverbs before the figure; the metric is
-        # the noun after it (以不高于3.2%的利率), else the previous figure's, else that of the last figure in
-        # the paragraph in the same unit
-        after = _right_phrase(text, figure_end) if text.startswith("的", figure_end) else None
-        if after and _noun_prefix(after):
-            return to_simplified(_noun_prefix(after))
-        if same_unit and measure in ("change", "rate"):
-            return same_unit  # 下调存款准备金率0.5个百分点…还可能择机再下调0.25至0.5个百分点
-        metric, verbs_only = None, True
-    else:
-        verbs_only = False
-    if unit == "count":
-        after = _right_phrase(text, figure_end)
-        after = after and _noun_prefix(after)  # 21家全国性金融机构参与 → 全国性金融机构
-        after = after if after and names_something(after) else None  # 42家披露…: a verb, not the counted noun
-        if after and len(after) >= 2:
-            return to_simplified(after)  # 约4000家地方法人银行, 十项措施: the counted noun follows
-    if metric and previous is not None and previous.metric and len(metric) <= 6:
-        parallel_name = _parallel_name(metric, previous.metric)
-        if parallel_name:
-            return to_simplified(parallel_name)
-    generic = metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
-        bool(COMPARED_TO_OTHER.match(metric)) or \
-        bool(OBJECT_LEFT_OUT.search(metric)) or \
-        bool(_institution_pattern().fullmatch(metric))  # 比各项贷款增速高6.9个百分点 describes the metric before it
-    if generic and previous is not None and previous.metric:
-        if (measure == "flow" or (measure == "change" and previous.measure == "flow")) \
-                and unit not in ("percent", "percentage_point", "basis_point") and previous.metric.endswith("余额"):
-            return previous.metric[: -len("余额")]  # 余额…全年增加X: the flow is of the loans, not of the balance
-        return previous.metric
-    if same_unit and ((metric is None and verbs_only) or (generic and previous is None and measure in ("change", "rate"))):
-        return same_unit  # 上一次在3月27日实施，幅度同为0.25个百分点: the last change of the paragraph in this unit
-    if generic and metric and previous is None and measure in ("change", "growth_rate"):
-        # 把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named
-        named = [m.group() for m in RATE_NAMED.finditer(text, sentence_start, clause_start)]
-        if named:
-            phrase = re.split(r"[把将让使对]", named[0])[-1]
-            return to_simplified(clean_metric(phrase) or metric)
-    if metric is None and measure in ("level", "flow"):
-        metric = _right_phrase(text, figure_end)
-    if metric and earlier:
-        growth = GROWTH_OF.match(metric)
-        if growth:  # M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before
-            named = next((m for m in reversed(earlier) if m and growth.group("stem") in m and m != metric), None)
-            if named:
-                return named
-    if metric and measure == "growth_rate" and GROWTH_WORD.search(metric):
-        # 贷款余额同比增速为12.5%: a growth rate takes the metric it describes
-        metric = _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
-    if metric and measure == "flow" and metric.endswith("余额") and len(metric) > 2:
-        metric = metric[: -len("余额")]  # 普惠小微贷款余额增加约2250亿元: the flow is of the loans
-    if metric and measure in ("growth_rate", "rate") and STOCK_MOVE.search(text, clause_start, figure_start):
-        share_class = SHARE_CLASS.fullmatch(metric)
-        if share_class:
-            return f"{share_class.group()}股价"  # 建行H股收报5.73港元
-        if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
-            return "股价"  # 贵州茅台收涨8.96%: the company is whose figure it is; what moved is its share price
-    return to_simplified(metric) if metric else None
+    return find_metric_explained(text, figure_start, figure_end, sentence_start, clause_start, measure, previous,
+                                 times, list_position, unit, parallel, earlier, same_unit)[0]
 
 
 def is_stock_name(phrase: str) -> bool:
