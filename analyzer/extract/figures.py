@@ -535,8 +535,9 @@ class FigureExtractor:
             text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
-        period = periods.for_figure(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
-                                    previous.period if previous else None, measure, metric)
+        chosen = periods.choose(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
+                                previous.period if previous else None, measure, metric)
+        period = chosen.period
         if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
                 and not self._is_household_count(c, clause_left) and c.counter not in self.lexicon["measures"]["level_units"]:
             measure = "flow"
@@ -547,6 +548,7 @@ class FigureExtractor:
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
                         comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
         figure.explain["metric"] = {"rule": metric_rule, "words": metric_words}
+        figure.explain["period"] = chosen.explain
         return figure
 
     def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,

@@ -3,59 +3,69 @@
 截至2025年一季度末 → 2025-03-31..2025-03-31; 今年前4个月 → 01-01..04-30; 去年9月以来 → 2024-09-01..published;
 上半年, 全年, 1至3月, 三季度末, 截至4月底, 2024年末 … A year left out is the publication year, or the year
 before when that would put the period after the publication date.
+
+The kinds of time expression, how a figure's period is chosen among them and the words both use are rows of
+``analyzer/rules/period.toml``; each kind names one small resolver here (``RESOLVERS``), each row of the choice
+one step (``NEAREST_STEPS``, ``OVERRIDE_STEPS``).
 """
 from __future__ import annotations
 
 import calendar
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-from analyzer.extract.numbers import parse_number
 from analyzer import rulebook
+from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
 
+RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{CN_NUM}]{{1,3}})"
-# real text often spaces digits from the characters around them (2021 年 12 月, pangu spacing): one space is allowed
-_YEAR = r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4}) ?年(?:度)?|(?P<rel>今|去|上|前|明|本|当)年(?:度)?) ?"
 _Q = r"(?:第)?(?P<q>[一二三四1234])季度"
 
-BOND_NAME = re.compile(r"(?:首期|第[一二三四五六七八九十\d]{1,3}期|记账式|超长期特别国债)")
-DAY_KINDS = {"date", "date_range", "since_date", "this_month_day", "yesterday"}
-# Ordered: longer and more specific forms first. Each names the groups the resolver reads.
-_PATTERNS = [
-    ("ytd", rf"(?:{_YEAR}|年初)(?:以来|至今)"),
-    ("since_month", rf"(?:自|从)?(?:{_YEAR})?(?P<m>{_N}) ?月(?:份)?(?:以来|起)"),
-    ("months_first", rf"(?:{_YEAR})?[前首](?P<n>{_N})(?:个)?月"),
-    ("months_range", rf"(?:{_YEAR})?(?P<m1>{_N})(?:月)?(?:至|到|-|—|~)(?P<m2>{_N}) ?月(?:份)?"),
-    ("quarters_first", rf"(?:{_YEAR})?[前首](?P<nq>[一二三四1234])(?:个)?季(?:度)?"),  # 首三季 (Hong Kong)
-    ("quarter_end", rf"(?:{_YEAR})?{_Q}(?:末|底)"),
-    ("quarter", rf"(?:{_YEAR})?{_Q}"),
-    ("quarter_short", rf"(?:{_YEAR})?第(?P<q>[一二三四1234])季(?!度)"),  # 第4季 (Hong Kong, Taiwan)
-    ("half", rf"(?:{_YEAR})?(?P<h>上|下)半年"),
-    ("half_year_report", rf"{_YEAR}半年(?:度)?"),  # 2026年半年度归属于上市公司股东的净利润: the first half
-    ("year_end", rf"(?:{_YEAR}|(?P<bare>年))(?:末|底)"),
-    ("date_range", rf"(?:{_YEAR})?(?P<m1>{_N}) ?月(?P<d1>{_N}) ?日(?:至|到|-|—|和|及)(?:(?P<m2>{_N}) ?月)?(?P<d2>{_N}) ?日"),
-    ("date", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?P<d>{_N}) ?日(?:末)?"),
-    ("this_month_day", rf"本月(?P<d>{_N}) ?日"),
-    ("relative_month", r"(?P<rm>本|上)(?:个)?月(?!末|底|初|中|份)"),  # 本月到期的MLF, 上月新增
-    ("yesterday", r"昨(?:[（(](?P<d>\d{1,2})[）)])?(?:日|天)"),  # 昨日收报, 昨（15）日: the day before publication
-    ("month_end", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?:末|底)"),
-    ("month", rf"(?:{_YEAR})?(?P<m>{_N}) ?月(?:份)?(?!\d)"),
-    ("full_year", rf"(?:{_YEAR})?全年"),
-    ("rest_of_year", r"年内"),
-    ("year", _YEAR),
-]
-# One alternation; group names get a ``__kind`` suffix since names must be unique in a pattern.
-TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{kind}>", pattern) + ")"
-                                   for kind, pattern in _PATTERNS))
-# A time expression right after one of these is the base of a comparison (比上年末, 较去年同期), not a period.
-COMPARISON_BASE = re.compile(r"(?:比|较|同比|高于|低于|多于|少于|与|相比|比上|较上)$")
-RECORD = re.compile(r"(?:之最|最|新高|新低|首次|的最)")
+
+def _words_regex(row: dict) -> str:
+    """A [[words]] row as a regex: its words (longest first) and its pattern, anchored at the end if it says so."""
+    alternatives = [rulebook.alternation(row.get("words", ())), row.get("pattern", "")]
+    regex = "(?:" + "|".join(part for part in alternatives if part) + ")"
+    return regex + "$" if row.get("anchor") == "end" else regex
+
+
+WORDS = {row["id"]: row for row in rulebook.rows(RULES, "words")}
+WORD_PATTERNS = {name: re.compile(_words_regex(row)) for name, row in WORDS.items()}
+RELATIVE_YEARS = {word: row["offset"] for row in rulebook.rows(RULES, "relative_year") for word in row["words"]}
+# real text often spaces digits from the characters around them (2021 年 12 月, pangu spacing): one space is allowed
+_YEAR = (r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4}) ?年(?:度)?|(?P<rel>" + "|".join(RELATIVE_YEARS)
+         + r")年(?:度)?) ?")
+_SYNTAX = {"year": _YEAR, "n": _N, "q": _Q}
+
+KINDS = rulebook.rows(RULES, "kind")
+KIND_RULE = {row["kind"]: row["id"] for row in KINDS}
+DAY_KINDS = {row["kind"] for row in KINDS if row.get("day")}
+REPORTING_PERIODS = {row["kind"] for row in KINDS if row.get("reporting") == "always"}
+LEAD_REPORTING = {row["kind"] for row in KINDS if row.get("reporting") == "in_lead"}
+SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
+REFINEMENTS = rulebook.rows(RULES, "refine")
+
+
+def _kind_pattern(kind: str, pattern: str) -> str:
+    """One kind's pattern with {year}/{n}/{q} written out; group names get a ``__kind`` suffix, since names must
+    be unique in the one alternation of all kinds."""
+    pattern = re.sub(r"\{(year|n|q)\}", lambda m: _SYNTAX[m.group(1)], pattern)
+    return f"(?P<{kind}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{kind}>", pattern) + ")"
+
+
+# Ordered: longer and more specific forms first (the file's order).
+TIME_PATTERN = re.compile("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
+COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
+RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
+BOND_NAME = WORD_PATTERNS["bond_name"]
+SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
@@ -84,15 +94,36 @@ def _point_markers() -> tuple[str, ...]:
     return tuple(rulebook.lexicon()["periods"]["point_before"])
 
 
-def _refine_kind(text: str, match: re.Match, kind: str) -> str:
-    """自去年9月…以来 is a since period; 截至2025年10月 is the month's end (real_text.toml, point-at-month-end)."""
+def _opens_since(text: str, match: re.Match, row: dict) -> bool:
+    """以来 closes the clause, and the expression is opened by 自/从 or no comma comes before 以来."""
     since = SINCE_TAIL.match(text, match.end())
-    if kind in ("month", "date") and since and (text[match.start() - 1:match.start()] in ("自", "从")
-                                                or "，" not in since.group()):
-        return "since_month" if kind == "month" else "since_date"
-    if kind == "month" and text.endswith(_point_markers(), max(0, match.start() - 3), match.start()):
-        return "month_end"
-    return kind
+    return bool(since) and (text[match.start() - 1:match.start()] in row["words"] or "，" not in since.group())
+
+
+def _point_before(text: str, match: re.Match, row: dict) -> bool:
+    """截至/截止 just before: the point at the end of the month named."""
+    return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
+
+
+REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before}
+
+
+def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
+    """The kind the words around the match make it (period.toml [[refine]]), and the rule id that says so."""
+    for row in REFINEMENTS:
+        if row["from"] == kind and REFINE_WHEN[row["when"]](text, match, row):
+            return row["to"], row["id"]
+    return kind, KIND_RULE[kind]
+
+
+def _not_a_period(text: str, match: re.Match) -> bool:
+    """The base of a comparison (比上年末, 去年同期), of a record (1997年…以来之最) or a bond's name (2025年首期)."""
+    start, end = match.start(), match.end()
+    if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
+        return True
+    if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
+        return True
+    return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
 
 
 @dataclass
@@ -101,6 +132,7 @@ class TimeSpan:
     end: int
     period: Period
     kind: str
+    rule: str = ""  # the period.toml row that gave the kind ([[kind]] or [[refine]])
 
 
 def parse_date(value: str | None) -> date | None:
@@ -135,11 +167,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _range(first: date, last: date) -> Period:
+    return Period(first.isoformat(), last.isoformat())
+
+
 class PeriodResolver:
     """Finds time expressions in a (normalized) text and resolves them against ``published``."""
 
     def __init__(self, published: str | None):
         self.published = parse_date(published)
+        self.context_year: int | None = None
 
     def find(self, text: str) -> list[TimeSpan]:
         """Every time expression, in order. A year left out is taken from the last expression that named
@@ -147,32 +184,32 @@ class PeriodResolver:
         spans = []
         self.context_year = None
         for match in _time_matches(text):
-            if COMPARISON_BASE.search(text[max(0, match.start() - 3):match.start()]) or \
-                    text.startswith("同期", match.end()):
+            if _not_a_period(text, match):
                 continue
             kind = match.lastgroup
-            if RECORD_BASE.match(text, match.end()) or (match.group().endswith("以来")
-                                                         and RECORD.match(text, match.end())):
-                continue  # 创下1997年亚洲金融危机以来之最: the base of a record, not the figures' period
-            if kind == "year" and BOND_NAME.match(text, match.end()):
-                continue  # 2025年首期超长期特别国债 names a bond, not a period
             suffix = f"__{kind}"
             groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
                       if value is not None and name.endswith(suffix)}
-            kind = _refine_kind(text, match, kind)
-            try:
-                period = self._resolve(kind, groups)
-            except (ValueError, KeyError, TypeError, OverflowError):
-                period = None  # 2月30日, or a date with no year and no publication date to give one
+            kind, rule = _refine_kind(text, match, kind)
+            period = self._resolve(kind, groups)
             if period is not None:
-                spans.append(TimeSpan(match.start(), match.end(), period, kind))
-                if "year" in groups and kind not in DAY_KINDS:
-                    # a reporting period written with its year sets the context (2019年末 … 全年); a dateline
-                    # (2021年1月12日) does not, and a relative year (今年, 去年) hands back to the publication date
-                    self.context_year = int(period.start[:4])
-                elif "rel" in groups:
-                    self.context_year = None
+                spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
+                self._set_context(kind, groups, period)
         return spans
+
+    def _set_context(self, kind: str, groups: dict, period: Period) -> None:
+        """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
+        does not, and a relative year (今年, 去年) hands back to the publication date."""
+        if "year" in groups and kind not in DAY_KINDS:
+            self.context_year = int(period.start[:4])
+        elif "rel" in groups:
+            self.context_year = None
+
+    def _resolve(self, kind: str, groups: dict) -> Period | None:
+        try:
+            return RESOLVERS[KIND_RESOLVER[kind]](self, groups)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            return None  # 2月30日, or a date with no year and no publication date to give one
 
     def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
         """The year the expression names, or the latest year that does not run past publication."""
@@ -181,15 +218,8 @@ class PeriodResolver:
         base = self.published
         if base is None:
             return None
-        rel = groups.get("rel")
-        if rel in ("去", "上"):
-            return base.year - 1
-        if rel == "前":
-            return base.year - 2
-        if rel == "明":
-            return base.year + 1
-        if rel:
-            return base.year
+        if groups.get("rel"):
+            return base.year + RELATIVE_YEARS[groups["rel"]]
         if day is not None:
             # a day written without a year is the nearest such day: 于9月16日 in a September 6 story is ahead
             try:
@@ -197,137 +227,200 @@ class PeriodResolver:
             except ValueError:
                 return base.year
             return min(options, key=lambda d: abs((d - base).days)).year
-        if getattr(self, "context_year", None) and date(self.context_year, month, 1) <= base:
+        if self.context_year and date(self.context_year, month, 1) <= base:
             return self.context_year
         # no year written: 截至4月底 in a May story is this year; 12月末 in a February story is last year
         first = date(base.year, month, 1)
         return base.year if first <= base else base.year - 1
 
-    def _resolve(self, kind: str, g: dict) -> Period | None:
-        pub = self.published
-        if kind == "quarter_short":
-            kind = "quarter"
-        if kind == "ytd":
-            year = self._year(g, 1)
-            if year is None or pub is None:
-                return None
-            return Period(date(year, 1, 1).isoformat(), pub.isoformat())
-        if kind == "since_month":
-            month = _int(g["m"])
-            year = self._year(g, month)
-            if year is None or pub is None:
-                return None
-            return Period(date(year, month, 1).isoformat(), pub.isoformat())
-        if kind == "date_range":
-            m1, d1 = _int(g["m1"]), _int(g["d1"])
-            m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
-            year = self._year(g, m1, d1)
-            if year is None:
-                return None
-            first = date(year, m1, d1)
-            last = date(year, m2, d2)
-            if last < first:
-                last = date(year + 1, m2, d2)
-            return Period(first.isoformat(), last.isoformat())
-        if kind == "this_month_day":
-            if pub is None:
-                return None
-            day = date(pub.year, pub.month, _int(g["d"])).isoformat()
-            return Period(day, day)
-        if kind == "relative_month":
-            if pub is None:
-                return None
-            first = date(pub.year, pub.month, 1)
-            if g["rm"] == "上":
-                first = (first - timedelta(days=1)).replace(day=1)
-            return Period(first.isoformat(), _month_end(first.year, first.month).isoformat())
-        if kind == "yesterday":
-            if pub is None:
-                return None
-            day = pub - timedelta(days=1)
-            if g.get("d"):  # 昨（15）日 names the day; a story dated past midnight keeps it
-                day = date(day.year, day.month, _int(g["d"])) if _int(g["d"]) <= day.day else day
-            return Period(day.isoformat(), day.isoformat())
-        if kind == "since_date":
-            month, day = _int(g["m"]), _int(g["d"])
-            year = self._year(g, month, day)
-            if year is None or pub is None:
-                return None
-            return Period(date(year, month, day).isoformat(), pub.isoformat())
-        if kind == "year":
-            year = self._year(g)
-            if year is None:
-                return None
-            return Period(date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
-        if kind == "rest_of_year":
-            return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
-        if kind in ("full_year",):
-            year = self._year(g, 1)
-            if "year" not in g and "rel" not in g and pub is not None and year == pub.year and pub.month <= 3 \
-                    and not getattr(self, "context_year", None):
-                year -= 1  # 全年 in a January–March release is the year just ended
-            return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
-        if kind == "year_end":
-            year = self._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
-            return None if year is None else Period(f"{year}-12-31", f"{year}-12-31")
-        if kind in ("months_first", "months_range"):
-            first, last = (1, _int(g["n"])) if kind == "months_first" else (_int(g["m1"]), _int(g["m2"]))
-            if not (1 <= first <= last <= 12):
-                return None
-            year = self._year(g, last)
-            return None if year is None else Period(date(year, first, 1).isoformat(), _month_end(year, last).isoformat())
-        if kind in ("quarter", "quarter_end", "quarters_first"):
-            q = _int(g["q"] if "q" in g else g["nq"])
-            if not 1 <= q <= 4:
-                return None
-            year = self._year(g, 3 * q)
-            if year is None:
-                return None
-            end = _month_end(year, 3 * q)
-            if kind == "quarter_end":
-                return Period(end.isoformat(), end.isoformat())
-            start = date(year, 1, 1) if kind == "quarters_first" else date(year, 3 * q - 2, 1)
-            return Period(start.isoformat(), end.isoformat())
-        if kind == "half_year_report":
-            g = {**g, "h": "上"}
-            kind = "half"
-        if kind == "half":
-            last = 6 if g["h"] == "上" else 12
-            year = self._year(g, last)
-            return None if year is None else Period(date(year, last - 5, 1).isoformat(), _month_end(year, last).isoformat())
-        if kind in ("month", "month_end", "date"):
-            month = _int(g["m"])
-            if not 1 <= month <= 12:
-                return None
-            year = self._year(g, month)
-            if year is None:
-                return None
-            if kind == "date":
-                year = self._year(g, month, _int(g["d"]))
-                day = date(year, month, _int(g["d"])).isoformat()
-                return Period(day, day)
-            end = _month_end(year, month).isoformat()
-            return Period(end if kind == "month_end" else date(year, month, 1).isoformat(), end)
+
+# ---- one resolver per kind (period.toml names it): (resolver, the match's groups) -> period or None ----------
+
+Resolver = Callable[[PeriodResolver, dict], "Period | None"]
+
+
+def _year_to_date(r: PeriodResolver, g: dict) -> Period | None:
+    year = r._year(g, 1)
+    if year is None or r.published is None:
         return None
+    return _range(date(year, 1, 1), r.published)
 
 
-# How a figure's period is chosen (corpus/README.md, "Conventions we settled"):
-REPORTING_PERIODS = {"year", "full_year", "quarter", "quarter_short", "quarter_end", "half", "half_year_report",
-                     "months_first", "months_range", "month", "month_end", "year_end", "ytd", "quarters_first"}
-SENTENCE_ONLY = {"rest_of_year"}  # 年内 speaks of its own sentence's plans, not of what follows
+def _since_month(r: PeriodResolver, g: dict) -> Period | None:
+    month = _int(g["m"])
+    year = r._year(g, month)
+    if year is None or r.published is None:
+        return None
+    return _range(date(year, month, 1), r.published)
+
+
+def _since_date(r: PeriodResolver, g: dict) -> Period | None:
+    month, day = _int(g["m"]), _int(g["d"])
+    year = r._year(g, month, day)
+    if year is None or r.published is None:
+        return None
+    return _range(date(year, month, day), r.published)
+
+
+def _date_range(r: PeriodResolver, g: dict) -> Period | None:
+    m1, d1 = _int(g["m1"]), _int(g["d1"])
+    m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
+    year = r._year(g, m1, d1)
+    if year is None:
+        return None
+    first = date(year, m1, d1)
+    last = date(year, m2, d2)
+    if last < first:
+        last = date(year + 1, m2, d2)
+    return _range(first, last)
+
+
+def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
+    pub = r.published
+    if pub is None:
+        return None
+    day = date(pub.year, pub.month, _int(g["d"]))
+    return _range(day, day)
+
+
+def _relative_month(r: PeriodResolver, g: dict) -> Period | None:
+    if r.published is None:
+        return None
+    first = date(r.published.year, r.published.month, 1)
+    if g["rm"] == "上":
+        first = (first - timedelta(days=1)).replace(day=1)
+    return _range(first, _month_end(first.year, first.month))
+
+
+def _yesterday(r: PeriodResolver, g: dict) -> Period | None:
+    if r.published is None:
+        return None
+    day = r.published - timedelta(days=1)
+    if g.get("d"):  # 昨（15）日 names the day; a story dated past midnight keeps it
+        day = date(day.year, day.month, _int(g["d"])) if _int(g["d"]) <= day.day else day
+    return _range(day, day)
+
+
+def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
+    year = r._year(g)
+    return None if year is None else _range(date(year, 1, 1), date(year, 12, 31))
+
+
+def _rest_of_year(r: PeriodResolver, g: dict) -> Period | None:
+    pub = r.published
+    return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
+
+
+def _full_year(r: PeriodResolver, g: dict) -> Period | None:
+    pub = r.published
+    year = r._year(g, 1)
+    if "year" not in g and "rel" not in g and pub is not None and year == pub.year and pub.month <= 3 \
+            and not r.context_year:
+        year -= 1  # 全年 in a January–March release is the year just ended
+    return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
+
+
+def _year_end(r: PeriodResolver, g: dict) -> Period | None:
+    pub = r.published
+    year = r._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
+    return None if year is None else Period(f"{year}-12-31", f"{year}-12-31")
+
+
+def _months(r: PeriodResolver, g: dict, first: int, last: int) -> Period | None:
+    if not 1 <= first <= last <= 12:
+        return None
+    year = r._year(g, last)
+    return None if year is None else _range(date(year, first, 1), _month_end(year, last))
+
+
+def _first_months(r: PeriodResolver, g: dict) -> Period | None:
+    return _months(r, g, 1, _int(g["n"]))
+
+
+def _month_range(r: PeriodResolver, g: dict) -> Period | None:
+    return _months(r, g, _int(g["m1"]), _int(g["m2"]))
+
+
+def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
+    """The last day of the quarter named (q) or of the last of the first quarters (nq)."""
+    q = _int(g["q"] if "q" in g else g["nq"])
+    if not 1 <= q <= 4:
+        return None
+    year = r._year(g, 3 * q)
+    return None if year is None else _month_end(year, 3 * q)
+
+
+def _quarter(r: PeriodResolver, g: dict) -> Period | None:
+    end = _quarter_end_date(r, g)
+    return None if end is None else _range(date(end.year, end.month - 2, 1), end)
+
+
+def _quarter_end(r: PeriodResolver, g: dict) -> Period | None:
+    end = _quarter_end_date(r, g)
+    return None if end is None else _range(end, end)
+
+
+def _first_quarters(r: PeriodResolver, g: dict) -> Period | None:
+    end = _quarter_end_date(r, g)
+    return None if end is None else _range(date(end.year, 1, 1), end)
+
+
+def _half(r: PeriodResolver, g: dict) -> Period | None:
+    last = 6 if g["h"] == "上" else 12
+    year = r._year(g, last)
+    return None if year is None else _range(date(year, last - 5, 1), _month_end(year, last))
+
+
+def _half_year_report(r: PeriodResolver, g: dict) -> Period | None:
+    return _half(r, {**g, "h": "上"})  # 2026年半年度: the first half
+
+
+def _month_number(g: dict) -> int | None:
+    month = _int(g["m"])
+    return month if 1 <= month <= 12 else None
+
+
+def _month(r: PeriodResolver, g: dict) -> Period | None:
+    month = _month_number(g)
+    year = None if month is None else r._year(g, month)
+    return None if year is None else _range(date(year, month, 1), _month_end(year, month))
+
+
+def _month_end_kind(r: PeriodResolver, g: dict) -> Period | None:
+    month = _month_number(g)
+    year = None if month is None else r._year(g, month)
+    return None if year is None else _range(_month_end(year, month), _month_end(year, month))
+
+
+def _date(r: PeriodResolver, g: dict) -> Period | None:
+    month = _month_number(g)
+    if month is None or r._year(g, month) is None:
+        return None
+    day = date(r._year(g, month, _int(g["d"])), month, _int(g["d"]))
+    return _range(day, day)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
+    "date_range": _date_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
+    "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "year_end": _year_end, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
+    "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
+    "half_year_report": _half_year_report, "month": _month, "month_end": _month_end_kind, "date": _date,
+}
+KIND_RESOLVER = {row["kind"]: row["resolver"] for row in KINDS}
+_unknown = {row["resolver"] for row in KINDS} - set(RESOLVERS)
+if _unknown:
+    raise rulebook.RuleFileError(f"{RULES}.toml: [[kind]] names resolvers that do not exist: {sorted(_unknown)}")
+
+
+# ---- the period of a figure (corpus/README.md, "Conventions we settled"; period.toml [[nearest]], [[override]]) ----
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
-EVENT_WORDS = re.compile(r"此次|本次|本轮|调整后|下调后|实施后|调整完成后")
-FORECAST_WORDS = re.compile(r"预计|估计|测算|有望|可望|每年")
-OLD_VALUE = re.compile(r"(?:由|从)(?:目前的)?$")
-STATISTIC_RATE = re.compile(r"指数|PMI|CPI|PPI|价格|收益率|不良率|增加值|失业率|利率报价|LPR|中间价|汇率|"
-                            r"息差|每股|股息|派息|红利|分红|拨备覆盖率|充足率|毛利率|净利率|回报率|股价")  # results
-CURRENT_WORDS = re.compile(r"目前|当前|现行|当日|同日|今日|今天|日前|近日")
-SAME_DAY = re.compile(r"同日|当日|当天")
-# an open-market operation reported without a date is the story's day: 开展1.2万亿元逆回购操作, 中标利率, 净投放
-OPERATION_DAY = re.compile(r"开展[^。；]{0,30}?(?:操作|招标)|中标利率|续作|净投放|净回笼")
-# a market report's trading day: 截至收盘, 全天成交额, 收涨, 涨停 speak of the day the story reports
-MARKET_DAY = re.compile(r"收盘|收涨|收跌|收报|报收|收于|全天|全日|盘中|早盘|午盘|尾盘|午后|开盘|涨停|跌停|成交额|成交量|个股|北向资金|"
-                        r"南向资金|上涨股票|下跌股票")
+FORECAST_WORDS = WORD_PATTERNS["forecast"]
+OLD_VALUE = WORD_PATTERNS["old_value"]
+STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
+CURRENT_WORDS = WORD_PATTERNS["current"]
+MARKET_DAY = WORD_PATTERNS["market_day"]
 
 
 @functools.cache
@@ -338,6 +431,11 @@ def _market_day() -> re.Pattern:
     comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
     stated = "".join(f"(?<!{re.escape(word)})" for word in comparisons)  # 核心CPI同比上涨1.4% is a statistic
     return re.compile("|".join([MARKET_DAY.pattern, *(stated + re.escape(word) for word in words)]))
+
+
+def _search_words(name: str) -> Callable[..., re.Match | None]:
+    """The search of a [[words]] row; market_day adds the real-text price moves."""
+    return _market_day().search if name == "market_day" else WORD_PATTERNS[name].search
 
 
 DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
@@ -361,6 +459,41 @@ def story_date(text: str, published: str | None) -> str | None:
     return day.isoformat()
 
 
+@dataclass
+class PeriodChoice:
+    """A figure's period and why: the period.toml row that decided ("row/kind row" when it took a time
+    expression) and the words it used."""
+    period: Period | None
+    rule: str
+    words: str = ""
+
+    @property
+    def explain(self) -> dict[str, str]:
+        return {"rule": self.rule, "words": self.words}
+
+
+@dataclass
+class FigureSite:
+    """Where a figure stands: its start, sentence (start, end), clause start, where its own words start (after
+    the figure before it), the period of the figure before it in its sentence, and its measure."""
+    start: int
+    sentence: tuple[int, int]
+    clause_start: int | None
+    near_start: int
+    previous: Period | None
+    measure: str
+    inherit: bool = True
+
+
+@dataclass
+class TimesBefore:
+    """The time expressions a figure may take: the nearest in its sentence, the last earlier in its paragraph, and
+    the reporting period the lead states (else the last named earlier in the text)."""
+    in_sentence: TimeSpan | None = None
+    in_paragraph: TimeSpan | None = None
+    in_text: TimeSpan | None = None
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -370,79 +503,205 @@ class FigurePeriods:
         self.times = resolver.find(text)
         day = resolver.published.isoformat() if resolver.published else None
         self.published = Period(day, day) if day else None
+        self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
         """Period of the figure at ``start`` in ``sentence`` (start, end); ``previous`` is the period of the
         figure before it in its sentence."""
-        text = self.text
-        sentence_start = sentence[0]
+        return self.choose(start, sentence, clause_start, near_start, previous, measure, metric).period
+
+    def choose(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
+               previous: Period | None, measure: str, metric: str | None = None) -> PeriodChoice:
+        """``for_figure`` with the rule that chose the period and its words (for Figure.explain)."""
         # rates and shares are mostly policy parameters (a tool's rate, a ratio): they take no period from
         # other sentences, unlike statistics (PMI, CPI, 不良率), which a release dates once for many sentences
         inherit = measure not in ("rate", "share") or bool(STATISTIC_RATE.search(metric or ""))
-        period = self._nearest(start, sentence, previous, inherit=inherit, clause_start=clause_start)
-        if measure == "other" and not any(sentence_start <= t.start and t.end <= start for t in self.times):
-            return None  # thresholds, counts of measures, terms: no period unless their sentence names one
-        if period is not None and not any(clause_start <= t.start < start for t in self.times):
-            clause_left = text[clause_start:start]
-            if FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(text, near_start, start):
-                # an estimate (预计带动…) or the old value of a change (由5%降至…) is not a reading of that period
-                return self.published if CURRENT_WORDS.search(clause_left) else None
-        return period
+        site = FigureSite(start, sentence, clause_start, near_start, previous, measure, inherit)
+        choice = self._nearest(site)
+        for row in OVERRIDES:
+            override = OVERRIDE_STEPS[row["step"]](self, site, choice, row)
+            if override is not None:
+                return override
+        return choice
 
-    def _nearest(self, start: int, sentence: tuple[int, int], previous: Period | None, inherit: bool = True,
-                 clause_start: int | None = None) -> Period | None:
-        """The nearest time expression before the figure in its sentence; else that of the figure before it
-        in the sentence (a growth rate takes its level's); else the date the text gave "this" action
-        (此次降准…); else the publication date for 目前/当日; else (``inherit``) the last time expression earlier
-        in its paragraph; else the reporting period (2019年, 一季度, 4月1日至7月20日 — not a single day) that the
-        title or lead states, which a statistics release states once, or without one there the last reporting
-        period named earlier in the text; else none."""
-        text = self.text
-        sentence_start, sentence_end = sentence
-        paragraph_start = text.rfind("\n", 0, start) + 1
-        best = in_paragraph = in_text = None
+    def _nearest(self, site: FigureSite) -> PeriodChoice:
+        """The first [[nearest]] row that decides: the nearest time expression before the figure in its sentence;
+        else that of the figure before it in the sentence (a growth rate takes its level's); else the date the
+        text gave "this" action (此次降准…); else the publication date for 目前/当日 and market days; else
+        (``inherit``) the last time expression earlier in its paragraph; else the reporting period (2019年,
+        一季度, 4月1日至7月20日 — not a single day) that the title or lead states, which a statistics release
+        states once, or without one there the last reporting period named earlier in the text; else none."""
+        before = self._times_before(site.start, site.sentence[0])
+        for row in NEAREST:
+            choice = NEAREST_STEPS[row["step"]](self, site, before, row)
+            if choice is not None:
+                return choice
+        return PeriodChoice(None, "")
+
+    def _times_before(self, start: int, sentence_start: int) -> TimesBefore:
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        found = TimesBefore()
         for span in self.times:
             if span.end > start:
                 break
             if span.start >= sentence_start:
-                best = span
+                found.in_sentence = span
             elif span.kind in SENTENCE_ONLY:
                 continue
             elif span.start >= paragraph_start:
-                in_paragraph = span
-            elif in_text is not None and in_text.start < LEAD_CHARS:
+                found.in_paragraph = span
+            elif found.in_text is not None and found.in_text.start < LEAD_CHARS:
                 continue  # the title or lead states the period a release reports
-            elif span.kind in REPORTING_PERIODS or (span.kind == "date_range" and span.start < LEAD_CHARS):
-                in_text = span
-        if best is not None:
-            if CURRENT_WORDS.search(text, max(best.end, clause_start or 0), start):
-                return self.published  # 2021年12月下调…，目前…利率均为2%: 目前 is later than the date before it
-            return best.period
-        if previous is not None:
-            return previous
-        if EVENT_WORDS.search(text, sentence_start, start):
-            # the action dated last before the figure: 于12月15日下调…, 自5月8日起…, 1月25日起…
-            event = next((t for t in reversed(self.times) if t.end <= start
-                          and t.kind in ("date", "date_range", "since_date")
-                          and (text[t.start - 1:t.start] in ("于", "自", "从", "：", ":") or text.startswith("起", t.end))),
-                         None)
-            if event is not None:
-                return event.period
-        if SAME_DAY.search(text, sentence_start, start):
-            # 同日/当日 is the day the text last named (人行昨（15）日开展…。同日…), else the publication date
-            day = next((t for t in reversed(self.times) if t.end <= sentence_start and t.kind in ("date", "yesterday")),
-                       None)
-            return day.period if day is not None else self.published
-        in_title = "\n" in text and start < text.index("\n")  # a title takes only the time it states
-        if CURRENT_WORDS.search(text, sentence_start, start) or (not in_title and (
-                _market_day().search(text, sentence_start, start) or OPERATION_DAY.search(text, sentence_start,
-                                                                                          sentence_end))):
-            return self.published
-        if not inherit:
-            return None
-        if in_paragraph is not None:
-            return in_paragraph.period
-        if in_text is not None:
-            return in_text.period
+            elif span.kind in REPORTING_PERIODS or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS):
+                found.in_text = span
+        return found
+
+    def in_title(self, start: int) -> bool:
+        return self.title_end is not None and start < self.title_end
+
+    def took(self, row: dict, span: TimeSpan) -> PeriodChoice:
+        """The choice of ``span``'s period by ``row``."""
+        return PeriodChoice(span.period, f"{row['id']}/{span.rule}", self.text[span.start:span.end])
+
+    def said(self, row: dict, period: Period | None, match: re.Match | None = None) -> PeriodChoice:
+        """The choice of ``period`` by ``row``, for the words ``match`` found."""
+        return PeriodChoice(period, row["id"], match.group() if match else "")
+
+
+# ---- the steps of [[nearest]]: (periods, figure, times before it, row) -> a choice, or None to go on -------------
+
+NearestStep = Callable[[FigurePeriods, FigureSite, TimesBefore, dict], "PeriodChoice | None"]
+
+
+def _current_after_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """2021年12月下调…，目前…利率均为2%: 目前 is later than the date before it."""
+    best = before.in_sentence
+    if best is None:
         return None
+    current = _search_words(row["words"])(fp.text, max(best.end, site.clause_start or 0), site.start)
+    return fp.said(row, fp.published, current) if current else None
+
+
+def _time_in_sentence(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return fp.took(row, before.in_sentence) if before.in_sentence is not None else None
+
+
+def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return PeriodChoice(site.previous, row["id"]) if site.previous is not None else None
+
+
+def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """The action dated last before the figure: 于12月15日下调…, 自5月8日起…, 1月25日起…"""
+    text, start = fp.text, site.start
+    if not _search_words(row["words"])(text, site.sentence[0], start):
+        return None
+    opened, closed = tuple(row["before"]), tuple(row["after"])
+    event = next((t for t in reversed(fp.times) if t.end <= start and t.kind in row["kinds"]
+                  and (text[t.start - 1:t.start] in opened or text.startswith(closed, t.end))), None)
+    return fp.took(row, event) if event is not None else None
+
+
+def _same_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """人行昨（15）日开展…。同日…: the day the text last named."""
+    sentence_start = site.sentence[0]
+    if not _search_words(row["words"])(fp.text, sentence_start, site.start):
+        return None
+    day = next((t for t in reversed(fp.times) if t.end <= sentence_start and t.kind in row["kinds"]), None)
+    return fp.took(row, day) if day is not None else None
+
+
+def _published_if(fp: FigurePeriods, row: dict, match: re.Match | None) -> PeriodChoice | None:
+    return fp.said(row, fp.published, match) if match else None
+
+
+def _same_day_published(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+
+
+def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+
+
+def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    if fp.in_title(site.start):
+        return None
+    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+
+
+def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    if fp.in_title(site.start):
+        return None
+    return _published_if(fp, row, _search_words(row["words"])(fp.text, *site.sentence))
+
+
+def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return None if site.inherit else PeriodChoice(None, row["id"])
+
+
+def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return fp.took(row, before.in_paragraph) if before.in_paragraph is not None else None
+
+
+def _in_text(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return fp.took(row, before.in_text) if before.in_text is not None else None
+
+
+def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return PeriodChoice(None, row["id"])
+
+
+NEAREST_STEPS: dict[str, NearestStep] = {
+    "current_after_time": _current_after_time, "time_in_sentence": _time_in_sentence,
+    "previous_figure": _previous_figure, "event_date": _event_date, "same_day_named": _same_day_named,
+    "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
+    "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
+    "nothing": _nothing,
+}
+
+
+# ---- the steps of [[override]]: (periods, figure, the choice so far, row) -> a new choice, or None to keep it ---
+
+OverrideStep = Callable[[FigurePeriods, FigureSite, PeriodChoice, dict], "PeriodChoice | None"]
+
+
+def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """Thresholds, counts of measures, terms: no period unless their sentence names one."""
+    if site.measure != "other":
+        return None
+    sentence_start = site.sentence[0]
+    if any(sentence_start <= t.start and t.end <= site.start for t in fp.times):
+        return None
+    return PeriodChoice(None, row["id"])
+
+
+def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
+    """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
+    not a reading of the period chosen."""
+    if choice.period is None or any(site.clause_start <= t.start < site.start for t in fp.times):
+        return None
+    clause_left = fp.text[site.clause_start:site.start]
+    return FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(fp.text, site.near_start, site.start)
+
+
+def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """An estimate said to be current (目前预计…): the publication date."""
+    estimate = _estimate_words(fp, site, choice)
+    current = estimate and _search_words(row["words"])(fp.text[site.clause_start:site.start])
+    return PeriodChoice(fp.published, row["id"], f"{estimate.group()} {current.group()}") if current else None
+
+
+def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    estimate = _estimate_words(fp, site, choice)
+    return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
+
+
+OVERRIDE_STEPS: dict[str, OverrideStep] = {
+    "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
+}
+NEAREST = rulebook.rows(RULES, "nearest")
+OVERRIDES = rulebook.rows(RULES, "override")
+_missing = ({row["step"] for row in NEAREST} - set(NEAREST_STEPS)) | ({row["step"] for row in OVERRIDES}
+                                                                     - set(OVERRIDE_STEPS))
+if _missing:
+    raise rulebook.RuleFileError(f"{RULES}.toml: rows name steps that do not exist: {sorted(_missing)}")
