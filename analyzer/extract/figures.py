@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from analyzer.extract import measures
+from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
 from analyzer.extract.metrics import find_metric, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
@@ -44,12 +44,9 @@ PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|�
 INDEX_POINT_NOT = re.compile(r"[分钟半整]")
 RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
 DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
-# 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
-CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调|调降|调升|降|升|提高|增|减|下降|上升)?(?:至|到)$")
 # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
 BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
                        r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
-LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 EQUALS_AFTER = re.compile(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = re.compile(r"[A-Za-z][-/]")
@@ -164,7 +161,6 @@ class FigureExtractor:
         self.money_context = re.compile(alternation(lex["money_context"]["words"]))
         self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
-        self.list_pattern = re.compile(rf"((?:{NUM_AR})(?:、|和|及|与|,|，))+$")
 
     # -- finding ---------------------------------------------------------------------------------------
     def find_candidates(self, text: str) -> list[Candidate]:
@@ -443,22 +439,16 @@ class FigureExtractor:
         return candidate
 
     def _add_list_members(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale."""
+        """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale (lists.py)."""
         out = []
         previous_end = 0
         for candidate in found:
-            window_start = max(previous_end, candidate.start - 60)
-            if candidate.unit != "count" or candidate.counter:
-                left = text[window_start:candidate.start]
-                match = self.list_pattern.search(left) or CHANGE_FROM.search(left)
-                if match and candidate.qualifier in (None, "over", "approx", "under"):
-                    scale = self._scale_of(text, candidate)
-                    for number in re.finditer(NUM_AR, match.group("numbers") if "numbers" in match.groupdict()
-                                              else match.group(0)):
-                        base = match.start("numbers") if "numbers" in match.groupdict() else match.start()
-                        start = window_start + base + number.start()
-                        out.append(Candidate(start, start + len(number.group(0)), parse_number(number.group(0)) * scale,
-                                             candidate.unit, counter=candidate.counter, listed=True))
+            if (candidate.unit != "count" or candidate.counter) and \
+                    candidate.qualifier in (None, "over", "approx", "under"):
+                members = lists.bare_members(text, max(previous_end, candidate.start - 60), candidate.start)
+                scale = self._scale_of(text, candidate) if members else Decimal(1)
+                out.extend(Candidate(start, start + len(number), parse_number(number) * scale, candidate.unit,
+                                     counter=candidate.counter, listed=True) for start, number in members)
             out.append(candidate)
             previous_end = candidate.end
         return out
@@ -505,7 +495,7 @@ class FigureExtractor:
         measure = self._measure(ctx, explain)
         comparison = self._comparison(ctx, measure, explain)
         value = self._signed_value(c, measure, ctx.near)
-        list_position = self._list_position(text, siblings, position, clause_start)
+        list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric = find_metric(text, c.start, c.end, s_start, clause_start, measure, previous, periods.times,
                              list_position, c.unit, parallel, [f.metric for f in earlier],
@@ -591,22 +581,6 @@ class FigureExtractor:
             if figure.unit == c.unit and figure.counter == c.counter and figure.metric:
                 return figure.metric
         return None
-
-    def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
-        """(index, count) of a figure among the figures listed after 分别 in its clause, else None.
-        The list is the run of figures joined only by 、/和/及/与 (分别为A、B和C; 分别由A、B降至C、D counts 4)."""
-        marker = text.rfind("分别", clause_start, siblings[position].start)
-        if marker < 0:
-            return None
-        after = [i for i, c in enumerate(siblings) if c.start > marker]
-        members = after[:1]
-        for i in after[1:]:
-            if not LIST_JOINT.fullmatch(text[siblings[members[-1]].end:siblings[i].start]):
-                break
-            members.append(i)
-        if position not in members:
-            return None
-        return members.index(position), len(members)
 
     def _is_stock(self, measure: str, metric: str | None) -> bool:
         """A level, or a growth rate, share or change of one (余额增长12%): measured at a point in time."""
