@@ -40,13 +40,6 @@ from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text import sentences
 from analyzer.text.sentences import split_sentences
 
-PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
-INDEX_POINT_NOT = re.compile(r"[分钟半整]")
-RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
-DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
-# an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
-BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
-                       r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 EQUALS_AFTER = re.compile(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = re.compile(r"[A-Za-z][-/]")
@@ -113,7 +106,23 @@ class FigureExtractor:
         self.arabic_only_counters = set(counters["arabic_only"])
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
+        self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
+        self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
+
+    def _compile_vocabulary(self, words: dict, signs: dict) -> None:
+        """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
+        self.per = rf"(?:/(?:{alternation(words['per_units'])}))"
+        self.point_not_after = re.compile(f"[{re.escape(''.join(words['point_not_after']))}]")
+        self.quote_base = re.compile(rf"\s*(?:{alternation(words['quote_joints'])})"
+                                     rf"(?:{alternation(words['quote_currencies'])})")
+        self.decline_change = re.compile(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
+                                         rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
+        self.decline_widening = tuple(signs["decline_widening"])
+        # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
+        self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
+                                    rf"(?:{alternation(words['rate_verbs'])})\s?"
+                                    r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 
     def _compile_patterns(self, lex: dict) -> None:
         """The regexes of the finder; each opens with a lookahead on its possible first characters, which lets
@@ -124,7 +133,7 @@ class FigureExtractor:
         qual_before = alternation(self.qualifier_before)
         qual_after = alternation(self.qualifier_after)
         sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
-        unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
+        unit = (rf"(?P<money>{money}){self.per}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
                 rf"|(?P<other>{alternation(lex['other_units']['words'])})"
                 rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
@@ -182,7 +191,7 @@ class FigureExtractor:
                 if candidate:
                     found.append(candidate)
                     taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
-        for match in BARE_RATE.finditer(text):  # 人民币对美元中间价报7.1772, 较上一交易日的7.1812
+        for match in self.bare_rate.finditer(text):  # 人民币对美元中间价报7.1772, 较上一交易日的7.1812
             if not any(taken[match.start("num"):match.end("num")]):
                 value = parse_number(match.group("num").replace(" ", ""))
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
@@ -248,26 +257,37 @@ class FigureExtractor:
 
     def _is_excluded(self, text: str, start: int, number_start: int) -> bool:
         before = text[max(0, number_start - 1):number_start]
-        if before in ("第", "周") or text[max(0, number_start - 2):number_start] == "星期" or \
-                (before and (before.isascii() and before.isalnum())):
+        if text.endswith(self.not_after_ordinal, 0, number_start) or (before and (before.isascii() and before.isalnum())):
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
         return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
 
     def _not_a_figure(self, text: str, match) -> bool:
-        """Numbers that the figure pattern matches but are no figure: the base of a quote, 每10股, ordinals,
-        codes, and capital numerals outside money (陆家嘴 is no count)."""
-        if RATE_BASE.match(text, match.end()):
-            return True  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
-        if text[match.start() - 1:match.start()] == "每" and match.group("count"):
-            return True  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
-        if self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or "")):
-            return True
-        if text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日"):
-            return True  # 12月30日圆满完成: a date, not 30 yen
-        if match.start() and text[match.start() - 1] in self.currency_signs:
-            return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
-        if self._is_duration(text, match):
-            return True  # 在过去24小时内: a span of time, not a measured one
+        """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
+        return any(check(text, match) for check in (
+            self._is_quote_base, self._is_per_count, self._is_code_or_ordinal, self._is_date, self._after_currency_sign,
+            self._is_duration, self._is_bare_capital))
+
+    def _is_quote_base(self, text: str, match) -> bool:
+        """1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure."""
+        return self.quote_base.match(text, match.end()) is not None
+
+    def _is_per_count(self, text: str, match) -> bool:
+        """每10股派现308.76元: the 10股 is the unit of a dividend, not a count."""
+        return text[match.start() - 1:match.start()] == "每" and bool(match.group("count"))
+
+    def _is_code_or_ordinal(self, text: str, match) -> bool:
+        return self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or ""))
+
+    def _is_date(self, text: str, match) -> bool:
+        """12月30日圆满完成: a date, not 30 yen."""
+        return text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日")
+
+    def _after_currency_sign(self, text: str, match) -> bool:
+        """HK$3亿股份: the symbol makes it money (the symbol pattern reads it)."""
+        return bool(match.start()) and text[match.start() - 1] in self.currency_signs
+
+    def _is_bare_capital(self, text: str, match) -> bool:
+        """Capital numerals outside money: 陆家嘴 is no count."""
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
         return capital and not (match.group("money") or match.group("subunit"))
 
@@ -311,7 +331,7 @@ class FigureExtractor:
         if match.group("ratio"):
             return self.units[match.group("ratio")], None, None
         other = match.group("other")  # 1.7亿吨: keep what was measured in
-        if other == "点" and (chinese or ("." not in num and len(num) < 3) or INDEX_POINT_NOT.match(text, match.end())):
+        if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
             return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
         return "other", other, None
 
@@ -592,9 +612,9 @@ class FigureExtractor:
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
         stripped = left.rstrip(" 约近超逾达为了")
-        narrowing = DECLINE_CHANGE.search(stripped)
+        narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
-            return narrowing.group("verb") in ("扩大", "加深", "加大")
+            return narrowing.group("verb") in self.decline_widening
         down = nearest(stripped, signs["down"])
         up = nearest(stripped, signs["up"])
         level = nearest(stripped, signs["level"])
