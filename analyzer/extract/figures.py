@@ -6,12 +6,13 @@ the metric phrase in ``metrics.py``.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from analyzer.extract.metrics import QUOTE_LEFT, find_metric_explained, market_subject, tidy_metric
+from analyzer.extract import lists, measures
+from analyzer.extract.measures import nearest
+from analyzer.extract.metrics import find_metric_explained, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -39,32 +40,9 @@ from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text import sentences
 from analyzer.text.sentences import split_sentences
 
-PER = r"(?:/(?:股|吨|桶|千克|公斤|克|盎司|平方米|人|户|年|月|份|张))"
-PRICE_MOVE = re.compile(r"(?:涨|跌|大涨|大跌|暴涨|暴跌|攀升|飙升|走高|走低|反弹|下挫)(?:了)?$")
-INDEX_POINT_NOT = re.compile(r"[分钟半整]")
-RATE_BASE = re.compile(r"\s*(?:对|兑|兑换)(?:人民币|美元|港元|港币|日元|欧元)")
-DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅)[^，。；]{0,6}?(?P<verb>收窄|缩小|扩大|加深|加大)$")
-MONEY_UNITS = ("CNY", "USD", "EUR", "HKD", "JPY")
-# 中国平安涨4.1%，报38.62元 is a price; 总价, 对价, 价款, 价值 are amounts
-PRICE_WORDS = re.compile(r"(?:价格|股价|(?<![总对])价(?![款值])|收报|报价|每股)[^，。；]{0,4}$|收报$|^报$")
-PER_SHARE = re.compile(r"每\d+股")
-CAP_WORD = re.compile(r"(?:最高|上限|下限)[^，。；\d]{0,6}?(?:为|是|达|不超过)?$")
-MONTH_END_BASE = re.compile(r"[比较](?:\d{1,2}|[一二三四五六七八九十]{1,2})月末")
-# 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
-CHANGE_FROM = re.compile(r"(?:由|从)(?P<numbers>\d+(?:\.\d+)?)(?:上调|下调|调降|调升|降|升|提高|增|减|下降|上升)?(?:至|到)$")
-# an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
-BARE_RATE = re.compile(r"(?:中间价|汇率|即期汇率)[^，。；\d]{0,12}?(?:报|为|的|收报)\s?"
-                       r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
-LIST_JOINT = re.compile(r"\s*(?:[、和及与]|降至|升至|调整为|提高至|提高到|下调至|上调至|增至)\s*")
 EQUALS_AFTER = re.compile(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = re.compile(r"[A-Za-z][-/]")
-@functools.cache
-def _reversed_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """Words spelled backwards, longest first: searching the reversed text finds the one that ends last."""
-    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
-
-
 def _canonical(value: Decimal | None) -> Decimal | None:
     """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
     return None if value is None else Decimal(decimal_to_str(value))
@@ -103,8 +81,6 @@ class _Scan:
         return any(start == position for start, _ in self.declared)
 
 
-# 授信户数, 有贷款余额户数, 支持/服务…万户: counts of households held at a point in time
-HOUSEHOLD_STOCK = re.compile(r"户数|(?:支持|服务|覆盖)[^，。；]*$")
 
 
 class FigureExtractor:
@@ -129,7 +105,24 @@ class FigureExtractor:
         self.counters = set(counters["words"])
         self.arabic_only_counters = set(counters["arabic_only"])
         self.money_after = tuple(lex["money_context"]["after"])
+        self.stock_words = measures.words_of("stock-metric-words")
+        self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
+        self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
+
+    def _compile_vocabulary(self, words: dict, signs: dict) -> None:
+        """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
+        self.per = rf"(?:/(?:{alternation(words['per_units'])}))"
+        self.point_not_after = re.compile(f"[{re.escape(''.join(words['point_not_after']))}]")
+        self.quote_base = re.compile(rf"\s*(?:{alternation(words['quote_joints'])})"
+                                     rf"(?:{alternation(words['quote_currencies'])})")
+        self.decline_change = re.compile(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
+                                         rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
+        self.decline_widening = tuple(signs["decline_widening"])
+        # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
+        self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
+                                    rf"(?:{alternation(words['rate_verbs'])})\s?"
+                                    r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 
     def _compile_patterns(self, lex: dict) -> None:
         """The regexes of the finder; each opens with a lookahead on its possible first characters, which lets
@@ -140,7 +133,7 @@ class FigureExtractor:
         qual_before = alternation(self.qualifier_before)
         qual_after = alternation(self.qualifier_after)
         sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
-        unit = (rf"(?P<money>{money}){PER}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
+        unit = (rf"(?P<money>{money}){self.per}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
                 rf"|(?P<other>{alternation(lex['other_units']['words'])})"
                 rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
@@ -177,7 +170,6 @@ class FigureExtractor:
         self.money_context = re.compile(alternation(lex["money_context"]["words"]))
         self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
-        self.list_pattern = re.compile(rf"((?:{NUM_AR})(?:、|和|及|与|,|，))+$")
 
     # -- finding ---------------------------------------------------------------------------------------
     def find_candidates(self, text: str) -> list[Candidate]:
@@ -199,7 +191,7 @@ class FigureExtractor:
                 if candidate:
                     found.append(candidate)
                     taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
-        for match in BARE_RATE.finditer(text):  # 人民币对美元中间价报7.1772, 较上一交易日的7.1812
+        for match in self.bare_rate.finditer(text):  # 人民币对美元中间价报7.1772, 较上一交易日的7.1812
             if not any(taken[match.start("num"):match.end("num")]):
                 value = parse_number(match.group("num").replace(" ", ""))
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
@@ -265,26 +257,37 @@ class FigureExtractor:
 
     def _is_excluded(self, text: str, start: int, number_start: int) -> bool:
         before = text[max(0, number_start - 1):number_start]
-        if before in ("第", "周") or text[max(0, number_start - 2):number_start] == "星期" or \
-                (before and (before.isascii() and before.isalnum())):
+        if text.endswith(self.not_after_ordinal, 0, number_start) or (before and (before.isascii() and before.isalnum())):
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
         return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
 
     def _not_a_figure(self, text: str, match) -> bool:
-        """Numbers that the figure pattern matches but are no figure: the base of a quote, 每10股, ordinals,
-        codes, and capital numerals outside money (陆家嘴 is no count)."""
-        if RATE_BASE.match(text, match.end()):
-            return True  # 1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure
-        if text[match.start() - 1:match.start()] == "每" and match.group("count"):
-            return True  # 每10股派现308.76元: the 10股 is the unit of a dividend, not a count
-        if self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or "")):
-            return True
-        if text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日"):
-            return True  # 12月30日圆满完成: a date, not 30 yen
-        if match.start() and text[match.start() - 1] in self.currency_signs:
-            return True  # HK$3亿股份: the symbol makes it money (the symbol pattern reads it)
-        if self._is_duration(text, match):
-            return True  # 在过去24小时内: a span of time, not a measured one
+        """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
+        return any(check(text, match) for check in (
+            self._is_quote_base, self._is_per_count, self._is_code_or_ordinal, self._is_date, self._after_currency_sign,
+            self._is_duration, self._is_bare_capital))
+
+    def _is_quote_base(self, text: str, match) -> bool:
+        """1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure."""
+        return self.quote_base.match(text, match.end()) is not None
+
+    def _is_per_count(self, text: str, match) -> bool:
+        """每10股派现308.76元: the 10股 is the unit of a dividend, not a count."""
+        return text[match.start() - 1:match.start()] == "每" and bool(match.group("count"))
+
+    def _is_code_or_ordinal(self, text: str, match) -> bool:
+        return self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or ""))
+
+    def _is_date(self, text: str, match) -> bool:
+        """12月30日圆满完成: a date, not 30 yen."""
+        return text[match.start() - 1:match.start()] == "月" and (match.group("money") or "").startswith("日")
+
+    def _after_currency_sign(self, text: str, match) -> bool:
+        """HK$3亿股份: the symbol makes it money (the symbol pattern reads it)."""
+        return bool(match.start()) and text[match.start() - 1] in self.currency_signs
+
+    def _is_bare_capital(self, text: str, match) -> bool:
+        """Capital numerals outside money: 陆家嘴 is no count."""
         capital = is_capital(match.group("num") + (match.group("num2") or ""))
         return capital and not (match.group("money") or match.group("subunit"))
 
@@ -328,7 +331,7 @@ class FigureExtractor:
         if match.group("ratio"):
             return self.units[match.group("ratio")], None, None
         other = match.group("other")  # 1.7亿吨: keep what was measured in
-        if other == "点" and (chinese or ("." not in num and len(num) < 3) or INDEX_POINT_NOT.match(text, match.end())):
+        if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
             return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
         return "other", other, None
 
@@ -456,22 +459,16 @@ class FigureExtractor:
         return candidate
 
     def _add_list_members(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale."""
+        """分别为11.85、6.8和3.93万亿元: the bare numbers before a figure take its unit and scale (lists.py)."""
         out = []
         previous_end = 0
         for candidate in found:
-            window_start = max(previous_end, candidate.start - 60)
-            if candidate.unit != "count" or candidate.counter:
-                left = text[window_start:candidate.start]
-                match = self.list_pattern.search(left) or CHANGE_FROM.search(left)
-                if match and candidate.qualifier in (None, "over", "approx", "under"):
-                    scale = self._scale_of(text, candidate)
-                    for number in re.finditer(NUM_AR, match.group("numbers") if "numbers" in match.groupdict()
-                                              else match.group(0)):
-                        base = match.start("numbers") if "numbers" in match.groupdict() else match.start()
-                        start = window_start + base + number.start()
-                        out.append(Candidate(start, start + len(number.group(0)), parse_number(number.group(0)) * scale,
-                                             candidate.unit, counter=candidate.counter, listed=True))
+            if (candidate.unit != "count" or candidate.counter) and \
+                    candidate.qualifier in (None, "over", "approx", "under"):
+                members = lists.bare_members(text, max(previous_end, candidate.start - 60), candidate.start)
+                scale = self._scale_of(text, candidate) if members else Decimal(1)
+                out.extend(Candidate(start, start + len(number), parse_number(number) * scale, candidate.unit,
+                                     counter=candidate.counter, listed=True) for start, number in members)
             out.append(candidate)
             previous_end = candidate.end
         return out
@@ -512,44 +509,81 @@ class FigureExtractor:
         in its sentence, ``earlier`` the last figures before it in the text."""
         s_start, s_end = sentence
         previous = done[-1] if done else None
-        prev_end = siblings[position - 1].end if position else s_start
-        clause_start = max(sentences.clause_start(text, c.start, lists=False), s_start)
-        near_left = text[max(prev_end, clause_start):c.start]
-        clause_left = text[clause_start:c.start]
-        cue_left = near_left if self._has_cue(near_left) else clause_left  # list members share the first one's verb
-        measure = self._measure(c, cue_left, clause_left, text)
-        comparison = self._comparison(clause_left, measure, cue_left) if measure in ("growth_rate", "change") else None
-        value = c.value
-        if measure in ("growth_rate", "change") and value > 0 and self._is_decrease(cue_left):
-            value = -value
-            if c.value_high is not None:
-                c.value_high = -c.value_high
-        list_position = self._list_position(text, siblings, position, clause_start)
-        parallel = None
-        if list_position is not None:
-            # 余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order
-            first, count = position - list_position[0], list_position[1]
-            if first >= count:
-                parallel = [f.metric for f in done[first - count:first]]
+        ctx = self._context(text, c, s_start, siblings[position - 1].end if position else s_start)
+        clause_start = ctx.clause_start
+        explain: dict[str, dict[str, str]] = {}
+        measure = self._measure(ctx, explain)
+        comparison = self._comparison(ctx, measure, explain)
+        value = self._signed_value(c, measure, ctx.near)
+        list_position = lists.list_position(text, siblings, position, clause_start)
+        parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
             text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
+        explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
-        chosen = periods.choose(c.start, (s_start, s_end), clause_start, max(prev_end, clause_start),
+        chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
                                 previous.period if previous else None, measure, metric)
-        period = chosen.period
-        if measure == "level" and period and period.start != period.end and not self._has_level_word(metric or "") \
-                and not self._is_household_count(c, clause_left) and c.counter not in self.lexicon["measures"]["level_units"]:
-            measure = "flow"
-        if period and period.start != period.end and self._is_stock(measure, metric, previous):
+        period, explain["period"] = chosen.period, chosen.explain
+        measure = self._level_over_period(ctx, measure, metric, period, explain)
+        if period and period.start != period.end and self._is_stock(measure, metric):
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
-
         figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
                         comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
-        figure.explain["metric"] = {"rule": metric_rule, "words": metric_words}
-        figure.explain["period"] = chosen.explain
+        figure.explain.update(explain)
         return figure
+
+    def _context(self, text: str, c: Candidate, sentence_start: int, previous_end: int) -> measures.Context:
+        """What the rules read about ``c``: its clause (an enumeration kept whole) and the words since the figure
+        before it; list members share the first one's verb, so without a cue of its own the clause is read."""
+        clause_start = max(sentences.clause_start(text, c.start, lists=False), sentence_start)
+        near_start = max(previous_end, clause_start)
+        near_left, clause_left = text[near_start:c.start], text[clause_start:c.start]
+        cue_left = near_left if self._has_cue(near_left) else clause_left
+        return measures.Context(text, c, cue_left, clause_left, clause_start=clause_start, near_start=near_start)
+
+    def _measure(self, ctx: measures.Context, explain: dict) -> str:
+        """The measure the first matching [[measure]] row of measure.toml gives."""
+        measure, explain["measure"] = measures.measure_of(ctx)
+        return measure
+
+    def _comparison(self, ctx: measures.Context, measure: str, explain: dict) -> str | None:
+        """同比/环比/比年初/比上年末 nearest before a growth rate or change, else the [[comparison_default]] rows
+        (a growth rate with none stated is year on year, but not a market move)."""
+        if measure not in ("growth_rate", "change"):
+            return None
+        ctx.measure = measure
+        comparison, why = measures.comparison_of(ctx)
+        if why:
+            explain["comparison"] = why
+        return comparison
+
+    def _level_over_period(self, ctx: measures.Context, measure: str, metric: str | None, period: Period | None,
+                           explain: dict) -> str:
+        """A level read over a span of time is a flow unless a [[level_over_period]] row says it is held (the row
+        that decides is the one explain names)."""
+        if measure != "level" or not period or period.start == period.end:
+            return measure
+        ctx.measure, ctx.metric, ctx.period = measure, metric, period
+        rule, words = measures.first_rule("level_over_period", ctx)
+        explain["measure"] = measures.explained(rule, words)
+        return rule.gives
+
+    def _signed_value(self, c: Candidate, measure: str, cue_left: str) -> Decimal:
+        """A growth rate or change after a falling word is negative (its range's high end too)."""
+        if measure in ("growth_rate", "change") and c.value > 0 and self._is_decrease(cue_left):
+            if c.value_high is not None:
+                c.value_high = -c.value_high
+            return -c.value
+        return c.value
+
+    def _parallel_metrics(self, list_position, position: int, done: list[Figure]) -> list | None:
+        """余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order."""
+        if list_position is None:
+            return None
+        first, count = position - list_position[0], list_position[1]
+        return [f.metric for f in done[first - count:first]] if first >= count else None
 
     def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
                           metric: str | None) -> str | None:
@@ -570,63 +604,22 @@ class FigureExtractor:
                 return figure.metric
         return None
 
-    def _list_position(self, text: str, siblings: list[Candidate], position: int, clause_start: int):
-        """(index, count) of a figure among the figures listed after 分别 in its clause, else None.
-        The list is the run of figures joined only by 、/和/及/与 (分别为A、B和C; 分别由A、B降至C、D counts 4)."""
-        marker = text.rfind("分别", clause_start, siblings[position].start)
-        if marker < 0:
-            return None
-        after = [i for i, c in enumerate(siblings) if c.start > marker]
-        members = after[:1]
-        for i in after[1:]:
-            if not LIST_JOINT.fullmatch(text[siblings[members[-1]].end:siblings[i].start]):
-                break
-            members.append(i)
-        if position not in members:
-            return None
-        return members.index(position), len(members)
-
-    def _is_stock(self, measure: str, metric: str | None, previous: Figure | None) -> bool:
+    def _is_stock(self, measure: str, metric: str | None) -> bool:
         """A level, or a growth rate, share or change of one (余额增长12%): measured at a point in time."""
         if measure == "level":
             return True
         return measure in ("growth_rate", "change", "share") and \
-            any(word in (metric or "") for word in ("余额", "存量", "户数", "储备", "货币", "M2", "M1", "M0"))
-
-    def _is_household_count(self, c: Candidate, clause_left: str) -> bool:
-        """普惠小微授信户数5652万户: a count of borrowers or of those served is a stock
-        (支持小微经营主体4456万户) unless a flow word says they were added (新增首贷户, 累计走访)."""
-        lex = self.lexicon["measures"]
-        if c.unit != "count" or c.counter != "户" or self._nearest(clause_left, lex["strong_flow_words"]):
-            return False
-        return bool(HOUSEHOLD_STOCK.search(clause_left))
-
-    def _has_level_word(self, metric: str) -> bool:
-        return any(word in metric for word in self.lexicon["measures"]["level_words"])
-
-    def _ends_with(self, left: str, words) -> str | None:
-        for word in sorted(words, key=len, reverse=True):
-            if left.endswith(word):
-                return word
-        return None
-
-    def _nearest(self, left: str, words) -> tuple[int, str] | None:
-        """(position, word) of the listed word ending last in ``left`` (the longer one on a tie), or None."""
-        match = _reversed_pattern(tuple(words)).search(left[::-1])
-        if match is None:
-            return None
-        word = match.group()[::-1]
-        return len(left) - match.end(), word
+            any(word in (metric or "") for word in self.stock_words)
 
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
         stripped = left.rstrip(" 约近超逾达为了")
-        narrowing = DECLINE_CHANGE.search(stripped)
+        narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
-            return narrowing.group("verb") in ("扩大", "加深", "加大")
-        down = self._nearest(stripped, signs["down"])
-        up = self._nearest(stripped, signs["up"])
-        level = self._nearest(stripped, signs["level"])
+            return narrowing.group("verb") in self.decline_widening
+        down = nearest(stripped, signs["down"])
+        up = nearest(stripped, signs["up"])
+        level = nearest(stripped, signs["level"])
         if down is None:
             return False
         end_of = (lambda hit: -1 if hit is None else hit[0] + len(hit[1]))
@@ -638,92 +631,3 @@ class FigureExtractor:
 
     def _has_cue(self, left: str) -> bool:
         return self.cue_pattern.search(left) is not None
-
-    def _measure(self, c: Candidate, near_left: str, clause_left: str, text: str) -> str:
-        lex = self.lexicon["measures"]
-        left = near_left.rstrip(" 约近超逾达为了到至")
-        if c.per:
-            return "rate"
-        if c.unit == "percentage_point" and "贴息" in clause_left + text[c.end:c.end + 6]:
-            return "rate"  # 年贴息比例为1个百分点, 给予1个百分点的年贴息: a subsidy rate, not a change
-        if c.unit in ("percentage_point", "basis_point"):
-            return "change"
-        if c.unit == "percent":
-            return self._percent_measure(c, left, near_left, clause_left, text)
-        if c.unit == "times":
-            return "other"
-        if re.search(r"[比较][^，。；]{0,8}(?:增加|减少|上升|下降|多|少)$", left):
-            return "change"  # 比上月增加7个, 比上年末减少208万人
-        if c.counter == "点" and PRICE_MOVE.search(left):
-            return "change"  # 恒生指数下跌3021.51点: an index move in points
-        if c.unit == "count" and c.counter in lex["other_counters"]:
-            return "other"
-        if c.unit in MONEY_UNITS and self._is_price(c, clause_left, text):
-            return "rate"  # 发行价格, 股价收报1710元, 每股收益59.49元, 每10股派现308.76元
-        if c.qualifier in ("under", "over") and (self._nearest(clause_left, lex["threshold_words"])
-                                                 or text[c.end:c.end + 1] == "的"):
-            return "other"
-        if (c.unit in MONEY_UNITS or c.unit == "other") and CAP_WORD.search(near_left) or self._is_sign_threshold(c, text):
-            return "other"  # 每户最高贴息3万元, 回购金额上限2亿元, 补贴面积最高为50平方米: a cap; （<20Mbps）
-        if self._nearest(left, lex["change"]) or re.search(r"[比较][^，。；]{0,8}(?:多|少|增加|减少|上升|下降)$", left):
-            return "change"
-        if self._nearest(left, lex["change_verbs"]) or ("额度" in clause_left and "增加" in clause_left):
-            return "change"
-        if self._nearest(clause_left, lex["strong_flow_words"]):
-            return "flow"
-        if c.unit != "count" and self._nearest(clause_left, lex["flow_words"]) and \
-                not self._nearest(clause_left, lex["level_words"]):
-            return "flow"
-        return "level"
-
-    def _percent_measure(self, c: Candidate, left: str, near_left: str, clause_left: str, text: str) -> str:
-        """Measure of a percent: a share (贷款本金的60%, 占比, 5%股份), a rate (准备金率为8.4%) or a growth rate."""
-        lex = self.lexicon["measures"]
-        if text[c.start - 1:c.start] == "的" or text.startswith(tuple(lex["share_after"]), c.end):
-            return "share"  # 贷款本金的60%; 累计减持5%股份
-        level_end = self._ends_with(near_left.rstrip(" 约近超逾"), self.lexicon["signs"]["level"])
-        share = self._nearest(clause_left, lex["share"])
-        if share and clause_left.startswith("覆盖率", share[0]):
-            share = None  # 拨备覆盖率为437.70%: a ratio, not a share
-        growth = self._nearest(left, lex["growth"])
-        if share and (not growth or share[0] > growth[0]):
-            return "share"
-        before_verb = near_left.rstrip(" 约近超逾为达是")
-        if before_verb.endswith("率") and not before_verb.endswith("增长率"):
-            return "rate"  # 准备金率为8.4%
-        if growth and not (level_end and level_end not in ("为", "达", "是")):
-            return "growth_rate"
-        return "rate"
-
-    def _is_sign_threshold(self, c: Candidate, text: str) -> bool:
-        """上行边缘差点（<20Mbps）: a number opened by a comparison sign defines a class; it measures nothing
-        (real_text.toml, threshold-signs)."""
-        return text.startswith(tuple(self.lexicon["measures"]["threshold_signs"]), c.start)
-
-    def _is_price(self, c: Candidate, clause_left: str, text: str) -> bool:
-        """发行价格28.11元, 收报1710元, 每股收益, 每10股派现; 收盘高点248.15美元, 每盎司4037.48美元,
-        300美元目标价 (real_text.toml, price-words): an amount that is a price is a rate."""
-        prices = self.lexicon["prices"]
-        return bool(PRICE_WORDS.search(clause_left) or PER_SHARE.search(clause_left) or QUOTE_LEFT.search(clause_left)
-                    or clause_left.rstrip(" 约近超逾为达了").endswith(tuple(prices["before"]))
-                    or text.startswith(tuple(prices["after"]), c.end))
-
-    def _comparison(self, clause_left: str, measure: str, cue_left: str) -> str | None:
-        """同比/环比/比年初/比上年末 nearest before the figure. A growth rate with none stated is year on year,
-        as statistics releases write it (贷款增长12.5%) — but not a market move (股价涨5%, 跌5.77%)."""
-        found = self._stated_comparison(clause_left)
-        if found is None and measure == "growth_rate" and not PRICE_MOVE.search(cue_left.rstrip(" 约近超逾了")):
-            return "yoy"
-        return found
-
-    def _stated_comparison(self, clause_left: str) -> str | None:
-        table = self.lexicon["comparisons"]
-        best = None
-        month_end = MONTH_END_BASE.search(clause_left)
-        if month_end:  # 比3月末增加: against the month before
-            best = (month_end.end(), "mom")
-        for name, words in table.items():
-            hit = self._nearest(clause_left, words)
-            if hit and (best is None or hit[0] + len(hit[1]) > best[0]):
-                best = (hit[0] + len(hit[1]), name)
-        return best[1] if best else None

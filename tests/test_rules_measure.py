@@ -1,0 +1,56 @@
+"""Measure and comparison rules (analyzer/rules/measure.toml): every row's example gives its expected answer."""
+import pytest
+
+from analyzer import analyze, rulebook
+from analyzer.extract import measures
+
+ANSWERS = {"measure": "measure", "level_over_period": "measure", "comparison": "comparison",
+           "comparison_default": "comparison"}
+CASES = [(table, row) for table in ANSWERS for row in rulebook.rows(measures.RULE_FILE, table)]
+
+
+@pytest.mark.parametrize("table, row", CASES, ids=[f"{table}:{row['id']}" for table, row in CASES])
+def test_rule_example_gives_its_answer(table, row):
+    record = analyze(row["example"], published=row.get("published", "2025-06-30"))
+    found = {f.text: f for f in record.figures}
+    assert row["figure"] in found, list(found)
+    expect = None if row["expect"] == measures.NO_COMPARISON else row["expect"]
+    assert getattr(found[row["figure"]], ANSWERS[table]) == expect
+    assert found[row["figure"]].explain[ANSWERS[table]]["rule"] == row["id"]  # the example is the row's own case
+
+
+@pytest.mark.parametrize("row", rulebook.rows(measures.RULE_FILE, "words"),
+                         ids=[row["id"] for row in rulebook.rows(measures.RULE_FILE, "words")])
+def test_word_rows_example_holds_a_word(row):
+    assert any(word in row["example"] for word in row["words"])
+
+
+def test_every_condition_is_a_registered_predicate():
+    for table in ANSWERS:
+        assert measures.rules(table), table  # compiling refuses an unknown condition
+
+
+def test_the_measure_table_ends_with_a_row_that_always_holds():
+    for table in ("measure", "level_over_period"):
+        assert measures.rules(table)[-1].conditions == ()
+
+
+def test_unknown_condition_is_refused():
+    with pytest.raises(rulebook.RuleFileError):
+        measures._compile_row({"id": "x", "example": "x", "no_such_test": 1}, "measure")
+
+
+@pytest.mark.parametrize("text, figure, rule", [
+    ("下调金融机构存款准备金率0.5个百分点", "0.5个百分点", "points-change"),
+    ("截至收盘，恒生指数下跌3021.51点", "3021.51点", "index-points-move"),
+    ("一季度新增人民币贷款9.78万亿元", "9.78万亿元", "strong-flow"),
+])
+def test_explain_names_the_measure_rule(text, figure, rule):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[figure].explain["measure"]["rule"] == rule
+
+
+def test_explain_names_the_comparison_rule_and_words():
+    figure = analyze("社会消费品零售总额同比增长5.1%", published="2025-06-30").figures[-1]
+    assert figure.explain["comparison"] == {"rule": "year-on-year", "words": "同比"}
+    assert figure.explain["measure"]["rule"] == "percent-growth"
