@@ -9,6 +9,11 @@ When what is left names nothing — only verbs and adverbs by their part of spee
 7天期逆回购操作, 以不高于3.2%的利率), the last figure of the paragraph in the same unit, the figure before it.
 Lists after 分别 split one name per figure; a winning-bid rate (中标利率) names its operation; a company's price
 move measures its 股价.
+
+Which of these applies is decided by the ordered rows of ``analyzer/rules/metric.toml``: each ``[[rule]]`` names
+its conditions (``CONDITIONS``), the source of the name (``SOURCES``) and its clean-up steps (``[[cleanup]]``,
+``CLEANUPS``), all read from a :class:`MetricContext` built once per figure; the first row whose source gives a name
+wins (:func:`find_metric_explained` says which). The word lists of the patterns below are its ``[[words]]`` rows.
 """
 from __future__ import annotations
 
@@ -69,7 +74,8 @@ OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|" + _one_of_words("market-time"))
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
+                         + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
@@ -367,7 +373,8 @@ class MetricContext:
             start = self.previous.end
         before_time = None
         for span in self.times:
-            if start <= span.start and span.end <= self.figure_start and span.kind not in ("yesterday", "relative_month"):
+            if start <= span.start and span.end <= self.figure_start \
+                    and span.kind not in ("yesterday", "relative_month"):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
         return start, before_time
