@@ -53,13 +53,13 @@ COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+(?:家(?:�
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = re.compile(rf"^对(?!{_one_of_words('trade-partners')})")
 # X较Y加点 / X比Y高: the metric is X, compared with another
-COMPARED_WITH = re.compile(r"(?<=.{2})(?<![同环])(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
+COMPARED_WITH = re.compile(rf"(?<=.{{2}})(?<![同环])(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
-PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
+PART_OF = re.compile(rf"^.*?(?<=[款额])中(?![{''.join(WORD_LISTS['part-of-kept'])}])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = re.compile(rf"^.*(?:{_one_of_words('named-after')})")
 RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
-ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
+ISSUED = re.compile(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
