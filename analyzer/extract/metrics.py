@@ -9,6 +9,11 @@ When what is left names nothing — only verbs and adverbs by their part of spee
 7天期逆回购操作, 以不高于3.2%的利率), the last figure of the paragraph in the same unit, the figure before it.
 Lists after 分别 split one name per figure; a winning-bid rate (中标利率) names its operation; a company's price
 move measures its 股价.
+
+Which of these applies is decided by the ordered rows of ``analyzer/rules/metric.toml``: each ``[[rule]]`` names
+its conditions (``CONDITIONS``), the source of the name (``SOURCES``) and its clean-up steps (``[[cleanup]]``,
+``CLEANUPS``), all read from a :class:`MetricContext` built once per figure; the first row whose source gives a name
+wins (:func:`find_metric_explained` says which). The word lists of the patterns below are its ``[[words]]`` rows.
 """
 from __future__ import annotations
 
@@ -48,13 +53,13 @@ COUNTED_SUBJECT = re.compile(r"^[一二两三四五六七八九十\d]+(?:家(?:�
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = re.compile(rf"^对(?!{_one_of_words('trade-partners')})")
 # X较Y加点 / X比Y高: the metric is X, compared with another
-COMPARED_WITH = re.compile(r"(?<=.{2})(?<![同环])(?:较|比)(?!例|重|率|上年|去年|年初|上月|同期).+$")
+COMPARED_WITH = re.compile(rf"(?<=.{{2}})(?<![同环])(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
-PART_OF = re.compile(r"^.*?(?<=[款额])中(?![期小国央标长型间])")
+PART_OF = re.compile(rf"^.*?(?<=[款额])中(?![{''.join(WORD_LISTS['part-of-kept'])}])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = re.compile(rf"^.*(?:{_one_of_words('named-after')})")
 RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
-ISSUED = re.compile(r"^(?:扣除.{0,8}?后|首期(?=\d)|发行(?!价|股|规|数|量|利|期|时|方式|对象))")  # 发行超长期特别国债1万亿元
+ISSUED = re.compile(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
@@ -69,7 +74,8 @@ OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
-MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|" + _one_of_words("market-time"))
+MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
+                         + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
@@ -367,7 +373,8 @@ class MetricContext:
             start = self.previous.end
         before_time = None
         for span in self.times:
-            if start <= span.start and span.end <= self.figure_start and span.kind not in ("yesterday", "relative_month"):
+            if start <= span.start and span.end <= self.figure_start \
+                    and span.kind not in ("yesterday", "relative_month"):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
         return start, before_time
