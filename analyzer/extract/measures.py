@@ -24,6 +24,7 @@ from analyzer.records import Period
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
 ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison"}
+UNIT_CONDITIONS = ("unit", "unit_not")  # decided once per unit (_rules_for_unit), not per figure
 NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies (TOML has no null)
 
 
@@ -70,6 +71,14 @@ class Context:
         """The words before the figure without the qualifiers and the linking verbs that may close them."""
         return self.near.rstrip(" 约近超逾达为了到至")
 
+    @functools.cached_property
+    def left_reversed(self) -> str:
+        return self.left[::-1]
+
+    @functools.cached_property
+    def clause_reversed(self) -> str:
+        return self.clause[::-1]
+
     def after(self, length: int) -> str:
         return self.text[self.candidate.end:self.candidate.end + length]
 
@@ -96,6 +105,23 @@ def _words(value) -> tuple[str, ...]:
 def words_of(row_id: str) -> tuple[str, ...]:
     """The words of the [[words]] row ``row_id`` of measure.toml."""
     return _words(row_id)
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word argument compiled once: the words and the pattern that finds the one ending last (``nearest``)."""
+    words: tuple[str, ...]
+    last: re.Pattern
+
+    def nearest(self, left: str, left_reversed: str) -> tuple[int, str] | None:
+        """As ``nearest(left, words)``, on ``left`` and ``left`` spelled backwards."""
+        match = self.last.search(left_reversed)
+        return None if match is None else (len(left) - match.end(), match.group()[::-1])
+
+
+def _nearest_words(value) -> Words:
+    words = _words(value)
+    return Words(words, _reversed_pattern(words))
 
 
 def _words_table(value: dict) -> dict:
@@ -142,10 +168,10 @@ def _per(ctx: Context, wanted: bool) -> bool:
     return bool(ctx.candidate.per) == wanted
 
 
-@predicate("left_has", _words)
-def _left_has(ctx: Context, words: tuple) -> str | None:
+@predicate("left_has", _nearest_words)
+def _left_has(ctx: Context, words: Words) -> str | None:
     """One of ``words`` in the words before the figure (qualifiers and linking verbs stripped)."""
-    hit = nearest(ctx.left, words)
+    hit = words.nearest(ctx.left, ctx.left_reversed)
     return hit[1] if hit else None
 
 
@@ -180,15 +206,15 @@ def _near_not_ends(ctx: Context, spec: dict) -> bool:
     return ends_with(ctx.near.rstrip(spec["strip"]), spec["words"]) is None
 
 
-@predicate("clause_has", _words)
-def _clause_has(ctx: Context, words: tuple) -> str | None:
-    hit = nearest(ctx.clause, words)
+@predicate("clause_has", _nearest_words)
+def _clause_has(ctx: Context, words: Words) -> str | None:
+    hit = words.nearest(ctx.clause, ctx.clause_reversed)
     return hit[1] if hit else None
 
 
-@predicate("clause_lacks", _words)
-def _clause_lacks(ctx: Context, words: tuple) -> bool:
-    return nearest(ctx.clause, words) is None
+@predicate("clause_lacks", _nearest_words)
+def _clause_lacks(ctx: Context, words: Words) -> bool:
+    return words.nearest(ctx.clause, ctx.clause_reversed) is None
 
 
 @predicate("clause_has_all", _words)
@@ -232,14 +258,19 @@ def _starts_with(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.start)), None)
 
 
-@predicate("share_before_growth", _words_table)
+def _share_table(value: dict) -> dict:
+    return {"share": _nearest_words(value["words"]), "not": _words(value.get("not", [])),
+            "growth": _nearest_words(value.get("growth", "measures.growth"))}
+
+
+@predicate("share_before_growth", _share_table)
 def _share_before_growth(ctx: Context, spec: dict) -> str | None:
     """A share word in the clause (``words``; not one opening ``not``: 覆盖率 is a ratio) that ends after the
     nearest growth word before the figure, or with none: 占比5%, 分别承担90%和10%."""
-    share = nearest(ctx.clause, spec["words"])
+    share = spec["share"].nearest(ctx.clause, ctx.clause_reversed)
     if share is None or any(ctx.clause.startswith(word, share[0]) for word in spec["not"]):
         return None
-    growth = nearest(ctx.left, _words("measures.growth"))
+    growth = spec["growth"].nearest(ctx.left, ctx.left_reversed)
     return share[1] if not growth or share[0] > growth[0] else None
 
 
@@ -255,10 +286,10 @@ def _comparison_pattern(ctx: Context, pattern: re.Pattern) -> tuple[int, str] | 
     return (match.end(), match.group()) if match else None
 
 
-@predicate("comparison_words", _words)
-def _comparison_words(ctx: Context, words: tuple) -> tuple[int, str] | None:
+@predicate("comparison_words", _nearest_words)
+def _comparison_words(ctx: Context, words: Words) -> tuple[int, str] | None:
     """(end, word) of the comparison word ending last in the clause."""
-    hit = nearest(ctx.clause, words)
+    hit = words.nearest(ctx.clause, ctx.clause_reversed)
     return (hit[0] + len(hit[1]), hit[1]) if hit else None
 
 
@@ -287,7 +318,7 @@ class Rule:
             found = test(ctx, argument)
             if not found:
                 return None
-            if isinstance(found, str):
+            if found.__class__ is str:
                 words.append(found)
         return words
 
@@ -316,9 +347,31 @@ def explained(rule: Rule, words: list) -> dict[str, str]:
     return {"rule": rule.id, "words": "、".join(str(w) for w in words)}
 
 
+@functools.cache
+def _rules_for_unit(table: str, unit: str) -> tuple[Rule, ...]:
+    """The rows of ``table`` whose unit conditions admit ``unit`` (the others are skipped without a call)."""
+    kept = []
+    for rule in rules(table):
+        on_unit = [(test, argument) for name, test, argument in rule.conditions if name in UNIT_CONDITIONS]
+        if all(test(_UnitOnly(unit), argument) for test, argument in on_unit):
+            rest = tuple(c for c in rule.conditions if c[0] not in UNIT_CONDITIONS)
+            kept.append(Rule(rule.id, rest, rule.gives))
+    return tuple(kept)
+
+
+@dataclass(frozen=True)
+class _UnitOnly:
+    """Stands for a context when only the unit is known (for ``_rules_for_unit``)."""
+    unit: str
+
+    @property
+    def candidate(self):
+        return self
+
+
 def first_rule(table: str, ctx: Context) -> tuple[Rule, list] | None:
     """The first row of ``table`` whose conditions all hold, with the words it matched."""
-    for rule in rules(table):
+    for rule in _rules_for_unit(table, ctx.candidate.unit):
         words = rule.match(ctx)
         if words is not None:
             return rule, words
