@@ -136,12 +136,12 @@ def test_check_cites_documents_with_gaps(db, fmt, lang):
                                         ("title", "金融时报，")])
 def test_markdown_evidence_line_says_each_gap(field, gap):
     from analyzer.check.claims import Evidence
-    from analyzer.check.markdown import WORDS, evidence_line
+    from analyzer.check.markdown import box_words, evidence_line
     values = {"source": FULL["source"], "title": FULL["title"], "published": FULL["published"], "url": FULL["url"]}
     values[field] = None
     evidence = Evidence(doc_id="d", sentence=TEXT, start=0, end=4, text="32.93万亿元", value="1", unit="CNY",
                         measure="level", metric="m", period=None, **values)
-    assert gap in evidence_line(evidence, WORDS["zh"])
+    assert gap in evidence_line(evidence, box_words("zh"))
 
 
 @pytest.mark.parametrize("field", [*FIELDS, None])

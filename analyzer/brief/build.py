@@ -6,17 +6,16 @@ paragraph. The title itself is not part of any theme.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from analyzer.brief.classify import ClassifierChoice, choose_classifier
-from analyzer.brief.facts import group_by_metric, statement
+from analyzer.brief.facts import group_by_metric, localized, statement
 from analyzer.brief.themes import load_themes
+from analyzer.pipeline import Pipeline
 from analyzer.records import Document, Figure, Record, decimal_to_str
-from analyzer.taxonomy import load_taxonomy
 from analyzer.text.sentences import split_paragraphs, split_sentences
-
-LANGS = ("zh", "en")
+from analyzer.wording import LANGS
 
 
 @dataclass
@@ -121,12 +120,34 @@ def _add_name(refs: list[NameRef], name: str, paragraph: int) -> None:
     refs.append(NameRef(name, [paragraph]))
 
 
+def _inside(sentence: Sentence, item) -> bool:
+    return sentence.start <= item.start < sentence.end
+
+
+def _add_facts(main: ThemeSection, sentence: Sentence, record: Record, lang: str) -> None:
+    """The sentence's figures as statements of its main theme; a sentence without figures is kept as it is."""
+    figures = [f for f in record.figures if _inside(sentence, f)]
+    for group in group_by_metric(figures):
+        main.facts.append(Fact(statement(group, lang), [sentence.paragraph], group))
+    if not figures:
+        main.sentences.append(sentence)
+
+
+def _add_names(section: ThemeSection, sentence: Sentence, record: Record, lang: str) -> None:
+    """The paragraph, tools and sectors of a sentence with this theme."""
+    if sentence.paragraph not in section.paragraphs:
+        section.paragraphs.append(sentence.paragraph)
+    for array, kind, refs in (("policy_tools", "tools", section.policy_tools), ("sectors", "sectors", section.sectors)):
+        for mention in record.mentions(array):
+            if _inside(sentence, mention):
+                _add_name(refs, localized(mention.name, kind, lang), sentence.paragraph)
+
+
 def build_brief(record: Record, lang: str = "zh", choice: ClassifierChoice | None = None) -> Brief:
     """The brief of an analyzed record (``Pipeline().analyze(document)``) in ``lang`` (zh or en)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     choice = choice or choose_classifier("auto")
-    taxonomy = load_taxonomy()
     sentences = _sentences(record.document)
     body = [s for s in sentences if s.paragraph > 0]
     for sentence, labels in zip(body, choice.classifier.predict([s.text for s in body])):
@@ -134,23 +155,9 @@ def build_brief(record: Record, lang: str = "zh", choice: ClassifierChoice | Non
 
     sections = {theme.id: ThemeSection(theme.id, theme.title(lang)) for theme in load_themes()}
     for sentence in body:
-        inside = lambda item: sentence.start <= item.start < sentence.end  # noqa: E731
-        figures = [f for f in record.figures if inside(f)]
-        main = sections[sentence.themes[0]]
-        for group in group_by_metric(figures):
-            main.facts.append(Fact(statement(group, lang), [sentence.paragraph], group))
-        if not figures:
-            main.sentences.append(sentence)
+        _add_facts(sections[sentence.themes[0]], sentence, record, lang)
         for theme_id in sentence.themes:
-            section = sections[theme_id]
-            if sentence.paragraph not in section.paragraphs:
-                section.paragraphs.append(sentence.paragraph)
-            for array, kind, refs in (("policy_tools", "tools", section.policy_tools),
-                                      ("sectors", "sectors", section.sectors)):
-                for mention in record.mentions(array):
-                    if inside(mention):
-                        name = taxonomy.english(mention.name, kind) if lang == "en" else mention.name
-                        _add_name(refs, name, sentence.paragraph)
+            _add_names(sections[theme_id], sentence, record, lang)
     themes = [s for s in sections.values() if s.paragraphs]
     return Brief(record.document, lang, choice, themes, sentences)
 
@@ -159,7 +166,6 @@ def brief_document(document: Document, lang: str = "zh", choice: ClassifierChoic
                    pipeline=None) -> Brief:
     """Analyze ``document`` with the rules pipeline and build its brief."""
     if pipeline is None:
-        from analyzer.pipeline import Pipeline
         pipeline = Pipeline()
     return build_brief(pipeline.analyze(document), lang, choice)
 

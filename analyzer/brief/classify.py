@@ -1,19 +1,21 @@
 """Theme classifiers for sentences: the keyword baseline and the choice between it and the learned model.
 
 Both answer ``scores(sentences)`` (one {theme: score} per sentence) and ``predict(sentences)`` (the themes of
-each sentence, most confident first; never empty). The learned model lives in ``analyzer.model`` and is
-imported only when it is used, so briefs work without torch.
+each sentence, most confident first; never empty). The keyword baseline lives in ``analyzer.themes`` (the
+learned model scores itself against it) and the learned model in ``analyzer.model``, whose torch and transformers
+are imported only when a model is loaded, so briefs work without torch.
 """
 from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
-from analyzer.brief.themes import load_keywords, theme_ids
-from analyzer.text.normalize import normalize
+from analyzer import model
+from analyzer.themes import KeywordClassifier
 
 CLASSIFIERS = ("auto", "model", "keywords")
 # the model trained by `analyzer model train` and shipped with the project
@@ -26,48 +28,6 @@ class ThemeClassifier(Protocol):
     def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]: ...
 
     def predict(self, sentences: Sequence[str]) -> list[list[str]]: ...
-
-
-class KeywordClassifier:
-    """A sentence gets every theme one of whose keywords (``keywords.toml``) it contains.
-
-    The score of a theme is its number of keyword hits, longest keyword first and without overlaps
-    (无还本续贷政策 counts 无还本续贷 and 政策, not also 续贷); a sentence with no hit gets the fallback theme.
-    """
-    name = "keywords"
-
-    def __init__(self) -> None:
-        keywords, self.fallback = load_keywords()
-        self.keywords = {theme: sorted(words, key=len, reverse=True) for theme, words in keywords.items()}
-        self.themes = theme_ids()
-
-    def _hits(self, text: str, words: list[str]) -> int:
-        covered = [False] * len(text)
-        hits = 0
-        for word in words:
-            start = text.find(word)
-            while start != -1:
-                end = start + len(word)
-                if not any(covered[start:end]):
-                    covered[start:end] = [True] * len(word)
-                    hits += 1
-                start = text.find(word, end)
-        return hits
-
-    def scores(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        out = []
-        for sentence in sentences:
-            text = normalize(sentence).upper()
-            out.append({theme: float(self._hits(text, self.keywords.get(theme, []))) for theme in self.themes})
-        return out
-
-    def predict(self, sentences: Sequence[str]) -> list[list[str]]:
-        out = []
-        for scores in self.scores(sentences):
-            ranked = sorted((t for t in self.themes if scores[t] > 0),
-                            key=lambda t: (-scores[t], self.themes.index(t)))
-            out.append(ranked or [self.fallback])
-        return out
 
 
 def learned_model_available() -> bool:
@@ -106,7 +66,6 @@ def choose_classifier(kind: str = "auto", model_path: str | os.PathLike | None =
         return ClassifierChoice(KeywordClassifier(), "keywords")
     path = Path(model_path) if model_path else DEFAULT_MODEL_DIR
     if kind == "model":
-        from analyzer import model
         return ClassifierChoice(model.load(path), "model", str(path))
     if not learned_model_available():
         return ClassifierChoice(KeywordClassifier(), "keywords", note=(
@@ -115,7 +74,6 @@ def choose_classifier(kind: str = "auto", model_path: str | os.PathLike | None =
     if not (path / "config.json").exists():
         return ClassifierChoice(KeywordClassifier(), "keywords",
                                 note=f"no theme model at {path}: themes from the keyword classifier", fallback=True)
-    from analyzer import model
     if model_path is None and not model.is_default(path):
         return ClassifierChoice(KeywordClassifier(), "keywords", note=(
             f"the model at {path} did not beat the keyword baseline on held-out test sentences "

@@ -7,10 +7,11 @@ Chinese name in an English brief. Values stay ``Decimal`` until they are printed
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Sequence
 
+from analyzer.brief.messages import MESSAGES, pick, say, setting
 from analyzer.brief.themes import load_words
 from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.taxonomy import load_taxonomy, metric_key
@@ -19,23 +20,30 @@ TRILLION, BILLION, MILLION = Decimal(10) ** 12, Decimal(10) ** 9, Decimal(10) **
 WAN_YI, YI, WAN = Decimal(10) ** 12, Decimal(10) ** 8, Decimal(10) ** 4
 
 
+def localized(name: str, kind: str, lang: str) -> str:
+    """A tool or sector name as a brief in ``lang`` writes it (the taxonomy's English name, or as written)."""
+    return load_taxonomy().english(name, kind) if setting(lang, "names") == "english" else name
+
+
+def _metric_name(metric: str, lang: str) -> str:
+    if setting(lang, "names") != "english":
+        return metric
+    taxonomy = load_taxonomy()
+    entry = taxonomy.lookup(metric, "metrics") or taxonomy.lookup(metric_key(metric), "metrics")
+    name = entry.name_en if entry else metric
+    return name[:1].upper() + name[1:]
+
+
 def metric_label(metric: str | None, figure: Figure, lang: str) -> str:
     """The statement's label: the metric's English name (taxonomy) or its Chinese phrase; without a metric,
     the tool or sector the figure is linked to, else "other figure"."""
-    taxonomy = load_taxonomy()
     if metric:
-        if lang != "en":
-            return metric
-        entry = taxonomy.lookup(metric, "metrics") or taxonomy.lookup(metric_key(metric), "metrics")
-        name = entry.name_en if entry else metric
-        return name[:1].upper() + name[1:]
+        return _metric_name(metric, lang)
     links = figure.links or {}
     for array, kind in (("policy_tools", "tools"), ("sectors", "sectors")):
         if links.get(array):
-            name = links[array][0]
-            return taxonomy.english(name, kind) if lang == "en" else name
-    zh, en = load_words()["labels"]["other_figure"]
-    return en if lang == "en" else zh
+            return localized(links[array][0], kind, lang)
+    return pick(load_words()["labels"]["other_figure"], lang)
 
 
 # ---- numbers -------------------------------------------------------------------------------------------------
@@ -60,31 +68,26 @@ def _zh_number(value: Decimal) -> str:
     return number + word
 
 
+NUMBER_STYLES = {"western": _en_number, "wan": _zh_number}  # [language.LANG] numbers
+
+
+def _number(value: Decimal, lang: str) -> str:
+    return NUMBER_STYLES[setting(lang, "numbers")](value)
+
+
 def amount(figure: Figure, lang: str, value: Decimal | None = None) -> str:
     """The figure's magnitude with its unit, without sign or qualifier: "35.3 trillion yuan" / "35.3万亿元"."""
     words = load_words()
     value = figure.value if value is None else value
     unit = figure.unit
     if unit in words["currency"]:
-        zh, en = words["currency"][unit]
-        return f"{_en_number(value)} {en}" if lang == "en" else f"{_zh_number(value)}{zh}"
-    number = decimal_to_str(abs(value))
-    if unit == "percent":
-        return f"{number}%"
-    if unit == "percentage_point":
-        if lang == "en":
-            return f"{number} percentage point" + ("s" if abs(value) > 1 else "")
-        return f"{number}个百分点"
-    if unit == "basis_point":
-        return f"{number} basis points" if lang == "en" else f"{number}个基点"
-    if unit == "times":
-        return f"{number} times" if lang == "en" else f"{number}倍"
+        return say("amount.currency", lang, number=_number(value, lang), currency=pick(words["currency"][unit], lang))
     if unit == "count":
         counter = figure.counter or ""
-        if lang == "en":
-            noun = words["counter"].get(counter, counter)
-            return f"{_en_number(value)} {noun}".strip()
-        return f"{_zh_number(value)}{counter}"
+        return say("amount.count", lang, number=_number(value, lang), counter=counter,
+                   noun=words["counter"].get(counter, counter)).strip()
+    if MESSAGES.has(f"amount.{unit}"):
+        return say(f"amount.{unit}", lang, number=decimal_to_str(abs(value)), plural="s" if abs(value) > 1 else "")
     return figure.text
 
 
@@ -95,46 +98,31 @@ def _quantity(figure: Figure, lang: str) -> str:
     if figure.unit == "other":
         return text  # the figure's own words (7.4亿平方米), qualifier included
     if figure.value_high is not None:
-        low, high = amount(figure, lang), amount(figure, lang, figure.value_high)
-        text = f"{low}–{high}" if lang == "en" else f"{low}至{high}"
+        text = say("quantity.range", lang, low=amount(figure, lang), high=amount(figure, lang, figure.value_high))
     if figure.qualifier in words["qualifier"]:
-        zh, en = words["qualifier"][figure.qualifier]
-        text = f"{en} {text}" if lang == "en" else f"{zh}{text}"
+        text = say("quantity.qualified", lang, qualifier=pick(words["qualifier"][figure.qualifier], lang),
+                   quantity=text)
     return text
 
 
+def _phrase_applies(row: dict, figure: Figure) -> bool:
+    """A [[value_phrase]] row's conditions: measure, whether a comparison is stated, units, comparison."""
+    if row["measure"] not in ("any", figure.measure):
+        return False
+    if "compared" in row and bool(figure.comparison) != row["compared"]:
+        return False
+    if "units" in row and figure.unit not in row["units"]:
+        return False
+    return "comparison" not in row or figure.comparison == row["comparison"]
+
+
 def value_phrase(figure: Figure, lang: str) -> str:
-    """The figure as a phrase by measure and comparison: "+12.5% y/y" / "同比增长12.5%", "share 56.8%" / "占比56.8%"."""
-    words = load_words()
-    quantity = _quantity(figure, lang)
-    negative = figure.value < 0
-    zh_cmp, en_cmp = words["comparison"].get(figure.comparison, ("", ""))
-    if figure.measure == "growth_rate":
-        if lang == "en":
-            return f"{'−' if negative else '+'}{quantity}{(' ' + en_cmp) if en_cmp else ''}"
-        return f"{zh_cmp}{'下降' if negative else '增长'}{quantity}"
-    if figure.measure == "change":
-        if lang == "en":
-            if figure.comparison:
-                return f"{'−' if negative else '+'}{quantity} {en_cmp}"
-            return f"{'down' if negative else 'up'} {quantity}"
-        if figure.comparison:
-            if figure.unit in ("percentage_point", "basis_point"):
-                verb = "下降" if negative else "提高"
-            elif figure.comparison == "yoy":
-                verb = "少增" if negative else "多增"
-            else:
-                verb = "减少" if negative else "增加"
-            return f"{zh_cmp}{verb}{quantity}"
-        verb = ("下调" if negative else "上调") if figure.unit in ("percentage_point", "basis_point") \
-            else ("减少" if negative else "增加")
-        return f"{verb}{quantity}"
-    if figure.measure == "share":
-        return f"a share of {quantity}" if lang == "en" else f"占比{quantity}"
-    sign = "−" if negative else ""
-    if en_cmp and lang == "en":
-        return f"{sign}{quantity} {en_cmp}"
-    return f"{zh_cmp}{sign}{quantity}"
+    """The figure as a phrase by measure and comparison: "+12.5% y/y" / "同比增长12.5%", "share 56.8%" / "占比56.8%"
+    (the first [[value_phrase]] row of messages.toml that applies)."""
+    row = next(r for r in MESSAGES.rows("value_phrase") if _phrase_applies(r, figure))
+    cmp = pick(load_words()["comparison"].get(figure.comparison, ("", "")), lang)
+    template = row[f"{lang}_negative"] if figure.value < 0 else row[lang]
+    return template.format(quantity=_quantity(figure, lang), cmp=cmp, spaced_cmp=f" {cmp}" if cmp else "")
 
 
 # ---- periods -------------------------------------------------------------------------------------------------
@@ -143,45 +131,54 @@ def _month_end(day: date) -> bool:
     return day.day == calendar.monthrange(day.year, day.month)[1]
 
 
-def period_phrase(period: Period | None, lang: str) -> str:
-    """"at end-March 2025" / "2025年3月末", "in Jan–Apr 2025" / "2025年1-4月", "in Q1 2025" / "2025年一季度"."""
-    if period is None:
-        return ""
+def _whole_months(start: date, end: date) -> bool:
+    """A range of whole months within one year."""
+    return start != end and start.day == 1 and _month_end(end) and start.year == end.year
+
+
+PERIOD_KINDS = {  # the [[period_phrase]] kinds: (start, end) → whether the period is of that kind
+    "year_end": lambda start, end: start == end and (end.month, end.day) == (12, 31),
+    "month_end": lambda start, end: start == end and _month_end(end),
+    "day": lambda start, end: start == end,
+    "whole_year": lambda start, end: _whole_months(start, end) and (start.month, end.month) == (1, 12),
+    "one_month": lambda start, end: _whole_months(start, end) and start.month == end.month,
+    "quarter": lambda start, end: (_whole_months(start, end) and (start.month - 1) % 3 == 0
+                                   and end.month == start.month + 2),
+    "first_half": lambda start, end: _whole_months(start, end) and (start.month, end.month) == (1, 6),
+    "second_half": lambda start, end: _whole_months(start, end) and (start.month, end.month) == (7, 12),
+    "whole_months": _whole_months,
+    "any": lambda start, end: True,
+}
+
+
+def _point(day: date, whole: bool, lang: str) -> str:
+    """One end of a range: a whole month (2025年3月) or a day (2025年3月5日)."""
+    months, short = load_words()["months"]["en"], load_words()["months"]["en_short"]
+    return say("period.month" if whole else "period.day", lang, year=day.year, month=day.month, day=day.day,
+               month_name=months[day.month - 1], month_short=short[day.month - 1])
+
+
+def _period_fields(start: date, end: date, lang: str) -> dict:
     words = load_words()
     months, short = words["months"]["en"], words["months"]["en_short"]
+    return {"year": end.year, "month": end.month, "day": end.day, "month_name": months[end.month - 1],
+            "first": start.month, "last": end.month, "first_name": months[start.month - 1],
+            "first_short": short[start.month - 1], "last_short": short[end.month - 1],
+            "quarter": words["quarters"][lang][(start.month - 1) // 3],
+            "start_point": _point(start, start.day == 1, lang), "end_point": _point(end, _month_end(end), lang)}
+
+
+def period_phrase(period: Period | None, lang: str) -> str:
+    """"at end-March 2025" / "2025年3月末", "in Jan–Apr 2025" / "2025年1-4月", "in Q1 2025" / "2025年一季度"
+    (the first [[period_phrase]] row of messages.toml whose kind the period is)."""
+    if period is None:
+        return ""
     try:
         start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
     except ValueError:
         return ""
-    en = lang == "en"
-    if start == end:
-        if end.month == 12 and end.day == 31:
-            return f"at end-{end.year}" if en else f"{end.year}年末"
-        if _month_end(end):
-            return f"at end-{months[end.month - 1]} {end.year}" if en else f"{end.year}年{end.month}月末"
-        return f"on {end.day} {months[end.month - 1]} {end.year}" if en else f"{end.year}年{end.month}月{end.day}日"
-    whole_months = start.day == 1 and _month_end(end)
-    if whole_months and start.year == end.year:
-        year, first, last = end.year, start.month, end.month
-        if first == 1 and last == 12:
-            return f"in {year}" if en else f"{year}年"
-        if first == last:
-            return f"in {months[first - 1]} {year}" if en else f"{year}年{first}月"
-        if (first - 1) % 3 == 0 and last == first + 2:
-            quarter = (first - 1) // 3
-            quarters = words["quarters"]
-            return f"in {quarters['en'][quarter]} {year}" if en else f"{year}年{quarters['zh'][quarter]}"
-        if (first, last) in ((1, 6), (7, 12)):
-            return (f"in H{1 if first == 1 else 2} {year}" if en
-                    else f"{year}年{'上' if first == 1 else '下'}半年")
-        return (f"in {short[first - 1]}–{short[last - 1]} {year}" if en else f"{year}年{first}-{last}月")
-
-    def point(day: date, is_start: bool) -> str:
-        whole = day.day == 1 if is_start else _month_end(day)
-        if en:
-            return f"{months[day.month - 1]} {day.year}" if whole else f"{day.day} {short[day.month - 1]} {day.year}"
-        return f"{day.year}年{day.month}月" if whole else f"{day.year}年{day.month}月{day.day}日"
-    return f"from {point(start, True)} to {point(end, False)}" if en else f"{point(start, True)}至{point(end, False)}"
+    row = next(r for r in MESSAGES.rows("period_phrase") if PERIOD_KINDS[r["kind"]](start, end))
+    return row[lang].format(**_period_fields(start, end, lang))
 
 
 # ---- statements ----------------------------------------------------------------------------------------------
@@ -199,10 +196,10 @@ def statement(figures: Sequence[Figure], lang: str) -> str:
         if when and when != said:
             # a zh period ending in a day (…5月26日) would run into the number: 5月26日4.4万亿元
             joint = "，" if when.endswith("日") else ""
-            phrase = f"{phrase} {when}" if lang == "en" else f"{when}{joint}{phrase}"
+            phrase = say("statement.dated", lang, phrase=phrase, when=when, joint=joint)
             said = when
         parts.append(phrase)
-    return f"{label}: {', '.join(parts)}" if lang == "en" else f"{label}：{'，'.join(parts)}"
+    return say("statement.text", lang, label=label, parts=say("statement.parts", lang).join(parts))
 
 
 def group_by_metric(figures: Sequence[Figure]) -> list[list[Figure]]:

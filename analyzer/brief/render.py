@@ -3,44 +3,47 @@ from __future__ import annotations
 
 import json
 
-from analyzer.brief.build import Brief, cite
+from analyzer.brief.build import Brief, ThemeSection, cite
+from analyzer.brief.messages import pick, say, setting
 from analyzer.brief.themes import load_words
 
 FORMATS = ("md", "json")
 
 
 def _label(key: str, lang: str) -> str:
-    zh, en = load_words()["labels"][key]
-    return en if lang == "en" else zh
+    """A section word of words.toml [labels] with its colon: "Policy tools: " / "政策工具："."""
+    return pick(load_words()["labels"][key], lang) + say("render.colon", lang)
+
+
+def _section_lines(section: ThemeSection, lang: str) -> list[str]:
+    """A theme: its facts with citations, its other sentences (where the language quotes them), the tools and
+    sectors involved, and the paragraphs it covers."""
+    lines = [f"## {section.title}", ""]
+    lines += [f"- {fact.text} {cite(fact.paragraphs)}" for fact in section.facts]
+    quoted = section.sentences if setting(lang, "quote_sentences") else []
+    lines += [f"- {_label('sentences', lang)}{sentence.text} {cite([sentence.paragraph])}" for sentence in quoted]
+    if section.facts or quoted:
+        lines.append("")
+    separator = say("render.separator", lang)
+    for key, refs in (("tools", section.policy_tools), ("sectors", section.sectors)):
+        if refs:
+            lines.append(_label(key, lang) + separator.join(f"{ref.name} {cite(ref.paragraphs)}" for ref in refs)
+                         + "  ")
+    return lines + [f"{_label('paragraphs', lang)}{cite(section.paragraphs)}", ""]
 
 
 def render_markdown(brief: Brief) -> str:
-    """Title, source line, then one section per theme: facts with citations, (zh) the theme's other sentences,
-    the tools and sectors involved, and the paragraphs the theme covers."""
+    """Title, source line, then one section per theme (``_section_lines``) and the classifier used."""
     lang, doc = brief.lang, brief.document
-    colon = ": " if lang == "en" else "："
-    separator = "; " if lang == "en" else "；"
     lines = [f"# {doc.title or doc.id}", ""]
     meta = " · ".join(x for x in (doc.source, doc.published) if x)
     if meta:
         lines += [meta, ""]
     for section in brief.themes:
-        lines += [f"## {section.title}", ""]
-        for fact in section.facts:
-            lines.append(f"- {fact.text} {cite(fact.paragraphs)}")
-        if lang == "zh":
-            for sentence in section.sentences:
-                lines.append(f"- {_label('sentences', lang)}{colon}{sentence.text} {cite([sentence.paragraph])}")
-        if section.facts or (lang == "zh" and section.sentences):
-            lines.append("")
-        for key, refs in (("tools", section.policy_tools), ("sectors", section.sectors)):
-            if refs:
-                lines.append(f"{_label(key, lang)}{colon}"
-                             + separator.join(f"{ref.name} {cite(ref.paragraphs)}" for ref in refs) + "  ")
-        lines += [f"{_label('paragraphs', lang)}{colon}{cite(section.paragraphs)}", ""]
+        lines += _section_lines(section, lang)
     choice = brief.classifier
     how = choice.kind + (f" ({choice.path})" if choice.path else "")
-    lines.append(f"_{_label('classifier', lang)}{colon}{how}" + (f" — {choice.note}" if choice.note else "") + "_")
+    lines.append(f"_{_label('classifier', lang)}{how}" + (f" — {choice.note}" if choice.note else "") + "_")
     return "\n".join(lines) + "\n"
 
 

@@ -24,20 +24,22 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import functools
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
+from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
+from analyzer.check.rows import row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
+from analyzer.pipeline import analyze
 from analyzer.records import Figure, Period, Record
+from analyzer.store import FigureQuery
+from analyzer.taxonomy import load_taxonomy
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
 from analyzer.text.normalize import normalize
 
@@ -45,7 +47,8 @@ VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
-__all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim"]
+__all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
+           "row_figure"]
 
 
 @dataclass
@@ -93,9 +96,7 @@ class Verdict:
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 
-def _key(metric: str | None) -> str | None:
-    from analyzer.store.rows import cached_metric_key
-    return cached_metric_key(metric) if metric else None
+_key = series_key
 
 
 def _text(value) -> str | None:
@@ -115,16 +116,6 @@ def _day(published) -> str | None:
         return email.utils.parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return text
-
-
-def row_figure(row: dict) -> Figure:
-    period = Period(row["period_start"], row["period_end"]) if row.get("period_end") else None
-    high = row.get("value_high")
-    return Figure(text=row["text"], start=row["start"], end=row["end"], value=Decimal(str(row["value"])),
-                  unit=row["unit"], value_high=Decimal(str(high)) if high is not None else None,
-                  qualifier=row.get("qualifier"), measure=row.get("measure") or "other",
-                  comparison=row.get("comparison"), metric=row.get("metric"), period=period,
-                  counter=row.get("counter"))
 
 
 def same_period(claim: Period | None, start: str | None, end: str | None, published=None) -> bool:
@@ -161,12 +152,6 @@ METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "�
                    "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
 
 
-@functools.cache
-def slip_templates() -> dict:
-    """slip_texts.toml: how each slip is explained, in Chinese and English."""
-    return tomllib.loads(Path(__file__).with_name("slip_texts.toml").read_text(encoding="utf-8"))
-
-
 def metric_variants(metric: str) -> list[str]:
     """The metric as written, and without a trailing 增速/增长率 (余额增速 12.5% is the growth rate of 余额)."""
     out = [metric]
@@ -183,11 +168,11 @@ def _period_dict(start, end) -> dict | None:
 
 def period_text(period: dict | Period | None, lang: str) -> str:
     if period is None:
-        return "未注明时期" if lang == "zh" else "no stated period"
+        return say("period.none", lang)
     start, end = (period.start, period.end) if isinstance(period, Period) else (period["start"], period["end"])
     if start == end:
         return end
-    return f"{start}至{end}" if lang == "zh" else f"{start} to {end}"
+    return say("period.range", lang, start=start, end=end)
 
 
 def _days(a: str, b: str) -> int:
@@ -213,28 +198,26 @@ def _sources_disagree(rows: list[dict]) -> bool:
     return len(by_doc) > 1 and len({frozenset(v) for v in by_doc.values()}) > 1
 
 
-MEASURE_WORDS = {"growth_rate": ("的增速", "the growth rate of "), "share": ("的占比", "the share of "),
-                 "change": ("的变动", "the change in "), "flow": ("的增量", "the flow of ")}
-
-
 def _subject(metric: str, measure: str | None, lang: str) -> str:
-    """普惠小微贷款余额的增速 / the growth rate of 普惠小微贷款余额."""
-    zh, en = MEASURE_WORDS.get(measure or "", ("", ""))
+    """普惠小微贷款余额的增速 / the growth rate of 普惠小微贷款余额 (``subject.MEASURE`` in messages.toml)."""
     if not metric:
-        return "该数字" if lang == "zh" else "the figure"
-    return f"{metric}{zh}" if lang == "zh" else f"{en}{metric}"
+        return say("figure.unnamed", lang)
+    key = f"subject.{measure}"
+    return say(key if MESSAGES.has(key) else "subject.plain", lang, metric=metric)
 
 
 def _stored(row: dict) -> str:
     return human(Decimal(str(row["value"])), row["unit"])
 
 
-def _signed(value: Decimal, unit: str, zh: bool) -> str:
+def _signed(value: Decimal, unit: str, lang: str) -> str:
     """上升0.2% / 下降0.2% (a rise of 0.2% / a fall of 0.2%)."""
-    amount = human(abs(value), unit)
-    if zh:
-        return f"{'下降' if value < 0 else '上升'}{amount}"
-    return f"{'a fall' if value < 0 else 'a rise'} of {amount}"
+    return say("signed.fall" if value < 0 else "signed.rise", lang, amount=human(abs(value), unit))
+
+
+def _basis(rank: int) -> str:
+    """The evidence a verdict rests on: official statistics (rank 0) or news reports."""
+    return "official" if rank == 0 else "report"
 
 
 def _short_for(short: str, key: str) -> bool:
@@ -283,14 +266,12 @@ def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
 def _catalogued(key: str | None) -> bool:
     """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
     figures are found by key, never by context."""
-    from analyzer.taxonomy import load_taxonomy
     entry = load_taxonomy().lookup(key, "metrics") if key else None
     return entry is not None and entry.category not in GENERIC_CATEGORIES
 
 
 def _generic(key: str | None) -> bool:
     """A metric of whoever the sentence names (股价, 营业收入): found by context, not by key."""
-    from analyzer.taxonomy import load_taxonomy
     entry = load_taxonomy().lookup(key, "metrics") if key else None
     return bool(key) and (key in claim_words()["generic"] or (entry is not None and entry.category in GENERIC_CATEGORIES))
 
@@ -376,22 +357,19 @@ class ClaimChecker:
         source = _text(row.get("source"))
         date = _day(row.get("published"))
         official = self.document(row["doc_id"])["rank"] == "official"
-        if self.lang == "zh":
-            who = source or f"来源不详（文档{row['doc_id']}）"
-            return f"{'官方统计·' if official else ''}{who}{'《' + title + '》' if title else ''}（{date or '日期不详'}）"
-        who = source or f"unknown source (document {row['doc_id']})"
-        return f"{'official statistics: ' if official else ''}{who}{' “' + title + '”' if title else ''} " \
-               f"({date or 'date unknown'})"
+        lang = self.lang
+        return say("cite.citation", lang, official=say("cite.official", lang) if official else "",
+                   who=source or say("cite.source_unknown", lang, doc_id=row["doc_id"]),
+                   title=say("cite.title", lang, title=title) if title else "",
+                   date=date or say("unknown.date", lang))
 
     # queries
     def rows(self, metric: str) -> list[dict]:
-        from analyzer.store import FigureQuery
         rows = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))]
         # official references first, then by date (undated first, as SQLite orders them, on every backend)
         return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 
     def rows_at(self, period: Period, claim: Figure) -> list[dict]:
-        from analyzer.store import FigureQuery
         # a stored reading may span a longer range that ends on the claim's date (2024年 for 2024年末): bound the end only
         query = FigureQuery(period_to=period.end, unit=claim.unit, measure=claim.measure)
         return [r for r in self.store.iter_figures(query) if _at(period, r)]
@@ -437,7 +415,6 @@ class ClaimChecker:
         """The one series stored for the claim's period whose key ends with the claim's (获贷率 for
         普惠小微贷款获贷率): a claim may name a statistic in short. Two or more such series are left to the
         nearest-metrics list, since a short name (贷款余额) cannot tell them apart."""
-        from analyzer.store import FigureQuery
         if len(key) < 3 or _catalogued(key):
             return []  # a catalogued statistic is exactly itself (恒生指数 is not 恒生科技指数)
         keys = set()
@@ -459,34 +436,25 @@ class ClaimChecker:
                 "names": list(dict.fromkeys(written)), "reasons": merge_reasons(*matches, lang=self.lang)}
 
     def series_text(self, claim: Figure, series: dict) -> str:
-        zh = self.lang == "zh"
-        text = ""
-        if series["reasons"]:
-            text += ("；" + "；".join(series["reasons"])) if zh else ("; " + "; ".join(series["reasons"]))
+        lang = self.lang
+        text = clauses(["", *series["reasons"]], lang) if series["reasons"] else ""
         if series["chosen_because"] == "shorthand":
-            return text + (f"；“{claim.metric}”按存储的序列{series['key']}核对（简称）" if zh else
-                           f"; {claim.metric} checked as the stored series {series['key']} (a short name)")
+            return text + say("series.shorthand", lang, metric=claim.metric, key=series["key"])
         if series["candidates"]:
-            why = {"agrees": ("与所述数字相符", "it agrees with the claim"),
-                   "comparable": ("有该时期的可比数据", "it has comparable figures for the period"),
-                   "stored": ("已有存储数据", "it is stored")}[series["chosen_because"] or "stored"]
-            text += (f"；“{claim.metric}”可指多个序列：{'、'.join(series['candidates'])}，此处采用{series['key']}"
-                     f"（{why[0]}）" if zh else
-                     f"; {claim.metric} could be several series: {', '.join(series['candidates'])}; used "
-                     f"{series['key']} ({why[1]})")
+            why = say(f"series.why.{series['chosen_because'] or 'stored'}", lang)
+            text += say("series.several", lang, metric=claim.metric, candidates=listed(series["candidates"], lang),
+                        key=series["key"], why=why)
         return text
 
     # verdicts
     def check_figure(self, claim: Figure) -> Verdict:
-        zh = self.lang == "zh"
         info = claim.to_dict()
         info.pop("links", None)
         info["metric_key"] = _key(claim.metric)
         info["precision"] = fmt(half(claim) * 2)
         if not info["metric_key"]:
             verdict = self.context_verdict(claim, info, period_text(claim.period, self.lang))
-            return verdict or Verdict(info, "unverifiable", "未能识别该数字所描述的指标" if zh
-                                      else "the claim does not say what this number measures")
+            return verdict or Verdict(info, "unverifiable", say("verdict.no_metric", self.lang))
         choice = self.choose_series(claim)
         verdict = self.judge(claim, info, choice)
         verdict.series = self.series_info(claim, choice, verdict.evidence)
@@ -529,7 +497,6 @@ class ClaimChecker:
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
         """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
         undated)."""
-        from analyzer.store import FigureQuery
         rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
                 for r in self.store.iter_figures(FigureQuery(search=word))]
         return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
@@ -558,13 +525,10 @@ class ClaimChecker:
             return None
         row, slip = led
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
-        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)],
-                       basis="official" if self.rank(row) == 0 else "report")
+        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)], basis=_basis(self.rank(row)))
 
     def context_note(self, words: list[str]) -> str:
-        if self.lang == "zh":
-            return f"（按上下文匹配：句中写到{'、'.join(words)}）"
-        return f" (matched by context: the sentence names {', '.join(words)})"
+        return say("context.note", self.lang, words=listed(words, self.lang))
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
         row = good[0]
@@ -572,16 +536,14 @@ class ClaimChecker:
         offset = row["start"] - (row.get("sentence_start") or 0)
         stored_before = (row.get("sentence") or "")[max(0, offset - 6):offset]
         if opposite_direction(claim_before, stored_before):
-            stored, said = f"{stored_before.strip()}{row['text']}", f"{claim_before.strip()}{claim.text}"
-            text = (f"{self.cite(row)}记载“{stored}”，而非“{said}”：方向说反了" if self.lang == "zh" else
-                    f"{self.cite(row)} says “{stored}”, not “{said}”: the direction is reversed")
+            text = say("contradicted.reversed", self.lang, cite=self.cite(row),
+                       stored=f"{stored_before.strip()}{row['text']}", said=f"{claim_before.strip()}{claim.text}")
             return Verdict(info, "contradicted", text + note, "direction", [self.evidence(row, claim)],
-                           basis="official" if self.rank(row) == 0 else "report")
-        sentence = (row.get("sentence") or "").strip()
-        text = (f"{self.cite(row)}记载{row['text']}（“{sentence}”），与所述{claim.text}相符" if self.lang == "zh" else
-                f"{self.cite(row)} gives {row['text']} (“{sentence}”), consistent with the claimed {claim.text}")
+                           basis=_basis(self.rank(row)))
+        text = say("supported.by_context", self.lang, cite=self.cite(row), stored=row["text"],
+                   sentence=(row.get("sentence") or "").strip(), said=claim.text)
         return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
-                       basis="official" if self.rank(row) == 0 else "report")
+                       basis=_basis(self.rank(row)))
 
     def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
         """Stored figures to compare with: official ones first; the slip when none agrees."""
@@ -603,59 +565,42 @@ class ClaimChecker:
 
     def growth_over_base(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         """A growth rate over a written base (比2019年末): computed from the two stored levels."""
-        zh = self.lang == "zh"
-        base = period_text(claim.extra["base"], self.lang)
+        lang = self.lang
+        base = period_text(claim.extra["base"], lang)
         growth = multiyear.level_growth(choice.rows, claim, row_figure)
         if growth is None:
-            text = (f"数据库中没有{claim.metric}在{base}和{when}两个时点的余额，无法计算所述{claim.text}的增长" if zh else
-                    f"the store lacks the level of {claim.metric} at {base} or at {when}, needed to check the "
-                    f"growth of {claim.text}")
+            text = say("growth_base.missing", lang, metric=claim.metric, base=base, when=when, said=claim.text)
             return Verdict(info, "unverifiable", text, nearest_periods=self.nearest_periods(claim, choice.rows))
         ok = interval(claim).overlaps(growth.implied)
-        arithmetic = growth.arithmetic(row_figure)
-        if zh:
-            text = (f"{self.cite(growth.old)}记载{base}为{_stored(growth.old)}，{self.cite(growth.new)}记载{when}为"
-                    f"{_stored(growth.new)}：{arithmetic}，{'与所述' + claim.text + '相符' if ok else '而非' + claim.text}")
-        else:
-            text = (f"{self.cite(growth.old)} gives {_stored(growth.old)} at {base} and {self.cite(growth.new)} "
-                    f"{_stored(growth.new)} at {when}: {arithmetic}, "
-                    f"{'consistent with the claimed ' if ok else 'not '}{claim.text}")
+        outcome = say("growth_base.agrees" if ok else "growth_base.differs", lang, said=claim.text)
+        text = say("growth_base.computed", lang, cite_old=self.cite(growth.old), old=_stored(growth.old), base=base,
+                   cite_new=self.cite(growth.new), new=_stored(growth.new), when=when,
+                   arithmetic=growth.arithmetic(row_figure), outcome=outcome)
         evidence = [self.evidence(growth.old), self.evidence(growth.new)]
         return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
-                       basis="official" if self.rank(growth.new) == 0 else "report")
+                       basis=_basis(self.rank(growth.new)))
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
         """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
         (Stored figures without a period, from undated documents, are still compared with it.)"""
-        values = sorted({f"{_stored(r)}（{period_text(_period_dict(r['period_start'], r['period_end']), 'zh')}）"
-                         if self.lang == "zh" else
-                         f"{_stored(r)} ({period_text(_period_dict(r['period_start'], r['period_end']), 'en')})"
+        lang = self.lang
+        values = sorted({say("undated.value", lang, stored=_stored(r),
+                             period=period_text(_period_dict(r["period_start"], r["period_end"]), lang))
                          for r in comparable})[:5]
-        text = (f"所述{claim.text}未注明时期，无法与存储的{claim.metric}数据对照；存储的数值：{'、'.join(values)}"
-                if self.lang == "zh" else
-                f"the claim's {claim.text} names no period, so it cannot be checked against the stored figures for "
-                f"{claim.metric}: {', '.join(values)}")
+        text = say("undated.text", lang, said=claim.text, metric=claim.metric, values=listed(values, lang))
         evidence = [self.evidence(r, claim) for r in comparable[:5]]
         return Verdict(info, "unverifiable", text, None, evidence, False, self.nearest_periods(claim, comparable), [])
 
     def supported(self, claim, info, basis, comparable, first, when) -> Verdict:
-        zh = self.lang == "zh"
+        lang = self.lang
         evidence = [self.evidence(r, claim) for r in comparable]
         values = sorted({_stored(r) for r in comparable})
         disagree = _sources_disagree(comparable) and len({bool(e.agrees) for e in evidence}) > 1
-        stored = _stored(first)
-        if zh:
-            text = (f"{self.cite(first)}记载{_subject(claim.metric, claim.measure, 'zh')}（{when}）为{stored}，"
-                    f"与所述{claim.text}相符")
-            if disagree:
-                text += f"；但各来源说法不一：{'、'.join(values)}"
-        else:
-            text = (f"{self.cite(first)} gives {_subject(claim.metric, claim.measure, 'en')} ({when}) as "
-                    f"{stored}, consistent with the claimed {claim.text} at its stated precision")
-            if disagree:
-                text += f"; sources disagree: {', '.join(values)}"
-        basis_name = "official" if self.rank(first) == 0 else "report"
-        return Verdict(info, "supported", text, None, evidence, disagree, basis=basis_name)
+        text = say("supported.stored", lang, cite=self.cite(first), subject=_subject(claim.metric, claim.measure, lang),
+                   when=when, stored=_stored(first), said=claim.text)
+        if disagree:
+            text += say("supported.disagree", lang, values=listed(values, lang))
+        return Verdict(info, "supported", text, None, evidence, disagree, basis=_basis(self.rank(first)))
 
     def ranked(self, verdict: Verdict, official: list[dict], comparable: list[dict], claim: Figure) -> Verdict:
         """A verdict that rests on official references says so, and lists the news reports after them."""
@@ -665,8 +610,7 @@ class ClaimChecker:
             known = {(e.doc_id, e.start) for e in verdict.evidence}
             verdict.evidence += [self.evidence(r, claim) for r in reports if (r["doc_id"], r["start"]) not in known]
             if reports and any(agrees(claim, row_figure(r)) for r in reports):
-                verdict.explanation += ("；有新闻报道与所述相符，但以官方统计为准" if self.lang == "zh" else
-                                        "; some news reports agree with the claim, but official statistics rank first")
+                verdict.explanation += say("ranked.reports_agree", self.lang)
         return verdict
 
     def slip_verdict(self, claim: Figure, info: dict, rows: list[dict], when: str) -> Verdict | None:
@@ -675,8 +619,7 @@ class ClaimChecker:
             name = sl.cross_measure_slip(claim, row_figure(row), row.get("period_end"))
             if name:
                 text = self.slip_text(name, claim, row, _stored(row), when)
-                return Verdict(info, "contradicted", text, name, [self.evidence(row)],
-                               basis="official" if self.rank(row) == 0 else "report")
+                return Verdict(info, "contradicted", text, name, [self.evidence(row)], basis=_basis(self.rank(row)))
         return None
 
     def cumulative_verdict(self, claim: Figure, info: dict, rows: list[dict]) -> Verdict | None:
@@ -691,11 +634,10 @@ class ClaimChecker:
                 when = period_text(claim.period, self.lang)
                 text = self.slip_text("ytd_as_yoy", claim, row, _stored(row), when)
                 return Verdict(info, "contradicted", text, "ytd_as_yoy", [self.evidence(row)],
-                               basis="official" if self.rank(row) == 0 else "report")
+                               basis=_basis(self.rank(row)))
         return None
 
     def contradicted(self, claim, info, comparable, rows, when) -> Verdict:
-        zh = self.lang == "zh"
         evidence = [self.evidence(r, claim) for r in comparable]
         first = comparable[0]
         values = sorted({_stored(r) for r in comparable})
@@ -710,7 +652,7 @@ class ClaimChecker:
             slip, extra = self.elsewhere_slip(claim, comparable, rows)
         text = self.slip_text(slip, claim, first, _stored(first), when, extra)
         if disagree:
-            text += ("；各来源说法不一：" + "、".join(values)) if zh else ("; sources disagree: " + ", ".join(values))
+            text += say("contradicted.disagree", self.lang, values=listed(values, self.lang))
         if extra is not None:
             evidence = evidence + [self.evidence(extra)]
         return Verdict(info, "contradicted", text, slip, evidence, disagree)
@@ -743,25 +685,25 @@ class ClaimChecker:
     def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
         """The explanation of a contradiction, from the slip's template in slip_texts.toml."""
         context = self.slip_context(slip, claim, row, stored, when, extra)
-        templates = slip_templates()
-        context["base"] = templates["base"][self.lang].format(**context)
-        template = templates["slip"].get(slip, {}).get(self.lang)
+        context["base"] = say("slip.value", self.lang, **context)
+        key = f"slip.{slip}"
+        template = MESSAGES.template(key, self.lang) if MESSAGES.has(key) else None
         needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
         if template is None or any(context[name] is None for name in needs):
             return context["base"]
         return template.format(**context)
 
     def slip_context(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None) -> dict:
-        zh = self.lang == "zh"
+        lang = self.lang
         source = extra if slip == "ytd_as_yoy" and extra is not None else row
         growth = row.get("measure") == "growth_rate"
-        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), self.lang),
+        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), lang),
                    "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
-                   "metric": claim.metric or ("该数字" if zh else "the figure"), "other": None, "other_metric": None,
-                   "what": ("增速" if growth else "变动") if zh else ("growth rate" if growth else "change")}
+                   "metric": claim.metric or say("figure.unnamed", lang), "other": None, "other_metric": None,
+                   "what": say("what.growth" if growth else "what.change", lang)}
         if slip == "direction":
-            context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], zh)
-            context["said"] = _signed(claim.value, claim.unit, zh)
+            context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], lang)
+            context["said"] = _signed(claim.value, claim.unit, lang)
         other = source if slip == "ytd_as_yoy" else extra
         if other is not None:
             context["other"] = period_text(_period_dict(other["period_start"], other["period_end"]), self.lang)
@@ -770,21 +712,15 @@ class ClaimChecker:
 
     # nothing comparable
     def unverifiable(self, claim: Figure, info: dict, rows: list[dict], key: str, when: str) -> Verdict:
-        zh = self.lang == "zh"
+        lang = self.lang
         nearest_periods = self.nearest_periods(claim, rows)
         nearest_metrics = self.nearest_metrics(claim, key)
-        if zh:
-            text = f"数据库中没有{claim.metric}在{when}的可比数据"
-            if nearest_periods:
-                text += "；最近的时期：" + "、".join(period_text(p, "zh") for p in nearest_periods)
-            if nearest_metrics:
-                text += "；相近指标：" + "、".join(nearest_metrics)
-        else:
-            text = f"nothing comparable stored for {claim.metric} at {when}"
-            if nearest_periods:
-                text += "; nearest periods: " + ", ".join(period_text(p, "en") for p in nearest_periods)
-            if nearest_metrics:
-                text += "; similar metrics: " + ", ".join(nearest_metrics)
+        text = say("unverifiable.nothing", lang, metric=claim.metric, when=when)
+        if nearest_periods:
+            text += say("unverifiable.nearest_periods", lang,
+                        periods=listed((period_text(p, lang) for p in nearest_periods), lang))
+        if nearest_metrics:
+            text += say("unverifiable.similar_metrics", lang, metrics=listed(nearest_metrics, lang))
         evidence = []
         hint = self.hint(claim, rows, key)
         if hint:
@@ -811,19 +747,16 @@ class ClaimChecker:
 
     def hint(self, claim: Figure, rows: list[dict], key: str) -> tuple[str, dict] | None:
         """Nothing to compare, but the number matches another period or a similar metric: say so."""
-        zh = self.lang == "zh"
         for row in rows:
             if (row["measure"] == claim.measure and sl.units_comparable(claim, row["unit"], row.get("counter"))
                     and same_number(claim, row_figure(row))):
                 other = period_text(_period_dict(row["period_start"], row["period_end"]), self.lang)
-                return ((f"（注意：{claim.text}与{other}的数字相符）" if zh else
-                         f" (note: {claim.text} matches the figure for {other})"), row)
+                return say("hint.other_period", self.lang, said=claim.text, other=other), row
         if claim.period is not None:
             for row in self.rows_at(claim.period, claim):
                 if (row["measure"] == claim.measure and row["metric_key"] != key
                         and _overlap(row["metric_key"] or "", key) >= MIN_OVERLAP and same_number(claim, row_figure(row))):
-                    return ((f"（注意：{claim.text}与“{row['metric']}”的数字相符）" if zh else
-                             f" (note: {claim.text} matches the figure for {row['metric']})"), row)
+                    return say("hint.other_metric", self.lang, said=claim.text, metric=row["metric"]), row
         return None
 
 
@@ -832,7 +765,6 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
     if isinstance(text, Record):
         record = text
     else:
-        from analyzer.pipeline import analyze
         record = analyze(prepare_claim(text), published=published, doc_id="claim")
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published

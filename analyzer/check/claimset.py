@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.check.claims import VERDICTS, Verdict, check_claim
+from analyzer.errors import InputError
+from analyzer.store import open_store
+from analyzer.store.ingest import ingest
+from analyzer.store.references import import_references
 
 
 def claim_verdict(verdicts: list[Verdict]) -> tuple[str, str | None]:
@@ -68,7 +72,6 @@ class ClaimSetScore:
 
 def load_claims(path: str | Path) -> list[dict]:
     """The claims of a JSON Lines file; a bad line is an ``InputError`` naming FILE:LINE."""
-    from analyzer.errors import InputError
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -134,8 +137,6 @@ def claim_set_store(claims: list[dict], directory: str, corpus: str | None = Non
                     references: list[str] | None = None):
     """A fresh SQLite store with the corpus, the shared-data documents the claims name (``source_doc``) and
     the reference tables: what a claim set is scored against. Ids found nowhere are reported on stderr."""
-    from analyzer.store.ingest import ingest
-    from analyzer.store.references import import_references
     store = corpus_store(corpus, directory) if corpus else _empty_store(directory)
     wanted = {c["source_doc"] for c in claims if c.get("source_doc")} - set(store.known_documents())
     reserved = wanted & RESERVED_IDS
@@ -157,14 +158,11 @@ def claim_set_store(claims: list[dict], directory: str, corpus: str | None = Non
 
 
 def _empty_store(directory: str):
-    from analyzer.store import open_store
     return open_store(str(Path(directory) / "claims.db"))
 
 
 def corpus_store(corpus: str | Path, directory: str | None = None):
     """A fresh SQLite store holding ``corpus`` as the analyzer reads it (documents analyzed by the pipeline)."""
-    from analyzer.store import open_store
-    from analyzer.store.ingest import ingest
     directory = directory or tempfile.mkdtemp(prefix="claimset-")
     store = open_store(str(Path(directory) / "corpus.db"))
     ingest(store, [str(corpus)])

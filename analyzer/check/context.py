@@ -12,9 +12,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+import opencc
+
 from analyzer.extract.periods import _time_matches
 from analyzer.records import Figure
 from analyzer.text.normalize import normalize
+from analyzer.text.segment import tokenizer
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 MIN_COVERAGE = 0.6   # share of the claim's words (by characters) a stored sentence must contain
@@ -36,7 +39,6 @@ def variants(word: str) -> list[str]:
 
 @functools.cache
 def _s2t():
-    import opencc
     return opencc.OpenCC("s2t")
 
 
@@ -69,7 +71,6 @@ def _masked(text: str, figures: list[Figure]) -> str:
 
 
 def _words(clause: str, start: int, end: int, figure_start: int, stop: frozenset[str]) -> tuple[list[str], str | None]:
-    from analyzer.text.segment import tokenizer
     words, last, position = [], None, start
     for token in tokenizer().lcut(clause[start:end]):
         here = clause.find(token, position)

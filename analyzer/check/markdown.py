@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 
 from analyzer.check.claims import Evidence, Verdict
+from analyzer.check.messages import MESSAGES, say
 
-WORDS = {
-    "zh": {"title": "事实核查", "claim": "说法", "verdict": "结论", "evidence": "证据", "why": "说明",
-           "supported": "✅ 相符", "contradicted": "❌ 有误", "unverifiable": "❔ 无法核实", "none": "（未找到可核查的数字）",
-           "source": "来源不详", "date": "日期不详", "link": "无链接", "open": "原文", "official": "官方统计",
-           "slip": "错误类型", "basis": "依据", "report": "新闻报道", "more": "另有{n}条证据"},
-    "en": {"title": "Fact check", "claim": "Claim", "verdict": "Verdict", "evidence": "Evidence", "why": "Why",
-           "supported": "✅ Supported", "contradicted": "❌ Contradicted", "unverifiable": "❔ Unverifiable",
-           "none": "(no figure to check found)", "source": "source unknown", "date": "date unknown",
-           "link": "no link", "open": "source", "official": "official statistics", "slip": "slip", "basis": "based on",
-           "report": "news reports", "more": "{n} more pieces of evidence"},
-}
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 MAX_EVIDENCE = 2
+
+
+def box_words(lang: str) -> dict[str, str]:
+    """The box's words in ``lang`` (``markdown.*`` in messages.toml; ``more`` keeps its {n}), plus the gaps said
+    plainly (``source``, ``date``)."""
+    words = {key.split(".", 1)[1]: MESSAGES.template(key, lang) for key in MESSAGES.messages
+             if key.startswith("markdown.")}
+    return {**words, "source": say("unknown.source", lang), "date": say("unknown.date", lang)}
 
 
 def escape(text: str | None) -> str:
@@ -64,7 +62,7 @@ def figure_block(index: int, v: Verdict, words: dict) -> list[str]:
 
 def render_markdown(claim: str, verdicts: list[Verdict], published: str | None = None, lang: str = "zh") -> str:
     """The fact-check box for one claim (or article) and its verdicts."""
-    words = WORDS[lang]
+    words = box_words(lang)
     title = f"> **{words['title']}**" + (f" · {published}" if published else "")
     lines = [title, ">", f"> **{words['claim']}**：{escape(claim)}", ">",
              f"> **{words['verdict']}**：{words[overall(verdicts)]}", ">"]

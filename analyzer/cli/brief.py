@@ -5,15 +5,18 @@ import sys
 
 import click
 
+from analyzer.brief import brief_document, choose_classifier, render
 from analyzer.cli import main
 from analyzer.cli.common import fail, handle_errors, verbose_option
 from analyzer.cli.extract import document_options, overrides
 from analyzer.errors import InputError
+from analyzer.io.readers import read_documents
+from analyzer.wording import LANGS
 
 
 @main.command(name="brief")
 @click.argument("path")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the brief (English from the taxonomy's names; no machine translation).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="Output format.")
@@ -35,9 +38,6 @@ def brief_command(path, lang, fmt, classifier, model_path, title, source, publis
 
     Example: analyzer brief corpus/dev/b-2025-05-26-jjrb-sme-finance.json --lang en
     """
-    from analyzer.brief import brief_document, choose_classifier, render
-    from analyzer.io.readers import read_documents
-
     documents = list(read_documents([path], overrides(title, source, published, kind)))
     if not documents:
         fail(f"{path}: no document found")

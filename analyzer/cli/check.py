@@ -4,25 +4,32 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import tempfile
 
 import click
 
+from analyzer.check import any_contradicted, check_claim, check_consistency
+from analyzer.check.claimset import claim_set_store, load_claims, score_claims
+from analyzer.check.consistency import check_growth_with_store
+from analyzer.check.markdown import render_markdown
+from analyzer.check.messages import say
+from analyzer.check.reading import prepare_claim
 from analyzer.cli import main
 from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.extract import overrides
+from analyzer.errors import InputError, StoreError
+from analyzer.io.readers import read_documents
+from analyzer.io.writers import format_table
+from analyzer.pipeline import Pipeline
+from analyzer.records import Document
+from analyzer.store import open_store
+from analyzer.wording import LANGS
 
 EXIT_CONTRADICTED = 1
-LABELS = {
-    "zh": {"supported": "相符", "contradicted": "矛盾", "unverifiable": "无法核实", "ok": "一致", "inconsistent": "不一致"},
-    "en": {"supported": "supported", "contradicted": "contradicted", "unverifiable": "unverifiable", "ok": "ok",
-           "inconsistent": "inconsistent"},
-}
 
 
 def _read_input(claim: str | None, file: str | None, published: str | None):
     """The document to check: the CLAIM text (``-`` reads stdin) or the ``--file`` (``-`` for stdin)."""
-    from analyzer.errors import InputError
-    from analyzer.io.readers import read_documents
-    from analyzer.records import Document
     if claim is not None and file is not None:
         fail("give either CLAIM or --file, not both", 2)
     if claim is None and file is None:
@@ -48,36 +55,47 @@ def _period(period: dict | None) -> str:
     return period["end"] if period["start"] == period["end"] else f"{period['start']}..{period['end']}"
 
 
+def _evidence_lines(e, lang: str) -> list[str]:
+    mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
+    title = f"《{e.title}》" if e.title else ""
+    source = e.source or say("unknown.source", lang)
+    date = e.published or say("unknown.date", lang)
+    lines = [f"    {mark}{source}{title} {date} doc={e.doc_id} "
+             f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})"]
+    if e.sentence:
+        lines.append(f"      “{e.sentence.strip()}”")
+    return lines
+
+
+def _verdict_lines(verdicts, lang: str) -> list[str]:
+    rows = [{"#": i, "figure": v.figure["text"], "metric": v.figure.get("metric"),
+             "period": _period(v.figure.get("period")), "measure": v.figure.get("measure"),
+             "verdict": say(f"label.{v.verdict}", lang), "slip": v.slip or ""} for i, v in enumerate(verdicts, 1)]
+    out = [format_table(rows, max_width=30) if rows else say("table.no_figures", lang)]
+    for i, v in enumerate(verdicts, 1):
+        out.append(f"\n[{i}] {v.explanation}")
+        for e in v.evidence:
+            out += _evidence_lines(e, lang)
+    return out
+
+
+def _consistency_lines(consistency, lang: str, after_verdicts: bool) -> list[str]:
+    out = [("\n" if after_verdicts else "") + say("table.consistency", lang)]
+    if not consistency:
+        out.append("  " + say("table.nothing_to_check", lang))
+    for r in consistency:
+        spans = ", ".join(f"{f['text']}[{f['start']}:{f['end']}]" for f in r.figures)
+        out.append(f"  {say(f'label.{r.status}', lang):<6} {r.kind:<6} {r.arithmetic}")
+        out.append(f"         {spans}" + (f"  — {r.note}" if r.note else ""))
+    return out
+
+
 def render_table(verdicts, consistency, lang: str) -> str:
-    from analyzer.io.writers import format_table
-    labels = LABELS[lang]
     out = []
     if verdicts is not None:
-        rows = [{"#": i, "figure": v.figure["text"], "metric": v.figure.get("metric"),
-                 "period": _period(v.figure.get("period")), "measure": v.figure.get("measure"),
-                 "verdict": labels[v.verdict], "slip": v.slip or ""} for i, v in enumerate(verdicts, 1)]
-        out.append(format_table(rows, max_width=30) if rows else
-                   ("（未找到数字）" if lang == "zh" else "(no figures found in the claim)"))
-        for i, v in enumerate(verdicts, 1):
-            out.append(f"\n[{i}] {v.explanation}")
-            for e in v.evidence:
-                mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
-                title = f"《{e.title}》" if e.title else ""
-                source = e.source or ("来源不详" if lang == "zh" else "source unknown")
-                date = e.published or ("日期不详" if lang == "zh" else "date unknown")
-                out.append(f"    {mark}{source}{title} {date} doc={e.doc_id} "
-                           f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})")
-                if e.sentence:
-                    out.append(f"      “{e.sentence.strip()}”")
+        out += _verdict_lines(verdicts, lang)
     if consistency is not None:
-        out.append("\n" + ("一致性检查：" if lang == "zh" else "Consistency checks:") if verdicts is not None else
-                   ("一致性检查：" if lang == "zh" else "Consistency checks:"))
-        if not consistency:
-            out.append("  （无可检查的数字组合）" if lang == "zh" else "  (nothing to check)")
-        for r in consistency:
-            spans = ", ".join(f"{f['text']}[{f['start']}:{f['end']}]" for f in r.figures)
-            out.append(f"  {labels[r.status]:<6} {r.kind:<6} {r.arithmetic}")
-            out.append(f"         {spans}" + (f"  — {r.note}" if r.note else ""))
+        out += _consistency_lines(consistency, lang, verdicts is not None)
     return "\n".join(out).lstrip("\n")
 
 
@@ -85,10 +103,6 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
                     lang: str) -> None:
     """Score the checker on a claim set against a fresh store of ``sources`` (corpus, shared data, references) or
     against the database at ``db_url``."""
-    import tempfile
-
-    from analyzer.check.claimset import claim_set_store, load_claims, score_claims
-    from analyzer.store import open_store
     claims = load_claims(path)
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
         if any(sources.values()):
@@ -134,7 +148,7 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
               help="With --claim-set: exit 1 when verdict accuracy is below this.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="Output format; markdown writes a fact-check box to paste into a draft.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the explanations.")
 @verbose_option
 @handle_errors
@@ -162,44 +176,47 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
 
     Example: analyzer check "截至今年一季度末，普惠小微贷款余额超过35万亿元，同比增长12.5%" --published 2025-05-26
     """
-    from analyzer.check import any_contradicted, check_claim, check_consistency
-    from analyzer.cli.extract import overrides
-    from analyzer.pipeline import Pipeline
-
     overrides(published=published)  # validates the date
     if claim_set:
         sources = {"corpus": corpus, "shared_data": shared_data, "references": list(references)}
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang)
         return
     document = _read_input(claim, file, published)
-    from analyzer.check.reading import prepare_claim
     record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
-    verdicts = results = None
-    store = None
-    if not consistency:
-        from analyzer.errors import StoreError
-        from analyzer.store import open_store
-        try:
-            store = open_store(db_url, create=False)
-        except StoreError as error:  # no store there: it holds no documents (and none is created)
-            fail(f"{error}; it holds no documents (or use --consistency, which needs none)", 2)
-        try:
-            if not store.counts().get("documents"):
-                fail(f"the database {store.display_url} holds no documents: fill it with `analyzer ingest` "
-                     "(or use --consistency, which needs none)", 2)
-            verdicts = check_claim(record, store, lang=lang)
-            if with_consistency:
-                from analyzer.check.consistency import check_growth_with_store
-                results = check_consistency(record) + check_growth_with_store(record, store)
-        finally:
-            store.close()
     if consistency:
-        results = check_consistency(record)
+        verdicts, results = None, check_consistency(record)
+    else:
+        verdicts, results = check_against_store(record, db_url, with_consistency, lang)
     bad = (verdicts is not None and any_contradicted(verdicts)) or \
           (results is not None and any(not r.ok for r in results))
     click.echo(render(document, verdicts, results, bad, fmt, lang), nl=False)
     if bad:
         sys.exit(EXIT_CONTRADICTED)
+
+
+def _filled_store(db_url: str | None):
+    """The store at ``db_url``; exit 2 where there is none or it holds no documents."""
+    try:
+        store = open_store(db_url, create=False)
+    except StoreError as error:  # no store there: it holds no documents (and none is created)
+        fail(f"{error}; it holds no documents (or use --consistency, which needs none)", 2)
+    if not store.counts().get("documents"):
+        store.close()
+        fail(f"the database {store.display_url} holds no documents: fill it with `analyzer ingest` "
+             "(or use --consistency, which needs none)", 2)
+    return store
+
+
+def check_against_store(record, db_url: str | None, with_consistency: bool, lang: str):
+    """The verdicts of the record's figures, and with ``with_consistency`` its consistency checks (a growth rate
+    also against stored levels)."""
+    store = _filled_store(db_url)
+    try:
+        verdicts = check_claim(record, store, lang=lang)
+        results = check_consistency(record) + check_growth_with_store(record, store) if with_consistency else None
+    finally:
+        store.close()
+    return verdicts, results
 
 
 def render(document, verdicts, results, bad: bool, fmt: str, lang: str) -> str:
@@ -212,7 +229,6 @@ def render(document, verdicts, results, bad: bool, fmt: str, lang: str) -> str:
             data["consistency"] = [r.to_dict() for r in results]
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt == "markdown":
-        from analyzer.check.markdown import render_markdown
         box = render_markdown(document.text, verdicts or [], document.published, lang)
         return box + ("\n" + render_table(None, results, lang) + "\n" if results is not None else "")
     return render_table(verdicts, results, lang) + "\n"

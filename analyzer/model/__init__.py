@@ -47,8 +47,8 @@ def evaluate(path: str | Path = DEFAULT_MODEL_DIR, corpus_dir: str | Path = "cor
              seed: int = 13) -> dict:
     """Scores of the model at ``path`` and of the keyword baseline on the gold sentences of ``corpus_dir``, with a
     paired bootstrap (``samples`` resamples) of their macro-F1 and its difference."""
-    from analyzer.brief.classify import KeywordClassifier
-    from analyzer.brief.themes import theme_ids
+    from analyzer.themes import KeywordClassifier
+    from analyzer.themes import theme_ids
     from analyzer.model.data import load_sentences
     from analyzer.model.training import compare
     scores = compare(load(path), KeywordClassifier(), load_sentences(corpus_dir), list(theme_ids()), samples, seed)

@@ -201,8 +201,8 @@ def train(corpus_dir: str | Path = "corpus", out_dir: str | Path = "models/theme
     """
     import torch
 
-    from analyzer.brief.classify import KeywordClassifier
-    from analyzer.brief.themes import theme_ids
+    from analyzer.themes import KeywordClassifier
+    from analyzer.themes import theme_ids
     from analyzer.model.card import write_card
 
     overrides = {k: v for k, v in {"epochs": epochs, "seed": seed, **overrides}.items() if v is not None}
