@@ -130,35 +130,68 @@ def analyze(pipeline, document: Document, time_limit: float = 0.0) -> Record | s
         return f"{where}: analysis failed ({type(error).__name__}: {error})"
 
 
+class Watchdog:
+    """One daemon thread per worker process that raises ``DocumentTimeout`` in a task thread that passed its
+    deadline (``PyThreadState_SetAsyncExc``): arming and disarming cost a lock, not a thread a document."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._deadlines: dict[int, float] = {}  # task thread id → time.monotonic() deadline
+        self._fired: set[int] = set()
+        self._wake = float("inf")  # when the watching thread looks next
+        self._thread: threading.Thread | None = None
+
+    def arm(self, target: int, seconds: float) -> None:
+        with self._cond:
+            deadline = self._deadlines[target] = time.monotonic() + seconds
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._watch, name="analyzer-time-limit", daemon=True)
+                self._thread.start()
+            if deadline < self._wake:
+                self._cond.notify()
+
+    def disarm(self, target: int) -> None:
+        with self._cond:
+            self._deadlines.pop(target, None)
+            if target in self._fired:  # raised already, or set but not yet raised: withdraw it
+                self._fired.discard(target)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+    def _watch(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for target, deadline in list(self._deadlines.items()):
+                    if deadline <= now:
+                        del self._deadlines[target]
+                        self._fired.add(target)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                                   ctypes.py_object(DocumentTimeout))
+                self._wake = min(self._deadlines.values(), default=float("inf"))
+                self._cond.wait(None if self._wake == float("inf") else max(0.0, self._wake - now))
+
+
+_watchdog = Watchdog()
+
+
 @contextlib.contextmanager
 def time_budget(seconds: float):
     """``ingest``'s per-document limit where a Dask task runs: raise ``DocumentTimeout`` in the block after
     ``seconds`` (0: no limit). In a process's main thread (a partition run here) this is ``ingest``'s own
     ``time_budget`` (SIGALRM); a Dask worker runs tasks in another thread, where a signal cannot reach, so
-    a timer thread raises the exception in the task's thread instead (``PyThreadState_SetAsyncExc``). Like
-    the signal, it interrupts a long call inside C code only when that returns to Python."""
+    the process's ``Watchdog`` raises the exception in the task's thread instead. Like the signal, it
+    interrupts a long call inside C code only when that returns to Python."""
     from analyzer.store.ingest import time_budget as signal_budget
     if not seconds or threading.current_thread() is threading.main_thread():
         with signal_budget(seconds):
             yield
         return
-    target, guard, state = threading.get_ident(), threading.Lock(), {"running": True}
-
-    def expire() -> None:
-        with guard:
-            if state["running"]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(DocumentTimeout))
-
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    target = threading.get_ident()
+    _watchdog.arm(target, seconds)
     try:
         yield
     finally:
-        timer.cancel()
-        with guard:  # after this, expire() does nothing; an exception it set but not yet raised is withdrawn
-            state["running"] = False
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        _watchdog.disarm(target)
 
 
 def known_documents(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
