@@ -24,14 +24,24 @@ from click.testing import CliRunner  # noqa: E402
 
 from analyzer.cli import main  # noqa: E402
 from analyzer.cluster import engine as cluster_engine  # noqa: E402
-from analyzer.cluster.engine import ClusterError, extract_on_cluster, ingest_on_cluster, ingest_partitions_here  # noqa: E402
-from analyzer.cluster.partitions import Piece, line_ranges, plan_partitions, read_partition  # noqa: E402
+from analyzer.cluster.engine import (  # noqa: E402
+    ClusterError,
+    extract_on_cluster,
+    ingest_on_cluster,
+    ingest_partitions_here,
+)
+from analyzer.cluster.partitions import (  # noqa: E402
+    Piece,
+    line_ranges,
+    plan_partitions,
+    read_partition,
+)
+from analyzer.cluster.tasks import IngestJob, PartitionSummary, ingest_partition  # noqa: E402
 from analyzer.io.parquet import read_parquet_records  # noqa: E402
 from analyzer.pipeline import Pipeline  # noqa: E402
+from analyzer.settings import Settings  # noqa: E402
 from analyzer.store import open_store, schema  # noqa: E402
 from analyzer.store.ingest import DUPLICATE_POLICIES, ingest  # noqa: E402
-from analyzer.cluster.tasks import IngestJob, PartitionSummary, ingest_partition  # noqa: E402
-from analyzer.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("ANALYZER_TEST_POSTGRES_URL")

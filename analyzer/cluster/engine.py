@@ -17,9 +17,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzer.cluster.duplicates import DuplicatePlan, plan_duplicates, stored_state
-from analyzer.cluster.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions, read_partition
-from analyzer.cluster.tasks import (ExtractJob, ExtractSummary, IngestJob, PartitionIngest, PartitionSummary,
-                                    _limits, add_summary, extract_partition, ingest_partition, scan_partition)
+from analyzer.cluster.partitions import (
+    DEFAULT_PARTITION_BYTES,
+    Partition,
+    plan_partitions,
+    read_partition,
+)
+from analyzer.cluster.tasks import (
+    ExtractJob,
+    ExtractSummary,
+    IngestJob,
+    PartitionIngest,
+    PartitionSummary,
+    _limits,
+    add_summary,
+    extract_partition,
+    ingest_partition,
+    scan_partition,
+)
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary
