@@ -2,7 +2,8 @@
 
 A local cluster of 2 worker processes is shared by the module; the store is compared table by table, by row
 count and by a content hash of every row (surrogate ids replaced by what they point at). The 8-writer test
-runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` starts one).
+runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` starts one). ``--on-duplicate`` and
+``--time-limit`` are compared with ``ingest`` too: same documents and hashes, same error lines.
 """
 from __future__ import annotations
 
@@ -673,3 +674,15 @@ def test_time_limit_on_workers(client, by_value, tmp_path, texts):
     stored = stored_documents(db)
     assert set(stored) == {row["id"] for row in rows} - {"t-0005"}
     assert stored == stored_documents(str(tmp_path / "one.db"))
+
+
+@pytest.mark.parametrize("policy", ["error", "replace"])
+def test_on_duplicate_on_postgresql(client, pg_url, tmp_path, texts, policy):
+    """The same decisions when the workers write to PostgreSQL (ids repeated across ranges and files)."""
+    paths, partition_bytes = duplicate_inputs(tmp_path, texts)
+    _, expected = single_process(paths, tmp_path / "one.db", on_duplicate=policy)
+    with open_store(pg_url) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=partition_bytes, batch_size=4,
+                                    on_duplicate=policy)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    assert stored_documents(pg_url) == stored_documents(str(tmp_path / "one.db"))
