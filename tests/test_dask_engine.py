@@ -2,7 +2,8 @@
 
 A local cluster of 2 worker processes is shared by the module; the store is compared table by table, by row
 count and by a content hash of every row (surrogate ids replaced by what they point at). The 8-writer test
-runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` starts one).
+runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` starts one). ``--on-duplicate`` and
+``--time-limit`` are compared with ``ingest`` too: same documents and hashes, same error lines.
 """
 from __future__ import annotations
 
@@ -24,12 +25,24 @@ from click.testing import CliRunner  # noqa: E402
 
 from analyzer.cli import main  # noqa: E402
 from analyzer.cluster import engine as cluster_engine  # noqa: E402
-from analyzer.cluster.engine import ClusterError, extract_on_cluster, ingest_on_cluster, ingest_partitions_here  # noqa: E402
-from analyzer.cluster.partitions import Piece, line_ranges, plan_partitions, read_partition  # noqa: E402
+from analyzer.cluster.engine import (  # noqa: E402
+    ClusterError,
+    extract_on_cluster,
+    ingest_on_cluster,
+    ingest_partitions_here,
+)
+from analyzer.cluster.partitions import (  # noqa: E402
+    Piece,
+    line_ranges,
+    plan_partitions,
+    read_partition,
+)
+from analyzer.cluster.tasks import IngestJob, PartitionSummary, ingest_partition  # noqa: E402
 from analyzer.io.parquet import read_parquet_records  # noqa: E402
 from analyzer.pipeline import Pipeline  # noqa: E402
+from analyzer.settings import Settings  # noqa: E402
 from analyzer.store import open_store, schema  # noqa: E402
-from analyzer.store.ingest import ingest  # noqa: E402
+from analyzer.store.ingest import DUPLICATE_POLICIES, ingest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("ANALYZER_TEST_POSTGRES_URL")
@@ -134,8 +147,9 @@ class Background(threading.Thread):
 
     def run(self):
         try:
+            target = self.kwargs.pop("target", ingest_on_cluster)
             with open_store(self.kwargs.pop("db")) as store:
-                self.summary = ingest_on_cluster(store, **self.kwargs)
+                self.summary = target(store, **self.kwargs)
         except Exception as error:  # noqa: BLE001 - handed to the test thread
             self.error = error
 
@@ -406,9 +420,18 @@ def waiting_writers(admin: sa.Engine) -> int:
                                           "AND wait_event_type = 'Lock'")).scalar_one()
 
 
+def tasks_without_a_plan(store, paths, client, batch_size, partition_bytes):
+    """Every partition's ingest task with no ``--on-duplicate`` decisions: tasks that write the same documents
+    at once, as duplicated tasks, or two runs over overlapping inputs, do."""
+    job = IngestJob(store.url, Settings(), batch_size)
+    return cluster_engine.run_on_cluster(client, ingest_partition, plan_partitions(paths, partition_bytes), job,
+                                         PartitionSummary())
+
+
 def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
     """8 single-threaded workers write to one PostgreSQL at once. Every file starts with the same 10 documents
-    and adds 10 of its own, in batches of 3. The test holds the documents table locked until all 8 writers
+    and adds 10 of its own, in batches of 3. (A run decides repeated ids before dispatch, so the tasks run here
+    without those decisions, as duplicated tasks or overlapping runs would: all 8 try to write the shared ones.) The test holds the documents table locked until all 8 writers
     wait (one at the table, seven at the first documents' advisory locks), and meanwhile stores an outdated
     copy of shared-0000 that it commits on release: the first writer meets a real unique-key conflict,
     retries (in Store.write or here) and replaces it; the other seven then find the shared documents stored and skip them."""
@@ -431,7 +454,8 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
             with gate.begin():
                 gate.exec_driver_sql("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")  # reads pass, writes wait
                 gate.execute(schema.documents.insert(), outdated)
-                run = Background(db=pg_url, paths=paths, client=eight, batch_size=3, partition_bytes=one_file)
+                run = Background(target=tasks_without_a_plan, db=pg_url, paths=paths, client=eight, batch_size=3,
+                                 partition_bytes=one_file)
                 wait_for(lambda: waiting_writers(admin) >= 8 or not run.is_alive(), "8 writers at their locks")
             summary = run.result()
     finally:
@@ -445,3 +469,220 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
         distinct = connection.execute(sa.select(sa.func.count(sa.distinct(schema.documents.c.doc_id)))).scalar_one()
     assert distinct == 90
     assert_same_store(pg_url, baseline)
+
+
+# --- --on-duplicate and --time-limit, as in a single-process ingest ------------------------------------------------
+
+def stored_documents(url: str) -> dict[str, tuple[str, str]]:
+    """``doc_id → (content_hash, origin)`` of every stored document."""
+    d = schema.documents.c
+    with open_store(url) as store, store.engine.connect() as connection:
+        return {doc_id: (digest, origin) for doc_id, digest, origin
+                in connection.execute(sa.select(d.doc_id, d.content_hash, d.origin))}
+
+
+def duplicate_inputs(tmp_path: Path, texts: list[dict]) -> tuple[list[str], int]:
+    """A JSON Lines file cut into 3 byte ranges and a small second file. ``twice`` repeats, with other content,
+    in the first and last range of the big file; ``across`` is in both files, with other content; ``same``
+    is in both files with the same content. Returns the paths and the partition size."""
+    rows = cycled(texts, 24, "d")
+    rows[3] = {**texts[30], "id": "twice"}
+    rows[5] = {**texts[32], "id": "across"}
+    rows[7] = {**texts[35], "id": "same"}
+    rows[20] = {**texts[31], "id": "twice"}
+    wire = write_jsonl(tmp_path / "wire.jsonl", rows)
+    other = write_jsonl(tmp_path / "other.jsonl", [{**texts[33], "id": "across"}, {**texts[34], "id": "o-1"},
+                                                   {**texts[35], "id": "same"}])
+    partition_bytes = wire.stat().st_size // 3 + 1
+    partitions = plan_partitions([str(wire), str(other)], partition_bytes)
+    ranges = [p for p in partitions if p.pieces[0].path == str(wire)]
+    assert len(ranges) == 3 and all(p.pieces[0].end is not None for p in ranges)
+    line_of_first = {p.index: p.pieces[0].first_line for p in ranges}
+    assert line_of_first[ranges[0].index] <= 4 < line_of_first[ranges[1].index] < 21, "twice is not in two ranges"
+    return [str(wire), str(other)], partition_bytes
+
+
+@pytest.mark.parametrize("policy", DUPLICATE_POLICIES)
+def test_on_duplicate_equals_a_single_process_ingest(client, tmp_path, texts, policy):
+    """Ids repeated across byte ranges of one file and across two files, then, in a second run, ids already
+    stored from another file: the same documents, hashes and error lines as ``analyzer ingest``."""
+    paths, partition_bytes = duplicate_inputs(tmp_path, texts)
+    baseline, expected = single_process(paths, tmp_path / "one.db", on_duplicate=policy)
+    db = str(tmp_path / "dask.db")
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=partition_bytes, batch_size=4,
+                                    on_duplicate=policy)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    assert stored_documents(db) == stored_documents(str(tmp_path / "one.db"))
+    assert_same_store(db, baseline)
+    wire, other = paths
+    if policy == "error":
+        hint = "(ids must be unique: give each record its own id, or choose --on-duplicate skip|replace)"
+        assert sorted(summary.errors) == sorted([f"{wire}:21: id 'twice' repeats the record at {wire}:4 {hint}",
+                                                 f"{other}:1: id 'across' repeats the record at {wire}:6 {hint}",
+                                                 f"{other}:3: id 'same' repeats the record at {wire}:8 {hint}"])
+    if policy == "replace":  # the later input wins; the earlier ones are not analyzed at all (counted as skipped)
+        assert (summary.failed, summary.skipped, summary.total) == (0, 2, 27)  # every input counted once
+        assert stored_documents(db)["across"][1] == os.path.abspath(other)
+    else:
+        assert summary.line() == expected.line()
+
+    later = write_jsonl(tmp_path / "later.jsonl", [{**texts[36], "id": "across"}, {**texts[37], "id": "d-0001"},
+                                                   {**texts[38], "id": "new-1"}, texts_row(texts, 2, "d-0002")])
+    with open_store(str(tmp_path / "one.db")) as store:
+        expected = ingest(store, [str(later)], on_duplicate=policy)
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, [str(later)], client=client, on_duplicate=policy)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    assert summary.line() == expected.line()
+    assert stored_documents(db) == stored_documents(str(tmp_path / "one.db"))
+    if policy == "error":
+        assert len(summary.errors) == 2 and all("is already stored from another input" in e for e in summary.errors)
+
+
+def texts_row(texts: list[dict], n: int, doc_id: str) -> dict:
+    """Row ``n`` of ``cycled(texts, …)`` under ``doc_id``: the same content as that row of the wire file."""
+    return {**texts[n % len(texts)], "id": doc_id}
+
+
+def test_replace_keeps_the_later_input_whatever_finishes_first(client, tmp_path, texts):
+    """Under replace the input read last wins, also when its partition is done long before the earlier one."""
+    rows = cycled(texts, 30, "r")
+    early = write_jsonl(tmp_path / "early.jsonl", rows[:29] + [{**texts[40], "id": "contested"}])
+    late = write_jsonl(tmp_path / "late.jsonl", [{**texts[41], "id": "contested"}])
+    paths = [str(early), str(late)]
+    _, expected = single_process(paths, tmp_path / "one.db", on_duplicate="replace")
+    db = str(tmp_path / "dask.db")
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=early.stat().st_size,
+                                    batch_size=2, on_duplicate="replace")
+    assert summary.errors == expected.errors == []
+    assert stored_documents(db) == stored_documents(str(tmp_path / "one.db"))
+    assert stored_documents(db)["contested"][1] == os.path.abspath(late)
+
+
+def fail_once_after_a_write(marker: str) -> None:
+    """On a worker: the first batch written anywhere raises once it is committed (a connection that drops
+    after the commit), so Dask runs that partition again."""
+    from analyzer.cluster import tasks
+    original = tasks.PartitionIngest.write
+
+    def write(self, batch):
+        original(self, batch)
+        if batch:
+            try:
+                open(marker, "x").close()
+            except FileExistsError:
+                return
+            raise ConnectionError("the database connection dropped (a test fault)")
+
+    tasks.PartitionIngest._test_original_write = original
+    tasks.PartitionIngest.write = write
+
+
+def restore_write() -> None:
+    from analyzer.cluster import tasks
+    original = tasks.PartitionIngest.__dict__.get("_test_original_write")
+    if original is not None:
+        tasks.PartitionIngest.write = original
+        del tasks.PartitionIngest._test_original_write
+
+
+@pytest.fixture
+def by_value():
+    """Functions of this module travel to the workers by value (the workers need not import the tests)."""
+    import sys
+
+    import cloudpickle
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    yield
+    cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+
+
+def test_a_retried_partition_reports_no_duplicate(client, by_value, tmp_path, texts):
+    """A task that fails after committing a batch runs again: it finds its own documents stored (unchanged)
+    and reports no duplicate of them; the one real repeat is reported once, as by ``ingest``."""
+    paths, partition_bytes = duplicate_inputs(tmp_path, texts)
+    baseline, expected = single_process(paths, tmp_path / "one.db")
+    marker = tmp_path / "failed-once"
+    db = str(tmp_path / "dask.db")
+    client.run(fail_once_after_a_write, str(marker))
+    try:
+        with open_store(db) as store:
+            summary = ingest_on_cluster(store, paths, client=client, partition_bytes=partition_bytes, batch_size=4)
+    finally:
+        client.run(restore_write)
+    assert marker.exists(), "no task failed: the fault was not injected"
+    assert summary.unchanged >= 1  # the retried task found its committed batch
+    assert sorted(summary.errors) == sorted(expected.errors) and len(expected.errors) == 3
+    assert summary.failed == expected.failed
+    assert stored_documents(db) == stored_documents(str(tmp_path / "one.db"))
+    assert_same_store(db, baseline)
+
+
+SLOW_MARK = "【慢】"
+
+
+def slow_pipeline() -> None:
+    """In this process (or on a worker): analysis of a text that holds ``SLOW_MARK`` spins in Python until
+    interrupted (bounded, so a missing limit fails the test instead of hanging it)."""
+    from analyzer.pipeline import Pipeline
+    original = Pipeline.analyze
+
+    def analyze(self, document):
+        if SLOW_MARK in document.text:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                pass
+        return original(self, document)
+
+    Pipeline._test_original_analyze = original
+    Pipeline.analyze = analyze
+
+
+def restore_pipeline() -> None:
+    from analyzer.pipeline import Pipeline
+    original = Pipeline.__dict__.get("_test_original_analyze")
+    if original is not None:
+        Pipeline.analyze = original
+        del Pipeline._test_original_analyze
+
+
+def test_time_limit_on_workers(client, by_value, tmp_path, texts):
+    """A document past ``--time-limit`` is reported in one line, as by ``ingest``; its neighbours are stored."""
+    rows = cycled(texts, 12, "t")
+    rows[5] = {**rows[5], "text": SLOW_MARK + rows[5]["text"]}
+    jsonl = write_jsonl(tmp_path / "slow.jsonl", rows)
+    settings = Settings(time_limit=2.0)
+    slow_pipeline()
+    try:
+        _, expected = single_process([str(jsonl)], tmp_path / "one.db", settings=settings)
+    finally:
+        restore_pipeline()
+    db = str(tmp_path / "dask.db")
+    client.run(slow_pipeline)
+    try:
+        with open_store(db) as store:
+            summary = ingest_on_cluster(store, [str(jsonl)], client=client, settings=settings,
+                                        partition_bytes=jsonl.stat().st_size // 2)
+    finally:
+        client.run(restore_pipeline)
+    line = f"{jsonl}:6: analysis took longer than 2 s (the per-document limit, --time-limit): skipped"
+    assert summary.errors == expected.errors == [line]
+    assert summary.line() == expected.line()
+    assert (summary.added, summary.failed) == (11, 1)
+    stored = stored_documents(db)
+    assert set(stored) == {row["id"] for row in rows} - {"t-0005"}
+    assert stored == stored_documents(str(tmp_path / "one.db"))
+
+
+@pytest.mark.parametrize("policy", ["error", "replace"])
+def test_on_duplicate_on_postgresql(client, pg_url, tmp_path, texts, policy):
+    """The same decisions when the workers write to PostgreSQL (ids repeated across ranges and files)."""
+    paths, partition_bytes = duplicate_inputs(tmp_path, texts)
+    _, expected = single_process(paths, tmp_path / "one.db", on_duplicate=policy)
+    with open_store(pg_url) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=partition_bytes, batch_size=4,
+                                    on_duplicate=policy)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    assert stored_documents(pg_url) == stored_documents(str(tmp_path / "one.db"))

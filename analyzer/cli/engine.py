@@ -46,9 +46,10 @@ def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str |
     on_duplicate = options.pop("on_duplicate", "error")
     if use_dask(engine, scheduler):
         return ingest_on_cluster(store, paths, scheduler=scheduler, workers=workers,
-                                 partition_bytes=partition_bytes, **options)
+                                 partition_bytes=partition_bytes, on_duplicate=on_duplicate, **options)
     if options.get("records") and has_parquet(paths):
-        return ingest_partitions_here(store, paths, partition_bytes=partition_bytes, **options)
+        return ingest_partitions_here(store, paths, partition_bytes=partition_bytes, on_duplicate=on_duplicate,
+                                      **options)
     return ingest(store, paths, workers=workers, on_duplicate=on_duplicate, **options)
 
 

@@ -16,10 +16,25 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from analyzer.cluster.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions
-from analyzer.cluster.tasks import (ExtractJob, ExtractSummary, IngestJob, PartitionIngest, PartitionSummary,
-                                    _limits, add_summary, extract_partition, ingest_partition)
-from analyzer.cluster.partitions import read_partition
+from analyzer.cluster.duplicates import DuplicatePlan, plan_duplicates, stored_state
+from analyzer.cluster.partitions import (
+    DEFAULT_PARTITION_BYTES,
+    Partition,
+    plan_partitions,
+    read_partition,
+)
+from analyzer.cluster.tasks import (
+    ExtractJob,
+    ExtractSummary,
+    IngestJob,
+    PartitionIngest,
+    PartitionSummary,
+    _limits,
+    add_summary,
+    extract_partition,
+    ingest_partition,
+    scan_partition,
+)
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary
@@ -71,8 +86,9 @@ def _first_line(error: BaseException) -> str:
 
 def run_on_cluster(client, task: Callable, partitions: list[Partition], job, total,
                    progress: Callable[[int], None] | None = None,
-                   on_error: Callable[[str], None] | None = None):
-    """Run ``task(partition, job)`` for every partition and add each result to ``total``."""
+                   on_error: Callable[[str], None] | None = None, plan: DuplicatePlan | None = None):
+    """Run ``task(partition, job)`` for every partition (``task(partition, job, decisions)`` with a ``plan``)
+    and add each result to ``total``."""
     from distributed import as_completed
     if not partitions:
         return total
@@ -81,7 +97,8 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     job = replace(job, topic=f"analyzer-progress-{token}")
     if progress:
         client.subscribe_topic(job.topic, lambda event: progress(event[1]))
-    futures = {client.submit(task, partition, job, key=f"analyzer-{partition.name}-{token}",
+    extra = (lambda partition: ()) if plan is None else (lambda partition: (plan.for_partition(partition.index),))
+    futures = {client.submit(task, partition, job, *extra(partition), key=f"analyzer-{partition.name}-{token}",
                              retries=TASK_RETRIES): partition for partition in partitions}
     done = 0
     try:
@@ -101,6 +118,35 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     return total
 
 
+def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[list]:
+    """Every partition's ``scan_partition`` (ids and content hashes, no analysis), in partition order."""
+    from distributed import as_completed
+    if not partitions:
+        return []
+    _wait_for_workers(client)
+    token = uuid.uuid4().hex[:12]
+    futures = {client.submit(scan_partition, partition, job, key=f"analyzer-scan-{partition.name}-{token}",
+                             retries=TASK_RETRIES): partition for partition in partitions}
+    scans: list[list] = [[] for _ in partitions]
+    try:
+        for done, future in enumerate(as_completed(futures)):
+            partition = futures[future]
+            scans[partition.index] = _result(future, partition, done, len(partitions), " scanned for repeated ids")
+            future.release()
+    finally:
+        with contextlib.suppress(Exception):
+            client.cancel(list(futures))
+    return scans
+
+
+def duplicate_plan(store, scans: list[list], job: IngestJob, on_duplicate: str) -> DuplicatePlan:
+    """The ``--on-duplicate`` decisions for ``scans``, against what ``store`` holds of their ids now."""
+    from analyzer.pipeline import EXTRACTOR_VERSION
+    from analyzer.store.ingest import RECORDS_VERSION
+    stored = stored_state(store, (entry[1] for entries in scans for entry in entries))
+    return plan_duplicates(scans, on_duplicate, RECORDS_VERSION if job.records else EXTRACTOR_VERSION, stored)
+
+
 def _wait_for_workers(client) -> None:
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT_S)
@@ -109,7 +155,7 @@ def _wait_for_workers(client) -> None:
                            f"{WORKER_WAIT_S} s: start some with `dask worker {client.scheduler.address}`") from None
 
 
-def _result(future, partition: Partition, done: int, count: int):
+def _result(future, partition: Partition, done: int, count: int, what: str = ""):
     """The task's summary, or a ``ClusterError`` that says what happened and that a rerun finishes the job."""
     from concurrent.futures import CancelledError
 
@@ -118,7 +164,8 @@ def _result(future, partition: Partition, done: int, count: int):
     try:
         return future.result()
     except (CancelledError, CommClosedError, OSError, TimeoutError):
-        raise ClusterError(f"lost the Dask scheduler after {done} of {count} partitions; {RERUN_HINT}") from None
+        raise ClusterError(f"lost the Dask scheduler after {done} of {count} partitions{what}; "
+                           f"{RERUN_HINT}") from None
     except KilledWorker:
         raise ClusterError(f"{partition.describe()} kept killing its workers (out of memory? Dask's "
                            f"distributed.scheduler.allowed-failures); {done} of {count} partitions done; "
@@ -135,27 +182,34 @@ def _result(future, partition: Partition, done: int, count: int):
 def ingest_on_cluster(store, paths: list[str], *, client=None, scheduler: str | None = None, workers: int = 2,
                       batch_size: int = 200, records: bool = False, settings: Settings | None = None,
                       partition_bytes: int = DEFAULT_PARTITION_BYTES, progress: Callable[[int], None] | None = None,
-                      on_error: Callable[[str], None] | None = None) -> IngestSummary:
+                      on_error: Callable[[str], None] | None = None, on_duplicate: str = "error") -> IngestSummary:
     """``analyzer ingest --engine dask``: every partition is analyzed and written to ``store`` by a worker.
-    ``store`` was opened here (so the schema exists); the workers open its URL themselves."""
+    ``store`` was opened here (so the schema exists); the workers open its URL themselves. ``on_duplicate``
+    (error, skip, replace) is decided here, before dispatch, in input order (``duplicates.py``)."""
     if getattr(store, "url", "") == "sqlite://":
         raise ClusterError("an in-memory database cannot be shared with Dask workers: give --db a file or a "
                            "postgresql:// URL")
     partitions = plan_partitions(paths, partition_bytes, records)
     job = IngestJob(store.url, settings or Settings(), batch_size, records)
     with _client(client, scheduler, workers) as active:
-        return run_on_cluster(active, ingest_partition, partitions, job, PartitionSummary(), progress, on_error)
+        plan = duplicate_plan(store, scan_on_cluster(active, partitions, job), job, on_duplicate)
+        return run_on_cluster(active, ingest_partition, partitions, job, PartitionSummary(), progress, on_error,
+                              plan)
 
 
 def ingest_partitions_here(store, paths: list[str], *, batch_size: int = 200, records: bool = False,
                            settings: Settings | None = None, partition_bytes: int = DEFAULT_PARTITION_BYTES,
                            progress: Callable[[int], None] | None = None,
-                           on_error: Callable[[str], None] | None = None) -> IngestSummary:
+                           on_error: Callable[[str], None] | None = None, on_duplicate: str = "error"
+                           ) -> IngestSummary:
     """The same partitions in this process, one after the other (``ingest --records DIR`` of Parquet files)."""
     job = IngestJob(store.url, settings or Settings(), batch_size, records)
     total = PartitionSummary()
-    for partition in plan_partitions(paths, partition_bytes, records):
-        part = PartitionIngest(store, job, progress).run(read_partition(partition, limits=_limits(job.settings)))
+    partitions = plan_partitions(paths, partition_bytes, records)
+    plan = duplicate_plan(store, [scan_partition(partition, job) for partition in partitions], job, on_duplicate)
+    for partition in partitions:
+        part = PartitionIngest(store, job, progress, plan.for_partition(partition.index)).run(
+            read_partition(partition, limits=_limits(job.settings)))
         for line in part.errors:
             if on_error:
                 on_error(line)

@@ -10,6 +10,7 @@ SQLite's write lock), never from the task, so concurrent writers cannot hand out
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import random
 import threading
@@ -25,6 +26,7 @@ from analyzer.errors import InputError, StoreError
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary, StoredRecord
+from analyzer.store.ingest import DocumentTimeout
 
 WRITE_ATTEMPTS = 8
 KNOWN_CHUNK = 1000  # doc ids per lookup statement
@@ -92,10 +94,16 @@ _stores: dict = {}
 
 
 def pipeline_for(settings: Settings):
+    """The worker's pipeline for ``settings``, built and run once on a warm-up text (as ``ingest``'s workers
+    do), so lazy start-up (the segmenter's dictionary) is not charged to the first document's time limit."""
     from analyzer.pipeline import Pipeline
+    from analyzer.store.ingest import WARM_UP
     with _lock:
         if settings not in _pipelines:
-            _pipelines[settings] = Pipeline(settings)
+            pipeline = Pipeline(settings)
+            with contextlib.suppress(Exception):  # a pipeline that cannot analyze it fails on the real documents
+                pipeline.analyze(WARM_UP)
+            _pipelines[settings] = pipeline
         return _pipelines[settings]
 
 
@@ -108,12 +116,82 @@ def store_for(url: str):
         return _stores[url]
 
 
-def analyze(pipeline, document: Document) -> Record | str:
-    """A record, or a one-line error: a document that breaks the extractor fails alone."""
+def analyze(pipeline, document: Document, time_limit: float = 0.0) -> Record | str:
+    """A record, or ``ingest``'s one-line error: a document that breaks the extractor or runs past
+    ``time_limit`` seconds (``--time-limit``) fails alone."""
+    where = document.location or document.id
     try:
-        return pipeline.analyze(document)
+        with time_budget(time_limit):
+            return pipeline.analyze(document)
+    except DocumentTimeout:
+        return (f"{where}: analysis took longer than {time_limit:g} s (the per-document limit, "
+                "--time-limit): skipped")
     except Exception as error:  # noqa: BLE001 - reported per document, the partition goes on
-        return f"{document.id}: analysis failed ({type(error).__name__}: {error})"
+        return f"{where}: analysis failed ({type(error).__name__}: {error})"
+
+
+class Watchdog:
+    """One daemon thread per worker process that raises ``DocumentTimeout`` in a task thread that passed its
+    deadline (``PyThreadState_SetAsyncExc``): arming and disarming cost a lock, not a thread a document."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._deadlines: dict[int, float] = {}  # task thread id → time.monotonic() deadline
+        self._fired: set[int] = set()
+        self._wake = float("inf")  # when the watching thread looks next
+        self._thread: threading.Thread | None = None
+
+    def arm(self, target: int, seconds: float) -> None:
+        with self._cond:
+            deadline = self._deadlines[target] = time.monotonic() + seconds
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._watch, name="analyzer-time-limit", daemon=True)
+                self._thread.start()
+            if deadline < self._wake:
+                self._cond.notify()
+
+    def disarm(self, target: int) -> None:
+        with self._cond:
+            self._deadlines.pop(target, None)
+            if target in self._fired:  # raised already, or set but not yet raised: withdraw it
+                self._fired.discard(target)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+    def _watch(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for target, deadline in list(self._deadlines.items()):
+                    if deadline <= now:
+                        del self._deadlines[target]
+                        self._fired.add(target)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                                   ctypes.py_object(DocumentTimeout))
+                self._wake = min(self._deadlines.values(), default=float("inf"))
+                self._cond.wait(None if self._wake == float("inf") else max(0.0, self._wake - now))
+
+
+_watchdog = Watchdog()
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float):
+    """``ingest``'s per-document limit where a Dask task runs: raise ``DocumentTimeout`` in the block after
+    ``seconds`` (0: no limit). In a process's main thread (a partition run here) this is ``ingest``'s own
+    ``time_budget`` (SIGALRM); a Dask worker runs tasks in another thread, where a signal cannot reach, so
+    the process's ``Watchdog`` raises the exception in the task's thread instead. Like the signal, it
+    interrupts a long call inside C code only when that returns to Python."""
+    from analyzer.store.ingest import time_budget as signal_budget
+    if not seconds or threading.current_thread() is threading.main_thread():
+        with signal_budget(seconds):
+            yield
+        return
+    target = threading.get_ident()
+    _watchdog.arm(target, seconds)
+    try:
+        yield
+    finally:
+        _watchdog.disarm(target)
 
 
 def known_documents(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -134,10 +212,12 @@ def known_documents(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]
 class PartitionIngest:
     """One partition's run: decides what to analyze batch by batch, writes, and counts what happened."""
 
-    def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None):
+    def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None,
+                 decisions: dict[int, tuple[str, str]] | None = None):
         from analyzer.pipeline import EXTRACTOR_VERSION
         from analyzer.store.ingest import RECORDS_VERSION
         self.store, self.job = store, job
+        self.decisions = decisions or {}  # position in the partition → what --on-duplicate decided (duplicates.py)
         self.version = RECORDS_VERSION if job.records else EXTRACTOR_VERSION
         self.pipeline = None if job.records else pipeline_for(job.settings)
         self.summary = PartitionSummary()
@@ -145,7 +225,7 @@ class PartitionIngest:
         self.tick = progress or (lambda n: None)
 
     def run(self, source: Iterable[Document | Record | InputError]) -> PartitionSummary:
-        for chunk in _chunks(source, self.job.batch_size):
+        for chunk in _chunks(enumerate(source), self.job.batch_size):
             self.ingest_chunk(chunk)
         return self.summary
 
@@ -153,15 +233,16 @@ class PartitionIngest:
         self.summary.failed += 1
         self.summary.errors.append(message)
 
-    def ingest_chunk(self, chunk: list) -> None:
+    def ingest_chunk(self, chunk: list[tuple[int, Document | Record | InputError]]) -> None:
+        """``chunk``: ``(position in the partition, input)`` pairs."""
         from analyzer.store.ingest import content_hash
         items = []
-        for value in chunk:
+        for position, value in chunk:
             if not isinstance(value, InputError):
                 value = _checked(value)
             if isinstance(value, InputError):
                 self.fail(str(value))
-            else:
+            elif not self.decided_duplicate(position):
                 doc_id = value.document.id if isinstance(value, Record) else value.id
                 items.append((doc_id, content_hash(value), value))
         known = {**known_documents(self.store, [doc_id for doc_id, _, _ in items]), **self.decided}
@@ -174,7 +255,7 @@ class PartitionIngest:
             todo.append((doc_id, digest, value))
         batch = []
         for doc_id, digest, value in todo:
-            result = value if self.job.records else analyze(self.pipeline, value)
+            result = value if self.job.records else analyze(self.pipeline, value, self.job.settings.time_limit)
             if not isinstance(result, str):
                 checked = _checked(result)
                 result = str(checked) if isinstance(checked, InputError) else result
@@ -184,6 +265,20 @@ class PartitionIngest:
                 batch.append(StoredRecord(result, digest, self.version, getattr(result.document, "origin", None)))
         self.write(batch)
         self.tick(len(chunk))
+
+    def decided_duplicate(self, position: int) -> bool:
+        """Whether the client decided that the input at ``position`` repeats an id (reported or left out)."""
+        decision = self.decisions.get(position)
+        if decision is None:
+            return False
+        kind, line = decision
+        if kind == "fail":
+            self.fail(line)
+        elif kind == "unchanged":  # replace: its content is stored already, or by the input that is written
+            self.summary.unchanged += 1
+        else:  # skip, or superseded by a later input under replace
+            self.summary.skipped += 1
+        return True
 
     def write(self, batch: list[StoredRecord]) -> None:
         """Write ``batch`` in one transaction; on a conflict with another writer, drop what that writer
@@ -285,11 +380,27 @@ def _reason(error: Exception) -> str:
     return reason(error)
 
 
-def ingest_partition(partition: Partition, job: IngestJob, progress: Callable[[int], None] | None = None
-                     ) -> PartitionSummary:
-    """Analyze one partition and write it to the store: the task each worker runs."""
-    run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic))
+def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, tuple[str, str]] | None = None,
+                     progress: Callable[[int], None] | None = None) -> PartitionSummary:
+    """Analyze one partition and write it to the store: the task each worker runs. ``decisions`` are the
+    client's ``--on-duplicate`` decisions for this partition (``duplicates.plan_duplicates``)."""
+    run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic),
+                          decisions)
     return run.run(read_partition(partition, limits=_limits(job.settings)))
+
+
+def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str, str, str, str | None]]:
+    """The partition's inputs that would reach analysis (read, valid), each as ``(position, doc_id,
+    content hash, where, origin)``: what the client needs to decide ``--on-duplicate`` before any analysis."""
+    from analyzer.store.ingest import content_hash
+    entries = []
+    for position, value in enumerate(read_partition(partition, limits=_limits(job.settings))):
+        if isinstance(value, InputError) or isinstance(_checked(value), InputError):
+            continue
+        document = value.document if isinstance(value, Record) else value
+        entries.append((position, document.id, content_hash(value), document.location or document.id,
+                        document.origin))
+    return entries
 
 
 # --- extract a partition to Parquet -------------------------------------------------------------------------
