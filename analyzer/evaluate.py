@@ -3,6 +3,7 @@
 Figures match one-to-one by span overlap (greedy, longest overlap first); span P/R/F1 counts matches.
 Among matched pairs each attribute is an accuracy over the pairs whose gold record carries that field.
 Tools, sectors and institutions match by span overlap with agreeing names (P/R/F1).
+Links are scored as (figure, kind, name) triples among matched figures (``score_links``).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analyzer.records import MENTION_KINDS
+from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 ATTRIBUTES = ("value", "value_high", "unit", "qualifier", "measure", "comparison", "metric", "period")
 
@@ -111,7 +113,6 @@ def default_names_agree() -> Callable[[str, str], bool]:
     """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry or of one
     of its parents: records keep the finest name (买断式逆回购), gold written before parents existed the broader
     one (逆回购), and both name the same thing."""
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
 
     def agree(gold_name: str, pred_name: str) -> bool:
@@ -191,3 +192,50 @@ def format_report(scores: Scores, max_errors: int = 25) -> str:
             detail = "".join(f"  {key}={error[key]!r}" for key in ("gold", "predicted") if key in error)
             lines.append(f"  {error['doc']}@{error['start']}  {error['error']}: {error['text']!r}{detail}")
     return "\n".join(lines)
+
+
+def score_links(gold_records: list[dict], predicted_records: list[dict]) -> dict:
+    """Micro P/R/F1 over (figure, kind, name) link triples among span-matched figures with gold links.
+
+    Records pair up by ``doc.id``; figures by span overlap as in ``match_spans``.
+    """
+    taxonomy = load_taxonomy()
+    predicted = {str(p["doc"]["id"]): p for p in predicted_records}
+    counts, errors = PRF(), []
+    for gold in gold_records:
+        doc_id = str(gold["doc"]["id"])
+        _score_document_links(doc_id, gold, predicted.get(doc_id, {}), taxonomy, counts, errors)
+    precision = counts.matched / counts.predicted if counts.predicted else 1.0
+    recall = counts.matched / counts.gold if counts.gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "matched": counts.matched,
+            "predicted": counts.predicted, "gold": counts.gold, "errors": errors}
+
+
+def _score_document_links(doc_id: str, gold: dict, pred: dict, taxonomy: Taxonomy, counts: PRF,
+                          errors: list[str]) -> None:
+    """Add one document's link triples to ``counts`` and a line per figure whose links differ to ``errors``."""
+    gold_figures, pred_figures = gold.get("figures") or [], pred.get("figures") or []
+    for gi, pi in match_spans(gold_figures, pred_figures):
+        gold_figure = gold_figures[gi]
+        if gold_figure.get("links") is None:
+            continue
+        g = {(k, n) for k, ns in gold_figure["links"].items() for n in ns}
+        p = {coarsen(k, n, g, taxonomy) for k, ns in (pred_figures[pi].get("links") or {}).items() for n in ns}
+        counts.add(PRF(len(g & p), len(p), len(g)))
+        if g != p:
+            errors.append(f"{doc_id}@{gold_figure['start']} {gold_figure['text']} "
+                          f"[{gold_figure.get('metric')}] missed={sorted(n for _, n in g - p)} "
+                          f"spurious={sorted(n for _, n in p - g)}")
+
+
+def coarsen(kind: str, name: str, gold: set[tuple[str, str]], taxonomy: Taxonomy) -> tuple[str, str]:
+    """A predicted link at the gold's granularity: a name not in the gold that has a parent in it (买断式逆回购 where
+    the gold, written before parents, says 逆回购) counts as that parent; an alias (阿里巴巴) as its entry."""
+    if (kind, name) in gold:
+        return kind, name
+    for broader in (name, *taxonomy.ancestors(name)):
+        for written in taxonomy.names_of(broader):
+            if (kind, written) in gold:
+                return kind, written
+    return kind, name

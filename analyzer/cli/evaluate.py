@@ -98,7 +98,7 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted):
         from analyzer.records import Document
         pipeline = Pipeline()
         pairs = [(g, pipeline.analyze(Document.from_dict(g["doc"], g["text"])).to_dict()) for g in gold]
-    from analyzer.extract.links import score_links
+    from analyzer.evaluate import score_links
     scores = score(pairs)
     links = score_links([g for g, _ in pairs], [p for _, p in pairs])
     link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links} if isinstance(links, dict) else {}
