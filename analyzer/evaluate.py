@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from analyzer.io.writers import explain_text
 from analyzer.records import MENTION_KINDS
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -123,45 +124,62 @@ def default_names_agree() -> Callable[[str, str], bool]:
 
 
 def score_record(gold: dict, pred: dict, scores: Scores, names_agree: Callable[[str, str], bool]) -> None:
-    """Add one document's matches and errors to ``scores`` (both arguments are record-format dicts)."""
+    """Add one document's matches and errors to ``scores`` (both arguments are record-format dicts; a predicted
+    figure may carry ``explain``, attribute → {"rule", "words"}, which its wrong-attribute errors then name)."""
     doc_id = gold["doc"]["id"]
     scores.documents += 1
-    gold_figures, pred_figures = gold.get("figures") or [], pred.get("figures") or []
+    _score_figures(doc_id, gold.get("figures") or [], pred.get("figures") or [], scores)
+    for kind in MENTION_KINDS:
+        _score_mentions(doc_id, kind, gold.get(kind) or [], pred.get(kind) or [], scores, names_agree)
+
+
+def _score_figures(doc_id, gold_figures: list[dict], pred_figures: list[dict], scores: Scores) -> None:
     pairs = match_spans(gold_figures, pred_figures)
     scores.figures.add(PRF(len(pairs), len(pred_figures), len(gold_figures)))
-    matched_gold = {gi for gi, _ in pairs}
-    matched_pred = {pi for _, pi in pairs}
-    for gi, g in enumerate(gold_figures):
-        if gi not in matched_gold:
-            scores.errors.append({"doc": doc_id, "error": "missed", "text": g["text"], "start": g["start"]})
-    for pi, p in enumerate(pred_figures):
-        if pi not in matched_pred:
-            scores.errors.append({"doc": doc_id, "error": "spurious", "text": p["text"], "start": p["start"]})
+    _unmatched(doc_id, gold_figures, {gi for gi, _ in pairs}, "missed", scores.errors)
+    _unmatched(doc_id, pred_figures, {pi for _, pi in pairs}, "spurious", scores.errors)
     for gi, pi in pairs:
-        g, p = gold_figures[gi], pred_figures[pi]
-        for name in ATTRIBUTES:
-            if name not in g:
-                continue
-            scores.attribute_total[name] += 1
-            if attribute_agrees(name, g[name], p.get(name)):
-                scores.attribute_right[name] += 1
-            else:
-                scores.errors.append({"doc": doc_id, "error": f"wrong {name}", "text": g["text"], "start": g["start"],
-                                      "gold": g[name], "predicted": p.get(name)})
-    for kind in MENTION_KINDS:
-        gold_mentions, pred_mentions = gold.get(kind) or [], pred.get(kind) or []
-        mention_pairs = match_spans(gold_mentions, pred_mentions, lambda g, p: names_agree(g["name"], p["name"]))
-        scores.mentions[kind].add(PRF(len(mention_pairs), len(pred_mentions), len(gold_mentions)))
-        hit_gold = {gi for gi, _ in mention_pairs}
-        hit_pred = {pi for _, pi in mention_pairs}
-        for gi, g in enumerate(gold_mentions):
-            if gi not in hit_gold:
-                scores.errors.append({"doc": doc_id, "error": f"missed {kind}", "text": g["text"], "start": g["start"],
-                                      "gold": g["name"]})
-        for pi, p in enumerate(pred_mentions):
-            if pi not in hit_pred:
-                scores.errors.append({"doc": doc_id, "error": f"spurious {kind}", "text": p["text"],
-                                      "start": p["start"], "predicted": p["name"]})
+        _score_attributes(doc_id, gold_figures[gi], pred_figures[pi], scores)
+
+
+def _unmatched(doc_id, items: list[dict], matched: set[int], error: str, errors: list[dict],
+               name_key: str | None = None) -> None:
+    """An error for each item not in ``matched``; ``name_key`` ("gold"/"predicted") adds a mention's name."""
+    for i, item in enumerate(items):
+        if i not in matched:
+            entry = {"doc": doc_id, "error": error, "text": item["text"], "start": item["start"]}
+            if name_key:
+                entry[name_key] = item["name"]
+            errors.append(entry)
+
+
+def _score_attributes(doc_id, g: dict, p: dict, scores: Scores) -> None:
+    """Count each attribute the gold figure carries, and an error for each the prediction gets wrong."""
+    for name in ATTRIBUTES:
+        if name not in g:
+            continue
+        scores.attribute_total[name] += 1
+        if attribute_agrees(name, g[name], p.get(name)):
+            scores.attribute_right[name] += 1
+        else:
+            scores.errors.append(_attribute_error(doc_id, name, g, p))
+
+
+def _attribute_error(doc_id, name: str, g: dict, p: dict) -> dict:
+    error = {"doc": doc_id, "error": f"wrong {name}", "text": g["text"], "start": g["start"],
+             "gold": g[name], "predicted": p.get(name)}
+    if "explain" in p:  # predictions scored with --explain: the rule that gave the wrong value
+        entry = p["explain"].get(name) or {}
+        error["rule"], error["words"] = entry.get("rule"), entry.get("words")
+    return error
+
+
+def _score_mentions(doc_id, kind: str, gold_mentions: list[dict], pred_mentions: list[dict], scores: Scores,
+                    names_agree: Callable[[str, str], bool]) -> None:
+    pairs = match_spans(gold_mentions, pred_mentions, lambda g, p: names_agree(g["name"], p["name"]))
+    scores.mentions[kind].add(PRF(len(pairs), len(pred_mentions), len(gold_mentions)))
+    _unmatched(doc_id, gold_mentions, {gi for gi, _ in pairs}, f"missed {kind}", scores.errors, "gold")
+    _unmatched(doc_id, pred_mentions, {pi for _, pi in pairs}, f"spurious {kind}", scores.errors, "predicted")
 
 
 def score(pairs: Iterable[tuple[dict, dict]], names_agree: Callable[[str, str], bool] | None = None) -> Scores:
@@ -190,6 +208,8 @@ def format_report(scores: Scores, max_errors: int = 25) -> str:
         lines.append(f"\nfirst {min(max_errors, len(scores.errors))} of {len(scores.errors)} errors:")
         for error in scores.errors[:max_errors]:
             detail = "".join(f"  {key}={error[key]!r}" for key in ("gold", "predicted") if key in error)
+            if "rule" in error:
+                detail += "  " + explain_text({"rule": error["rule"], "words": error["words"]})
             lines.append(f"  {error['doc']}@{error['start']}  {error['error']}: {error['text']!r}{detail}")
     return "\n".join(lines)
 

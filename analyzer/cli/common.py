@@ -13,6 +13,7 @@ from analyzer.errors import AnalyzerError, safe_message
 from analyzer.io.writers import FORMATS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
 
 
 def format_option(default: str = "json", choices=FORMATS):
@@ -33,6 +34,13 @@ def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)
     sys.exit(code)
+
+
+def report_failures(errors: int, total: int) -> None:
+    """``Error: N of M inputs failed`` on stderr and exit 1 (some failed) or 3 (all did); nothing if none failed."""
+    if errors:
+        click.echo(f"Error: {errors} of {total} inputs failed", err=True)
+        sys.exit(EXIT_ALL_FAILED if errors == total else EXIT_SOME_FAILED)
 
 
 class ClosedStream:

@@ -1,0 +1,14 @@
+"""Analysis built on extraction and on the store's public API (the store only stores and reads): a metric's series
+over time (``timeline``), mentions per period (``trends``), their charts (``plot``, matplotlib) and names missing
+from the taxonomy across documents (``candidates``).
+
+    >>> from analyzer.analysis import mention_trends, metric_timeline
+    >>> metric_timeline(open_store(), "普惠小微贷款余额")      # one row per period, with disagree/sources
+    >>> mention_trends(open_store(), "tool", "quarter", top=10)
+"""
+from __future__ import annotations
+
+from analyzer.analysis.timeline import Timeline, build_timeline, metric_timeline
+from analyzer.analysis.trends import build_trends, mention_trends
+
+__all__ = ["Timeline", "build_timeline", "build_trends", "mention_trends", "metric_timeline"]
