@@ -157,13 +157,13 @@ class FakePipeline:
 
 
 def test_newer_extractor_version_replaces(store, monkeypatch):
-    import analyzer.pipeline
-    monkeypatch.setattr(analyzer.pipeline, "Pipeline", FakePipeline)
+    import analyzer.store.ingest
+    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", FakePipeline)
     paths = [str(p) for p in GOLD[:5]]
     first = ingest(store, paths)
     assert first.added == 5 and ingest(store, paths).unchanged == 5
     counts = store.counts()
-    monkeypatch.setattr(analyzer.pipeline, "EXTRACTOR_VERSION", "999.0.0")
+    monkeypatch.setattr(analyzer.store.ingest, "EXTRACTOR_VERSION", "999.0.0")
     again = ingest(store, paths)
     assert again.updated == 5 and store.counts() == counts
     assert {v for _, v in store.known_documents().values()} == {"999.0.0"}

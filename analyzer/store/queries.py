@@ -9,6 +9,7 @@ from analyzer.errors import StoreError
 from analyzer.store.base import TREND_KINDS, FigureQuery
 from analyzer.store.rows import cached_metric_key
 from analyzer.store.schema import documents, figures, links, mentions, sentences
+from analyzer.taxonomy import load_taxonomy
 
 d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
 
@@ -39,7 +40,6 @@ def like_pattern(text: str) -> str:
 def with_children(name: str) -> list[str]:
     """``name`` (its canonical form when it is a taxonomy name or alias) and every narrower entry's name: a query
     for 逆回购 also finds 买断式逆回购 and 隔夜逆回购, one for 中小企业 also 中小微企业 and 科技型中小企业."""
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
     entry = taxonomy.lookup(name)
     canonical = entry.name if entry is not None and entry.kind != "metrics" else name

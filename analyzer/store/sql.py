@@ -75,7 +75,7 @@ class SQLStore:
             if upgrade or not create:
                 migrations.upgrade(self.engine, create=create)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot open the database {self.display_url}: {_reason(error)}") from None
+            raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
 
     @property
     def display_url(self) -> str:
@@ -300,7 +300,7 @@ class SQLStore:
             columns = list(result.keys()) if result.returns_rows else []
         except (sa.exc.SQLAlchemyError, sqlite3.Error) as error:
             release()
-            raise StoreError(f"SQL failed: {_reason(error)}") from None
+            raise StoreError(f"SQL failed: {failure_reason(error)}") from None
         except StoreError:
             release()
             raise
@@ -310,7 +310,7 @@ class SQLStore:
                 if result.returns_rows:
                     yield from (tuple(row) for row in result)
             except sa.exc.SQLAlchemyError as error:
-                raise StoreError(f"SQL failed: {_reason(error)}") from None
+                raise StoreError(f"SQL failed: {failure_reason(error)}") from None
             finally:
                 release()
         return columns, rows()
@@ -376,7 +376,10 @@ def _deny_attach(action: int, *_args) -> int:
     return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
-def _reason(error: Exception) -> str:
+def failure_reason(error: Exception) -> str:
     """The driver's own message, first line only, passwords masked."""
     original = getattr(error, "orig", None) or error
     return mask_secrets(str(original).strip().splitlines()[0]) if str(original).strip() else type(original).__name__
+
+
+_reason = failure_reason  # the old name, still imported by cluster/tasks.py
