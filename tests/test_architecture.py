@@ -107,6 +107,11 @@ def test_help_and_extract_import_neither_pandas_nor_the_store(args):
     assert not heavy, f"`analyzer {' '.join(args)}` imports {heavy[:10]}"
 
 
+def test_the_database_commands_leave_pandas_to_the_dataframe_api():
+    modules = imported_modules("query", "--help")
+    assert not {"pandas", "matplotlib"} & modules
+
+
 def test_the_command_list_repeats_each_commands_own_help():
     """`analyzer --help` lists commands from analyzer.cli.COMMANDS without importing them: each entry's text is the
     first paragraph of the command's own help, and names the command's object."""

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
-from analyzer.analysis import mention_trends, metric_timeline  # noqa: E402
+from analyzer.analysis.timeline import metric_timeline  # noqa: E402
+from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
 from analyzer.serve import config  # noqa: E402
 from analyzer.serve.app import ALLOWED_PLUGINS, build_datasette, open_served  # noqa: E402

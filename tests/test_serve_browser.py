@@ -26,7 +26,8 @@ sync_api = pytest.importorskip("playwright.sync_api",
                                reason="the browser tests need playwright: pip install -e \".[dev]\"")
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
-from analyzer.analysis import mention_trends, metric_timeline  # noqa: E402
+from analyzer.analysis.timeline import metric_timeline  # noqa: E402
+from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
 from analyzer.store import open_store  # noqa: E402
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from analyzer.analysis import mention_trends, metric_timeline
+from analyzer.analysis.timeline import metric_timeline
+from analyzer.analysis.trends import mention_trends
 from analyzer.errors import StoreError
 from analyzer.records import Record
 from analyzer.store import FigureQuery, SQLStore, Store, StoredRecord, open_store

@@ -2,13 +2,10 @@
 over time (``timeline``), mentions per period (``trends``), their charts (``plot``, matplotlib) and names missing
 from the taxonomy across documents (``candidates``).
 
-    >>> from analyzer.analysis import mention_trends, metric_timeline
+    >>> from analyzer.analysis.timeline import metric_timeline
+    >>> from analyzer.analysis.trends import mention_trends
     >>> metric_timeline(open_store(), "普惠小微贷款余额")      # one row per period, with disagree/sources
     >>> mention_trends(open_store(), "tool", "quarter", top=10)
+
+Nothing is imported here, so that a module's users load only what it needs (pandas for ``trends``).
 """
-from __future__ import annotations
-
-from analyzer.analysis.timeline import Timeline, build_timeline, metric_timeline
-from analyzer.analysis.trends import build_trends, mention_trends
-
-__all__ = ["Timeline", "build_timeline", "build_trends", "mention_trends", "metric_timeline"]

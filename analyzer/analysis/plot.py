@@ -10,8 +10,6 @@ import functools
 import subprocess
 from decimal import Decimal
 
-import pandas as pd
-
 from analyzer.analysis.timeline import MEASURE_PREFERENCE
 from analyzer.taxonomy import load_taxonomy
 
@@ -126,6 +124,7 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
 
 def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:
     """Mentions per period, one line per name (``frame`` from ``build_trends``)."""
+    import pandas as pd  # with matplotlib (see _figure): only drawing needs them
     labeler = labeler or Labeler()
     plt, fig, (ax,) = _figure(labeler)
     table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0)

@@ -10,8 +10,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import pandas as pd
-
 from analyzer.store.base import Store
 from analyzer.taxonomy.series import match_series
 
@@ -38,8 +36,9 @@ class Timeline:
         return out
 
 
-def metric_timeline(store: Store, metric: str, measure: str | None = None) -> pd.DataFrame:
+def metric_timeline(store: Store, metric: str, measure: str | None = None):
     """One row per period of a metric's series (phrase or key) in ``store``; ``measure`` as ``build_timeline``."""
+    import pandas as pd  # the DataFrame for Python callers; `analyzer timeline` prints the rows without pandas
     built = build_timeline(store.timeline_rows(metric), measure, metric)
     return pd.DataFrame(built.rows, columns=list(COLUMNS))
 

@@ -48,11 +48,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
                    "the store's tables: the only kind of role `analyzer sql` runs as on PostgreSQL."),
     "taxonomy": ("analyzer.cli.taxonomy:taxonomy_group",
                  "Browse the taxonomy of policy tools, sectors, institutions and metrics."),
-    "timeline": ("analyzer.cli.store:timeline_command",
+    "timeline": ("analyzer.cli.timeline:timeline_command",
                  "The series of METRIC over time across all documents: one row per period with the value, the "
                  "unit, how many documents report it, and whether they disagree (then `sources` lists each value "
                  "and who gave it)."),
-    "trends": ("analyzer.cli.store:trends_command",
+    "trends": ("analyzer.cli.trends:trends_command",
                "Mentions of policy tools, sectors or institutions per month, quarter or year of publication: "
                "how often each is mentioned and in how many documents."),
 }

@@ -43,6 +43,19 @@ def report_failures(errors: int, total: int) -> None:
         sys.exit(EXIT_ALL_FAILED if errors == total else EXIT_SOME_FAILED)
 
 
+def save_plot(draw, *args) -> None:
+    """Draw a plot to the path that is ``args[-1]``; a path that cannot be written is one error line."""
+    path = args[-1]
+    try:
+        draw(*args)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    except ValueError as error:  # matplotlib: an unknown image suffix
+        fail(f"cannot write {path}: {error}")
+    click.echo(f"plot written to {path}", err=True)
+
+
+
 class ClosedStream:
     """Stands in for a standard output that was closed (``>&-``): writing to it is an ``OSError``."""
 

@@ -1,4 +1,5 @@
-"""``analyzer ingest | query | timeline | trends | export | sql``: the database commands."""
+"""``analyzer ingest | query | export | sql | sql-reader``: the database commands (``timeline`` and ``trends``
+are in ``timeline.py`` and ``trends.py``, on ``analyzer.analysis``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,12 +10,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.analysis import plot
-from analyzer.analysis.timeline import COLUMNS as TIMELINE_COLUMNS
-from analyzer.analysis.timeline import build_timeline
-from analyzer.analysis.trends import COLUMNS as TREND_COLUMNS
-from analyzer.analysis.trends import mention_trends
-from analyzer.cli.common import fail, format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import format_option, handle_errors, report_failures, verbose_option
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -42,18 +38,6 @@ MAX_SQL_INTEGER = 2**63 - 1  # LIMIT and friends are 64-bit integers in SQLite a
 def open_db(db_url: str | None, create: bool = False):
     """The store at ``db_url``; the read commands (``create=False``) refuse a path that holds none yet."""
     return open_store(db_url, create=create)
-
-
-def save_plot(draw, *args) -> None:
-    """Draw a plot to the path that is ``args[-1]``; a path that cannot be written is one error line."""
-    path = args[-1]
-    try:
-        draw(*args)
-    except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
-    except ValueError as error:  # matplotlib: an unknown image suffix
-        fail(f"cannot write {path}: {error}")
-    click.echo(f"plot written to {path}", err=True)
 
 
 def has_parquet(paths: list[str]) -> bool:
@@ -169,72 +153,6 @@ def query_command(db_url, fmt, **filters):
     columns = QUERY_TABLE_COLUMNS if fmt == "table" else [c.name for c in FIGURE_COLUMNS]
     count = write_rows(store.iter_figures(FigureQuery(**filters)), columns, fmt, sys.stdout)
     click.echo(f"{count} figures", err=True)
-
-
-@click.command(name="timeline")
-@click.argument("metric")
-@db_option
-@click.option("--measure", type=click.Choice([*MEASURES, "all"]),
-              help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
-@format_option(default="table")
-@verbose_option
-@handle_errors
-def timeline_command(metric, db_url, measure, plot_path, fmt):
-    """The series of METRIC over time across all documents: one row per period with the value, the unit,
-    how many documents report it, and whether they disagree (then `sources` lists each value and who gave it).
-
-    METRIC is a phrase as written (普惠小微贷款余额) or a normalized metric key; related but different
-    statistics (普惠型小微企业贷款余额) are separate series. Names written differently that are the same series
-    (人民币普惠小微贷款余额, 固定资产投资（不含农户）) are merged: stderr lists them with the reason, and the
-    `names` column gives each point's written names.
-
-    Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png
-    """
-    store = open_db(db_url)
-    timeline = build_timeline(store.timeline_rows(metric), measure, metric)
-    if not timeline.rows:
-        similar = store.similar_metrics(metric)
-        hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
-        fail(f"no figures with a period for metric {metric!r}{hint}")
-    if len(timeline.names) > 1:
-        click.echo(f"series {metric}: merges the written names " + ", ".join(timeline.merged_names()), err=True)
-    if timeline.other_measures:
-        others = ", ".join(f"{m} ({n})" for m, n in sorted(timeline.other_measures.items()))
-        click.echo(f"showing measure {timeline.measure}; also reported: {others} — see --measure", err=True)
-    write_rows(timeline.rows, TIMELINE_COLUMNS, fmt, sys.stdout, table_width=60)
-    if plot_path:
-        labeler = plot.Labeler()
-        if not labeler.chinese:
-            click.echo("no CJK font found (e.g. apt-get install fonts-noto-cjk): the plot uses English labels",
-                       err=True)
-        save_plot(lambda *args: plot.plot_timeline(*args, labeler), timeline.rows, metric, plot_path)
-
-
-@click.command(name="trends")
-@db_option
-@click.option("--by", type=click.Choice(["tool", "sector", "institution"]), default="tool", show_default=True)
-@click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
-@click.option("--top", type=click.IntRange(1, 1_000_000), default=10, show_default=True, help="Keep the N most mentioned names.")
-@click.option("--rollup", is_flag=True, help="Count narrower entries under their broadest parents (买断式逆回购 → 公开市场操作).")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
-@format_option(default="table")
-@verbose_option
-@handle_errors
-def trends_command(db_url, by, freq, top, rollup, plot_path, fmt):
-    """Mentions of policy tools, sectors or institutions per month, quarter or year of publication:
-    how often each is mentioned and in how many documents.
-
-    Example: analyzer trends --by sector --freq year --plot sectors.png
-    """
-    store = open_db(db_url)
-    frame = mention_trends(store, by, freq, top, rollup)
-    undated = store.undated_documents()
-    if undated:
-        click.echo(f"note: {undated} document(s) without a publication date are not counted", err=True)
-    write_rows(frame.to_dict("records"), TREND_COLUMNS, fmt, sys.stdout)
-    if plot_path:
-        save_plot(plot.plot_trends, frame, by, plot_path)
 
 
 @click.command(name="export")

@@ -14,9 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import sqlalchemy as sa
-from pandas.api.types import is_numeric_dtype
 
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.settings import default_db_url
@@ -221,6 +219,7 @@ class SQLStore:
 
     def figures(self, query: FigureQuery | None = None, **filters: Any):
         """Matching figures as a DataFrame; ``value`` holds exact ``Decimal``s, ``value_num`` floats."""
+        import pandas as pd  # the DataFrame API only: query, ingest, export and sql never load pandas
         query = query or FigureQuery.from_filters(**filters)
         columns = [c.name for c in queries.figure_select(query).selected_columns]
         frame = none_for_missing(pd.DataFrame(list(self.iter_figures(query)), columns=columns))
@@ -238,6 +237,7 @@ class SQLStore:
         return self._frame(sa.select(*(c for c in schema.documents.c if c.name != "text")).order_by(d.published, d.doc_id))
 
     def _frame(self, statement):
+        import pandas as pd  # as in figures()
         with self.engine.connect() as connection:
             result = connection.execute(statement)
             return none_for_missing(pd.DataFrame(result.all(), columns=list(result.keys())))
@@ -365,6 +365,7 @@ class SQLStore:
 def none_for_missing(frame):
     """Missing text (a document without title, source or date) stays ``None``: pandas' string columns would hold
     NaN, a float that is truthy and breaks string code (``'《' + title``)."""
+    from pandas.api.types import is_numeric_dtype  # as in figures()
     for column in frame.columns:
         if not is_numeric_dtype(frame[column].dtype):
             series = frame[column].astype(object)
