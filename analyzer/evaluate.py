@@ -3,6 +3,7 @@
 Figures match one-to-one by span overlap (greedy, longest overlap first); span P/R/F1 counts matches.
 Among matched pairs each attribute is an accuracy over the pairs whose gold record carries that field.
 Tools, sectors and institutions match by span overlap with agreeing names (P/R/F1).
+Links are scored as (figure, kind, name) triples among matched figures (``score_links``).
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from analyzer.io.writers import explain_text
 from analyzer.records import MENTION_KINDS
+from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 ATTRIBUTES = ("value", "value_high", "unit", "qualifier", "measure", "comparison", "metric", "period")
 
@@ -111,7 +114,6 @@ def default_names_agree() -> Callable[[str, str], bool]:
     """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry or of one
     of its parents: records keep the finest name (买断式逆回购), gold written before parents existed the broader
     one (逆回购), and both name the same thing."""
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
 
     def agree(gold_name: str, pred_name: str) -> bool:
@@ -122,45 +124,62 @@ def default_names_agree() -> Callable[[str, str], bool]:
 
 
 def score_record(gold: dict, pred: dict, scores: Scores, names_agree: Callable[[str, str], bool]) -> None:
-    """Add one document's matches and errors to ``scores`` (both arguments are record-format dicts)."""
+    """Add one document's matches and errors to ``scores`` (both arguments are record-format dicts; a predicted
+    figure may carry ``explain``, attribute → {"rule", "words"}, which its wrong-attribute errors then name)."""
     doc_id = gold["doc"]["id"]
     scores.documents += 1
-    gold_figures, pred_figures = gold.get("figures") or [], pred.get("figures") or []
+    _score_figures(doc_id, gold.get("figures") or [], pred.get("figures") or [], scores)
+    for kind in MENTION_KINDS:
+        _score_mentions(doc_id, kind, gold.get(kind) or [], pred.get(kind) or [], scores, names_agree)
+
+
+def _score_figures(doc_id, gold_figures: list[dict], pred_figures: list[dict], scores: Scores) -> None:
     pairs = match_spans(gold_figures, pred_figures)
     scores.figures.add(PRF(len(pairs), len(pred_figures), len(gold_figures)))
-    matched_gold = {gi for gi, _ in pairs}
-    matched_pred = {pi for _, pi in pairs}
-    for gi, g in enumerate(gold_figures):
-        if gi not in matched_gold:
-            scores.errors.append({"doc": doc_id, "error": "missed", "text": g["text"], "start": g["start"]})
-    for pi, p in enumerate(pred_figures):
-        if pi not in matched_pred:
-            scores.errors.append({"doc": doc_id, "error": "spurious", "text": p["text"], "start": p["start"]})
+    _unmatched(doc_id, gold_figures, {gi for gi, _ in pairs}, "missed", scores.errors)
+    _unmatched(doc_id, pred_figures, {pi for _, pi in pairs}, "spurious", scores.errors)
     for gi, pi in pairs:
-        g, p = gold_figures[gi], pred_figures[pi]
-        for name in ATTRIBUTES:
-            if name not in g:
-                continue
-            scores.attribute_total[name] += 1
-            if attribute_agrees(name, g[name], p.get(name)):
-                scores.attribute_right[name] += 1
-            else:
-                scores.errors.append({"doc": doc_id, "error": f"wrong {name}", "text": g["text"], "start": g["start"],
-                                      "gold": g[name], "predicted": p.get(name)})
-    for kind in MENTION_KINDS:
-        gold_mentions, pred_mentions = gold.get(kind) or [], pred.get(kind) or []
-        mention_pairs = match_spans(gold_mentions, pred_mentions, lambda g, p: names_agree(g["name"], p["name"]))
-        scores.mentions[kind].add(PRF(len(mention_pairs), len(pred_mentions), len(gold_mentions)))
-        hit_gold = {gi for gi, _ in mention_pairs}
-        hit_pred = {pi for _, pi in mention_pairs}
-        for gi, g in enumerate(gold_mentions):
-            if gi not in hit_gold:
-                scores.errors.append({"doc": doc_id, "error": f"missed {kind}", "text": g["text"], "start": g["start"],
-                                      "gold": g["name"]})
-        for pi, p in enumerate(pred_mentions):
-            if pi not in hit_pred:
-                scores.errors.append({"doc": doc_id, "error": f"spurious {kind}", "text": p["text"],
-                                      "start": p["start"], "predicted": p["name"]})
+        _score_attributes(doc_id, gold_figures[gi], pred_figures[pi], scores)
+
+
+def _unmatched(doc_id, items: list[dict], matched: set[int], error: str, errors: list[dict],
+               name_key: str | None = None) -> None:
+    """An error for each item not in ``matched``; ``name_key`` ("gold"/"predicted") adds a mention's name."""
+    for i, item in enumerate(items):
+        if i not in matched:
+            entry = {"doc": doc_id, "error": error, "text": item["text"], "start": item["start"]}
+            if name_key:
+                entry[name_key] = item["name"]
+            errors.append(entry)
+
+
+def _score_attributes(doc_id, g: dict, p: dict, scores: Scores) -> None:
+    """Count each attribute the gold figure carries, and an error for each the prediction gets wrong."""
+    for name in ATTRIBUTES:
+        if name not in g:
+            continue
+        scores.attribute_total[name] += 1
+        if attribute_agrees(name, g[name], p.get(name)):
+            scores.attribute_right[name] += 1
+        else:
+            scores.errors.append(_attribute_error(doc_id, name, g, p))
+
+
+def _attribute_error(doc_id, name: str, g: dict, p: dict) -> dict:
+    error = {"doc": doc_id, "error": f"wrong {name}", "text": g["text"], "start": g["start"],
+             "gold": g[name], "predicted": p.get(name)}
+    if "explain" in p:  # predictions scored with --explain: the rule that gave the wrong value
+        entry = p["explain"].get(name) or {}
+        error["rule"], error["words"] = entry.get("rule"), entry.get("words")
+    return error
+
+
+def _score_mentions(doc_id, kind: str, gold_mentions: list[dict], pred_mentions: list[dict], scores: Scores,
+                    names_agree: Callable[[str, str], bool]) -> None:
+    pairs = match_spans(gold_mentions, pred_mentions, lambda g, p: names_agree(g["name"], p["name"]))
+    scores.mentions[kind].add(PRF(len(pairs), len(pred_mentions), len(gold_mentions)))
+    _unmatched(doc_id, gold_mentions, {gi for gi, _ in pairs}, f"missed {kind}", scores.errors, "gold")
+    _unmatched(doc_id, pred_mentions, {pi for _, pi in pairs}, f"spurious {kind}", scores.errors, "predicted")
 
 
 def score(pairs: Iterable[tuple[dict, dict]], names_agree: Callable[[str, str], bool] | None = None) -> Scores:
@@ -189,5 +208,54 @@ def format_report(scores: Scores, max_errors: int = 25) -> str:
         lines.append(f"\nfirst {min(max_errors, len(scores.errors))} of {len(scores.errors)} errors:")
         for error in scores.errors[:max_errors]:
             detail = "".join(f"  {key}={error[key]!r}" for key in ("gold", "predicted") if key in error)
+            if "rule" in error:
+                detail += "  " + explain_text({"rule": error["rule"], "words": error["words"]})
             lines.append(f"  {error['doc']}@{error['start']}  {error['error']}: {error['text']!r}{detail}")
     return "\n".join(lines)
+
+
+def score_links(gold_records: list[dict], predicted_records: list[dict]) -> dict:
+    """Micro P/R/F1 over (figure, kind, name) link triples among span-matched figures with gold links.
+
+    Records pair up by ``doc.id``; figures by span overlap as in ``match_spans``.
+    """
+    taxonomy = load_taxonomy()
+    predicted = {str(p["doc"]["id"]): p for p in predicted_records}
+    counts, errors = PRF(), []
+    for gold in gold_records:
+        doc_id = str(gold["doc"]["id"])
+        _score_document_links(doc_id, gold, predicted.get(doc_id, {}), taxonomy, counts, errors)
+    precision = counts.matched / counts.predicted if counts.predicted else 1.0
+    recall = counts.matched / counts.gold if counts.gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "matched": counts.matched,
+            "predicted": counts.predicted, "gold": counts.gold, "errors": errors}
+
+
+def _score_document_links(doc_id: str, gold: dict, pred: dict, taxonomy: Taxonomy, counts: PRF,
+                          errors: list[str]) -> None:
+    """Add one document's link triples to ``counts`` and a line per figure whose links differ to ``errors``."""
+    gold_figures, pred_figures = gold.get("figures") or [], pred.get("figures") or []
+    for gi, pi in match_spans(gold_figures, pred_figures):
+        gold_figure = gold_figures[gi]
+        if gold_figure.get("links") is None:
+            continue
+        g = {(k, n) for k, ns in gold_figure["links"].items() for n in ns}
+        p = {coarsen(k, n, g, taxonomy) for k, ns in (pred_figures[pi].get("links") or {}).items() for n in ns}
+        counts.add(PRF(len(g & p), len(p), len(g)))
+        if g != p:
+            errors.append(f"{doc_id}@{gold_figure['start']} {gold_figure['text']} "
+                          f"[{gold_figure.get('metric')}] missed={sorted(n for _, n in g - p)} "
+                          f"spurious={sorted(n for _, n in p - g)}")
+
+
+def coarsen(kind: str, name: str, gold: set[tuple[str, str]], taxonomy: Taxonomy) -> tuple[str, str]:
+    """A predicted link at the gold's granularity: a name not in the gold that has a parent in it (买断式逆回购 where
+    the gold, written before parents, says 逆回购) counts as that parent; an alias (阿里巴巴) as its entry."""
+    if (kind, name) in gold:
+        return kind, name
+    for broader in (name, *taxonomy.ancestors(name)):
+        for written in taxonomy.names_of(broader):
+            if (kind, written) in gold:
+                return kind, written
+    return kind, name

@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analyzer.analysis.timeline import build_timeline  # noqa: E402
 from analyzer.io.writers import format_table  # noqa: E402
 from analyzer.records import Document, Figure, Mention, Period, Record  # noqa: E402
 from analyzer.store import StoredRecord, open_store  # noqa: E402
 from analyzer.store.ingest import ingest  # noqa: E402
 from analyzer.store.base import FigureQuery  # noqa: E402
-from analyzer.store.timeline import build_timeline  # noqa: E402
 
 METRICS = [f"指标{i:03d}贷款余额" for i in range(199)] + ["普惠小微贷款余额"]
 SOURCES = ["经济日报", "新华社", "人民日报", "金融时报", "中国证券报", "证券时报", "第一财经", "财新", "中国人民银行网站",

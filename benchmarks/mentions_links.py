@@ -12,8 +12,8 @@ import copy
 import json
 from pathlib import Path
 
-from analyzer.evaluate import score
-from analyzer.extract.links import Linker, score_links
+from analyzer.evaluate import score, score_links
+from analyzer.extract.links import Linker
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.taxonomy import load_taxonomy

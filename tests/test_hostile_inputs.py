@@ -119,7 +119,7 @@ def stored_ids(db) -> set[str]:
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     """Analysis that finds nothing (and loops forever on a text holding SLOW), so ingest tests run fast."""
-    import analyzer.pipeline
+    import analyzer.store.ingest
 
     class Pipeline:
         def __init__(self, settings=None):
@@ -134,7 +134,7 @@ def fake_pipeline(monkeypatch):
             for item in items:
                 yield item if isinstance(item, InputError) else self.analyze(item)
 
-    monkeypatch.setattr(analyzer.pipeline, "Pipeline", Pipeline)
+    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)
 
 
 # --- validate before writing: a bad record fails alone, on both backends ---------------------------------

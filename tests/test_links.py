@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from analyzer.extract.links import Linker, score_links
+from analyzer.evaluate import score_links
+from analyzer.extract.links import Linker
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import Document, Figure, Record
 from analyzer.taxonomy import load_taxonomy

@@ -7,7 +7,7 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.extract.organizations import OrganizationFinder
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
-from analyzer.taxonomy.candidates import collect_candidates
+from analyzer.analysis.candidates import collect_candidates
 from analyzer.text.normalize import normalize
 
 # text → organisations the grammar reads (as written), in order

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.evaluate import score
-from analyzer.extract.links import score_links
+from analyzer.evaluate import score, score_links
 from analyzer.records import Document
 from conftest import gold_files, load_gold, real_gold_files
 

@@ -21,6 +21,8 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
+from analyzer.analysis.timeline import metric_timeline  # noqa: E402
+from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
 from analyzer.serve import config  # noqa: E402
 from analyzer.serve.app import ALLOWED_PLUGINS, build_datasette, open_served  # noqa: E402
@@ -74,7 +76,7 @@ def canned(app, query: str, **params) -> list[dict]:
     ("存款准备金率", "change"),
 ])
 def test_timeline_query_matches_the_store_timeline(app, corpus_db, metric, measure):
-    expected = open_store(corpus_db).timeline(metric, measure)
+    expected = metric_timeline(open_store(corpus_db), metric, measure)
     assert len(expected), "the corpus should have this series"
     rows = canned(app, "timeline", metric=metric, measure=measure or "")
     got = [(r["period_end"], r["measure"], Decimal(r["value"]), r["documents"], r["figures"], bool(r["disagree"]))
@@ -107,7 +109,7 @@ def test_figures_by_matches_query(app, corpus_db, filters):
 @pytest.mark.parametrize("kind, by, freq", [("policy_tool", "tool", "quarter"), ("sector", "sector", "year"),
                                             ("institution", "institution", "month")])
 def test_mention_trends_match_trends(app, corpus_db, kind, by, freq):
-    expected = open_store(corpus_db).trends(by, freq, top=None)
+    expected = mention_trends(open_store(corpus_db), by, freq, top=None)
     rows = canned(app, "mention_trends", kind=kind, freq=freq, top="100000")
     assert sorted((r["period"], r["name"], r["mentions"], r["documents"]) for r in rows) == \
         sorted(expected.itertuples(index=False, name=None))
@@ -118,7 +120,7 @@ def test_conflicts_are_the_timelines_disagreements(app, corpus_db):
     conflicts = canned(app, "conflicts", metric="")
     assert conflicts, "the corpus has sources that disagree"
     for row in conflicts[:20]:
-        timeline = store.timeline(row["metric_key"], row["measure"])
+        timeline = metric_timeline(store, row["metric_key"], row["measure"])
         point = timeline[(timeline.period_end == row["period_end"]) & (timeline.unit == row["unit"])]
         assert point.disagree.any(), row
 
@@ -257,9 +259,9 @@ def test_cut_keeps_the_text_and_marks_each_span(spans, pieces):
 # --- the command ---------------------------------------------------------------------------------------------
 
 def test_serve_defaults_to_localhost_and_has_an_example():
-    params = {p.name: p for p in main.commands["serve"].params}
+    params = {p.name: p for p in main.get_command(None, "serve").params}
     assert params["host"].default == "127.0.0.1" and params["port"].default == 8001
-    assert "Example: analyzer serve" in main.commands["serve"].help
+    assert "Example: analyzer serve" in main.get_command(None, "serve").help
 
 
 @pytest.mark.parametrize("db, message", [
@@ -330,7 +332,7 @@ def test_export_sqlite_snapshot_serves_the_same_store(db_url, tmp_path):  # noqa
     copy = open_store(str(snapshot))
     assert copy.counts() == source.counts()
     metric = "普惠小微贷款余额"
-    assert copy.timeline(metric).to_dict("records") == source.timeline(metric).to_dict("records")
+    assert metric_timeline(copy, metric).to_dict("records") == metric_timeline(source, metric).to_dict("records")
     assert copy.documents().meta.tolist() == source.documents().meta.tolist()
     rows = canned(build_datasette(open_served(str(snapshot))), "timeline", metric="普惠小微贷款余额")
     assert rows[0]["disagree"] == 1 and "人民日报 (d2)" in rows[0]["sources"]

@@ -26,6 +26,8 @@ sync_api = pytest.importorskip("playwright.sync_api",
                                reason="the browser tests need playwright: pip install -e \".[dev]\"")
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
+from analyzer.analysis.timeline import metric_timeline  # noqa: E402
+from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
 from analyzer.store import open_store  # noqa: E402
 
@@ -139,7 +141,7 @@ def test_home_page_leads_to_queries_charts_and_documents(page, base_url, screens
 
 
 def test_timeline_query_shows_the_series(page, base_url, store_db, screenshots):
-    expected = open_store(store_db).timeline(METRIC)
+    expected = metric_timeline(open_store(store_db), METRIC)
     open_page(page, base_url, "/analyzer/timeline", metric=METRIC, _hide_sql="1")
     values = page.locator("td.col-value").all_inner_texts()
     assert [Decimal(v) for v in values] == [Decimal(v) for v in expected.value]
@@ -150,7 +152,7 @@ def test_timeline_query_shows_the_series(page, base_url, store_db, screenshots):
 
 
 def test_series_chart_plots_every_period(page, base_url, store_db, screenshots):
-    expected = open_store(store_db).timeline(METRIC)
+    expected = metric_timeline(open_store(store_db), METRIC)
     open_page(page, base_url, "/-/dashboards/metric-series", metric=METRIC)
     points = page.locator("#chart-series svg g.layer_1_marks path")
     points.first.wait_for()
@@ -169,7 +171,7 @@ def a_series_with_disagreements(store_db: str) -> tuple[str, int, int]:
     _, keys = store.sql("SELECT metric_key FROM figures WHERE period_end IS NOT NULL AND metric_key IS NOT NULL "
                         "GROUP BY metric_key HAVING count(DISTINCT period_end) > 2 ORDER BY count(*) DESC, metric_key")
     for (key,) in keys:
-        timeline = store.timeline(key)
+        timeline = metric_timeline(store, key)
         if timeline.disagree.any():
             return key, len(timeline), int(timeline.disagree.sum())
     pytest.fail("the corpus has no series on which sources disagree")
@@ -191,7 +193,7 @@ def test_series_chart_marks_disagreements_red(page, base_url, store_db, screensh
 
 
 def test_mention_trends_chart_names_the_most_mentioned_tools(page, base_url, store_db, screenshots):
-    expected = open_store(store_db).trends("tool", "year")
+    expected = mention_trends(open_store(store_db), "tool", "year")
     top = expected.groupby("name").mentions.sum().sort_values(ascending=False)
     clear_top = top[top > top.iloc[6]].index[:5]  # the names surely in a top 6 (no tie at the edge)
     open_page(page, base_url, "/-/dashboards/mention-trends", kind="policy_tool", freq="year", top="6")

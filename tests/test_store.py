@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from analyzer.analysis.timeline import metric_timeline
+from analyzer.analysis.trends import mention_trends
 from analyzer.errors import StoreError
 from analyzer.records import Record
 from analyzer.store import FigureQuery, SQLStore, Store, StoredRecord, open_store
@@ -156,13 +158,13 @@ class FakePipeline:
 
 
 def test_newer_extractor_version_replaces(store, monkeypatch):
-    import analyzer.pipeline
-    monkeypatch.setattr(analyzer.pipeline, "Pipeline", FakePipeline)
+    import analyzer.store.ingest
+    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", FakePipeline)
     paths = [str(p) for p in GOLD[:5]]
     first = ingest(store, paths)
     assert first.added == 5 and ingest(store, paths).unchanged == 5
     counts = store.counts()
-    monkeypatch.setattr(analyzer.pipeline, "EXTRACTOR_VERSION", "999.0.0")
+    monkeypatch.setattr(analyzer.store.ingest, "EXTRACTOR_VERSION", "999.0.0")
     again = ingest(store, paths)
     assert again.updated == 5 and store.counts() == counts
     assert {v for _, v in store.known_documents().values()} == {"999.0.0"}
@@ -206,19 +208,19 @@ def test_unknown_filter_is_an_error(store):
 def test_timeline_flags_disagreement(store):
     store.write([stored(make_record("a", source="经济日报")), stored(make_record("b", source="新华社")),
                  stored(make_record("c", value="35400000000000", source="人民日报", published="2025-05-27"))])
-    timeline = store.timeline("普惠小微贷款余额")
+    timeline = metric_timeline(store, "普惠小微贷款余额")
     assert len(timeline) == 1
     point = timeline.iloc[0]
     assert point["measure"] == "level" and point["value"] == "35300000000000"  # two documents against one
     assert point["documents"] == 3 and bool(point["disagree"])
     assert "35400000000000: 人民日报 (c)" in point["sources"] and "新华社 (b)" in point["sources"]
-    growth = store.timeline("普惠小微贷款余额", measure="growth_rate")
+    growth = metric_timeline(store, "普惠小微贷款余额", measure="growth_rate")
     assert len(growth) == 1 and not growth.iloc[0]["disagree"] and growth.iloc[0]["comparison"] == "yoy"
 
 
 def test_timeline_of_the_gold_corpus_is_a_series(store):
     ingest(store, [str(ROOT / "corpus")], records=True)
-    timeline = store.timeline("普惠小微贷款余额", measure="level")
+    timeline = metric_timeline(store, "普惠小微贷款余额", measure="level")
     assert len(timeline) >= 5
     assert list(timeline["period_end"]) == sorted(timeline["period_end"])
     assert set(timeline["unit"]) == {"CNY"}
@@ -227,10 +229,10 @@ def test_timeline_of_the_gold_corpus_is_a_series(store):
 def test_trends_and_mentions(store):
     store.write([stored(make_record("a", published="2024-02-01")), stored(make_record("b", published="2024-03-01")),
                  stored(make_record("c", published="2025-01-01"))])
-    quarterly = store.trends("sector", "quarter")
+    quarterly = mention_trends(store, "sector", "quarter")
     row = quarterly[(quarterly["period"] == "2024Q1") & (quarterly["name"] == "小微企业")].iloc[0]
     assert (row["mentions"], row["documents"]) == (2, 2)
-    assert set(store.trends("tool", "year")["period"]) == {"2024", "2025"}
+    assert set(mention_trends(store, "tool", "year")["period"]) == {"2024", "2025"}
     assert len(store.mentions("institution")) == 3
 
 
@@ -261,11 +263,11 @@ def test_query_for_a_parent_finds_its_children(store, tool, found):
 
 def test_trends_roll_children_up_under_parents(store):
     store.write([stored(make_fine_record("a", "2024-02-01")), stored(make_record("b", published="2024-03-01"))])
-    plain = store.trends("sector", "year")
+    plain = mention_trends(store, "sector", "year")
     assert set(plain["name"]) == {"中小微企业", "小微企业", "外贸"}
-    rolled = store.trends("sector", "year", rollup=True)
+    rolled = mention_trends(store, "sector", "year", rollup=True)
     assert set(rolled["name"]) == {"中小企业", "小微企业", "外贸"}
-    assert set(store.trends("tool", "year", rollup=True)["name"]) == {"公开市场操作", "支持小微企业融资协调工作机制"}
+    assert set(mention_trends(store, "tool", "year", rollup=True)["name"]) == {"公开市场操作", "支持小微企业融资协调工作机制"}
 
 
 @pytest.mark.parametrize("statement", [

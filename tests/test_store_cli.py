@@ -123,7 +123,7 @@ def test_datasette_metadata_names_real_columns():
 
 def test_every_store_command_has_an_example():
     for name in ("ingest", "query", "timeline", "trends", "export", "sql"):
-        assert "Example: analyzer " + name in main.commands[name].help
+        assert "Example: analyzer " + name in main.get_command(None, name).help
 
 
 def test_default_database_follows_the_environment(monkeypatch, tmp_path):

@@ -13,6 +13,7 @@ from analyzer.errors import AnalyzerError, safe_message
 from analyzer.io.writers import FORMATS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
 
 
 def format_option(default: str = "json", choices=FORMATS):
@@ -33,6 +34,26 @@ def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)
     sys.exit(code)
+
+
+def report_failures(errors: int, total: int) -> None:
+    """``Error: N of M inputs failed`` on stderr and exit 1 (some failed) or 3 (all did); nothing if none failed."""
+    if errors:
+        click.echo(f"Error: {errors} of {total} inputs failed", err=True)
+        sys.exit(EXIT_ALL_FAILED if errors == total else EXIT_SOME_FAILED)
+
+
+def save_plot(draw, *args) -> None:
+    """Draw a plot to the path that is ``args[-1]``; a path that cannot be written is one error line."""
+    path = args[-1]
+    try:
+        draw(*args)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    except ValueError as error:  # matplotlib: an unknown image suffix
+        fail(f"cannot write {path}: {error}")
+    click.echo(f"plot written to {path}", err=True)
+
 
 
 class ClosedStream:

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import click
 
-from analyzer.cli import main
 from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.evaluate import Scores, format_report, score, score_links
+from analyzer.io.gold import find_texts_dir, join_text, validate
+from analyzer.pipeline import Pipeline
+from analyzer.records import Document
+
+EMPTY_PREDICTION = {"figures": [], "policy_tools": [], "sectors": [], "institutions": []}
 
 
 def _first_problem(record, strict: bool) -> str | None:
@@ -16,7 +21,6 @@ def _first_problem(record, strict: bool) -> str | None:
     if not isinstance(record, dict):
         return "a record must be a JSON object"
     if strict:
-        from analyzer.io.gold import validate
         problems = validate(record)
         return problems[0] if problems else None
     if not (record.get("doc") or {}).get("id"):
@@ -32,44 +36,92 @@ def load_gold(path: str, strict: bool = True) -> list[dict]:
     """All gold records under a directory (or one file), .json and .jsonl, sorted by path; a file that is not
     valid JSON or not a scorable record stops the run with a one-line error naming it. Gold files of outside
     text get their text back from ``../shared/data`` (see ``analyzer.io.gold.join_text``)."""
-    from analyzer.io.gold import find_texts_dir, join_text
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
     files = sorted(root.rglob("*.json*")) if root.is_dir() else [root]
-    records = []
-    for file in files:
-        start_count = len(records)
-        try:
-            if file.suffix == ".jsonl":
-                records.extend(json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip())
-            elif file.suffix == ".json":
-                records.append(json.loads(file.read_text(encoding="utf-8")))
-        except json.JSONDecodeError as error:
-            fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
-        except UnicodeDecodeError:
-            fail(f"{file}: not UTF-8 text")
-        for i in range(start_count, len(records)):
-            try:
-                records[i] = join_text(records[i], find_texts_dir(file))
-            except ValueError as error:
-                fail(f"{file}: {error}")
-            problem = _first_problem(records[i], strict)
-            if problem:
-                fail(f"{file}: {problem}")
-    return records
+    return [_checked(record, file, strict) for file in files for record in _read_records(file)]
 
 
-@main.command(name="eval")
+def _read_records(file: Path) -> list[dict]:
+    """The records of one .json or .jsonl file (other suffixes: none)."""
+    try:
+        if file.suffix == ".jsonl":
+            return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if file.suffix == ".json":
+            return [json.loads(file.read_text(encoding="utf-8"))]
+    except json.JSONDecodeError as error:
+        fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
+    except UnicodeDecodeError:
+        fail(f"{file}: not UTF-8 text")
+    return []
+
+
+def _checked(record, file: Path, strict: bool) -> dict:
+    """The record with its text joined in, or a one-line error naming ``file`` where it cannot be scored."""
+    try:
+        record = join_text(record, find_texts_dir(file))
+    except ValueError as error:
+        fail(f"{file}: {error}")
+    problem = _first_problem(record, strict)
+    if problem:
+        fail(f"{file}: {problem}")
+    return record
+
+
+def saved_pairs(gold: list[dict], pred_dir: str, only_predicted: bool) -> list[tuple[dict, dict]]:
+    """(gold, prediction) pairs from record files under ``pred_dir``; a gold document without one scores as empty."""
+    predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False)}
+    if only_predicted:
+        gold = [g for g in gold if str(g["doc"]["id"]) in predicted]
+    missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
+    if missing:
+        click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
+                   err=True)
+    return [(g, predicted.get(str(g["doc"]["id"]), EMPTY_PREDICTION | {"doc": g["doc"]})) for g in gold]
+
+
+def pipeline_pairs(gold: list[dict], explain: bool = False) -> list[tuple[dict, dict]]:
+    """(gold, prediction) pairs from running the pipeline on each gold text; with ``explain`` each predicted
+    figure carries its ``explain`` (attribute → rule and words), which the errors then name."""
+    pipeline = Pipeline()
+    pairs = []
+    for g in gold:
+        record = pipeline.analyze(Document.from_dict(g["doc"], g["text"]))
+        pred = record.to_dict()
+        if explain:
+            for data, figure in zip(pred["figures"], record.figures):
+                data["explain"] = figure.explain
+        pairs.append((g, pred))
+    return pairs
+
+
+def render(scores: Scores, link_scores: dict, fmt: str, max_errors: int) -> str:
+    """The report in ``fmt`` (text or json), with the link scores."""
+    if fmt == "json":
+        return json.dumps(scores.to_dict() | {"links": link_scores, "errors": scores.errors[:max_errors]},
+                          ensure_ascii=False, indent=2)
+    report = format_report(scores, max_errors)
+    if link_scores:
+        line = "links          " + "  ".join(f"{label} {link_scores[key]:.3f}" for label, key in
+                                              (("P", "precision"), ("R", "recall"), ("F1", "f1")))
+        head, _, tail = report.partition("\n\nfirst")
+        report = head + "\n" + line + ("\n\nfirst" + tail if tail else "")
+    return report
+
+
+@click.command(name="eval")
 @click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True)
 @click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--errors", "max_errors", type=int, default=25, show_default=True, help="How many errors to list.")
 @click.option("--only-predicted", is_flag=True,
               help="With --pred: score only the gold documents that have a prediction (annotator agreement).")
+@click.option("--explain", is_flag=True,
+              help="Name, on each wrong-attribute error, the rule that gave the predicted value and its words.")
 @verbose_option
 @handle_errors
-def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted):
+def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain):
     """Score extraction against the gold files in GOLD_DIR: figure span P/R/F1, attribute accuracies,
     and P/R/F1 for policy tools, sectors and institutions, followed by the errors.
 
@@ -77,39 +129,19 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted):
 
     Agreement of a second annotator with the first: analyzer eval real-gold/dev real-gold/test
     --pred real-gold/agreement --only-predicted
-    """
-    from analyzer.evaluate import format_report, score
 
+    Which rule made each error: analyzer eval corpus/dev --explain
+    """
     gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir)]
     if not gold:
         fail(f"{' '.join(gold_dirs)}: no gold .json/.jsonl files found")
     if pred_dir:
-        predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False)}
-        if only_predicted:
-            gold = [g for g in gold if str(g["doc"]["id"]) in predicted]
-        missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
-        if missing:
-            click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
-                       err=True)
-        empty = {"figures": [], "policy_tools": [], "sectors": [], "institutions": []}
-        pairs = [(g, predicted.get(str(g["doc"]["id"]), empty | {"doc": g["doc"]})) for g in gold]
+        if explain:
+            fail("--explain needs the pipeline's own predictions (saved records carry no rules); drop --pred", 2)
+        pairs = saved_pairs(gold, pred_dir, only_predicted)
     else:
-        from analyzer.pipeline import Pipeline
-        from analyzer.records import Document
-        pipeline = Pipeline()
-        pairs = [(g, pipeline.analyze(Document.from_dict(g["doc"], g["text"])).to_dict()) for g in gold]
-    from analyzer.extract.links import score_links
+        pairs = pipeline_pairs(gold, explain)
     scores = score(pairs)
     links = score_links([g for g, _ in pairs], [p for _, p in pairs])
-    link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links} if isinstance(links, dict) else {}
-    if fmt == "json":
-        click.echo(json.dumps(scores.to_dict() | {"links": link_scores, "errors": scores.errors[:max_errors]},
-                              ensure_ascii=False, indent=2))
-    else:
-        report = format_report(scores, max_errors)
-        if link_scores:
-            line = "links          " + "  ".join(f"{label} {link_scores[key]:.3f}" for label, key in
-                                                  (("P", "precision"), ("R", "recall"), ("F1", "f1")))
-            head, _, tail = report.partition("\n\nfirst")
-            report = head + "\n" + line + ("\n\nfirst" + tail if tail else "")
-        click.echo(report)
+    link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links}
+    click.echo(render(scores, link_scores, fmt, max_errors))

@@ -5,14 +5,16 @@ import sys
 
 import click
 
-from analyzer.cli import main
-from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
-from analyzer.cli.engine import engine_options, extract_to_parquet, use_dask
+from analyzer.cli.common import fail, format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.engine import engine_options, use_dask
 from analyzer.errors import InputError
-from analyzer.io.writers import FORMATS
+from analyzer.extract.periods import parse_iso_date
+from analyzer.io.readers import ReadLimits, read_documents
+from analyzer.io.writers import FORMATS, RecordWriter
+from analyzer.pipeline import Pipeline
+from analyzer.records import Record
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, Settings
-
-EXIT_SOME_FAILED, EXIT_ALL_FAILED = 1, 3
+from analyzer.taxonomy.english import english_record
 
 
 def document_options(func):
@@ -29,25 +31,20 @@ def document_options(func):
 
 def overrides(title=None, source=None, published=None, kind=None) -> dict:
     if published is not None:
-        from analyzer.extract.periods import parse_iso_date
         if parse_iso_date(published) is None:
             fail(f"--published {published!r} is not a date like 2025-05-26", 2)
     return {"title": title, "source": source, "published": published, "kind": kind}
 
 
-def to_english(record):
-    from analyzer.records import Record
-    from analyzer.taxonomy.english import english_record
-    return Record.from_dict(english_record(record.to_dict()))
+def to_english(record: Record) -> Record:
+    """The record with English names; figures keep their ``explain`` (not part of the record format)."""
+    english = Record.from_dict(english_record(record.to_dict()))
+    for figure, original in zip(english.figures, record.figures):
+        figure.explain = original.explain
+    return english
 
 
-def report_failures(errors: int, total: int) -> None:
-    if errors:
-        click.echo(f"Error: {errors} of {total} inputs failed", err=True)
-        sys.exit(EXIT_ALL_FAILED if errors == total else EXIT_SOME_FAILED)
-
-
-@main.command(name="extract")
+@click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True)
 @format_option(choices=(*FORMATS, "parquet"))
 @document_options
@@ -60,11 +57,13 @@ def report_failures(errors: int, total: int) -> None:
 @click.option("--out", "out_dir", metavar="DIR", help="With --format parquet: write one Parquet file a partition here.")
 @click.option("--workers", "-w", type=click.IntRange(1), default=2, show_default=True,
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
+@click.option("--explain", is_flag=True,
+              help="Show, for each figure, the rule behind each attribute and the words it used.")
 @engine_options
 @verbose_option
 @handle_errors
 def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, max_doc_bytes, out_dir,
-                    workers, engine, scheduler, partition_mb):
+                    workers, explain, engine, scheduler, partition_mb):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
@@ -74,20 +73,23 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
     With --out DIR --format parquet (and --engine dask to run on a cluster) records go to partitioned Parquet
     files instead: one row a document, `ingest --records DIR` loads them.
 
+    With --explain each figure shows which rule chose each attribute (measure, metric, period …) and from
+    which words: indented lines under the figure in a table, an "explain" object per figure in JSON.
+
     Example: analyzer extract corpus/dev --format jsonl > records.jsonl
     """
     if out_dir or fmt == "parquet" or use_dask(engine, scheduler):
+        # only here: the partitioned output needs the cluster engine and SQLAlchemy, which printing records does not
+        from analyzer.cli.partitioned import extract_to_parquet
+        if explain:
+            fail("--explain is for printed records; Parquet output does not keep the rules", 2)
         extract_to_parquet(list(paths), out_dir, fmt, engine=engine, scheduler=scheduler, workers=workers,
                            partition_mb=partition_mb, settings=Settings(links=not no_links, candidates=candidates,
                                              max_document_bytes=max_doc_bytes),
                            overrides=overrides(title, source, published, kind), lang=lang)
         return
-    from analyzer.io.readers import ReadLimits, read_documents
-    from analyzer.io.writers import RecordWriter
-    from analyzer.pipeline import Pipeline
-
     pipeline = Pipeline(Settings(links=not no_links, candidates=candidates))
-    writer = RecordWriter(sys.stdout, fmt)
+    writer = RecordWriter(sys.stdout, fmt, explain=explain)
     errors = total = 0
     documents = read_documents(list(paths), overrides(title, source, published, kind),
                                ReadLimits(max_document_bytes=max_doc_bytes))

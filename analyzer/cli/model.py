@@ -2,24 +2,29 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from analyzer.cli import main
+from analyzer import model
+from analyzer.brief.classify import learned_model_available
+from analyzer.brief.themes import theme_ids
 from analyzer.cli.common import CONTEXT_SETTINGS, fail, handle_errors, verbose_option
+from analyzer.io.gold import find_texts_dir
+from analyzer.model.pretrain_data import collect_texts
+from analyzer.model.pretraining import PretrainOptions, pretrain
 
 DEFAULT_OUT = "models/theme-classifier"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _require_torch() -> None:
-    from analyzer.brief.classify import learned_model_available
     if not learned_model_available():
         fail("the theme model needs torch, transformers and safetensors: pip install -e '.[model]'")
 
 
-@main.group(name="model", context_settings=CONTEXT_SETTINGS)
+@click.group(name="model", context_settings=CONTEXT_SETTINGS)
 def model_group() -> None:
     """Train and score the theme classifier that `analyzer brief` uses (needs the `model` extra).
 
@@ -55,10 +60,8 @@ def train_command(corpus, out, base_model, epochs, seed, learning_rate, label_sm
     Example: analyzer model train --corpus corpus --out models/theme-classifier
     """
     _require_torch()
-    from analyzer import model
     archive = None
     if self_train:
-        from analyzer.model.pretrain_data import collect_texts
         archive = collect_texts(_data_files(data), None, PROJECT_ROOT).texts
     settings = model.train(corpus, out, base_model=base_model, epochs=epochs, seed=seed, archive=archive,
                            why=card_note, learning_rate=learning_rate, label_smoothing=label_smoothing)
@@ -86,8 +89,6 @@ def eval_command(model_path, corpus, fmt):
     Example: analyzer model eval --corpus corpus/test
     """
     _require_torch()
-    from analyzer import model
-    from analyzer.brief.themes import theme_ids
     scores = model.evaluate(model_path, corpus)
     if fmt == "json":
         click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
@@ -108,7 +109,6 @@ def eval_command(model_path, corpus, fmt):
 
 
 def _data_files(data: tuple[str, ...]) -> list[Path]:
-    from analyzer.io.gold import find_texts_dir
     if data:
         return [Path(path) for path in data]
     folder = find_texts_dir(Path.cwd())
@@ -143,10 +143,6 @@ def pretrain_command(data, corpus, out, resume, **sizes):
     Example: nice -n 19 analyzer model pretrain --out models/pretrained --seed 13
     """
     _require_torch()
-    from dataclasses import asdict
-
-    from analyzer.model.pretrain_data import collect_texts
-    from analyzer.model.pretraining import PretrainOptions, pretrain
     chosen = {key: value for key, value in sizes.items() if value is not None}
     if "hidden" in chosen:
         chosen["intermediate"] = 4 * chosen["hidden"]

@@ -5,12 +5,12 @@ import sys
 
 import click
 
-from analyzer.cli import main
 from analyzer.cli.common import handle_errors, verbose_option
 from analyzer.cli.store import db_option, open_db
+from analyzer.store.references import ReferenceFileError, import_references
 
 
-@main.group(name="reference")
+@click.group(name="reference")
 def reference_group() -> None:
     """Official reference series (PBOC, NBS releases) for `analyzer check`."""
 
@@ -31,7 +31,6 @@ def reference_import_command(path, set_name, rank, db_url):
 
     Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
     """
-    from analyzer.store.references import ReferenceFileError, import_references
     store = open_db(db_url, create=True)  # an import may start a new store
     try:
         count = import_references(store, path, set_name, rank)

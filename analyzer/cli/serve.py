@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import click
 
-from analyzer.cli import main
 from analyzer.cli.common import handle_errors, verbose_option
 from analyzer.cli.store import db_option
 
+try:  # datasette is the `serve` extra: without it the command says what to install
+    from analyzer.serve.app import keep_read_only_plugins, open_served, run
+except ModuleNotFoundError as error:
+    MISSING = error.name
+else:
+    MISSING = None
 
-@main.command(name="serve")
+
+@click.command(name="serve")
 @db_option
 @click.option("--port", "-p", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -29,10 +35,8 @@ def serve_command(db_url, port, host, live):
 
     Example: analyzer serve --db research.db --port 8001
     """
-    try:
-        from analyzer.serve.app import keep_read_only_plugins, open_served, run
-    except ModuleNotFoundError as error:
-        raise click.ClickException(f"serve needs {error.name}: pip install -e \".[serve]\"") from None
+    if MISSING:
+        raise click.ClickException(f"serve needs {MISSING}: pip install -e \".[serve]\"")
     served = open_served(db_url, live=live)
     for name in keep_read_only_plugins():
         click.echo(f"datasette plugin {name} not loaded: serve runs only read-only plugins", err=True)

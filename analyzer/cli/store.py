@@ -1,17 +1,26 @@
-"""``analyzer ingest | query | timeline | trends | export | sql``: the database commands."""
+"""``analyzer ingest | query | export | sql | sql-reader``: the database commands (``timeline`` and ``trends``
+are in ``timeline.py`` and ``trends.py``, on ``analyzer.analysis``)."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
+from pathlib import Path
 
 import click
+from tqdm import tqdm
 
-from analyzer.cli import main
-from analyzer.cli.common import fail, format_option, handle_errors, verbose_option
-from analyzer.cli.engine import engine_options
+from analyzer.cli.common import format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.engine import engine_options, use_dask
+from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
+from analyzer.io.rows import write_rows
 from analyzer.records import MEASURES, UNITS
-from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT
-from analyzer.store.ingest import DUPLICATE_POLICIES
+from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT, Settings
+from analyzer.store import FigureQuery, open_store, readonly
+from analyzer.store.export import export_sqlite, export_table
+from analyzer.store.ingest import DUPLICATE_POLICIES, ingest
+from analyzer.store.queries import FIGURE_COLUMNS
 
 QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "period_end",
                        "sentence")
@@ -28,25 +37,34 @@ MAX_SQL_INTEGER = 2**63 - 1  # LIMIT and friends are 64-bit integers in SQLite a
 
 def open_db(db_url: str | None, create: bool = False):
     """The store at ``db_url``; the read commands (``create=False``) refuse a path that holds none yet."""
-    from analyzer.store import open_store
     return open_store(db_url, create=create)
 
 
-def save_plot(draw, *args) -> None:
-    """Draw a plot to the path that is ``args[-1]``; a path that cannot be written is one error line."""
-    path = args[-1]
-    try:
-        draw(*args)
-    except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
-    except ValueError as error:  # matplotlib: an unknown image suffix
-        fail(f"cannot write {path}: {error}")
-    click.echo(f"plot written to {path}", err=True)
+def has_parquet(paths: list[str]) -> bool:
+    """Whether any of ``paths`` is, or is a folder holding, a Parquet file (read by the partition engine)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.suffix.lower() == ".parquet" or (path.is_dir() and next(path.rglob("*.parquet"), None)):
+            return True
+    return False
+
+
+def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str | None, workers: int,
+                       partition_mb: float, **options):
+    """``analyzer ingest``'s work on the chosen engine; ``options`` are ``ingest``'s keyword arguments."""
+    partition_bytes = int(partition_mb * 2**20)
+    on_duplicate = options.pop("on_duplicate", "error")
+    if use_dask(engine, scheduler):
+        return ingest_on_cluster(store, paths, scheduler=scheduler, workers=workers,
+                                 partition_bytes=partition_bytes, on_duplicate=on_duplicate, **options)
+    if options.get("records") and has_parquet(paths):
+        return ingest_partitions_here(store, paths, partition_bytes=partition_bytes, on_duplicate=on_duplicate,
+                                      **options)
+    return ingest(store, paths, workers=workers, on_duplicate=on_duplicate, **options)
 
 
 def date_option(name: str, text: str):
     def check(ctx, param, value):
-        import datetime as dt
         if value is not None:
             try:
                 dt.date.fromisoformat(value)
@@ -56,7 +74,7 @@ def date_option(name: str, text: str):
     return click.option(name, metavar="DATE", callback=check, help=text)
 
 
-@main.command(name="ingest")
+@click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
@@ -94,12 +112,6 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
 
     Example: analyzer ingest corpus/ --workers 4 --db research.db
     """
-    from tqdm import tqdm
-
-    from analyzer.cli.engine import ingest_with_engine
-    from analyzer.cli.extract import report_failures
-    from analyzer.settings import Settings
-
     store = open_db(db_url, create=True)
     settings = Settings(links=not no_links, max_document_bytes=max_doc_bytes, time_limit=time_limit)
     with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
@@ -112,7 +124,7 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
     report_failures(summary.failed, summary.total)
 
 
-@main.command(name="query")
+@click.command(name="query")
 @db_option
 @click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key.")
 @click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
@@ -138,91 +150,13 @@ def query_command(db_url, fmt, **filters):
 
     Example: analyzer query --metric 普惠小微贷款余额 -f table
     """
-    from analyzer.io.rows import write_rows
-    from analyzer.store import FigureQuery
-    from analyzer.store.queries import FIGURE_COLUMNS
-
     store = open_db(db_url)
     columns = QUERY_TABLE_COLUMNS if fmt == "table" else [c.name for c in FIGURE_COLUMNS]
     count = write_rows(store.iter_figures(FigureQuery(**filters)), columns, fmt, sys.stdout)
     click.echo(f"{count} figures", err=True)
 
 
-@main.command(name="timeline")
-@click.argument("metric")
-@db_option
-@click.option("--measure", type=click.Choice([*MEASURES, "all"]),
-              help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
-@format_option(default="table")
-@verbose_option
-@handle_errors
-def timeline_command(metric, db_url, measure, plot_path, fmt):
-    """The series of METRIC over time across all documents: one row per period with the value, the unit,
-    how many documents report it, and whether they disagree (then `sources` lists each value and who gave it).
-
-    METRIC is a phrase as written (普惠小微贷款余额) or a normalized metric key; related but different
-    statistics (普惠型小微企业贷款余额) are separate series. Names written differently that are the same series
-    (人民币普惠小微贷款余额, 固定资产投资（不含农户）) are merged: stderr lists them with the reason, and the
-    `names` column gives each point's written names.
-
-    Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png
-    """
-    from analyzer.io.rows import write_rows
-    from analyzer.store.timeline import COLUMNS, build_timeline
-
-    store = open_db(db_url)
-    timeline = build_timeline(store.timeline_rows(metric), measure, metric)
-    if not timeline.rows:
-        similar = store.similar_metrics(metric)
-        hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
-        fail(f"no figures with a period for metric {metric!r}{hint}")
-    if len(timeline.names) > 1:
-        click.echo(f"series {metric}: merges the written names " + ", ".join(timeline.merged_names()), err=True)
-    if timeline.other_measures:
-        others = ", ".join(f"{m} ({n})" for m, n in sorted(timeline.other_measures.items()))
-        click.echo(f"showing measure {timeline.measure}; also reported: {others} — see --measure", err=True)
-    write_rows(timeline.rows, COLUMNS, fmt, sys.stdout, table_width=60)
-    if plot_path:
-        from analyzer.store.plot import Labeler, plot_timeline
-        labeler = Labeler()
-        if not labeler.chinese:
-            click.echo("no CJK font found (e.g. apt-get install fonts-noto-cjk): the plot uses English labels",
-                       err=True)
-        save_plot(lambda *args: plot_timeline(*args, labeler), timeline.rows, metric, plot_path)
-
-
-@main.command(name="trends")
-@db_option
-@click.option("--by", type=click.Choice(["tool", "sector", "institution"]), default="tool", show_default=True)
-@click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
-@click.option("--top", type=click.IntRange(1, 1_000_000), default=10, show_default=True, help="Keep the N most mentioned names.")
-@click.option("--rollup", is_flag=True, help="Count narrower entries under their broadest parents (买断式逆回购 → 公开市场操作).")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
-@format_option(default="table")
-@verbose_option
-@handle_errors
-def trends_command(db_url, by, freq, top, rollup, plot_path, fmt):
-    """Mentions of policy tools, sectors or institutions per month, quarter or year of publication:
-    how often each is mentioned and in how many documents.
-
-    Example: analyzer trends --by sector --freq year --plot sectors.png
-    """
-    from analyzer.io.rows import write_rows
-    from analyzer.store.trends import COLUMNS
-
-    store = open_db(db_url)
-    frame = store.trends(by, freq, top, rollup)
-    undated = store.undated_documents()
-    if undated:
-        click.echo(f"note: {undated} document(s) without a publication date are not counted", err=True)
-    write_rows(frame.to_dict("records"), COLUMNS, fmt, sys.stdout)
-    if plot_path:
-        from analyzer.store.plot import plot_trends
-        save_plot(plot_trends, frame, by, plot_path)
-
-
-@main.command(name="export")
+@click.command(name="export")
 @click.argument("table", required=False, type=click.Choice(["documents", "sentences", "figures", "mentions",
                                                             "links", "schema_version"]))
 @db_option
@@ -243,16 +177,14 @@ def export_command(table, db_url, fmt, output, sqlite_path):
     if bool(table) == bool(sqlite_path):
         raise click.UsageError("give either a TABLE or --sqlite FILE")
     if sqlite_path:
-        from analyzer.store.export import export_sqlite
         counts = export_sqlite(open_db(db_url), sqlite_path)
         click.echo(f"{sqlite_path}: " + ", ".join(f"{n} {name}" for name, n in counts.items()), err=True)
         return
-    from analyzer.store.export import export_table
     count = export_table(open_db(db_url), table, fmt, output)
     click.echo(f"{count} rows of {table} exported", err=True)
 
 
-@main.command(name="sql")
+@click.command(name="sql")
 @click.argument("statement", metavar="SQL")
 @db_option
 @format_option()
@@ -265,13 +197,11 @@ def sql_command(statement, db_url, fmt):
 
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
-    from analyzer.io.rows import write_rows
-
     columns, rows = open_db(db_url).sql(statement)
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
 
 
-@main.command(name="sql-reader")
+@click.command(name="sql-reader")
 @click.argument("role")
 @db_option
 @click.option("--apply", is_flag=True, help="Create the role now (needs a URL allowed to create roles); the "
@@ -284,10 +214,6 @@ def sql_reader_command(role, db_url, apply):
 
     Example: analyzer sql-reader analyzer_reader --db postgresql://admin@localhost/analyzer
     """
-    import os
-
-    from analyzer.store import readonly
-
     store = open_db(db_url)
     if store.backend != "postgresql":
         raise StoreError("sql-reader is for PostgreSQL stores; a SQLite store is opened read-only by `analyzer sql`")

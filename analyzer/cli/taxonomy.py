@@ -1,26 +1,28 @@
 """``analyzer taxonomy``: list and show taxonomy entries, and collect candidate tool names from a corpus."""
 from __future__ import annotations
 
+import json
 import sys
 
 import click
 
-from analyzer.cli import main
+from analyzer.analysis.candidates import collect_candidates
 from analyzer.cli.common import fail, handle_errors, verbose_option
-from analyzer.taxonomy import KINDS
+from analyzer.io.readers import read_documents
+from analyzer.io.rows import write_rows
+from analyzer.taxonomy import KINDS, load_taxonomy
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv")
 
 
 def _write_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
     """Lists (aliases) are joined for tables and CSV; JSON keeps them as lists."""
-    from analyzer.io.rows import write_rows
     if fmt in ("table", "csv"):
         rows = [{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     write_rows(rows, columns if fmt in ("table", "csv") else list(rows[0]) if rows else columns, fmt, sys.stdout)
 
 
-@main.group(name="taxonomy")
+@click.group(name="taxonomy")
 def taxonomy_group() -> None:
     """Browse the taxonomy of policy tools, sectors, institutions and metrics.
 
@@ -39,7 +41,6 @@ def list_command(kind, lang, fmt):
 
     Example: analyzer taxonomy list --kind institutions --format csv
     """
-    from analyzer.taxonomy import load_taxonomy
     entries = load_taxonomy().of_kind(kind) if kind else list(load_taxonomy())
     rows = [{"id": e.id, "kind": e.kind, "name": e.name_en if lang == "en" else e.name, "category": e.category,
              "aliases": list(e.aliases), "launched": e.launched, "retired": e.retired} for e in entries]
@@ -54,9 +55,6 @@ def show_command(entry_id):
 
     Example: analyzer taxonomy show lpr
     """
-    import json
-
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
     entry = taxonomy.get(entry_id) or taxonomy.lookup(entry_id)
     if entry is None:
@@ -79,8 +77,6 @@ def candidates_command(paths, examples, min_count, kinds, fmt):
 
     Example: analyzer taxonomy candidates corpus/dev
     """
-    from analyzer.io.readers import read_documents
-    from analyzer.taxonomy.candidates import collect_candidates
     documents = []
     for item in read_documents(list(paths), {}):
         if isinstance(item, Exception):

@@ -19,6 +19,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer.taxonomy import load_taxonomy
+from analyzer.text.pos import tag
+
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
@@ -52,7 +55,6 @@ class _Word:
 
 @functools.cache
 def _concept_words() -> frozenset[str]:
-    from analyzer.taxonomy import load_taxonomy
     return frozenset(n for e in load_taxonomy() if e.kind in ("tools", "sectors") for n in e.names)
 
 
@@ -110,7 +112,6 @@ class OrganizationFinder:
 
     def _words_before(self, text: str, end: int) -> list[_Word]:
         """The tagged words between the clause start (or the window's edge) and ``end``."""
-        from analyzer.text.pos import tag
         left = max(0, end - self.window)
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, left, end)]
         left = breaks[-1] if breaks else left
@@ -147,12 +148,24 @@ class OrganizationFinder:
             return word.end if word.text in self.countries else None
         if word.text in self.not_places:
             return None
+        end = self._place_word_end(word)
+        if end is not None:
+            return end
+        following = words[index + 1] if index + 1 < len(words) else None
+        return self._place_with_next_end(word, following)
+
+    def _place_word_end(self, word: _Word) -> int | None:
+        """The end of a place the word names by itself: a known place or country, jieba's place tag, or a place
+        word at its start (北京市; 汤阴县 inside the unknown run 汤阴县新冠)."""
         if word.text in self.places or word.text in self.countries or word.tag == "ns":
             return word.end
         match = self.place_word.match(word.text)
         if match and (match.end() == len(word.text) or word.tag == "x") and match.group() not in self.not_places:
-            return word.start + match.end()  # 北京市; 汤阴县 inside the unknown run 汤阴县新冠
-        following = words[index + 1] if index + 1 < len(words) else None
+            return word.start + match.end()
+        return None
+
+    def _place_with_next_end(self, word: _Word, following: _Word | None) -> int | None:
+        """The end of a place written as the word and one character after it (郑州 市)."""
         if following and len(following.text) == 1 and self.place_word.fullmatch(word.text + following.text) \
                 and word.text + following.text not in self.not_places:
             return following.end

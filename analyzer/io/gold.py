@@ -122,6 +122,19 @@ def _check_decimal(value, where: str, problems: list[str]) -> None:
 
 def validate(record: dict) -> list[str]:
     """Return every problem found in a gold record (empty list when valid)."""
+    problems = _document_problems(record)
+    text = record.get("text", "")
+    for array in ARRAYS:
+        items = record.get(array) or []
+        for i, item in enumerate(items):
+            problems.extend(_item_problems(array, f"{array}[{i}] {item.get('text')!r}", item, text))
+        if array == "figures":
+            for i, fig in enumerate(items):
+                problems.extend(_figure_problems(f"figures[{i}] {fig.get('text')!r}", fig, text))
+    return problems
+
+
+def _document_problems(record: dict) -> list[str]:
     problems = []
     if record.get("format") != FORMAT:
         problems.append(f"format must be {FORMAT!r}")
@@ -130,41 +143,55 @@ def validate(record: dict) -> list[str]:
         problems.append("doc.id missing")
     if doc.get("kind") is not None and doc.get("kind") not in DOC_KINDS:  # a missing kind is allowed (unknown)
         problems.append(f"doc.kind {doc.get('kind')!r} not in {DOC_KINDS}")
-    text = record.get("text", "")
-    for array in ARRAYS:
-        for i, item in enumerate(record.get(array) or []):
-            where = f"{array}[{i}] {item.get('text')!r}"
-            start, end = item.get("start"), item.get("end")
-            if not isinstance(start, int) or not isinstance(end, int) or text[start:end] != item.get("text"):
-                problems.append(f"{where}: offsets {start}:{end} do not match text")
-            if array in MENTION_KINDS and not item.get("name"):
-                problems.append(f"{where}: name missing")
-            if array == "themes":
-                bad = [t for t in item.get("labels", []) if t not in THEMES]
-                if bad or not item.get("labels"):
-                    problems.append(f"{where}: labels {item.get('labels')} must be non-empty, from {THEMES}")
-        for i, fig in enumerate(record.get("figures") or [] if array == "figures" else []):
-            where = f"figures[{i}] {fig.get('text')!r}"
-            start = fig.get("start")
-            if isinstance(start, int) and 0 < start <= len(text) and fig.get("text", "")[:1].isdigit() \
-                    and (text[start - 1].isdigit() or text[start - 1] == "."):
-                problems.append(f"{where}: span starts inside a longer number (fill matched too early?)")
-            _check_decimal(fig.get("value"), where, problems)
-            if fig.get("value") is None:
-                problems.append(f"{where}: value missing")
-            _check_decimal(fig.get("value_high"), where, problems)
-            checks = (("unit", UNITS), ("qualifier", QUALIFIERS), ("measure", MEASURES),
-                      ("comparison", COMPARISONS))
-            for key, allowed in checks:
-                if fig.get(key) not in allowed:
-                    problems.append(f"{where}: {key} {fig.get(key)!r} not in {allowed}")
-            if fig.get("unit") == "count" and not fig.get("counter"):
-                problems.append(f"{where}: count without counter")
-            period = fig.get("period")
-            if period is not None and not (isinstance(period, dict) and period.get("start") and period.get("end")
-                                           and period["start"] <= period["end"]):
-                problems.append(f"{where}: bad period {period!r}")
     return problems
+
+
+def _item_problems(array: str, where: str, item: dict, text: str) -> list[str]:
+    """Offsets of any annotated item, a mention's name, a theme's labels."""
+    problems = []
+    start, end = item.get("start"), item.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or text[start:end] != item.get("text"):
+        problems.append(f"{where}: offsets {start}:{end} do not match text")
+    if array in MENTION_KINDS and not item.get("name"):
+        problems.append(f"{where}: name missing")
+    if array == "themes":
+        bad = [t for t in item.get("labels", []) if t not in THEMES]
+        if bad or not item.get("labels"):
+            problems.append(f"{where}: labels {item.get('labels')} must be non-empty, from {THEMES}")
+    return problems
+
+
+FIGURE_CHOICES = (("unit", UNITS), ("qualifier", QUALIFIERS), ("measure", MEASURES), ("comparison", COMPARISONS))
+
+
+def _figure_problems(where: str, fig: dict, text: str) -> list[str]:
+    """A figure's span start, values, closed-vocabulary fields, counter and period."""
+    problems = []
+    if _starts_inside_number(fig, text):
+        problems.append(f"{where}: span starts inside a longer number (fill matched too early?)")
+    _check_decimal(fig.get("value"), where, problems)
+    if fig.get("value") is None:
+        problems.append(f"{where}: value missing")
+    _check_decimal(fig.get("value_high"), where, problems)
+    for key, allowed in FIGURE_CHOICES:
+        if fig.get(key) not in allowed:
+            problems.append(f"{where}: {key} {fig.get(key)!r} not in {allowed}")
+    if fig.get("unit") == "count" and not fig.get("counter"):
+        problems.append(f"{where}: count without counter")
+    if not _period_ok(fig.get("period")):
+        problems.append(f"{where}: bad period {fig.get('period')!r}")
+    return problems
+
+
+def _starts_inside_number(fig: dict, text: str) -> bool:
+    start = fig.get("start")
+    return isinstance(start, int) and 0 < start <= len(text) and fig.get("text", "")[:1].isdigit() \
+        and (text[start - 1].isdigit() or text[start - 1] == ".")
+
+
+def _period_ok(period) -> bool:
+    return period is None or (isinstance(period, dict) and bool(period.get("start") and period.get("end"))
+                              and period["start"] <= period["end"])
 
 
 def _files(paths: list[str]) -> list[Path]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analyzer.errors import InputError
+from analyzer.io.readers import parse_json_object
+from analyzer.io.safejson import load_json
 from analyzer.records import MENTION_KINDS, Record
 
 ROW_BATCH = 1000
@@ -73,8 +75,6 @@ def write_records_parquet(records: Iterable[Record], path: str | Path, extractor
 
 def record_from_json(text: str, where: str, doc_id: str | None = None) -> Record | InputError:
     """A record-format JSON object as ``analyzer ingest --records`` reads it, or the error naming ``where``."""
-    from analyzer.io.readers import parse_json_object
-    from analyzer.io.safejson import load_json
     try:
         obj = load_json(text, where)
         document = parse_json_object(obj, where, doc_id)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+import numpy
+
 from analyzer.errors import ModelError
 
 
@@ -36,29 +38,39 @@ def load_sentences(directory: str | Path, include_title: bool = True) -> list[La
     return out
 
 
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _label_counts(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]], label: str) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives of one label over the sentences."""
+    tp = sum(1 for g, p in zip(gold, predicted) if label in g and label in p)
+    fp = sum(1 for g, p in zip(gold, predicted) if label not in g and label in p)
+    fn = sum(1 for g, p in zip(gold, predicted) if label in g and label not in p)
+    return tp, fp, fn
+
+
 def f1_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]], labels: Sequence[str]) -> dict:
     """Per-label precision/recall/F1, their macro average and the micro F1 over all (sentence, label) pairs."""
     per_label = {}
     total_tp = total_fp = total_fn = 0
     for label in labels:
-        tp = sum(1 for g, p in zip(gold, predicted) if label in g and label in p)
-        fp = sum(1 for g, p in zip(gold, predicted) if label not in g and label in p)
-        fn = sum(1 for g, p in zip(gold, predicted) if label in g and label not in p)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+        tp, fp, fn = _label_counts(gold, predicted, label)
+        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        per_label[label] = {"precision": precision, "recall": recall, "f1": _f1(precision, recall),
+                            "support": tp + fn}
         total_tp, total_fp, total_fn = total_tp + tp, total_fp + fp, total_fn + fn
-    micro_p = total_tp / (total_tp + total_fp) if total_tp + total_fp else 0.0
-    micro_r = total_tp / (total_tp + total_fn) if total_tp + total_fn else 0.0
-    micro = 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0
+    micro = _f1(_ratio(total_tp, total_tp + total_fp), _ratio(total_tp, total_tp + total_fn))
     return {"macro_f1": sum(v["f1"] for v in per_label.values()) / len(labels), "micro_f1": micro,
             "sentences": len(gold), "per_label": per_label}
 
 
 def _counts(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]], labels: Sequence[str]):
     """Per sentence and label: true positive, false positive and false negative indicators (3 × n × labels)."""
-    import numpy
     tp = numpy.array([[label in g and label in p for label in labels] for g, p in zip(gold, predicted)], float)
     fp = numpy.array([[label not in g and label in p for label in labels] for g, p in zip(gold, predicted)], float)
     fn = numpy.array([[label in g and label not in p for label in labels] for g, p in zip(gold, predicted)], float)
@@ -67,7 +79,6 @@ def _counts(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]], l
 
 def _macro_f1(weights, tp, fp, fn):
     """Macro F1 of each resample (row of ``weights``: how often each sentence was drawn); 0 for an empty label."""
-    import numpy
     tps, fps, fns = weights @ tp, weights @ fp, weights @ fn
     denominator = 2 * tps + fps + fns
     f1 = numpy.divide(2 * tps, denominator, out=numpy.zeros_like(tps), where=denominator > 0)
@@ -80,7 +91,6 @@ def bootstrap_macro_f1(gold: Sequence[Sequence[str]], predicted_a: Sequence[Sequ
     """Percentile bootstrap over sentences: macro-F1 of classifiers ``a`` and ``b`` and of ``a - b``, each with
     its point estimate and a ``level`` interval, plus the share of resamples where ``a`` beats ``b``. Both
     classifiers are scored on the same resampled sentences, so the difference's interval is paired."""
-    import numpy
     generator = numpy.random.default_rng(seed)
     draws = generator.integers(0, len(gold), size=(samples, len(gold)))
     weights = numpy.zeros((samples, len(gold)))

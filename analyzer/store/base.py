@@ -119,13 +119,11 @@ class Store(Protocol):
     def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
         """The figures of a metric (phrase or key) that have a period, with their documents' ids and sources."""
 
-    def timeline(self, metric: str, measure: str | None = None) -> pd.DataFrame: ...
-
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         """Stored metric keys that look like ``metric`` (for a helpful error when nothing matches)."""
 
-    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None,
-               rollup: bool = False) -> pd.DataFrame: ...
+    def trend_rows(self, by: str = "tool") -> pd.DataFrame:
+        """Each dated mention of a tool, sector or institution: published, name, document_id."""
 
     def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
         """Columns and rows of a whole table, streamed (for export)."""

@@ -11,7 +11,9 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.store import schema
+from analyzer.io.rows import write_rows
 from analyzer.store.base import Store
+from analyzer.store.sql import SQLStore
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 CHUNK = 50_000
@@ -61,7 +63,6 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
                 writer.write_table(pa.Table.from_pylist(chunk, schema=arrow_schema))
                 count += len(chunk)
         return count
-    from analyzer.io.rows import write_rows
     if to_stdout:
         return write_rows(rows, columns, fmt, sys.stdout)
     with Path(output).open("w", encoding="utf-8", newline="") as out:
@@ -71,7 +72,6 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
 def export_sqlite(store: Store, output: str) -> dict[str, int]:
     """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
     kept, in one transaction; return the row count of each table. ``output`` must not exist yet."""
-    from analyzer.store.sql import SQLStore
     path = Path(output)
     if path.exists():
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")

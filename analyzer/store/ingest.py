@@ -27,9 +27,14 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from analyzer.errors import InputError, StoreError
+from analyzer.io.readers import (ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
+                                 read_documents)
+from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary, Store, StoredRecord
+from analyzer.store.sql import failure_reason
+from analyzer.store.validate import validate_document, validate_record
 
 RECORDS_VERSION = "records"  # the extractor version of records stored as given (gold files, extract output)
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
@@ -54,7 +59,6 @@ def content_hash(item) -> str:
 
 def read_records(paths: list[str], limits=None) -> Iterator[Record | InputError]:
     """Records as given in record-format ``.json``/``.jsonl`` files, their figures and mentions kept."""
-    from analyzer.io.readers import ReadLimits, Source, expand_paths, json_objects, located, parse_json_object
     limits = limits or ReadLimits()
     for item in expand_paths(paths):
         if isinstance(item, InputError):
@@ -123,7 +127,6 @@ def _init_worker(settings: Settings) -> None:
     """Build the pipeline and run it once, so lazy start-up (the segmenter's dictionary) is not charged to
     the first document's time budget."""
     global _pipeline, _time_limit
-    from analyzer.pipeline import Pipeline
     _pipeline = Pipeline(settings)
     with contextlib.suppress(Exception):  # a pipeline that cannot analyze it fails on the real documents
         _pipeline.analyze(WARM_UP)
@@ -170,7 +173,6 @@ class Ingest:
     def todo(self, source: Iterable[Document | Record | InputError]) -> Iterator[Item]:
         """The items to analyze and store: read errors, invalid records, duplicates and unchanged
         documents are dealt with here."""
-        from analyzer.store.validate import validate_document, validate_record
         for value in source:
             if isinstance(value, InputError):
                 self.fail(str(value))
@@ -219,7 +221,6 @@ class Ingest:
     def store_batch(self, items: list[Item], results: Iterable[Record | str]) -> None:
         """Check the analyzed records and write the good ones; a batch the database refuses is written
         again one record at a time, so only the record at fault fails."""
-        from analyzer.store.validate import validate_record
         batch = []
         for item, result in zip(items, results):
             if isinstance(result, str):
@@ -241,11 +242,11 @@ class Ingest:
             written = self.store.write(batch)
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             if "locked" not in str(error).lower():  # the connection is gone: stop with one line
-                raise StoreError(f"cannot write to the database: {_reason(error)}") from None
-            self.last_error = _reason(error)
+                raise StoreError(f"cannot write to the database: {failure_reason(error)}") from None
+            self.last_error = failure_reason(error)
             return False
         except (sa.exc.SQLAlchemyError, ValueError, TypeError, OverflowError, ArithmeticError) as error:
-            self.last_error = _reason(error)
+            self.last_error = failure_reason(error)
             return False
         self.summary.added += written.added
         self.summary.updated += written.updated
@@ -255,19 +256,12 @@ class Ingest:
         return True
 
 
-def _reason(error: Exception) -> str:
-    from analyzer.store.sql import _reason as reason
-    return reason(error)
-
-
 def ingest(store: Store, paths: list[str], *, workers: int = 1, batch_size: int = 200, records: bool = False,
            settings: Settings | None = None, progress: Callable[[int], None] | None = None,
            on_error: Callable[[str], None] | None = None, on_duplicate: str = "error") -> IngestSummary:
     """Ingest ``paths`` into ``store``; ``records`` stores record files as given instead of analyzing them.
     ``progress(n)`` is called as documents are done, ``on_error(line)`` for each failed input;
     ``on_duplicate`` (error, skip, replace) says what a repeated or already-stored-elsewhere id does."""
-    from analyzer.io.readers import ReadLimits, read_documents
-    from analyzer.pipeline import EXTRACTOR_VERSION
     settings = settings or Settings()
     limits = ReadLimits(max_document_bytes=settings.max_document_bytes)
     run = Ingest(store, RECORDS_VERSION if records else EXTRACTOR_VERSION, on_duplicate, progress, on_error)

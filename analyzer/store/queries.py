@@ -9,6 +9,7 @@ from analyzer.errors import StoreError
 from analyzer.store.base import TREND_KINDS, FigureQuery
 from analyzer.store.rows import cached_metric_key
 from analyzer.store.schema import documents, figures, links, mentions, sentences
+from analyzer.taxonomy import load_taxonomy
 
 d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
 
@@ -32,14 +33,13 @@ def next_day(date: str) -> str:
         raise StoreError(f"{date!r} is not a date like 2025-05-26") from None
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def with_children(name: str) -> list[str]:
     """``name`` (its canonical form when it is a taxonomy name or alias) and every narrower entry's name: a query
     for 逆回购 also finds 买断式逆回购 and 隔夜逆回购, one for 中小企业 also 中小微企业 and 科技型中小企业."""
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
     entry = taxonomy.lookup(name)
     canonical = entry.name if entry is not None and entry.kind != "metrics" else name
@@ -77,7 +77,7 @@ def figure_select(query: FigureQuery) -> sa.Select:
     if query.period_to:
         conditions.append(f.period_end <= query.period_to)
     if query.search:
-        conditions.append(s.text.like(_like(query.search), escape="\\"))
+        conditions.append(s.text.like(like_pattern(query.search), escape="\\"))
     statement = statement.where(*conditions).order_by(d.published, d.doc_id, f.start)
     return statement.limit(query.limit) if query.limit else statement
 
@@ -105,7 +105,7 @@ def timeline_select(metric: str, measure: str | None = None) -> sa.Select:
 
 
 def similar_metrics_select(metric: str, limit: int) -> sa.Select:
-    pattern = _like(cached_metric_key(metric)[:4] or metric)
+    pattern = like_pattern(cached_metric_key(metric)[:4] or metric)
     return (sa.select(f.metric_key).where(f.metric_key.like(pattern, escape="\\")).group_by(f.metric_key)
             .order_by(sa.func.count().desc()).limit(limit))
 

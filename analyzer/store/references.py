@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import datetime as dt
 import functools
 import hashlib
 import io
@@ -23,6 +24,7 @@ from pathlib import Path
 from analyzer.errors import InputError
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
+from analyzer.taxonomy import metric_key
 
 REQUIRED = ("metric", "period", "value", "unit", "source", "url")
 OPTIONAL = ("measure", "comparison", "title", "published")
@@ -73,7 +75,6 @@ def parse_period(text: str) -> Period:
     if match and 1 <= int(match.group(2)) <= 12:
         year, month = int(match.group(1)), int(match.group(2))
         return Period(f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}")
-    import datetime as dt
     try:
         day = dt.date.fromisoformat(text).isoformat()
     except ValueError:
@@ -136,7 +137,6 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     written = f"{row['value'].strip()}{row['unit'].strip()}"
     head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
     text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
-    from analyzer.taxonomy import metric_key
     doc_id = f"reference:{set_name}:{metric_key(metric)}:{measure}:{comparison or ''}:{period.start}:{period.end}"
     figure = Figure(text=written, start=len(head), end=len(head) + len(written), value=value, unit=spelling.unit,
                     measure=measure, comparison=comparison, metric=metric, period=period, counter=spelling.counter)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.store.base import MENTION_KIND, StoredRecord
+from analyzer.taxonomy import metric_key
 from analyzer.text.sentences import split_sentences
 
 
 @functools.lru_cache(maxsize=100_000)
 def cached_metric_key(metric: str) -> str:
-    from analyzer.taxonomy import metric_key
     return metric_key(metric)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError, mask_secrets
+from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import FigureQuery, StoredRecord, WriteResult
 from analyzer.store.rows import document_row, record_rows
@@ -24,7 +25,6 @@ from analyzer.store.rows import document_row, record_rows
 
 def normalize_url(url: str | None) -> str:
     """A SQLAlchemy URL from what a user types: a path, ``sqlite:///…``, ``postgresql://…`` or ``:memory:``."""
-    from analyzer.settings import default_db_url
     url = url or default_db_url()
     if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
         return "sqlite://"
@@ -73,7 +73,7 @@ class SQLStore:
             if upgrade or not create:
                 migrations.upgrade(self.engine, create=create)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot open the database {self.display_url}: {_reason(error)}") from None
+            raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
 
     @property
     def display_url(self) -> str:
@@ -219,7 +219,7 @@ class SQLStore:
 
     def figures(self, query: FigureQuery | None = None, **filters: Any):
         """Matching figures as a DataFrame; ``value`` holds exact ``Decimal``s, ``value_num`` floats."""
-        import pandas as pd
+        import pandas as pd  # the DataFrame API only: query, ingest, export and sql never load pandas
         query = query or FigureQuery.from_filters(**filters)
         columns = [c.name for c in queries.figure_select(query).selected_columns]
         frame = none_for_missing(pd.DataFrame(list(self.iter_figures(query)), columns=columns))
@@ -237,7 +237,7 @@ class SQLStore:
         return self._frame(sa.select(*(c for c in schema.documents.c if c.name != "text")).order_by(d.published, d.doc_id))
 
     def _frame(self, statement):
-        import pandas as pd
+        import pandas as pd  # as in figures()
         with self.engine.connect() as connection:
             result = connection.execute(statement)
             return none_for_missing(pd.DataFrame(result.all(), columns=list(result.keys())))
@@ -247,22 +247,15 @@ class SQLStore:
         with self.engine.connect() as connection:
             return [dict(row) for row in connection.execute(queries.timeline_select(metric, measure)).mappings()]
 
-    def timeline(self, metric: str, measure: str | None = None):
-        """One row per period of a metric's series; see ``analyzer.store.timeline``."""
-        import pandas as pd
-        from analyzer.store.timeline import COLUMNS, build_timeline
-        timeline = build_timeline(self.timeline_rows(metric), measure, metric)
-        return pd.DataFrame(timeline.rows, columns=list(COLUMNS))
-
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         with self.engine.connect() as connection:
             return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
 
     def documents_mentioning(self, words: list[str]) -> set[str]:
         """Ids of the documents whose title or text contains every one of ``words``."""
-        from analyzer.store.queries import _like
         d = schema.documents.c
-        conditions = [sa.or_(d.text.like(_like(w), escape="\\"), d.title.like(_like(w), escape="\\")) for w in words]
+        conditions = [sa.or_(d.text.like(queries.like_pattern(w), escape="\\"),
+                             d.title.like(queries.like_pattern(w), escape="\\")) for w in words]
         with self.engine.connect() as connection:
             return set(connection.execute(sa.select(d.doc_id).where(*conditions)).scalars())
 
@@ -272,11 +265,10 @@ class SQLStore:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).where(d.published.is_(None))).scalar_one()
 
-    def trends(self, by: str = "tool", freq: str = "month", top: int | None = None, rollup: bool = False):
-        """Mentions of tools, sectors or institutions per month, quarter or year (long format); ``rollup``
-        counts narrower entries under their broadest parents."""
-        from analyzer.store.trends import build_trends
-        return build_trends(self._frame(queries.trend_select(by)), freq, top, rollup)
+    def trend_rows(self, by: str = "tool"):
+        """Each dated mention of a tool, sector or institution (``by``): published, name, document_id, as a
+        DataFrame (``analyzer.analysis.trends`` counts them per period)."""
+        return self._frame(queries.trend_select(by))
 
     def iter_table(self, table: str) -> tuple[list[str], Iterator[dict]]:
         if table not in schema.EXPORTABLE:
@@ -308,7 +300,7 @@ class SQLStore:
             columns = list(result.keys()) if result.returns_rows else []
         except (sa.exc.SQLAlchemyError, sqlite3.Error) as error:
             release()
-            raise StoreError(f"SQL failed: {_reason(error)}") from None
+            raise StoreError(f"SQL failed: {failure_reason(error)}") from None
         except StoreError:
             release()
             raise
@@ -318,7 +310,7 @@ class SQLStore:
                 if result.returns_rows:
                     yield from (tuple(row) for row in result)
             except sa.exc.SQLAlchemyError as error:
-                raise StoreError(f"SQL failed: {_reason(error)}") from None
+                raise StoreError(f"SQL failed: {failure_reason(error)}") from None
             finally:
                 release()
         return columns, rows()
@@ -373,7 +365,7 @@ class SQLStore:
 def none_for_missing(frame):
     """Missing text (a document without title, source or date) stays ``None``: pandas' string columns would hold
     NaN, a float that is truthy and breaks string code (``'《' + title``)."""
-    from pandas.api.types import is_numeric_dtype
+    from pandas.api.types import is_numeric_dtype  # as in figures()
     for column in frame.columns:
         if not is_numeric_dtype(frame[column].dtype):
             series = frame[column].astype(object)
@@ -385,7 +377,10 @@ def _deny_attach(action: int, *_args) -> int:
     return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
-def _reason(error: Exception) -> str:
+def failure_reason(error: Exception) -> str:
     """The driver's own message, first line only, passwords masked."""
     original = getattr(error, "orig", None) or error
     return mask_secrets(str(original).strip().splitlines()[0]) if str(original).strip() else type(original).__name__
+
+
+_reason = failure_reason  # the old name, still imported by cluster/tasks.py

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.errors import TaxonomyError
+from analyzer.taxonomy.entries import compact, load_taxonomy
 
 RULES_FILE = Path(__file__).with_name("series.toml")
 
@@ -101,7 +102,6 @@ def _strip_prefixes(key: str, rules: SeriesRules, steps: list[Step]) -> str:
 
 
 def _lookup(key: str):
-    from analyzer.taxonomy import load_taxonomy
     return load_taxonomy().lookup(key, "metrics")
 
 
@@ -127,7 +127,6 @@ def _entry_match(key: str, rules: SeriesRules, with_suffix: bool = True):
 @functools.lru_cache(maxsize=100_000)
 def match_series(phrase: str) -> SeriesMatch:
     """The series key of a metric as written, with the steps that set words aside to reach it."""
-    from analyzer.taxonomy import compact
     rules = load_rules()
     steps: list[Step] = []
     for note in rules.note.findall(phrase or ""):

@@ -4,9 +4,18 @@ from __future__ import annotations
 import pandas as pd
 
 from analyzer.errors import StoreError
+from analyzer.store.base import Store
+from analyzer.taxonomy import load_taxonomy
 
 FREQUENCIES = {"month": "M", "quarter": "Q", "year": "Y"}
 COLUMNS = ["period", "name", "mentions", "documents"]
+
+
+def mention_trends(store: Store, by: str = "tool", freq: str = "month", top: int | None = None,
+                   rollup: bool = False) -> pd.DataFrame:
+    """Mentions of tools, sectors or institutions (``by``) in ``store`` per month, quarter or year (long format);
+    ``rollup`` counts narrower entries under their broadest parents."""
+    return build_trends(store.trend_rows(by), freq, top, rollup)
 
 
 def build_trends(frame: pd.DataFrame, freq: str = "month", top: int | None = None,
@@ -34,7 +43,6 @@ def build_trends(frame: pd.DataFrame, freq: str = "month", top: int | None = Non
 
 def roll_up(frame: pd.DataFrame) -> pd.DataFrame:
     """Each mention's name replaced by the roots of its taxonomy entry (one row per root)."""
-    from analyzer.taxonomy import load_taxonomy
     taxonomy = load_taxonomy()
     roots = {name: taxonomy.roots(name) for name in frame["name"].unique()}
     return frame.assign(name=frame["name"].map(roots)).explode("name", ignore_index=True)

@@ -10,6 +10,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from analyzer.store.base import Store
+from analyzer.taxonomy.series import match_series
+
 # The measure a series shows when none is asked for: the first of these that the metric has.
 MEASURE_PREFERENCE = ("level", "flow", "rate", "share", "growth_rate", "change", "other")
 COLUMNS = ("period_start", "period_end", "value", "unit", "measure", "comparison", "documents", "figures",
@@ -26,12 +29,18 @@ class Timeline:
 
     def merged_names(self, lang: str = "en") -> list[str]:
         """Each written name merged into the series, with its figure count and why it is the same series."""
-        from analyzer.taxonomy.series import match_series
         out = []
         for name, count in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0])):
             reasons = match_series(name).reasons(lang)
             out.append(f"{name} ({count}{'; ' + '; '.join(reasons) if reasons else ''})")
         return out
+
+
+def metric_timeline(store: Store, metric: str, measure: str | None = None):
+    """One row per period of a metric's series (phrase or key) in ``store``; ``measure`` as ``build_timeline``."""
+    import pandas as pd  # the DataFrame for Python callers; `analyzer timeline` prints the rows without pandas
+    built = build_timeline(store.timeline_rows(metric), measure, metric)
+    return pd.DataFrame(built.rows, columns=list(COLUMNS))
 
 
 def choose_measure(reports: list[dict]) -> str | None:

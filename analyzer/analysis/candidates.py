@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from analyzer.extract.mentions import MentionFinder
 from analyzer.records import Document
+from analyzer.taxonomy import load_taxonomy
+from analyzer.text.debris import clean
+from analyzer.text.normalize import normalize
 
 
 def collect_candidates(documents: Iterable[Document], examples: int = 2, context: int = 12) -> list[dict]:
     """One row per candidate (kind, name): count, number of documents and a few example contexts, most frequent
     first."""
-    from analyzer.extract.mentions import MentionFinder
-    from analyzer.taxonomy import load_taxonomy
-    from analyzer.text.debris import clean
-    from analyzer.text.normalize import normalize
     finder = MentionFinder(load_taxonomy())
     rows: dict[tuple[str, str], dict] = {}
     for document in documents:

@@ -5,9 +5,13 @@ matplotlib already has) is used; without one, labels fall back to English names 
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import subprocess
 from decimal import Decimal
+
+from analyzer.analysis.timeline import MEASURE_PREFERENCE
+from analyzer.taxonomy import load_taxonomy
 
 KNOWN_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
                    "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN", "SimHei", "Microsoft YaHei",
@@ -45,7 +49,6 @@ def cjk_font() -> str | None:
 
 def english_name(name: str) -> str | None:
     """The taxonomy's English name for a tool, sector, institution or metric; None when it has none."""
-    from analyzer.taxonomy import load_taxonomy
     english = load_taxonomy().english(name)
     return english if english.isascii() else None
 
@@ -91,12 +94,10 @@ def value_scale(unit: str, values: list[Decimal]) -> tuple[Decimal, str, str]:
 
 def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | None = None) -> None:
     """One panel per (measure, comparison, unit) series; points where documents disagree are ringed in red."""
-    import datetime as dt
     labeler = labeler or Labeler()
     series: dict[tuple, list[dict]] = {}
     for row in rows:
         series.setdefault((row["measure"], row["comparison"], row["unit"]), []).append(row)
-    from analyzer.store.timeline import MEASURE_PREFERENCE
     order = sorted(series, key=lambda k: (MEASURE_PREFERENCE.index(k[0]) if k[0] in MEASURE_PREFERENCE else 99,
                                           k[1] or "", k[2]))
     plt, fig, axes = _figure(labeler, len(series))
@@ -123,7 +124,7 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
 
 def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:
     """Mentions per period, one line per name (``frame`` from ``build_trends``)."""
-    import pandas as pd
+    import pandas as pd  # with matplotlib (see _figure): only drawing needs them
     labeler = labeler or Labeler()
     plt, fig, (ax,) = _figure(labeler)
     table = frame.pivot_table(index="period", columns="name", values="mentions", fill_value=0)
