@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 from analyzer.wording import LANGS
 
 DATA_DIR = Path(__file__).resolve().parent / "brief"

@@ -18,7 +18,7 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.document import TextDoc
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 
 def predict(gold: dict, finder: MentionFinder, linker: Linker, gold_mentions: bool = False) -> dict:

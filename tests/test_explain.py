@@ -96,11 +96,14 @@ def test_eval_explain_names_the_rule_in_text_and_json(tmp_path, explained):
 
 
 def test_eval_explain_end_to_end_on_the_real_rules(tmp_path):
-    """Every wrong attribute carries the rule fields (``rule=none`` where no rule recorded one yet)."""
+    """Every wrong attribute carries the rule fields; a wrong measure, metric or period names the row that chose it
+    (value and qualifier come from number parsing, not from a rule table, and may say ``rule=none``)."""
     gold = write_gold(tmp_path)
     data = json.loads(CliRunner().invoke(main, ["eval", gold, "--explain", "-f", "json"]).output)
     wrong = [e for e in data["errors"] if e["error"].startswith("wrong ")]
     assert wrong and all({"rule", "words"} <= set(e) for e in wrong)
+    ruled = [e for e in wrong if e["error"].split()[1].rstrip(":") in ("measure", "metric", "period")]
+    assert ruled and all(e["rule"] not in (None, "none") for e in ruled)
     text = CliRunner().invoke(main, ["eval", gold, "--explain"]).output
     assert all("  rule=" in line for line in text.splitlines() if "  wrong " in line)
 
@@ -144,13 +147,14 @@ def test_extract_explain_keeps_the_rules_in_english_output(explained):
 
 
 def test_extract_explain_end_to_end_on_the_real_rules():
-    """Structure only, until every rule names itself: an explain object per figure, each entry rule and words."""
+    """Every figure names the rows that chose its measure, metric and period, each with the words it used."""
     for fmt in ("json", "jsonl"):
         figures = json.loads(extract("-f", fmt).splitlines()[0] if fmt == "jsonl" else extract("-f", fmt))["figures"]
-        assert figures and all(isinstance(figure["explain"], dict) for figure in figures)
+        assert figures
         for figure in figures:
+            assert {"measure", "metric", "period"} <= set(figure["explain"])
             for entry in figure["explain"].values():
-                assert set(entry) == {"rule", "words"}
+                assert set(entry) == {"rule", "words"} and entry["rule"]
 
 
 def test_extract_without_explain_is_unchanged():

@@ -11,7 +11,7 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.records import Document, Figure, Record
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.document import TextDoc
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 # text, figure text, its metric → expected links (kind → names)
 CASES = [

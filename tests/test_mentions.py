@@ -5,7 +5,7 @@ import pytest
 
 from analyzer.extract.mentions import MentionFinder
 from analyzer.taxonomy import load_taxonomy
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 # text → expected (kind, text as written, canonical name) found; kinds not listed must be empty
 CASES = [

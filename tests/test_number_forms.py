@@ -15,7 +15,7 @@ from analyzer.extract import figures as figures_module
 from analyzer.extract.figures import FigureExtractor
 from analyzer.extract.numbers import parse_number
 from analyzer.pipeline import analyze
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 PUBLISHED = "2026-06-30"
 

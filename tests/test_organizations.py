@@ -8,7 +8,7 @@ from analyzer.extract.organizations import OrganizationFinder
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
 from analyzer.analysis.candidates import collect_candidates
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 # text → organisations the grammar reads (as written), in order
 FOUND = [

@@ -8,7 +8,7 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.debris import clean
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 
 def collect_candidates(documents: Iterable[Document], examples: int = 2, context: int = 12) -> list[dict]:

@@ -41,7 +41,7 @@ from analyzer.records import Figure, Period, Record
 from analyzer.store import FigureQuery
 from analyzer.taxonomy import load_taxonomy
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"

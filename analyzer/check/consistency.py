@@ -24,7 +24,7 @@ from analyzer.check.rows import row_figure, series_key
 from analyzer.pipeline import analyze
 from analyzer.records import Figure, Record
 from analyzer.store import FigureQuery
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 from analyzer.text.sentences import split_paragraphs, split_sentences
 from analyzer.wording import Messages
 

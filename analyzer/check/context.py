@@ -16,7 +16,7 @@ import opencc
 
 from analyzer.extract.periods import _time_matches
 from analyzer.records import Figure
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 from analyzer.text.segment import tokenizer
 
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")

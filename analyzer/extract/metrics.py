@@ -27,7 +27,7 @@ from typing import Any
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
-from analyzer.text.normalize import to_simplified
+from analyzer.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
 # the word lists of metric.toml ([[words]]), each joined in the order written

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from analyzer.errors import ModelError
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

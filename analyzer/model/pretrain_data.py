@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from analyzer.errors import ModelError
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 EXCLUDE_FILE = Path(__file__).with_name("pretrain_exclude.toml")
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from analyzer.model.data import LabelledSentence
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 

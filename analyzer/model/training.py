@@ -23,7 +23,7 @@ from analyzer.model.classifier import SETTINGS_FILE, ThemeModel, quiet_transform
 from analyzer.model.data import LabelledSentence, bootstrap_macro_f1, f1_scores, load_sentences
 from analyzer.model.pretrain_data import build_char_vocab
 from analyzer.model.self_training import PseudoLabelOptions, archive_sentences, pseudo_label
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.errors import TaxonomyError
-from analyzer.text.normalize import normalize, to_simplified
+from analyzer.normalize import normalize, to_simplified
 
 DATA_DIR = Path(__file__).parent
 KINDS = ("tools", "sectors", "institutions", "metrics")

@@ -18,7 +18,7 @@ from typing import Any
 
 from analyzer.records import MENTION_KINDS, Document, Record
 from analyzer.text.debris import Cleaned, clean
-from analyzer.text.normalize import normalize
+from analyzer.normalize import normalize
 from analyzer.text.sentences import clause_start, split_paragraphs, split_sentences
 
 SPAN_GROUPS = ("figures", "times", *MENTION_KINDS, "candidates")
