@@ -41,7 +41,7 @@ def test_clean(text, expected):
     assert cleaned.text == expected
     assert cleaned.changed is (text != expected)
     # every kept character maps back to itself
-    assert all(text[cleaned.origin[i]] == ch for i, ch in enumerate(cleaned.text))
+    assert all(text[cleaned.position(i)] == ch for i, ch in enumerate(cleaned.text))
 
 
 def test_span_covers_the_debris_inside():

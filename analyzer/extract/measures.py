@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer import rulebook
+from analyzer.lazy import lazy
 from analyzer.records import Period
 
 RULE_FILE = "measure"
@@ -66,16 +67,16 @@ class Context:
     metric: str | None = None
     period: Period | None = None
 
-    @functools.cached_property
+    @lazy
     def left(self) -> str:
         """The words before the figure without the qualifiers and the linking verbs that may close them."""
         return self.near.rstrip(" 约近超逾达为了到至")
 
-    @functools.cached_property
+    @lazy
     def left_reversed(self) -> str:
         return self.left[::-1]
 
-    @functools.cached_property
+    @lazy
     def clause_reversed(self) -> str:
         return self.clause[::-1]
 

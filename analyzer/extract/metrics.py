@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
@@ -363,7 +363,7 @@ class MetricContext:
     earlier: list[str | None] | None = None
     same_unit: str | None = None
 
-    @cached_property
+    @lazy
     def _start_and_before_time(self) -> tuple[int, str | None]:
         """Where the metric phrase starts: the clause, the end of the figure before it in a clause (not in a
         分别 list), the end of the last time expression before the figure (not 沪指昨日收涨: 昨日 is dropped);
@@ -387,13 +387,13 @@ class MetricContext:
     def before_time(self) -> str | None:
         return self._start_and_before_time[1]
 
-    @cached_property
+    @lazy
     def raw_left(self) -> str:
         """The words from ``start`` to the figure; a note at either end goes (回购资金总额不低于5000万元（含）且…;
         5年以下（含5年）…利率 keeps one inside a name)."""
         return NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start])
 
-    @cached_property
+    @lazy
     def left(self) -> str:
         """``raw_left`` from a closing bracket the clause began inside (同比(2024年国庆假期第二日，下同)增长), from
         the last space between two phrases, and for a share, up to its 占."""
@@ -408,16 +408,16 @@ class MetricContext:
             left = left[: left.rfind("占")]
         return left
 
-    @cached_property
+    @lazy
     def after(self) -> str | None:
         """The cleaned phrase right after the figure (设立3000亿元专项再贷款 → 专项再贷款)."""
         return _right_phrase(self.text, self.figure_end)
 
-    @cached_property
+    @lazy
     def cleaned(self) -> str | None:
         return clean_metric(self.left)
 
-    @cached_property
+    @lazy
     def named(self) -> str | None:
         """``cleaned``; when that names nothing, the words before the time expression (not an institution:
         人民银行11月5日开展… says whose, not what)."""
@@ -428,17 +428,17 @@ class MetricContext:
                 metric = named_before
         return metric
 
-    @cached_property
+    @lazy
     def verbs_only(self) -> bool:
         """Only verbs and adverbs before the figure (还可能择机再下调0.25至0.5个百分点, 执行5%)."""
         return bool(self.named) and not names_something(self.named)
 
-    @cached_property
+    @lazy
     def metric(self) -> str | None:
         """The name before the figure, None when it is only verbs."""
         return None if self.verbs_only else self.named
 
-    @cached_property
+    @lazy
     def generic(self) -> bool:
         """The name before the figure names no quantity of its own: none, a generic word (增速, 规模), a comparison
         (比各项贷款增速高), a verb whose object is left out (释放), an institution."""
@@ -447,7 +447,7 @@ class MetricContext:
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
             bool(_institution_pattern().fullmatch(metric))
 
-    @cached_property
+    @lazy
     def last_resort(self) -> str | None:
         """The name before the figure, else for a level or flow the phrase after it."""
         if self.metric is None and self.measure in ("level", "flow"):
@@ -455,16 +455,16 @@ class MetricContext:
         return self.metric
 
     # a list after 分别: the names before 分别 and the words after it (分别实现净利润…)
-    @cached_property
+    @lazy
     def list_names(self) -> str | None:
         return clean_metric(self.left[: self.left.rfind("分别")], limit=False)
 
-    @cached_property
+    @lazy
     def list_after(self) -> str | None:
         after = clean_metric(LIST_VERB.sub("", re.split(r"[\d.]", self.left[self.left.rfind("分别") + 2:])[0]))
         return None if after and COMPARED_TO_OTHER.match(after) else after  # 分别较此前下降15个基点和10个基点
 
-    @cached_property
+    @lazy
     def listed(self) -> str | None:
         """This figure's name in the list before 分别."""
         return split_list_metric(self.list_names, self.list_position[1], self.list_position[0])
@@ -714,9 +714,13 @@ class MetricRule:
     source: Callable
     cleanup: tuple[MetricRule, ...] = ()
 
+    def fits(self, measure: str, unit: str | None) -> bool:
+        """Whether the row's measure and unit conditions hold (known before any phrase is read)."""
+        return (self.measure is None or measure in self.measure) and (self.unit is None or unit in self.unit) \
+            and unit not in self.not_unit
+
     def applies(self, c: MetricContext) -> bool:
-        return (self.measure is None or c.measure in self.measure) and (self.unit is None or c.unit in self.unit) \
-            and c.unit not in self.not_unit and all(condition(c) for condition in self.when)
+        return self.fits(c.measure, c.unit) and all(condition(c) for condition in self.when)
 
 
 def _one_of(row: dict, key: str) -> frozenset[str] | None:
@@ -742,6 +746,12 @@ def metric_rules() -> tuple[MetricRule, ...]:
     return tuple(_compiled(row, SOURCES, cleanups) for row in rulebook.rows("metric", "rule"))
 
 
+@functools.lru_cache(maxsize=256)
+def rules_for(measure: str, unit: str | None) -> tuple[MetricRule, ...]:
+    """The rows whose measure and unit conditions hold for a figure of this measure and unit, in order."""
+    return tuple(rule for rule in metric_rules() if rule.fits(measure, unit))
+
+
 def find_metric_explained(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
                           measure: str, previous, times, list_position: tuple[int, int] | None = None,
                           unit: str | None = None, parallel: list[str | None] | None = None,
@@ -752,8 +762,8 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
     source gives a name wins; its clean-up steps then apply in order."""
     context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
                             list_position, unit, parallel, earlier, same_unit)
-    for rule in metric_rules():
-        if not rule.applies(context):
+    for rule in rules_for(measure, unit):
+        if not all(condition(context) for condition in rule.when):
             continue
         named = rule.source(context)
         if named is None:

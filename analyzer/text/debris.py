@@ -27,9 +27,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @dataclass(frozen=True)
 class Cleaned:
-    """A text without its debris; ``origin[i]`` is the original index of cleaned character ``i``."""
+    """A text without its debris; ``origin[i]`` is the original index of cleaned character ``i`` (``None`` when
+    nothing was cut: every index is its own)."""
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None
     original_length: int
 
     @property
@@ -38,13 +39,17 @@ class Cleaned:
 
     def position(self, index: int) -> int:
         """Original index of a cleaned start offset (the end of the text maps to the end)."""
-        return self.origin[index] if index < len(self.origin) else self.original_length
+        if index >= len(self.text):
+            return self.original_length
+        return index if self.origin is None else self.origin[index]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the cleaned span [start, end): from its first to its last character."""
         if end <= start:
             at = self.position(start)
             return at, at
+        if self.origin is None:
+            return start, end
         return self.origin[start], self.origin[end - 1] + 1
 
 
@@ -56,6 +61,13 @@ def _rules() -> dict:
 @functools.cache
 def _pinyin() -> re.Pattern:
     return re.compile("|".join(p["regex"] for p in _rules()["pattern"]))
+
+
+@functools.cache
+def _space_between_cjk() -> re.Pattern:
+    """A space of ``space_in_name`` with a Chinese character on each side."""
+    spaces = "".join(re.escape(c) for c in _rules()["space_in_name"]["spaces"])
+    return re.compile(f"(?<={_CJK.pattern})[{spaces}](?={_CJK.pattern})")
 
 
 @functools.cache
@@ -75,7 +87,7 @@ def clean(text: str) -> Cleaned:
     """``text`` without debris, with the map back (identity, and cheap, when there is none)."""
     drop = _pinyin_spans(text) | _spaces_in_names(text)
     if not drop:
-        return Cleaned(text, tuple(range(len(text))), len(text))
+        return Cleaned(text, None, len(text))
     kept = [i for i in range(len(text)) if i not in drop]
     return Cleaned("".join(text[i] for i in kept), tuple(kept), len(text))
 
@@ -88,9 +100,7 @@ def _pinyin_spans(text: str) -> set[int]:
 
 def _spaces_in_names(text: str) -> set[int]:
     """Indexes of spaces between two Chinese characters that fall inside a taxonomy name once removed."""
-    spaces = set(_rules()["space_in_name"]["spaces"])
-    candidates = [i for i in range(1, len(text) - 1) if text[i] in spaces
-                  and _CJK.match(text[i - 1]) and _CJK.match(text[i + 1])]
+    candidates = [match.start() for match in _space_between_cjk().finditer(text)]
     if not candidates:
         return set()
     removed = set(candidates)
