@@ -11,14 +11,24 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 
 def commands(group: click.Group, prefix: str = ""):
-    for name, command in group.commands.items():
+    """Every command, the lazily loaded ones included (``list_commands`` / ``get_command``, not ``.commands``)."""
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             yield from commands(command, f"{prefix}{name} ")
         else:
             yield f"{prefix}{name}", command
 
 
-@pytest.mark.parametrize("name, command", list(commands(main)), ids=lambda x: x if isinstance(x, str) else "")
+COMMANDS = list(commands(main))
+
+
+def test_every_command_is_listed():
+    assert len(COMMANDS) >= 19 and {"extract", "ingest", "eval", "check", "serve"} <= {n for n, _ in COMMANDS}
+
+
+@pytest.mark.parametrize("name, command", COMMANDS, ids=lambda x: x if isinstance(x, str) else "")
 def test_command_documented(name, command):
     assert f"analyzer {name}" in README, f"README does not show `analyzer {name}`"
     assert "Example:" in (command.help or ""), f"help of {name} has no Example:"
