@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from analyzer.errors import AnalyzerError
@@ -62,15 +62,6 @@ def rows(name: str, table: str = "rule") -> list[dict]:
     return load(name).get(table, [])
 
 
-def all_rows() -> Iterator[tuple[str, str, dict]]:
-    """(file, table, row) for every row of every rule file: what the example tests walk."""
-    for name in rule_files():
-        for table, table_rows in load(name).items():
-            if isinstance(table_rows, list) and table_rows and isinstance(table_rows[0], dict):
-                for row in table_rows:
-                    yield name, table, row
-
-
 def _extend_lists(lexicon: dict, rule_rows: Iterable[dict]) -> dict:
     """``lexicon`` with each row's ``words`` added to the list its dotted ``list`` path names."""
     for row in rule_rows:
@@ -93,9 +84,3 @@ def lexicon() -> dict:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so 万亿 is tried before 万)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@functools.cache
-def words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    """A compiled alternation of ``words`` (a tuple, so it can be cached)."""
-    return re.compile(alternation(words))

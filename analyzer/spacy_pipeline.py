@@ -103,9 +103,7 @@ def make_figures(nlp: Language, name: str) -> SpacyComponent:
 
 @Language.factory("analyzer_mentions", default_config={"candidates": False})
 def make_mentions(nlp: Language, name: str, candidates: bool) -> SpacyComponent:
-    component = Mentions.__new__(Mentions)
-    component.finder, component.candidates = _finder(), candidates
-    return SpacyComponent(component, (*MENTION_KINDS, "candidates"))
+    return SpacyComponent(Mentions(load_taxonomy(), candidates, _finder()), (*MENTION_KINDS, "candidates"))
 
 
 @Language.factory("analyzer_links")

@@ -20,7 +20,7 @@ class Figures:
         self.extractor = FigureExtractor()
 
     def __call__(self, doc: TextDoc) -> TextDoc:
-        doc.spans["figures"] = self.extractor(doc.norm, doc.source, doc.published)
+        doc.spans["figures"] = self.extractor(doc.norm, doc.source, doc.published, doc.sentences)
         return doc
 
 
@@ -29,8 +29,8 @@ class Mentions:
     taxonomy lacks, kept only when ``candidates`` is on)."""
     name = "mentions"
 
-    def __init__(self, taxonomy: Taxonomy, candidates: bool = False):
-        self.finder = MentionFinder(taxonomy)
+    def __init__(self, taxonomy: Taxonomy, candidates: bool = False, finder: MentionFinder | None = None):
+        self.finder = finder or MentionFinder(taxonomy)
         self.candidates = candidates
 
     def __call__(self, doc: TextDoc) -> TextDoc:

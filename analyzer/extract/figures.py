@@ -481,13 +481,15 @@ class FigureExtractor:
         return Decimal(1)
 
     # -- attributes ------------------------------------------------------------------------------------
-    def __call__(self, text: str, original: str, published: str | None) -> list[Figure]:
+    def __call__(self, text: str, original: str, published: str | None,
+                 sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
+        """The figures of ``text`` (normalized; ``original`` the same length), with its sentences if already split."""
         candidates = self.find_candidates(text)
         if not candidates:
             return []
         periods = FigurePeriods(text, published)
         figures: list[Figure] = []
-        sentences = split_sentences(text)
+        sentences = split_sentences(text) if sentences is None else sentences
         index = 0
         for s_start, s_end in sentences:
             in_sentence = []

@@ -48,14 +48,6 @@ RELEASED = re.compile(r"释放|长期资金|长期流动性")
 STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
 
 
-def _span(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The (start, end) in sorted, non-overlapping ``spans`` that holds ``pos``."""
-    index = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    if index >= 0 and spans[index][0] <= pos < spans[index][1]:
-        return spans[index]
-    return pos, pos + 1
-
-
 class Linker:
     """Callable stage: ``linker(doc)`` sets ``figure.links`` and tool ``extra["figure"]`` on a ``TextDoc``'s spans.
 
@@ -156,8 +148,8 @@ class DocumentContext:
     """Positions of a record's mentions, sentences and paragraphs, for the link rules."""
 
     def __init__(self, doc: TextDoc):
+        self.doc = doc
         self.text = doc.norm
-        self.sentences = doc.sentences
         self.paragraphs = doc.paragraphs
         self.mentions = {kind: sorted(doc.spans[kind], key=lambda m: m.start) for kind in MENTION_KINDS}
         self.starts = {kind: [m.start for m in ms] for kind, ms in self.mentions.items()}
@@ -167,10 +159,10 @@ class DocumentContext:
         self.paragraph_ends = [end for _, end in self.paragraphs]
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
-        return _span(self.sentences, figure.start)
+        return self.doc.sentence_at(figure.start)
 
     def paragraph(self, figure: Figure) -> tuple[int, int]:
-        return _span(self.paragraphs, figure.start)
+        return self.doc.paragraph_at(figure.start)
 
     def clause(self, figure: Figure) -> tuple[int, int]:
         start, end = self.sentence(figure)
@@ -217,7 +209,7 @@ class DocumentContext:
 
     def is_subject(self, mention: Mention) -> bool:
         """The institution opens its sentence (after a time phrase) or speaks, announces or acts in it."""
-        start, _ = _span(self.sentences, mention.start)
+        start, _ = self.doc.sentence_at(mention.start)
         return bool(SUBJECT_LEAD.fullmatch(self.text, start, mention.start)
                     or SOURCE_BEFORE.search(self.text[max(start, mention.start - 3):mention.start])
                     or SPEAKS_AFTER.match(self.text, mention.end)) \
