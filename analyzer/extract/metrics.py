@@ -25,6 +25,7 @@ from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
+from analyzer.extract.periods import times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.normalize import to_simplified
@@ -372,9 +373,8 @@ class MetricContext:
         if self.previous is not None and self.previous.end > start and self.list_position is None:
             start = self.previous.end
         before_time = None
-        for span in self.times:
-            if start <= span.start and span.end <= self.figure_start \
-                    and span.kind not in ("yesterday", "relative_month"):
+        for span in times_within(self.times, start, self.figure_start):
+            if span.kind not in ("yesterday", "relative_month"):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
         return start, before_time

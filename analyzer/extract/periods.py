@@ -10,8 +10,10 @@ one step (``NEAREST_STEPS``, ``OVERRIDE_STEPS``).
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -133,6 +135,25 @@ class TimeSpan:
     period: Period
     kind: str
     rule: str = ""  # the period.toml row that gave the kind ([[kind]] or [[refine]])
+
+
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
+
+def ending_by(times, position: int) -> int:
+    """How many of ``times`` (in text order, not overlapping, as ``PeriodResolver.find`` gives them: their starts
+    and ends both ascend) end at or before ``position``; a bisection, so a figure costs the same in any size of text."""
+    return bisect.bisect_right(times, position, key=_END)
+
+
+def starting_from(times, position: int) -> int:
+    """The index of the first of ``times`` that starts at or after ``position``."""
+    return bisect.bisect_left(times, position, key=_START)
+
+
+def times_within(times, start: int, end: int) -> list:
+    """The time expressions that lie inside ``start:end``, in order (``times`` as for :func:`ending_by`)."""
+    return times[starting_from(times, start):ending_by(times, end)]
 
 
 def parse_date(value: str | None) -> date | None:
@@ -504,6 +525,11 @@ class FigurePeriods:
         day = resolver.published.isoformat() if resolver.published else None
         self.published = Period(day, day) if day else None
         self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
+        # the expressions a figure may inherit from an earlier sentence, and those of them a text reports on
+        self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY]
+        self.reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
+                          or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
+        self._of_row: dict[str, list[TimeSpan]] = {}
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
@@ -540,22 +566,33 @@ class FigurePeriods:
         return PeriodChoice(None, "")
 
     def _times_before(self, start: int, sentence_start: int) -> TimesBefore:
+        """The nearest time expression before ``start`` in its sentence; the last inheritable one (not
+        ``sentence_only``) earlier in its paragraph; the first reporting period if the lead states it, else the
+        last one before the paragraph. Bisections over the document's expressions, in time independent of their
+        number."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         found = TimesBefore()
-        for span in self.times:
-            if span.end > start:
-                break
-            if span.start >= sentence_start:
-                found.in_sentence = span
-            elif span.kind in SENTENCE_ONLY:
-                continue
-            elif span.start >= paragraph_start:
-                found.in_paragraph = span
-            elif found.in_text is not None and found.in_text.start < LEAD_CHARS:
-                continue  # the title or lead states the period a release reports
-            elif span.kind in REPORTING_PERIODS or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS):
-                found.in_text = span
+        ended = ending_by(self.times, start)
+        if ended and self.times[ended - 1].start >= sentence_start:
+            found.in_sentence = self.times[ended - 1]
+        inheritable = min(ending_by(self.inheritable, start), starting_from(self.inheritable, sentence_start))
+        if inheritable and self.inheritable[inheritable - 1].start >= paragraph_start:
+            found.in_paragraph = self.inheritable[inheritable - 1]
+        reporting = min(ending_by(self.reporting, start),
+                        starting_from(self.reporting, min(sentence_start, paragraph_start)))
+        if reporting:
+            lead = self.reporting[0]  # the title or lead states the period a release reports
+            found.in_text = lead if lead.start < LEAD_CHARS else self.reporting[reporting - 1]
         return found
+
+    def last_of_row(self, row: dict, before: int, test: Callable[[TimeSpan], bool] = lambda span: True):
+        """The last time expression ending at or before ``before`` whose kind is one of ``row["kinds"]`` and that
+        passes ``test`` (a function of the span and the text only, the same for every figure of a row)."""
+        spans = self._of_row.get(row["id"])
+        if spans is None:
+            spans = self._of_row[row["id"]] = [t for t in self.times if t.kind in row["kinds"] and test(t)]
+        index = ending_by(spans, before)
+        return spans[index - 1] if index else None
 
     def in_title(self, start: int) -> bool:
         return self.title_end is not None and start < self.title_end
@@ -597,8 +634,7 @@ def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     if not _search_words(row["words"])(text, site.sentence[0], start):
         return None
     opened, closed = tuple(row["before"]), tuple(row["after"])
-    event = next((t for t in reversed(fp.times) if t.end <= start and t.kind in row["kinds"]
-                  and (text[t.start - 1:t.start] in opened or text.startswith(closed, t.end))), None)
+    event = fp.last_of_row(row, start, lambda t: text[t.start - 1:t.start] in opened or text.startswith(closed, t.end))
     return fp.took(row, event) if event is not None else None
 
 
@@ -607,7 +643,7 @@ def _same_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, ro
     sentence_start = site.sentence[0]
     if not _search_words(row["words"])(fp.text, sentence_start, site.start):
         return None
-    day = next((t for t in reversed(fp.times) if t.end <= sentence_start and t.kind in row["kinds"]), None)
+    day = fp.last_of_row(row, sentence_start)
     return fp.took(row, day) if day is not None else None
 
 
@@ -669,17 +705,18 @@ def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoic
     """Thresholds, counts of measures, terms: no period unless their sentence names one."""
     if site.measure != "other":
         return None
-    sentence_start = site.sentence[0]
-    if any(sentence_start <= t.start and t.end <= site.start for t in fp.times):
-        return None
+    ended = ending_by(fp.times, site.start)
+    if ended and fp.times[ended - 1].start >= site.sentence[0]:
+        return None  # a time expression between the sentence's start and the figure
     return PeriodChoice(None, row["id"])
 
 
 def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
     """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
     not a reading of the period chosen."""
-    if choice.period is None or any(site.clause_start <= t.start < site.start for t in fp.times):
-        return None
+    first = starting_from(fp.times, site.clause_start)
+    if choice.period is None or (first < len(fp.times) and fp.times[first].start < site.start):
+        return None  # a time expression between the clause's start and the figure
     clause_left = fp.text[site.clause_start:site.start]
     return FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(fp.text, site.near_start, site.start)
 
