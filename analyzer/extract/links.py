@@ -157,6 +157,10 @@ class DocumentContext:
         self.figures = sorted(doc.spans["figures"], key=lambda f: f.start)
         self.figure_starts = [f.start for f in self.figures]
         self.paragraph_ends = [end for _, end in self.paragraphs]
+        # per figure or mention, computed once: every link rule asks for them again
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
+        self._subjects: dict[tuple[int, int], bool] = {}
+        self._partners: dict[tuple[int, int], bool] = {}
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         return self.doc.sentence_at(figure.start)
@@ -165,9 +169,12 @@ class DocumentContext:
         return self.doc.paragraph_at(figure.start)
 
     def clause(self, figure: Figure) -> tuple[int, int]:
-        start, end = self.sentence(figure)
-        return max(clause_start(self.text, figure.start, lists=False), start), \
-            clause_end(self.text, figure.end, limit=end)
+        key = (figure.start, figure.end)
+        if key not in self._clauses:
+            start, end = self.sentence(figure)
+            self._clauses[key] = max(clause_start(self.text, figure.start, lists=False), start), \
+                clause_end(self.text, figure.end, limit=end)
+        return self._clauses[key]
 
     def segment(self, figure: Figure) -> tuple[int, int]:
         """The ``；`` part of the figure's sentence."""
@@ -205,10 +212,20 @@ class DocumentContext:
 
     def is_partner(self, mention: Mention) -> bool:
         """An institution named as a trade partner: 对欧盟、美国分别进出口, 与东盟贸易总值, 东盟成为第一大贸易伙伴."""
-        return is_trade_partner(self.text, mention.start, mention.end)
+        key = (mention.start, mention.end)
+        if key not in self._partners:
+            self._partners[key] = is_trade_partner(self.text, mention.start, mention.end)
+        return self._partners[key]
 
     def is_subject(self, mention: Mention) -> bool:
-        """The institution opens its sentence (after a time phrase) or speaks, announces or acts in it."""
+        """The institution opens its sentence (after a time phrase) or speaks, announces or acts in it (once per
+        mention: every figure of its paragraph asks)."""
+        key = (mention.start, mention.end)
+        if key not in self._subjects:
+            self._subjects[key] = self._is_subject(mention)
+        return self._subjects[key]
+
+    def _is_subject(self, mention: Mention) -> bool:
         start, _ = self.doc.sentence_at(mention.start)
         return bool(SUBJECT_LEAD.fullmatch(self.text, start, mention.start)
                     or SOURCE_BEFORE.search(self.text[max(start, mention.start - 3):mention.start])

@@ -171,6 +171,7 @@ def _without_subject(phrase: str, leading: tuple[str, ...]) -> str:
     return _strip_leading(ISSUED.sub("", phrase), leading)
 
 
+@functools.lru_cache(maxsize=16384)  # a pure function of the phrase; a third of the calls repeat an earlier phrase
 def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""

@@ -79,16 +79,21 @@ _ANCHOR = re.compile(r"[年月季昨]")
 
 
 def _time_matches(text: str):
-    """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters."""
+    """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters: the
+    leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
+    would not hold it, so those starts are not tried)."""
     cursor = 0
+    match_at = TIME_PATTERN.match
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
         if position < cursor:
             continue
-        match = TIME_PATTERN.search(text, max(cursor, position - 8), position + 20)
-        if match is not None and match.start() <= position:
-            cursor = match.end()
-            yield match
+        for start in range(max(cursor, position - 8), position + 1):
+            match = match_at(text, start, position + 20)
+            if match is not None:
+                cursor = match.end()
+                yield match
+                break
 
 
 @functools.cache
@@ -450,8 +455,10 @@ def _market_day() -> re.Pattern:
     lexicon = rulebook.lexicon()
     words = sorted(lexicon["periods"]["market_day_words"], key=len, reverse=True)
     comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
-    stated = "".join(f"(?<!{re.escape(word)})" for word in comparisons)  # 核心CPI同比上涨1.4% is a statistic
-    return re.compile("|".join([MARKET_DAY.pattern, *(stated + re.escape(word) for word in words)]))
+    # 核心CPI同比上涨1.4% is a statistic: the comparison is looked back at after the word (上涨(?<!同比上涨)), the
+    # same test as before it, so that every branch starts with a literal and the search skips ahead by character
+    return re.compile("|".join([MARKET_DAY.pattern, *(re.escape(word) + "".join(
+        f"(?<!{re.escape(comparison + word)})" for comparison in comparisons) for word in words)]))
 
 
 def _search_words(name: str) -> Callable[..., re.Match | None]:
