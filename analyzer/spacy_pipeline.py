@@ -3,10 +3,11 @@
 The components are the pipeline's own (``analyzer.extract.components``), registered as spaCy factories
 (``analyzer_figures``, ``analyzer_mentions``, ``analyzer_links``, and ``analyzer_record`` last, which maps offsets
 back and builds ``doc._.record``). Tokens are single characters, so every figure and mention is an exact
-``doc.spans`` entry (groups ``figures``, ``policy_tools``, ``sectors``, ``institutions``) with its record as
-``span._.item``. Set ``doc._.published`` (and ``doc._.doc_id``) on ``nlp.make_doc(text)`` before ``nlp(doc)`` to
-resolve relative dates. spaCy is imported only here: with torch installed it costs about 2 s and 250 MB a process,
-which is why the CLI runs the same components on ``TextDoc`` without it (README, "Components").
+``doc.spans`` entry (groups ``figures``, ``times``, ``policy_tools``, ``sectors``, ``institutions``) with its record
+as ``span._.item`` (for ``times`` a ``TimeSpan``: its period, kind and rule). Set ``doc._.published`` (and
+``doc._.doc_id``) on ``nlp.make_doc(text)`` before ``nlp(doc)`` to resolve relative dates. spaCy is imported only
+here: with torch installed it costs about 2 s and 250 MB a process, which is why the CLI runs the same components on
+``TextDoc`` without it (README, "Components").
 """
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ class SpacyComponent:
 
 @Language.factory("analyzer_figures")
 def make_figures(nlp: Language, name: str) -> SpacyComponent:
-    return SpacyComponent(Figures(load_taxonomy()), ("figures",))
+    return SpacyComponent(Figures(load_taxonomy()), ("figures", "times"))
 
 
 @Language.factory("analyzer_mentions", default_config={"candidates": False})

@@ -36,6 +36,18 @@ def test_each_component_takes_and_returns_the_doc():
     assert [m.name for m in doc.spans["policy_tools"]] == ["支农支小再贷款"]
 
 
+def test_figures_component_fills_the_times_span_group():
+    doc = Pipeline(components=["figures"])(TextDoc.from_text(SEED, published="2025-05-26"))
+    times = doc.spans["times"]
+    assert [(doc.source[t.start:t.end], t.period.start, t.period.end, t.kind) for t in times] == [
+        ("2025年一季度末", "2025-03-31", "2025-03-31", "quarter_end")]
+    assert doc.spans["figures"][0].period == times[0].period  # the figures' periods come from the same expressions
+    none = Pipeline(components=["figures"])(TextDoc.from_text("今年前4个月没有数字，去年全年如此", published="2025-05-26"))
+    assert not none.spans["figures"]
+    assert [(t.kind, t.period.start, t.period.end) for t in none.spans["times"]] == [
+        ("months_first", "2025-01-01", "2025-04-30"), ("full_year", "2024-01-01", "2024-12-31")]
+
+
 def test_a_component_can_be_left_out_or_added():
     figures_only = Pipeline(components=["figures"])
     record = figures_only.analyze(Document(id="a", text=SEED))
@@ -82,6 +94,16 @@ def test_spacy_span_groups_hold_the_figures_and_mentions(nlp):
     assert figure._.item.period.end == "2025-03-31"
     assert [s.text for s in doc.spans["institutions"]] == ["人民银行"]
     assert doc._.record.figures[0].text == "35.3万亿元"
+    time = doc.spans["times"][0]
+    assert (time.text, time.start_char, time._.item.kind, time._.item.period.end) == \
+        ("2025年一季度末", 2, "quarter_end", "2025-03-31")
+
+
+def test_spacy_times_point_into_the_text_as_given_when_debris_is_cut(nlp):
+    doc = nlp.make_doc("中国人民 银行称，截至2025年一季度末余额1万亿元")
+    doc._.published = "2025-05-26"
+    doc = nlp(doc)
+    assert [s.text for s in doc.spans["times"]] == ["2025年一季度末"]
 
 
 def test_spacy_pipe_gives_the_records_of_the_pipeline(nlp):

@@ -13,14 +13,16 @@ from analyzer.text.document import TextDoc
 
 
 class Figures:
-    """Span group ``figures``: every amount, count and ratio with its unit, measure, metric and period."""
+    """Span groups ``figures`` (every amount, count and ratio with its unit, measure, metric and period) and
+    ``times`` (every time expression, resolved to a period: ``TimeSpan``; found once, for the figures too)."""
     name = "figures"
 
     def __init__(self, taxonomy: Taxonomy):
         self.extractor = FigureExtractor()
 
     def __call__(self, doc: TextDoc) -> TextDoc:
-        doc.spans["figures"] = self.extractor(doc.norm, doc.source, doc.published, doc.sentences)
+        doc.spans["figures"], doc.spans["times"] = self.extractor.extract(doc.norm, doc.source, doc.published,
+                                                                          doc.sentences)
         return doc
 
 

@@ -33,7 +33,7 @@ from analyzer.extract.numbers import (
     load_numerals,
     parse_number,
 )
-from analyzer.extract.periods import FigurePeriods
+from analyzer.extract.periods import FigurePeriods, TimeSpan
 from analyzer import rulebook
 from analyzer.rulebook import alternation, lexicon
 from analyzer.records import Figure, Period, decimal_to_str
@@ -487,7 +487,19 @@ class FigureExtractor:
         candidates = self.find_candidates(text)
         if not candidates:
             return []
+        return self.resolve(text, original, candidates, FigurePeriods(text, published), sentences)
+
+    def extract(self, text: str, original: str, published: str | None,
+                sentences: list[tuple[int, int]] | None = None) -> tuple[list[Figure], list[TimeSpan]]:
+        """The figures of ``text`` and its time expressions (found once, for the figures' periods too)."""
         periods = FigurePeriods(text, published)
+        candidates = self.find_candidates(text)
+        figures = self.resolve(text, original, candidates, periods, sentences) if candidates else []
+        return figures, periods.times
+
+    def resolve(self, text: str, original: str, candidates: list[Candidate], periods: FigurePeriods,
+                sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
+        """The figures of the ``candidates`` found in ``text``, their periods chosen among ``periods``."""
         figures: list[Figure] = []
         sentences = split_sentences(text) if sentences is None else sentences
         index = 0
