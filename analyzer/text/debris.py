@@ -103,11 +103,15 @@ def _spaces_in_names(text: str) -> set[int]:
     candidates = [match.start() for match in _space_between_cjk().finditer(text)]
     if not candidates:
         return set()
-    removed = set(candidates)
-    squeezed_positions = [i for i in range(len(text)) if i not in removed]
-    squeezed = match_form("".join(text[i] for i in squeezed_positions))
-    # a removed space sits between squeezed characters k-1 and k, where k counts the kept characters before it
-    gaps = sorted((bisect.bisect_left(squeezed_positions, i), i) for i in candidates)
+    pieces, kept_from = [], 0
+    for index in candidates:
+        pieces.append(text[kept_from:index])
+        kept_from = index + 1
+    pieces.append(text[kept_from:])
+    squeezed = match_form("".join(pieces))
+    # a removed space sits between squeezed characters k-1 and k, where k counts the kept characters before it: the
+    # n-th space (candidates ascend) has n removed before it, so k = index - n; the gaps ascend as the spaces do
+    gaps = [(index - n, index) for n, index in enumerate(candidates)]
     gap_keys = [gap for gap, _ in gaps]
     drop = set()
     for last, length in _names().iter(squeezed):
