@@ -74,3 +74,25 @@ def test_a_bad_claim_line_is_named(tmp_path):
         load_claims(path)
     result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(CORPUS)])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_split_scores_one_half_and_never_lists_test_misses(tmp_path):
+    claims = [{"id": "d-1", "claim": "2024年末，绿色贷款余额为36.6万亿元", "published": "2025-03-01",
+               "verdict": "supported", "split": "dev"},
+              {"id": "t-1", "claim": "2024年末，涉农贷款余额为12万亿元", "published": "2025-03-01",
+               "verdict": "supported", "split": "test"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    args = ["check", "--claim-set", str(path), "--corpus", str(tmp_path / "empty"), "--min-accuracy", "0"]
+    (tmp_path / "empty").mkdir()
+    dev = CliRunner().invoke(main, [*args, "--split", "dev", "-f", "json"])
+    assert dev.exit_code == 0, dev.output
+    assert json.loads(dev.stdout)["claims"] == 1 and json.loads(dev.stdout)["misses"][0]["id"] == "d-1"
+    test = CliRunner().invoke(main, [*args, "--split", "test"])
+    assert "claims: 1 " in test.stdout and "t-1" not in test.stdout and "涉农" not in test.stdout
+    whole = CliRunner().invoke(main, args)
+    assert "claims: 2 " in whole.stdout and "d-1" in whole.stdout and "t-1" not in whole.stdout
+    quiet = CliRunner().invoke(main, [*args, "--no-misses", "-f", "json"])
+    assert "misses" not in json.loads(quiet.stdout)
+    bad = CliRunner().invoke(main, [*args, "--split", "train"])
+    assert bad.exit_code == 2
