@@ -26,7 +26,7 @@ def _words(tables: list[dict], key: str = "words") -> list[str]:
 @functools.cache
 def claim_words() -> dict:
     """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
-    metrics, market moves and opposite words."""
+    metrics, market moves, opposite words and measure readings."""
     data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
     return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
@@ -36,7 +36,9 @@ def claim_words() -> dict:
             "context_stop": frozenset(_words(data["context_stop"])),
             "generic": frozenset(_words(data["generic_metric"])),
             "moves": longest_first((w, m["sign"]) for m in data["move"] for w in m["words"]),
-            "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]]}
+            "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]],
+            "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                 for m in data["measure_reading"]]}
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
