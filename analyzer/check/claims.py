@@ -149,14 +149,11 @@ def _at(claim: Period | None, row: dict) -> bool:
     return point and claim.end == end
 
 
-METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长",
-                   "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
-
-
 def metric_variants(metric: str) -> list[str]:
-    """The metric as written, and without a trailing 增速/增长率 (余额增速 12.5% is the growth rate of 余额)."""
+    """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
+    ``measure_tail`` in claim_words.toml)."""
     out = [metric]
-    for suffix in METRIC_SUFFIXES:
+    for suffix in claim_words()["measure_tails"]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
