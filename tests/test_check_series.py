@@ -313,7 +313,7 @@ CONTEXT_CASES = [
     ("农业银行2024年净利润同比增长4.72%", "supported", None),
     ("农业银行2024年净利润同比增长0.51%", "contradicted", "value"),
     ("10月大型企业PMI为49.9%", "supported", None),
-    ("10月小型企业PMI为49.9%", "contradicted", "value"),
+    ("10月小型企业PMI为49.9%", "contradicted", "wrong_metric"),  # 大型企业's number, the only other metric with it
     # stored in traditional characters
     ("招商银行2023年营业收入3391.23亿元，同比下降1.64%", "supported", None),
 ]

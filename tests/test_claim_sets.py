@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.check.claimset import RESERVED_IDS, claim_set_store, load_claims, score_claims, shared_documents
+from analyzer.check.claimset import (RESERVED_IDS, SPLITS, claim_set_store, claims_of_split, load_claims, score_claims,
+                                     shared_documents)
 from analyzer.cli import main
 from analyzer.errors import InputError
 from conftest import CORPUS, ROOT, SHARED_DATA, gold_files, load_gold
@@ -29,13 +30,22 @@ def test_claim_set_floor(tmp_path, name):
     if shared is None and any(c.get("source_doc") not in (None, *corpus_ids) for c in claims):
         pytest.skip("../shared/data is needed for this claim set")
     store = claim_set_store(claims, str(tmp_path), corpus=str(CORPUS), shared_data=shared)
+    splits = [k for k in FLOORS[name] if k in SPLITS]
     try:
-        score = score_claims(claims, store)
+        scores = {split: score_claims(claims_of_split(claims, split), store) for split in splits} or \
+            {None: score_claims(claims, store)}
     finally:
         store.close()
-    report = "\n".join(score.lines())
-    assert score.accuracy >= FLOORS[name]["verdict_accuracy"], report
-    assert score.slip_accuracy >= FLOORS[name]["slip_accuracy"], report
+    for split in splits:  # each half at its floor (no misses are listed for the held-out test half)
+        report = "\n".join(scores[split].lines())
+        assert scores[split].accuracy >= FLOORS[name][split]["verdict_accuracy"], report
+        assert scores[split].slip_accuracy >= FLOORS[name][split]["slip_accuracy"], report
+    verdicts = sum(s.verdict_correct for s in scores.values()) / sum(s.total for s in scores.values())
+    slips = sum(s.slip_correct for s in scores.values()) / max(1, sum(s.slip_total for s in scores.values()))
+    report = "\n".join(scores[None].lines()) if None in scores else \
+        ", ".join(f"{split}: {s.accuracy:.3f}/{s.slip_accuracy:.3f}" for split, s in scores.items())
+    assert verdicts >= FLOORS[name]["verdict_accuracy"], report
+    assert slips >= FLOORS[name]["slip_accuracy"], report
 
 
 def test_fixture_set_covers_the_new_slips():
@@ -74,3 +84,25 @@ def test_a_bad_claim_line_is_named(tmp_path):
         load_claims(path)
     result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(CORPUS)])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_split_scores_one_half_and_never_lists_test_misses(tmp_path):
+    claims = [{"id": "d-1", "claim": "2024年末，绿色贷款余额为36.6万亿元", "published": "2025-03-01",
+               "verdict": "supported", "split": "dev"},
+              {"id": "t-1", "claim": "2024年末，涉农贷款余额为12万亿元", "published": "2025-03-01",
+               "verdict": "supported", "split": "test"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    args = ["check", "--claim-set", str(path), "--corpus", str(tmp_path / "empty"), "--min-accuracy", "0"]
+    (tmp_path / "empty").mkdir()
+    dev = CliRunner().invoke(main, [*args, "--split", "dev", "-f", "json"])
+    assert dev.exit_code == 0, dev.output
+    assert json.loads(dev.stdout)["claims"] == 1 and json.loads(dev.stdout)["misses"][0]["id"] == "d-1"
+    test = CliRunner().invoke(main, [*args, "--split", "test"])
+    assert "claims: 1 " in test.stdout and "t-1" not in test.stdout and "涉农" not in test.stdout
+    whole = CliRunner().invoke(main, args)
+    assert "claims: 2 " in whole.stdout and "d-1" in whole.stdout and "t-1" not in whole.stdout
+    quiet = CliRunner().invoke(main, [*args, "--no-misses", "-f", "json"])
+    assert "misses" not in json.loads(quiet.stdout)
+    bad = CliRunner().invoke(main, [*args, "--split", "train"])
+    assert bad.exit_code == 2

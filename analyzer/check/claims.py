@@ -45,6 +45,7 @@ from analyzer.normalize import normalize
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
+SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are ranked here
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
@@ -148,14 +149,11 @@ def _at(claim: Period | None, row: dict) -> bool:
     return point and claim.end == end
 
 
-METRIC_SUFFIXES = ("同比增速", "同比增长率", "增速", "增长率", "增幅", "同比增长",
-                   "新增", "新")  # 人民币贷款新增 is read as metric 人民币贷款新 by the extractor
-
-
 def metric_variants(metric: str) -> list[str]:
-    """The metric as written, and without a trailing 增速/增长率 (余额增速 12.5% is the growth rate of 余额)."""
+    """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
+    ``measure_tail`` in claim_words.toml)."""
     out = [metric]
-    for suffix in METRIC_SUFFIXES:
+    for suffix in claim_words()["measure_tails"]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
@@ -248,7 +246,8 @@ def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, 
 
 def _same_kind(claim: Figure, row: dict) -> bool:
     return sl.units_comparable(claim, row["unit"], row.get("counter")) and \
-        sl.measures_compatible(claim, row["measure"], row["unit"], loose=True)
+        sl.measures_compatible(claim, row["measure"], row["unit"], loose=True) and \
+        sl.comparisons_agree(claim, row.get("comparison"), row.get("period_end"))
 
 
 def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
@@ -299,6 +298,16 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
         if comparable_of(undated):
             return at_period + undated, comparable_of(undated)
     return at_period, comparable
+
+
+def _one_other_metric(claim: Figure, rows: list[dict]) -> list[dict]:
+    """Rows of the evidence's documents that name the metric an exact claim number belongs to: only when one
+    metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace); a company's
+    figure (股价, 营业收入) only in another company figure (净利润), not in an index's move."""
+    exact = claim.qualifier is None and claim.value_high is None
+    if _generic(_key(claim.metric)):  # a company's figure is mistaken for another figure of a company, not a market's
+        rows = [r for r in rows if _generic(r["metric_key"])]
+    return rows if exact and len({r["metric_key"] for r in rows}) == 1 else []
 
 
 @dataclass
@@ -500,10 +509,7 @@ class ClaimChecker:
         rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
                 for r in self.store.iter_figures(FigureQuery(search=word))]
         return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
-                and (sl.measures_compatible(claim, r["measure"], r["unit"], loose=True)
-                     or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
-                and (sl.units_comparable(claim, r["unit"], r.get("counter")) or {claim.unit, r["unit"]} <= sl.PERCENTS)
-                and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))
+                and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
                 and (claim.period is None or _at(claim.period, r) or _undated(r))]
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
@@ -658,10 +664,10 @@ class ClaimChecker:
         return Verdict(info, "contradicted", text, slip, evidence, disagree)
 
     def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
-        """The claim's number is stored for this metric at another period (or year to date), or for a similar
-        metric at this period."""
+        """The claim's number is stored for this metric at another period (or year to date), or at this period
+        for a similar metric or another metric of the documents that hold the claim's."""
         found = self.other_period_slip(claim, [r for r in rows if r not in comparable])
-        return found or self.other_metric_slip(claim)
+        return found or self.other_metric_slip(claim, {r["doc_id"] for r in comparable})
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
         other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
@@ -672,13 +678,17 @@ class ClaimChecker:
         other = [r for r in other if not _at(claim.period, r)]
         return ("wrong_period", other[0]) if other else None
 
-    def other_metric_slip(self, claim: Figure) -> tuple[str, dict | None]:
+    def other_metric_slip(self, claim: Figure, documents: set[str] = frozenset()) -> tuple[str, dict | None]:
+        """The claim's number is stored at its period, of its measure and unit, for another metric: one whose name
+        is similar, or any metric of a document that states the claim's own (the release the claim misread:
+        政府性基金预算收入下降12.2% quoted for 国有土地使用权出让收入)."""
         key = _key(claim.metric)
         other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
-                 and r["metric_key"] != key and _overlap(r["metric_key"] or "", key) >= MIN_OVERLAP
-                 and same_number(claim, row_figure(r))]
+                 and r["metric_key"] and r["metric_key"] != key and same_number(claim, row_figure(r))]
+        other = [r for r in other if _overlap(r["metric_key"], key) >= MIN_OVERLAP] or \
+            _one_other_metric(claim, [r for r in other if r["doc_id"] in documents])
         if other:
-            other.sort(key=lambda r: -_overlap(r["metric_key"] or "", key))
+            other.sort(key=lambda r: (-_overlap(r["metric_key"], key), r["metric_key"], r["doc_id"], r["start"]))
             return "wrong_metric", other[0]
         return "value", None
 
@@ -738,12 +748,14 @@ class ClaimChecker:
         return [{"start": a, "end": b} for a, b in ordered[:limit]]
 
     def nearest_metrics(self, claim: Figure, key: str, limit: int = 3) -> list[str]:
-        names = [m for m in self.store.similar_metrics(claim.metric, limit + 1) if m != key]
-        if claim.period is not None and len(names) < limit:
-            around = {r["metric_key"] for r in self.rows_at(claim.period, claim) if r["metric_key"] and r["metric_key"] != key}
-            names += sorted((m for m in around if _overlap(m, key) >= MIN_OVERLAP and m not in names),
-                            key=lambda m: -_overlap(m, key))
-        return names[:limit]
+        """Stored metric keys like the claim's (the store's look-alikes, and those at the claim's period that share
+        most of its characters), best score first, then by name: the same list on every run and backend."""
+        names = set(self.store.similar_metrics(claim.metric, SIMILAR_POOL))
+        if claim.period is not None:
+            names |= {r["metric_key"] for r in self.rows_at(claim.period, claim)
+                      if r["metric_key"] and _overlap(r["metric_key"], key) >= MIN_OVERLAP}
+        names.discard(key)
+        return sorted(names, key=lambda m: (-_overlap(m, key), m))[:limit]
 
     def hint(self, claim: Figure, rows: list[dict], key: str) -> tuple[str, dict] | None:
         """Nothing to compare, but the number matches another period or a similar metric: say so."""

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import opencc
 
-from analyzer.extract.periods import _time_matches
+from analyzer.extract.periods import time_matches
 from analyzer.records import Figure
 from analyzer.normalize import normalize
 from analyzer.text.segment import tokenizer
+from analyzer.text.sentences import clause_bounds, clause_start, split_sentences
 
-CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 MIN_COVERAGE = 0.6   # share of the claim's words (by characters) a stored sentence must contain
 NEAR_SPAN = 40       # at most this many characters from the claim's last word to the stored figure it leads to
 
@@ -43,9 +43,13 @@ def _s2t():
 
 
 def clause_of(text: str, figure: Figure) -> tuple[int, int]:
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, figure.start)]
-    end = CLAUSE_BREAK.search(text, figure.end)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+    """The clause around the figure, an enumeration (A、B和C) kept whole (``analyzer.text.sentences``)."""
+    return clause_bounds(text, figure.start, figure.end, lists=False)
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``text[position]`` starts (``analyzer.text.sentences``)."""
+    return next((start for start, end in split_sentences(text) if start <= position <= end), 0)
 
 
 def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str]) -> tuple[list[str], str | None]:
@@ -55,8 +59,7 @@ def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozense
     start, end = clause_of(text, figure)
     words, last = _words(clause, start, end, figure.start, stop)
     if not words:
-        sentence_start = max(clause.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
-        words, last = _words(clause, sentence_start, end, figure.start, stop)
+        words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
     return words, last
 
 
@@ -65,7 +68,7 @@ def _masked(text: str, figures: list[Figure]) -> str:
     masked = list(normalize(text))
     for other in figures:
         masked[other.start:other.end] = " " * (other.end - other.start)
-    for match in _time_matches("".join(masked)):
+    for match in time_matches("".join(masked)):
         masked[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(masked)
 
@@ -85,9 +88,8 @@ def _words(clause: str, start: int, end: int, figure_start: int, stop: frozenset
 
 def list_index(text: str, figure: Figure, figures: list[Figure]) -> int | None:
     """The figure's place in a 分别 list of the claim itself (A和B分别下跌8%和10%: 8% is item 0)."""
-    start, end = clause_of(text, figure)
-    sentence_start = max(text.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
-    first = text.find("分别", sentence_start, figure.start)
+    _, end = clause_of(text, figure)
+    first = text.find("分别", sentence_start(text, figure.start), figure.start)
     if first < 0:
         return None
     listed = sorted((f for f in figures if f.start > first and f.unit == figure.unit and f.start < end),
@@ -161,7 +163,7 @@ def _mark_respectively(found: list[Candidate], words: list[str], claim_index: in
 
 def _list_items(head: str) -> list[str]:
     """The items listed before 分别, in the last clause before it."""
-    head = head[max(head.rfind(mark) for mark in "：:；;，,") + 1:]
+    head = head[clause_start(head, len(head), lists=False):]
     return _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
 
 

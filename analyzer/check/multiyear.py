@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analyzer.check.precision import Interval, fmt, human, rounding_interval
-from analyzer.extract.periods import COMPARISON_BASE, PeriodResolver, _time_matches
+from analyzer.extract.periods import COMPARISON_BASE, PeriodResolver, time_matches
 from analyzer.records import Figure, Period
 
 HUNDRED = Decimal(100)
@@ -32,7 +32,7 @@ def rewrite(text: str, rewrites: list[tuple[str, str]]) -> str:
 def stated_base(text: str, figure: Figure, published: str | None) -> Period | None:
     """The period the claim compares with (比2019年末, 与2019年末相比), written before the figure."""
     base = None
-    for match in _time_matches(text[:figure.start]):
+    for match in time_matches(text[:figure.start]):
         before = text[max(0, match.start() - 3):match.start()]
         after = text[match.end():match.end() + 2]
         if COMPARISON_BASE.search(before) or after.startswith("相比"):

@@ -34,6 +34,16 @@ def precision(figure: Figure) -> Decimal:
     return Decimal(1).scaleb(value.normalize().as_tuple().exponent)  # 三千亿 → 1e11
 
 
+def written(figure: Figure) -> tuple[Decimal, Decimal] | None:
+    """The number as written, whatever its unit word, and half a unit of its last digit (5.1万亿元 → (5.1, 0.05));
+    None when it is not written in digits (三成)."""
+    match = _DIGITS.search(figure.text.translate(_FULLWIDTH).replace(",", "").replace("，", ""))
+    if not match:
+        return None
+    decimals = len(match.group().split(".")[1]) if "." in match.group() else 0
+    return Decimal(match.group()), Decimal(1).scaleb(-decimals) / 2
+
+
 def half(figure: Figure) -> Decimal:
     return precision(figure) / 2
 

@@ -26,7 +26,7 @@ def _words(tables: list[dict], key: str = "words") -> list[str]:
 @functools.cache
 def claim_words() -> dict:
     """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
-    metrics, market moves and opposite words."""
+    metrics, market moves, opposite words and measure readings."""
     data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
     return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
@@ -36,7 +36,12 @@ def claim_words() -> dict:
             "context_stop": frozenset(_words(data["context_stop"])),
             "generic": frozenset(_words(data["generic_metric"])),
             "moves": longest_first((w, m["sign"]) for m in data["move"] for w in m["words"]),
-            "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]]}
+            "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]],
+            "comparison_changes": longest_first((base + verb, (c["sign"], c["comparison"])) for c in data["comparison_change"]
+                                                for base in c["bases"] for verb in c["verbs"]),
+            "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
+            "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                 for m in data["measure_reading"]]}
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
@@ -58,6 +63,20 @@ def _market_move(text: str, figure: Figure) -> Figure:
         return figure
     high = None if figure.value_high is None else figure.value_high * sign
     return dataclasses.replace(figure, value=figure.value * sign, value_high=high, measure="growth_rate")
+
+
+def _comparison_change(text: str, figure: Figure) -> Figure:
+    """比上年提高0.03%: a percentage read as a level after a comparison and a verb of change is a change on that
+    base (``comparison_change`` in claim_words.toml)."""
+    if figure.unit != "percent" or figure.measure not in ("rate", "other", "level", "share") or figure.value < 0:
+        return figure
+    before = text[max(0, figure.start - 8):figure.start].rstrip("超逾近约了")
+    for words, (sign, comparison) in claim_words()["comparison_changes"]:
+        if before.endswith(words):
+            high = None if figure.value_high is None else figure.value_high * sign
+            return dataclasses.replace(figure, value=figure.value * sign, value_high=high, measure="growth_rate",
+                                       comparison=comparison)
+    return figure
 
 
 def move_sign(before: str) -> int | None:
@@ -99,7 +118,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _market_move(text, _growth_multiple(text, figure))
+    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, figure)))
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from analyzer.check.precision import half, interval
+from analyzer.check.precision import half, interval, written
+from analyzer.check.reading import claim_words
 from analyzer.records import Figure, Period
 
 SLIPS = ("percent_vs_point", "bp_vs_point", "scale", "direction", "growth_as_level", "level_as_growth",
@@ -89,35 +90,63 @@ def comparison_class(comparison: str | None, period_end: str | None) -> str | No
     return "ytd"
 
 
+COMPARED_MEASURES = ("growth_rate", "change")
+
+
 def comparisons_agree(claim: Figure, stored_comparison: str | None, period_end: str | None) -> bool:
-    if claim.measure != "growth_rate":
+    """Growth rates and changes compare only on the same base (同比 with 同比, 比年初 with 比年初)."""
+    if claim.measure not in COMPARED_MEASURES:
         return True
+    if claim.measure == "change" and not {claim.comparison, stored_comparison} <= {"yoy", "ytd", None}:
+        return True  # 比上月, 比上期: a change against the previous reading is not told apart here
     a = comparison_class(claim.comparison, claim.period.end if claim.period else None)
     b = comparison_class(stored_comparison, period_end)
     return a is None or b is None or a == b
 
 
+def same_written(claim: Figure, stored: Figure) -> bool:
+    """The two figures write the same number, whatever their unit words (5.1万亿元 and 5.1%); zero never counts."""
+    a, b = written(claim), written(stored)
+    return a is not None and b is not None and a[0] != 0 and abs(a[0] - b[0]) <= max(a[1], b[1])
+
+
 def cross_measure_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
     """A stored figure of the claim's metric and period, of another measure, unit or comparison, that the claim's
     number matches: which slip that is."""
-    if not same_digits(claim, stored):
-        return None
+    if same_digits(claim, stored):
+        slip = _unit_slip(claim, stored) or _comparison_slip(claim, stored, stored_period_end)
+        if slip:
+            return slip
+    return measure_reading_slip(claim, stored) if same_written(claim, stored) else None
+
+
+def _unit_slip(claim: Figure, stored: Figure) -> str | None:
     units = {claim.unit, stored.unit}
     measures = {claim.measure, stored.measure}
     if units == {"percent", "percentage_point"} and (measures <= {"change", "growth_rate"} or "change" in measures):
         return "percent_vs_point"
     if units == set(POINT_UNITS):
         return "bp_vs_point"
-    if units != {"percent"}:
-        return None
-    if stored.measure == "growth_rate" and claim.measure in ("level", "rate", "share"):
-        return "growth_as_level"
-    if claim.measure == "growth_rate" and stored.measure in ("level", "rate", "share"):
-        return "level_as_growth"
-    if claim.measure == stored.measure == "growth_rate" and \
+    return None
+
+
+def _comparison_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
+    """A year-to-date growth or change (比年初) quoted as year-on-year (同比)."""
+    if claim.measure == stored.measure and claim.measure in COMPARED_MEASURES and \
             comparison_class(claim.comparison, stored_period_end) == "yoy" and \
             comparison_class(stored.comparison, stored_period_end) == "ytd":
         return "ytd_as_yoy"
+    return None
+
+
+def measure_reading_slip(claim: Figure, stored: Figure) -> str | None:
+    """The claim's number is the stored figure's read as another measure (``measure_reading`` in
+    claim_words.toml): a growth rate quoted as a level, or the reverse."""
+    if claim.measure == stored.measure:
+        return None
+    for claimed, stored_measures, slip in claim_words()["measure_readings"]:
+        if claim.measure in claimed and stored.measure in stored_measures:
+            return slip
     return None
 
 

@@ -9,7 +9,7 @@ import tempfile
 import click
 
 from analyzer.check import any_contradicted, check_claim, check_consistency
-from analyzer.check.claimset import claim_set_store, load_claims, score_claims
+from analyzer.check.claimset import SPLITS, claim_set_store, claims_of_split, load_claims, score_claims
 from analyzer.check.consistency import check_growth_with_store
 from analyzer.check.markdown import render_markdown
 from analyzer.check.messages import say
@@ -100,10 +100,11 @@ def render_table(verdicts, consistency, lang: str) -> str:
 
 
 def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: float, fmt: str,
-                    lang: str) -> None:
-    """Score the checker on a claim set against a fresh store of ``sources`` (corpus, shared data, references) or
-    against the database at ``db_url``."""
-    claims = load_claims(path)
+                    lang: str, split: str | None = None, misses: bool = True) -> None:
+    """Score the checker on a claim set (only its ``split`` half when given) against a fresh store of ``sources``
+    (corpus, shared data, references) or against the database at ``db_url``. Misses of held-out (``split``
+    test) claims are never listed; ``misses=False`` lists none."""
+    claims = claims_of_split(load_claims(path), split)
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
         if any(sources.values()):
             store = claim_set_store(claims, directory, **sources)
@@ -114,9 +115,9 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
         finally:
             store.close()
     if fmt == "json":
-        click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(score.to_dict(misses), ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(score.lines()))
+        click.echo("\n".join(score.lines(misses)))
     if score.accuracy < min_accuracy:
         sys.exit(EXIT_CONTRADICTED)
 
@@ -144,6 +145,10 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
                    "*.jsonl files in DIR (e.g. ../shared/data; only those ids are loaded).")
 @click.option("--reference", "references", metavar="FILE.csv", multiple=True,
               help="With --claim-set: also import this official reference table into the temporary store.")
+@click.option("--split", type=click.Choice(SPLITS), default=None,
+              help="With --claim-set: score only the claims of this half (their 'split' field). Misses of the "
+                   "test half are never listed.")
+@click.option("--no-misses", is_flag=True, help="With --claim-set: print the scores only, no missed claims.")
 @click.option("--min-accuracy", type=click.FloatRange(0, 1), default=0.9, show_default=True,
               help="With --claim-set: exit 1 when verdict accuracy is below this.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
@@ -153,7 +158,7 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
 @verbose_option
 @handle_errors
 def check_command(claim, file, published, db_url, consistency, with_consistency, claim_set, corpus, shared_data,
-                  references, min_accuracy, fmt, lang):
+                  references, split, no_misses, min_accuracy, fmt, lang):
     """Check the numbers of CLAIM (or --file ARTICLE; - reads stdin) against the stored records.
 
     Each figure the analyzer finds is compared with stored figures of the same metric, period, measure and unit,
@@ -166,7 +171,8 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
 
     With --consistency the text's figures are checked against each other instead, with the arithmetic shown.
     With --claim-set FILE (and --corpus DIR, --shared-data DIR, --reference FILE.csv, or --db URL) the checker
-    is scored on a labelled claim set: verdict accuracy and slip accuracy.
+    is scored on a labelled claim set: verdict accuracy and slip accuracy (--split dev|test scores one half;
+    the test half's misses are never listed, --no-misses lists none).
 
     With --format markdown a fact-check box (claim, verdict, evidence with source, date, sentence and link) is
     written, ready to paste into an article draft.
@@ -179,7 +185,7 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
     overrides(published=published)  # validates the date
     if claim_set:
         sources = {"corpus": corpus, "shared_data": shared_data, "references": list(references)}
-        score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang)
+        score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang, split, not no_misses)
         return
     document = _read_input(claim, file, published)
     record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))

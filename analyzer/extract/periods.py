@@ -78,7 +78,7 @@ SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 _ANCHOR = re.compile(r"[年月季昨]")
 
 
-def _time_matches(text: str):
+def time_matches(text: str):
     """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters: the
     leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
     would not hold it, so those starts are not tried)."""
@@ -209,7 +209,7 @@ class PeriodResolver:
         one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
         self.context_year = None
-        for match in _time_matches(text):
+        for match in time_matches(text):
             if _not_a_period(text, match):
                 continue
             kind = match.lastgroup

@@ -1,0 +1,67 @@
+"""Slips that win over ``value`` when the claim's number is another reading of the source (issue 16): a growth rate
+quoted as a level and the reverse (the written digits match across units), a number of another metric of the same
+release, a year-to-date change quoted as year-on-year; and the checker's lists come out in one order."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.check import check_claim
+from analyzer.check.claims import ClaimChecker, _overlap
+from analyzer.records import Document
+from analyzer.store import StoredRecord, open_store
+
+# (id, published, text): written for these tests
+DOCS = [
+    ("m1", "2026-08-03", "初步核算，2026年上半年海洋生产总值5.5万亿元，同比增长5.1%。"),
+    ("m2", "2024-12-20", "2024年11月末，银行业普惠型小微企业贷款余额33.1万亿元，同比增长14.7%。"),
+    ("m3", "2025-01-17", "2024年，全国政府性基金预算收入62090亿元，同比下降12.2%。其中，国有土地使用权出让收入48699亿元，"
+                         "同比下降16%。"),
+    ("m4", "2022-10-28", "截至三季度末，普惠型小微企业有贷款余额户数3556万户，较年初增加321万户。"),
+    ("m5", "2026-02-11", "2026年1月份，全国工业生产者出厂价格同比下降1.4%，降幅比上月收窄0.5个百分点。"),
+    ("m6", "2022-01-27", "2021年我国R&D经费与GDP之比达到2.44%，比上年提高0.03个百分点。"),
+]
+
+CASES = [
+    # claim, published, verdict, slip
+    ("2026年上半年海洋生产总值5.1万亿元", "2026-08-03", "contradicted", "growth_as_level"),
+    ("2026年上半年海洋生产总值5.5万亿元", "2026-08-03", "supported", None),
+    ("2026年上半年海洋生产总值5.3万亿元", "2026-08-03", "contradicted", "value"),
+    ("2024年11月末银行业普惠型小微企业贷款余额同比增长33.1%", "2024-12-20", "contradicted", "level_as_growth"),
+    ("2024年11月末银行业普惠型小微企业贷款余额同比增长14.7%", "2024-12-20", "supported", None),
+    ("2024年国有土地使用权出让收入同比下降12.2%", "2025-01-17", "contradicted", "wrong_metric"),
+    ("2024年国有土地使用权出让收入同比下降13.5%", "2025-01-17", "contradicted", "value"),
+    ("2024年国有土地使用权出让收入同比下降逾12%", "2025-01-17", "contradicted", "value"),  # a bound traces nothing
+    ("2022年三季度末，普惠型小微企业有贷款余额户数同比增加321万户", "2022-10-28", "contradicted", "ytd_as_yoy"),
+    # a measure word ends the claim's metric (PPI同比降幅 is PPI's), a comparison + verb makes a percentage a change
+    ("今年1月，PPI同比降幅比上月扩大0.5个百分点", "2026-02-11", "contradicted", "direction"),
+    ("今年1月，PPI同比降幅比上月收窄0.5个百分点", "2026-02-11", "supported", None),
+    ("2021年R&D经费与GDP之比达到2.44%，比上年提高0.03%", "2022-01-27", "contradicted", "percent_vs_point"),
+    ("2021年R&D经费与GDP之比达到2.44%，比上年提高0.03个百分点", "2022-01-27", "supported", None),
+]
+
+
+@pytest.fixture(scope="module")
+def store(pipeline):
+    opened = open_store(":memory:")
+    opened.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "test")
+                  for i, p, t in DOCS])
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("claim, published, verdict, slip", CASES)
+def test_the_slip_wins_over_value(store, claim, published, verdict, slip):
+    v = check_claim(claim, store, published=published)[-1]
+    assert (v.verdict, v.slip) == (verdict, slip), v.explanation
+
+
+def test_nearest_metrics_are_ordered_by_score_then_name(store, pipeline):
+    record = pipeline.analyze(Document(id="c", text="2024年11月末银行业普惠型小微企业贷款不良率为1.5%",
+                                       published="2024-12-20"))
+    checker = ClaimChecker(store)
+    figure = record.figures[0]
+    names = checker.nearest_metrics(figure, "银行业普惠型小微企业贷款不良率", limit=10)
+    assert names, "a look-alike metric is stored"
+    scores = [(-_overlap(m, "银行业普惠型小微企业贷款不良率"), m) for m in names]
+    assert scores == sorted(scores)
+    assert names == ClaimChecker(store).nearest_metrics(figure, "银行业普惠型小微企业贷款不良率", limit=10)
