@@ -2,6 +2,7 @@
 import pytest
 
 from analyzer.rulebook import lexicon as load_lexicon, load
+from analyzer.extract.metrics import trim_edges
 from analyzer.pipeline import analyze
 
 RULES = load("real_text")["rule"]
@@ -174,3 +175,25 @@ def test_real_text_metric_edges(text, span, metric):
 def test_real_text_metric_subjects_and_leads(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("row", load("real_text")["metric_edge"], ids=lambda row: row["id"])
+def test_metric_edge_rows_trim_their_example(row):
+    assert row["why"] and row["side"] in ("lead", "trail")
+    assert trim_edges(row["example"]) == row["expect"]
+
+
+@pytest.mark.parametrize("phrase, metric", [
+    ("今天1年期LPR", "1年期LPR"), ("当前1年期LPR", "1年期LPR"), ("它们的增长率预计", "增长率"), ("A股今年", "A股"),
+    ("并货邮运输量", "货邮运输量"), ("了灵活就业人员", "灵活就业人员"), ("这一数字略", "数字"),
+    # kept: a trade partner, a part or kind, a term or tranche, a metric word at the end
+    ("与其贸易额", "与其贸易额"), ("其他存款", "其他存款"), ("首期额度", "首期额度"), ("20年期", "20年期"),
+    ("各类专项结构性工具利率", "各类专项结构性工具利率"), ("财政支出", "财政支出"),
+])
+def test_trim_edges(phrase, metric):
+    assert trim_edges(phrase) == metric
+
+
+def test_a_counted_pair_keeps_its_first_noun():
+    found = {f.text: f for f in _figures("病毒已在150多个国家和地区进行传播", None)}
+    assert found["150多个"].metric == "国家和地区"

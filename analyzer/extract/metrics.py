@@ -116,8 +116,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它])")
+    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -803,13 +804,54 @@ def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def tidy_metric(metric: str | None) -> str | None:
-    """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)."""
+    """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)
+    and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
     for pattern, replace in _debris_rules():
         tidied = pattern.sub(replace, metric)
         if len(tidied) >= 2:
             metric = tidied
+    return trim_edges(metric)
+
+
+@functools.cache
+def _edge_rules() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    """side ("lead", "trail") → (tags, words longest first, words kept) of real_text.toml's metric_edge rows."""
+    sides: dict[str, tuple[set[str], list[str], set[str]]] = {"lead": (set(), [], set()), "trail": (set(), [], set())}
+    for row in rulebook.load("real_text").get("metric_edge", []):
+        tags, words, keep = sides[row["side"]]
+        tags.update(row.get("tags", ()))
+        words.extend(row.get("words", ()))
+        keep.update(row.get("keep", ()))
+    return {side: (frozenset(tags), _by_length(words), frozenset(keep)) for side, (tags, words, keep) in sides.items()}
+
+
+def _edge_cut(metric: str, side: str) -> str | None:
+    """The word that goes from one edge of ``metric``: one of the side's words, else the edge word by its tag (a
+    metric word such as 支出 stays); None when nothing goes or fewer than two characters would be left."""
+    tags, words, keep = _edge_rules()[side]
+    at_edge = metric.startswith if side == "lead" else metric.endswith
+    cut = next((word for word in words if at_edge(word)), None)
+    if cut is None:
+        word, tag = pos.tag(metric)[0 if side == "lead" else -1]
+        cut = word if tag in tags and word not in keep and word not in _metric_words() and \
+            not word.startswith("每") else None  # 每股基本盈利, 每户最高贴息
+    return cut if cut and len(metric) - len(cut) >= 2 else None
+
+
+def trim_edges(metric: str) -> str:
+    """但这一数字 → 数字, 市场普遍预期本次LPR → LPR, 日经平均指数近期 → 日经平均指数: hedges, conjunctions, pronouns
+    and time words at the start, adverbs and time words at the end (real_text.toml, metric_edge)."""
+    while len(metric) > 2:
+        lead = _edge_cut(metric, "lead")
+        if lead:
+            metric = metric[len(lead):]
+            continue
+        trail = _edge_cut(metric, "trail")
+        if not trail:
+            break
+        metric = metric[: -len(trail)]
     return metric
 
 
