@@ -197,3 +197,23 @@ def test_trim_edges(phrase, metric):
 def test_a_counted_pair_keeps_its_first_noun():
     found = {f.text: f for f in _figures("病毒已在150多个国家和地区进行传播", None)}
     assert found["150多个"].metric == "国家和地区"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("美股抗疫概念股多数下挫，Moderna(MRNA.O)跌7.5%", "7.5%"),
+    ("区块链概念股走强，Marathon Digital涨3.2%", "3.2%"),
+    ("斗鱼、老虎证券、新东方涨超3.3%", "超3.3%"),
+    ("索尼集团周四在东京市场股价下跌8.6%", "8.6%"),
+])
+def test_listed_firms_moves_measure_share_price(text, span):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == "股价"
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("国内商品期货多数收涨，苯乙烯、纯碱、铁矿、动力煤涨超3%", "超3%", "苯乙烯、纯碱、铁矿、动力煤"),
+    ("招商银行H股股价收报31.7港元，上涨1.09%", "1.09%", "H股股价"),
+])
+def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

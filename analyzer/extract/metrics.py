@@ -689,8 +689,10 @@ def _share_price(c: MetricContext, metric: str) -> str:
     share_class = SHARE_CLASS.fullmatch(metric)
     if share_class:
         return f"{share_class.group()}股价"
-    if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
-        return "股价"
+    if metric.endswith("股价") and SHARE_CLASS.fullmatch(metric[-4:-2]):
+        return metric[-4:]  # 招商银行H股股价 → H股股价
+    if is_stock_name(metric) or metric.endswith("股价"):
+        return "股价"  # 索尼集团在东京市场股价: whose shares and where they trade are not what moved
     return metric
 
 
@@ -791,9 +793,31 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
                                  times, list_position, unit, parallel, earlier, same_unit)[0]
 
 
+# a listed firm written with its ticker: Moderna(MRNA.O), 腾讯控股（0700.HK）, 贵州茅台(600519)
+TICKER_TAIL = re.compile(r"[（(](?:[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?)[）)]$")
+# RiotBlockchain, MarathonDigital, Coinbase: a Latin firm name has lower-case letters (WTI, MSCI, GDP are not firms)
+LISTED = re.compile(r"[（(](?:[A-Z]{1,5}\.[A-Z]{1,2}|\d{4,6}(?:\.[A-Z]{2})?)[）)]$")  # a ticker with its market
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*")
+
+
+def _stock_list(parts: list[str]) -> bool:
+    """斗鱼、老虎证券、新东方: every part a firm, one of them plainly (a ticker with its market, a Latin name, four
+    characters or more); not a list of futures (苯乙烯、纯碱、铁矿、动力煤)."""
+    return all(is_stock_name(part) for part in parts) and any(
+        LISTED.search(part) or LATIN_NAME.fullmatch(part) or len(TICKER_TAIL.sub("", part)) >= 4 for part in parts)
+
+
 def is_stock_name(phrase: str) -> bool:
-    """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴."""
+    """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴; a name
+    with its ticker (Moderna(MRNA.O)); a Latin firm name (MarathonDigital); a list of such names (A、B和C)."""
     phrase = to_simplified(phrase)
+    if TICKER_TAIL.search(phrase) and not NOT_A_STOCK.search(TICKER_TAIL.sub("", phrase)):
+        return True
+    parts = [part for part in re.split(r"[、和及与]", phrase) if part]
+    if len(parts) > 1:
+        return _stock_list(parts)
+    if LATIN_NAME.fullmatch(phrase):
+        return not NOT_A_STOCK.search(phrase)
     return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
         and not any(w in phrase for w in _metric_words())
 
