@@ -2,7 +2,7 @@
 import pytest
 
 from analyzer.rulebook import lexicon as load_lexicon, load
-from analyzer.extract.metrics import trim_edges
+from analyzer.extract.metrics import tidy_metric, trim_edges
 from analyzer.pipeline import analyze
 
 RULES = load("real_text")["rule"]
@@ -217,3 +217,11 @@ def test_listed_firms_moves_measure_share_price(text, span):
 def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("written, clean", [
+    ("氨纶价格近60天", "氨纶价格"), ("沪深两市融资余额近两个月来", "沪深两市融资余额"),
+    ("波罗的海干散货运价指数下跌48点", "波罗的海干散货运价指数"), ("白银单日", "白银"), ("房地产板块累", "房地产板块"),
+])
+def test_trailing_windows_and_earlier_moves_go(written, clean):
+    assert tidy_metric(written) == clean
