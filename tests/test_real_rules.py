@@ -225,3 +225,13 @@ def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
 ])
 def test_trailing_windows_and_earlier_moves_go(written, clean):
     assert tidy_metric(written) == clean
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("广东省新增本土确诊病例3例和本土无症状感染者1例", "3例", "本土确诊病例"),
+    ("其中境外输入病例32例（上海15例，北京2例）", "32例", "境外输入病例"),
+    ("10个欧佩克成员国中的产量", "10个", "成员国"),
+])
+def test_a_count_names_what_it_counts(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

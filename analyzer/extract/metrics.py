@@ -78,6 +78,8 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
                          + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
+NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
+LOCATIVE_TAIL = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')})$")
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
@@ -602,8 +604,11 @@ def _noun_after(c: MetricContext) -> Named | None:
 
 
 def _counted_noun(c: MetricContext) -> Named | None:
-    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun)."""
-    noun = c.after and _noun_prefix(c.after)
+    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
+    noun before; 10个成员国中 → 成员国)."""
+    if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
+        return None
+    noun = c.after and LOCATIVE_TAIL.sub("", _noun_prefix(c.after))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
 
