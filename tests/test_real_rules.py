@@ -222,6 +222,7 @@ def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
 @pytest.mark.parametrize("written, clean", [
     ("氨纶价格近60天", "氨纶价格"), ("沪深两市融资余额近两个月来", "沪深两市融资余额"),
     ("波罗的海干散货运价指数下跌48点", "波罗的海干散货运价指数"), ("白银单日", "白银"), ("房地产板块累", "房地产板块"),
+    ("韩国综合指数跌幅", "韩国综合指数"),
 ])
 def test_trailing_windows_and_earlier_moves_go(written, clean):
     assert tidy_metric(written) == clean
@@ -235,3 +236,8 @@ def test_trailing_windows_and_earlier_moves_go(written, clean):
 def test_a_count_names_what_it_counts(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+def test_an_institution_followed_by_a_number_is_part_of_a_name():
+    found = {f.text: f for f in _figures("美股期货走低，标普500指数期货下跌0.4%", None)}
+    assert found["0.4%"].metric == "标普500指数期货"

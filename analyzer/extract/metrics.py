@@ -253,6 +253,8 @@ def _institution_pattern() -> re.Pattern:
 def _strip_institution(phrase: str) -> str:
     """农业银行普惠型小微企业贷款余额 → 普惠型小微企业贷款余额: the company a figure belongs to is not its metric."""
     match = _institution_pattern().match(phrase)
+    if match and phrase[match.end():match.end() + 1].isdigit():
+        return phrase  # 标普500指数: a number after the name continues it (an index, a product)
     return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
 
 
