@@ -241,3 +241,21 @@ def test_a_count_names_what_it_counts(text, span, metric):
 def test_an_institution_followed_by_a_number_is_part_of_a_name():
     found = {f.text: f for f in _figures("美股期货走低，标普500指数期货下跌0.4%", None)}
     assert found["0.4%"].metric == "标普500指数期货"
+
+
+@pytest.mark.parametrize("text, span, qualifier, measure, metric", [
+    ("日经225指数48489.02，涨超1.6%", "48489.02", None, "level", "日经225指数"),
+    ("美元兑所有G10货币走强，美元指数突破99，日内涨0.16%", "突破99", "over", "level", "美元指数"),
+    ("欧元/美元下跌0.2%至1.1607。", "1.1607", None, "rate", "欧元/美元"),
+])
+def test_bare_market_quotes_are_figures(text, span, qualifier, measure, metric):
+    found = {f.text: f for f in _figures(text)}
+    assert span in found, list(found)
+    figure = found[span]
+    assert (figure.unit, figure.qualifier, figure.measure, figure.metric) == ("other", qualifier, measure, metric)
+
+
+@pytest.mark.parametrize("text", ["纳指100止跌", "分项指数5升1平2降", "上证指数第3次突破", "沪深300指数2月份上涨",
+                                  "看好罗素2000指数更甚于标普500指数", "新加坡铁矿石指数期货02合约涨近5%"])
+def test_numbers_inside_index_names_are_not_quotes(text):
+    assert [f.unit for f in _figures(text)] in ([], ["percent"])
