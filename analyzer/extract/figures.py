@@ -131,8 +131,9 @@ class FigureExtractor:
     def _compile_quotes(self, quotes: dict) -> None:
         """日经225指数48489.02, 美元指数突破99, 欧元/美元下跌0.2%至1.1607: a bare level after an index or a currency
         pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count."""
+        firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.bare_quote = re.compile(
-            rf"(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?=[{firsts}])(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
 
