@@ -259,3 +259,8 @@ def test_bare_market_quotes_are_figures(text, span, qualifier, measure, metric):
                                   "看好罗素2000指数更甚于标普500指数", "新加坡铁矿石指数期货02合约涨近5%"])
 def test_numbers_inside_index_names_are_not_quotes(text):
     assert [f.unit for f in _figures(text)] in ([], ["percent"])
+
+
+def test_a_quoted_level_takes_the_trading_day_of_the_move_after_it():
+    found = {f.text: f for f in _figures("日经225指数48489.02，涨超1.6%。", "2025-10-09")}
+    assert (found["48489.02"].period.start, found["48489.02"].period.end) == ("2025-10-09", "2025-10-09")

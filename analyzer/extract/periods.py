@@ -640,7 +640,14 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
 def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     if fp.in_title(site.start):
         return None
-    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+    search = _search_words(row["words"])
+    found = search(fp.text, site.sentence[0], site.start)
+    if found is None and site.measure == "level":  # 日经225指数48489.02，涨超1.6%: a quoted level, the move after it
+        found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
+    return _published_if(fp, row, found)
+
+
+MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
 
 
 def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
