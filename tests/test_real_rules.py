@@ -186,6 +186,7 @@ def test_metric_edge_rows_trim_their_example(row):
 @pytest.mark.parametrize("phrase, metric", [
     ("今天1年期LPR", "1年期LPR"), ("当前1年期LPR", "1年期LPR"), ("它们的增长率预计", "增长率"), ("A股今年", "A股"),
     ("并货邮运输量", "货邮运输量"), ("了灵活就业人员", "灵活就业人员"), ("这一数字略", "数字"),
+    ("于KOSPI200期货", "KOSPI200期货"), ("2年期国债收益率可能需", "2年期国债收益率"), ("布伦特原油应声", "布伦特原油"),
     # kept: a trade partner, a part or kind, a term or tranche, a metric word at the end
     ("与其贸易额", "与其贸易额"), ("其他存款", "其他存款"), ("首期额度", "首期额度"), ("20年期", "20年期"),
     ("各类专项结构性工具利率", "各类专项结构性工具利率"), ("财政支出", "财政支出"),
@@ -222,7 +223,7 @@ def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
 @pytest.mark.parametrize("written, clean", [
     ("氨纶价格近60天", "氨纶价格"), ("沪深两市融资余额近两个月来", "沪深两市融资余额"),
     ("波罗的海干散货运价指数下跌48点", "波罗的海干散货运价指数"), ("白银单日", "白银"), ("房地产板块累", "房地产板块"),
-    ("韩国综合指数跌幅", "韩国综合指数"),
+    ("韩国综合指数跌幅", "韩国综合指数"), ("以太坊涨幅更", "以太坊"), ("股价在东京市场", "股价"),
 ])
 def test_trailing_windows_and_earlier_moves_go(written, clean):
     assert tidy_metric(written) == clean

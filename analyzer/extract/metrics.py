@@ -839,11 +839,17 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
+    metric = _without_debris(metric)
+    trimmed = trim_edges(metric)
+    return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+
+
+def _without_debris(metric: str) -> str:
     for pattern, replace in _debris_rules():
         tidied = pattern.sub(replace, metric)
         if len(tidied) >= 2:
             metric = tidied
-    return trim_edges(metric)
+    return metric
 
 
 @functools.cache
