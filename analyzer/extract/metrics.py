@@ -25,6 +25,7 @@ from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
+from analyzer.extract.lists import TENOR, split_list_metric
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.normalize import to_simplified
@@ -41,7 +42,6 @@ def _one_of_words(list_id: str) -> str:
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
-TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
@@ -256,57 +256,6 @@ def _strip_institution(phrase: str) -> str:
     if match and phrase[match.end():match.end() + 1].isdigit():
         return phrase  # 标普500指数: a number after the name continues it (an index, a product)
     return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
-
-
-def split_list_metric(phrase: str, count: int, index: int) -> str | None:
-    """支农再贷款、支小再贷款和再贴现余额分别为… → the index-th name with the shared head noun."""
-    parts = [p for p in re.split(r"[、和及与]", phrase) if p]
-    if len(parts) < 2 or count % len(parts):
-        return None
-    tenor = TENOR.match(parts[-1])
-    parallel = None if tenor else _parallel_segments(parts)
-    if parallel:
-        return parallel[index % len(parts)]
-    part = parts[index % len(parts)]
-    if "的" in parts[-1] and len(parts[0]) <= 3:
-        return _shared_after_de(parts, part)
-    head = _shared_head(parts[-1], tenor)
-    return part if not head or part.endswith(head) else part + head
-
-
-def _shared_head(last: str, tenor: re.Match | None) -> str:
-    """The head noun the list's names share: after the last tenor (隔夜、7天、1个月常备借贷便利利率 →
-    常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
-    if tenor and tenor.end() < len(last):
-        return last[tenor.end():]
-    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
-    return last[head_at:] if head_at > 0 else ""
-
-
-def _shared_after_de(parts: list[str], part: str) -> str:
-    """大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的."""
-    noun, _, head = parts[-1].rpartition("的")
-    shared_from = noun.find(parts[0][-1])
-    middle = noun[shared_from + 1:] if shared_from >= 0 else ""
-    part = part if part == parts[-1] else part + middle
-    return part.replace("的", "") + head if part != parts[-1] else noun + head
-
-
-def _parallel_segments(parts: list[str]) -> list[str] | None:
-    """具有直接和间接碳减排效益项目的贷款: each earlier part ends in a word parallel to the start of the last part
-    (same length, same last character: 直接 / 间接), so all share what follows it and what precedes the first."""
-    last = parts[-1]
-    names = []
-    for part in parts[:-1]:
-        k = next((k for k in (3, 2) if len(part) >= k and len(last) > k + 1 and part[-1] == last[k - 1]
-                  and part[-k:] != last[:k]), None)
-        if k is None:
-            return None
-        names.append((part[:-k], part[-k:], last[k:]))
-    prefix, _, shared = names[0]
-    if any(n[2] != shared for n in names):
-        return None
-    return [p + segment + shared for p, segment, _ in names] + [prefix + last]
 
 
 def _operation_rate(text: str, sentence_start: int, figure_start: int,
