@@ -265,3 +265,8 @@ def test_numbers_inside_index_names_are_not_quotes(text):
 def test_a_quoted_level_takes_the_trading_day_of_the_move_after_it():
     found = {f.text: f for f in _figures("日经225指数48489.02，涨超1.6%。", "2025-10-09")}
     assert (found["48489.02"].period.start, found["48489.02"].period.end) == ("2025-10-09", "2025-10-09")
+
+
+def test_a_price_per_piece_keeps_its_unit_in_the_span():
+    found = [f.text for f in _figures("由原先的4499元/瓶上涨至4599元/瓶", None)]
+    assert found == ["4499元/瓶", "4599元/瓶"]
