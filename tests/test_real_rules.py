@@ -270,3 +270,8 @@ def test_a_quoted_level_takes_the_trading_day_of_the_move_after_it():
 def test_a_price_per_piece_keeps_its_unit_in_the_span():
     found = [f.text for f in _figures("由原先的4499元/瓶上涨至4599元/瓶", None)]
     assert found == ["4499元/瓶", "4599元/瓶"]
+
+
+def test_a_closing_price_of_a_firm_is_its_share_price():
+    found = {f.text: f for f in _figures("数据显示，泡泡玛特1月28日收于37.70港元，跌破其38.5港元的发行价。", None)}
+    assert (found["37.70港元"].metric, found["37.70港元"].measure) == ("股价", "rate")
