@@ -275,3 +275,8 @@ def test_a_price_per_piece_keeps_its_unit_in_the_span():
 def test_a_closing_price_of_a_firm_is_its_share_price():
     found = {f.text: f for f in _figures("数据显示，泡泡玛特1月28日收于37.70港元，跌破其38.5港元的发行价。", None)}
     assert (found["37.70港元"].metric, found["37.70港元"].measure) == ("股价", "rate")
+
+
+def test_dui_wai_is_a_word_not_a_condition():
+    found = {f.text: f for f in _figures("2021年，对外贸易总额161亿美元", None)}
+    assert found["161亿美元"].metric == "对外贸易总额"
