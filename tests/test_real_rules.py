@@ -280,3 +280,12 @@ def test_a_closing_price_of_a_firm_is_its_share_price():
 def test_dui_wai_is_a_word_not_a_condition():
     found = {f.text: f for f in _figures("2021年，对外贸易总额161亿美元", None)}
     assert found["161亿美元"].metric == "对外贸易总额"
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("意大利将有2.7万名教师不要进入教室并坚持远程工作", "2.7万名", "教师"),
+    ("两融余额结束单日九连跌，小幅上升48亿元", "48亿元", None),  # 小幅 names nothing
+])
+def test_adverbs_never_name_a_figure(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

@@ -229,7 +229,7 @@ def _drop_trailing_function_words(phrase: str) -> str:
 
 
 # where the noun phrase after a figure ends: a verb, adverb, preposition or pronoun (not 和, 的)
-PHRASE_END_TAGS = frozenset("v vd vg vi d p r ad".split())
+PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad".split())  # df: 不要, 不用
 
 
 def _noun_prefix(phrase: str) -> str:
