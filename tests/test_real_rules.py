@@ -284,8 +284,18 @@ def test_dui_wai_is_a_word_not_a_condition():
 
 @pytest.mark.parametrize("text, span, metric", [
     ("意大利将有2.7万名教师不要进入教室并坚持远程工作", "2.7万名", "教师"),
-    ("两融余额结束单日九连跌，小幅上升48亿元", "48亿元", None),  # 小幅 names nothing
+    ("两融余额结束单日九连跌，小幅上升48亿元", "48亿元", "两融余额"),  # 小幅 names nothing: the subject before
 ])
 def test_adverbs_never_name_a_figure(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("2月7日因行情大涨，两融余额结束单日九连跌，小幅上升48亿元至1.72万亿元。", "48亿元", "两融余额"),
+    ("美元/日元连续第六日上涨，攀升0.4%至153.22。", "0.4%", "美元/日元"),
+    ("2025年5月24日，发行800亿元。", "800亿元", None),  # a date is no subject
+])
+def test_a_clause_without_a_subject_takes_the_one_before(text, span, metric):
+    found = {f.text: f for f in _figures(text, "2025-10-09")}
     assert found[span].metric == metric

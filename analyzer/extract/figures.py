@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
-from analyzer.extract.metrics import find_metric_explained, market_subject, tidy_metric
+from analyzer.extract.metrics import clause_subject, find_metric_explained, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -620,6 +620,8 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
+        if metric is None and measure in ("level", "flow", "change", "growth_rate"):
+            metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
 

@@ -868,3 +868,19 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
                               leading)) < 2
     previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
     return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
+
+
+def clause_subject(text: str, sentence_start: int, clause_start: int, figure_start: int) -> str | None:
+    """两融余额结束单日九连跌，小幅上升48亿元: a figure whose clause names nothing measures the subject of the clause
+    before it in its sentence (the nouns before that clause's first verb), when the figure's own clause opens with
+    a verb or an adverb (no subject of its own)."""
+    if clause_start <= sentence_start or names_something(clean_metric(text[clause_start:figure_start]) or ""):
+        return None
+    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    subject = clean_metric(_noun_prefix(text[previous_clause:clause_start - 1]))
+    if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
+        return None
+    return "股价" if is_stock_name(subject) else to_simplified(subject)  # 软银集团领涨，涨超13%: its shares
+
+
+DATE_ONLY = re.compile(r"[\d年月日号时分:：\s]+")
