@@ -299,3 +299,8 @@ def test_adverbs_never_name_a_figure(text, span, metric):
 def test_a_clause_without_a_subject_takes_the_one_before(text, span, metric):
     found = {f.text: f for f in _figures(text, "2025-10-09")}
     assert found[span].metric == metric
+
+
+def test_a_time_adverbial_after_a_name_goes():
+    found = {f.text: f for f in _figures("由于Kospi指数在过去12个月内因人工智能和半导体需求激增而暴涨超过95%", "2026-01-27")}
+    assert found["超过95%"].metric == "Kospi指数"

@@ -80,6 +80,7 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
 LOCATIVE_TAIL = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')})$")
+TIME_CLAUSE = re.compile(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
@@ -183,6 +184,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(_named_part(phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
+    phrase = TIME_CLAUSE.sub("", phrase)  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     phrase = _drop_trailing_function_words(phrase)
