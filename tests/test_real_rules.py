@@ -2,6 +2,7 @@
 import pytest
 
 from analyzer.rulebook import lexicon as load_lexicon, load
+from analyzer.extract.metrics import tidy_metric, trim_edges
 from analyzer.pipeline import analyze
 
 RULES = load("real_text")["rule"]
@@ -174,3 +175,132 @@ def test_real_text_metric_edges(text, span, metric):
 def test_real_text_metric_subjects_and_leads(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("row", load("real_text")["metric_edge"], ids=lambda row: row["id"])
+def test_metric_edge_rows_trim_their_example(row):
+    assert row["why"] and row["side"] in ("lead", "trail")
+    assert trim_edges(row["example"]) == row["expect"]
+
+
+@pytest.mark.parametrize("phrase, metric", [
+    ("今天1年期LPR", "1年期LPR"), ("当前1年期LPR", "1年期LPR"), ("它们的增长率预计", "增长率"), ("A股今年", "A股"),
+    ("并货邮运输量", "货邮运输量"), ("了灵活就业人员", "灵活就业人员"), ("这一数字略", "数字"),
+    ("于KOSPI200期货", "KOSPI200期货"), ("2年期国债收益率可能需", "2年期国债收益率"), ("布伦特原油应声", "布伦特原油"),
+    # kept: a trade partner, a part or kind, a term or tranche, a metric word at the end
+    ("与其贸易额", "与其贸易额"), ("其他存款", "其他存款"), ("首期额度", "首期额度"), ("20年期", "20年期"),
+    ("各类专项结构性工具利率", "各类专项结构性工具利率"), ("财政支出", "财政支出"),
+])
+def test_trim_edges(phrase, metric):
+    assert trim_edges(phrase) == metric
+
+
+def test_a_counted_pair_keeps_its_first_noun():
+    found = {f.text: f for f in _figures("病毒已在150多个国家和地区进行传播", None)}
+    assert found["150多个"].metric == "国家和地区"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("美股抗疫概念股多数下挫，Moderna(MRNA.O)跌7.5%", "7.5%"),
+    ("区块链概念股走强，Marathon Digital涨3.2%", "3.2%"),
+    ("斗鱼、老虎证券、新东方涨超3.3%", "超3.3%"),
+    ("索尼集团周四在东京市场股价下跌8.6%", "8.6%"),
+])
+def test_listed_firms_moves_measure_share_price(text, span):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == "股价"
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("国内商品期货多数收涨，苯乙烯、纯碱、铁矿、动力煤涨超3%", "超3%", "苯乙烯、纯碱、铁矿、动力煤"),
+    ("招商银行H股股价收报31.7港元，上涨1.09%", "1.09%", "H股股价"),
+])
+def test_futures_lists_and_share_classes_keep_their_names(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("written, clean", [
+    ("氨纶价格近60天", "氨纶价格"), ("沪深两市融资余额近两个月来", "沪深两市融资余额"),
+    ("波罗的海干散货运价指数下跌48点", "波罗的海干散货运价指数"), ("白银单日", "白银"), ("房地产板块累", "房地产板块"),
+    ("韩国综合指数跌幅", "韩国综合指数"), ("以太坊涨幅更", "以太坊"), ("股价在东京市场", "股价"),
+])
+def test_trailing_windows_and_earlier_moves_go(written, clean):
+    assert tidy_metric(written) == clean
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("广东省新增本土确诊病例3例和本土无症状感染者1例", "3例", "本土确诊病例"),
+    ("其中境外输入病例32例（上海15例，北京2例）", "32例", "境外输入病例"),
+    ("10个欧佩克成员国中的产量", "10个", "成员国"),
+])
+def test_a_count_names_what_it_counts(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+def test_an_institution_followed_by_a_number_is_part_of_a_name():
+    found = {f.text: f for f in _figures("美股期货走低，标普500指数期货下跌0.4%", None)}
+    assert found["0.4%"].metric == "标普500指数期货"
+
+
+@pytest.mark.parametrize("text, span, qualifier, measure, metric", [
+    ("日经225指数48489.02，涨超1.6%", "48489.02", None, "level", "日经225指数"),
+    ("美元兑所有G10货币走强，美元指数突破99，日内涨0.16%", "突破99", "over", "level", "美元指数"),
+    ("欧元/美元下跌0.2%至1.1607。", "1.1607", None, "rate", "欧元/美元"),
+])
+def test_bare_market_quotes_are_figures(text, span, qualifier, measure, metric):
+    found = {f.text: f for f in _figures(text)}
+    assert span in found, list(found)
+    figure = found[span]
+    assert (figure.unit, figure.qualifier, figure.measure, figure.metric) == ("other", qualifier, measure, metric)
+
+
+@pytest.mark.parametrize("text", ["纳指100止跌", "分项指数5升1平2降", "上证指数第3次突破", "沪深300指数2月份上涨",
+                                  "看好罗素2000指数更甚于标普500指数", "新加坡铁矿石指数期货02合约涨近5%"])
+def test_numbers_inside_index_names_are_not_quotes(text):
+    assert [f.unit for f in _figures(text)] in ([], ["percent"])
+
+
+def test_a_quoted_level_takes_the_trading_day_of_the_move_after_it():
+    found = {f.text: f for f in _figures("日经225指数48489.02，涨超1.6%。", "2025-10-09")}
+    assert (found["48489.02"].period.start, found["48489.02"].period.end) == ("2025-10-09", "2025-10-09")
+
+
+def test_a_price_per_piece_keeps_its_unit_in_the_span():
+    found = [f.text for f in _figures("由原先的4499元/瓶上涨至4599元/瓶", None)]
+    assert found == ["4499元/瓶", "4599元/瓶"]
+
+
+def test_a_closing_price_of_a_firm_is_its_share_price():
+    found = {f.text: f for f in _figures("数据显示，泡泡玛特1月28日收于37.70港元，跌破其38.5港元的发行价。", None)}
+    assert (found["37.70港元"].metric, found["37.70港元"].measure) == ("股价", "rate")
+
+
+def test_dui_wai_is_a_word_not_a_condition():
+    found = {f.text: f for f in _figures("2021年，对外贸易总额161亿美元", None)}
+    assert found["161亿美元"].metric == "对外贸易总额"
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("意大利将有2.7万名教师不要进入教室并坚持远程工作", "2.7万名", "教师"),
+    ("两融余额结束单日九连跌，小幅上升48亿元", "48亿元", "两融余额"),  # 小幅 names nothing: the subject before
+])
+def test_adverbs_never_name_a_figure(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("2月7日因行情大涨，两融余额结束单日九连跌，小幅上升48亿元至1.72万亿元。", "48亿元", "两融余额"),
+    ("美元/日元连续第六日上涨，攀升0.4%至153.22。", "0.4%", "美元/日元"),
+    ("2025年5月24日，发行800亿元。", "800亿元", None),  # a date is no subject
+])
+def test_a_clause_without_a_subject_takes_the_one_before(text, span, metric):
+    found = {f.text: f for f in _figures(text, "2025-10-09")}
+    assert found[span].metric == metric
+
+
+def test_a_time_adverbial_after_a_name_goes():
+    found = {f.text: f for f in _figures("由于Kospi指数在过去12个月内因人工智能和半导体需求激增而暴涨超过95%", "2026-01-27")}
+    assert found["超过95%"].metric == "Kospi指数"

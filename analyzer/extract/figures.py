@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
-from analyzer.extract.metrics import find_metric_explained, market_subject, tidy_metric
+from analyzer.extract.metrics import clause_subject, find_metric_explained, market_subject, tidy_metric
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -83,6 +83,9 @@ class _Scan:
 
 
 
+QUOTE_ENDS = ("", "，", ",", "。", "；", ";", "、", " ", "\n", "）", ")")  # what may follow a quoted level
+
+
 class FigureExtractor:
     """Build once (compiles the patterns), then call per document."""
 
@@ -109,6 +112,7 @@ class FigureExtractor:
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
+        self._compile_quotes(lex["market_quotes"])
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -123,6 +127,27 @@ class FigureExtractor:
         self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
                                     rf"(?:{alternation(words['rate_verbs'])})\s?"
                                     r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
+
+    def _compile_quotes(self, quotes: dict) -> None:
+        """日经225指数48489.02, 美元指数突破99, 欧元/美元下跌0.2%至1.1607: a bare level after an index or a currency
+        pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count."""
+        firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
+        self.bare_quote = re.compile(
+            rf"(?=[{firsts}])(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+
+    def _bare_quotes(self, text: str, taken: bytearray) -> list[Candidate]:
+        """The quoted levels of ``_compile_quotes`` not already in a figure: unit other, 突破 → over."""
+        found = []
+        for match in self.bare_quote.finditer(text):
+            start = match.start("qb") if match.group("qb") in self.qualifier_before else match.start("num")
+            if any(taken[start:match.end("num")]) or text[start - 1:start] == "第" or \
+                    (not match.group("qb") and text[match.end():match.end() + 1] not in QUOTE_ENDS):
+                continue  # 纳指100止跌, 分项指数5升1平: without a verb the number must close its phrase
+            qualifier = self.qualifier_before.get(match.group("qb") or "")
+            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier))
+        return found
 
     def _compile_patterns(self, lex: dict) -> None:
         """The regexes of the finder; each opens with a lookahead on its possible first characters, which lets
@@ -195,6 +220,8 @@ class FigureExtractor:
             if not any(taken[match.start("num"):match.end("num")]):
                 value = parse_number(match.group("num").replace(" ", ""))
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
+                taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
+        found.extend(self._bare_quotes(text, taken))
         found.sort(key=lambda c: c.start)
         return self._add_list_members(text, self._merge_ranges(text, found))
 
@@ -605,6 +632,8 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
+        if metric is None and measure in ("level", "flow", "change", "growth_rate"):
+            metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
 

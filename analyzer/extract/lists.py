@@ -1,7 +1,8 @@
 """分别 lists: the figures listed after 分别 in a clause, and the bare numbers that share a listed figure's unit.
 
-The one implementation for the figure extractor (metrics.py keeps its own name splitting for now). The joining
-words are in ``analyzer/rules/lexicon.toml`` [lists].
+The one home of list handling in the figure extractor: which figures a 分别 list holds (``list_position``), the
+bare numbers that share a listed figure's unit (``bare_members``) and the name of each listed figure
+(``split_list_metric``, used by metrics.py). The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ CHANGE_FROM = re.compile(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\
                          rf"(?:{alternation(_WORDS['change_verbs'])})?(?:{alternation(_WORDS['to_words'])})$")
 _NUMBER = re.compile(NUM_AR)
 MARKER = "分别"
+# a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
+TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 
 
 def list_position(text: str, spans: Sequence, position: int, clause_start: int) -> tuple[int, int] | None:
@@ -51,3 +54,54 @@ def bare_members(text: str, window_start: int, figure_start: int) -> list[tuple[
     group = "numbers" if "numbers" in match.groupdict() else 0
     base = window_start + match.start(group)
     return [(base + number.start(), number.group()) for number in _NUMBER.finditer(match.group(group))]
+
+
+def split_list_metric(phrase: str, count: int, index: int) -> str | None:
+    """支农再贷款、支小再贷款和再贴现余额分别为… → the index-th name with the shared head noun."""
+    parts = [p for p in re.split(r"[、和及与]", phrase) if p]
+    if len(parts) < 2 or count % len(parts):
+        return None
+    tenor = TENOR.match(parts[-1])
+    parallel = None if tenor else _parallel_segments(parts)
+    if parallel:
+        return parallel[index % len(parts)]
+    part = parts[index % len(parts)]
+    if "的" in parts[-1] and len(parts[0]) <= 3:
+        return _shared_after_de(parts, part)
+    head = _shared_head(parts[-1], tenor)
+    return part if not head or part.endswith(head) else part + head
+
+
+def _shared_head(last: str, tenor: re.Match | None) -> str:
+    """The head noun the list's names share: after the last tenor (隔夜、7天、1个月常备借贷便利利率 →
+    常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
+    if tenor and tenor.end() < len(last):
+        return last[tenor.end():]
+    head_at = min((last.find(h) for h in lexicon()["metric"]["heads"] if last.find(h) > 0), default=-1)
+    return last[head_at:] if head_at > 0 else ""
+
+
+def _shared_after_de(parts: list[str], part: str) -> str:
+    """大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的."""
+    noun, _, head = parts[-1].rpartition("的")
+    shared_from = noun.find(parts[0][-1])
+    middle = noun[shared_from + 1:] if shared_from >= 0 else ""
+    part = part if part == parts[-1] else part + middle
+    return part.replace("的", "") + head if part != parts[-1] else noun + head
+
+
+def _parallel_segments(parts: list[str]) -> list[str] | None:
+    """具有直接和间接碳减排效益项目的贷款: each earlier part ends in a word parallel to the start of the last part
+    (same length, same last character: 直接 / 间接), so all share what follows it and what precedes the first."""
+    last = parts[-1]
+    names = []
+    for part in parts[:-1]:
+        k = next((k for k in (3, 2) if len(part) >= k and len(last) > k + 1 and part[-1] == last[k - 1]
+                  and part[-k:] != last[:k]), None)
+        if k is None:
+            return None
+        names.append((part[:-k], part[-k:], last[k:]))
+    prefix, _, shared = names[0]
+    if any(n[2] != shared for n in names):
+        return None
+    return [p + segment + shared for p, segment, _ in names] + [prefix + last]

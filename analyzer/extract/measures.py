@@ -253,6 +253,13 @@ def _after_starts(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.end)), None)
 
 
+@predicate("after_pattern", re.compile)
+def _after_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
+    """The words right after the figure match ``pattern`` (84%的样本: a part of a whole)."""
+    match = pattern.match(ctx.text, ctx.candidate.end)
+    return match.group() if match else None
+
+
 @predicate("starts_with", _words)
 def _starts_with(ctx: Context, words: tuple) -> str | None:
     """The figure's own span opens with one of ``words`` (a comparison sign: <20Mbps)."""

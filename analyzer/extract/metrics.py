@@ -25,6 +25,7 @@ from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
+from analyzer.extract.lists import TENOR, split_list_metric
 from analyzer.extract.periods import times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
@@ -42,7 +43,6 @@ def _one_of_words(list_id: str) -> str:
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
-TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
@@ -79,6 +79,9 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
                          + _one_of_words("market-time"))
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
+NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
+LOCATIVE_TAIL = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')})$")
+TIME_CLAUSE = re.compile(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
@@ -117,8 +120,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它])")
+    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -182,6 +186,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(_named_part(phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
+    phrase = TIME_CLAUSE.sub("", phrase)  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     phrase = _drop_trailing_function_words(phrase)
@@ -228,7 +233,7 @@ def _drop_trailing_function_words(phrase: str) -> str:
 
 
 # where the noun phrase after a figure ends: a verb, adverb, preposition or pronoun (not 和, 的)
-PHRASE_END_TAGS = frozenset("v vd vg vi d p r ad".split())
+PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad".split())  # df: 不要, 不用
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -252,58 +257,9 @@ def _institution_pattern() -> re.Pattern:
 def _strip_institution(phrase: str) -> str:
     """农业银行普惠型小微企业贷款余额 → 普惠型小微企业贷款余额: the company a figure belongs to is not its metric."""
     match = _institution_pattern().match(phrase)
+    if match and phrase[match.end():match.end() + 1].isdigit():
+        return phrase  # 标普500指数: a number after the name continues it (an index, a product)
     return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
-
-
-def split_list_metric(phrase: str, count: int, index: int) -> str | None:
-    """支农再贷款、支小再贷款和再贴现余额分别为… → the index-th name with the shared head noun."""
-    parts = [p for p in re.split(r"[、和及与]", phrase) if p]
-    if len(parts) < 2 or count % len(parts):
-        return None
-    tenor = TENOR.match(parts[-1])
-    parallel = None if tenor else _parallel_segments(parts)
-    if parallel:
-        return parallel[index % len(parts)]
-    part = parts[index % len(parts)]
-    if "的" in parts[-1] and len(parts[0]) <= 3:
-        return _shared_after_de(parts, part)
-    head = _shared_head(parts[-1], tenor)
-    return part if not head or part.endswith(head) else part + head
-
-
-def _shared_head(last: str, tenor: re.Match | None) -> str:
-    """The head noun the list's names share: after the last tenor (隔夜、7天、1个月常备借贷便利利率 →
-    常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
-    if tenor and tenor.end() < len(last):
-        return last[tenor.end():]
-    head_at = min((last.find(h) for h in _lexicon()["heads"] if last.find(h) > 0), default=-1)
-    return last[head_at:] if head_at > 0 else ""
-
-
-def _shared_after_de(parts: list[str], part: str) -> str:
-    """大型和中小型商业银行的存款准备金率: the short modifiers share 商业银行 and the head after 的."""
-    noun, _, head = parts[-1].rpartition("的")
-    shared_from = noun.find(parts[0][-1])
-    middle = noun[shared_from + 1:] if shared_from >= 0 else ""
-    part = part if part == parts[-1] else part + middle
-    return part.replace("的", "") + head if part != parts[-1] else noun + head
-
-
-def _parallel_segments(parts: list[str]) -> list[str] | None:
-    """具有直接和间接碳减排效益项目的贷款: each earlier part ends in a word parallel to the start of the last part
-    (same length, same last character: 直接 / 间接), so all share what follows it and what precedes the first."""
-    last = parts[-1]
-    names = []
-    for part in parts[:-1]:
-        k = next((k for k in (3, 2) if len(part) >= k and len(last) > k + 1 and part[-1] == last[k - 1]
-                  and part[-k:] != last[:k]), None)
-        if k is None:
-            return None
-        names.append((part[:-k], part[-k:], last[k:]))
-    prefix, _, shared = names[0]
-    if any(n[2] != shared for n in names):
-        return None
-    return [p + segment + shared for p, segment, _ in names] + [prefix + last]
 
 
 def _operation_rate(text: str, sentence_start: int, figure_start: int,
@@ -602,8 +558,11 @@ def _noun_after(c: MetricContext) -> Named | None:
 
 
 def _counted_noun(c: MetricContext) -> Named | None:
-    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun)."""
-    noun = c.after and _noun_prefix(c.after)
+    """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
+    noun before; 10个成员国中 → 成员国)."""
+    if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
+        return None
+    noun = c.after and LOCATIVE_TAIL.sub("", _noun_prefix(c.after))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
 
@@ -689,8 +648,10 @@ def _share_price(c: MetricContext, metric: str) -> str:
     share_class = SHARE_CLASS.fullmatch(metric)
     if share_class:
         return f"{share_class.group()}股价"
-    if is_stock_name(metric) or (metric.endswith("股价") and is_stock_name(metric[:-2])):
-        return "股价"
+    if metric.endswith("股价") and SHARE_CLASS.fullmatch(metric[-4:-2]):
+        return metric[-4:]  # 招商银行H股股价 → H股股价
+    if is_stock_name(metric) or metric.endswith("股价"):
+        return "股价"  # 索尼集团在东京市场股价: whose shares and where they trade are not what moved
     return metric
 
 
@@ -791,9 +752,31 @@ def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: i
                                  times, list_position, unit, parallel, earlier, same_unit)[0]
 
 
+# a listed firm written with its ticker: Moderna(MRNA.O), 腾讯控股（0700.HK）, 贵州茅台(600519)
+TICKER_TAIL = re.compile(r"[（(](?:[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?)[）)]$")
+# RiotBlockchain, MarathonDigital, Coinbase: a Latin firm name has lower-case letters (WTI, MSCI, GDP are not firms)
+LISTED = re.compile(r"[（(](?:[A-Z]{1,5}\.[A-Z]{1,2}|\d{4,6}(?:\.[A-Z]{2})?)[）)]$")  # a ticker with its market
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*")
+
+
+def _stock_list(parts: list[str]) -> bool:
+    """斗鱼、老虎证券、新东方: every part a firm, one of them plainly (a ticker with its market, a Latin name, four
+    characters or more); not a list of futures (苯乙烯、纯碱、铁矿、动力煤)."""
+    return all(is_stock_name(part) for part in parts) and any(
+        LISTED.search(part) or LATIN_NAME.fullmatch(part) or len(TICKER_TAIL.sub("", part)) >= 4 for part in parts)
+
+
 def is_stock_name(phrase: str) -> bool:
-    """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴."""
+    """A short name that is not an index, a market, a price or a statistic: 中信证券, 贵州茅台, 阿里巴巴; a name
+    with its ticker (Moderna(MRNA.O)); a Latin firm name (MarathonDigital); a list of such names (A、B和C)."""
     phrase = to_simplified(phrase)
+    if TICKER_TAIL.search(phrase) and not NOT_A_STOCK.search(TICKER_TAIL.sub("", phrase)):
+        return True
+    parts = [part for part in re.split(r"[、和及与]", phrase) if part]
+    if len(parts) > 1:
+        return _stock_list(parts)
+    if LATIN_NAME.fullmatch(phrase):
+        return not NOT_A_STOCK.search(phrase)
     return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
         and not any(w in phrase for w in _metric_words())
 
@@ -804,13 +787,60 @@ def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def tidy_metric(metric: str | None) -> str | None:
-    """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)."""
+    """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)
+    and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
+    metric = _without_debris(metric)
+    trimmed = trim_edges(metric)
+    return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+
+
+def _without_debris(metric: str) -> str:
     for pattern, replace in _debris_rules():
         tidied = pattern.sub(replace, metric)
         if len(tidied) >= 2:
             metric = tidied
+    return metric
+
+
+@functools.cache
+def _edge_rules() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    """side ("lead", "trail") → (tags, words longest first, words kept) of real_text.toml's metric_edge rows."""
+    sides: dict[str, tuple[set[str], list[str], set[str]]] = {"lead": (set(), [], set()), "trail": (set(), [], set())}
+    for row in rulebook.load("real_text").get("metric_edge", []):
+        tags, words, keep = sides[row["side"]]
+        tags.update(row.get("tags", ()))
+        words.extend(row.get("words", ()))
+        keep.update(row.get("keep", ()))
+    return {side: (frozenset(tags), _by_length(words), frozenset(keep)) for side, (tags, words, keep) in sides.items()}
+
+
+def _edge_cut(metric: str, side: str) -> str | None:
+    """The word that goes from one edge of ``metric``: one of the side's words, else the edge word by its tag (a
+    metric word such as 支出 stays); None when nothing goes or fewer than two characters would be left."""
+    tags, words, keep = _edge_rules()[side]
+    at_edge = metric.startswith if side == "lead" else metric.endswith
+    cut = next((word for word in words if at_edge(word)), None)
+    if cut is None:
+        word, tag = pos.tag(metric)[0 if side == "lead" else -1]
+        cut = word if tag in tags and word not in keep and word not in _metric_words() and \
+            not word.startswith("每") else None  # 每股基本盈利, 每户最高贴息
+    return cut if cut and len(metric) - len(cut) >= 2 else None
+
+
+def trim_edges(metric: str) -> str:
+    """但这一数字 → 数字, 市场普遍预期本次LPR → LPR, 日经平均指数近期 → 日经平均指数: hedges, conjunctions, pronouns
+    and time words at the start, adverbs and time words at the end (real_text.toml, metric_edge)."""
+    while len(metric) > 2:
+        lead = _edge_cut(metric, "lead")
+        if lead:
+            metric = metric[len(lead):]
+            continue
+        trail = _edge_cut(metric, "trail")
+        if not trail:
+            break
+        metric = metric[: -len(trail)]
     return metric
 
 
@@ -841,3 +871,19 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
                               leading)) < 2
     previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
     return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
+
+
+def clause_subject(text: str, sentence_start: int, clause_start: int, figure_start: int) -> str | None:
+    """两融余额结束单日九连跌，小幅上升48亿元: a figure whose clause names nothing measures the subject of the clause
+    before it in its sentence (the nouns before that clause's first verb), when the figure's own clause opens with
+    a verb or an adverb (no subject of its own)."""
+    if clause_start <= sentence_start or names_something(clean_metric(text[clause_start:figure_start]) or ""):
+        return None
+    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    subject = clean_metric(_noun_prefix(text[previous_clause:clause_start - 1]))
+    if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
+        return None
+    return "股价" if is_stock_name(subject) else to_simplified(subject)  # 软银集团领涨，涨超13%: its shares
+
+
+DATE_ONLY = re.compile(r"[\d年月日号时分:：\s]+")

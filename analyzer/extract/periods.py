@@ -418,6 +418,20 @@ def _month_end_kind(r: PeriodResolver, g: dict) -> Period | None:
     return None if year is None else _range(_month_end(year, month), _month_end(year, month))
 
 
+TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+
+def _month_part(r: PeriodResolver, g: dict) -> Period | None:
+    """2021年12月下旬 → 2021-12-21..2021-12-31: a month's ten days (下旬 to the month's end)."""
+    month = _month_number(g)
+    year = None if month is None else r._year(g, month)
+    if year is None:
+        return None
+    first, last = TEN_DAYS[g["part"]]
+    end = _month_end(year, month)
+    return _range(date(year, month, first), min(end, date(year, month, min(last, end.day))))
+
+
 def _date(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
     if month is None or r._year(g, month) is None:
@@ -432,7 +446,7 @@ RESOLVERS: dict[str, Resolver] = {
     "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
-    "half_year_report": _half_year_report, "month": _month, "month_end": _month_end_kind, "date": _date,
+    "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
 KIND_RESOLVER = {row["kind"]: row["resolver"] for row in KINDS}
 _unknown = {row["resolver"] for row in KINDS} - set(RESOLVERS)
@@ -669,7 +683,14 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
 def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     if fp.in_title(site.start):
         return None
-    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+    search = _search_words(row["words"])
+    found = search(fp.text, site.sentence[0], site.start)
+    if found is None and site.measure == "level":  # 日经225指数48489.02，涨超1.6%: a quoted level, the move after it
+        found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
+    return _published_if(fp, row, found)
+
+
+MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
 
 
 def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
