@@ -25,6 +25,8 @@ from analyzer.text.sentences import clause_bounds
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _JOINED = re.compile(r"[和及与、]")
+# a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
+_DECLARED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
@@ -89,6 +91,7 @@ class MentionFinder:
                 if action:
                     mention.extra["action"] = action
             out[hit.array].append(mention)
+        declared_names(text, out["institutions"])
         out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
         return out
 
@@ -123,6 +126,18 @@ class MentionFinder:
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
         return hits
+
+
+def declared_names(text: str, institutions: list[Mention]) -> None:
+    """Mentions of a short name the text declares (（以下简称“澄远电子”）) take the full name's ``name``."""
+    for match in _DECLARED_SHORT.finditer(text):
+        full = next((m for m in institutions if m.end == match.start()), None)
+        if full is None:
+            continue
+        short = match_form(match.group(1))
+        for mention in institutions:
+            if match_form(mention.text) == short and mention.start >= full.end:
+                mention.name = full.name
 
 
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
