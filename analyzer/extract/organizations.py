@@ -26,8 +26,12 @@ from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 # a run of name characters that starts a clause (at the text's start, after punctuation or a space)
-_SUBJECT_NAME = r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"]))([\u4e00-\u9fffA-Za-z*]{2,8}?)"
+_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"]))"
+                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                 r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
+_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 MAX_FIRM_WORDS = 6
@@ -99,6 +103,9 @@ class OrganizationFinder:
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
+        self.not_latin = frozenset(settings["not_latin"])
+        self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
+                            for row in grammar.get("latin_after", [])]
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})")) for row in grammar["subject"]]
 
     def __call__(self, text: str) -> list[Organization]:
@@ -126,6 +133,12 @@ class OrganizationFinder:
                 if self._is_subject_name(match.group(1)):
                     found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
                     names.add(match.group(1))
+        for rule, pattern in self.latin_after:
+            for match in pattern.finditer(text):
+                if match.group(1) in self.not_latin:
+                    continue
+                found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+                names.add(match.group(1))
         first = {(o.start, o.end) for o in found}
         for name in sorted(names):
             at = text.find(name)
@@ -137,8 +150,10 @@ class OrganizationFinder:
 
     def _is_subject_name(self, name: str) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if name in self.not_subjects or name in self.generic or name in self.concepts:
+        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
             return False
+        if re.fullmatch(_LATIN_FIRM, name):
+            return True
         words, position = [], 0
         for word, word_tag in tag(name):
             words.append(_Word(position, position + len(word), word, word_tag))
