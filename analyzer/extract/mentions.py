@@ -142,8 +142,10 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
         at = text.find(short, full.end)
         while at >= 0:
             if not any(m.start < at + len(short) and at < m.end for m in institutions):
-                institutions.append(Mention(text=original[at:at + len(short)], start=at, end=at + len(short),
-                                            name=full.name))
+                mention = Mention(text=original[at:at + len(short)], start=at, end=at + len(short), name=full.name)
+                if "in_taxonomy" in full.extra:
+                    mention.extra["in_taxonomy"] = full.extra["in_taxonomy"]
+                institutions.append(mention)
             at = text.find(short, at + len(short))
     institutions.sort(key=lambda m: (m.start, -m.end))
 
