@@ -104,9 +104,11 @@ class OrganizationFinder:
         self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
         self.not_latin = frozenset(settings["not_latin"])
+        self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
-        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})")) for row in grammar["subject"]]
+        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False))
+                         for row in grammar["subject"]]
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -128,9 +130,9 @@ class OrganizationFinder:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
         found: list[Organization] = []
         names: set[str] = set()
-        for rule, pattern in self.subjects:
+        for rule, pattern, markets in self.subjects:
             for match in pattern.finditer(text):
-                if self._is_subject_name(match.group(1)):
+                if self._is_subject_name(match.group(1), markets):
                     found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
                     names.add(match.group(1))
         for rule, pattern in self.latin_after:
@@ -148,9 +150,11 @@ class OrganizationFinder:
                 at = text.find(name, at + len(name))
         return found
 
-    def _is_subject_name(self, name: str) -> bool:
+    def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
         if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+            return False
+        if markets and any(part in name for part in self.not_subject_parts):
             return False
         if re.fullmatch(_LATIN_FIRM, name):
             return True
