@@ -52,6 +52,24 @@ CASES = [
      {("policy_tools", "交通物流专项再贷款", "交通物流专项再贷款"), ("policy_tools", "专项再贷款", "交通物流专项再贷款")}),
     ("ＬＰＲ下行", {("policy_tools", "ＬＰＲ", "贷款市场报价利率")}),
     ("SLPRS指数", set()),
+    # context rows (analyzer/rules/mentions.toml): boards, product classes, laws, firm names are no mentions
+    ("房地产板块同样表现强势，大消费板块走强", set()),
+    ("消费电子需求回暖", set()),
+    ("扩大消费需求", {("sectors", "消费", "消费")}),
+    ("作为全球最大的养老金管理机构之一", set()),
+    ("养老服务设施", {("sectors", "养老", "养老")}),
+    ("根据《出口管制法》", set()),
+    ("实施出口管制", {("policy_tools", "出口管制", "出口管制")}),
+    ("汇正融资担保有限公司", set()),
+    ("共有796只个股获陆股通增仓", set()),
+    ("对中国输美商品加征关税", set()),
+    ("扩大关税豁免范围", {("policy_tools", "关税豁免", "关税豁免")}),
+    # firms named as the subject of company news, their repetitions, and a declared short name
+    ("新致软件公告，预计净利润增长。新致软件表示", {("institutions", "新致软件", "新致软件")}),
+    ("江苏澄远电子科技股份有限公司（以下简称“澄远电子”）发布公告。澄远电子拟回购",
+     {("institutions", "江苏澄远电子科技股份有限公司", "江苏澄远电子科技股份有限公司"),
+      ("institutions", "澄远电子", "江苏澄远电子科技股份有限公司")}),
+    ("公司公告，预计净利润增长", set()),
 ]
 # text, tool as written → expected action
 ACTIONS = [
@@ -77,6 +95,12 @@ def found(finder, text):
 @pytest.mark.parametrize("text, expected", CASES)
 def test_mentions(finder, text, expected):
     assert found(finder, text)[1] == expected
+
+
+def test_repeated_subject_found_at_every_occurrence(finder):
+    out, _ = found(finder, "7月19日，长鑫科技(688825.SH)公告称，中签号码只能认购500股长鑫科技A股股票")
+    assert [m.start for m in out["institutions"]] == [6, 37]
+    assert all(m.extra.get("in_taxonomy") is False for m in out["institutions"])
 
 
 @pytest.mark.parametrize("text, expected", CASES)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from analyzer import rulebook
 from analyzer.extract.organizations import OrganizationFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
@@ -25,6 +26,8 @@ from analyzer.text.sentences import clause_bounds
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _JOINED = re.compile(r"[和及与、]")
+# a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
+_DECLARED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
@@ -89,6 +92,7 @@ class MentionFinder:
                 if action:
                     mention.extra["action"] = action
             out[hit.array].append(mention)
+        declared_names(text, original, out["institutions"])
         out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
         return out
 
@@ -125,6 +129,27 @@ class MentionFinder:
         return hits
 
 
+def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
+    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it."""
+    for match in _DECLARED_SHORT.finditer(text):
+        full = next((m for m in institutions if m.end == match.start()), None)
+        if full is None:
+            continue
+        short = match.group(1)
+        for mention in institutions:
+            if match_form(mention.text) == match_form(short) and mention.start >= full.end:
+                mention.name = full.name
+        at = text.find(short, full.end)
+        while at >= 0:
+            if not any(m.start < at + len(short) and at < m.end for m in institutions):
+                mention = Mention(text=original[at:at + len(short)], start=at, end=at + len(short), name=full.name)
+                if "in_taxonomy" in full.extra:
+                    mention.extra["in_taxonomy"] = full.extra["in_taxonomy"]
+                institutions.append(mention)
+            at = text.find(short, at + len(short))
+    institutions.sort(key=lambda m: (m.start, -m.end))
+
+
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
     """A short alias listed in ``in_context`` (续贷) names its entry only after another of its names appeared."""
     if match_form(text[hit.start:hit.end]) not in map(match_form, hit.entry.in_context):
@@ -156,9 +181,44 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
         return False
     if entry.kind == "institutions" and name.endswith("部") and text.startswith("门", end):
         return False  # 民政部门, 财政部门: departments in general, not the ministry
+    if not context_allows(text, start, end, entry):
+        return False
     for before, excluded, after in entry.exclude:
         if (match_form(excluded) == name and text.endswith(match_form(before), 0, start)
                 and text.startswith(match_form(after), end)):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Context:
+    names: frozenset[str]
+    after: tuple[str, ...]
+    gap: int
+    always: bool
+
+
+@functools.cache
+def mention_contexts() -> dict[str, list[_Context]]:
+    """The ``[[context]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind."""
+    out: dict[str, list[_Context]] = {}
+    for row in rulebook.rows("mentions", "context"):
+        out.setdefault(row["kind"], []).append(_Context(
+            frozenset(match_form(n) for n in row.get("names", ())), tuple(match_form(w) for w in row.get("after", ())),
+            row.get("gap", 0), row.get("always", False)))
+    return out
+
+
+def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
+    """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
+    name = text[start:end]
+    for context in mention_contexts().get(entry.kind, ()):
+        if context.names and name not in context.names:
+            continue
+        if context.always:
+            return False
+        window = text[end:end + context.gap + max(map(len, context.after))]
+        if any(window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
 

@@ -5,7 +5,9 @@ firm's (…证券, …银行, …保险, …基金, …集团, …股份有限�
 suffix are read with jieba's dictionary tags (``analyzer.text.pos``, which knows jieba's ``nt`` organisation and ``ns``
 place words and the taxonomy's names) back to a word that cannot be part of a name (据, 表示, a verb, a numeral …).
 A body must start at a place (北京市, 郑州市, 以色列, 汤阴县); a firm needs a word of its own, not only generic words
-(财通证券, 瑞穗证券 — not 商业银行, 股份制银行, 上市公司).
+(财通证券, 瑞穗证券 — not 商业银行, 股份制银行, 上市公司). A firm known by a short name (新致软件, 路德环境) is read
+where a clause starts with it as the subject of company news (…公告, …(688825.SH), …首席经济学家; the ``subject``
+rows), and then wherever the text repeats it.
 
     finder = OrganizationFinder()
     finder("据财通证券研报，北京市住房和城乡建设委员会发布通知")
@@ -23,6 +25,13 @@ from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
+# a run of name characters that starts a clause (at the text's start, after punctuation or a space)
+_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"]))"
+                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                 r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
+_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 MAX_FIRM_WORDS = 6
@@ -93,6 +102,13 @@ class OrganizationFinder:
         self.countries = frozenset(settings["countries"])
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
+        self.not_subjects = frozenset(settings["not_subjects"])
+        self.not_latin = frozenset(settings["not_latin"])
+        self.not_subject_parts = tuple(settings["not_subject_parts"])
+        self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
+                            for row in grammar.get("latin_after", [])]
+        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False))
+                         for row in grammar["subject"]]
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -108,7 +124,48 @@ class OrganizationFinder:
                 if start is not None:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
+        return found + self.subjects_found(text)
+
+    def subjects_found(self, text: str) -> list[Organization]:
+        """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
+        found: list[Organization] = []
+        names: set[str] = set()
+        for rule, pattern, markets in self.subjects:
+            for match in pattern.finditer(text):
+                if self._is_subject_name(match.group(1), markets):
+                    found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
+                    names.add(match.group(1))
+        for rule, pattern in self.latin_after:
+            for match in pattern.finditer(text):
+                if match.group(1) in self.not_latin:
+                    continue
+                found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+                names.add(match.group(1))
+        first = {(o.start, o.end) for o in found}
+        for name in sorted(names):
+            at = text.find(name)
+            while at >= 0:
+                if (at, at + len(name)) not in first:
+                    found.append(Organization(at, at + len(name), "repeated", "firm"))
+                at = text.find(name, at + len(name))
         return found
+
+    def _is_subject_name(self, name: str, markets: bool = False) -> bool:
+        """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
+        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+            return False
+        if markets and any(part in name for part in self.not_subject_parts):
+            return False
+        if re.fullmatch(_LATIN_FIRM, name):
+            return True
+        words, position = [], 0
+        for word, word_tag in tag(name):
+            words.append(_Word(position, position + len(word), word, word_tag))
+            position += len(word)
+        words = _merge_loose_characters(words, self.stop_words)
+        if any(self._stops(word, "firm") for word in words):
+            return False
+        return any(self._is_proper(word) for word in words)
 
     def _words_before(self, text: str, end: int) -> list[_Word]:
         """The tagged words between the clause start (or the window's edge) and ``end``."""
@@ -122,8 +179,10 @@ class OrganizationFinder:
         return words
 
     def _stops(self, word: _Word, family: str) -> bool:
-        if word.text in self.stop_words or not _CJK_WORD.search(word.text):
+        if word.text in self.stop_words:
             return True
+        if not _CJK_WORD.search(word.text):  # a Latin name may start a firm's (SK集团, ABB有限公司)
+            return family != "firm" or not _LATIN_NAME.fullmatch(word.text)
         if family == "firm" and word.text in self.firm_stop_words:
             return True
         return word.tag in self.stop_tags and not (family == "body" and word.tag in self.body_tags)
