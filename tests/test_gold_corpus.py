@@ -58,12 +58,15 @@ def test_outside_text_gold_keeps_no_text_and_joins_back(tmp_path):
     from analyzer.io.gold import join_text, strip_text
     texts = tmp_path / "data"
     texts.mkdir()
-    (texts / "news.jsonl").write_text(_json.dumps({"id": "n-1", "text": "余额35.3万亿元"}, ensure_ascii=False) + "\n",
-                                      encoding="utf-8")
-    record = {"format": "policy-records/v1", "doc": {"id": "n-1", "kind": "news"}, "text": "余额35.3万亿元",
-              "figures": [], "policy_tools": [], "sectors": [], "institutions": []}
+    item = {"id": "n-1", "title": "贷款数据", "text": "余额35.3万亿元。"}
+    (texts / "news.jsonl").write_text(_json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    record = {"format": "policy-records/v1", "doc": {"id": "n-1", "title": "贷款数据", "kind": "news"},
+              "text": "余额35.3万亿元。", "figures": [], "policy_tools": [], "sectors": [], "institutions": [],
+              "themes": [{"text": "余额35.3万亿元。", "start": 0, "end": 10, "labels": ["credit_data"]}]}
     kept = strip_text(record)
+    # neither the text, nor the title, nor a theme sentence's text is kept: they come back from the data
     assert "text" not in kept and len(kept["text_sha256"]) == 64
+    assert kept["doc"]["title"] is None and "text" not in kept["themes"][0]
     assert join_text(kept, texts) == record
     with pytest.raises(ValueError, match="sha256 mismatch"):
         join_text(kept | {"text_sha256": "0" * 64}, texts)
@@ -79,3 +82,5 @@ def test_no_outside_text_in_the_repository():
     for path in sorted((Path(__file__).parent.parent / "real-gold").rglob("*.json")):
         raw = _json.loads(path.read_text(encoding="utf-8"))
         assert "text" not in raw and len(raw["text_sha256"]) == 64, path
+        assert not raw["doc"].get("title"), path
+        assert all("text" not in item for item in raw.get("themes") or []), path

@@ -95,9 +95,11 @@ def eval_command(model_path, corpus, fmt):
         return
     click.echo(f"{scores['model']['sentences']} sentences of {corpus}")
     click.echo(f"{'theme':22} {'support':>7} {'model':>7} {'keywords':>9}")
-    for label in theme_ids():
+    for label in scores["model"]["per_label"]:
         m, k = scores["model"]["per_label"][label], scores["keywords"]["per_label"][label]
         click.echo(f"{label:22} {m['support']:7d} {m['f1']:7.3f} {k['f1']:9.3f}")
+    if scores["themes_without_gold"]:
+        click.echo(f"(no gold sentence, left out of the averages: {', '.join(scores['themes_without_gold'])})")
     click.echo(f"{'macro F1':22} {'':7} {scores['model']['macro_f1']:7.3f} {scores['keywords']['macro_f1']:9.3f}")
     click.echo(f"{'micro F1':22} {'':7} {scores['model']['micro_f1']:7.3f} {scores['keywords']['micro_f1']:9.3f}")
     boot = scores["bootstrap"]

@@ -38,10 +38,14 @@ def text_sha256(text: str) -> str:
 
 
 def strip_text(record: dict) -> dict:
-    """A gold record of outside text as the repository keeps it: the text replaced by its hash."""
+    """A gold record of outside text as the repository keeps it: the text replaced by its hash, the title left
+    out and the sentences of ``themes`` kept as offsets only (``join_text`` puts all three back)."""
     kept = {key: value for key, value in record.items() if key != "text"}
-    return {"format": kept.pop("format", FORMAT), "doc": kept.pop("doc"), TEXT_HASH: text_sha256(record["text"]),
-            **kept}
+    doc = dict(kept.pop("doc"))
+    doc["title"] = None
+    if kept.get("themes"):
+        kept["themes"] = [{key: value for key, value in item.items() if key != "text"} for item in kept["themes"]]
+    return {"format": kept.pop("format", FORMAT), "doc": doc, TEXT_HASH: text_sha256(record["text"]), **kept}
 
 
 def find_texts_dir(start: Path) -> Path | None:
@@ -56,14 +60,15 @@ def find_texts_dir(start: Path) -> Path | None:
 
 
 @lru_cache(maxsize=4)
-def _texts(folder: Path) -> dict[str, str]:
+def _texts(folder: Path) -> dict[str, tuple[str, str | None]]:
+    """id → (text, title) of every item of the outside data."""
     texts = {}
     for path in sorted(folder.glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
                     item = json.loads(line)
-                    texts[str(item["id"])] = item["text"]
+                    texts[str(item["id"])] = (item["text"], item.get("title") or None)
     return texts
 
 
@@ -75,13 +80,18 @@ def join_text(record: dict, texts_dir: Path | None) -> dict:
     doc_id = str((record.get("doc") or {}).get("id"))
     if texts_dir is None:
         raise ValueError(f"{doc_id}: the outside texts are not here (set ${REAL_TEXTS_ENV} to ../shared/data)")
-    text = _texts(texts_dir).get(doc_id)
-    if text is None:
+    found = _texts(texts_dir).get(doc_id)
+    if found is None:
         raise ValueError(f"{doc_id}: no document with this id in {texts_dir}")
+    text, title = found
     if text_sha256(text) != record[TEXT_HASH]:
         raise ValueError(f"{doc_id}: the text in {texts_dir} differs from the annotated one (sha256 mismatch)")
     joined = {key: value for key, value in record.items() if key != TEXT_HASH}
-    return {"format": joined.pop("format", FORMAT), "doc": joined.pop("doc"), "text": text, **joined}
+    doc = dict(joined.pop("doc"))
+    doc["title"] = doc.get("title") or title
+    if joined.get("themes"):
+        joined["themes"] = [{"text": text[item["start"]:item["end"]], **item} for item in joined["themes"]]
+    return {"format": joined.pop("format", FORMAT), "doc": doc, "text": text, **joined}
 
 
 def fill_offsets(record: dict) -> list[str]:
@@ -155,9 +165,10 @@ def _item_problems(array: str, where: str, item: dict, text: str) -> list[str]:
     if array in MENTION_KINDS and not item.get("name"):
         problems.append(f"{where}: name missing")
     if array == "themes":
-        bad = [t for t in item.get("labels", []) if t not in THEMES]
-        if bad or not item.get("labels"):
-            problems.append(f"{where}: labels {item.get('labels')} must be non-empty, from {THEMES}")
+        labels = item.get("labels")
+        # empty: a sentence about none of the themes (most sentences of real market news)
+        if not isinstance(labels, list) or any(t not in THEMES for t in labels):
+            problems.append(f"{where}: labels {labels} must be a list of themes from {THEMES}")
     return problems
 
 

@@ -9,6 +9,7 @@ from typing import Sequence
 import numpy
 
 from analyzer.errors import ModelError
+from analyzer.io.gold import find_texts_dir, join_text
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,10 @@ def load_sentences(directory: str | Path, include_title: bool = True) -> list[La
         raise ModelError(f"{directory}: no gold .json files with themes (expected e.g. corpus/dev)")
     out = []
     for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:  # gold of outside text (real-gold/) gets its text and sentences back from ../shared/data
+            data = join_text(json.loads(path.read_text(encoding="utf-8")), find_texts_dir(path))
+        except ValueError as error:
+            raise ModelError(f"{path}: {error}") from error
         items = data.get("themes")
         if items is None:
             raise ModelError(f"{path}: no `themes` field (see corpus/README.md)")
