@@ -66,6 +66,17 @@ class Pipeline:
     def pipe_names(self) -> list[str]:
         return list(self.components)
 
+    def add_component(self, name: str, component: Component, after: str | None = None) -> None:
+        """Run ``component`` (any ``doc -> doc`` callable) after the component named ``after`` (default: last),
+        like spaCy's ``add_pipe``; layers above the pipeline (a learned model) plug in this way."""
+        if name in self.components:
+            raise AnalyzerError(f"pipeline component {name!r} is there already")
+        if after is not None and after not in self.components:
+            raise AnalyzerError(f"no pipeline component {after!r} to add {name!r} after (have: {', '.join(self.components)})")
+        items = list(self.components.items())
+        at = len(items) if after is None else [n for n, _ in items].index(after) + 1
+        self.components = dict([*items[:at], (name, component), *items[at:]])
+
     def __call__(self, doc: TextDoc) -> TextDoc:
         for component in self.components.values():
             doc = component(doc)

@@ -267,3 +267,51 @@ def test_self_training_trains_a_second_model(tiny_data, pretrained, tmp_path):
     assert pseudo["sentences"] == sum(pseudo["by_theme"].values()) and pseudo["high"] == 0.9
     card = (tmp_path / "self" / "README.md").read_text(encoding="utf-8")
     assert "self-training" in card and "A note for the card." in card
+
+
+def test_figure_context_marks_the_figure():
+    from analyzer.model.measure_model import figure_context
+    text = "普惠小微贷款余额35.3万亿元，同比增长12.5%"
+    start = text.index("35.3")
+    assert figure_context(text, start, start + 7, left=4, right=3) == "贷款余额【35.3万亿元】，同比"
+
+
+def test_add_component_places_it_and_refuses_clashes():
+    from analyzer.errors import AnalyzerError
+    from analyzer.pipeline import Pipeline
+    pipeline = Pipeline()
+    pipeline.add_component("mark", lambda doc: doc, after="figures")
+    assert pipeline.pipe_names == ["figures", "mark", "mentions", "links"]
+    with pytest.raises(AnalyzerError, match="there already"):
+        pipeline.add_component("mark", lambda doc: doc)
+    with pytest.raises(AnalyzerError, match="no pipeline component 'nope'"):
+        pipeline.add_component("other", lambda doc: doc, after="nope")
+
+
+@needs_torch
+def test_measure_model_replaces_only_the_fallback_measure(pretrained, tmp_path):
+    from analyzer.model.measure_model import MeasureOptions, add_measure_model, train_measure_model
+    from analyzer.pipeline import Pipeline
+    from analyzer.records import Document
+    out = tmp_path / "measure"
+    options = MeasureOptions(epochs=1, max_steps=2, batch_size=8, threshold=0.0)
+    settings = train_measure_model([CORPUS / "dev"], out, pretrained[0], options)
+    assert settings["train"]["steps"] == 2 and (out / "model.safetensors").exists()
+    document = Document(id="d", text="两融余额上升48亿元。贷款余额35万亿元，同比增长12%，占比56.8%。", published="2025-06-30")
+    plain = Pipeline().analyze(document).figures
+    with_model = add_measure_model(Pipeline(), out)
+    assert with_model.pipe_names[:2] == ["figures", "measure_model"]
+    for before, after in zip(plain, with_model.analyze(document).figures):
+        if before.explain["measure"]["rule"] != "level":  # a rule with a condition decided: the model keeps out
+            assert after.measure == before.measure and after.explain["measure"] == before.explain["measure"]
+        elif after.measure != before.measure:
+            assert after.explain["measure"]["rule"] == "measure-model"
+    assert any(f.explain["measure"]["rule"] == "level" for f in plain)
+
+
+def test_measure_model_folder_must_hold_one(tmp_path):
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+    result = CliRunner().invoke(main, ["eval", str(CORPUS / "test"), "--measure-model", str(tmp_path)])
+    assert result.exit_code != 0 and "no measure model here" in result.output and "Traceback" not in result.output

@@ -11,6 +11,7 @@ from analyzer.errors import InputError
 from analyzer.extract.periods import parse_iso_date
 from analyzer.io.readers import ReadLimits, read_documents
 from analyzer.io.writers import FORMATS, RecordWriter
+from analyzer.model.measure_model import add_measure_model
 from analyzer.pipeline import Pipeline
 from analyzer.records import Record
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, Settings
@@ -50,6 +51,9 @@ def to_english(record: Record) -> Record:
 @document_options
 @click.option("--candidates", is_flag=True, help="Also report tool-like names missing from the taxonomy.")
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
+@click.option("--measure-model", type=click.Path(exists=True, file_okay=False),
+              help="Experimental: a measure classifier (`analyzer model train-measure`) decides the measure where "
+                   "the rules fell back to level. Off by default: it scores lower (README).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of tool, sector and institution names in the output.")
 @click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
@@ -62,8 +66,8 @@ def to_english(record: Record) -> Record:
 @engine_options
 @verbose_option
 @handle_errors
-def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, lang, max_doc_bytes, out_dir,
-                    workers, explain, engine, scheduler, partition_mb):
+def extract_command(paths, fmt, title, source, published, kind, candidates, no_links, measure_model, lang,
+                    max_doc_bytes, out_dir, workers, explain, engine, scheduler, partition_mb):
     """Extract figures, policy tools, sectors and institutions from PATHS (files, directories, or - for stdin).
 
     Reads .txt, .html, .json and .jsonl (record format v1 or flat objects with a "text" field), UTF-8 or GB18030.
@@ -81,14 +85,14 @@ def extract_command(paths, fmt, title, source, published, kind, candidates, no_l
     if out_dir or fmt == "parquet" or use_dask(engine, scheduler):
         # only here: the partitioned output needs the cluster engine and SQLAlchemy, which printing records does not
         from analyzer.cli.partitioned import extract_to_parquet
-        if explain:
-            fail("--explain is for printed records; Parquet output does not keep the rules", 2)
+        if explain or measure_model:
+            fail("--explain and --measure-model are for printed records, not Parquet output", 2)
         extract_to_parquet(list(paths), out_dir, fmt, engine=engine, scheduler=scheduler, workers=workers,
                            partition_mb=partition_mb, settings=Settings(links=not no_links, candidates=candidates,
                                              max_document_bytes=max_doc_bytes),
                            overrides=overrides(title, source, published, kind), lang=lang)
         return
-    pipeline = Pipeline(Settings(links=not no_links, candidates=candidates))
+    pipeline = add_measure_model(Pipeline(Settings(links=not no_links, candidates=candidates)), measure_model)
     writer = RecordWriter(sys.stdout, fmt, explain=explain)
     errors = total = 0
     documents = read_documents(list(paths), overrides(title, source, published, kind),

@@ -12,6 +12,7 @@ from analyzer.brief.classify import learned_model_available
 from analyzer.brief.themes import theme_ids
 from analyzer.cli.common import CONTEXT_SETTINGS, fail, handle_errors, verbose_option
 from analyzer.io.gold import find_texts_dir
+from analyzer.model.measure_model import MeasureOptions, train_measure_model
 from analyzer.model.pretrain_data import collect_texts
 from analyzer.model.pretraining import PretrainOptions, pretrain
 
@@ -154,3 +155,29 @@ def pretrain_command(data, corpus, out, resume, **sizes):
     settings = pretrain(texts, out, options, resume=resume)
     click.echo(f"saved to {out}: {settings['parameters']:,} parameters, {settings['step']} steps, "
                f"last loss {settings['losses'][-1][1]}", err=True)
+
+
+@model_group.command(name="train-measure")
+@click.option("--train", "train_dirs", multiple=True, default=["corpus/dev"], show_default=True,
+              type=click.Path(exists=True, file_okay=False), help="Folders of gold files whose figures it learns.")
+@click.option("--base-model", default="models/pretrained", show_default=True,
+              type=click.Path(exists=True, file_okay=False), help="Local checkpoint to fine-tune (never downloaded).")
+@click.option("--out", default="models/measure-classifier", show_default=True, help="Folder to save the model in.")
+@click.option("--epochs", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.97, show_default=True,
+              help="Least probability for the model to replace the rules' fallback measure.")
+@verbose_option
+@handle_errors
+def train_measure_command(train_dirs, base_model, out, epochs, seed, threshold):
+    """Experimental (issue 20): fine-tune the pretrained encoder to read a figure's measure from its context.
+
+    Score it with `analyzer eval corpus/test --measure-model OUT`; the rules stay the default.
+
+    Example: analyzer model train-measure --base-model models/pretrained --out models/measure-classifier
+    """
+    _require_torch()
+    settings = train_measure_model(train_dirs, out, base_model,
+                                   MeasureOptions(epochs=epochs, seed=seed, threshold=threshold))
+    train = settings["train"]
+    click.echo(f"saved to {out}: {train['figures']} figures, {train['steps']} steps, {train['seconds']} s", err=True)
