@@ -17,6 +17,7 @@ import re
 
 import ahocorasick
 
+from analyzer.extract.lists import respective_name
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Figure, Mention
 from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
@@ -26,7 +27,6 @@ from analyzer.text.sentences import clause_end, clause_start
 SEGMENT_BREAK = re.compile(r"[；;]")
 RECIPIENT = re.compile(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
 RECIPIENT_FILLER = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
-LIST_JOINER = re.compile(r"[、和及与]")
 SUBJECT_LEAD = re.compile(r"[\s“\"（(【]*(?:[（【][^）】]{0,10}[）】])?[^，。]{0,10}[，,]?\s*")
 SOURCE_BEFORE = re.compile(r"(?:据|经|由|根据|来自)$")
 SPEAKS_AFTER = re.compile(r"[^。；]{0,15}?(?:开展|下调|上调|设立|推出|创设|实施|发放|投放|操作|数据|表示|称|统计|公布|"
@@ -234,23 +234,8 @@ class DocumentContext:
 
     def respectively(self, figure: Figure, named: list[Mention], sentence: tuple[int, int]) -> list[Mention]:
         """工商银行、建设银行分别为3639.93亿元、3326.53亿元: the i-th figure after 分别 is the i-th institution's."""
-        for i in range(len(named) - 1):
-            run = [named[i]]
-            for m in named[i + 1:]:
-                if LIST_JOINER.fullmatch(self.text, run[-1].end, m.start):
-                    run.append(m)
-                else:
-                    break
-            if len(run) < 2:
-                continue
-            at = self.text.rfind("分别", run[-1].end, figure.start)
-            if at < 0 or SEGMENT_BREAK.search(self.text, run[-1].end, at):
-                continue
-            stop = clause_end(self.text, at, limit=sentence[1])
-            group = [f for f in self.figures if at < f.start < stop]
-            if figure in group and len(group) == len(run):
-                return [run[group.index(figure)]]
-        return named
+        name = respective_name(self.text, named, self.figures, figure, sentence[1])
+        return named if name is None else [name]
 
     def released_by_rrr(self, figure: Figure) -> list[str]:
         """Funds released (释放资金, 长期资金净投放, 长期流动性) are what a reserve-requirement cut frees."""

@@ -1,8 +1,9 @@
 """分别 lists: the figures listed after 分别 in a clause, and the bare numbers that share a listed figure's unit.
 
-The one home of list handling in the figure extractor: which figures a 分别 list holds (``list_position``), the
-bare numbers that share a listed figure's unit (``bare_members``) and the name of each listed figure
-(``split_list_metric``, used by metrics.py). The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
+The one home of list handling in the extractor: which figures a 分别 list holds (``list_position``), the
+bare numbers that share a listed figure's unit (``bare_members``), the name of each listed figure
+(``split_list_metric``, used by metrics.py) and the named institution each figure of a list belongs to
+(``respective_name``, used by links.py). The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 from analyzer.extract.number_forms import NUM_AR
 from analyzer.rulebook import alternation, lexicon
+from analyzer.text.sentences import clause_end
 
 _WORDS = lexicon()["lists"]
 # figures of one list are joined by these only (分别为A、B和C; 分别由A、B降至C、D)
@@ -22,6 +24,9 @@ CHANGE_FROM = re.compile(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\
                          rf"(?:{alternation(_WORDS['change_verbs'])})?(?:{alternation(_WORDS['to_words'])})$")
 _NUMBER = re.compile(NUM_AR)
 MARKER = "分别"
+# names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
+NAME_JOINER = re.compile(r"[、和及与]")
+LIST_BREAK = re.compile(r"[；;]")
 # a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
 TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 
@@ -105,3 +110,29 @@ def _parallel_segments(parts: list[str]) -> list[str] | None:
     if any(n[2] != shared for n in names):
         return None
     return [p + segment + shared for p, segment, _ in names] + [prefix + last]
+
+
+def _name_runs(text: str, named: Sequence):
+    """Each run of two or more names joined only by NAME_JOINER, from each name on (工商银行、建设银行)."""
+    for i in range(len(named) - 1):
+        run = [named[i]]
+        for mention in named[i + 1:]:
+            if not NAME_JOINER.fullmatch(text, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) >= 2:
+            yield run
+
+
+def respective_name(text: str, named: Sequence, figures: Sequence, figure, sentence_end: int):
+    """工商银行、建设银行分别为3639.93亿元、3326.53亿元: the i-th figure after 分别 is the i-th name's; None when
+    ``figure`` is not in such a list (``named`` and ``figures`` in text order, anything with ``start``/``end``)."""
+    for run in _name_runs(text, named):
+        at = text.rfind(MARKER, run[-1].end, figure.start)
+        if at < 0 or LIST_BREAK.search(text, run[-1].end, at):
+            continue
+        stop = clause_end(text, at, limit=sentence_end)
+        group = [f for f in figures if at < f.start < stop]
+        if figure in group and len(group) == len(run):
+            return run[group.index(figure)]
+    return None
