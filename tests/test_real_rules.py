@@ -40,6 +40,14 @@ FOUND = [
     ("两融余额小幅上升48亿元至1.72万亿元", "48亿元", "4800000000", "CNY", None),
     ("两融余额小幅上升48亿元至1.72万亿元", "1.72万亿元", "1720000000000", "CNY", None),
     ("净利润同比将增加4.83亿元至5.78亿元", "4.83亿元至5.78亿元", "483000000", "CNY", "range"),
+    ("租赁软银集团正在开发的10吉瓦数据中心枢纽", "10吉瓦", "10", "other", None),
+    ("该车储物容量超18m³，搭载80-165kWh的电池包", "超18m³", "18", "other", "over"),
+    ("该车储物容量超18m³，搭载80-165kWh的电池包", "80-165kWh", "80", "other", "range"),
+    ("提供260-400km的续航里程", "260-400km", "260", "other", "range"),
+    ("商务部：4方面15条政策措施稳定外贸", "4方面", "4", "count", None),
+    ("因美、英、法等9国投反对票", "9国", "9", "count", None),
+    ("转向2500亿担保", "2500亿", "250000000000", "CNY", None),
+    ("新西兰元/美元下跌0.4%至0.6767。", "0.6767", "0.6767", "other", None),
 ]
 
 
@@ -51,7 +59,8 @@ def test_real_text_figures(text, span, value, unit, qualifier):
     assert (str(figure.value), figure.unit, figure.qualifier) == (value, unit, qualifier)
 
 
-@pytest.mark.parametrize("text, span", [("美国301条款", "301条"), ("一种新模式", "一种")])
+@pytest.mark.parametrize("text, span", [("美国301条款", "301条"), ("一种新模式", "一种"), ("二十国集团和20国集团", "20国"),
+                                               ("中美两国关系", "两国")])
 def test_real_text_not_figures(text, span):
     assert span not in [f.text for f in _figures(text)]
 
