@@ -48,6 +48,8 @@ FOUND = [
     ("因美、英、法等9国投反对票", "9国", "9", "count", None),
     ("转向2500亿担保", "2500亿", "250000000000", "CNY", None),
     ("新西兰元/美元下跌0.4%至0.6767。", "0.6767", "0.6767", "other", None),
+    ("美元兑日元短线拉升，现涨至153，为2月份以来首次", "153", "153", "other", None),
+    ("美元/日元连续第六日上涨，攀升0.4%至153.22，创八个月新高", "153.22", "153.22", "other", None),
 ]
 
 
@@ -60,7 +62,8 @@ def test_real_text_figures(text, span, value, unit, qualifier):
 
 
 @pytest.mark.parametrize("text, span", [("美国301条款", "301条"), ("一种新模式", "一种"), ("二十国集团和20国集团", "20国"),
-                                               ("中美两国关系", "两国")])
+                                               ("中美两国关系", "两国"),
+                                               ("美元指数走弱，2025年回落", "2025")])
 def test_real_text_not_figures(text, span):
     assert span not in [f.text for f in _figures(text)]
 

@@ -130,10 +130,12 @@ class FigureExtractor:
 
     def _compile_quotes(self, quotes: dict) -> None:
         """日经225指数48489.02, 美元指数突破99, 欧元/美元下跌0.2%至1.1607: a bare level after an index or a currency
-        pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count."""
+        pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count.
+        The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.bare_quote = re.compile(
             rf"(?=[{firsts}])(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
 
@@ -143,7 +145,8 @@ class FigureExtractor:
         for match in self.bare_quote.finditer(text):
             start = match.start("qb") if match.group("qb") in self.qualifier_before else match.start("num")
             if any(taken[start:match.end("num")]) or text[start - 1:start] == "第" or \
-                    (not match.group("qb") and text[match.end():match.end() + 1] not in QUOTE_ENDS):
+                    (not match.group("qb") and (match.group("comma") or
+                                                text[match.end():match.end() + 1] not in QUOTE_ENDS)):
                 continue  # 纳指100止跌, 分项指数5升1平: without a verb the number must close its phrase
             qualifier = self.qualifier_before.get(match.group("qb") or "")
             found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier))
