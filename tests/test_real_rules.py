@@ -78,6 +78,8 @@ MEASURES = [
     ("自6月1日触及收盘高点248.15美元以来", "248.15美元", "rate", "248.15"),
     ("现货黄金下跌0.1%至每盎司4037.48美元", "4037.48美元", "rate", "4037.48"),
     ("并维持增持评级及300美元目标价", "300美元", "rate", "300"),
+    ("欧元/美元下跌0.2%至1.1607。", "1.1607", "rate", "1.1607"),
+    ("美元指数突破99，日内涨0.16%", "突破99", "level", "99"),
 ]
 
 
@@ -316,3 +318,8 @@ def test_a_clause_without_a_subject_takes_the_one_before(text, span, metric):
 def test_a_time_adverbial_after_a_name_goes():
     found = {f.text: f for f in _figures("由于Kospi指数在过去12个月内因人工智能和半导体需求激增而暴涨超过95%", "2026-01-27")}
     assert found["超过95%"].metric == "Kospi指数"
+
+
+def test_a_pair_quoted_in_the_next_clause_takes_the_pair_as_its_metric():
+    figures = {f.text: f for f in _figures("美元兑日元短线拉升，现涨至153，为2月份以来首次。")}
+    assert (figures["153"].metric, figures["153"].measure) == ("美元兑日元", "rate")

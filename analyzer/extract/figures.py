@@ -133,8 +133,9 @@ class FigureExtractor:
         pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count.
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
+        self.pair_joints = tuple(quotes.get("pair_joints", ()))
         self.bare_quote = re.compile(
-            rf"(?=[{firsts}])(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
@@ -149,7 +150,9 @@ class FigureExtractor:
                                                 text[match.end():match.end() + 1] not in QUOTE_ENDS)):
                 continue  # 纳指100止跌, 分项指数5升1平: without a verb the number must close its phrase
             qualifier = self.qualifier_before.get(match.group("qb") or "")
-            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier))
+            per = "quote" if any(j in match.group("name") for j in self.pair_joints) else None  # a pair is a price
+            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier,
+                                   per=per))
         return found
 
     def _compile_patterns(self, lex: dict) -> None:
@@ -635,7 +638,7 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
-        if metric is None and measure in ("level", "flow", "change", "growth_rate"):
+        if metric is None and (measure in ("level", "flow", "change", "growth_rate") or c.per == "quote"):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
