@@ -113,6 +113,7 @@ class FigureExtractor:
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
+        self._compile_measured_times(lex["measured_time"])
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -140,6 +141,30 @@ class FigureExtractor:
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
 
+    def _compile_measured_times(self, words: dict) -> None:
+        """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
+        rows) is a measured time, unit other; a limit closed by 内 stays a duration."""
+        self.measured_time = re.compile(
+            rf"(?:{alternation(words['before'])})(?P<hedge>{alternation(words['hedges'])}){{0,2}}"
+            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)")
+
+    def _measured_times(self, text: str, taken: bytearray) -> list[Candidate]:
+        found = []
+        for match in self.measured_time.finditer(text):
+            hedge = match.group("hedge")
+            start = match.start("hedge") if hedge in self.qualifier_before else match.start("num")
+            if any(taken[start:match.end()]):
+                continue
+            try:
+                value = parse_number(match.group("num"))
+            except ValueError:
+                continue
+            unit = match.group("unit")
+            found.append(Candidate(start, match.end(), value, "other", None, self.qualifier_before.get(hedge or ""),
+                                   unit[1:] if unit.startswith("个") else unit))
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
+        return found
+
     def _bare_quotes(self, text: str, taken: bytearray) -> list[Candidate]:
         """The quoted levels of ``_compile_quotes`` not already in a figure: unit other, 突破 → over."""
         found = []
@@ -150,9 +175,10 @@ class FigureExtractor:
                                                 text[match.end():match.end() + 1] not in QUOTE_ENDS)):
                 continue  # 纳指100止跌, 分项指数5升1平: without a verb the number must close its phrase
             qualifier = self.qualifier_before.get(match.group("qb") or "")
-            per = "quote" if any(j in match.group("name") for j in self.pair_joints) else None  # a pair is a price
+            # a pair's level in the next clause: the measure rules see only that clause, so the finder marks the price
+            pair = match.group("comma") and any(joint in match.group("name") for joint in self.pair_joints)
             found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier,
-                                   per=per))
+                                   per="quote" if pair else None))
         return found
 
     def _compile_patterns(self, lex: dict) -> None:
@@ -228,6 +254,7 @@ class FigureExtractor:
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
         found.extend(self._bare_quotes(text, taken))
+        found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         return self._add_list_members(text, self._merge_ranges(text, found))
 
@@ -638,7 +665,8 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
-        if metric is None and (measure in ("level", "flow", "change", "growth_rate") or c.per == "quote"):
+        quoted = c.per == "quote" or (measure == "rate" and c.unit == "other")  # 美元兑日元短线拉升，现涨至153
+        if metric is None and (measure in ("level", "flow", "change", "growth_rate") or quoted):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
