@@ -489,8 +489,9 @@ class FigureExtractor:
         return candidate
 
     def _has_money_context(self, text: str, match) -> bool:
-        """额度5000亿, 半年净亏5000万 (a money word before it in its clause), 以20.6亿收购 (a purchase verb after)."""
-        clause_start = sentences.clause_start(text, match.start())
+        """额度5000亿, 半年净亏5000万 (a money word before it in its clause, an enumeration kept whole: 净亏损分别为
+        6.7亿、6.2亿、5.6亿), 以20.6亿收购 (a purchase verb after)."""
+        clause_start = sentences.clause_start(text, match.start(), lists=False)
         return self.money_context.search(text, clause_start, match.start()) is not None or \
             text.startswith(self.money_after, match.end())
 
