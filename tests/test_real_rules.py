@@ -119,6 +119,25 @@ def test_real_text_periods(text, span, period, published):
     assert (got.start, got.end) == period
 
 
+@pytest.mark.parametrize("text, span", [
+    ("2023年3月，新亚科技发布S1。该车储物容量超18m³，提供260-400km的续航里程。", "260-400km"),
+    ("2023年3月，新亚科技发布S1。0至80%的快速充电仅需40分钟。", "40分钟"),
+])
+def test_specifications_take_no_period_from_other_sentences(text, span):
+    found = {f.text: f for f in _figures(text, "2023-03-20")}
+    assert found[span].period is None
+
+
+def test_a_spec_dated_in_its_own_sentence_keeps_its_period():
+    found = {f.text: f for f in _figures("2023年，公司储能电池出货10GWh。", "2024-01-20")}
+    assert (found["10GWh"].period.start, found["10GWh"].period.end) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_deal_verb_takes_the_object_after_the_amount():
+    found = {f.text: f for f in _figures("新亚科技近日已完成超过5000万美元战略轮融资。")}
+    assert found["超过5000万美元"].metric == "战略轮融资"
+
+
 # text, span, metric; published None as in the finna/finnl flashes
 METRICS = [
     ("圣农发展公告，2021 年 12 月实现销售收入 13.51 亿元", "13.51 亿元", "销售收入"),

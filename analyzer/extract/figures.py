@@ -114,6 +114,7 @@ class FigureExtractor:
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
         self._compile_measured_times(lex["measured_time"])
+        self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -597,8 +598,9 @@ class FigureExtractor:
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
+        sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
-                                previous.period if previous else None, measure, metric)
+                                previous.period if previous else None, "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period, explain)
         if period and period.start != period.end and self._is_stock(measure, metric):
