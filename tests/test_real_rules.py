@@ -90,6 +90,9 @@ MEASURES = [
     ("并维持增持评级及300美元目标价", "300美元", "rate", "300"),
     ("欧元/美元下跌0.2%至1.1607。", "1.1607", "rate", "1.1607"),
     ("美元指数突破99，日内涨0.16%", "突破99", "level", "99"),
+    ("此前该指数周二重挫3.6%", "3.6%", "growth_rate", "-3.6"),
+    ("平均目标价较当前股价隐含逾80%的上行空间", "逾80%", "growth_rate", "80"),
+    ("该车储物容量超18m³，搭载80-165kWh的电池包", "80-165kWh", "other", "80"),
 ]
 
 
@@ -352,3 +355,13 @@ def test_a_time_adverbial_after_a_name_goes():
 def test_a_pair_quoted_in_the_next_clause_takes_the_pair_as_its_metric():
     figures = {f.text: f for f in _figures("美元兑日元短线拉升，现涨至153，为2月份以来首次。")}
     assert (figures["153"].metric, figures["153"].measure) == ("美元兑日元", "rate")
+
+
+@pytest.mark.parametrize("text, span, comparison", [
+    ("盘中股价一度触及145.62美元，较前收盘价高出3.8%。", "3.8%", "prev"),
+    ("他认为半导体板块还有10%到15%的下跌空间。", "10%到15%", None),
+    ("以太坊狂拉10%，币安币大涨12%。", "10%", None),
+])
+def test_market_moves_and_room_to_move_are_not_year_on_year(text, span, comparison):
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == comparison
