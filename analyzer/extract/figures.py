@@ -113,6 +113,8 @@ class FigureExtractor:
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
+        self._compile_measured_times(lex["measured_time"])
+        self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -130,12 +132,39 @@ class FigureExtractor:
 
     def _compile_quotes(self, quotes: dict) -> None:
         """日经225指数48489.02, 美元指数突破99, 欧元/美元下跌0.2%至1.1607: a bare level after an index or a currency
-        pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count."""
+        pair, up to ten characters after the name (real_text.toml market-quote rows); not a date, term or count.
+        The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
+        self.pair_joints = tuple(quotes.get("pair_joints", ()))
         self.bare_quote = re.compile(
-            rf"(?=[{firsts}])(?:{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
+            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+
+    def _compile_measured_times(self, words: dict) -> None:
+        """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
+        rows) is a measured time, unit other; a limit closed by 内 stays a duration."""
+        self.measured_time = re.compile(
+            rf"(?:{alternation(words['before'])})(?P<hedge>{alternation(words['hedges'])}){{0,2}}"
+            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)")
+
+    def _measured_times(self, text: str, taken: bytearray) -> list[Candidate]:
+        found = []
+        for match in self.measured_time.finditer(text):
+            hedge = match.group("hedge")
+            start = match.start("hedge") if hedge in self.qualifier_before else match.start("num")
+            if any(taken[start:match.end()]):
+                continue
+            try:
+                value = parse_number(match.group("num"))
+            except ValueError:
+                continue
+            unit = match.group("unit")
+            found.append(Candidate(start, match.end(), value, "other", None, self.qualifier_before.get(hedge or ""),
+                                   unit[1:] if unit.startswith("个") else unit))
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
+        return found
 
     def _bare_quotes(self, text: str, taken: bytearray) -> list[Candidate]:
         """The quoted levels of ``_compile_quotes`` not already in a figure: unit other, 突破 → over."""
@@ -143,10 +172,14 @@ class FigureExtractor:
         for match in self.bare_quote.finditer(text):
             start = match.start("qb") if match.group("qb") in self.qualifier_before else match.start("num")
             if any(taken[start:match.end("num")]) or text[start - 1:start] == "第" or \
-                    (not match.group("qb") and text[match.end():match.end() + 1] not in QUOTE_ENDS):
+                    (not match.group("qb") and (match.group("comma") or
+                                                text[match.end():match.end() + 1] not in QUOTE_ENDS)):
                 continue  # 纳指100止跌, 分项指数5升1平: without a verb the number must close its phrase
             qualifier = self.qualifier_before.get(match.group("qb") or "")
-            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier))
+            # a pair's level in the next clause: the measure rules see only that clause, so the finder marks the price
+            pair = match.group("comma") and any(joint in match.group("name") for joint in self.pair_joints)
+            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier,
+                                   per="quote" if pair else None))
         return found
 
     def _compile_patterns(self, lex: dict) -> None:
@@ -222,6 +255,7 @@ class FigureExtractor:
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
         found.extend(self._bare_quotes(text, taken))
+        found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         return self._add_list_members(text, self._merge_ranges(text, found))
 
@@ -456,8 +490,9 @@ class FigureExtractor:
         return candidate
 
     def _has_money_context(self, text: str, match) -> bool:
-        """额度5000亿, 半年净亏5000万 (a money word before it in its clause), 以20.6亿收购 (a purchase verb after)."""
-        clause_start = sentences.clause_start(text, match.start())
+        """额度5000亿, 半年净亏5000万 (a money word before it in its clause, an enumeration kept whole: 净亏损分别为
+        6.7亿、6.2亿、5.6亿), 以20.6亿收购 (a purchase verb after)."""
+        clause_start = sentences.clause_start(text, match.start(), lists=False)
         return self.money_context.search(text, clause_start, match.start()) is not None or \
             text.startswith(self.money_after, match.end())
 
@@ -563,8 +598,9 @@ class FigureExtractor:
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
+        sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
-                                previous.period if previous else None, measure, metric)
+                                previous.period if previous else None, "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period, explain)
         if period and period.start != period.end and self._is_stock(measure, metric):
@@ -632,7 +668,8 @@ class FigureExtractor:
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
-        if metric is None and measure in ("level", "flow", "change", "growth_rate"):
+        quoted = c.per == "quote" or (measure == "rate" and c.unit == "other")  # 美元兑日元短线拉升，现涨至153
+        if metric is None and (measure in ("level", "flow", "change", "growth_rate") or quoted):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价

@@ -471,8 +471,10 @@ def _market_day() -> re.Pattern:
     comparisons = [*lexicon["comparisons"]["yoy"], *lexicon["comparisons"]["mom"]]
     # 核心CPI同比上涨1.4% is a statistic: the comparison is looked back at after the word (上涨(?<!同比上涨)), the
     # same test as before it, so that every branch starts with a literal and the search skips ahead by character
+    # a short word inside a longer one (跌 in 下跌) is looked back at with the longer word too: 按年下跌 stays out
     return re.compile("|".join([MARKET_DAY.pattern, *(re.escape(word) + "".join(
-        f"(?<!{re.escape(comparison + word)})" for comparison in comparisons) for word in words)]))
+        f"(?<!{re.escape(comparison + longer)})" for longer in words if longer.endswith(word)
+        for comparison in comparisons) for word in words)]))
 
 
 def _search_words(name: str) -> Callable[..., re.Match | None]:
