@@ -58,18 +58,19 @@ def _dictionary():
 
 
 class Segmenter:
-    """``tokenizer.cut(phrase, HMM=False)`` of jieba, the same words, about twice as fast: each dictionary word's
-    weight (its log frequency less the log total) is computed once, not at every use, and the word graph and the
-    best route are built in one pass from the phrase's end. The tokenizer's words must not change afterwards."""
+    """``tokenizer.cut(phrase, HMM=False)`` of jieba, the same words, about 1.5× as fast: each dictionary word's
+    weight (its log frequency less the log total) is computed at its first use, not at every use, and the word
+    graph and the best route are built in one pass from the phrase's end. The tokenizer's words must not change
+    afterwards."""
 
     LATIN = frozenset(string.ascii_letters + string.digits)  # jieba's re_eng: single ones are buffered together
 
     def __init__(self, tokenizer: jieba.Tokenizer):
         tokenizer.check_initialized()
         self.freq, self.total = tokenizer.FREQ, tokenizer.total
-        log_total = math.log(self.total)
-        self.weights = {word: math.log(count) - log_total for word, count in self.freq.items() if count}
-        self.unknown = math.log(1) - log_total
+        self.log_total = math.log(self.total)
+        self.weights: dict[str, float] = {}  # filled as words are met: memory for the words a process sees
+        self.unknown = math.log(1) - self.log_total
 
     def cut(self, sentence: str):
         """The words of ``sentence``, as jieba's ``cut(sentence, HMM=False)`` yields them."""
@@ -94,7 +95,10 @@ class Segmenter:
             end, fragment = start, block[start]
             while end < size and fragment in freq:
                 if freq[fragment]:
-                    candidate = (weights[fragment] + route[end + 1][0], end)
+                    weight = weights.get(fragment)
+                    if weight is None:
+                        weight = weights[fragment] = math.log(freq[fragment]) - self.log_total
+                    candidate = (weight + route[end + 1][0], end)
                     if best is None or candidate > best:
                         best = candidate
                 end += 1
