@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analyzer.extract.mentions import MentionFinder
-from analyzer.extract.organizations import OrganizationFinder
+from analyzer.extract.organizations import OrganizationFinder, load_grammar, required_part
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
 from analyzer.analysis.candidates import collect_candidates
@@ -101,3 +101,26 @@ def test_candidates_list_outside_institutions_with_counts():
     assert (rows[("institutions", "国盛证券")]["count"], rows[("institutions", "国盛证券")]["documents"]) == (3, 2)
     assert rows[("institutions", "杭州市住房公积金管理中心")]["count"] == 1
     assert rows[("policy_tools", "绿色转型支持工具")]["count"] == 1
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"(?:\d{1,2}月\d{1,2}日(?:晚间)?)?(?:晚间|早间)?(?:公告|披露)", "(?:公告|披露)"),
+    (r"\s?[(（](?:\d{6})[)）]", r"[(（](?:\d{6})[)）]"),
+    ("x*y{0,2}z", "z"),
+    ("x{2}y", "x{2}y"),            # a required repeat stays
+    ("(?:[)]x)?y", "y"),            # a parenthesis inside a class is no group's end
+    ("a?|b", "a?|b"),               # an alternation at the top level stays whole
+    ("(?:a|b)?", "(?:a|b)?"),       # nothing required: the whole pattern
+])
+def test_required_part_drops_leading_optional_atoms(pattern, required):
+    assert required_part(pattern) == required
+
+
+def test_every_subject_match_contains_its_required_part():
+    """The subject prefilter: a text without the row's required part has no subject of that row."""
+    import re
+    for row in load_grammar()["subject"]:
+        after, required = re.compile(row["after"]), re.compile(required_part(row["after"]))
+        for text in (row["example"], "8月12日晚间港交所发布公告", "(600519.SH)", "股价涨停", "(TSLA.O)"):
+            for match in after.finditer(text):
+                assert required.search(match.group()), (row["id"], text)

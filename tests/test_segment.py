@@ -19,3 +19,16 @@ def test_part_of_speech_for_metric_phrases():
     assert all(tag == "x" for word, tag in pos.tag("续贷") if len(word) == 1)  # left-over characters are nouns
     assert dict(pos.tag("无还本续贷"))["无还本续贷"] == "nz"  # taxonomy names are nouns
     assert dict(pos.tag("已调降"))["调降"] == "v"  # and the lexicon's verbs are verbs
+
+
+def test_segmenter_cuts_as_jieba_does_without_hmm():
+    """pos.Segmenter is a faster jieba cut(HMM=False): the same words on Chinese, Latin runs, digits and spaces."""
+    from analyzer.text import pos as pos_module
+    segmenter, _ = pos_module._dictionary()
+    reference = pos_module.GzipTokenizer(str(pos_module.WORDS_FILE))
+    reference.FREQ, reference.total, reference.initialized = segmenter.freq, segmenter.total, True
+    phrases = ["据财通证券研报，北京市住房和城乡建设委员会发布通知", "利率向符合条件", "又开展", "A股 MSCI指数上涨3.5%",
+               "iPhone 15 Pro销量", "中国人民银行下调存款准备金率0.25个百分点", "", "   ", "ab12 cd", "汤阴县新冠"]
+    for phrase in phrases:
+        assert list(segmenter.cut(phrase)) == list(reference.cut(phrase, HMM=False)), phrase
+

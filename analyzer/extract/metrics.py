@@ -127,12 +127,21 @@ def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
     """Remove any run of the given words from the end (增长达到 → ''), and a 达 that follows a quantity word."""
-    phrase = _edge_pattern(trailing, True).sub("", phrase, count=1)
-    stripped = REACHES.sub("", phrase)
+    if _may_end_with(phrase, trailing):
+        phrase = _edge_pattern(trailing, True).sub("", phrase, count=1)
+    stripped = REACHES.sub("", phrase) if _may_end_with(phrase, ("达",)) else phrase
     return _edge_pattern(trailing, True).sub("", stripped, count=1) if stripped != phrase else phrase
 
 
+def _may_end_with(phrase: str, words: tuple[str, ...]) -> bool:
+    """Whether a pattern that ends with one of ``words`` and ``$`` can match: the phrase ends with one of them (or
+    with a newline, before which ``$`` matches too). Tested first, it spares the pattern's search at every start."""
+    return phrase.endswith(words) or phrase.endswith("\n")
+
+
 def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
+    if not phrase.startswith(leading):  # the pattern starts with ^ and one of the words
+        return phrase
     return _edge_pattern(leading, False).sub("", phrase, count=1)
 
 
@@ -786,6 +795,7 @@ def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(row["pattern"]), row.get("replace", "")) for row in rulebook.load("real_text").get("metric_debris", []))
 
 
+@functools.lru_cache(maxsize=16384)  # a pure function of the metric
 def tidy_metric(metric: str | None) -> str | None:
     """``metric`` without the debris real text leaves in it (real_text.toml, metric_debris: dates, quotes, owners)
     and without the words at its edges that name nothing (metric_edge)."""

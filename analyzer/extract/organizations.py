@@ -35,6 +35,7 @@ _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 MAX_FIRM_WORDS = 6
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ class OrganizationFinder:
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
-        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False))
-                         for row in grammar["subject"]]
+        # each row's words after the name alone, searched first: a text without them has no such subject, so the
+        # name pattern (tried at every position) runs only on texts that have them
+        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
+                          re.compile(required_part(row["after"]))) for row in grammar["subject"]]
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -130,7 +133,9 @@ class OrganizationFinder:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
         found: list[Organization] = []
         names: set[str] = set()
-        for rule, pattern, markets in self.subjects:
+        for rule, pattern, markets, after in self.subjects:
+            if not after.search(text):
+                continue
             for match in pattern.finditer(text):
                 if self._is_subject_name(match.group(1), markets):
                     found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
@@ -255,6 +260,69 @@ class OrganizationFinder:
         if self._is_generic(word):
             return False
         return word.tag in self.proper_tags or (word.tag == "x" and len(word.text) > 1)
+
+
+def required_part(pattern: str) -> str:
+    """``pattern`` without the optional atoms it starts with (``(?:…)?``, ``\\s?``, ``x*``): what every match of it
+    contains. Its search can skip by first character where ``pattern``'s cannot; a pattern with an alternation at
+    its top level stays whole."""
+    atoms = _atoms(pattern)
+    if atoms is None:
+        return pattern
+    start = 0
+    for end, optional in atoms:
+        if not optional:
+            break
+        start = end
+    return pattern[start:] or pattern
+
+
+def _atoms(pattern: str) -> list[tuple[int, bool]] | None:
+    """(end, optional) of each top-level atom of ``pattern`` with its quantifier; None at a top-level ``|``."""
+    atoms, at = [], 0
+    while at < len(pattern):
+        if pattern[at] == "|":
+            return None
+        at = _atom_end(pattern, at)
+        quantifier = _QUANTIFIER.match(pattern, at)
+        optional = bool(quantifier) and quantifier.group().startswith(("?", "*", "{0", "{,"))
+        at = quantifier.end() if quantifier else at
+        atoms.append((at, optional))
+    return atoms
+
+
+def _atom_end(pattern: str, at: int) -> int:
+    """The end of the atom at ``at``: an escape, a character class, a group (nested, with classes and escapes in
+    it) or one character."""
+    if pattern[at] == "\\":
+        return at + 2
+    if pattern[at] == "[":
+        return _class_end(pattern, at)
+    if pattern[at] != "(":
+        return at + 1
+    depth = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at = _class_end(pattern, at)
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        at += 1
+        if depth == 0:
+            break
+    return at
+
+
+def _class_end(pattern: str, at: int) -> int:
+    """The end of the character class that opens at ``at`` (a ``]`` right after ``[`` or ``[^`` is a member)."""
+    at += 2 if pattern.startswith("[^", at) else 1
+    at += 1 if pattern.startswith("]", at) else 0
+    while pattern[at] != "]":
+        at += 2 if pattern[at] == "\\" else 1
+    return at + 1
 
 
 def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> list[_Word]:
