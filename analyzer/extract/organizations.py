@@ -25,11 +25,14 @@ from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
-# a run of name characters that starts a clause (at the text's start, after punctuation or a space)
-_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"]))"
+# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
+_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+# an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
+_LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“\"、]))"
+                        r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
@@ -107,8 +110,9 @@ class OrganizationFinder:
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
-        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False))
-                         for row in grammar["subject"]]
+        self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
+                          row.get("lists", False)) for row in grammar["subject"]]
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -128,19 +132,8 @@ class OrganizationFinder:
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
-        found: list[Organization] = []
-        names: set[str] = set()
-        for rule, pattern, markets in self.subjects:
-            for match in pattern.finditer(text):
-                if self._is_subject_name(match.group(1), markets):
-                    found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
-                    names.add(match.group(1))
-        for rule, pattern in self.latin_after:
-            for match in pattern.finditer(text):
-                if match.group(1) in self.not_latin:
-                    continue
-                found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
-                names.add(match.group(1))
+        found = self._subject_firms(text) + self._latin_firms(text)
+        names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         for name in sorted(names):
             at = text.find(name)
@@ -150,11 +143,55 @@ class OrganizationFinder:
                 at = text.find(name, at + len(name))
         return found
 
+    def _subject_firms(self, text: str) -> list[Organization]:
+        """Names before a ``subject`` row's words; a row with ``lists`` takes the 、-list before the name too."""
+        found: list[Organization] = []
+        for rule, pattern, markets, lists in self.subjects:
+            for match in pattern.finditer(text):
+                listed = self._listed_before(text, match.start(1)) if lists else []
+                if not (self._is_subject_name(match.group(1), markets)
+                        or (listed and self._is_listed_name(match.group(1)))):
+                    continue
+                listed.append((match.start(1), match.end(1)))
+                found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
+        return found
+
+    def _latin_firms(self, text: str) -> list[Organization]:
+        """Latin names after a firm word (管理咨询公司Roland Berger)."""
+        found = []
+        for rule, pattern in self.latin_after:
+            for match in pattern.finditer(text):
+                if match.group(1) not in self.not_latin:
+                    found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+        return found
+
+    def _listed_before(self, text: str, start: int) -> list[tuple[int, int]]:
+        """The names listed with 、 right before a share-price subject (江苏华辰、大连电瓷涨停 → 江苏华辰), nearest
+        first; the walk stops at the first item that is no listed name."""
+        out = []
+        while start > 0 and text[start - 1] == "、":
+            match = _LIST_ITEM.search(text, max(0, start - 40), start)
+            if match is None or not self._is_listed_name(match.group(1)):
+                break
+            out.append((match.start(1), match.end(1)))
+            start = match.start(1)
+        return out
+
+    def _is_listed_name(self, name: str) -> bool:
+        """A name in a 、-list of movers (海正药业、人民同泰等股涨停): jieba's tags of a lone firm name mislead (正 as
+        an adverb), so the list itself is the evidence; what stays out is a generic, concept, index or board word
+        and a Chinese name under three characters (白酒、煤炭跟涨 are sectors)."""
+        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+            return False
+        if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
+            return False
+        return bool(re.fullmatch(_LATIN_FIRM, name)) or len(name) >= 3
+
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
         if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
             return False
-        if markets and any(part in name for part in self.not_subject_parts):
+        if markets and (any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings)):
             return False
         if re.fullmatch(_LATIN_FIRM, name):
             return True
