@@ -37,6 +37,7 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“\"、
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
 
 
@@ -47,6 +48,7 @@ class Organization:
     end: int
     rule: str
     family: str  # body (place + body) | firm
+    name: str = ""  # the full name a short one stands for (蚂蚁 → 蚂蚁集团); empty: the written name
 
 @dataclass(frozen=True)
 class _Suffix:
@@ -111,6 +113,13 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
+                        for row in grammar.get("gloss", [])]
+        self.short_name_rules = frozenset(settings["short_name_rules"])
+        self.firm_suffixes = sorted((x for x, rows in self.suffixes.items() if any(r.rule in self.short_name_rules
+                                                                                for r in rows)), key=len, reverse=True)
+        self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
+        self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
                           row.get("lists", False)) for row in grammar["subject"]]
 
@@ -125,10 +134,65 @@ class OrganizationFinder:
                     start = self._body_start(words, suffix)
                 else:
                     start = self._firm_start(words, suffix)
+                    if start is None and match.group() in self.apposition_suffixes:
+                        start = self._apposition_start(text, match.start())
                 if start is not None:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
+        found += self.short_names(text, found)
         return found + self.subjects_found(text)
+
+    def _apposition_start(self, text: str, end: int) -> int | None:
+        """The start of a name written right after the word for what it is (香港老牌券商耀才证券, 母公司华为集团), whatever
+        jieba makes of its characters (耀 才 as an adverb)."""
+        match = self.apposition.search(text, max(0, end - 12), end)
+        if match is None or not self._is_stem(match.group(1)):
+            return None
+        # an unknown name, not common words (银行核心一级资本, 公司境外发行证券)
+        words = list(tag(match.group(1)))
+        if any(len(w) > 1 and t not in self.proper_tags and t != "x" for w, t in words):
+            return None
+        return match.start(1)
+
+    def _is_stem(self, stem: str) -> bool:
+        """A firm's name without its suffix (耀才, 瑞穗, 中信) that is a name of its own: no generic or concept word, no
+        place (江苏 of 江苏银行), no stop word, and not one common word of jieba's (招商, 民生, 平安, 蚂蚁: they are
+        words of their own elsewhere)."""
+        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects:
+            return False
+        words = list(tag(stem))
+        if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
+            return False
+        return len(words) > 1 or words[0][1] in self.proper_tags or words[0][1] == "x"
+
+    def _is_place(self, word: str, word_tag: str) -> bool:
+        return word in self.places or word in self.countries or word_tag == "ns"
+
+    def _stem(self, full: str) -> str:
+        """A firm's name without its suffix and a place in front (日本瑞穗证券 → 瑞穗); empty when nothing is left."""
+        suffix = next((x for x in self.firm_suffixes if full.endswith(x)), "")
+        words = list(tag(full[:len(full) - len(suffix)])) if suffix else []
+        while words and self._is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
+            words.pop(0)
+        return "".join(w for w, _ in words)
+
+    def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
+        """A firm read by its suffix is also named by its stem after it (耀才证券 … 耀才; 蚂蚁集团 … 蚂蚁): each later
+        occurrence of the stem outside a longer reading counts, with the full name."""
+        out: list[Organization] = []
+        for org in found:
+            if org.rule not in self.short_name_rules:
+                continue
+            full = text[org.start:org.end]
+            stem = self._stem(full)
+            if not stem or not self._is_stem(stem):
+                continue
+            at = text.find(stem, org.end)
+            while at >= 0:
+                if not any(o.start <= at < o.end for o in found + out):
+                    out.append(Organization(at, at + len(stem), "short_name", "firm", full))
+                at = text.find(stem, at + len(stem))
+        return out
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
@@ -157,12 +221,18 @@ class OrganizationFinder:
         return found
 
     def _latin_firms(self, text: str) -> list[Organization]:
-        """Latin names after a firm word (管理咨询公司Roland Berger)."""
+        """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
+        (技术公司新亚科技（SINGAUTO）) with its gloss."""
         found = []
         for rule, pattern in self.latin_after:
             for match in pattern.finditer(text):
                 if match.group(1) not in self.not_latin:
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+        for rule, pattern in self.glosses:
+            for match in pattern.finditer(text):
+                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)):
+                    found.append(Organization(match.start(1), match.end(1), f"gloss_{rule}", "firm"))
+                    found.append(Organization(match.start(2), match.end(2), f"gloss_{rule}", "firm"))
         return found
 
     def _listed_before(self, text: str, start: int) -> list[tuple[int, int]]:
