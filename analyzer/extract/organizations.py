@@ -26,12 +26,12 @@ from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 # a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
-_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"、]))"
+_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
-_LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“\"、]))"
+_LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                         r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
@@ -261,7 +261,9 @@ class OrganizationFinder:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
         if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
             return False
-        if markets and (any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings)):
+        if name.endswith(self.not_subject_endings):
+            return False  # 杰富瑞全球股票策略师: what the analyst covers
+        if markets and any(part in name for part in self.not_subject_parts):
             return False
         if re.fullmatch(_LATIN_FIRM, name):
             return True
