@@ -99,6 +99,7 @@ class OrganizationFinder:
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
+        self.task_tags = frozenset(settings["task_tags"])
         self.generic = frozenset(settings["generic"])
         self.proper_tags = frozenset(settings["proper_tags"])
         self.concepts = _concept_words()  # tool and sector names: what a firm is about, not its name
@@ -301,7 +302,10 @@ class OrganizationFinder:
         start = None
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
-            if self._stops(word, "body"):
+            # a verb names a task of a bureau, commission or centre (厦门市统计局, …疫情应对…指挥部), never of a
+            # government or parliament (瑞典议会呼吁政府); stop words (发布, 要求) still end the name
+            if self._stops(word, "body") and (word.tag not in self.task_tags or suffix.bare
+                                              or word.text in self.stop_words):
                 break
             place_end = self._place_end(words, index, suffix.countries_only)
             if place_end is not None and (suffix.bare or place_end < words[-1].end):
