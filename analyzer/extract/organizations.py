@@ -95,6 +95,7 @@ class OrganizationFinder:
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
+        self.own_name_rules = frozenset(settings["own_name_rules"])
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
         self.stop_tags = frozenset(settings["stop_tags"])
@@ -141,7 +142,14 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
-        return found + self.subjects_found(text)
+        return self._weak_give_way(found + self.subjects_found(text))
+
+    def _weak_give_way(self, found: list[Organization]) -> list[Organization]:
+        """A reading by a trade word (…科技, …药业) gives way to any other reading it overlaps: 江苏澄远电子 inside
+        江苏澄远电子科技股份有限公司, 股长鑫科技 against the subject 长鑫科技."""
+        strong = [o for o in found if o.rule not in self.own_name_rules]
+        return [o for o in found if o.rule not in self.own_name_rules
+                or not any(p.start < o.end and o.start < p.end for p in strong)]
 
     def _apposition_start(self, text: str, end: int) -> int | None:
         """The start of a name written right after the word for what it is (香港老牌券商耀才证券, 母公司华为集团), whatever
@@ -357,7 +365,16 @@ class OrganizationFinder:
             return None
         if suffix.rule in self.generic_last and self._is_generic(kept[-1]):
             return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
+        if suffix.rule in self.own_name_rules and not self._own_name(kept):
+            return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
         return kept[0].start
+
+    def _own_name(self, words: list[_Word]) -> bool:
+        """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
+        AI of AI软件), and the name starts with no loose character (一支硬科技)."""
+        last = words[-1]
+        return (self._is_proper(last) and not self._is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
+                is not None and len(words[0].text) > 1)
 
     def _is_generic(self, word: _Word) -> bool:
         return word.text in self.generic or word.text in self.concepts
