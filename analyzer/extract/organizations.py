@@ -124,11 +124,15 @@ class OrganizationFinder:
         self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
                           row.get("lists", False)) for row in grammar["subject"]]
+        # each row's words alone: a text without them skips the row's (slower) name pattern
+        self.subject_words = {row["id"]: re.compile(row["after"]) for row in grammar["subject"]}
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
         for match in self.pattern.finditer(text):
             if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+                continue
+            if self._common_before(text, match):
                 continue
             words = _merge_loose_characters(self._words_before(text, match.start()), self.stop_words)
             for suffix in self.suffixes[match.group()]:
@@ -143,6 +147,14 @@ class OrganizationFinder:
                     break
         found += self.short_names(text, found)
         return self._weak_give_way(found + self.subjects_found(text))
+
+    def _common_before(self, text: str, match: re.Match) -> bool:
+        """A trade word (科技, 电子) after a common two-character word (量子科技, 消费电子) names no firm; checked on those
+        two characters before the clause is tagged, since trade words are frequent."""
+        if any(x.rule not in self.own_name_rules for x in self.suffixes[match.group()]):
+            return False
+        words = tag(text[max(0, match.start() - 2):match.start()])
+        return len(words) == 1 and len(words[0][0]) == 2 and words[0][1] not in self.proper_tags and words[0][1] != "x"
 
     def _weak_give_way(self, found: list[Organization]) -> list[Organization]:
         """A reading by a trade word (…科技, …药业) gives way to any other reading it overlaps: 江苏澄远电子 inside
@@ -220,6 +232,8 @@ class OrganizationFinder:
         """Names before a ``subject`` row's words; a row with ``lists`` takes the 、-list before the name too."""
         found: list[Organization] = []
         for rule, pattern, markets, lists in self.subjects:
+            if not self.subject_words[rule].search(text):
+                continue
             for match in pattern.finditer(text):
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
