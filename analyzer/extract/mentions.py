@@ -112,7 +112,7 @@ class MentionFinder:
                 continue
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
-            name = text[org.start:org.end]
+            name = org.name or text[org.start:org.end]
             out.append(Hit(org.start, org.end, "institutions", f"outside:{name}", organization_entry(name, org.rule),
                            outside=True))
         return out

@@ -25,15 +25,19 @@ from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
-# a run of name characters that starts a clause (at the text's start, after punctuation or a space)
-_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“\"]))"
+# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
+_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+# an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
+_LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+                        r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -45,6 +49,7 @@ class Organization:
     end: int
     rule: str
     family: str  # body (place + body) | firm
+    name: str = ""  # the full name a short one stands for (蚂蚁 → 蚂蚁集团); empty: the written name
 
 @dataclass(frozen=True)
 class _Suffix:
@@ -91,10 +96,12 @@ class OrganizationFinder:
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
+        self.own_name_rules = frozenset(settings["own_name_rules"])
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
+        self.task_tags = frozenset(settings["task_tags"])
         self.generic = frozenset(settings["generic"])
         self.proper_tags = frozenset(settings["proper_tags"])
         self.concepts = _concept_words()  # tool and sector names: what a firm is about, not its name
@@ -108,15 +115,25 @@ class OrganizationFinder:
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
-        # each row's words after the name alone, searched first: a text without them has no such subject, so the
-        # name pattern (tried at every position) runs only on texts that have them
+        self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
+                        for row in grammar.get("gloss", [])]
+        self.short_name_rules = frozenset(settings["short_name_rules"])
+        self.firm_suffixes = sorted((x for x, rows in self.suffixes.items() if any(r.rule in self.short_name_rules
+                                                                                for r in rows)), key=len, reverse=True)
+        self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
+        self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
-                          re.compile(required_part(row["after"]))) for row in grammar["subject"]]
+                          row.get("lists", False)) for row in grammar["subject"]]
+        # each row's words alone: a text without them skips the row's (slower) name pattern
+        self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
         for match in self.pattern.finditer(text):
             if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+                continue
+            if self._common_before(text, match):
                 continue
             words = _merge_loose_characters(self._words_before(text, match.start()), self.stop_words)
             for suffix in self.suffixes[match.group()]:
@@ -124,28 +141,85 @@ class OrganizationFinder:
                     start = self._body_start(words, suffix)
                 else:
                     start = self._firm_start(words, suffix)
+                    if start is None and match.group() in self.apposition_suffixes:
+                        start = self._apposition_start(text, match.start())
                 if start is not None:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
-        return found + self.subjects_found(text)
+        found += self.short_names(text, found)
+        return self._weak_give_way(found + self.subjects_found(text))
+
+    def _common_before(self, text: str, match: re.Match) -> bool:
+        """A trade word (科技, 电子) after a common two-character word (量子科技, 消费电子) names no firm; checked on those
+        two characters before the clause is tagged, since trade words are frequent."""
+        if any(x.rule not in self.own_name_rules for x in self.suffixes[match.group()]):
+            return False
+        words = tag(text[max(0, match.start() - 2):match.start()])
+        return len(words) == 1 and len(words[0][0]) == 2 and words[0][1] not in self.proper_tags and words[0][1] != "x"
+
+    def _weak_give_way(self, found: list[Organization]) -> list[Organization]:
+        """A reading by a trade word (…科技, …药业) gives way to any other reading it overlaps: 江苏澄远电子 inside
+        江苏澄远电子科技股份有限公司, 股长鑫科技 against the subject 长鑫科技."""
+        strong = [o for o in found if o.rule not in self.own_name_rules]
+        return [o for o in found if o.rule not in self.own_name_rules
+                or not any(p.start < o.end and o.start < p.end for p in strong)]
+
+    def _apposition_start(self, text: str, end: int) -> int | None:
+        """The start of a name written right after the word for what it is (香港老牌券商耀才证券, 母公司华为集团), whatever
+        jieba makes of its characters (耀 才 as an adverb)."""
+        match = self.apposition.search(text, max(0, end - 12), end)
+        if match is None or not self._is_stem(match.group(1)):
+            return None
+        # an unknown name, not common words (银行核心一级资本, 公司境外发行证券)
+        words = list(tag(match.group(1)))
+        if any(len(w) > 1 and t not in self.proper_tags and t != "x" for w, t in words):
+            return None
+        return match.start(1)
+
+    def _is_stem(self, stem: str) -> bool:
+        """A firm's name without its suffix (耀才, 瑞穗, 中信) that is a name of its own: no generic or concept word, no
+        place (江苏 of 江苏银行), no stop word, and not one common word of jieba's (招商, 民生, 平安, 蚂蚁: they are
+        words of their own elsewhere)."""
+        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects:
+            return False
+        words = list(tag(stem))
+        if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
+            return False
+        return len(words) > 1 or words[0][1] in self.proper_tags or words[0][1] == "x"
+
+    def _is_place(self, word: str, word_tag: str) -> bool:
+        return word in self.places or word in self.countries or word_tag == "ns"
+
+    def _stem(self, full: str) -> str:
+        """A firm's name without its suffix and a place in front (日本瑞穗证券 → 瑞穗); empty when nothing is left."""
+        suffix = next((x for x in self.firm_suffixes if full.endswith(x)), "")
+        words = list(tag(full[:len(full) - len(suffix)])) if suffix else []
+        while words and self._is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
+            words.pop(0)
+        return "".join(w for w, _ in words)
+
+    def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
+        """A firm read by its suffix is also named by its stem after it (耀才证券 … 耀才; 蚂蚁集团 … 蚂蚁): each later
+        occurrence of the stem outside a longer reading counts, with the full name."""
+        out: list[Organization] = []
+        for org in found:
+            if org.rule not in self.short_name_rules:
+                continue
+            full = text[org.start:org.end]
+            stem = self._stem(full)
+            if not stem or not self._is_stem(stem):
+                continue
+            at = text.find(stem, org.end)
+            while at >= 0:
+                if not any(o.start <= at < o.end for o in found + out):
+                    out.append(Organization(at, at + len(stem), "short_name", "firm", full))
+                at = text.find(stem, at + len(stem))
+        return out
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
-        found: list[Organization] = []
-        names: set[str] = set()
-        for rule, pattern, markets, after in self.subjects:
-            if not after.search(text):
-                continue
-            for match in pattern.finditer(text):
-                if self._is_subject_name(match.group(1), markets):
-                    found.append(Organization(match.start(1), match.end(1), f"subject_{rule}", "firm"))
-                    names.add(match.group(1))
-        for rule, pattern in self.latin_after:
-            for match in pattern.finditer(text):
-                if match.group(1) in self.not_latin:
-                    continue
-                found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
-                names.add(match.group(1))
+        found = self._subject_firms(text) + self._latin_firms(text)
+        names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         for name in sorted(names):
             at = text.find(name)
@@ -155,10 +229,64 @@ class OrganizationFinder:
                 at = text.find(name, at + len(name))
         return found
 
+    def _subject_firms(self, text: str) -> list[Organization]:
+        """Names before a ``subject`` row's words; a row with ``lists`` takes the 、-list before the name too."""
+        found: list[Organization] = []
+        for rule, pattern, markets, lists in self.subjects:
+            if not self.subject_words[rule].search(text):
+                continue
+            for match in pattern.finditer(text):
+                listed = self._listed_before(text, match.start(1)) if lists else []
+                if not (self._is_subject_name(match.group(1), markets)
+                        or (listed and self._is_listed_name(match.group(1)))):
+                    continue
+                listed.append((match.start(1), match.end(1)))
+                found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
+        return found
+
+    def _latin_firms(self, text: str) -> list[Organization]:
+        """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
+        (技术公司新亚科技（SINGAUTO）) with its gloss."""
+        found = []
+        for rule, pattern in self.latin_after:
+            for match in pattern.finditer(text):
+                if match.group(1) not in self.not_latin:
+                    found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+        for rule, pattern in self.glosses:
+            for match in pattern.finditer(text):
+                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)):
+                    found.append(Organization(match.start(1), match.end(1), f"gloss_{rule}", "firm"))
+                    found.append(Organization(match.start(2), match.end(2), f"gloss_{rule}", "firm"))
+        return found
+
+    def _listed_before(self, text: str, start: int) -> list[tuple[int, int]]:
+        """The names listed with 、 right before a share-price subject (江苏华辰、大连电瓷涨停 → 江苏华辰), nearest
+        first; the walk stops at the first item that is no listed name."""
+        out = []
+        while start > 0 and text[start - 1] == "、":
+            match = _LIST_ITEM.search(text, max(0, start - 40), start)
+            if match is None or not self._is_listed_name(match.group(1)):
+                break
+            out.append((match.start(1), match.end(1)))
+            start = match.start(1)
+        return out
+
+    def _is_listed_name(self, name: str) -> bool:
+        """A name in a 、-list of movers (海正药业、人民同泰等股涨停): jieba's tags of a lone firm name mislead (正 as
+        an adverb), so the list itself is the evidence; what stays out is a generic, concept, index or board word
+        and a Chinese name under three characters (白酒、煤炭跟涨 are sectors)."""
+        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+            return False
+        if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
+            return False
+        return bool(re.fullmatch(_LATIN_FIRM, name)) or len(name) >= 3
+
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
         if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
             return False
+        if name.endswith(self.not_subject_endings):
+            return False  # 杰富瑞全球股票策略师: what the analyst covers
         if markets and any(part in name for part in self.not_subject_parts):
             return False
         if re.fullmatch(_LATIN_FIRM, name):
@@ -197,7 +325,10 @@ class OrganizationFinder:
         start = None
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
-            if self._stops(word, "body"):
+            # a verb names a task of a bureau, commission or centre (厦门市统计局, …疫情应对…指挥部), never of a
+            # government or parliament (瑞典议会呼吁政府); stop words (发布, 要求) still end the name
+            if self._stops(word, "body") and (word.tag not in self.task_tags or suffix.bare
+                                              or word.text in self.stop_words):
                 break
             place_end = self._place_end(words, index, suffix.countries_only)
             if place_end is not None and (suffix.bare or place_end < words[-1].end):
@@ -249,7 +380,16 @@ class OrganizationFinder:
             return None
         if suffix.rule in self.generic_last and self._is_generic(kept[-1]):
             return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
+        if suffix.rule in self.own_name_rules and not self._own_name(kept):
+            return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
         return kept[0].start
+
+    def _own_name(self, words: list[_Word]) -> bool:
+        """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
+        AI of AI软件), and the name starts with no loose character (一支硬科技)."""
+        last = words[-1]
+        return (self._is_proper(last) and not self._is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
+                is not None and len(words[0].text) > 1)
 
     def _is_generic(self, word: _Word) -> bool:
         return word.text in self.generic or word.text in self.concepts
