@@ -63,7 +63,7 @@ def bare_members(text: str, window_start: int, figure_start: int) -> list[tuple[
 
 def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     """支农再贷款、支小再贷款和再贴现余额分别为… → the index-th name with the shared head noun."""
-    parts = [p for p in re.split(r"[、和及与]", phrase) if p]
+    parts = [p for p in NAME_JOINER.split(phrase) if p]
     if len(parts) < 2 or count % len(parts):
         return None
     tenor = TENOR.match(parts[-1])

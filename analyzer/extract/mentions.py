@@ -19,7 +19,7 @@ from pathlib import Path
 import ahocorasick
 
 from analyzer import rulebook
-from analyzer.extract.organizations import OrganizationFinder
+from analyzer.extract.organizations import OrganizationFinder, occurrences
 from analyzer.records import Mention
 from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
 from analyzer.text.sentences import clause_bounds
@@ -139,14 +139,12 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
         for mention in institutions:
             if match_form(mention.text) == match_form(short) and mention.start >= full.end:
                 mention.name = full.name
-        at = text.find(short, full.end)
-        while at >= 0:
+        for at in occurrences(text, short, full.end):
             if not any(m.start < at + len(short) and at < m.end for m in institutions):
                 mention = Mention(text=original[at:at + len(short)], start=at, end=at + len(short), name=full.name)
                 if "in_taxonomy" in full.extra:
                     mention.extra["in_taxonomy"] = full.extra["in_taxonomy"]
                 institutions.append(mention)
-            at = text.find(short, at + len(short))
     institutions.sort(key=lambda m: (m.start, -m.end))
 
 

@@ -25,7 +25,7 @@ from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
-from analyzer.extract.lists import TENOR, split_list_metric
+from analyzer.extract.lists import NAME_JOINER, TENOR, split_list_metric
 from analyzer.extract.periods import times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
@@ -514,7 +514,7 @@ def _operation_or_winning_bid(c: MetricContext) -> Named | None:
 def _list_named_before(c: MetricContext) -> Named | None:
     """先后设立科技创新再贷款和普惠养老专项再贷款，额度分别为2000亿元和400亿元: the clause before names them."""
     before = re.split(r"[，,；;]", c.text[c.sentence_start:max(c.start - 1, c.sentence_start)])[-1]
-    parts = [clean_metric(p) for p in re.split(r"[、和及与]", before) if p]
+    parts = [clean_metric(p) for p in NAME_JOINER.split(before) if p]
     if len(parts) == c.list_position[1] and all(parts):
         return _named(to_simplified(parts[c.list_position[0]] + c.list_names), before)
     return None
@@ -781,7 +781,7 @@ def is_stock_name(phrase: str) -> bool:
     phrase = to_simplified(phrase)
     if TICKER_TAIL.search(phrase) and not NOT_A_STOCK.search(TICKER_TAIL.sub("", phrase)):
         return True
-    parts = [part for part in re.split(r"[、和及与]", phrase) if part]
+    parts = [part for part in NAME_JOINER.split(phrase) if part]
     if len(parts) > 1:
         return _stock_list(parts)
     if LATIN_NAME.fullmatch(phrase):
@@ -879,8 +879,16 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     trailing, _, leading = _words()
     bare = len(_strip_leading(_strip_trailing(MARKET_TIME.sub("", text[clause_start:figure_start].strip()), trailing),
                               leading)) < 2
-    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    previous_clause = _previous_clause_start(text, sentence_start, clause_start)
     return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
+
+
+def _previous_clause_start(text: str, sentence_start: int, clause_start: int) -> int:
+    """Where the clause before the one starting at ``clause_start`` starts, within its sentence (after ，or ；)."""
+    return max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+
+
+DATE_ONLY = re.compile(r"[\d年月日号时分:：\s]+")  # a subject that is only a date names nothing
 
 
 def clause_subject(text: str, sentence_start: int, clause_start: int, figure_start: int) -> str | None:
@@ -889,11 +897,9 @@ def clause_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     a verb or an adverb (no subject of its own)."""
     if clause_start <= sentence_start or names_something(clean_metric(text[clause_start:figure_start]) or ""):
         return None
-    previous_clause = max(sentence_start, max(text.rfind(mark, sentence_start, clause_start - 1) for mark in "，,；;") + 1)
+    previous_clause = _previous_clause_start(text, sentence_start, clause_start)
     subject = clean_metric(_noun_prefix(text[previous_clause:clause_start - 1]))
     if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
         return None
     return "股价" if is_stock_name(subject) else to_simplified(subject)  # 软银集团领涨，涨超13%: its shares
 
-
-DATE_ONLY = re.compile(r"[\d年月日号时分:：\s]+")

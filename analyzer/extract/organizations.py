@@ -35,6 +35,7 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"
                         r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
+_LATIN_FIRM_NAME = re.compile(_LATIN_FIRM)
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -209,11 +210,9 @@ class OrganizationFinder:
             stem = self._stem(full)
             if not stem or not self._is_stem(stem):
                 continue
-            at = text.find(stem, org.end)
-            while at >= 0:
+            for at in occurrences(text, stem, org.end):
                 if not any(o.start <= at < o.end for o in found + out):
                     out.append(Organization(at, at + len(stem), "short_name", "firm", full))
-                at = text.find(stem, at + len(stem))
         return out
 
     def subjects_found(self, text: str) -> list[Organization]:
@@ -222,11 +221,9 @@ class OrganizationFinder:
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         for name in sorted(names):
-            at = text.find(name)
-            while at >= 0:
+            for at in occurrences(text, name):
                 if (at, at + len(name)) not in first:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
-                at = text.find(name, at + len(name))
         return found
 
     def _subject_firms(self, text: str) -> list[Organization]:
@@ -275,21 +272,25 @@ class OrganizationFinder:
         """A name in a 、-list of movers (海正药业、人民同泰等股涨停): jieba's tags of a lone firm name mislead (正 as
         an adverb), so the list itself is the evidence; what stays out is a generic, concept, index or board word
         and a Chinese name under three characters (白酒、煤炭跟涨 are sectors)."""
-        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+        if self._refused(name):
             return False
         if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
             return False
-        return bool(re.fullmatch(_LATIN_FIRM, name)) or len(name) >= 3
+        return bool(_LATIN_FIRM_NAME.fullmatch(name)) or len(name) >= 3
+
+    def _refused(self, name: str) -> bool:
+        """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
+        return name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin
 
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin:
+        if self._refused(name):
             return False
         if name.endswith(self.not_subject_endings):
             return False  # 杰富瑞全球股票策略师: what the analyst covers
         if markets and any(part in name for part in self.not_subject_parts):
             return False
-        if re.fullmatch(_LATIN_FIRM, name):
+        if _LATIN_FIRM_NAME.fullmatch(name):
             return True
         words, position = [], 0
         for word, word_tag in tag(name):
@@ -400,6 +401,14 @@ class OrganizationFinder:
         if self._is_generic(word):
             return False
         return word.tag in self.proper_tags or (word.tag == "x" and len(word.text) > 1)
+
+
+def occurrences(text: str, name: str, start: int = 0):
+    """The starts of ``name`` in ``text`` from ``start`` on, one after another without overlap."""
+    at = text.find(name, start)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))
 
 
 def required_part(pattern: str) -> str:
