@@ -375,3 +375,25 @@ def test_a_pair_quoted_in_the_next_clause_takes_the_pair_as_its_metric():
 def test_market_moves_and_room_to_move_are_not_year_on_year(text, span, comparison):
     found = {f.text: f for f in _figures(text)}
     assert found[span].comparison == comparison
+
+
+def _debris_pairs(row: dict) -> list[tuple[str, str]]:
+    """The 'written → tidied' pairs of a metric_debris row's example (a note in brackets after a pair is left out)."""
+    pairs = []
+    for part in row["example"].split(";"):
+        written, arrow, tidied = part.partition("→")
+        if arrow:
+            pairs.append((written.strip(), tidied.split("(")[0].strip()))
+    return pairs
+
+
+@pytest.mark.parametrize("row", load("real_text")["metric_debris"], ids=lambda row: row["id"])
+def test_metric_debris_rows_fire_on_their_example(row):
+    """Each written phrase of the example is changed by the row (the tidied form comes from the whole metric
+    chain, of which the row is one step, so only the row's own firing is asserted here)."""
+    import re
+    pairs = _debris_pairs(row)
+    assert pairs, f"{row['id']}: the example names no 'written → tidied' pair"
+    pattern = re.compile(row["pattern"])
+    for written, _ in pairs:
+        assert pattern.sub(row.get("replace", ""), written) != written, (row["id"], written)
