@@ -7,8 +7,11 @@ database of the previous version to the new one (``op``-style DDL through ``conn
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+import fcntl
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -36,9 +39,9 @@ MIGRATIONS: list[Migration] = [
 
 def current_version(connection: sa.Connection) -> int | None:
     """The database's schema version; None for an empty database (no tables)."""
-    inspector = sa.inspect(connection)
-    if not inspector.has_table("schema_version"):
-        if inspector.has_table("documents"):
+    tables = set(sa.inspect(connection).get_table_names())  # one read: another process may be creating them
+    if "schema_version" not in tables:
+        if "documents" in tables:
             raise StoreError("the database has a 'documents' table but no schema_version: not an analyzer store?")
         return None
     return connection.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar()
@@ -62,13 +65,34 @@ def _lock(connection: sa.Connection) -> None:
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(UPGRADE_LOCK)))
 
 
+@contextlib.contextmanager
+def _file_lock(engine: sa.Engine) -> Iterator[None]:
+    """For a SQLite file, hold an exclusive ``flock`` on it while the store is opened: the first connection of a
+    new file switches it to WAL, which SQLite may refuse at once ("database is locked") while another process is
+    creating the tables. ``flock`` is separate from SQLite's own POSIX locks, so it only orders the openers."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    try:
+        handle = open(Path(database), "ab") if database and database != ":memory:" else None
+    except OSError:  # a file this process may not write: it cannot create or upgrade a store either
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def upgrade(engine: sa.Engine, target: int = schema.SCHEMA_VERSION,
             migrations: list[Migration] | None = None, *, create: bool = True) -> int:
     """Create or upgrade the schema to ``target``; return the version found before (0 for a new database).
     Safe when several processes open a new store at once: the first creates it, the others wait and find it.
     ``create=False`` raises ``StoreError`` for a database without a store instead of creating one."""
     migrations = MIGRATIONS if migrations is None else migrations
-    with engine.connect() as connection:
+    with _file_lock(engine), engine.connect() as connection:
         found = current_version(connection)
         if found is None and not create:
             raise StoreError(f"no analyzer store in {mask_secrets(engine.url.render_as_string())}: "
