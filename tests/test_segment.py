@@ -73,3 +73,13 @@ def test_dictionary_cache_written_and_read(tmp_path, monkeypatch):
         assert pos_module._dictionary()[1] == first[1]
     finally:
         pos_module._dictionary.cache_clear()
+
+
+def test_normalize_lookup_list_translates_as_the_table():
+    """normalize reads a list indexed by code point: the same characters as the dict it is made from, and the
+    identity past its end (emoji, rare planes)."""
+    from analyzer import normalize as norm
+    table = norm._table()
+    text = "".join(map(chr, table)) + "國務院１２３％\u3000😀\U00030000abc"
+    assert norm.normalize(text) == text.translate(table)
+    assert norm.to_simplified("臺灣銀行") == "台湾银行"
