@@ -32,13 +32,24 @@ def _table() -> dict[int, int]:
     return table
 
 
+@functools.cache
+def _lookup() -> list[int]:
+    """:func:`_table` as a list indexed by code point (the identity where the table has no entry): ``str.translate``
+    reads a list about twice as fast as a dict; code points past its end stay as they are, as with the dict."""
+    table = _table()
+    lookup = list(range(max(table) + 1))
+    for code, replacement in table.items():
+        lookup[code] = replacement
+    return lookup
+
+
 def normalize(text: str) -> str:
     """Return ``text`` in simplified characters with ASCII digits and punctuation, same length."""
-    out = text.translate(_table())
+    out = text.translate(_lookup())
     assert len(out) == len(text)
     return out
 
 
 def to_simplified(text: str) -> str:
     """Simplified form of a name or metric (for ``name``/``metric`` fields, which are always simplified)."""
-    return text.translate(_table())
+    return text.translate(_lookup())

@@ -154,3 +154,16 @@ def test_every_subject_match_contains_its_required_part():
         for text in (row["example"], "8月12日晚间港交所发布公告", "(600519.SH)", "股价涨停", "(TSLA.O)"):
             for match in after.finditer(text):
                 assert required.search(match.group()), (row["id"], text)
+
+
+def test_coverage_answers_as_the_span_lists_do():
+    """organizations.Coverage: overlap and point tests as comparing with every span, spans added later count."""
+    from analyzer.extract.organizations import Coverage
+    spans = [(2, 5), (8, 9)]
+    cover = Coverage(12, spans)
+    for start in range(12):
+        assert cover.covers(start) == any(s <= start < e for s, e in spans)
+        for end in range(start + 1, 13):
+            assert cover.overlaps(start, end) == any(s < end and start < e for s, e in spans), (start, end)
+    cover.add(10, 12)
+    assert cover.covers(11) and cover.overlaps(9, 11) and not cover.overlaps(5, 8)

@@ -25,10 +25,61 @@ def test_segmenter_cuts_as_jieba_does_without_hmm():
     """pos.Segmenter is a faster jieba cut(HMM=False): the same words on Chinese, Latin runs, digits and spaces."""
     from analyzer.text import pos as pos_module
     segmenter, _ = pos_module._dictionary()
-    reference = pos_module.GzipTokenizer(str(pos_module.WORDS_FILE))
-    reference.FREQ, reference.total, reference.initialized = segmenter.freq, segmenter.total, True
+    reference = _reference_tokenizer()
     phrases = ["据财通证券研报，北京市住房和城乡建设委员会发布通知", "利率向符合条件", "又开展", "A股 MSCI指数上涨3.5%",
                "iPhone 15 Pro销量", "中国人民银行下调存款准备金率0.25个百分点", "", "   ", "ab12 cd", "汤阴县新冠"]
     for phrase in phrases:
         assert list(segmenter.cut(phrase)) == list(reference.cut(phrase, HMM=False)), phrase
 
+
+
+def _reference_tokenizer():
+    """jieba's own tokenizer on the cut dictionary, with the taxonomy's names and the lexicon's verbs added."""
+    from analyzer.taxonomy import taxonomy_words
+    from analyzer.text import pos as pos_module
+    reference = pos_module.GzipTokenizer(str(pos_module.WORDS_FILE))
+    known = set(pos_module._build_dictionary(())[2])
+    for word in taxonomy_words():
+        reference.add_word(word, freq=2000)
+        known.add(word)
+    for word in pos_module._domain_verbs() - known:
+        reference.add_word(word, freq=2000)
+    return reference
+
+
+def test_dictionary_holds_what_jieba_would():
+    """The dictionary built without jieba (and its marshal cache) equals jieba's tokenizer after the same adds."""
+    from analyzer.text import pos as pos_module
+    reference = _reference_tokenizer()
+    built = pos_module._build_dictionary(pos_module._added_words())
+    assert (built[0], built[1]) == (reference.FREQ, reference.total)
+    segmenter, tags = pos_module._dictionary()
+    assert (segmenter.freq, segmenter.total, tags) == built
+    assert tags["调降"] == "v" and tags["无还本续贷"] == "nz" and tags["开展"] == "v"
+
+
+def test_dictionary_cache_written_and_read(tmp_path, monkeypatch):
+    from analyzer.text import pos as pos_module
+    monkeypatch.setattr(pos_module.tempfile, "gettempdir", lambda: str(tmp_path))
+    pos_module._dictionary.cache_clear()
+    try:
+        first = pos_module._dictionary()
+        (cache,) = tmp_path.glob("analyzer-pos-*.marshal")
+        pos_module._dictionary.cache_clear()
+        second = pos_module._dictionary()
+        assert second[1] == first[1] and second[0].freq == first[0].freq and second[0].total == first[0].total
+        cache.write_bytes(b"not marshal")  # a broken cache is rebuilt
+        pos_module._dictionary.cache_clear()
+        assert pos_module._dictionary()[1] == first[1]
+    finally:
+        pos_module._dictionary.cache_clear()
+
+
+def test_normalize_lookup_list_translates_as_the_table():
+    """normalize reads a list indexed by code point: the same characters as the dict it is made from, and the
+    identity past its end (emoji, rare planes)."""
+    from analyzer import normalize as norm
+    table = norm._table()
+    text = "".join(map(chr, table)) + "國務院１２３％\u3000😀\U00030000abc"
+    assert norm.normalize(text) == text.translate(table)
+    assert norm.to_simplified("臺灣銀行") == "台湾银行"

@@ -205,8 +205,9 @@ class DocumentContext:
         if match is None:
             return False
         rest = self.text[match.end():mention.start]
-        for other in self.mentions["institutions"]:
-            if match.end() <= other.start and other.end <= mention.start:
+        others, first = self.mentions["institutions"], bisect.bisect_left(self.starts["institutions"], match.end())
+        for other in others[first:bisect.bisect_left(self.starts["institutions"], mention.start, first)]:
+            if other.end <= mention.start:  # the institutions between the recipient word and the mention, in order
                 rest = rest.replace(self.text[other.start:other.end], "")
         return not RECIPIENT_FILLER.sub("", rest)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import ahocorasick
 
 from analyzer import rulebook
-from analyzer.extract.organizations import OrganizationFinder, occurrences
+from analyzer.extract.organizations import Coverage, OrganizationFinder, occurrences
 from analyzer.records import Mention
 from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
 from analyzer.text.sentences import clause_bounds
@@ -131,20 +131,24 @@ class MentionFinder:
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
     """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it."""
+    taken: Coverage | None = None  # the institutions' spans, built at the first declaration
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
         if full is None:
             continue
         short = match.group(1)
+        key = match_form(short)
         for mention in institutions:
-            if match_form(mention.text) == match_form(short) and mention.start >= full.end:
+            if mention.start >= full.end and match_form(mention.text) == key:
                 mention.name = full.name
+        taken = taken or Coverage(len(text), ((m.start, m.end) for m in institutions))
         for at in occurrences(text, short, full.end):
-            if not any(m.start < at + len(short) and at < m.end for m in institutions):
+            if not taken.overlaps(at, at + len(short)):
                 mention = Mention(text=original[at:at + len(short)], start=at, end=at + len(short), name=full.name)
                 if "in_taxonomy" in full.extra:
                     mention.extra["in_taxonomy"] = full.extra["in_taxonomy"]
                 institutions.append(mention)
+                taken.add(at, at + len(short))
     institutions.sort(key=lambda m: (m.start, -m.end))
 
 

@@ -161,9 +161,11 @@ class OrganizationFinder:
     def _weak_give_way(self, found: list[Organization]) -> list[Organization]:
         """A reading by a trade word (…科技, …药业) gives way to any other reading it overlaps: 江苏澄远电子 inside
         江苏澄远电子科技股份有限公司, 股长鑫科技 against the subject 长鑫科技."""
-        strong = [o for o in found if o.rule not in self.own_name_rules]
-        return [o for o in found if o.rule not in self.own_name_rules
-                or not any(p.start < o.end and o.start < p.end for p in strong)]
+        if not any(o.rule in self.own_name_rules for o in found):
+            return found
+        strong = Coverage(max(o.end for o in found), ((o.start, o.end) for o in found
+                                                        if o.rule not in self.own_name_rules))
+        return [o for o in found if o.rule not in self.own_name_rules or not strong.overlaps(o.start, o.end)]
 
     def _apposition_start(self, text: str, end: int) -> int | None:
         """The start of a name written right after the word for what it is (香港老牌券商耀才证券, 母公司华为集团), whatever
@@ -203,6 +205,7 @@ class OrganizationFinder:
         """A firm read by its suffix is also named by its stem after it (耀才证券 … 耀才; 蚂蚁集团 … 蚂蚁): each later
         occurrence of the stem outside a longer reading counts, with the full name."""
         out: list[Organization] = []
+        taken: Coverage | None = None  # the readings so far, built at the first stem
         for org in found:
             if org.rule not in self.short_name_rules:
                 continue
@@ -210,9 +213,11 @@ class OrganizationFinder:
             stem = self._stem(full)
             if not stem or not self._is_stem(stem):
                 continue
+            taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
             for at in occurrences(text, stem, org.end):
-                if not any(o.start <= at < o.end for o in found + out):
+                if not taken.covers(at):
                     out.append(Organization(at, at + len(stem), "short_name", "firm", full))
+                    taken.add(at, at + len(stem))
         return out
 
     def subjects_found(self, text: str) -> list[Organization]:
@@ -401,6 +406,25 @@ class OrganizationFinder:
         if self._is_generic(word):
             return False
         return word.tag in self.proper_tags or (word.tag == "x" and len(word.text) > 1)
+
+
+class Coverage:
+    """The characters of a text that some span covers: whether a span overlaps any of them, or a position falls
+    inside one, costs the span's length, not the number of spans (a name repeated through a long document)."""
+
+    def __init__(self, size: int, spans=()):
+        self.mask = bytearray(size)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.mask[start:end]
+
+    def covers(self, at: int) -> bool:
+        return bool(self.mask[at])
 
 
 def occurrences(text: str, name: str, start: int = 0):
