@@ -27,8 +27,10 @@ _METRIC_FIELDS = {"scope"}
 # ("[中国银行]业" is the banking industry, "[国务院]常务会议" a meeting); ``refers_back`` lists aliases that name the
 # latest tool ending with them (专项再贷款 after 交通物流专项再贷款); ``keep_inner`` keeps the
 # same-kind names inside the entry's names as mentions (科技型中小企业 → 科技型企业 and 中小企业); ``in_context``
-# lists short aliases that count only after another of the entry's names appeared (续贷 after 无还本续贷)
-_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context"}
+# lists short aliases that count only after another of the entry's names appeared (续贷 after 无还本续贷); ``in_list``
+# lists bare words that count only as items of a list of such groups (汽车、钢铁、化工等承压行业; the list shapes are
+# the ``[[list]]`` rows of analyzer/rules/mentions.toml)
+_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context", "in_list"}
 _EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
             "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS | _METRIC_FIELDS}
@@ -53,6 +55,7 @@ class Entry:
     exclude: tuple[tuple[str, str, str], ...] = ()  # (before, name, after)
     refers_back: tuple[str, ...] = ()
     in_context: tuple[str, ...] = ()  # aliases that need another of the entry's names earlier in the text
+    in_list: tuple[str, ...] = ()  # aliases that are mentions only as items of a list (mentions.toml [[list]])
     keep_inner: bool = False  # names inside this entry's names stay mentions of their own
     scope: str | None = None  # metrics only: the scope word that is the statistic's own (人民币)
     parents: tuple[str, ...] = ()  # canonical names of broader entries of the same kind
@@ -221,7 +224,7 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
 def _parse_entry(kind: str, raw: dict, where: str) -> Entry:
     _check_fields(kind, raw, where)
     parents = _parse_parents(raw.get("parent"), where)
-    for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back", "in_context"):
+    for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back", "in_context", "in_list"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
             raise TaxonomyError(f"{where}: {key} must be a list of non-empty strings")
@@ -235,6 +238,7 @@ def _parse_entry(kind: str, raw: dict, where: str) -> Entry:
         refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False),
         scope=raw.get("scope"),
         in_context=_check_listed(raw.get("in_context", []), aliases, "in_context", where),
+        in_list=_check_listed(raw.get("in_list", []), aliases, "in_list", where),
         parents=parents)
 
 
