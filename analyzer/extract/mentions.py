@@ -138,10 +138,18 @@ class MentionFinder:
                 continue
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
-            name = org.name or text[org.start:org.end]
-            out.append(Hit(org.start, org.end, "institutions", f"outside:{name}", organization_entry(name, org.rule),
-                           outside=True))
+            out.append(_outside_hit(text, org.start, org.end, org.rule, org.name))
+            out.extend(self.branch_hits(text, hits, org))
         return out
+
+    def branch_hits(self, text: str, hits: list[Hit], org) -> list[Hit]:
+        """A local body written right after the national body it belongs to is one name (国家税务总局厦门市税务局):
+        the national body's category is one of the grammar's ``branch_of`` categories."""
+        if org.family != "body":
+            return []
+        categories = self.organizations.branch_of
+        return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
+                if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
 
     def hits(self, text: str) -> list[Hit]:
         """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
@@ -251,6 +259,12 @@ def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]
     left, right = clause_bounds(text, hit.start, hit.end)
     cuts = [left, *(m.start() for m in joiners.finditer(text, left, right)), right]
     return [(a + (a != left), b) for a, b in zip(cuts, cuts[1:])]
+
+
+def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:
+    """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
+    name = name or text[start:end]
+    return Hit(start, end, "institutions", f"outside:{name}", organization_entry(name, rule), outside=True)
 
 
 def organization_entry(name: str, rule: str) -> Entry:

@@ -98,6 +98,8 @@ class OrganizationFinder:
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
         self.own_name_rules = frozenset(settings["own_name_rules"])
+        self.open_name_rules = frozenset(settings.get("open_name_rules", ()))
+        self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
         self.stop_tags = frozenset(settings["stop_tags"])
@@ -370,11 +372,9 @@ class OrganizationFinder:
     def _firm_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
         """The start of the proper words before a firm's suffix: generic words and a loose character in front are
         dropped (6家国有大型商业银行, 占人民银行), and one word at least must be a name of its own."""
-        kept: list[_Word] = []
-        for word in reversed(words):
-            if self._stops(word, "firm") or len(kept) == MAX_FIRM_WORDS:
-                break
-            kept.insert(0, word)
+        kept = self._firm_words(words)
+        if suffix.rule in self.open_name_rules and self._open_name(kept):
+            return kept[0].start
         while kept and (self._is_generic(kept[0]) or len(kept[0].text) == 1):
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or not any(self._is_proper(w) for w in kept):
@@ -384,6 +384,20 @@ class OrganizationFinder:
         if suffix.rule in self.own_name_rules and not self._own_name(kept):
             return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
         return kept[0].start
+
+    def _firm_words(self, words: list[_Word]) -> list[_Word]:
+        """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
+        kept: list[_Word] = []
+        for word in reversed(words):
+            if self._stops(word, "firm") or len(kept) == MAX_FIRM_WORDS:
+                break
+            kept.insert(0, word)
+        return kept
+
+    def _open_name(self, words: list[_Word]) -> bool:
+        """A name made of what the body studies or joins (对外经济贸易 of 对外经济贸易大学, 资本品制造商 of its
+        联合会): two words or more, four characters or more, the first no loose character."""
+        return len(words) > 1 and sum(len(w.text) for w in words) >= 4 and len(words[0].text) > 1
 
     def _own_name(self, words: list[_Word]) -> bool:
         """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
