@@ -115,6 +115,11 @@ MENTIONS = [
                            ("邮储银行", "中国邮政储蓄银行", True)]),
     ("美国通胀高企和美国联邦储备委员会准备加息", [("美国联邦储备委员会", "美国联邦储备委员会", True)]),
     ("法国国防部表示", [("法国国防部", "法国国防部", False)]),
+    # a name listed beside a named institution is one (a Latin name, or a Chinese one of its own, no place)
+    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", False)]),
+    ("英伟达和阿波罗全球管理等机构参投", [("英伟达", "英伟达", True), ("阿波罗全球管理", "阿波罗全球管理", False)]),
+    ("国有商业银行、股份制商业银行等", []),
+    ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
     # a local body right after its national body is one name
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified

@@ -75,7 +75,8 @@ class MentionFinder:
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
-        kept, nested = resolve(hits + self.organization_hits(text, hits))
+        hits += self.organization_hits(text, hits)
+        kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
             if not in_context(text, hit, out[hit.array]):
@@ -150,6 +151,23 @@ class MentionFinder:
         categories = self.organizations.branch_of
         return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
                 if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
+
+    def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Names listed next to a named institution (闪迪、博通、甲骨文、Datadog及微软; 英伟达和阿波罗全球管理等机构):
+        an item joined to it by one of the ``[[list]]`` row's joiners that the grammar takes for a listed firm's
+        name (a Latin name, or a Chinese one of its own that is no place)."""
+        shape = list_shapes().get(ARRAY_KIND["institutions"])
+        if shape is None:
+            return []
+        out = []
+        for hit in hits:
+            if hit.array != "institutions":
+                continue
+            for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
+                if self.organizations.is_listed_firm(text[start:end]) and \
+                        not any(h.start < end and start < h.end for h in hits + out):
+                    out.append(_outside_hit(text, start, end, "listed"))
+        return out
 
     def hits(self, text: str) -> list[Hit]:
         """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
@@ -259,6 +277,29 @@ def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]
     left, right = clause_bounds(text, hit.start, hit.end)
     cuts = [left, *(m.start() for m in joiners.finditer(text, left, right)), right]
     return [(a + (a != left), b) for a, b in zip(cuts, cuts[1:])]
+
+
+_LATIN_ITEM = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}"
+_ITEM_AFTER = re.compile(f" ?(?:({_LATIN_ITEM})(?![A-Za-z0-9&])|([\u4e00-\u9fff]{{2,8}}?)(?=[、和及与等，。；：！？,;.\\s（(]|$))")
+_ITEM_BEFORE = re.compile(f"(?:^|(?<=[，。；：！？,;\\s（(“”【]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
+
+
+def _items_beside(text: str, start: int, end: int, joiners: re.Pattern) -> list[tuple[int, int]]:
+    """The list items joined to ``text[start:end]`` right before and right after it (each a whole item: from a
+    clause break or joiner to the joiner, or from the joiner to the next joiner, 等 or break; a space may stand on
+    either side of the joiner)."""
+    out = []
+    left = start - 1 if start > 0 and text[start - 1] == " " else start
+    if left > 0 and joiners.fullmatch(text, left - 1, left):
+        before = _ITEM_BEFORE.search(text, max(0, left - 41), left - 1)
+        if before:
+            out.append(before.span(1))
+    right = end + 1 if text.startswith(" ", end) else end
+    if right < len(text) and joiners.fullmatch(text, right, right + 1):
+        after = _ITEM_AFTER.match(text, right + 1)
+        if after:
+            out.append(after.span(1) if after.group(1) else after.span(2))
+    return out
 
 
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:

@@ -280,6 +280,15 @@ class OrganizationFinder:
             return False
         return bool(_LATIN_FIRM_NAME.fullmatch(name)) or len(name) >= 3
 
+    def is_listed_firm(self, name: str) -> bool:
+        """A name listed beside a named institution: a Latin firm name, or a Chinese name of three characters or
+        more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm)."""
+        if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
+            return not self._refused(name)
+        if len(name) < 3 or not self._is_subject_name(name) or name.endswith(self.not_subject_endings):
+            return False
+        return not any(self._is_place(w, t) for w, t in tag(name))
+
     def _refused(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
         return name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin
