@@ -122,6 +122,7 @@ class OrganizationFinder:
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
+        self.short_name_trades = tuple(settings.get("short_name_trades", ()))
         self.firm_suffixes = sorted((x for x, rows in self.suffixes.items() if any(r.rule in self.short_name_rules
                                                                                 for r in rows)), key=len, reverse=True)
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
@@ -202,20 +203,25 @@ class OrganizationFinder:
         return "".join(w for w, _ in words)
 
     def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
-        """A firm read by its suffix is also named by its stem after it (耀才证券 … 耀才; 蚂蚁集团 … 蚂蚁): each later
+        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福): each later
         occurrence of the stem outside a longer reading counts, with the full name."""
         out: list[Organization] = []
         for org in found:
             if org.rule not in self.short_name_rules:
                 continue
             full = text[org.start:org.end]
-            stem = self._stem(full)
-            if not stem or not self._is_stem(stem):
-                continue
-            for at in occurrences(text, stem, org.end):
-                if not any(o.start <= at < o.end for o in found + out):
-                    out.append(Organization(at, at + len(stem), "short_name", "firm", full))
+            for stem in self._stems(full):
+                for at in occurrences(text, stem, org.end):
+                    if not any(o.start <= at < o.end for o in found + out):
+                        out.append(Organization(at, at + len(stem), "short_name", "firm", full))
         return out
+
+    def _stems(self, full: str) -> list[str]:
+        """The short names of a firm: its stem (周大福珠宝 of 周大福珠宝集团), and the stem without a trade word at its
+        end (周大福), each when it is a name of its own."""
+        stem = self._stem(full)
+        trade = next((w for w in self.short_name_trades if stem.endswith(w) and len(stem) - len(w) >= 2), "")
+        return [s for s in (stem, stem[:len(stem) - len(trade)] if trade else "") if s and self._is_stem(s)]
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
@@ -282,12 +288,16 @@ class OrganizationFinder:
 
     def is_listed_firm(self, name: str) -> bool:
         """A name listed beside a named institution: a Latin firm name, or a Chinese name of three characters or
-        more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm)."""
+        more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
+        dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
             return not self._refused(name)
         if len(name) < 3 or not self._is_subject_name(name) or name.endswith(self.not_subject_endings):
             return False
-        return not any(self._is_place(w, t) for w, t in tag(name))
+        words = tag(name)
+        if len(words) == 1 and words[0][1] == "nt":
+            return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
+        return not any(self._is_place(w, t) for w, t in words)
 
     def _refused(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
@@ -406,7 +416,10 @@ class OrganizationFinder:
     def _open_name(self, words: list[_Word]) -> bool:
         """A name made of what the body studies or joins (对外经济贸易 of 对外经济贸易大学, 资本品制造商 of its
         联合会): two words or more, four characters or more, the first no loose character."""
-        return len(words) > 1 and sum(len(w.text) for w in words) >= 4 and len(words[0].text) > 1
+        first = words[0] if words else None
+        if first is None or (self._is_generic(first) and first.tag in self.task_tags | {"vn"}):
+            return False  # 开工建设海洋大学: 建设 is what is done to it
+        return len(words) > 1 and sum(len(w.text) for w in words) >= 4 and len(first.text) > 1
 
     def _own_name(self, words: list[_Word]) -> bool:
         """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
