@@ -237,7 +237,7 @@ def _parse_entry(kind: str, raw: dict, where: str) -> Entry:
         links=links, exclude=_parse_excludes(raw.get("exclude", []), aliases + [raw["name"]], where),
         refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False),
         scope=raw.get("scope"),
-        in_context=_check_listed(raw.get("in_context", []), aliases, "in_context", where),
+        in_context=_check_listed(raw.get("in_context", []), [*aliases, raw["name"]], "in_context", where),
         in_list=_check_listed(raw.get("in_list", []), aliases, "in_list", where),
         parents=parents)
 
@@ -259,7 +259,7 @@ def _check_fields(kind: str, raw: dict, where: str) -> None:
 def _check_listed(names: list[str], aliases: list[str], key: str, where: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in aliases]
     if unknown:
-        raise TaxonomyError(f"{where}: {key} {unknown[0]!r} is not one of the entry's aliases")
+        raise TaxonomyError(f"{where}: {key} {unknown[0]!r} is not one of the entry's names")
     return tuple(names)
 
 
