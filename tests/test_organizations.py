@@ -120,8 +120,8 @@ MENTIONS = [
     ("英伟达和阿波罗全球管理等机构参投", [("英伟达", "英伟达", True), ("阿波罗全球管理", "阿波罗全球管理", False)]),
     ("国有商业银行、股份制商业银行等", []),
     ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
-    # a firm's stem without its trade word names it later (周大福珠宝集团 … 周大福); 阿里 is also a given name
-    ("周大福珠宝集团发布数据。周大福内地门店减少", [("周大福珠宝集团", "周大福珠宝集团", False), ("周大福", "周大福珠宝集团", False)]),
+    # a firm's stem without its trade word names it later (老凤祥珠宝集团 … 老凤祥); 阿里 is also a given name
+    ("老凤祥珠宝集团发布数据。老凤祥内地门店减少", [("老凤祥珠宝集团", "老凤祥珠宝集团", False), ("老凤祥", "老凤祥珠宝集团", False)]),
     ("最高领袖阿里·哈梅内伊表示", []),
     # a local body right after its national body is one name
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
