@@ -114,6 +114,8 @@ class OrganizationFinder:
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
+        self.people = frozenset(settings.get("people", ()))
+        self.person_titles = tuple(settings.get("person_titles", ()))
         self.not_latin = frozenset(settings["not_latin"])
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
@@ -297,7 +299,14 @@ class OrganizationFinder:
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
             return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
+        if self._is_person(name, words):
+            return False
         return not any(self._is_place(w, t) for w, t in words)
+
+    def _is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+        """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
+        return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
+                or any(title in name for title in self.person_titles))
 
     def _refused(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
