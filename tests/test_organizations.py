@@ -121,6 +121,10 @@ MENTIONS = [
     ("国有商业银行、股份制商业银行等", []),
     ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
     ("特斯拉和马斯克", [("特斯拉", "特斯拉", True)]),  # a person beside a firm
+    # an acronym names its entry only after one of the entry's names (taxonomy field `acronyms`)
+    ("韩国国民年金公团决定下调目标。这意味着NPS今年的海外股票", [("韩国国民年金公团", "韩国国民年金公团", True),
+                                                    ("NPS", "韩国国民年金公团", True)]),
+    ("该产品的NPS得分上升", []),
     ("副局长蒲淳与非洲联盟委员会委员穆昌加会谈", [("非洲联盟委员会", "非洲联盟委员会", False)]),  # a title; 委员 is no 委
     # a firm's stem without its trade word names it later (老凤祥珠宝集团 … 老凤祥); 阿里 is also a given name
     ("老凤祥珠宝集团发布数据。老凤祥内地门店减少", [("老凤祥珠宝集团", "老凤祥珠宝集团", False), ("老凤祥", "老凤祥珠宝集团", False)]),

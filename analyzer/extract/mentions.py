@@ -65,7 +65,7 @@ class MentionFinder:
         for entry in taxonomy:
             if entry.kind not in MENTION_ARRAY:
                 continue
-            for name in entry.names:
+            for name in (*entry.names, *entry.acronyms):
                 key = match_form(name)
                 found = self.automaton.get(key, [])
                 self.automaton.add_word(key, [*found, (MENTION_ARRAY[entry.kind], entry, len(key))])
@@ -227,11 +227,12 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
 
 
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
-    """A short alias listed in ``in_context`` (续贷) names its entry only after another of its names appeared."""
-    if match_form(text[hit.start:hit.end]) not in map(match_form, hit.entry.in_context):
+    """A short alias listed in ``in_context`` (续贷) or an acronym (NPS) names its entry only after another of its
+    names appeared."""
+    gated = {match_form(n) for n in (*hit.entry.in_context, *hit.entry.acronyms)}
+    if match_form(text[hit.start:hit.end]) not in gated:
         return True
-    return any(m.name == hit.entry.name and match_form(m.text) not in map(match_form, hit.entry.in_context)
-               for m in earlier)
+    return any(m.name == hit.entry.name and match_form(m.text) not in gated for m in earlier)
 
 
 @functools.cache
