@@ -172,3 +172,10 @@ def test_every_subject_match_contains_its_required_part():
         for text in (row["example"], "8月12日晚间港交所发布公告", "(600519.SH)", "股价涨停", "(TSLA.O)"):
             for match in after.finditer(text):
                 assert required.search(match.group()), (row["id"], text)
+
+
+@pytest.mark.parametrize("name, expected", [("阿波罗全球管理", True), ("Datadog", True), ("xAI", True), ("纳指惊险收涨", False),
+                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False)])
+def test_listed_firm_names(grammar, name, expected):
+    """What may be read as a firm when listed beside a named institution."""
+    assert grammar.is_listed_firm(name) is expected

@@ -116,6 +116,8 @@ class OrganizationFinder:
         self.not_subjects = frozenset(settings["not_subjects"])
         self.people = frozenset(settings.get("people", ()))
         self.person_titles = tuple(settings.get("person_titles", ()))
+        self.street_endings = tuple(settings.get("street_endings", ()))
+        self.not_listed_parts = tuple(settings.get("not_listed_parts", ()))
         self.not_latin = frozenset(settings["not_latin"])
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
@@ -299,8 +301,9 @@ class OrganizationFinder:
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
             return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
-        if self._is_person(name, words):
-            return False
+        if self._is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
+                or any(part in name for part in self.not_listed_parts):
+            return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
         return not any(self._is_place(w, t) for w, t in words)
 
     def _is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
