@@ -42,7 +42,8 @@ FOUND = [
     ("个股方面，韩建河山涨停，新开普涨超10%", ["韩建河山", "新开普"]),
     ("江苏银行(600919)8月4日发布公告", ["江苏银行", "江苏银行"]),  # the suffix and the subject readings
     # a 、-list of movers moves together; jieba's tags of a lone name (海正: 正 an adverb) do not decide
-    ("走强，北大医药、哈药股份、海正药业等股涨停", ["哈药股份", "北大医药", "海正药业"]),
+    # 哈药股份 twice: by its suffix and as a listed mover (overlaps are the mention stage's to resolve)
+    ("走强，北大医药、哈药股份、海正药业等股涨停", ["哈药股份", "哈药股份", "北大医药", "海正药业"]),
     ("电网设备板块反复活跃，江苏华辰、大连电瓷涨停，长城科技、双杰电气跟涨", ["江苏华辰", "大连电瓷", "长城科技", "双杰电气"]),
     ("科技股走高，英伟达、AMD均涨超1%", ["英伟达", "AMD"]),
     # a Chinese name after a firm word glossed in Latin, both names; repeated later
@@ -73,6 +74,7 @@ FOUND = [
 NOT_FOUND = [
     "今年以来商业银行", "多家股份制银行", "6家国有大型商业银行", "据上海证券报", "更多中小银行", "公募基金规模",
     "增持交易型开放式指数基金", "道琼斯指数期货", "2021年铜期货", "计划单列市财政厅", "北京市将成立数据管理局",
+    "公司回购股份", "股份制银行", "行业协会表示", "一流大学建设", "加入行业协会和商会",
     "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长", "美国监管部门", "补充性投资信息",
     "该公司", "上市公司", "市委市政府", "北美云厂商资本开支", "公司公告，预计", "本公司公告称", "据新致软件公告", "科技巨头CAPEX持续扩张", "沪银收跌2.31%", "创业板指跌逾2%", "螺纹期货夜盘收涨0.10%", "传媒板块异动拉升，多股涨停", "白酒、煤炭跟涨", "银行核心一级资本充足率", "公司境外发行证券", "预计第四财季资本支出", "券商民生证券称，保障民生", "，业内分析师表示", "理工大学", "金融研究院", "大学生就业", "日本科技行业", "量子科技发展", "新能源汽车销量", "36 支硬科技团队", "助力海南自贸港生物医药产业高质量发展",
     "为国家高水平科技自立自强",
@@ -112,7 +114,23 @@ MENTIONS = [
     ("中行建行交行邮储银行", [("中行", "中国银行", True), ("建行", "中国建设银行", True), ("交行", "交通银行", True),
                            ("邮储银行", "中国邮政储蓄银行", True)]),
     ("美国通胀高企和美国联邦储备委员会准备加息", [("美国联邦储备委员会", "美国联邦储备委员会", True)]),
-    ("美国国防部表示", [("美国国防部", "美国国防部", False)]),  # not 国防部, China's ministry
+    ("法国国防部表示", [("法国国防部", "法国国防部", False)]),
+    # a name listed beside a named institution is one (a Latin name, or a Chinese one of its own, no place)
+    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", False)]),
+    ("英伟达和阿波罗全球管理等机构参投", [("英伟达", "英伟达", True), ("阿波罗全球管理", "阿波罗全球管理", False)]),
+    ("国有商业银行、股份制商业银行等", []),
+    ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
+    ("特斯拉和马斯克", [("特斯拉", "特斯拉", True)]),  # a person beside a firm
+    # an acronym names its entry only after one of the entry's names (taxonomy field `acronyms`)
+    ("韩国国民年金公团决定下调目标。这意味着NPS今年的海外股票", [("韩国国民年金公团", "韩国国民年金公团", True),
+                                                    ("NPS", "韩国国民年金公团", True)]),
+    ("该产品的NPS得分上升", []),
+    ("副局长蒲淳与非洲联盟委员会委员穆昌加会谈", [("非洲联盟委员会", "非洲联盟委员会", False)]),  # a title; 委员 is no 委
+    # a firm's stem without its trade word names it later (老凤祥珠宝集团 … 老凤祥); 阿里 is also a given name
+    ("老凤祥珠宝集团发布数据。老凤祥内地门店减少", [("老凤祥珠宝集团", "老凤祥珠宝集团", False), ("老凤祥", "老凤祥珠宝集团", False)]),
+    ("最高领袖阿里·哈梅内伊表示", []),
+    # a local body right after its national body is one name
+    ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
     ("香港券商耀才证券公告，耀才表示", [("耀才证券", "耀才证券", False), ("耀才", "耀才证券", False)]),  # short name
 ]
@@ -167,3 +185,10 @@ def test_coverage_answers_as_the_span_lists_do():
             assert cover.overlaps(start, end) == any(s < end and start < e for s, e in spans), (start, end)
     cover.add(10, 12)
     assert cover.covers(11) and cover.overlaps(9, 11) and not cover.overlaps(5, 8)
+
+
+@pytest.mark.parametrize("name, expected", [("阿波罗全球管理", True), ("Datadog", True), ("xAI", True), ("纳指惊险收涨", False),
+                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False)])
+def test_listed_firm_names(grammar, name, expected):
+    """What may be read as a firm when listed beside a named institution."""
+    assert grammar.is_listed_firm(name) is expected

@@ -48,3 +48,46 @@ def test_organization_row_reads_a_name_in_each_example(table, row):
     for example in _examples(row):
         rules = {org.rule for org in finder(example)}
         assert rule in rules, f"{table} {row['id']}: nothing read by it in {example!r} (rules: {sorted(rules)})"
+
+
+LIST_ROWS = rulebook.rows("mentions", "list")
+FOREIGN_ROWS = rulebook.rows("mentions", "foreign")
+
+
+def _taxonomy():
+    from analyzer.taxonomy import load_taxonomy
+    return load_taxonomy()
+
+
+@pytest.mark.parametrize("row", LIST_ROWS, ids=[r["id"] for r in LIST_ROWS])
+def test_list_row_reads_items_in_its_examples(row):
+    """A sectors row reads a bare industry word (an ``in_list`` alias); an institutions row reads a listed name
+    the taxonomy lacks."""
+    array = MENTION_ARRAY[row["kind"]]
+    bare = {word for entry in _taxonomy().of_kind(row["kind"]) for word in entry.in_list}
+    for example in _examples(row):
+        found = getattr(analyze(example, published="2025-06-30"), array)
+        read = [m.text for m in found if m.text in bare or m.extra.get("in_taxonomy") is False]
+        assert read, f"{row['id']}: no item read by the list in {example!r} ({[m.text for m in found]})"
+
+
+@pytest.mark.parametrize("text", ["汽车消费回暖，能源价格上涨。", "重点用于交通、能源、生态环保等领域。"])
+def test_bare_industry_outside_a_list_of_groups_is_no_sector(text):
+    found = {m.text for m in analyze(text, published="2025-06-30").sectors}
+    assert not found & {"汽车", "能源", "交通运输"}
+
+
+@pytest.mark.parametrize("row", FOREIGN_ROWS, ids=[r["id"] for r in FOREIGN_ROWS])
+def test_foreign_row_names_the_other_countrys_body_in_its_examples(row):
+    taxonomy = _taxonomy()
+    for example in _examples(row):
+        names = [m.name for m in analyze(example, published="2025-06-30").institutions if m.text in row["names"]]
+        assert names and all(taxonomy.lookup(n, row["kind"]).category in row["categories"] for n in names), \
+            f"{row['id']}: {example!r} gives {names}"
+
+
+@pytest.mark.parametrize("text", ["美联储加息后，央行表示将保持流动性合理充裕。", "美国与日本谈判，中国央行表示将稳汇率。",
+                                  "比其他一些主要央行更快。", "在新兴市场，许多央行去年开始加息。"])
+def test_central_bank_stays_chinese_or_generic(text):
+    names = [m.name for m in analyze(text, published="2025-06-30").institutions if m.text == "央行"]
+    assert names in ([], ["中国人民银行"])

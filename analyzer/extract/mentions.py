@@ -19,13 +19,14 @@ from pathlib import Path
 import ahocorasick
 
 from analyzer import rulebook
-from analyzer.extract.organizations import Coverage, OrganizationFinder, occurrences
+from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
 from analyzer.records import Mention
-from analyzer.taxonomy import MENTION_ARRAY, Entry, Taxonomy, match_form
+from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form
 from analyzer.text.sentences import clause_bounds
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _JOINED = re.compile(r"[和及与、]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
 _DECLARED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
@@ -64,7 +65,7 @@ class MentionFinder:
         for entry in taxonomy:
             if entry.kind not in MENTION_ARRAY:
                 continue
-            for name in entry.names:
+            for name in (*entry.names, *entry.acronyms):
                 key = match_form(name)
                 found = self.automaton.get(key, [])
                 self.automaton.add_word(key, [*found, (MENTION_ARRAY[entry.kind], entry, len(key))])
@@ -74,7 +75,8 @@ class MentionFinder:
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
-        kept, nested = resolve(hits + self.organization_hits(text, hits))
+        hits += self.organization_hits(text, hits)
+        kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
             if not in_context(text, hit, out[hit.array]):
@@ -93,8 +95,33 @@ class MentionFinder:
                     mention.extra["action"] = action
             out[hit.array].append(mention)
         declared_names(text, original, out["institutions"])
+        self.foreign_bodies(text, out["institutions"])
         out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
         return out
+
+    def foreign_bodies(self, text: str, institutions: list[Mention]) -> None:
+        """A generic name (央行) of the Chinese body names another country's in a story about it (the ``[[foreign]]``
+        rows of mentions.toml): by the nearest country before it in its sentence, else by the latest such body
+        named in this or the previous sentence."""
+        for row in rulebook.rows("mentions", "foreign"):
+            names = {match_form(n) for n in row["names"]}
+            for mention in institutions:
+                if match_form(mention.text) not in names:
+                    continue
+                entry = self._country_body(text, mention.start, row) or _latest_body(
+                    text, mention.start, institutions, self.taxonomy, row)
+                if entry is not None:
+                    mention.name = entry.name
+
+    def _country_body(self, text: str, start: int, row: dict) -> Entry | None:
+        """The body of the nearest country written before ``start`` in its sentence (None: China's, or none)."""
+        left = sentence_start(text, start)
+        found = [(m.end(), m.group()) for m in _country_pattern().finditer(text, left, start)]
+        home = [text.rfind(word, left, start) + len(word) for word in row["home"] if text.find(word, left, start) >= 0]
+        if not found or (home and max(home) > found[-1][0]):
+            return None
+        entry = self.taxonomy.lookup(row["country_alias"].format(found[-1][1]), ARRAY_KIND["institutions"])
+        return entry if entry is not None and entry.category in row["categories"] else None
 
     def organization_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Institutions the taxonomy lacks, read by the name grammar (北京市住房和城乡建设委员会, 财通证券). A firm's
@@ -112,9 +139,34 @@ class MentionFinder:
                 continue
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
-            name = org.name or text[org.start:org.end]
-            out.append(Hit(org.start, org.end, "institutions", f"outside:{name}", organization_entry(name, org.rule),
-                           outside=True))
+            out.append(_outside_hit(text, org.start, org.end, org.rule, org.name))
+            out.extend(self.branch_hits(text, hits, org))
+        return out
+
+    def branch_hits(self, text: str, hits: list[Hit], org) -> list[Hit]:
+        """A local body written right after the national body it belongs to is one name (国家税务总局厦门市税务局):
+        the national body's category is one of the grammar's ``branch_of`` categories."""
+        if org.family != "body":
+            return []
+        categories = self.organizations.branch_of
+        return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
+                if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
+
+    def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Names listed next to a named institution (闪迪、博通、甲骨文、Datadog及微软; 英伟达和阿波罗全球管理等机构):
+        an item joined to it by one of the ``[[list]]`` row's joiners that the grammar takes for a listed firm's
+        name (a Latin name, or a Chinese one of its own that is no place)."""
+        shape = list_shapes().get(ARRAY_KIND["institutions"])
+        if shape is None:
+            return []
+        out = []
+        for hit in hits:
+            if hit.array != "institutions":
+                continue
+            for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
+                if self.organizations.is_listed_firm(text[start:end]) and \
+                        not any(h.start < end and start < h.end for h in hits + out):
+                    out.append(_outside_hit(text, start, end, "listed"))
         return out
 
     def hits(self, text: str) -> list[Hit]:
@@ -126,7 +178,33 @@ class MentionFinder:
                 start, end = last + 1 - length, last + 1
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
-        return hits
+        return [hit for hit in hits if listed(text, hit, hits)]
+
+
+@functools.cache
+def _country_pattern() -> re.Pattern:
+    """Country names of the organisation grammar (organizations.toml), longest first; one-character short forms
+    (日, 法) are left out, being parts of too many words (5日, 方法)."""
+    countries = sorted((c for c in load_grammar()["grammar"]["countries"] if len(c) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, countries)))
+
+
+def sentence_start(text: str, at: int, previous: int = 0) -> int:
+    """The start of the sentence around ``at``, or of the ``previous``-th sentence before it."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
+    return starts[max(0, len(starts) - 1 - previous)]
+
+
+def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: Taxonomy, row: dict) -> Entry | None:
+    """The latest body of the row's categories named with one of the row's names (韩国央行) in this or the previous
+    sentence before ``start`` (美联储 is not written so: the 央行 after it is China's)."""
+    left = sentence_start(text, start, previous=1)
+    for mention in sorted(institutions, key=lambda m: -m.start):
+        if left <= mention.start and mention.end <= start and mention.text.endswith(tuple(row["names"])):
+            entry = taxonomy.by_name(ARRAY_KIND["institutions"], mention.name)
+            if entry is not None and entry.category in row["categories"]:
+                return entry
+    return None
 
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
@@ -153,11 +231,86 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
 
 
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
-    """A short alias listed in ``in_context`` (续贷) names its entry only after another of its names appeared."""
-    if match_form(text[hit.start:hit.end]) not in map(match_form, hit.entry.in_context):
+    """A short alias listed in ``in_context`` (续贷) or an acronym (NPS) names its entry only after another of its
+    names appeared."""
+    gated = {match_form(n) for n in (*hit.entry.in_context, *hit.entry.acronyms)}
+    if match_form(text[hit.start:hit.end]) not in gated:
         return True
-    return any(m.name == hit.entry.name and match_form(m.text) not in map(match_form, hit.entry.in_context)
-               for m in earlier)
+    return any(m.name == hit.entry.name and match_form(m.text) not in gated for m in earlier)
+
+
+@functools.cache
+def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing)."""
+    return {row["kind"]: (re.compile(row["joiners"]), re.compile(f"(?:{row['closing']})$"))
+            for row in rulebook.rows("mentions", "list")}
+
+
+def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """A bare word listed in ``in_list`` (汽车, 能源) names its entry only as an item of a list of groups: the
+    clause cut at the list's joiners has the word as an item (alone, or with the closing group word after it),
+    and a neighbouring item ends with a sector that needs no list, or some item closes with a group word."""
+    if not _bare(text, hit):
+        return True
+    shape = list_shapes().get(ARRAY_KIND[hit.array])
+    items = list_items(text, hit, shape[0]) if shape else []
+    index = next((i for i, (a, b) in enumerate(items) if a == hit.start), None)
+    if index is None:
+        return False
+    closing = shape[1]
+    if hit.end != items[index][1] and not closing.match(text, hit.end, items[index][1]):
+        return False
+    return _of_groups(text, hit, hits, items, index, closing)
+
+
+def _of_groups(text: str, hit: Hit, hits: list[Hit], items: list[tuple[int, int]], index: int,
+               closing: re.Pattern) -> bool:
+    """Whether the list is one of groups: an item next to the hit's ends with a sector that needs no list, or an
+    item closes with a group word (等承压行业)."""
+    plain = {h.end for h in hits if h.array == hit.array and not _bare(text, h)}
+    neighbours = [items[i][1] for i in (index - 1, index + 1) if 0 <= i < len(items)]
+    return any(end in plain for end in neighbours) or any(closing.search(text, a, b) for a, b in items)
+
+
+def _bare(text: str, hit: Hit) -> bool:
+    """Whether the hit is written as one of its entry's ``in_list`` words."""
+    return match_form(text[hit.start:hit.end]) in map(match_form, hit.entry.in_list)
+
+
+def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of the items of the clause around ``hit``, cut at the joiners."""
+    left, right = clause_bounds(text, hit.start, hit.end)
+    cuts = [left, *(m.start() for m in joiners.finditer(text, left, right)), right]
+    return [(a + (a != left), b) for a, b in zip(cuts, cuts[1:])]
+
+
+_LATIN_ITEM = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}"
+_ITEM_AFTER = re.compile(f" ?(?:({_LATIN_ITEM})(?![A-Za-z0-9&])|([\u4e00-\u9fff]{{2,8}}?)(?=[、和及与等，。；：！？,;.\\s（(]|$))")
+_ITEM_BEFORE = re.compile(f"(?:^|(?<=[，。；：！？,;\\s（(“”【]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
+
+
+def _items_beside(text: str, start: int, end: int, joiners: re.Pattern) -> list[tuple[int, int]]:
+    """The list items joined to ``text[start:end]`` right before and right after it (each a whole item: from a
+    clause break or joiner to the joiner, or from the joiner to the next joiner, 等 or break; a space may stand on
+    either side of the joiner)."""
+    out = []
+    left = start - 1 if start > 0 and text[start - 1] == " " else start
+    if left > 0 and joiners.fullmatch(text, left - 1, left):
+        before = _ITEM_BEFORE.search(text, max(0, left - 41), left - 1)
+        if before:
+            out.append(before.span(1))
+    right = end + 1 if text.startswith(" ", end) else end
+    if right < len(text) and joiners.fullmatch(text, right, right + 1):
+        after = _ITEM_AFTER.match(text, right + 1)
+        if after:
+            out.append(after.span(1) if after.group(1) else after.span(2))
+    return out
+
+
+def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:
+    """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
+    name = name or text[start:end]
+    return Hit(start, end, "institutions", f"outside:{name}", organization_entry(name, rule), outside=True)
 
 
 def organization_entry(name: str, rule: str) -> Entry:

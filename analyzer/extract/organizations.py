@@ -98,6 +98,8 @@ class OrganizationFinder:
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
         self.own_name_rules = frozenset(settings["own_name_rules"])
+        self.open_name_rules = frozenset(settings.get("open_name_rules", ()))
+        self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
         self.stop_tags = frozenset(settings["stop_tags"])
@@ -112,6 +114,10 @@ class OrganizationFinder:
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
+        self.people = frozenset(settings.get("people", ()))
+        self.person_titles = tuple(settings.get("person_titles", ()))
+        self.street_endings = tuple(settings.get("street_endings", ()))
+        self.not_listed_parts = tuple(settings.get("not_listed_parts", ()))
         self.not_latin = frozenset(settings["not_latin"])
         self.not_subject_parts = tuple(settings["not_subject_parts"])
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
@@ -120,6 +126,7 @@ class OrganizationFinder:
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
+        self.short_name_trades = tuple(settings.get("short_name_trades", ()))
         self.firm_suffixes = sorted((x for x, rows in self.suffixes.items() if any(r.rule in self.short_name_rules
                                                                                 for r in rows)), key=len, reverse=True)
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
@@ -202,7 +209,7 @@ class OrganizationFinder:
         return "".join(w for w, _ in words)
 
     def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
-        """A firm read by its suffix is also named by its stem after it (耀才证券 … 耀才; 蚂蚁集团 … 蚂蚁): each later
+        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福): each later
         occurrence of the stem outside a longer reading counts, with the full name."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first stem
@@ -210,15 +217,20 @@ class OrganizationFinder:
             if org.rule not in self.short_name_rules:
                 continue
             full = text[org.start:org.end]
-            stem = self._stem(full)
-            if not stem or not self._is_stem(stem):
-                continue
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
-            for at in occurrences(text, stem, org.end):
-                if not taken.covers(at):
-                    out.append(Organization(at, at + len(stem), "short_name", "firm", full))
-                    taken.add(at, at + len(stem))
+            for stem in self._stems(full):
+                for at in occurrences(text, stem, org.end):
+                    if not taken.covers(at):
+                        out.append(Organization(at, at + len(stem), "short_name", "firm", full))
+                        taken.add(at, at + len(stem))
         return out
+
+    def _stems(self, full: str) -> list[str]:
+        """The short names of a firm: its stem (周大福珠宝 of 周大福珠宝集团), and the stem without a trade word at its
+        end (周大福), each when it is a name of its own."""
+        stem = self._stem(full)
+        trade = next((w for w in self.short_name_trades if stem.endswith(w) and len(stem) - len(w) >= 2), "")
+        return [s for s in (stem, stem[:len(stem) - len(trade)] if trade else "") if s and self._is_stem(s)]
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
@@ -282,6 +294,27 @@ class OrganizationFinder:
         if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
             return False
         return bool(_LATIN_FIRM_NAME.fullmatch(name)) or len(name) >= 3
+
+    def is_listed_firm(self, name: str) -> bool:
+        """A name listed beside a named institution: a Latin firm name, or a Chinese name of three characters or
+        more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
+        dictionary word for a kind of body."""
+        if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
+            return not self._refused(name)
+        if len(name) < 3 or not self._is_subject_name(name) or name.endswith(self.not_subject_endings):
+            return False
+        words = tag(name)
+        if len(words) == 1 and words[0][1] == "nt":
+            return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
+        if self._is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
+                or any(part in name for part in self.not_listed_parts):
+            return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
+        return not any(self._is_place(w, t) for w, t in words)
+
+    def _is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+        """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
+        return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
+                or any(title in name for title in self.person_titles))
 
     def _refused(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
@@ -375,11 +408,9 @@ class OrganizationFinder:
     def _firm_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
         """The start of the proper words before a firm's suffix: generic words and a loose character in front are
         dropped (6家国有大型商业银行, 占人民银行), and one word at least must be a name of its own."""
-        kept: list[_Word] = []
-        for word in reversed(words):
-            if self._stops(word, "firm") or len(kept) == MAX_FIRM_WORDS:
-                break
-            kept.insert(0, word)
+        kept = self._firm_words(words)
+        if suffix.rule in self.open_name_rules and self._open_name(kept):
+            return kept[0].start
         while kept and (self._is_generic(kept[0]) or len(kept[0].text) == 1):
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or not any(self._is_proper(w) for w in kept):
@@ -389,6 +420,23 @@ class OrganizationFinder:
         if suffix.rule in self.own_name_rules and not self._own_name(kept):
             return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
         return kept[0].start
+
+    def _firm_words(self, words: list[_Word]) -> list[_Word]:
+        """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
+        kept: list[_Word] = []
+        for word in reversed(words):
+            if self._stops(word, "firm") or len(kept) == MAX_FIRM_WORDS:
+                break
+            kept.insert(0, word)
+        return kept
+
+    def _open_name(self, words: list[_Word]) -> bool:
+        """A name made of what the body studies or joins (对外经济贸易 of 对外经济贸易大学, 资本品制造商 of its
+        联合会): two words or more, four characters or more, the first no loose character."""
+        first = words[0] if words else None
+        if first is None or (self._is_generic(first) and first.tag in self.task_tags | {"vn"}):
+            return False  # 开工建设海洋大学: 建设 is what is done to it
+        return len(words) > 1 and sum(len(w.text) for w in words) >= 4 and len(first.text) > 1
 
     def _own_name(self, words: list[_Word]) -> bool:
         """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,

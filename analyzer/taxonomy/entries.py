@@ -27,8 +27,12 @@ _METRIC_FIELDS = {"scope"}
 # ("[中国银行]业" is the banking industry, "[国务院]常务会议" a meeting); ``refers_back`` lists aliases that name the
 # latest tool ending with them (专项再贷款 after 交通物流专项再贷款); ``keep_inner`` keeps the
 # same-kind names inside the entry's names as mentions (科技型中小企业 → 科技型企业 and 中小企业); ``in_context``
-# lists short aliases that count only after another of the entry's names appeared (续贷 after 无还本续贷)
-_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context"}
+# lists short aliases that count only after another of the entry's names appeared (续贷 after 无还本续贷); ``in_list``
+# lists bare words that count only as items of a list of such groups (汽车、钢铁、化工等承压行业; the list shapes are
+# the ``[[list]]`` rows of analyzer/rules/mentions.toml); ``acronyms`` lists ambiguous Latin short forms that name the
+# entry only after one of its names appeared (NPS after 韩国国民年金公团); they are no aliases, so lookups and the metric
+# stage (which cuts taxonomy names from a phrase's start) do not take them for the entry's names
+_MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context", "in_list", "acronyms"}
 _EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
             "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS | _METRIC_FIELDS}
@@ -53,6 +57,8 @@ class Entry:
     exclude: tuple[tuple[str, str, str], ...] = ()  # (before, name, after)
     refers_back: tuple[str, ...] = ()
     in_context: tuple[str, ...] = ()  # aliases that need another of the entry's names earlier in the text
+    in_list: tuple[str, ...] = ()  # aliases that are mentions only as items of a list (mentions.toml [[list]])
+    acronyms: tuple[str, ...] = ()  # ambiguous Latin short forms, mentions only after one of the entry's names
     keep_inner: bool = False  # names inside this entry's names stay mentions of their own
     scope: str | None = None  # metrics only: the scope word that is the statistic's own (人民币)
     parents: tuple[str, ...] = ()  # canonical names of broader entries of the same kind
@@ -221,7 +227,7 @@ def parse_entries(kind: str, data: dict, source: str) -> list[Entry]:
 def _parse_entry(kind: str, raw: dict, where: str) -> Entry:
     _check_fields(kind, raw, where)
     parents = _parse_parents(raw.get("parent"), where)
-    for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back", "in_context"):
+    for key in ("aliases", *_LINK_FIELDS, "exclude", "refers_back", "in_context", "in_list", "acronyms"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
             raise TaxonomyError(f"{where}: {key} must be a list of non-empty strings")
@@ -234,7 +240,9 @@ def _parse_entry(kind: str, raw: dict, where: str) -> Entry:
         links=links, exclude=_parse_excludes(raw.get("exclude", []), aliases + [raw["name"]], where),
         refers_back=tuple(raw.get("refers_back", [])), keep_inner=raw.get("keep_inner", False),
         scope=raw.get("scope"),
-        in_context=_check_listed(raw.get("in_context", []), aliases, "in_context", where),
+        in_context=_check_listed(raw.get("in_context", []), [*aliases, raw["name"]], "in_context", where),
+        in_list=_check_listed(raw.get("in_list", []), aliases, "in_list", where),
+        acronyms=tuple(raw.get("acronyms", [])),
         parents=parents)
 
 
@@ -255,7 +263,7 @@ def _check_fields(kind: str, raw: dict, where: str) -> None:
 def _check_listed(names: list[str], aliases: list[str], key: str, where: str) -> tuple[str, ...]:
     unknown = [n for n in names if n not in aliases]
     if unknown:
-        raise TaxonomyError(f"{where}: {key} {unknown[0]!r} is not one of the entry's aliases")
+        raise TaxonomyError(f"{where}: {key} {unknown[0]!r} is not one of the entry's names")
     return tuple(names)
 
 
