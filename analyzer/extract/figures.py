@@ -107,6 +107,9 @@ class FigureExtractor:
         counters = lex["counters"]
         self.counters = set(counters["words"])
         self.arabic_only_counters = set(counters["arabic_only"])
+        self.refer_before = tuple(counters.get("refer_before", ()))
+        self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
+        self.rank_before = frozenset(counters.get("rank_before", ()))
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
@@ -370,12 +373,15 @@ class FigureExtractor:
     def _count_unit(self, text: str, match) -> tuple[str, str, None] | None:
         """(count, counter, None), or None for 一个, 两股, 十三届五次会议 (a Chinese number with 万/亿 counts)."""
         num, counter = match.group("num"), match.group("count")
+        scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
+        if not scaled and text.endswith(self.refer_before, 0, match.start()):
+            return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
         if num[0].isdigit():
             return "count", counter, None
-        scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
-        if (counter in self.arabic_only_counters and not scaled) or num == "一" or \
-                text[match.start() - 1:match.start()] == "届":
-            return None
+        before = text[match.start() - 1:match.start()]
+        if (counter in self.arabic_only_counters and not scaled) or num == "一" or num in self.not_cardinal or \
+                before == "届" or (counter == "名" and before in self.rank_before):
+            return None  # 前十名 is a rank (real_text.toml counter-rank)
         return "count", counter, None
 
     def _figure_unit(self, text: str, match) -> tuple[str, str | None, str | None] | None:
