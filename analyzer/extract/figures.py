@@ -226,11 +226,33 @@ class FigureExtractor:
             rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
+        self._compile_scale_only(lex, money, qual_before, qual_after)
         self.declared_currency = re.compile(
             rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
         self.money_context = re.compile(alternation(lex["money_context"]["words"]))
         self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
+
+    def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
+        """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
+        Money needs a currency after the scale, or a grade (级) and a money noun within four characters."""
+        words = lex["scale_only"]
+        numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
+        self.scale_only_pattern = re.compile(
+            rf"(?=[{re.escape(''.join({w[0] for w in [*self.qualifier_before, *words['scales']]}))}])"
+            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
+            rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
+
+    def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start()) or "元")
+        start, end = self._span(text, match)
+        graded = match.group("grade") or match.group("grade2")
+        candidate = Candidate(start, end, self.scales[match.group("scale")], unit, None,
+                              self._qualifier(match) or ("over" if graded else None))
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
 
     # -- finding ---------------------------------------------------------------------------------------
     def find_candidates(self, text: str) -> list[Candidate]:
@@ -244,6 +266,7 @@ class FigureExtractor:
                                (self.symbol_pattern, self._from_symbol_match),
                                (self.fraction_pattern, self._from_fraction_match),
                                (self.bare_scale_pattern, self._from_bare_scale_match),
+                               (self.scale_only_pattern, self._from_scale_only_match),
                                (self.money_label_pattern, self._from_money_label_match)):
             for match in pattern.finditer(text):
                 if any(taken[match.start():match.end()]):
