@@ -110,6 +110,8 @@ class FigureExtractor:
         self.refer_before = tuple(counters.get("refer_before", ()))
         self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
         self.rank_before = frozenset(counters.get("rank_before", ()))
+        self.few_only_counters = frozenset(counters.get("few_only", ()))
+        self.scaled_only_units = frozenset(lex["other_units"].get("scaled_only", ()))
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
@@ -400,7 +402,8 @@ class FigureExtractor:
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
         if num[0].isdigit():
-            return "count", counter, None
+            few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
+            return ("count", counter, None) if few else None
         before = text[match.start() - 1:match.start()]
         if (counter in self.arabic_only_counters and not scaled) or num == "一" or num in self.not_cardinal or \
                 before == "届" or (counter == "名" and before in self.rank_before):
@@ -421,6 +424,8 @@ class FigureExtractor:
         if match.group("ratio"):
             return self.units[match.group("ratio")], None, None
         other = match.group("other")  # 1.7亿吨: keep what was measured in
+        if other in self.scaled_only_units and not match.group("scale"):
+            return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
         if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
             return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
         return "other", other, None
