@@ -73,8 +73,8 @@ SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季 or 昨; scanning only near those characters is many times faster than
-# running the whole alternation at every position. No expression starts more than 8 characters before its first
-# such character (自二〇二五年) or runs 20 past it.
+# running the whole alternation at every position. No expression starts more than 12 characters before its first
+# such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = re.compile(r"[年月季昨]")
 
 
@@ -88,7 +88,7 @@ def time_matches(text: str):
         position = anchor.start()
         if position < cursor:
             continue
-        for start in range(max(cursor, position - 8), position + 1):
+        for start in range(max(cursor, position - 12), position + 1):
             match = match_at(text, start, position + 20)
             if match is not None:
                 cursor = match.end()
@@ -295,10 +295,15 @@ def _date_range(r: PeriodResolver, g: dict) -> Period | None:
     if year is None:
         return None
     first = date(year, m1, d1)
-    last = date(year, m2, d2)
+    last = date(_int(g["y2"]) if g.get("y2") else year, m2, d2)  # 2024年6月1日至2025年12月31日
     if last < first:
         last = date(year + 1, m2, d2)
     return _range(first, last)
+
+
+def _year_range(r: PeriodResolver, g: dict) -> Period | None:
+    first, last = _int(g["y1"]), _int(g["y2"])
+    return _range(date(first, 1, 1), date(last, 12, 31)) if first < last else None
 
 
 def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
@@ -442,7 +447,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
-    "date_range": _date_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
+    "date_range": _date_range, "year_range": _year_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
     "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
