@@ -141,9 +141,10 @@ class FigureExtractor:
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
+        move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
         self.bare_quote = re.compile(
-            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
-            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,8}}?)?"
+            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
+            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
 
