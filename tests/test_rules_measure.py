@@ -65,3 +65,10 @@ def test_explain_names_the_comparison_rule_and_words():
 def test_result_change_reads_only_a_change_of_a_result(text, span, by_row):
     found = {f.text: f for f in analyze(text, published="2022-01-20").figures}
     assert (found[span].explain["measure"]["rule"] == "result-change") == by_row
+
+
+def test_counted_kinds_keep_the_span_they_were_counted_over():
+    figure = next(f for f in analyze("2019年，有进出口实绩的企业约47.5万家。", published="2020-01-14").figures)
+    assert (figure.measure, figure.period.start, figure.period.end) == ("level", "2019-01-01", "2019-12-31")
+    balance = next(f for f in analyze("2019年，外汇储备3.1万亿美元。", published="2020-01-14").figures)
+    assert (balance.period.start, balance.period.end) == ("2019-12-31", "2019-12-31")  # a balance: the span's end

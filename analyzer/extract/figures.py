@@ -638,7 +638,8 @@ class FigureExtractor:
                                 previous.period if previous else None, "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period, explain)
-        if period and period.start != period.end and self._is_stock(measure, metric):
+        if period and period.start != period.end and self._is_stock(measure, metric) and \
+                explain["measure"]["rule"] not in measures.span_levels():
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
         figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
