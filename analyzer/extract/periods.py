@@ -112,7 +112,17 @@ def _point_before(text: str, match: re.Match, row: dict) -> bool:
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
 
 
-REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before}
+def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
+    """A bare 年末/年底 in a forecast: a target word right after it (年末目标价) or a forecast word before it in its
+    clause (预计年底前)."""
+    if not match.group().startswith("年"):
+        return False
+    clause = text[max(0, match.start() - 20):match.start()].rsplit("，", 1)[-1].rsplit("。", 1)[-1]
+    return text.startswith(tuple(row["after"]), match.end()) or any(word in clause for word in row["before"])
+
+
+REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
+                                                                  "ahead": _looks_ahead}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -351,6 +361,10 @@ def _full_year(r: PeriodResolver, g: dict) -> Period | None:
     return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
 
 
+def _year_end_ahead(r: PeriodResolver, g: dict) -> Period | None:
+    return None if r.published is None else Period(f"{r.published.year}-12-31", f"{r.published.year}-12-31")
+
+
 def _year_end(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
@@ -449,7 +463,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
     "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
-    "year_end": _year_end, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
+    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
