@@ -112,6 +112,12 @@ def _point_before(text: str, match: re.Match, row: dict) -> bool:
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
 
 
+def _preceded(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's words just before the expression (到2027年, 截至2025年)."""
+    return text.endswith(tuple(row["words"]), max(0, match.start() - 4), match.start()) or \
+        (match.start() > 0 and text[match.start() - 1] in "到至" and text[:match.start() - 1].strip() == "")
+
+
 def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
     """A bare 年末/年底 in a forecast: a target word right after it (年末目标价) or a forecast word before it in its
     clause (预计年底前)."""
@@ -122,7 +128,7 @@ def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
 
 
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
-                                                                  "ahead": _looks_ahead}
+                                                                  "ahead": _looks_ahead, "preceded": _preceded}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
