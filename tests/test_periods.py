@@ -45,6 +45,12 @@ CASES = [  # text, published, first period found
 ]
 
 
+def test_report_period_is_the_reporting_span_named_before():
+    spans = PeriodResolver("2026-07-14").find("预计2026年半年度归母净利润4.7亿元。报告期内，公司业务保持良好态势")
+    assert [(s.kind, s.period.start, s.period.end) for s in spans][-1] == ("report_period", "2026-01-01", "2026-06-30")
+    assert not PeriodResolver("2026-07-14").find("报告期内，公司业务保持良好态势")  # none named: no period
+
+
 @pytest.mark.parametrize("text, published, expected", CASES)
 def test_resolve(text, published, expected):
     spans = PeriodResolver(published).find(text)

@@ -72,10 +72,10 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季 or 昨; scanning only near those characters is many times faster than
+# Every time expression holds 年, 月, 季, 昨 or 告期 (报告期); scanning only near those characters is many times faster than
 # running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]")
+_ANCHOR = re.compile(r"[年月季昨]|告期")
 
 
 def time_matches(text: str):
@@ -219,12 +219,13 @@ class PeriodResolver:
     def __init__(self, published: str | None):
         self.published = parse_date(published)
         self.context_year: int | None = None
+        self.last_report: Period | None = None  # the last reporting span named (2021年度, 2026年半年度)
 
     def find(self, text: str) -> list[TimeSpan]:
         """Every time expression, in order. A year left out is taken from the last expression that named
         one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
-        self.context_year = None
+        self.context_year, self.last_report = None, None
         for match in time_matches(text):
             if _not_a_period(text, match):
                 continue
@@ -242,6 +243,8 @@ class PeriodResolver:
     def _set_context(self, kind: str, groups: dict, period: Period) -> None:
         """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
         does not, and a relative year (今年, 去年) hands back to the publication date."""
+        if kind in REPORTING_PERIODS and period.start != period.end:
+            self.last_report = period
         if "year" in groups and kind not in DAY_KINDS:
             self.context_year = int(period.start[:4])
         elif "rel" in groups:
@@ -320,6 +323,10 @@ def _date_range(r: PeriodResolver, g: dict) -> Period | None:
 def _year_range(r: PeriodResolver, g: dict) -> Period | None:
     first, last = _int(g["y1"]), _int(g["y2"])
     return _range(date(first, 1, 1), date(last, 12, 31)) if first < last else None
+
+
+def _report_period(r: PeriodResolver, g: dict) -> Period | None:
+    return r.last_report
 
 
 def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
@@ -467,7 +474,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
-    "date_range": _date_range, "year_range": _year_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
+    "date_range": _date_range, "year_range": _year_range, "report_period": _report_period, "this_month_day": _this_month_day, "relative_month": _relative_month,
     "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
