@@ -110,6 +110,7 @@ class FigureExtractor:
         self.refer_before = tuple(counters.get("refer_before", ()))
         self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
         self.rank_before = frozenset(counters.get("rank_before", ()))
+        self.single_numeral_money = frozenset(lex["not_figures"].get("single_numeral_money", ()))
         self.few_only_counters = frozenset(counters.get("few_only", ()))
         self.scaled_only_units = frozenset(lex["other_units"].get("scaled_only", ()))
         self.money_after = tuple(lex["money_context"]["after"])
@@ -411,6 +412,17 @@ class FigureExtractor:
             return None  # 前十名 is a rank (real_text.toml counter-rank)
         return "count", counter, None
 
+    def _is_numeral_word(self, text: str, match) -> bool:
+        """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
+        num, lex = match.group("num"), self.lexicon["not_figures"]
+        if len(num) != 1 or num.isdigit() or is_capital(num) or match.group("money") not in self.single_numeral_money or \
+                any(match.group(g) for g in ("scale", "num2", "jiao", "fen", "zheng")):
+            return False
+        after = text[match.end():match.end() + 2]
+        runs_on = bool(after) and "\u4e00" <= after[0] <= "\u9fff" and \
+            not after.startswith(tuple(lex.get("single_numeral_money_amount_after", ())))
+        return runs_on or text[match.start() - 1:match.start()] in lex.get("single_numeral_money_before", ())
+
     def _figure_unit(self, text: str, match) -> tuple[str, str | None, str | None] | None:
         """(unit, counter, currency) of a figure match, or None when the unit word shows it is no figure."""
         num = match.group("num")
@@ -418,6 +430,8 @@ class FigureExtractor:
         if match.group("count"):
             return self._count_unit(text, match)
         if match.group("money"):
+            if self._is_numeral_word(text, match):
+                return None  # 三元正极材料, 九元航空 (real_text.toml single-numeral-yuan-is-a-word)
             unit, currency = self._money_unit(match.group("money"))
             return unit, None, currency
         if match.group("subunit"):  # 3角, 5毛, 伍角: 三角 and 五毛 are words
