@@ -231,6 +231,9 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self.half_pattern = re.compile(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
+        self.half_of_pattern = re.compile(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
+                                          rf"(?P<qb>{qual_before})?(?P<half>一半)")
         self.declared_currency = re.compile(
             rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
         self.money_context = re.compile(alternation(lex["money_context"]["words"]))
@@ -269,6 +272,8 @@ class FigureExtractor:
         for pattern, build in ((self.figure_pattern, self._from_figure_match),
                                (self.symbol_pattern, self._from_symbol_match),
                                (self.fraction_pattern, self._from_fraction_match),
+                               (self.half_pattern, self._from_half_match),
+                               (self.half_of_pattern, self._from_half_match),
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
                                (self.money_label_pattern, self._from_money_label_match)):
@@ -511,6 +516,12 @@ class FigureExtractor:
         if unit[2]:
             candidate.extra["currency"] = unit[2]
         return candidate
+
+    def _from_half_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """降低了一半, 下降超过一半: half of what fell, -50 percent once the measure rules sign it."""
+        start = match.start("qb") if match.group("qb") else match.start("half")
+        return Candidate(start, match.end("half"), Decimal(50), "percent", None,
+                         self.qualifier_before.get(match.group("qb") or ""))
 
     def _from_fraction_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if match.group("frac")[0].isdigit() and self._is_excluded(text, match.start(), match.start("frac")):
