@@ -231,6 +231,8 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self.written_money = re.compile(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
+        self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
         self.half_pattern = re.compile(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
         self.half_of_pattern = re.compile(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
                                           rf"(?P<qb>{qual_before})?(?P<half>一半)")
@@ -252,7 +254,8 @@ class FigureExtractor:
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
 
     def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
-        unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start()) or "元")
+        unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start())
+                                          or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
         graded = match.group("grade") or match.group("grade2")
         candidate = Candidate(start, end, self.scales[match.group("scale")], unit, None,
@@ -563,12 +566,23 @@ class FigureExtractor:
         if not (self._has_money_context(text, match) or scan.declared_at(match.end())):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
-        unit, currency = self._money_unit(declared or "元")
+        unit, currency = self._money_unit(declared or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
         candidate = Candidate(start, end, value, unit, None, self._qualifier(match))
         if currency:
             candidate.extra["currency"] = currency
         return candidate
+
+    def _currency_before(self, text: str, position: int) -> str:
+        """The currency word of the nearest amount written with one in the same paragraph, before or after
+        ``position`` (within the window), else 元 (real_text.toml bare-amount-currency-window): 千亿级资金支持……
+        千亿美元直接投资 is in dollars; 2.67亿、3.25亿、5.22亿元 in yuan."""
+        start = max(text.rfind("\n", 0, position) + 1, position - self.currency_window)
+        end = text.find("\n", position)
+        end = min(len(text) if end < 0 else end, position + self.currency_window)
+        nearest = min(self.written_money.finditer(text, start, end), default=None,
+                      key=lambda written: abs(written.start() - position))
+        return nearest.group("money") if nearest else "元"
 
     def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """总价：3,235,824.00 - an amount after a money label, written without 元."""
