@@ -110,6 +110,12 @@ CASES = [
     ("compound", "資本額1億2,000萬元", "1億2,000萬元", "120000000", None, "CNY", None, None),
     ("compound", "月薪12萬3千元", "12萬3千元", "123000", None, "CNY", None, None),
     ("compound", "吸引3万2千多人", "3万2千多人", "32000", None, "count", "over", "人"),
+    # a scale word without a digit: one of that scale; a grade (级) is at least that much
+    ("scale only", "现金分红总额连续4年突破万亿元", "突破万亿元", "1000000000000", None, "CNY", "over", None),
+    ("scale only", "搁置的千亿美元直接投资", "千亿美元", "100000000000", None, "USD", None, None),
+    ("scale only", "到期债务规模均超千亿元。", "超千亿元", "100000000000", None, "CNY", "over", None),
+    ("scale only", "英伟达缩减千亿级资金支持", "千亿级", "100000000000", None, "CNY", "over", None),
+    ("scale only", "近日完成千万元级人民币种子轮融资", "千万元级", "10000000", None, "CNY", "over", None),
 ]
 
 NOT_FIGURES = [
@@ -128,6 +134,9 @@ NOT_FIGURES = [
     "标准号GB-2020",
     "已于12月30日圆满完成",  # a date before 圆满, not 30 yen
     "美元兑人民币6个月掉期点",  # a tenor after a currency word
+    "百亿级私募人士透露",  # a grade that names a class of firms, not an amount
+    "万亿级赛道",
+    "千万不要",
 ]
 
 

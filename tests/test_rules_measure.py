@@ -54,3 +54,21 @@ def test_explain_names_the_comparison_rule_and_words():
     figure = analyze("社会消费品零售总额同比增长5.1%", published="2025-06-30").figures[-1]
     assert figure.explain["comparison"] == {"rule": "year-on-year", "words": "同比"}
     assert figure.explain["measure"]["rule"] == "percent-growth"
+
+
+
+@pytest.mark.parametrize("text, span, by_row", [
+    ("东阳光公告，2021年净利预计增加4.2亿元到5.7亿元，同比增加101%到137%。", "4.2亿元到5.7亿元", True),
+    ("非GAAP毛利润增加到12亿美元，环比增长14%。", "12亿美元", False),  # 增加到 names the new level
+    ("一季度人民币贷款增加9.78万亿元。", "9.78万亿元", False),  # loans that grow are new loans
+])
+def test_result_change_reads_only_a_change_of_a_result(text, span, by_row):
+    found = {f.text: f for f in analyze(text, published="2022-01-20").figures}
+    assert (found[span].explain["measure"]["rule"] == "result-change") == by_row
+
+
+def test_counted_kinds_keep_the_span_they_were_counted_over():
+    figure = next(f for f in analyze("2019年，有进出口实绩的企业约47.5万家。", published="2020-01-14").figures)
+    assert (figure.measure, figure.period.start, figure.period.end) == ("level", "2019-01-01", "2019-12-31")
+    balance = next(f for f in analyze("2019年，外汇储备3.1万亿美元。", published="2020-01-14").figures)
+    assert (balance.period.start, balance.period.end) == ("2019-12-31", "2019-12-31")  # a balance: the span's end

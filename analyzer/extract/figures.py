@@ -107,6 +107,12 @@ class FigureExtractor:
         counters = lex["counters"]
         self.counters = set(counters["words"])
         self.arabic_only_counters = set(counters["arabic_only"])
+        self.refer_before = tuple(counters.get("refer_before", ()))
+        self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
+        self.rank_before = frozenset(counters.get("rank_before", ()))
+        self.single_numeral_money = frozenset(lex["not_figures"].get("single_numeral_money", ()))
+        self.few_only_counters = frozenset(counters.get("few_only", ()))
+        self.scaled_only_units = frozenset(lex["other_units"].get("scaled_only", ()))
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
@@ -136,9 +142,10 @@ class FigureExtractor:
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
+        move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
         self.bare_quote = re.compile(
-            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,10}}?"
-            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|\d+(?:\.\d+)?%){{0,8}}?)?"
+            rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
+            rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
 
@@ -223,11 +230,39 @@ class FigureExtractor:
             rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
+        self._compile_scale_only(lex, money, qual_before, qual_after)
+        self.written_money = re.compile(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
+        self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
+        self.half_pattern = re.compile(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
+        self.half_of_pattern = re.compile(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
+                                          rf"(?P<qb>{qual_before})?(?P<half>一半)")
         self.declared_currency = re.compile(
             rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
         self.money_context = re.compile(alternation(lex["money_context"]["words"]))
         self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                     *lex["signs"]["level"], *lex["signs"]["down"]}))
+
+    def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
+        """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
+        Money needs a currency after the scale, or a grade (级) and a money noun within four characters."""
+        words = lex["scale_only"]
+        numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
+        self.scale_only_pattern = re.compile(
+            rf"(?=[{re.escape(''.join({w[0] for w in [*self.qualifier_before, *words['scales']]}))}])"
+            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
+            rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
+
+    def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start())
+                                          or self._currency_before(text, match.start()))
+        start, end = self._span(text, match)
+        graded = match.group("grade") or match.group("grade2")
+        candidate = Candidate(start, end, self.scales[match.group("scale")], unit, None,
+                              self._qualifier(match) or ("over" if graded else None))
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
 
     # -- finding ---------------------------------------------------------------------------------------
     def find_candidates(self, text: str) -> list[Candidate]:
@@ -240,7 +275,10 @@ class FigureExtractor:
         for pattern, build in ((self.figure_pattern, self._from_figure_match),
                                (self.symbol_pattern, self._from_symbol_match),
                                (self.fraction_pattern, self._from_fraction_match),
+                               (self.half_pattern, self._from_half_match),
+                               (self.half_of_pattern, self._from_half_match),
                                (self.bare_scale_pattern, self._from_bare_scale_match),
+                               (self.scale_only_pattern, self._from_scale_only_match),
                                (self.money_label_pattern, self._from_money_label_match)):
             for match in pattern.finditer(text):
                 if any(taken[match.start():match.end()]):
@@ -370,13 +408,28 @@ class FigureExtractor:
     def _count_unit(self, text: str, match) -> tuple[str, str, None] | None:
         """(count, counter, None), or None for 一个, 两股, 十三届五次会议 (a Chinese number with 万/亿 counts)."""
         num, counter = match.group("num"), match.group("count")
+        scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
+        if not scaled and text.endswith(self.refer_before, 0, match.start()):
+            return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
         if num[0].isdigit():
-            return "count", counter, None
-        scaled = any(ch in BIG_UNITS for ch in num)  # 三万人 counts; 两人, 一个 are words
-        if (counter in self.arabic_only_counters and not scaled) or num == "一" or \
-                text[match.start() - 1:match.start()] == "届":
-            return None
+            few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
+            return ("count", counter, None) if few else None
+        before = text[match.start() - 1:match.start()]
+        if (counter in self.arabic_only_counters and not scaled) or num == "一" or num in self.not_cardinal or \
+                before == "届" or (counter == "名" and before in self.rank_before):
+            return None  # 前十名 is a rank (real_text.toml counter-rank)
         return "count", counter, None
+
+    def _is_numeral_word(self, text: str, match) -> bool:
+        """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
+        num, lex = match.group("num"), self.lexicon["not_figures"]
+        if len(num) != 1 or num.isdigit() or is_capital(num) or match.group("money") not in self.single_numeral_money or \
+                any(match.group(g) for g in ("scale", "num2", "jiao", "fen", "zheng")):
+            return False
+        after = text[match.end():match.end() + 2]
+        runs_on = bool(after) and "\u4e00" <= after[0] <= "\u9fff" and \
+            not after.startswith(tuple(lex.get("single_numeral_money_amount_after", ())))
+        return runs_on or text[match.start() - 1:match.start()] in lex.get("single_numeral_money_before", ())
 
     def _figure_unit(self, text: str, match) -> tuple[str, str | None, str | None] | None:
         """(unit, counter, currency) of a figure match, or None when the unit word shows it is no figure."""
@@ -385,6 +438,8 @@ class FigureExtractor:
         if match.group("count"):
             return self._count_unit(text, match)
         if match.group("money"):
+            if self._is_numeral_word(text, match):
+                return None  # 三元正极材料, 九元航空 (real_text.toml single-numeral-yuan-is-a-word)
             unit, currency = self._money_unit(match.group("money"))
             return unit, None, currency
         if match.group("subunit"):  # 3角, 5毛, 伍角: 三角 and 五毛 are words
@@ -392,6 +447,8 @@ class FigureExtractor:
         if match.group("ratio"):
             return self.units[match.group("ratio")], None, None
         other = match.group("other")  # 1.7亿吨: keep what was measured in
+        if other in self.scaled_only_units and not match.group("scale"):
+            return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
         if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
             return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
         return "other", other, None
@@ -463,6 +520,12 @@ class FigureExtractor:
             candidate.extra["currency"] = unit[2]
         return candidate
 
+    def _from_half_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """降低了一半, 下降超过一半: half of what fell, -50 percent once the measure rules sign it."""
+        start = match.start("qb") if match.group("qb") else match.start("half")
+        return Candidate(start, match.end("half"), Decimal(50), "percent", None,
+                         self.qualifier_before.get(match.group("qb") or ""))
+
     def _from_fraction_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if match.group("frac")[0].isdigit() and self._is_excluded(text, match.start(), match.start("frac")):
             return None
@@ -503,12 +566,23 @@ class FigureExtractor:
         if not (self._has_money_context(text, match) or scan.declared_at(match.end())):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
-        unit, currency = self._money_unit(declared or "元")
+        unit, currency = self._money_unit(declared or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
         candidate = Candidate(start, end, value, unit, None, self._qualifier(match))
         if currency:
             candidate.extra["currency"] = currency
         return candidate
+
+    def _currency_before(self, text: str, position: int) -> str:
+        """The currency word of the nearest amount written with one in the same paragraph, before or after
+        ``position`` (within the window), else 元 (real_text.toml bare-amount-currency-window): 千亿级资金支持……
+        千亿美元直接投资 is in dollars; 2.67亿、3.25亿、5.22亿元 in yuan."""
+        start = max(text.rfind("\n", 0, position) + 1, position - self.currency_window)
+        end = text.find("\n", position)
+        end = min(len(text) if end < 0 else end, position + self.currency_window)
+        nearest = min(self.written_money.finditer(text, start, end), default=None,
+                      key=lambda written: abs(written.start() - position))
+        return nearest.group("money") if nearest else "元"
 
     def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """总价：3,235,824.00 - an amount after a money label, written without 元."""
@@ -603,7 +677,8 @@ class FigureExtractor:
                                 previous.period if previous else None, "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period, explain)
-        if period and period.start != period.end and self._is_stock(measure, metric):
+        if period and period.start != period.end and self._is_stock(measure, metric) and \
+                explain["measure"]["rule"] not in measures.span_levels():
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
         figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,

@@ -24,7 +24,7 @@ from analyzer.records import Period
 
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
-ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison"}
+ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison", "keeps_span"}
 UNIT_CONDITIONS = ("unit", "unit_not")  # decided once per unit (_rules_for_unit), not per figure
 NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies (TOML has no null)
 
@@ -349,6 +349,12 @@ def rules(table: str) -> tuple[Rule, ...]:
     """The compiled rows of one table of measure.toml, in file order."""
     answer = "comparison" if table.startswith("comparison") else "measure"
     return tuple(_compile_row(row, answer) for row in rulebook.rows(RULE_FILE, table))
+
+
+@functools.cache
+def span_levels() -> frozenset[str]:
+    """Ids of the [[level_over_period]] rows whose level keeps the span it was read over (`keeps_span`)."""
+    return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "level_over_period") if row.get("keeps_span"))
 
 
 def explained(rule: Rule, words: list) -> dict[str, str]:

@@ -72,10 +72,10 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季 or 昨; scanning only near those characters is many times faster than
-# running the whole alternation at every position. No expression starts more than 8 characters before its first
-# such character (自二〇二五年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]")
+# Every time expression holds 年, 月, 季, 昨 or 告期 (报告期); scanning only near those characters is many times faster than
+# running the whole alternation at every position. No expression starts more than 12 characters before its first
+# such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
+_ANCHOR = re.compile(r"[年月季昨]|告期")
 
 
 def time_matches(text: str):
@@ -88,7 +88,7 @@ def time_matches(text: str):
         position = anchor.start()
         if position < cursor:
             continue
-        for start in range(max(cursor, position - 8), position + 1):
+        for start in range(max(cursor, position - 12), position + 1):
             match = match_at(text, start, position + 20)
             if match is not None:
                 cursor = match.end()
@@ -112,7 +112,23 @@ def _point_before(text: str, match: re.Match, row: dict) -> bool:
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
 
 
-REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before}
+def _preceded(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's words just before the expression (到2027年, 截至2025年)."""
+    return text.endswith(tuple(row["words"]), max(0, match.start() - 4), match.start()) or \
+        (match.start() > 0 and text[match.start() - 1] in "到至" and text[:match.start() - 1].strip() == "")
+
+
+def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
+    """A bare 年末/年底 in a forecast: a target word right after it (年末目标价) or a forecast word before it in its
+    clause (预计年底前)."""
+    if not match.group().startswith("年"):
+        return False
+    clause = text[max(0, match.start() - 20):match.start()].rsplit("，", 1)[-1].rsplit("。", 1)[-1]
+    return text.startswith(tuple(row["after"]), match.end()) or any(word in clause for word in row["before"])
+
+
+REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
+                                                                  "ahead": _looks_ahead, "preceded": _preceded}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -203,12 +219,13 @@ class PeriodResolver:
     def __init__(self, published: str | None):
         self.published = parse_date(published)
         self.context_year: int | None = None
+        self.last_report: Period | None = None  # the last reporting span named (2021年度, 2026年半年度)
 
     def find(self, text: str) -> list[TimeSpan]:
         """Every time expression, in order. A year left out is taken from the last expression that named
         one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
-        self.context_year = None
+        self.context_year, self.last_report = None, None
         for match in time_matches(text):
             if _not_a_period(text, match):
                 continue
@@ -226,6 +243,8 @@ class PeriodResolver:
     def _set_context(self, kind: str, groups: dict, period: Period) -> None:
         """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
         does not, and a relative year (今年, 去年) hands back to the publication date."""
+        if kind in REPORTING_PERIODS and period.start != period.end:
+            self.last_report = period
         if "year" in groups and kind not in DAY_KINDS:
             self.context_year = int(period.start[:4])
         elif "rel" in groups:
@@ -295,10 +314,19 @@ def _date_range(r: PeriodResolver, g: dict) -> Period | None:
     if year is None:
         return None
     first = date(year, m1, d1)
-    last = date(year, m2, d2)
+    last = date(_int(g["y2"]) if g.get("y2") else year, m2, d2)  # 2024年6月1日至2025年12月31日
     if last < first:
         last = date(year + 1, m2, d2)
     return _range(first, last)
+
+
+def _year_range(r: PeriodResolver, g: dict) -> Period | None:
+    first, last = _int(g["y1"]), _int(g["y2"])
+    return _range(date(first, 1, 1), date(last, 12, 31)) if first < last else None
+
+
+def _report_period(r: PeriodResolver, g: dict) -> Period | None:
+    return r.last_report
 
 
 def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
@@ -344,6 +372,10 @@ def _full_year(r: PeriodResolver, g: dict) -> Period | None:
             and not r.context_year:
         year -= 1  # 全年 in a January–March release is the year just ended
     return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
+
+
+def _year_end_ahead(r: PeriodResolver, g: dict) -> Period | None:
+    return None if r.published is None else Period(f"{r.published.year}-12-31", f"{r.published.year}-12-31")
 
 
 def _year_end(r: PeriodResolver, g: dict) -> Period | None:
@@ -442,9 +474,9 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
-    "date_range": _date_range, "this_month_day": _this_month_day, "relative_month": _relative_month,
+    "date_range": _date_range, "year_range": _year_range, "report_period": _report_period, "this_month_day": _this_month_day, "relative_month": _relative_month,
     "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
-    "year_end": _year_end, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
+    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
