@@ -40,6 +40,10 @@ def _one_of_words(list_id: str) -> str:
     return "|".join(map(re.escape, WORD_LISTS[list_id]))
 
 
+def _lexicon_verbs() -> list[str]:
+    return [re.escape(verb) for verb in rulebook.lexicon()["metric"]["verbs"]]
+
+
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
@@ -71,6 +75,8 @@ OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>{_on
 OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
+# 融资提供了关键的支撑, 数据中心项目融资担保进行磋商: the noun a figure qualifies ends at a verb that takes an object
+FOLLOWING_VERB = re.compile(rf"(?<=..)(?:{_one_of_words('object-follows')}|{'|'.join(_lexicon_verbs())})")
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
@@ -86,6 +92,7 @@ PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
+THRESHOLD = re.compile(rf"^(?:{_one_of_words('bounds')})|(?:以下|以上|以内)$")  # 不超过1000万元, 5万元以下
 THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
 GROWTH_WORD = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('growth-words')})$")
 GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
@@ -405,6 +412,20 @@ class MetricContext:
         return None if self.verbs_only else self.named
 
     @lazy
+    def attributive(self) -> bool:
+        """The figure qualifies the noun after it: 提供约2500亿美元的担保, 就高达2500亿美元的…融资担保 (a verb,
+        preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
+        left = self.raw_left.rstrip()
+        if not left:
+            return False
+        if left.endswith("的"):
+            return not self.text.startswith("的", self.figure_end)
+        if THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
+            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
+        word, tag = pos.tag(left)[-1]
+        return self.text.startswith("的", self.figure_end) and tag in ATTRIBUTIVE_LEFT_TAGS
+
+    @lazy
     def generic(self) -> bool:
         """The name before the figure names no quantity of its own: none, a generic word (增速, 规模), a comparison
         (比各项贷款增速高), a verb whose object is left out (释放), an institution."""
@@ -437,6 +458,9 @@ class MetricContext:
 
 
 Named = tuple[str, str]  # (metric, the words it came from)
+# the last word before a figure that qualifies the noun after it: a verb (提供, 达), preposition (按, 就), adverb,
+# pronoun (这笔), numeral (新一轮) or conjunction, not a name
+ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -458,6 +482,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
     "verbs_only": lambda c: c.verbs_only,
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
+    "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
@@ -566,6 +591,16 @@ def _noun_after(c: MetricContext) -> Named | None:
     return _named(to_simplified(noun), c.after) if noun else None
 
 
+def _qualified_noun(c: MetricContext) -> Named | None:
+    """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
+    it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
+    de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
+    after = RIGHT_PHRASE.match(c.text, c.figure_end + de)
+    words = after and FOLLOWING_VERB.split(PHRASE_AFTER_END.split(after.group())[0])[0]
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
+    return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
+
+
 def _counted_noun(c: MetricContext) -> Named | None:
     """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
     noun before; 10个成员国中 → 成员国)."""
@@ -631,6 +666,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "object_after": _object_after,
     "noun_after": _noun_after,
     "counted_noun": _counted_noun,
+    "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
     "parallel_to_previous": _parallel_to_previous,
     "rate_named_before": _rate_named_before,

@@ -1,0 +1,28 @@
+"""Metric names of real text, by error family (issue 14): each case is a sentence, one figure's span in it and
+the metric expected, with the cases that must keep the name before the figure beside the ones that take another."""
+import pytest
+
+from analyzer.pipeline import analyze
+
+CASES = [
+    # a figure qualifying the noun after it (attributive-noun-after)
+    ("qualifies-after-verb", "英伟达正在洽谈提供约2500亿美元的担保，以帮助OpenAI租赁算力。", "约2500亿美元", "担保"),
+    ("qualifies-after-adverb", "英伟达正与OpenAI就高达2500亿美元的数据中心项目融资担保进行磋商。", "2500亿美元",
+     "数据中心项目融资担保"),
+    ("qualifies-after-de", "转而调整为当前轮次的300亿美元投资。", "300亿美元", "投资"),
+    ("qualifies-verb-after-de", "这一举措导致股市出现规模达1万亿美元的抛售。", "1万亿美元", "抛售"),
+    ("qualifies-stops-at-verb", "新一轮高达120亿美元的融资提供了关键的盈利预期支撑。", "120亿美元", "融资"),
+    ("threshold-keeps-name-before", "对单户授信不超过1000万元的小微企业贷款给予支持。", "不超过1000万元", "单户授信"),
+    ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_metric_of_figure(text, span, expected):
+    figures = [f for f in analyze(text, published="2025-06-30").figures if f.text == span]
+    assert len(figures) == 1, [f.text for f in analyze(text, published="2025-06-30").figures]
+    if expected is None:
+        assert figures[0].metric != "相比"
+    else:
+        assert figures[0].metric == expected
