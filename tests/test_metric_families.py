@@ -13,6 +13,14 @@ CASES = [
     ("qualifies-verb-after-de", "这一举措导致股市出现规模达1万亿美元的抛售。", "1万亿美元", "抛售"),
     ("qualifies-stops-at-verb", "新一轮高达120亿美元的融资提供了关键的盈利预期支撑。", "120亿美元", "融资"),
     ("threshold-keeps-name-before", "对单户授信不超过1000万元的小微企业贷款给予支持。", "不超过1000万元", "单户授信"),
+    # a 分别 list whose names share a modifier or a head
+    ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
+     "预制菜业务营业收入"),
+    ("list-shared-modifier-second", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.16%",
+     "预制菜业务毛利润"),
+    ("list-shared-after-labels", "A、B、C类人才补贴比例分别为100%、70%、50%。", "70%", "B类人才补贴比例"),
+    ("list-shared-head-unchanged", "支农再贷款、支小再贷款和再贴现余额分别为1000亿元、2000亿元和3000亿元。", "2000亿元",
+     "支小再贷款余额"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
