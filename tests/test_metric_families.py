@@ -13,6 +13,11 @@ CASES = [
     ("qualifies-verb-after-de", "这一举措导致股市出现规模达1万亿美元的抛售。", "1万亿美元", "抛售"),
     ("qualifies-stops-at-verb", "新一轮高达120亿美元的融资提供了关键的盈利预期支撑。", "120亿美元", "融资"),
     ("threshold-keeps-name-before", "对单户授信不超过1000万元的小微企业贷款给予支持。", "不超过1000万元", "单户授信"),
+    # counts whose metric is the counted noun phrase (counted-noun)
+    ("counted-past-modifier-verbs", "北京无新增本土确诊病例；新增1例境外输入确诊病例。", "1例", "境外输入确诊病例"),
+    ("counted-stops-at-bracket", "郑州决定在金水区等9个城区（含开发区）开展新一轮全员核酸检测。", "9个", "城区"),
+    ("counted-stops-at-adjective", "商务部：4方面15条政策措施稳定外贸。", "15条", "政策措施"),
+    ("counted-stops-at-verb", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

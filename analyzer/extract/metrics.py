@@ -249,7 +249,13 @@ def _drop_trailing_function_words(phrase: str) -> str:
 
 
 # where the noun phrase after a figure ends: a verb, adverb, preposition or pronoun (not 和, 的)
-PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad".split())  # df: 不要, 不用
+PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad a".split())  # df: 不要, 不用
+
+
+@functools.cache
+def _noun_modifiers() -> frozenset[str]:
+    """Verbs that modify the noun after them inside a name (境外输入确诊病例): a noun phrase goes on past them."""
+    return frozenset(_lexicon().get("noun_modifiers", ()))
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -257,7 +263,7 @@ def _noun_prefix(phrase: str) -> str:
     after a noun."""
     kept = ""
     for word, tag in pos.tag(phrase):
-        if kept and tag in PHRASE_END_TAGS and word not in _metric_words():
+        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers():
             break
         kept += word
     return kept
@@ -385,6 +391,13 @@ class MetricContext:
     def after(self) -> str | None:
         """The cleaned phrase right after the figure (设立3000亿元专项再贷款 → 专项再贷款)."""
         return _right_phrase(self.text, self.figure_end)
+
+    @lazy
+    def raw_after(self) -> str | None:
+        """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
+        the phrase (9个城区（含开发区）开展… → 城区)."""
+        after = RIGHT_PHRASE.match(self.text, self.figure_end + self.text.startswith("的", self.figure_end))
+        return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
 
     @lazy
     def cleaned(self) -> str | None:
@@ -595,8 +608,7 @@ def _qualified_noun(c: MetricContext) -> Named | None:
     """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
     it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
     de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
-    after = RIGHT_PHRASE.match(c.text, c.figure_end + de)
-    words = after and FOLLOWING_VERB.split(PHRASE_AFTER_END.split(after.group())[0])[0]
+    words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
     noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
     return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
 
@@ -606,9 +618,9 @@ def _counted_noun(c: MetricContext) -> Named | None:
     noun before; 10个成员国中 → 成员国)."""
     if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
         return None
-    noun = c.after and LOCATIVE_TAIL.sub("", _noun_prefix(c.after))
+    noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
     noun = noun if noun and names_something(noun) else None
-    return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
+    return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
 
 
 def _same_unit(c: MetricContext) -> Named | None:
