@@ -18,6 +18,14 @@ CASES = [
     ("counted-stops-at-bracket", "郑州决定在金水区等9个城区（含开发区）开展新一轮全员核酸检测。", "9个", "城区"),
     ("counted-stops-at-adjective", "商务部：4方面15条政策措施稳定外贸。", "15条", "政策措施"),
     ("counted-stops-at-verb", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
+    # a probability is named by its event; a rate move implied by 加息 moves the rate its sentence named
+    ("probability-of-event", "美联储1月维持利率在0%-0.25%区间的概率为96.9%，加息25个基点的概率为3.1%。", "3.1%",
+     "加息25个基点的概率"),
+    ("probability-after-owner-and-time", "美联储1月维持利率在0%-0.25%区间的概率为96.9%，加息25个基点的概率为3.1%。",
+     "96.9%", "维持利率在0%-0.25%区间的概率"),
+    ("implied-rate-named-in-sentence", "美联储1月维持利率在0%-0.25%区间的概率为96.9%，加息25个基点的概率为3.1%。",
+     "25个基点", "利率"),
+    ("implied-rate-default", "人民银行决定9月16日全面降准0.5个百分点。", "0.5个百分点", "存款准备金率"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

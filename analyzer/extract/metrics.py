@@ -77,6 +77,7 @@ OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
 # 融资提供了关键的支撑, 数据中心项目融资担保进行磋商: the noun a figure qualifies ends at a verb that takes an object
 FOLLOWING_VERB = re.compile(rf"(?<=..)(?:{_one_of_words('object-follows')}|{'|'.join(_lexicon_verbs())})")
+PROBABILITY = re.compile(rf"(?<=.)的?(?:{_one_of_words('probability-heads')})$")  # 加息25个基点的概率
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
@@ -533,10 +534,25 @@ def _provided_after(c: MetricContext) -> Named | None:
 
 
 def _implied_word(c: MetricContext) -> Named | None:
-    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied)."""
+    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied); a rate the
+    sentence named before it is the one moved (美联储维持利率在0%-0.25%区间的概率为96.9%，加息25个基点 → 利率)."""
     stripped = _strip_trailing(c.left, _words()[0])
-    return next((_named(implied, word) for word, implied in _lexicon()["implied"].items() if stripped.endswith(word)),
-                None)
+    word, implied = next(((w, i) for w, i in _lexicon()["implied"].items() if stripped.endswith(w)), (None, None))
+    if word is None:
+        return None
+    named = _rate_named_before(c) if implied.endswith("利率") else None
+    return named if named and named[0].endswith("利率") else _named(implied, word)
+
+
+def _event_probability(c: MetricContext) -> Named | None:
+    """加息25个基点的概率为3.1%, 3月维持利率在0%-0.25%区间的概率为38.7%: a probability is named by the whole event
+    it is of, figures included, from its clause's last time word on."""
+    start = max([c.clause_start, *(span.end for span in times_within(c.times, c.clause_start, c.figure_start))])
+    phrase = _strip_trailing(c.text[start:c.figure_start].strip(), _words()[0])
+    if not PROBABILITY.search(phrase):
+        return None
+    owner = _institution_pattern().match(phrase)  # 美联储1月维持…: whose decision, then when
+    return _named(to_simplified(_strip_leading(phrase[owner.end() if owner else 0:], _words()[2])), phrase)
 
 
 def _operation_of_clause(c: MetricContext) -> Named | None:
@@ -665,6 +681,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "earlier_part": _earlier_part,
     "provided_after": _provided_after,
     "implied_word": _implied_word,
+    "event_probability": _event_probability,
     "operation_of_clause": _operation_of_clause,
     "operation_or_winning_bid": _operation_or_winning_bid,
     "list_named_before": _list_named_before,
