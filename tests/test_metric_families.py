@@ -26,6 +26,12 @@ CASES = [
     ("implied-rate-named-in-sentence", "美联储1月维持利率在0%-0.25%区间的概率为96.9%，加息25个基点的概率为3.1%。",
      "25个基点", "利率"),
     ("implied-rate-default", "人民银行决定9月16日全面降准0.5个百分点。", "0.5个百分点", "存款准备金率"),
+    # market moves: the index, price or pair that moved
+    ("index-short-name-spaced", "韩国综指 涨幅扩大至3%，此前一日曾暴跌10%。", "3%", "韩国综指"),
+    ("index-short-name-clause-before", "韩国综指 涨幅扩大至3%，此前一日曾暴跌10%。", "10%", "韩国综指"),
+    ("recovered-loss-is-no-name", "现货黄金日内一度下挫1%，随后收复跌幅至0.37%。", "0.37%", "现货黄金"),
+    ("pair-of-clause-before", "美元指数突破99，日内涨0.16%。美元兑日元短线拉升，现涨至153，为2月份以来首次。", "153",
+     "美元兑日元"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

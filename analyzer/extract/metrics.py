@@ -639,6 +639,19 @@ def _counted_noun(c: MetricContext) -> Named | None:
     return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
 
 
+def _subject_of_clause_before(c: MetricContext) -> Named | None:
+    """美元兑日元短线拉升，现涨至153: a clause of verbs only measures the index, price or currency pair that is
+    the subject of the clause before it in its sentence."""
+    subject = clause_subject(c.text, c.sentence_start, c.clause_start, c.figure_start)
+    quoted = subject and (_market_subject_pattern().fullmatch(subject) or _quoted_pair(subject))
+    return _named(subject, c.text[c.sentence_start:c.clause_start]) if quoted else None
+
+
+def _quoted_pair(name: str) -> bool:
+    """美元兑日元, 欧元/美元: a currency pair quoted in market wraps (real_text.toml market_quotes)."""
+    return any(joint in name for joint in rulebook.lexicon()["market_quotes"]["pair_joints"])
+
+
 def _same_unit(c: MetricContext) -> Named | None:
     """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
     return _named(c.same_unit)
@@ -697,6 +710,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "counted_noun": _counted_noun,
     "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "subject_of_clause_before": _subject_of_clause_before,
     "parallel_to_previous": _parallel_to_previous,
     "rate_named_before": _rate_named_before,
     "earlier_growth": _earlier_growth,
