@@ -102,6 +102,7 @@ SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
 PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
+STATISTIC_MOVE = re.compile(r"同比|环比|按年|按月|按季")
 NOT_A_STOCK = re.compile(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
@@ -652,6 +653,30 @@ def _quoted_pair(name: str) -> bool:
     return any(joint in name for joint in rulebook.lexicon()["market_quotes"]["pair_joints"])
 
 
+def _stock_of_clause(c: MetricContext) -> Named | None:
+    """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
+    names nothing) opens with named firms measures their 股价."""
+    words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    if STATISTIC_MOVE.search(words):
+        return None  # 二线城市按月跌0.7%: a statistic's move, not a share price
+    subject = tidy_metric(clean_metric(words))
+    if subject:
+        return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
+    if c.clause_start > c.sentence_start:
+        previous = _previous_clause_start(c.text, c.sentence_start, c.clause_start)
+        words = c.text[previous:c.clause_start - 1]
+        subject = clean_metric(_noun_prefix(words))
+    return _named("股价", words) if subject and _named_firms(subject) else None
+
+
+def _named_firms(phrase: str) -> bool:
+    """英伟达、AMD; 台积电; 腾讯控股(0700.HK): every name of the phrase a firm the taxonomy knows or one written
+    with its ticker (a share class, 建行H股, is left to the share-price clean-up)."""
+    parts = [part for part in NAME_JOINER.split(phrase) if part]
+    return bool(parts) and not SHARE_CLASS.search(phrase) and all(
+        _institution_pattern().fullmatch(part) or TICKER_TAIL.search(part) for part in parts)
+
+
 def _same_unit(c: MetricContext) -> Named | None:
     """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
     return _named(c.same_unit)
@@ -710,6 +735,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "counted_noun": _counted_noun,
     "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "stock_of_clause": _stock_of_clause,
     "subject_of_clause_before": _subject_of_clause_before,
     "parallel_to_previous": _parallel_to_previous,
     "rate_named_before": _rate_named_before,
