@@ -37,6 +37,11 @@ CASES = [
     ("statistic-move-is-no-share", "9月份一线城市新建商品住宅销售价格按月跌0.7%，按年跌5.7%；二线城市按月跌0.6%，按年跌5.3%。",
      "0.6%", "二线城市新建商品住宅销售价格"),
     ("index-fall-after-time-words", "韩国综指 涨幅扩大至3%，此前一日曾暴跌10%。", "10%", "韩国综指"),
+    # time words inside a name: a record close keeps its 收盘, a window of weeks goes
+    ("record-close-kept", "自2025年9月10日创下历史收盘高点324.33美元以来，甲骨文股价已累计下跌56.2%。", "324.33美元",
+     "历史收盘高点"),
+    ("window-of-weeks-goes", "甲骨文股价已累计下跌56.2%；过去52周跌幅亦达38.1%。", "38.1%", "股价"),
+    ("window-in-time-clause", "由于Kospi指数在过去12个月内因半导体需求激增而暴涨超过95%。", "超过95%", "Kospi指数"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

@@ -83,7 +83,9 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
-                         + _one_of_words("market-time"))
+                         rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
+WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
@@ -204,7 +206,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(_named_part(phrase), leading)
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
-    phrase = TIME_CLAUSE.sub("", phrase)  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
+    phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     phrase = _drop_trailing_function_words(phrase)
