@@ -42,6 +42,14 @@ CASES = [
      "历史收盘高点"),
     ("window-of-weeks-goes", "甲骨文股价已累计下跌56.2%；过去52周跌幅亦达38.1%。", "38.1%", "股价"),
     ("window-in-time-clause", "由于Kospi指数在过去12个月内因半导体需求激增而暴涨超过95%。", "超过95%", "Kospi指数"),
+    # a demonstrative refers back; 该 with a noun is whose figure it is
+    ("index-referred-back", "MSCI亚太指数早盘上涨0.8%，此前该指数周二重挫3.6%。", "3.6%", "MSCI亚太指数"),
+    ("this-car-is-the-owner", "该车储物容量超18m³。", "超18m³", "储物容量"),
+    ("this-project-keeps-project", "该项目成本可能高达约5000亿美元。", "约5000亿美元", "项目成本"),
+    # verbs after which the name starts
+    ("raised-housing", "目前成都已经筹集保障性租赁住房22.6万套。", "22.6万套", "保障性租赁住房"),
+    ("included-condition", "资金来源包括对年收入超过25万欧元的高收入者加税。", "超过25万欧元", "年收入"),
+    ("raised-funds-kept", "本次发行募集资金总额为2,999,999,997.00元。", "2,999,999,997.00元", "募集资金总额"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

@@ -84,6 +84,8 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
                          rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
+REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('referring-heads')})")
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -679,6 +681,14 @@ def _named_firms(phrase: str) -> bool:
         _institution_pattern().fullmatch(part) or TICKER_TAIL.search(part) for part in parts)
 
 
+def _referred_back(c: MetricContext) -> Named | None:
+    """MSCI亚太指数早盘上涨0.8%，此前该指数周二重挫3.6%: 该指数 is the index named last."""
+    match = REFERRING.search(c.left)
+    head = match and match.group("head")
+    earlier = next((m for m in reversed(c.earlier or ()) if head and m and m.endswith(head) and m != head), None)
+    return _named(earlier, match.group()) if earlier else None
+
+
 def _same_unit(c: MetricContext) -> Named | None:
     """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
     return _named(c.same_unit)
@@ -737,6 +747,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "counted_noun": _counted_noun,
     "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "referred_back": _referred_back,
     "stock_of_clause": _stock_of_clause,
     "subject_of_clause_before": _subject_of_clause_before,
     "parallel_to_previous": _parallel_to_previous,
