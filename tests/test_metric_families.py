@@ -50,6 +50,9 @@ CASES = [
     ("raised-housing", "目前成都已经筹集保障性租赁住房22.6万套。", "22.6万套", "保障性租赁住房"),
     ("included-condition", "资金来源包括对年收入超过25万欧元的高收入者加税。", "超过25万欧元", "年收入"),
     ("raised-funds-kept", "本次发行募集资金总额为2,999,999,997.00元。", "2,999,999,997.00元", "募集资金总额"),
+    # a bound glossed in brackets after its name; a stake
+    ("bound-in-brackets", "上行平均速率397Mbps、上行极致体验（>300Mbps）占比72%。", ">300Mbps", "上行极致体验"),
+    ("controlling-stake", "蚂蚁集团以每股3.28港元的价格，收购耀才证券50.55%的控股权。", "50.55%", "控股权"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

@@ -159,10 +159,11 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
 
 
 def _from_open_bracket_or_source(phrase: str) -> str:
-    """（不含已执行5%…: the metric starts inside a bracket left open; 国家统计局公布的… : after who published it."""
-    opened = phrase.rfind("（")
-    if opened >= 0 and "）" not in phrase[opened:]:
-        phrase = phrase[opened + 1:]
+    """（不含已执行5%…: the metric starts inside a bracket left open (before it, when the figure opens the bracket);
+    国家统计局公布的… : after who published it."""
+    opened = max(phrase.rfind("（"), phrase.rfind("("))
+    if opened >= 0 and "）" not in phrase[opened:] and ")" not in phrase[opened:]:
+        phrase = phrase[opened + 1:] or phrase[:opened]  # 上行边缘差点（<20Mbps）: a bound glossed after its name
     for marker in WORD_LISTS["published-by"]:
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
