@@ -53,6 +53,12 @@ CASES = [
     # a bound glossed in brackets after its name; a stake
     ("bound-in-brackets", "上行平均速率397Mbps、上行极致体验（>300Mbps）占比72%。", ">300Mbps", "上行极致体验"),
     ("controlling-stake", "蚂蚁集团以每股3.28港元的价格，收购耀才证券50.55%的控股权。", "50.55%", "控股权"),
+    # the owner goes, the deal stays
+    ("firm-joined-by-complete", "2022年1月，国家能源集团完成商品煤资源量6314.8万吨。", "6314.8万吨", "商品煤资源量"),
+    ("group-of-firms-kept", "规模以上工业企业实现利润总额1.2万亿元。", "1.2万亿元", "规模以上工业企业利润总额"),
+    ("shares-sold", "马斯克以10.2亿美元出售了934090股股票。", "934090股", "出售股票"),
+    ("stake-sold-down", "公司控股股东豪园创投累计减持5%股份。", "5%", "减持股份"),
+    ("stake-transferred", "易华录公告，拟转让所持有太行数据湖45%股权。", "45%", "股权"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

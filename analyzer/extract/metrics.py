@@ -67,6 +67,8 @@ RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}
 ISSUED = re.compile(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
+# 国家能源集团完成商品煤资源量: a firm joined to its metric by 实现/完成 is whose figure it is (a group of firms stays)
+FIRM_JOINED = re.compile(rf"^[^，,；;]{{2,12}}?(?:{_one_of_words('firm-suffixes')})(?=(?:{_one_of_words('joining-verbs')}).)")
 JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
 RATE_NAMED = re.compile(rf"[\u4e00-\u9fffA-Z0-9]{{2,10}}?(?:{_one_of_words('rate-heads')})")
 EQUITY_AFTER = re.compile(rf"的?(?P<what>{_one_of_words('stake-words')})")
@@ -84,6 +86,8 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
                          rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+SHARES = frozenset(["股票", "股份", "股权"])
+SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
 REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('referring-heads')})")
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
@@ -203,7 +207,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", phrase))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
@@ -783,10 +787,20 @@ def _share_price(c: MetricContext, metric: str) -> str:
     return metric
 
 
+def _with_transaction(c: MetricContext, metric: str) -> str:
+    """出售了934090股股票 → 出售股票, 累计减持5%股份 → 减持股份: shares sold, bought or bought back are different
+    statistics, so the verb of the deal stays with the shares."""
+    if metric not in SHARES:
+        return metric
+    deal = SHARE_DEAL.search(c.text, c.clause_start, c.figure_start)
+    return deal.group("verb") + metric if deal else metric
+
+
 CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
     "without_growth_word": _without_growth_word,
     "without_balance": _without_balance,
     "share_price": _share_price,
+    "with_transaction": _with_transaction,
     "simplified": lambda c, metric: to_simplified(metric),
 }
 NO_RULE = "no-name"  # no rule found a name
