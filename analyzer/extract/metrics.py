@@ -104,6 +104,7 @@ NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
 THRESHOLD = re.compile(rf"^(?:{_one_of_words('bounds')})|(?:以下|以上|以内)$")  # 不超过1000万元, 5万元以下
 THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
 GROWTH_WORD = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('growth-words')})$")
+GROWTH_WORDS = re.compile(rf"(?:累计|全天|全日)?(?:涨跌幅|{_one_of_words('growth-words')})")
 GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
 SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
@@ -136,8 +137,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
-    alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    kept = WORD_LISTS["kept-before-yue"]
+    alternation = "|".join(re.escape(w) if w != "约" else f"(?<![{''.join(kept)}])约" for w in words)
+    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
     return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
 
@@ -267,6 +269,14 @@ PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad a".split())  # df: 不要, �
 def _noun_modifiers() -> frozenset[str]:
     """Verbs that modify the noun after them inside a name (境外输入确诊病例): a noun phrase goes on past them."""
     return frozenset(_lexicon().get("noun_modifiers", ()))
+
+
+def _only_a_place(metric: str) -> bool:
+    """广东, 浙江 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts; the
+    spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
+    is left to the edge rules)."""
+    words = pos.tag(metric)
+    return len(words) == 1 and words[0][1] == "ns"
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -456,7 +466,7 @@ class MetricContext:
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
-            bool(_institution_pattern().fullmatch(metric))
+            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric))
 
     @lazy
     def last_resort(self) -> str | None:
@@ -666,8 +676,8 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
     names nothing) opens with named firms measures their 股价."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if STATISTIC_MOVE.search(words):
-        return None  # 二线城市按月跌0.7%: a statistic's move, not a share price
+    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words):
+        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%: a statistic's move, a move against a base
     subject = tidy_metric(clean_metric(words))
     if subject:
         return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
@@ -990,14 +1000,14 @@ def trim_edges(metric: str) -> str:
 @functools.cache
 def _market_subject_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, rulebook.load("real_text")["market_subject"]["heads"]))
-    return re.compile(rf"\s*(?P<name>[^，,。；;：:\s]{{0,14}}?(?:{heads}))")
+    return re.compile(rf"\s*(?P<name>(?:[^，,。；;：:\s]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])){{0,14}}?(?:{heads}))")
 
 
 def _subject_at(text: str, start: int, figure_start: int) -> str | None:
     match = _market_subject_pattern().match(text, start, figure_start)
     if match is None:
         return None
-    name = tidy_metric(_strip_leading(match.group("name"), _words()[2]))
+    name = tidy_metric(_strip_leading(re.sub(r"\s", "", match.group("name")), _words()[2]))
     return to_simplified(name) if name and len(name) >= 2 else None
 
 
@@ -1010,8 +1020,8 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     if own or clause_start == sentence_start:
         return own
     trailing, _, leading = _words()
-    bare = len(_strip_leading(_strip_trailing(MARKET_TIME.sub("", text[clause_start:figure_start].strip()), trailing),
-                              leading)) < 2
+    words = GROWTH_WORDS.sub("", MARKET_TIME.sub("", text[clause_start:figure_start].strip()))  # 涨幅0.38%
+    bare = len(_strip_leading(_strip_trailing(words, trailing), leading)) < 2
     previous_clause = _previous_clause_start(text, sentence_start, clause_start)
     return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
 
