@@ -92,6 +92,7 @@ SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:�
 REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('referring-heads')})")
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
+EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
@@ -214,7 +215,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(_named_part(phrase), leading)
-    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
+    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
