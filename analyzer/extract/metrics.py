@@ -1001,7 +1001,7 @@ def trim_edges(metric: str) -> str:
 @functools.cache
 def _market_subject_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, rulebook.load("real_text")["market_subject"]["heads"]))
-    return re.compile(rf"\s*(?P<name>(?:[^，,。；;：:\s]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])){{0,14}}?(?:{heads}))")
+    return re.compile(rf"\s*(?P<name>(?:[^，,。；;：:\s]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])){{0,20}}?(?:{heads}))")
 
 
 def _subject_at(text: str, start: int, figure_start: int) -> str | None:
