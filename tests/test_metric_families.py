@@ -79,6 +79,8 @@ CASES = [
     ("weekday-brackets-go", "澳大利亚S&P/ASX200指数1月11日（周二）开盘下跌38.00点。", "38.00点", "S&P/ASX200指数"),
     ("long-fund-name", "iShares扩展科技软件板块ETF在截至上周四的五个交易日内连续上涨，累计涨幅超过10%。", "超过10%",
      "iShares扩展科技软件板块ETF"),
+    ("single-day-goes", "近日，A股和场内外基金市场权益类资产单日净买入超100亿元。", "超100亿元",
+     "A股和场内外基金市场权益类资产净买入"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),
