@@ -81,6 +81,11 @@ CASES = [
      "iShares扩展科技软件板块ETF"),
     ("single-day-goes", "近日，A股和场内外基金市场权益类资产单日净买入超100亿元。", "超100亿元",
      "A股和场内外基金市场权益类资产净买入"),
+    ("change-list-pairs-with-figures-before",
+     "1月销售生猪1.52万头，销售收入22.91亿元，毛猪销售均价16.21元/公斤，环比变动分别为2.63%、-5.21%、-5.70%。", "-5.21%",
+     "销售收入"),
+    ("compared-with-last-quarter", "易方达四季度末规模为99.17亿元，相较于上季度末的99.25亿元略有下降。", "99.25亿元", "规模"),
+    ("quarter-at-start-goes", "报告显示，Pinterest第四季度营收为8.47亿美元。", "8.47亿美元", "营收"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),
