@@ -86,6 +86,9 @@ CASES = [
      "销售收入"),
     ("compared-with-last-quarter", "易方达四季度末规模为99.17亿元，相较于上季度末的99.25亿元略有下降。", "99.25亿元", "规模"),
     ("quarter-at-start-goes", "报告显示，Pinterest第四季度营收为8.47亿美元。", "8.47亿美元", "营收"),
+    ("fiscal-year-goes", "美光宣布2026财年资本支出将超过250亿美元，且2027财年的建筑相关支出将同比增长约一倍。", "约一倍",
+     "建筑相关支出"),
+    ("condition-conjunction-goes", "英国央行此前表示一旦利率达到0.5%，将停止再投资计划。", "0.5%", "利率"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),
