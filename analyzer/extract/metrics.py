@@ -113,6 +113,7 @@ STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of
 PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
 STATISTIC_MOVE = re.compile(r"同比|环比|按年|按月|按季")
+PER_GOODS = re.compile(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
 NOT_A_STOCK = re.compile(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
@@ -525,7 +526,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "no_previous": lambda c: c.previous is None,
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
-    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start)),
+    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
+    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
 }
 
 
@@ -1045,5 +1047,7 @@ def clause_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     subject = clean_metric(_noun_prefix(text[previous_clause:clause_start - 1]))
     if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
         return None
-    return "股价" if is_stock_name(subject) else to_simplified(subject)  # 软银集团领涨，涨超13%: its shares
+    if is_stock_name(subject):  # 软银集团领涨，涨超13%: its shares; 出货量至3.293亿部，同比下降2.0%: a statistic
+        return None if STATISTIC_MOVE.search(text, clause_start, figure_start) else "股价"
+    return to_simplified(subject)
 
