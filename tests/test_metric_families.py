@@ -93,6 +93,10 @@ CASES = [
      "四氧化三钴"),
     ("size-index-is-no-share", "创业板指收报3678.29点，涨1.43%。沪深300收报4728.67点，跌0.17%。", "4728.67点", "沪深300"),
     ("statistic-of-clause-before-is-no-share", "疲软的Q4业绩拖累了2021年全年出货量至3.293亿部，同比下降2.0%。", "2.0%", None),
+    ("listed-leaders-move-shares", "沪指收涨1%。跌幅居前的有 卧龙新能 、 海亮股份 、 四川路桥 等，分别下跌2.94%、1.89%、1.82%。",
+     "1.89%", "股价"),
+    ("listed-bonds-are-no-shares", "和邦转债、Z服转债、东时转债涨幅居前，分别涨6.01%、4.18%、3%。", "4.18%", None),
+    ("listed-banks-raising-funds", "工商银行、农业银行分别实现净利润3658.63亿元、2820.83亿元。", "2820.83亿元", "净利润"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

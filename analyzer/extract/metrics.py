@@ -86,6 +86,8 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
                          rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
+LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
@@ -613,6 +615,16 @@ def _list_rest_after_institutions(c: MetricContext) -> Named | None:
     return _named(to_simplified(rest), c.list_names) if rest else None
 
 
+def _list_of_stocks(c: MetricContext) -> Named | None:
+    """跌幅居前的有长信科技、华丰股份、先导智能等，分别下跌4.73%、3.75%、3.59%: a list of firms whose moves are listed
+    measures their 股价."""
+    words = c.list_names
+    if not words and c.clause_start > c.sentence_start:  # 跌幅居前的有A、B、C等，分别下跌…: the clause before
+        words = c.text[_previous_clause_start(c.text, c.sentence_start, c.clause_start):c.clause_start - 1]
+    names = LISTED_LEADERS.sub("", re.sub(r"\s", "", words or ""))
+    return _named("股价", words) if names and is_stock_name(names) and not SHARE_CLASS.search(names) else None
+
+
 def _list_each(c: MetricContext) -> Named | None:
     """支农再贷款、支小再贷款和再贴现余额分别为…: one name per figure."""
     return _named(to_simplified(c.listed or c.list_names[-MAX_METRIC_CHARS:]), c.list_names)
@@ -757,6 +769,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "list_each_with_after": _list_each_with_after,
     "list_rest_after_institutions": _list_rest_after_institutions,
     "list_each": _list_each,
+    "list_of_stocks": _list_of_stocks,
     "parallel_list": _parallel_list,
     "previous_metric": _previous_metric,
     "previous_without_balance": _previous_without_balance,
