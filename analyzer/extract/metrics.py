@@ -454,14 +454,12 @@ class MetricContext:
         """The figure qualifies the noun after it: 提供约2500亿美元的担保, 就高达2500亿美元的…融资担保 (a verb,
         preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
         left = self.raw_left.rstrip()
-        if not left:
-            return False
-        if left.endswith("的"):
-            return not self.text.startswith("的", self.figure_end)
-        if THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
+        de_after = self.text.startswith("的", self.figure_end)
+        if not left or left.endswith("的"):
+            return bool(left) and not de_after
+        if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
-        word, tag = pos.tag(left)[-1]
-        return self.text.startswith("的", self.figure_end) and tag in ATTRIBUTIVE_LEFT_TAGS
+        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
     def generic(self) -> bool:
@@ -572,6 +570,8 @@ def _implied_word(c: MetricContext) -> Named | None:
 def _event_probability(c: MetricContext) -> Named | None:
     """加息25个基点的概率为3.1%, 3月维持利率在0%-0.25%区间的概率为38.7%: a probability is named by the whole event
     it is of, figures included, from its clause's last time word on."""
+    if not any(head in c.text[c.clause_start:c.figure_start] for head in WORD_LISTS["probability-heads"]):
+        return None
     start = max([c.clause_start, *(span.end for span in times_within(c.times, c.clause_start, c.figure_start))])
     phrase = _strip_trailing(c.text[start:c.figure_start].strip(), _words()[0])
     if not PROBABILITY.search(phrase):
