@@ -677,6 +677,9 @@ def _counted_noun(c: MetricContext) -> Named | None:
 def _subject_of_clause_before(c: MetricContext) -> Named | None:
     """美元兑日元短线拉升，现涨至153: a clause of verbs only measures the index, price or currency pair that is
     the subject of the clause before it in its sentence."""
+    before = c.text[_previous_clause_start(c.text, c.sentence_start, c.clause_start):c.clause_start]
+    if c.clause_start <= c.sentence_start or not (_market_subject_pattern().search(before) or _quoted_pair(before)):
+        return None
     subject = clause_subject(c.text, c.sentence_start, c.clause_start, c.figure_start)
     quoted = subject and (_market_subject_pattern().fullmatch(subject) or _quoted_pair(subject))
     return _named(subject, c.text[c.sentence_start:c.clause_start]) if quoted else None
@@ -691,8 +694,8 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
     names nothing) opens with named firms measures their 股价."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words):
-        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%: a statistic's move, a move against a base
+    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words) or NOT_A_STOCK.search(words):
+        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
     subject = tidy_metric(clean_metric(words))
     if subject:
         return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
