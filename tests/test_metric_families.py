@@ -12,6 +12,7 @@ CASES = [
     ("qualifies-after-de", "转而调整为当前轮次的300亿美元投资。", "300亿美元", "投资"),
     ("qualifies-verb-after-de", "这一举措导致股市出现规模达1万亿美元的抛售。", "1万亿美元", "抛售"),
     ("qualifies-stops-at-verb", "新一轮高达120亿美元的融资提供了关键的盈利预期支撑。", "120亿美元", "融资"),
+    ("qualifies-after-round", "OpenAI 目前正接近完成新一轮 120 亿美元融资。", "120 亿美元", "融资"),
     ("threshold-keeps-name-before", "对单户授信不超过1000万元的小微企业贷款给予支持。", "不超过1000万元", "单户授信"),
     # counts whose metric is the counted noun phrase (counted-noun)
     ("counted-past-modifier-verbs", "北京无新增本土确诊病例；新增1例境外输入确诊病例。", "1例", "境外输入确诊病例"),

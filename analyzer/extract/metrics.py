@@ -455,8 +455,8 @@ class MetricContext:
         preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
         left = self.raw_left.rstrip()
         de_after = self.text.startswith("的", self.figure_end)
-        if not left or left.endswith("的"):
-            return bool(left) and not de_after
+        if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
+            return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
         return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
@@ -496,6 +496,7 @@ class MetricContext:
 Named = tuple[str, str]  # (metric, the words it came from)
 # the last word before a figure that qualifies the noun after it: a verb (提供, 达), preposition (按, 就), adverb,
 # pronoun (这笔), numeral (新一轮) or conjunction, not a name
+ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 
 
