@@ -98,6 +98,8 @@ CASES = [
      "1.89%", "股价"),
     ("listed-bonds-are-no-shares", "和邦转债、Z服转债、东时转债涨幅居前，分别涨6.01%、4.18%、3%。", "4.18%", None),
     ("listed-banks-raising-funds", "工商银行、农业银行分别实现净利润3658.63亿元、2820.83亿元。", "2820.83亿元", "净利润"),
+    ("verb-before-bare-quantity", "1—9月，公司累计实现签约面积179.2万平方米；累计实现签约金额241.8亿元。", "241.8亿元", "签约金额"),
+    ("flow-verb-still-goes", "今年以来累计新增贷款3万亿元。", "3万亿元", "贷款"),
     # a 分别 list whose names share a modifier or a head
     ("list-shared-modifier-first", "预制菜业务的营业收入和毛利润分别占公司整体的22.6%和22.16%。", "22.6%",
      "预制菜业务营业收入"),

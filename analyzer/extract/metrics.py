@@ -95,6 +95,7 @@ REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('refe
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
+VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
@@ -182,14 +183,17 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
     """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
-    noun, not 增加)."""
-    best = -1
+    noun, not 增加; 签约金额 names how much was signed, so a verb before a bare quantity word stays)."""
+    best, start = -1, -1
     for verb in verbs:
         position = phrase.rfind(verb)
         if verb == "增加" and phrase.startswith("增加值", position):
             continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
-            best = position + len(verb)
+            best, start = position + len(verb), position
+    if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
+        before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
+        return before + phrase[start:]
     return phrase[best:] if best > 0 else phrase
 
 
