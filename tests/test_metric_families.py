@@ -16,6 +16,7 @@ CASES = [
     ("threshold-keeps-name-before", "对单户授信不超过1000万元的小微企业贷款给予支持。", "不超过1000万元", "单户授信"),
     # counts whose metric is the counted noun phrase (counted-noun)
     ("counted-past-modifier-verbs", "北京无新增本土确诊病例；新增1例境外输入确诊病例。", "1例", "境外输入确诊病例"),
+    ("counted-past-conversion", "本土病例11例，含5例由无症状感染者转为确诊病例。", "5例", "由无症状感染者转为确诊病例"),
     ("counted-stops-at-bracket", "郑州决定在金水区等9个城区（含开发区）开展新一轮全员核酸检测。", "9个", "城区"),
     ("counted-stops-at-adjective", "商务部：4方面15条政策措施稳定外贸。", "15条", "政策措施"),
     ("counted-stops-at-verb", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
