@@ -180,11 +180,7 @@ METRICS = [
     ("美元指数突破99，日内涨0.16%", "0.16%", "美元指数"),
     ("伦敦期铜上涨1.51%，接近历史新高", "1.51%", "伦敦期铜"),
     ("美股行业ETF涨跌各异，区域银行ETF涨3.8%，银行业ETF涨3.4%", "3.4%", "银行业ETF"),
-    # strict xfail (2026-12-06, s6-mentions): with SK海力士 in the taxonomy the metric stage takes the index's name for a
-    # 、-list of taxonomy firms before 各跌 — as it already did on main for 英伟达、三星电子各跌超8% (metrics.py, list rows)
-    pytest.param("韩国KOSPI指数单日暴跌10%，SK海力士、三星电子各跌超8%", "超8%", "股价",
-                 marks=pytest.mark.xfail(strict=True, reason="a list of taxonomy firms before 各跌 takes the index's "
-                                         "name (metrics.py); SK海力士 joined the taxonomy")),
+    ("韩国KOSPI指数单日暴跌10%，SK海力士、三星电子各跌超8%", "超8%", "股价"),  # named firms' moves (s6-metric)
     ("截至2025年10月，NPS管理的资产规模约为1427.7万亿韩元", "约为1427.7万亿韩元", "资产规模"),
     ("阿达尼目前身价为900亿美元", "900亿美元", "身价"),
     ("其海外股票投资敞口目标从此前的38.9%下调至37.2%", "37.2%", "海外股票投资敞口目标"),

@@ -23,6 +23,7 @@ BARE_LIST = re.compile(rf"((?:{NUM_AR})(?:{alternation(_WORDS['bare_joints'])}))
 CHANGE_FROM = re.compile(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\d+(?:\.\d+)?)"
                          rf"(?:{alternation(_WORDS['change_verbs'])})?(?:{alternation(_WORDS['to_words'])})$")
 _NUMBER = re.compile(NUM_AR)
+LABEL = re.compile(r"[A-Za-z0-9]{1,2}")  # A类, 1号: a label in a list of classes
 MARKER = "分别"
 # names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
 NAME_JOINER = re.compile(r"[、和及与]")
@@ -73,6 +74,9 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     part = parts[index % len(parts)]
     if "的" in parts[-1] and len(parts[0]) <= 3:
         return _shared_after_de(parts, part)
+    shared = _shared_modifier(parts) or _shared_after_labels(parts)
+    if shared:
+        return shared[index % len(parts)]
     head = _shared_head(parts[-1], tenor)
     return part if not head or part.endswith(head) else part + head
 
@@ -93,6 +97,24 @@ def _shared_after_de(parts: list[str], part: str) -> str:
     middle = noun[shared_from + 1:] if shared_from >= 0 else ""
     part = part if part == parts[-1] else part + middle
     return part.replace("的", "") + head if part != parts[-1] else noun + head
+
+
+def _shared_modifier(parts: list[str]) -> list[str] | None:
+    """预制菜业务的营业收入和毛利润: a modifier joined by 的 to the first name only is shared by every name
+    (预制菜业务营业收入, 预制菜业务毛利润)."""
+    modifier, de, first = parts[0].partition("的")
+    if not de or not modifier or not first or any("的" in part for part in parts[1:]):
+        return None
+    return [modifier + name for name in (first, *parts[1:])]
+
+
+def _shared_after_labels(parts: list[str]) -> list[str] | None:
+    """A、B、C类人才补贴比例: short labels (letters or digits) share what follows the last one."""
+    size = len(parts[0])
+    if size > 2 or not all(LABEL.fullmatch(part) for part in parts[:-1]) or not LABEL.fullmatch(parts[-1][:size]) \
+            or len(parts[-1]) <= size:
+        return None
+    return [part + parts[-1][size:] for part in parts[:-1]] + [parts[-1]]
 
 
 def _parallel_segments(parts: list[str]) -> list[str] | None:

@@ -40,6 +40,10 @@ def _one_of_words(list_id: str) -> str:
     return "|".join(map(re.escape, WORD_LISTS[list_id]))
 
 
+def _lexicon_verbs() -> list[str]:
+    return [re.escape(verb) for verb in rulebook.lexicon()["metric"]["verbs"]]
+
+
 
 ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
@@ -63,6 +67,8 @@ RATIO_BEFORE = re.compile(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}
 ISSUED = re.compile(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
+# 国家能源集团完成商品煤资源量: a firm joined to its metric by 实现/完成 is whose figure it is (a group of firms stays)
+FIRM_JOINED = re.compile(rf"^[^，,；;]{{2,12}}?(?:{_one_of_words('firm-suffixes')})(?=(?:{_one_of_words('joining-verbs')}).)")
 JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
 RATE_NAMED = re.compile(rf"[\u4e00-\u9fffA-Z0-9]{{2,10}}?(?:{_one_of_words('rate-heads')})")
 EQUITY_AFTER = re.compile(rf"的?(?P<what>{_one_of_words('stake-words')})")
@@ -71,12 +77,25 @@ OPERATION = re.compile(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>{_on
 OPERATION_TENOR = re.compile(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = re.compile(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
+# 融资提供了关键的支撑, 数据中心项目融资担保进行磋商: the noun a figure qualifies ends at a verb that takes an object
+FOLLOWING_VERB = re.compile(rf"(?<=..)(?:{_one_of_words('object-follows')}|{'|'.join(_lexicon_verbs())})")
+PROBABILITY = re.compile(rf"(?<=.)的?(?:{_one_of_words('probability-heads')})$")  # 加息25个基点的概率
 # 派发/派 pay out a dividend: 每10股派发现金红利 → 每10股现金红利, 派末期息 → 末期息 (派息比率 is a name)
 DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
-                         + _one_of_words("market-time"))
+                         rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
+LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
+SHARES = frozenset(["股票", "股份", "股权"])
+SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
+# 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
+REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('referring-heads')})")
+# 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
+WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
+EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
+VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
 NOT_COUNTED_AFTER = re.compile(_one_of_words("not-counted-after"))
@@ -86,14 +105,18 @@ PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
+THRESHOLD = re.compile(rf"^(?:{_one_of_words('bounds')})|(?:以下|以上|以内)$")  # 不超过1000万元, 5万元以下
 THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
 GROWTH_WORD = re.compile(rf"(?<=.{{2}})(?:{_one_of_words('growth-words')})$")
+GROWTH_WORDS = re.compile(rf"(?:累计|全天|全日)?(?:涨跌幅|{_one_of_words('growth-words')})")
 GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
 SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
 STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
 PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
+STATISTIC_MOVE = re.compile(r"同比|环比|按年|按月|按季")
+PER_GOODS = re.compile(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
 NOT_A_STOCK = re.compile(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
@@ -119,8 +142,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 @functools.cache
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
-    alternation = "|".join(map(re.escape, words))
-    # 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    kept = WORD_LISTS["kept-before-yue"]
+    alternation = "|".join(re.escape(w) if w != "约" else f"(?<![{''.join(kept)}])约" for w in words)
+    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
     return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
 
@@ -146,10 +170,11 @@ def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
 
 
 def _from_open_bracket_or_source(phrase: str) -> str:
-    """（不含已执行5%…: the metric starts inside a bracket left open; 国家统计局公布的… : after who published it."""
-    opened = phrase.rfind("（")
-    if opened >= 0 and "）" not in phrase[opened:]:
-        phrase = phrase[opened + 1:]
+    """（不含已执行5%…: the metric starts inside a bracket left open (before it, when the figure opens the bracket);
+    国家统计局公布的… : after who published it."""
+    opened = max(phrase.rfind("（"), phrase.rfind("("))
+    if opened >= 0 and "）" not in phrase[opened:] and ")" not in phrase[opened:]:
+        phrase = phrase[opened + 1:] or phrase[:opened]  # 上行边缘差点（<20Mbps）: a bound glossed after its name
     for marker in WORD_LISTS["published-by"]:
         if marker in phrase:
             phrase = phrase[phrase.rfind(marker) + len(marker):]
@@ -158,14 +183,17 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
     """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
-    noun, not 增加)."""
-    best = -1
+    noun, not 增加; 签约金额 names how much was signed, so a verb before a bare quantity word stays)."""
+    best, start = -1, -1
     for verb in verbs:
         position = phrase.rfind(verb)
         if verb == "增加" and phrase.startswith("增加值", position):
             continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
-            best = position + len(verb)
+            best, start = position + len(verb), position
+    if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
+        before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
+        return before + phrase[start:]
     return phrase[best:] if best > 0 else phrase
 
 
@@ -189,13 +217,13 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", phrase)  # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", phrase))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(_named_part(phrase), leading)
-    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", MARKET_TIME.sub("", phrase)), trailing)
-    phrase = TIME_CLAUSE.sub("", phrase)  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
+    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
+    phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
     phrase = _drop_trailing_function_words(phrase)
@@ -242,7 +270,21 @@ def _drop_trailing_function_words(phrase: str) -> str:
 
 
 # where the noun phrase after a figure ends: a verb, adverb, preposition or pronoun (not 和, 的)
-PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad".split())  # df: 不要, 不用
+PHRASE_END_TAGS = frozenset("v vd vg vi d df p r ad a".split())  # df: 不要, 不用
+
+
+@functools.cache
+def _noun_modifiers() -> frozenset[str]:
+    """Verbs that modify the noun after them inside a name (境外输入确诊病例): a noun phrase goes on past them."""
+    return frozenset(_lexicon().get("noun_modifiers", ()))
+
+
+def _only_a_place(metric: str) -> bool:
+    """广东, 浙江 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts; the
+    spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
+    is left to the edge rules)."""
+    words = pos.tag(metric)
+    return len(words) == 1 and words[0][1] == "ns"
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -250,7 +292,7 @@ def _noun_prefix(phrase: str) -> str:
     after a noun."""
     kept = ""
     for word, tag in pos.tag(phrase):
-        if kept and tag in PHRASE_END_TAGS and word not in _metric_words():
+        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers():
             break
         kept += word
     return kept
@@ -263,11 +305,25 @@ def _institution_pattern() -> re.Pattern:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")")
 
 
+@functools.cache
+def _institution_excluded_after() -> dict[str, tuple[str, ...]]:
+    """name → what may follow it where it is no institution (the entry's ``exclude`` rows with nothing before the
+    bracket: [MSCI]亚太 names an index)."""
+    afters: dict[str, list[str]] = {}
+    for entry in load_taxonomy().entries:
+        for before, name, after in (entry.exclude if entry.kind == "institutions" else ()):
+            if not before and after:
+                afters.setdefault(name, []).append(after)
+    return {name: tuple(found) for name, found in afters.items()}
+
+
 def _strip_institution(phrase: str) -> str:
     """农业银行普惠型小微企业贷款余额 → 普惠型小微企业贷款余额: the company a figure belongs to is not its metric."""
     match = _institution_pattern().match(phrase)
     if match and phrase[match.end():match.end() + 1].isdigit():
         return phrase  # 标普500指数: a number after the name continues it (an index, a product)
+    if match and phrase.startswith(_institution_excluded_after().get(match.group(), ()), match.end()):
+        return phrase  # MSCI亚太指数: the taxonomy says the name is no institution there
     return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
 
 
@@ -380,6 +436,13 @@ class MetricContext:
         return _right_phrase(self.text, self.figure_end)
 
     @lazy
+    def raw_after(self) -> str | None:
+        """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
+        the phrase (9个城区（含开发区）开展… → 城区)."""
+        after = RIGHT_PHRASE.match(self.text, self.figure_end + self.text.startswith("的", self.figure_end))
+        return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
+
+    @lazy
     def cleaned(self) -> str | None:
         return clean_metric(self.left)
 
@@ -405,13 +468,25 @@ class MetricContext:
         return None if self.verbs_only else self.named
 
     @lazy
+    def attributive(self) -> bool:
+        """The figure qualifies the noun after it: 提供约2500亿美元的担保, 就高达2500亿美元的…融资担保 (a verb,
+        preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
+        left = self.raw_left.rstrip()
+        de_after = self.text.startswith("的", self.figure_end)
+        if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
+            return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
+        if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
+            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
+        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
+
+    @lazy
     def generic(self) -> bool:
         """The name before the figure names no quantity of its own: none, a generic word (增速, 规模), a comparison
         (比各项贷款增速高), a verb whose object is left out (释放), an institution."""
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
-            bool(_institution_pattern().fullmatch(metric))
+            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric))
 
     @lazy
     def last_resort(self) -> str | None:
@@ -437,6 +512,10 @@ class MetricContext:
 
 
 Named = tuple[str, str]  # (metric, the words it came from)
+# the last word before a figure that qualifies the noun after it: a verb (提供, 达), preposition (按, 就), adverb,
+# pronoun (这笔), numeral (新一轮) or conjunction, not a name
+ROUND_WORDS = tuple(WORD_LISTS["round-words"])
+ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -458,6 +537,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
     "verbs_only": lambda c: c.verbs_only,
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
+    "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
@@ -465,7 +545,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "no_previous": lambda c: c.previous is None,
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
-    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start)),
+    "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
+    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
 }
 
 
@@ -495,10 +576,27 @@ def _provided_after(c: MetricContext) -> Named | None:
 
 
 def _implied_word(c: MetricContext) -> Named | None:
-    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied)."""
+    """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied); a rate the
+    sentence named before it is the one moved (美联储维持利率在0%-0.25%区间的概率为96.9%，加息25个基点 → 利率)."""
     stripped = _strip_trailing(c.left, _words()[0])
-    return next((_named(implied, word) for word, implied in _lexicon()["implied"].items() if stripped.endswith(word)),
-                None)
+    word, implied = next(((w, i) for w, i in _lexicon()["implied"].items() if stripped.endswith(w)), (None, None))
+    if word is None:
+        return None
+    named = _rate_named_before(c) if implied.endswith("利率") else None
+    return named if named and named[0].endswith("利率") else _named(implied, word)
+
+
+def _event_probability(c: MetricContext) -> Named | None:
+    """加息25个基点的概率为3.1%, 3月维持利率在0%-0.25%区间的概率为38.7%: a probability is named by the whole event
+    it is of, figures included, from its clause's last time word on."""
+    if not any(head in c.text[c.clause_start:c.figure_start] for head in WORD_LISTS["probability-heads"]):
+        return None
+    start = max([c.clause_start, *(span.end for span in times_within(c.times, c.clause_start, c.figure_start))])
+    phrase = _strip_trailing(c.text[start:c.figure_start].strip(), _words()[0])
+    if not PROBABILITY.search(phrase):
+        return None
+    owner = _institution_pattern().match(phrase)  # 美联储1月维持…: whose decision, then when
+    return _named(to_simplified(_strip_leading(phrase[owner.end() if owner else 0:], _words()[2])), phrase)
 
 
 def _operation_of_clause(c: MetricContext) -> Named | None:
@@ -536,6 +634,16 @@ def _list_rest_after_institutions(c: MetricContext) -> Named | None:
     return _named(to_simplified(rest), c.list_names) if rest else None
 
 
+def _list_of_stocks(c: MetricContext) -> Named | None:
+    """跌幅居前的有长信科技、华丰股份、先导智能等，分别下跌4.73%、3.75%、3.59%: a list of firms whose moves are listed
+    measures their 股价."""
+    words = c.list_names
+    if not words and c.clause_start > c.sentence_start:  # 跌幅居前的有A、B、C等，分别下跌…: the clause before
+        words = c.text[_previous_clause_start(c.text, c.sentence_start, c.clause_start):c.clause_start - 1]
+    names = LISTED_LEADERS.sub("", re.sub(r"\s", "", words or ""))
+    return _named("股价", words) if names and is_stock_name(names) and not SHARE_CLASS.search(names) else None
+
+
 def _list_each(c: MetricContext) -> Named | None:
     """支农再贷款、支小再贷款和再贴现余额分别为…: one name per figure."""
     return _named(to_simplified(c.listed or c.list_names[-MAX_METRIC_CHARS:]), c.list_names)
@@ -566,14 +674,71 @@ def _noun_after(c: MetricContext) -> Named | None:
     return _named(to_simplified(noun), c.after) if noun else None
 
 
+def _qualified_noun(c: MetricContext) -> Named | None:
+    """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
+    it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
+    de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
+    words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
+    return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
+
+
 def _counted_noun(c: MetricContext) -> Named | None:
     """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
     noun before; 10个成员国中 → 成员国)."""
     if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
         return None
-    noun = c.after and LOCATIVE_TAIL.sub("", _noun_prefix(c.after))
+    noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
     noun = noun if noun and names_something(noun) else None
-    return _named(to_simplified(noun), c.after) if noun and len(noun) >= 2 else None
+    return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
+
+
+def _subject_of_clause_before(c: MetricContext) -> Named | None:
+    """美元兑日元短线拉升，现涨至153: a clause of verbs only measures the index, price or currency pair that is
+    the subject of the clause before it in its sentence."""
+    before = c.text[_previous_clause_start(c.text, c.sentence_start, c.clause_start):c.clause_start]
+    if c.clause_start <= c.sentence_start or not (_market_subject_pattern().search(before) or _quoted_pair(before)):
+        return None
+    subject = clause_subject(c.text, c.sentence_start, c.clause_start, c.figure_start)
+    quoted = subject and (_market_subject_pattern().fullmatch(subject) or _quoted_pair(subject))
+    return _named(subject, c.text[c.sentence_start:c.clause_start]) if quoted else None
+
+
+def _quoted_pair(name: str) -> bool:
+    """美元兑日元, 欧元/美元: a currency pair quoted in market wraps (real_text.toml market_quotes)."""
+    return any(joint in name for joint in rulebook.lexicon()["market_quotes"]["pair_joints"])
+
+
+def _stock_of_clause(c: MetricContext) -> Named | None:
+    """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
+    names nothing) opens with named firms measures their 股价."""
+    words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words) or NOT_A_STOCK.search(words):
+        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
+    subject = tidy_metric(clean_metric(words))
+    if subject:
+        return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
+    if c.clause_start > c.sentence_start:
+        previous = _previous_clause_start(c.text, c.sentence_start, c.clause_start)
+        words = c.text[previous:c.clause_start - 1]
+        subject = clean_metric(_noun_prefix(words))
+    return _named("股价", words) if subject and _named_firms(subject) else None
+
+
+def _named_firms(phrase: str) -> bool:
+    """英伟达、AMD; 台积电; 腾讯控股(0700.HK): every name of the phrase a firm the taxonomy knows or one written
+    with its ticker (a share class, 建行H股, is left to the share-price clean-up)."""
+    parts = [part for part in NAME_JOINER.split(phrase) if part]
+    return bool(parts) and not SHARE_CLASS.search(phrase) and all(
+        _institution_pattern().fullmatch(part) or TICKER_TAIL.search(part) for part in parts)
+
+
+def _referred_back(c: MetricContext) -> Named | None:
+    """MSCI亚太指数早盘上涨0.8%，此前该指数周二重挫3.6%: 该指数 is the index named last."""
+    match = REFERRING.search(c.left)
+    head = match and match.group("head")
+    earlier = next((m for m in reversed(c.earlier or ()) if head and m and m.endswith(head) and m != head), None)
+    return _named(earlier, match.group()) if earlier else None
 
 
 def _same_unit(c: MetricContext) -> Named | None:
@@ -618,6 +783,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "earlier_part": _earlier_part,
     "provided_after": _provided_after,
     "implied_word": _implied_word,
+    "event_probability": _event_probability,
     "operation_of_clause": _operation_of_clause,
     "operation_or_winning_bid": _operation_or_winning_bid,
     "list_named_before": _list_named_before,
@@ -625,13 +791,18 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "list_each_with_after": _list_each_with_after,
     "list_rest_after_institutions": _list_rest_after_institutions,
     "list_each": _list_each,
+    "list_of_stocks": _list_of_stocks,
     "parallel_list": _parallel_list,
     "previous_metric": _previous_metric,
     "previous_without_balance": _previous_without_balance,
     "object_after": _object_after,
     "noun_after": _noun_after,
     "counted_noun": _counted_noun,
+    "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "referred_back": _referred_back,
+    "stock_of_clause": _stock_of_clause,
+    "subject_of_clause_before": _subject_of_clause_before,
     "parallel_to_previous": _parallel_to_previous,
     "rate_named_before": _rate_named_before,
     "earlier_growth": _earlier_growth,
@@ -664,10 +835,20 @@ def _share_price(c: MetricContext, metric: str) -> str:
     return metric
 
 
+def _with_transaction(c: MetricContext, metric: str) -> str:
+    """出售了934090股股票 → 出售股票, 累计减持5%股份 → 减持股份: shares sold, bought or bought back are different
+    statistics, so the verb of the deal stays with the shares."""
+    if metric not in SHARES:
+        return metric
+    deal = SHARE_DEAL.search(c.text, c.clause_start, c.figure_start)
+    return deal.group("verb") + metric if deal else metric
+
+
 CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
     "without_growth_word": _without_growth_word,
     "without_balance": _without_balance,
     "share_price": _share_price,
+    "with_transaction": _with_transaction,
     "simplified": lambda c, metric: to_simplified(metric),
 }
 NO_RULE = "no-name"  # no rule found a name
@@ -857,14 +1038,14 @@ def trim_edges(metric: str) -> str:
 @functools.cache
 def _market_subject_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, rulebook.load("real_text")["market_subject"]["heads"]))
-    return re.compile(rf"\s*(?P<name>[^，,。；;：:\s]{{0,14}}?(?:{heads}))")
+    return re.compile(rf"\s*(?P<name>(?:[^，,。；;：:\s]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])){{0,20}}?(?:{heads}))")
 
 
 def _subject_at(text: str, start: int, figure_start: int) -> str | None:
     match = _market_subject_pattern().match(text, start, figure_start)
     if match is None:
         return None
-    name = tidy_metric(_strip_leading(match.group("name"), _words()[2]))
+    name = tidy_metric(_strip_leading(re.sub(r"\s", "", match.group("name")), _words()[2]))
     return to_simplified(name) if name and len(name) >= 2 else None
 
 
@@ -877,8 +1058,8 @@ def market_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     if own or clause_start == sentence_start:
         return own
     trailing, _, leading = _words()
-    bare = len(_strip_leading(_strip_trailing(MARKET_TIME.sub("", text[clause_start:figure_start].strip()), trailing),
-                              leading)) < 2
+    words = GROWTH_WORDS.sub("", MARKET_TIME.sub("", text[clause_start:figure_start].strip()))  # 涨幅0.38%
+    bare = len(_strip_leading(_strip_trailing(words, trailing), leading)) < 2
     previous_clause = _previous_clause_start(text, sentence_start, clause_start)
     return _subject_at(text, previous_clause, figure_start) if metric is None or bare else None
 
@@ -901,5 +1082,7 @@ def clause_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     subject = clean_metric(_noun_prefix(text[previous_clause:clause_start - 1]))
     if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
         return None
-    return "股价" if is_stock_name(subject) else to_simplified(subject)  # 软银集团领涨，涨超13%: its shares
+    if is_stock_name(subject):  # 软银集团领涨，涨超13%: its shares; 出货量至3.293亿部，同比下降2.0%: a statistic
+        return None if STATISTIC_MOVE.search(text, clause_start, figure_start) else "股价"
+    return to_simplified(subject)
 

@@ -264,9 +264,22 @@ def json_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, o
         yield error
         return
     if isinstance(obj, list):
-        yield from ((f"{source}[{i}]", f"{item.id_base}[{i}]", element) for i, element in enumerate(obj))
+        yield from (_with_text(f"{source}[{i}]", f"{item.id_base}[{i}]", element, item.path)
+                    for i, element in enumerate(obj))
     else:
-        yield source, item.id_base, obj
+        yield _with_text(source, item.id_base, obj, item.path)
+
+
+def _with_text(where: str, id_base: str, obj, path: Path) -> tuple[str, str, object] | InputError:
+    """A gold record of outside text (``text_sha256`` in place of ``text``, as in ``real-gold/``) with its text
+    joined from ``../shared/data`` (or ``$ANALYZER_REAL_TEXTS``); any other object as it is."""
+    from analyzer.io.gold import TEXT_HASH, find_texts_dir, join_text
+    if not isinstance(obj, dict) or "text" in obj or TEXT_HASH not in obj:
+        return where, id_base, obj
+    try:
+        return where, id_base, join_text(obj, find_texts_dir(path.parent))
+    except ValueError as error:
+        return InputError(where, str(error))
 
 
 def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, object] | InputError]:
@@ -281,7 +294,8 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
             try:
                 if isinstance(raw, InputError):
                     raise raw
-                yield where, f"{item.id_base}:{number}", load_json(decode_bytes(raw, where), where)
+                yield _with_text(where, f"{item.id_base}:{number}", load_json(decode_bytes(raw, where), where),
+                                 item.path)
             except InputError as error:
                 yield error
 
