@@ -35,9 +35,9 @@ PUBLISHED = "2025-02-01"
 
 CASES = [
     # claim, verdict, slip, words the explanation must contain
-    ("2024年10月，固定资产投资同比增长3.4%", "contradicted", "ytd_as_yoy", "年初至今"),
+    ("2024年10月，固定资产投资同比增长3.4%", "contradicted", "wrong_period", "不是2024-10-01至2024-10-31当期的增速"),
     ("2024年1-10月，固定资产投资同比增长3.4%", "supported", None, "注释（不含农户）已忽略"),
-    ("2024年6月末，人民币贷款余额同比增长5.6%", "contradicted", "ytd_as_yoy", "不是2024-06-30的同比增速"),
+    ("2024年6月末，人民币贷款余额同比增长5.6%", "contradicted", "ytd_as_yoy", "比年初的增速为"),
     ("去年10月，1年期LPR下调25个百分点", "contradicted", "bp_vs_point", "基点"),
     ("去年10月，1年期LPR下调0.25个百分点", "supported", None, "-25个基点"),
     ("2024年末，人民币贷款余额为255.68万亿元", "supported", None, "同一序列：范围词不同（金融机构）"),

@@ -50,7 +50,7 @@ def test_claim_set_floor(tmp_path, name):
 
 def test_fixture_set_covers_the_new_slips():
     slips = {c["slip"] for c in load_claims(CLAIMS / "fixture-series.jsonl") if c["slip"]}
-    assert slips >= {"bp_vs_point", "direction", "level_as_growth", "ytd_as_yoy", "scale"}
+    assert slips >= {"bp_vs_point", "direction", "level_as_growth", "ytd_as_yoy", "wrong_period", "scale"}
 
 
 def test_shared_data_loads_only_the_named_ids(tmp_path):

@@ -629,7 +629,7 @@ class ClaimChecker:
         return None
 
     def cumulative_verdict(self, claim: Figure, info: dict, rows: list[dict]) -> Verdict | None:
-        """A year-to-date (1-10月) growth rate quoted for the month or quarter that ends it."""
+        """A cumulative (1-10月) growth rate quoted for the month or quarter that ends it: a wrong period."""
         if claim.measure != "growth_rate":
             return None
         for row in rows:
@@ -638,8 +638,8 @@ class ClaimChecker:
                     and sl.units_comparable(claim, row["unit"], row.get("counter"))
                     and same_number(claim, row_figure(row))):
                 when = period_text(claim.period, self.lang)
-                text = self.slip_text("ytd_as_yoy", claim, row, _stored(row), when)
-                return Verdict(info, "contradicted", text, "ytd_as_yoy", [self.evidence(row)],
+                text = self.slip_text("wrong_period", claim, row, _stored(row), when, row, "cumulative.wrong_period")
+                return Verdict(info, "contradicted", text, "wrong_period", [self.evidence(row)],
                                basis=_basis(self.rank(row)))
         return None
 
@@ -666,15 +666,22 @@ class ClaimChecker:
     def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
         for a similar metric or another metric of the documents that hold the claim's."""
-        found = self.other_period_slip(claim, [r for r in rows if r not in comparable])
-        return found or self.other_metric_slip(claim, {r["doc_id"] for r in comparable})
+        documents = {r["doc_id"] for r in comparable}
+        found = self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
+            self.other_period_slip(claim, self.wider_rows(claim, documents))
+        return found or self.other_metric_slip(claim, documents)
+
+    def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
+        """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
+        release that states the claim's number may name the statistic in full for another period."""
+        key = _key(claim.metric)
+        rows = (read_stored_row(r) for doc_id in sorted(documents)
+                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure)))
+        return [r for r in rows if key and r["metric_key"] and r["metric_key"] != key and key in r["metric_key"]]
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
         other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
-        for row in other:
-            if sl.cumulative_of(claim.period, row.get("period_start"), row.get("period_end")):
-                return "ytd_as_yoy", row
         other = [r for r in other if not _at(claim.period, r)]
         return ("wrong_period", other[0]) if other else None
 
@@ -692,11 +699,13 @@ class ClaimChecker:
             return "wrong_metric", other[0]
         return "value", None
 
-    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
-        """The explanation of a contradiction, from the slip's template in slip_texts.toml."""
+    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None,
+                  key: str | None = None) -> str:
+        """The explanation of a contradiction, from the slip's template in messages.toml (``key`` names another
+        template than the slip's own)."""
         context = self.slip_context(slip, claim, row, stored, when, extra)
         context["base"] = say("slip.value", self.lang, **context)
-        key = f"slip.{slip}"
+        key = key or f"slip.{slip}"
         template = MESSAGES.template(key, self.lang) if MESSAGES.has(key) else None
         needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
         if template is None or any(context[name] is None for name in needs):
@@ -705,19 +714,19 @@ class ClaimChecker:
 
     def slip_context(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None) -> dict:
         lang = self.lang
-        source = extra if slip == "ytd_as_yoy" and extra is not None else row
         growth = row.get("measure") == "growth_rate"
-        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), lang),
-                   "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
+        base = sl.comparison_class(row.get("comparison"), row.get("period_end"))
+        context = {"cite": self.cite(row), "subject": _subject(claim.metric, row.get("measure"), lang),
+                   "when": when, "stored": stored, "said": claim.text,
                    "metric": claim.metric or say("figure.unnamed", lang), "other": None, "other_metric": None,
-                   "what": say("what.growth" if growth else "what.change", lang)}
+                   "what": say("what.growth" if growth else "what.change", lang),
+                   "compared": say(f"compared.{base}", lang) if base in ("yoy", "ytd") else ""}
         if slip == "direction":
             context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], lang)
             context["said"] = _signed(claim.value, claim.unit, lang)
-        other = source if slip == "ytd_as_yoy" else extra
-        if other is not None:
-            context["other"] = period_text(_period_dict(other["period_start"], other["period_end"]), self.lang)
-            context["other_metric"] = other.get("metric")
+        if extra is not None:
+            context["other"] = period_text(_period_dict(extra["period_start"], extra["period_end"]), self.lang)
+            context["other_metric"] = extra.get("metric")
         return context
 
     # nothing comparable
