@@ -230,6 +230,12 @@ def test_shipped_reference_file_imports_and_is_cited(tmp_path):
     ("增长近4%", "3.8", "4.2"),
     ("增长超过3%", "3.4", "2.9"),
     ("同比下降69%至79%", "-75", "-65"),  # a range of falls
+    # 约 rounds at the last non-zero digit, at most 5% off
+    ("利润总额约5.4万亿元", "5370000000000", "5300000000000"),
+    ("利润总额约5.3万亿元", "5340000000000", "5370000000000"),
+    ("减少约210万人", "2080000", "2040000"),
+    ("减排约2900万吨", "28760000", "28400000"),
+    ("增长约100%", "104", "106"),
 ])
 def test_bounds_apply_to_the_size_of_a_fall(text, inside, outside):
     from decimal import Decimal

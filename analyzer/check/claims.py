@@ -680,6 +680,9 @@ class ClaimChecker:
         return [r for r in rows if key and r["metric_key"] and r["metric_key"] != key and key in r["metric_key"]]
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
+        """The claim's number is stored for another period (a bound, 逾285万亿, traces no number)."""
+        if claim.qualifier in ("over", "under"):
+            return None
         other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
         other = [r for r in other if not _at(claim.period, r)]
