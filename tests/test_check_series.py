@@ -322,6 +322,9 @@ CONTEXT_CASES = [
     ("10月小型企业PMI为49.9%", "contradicted", "wrong_metric"),  # 大型企业's number, the only other metric with it
     # stored in traditional characters
     ("招商银行2023年营业收入3391.23亿元，同比下降1.64%", "supported", None),
+    # the claim's last word before its number is not in the sentence (碳排放 vs 排碳): the one before it leads (带动)
+    ("第一批碳减排支持工具资金带动减少碳排放约2876亿吨", "contradicted", "scale"),
+    ("第一批碳减排支持工具资金带动减少碳排放约2900万吨", "supported", None),
 ]
 
 
@@ -339,7 +342,9 @@ def news(pipeline):
              "2378.41亿元，同比分别增长0.51%、4.72%、0.88%和2.58%。"),
             ("n7", "2025-10-31", "10月份，从企业规模看，大、中、小型企业PMI分别为49.9%、48.7%和47.1%。"),
             ("n8", "2024-03-26", "招商銀行公布2023年度業績，全年營業收入3391.23億元，按年減少1.64%。"),
-            ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。")]
+            ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。"),
+            ("n9", None, "人民银行已向有关金融机构发放第一批碳减排支持工具资金855亿元，支持金融机构已发放碳减排贷款1425亿元，"
+             "带动减少排碳约2876万吨。")]
     store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
                  for i, p, t in docs])
     yield store
