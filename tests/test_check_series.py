@@ -325,6 +325,9 @@ CONTEXT_CASES = [
     # the claim's last word before its number is not in the sentence (碳排放 vs 排碳): the one before it leads (带动)
     ("第一批碳减排支持工具资金带动减少碳排放约2876亿吨", "contradicted", "scale"),
     ("第一批碳减排支持工具资金带动减少碳排放约2900万吨", "supported", None),
+    # the clause's words are written nowhere (双边贸易总值): the sentence's words (东盟 …) find the figure
+    ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.74万亿元", "supported", None),
+    ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.47万亿元", "contradicted", "value"),
 ]
 
 
@@ -344,7 +347,9 @@ def news(pipeline):
             ("n8", "2024-03-26", "招商銀行公布2023年度業績，全年營業收入3391.23億元，按年減少1.64%。"),
             ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。"),
             ("n9", None, "人民银行已向有关金融机构发放第一批碳减排支持工具资金855亿元，支持金融机构已发放碳减排贷款1425亿元，"
-             "带动减少排碳约2876万吨。")]
+             "带动减少排碳约2876万吨。"),
+            ("n10", "2021-01-14", "2020年，东盟首次成为我国第一大贸易伙伴，我国与东盟贸易总值为4.74万亿元，增长7%，"
+             "占我国外贸总值的14.7%。")]
     store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
                  for i, p, t in docs])
     yield store

@@ -47,6 +47,7 @@ VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
 SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are ranked here
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
+CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
            "row_figure"]
@@ -504,23 +505,25 @@ class ClaimChecker:
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
-        """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
-        undated)."""
-        rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
-                for r in self.store.iter_figures(FigureQuery(search=word))]
-        return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
-                and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
-                and (claim.period is None or _at(claim.period, r) or _undated(r))]
+        """Stored figures comparable with the claim's, at its period (or undated), in sentences holding its longest
+        word, or when none does, its next longest (a claim's own word, 双边贸易, may be written nowhere)."""
+        for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
+            rows = [read_stored_row(r) for word in ctx.variants(search)
+                    for r in self.store.iter_figures(FigureQuery(search=word))]
+            rows = [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
+                    and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
+                    and (claim.period is None or _at(claim.period, r) or _undated(r))]
+            if rows:
+                return rows
+        return []
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
         """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
         if not self.claim_text or _catalogued(_key(claim.metric)):
             return None  # a catalogued statistic that is not stored for the period is unverifiable
-        words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        words, found = self.context_candidates(claim)
         if not words:
             return None
-        index = ctx.list_index(self.claim_text, claim, self.claim_figures)
-        found = ctx.candidates(self.context_rows(claim, words), words, last, index)
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
                 and (not support_only or _unnamed_near(c))]
         note = self.context_note(words)
@@ -532,6 +535,21 @@ class ClaimChecker:
         row, slip = led
         text = self.slip_text(slip, claim, row, _stored(row), when) + note
         return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)], basis=_basis(self.rank(row)))
+
+    def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
+        """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
+        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元)."""
+        words: list[str] = []
+        for whole in (False, True):
+            words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"],
+                                          whole_sentence=whole)
+            if not words:
+                return words, []
+            index = ctx.list_index(self.claim_text, claim, self.claim_figures)
+            found = ctx.candidates(self.context_rows(claim, words), words, last, index)
+            if found:
+                return words, found
+        return words, []
 
     def context_note(self, words: list[str]) -> str:
         return say("context.note", self.lang, words=listed(words, self.lang))

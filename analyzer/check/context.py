@@ -52,12 +52,14 @@ def sentence_start(text: str, position: int) -> int:
     return next((start for start, end in split_sentences(text) if start <= position <= end), 0)
 
 
-def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str]) -> tuple[list[str], str | None]:
+def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str],
+                whole_sentence: bool = False) -> tuple[list[str], str | None]:
     """The content words of the figure's clause (or, when it has none — 同比增长177%, after the clause naming the
-    company — of its sentence up to the figure), and the last of them before the number."""
+    company — or ``whole_sentence`` is asked, of its sentence up to the clause's end), and the last of them before
+    the number."""
     clause = _masked(text, figures)
     start, end = clause_of(text, figure)
-    words, last = _words(clause, start, end, figure.start, stop)
+    words, last = ([], None) if whole_sentence else _words(clause, start, end, figure.start, stop)
     if not words:
         words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
     return words, last
