@@ -328,6 +328,10 @@ CONTEXT_CASES = [
     # the clause's words are written nowhere (双边贸易总值): the sentence's words (东盟 …) find the figure
     ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.74万亿元", "supported", None),
     ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.47万亿元", "contradicted", "value"),
+    # a catalogued statistic (进出口) in a sentence naming the claim's narrower one (民营企业进出口) before it
+    ("2021年民营企业进出口19万亿元", "supported", None),
+    ("2021年民营企业进出口14.03万亿元", "contradicted", "value"),
+    ("2021年外商投资企业进出口19万亿元", "unverifiable", None),  # another item's (；) and 进出口 twice between
 ]
 
 
@@ -349,7 +353,9 @@ def news(pipeline):
             ("n9", None, "人民银行已向有关金融机构发放第一批碳减排支持工具资金855亿元，支持金融机构已发放碳减排贷款1425亿元，"
              "带动减少排碳约2876万吨。"),
             ("n10", "2021-01-14", "2020年，东盟首次成为我国第一大贸易伙伴，我国与东盟贸易总值为4.74万亿元，增长7%，"
-             "占我国外贸总值的14.7%。")]
+             "占我国外贸总值的14.7%。"),
+            ("n11", "2022-01-20", "2021年，民营企业保持我国第一大外贸经营主体地位，进出口19万亿元，增长26.7%；"
+             "外商投资企业进出口继续保持稳定，进出口14.03万亿元，增长12.7%。")]
     store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
                  for i, p, t in docs])
     yield store

@@ -263,6 +263,19 @@ def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
     return (same[0], "value") if same else None
 
 
+def _qualified(claim: Figure, row: dict) -> bool:
+    """A stored figure of a catalogued statistic (进出口) whose sentence names, in the same item, the rest of the
+    claim's metric (民营企业进出口): 其中，民营企业保持…地位，进出口19万亿元 is the private firms' trade, though the
+    extractor named it 进出口. Only when nothing else of that statistic, nor an item break (；), lies between."""
+    key, own = _key(claim.metric) or "", row["metric_key"] or ""
+    if len(key) <= len(own) + 1 or not key.endswith(own):
+        return False
+    sentence = normalize(row.get("sentence") or "")
+    before = sentence[:max(0, row["start"] - (row.get("sentence_start") or 0))]
+    at = before.rfind(key[:-len(own)])
+    return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
+
+
 def _catalogued(key: str | None) -> bool:
     """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
     figures are found by key, never by context."""
@@ -506,11 +519,14 @@ class ClaimChecker:
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
         """Stored figures comparable with the claim's, at its period (or undated), in sentences holding its longest
-        word, or when none does, its next longest (a claim's own word, 双边贸易, may be written nowhere)."""
+        word, or when none does, its next longest (a claim's own word, 双边贸易, may be written nowhere). Figures of
+        a catalogued statistic only where the sentence names the claim's narrower one (``_qualified``); a catalogued
+        claim is found by context only so."""
+        own = _catalogued(_key(claim.metric))
         for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
             rows = [read_stored_row(r) for word in ctx.variants(search)
                     for r in self.store.iter_figures(FigureQuery(search=word))]
-            rows = [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
+            rows = [r for r in rows if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
                     and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
                     and (claim.period is None or _at(claim.period, r) or _undated(r))]
             if rows:
@@ -519,8 +535,8 @@ class ClaimChecker:
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
         """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
-        if not self.claim_text or _catalogued(_key(claim.metric)):
-            return None  # a catalogued statistic that is not stored for the period is unverifiable
+        if not self.claim_text:
+            return None
         words, found = self.context_candidates(claim)
         if not words:
             return None
