@@ -21,6 +21,9 @@ DOCS = [
     ("m5", "2026-02-11", "2026年1月份，全国工业生产者出厂价格同比下降1.4%，降幅比上月收窄0.5个百分点。"),
     ("m6", "2022-01-27", "2021年我国R&D经费与GDP之比达到2.44%，比上年提高0.03个百分点。"),
     ("m7", "2025-07-25", "2025年6月末，普惠型小微企业贷款余额35.6万亿元，同比增长12.3%，较年初增长8.1%。"),
+    ("m9", None, "【圣农发展：12月实现销售收入同比增长3.77%】圣农发展公告，2021年12月实现销售收入13.51亿元，"
+                 "较去年同期增长3.77%，较上月环比增长3.88%。"),
+    ("m10", "2023-02-03", "2022年末，普惠小微授信户数5652万户，同比增长39.7%。"),
     ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。"),
 ]
 
@@ -42,6 +45,10 @@ CASES = [
     # a cumulative growth quoted for the month is a wrong period, also when the release names the statistic in full
     ("2024年4月份我国进出口同比增长5.7%", "2024-05-09", "contradicted", "wrong_period"),
     ("2024年4月份我国进出口同比增长8%", "2024-05-09", "supported", None),
+    # an undated headline's number is no other period (环比 for 同比 is just another number here)
+    ("圣农发展2021年12月销售收入环比增长3.77%", "2022-01-10", "contradicted", "value"),
+    # a claim without a period 10^4 off a stored number is a slip of scale all the same
+    ("普惠小微授信户数5652户", "2023-02-03", "contradicted", "scale"),
     # a measure word ends the claim's metric (PPI同比降幅 is PPI's), a comparison + verb makes a percentage a change
     ("今年1月，PPI同比降幅比上月扩大0.5个百分点", "2026-02-11", "contradicted", "direction"),
     ("今年1月，PPI同比降幅比上月收窄0.5个百分点", "2026-02-11", "supported", None),

@@ -597,7 +597,10 @@ class ClaimChecker:
             if verdict is not None:
                 return verdict
         if claim.period is None and any(r.get("period_end") for r in basis):
-            return self.undated(claim, info, comparable, choice.key)
+            scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
+            if not scaled:  # a number 10^4 off a stored one is a slip of scale, whatever period is meant
+                return self.undated(claim, info, comparable, choice.key)
+            return self.ranked(self.contradicted(claim, info, scaled, choice.rows, when), official, comparable, claim)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
@@ -714,10 +717,10 @@ class ClaimChecker:
         return [r for r in rows if key and r["metric_key"] and r["metric_key"] != key and key in r["metric_key"]]
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
-        """The claim's number is stored for another period (a bound, 逾285万亿, traces no number)."""
+        """The claim's number is stored for another, stated period (a bound, 逾285万亿, traces no number)."""
         if claim.qualifier in ("over", "under"):
             return None
-        other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
+        other = [r for r in rows if r.get("period_end") and r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
         other = [r for r in other if not _at(claim.period, r)]
         return ("wrong_period", other[0]) if other else None
