@@ -24,6 +24,7 @@ DOCS = [
     ("m9", None, "【圣农发展：12月实现销售收入同比增长3.77%】圣农发展公告，2021年12月实现销售收入13.51亿元，"
                  "较去年同期增长3.77%，较上月环比增长3.88%。"),
     ("m10", "2023-02-03", "2022年末，普惠小微授信户数5652万户，同比增长39.7%。"),
+    ("m11", "2022-01-25", "2021年，深圳新发放企业贷款加权平均利率为4.49%，同比下降0.14个百分点。"),
     ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。"),
 ]
 
@@ -47,6 +48,9 @@ CASES = [
     ("2024年4月份我国进出口同比增长8%", "2024-05-09", "supported", None),
     # an undated headline's number is no other period (环比 for 同比 is just another number here)
     ("圣农发展2021年12月销售收入环比增长3.77%", "2022-01-10", "contradicted", "value"),
+    # basis points written as percentage points (0.14个百分点 = 14个基点)
+    ("2021年深圳新发放企业贷款加权平均利率同比下降14个百分点", "2022-01-25", "contradicted", "bp_vs_point"),
+    ("2021年深圳新发放企业贷款加权平均利率同比下降0.14个百分点", "2022-01-25", "supported", None),
     # a claim without a period 10^4 off a stored number is a slip of scale all the same
     ("普惠小微授信户数5652户", "2023-02-03", "contradicted", "scale"),
     # a measure word ends the claim's metric (PPI同比降幅 is PPI's), a comparison + verb makes a percentage a change

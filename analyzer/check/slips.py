@@ -72,6 +72,9 @@ def comparable_slip(claim: Figure, stored: Figure) -> str | None:
     """The slip that explains a disagreeing comparable figure, if one does (other than period or metric)."""
     if {claim.unit, stored.unit} == set(POINT_UNITS) and same_digits(claim, stored):
         return "bp_vs_point"
+    if {claim.unit, stored.unit} <= set(POINT_UNITS) and \
+            any(agrees(claim, stored, factor) for factor in (1 / HUNDRED, HUNDRED)):
+        return "bp_vs_point"  # 下降14个百分点 for 0.14个百分点 (14个基点): the basis points written as points
     if (claim.measure in ("growth_rate", "change") and claim.value != 0 and agrees(negated(claim), stored)
             and (claim.value < 0) != (stored.value < 0)):
         return "direction"
