@@ -330,7 +330,7 @@ CONTEXT_CASES = [
     ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.47万亿元", "contradicted", "value"),
     # a catalogued statistic (进出口) in a sentence naming the claim's narrower one (民营企业进出口) before it
     ("2021年民营企业进出口19万亿元", "supported", None),
-    ("2021年民营企业进出口14.03万亿元", "contradicted", "value"),
+    ("2021年民营企业进出口14.03万亿元", "contradicted", "wrong_metric"),  # the foreign-invested firms' (进出口)
     ("2021年外商投资企业进出口19万亿元", "unverifiable", None),  # another item's (；) and 进出口 twice between
 ]
 

@@ -549,8 +549,12 @@ class ClaimChecker:
         if led is None:
             return None
         row, slip = led
-        text = self.slip_text(slip, claim, row, _stored(row), when) + note
-        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)], basis=_basis(self.rank(row)))
+        extra = None
+        if slip == "value" and claim.period is not None:  # the release's other metric with the claim's number
+            slip, extra = self.other_metric_slip(claim, {row["doc_id"]})
+        text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
+        evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
+        return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
 
     def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
@@ -597,10 +601,7 @@ class ClaimChecker:
             if verdict is not None:
                 return verdict
         if claim.period is None and any(r.get("period_end") for r in basis):
-            scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
-            if not scaled:  # a number 10^4 off a stored one is a slip of scale, whatever period is meant
-                return self.undated(claim, info, comparable, choice.key)
-            return self.ranked(self.contradicted(claim, info, scaled, choice.rows, when), official, comparable, claim)
+            return self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
@@ -622,6 +623,15 @@ class ClaimChecker:
         evidence = [self.evidence(growth.old), self.evidence(growth.new)]
         return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
                        basis=_basis(self.rank(growth.new)))
+
+    def undated_or_scale(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
+        """A claim without a period: unverifiable, unless its number is 10^4 off a stored one (a slip of scale,
+        whatever period is meant). ``stored``: the basis, official and comparable rows."""
+        basis, official, comparable = stored
+        scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
+        if scaled:
+            return self.ranked(self.contradicted(claim, info, scaled, choice.rows, when), official, comparable, claim)
+        return self.undated(claim, info, comparable, choice.key)
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
         """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
