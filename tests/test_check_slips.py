@@ -27,7 +27,7 @@ DOCS = [
     ("m11", "2022-01-25", "2021年，深圳新发放企业贷款加权平均利率为4.49%，同比下降0.14个百分点。"),
     ("m12", "2025-11-03", "会上公布，今年1月至9月，西藏自治区社会融资规模增量累计为846.89亿元，其中对实体经济发放的人民币贷款"
                           "增加772.96亿元。"),
-    ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。"),
+    ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。4月份，出口2.08万亿元，同比增长5.1%。"),
 ]
 
 CASES = [
@@ -48,6 +48,9 @@ CASES = [
     # a cumulative growth quoted for the month is a wrong period, also when the release names the statistic in full
     ("2024年4月份我国进出口同比增长5.7%", "2024-05-09", "contradicted", "wrong_period"),
     ("2024年4月份我国进出口同比增长8%", "2024-05-09", "supported", None),
+    # exports are a statistic of their own, not a name of total trade (进出口)
+    ("2024年4月份我国出口同比增长8%", "2024-05-09", "contradicted", "wrong_metric"),
+    ("2024年4月份我国出口同比增长5.1%", "2024-05-09", "supported", None),
     # an undated headline's number is no other period (环比 for 同比 is just another number here)
     ("圣农发展2021年12月销售收入环比增长3.77%", "2022-01-10", "contradicted", "value"),
     # found by context (西藏 for 西藏自治区), the release's other metric holds the number
