@@ -35,9 +35,9 @@ PUBLISHED = "2025-02-01"
 
 CASES = [
     # claim, verdict, slip, words the explanation must contain
-    ("2024年10月，固定资产投资同比增长3.4%", "contradicted", "ytd_as_yoy", "年初至今"),
+    ("2024年10月，固定资产投资同比增长3.4%", "contradicted", "wrong_period", "不是2024-10-01至2024-10-31当期的增速"),
     ("2024年1-10月，固定资产投资同比增长3.4%", "supported", None, "注释（不含农户）已忽略"),
-    ("2024年6月末，人民币贷款余额同比增长5.6%", "contradicted", "ytd_as_yoy", "不是2024-06-30的同比增速"),
+    ("2024年6月末，人民币贷款余额同比增长5.6%", "contradicted", "ytd_as_yoy", "比年初的增速为"),
     ("去年10月，1年期LPR下调25个百分点", "contradicted", "bp_vs_point", "基点"),
     ("去年10月，1年期LPR下调0.25个百分点", "supported", None, "-25个基点"),
     ("2024年末，人民币贷款余额为255.68万亿元", "supported", None, "同一序列：范围词不同（金融机构）"),
@@ -230,6 +230,12 @@ def test_shipped_reference_file_imports_and_is_cited(tmp_path):
     ("增长近4%", "3.8", "4.2"),
     ("增长超过3%", "3.4", "2.9"),
     ("同比下降69%至79%", "-75", "-65"),  # a range of falls
+    # 约 rounds at the last non-zero digit, at most 5% off
+    ("利润总额约5.4万亿元", "5370000000000", "5300000000000"),
+    ("利润总额约5.3万亿元", "5340000000000", "5370000000000"),
+    ("减少约210万人", "2080000", "2040000"),
+    ("减排约2900万吨", "28760000", "28400000"),
+    ("增长约100%", "104", "106"),
 ])
 def test_bounds_apply_to_the_size_of_a_fall(text, inside, outside):
     from decimal import Decimal
@@ -316,6 +322,16 @@ CONTEXT_CASES = [
     ("10月小型企业PMI为49.9%", "contradicted", "wrong_metric"),  # 大型企业's number, the only other metric with it
     # stored in traditional characters
     ("招商银行2023年营业收入3391.23亿元，同比下降1.64%", "supported", None),
+    # the claim's last word before its number is not in the sentence (碳排放 vs 排碳): the one before it leads (带动)
+    ("第一批碳减排支持工具资金带动减少碳排放约2876亿吨", "contradicted", "scale"),
+    ("第一批碳减排支持工具资金带动减少碳排放约2900万吨", "supported", None),
+    # the clause's words are written nowhere (双边贸易总值): the sentence's words (东盟 …) find the figure
+    ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.74万亿元", "supported", None),
+    ("2020年东盟首次成为我国第一大贸易伙伴，双边贸易总值4.47万亿元", "contradicted", "value"),
+    # a catalogued statistic (进出口) in a sentence naming the claim's narrower one (民营企业进出口) before it
+    ("2021年民营企业进出口19万亿元", "supported", None),
+    ("2021年民营企业进出口14.03万亿元", "contradicted", "wrong_metric"),  # the foreign-invested firms' (进出口)
+    ("2021年外商投资企业进出口19万亿元", "unverifiable", None),  # another item's (；) and 进出口 twice between
 ]
 
 
@@ -333,7 +349,13 @@ def news(pipeline):
              "2378.41亿元，同比分别增长0.51%、4.72%、0.88%和2.58%。"),
             ("n7", "2025-10-31", "10月份，从企业规模看，大、中、小型企业PMI分别为49.9%、48.7%和47.1%。"),
             ("n8", "2024-03-26", "招商銀行公布2023年度業績，全年營業收入3391.23億元，按年減少1.64%。"),
-            ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。")]
+            ("n2", "2025-07-25", "截至6月末，银行业金融机构普惠型小微企业贷款余额35.9万亿元，同比增长12.4%。"),
+            ("n9", None, "人民银行已向有关金融机构发放第一批碳减排支持工具资金855亿元，支持金融机构已发放碳减排贷款1425亿元，"
+             "带动减少排碳约2876万吨。"),
+            ("n10", "2021-01-14", "2020年，东盟首次成为我国第一大贸易伙伴，我国与东盟贸易总值为4.74万亿元，增长7%，"
+             "占我国外贸总值的14.7%。"),
+            ("n11", "2022-01-20", "2021年，民营企业保持我国第一大外贸经营主体地位，进出口19万亿元，增长26.7%；"
+             "外商投资企业进出口继续保持稳定，进出口14.03万亿元，增长12.7%。")]
     store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "t")
                  for i, p, t in docs])
     yield store

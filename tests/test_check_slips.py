@@ -1,6 +1,7 @@
 """Slips that win over ``value`` when the claim's number is another reading of the source (issue 16): a growth rate
 quoted as a level and the reverse (the written digits match across units), a number of another metric of the same
-release, a year-to-date change quoted as year-on-year; and the checker's lists come out in one order."""
+release, a change since the year's start quoted as year-on-year (or the reverse), a cumulative growth quoted
+for its last month (a wrong period); and the checker's lists come out in one order."""
 from __future__ import annotations
 
 import pytest
@@ -19,6 +20,14 @@ DOCS = [
     ("m4", "2022-10-28", "截至三季度末，普惠型小微企业有贷款余额户数3556万户，较年初增加321万户。"),
     ("m5", "2026-02-11", "2026年1月份，全国工业生产者出厂价格同比下降1.4%，降幅比上月收窄0.5个百分点。"),
     ("m6", "2022-01-27", "2021年我国R&D经费与GDP之比达到2.44%，比上年提高0.03个百分点。"),
+    ("m7", "2025-07-25", "2025年6月末，普惠型小微企业贷款余额35.6万亿元，同比增长12.3%，较年初增长8.1%。"),
+    ("m9", None, "【圣农发展：12月实现销售收入同比增长3.77%】圣农发展公告，2021年12月实现销售收入13.51亿元，"
+                 "较去年同期增长3.77%，较上月环比增长3.88%。"),
+    ("m10", "2023-02-03", "2022年末，普惠小微授信户数5652万户，同比增长39.7%。"),
+    ("m11", "2022-01-25", "2021年，深圳新发放企业贷款加权平均利率为4.49%，同比下降0.14个百分点。"),
+    ("m12", "2025-11-03", "会上公布，今年1月至9月，西藏自治区社会融资规模增量累计为846.89亿元，其中对实体经济发放的人民币贷款"
+                          "增加772.96亿元。"),
+    ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。4月份，出口2.08万亿元，同比增长5.1%。"),
 ]
 
 CASES = [
@@ -32,6 +41,26 @@ CASES = [
     ("2024年国有土地使用权出让收入同比下降13.5%", "2025-01-17", "contradicted", "value"),
     ("2024年国有土地使用权出让收入同比下降逾12%", "2025-01-17", "contradicted", "value"),  # a bound traces nothing
     ("2022年三季度末，普惠型小微企业有贷款余额户数同比增加321万户", "2022-10-28", "contradicted", "ytd_as_yoy"),
+    # the base confused either way at a point inside the year (比年初 for 同比 and 同比 for 比年初)
+    ("2025年6月末，普惠型小微企业贷款余额同比增长8.1%", "2025-07-25", "contradicted", "ytd_as_yoy"),
+    ("2025年6月末，普惠型小微企业贷款余额比年初增长12.3%", "2025-07-25", "contradicted", "ytd_as_yoy"),
+    ("2025年6月末，普惠型小微企业贷款余额比年初增长8.1%", "2025-07-25", "supported", None),
+    # a cumulative growth quoted for the month is a wrong period, also when the release names the statistic in full
+    ("2024年4月份我国进出口同比增长5.7%", "2024-05-09", "contradicted", "wrong_period"),
+    ("2024年4月份我国进出口同比增长8%", "2024-05-09", "supported", None),
+    # exports are a statistic of their own, not a name of total trade (进出口)
+    ("2024年4月份我国出口同比增长8%", "2024-05-09", "contradicted", "wrong_metric"),
+    ("2024年4月份我国出口同比增长5.1%", "2024-05-09", "supported", None),
+    # an undated headline's number is no other period (环比 for 同比 is just another number here)
+    ("圣农发展2021年12月销售收入环比增长3.77%", "2022-01-10", "contradicted", "value"),
+    # found by context (西藏 for 西藏自治区), the release's other metric holds the number
+    ("今年前三季度西藏社会融资规模增量772.96亿元", "2025-11-03", "contradicted", "wrong_metric"),
+    ("今年前三季度西藏社会融资规模增量846.89亿元", "2025-11-03", "supported", None),
+    # basis points written as percentage points (0.14个百分点 = 14个基点)
+    ("2021年深圳新发放企业贷款加权平均利率同比下降14个百分点", "2022-01-25", "contradicted", "bp_vs_point"),
+    ("2021年深圳新发放企业贷款加权平均利率同比下降0.14个百分点", "2022-01-25", "supported", None),
+    # a claim without a period 10^4 off a stored number is a slip of scale all the same
+    ("普惠小微授信户数5652户", "2023-02-03", "contradicted", "scale"),
     # a measure word ends the claim's metric (PPI同比降幅 is PPI's), a comparison + verb makes a percentage a change
     ("今年1月，PPI同比降幅比上月扩大0.5个百分点", "2026-02-11", "contradicted", "direction"),
     ("今年1月，PPI同比降幅比上月收窄0.5个百分点", "2026-02-11", "supported", None),

@@ -50,7 +50,18 @@ def test_claim_set_floor(tmp_path, name):
 
 def test_fixture_set_covers_the_new_slips():
     slips = {c["slip"] for c in load_claims(CLAIMS / "fixture-series.jsonl") if c["slip"]}
-    assert slips >= {"bp_vs_point", "direction", "level_as_growth", "ytd_as_yoy", "scale"}
+    assert slips >= {"bp_vs_point", "direction", "level_as_growth", "ytd_as_yoy", "wrong_period", "scale"}
+
+
+PARAPHRASES = ("约", "超", "近", "逾", "翻番", "两成", "三成以上", "破", "创历史新高", "同比多增", "比上年末", "较年初")
+
+
+def test_paraphrase_set_covers_the_journalists_words():
+    claims = load_claims(CLAIMS / "paraphrase.jsonl")
+    for word in PARAPHRASES:
+        used = [c for c in claims if word in c["claim"]]
+        assert {c["verdict"] for c in used} & {"supported"}, f"no supported claim says {word}"
+    assert {c["verdict"] for c in claims} >= {"supported", "contradicted"}
 
 
 def test_shared_data_loads_only_the_named_ids(tmp_path):

@@ -47,6 +47,7 @@ VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
 SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are ranked here
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
+CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
            "row_figure"]
@@ -260,6 +261,19 @@ def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
             return row, named
     same = [row for row in near if _same_kind(claim, row)]
     return (same[0], "value") if same else None
+
+
+def _qualified(claim: Figure, row: dict) -> bool:
+    """A stored figure of a catalogued statistic (进出口) whose sentence names, in the same item, the rest of the
+    claim's metric (民营企业进出口): 其中，民营企业保持…地位，进出口19万亿元 is the private firms' trade, though the
+    extractor named it 进出口. Only when nothing else of that statistic, nor an item break (；), lies between."""
+    key, own = _key(claim.metric) or "", row["metric_key"] or ""
+    if len(key) <= len(own) + 1 or not key.endswith(own):
+        return False
+    sentence = normalize(row.get("sentence") or "")
+    before = sentence[:max(0, row["start"] - (row.get("sentence_start") or 0))]
+    at = before.rfind(key[:-len(own)])
+    return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
 def _catalogued(key: str | None) -> bool:
@@ -504,23 +518,28 @@ class ClaimChecker:
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
-        """Stored figures comparable with the claim's, in sentences holding its longest word, at its period (or
-        undated)."""
-        rows = [read_stored_row(r) for word in ctx.variants(max(words, key=len))
-                for r in self.store.iter_figures(FigureQuery(search=word))]
-        return [r for r in rows if r["measure"] and not _catalogued(r["metric_key"])
-                and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
-                and (claim.period is None or _at(claim.period, r) or _undated(r))]
+        """Stored figures comparable with the claim's, at its period (or undated), in sentences holding its longest
+        word, or when none does, its next longest (a claim's own word, 双边贸易, may be written nowhere). Figures of
+        a catalogued statistic only where the sentence names the claim's narrower one (``_qualified``); a catalogued
+        claim is found by context only so."""
+        own = _catalogued(_key(claim.metric))
+        for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
+            rows = [read_stored_row(r) for word in ctx.variants(search)
+                    for r in self.store.iter_figures(FigureQuery(search=word))]
+            rows = [r for r in rows if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
+                    and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
+                    and (claim.period is None or _at(claim.period, r) or _undated(r))]
+            if rows:
+                return rows
+        return []
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
         """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
-        if not self.claim_text or _catalogued(_key(claim.metric)):
-            return None  # a catalogued statistic that is not stored for the period is unverifiable
-        words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
+        if not self.claim_text:
+            return None
+        words, found = self.context_candidates(claim)
         if not words:
             return None
-        index = ctx.list_index(self.claim_text, claim, self.claim_figures)
-        found = ctx.candidates(self.context_rows(claim, words), words, last, index)
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
                 and (not support_only or _unnamed_near(c))]
         note = self.context_note(words)
@@ -530,8 +549,27 @@ class ClaimChecker:
         if led is None:
             return None
         row, slip = led
-        text = self.slip_text(slip, claim, row, _stored(row), when) + note
-        return Verdict(info, "contradicted", text, slip, [self.evidence(row, claim)], basis=_basis(self.rank(row)))
+        extra = None
+        if slip == "value" and claim.period is not None:  # the release's other metric with the claim's number
+            slip, extra = self.other_metric_slip(claim, {row["doc_id"]})
+        text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
+        evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
+        return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
+        """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
+        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元)."""
+        words: list[str] = []
+        for whole in (False, True):
+            words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"],
+                                          whole_sentence=whole)
+            if not words:
+                return words, []
+            index = ctx.list_index(self.claim_text, claim, self.claim_figures)
+            found = ctx.candidates(self.context_rows(claim, words), words, last, index)
+            if found:
+                return words, found
+        return words, []
 
     def context_note(self, words: list[str]) -> str:
         return say("context.note", self.lang, words=listed(words, self.lang))
@@ -563,7 +601,7 @@ class ClaimChecker:
             if verdict is not None:
                 return verdict
         if claim.period is None and any(r.get("period_end") for r in basis):
-            return self.undated(claim, info, comparable, choice.key)
+            return self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
@@ -585,6 +623,15 @@ class ClaimChecker:
         evidence = [self.evidence(growth.old), self.evidence(growth.new)]
         return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
                        basis=_basis(self.rank(growth.new)))
+
+    def undated_or_scale(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
+        """A claim without a period: unverifiable, unless its number is 10^4 off a stored one (a slip of scale,
+        whatever period is meant). ``stored``: the basis, official and comparable rows."""
+        basis, official, comparable = stored
+        scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
+        if scaled:
+            return self.ranked(self.contradicted(claim, info, scaled, choice.rows, when), official, comparable, claim)
+        return self.undated(claim, info, comparable, choice.key)
 
     def undated(self, claim: Figure, info: dict, comparable: list[dict], key: str) -> Verdict:
         """A claim that names no period cannot be contradicted by figures of some period: say what is stored.
@@ -629,7 +676,7 @@ class ClaimChecker:
         return None
 
     def cumulative_verdict(self, claim: Figure, info: dict, rows: list[dict]) -> Verdict | None:
-        """A year-to-date (1-10月) growth rate quoted for the month or quarter that ends it."""
+        """A cumulative (1-10月) growth rate quoted for the month or quarter that ends it: a wrong period."""
         if claim.measure != "growth_rate":
             return None
         for row in rows:
@@ -638,8 +685,8 @@ class ClaimChecker:
                     and sl.units_comparable(claim, row["unit"], row.get("counter"))
                     and same_number(claim, row_figure(row))):
                 when = period_text(claim.period, self.lang)
-                text = self.slip_text("ytd_as_yoy", claim, row, _stored(row), when)
-                return Verdict(info, "contradicted", text, "ytd_as_yoy", [self.evidence(row)],
+                text = self.slip_text("wrong_period", claim, row, _stored(row), when, row, "cumulative.wrong_period")
+                return Verdict(info, "contradicted", text, "wrong_period", [self.evidence(row)],
                                basis=_basis(self.rank(row)))
         return None
 
@@ -666,15 +713,25 @@ class ClaimChecker:
     def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
         for a similar metric or another metric of the documents that hold the claim's."""
-        found = self.other_period_slip(claim, [r for r in rows if r not in comparable])
-        return found or self.other_metric_slip(claim, {r["doc_id"] for r in comparable})
+        documents = {r["doc_id"] for r in comparable}
+        found = self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
+            self.other_period_slip(claim, self.wider_rows(claim, documents))
+        return found or self.other_metric_slip(claim, documents)
+
+    def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
+        """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
+        release that states the claim's number may name the statistic in full for another period."""
+        key = _key(claim.metric)
+        rows = (read_stored_row(r) for doc_id in sorted(documents)
+                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure)))
+        return [r for r in rows if key and r["metric_key"] and r["metric_key"] != key and key in r["metric_key"]]
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
-        other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
+        """The claim's number is stored for another, stated period (a bound, 逾285万亿, traces no number)."""
+        if claim.qualifier in ("over", "under"):
+            return None
+        other = [r for r in rows if r.get("period_end") and r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
-        for row in other:
-            if sl.cumulative_of(claim.period, row.get("period_start"), row.get("period_end")):
-                return "ytd_as_yoy", row
         other = [r for r in other if not _at(claim.period, r)]
         return ("wrong_period", other[0]) if other else None
 
@@ -692,11 +749,13 @@ class ClaimChecker:
             return "wrong_metric", other[0]
         return "value", None
 
-    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None) -> str:
-        """The explanation of a contradiction, from the slip's template in slip_texts.toml."""
+    def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None,
+                  key: str | None = None) -> str:
+        """The explanation of a contradiction, from the slip's template in messages.toml (``key`` names another
+        template than the slip's own)."""
         context = self.slip_context(slip, claim, row, stored, when, extra)
         context["base"] = say("slip.value", self.lang, **context)
-        key = f"slip.{slip}"
+        key = key or f"slip.{slip}"
         template = MESSAGES.template(key, self.lang) if MESSAGES.has(key) else None
         needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
         if template is None or any(context[name] is None for name in needs):
@@ -705,19 +764,19 @@ class ClaimChecker:
 
     def slip_context(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None) -> dict:
         lang = self.lang
-        source = extra if slip == "ytd_as_yoy" and extra is not None else row
         growth = row.get("measure") == "growth_rate"
-        context = {"cite": self.cite(source), "subject": _subject(claim.metric, row.get("measure"), lang),
-                   "when": when, "stored": _stored(source) if source is not row else stored, "said": claim.text,
+        base = sl.comparison_class(row.get("comparison"), row.get("period_end"))
+        context = {"cite": self.cite(row), "subject": _subject(claim.metric, row.get("measure"), lang),
+                   "when": when, "stored": stored, "said": claim.text,
                    "metric": claim.metric or say("figure.unnamed", lang), "other": None, "other_metric": None,
-                   "what": say("what.growth" if growth else "what.change", lang)}
+                   "what": say("what.growth" if growth else "what.change", lang),
+                   "compared": say(f"compared.{base}", lang) if base in ("yoy", "ytd") else ""}
         if slip == "direction":
             context["stored"] = _signed(Decimal(str(row["value"])), row["unit"], lang)
             context["said"] = _signed(claim.value, claim.unit, lang)
-        other = source if slip == "ytd_as_yoy" else extra
-        if other is not None:
-            context["other"] = period_text(_period_dict(other["period_start"], other["period_end"]), self.lang)
-            context["other_metric"] = other.get("metric")
+        if extra is not None:
+            context["other"] = period_text(_period_dict(extra["period_start"], extra["period_end"]), self.lang)
+            context["other_metric"] = extra.get("metric")
         return context
 
     # nothing comparable

@@ -52,12 +52,14 @@ def sentence_start(text: str, position: int) -> int:
     return next((start for start, end in split_sentences(text) if start <= position <= end), 0)
 
 
-def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str]) -> tuple[list[str], str | None]:
+def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozenset[str],
+                whole_sentence: bool = False) -> tuple[list[str], str | None]:
     """The content words of the figure's clause (or, when it has none — 同比增长177%, after the clause naming the
-    company — of its sentence up to the figure), and the last of them before the number."""
+    company — or ``whole_sentence`` is asked, of its sentence up to the clause's end), and the last of them before
+    the number."""
     clause = _masked(text, figures)
     start, end = clause_of(text, figure)
-    words, last = _words(clause, start, end, figure.start, stop)
+    words, last = ([], None) if whole_sentence else _words(clause, start, end, figure.start, stop)
     if not words:
         words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
     return words, last
@@ -110,7 +112,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
         if coverage < MIN_COVERAGE or not any(w in before for w in found):
             continue
         out.append(Candidate(row, coverage, False))
-    _mark_near(out, last)
+    _mark_near(out, _leading(words, last))
     _mark_respectively(out, words, index)
     return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
 
@@ -119,9 +121,16 @@ def _offset(row: dict) -> int:
     return row["start"] - (row.get("sentence_start") or 0)
 
 
-def _mark_near(found: list[Candidate], last: str | None) -> None:
-    """In each sentence, the first candidate figure after the last occurrence of ``last`` (within ``NEAR_SPAN``)."""
-    if not last:
+def _leading(words: list[str], last: str | None) -> list[str]:
+    """The claim's words before its number, the last first (the word that leads to the number)."""
+    return list(reversed(words[:words.index(last) + 1])) if last in words else []
+
+
+def _mark_near(found: list[Candidate], leading: list[str]) -> None:
+    """In each sentence, the first candidate figure after the last occurrence of the claim's last word before its
+    number that the sentence holds (碳排放 written 排碳: 带动减少排碳约2876万吨 is led to by 带动), within
+    ``NEAR_SPAN``."""
+    if not leading:
         return
     by_sentence: dict[tuple, list[Candidate]] = {}
     for candidate in found:
@@ -129,6 +138,9 @@ def _mark_near(found: list[Candidate], last: str | None) -> None:
     for group in by_sentence.values():
         group.sort(key=lambda c: _offset(c.row))
         sentence = normalize(group[0].row.get("sentence") or "")
+        last = next((w for w in leading if w in sentence), None)
+        if last is None:
+            continue
         previous_end = 0
         for candidate in group:  # the first candidate figure after the word (no other candidate between them)
             offset = _offset(candidate.row)

@@ -1,7 +1,8 @@
 """Stated precision of a figure and the interval of values it admits (Decimal arithmetic throughout).
 
 35万亿 is written to the 万亿: its precision is 1万亿 and it stands for anything in [34.5万亿, 35.5万亿].
-A qualifier widens the interval: 超过35万亿 admits [35万亿, 35万亿 × 1.2], 近35万亿 admits [35万亿 × 0.8, 35万亿].
+A qualifier widens the interval: 超过35万亿 admits [35万亿, 35万亿 × 1.2], 近35万亿 admits [35万亿 × 0.8, 35万亿]; 约 rounds
+at the last non-zero digit (约2900万 admits [2850万, 2950万]; 约2.9万亿 does not admit 2.79万亿).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from analyzer.records import Figure
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 QUALIFIER_SLACK = Decimal("0.2")   # 超过/近: how far beyond the stated number the true value may lie
-APPROX_SLACK = Decimal("0.05")     # 约/左右
+APPROX_SLACK = Decimal("0.05")     # 约/左右: at most this far off, whatever zeros the number ends in
 
 
 def precision(figure: Figure) -> Decimal:
@@ -46,6 +47,17 @@ def written(figure: Figure) -> tuple[Decimal, Decimal] | None:
 
 def half(figure: Figure) -> Decimal:
     return precision(figure) / 2
+
+
+def approx_half(figure: Figure) -> Decimal:
+    """How far 约/左右 lets the true value lie: half a unit of the last non-zero digit (约5.4万亿 is 5.35 to 5.45, so
+    5.37 is not 约5.3; 约210万 is 205 to 215, 约2900万 2850 to 2950), but no more than 5% (约100% is 95 to 105)."""
+    h = half(figure)
+    match = _DIGITS.search(figure.text.translate(_FULLWIDTH).replace(",", "").replace("，", ""))
+    if match and "." not in match.group() and int(match.group()) != 0:
+        digits = match.group()
+        h *= 10 ** (len(digits) - len(digits.rstrip("0")))
+    return max(half(figure), min(h, abs(figure.value) * APPROX_SLACK))
 
 
 @dataclass(frozen=True)
@@ -105,8 +117,7 @@ def interval(figure: Figure) -> Interval:
     if figure.qualifier == "under":
         return Interval(v - slack - h, v) if v >= 0 else Interval(v, v + slack + h)
     if figure.qualifier == "approx":
-        a = abs(v) * APPROX_SLACK
-        return Interval(v - max(a, h), v + max(a, h))
+        return Interval(v - approx_half(figure), v + approx_half(figure))
     return Interval(v - h, v + h)
 
 

@@ -7,8 +7,10 @@ Names (``SLIPS``) are the vocabulary of verdicts and claim sets:
 - ``scale``: off by 10^4 (亿 for 万亿; 户 for 万户 on counts);
 - ``direction``: the right number with the wrong sign (下降 for 上升, 收窄 for 扩大);
 - ``growth_as_level``: a growth rate quoted as a level or share; ``level_as_growth``: the reverse;
-- ``ytd_as_yoy``: a year-to-date growth (比年初, or 1-10月 cumulative) quoted as year-on-year (or as one month's);
-- ``wrong_period``, ``wrong_metric``: the number belongs to another period or another metric;
+- ``ytd_as_yoy``: the comparison base confused at a point inside a year: a change since the year's start (比年初,
+  comparison ``ytd``) quoted as year-on-year (同比), or the reverse;
+- ``wrong_period``, ``wrong_metric``: the number belongs to another period or another metric (a cumulative period's
+  growth, 1—4月, quoted for its last month, 4月份, is a wrong period);
 - ``value``: just a different number.
 """
 from __future__ import annotations
@@ -70,6 +72,9 @@ def comparable_slip(claim: Figure, stored: Figure) -> str | None:
     """The slip that explains a disagreeing comparable figure, if one does (other than period or metric)."""
     if {claim.unit, stored.unit} == set(POINT_UNITS) and same_digits(claim, stored):
         return "bp_vs_point"
+    if {claim.unit, stored.unit} <= set(POINT_UNITS) and \
+            any(agrees(claim, stored, factor) for factor in (1 / HUNDRED, HUNDRED)):
+        return "bp_vs_point"  # 下降14个百分点 for 0.14个百分点 (14个基点): the basis points written as points
     if (claim.measure in ("growth_rate", "change") and claim.value != 0 and agrees(negated(claim), stored)
             and (claim.value < 0) != (stored.value < 0)):
         return "direction"
@@ -131,10 +136,10 @@ def _unit_slip(claim: Figure, stored: Figure) -> str | None:
 
 
 def _comparison_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
-    """A year-to-date growth or change (比年初) quoted as year-on-year (同比)."""
+    """A change since the year's start (比年初) quoted as year-on-year (同比), or the reverse."""
     if claim.measure == stored.measure and claim.measure in COMPARED_MEASURES and \
-            comparison_class(claim.comparison, stored_period_end) == "yoy" and \
-            comparison_class(stored.comparison, stored_period_end) == "ytd":
+            {comparison_class(claim.comparison, stored_period_end),
+             comparison_class(stored.comparison, stored_period_end)} == {"yoy", "ytd"}:
         return "ytd_as_yoy"
     return None
 
@@ -152,8 +157,8 @@ def measure_reading_slip(claim: Figure, stored: Figure) -> str | None:
 
 def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> bool:
     """The stored period runs from the year's start to the claim's end and is longer than the claim's
-    (1-10月 against 10月; 前三季度 against 三季度). A whole year's growth quoted for December is a wrong period,
-    not a year-to-date slip."""
+    (1-10月 against 10月; 前三季度 against 三季度): a cumulative figure that a claim quoting it for the last month or
+    quarter mistook for that one's. Not at a year's end (the whole year for December is an ordinary wrong period)."""
     if claim is None or not start or not end or str(end)[5:10] == "12-31":
         return False
     return (str(end)[:10] == claim.end and str(start)[5:10] == "01-01" and str(start)[:4] == claim.end[:4]
