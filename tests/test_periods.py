@@ -92,3 +92,17 @@ def test_relative_dates_resolve_against_the_story_not_the_page():
     from analyzer.pipeline import analyze
     [figure] = analyze("新华社北京5月17日电 今年以来，贷款增加10万亿元。", published="2024-06-02").figures
     assert (figure.period.start, figure.period.end) == ("2024-01-01", "2024-05-17")
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # the lead states the reporting period: a later paragraph without a time of its own takes it
+    ("2019年金融统计数据报告\n人民币贷款增加16.81万亿元。\n人民币存款增加15.36万亿元。", "2020-01-17", "15.36万亿元",
+     ("2019-01-01", "2019-12-31")),
+    # a year named in the middle of a story (a company founded in 1995) is no period of later paragraphs
+    ("公司发布新产品。" + "该产品面向海外市场。" * 12 + "\n公司成立于1995年，总部位于香港。\n公司此前融资28亿港元。",
+     "2026-03-17", "28亿港元", None),
+])
+def test_a_reporting_period_reaches_later_paragraphs_only_from_the_lead(text, published, figure, expected):
+    from analyzer.pipeline import analyze
+    [found] = [f for f in analyze(text, published=published).figures if f.text == figure]
+    assert (found.period and (found.period.start, found.period.end)) == expected

@@ -564,7 +564,7 @@ class FigureSite:
 @dataclass
 class TimesBefore:
     """The time expressions a figure may take: the nearest in its sentence, the last earlier in its paragraph, and
-    the reporting period the lead states (else the last named earlier in the text)."""
+    the reporting period the lead states."""
     in_sentence: TimeSpan | None = None
     in_paragraph: TimeSpan | None = None
     in_text: TimeSpan | None = None
@@ -582,8 +582,10 @@ class FigurePeriods:
         self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
         # the expressions a figure may inherit from an earlier sentence, and those of them a text reports on
         self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY]
-        self.reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
-                          or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
+        reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
+                     or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
+        # the title or lead states the period a release reports; one named later speaks of its own paragraph
+        self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
         self._of_row: dict[str, list[TimeSpan]] = {}
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
@@ -612,7 +614,7 @@ class FigurePeriods:
         text gave "this" action (此次降准…); else the publication date for 目前/当日 and market days; else
         (``inherit``) the last time expression earlier in its paragraph; else the reporting period (2019年,
         一季度, 4月1日至7月20日 — not a single day) that the title or lead states, which a statistics release
-        states once, or without one there the last reporting period named earlier in the text; else none."""
+        states once (a period named later, outside the lead, speaks of its own paragraph only); else none."""
         before = self._times_before(site.start, site.sentence[0])
         for row in NEAREST:
             choice = NEAREST_STEPS[row["step"]](self, site, before, row)
@@ -622,9 +624,8 @@ class FigurePeriods:
 
     def _times_before(self, start: int, sentence_start: int) -> TimesBefore:
         """The nearest time expression before ``start`` in its sentence; the last inheritable one (not
-        ``sentence_only``) earlier in its paragraph; the first reporting period if the lead states it, else the
-        last one before the paragraph. Bisections over the document's expressions, in time independent of their
-        number."""
+        ``sentence_only``) earlier in its paragraph; the reporting period the lead states, from a paragraph before
+        the figure's. Bisections over the document's expressions, in time independent of their number."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         found = TimesBefore()
         ended = ending_by(self.times, start)
@@ -633,11 +634,9 @@ class FigurePeriods:
         inheritable = min(ending_by(self.inheritable, start), starting_from(self.inheritable, sentence_start))
         if inheritable and self.inheritable[inheritable - 1].start >= paragraph_start:
             found.in_paragraph = self.inheritable[inheritable - 1]
-        reporting = min(ending_by(self.reporting, start),
-                        starting_from(self.reporting, min(sentence_start, paragraph_start)))
-        if reporting:
-            lead = self.reporting[0]  # the title or lead states the period a release reports
-            found.in_text = lead if lead.start < LEAD_CHARS else self.reporting[reporting - 1]
+        lead = self.lead
+        if lead is not None and lead.end <= start and lead.start < min(sentence_start, paragraph_start):
+            found.in_text = lead
         return found
 
     def last_of_row(self, row: dict, before: int, test: Callable[[TimeSpan], bool] = lambda span: True):
