@@ -106,3 +106,18 @@ def test_a_reporting_period_reaches_later_paragraphs_only_from_the_lead(text, pu
     from analyzer.pipeline import analyze
     [found] = [f for f in analyze(text, published=published).figures if f.text == figure]
     assert (found.period and (found.period.start, found.period.end)) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the day an announcement was told dates the move told after it ...
+    ("7月19日，人民银行宣布下调存款准备金率。此次下调0.25个百分点。", "0.25个百分点", ("2025-07-19", "2025-07-19")),
+    # ... but not the amounts and counts of its content
+    ("7月19日，公司发布公告。公司拟向不超过35名特定投资者募资10亿元。", "10亿元", None),
+    ("7月19日，公司发布公告。公司拟向不超过35名特定投资者募资10亿元。", "不超过35名", None),
+    # a period that is not a single day still reaches them
+    ("上半年，公司发布公告。公司募资10亿元。", "10亿元", ("2025-01-01", "2025-06-30")),
+])
+def test_a_day_told_in_another_sentence_dates_moves_not_amounts(text, figure, expected):
+    from analyzer.pipeline import analyze
+    [found] = [f for f in analyze(text, published="2025-07-20").figures if f.text == figure]
+    assert (found.period and (found.period.start, found.period.end)) == expected

@@ -612,9 +612,9 @@ class FigurePeriods:
         """The first [[nearest]] row that decides: the nearest time expression before the figure in its sentence;
         else that of the figure before it in the sentence (a growth rate takes its level's); else the date the
         text gave "this" action (此次降准…); else the publication date for 目前/当日 and market days; else
-        (``inherit``) the last time expression earlier in its paragraph; else the reporting period (2019年,
-        一季度, 4月1日至7月20日 — not a single day) that the title or lead states, which a statistics release
-        states once (a period named later, outside the lead, speaks of its own paragraph only); else none."""
+        (``inherit``) the last time expression earlier in its paragraph (a single day not for amounts and counts:
+        period.toml, in-paragraph); else the reporting period (2019年, 一季度, 4月1日至7月20日 — not a single day)
+        that the title or lead states, which a statistics release states once (a period named later, outside the lead, speaks of its own paragraph only); else none."""
         before = self._times_before(site.start, site.sentence[0])
         for row in NEAREST:
             choice = NEAREST_STEPS[row["step"]](self, site, before, row)
@@ -737,7 +737,10 @@ def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 
 
 def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return fp.took(row, before.in_paragraph) if before.in_paragraph is not None else None
+    span = before.in_paragraph
+    if span is None or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
+        return None
+    return fp.took(row, span)
 
 
 def _in_text(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
