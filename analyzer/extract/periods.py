@@ -614,7 +614,8 @@ class FigurePeriods:
         text gave "this" action (此次降准…); else the publication date for 目前/当日 and market days; else
         (``inherit``) the last time expression earlier in its paragraph (a single day not for amounts and counts:
         period.toml, in-paragraph); else the reporting period (2019年, 一季度, 4月1日至7月20日 — not a single day)
-        that the title or lead states, which a statistics release states once (a period named later, outside the lead, speaks of its own paragraph only); else none."""
+        that the title or lead states, which a statistics release states once (a period named later, outside the
+        lead, speaks of its own paragraph only); else none."""
         before = self._times_before(site.start, site.sentence[0])
         for row in NEAREST:
             choice = NEAREST_STEPS[row["step"]](self, site, before, row)
