@@ -121,3 +121,15 @@ def test_a_day_told_in_another_sentence_dates_moves_not_amounts(text, figure, ex
     from analyzer.pipeline import analyze
     [found] = [f for f in analyze(text, published="2025-07-20").figures if f.text == figure]
     assert (found.period and (found.period.start, found.period.end)) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("过去12个月内暴涨超过95%", "2026-07-07", ("2025-07-07", "2026-07-07")),
+    ("过去三年，该股涨幅超过20倍", "2025-03-31", ("2022-03-31", "2025-03-31")),
+    ("过去24小时内共有72艘船舶通过", "2026-06-26", ("2026-06-25", "2026-06-26")),
+    ("过去两周下跌10%", "2026-03-01", ("2026-02-15", "2026-03-01")),
+    ("过去1个月", "2025-03-31", ("2025-02-28", "2025-03-31")),  # no 31 February: the month's last day
+])
+def test_a_past_span_ends_on_the_story_date(text, published, expected):
+    [span] = PeriodResolver(published).find(text)
+    assert (span.kind, span.period.start, span.period.end) == ("past_span", *expected)

@@ -72,10 +72,10 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨 or 告期 (报告期); scanning only near those characters is many times faster than
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is many times faster than
 # running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]|告期")
+_ANCHOR = re.compile(r"[年月季昨]|告期|过去")
 
 
 def time_matches(text: str):
@@ -355,6 +355,22 @@ def _yesterday(r: PeriodResolver, g: dict) -> Period | None:
     return _range(day, day)
 
 
+PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
+
+
+def _past_span(r: PeriodResolver, g: dict) -> Period | None:
+    """过去16个月, 过去三年, 过去30天, 过去24小时: from the same day that long before publication to publication."""
+    if r.published is None:
+        return None
+    n, unit, last = _int(g["n"]), g["unit"], r.published
+    if unit == "小时":
+        return _range(last - timedelta(days=-(-n // 24)), last)
+    if unit in PAST_UNIT_DAYS:
+        return _range(last - timedelta(days=n * PAST_UNIT_DAYS[unit]), last)
+    year, month = divmod(last.year * 12 + last.month - 1 - n * (12 if unit == "年" else 1), 12)
+    return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
+
+
 def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
     year = r._year(g)
     return None if year is None else _range(date(year, 1, 1), date(year, 12, 31))
@@ -475,7 +491,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period, "this_month_day": _this_month_day, "relative_month": _relative_month,
-    "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "yesterday": _yesterday, "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
