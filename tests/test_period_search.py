@@ -28,8 +28,8 @@ def scanned_times_before(fp: FigurePeriods, start: int, sentence_start: int) -> 
             continue
         elif span.start >= paragraph_start:
             found.in_paragraph = span
-        elif found.in_text is not None and found.in_text.start < LEAD_CHARS:
-            continue
+        elif found.in_text is not None or span.start >= LEAD_CHARS:
+            continue  # only the first reporting period, stated in the lead, reaches later paragraphs
         elif span.kind in periods.REPORTING_PERIODS or (span.kind in periods.LEAD_REPORTING
                                                         and span.start < LEAD_CHARS):
             found.in_text = span

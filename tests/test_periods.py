@@ -92,3 +92,44 @@ def test_relative_dates_resolve_against_the_story_not_the_page():
     from analyzer.pipeline import analyze
     [figure] = analyze("新华社北京5月17日电 今年以来，贷款增加10万亿元。", published="2024-06-02").figures
     assert (figure.period.start, figure.period.end) == ("2024-01-01", "2024-05-17")
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # the lead states the reporting period: a later paragraph without a time of its own takes it
+    ("2019年金融统计数据报告\n人民币贷款增加16.81万亿元。\n人民币存款增加15.36万亿元。", "2020-01-17", "15.36万亿元",
+     ("2019-01-01", "2019-12-31")),
+    # a year named in the middle of a story (a company founded in 1995) is no period of later paragraphs
+    ("公司发布新产品。" + "该产品面向海外市场。" * 12 + "\n公司成立于1995年，总部位于香港。\n公司此前融资28亿港元。",
+     "2026-03-17", "28亿港元", None),
+])
+def test_a_reporting_period_reaches_later_paragraphs_only_from_the_lead(text, published, figure, expected):
+    from analyzer.pipeline import analyze
+    [found] = [f for f in analyze(text, published=published).figures if f.text == figure]
+    assert (found.period and (found.period.start, found.period.end)) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the day an announcement was told dates the move told after it ...
+    ("7月19日，人民银行宣布下调存款准备金率。此次下调0.25个百分点。", "0.25个百分点", ("2025-07-19", "2025-07-19")),
+    # ... but not the amounts and counts of its content
+    ("7月19日，公司发布公告。公司拟向不超过35名特定投资者募资10亿元。", "10亿元", None),
+    ("7月19日，公司发布公告。公司拟向不超过35名特定投资者募资10亿元。", "不超过35名", None),
+    # a period that is not a single day still reaches them
+    ("上半年，公司发布公告。公司募资10亿元。", "10亿元", ("2025-01-01", "2025-06-30")),
+])
+def test_a_day_told_in_another_sentence_dates_moves_not_amounts(text, figure, expected):
+    from analyzer.pipeline import analyze
+    [found] = [f for f in analyze(text, published="2025-07-20").figures if f.text == figure]
+    assert (found.period and (found.period.start, found.period.end)) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("过去12个月内暴涨超过95%", "2026-07-07", ("2025-07-07", "2026-07-07")),
+    ("过去三年，该股涨幅超过20倍", "2025-03-31", ("2022-03-31", "2025-03-31")),
+    ("过去24小时内共有72艘船舶通过", "2026-06-26", ("2026-06-25", "2026-06-26")),
+    ("过去两周下跌10%", "2026-03-01", ("2026-02-15", "2026-03-01")),
+    ("过去1个月", "2025-03-31", ("2025-02-28", "2025-03-31")),  # no 31 February: the month's last day
+])
+def test_a_past_span_ends_on_the_story_date(text, published, expected):
+    [span] = PeriodResolver(published).find(text)
+    assert (span.kind, span.period.start, span.period.end) == ("past_span", *expected)

@@ -72,10 +72,10 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨 or 告期 (报告期); scanning only near those characters is many times faster than
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is many times faster than
 # running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]|告期")
+_ANCHOR = re.compile(r"[年月季昨]|告期|过去")
 
 
 def time_matches(text: str):
@@ -355,6 +355,22 @@ def _yesterday(r: PeriodResolver, g: dict) -> Period | None:
     return _range(day, day)
 
 
+PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
+
+
+def _past_span(r: PeriodResolver, g: dict) -> Period | None:
+    """过去16个月, 过去三年, 过去30天, 过去24小时: from the same day that long before publication to publication."""
+    if r.published is None:
+        return None
+    n, unit, last = _int(g["n"]), g["unit"], r.published
+    if unit == "小时":
+        return _range(last - timedelta(days=-(-n // 24)), last)
+    if unit in PAST_UNIT_DAYS:
+        return _range(last - timedelta(days=n * PAST_UNIT_DAYS[unit]), last)
+    year, month = divmod(last.year * 12 + last.month - 1 - n * (12 if unit == "年" else 1), 12)
+    return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
+
+
 def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
     year = r._year(g)
     return None if year is None else _range(date(year, 1, 1), date(year, 12, 31))
@@ -475,7 +491,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period, "this_month_day": _this_month_day, "relative_month": _relative_month,
-    "yesterday": _yesterday, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "yesterday": _yesterday, "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
@@ -564,7 +580,7 @@ class FigureSite:
 @dataclass
 class TimesBefore:
     """The time expressions a figure may take: the nearest in its sentence, the last earlier in its paragraph, and
-    the reporting period the lead states (else the last named earlier in the text)."""
+    the reporting period the lead states."""
     in_sentence: TimeSpan | None = None
     in_paragraph: TimeSpan | None = None
     in_text: TimeSpan | None = None
@@ -582,8 +598,10 @@ class FigurePeriods:
         self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
         # the expressions a figure may inherit from an earlier sentence, and those of them a text reports on
         self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY]
-        self.reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
-                          or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
+        reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
+                     or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
+        # the title or lead states the period a release reports; one named later speaks of its own paragraph
+        self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
         self._of_row: dict[str, list[TimeSpan]] = {}
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
@@ -610,9 +628,10 @@ class FigurePeriods:
         """The first [[nearest]] row that decides: the nearest time expression before the figure in its sentence;
         else that of the figure before it in the sentence (a growth rate takes its level's); else the date the
         text gave "this" action (此次降准…); else the publication date for 目前/当日 and market days; else
-        (``inherit``) the last time expression earlier in its paragraph; else the reporting period (2019年,
-        一季度, 4月1日至7月20日 — not a single day) that the title or lead states, which a statistics release
-        states once, or without one there the last reporting period named earlier in the text; else none."""
+        (``inherit``) the last time expression earlier in its paragraph (a single day not for amounts and counts:
+        period.toml, in-paragraph); else the reporting period (2019年, 一季度, 4月1日至7月20日 — not a single day)
+        that the title or lead states, which a statistics release states once (a period named later, outside the
+        lead, speaks of its own paragraph only); else none."""
         before = self._times_before(site.start, site.sentence[0])
         for row in NEAREST:
             choice = NEAREST_STEPS[row["step"]](self, site, before, row)
@@ -622,9 +641,8 @@ class FigurePeriods:
 
     def _times_before(self, start: int, sentence_start: int) -> TimesBefore:
         """The nearest time expression before ``start`` in its sentence; the last inheritable one (not
-        ``sentence_only``) earlier in its paragraph; the first reporting period if the lead states it, else the
-        last one before the paragraph. Bisections over the document's expressions, in time independent of their
-        number."""
+        ``sentence_only``) earlier in its paragraph; the reporting period the lead states, from a paragraph before
+        the figure's. Bisections over the document's expressions, in time independent of their number."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         found = TimesBefore()
         ended = ending_by(self.times, start)
@@ -633,11 +651,9 @@ class FigurePeriods:
         inheritable = min(ending_by(self.inheritable, start), starting_from(self.inheritable, sentence_start))
         if inheritable and self.inheritable[inheritable - 1].start >= paragraph_start:
             found.in_paragraph = self.inheritable[inheritable - 1]
-        reporting = min(ending_by(self.reporting, start),
-                        starting_from(self.reporting, min(sentence_start, paragraph_start)))
-        if reporting:
-            lead = self.reporting[0]  # the title or lead states the period a release reports
-            found.in_text = lead if lead.start < LEAD_CHARS else self.reporting[reporting - 1]
+        lead = self.lead
+        if lead is not None and lead.end <= start and lead.start < min(sentence_start, paragraph_start):
+            found.in_text = lead
         return found
 
     def last_of_row(self, row: dict, before: int, test: Callable[[TimeSpan], bool] = lambda span: True):
@@ -738,7 +754,10 @@ def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 
 
 def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return fp.took(row, before.in_paragraph) if before.in_paragraph is not None else None
+    span = before.in_paragraph
+    if span is None or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
+        return None
+    return fp.took(row, span)
 
 
 def _in_text(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
