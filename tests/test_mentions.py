@@ -73,6 +73,7 @@ CASES = [
     # the archive audit of 2026-12-06: indices, pensions, names and the finest industry name
     ("科创50指数开盘报1306.60点，创业板指与科创综指跌幅较大", set()),
     ("强化科技创新策源功能", {("sectors", "科技创新", "科技创新")}),
+    ("骨科创伤类医疗器械", set()),
     ("中科创达公告，预计净利润增长", {("institutions", "中科创达", "中科创达")}),
     ("促进养老保险发展，发展养老第三支柱", set()),
     ("非制造业商务活动指数为49%", set()),
