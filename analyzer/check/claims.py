@@ -137,6 +137,9 @@ POINT_MEASURES = ("level", "rate", "share", "growth_rate")
 def _at(claim: Period | None, row: dict) -> bool:
     """The row is for the claim's period. Levels, rates, shares and growth rates are readings at a date, so a
     point claim (2024年末) matches a stored reading that ends on that date even if its text gave a range (2024年)."""
+    if not row.get("period_end") and row.get("measure") == "flow" and claim is not None and \
+            (_day(row.get("published")) or "") < claim.end:
+        return False  # a total over a period is not known before it ends (首贷户新增近190万户 of 12-29 is not 2023's)
     if same_period(claim, row.get("period_start"), row.get("period_end"), row.get("published")):
         return True
     if claim is None or not row.get("period_end"):
@@ -625,7 +628,7 @@ class ClaimChecker:
                        basis=_basis(self.rank(growth.new)))
 
     def undated_or_scale(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
-        """A claim without a period: unverifiable, unless its number is 10^4 off a stored one (a slip of scale,
+        """A claim without a period: unverifiable, unless its number is a power of ten off a stored one (a slip of scale,
         whatever period is meant). ``stored``: the basis, official and comparable rows."""
         basis, official, comparable = stored
         scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
@@ -739,6 +742,8 @@ class ClaimChecker:
         """The claim's number is stored at its period, of its measure and unit, for another metric: one whose name
         is similar, or any metric of a document that states the claim's own (the release the claim misread:
         政府性基金预算收入下降12.2% quoted for 国有土地使用权出让收入)."""
+        if claim.qualifier in ("over", "under"):
+            return "value", None  # a bound (超过2.2万亿) traces no number
         key = _key(claim.metric)
         other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
                  and r["metric_key"] and r["metric_key"] != key and same_number(claim, row_figure(r))]
