@@ -85,12 +85,13 @@ def comparable_slip(claim: Figure, stored: Figure) -> str | None:
     if (claim.measure in ("growth_rate", "change") and claim.value != 0 and agrees(negated(claim), stored)
             and (claim.value < 0) != (stored.value < 0)):
         return "direction"
-    if claim.unit not in NO_SCALE_UNITS:
-        if any(agrees(claim, stored, factor) for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND)):
-            return "scale"  # 亿 for 万亿, 户 for 万户
-        if any(_scaled_number(claim, stored, factor) for shift in SHIFTS for factor in (shift, 1 / shift)):
-            return "scale"
-    return None
+    return "scale" if claim.unit not in NO_SCALE_UNITS and _scaled(claim, stored) else None
+
+
+def _scaled(claim: Figure, stored: Figure) -> bool:
+    """10^4 off (亿 for 万亿, 户 for 万户), or a decimal point misplaced (the stored number itself 10, 100, 1000 off)."""
+    return (any(agrees(claim, stored, factor) for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND))
+            or any(_scaled_number(claim, stored, factor) for shift in SHIFTS for factor in (shift, 1 / shift)))
 
 
 # --- slips across measures, units or comparisons at the claim's period ---------------------------------------
