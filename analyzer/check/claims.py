@@ -456,8 +456,11 @@ class ClaimChecker:
         return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
 
     def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
+        """The series used and why the evidence's names are it: only names that reach the same series give reasons
+        (a wrong metric's figure is cited, never called an alias of the claim's statistic)."""
         written = [claim.metric] + [e.metric for e in evidence if e.metric]
-        matches = [match_series(m) for m in dict.fromkeys(written)] if len(set(written)) > 1 else []
+        same = [m for m in dict.fromkeys(written) if _key(m) in (choice.key, _key(claim.metric))]
+        matches = [match_series(m) for m in same] if len(same) > 1 else []
         return {"key": choice.key, "candidates": choice.candidates, "chosen_because": choice.chosen_because,
                 "names": list(dict.fromkeys(written)), "reasons": merge_reasons(*matches, lang=self.lang)}
 
