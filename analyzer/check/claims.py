@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -317,6 +318,15 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     return at_period, comparable
 
 
+@functools.lru_cache(maxsize=8192)
+def own_names(text: str) -> frozenset[str]:
+    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that ``text``
+    names, by canonical name."""
+    taxonomy, own = load_taxonomy(), claim_words()["own_figures"]
+    entries = (taxonomy.lookup(m.name) for m in analyze(text, doc_id="sentence").institutions)
+    return frozenset(e.name for e in entries if e is not None and e.category in own)
+
+
 def _one_other_metric(claim: Figure, rows: list[dict]) -> list[dict]:
     """Rows of the evidence's documents that name the metric an exact claim number belongs to: only when one
     metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace); a company's
@@ -346,6 +356,7 @@ class ClaimChecker:
         self.lang = lang
         self._docs: dict[str, dict] | None = None
         self.claim_text: str | None = None          # the claim (for finding figures by context)
+        self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_figures: list[Figure] = []
 
     # evidence
@@ -515,12 +526,20 @@ class ClaimChecker:
         return [r for r in choice.rows if r["doc_id"] in documents]
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def named_rows(self, rows: list[dict]) -> list[dict]:
+        """Without the rows whose sentence names banks or firms (``own_figures``) but none the claim names: 招行's
+        loans are no figure of 工商银行's."""
+        if not self.claim_names:
+            return rows
+        return [r for r in rows if not (names := own_names(r.get("sentence") or "")) or names & self.claim_names]
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
@@ -848,6 +867,7 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)
+    checker.claim_names = own_names(text)
     return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 

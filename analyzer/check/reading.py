@@ -41,7 +41,8 @@ def claim_words() -> dict:
                                                 for base in c["bases"] for verb in c["verbs"]),
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
-                                 for m in data["measure_reading"]]}
+                                 for m in data["measure_reading"]],
+            "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"])}
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
