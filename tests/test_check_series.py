@@ -368,3 +368,18 @@ def test_figures_found_by_context(news, claim, verdict, slip):
     v = check_claim(claim, news, published=published)[-1]
     assert (v.verdict, v.slip) == (verdict, slip), v.explanation
     assert verdict == "unverifiable" or v.evidence[0].doc_id.startswith("n")
+
+
+def test_a_wrong_metric_is_never_called_an_alias(pipeline):
+    """Only names that reach the claim's series are explained as its names: a wrong metric's figure is cited,
+    not called 同一统计的别称."""
+    store = open_store(":memory:")
+    text = "2024年末，人民币贷款余额255.7万亿元，本外币绿色贷款余额36.6万亿元。"
+    store.write([StoredRecord(pipeline.analyze(Document(id="a", text=text, published="2025-01-15", source="测试")),
+                              "a", "test")])
+    wrong = check_claim("2024年末人民币贷款余额为36.6万亿元", store, published="2025-02-01")[-1]
+    assert (wrong.verdict, wrong.slip) == ("contradicted", "wrong_metric")
+    assert "本外币绿色贷款余额" in wrong.explanation and "别称" not in wrong.explanation
+    alias = check_claim("2024年末人民币各项贷款余额为255.7万亿元", store, published="2025-02-01")[-1]
+    assert alias.verdict == "supported" and "“人民币各项贷款余额”是同一统计的别称" in alias.explanation
+    store.close()

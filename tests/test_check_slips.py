@@ -28,6 +28,9 @@ DOCS = [
     ("m12", "2025-11-03", "会上公布，今年1月至9月，西藏自治区社会融资规模增量累计为846.89亿元，其中对实体经济发放的人民币贷款"
                           "增加772.96亿元。"),
     ("m8", "2024-05-09", "今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。其中，4月份进出口3.64万亿元，同比增长8%。4月份，出口2.08万亿元，同比增长5.1%。"),
+    ("m13", "2023-12-29", "金融活水精准滴灌 首贷户新增近190万户"),
+    ("m15", "2024-03-26", "去年末招行普惠型小微企业贷款余额逾8000亿元，绿色贷款余额4380亿元。"),
+    ("m14", "2024-04-07", "截至2023年末，科技型中小企业贷款余额2.45万亿元，同比增长21.9%；普惠型小微企业贷款余额29.4万亿元。"),
 ]
 
 CASES = [
@@ -61,6 +64,20 @@ CASES = [
     ("2021年深圳新发放企业贷款加权平均利率同比下降0.14个百分点", "2022-01-25", "supported", None),
     # a claim without a period 10^4 off a stored number is a slip of scale all the same
     ("普惠小微授信户数5652户", "2023-02-03", "contradicted", "scale"),
+    # a misplaced decimal point (10, 100 or 1000 off) is a slip of scale too, when the stored number itself is hit
+    ("2026年上半年海洋生产总值55万亿元", "2026-08-03", "contradicted", "scale"),
+    ("2026年上半年海洋生产总值0.055万亿元", "2026-08-03", "contradicted", "scale"),
+    ("2026年上半年海洋生产总值0.7万亿元", "2026-08-03", "contradicted", "value"),
+    # a flow without a period from a story before the claim's period ends is not that period's total
+    ("2023年全年新增首贷户超过200万户", "2024-01-20", "unverifiable", None),
+    # a bound traces no number to another metric (超过2.2万亿 is not 科技型中小企业's 2.45万亿)
+    ("2023年末科技型中小企业贷款余额2.45万亿元", "2024-04-07", "supported", None),
+    ("2023年末普惠型小微企业贷款余额为2.45万亿元", "2024-04-07", "contradicted", "wrong_metric"),
+    ("2023年末普惠型小微企业贷款余额超过2.2万亿元", "2024-04-07", "contradicted", "value"),
+    # a bank's figure is no other bank's: 招行's 8000亿 neither supports nor contradicts a claim about 工商银行
+    ("2023年末，工商银行绿色贷款余额4380亿元", "2024-03-26", "unverifiable", None),
+    ("2023年末，招商银行绿色贷款余额4380亿元", "2024-03-26", "supported", None),
+    ("2023年末，工商银行、招行绿色贷款余额分别为5万亿元、4380亿元", "2024-03-26", "supported", None),
     # a measure word ends the claim's metric (PPI同比降幅 is PPI's), a comparison + verb makes a percentage a change
     ("今年1月，PPI同比降幅比上月扩大0.5个百分点", "2026-02-11", "contradicted", "direction"),
     ("今年1月，PPI同比降幅比上月收窄0.5个百分点", "2026-02-11", "supported", None),

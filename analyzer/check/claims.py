@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -137,6 +138,9 @@ POINT_MEASURES = ("level", "rate", "share", "growth_rate")
 def _at(claim: Period | None, row: dict) -> bool:
     """The row is for the claim's period. Levels, rates, shares and growth rates are readings at a date, so a
     point claim (2024年末) matches a stored reading that ends on that date even if its text gave a range (2024年)."""
+    if not row.get("period_end") and row.get("measure") == "flow" and claim is not None and \
+            (_day(row.get("published")) or "") < claim.end:
+        return False  # a total over a period is not known before it ends (首贷户新增近190万户 of 12-29 is not 2023's)
     if same_period(claim, row.get("period_start"), row.get("period_end"), row.get("published")):
         return True
     if claim is None or not row.get("period_end"):
@@ -314,6 +318,15 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     return at_period, comparable
 
 
+@functools.lru_cache(maxsize=8192)
+def own_names(text: str) -> frozenset[str]:
+    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that ``text``
+    names, by canonical name."""
+    taxonomy, own = load_taxonomy(), claim_words()["own_figures"]
+    entries = (taxonomy.lookup(m.name) for m in analyze(text, doc_id="sentence").institutions)
+    return frozenset(e.name for e in entries if e is not None and e.category in own)
+
+
 def _one_other_metric(claim: Figure, rows: list[dict]) -> list[dict]:
     """Rows of the evidence's documents that name the metric an exact claim number belongs to: only when one
     metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace); a company's
@@ -343,6 +356,7 @@ class ClaimChecker:
         self.lang = lang
         self._docs: dict[str, dict] | None = None
         self.claim_text: str | None = None          # the claim (for finding figures by context)
+        self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_figures: list[Figure] = []
 
     # evidence
@@ -453,8 +467,11 @@ class ClaimChecker:
         return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
 
     def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
+        """The series used and why the evidence's names are it: only names that reach the same series give reasons
+        (a wrong metric's figure is cited, never called an alias of the claim's statistic)."""
         written = [claim.metric] + [e.metric for e in evidence if e.metric]
-        matches = [match_series(m) for m in dict.fromkeys(written)] if len(set(written)) > 1 else []
+        same = [m for m in dict.fromkeys(written) if _key(m) in (choice.key, _key(claim.metric))]
+        matches = [match_series(m) for m in same] if len(same) > 1 else []
         return {"key": choice.key, "candidates": choice.candidates, "chosen_because": choice.chosen_because,
                 "names": list(dict.fromkeys(written)), "reasons": merge_reasons(*matches, lang=self.lang)}
 
@@ -509,12 +526,20 @@ class ClaimChecker:
         return [r for r in choice.rows if r["doc_id"] in documents]
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
+        choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def named_rows(self, rows: list[dict]) -> list[dict]:
+        """Without the rows whose sentence names banks or firms (``own_figures``) but none the claim names: 招行's
+        loans are no figure of 工商银行's."""
+        if not self.claim_names:
+            return rows
+        return [r for r in rows if not (names := own_names(r.get("sentence") or "")) or names & self.claim_names]
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
@@ -625,7 +650,7 @@ class ClaimChecker:
                        basis=_basis(self.rank(growth.new)))
 
     def undated_or_scale(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
-        """A claim without a period: unverifiable, unless its number is 10^4 off a stored one (a slip of scale,
+        """A claim without a period: unverifiable, unless its number is a power of ten off a stored one (a slip of scale,
         whatever period is meant). ``stored``: the basis, official and comparable rows."""
         basis, official, comparable = stored
         scaled = [r for r in basis if sl.comparable_slip(claim, row_figure(r)) == "scale"]
@@ -739,6 +764,8 @@ class ClaimChecker:
         """The claim's number is stored at its period, of its measure and unit, for another metric: one whose name
         is similar, or any metric of a document that states the claim's own (the release the claim misread:
         政府性基金预算收入下降12.2% quoted for 国有土地使用权出让收入)."""
+        if claim.qualifier in ("over", "under"):
+            return "value", None  # a bound (超过2.2万亿) traces no number
         key = _key(claim.metric)
         other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
                  and r["metric_key"] and r["metric_key"] != key and same_number(claim, row_figure(r))]
@@ -840,6 +867,7 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)
+    checker.claim_names = own_names(text)
     return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 

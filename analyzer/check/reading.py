@@ -26,7 +26,7 @@ def _words(tables: list[dict], key: str = "words") -> list[str]:
 @functools.cache
 def claim_words() -> dict:
     """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
-    metrics, market moves, opposite words and measure readings."""
+    metrics, market moves, opposite words, measure readings and the institutions with figures of their own."""
     data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
     return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
@@ -41,7 +41,8 @@ def claim_words() -> dict:
                                                 for base in c["bases"] for verb in c["verbs"]),
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
-                                 for m in data["measure_reading"]]}
+                                 for m in data["measure_reading"]],
+            "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"])}
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:

@@ -4,7 +4,8 @@ Names (``SLIPS``) are the vocabulary of verdicts and claim sets:
 
 - ``percent_vs_point``: percent for percentage points in a change (比上年同期高3.6% vs 高3.6个百分点);
 - ``bp_vs_point``: basis points for percentage points or the reverse (下调25个百分点 vs 25个基点);
-- ``scale``: off by 10^4 (亿 for 万亿; 户 for 万户 on counts);
+- ``scale``: the same digits off by a power of ten, 10 to 10^4 (亿 for 万亿; 户 for 万户 on counts; 5860亿 for
+  5.86万亿);
 - ``direction``: the right number with the wrong sign (下降 for 上升, 收窄 for 扩大);
 - ``growth_as_level``: a growth rate quoted as a level or share; ``level_as_growth``: the reverse;
 - ``ytd_as_yoy``: the comparison base confused at a point inside a year: a change since the year's start (比年初,
@@ -25,6 +26,7 @@ from analyzer.records import Figure, Period
 SLIPS = ("percent_vs_point", "bp_vs_point", "scale", "direction", "growth_as_level", "level_as_growth",
          "ytd_as_yoy", "wrong_period", "wrong_metric", "value")
 TEN_THOUSAND = Decimal(10000)
+SHIFTS = tuple(Decimal(10) ** n for n in (1, 2, 3))  # a misplaced decimal point
 HUNDRED = Decimal(100)
 POINT_UNITS = ("percentage_point", "basis_point")
 PERCENTS = {"percent", "percentage_point", "basis_point"}
@@ -56,6 +58,11 @@ def same_number(claim: Figure, stored: Figure) -> bool:
     return interval(claim).scale(unit_factor(claim, stored.unit)).contains(stored.value)
 
 
+def _scaled_number(claim: Figure, stored: Figure, factor: Decimal) -> bool:
+    """The stored number itself, not just a bound's range, is the claim's times ``factor`` (5860亿 for 5.86万亿)."""
+    return interval(claim).scale(factor).contains(stored.value)
+
+
 def same_digits(claim: Figure, stored: Figure) -> bool:
     """The two numbers are the same written number, whatever their units (12.5 and 12.5, 3.6 and -3.6)."""
     return (abs(claim.value) - abs(stored.value)).copy_abs() <= max(half(claim), half(stored))
@@ -78,10 +85,13 @@ def comparable_slip(claim: Figure, stored: Figure) -> str | None:
     if (claim.measure in ("growth_rate", "change") and claim.value != 0 and agrees(negated(claim), stored)
             and (claim.value < 0) != (stored.value < 0)):
         return "direction"
-    if claim.unit not in NO_SCALE_UNITS:
-        if any(agrees(claim, stored, factor) for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND)):
-            return "scale"
-    return None
+    return "scale" if claim.unit not in NO_SCALE_UNITS and _scaled(claim, stored) else None
+
+
+def _scaled(claim: Figure, stored: Figure) -> bool:
+    """10^4 off (亿 for 万亿, 户 for 万户), or a decimal point misplaced (the stored number itself 10, 100, 1000 off)."""
+    return (any(agrees(claim, stored, factor) for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND))
+            or any(_scaled_number(claim, stored, factor) for shift in SHIFTS for factor in (shift, 1 / shift)))
 
 
 # --- slips across measures, units or comparisons at the claim's period ---------------------------------------
