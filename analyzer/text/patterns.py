@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as sre  # the parser's opcodes; the parser is the re module's own (Python >= 3.11)
-from re import _parser
+from re import _constants as sre
+from re import _parser  # the re module's own parser and its opcodes (Python >= 3.11)
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)  # look-arounds and anchors consume nothing
 
