@@ -14,6 +14,9 @@ CLEAN = [
     ("中国人民 银行 将开展操作", "中国人民银行 将开展操作"),
     ("下调支 农支小再贷款利率", "下调支农支小再贷款利率"),
     ("中国人民\u00a0银行", "中国人民银行"),
+    ("中 国人民 银行决定", "中国人民银行决定"),  # two spaces inside one name
+    # spaces far apart are searched in separate stretches of the text; a space in no name stays
+    ("中国人民 银行" + "。" * 60 + "下调支 农支小再贷款 决定", "中国人民银行" + "。" * 60 + "下调支农支小再贷款 决定"),
     # no debris: words that form no name, English glosses, ASCII, headlines
     ("财政部 税务总局关于", "财政部 税务总局关于"),
     ("重回3100点 新冠检测板块领涨", "重回3100点 新冠检测板块领涨"),

@@ -159,3 +159,21 @@ def test_candidates(finder, text, candidate):
 @pytest.mark.parametrize("text", ["下调支农支小再贷款利率", "完善货币政策工具", "建立长效机制"])
 def test_no_candidates_for_known_or_generic_names(finder, text):
     assert found(finder, text)[0]["candidates"] == []
+
+
+# text, at, previous → the start of the sentence around at, or of the previous-th one before it
+SENTENCE_STARTS = [
+    ("甲。乙！丙", 4, 0, 4),
+    ("甲。乙！丙", 4, 1, 2),
+    ("甲。乙！丙", 4, 2, 0),
+    ("甲。乙！丙", 4, 5, 0),
+    ("甲乙丙", 2, 0, 0),
+    ("。" + "x" * 2000 + "\n" + "y" * 5000, 7000, 0, 2002),  # an end far back: the search goes on past 256
+    ("。" + "x" * 2000 + "\n" + "y" * 5000, 7000, 1, 1),
+]
+
+
+@pytest.mark.parametrize("text, at, previous, expected", SENTENCE_STARTS)
+def test_sentence_start(text, at, previous, expected):
+    from analyzer.extract.mentions import sentence_start
+    assert sentence_start(text, at, previous) == expected

@@ -192,3 +192,20 @@ def test_coverage_answers_as_the_span_lists_do():
 def test_listed_firm_names(grammar, name, expected):
     """What may be read as a firm when listed beside a named institution."""
     assert grammar.is_listed_firm(name) is expected
+
+
+# text, names → the starts each name has, one after another without overlap (as str.find from the last end)
+OCCURRENCES = [
+    ("新致软件公告，新致软件称，新致", {"新致软件", "新致"}, {"新致软件": [0, 7], "新致": [0, 7, 13]}),
+    ("aaaa", {"aa", "a"}, {"aa": [0, 2], "a": [0, 1, 2, 3]}),
+    ("ababab", {"aba"}, {"aba": [0]}),
+    ("无", {"有"}, {"有": []}),
+    ("", set(), {}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", OCCURRENCES)
+def test_occurrences_of_all_as_one_find_loop_per_name(text, names, expected):
+    from analyzer.extract.organizations import occurrences, occurrences_of_all
+    assert occurrences_of_all(text, names) == expected
+    assert {name: list(occurrences(text, name)) for name in names} == expected

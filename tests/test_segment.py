@@ -21,6 +21,18 @@ def test_part_of_speech_for_metric_phrases():
     assert dict(pos.tag("已调降"))["调降"] == "v"  # and the lexicon's verbs are verbs
 
 
+def test_may_end_with_answers_as_tagging_would():
+    """pos.may_end_with is False only where the last tagged word has none of the tags (it may say True wrongly)."""
+    from analyzer.text import pos
+    adverbs = frozenset({"d"})
+    assert pos.may_end_with("规模又", adverbs) and pos.tag("规模又")[-1] == ("又", "d")  # a function character
+    phrases = ["贷款余额", "社会融资规模增量", "恒生指数收", "净利润", "GDP", "利率向符合条件", "又开展", "x", "同比 "]
+    for phrase in phrases:
+        if not pos.may_end_with(phrase, adverbs):
+            assert pos.tag(phrase)[-1][1] not in adverbs, phrase
+    assert not pos.may_end_with("贷款余额", adverbs) and not pos.may_end_with("", adverbs)
+
+
 def test_segmenter_cuts_as_jieba_does_without_hmm():
     """pos.Segmenter is a faster jieba cut(HMM=False): the same words on Chinese, Latin runs, digits and spaces."""
     from analyzer.text import pos as pos_module

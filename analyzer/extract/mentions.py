@@ -191,8 +191,26 @@ def _country_pattern() -> re.Pattern:
 
 def sentence_start(text: str, at: int, previous: int = 0) -> int:
     """The start of the sentence around ``at``, or of the ``previous``-th sentence before it."""
-    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
-    return starts[max(0, len(starts) - 1 - previous)]
+    end = at
+    for _ in range(previous + 1):
+        end = _last_sentence_end(text, end)
+        if end < 0:
+            return 0
+    return end + 1
+
+
+def _last_sentence_end(text: str, end: int) -> int:
+    """Where the last sentence-ending character before ``end`` is (-1: none), searched back in growing stretches:
+    a scan from the text's start for every mention grew with the square of a long document's size."""
+    size = 256
+    while True:
+        low = max(0, end - size)
+        last = -1
+        for match in _SENTENCE_END.finditer(text, low, end):
+            last = match.start()
+        if last >= 0 or low == 0:
+            return last
+        size *= 4
 
 
 def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: Taxonomy, row: dict) -> Entry | None:

@@ -259,8 +259,8 @@ TRAILING_TAGS = frozenset("d p c u uj ul uz ug uv ud y r ad".split())
 
 def _drop_trailing_function_words(phrase: str) -> str:
     """恒生指数收 → 恒生指数, 损失额有可能 → 损失额: adverbs and particles left at the end of a phrase go."""
-    if not phrase:
-        return phrase
+    if not pos.may_end_with(phrase, TRAILING_TAGS):
+        return phrase  # its last word is none that goes (most phrases): no need to tag it
     words = list(pos.tag(phrase))
     while len(words) > 1 and words[-1][1] in TRAILING_TAGS and words[-1][0] not in _metric_words() \
             and not words[-1][0].startswith("每"):  # 末期息每股 keeps its 每股

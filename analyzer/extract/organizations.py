@@ -21,6 +21,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
+
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
@@ -237,8 +239,9 @@ class OrganizationFinder:
         found = self._subject_firms(text) + self._latin_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
+        starts = occurrences_of_all(text, names)
         for name in sorted(names):
-            for at in occurrences(text, name):
+            for at in starts[name]:
                 if (at, at + len(name)) not in first:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
@@ -481,6 +484,29 @@ def occurrences(text: str, name: str, start: int = 0):
     while at >= 0:
         yield at
         at = text.find(name, at + len(name))
+
+
+def occurrences_of_all(text: str, names: set[str]) -> dict[str, list[int]]:
+    """For each (non-empty) name, the starts :func:`occurrences` gives, all found in one pass over ``text``: a
+    search of the whole text for each name grew with the square of a long document's size."""
+    if not names:
+        return {}
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    every: dict[str, list[int]] = {name: [] for name in names}
+    for last, name in automaton.iter(text):
+        every[name].append(last + 1 - len(name))
+    out = {}
+    for name, starts in every.items():
+        kept, free = [], 0
+        for at in sorted(starts):  # one after another without overlap, as str.find from the last end
+            if at >= free:
+                kept.append(at)
+                free = at + len(name)
+        out[name] = kept
+    return out
 
 
 def required_part(pattern: str) -> str:

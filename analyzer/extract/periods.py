@@ -23,6 +23,7 @@ from email.utils import parsedate_to_datetime
 from analyzer import rulebook
 from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
+from analyzer.text.patterns import EVERY_CHARACTER, first_characters
 
 RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -76,6 +77,7 @@ SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 # running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = re.compile(r"[年月季昨]|告期|过去")
+_TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER  # the alternation is tried only where an expression can begin
 
 
 def time_matches(text: str):
@@ -83,12 +85,14 @@ def time_matches(text: str):
     leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
     would not hold it, so those starts are not tried)."""
     cursor = 0
-    match_at = TIME_PATTERN.match
+    match_at, starts = TIME_PATTERN.match, _TIME_STARTS
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
         if position < cursor:
             continue
         for start in range(max(cursor, position - 12), position + 1):
+            if text[start] not in starts:
+                continue
             match = match_at(text, start, position + 20)
             if match is not None:
                 cursor = match.end()

@@ -108,14 +108,29 @@ def _spaces_in_names(text: str) -> set[int]:
         pieces.append(text[kept_from:index])
         kept_from = index + 1
     pieces.append(text[kept_from:])
-    squeezed = match_form("".join(pieces))
+    squeezed = "".join(pieces)
     # a removed space sits between squeezed characters k-1 and k, where k counts the kept characters before it: the
     # n-th space (candidates ascend) has n removed before it, so k = index - n; the gaps ascend as the spaces do
     gaps = [(index - n, index) for n, index in enumerate(candidates)]
     gap_keys = [gap for gap, _ in gaps]
     drop = set()
-    for last, length in _names().iter(squeezed):
-        start = last + 1 - length
-        first, stop = bisect.bisect_right(gap_keys, start), bisect.bisect_right(gap_keys, last)
-        drop.update(index for _, index in gaps[first:stop])
+    for window_start, window_end in _windows(gap_keys, _names().get_stats()["longest_word"], len(squeezed)):
+        window = match_form(squeezed[window_start:window_end])  # match_form maps each character on its own
+        for last, length in _names().iter(window):
+            last += window_start
+            first, stop = bisect.bisect_right(gap_keys, last + 1 - length), bisect.bisect_right(gap_keys, last)
+            drop.update(index for _, index in gaps[first:stop])
     return drop
+
+
+def _windows(gap_keys: list[int], longest: int, size: int) -> list[tuple[int, int]]:
+    """The stretches of the squeezed text a name of at most ``longest`` characters over a gap can lie in (each
+    gap's ``longest`` characters on either side, overlapping stretches joined): only those are searched."""
+    windows: list[tuple[int, int]] = []
+    for gap in gap_keys:
+        start, end = max(0, gap - longest), min(size, gap + longest)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows

@@ -177,6 +177,24 @@ def tag(phrase: str) -> tuple[tuple[str, str], ...]:
                  for word in segmenter.cut(phrase))
 
 
+@functools.lru_cache(maxsize=8)
+def _word_endings(wanted: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Last character → the words that :func:`tag` may give one of the ``wanted`` tags."""
+    _, tags = _dictionary()
+    ends: dict[str, list[str]] = {}
+    for word, word_tag in tags.items():
+        if word_tag in wanted and (len(word) > 1 or word in SINGLE_FUNCTION):
+            ends.setdefault(word[-1], []).append(word)
+    return {last: tuple(words) for last, words in ends.items()}
+
+
+def may_end_with(phrase: str, wanted: frozenset[str]) -> bool:
+    """Whether the last word :func:`tag` gives for ``phrase`` may carry one of the ``wanted`` tags: False when the
+    phrase ends with no dictionary word of those tags, so it need not be tagged to know (every word the segmenter
+    yields is the phrase's own characters, and only dictionary words get a tag other than x)."""
+    return bool(phrase) and phrase.endswith(_word_endings(wanted).get(phrase[-1], ()))
+
+
 def build(out: Path = WORDS_FILE) -> int:
     """Write ``pos_words.txt.gz`` from the installed jieba's dict.txt; returns the number of words kept."""
     source = Path(jieba.__file__).with_name("dict.txt")

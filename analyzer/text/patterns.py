@@ -1,0 +1,96 @@
+"""What a compiled pattern can start with, read from its parse tree: a scan can skip the positions where no match
+may begin (Python's ``re`` does this itself for ``search`` only when every branch opens with a literal; an
+alternation of named groups gets no such help, and ``match`` never does)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre
+from re import _parser  # the re module's own parser and its opcodes (Python >= 3.11)
+
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)  # look-arounds and anchors consume nothing
+
+
+DIGIT = "\\d"  # stands for every decimal digit (\\d is str.isdecimal's set in a str pattern)
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worked out here (., a category but \\d, a back-reference)."""
+
+
+@dataclass(frozen=True)
+class Starts:
+    """The characters a match can start with: ``chars``, and every decimal digit when ``digits``."""
+
+    chars: frozenset[str]
+    digits: bool
+
+    def __contains__(self, char: str) -> bool:
+        return char in self.chars or (self.digits and char.isdecimal())
+
+
+class _EveryCharacter:
+    """What an unknown start set stands for: any character may start a match."""
+
+    def __contains__(self, char: str) -> bool:
+        return True
+
+
+EVERY_CHARACTER = _EveryCharacter()
+
+
+def _class_chars(items) -> set[str]:
+    """The characters of a ``[...]`` class of literals, ranges and \\d."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is sre.CATEGORY and av in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
+            chars.add(DIGIT)
+        else:
+            raise _Unknown(op)
+    return chars
+
+
+def _item_first(op, av) -> tuple[set[str], bool]:
+    """(characters one item can start with, whether it can match the empty string)."""
+    if op is sre.LITERAL:
+        return {chr(av)}, False
+    if op is sre.IN:
+        return _class_chars(av), False
+    if op is sre.SUBPATTERN:
+        return _sequence_first(av[3])
+    if op is sre.BRANCH:
+        parts = [_sequence_first(branch) for branch in av[1]]
+        return set().union(*(chars for chars, _ in parts)), any(empty for _, empty in parts)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        chars, empty = _sequence_first(av[2])
+        return chars, empty or av[0] == 0
+    if op in _ZERO_WIDTH:
+        return set(), True  # a look-around only narrows what follows: the characters after it still count
+    raise _Unknown(op)
+
+
+def _sequence_first(items) -> tuple[set[str], bool]:
+    chars: set[str] = set()
+    for op, av in items:
+        first, empty = _item_first(op, av)
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def first_characters(pattern: re.Pattern) -> Starts | None:
+    """Every character a match of ``pattern`` can start with (a superset: ``char in starts``), or None when that is
+    not known: the pattern may match the empty string, ignores case, or opens with a construct not read here
+    (., \\w, [^…])."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        chars, empty = _sequence_first(_parser.parse(pattern.pattern, pattern.flags))
+    except _Unknown:
+        return None
+    return None if empty else Starts(frozenset(chars - {DIGIT}), DIGIT in chars)
