@@ -201,6 +201,7 @@ METRICS = [
     ("当产品销量达到2万台时，成本将明显下降", "2万台", "产品销量"),  # conditional-lead
     ("油价每波动10美元，通胀将变动0.2个百分点", "10美元", "油价"),  # metric-trailing-per-move
     ("汽车票预订量同比2020年增长63%", "63%", "汽车票预订量"),  # trailing-compared-year
+    ("两名美国官员称，谈判仍在进行。", "两名", "美国官员"),  # counted-speakers-say
 ]
 
 
