@@ -22,11 +22,10 @@ from analyzer import rulebook
 from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
 from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form
-from analyzer.text.sentences import clause_bounds
+from analyzer.text.sentences import clause_bounds, sentence_start
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _JOINED = re.compile(r"[和及与、]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
 _DECLARED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
@@ -187,30 +186,6 @@ def _country_pattern() -> re.Pattern:
     (日, 法) are left out, being parts of too many words (5日, 方法)."""
     countries = sorted((c for c in load_grammar()["grammar"]["countries"] if len(c) > 1), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, countries)))
-
-
-def sentence_start(text: str, at: int, previous: int = 0) -> int:
-    """The start of the sentence around ``at``, or of the ``previous``-th sentence before it."""
-    end = at
-    for _ in range(previous + 1):
-        end = _last_sentence_end(text, end)
-        if end < 0:
-            return 0
-    return end + 1
-
-
-def _last_sentence_end(text: str, end: int) -> int:
-    """Where the last sentence-ending character before ``end`` is (-1: none), searched back in growing stretches:
-    a scan from the text's start for every mention grew with the square of a long document's size."""
-    size = 256
-    while True:
-        low = max(0, end - size)
-        last = -1
-        for match in _SENTENCE_END.finditer(text, low, end):
-            last = match.start()
-        if last >= 0 or low == 0:
-            return last
-        size *= 4
 
 
 def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: Taxonomy, row: dict) -> Entry | None:

@@ -436,6 +436,14 @@ class MetricContext:
         return _right_phrase(self.text, self.figure_end)
 
     @lazy
+    def clause_before(self) -> str:
+        """The words of the clause before the figure's in its sentence, without the mark that ends it ("" when the
+        figure's clause opens the sentence)."""
+        if self.clause_start <= self.sentence_start:
+            return ""
+        return self.text[_previous_clause_start(self.text, self.sentence_start, self.clause_start):self.clause_start - 1]
+
+    @lazy
     def raw_after(self) -> str | None:
         """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
         the phrase (9个城区（含开发区）开展… → 城区)."""
@@ -637,9 +645,7 @@ def _list_rest_after_institutions(c: MetricContext) -> Named | None:
 def _list_of_stocks(c: MetricContext) -> Named | None:
     """跌幅居前的有长信科技、华丰股份、先导智能等，分别下跌4.73%、3.75%、3.59%: a list of firms whose moves are listed
     measures their 股价."""
-    words = c.list_names
-    if not words and c.clause_start > c.sentence_start:  # 跌幅居前的有A、B、C等，分别下跌…: the clause before
-        words = c.text[_previous_clause_start(c.text, c.sentence_start, c.clause_start):c.clause_start - 1]
+    words = c.list_names or c.clause_before  # 跌幅居前的有A、B、C等，分别下跌…: the clause before
     names = LISTED_LEADERS.sub("", re.sub(r"\s", "", words or ""))
     return _named("股价", words) if names and is_stock_name(names) and not SHARE_CLASS.search(names) else None
 
@@ -718,10 +724,8 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     subject = tidy_metric(clean_metric(words))
     if subject:
         return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
-    if c.clause_start > c.sentence_start:
-        previous = _previous_clause_start(c.text, c.sentence_start, c.clause_start)
-        words = c.text[previous:c.clause_start - 1]
-        subject = clean_metric(_noun_prefix(words))
+    words = c.clause_before
+    subject = words and clean_metric(_noun_prefix(words))
     return _named("股价", words) if subject and _named_firms(subject) else None
 
 

@@ -6,6 +6,7 @@ import re
 
 _SENTENCE_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n+|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n【】"  # a clause ends at sentence or clause punctuation and at page brackets
 LIST_BREAK = "、"  # the enumeration comma ends a clause too, unless a list should stay whole
 
@@ -60,3 +61,27 @@ def clause_end(text: str, start: int, lists: bool = False, limit: int | None = N
 def clause_bounds(text: str, start: int, end: int, lists: bool = False) -> tuple[int, int]:
     """(start, end) of the clause around ``text[start:end]``: between clause breaks, the span's own left out."""
     return clause_start(text, start, lists), clause_end(text, end, lists)
+
+
+def sentence_start(text: str, at: int, previous: int = 0) -> int:
+    """The start of the sentence around ``at``, or of the ``previous``-th sentence before it."""
+    end = at
+    for _ in range(previous + 1):
+        end = _last_sentence_end(text, end)
+        if end < 0:
+            return 0
+    return end + 1
+
+
+def _last_sentence_end(text: str, end: int) -> int:
+    """Where the last sentence-ending character before ``end`` is (-1: none), searched back in growing stretches:
+    a scan from the text's start for every mention grew with the square of a long document's size."""
+    size = 256
+    while True:
+        low = max(0, end - size)
+        last = -1
+        for match in _SENTENCE_BREAK.finditer(text, low, end):
+            last = match.start()
+        if last >= 0 or low == 0:
+            return last
+        size *= 4
