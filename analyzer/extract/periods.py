@@ -73,11 +73,12 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is many times faster than
-# running the whole alternation at every position. No expression starts more than 12 characters before its first
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is
+# many times faster than running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = re.compile(r"[年月季昨]|告期|过去")
-_TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER  # the alternation is tried only where an expression can begin
+# the alternation is tried only where an expression can begin
+_TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
 
 def time_matches(text: str):
@@ -494,9 +495,11 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
-    "date_range": _date_range, "year_range": _year_range, "report_period": _report_period, "this_month_day": _this_month_day, "relative_month": _relative_month,
-    "yesterday": _yesterday, "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
-    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months, "month_range": _month_range, "quarter": _quarter,
+    "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
+    "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months,
+    "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
