@@ -154,6 +154,15 @@ def _at(claim: Period | None, row: dict) -> bool:
     return point and claim.end == end
 
 
+def _day_inside(claim: Period | None, row: dict) -> bool:
+    """The row is a flow of one day inside the claim's longer period: an operation (开展1.45万亿元MLF操作 of 11-15)
+    that a claim may give for its month (11月开展…). It may support the claim, never contradict it: a month's total
+    is not one day's."""
+    start, end = str(row.get("period_start") or "")[:10], str(row.get("period_end") or "")[:10]
+    return claim is not None and claim.start < claim.end and row.get("measure") == "flow" and bool(end) \
+        and start == end and claim.start <= end <= claim.end
+
+
 def metric_variants(metric: str) -> list[str]:
     """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
     ``measure_tail`` in claim_words.toml)."""
@@ -302,6 +311,11 @@ def _undated(row: dict) -> bool:
     return not row.get("period_end") and not _text(None if row.get("published") is None else str(row["published"]))
 
 
+def _read_undated(claim: Figure, basis: list[dict], dated: bool) -> bool:
+    """A claim without a period (and not read at its own date) against figures of stated periods."""
+    return claim.period is None and not dated and any(r.get("period_end") for r in basis)
+
+
 def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison). When
     nothing dated is, undated figures (no period, no document date) are taken: they may be of any time."""
@@ -315,6 +329,10 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
         undated = [r for r in rows if _undated(r)]
         if comparable_of(undated):
             return at_period + undated, comparable_of(undated)
+        inside = [r for r in comparable_of([r for r in rows if _day_inside(claim.period, r)])
+                  if agrees(claim, row_figure(r))]
+        if inside:
+            return at_period + inside, inside
     return at_period, comparable
 
 
@@ -357,6 +375,7 @@ class ClaimChecker:
         self._docs: dict[str, dict] | None = None
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
+        self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
         self.claim_figures: list[Figure] = []
 
     # evidence
@@ -457,7 +476,7 @@ class ClaimChecker:
         keys = set()
         if claim.period is not None:
             rows = self.store.iter_figures(FigureQuery(period_to=claim.period.end))
-            keys = _short_keys(key, (r for r in rows if _at(claim.period, r)))
+            keys = _short_keys(key, (r for r in rows if _at(claim.period, r) or _day_inside(claim.period, r)))
         if not keys:
             rows = self.store.iter_figures(FigureQuery())
             keys = _short_keys(key, (r for r in rows if claim.period is None or _undated(r)))
@@ -527,12 +546,23 @@ class ClaimChecker:
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
+        same_day = self.same_day_rows(claim, choice.rows)
+        if same_day:
+            return self.judge_comparable(claim, info, choice, same_day, same_day, say("claim.same_day", self.lang,
+                                         day=self.claim_published), dated=True)
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def same_day_rows(self, claim: Figure, rows: list[dict]) -> list[dict]:
+        """A claim that names no period speaks of its own day's news (此次降准后…降至8.4% of 2021-07-09 is that
+        day's cut): the comparable figures of documents published on the claim's date, when there are any."""
+        if claim.period is not None or not self.claim_published:
+            return []
+        return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])[1]
 
     def named_rows(self, rows: list[dict]) -> list[dict]:
         """Without the rows whose sentence names banks or firms (``own_figures``) but none the claim names: 招行's
@@ -614,8 +644,9 @@ class ClaimChecker:
         return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
                        basis=_basis(self.rank(row)))
 
-    def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
-        """Stored figures to compare with: official ones first; the slip when none agrees."""
+    def judge_comparable(self, claim, info, choice, at_period, comparable, when, dated: bool = False) -> Verdict:
+        """Stored figures to compare with: official ones first; the slip when none agrees (``dated``: the claim
+        without a period is read at its publication date)."""
         official = [r for r in comparable if self.rank(r) == 0]
         basis = official or comparable
         good = [r for r in basis if agrees(claim, row_figure(r))]
@@ -625,7 +656,7 @@ class ClaimChecker:
             verdict = self.context_verdict(claim, info, when, support_only=True)
             if verdict is not None:
                 return verdict
-        if claim.period is None and any(r.get("period_end") for r in basis):
+        if _read_undated(claim, basis, dated):
             return self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
@@ -676,6 +707,8 @@ class ClaimChecker:
         disagree = _sources_disagree(comparable) and len({bool(e.agrees) for e in evidence}) > 1
         text = say("supported.stored", lang, cite=self.cite(first), subject=_subject(claim.metric, claim.measure, lang),
                    when=when, stored=_stored(first), said=claim.text)
+        if _day_inside(claim.period, first):
+            text += say("supported.day_inside", lang, day=first["period_end"])
         if disagree:
             text += say("supported.disagree", lang, values=listed(values, lang))
         return Verdict(info, "supported", text, None, evidence, disagree, basis=_basis(self.rank(first)))
@@ -868,6 +901,7 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)
     checker.claim_names = own_names(text)
+    checker.claim_published = _day(published)
     return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 
