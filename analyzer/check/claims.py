@@ -336,12 +336,16 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     return at_period, comparable
 
 
-@functools.lru_cache(maxsize=8192)
 def own_names(text: str) -> frozenset[str]:
-    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that ``text``
-    names, by canonical name."""
+    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that a claim's
+    ``text`` names, by canonical name."""
+    return own_of(m.name for m in analyze(text, doc_id="claim").institutions)
+
+
+def own_of(names) -> frozenset[str]:
+    """Those of ``names`` (institution names) that have figures of their own, by canonical name."""
     taxonomy, own = load_taxonomy(), claim_words()["own_figures"]
-    entries = (taxonomy.lookup(m.name) for m in analyze(text, doc_id="sentence").institutions)
+    entries = (taxonomy.lookup(name) for name in names)
     return frozenset(e.name for e in entries if e is not None and e.category in own)
 
 
@@ -373,6 +377,7 @@ class ClaimChecker:
         self.store = store
         self.lang = lang
         self._docs: dict[str, dict] | None = None
+        self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms its sentence names
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
@@ -569,7 +574,17 @@ class ClaimChecker:
         loans are no figure of 工商银行's."""
         if not self.claim_names:
             return rows
-        return [r for r in rows if not (names := own_names(r.get("sentence") or "")) or names & self.claim_names]
+        names = self.sentence_owners(rows)
+        return [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
+
+    def sentence_owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
+        """The banks and firms (``own_of``) each row's sentence names, by figure id: the institutions the store
+        holds for that sentence (asked once per figure)."""
+        missing = [r["figure_id"] for r in rows if r["figure_id"] not in self._owners]
+        if missing:
+            found = self.store.sentence_names(missing)
+            self._owners.update((figure_id, own_of(found.get(figure_id, ()))) for figure_id in missing)
+        return {r["figure_id"]: self._owners[r["figure_id"]] for r in rows}
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
