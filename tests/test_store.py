@@ -112,7 +112,7 @@ def test_write_and_read_back_exactly(store):
     assert documents.loc[0, "meta"] == {"section": "金融"}
 
 
-def test_sentence_names_are_the_mentions_of_each_figures_sentence(store):
+def test_sentence_and_linked_names_of_each_figure(store):
     store.write([stored(make_record())])
     rows = list(store.iter_figures(FigureQuery()))
     ids = [r["figure_id"] for r in rows]
@@ -120,6 +120,8 @@ def test_sentence_names_are_the_mentions_of_each_figures_sentence(store):
     assert store.sentence_names(ids, kind="sector") == {ids[0]: ["小微企业"], ids[1]: ["小微企业"],
                                                          ids[2]: ["外贸"]}
     assert store.sentence_names([]) == {}
+    assert store.linked_names(ids, kind="sector") == {ids[0]: ["小微企业"]}
+    assert store.linked_names(ids) == {}
 
 
 def test_same_document_twice_stores_once(store):

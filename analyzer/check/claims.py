@@ -377,7 +377,8 @@ class ClaimChecker:
         self.store = store
         self.lang = lang
         self._docs: dict[str, dict] | None = None
-        self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms its sentence names
+        self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms it belongs to
+        self.others_rows: list[dict] = []               # the series' rows of banks and firms the claim does not name
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
@@ -570,20 +571,24 @@ class ClaimChecker:
         return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])[1]
 
     def named_rows(self, rows: list[dict]) -> list[dict]:
-        """Without the rows whose sentence names banks or firms (``own_figures``) but none the claim names: 招行's
-        loans are no figure of 工商银行's."""
+        """Without the rows of banks or firms (``own_figures``) none of which the claim names: 招行's loans are no
+        figure of 工商银行's. The rows left out are kept in ``others_rows`` (another bank's number is a slip)."""
         if not self.claim_names:
             return rows
-        names = self.sentence_owners(rows)
-        return [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
+        names = self.owners(rows)
+        mine = [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
+        self.others_rows = [r for r in rows if r not in mine]
+        return mine
 
-    def sentence_owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
-        """The banks and firms (``own_of``) each row's sentence names, by figure id: the institutions the store
-        holds for that sentence (asked once per figure)."""
+    def owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
+        """The banks and firms (``own_of``) each row belongs to, by figure id: those its figure is linked to (四家银行
+        …分别为1.34%、1.30%: each bank its own), else those its sentence names (the store's mentions; asked once per
+        figure)."""
         missing = [r["figure_id"] for r in rows if r["figure_id"] not in self._owners]
         if missing:
-            found = self.store.sentence_names(missing)
-            self._owners.update((figure_id, own_of(found.get(figure_id, ()))) for figure_id in missing)
+            linked, named = self.store.linked_names(missing), self.store.sentence_names(missing)
+            self._owners.update((figure_id, own_of(linked.get(figure_id, ())) or own_of(named.get(figure_id, ())))
+                                for figure_id in missing)
         return {r["figure_id"]: self._owners[r["figure_id"]] for r in rows}
 
     # figures found by context
@@ -776,7 +781,8 @@ class ClaimChecker:
                 break
         if slip == "value" and claim.period is not None:
             slip, extra = self.elsewhere_slip(claim, comparable, rows)
-        text = self.slip_text(slip, claim, first, _stored(first), when, extra)
+        owner = "owner.wrong_metric" if extra is not None and extra.get("owner") else None
+        text = self.slip_text(slip, claim, first, _stored(first), when, extra, owner)
         if disagree:
             text += say("contradicted.disagree", self.lang, values=listed(values, self.lang))
         if extra is not None:
@@ -787,9 +793,18 @@ class ClaimChecker:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
         for a similar metric or another metric of the documents that hold the claim's."""
         documents = {r["doc_id"] for r in comparable}
-        found = self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
+        found = self.other_owner_slip(claim) or self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
             self.other_period_slip(claim, self.wider_rows(claim, documents))
         return found or self.other_metric_slip(claim, documents)
+
+    def other_owner_slip(self, claim: Figure) -> tuple[str, dict] | None:
+        """The claim's number is another bank's or firm's figure of its statistic at its period (农业银行不良贷款率
+        1.34%, which is 工商银行's): a wrong metric, whose owner is named."""
+        if claim.qualifier in ("over", "under"):
+            return None
+        other = [r for r in self.others_rows if _at(claim.period, r) and r["measure"] == claim.measure
+                 and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
+        return ("wrong_metric", {**other[0], "owner": sorted(self._owners[other[0]["figure_id"]])}) if other else None
 
     def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
         """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
@@ -832,7 +847,7 @@ class ClaimChecker:
         context["base"] = say("slip.value", self.lang, **context)
         key = key or f"slip.{slip}"
         template = MESSAGES.template(key, self.lang) if MESSAGES.has(key) else None
-        needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
+        needs = [name for name in ("other", "other_metric", "owner") if "{" + name + "}" in (template or "")]
         if template is None or any(context[name] is None for name in needs):
             return context["base"]
         return template.format(**context)
@@ -844,6 +859,7 @@ class ClaimChecker:
         context = {"cite": self.cite(row), "subject": _subject(claim.metric, row.get("measure"), lang),
                    "when": when, "stored": stored, "said": claim.text,
                    "metric": claim.metric or say("figure.unnamed", lang), "other": None, "other_metric": None,
+                   "owner": listed(extra["owner"], lang) if extra is not None and extra.get("owner") else None,
                    "what": say("what.growth" if growth else "what.change", lang),
                    "compared": say(f"compared.{base}", lang) if base in ("yoy", "ytd") else ""}
         if slip == "direction":

@@ -255,11 +255,19 @@ class SQLStore:
     def sentence_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
         """The names of the mentions of ``kind`` stored in each figure's sentence, by figure id (in text order;
         a figure whose sentence names none is left out)."""
+        return self._names_by_figure(queries.sentence_names_select, figure_ids, kind)
+
+    def linked_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
+        """The names each figure is linked to (its ``links`` of ``kind``), by figure id; a figure without is left
+        out."""
+        return self._names_by_figure(queries.linked_names_select, figure_ids, kind)
+
+    def _names_by_figure(self, select, figure_ids: Iterable[int], kind: str) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {}
         ids = sorted(set(figure_ids))
         with self.engine.connect() as connection:
             for at in range(0, len(ids), ID_BATCH):
-                for figure_id, name in connection.execute(queries.sentence_names_select(ids[at:at + ID_BATCH], kind)):
+                for figure_id, name in connection.execute(select(ids[at:at + ID_BATCH], kind)):
                     found.setdefault(figure_id, []).append(name)
         return found
 
