@@ -299,3 +299,44 @@ def test_growth_against_stored_levels(tmp_path, pipeline):
     store.close()
     assert [r.status for r in good] == ["ok"] and [r.status for r in bad] == ["inconsistent"]
     assert "y1" in bad[0].arithmetic and bad[0].figures[0]["doc_id"] == "y1"
+
+
+# --- a day's operation in a month, a claim without a period ------------------------------------------------------
+
+DATED_DOCS = [
+    ("o1", "工商时报", "MLF续作", "2023-11-16", "人民银行昨（15）日开展1.45万亿元1年期中期借贷便利（MLF）操作。"),
+    ("r1", "人民银行", "降准", "2021-07-09", "此次下调后，金融机构加权平均存款准备金率由9.4%降至8.9%。"),
+    ("r2", "新华社", "再降准", "2021-12-06", "此次下调后，金融机构加权平均存款准备金率由8.9%降至8.4%。"),
+    ("b1", "证券日报", "大行年报", "2025-03-31", "工商银行、农业银行、建设银行和中国银行分别实现净利润3658亿元、2820亿元、"
+     "3355亿元和2378亿元。资产质量方面，四家银行年末不良贷款率分别为1.34%、1.30%、1.34%和1.25%，其中农业银行下降0.03个百分点。"),
+]
+
+
+@pytest.fixture(scope="module")
+def dated_store(tmp_path_factory, pipeline):
+    store = open_store(str(tmp_path_factory.mktemp("dated") / "dated.db"))
+    store.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, title=title, source=s, published=p)), i, "test")
+                 for i, s, title, p, t in DATED_DOCS])
+    yield store
+    store.close()
+
+
+def test_a_days_operation_supports_its_month_but_never_contradicts_it(dated_store):
+    assert one("人民银行11月开展1.45万亿元MLF操作", dated_store, published="2023-11-16").verdict == "supported"
+    assert one("人民银行11月开展1.6万亿元MLF操作", dated_store, published="2023-11-16").verdict == "unverifiable"
+
+
+def test_a_claim_without_a_period_is_read_at_its_date(dated_store):
+    same_day = check_claim("此次降准后，金融机构加权平均存款准备金率由9.4%降至8.4%", dated_store, published="2021-07-09")
+    assert [(v.figure["text"], v.verdict, v.slip) for v in same_day] == \
+        [("9.4%", "supported", None), ("8.4%", "contradicted", "value")]
+    later = check_claim("此次降准后，金融机构加权平均存款准备金率降至8.4%", dated_store, published="2021-12-06")
+    assert [v.verdict for v in later] == ["supported"]
+
+
+def test_another_banks_number_is_a_wrong_metric(dated_store):
+    """Each bank of a list that refers back (四家银行…分别为) has its own figure; another bank's is a slip."""
+    assert one("2024年末，建设银行不良贷款率为1.34%", dated_store, published="2025-03-31").verdict == "supported"
+    verdict = one("2024年末，农业银行不良贷款率为1.34%", dated_store, published="2025-03-31")
+    assert (verdict.verdict, verdict.slip) == ("contradicted", "wrong_metric")
+    assert "中国工商银行" in verdict.explanation

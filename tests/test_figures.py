@@ -309,3 +309,10 @@ def test_title_figures_take_only_the_time_the_title_states():
     title, body = analyze(text, published="2023-08-15").figures
     assert title.period is None
     assert (body.period.start, body.period.end) == ("2023-08-15", "2023-08-15")
+
+
+def test_jin_is_a_unit_of_weight_like_gongjin():
+    """斤 (grain output in 亿斤) is a measured quantity as 公斤 is; 元/斤 is a price per jin."""
+    [figure] = analyze("2026年我国夏粮产量首次突破3000亿斤。", published="2026-07-10").figures
+    assert (figure.text, str(figure.value), figure.unit, figure.counter, figure.qualifier) == \
+        ("突破3000亿斤", "300000000000", "other", "斤", "over")

@@ -101,6 +101,32 @@ def test_respectively_pairs_institutions_and_figures(stages):
         ["中国工商银行"], ["中国建设银行"], ["中国工商银行", "中国建设银行"]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the list refers back (四家银行) to the four banks of the sentence before: in order
+    ("工商银行、农业银行、建设银行和中国银行分别实现净利润3658亿元、2820亿元、3355亿元和2378亿元。资产质量方面，"
+     "四家银行年末不良贷款率分别为1.34%、1.30%、1.34%和1.25%。",
+     [["中国工商银行"], ["中国农业银行"], ["中国建设银行"], ["中国银行"]]),
+    # no word refers back: the earlier subjects, as before
+    ("工商银行、农业银行发布年报。资产质量方面，不良贷款率分别为1.34%和1.30%。",
+     [["中国工商银行", "中国农业银行"], ["中国工商银行", "中国农业银行"]]),
+])
+def test_a_list_that_refers_back_pairs_with_the_names_listed_before(stages, text, expected):
+    finder, linker = stages
+    rates = ("1.34%", "1.30%", "1.34%", "1.25%")
+    figures, at = [], text.index("不良贷款率")
+    for rate in rates[:len(expected)]:
+        at = text.index(rate, at)
+        figures.append(Figure(text=rate, start=at, end=at + len(rate), value=Decimal(1), unit="percent",
+                              metric="不良贷款率"))
+        at += len(rate)
+    record = Record(Document(id="t", text=text), figures=figures)
+    found = finder(normalize(text), text)
+    record.policy_tools, record.sectors, record.institutions = (found[k] for k in ("policy_tools", "sectors",
+                                                                                  "institutions"))
+    linker(TextDoc.from_record(record))
+    assert [f.links["institutions"] for f in record.figures] == expected
+
+
 def test_tool_action_carries_its_figure(stages):
     record = analyzed(stages, "人民银行下调存款准备金率0.5个百分点。", "0.5个百分点", "存款准备金率")
     tool = record.policy_tools[0]

@@ -2,6 +2,7 @@
 import pytest
 
 from analyzer.extract.periods import PeriodResolver, parse_date
+from analyzer.pipeline import analyze
 
 CASES = [  # text, published, first period found
     ("截至2025年一季度末", "2025-05-26", ("2025-03-31", "2025-03-31")),
@@ -133,3 +134,17 @@ def test_a_day_told_in_another_sentence_dates_moves_not_amounts(text, figure, ex
 def test_a_past_span_ends_on_the_story_date(text, published, expected):
     [span] = PeriodResolver(published).find(text)
     assert (span.kind, span.period.start, span.period.end) == ("past_span", *expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021年全年国内生产总值1143670亿元。分季度看，一季度同比增长18.3%，四季度增长4.0%。",
+     {"18.3%": ("2021-01-01", "2021-03-31"), "4.0%": ("2021-10-01", "2021-12-31")}),
+    ("财政部披露，2021年12月份，全国共销售彩票322.57亿元。1-12月累计，全国共销售彩票3732.85亿元。",
+     {"322.57亿元": ("2021-12-01", "2021-12-31"), "3732.85亿元": ("2021-01-01", "2021-12-31")}),
+])
+def test_an_undated_text_takes_the_year_it_last_named(text, expected):
+    """Without a publication date, a quarter or month written without its year is in the year the text last named
+    (FinNA/FinNL items are undated); a relative year (今年) still needs the date."""
+    found = {f.text: (f.period.start, f.period.end) for f in analyze(text, published=None).figures if f.period}
+    assert {k: found.get(k) for k in expected} == expected
+    assert PeriodResolver(None).find("今年一季度") == []

@@ -112,6 +112,18 @@ def test_write_and_read_back_exactly(store):
     assert documents.loc[0, "meta"] == {"section": "金融"}
 
 
+def test_sentence_and_linked_names_of_each_figure(store):
+    store.write([stored(make_record())])
+    rows = list(store.iter_figures(FigureQuery()))
+    ids = [r["figure_id"] for r in rows]
+    assert store.sentence_names(ids) == {ids[2]: ["国家金融监督管理总局"]}  # only 全部 shares a sentence with one
+    assert store.sentence_names(ids, kind="sector") == {ids[0]: ["小微企业"], ids[1]: ["小微企业"],
+                                                         ids[2]: ["外贸"]}
+    assert store.sentence_names([]) == {}
+    assert store.linked_names(ids, kind="sector") == {ids[0]: ["小微企业"]}
+    assert store.linked_names(ids) == {}
+
+
 def test_same_document_twice_stores_once(store):
     store.write([stored(make_record())])
     before = store.counts()

@@ -154,6 +154,15 @@ def _at(claim: Period | None, row: dict) -> bool:
     return point and claim.end == end
 
 
+def _day_inside(claim: Period | None, row: dict) -> bool:
+    """The row is a flow of one day inside the claim's longer period: an operation (开展1.45万亿元MLF操作 of 11-15)
+    that a claim may give for its month (11月开展…). It may support the claim, never contradict it: a month's total
+    is not one day's."""
+    start, end = str(row.get("period_start") or "")[:10], str(row.get("period_end") or "")[:10]
+    return claim is not None and claim.start < claim.end and row.get("measure") == "flow" and bool(end) \
+        and start == end and claim.start <= end <= claim.end
+
+
 def metric_variants(metric: str) -> list[str]:
     """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
     ``measure_tail`` in claim_words.toml)."""
@@ -302,6 +311,11 @@ def _undated(row: dict) -> bool:
     return not row.get("period_end") and not _text(None if row.get("published") is None else str(row["published"]))
 
 
+def _read_undated(claim: Figure, basis: list[dict], dated: bool) -> bool:
+    """A claim without a period (and not read at its own date) against figures of stated periods."""
+    return claim.period is None and not dated and any(r.get("period_end") for r in basis)
+
+
 def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """The rows at the claim's period, and those of them comparable with it (measure, unit, comparison). When
     nothing dated is, undated figures (no period, no document date) are taken: they may be of any time."""
@@ -315,15 +329,23 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
         undated = [r for r in rows if _undated(r)]
         if comparable_of(undated):
             return at_period + undated, comparable_of(undated)
+        inside = [r for r in comparable_of([r for r in rows if _day_inside(claim.period, r)])
+                  if agrees(claim, row_figure(r))]
+        if inside:
+            return at_period + inside, inside
     return at_period, comparable
 
 
-@functools.lru_cache(maxsize=8192)
 def own_names(text: str) -> frozenset[str]:
-    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that ``text``
-    names, by canonical name."""
+    """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that a claim's
+    ``text`` names, by canonical name."""
+    return own_of(m.name for m in analyze(text, doc_id="claim").institutions)
+
+
+def own_of(names) -> frozenset[str]:
+    """Those of ``names`` (institution names) that have figures of their own, by canonical name."""
     taxonomy, own = load_taxonomy(), claim_words()["own_figures"]
-    entries = (taxonomy.lookup(m.name) for m in analyze(text, doc_id="sentence").institutions)
+    entries = (taxonomy.lookup(name) for name in names)
     return frozenset(e.name for e in entries if e is not None and e.category in own)
 
 
@@ -355,8 +377,11 @@ class ClaimChecker:
         self.store = store
         self.lang = lang
         self._docs: dict[str, dict] | None = None
+        self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms it belongs to
+        self.others_rows: list[dict] = []               # the series' rows of banks and firms the claim does not name
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
+        self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
         self.claim_figures: list[Figure] = []
 
     # evidence
@@ -457,7 +482,7 @@ class ClaimChecker:
         keys = set()
         if claim.period is not None:
             rows = self.store.iter_figures(FigureQuery(period_to=claim.period.end))
-            keys = _short_keys(key, (r for r in rows if _at(claim.period, r)))
+            keys = _short_keys(key, (r for r in rows if _at(claim.period, r) or _day_inside(claim.period, r)))
         if not keys:
             rows = self.store.iter_figures(FigureQuery())
             keys = _short_keys(key, (r for r in rows if claim.period is None or _undated(r)))
@@ -527,6 +552,10 @@ class ClaimChecker:
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
+        same_day = self.same_day_rows(claim, choice.rows)
+        if same_day:
+            return self.judge_comparable(claim, info, choice, same_day, same_day, say("claim.same_day", self.lang,
+                                         day=self.claim_published), dated=True)
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
@@ -534,12 +563,33 @@ class ClaimChecker:
         verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
 
+    def same_day_rows(self, claim: Figure, rows: list[dict]) -> list[dict]:
+        """A claim that names no period speaks of its own day's news (此次降准后…降至8.4% of 2021-07-09 is that
+        day's cut): the comparable figures of documents published on the claim's date, when there are any."""
+        if claim.period is not None or not self.claim_published:
+            return []
+        return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])[1]
+
     def named_rows(self, rows: list[dict]) -> list[dict]:
-        """Without the rows whose sentence names banks or firms (``own_figures``) but none the claim names: 招行's
-        loans are no figure of 工商银行's."""
+        """Without the rows of banks or firms (``own_figures``) none of which the claim names: 招行's loans are no
+        figure of 工商银行's. The rows left out are kept in ``others_rows`` (another bank's number is a slip)."""
         if not self.claim_names:
             return rows
-        return [r for r in rows if not (names := own_names(r.get("sentence") or "")) or names & self.claim_names]
+        names = self.owners(rows)
+        mine = [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
+        self.others_rows = [r for r in rows if r not in mine]
+        return mine
+
+    def owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
+        """The banks and firms (``own_of``) each row belongs to, by figure id: those its figure is linked to (四家银行
+        …分别为1.34%、1.30%: each bank its own), else those its sentence names (the store's mentions; asked once per
+        figure)."""
+        missing = [r["figure_id"] for r in rows if r["figure_id"] not in self._owners]
+        if missing:
+            linked, named = self.store.linked_names(missing), self.store.sentence_names(missing)
+            self._owners.update((figure_id, own_of(linked.get(figure_id, ())) or own_of(named.get(figure_id, ())))
+                                for figure_id in missing)
+        return {r["figure_id"]: self._owners[r["figure_id"]] for r in rows}
 
     # figures found by context
     def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
@@ -614,8 +664,9 @@ class ClaimChecker:
         return Verdict(info, "supported", text + note, None, [self.evidence(r, claim) for r in good[:3]],
                        basis=_basis(self.rank(row)))
 
-    def judge_comparable(self, claim, info, choice, at_period, comparable, when) -> Verdict:
-        """Stored figures to compare with: official ones first; the slip when none agrees."""
+    def judge_comparable(self, claim, info, choice, at_period, comparable, when, dated: bool = False) -> Verdict:
+        """Stored figures to compare with: official ones first; the slip when none agrees (``dated``: the claim
+        without a period is read at its publication date)."""
         official = [r for r in comparable if self.rank(r) == 0]
         basis = official or comparable
         good = [r for r in basis if agrees(claim, row_figure(r))]
@@ -625,7 +676,7 @@ class ClaimChecker:
             verdict = self.context_verdict(claim, info, when, support_only=True)
             if verdict is not None:
                 return verdict
-        if claim.period is None and any(r.get("period_end") for r in basis):
+        if _read_undated(claim, basis, dated):
             return self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
@@ -676,6 +727,8 @@ class ClaimChecker:
         disagree = _sources_disagree(comparable) and len({bool(e.agrees) for e in evidence}) > 1
         text = say("supported.stored", lang, cite=self.cite(first), subject=_subject(claim.metric, claim.measure, lang),
                    when=when, stored=_stored(first), said=claim.text)
+        if _day_inside(claim.period, first):
+            text += say("supported.day_inside", lang, day=first["period_end"])
         if disagree:
             text += say("supported.disagree", lang, values=listed(values, lang))
         return Verdict(info, "supported", text, None, evidence, disagree, basis=_basis(self.rank(first)))
@@ -728,7 +781,8 @@ class ClaimChecker:
                 break
         if slip == "value" and claim.period is not None:
             slip, extra = self.elsewhere_slip(claim, comparable, rows)
-        text = self.slip_text(slip, claim, first, _stored(first), when, extra)
+        owner = "owner.wrong_metric" if extra is not None and extra.get("owner") else None
+        text = self.slip_text(slip, claim, first, _stored(first), when, extra, owner)
         if disagree:
             text += say("contradicted.disagree", self.lang, values=listed(values, self.lang))
         if extra is not None:
@@ -739,9 +793,18 @@ class ClaimChecker:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
         for a similar metric or another metric of the documents that hold the claim's."""
         documents = {r["doc_id"] for r in comparable}
-        found = self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
+        found = self.other_owner_slip(claim) or self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
             self.other_period_slip(claim, self.wider_rows(claim, documents))
         return found or self.other_metric_slip(claim, documents)
+
+    def other_owner_slip(self, claim: Figure) -> tuple[str, dict] | None:
+        """The claim's number is another bank's or firm's figure of its statistic at its period (农业银行不良贷款率
+        1.34%, which is 工商银行's): a wrong metric, whose owner is named."""
+        if claim.qualifier in ("over", "under"):
+            return None
+        other = [r for r in self.others_rows if _at(claim.period, r) and r["measure"] == claim.measure
+                 and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
+        return ("wrong_metric", {**other[0], "owner": sorted(self._owners[other[0]["figure_id"]])}) if other else None
 
     def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
         """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
@@ -784,7 +847,7 @@ class ClaimChecker:
         context["base"] = say("slip.value", self.lang, **context)
         key = key or f"slip.{slip}"
         template = MESSAGES.template(key, self.lang) if MESSAGES.has(key) else None
-        needs = [name for name in ("other", "other_metric") if "{" + name + "}" in (template or "")]
+        needs = [name for name in ("other", "other_metric", "owner") if "{" + name + "}" in (template or "")]
         if template is None or any(context[name] is None for name in needs):
             return context["base"]
         return template.format(**context)
@@ -796,6 +859,7 @@ class ClaimChecker:
         context = {"cite": self.cite(row), "subject": _subject(claim.metric, row.get("measure"), lang),
                    "when": when, "stored": stored, "said": claim.text,
                    "metric": claim.metric or say("figure.unnamed", lang), "other": None, "other_metric": None,
+                   "owner": listed(extra["owner"], lang) if extra is not None and extra.get("owner") else None,
                    "what": say("what.growth" if growth else "what.change", lang),
                    "compared": say(f"compared.{base}", lang) if base in ("yoy", "ytd") else ""}
         if slip == "direction":
@@ -868,6 +932,7 @@ def check_claim(text: str | Record, store, published: str | None = None, lang: s
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)
     checker.claim_names = own_names(text)
+    checker.claim_published = _day(published)
     return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
 
 

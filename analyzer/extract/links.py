@@ -17,7 +17,7 @@ import re
 
 import ahocorasick
 
-from analyzer.extract.lists import respective_name
+from analyzer.extract.lists import referred_name, respective_name
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Figure, Mention
 from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
@@ -191,6 +191,9 @@ class DocumentContext:
         sentence = self.sentence(figure)
         named = [m for m in self.in_span("institutions", sentence)
                  if not self.is_recipient(m, sentence[0]) and not self.is_partner(m)]
+        referred = self.referred(figure, named)
+        if referred is not None:
+            return [referred.name]
         for part in (self.segment(figure), self.clause(figure)):
             named = [m for m in named if part[0] <= m.start < part[1]] or named
         if named:
@@ -232,6 +235,18 @@ class DocumentContext:
                     or SOURCE_BEFORE.search(self.text[max(start, mention.start - 3):mention.start])
                     or SPEAKS_AFTER.match(self.text, mention.end)) \
             and not ACTED_ON.search(self.text[max(start, mention.start - 1):mention.start])
+
+    def referred(self, figure: Figure, named: list[Mention]) -> Mention | None:
+        """四家银行…分别为A、B、C、D in a clause that names no one: the i-th of the last run of four names in its
+        sentence or the one before, within the paragraph (lists.referred_name)."""
+        clause = self.clause(figure)
+        if any(clause[0] <= m.start < clause[1] for m in named):
+            return None
+        sentence = self.sentence(figure)
+        siblings = [f for f in self.figures if sentence[0] <= f.start < sentence[1]]
+        previous = self.doc.sentence_at(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
+        before = self.in_span("institutions", (max(self.paragraph(figure)[0], previous), clause[0]))
+        return referred_name(self.text, before, siblings, siblings.index(figure), clause[0])
 
     def respectively(self, figure: Figure, named: list[Mention], sentence: tuple[int, int]) -> list[Mention]:
         """工商银行、建设银行分别为3639.93亿元、3326.53亿元: the i-th figure after 分别 is the i-th institution's."""

@@ -3,7 +3,8 @@
 The one home of list handling in the extractor: which figures a 分别 list holds (``list_position``), the
 bare numbers that share a listed figure's unit (``bare_members``), the name of each listed figure
 (``split_list_metric``, used by metrics.py) and the named institution each figure of a list belongs to
-(``respective_name``, used by links.py). The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
+(``respective_name``, and ``referred_name`` for a list that refers back to names listed earlier, used by links.py).
+The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ CHANGE_FROM = re.compile(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\
 _NUMBER = re.compile(NUM_AR)
 LABEL = re.compile(r"[A-Za-z0-9]{1,2}")  # A类, 1号: a label in a list of classes
 MARKER = "分别"
+# 四家银行, 六大行, 上述企业: a clause that refers back to a list of names
+REFERRING = re.compile(rf"{alternation(_WORDS['referring_words'])}|[两二三四五六七八九十\d]+(?:{alternation(_WORDS['referring_counts'])})")
 # names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
 NAME_JOINER = re.compile(r"[、和及与]")
 LIST_BREAK = re.compile(r"[；;]")
@@ -158,3 +161,29 @@ def respective_name(text: str, named: Sequence, figures: Sequence, figure, sente
         if figure in group and len(group) == len(run):
             return run[group.index(figure)]
     return None
+
+
+def _maximal_runs(text: str, named: Sequence) -> list[list]:
+    """The runs of two or more names joined only by NAME_JOINER, each whole (工商银行、农业银行和中国银行)."""
+    runs: list[list] = []
+    for mention in named:
+        if runs and NAME_JOINER.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return [run for run in runs if len(run) >= 2]
+
+
+def referred_name(text: str, named_before: Sequence, spans: Sequence, position: int, clause_start: int):
+    """四家银行不良贷款率分别为1.34%、1.30%、1.34%和1.25%, in a clause that names no one but refers back (四家, 上述;
+    lexicon [lists] referring_words, referring_counts): the list refers back to
+    the last run of as many names earlier in the paragraph (工商银行、农业银行、建设银行和中国银行分别实现…), and the
+    i-th figure is the i-th name's; None when ``spans[position]`` is in no such list (``named_before``: the names
+    before the clause, in text order)."""
+    listed = list_position(text, spans, position, clause_start)
+    marker = text.rfind(MARKER, clause_start, spans[position].start)
+    if listed is None or not REFERRING.search(text, clause_start, marker):
+        return None
+    index, count = listed
+    runs = [run for run in _maximal_runs(text, named_before) if len(run) == count]
+    return runs[-1][index] if runs else None

@@ -112,6 +112,8 @@ GROWTH_WORDS = re.compile(rf"(?:累计|全天|全日)?(?:涨跌幅|{_one_of_word
 GROWTH_OF = re.compile(rf"^(?P<stem>.+?)(?:{_one_of_words('growth-words')})$")
 SHARE_VERB = re.compile(rf"^(?:{_one_of_words('share-verbs')})")
 # a share price move or close: 中国平安涨4.1%, 中信证券收涨5.62%, 贵州茅台收报1749元
+# 分季度看，一季度同比增长18.3%: a sentence that breaks down the statistic named before it
+BREAKDOWN = re.compile(rf"\s*分(?:{_one_of_words('breakdown-of')})看[，,：:]")
 STOCK_MOVE = re.compile(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
 PHRASE_AFTER_END = re.compile(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = re.compile(r"[AHB]股")
@@ -551,6 +553,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "metric_generic": lambda c: c.generic,
     "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
     "no_previous": lambda c: c.previous is None,
+    "breakdown_clause": lambda c: _opens_breakdown(c),
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
@@ -571,6 +574,17 @@ def _currency_quote(c: MetricContext) -> Named | None:
         return None
     head = "汇率中间价" if "中间价" in c.text[c.sentence_start:c.figure_start] else "汇率"
     return _named(f"{quote.group('currency')}对人民币{head}", quote.group())
+
+
+def _opens_breakdown(c: MetricContext) -> bool:
+    """The figure's clause comes right after 分季度看， opening its sentence (not 分行业看，A增势强劲，较上年增长…)."""
+    opener = BREAKDOWN.match(c.text, c.sentence_start)
+    return opener is not None and opener.end() >= c.clause_start
+
+
+def _last_earlier(c: MetricContext) -> Named | None:
+    """分季度看，一季度同比增长18.3%: the statistic the text named last, which the sentence breaks down."""
+    return _named(next((m for m in reversed(c.earlier or ()) if m), None))
 
 
 def _earlier_part(c: MetricContext) -> Named | None:
@@ -785,6 +799,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "equity_after": _equity_after,
     "currency_quote": _currency_quote,
     "earlier_part": _earlier_part,
+    "last_earlier": _last_earlier,
     "provided_after": _provided_after,
     "implied_word": _implied_word,
     "event_probability": _event_probability,

@@ -68,6 +68,7 @@ COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
 RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
+INDEX_BASE = WORD_PATTERNS["index_base"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
@@ -145,9 +146,12 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 
 def _not_a_period(text: str, match: re.Match) -> bool:
-    """The base of a comparison (比上年末, 去年同期), of a record (1997年…以来之最) or a bond's name (2025年首期)."""
+    """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最) or a
+    bond's name (2025年首期)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
+        return True
+    if match.lastgroup == "year" and INDEX_BASE.match(text, end):
         return True
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
@@ -266,8 +270,8 @@ class PeriodResolver:
         if "year" in groups:
             return _int(groups["year"])
         base = self.published
-        if base is None:
-            return None
+        if base is None:  # an undated text: the year it last named (2021年全年…三季度增长4.9%)
+            return None if groups.get("rel") else self.context_year
         if groups.get("rel"):
             return base.year + RELATIVE_YEARS[groups["rel"]]
         if day is not None:

@@ -112,6 +112,12 @@ class Store(Protocol):
 
     def figures(self, query: FigureQuery | None = None, **filters: Any) -> pd.DataFrame: ...
 
+    def sentence_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
+        """The names of the mentions of ``kind`` stored in each figure's sentence, by figure id."""
+
+    def linked_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
+        """The names each figure is linked to (its links of ``kind``), by figure id."""
+
     def mentions(self, kind: str | None = None, name: str | None = None) -> pd.DataFrame: ...
 
     def documents(self) -> pd.DataFrame: ...

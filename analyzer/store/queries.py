@@ -94,6 +94,18 @@ def mention_select(kind: str | None = None, name: str | None = None) -> sa.Selec
     return statement.order_by(d.published, d.doc_id, m.start)
 
 
+def sentence_names_select(figure_ids: list[int], kind: str) -> sa.Select:
+    """(figure id, name) of the mentions of ``kind`` in the sentence that holds each figure."""
+    return (sa.select(f.id, m.name).select_from(figures.join(mentions, m.sentence_id == f.sentence_id))
+            .where(f.id.in_(figure_ids), m.kind == kind).order_by(f.id, m.start))
+
+
+def linked_names_select(figure_ids: list[int], kind: str) -> sa.Select:
+    """(figure id, name) of each figure's links of ``kind``."""
+    return sa.select(lk.figure_id, lk.name).where(lk.figure_id.in_(figure_ids), lk.kind == kind).order_by(lk.figure_id,
+                                                                                                           lk.id)
+
+
 def timeline_select(metric: str, measure: str | None = None) -> sa.Select:
     statement = (sa.select(f.period_start, f.period_end, f.measure, f.comparison, f.unit, f.value, f.qualifier,
                            f.metric, d.doc_id, d.source, d.published)

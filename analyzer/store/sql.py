@@ -9,7 +9,7 @@ import json
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+ID_BATCH = 500  # figure ids asked for in one IN (...) list
 WRITE_ATTEMPTS = 6  # a batch that meets a concurrent writer (a lock, a doc_id just inserted) is retried
 
 
@@ -250,6 +251,25 @@ class SQLStore:
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         with self.engine.connect() as connection:
             return list(connection.execute(queries.similar_metrics_select(metric, limit)).scalars())
+
+    def sentence_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
+        """The names of the mentions of ``kind`` stored in each figure's sentence, by figure id (in text order;
+        a figure whose sentence names none is left out)."""
+        return self._names_by_figure(queries.sentence_names_select, figure_ids, kind)
+
+    def linked_names(self, figure_ids: Iterable[int], kind: str = "institution") -> dict[int, list[str]]:
+        """The names each figure is linked to (its ``links`` of ``kind``), by figure id; a figure without is left
+        out."""
+        return self._names_by_figure(queries.linked_names_select, figure_ids, kind)
+
+    def _names_by_figure(self, select, figure_ids: Iterable[int], kind: str) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        ids = sorted(set(figure_ids))
+        with self.engine.connect() as connection:
+            for at in range(0, len(ids), ID_BATCH):
+                for figure_id, name in connection.execute(select(ids[at:at + ID_BATCH], kind)):
+                    found.setdefault(figure_id, []).append(name)
+        return found
 
     def documents_mentioning(self, words: list[str]) -> set[str]:
         """Ids of the documents whose title or text contains every one of ``words``."""
