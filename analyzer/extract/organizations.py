@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
+from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
@@ -78,7 +78,7 @@ def _concept_words() -> frozenset[str]:
 
 @functools.cache
 def load_grammar() -> dict:
-    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return rulebook.parse_toml(DATA_FILE.read_text(encoding="utf-8"))
 
 
 class OrganizationFinder:

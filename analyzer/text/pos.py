@@ -13,7 +13,6 @@ import gzip
 import hashlib
 import marshal
 import math
-import os
 import string
 import sys
 import tempfile
@@ -56,7 +55,7 @@ def _dictionary():
         freq, total, tags = marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         freq, total, tags = _build_dictionary(added)
-        _write_cache(cache, (freq, total, tags))
+        rulebook.write_marshal(cache, (freq, total, tags))
     return Segmenter(freq, total), tags
 
 
@@ -86,16 +85,6 @@ def _build_dictionary(added: tuple[tuple[str, str], ...]) -> Dictionary:
         for end in range(1, len(word)):
             freq.setdefault(word[:end], 0)
     return freq, total, tags
-
-
-def _write_cache(path: Path, dictionary: Dictionary) -> None:
-    """Write the cache atomically; a folder that cannot be written only costs the next process the build."""
-    part = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        part.write_bytes(marshal.dumps(dictionary))
-        os.replace(part, path)
-    except OSError:
-        part.unlink(missing_ok=True)
 
 
 class Segmenter:
