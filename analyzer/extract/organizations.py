@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _parser as re_parser
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
+from analyzer.text.patterns import max_width
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
@@ -570,7 +570,7 @@ def optional_reach(pattern: str) -> int | None:
     no bound under ``MAX_REACH``)."""
     required = required_part(pattern)
     front = pattern[:len(pattern) - len(required)] if pattern.endswith(required) else pattern
-    reach = re_parser.parse(front).getwidth()[1] if front else 0
+    reach = max_width(front) if front else 0
     return reach if reach < MAX_REACH else None
 
 
