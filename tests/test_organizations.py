@@ -174,6 +174,37 @@ def test_every_subject_match_contains_its_required_part():
                 assert required.search(match.group()), (row["id"], text)
 
 
+@pytest.mark.parametrize("pattern, reach", [
+    (r"(?:\d{1,2}月\d{1,2}日(?:晚间)?)?(?:晚间|早间)?(?:公告|披露)", 10),
+    (r"\s?[(（](?:\d{6})[)）]", 1),
+    ("x*y", None),                  # no bound: the row is searched whole
+    ("(?:a|b)?", 0),
+])
+def test_optional_reach_bounds_what_required_part_drops(pattern, reach):
+    from analyzer.extract.organizations import optional_reach
+    assert optional_reach(pattern) == reach
+
+
+SUBJECT_TEXTS = [
+    "新致软件公告，公司拟回购股份。路德环境8月12日晚间在上交所发布公告称，贵州茅台(600519)股价涨停。",
+    "Roland Berger Strategy Consultants公告称；Apple Inc 发布公告，AMD公告。 Tesla(TSLA.O)、英伟达(NVDA.O)大涨",
+    "海正药业、人民同泰等股涨停，江苏华辰、大连电瓷跟涨；高盛首席经济学家哈祖斯表示，摩根士丹利策略师称",
+    "公告" + "中" * 200 + "公告，" + "长" * 300 + "股价涨停" + "。",  # long runs of name characters
+    "(1.23,+0.05,+4.2%)某某公司(1.23,-0.05,-4.2%)。",
+]
+
+
+def test_subject_matches_are_those_of_a_whole_text_scan(grammar):
+    """The subject rows are tried only around their words: the same matches as finditer over the whole text, on
+    the rows' examples too."""
+    texts = SUBJECT_TEXTS + [normalize(row["example"]) for row in load_grammar()["subject"]]
+    for rule, pattern, _, _ in grammar.subjects:
+        for text in texts:
+            expected = [(m.span(), m.group(1)) for m in pattern.finditer(text)]
+            assert [(m.span(), m.group(1)) for m in grammar._subject_matches(text, rule, pattern)] == expected, rule
+    assert any(list(pattern.finditer(text)) for _, pattern, _, _ in grammar.subjects for text in SUBJECT_TEXTS)
+
+
 def test_coverage_answers_as_the_span_lists_do():
     """organizations.Coverage: overlap and point tests as comparing with every span, spans added later count."""
     from analyzer.extract.organizations import Coverage

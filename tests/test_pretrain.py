@@ -315,3 +315,14 @@ def test_measure_model_folder_must_hold_one(tmp_path):
     from analyzer.cli import main
     result = CliRunner().invoke(main, ["eval", str(CORPUS / "test"), "--measure-model", str(tmp_path)])
     assert result.exit_code != 0 and "no measure model here" in result.output and "Traceback" not in result.output
+
+
+def test_extract_measure_model_folder_must_hold_one(tmp_path):
+    """extract imports the model's modules only for --measure-model, and then reads the folder as eval does."""
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+    text = tmp_path / "a.txt"
+    text.write_text("贷款余额35万亿元。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(text), "--measure-model", str(tmp_path)])
+    assert result.exit_code != 0 and "no measure model here" in result.output and "Traceback" not in result.output

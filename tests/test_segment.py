@@ -45,11 +45,19 @@ def test_segmenter_cuts_as_jieba_does_without_hmm():
 
 
 
+def test_block_patterns_are_jiebas():
+    import jieba
+    from analyzer.text import pos as pos_module
+    assert (pos_module.HAN_BLOCK.pattern, pos_module.HAN_BLOCK.flags) == \
+        (jieba.re_han_default.pattern, jieba.re_han_default.flags)
+    assert (pos_module.SKIP.pattern, pos_module.SKIP.flags) == (jieba.re_skip_default.pattern, jieba.re_skip_default.flags)
+
+
 def _reference_tokenizer():
     """jieba's own tokenizer on the cut dictionary, with the taxonomy's names and the lexicon's verbs added."""
     from analyzer.taxonomy import taxonomy_words
     from analyzer.text import pos as pos_module
-    reference = pos_module.GzipTokenizer(str(pos_module.WORDS_FILE))
+    reference = pos_module.gzip_tokenizer(str(pos_module.WORDS_FILE))
     known = set(pos_module._build_dictionary(())[2])
     for word in taxonomy_words():
         reference.add_word(word, freq=2000)

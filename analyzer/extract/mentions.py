@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +48,7 @@ class Hit:
 @functools.cache
 def action_lexicon() -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(verb, action) pairs, longest verb first, and the names that imply their action."""
-    data = tomllib.loads((Path(__file__).parent / "actions.toml").read_text(encoding="utf-8"))
+    data = rulebook.parse_toml((Path(__file__).parent / "actions.toml").read_text(encoding="utf-8"))
     verbs = [(verb, action) for action, words in data["verbs"].items() for verb in words]
     verbs.sort(key=lambda pair: -len(pair[0]))
     return verbs, dict(data["implied"])

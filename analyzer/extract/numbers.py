@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from analyzer import rulebook
 
 
 @functools.cache
 def load_numerals() -> dict:
-    return tomllib.loads(Path(__file__).with_name("numerals.toml").read_text(encoding="utf-8"))
+    return rulebook.parse_toml(Path(__file__).with_name("numerals.toml").read_text(encoding="utf-8"))
 
 
 _TABLES = load_numerals()

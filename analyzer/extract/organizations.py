@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
+from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
+from analyzer.text.patterns import max_width
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
@@ -31,6 +32,9 @@ DATA_FILE = Path(__file__).with_name("organizations.toml")
 _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+# a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
+_NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
+MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
 _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
@@ -78,7 +82,7 @@ def _concept_words() -> frozenset[str]:
 
 @functools.cache
 def load_grammar() -> dict:
-    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return rulebook.parse_toml(DATA_FILE.read_text(encoding="utf-8"))
 
 
 class OrganizationFinder:
@@ -137,6 +141,8 @@ class OrganizationFinder:
                           row.get("lists", False)) for row in grammar["subject"]]
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
+        # how far after the name the row's words may start: the most its optional words in front of them take
+        self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -252,7 +258,7 @@ class OrganizationFinder:
         for rule, pattern, markets, lists in self.subjects:
             if not self.subject_words[rule].search(text):
                 continue
-            for match in pattern.finditer(text):
+            for match in self._subject_matches(text, rule, pattern):
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
                         or (listed and self._is_listed_name(match.group(1)))):
@@ -260,6 +266,25 @@ class OrganizationFinder:
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
+        """``pattern.finditer(text)``, tried only where a match can start: a subject name is a run of name characters
+        that ends at most ``subject_reach`` characters before the row's words, so for each occurrence of the words
+        only the starts from that run's beginning up to the words are tried (a whole-text scan from each start
+        was the cost: a text names few subjects)."""
+        reach = self.subject_reach[rule]
+        if reach is None:
+            yield from pattern.finditer(text)
+            return
+        words, least, search_from = self.subject_words[rule], 0, 0
+        while (found := words.search(text, search_from)) is not None:
+            first = max(least, _name_run_start(text, found.start() - reach))
+            match = next(filter(None, (pattern.match(text, at) for at in range(first, found.start()))), None)
+            if match is None:  # no match starts before the words: the next one starts after them
+                least, search_from = max(least, found.start()), found.start() + 1
+                continue
+            yield match
+            least = search_from = match.end()
 
     def _latin_firms(self, text: str) -> list[Organization]:
         """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
@@ -522,6 +547,31 @@ def required_part(pattern: str) -> str:
             break
         start = end
     return pattern[start:] or pattern
+
+
+def _name_run_start(text: str, end: int) -> int:
+    """Where the run of name characters before ``end`` begins: after the last character no name holds (searched
+    back from ``end`` in growing stretches)."""
+    stretch = 32
+    while True:
+        start = max(0, end - stretch)
+        last = None
+        for last in _NOT_NAME_CHAR.finditer(text, start, max(start, end)):
+            pass
+        if last is not None:
+            return last.start() + 1
+        if start == 0:
+            return 0
+        stretch *= 4
+
+
+def optional_reach(pattern: str) -> int | None:
+    """The most characters the optional atoms that :func:`required_part` drops from ``pattern`` can match (None:
+    no bound under ``MAX_REACH``)."""
+    required = required_part(pattern)
+    front = pattern[:len(pattern) - len(required)] if pattern.endswith(required) else pattern
+    reach = max_width(front) if front else 0
+    return reach if reach < MAX_REACH else None
 
 
 def _atoms(pattern: str) -> list[tuple[int, bool]] | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analyzer import rulebook
 from analyzer.errors import TaxonomyError
 from analyzer.normalize import normalize, to_simplified
 
@@ -363,7 +364,7 @@ def load_files(directory: Path = DATA_DIR) -> Taxonomy:
     for kind in KINDS:
         path = Path(directory) / f"{kind}.toml"
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = rulebook.parse_toml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise TaxonomyError(f"{path}: taxonomy file missing") from None
         except tomllib.TOMLDecodeError as error:

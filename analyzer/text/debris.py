@@ -14,12 +14,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
+from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy, match_form
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -55,7 +55,7 @@ class Cleaned:
 
 @functools.cache
 def _rules() -> dict:
-    return tomllib.loads((Path(__file__).parent / "debris.toml").read_text(encoding="utf-8"))
+    return rulebook.parse_toml((Path(__file__).parent / "debris.toml").read_text(encoding="utf-8"))
 
 
 @functools.cache

@@ -94,3 +94,9 @@ def first_characters(pattern: re.Pattern) -> Starts | None:
     except _Unknown:
         return None
     return None if empty else Starts(frozenset(chars - {DIGIT}), DIGIT in chars)
+
+
+def max_width(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can take, from its parse tree (``re``'s MAXREPEAT or more when
+    unbounded)."""
+    return _parser.parse(pattern).getwidth()[1]

@@ -1,0 +1,45 @@
+"""rulebook.parse_toml: tomllib's answer, kept as a marshal cache in the temporary folder."""
+import datetime
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from analyzer import rulebook
+
+PACKAGE = Path(rulebook.__file__).parent
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(rulebook.tempfile, "gettempdir", lambda: str(tmp_path))
+    return tmp_path
+
+
+def test_every_package_toml_parses_as_tomllib_does_cached_or_not(cache_dir):
+    for path in sorted(PACKAGE.rglob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        expected = tomllib.loads(text)
+        assert rulebook.parse_toml(text) == expected, path  # parsed, cache written
+        assert rulebook.parse_toml(text) == expected, path  # read from the cache
+    assert list(cache_dir.glob("analyzer-toml-*.marshal"))
+
+
+def test_dates_come_back_as_dates(cache_dir):
+    text = ("a = 1979-05-27T07:32:00-08:00\nb = 07:32:00\nc = 1979-05-27T00:32:00.999999\n"
+            "[[rows]]\nd = [1979-05-27, 2]\n")
+    rulebook.parse_toml(text)
+    cached = rulebook.parse_toml(text)
+    assert cached == tomllib.loads(text)
+    assert type(cached["rows"][0]["d"][0]) is datetime.date and type(cached["a"]) is datetime.datetime
+
+
+def test_broken_cache_is_parsed_again_and_bad_toml_raises(cache_dir):
+    text = 'x = "一"\n'
+    rulebook.parse_toml(text)
+    (cache,) = cache_dir.glob("analyzer-toml-*.marshal")
+    cache.write_bytes(b"not marshal")
+    assert rulebook.parse_toml(text) == {"x": "一"}
+    with pytest.raises(tomllib.TOMLDecodeError):
+        rulebook.parse_toml("x = ")
+    assert len(list(cache_dir.glob("analyzer-toml-*.marshal"))) == 1
