@@ -125,6 +125,8 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
+        self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
@@ -325,12 +327,12 @@ class OrganizationFinder:
 
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if self._refused(name):
+        if self._refused(name) or (markets and any(part in name for part in self.not_subject_parts)):
             return False
+        if self._is_trade_named(name):
+            return True
         if name.endswith(self.not_subject_endings):
             return False  # 杰富瑞全球股票策略师: what the analyst covers
-        if markets and any(part in name for part in self.not_subject_parts):
-            return False
         if _LATIN_FIRM_NAME.fullmatch(name):
             return True
         words, position = [], 0
@@ -341,6 +343,22 @@ class OrganizationFinder:
         if any(self._stops(word, "firm") for word in words):
             return False
         return any(self._is_proper(word) for word in words)
+
+    def _is_trade_named(self, name: str) -> bool:
+        """A listed firm's short name: a stem of two to four characters and a trade word (双良节能, 棕榈股份, 永辉超市,
+        *ST众泰 has none): jieba's tags of the stem mislead, so the shape is the evidence; the stem is no place of a
+        country (日本汽车), no trade word itself (生物医药), and holds no stop word, function word or generic word."""
+        tail = next((t for t in self.subject_tails if name.endswith(t)), "")
+        stem = name[:len(name) - len(tail)].removeprefix("*ST")
+        if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
+            return False
+        if self._refused(stem) or not _CJK_NAME.fullmatch(stem):
+            return False
+        words = tag(stem)
+        # a loose character inside the stem is a name's (雅本, 世名); the first word and whole words are checked
+        return not any((w in self.stop_words or t in self.stem_stop_tags) and (i == 0 or len(w) > 1)
+                       or (t == "v" and len(w) > 1) or w in self.generic or w in self.concepts
+                       for i, (w, t) in enumerate(words))  # 下调禹洲集团: a verb before the name
 
     def _words_before(self, text: str, end: int) -> list[_Word]:
         """The tagged words between the clause start (or the window's edge) and ``end``."""
