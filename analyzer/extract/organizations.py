@@ -345,20 +345,23 @@ class OrganizationFinder:
         return any(self._is_proper(word) for word in words)
 
     def _is_trade_named(self, name: str) -> bool:
-        """A listed firm's short name: a stem of two to four characters and a trade word (双良节能, 棕榈股份, 永辉超市,
-        *ST众泰 has none): jieba's tags of the stem mislead, so the shape is the evidence; the stem is no place of a
-        country (日本汽车), no trade word itself (生物医药), and holds no stop word, function word or generic word."""
+        """A listed firm's short name: a stem of two to four characters and a trade word (双良节能, 棕榈股份, 永辉超市):
+        jieba's tags of the stem mislead, so the shape is the evidence; the stem is no place of a country (日本汽车),
+        no trade word itself (生物医药), and holds no stop word, function word, verb or generic word."""
         tail = next((t for t in self.subject_tails if name.endswith(t)), "")
         stem = name[:len(name) - len(tail)].removeprefix("*ST")
         if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
             return False
         if self._refused(stem) or not _CJK_NAME.fullmatch(stem):
             return False
-        words = tag(stem)
-        # a loose character inside the stem is a name's (雅本, 世名); the first word and whole words are checked
-        return not any((w in self.stop_words or t in self.stem_stop_tags) and (i == 0 or len(w) > 1)
-                       or (t == "v" and len(w) > 1) or w in self.generic or w in self.concepts
-                       for i, (w, t) in enumerate(words))  # 下调禹洲集团: a verb before the name
+        return not any(self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
+
+    def _ends_stem(self, index: int, word: str, word_tag: str) -> bool:
+        """A word no short name's stem holds: a stop or function word as its first word or as a whole word (a loose
+        character inside is a name's: 雅本, 世名), a verb of two characters (下调禹洲集团), a generic word."""
+        if (word in self.stop_words or word_tag in self.stem_stop_tags) and (index == 0 or len(word) > 1):
+            return True
+        return (word_tag == "v" and len(word) > 1) or word in self.generic or word in self.concepts
 
     def _words_before(self, text: str, end: int) -> list[_Word]:
         """The tagged words between the clause start (or the window's edge) and ``end``."""
