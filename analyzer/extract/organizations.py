@@ -42,6 +42,8 @@ CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》�
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
+# a bracketed place or group inside a firm's name (（中国）, （集团）, （HK）): the splitting group keeps it a piece
+_BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
 
@@ -125,6 +127,10 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.legal_forms = frozenset(settings["legal_forms"])
+        self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
+        self.legal_window = settings["legal_window"]
+        self.deal_verbs = frozenset(settings["deal_verbs"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
@@ -143,6 +149,11 @@ class OrganizationFinder:
     def __call__(self, text: str) -> list[Organization]:
         found = []
         for match in self.pattern.finditer(text):
+            if match.group() in self.legal_forms:  # a legal form closes a name whatever follows (有限公司业绩)
+                start = self._legal_start(text, match.start())
+                if start is not None:
+                    found.append(Organization(start, match.end(), "legal_form", "firm"))
+                continue
             if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
                 continue
             if self._common_before(text, match):
@@ -160,6 +171,48 @@ class OrganizationFinder:
                     break
         found += self.short_names(text, found)
         return self._weak_give_way(found + self.subjects_found(text))
+
+    def _legal_start(self, text: str, end: int) -> int | None:
+        """The start of a name before a legal form (…有限公司): the words back to the first that cannot be part of a
+        name, over a bracketed place or group (华侨永亨银行（中国）有限公司, 上海城投公路投资（集团）有限公司) and whatever
+        jieba's tags of a firm's coined words (娃哈哈: 哈哈 an interjection; 钧正: 正 an adverb; 出版, 创意 verbs). A deal
+        verb ends the name (收购成都新成量工具有限公司), and a verb in front gives way to a place after it (出售浙江…)."""
+        kept: list[_Word] = []
+        for word in reversed(self._legal_words(text, end)):
+            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs):
+                break
+            kept.insert(0, word)
+        while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
+            kept.pop(0)
+        if sum(len(w.text) for w in kept) < 2 or all(self._is_generic(w) for w in kept) \
+                or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
+            return None
+        return kept[0].start
+
+    def _place_after(self, words: list[_Word]) -> bool:
+        """Whether a place word follows the first word (出售 浙江 …)."""
+        return any(self._is_place(w.text, w.tag) for w in words[1:])
+
+    def _legal_words(self, text: str, end: int) -> list[_Word]:
+        """The tagged words of the ``legal_window`` characters before ``end``; a bracketed group is one word."""
+        left = max(0, end - self.legal_window)
+        words: list[_Word] = []
+        for piece in _BRACKET_GROUP.split(text[left:end]):
+            if _BRACKET_GROUP.fullmatch(piece):
+                words.append(_Word(left, left + len(piece), piece, "bracket"))
+            else:
+                words.extend(_Word(left + at, left + at + len(w), w, t) for w, t, at in _tagged_at(piece))
+            left += len(piece)
+        return _merge_loose_characters(words, self.stop_words)
+
+    def _ends_legal_name(self, word: _Word, last: bool = False) -> bool:
+        """A word no name before a legal form holds: a stop word, a firm's stop word (和, 子公司), a function word or
+        a number (not as the word right before the form: 零部件 is a quantifier to jieba), a punctuation mark."""
+        if not _CJK_WORD.search(word.text):
+            return not _LATIN_NAME.fullmatch(word.text)
+        if word.text in self.stop_words or word.text in self.firm_stop_words:
+            return True
+        return word.tag in self.legal_stop_tags and not last
 
     def _common_before(self, text: str, match: re.Match) -> bool:
         """A trade word (科技, 电子) after a common two-character word (量子科技, 消费电子) names no firm; checked on those
@@ -605,3 +658,11 @@ def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> l
         else:
             out.append(word)
     return out
+
+
+def _tagged_at(piece: str):
+    """jieba's (word, tag) of ``piece`` with each word's offset in it."""
+    at = 0
+    for word, word_tag in tag(piece) if piece else ():
+        yield word, word_tag, at
+        at += len(word)
