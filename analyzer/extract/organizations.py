@@ -247,7 +247,8 @@ class OrganizationFinder:
         """A firm's name without its suffix (耀才, 瑞穗, 中信) that is a name of its own: no generic or concept word, no
         place (江苏 of 江苏银行), no stop word, and not one common word of jieba's (招商, 民生, 平安, 蚂蚁: they are
         words of their own elsewhere)."""
-        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects:
+        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects \
+                or stem in self.people:
             return False
         words = list(tag(stem))
         if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
@@ -428,12 +429,10 @@ class OrganizationFinder:
         return words
 
     def _stops(self, word: _Word, family: str) -> bool:
-        if word.text in self.stop_words:
+        if word.text in self.stop_words or (family == "firm" and word.text in self.firm_stop_words):
             return True
         if not _CJK_WORD.search(word.text):  # a Latin name may start a firm's (SK集团, ABB有限公司)
             return family != "firm" or not _LATIN_NAME.fullmatch(word.text)
-        if family == "firm" and word.text in self.firm_stop_words:
-            return True
         return word.tag in self.stop_tags and not (family == "body" and word.tag in self.body_tags)
 
     def _body_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
