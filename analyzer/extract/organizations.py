@@ -43,6 +43,7 @@ _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
 # a bracketed place or group inside a firm's name (（中国）, （集团）, （HK）): the splitting group keeps it a piece
+_PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 _BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -131,6 +132,8 @@ class OrganizationFinder:
         self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
         self.legal_window = settings["legal_window"]
         self.deal_verbs = frozenset(settings["deal_verbs"])
+        self.regions = frozenset(settings["regions"])
+        self.place_kind_rules = frozenset(settings["place_kind_rules"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
@@ -170,7 +173,22 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
+        found = [self._with_place_after(text, o) for o in found]
         return self._weak_give_way(found + self.subjects_found(text))
+
+    def _with_place_after(self, text: str, org: Organization) -> Organization:
+        """A firm's reading takes the bracketed place written right after it, which names the subsidiary there
+        (中银资产管理（新加坡）, 金光星创集团投资公司（印尼））."""
+        match = _PLACE_AFTER.match(text, org.end) if org.family == "firm" else None
+        if match is None or not self._names_place(match.group(1)):
+            return org
+        return Organization(org.start, match.end(), org.rule, org.family, org.name)
+
+    def _names_place(self, word: str) -> bool:
+        """A country, region or place word (新加坡, 印尼, 亚洲, 香港)."""
+        if word in self.places or word in self.countries or word in self.regions:
+            return True
+        return all(t == "ns" for _, t in tag(word))
 
     def _legal_start(self, text: str, end: int) -> int | None:
         """The start of a name before a legal form (…有限公司): the words back to the first that cannot be part of a
@@ -495,6 +513,8 @@ class OrganizationFinder:
             return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
         if suffix.rule in self.own_name_rules and not self._own_name(kept):
             return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
+        if suffix.rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept):
+            return None  # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
         return kept[0].start
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
