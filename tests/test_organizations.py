@@ -76,7 +76,7 @@ FOUND = [
     ("穆迪：下调禹洲集团评级", ["禹洲集团"]),
     # a legal form closes a name: over a bracketed place or group, whatever jieba's tags of coined words; a deal verb
     # or a verb before a place is no part of it; the stem names the firm again
-    ("转让给汇丰保险（亚洲）有限公司。", ["汇丰保险", "汇丰保险（亚洲）有限公司"]),
+    ("转让给汇丰保险（亚洲）有限公司。", ["汇丰保险（亚洲）", "汇丰保险（亚洲）有限公司"]),  # the longer reading wins later
     ("宗馥莉已向娃哈哈集团有限公司辞去职务。娃哈哈回应", ["娃哈哈集团有限公司", "娃哈哈"]),
     ("上海银保监局批准国民信托有限公司将", ["上海银保监局", "国民信托有限公司"]),
     ("拟现金收购成都新成量工具有限公司51%的股权", ["成都新成量工具有限公司"]),
