@@ -128,14 +128,7 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
-        self.legal_forms = frozenset(settings["legal_forms"])
-        self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
-        self.legal_window = settings["legal_window"]
-        self.deal_verbs = frozenset(settings["deal_verbs"])
-        self.regions = frozenset(settings["regions"])
-        self.place_kind_rules = frozenset(settings["place_kind_rules"])
-        self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
-        self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
+        self._load_name_shapes(settings)
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
@@ -148,6 +141,17 @@ class OrganizationFinder:
                           row.get("lists", False)) for row in grammar["subject"]]
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
+
+    def _load_name_shapes(self, settings: dict) -> None:
+        """The settings of legal forms, places after a name, kinds of firm and listed short names."""
+        self.legal_forms = frozenset(settings["legal_forms"])
+        self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
+        self.legal_window = settings["legal_window"]
+        self.deal_verbs = frozenset(settings["deal_verbs"])
+        self.regions = frozenset(settings["regions"])
+        self.place_kind_rules = frozenset(settings["place_kind_rules"])
+        self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
+        self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -509,13 +513,16 @@ class OrganizationFinder:
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or not any(self._is_proper(w) for w in kept):
             return None
-        if suffix.rule in self.generic_last and self._is_generic(kept[-1]):
-            return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
-        if suffix.rule in self.own_name_rules and not self._own_name(kept):
-            return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
-        if suffix.rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept):
-            return None  # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
-        return kept[0].start
+        return None if self._names_a_kind(kept, suffix.rule) else kept[0].start
+
+    def _names_a_kind(self, kept: list[_Word], rule: str) -> bool:
+        """Whether the words before a firm suffix name a kind of product or firm rather than one firm."""
+        if rule in self.generic_last and self._is_generic(kept[-1]):
+            return True  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
+        if rule in self.own_name_rules and not self._own_name(kept):
+            return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
+        # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
+        return rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
