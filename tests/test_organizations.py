@@ -86,6 +86,13 @@ FOUND = [
     ("控股子公司珠海蓉胜超微线材有限公司业绩表现", ["珠海蓉胜超微线材有限公司"]),
     ("充分利用智度股份多年数字营销渠道", ["智度股份"]),  # 利用 is no part of the name
     ("算力租赁概念继续活跃，城地香江3连板", ["城地香江"]),
+    ("油气股下挫，美能能源盘中触及跌停；", ["美能能源"]),
+    # a Latin name with its legal form, and without it and its trade words where the text repeats it
+    ("据Check Point Software Technologies Ltd.称，Check Point", ["Check Point Software Technologies Ltd.", "Check Point",
+                                                              "Check Point"]),
+    # a 、-list closed by the word for firms: every item a firm's name; the clause's words before it are not
+    ("Citadel、Millennium、Point72等顶级对冲基金单周", ["Citadel", "Millennium", "Point72"]),
+    ("其中领益智造、麦格米特、精测电子等企业", ["领益智造", "麦格米特", "精测电子"]),
     ("股东包括德陆资本、中银资产管理（新加坡）和", ["德陆资本", "中银资产管理（新加坡）"]),  # a subsidiary's place
     ("英国皇家伦敦资产管理公司跨资产投资主管表示", ["英国皇家伦敦资产管理公司"]),  # by its suffix only: 下调 is no part of the name
     ("港股风电股走低，东方电气跌超6%，大唐新能源、协合新能源跌近5%", ["东方电气", "大唐新能源", "协合新能源"]),
@@ -103,7 +110,8 @@ NOT_FOUND = [
     # a contract, a fund style, a committee member, a deployment, a market (archive, 2026-12-06)
     "。CBOT瘦肉猪期货跌0.63%", "。ICE阿拉比卡咖啡期货涨1.91%", "与此同时，股票多空对冲基金因重仓欧洲", "全球最大保险及资管集团之一",
     "集安组织维和部队已在哈萨克斯坦完成部署", "据油市分析师表示", "贵国政府",
-    "评级下调至BBB-，甲骨文信用评级下调至", "对AI投资本质的重新认知", "日本电力公司表示", "以太坊日内下跌近3.5%",
+    "评级下调至BBB-，甲骨文信用评级下调至", "包括北京、上海等地企业", "锂电池、光伏等企业",
+    "是为食品加工、医药制造、饲料加工等企业", "，品牌力强、渠道整合水平、创新能力等企业", "对AI投资本质的重新认知", "日本电力公司表示", "以太坊日内下跌近3.5%",
     "美元指数刷新低位，日内跌逾0.3%", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
 ]
 

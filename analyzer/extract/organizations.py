@@ -38,6 +38,8 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = re.compile(_LATIN_FIRM)
+# capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
+_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -152,6 +154,12 @@ class OrganizationFinder:
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
+        forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
+        self.latin_legal = re.compile(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
+        self.latin_trade_words = frozenset(settings["latin_trade_words"])
+        item = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}|[\u4e00-\u9fff]{2,8})"
+        self.closed_list = re.compile(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
+                                      f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
 
     def __call__(self, text: str) -> list[Organization]:
         found = []
@@ -314,7 +322,7 @@ class OrganizationFinder:
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
-        found = self._subject_firms(text) + self._latin_firms(text)
+        found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
@@ -323,6 +331,57 @@ class OrganizationFinder:
                 if (at, at + len(name)) not in first:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
+
+    def _latin_legal(self, text: str) -> list[Organization]:
+        """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
+        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats."""
+        found = []
+        for match in self.latin_legal.finditer(text):
+            found.append(Organization(match.start(), match.end(), "latin_legal", "firm"))
+            words = match.group(1).split(" ")
+            while len(words) > 1 and words[-1] in self.latin_trade_words:
+                words.pop()
+            short = " ".join(words)
+            if short not in self.not_latin and len(short) > 2:
+                found.append(Organization(match.start(1), match.start(1) + len(short), "latin_legal", "firm"))
+        return found
+
+    def _closed_lists(self, text: str) -> list[Organization]:
+        """The items of a 、-list closed by the word for firms (速必达、新希望等大型物流企业; Uber、Lyft等公司) when
+        every item is a listed firm's name."""
+        found = []
+        for match in self.closed_list.finditer(text):
+            items = re.split("[、和及与]", match.group(1))
+            lead = self._lead_length(items[0])  # 包括速必达, 其中领益智造: the clause's words before the first name
+            items[0] = items[0][lead:]
+            if len(items) < 2 or not all(self._is_closed_item(item) for item in items):
+                continue
+            at = match.start(1) + lead
+            for item in items:
+                found.append(Organization(at, at + len(item), "closed_list", "firm"))
+                at += len(item) + 1
+        return found
+
+    def _is_closed_item(self, item: str) -> bool:
+        """An item of a list closed by the word for firms: a Latin name (Point72) or a name of three characters or
+        more (速必达, 新希望) that is no generic or board word, no place and no person."""
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*", item):
+            return not self._refused(item)
+        if not self._is_listed_name(item) or not self._is_subject_name(item):
+            return False
+        words = tag(item)
+        return not self._is_person(item, words) and not any(self._is_place(w, t) for w, t in words)
+
+    def _lead_length(self, item: str) -> int:
+        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着)."""
+        if not _CJK_WORD.match(item):
+            return 0
+        lead = 0
+        for word, word_tag in tag(item):
+            if word not in self.stop_words and word_tag not in self.stop_tags:
+                break
+            lead += len(word)
+        return lead
 
     def _subject_firms(self, text: str) -> list[Organization]:
         """Names before a ``subject`` row's words; a row with ``lists`` takes the 、-list before the name too."""
