@@ -46,6 +46,8 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
 # a bracketed place or group inside a firm's name (（中国）, （集团）, （HK）): the splitting group keeps it a piece
 _PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+# the name a headline opens with before a colon (【九安医疗：…】)
+_HEADLINE_SPEAKER = re.compile(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
 _BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -79,6 +81,16 @@ class _Word:
 @functools.cache
 def _concept_words() -> frozenset[str]:
     return frozenset(n for e in load_taxonomy() if e.kind in ("tools", "sectors") for n in e.names)
+
+
+@functools.cache
+def _institution_names() -> tuple[str, ...]:
+    return tuple(n for e in load_taxonomy() if e.kind == "institutions" for n in e.names if len(n) > 1)
+
+
+def _holds_institution(name: str) -> bool:
+    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
+    return any(inner in name and inner != name for inner in _institution_names())
 
 
 @functools.cache
@@ -154,6 +166,8 @@ class OrganizationFinder:
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
+        self.headline_not = frozenset(settings["headline_not"])
+        self.media_endings = tuple(settings["media_endings"])
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = re.compile(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
@@ -323,6 +337,7 @@ class OrganizationFinder:
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
         found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        found += self._headline_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
@@ -371,6 +386,22 @@ class OrganizationFinder:
             return False
         words = tag(item)
         return not self._is_person(item, words) and not any(self._is_place(w, t) for w, t in words)
+
+    def _headline_firms(self, text: str) -> list[Organization]:
+        """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
+        colon that opens a headline, which is no person, place, medium or column (【王毅：…】, 【河南郑州：…】,
+        【经济日报：…】, 【午评：…】)."""
+        found = []
+        for match in _HEADLINE_SPEAKER.finditer(text):
+            name = match.group(1)
+            if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
+                    or not self._is_subject_name(name) or _holds_institution(name):
+                continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
+            words = tag(name)
+            if self._is_person(name, words) or any(self._is_place(w, t) for w, t in words):
+                continue
+            found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
+        return found
 
     def _lead_length(self, item: str) -> int:
         """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着)."""
