@@ -48,6 +48,8 @@ MAX_FIRM_WORDS = 6
 _PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 # the name a headline opens with before a colon (【九安医疗：…】)
 _HEADLINE_SPEAKER = re.compile(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
+# a firm's name in Latin letters only (eToro, LPL Financial)
+_LATIN_SUBJECT = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
 _BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -153,6 +155,7 @@ class OrganizationFinder:
         self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
                           row.get("lists", False)) for row in grammar["subject"]]
+        self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
 
@@ -421,6 +424,8 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in pattern.finditer(text):
+                if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(match.group(1)):
+                    continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
                         or (listed and self._is_listed_name(match.group(1)))):
