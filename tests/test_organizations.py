@@ -89,6 +89,8 @@ FOUND = [
     ("油气股下挫，美能能源盘中触及跌停；", ["美能能源"]),
     # the firm a headline speaks for, before the colon that opens it
     ("【亚士创能：拟定增募资】", ["亚士创能"]),
+    ("北京市疾病预防控制中心副主任庞星火介绍", ["北京市疾病预防控制中心"]),
+    ("著名律所金杜律师事务所（简称“金杜律所”）", ["金杜律师事务所"]),
     ("\nLPL Financial的Adam Turnquist则认为，", ["LPL Financial"]),  # the firm a quoted person speaks for
     ("【两连板翠微股份：公司不涉及数字人民币】", ["翠微股份", "翠微股份"]),  # by its suffix and as the speaker
     # a Latin name with its legal form, and without it and its trade words where the text repeats it
