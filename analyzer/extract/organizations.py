@@ -31,7 +31,7 @@ DATA_FILE = Path(__file__).with_name("organizations.toml")
 _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
 _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                         r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
@@ -161,7 +161,8 @@ class OrganizationFinder:
 
     def _load_name_shapes(self, settings: dict) -> None:
         """The settings of legal forms, places after a name, kinds of firm and listed short names."""
-        self.legal_forms = frozenset(settings["legal_forms"])
+        self.legal_forms = frozenset(text for text, rows in self.suffixes.items()
+                                     if any(row.rule in settings["legal_form_rules"] for row in rows))
         self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
         self.legal_window = settings["legal_window"]
         self.deal_verbs = frozenset(settings["deal_verbs"])
