@@ -69,6 +69,39 @@ FOUND = [
     ("投资者目光聚焦于美光科技当日公布的财报", ["美光科技"]),
     ("中国台湾晶圆代工厂联华电子", ["联华电子"]),
     ("若澄远电子", ["澄远电子"]),
+    # a listed firm's short name (a stem and a trade word) as the subject, whatever jieba's tags of the stem
+    ("棕榈股份公告，公司于近日收到中标通知书", ["棕榈股份"]),
+    ("永辉超市发布公告，", ["永辉超市"]),
+    ("济南高新发布异动公告，", ["济南高新"]),
+    ("穆迪：下调禹洲集团评级", ["禹洲集团"]),
+    # a legal form closes a name: over a bracketed place or group, whatever jieba's tags of coined words; a deal verb
+    # or a verb before a place is no part of it; the stem names the firm again
+    ("转让给汇丰保险（亚洲）有限公司。", ["汇丰保险（亚洲）", "汇丰保险（亚洲）有限公司"]),  # the longer reading wins later
+    ("宗馥莉已向娃哈哈集团有限公司辞去职务。娃哈哈回应", ["娃哈哈集团有限公司", "娃哈哈"]),
+    ("上海银保监局批准国民信托有限公司将", ["上海银保监局", "国民信托有限公司"]),
+    ("拟现金收购成都新成量工具有限公司51%的股权", ["成都新成量工具有限公司"]),
+    ("出售浙江贝达医药科技有限公司股权", ["浙江贝达医药科技有限公司"]),
+    ("1月11日，新希望智能设备制造（北京）有限公司成立", ["新希望智能设备制造（北京）有限公司"]),
+    ("1月27日，西安比亚迪汽车零部件有限公司成立", ["西安比亚迪汽车零部件有限公司"]),
+    ("控股子公司珠海蓉胜超微线材有限公司业绩表现", ["珠海蓉胜超微线材有限公司"]),
+    ("充分利用智度股份多年数字营销渠道", ["智度股份"]),  # 利用 is no part of the name
+    ("算力租赁概念继续活跃，城地香江3连板", ["城地香江"]),
+    ("油气股下挫，美能能源盘中触及跌停；", ["美能能源"]),
+    # the firm a headline speaks for, before the colon that opens it
+    ("【亚士创能：拟定增募资】", ["亚士创能"]),
+    ("北京市疾病预防控制中心副主任庞星火介绍", ["北京市疾病预防控制中心"]),
+    ("著名律所金杜律师事务所（简称“金杜律所”）", ["金杜律师事务所"]),
+    ("\nLPL Financial的Adam Turnquist则认为，", ["LPL Financial"]),  # the firm a quoted person speaks for
+    ("【两连板翠微股份：公司不涉及数字人民币】", ["翠微股份", "翠微股份"]),  # by its suffix and as the speaker
+    # a Latin name with its legal form, and without it and its trade words where the text repeats it
+    ("据Check Point Software Technologies Ltd.称，Check Point", ["Check Point Software Technologies Ltd.", "Check Point",
+                                                              "Check Point"]),
+    # a 、-list closed by the word for firms: every item a firm's name; the clause's words before it are not
+    ("Citadel、Millennium、Point72等顶级对冲基金单周", ["Citadel", "Millennium", "Point72"]),
+    ("其中领益智造、麦格米特、精测电子等企业", ["领益智造", "麦格米特", "精测电子"]),
+    ("股东包括德陆资本、中银资产管理（新加坡）和", ["德陆资本", "中银资产管理（新加坡）"]),  # a subsidiary's place
+    ("英国皇家伦敦资产管理公司跨资产投资主管表示", ["英国皇家伦敦资产管理公司"]),  # by its suffix only: 下调 is no part of the name
+    ("港股风电股走低，东方电气跌超6%，大唐新能源、协合新能源跌近5%", ["东方电气", "大唐新能源", "协合新能源"]),
 ]
 # generic words, products and words that only end like a suffix
 NOT_FOUND = [
@@ -78,6 +111,13 @@ NOT_FOUND = [
     "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长", "美国监管部门", "补充性投资信息",
     "该公司", "上市公司", "市委市政府", "北美云厂商资本开支", "公司公告，预计", "本公司公告称", "据新致软件公告", "科技巨头CAPEX持续扩张", "沪银收跌2.31%", "创业板指跌逾2%", "螺纹期货夜盘收涨0.10%", "传媒板块异动拉升，多股涨停", "白酒、煤炭跟涨", "银行核心一级资本充足率", "公司境外发行证券", "预计第四财季资本支出", "券商民生证券称，保障民生", "，业内分析师表示", "理工大学", "金融研究院", "大学生就业", "日本科技行业", "量子科技发展", "新能源汽车销量", "36 支硬科技团队", "助力海南自贸港生物医药产业高质量发展",
     "为国家高水平科技自立自强",
+    # no short name: a verb, a preposition or a country before the trade word, a trade word alone, a move word
+    "自娃哈哈集团创始人离世后", "生物医药涨超2%", "公司回购股份有限公司",
+    # a contract, a fund style, a committee member, a deployment, a market (archive, 2026-12-06)
+    "。CBOT瘦肉猪期货跌0.63%", "。ICE阿拉比卡咖啡期货涨1.91%", "与此同时，股票多空对冲基金因重仓欧洲", "全球最大保险及资管集团之一",
+    "集安组织维和部队已在哈萨克斯坦完成部署", "据油市分析师表示", "贵国政府",
+    "评级下调至BBB-，甲骨文信用评级下调至", "包括北京、上海等地企业", "锂电池、光伏等企业",
+    "是为食品加工、医药制造、饲料加工等企业", "，品牌力强、渠道整合水平、创新能力等企业", "对AI投资本质的重新认知", "日本电力公司表示", "以太坊日内下跌近3.5%",
     "美元指数刷新低位，日内跌逾0.3%", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
 ]
 

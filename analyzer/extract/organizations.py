@@ -35,17 +35,26 @@ _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"�
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
 _NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
 _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                         r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = re.compile(_LATIN_FIRM)
+# capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
+_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
+# a bracketed place or group inside a firm's name (（中国）, （集团）, （HK）): the splitting group keeps it a piece
+_PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+# the name a headline opens with before a colon (【九安医疗：…】)
+_HEADLINE_SPEAKER = re.compile(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
+# a firm's name in Latin letters only (eToro, LPL Financial)
+_LATIN_SUBJECT = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
+_BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
 
@@ -78,6 +87,16 @@ class _Word:
 @functools.cache
 def _concept_words() -> frozenset[str]:
     return frozenset(n for e in load_taxonomy() if e.kind in ("tools", "sectors") for n in e.names)
+
+
+@functools.cache
+def _institution_names() -> tuple[str, ...]:
+    return tuple(n for e in load_taxonomy() if e.kind == "institutions" for n in e.names if len(n) > 1)
+
+
+def _holds_institution(name: str) -> bool:
+    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
+    return any(inner in name and inner != name for inner in _institution_names())
 
 
 @functools.cache
@@ -129,6 +148,7 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self._load_name_shapes(settings)
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
@@ -139,14 +159,40 @@ class OrganizationFinder:
         self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
                           row.get("lists", False)) for row in grammar["subject"]]
+        self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
         # how far after the name the row's words may start: the most its optional words in front of them take
         self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
 
+    def _load_name_shapes(self, settings: dict) -> None:
+        """The settings of legal forms, places after a name, kinds of firm and listed short names."""
+        self.legal_forms = frozenset(text for text, rows in self.suffixes.items()
+                                     if any(row.rule in settings["legal_form_rules"] for row in rows))
+        self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
+        self.legal_window = settings["legal_window"]
+        self.deal_verbs = frozenset(settings["deal_verbs"])
+        self.regions = frozenset(settings["regions"])
+        self.place_kind_rules = frozenset(settings["place_kind_rules"])
+        self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
+        self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
+        self.headline_not = frozenset(settings["headline_not"])
+        self.media_endings = tuple(settings["media_endings"])
+        forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
+        self.latin_legal = re.compile(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
+        self.latin_trade_words = frozenset(settings["latin_trade_words"])
+        item = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}|[\u4e00-\u9fff]{2,8})"
+        self.closed_list = re.compile(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
+                                      f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
+
     def __call__(self, text: str) -> list[Organization]:
         found = []
         for match in self.pattern.finditer(text):
+            if match.group() in self.legal_forms:  # a legal form closes a name whatever follows (有限公司业绩)
+                start = self._legal_start(text, match.start())
+                if start is not None:
+                    found.append(Organization(start, match.end(), "legal_form", "firm"))
+                continue
             if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
                 continue
             if self._common_before(text, match):
@@ -163,7 +209,64 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
+        found = [self._with_place_after(text, o) for o in found]
         return self._weak_give_way(found + self.subjects_found(text))
+
+    def _with_place_after(self, text: str, org: Organization) -> Organization:
+        """A firm's reading takes the bracketed place written right after it, which names the subsidiary there
+        (中银资产管理（新加坡）, 金光星创集团投资公司（印尼））."""
+        match = _PLACE_AFTER.match(text, org.end) if org.family == "firm" else None
+        if match is None or not self._names_place(match.group(1)):
+            return org
+        return Organization(org.start, match.end(), org.rule, org.family, org.name)
+
+    def _names_place(self, word: str) -> bool:
+        """A country, region or place word (新加坡, 印尼, 亚洲, 香港)."""
+        if word in self.places or word in self.countries or word in self.regions:
+            return True
+        return all(t == "ns" for _, t in tag(word))
+
+    def _legal_start(self, text: str, end: int) -> int | None:
+        """The start of a name before a legal form (…有限公司): the words back to the first that cannot be part of a
+        name, over a bracketed place or group (华侨永亨银行（中国）有限公司, 上海城投公路投资（集团）有限公司) and whatever
+        jieba's tags of a firm's coined words (娃哈哈: 哈哈 an interjection; 钧正: 正 an adverb; 出版, 创意 verbs). A deal
+        verb ends the name (收购成都新成量工具有限公司), and a verb in front gives way to a place after it (出售浙江…)."""
+        kept: list[_Word] = []
+        for word in reversed(self._legal_words(text, end)):
+            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs):
+                break
+            kept.insert(0, word)
+        while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
+            kept.pop(0)
+        if sum(len(w.text) for w in kept) < 2 or all(self._is_generic(w) for w in kept) \
+                or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
+            return None
+        return kept[0].start
+
+    def _place_after(self, words: list[_Word]) -> bool:
+        """Whether a place word follows the first word (出售 浙江 …)."""
+        return any(self._is_place(w.text, w.tag) for w in words[1:])
+
+    def _legal_words(self, text: str, end: int) -> list[_Word]:
+        """The tagged words of the ``legal_window`` characters before ``end``; a bracketed group is one word."""
+        left = max(0, end - self.legal_window)
+        words: list[_Word] = []
+        for piece in _BRACKET_GROUP.split(text[left:end]):
+            if _BRACKET_GROUP.fullmatch(piece):
+                words.append(_Word(left, left + len(piece), piece, "bracket"))
+            else:
+                words.extend(_Word(left + at, left + at + len(w), w, t) for w, t, at in _tagged_at(piece))
+            left += len(piece)
+        return _merge_loose_characters(words, self.stop_words)
+
+    def _ends_legal_name(self, word: _Word, last: bool = False) -> bool:
+        """A word no name before a legal form holds: a stop word, a firm's stop word (和, 子公司), a function word or
+        a number (not as the word right before the form: 零部件 is a quantifier to jieba), a punctuation mark."""
+        if not _CJK_WORD.search(word.text):
+            return not _LATIN_NAME.fullmatch(word.text)
+        if word.text in self.stop_words or word.text in self.firm_stop_words:
+            return True
+        return word.tag in self.legal_stop_tags and not last
 
     def _common_before(self, text: str, match: re.Match) -> bool:
         """A trade word (科技, 电子) after a common two-character word (量子科技, 消费电子) names no firm; checked on those
@@ -198,7 +301,8 @@ class OrganizationFinder:
         """A firm's name without its suffix (耀才, 瑞穗, 中信) that is a name of its own: no generic or concept word, no
         place (江苏 of 江苏银行), no stop word, and not one common word of jieba's (招商, 民生, 平安, 蚂蚁: they are
         words of their own elsewhere)."""
-        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects:
+        if not _CJK_NAME.fullmatch(stem) or stem in self.generic or stem in self.concepts or stem in self.not_subjects \
+                or stem in self.people:
             return False
         words = list(tag(stem))
         if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
@@ -242,7 +346,8 @@ class OrganizationFinder:
 
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
-        found = self._subject_firms(text) + self._latin_firms(text)
+        found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        found += self._headline_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
@@ -252,6 +357,73 @@ class OrganizationFinder:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
 
+    def _latin_legal(self, text: str) -> list[Organization]:
+        """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
+        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats."""
+        found = []
+        for match in self.latin_legal.finditer(text):
+            found.append(Organization(match.start(), match.end(), "latin_legal", "firm"))
+            words = match.group(1).split(" ")
+            while len(words) > 1 and words[-1] in self.latin_trade_words:
+                words.pop()
+            short = " ".join(words)
+            if short not in self.not_latin and len(short) > 2:
+                found.append(Organization(match.start(1), match.start(1) + len(short), "latin_legal", "firm"))
+        return found
+
+    def _closed_lists(self, text: str) -> list[Organization]:
+        """The items of a 、-list closed by the word for firms (速必达、新希望等大型物流企业; Uber、Lyft等公司) when
+        every item is a listed firm's name."""
+        found = []
+        for match in self.closed_list.finditer(text):
+            items = re.split("[、和及与]", match.group(1))
+            lead = self._lead_length(items[0])  # 包括速必达, 其中领益智造: the clause's words before the first name
+            items[0] = items[0][lead:]
+            if len(items) < 2 or not all(self._is_closed_item(item) for item in items):
+                continue
+            at = match.start(1) + lead
+            for item in items:
+                found.append(Organization(at, at + len(item), "closed_list", "firm"))
+                at += len(item) + 1
+        return found
+
+    def _is_closed_item(self, item: str) -> bool:
+        """An item of a list closed by the word for firms: a Latin name (Point72) or a name of three characters or
+        more (速必达, 新希望) that is no generic or board word, no place and no person."""
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*", item):
+            return not self._refused(item)
+        if not self._is_listed_name(item) or not self._is_subject_name(item):
+            return False
+        words = tag(item)
+        return not self._is_person(item, words) and not any(self._is_place(w, t) for w, t in words)
+
+    def _headline_firms(self, text: str) -> list[Organization]:
+        """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
+        colon that opens a headline, which is no person, place, medium or column (【王毅：…】, 【河南郑州：…】,
+        【经济日报：…】, 【午评：…】)."""
+        found = []
+        for match in _HEADLINE_SPEAKER.finditer(text):
+            name = match.group(1)
+            if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
+                    or not self._is_subject_name(name) or _holds_institution(name):
+                continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
+            words = tag(name)
+            if self._is_person(name, words) or any(self._is_place(w, t) for w, t in words):
+                continue
+            found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
+        return found
+
+    def _lead_length(self, item: str) -> int:
+        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着)."""
+        if not _CJK_WORD.match(item):
+            return 0
+        lead = 0
+        for word, word_tag in tag(item):
+            if word not in self.stop_words and word_tag not in self.stop_tags:
+                break
+            lead += len(word)
+        return lead
+
     def _subject_firms(self, text: str) -> list[Organization]:
         """Names before a ``subject`` row's words; a row with ``lists`` takes the 、-list before the name too."""
         found: list[Organization] = []
@@ -259,6 +431,8 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in self._subject_matches(text, rule, pattern):
+                if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(match.group(1)):
+                    continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
                         or (listed and self._is_listed_name(match.group(1)))):
@@ -350,12 +524,12 @@ class OrganizationFinder:
 
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if self._refused(name):
+        if self._refused(name) or (markets and any(part in name for part in self.not_subject_parts)):
             return False
+        if self._is_trade_named(name):
+            return True
         if name.endswith(self.not_subject_endings):
             return False  # 杰富瑞全球股票策略师: what the analyst covers
-        if markets and any(part in name for part in self.not_subject_parts):
-            return False
         if _LATIN_FIRM_NAME.fullmatch(name):
             return True
         words, position = [], 0
@@ -366,6 +540,25 @@ class OrganizationFinder:
         if any(self._stops(word, "firm") for word in words):
             return False
         return any(self._is_proper(word) for word in words)
+
+    def _is_trade_named(self, name: str) -> bool:
+        """A listed firm's short name: a stem of two to four characters and a trade word (双良节能, 棕榈股份, 永辉超市):
+        jieba's tags of the stem mislead, so the shape is the evidence; the stem is no place of a country (日本汽车),
+        no trade word itself (生物医药), and holds no stop word, function word, verb or generic word."""
+        tail = next((t for t in self.subject_tails if name.endswith(t)), "")
+        stem = name[:len(name) - len(tail)].removeprefix("*ST")
+        if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
+            return False
+        if self._refused(stem) or not _CJK_NAME.fullmatch(stem):
+            return False
+        return not any(self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
+
+    def _ends_stem(self, index: int, word: str, word_tag: str) -> bool:
+        """A word no short name's stem holds: a stop or function word as its first word or as a whole word (a loose
+        character inside is a name's: 雅本, 世名), a verb of two characters (下调禹洲集团), a generic word."""
+        if (word in self.stop_words or word_tag in self.stem_stop_tags) and (index == 0 or len(word) > 1):
+            return True
+        return (word_tag == "v" and len(word) > 1) or word in self.generic or word in self.concepts
 
     def _words_before(self, text: str, end: int) -> list[_Word]:
         """The tagged words between the clause start (or the window's edge) and ``end``."""
@@ -379,12 +572,10 @@ class OrganizationFinder:
         return words
 
     def _stops(self, word: _Word, family: str) -> bool:
-        if word.text in self.stop_words:
+        if word.text in self.stop_words or (family == "firm" and word.text in self.firm_stop_words):
             return True
         if not _CJK_WORD.search(word.text):  # a Latin name may start a firm's (SK集团, ABB有限公司)
             return family != "firm" or not _LATIN_NAME.fullmatch(word.text)
-        if family == "firm" and word.text in self.firm_stop_words:
-            return True
         return word.tag in self.stop_tags and not (family == "body" and word.tag in self.body_tags)
 
     def _body_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
@@ -443,11 +634,16 @@ class OrganizationFinder:
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or not any(self._is_proper(w) for w in kept):
             return None
-        if suffix.rule in self.generic_last and self._is_generic(kept[-1]):
-            return None  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
-        if suffix.rule in self.own_name_rules and not self._own_name(kept):
-            return None  # 日本科技, 欧洲汽车: a place's industry, not a firm
-        return kept[0].start
+        return None if self._names_a_kind(kept, suffix.rule) else kept[0].start
+
+    def _names_a_kind(self, kept: list[_Word], rule: str) -> bool:
+        """Whether the words before a firm suffix name a kind of product or firm rather than one firm."""
+        if rule in self.generic_last and self._is_generic(kept[-1]):
+            return True  # 道琼斯指数期货, 某某公募基金: a kind of product, not a firm
+        if rule in self.own_name_rules and not self._own_name(kept):
+            return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
+        # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
+        return rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
@@ -634,3 +830,11 @@ def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> l
         else:
             out.append(word)
     return out
+
+
+def _tagged_at(piece: str):
+    """jieba's (word, tag) of ``piece`` with each word's offset in it."""
+    at = 0
+    for word, word_tag in tag(piece) if piece else ():
+        yield word, word_tag, at
+        at += len(word)
