@@ -16,7 +16,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,12 +31,15 @@ class RuleFileError(AnalyzerError):
 
 
 def parse_toml(text: str) -> dict:
-    """``tomllib.loads(text)``, read from a marshal cache in the temporary folder when this Python parsed the same
-    text before (the rule files, grammars and taxonomy take a tenth of a cold start to parse; their cache a tenth
-    of that). A text that does not parse raises as ``tomllib.loads`` does, and is never cached."""
+    """``tomllib.loads(text)``, read from a marshal cache in this user's :func:`cache_folder` when this Python parsed
+    the same text before (the rule files, grammars and taxonomy take a tenth of a cold start to parse; their cache a
+    tenth of that). A text that does not parse raises as ``tomllib.loads`` does, and is never cached."""
+    folder = cache_folder()
+    if folder is None:
+        return tomllib.loads(text)
     digest = hashlib.sha1(text.encode("utf-8"))
     digest.update(sys.version.encode("utf-8"))
-    cache = Path(tempfile.gettempdir()) / f"analyzer-toml-{digest.hexdigest()[:24]}.marshal"
+    cache = folder / f"analyzer-toml-{digest.hexdigest()[:24]}.marshal"
     try:
         dates, parsed = marshal.loads(cache.read_bytes())
         return _with_dates(parsed, dates)
@@ -73,6 +75,22 @@ def _with_dates(parsed: dict, dates: list) -> dict:
             holder = holder[key]
         holder[last] = _DATE_TYPES[type_name].fromisoformat(text)
     return parsed
+
+
+def cache_folder() -> Path | None:
+    """This user's private folder for parse caches: ``$ANALYZER_CACHE_DIR``, else ``$XDG_CACHE_HOME/analyzer``, else
+    ``~/.cache/analyzer``, made with mode 0700. None — no cache, everything is parsed — where it cannot be made or
+    is not private to this user: a cache another user can write could change the rules a process reads."""
+    try:
+        base = os.environ.get("ANALYZER_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        folder = Path(base) / ("" if os.environ.get("ANALYZER_CACHE_DIR") else "analyzer")
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except (OSError, RuntimeError, KeyError):  # no home folder, a read-only or missing disk
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+        return None
+    return folder
 
 
 def write_marshal(path: Path, value) -> None:

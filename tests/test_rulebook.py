@@ -1,4 +1,5 @@
-"""rulebook.parse_toml: tomllib's answer, kept as a marshal cache in the temporary folder."""
+"""rulebook.parse_toml: tomllib's answer, kept as a marshal cache in this user's private cache folder."""
+import os
 import datetime
 import tomllib
 from pathlib import Path
@@ -12,8 +13,8 @@ PACKAGE = Path(rulebook.__file__).parent
 
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(rulebook.tempfile, "gettempdir", lambda: str(tmp_path))
-    return tmp_path
+    monkeypatch.setenv("ANALYZER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
 
 def test_every_package_toml_parses_as_tomllib_does_cached_or_not(cache_dir):
@@ -43,3 +44,24 @@ def test_broken_cache_is_parsed_again_and_bad_toml_raises(cache_dir):
     with pytest.raises(tomllib.TOMLDecodeError):
         rulebook.parse_toml("x = ")
     assert len(list(cache_dir.glob("analyzer-toml-*.marshal"))) == 1
+
+
+def test_cache_folder_is_private_and_made_with_mode_0700(cache_dir):
+    assert rulebook.cache_folder() == cache_dir
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_folder_others_can_write_is_never_used(cache_dir, monkeypatch):
+    """A cache another user could plant would change the rules a process reads: such a folder is not used."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(cache_dir, 0o777)
+    text = 'x = "一"\n'
+    assert rulebook.cache_folder() is None
+    assert rulebook.parse_toml(text) == {"x": "一"}
+    assert not list(cache_dir.iterdir())
+
+
+def test_default_folder_is_under_the_users_cache_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("ANALYZER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert rulebook.cache_folder() == tmp_path / "analyzer"

@@ -80,7 +80,7 @@ def test_dictionary_holds_what_jieba_would():
 
 def test_dictionary_cache_written_and_read(tmp_path, monkeypatch):
     from analyzer.text import pos as pos_module
-    monkeypatch.setattr(pos_module.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setenv("ANALYZER_CACHE_DIR", str(tmp_path))
     pos_module._dictionary.cache_clear()
     try:
         first = pos_module._dictionary()

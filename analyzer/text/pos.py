@@ -16,7 +16,6 @@ import math
 import re
 import string
 import sys
-import tempfile
 from pathlib import Path
 
 from analyzer import rulebook
@@ -54,15 +53,16 @@ Dictionary = tuple[dict[str, int], int, dict[str, str]]  # word (and word prefix
 
 @functools.cache
 def _dictionary():
-    """(segmenter, word → tag), built once per process: from a marshal cache in the temporary folder when one
-    was written for the same words (a tenth of the build's time), else built and cached."""
+    """(segmenter, word → tag), built once per process: from a marshal cache in this user's cache folder
+    (``rulebook.cache_folder``) when one was written for the same words (a tenth of the build's time), else built and cached."""
     added = _added_words()
     digest = hashlib.sha1(WORDS_FILE.read_bytes())
     digest.update(repr((sys.version, added)).encode("utf-8"))
-    cache = Path(tempfile.gettempdir()) / f"analyzer-pos-{digest.hexdigest()[:20]}.marshal"
+    folder = rulebook.cache_folder()
+    cache = folder / f"analyzer-pos-{digest.hexdigest()[:20]}.marshal" if folder else None
     try:
-        freq, total, tags = marshal.loads(cache.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        freq, total, tags = marshal.loads(cache.read_bytes()) if cache else _build_dictionary(added)
+    except (OSError, EOFError, ValueError, TypeError):  # no cache yet, or a broken one
         freq, total, tags = _build_dictionary(added)
         rulebook.write_marshal(cache, (freq, total, tags))
     return Segmenter(freq, total), tags
