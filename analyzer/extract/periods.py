@@ -52,6 +52,7 @@ DAY_KINDS = {row["kind"] for row in KINDS if row.get("day")}
 REPORTING_PERIODS = {row["kind"] for row in KINDS if row.get("reporting") == "always"}
 LEAD_REPORTING = {row["kind"] for row in KINDS if row.get("reporting") == "in_lead"}
 SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
+IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
 
 
@@ -73,10 +74,10 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二) or 隔夜; scanning only near those characters is
 # many times faster than running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]|告期|过去")
+_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -360,6 +361,25 @@ def _yesterday(r: PeriodResolver, g: dict) -> Period | None:
     return _range(day, day)
 
 
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEK_OFFSET = {"上": -7, "本": 0, "下": 7}
+
+
+def _weekday(r: PeriodResolver, g: dict) -> Period | None:
+    """周二, 本周三, 上周四, 下周一: that day of the named week; a bare weekday is the latest up to publication, or
+    after 将于/定于 the next from it."""
+    if r.published is None:
+        return None
+    wanted, pub = WEEKDAYS[g["wd"]], r.published
+    if g.get("wk"):
+        day = pub - timedelta(days=pub.weekday()) + timedelta(days=WEEK_OFFSET[g["wk"]] + wanted)
+    elif g.get("ahead"):
+        day = pub + timedelta(days=(wanted - pub.weekday()) % 7)
+    else:
+        day = pub - timedelta(days=(pub.weekday() - wanted) % 7)
+    return _range(day, day)
+
+
 PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
 
 
@@ -497,6 +517,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
