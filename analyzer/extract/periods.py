@@ -335,6 +335,10 @@ def _report_period(r: PeriodResolver, g: dict) -> Period | None:
     return r.last_report
 
 
+def _report_period_end(r: PeriodResolver, g: dict) -> Period | None:
+    return None if r.last_report is None else Period(r.last_report.end, r.last_report.end)
+
+
 def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     if pub is None:
@@ -516,6 +520,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
+    "report_period_end": _report_period_end,
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
