@@ -768,12 +768,14 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
         return None
     search = _search_words(row["words"])
     found = search(fp.text, site.sentence[0], site.start)
-    if found is None and site.measure == "level":  # 日经225指数48489.02，涨超1.6%: a quoted level, the move after it
+    if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
+        # the move after it (以太坊跌破4400美元，日内下跌近3.5%)
         found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
     return _published_if(fp, row, found)
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
+QUOTED_LEVELS = ("level", "rate")  # an index level, a price or a yield quoted before its move
 
 
 def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
