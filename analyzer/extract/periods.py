@@ -69,6 +69,7 @@ COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
 RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
+MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
@@ -146,12 +147,15 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 
 def _not_a_period(text: str, match: re.Match) -> bool:
-    """The base of a comparison (比上年末, 去年同期), of a record (1997年…以来之最) or a bond's name (2025年首期)."""
+    """The base of a comparison (比上年末, 去年同期), of a record (1997年…以来之最), a bond's name (2025年首期) or a
+    meeting's (9月加息, 10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
+    if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
+        return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
 
 
