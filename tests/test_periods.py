@@ -159,3 +159,13 @@ def test_a_weekday_or_the_night_before_is_a_day_of_the_story_week(text, publishe
 def test_weekday_and_overnight_words_that_are_no_period(text):
     kinds = [span.kind for span in PeriodResolver("2026-01-27").find(text)]
     assert "overnight" not in kinds and kinds.count("weekday") <= (1 if "（1月26日）" in text else 0), kinds
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("截至4月15日，光纤指数今年以来累计上涨81.31%", "2026-04-20", ("2026-01-01", "2026-04-15")),
+    ("截至9月30日，北证50指数年初至今的涨幅已高达47%", "2025-10-09", ("2025-01-01", "2025-09-30")),
+    ("4月15日，光纤指数今年以来累计上涨81.31%", "2026-04-20", ("2026-01-01", "2026-04-20")),  # no 截至: to publication
+])
+def test_a_year_to_date_runs_to_the_day_named_by_jiezhi(text, published, expected):
+    [ytd] = [span for span in PeriodResolver(published).find(text) if span.kind == "ytd"]
+    assert (ytd.period.start, ytd.period.end) == expected

@@ -114,6 +114,21 @@ def _opens_since(text: str, match: re.Match, row: dict) -> bool:
     return bool(since) and (text[match.start() - 1:match.start()] in row["words"] or "，" not in since.group())
 
 
+YTD_POINT_REACH = 25  # characters between 截至1月14日 and the 今年以来 it closes (截至4月15日，光纤指数今年以来)
+
+
+def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> Period | None:
+    """截至4月15日，光纤指数今年以来…: a year to date that runs to the day 截至 named just before it in its
+    sentence, not to publication."""
+    between = text[point.end:match.start()]
+    if point.kind != "date" or len(between) > YTD_POINT_REACH or any(c in between for c in "。；！？\n"):
+        return None
+    if not text.endswith(_point_markers(), max(0, point.start - 3), point.start):
+        return None
+    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4])
+    return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
+
+
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
     """截至/截止 just before: the point at the end of the month named."""
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
@@ -245,6 +260,8 @@ class PeriodResolver:
                       if value is not None and name.endswith(suffix)}
             kind, rule = _refine_kind(text, match, kind)
             period = self._resolve(kind, groups)
+            if kind == "ytd" and spans:
+                period = _ytd_to_point(text, spans[-1], match, groups) or period
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period)
