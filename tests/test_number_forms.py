@@ -197,10 +197,11 @@ def test_ranges_signs_and_subtractions(text, expected):
     assert [(f.text, str(f.value), f.value_high and str(f.value_high)) for f in figures] == expected
 
 
-@pytest.mark.parametrize("text, measure", [("合同价款贰亿贰仟陆佰万元整", "level"), ("交易对价为12亿元", "level"),
+@pytest.mark.parametrize("text, measure", [("合同价款贰亿贰仟陆佰万元整", "level"), ("交易对价为12亿元", "flow"),
                                            ("总价：3,235,824.00", "level"), ("发行价格为28.11元", "rate")])
 def test_amounts_named_with_price_words(text, measure):
-    """总价, 对价, 价款 name amounts; 价格 a price (a rate)."""
+    """总价, 对价, 价款 name amounts, never a price (a rate); a deal's 对价 is money paid in it, a flow (real-gold/dev
+    rss-601: 总对价约28.1亿港元); 价格 is a price (a rate)."""
     [figure] = analyze(text, published=PUBLISHED).figures
     assert figure.measure == measure
 

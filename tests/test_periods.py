@@ -148,3 +148,39 @@ def test_an_undated_text_takes_the_year_it_last_named(text, expected):
     found = {f.text: (f.period.start, f.period.end) for f in analyze(text, published=None).figures if f.period}
     assert {k: found.get(k) for k in expected} == expected
     assert PeriodResolver(None).find("今年一季度") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("此前该指数周二重挫3.6%", "2026-06-24", ("weekday", "2026-06-23")),  # a Wednesday story
+    ("本周三，黄金单日涨幅超过4%", "2026-08-08", ("weekday", "2026-08-05")),
+    ("其中上周一流入1.6亿美元", "2025-10-07", ("weekday", "2025-09-29")),  # the calendar week before
+    ("长鑫科技下周一上市", "2026-07-23", ("weekday", "2026-07-27")),
+    ("美联储将于周三公布利率决议", "2026-07-27", ("weekday", "2026-07-29")),  # ahead
+    ("周一东京市场开盘后，日经225指数大涨超过4%", "2025-10-06", ("weekday", "2025-10-06")),  # the day itself
+    ("隔夜甲骨文股价收涨2.49%", "2026-07-07", ("overnight", "2026-07-06")),
+    ("隔夜，WTI原油从102美元上方持续滑落", "2026-03-20", ("overnight", "2026-03-19")),
+])
+def test_a_weekday_or_the_night_before_is_a_day_of_the_story_week(text, published, expected):
+    [span] = PeriodResolver(published).find(text)
+    assert (span.kind, span.period.start) == expected and span.period.start == span.period.end
+
+
+@pytest.mark.parametrize("text", [
+    "央行每周一发布数据", "两周一次", "周一（1月26日）纽约尾盘（周二北京时间05:59）",
+    "布伦特原油在周一大跌后进一步下滑1.3%", "布伦特原油延续周一跌幅，再跌1.3%", "英国国债收益率约为4.69%，持平周二",
+    "隔夜逆回购利率1.5%", "隔夜shibor报1.4120%", "隔夜、7天、1个月常备借贷便利利率分别为2.65%、2.8%和3.15%",
+    "隔夜常备借贷便利（SLF）利率2.65%", "亚太股市跟随隔夜华尔街涨势", "白银早盘延续隔夜涨势",
+])
+def test_weekday_and_overnight_words_that_are_no_period(text):
+    kinds = [span.kind for span in PeriodResolver("2026-01-27").find(text)]
+    assert "overnight" not in kinds and kinds.count("weekday") <= (1 if "（1月26日）" in text else 0), kinds
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("截至4月15日，光纤指数今年以来累计上涨81.31%", "2026-04-20", ("2026-01-01", "2026-04-15")),
+    ("截至9月30日，北证50指数年初至今的涨幅已高达47%", "2025-10-09", ("2025-01-01", "2025-09-30")),
+    ("4月15日，光纤指数今年以来累计上涨81.31%", "2026-04-20", ("2026-01-01", "2026-04-20")),  # no 截至: to publication
+])
+def test_a_year_to_date_runs_to_the_day_named_by_jiezhi(text, published, expected):
+    [ytd] = [span for span in PeriodResolver(published).find(text) if span.kind == "ytd"]
+    assert (ytd.period.start, ytd.period.end) == expected

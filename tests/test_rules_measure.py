@@ -4,7 +4,7 @@ import pytest
 from analyzer import analyze, rulebook
 from analyzer.extract import measures
 
-ANSWERS = {"measure": "measure", "level_over_period": "measure", "comparison": "comparison",
+ANSWERS = {"measure": "measure", "by_metric": "measure", "level_over_period": "measure", "comparison": "comparison",
            "comparison_default": "comparison"}
 CASES = [(table, row) for table in ANSWERS for row in rulebook.rows(measures.RULE_FILE, table)]
 

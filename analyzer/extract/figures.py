@@ -672,6 +672,7 @@ class FigureExtractor:
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
+        measure = self._measure_by_metric(ctx, measure, metric, explain)
         sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
                                 previous.period if previous else None, "other" if sentence_dated else measure, metric)
@@ -710,6 +711,15 @@ class FigureExtractor:
         if why:
             explain["comparison"] = why
         return comparison
+
+    def _measure_by_metric(self, ctx: measures.Context, measure: str, metric: str | None, explain: dict) -> str:
+        """The measure read again from the metric where a [[by_metric]] row of measure.toml says so."""
+        ctx.measure, ctx.metric = measure, metric
+        found = measures.measure_by_metric(ctx)
+        if found is None:
+            return measure
+        measure, explain["measure"] = found
+        return measure
 
     def _level_over_period(self, ctx: measures.Context, measure: str, metric: str | None, period: Period | None,
                            explain: dict) -> str:

@@ -2,7 +2,8 @@
 
 A rule row states its conditions as keys; each key names a predicate registered in ``PREDICATES`` and the row's
 value is that predicate's argument (a unit list, a word list, a regex). The first row of ``[[measure]]`` whose
-conditions all hold gives the measure; ``[[level_over_period]]`` may turn a level read over a span of time into a
+conditions all hold gives the measure; ``[[by_metric]]`` may read it again from the metric (a price: 金价);
+``[[level_over_period]]`` may turn a level read over a span of time into a
 flow once the period is known; among ``[[comparison]]`` rows the stated comparison ending last before the figure
 wins, and ``[[comparison_default]]`` rows (in order) decide when none is stated. Each answer names its row and the
 words it matched (``Figure.explain``).
@@ -287,6 +288,12 @@ def _metric_has(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if word in (ctx.metric or "")), None)
 
 
+@predicate("metric_pattern", re.compile)
+def _metric_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
+    match = pattern.search(ctx.metric or "")
+    return match.group() if match else None
+
+
 @predicate("comparison_pattern", re.compile)
 def _comparison_pattern(ctx: Context, pattern: re.Pattern) -> tuple[int, str] | None:
     """(end, words) of the first match in the clause: 比3月末增加."""
@@ -396,6 +403,12 @@ def measure_of(ctx: Context) -> tuple[str, dict[str, str]]:
     """The figure's measure and the row that chose it (the table ends with a row without conditions)."""
     rule, words = first_rule("measure", ctx)
     return rule.gives, explained(rule, words)
+
+
+def measure_by_metric(ctx: Context) -> tuple[str, dict[str, str]] | None:
+    """The measure a [[by_metric]] row reads again once the metric is known (a price named 金价), or None."""
+    found = first_rule("by_metric", ctx)
+    return None if found is None else (found[0].gives, explained(*found))
 
 
 def stated_comparison(ctx: Context) -> tuple[str, dict[str, str]] | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from analyzer import rulebook
 from analyzer.extract.lists import NAME_JOINER, TENOR, split_list_metric
-from analyzer.extract.periods import times_within
+from analyzer.extract.periods import IN_PHRASE, times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.normalize import to_simplified
@@ -398,7 +398,7 @@ class MetricContext:
             start = self.previous.end
         before_time = None
         for span in times_within(self.times, start, self.figure_start):
-            if span.kind not in ("yesterday", "relative_month"):
+            if span.kind not in IN_PHRASE:
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
         return start, before_time

@@ -51,6 +51,7 @@ DAY_KINDS = {row["kind"] for row in KINDS if row.get("day")}
 REPORTING_PERIODS = {row["kind"] for row in KINDS if row.get("reporting") == "always"}
 LEAD_REPORTING = {row["kind"] for row in KINDS if row.get("reporting") == "in_lead"}
 SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
+IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
 
 
@@ -68,15 +69,16 @@ RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
+MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期) or 过去 (过去24小时); scanning only near those characters is
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二) or 隔夜; scanning only near those characters is
 # many times faster than running the whole alternation at every position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨]|告期|过去")
+_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -112,6 +114,21 @@ def _opens_since(text: str, match: re.Match, row: dict) -> bool:
     return bool(since) and (text[match.start() - 1:match.start()] in row["words"] or "，" not in since.group())
 
 
+YTD_POINT_REACH = 25  # characters between 截至1月14日 and the 今年以来 it closes (截至4月15日，光纤指数今年以来)
+
+
+def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> Period | None:
+    """截至4月15日，光纤指数今年以来…: a year to date that runs to the day 截至 named just before it in its
+    sentence, not to publication."""
+    between = text[point.end:match.start()]
+    if point.kind != "date" or len(between) > YTD_POINT_REACH or any(c in between for c in "。；！？\n"):
+        return None
+    if not text.endswith(_point_markers(), max(0, point.start - 3), point.start):
+        return None
+    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4])
+    return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
+
+
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
     """截至/截止 just before: the point at the end of the month named."""
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
@@ -145,8 +162,8 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 
 def _not_a_period(text: str, match: re.Match) -> bool:
-    """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最) or a
-    bond's name (2025年首期)."""
+    """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最), a
+    bond's name (2025年首期) or a meeting's (9月加息, 10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
@@ -154,6 +171,8 @@ def _not_a_period(text: str, match: re.Match) -> bool:
         return True
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
+    if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
+        return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
 
 
@@ -244,6 +263,8 @@ class PeriodResolver:
                       if value is not None and name.endswith(suffix)}
             kind, rule = _refine_kind(text, match, kind)
             period = self._resolve(kind, groups)
+            if kind == "ytd" and spans:
+                period = _ytd_to_point(text, spans[-1], match, groups) or period
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period)
@@ -338,6 +359,10 @@ def _report_period(r: PeriodResolver, g: dict) -> Period | None:
     return r.last_report
 
 
+def _report_period_end(r: PeriodResolver, g: dict) -> Period | None:
+    return None if r.last_report is None else Period(r.last_report.end, r.last_report.end)
+
+
 def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     if pub is None:
@@ -361,6 +386,25 @@ def _yesterday(r: PeriodResolver, g: dict) -> Period | None:
     day = r.published - timedelta(days=1)
     if g.get("d"):  # 昨（15）日 names the day; a story dated past midnight keeps it
         day = date(day.year, day.month, _int(g["d"])) if _int(g["d"]) <= day.day else day
+    return _range(day, day)
+
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEK_OFFSET = {"上": -7, "本": 0, "下": 7}
+
+
+def _weekday(r: PeriodResolver, g: dict) -> Period | None:
+    """周二, 本周三, 上周四, 下周一: that day of the named week; a bare weekday is the latest up to publication, or
+    after 将于/定于 the next from it."""
+    if r.published is None:
+        return None
+    wanted, pub = WEEKDAYS[g["wd"]], r.published
+    if g.get("wk"):
+        day = pub - timedelta(days=pub.weekday()) + timedelta(days=WEEK_OFFSET[g["wk"]] + wanted)
+    elif g.get("ahead"):
+        day = pub + timedelta(days=(wanted - pub.weekday()) % 7)
+    else:
+        day = pub - timedelta(days=(pub.weekday() - wanted) % 7)
     return _range(day, day)
 
 
@@ -500,7 +544,9 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
+    "report_period_end": _report_period_end,
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
@@ -746,12 +792,14 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
         return None
     search = _search_words(row["words"])
     found = search(fp.text, site.sentence[0], site.start)
-    if found is None and site.measure == "level":  # 日经225指数48489.02，涨超1.6%: a quoted level, the move after it
+    if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
+        # the move after it (以太坊跌破4400美元，日内下跌近3.5%)
         found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
     return _published_if(fp, row, found)
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
+QUOTED_LEVELS = ("level", "rate")  # an index level, a price or a yield quoted before its move
 
 
 def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
