@@ -395,8 +395,10 @@ class MetricContext:
         if self.previous is not None and self.previous.end > start and self.list_position is None:
             start = self.previous.end
         before_time = None
+        # 占公司2020年度经审计营业收入的11.31%: a time word inside a share's base dates the base, not the metric
+        base_at = self.text.rfind("占", start, self.figure_start) if self.measure == "share" else -1
         for span in times_within(self.times, start, self.figure_start):
-            if span.kind not in ("yesterday", "relative_month"):
+            if span.kind not in ("yesterday", "relative_month") and (base_at < 0 or span.start < base_at):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
         return start, before_time
