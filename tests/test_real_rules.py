@@ -283,6 +283,10 @@ def test_metric_edge_rows_trim_their_example(row):
     # kept: a trade partner, a part or kind, a term or tranche, a metric word at the end
     ("与其贸易额", "与其贸易额"), ("其他存款", "其他存款"), ("首期额度", "首期额度"), ("20年期", "20年期"),
     ("各类专项结构性工具利率", "各类专项结构性工具利率"), ("财政支出", "财政支出"),
+    # a place opening a metric goes (lead-place), not where the name needs it
+    ("英国首相平均任期", "首相平均任期"), ("山东省重点项目", "重点项目"), ("韩国综指", "韩国综指"),
+    ("费城半导体指数", "费城半导体指数"), ("新西兰元/美元", "新西兰元/美元"), ("亚洲板块营业利润", "亚洲板块营业利润"),
+    ("广义货币（M2）余额", "广义货币（M2）余额"), ("城镇调查失业率", "城镇调查失业率"), ("美国进出口", "美国进出口"),
 ])
 def test_trim_edges(phrase, metric):
     assert trim_edges(phrase) == metric

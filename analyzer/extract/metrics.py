@@ -1001,29 +1001,58 @@ def _without_debris(metric: str) -> str:
     return metric
 
 
+@dataclass(frozen=True)
+class _EdgeCut:
+    """How a row's word goes from an edge: the characters that must be left, and a pattern that, found in what
+    would be left, keeps the word (a place before an index's name: 费城半导体指数)."""
+
+    min_rest: int = 2
+    unless_rest: re.Pattern | None = None
+
+    def allows(self, rest: str) -> bool:
+        return len(rest) >= self.min_rest and not (self.unless_rest and self.unless_rest.search(rest))
+
+
+@dataclass(frozen=True)
+class _EdgeSide:
+    """One side's metric_edge rows: the tags and words that go (each with its row's :class:`_EdgeCut`; the words
+    longest first) and the words kept."""
+
+    tags: dict[str, _EdgeCut]
+    words: tuple[str, ...]
+    word_cuts: dict[str, _EdgeCut]
+    keep: frozenset[str]
+
+
 @functools.cache
-def _edge_rules() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
-    """side ("lead", "trail") → (tags, words longest first, words kept) of real_text.toml's metric_edge rows."""
-    sides: dict[str, tuple[set[str], list[str], set[str]]] = {"lead": (set(), [], set()), "trail": (set(), [], set())}
+def _edge_rules() -> dict[str, _EdgeSide]:
+    """side ("lead", "trail") → its real_text.toml metric_edge rows (``min_rest``, 2 unless a row says more;
+    ``unless_rest``)."""
+    sides: dict[str, tuple[dict, dict, set]] = {"lead": ({}, {}, set()), "trail": ({}, {}, set())}
     for row in rulebook.load("real_text").get("metric_edge", []):
         tags, words, keep = sides[row["side"]]
-        tags.update(row.get("tags", ()))
-        words.extend(row.get("words", ()))
+        unless = re.compile(row["unless_rest"]) if "unless_rest" in row else None
+        how = _EdgeCut(row.get("min_rest", 2), unless)
+        tags.update((tag, how) for tag in row.get("tags", ()))
+        words.update((word, how) for word in row.get("words", ()))
         keep.update(row.get("keep", ()))
-    return {side: (frozenset(tags), _by_length(words), frozenset(keep)) for side, (tags, words, keep) in sides.items()}
+    return {side: _EdgeSide(tags, _by_length(words), words, frozenset(keep)) for side, (tags, words, keep) in sides.items()}
 
 
 def _edge_cut(metric: str, side: str) -> str | None:
     """The word that goes from one edge of ``metric``: one of the side's words, else the edge word by its tag (a
-    metric word such as 支出 stays); None when nothing goes or fewer than two characters would be left."""
-    tags, words, keep = _edge_rules()[side]
+    metric word such as 支出 stays); None when nothing goes or too little would be left (韩国综指 stays)."""
+    rules = _edge_rules()[side]
     at_edge = metric.startswith if side == "lead" else metric.endswith
-    cut = next((word for word in words if at_edge(word)), None)
+    cut = next((word for word in rules.words if at_edge(word)), None)
+    how = rules.word_cuts.get(cut) if cut else None
     if cut is None:
-        word, tag = pos.tag(metric)[0 if side == "lead" else -1]
-        cut = word if tag in tags and word not in keep and word not in _metric_words() and \
-            not word.startswith("每") else None  # 每股基本盈利, 每户最高贴息
-    return cut if cut and len(metric) - len(cut) >= 2 else None
+        cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
+        how = rules.tags.get(tag)
+        if how is None or cut in rules.keep or cut in _metric_words() or cut.startswith("每"):  # 每股基本盈利
+            return None
+    rest = metric[len(cut):] if side == "lead" else metric[: -len(cut)]
+    return cut if how.allows(rest) else None
 
 
 def trim_edges(metric: str) -> str:
