@@ -401,6 +401,8 @@ class MetricContext:
             if span.kind not in ("yesterday", "relative_month") and (base_at < 0 or span.start < base_at):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
+        if self.text.startswith("年度", start) and self.text[start - 1:start] == "年":
+            start += 2  # 预计2021年年度实现归属于母公司所有者的净利润: 年度 repeats the year just read
         return start, before_time
 
     @property
