@@ -144,9 +144,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     kept = WORD_LISTS["kept-before-yue"]
     alternation = "|".join(re.escape(w) if w != "约" else f"(?<![{''.join(kept)}])约" for w in words)
-    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他, 全市场: a leading word that makes a word with what follows stays; so does one joined to
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及场])")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -221,7 +221,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
-    phrase = _without_subject(_named_part(phrase), leading)
+    phrase = _without_subject(MARKET_TIME.sub("", _named_part(phrase)), leading)  # 理想汽车盘中: the firm is left, no time
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
