@@ -727,7 +727,9 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
         return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
     subject = tidy_metric(clean_metric(words))
     if subject:
-        return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
+        listed = NAME_JOINER.search(words) and is_stock_name(LISTED_LEADERS.sub("", words))  # 阿里巴巴、京东集团、蔚来等
+        stock = (is_stock_name(subject) or listed) and not SHARE_CLASS.search(subject)
+        return _named("股价", words) if stock else None
     words = c.clause_before
     subject = words and clean_metric(_noun_prefix(words))
     return _named("股价", words) if subject and _named_firms(subject) else None
