@@ -95,6 +95,7 @@ REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('refe
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
+ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -280,11 +281,23 @@ def _noun_modifiers() -> frozenset[str]:
 
 
 def _only_a_place(metric: str) -> bool:
-    """广东, 浙江 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts; the
-    spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
-    is left to the edge rules)."""
+    """广东, 浙江, 许昌市 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts;
+    the spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
+    is left to the edge rules). A place is one word jieba tags ns, or a name with a place ending (市, 区, 县 …;
+    organizations.toml grammar) that is not one of its not_places (城区, 社区)."""
     words = pos.tag(metric)
-    return len(words) == 1 and words[0][1] == "ns"
+    if len(words) == 1 and words[0][1] == "ns":
+        return True
+    place_name, not_places = _place_grammar()
+    return bool(place_name.fullmatch(metric)) and metric not in not_places and not metric.endswith(ZONES)
+
+
+@functools.cache
+def _place_grammar() -> tuple[re.Pattern, frozenset[str]]:
+    from analyzer.extract.organizations import load_grammar
+    grammar = load_grammar()["grammar"]
+    endings = "|".join(sorted(map(re.escape, grammar["place_endings"]), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,5}}(?:{endings})"), frozenset(grammar["not_places"])
 
 
 def _noun_prefix(phrase: str) -> str:
