@@ -96,6 +96,8 @@ REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('refe
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
 ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
+# 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
+MULTIPLE_OF_BASE = re.compile(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -445,7 +447,8 @@ class MetricContext:
             left = left[spaced[-1].end():]
         if self.measure == "share" and "占" in left:
             left = left[: left.rfind("占")]
-        return left
+        multiple = MULTIPLE_OF_BASE.match(left) if self.unit in ("times", "percent") else None
+        return multiple.group("name") if multiple else left
 
     @lazy
     def after(self) -> str | None:
