@@ -743,7 +743,11 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
         return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
     subject = tidy_metric(clean_metric(words))
     if subject:
-        listed = NAME_JOINER.search(words) and is_stock_name(LISTED_LEADERS.sub("", words))  # 阿里巴巴、京东集团、蔚来等
+        # 阿里巴巴、京东集团、蔚来等, 中国铝业: the clean-up strips known firms and a leading 中国, so a list, a known
+        # firm or a 中国 firm is tested whole too
+        whole = LISTED_LEADERS.sub("", re.sub(r"\s", "", words))
+        listed = bool(NAME_JOINER.search(whole) or _institution_pattern().search(whole) or whole.startswith("中国")) \
+            and is_stock_name(whole)
         stock = (is_stock_name(subject) or listed) and not SHARE_CLASS.search(subject)
         return _named("股价", words) if stock else None
     words = c.clause_before
@@ -994,7 +998,19 @@ def is_stock_name(phrase: str) -> bool:
     if LATIN_NAME.fullmatch(phrase):
         return not NOT_A_STOCK.search(phrase)
     return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
-        and not any(w in phrase for w in _metric_words())
+        and not any(w in phrase for w in _metric_words()) and not _common_word(phrase)
+
+
+COMMON_TAGS = frozenset("n vn v a an".split())
+
+
+def _common_word(phrase: str) -> bool:
+    """票房, 客流, 运费, 玻璃: one common noun or verb (jieba's n, vn, v, a) names a statistic or a good that
+    moves, not a listed firm (贵州茅台, 美团 are names the taxonomy knows)."""
+    if _institution_pattern().fullmatch(phrase):
+        return False
+    words = pos.tag(phrase)
+    return len(words) == 1 and words[0][1] in COMMON_TAGS
 
 
 @functools.cache
