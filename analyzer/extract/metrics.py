@@ -573,6 +573,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "no_previous": lambda c: c.previous is None,
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
+    "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
 }
@@ -776,6 +777,13 @@ def _same_unit(c: MetricContext) -> Named | None:
     return _named(c.same_unit)
 
 
+def _same_unit_or_earlier(c: MetricContext) -> Named | None:
+    """报告发布后，这一数字迅速跌向40%: the figure referred to, the last one of its paragraph in this unit, else the
+    last figure before it."""
+    earlier = next((m for m in reversed(c.earlier or ()) if m), None)
+    return _named(c.same_unit or earlier)
+
+
 def _parallel_to_previous(c: MetricContext) -> Named | None:
     """首套住房…最低首付款比例调整为15%，二套住房调整为25%."""
     name = _parallel_name(c.metric, c.previous.metric)
@@ -830,6 +838,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "counted_noun": _counted_noun,
     "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "same_unit_or_earlier": _same_unit_or_earlier,
     "referred_back": _referred_back,
     "stock_of_clause": _stock_of_clause,
     "subject_of_clause_before": _subject_of_clause_before,
@@ -844,7 +853,10 @@ def _without_growth_word(c: MetricContext, metric: str) -> str:
     """贷款余额同比增速为12.5%: a growth rate takes the metric it describes."""
     if not GROWTH_WORD.search(metric):
         return metric
-    return _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
+    bare = GROWTH_WORD.sub("", metric)
+    if bare in _lexicon()["generic"] and c.previous is not None and c.previous.metric:
+        return c.previous.metric  # 同比涨幅高达33%: only a comparison word is left, the growth is of the figure before
+    return _strip_trailing(bare, _words()[0]) or metric
 
 
 def _without_balance(c: MetricContext, metric: str) -> str:
