@@ -88,6 +88,7 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
                          rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
+ONLY_A_TIME = re.compile(r"(?:\d{4}年(?:度|底|末|初)?|上一?(?:财年|年度?|季度|月)|同期|去年|上年|前值)(?:同期)?")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
@@ -514,7 +515,8 @@ class MetricContext:
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
-            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric))
+            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric)) or \
+            bool(ONLY_A_TIME.fullmatch(metric))  # 远高于2020年的1.4%: a time alone, the figure before's statistic
 
     @lazy
     def last_resort(self) -> str | None:
