@@ -108,6 +108,7 @@ TIME_CLAUSE = re.compile(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
+SAME_BELOW = re.compile(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
 THRESHOLD = re.compile(rf"^(?:{_one_of_words('bounds')})|(?:以下|以上|以内)$")  # 不超过1000万元, 5万元以下
 THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
@@ -433,7 +434,7 @@ class MetricContext:
     def raw_left(self) -> str:
         """The words from ``start`` to the figure; a note at either end goes (回购资金总额不低于5000万元（含）且…;
         5年以下（含5年）…利率 keeps one inside a name)."""
-        return NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start])
+        return SAME_BELOW.sub("", NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start]))
 
     @lazy
     def left(self) -> str:
