@@ -85,10 +85,11 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
-                         rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+                         rf"(?<![订账])(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# (订单月率, 账单月: 单月 after 订 or 账 is no time word)
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
-ONLY_A_TIME = re.compile(r"(?:\d{4}年(?:度|底|末|初)?|上一?(?:财年|年度?|季度|月)|同期|去年|上年|前值)(?:同期)?")
+ONLY_A_TIME = re.compile(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
