@@ -90,6 +90,7 @@ MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六�
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
 ONLY_A_TIME = re.compile(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?")
+LISTED_IN = re.compile(r"(?P<firm>.{2,16}?)的?(?:美股|港股)")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
@@ -878,7 +879,8 @@ def _share_price(c: MetricContext, metric: str) -> str:
         return metric[-4:]  # 招商银行H股股价 → H股股价
     if is_stock_name(metric) or metric.endswith("股价"):
         return "股价"  # 索尼集团在东京市场股价: whose shares and where they trade are not what moved
-    return metric
+    listed = LISTED_IN.fullmatch(metric)  # 亚马逊美股盘后一度涨超18%, 中铝国际港股: a firm's shares where they trade
+    return "股价" if listed and is_stock_name(listed.group("firm")) else metric
 
 
 def _with_transaction(c: MetricContext, metric: str) -> str:
