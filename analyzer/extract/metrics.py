@@ -85,9 +85,12 @@ DIVIDEND_VERB = re.compile(r"(?:宣派|派发)(?=.)|^派(?![息发])")
 # 1美元对人民币7.1772元 quotes a rate: the metric names the currency pair and what is quoted
 QUOTE_LEFT = re.compile(rf"(?:\d+)?\s?(?P<currency>{_one_of_words('quoted-currencies')})\s?(?:对|兑)人民币\s?$")
 MARKET_TIME = re.compile(r"周[一二三四五六日]|星期[一二三四五六日天]|昨[（(]\d{1,2}[）)]日|"
-                         rf"(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+                         rf"(?<![订账])(?:{_one_of_words('market-time')})(?!{_one_of_words('market-time-kept')})")
+# (订单月率, 账单月: 单月 after 订 or 账 is no time word)
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = re.compile(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
+ONLY_A_TIME = re.compile(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?")
+LISTED_IN = re.compile(r"(?P<firm>.{2,16}?)的?(?:美股|港股)")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
 # 该指数, 此指数: a demonstrative before a head noun refers back to the last name with that head
@@ -95,6 +98,9 @@ REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('refe
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
 EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
+ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
+# 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
+MULTIPLE_OF_BASE = re.compile(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -104,6 +110,7 @@ TIME_CLAUSE = re.compile(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause
 PER_UNIT_TAIL = re.compile(rf"每(?:{_one_of_words('per-unit')})$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = re.compile(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
+SAME_BELOW = re.compile(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
 NOTE_AT_EDGE = re.compile(rf"^{NOTE.pattern}|{NOTE.pattern}$")
 THRESHOLD = re.compile(rf"^(?:{_one_of_words('bounds')})|(?:以下|以上|以内)$")  # 不超过1000万元, 5万元以下
 THRESHOLD_OF = re.compile(rf"^(?P<name>.{{2,}}?)(?:{_one_of_words('bounds')})(?=.).*$")
@@ -146,9 +153,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     kept = WORD_LISTS["kept-before-yue"]
     alternation = "|".join(re.escape(w) if w != "约" else f"(?<![{''.join(kept)}])约" for w in words)
-    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他: a leading word that makes a word with what follows stays; so does one joined to
+    # 主力合约, 公约: 约 ends a word after these, it is no qualifier; 全国性金融机构, 末期息, 其他, 全市场: a leading word that makes a word with what follows stays; so does one joined to
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
-    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及])")
+    return re.compile(f"(?:{alternation})+$" if at_end else f"^(?:{alternation})+(?![性期他余它和及场])")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -223,7 +230,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
-    phrase = _without_subject(_named_part(phrase), leading)
+    phrase = _without_subject(MARKET_TIME.sub("", _named_part(phrase)), leading)  # 理想汽车盘中: the firm is left, no time
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
@@ -282,11 +289,23 @@ def _noun_modifiers() -> frozenset[str]:
 
 
 def _only_a_place(metric: str) -> bool:
-    """广东, 浙江 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts; the
-    spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
-    is left to the edge rules)."""
+    """广东, 浙江, 许昌市 (其中境外输入病例34例（广东21例，上海8例…）): a place alone names nothing a count counts;
+    the spec drops place words, so the count is of what the list before it counts (a rate of a place, 而印度仅为35%,
+    is left to the edge rules). A place is one word jieba tags ns, or a name with a place ending (市, 区, 县 …;
+    organizations.toml grammar) that is not one of its not_places (城区, 社区)."""
     words = pos.tag(metric)
-    return len(words) == 1 and words[0][1] == "ns"
+    if len(words) == 1 and words[0][1] == "ns":
+        return True
+    place_name, not_places = _place_grammar()
+    return bool(place_name.fullmatch(metric)) and metric not in not_places and not metric.endswith(ZONES)
+
+
+@functools.cache
+def _place_grammar() -> tuple[re.Pattern, frozenset[str]]:
+    from analyzer.extract.organizations import load_grammar
+    grammar = load_grammar()["grammar"]
+    endings = "|".join(sorted(map(re.escape, grammar["place_endings"]), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,5}}(?:{endings})"), frozenset(grammar["not_places"])
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -397,10 +416,14 @@ class MetricContext:
         if self.previous is not None and self.previous.end > start and self.list_position is None:
             start = self.previous.end
         before_time = None
+        # 占公司2020年度经审计营业收入的11.31%: a time word inside a share's base dates the base, not the metric
+        base_at = self.text.rfind("占", start, self.figure_start) if self.measure == "share" else -1
         for span in times_within(self.times, start, self.figure_start):
-            if span.kind not in IN_PHRASE:
+            if span.kind not in IN_PHRASE and (base_at < 0 or span.start < base_at):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
+        if self.text.startswith("年度", start) and self.text[start - 1:start] == "年":
+            start += 2  # 预计2021年年度实现归属于母公司所有者的净利润: 年度 repeats the year just read
         return start, before_time
 
     @property
@@ -415,7 +438,7 @@ class MetricContext:
     def raw_left(self) -> str:
         """The words from ``start`` to the figure; a note at either end goes (回购资金总额不低于5000万元（含）且…;
         5年以下（含5年）…利率 keeps one inside a name)."""
-        return NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start])
+        return SAME_BELOW.sub("", NOTE_AT_EDGE.sub("", self.text[self.start:self.figure_start]))
 
     @lazy
     def left(self) -> str:
@@ -430,7 +453,8 @@ class MetricContext:
             left = left[spaced[-1].end():]
         if self.measure == "share" and "占" in left:
             left = left[: left.rfind("占")]
-        return left
+        multiple = MULTIPLE_OF_BASE.match(left) if self.unit in ("times", "percent") else None
+        return multiple.group("name") if multiple else left
 
     @lazy
     def after(self) -> str | None:
@@ -496,7 +520,8 @@ class MetricContext:
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
-            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric))
+            bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric)) or \
+            bool(ONLY_A_TIME.fullmatch(metric))  # 远高于2020年的1.4%: a time alone, the figure before's statistic
 
     @lazy
     def last_resort(self) -> str | None:
@@ -556,6 +581,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "breakdown_clause": lambda c: _opens_breakdown(c),
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
+    "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
 }
@@ -737,7 +763,13 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
         return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
     subject = tidy_metric(clean_metric(words))
     if subject:
-        return _named("股价", words) if is_stock_name(subject) and not SHARE_CLASS.search(subject) else None
+        # 阿里巴巴、京东集团、蔚来等, 中国铝业: the clean-up strips known firms and a leading 中国, so a list, a known
+        # firm or a 中国 firm is tested whole too
+        whole = LISTED_LEADERS.sub("", re.sub(r"\s", "", words))
+        listed = bool(NAME_JOINER.search(whole) or _institution_pattern().search(whole) or whole.startswith("中国")) \
+            and is_stock_name(whole)
+        stock = (is_stock_name(subject) or listed) and not SHARE_CLASS.search(subject)
+        return _named("股价", words) if stock else None
     words = c.clause_before
     subject = words and clean_metric(_noun_prefix(words))
     return _named("股价", words) if subject and _named_firms(subject) else None
@@ -762,6 +794,13 @@ def _referred_back(c: MetricContext) -> Named | None:
 def _same_unit(c: MetricContext) -> Named | None:
     """上一次在3月27日实施，幅度同为0.25个百分点: the last figure of the paragraph in this unit."""
     return _named(c.same_unit)
+
+
+def _same_unit_or_earlier(c: MetricContext) -> Named | None:
+    """报告发布后，这一数字迅速跌向40%: the figure referred to, the last one of its paragraph in this unit, else the
+    last figure before it."""
+    earlier = next((m for m in reversed(c.earlier or ()) if m), None)
+    return _named(c.same_unit or earlier)
 
 
 def _parallel_to_previous(c: MetricContext) -> Named | None:
@@ -819,6 +858,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "counted_noun": _counted_noun,
     "qualified_noun": _qualified_noun,
     "same_unit": _same_unit,
+    "same_unit_or_earlier": _same_unit_or_earlier,
     "referred_back": _referred_back,
     "stock_of_clause": _stock_of_clause,
     "subject_of_clause_before": _subject_of_clause_before,
@@ -833,7 +873,10 @@ def _without_growth_word(c: MetricContext, metric: str) -> str:
     """贷款余额同比增速为12.5%: a growth rate takes the metric it describes."""
     if not GROWTH_WORD.search(metric):
         return metric
-    return _strip_trailing(GROWTH_WORD.sub("", metric), _words()[0]) or metric
+    bare = GROWTH_WORD.sub("", metric)
+    if bare in _lexicon()["generic"] and c.previous is not None and c.previous.metric:
+        return c.previous.metric  # 同比涨幅高达33%: only a comparison word is left, the growth is of the figure before
+    return _strip_trailing(bare, _words()[0]) or metric
 
 
 def _without_balance(c: MetricContext, metric: str) -> str:
@@ -851,7 +894,8 @@ def _share_price(c: MetricContext, metric: str) -> str:
         return metric[-4:]  # 招商银行H股股价 → H股股价
     if is_stock_name(metric) or metric.endswith("股价"):
         return "股价"  # 索尼集团在东京市场股价: whose shares and where they trade are not what moved
-    return metric
+    listed = LISTED_IN.fullmatch(metric)  # 亚马逊美股盘后一度涨超18%, 中铝国际港股: a firm's shares where they trade
+    return "股价" if listed and is_stock_name(listed.group("firm")) else metric
 
 
 def _with_transaction(c: MetricContext, metric: str) -> str:
@@ -987,7 +1031,19 @@ def is_stock_name(phrase: str) -> bool:
     if LATIN_NAME.fullmatch(phrase):
         return not NOT_A_STOCK.search(phrase)
     return 2 <= len(phrase) <= 10 and names_something(phrase) and not NOT_A_STOCK.search(phrase) \
-        and not any(w in phrase for w in _metric_words())
+        and not any(w in phrase for w in _metric_words()) and not _common_word(phrase)
+
+
+COMMON_TAGS = frozenset("n vn v a an".split())
+
+
+def _common_word(phrase: str) -> bool:
+    """票房, 客流, 运费, 玻璃: one common noun or verb (jieba's n, vn, v, a) names a statistic or a good that
+    moves, not a listed firm (贵州茅台, 美团 are names the taxonomy knows)."""
+    if _institution_pattern().fullmatch(phrase):
+        return False
+    words = pos.tag(phrase)
+    return len(words) == 1 and words[0][1] in COMMON_TAGS
 
 
 @functools.cache
@@ -1014,29 +1070,58 @@ def _without_debris(metric: str) -> str:
     return metric
 
 
+@dataclass(frozen=True)
+class _EdgeCut:
+    """How a row's word goes from an edge: the characters that must be left, and a pattern that, found in what
+    would be left, keeps the word (a place before an index's name: 费城半导体指数)."""
+
+    min_rest: int = 2
+    unless_rest: re.Pattern | None = None
+
+    def allows(self, rest: str) -> bool:
+        return len(rest) >= self.min_rest and not (self.unless_rest and self.unless_rest.search(rest))
+
+
+@dataclass(frozen=True)
+class _EdgeSide:
+    """One side's metric_edge rows: the tags and words that go (each with its row's :class:`_EdgeCut`; the words
+    longest first) and the words kept."""
+
+    tags: dict[str, _EdgeCut]
+    words: tuple[str, ...]
+    word_cuts: dict[str, _EdgeCut]
+    keep: frozenset[str]
+
+
 @functools.cache
-def _edge_rules() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
-    """side ("lead", "trail") → (tags, words longest first, words kept) of real_text.toml's metric_edge rows."""
-    sides: dict[str, tuple[set[str], list[str], set[str]]] = {"lead": (set(), [], set()), "trail": (set(), [], set())}
+def _edge_rules() -> dict[str, _EdgeSide]:
+    """side ("lead", "trail") → its real_text.toml metric_edge rows (``min_rest``, 2 unless a row says more;
+    ``unless_rest``)."""
+    sides: dict[str, tuple[dict, dict, set]] = {"lead": ({}, {}, set()), "trail": ({}, {}, set())}
     for row in rulebook.load("real_text").get("metric_edge", []):
         tags, words, keep = sides[row["side"]]
-        tags.update(row.get("tags", ()))
-        words.extend(row.get("words", ()))
+        unless = re.compile(row["unless_rest"]) if "unless_rest" in row else None
+        how = _EdgeCut(row.get("min_rest", 2), unless)
+        tags.update((tag, how) for tag in row.get("tags", ()))
+        words.update((word, how) for word in row.get("words", ()))
         keep.update(row.get("keep", ()))
-    return {side: (frozenset(tags), _by_length(words), frozenset(keep)) for side, (tags, words, keep) in sides.items()}
+    return {side: _EdgeSide(tags, _by_length(words), words, frozenset(keep)) for side, (tags, words, keep) in sides.items()}
 
 
 def _edge_cut(metric: str, side: str) -> str | None:
     """The word that goes from one edge of ``metric``: one of the side's words, else the edge word by its tag (a
-    metric word such as 支出 stays); None when nothing goes or fewer than two characters would be left."""
-    tags, words, keep = _edge_rules()[side]
+    metric word such as 支出 stays); None when nothing goes or too little would be left (韩国综指 stays)."""
+    rules = _edge_rules()[side]
     at_edge = metric.startswith if side == "lead" else metric.endswith
-    cut = next((word for word in words if at_edge(word)), None)
+    cut = next((word for word in rules.words if at_edge(word)), None)
+    how = rules.word_cuts.get(cut) if cut else None
     if cut is None:
-        word, tag = pos.tag(metric)[0 if side == "lead" else -1]
-        cut = word if tag in tags and word not in keep and word not in _metric_words() and \
-            not word.startswith("每") else None  # 每股基本盈利, 每户最高贴息
-    return cut if cut and len(metric) - len(cut) >= 2 else None
+        cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
+        how = rules.tags.get(tag)
+        if how is None or cut in rules.keep or cut in _metric_words() or cut.startswith("每"):  # 每股基本盈利
+            return None
+    rest = metric[len(cut):] if side == "lead" else metric[: -len(cut)]
+    return cut if how.allows(rest) else None
 
 
 def trim_edges(metric: str) -> str:
