@@ -205,11 +205,12 @@ class FigureExtractor:
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
-            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?"
+            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:\s(?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
-            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
+            rf"(?:个?(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
-            rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
+            # 3%-5%, 1个百分点至2个百分点: the high end repeats the unit; 下调0.25个百分点至2.5% is a move and a level
+            rf"(?:(?<=%){RANGE_SEP}(?P<num3>{NUM_AR})\s?%|(?<=个百分点){RANGE_SEP}(?P<num3p>{NUM_AR})\s?个百分点)?"
             rf"(?P<qa>{qual_after})?")
         self.bare_scale_pattern = re.compile(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
@@ -338,7 +339,7 @@ class FigureExtractor:
 
     def _qualifier(self, match) -> str | None:
         groups = match.groupdict()
-        if groups.get("sep") or groups.get("num3"):
+        if groups.get("sep") or groups.get("num3") or groups.get("num3p"):
             return "range"
         for group, table in (("qa", self.qualifier_after), ("qb", self.qualifier_before)):
             word = groups.get(group)
@@ -454,8 +455,8 @@ class FigureExtractor:
         return "other", other, None
 
     def _high_end(self, match, low_scale: Decimal | None) -> Decimal | None:
-        if match.group("num3"):
-            return parse_number(match.group("num3"))
+        if match.group("num3") or match.group("num3p"):
+            return parse_number(match.group("num3") or match.group("num3p"))
         if not match.group("num2"):
             return None
         high_scale = self.scales.get(match.group("scale2") or "")
@@ -664,7 +665,7 @@ class FigureExtractor:
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)
         comparison = self._comparison(ctx, measure, explain)
-        value = self._signed_value(c, measure, ctx.near)
+        value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
         list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
@@ -722,8 +723,11 @@ class FigureExtractor:
         explain["measure"] = measures.explained(rule, words)
         return rule.gives
 
-    def _signed_value(self, c: Candidate, measure: str, cue_left: str) -> Decimal:
-        """A growth rate or change after a falling word is negative (its range's high end too)."""
+    def _signed_value(self, c: Candidate, measure: str, cue_left: str, since_previous: str = "") -> Decimal:
+        """A growth rate or change after a falling word is negative (its range's high end too); the figure
+        that a move reached (下跌3个基点至1.77%: ``since_previous`` is 至) is a level and keeps its sign."""
+        if since_previous.strip() in self.lexicon["signs"].get("reached", ()):
+            return c.value
         if measure in ("growth_rate", "change") and c.value > 0 and self._is_decrease(cue_left):
             if c.value_high is not None:
                 c.value_high = -c.value_high
