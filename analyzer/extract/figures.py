@@ -63,6 +63,15 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+def _takes_distant_word(other: Candidate, match) -> bool:
+    """True when figure ``other`` keeps the qualifier word of a [[distant_qualifier]] match from the figure after
+    it: ``other`` holds the word (约为7.3万亿元), follows it directly, or stands between it and the base's 的
+    without being the base itself (总股本2.4亿股的 is the base)."""
+    word_start, word_end = match.span("word")
+    return other.start <= word_start < other.end or other.start in (word_end, word_end + 1) or \
+        word_start < other.end < match.start("joint")
+
+
 @dataclass
 class _Scan:
     """What one scan of a text knows beyond a single match: the currencies declared with 下同 (start, word)."""
@@ -121,6 +130,10 @@ class FigureExtractor:
         self._compile_quotes(lex["market_quotes"])
         self._compile_measured_times(lex["measured_time"])
         self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
+        self.distant_qualifiers = [
+            (re.compile(rf"(?P<word>{alternation(row['words'])})[^，。；;：:\n]{{{row.get('least', 1)},{row['reach']}}}?"
+                        rf"(?P<joint>{alternation(row['joints'])})\s?$"), row["qualifier"])
+            for row in self.rules.get("distant_qualifier", ())]
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -219,9 +232,12 @@ class FigureExtractor:
         cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
                  rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
         fractions = alternation(load_numerals()["fraction_words"])
+        small = "一二两三四五六七八九十"  # 五分之一, 三分之二, 10分之1: a common fraction, not 百分之 (a fraction word)
+        common_fraction = (rf"(?<![{NUMERAL_START}百千万\d])(?:[{small}]{{1,3}}|\d{{1,3}})"
+                           rf"{load_numerals()['common_fractions']['joint']}(?:[{small}]{{1,3}}|\d{{1,3}})(?![{small}百千万\d]|多数)")
         self.fraction_pattern = re.compile(
             rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
-            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
+            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng}|{common_fraction})(?P<qa>{qual_after})?")
         symbols = alternation(self.currency_symbols)
         symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
         self.symbol_pattern = re.compile(
@@ -296,7 +312,23 @@ class FigureExtractor:
         found.extend(self._bare_quotes(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
-        return self._add_list_members(text, self._merge_ranges(text, found))
+        found = self._merge_ranges(text, found)
+        self._distant_qualifiers(text, found)
+        return self._add_list_members(text, found)
+
+    def _distant_qualifiers(self, text: str, found: list[Candidate]) -> None:
+        """约占公司总股本的2.92%, 不低于均价的80%: a qualifier before the base of a share or multiple qualifies it
+        (real_text.toml [[distant_qualifier]]). Only a figure that is the base itself (总股本2.4亿股的) may stand
+        between; a figure that holds or follows the qualifier word owns it instead."""
+        for candidate in found:
+            if candidate.qualifier is not None:
+                continue
+            clause_start = sentences.clause_start(text, candidate.start, lists=False)
+            for pattern, qualifier in self.distant_qualifiers:
+                match = pattern.search(text, clause_start, candidate.start)
+                if match and not any(_takes_distant_word(other, match) for other in found if other is not candidate):
+                    candidate.qualifier = qualifier
+                    break
 
     def _merge_ranges(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """35.00亿元-40.00亿元, 21.73亿-26.73亿, 1万元--5万元: two figures joined by a range sign are one range;
