@@ -482,9 +482,17 @@ class FigureExtractor:
         other = match.group("other")  # 1.7亿吨: keep what was measured in
         if other in self.scaled_only_units and not match.group("scale"):
             return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
-        if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
-            return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
+        if other == "点" and not self._is_index_points(text, match):
+            return None
         return "other", other, None
+
+    def _is_index_points(self, text: str, match) -> bool:
+        """收报3764.15点 is an index level and 下跌24点 a move of one (a short number right after a move verb,
+        real_text.toml point-moves); 下午3点, 两点意见, 3点半 are not."""
+        num = match.group("num")
+        if not num[0].isdigit() or self.point_not_after.match(text, match.end()):
+            return False
+        return "." in num or len(num) >= 3 or text.endswith(tuple(self.lexicon["points"]["move_verbs"]), 0, match.start())
 
     def _high_end(self, match, low_scale: Decimal | None) -> Decimal | None:
         if match.group("num3") or match.group("num3p"):
