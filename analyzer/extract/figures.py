@@ -167,7 +167,8 @@ class FigureExtractor:
         rows) is a measured time, unit other; a limit closed by 内 stays a duration."""
         self.measured_time = re.compile(
             rf"(?:{alternation(words['before'])})(?P<hedge>{alternation(words['hedges'])}){{0,2}}"
-            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)")
+            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)"
+            rf"(?P<qa>{alternation(self.qualifier_after)})?")
 
     def _measured_times(self, text: str, taken: bytearray) -> list[Candidate]:
         found = []
@@ -181,7 +182,8 @@ class FigureExtractor:
             except ValueError:
                 continue
             unit = match.group("unit")
-            found.append(Candidate(start, match.end(), value, "other", None, self.qualifier_before.get(hedge or ""),
+            qualifier = self.qualifier_after.get(match.group("qa") or "") or self.qualifier_before.get(hedge or "")
+            found.append(Candidate(start, match.end(), value, "other", None, qualifier,
                                    unit[1:] if unit.startswith("个") else unit))
             taken[start:match.end()] = b"\x01" * (match.end() - start)
         return found
