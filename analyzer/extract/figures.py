@@ -538,8 +538,8 @@ class FigureExtractor:
             value += self._sub_unit_value(match)
         except (KeyError, ArithmeticError) as error:
             raise ValueError(str(error)) from error
-        factor = self.unit_factors.get(match.group("ratio") or "")
-        if factor is not None:  # 3‰ → 0.3 percent
+        factor = self.unit_factors.get(match.group("ratio") or match.group("money") or "")
+        if factor is not None:  # 3‰ → 0.3 percent, 5.25美分 → 0.0525 USD
             value, value_high = value * factor, (value_high * factor if value_high is not None else None)
         return value, value_high, pair
 
