@@ -770,11 +770,18 @@ class FigureExtractor:
         that a move reached (下跌3个基点至1.77%: ``since_previous`` is 至) is a level and keeps its sign."""
         if since_previous.strip() in self.lexicon["signs"].get("reached", ()):
             return c.value
-        if measure in ("growth_rate", "change") and c.value > 0 and self._is_decrease(cue_left):
+        moved = measure in ("growth_rate", "change") or self._after_fall_verb(c, cue_left)
+        if moved and c.value > 0 and self._is_decrease(cue_left):
             if c.value_high is not None:
                 c.value_high = -c.value_high
             return -c.value
         return c.value
+
+    def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
+        """萎缩48%, 贬值近2%, 回撤15.42%: a percent right after a falling verb (hedges aside) is a fall, whatever
+        measure the rules gave it (lexicon signs.adjacent_down)."""
+        return c.unit == "percent" and \
+            cue_left.rstrip(" 了约近超逾达").endswith(tuple(self.lexicon["signs"].get("adjacent_down", ())))
 
     def _parallel_metrics(self, list_position, position: int, done: list[Figure]) -> list | None:
         """余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order."""
