@@ -27,6 +27,7 @@ from analyzer.extract.number_forms import (
 )
 from analyzer.extract.numbers import (
     BIG_UNITS,
+    CN_DIGITS,
     approximate_pair,
     fraction_word_value,
     is_vague,
@@ -61,6 +62,14 @@ class Candidate:
     per: str | None = None
     listed: bool = False  # a bare number that takes the unit of a later list item
     extra: dict = field(default_factory=dict)
+
+
+def _multiplied(num: str) -> bool:
+    """三十, 两千, 五百: a Chinese number with a multiplier is a count before any counter (三十多个国家, 两千余人),
+    where 两个, 三人 are words; not two digits side by side that are no estimate (三五十个 is 30 to 50)."""
+    side_by_side = any(a in CN_DIGITS and b in CN_DIGITS for a, b in zip(num, num[1:]))
+    return len(num) > 1 and any(ch in "十百千拾佰仟" for ch in num) and \
+        (not side_by_side or approximate_pair(num) is not None)
 
 
 def _takes_distant_word(other: Candidate, match) -> bool:
@@ -446,14 +455,19 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
+            return None  # 一两千支持国货: the counter opens a word (real_text.toml counter-opens-a-word)
         if num[0].isdigit():
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
+        return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _is_chinese_count_word(self, text: str, match, scaled: bool) -> bool:
+        """一个, 两人 (an Arabic-only counter after a Chinese digit without a multiplier), 前十名 (a rank), 第…届."""
+        num, counter = match.group("num"), match.group("count")
         before = text[match.start() - 1:match.start()]
-        if (counter in self.arabic_only_counters and not scaled) or num == "一" or num in self.not_cardinal or \
-                before == "届" or (counter == "名" and before in self.rank_before):
-            return None  # 前十名 is a rank (real_text.toml counter-rank)
-        return "count", counter, None
+        return (counter in self.arabic_only_counters and not (scaled or _multiplied(num))) or num == "一" or \
+            num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
 
     def _is_numeral_word(self, text: str, match) -> bool:
         """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
