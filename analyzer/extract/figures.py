@@ -792,9 +792,9 @@ class FigureExtractor:
         return c.value
 
     def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
-        """萎缩48%, 贬值近2%, 回撤15.42%: a percent right after a falling verb (hedges aside) is a fall, whatever
-        measure the rules gave it (lexicon signs.adjacent_down)."""
-        return c.unit == "percent" and \
+        """萎缩48%, 贬值近2%, 回撤15.42%, 下滑33点: a percent or a number of index points right after a falling verb
+        (hedges aside) is a fall, whatever measure the rules gave it (lexicon signs.adjacent_down)."""
+        return (c.unit == "percent" or c.counter == "点") and \
             cue_left.rstrip(" 了约近超逾达").endswith(tuple(self.lexicon["signs"].get("adjacent_down", ())))
 
     def _parallel_metrics(self, list_position, position: int, done: list[Figure]) -> list | None:
