@@ -19,7 +19,9 @@ def test_parse_number(text, expected):
     assert parse_number(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text, expected", [("百分之十二点五", "12.5"), ("百分之五", "5"), ("两成", "20"), ("三成半", "35")])
+@pytest.mark.parametrize("text, expected", [("百分之十二点五", "12.5"), ("百分之五", "5"), ("两成", "20"), ("三成半", "35"),
+                                            ("五分之一", "20"), ("四分之三", "75"), ("八分之一", "12.5"),
+                                            ("三分之一", "33.3333333333"), ("三分之二", "66.6666666667")])
 def test_fraction_words(text, expected):
     assert fraction_word_value(text) == Decimal(expected)
 

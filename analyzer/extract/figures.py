@@ -27,6 +27,7 @@ from analyzer.extract.number_forms import (
 )
 from analyzer.extract.numbers import (
     BIG_UNITS,
+    CN_DIGITS,
     approximate_pair,
     fraction_word_value,
     is_vague,
@@ -61,6 +62,23 @@ class Candidate:
     per: str | None = None
     listed: bool = False  # a bare number that takes the unit of a later list item
     extra: dict = field(default_factory=dict)
+
+
+def _multiplied(num: str) -> bool:
+    """三十, 两千, 五百: a Chinese number with a multiplier is a count before any counter (三十多个国家, 两千余人),
+    where 两个, 三人 are words; not two digits side by side that are no estimate (三五十个 is 30 to 50)."""
+    side_by_side = any(a in CN_DIGITS and b in CN_DIGITS for a, b in zip(num, num[1:]))
+    return len(num) > 1 and any(ch in "十百千拾佰仟" for ch in num) and \
+        (not side_by_side or approximate_pair(num) is not None)
+
+
+def _takes_distant_word(other: Candidate, match) -> bool:
+    """True when figure ``other`` keeps the qualifier word of a [[distant_qualifier]] match from the figure after
+    it: ``other`` holds the word (约为7.3万亿元), follows it directly, or stands between it and the base's 的
+    without being the base itself (总股本2.4亿股的 is the base)."""
+    word_start, word_end = match.span("word")
+    return other.start <= word_start < other.end or other.start in (word_end, word_end + 1) or \
+        word_start < other.end < match.start("joint")
 
 
 @dataclass
@@ -121,6 +139,10 @@ class FigureExtractor:
         self._compile_quotes(lex["market_quotes"])
         self._compile_measured_times(lex["measured_time"])
         self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
+        self.distant_qualifiers = [
+            (re.compile(rf"(?P<word>{alternation(row['words'])})[^，。；;：:\n]{{{row.get('least', 1)},{row['reach']}}}?"
+                        rf"(?P<joint>{alternation(row['joints'])})\s?$"), row["qualifier"])
+            for row in self.rules.get("distant_qualifier", ())]
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
@@ -154,7 +176,8 @@ class FigureExtractor:
         rows) is a measured time, unit other; a limit closed by 内 stays a duration."""
         self.measured_time = re.compile(
             rf"(?:{alternation(words['before'])})(?P<hedge>{alternation(words['hedges'])}){{0,2}}"
-            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)")
+            rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)"
+            rf"(?P<qa>{alternation(self.qualifier_after)})?")
 
     def _measured_times(self, text: str, taken: bytearray) -> list[Candidate]:
         found = []
@@ -168,7 +191,8 @@ class FigureExtractor:
             except ValueError:
                 continue
             unit = match.group("unit")
-            found.append(Candidate(start, match.end(), value, "other", None, self.qualifier_before.get(hedge or ""),
+            qualifier = self.qualifier_after.get(match.group("qa") or "") or self.qualifier_before.get(hedge or "")
+            found.append(Candidate(start, match.end(), value, "other", None, qualifier,
                                    unit[1:] if unit.startswith("个") else unit))
             taken[start:match.end()] = b"\x01" * (match.end() - start)
         return found
@@ -205,11 +229,12 @@ class FigureExtractor:
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = re.compile(
-            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?P<qb>{qual_before})?{number}\s?(?P<mid>多|余)?\s?"
+            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:\s(?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
-            rf"(?:(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
+            rf"(?:个?(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
-            rf"(?:{RANGE_SEP}(?P<num3>{NUM_AR})\s?(?P<unit3>%|个百分点))?"
+            # 3%-5%, 1个百分点至2个百分点: the high end repeats the unit; 下调0.25个百分点至2.5% is a move and a level
+            rf"(?:(?<=%){RANGE_SEP}(?P<num3>{NUM_AR})\s?%|(?<=个百分点){RANGE_SEP}(?P<num3p>{NUM_AR})\s?个百分点)?"
             rf"(?P<qa>{qual_after})?")
         self.bare_scale_pattern = re.compile(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
@@ -218,9 +243,12 @@ class FigureExtractor:
         cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
                  rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
         fractions = alternation(load_numerals()["fraction_words"])
+        small = "一二两三四五六七八九十"  # 五分之一, 三分之二, 10分之1: a common fraction, not 百分之 (a fraction word)
+        common_fraction = (rf"(?<![{NUMERAL_START}百千万\d])(?:[{small}]{{1,3}}|\d{{1,3}})"
+                           rf"{load_numerals()['common_fractions']['joint']}(?:[{small}]{{1,3}}|\d{{1,3}})(?![{small}百千万\d]|多数)")
         self.fraction_pattern = re.compile(
             rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
-            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng})(?P<qa>{qual_after})?")
+            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng}|{common_fraction})(?P<qa>{qual_after})?")
         symbols = alternation(self.currency_symbols)
         symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
         self.symbol_pattern = re.compile(
@@ -295,7 +323,23 @@ class FigureExtractor:
         found.extend(self._bare_quotes(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
-        return self._add_list_members(text, self._merge_ranges(text, found))
+        found = self._merge_ranges(text, found)
+        self._distant_qualifiers(text, found)
+        return self._add_list_members(text, found)
+
+    def _distant_qualifiers(self, text: str, found: list[Candidate]) -> None:
+        """约占公司总股本的2.92%, 不低于均价的80%: a qualifier before the base of a share or multiple qualifies it
+        (real_text.toml [[distant_qualifier]]). Only a figure that is the base itself (总股本2.4亿股的) may stand
+        between; a figure that holds or follows the qualifier word owns it instead."""
+        for candidate in found:
+            if candidate.qualifier is not None:
+                continue
+            clause_start = sentences.clause_start(text, candidate.start, lists=False)
+            for pattern, qualifier in self.distant_qualifiers:
+                match = pattern.search(text, clause_start, candidate.start)
+                if match and not any(_takes_distant_word(other, match) for other in found if other is not candidate):
+                    candidate.qualifier = qualifier
+                    break
 
     def _merge_ranges(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """35.00亿元-40.00亿元, 21.73亿-26.73亿, 1万元--5万元: two figures joined by a range sign are one range;
@@ -338,7 +382,7 @@ class FigureExtractor:
 
     def _qualifier(self, match) -> str | None:
         groups = match.groupdict()
-        if groups.get("sep") or groups.get("num3"):
+        if groups.get("sep") or groups.get("num3") or groups.get("num3p"):
             return "range"
         for group, table in (("qa", self.qualifier_after), ("qb", self.qualifier_before)):
             word = groups.get(group)
@@ -411,14 +455,19 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
+            return None  # 一两千支持国货: the counter opens a word (real_text.toml counter-opens-a-word)
         if num[0].isdigit():
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
+        return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _is_chinese_count_word(self, text: str, match, scaled: bool) -> bool:
+        """一个, 两人 (an Arabic-only counter after a Chinese digit without a multiplier), 前十名 (a rank), 第…届."""
+        num, counter = match.group("num"), match.group("count")
         before = text[match.start() - 1:match.start()]
-        if (counter in self.arabic_only_counters and not scaled) or num == "一" or num in self.not_cardinal or \
-                before == "届" or (counter == "名" and before in self.rank_before):
-            return None  # 前十名 is a rank (real_text.toml counter-rank)
-        return "count", counter, None
+        return (counter in self.arabic_only_counters and not (scaled or _multiplied(num))) or num == "一" or \
+            num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
 
     def _is_numeral_word(self, text: str, match) -> bool:
         """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
@@ -449,13 +498,21 @@ class FigureExtractor:
         other = match.group("other")  # 1.7亿吨: keep what was measured in
         if other in self.scaled_only_units and not match.group("scale"):
             return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
-        if other == "点" and (chinese or ("." not in num and len(num) < 3) or self.point_not_after.match(text, match.end())):
-            return None  # 收报3764.15点 is an index level; 下午3点, 两点意见 are not
+        if other == "点" and not self._is_index_points(text, match):
+            return None
         return "other", other, None
 
+    def _is_index_points(self, text: str, match) -> bool:
+        """收报3764.15点 is an index level and 下跌24点 a move of one (a short number right after a move verb,
+        real_text.toml point-moves); 下午3点, 两点意见, 3点半 are not."""
+        num = match.group("num")
+        if not num[0].isdigit() or self.point_not_after.match(text, match.end()):
+            return False
+        return "." in num or len(num) >= 3 or text.endswith(tuple(self.lexicon["points"]["move_verbs"]), 0, match.start())
+
     def _high_end(self, match, low_scale: Decimal | None) -> Decimal | None:
-        if match.group("num3"):
-            return parse_number(match.group("num3"))
+        if match.group("num3") or match.group("num3p"):
+            return parse_number(match.group("num3") or match.group("num3p"))
         if not match.group("num2"):
             return None
         high_scale = self.scales.get(match.group("scale2") or "")
@@ -495,8 +552,8 @@ class FigureExtractor:
             value += self._sub_unit_value(match)
         except (KeyError, ArithmeticError) as error:
             raise ValueError(str(error)) from error
-        factor = self.unit_factors.get(match.group("ratio") or "")
-        if factor is not None:  # 3‰ → 0.3 percent
+        factor = self.unit_factors.get(match.group("ratio") or match.group("money") or "")
+        if factor is not None:  # 3‰ → 0.3 percent, 5.25美分 → 0.0525 USD
             value, value_high = value * factor, (value_high * factor if value_high is not None else None)
         return value, value_high, pair
 
@@ -664,7 +721,7 @@ class FigureExtractor:
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)
         comparison = self._comparison(ctx, measure, explain)
-        value = self._signed_value(c, measure, ctx.near)
+        value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
         list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
@@ -732,13 +789,23 @@ class FigureExtractor:
         explain["measure"] = measures.explained(rule, words)
         return rule.gives
 
-    def _signed_value(self, c: Candidate, measure: str, cue_left: str) -> Decimal:
-        """A growth rate or change after a falling word is negative (its range's high end too)."""
-        if measure in ("growth_rate", "change") and c.value > 0 and self._is_decrease(cue_left):
+    def _signed_value(self, c: Candidate, measure: str, cue_left: str, since_previous: str = "") -> Decimal:
+        """A growth rate or change after a falling word is negative (its range's high end too); the figure
+        that a move reached (下跌3个基点至1.77%: ``since_previous`` is 至) is a level and keeps its sign."""
+        if since_previous.strip() in self.lexicon["signs"].get("reached", ()):
+            return c.value
+        moved = measure in ("growth_rate", "change") or self._after_fall_verb(c, cue_left)
+        if moved and c.value > 0 and self._is_decrease(cue_left):
             if c.value_high is not None:
                 c.value_high = -c.value_high
             return -c.value
         return c.value
+
+    def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
+        """萎缩48%, 贬值近2%, 回撤15.42%, 下滑33点: a percent or a number of index points right after a falling verb
+        (hedges aside) is a fall, whatever measure the rules gave it (lexicon signs.adjacent_down)."""
+        return (c.unit == "percent" or c.counter == "点") and \
+            cue_left.rstrip(" 了约近超逾达").endswith(tuple(self.lexicon["signs"].get("adjacent_down", ())))
 
     def _parallel_metrics(self, list_position, position: int, done: list[Figure]) -> list | None:
         """余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order."""

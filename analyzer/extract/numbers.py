@@ -29,6 +29,7 @@ VAGUE_DIGITS = "".join(_TABLES["vague_digits"]["words"])
 CAPITAL_CHARS = "".join(CAPITAL_DIGITS) + "".join(_TABLES["capital_units"]["words"])
 FRACTION_WORDS: dict[str, Decimal] = {w: Decimal(f) for w, f in _TABLES["fraction_words"].items()}
 LIMITS: dict[str, int] = dict(_TABLES["limits"])
+COMMON_FRACTION: dict = dict(_TABLES["common_fractions"])
 NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 MAX_NUMBER_CHARS = 64  # longer strings are refused before any parsing work
 
@@ -147,6 +148,8 @@ def fraction_word_value(text: str) -> Decimal | None:
     for word, factor in FRACTION_WORDS.items():
         if text.startswith(word):
             return parse_number(text[len(word):]) * factor
+    if COMMON_FRACTION["joint"] in text:
+        return common_fraction_value(text)
     match = _CHENG.fullmatch(text)
     if match is None:
         return None
@@ -157,3 +160,15 @@ def fraction_word_value(text: str) -> Decimal | None:
     if rest == "半":
         return value + 5
     return value + CN_DIGITS[rest] if rest else value
+
+
+def common_fraction_value(text: str) -> Decimal:
+    """五分之一 → 20, 四分之三 → 75, 三分之二 → 66.6666666667 (percent; ``numerals.toml`` [common_fractions] sets
+    the places kept where the fraction does not end). Raises ValueError for a zero or unreadable denominator."""
+    denominator, _, numerator = text.partition(COMMON_FRACTION["joint"])
+    below = parse_number(denominator)
+    if not below:
+        raise ValueError(f"zero denominator in {text!r}")
+    value = parse_number(numerator) * 100 / below
+    exact = value.quantize(Decimal(1).scaleb(-COMMON_FRACTION["decimals"]))
+    return value if exact == value else exact
