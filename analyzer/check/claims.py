@@ -255,7 +255,11 @@ def _unnamed_near(candidate) -> bool:
 def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
     """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
     names nothing)."""
-    return _led_to(claim, found) if sum(len(w) for w in words) >= MIN_CONTEXT_CHARS else None
+    return _led_to(claim, found) if _enough_words(words) else None
+
+
+def _enough_words(words: list[str]) -> bool:
+    return sum(len(w) for w in words) >= MIN_CONTEXT_CHARS
 
 
 def _same_kind(claim: Figure, row: dict) -> bool:
@@ -633,18 +637,22 @@ class ClaimChecker:
 
     def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
-        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元)."""
+        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元); the sentence's too when the
+        clause's words are too few to contradict and none of its figures agrees (…中标利率降至2.40%，下调10个百分点:
+        下调 alone names nothing)."""
         words: list[str] = []
+        first: tuple[list[str], list] | None = None
         for whole in (False, True):
             words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"],
                                           whole_sentence=whole)
             if not words:
-                return words, []
+                return first or (words, [])
             index = ctx.list_index(self.claim_text, claim, self.claim_figures)
             found = ctx.candidates(self.context_rows(claim, words), words, last, index)
-            if found:
+            if found and (whole or _enough_words(words) or any(agrees(claim, row_figure(c.row)) for c in found)):
                 return words, found
-        return words, []
+            first = first or ((words, found) if found else None)
+        return first or (words, [])
 
     def context_note(self, words: list[str]) -> str:
         return say("context.note", self.lang, words=listed(words, self.lang))
