@@ -1,6 +1,6 @@
 """Classes of claims learnt from the third independent batch's dev misses (ind-249 … ind-308): a change in a clause
-of its own (…利率降至2.40%，下调10个百分点) is found by the sentence's words. Each case varies
-the wording of a source written for these tests."""
+of its own (…利率降至2.40%，下调10个百分点) is found by the sentence's words; a level quoted as a change or a flow
+is ``level_as_growth``. Each case varies the wording of a source written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -14,6 +14,8 @@ DOCS = [
     ("t1", "2020-02-03", "春节假期后首个工作日，人民银行开展逆回购操作，7天期和14天期中标利率分别为2.40%和2.55%，"
                          "均较此前下降10个基点。"),
     ("t2", "2019-11-20", "11月LPR报价下调5个基点，1年期LPR降至4.15%。"),
+    ("t3", "2024-03-28", "2023年末，建设银行普惠金融贷款余额达3.05万亿元，较上年末增加约7000亿元。"),
+    ("t4", "2023-02-03", "2022年末，本外币涉农贷款余额49.25万亿元，同比增长14%，全年增加6.21万亿元。"),
 ]
 
 CASES = [
@@ -25,6 +27,12 @@ CASES = [
     ("节后央行7天期逆回购中标利率降至2.40%，上调10个基点。", "2020-02-03", "contradicted", "direction"),
     ("11月1年期LPR降至4.15%，下调5个百分点。", "2019-11-20", "contradicted", "bp_vs_point"),
     ("11月1年期LPR降至4.15%，下调5个基点。", "2019-11-20", "supported", None),
+    # a level quoted as the change or the year's flow of the same statistic
+    ("2023年建设银行普惠金融贷款较上年末增加3.05万亿元。", "2024-03-28", "contradicted", "level_as_growth"),
+    ("2023年建设银行普惠金融贷款较上年末增加约7000亿元。", "2024-03-28", "supported", None),
+    ("2022年本外币涉农贷款全年增加49.25万亿元", "2023-02-10", "contradicted", "level_as_growth"),
+    ("2022年本外币涉农贷款全年增加6.21万亿元", "2023-02-10", "supported", None),
+    ("2022年本外币涉农贷款全年增加5.5万亿元", "2023-02-10", "contradicted", "value"),
 ]
 
 
