@@ -1,6 +1,7 @@
 """Classes of claims learnt from the third independent batch's dev misses (ind-249 … ind-308): a change in a clause
 of its own (…利率降至2.40%，下调10个百分点) is found by the sentence's words; a level quoted as a change or a flow
-is ``level_as_growth``. Each case varies the wording of a source written for these tests."""
+is ``level_as_growth``; 央行 is 人民银行 when words are matched. Each case varies the wording of a source written for
+these tests."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +17,7 @@ DOCS = [
     ("t2", "2019-11-20", "11月LPR报价下调5个基点，1年期LPR降至4.15%。"),
     ("t3", "2024-03-28", "2023年末，建设银行普惠金融贷款余额达3.05万亿元，较上年末增加约7000亿元。"),
     ("t4", "2023-02-03", "2022年末，本外币涉农贷款余额49.25万亿元，同比增长14%，全年增加6.21万亿元。"),
+    ("t5", "2025-05-07", "潘功胜介绍，截至3月末，结构性货币政策工具余额约5.9万亿元，占人民银行总资产的13%左右。"),
 ]
 
 CASES = [
@@ -33,6 +35,9 @@ CASES = [
     ("2022年本外币涉农贷款全年增加49.25万亿元", "2023-02-10", "contradicted", "level_as_growth"),
     ("2022年本外币涉农贷款全年增加6.21万亿元", "2023-02-10", "supported", None),
     ("2022年本外币涉农贷款全年增加5.5万亿元", "2023-02-10", "contradicted", "value"),
+    # 央行 written for the release's 人民银行 (context_alias): the claim's words are found all the same
+    ("截至3月末央行各类结构性工具余额约5.9万亿元，规模约相当于央行总资产的13%。", "2025-05-07", "supported", None),
+    ("截至3月末央行各类结构性工具余额约5.9万亿元，规模约相当于央行总资产的15%。", "2025-05-07", "contradicted", "value"),
 ]
 
 

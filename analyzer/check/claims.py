@@ -603,14 +603,18 @@ class ClaimChecker:
         claim is found by context only so."""
         own = _catalogued(_key(claim.metric))
         for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
-            rows = [read_stored_row(r) for word in ctx.variants(search)
-                    for r in self.store.iter_figures(FigureQuery(search=word))]
-            rows = [r for r in rows if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
+            rows = [r for r in self.search_rows(search) if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
                     and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
                     and (claim.period is None or _at(claim.period, r) or _undated(r))]
             if rows:
                 return rows
         return []
+
+    def search_rows(self, word: str) -> list[dict]:
+        """Stored figures whose sentence holds the word under any of its names and scripts, each once."""
+        rows = [read_stored_row(r) for name in ctx.spellings(word) for spelling in ctx.variants(name)
+                for r in self.store.iter_figures(FigureQuery(search=spelling))]
+        return list({(r["doc_id"], r["start"]): r for r in rows}.values())  # a sentence holding two names
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
         """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
