@@ -252,6 +252,12 @@ def _unnamed_near(candidate) -> bool:
     return candidate.near and len(candidate.row.get("metric") or "") < 2
 
 
+def _may_override(candidate, guessed: bool) -> bool:
+    """A figure found by context may stand for a disagreeing stored series: one without a metric of its own
+    (``_unnamed_near``), or, when the series was guessed from a short name, any the claim's words lead to."""
+    return _unnamed_near(candidate) or (guessed and candidate.near)
+
+
 def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
     """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
     names nothing)."""
@@ -616,15 +622,18 @@ class ClaimChecker:
                 for r in self.store.iter_figures(FigureQuery(search=spelling))]
         return list({(r["doc_id"], r["start"]): r for r in rows}.values())  # a sentence holding two names
 
-    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
-        """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
+    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False,
+                        guessed: bool = False) -> Verdict | None:
+        """No series answers: the stored figure the claim's words lead to (analyzer.check.context). ``support_only``:
+        a stored series answers but disagrees, so only a figure that agrees counts, and only one without a metric of
+        its own, or when the series was ``guessed`` from a short name, any the claim's words lead to."""
         if not self.claim_text:
             return None
         words, found = self.context_candidates(claim)
         if not words:
             return None
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
-                and (not support_only or _unnamed_near(c))]
+                and (not support_only or _may_override(c, guessed))]
         note = self.context_note(words)
         if good:
             return self.context_supported(claim, info, good, note)
@@ -685,7 +694,8 @@ class ClaimChecker:
         if good:
             return self.supported(claim, info, basis, comparable, good[0], when)
         if not _catalogued(choice.key):  # a name of the writer's own: another stored figure may be the one meant
-            verdict = self.context_verdict(claim, info, when, support_only=True)
+            verdict = self.context_verdict(claim, info, when, support_only=True,
+                                           guessed=choice.chosen_because == "shorthand")
             if verdict is not None:
                 return verdict
         if _read_undated(claim, basis, dated):
