@@ -145,10 +145,17 @@ def _at(claim: Period | None, row: dict) -> bool:
         return True
     if claim is None or not row.get("period_end"):
         return False
-    start, end = str(row["period_start"])[:10], str(row["period_end"])[:10]
-    if row.get("measure") == "change" and start == end:
+    return _reading_at(claim, row["measure"], str(row["period_start"])[:10], str(row["period_end"])[:10])
+
+
+def _reading_at(claim: Period, measure: str | None, start: str, end: str) -> bool:
+    """A stored figure with a period other than the claim's still answers for it: a change on a day of the claim's
+    period, a rate on a day of the claim's month, a reading at the claim's date."""
+    if measure == "change" and start == end:
         return claim.start <= end <= claim.end  # 10月21日 下调25个基点 is the change of October
-    if row.get("measure") not in POINT_MEASURES:
+    if measure == "rate" and _inside_month(claim, start, end):
+        return True  # 1月 降到13.5%: the ratio from 1月15日 is January's too
+    if measure not in POINT_MEASURES:
         return False
     point = claim.start == claim.end or start == end
     return point and claim.end == end
@@ -161,6 +168,12 @@ def _day_inside(claim: Period | None, row: dict) -> bool:
     start, end = str(row.get("period_start") or "")[:10], str(row.get("period_end") or "")[:10]
     return claim is not None and claim.start < claim.end and row.get("measure") == "flow" and bool(end) \
         and start == end and claim.start <= end <= claim.end
+
+
+def _inside_month(claim: Period, start: str, end: str) -> bool:
+    """The claim names one month (or a part of one) and the stored reading lies inside it: a rate that changes
+    within a month (降准 on 1月15日) has each of its values in that month."""
+    return claim.start != claim.end and claim.start[:7] == claim.end[:7] and claim.start <= start <= end <= claim.end
 
 
 def metric_variants(metric: str) -> list[str]:
