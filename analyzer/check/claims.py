@@ -145,10 +145,17 @@ def _at(claim: Period | None, row: dict) -> bool:
         return True
     if claim is None or not row.get("period_end"):
         return False
-    start, end = str(row["period_start"])[:10], str(row["period_end"])[:10]
-    if row.get("measure") == "change" and start == end:
+    return _reading_at(claim, row["measure"], str(row["period_start"])[:10], str(row["period_end"])[:10])
+
+
+def _reading_at(claim: Period, measure: str | None, start: str, end: str) -> bool:
+    """A stored figure with a period other than the claim's still answers for it: a change on a day of the claim's
+    period, a rate on a day of the claim's month, a reading at the claim's date."""
+    if measure == "change" and start == end:
         return claim.start <= end <= claim.end  # 10月21日 下调25个基点 is the change of October
-    if row.get("measure") not in POINT_MEASURES:
+    if measure == "rate" and _inside_month(claim, start, end):
+        return True  # 1月 降到13.5%: the ratio from 1月15日 is January's too
+    if measure not in POINT_MEASURES:
         return False
     point = claim.start == claim.end or start == end
     return point and claim.end == end
@@ -161,6 +168,12 @@ def _day_inside(claim: Period | None, row: dict) -> bool:
     start, end = str(row.get("period_start") or "")[:10], str(row.get("period_end") or "")[:10]
     return claim is not None and claim.start < claim.end and row.get("measure") == "flow" and bool(end) \
         and start == end and claim.start <= end <= claim.end
+
+
+def _inside_month(claim: Period, start: str, end: str) -> bool:
+    """The claim names one month (or a part of one) and the stored reading lies inside it: a rate that changes
+    within a month (降准 on 1月15日) has each of its values in that month."""
+    return claim.start != claim.end and claim.start[:7] == claim.end[:7] and claim.start <= start <= end <= claim.end
 
 
 def metric_variants(metric: str) -> list[str]:
@@ -252,10 +265,20 @@ def _unnamed_near(candidate) -> bool:
     return candidate.near and len(candidate.row.get("metric") or "") < 2
 
 
+def _may_override(candidate, guessed: bool) -> bool:
+    """A figure found by context may stand for a disagreeing stored series: one without a metric of its own
+    (``_unnamed_near``), or, when the series was guessed from a short name, any the claim's words lead to."""
+    return _unnamed_near(candidate) or (guessed and candidate.near)
+
+
 def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
     """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
     names nothing)."""
-    return _led_to(claim, found) if sum(len(w) for w in words) >= MIN_CONTEXT_CHARS else None
+    return _led_to(claim, found) if _enough_words(words) else None
+
+
+def _enough_words(words: list[str]) -> bool:
+    return sum(len(w) for w in words) >= MIN_CONTEXT_CHARS
 
 
 def _same_kind(claim: Figure, row: dict) -> bool:
@@ -599,24 +622,31 @@ class ClaimChecker:
         claim is found by context only so."""
         own = _catalogued(_key(claim.metric))
         for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
-            rows = [read_stored_row(r) for word in ctx.variants(search)
-                    for r in self.store.iter_figures(FigureQuery(search=word))]
-            rows = [r for r in rows if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
+            rows = [r for r in self.search_rows(search) if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
                     and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
                     and (claim.period is None or _at(claim.period, r) or _undated(r))]
             if rows:
                 return rows
         return []
 
-    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False) -> Verdict | None:
-        """No series answers: the stored figure the claim's words lead to (analyzer.check.context)."""
+    def search_rows(self, word: str) -> list[dict]:
+        """Stored figures whose sentence holds the word under any of its names and scripts, each once."""
+        rows = [read_stored_row(r) for name in ctx.spellings(word) for spelling in ctx.variants(name)
+                for r in self.store.iter_figures(FigureQuery(search=spelling))]
+        return list({(r["doc_id"], r["start"]): r for r in rows}.values())  # a sentence holding two names
+
+    def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False,
+                        guessed: bool = False) -> Verdict | None:
+        """No series answers: the stored figure the claim's words lead to (analyzer.check.context). ``support_only``:
+        a stored series answers but disagrees, so only a figure that agrees counts, and only one without a metric of
+        its own, or when the series was ``guessed`` from a short name, any the claim's words lead to."""
         if not self.claim_text:
             return None
         words, found = self.context_candidates(claim)
         if not words:
             return None
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
-                and (not support_only or _unnamed_near(c))]
+                and (not support_only or _may_override(c, guessed))]
         note = self.context_note(words)
         if good:
             return self.context_supported(claim, info, good, note)
@@ -633,18 +663,22 @@ class ClaimChecker:
 
     def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
-        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元)."""
+        sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元); the sentence's too when the
+        clause's words are too few to contradict and none of its figures agrees (…中标利率降至2.40%，下调10个百分点:
+        下调 alone names nothing)."""
         words: list[str] = []
+        first: tuple[list[str], list] | None = None
         for whole in (False, True):
             words, last = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"],
                                           whole_sentence=whole)
             if not words:
-                return words, []
+                return first or (words, [])
             index = ctx.list_index(self.claim_text, claim, self.claim_figures)
             found = ctx.candidates(self.context_rows(claim, words), words, last, index)
-            if found:
+            if found and (whole or _enough_words(words) or any(agrees(claim, row_figure(c.row)) for c in found)):
                 return words, found
-        return words, []
+            first = first or ((words, found) if found else None)
+        return first or (words, [])
 
     def context_note(self, words: list[str]) -> str:
         return say("context.note", self.lang, words=listed(words, self.lang))
@@ -673,7 +707,8 @@ class ClaimChecker:
         if good:
             return self.supported(claim, info, basis, comparable, good[0], when)
         if not _catalogued(choice.key):  # a name of the writer's own: another stored figure may be the one meant
-            verdict = self.context_verdict(claim, info, when, support_only=True)
+            verdict = self.context_verdict(claim, info, when, support_only=True,
+                                           guessed=choice.chosen_because == "shorthand")
             if verdict is not None:
                 return verdict
         if _read_undated(claim, basis, dated):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import opencc
 
+from analyzer.check.reading import claim_words as _claim_words
 from analyzer.extract.periods import time_matches
 from analyzer.records import Figure
 from analyzer.normalize import normalize
@@ -35,6 +36,20 @@ class Candidate:
 def variants(word: str) -> list[str]:
     """A word in simplified and traditional characters (stored text keeps its script: 招商銀行)."""
     return list(dict.fromkeys([word, _s2t().convert(word)]))
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The word and its other names (``context_alias`` in claim_words.toml: 央行 for 人民银行)."""
+    return (word, *_claim_words()["aliases"].get(word, ()))
+
+
+def _holds(text: str, word: str) -> bool:
+    return any(s in text for s in spellings(word))
+
+
+def _last_at(text: str, word: str, end: int) -> int:
+    """Where the word, under any of its names, last starts before ``end`` (-1 when nowhere)."""
+    return max(text.rfind(s, 0, end) for s in spellings(word))
 
 
 @functools.cache
@@ -107,9 +122,9 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     for row in rows:
         sentence = normalize(row.get("sentence") or "")
         before = sentence[:max(_offset(row), 0)]
-        found = [w for w in words if w in sentence]
+        found = [w for w in words if _holds(sentence, w)]
         coverage = sum(len(w) for w in found) / total if total else 0.0
-        if coverage < MIN_COVERAGE or not any(w in before for w in found):
+        if coverage < MIN_COVERAGE or not any(_holds(before, w) for w in found):
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, _leading(words, last))
@@ -138,13 +153,13 @@ def _mark_near(found: list[Candidate], leading: list[str]) -> None:
     for group in by_sentence.values():
         group.sort(key=lambda c: _offset(c.row))
         sentence = normalize(group[0].row.get("sentence") or "")
-        last = next((w for w in leading if w in sentence), None)
+        last = next((w for w in leading if _holds(sentence, w)), None)
         if last is None:
             continue
         previous_end = 0
         for candidate in group:  # the first candidate figure after the word (no other candidate between them)
             offset = _offset(candidate.row)
-            at = sentence.rfind(last, 0, offset)
+            at = _last_at(sentence, last, offset)
             candidate.near = at >= previous_end and offset - at <= NEAR_SPAN
             previous_end = offset + len(candidate.row["text"])
 

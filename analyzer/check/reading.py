@@ -26,7 +26,8 @@ def _words(tables: list[dict], key: str = "words") -> list[str]:
 @functools.cache
 def claim_words() -> dict:
     """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
-    metrics, market moves, opposite words, measure readings and the institutions with figures of their own."""
+    metrics, market moves, opposite words, measure readings, the institutions with figures of their own and the
+    context aliases."""
     data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
     return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
@@ -42,7 +43,13 @@ def claim_words() -> dict:
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
-            "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"])}
+            "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
+            "aliases": _aliases(data["context_alias"])}
+
+
+def _aliases(groups: list[dict]) -> dict[str, tuple[str, ...]]:
+    """Each word of a ``context_alias`` group → the group's other words."""
+    return {w: tuple(o for o in g["words"] if o != w) for g in groups for w in g["words"]}
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:

@@ -7,7 +7,8 @@ Names (``SLIPS``) are the vocabulary of verdicts and claim sets:
 - ``scale``: the same digits off by a power of ten, 10 to 10^4 (亿 for 万亿; 户 for 万户 on counts; 5860亿 for
   5.86万亿);
 - ``direction``: the right number with the wrong sign (下降 for 上升, 收窄 for 扩大);
-- ``growth_as_level``: a growth rate quoted as a level or share; ``level_as_growth``: the reverse;
+- ``growth_as_level``: a growth rate quoted as a level or share; ``level_as_growth``: the reverse (also a level
+  quoted as a change or a flow: 较上年末增加3.05万亿元 for 余额3.05万亿元);
 - ``ytd_as_yoy``: the comparison base confused at a point inside a year: a change since the year's start (比年初,
   comparison ``ytd``) quoted as year-on-year (同比), or the reverse;
 - ``wrong_period``, ``wrong_metric``: the number belongs to another period or another metric (a cumulative period's
