@@ -109,6 +109,11 @@ CASES = [
     ("list-shared-after-labels", "A、B、C类人才补贴比例分别为100%、70%、50%。", "70%", "B类人才补贴比例"),
     ("list-shared-head-unchanged", "支农再贷款、支小再贷款和再贴现余额分别为1000亿元、2000亿元和3000亿元。", "2000亿元",
      "支小再贷款余额"),
+    # a fine: money right after a fining verb (fine-imposed); money after another verb keeps its name
+    ("fine-after-chuyi", "证监会对陈峰责令改正，给予警告，并处以150万元罚款。", "150万元", "罚款"),
+    ("fine-after-reason-beifa", "当当网旗下公司因违反劳动法被罚12150元。", "12150元", "罚款"),
+    ("fine-after-officer", "监管局拟对公司处以警告并罚款400万元，对董事陈鑫罚款210万元。", "210万元", "罚款"),
+    ("fine-after-reason-chuyi-fakuan", "快钱支付因四项违法行为被处以罚款1004万元。", "1004万元", "罚款"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
