@@ -114,6 +114,9 @@ CASES = [
     ("fine-after-reason-beifa", "当当网旗下公司因违反劳动法被罚12150元。", "12150元", "罚款"),
     ("fine-after-officer", "监管局拟对公司处以警告并罚款400万元，对董事陈鑫罚款210万元。", "210万元", "罚款"),
     ("fine-after-reason-chuyi-fakuan", "快钱支付因四项违法行为被处以罚款1004万元。", "1004万元", "罚款"),
+    # 亏损 after a profit's name is its sign, not its name (real_text.toml loss-after-profit)
+    ("loss-after-profit", "公司预计2025年归母净利润亏损15亿元至18亿元。", "15亿元至18亿元", "归母净利润"),
+    ("loss-after-eps", "基本每股收益亏损0.12元。", "0.12元", "基本每股收益"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
