@@ -117,6 +117,10 @@ CASES = [
     # 亏损 after a profit's name is its sign, not its name (real_text.toml loss-after-profit)
     ("loss-after-profit", "公司预计2025年归母净利润亏损15亿元至18亿元。", "15亿元至18亿元", "归母净利润"),
     ("loss-after-eps", "基本每股收益亏损0.12元。", "0.12元", "基本每股收益"),
+    # a project or fund opening a total is whose total it is (real_text.toml owner-project-or-fund)
+    ("owner-project-total", "该项目计划总投资76.19亿元，项目资本金占20%。", "76.19亿元", "计划总投资"),
+    ("owner-fund-units", "截至6月30日，该基金总份额为99.39亿份。", "99.39亿份", "总份额"),
+    ("group-of-projects-stays", "全市重点项目总投资1200亿元。", "1200亿元", "重点项目总投资"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
