@@ -121,6 +121,11 @@ CASES = [
     ("owner-project-total", "该项目计划总投资76.19亿元，项目资本金占20%。", "76.19亿元", "计划总投资"),
     ("owner-fund-units", "截至6月30日，该基金总份额为99.39亿份。", "99.39亿份", "总份额"),
     ("group-of-projects-stays", "全市重点项目总投资1200亿元。", "1200亿元", "重点项目总投资"),
+    # money right after a spending verb: the purchase it pays for, else the verb; the spender and means go (spent-on)
+    ("spent-on-purchase", "蚂蚁花费28亿港元收购该公司股份。", "28亿港元", "收购"),
+    ("spent-on-buyback-of-shares", "公司拟出资1亿至2亿元回购股份。", "1亿至2亿元", "回购股份"),
+    ("spent-by-subsidiary", "全资子公司亚盛种业公司拟以货币资金出资3000万元，在张掖市设立子公司。", "3000万元", "出资"),
+    ("spent-after-price-range", "回购45万股股份，价格区间为442.6港元-457港元，耗资约2.04亿港元。", "约2.04亿港元", "耗资"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
