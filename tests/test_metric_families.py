@@ -126,6 +126,10 @@ CASES = [
     ("spent-on-buyback-of-shares", "公司拟出资1亿至2亿元回购股份。", "1亿至2亿元", "回购股份"),
     ("spent-by-subsidiary", "全资子公司亚盛种业公司拟以货币资金出资3000万元，在张掖市设立子公司。", "3000万元", "出资"),
     ("spent-after-price-range", "回购45万股股份，价格区间为442.6港元-457港元，耗资约2.04亿港元。", "约2.04亿港元", "耗资"),
+    # a from-to phrase: 从/由/自 and the base or time after it go from the name (real_text.toml from-base-tail)
+    ("from-base-year-ago", "出口量从去年同期的30020辆下降至11567辆。", "30020辆", "出口量"),
+    ("from-base-month", "数据显示，6月失业率由5月的4.3%降至4.2%。", "4.2%", "失业率"),
+    ("since-time-first", "布伦特原油价格自2014年10月以来首次升至90美元/桶。", "90美元/桶", "布伦特原油价格"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
