@@ -130,6 +130,9 @@ CASES = [
     ("from-base-year-ago", "出口量从去年同期的30020辆下降至11567辆。", "30020辆", "出口量"),
     ("from-base-month", "数据显示，6月失业率由5月的4.3%降至4.2%。", "4.2%", "失业率"),
     ("since-time-first", "布伦特原油价格自2014年10月以来首次升至90美元/桶。", "90美元/桶", "布伦特原油价格"),
+    # a modal verb or a one-character move after the comparison leaves the name (trail-modal, trail-comparison-move)
+    ("modal-leaves-name", "市场预计2022年美联储加息次数可能会在1-2次。", "1-2次", "加息次数"),
+    ("hk-style-move", "中金预计港交所全年盈利同比升9%至126亿港元。", "9%", "盈利"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
