@@ -133,6 +133,9 @@ CASES = [
     # a modal verb or a one-character move after the comparison leaves the name (trail-modal, trail-comparison-move)
     ("modal-leaves-name", "市场预计2022年美联储加息次数可能会在1-2次。", "1-2次", "加息次数"),
     ("hk-style-move", "中金预计港交所全年盈利同比升9%至126亿港元。", "9%", "盈利"),
+    # 相关 before a noun modifies it; 相关 last goes (metric-noun-modifier-related, related-tail)
+    ("related-firms-counted", "天眼查数据显示，目前我国共有6.9万余家预制菜相关企业。", "6.9万余家", "预制菜相关企业"),
+    ("related-last-goes", "该毒株已在多国发现，与全球8000个病例相关。", "8000个", "病例"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
