@@ -136,6 +136,8 @@ CASES = [
     # 相关 before a noun modifies it; 相关 last goes (metric-noun-modifier-related, related-tail)
     ("related-firms-counted", "天眼查数据显示，目前我国共有6.9万余家预制菜相关企业。", "6.9万余家", "预制菜相关企业"),
     ("related-last-goes", "该毒株已在多国发现，与全球8000个病例相关。", "8000个", "病例"),
+    # the holder before a deal verb goes (holder-before-deal)
+    ("holder-before-deal", "天下秀：股东赛富投资、腾元投资拟减持不超过2%。", "不超过2%", "减持"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
