@@ -109,6 +109,35 @@ CASES = [
     ("list-shared-after-labels", "A、B、C类人才补贴比例分别为100%、70%、50%。", "70%", "B类人才补贴比例"),
     ("list-shared-head-unchanged", "支农再贷款、支小再贷款和再贴现余额分别为1000亿元、2000亿元和3000亿元。", "2000亿元",
      "支小再贷款余额"),
+    # a fine: money right after a fining verb (fine-imposed); money after another verb keeps its name
+    ("fine-after-chuyi", "证监会对陈峰责令改正，给予警告，并处以150万元罚款。", "150万元", "罚款"),
+    ("fine-after-reason-beifa", "当当网旗下公司因违反劳动法被罚12150元。", "12150元", "罚款"),
+    ("fine-after-officer", "监管局拟对公司处以警告并罚款400万元，对董事陈鑫罚款210万元。", "210万元", "罚款"),
+    ("fine-after-reason-chuyi-fakuan", "快钱支付因四项违法行为被处以罚款1004万元。", "1004万元", "罚款"),
+    # 亏损 after a profit's name is its sign, not its name (real_text.toml loss-after-profit)
+    ("loss-after-profit", "公司预计2025年归母净利润亏损15亿元至18亿元。", "15亿元至18亿元", "归母净利润"),
+    ("loss-after-eps", "基本每股收益亏损0.12元。", "0.12元", "基本每股收益"),
+    # a project or fund opening a total is whose total it is (real_text.toml owner-project-or-fund)
+    ("owner-project-total", "该项目计划总投资76.19亿元，项目资本金占20%。", "76.19亿元", "计划总投资"),
+    ("owner-fund-units", "截至6月30日，该基金总份额为99.39亿份。", "99.39亿份", "总份额"),
+    ("group-of-projects-stays", "全市重点项目总投资1200亿元。", "1200亿元", "重点项目总投资"),
+    # money right after a spending verb: the purchase it pays for, else the verb; the spender and means go (spent-on)
+    ("spent-on-purchase", "蚂蚁花费28亿港元收购该公司股份。", "28亿港元", "收购"),
+    ("spent-on-buyback-of-shares", "公司拟出资1亿至2亿元回购股份。", "1亿至2亿元", "回购股份"),
+    ("spent-by-subsidiary", "全资子公司亚盛种业公司拟以货币资金出资3000万元，在张掖市设立子公司。", "3000万元", "出资"),
+    ("spent-after-price-range", "回购45万股股份，价格区间为442.6港元-457港元，耗资约2.04亿港元。", "约2.04亿港元", "耗资"),
+    # a from-to phrase: 从/由/自 and the base or time after it go from the name (real_text.toml from-base-tail)
+    ("from-base-year-ago", "出口量从去年同期的30020辆下降至11567辆。", "30020辆", "出口量"),
+    ("from-base-month", "数据显示，6月失业率由5月的4.3%降至4.2%。", "4.2%", "失业率"),
+    ("since-time-first", "布伦特原油价格自2014年10月以来首次升至90美元/桶。", "90美元/桶", "布伦特原油价格"),
+    # a modal verb or a one-character move after the comparison leaves the name (trail-modal, trail-comparison-move)
+    ("modal-leaves-name", "市场预计2022年美联储加息次数可能会在1-2次。", "1-2次", "加息次数"),
+    ("hk-style-move", "中金预计港交所全年盈利同比升9%至126亿港元。", "9%", "盈利"),
+    # 相关 before a noun modifies it; 相关 last goes (metric-noun-modifier-related, related-tail)
+    ("related-firms-counted", "天眼查数据显示，目前我国共有6.9万余家预制菜相关企业。", "6.9万余家", "预制菜相关企业"),
+    ("related-last-goes", "该毒株已在多国发现，与全球8000个病例相关。", "8000个", "病例"),
+    # the holder before a deal verb goes (holder-before-deal)
+    ("holder-before-deal", "天下秀：股东赛富投资、腾元投资拟减持不超过2%。", "不超过2%", "减持"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]

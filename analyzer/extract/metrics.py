@@ -634,6 +634,27 @@ def _implied_word(c: MetricContext) -> Named | None:
     return named if named and named[0].endswith("利率") else _named(implied, word)
 
 
+def _fine_imposed(c: MetricContext) -> Named | None:
+    """被处以45万元罚款, 哔哩哔哩被罚50万元: money right after a fining verb is the fine (罚款)."""
+    stripped = _strip_trailing(c.left, _words()[0])
+    word = next((w for w in WORD_LISTS["fine-verbs"] if stripped.endswith(w)), None)
+    return _named("罚款", word) if word else None
+
+
+def _spent_on(c: MetricContext) -> Named | None:
+    """拟以自有资金出资3亿元收购, 耗资约2.04亿港元: money right after a spending verb is named by the purchase it pays
+    for (收购, 回购), else by the verb (出资, 耗资); who spent it and how go."""
+    stripped = _strip_trailing(c.left, _words()[0])
+    spent = next((w for w in WORD_LISTS["spend-verbs"] if stripped.endswith(w)), None)
+    if spent is None:
+        return None
+    after = c.text[c.figure_end:c.figure_end + 8].lstrip("用于来")
+    bought = next((w for w in WORD_LISTS["purchase-verbs"] if after.startswith(w)), None)
+    if bought and after.startswith(("股份", "股票"), len(bought)):  # 出资1亿元回购股份: the deal keeps its shares
+        bought = after[:len(bought) + 2]
+    return _named(bought or spent, spent)
+
+
 def _event_probability(c: MetricContext) -> Named | None:
     """加息25个基点的概率为3.1%, 3月维持利率在0%-0.25%区间的概率为38.7%: a probability is named by the whole event
     it is of, figures included, from its clause's last time word on."""
@@ -841,6 +862,8 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "last_earlier": _last_earlier,
     "provided_after": _provided_after,
     "implied_word": _implied_word,
+    "fine_imposed": _fine_imposed,
+    "spent_on": _spent_on,
     "event_probability": _event_probability,
     "operation_of_clause": _operation_of_clause,
     "operation_or_winning_bid": _operation_or_winning_bid,
