@@ -153,6 +153,7 @@ class FigureExtractor:
         self.decline_change = re.compile(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
                                          rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
+        self.sign_hedges = re.compile(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
         # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
         self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
                                     rf"(?:{alternation(words['rate_verbs'])})\s?"
@@ -845,7 +846,7 @@ class FigureExtractor:
 
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
-        stripped = left.rstrip(" 约近超逾达为了")
+        stripped = self.sign_hedges.sub("", left)
         narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
             return narrowing.group("verb") in self.decline_widening
