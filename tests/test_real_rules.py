@@ -129,6 +129,10 @@ FOUND = [
     ("计划在全球裁员多达10万人", "10万人", "-100000", "count", None),
     ("210硅片价格降幅高达7.8%", "7.8%", "-7.8", "percent", None),
     ("大众削减目标或达10万人", "10万人", "100000", "count", None),
+    ("归属于上市公司股东的净利润为亏损2.7亿元", "2.7亿元", "-270000000", "CNY", None),
+    ("2021年净利预计亏损1.88亿元", "1.88亿元", "-188000000", "CNY", None),
+    ("子公司问界汽车二季度预计亏损19亿元", "19亿元", "1900000000", "CNY", None),
+    ("公司净亏损3.2亿元", "3.2亿元", "320000000", "CNY", None),
 ]
 
 
@@ -522,3 +526,9 @@ def test_metric_debris_rows_fire_on_their_example(row):
     pattern = re.compile(row["pattern"])
     for written, _ in pairs:
         assert pattern.sub(row.get("replace", ""), written) != written, (row["id"], written)
+
+
+def test_a_result_written_as_a_loss_is_negative_with_its_range():
+    found = {f.text: f for f in _figures("预计归母净利润亏损15亿元至18亿元")}
+    figure = found["15亿元至18亿元"]
+    assert (str(figure.value), str(figure.value_high)) == ("-1500000000", "-1800000000")
