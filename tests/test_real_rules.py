@@ -185,6 +185,7 @@ MEASURES = [
     ("电煤库存超过1.62亿吨，较去年同期高4000万吨", "4000万吨", "change", "40000000"),
     ("该基金限制申购及定期定额金额由2000元调高至1万元", "1万元", "other", "10000"),
     ("仅2020年7月8日-7月21日限额曾调整为1万元", "1万元", "other", "10000"),
+    ("10年期美债收益率一度下跌3个基点至1.77%", "1.77%", "rate", "1.77"),
 ]
 
 
@@ -540,3 +541,8 @@ def test_a_result_written_as_a_loss_is_negative_with_its_range():
     found = {f.text: f for f in _figures("预计归母净利润亏损15亿元至18亿元")}
     figure = found["15亿元至18亿元"]
     assert (str(figure.value), str(figure.value_high)) == ("-1500000000", "-1800000000")
+
+
+def test_a_share_reached_after_a_points_move_is_not_read_as_a_rate_level():
+    found = {f.text: f for f in _figures("营销费用占销售额的比重料按季减少8个百分点至46%")}
+    assert found["46%"].measure != "rate"
