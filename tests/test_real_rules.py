@@ -548,3 +548,10 @@ def test_a_result_written_as_a_loss_is_negative_with_its_range():
 def test_a_share_reached_after_a_points_move_is_not_read_as_a_rate_level():
     found = {f.text: f for f in _figures("营销费用占销售额的比重料按季减少8个百分点至46%")}
     assert found["46%"].measure != "rate"
+
+
+@pytest.mark.parametrize("text, span", [("较首日开盘价上涨12.96%", "12.96%"), ("较发行价下跌逾15%", "逾15%"),
+                                        ("波斯湾原油产量在6月份仍较战前水平低约每日1050万桶", "1050万桶")])
+def test_a_base_before_an_event_or_a_first_price_is_an_earlier_value(text, span):
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == "prev"
