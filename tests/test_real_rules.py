@@ -124,6 +124,15 @@ FOUND = [
     ("招聘了二三十个员工", "二三十个", "20", "count", "range"),
     ("超灵便型船运价指数下滑33点，至去年4月以来最低", "33点", "-33", "other", None),
     ("指数跌至3800点", "3800点", "3800", "other", None),
+    ("该品牌此前已宣布裁减3900个职位", "3900个", "-3900", "count", None),
+    ("甲骨文裁员约2.1万人", "约2.1万人", "-21000", "count", "approx"),
+    ("计划在全球裁员多达10万人", "10万人", "-100000", "count", None),
+    ("210硅片价格降幅高达7.8%", "7.8%", "-7.8", "percent", None),
+    ("大众削减目标或达10万人", "10万人", "100000", "count", None),
+    ("归属于上市公司股东的净利润为亏损2.7亿元", "2.7亿元", "-270000000", "CNY", None),
+    ("2021年净利预计亏损1.88亿元", "1.88亿元", "-188000000", "CNY", None),
+    ("子公司问界汽车二季度预计亏损19亿元", "19亿元", "1900000000", "CNY", None),
+    ("公司净亏损3.2亿元", "3.2亿元", "320000000", "CNY", None),
 ]
 
 
@@ -168,6 +177,17 @@ MEASURES = [
     ("该车储物容量超18m³，搭载80-165kWh的电池包", "80-165kWh", "other", "80"),
     ("比特币恢复至11.5万美元以上，以太坊上涨", "11.5万美元以上", "rate", "115000"),
     ("根据早期规划，英伟达曾考虑1000亿美元的投资", "1000亿美元", "flow", "100000000000"),
+    ("波斯湾石油流量已回落至正常水平的约70%", "约70%", "rate", "70"),
+    ("美国进口石油的占比从2008年的峰值87%下降", "87%", "share", "87"),
+    ("保时捷此前已宣布裁减3900个职位", "3900个", "change", "-3900"),
+    ("被上海市宝山区市场监督管理局处以45万元罚款", "45万元", "other", "450000"),
+    ("欧佩克+去年12月的日产量比其目标低80万桶", "80万桶", "change", "-800000"),
+    ("电煤库存超过1.62亿吨，较去年同期高4000万吨", "4000万吨", "change", "40000000"),
+    ("该基金限制申购及定期定额金额由2000元调高至1万元", "1万元", "other", "10000"),
+    ("仅2020年7月8日-7月21日限额曾调整为1万元", "1万元", "other", "10000"),
+    ("10年期美债收益率一度下跌3个基点至1.77%", "1.77%", "rate", "1.77"),
+    ("游戏业务在AI提效的推动下实现22%的增长", "22%", "growth_rate", "22"),
+    ("该基金在2025年产生了8.9%的回报", "8.9%", "rate", "8.9"),
 ]
 
 
@@ -517,3 +537,21 @@ def test_metric_debris_rows_fire_on_their_example(row):
     pattern = re.compile(row["pattern"])
     for written, _ in pairs:
         assert pattern.sub(row.get("replace", ""), written) != written, (row["id"], written)
+
+
+def test_a_result_written_as_a_loss_is_negative_with_its_range():
+    found = {f.text: f for f in _figures("预计归母净利润亏损15亿元至18亿元")}
+    figure = found["15亿元至18亿元"]
+    assert (str(figure.value), str(figure.value_high)) == ("-1500000000", "-1800000000")
+
+
+def test_a_share_reached_after_a_points_move_is_not_read_as_a_rate_level():
+    found = {f.text: f for f in _figures("营销费用占销售额的比重料按季减少8个百分点至46%")}
+    assert found["46%"].measure != "rate"
+
+
+@pytest.mark.parametrize("text, span", [("较首日开盘价上涨12.96%", "12.96%"), ("较发行价下跌逾15%", "逾15%"),
+                                        ("波斯湾原油产量在6月份仍较战前水平低约每日1050万桶", "1050万桶")])
+def test_a_base_before_an_event_or_a_first_price_is_an_earlier_value(text, span):
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == "prev"

@@ -153,6 +153,8 @@ class FigureExtractor:
         self.decline_change = re.compile(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
                                          rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
+        self.sign_hedges = re.compile(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
+        self.result_loss = re.compile(rf"(?:{alternation(signs['result_loss_nouns'])})(?:预计|将|约|或|为)*亏损了?$")
         # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
         self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
                                     rf"(?:{alternation(words['rate_verbs'])})\s?"
@@ -794,12 +796,22 @@ class FigureExtractor:
         that a move reached (下跌3个基点至1.77%: ``since_previous`` is 至) is a level and keeps its sign."""
         if since_previous.strip() in self.lexicon["signs"].get("reached", ()):
             return c.value
+        if c.value > 0 and self._is_result_loss(c, cue_left):
+            if c.value_high is not None:
+                c.value_high = -abs(c.value_high)
+            return -c.value
         moved = measure in ("growth_rate", "change") or self._after_fall_verb(c, cue_left)
         if moved and c.value > 0 and self._is_decrease(cue_left):
             if c.value_high is not None:
                 c.value_high = -c.value_high
             return -c.value
         return c.value
+
+    def _is_result_loss(self, c: Candidate, cue_left: str) -> bool:
+        """归母净利润亏损15亿元, 净利润为亏损2.7亿元: an amount right after a result written as a loss is below zero
+        (real_text.toml sign-result-loss); a bare 亏损 or 净亏损 names the loss and keeps its sign."""
+        return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
+            self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
 
     def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
         """萎缩48%, 贬值近2%, 回撤15.42%, 下滑33点: a percent or a number of index points right after a falling verb
@@ -845,7 +857,7 @@ class FigureExtractor:
 
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
-        stripped = left.rstrip(" 约近超逾达为了")
+        stripped = self.sign_hedges.sub("", left)
         narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
             return narrowing.group("verb") in self.decline_widening
