@@ -6,7 +6,8 @@ The spec writes a metric without place words, so the place is kept apart, as wri
 name with no place before it. The place is read where the metric is written: its last occurrence before the
 figure in the figure's sentence, and the words right before it in that clause, time expressions and the
 ``between`` words of ``analyzer/rules/place.toml`` skipped; a figure whose metric is not written in its sentence (a
-growth rate named by an earlier sentence) takes the place of the last figure before it with that metric.
+growth rate named by an earlier sentence) takes the place of the last figure before it with that metric. A clause
+that names only a place before its figure (浙江新增确诊病例12例，其中宁波市5例) gives that place.
 """
 from __future__ import annotations
 
@@ -42,11 +43,25 @@ def national_words() -> frozenset[str]:
 
 @functools.cache
 def _place_before() -> re.Pattern:
-    """A place word, then only time gaps and ``between`` words up to the end (where the metric starts)."""
+    """A place word that opens the words (or follows a time, a mark, or a word the metric finder drops: 其中, 目前),
+    then only time gaps and ``between`` words up to the end (where the metric starts). A place inside a name
+    (国信证券广州分公司) follows other characters and is none."""
     partner = "".join(map(re.escape, _words("partner-before")))
     places = _alternation([*place_words(), *national_words()])
     between = _alternation(_words("between"))
-    return re.compile(rf"(?<![{partner}])(?P<place>{places})(?:{between}|{TIME_GAP})*$")
+    leading = [word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1 or "\u4e00" <= word <= "\u9fff"]
+    opener = _alternation([*_words("between"), *leading])
+    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|{opener})(?<![{partner}])(?P<place>{places})"
+                      rf"(?:{between}|{TIME_GAP})*$")
+
+
+@functools.cache
+def _place_alone() -> re.Pattern:
+    """A clause of only a place (after openers, before time gaps, ``between`` and ``place-alone`` words)."""
+    places = _alternation([*place_words(), *national_words()])
+    opener = _alternation(word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1)
+    rest = _alternation([*_words("between"), *_words("place-alone")])
+    return re.compile(rf"^(?:{opener}|{TIME_GAP})*(?P<place>{places})(?:{rest}|{TIME_GAP})*$")
 
 
 def _words_before(text: str, position: int, sentence_start: int, times: Sequence) -> str:
@@ -57,16 +72,33 @@ def _words_before(text: str, position: int, sentence_start: int, times: Sequence
         if span.end > start and span.start < position:
             for index in range(max(span.start, start), min(span.end, position)):
                 chars[index - start] = TIME_GAP
-    return "".join(chars)
+    return _written_dates().sub(lambda date: TIME_GAP * len(date.group()), "".join(chars))
 
 
-def place_at(text: str, position: int, sentence_start: int, times: Sequence = ()) -> str | None:
+@functools.cache
+def _written_dates() -> re.Pattern:
+    return re.compile("|".join(row["pattern"] for row in rulebook.rows("place", "pattern")))
+
+
+def place_at(text: str, position: int, sentence_start: int, times: Sequence = (), alone: bool = False) -> str | None:
     """The place written right before ``position`` (where a metric starts) in its clause; None for a national
-    word or none."""
-    found = _place_before().search(_words_before(text, position, sentence_start, times))
+    word or none. ``alone``: only a clause that is nothing but a place (其中宁波市5例) counts."""
+    pattern = _place_alone() if alone else _place_before()
+    found = pattern.search(_words_before(text, position, sentence_start, times))
     if found is None or found.group("place") in national_words():
         return None
     return found.group("place")
+
+
+def _placed(text: str, figure, sentence_start: int, times: Sequence, last_place: dict) -> str | None:
+    """The figure's place: a clause of only a place before it, else the place before its metric in its sentence,
+    else the place of the last figure with its metric."""
+    if _place_alone().search(_words_before(text, figure.start, sentence_start, times)):
+        return place_at(text, figure.start, sentence_start, times, alone=True)
+    written = text.rfind(figure.metric, sentence_start, figure.start)
+    if written >= 0:
+        return place_at(text, written, sentence_start, times)
+    return last_place.get(figure.metric)
 
 
 def assign_places(text: str, figures: Sequence, sentences: Sequence[tuple[int, int]], times: Sequence = ()) -> None:
@@ -80,9 +112,4 @@ def assign_places(text: str, figures: Sequence, sentences: Sequence[tuple[int, i
         if not metric:
             continue
         sentence_start = min(sentences[index][0], figure.start) if sentences else 0
-        written = text.rfind(metric, sentence_start, figure.start)
-        if written >= 0:
-            figure.place = place_at(text, written, sentence_start, times)
-        else:
-            figure.place = last_place.get(metric)
-        last_place[metric] = figure.place
+        figure.place = last_place[metric] = _placed(text, figure, sentence_start, times, last_place)
