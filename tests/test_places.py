@@ -102,3 +102,23 @@ def test_query_and_timeline_keep_places_apart(tmp_path):
     assert "天津 (1)" in national.stderr
     placed = runner.invoke(main, ["timeline", "外贸进出口总值", "--place", "天津", "--db", db, "-f", "json"])
     assert [r["value"] for r in json.loads(placed.stdout)] == ["800000000000"]
+
+
+def test_a_claim_naming_a_place_is_checked_on_that_place(tmp_path):
+    from analyzer.check.claims import check_claim
+    from analyzer.store import open_store
+    from analyzer.store.ingest import ingest
+    path = tmp_path / "trade.jsonl"
+    lines = [{"doc": {"id": "tj", "published": "2025-10-20"}, "text": "今年前三季度，天津外贸进出口总值8000亿元。"},
+             {"doc": {"id": "cn", "published": "2025-10-20"}, "text": "今年前三季度，全国外贸进出口总值30000亿元。"}]
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        ingest(store, [str(path)])
+        verdicts = {claim: check_claim(claim, store, published="2025-10-25")[0] for claim in
+                    ("今年前三季度，天津外贸进出口总值8000亿元", "今年前三季度，天津外贸进出口总值30000亿元",
+                     "今年前三季度，全国外贸进出口总值30000亿元")}
+    finally:
+        store.close()
+    assert [v.verdict for v in verdicts.values()] == ["supported", "contradicted", "supported"]
+    assert [[e.doc_id for e in v.evidence] for v in verdicts.values()] == [["tj"], ["tj"], ["cn"]]
