@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from analyzer import rulebook
+from analyzer.extract.periods import ending_by
 
 CLAUSE_MARKS = "，,；;：:。！？!?\n（(）)"
 TIME_GAP = "\x00"  # stands for a time expression's characters in the words before a metric
@@ -68,10 +69,11 @@ def _words_before(text: str, position: int, sentence_start: int, times: Sequence
     """The words of the clause before ``position``, each time expression's characters replaced by TIME_GAP."""
     start = max([sentence_start, *(text.rfind(mark, sentence_start, position) + 1 for mark in CLAUSE_MARKS)])
     chars = list(text[start:position])
-    for span in times:
-        if span.end > start and span.start < position:
-            for index in range(max(span.start, start), min(span.end, position)):
-                chars[index - start] = TIME_GAP
+    for span in times[ending_by(times, start):]:  # in text order: the first that ends after ``start`` on
+        if span.start >= position:
+            break
+        for index in range(max(span.start, start), min(span.end, position)):
+            chars[index - start] = TIME_GAP
     return _written_dates().sub(lambda date: TIME_GAP * len(date.group()), "".join(chars))
 
 
