@@ -63,6 +63,9 @@ class Figure:
     period: Period | None = None
     counter: str | None = None
     links: dict[str, list[str]] | None = None
+    # where the figure was measured when its name opened with a place the metric dropped (天津, 美国, 广东省);
+    # None for a national figure or a name with no place. Optional in records: written only when set
+    place: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     # why each attribute has its value: attribute → {"rule": rule id, "words": the words it used}; shown by
     # ``--explain``, never stored
@@ -80,6 +83,8 @@ class Figure:
             out["counter"] = self.counter
         if self.links is not None:
             out["links"] = self.links
+        if self.place is not None:
+            out["place"] = self.place
         out.update(self.extra)
         return out
 
@@ -94,7 +99,7 @@ class Figure:
             qualifier=data.get("qualifier"), measure=data.get("measure", "other"),
             comparison=data.get("comparison"), metric=data.get("metric"),
             period=Period.from_dict(data.get("period")), counter=data.get("counter"),
-            links=data.get("links"),
+            links=data.get("links"), place=data.get("place"),
             extra={k: v for k, v in data.items() if k not in known},
         )
 

@@ -433,6 +433,7 @@ def test_a_version_1_store_gains_document_origins(db_url, tmp_path):
     with open_store(db_url) as store, store.engine.begin() as connection:
         connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))  # what version 1 lacked
         connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
+        connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
         connection.execute(sa.text("DELETE FROM schema_version"))
         connection.execute(sa.text("INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01')"))
     with open_store(db_url) as store:

@@ -360,6 +360,7 @@ def test_version_1_store_gains_mentions_in_taxonomy(db_url):
     with engine.begin() as connection:
         connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))  # what version 1 lacked
         connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))
+        connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
         connection.execute(sa.text("DELETE FROM schema_version"))
         connection.execute(schema.schema_version.insert().values(version=1, applied_at="2026-01-01",
                                                                  description="initial schema"))
@@ -368,6 +369,31 @@ def test_version_1_store_gains_mentions_in_taxonomy(db_url):
         assert store.schema_version() == schema.SCHEMA_VERSION
         store.write([stored(make_record())])
         assert set(store.mentions()["in_taxonomy"]) == {True}
+
+
+def test_version_3_store_gains_figure_place(db_url):
+    """A store written before figures had a place (schema 3) is upgraded in place: its figures are all kept, with
+    place null, and figures written since keep theirs (and a series key of their own)."""
+    with open_store(db_url) as store:
+        store.write([stored(make_record())])
+        before = store.counts()["figures"]
+    engine = open_store(db_url).engine
+    with engine.begin() as connection:
+        connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
+        connection.execute(sa.text("DELETE FROM schema_version"))
+        connection.execute(schema.schema_version.insert().values(version=3, applied_at="2026-12-01",
+                                                                 description="mentions.in_taxonomy"))
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert store.schema_version() == schema.SCHEMA_VERSION
+        assert store.counts()["figures"] == before
+        assert set(store.figures()["place"]) == {None}
+        record = make_record(doc_id="placed")
+        record.figures[0].place = "天津市"
+        store.write([stored(record)])
+        placed = store.figures(place="天津")
+        assert list(placed["place"]) == ["天津市"] and placed["metric_key"][0].endswith("@天津")
+        assert "天津市" not in set(store.figures(place="全国")["place"])
 
 
 def test_outside_taxonomy_mentions_are_marked(store):

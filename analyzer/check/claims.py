@@ -40,7 +40,7 @@ from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.pipeline import analyze
 from analyzer.records import Figure, Period, Record
 from analyzer.store import FigureQuery
-from analyzer.taxonomy import load_taxonomy
+from analyzer.taxonomy import load_taxonomy, place_key
 from analyzer.taxonomy.series import match_series, merge_reasons, scoped_variants
 from analyzer.normalize import normalize
 
@@ -312,6 +312,13 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
+def _of_place(rows: list[dict], place: str | None) -> list[dict]:
+    """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
+    national ones), all of them where that place has none."""
+    where = place_key(place)
+    return [row for row in rows if place_key(row.get("place")) == where] or rows
+
+
 def _catalogued(key: str | None) -> bool:
     """The key is a statistic of the series catalogue (metrics.toml) that is the same whoever reports it: its
     figures are found by key, never by context."""
@@ -463,7 +470,7 @@ class ClaimChecker:
     def own_series(self, claim: Figure) -> SeriesChoice:
         """The claim's series as written, or without a trailing 增速 when only that is stored."""
         for variant in metric_variants(claim.metric):
-            rows = self.rows(variant)
+            rows = _of_place(self.rows(variant), claim.place)
             if rows:
                 return SeriesChoice(_key(variant), rows)
         return SeriesChoice(_key(claim.metric), [])

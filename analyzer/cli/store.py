@@ -22,7 +22,7 @@ from analyzer.store.export import export_sqlite, export_table
 from analyzer.store.ingest import DUPLICATE_POLICIES, ingest
 from analyzer.store.queries import FIGURE_COLUMNS
 
-QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "period_end",
+QUERY_TABLE_COLUMNS = ("doc_id", "published", "text", "value", "unit", "measure", "metric", "place", "period_end",
                        "sentence")
 
 
@@ -126,7 +126,9 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
 
 @click.command(name="query")
 @db_option
-@click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key.")
+@click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key; every place's figures "
+                                "unless --place is given.")
+@click.option("--place", help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
 @click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
 @click.option("--sector", help="Sector, e.g. 小微企业 (as for --tool).")
 @click.option("--institution", help="Institution, e.g. 中国人民银行 (as for --tool).")

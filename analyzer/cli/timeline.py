@@ -18,11 +18,12 @@ from analyzer.records import MEASURES
 @db_option
 @click.option("--measure", type=click.Choice([*MEASURES, "all"]),
               help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
+@click.option("--place", help="The series of this place (天津, 美国) [default: the national figures, no place].")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
 @format_option(default="table")
 @verbose_option
 @handle_errors
-def timeline_command(metric, db_url, measure, plot_path, fmt):
+def timeline_command(metric, db_url, measure, place, plot_path, fmt):
     """The series of METRIC over time across all documents: one row per period with the value, the unit,
     how many documents report it, and whether they disagree (then `sources` lists each value and who gave it).
 
@@ -31,10 +32,15 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
     (人民币普惠小微贷款余额, 固定资产投资（不含农户）) are merged: stderr lists them with the reason, and the
     `names` column gives each point's written names.
 
-    Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png
+    A place keeps its own series: 天津外贸进出口总值 is the series of place 天津, apart from the national
+    外贸进出口总值. Without --place the series is the national one (figures with no place); stderr names the
+    places that have their own series.
+
+    Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png; analyzer timeline 外贸进出口总值 --place 天津
     """
     store = open_db(db_url)
-    timeline = build_timeline(store.timeline_rows(metric), measure, metric)
+    timeline = build_timeline(store.timeline_rows(metric, place=place), measure, metric)
+    _say_places(store, metric, place)
     if not timeline.rows:
         similar = store.similar_metrics(metric)
         hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
@@ -51,3 +57,13 @@ def timeline_command(metric, db_url, measure, plot_path, fmt):
             click.echo("no CJK font found (e.g. apt-get install fonts-noto-cjk): the plot uses English labels",
                        err=True)
         save_plot(lambda *args: plot.plot_timeline(*args, labeler), timeline.rows, metric, plot_path)
+
+
+def _say_places(store, metric: str, place: str | None) -> None:
+    """Tell on stderr whose series this is and which places have their own."""
+    others = [(where, count) for where, count in store.metric_places(metric) if where and where != place]
+    scope = f"place {place}" if place else "national figures (no place)"
+    listed = ", ".join(f"{where} ({count})" for where, count in others[:10])
+    if others or place:
+        click.echo(f"series {metric}: {scope}" + (f"; places with their own series: {listed} — see --place"
+                                                   if others else ""), err=True)

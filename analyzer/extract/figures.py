@@ -35,6 +35,7 @@ from analyzer.extract.numbers import (
     parse_number,
 )
 from analyzer.extract.periods import FigurePeriods, TimeSpan
+from analyzer.extract.places import assign_places
 from analyzer import rulebook
 from analyzer.rulebook import alternation, lexicon
 from analyzer.records import Figure, Period, decimal_to_str
@@ -710,6 +711,7 @@ class FigureExtractor:
                                        position, figures[-40:])
                 figures.append(figure)
                 done.append(figure)
+        assign_places(text, figures, sentences, periods.times)
         return figures
 
     def _resolve(self, text, original, c: Candidate, sentence: tuple[int, int], periods: FigurePeriods,

@@ -12,9 +12,9 @@ from analyzer.records import MENTION_KINDS, Figure, Record
 
 FORMATS = ("json", "jsonl", "csv", "table")
 FLAT_COLUMNS = ("doc_id", "kind", "text", "start", "end", "value", "value_high", "unit", "counter", "qualifier",
-                "measure", "comparison", "metric", "period_start", "period_end", "name")
-TABLE_COLUMNS = ("kind", "text", "value", "unit", "measure", "comparison", "metric", "period_start", "period_end",
-                 "name")
+                "measure", "comparison", "metric", "place", "period_start", "period_end", "name")
+TABLE_COLUMNS = ("kind", "text", "value", "unit", "measure", "comparison", "metric", "place", "period_start",
+                 "period_end", "name")
 # the order --explain lists a figure's attributes in; others (a helper's own) follow, sorted
 EXPLAIN_ORDER = ("value", "value_high", "unit", "counter", "qualifier", "measure", "comparison", "metric", "period")
 

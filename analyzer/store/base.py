@@ -33,7 +33,8 @@ class FigureQuery:
     ``metric`` matches the normalized metric key (of the text or the key itself) or the exact phrase;
     ``tool``/``sector``/``institution`` match figures linked to that name or in a sentence that mentions it;
     ``published_*`` bound the document's date, ``period_*`` keep figures whose period lies within the range
-    (inclusive ISO dates); ``search`` is a substring of the figure's sentence.
+    (inclusive ISO dates); ``search`` is a substring of the figure's sentence. ``metric`` alone finds every
+    place's figures; ``place`` keeps one place's (天津, also 天津市), a national word (全国) the figures with none.
     """
     metric: str | None = None
     tool: str | None = None
@@ -49,6 +50,7 @@ class FigureQuery:
     measure: str | None = None
     search: str | None = None
     limit: int | None = None
+    place: str | None = None
 
     @classmethod
     def from_filters(cls, **filters: Any) -> FigureQuery:
@@ -122,8 +124,12 @@ class Store(Protocol):
 
     def documents(self) -> pd.DataFrame: ...
 
-    def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
-        """The figures of a metric (phrase or key) that have a period, with their documents' ids and sources."""
+    def timeline_rows(self, metric: str, measure: str | None = None, place: str | None = None) -> list[dict]:
+        """The figures of a metric (phrase or key) that have a period, with their documents' ids and sources: the
+        national series, or with ``place`` that place's."""
+
+    def metric_places(self, metric: str) -> list[tuple[str, int]]:
+        """(place, figures with a period) of the metric's series of places other than the national one."""
 
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         """Stored metric keys that look like ``metric`` (for a helpful error when nothing matches)."""

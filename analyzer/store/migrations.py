@@ -30,10 +30,16 @@ def _mentions_in_taxonomy(connection: sa.Connection) -> None:
     connection.execute(sa.text('ALTER TABLE mentions ADD COLUMN in_taxonomy BOOLEAN NOT NULL DEFAULT TRUE'))
 
 
+def _figure_place(connection: sa.Connection) -> None:
+    """Version 4: figures.place (the place a metric's name opened with; null in figures stored before)."""
+    connection.execute(sa.text("ALTER TABLE figures ADD COLUMN place TEXT"))
+
+
 # Version 1 is the initial schema, created by ``create_all``; later steps go here in order.
 MIGRATIONS: list[Migration] = [
     (2, "documents.origin: the input a document was read from", _add_origin),
     (3, "mentions.in_taxonomy", _mentions_in_taxonomy),
+    (4, "figures.place: where a figure was measured (天津), null for national figures", _figure_place),
 ]
 
 

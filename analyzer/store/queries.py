@@ -9,20 +9,36 @@ from analyzer.errors import StoreError
 from analyzer.store.base import TREND_KINDS, FigureQuery
 from analyzer.store.rows import cached_metric_key
 from analyzer.store.schema import documents, figures, links, mentions, sentences
-from analyzer.taxonomy import load_taxonomy
+from analyzer.taxonomy import load_taxonomy, place_key
+from analyzer.taxonomy.series import PLACE_MARK
 
 d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
 
 FIGURE_COLUMNS = (
     d.doc_id, d.source, d.published, f.id.label("figure_id"), s.text.label("sentence"),
     s.start.label("sentence_start"), f.text, f.start, f.end, f.value, f.value_num, f.value_high, f.unit,
-    f.counter, f.qualifier, f.measure, f.comparison, f.metric, f.metric_key, f.period_start, f.period_end,
+    f.counter, f.qualifier, f.measure, f.comparison, f.metric, f.metric_key, f.place, f.period_start, f.period_end,
 )
 
 
-def metric_condition(metric: str):
-    """A figure's metric has the phrase's normalized key, or ``metric`` is itself a key (index-friendly)."""
-    return f.metric_key.in_(sorted({metric, cached_metric_key(metric)}))
+def metric_condition(metric: str, place: str | None = None):
+    """A figure's metric has the phrase's normalized key, or ``metric`` is itself a key (index-friendly); with
+    ``place`` the key of that place's series (外贸进出口总值@天津), without it the national one."""
+    return f.metric_key.in_(sorted({metric, cached_metric_key(metric, place)}))
+
+
+def any_place_condition(metric: str):
+    """The metric's figures of every place: its national key or that key with any @place."""
+    key = cached_metric_key(metric)
+    return sa.or_(metric_condition(metric), f.metric_key.like(like_pattern(key + PLACE_MARK)[1:], escape="\\"))
+
+
+def place_condition(place: str):
+    """Figures of ``place`` (天津 also finds 天津市: the series' place key); a national word finds figures with none."""
+    where = place_key(place)
+    if where is None:
+        return f.place.is_(None)
+    return f.metric_key.like(like_pattern(PLACE_MARK + where)[:-1], escape="\\")
 
 
 def next_day(date: str) -> str:
@@ -60,7 +76,10 @@ def figure_select(query: FigureQuery) -> sa.Select:
                                                         .outerjoin(sentences, f.sentence_id == s.id)))
     conditions = []
     if query.metric:
-        conditions.append(metric_condition(query.metric))
+        conditions.append(any_place_condition(query.metric) if query.place is None else
+                          metric_condition(query.metric, query.place))
+    if query.place:
+        conditions.append(place_condition(query.place))
     for kind, name in (("policy_tool", query.tool), ("sector", query.sector), ("institution", query.institution)):
         if name:
             conditions.append(named(kind, name))
@@ -106,14 +125,23 @@ def linked_names_select(figure_ids: list[int], kind: str) -> sa.Select:
                                                                                                            lk.id)
 
 
-def timeline_select(metric: str, measure: str | None = None) -> sa.Select:
+def timeline_select(metric: str, measure: str | None = None, place: str | None = None) -> sa.Select:
+    """The dated figures of one series: the metric's national figures, or with ``place`` that place's."""
     statement = (sa.select(f.period_start, f.period_end, f.measure, f.comparison, f.unit, f.value, f.qualifier,
-                           f.metric, d.doc_id, d.source, d.published)
+                           f.metric, f.place, d.doc_id, d.source, d.published)
                  .select_from(figures.join(documents, f.document_id == d.id))
-                 .where(metric_condition(metric), f.period_end.is_not(None)))
+                 .where(metric_condition(metric, place), f.period_end.is_not(None)))
     if measure:
         statement = statement.where(f.measure == measure)
     return statement.order_by(f.period_end, f.period_start, d.published, d.doc_id, f.id)
+
+
+def places_select(metric: str) -> sa.Select:
+    """(place, figures) of the metric's series of other places than the national one, by count."""
+    key = cached_metric_key(metric)
+    statement = sa.select(f.place, sa.func.count()).where(
+        f.metric_key.like(like_pattern(key + PLACE_MARK)[1:], escape="\\"), f.period_end.is_not(None))
+    return statement.group_by(f.place).order_by(sa.func.count().desc(), f.place)
 
 
 def similar_metrics_select(metric: str, limit: int) -> sa.Select:

@@ -17,8 +17,8 @@ from analyzer.text.sentences import split_sentences
 
 
 @functools.lru_cache(maxsize=100_000)
-def cached_metric_key(metric: str) -> str:
-    return metric_key(metric)
+def cached_metric_key(metric: str, place: str | None = None) -> str:
+    return metric_key(metric, place)
 
 
 def now_iso() -> str:
@@ -66,7 +66,8 @@ def record_rows(record: Record, document_id: int, sentence_base: int = 0, figure
             "value": data["value"], "value_num": float(figure.value), "value_high": data["value_high"],
             "unit": figure.unit, "counter": figure.counter, "qualifier": figure.qualifier,
             "measure": figure.measure, "comparison": figure.comparison, "metric": figure.metric,
-            "metric_key": cached_metric_key(figure.metric) if figure.metric else None,
+            "metric_key": cached_metric_key(figure.metric, figure.place) if figure.metric else None,
+            "place": figure.place,
             "period_start": period.start if period else None, "period_end": period.end if period else None,
             "extra": extra,
         })

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -71,7 +71,8 @@ figures = sa.Table(
     sa.Column("measure", sa.String(16)),
     sa.Column("comparison", sa.String(16)),
     sa.Column("metric", sa.Text),
-    sa.Column("metric_key", sa.Text),
+    sa.Column("metric_key", sa.Text),  # the series key: with @place for a figure of a place (外贸进出口总值@天津)
+    sa.Column("place", sa.Text),  # Figure.place as written (天津, 广东省); null for national figures and no place
     sa.Column("period_start", sa.String(10)),
     sa.Column("period_end", sa.String(10)),
     sa.Column("extra", JSON),

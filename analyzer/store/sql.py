@@ -243,10 +243,16 @@ class SQLStore:
             result = connection.execute(statement)
             return none_for_missing(pd.DataFrame(result.all(), columns=list(result.keys())))
 
-    def timeline_rows(self, metric: str, measure: str | None = None) -> list[dict]:
-        """The figures of one metric (by key or phrase) that have a period, with their documents."""
+    def timeline_rows(self, metric: str, measure: str | None = None, place: str | None = None) -> list[dict]:
+        """The figures of one metric (by key or phrase) that have a period, with their documents: the national
+        series, or with ``place`` that place's."""
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(queries.timeline_select(metric, measure)).mappings()]
+            statement = queries.timeline_select(metric, measure, place)
+            return [dict(row) for row in connection.execute(statement).mappings()]
+
+    def metric_places(self, metric: str) -> list[tuple[str, int]]:
+        with self.engine.connect() as connection:
+            return [(place, count) for place, count in connection.execute(queries.places_select(metric))]
 
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         with self.engine.connect() as connection:

@@ -112,12 +112,12 @@ def _check_figure(figure: Figure, path: str, length: int, where: str) -> None:
 
 
 def _check_labels(figure: Figure, path: str, where: str) -> None:
-    """unit, qualifier, measure, comparison from their lists; metric and counter strings or null."""
+    """unit, qualifier, measure, comparison from their lists; metric, counter and place strings or null."""
     for name, choices in CHOICES.items():
         if getattr(figure, name) not in choices:
             raise InputError(where, f"{path}.{name} {getattr(figure, name)!r} is not one of "
                                     f"{', '.join(str(c) for c in choices)}")
-    for name in ("metric", "counter"):
+    for name in ("metric", "counter", "place"):
         if getattr(figure, name) is not None and not isinstance(getattr(figure, name), str):
             raise InputError(where, f"{path}.{name} must be a string or null")
 

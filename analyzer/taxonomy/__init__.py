@@ -18,19 +18,20 @@ from __future__ import annotations
 from analyzer.taxonomy.entries import (ARRAY_KIND, DATA_DIR, KINDS, MENTION_ARRAY, Entry, Taxonomy, compact,
                                        kind_name, load_files, load_taxonomy, match_form, parse_entries,
                                        taxonomy_words, validate)
-from analyzer.taxonomy.series import match_series
+from analyzer.taxonomy.series import match_series, place_key, placed_key
 
 __all__ = ["ARRAY_KIND", "DATA_DIR", "KINDS", "MENTION_ARRAY", "Entry", "Taxonomy", "compact", "kind_name",
-           "load_files", "load_taxonomy", "match_form", "metric_key", "parse_entries", "taxonomy_words", "validate"]
+           "load_files", "load_taxonomy", "match_form", "metric_key", "parse_entries", "place_key", "taxonomy_words", "validate"]
 
 
-def metric_key(phrase: str) -> str:
+def metric_key(phrase: str, place: str | None = None) -> str:
     """Normalized key that groups one metric's figures across articles (its series).
 
     A known metric (name or alias in ``metrics.toml``) keys by its canonical name; anything else by its
     compact form (simplified, no spaces or punctuation). Notes in parentheses, place and institution words in
     front, and a scope word that is the statistic's own are set aside first (``series.toml``; see
     ``analyzer.taxonomy.series.match_series`` for the reasons). 普惠小微贷款余额 (PBOC) and 普惠型小微企业贷款余额
-    (NFRA), 人民币 and 本外币 loans are different statistics and stay different keys.
+    (NFRA), 人民币 and 本外币 loans are different statistics and stay different keys. A figure's ``place`` (天津)
+    keeps its own series: 外贸进出口总值@天津, apart from the national 外贸进出口总值 (``series.placed_key``).
     """
-    return match_series(phrase).key
+    return placed_key(match_series(phrase).key, place)

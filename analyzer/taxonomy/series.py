@@ -156,3 +156,34 @@ def scoped_variants(phrase: str) -> list[str]:
 def merge_reasons(*matches: SeriesMatch, lang: str = "zh") -> list[str]:
     """The reasons, without repeats, why the written names of ``matches`` are one series."""
     return list(dict.fromkeys(reason for match in matches for reason in match.reasons(lang)))
+
+
+PLACE_MARK = "@"  # between a metric's key and its place in a series key (外贸进出口总值@天津)
+
+
+@functools.cache
+def _place_rules() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(place endings longest first, national words) of series.toml's [[place]] rows."""
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    endings = [word for row in data.get("place", []) for word in row.get("words", [])]
+    national = [word for row in data.get("place", []) for word in row.get("national", [])]
+    return tuple(sorted(endings, key=len, reverse=True)), frozenset(national)
+
+
+def place_key(place: str | None) -> str | None:
+    """The place as a series tells places apart: without its ending (天津市 → 天津, 广东省 → 广东); None for no
+    place or a national word (全国, 我国), the default scope."""
+    place = compact(place or "")
+    endings, national = _place_rules()
+    if not place or place in national:
+        return None
+    for ending in endings:
+        if place.endswith(ending) and len(place) - len(ending) >= 2:
+            return place[: -len(ending)]
+    return place
+
+
+def placed_key(key: str, place: str | None) -> str:
+    """A series key with its place (外贸进出口总值@天津); the key itself for a national figure or none."""
+    where = place_key(place)
+    return f"{key}{PLACE_MARK}{where}" if where else key

@@ -1,0 +1,117 @@
+"""The place of a figure: the country, province, city or region the metric finder dropped from the start of its
+name (天津外贸进出口总值8000亿元 → metric 外贸进出口总值, place 天津).
+
+The spec writes a metric without place words, so the place is kept apart, as written (simplified characters):
+天津, 美国, 广东省. The nation of a Chinese text (全国, 我国, 国内) is the default scope and gives None, as does a
+name with no place before it. The place is read where the metric is written: its last occurrence before the
+figure in the figure's sentence, and the words right before it in that clause, time expressions and the
+``between`` words of ``analyzer/rules/place.toml`` skipped; a figure whose metric is not written in its sentence (a
+growth rate named by an earlier sentence) takes the place of the last figure before it with that metric. A clause
+that names only a place before its figure (浙江新增确诊病例12例，其中宁波市5例) gives that place.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from analyzer import rulebook
+from analyzer.extract.periods import ending_by
+
+CLAUSE_MARKS = "，,；;：:。！？!?\n（(）)"
+TIME_GAP = "\x00"  # stands for a time expression's characters in the words before a metric
+
+
+def _words(row_id: str) -> list[str]:
+    return next(row["words"] for row in rulebook.rows("place", "words") if row["id"] == row_id)
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """Every word that names a place (lead-place's words, place.toml more-places); national words excluded."""
+    lead = next(row for row in rulebook.rows("real_text", "metric_edge") if row["id"] == "lead-place")
+    return frozenset([*lead["words"], *_words("more-places")])
+
+
+@functools.cache
+def national_words() -> frozenset[str]:
+    return frozenset(_words("national"))
+
+
+@functools.cache
+def _place_before() -> re.Pattern:
+    """A place word that opens the words (or follows a time, a mark, or a word the metric finder drops: 其中, 目前),
+    then only time gaps and ``between`` words up to the end (where the metric starts). A place inside a name
+    (国信证券广州分公司) follows other characters and is none."""
+    partner = "".join(map(re.escape, _words("partner-before")))
+    places = _alternation([*place_words(), *national_words()])
+    between = _alternation(_words("between"))
+    leading = [word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1 or "\u4e00" <= word <= "\u9fff"]
+    opener = _alternation([*_words("between"), *leading])
+    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|{opener})(?<![{partner}])(?P<place>{places})"
+                      rf"(?:{between}|{TIME_GAP})*$")
+
+
+@functools.cache
+def _place_alone() -> re.Pattern:
+    """A clause of only a place (after openers, before time gaps, ``between`` and ``place-alone`` words)."""
+    places = _alternation([*place_words(), *national_words()])
+    opener = _alternation(word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1)
+    rest = _alternation([*_words("between"), *_words("place-alone")])
+    return re.compile(rf"^(?:{opener}|{TIME_GAP})*(?P<place>{places})(?:{rest}|{TIME_GAP})*$")
+
+
+def _words_before(text: str, position: int, sentence_start: int, times: Sequence) -> str:
+    """The words of the clause before ``position``, each time expression's characters replaced by TIME_GAP."""
+    start = max([sentence_start, *(text.rfind(mark, sentence_start, position) + 1 for mark in CLAUSE_MARKS)])
+    chars = list(text[start:position])
+    for span in times[ending_by(times, start):]:  # in text order: the first that ends after ``start`` on
+        if span.start >= position:
+            break
+        for index in range(max(span.start, start), min(span.end, position)):
+            chars[index - start] = TIME_GAP
+    return _written_dates().sub(lambda date: TIME_GAP * len(date.group()), "".join(chars))
+
+
+@functools.cache
+def _written_dates() -> re.Pattern:
+    return re.compile("|".join(row["pattern"] for row in rulebook.rows("place", "pattern")))
+
+
+def place_at(text: str, position: int, sentence_start: int, times: Sequence = (), alone: bool = False) -> str | None:
+    """The place written right before ``position`` (where a metric starts) in its clause; None for a national
+    word or none. ``alone``: only a clause that is nothing but a place (其中宁波市5例) counts."""
+    pattern = _place_alone() if alone else _place_before()
+    found = pattern.search(_words_before(text, position, sentence_start, times))
+    if found is None or found.group("place") in national_words():
+        return None
+    return found.group("place")
+
+
+def _placed(text: str, figure, sentence_start: int, times: Sequence, last_place: dict) -> str | None:
+    """The figure's place: a clause of only a place before it, else the place before its metric in its sentence,
+    else the place of the last figure with its metric."""
+    if _place_alone().search(_words_before(text, figure.start, sentence_start, times)):
+        return place_at(text, figure.start, sentence_start, times, alone=True)
+    written = text.rfind(figure.metric, sentence_start, figure.start)
+    if written >= 0:
+        return place_at(text, written, sentence_start, times)
+    return last_place.get(figure.metric)
+
+
+def assign_places(text: str, figures: Sequence, sentences: Sequence[tuple[int, int]], times: Sequence = ()) -> None:
+    """Set ``figure.place`` for every figure of ``text`` (normalized), its sentences given as (start, end)."""
+    last_place: dict[str, str | None] = {}
+    index = 0
+    for figure in figures:
+        while index + 1 < len(sentences) and sentences[index][1] <= figure.start:
+            index += 1
+        metric = figure.metric
+        if not metric:
+            continue
+        sentence_start = min(sentences[index][0], figure.start) if sentences else 0
+        figure.place = last_place[metric] = _placed(text, figure, sentence_start, times, last_place)
