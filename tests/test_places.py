@@ -122,3 +122,17 @@ def test_a_claim_naming_a_place_is_checked_on_that_place(tmp_path):
         store.close()
     assert [v.verdict for v in verdicts.values()] == ["supported", "contradicted", "supported"]
     assert [[e.doc_id for e in v.evidence] for v in verdicts.values()] == [["tj"], ["tj"], ["cn"]]
+
+
+def test_parquet_rows_carry_the_place_as_a_column(tmp_path):
+    """Parquet users query the nested figure columns in place (DuckDB, pandas): the place is one of them."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from analyzer.io.parquet import write_records_parquet
+    from analyzer.pipeline import Pipeline
+    from analyzer.records import Document
+
+    record = Pipeline().analyze(Document(id="tj", text="天津外贸进出口总值8000亿元，同比增长5%。"))
+    path = tmp_path / "tj.parquet"
+    write_records_parquet([record], path, "test")
+    figures = pq.read_table(path).column("figures").to_pylist()[0]
+    assert [(f["metric"], f["place"]) for f in figures] == [("外贸进出口总值", "天津")] * 2

@@ -23,8 +23,8 @@ def record_schema():
     import pyarrow as pa
     figure = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("value", pa.string()),
                         ("value_high", pa.string()), ("unit", pa.string()), ("measure", pa.string()),
-                        ("comparison", pa.string()), ("metric", pa.string()), ("period_start", pa.string()),
-                        ("period_end", pa.string())])
+                        ("comparison", pa.string()), ("metric", pa.string()), ("place", pa.string()),
+                        ("period_start", pa.string()), ("period_end", pa.string())])
     mention = pa.struct([("kind", pa.string()), ("name", pa.string()), ("text", pa.string()),
                          ("start", pa.int64()), ("end", pa.int64())])
     return pa.schema([("doc_id", pa.string()), ("title", pa.string()), ("source", pa.string()),
@@ -41,7 +41,7 @@ def record_row(record: Record, extractor_version: str) -> dict:
         data = figure.to_dict()
         period = data.get("period") or {}
         figures.append({**{k: data.get(k) for k in ("text", "start", "end", "value", "value_high", "unit",
-                                                      "measure", "comparison", "metric")},
+                                                      "measure", "comparison", "metric", "place")},
                         "period_start": period.get("start"), "period_end": period.get("end")})
     mentions = [{"kind": kind.rstrip("s"), "name": m.name, "text": m.text, "start": m.start, "end": m.end}
                 for kind in MENTION_KINDS for m in record.mentions(kind)]
