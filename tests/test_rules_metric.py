@@ -65,3 +65,8 @@ def test_a_row_with_an_unknown_source_fails_the_loader():
 ])
 def test_clean_metric_keeps_verbs_of_the_name_and_drops_an_unopened_bracket(phrase, name):
     assert metrics.clean_metric(phrase) == name
+
+
+def test_noun_after_a_figure_loses_its_locative():
+    figures = analyze("长达34公里的测试路线中，上行峰值速率达到300Mbps").figures
+    assert [f.metric for f in figures if f.text == "34公里"] == ["测试路线"]

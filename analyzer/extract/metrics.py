@@ -750,8 +750,8 @@ def _object_after(c: MetricContext) -> Named | None:
 
 
 def _noun_after(c: MetricContext) -> Named | None:
-    """以不高于3.2%的利率: the noun after the figure."""
-    noun = _noun_prefix(c.after) if c.after else None
+    """以不高于3.2%的利率: the noun after the figure (长达34公里的测试路线中 → 测试路线: a locative after it goes)."""
+    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after)) if c.after else None
     return _named(to_simplified(noun), c.after) if noun else None
 
 
