@@ -62,6 +62,8 @@ def test_a_row_with_an_unknown_source_fails_the_loader():
     ("规模以上工业企业实现利润总额", "规模以上工业企业利润总额"),  # 实现 joining a subject still goes
     ("工厂临时工）", "工厂临时工"),  # the figure's own bracket closes after the noun
     ("生猪(外三元)价格", "生猪(外三元)价格"),
+    ("新签工程承包项目合同", "工程承包项目合同"),  # 新签 is a flow verb like 新增
+    ("铁路业务新签合同额", "铁路业务合同额"),  # and joins a segment to its metric: the segment stays
 ])
 def test_clean_metric_keeps_verbs_of_the_name_and_drops_an_unopened_bracket(phrase, name):
     assert metrics.clean_metric(phrase) == name
