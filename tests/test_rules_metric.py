@@ -52,3 +52,23 @@ def test_word_list_example_holds_one_of_its_words(row):
 def test_a_row_with_an_unknown_source_fails_the_loader():
     with pytest.raises(rulebook.RuleFileError):
         metrics._compiled({"id": "x", "source": "no_such_source", "example": "e"}, metrics.SOURCES)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("尚未完成的合同金额", "尚未完成的合同金额"),  # a negated verb stays, was 尚未的合同金额
+    ("已中标尚未签约订单", "中标尚未签约订单"),  # was 订单
+    ("履约完成率", "履约完成率"),  # 完成率 names a rate, was 履约率
+    ("多家分公司业绩完成度不及", "多家分公司业绩完成度"),
+    ("规模以上工业企业实现利润总额", "规模以上工业企业利润总额"),  # 实现 joining a subject still goes
+    ("工厂临时工）", "工厂临时工"),  # the figure's own bracket closes after the noun
+    ("生猪(外三元)价格", "生猪(外三元)价格"),
+    ("新签工程承包项目合同", "工程承包项目合同"),  # 新签 is a flow verb like 新增
+    ("铁路业务新签合同额", "铁路业务合同额"),  # and joins a segment to its metric: the segment stays
+])
+def test_clean_metric_keeps_verbs_of_the_name_and_drops_an_unopened_bracket(phrase, name):
+    assert metrics.clean_metric(phrase) == name
+
+
+def test_noun_after_a_figure_loses_its_locative():
+    figures = analyze("长达34公里的测试路线中，上行峰值速率达到300Mbps").figures
+    assert [f.metric for f in figures if f.text == "34公里"] == ["测试路线"]

@@ -40,6 +40,11 @@ def _one_of_words(list_id: str) -> str:
     return "|".join(map(re.escape, WORD_LISTS[list_id]))
 
 
+def _negations_before_joining() -> str:
+    """尚未完成, 没有实现: lookbehinds one per word, since Python's must each have a fixed width."""
+    return ")(?<!".join(map(re.escape, WORD_LISTS["joining-verb-kept-before"]))
+
+
 def _lexicon_verbs() -> list[str]:
     return [re.escape(verb) for verb in rulebook.lexicon()["metric"]["verbs"]]
 
@@ -69,7 +74,8 @@ ISSUED = re.compile(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_wor
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
 # 国家能源集团完成商品煤资源量: a firm joined to its metric by 实现/完成 is whose figure it is (a group of firms stays)
 FIRM_JOINED = re.compile(rf"^[^，,；;]{{2,12}}?(?:{_one_of_words('firm-suffixes')})(?=(?:{_one_of_words('joining-verbs')}).)")
-JOINING_VERB = re.compile(rf"(?<=.)(?:{_one_of_words('joining-verbs')})(?=.)")
+JOINING_VERB = re.compile(rf"(?<=.)(?<!{_negations_before_joining()})(?:{_one_of_words('joining-verbs')})"
+                          rf"(?=.)(?!{_one_of_words('joining-verb-kept-after')})")
 RATE_NAMED = re.compile(rf"[\u4e00-\u9fffA-Z0-9]{{2,10}}?(?:{_one_of_words('rate-heads')})")
 EQUITY_AFTER = re.compile(rf"的?(?P<what>{_one_of_words('stake-words')})")
 # an open-market operation: 7天期公开市场逆回购操作, 1年期中期借贷便利（MLF）操作
@@ -97,10 +103,13 @@ SHARE_DEAL = re.compile(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:�
 REFERRING = re.compile(rf"(?:该|此|这一|这个)(?P<head>{_one_of_words('referring-heads')})")
 # 过去52周跌幅: a window of days, weeks or months before now is a time word (a window of years stays: 近5年来)
 WINDOW = re.compile(r"(?:过去|最近)(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:交易日|天|日|周|个月|月)(?:来|以来|内)?")
+UNOPENED_CLOSE = re.compile(r"^(?P<name>[^（(]+)[）)]+$")  # （…2000名工厂临时工）: the figure's own bracket closes
 EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日（周二）: brackets a time word left empty
 ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
 # 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
 MULTIPLE_OF_BASE = re.compile(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
+NEGATIONS = tuple(WORD_LISTS["joining-verb-kept-before"])  # 未, 没有 before a verb: it belongs to the name
+KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = re.compile("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -190,13 +199,18 @@ def _from_open_bracket_or_source(phrase: str) -> str:
     return phrase
 
 
+def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
+    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name."""
+    return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb)))
+
+
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
     """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
     noun, not 增加; 签约金额 names how much was signed, so a verb before a bare quantity word stays)."""
     best, start = -1, -1
     for verb in verbs:
         position = phrase.rfind(verb)
-        if verb == "增加" and phrase.startswith("增加值", position):
+        if verb == "增加" and phrase.startswith("增加值", position) or _verb_in_name(phrase, position, verb):
             continue
         if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
             best, start = position + len(verb), position
@@ -234,7 +248,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
-    phrase = TRAILING_ABBREVIATION.sub("", phrase)  # 贷款市场报价利率（LPR） → 贷款市场报价利率
+    phrase = TRAILING_ABBREVIATION.sub("", UNOPENED_CLOSE.sub(r"\g<name>", phrase))  # 贷款市场报价利率（LPR） → …利率
     phrase = _drop_trailing_function_words(phrase)
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
@@ -736,8 +750,8 @@ def _object_after(c: MetricContext) -> Named | None:
 
 
 def _noun_after(c: MetricContext) -> Named | None:
-    """以不高于3.2%的利率: the noun after the figure."""
-    noun = _noun_prefix(c.after) if c.after else None
+    """以不高于3.2%的利率: the noun after the figure (长达34公里的测试路线中 → 测试路线: a locative after it goes)."""
+    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after)) if c.after else None
     return _named(to_simplified(noun), c.after) if noun else None
 
 
