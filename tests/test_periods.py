@@ -184,3 +184,22 @@ def test_weekday_and_overnight_words_that_are_no_period(text):
 def test_a_year_to_date_runs_to_the_day_named_by_jiezhi(text, published, expected):
     [ytd] = [span for span in PeriodResolver(published).find(text) if span.kind == "ytd"]
     assert (ytd.period.start, ytd.period.end) == expected
+
+
+def _periods_of(text: str, published: str) -> dict[str, tuple[str, str] | None]:
+    record = analyze(text, published=published)
+    return {f.text: (f.period.start, f.period.end) if f.period else None for f in record.figures}
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("预计2021年度净亏损7.1亿元，上年同期为亏损4.13亿元。", "4.13亿元", ("2020-01-01", "2020-12-31")),
+    ("2021年12月销售乘用车227782辆，上年同期为293747辆。", "293747辆", ("2020-12-01", "2020-12-31")),
+    ("2026年上半年，净亏损从去年同期的31亿美元扩大至135亿美元。", "31亿美元", ("2025-01-01", "2025-06-30")),
+    # the figure after a 去年同期 value is of the period the text speaks of again
+    ("2026年上半年，净亏损从去年同期的31亿美元扩大至135亿美元。", "135亿美元", ("2026-01-01", "2026-06-30")),
+    # a ratio to the same period (是上年同期的…) or a move against it is no value of that period
+    ("2026年上半年营业收入16.5亿元，是上年同期的235.12%。", "235.12%", ("2026-01-01", "2026-06-30")),
+    ("2026年上半年，营业收入较去年同期增长12%。", "12%", ("2026-01-01", "2026-06-30")),
+])
+def test_a_value_of_the_same_period_last_year_is_a_year_back(text, figure, expected):
+    assert _periods_of(text, "2026-07-12")[figure] == expected

@@ -873,8 +873,40 @@ def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
 
+SAME_PERIOD_ROW = "same-period-last-year"
+
+
+def _year_back(day: str, years: int = 1) -> str:
+    """The ISO date ``years`` before ``day`` (29 February goes to the 28th)."""
+    then = date.fromisoformat(day)
+    try:
+        return then.replace(year=then.year - years).isoformat()
+    except ValueError:
+        return then.replace(year=then.year - years, day=28).isoformat()
+
+
+def period_to_pass_on(period: Period | None, rule: str) -> Period | None:
+    """The period a figure hands to the next in its sentence: a 去年同期 value's own year back undone (上年同期为93亿
+    美元，同比增幅高达346%: the growth is of the period the text speaks of)."""
+    if period is None or not rule.startswith(SAME_PERIOD_ROW + "/"):
+        return period
+    return Period(_year_back(period.start, -1), _year_back(period.end, -1))
+
+
+def _same_period_last_year(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """A value of 去年同期/上年同期 (去年同期，公司净利润为29.41亿元): the period chosen, one year back."""
+    if choice.period is None or site.measure not in row["measures"]:
+        return None
+    found = _search_words(row["words"])(fp.text, max(site.sentence[0], site.start - row["reach"]), site.start)
+    if found is None:
+        return None
+    period = Period(_year_back(choice.period.start), _year_back(choice.period.end))
+    return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group())
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
+    "same_period_last_year": _same_period_last_year,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
