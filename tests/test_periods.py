@@ -203,3 +203,8 @@ def _periods_of(text: str, published: str) -> dict[str, tuple[str, str] | None]:
 ])
 def test_a_value_of_the_same_period_last_year_is_a_year_back(text, figure, expected):
     assert _periods_of(text, "2026-07-12")[figure] == expected
+
+
+def test_rujin_after_an_earlier_year_is_the_story_date():
+    periods = _periods_of("新亚科技于2023年开始投入研发，如今已拥有120余项专利。", "2025-09-30")
+    assert periods["120余项"] == ("2025-09-30", "2025-09-30")
