@@ -208,3 +208,8 @@ def test_a_value_of_the_same_period_last_year_is_a_year_back(text, figure, expec
 def test_rujin_after_an_earlier_year_is_the_story_date():
     periods = _periods_of("新亚科技于2023年开始投入研发，如今已拥有120余项专利。", "2025-09-30")
     assert periods["120余项"] == ("2025-09-30", "2025-09-30")
+
+
+@pytest.mark.parametrize("text", ["自7月16日启动至12月31日，累计成交额76.61亿元。", "从7月16日开始到12月31日，累计成交额76.61亿元。"])
+def test_a_range_opened_by_a_start_verb_is_a_range(text):
+    assert _periods_of(text, "2022-01-05")["76.61亿元"] == ("2021-07-16", "2021-12-31")
