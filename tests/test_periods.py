@@ -213,3 +213,8 @@ def test_rujin_after_an_earlier_year_is_the_story_date():
 @pytest.mark.parametrize("text", ["自7月16日启动至12月31日，累计成交额76.61亿元。", "从7月16日开始到12月31日，累计成交额76.61亿元。"])
 def test_a_range_opened_by_a_start_verb_is_a_range(text):
     assert _periods_of(text, "2022-01-05")["76.61亿元"] == ("2021-07-16", "2021-12-31")
+
+
+def test_a_forecast_right_after_the_result_notice_is_of_the_period_it_names():
+    text = "7月12日，赛力斯披露2026年半年度业绩预告，预计归母净利润亏损15亿元至18亿元。"
+    assert _periods_of(text, "2026-07-12")["15亿元至18亿元"] == ("2026-01-01", "2026-06-30")

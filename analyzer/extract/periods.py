@@ -563,6 +563,7 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
 STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
 CURRENT_WORDS = WORD_PATTERNS["current"]
 MARKET_DAY = WORD_PATTERNS["market_day"]
@@ -858,7 +859,10 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
     if choice.period is None or (first < len(fp.times) and fp.times[first].start < site.start):
         return None  # a time expression between the clause's start and the figure
     clause_left = fp.text[site.clause_start:site.start]
-    return FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(fp.text, site.near_start, site.start)
+    forecast = FORECAST_WORDS.search(clause_left)
+    if forecast and RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start):
+        forecast = None  # 业绩预告，预计…: the forecast of the period the notice names
+    return forecast or OLD_VALUE.search(fp.text, site.near_start, site.start)
 
 
 def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
