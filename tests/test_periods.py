@@ -218,3 +218,12 @@ def test_a_range_opened_by_a_start_verb_is_a_range(text):
 def test_a_forecast_right_after_the_result_notice_is_of_the_period_it_names():
     text = "7月12日，赛力斯披露2026年半年度业绩预告，预计归母净利润亏损15亿元至18亿元。"
     assert _periods_of(text, "2026-07-12")["15亿元至18亿元"] == ("2026-01-01", "2026-06-30")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("自高市早苗胜选以来，日元兑美元汇率已下跌逾3.5%。", "逾3.5%", None),
+    ("自中东冲突爆发以来，沪深300银行指数累计上涨2.7%。", "2.7%", None),
+    ("沪指收涨0.5%，两市成交额1.2万亿元。", "0.5%", ("2025-10-09", "2025-10-09")),
+])
+def test_a_move_since_an_undated_event_is_no_trading_day(text, figure, expected):
+    assert _periods_of(text, "2025-10-09")[figure] == expected

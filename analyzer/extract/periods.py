@@ -563,6 +563,7 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
 STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
 CURRENT_WORDS = WORD_PATTERNS["current"]
@@ -789,8 +790,8 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
 
 
 def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    if fp.in_title(site.start):
-        return None
+    if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
+        return None  # 自高市早苗胜选以来…下跌逾3.5%: a move over undated days
     search = _search_words(row["words"])
     found = search(fp.text, site.sentence[0], site.start)
     if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
