@@ -227,3 +227,9 @@ def test_a_forecast_right_after_the_result_notice_is_of_the_period_it_names():
 ])
 def test_a_move_since_an_undated_event_is_no_trading_day(text, figure, expected):
     assert _periods_of(text, "2025-10-09")[figure] == expected
+
+
+def test_a_consensus_after_a_reading_takes_the_readings_period():
+    text = "二季度营收19.4亿美元，分析师预期18.1亿美元。"
+    periods = _periods_of(text, "2026-08-04")
+    assert periods["18.1亿美元"] == periods["19.4亿美元"] == ("2026-04-01", "2026-06-30")

@@ -565,6 +565,7 @@ FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
 SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
+CONSENSUS = WORD_PATTERNS["consensus_of_figure_before"]
 STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
 CURRENT_WORDS = WORD_PATTERNS["current"]
 MARKET_DAY = WORD_PATTERNS["market_day"]
@@ -861,8 +862,9 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
         return None  # a time expression between the clause's start and the figure
     clause_left = fp.text[site.clause_start:site.start]
     forecast = FORECAST_WORDS.search(clause_left)
-    if forecast and RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start):
-        forecast = None  # 业绩预告，预计…: the forecast of the period the notice names
+    if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
+            site.previous is not None and CONSENSUS.search(fp.text, site.near_start, site.start))):
+        forecast = None  # 业绩预告，预计…; …，高于市场预期的353亿美元: the forecast of the period named or read
     return forecast or OLD_VALUE.search(fp.text, site.near_start, site.start)
 
 
