@@ -233,3 +233,11 @@ def test_a_consensus_after_a_reading_takes_the_readings_period():
     text = "二季度营收19.4亿美元，分析师预期18.1亿美元。"
     periods = _periods_of(text, "2026-08-04")
     assert periods["18.1亿美元"] == periods["19.4亿美元"] == ("2026-04-01", "2026-06-30")
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2026-01-28", ("2026-07-01", "2026-09-30")),  # guidance for a quarter ahead
+    ("2025-10-10", ("2025-07-01", "2025-09-30")),  # a quarter just ended is still forecast
+])
+def test_a_forecasts_bare_quarter_is_the_next_one(published, expected):
+    assert _periods_of("公司预计第三季度营收28-30亿美元。", published)["28-30亿美元"] == expected

@@ -149,8 +149,17 @@ def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
     return text.startswith(tuple(row["after"]), match.end()) or any(word in clause for word in row["before"])
 
 
+def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
+    """A quarter written without a year (三季度) after a forecast word in its clause (公司预计三季度营收)."""
+    if "年" in match.group():
+        return False
+    clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])[-1]
+    return any(word in clause for word in row["before"])
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
-                                                                  "ahead": _looks_ahead, "preceded": _preceded}
+                                                                  "ahead": _looks_ahead, "preceded": _preceded,
+                                                                  "bare_in_forecast": _bare_in_forecast}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -447,6 +456,20 @@ def _year_end_ahead(r: PeriodResolver, g: dict) -> Period | None:
     return None if r.published is None else Period(f"{r.published.year}-12-31", f"{r.published.year}-12-31")
 
 
+FORECAST_QUARTER_LAG = timedelta(days=92)  # a quarter ended this recently is still forecast (预计二季度营收 in July)
+
+
+def _quarter_ahead(r: PeriodResolver, g: dict) -> Period | None:
+    """A forecast's 三季度: the first quarter of that number ended at most a quarter before publication, else ahead."""
+    q = _int(g["q"])
+    if r.published is None or not 1 <= q <= 4:
+        return _quarter(r, g)
+    end = _month_end(r.published.year - 1, 3 * q)
+    while end < r.published - FORECAST_QUARTER_LAG:
+        end = _month_end(end.year + 1, 3 * q)
+    return _range(date(end.year, end.month - 2, 1), end)
+
+
 def _year_end(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
@@ -548,7 +571,7 @@ RESOLVERS: dict[str, Resolver] = {
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
-    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months,
+    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
