@@ -184,3 +184,60 @@ def test_weekday_and_overnight_words_that_are_no_period(text):
 def test_a_year_to_date_runs_to_the_day_named_by_jiezhi(text, published, expected):
     [ytd] = [span for span in PeriodResolver(published).find(text) if span.kind == "ytd"]
     assert (ytd.period.start, ytd.period.end) == expected
+
+
+def _periods_of(text: str, published: str) -> dict[str, tuple[str, str] | None]:
+    record = analyze(text, published=published)
+    return {f.text: (f.period.start, f.period.end) if f.period else None for f in record.figures}
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("预计2021年度净亏损7.1亿元，上年同期为亏损4.13亿元。", "4.13亿元", ("2020-01-01", "2020-12-31")),
+    ("2021年12月销售乘用车227782辆，上年同期为293747辆。", "293747辆", ("2020-12-01", "2020-12-31")),
+    ("2026年上半年，净亏损从去年同期的31亿美元扩大至135亿美元。", "31亿美元", ("2025-01-01", "2025-06-30")),
+    # the figure after a 去年同期 value is of the period the text speaks of again
+    ("2026年上半年，净亏损从去年同期的31亿美元扩大至135亿美元。", "135亿美元", ("2026-01-01", "2026-06-30")),
+    # a ratio to the same period (是上年同期的…) or a move against it is no value of that period
+    ("2026年上半年营业收入16.5亿元，是上年同期的235.12%。", "235.12%", ("2026-01-01", "2026-06-30")),
+    ("2026年上半年，营业收入较去年同期增长12%。", "12%", ("2026-01-01", "2026-06-30")),
+])
+def test_a_value_of_the_same_period_last_year_is_a_year_back(text, figure, expected):
+    assert _periods_of(text, "2026-07-12")[figure] == expected
+
+
+def test_rujin_after_an_earlier_year_is_the_story_date():
+    periods = _periods_of("新亚科技于2023年开始投入研发，如今已拥有120余项专利。", "2025-09-30")
+    assert periods["120余项"] == ("2025-09-30", "2025-09-30")
+
+
+@pytest.mark.parametrize("text", ["自7月16日启动至12月31日，累计成交额76.61亿元。", "从7月16日开始到12月31日，累计成交额76.61亿元。"])
+def test_a_range_opened_by_a_start_verb_is_a_range(text):
+    assert _periods_of(text, "2022-01-05")["76.61亿元"] == ("2021-07-16", "2021-12-31")
+
+
+def test_a_forecast_right_after_the_result_notice_is_of_the_period_it_names():
+    text = "7月12日，赛力斯披露2026年半年度业绩预告，预计归母净利润亏损15亿元至18亿元。"
+    assert _periods_of(text, "2026-07-12")["15亿元至18亿元"] == ("2026-01-01", "2026-06-30")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("自高市早苗胜选以来，日元兑美元汇率已下跌逾3.5%。", "逾3.5%", None),
+    ("自中东冲突爆发以来，沪深300银行指数累计上涨2.7%。", "2.7%", None),
+    ("沪指收涨0.5%，两市成交额1.2万亿元。", "0.5%", ("2025-10-09", "2025-10-09")),
+])
+def test_a_move_since_an_undated_event_is_no_trading_day(text, figure, expected):
+    assert _periods_of(text, "2025-10-09")[figure] == expected
+
+
+def test_a_consensus_after_a_reading_takes_the_readings_period():
+    text = "二季度营收19.4亿美元，分析师预期18.1亿美元。"
+    periods = _periods_of(text, "2026-08-04")
+    assert periods["18.1亿美元"] == periods["19.4亿美元"] == ("2026-04-01", "2026-06-30")
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2026-01-28", ("2026-07-01", "2026-09-30")),  # guidance for a quarter ahead
+    ("2025-10-10", ("2025-07-01", "2025-09-30")),  # a quarter just ended is still forecast
+])
+def test_a_forecasts_bare_quarter_is_the_next_one(published, expected):
+    assert _periods_of("公司预计第三季度营收28-30亿美元。", published)["28-30亿美元"] == expected

@@ -34,7 +34,7 @@ from analyzer.extract.numbers import (
     load_numerals,
     parse_number,
 )
-from analyzer.extract.periods import FigurePeriods, TimeSpan
+from analyzer.extract.periods import FigurePeriods, TimeSpan, period_to_pass_on
 from analyzer.extract.places import assign_places
 from analyzer import rulebook
 from analyzer.rulebook import alternation, lexicon
@@ -103,6 +103,13 @@ class _Scan:
 
 
 QUOTE_ENDS = ("", "，", ",", "。", "；", ";", "、", " ", "\n", "）", ")")  # what may follow a quoted level
+
+
+def _period_passed_on(previous: Figure | None) -> Period | None:
+    """The period the figure before, in the same sentence, hands on (periods.period_to_pass_on)."""
+    if previous is None:
+        return None
+    return period_to_pass_on(previous.period, (previous.explain.get("period") or {}).get("rule", ""))
 
 
 class FigureExtractor:
@@ -736,7 +743,7 @@ class FigureExtractor:
         measure = self._measure_by_metric(ctx, measure, metric, explain)
         sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
-                                previous.period if previous else None, "other" if sentence_dated else measure, metric)
+                                _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period, explain)
         if period and period.start != period.end and self._is_stock(measure, metric) and \

@@ -149,8 +149,17 @@ def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
     return text.startswith(tuple(row["after"]), match.end()) or any(word in clause for word in row["before"])
 
 
+def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
+    """A quarter written without a year (三季度) after a forecast word in its clause (公司预计三季度营收)."""
+    if "年" in match.group():
+        return False
+    clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])[-1]
+    return any(word in clause for word in row["before"])
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
-                                                                  "ahead": _looks_ahead, "preceded": _preceded}
+                                                                  "ahead": _looks_ahead, "preceded": _preceded,
+                                                                  "bare_in_forecast": _bare_in_forecast}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -447,6 +456,20 @@ def _year_end_ahead(r: PeriodResolver, g: dict) -> Period | None:
     return None if r.published is None else Period(f"{r.published.year}-12-31", f"{r.published.year}-12-31")
 
 
+FORECAST_QUARTER_LAG = timedelta(days=92)  # a quarter ended this recently is still forecast (预计二季度营收 in July)
+
+
+def _quarter_ahead(r: PeriodResolver, g: dict) -> Period | None:
+    """A forecast's 三季度: the first quarter of that number ended at most a quarter before publication, else ahead."""
+    q = _int(g["q"])
+    if r.published is None or not 1 <= q <= 4:
+        return _quarter(r, g)
+    end = _month_end(r.published.year - 1, 3 * q)
+    while end < r.published - FORECAST_QUARTER_LAG:
+        end = _month_end(end.year + 1, 3 * q)
+    return _range(date(end.year, end.month - 2, 1), end)
+
+
 def _year_end(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
@@ -548,7 +571,7 @@ RESOLVERS: dict[str, Resolver] = {
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
-    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "first_months": _first_months,
+    "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
@@ -563,6 +586,9 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+SINCE_EVENT = WORD_PATTERNS["since_event"]
+RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
+CONSENSUS = WORD_PATTERNS["consensus_of_figure_before"]
 STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
 CURRENT_WORDS = WORD_PATTERNS["current"]
 MARKET_DAY = WORD_PATTERNS["market_day"]
@@ -788,8 +814,8 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
 
 
 def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    if fp.in_title(site.start):
-        return None
+    if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
+        return None  # 自高市早苗胜选以来…下跌逾3.5%: a move over undated days
     search = _search_words(row["words"])
     found = search(fp.text, site.sentence[0], site.start)
     if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
@@ -858,7 +884,11 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
     if choice.period is None or (first < len(fp.times) and fp.times[first].start < site.start):
         return None  # a time expression between the clause's start and the figure
     clause_left = fp.text[site.clause_start:site.start]
-    return FORECAST_WORDS.search(clause_left) or OLD_VALUE.search(fp.text, site.near_start, site.start)
+    forecast = FORECAST_WORDS.search(clause_left)
+    if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
+            site.previous is not None and CONSENSUS.search(fp.text, site.near_start, site.start))):
+        forecast = None  # 业绩预告，预计…; …，高于市场预期的353亿美元: the forecast of the period named or read
+    return forecast or OLD_VALUE.search(fp.text, site.near_start, site.start)
 
 
 def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
@@ -873,8 +903,40 @@ def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
 
+SAME_PERIOD_ROW = "same-period-last-year"
+
+
+def _year_back(day: str, years: int = 1) -> str:
+    """The ISO date ``years`` before ``day`` (29 February goes to the 28th)."""
+    then = date.fromisoformat(day)
+    try:
+        return then.replace(year=then.year - years).isoformat()
+    except ValueError:
+        return then.replace(year=then.year - years, day=28).isoformat()
+
+
+def period_to_pass_on(period: Period | None, rule: str) -> Period | None:
+    """The period a figure hands to the next in its sentence: a 去年同期 value's own year back undone (上年同期为93亿
+    美元，同比增幅高达346%: the growth is of the period the text speaks of)."""
+    if period is None or not rule.startswith(SAME_PERIOD_ROW + "/"):
+        return period
+    return Period(_year_back(period.start, -1), _year_back(period.end, -1))
+
+
+def _same_period_last_year(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """A value of 去年同期/上年同期 (去年同期，公司净利润为29.41亿元): the period chosen, one year back."""
+    if choice.period is None or site.measure not in row["measures"]:
+        return None
+    found = _search_words(row["words"])(fp.text, max(site.sentence[0], site.start - row["reach"]), site.start)
+    if found is None:
+        return None
+    period = Period(_year_back(choice.period.start), _year_back(choice.period.end))
+    return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group())
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
+    "same_period_last_year": _same_period_last_year,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
