@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from analyzer import rulebook
 from analyzer.extract.periods import ending_by
+from analyzer.taxonomy.series import load_rules
 
 CLAUSE_MARKS = "，,；;：:。！？!?\n（(）)"
 TIME_GAP = "\x00"  # stands for a time expression's characters in the words before a metric
@@ -37,9 +38,9 @@ def place_words() -> frozenset[str]:
     return frozenset([*lead["words"], *_words("more-places")])
 
 
-@functools.cache
 def national_words() -> frozenset[str]:
-    return frozenset(_words("national"))
+    """全国, 我国, 国内 …: the nation of a Chinese text, the default scope (series.toml's [[place]] national)."""
+    return load_rules().national
 
 
 @functools.cache

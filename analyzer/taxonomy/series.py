@@ -60,6 +60,8 @@ class SeriesRules:
     scope_words: tuple[tuple[str, str], ...]     # (word, rule id), longest first
     suffixes: tuple[tuple[str, str], ...]
     reasons: dict[str, tuple[str, str]]
+    place_endings: tuple[str, ...] = ()          # 市, 省, 自治区 …, longest first ([[place]] rows)
+    national: frozenset[str] = frozenset()       # 全国, 我国 …: a national scope, no place
 
 
 def _words(tables: list[dict], where: str) -> tuple[tuple[str, str], ...]:
@@ -85,7 +87,10 @@ def load_rules(path: Path = RULES_FILE) -> SeriesRules:
     return SeriesRules(prefixes=_words(data.get("ignore_prefix", []), path.name), note=re.compile(notes[0]["pattern"]),
                        scope_words=_words(data.get("scope", []), path.name),
                        suffixes=_words(data.get("optional_suffix", []), path.name),
-                       reasons={t["id"]: (t.get("reason_zh", ""), t.get("reason_en", "")) for t in tables})
+                       reasons={t["id"]: (t.get("reason_zh", ""), t.get("reason_en", "")) for t in tables},
+                       place_endings=tuple(sorted((w for row in data.get("place", []) for w in row.get("words", [])),
+                                                  key=len, reverse=True)),
+                       national=frozenset(w for row in data.get("place", []) for w in row.get("national", [])))
 
 
 def _strip_prefixes(key: str, rules: SeriesRules, steps: list[Step]) -> str:
@@ -161,23 +166,14 @@ def merge_reasons(*matches: SeriesMatch, lang: str = "zh") -> list[str]:
 PLACE_MARK = "@"  # between a metric's key and its place in a series key (外贸进出口总值@天津)
 
 
-@functools.cache
-def _place_rules() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(place endings longest first, national words) of series.toml's [[place]] rows."""
-    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
-    endings = [word for row in data.get("place", []) for word in row.get("words", [])]
-    national = [word for row in data.get("place", []) for word in row.get("national", [])]
-    return tuple(sorted(endings, key=len, reverse=True)), frozenset(national)
-
-
 def place_key(place: str | None) -> str | None:
     """The place as a series tells places apart: without its ending (天津市 → 天津, 广东省 → 广东); None for no
     place or a national word (全国, 我国), the default scope."""
     place = compact(place or "")
-    endings, national = _place_rules()
-    if not place or place in national:
+    rules = load_rules()
+    if not place or place in rules.national:
         return None
-    for ending in endings:
+    for ending in rules.place_endings:
         if place.endswith(ending) and len(place) - len(ending) >= 2:
             return place[: -len(ending)]
     return place
