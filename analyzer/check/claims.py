@@ -22,6 +22,8 @@ is cited all the same, with the gap said plainly (来源不详, 日期不详).
 """
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import email.utils
 import functools
@@ -379,6 +381,11 @@ def own_of(names) -> frozenset[str]:
     return frozenset(e.name for e in entries if e is not None and e.category in own)
 
 
+def _same_bound(claim: Figure, row: dict) -> bool:
+    """An exact claim number traces any stored one; a bound (不高于3.2%) only the same bound."""
+    return claim.qualifier not in ("over", "under") or row.get("qualifier") == claim.qualifier
+
+
 def _one_other_metric(claim: Figure, rows: list[dict]) -> list[dict]:
     """Rows of the evidence's documents that name the metric an exact claim number belongs to: only when one
     metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace); a company's
@@ -582,9 +589,9 @@ class ClaimChecker:
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
-        same_day = self.same_day_rows(claim, choice.rows)
+        day_rows, same_day = self.same_day_rows(claim, choice.rows)
         if same_day:
-            return self.judge_comparable(claim, info, choice, same_day, same_day, say("claim.same_day", self.lang,
+            return self.judge_comparable(claim, info, choice, day_rows, same_day, say("claim.same_day", self.lang,
                                          day=self.claim_published), dated=True)
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
@@ -593,12 +600,13 @@ class ClaimChecker:
         verdict = verdict or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
 
-    def same_day_rows(self, claim: Figure, rows: list[dict]) -> list[dict]:
+    def same_day_rows(self, claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
         """A claim that names no period speaks of its own day's news (此次降准后…降至8.4% of 2021-07-09 is that
-        day's cut): the comparable figures of documents published on the claim's date, when there are any."""
+        day's cut): the figures of documents published on the claim's date, and those of them comparable with it
+        (the others may show a slip: 额度增加8000亿元 where that day's 8000亿元 is the level after the increase)."""
         if claim.period is not None or not self.claim_published:
-            return []
-        return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])[1]
+            return [], []
+        return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])
 
     def named_rows(self, rows: list[dict]) -> list[dict]:
         """Without the rows of banks or firms (``own_figures``) none of which the claim names: 招行's loans are no
@@ -628,13 +636,13 @@ class ClaimChecker:
         a catalogued statistic only where the sentence names the claim's narrower one (``_qualified``); a catalogued
         claim is found by context only so."""
         own = _catalogued(_key(claim.metric))
+        found: dict[tuple, dict] = {}
         for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
             rows = [r for r in self.search_rows(search) if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
                     and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
                     and (claim.period is None or _at(claim.period, r) or _undated(r))]
-            if rows:
-                return rows
-        return []
+            found.update(((r["doc_id"], r["start"]), r) for r in rows)
+        return list(found.values())
 
     def search_rows(self, word: str) -> list[dict]:
         """Stored figures whose sentence holds the word under any of its names and scripts, each once."""
@@ -662,8 +670,9 @@ class ClaimChecker:
             return None
         row, slip = led
         extra = None
-        if slip == "value" and claim.period is not None:  # the release's other metric with the claim's number
-            slip, extra = self.other_metric_slip(claim, {row["doc_id"]})
+        if slip == "value":  # the release's other metric with the claim's number
+            slip, extra = self.other_metric_slip(claim, {row["doc_id"]}) if claim.period is not None \
+                else self.document_metric_slip(claim, {row["doc_id"]})
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
@@ -823,6 +832,8 @@ class ClaimChecker:
                 break
         if slip == "value" and claim.period is not None:
             slip, extra = self.elsewhere_slip(claim, comparable, rows)
+        elif slip == "value":
+            slip, extra = self.document_metric_slip(claim, {r["doc_id"] for r in comparable})
         owner = "owner.wrong_metric" if extra is not None and extra.get("owner") else None
         text = self.slip_text(slip, claim, first, _stored(first), when, extra, owner)
         if disagree:
@@ -880,6 +891,19 @@ class ClaimChecker:
             other.sort(key=lambda r: (-_overlap(r["metric_key"], key), r["metric_key"], r["doc_id"], r["start"]))
             return "wrong_metric", other[0]
         return "value", None
+
+    def document_metric_slip(self, claim: Figure, documents: set[str]) -> tuple[str, dict | None]:
+        """A claim without a period whose number the evidence's documents state for one other metric, of the claim's
+        measure and unit (中央财政承担10% where 分别承担90%和10% gives 10% to 省级财政); a bound only against the
+        same bound (实际贷款成本不高于3.2% where 不高于3.2% is the lending rate's cap)."""
+        key = _key(claim.metric)
+        rows = [read_stored_row(r) for doc_id in sorted(documents)
+                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure, unit=claim.unit))]
+        other = [r for r in rows if r["metric_key"] and r["metric_key"] != key and _same_bound(claim, r)
+                 and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
+        bounded = dataclasses.replace(claim, qualifier=None)
+        other = _one_other_metric(bounded, other)
+        return ("wrong_metric", other[0]) if other else ("value", None)
 
     def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None,
                   key: str | None = None) -> str:
