@@ -2,7 +2,8 @@
 period read at its own day is also held against that day's figures of other measures (额度增加8000亿元 where 8000亿元
 is the level after the increase: ``level_as_growth``); a claim without a period whose number the evidence's
 document gives to one other metric is ``wrong_metric`` (a bound only against the same bound); figures found by
-context are looked for with each of the claim's longest words, not only the first that finds a sentence. Each case
+context are looked for with each of the claim's longest words, not only the first that finds a sentence; a change
+written as two readings (由3.25%下调至3.0%) answers a claim of the change (下调25个基点). Each case
 varies the wording of a source written for these tests."""
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ DOCS = [
     ("u3", "2024-09-02", "培训补贴资金由中央财政和地方财政分别承担80%和20%。"),
     ("u4", "2024-10-15", "每名借款人在一家经办机构可享受的累计贴息上限为3000元，对应累计消费金额30万元。"),
     ("u5", "2024-10-15", "对个人消费贷款贴息的，单户享受贴息的最高贷款规模为100万元。"),
+    ("u6", "2024-06-05", "自2024年6月1日起，青禾县首套个人住房公积金贷款利率由3.25%下调至3.0%。"),
 ]
 
 CASES = [
@@ -36,6 +38,12 @@ CASES = [
     # the claim's longest word (贷款贴息) is only in another sentence: the next words still find the right one
     ("每名借款人在一家经办机构累计最多可获得3000元消费贷款贴息。", "2024-10-15", "supported", None),
     ("每名借款人在一家经办机构累计最多可获得5000元消费贷款贴息。", "2024-10-15", "contradicted", "value"),
+    # a change written as two readings (由3.25%下调至3.0%): the step answers a claim of the change
+    ("自2024年6月1日起，青禾县首套个人住房公积金贷款利率下调25个基点至3.0%。", "2024-06-05", "supported", None),
+    ("自2024年6月1日起，青禾县首套个人住房公积金贷款利率下调0.25个百分点。", "2024-06-05", "supported", None),
+    ("自2024年6月1日起，青禾县首套个人住房公积金贷款利率下调35个基点。", "2024-06-05", "contradicted", "value"),
+    ("自2024年6月1日起，青禾县首套个人住房公积金贷款利率上调25个基点。", "2024-06-05", "contradicted", "direction"),
+    ("自2024年6月1日起，青禾县首套个人住房公积金贷款利率下调25个百分点。", "2024-06-05", "contradicted", "bp_vs_point"),
 ]
 
 

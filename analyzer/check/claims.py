@@ -39,6 +39,7 @@ from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
 from analyzer.check.rows import row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
+from analyzer.check.steps import steps
 from analyzer.pipeline import analyze
 from analyzer.records import Figure, Period, Record
 from analyzer.store import FigureQuery
@@ -50,6 +51,7 @@ VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_OVERLAP = 0.6  # share of characters two metric keys must share to count as "similar"
 SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are ranked here
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
+PERCENT_AND_POINT = {"percent", "percentage_point"}
 CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
@@ -381,6 +383,18 @@ def own_of(names) -> frozenset[str]:
     return frozenset(e.name for e in entries if e is not None and e.category in own)
 
 
+def _step_comparable(claim: Figure, change: Figure) -> bool:
+    """A claimed change and a step compare in one unit, points with basis points, and percent with points (the
+    percent-for-points slip)."""
+    return sl.units_comparable(claim, change.unit, claim.counter) or {claim.unit, change.unit} == PERCENT_AND_POINT
+
+
+def _step_slip(claim: Figure, change: Figure) -> str:
+    if {claim.unit, change.unit} == PERCENT_AND_POINT:
+        return "percent_vs_point" if sl.same_digits(claim, change) else "value"
+    return sl.comparable_slip(claim, change) or "value"
+
+
 def _same_bound(claim: Figure, row: dict) -> bool:
     """An exact claim number traces any stored one; a bound (不高于3.2%) only the same bound."""
     return claim.qualifier not in ("over", "under") or row.get("qualifier") == claim.qualifier
@@ -597,7 +611,7 @@ class ClaimChecker:
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
-        verdict = verdict or self.context_verdict(claim, info, when)
+        verdict = verdict or self.step_verdict(claim, info, choice.rows, when) or self.context_verdict(claim, info, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
 
     def same_day_rows(self, claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -803,6 +817,25 @@ class ClaimChecker:
                 text = self.slip_text(name, claim, row, _stored(row), when)
                 return Verdict(info, "contradicted", text, name, [self.evidence(row)], basis=_basis(self.rank(row)))
         return None
+
+    def step_verdict(self, claim: Figure, info: dict, rows: list[dict], when: str) -> Verdict | None:
+        """A change claimed where the series' stored readings write it as a step (由3.1%下调至2.85%, analyzer.check.steps):
+        the step that agrees, else the first, with the slip it shows."""
+        if claim.measure != "change":
+            return None
+        found = [s for s in steps(rows, claim_words()["steps"]) if _step_comparable(claim, s.change)
+                 and (claim.period is None or _at(claim.period, s.new))]
+        if not found:
+            return None
+        good = [s for s in found if agrees(claim, s.change)]
+        step = (good or found)[0]
+        slip = None if good else _step_slip(claim, step.change)
+        outcome = say("growth_base.agrees" if good else "growth_base.differs", self.lang, said=claim.text)
+        text = say("step.computed", self.lang, cite=self.cite(step.new), subject=_subject(claim.metric, "level", self.lang),
+                   old=_stored(step.old), new=_stored(step.new), when=when,
+                   step=_signed(step.change.value, step.change.unit, self.lang), outcome=outcome)
+        return Verdict(info, "supported" if good else "contradicted", text, slip,
+                       [self.evidence(step.old), self.evidence(step.new)], basis=_basis(self.rank(step.new)))
 
     def cumulative_verdict(self, claim: Figure, info: dict, rows: list[dict]) -> Verdict | None:
         """A cumulative (1-10月) growth rate quoted for the month or quarter that ends it: a wrong period."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -44,7 +45,13 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "aliases": _aliases(data["context_alias"])}
+            "aliases": _aliases(data["context_alias"]),
+            "steps": _steps(data["step"])}
+
+
+def _steps(rows: list[dict]) -> list[tuple[re.Pattern, re.Pattern]]:
+    """Each ``step`` row's words before the first reading and between the two, compiled."""
+    return [(re.compile(row["before"]), re.compile(row["between"])) for row in rows]
 
 
 def _aliases(groups: list[dict]) -> dict[str, tuple[str, ...]]:
