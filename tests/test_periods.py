@@ -241,3 +241,32 @@ def test_a_consensus_after_a_reading_takes_the_readings_period():
 ])
 def test_a_forecasts_bare_quarter_is_the_next_one(published, expected):
     assert _periods_of("公司预计第三季度营收28-30亿美元。", published)["28-30亿美元"] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("CDS价差上涨至198.5，超越此前3月27日创下的190亿美元。", "190亿美元", ("2026-03-27", "2026-03-27")),
+    ("叠加此前1月21日11亿元债券展期落地。", "11亿元", ("2026-01-21", "2026-01-21")),
+    ("今年前3个月，出口增长5%。", "5%", ("2026-01-01", "2026-03-31")),
+])
+def test_a_date_after_before_is_a_date_not_the_first_months(text, figure, expected):
+    assert _periods_of(text, "2026-07-18")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("自6月底以来，该股累涨逾20%。", "逾20%", ("2026-06-30", "2026-07-18")),
+    ("自去年底以来，金价上涨12%。", "12%", ("2025-12-31", "2026-07-18")),
+    ("6月底，该基金规模为300亿元。", "300亿元", ("2026-06-30", "2026-06-30")),
+    ("出口额降至300亿元，为去年2月末以来新低。", "300亿元", None),  # the base of a record
+])
+def test_an_end_closed_by_since_opens_a_since_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-18").get(figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("今年2月20日，特朗普宣布依据《1974年贸易法》第122条征收10%的全球关税。", "10%", ("2026-02-20", "2026-02-20")),
+    ("政府援引1977年《国际紧急经济权力法》对60个国家加征关税。", "60个", None),
+    ("《2025年医疗保障事业发展统计快报》显示，基本医保基金总收入3.5万亿元。", "3.5万亿元",
+     ("2025-01-01", "2025-12-31")),
+])
+def test_a_year_in_a_laws_name_is_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-22").get(figure) == expected

@@ -69,6 +69,7 @@ RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
+LAW_NAME = WORD_PATTERNS["law_name"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
@@ -172,12 +173,12 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 def _not_a_period(text: str, match: re.Match) -> bool:
     """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最), a
-    bond's name (2025年首期) or a meeting's (9月加息, 10月议息会议)."""
+    bond's name (2025年首期), a law's (《1974年贸易法》) or a meeting's (9月加息, 10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and INDEX_BASE.match(text, end):
-        return True
+    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)):
+        return True  # 以2015年为100; 《1974年贸易法》
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
     if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
@@ -344,6 +345,14 @@ def _since_date(r: PeriodResolver, g: dict) -> Period | None:
     if year is None or r.published is None:
         return None
     return _range(date(year, month, day), r.published)
+
+
+def _since_point(r: PeriodResolver, g: dict) -> Period | None:
+    """自6月底以来, 去年底以来, 一季度末以来: from the end of the month, year or quarter named to publication."""
+    point = _quarter_end(r, g) if "q" in g else (_month_end_kind(r, g) if "m" in g else _year_end(r, g))
+    if point is None or r.published is None or point.start > r.published.isoformat():
+        return None
+    return Period(point.start, r.published.isoformat())
 
 
 def _date_range(r: PeriodResolver, g: dict) -> Period | None:
@@ -568,7 +577,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
     "report_period_end": _report_period_end,
-    "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "since_point": _since_point, "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
