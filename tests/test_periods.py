@@ -270,3 +270,16 @@ def test_an_end_closed_by_since_opens_a_since_period(text, figure, expected):
 ])
 def test_a_year_in_a_laws_name_is_no_period(text, figure, expected):
     assert _periods_of(text, "2026-07-22").get(figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("公司中标金额约1.13亿元，占公司2020年度经审计营业收入的3.52%。", "3.52%", None),
+    ("公司2021年销售额约为138万元，占公司已经披露的2020年合并报表营业收入的比例为0.0221%。", "0.0221%",
+     ("2021-01-01", "2021-12-31")),
+    ("毛利率更高的自有品牌，营收占比从2023年的62.8%提升至2025年的77.9%。", "62.8%", ("2023-01-01", "2023-12-31")),
+    ("出口石油416万吨，占中国2020年全年石油进口量的0.7%。", "0.7%", ("2020-01-01", "2020-12-31")),
+    ("共计分配现金红利1.57亿元，占公司2021年度实现的归属于上市公司股东净利润的36.50%。", "36.50%",
+     ("2021-01-01", "2021-12-31")),  # a payout ratio is of its year's profit
+])
+def test_a_share_of_a_companys_accounts_does_not_take_their_year(text, figure, expected):
+    assert _periods_of(text, "2022-01-20")[figure] == expected

@@ -783,6 +783,21 @@ def _current_after_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore
     return fp.said(row, fp.published, current) if current else None
 
 
+def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """占公司2020年度经审计营业收入的11.31%: the time inside a share's base is the base's; the share takes the time
+    before 占 in its sentence, else none."""
+    span = before.in_sentence
+    if span is None or site.measure not in row["measures"]:
+        return None
+    base = _search_words(row["words"])(fp.text[max(site.sentence[0], site.start - 60):site.start])
+    if base is None or site.start - len(base.group()) > span.start:
+        return None  # no base of accounts, or the time stands before it
+    ended = ending_by(fp.times, site.start - len(base.group()))
+    if ended and fp.times[ended - 1].start >= site.sentence[0]:
+        return fp.took(row, fp.times[ended - 1])
+    return PeriodChoice(None, row["id"], base.group())
+
+
 def _time_in_sentence(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     return fp.took(row, before.in_sentence) if before.in_sentence is not None else None
 
@@ -863,7 +878,7 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 
 NEAREST_STEPS: dict[str, NearestStep] = {
-    "current_after_time": _current_after_time, "time_in_sentence": _time_in_sentence,
+    "current_after_time": _current_after_time, "share_base": _share_base, "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "event_date": _event_date, "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
