@@ -283,3 +283,19 @@ def test_a_year_in_a_laws_name_is_no_period(text, figure, expected):
 ])
 def test_a_share_of_a_companys_accounts_does_not_take_their_year(text, figure, expected):
     assert _periods_of(text, "2022-01-20")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-18")),
+    ("欧洲天然气价格上周大涨63%。", "63%", ("2026-04-06", "2026-04-12")),
+    ("道指跌0.77%，本周累跌0.93%；标普500指数跌1.01%，本周累跌1.55%。", "1.01%", ("2026-04-18", "2026-04-18")),
+    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-18")),
+    ("特朗普最快将于本周加征新关税。对60个国家加征10%的关税。", "60个", None),
+    ("该基金每周一公布净值，规模为30亿元。", "30亿元", None),
+])
+def test_a_week_is_that_calendar_week(text, figure, expected):
+    assert _periods_of(text, "2026-04-18").get(figure) == expected
+
+
+def test_a_week_in_an_undated_item_is_no_period():
+    assert _periods_of("港股本周累计下跌5%。", None)["5%"] is None

@@ -51,6 +51,7 @@ DAY_KINDS = {row["kind"] for row in KINDS if row.get("day")}
 REPORTING_PERIODS = {row["kind"] for row in KINDS if row.get("reporting") == "always"}
 LEAD_REPORTING = {row["kind"] for row in KINDS if row.get("reporting") == "in_lead"}
 SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
+TO_SEMICOLON = {row["kind"] for row in KINDS if row.get("to_semicolon")}  # 本周累跌0.93%；…: not past the ；
 IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
 
@@ -426,6 +427,17 @@ def _weekday(r: PeriodResolver, g: dict) -> Period | None:
     return _range(day, day)
 
 
+def _week(r: PeriodResolver, g: dict) -> Period | None:
+    """本周/这周: Monday of the story's week to the story's date; 上周: the calendar week before, Monday to Sunday."""
+    pub = r.published
+    if pub is None:
+        return None
+    monday = pub - timedelta(days=pub.weekday())
+    if g["wk"] == "上":
+        return _range(monday - timedelta(days=7), monday - timedelta(days=1))
+    return _range(monday, pub)
+
+
 PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
 
 
@@ -578,7 +590,7 @@ RESOLVERS: dict[str, Resolver] = {
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
     "report_period_end": _report_period_end,
     "since_point": _since_point, "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
-    "weekday": _weekday,
+    "weekday": _weekday, "week": _week,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
@@ -798,12 +810,23 @@ def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     return PeriodChoice(None, row["id"], base.group())
 
 
+def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
+    """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
+    with a ； between it and the figure."""
+    return span is not None and span.kind in TO_SEMICOLON and "；" in fp.text[span.end:site.start]
+
+
 def _time_in_sentence(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return fp.took(row, before.in_sentence) if before.in_sentence is not None else None
+    if before.in_sentence is None or _past_semicolon(fp, site, before.in_sentence):
+        return None
+    return fp.took(row, before.in_sentence)
 
 
 def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return PeriodChoice(site.previous, row["id"]) if site.previous is not None else None
+    if site.previous is None or (_past_semicolon(fp, site, before.in_sentence)
+                                 and site.previous == before.in_sentence.period):
+        return None  # …本周累跌0.93%；标普500指数下跌76.08点: the week does not pass on past the ；
+    return PeriodChoice(site.previous, row["id"])
 
 
 def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
