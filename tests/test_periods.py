@@ -299,3 +299,13 @@ def test_a_week_is_that_calendar_week(text, figure, expected):
 
 def test_a_week_in_an_undated_item_is_no_period():
     assert _periods_of("港股本周累计下跌5%。", None)["5%"] is None
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("上半年问界累计交付16.82万辆。M6上市54天累计交付超过3万辆。", "超过3万辆", None),
+    ("上半年问界累计交付16.82万辆。发售仅5天，销量突破4万台。", "突破4万台", None),
+    ("上半年问界累计交付16.82万辆。M6上市后累计交付超过3万辆。", "超过3万辆", ("2026-01-01", "2026-06-30")),
+    ("7月1日，M6上市54天累计交付超过3万辆。", "超过3万辆", ("2026-07-01", "2026-07-01")),
+])
+def test_a_count_since_a_launch_takes_no_earlier_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-12")[figure] == expected

@@ -829,6 +829,12 @@ def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     return PeriodChoice(site.previous, row["id"])
 
 
+def _since_launch(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """M6上市54天累计交付超过3万辆: counted from an undated launch, no period of the paragraph or lead."""
+    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    return fp.said(row, None, found) if found else None
+
+
 def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """The action dated last before the figure: 于12月15日下调…, 自5月8日起…, 1月25日起…"""
     text, start = fp.text, site.start
@@ -902,7 +908,8 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "time_in_sentence": _time_in_sentence,
-    "previous_figure": _previous_figure, "event_date": _event_date, "same_day_named": _same_day_named,
+    "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
+    "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
