@@ -309,3 +309,14 @@ def test_a_week_in_an_undated_item_is_no_period():
 ])
 def test_a_count_since_a_launch_takes_no_earlier_period(text, figure, expected):
     assert _periods_of(text, "2026-07-12")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("8个主要产油国决定4月日均增产20.6万桶。", "2026-03-02", "20.6万桶", ("2026-04-01", "2026-04-30")),
+    ("经济学家原本预期9月报告将显示雇主新增约5万个就业岗位。", "2025-10-05", "约5万个", ("2025-09-01", "2025-09-30")),
+    ("4月日均增产20.6万桶。", "2026-03-02", "20.6万桶", ("2025-04-01", "2025-04-30")),  # no plan word: the last April
+    ("公司计划5月完成交付，交付量达2000台。", "2026-07-20", "2000台", ("2026-05-01", "2026-05-31")),  # nearest: past
+    ("2022年初，物价平稳，预计1月份CPI涨幅维持在1%。", None, "1%", ("2022-01-01", "2022-01-31")),  # undated
+])
+def test_a_planned_month_is_the_nearest_such_month(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

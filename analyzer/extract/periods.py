@@ -557,6 +557,24 @@ def _month(r: PeriodResolver, g: dict) -> Period | None:
     return None if year is None else _range(date(year, month, 1), _month_end(year, month))
 
 
+def _nearest_year(r: PeriodResolver, g: dict) -> dict | None:
+    """The groups with the year of the month named that lies nearest publication (决定4月增产 in March: this April)."""
+    month = _month_number(g)
+    if month is None or r.published is None:
+        return None
+    pub = r.published
+    year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((date(y, month, 15) - pub).days))
+    return {**g, "year": str(year)}
+
+
+def _month_nearest(r: PeriodResolver, g: dict) -> Period | None:
+    return _month(r, _nearest_year(r, g) or g)  # an undated text: the year it last named, as for any month
+
+
+def _month_end_nearest(r: PeriodResolver, g: dict) -> Period | None:
+    return _month_end_kind(r, _nearest_year(r, g) or g)
+
+
 def _month_end_kind(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
     year = None if month is None else r._year(g, month)
@@ -595,7 +613,8 @@ RESOLVERS: dict[str, Resolver] = {
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
-    "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
+    "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
+    "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
 KIND_RESOLVER = {row["kind"]: row["resolver"] for row in KINDS}
 _unknown = {row["resolver"] for row in KINDS} - set(RESOLVERS)
