@@ -320,3 +320,25 @@ def test_a_count_since_a_launch_takes_no_earlier_period(text, figure, expected):
 ])
 def test_a_planned_month_is_the_nearest_such_month(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("截至2021年9月30日止九个月，公司全面亏损总额为5.204亿元。", None, "5.204亿元", ("2021-01-01", "2021-09-30")),
+    ("截至2025年9月30日止六个月，集团收入录得4.969亿港元。", "2026-03-17", "4.969亿港元", ("2025-04-01", "2025-09-30")),
+    ("周大福发布截至2026年6月30日止三个月、即2027财年第一季度经营数据。报告期内，零售值同比增长15.1%。", "2026-07-24",
+     "15.1%", ("2026-04-01", "2026-06-30")),
+    ("丰田汽车发布2027财年第一季度（2026年4月至6月）财报，单季销售额达13.53万亿日元。", "2026-08-04", "13.53万亿日元",
+     ("2026-04-01", "2026-06-30")),
+    ("美光科技2026财年第二季度营收约239亿美元。", "2026-03-19", "约239亿美元", None),  # a fiscal quarter
+])
+def test_months_ended_and_fiscal_quarters(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("布伦特原油前一交易日突破110美元。", "2026-03-19", "突破110美元", ("2026-03-18", "2026-03-18")),
+    ("Nebius股价盘前转涨。上一交易日收跌17%。", "2026-07-06", "17%", ("2026-07-03", "2026-07-03")),  # Monday
+    ("沪指收涨0.5%，较上一交易日放量146亿元。", "2025-09-29", "146亿元", ("2025-09-29", "2025-09-29")),
+])
+def test_the_previous_trading_day(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

@@ -71,16 +71,18 @@ RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
+FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二) or 隔夜; scanning only near those characters is
-# many times faster than running the whole alternation at every position. No expression starts more than 12 characters before its first
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜 or 交易日
+# (前一交易日); scanning only near those characters is many times faster than running the whole alternation at every
+# position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜")
+_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -182,6 +184,8 @@ def _not_a_period(text: str, match: re.Match) -> bool:
         return True  # 以2015年为100; 《1974年贸易法》
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
+    if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
+        return True  # 即2027财年第一季度: a fiscal quarter
     if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
         return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
@@ -354,6 +358,31 @@ def _since_point(r: PeriodResolver, g: dict) -> Period | None:
     if point is None or r.published is None or point.start > r.published.isoformat():
         return None
     return Period(point.start, r.published.isoformat())
+
+
+MONTHS_ENDED = {"三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def _months_ended(r: PeriodResolver, g: dict) -> Period | None:
+    """截至2021年9月30日止九个月: the months that end on that day."""
+    month, day = _int(g["m"]), _int(g["d"])
+    year = r._year(g, month, day)
+    if year is None:
+        return None
+    last = date(year, month, day)
+    months = MONTHS_ENDED.get(g["k"]) or int(g["k"])
+    first_year, first_month = divmod(year * 12 + month - months, 12)  # the month after the one ``months`` back
+    return _range(date(first_year, first_month + 1, 1), last)
+
+
+def _previous_trading_day(r: PeriodResolver, g: dict) -> Period | None:
+    """前一交易日: the weekday before publication."""
+    if r.published is None:
+        return None
+    day = r.published - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return _range(day, day)
 
 
 def _date_range(r: PeriodResolver, g: dict) -> Period | None:
@@ -607,7 +636,8 @@ RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
     "report_period_end": _report_period_end,
-    "since_point": _since_point, "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
+    "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
