@@ -342,3 +342,12 @@ def test_months_ended_and_fiscal_quarters(text, published, figure, expected):
 ])
 def test_the_previous_trading_day(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("道达尔能源公布二季度财报，当季实现营收571.0亿美元。", "571.0亿美元", ("2026-04-01", "2026-06-30")),
+    ("公司发布截至2026年6月30日止三个月经营数据。本季度，公司新开14个零售点。", "14个", ("2026-04-01", "2026-06-30")),
+    ("本季度，公司新开14个零售点。", "14个", None),
+])
+def test_this_quarter_is_the_quarter_just_named(text, figure, expected):
+    assert _periods_of(text, "2026-07-24")[figure] == expected

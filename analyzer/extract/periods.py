@@ -133,6 +133,22 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
     return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
 
 
+QUARTER_DAYS = range(85, 95)  # the length of a quarter, in days
+THIS_QUARTER_REACH = 600  # characters back from 本季度 to the quarter a results story named
+
+
+def _quarter_just_named(spans: list, match: re.Match) -> Period | None:
+    """本季度/当季/该季度: the last reporting period named within reach before it that is a quarter (一季度, 4至6月,
+    截至6月30日止三个月), else none."""
+    for span in reversed(spans):
+        if match.start() - span.end > THIS_QUARTER_REACH:
+            return None
+        days = (date.fromisoformat(span.period.end) - date.fromisoformat(span.period.start)).days
+        if span.kind in REPORTING_PERIODS and days in QUARTER_DAYS:
+            return span.period
+    return None
+
+
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
     """截至/截止 just before: the point at the end of the month named."""
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
@@ -280,6 +296,8 @@ class PeriodResolver:
             period = self._resolve(kind, groups)
             if kind == "ytd" and spans:
                 period = _ytd_to_point(text, spans[-1], match, groups) or period
+            elif kind == "this_quarter":
+                period = _quarter_just_named(spans, match)
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period)
@@ -405,6 +423,10 @@ def _year_range(r: PeriodResolver, g: dict) -> Period | None:
 
 def _report_period(r: PeriodResolver, g: dict) -> Period | None:
     return r.last_report
+
+
+def _this_quarter(r: PeriodResolver, g: dict) -> Period | None:
+    return None  # 本季度 takes the quarter named just before it (PeriodResolver.find, _quarter_just_named)
 
 
 def _report_period_end(r: PeriodResolver, g: dict) -> Period | None:
@@ -635,7 +657,7 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
-    "report_period_end": _report_period_end,
+    "report_period_end": _report_period_end, "this_quarter": _this_quarter,
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week,
