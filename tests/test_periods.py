@@ -351,3 +351,15 @@ def test_the_previous_trading_day(text, published, figure, expected):
 ])
 def test_this_quarter_is_the_quarter_just_named(text, figure, expected):
     assert _periods_of(text, "2026-07-24")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("国际能源署11日宣布，32个成员国已同意释放4亿桶紧急储备。", "2026-03-12", "4亿桶", ("2026-03-11", "2026-03-11")),
+    ("欧佩克28日发表声明说，8国决定日均增产20.6万桶。", "2026-03-02", "8国", ("2026-02-28", "2026-02-28")),
+    ("收购价较截至1月23日收盘的30日均价溢价约27%。", "2026-01-26", "约27%", ("2026-01-23", "2026-01-23")),
+    ("公司应30日内完成整改，罚款50万元。", "2026-07-11", "50万元", None),
+    ("截至 2024 年 12 月 31 日，公司在全国拥有217家经销商。", "2025-10-04", "217家", ("2024-12-31", "2024-12-31")),
+    ("美国财政部20日宣布，将对4名官员实施制裁。", None, "4名", None),  # undated
+])
+def test_a_day_without_its_month_is_the_nearest_such_day(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

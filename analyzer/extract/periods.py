@@ -78,11 +78,11 @@ SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜 or 交易日
-# (前一交易日); scanning only near those characters is many times faster than running the whole alternation at every
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
+# (前一交易日) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日")
+_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -441,6 +441,20 @@ def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
     return _range(day, day)
 
 
+def _day_of_month(r: PeriodResolver, g: dict) -> Period | None:
+    """24日 with no month: that day nearest publication, in its month or the one before or after."""
+    pub, wanted = r.published, _int(g["d"])
+    if pub is None:
+        return None
+    days = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+        if wanted <= calendar.monthrange(year, month + 1)[1]:
+            days.append(date(year, month + 1, wanted))
+    day = min(days, key=lambda d: abs((d - pub).days))
+    return _range(day, day)
+
+
 def _relative_month(r: PeriodResolver, g: dict) -> Period | None:
     if r.published is None:
         return None
@@ -659,7 +673,7 @@ RESOLVERS: dict[str, Resolver] = {
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
     "report_period_end": _report_period_end, "this_quarter": _this_quarter,
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
-    "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
+    "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
