@@ -363,3 +363,9 @@ def test_this_quarter_is_the_quarter_just_named(text, figure, expected):
 ])
 def test_a_day_without_its_month_is_the_nearest_such_day(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text", ["今年迄今，BitMine股价暴涨17042%。", "年初至今，BitMine股价暴涨17042%。",
+                                  "今年截至目前，BitMine股价暴涨17042%。"])
+def test_so_far_this_year_runs_to_publication(text):
+    assert _periods_of(text, "2025-10-09")["17042%"] == ("2025-01-01", "2025-10-09")
