@@ -241,3 +241,131 @@ def test_a_consensus_after_a_reading_takes_the_readings_period():
 ])
 def test_a_forecasts_bare_quarter_is_the_next_one(published, expected):
     assert _periods_of("公司预计第三季度营收28-30亿美元。", published)["28-30亿美元"] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("CDS价差上涨至198.5，超越此前3月27日创下的190亿美元。", "190亿美元", ("2026-03-27", "2026-03-27")),
+    ("叠加此前1月21日11亿元债券展期落地。", "11亿元", ("2026-01-21", "2026-01-21")),
+    ("今年前3个月，出口增长5%。", "5%", ("2026-01-01", "2026-03-31")),
+])
+def test_a_date_after_before_is_a_date_not_the_first_months(text, figure, expected):
+    assert _periods_of(text, "2026-07-18")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("自6月底以来，该股累涨逾20%。", "逾20%", ("2026-06-30", "2026-07-18")),
+    ("自去年底以来，金价上涨12%。", "12%", ("2025-12-31", "2026-07-18")),
+    ("6月底，该基金规模为300亿元。", "300亿元", ("2026-06-30", "2026-06-30")),
+    ("出口额降至300亿元，为去年2月末以来新低。", "300亿元", None),  # the base of a record
+])
+def test_an_end_closed_by_since_opens_a_since_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-18").get(figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("今年2月20日，特朗普宣布依据《1974年贸易法》第122条征收10%的全球关税。", "10%", ("2026-02-20", "2026-02-20")),
+    ("政府援引1977年《国际紧急经济权力法》对60个国家加征关税。", "60个", None),
+    ("《2025年医疗保障事业发展统计快报》显示，基本医保基金总收入3.5万亿元。", "3.5万亿元",
+     ("2025-01-01", "2025-12-31")),
+])
+def test_a_year_in_a_laws_name_is_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-22").get(figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("公司中标金额约1.13亿元，占公司2020年度经审计营业收入的3.52%。", "3.52%", None),
+    ("公司2021年销售额约为138万元，占公司已经披露的2020年合并报表营业收入的比例为0.0221%。", "0.0221%",
+     ("2021-01-01", "2021-12-31")),
+    ("毛利率更高的自有品牌，营收占比从2023年的62.8%提升至2025年的77.9%。", "62.8%", ("2023-01-01", "2023-12-31")),
+    ("出口石油416万吨，占中国2020年全年石油进口量的0.7%。", "0.7%", ("2020-01-01", "2020-12-31")),
+    ("共计分配现金红利1.57亿元，占公司2021年度实现的归属于上市公司股东净利润的36.50%。", "36.50%",
+     ("2021-01-01", "2021-12-31")),  # a payout ratio is of its year's profit
+])
+def test_a_share_of_a_companys_accounts_does_not_take_their_year(text, figure, expected):
+    assert _periods_of(text, "2022-01-20")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-18")),
+    ("欧洲天然气价格上周大涨63%。", "63%", ("2026-04-06", "2026-04-12")),
+    ("道指跌0.77%，本周累跌0.93%；标普500指数跌1.01%，本周累跌1.55%。", "1.01%", ("2026-04-18", "2026-04-18")),
+    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-18")),
+    ("特朗普最快将于本周加征新关税。对60个国家加征10%的关税。", "60个", None),
+    ("该基金每周一公布净值，规模为30亿元。", "30亿元", None),
+])
+def test_a_week_is_that_calendar_week(text, figure, expected):
+    assert _periods_of(text, "2026-04-18").get(figure) == expected
+
+
+def test_a_week_in_an_undated_item_is_no_period():
+    assert _periods_of("港股本周累计下跌5%。", None)["5%"] is None
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("上半年问界累计交付16.82万辆。M6上市54天累计交付超过3万辆。", "超过3万辆", None),
+    ("上半年问界累计交付16.82万辆。发售仅5天，销量突破4万台。", "突破4万台", None),
+    ("上半年问界累计交付16.82万辆。M6上市后累计交付超过3万辆。", "超过3万辆", ("2026-01-01", "2026-06-30")),
+    ("7月1日，M6上市54天累计交付超过3万辆。", "超过3万辆", ("2026-07-01", "2026-07-01")),
+])
+def test_a_count_since_a_launch_takes_no_earlier_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-12")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("8个主要产油国决定4月日均增产20.6万桶。", "2026-03-02", "20.6万桶", ("2026-04-01", "2026-04-30")),
+    ("经济学家原本预期9月报告将显示雇主新增约5万个就业岗位。", "2025-10-05", "约5万个", ("2025-09-01", "2025-09-30")),
+    ("4月日均增产20.6万桶。", "2026-03-02", "20.6万桶", ("2025-04-01", "2025-04-30")),  # no plan word: the last April
+    ("公司计划5月完成交付，交付量达2000台。", "2026-07-20", "2000台", ("2026-05-01", "2026-05-31")),  # nearest: past
+    ("2022年初，物价平稳，预计1月份CPI涨幅维持在1%。", None, "1%", ("2022-01-01", "2022-01-31")),  # undated
+])
+def test_a_planned_month_is_the_nearest_such_month(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("截至2021年9月30日止九个月，公司全面亏损总额为5.204亿元。", None, "5.204亿元", ("2021-01-01", "2021-09-30")),
+    ("截至2025年9月30日止六个月，集团收入录得4.969亿港元。", "2026-03-17", "4.969亿港元", ("2025-04-01", "2025-09-30")),
+    ("周大福发布截至2026年6月30日止三个月、即2027财年第一季度经营数据。报告期内，零售值同比增长15.1%。", "2026-07-24",
+     "15.1%", ("2026-04-01", "2026-06-30")),
+    ("丰田汽车发布2027财年第一季度（2026年4月至6月）财报，单季销售额达13.53万亿日元。", "2026-08-04", "13.53万亿日元",
+     ("2026-04-01", "2026-06-30")),
+    ("美光科技2026财年第二季度营收约239亿美元。", "2026-03-19", "约239亿美元", None),  # a fiscal quarter
+])
+def test_months_ended_and_fiscal_quarters(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("布伦特原油前一交易日突破110美元。", "2026-03-19", "突破110美元", ("2026-03-18", "2026-03-18")),
+    ("Nebius股价盘前转涨。上一交易日收跌17%。", "2026-07-06", "17%", ("2026-07-03", "2026-07-03")),  # Monday
+    ("沪指收涨0.5%，较上一交易日放量146亿元。", "2025-09-29", "146亿元", ("2025-09-29", "2025-09-29")),
+])
+def test_the_previous_trading_day(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("道达尔能源公布二季度财报，当季实现营收571.0亿美元。", "571.0亿美元", ("2026-04-01", "2026-06-30")),
+    ("公司发布截至2026年6月30日止三个月经营数据。本季度，公司新开14个零售点。", "14个", ("2026-04-01", "2026-06-30")),
+    ("本季度，公司新开14个零售点。", "14个", None),
+])
+def test_this_quarter_is_the_quarter_just_named(text, figure, expected):
+    assert _periods_of(text, "2026-07-24")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("国际能源署11日宣布，32个成员国已同意释放4亿桶紧急储备。", "2026-03-12", "4亿桶", ("2026-03-11", "2026-03-11")),
+    ("欧佩克28日发表声明说，8国决定日均增产20.6万桶。", "2026-03-02", "8国", ("2026-02-28", "2026-02-28")),
+    ("收购价较截至1月23日收盘的30日均价溢价约27%。", "2026-01-26", "约27%", ("2026-01-23", "2026-01-23")),
+    ("公司应30日内完成整改，罚款50万元。", "2026-07-11", "50万元", None),
+    ("截至 2024 年 12 月 31 日，公司在全国拥有217家经销商。", "2025-10-04", "217家", ("2024-12-31", "2024-12-31")),
+    ("美国财政部20日宣布，将对4名官员实施制裁。", None, "4名", None),  # undated
+])
+def test_a_day_without_its_month_is_the_nearest_such_day(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text", ["今年迄今，BitMine股价暴涨17042%。", "年初至今，BitMine股价暴涨17042%。",
+                                  "今年截至目前，BitMine股价暴涨17042%。"])
+def test_so_far_this_year_runs_to_publication(text):
+    assert _periods_of(text, "2025-10-09")["17042%"] == ("2025-01-01", "2025-10-09")

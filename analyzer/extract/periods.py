@@ -51,6 +51,7 @@ DAY_KINDS = {row["kind"] for row in KINDS if row.get("day")}
 REPORTING_PERIODS = {row["kind"] for row in KINDS if row.get("reporting") == "always"}
 LEAD_REPORTING = {row["kind"] for row in KINDS if row.get("reporting") == "in_lead"}
 SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
+TO_SEMICOLON = {row["kind"] for row in KINDS if row.get("to_semicolon")}  # 本周累跌0.93%；…: not past the ；
 IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
 
@@ -69,16 +70,19 @@ RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
+LAW_NAME = WORD_PATTERNS["law_name"]
+FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
 
 
-# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二) or 隔夜; scanning only near those characters is
-# many times faster than running the whole alternation at every position. No expression starts more than 12 characters before its first
+# Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
+# (前一交易日) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜")
+_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -129,6 +133,22 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
     return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
 
 
+QUARTER_DAYS = range(85, 95)  # the length of a quarter, in days
+THIS_QUARTER_REACH = 600  # characters back from 本季度 to the quarter a results story named
+
+
+def _quarter_just_named(spans: list, match: re.Match) -> Period | None:
+    """本季度/当季/该季度: the last reporting period named within reach before it that is a quarter (一季度, 4至6月,
+    截至6月30日止三个月), else none."""
+    for span in reversed(spans):
+        if match.start() - span.end > THIS_QUARTER_REACH:
+            return None
+        days = (date.fromisoformat(span.period.end) - date.fromisoformat(span.period.start)).days
+        if span.kind in REPORTING_PERIODS and days in QUARTER_DAYS:
+            return span.period
+    return None
+
+
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
     """截至/截止 just before: the point at the end of the month named."""
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
@@ -172,14 +192,16 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 def _not_a_period(text: str, match: re.Match) -> bool:
     """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最), a
-    bond's name (2025年首期) or a meeting's (9月加息, 10月议息会议)."""
+    bond's name (2025年首期), a law's (《1974年贸易法》) or a meeting's (9月加息, 10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and INDEX_BASE.match(text, end):
-        return True
+    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)):
+        return True  # 以2015年为100; 《1974年贸易法》
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
+    if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
+        return True  # 即2027财年第一季度: a fiscal quarter
     if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
         return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
@@ -274,6 +296,8 @@ class PeriodResolver:
             period = self._resolve(kind, groups)
             if kind == "ytd" and spans:
                 period = _ytd_to_point(text, spans[-1], match, groups) or period
+            elif kind == "this_quarter":
+                period = _quarter_just_named(spans, match)
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period)
@@ -346,6 +370,39 @@ def _since_date(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, month, day), r.published)
 
 
+def _since_point(r: PeriodResolver, g: dict) -> Period | None:
+    """自6月底以来, 去年底以来, 一季度末以来: from the end of the month, year or quarter named to publication."""
+    point = _quarter_end(r, g) if "q" in g else (_month_end_kind(r, g) if "m" in g else _year_end(r, g))
+    if point is None or r.published is None or point.start > r.published.isoformat():
+        return None
+    return Period(point.start, r.published.isoformat())
+
+
+MONTHS_ENDED = {"三": 3, "六": 6, "九": 9, "十二": 12}
+
+
+def _months_ended(r: PeriodResolver, g: dict) -> Period | None:
+    """截至2021年9月30日止九个月: the months that end on that day."""
+    month, day = _int(g["m"]), _int(g["d"])
+    year = r._year(g, month, day)
+    if year is None:
+        return None
+    last = date(year, month, day)
+    months = MONTHS_ENDED.get(g["k"]) or int(g["k"])
+    first_year, first_month = divmod(year * 12 + month - months, 12)  # the month after the one ``months`` back
+    return _range(date(first_year, first_month + 1, 1), last)
+
+
+def _previous_trading_day(r: PeriodResolver, g: dict) -> Period | None:
+    """前一交易日: the weekday before publication."""
+    if r.published is None:
+        return None
+    day = r.published - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return _range(day, day)
+
+
 def _date_range(r: PeriodResolver, g: dict) -> Period | None:
     m1, d1 = _int(g["m1"]), _int(g["d1"])
     m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
@@ -368,6 +425,10 @@ def _report_period(r: PeriodResolver, g: dict) -> Period | None:
     return r.last_report
 
 
+def _this_quarter(r: PeriodResolver, g: dict) -> Period | None:
+    return None  # 本季度 takes the quarter named just before it (PeriodResolver.find, _quarter_just_named)
+
+
 def _report_period_end(r: PeriodResolver, g: dict) -> Period | None:
     return None if r.last_report is None else Period(r.last_report.end, r.last_report.end)
 
@@ -377,6 +438,20 @@ def _this_month_day(r: PeriodResolver, g: dict) -> Period | None:
     if pub is None:
         return None
     day = date(pub.year, pub.month, _int(g["d"]))
+    return _range(day, day)
+
+
+def _day_of_month(r: PeriodResolver, g: dict) -> Period | None:
+    """24日 with no month: that day nearest publication, in its month or the one before or after."""
+    pub, wanted = r.published, _int(g["d"])
+    if pub is None:
+        return None
+    days = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+        if wanted <= calendar.monthrange(year, month + 1)[1]:
+            days.append(date(year, month + 1, wanted))
+    day = min(days, key=lambda d: abs((d - pub).days))
     return _range(day, day)
 
 
@@ -415,6 +490,17 @@ def _weekday(r: PeriodResolver, g: dict) -> Period | None:
     else:
         day = pub - timedelta(days=(pub.weekday() - wanted) % 7)
     return _range(day, day)
+
+
+def _week(r: PeriodResolver, g: dict) -> Period | None:
+    """本周/这周: Monday of the story's week to the story's date; 上周: the calendar week before, Monday to Sunday."""
+    pub = r.published
+    if pub is None:
+        return None
+    monday = pub - timedelta(days=pub.weekday())
+    if g["wk"] == "上":
+        return _range(monday - timedelta(days=7), monday - timedelta(days=1))
+    return _range(monday, pub)
 
 
 PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
@@ -536,6 +622,24 @@ def _month(r: PeriodResolver, g: dict) -> Period | None:
     return None if year is None else _range(date(year, month, 1), _month_end(year, month))
 
 
+def _nearest_year(r: PeriodResolver, g: dict) -> dict | None:
+    """The groups with the year of the month named that lies nearest publication (决定4月增产 in March: this April)."""
+    month = _month_number(g)
+    if month is None or r.published is None:
+        return None
+    pub = r.published
+    year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((date(y, month, 15) - pub).days))
+    return {**g, "year": str(year)}
+
+
+def _month_nearest(r: PeriodResolver, g: dict) -> Period | None:
+    return _month(r, _nearest_year(r, g) or g)  # an undated text: the year it last named, as for any month
+
+
+def _month_end_nearest(r: PeriodResolver, g: dict) -> Period | None:
+    return _month_end_kind(r, _nearest_year(r, g) or g)
+
+
 def _month_end_kind(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
     year = None if month is None else r._year(g, month)
@@ -567,14 +671,16 @@ def _date(r: PeriodResolver, g: dict) -> Period | None:
 RESOLVERS: dict[str, Resolver] = {
     "year_to_date": _year_to_date, "since_month": _since_month, "since_date": _since_date,
     "date_range": _date_range, "year_range": _year_range, "report_period": _report_period,
-    "report_period_end": _report_period_end,
-    "this_month_day": _this_month_day, "relative_month": _relative_month, "yesterday": _yesterday,
-    "weekday": _weekday,
+    "report_period_end": _report_period_end, "this_quarter": _this_quarter,
+    "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
+    "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
+    "weekday": _weekday, "week": _week,
     "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
-    "half_year_report": _half_year_report, "month": _month, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
+    "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
+    "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
 KIND_RESOLVER = {row["kind"]: row["resolver"] for row in KINDS}
 _unknown = {row["resolver"] for row in KINDS} - set(RESOLVERS)
@@ -774,12 +880,44 @@ def _current_after_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore
     return fp.said(row, fp.published, current) if current else None
 
 
+def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """占公司2020年度经审计营业收入的11.31%: the time inside a share's base is the base's; the share takes the time
+    before 占 in its sentence, else none."""
+    span = before.in_sentence
+    if span is None or site.measure not in row["measures"]:
+        return None
+    base = _search_words(row["words"])(fp.text[max(site.sentence[0], site.start - 60):site.start])
+    if base is None or site.start - len(base.group()) > span.start:
+        return None  # no base of accounts, or the time stands before it
+    ended = ending_by(fp.times, site.start - len(base.group()))
+    if ended and fp.times[ended - 1].start >= site.sentence[0]:
+        return fp.took(row, fp.times[ended - 1])
+    return PeriodChoice(None, row["id"], base.group())
+
+
+def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
+    """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
+    with a ； between it and the figure."""
+    return span is not None and span.kind in TO_SEMICOLON and "；" in fp.text[span.end:site.start]
+
+
 def _time_in_sentence(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return fp.took(row, before.in_sentence) if before.in_sentence is not None else None
+    if before.in_sentence is None or _past_semicolon(fp, site, before.in_sentence):
+        return None
+    return fp.took(row, before.in_sentence)
 
 
 def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return PeriodChoice(site.previous, row["id"]) if site.previous is not None else None
+    if site.previous is None or (_past_semicolon(fp, site, before.in_sentence)
+                                 and site.previous == before.in_sentence.period):
+        return None  # …本周累跌0.93%；标普500指数下跌76.08点: the week does not pass on past the ；
+    return PeriodChoice(site.previous, row["id"])
+
+
+def _since_launch(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """M6上市54天累计交付超过3万辆: counted from an undated launch, no period of the paragraph or lead."""
+    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    return fp.said(row, None, found) if found else None
 
 
 def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
@@ -854,8 +992,9 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 
 NEAREST_STEPS: dict[str, NearestStep] = {
-    "current_after_time": _current_after_time, "time_in_sentence": _time_in_sentence,
-    "previous_figure": _previous_figure, "event_date": _event_date, "same_day_named": _same_day_named,
+    "current_after_time": _current_after_time, "share_base": _share_base, "time_in_sentence": _time_in_sentence,
+    "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
+    "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
