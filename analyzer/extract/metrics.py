@@ -210,9 +210,9 @@ def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
     best, start = -1, -1
     for verb in verbs:
         position = phrase.rfind(verb)
-        if verb == "增加" and phrase.startswith("增加值", position) or _verb_in_name(phrase, position, verb):
-            continue
-        if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
+        if position < 0 or verb == "增加" and phrase.startswith("增加值", position) or _verb_in_name(phrase, position, verb):
+            continue  # most verbs are not in the phrase: nothing more to look at
+        if position + len(verb) < len(phrase) and position + len(verb) > best:
             best, start = position + len(verb), position
     if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
         before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
@@ -1015,16 +1015,17 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
     context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
                             list_position, unit, parallel, earlier, same_unit)
     for rule in rules_for(measure, unit):
-        if not all(condition(context) for condition in rule.when):
-            continue
-        named = rule.source(context)
-        if named is None:
-            continue
-        metric, words = named
-        for step in rule.cleanup:
-            if step.applies(context):
-                metric = step.source(context, metric)
-        return metric, rule.id, words
+        for condition in rule.when:  # a loop, not all() over a generator: ~40 rows are tried for each figure
+            if not condition(context):
+                break
+        else:
+            named = rule.source(context)
+            if named is not None:
+                metric, words = named
+                for step in rule.cleanup:
+                    if step.applies(context):
+                        metric = step.source(context, metric)
+                return metric, rule.id, words
     return None, NO_RULE, ""
 
 
@@ -1150,7 +1151,8 @@ def _edge_cut(metric: str, side: str) -> str | None:
     metric word such as 支出 stays); None when nothing goes or too little would be left (韩国综指 stays)."""
     rules = _edge_rules()[side]
     at_edge = metric.startswith if side == "lead" else metric.endswith
-    cut = next((word for word in rules.words if at_edge(word)), None)
+    # one str.startswith/endswith on the tuple says whether any word is at the edge (most metrics have none)
+    cut = next((word for word in rules.words if at_edge(word)), None) if at_edge(rules.words) else None
     how = rules.word_cuts.get(cut) if cut else None
     if cut is None:
         cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
