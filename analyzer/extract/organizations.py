@@ -24,7 +24,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
-from analyzer.text.patterns import max_width
+from analyzer.text.patterns import max_width, with_first_characters
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
@@ -161,7 +161,8 @@ class OrganizationFinder:
                           row.get("lists", False)) for row in grammar["subject"]]
         self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
-        self.subject_words = {row["id"]: rulebook.regex(required_part(row["after"])) for row in grammar["subject"]}
+        self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
+                              for row in grammar["subject"]}
         # how far after the name the row's words may start: the most its optional words in front of them take
         self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
 

@@ -100,3 +100,16 @@ def max_width(pattern: str) -> int:
     """The most characters a match of ``pattern`` can take, from its parse tree (``re``'s MAXREPEAT or more when
     unbounded)."""
     return _parser.parse(pattern).getwidth()[1]
+
+
+def with_first_characters(pattern: str) -> str:
+    """``pattern`` behind a lookahead on the characters its matches can start with (``(?=[…])(?:pattern)``): the
+    same matches, but a start where none can begin fails on one class test instead of trying every branch. Python's
+    ``re`` finds such a class itself only when every branch opens with a literal; one branch that opens with a
+    look-behind (``(?<!主力合)约``) or a ``\\d`` run leaves it to try each branch at each start. A pattern whose
+    first characters are not known (see :func:`first_characters`) is given back as it is."""
+    starts = first_characters(re.compile(pattern))
+    if starts is None or not (starts.chars or starts.digits):
+        return pattern
+    chars = re.escape("".join(sorted(starts.chars))) + (DIGIT if starts.digits else "")
+    return f"(?=[{chars}])(?:{pattern})"
