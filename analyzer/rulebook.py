@@ -9,6 +9,8 @@ file and the row named. ``lexicon.toml`` is the vocabulary the rules share (word
 """
 from __future__ import annotations
 
+import array
+import atexit
 import datetime
 import functools
 import hashlib
@@ -16,6 +18,7 @@ import marshal
 import os
 import re
 import sys
+import _sre
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -102,6 +105,95 @@ def write_marshal(path: Path, value) -> None:
         os.replace(part, path)
     except (OSError, ValueError):
         part.unlink(missing_ok=True)
+
+
+# compiled regular expressions: (pattern, flags) → what ``re`` builds from them (flags, code, groups, names)
+_REGEX_BUILT: dict[tuple[str, int], re.Pattern] = {}
+_REGEX_CODE: dict[tuple[str, int], tuple] = {}
+_REGEX_STATE = {"loaded": False, "missed": False}
+_REGEX_CACHE_ENTRIES = 2000  # loaded entries this process did not use are kept while the file stays below this
+
+
+def regex(pattern, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, built from the compiled code kept in a marshal file in :func:`cache_folder`
+    when this Python compiled the same pattern before. The rule tables' patterns (the market-day words alone are
+    12,000 characters) took a third of a cold start to compile. A pattern ``re`` builds otherwise than from its
+    kept code (another Python, a bytes pattern, a pattern object) is compiled by ``re``. Every pattern asked for
+    is kept for the process: this is for the patterns of the rule tables and modules, not ones built per text."""
+    key = (pattern, int(flags))
+    built = _REGEX_BUILT.get(key)
+    if built is None:
+        built = _REGEX_BUILT[key] = _regex_from_code(key) if type(pattern) is str else re.compile(pattern, flags)
+    return built
+
+
+def _regex_from_code(key: tuple[str, int]) -> re.Pattern:
+    if not _REGEX_STATE["loaded"]:
+        _REGEX_STATE["loaded"] = True
+        _REGEX_CODE.update(_read_regex_cache())
+    kept = _REGEX_CODE.get(key)
+    if kept is not None:
+        try:
+            return _built_from(key[0], kept)
+        except (TypeError, ValueError, RuntimeError):  # a kept entry this Python cannot build
+            del _REGEX_CODE[key]
+    compiled = re.compile(*key)
+    kept = _regex_code(*key)
+    if kept is not None and _built_from(key[0], kept) == compiled:  # equal: same flags, pattern and code
+        _REGEX_CODE[key] = kept
+        if not _REGEX_STATE["missed"]:
+            _REGEX_STATE["missed"] = True
+            atexit.register(_write_regex_cache)
+    return compiled
+
+
+def _built_from(pattern: str, kept: tuple) -> re.Pattern:
+    flags, code, groups, names, index_group = kept
+    return _sre.compile(pattern, flags, array.array("I", code).tolist(), groups, names, index_group)
+
+
+def _regex_code(pattern: str, flags: int) -> tuple | None:
+    """(flags, code, groups, group index, index group): the arguments ``re`` passes ``_sre.compile`` after the
+    pattern (``re._compiler.compile``), the code as the bytes of its unsigned ints, all of it what marshal holds;
+    None where this Python's ``re`` has no such steps."""
+    if array.array("I").itemsize != _sre.CODESIZE:
+        return None
+    try:
+        parsed = re._parser.parse(pattern, flags)
+        code = array.array("I", re._compiler._code(parsed, flags)).tobytes()
+    except (AttributeError, TypeError, OverflowError):
+        return None
+    names = dict(parsed.state.groupdict)
+    index_group: list = [None] * parsed.state.groups
+    for name, index in names.items():
+        index_group[index] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(index_group)
+
+
+def _regex_cache_path() -> Path | None:
+    folder = cache_folder()
+    digest = hashlib.sha1(f"{sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode("utf-8")).hexdigest()[:24]
+    return folder / f"analyzer-regex-{digest}.marshal" if folder else None
+
+
+def _read_regex_cache() -> dict:
+    path = _regex_cache_path()
+    try:
+        kept = marshal.loads(path.read_bytes()) if path else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _write_regex_cache() -> None:
+    """At exit, when this process compiled a pattern the file did not hold: the file with them (and without the
+    entries no process used lately, once it outgrows ``_REGEX_CACHE_ENTRIES``)."""
+    path = _regex_cache_path()
+    if path is None:
+        return
+    used = {key: _REGEX_CODE[key] for key in _REGEX_BUILT if key in _REGEX_CODE}
+    kept = {**_read_regex_cache(), **used}
+    write_marshal(path, kept if len(kept) <= _REGEX_CACHE_ENTRIES else used)
 
 
 def rule_files() -> list[str]:

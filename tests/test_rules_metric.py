@@ -72,3 +72,64 @@ def test_clean_metric_keeps_verbs_of_the_name_and_drops_an_unopened_bracket(phra
 def test_noun_after_a_figure_loses_its_locative():
     figures = analyze("长达34公里的测试路线中，上行峰值速率达到300Mbps").figures
     assert [f.metric for f in figures if f.text == "34公里"] == ["测试路线"]
+
+
+# --- speed steps that must not change an answer (issue 17) ------------------------------------------------------
+
+def _gold_phrases() -> list[str]:
+    """The corpus's gold metrics and the words before each gold figure in its clause (what the metric rules read)."""
+    import json
+    from pathlib import Path
+    phrases = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*/*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for figure in gold["figures"]:
+            clause = max(gold["text"].rfind(mark, 0, figure["start"]) for mark in "，。；：,;:") + 1
+            phrases += [figure["metric"] or "", gold["text"][clause:figure["start"]]]
+    return [phrase for phrase in dict.fromkeys(phrases) if phrase]
+
+
+def _after_last_verb_every_verb(phrase: str, verbs: tuple[str, ...]) -> str:
+    """metrics._after_last_verb as it was before it skipped the verbs not in the phrase (the reference)."""
+    best, start = -1, -1
+    for verb in verbs:
+        position = phrase.rfind(verb)
+        if verb == "增加" and phrase.startswith("增加值", position) or metrics._verb_in_name(phrase, position, verb):
+            continue
+        if position >= 0 and position + len(verb) < len(phrase) and position + len(verb) > best:
+            best, start = position + len(verb), position
+    if best > 0 and phrase[best:] in metrics.VERB_QUANTITIES:
+        before = metrics._strip_trailing(_after_last_verb_every_verb(phrase[:start], verbs), verbs) if start > 0 else ""
+        return before + phrase[start:]
+    return phrase[best:] if best > 0 else phrase
+
+
+def test_verb_cut_and_edge_trim_give_what_the_full_scans_gave():
+    """_after_last_verb looks only at verbs in the phrase, _edge_cut at the edge words only when one is at the edge
+    (one str.startswith/endswith on the tuple): the same cuts as trying every word, on the corpus's phrases."""
+    phrases = _gold_phrases()
+    assert len(phrases) > 1000
+    verbs = metrics._words()[1]
+    assert [metrics._after_last_verb(p, verbs) for p in phrases] == [_after_last_verb_every_verb(p, verbs) for p in phrases]
+    for side in ("lead", "trail"):
+        words = metrics._edge_rules()[side].words
+        for phrase in phrases:
+            at_edge = phrase.startswith if side == "lead" else phrase.endswith
+            scanned = next((word for word in words if at_edge(word)), None)
+            assert (scanned is not None) == at_edge(words), (side, phrase)
+            if scanned is not None and metrics._edge_cut(phrase, side) is not None:
+                assert metrics._edge_cut(phrase, side) == scanned
+
+
+def test_institution_pattern_matches_as_the_plain_alternation_does():
+    """The lookahead on the names' first characters only spares the engine branches that cannot match: every
+    prefix of the corpus's phrases gets the same match (and full match) as from the names' alternation alone."""
+    import re
+    pattern = metrics._institution_pattern()
+    plain = re.compile(re.sub(r"^\^\(\?=\[(?:[^\]\\]|\\.)*\]\)", "^", pattern.pattern))
+    assert plain.pattern.startswith("^(?:") and len(plain.pattern) < len(pattern.pattern)
+    phrases = {phrase[start:] for phrase in _gold_phrases() for start in range(len(phrase))}
+    assert sum(bool(plain.match(phrase)) for phrase in phrases) > 50
+    for phrase in phrases:
+        assert (m.group() if (m := pattern.match(phrase)) else None) == (p.group() if (p := plain.match(phrase)) else None)
+        assert bool(pattern.fullmatch(phrase)) == bool(plain.fullmatch(phrase))

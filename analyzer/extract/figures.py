@@ -42,9 +42,9 @@ from analyzer.records import Figure, Period, decimal_to_str
 from analyzer.text import sentences
 from analyzer.text.sentences import split_sentences
 
-EQUALS_AFTER = re.compile(r"\s?[=＝]")
+EQUALS_AFTER = rulebook.regex(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
-CODE_DASH = re.compile(r"[A-Za-z][-/]")
+CODE_DASH = rulebook.regex(r"[A-Za-z][-/]")
 def _canonical(value: Decimal | None) -> Decimal | None:
     """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
     return None if value is None else Decimal(decimal_to_str(value))
@@ -148,25 +148,25 @@ class FigureExtractor:
         self._compile_measured_times(lex["measured_time"])
         self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
         self.distant_qualifiers = [
-            (re.compile(rf"(?P<word>{alternation(row['words'])})[^，。；;：:\n]{{{row.get('least', 1)},{row['reach']}}}?"
-                        rf"(?P<joint>{alternation(row['joints'])})\s?$"), row["qualifier"])
+            (rulebook.regex(rf"(?P<word>{alternation(row['words'])})[^，。；;：:\n]{{{row.get('least', 1)},{row['reach']}}}?"
+                            rf"(?P<joint>{alternation(row['joints'])})\s?$"), row["qualifier"])
             for row in self.rules.get("distant_qualifier", ())]
 
     def _compile_vocabulary(self, words: dict, signs: dict) -> None:
         """The word patterns of lexicon.toml [not_figures] and [signs] (the decline-change words)."""
         self.per = rf"(?:/(?:{alternation(words['per_units'])}))"
-        self.point_not_after = re.compile(f"[{re.escape(''.join(words['point_not_after']))}]")
-        self.quote_base = re.compile(rf"\s*(?:{alternation(words['quote_joints'])})"
-                                     rf"(?:{alternation(words['quote_currencies'])})")
-        self.decline_change = re.compile(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
-                                         rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
+        self.point_not_after = rulebook.regex(f"[{re.escape(''.join(words['point_not_after']))}]")
+        self.quote_base = rulebook.regex(rf"\s*(?:{alternation(words['quote_joints'])})"
+                                         rf"(?:{alternation(words['quote_currencies'])})")
+        self.decline_change = rulebook.regex(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
+                                             rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
-        self.sign_hedges = re.compile(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
-        self.result_loss = re.compile(rf"(?:{alternation(signs['result_loss_nouns'])})(?:预计|将|约|或|为)*亏损了?$")
+        self.sign_hedges = rulebook.regex(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
+        self.result_loss = rulebook.regex(rf"(?:{alternation(signs['result_loss_nouns'])})(?:预计|将|约|或|为)*亏损了?$")
         # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
-        self.bare_rate = re.compile(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
-                                    rf"(?:{alternation(words['rate_verbs'])})\s?"
-                                    r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
+        self.bare_rate = rulebook.regex(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
+                                        rf"(?:{alternation(words['rate_verbs'])})\s?"
+                                        r"(?P<num>\d{1,2}\.\d{2,4}(?: \d{1,3})?)(?![\d%万亿元])")
 
     def _compile_quotes(self, quotes: dict) -> None:
         """日经225指数48489.02, 美元指数突破99, 欧元/美元下跌0.2%至1.1607: a bare level after an index or a currency
@@ -175,7 +175,7 @@ class FigureExtractor:
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
         move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
-        self.bare_quote = re.compile(
+        self.bare_quote = rulebook.regex(
             rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
@@ -184,7 +184,7 @@ class FigureExtractor:
     def _compile_measured_times(self, words: dict) -> None:
         """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
         rows) is a measured time, unit other; a limit closed by 内 stays a duration."""
-        self.measured_time = re.compile(
+        self.measured_time = rulebook.regex(
             rf"(?:{alternation(words['before'])})(?P<hedge>{alternation(words['hedges'])}){{0,2}}"
             rf"(?P<num>{NUM_AR}|{NUM_CN})(?P<unit>{alternation(words['units'])})(?!内|之内|以内)"
             rf"(?P<qa>{alternation(self.qualifier_after)})?")
@@ -238,7 +238,7 @@ class FigureExtractor:
                 rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
-        self.figure_pattern = re.compile(
+        self.figure_pattern = rulebook.regex(
             rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:\s(?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:个?(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
@@ -246,7 +246,7 @@ class FigureExtractor:
             # 3%-5%, 1个百分点至2个百分点: the high end repeats the unit; 下调0.25个百分点至2.5% is a move and a level
             rf"(?:(?<=%){RANGE_SEP}(?P<num3>{NUM_AR})\s?%|(?<=个百分点){RANGE_SEP}(?P<num3p>{NUM_AR})\s?个百分点)?"
             rf"(?P<qa>{qual_after})?")
-        self.bare_scale_pattern = re.compile(
+        self.bare_scale_pattern = rulebook.regex(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
             rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?")
         not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
@@ -256,37 +256,37 @@ class FigureExtractor:
         small = "一二两三四五六七八九十"  # 五分之一, 三分之二, 10分之1: a common fraction, not 百分之 (a fraction word)
         common_fraction = (rf"(?<![{NUMERAL_START}百千万\d])(?:[{small}]{{1,3}}|\d{{1,3}})"
                            rf"{load_numerals()['common_fractions']['joint']}(?:[{small}]{{1,3}}|\d{{1,3}})(?![{small}百千万\d]|多数)")
-        self.fraction_pattern = re.compile(
+        self.fraction_pattern = rulebook.regex(
             rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
             rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng}|{common_fraction})(?P<qa>{qual_after})?")
         symbols = alternation(self.currency_symbols)
-        symbol_starts = re.escape("".join({w[0] for w in self.currency_symbols}))
-        self.symbol_pattern = re.compile(
+        symbol_starts = re.escape("".join(sorted({w[0] for w in self.currency_symbols})))
+        self.symbol_pattern = rulebook.regex(
             rf"(?=[{symbol_starts}])(?<![A-Za-z])(?P<symbol>{symbols})\s?(?P<sign>[-−])?(?P<num>{NUM_AR})\s?"
             rf"(?P<scale>{scale})?(?P<money>{money})?(?P<qa>{qual_after})?(?![\d个年月日天周期%])")  # not 人民币6个月
-        self.money_label_pattern = re.compile(
-            rf"(?=[{''.join({w[0] for w in lex['money_labels']['words']})}])"
+        self.money_label_pattern = rulebook.regex(
+            rf"(?=[{''.join(sorted({w[0] for w in lex['money_labels']['words']}))}])"
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
-        self.written_money = re.compile(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
+        self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
-        self.half_pattern = re.compile(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
-        self.half_of_pattern = re.compile(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
-                                          rf"(?P<qb>{qual_before})?(?P<half>一半)")
-        self.declared_currency = re.compile(
+        self.half_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
+        self.half_of_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
+                                              rf"(?P<qb>{qual_before})?(?P<half>一半)")
+        self.declared_currency = rulebook.regex(
             rf"[（(]\s?(?:单位[：:]\s?)?(?P<money>{money})\s?[，,、]\s?下同\s?[）)]")
-        self.money_context = re.compile(alternation(lex["money_context"]["words"]))
-        self.cue_pattern = re.compile(alternation({*lex["measures"]["growth"], *lex["measures"]["share"],
-                                                    *lex["signs"]["level"], *lex["signs"]["down"]}))
+        self.money_context = rulebook.regex(alternation(lex["money_context"]["words"]))
+        self.cue_pattern = rulebook.regex(alternation(sorted({*lex["measures"]["growth"], *lex["measures"]["share"],
+                                                           *lex["signs"]["level"], *lex["signs"]["down"]})))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
         Money needs a currency after the scale, or a grade (级) and a money noun within four characters."""
         words = lex["scale_only"]
         numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
-        self.scale_only_pattern = re.compile(
-            rf"(?=[{re.escape(''.join({w[0] for w in [*self.qualifier_before, *words['scales']]}))}])"
+        self.scale_only_pattern = rulebook.regex(
+            rf"(?=[{re.escape(''.join(sorted({w[0] for w in [*self.qualifier_before, *words['scales']]})))}])"
             rf"(?P<qb>{qual_before})?(?<![{numeral_before}])(?P<scale>{alternation(words['scales'])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")

@@ -13,10 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 
-import re
-
 import ahocorasick
 
+from analyzer import rulebook
 from analyzer.extract.lists import referred_name, respective_name
 from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Figure, Mention
@@ -24,26 +23,26 @@ from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
 from analyzer.text.document import TextDoc
 from analyzer.text.sentences import clause_end, clause_start
 
-SEGMENT_BREAK = re.compile(r"[；;]")
-RECIPIENT = re.compile(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
-RECIPIENT_FILLER = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
-SUBJECT_LEAD = re.compile(r"[\s“\"（(【]*(?:[（【][^）】]{0,10}[）】])?[^，。]{0,10}[，,]?\s*")
-SOURCE_BEFORE = re.compile(r"(?:据|经|由|根据|来自)$")
-SPEAKS_AFTER = re.compile(r"[^。；]{0,15}?(?:开展|下调|上调|设立|推出|创设|实施|发放|投放|操作|数据|表示|称|统计|公布|"
-                          r"发布|决定|宣布|指出|介绍|披露|显示|消息|公告|负责人|行长|署长|局长|副|发言人|通报|印发|联合|会同|"
-                          r"明确|提出|要求|将|已|还|此前|今年|近日|日前|当天|于)")
-ACTED_ON = re.compile(r"[向对自]$")
+SEGMENT_BREAK = rulebook.regex(r"[；;]")
+RECIPIENT = rulebook.regex(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
+RECIPIENT_FILLER = rulebook.regex(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
+SUBJECT_LEAD = rulebook.regex(r"[\s“\"（(【]*(?:[（【][^）】]{0,10}[）】])?[^，。]{0,10}[，,]?\s*")
+SOURCE_BEFORE = rulebook.regex(r"(?:据|经|由|根据|来自)$")
+SPEAKS_AFTER = rulebook.regex(r"[^。；]{0,15}?(?:开展|下调|上调|设立|推出|创设|实施|发放|投放|操作|数据|表示|称|统计|公布|"
+                              r"发布|决定|宣布|指出|介绍|披露|显示|消息|公告|负责人|行长|署长|局长|副|发言人|通报|印发|联合|会同|"
+                              r"明确|提出|要求|将|已|还|此前|今年|近日|日前|当天|于)")
+ACTED_ON = rulebook.regex(r"[向对自]$")
 # a trade partner (对东盟进出口, 与欧盟贸易总值) is what a figure is about, not its actor
-PARTNER_BEFORE = re.compile(r"[对与同向自从]$")
-PARTNER_AFTER = re.compile(r"[^，。；]{0,12}?(?:贸易|进出口|出口|进口)")
-PARTNER_CLAUSE = re.compile(r"[^，。；]{0,12}?贸易伙伴")
+PARTNER_BEFORE = rulebook.regex(r"[对与同向自从]$")
+PARTNER_AFTER = rulebook.regex(r"[^，。；]{0,12}?(?:贸易|进出口|出口|进口)")
+PARTNER_CLAUSE = rulebook.regex(r"[^，。；]{0,12}?贸易伙伴")
 GENERIC_TOOL = "再贷款"
 UNQUANTIFIED_CATEGORY = "trade"
 GENERIC_MAX = 8
 RRR = "存款准备金率"
 # counts of households, people and measures are not a tool's figures unless their sentence names the tool
 HEADCOUNT = frozenset("户人项类")
-RELEASED = re.compile(r"释放|长期资金|长期流动性")
+RELEASED = rulebook.regex(r"释放|长期资金|长期流动性")
 # metric entries that name a statistic of their own (人民币贷款余额, M2): not about the tool in discussion
 STATISTICS = frozenset({"credit", "money", "rate", "risk", "trade", "housing"})
 

@@ -12,27 +12,27 @@ import re
 from collections.abc import Sequence
 
 from analyzer.extract.number_forms import NUM_AR
-from analyzer.rulebook import alternation, lexicon
+from analyzer.rulebook import alternation, lexicon, regex
 from analyzer.text.sentences import clause_end
 
 _WORDS = lexicon()["lists"]
 # figures of one list are joined by these only (分别为A、B和C; 分别由A、B降至C、D)
-JOINT = re.compile(rf"\s*(?:{alternation([*_WORDS['joints'], *_WORDS['move_joints']])})\s*")
+JOINT = regex(rf"\s*(?:{alternation([*_WORDS['joints'], *_WORDS['move_joints']])})\s*")
 # 分别为11.85、6.8和3.93万亿元: bare numbers joined to the figure that carries the unit
-BARE_LIST = re.compile(rf"((?:{NUM_AR})(?:{alternation(_WORDS['bare_joints'])}))+$")
+BARE_LIST = regex(rf"((?:{NUM_AR})(?:{alternation(_WORDS['bare_joints'])}))+$")
 # 从0上调至20%, 由5%调降至0: the bare number of a change takes the unit of the figure it moves to
-CHANGE_FROM = re.compile(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\d+(?:\.\d+)?)"
+CHANGE_FROM = regex(rf"(?:{alternation(_WORDS['from_words'])})(?P<numbers>\d+(?:\.\d+)?)"
                          rf"(?:{alternation(_WORDS['change_verbs'])})?(?:{alternation(_WORDS['to_words'])})$")
-_NUMBER = re.compile(NUM_AR)
-LABEL = re.compile(r"[A-Za-z0-9]{1,2}")  # A类, 1号: a label in a list of classes
+_NUMBER = regex(NUM_AR)
+LABEL = regex(r"[A-Za-z0-9]{1,2}")  # A类, 1号: a label in a list of classes
 MARKER = "分别"
 # 四家银行, 六大行, 上述企业: a clause that refers back to a list of names
-REFERRING = re.compile(rf"{alternation(_WORDS['referring_words'])}|[两二三四五六七八九十\d]+(?:{alternation(_WORDS['referring_counts'])})")
+REFERRING = regex(rf"{alternation(_WORDS['referring_words'])}|[两二三四五六七八九十\d]+(?:{alternation(_WORDS['referring_counts'])})")
 # names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
-NAME_JOINER = re.compile(r"[、和及与]")
-LIST_BREAK = re.compile(r"[；;]")
+NAME_JOINER = regex(r"[、和及与]")
+LIST_BREAK = regex(r"[；;]")
 # a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
-TENOR = re.compile(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
+TENOR = regex(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 
 
 def list_position(text: str, spans: Sequence, position: int, clause_start: int) -> tuple[int, int] | None:

@@ -33,7 +33,7 @@ NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies 
 @functools.cache
 def _reversed_pattern(words: tuple[str, ...]) -> re.Pattern:
     """Words spelled backwards, longest first: searching the reversed text finds the one that ends last."""
-    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
+    return rulebook.regex("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
 
 
 def nearest(left: str, words: Iterable[str]) -> tuple[int, str] | None:

@@ -23,10 +23,10 @@ from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form
 from analyzer.text.sentences import clause_bounds, sentence_start
 
-_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-_JOINED = re.compile(r"[和及与、]")
+_ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
+_JOINED = rulebook.regex(r"[和及与、]")
 # a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
-_DECLARED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
+_DECLARED_SHORT = rulebook.regex(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}
@@ -184,7 +184,7 @@ def _country_pattern() -> re.Pattern:
     """Country names of the organisation grammar (organizations.toml), longest first; one-character short forms
     (日, 法) are left out, being parts of too many words (5日, 方法)."""
     countries = sorted((c for c in load_grammar()["grammar"]["countries"] if len(c) > 1), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, countries)))
+    return rulebook.regex("|".join(map(re.escape, countries)))
 
 
 def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: Taxonomy, row: dict) -> Entry | None:
@@ -234,7 +234,7 @@ def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
 @functools.cache
 def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
     """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing)."""
-    return {row["kind"]: (re.compile(row["joiners"]), re.compile(f"(?:{row['closing']})$"))
+    return {row["kind"]: (rulebook.regex(row["joiners"]), rulebook.regex(f"(?:{row['closing']})$"))
             for row in rulebook.rows("mentions", "list")}
 
 
@@ -277,8 +277,8 @@ def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]
 
 
 _LATIN_ITEM = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}"
-_ITEM_AFTER = re.compile(f" ?(?:({_LATIN_ITEM})(?![A-Za-z0-9&])|([\u4e00-\u9fff]{{2,8}}?)(?=[、和及与等，。；：！？,;.\\s（(]|$))")
-_ITEM_BEFORE = re.compile(f"(?:^|(?<=[，。；：！？,;\\s（(“”【]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
+_ITEM_AFTER = rulebook.regex(f" ?(?:({_LATIN_ITEM})(?![A-Za-z0-9&])|([\u4e00-\u9fff]{{2,8}}?)(?=[、和及与等，。；：！？,;.\\s（(]|$))")
+_ITEM_BEFORE = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“”【]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
 
 
 def _items_beside(text: str, start: int, end: int, joiners: re.Pattern) -> list[tuple[int, int]]:
@@ -453,13 +453,13 @@ def find_action(text: str, start: int, end: int, window: int = 12) -> str | None
 
 
 # suffixes of tool-like names, and what may not start one (verbs and particles around a name)
-_CANDIDATE_SUFFIX = re.compile(r"(再贷款|再贴现|支持工具|支持计划|专项计划|互换便利|借贷便利|便利|工具|机制)")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]+$")
+_CANDIDATE_SUFFIX = rulebook.regex(r"(再贷款|再贴现|支持工具|支持计划|专项计划|互换便利|借贷便利|便利|工具|机制)")
+_NAME_CHARS = rulebook.regex(r"[\u4e00-\u9fff]+$")
 _GENERIC_PREFIX = ("长效", "工作", "体制", "协调", "激励", "约束", "考核", "传导", "形成", "定价", "市场化", "货币政策",
                    "政策", "金融", "融资", "保障", "风险", "创新", "管理", "联动", "沟通", "补充")
-_LEADING = re.compile(r"^.*(?:设立|创设|推出|新设|运用|通过|实施|延续|扩大|用好|发挥|加大|利用|包括|以及|开展|完善|"
-                      r"优化|建立|健全|落实|发放|增加|下调|合并|并入|保持|其他|提供|根据|需要|其中|"
-                      r"的|了|和|与|及|等|项|个|款|这|该|此)")
+_LEADING = rulebook.regex(r"^.*(?:设立|创设|推出|新设|运用|通过|实施|延续|扩大|用好|发挥|加大|利用|包括|以及|开展|完善|"
+                          r"优化|建立|健全|落实|发放|增加|下调|合并|并入|保持|其他|提供|根据|需要|其中|"
+                          r"的|了|和|与|及|等|项|个|款|这|该|此)")
 
 
 class CandidateFinder:

@@ -6,9 +6,9 @@ longer than the cap (16,000 digits of page debris) is simply not a figure.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from analyzer import rulebook
 from analyzer.extract.numbers import BIG_UNITS, CAPITAL_CHARS, CN_DIGITS, LIMITS, SMALL_UNITS, VAGUE_DIGITS
 
 _DIGITS = "".join(CN_DIGITS)
@@ -32,14 +32,14 @@ NUM_CN = (rf"(?<![{_DIGITS}{_TENS}{_HUNDREDS}{_OTHER_UNITS}{VAGUE_DIGITS}])"
 SUB_DIGIT = rf"(?:\d|[{_NONZERO}])"
 # dashes and words between the two ends of a range; (含) may close the low end: 1万(含)-5万元
 RANGE_SEP = r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)"
-RANGE_JOINT = re.compile(r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)?\s?")
+RANGE_JOINT = rulebook.regex(r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)?\s?")
 DASHES = "-−－—~～"
 
 # stock quotes after a name: 安泰科技(7.880,0.05,0.64%) - price, change, change in percent
 _QUOTE_NUMBER = r"\s?[-+]?\d{1,8}(?:\.\d{1,6})?\s?"
-QUOTE_TUPLE = re.compile(rf"[（(]{_QUOTE_NUMBER}[,，]{_QUOTE_NUMBER}[,，]{_QUOTE_NUMBER}%\s?[）)]")
-ASCII_RUN = re.compile(r"(?<![!-~])[!-~]+")
-URL_MARK = re.compile(r"://|^www\.|(?:%[0-9A-Fa-f]{2}){2}")
+QUOTE_TUPLE = rulebook.regex(rf"[（(]{_QUOTE_NUMBER}[,，]{_QUOTE_NUMBER}[,，]{_QUOTE_NUMBER}%\s?[）)]")
+ASCII_RUN = rulebook.regex(r"(?<![!-~])[!-~]+")
+URL_MARK = rulebook.regex(r"://|^www\.|(?:%[0-9A-Fa-f]{2}){2}")
 
 
 def is_capital(text: str) -> bool:

@@ -33,13 +33,13 @@ COMMON_FRACTION: dict = dict(_TABLES["common_fractions"])
 NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 MAX_NUMBER_CHARS = 64  # longer strings are refused before any parsing work
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[" + re.escape("".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS))
-                    + "]")
+_TOKEN = rulebook.regex(r"\d+(?:\.\d+)?|[" + re.escape("".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS))
+                        + "]")
 _UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _SEPARATORS = str.maketrans("", "", ",， ")
 _CN_DIGIT_CLASS = "".join(d for d in CN_DIGITS if CN_DIGITS[d])
-_CHENG = re.compile(rf"(?P<whole>\d+(?:\.\d+)?|[{_CN_DIGIT_CLASS}十拾](?:点[{''.join(CN_DIGITS)}]+)?)成"
-                    rf"(?P<rest>半|[{_CN_DIGIT_CLASS}])?|半成")
+_CHENG = rulebook.regex(rf"(?P<whole>\d+(?:\.\d+)?|[{_CN_DIGIT_CLASS}十拾](?:点[{''.join(CN_DIGITS)}]+)?)成"
+                        rf"(?P<rest>半|[{_CN_DIGIT_CLASS}])?|半成")
 
 
 def _positional(text: str) -> Decimal | None:

@@ -24,7 +24,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
-from analyzer.text.patterns import max_width
+from analyzer.text.patterns import max_width, with_first_characters
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
@@ -33,29 +33,29 @@ _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"�
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
-_NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
+_NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
+_LATIN_NAME = rulebook.regex(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
-_LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
-                        r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
+_LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+                            r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
-_LATIN_FIRM_NAME = re.compile(_LATIN_FIRM)
+_LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
 _LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4}"
-CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
-_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
+CLAUSE_BREAK = rulebook.regex(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
+_CJK_WORD = rulebook.regex(r"[\u3400-\u9fff]")
+_CJK_NAME = rulebook.regex(r"[\u4e00-\u9fff]{2,6}")
 MAX_FIRM_WORDS = 6
 # a bracketed place or group inside a firm's name (（中国）, （集团）, （HK）): the splitting group keeps it a piece
-_PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_PLACE_AFTER = rulebook.regex(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 # the name a headline opens with before a colon (【九安医疗：…】)
-_HEADLINE_SPEAKER = re.compile(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
+_HEADLINE_SPEAKER = rulebook.regex(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
 # a firm's name in Latin letters only (eToro, LPL Financial)
-_LATIN_SUBJECT = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
-_BRACKET_GROUP = re.compile(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
-_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
+_LATIN_SUBJECT = rulebook.regex(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
+_BRACKET_GROUP = rulebook.regex(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
+_QUANTIFIER = rulebook.regex(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class OrganizationFinder:
                     self.suffixes.setdefault(text, []).append(_Suffix(
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
-        self.pattern = re.compile(f"(?:{alternation})")
+        self.pattern = rulebook.regex(f"(?:{alternation})")
         self.window = settings["window"]
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
@@ -137,7 +137,7 @@ class OrganizationFinder:
         self.not_places = frozenset(settings["not_places"])
         self.countries = frozenset(settings["countries"])
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
-        self.place_word = re.compile(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
+        self.place_word = rulebook.regex(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
         self.people = frozenset(settings.get("people", ()))
         self.person_titles = tuple(settings.get("person_titles", ()))
@@ -145,23 +145,24 @@ class OrganizationFinder:
         self.not_listed_parts = tuple(settings.get("not_listed_parts", ()))
         self.not_latin = frozenset(settings["not_latin"])
         self.not_subject_parts = tuple(settings["not_subject_parts"])
-        self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
+        self.latin_after = [(row["id"], rulebook.regex(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
         self._load_name_shapes(settings)
-        self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
+        self.glosses = [(row["id"], rulebook.regex(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
         self.short_name_trades = tuple(settings.get("short_name_trades", ()))
         self.firm_suffixes = sorted((x for x, rows in self.suffixes.items() if any(r.rule in self.short_name_rules
                                                                                 for r in rows)), key=len, reverse=True)
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
-        self.apposition = re.compile(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
-        self.subjects = [(row["id"], re.compile(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
+        self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
+        self.subjects = [(row["id"], rulebook.regex(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
                           row.get("lists", False)) for row in grammar["subject"]]
         self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
-        self.subject_words = {row["id"]: re.compile(required_part(row["after"])) for row in grammar["subject"]}
+        self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
+                              for row in grammar["subject"]}
         # how far after the name the row's words may start: the most its optional words in front of them take
         self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
 
@@ -179,11 +180,11 @@ class OrganizationFinder:
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
-        self.latin_legal = re.compile(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
+        self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
         item = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}|[\u4e00-\u9fff]{2,8})"
-        self.closed_list = re.compile(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
-                                      f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
+        self.closed_list = rulebook.regex(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
+                                          f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
 
     def __call__(self, text: str) -> list[Organization]:
         found = []

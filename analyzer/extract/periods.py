@@ -38,7 +38,7 @@ def _words_regex(row: dict) -> str:
 
 
 WORDS = {row["id"]: row for row in rulebook.rows(RULES, "words")}
-WORD_PATTERNS = {name: re.compile(_words_regex(row)) for name, row in WORDS.items()}
+WORD_PATTERNS = {name: rulebook.regex(_words_regex(row)) for name, row in WORDS.items()}
 RELATIVE_YEARS = {word: row["offset"] for row in rulebook.rows(RULES, "relative_year") for word in row["words"]}
 # real text often spaces digits from the characters around them (2021 年 12 月, pangu spacing): one space is allowed
 _YEAR = (r"(?:(?P<year>(?:19|20)\d{2}|[二〇一九零]{4}) ?年(?:度)?|(?P<rel>" + "|".join(RELATIVE_YEARS)
@@ -64,10 +64,10 @@ def _kind_pattern(kind: str, pattern: str) -> str:
 
 
 # Ordered: longer and more specific forms first (the file's order).
-TIME_PATTERN = re.compile("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
+TIME_PATTERN = rulebook.regex("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
 COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
 RECORD = WORD_PATTERNS["record"]
-RECORD_BASE = re.compile(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
+RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
@@ -75,14 +75,14 @@ FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
-SINCE_TAIL = re.compile(r"[^。；！？\n]{0,40}?以来")
+SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
 # (前一交易日) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = re.compile(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -709,7 +709,7 @@ def _market_day() -> re.Pattern:
     # 核心CPI同比上涨1.4% is a statistic: the comparison is looked back at after the word (上涨(?<!同比上涨)), the
     # same test as before it, so that every branch starts with a literal and the search skips ahead by character
     # a short word inside a longer one (跌 in 下跌) is looked back at with the longer word too: 按年下跌 stays out
-    return re.compile("|".join([MARKET_DAY.pattern, *(re.escape(word) + "".join(
+    return rulebook.regex("|".join([MARKET_DAY.pattern, *(re.escape(word) + "".join(
         f"(?<!{re.escape(comparison + longer)})" for longer in words if longer.endswith(word)
         for comparison in comparisons) for word in words)]))
 
@@ -719,7 +719,7 @@ def _search_words(name: str) -> Callable[..., re.Match | None]:
     return _market_day().search if name == "market_day" else WORD_PATTERNS[name].search
 
 
-DATELINE = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
+DATELINE = rulebook.regex(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 
 
 def story_date(text: str, published: str | None) -> str | None:

@@ -28,7 +28,7 @@ def _words(row_id: str) -> list[str]:
 
 
 def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return "|".join(map(re.escape, sorted(set(words), key=lambda word: (-len(word), word))))
 
 
 @functools.cache
@@ -53,8 +53,8 @@ def _place_before() -> re.Pattern:
     between = _alternation(_words("between"))
     leading = [word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1 or "\u4e00" <= word <= "\u9fff"]
     opener = _alternation([*_words("between"), *leading])
-    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|{opener})(?<![{partner}])(?P<place>{places})"
-                      rf"(?:{between}|{TIME_GAP})*$")
+    return rulebook.regex(rf"(?:^|(?<=[^\u4e00-\u9fff])|{opener})(?<![{partner}])(?P<place>{places})"
+                          rf"(?:{between}|{TIME_GAP})*$")
 
 
 @functools.cache
@@ -63,7 +63,7 @@ def _place_alone() -> re.Pattern:
     places = _alternation([*place_words(), *national_words()])
     opener = _alternation(word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1)
     rest = _alternation([*_words("between"), *_words("place-alone")])
-    return re.compile(rf"^(?:{opener}|{TIME_GAP})*(?P<place>{places})(?:{rest}|{TIME_GAP})*$")
+    return rulebook.regex(rf"^(?:{opener}|{TIME_GAP})*(?P<place>{places})(?:{rest}|{TIME_GAP})*$")
 
 
 def _words_before(text: str, position: int, sentence_start: int, times: Sequence) -> str:
@@ -80,7 +80,7 @@ def _words_before(text: str, position: int, sentence_start: int, times: Sequence
 
 @functools.cache
 def _written_dates() -> re.Pattern:
-    return re.compile("|".join(row["pattern"] for row in rulebook.rows("place", "pattern")))
+    return rulebook.regex("|".join(row["pattern"] for row in rulebook.rows("place", "pattern")))
 
 
 def place_at(text: str, position: int, sentence_start: int, times: Sequence = (), alone: bool = False) -> str | None:

@@ -34,11 +34,11 @@ _METRIC_FIELDS = {"scope"}
 # entry only after one of its names appeared (NPS after 韩国国民年金公团); they are no aliases, so lookups and the metric
 # stage (which cuts taxonomy names from a phrase's start) do not take them for the entry's names
 _MATCH_FIELDS = {"exclude", "refers_back", "keep_inner", "parent", "in_context", "in_list", "acronyms"}
-_EXCLUDE = re.compile(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
+_EXCLUDE = rulebook.regex(r"^([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)$")
 _ALLOWED = {"tools": _FIELDS | _MATCH_FIELDS, "sectors": _FIELDS | _MATCH_FIELDS,
             "institutions": _FIELDS | _MATCH_FIELDS, "metrics": _FIELDS | _LINK_FIELDS | _METRIC_FIELDS}
 _REQUIRED = ("id", "name", "name_en", "category")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = rulebook.regex(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def _match_form_cached(text: str) -> str:
     return _upper_ascii(normalize(text))
 
 
-_LOWER_ASCII = re.compile(r"[a-z]+")
+_LOWER_ASCII = rulebook.regex(r"[a-z]+")
 
 
 def _upper_ascii(text: str) -> str:

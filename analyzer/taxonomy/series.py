@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analyzer import rulebook
 from analyzer.errors import TaxonomyError
 from analyzer.taxonomy.entries import compact, load_taxonomy
 
@@ -84,7 +85,7 @@ def load_rules(path: Path = RULES_FILE) -> SeriesRules:
     if len(notes) != 1 or not notes[0].get("pattern"):
         raise TaxonomyError(f"{path}: give exactly one [[note]] with a pattern")
     tables = [*data.get("ignore_prefix", []), *data.get("scope", []), *data.get("optional_suffix", [])]
-    return SeriesRules(prefixes=_words(data.get("ignore_prefix", []), path.name), note=re.compile(notes[0]["pattern"]),
+    return SeriesRules(prefixes=_words(data.get("ignore_prefix", []), path.name), note=rulebook.regex(notes[0]["pattern"]),
                        scope_words=_words(data.get("scope", []), path.name),
                        suffixes=_words(data.get("optional_suffix", []), path.name),
                        reasons={t["id"]: (t.get("reason_zh", ""), t.get("reason_en", "")) for t in tables},

@@ -22,7 +22,7 @@ import ahocorasick
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy, match_form
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = rulebook.regex(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,14 @@ def _rules() -> dict:
 
 @functools.cache
 def _pinyin() -> re.Pattern:
-    return re.compile("|".join(p["regex"] for p in _rules()["pattern"]))
+    return rulebook.regex("|".join(p["regex"] for p in _rules()["pattern"]))
 
 
 @functools.cache
 def _space_between_cjk() -> re.Pattern:
     """A space of ``space_in_name`` with a Chinese character on each side."""
     spaces = "".join(re.escape(c) for c in _rules()["space_in_name"]["spaces"])
-    return re.compile(f"(?<={_CJK.pattern})[{spaces}](?={_CJK.pattern})")
+    return rulebook.regex(f"(?<={_CJK.pattern})[{spaces}](?={_CJK.pattern})")
 
 
 @functools.cache

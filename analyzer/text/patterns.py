@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from re import _constants as sre
-from re import _parser  # the re module's own parser and its opcodes (Python >= 3.11)
+from re import _compiler, _parser  # the re module's own parser, compiler and opcodes (Python >= 3.11)
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)  # look-arounds and anchors consume nothing
 
@@ -100,3 +100,24 @@ def max_width(pattern: str) -> int:
     """The most characters a match of ``pattern`` can take, from its parse tree (``re``'s MAXREPEAT or more when
     unbounded)."""
     return _parser.parse(pattern).getwidth()[1]
+
+
+def with_first_characters(pattern: str) -> str:
+    """``pattern`` behind a lookahead on the characters its matches can start with (``(?=[…])(?:pattern)``): the
+    same matches, but a start where none can begin fails on one class test instead of trying every branch. Python's
+    ``re`` finds such a class itself only when every branch opens with a literal; one branch that opens with a
+    look-behind (``(?<!主力合)约``) or a ``\\d`` run leaves it to try each branch at each start. A pattern ``re``
+    already skips by (a literal prefix or a class of first characters: ``公告|业绩预告|披露``), or whose first
+    characters are not known (see :func:`first_characters`), is given back as it is."""
+    starts = first_characters(re.compile(pattern))
+    if starts is None or not (starts.chars or starts.digits) or _skipped_by_re(pattern):
+        return pattern
+    chars = re.escape("".join(sorted(starts.chars))) + (DIGIT if starts.digits else "")
+    return f"(?=[{chars}])(?:{pattern})"
+
+
+def _skipped_by_re(pattern: str) -> bool:
+    """Whether ``re``'s search skips by first character itself: the compiled code's info block holds a literal
+    prefix or a character set (``re._compiler._compile_info``)."""
+    code = _compiler._code(_parser.parse(pattern, 0), 0)
+    return code[0] == sre.INFO and bool(code[2] & (sre.SRE_INFO_PREFIX | sre.SRE_INFO_CHARSET))

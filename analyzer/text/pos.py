@@ -33,8 +33,8 @@ SINGLE_FUNCTION = frozenset("又还已将再也均都就才以在于对向从由
 
 # jieba's re_han_default and re_skip_default (tested equal): the segmenter needs no import of jieba, whose HMM
 # tables are 3% of a cold start
-HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
-SKIP = re.compile("(\r\n|\\s)", re.U)
+HAN_BLOCK = rulebook.regex("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+SKIP = rulebook.regex("(\r\n|\\s)", re.U)
 
 
 def gzip_tokenizer(path: str):

@@ -4,9 +4,11 @@ from __future__ import annotations
 import functools
 import re
 
-_SENTENCE_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n+|$)")
-_PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+from analyzer import rulebook
+
+_SENTENCE_END = rulebook.regex(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n+|$)")
+_PARAGRAPH = rulebook.regex(r"[^\n]+")
+_SENTENCE_BREAK = rulebook.regex(r"[。！？!?\n]")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n【】"  # a clause ends at sentence or clause punctuation and at page brackets
 LIST_BREAK = "、"  # the enumeration comma ends a clause too, unless a list should stay whole
 
@@ -32,7 +34,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def _last_break_pattern(breaks: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
+    return rulebook.regex(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
 
 
 def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> int:
@@ -47,7 +49,7 @@ def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> 
 
 @functools.cache
 def _next_break_pattern(breaks: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(breaks)}]")
+    return rulebook.regex(f"[{re.escape(breaks)}]")
 
 
 def clause_end(text: str, start: int, lists: bool = False, limit: int | None = None) -> int:
