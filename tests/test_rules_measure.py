@@ -72,3 +72,33 @@ def test_counted_kinds_keep_the_span_they_were_counted_over():
     assert (figure.measure, figure.period.start, figure.period.end) == ("level", "2019-01-01", "2019-12-31")
     balance = next(f for f in analyze("2019年，外汇储备3.1万亿美元。", published="2020-01-14").figures)
     assert (balance.period.start, balance.period.end) == ("2019-12-31", "2019-12-31")  # a balance: the span's end
+
+
+# -- general cues (issue #14): each row reads the verb, the metric's head or the words after the number, and stops
+# -- where that cue does not hold -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, measure, comparison", [
+    ("泰国国际航空将把票价上调10%。", "10%", "growth_rate", None),  # an adjustment: against its own old value
+    ("银行将一年期存款利率上调至3%。", "3%", "rate", None),  # 至 closes the move: the new level
+    ("零售点降至5047个，其中69.4%为加盟店。", "69.4%", "share", None),
+    ("营收和归母净利润分别同比+0.9%。", "0.9%", "growth_rate", "yoy"),
+    ("3月份，居民消费价格涨幅为2%。", "2%", "growth_rate", "yoy"),  # a statistic's 涨幅: no market words
+    ("纳指期货跌幅达0.66%。", "0.66%", "growth_rate", None),  # a market move's 跌幅
+    ("高盛下调澳大利亚一季度GDP环比预期至增长2.0%。", "2.0%", "growth_rate", "mom"),  # 环比预期 is no other base
+    ("该股年初至今累计涨幅已达44%。", "44%", "growth_rate", "ytd"),
+])
+def test_percent_cues(text, span, measure, comparison):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert (found[span].measure, found[span].comparison) == (measure, comparison)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("2021年12月汽车销量为233671辆，同比增长11.77%。", "233671辆", "flow"),  # the metric's head: sales
+    ("2021年，11家公司净利同比增加。", "11家", "level"),  # firms counted are no sales, whatever the metric
+    ("贝莱德第一季度资产管理规模为13.89万亿美元。", "13.89万亿美元", "level"),  # a stock over a quarter
+    ("预计2022年全市场IPO规模将达到5100亿元左右。", "5100亿元左右", "flow"),  # 规模 alone: money raised
+    ("合资公司注册资本为3亿元，公司拟出资1.5亿元。", "1.5亿元", "flow"),  # paid in, though 注册资本 is near
+    ("合资公司注册资本为3亿元，公司拟出资1.5亿元。", "3亿元", "level"),
+])
+def test_amount_cues(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
