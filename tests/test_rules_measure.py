@@ -102,3 +102,15 @@ def test_percent_cues(text, span, measure, comparison):
 def test_amount_cues(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("公司中标2.04亿元公路改造工程。", "2.04亿元", "flow"),  # the money of a deal won
+    ("控股子公司以2.14亿元竞拍取得探矿权。", "2.14亿元", "flow"),  # an amount before the buying verb
+    ("国内汽、柴油零售限价每吨分别上调685元。", "685元", "change"),  # a price moved by an amount
+    ("特斯拉市值单日蒸发1090亿美元。", "1090亿美元", "change"),
+    ("两融余额较上年末增加1.2万亿元。", "1.2万亿元", "change"),  # 比/较 a base, unchanged
+])
+def test_deal_and_move_money(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
