@@ -114,3 +114,8 @@ def test_amount_cues(text, span, measure):
 def test_deal_and_move_money(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
     assert found[span].measure == measure
+
+
+def test_journeys_counted_are_a_flow_without_a_date():
+    found = {f.text: f for f in analyze("春运首日，全国发送旅客2484.8万人次，其中公路1862万人次。").figures}
+    assert found["2484.8万人次"].measure == found["1862万人次"].measure == "flow"
