@@ -85,6 +85,8 @@ def test_counted_kinds_keep_the_span_they_were_counted_over():
     ("纳指期货跌幅达0.66%。", "0.66%", "growth_rate", None),  # a market move's 跌幅
     ("高盛下调澳大利亚一季度GDP环比预期至增长2.0%。", "2.0%", "growth_rate", "mom"),  # 环比预期 is no other base
     ("该股年初至今累计涨幅已达44%。", "44%", "growth_rate", "ytd"),
+    ("豆包2.0推理效率提升43%。", "43%", "growth_rate", None),  # a product improved: no earlier period
+    ("报告期内，公司营业收入增长12%。", "12%", "growth_rate", "yoy"),  # a result grows year on year
 ])
 def test_percent_cues(text, span, measure, comparison):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
