@@ -121,3 +121,19 @@ def test_deal_and_move_money(text, span, measure):
 def test_journeys_counted_are_a_flow_without_a_date():
     found = {f.text: f for f in analyze("春运首日，全国发送旅客2484.8万人次，其中公路1862万人次。").figures}
     assert found["2484.8万人次"].measure == found["1862万人次"].measure == "flow"
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("贵州茅台涨幅扩大至5%，现报1389.06元。", "1389.06元", "rate"),  # a quote after 报 is a price
+    ("深交所融资余额报8129.7亿元，较前一交易日增加16亿元。", "8129.7亿元", "level"),  # a balance quoted is no price
+    ("伦铜周一站稳4.892美元/磅，刷新7月以来新高。", "4.892美元", "rate"),  # money per pound after the span
+])
+def test_quoted_prices(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+def test_a_quote_takes_its_clause_subject_as_metric():
+    found = {f.text: f for f in analyze("券商股全线涨停，中信证券涨停报23.82元。", published="2025-06-30").figures}
+    assert (found["23.82元"].measure, found["23.82元"].metric) == ("rate", "股价")
+    assert "price-quoted-after-bao" in measures.quote_rows()
