@@ -137,3 +137,12 @@ def test_a_quote_takes_its_clause_subject_as_metric():
     found = {f.text: f for f in analyze("券商股全线涨停，中信证券涨停报23.82元。", published="2025-06-30").figures}
     assert (found["23.82元"].measure, found["23.82元"].metric) == ("rate", "股价")
     assert "price-quoted-after-bao" in measures.quote_rows()
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("新增确诊病例197例。其中境外输入病例45例（上海11例，天津7例）。", "7例", "flow"),  # a part of the day's new cases
+    ("本轮疫情现有确诊病例43例。", "43例", "level"),  # cases held at a point
+])
+def test_cases_counted(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2022-01-30").figures}
+    assert found[span].measure == measure
