@@ -142,7 +142,9 @@ def test_a_quote_takes_its_clause_subject_as_metric():
 @pytest.mark.parametrize("text, span, measure", [
     ("新增确诊病例197例。其中境外输入病例45例（上海11例，天津7例）。", "7例", "flow"),  # a part of the day's new cases
     ("本轮疫情现有确诊病例43例。", "43例", "level"),  # cases held at a point
+    ("1月深圳二手商品住宅仅成交1557套。", "1557套", "flow"),  # goods traded
+    ("该矿具有年处理30万吨的选厂。", "30万吨", "level"),  # a capacity, not goods traded
 ])
-def test_cases_counted(text, span, measure):
+def test_cases_and_goods_counted(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2022-01-30").figures}
     assert found[span].measure == measure
