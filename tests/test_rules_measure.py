@@ -144,6 +144,9 @@ def test_a_quote_takes_its_clause_subject_as_metric():
     ("本轮疫情现有确诊病例43例。", "43例", "level"),  # cases held at a point
     ("1月深圳二手商品住宅仅成交1557套。", "1557套", "flow"),  # goods traded
     ("该矿具有年处理30万吨的选厂。", "30万吨", "level"),  # a capacity, not goods traded
+    ("腾讯控股：1月10日回购45万股股份。", "45万股", "flow"),  # shares of a deal
+    ("陆股通最新持有518.92万股。", "518.92万股", "level"),  # shares held
+    ("截至发稿，道指成交量报3.39亿股。", "3.39亿股", "flow"),  # a volume traded
 ])
 def test_cases_and_goods_counted(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2022-01-30").figures}
