@@ -151,3 +151,20 @@ def test_a_quote_takes_its_clause_subject_as_metric():
 def test_cases_and_goods_counted(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2022-01-30").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("该债券认购倍数达3.9倍。", "3.9倍", "rate"),  # a ratio held as a level
+    ("最终发行价格为发行底价的1.18倍。", "1.18倍", "rate"),
+    ("今年股价大涨7倍。", "7倍", "growth_rate"),  # growth in multiples
+    ("公司计划将所有部门的规模扩大至少一倍。", "一倍", "growth_rate"),
+    ("贷款利率不低于同期首套利率的1.1倍。", "1.1倍", "other"),  # a bound
+])
+def test_multiples(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
+    record = analyze("2024年末，贷款余额250万亿元。最终发行价格为发行底价的1.18倍。", published="2025-02-01")
+    assert {f.text: f for f in record.figures}["1.18倍"].period is None

@@ -742,7 +742,8 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
-        sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
+        # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
+        sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
                                 _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
