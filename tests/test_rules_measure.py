@@ -168,3 +168,12 @@ def test_multiples(text, span, measure):
 def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
     record = analyze("2024年末，贷款余额250万亿元。最终发行价格为发行底价的1.18倍。", published="2025-02-01")
     assert {f.text: f for f in record.figures}["1.18倍"].period is None
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("2021年，美国贸易代表办公室对60个主要贸易伙伴发起调查。", "60个", "level"),  # things counted at a time
+    ("2022年1月，绿色信用债发行49只。", "49只", "flow"),  # things added over the span
+])
+def test_things_counted_over_a_span(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2022-02-05").figures}
+    assert found[span].measure == measure
