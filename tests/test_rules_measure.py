@@ -112,6 +112,8 @@ def test_amount_cues(text, span, measure):
     ("国内汽、柴油零售限价每吨分别上调685元。", "685元", "change"),  # a price moved by an amount
     ("特斯拉市值单日蒸发1090亿美元。", "1090亿美元", "change"),
     ("两融余额较上年末增加1.2万亿元。", "1.2万亿元", "change"),  # 比/较 a base, unchanged
+    ("阿达尼目前身价仅比安巴尼的900亿美元多出1亿美元。", "1亿美元", "change"),  # a base with its own amount
+    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "10万吨", "level"),  # 比亚迪 is a name
 ])
 def test_deal_and_move_money(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
