@@ -72,3 +72,110 @@ def test_counted_kinds_keep_the_span_they_were_counted_over():
     assert (figure.measure, figure.period.start, figure.period.end) == ("level", "2019-01-01", "2019-12-31")
     balance = next(f for f in analyze("2019年，外汇储备3.1万亿美元。", published="2020-01-14").figures)
     assert (balance.period.start, balance.period.end) == ("2019-12-31", "2019-12-31")  # a balance: the span's end
+
+
+# -- general cues (issue #14): each row reads the verb, the metric's head or the words after the number, and stops
+# -- where that cue does not hold -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, measure, comparison", [
+    ("泰国国际航空将把票价上调10%。", "10%", "growth_rate", None),  # an adjustment: against its own old value
+    ("银行将一年期存款利率上调至3%。", "3%", "rate", None),  # 至 closes the move: the new level
+    ("零售点降至5047个，其中69.4%为加盟店。", "69.4%", "share", None),
+    ("营收和归母净利润分别同比+0.9%。", "0.9%", "growth_rate", "yoy"),
+    ("3月份，居民消费价格涨幅为2%。", "2%", "growth_rate", "yoy"),  # a statistic's 涨幅: no market words
+    ("纳指期货跌幅达0.66%。", "0.66%", "growth_rate", None),  # a market move's 跌幅
+    ("高盛下调澳大利亚一季度GDP环比预期至增长2.0%。", "2.0%", "growth_rate", "mom"),  # 环比预期 is no other base
+    ("该股年初至今累计涨幅已达44%。", "44%", "growth_rate", "ytd"),
+    ("豆包2.0推理效率提升43%。", "43%", "growth_rate", None),  # a product improved: no earlier period
+    ("报告期内，公司营业收入增长12%。", "12%", "growth_rate", "yoy"),  # a result grows year on year
+])
+def test_percent_cues(text, span, measure, comparison):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert (found[span].measure, found[span].comparison) == (measure, comparison)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("2021年12月汽车销量为233671辆，同比增长11.77%。", "233671辆", "flow"),  # the metric's head: sales
+    ("2021年，11家公司净利同比增加。", "11家", "level"),  # firms counted are no sales, whatever the metric
+    ("贝莱德第一季度资产管理规模为13.89万亿美元。", "13.89万亿美元", "level"),  # a stock over a quarter
+    ("预计2022年全市场IPO规模将达到5100亿元左右。", "5100亿元左右", "flow"),  # 规模 alone: money raised
+    ("合资公司注册资本为3亿元，公司拟出资1.5亿元。", "1.5亿元", "flow"),  # paid in, though 注册资本 is near
+    ("合资公司注册资本为3亿元，公司拟出资1.5亿元。", "3亿元", "level"),
+])
+def test_amount_cues(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("公司中标2.04亿元公路改造工程。", "2.04亿元", "flow"),  # the money of a deal won
+    ("控股子公司以2.14亿元竞拍取得探矿权。", "2.14亿元", "flow"),  # an amount before the buying verb
+    ("国内汽、柴油零售限价每吨分别上调685元。", "685元", "change"),  # a price moved by an amount
+    ("特斯拉市值单日蒸发1090亿美元。", "1090亿美元", "change"),
+    ("两融余额较上年末增加1.2万亿元。", "1.2万亿元", "change"),  # 比/较 a base, unchanged
+    ("阿达尼目前身价仅比安巴尼的900亿美元多出1亿美元。", "1亿美元", "change"),  # a base with its own amount
+    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "10万吨", "level"),  # 比亚迪 is a name
+])
+def test_deal_and_move_money(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+def test_journeys_counted_are_a_flow_without_a_date():
+    found = {f.text: f for f in analyze("春运首日，全国发送旅客2484.8万人次，其中公路1862万人次。").figures}
+    assert found["2484.8万人次"].measure == found["1862万人次"].measure == "flow"
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("贵州茅台涨幅扩大至5%，现报1389.06元。", "1389.06元", "rate"),  # a quote after 报 is a price
+    ("深交所融资余额报8129.7亿元，较前一交易日增加16亿元。", "8129.7亿元", "level"),  # a balance quoted is no price
+    ("伦铜周一站稳4.892美元/磅，刷新7月以来新高。", "4.892美元", "rate"),  # money per pound after the span
+])
+def test_quoted_prices(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+def test_a_quote_takes_its_clause_subject_as_metric():
+    found = {f.text: f for f in analyze("券商股全线涨停，中信证券涨停报23.82元。", published="2025-06-30").figures}
+    assert (found["23.82元"].measure, found["23.82元"].metric) == ("rate", "股价")
+    assert "price-quoted-after-bao" in measures.quote_rows()
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("新增确诊病例197例。其中境外输入病例45例（上海11例，天津7例）。", "7例", "flow"),  # a part of the day's new cases
+    ("本轮疫情现有确诊病例43例。", "43例", "level"),  # cases held at a point
+    ("1月深圳二手商品住宅仅成交1557套。", "1557套", "flow"),  # goods traded
+    ("该矿具有年处理30万吨的选厂。", "30万吨", "level"),  # a capacity, not goods traded
+    ("腾讯控股：1月10日回购45万股股份。", "45万股", "flow"),  # shares of a deal
+    ("陆股通最新持有518.92万股。", "518.92万股", "level"),  # shares held
+    ("截至发稿，道指成交量报3.39亿股。", "3.39亿股", "flow"),  # a volume traded
+])
+def test_cases_and_goods_counted(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2022-01-30").figures}
+    assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("该债券认购倍数达3.9倍。", "3.9倍", "rate"),  # a ratio held as a level
+    ("最终发行价格为发行底价的1.18倍。", "1.18倍", "rate"),
+    ("今年股价大涨7倍。", "7倍", "growth_rate"),  # growth in multiples
+    ("公司计划将所有部门的规模扩大至少一倍。", "一倍", "growth_rate"),
+    ("贷款利率不低于同期首套利率的1.1倍。", "1.1倍", "other"),  # a bound
+])
+def test_multiples(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert found[span].measure == measure
+
+
+def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
+    record = analyze("2024年末，贷款余额250万亿元。最终发行价格为发行底价的1.18倍。", published="2025-02-01")
+    assert {f.text: f for f in record.figures}["1.18倍"].period is None
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("2021年，美国贸易代表办公室对60个主要贸易伙伴发起调查。", "60个", "level"),  # things counted at a time
+    ("2022年1月，绿色信用债发行49只。", "49只", "flow"),  # things added over the span
+])
+def test_things_counted_over_a_span(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2022-02-05").figures}
+    assert found[span].measure == measure

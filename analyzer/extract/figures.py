@@ -739,9 +739,11 @@ class FigureExtractor:
             text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
-        metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric)
+        metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
+                                        explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
-        sentence_dated = c.counter in self.sentence_dated_units  # 仅需40分钟, 续航260-400km: a spec, not a statistic
+        # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
+        sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
                                 _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
@@ -836,12 +838,13 @@ class FigureExtractor:
         return [f.metric for f in done[first - count:first]] if first >= count else None
 
     def _real_text_metric(self, text: str, starts: tuple[int, int], c: Candidate, measure: str,
-                          metric: str | None) -> str | None:
+                          metric: str | None, quote_row: bool = False) -> str | None:
         """The metric cleaned of real-text debris; a move with none of its own (or only 股价) takes the index,
-        commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject)."""
+        commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject);
+        a price read by a ``quotes_subject`` row of measure.toml (现报, 报) takes the subject of its clause."""
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
-        quoted = c.per == "quote" or (measure == "rate" and c.unit == "other")  # 美元兑日元短线拉升，现涨至153
+        quoted = c.per == "quote" or quote_row or (measure == "rate" and c.unit == "other")  # 现涨至153
         if metric is None and (measure in ("level", "flow", "change", "growth_rate") or quoted):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)

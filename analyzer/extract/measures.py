@@ -25,7 +25,8 @@ from analyzer.records import Period
 
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
-ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison", "keeps_span"}
+ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison", "keeps_span",
+            "quotes_subject"}
 UNIT_CONDITIONS = ("unit", "unit_not")  # decided once per unit (_rules_for_unit), not per figure
 NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies (TOML has no null)
 
@@ -362,6 +363,12 @@ def rules(table: str) -> tuple[Rule, ...]:
 def span_levels() -> frozenset[str]:
     """Ids of the [[level_over_period]] rows whose level keeps the span it was read over (`keeps_span`)."""
     return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "level_over_period") if row.get("keeps_span"))
+
+
+@functools.cache
+def quote_rows() -> frozenset[str]:
+    """Ids of the [[measure]] rows whose price takes the subject of its clause as metric (`quotes_subject`)."""
+    return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "measure") if row.get("quotes_subject"))
 
 
 def explained(rule: Rule, words: list) -> dict[str, str]:
