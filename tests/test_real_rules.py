@@ -2,7 +2,7 @@
 import pytest
 
 from analyzer.rulebook import lexicon as load_lexicon, load
-from analyzer.extract.metrics import tidy_metric, trim_edges
+from analyzer.extract.metrics import before_clause_break, clean_metric, tidy_metric, trim_edges
 from analyzer.pipeline import analyze
 
 RULES = load("real_text")["rule"]
@@ -555,3 +555,36 @@ def test_a_share_reached_after_a_points_move_is_not_read_as_a_rate_level():
 def test_a_base_before_an_event_or_a_first_price_is_an_earlier_value(text, span):
     found = {f.text: f for f in _figures(text)}
     assert found[span].comparison == "prev"
+
+
+@pytest.mark.parametrize("row", load("real_text")["metric_clause_break"], ids=lambda row: row["id"])
+def test_metric_clause_break_rows_cut_their_example(row):
+    assert row["why"] and row["words"]
+    assert before_clause_break(row["example"]) == row["expect"]
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("截至上周，石油流量已跌回正常水平的七成。", "七成", "石油流量"),
+    ("公司的资产负债率也被推至62.5%。", "62.5%", "资产负债率"),
+    ("推出仅九个月后，该基金规模已膨胀至130亿美元。", "130亿美元", "基金规模"),
+    ("代币上线初期，市值曾逼近100亿美元。", "近100亿美元", "市值"),
+])
+def test_a_predicate_adverb_ends_the_name_before_it(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("phrase", [
+    "区已签订投资项目",  # a verb with an object of its own: the object may be what is counted
+    "已签约未生效项目",  # an adverb opening the name is no break
+    "市场对7月加息的定价概率",  # no predicate adverb
+])
+def test_a_predicate_with_its_own_object_or_no_break_is_kept(phrase):
+    assert before_clause_break(phrase) == phrase
+
+
+def test_a_long_name_is_shortened_at_a_word_never_inside_one():
+    phrase = "与诈骗、暗网市场和勒索软件等非法活动有关的数字钱包地址接收的加密货币"
+    short = clean_metric(phrase)
+    assert len(short) <= 24 and phrase.endswith(short)
+    assert not short.startswith("索")  # 勒索 is one word: kept whole or left out

@@ -253,8 +253,19 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
-        phrase = phrase[-MAX_METRIC_CHARS:].lstrip("、，,和及与")
+        phrase = _last_words(phrase, MAX_METRIC_CHARS).lstrip("、，,和及与")
     return phrase or None
+
+
+def _last_words(phrase: str, limit: int) -> str:
+    """The longest end of ``phrase`` of at most ``limit`` characters that starts at a word (…勒索软件等非法活动有关的
+    数字钱包地址 keeps 勒索软件 whole or drops it, never 索软件); one word longer than that is cut as characters."""
+    kept = ""
+    for word, _ in reversed(pos.tag(phrase)):
+        if len(kept) + len(word) > limit:
+            break
+        kept = word + kept
+    return kept or phrase[-limit:]
 
 
 @functools.cache
@@ -1094,9 +1105,40 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = _without_debris(metric)
+    metric = before_clause_break(_without_debris(metric))
     trimmed = trim_edges(metric)
     return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+
+
+@functools.cache
+def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that open a predicate, reference levels a predicate may name): real_text.toml metric_clause_break."""
+    rows = rulebook.load("real_text").get("metric_clause_break", [])
+    return (frozenset(w for row in rows for w in row["words"]),
+            frozenset(w for row in rows for w in row.get("level_nouns", ())))
+
+
+def _names_a_thing(word: str, tag: str, levels: frozenset[str]) -> bool:
+    """A noun of two characters or more (a Latin name included) that is no reference level (水平, 高位)."""
+    return len(word) >= 2 and word not in levels and (tag[0] == "n" or tag in ("vn", "j", "eng", "x"))
+
+
+def before_clause_break(metric: str) -> str:
+    """石油流量已跌回正常水平 → 石油流量, 资产负债率也被推 → 资产负债率: a metric is a noun phrase, so a predicate
+    adverb after a name (real_text.toml metric_clause_break) ends it where what follows names nothing but a
+    reference level; a verb with an object of its own (区已签订投资项目) is left to the rules that read it, and so is
+    a place before the adverb (美国曾释放: who acted, not what was measured)."""
+    breaks, levels = _clause_breaks()
+    if not any(word in metric for word in breaks):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, _) in enumerate(words):
+        head = metric[:at]
+        if index and word in breaks and len(head) >= 2 and names_something(head) and not _only_a_place(head) and \
+                not any(_names_a_thing(w, t, levels) for w, t in words[index + 1:]):
+            return head
+        at += len(word)
+    return metric
 
 
 def _without_debris(metric: str) -> str:
