@@ -72,3 +72,24 @@ def test_clean_metric_keeps_verbs_of_the_name_and_drops_an_unopened_bracket(phra
 def test_noun_after_a_figure_loses_its_locative():
     figures = analyze("长达34公里的测试路线中，上行峰值速率达到300Mbps").figures
     assert [f.metric for f in figures if f.text == "34公里"] == ["测试路线"]
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("ADP报告：12月建筑业就业人数增加6.2万人，11月增加5.2万人。", "5.2万人", "建筑业就业人数"),  # was 11月
+    ("法国累计新冠肺炎确诊病例达16692402例，24小时内新增301614例。", "301614例", "新冠肺炎确诊病例"),  # was 24小时内
+    ("公司的关税支出分别为600万元、3170万元和1.08亿元，两年间增长约17倍。", "约17倍", "关税支出"),  # was 两年间
+    ("印度新增179723例新冠肺炎确诊病例（前一日为100806例）。", "100806例", "新冠肺炎确诊病例"),  # was 前一日
+])
+def test_a_time_alone_names_nothing_and_the_statistic_before_is_taken(text, span, metric):
+    found = {f.text: f for f in analyze(text, published=None).figures}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("phrase", ["两年间", "24小时内", "12月", "1月份", "前一日", "七年来", "2个小时"])
+def test_time_spans_and_bare_dates_are_only_a_time(phrase):
+    assert metrics.ONLY_A_TIME.fullmatch(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["10年期国债收益率", "两年期", "年收入", "三年复合", "7天shibor"])
+def test_terms_and_names_with_a_time_are_not_only_a_time(phrase):
+    assert not metrics.ONLY_A_TIME.fullmatch(phrase)
