@@ -111,6 +111,10 @@ ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is count
 # 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
 MULTIPLE_OF_BASE = re.compile(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
 NEGATIONS = tuple(WORD_LISTS["joining-verb-kept-before"])  # 未, 没有 before a verb: it belongs to the name
+OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, 市值: accounts a firm's name before 的 owns
+OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
+OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
+NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -1107,7 +1111,7 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = before_clause_break(_without_debris(metric))
+    metric = without_owner(before_clause_break(_without_debris(metric)))
     trimmed = trim_edges(metric)
     return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
 
@@ -1141,6 +1145,29 @@ def before_clause_break(metric: str) -> str:
             return head
         at += len(word)
     return metric
+
+
+def without_owner(metric: str) -> str:
+    """阿麦斯的营收 → 营收, 葛兰的管理规模 → 管理规模, 公司的关税支出 → 关税支出: a firm's (or a person's) name before
+    的 and one of its own accounts (metric.toml words owned-statistics) say whose figure it is, which the spec drops;
+    a business line, a product or a place before 的 (ODM代工业务的营收, 弗里蒙特工厂的毛利率) is scope and stays, since
+    only a name (:func:`_a_name`) is taken for an owner."""
+    owner, de, rest = metric.partition("的")
+    if not de or not 2 <= len(owner) <= 10 or len(rest) < 2 or not rest.endswith(OWNED_STATISTICS):
+        return metric
+    return rest if owner in OWNER_WORDS or _a_name(owner.strip("「」“”\"《》")) else metric
+
+
+def _a_name(owner: str) -> bool:
+    """阿麦斯, 华友浦项, 吉泰智能: two or more characters the dictionary does not know (``pos`` leaves each alone as
+    ``x``), or a Latin name, then at most a firm's ending (metric.toml owner-name-suffixes); not one ending in a
+    locative or a negation (扣非后, not-a-name-endings) and not a word the dictionary knows (国际收支口径)."""
+    name = owner.removesuffix(next((s for s in OWNER_NAME_SUFFIXES if owner.endswith(s)), ""))
+    if len(name) < 2 or name.endswith(NOT_A_NAME_ENDINGS) or NOT_A_STOCK.search(name):
+        return False  # A股的市值: a market, not an owner
+    words = pos.tag(name)
+    return LATIN_NAME.fullmatch(name) is not None or \
+        all(len(word) == 1 and tag == "x" and word not in pos.SINGLE_FUNCTION for word, tag in words)
 
 
 def _without_debris(metric: str) -> str:
