@@ -386,6 +386,9 @@ def test_metric_edge_rows_trim_their_example(row):
     ("英国首相平均任期", "首相平均任期"), ("山东省重点项目", "重点项目"), ("韩国综指", "韩国综指"),
     ("费城半导体指数", "费城半导体指数"), ("新西兰元/美元", "新西兰元/美元"), ("亚洲板块营业利润", "亚洲板块营业利润"),
     ("广义货币（M2）余额", "广义货币（M2）余额"), ("城镇调查失业率", "城镇调查失业率"), ("美国进出口", "美国进出口"),
+    # a demonstrative goes with its measure word, never leaving it to open the name
+    ("这家年收入", "年收入"), ("这个比例", "比例"), ("这笔交易估值", "交易估值"), ("这款产品售价", "产品售价"),
+    ("该项目投资额", "项目投资额"), ("这家店", "这家店"),
 ])
 def test_trim_edges(phrase, metric):
     assert trim_edges(phrase) == metric

@@ -1223,6 +1223,8 @@ def _edge_cut(metric: str, side: str) -> str | None:
     at_edge = metric.startswith if side == "lead" else metric.endswith
     cut = next((word for word in rules.words if at_edge(word)), None)
     how = rules.word_cuts.get(cut) if cut else None
+    if cut and side == "lead":
+        cut = _whole_pronoun(metric, cut)  # 这家年收入 → 年收入, never 家年收入
     if cut is None:
         cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
         how = rules.tags.get(tag)
@@ -1230,6 +1232,16 @@ def _edge_cut(metric: str, side: str) -> str | None:
             return None
     rest = metric[len(cut):] if side == "lead" else metric[: -len(cut)]
     return cut if how.allows(rest) else None
+
+
+PRONOUN_TAGS = frozenset(["r", "rz"])
+
+
+def _whole_pronoun(metric: str, cut: str) -> str:
+    """The pronoun the segmenter reads at the start when a listed word (这) is only its first character: 这家, 这个,
+    这笔, 这位 go whole, so no measure word is left to open the name (家年收入, 个比例)."""
+    first, tag = pos.tag(metric)[0]
+    return first if tag in PRONOUN_TAGS and len(first) > len(cut) and first.startswith(cut) else cut
 
 
 def trim_edges(metric: str) -> str:
