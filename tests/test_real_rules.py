@@ -591,3 +591,16 @@ def test_a_long_name_is_shortened_at_a_word_never_inside_one():
     short = clean_metric(phrase)
     assert len(short) <= 24 and phrase.endswith(short)
     assert not short.startswith("索")  # 勒索 is one word: kept whole or left out
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("【清新环境：与关联方签署3.51亿元EPC总承包合同】清新环境发布公告称。", "3.51亿元", "EPC总承包合同"),
+])
+def test_the_phrase_after_a_figure_ends_at_a_titles_closing_bracket(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+def test_a_title_figure_takes_no_name_from_the_story_after_its_bracket():
+    found = {f.text: f for f in _figures("【隆基股份：可转债中签号出炉 共265.28万个】隆基股份披露公开发行可转换公司债券中签结果。", None)}
+    assert "披露" not in (found["265.28万个"].metric or "")

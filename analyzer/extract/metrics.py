@@ -55,7 +55,8 @@ LIST_VERB = re.compile(rf"^(?:{_one_of_words('list-verbs')})")
 TRAILING_ABBREVIATION = re.compile(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = re.compile(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
-RIGHT_PHRASE = re.compile(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s]{{1,16}}")  # 7天期逆回购操作
+# 7天期逆回购操作; a title's closing bracket ends it (【…高达140亿美元】区块链研究机构… names nothing of the title's)
+RIGHT_PHRASE = re.compile(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = re.compile(r"按(?:照)?[^，。；]*的?$")
