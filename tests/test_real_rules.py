@@ -604,3 +604,14 @@ def test_the_phrase_after_a_figure_ends_at_a_titles_closing_bracket(text, span, 
 def test_a_title_figure_takes_no_name_from_the_story_after_its_bracket():
     found = {f.text: f for f in _figures("【隆基股份：可转债中签号出炉 共265.28万个】隆基股份披露公开发行可转换公司债券中签结果。", None)}
     assert "披露" not in (found["265.28万个"].metric or "")
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("纳指跌幅缩窄至0.56%。", "0.56%", "纳指"),
+    ("白银盘中反弹近3%，创十四年新高。", "近3%", "白银"),
+    ("房贷利率下探至2.8%以下。", "2.8%以下", "房贷利率"),
+    ("特斯拉的经营利润率缩窄到了3.4%。", "3.4%", "经营利润率"),
+])
+def test_a_move_verb_left_last_goes_from_the_name(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
