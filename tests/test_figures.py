@@ -316,3 +316,11 @@ def test_jin_is_a_unit_of_weight_like_gongjin():
     [figure] = analyze("2026年我国夏粮产量首次突破3000亿斤。", published="2026-07-10").figures
     assert (figure.text, str(figure.value), figure.unit, figure.counter, figure.qualifier) == \
         ("突破3000亿斤", "300000000000", "other", "斤", "over")
+
+
+def test_a_count_is_never_a_share_price_of_its_clauses_firm():
+    from analyzer.pipeline import analyze
+    for text, span in [("【中锐股份：终止回购股份 已累计回购274.45万股】中锐股份公告。", "274.45万股"),
+                       ("英国目前每日确诊病例数正在下降，周二新增了94432例。", "94432例")]:
+        found = {f.text: f for f in analyze(text, published=None).figures}
+        assert found[span].metric != "股价", text

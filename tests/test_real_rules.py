@@ -2,7 +2,7 @@
 import pytest
 
 from analyzer.rulebook import lexicon as load_lexicon, load
-from analyzer.extract.metrics import tidy_metric, trim_edges
+from analyzer.extract.metrics import before_clause_break, clean_metric, tidy_metric, trim_edges
 from analyzer.pipeline import analyze
 
 RULES = load("real_text")["rule"]
@@ -386,6 +386,9 @@ def test_metric_edge_rows_trim_their_example(row):
     ("英国首相平均任期", "首相平均任期"), ("山东省重点项目", "重点项目"), ("韩国综指", "韩国综指"),
     ("费城半导体指数", "费城半导体指数"), ("新西兰元/美元", "新西兰元/美元"), ("亚洲板块营业利润", "亚洲板块营业利润"),
     ("广义货币（M2）余额", "广义货币（M2）余额"), ("城镇调查失业率", "城镇调查失业率"), ("美国进出口", "美国进出口"),
+    # a demonstrative goes with its measure word, never leaving it to open the name
+    ("这家年收入", "年收入"), ("这个比例", "比例"), ("这笔交易估值", "交易估值"), ("这款产品售价", "产品售价"),
+    ("该项目投资额", "项目投资额"), ("这家店", "这家店"),
 ])
 def test_trim_edges(phrase, metric):
     assert trim_edges(phrase) == metric
@@ -555,3 +558,60 @@ def test_a_share_reached_after_a_points_move_is_not_read_as_a_rate_level():
 def test_a_base_before_an_event_or_a_first_price_is_an_earlier_value(text, span):
     found = {f.text: f for f in _figures(text)}
     assert found[span].comparison == "prev"
+
+
+@pytest.mark.parametrize("row", load("real_text")["metric_clause_break"], ids=lambda row: row["id"])
+def test_metric_clause_break_rows_cut_their_example(row):
+    assert row["why"] and row["words"]
+    assert before_clause_break(row["example"]) == row["expect"]
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("截至上周，石油流量已跌回正常水平的七成。", "七成", "石油流量"),
+    ("公司的资产负债率也被推至62.5%。", "62.5%", "资产负债率"),
+    ("推出仅九个月后，该基金规模已膨胀至130亿美元。", "130亿美元", "基金规模"),
+    ("代币上线初期，市值曾逼近100亿美元。", "近100亿美元", "市值"),
+])
+def test_a_predicate_adverb_ends_the_name_before_it(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("phrase", [
+    "区已签订投资项目",  # a verb with an object of its own: the object may be what is counted
+    "已签约未生效项目",  # an adverb opening the name is no break
+    "市场对7月加息的定价概率",  # no predicate adverb
+])
+def test_a_predicate_with_its_own_object_or_no_break_is_kept(phrase):
+    assert before_clause_break(phrase) == phrase
+
+
+def test_a_long_name_is_shortened_at_a_word_never_inside_one():
+    phrase = "与诈骗、暗网市场和勒索软件等非法活动有关的数字钱包地址接收的加密货币"
+    short = clean_metric(phrase)
+    assert len(short) <= 24 and phrase.endswith(short)
+    assert not short.startswith("索")  # 勒索 is one word: kept whole or left out
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("【清新环境：与关联方签署3.51亿元EPC总承包合同】清新环境发布公告称。", "3.51亿元", "EPC总承包合同"),
+])
+def test_the_phrase_after_a_figure_ends_at_a_titles_closing_bracket(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric
+
+
+def test_a_title_figure_takes_no_name_from_the_story_after_its_bracket():
+    found = {f.text: f for f in _figures("【隆基股份：可转债中签号出炉 共265.28万个】隆基股份披露公开发行可转换公司债券中签结果。", None)}
+    assert "披露" not in (found["265.28万个"].metric or "")
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("纳指跌幅缩窄至0.56%。", "0.56%", "纳指"),
+    ("白银盘中反弹近3%，创十四年新高。", "近3%", "白银"),
+    ("房贷利率下探至2.8%以下。", "2.8%以下", "房贷利率"),
+    ("特斯拉的经营利润率缩窄到了3.4%。", "3.4%", "经营利润率"),
+])
+def test_a_move_verb_left_last_goes_from_the_name(text, span, metric):
+    found = {f.text: f for f in _figures(text, None)}
+    assert found[span].metric == metric

@@ -133,3 +133,44 @@ def test_institution_pattern_matches_as_the_plain_alternation_does():
     for phrase in phrases:
         assert (m.group() if (m := pattern.match(phrase)) else None) == (p.group() if (p := plain.match(phrase)) else None)
         assert bool(pattern.fullmatch(phrase)) == bool(plain.fullmatch(phrase))
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("ADP报告：12月建筑业就业人数增加6.2万人，11月增加5.2万人。", "5.2万人", "建筑业就业人数"),  # was 11月
+    ("法国累计新冠肺炎确诊病例达16692402例，24小时内新增301614例。", "301614例", "新冠肺炎确诊病例"),  # was 24小时内
+    ("公司的关税支出分别为600万元、3170万元和1.08亿元，两年间增长约17倍。", "约17倍", "关税支出"),  # was 两年间
+    ("印度新增179723例新冠肺炎确诊病例（前一日为100806例）。", "100806例", "新冠肺炎确诊病例"),  # was 前一日
+])
+def test_a_time_alone_names_nothing_and_the_statistic_before_is_taken(text, span, metric):
+    found = {f.text: f for f in analyze(text, published=None).figures}
+    assert found[span].metric == metric
+
+
+@pytest.mark.parametrize("phrase", ["两年间", "24小时内", "12月", "1月份", "前一日", "七年来", "2个小时"])
+def test_time_spans_and_bare_dates_are_only_a_time(phrase):
+    assert metrics.ONLY_A_TIME.fullmatch(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["10年期国债收益率", "两年期", "年收入", "三年复合", "7天shibor"])
+def test_terms_and_names_with_a_time_are_not_only_a_time(phrase):
+    assert not metrics.ONLY_A_TIME.fullmatch(phrase)
+
+
+@pytest.mark.parametrize("phrase, metric", [
+    ("阿麦斯的营收", "营收"), ("阿麦斯的海外营收", "海外营收"), ("华友浦项的注册资本", "注册资本"),
+    ("吉泰智能的投后估值", "投后估值"), ("「眸深智能」的估值", "估值"), ("公司的关税支出", "关税支出"),
+    ("世名科技的电子级碳氢树脂产品营业收入", "电子级碳氢树脂产品营业收入"),  # the product line stays
+    # kept: a known word, a segment, a place or a condition before 的, or a statistic that is no account
+    ("ODM代工业务的营收", "ODM代工业务的营收"), ("弗里蒙特工厂的毛利率", "弗里蒙特工厂的毛利率"),
+    ("扣非后的净利润", "扣非后的净利润"), ("归属于上市公司股东的净利润", "归属于上市公司股东的净利润"),
+    ("外资私募的管理规模", "外资私募的管理规模"), ("A股的市值", "A股的市值"), ("基民的渗透率", "基民的渗透率"),
+    ("鱼子酱的年产量", "鱼子酱的年产量"),
+])
+def test_an_owner_named_before_its_account_goes(phrase, metric):
+    assert metrics.without_owner(phrase) == metric
+
+
+def test_a_firms_accounts_lose_the_firm_in_a_story_about_it():
+    text = "招股书显示，2023年至2025年，阿麦斯的营收分别为10.70亿元、15.71亿元和27.82亿元。截至2025年末，阿麦斯的负债总额达到14.16亿元。"
+    found = {f.text: f.metric for f in analyze(text, published="2026-06-26").figures}
+    assert found["10.70亿元"] == "营收" and found["14.16亿元"] == "负债总额"

@@ -847,6 +847,7 @@ class FigureExtractor:
         quoted = c.per == "quote" or quote_row or (measure == "rate" and c.unit == "other")  # 现涨至153
         if metric is None and (measure in ("level", "flow", "change", "growth_rate") or quoted):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
+            metric = None if metric == "股价" and c.unit == "count" else metric  # 中锐股份：已累计回购274.45万股
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
 

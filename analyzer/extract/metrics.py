@@ -56,7 +56,8 @@ LIST_VERB = rulebook.regex(rf"^(?:{_one_of_words('list-verbs')})")
 TRAILING_ABBREVIATION = rulebook.regex(r"（[A-Za-z0-9]+）$")
 COMPARED_TO_OTHER = rulebook.regex(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
-RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s]{{1,16}}")  # 7天期逆回购操作
+# 7天期逆回购操作; a title's closing bracket ends it (【…高达140亿美元】区块链研究机构… names nothing of the title's)
+RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
@@ -96,7 +97,9 @@ MARKET_TIME = rulebook.regex(r"周[一二三四五六日]|星期[一二三四五
 # (订单月率, 账单月: 单月 after 订 or 账 is no time word)
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = rulebook.regex(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
-ONLY_A_TIME = rulebook.regex(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?")
+ONLY_A_TIME = rulebook.regex(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?|"
+                             rf"[前近过去最这]*(?:\d+|[一二两三四五六七八九十百几半]+)(?:{_one_of_words('time-span-units')})"
+                             r"(?:份|间|内|来|以来|里|之内)?")  # 两年间, 24小时内, 12月, 前一日: a span or a date alone
 LISTED_IN = rulebook.regex(r"(?P<firm>.{2,16}?)的?(?:美股|港股)")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = rulebook.regex(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
@@ -110,6 +113,10 @@ ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is count
 # 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
 MULTIPLE_OF_BASE = rulebook.regex(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
 NEGATIONS = tuple(WORD_LISTS["joining-verb-kept-before"])  # 未, 没有 before a verb: it belongs to the name
+OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, 市值: accounts a firm's name before 的 owns
+OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
+OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
+NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -256,8 +263,19 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     if phrase in verbs:
         return None  # 开展1.2万亿元逆回购操作: only a verb before the figure, the metric follows it
     if limit and len(phrase) > MAX_METRIC_CHARS:
-        phrase = phrase[-MAX_METRIC_CHARS:].lstrip("、，,和及与")
+        phrase = _last_words(phrase, MAX_METRIC_CHARS).lstrip("、，,和及与")
     return phrase or None
+
+
+def _last_words(phrase: str, limit: int) -> str:
+    """The longest end of ``phrase`` of at most ``limit`` characters that starts at a word (…勒索软件等非法活动有关的
+    数字钱包地址 keeps 勒索软件 whole or drops it, never 索软件); one word longer than that is cut as characters."""
+    kept = ""
+    for word, _ in reversed(pos.tag(phrase)):
+        if len(kept) + len(word) > limit:
+            break
+        kept = word + kept
+    return kept or phrase[-limit:]
 
 
 @functools.cache
@@ -1101,9 +1119,63 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = _without_debris(metric)
+    metric = without_owner(before_clause_break(_without_debris(metric)))
     trimmed = trim_edges(metric)
     return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+
+
+@functools.cache
+def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that open a predicate, reference levels a predicate may name): real_text.toml metric_clause_break."""
+    rows = rulebook.load("real_text").get("metric_clause_break", [])
+    return (frozenset(w for row in rows for w in row["words"]),
+            frozenset(w for row in rows for w in row.get("level_nouns", ())))
+
+
+def _names_a_thing(word: str, tag: str, levels: frozenset[str]) -> bool:
+    """A noun of two characters or more (a Latin name included) that is no reference level (水平, 高位)."""
+    return len(word) >= 2 and word not in levels and (tag[0] == "n" or tag in ("vn", "j", "eng", "x"))
+
+
+def before_clause_break(metric: str) -> str:
+    """石油流量已跌回正常水平 → 石油流量, 资产负债率也被推 → 资产负债率: a metric is a noun phrase, so a predicate
+    adverb after a name (real_text.toml metric_clause_break) ends it where what follows names nothing but a
+    reference level; a verb with an object of its own (区已签订投资项目) is left to the rules that read it, and so is
+    a place before the adverb (美国曾释放: who acted, not what was measured)."""
+    breaks, levels = _clause_breaks()
+    if not any(word in metric for word in breaks):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, _) in enumerate(words):
+        head = metric[:at]
+        if index and word in breaks and len(head) >= 2 and names_something(head) and not _only_a_place(head) and \
+                not any(_names_a_thing(w, t, levels) for w, t in words[index + 1:]):
+            return head
+        at += len(word)
+    return metric
+
+
+def without_owner(metric: str) -> str:
+    """阿麦斯的营收 → 营收, 葛兰的管理规模 → 管理规模, 公司的关税支出 → 关税支出: a firm's (or a person's) name before
+    的 and one of its own accounts (metric.toml words owned-statistics) say whose figure it is, which the spec drops;
+    a business line, a product or a place before 的 (ODM代工业务的营收, 弗里蒙特工厂的毛利率) is scope and stays, since
+    only a name (:func:`_a_name`) is taken for an owner."""
+    owner, de, rest = metric.partition("的")
+    if not de or not 2 <= len(owner) <= 10 or len(rest) < 2 or not rest.endswith(OWNED_STATISTICS):
+        return metric
+    return rest if owner in OWNER_WORDS or _a_name(owner.strip("「」“”\"《》")) else metric
+
+
+def _a_name(owner: str) -> bool:
+    """阿麦斯, 华友浦项, 吉泰智能: two or more characters the dictionary does not know (``pos`` leaves each alone as
+    ``x``), or a Latin name, then at most a firm's ending (metric.toml owner-name-suffixes); not one ending in a
+    locative or a negation (扣非后, not-a-name-endings) and not a word the dictionary knows (国际收支口径)."""
+    name = owner.removesuffix(next((s for s in OWNER_NAME_SUFFIXES if owner.endswith(s)), ""))
+    if len(name) < 2 or name.endswith(NOT_A_NAME_ENDINGS) or NOT_A_STOCK.search(name):
+        return False  # A股的市值: a market, not an owner
+    words = pos.tag(name)
+    return LATIN_NAME.fullmatch(name) is not None or \
+        all(len(word) == 1 and tag == "x" and word not in pos.SINGLE_FUNCTION for word, tag in words)
 
 
 def _without_debris(metric: str) -> str:
@@ -1160,6 +1232,8 @@ def _edge_cut(metric: str, side: str) -> str | None:
     # one str.startswith/endswith on the tuple says whether any word is at the edge (most metrics have none)
     cut = next((word for word in rules.words if at_edge(word)), None) if at_edge(rules.words) else None
     how = rules.word_cuts.get(cut) if cut else None
+    if cut and side == "lead":
+        cut = _whole_pronoun(metric, cut)  # 这家年收入 → 年收入, never 家年收入
     if cut is None:
         cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
         how = rules.tags.get(tag)
@@ -1167,6 +1241,16 @@ def _edge_cut(metric: str, side: str) -> str | None:
             return None
     rest = metric[len(cut):] if side == "lead" else metric[: -len(cut)]
     return cut if how.allows(rest) else None
+
+
+PRONOUN_TAGS = frozenset(["r", "rz"])
+
+
+def _whole_pronoun(metric: str, cut: str) -> str:
+    """The pronoun the segmenter reads at the start when a listed word (这) is only its first character: 这家, 这个,
+    这笔, 这位 go whole, so no measure word is left to open the name (家年收入, 个比例)."""
+    first, tag = pos.tag(metric)[0]
+    return first if tag in PRONOUN_TAGS and len(first) > len(cut) and first.startswith(cut) else cut
 
 
 def trim_edges(metric: str) -> str:
