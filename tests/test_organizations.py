@@ -102,6 +102,17 @@ FOUND = [
     ("股东包括德陆资本、中银资产管理（新加坡）和", ["德陆资本", "中银资产管理（新加坡）"]),  # a subsidiary's place
     ("英国皇家伦敦资产管理公司跨资产投资主管表示", ["英国皇家伦敦资产管理公司"]),  # by its suffix only: 下调 is no part of the name
     ("港股风电股走低，东方电气跌超6%，大唐新能源、协合新能源跌近5%", ["东方电气", "大唐新能源", "协合新能源"]),
+    # a regulator's decision ends a firm's name going back: the regulator and the firm are two names
+    ("证监会同意宇树科技股份有限公司首次公开发行股票", ["宇树科技股份有限公司"]),
+    ("现责令儋州信恒旅游开发有限公司在10日内自行拆除", ["儋州信恒旅游开发有限公司"]),
+    # a list of movers closed by 等多股; a time word or conjunction before the first name is the clause's
+    ("元宇宙概念股持续拉升，锋尚文化、新国脉、凯撒文化等多股涨停", ["新国脉", "锋尚文化", "凯撒文化"]),  # the list is walked back from the last
+    ("今天新华联、南国置业、嘉凯城等多股涨停", ["南国置业", "新华联", "嘉凯城"]),
+    ("此外哈药股份、灵康药业跌停", ["哈药股份", "哈药股份", "灵康药业"]),  # 哈药股份 by its suffix too
+    ("绿电概念盘中走高，节能风电、龙源电力涨停", ["节能风电", "龙源电力"]),  # 节能 is the name's
+    ("控股涨停，正荣地产、旭辉控股集团跟涨", ["旭辉控股", "正荣地产", "旭辉控股集团"]),  # 正 is the name's
+    # a day of the month without the month before the announcement; a courier's trade word
+    ("申通快递28日晚间披露2021年度业绩预告", ["申通快递"]),
 ]
 # generic words, products and words that only end like a suffix
 NOT_FOUND = [

@@ -148,6 +148,7 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
+        self.list_lead_tags = frozenset(settings["list_lead_tags"])
         self._load_name_shapes(settings)
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
@@ -413,12 +414,16 @@ class OrganizationFinder:
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
 
-    def _lead_length(self, item: str) -> int:
-        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着)."""
+    def _lead_length(self, item: str, tags: frozenset[str] | None = None) -> int:
+        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着):
+        stop words and words of the stop tags, or only words of two characters or more with one of ``tags`` where
+        given (今天, 此外: 正 of 正荣地产 and 节能 of 节能风电 are the name's)."""
         if not _CJK_WORD.match(item):
             return 0
         lead = 0
         for word, word_tag in tag(item):
+            if tags is not None and (len(word) < 2 or word not in self.stop_words and word_tag not in tags):
+                break
             if word not in self.stop_words and word_tag not in self.stop_tags:
                 break
             lead += len(word)
@@ -481,9 +486,13 @@ class OrganizationFinder:
         out = []
         while start > 0 and text[start - 1] == "、":
             match = _LIST_ITEM.search(text, max(0, start - 40), start)
-            if match is None or not self._is_listed_name(match.group(1)):
+            if match is None:
                 break
-            out.append((match.start(1), match.end(1)))
+            # 今天新华联、…, 此外哈药股份、…: the clause's time words and conjunctions before the first name
+            lead = self._lead_length(match.group(1), self.list_lead_tags)
+            if not self._is_listed_name(match.group(1)[lead:]):
+                break
+            out.append((match.start(1) + lead, match.end(1)))
             start = match.start(1)
         return out
 
