@@ -184,6 +184,10 @@ MENTIONS = [
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
     ("香港券商耀才证券公告，耀才表示", [("耀才证券", "耀才证券", False), ("耀才", "耀才证券", False)]),  # short name
+    # a name listed beside a listed name is listed too: the list is read item by item from the named institution
+    ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
+     [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),
+      ("天山铝业", "天山铝业", False), ("驰宏锌锗", "驰宏锌锗", False)]),
 ]
 
 
@@ -270,7 +274,9 @@ def test_coverage_answers_as_the_span_lists_do():
 
 
 @pytest.mark.parametrize("name, expected", [("阿波罗全球管理", True), ("Datadog", True), ("xAI", True), ("纳指惊险收涨", False),
-                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False)])
+                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False),
+                                            # a listed firm's short name may start with its place (trade word after)
+                                            ("铜陵有色", True), ("天山铝业", True), ("江苏地区", False), ("日本政府", False)])
 def test_listed_firm_names(grammar, name, expected):
     """What may be read as a firm when listed beside a named institution."""
     assert grammar.is_listed_firm(name) is expected

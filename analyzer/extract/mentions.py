@@ -157,14 +157,17 @@ class MentionFinder:
         shape = list_shapes().get(ARRAY_KIND["institutions"])
         if shape is None:
             return []
-        out = []
-        for hit in hits:
-            if hit.array != "institutions":
-                continue
-            for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
-                if self.organizations.is_listed_firm(text[start:end]) and \
-                        not any(h.start < end and start < h.end for h in hits + out):
-                    out.append(_outside_hit(text, start, end, "listed"))
+        out: list[Hit] = []
+        todo = [hit for hit in hits if hit.array == "institutions"]
+        while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
+            found = []
+            for hit in todo:
+                for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
+                    if self.organizations.is_listed_firm(text[start:end]) and \
+                            not any(h.start < end and start < h.end for h in hits + out + found):
+                        found.append(_outside_hit(text, start, end, "listed"))
+            out += found
+            todo = found
         return out
 
     def hits(self, text: str) -> list[Hit]:

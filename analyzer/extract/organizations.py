@@ -512,7 +512,11 @@ class OrganizationFinder:
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
             return not self._refused(name)
-        if len(name) < 3 or not self._is_subject_name(name) or name.endswith(self.not_subject_endings):
+        if len(name) < 3 or name.endswith(self.not_subject_endings):
+            return False
+        if self._is_trade_named(name):
+            return True  # 铜陵有色, 天山铝业: a listed firm's short name may start with its place
+        if not self._is_subject_name(name):
             return False
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
