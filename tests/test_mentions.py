@@ -92,6 +92,13 @@ CASES = [
     ("完善地方政府债务风险应急处置机制，下达新增专项债务限额", set()),
     ("加快发行地方政府专项债", {("policy_tools", "专项债", "地方政府专项债券")}),
     ("开展亚太药业2015年重大资产购买项目", {("institutions", "亚太药业", "亚太药业")}),
+    # 联储 alone is the Fed; another country's is a longer name; 美联储观察 is CME's tool, not the Fed
+    ("利差倒挂前联储的加息空间相当有限", {("institutions", "联储", "美国联邦储备委员会"), ("policy_tools", "加息", "加息")}),
+    ("澳大利亚联储将在8月启动加息周期", {("institutions", "澳大利亚联储", "澳大利亚储备银行"), ("policy_tools", "加息", "加息")}),
+    ("据CME“美联储观察”", {("institutions", "CME", "芝加哥商品交易所")}),
+    # developers as a group, the other name of the three red lines, and reserve requirements
+    ("传房企收并购贷款不再计入“三条红线”", {("sectors", "房企", "房地产"), ("policy_tools", "三条红线", "三道红线")}),
+    ("将用准备金要求作为一种支持工具", {("policy_tools", "准备金要求", "存款准备金率")}),
 ]
 # text, tool as written → expected action
 ACTIONS = [
