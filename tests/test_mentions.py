@@ -99,6 +99,13 @@ CASES = [
     # developers as a group, the other name of the three red lines, and reserve requirements
     ("传房企收并购贷款不再计入“三条红线”", {("sectors", "房企", "房地产"), ("policy_tools", "三条红线", "三道红线")}),
     ("将用准备金要求作为一种支持工具", {("policy_tools", "准备金要求", "存款准备金率")}),
+    # a body of a national body written right after it is one name with it; not a minister (部长) or a person
+    ("近日，国务院教育督导委员会办公室发出提醒函", {("institutions", "国务院教育督导委员会办公室", "国务院教育督导委员会办公室")}),
+    ("国务院关税税则委员会发布公告", {("institutions", "国务院关税税则委员会", "国务院关税税则委员会")}),
+    ("韩国政府同美国财政部海外资产控制办公室协商",
+     {("institutions", "韩国政府", "韩国政府"), ("institutions", "美国财政部海外资产控制办公室", "美国财政部海外资产控制办公室")}),
+    ("美国财政部长贝森特主持金融稳定监督委员会会议", {("institutions", "美国财政部", "美国财政部")}),
+    ("国务院关于印发方案的通知", {("institutions", "国务院", "国务院")}),
 ]
 # text, tool as written → expected action
 ACTIONS = [

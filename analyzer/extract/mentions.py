@@ -74,6 +74,7 @@ class MentionFinder:
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
         hits += self.organization_hits(text, hits)
+        hits += self.sub_body_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
@@ -149,6 +150,22 @@ class MentionFinder:
         categories = self.organizations.branch_of
         return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
                 if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
+
+    def sub_body_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A body of a national body written right after its name is one name with it (国务院教育督导委员会办公室,
+        国务院关税税则委员会): the national body's category is one of the grammar's ``sub_body_of``, and no other
+        known institution's name lies inside what follows (美联储联邦公开市场委员会 keeps the taxonomy's FOMC)."""
+        out = []
+        known = [h for h in hits if h.array == "institutions"]
+        for hit in known:
+            if hit.entry.category not in self.organizations.sub_body_of or \
+                    any(h.start < hit.start and h.end == hit.end for h in known):
+                continue  # 财政部 inside 美国财政部: the longer name is the body's
+            end = self.organizations.sub_body_end(text, hit.end)
+            if end is None or any(hit.end <= h.start < end for h in known):
+                continue
+            out.append(_outside_hit(text, hit.start, end, "sub_body"))
+        return out
 
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Names listed next to a named institution (闪迪、博通、甲骨文、Datadog及微软; 英伟达和阿波罗全球管理等机构):

@@ -148,7 +148,6 @@ class OrganizationFinder:
         self.latin_after = [(row["id"], re.compile(f"{row['before']}\\s?({_LATIN_FIRM})"))
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
-        self.list_lead_tags = frozenset(settings["list_lead_tags"])
         self._load_name_shapes(settings)
         self.glosses = [(row["id"], re.compile(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
@@ -182,6 +181,10 @@ class OrganizationFinder:
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = re.compile(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
+        self.list_lead_tags = frozenset(settings["list_lead_tags"])
+        self.sub_body_of = frozenset(settings["sub_body_of"])
+        suffixes = "|".join(sorted(settings["sub_body_suffixes"], key=len, reverse=True))
+        self.sub_body = re.compile(f"[\u4e00-\u9fff]{{2,{settings['sub_body_window']}}}?(?:{suffixes})")
         item = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}|[\u4e00-\u9fff]{2,8})"
         self.closed_list = re.compile(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
                                       f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
@@ -243,6 +246,20 @@ class OrganizationFinder:
                 or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
             return None
         return kept[0].start
+
+    def sub_body_end(self, text: str, start: int) -> int | None:
+        """The end of a body's name written at ``start`` right after its national body's (教育督导委员会办公室 after
+        国务院): the shortest run up to a sub-body suffix whose words before the suffix hold no stop word, no
+        person's name and no word of the stop tags but a task verb (督导, 改革); None when there is none, or when
+        the run starts another word with the national body's last character (部长, 局长: ``not_before``)."""
+        match = self.sub_body.match(text, start)
+        if match is None or text.startswith(self.not_before, start):
+            return None
+        words = [_Word(0, 0, w, t) for w, t in tag(text[start:match.end()])]
+        if any(w.tag.startswith("nr") or self._stops(w, "body") and (w.tag not in self.task_tags
+                                                                    or w.text in self.stop_words) for w in words):
+            return None
+        return match.end()
 
     def _place_after(self, words: list[_Word]) -> bool:
         """Whether a place word follows the first word (出售 浙江 …)."""
