@@ -106,6 +106,7 @@ CASES = [
      {("institutions", "韩国政府", "韩国政府"), ("institutions", "美国财政部海外资产控制办公室", "美国财政部海外资产控制办公室")}),
     ("美国财政部长贝森特主持金融稳定监督委员会会议", {("institutions", "美国财政部", "美国财政部")}),
     ("国务院关于印发方案的通知", {("institutions", "国务院", "国务院")}),
+    ("Mizuho的首席策略师Shoki Omori警告", {("institutions", "Mizuho", "瑞穗证券")}),
 ]
 # text, tool as written → expected action
 ACTIONS = [

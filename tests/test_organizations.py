@@ -113,6 +113,9 @@ FOUND = [
     ("控股涨停，正荣地产、旭辉控股集团跟涨", ["旭辉控股", "正荣地产", "旭辉控股集团"]),  # 正 is the name's
     # a day of the month without the month before the announcement; a courier's trade word
     ("申通快递28日晚间披露2021年度业绩预告", ["申通快递"]),
+    # Latin names joined by & (Owens & Minor), and the legal form LLP
+    ("全球性医疗后勤公司Owens & Minor(OMI.N)跌7.69%", ["Owens & Minor"]),
+    ("J Stern & Co LLP首席投资官表示", ["J Stern & Co LLP", "J Stern & Co"]),  # and without its legal form
 ]
 # generic words, products and words that only end like a suffix
 NOT_FOUND = [
@@ -129,7 +132,7 @@ NOT_FOUND = [
     "集安组织维和部队已在哈萨克斯坦完成部署", "据油市分析师表示", "贵国政府",
     "评级下调至BBB-，甲骨文信用评级下调至", "包括北京、上海等地企业", "锂电池、光伏等企业",
     "是为食品加工、医药制造、饲料加工等企业", "，品牌力强、渠道整合水平、创新能力等企业", "对AI投资本质的重新认知", "日本电力公司表示", "以太坊日内下跌近3.5%",
-    "美元指数刷新低位，日内跌逾0.3%", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
+    "美元指数刷新低位，日内跌逾0.3%", "推出了业界首款256GB LP SOCAMM2产品", "澳大利亚S&P/ASX200指数开盘上涨", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
 ]
 
 

@@ -30,7 +30,7 @@ from analyzer.text.pos import tag
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 # a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
 _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
-                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
 _NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
@@ -39,11 +39,12 @@ _LATIN_NAME = re.compile(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortine
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
 _LIST_ITEM = re.compile(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                         r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
-# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
-_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
+# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
+# token
+_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = re.compile(_LATIN_FIRM)
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
-_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4}"
+_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
