@@ -107,6 +107,12 @@ CASES = [
     ("美国财政部长贝森特主持金融稳定监督委员会会议", {("institutions", "美国财政部", "美国财政部")}),
     ("国务院关于印发方案的通知", {("institutions", "国务院", "国务院")}),
     ("Mizuho的首席策略师Shoki Omori警告", {("institutions", "Mizuho", "瑞穗证券")}),
+    # firms the archive names often by a short name alone; not inside another name (伊利诺伊州, 海思科, 蓝思科技)
+    ("他于1985年加入东芝，此前曾在东芝担任工程职务", {("institutions", "东芝", "东芝")}),
+    ("随即，抖音也自10月1日起实施酒店扫码免佣", {("institutions", "抖音", "抖音")}),
+    ("他还以思科为例", {("institutions", "思科", "思科")}),
+    ("此外，伊利诺伊州、俄勒冈州宣布", set()),
+    ("海思科公告，获得创新药批件", {("institutions", "海思科", "海思科")}),
 ]
 # text, tool as written → expected action
 ACTIONS = [
