@@ -116,6 +116,9 @@ FOUND = [
     # Latin names joined by & (Owens & Minor), and the legal form LLP
     ("全球性医疗后勤公司Owens & Minor(OMI.N)跌7.69%", ["Owens & Minor"]),
     ("J Stern & Co LLP首席投资官表示", ["J Stern & Co LLP", "J Stern & Co"]),  # and without its legal form
+    # partnerships; the deal role (收购人) and the word for what a body is (单位) before a name are not the name's
+    ("收购人无锡核芯破浪科技合伙企业（有限合伙）将按照", ["无锡核芯破浪科技合伙企业（有限合伙）"]),
+    ("由在陕科研单位中国石油集团工程材料研究院牵头制定", ["中国石油集团", "中国石油集团工程材料研究院"]),  # the longer wins later
 ]
 # generic words, products and words that only end like a suffix
 NOT_FOUND = [
