@@ -173,7 +173,8 @@ MENTIONS = [
     ("美国通胀高企和美国联邦储备委员会准备加息", [("美国联邦储备委员会", "美国联邦储备委员会", True)]),
     ("法国国防部表示", [("法国国防部", "法国国防部", False)]),
     # a name listed beside a named institution is one (a Latin name, or a Chinese one of its own, no place)
-    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", False)]),
+    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", True)]),  # xAI: a taxonomy entry now
+    ("而特斯拉和eToro的股东", [("特斯拉", "特斯拉", True), ("eToro", "eToro", False)]),
     ("英伟达和阿波罗全球管理等机构参投", [("英伟达", "英伟达", True), ("阿波罗全球管理", "阿波罗全球管理", False)]),
     ("国有商业银行、股份制商业银行等", []),
     ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
