@@ -115,6 +115,10 @@ CASES = [
     ("海思科公告，获得创新药批件", {("institutions", "海思科", "海思科")}),
     ("整体来看，中远海控2021年已创下历史最好业绩", {("institutions", "中远海控", "中远海控")}),
     ("中国石油发布公告", {("institutions", "中国石油", "中国石油天然气集团有限公司")}),
+    # a price index is a statistic, not consumption as a group; 购债 is the asset purchase programme
+    ("发布的月度消费者价格指数报告", set()),
+    ("居民消费价格指数同比上涨2%", set()),
+    ("美联储方面，缩减购债将自今年开始", {("institutions", "美联储", "美国联邦储备委员会"), ("policy_tools", "购债", "资产购买计划")}),
     ("中国石油化工股份有限公司天津分公司", {("institutions", "中国石油化工股份有限公司天津分公司", "中国石油化工股份有限公司天津分公司")}),
 ]
 # text, tool as written → expected action
