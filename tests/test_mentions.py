@@ -114,6 +114,11 @@ CASES = [
     ("此外，伊利诺伊州、俄勒冈州宣布", set()),
     ("海思科公告，获得创新药批件", {("institutions", "海思科", "海思科")}),
     ("整体来看，中远海控2021年已创下历史最好业绩", {("institutions", "中远海控", "中远海控")}),
+    # a broker's research team at a clause or headline start names the broker; 兴业研究 is no team word
+    ("【天风宏观：美联储讨论加快缩表】", {("institutions", "天风", "天风证券"), ("institutions", "美联储", "美国联邦储备委员会"),
+                                   ("policy_tools", "缩表", "缩表")}),
+    ("广发策略认为，市场仍有空间", {("institutions", "广发", "广发证券")}),
+    ("兴业研究首席商品研究员付某表示", set()),
     ("中国石油发布公告", {("institutions", "中国石油", "中国石油天然气集团有限公司")}),
     # a price index is a statistic, not consumption as a group; 购债 is the asset purchase programme
     ("发布的月度消费者价格指数报告", set()),

@@ -73,6 +73,7 @@ class MentionFinder:
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
+        hits += self.team_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
@@ -150,6 +151,29 @@ class MentionFinder:
         categories = self.organizations.branch_of
         return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
                 if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
+
+    def team_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A broker's research team written as its short name and field at a clause or headline start (【天风宏观：…】,
+        广发策略认为) names the broker: the short name is the entry's name less the grammar's ``team_suffix``."""
+        pattern, entries = self._teams()
+        out = []
+        for match in pattern.finditer(text):
+            if not any(h.array == "institutions" and h.start <= match.start() < h.end for h in hits):
+                entry = entries[match.group(1)]
+                out.append(Hit(match.start(1), match.end(1), "institutions", entry.id, entry))
+        return out
+
+    @functools.cache
+    def _teams(self) -> tuple[re.Pattern, dict[str, Entry]]:
+        """The pattern of a broker's short name and a team word, and the entry of each short name."""
+        grammar = load_grammar()["grammar"]
+        suffix = grammar["team_suffix"]
+        entries = {e.name[:-len(suffix)]: e for e in self.taxonomy.of_kind(ARRAY_KIND["institutions"])
+                   if e.category in grammar["team_categories"] and e.name.endswith(suffix)
+                   and len(e.name) > len(suffix) + 1}
+        stems = "|".join(map(re.escape, sorted(entries, key=len, reverse=True)))
+        words = "|".join(map(re.escape, grammar["team_words"]))
+        return re.compile(rf"(?:^|(?<=[【\[，。；：！？,;:!?\s“”]))({stems})(?:{words})"), entries
 
     def sub_body_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A body of a national body written right after its name is one name with it (国务院教育督导委员会办公室,
