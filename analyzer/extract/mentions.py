@@ -244,11 +244,13 @@ def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: T
 
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
-    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it."""
+    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it; a
+    generic word declared so (（简称“基金”）) stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
+    generic = frozenset(load_grammar()["grammar"]["generic"])
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
-        if full is None:
+        if full is None or match.group(1) in generic:
             continue
         short = match.group(1)
         key = match_form(short)
