@@ -118,6 +118,9 @@ CASES = [
     ("【天风宏观：美联储讨论加快缩表】", {("institutions", "天风", "天风证券"), ("institutions", "美联储", "美国联邦储备委员会"),
                                    ("policy_tools", "缩表", "缩表")}),
     ("广发策略认为，市场仍有空间", {("institutions", "广发", "广发证券")}),
+    # a generic word declared as a short name (简称“基金”) stays a word
+    ("参与嘉兴泽科星槎创业投资合伙企业（有限合伙）（简称“基金”），占基金认缴出资总额的97%",
+     {("institutions", "嘉兴泽科星槎创业投资合伙企业（有限合伙）", "嘉兴泽科星槎创业投资合伙企业（有限合伙）")}),
     ("兴业研究首席商品研究员付某表示", set()),
     ("中国石油发布公告", {("institutions", "中国石油", "中国石油天然气集团有限公司")}),
     # a price index is a statistic, not consumption as a group; 购债 is the asset purchase programme
@@ -153,7 +156,8 @@ def test_mentions(finder, text, expected):
 
 
 def test_repeated_subject_found_at_every_occurrence(finder):
-    out, _ = found(finder, "7月19日，长鑫科技(688825.SH)公告称，中签号码只能认购500股长鑫科技A股股票")
+    # a firm outside the taxonomy (长鑫科技, the first example, is a taxonomy entry since s10-mentions)
+    out, _ = found(finder, "7月19日，路德环境(688156.SH)公告称，中签号码只能认购500股路德环境A股股票")
     assert [m.start for m in out["institutions"]] == [6, 37]
     assert all(m.extra.get("in_taxonomy") is False for m in out["institutions"])
 

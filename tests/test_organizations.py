@@ -118,6 +118,7 @@ FOUND = [
     ("J Stern & Co LLP首席投资官表示", ["J Stern & Co LLP", "J Stern & Co"]),  # and without its legal form
     # partnerships; the deal role (收购人) and the word for what a body is (单位) before a name are not the name's
     ("收购人无锡核芯破浪科技合伙企业（有限合伙）将按照", ["无锡核芯破浪科技合伙企业（有限合伙）"]),
+    ("公司拟出资参与嘉兴泽科星槎创业投资合伙企业（有限合伙）", ["嘉兴泽科星槎创业投资合伙企业（有限合伙）"]),
     ("由在陕科研单位中国石油集团工程材料研究院牵头制定", ["中国石油集团", "中国石油集团工程材料研究院"]),  # the longer wins later
 ]
 # generic words, products and words that only end like a suffix
@@ -164,7 +165,8 @@ def test_grammar_leaves_generic_words(grammar, text):
 # text → institutions as (written, name, in taxonomy)
 MENTIONS = [
     ("据财通证券研报", [("财通证券", "财通证券", True)]),  # a taxonomy entry wins over the grammar's equal reading
-    ("据国盛证券研报", [("国盛证券", "国盛证券", False)]),
+    ("据国盛证券研报", [("国盛证券", "国盛证券", True)]),  # a taxonomy entry since s10-mentions
+    ("据华林证券研报", [("华林证券", "华林证券", False)]),
     ("中国联通北京市分公司", [("中国联通北京市分公司", "中国联通北京市分公司", False)]),
     ("中国人民银行上海总部", [("中国人民银行", "中国人民银行", True)]),
     ("占人民银行资产", [("人民银行", "中国人民银行", True)]),
@@ -205,10 +207,10 @@ def test_outside_institutions_in_mentions(finder, text, expected):
 
 
 def test_candidates_list_outside_institutions_with_counts():
-    documents = [Document(id="a", text="国盛证券认为，国盛证券研报称。杭州市住房公积金管理中心发布。"),
-                 Document(id="b", text="国盛证券表示。设立绿色转型支持工具。")]
+    documents = [Document(id="a", text="华林证券认为，华林证券研报称。杭州市住房公积金管理中心发布。"),
+                 Document(id="b", text="华林证券表示。设立绿色转型支持工具。")]
     rows = {(r["kind"], r["name"]): r for r in collect_candidates(documents)}
-    assert (rows[("institutions", "国盛证券")]["count"], rows[("institutions", "国盛证券")]["documents"]) == (3, 2)
+    assert (rows[("institutions", "华林证券")]["count"], rows[("institutions", "华林证券")]["documents"]) == (3, 2)
     assert rows[("institutions", "杭州市住房公积金管理中心")]["count"] == 1
     assert rows[("policy_tools", "绿色转型支持工具")]["count"] == 1
 
