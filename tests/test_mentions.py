@@ -92,6 +92,42 @@ CASES = [
     ("完善地方政府债务风险应急处置机制，下达新增专项债务限额", set()),
     ("加快发行地方政府专项债", {("policy_tools", "专项债", "地方政府专项债券")}),
     ("开展亚太药业2015年重大资产购买项目", {("institutions", "亚太药业", "亚太药业")}),
+    # 联储 alone is the Fed; another country's is a longer name; 美联储观察 is CME's tool, not the Fed
+    ("利差倒挂前联储的加息空间相当有限", {("institutions", "联储", "美国联邦储备委员会"), ("policy_tools", "加息", "加息")}),
+    ("澳大利亚联储将在8月启动加息周期", {("institutions", "澳大利亚联储", "澳大利亚储备银行"), ("policy_tools", "加息", "加息")}),
+    ("据CME“美联储观察”", {("institutions", "CME", "芝加哥商品交易所")}),
+    # developers as a group, the other name of the three red lines, and reserve requirements
+    ("传房企收并购贷款不再计入“三条红线”", {("sectors", "房企", "房地产"), ("policy_tools", "三条红线", "三道红线")}),
+    ("将用准备金要求作为一种支持工具", {("policy_tools", "准备金要求", "存款准备金率")}),
+    # a body of a national body written right after it is one name with it; not a minister (部长) or a person
+    ("近日，国务院教育督导委员会办公室发出提醒函", {("institutions", "国务院教育督导委员会办公室", "国务院教育督导委员会办公室")}),
+    ("国务院关税税则委员会发布公告", {("institutions", "国务院关税税则委员会", "国务院关税税则委员会")}),
+    ("韩国政府同美国财政部海外资产控制办公室协商",
+     {("institutions", "韩国政府", "韩国政府"), ("institutions", "美国财政部海外资产控制办公室", "美国财政部海外资产控制办公室")}),
+    ("美国财政部长贝森特主持金融稳定监督委员会会议", {("institutions", "美国财政部", "美国财政部")}),
+    ("国务院关于印发方案的通知", {("institutions", "国务院", "国务院")}),
+    ("Mizuho的首席策略师Shoki Omori警告", {("institutions", "Mizuho", "瑞穗证券")}),
+    # firms the archive names often by a short name alone; not inside another name (伊利诺伊州, 海思科, 蓝思科技)
+    ("他于1985年加入东芝，此前曾在东芝担任工程职务", {("institutions", "东芝", "东芝")}),
+    ("随即，抖音也自10月1日起实施酒店扫码免佣", {("institutions", "抖音", "抖音")}),
+    ("他还以思科为例", {("institutions", "思科", "思科")}),
+    ("此外，伊利诺伊州、俄勒冈州宣布", set()),
+    ("海思科公告，获得创新药批件", {("institutions", "海思科", "海思科")}),
+    ("整体来看，中远海控2021年已创下历史最好业绩", {("institutions", "中远海控", "中远海控")}),
+    # a broker's research team at a clause or headline start names the broker; 兴业研究 is no team word
+    ("【天风宏观：美联储讨论加快缩表】", {("institutions", "天风", "天风证券"), ("institutions", "美联储", "美国联邦储备委员会"),
+                                   ("policy_tools", "缩表", "缩表")}),
+    ("广发策略认为，市场仍有空间", {("institutions", "广发", "广发证券")}),
+    # a generic word declared as a short name (简称“基金”) stays a word
+    ("参与嘉兴泽科星槎创业投资合伙企业（有限合伙）（简称“基金”），占基金认缴出资总额的97%",
+     {("institutions", "嘉兴泽科星槎创业投资合伙企业（有限合伙）", "嘉兴泽科星槎创业投资合伙企业（有限合伙）")}),
+    ("兴业研究首席商品研究员付某表示", set()),
+    ("中国石油发布公告", {("institutions", "中国石油", "中国石油天然气集团有限公司")}),
+    # a price index is a statistic, not consumption as a group; 购债 is the asset purchase programme
+    ("发布的月度消费者价格指数报告", set()),
+    ("居民消费价格指数同比上涨2%", set()),
+    ("美联储方面，缩减购债将自今年开始", {("institutions", "美联储", "美国联邦储备委员会"), ("policy_tools", "购债", "资产购买计划")}),
+    ("中国石油化工股份有限公司天津分公司", {("institutions", "中国石油化工股份有限公司天津分公司", "中国石油化工股份有限公司天津分公司")}),
 ]
 # text, tool as written → expected action
 ACTIONS = [
@@ -120,7 +156,8 @@ def test_mentions(finder, text, expected):
 
 
 def test_repeated_subject_found_at_every_occurrence(finder):
-    out, _ = found(finder, "7月19日，长鑫科技(688825.SH)公告称，中签号码只能认购500股长鑫科技A股股票")
+    # a firm outside the taxonomy (长鑫科技, the first example, is a taxonomy entry since s10-mentions)
+    out, _ = found(finder, "7月19日，路德环境(688156.SH)公告称，中签号码只能认购500股路德环境A股股票")
     assert [m.start for m in out["institutions"]] == [6, 37]
     assert all(m.extra.get("in_taxonomy") is False for m in out["institutions"])
 

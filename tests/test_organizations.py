@@ -102,6 +102,24 @@ FOUND = [
     ("股东包括德陆资本、中银资产管理（新加坡）和", ["德陆资本", "中银资产管理（新加坡）"]),  # a subsidiary's place
     ("英国皇家伦敦资产管理公司跨资产投资主管表示", ["英国皇家伦敦资产管理公司"]),  # by its suffix only: 下调 is no part of the name
     ("港股风电股走低，东方电气跌超6%，大唐新能源、协合新能源跌近5%", ["东方电气", "大唐新能源", "协合新能源"]),
+    # a regulator's decision ends a firm's name going back: the regulator and the firm are two names
+    ("证监会同意宇树科技股份有限公司首次公开发行股票", ["宇树科技股份有限公司"]),
+    ("现责令儋州信恒旅游开发有限公司在10日内自行拆除", ["儋州信恒旅游开发有限公司"]),
+    # a list of movers closed by 等多股; a time word or conjunction before the first name is the clause's
+    ("元宇宙概念股持续拉升，锋尚文化、新国脉、凯撒文化等多股涨停", ["新国脉", "锋尚文化", "凯撒文化"]),  # the list is walked back from the last
+    ("今天新华联、南国置业、嘉凯城等多股涨停", ["南国置业", "新华联", "嘉凯城"]),
+    ("此外哈药股份、灵康药业跌停", ["哈药股份", "哈药股份", "灵康药业"]),  # 哈药股份 by its suffix too
+    ("绿电概念盘中走高，节能风电、龙源电力涨停", ["节能风电", "龙源电力"]),  # 节能 is the name's
+    ("控股涨停，正荣地产、旭辉控股集团跟涨", ["旭辉控股", "正荣地产", "旭辉控股集团"]),  # 正 is the name's
+    # a day of the month without the month before the announcement; a courier's trade word
+    ("申通快递28日晚间披露2021年度业绩预告", ["申通快递"]),
+    # Latin names joined by & (Owens & Minor), and the legal form LLP
+    ("全球性医疗后勤公司Owens & Minor(OMI.N)跌7.69%", ["Owens & Minor"]),
+    ("J Stern & Co LLP首席投资官表示", ["J Stern & Co LLP", "J Stern & Co"]),  # and without its legal form
+    # partnerships; the deal role (收购人) and the word for what a body is (单位) before a name are not the name's
+    ("收购人无锡核芯破浪科技合伙企业（有限合伙）将按照", ["无锡核芯破浪科技合伙企业（有限合伙）"]),
+    ("公司拟出资参与嘉兴泽科星槎创业投资合伙企业（有限合伙）", ["嘉兴泽科星槎创业投资合伙企业（有限合伙）"]),
+    ("由在陕科研单位中国石油集团工程材料研究院牵头制定", ["中国石油集团", "中国石油集团工程材料研究院"]),  # the longer wins later
 ]
 # generic words, products and words that only end like a suffix
 NOT_FOUND = [
@@ -118,7 +136,7 @@ NOT_FOUND = [
     "集安组织维和部队已在哈萨克斯坦完成部署", "据油市分析师表示", "贵国政府",
     "评级下调至BBB-，甲骨文信用评级下调至", "包括北京、上海等地企业", "锂电池、光伏等企业",
     "是为食品加工、医药制造、饲料加工等企业", "，品牌力强、渠道整合水平、创新能力等企业", "对AI投资本质的重新认知", "日本电力公司表示", "以太坊日内下跌近3.5%",
-    "美元指数刷新低位，日内跌逾0.3%", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
+    "美元指数刷新低位，日内跌逾0.3%", "推出了业界首款256GB LP SOCAMM2产品", "澳大利亚S&P/ASX200指数开盘上涨", "有客户在企业ERP基础上扩展", "夜盘收盘，LPG涨超4%", "，杰富瑞全球股票策略师表示", "医药商业股盘初拉升", "半导体板块、光伏概念股集体走高",
 ]
 
 
@@ -147,7 +165,8 @@ def test_grammar_leaves_generic_words(grammar, text):
 # text → institutions as (written, name, in taxonomy)
 MENTIONS = [
     ("据财通证券研报", [("财通证券", "财通证券", True)]),  # a taxonomy entry wins over the grammar's equal reading
-    ("据国盛证券研报", [("国盛证券", "国盛证券", False)]),
+    ("据国盛证券研报", [("国盛证券", "国盛证券", True)]),  # a taxonomy entry since s10-mentions
+    ("据华林证券研报", [("华林证券", "华林证券", False)]),
     ("中国联通北京市分公司", [("中国联通北京市分公司", "中国联通北京市分公司", False)]),
     ("中国人民银行上海总部", [("中国人民银行", "中国人民银行", True)]),
     ("占人民银行资产", [("人民银行", "中国人民银行", True)]),
@@ -156,7 +175,8 @@ MENTIONS = [
     ("美国通胀高企和美国联邦储备委员会准备加息", [("美国联邦储备委员会", "美国联邦储备委员会", True)]),
     ("法国国防部表示", [("法国国防部", "法国国防部", False)]),
     # a name listed beside a named institution is one (a Latin name, or a Chinese one of its own, no place)
-    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", False)]),
+    ("而特斯拉和xAI的股东", [("特斯拉", "特斯拉", True), ("xAI", "xAI", True)]),  # xAI: a taxonomy entry now
+    ("而特斯拉和eToro的股东", [("特斯拉", "特斯拉", True), ("eToro", "eToro", False)]),
     ("英伟达和阿波罗全球管理等机构参投", [("英伟达", "英伟达", True), ("阿波罗全球管理", "阿波罗全球管理", False)]),
     ("国有商业银行、股份制商业银行等", []),
     ("英伟达和美国的合作", [("英伟达", "英伟达", True)]),
@@ -173,6 +193,10 @@ MENTIONS = [
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
     ("香港券商耀才证券公告，耀才表示", [("耀才证券", "耀才证券", False), ("耀才", "耀才证券", False)]),  # short name
+    # a name listed beside a listed name is listed too: the list is read item by item from the named institution
+    ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
+     [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),
+      ("天山铝业", "天山铝业", False), ("驰宏锌锗", "驰宏锌锗", False)]),
 ]
 
 
@@ -183,10 +207,10 @@ def test_outside_institutions_in_mentions(finder, text, expected):
 
 
 def test_candidates_list_outside_institutions_with_counts():
-    documents = [Document(id="a", text="国盛证券认为，国盛证券研报称。杭州市住房公积金管理中心发布。"),
-                 Document(id="b", text="国盛证券表示。设立绿色转型支持工具。")]
+    documents = [Document(id="a", text="华林证券认为，华林证券研报称。杭州市住房公积金管理中心发布。"),
+                 Document(id="b", text="华林证券表示。设立绿色转型支持工具。")]
     rows = {(r["kind"], r["name"]): r for r in collect_candidates(documents)}
-    assert (rows[("institutions", "国盛证券")]["count"], rows[("institutions", "国盛证券")]["documents"]) == (3, 2)
+    assert (rows[("institutions", "华林证券")]["count"], rows[("institutions", "华林证券")]["documents"]) == (3, 2)
     assert rows[("institutions", "杭州市住房公积金管理中心")]["count"] == 1
     assert rows[("policy_tools", "绿色转型支持工具")]["count"] == 1
 
@@ -259,7 +283,9 @@ def test_coverage_answers_as_the_span_lists_do():
 
 
 @pytest.mark.parametrize("name, expected", [("阿波罗全球管理", True), ("Datadog", True), ("xAI", True), ("纳指惊险收涨", False),
-                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False)])
+                                            ("莫霍瓦亚街", False), ("鲍威尔", False), ("理工大学", False), ("美国", False),
+                                            # a listed firm's short name may start with its place (trade word after)
+                                            ("铜陵有色", True), ("天山铝业", True), ("江苏地区", False), ("日本政府", False)])
 def test_listed_firm_names(grammar, name, expected):
     """What may be read as a firm when listed beside a named institution."""
     assert grammar.is_listed_firm(name) is expected

@@ -73,7 +73,9 @@ class MentionFinder:
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
+        hits += self.team_hits(text, hits)
         hits += self.organization_hits(text, hits)
+        hits += self.sub_body_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
@@ -150,6 +152,45 @@ class MentionFinder:
         return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
                 if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
 
+    def team_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A broker's research team written as its short name and field at a clause or headline start (【天风宏观：…】,
+        广发策略认为) names the broker: the short name is the entry's name less the grammar's ``team_suffix``."""
+        pattern, entries = self._teams()
+        out = []
+        for match in pattern.finditer(text):
+            if not any(h.array == "institutions" and h.start <= match.start() < h.end for h in hits):
+                entry = entries[match.group(1)]
+                out.append(Hit(match.start(1), match.end(1), "institutions", entry.id, entry))
+        return out
+
+    @functools.cache
+    def _teams(self) -> tuple[re.Pattern, dict[str, Entry]]:
+        """The pattern of a broker's short name and a team word, and the entry of each short name."""
+        grammar = load_grammar()["grammar"]
+        suffix = grammar["team_suffix"]
+        entries = {e.name[:-len(suffix)]: e for e in self.taxonomy.of_kind(ARRAY_KIND["institutions"])
+                   if e.category in grammar["team_categories"] and e.name.endswith(suffix)
+                   and len(e.name) > len(suffix) + 1}
+        stems = "|".join(map(re.escape, sorted(entries, key=len, reverse=True)))
+        words = "|".join(map(re.escape, grammar["team_words"]))
+        return re.compile(rf"(?:^|(?<=[【\[，。；：！？,;:!?\s“”]))({stems})(?:{words})"), entries
+
+    def sub_body_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A body of a national body written right after its name is one name with it (国务院教育督导委员会办公室,
+        国务院关税税则委员会): the national body's category is one of the grammar's ``sub_body_of``, and no other
+        known institution's name lies inside what follows (美联储联邦公开市场委员会 keeps the taxonomy's FOMC)."""
+        out = []
+        known = [h for h in hits if h.array == "institutions"]
+        for hit in known:
+            if hit.entry.category not in self.organizations.sub_body_of or \
+                    any(h.start < hit.start and h.end == hit.end for h in known):
+                continue  # 财政部 inside 美国财政部: the longer name is the body's
+            end = self.organizations.sub_body_end(text, hit.end)
+            if end is None or any(hit.end <= h.start < end for h in known):
+                continue
+            out.append(_outside_hit(text, hit.start, end, "sub_body"))
+        return out
+
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Names listed next to a named institution (闪迪、博通、甲骨文、Datadog及微软; 英伟达和阿波罗全球管理等机构):
         an item joined to it by one of the ``[[list]]`` row's joiners that the grammar takes for a listed firm's
@@ -157,14 +198,17 @@ class MentionFinder:
         shape = list_shapes().get(ARRAY_KIND["institutions"])
         if shape is None:
             return []
-        out = []
-        for hit in hits:
-            if hit.array != "institutions":
-                continue
-            for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
-                if self.organizations.is_listed_firm(text[start:end]) and \
-                        not any(h.start < end and start < h.end for h in hits + out):
-                    out.append(_outside_hit(text, start, end, "listed"))
+        out: list[Hit] = []
+        todo = [hit for hit in hits if hit.array == "institutions"]
+        while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
+            found = []
+            for hit in todo:
+                for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
+                    if self.organizations.is_listed_firm(text[start:end]) and \
+                            not any(h.start < end and start < h.end for h in hits + out + found):
+                        found.append(_outside_hit(text, start, end, "listed"))
+            out += found
+            todo = found
         return out
 
     def hits(self, text: str) -> list[Hit]:
@@ -200,11 +244,13 @@ def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: T
 
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
-    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it."""
+    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it; a
+    generic word declared so (（简称“基金”）) stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
+    generic = frozenset(load_grammar()["grammar"]["generic"])
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
-        if full is None:
+        if full is None or match.group(1) in generic:
             continue
         short = match.group(1)
         key = match_form(short)

@@ -30,7 +30,7 @@ from analyzer.text.pos import tag
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 # a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
 _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
-                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
 _NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
@@ -39,11 +39,12 @@ _LATIN_NAME = rulebook.regex(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # For
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
 _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                             r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
-# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI); not an all-digit token
-_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
+# a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
+# token
+_LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
-_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4}"
+_LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
 CLAUSE_BREAK = rulebook.regex(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = rulebook.regex(r"[\u3400-\u9fff]")
 _CJK_NAME = rulebook.regex(r"[\u4e00-\u9fff]{2,6}")
@@ -182,6 +183,10 @@ class OrganizationFinder:
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
+        self.list_lead_tags = frozenset(settings["list_lead_tags"])
+        self.sub_body_of = frozenset(settings["sub_body_of"])
+        suffixes = "|".join(sorted(settings["sub_body_suffixes"], key=len, reverse=True))
+        self.sub_body = rulebook.regex(f"[\u4e00-\u9fff]{{2,{settings['sub_body_window']}}}?(?:{suffixes})")
         item = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,2}|[\u4e00-\u9fff]{2,8})"
         self.closed_list = rulebook.regex(f"(?:^|(?<=[，。；：！？,.;:!?\\s“”\"（(])|(?<=包括)|(?<=如))({item}(?:[、和及与]{item})+)"
                                           f"等(?:[\u4e00-\u9fff]{{0,4}}?)(?:{settings['closed_list_words']})")
@@ -243,6 +248,20 @@ class OrganizationFinder:
                 or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
             return None
         return kept[0].start
+
+    def sub_body_end(self, text: str, start: int) -> int | None:
+        """The end of a body's name written at ``start`` right after its national body's (教育督导委员会办公室 after
+        国务院): the shortest run up to a sub-body suffix whose words before the suffix hold no stop word, no
+        person's name and no word of the stop tags but a task verb (督导, 改革); None when there is none, or when
+        the run starts another word with the national body's last character (部长, 局长: ``not_before``)."""
+        match = self.sub_body.match(text, start)
+        if match is None or text.startswith(self.not_before, start):
+            return None
+        words = [_Word(0, 0, w, t) for w, t in tag(text[start:match.end()])]
+        if any(w.tag.startswith("nr") or self._stops(w, "body") and (w.tag not in self.task_tags
+                                                                    or w.text in self.stop_words) for w in words):
+            return None
+        return match.end()
 
     def _place_after(self, words: list[_Word]) -> bool:
         """Whether a place word follows the first word (出售 浙江 …)."""
@@ -414,12 +433,16 @@ class OrganizationFinder:
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
 
-    def _lead_length(self, item: str) -> int:
-        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着)."""
+    def _lead_length(self, item: str, tags: frozenset[str] | None = None) -> int:
+        """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着):
+        stop words and words of the stop tags, or only words of two characters or more with one of ``tags`` where
+        given (今天, 此外: 正 of 正荣地产 and 节能 of 节能风电 are the name's)."""
         if not _CJK_WORD.match(item):
             return 0
         lead = 0
         for word, word_tag in tag(item):
+            if tags is not None and (len(word) < 2 or word not in self.stop_words and word_tag not in tags):
+                break
             if word not in self.stop_words and word_tag not in self.stop_tags:
                 break
             lead += len(word)
@@ -482,9 +505,13 @@ class OrganizationFinder:
         out = []
         while start > 0 and text[start - 1] == "、":
             match = _LIST_ITEM.search(text, max(0, start - 40), start)
-            if match is None or not self._is_listed_name(match.group(1)):
+            if match is None:
                 break
-            out.append((match.start(1), match.end(1)))
+            # 今天新华联、…, 此外哈药股份、…: the clause's time words and conjunctions before the first name
+            lead = self._lead_length(match.group(1), self.list_lead_tags)
+            if not self._is_listed_name(match.group(1)[lead:]):
+                break
+            out.append((match.start(1) + lead, match.end(1)))
             start = match.start(1)
         return out
 
@@ -504,7 +531,11 @@ class OrganizationFinder:
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
             return not self._refused(name)
-        if len(name) < 3 or not self._is_subject_name(name) or name.endswith(self.not_subject_endings):
+        if len(name) < 3 or name.endswith(self.not_subject_endings):
+            return False
+        if self._is_trade_named(name):
+            return True  # 铜陵有色, 天山铝业: a listed firm's short name may start with its place
+        if not self._is_subject_name(name):
             return False
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
