@@ -1228,12 +1228,7 @@ def _edge_cut(metric: str, side: str) -> str | None:
     """The word that goes from one edge of ``metric``: one of the side's words, else the edge word by its tag (a
     metric word such as 支出 stays); None when nothing goes or too little would be left (韩国综指 stays)."""
     rules = _edge_rules()[side]
-    at_edge = metric.startswith if side == "lead" else metric.endswith
-    # one str.startswith/endswith on the tuple says whether any word is at the edge (most metrics have none)
-    cut = next((word for word in rules.words if at_edge(word)), None) if at_edge(rules.words) else None
-    how = rules.word_cuts.get(cut) if cut else None
-    if cut and side == "lead":
-        cut = _whole_pronoun(metric, cut)  # 这家年收入 → 年收入, never 家年收入
+    cut, how = _listed_cut(metric, side, rules)
     if cut is None:
         cut, tag = pos.tag(metric)[0 if side == "lead" else -1]
         how = rules.tags.get(tag)
@@ -1241,6 +1236,17 @@ def _edge_cut(metric: str, side: str) -> str | None:
             return None
     rest = metric[len(cut):] if side == "lead" else metric[: -len(cut)]
     return cut if how.allows(rest) else None
+
+
+def _listed_cut(metric: str, side: str, rules) -> tuple[str | None, object]:
+    """The side's listed word at the edge of ``metric`` and how it is cut, or (None, None)."""
+    at_edge = metric.startswith if side == "lead" else metric.endswith
+    # one str.startswith/endswith on the tuple says whether any word is at the edge (most metrics have none)
+    cut = next((word for word in rules.words if at_edge(word)), None) if at_edge(rules.words) else None
+    if cut is None:
+        return None, None
+    how = rules.word_cuts.get(cut)
+    return (_whole_pronoun(metric, cut) if side == "lead" else cut), how  # 这家年收入 → 年收入, never 家年收入
 
 
 PRONOUN_TAGS = frozenset(["r", "rz"])
