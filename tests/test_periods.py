@@ -369,3 +369,14 @@ def test_a_day_without_its_month_is_the_nearest_such_day(text, published, figure
                                   "今年截至目前，BitMine股价暴涨17042%。"])
 def test_so_far_this_year_runs_to_publication(text):
     assert _periods_of(text, "2025-10-09")["17042%"] == ("2025-01-01", "2025-10-09")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a month after 将 (the disposal marker of a plan) or right after a clause ending in a forecast word is ahead
+    ("炼油商周一发布声明，将9月份发往欧洲的柴油售价设定为每吨820美元。", "820美元", ("2026-09-01", "2026-09-30")),
+    ("机构调查预测，9月柴油溢价区间约为每吨15至20美元。", "15至20美元", ("2026-09-01", "2026-09-30")),
+    # no plan word: a month after the story's month is last year's
+    ("9月柴油出口量为120万吨。", "120万吨", ("2025-09-01", "2025-09-30")),
+])
+def test_a_month_in_a_plan_or_forecast_is_the_nearest(text, figure, expected):
+    assert _periods_of(text, "2026-08-06")[figure] == expected

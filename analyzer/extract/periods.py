@@ -170,11 +170,13 @@ def _looks_ahead(text: str, match: re.Match, row: dict) -> bool:
 
 
 def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
-    """A quarter written without a year (三季度) after a forecast word in its clause (公司预计三季度营收)."""
+    """A quarter or month written without a year (三季度) after a forecast word in its clause (公司预计三季度营收),
+    or right after a clause that ends with one (调查预测，8月…)."""
     if "年" in match.group():
         return False
-    clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])[-1]
-    return any(word in clause for word in row["before"])
+    *earlier, clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])
+    said = bool(earlier) and text[match.start() - len(clause) - 1] == "，" and earlier[-1].endswith(tuple(row["before"]))
+    return said or any(word in clause for word in row["before"])  # 调查预测，8月OSP溢价: the forecast says what follows
 
 
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
