@@ -37,6 +37,16 @@ def pipeline():
     return Pipeline()
 
 
+def memory_store_of(pipeline, docs):
+    """An in-memory store of (id, published, text) documents written for a test module, source 测试."""
+    from analyzer.records import Document
+    from analyzer.store import StoredRecord, open_store
+    opened = open_store(":memory:")
+    opened.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "test")
+                  for i, p, t in docs])
+    return opened
+
+
 PG_URL = __import__("os").environ.get("ANALYZER_TEST_POSTGRES_URL")
 PG_SKIP = "PostgreSQL tests need ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")"
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analyzer.check import check_claim
-from analyzer.records import Document
-from analyzer.store import StoredRecord, open_store
+from conftest import memory_store_of
 
 # (id, published, text): written for these tests
 DOCS = [
@@ -49,9 +48,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def store(pipeline):
-    opened = open_store(":memory:")
-    opened.write([StoredRecord(pipeline.analyze(Document(id=i, text=t, published=p, source="测试")), i, "test")
-                  for i, p, t in DOCS])
+    opened = memory_store_of(pipeline, DOCS)
     yield opened
     opened.close()
 
