@@ -138,6 +138,11 @@ CASES = [
     ("related-last-goes", "该毒株已在多国发现，与全球8000个病例相关。", "8000个", "病例"),
     # the holder before a deal verb goes (holder-before-deal)
     ("holder-before-deal", "天下秀：股东赛富投资、腾元投资拟减持不超过2%。", "不超过2%", "减持"),
+    # a revision verb (下修, 上修, 修正为) names no statistic: the figures keep the name before it (lexicon metric)
+    ("revised-from-keeps-name", "美国3月非农就业人数从22.8万人下修至18.4万人。", "22.8万人", "非农就业人数"),
+    ("revised-to-keeps-name", "美国3月非农就业人数从22.8万人下修至18.4万人。", "18.4万人", "非农就业人数"),
+    ("revised-up-takes-previous", "统计局将一季度GDP增速由5.3%上修至5.5%。", "5.5%", "GDP增速"),
+    ("corrected-to-leaves-name", "美国二季度实际GDP年化季率修正为3.1%。", "3.1%", "实际GDP年化季率"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
