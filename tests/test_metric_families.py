@@ -143,6 +143,10 @@ CASES = [
     ("revised-to-keeps-name", "美国3月非农就业人数从22.8万人下修至18.4万人。", "18.4万人", "非农就业人数"),
     ("revised-up-takes-previous", "统计局将一季度GDP增速由5.3%上修至5.5%。", "5.5%", "GDP增速"),
     ("corrected-to-leaves-name", "美国二季度实际GDP年化季率修正为3.1%。", "3.1%", "实际GDP年化季率"),
+    # a forecaster and its 预测/预计 say who expects the figure; a scope before 预计 stays (speaker-forecast-lead)
+    ("forecaster-report-goes", "某投行分析报告预测伦敦铜价格将在四季度突破1.2万美元/吨。", "突破1.2万美元/吨", "伦敦铜价格"),
+    ("forecaster-market-goes", "掉期市场预计美联储加息幅度超过50个基点。", "超过50个基点", "美联储加息幅度"),
+    ("forecaster-management-goes", "该公司管理层预计营收为300亿元至320亿元。", "300亿元至320亿元", "营收"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
