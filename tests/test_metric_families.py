@@ -160,3 +160,18 @@ def test_metric_of_figure(text, span, expected):
         assert figures[0].metric not in ("相比", "股价")
     else:
         assert figures[0].metric == expected
+
+
+# undated items (no publication date, so no time expression is read as one): a year-to-date word inside a name
+# still goes, a span of years stays (real_text.toml year-to-date-inside)
+UNDATED_CASES = [
+    ("bare-year-inside-goes", "北向资金年内净流入超过800亿元。", "超过800亿元", "北向资金净流入"),
+    ("year-start-to-date-goes", "两市年初至今成交额已达210万亿元。", "210万亿元", "两市成交额"),
+    ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", [c[1:] for c in UNDATED_CASES], ids=[c[0] for c in UNDATED_CASES])
+def test_metric_of_undated_figure(text, span, expected):
+    figures = [f for f in analyze(text).figures if f.text == span]
+    assert [f.metric for f in figures] == [expected]
