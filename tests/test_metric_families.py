@@ -147,6 +147,9 @@ CASES = [
     ("forecaster-report-goes", "某投行分析报告预测伦敦铜价格将在四季度突破1.2万美元/吨。", "突破1.2万美元/吨", "伦敦铜价格"),
     ("forecaster-market-goes", "掉期市场预计美联储加息幅度超过50个基点。", "超过50个基点", "美联储加息幅度"),
     ("forecaster-management-goes", "该公司管理层预计营收为300亿元至320亿元。", "300亿元至320亿元", "营收"),
+    # a since-phrase in or after a name goes (since-phrase-inside, since-phrase-tail)
+    ("since-phrase-inside-goes", "该基金自成立以来的年均收益率达6.5%。", "6.5%", "基金年均收益率"),
+    ("since-phrase-tail-goes", "沪铜主力合约自上月以来首次站上8万元/吨。", "站上8万元/吨", "沪铜主力合约"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
@@ -167,6 +170,7 @@ def test_metric_of_figure(text, span, expected):
 UNDATED_CASES = [
     ("bare-year-inside-goes", "北向资金年内净流入超过800亿元。", "超过800亿元", "北向资金净流入"),
     ("year-start-to-date-goes", "两市年初至今成交额已达210万亿元。", "210万亿元", "两市成交额"),
+    ("since-phrase-before-move-goes", "黄金ETF持仓自今年3月以来净流出约120吨。", "约120吨", "黄金ETF持仓"),
     ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
 ]
 
