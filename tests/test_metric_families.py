@@ -150,6 +150,8 @@ CASES = [
     # a since-phrase in or after a name goes (since-phrase-inside, since-phrase-tail)
     ("since-phrase-inside-goes", "该基金自成立以来的年均收益率达6.5%。", "6.5%", "基金年均收益率"),
     ("since-phrase-tail-goes", "沪铜主力合约自上月以来首次站上8万元/吨。", "站上8万元/吨", "沪铜主力合约"),
+    # 短暂 (briefly) before a move is no part of the name (metric-trailing-brief)
+    ("briefly-before-move-goes", "周三伦敦金一度短暂升破4100美元/盎司。", "升破4100美元/盎司", "伦敦金"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
