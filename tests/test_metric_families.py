@@ -173,6 +173,7 @@ UNDATED_CASES = [
     ("bare-year-inside-goes", "北向资金年内净流入超过800亿元。", "超过800亿元", "北向资金净流入"),
     ("year-start-to-date-goes", "两市年初至今成交额已达210万亿元。", "210万亿元", "两市成交额"),
     ("since-phrase-before-move-goes", "黄金ETF持仓自今年3月以来净流出约120吨。", "约120吨", "黄金ETF持仓"),
+    ("since-phrase-alone-takes-previous", "韩国核心通胀率约为2.1%，自去年9月以来持续高于2%。", "高于2%", "核心通胀率"),
     ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
 ]
 
