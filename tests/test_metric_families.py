@@ -138,6 +138,20 @@ CASES = [
     ("related-last-goes", "该毒株已在多国发现，与全球8000个病例相关。", "8000个", "病例"),
     # the holder before a deal verb goes (holder-before-deal)
     ("holder-before-deal", "天下秀：股东赛富投资、腾元投资拟减持不超过2%。", "不超过2%", "减持"),
+    # a revision verb (下修, 上修, 修正为) names no statistic: the figures keep the name before it (lexicon metric)
+    ("revised-from-keeps-name", "美国3月非农就业人数从22.8万人下修至18.4万人。", "22.8万人", "非农就业人数"),
+    ("revised-to-keeps-name", "美国3月非农就业人数从22.8万人下修至18.4万人。", "18.4万人", "非农就业人数"),
+    ("revised-up-takes-previous", "统计局将一季度GDP增速由5.3%上修至5.5%。", "5.5%", "GDP增速"),
+    ("corrected-to-leaves-name", "美国二季度实际GDP年化季率修正为3.1%。", "3.1%", "实际GDP年化季率"),
+    # a forecaster and its 预测/预计 say who expects the figure; a scope before 预计 stays (speaker-forecast-lead)
+    ("forecaster-report-goes", "某投行分析报告预测伦敦铜价格将在四季度突破1.2万美元/吨。", "突破1.2万美元/吨", "伦敦铜价格"),
+    ("forecaster-market-goes", "掉期市场预计美联储加息幅度超过50个基点。", "超过50个基点", "美联储加息幅度"),
+    ("forecaster-management-goes", "该公司管理层预计营收为300亿元至320亿元。", "300亿元至320亿元", "营收"),
+    # a since-phrase in or after a name goes (since-phrase-inside, since-phrase-tail)
+    ("since-phrase-inside-goes", "该基金自成立以来的年均收益率达6.5%。", "6.5%", "基金年均收益率"),
+    ("since-phrase-tail-goes", "沪铜主力合约自上月以来首次站上8万元/吨。", "站上8万元/吨", "沪铜主力合约"),
+    # 短暂 (briefly) before a move is no part of the name (metric-trailing-brief)
+    ("briefly-before-move-goes", "周三伦敦金一度短暂升破4100美元/盎司。", "升破4100美元/盎司", "伦敦金"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
@@ -151,3 +165,20 @@ def test_metric_of_figure(text, span, expected):
         assert figures[0].metric not in ("相比", "股价")
     else:
         assert figures[0].metric == expected
+
+
+# undated items (no publication date, so no time expression is read as one): a year-to-date word inside a name
+# still goes, a span of years stays (real_text.toml year-to-date-inside)
+UNDATED_CASES = [
+    ("bare-year-inside-goes", "北向资金年内净流入超过800亿元。", "超过800亿元", "北向资金净流入"),
+    ("year-start-to-date-goes", "两市年初至今成交额已达210万亿元。", "210万亿元", "两市成交额"),
+    ("since-phrase-before-move-goes", "黄金ETF持仓自今年3月以来净流出约120吨。", "约120吨", "黄金ETF持仓"),
+    ("since-phrase-alone-takes-previous", "韩国核心通胀率约为2.1%，自去年9月以来持续高于2%。", "高于2%", "核心通胀率"),
+    ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", [c[1:] for c in UNDATED_CASES], ids=[c[0] for c in UNDATED_CASES])
+def test_metric_of_undated_figure(text, span, expected):
+    figures = [f for f in analyze(text).figures if f.text == span]
+    assert [f.metric for f in figures] == [expected]
