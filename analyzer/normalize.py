@@ -27,7 +27,7 @@ def _table() -> dict[int, int]:
         if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
             table[ord(parts[0])] = ord(parts[1])
     # OpenCC keeps some characters that Chinese financial text uses only in traditional form
-    for trad, simp in (("於", "于"), ("週", "周"), ("臺", "台"), ("著", "着")):
+    for trad, simp in (("於", "于"), ("週", "周"), ("臺", "台")):
         table.setdefault(ord(trad), ord(simp))
     return table
 

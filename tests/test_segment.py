@@ -103,3 +103,9 @@ def test_normalize_lookup_list_translates_as_the_table():
     text = "".join(map(chr, table)) + "國務院１２３％\u3000😀\U00030000abc"
     assert norm.normalize(text) == text.translate(table)
     assert norm.to_simplified("臺灣銀行") == "台湾银行"
+
+
+def test_normalization_keeps_zhu_which_is_simplified_too():
+    from analyzer.normalize import normalize, to_simplified
+    assert to_simplified("顯著增長，著名企業") == "显著增长，著名企业"  # 著 is simplified as well (显著, 著名)
+    assert normalize("隨著") == "随著"  # the traditional particle keeps 著: rules list 意味著 beside 意味着
