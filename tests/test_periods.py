@@ -397,3 +397,18 @@ def test_a_month_in_a_plan_or_forecast_is_the_nearest(text, figure, expected):
 ])
 def test_a_past_event_or_a_span_to_now_lends_no_year(text, figure, expected):
     assert _periods_of(text, "2026-06-27")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a total after a part dated by a month takes the span of its sentence that covers the part
+    ("今年以来人民银行已两次降准，加上4月份释放的约5300亿元，合计释放长期资金约1.03万亿元。", "2022-11-25", "约1.03万亿元",
+     ("2022-01-01", "2022-11-25")),
+    # a day's total (two cuts of 9月16日) is that day's
+    ("去年5月起分三次实施定向降准，释放长期资金约2800亿元；9月16日再全面降准0.5个百分点，并额外降准1个百分点，"
+     "合计释放资金约9000亿元。", "2020-01-22", "约9000亿元", ("2019-09-16", "2019-09-16")),
+    # no span before the parts that covers them: the nearest time stays
+    ("人民银行4月份释放长期资金约5300亿元，12月释放约5000亿元，合计约1.03万亿元。", "2022-12-25", "约1.03万亿元",
+     ("2022-12-01", "2022-12-31")),
+])
+def test_a_total_over_parts_takes_the_span_that_covers_them(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

@@ -908,6 +908,20 @@ def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     return PeriodChoice(None, row["id"], base.group())
 
 
+def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """今年以来…两次降准，加上4月份释放的约5300亿元，合计释放长期资金约1.03万亿元: a total in a later clause than
+    the time of a part (a figure stands between) takes the earlier time of its sentence that covers that part."""
+    part = before.in_sentence
+    if part is None or part.kind in DAY_KINDS or site.previous is None or part.end > (site.clause_start or 0):
+        return None  # a day's total (9月16日降准0.5个百分点，…额外降准1个百分点，合计…) is that day's
+    if not _search_words(row["words"])(fp.text, site.clause_start, site.start):
+        return None
+    index = starting_from(fp.times, part.start)
+    covering = [span for span in fp.times[:index] if span.start >= site.sentence[0]
+                and span.period.start <= part.period.start and part.period.end <= span.period.end]
+    return fp.took(row, covering[-1]) if covering else None
+
+
 def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
     """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
     with a ； between it and the figure."""
@@ -1005,7 +1019,8 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 
 NEAREST_STEPS: dict[str, NearestStep] = {
-    "current_after_time": _current_after_time, "share_base": _share_base, "time_in_sentence": _time_in_sentence,
+    "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
+    "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
