@@ -380,3 +380,35 @@ def test_so_far_this_year_runs_to_publication(text):
 ])
 def test_a_month_in_a_plan_or_forecast_is_the_nearest(text, figure, expected):
     assert _periods_of(text, "2026-08-06")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a span that runs to publication speaks of now: the year-less months after it are the story's
+    ("营业收入利润率达2024年以来各月累计最高水平。1—5月份，规模以上工业企业实现利润总额2.5万亿元。", "2.5万亿元",
+     ("2026-01-01", "2026-05-31")),
+    ("这将是自2021年8月以来的首次上调。5月，核心通胀环比上涨0.3%。", "0.3%", ("2026-05-01", "2026-05-31")),
+    # a past event's year or a record's start gives no year either
+    ("2022年俄乌冲突后，成员国两次释放原油储备。5月，美国原油库存为4.15亿桶。", "4.15亿桶", ("2026-05-31", "2026-05-31")),
+    ("这一比例还要追溯到2009年6月末。5月，基金对银行业的持仓比例约为12%。", "约为12%", ("2026-05-01", "2026-05-31")),
+    # a reporting year still lends its year: 2025年全年 … 5月 in a story about 2025
+    ("2025年全年，公司营业收入为100亿元；5月单月营业收入为9亿元。", "9亿元", ("2025-05-01", "2025-05-31")),
+    # 扣非后, 调整后 are no event: the year stays the context
+    ("2025年扣非后净利润为3200万元；5月营业收入为900万元。", "900万元", ("2025-05-01", "2025-05-31")),
+])
+def test_a_past_event_or_a_span_to_now_lends_no_year(text, figure, expected):
+    assert _periods_of(text, "2026-06-27")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a total after a part dated by a month takes the span of its sentence that covers the part
+    ("今年以来人民银行已两次降准，加上4月份释放的约5300亿元，合计释放长期资金约1.03万亿元。", "2022-11-25", "约1.03万亿元",
+     ("2022-01-01", "2022-11-25")),
+    # a day's total (two cuts of 9月16日) is that day's
+    ("去年5月起分三次实施定向降准，释放长期资金约2800亿元；9月16日再全面降准0.5个百分点，并额外降准1个百分点，"
+     "合计释放资金约9000亿元。", "2020-01-22", "约9000亿元", ("2019-09-16", "2019-09-16")),
+    # no span before the parts that covers them: the nearest time stays
+    ("人民银行4月份释放长期资金约5300亿元，12月释放约5000亿元，合计约1.03万亿元。", "2022-12-25", "约1.03万亿元",
+     ("2022-12-01", "2022-12-31")),
+])
+def test_a_total_over_parts_takes_the_span_that_covers_them(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

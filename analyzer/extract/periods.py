@@ -73,6 +73,8 @@ INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
+PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
+PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
 SAME_PERIOD = tuple(WORDS["comparison_same_period"]["words"])
 # 自去年9月…以来: a point or month opened by 自/从 and closed by 以来 later in the clause is a "since" period.
 SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
@@ -209,6 +211,13 @@ def _not_a_period(text: str, match: re.Match) -> bool:
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
 
 
+def _past_year(text: str, match: re.Match) -> bool:
+    """A year that dates a past event or starts a record (2022年俄乌冲突后, 2018年加息时, 路透社追溯至2003年的数据,
+    早在2025年): it gives no year to the year-less months after it."""
+    return bool(PAST_YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                or (match.lastgroup == "year" and PAST_EVENT_AFTER.match(text, match.end())))
+
+
 @dataclass
 class TimeSpan:
     start: int
@@ -302,18 +311,20 @@ class PeriodResolver:
                 period = _quarter_just_named(spans, match)
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
-                self._set_context(kind, groups, period)
+                self._set_context(kind, groups, period, text, match)
         return spans
 
-    def _set_context(self, kind: str, groups: dict, period: Period) -> None:
+    def _set_context(self, kind: str, groups: dict, period: Period, text: str, match: re.Match) -> None:
         """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
-        does not, and a relative year (今年, 去年) hands back to the publication date."""
+        does not, nor a past event's year or a record's start (_past_year); a relative year (今年, 去年) or a span
+        that runs to publication (2003年以来, 自2021年8月以来: they speak of now) hands back to the publication date."""
         if kind in REPORTING_PERIODS and period.start != period.end:
             self.last_report = period
-        if "year" in groups and kind not in DAY_KINDS:
-            self.context_year = int(period.start[:4])
-        elif "rel" in groups:
+        to_now = self.published is not None and period.start != period.end == self.published.isoformat()
+        if "rel" in groups or to_now:
             self.context_year = None
+        elif "year" in groups and kind not in DAY_KINDS and not _past_year(text, match):
+            self.context_year = int(period.start[:4])
 
     def _resolve(self, kind: str, groups: dict) -> Period | None:
         try:
@@ -897,6 +908,20 @@ def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     return PeriodChoice(None, row["id"], base.group())
 
 
+def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """今年以来…两次降准，加上4月份释放的约5300亿元，合计释放长期资金约1.03万亿元: a total in a later clause than
+    the time of a part (a figure stands between) takes the earlier time of its sentence that covers that part."""
+    part = before.in_sentence
+    if part is None or part.kind in DAY_KINDS or site.previous is None or part.end > (site.clause_start or 0):
+        return None  # a day's total (9月16日降准0.5个百分点，…额外降准1个百分点，合计…) is that day's
+    if not _search_words(row["words"])(fp.text, site.clause_start, site.start):
+        return None
+    index = starting_from(fp.times, part.start)
+    covering = [span for span in fp.times[:index] if span.start >= site.sentence[0]
+                and span.period.start <= part.period.start and part.period.end <= span.period.end]
+    return fp.took(row, covering[-1]) if covering else None
+
+
 def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
     """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
     with a ； between it and the figure."""
@@ -994,7 +1019,8 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 
 NEAREST_STEPS: dict[str, NearestStep] = {
-    "current_after_time": _current_after_time, "share_base": _share_base, "time_in_sentence": _time_in_sentence,
+    "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
+    "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
