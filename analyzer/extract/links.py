@@ -242,7 +242,8 @@ class DocumentContext:
         if any(clause[0] <= m.start < clause[1] for m in named):
             return None
         sentence = self.sentence(figure)
-        siblings = [f for f in self.figures if sentence[0] <= f.start < sentence[1]]
+        starts = self.figure_starts  # the sentence's figures, in order (a slice: linear in a long document)
+        siblings = self.figures[bisect.bisect_left(starts, sentence[0]):bisect.bisect_left(starts, sentence[1])]
         previous = self.doc.sentence_at(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
         before = self.in_span("institutions", (max(self.paragraph(figure)[0], previous), clause[0]))
         return referred_name(self.text, before, siblings, siblings.index(figure), clause[0])

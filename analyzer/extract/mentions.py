@@ -10,6 +10,7 @@ clause states (设立, 扩大, 下调 …) as ``extra["action"]``. Tool-like nam
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -181,12 +182,15 @@ class MentionFinder:
         known institution's name lies inside what follows (美联储联邦公开市场委员会 keeps the taxonomy's FOMC)."""
         out = []
         known = [h for h in hits if h.array == "institutions"]
+        first_at_end: dict[int, int] = {}  # the earliest start of a name ending at each end (sorted lookups: linear)
+        for h in known:
+            first_at_end[h.end] = min(h.start, first_at_end.get(h.end, h.start))
+        starts = sorted(h.start for h in known)
         for hit in known:
-            if hit.entry.category not in self.organizations.sub_body_of or \
-                    any(h.start < hit.start and h.end == hit.end for h in known):
+            if hit.entry.category not in self.organizations.sub_body_of or first_at_end[hit.end] < hit.start:
                 continue  # 财政部 inside 美国财政部: the longer name is the body's
             end = self.organizations.sub_body_end(text, hit.end)
-            if end is None or any(hit.end <= h.start < end for h in known):
+            if end is None or bisect.bisect_left(starts, end) > bisect.bisect_left(starts, hit.end):
                 continue
             out.append(_outside_hit(text, hit.start, end, "sub_body"))
         return out
