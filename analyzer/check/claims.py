@@ -610,9 +610,23 @@ class ClaimChecker:
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
+        so_far = self.so_far(claim)
+        if so_far is not None and _comparable(so_far, choice.rows)[1]:
+            return self.judge_rows(so_far, info, choice, period_text(so_far.period, self.lang))
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.step_verdict(claim, info, choice.rows, when) or self.context_verdict(claim, info, when)
+        if verdict is None and so_far is not None:
+            verdict = self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def so_far(self, claim: Figure) -> Figure | None:
+        """A claim whose period runs past its own date (2022年 in a claim of 2022-11-25) speaks of the period so far:
+        the claim with its period ending on its date, to be compared with stored figures of 今年以来 when nothing
+        stored covers the whole period."""
+        period, day = claim.period, self.claim_published
+        if period is None or not day or not period.start <= day < period.end:
+            return None
+        return dataclasses.replace(claim, period=Period(period.start, day))
 
     def same_day_rows(self, claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
         """A claim that names no period speaks of its own day's news (此次降准后…降至8.4% of 2021-07-09 is that
