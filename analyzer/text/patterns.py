@@ -89,8 +89,13 @@ def first_characters(pattern: re.Pattern) -> Starts | None:
     (., \\w, [^…])."""
     if pattern.flags & re.IGNORECASE:
         return None
+    return _starts(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _starts(parsed) -> Starts | None:
+    """:func:`first_characters` of a parse tree."""
     try:
-        chars, empty = _sequence_first(_parser.parse(pattern.pattern, pattern.flags))
+        chars, empty = _sequence_first(parsed)
     except _Unknown:
         return None
     return None if empty else Starts(frozenset(chars - {DIGIT}), DIGIT in chars)
@@ -109,15 +114,16 @@ def with_first_characters(pattern: str) -> str:
     look-behind (``(?<!主力合)约``) or a ``\\d`` run leaves it to try each branch at each start. A pattern ``re``
     already skips by (a literal prefix or a class of first characters: ``公告|业绩预告|披露``), or whose first
     characters are not known (see :func:`first_characters`), is given back as it is."""
-    starts = first_characters(re.compile(pattern))
-    if starts is None or not (starts.chars or starts.digits) or _skipped_by_re(pattern):
+    parsed = _parser.parse(pattern, 0)  # once: this runs at start-up on the largest alternations
+    starts = None if parsed.state.flags & re.IGNORECASE else _starts(parsed)  # (?i): cases not read here
+    if starts is None or not (starts.chars or starts.digits) or _skipped_by_re(parsed):
         return pattern
     chars = re.escape("".join(sorted(starts.chars))) + (DIGIT if starts.digits else "")
     return f"(?=[{chars}])(?:{pattern})"
 
 
-def _skipped_by_re(pattern: str) -> bool:
+def _skipped_by_re(parsed) -> bool:
     """Whether ``re``'s search skips by first character itself: the compiled code's info block holds a literal
     prefix or a character set (``re._compiler._compile_info``)."""
-    code = _compiler._code(_parser.parse(pattern, 0), 0)
+    code = _compiler._code(parsed, 0)
     return code[0] == sre.INFO and bool(code[2] & (sre.SRE_INFO_PREFIX | sre.SRE_INFO_CHARSET))
