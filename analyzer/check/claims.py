@@ -22,13 +22,11 @@ is cited all the same, with the gap said plainly (来源不详, 日期不详).
 """
 from __future__ import annotations
 
-import dataclasses
-
 import datetime as dt
 import email.utils
 import functools
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 
 from analyzer.check import context as ctx
@@ -400,11 +398,12 @@ def _same_bound(claim: Figure, row: dict) -> bool:
     return claim.qualifier not in ("over", "under") or row.get("qualifier") == claim.qualifier
 
 
-def _one_other_metric(claim: Figure, rows: list[dict]) -> list[dict]:
+def _one_other_metric(claim: Figure, rows: list[dict], qualified: bool = False) -> list[dict]:
     """Rows of the evidence's documents that name the metric an exact claim number belongs to: only when one
-    metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace); a company's
-    figure (股价, 营业收入) only in another company figure (净利润), not in an index's move."""
-    exact = claim.qualifier is None and claim.value_high is None
+    metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace, unless
+    ``qualified``: the rows were chosen for the claim's own bound); a company's figure (股价, 营业收入) only in another
+    company figure (净利润), not in an index's move."""
+    exact = (qualified or claim.qualifier is None) and claim.value_high is None
     if _generic(_key(claim.metric)):  # a company's figure is mistaken for another figure of a company, not a market's
         rows = [r for r in rows if _generic(r["metric_key"])]
     return rows if exact and len({r["metric_key"] for r in rows}) == 1 else []
@@ -626,7 +625,7 @@ class ClaimChecker:
         period, day = claim.period, self.claim_published
         if period is None or not day or not period.start <= day < period.end:
             return None
-        return dataclasses.replace(claim, period=Period(period.start, day))
+        return replace(claim, period=Period(period.start, day))
 
     def same_day_rows(self, claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]]:
         """A claim that names no period speaks of its own day's news (此次降准后…降至8.4% of 2021-07-09 is that
@@ -948,8 +947,7 @@ class ClaimChecker:
                 for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure, unit=claim.unit))]
         other = [r for r in rows if r["metric_key"] and r["metric_key"] != key and _same_bound(claim, r)
                  and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
-        bounded = dataclasses.replace(claim, qualifier=None)
-        other = _one_other_metric(bounded, other)
+        other = _one_other_metric(claim, other, qualified=True)
         return ("wrong_metric", other[0]) if other else ("value", None)
 
     def slip_text(self, slip: str, claim: Figure, row: dict, stored: str, when: str, extra: dict | None = None,
