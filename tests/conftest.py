@@ -47,6 +47,23 @@ def memory_store_of(pipeline, docs):
     return opened
 
 
+def module_store(docs):
+    """A module-scoped ``store`` fixture: the in-memory store of ``docs`` (see ``memory_store_of``), closed after."""
+    @pytest.fixture(scope="module")
+    def store(pipeline):
+        opened = memory_store_of(pipeline, docs)
+        yield opened
+        opened.close()
+    return store
+
+
+def assert_verdict(store, claim, published, verdict, slip):
+    """The verdict and slip of the claim's last figure are the expected ones (the explanation shows when not)."""
+    from analyzer.check import check_claim
+    v = check_claim(claim, store, published=published)[-1]
+    assert (v.verdict, v.slip) == (verdict, slip), v.explanation
+
+
 PG_URL = __import__("os").environ.get("ANALYZER_TEST_POSTGRES_URL")
 PG_SKIP = "PostgreSQL tests need ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")"
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.check import check_claim
 from analyzer.check.claims import ClaimChecker, _overlap
 from analyzer.records import Document
-from conftest import memory_store_of
+from conftest import assert_verdict, module_store
 
 # (id, published, text): written for these tests
 DOCS = [
@@ -86,17 +85,12 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store(pipeline):
-    opened = memory_store_of(pipeline, DOCS)
-    yield opened
-    opened.close()
+store = module_store(DOCS)
 
 
 @pytest.mark.parametrize("claim, published, verdict, slip", CASES)
 def test_the_slip_wins_over_value(store, claim, published, verdict, slip):
-    v = check_claim(claim, store, published=published)[-1]
-    assert (v.verdict, v.slip) == (verdict, slip), v.explanation
+    assert_verdict(store, claim, published, verdict, slip)
 
 
 def test_nearest_metrics_are_ordered_by_score_then_name(store, pipeline):

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.check import check_claim
-from conftest import memory_store_of
+from conftest import assert_verdict, module_store
 
 # (id, published, text): written for these tests
 DOCS = [
@@ -49,14 +48,9 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store(pipeline):
-    opened = memory_store_of(pipeline, DOCS)
-    yield opened
-    opened.close()
+store = module_store(DOCS)
 
 
 @pytest.mark.parametrize("claim, published, verdict, slip", CASES)
 def test_third_batch_classes(store, claim, published, verdict, slip):
-    v = check_claim(claim, store, published=published)[-1]
-    assert (v.verdict, v.slip) == (verdict, slip), v.explanation
+    assert_verdict(store, claim, published, verdict, slip)
