@@ -403,7 +403,7 @@ def _one_other_metric(claim: Figure, rows: list[dict], qualified: bool = False) 
     metric has it (0.3% for both DAX and SENSEX names none; 逾一成 is a bound, not a number to trace, unless
     ``qualified``: the rows were chosen for the claim's own bound); a company's figure (股价, 营业收入) only in another
     company figure (净利润), not in an index's move."""
-    exact = (qualified or claim.qualifier is None) and claim.value_high is None
+    exact = (qualified or claim.qualifier not in ("over", "under")) and claim.value_high is None
     if _generic(_key(claim.metric)):  # a company's figure is mistaken for another figure of a company, not a market's
         rows = [r for r in rows if _generic(r["metric_key"])]
     return rows if exact and len({r["metric_key"] for r in rows}) == 1 else []
@@ -657,19 +657,50 @@ class ClaimChecker:
         return {r["figure_id"]: self._owners[r["figure_id"]] for r in rows}
 
     # figures found by context
-    def context_rows(self, claim: Figure, words: list[str]) -> list[dict]:
+    def context_rows(self, claim: Figure, words: list[str], day: str | None = None) -> list[dict]:
         """Stored figures comparable with the claim's, at its period (or undated), in sentences holding its longest
         word, or when none does, its next longest (a claim's own word, 双边贸易, may be written nowhere). Figures of
-        a catalogued statistic only where the sentence names the claim's narrower one (``_qualified``); a catalogued
-        claim is found by context only so."""
+        a catalogued statistic only where the sentence names the claim's narrower one (``_qualified``) or the claim
+        writes it out (``written_out``: then only its figures); a catalogued claim is found by context only so; none
+        named as another filler of the claim's frame (``another_filler``). ``day``: only figures of documents
+        published that day."""
         own = _catalogued(_key(claim.metric))
         found: dict[tuple, dict] = {}
         for search in sorted(words, key=len, reverse=True)[:CONTEXT_SEARCHES]:
-            rows = [r for r in self.search_rows(search) if r["measure"] and (_qualified(claim, r) or not (own or _catalogued(r["metric_key"])))
-                    and (_same_kind(claim, r) or sl.cross_measure_slip(claim, row_figure(r), r.get("period_end")))
-                    and (claim.period is None or _at(claim.period, r) or _undated(r))]
+            rows = [r for r in self.search_rows(search) if self.context_row(claim, r, own)
+                    and (day is None or _day(r.get("published")) == day)]
             found.update(((r["doc_id"], r["start"]), r) for r in rows)
-        return list(found.values())
+        named = [r for r in found.values() if self.written_out(claim, r)]
+        return [r for r in found.values() if r in named or len(r["metric_key"] or "") < 2] if named \
+            else list(found.values())
+
+    def context_row(self, claim: Figure, row: dict, own: bool) -> bool:
+        """The stored figure may be the claim's by context: open to it, not another filler of the claim's frame, of
+        its kind (or one a slip explains) and at its period (or undated)."""
+        return bool(row["measure"]) and self.open_to_context(claim, row, own) \
+            and not ctx.another_filler(_key(claim.metric), row["metric_key"]) \
+            and (_same_kind(claim, row) or bool(sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")))) \
+            and (claim.period is None or _at(claim.period, row) or _undated(row))
+
+    def open_to_context(self, claim: Figure, row: dict, own: bool) -> bool:
+        """A stored figure may be found by context: not of a catalogued statistic, unless its sentence names the
+        claim's narrower one (``_qualified``) or the claim writes the statistic out (``written_out``)."""
+        if _qualified(claim, row):
+            return True
+        if own or not _catalogued(row["metric_key"]):
+            return not own
+        return self.written_out(claim, row)
+
+    def written_out(self, claim: Figure, row: dict) -> bool:
+        """The row is of a catalogued statistic that the claim writes out elsewhere than in its figure's own metric,
+        which is none (``named_statistic`` in claim_words.toml: 1年期LPR for 改革 of 自8月改革以来; not 普惠小微贷款余额
+        for 本外币普惠小微贷款余额, another series). The claim's figure is then that statistic's: figures of other
+        named metrics are not looked at."""
+        if not _catalogued(row["metric_key"]):
+            return False
+        text, mine, least = normalize(self.claim_text or ""), normalize(claim.metric or ""), claim_words()["named_from"]
+        return any(len(name) >= least and name in text and name not in mine
+                   for name in (normalize(row.get("metric") or ""), row["metric_key"]))
 
     def search_rows(self, word: str) -> list[dict]:
         """Stored figures whose sentence holds the word under any of its names and scripts, each once."""
@@ -678,13 +709,14 @@ class ClaimChecker:
         return list({(r["doc_id"], r["start"]): r for r in rows}.values())  # a sentence holding two names
 
     def context_verdict(self, claim: Figure, info: dict, when: str, support_only: bool = False,
-                        guessed: bool = False) -> Verdict | None:
+                        guessed: bool = False, day: str | None = None) -> Verdict | None:
         """No series answers: the stored figure the claim's words lead to (analyzer.check.context). ``support_only``:
         a stored series answers but disagrees, so only a figure that agrees counts, and only one without a metric of
-        its own, or when the series was ``guessed`` from a short name, any the claim's words lead to."""
+        its own, or when the series was ``guessed`` from a short name, any the claim's words lead to. ``day``: only
+        figures of documents published that day."""
         if not self.claim_text:
             return None
-        words, found = self.context_candidates(claim)
+        words, found = self.context_candidates(claim, day)
         if not words:
             return None
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
@@ -704,7 +736,7 @@ class ClaimChecker:
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
 
-    def context_candidates(self, claim: Figure) -> tuple[list[str], list]:
+    def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
         sentence, its sentence's (东盟 named in the clause before 双边贸易总值4.74万亿元); the sentence's too when the
         clause's words are too few to contradict and none of its figures agrees (…中标利率降至2.40%，下调10个百分点:
@@ -717,7 +749,7 @@ class ClaimChecker:
             if not words:
                 return first or (words, [])
             index = ctx.list_index(self.claim_text, claim, self.claim_figures)
-            found = ctx.candidates(self.context_rows(claim, words), words, last, index)
+            found = ctx.candidates(self.context_rows(claim, words, day), words, last, index)
             if found and (whole or _enough_words(words) or any(agrees(claim, row_figure(c.row)) for c in found)):
                 return words, found
             first = first or ((words, found) if found else None)
@@ -755,7 +787,8 @@ class ClaimChecker:
             if verdict is not None:
                 return verdict
         if _read_undated(claim, basis, dated):
-            return self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
+            return self.own_day_context(claim, info, when) or \
+                self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
         verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
@@ -777,6 +810,13 @@ class ClaimChecker:
         evidence = [self.evidence(growth.old), self.evidence(growth.new)]
         return Verdict(info, "supported" if ok else "contradicted", text, None if ok else "value", evidence,
                        basis=_basis(self.rank(growth.new)))
+
+    def own_day_context(self, claim: Figure, info: dict, when: str) -> Verdict | None:
+        """A claim without a period whose series holds figures of other days only: the figure its words lead to in
+        the news of its own day (``undated_claim`` in claim_words.toml), which may contradict it."""
+        if not claim_words()["own_day_context"] or not self.claim_published:
+            return None
+        return self.context_verdict(claim, info, when, day=self.claim_published)
 
     def undated_or_scale(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
         """A claim without a period: unverifiable, unless its number is a power of ten off a stored one (a slip of scale,

@@ -9,6 +9,7 @@ the claim's words lead to (the first stored figure after the claim's last word b
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -121,15 +122,62 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     out = []
     for row in rows:
         sentence = normalize(row.get("sentence") or "")
-        before = sentence[:max(_offset(row), 0)]
-        found = [w for w in words if _holds(sentence, w)]
+        found = [w for w in words if _holds(sentence, w) or _holds_parts(sentence, w)]
         coverage = sum(len(w) for w in found) / total if total else 0.0
-        if coverage < MIN_COVERAGE or not any(_holds(before, w) for w in found):
+        if coverage < MIN_COVERAGE or not _led_by(row, sentence, found):
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, _leading(words, last))
     _mark_respectively(out, words, index)
+    _mark_items(out)
     return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
+
+
+def _led_by(row: dict, sentence: str, found: list[str]) -> bool:
+    """One of the words comes before the figure in its sentence."""
+    return any(_holds(sentence[:max(_offset(row), 0)], w) for w in found)
+
+
+def another_filler(mine: str | None, other: str | None) -> bool:
+    """Two names of one frame with different fillers (``another_filler`` in claim_words.toml): 普惠型[涉农]贷款不良率
+    and 普惠型[小微企业]贷款不良率 are two statistics; a filler that shares a character with the other (贴息 and
+    消费贷款贴息的) or a name without a common start and end (净卖出 and 净买入, 净流入资金 and 吸金) is left alone."""
+    if not mine or not other or mine == other:
+        return False
+    head = len(os.path.commonprefix([mine, other]))
+    tail = len(os.path.commonprefix([mine[head:][::-1], other[head:][::-1]]))
+    least = _claim_words()["filler_frame"]
+    if min(head, tail) < least["ends"] or head + tail < least["frame"]:
+        return False
+    fillers = mine[head:len(mine) - tail], other[head:len(other) - tail]
+    return all(fillers) and not set(fillers[0]) & set(fillers[1])
+
+
+def _item(sentence: str, offset: int) -> int:
+    """Which item of a list the sentence's ``offset`` lies in (items end at ``context_item_break`` marks)."""
+    return sum(sentence.count(mark, 0, offset) for mark in _claim_words()["item_breaks"])
+
+
+def _mark_items(found: list[Candidate]) -> None:
+    """In a sentence where the claim's words lead to a figure, the figures of the list's other items are theirs
+    (其中：黄金首饰132.133吨…；金条及金币339.336吨: 黄金首饰 leads to 132.133吨, and 339.336吨 is another item's)."""
+    by_sentence: dict[tuple, list[Candidate]] = {}
+    for candidate in found:
+        by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
+    for group in by_sentence.values():
+        sentence = normalize(group[0].row.get("sentence") or "")
+        items = {_item(sentence, _offset(c.row)) for c in group if c.near}
+        for candidate in group:
+            candidate.excluded = candidate.excluded or bool(items) and _item(sentence, _offset(candidate.row)) not in items
+
+
+def _holds_parts(text: str, word: str) -> bool:
+    """The text writes a long word in its parts, apart (``context_parts``: 贷款贴息 in 消费贷款金额…给予贴息)."""
+    if len(word) < _claim_words()["parts_from"]:
+        return False
+    parts = [p for p in tokenizer().lcut(word, HMM=False) if len(p) >= 2]
+    parts = parts if len(parts) > 1 else [p for p in tokenizer().lcut_for_search(word) if len(p) >= 2 and p != word]
+    return sum(len(p) for p in parts) >= len(word) and all(_holds(text, p) for p in parts)
 
 
 def _offset(row: dict) -> int:

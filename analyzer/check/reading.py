@@ -26,16 +26,15 @@ def _words(tables: list[dict], key: str = "words") -> list[str]:
 
 @functools.cache
 def claim_words() -> dict:
-    """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, context stop words, generic
-    metrics, market moves, opposite words, measure readings, the institutions with figures of their own and the
-    context aliases."""
+    """claim_words.toml, indexed: qualifier words, metric tails, rewrites, growth verbs, generic metrics, market
+    moves, opposite words, measure readings, the institutions with figures of their own, the steps, and the words and
+    settings of the search by context (``_context_entries``)."""
     data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
     longest_first = lambda pairs: sorted(pairs, key=lambda p: -len(p[0]))  # noqa: E731
     return {"qualifiers": longest_first((w, q["qualifier"]) for q in data["qualifier"] for w in q["words"]),
             "tails": tuple(sorted(_words(data["metric_tail"]), key=len, reverse=True)),
             "rewrites": longest_first((w, r["growth"]) for r in data["rewrite"] for w in r["words"]),
             "growth_verbs": tuple(_words(data["growth_multiple"])),
-            "context_stop": frozenset(_words(data["context_stop"])),
             "generic": frozenset(_words(data["generic_metric"])),
             "moves": longest_first((w, m["sign"]) for m in data["move"] for w in m["words"]),
             "opposites": [tuple(pair) for o in data["opposite"] for pair in o["pairs"]],
@@ -45,8 +44,22 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
+            "steps": _steps(data["step"]), **_context_entries(data)}
+
+
+def _context_entries(data: dict) -> dict:
+    """The search by context's rows: stop words, aliases, the length from which a word counts as found in its parts,
+    the marks that end a list item, the length from which a catalogued statistic written in a claim opens it, whether
+    a claim without a period is judged on its own day's news, and the least frame of two names with other fillers."""
+    fillers = data["another_filler"]
+    return {"context_stop": frozenset(_words(data["context_stop"])),
             "aliases": _aliases(data["context_alias"]),
-            "steps": _steps(data["step"])}
+            "parts_from": min(row["min_chars"] for row in data["context_parts"]),
+            "item_breaks": tuple(_words(data["context_item_break"], "marks")),
+            "named_from": min(row["min_chars"] for row in data["named_statistic"]),
+            "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
+            "filler_frame": {"frame": min(row["min_frame"] for row in fillers),
+                             "ends": min(row["min_ends"] for row in fillers)}}
 
 
 def _steps(rows: list[dict]) -> list[tuple[re.Pattern, re.Pattern]]:
