@@ -7,7 +7,9 @@ place words and the taxonomy's names) back to a word that cannot be part of a na
 A body must start at a place (北京市, 郑州市, 以色列, 汤阴县); a firm needs a word of its own, not only generic words
 (财通证券, 瑞穗证券 — not 商业银行, 股份制银行, 上市公司). A firm known by a short name (新致软件, 路德环境) is read
 where a clause starts with it as the subject of company news (…公告, …(688825.SH), …首席经济学家; the ``subject``
-rows), and then wherever the text repeats it.
+rows), and then wherever the text repeats it. Listed firms' short names harvested from the news archive
+(``listed_firms.toml``, made by ``firm_harvest.py``: 鼎阳科技, 五洲新春) are read wherever a text writes them as words of
+their own and no other reading holds them (rule ``listed_firm``).
 
     finder = OrganizationFinder()
     finder("据财通证券研报，北京市住房和城乡建设委员会发布通知")
@@ -28,6 +30,7 @@ from analyzer.text.patterns import max_width, with_first_characters
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
+LISTED_FIRMS_FILE = Path(__file__).with_name("listed_firms.toml")
 # a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
 _SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
                  r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
@@ -95,7 +98,7 @@ def _institution_names() -> tuple[str, ...]:
     return tuple(n for e in load_taxonomy() if e.kind == "institutions" for n in e.names if len(n) > 1)
 
 
-def _holds_institution(name: str) -> bool:
+def holds_institution(name: str) -> bool:
     """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
     return any(inner in name and inner != name for inner in _institution_names())
 
@@ -103,6 +106,26 @@ def _holds_institution(name: str) -> bool:
 @functools.cache
 def load_grammar() -> dict:
     return rulebook.parse_toml(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _listed_firm_automaton() -> ahocorasick.Automaton | None:
+    """An automaton of the harvested names that the ``not_listed`` rows leave in (value: the name's length)."""
+    data = listed_firm_data()
+    names = {row["name"] for row in data["firm"]} - set(data["not_listed"])
+    if not names:
+        return None
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def listed_firm_data() -> dict:
+    """``listed_firms.toml``: the harvested short names of listed firms and the names left out of the harvest."""
+    return rulebook.parse_toml(LISTED_FIRMS_FILE.read_text(encoding="utf-8"))
 
 
 class OrganizationFinder:
@@ -216,7 +239,18 @@ class OrganizationFinder:
                     break
         found += self.short_names(text, found)
         found = [self._with_place_after(text, o) for o in found]
-        return self._weak_give_way(found + self.subjects_found(text))
+        found += self.subjects_found(text)
+        return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _listed_outside(self, text: str, found: list[Organization]) -> list[Organization]:
+        """The listed firms' names (``listed_firms``) that no other rule read and that lie outside every other
+        reading but a trade word's (新希望 of 新希望智能设备制造（北京）有限公司 is part of the longer name)."""
+        listed = self.listed_firms(text)
+        if not listed:
+            return []
+        read = Coverage(len(text), ((o.start, o.end) for o in found if o.rule not in self.own_name_rules))
+        same = {(o.start, o.end) for o in found}
+        return [o for o in listed if not read.overlaps(o.start, o.end) and (o.start, o.end) not in same]
 
     def _with_place_after(self, text: str, org: Organization) -> Organization:
         """A firm's reading takes the bracketed place written right after it, which names the subsidiary there
@@ -265,7 +299,7 @@ class OrganizationFinder:
 
     def _place_after(self, words: list[_Word]) -> bool:
         """Whether a place word follows the first word (出售 浙江 …)."""
-        return any(self._is_place(w.text, w.tag) for w in words[1:])
+        return any(self.is_place(w.text, w.tag) for w in words[1:])
 
     def _legal_words(self, text: str, end: int) -> list[_Word]:
         """The tagged words of the ``legal_window`` characters before ``end``; a bracketed group is one word."""
@@ -325,18 +359,18 @@ class OrganizationFinder:
                 or stem in self.people:
             return False
         words = list(tag(stem))
-        if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
+        if any(w in self.stop_words or self.is_place(w, t) for w, t in words):
             return False
         return len(words) > 1 or words[0][1] in self.proper_tags or words[0][1] == "x"
 
-    def _is_place(self, word: str, word_tag: str) -> bool:
+    def is_place(self, word: str, word_tag: str) -> bool:
         return word in self.places or word in self.countries or word_tag == "ns"
 
     def _stem(self, full: str) -> str:
         """A firm's name without its suffix and a place in front (日本瑞穗证券 → 瑞穗); empty when nothing is left."""
         suffix = next((x for x in self.firm_suffixes if full.endswith(x)), "")
         words = list(tag(full[:len(full) - len(suffix)])) if suffix else []
-        while words and self._is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
+        while words and self.is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
             words.pop(0)
         return "".join(w for w, _ in words)
 
@@ -377,6 +411,22 @@ class OrganizationFinder:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
 
+    def listed_firms(self, text: str) -> list[Organization]:
+        """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
+        text writes them as words of their own (not 中国核电 of 中国核电站, 东阳光 of 广东阳光: ``_on_word_bounds``), the
+        longest first where two overlap (碧桂园服务 over a shorter name inside it)."""
+        automaton = _listed_firm_automaton()
+        if automaton is None:
+            return []
+        found: list[Organization] = []
+        free = 0
+        for last, length in sorted(automaton.iter(text), key=lambda hit: (hit[0] + 1 - hit[1], -hit[1])):
+            start = last + 1 - length
+            if start >= free and _on_word_bounds(text, start, last + 1):
+                found.append(Organization(start, last + 1, "listed_firm", "firm"))
+                free = last + 1
+        return found
+
     def _latin_legal(self, text: str) -> list[Organization]:
         """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
         name without the form and the trade words before it (Fortinet, Check Point), which the text repeats."""
@@ -411,11 +461,11 @@ class OrganizationFinder:
         """An item of a list closed by the word for firms: a Latin name (Point72) or a name of three characters or
         more (速必达, 新希望) that is no generic or board word, no place and no person."""
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*", item):
-            return not self._refused(item)
+            return not self.refuses(item)
         if not self._is_listed_name(item) or not self._is_subject_name(item):
             return False
         words = tag(item)
-        return not self._is_person(item, words) and not any(self._is_place(w, t) for w, t in words)
+        return not self.is_person(item, words) and not any(self.is_place(w, t) for w, t in words)
 
     def _headline_firms(self, text: str) -> list[Organization]:
         """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
@@ -425,10 +475,10 @@ class OrganizationFinder:
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
             if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
-                    or not self._is_subject_name(name) or _holds_institution(name):
+                    or not self._is_subject_name(name) or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
-            if self._is_person(name, words) or any(self._is_place(w, t) for w, t in words):
+            if self.is_person(name, words) or any(self.is_place(w, t) for w, t in words):
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
@@ -519,7 +569,7 @@ class OrganizationFinder:
         """A name in a 、-list of movers (海正药业、人民同泰等股涨停): jieba's tags of a lone firm name mislead (正 as
         an adverb), so the list itself is the evidence; what stays out is a generic, concept, index or board word
         and a Chinese name under three characters (白酒、煤炭跟涨 are sectors)."""
-        if self._refused(name):
+        if self.refuses(name):
             return False
         if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
             return False
@@ -530,7 +580,7 @@ class OrganizationFinder:
         more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
-            return not self._refused(name)
+            return not self.refuses(name)
         if len(name) < 3 or name.endswith(self.not_subject_endings):
             return False
         if self._is_trade_named(name):
@@ -540,23 +590,23 @@ class OrganizationFinder:
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
             return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
-        if self._is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
+        if self.is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
                 or any(part in name for part in self.not_listed_parts):
             return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
-        return not any(self._is_place(w, t) for w, t in words)
+        return not any(self.is_place(w, t) for w, t in words)
 
-    def _is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+    def is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
                 or any(title in name for title in self.person_titles))
 
-    def _refused(self, name: str) -> bool:
+    def refuses(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
         return name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin
 
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if self._refused(name) or (markets and any(part in name for part in self.not_subject_parts)):
+        if self.refuses(name) or (markets and any(part in name for part in self.not_subject_parts)):
             return False
         if self._is_trade_named(name):
             return True
@@ -581,7 +631,7 @@ class OrganizationFinder:
         stem = name[:len(name) - len(tail)].removeprefix("*ST")
         if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
             return False
-        if self._refused(stem) or not _CJK_NAME.fullmatch(stem):
+        if self.refuses(stem) or not _CJK_NAME.fullmatch(stem):
             return False
         return not any(self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
 
@@ -675,7 +725,7 @@ class OrganizationFinder:
         if rule in self.own_name_rules and not self._own_name(kept):
             return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
         # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
-        return rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
+        return rule in self.place_kind_rules and all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
@@ -698,7 +748,7 @@ class OrganizationFinder:
         """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
         AI of AI软件), and the name starts with no loose character (一支硬科技)."""
         last = words[-1]
-        return (self._is_proper(last) and not self._is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
+        return (self._is_proper(last) and not self.is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
                 is not None and len(words[0].text) > 1)
 
     def _is_generic(self, word: _Word) -> bool:
@@ -862,6 +912,14 @@ def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> l
         else:
             out.append(word)
     return out
+
+
+def _on_word_bounds(text: str, start: int, end: int, margin: int = 3) -> bool:
+    """Whether jieba's words of the text around ``start:end`` (``margin`` characters either side) begin at ``start``
+    and end at ``end``: a name cut out of a longer word (中国核电 of 中国核电站) is none."""
+    left = max(0, start - margin)
+    bounds = {at for _, _, at in _tagged_at(text[left:end + margin])}
+    return start - left in bounds and (end - left in bounds or end - left >= len(text[left:end + margin]))
 
 
 def _tagged_at(piece: str):
