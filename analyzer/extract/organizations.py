@@ -31,10 +31,12 @@ from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 LISTED_FIRMS_FILE = Path(__file__).with_name("listed_firms.toml")
-# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
-_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
-                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
-                 r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space);
+# a ``subject`` row with ``before`` puts its own words in front instead of the clause start (由…领投)
+_CLAUSE_START = r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+_SUBJECT_GROUP = (r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+_SUBJECT_NAME = _CLAUSE_START + _SUBJECT_GROUP
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
 _NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
@@ -181,14 +183,19 @@ class OrganizationFinder:
                                                                                 for r in rows)), key=len, reverse=True)
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
-        self.subjects = [(row["id"], rulebook.regex(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
-                          row.get("lists", False)) for row in grammar["subject"]]
-        self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
+        self._load_subjects(grammar["subject"])
+
+    def _load_subjects(self, rows: list[dict]) -> None:
+        """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
+        self.subjects = [(row["id"], rulebook.regex(_subject_pattern(row)), row.get("markets", False),
+                          row.get("lists", False)) for row in rows]
+        self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
+        self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
-                              for row in grammar["subject"]}
+                              for row in rows}
         # how far after the name the row's words may start: the most its optional words in front of them take
-        self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
+        self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in rows}
 
     def _load_name_shapes(self, settings: dict) -> None:
         """The settings of legal forms, places after a name, kinds of firm and listed short names."""
@@ -207,6 +214,7 @@ class OrganizationFinder:
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
         self.list_lead_tags = frozenset(settings["list_lead_tags"])
+        self.list_lead_words = tuple(settings.get("list_lead_words", ()))
         self.sub_body_of = frozenset(settings["sub_body_of"])
         suffixes = "|".join(sorted(settings["sub_body_suffixes"], key=len, reverse=True))
         self.sub_body = rulebook.regex(f"[\u4e00-\u9fff]{{2,{settings['sub_body_window']}}}?(?:{suffixes})")
@@ -505,7 +513,7 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in self._subject_matches(text, rule, pattern):
-                if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(match.group(1)):
+                if self._row_refuses(rule, match.group(1)):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
@@ -514,6 +522,13 @@ class OrganizationFinder:
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _row_refuses(self, rule: str, name: str) -> bool:
+        """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
+        (李晓星、国晓雯跟投: fund managers invest too)."""
+        if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(name):
+            return True
+        return rule in self.no_people_rows and self.is_person(name, tag(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
         """``pattern.finditer(text)``, tried only where a match can start: a subject name is a run of name characters
@@ -557,8 +572,9 @@ class OrganizationFinder:
             match = _LIST_ITEM.search(text, max(0, start - 40), start)
             if match is None:
                 break
-            # 今天新华联、…, 此外哈药股份、…: the clause's time words and conjunctions before the first name
+            # 今天新华联、…, 此外哈药股份、…, 老股东达晨财智、…: the clause's words before the first name
             lead = self._lead_length(match.group(1), self.list_lead_tags)
+            lead += next((len(w) for w in self.list_lead_words if match.group(1).startswith(w, lead)), 0)
             if not self._is_listed_name(match.group(1)[lead:]):
                 break
             out.append((match.start(1) + lead, match.end(1)))
@@ -810,6 +826,13 @@ def occurrences_of_all(text: str, names: set[str]) -> dict[str, list[int]]:
                 free = at + len(name)
         out[name] = kept
     return out
+
+
+def _subject_pattern(row: dict) -> str:
+    """A ``subject`` row's pattern: the name at a clause start, or after the row's ``before`` words, and then the
+    row's ``after`` words."""
+    start = f"(?:{row['before']})" if "before" in row else _CLAUSE_START
+    return f"{start}{_SUBJECT_GROUP}(?={row['after']})"
 
 
 def required_part(pattern: str) -> str:
