@@ -1,0 +1,22 @@
+"""A firm's short name that is an ordinary word names the firm only after its full name (institutions.toml
+in_context): 大众 after 大众汽车; the joint ventures 上汽大众 and 一汽-大众 are other firms."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大众汽车的裁员力度已超出外部就业市场的承接能力。一名外部猎头透露，大众曾寻求其协助。",
+     [("大众汽车", "大众汽车"), ("大众", "大众汽车")]),
+    ("大众汽车表示，大众中国CEO冯思翰称", [("大众汽车", "大众汽车"), ("大众", "大众汽车")]),
+    ("大众消费持续回暖。", []),  # the public, with no full name before
+])
+def test_volkswagen_by_its_short_name_after_its_full_name(text, expected):
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+def test_the_joint_ventures_are_not_volkswagen():
+    texts = [m.text for m in analyze("大众汽车获得上汽大众、一汽大众和一汽-大众的认可").institutions]
+    assert texts.count("大众") == 0 and texts[0] == "大众汽车"
