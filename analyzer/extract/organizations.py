@@ -50,6 +50,7 @@ _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
 _LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
+_NAME_CHAR = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9]")
 CLAUSE_BREAK = rulebook.regex(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = rulebook.regex(r"[\u3400-\u9fff]")
 _CJK_NAME = rulebook.regex(r"[\u4e00-\u9fff]{2,6}")
@@ -98,6 +99,11 @@ def _concept_words() -> frozenset[str]:
 @functools.cache
 def _institution_names() -> tuple[str, ...]:
     return tuple(n for e in load_taxonomy() if e.kind == "institutions" for n in e.names if len(n) > 1)
+
+
+@functools.cache
+def _institution_name_set() -> frozenset[str]:
+    return frozenset(_institution_names())
 
 
 def holds_institution(name: str) -> bool:
@@ -215,6 +221,8 @@ class OrganizationFinder:
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
         self.list_lead_tags = frozenset(settings["list_lead_tags"])
         self.list_lead_words = tuple(settings.get("list_lead_words", ()))
+        self.tail_rules = frozenset(settings.get("tail_rules", ()))
+        self.tail_length = settings.get("tail_length", 3)
         self.sub_body_of = frozenset(settings["sub_body_of"])
         suffixes = "|".join(sorted(settings["sub_body_suffixes"], key=len, reverse=True))
         self.sub_body = rulebook.regex(f"[\u4e00-\u9fff]{{2,{settings['sub_body_window']}}}?(?:{suffixes})")
@@ -246,6 +254,7 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
+        found += self.body_tails(text, found)
         found = [self._with_place_after(text, o) for o in found]
         found += self.subjects_found(text)
         return self._weak_give_way(found + self._listed_outside(text, found))
@@ -398,6 +407,41 @@ class OrganizationFinder:
                         out.append(Organization(at, at + len(stem), "short_name", "firm", full))
                         taken.add(at, at + len(stem))
         return out
+
+    def body_tails(self, text: str, found: list[Organization]) -> list[Organization]:
+        """A body read with its place is named again by its name without the place (以色列卫生部 … 卫生部; 美国最高法院 …
+        最高法院; 伊朗武装部队 … 武装部队), with the full name, where the later name stands alone (``_stands_alone``)."""
+        out: list[Organization] = []
+        taken: Coverage | None = None  # the readings so far, built at the first tail
+        for org in found:
+            tail = self._body_tail(text[org.start:org.end]) if org.rule in self.tail_rules else ""
+            if not tail:
+                continue
+            taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
+            for at in occurrences(text, tail, org.end):
+                if not taken.covers(at) and self._stands_alone(text, at, at + len(tail)):
+                    out.append(Organization(at, at + len(tail), "body_tail", "body", text[org.start:org.end]))
+                    taken.add(at, at + len(tail))
+        return out
+
+    def _body_tail(self, full: str) -> str:
+        """A body's name without the places it starts with (卫生部 of 以色列卫生部): ``tail_length`` characters or more, no
+        taxonomy name (财政部 is China's ministry; the taxonomy's rules say whose it is); empty when there is none."""
+        words = tag(full)
+        places = next((i for i, (w, t) in enumerate(words) if not self.is_place(w, t)), len(words))
+        tail = "".join(w for w, _ in words[places:])
+        return tail if places and len(tail) >= self.tail_length and tail not in _institution_name_set() else ""
+
+    def _stands_alone(self, text: str, start: int, end: int) -> bool:
+        """No word after the name makes it part of another word (卫生部长, 卫生部门: ``not_before``), and no name word
+        right before it makes it another body's (国家药监局, 美军中央司令部): the word before is a stop word, a word of
+        the stop tags or no word."""
+        if text.startswith(self.not_before, end):
+            return False
+        before = tag(text[max(0, start - 4):start]) if start else ()
+        if not before or not _NAME_CHAR.match(before[-1][0][-1]):
+            return True
+        return before[-1][0] in self.stop_words or before[-1][1] in self.stop_tags
 
     def _stems(self, full: str) -> list[str]:
         """The short names of a firm: its stem (周大福珠宝 of 周大福珠宝集团), and the stem without a trade word at its
