@@ -67,6 +67,9 @@ def test_the_harvest_keeps_names_of_their_own(finder, name, kept):
     # not a name cut out of a longer word, nor one inside a longer name
     ("从去年开始在中国核电站新建四台机组", []),
     ("1月11日，新希望智能设备制造（北京）有限公司成立", ["新希望智能设备制造（北京）有限公司"]),
+    # nor one after a place word (a regional subsidiary's name), nor a foreign person's name before ·
+    ("公司全资子公司东南粤水电与湖南省政府签订协议", ["湖南省政府"]),
+    ("亚美尼亚国民议会议长伊戈尔·佐尔契表示", ["亚美尼亚国民议会"]),
     # the not_listed rows stay out
     ("新经济、新产业公司掀起此轮定增", []),
 ])

@@ -465,8 +465,8 @@ class OrganizationFinder:
 
     def listed_firms(self, text: str) -> list[Organization]:
         """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
-        text writes them as words of their own (not 中国核电 of 中国核电站, 东阳光 of 广东阳光: ``_on_word_bounds``), the
-        longest first where two overlap (碧桂园服务 over a shorter name inside it)."""
+        text writes them as words of their own (not 中国核电 of 中国核电站, 东阳光 of 广东阳光: ``_on_word_bounds``) and no
+        part of a longer name (``_listed_alone``), the longest first where two overlap (碧桂园服务 over a name inside it)."""
         automaton = _listed_firm_automaton()
         if automaton is None:
             return []
@@ -474,10 +474,18 @@ class OrganizationFinder:
         free = 0
         for last, length in sorted(automaton.iter(text), key=lambda hit: (hit[0] + 1 - hit[1], -hit[1])):
             start = last + 1 - length
-            if start >= free and _on_word_bounds(text, start, last + 1):
+            if start >= free and _on_word_bounds(text, start, last + 1) and self._listed_alone(text, start, last + 1):
                 found.append(Organization(start, last + 1, "listed_firm", "firm"))
                 free = last + 1
         return found
+
+    def _listed_alone(self, text: str, start: int, end: int) -> bool:
+        """A listed name that is no part of a longer name: no place word right before it (东南粤水电, 北京永辉超市: a
+        regional subsidiary's name) and no ``·`` after it (伊戈尔·佐尔契: a foreign person's name)."""
+        if text.startswith("·", end):
+            return False
+        before = tag(text[max(0, start - 4):start]) if start else ()
+        return not before or not self.is_place(*before[-1])
 
     def _latin_legal(self, text: str) -> list[Organization]:
         """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
