@@ -70,6 +70,9 @@ def test_the_harvest_keeps_names_of_their_own(finder, name, kept):
     # nor one after a place word (a regional subsidiary's name), nor a foreign person's name before ·
     ("公司全资子公司东南粤水电与湖南省政府签订协议", ["湖南省政府"]),
     ("亚美尼亚国民议会议长伊戈尔·佐尔契表示", ["亚美尼亚国民议会"]),
+    # a trade word of listed_trades right after the name is the name's (the Hong Kong name of 福莱特)
+    ("港股碳中和概念股走低，福莱特玻璃跌近8%。", ["福莱特玻璃"]),
+    ("福莱特(601865)公告称", ["福莱特"]),
     # the not_listed rows stay out
     ("新经济、新产业公司掀起此轮定增", []),
 ])

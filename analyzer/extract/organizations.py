@@ -221,6 +221,7 @@ class OrganizationFinder:
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
         self.list_lead_tags = frozenset(settings["list_lead_tags"])
         self.list_lead_words = tuple(settings.get("list_lead_words", ()))
+        self.listed_trades = tuple(sorted(settings.get("listed_trades", ()), key=len, reverse=True))
         self.tail_rules = frozenset(settings.get("tail_rules", ()))
         self.tail_length = settings.get("tail_length", 3)
         self.sub_body_of = frozenset(settings["sub_body_of"])
@@ -466,7 +467,8 @@ class OrganizationFinder:
     def listed_firms(self, text: str) -> list[Organization]:
         """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
         text writes them as words of their own (not 中国核电 of 中国核电站, 东阳光 of 广东阳光: ``_on_word_bounds``) and no
-        part of a longer name (``_listed_alone``), the longest first where two overlap (碧桂园服务 over a name inside it)."""
+        part of a longer name (``_listed_alone``), the longest first where two overlap (碧桂园服务 over a name inside it);
+        a trade word of ``listed_trades`` right after the name is the name's (福莱特玻璃, the Hong Kong name of 福莱特)."""
         automaton = _listed_firm_automaton()
         if automaton is None:
             return []
@@ -475,8 +477,9 @@ class OrganizationFinder:
         for last, length in sorted(automaton.iter(text), key=lambda hit: (hit[0] + 1 - hit[1], -hit[1])):
             start = last + 1 - length
             if start >= free and _on_word_bounds(text, start, last + 1) and self._listed_alone(text, start, last + 1):
-                found.append(Organization(start, last + 1, "listed_firm", "firm"))
-                free = last + 1
+                end = last + 1 + next((len(w) for w in self.listed_trades if text.startswith(w, last + 1)), 0)
+                found.append(Organization(start, end, "listed_firm", "firm"))
+                free = end
         return found
 
     def _listed_alone(self, text: str, start: int, end: int) -> bool:
