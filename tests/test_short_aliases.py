@@ -1,5 +1,5 @@
-"""A firm's short name that is an ordinary word names the firm only after its full name (institutions.toml
-in_context): 大众 after 大众汽车; the joint ventures 上汽大众 and 一汽-大众 are other firms."""
+"""Taxonomy names of real text (institutions.toml): a firm's short name that is an ordinary word names the firm only
+after its full name (in_context: 大众 after 大众汽车; the joint ventures 上汽大众 and 一汽-大众 are other firms); 美军."""
 from __future__ import annotations
 
 import pytest
@@ -20,3 +20,15 @@ def test_volkswagen_by_its_short_name_after_its_full_name(text, expected):
 def test_the_joint_ventures_are_not_volkswagen():
     texts = [m.text for m in analyze("大众汽车获得上汽大众、一汽大众和一汽-大众的认可").institutions]
     assert texts.count("大众") == 0 and texts[0] == "大众汽车"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美军对伊朗境内多处目标发动袭击。", [("美军", "美军")]),
+    # its command written right after it is one name (a branch of a foreign government's body)
+    ("据美军欧洲司令部消息", [("美军欧洲司令部", "美军欧洲司令部")]),
+    ("驻日美军横田基地", [("美军", "美军")]),
+    # 美 and 军事/军工 are no 美军
+    ("中美军事交流持续，美军工企业", []),
+])
+def test_the_us_armed_forces(text, expected):
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
