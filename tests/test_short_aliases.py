@@ -1,5 +1,5 @@
 """Taxonomy names of real text (institutions.toml): a firm's short name that is an ordinary word names the firm only
-after its full name (in_context: 大众 after 大众汽车; the joint ventures 上汽大众 and 一汽-大众 are other firms); 美军."""
+after its full name (in_context: 大众 after 大众汽车; the joint ventures 上汽大众 and 一汽-大众 are other firms); 美军, FOMC, FAO."""
 from __future__ import annotations
 
 import pytest
@@ -31,4 +31,14 @@ def test_the_joint_ventures_are_not_volkswagen():
     ("中美军事交流持续，美军工企业", []),
 ])
 def test_the_us_armed_forces(text, expected):
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("通胀预测低于FOMC中值", [("FOMC", "联邦公开市场委员会")]),
+    ("美联储联邦公开市场委员会宣布", [("美联储", "美国联邦储备委员会"), ("联邦公开市场委员会", "联邦公开市场委员会")]),
+    ("根据联合国粮农组织的统计", [("联合国粮农组织", "联合国粮食及农业组织")]),
+    ("粮农组织食品价格指数上涨", [("粮农组织", "联合国粮食及农业组织")]),
+])
+def test_the_fomc_and_the_fao(text, expected):
     assert [(m.text, m.name) for m in analyze(text).institutions] == expected
