@@ -7,7 +7,9 @@ place words and the taxonomy's names) back to a word that cannot be part of a na
 A body must start at a place (北京市, 郑州市, 以色列, 汤阴县); a firm needs a word of its own, not only generic words
 (财通证券, 瑞穗证券 — not 商业银行, 股份制银行, 上市公司). A firm known by a short name (新致软件, 路德环境) is read
 where a clause starts with it as the subject of company news (…公告, …(688825.SH), …首席经济学家; the ``subject``
-rows), and then wherever the text repeats it.
+rows), and then wherever the text repeats it. Listed firms' short names harvested from the news archive
+(``listed_firms.toml``, made by ``firm_harvest.py``: 鼎阳科技, 五洲新春) are read wherever a text writes them as words of
+their own and no other reading holds them (rule ``listed_firm``).
 
     finder = OrganizationFinder()
     finder("据财通证券研报，北京市住房和城乡建设委员会发布通知")
@@ -28,10 +30,13 @@ from analyzer.text.patterns import max_width, with_first_characters
 from analyzer.text.pos import tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
-# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space)
-_SUBJECT_NAME = (r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
-                 r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
-                 r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+LISTED_FIRMS_FILE = Path(__file__).with_name("listed_firms.toml")
+# a run of name characters that starts a clause or a list item (at the text's start, after punctuation, 、 or a space);
+# a ``subject`` row with ``before`` puts its own words in front instead of the clause start (由…领投)
+_CLAUSE_START = r"(?:(?<=^)|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+_SUBJECT_GROUP = (r"((?<![A-Za-z0-9&\-] )[A-Za-z][A-Za-z0-9&\-]*(?:(?: &)? [A-Za-z][A-Za-z0-9&\-]*){0,4}[\u4e00-\u9fff]{0,4}?"
+                  r"|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7}?)")
+_SUBJECT_NAME = _CLAUSE_START + _SUBJECT_GROUP
 # a character no subject name holds (every character class of _SUBJECT_NAME's group lies inside this one's complement)
 _NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
@@ -45,6 +50,7 @@ _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
 _LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
+_NAME_CHAR = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9]")
 CLAUSE_BREAK = rulebook.regex(r"[，。；：！？!?;:\n、（）()“”\"《》【】\[\]\s]")
 _CJK_WORD = rulebook.regex(r"[\u3400-\u9fff]")
 _CJK_NAME = rulebook.regex(r"[\u4e00-\u9fff]{2,6}")
@@ -95,7 +101,12 @@ def _institution_names() -> tuple[str, ...]:
     return tuple(n for e in load_taxonomy() if e.kind == "institutions" for n in e.names if len(n) > 1)
 
 
-def _holds_institution(name: str) -> bool:
+@functools.cache
+def _institution_name_set() -> frozenset[str]:
+    return frozenset(_institution_names())
+
+
+def holds_institution(name: str) -> bool:
     """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
     return any(inner in name and inner != name for inner in _institution_names())
 
@@ -103,6 +114,26 @@ def _holds_institution(name: str) -> bool:
 @functools.cache
 def load_grammar() -> dict:
     return rulebook.parse_toml(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _listed_firm_automaton() -> ahocorasick.Automaton | None:
+    """An automaton of the harvested names that the ``not_listed`` rows leave in (value: the name's length)."""
+    data = listed_firm_data()
+    names = {row["name"] for row in data["firm"]} - set(data["not_listed"])
+    if not names:
+        return None
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def listed_firm_data() -> dict:
+    """``listed_firms.toml``: the harvested short names of listed firms and the names left out of the harvest."""
+    return rulebook.parse_toml(LISTED_FIRMS_FILE.read_text(encoding="utf-8"))
 
 
 class OrganizationFinder:
@@ -158,14 +189,19 @@ class OrganizationFinder:
                                                                                 for r in rows)), key=len, reverse=True)
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
-        self.subjects = [(row["id"], rulebook.regex(f"{_SUBJECT_NAME}(?={row['after']})"), row.get("markets", False),
-                          row.get("lists", False)) for row in grammar["subject"]]
-        self.latin_subject_rows = frozenset(row["id"] for row in grammar["subject"] if row.get("latin", False))
+        self._load_subjects(grammar["subject"])
+
+    def _load_subjects(self, rows: list[dict]) -> None:
+        """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
+        self.subjects = [(row["id"], rulebook.regex(_subject_pattern(row)), row.get("markets", False),
+                          row.get("lists", False)) for row in rows]
+        self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
+        self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
-                              for row in grammar["subject"]}
+                              for row in rows}
         # how far after the name the row's words may start: the most its optional words in front of them take
-        self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in grammar["subject"]}
+        self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in rows}
 
     def _load_name_shapes(self, settings: dict) -> None:
         """The settings of legal forms, places after a name, kinds of firm and listed short names."""
@@ -184,6 +220,10 @@ class OrganizationFinder:
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
         self.list_lead_tags = frozenset(settings["list_lead_tags"])
+        self.list_lead_words = tuple(settings.get("list_lead_words", ()))
+        self.listed_trades = tuple(sorted(settings.get("listed_trades", ()), key=len, reverse=True))
+        self.tail_rules = frozenset(settings.get("tail_rules", ()))
+        self.tail_length = settings.get("tail_length", 3)
         self.sub_body_of = frozenset(settings["sub_body_of"])
         suffixes = "|".join(sorted(settings["sub_body_suffixes"], key=len, reverse=True))
         self.sub_body = rulebook.regex(f"[\u4e00-\u9fff]{{2,{settings['sub_body_window']}}}?(?:{suffixes})")
@@ -215,8 +255,20 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
+        found += self.body_tails(text, found)
         found = [self._with_place_after(text, o) for o in found]
-        return self._weak_give_way(found + self.subjects_found(text))
+        found += self.subjects_found(text)
+        return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _listed_outside(self, text: str, found: list[Organization]) -> list[Organization]:
+        """The listed firms' names (``listed_firms``) that no other rule read and that lie outside every other
+        reading but a trade word's (新希望 of 新希望智能设备制造（北京）有限公司 is part of the longer name)."""
+        listed = self.listed_firms(text)
+        if not listed:
+            return []
+        read = Coverage(len(text), ((o.start, o.end) for o in found if o.rule not in self.own_name_rules))
+        same = {(o.start, o.end) for o in found}
+        return [o for o in listed if not read.overlaps(o.start, o.end) and (o.start, o.end) not in same]
 
     def _with_place_after(self, text: str, org: Organization) -> Organization:
         """A firm's reading takes the bracketed place written right after it, which names the subsidiary there
@@ -265,7 +317,7 @@ class OrganizationFinder:
 
     def _place_after(self, words: list[_Word]) -> bool:
         """Whether a place word follows the first word (出售 浙江 …)."""
-        return any(self._is_place(w.text, w.tag) for w in words[1:])
+        return any(self.is_place(w.text, w.tag) for w in words[1:])
 
     def _legal_words(self, text: str, end: int) -> list[_Word]:
         """The tagged words of the ``legal_window`` characters before ``end``; a bracketed group is one word."""
@@ -325,18 +377,18 @@ class OrganizationFinder:
                 or stem in self.people:
             return False
         words = list(tag(stem))
-        if any(w in self.stop_words or self._is_place(w, t) for w, t in words):
+        if any(w in self.stop_words or self.is_place(w, t) for w, t in words):
             return False
         return len(words) > 1 or words[0][1] in self.proper_tags or words[0][1] == "x"
 
-    def _is_place(self, word: str, word_tag: str) -> bool:
+    def is_place(self, word: str, word_tag: str) -> bool:
         return word in self.places or word in self.countries or word_tag == "ns"
 
     def _stem(self, full: str) -> str:
         """A firm's name without its suffix and a place in front (日本瑞穗证券 → 瑞穗); empty when nothing is left."""
         suffix = next((x for x in self.firm_suffixes if full.endswith(x)), "")
         words = list(tag(full[:len(full) - len(suffix)])) if suffix else []
-        while words and self._is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
+        while words and self.is_place(*words[0]) and (len(words[0][0]) > 1 or words[0][1] == "ns"):
             words.pop(0)
         return "".join(w for w, _ in words)
 
@@ -357,6 +409,41 @@ class OrganizationFinder:
                         taken.add(at, at + len(stem))
         return out
 
+    def body_tails(self, text: str, found: list[Organization]) -> list[Organization]:
+        """A body read with its place is named again by its name without the place (以色列卫生部 … 卫生部; 美国最高法院 …
+        最高法院; 伊朗武装部队 … 武装部队), with the full name, where the later name stands alone (``_stands_alone``)."""
+        out: list[Organization] = []
+        taken: Coverage | None = None  # the readings so far, built at the first tail
+        for org in found:
+            tail = self._body_tail(text[org.start:org.end]) if org.rule in self.tail_rules else ""
+            if not tail:
+                continue
+            taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
+            for at in occurrences(text, tail, org.end):
+                if not taken.covers(at) and self._stands_alone(text, at, at + len(tail)):
+                    out.append(Organization(at, at + len(tail), "body_tail", "body", text[org.start:org.end]))
+                    taken.add(at, at + len(tail))
+        return out
+
+    def _body_tail(self, full: str) -> str:
+        """A body's name without the places it starts with (卫生部 of 以色列卫生部): ``tail_length`` characters or more, no
+        taxonomy name (财政部 is China's ministry; the taxonomy's rules say whose it is); empty when there is none."""
+        words = tag(full)
+        places = next((i for i, (w, t) in enumerate(words) if not self.is_place(w, t)), len(words))
+        tail = "".join(w for w, _ in words[places:])
+        return tail if places and len(tail) >= self.tail_length and tail not in _institution_name_set() else ""
+
+    def _stands_alone(self, text: str, start: int, end: int) -> bool:
+        """No word after the name makes it part of another word (卫生部长, 卫生部门: ``not_before``), and no name word
+        right before it makes it another body's (国家药监局, 美军中央司令部): the word before is a stop word, a word of
+        the stop tags or no word."""
+        if text.startswith(self.not_before, end):
+            return False
+        before = tag(text[max(0, start - 4):start]) if start else ()
+        if not before or not _NAME_CHAR.match(before[-1][0][-1]):
+            return True
+        return before[-1][0] in self.stop_words or before[-1][1] in self.stop_tags
+
     def _stems(self, full: str) -> list[str]:
         """The short names of a firm: its stem (周大福珠宝 of 周大福珠宝集团), and the stem without a trade word at its
         end (周大福), each when it is a name of its own."""
@@ -376,6 +463,32 @@ class OrganizationFinder:
                 if (at, at + len(name)) not in first:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
+
+    def listed_firms(self, text: str) -> list[Organization]:
+        """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
+        text writes them as words of their own (not 中国核电 of 中国核电站, 东阳光 of 广东阳光: ``_on_word_bounds``) and no
+        part of a longer name (``_listed_alone``), the longest first where two overlap (碧桂园服务 over a name inside it);
+        a trade word of ``listed_trades`` right after the name is the name's (福莱特玻璃, the Hong Kong name of 福莱特)."""
+        automaton = _listed_firm_automaton()
+        if automaton is None:
+            return []
+        found: list[Organization] = []
+        free = 0
+        for last, length in sorted(automaton.iter(text), key=lambda hit: (hit[0] + 1 - hit[1], -hit[1])):
+            start = last + 1 - length
+            if start >= free and _on_word_bounds(text, start, last + 1) and self._listed_alone(text, start, last + 1):
+                end = last + 1 + next((len(w) for w in self.listed_trades if text.startswith(w, last + 1)), 0)
+                found.append(Organization(start, end, "listed_firm", "firm"))
+                free = end
+        return found
+
+    def _listed_alone(self, text: str, start: int, end: int) -> bool:
+        """A listed name that is no part of a longer name: no place word right before it (东南粤水电, 北京永辉超市: a
+        regional subsidiary's name) and no ``·`` after it (伊戈尔·佐尔契: a foreign person's name)."""
+        if text.startswith("·", end):
+            return False
+        before = tag(text[max(0, start - 4):start]) if start else ()
+        return not before or not self.is_place(*before[-1])
 
     def _latin_legal(self, text: str) -> list[Organization]:
         """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
@@ -411,11 +524,11 @@ class OrganizationFinder:
         """An item of a list closed by the word for firms: a Latin name (Point72) or a name of three characters or
         more (速必达, 新希望) that is no generic or board word, no place and no person."""
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*", item):
-            return not self._refused(item)
+            return not self.refuses(item)
         if not self._is_listed_name(item) or not self._is_subject_name(item):
             return False
         words = tag(item)
-        return not self._is_person(item, words) and not any(self._is_place(w, t) for w, t in words)
+        return not self.is_person(item, words) and not any(self.is_place(w, t) for w, t in words)
 
     def _headline_firms(self, text: str) -> list[Organization]:
         """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
@@ -425,10 +538,10 @@ class OrganizationFinder:
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
             if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
-                    or not self._is_subject_name(name) or _holds_institution(name):
+                    or not self._is_subject_name(name) or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
-            if self._is_person(name, words) or any(self._is_place(w, t) for w, t in words):
+            if self.is_person(name, words) or any(self.is_place(w, t) for w, t in words):
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
@@ -455,7 +568,7 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in self._subject_matches(text, rule, pattern):
-                if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(match.group(1)):
+                if self._row_refuses(rule, match.group(1)):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
@@ -464,6 +577,13 @@ class OrganizationFinder:
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _row_refuses(self, rule: str, name: str) -> bool:
+        """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
+        (李晓星、国晓雯跟投: fund managers invest too)."""
+        if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(name):
+            return True
+        return rule in self.no_people_rows and self.is_person(name, tag(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
         """``pattern.finditer(text)``, tried only where a match can start: a subject name is a run of name characters
@@ -507,8 +627,9 @@ class OrganizationFinder:
             match = _LIST_ITEM.search(text, max(0, start - 40), start)
             if match is None:
                 break
-            # 今天新华联、…, 此外哈药股份、…: the clause's time words and conjunctions before the first name
+            # 今天新华联、…, 此外哈药股份、…, 老股东达晨财智、…: the clause's words before the first name
             lead = self._lead_length(match.group(1), self.list_lead_tags)
+            lead += next((len(w) for w in self.list_lead_words if match.group(1).startswith(w, lead)), 0)
             if not self._is_listed_name(match.group(1)[lead:]):
                 break
             out.append((match.start(1) + lead, match.end(1)))
@@ -519,7 +640,7 @@ class OrganizationFinder:
         """A name in a 、-list of movers (海正药业、人民同泰等股涨停): jieba's tags of a lone firm name mislead (正 as
         an adverb), so the list itself is the evidence; what stays out is a generic, concept, index or board word
         and a Chinese name under three characters (白酒、煤炭跟涨 are sectors)."""
-        if self._refused(name):
+        if self.refuses(name):
             return False
         if any(part in name for part in self.not_subject_parts) or name.endswith(self.not_subject_endings):
             return False
@@ -530,7 +651,7 @@ class OrganizationFinder:
         more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
-            return not self._refused(name)
+            return not self.refuses(name)
         if len(name) < 3 or name.endswith(self.not_subject_endings):
             return False
         if self._is_trade_named(name):
@@ -540,23 +661,23 @@ class OrganizationFinder:
         words = tag(name)
         if len(words) == 1 and words[0][1] == "nt":
             return False  # 理工大学, 商业银行: the dictionary's word for a kind of body
-        if self._is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
+        if self.is_person(name, words) or words[-1][1] in self.task_tags or name.endswith(self.street_endings) \
                 or any(part in name for part in self.not_listed_parts):
             return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
-        return not any(self._is_place(w, t) for w, t in words)
+        return not any(self.is_place(w, t) for w, t in words)
 
-    def _is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+    def is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
                 or any(title in name for title in self.person_titles))
 
-    def _refused(self, name: str) -> bool:
+    def refuses(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
         return name in self.not_subjects or name in self.generic or name in self.concepts or name in self.not_latin
 
     def _is_subject_name(self, name: str, markets: bool = False) -> bool:
         """A name of its own: no pronoun or generic body, no function word, one proper or unknown word at least."""
-        if self._refused(name) or (markets and any(part in name for part in self.not_subject_parts)):
+        if self.refuses(name) or (markets and any(part in name for part in self.not_subject_parts)):
             return False
         if self._is_trade_named(name):
             return True
@@ -581,7 +702,7 @@ class OrganizationFinder:
         stem = name[:len(name) - len(tail)].removeprefix("*ST")
         if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
             return False
-        if self._refused(stem) or not _CJK_NAME.fullmatch(stem):
+        if self.refuses(stem) or not _CJK_NAME.fullmatch(stem):
             return False
         return not any(self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
 
@@ -675,7 +796,7 @@ class OrganizationFinder:
         if rule in self.own_name_rules and not self._own_name(kept):
             return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
         # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
-        return rule in self.place_kind_rules and all(self._is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
+        return rule in self.place_kind_rules and all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
@@ -698,7 +819,7 @@ class OrganizationFinder:
         """The word before the suffix is a Chinese proper word that is no place (美光 of 美光科技, not 日本 of 日本科技,
         AI of AI软件), and the name starts with no loose character (一支硬科技)."""
         last = words[-1]
-        return (self._is_proper(last) and not self._is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
+        return (self._is_proper(last) and not self.is_place(last.text, last.tag) and _CJK_NAME.fullmatch(last.text)
                 is not None and len(words[0].text) > 1)
 
     def _is_generic(self, word: _Word) -> bool:
@@ -760,6 +881,13 @@ def occurrences_of_all(text: str, names: set[str]) -> dict[str, list[int]]:
                 free = at + len(name)
         out[name] = kept
     return out
+
+
+def _subject_pattern(row: dict) -> str:
+    """A ``subject`` row's pattern: the name at a clause start, or after the row's ``before`` words, and then the
+    row's ``after`` words."""
+    start = f"(?:{row['before']})" if "before" in row else _CLAUSE_START
+    return f"{start}{_SUBJECT_GROUP}(?={row['after']})"
 
 
 def required_part(pattern: str) -> str:
@@ -862,6 +990,14 @@ def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> l
         else:
             out.append(word)
     return out
+
+
+def _on_word_bounds(text: str, start: int, end: int, margin: int = 3) -> bool:
+    """Whether jieba's words of the text around ``start:end`` (``margin`` characters either side) begin at ``start``
+    and end at ``end``: a name cut out of a longer word (中国核电 of 中国核电站) is none."""
+    left = max(0, start - margin)
+    bounds = {at for _, _, at in _tagged_at(text[left:end + margin])}
+    return start - left in bounds and (end - left in bounds or end - left >= len(text[left:end + margin]))
 
 
 def _tagged_at(piece: str):

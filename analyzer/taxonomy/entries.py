@@ -177,10 +177,15 @@ class Taxonomy:
 def compact(text: str) -> str:
     """Simplified, ASCII-width, upper-case form without white space or punctuation: the key names compare on.
 
-    Page artifacts such as the pinyin in 續(xù) are dropped first.
+    Page artifacts such as the pinyin in 續(xù) are dropped first. A plus that closes a name stays, being part of
+    it: OPEC+ (欧佩克+) is another body than OPEC.
     """
     text = re.sub(r"[(（][a-zà-ü\s]+[)）]", "", to_simplified(text or ""))
-    return re.sub(r"[\s\W_]+", "", text).upper()
+    plus = "+" if _CLOSING_PLUS.search(text) else ""
+    return re.sub(r"[\s\W_]+", "", text).upper() + plus
+
+
+_CLOSING_PLUS = re.compile(r"[^\W_]\s*[+＋]\s*$")
 
 
 def match_form(text: str) -> str:
