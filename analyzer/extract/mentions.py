@@ -295,14 +295,28 @@ def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
     if not _bare(text, hit):
         return True
     shape = list_shapes().get(ARRAY_KIND[hit.array])
-    items = list_items(text, hit, shape[0]) if shape else []
-    index = next((i for i, (a, b) in enumerate(items) if a == hit.start), None)
+    if shape is None:
+        return False
+    items = list_items(text, hit, shape[0])
+    closing = shape[1]
+    index = _item_index(text, hit, items, closing)
     if index is None:
         return False
-    closing = shape[1]
     if hit.end != items[index][1] and not closing.match(text, hit.end, items[index][1]):
         return False
     return _of_groups(text, hit, hits, items, index, closing)
+
+
+def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], closing: re.Pattern) -> int | None:
+    """The index of the item the hit is, or None: an item that starts with it; the list's first item when the hit
+    ends it after a lead-in (比如新能源、光伏); an item where 等 and the closing group word follow it (发展光伏等新能源产业)."""
+    for i, (a, b) in enumerate(items):
+        if not a <= hit.start < b:
+            continue
+        if a == hit.start or (i == 0 and hit.end == b and len(items) > 1):
+            return i
+        return i if text.startswith("等", hit.end) and closing.match(text, hit.end, b) else None
+    return None
 
 
 def _of_groups(text: str, hit: Hit, hits: list[Hit], items: list[tuple[int, int]], index: int,
