@@ -407,6 +407,8 @@ class _Context:
     after: tuple[str, ...]
     gap: int
     always: bool
+    # a row with ``list``: the after word may close a list the name starts (房地产、电力、磷化工板块)
+    through_list: re.Pattern | None = None
 
 
 @functools.cache
@@ -414,9 +416,11 @@ def mention_contexts() -> dict[str, list[_Context]]:
     """The ``[[context]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind."""
     out: dict[str, list[_Context]] = {}
     for row in rulebook.rows("mentions", "context"):
+        after = tuple(match_form(w) for w in row.get("after", ()))
+        through = rulebook.regex(f"(?:{row['list']})(?:{rulebook.alternation(after)})") if "list" in row else None
         out.setdefault(row["kind"], []).append(_Context(
-            frozenset(match_form(n) for n in row.get("names", ())), tuple(match_form(w) for w in row.get("after", ())),
-            row.get("gap", 0), row.get("always", False)))
+            frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
+            through))
     return out
 
 
@@ -426,10 +430,11 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     for context in mention_contexts().get(entry.kind, ()):
         if context.names and name not in context.names:
             continue
-        if context.always:
+        if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
         window = text[end:end + context.gap + max(map(len, context.after))]
-        if any(window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
+        if context.through_list is None and any(
+                window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
 
