@@ -39,6 +39,14 @@ CASES = [
     ("具体建设内容为在自建食用菌大棚上发展光伏等新能源产业。",
      {("sectors", "光伏", "光伏产业"), ("sectors", "新能源产业", "新能源产业")}),
     ("重点用于交通、能源、生态环保等领域。", set()),
+    # a lead-in must be a verb or preposition of the list's lead_in words: a compound is no item
+    ("发挥金融机构自身特色和优势，做好科技金融、绿色金融、普惠金融。", {("sectors", "绿色金融", "绿色发展")}),
+    ("方向上重点关注大金融、新老基建及疫情受损行业。", {("sectors", "基建", "基础设施")}),
+    ("公司主要分布于化工、新能源、芯片等行业。",
+     {("sectors", "化工", "化工行业"), ("sectors", "新能源", "新能源产业")}),
+    # a firm's line of business
+    ("甲骨文逆势下跌，云基础设施业务成拖累。", set()),
+    ("房地产开发业务新签合同额同比跌逾15%。", set()),
     ("汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
     ("商务部市场运行和消费促进司负责人表示。", set()),
     # bare words outside a list of groups stay words

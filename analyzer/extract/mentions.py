@@ -282,9 +282,11 @@ def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
 
 
 @functools.cache
-def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
-    """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing)."""
-    return {row["kind"]: (rulebook.regex(row["joiners"]), rulebook.regex(f"(?:{row['closing']})$"))
+def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern, tuple[str, ...]]]:
+    """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing, lead-in
+    words)."""
+    return {row["kind"]: (rulebook.regex(row["joiners"]), rulebook.regex(f"(?:{row['closing']})$"),
+                          tuple(match_form(w) for w in row.get("lead_in", ())))
             for row in rulebook.rows("mentions", "list")}
 
 
@@ -299,7 +301,7 @@ def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
         return False
     items = list_items(text, hit, shape[0])
     closing = shape[1]
-    index = _item_index(text, hit, items, closing)
+    index = _item_index(text, hit, items, shape)
     if index is None:
         return False
     if hit.end != items[index][1] and not closing.match(text, hit.end, items[index][1]):
@@ -307,13 +309,15 @@ def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
     return _of_groups(text, hit, hits, items, index, closing)
 
 
-def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], closing: re.Pattern) -> int | None:
+def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], shape: tuple) -> int | None:
     """The index of the item the hit is, or None: an item that starts with it; the list's first item when the hit
-    ends it after a lead-in (比如新能源、光伏); an item where 等 and the closing group word follow it (发展光伏等新能源产业)."""
+    ends it right after a lead-in word (比如新能源、光伏); an item where 等 and the closing group word follow it
+    (发展光伏等新能源产业)."""
+    _, closing, lead_in = shape
     for i, (a, b) in enumerate(items):
         if not a <= hit.start < b:
             continue
-        if a == hit.start or (i == 0 and hit.end == b and len(items) > 1):
+        if a == hit.start or (i == 0 and hit.end == b and len(items) > 1 and text.endswith(lead_in, a, hit.start)):
             return i
         return i if text.startswith("等", hit.end) and closing.match(text, hit.end, b) else None
     return None
