@@ -68,6 +68,7 @@ CASES = [
     # an item of a list of boards is a board; the same industries in a list of industries stay sectors
     ("板块方面，房地产、电力、磷化工板块拉升走强。", set()),
     ("结构上建议关注新基建、消费、军工等板块。", set()),
+    ("相较之下，银行、家电、房地产等去年表现较差的板块获得资金的青睐。", set()),
     ("对美国制造业、农业、渔业、零售业造成了广泛影响。",
      {("sectors", "制造业", "制造业"), ("sectors", "农业", "三农"), ("sectors", "渔业", "渔业"), ("sectors", "零售业", "零售业")}),
     ("工信部发布2021年钢铁行业运行情况。", {("sectors", "钢铁行业", "钢铁行业")}),
