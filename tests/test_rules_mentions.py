@@ -3,6 +3,8 @@ keeps its names out of its examples, and each row of analyzer/extract/organizati
 its examples (``;``-separated)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analyzer import rulebook
@@ -28,6 +30,8 @@ def _blocked(row: dict, text: str, start: int, end: int) -> bool:
         return False
     if row.get("always"):
         return True
+    if "list" in row:  # the after word closes a list the name is an item of
+        return re.match(f"(?:{row['list']})(?:{'|'.join(map(re.escape, row['after']))})", text[end:]) is not None
     window = text[end:end + row.get("gap", 0) + max(map(len, row["after"]))]
     return any(window.find(word, 0, row.get("gap", 0) + len(word)) >= 0 for word in row["after"])
 

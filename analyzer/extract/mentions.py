@@ -282,9 +282,11 @@ def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
 
 
 @functools.cache
-def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
-    """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing)."""
-    return {row["kind"]: (rulebook.regex(row["joiners"]), rulebook.regex(f"(?:{row['closing']})$"))
+def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern, tuple[str, ...]]]:
+    """The ``[[list]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind: (joiners, closing, lead-in
+    words)."""
+    return {row["kind"]: (rulebook.regex(row["joiners"]), rulebook.regex(f"(?:{row['closing']})$"),
+                          tuple(match_form(w) for w in row.get("lead_in", ())))
             for row in rulebook.rows("mentions", "list")}
 
 
@@ -295,14 +297,30 @@ def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
     if not _bare(text, hit):
         return True
     shape = list_shapes().get(ARRAY_KIND[hit.array])
-    items = list_items(text, hit, shape[0]) if shape else []
-    index = next((i for i, (a, b) in enumerate(items) if a == hit.start), None)
+    if shape is None:
+        return False
+    items = list_items(text, hit, shape[0])
+    closing = shape[1]
+    index = _item_index(text, hit, items, shape)
     if index is None:
         return False
-    closing = shape[1]
     if hit.end != items[index][1] and not closing.match(text, hit.end, items[index][1]):
         return False
     return _of_groups(text, hit, hits, items, index, closing)
+
+
+def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], shape: tuple) -> int | None:
+    """The index of the item the hit is, or None: an item that starts with it; the list's first item when the hit
+    ends it right after a lead-in word (比如新能源、光伏); an item where 等 and the closing group word follow it
+    (发展光伏等新能源产业)."""
+    _, closing, lead_in = shape
+    for i, (a, b) in enumerate(items):
+        if not a <= hit.start < b:
+            continue
+        if a == hit.start or (i == 0 and hit.end == b and len(items) > 1 and text.endswith(lead_in, a, hit.start)):
+            return i
+        return i if text.startswith("等", hit.end) and closing.match(text, hit.end, b) else None
+    return None
 
 
 def _of_groups(text: str, hit: Hit, hits: list[Hit], items: list[tuple[int, int]], index: int,
@@ -393,6 +411,8 @@ class _Context:
     after: tuple[str, ...]
     gap: int
     always: bool
+    # a row with ``list``: the after word may close a list the name starts (房地产、电力、磷化工板块)
+    through_list: re.Pattern | None = None
 
 
 @functools.cache
@@ -400,9 +420,11 @@ def mention_contexts() -> dict[str, list[_Context]]:
     """The ``[[context]]`` rows of ``analyzer/rules/mentions.toml`` by taxonomy kind."""
     out: dict[str, list[_Context]] = {}
     for row in rulebook.rows("mentions", "context"):
+        after = tuple(match_form(w) for w in row.get("after", ()))
+        through = rulebook.regex(f"(?:{row['list']})(?:{rulebook.alternation(after)})") if "list" in row else None
         out.setdefault(row["kind"], []).append(_Context(
-            frozenset(match_form(n) for n in row.get("names", ())), tuple(match_form(w) for w in row.get("after", ())),
-            row.get("gap", 0), row.get("always", False)))
+            frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
+            through))
     return out
 
 
@@ -412,10 +434,11 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     for context in mention_contexts().get(entry.kind, ()):
         if context.names and name not in context.names:
             continue
-        if context.always:
+        if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
         window = text[end:end + context.gap + max(map(len, context.after))]
-        if any(window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
+        if context.through_list is None and any(
+                window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
 
