@@ -116,6 +116,20 @@ CASES = [
     ("scale only", "到期债务规模均超千亿元。", "超千亿元", "100000000000", None, "CNY", "over", None),
     ("scale only", "英伟达缩减千亿级资金支持", "千亿级", "100000000000", None, "CNY", "over", None),
     ("scale only", "近日完成千万元级人民币种子轮融资", "千万元级", "10000000", None, "CNY", "over", None),
+    # areas, computing power, and counts of seats, flights, satellites, missiles and futures lots (real_text.toml
+    # unit-land-area, unit-compute, counter-seats-flights-pieces); 不超 and 逼近 bound from above
+    ("measured", "项目规划用地面积1500亩，", "1500亩", "1500", None, "other", None, "亩"),
+    ("measured", "全国夏粮播种面积26532.4千公顷", "26532.4千公顷", "26532400", None, "other", None, "公顷"),
+    ("measured", "天隆工厂建筑面积达10000㎡，", "10000㎡", "10000", None, "other", None, "㎡"),
+    ("measured", "供应居住用地不少于15平方公里", "不少于15平方公里", "15", None, "other", "over", "平方公里"),
+    ("measured", "峰值算力高达3740Petaflops", "3740Petaflops", "3740", None, "other", None, "Petaflops"),
+    ("counts", "已将董事会席位从八席缩减", "八席", "8", None, "count", None, "席"),
+    ("counts", "完成航班起降2.31万架次", "2.31万架次", "23100", None, "count", None, "架次"),
+    ("counts", "已累计发射2091颗卫星", "2091颗", "2091", None, "count", None, "颗"),
+    ("counts", "防空部队拦截了304枚弹道导弹", "304枚", "304", None, "count", None, "枚"),
+    ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
+    ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
+    ("qualifier", "布伦特原油一度逼近83美元/桶", "逼近83美元/桶", "83", None, "USD", "under", None),
 ]
 
 NOT_FIGURES = [
@@ -137,6 +151,9 @@ NOT_FIGURES = [
     "百亿级私募人士透露",  # a grade that names a class of firms, not an amount
     "万亿级赛道",
     "千万不要",
+    "小米12手机今日发布",  # 手 opening a word is no count of lots (counter-opens-a-word-hand)
+    "全球TOP100手游发行商",
+    "二手房成交放缓",
 ]
 
 
