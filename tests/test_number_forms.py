@@ -11,6 +11,7 @@ from conftest import SHARED_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analyzer import rulebook
 from analyzer.extract import figures as figures_module
 from analyzer.extract.figures import FigureExtractor
 from analyzer.extract.numbers import parse_number
@@ -130,6 +131,14 @@ CASES = [
     ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
     ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
     ("qualifier", "布伦特原油一度逼近83美元/桶", "逼近83美元/桶", "83", None, "USD", "under", None),
+    # word figures (real_text.toml [[word_figure]]): a doubling is 2 times, half of a whole 50 percent
+    ("word", "较去年9月末的价格翻倍。", "翻倍", "2", None, "times", None, None),
+    ("word", "今年力争实现翻番", "翻番", "2", None, "times", None, None),
+    ("word", "超过半数重点排放单位积极参与了市场交易", "超过半数", "50", None, "percent", "over", None),
+    ("word", "停运数量已经过半", "过半", "50", None, "percent", "over", None),
+    ("word", "约半数选择了伊朗管辖的航线", "约半数", "50", None, "percent", "approx", None),
+    ("word", "全球近半数高净值人士表示", "近半数", "50", None, "percent", "under", None),
+    ("word", "合计占调研企业总数的半数以上", "半数以上", "50", None, "percent", "over", None),
 ]
 
 NOT_FIGURES = [
@@ -154,6 +163,11 @@ NOT_FIGURES = [
     "小米12手机今日发布",  # 手 opening a word is no count of lots (counter-opens-a-word-hand)
     "全球TOP100手游发行商",
     "二手房成交放缓",
+    "2026年已过半，本轮复苏的特征越发清晰",  # words that hold 过半 or 半数 but no share (word_figure rows)
+    "经过半个多月的试运行",
+    "不过半导体产业链持续活跃",
+    "六位半数字万用表",
+    "翻倍基批量消失",
 ]
 
 
@@ -173,6 +187,15 @@ def test_number_form(family, text, span, value, value_high, unit, qualifier, cou
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_a_figure(text):
     assert analyze(text, published=PUBLISHED).figures == []
+
+
+@pytest.mark.parametrize("row", rulebook.rows("real_text", "word_figure"), ids=lambda row: row["id"])
+def test_word_figure_rows_find_their_example(row):
+    """Every [[word_figure]] row finds its own example figure with the row's value and unit."""
+    found = {f.text: f for f in analyze(row["example"], published=PUBLISHED).figures}
+    figure = found[row["figure"]]
+    assert (figure.value, figure.unit) == (Decimal(row["value"]), row["unit"])
+    assert figure.qualifier == (row.get("qualifier") or figure.qualifier)
 
 
 @pytest.mark.parametrize("text, currency, value", [("会费£5", "GBP", "5"), ("营收NT$3億", "TWD", "300000000"),

@@ -6,6 +6,7 @@ the metric phrase in ``metrics.py``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -272,6 +273,8 @@ class FigureExtractor:
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
         self.half_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
+        self.word_figures = [self._compile_word_figure(row, qual_before, qual_after)
+                             for row in self.rules.get("word_figure", ())]
         self.half_of_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
                                               rf"(?P<qb>{qual_before})?(?P<half>一半)")
         self.declared_currency = rulebook.regex(
@@ -279,6 +282,18 @@ class FigureExtractor:
         self.money_context = rulebook.regex(alternation(lex["money_context"]["words"]))
         self.cue_pattern = rulebook.regex(alternation(sorted({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                            *lex["signs"]["level"], *lex["signs"]["down"]})))
+
+    def _compile_word_figure(self, row: dict, qual_before: str, qual_after: str) -> tuple:
+        """(pattern, builder) of a [[word_figure]] row of real_text.toml: a word that is a number (翻倍, 过半), with a
+        qualifier written before or after it."""
+        pattern = rulebook.regex(rf"(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
+        return pattern, functools.partial(self._from_word_figure_match, row)
+
+    def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
+        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
+        start, end = self._span(text, match)
+        return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
+                         self._qualifier(match) or row.get("qualifier"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
@@ -315,6 +330,7 @@ class FigureExtractor:
                                (self.fraction_pattern, self._from_fraction_match),
                                (self.half_pattern, self._from_half_match),
                                (self.half_of_pattern, self._from_half_match),
+                               *self.word_figures,
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
                                (self.money_label_pattern, self._from_money_label_match)):

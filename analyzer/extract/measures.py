@@ -268,6 +268,13 @@ def _starts_with(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.start)), None)
 
 
+@predicate("span_pattern", re.compile)
+def _span_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
+    """The figure's own span holds ``pattern`` (a word figure: 翻倍, 超过半数)."""
+    match = pattern.search(ctx.text, ctx.candidate.start, ctx.candidate.end)
+    return match.group() if match else None
+
+
 def _share_table(value: dict) -> dict:
     return {"share": _nearest_words(value["words"]), "not": _words(value.get("not", [])),
             "growth": _nearest_words(value.get("growth", "measures.growth"))}
