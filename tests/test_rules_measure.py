@@ -179,3 +179,14 @@ def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
 def test_things_counted_over_a_span(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2022-02-05").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure, value", [
+    ("家庭调查显示，7月份劳动力总数下降，就业人数减少8.7万人。", "8.7万人", "flow", "-87000"),  # a loss of jobs: signed
+    ("住宿和餐饮行业6月减少6.1万个就业岗位，远逊于市场预期。", "6.1万个", "flow", "-61000"),
+    ("美国6月非农就业人数录得5.7万人，远低于市场预期的11万人。", "11万人", "flow", "110000"),  # 低于 is no fall
+    ("4月和5月新增就业人数合计较修正前低7.4万人。", "7.4万人", "change", "-74000"),  # against a base: a change
+])
+def test_jobs_added_or_lost_are_a_flow(text, span, measure, value):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found[span].measure, str(found[span].value)) == (measure, value)

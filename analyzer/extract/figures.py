@@ -758,6 +758,8 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
+        if value > 0 and explain["measure"]["rule"] in measures.signed_rows() and self._right_after_fall(ctx.near):
+            value = -value  # 就业人数减少2.3万人 (a [[by_metric]] row with `signed`)
         # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
         sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
@@ -839,6 +841,10 @@ class FigureExtractor:
         (real_text.toml sign-result-loss); a bare 亏损 or 净亏损 names the loss and keeps its sign."""
         return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
             self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
+
+    def _right_after_fall(self, cue_left: str) -> bool:
+        """减少6.1万个, 减少了7500个: the words before the figure end with a falling verb (hedges aside)."""
+        return self.sign_hedges.sub("", cue_left).endswith(tuple(self.lexicon["signs"]["down"]))
 
     def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
         """萎缩48%, 贬值近2%, 回撤15.42%, 下滑33点: a percent or a number of index points right after a falling verb

@@ -26,7 +26,7 @@ from analyzer.records import Period
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
 ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison", "keeps_span",
-            "quotes_subject"}
+            "quotes_subject", "signed"}
 UNIT_CONDITIONS = ("unit", "unit_not")  # decided once per unit (_rules_for_unit), not per figure
 NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies (TOML has no null)
 
@@ -376,6 +376,12 @@ def span_levels() -> frozenset[str]:
 def quote_rows() -> frozenset[str]:
     """Ids of the [[measure]] rows whose price takes the subject of its clause as metric (`quotes_subject`)."""
     return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "measure") if row.get("quotes_subject"))
+
+
+@functools.cache
+def signed_rows() -> frozenset[str]:
+    """Ids of the [[by_metric]] rows whose amount a falling verb makes negative (`signed`), as a change's is."""
+    return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "by_metric") if row.get("signed"))
 
 
 def explained(rule: Rule, words: list) -> dict[str, str]:
