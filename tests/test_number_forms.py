@@ -139,6 +139,10 @@ CASES = [
     ("word", "约半数选择了伊朗管辖的航线", "约半数", "50", None, "percent", "approx", None),
     ("word", "全球近半数高净值人士表示", "近半数", "50", None, "percent", "under", None),
     ("word", "合计占调研企业总数的半数以上", "半数以上", "50", None, "percent", "over", None),
+    # bare counts of people (real_text.toml [[bare_count]]): a head count named before, or 人口 right after
+    ("bare count", "认购人数为442.4万，同样创下历史新高", "442.4万", "4424000", None, "count", None, "人"),
+    ("bare count", "对于目前约700万失业人口而言", "约700万", "7000000", None, "count", "approx", "人"),
+    ("bare count", "岛上约10.5万居民无法与外界取得联系", "约10.5万", "105000", None, "count", "approx", "人"),
 ]
 
 NOT_FIGURES = [
@@ -168,6 +172,7 @@ NOT_FIGURES = [
     "不过半导体产业链持续活跃",
     "六位半数字万用表",
     "翻倍基批量消失",
+    "按每10万居民计算",  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 
 
@@ -196,6 +201,13 @@ def test_word_figure_rows_find_their_example(row):
     figure = found[row["figure"]]
     assert (figure.value, figure.unit) == (Decimal(row["value"]), row["unit"])
     assert figure.qualifier == (row.get("qualifier") or figure.qualifier)
+
+
+@pytest.mark.parametrize("row", rulebook.rows("real_text", "bare_count"), ids=lambda row: row["id"])
+def test_bare_count_rows_find_their_example(row):
+    """Every [[bare_count]] row finds its own example figure as a count with the row's counter."""
+    found = {f.text: f for f in analyze(row["example"], published=PUBLISHED).figures}
+    assert (found[row["figure"]].unit, found[row["figure"]].counter) == ("count", row["counter"])
 
 
 @pytest.mark.parametrize("text, currency, value", [("会费£5", "GBP", "5"), ("营收NT$3億", "TWD", "300000000"),

@@ -186,6 +186,8 @@ def test_things_counted_over_a_span(text, span, measure):
     ("住宿和餐饮行业6月减少6.1万个就业岗位，远逊于市场预期。", "6.1万个", "flow", "-61000"),
     ("美国6月非农就业人数录得5.7万人，远低于市场预期的11万人。", "11万人", "flow", "110000"),  # 低于 is no fall
     ("4月和5月新增就业人数合计较修正前低7.4万人。", "7.4万人", "change", "-74000"),  # against a base: a change
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "2.3万", "flow", "-23000"),  # a bare count
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "8万", "flow", "80000"),
 ])
 def test_jobs_added_or_lost_are_a_flow(text, span, measure, value):
     found = {f.text: f for f in analyze(text, published="2026-08-03").figures}

@@ -270,11 +270,10 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self._compile_word_rows(qual_before, qual_after, starts)
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
         self.half_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
-        self.word_figures = [self._compile_word_figure(row, qual_before, qual_after)
-                             for row in self.rules.get("word_figure", ())]
         self.half_of_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['of'])})[^，。；,;]{{0,24}}?的"
                                               rf"(?P<qb>{qual_before})?(?P<half>一半)")
         self.declared_currency = rulebook.regex(
@@ -282,6 +281,16 @@ class FigureExtractor:
         self.money_context = rulebook.regex(alternation(lex["money_context"]["words"]))
         self.cue_pattern = rulebook.regex(alternation(sorted({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                            *lex["signs"]["level"], *lex["signs"]["down"]})))
+
+    def _compile_word_rows(self, qual_before: str, qual_after: str, starts: str) -> None:
+        """The finders of real_text.toml's [[word_figure]] rows (翻倍, 过半) and [[bare_count]] rows (非农就业人数意外减少
+        2.3万, 约700万失业人口: a bare scaled number that counts people)."""
+        self.word_figures = [self._compile_word_figure(row, qual_before, qual_after)
+                             for row in self.rules.get("word_figure", ())]
+        self.bare_counts = tuple(self.rules.get("bare_count", ()))
+        self.bare_count_pattern = rulebook.regex(
+            rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<scale>万亿|亿|万)(?P<qa>{qual_after})?"
+            r"(?![\dA-Za-z.])")
 
     def _compile_word_figure(self, row: dict, qual_before: str, qual_after: str) -> tuple:
         """(pattern, builder) of a [[word_figure]] row of real_text.toml: a word that is a number (翻倍, 过半), with a
@@ -333,7 +342,8 @@ class FigureExtractor:
                                *self.word_figures,
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
-                               (self.money_label_pattern, self._from_money_label_match)):
+                               (self.money_label_pattern, self._from_money_label_match),
+                               (self.bare_count_pattern, self._from_bare_count_match)):
             for match in pattern.finditer(text):
                 if any(taken[match.start():match.end()]):
                     continue
@@ -666,6 +676,26 @@ class FigureExtractor:
         nearest = min(self.written_money.finditer(text, start, end), default=None,
                       key=lambda written: abs(written.start() - position))
         return nearest.group("money") if nearest else "元"
+
+    def _from_bare_count_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """A bare scaled number that a [[bare_count]] row of real_text.toml reads as a count: a word of the row stands
+        before it in its sentence, within the row's reach (就业人数意外减少2.3万), or right after it (700万失业人口)."""
+        row = next((row for row in self.bare_counts if self._bare_count_holds(text, match, row)), None)
+        if row is None or self._is_excluded(text, match.start(), match.start("num")):
+            return None
+        start, end = self._span(text, match)
+        value = parse_number(match.group("num")) * self.scales[match.group("scale")]
+        return Candidate(start, end, value, "count", None, self._qualifier(match), row["counter"])
+
+    @staticmethod
+    def _bare_count_holds(text: str, match, row: dict) -> bool:
+        if text.endswith(tuple(row.get("not_after", ())), 0, match.start()):
+            return False  # 每10万居民 is the base of a rate
+        if text.startswith(tuple(row.get("after", ())), match.end()):
+            return True
+        window = text[max(0, match.start() - row.get("reach", 0)):match.start()]
+        window = re.split(r"[。！？!?；;\n]", window)[-1]
+        return any(word in window for word in row.get("before", ()))
 
     def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """总价：3,235,824.00 - an amount after a money label, written without 元."""
