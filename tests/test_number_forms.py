@@ -129,6 +129,8 @@ CASES = [
     ("counts", "已累计发射2091颗卫星", "2091颗", "2091", None, "count", None, "颗"),
     ("counts", "防空部队拦截了304枚弹道导弹", "304枚", "304", None, "count", None, "枚"),
     ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
+    ("counts", "境外资产中已有约4至5个项目在洽谈买家", "约4至5个", "4", "5", "count", "range", "个"),  # 个 before 项目
+    ("counts", "海南自贸港今年首批142个项目集中开工", "142个", "142", None, "count", None, "个"),
     ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
     ("qualifier", "布伦特原油一度逼近83美元/桶", "逼近83美元/桶", "83", None, "USD", "under", None),
     # word figures (real_text.toml [[word_figure]]): a doubling is 2 times, half of a whole 50 percent
