@@ -192,3 +192,13 @@ def test_things_counted_over_a_span(text, span, measure):
 def test_jobs_added_or_lost_are_a_flow(text, span, measure, value):
     found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
     assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("预计装机100兆瓦，总投资4亿元。", "100兆瓦", "level"),  # a plant's capacity (power-capacity-level)
+    ("工程装机容量750MW，工程动态总投资47.3亿元。", "750MW", "level"),
+    ("该车储物容量超18m³，搭载80-165kWh的磷酸铁锂电池包。", "80-165kWh", "other"),  # a product's spec stays other
+])
+def test_power_capacity_is_a_level_and_a_battery_a_spec(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
+    assert found[span].measure == measure
