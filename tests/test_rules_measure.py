@@ -202,3 +202,14 @@ def test_jobs_added_or_lost_are_a_flow(text, span, measure, value):
 def test_power_capacity_is_a_level_and_a_battery_a_spec(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("此前有报道称三星可能宣布高达90万亿韩元的股份回购计划。", "90万亿韩元", "flow"),  # deal-objects 的股份回购
+    ("据韩联社报道，三星电子计划回购约90万亿韩元股票。", "约90万亿韩元", "flow"),  # deal-verb-money 回购
+    ("近两年密集出现、动辄数十亿美金的并购案或BD交易。", "数十亿美金", "flow"),  # deal-after-bound-or-grade
+    ("对单户授信不超过500万元的企业给予支持。", "不超过500万元", "other"),  # a threshold stays other
+])
+def test_deal_money_bounded_or_graded_is_a_flow(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
+    assert found[span].measure == measure
