@@ -133,6 +133,12 @@ CASES = [
     ("counts", "海南自贸港今年首批142个项目集中开工", "142个", "142", None, "count", None, "个"),
     ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
     ("qualifier", "布伦特原油一度逼近83美元/桶", "逼近83美元/桶", "83", None, "USD", "under", None),
+    ("qualifier", "奥园至少4个境外项目在谈出售", "至少4个", "4", None, "count", "over", "个"),
+    ("qualifier", "台积电计划将芯片代工价格上调最高10%", "最高10%", "10", None, "percent", "under", None),
+    # a qualifier before the unit counted per, or before 了 (real_text.toml [[distant_qualifier]] *-per-unit)
+    ("qualifier", "乌拉尔原油价格在7月初已跌至约每桶40美元", "40美元", "40", None, "USD", "approx", None),
+    ("qualifier", "韩国基准指数Kospi甚至突破了5000点大关", "5000点", "5000", None, "other", "over", "点"),
+    ("qualifier", "布伦特原油价格接近每桶90美元", "90美元", "90", None, "USD", "under", None),
     # word figures (real_text.toml [[word_figure]]): a doubling is 2 times, half of a whole 50 percent
     ("word", "较去年9月末的价格翻倍。", "翻倍", "2", None, "times", None, None),
     ("word", "今年力争实现翻番", "翻番", "2", None, "times", None, None),

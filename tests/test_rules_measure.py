@@ -113,7 +113,7 @@ def test_amount_cues(text, span, measure):
     ("特斯拉市值单日蒸发1090亿美元。", "1090亿美元", "change"),
     ("两融余额较上年末增加1.2万亿元。", "1.2万亿元", "change"),  # 比/较 a base, unchanged
     ("阿达尼目前身价仅比安巴尼的900亿美元多出1亿美元。", "1亿美元", "change"),  # a base with its own amount
-    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "10万吨", "level"),  # 比亚迪 is a name
+    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "至少10万吨", "level"),  # 比亚迪 is a name; 至少 is in the span (qualifier-at-least)
 ])
 def test_deal_and_move_money(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
@@ -159,7 +159,7 @@ def test_cases_and_goods_counted(text, span, measure):
     ("该债券认购倍数达3.9倍。", "3.9倍", "rate"),  # a ratio held as a level
     ("最终发行价格为发行底价的1.18倍。", "1.18倍", "rate"),
     ("今年股价大涨7倍。", "7倍", "growth_rate"),  # growth in multiples
-    ("公司计划将所有部门的规模扩大至少一倍。", "一倍", "growth_rate"),
+    ("公司计划将所有部门的规模扩大至少一倍。", "至少一倍", "growth_rate"),  # 至少 is in the span (qualifier-at-least)
     ("贷款利率不低于同期首套利率的1.1倍。", "1.1倍", "other"),  # a bound
 ])
 def test_multiples(text, span, measure):
