@@ -139,6 +139,7 @@ CASES = [
     ("qualifier", "乌拉尔原油价格在7月初已跌至约每桶40美元", "40美元", "40", None, "USD", "approx", None),
     ("qualifier", "韩国基准指数Kospi甚至突破了5000点大关", "5000点", "5000", None, "other", "over", "点"),
     ("qualifier", "布伦特原油价格接近每桶90美元", "90美元", "90", None, "USD", "under", None),
+    ("quote", "日本12月份JIBUN BANK制造业PMI报54.3。", "54.3", "54.3", None, "other", None, None),  # market-quote-pmi
     # word figures (real_text.toml [[word_figure]]): a doubling is 2 times, half of a whole 50 percent
     ("word", "较去年9月末的价格翻倍。", "翻倍", "2", None, "times", None, None),
     ("word", "今年力争实现翻番", "翻番", "2", None, "times", None, None),
