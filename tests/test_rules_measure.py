@@ -213,3 +213,14 @@ def test_power_capacity_is_a_level_and_a_battery_a_spec(text, span, measure):
 def test_deal_money_bounded_or_graded_is_a_flow(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure, value", [
+    ("该集团到2025年将把其投资基金费用削减10亿美元。", "10亿美元", "change", "-1000000000"),  # cut-amount-change
+    ("赫格塞思提出将将官人数削减20%。", "20%", "growth_rate", "-20"),  # real_text.toml cut-verb-growth, cut-verb-sign
+    ("苹果迅速将这款机型的生产计划削减了一半。", "一半", "growth_rate", "-50"),
+    ("伊拉克已将原油日产量从约420万桶削减至略高于100万桶。", "高于100万桶", "level", "1000000"),  # 削减至: new level
+])
+def test_a_cut_is_a_negative_change_or_growth(text, span, measure, value):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found[span].measure, str(found[span].value)) == (measure, value)
