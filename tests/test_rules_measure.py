@@ -224,3 +224,10 @@ def test_deal_money_bounded_or_graded_is_a_flow(text, span, measure):
 def test_a_cut_is_a_negative_change_or_growth(text, span, measure, value):
     found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
     assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+def test_a_fall_toward_a_number_names_the_level_reached():
+    """跌向40% is the level reached (real_text.toml level-toward-verbs), as 跌至40% is: rate, positive."""
+    text = "报告发布前，市场对9月加息的概率预期约为55%；报告发布后，这一数字迅速跌向40%。"
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found["40%"].measure, str(found["40%"].value), found["40%"].comparison) == ("rate", "40", None)
