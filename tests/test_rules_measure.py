@@ -231,3 +231,12 @@ def test_a_fall_toward_a_number_names_the_level_reached():
     text = "报告发布前，市场对9月加息的概率预期约为55%；报告发布后，这一数字迅速跌向40%。"
     found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
     assert (found["40%"].measure, str(found["40%"].value), found["40%"].comparison) == ("rate", "40", None)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("Truss更仅在任约45天。", "约45天", "level"),  # tenure-level: how long a person held office
+    ("0至80%的快速充电仅需40分钟，换电模式则仅需5分钟。", "40分钟", "other"),  # a product's spec stays other
+])
+def test_a_tenure_is_a_level_and_a_charging_time_a_spec(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert found[span].measure == measure
