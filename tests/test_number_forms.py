@@ -129,6 +129,7 @@ CASES = [
     ("counts", "已累计发射2091颗卫星", "2091颗", "2091", None, "count", None, "颗"),
     ("counts", "防空部队拦截了304枚弹道导弹", "304枚", "304", None, "count", None, "枚"),
     ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
+    ("counts", "2021年中国智能手机市场销量约3.33亿部。", "约3.33亿部", "333000000", None, "count", "approx", "部"),
     ("counts", "境外资产中已有约4至5个项目在洽谈买家", "约4至5个", "4", "5", "count", "range", "个"),  # 个 before 项目
     ("counts", "海南自贸港今年首批142个项目集中开工", "142个", "142", None, "count", None, "个"),
     ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
@@ -181,7 +182,8 @@ NOT_FIGURES = [
     "不过半导体产业链持续活跃",
     "六位半数字万用表",
     "翻倍基批量消失",
-    "按每10万居民计算",  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
+    "按每10万居民计算",
+    "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 
 
