@@ -240,3 +240,10 @@ def test_a_fall_toward_a_number_names_the_level_reached():
 def test_a_tenure_is_a_level_and_a_charging_time_a_spec(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
     assert found[span].measure == measure
+
+
+def test_an_amount_per_day_is_a_flow_with_the_period_word_far_before():
+    """每日 … 多达1200万桶 (per-period-amount reaches 16 characters back)."""
+    text = "每日通过该海峡运输的原油多达1200万桶，海峡恢复通行后，波斯湾产油国随即加快提产步伐。"
+    found = {f.text: f for f in analyze(text, published="2026-07-07").figures}
+    assert found["1200万桶"].measure == "flow"
