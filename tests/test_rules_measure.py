@@ -247,3 +247,10 @@ def test_an_amount_per_day_is_a_flow_with_the_period_word_far_before():
     text = "每日通过该海峡运输的原油多达1200万桶，海峡恢复通行后，波斯湾产油国随即加快提产步伐。"
     found = {f.text: f for f in analyze(text, published="2026-07-07").figures}
     assert found["1200万桶"].measure == "flow"
+
+
+def test_an_index_performance_in_percent_is_a_growth():
+    """同期12%的表现 is the index's return (percent-growth-named-after 的表现), not a share of 表现."""
+    text = "该公司年初至今累计涨幅已达44%，远超罗素1000指数同期12%的表现。"
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert found["12%"].measure == "growth_rate"
