@@ -126,6 +126,7 @@ CASES = [
     ("measured", "峰值算力高达3740Petaflops", "3740Petaflops", "3740", None, "other", None, "Petaflops"),
     ("counts", "已将董事会席位从八席缩减", "八席", "8", None, "count", None, "席"),
     ("counts", "完成航班起降2.31万架次", "2.31万架次", "23100", None, "count", None, "架次"),
+    ("counts", "民航预计执行客运航班总量13.9万班次", "13.9万班次", "139000", None, "count", None, "班次"),
     ("counts", "已累计发射2091颗卫星", "2091颗", "2091", None, "count", None, "颗"),
     ("counts", "防空部队拦截了304枚弹道导弹", "304枚", "304", None, "count", None, "枚"),
     ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
