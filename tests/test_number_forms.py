@@ -11,6 +11,7 @@ from conftest import SHARED_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analyzer import rulebook
 from analyzer.extract import figures as figures_module
 from analyzer.extract.figures import FigureExtractor
 from analyzer.extract.numbers import parse_number
@@ -116,6 +117,43 @@ CASES = [
     ("scale only", "到期债务规模均超千亿元。", "超千亿元", "100000000000", None, "CNY", "over", None),
     ("scale only", "英伟达缩减千亿级资金支持", "千亿级", "100000000000", None, "CNY", "over", None),
     ("scale only", "近日完成千万元级人民币种子轮融资", "千万元级", "10000000", None, "CNY", "over", None),
+    # areas, computing power, and counts of seats, flights, satellites, missiles and futures lots (real_text.toml
+    # unit-land-area, unit-compute, counter-seats-flights-pieces); 不超 and 逼近 bound from above
+    ("measured", "项目规划用地面积1500亩，", "1500亩", "1500", None, "other", None, "亩"),
+    ("measured", "全国夏粮播种面积26532.4千公顷", "26532.4千公顷", "26532400", None, "other", None, "公顷"),
+    ("measured", "天隆工厂建筑面积达10000㎡，", "10000㎡", "10000", None, "other", None, "㎡"),
+    ("measured", "供应居住用地不少于15平方公里", "不少于15平方公里", "15", None, "other", "over", "平方公里"),
+    ("measured", "峰值算力高达3740Petaflops", "3740Petaflops", "3740", None, "other", None, "Petaflops"),
+    ("counts", "已将董事会席位从八席缩减", "八席", "8", None, "count", None, "席"),
+    ("counts", "完成航班起降2.31万架次", "2.31万架次", "23100", None, "count", None, "架次"),
+    ("counts", "民航预计执行客运航班总量13.9万班次", "13.9万班次", "139000", None, "count", None, "班次"),
+    ("counts", "已累计发射2091颗卫星", "2091颗", "2091", None, "count", None, "颗"),
+    ("counts", "防空部队拦截了304枚弹道导弹", "304枚", "304", None, "count", None, "枚"),
+    ("counts", "生猪期货累计成交量616.69万手", "616.69万手", "6166900", None, "count", None, "手"),
+    ("counts", "2021年中国智能手机市场销量约3.33亿部。", "约3.33亿部", "333000000", None, "count", "approx", "部"),
+    ("counts", "境外资产中已有约4至5个项目在洽谈买家", "约4至5个", "4", "5", "count", "range", "个"),  # 个 before 项目
+    ("counts", "海南自贸港今年首批142个项目集中开工", "142个", "142", None, "count", None, "个"),
+    ("qualifier", "实控人拟减持不超3%公司股份", "不超3%", "3", None, "percent", "under", None),
+    ("qualifier", "布伦特原油一度逼近83美元/桶", "逼近83美元/桶", "83", None, "USD", "under", None),
+    ("qualifier", "奥园至少4个境外项目在谈出售", "至少4个", "4", None, "count", "over", "个"),
+    ("qualifier", "台积电计划将芯片代工价格上调最高10%", "最高10%", "10", None, "percent", "under", None),
+    # a qualifier before the unit counted per, or before 了 (real_text.toml [[distant_qualifier]] *-per-unit)
+    ("qualifier", "乌拉尔原油价格在7月初已跌至约每桶40美元", "40美元", "40", None, "USD", "approx", None),
+    ("qualifier", "韩国基准指数Kospi甚至突破了5000点大关", "5000点", "5000", None, "other", "over", "点"),
+    ("qualifier", "布伦特原油价格接近每桶90美元", "90美元", "90", None, "USD", "under", None),
+    ("quote", "日本12月份JIBUN BANK制造业PMI报54.3。", "54.3", "54.3", None, "other", None, None),  # market-quote-pmi
+    # word figures (real_text.toml [[word_figure]]): a doubling is 2 times, half of a whole 50 percent
+    ("word", "较去年9月末的价格翻倍。", "翻倍", "2", None, "times", None, None),
+    ("word", "今年力争实现翻番", "翻番", "2", None, "times", None, None),
+    ("word", "超过半数重点排放单位积极参与了市场交易", "超过半数", "50", None, "percent", "over", None),
+    ("word", "停运数量已经过半", "过半", "50", None, "percent", "over", None),
+    ("word", "约半数选择了伊朗管辖的航线", "约半数", "50", None, "percent", "approx", None),
+    ("word", "全球近半数高净值人士表示", "近半数", "50", None, "percent", "under", None),
+    ("word", "合计占调研企业总数的半数以上", "半数以上", "50", None, "percent", "over", None),
+    # bare counts of people (real_text.toml [[bare_count]]): a head count named before, or 人口 right after
+    ("bare count", "认购人数为442.4万，同样创下历史新高", "442.4万", "4424000", None, "count", None, "人"),
+    ("bare count", "对于目前约700万失业人口而言", "约700万", "7000000", None, "count", "approx", "人"),
+    ("bare count", "岛上约10.5万居民无法与外界取得联系", "约10.5万", "105000", None, "count", "approx", "人"),
 ]
 
 NOT_FIGURES = [
@@ -137,6 +175,16 @@ NOT_FIGURES = [
     "百亿级私募人士透露",  # a grade that names a class of firms, not an amount
     "万亿级赛道",
     "千万不要",
+    "小米12手机今日发布",  # 手 opening a word is no count of lots (counter-opens-a-word-hand)
+    "全球TOP100手游发行商",
+    "二手房成交放缓",
+    "2026年已过半，本轮复苏的特征越发清晰",  # words that hold 过半 or 半数 but no share (word_figure rows)
+    "经过半个多月的试运行",
+    "不过半导体产业链持续活跃",
+    "六位半数字万用表",
+    "翻倍基批量消失",
+    "按每10万居民计算",
+    "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 
 
@@ -156,6 +204,22 @@ def test_number_form(family, text, span, value, value_high, unit, qualifier, cou
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_a_figure(text):
     assert analyze(text, published=PUBLISHED).figures == []
+
+
+@pytest.mark.parametrize("row", rulebook.rows("real_text", "word_figure"), ids=lambda row: row["id"])
+def test_word_figure_rows_find_their_example(row):
+    """Every [[word_figure]] row finds its own example figure with the row's value and unit."""
+    found = {f.text: f for f in analyze(row["example"], published=PUBLISHED).figures}
+    figure = found[row["figure"]]
+    assert (figure.value, figure.unit) == (Decimal(row["value"]), row["unit"])
+    assert figure.qualifier == (row.get("qualifier") or figure.qualifier)
+
+
+@pytest.mark.parametrize("row", rulebook.rows("real_text", "bare_count"), ids=lambda row: row["id"])
+def test_bare_count_rows_find_their_example(row):
+    """Every [[bare_count]] row finds its own example figure as a count with the row's counter."""
+    found = {f.text: f for f in analyze(row["example"], published=PUBLISHED).figures}
+    assert (found[row["figure"]].unit, found[row["figure"]].counter) == ("count", row["counter"])
 
 
 @pytest.mark.parametrize("text, currency, value", [("会费£5", "GBP", "5"), ("营收NT$3億", "TWD", "300000000"),

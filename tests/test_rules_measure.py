@@ -113,7 +113,7 @@ def test_amount_cues(text, span, measure):
     ("特斯拉市值单日蒸发1090亿美元。", "1090亿美元", "change"),
     ("两融余额较上年末增加1.2万亿元。", "1.2万亿元", "change"),  # 比/较 a base, unchanged
     ("阿达尼目前身价仅比安巴尼的900亿美元多出1亿美元。", "1亿美元", "change"),  # a base with its own amount
-    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "10万吨", "level"),  # 比亚迪 is a name
+    ("海科新源保证产能满足比亚迪锂电池湖北项目每年至少10万吨的产品需求。", "至少10万吨", "level"),  # 比亚迪 is a name; 至少 is in the span (qualifier-at-least)
 ])
 def test_deal_and_move_money(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
@@ -159,7 +159,7 @@ def test_cases_and_goods_counted(text, span, measure):
     ("该债券认购倍数达3.9倍。", "3.9倍", "rate"),  # a ratio held as a level
     ("最终发行价格为发行底价的1.18倍。", "1.18倍", "rate"),
     ("今年股价大涨7倍。", "7倍", "growth_rate"),  # growth in multiples
-    ("公司计划将所有部门的规模扩大至少一倍。", "一倍", "growth_rate"),
+    ("公司计划将所有部门的规模扩大至少一倍。", "至少一倍", "growth_rate"),  # 至少 is in the span (qualifier-at-least)
     ("贷款利率不低于同期首套利率的1.1倍。", "1.1倍", "other"),  # a bound
 ])
 def test_multiples(text, span, measure):
@@ -179,3 +179,78 @@ def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
 def test_things_counted_over_a_span(text, span, measure):
     found = {f.text: f for f in analyze(text, published="2022-02-05").figures}
     assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure, value", [
+    ("家庭调查显示，7月份劳动力总数下降，就业人数减少8.7万人。", "8.7万人", "flow", "-87000"),  # a loss of jobs: signed
+    ("住宿和餐饮行业6月减少6.1万个就业岗位，远逊于市场预期。", "6.1万个", "flow", "-61000"),
+    ("美国6月非农就业人数录得5.7万人，远低于市场预期的11万人。", "11万人", "flow", "110000"),  # 低于 is no fall
+    ("4月和5月新增就业人数合计较修正前低7.4万人。", "7.4万人", "change", "-74000"),  # against a base: a change
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "2.3万", "flow", "-23000"),  # a bare count
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "8万", "flow", "80000"),
+])
+def test_jobs_added_or_lost_are_a_flow(text, span, measure, value):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("预计装机100兆瓦，总投资4亿元。", "100兆瓦", "level"),  # a plant's capacity (power-capacity-level)
+    ("工程装机容量750MW，工程动态总投资47.3亿元。", "750MW", "level"),
+    ("该车储物容量超18m³，搭载80-165kWh的磷酸铁锂电池包。", "80-165kWh", "other"),  # a product's spec stays other
+])
+def test_power_capacity_is_a_level_and_a_battery_a_spec(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
+    assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("此前有报道称三星可能宣布高达90万亿韩元的股份回购计划。", "90万亿韩元", "flow"),  # deal-objects 的股份回购
+    ("据韩联社报道，三星电子计划回购约90万亿韩元股票。", "约90万亿韩元", "flow"),  # deal-verb-money 回购
+    ("近两年密集出现、动辄数十亿美金的并购案或BD交易。", "数十亿美金", "flow"),  # deal-after-bound-or-grade
+    ("对单户授信不超过500万元的企业给予支持。", "不超过500万元", "other"),  # a threshold stays other
+])
+def test_deal_money_bounded_or_graded_is_a_flow(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-07-30").figures}
+    assert found[span].measure == measure
+
+
+@pytest.mark.parametrize("text, span, measure, value", [
+    ("该集团到2025年将把其投资基金费用削减10亿美元。", "10亿美元", "change", "-1000000000"),  # cut-amount-change
+    ("赫格塞思提出将将官人数削减20%。", "20%", "growth_rate", "-20"),  # real_text.toml cut-verb-growth, cut-verb-sign
+    ("苹果迅速将这款机型的生产计划削减了一半。", "一半", "growth_rate", "-50"),
+    ("伊拉克已将原油日产量从约420万桶削减至略高于100万桶。", "高于100万桶", "level", "1000000"),  # 削减至: new level
+])
+def test_a_cut_is_a_negative_change_or_growth(text, span, measure, value):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found[span].measure, str(found[span].value)) == (measure, value)
+
+
+def test_a_fall_toward_a_number_names_the_level_reached():
+    """跌向40% is the level reached (real_text.toml level-toward-verbs), as 跌至40% is: rate, positive."""
+    text = "报告发布前，市场对9月加息的概率预期约为55%；报告发布后，这一数字迅速跌向40%。"
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert (found["40%"].measure, str(found["40%"].value), found["40%"].comparison) == ("rate", "40", None)
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("Truss更仅在任约45天。", "约45天", "level"),  # tenure-level: how long a person held office
+    ("0至80%的快速充电仅需40分钟，换电模式则仅需5分钟。", "40分钟", "other"),  # a product's spec stays other
+])
+def test_a_tenure_is_a_level_and_a_charging_time_a_spec(text, span, measure):
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert found[span].measure == measure
+
+
+def test_an_amount_per_day_is_a_flow_with_the_period_word_far_before():
+    """每日 … 多达1200万桶 (per-period-amount reaches 16 characters back)."""
+    text = "每日通过该海峡运输的原油多达1200万桶，海峡恢复通行后，波斯湾产油国随即加快提产步伐。"
+    found = {f.text: f for f in analyze(text, published="2026-07-07").figures}
+    assert found["1200万桶"].measure == "flow"
+
+
+def test_an_index_performance_in_percent_is_a_growth():
+    """同期12%的表现 is the index's return (percent-growth-named-after 的表现), not a share of 表现."""
+    text = "该公司年初至今累计涨幅已达44%，远超罗素1000指数同期12%的表现。"
+    found = {f.text: f for f in analyze(text, published="2026-08-03").figures}
+    assert found["12%"].measure == "growth_rate"

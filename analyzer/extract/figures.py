@@ -6,6 +6,7 @@ the metric phrase in ``metrics.py``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -269,6 +270,7 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self._compile_word_rows(qual_before, qual_after, starts)
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
         self.half_pattern = rulebook.regex(rf"(?:{alternation(lex['half']['verbs'])})(?P<qb>{qual_before})?(?P<half>一半)")
@@ -279,6 +281,28 @@ class FigureExtractor:
         self.money_context = rulebook.regex(alternation(lex["money_context"]["words"]))
         self.cue_pattern = rulebook.regex(alternation(sorted({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                            *lex["signs"]["level"], *lex["signs"]["down"]})))
+
+    def _compile_word_rows(self, qual_before: str, qual_after: str, starts: str) -> None:
+        """The finders of real_text.toml's [[word_figure]] rows (翻倍, 过半) and [[bare_count]] rows (非农就业人数意外减少
+        2.3万, 约700万失业人口: a bare scaled number that counts people)."""
+        self.word_figures = [self._compile_word_figure(row, qual_before, qual_after)
+                             for row in self.rules.get("word_figure", ())]
+        self.bare_counts = tuple(self.rules.get("bare_count", ()))
+        self.bare_count_pattern = rulebook.regex(
+            rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<scale>万亿|亿|万)(?P<qa>{qual_after})?"
+            r"(?![\dA-Za-z.])")
+
+    def _compile_word_figure(self, row: dict, qual_before: str, qual_after: str) -> tuple:
+        """(pattern, builder) of a [[word_figure]] row of real_text.toml: a word that is a number (翻倍, 过半), with a
+        qualifier written before or after it."""
+        pattern = rulebook.regex(rf"(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
+        return pattern, functools.partial(self._from_word_figure_match, row)
+
+    def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
+        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
+        start, end = self._span(text, match)
+        return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
+                         self._qualifier(match) or row.get("qualifier"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
@@ -315,9 +339,11 @@ class FigureExtractor:
                                (self.fraction_pattern, self._from_fraction_match),
                                (self.half_pattern, self._from_half_match),
                                (self.half_of_pattern, self._from_half_match),
+                               *self.word_figures,
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
-                               (self.money_label_pattern, self._from_money_label_match)):
+                               (self.money_label_pattern, self._from_money_label_match),
+                               (self.bare_count_pattern, self._from_bare_count_match)):
             for match in pattern.finditer(text):
                 if any(taken[match.start():match.end()]):
                     continue
@@ -651,6 +677,26 @@ class FigureExtractor:
                       key=lambda written: abs(written.start() - position))
         return nearest.group("money") if nearest else "元"
 
+    def _from_bare_count_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        """A bare scaled number that a [[bare_count]] row of real_text.toml reads as a count: a word of the row stands
+        before it in its sentence, within the row's reach (就业人数意外减少2.3万), or right after it (700万失业人口)."""
+        row = next((row for row in self.bare_counts if self._bare_count_holds(text, match, row)), None)
+        if row is None or self._is_excluded(text, match.start(), match.start("num")):
+            return None
+        start, end = self._span(text, match)
+        value = parse_number(match.group("num")) * self.scales[match.group("scale")]
+        return Candidate(start, end, value, "count", None, self._qualifier(match), row["counter"])
+
+    @staticmethod
+    def _bare_count_holds(text: str, match, row: dict) -> bool:
+        if text.endswith(tuple(row.get("not_after", ())), 0, match.start()):
+            return False  # 每10万居民 is the base of a rate
+        if text.startswith(tuple(row.get("after", ())), match.end()):
+            return True
+        window = text[max(0, match.start() - row.get("reach", 0)):match.start()]
+        window = re.split(r"[。！？!?；;\n]", window)[-1]
+        return any(word in window for word in row.get("before", ()))
+
     def _from_money_label_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         """总价：3,235,824.00 - an amount after a money label, written without 元."""
         if self._is_excluded(text, match.start("num"), match.start("num")):
@@ -742,6 +788,8 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
+        if value > 0 and explain["measure"]["rule"] in measures.signed_rows() and self._right_after_fall(ctx.near):
+            value = -value  # 就业人数减少2.3万人 (a [[by_metric]] row with `signed`)
         # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
         sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
@@ -823,6 +871,10 @@ class FigureExtractor:
         (real_text.toml sign-result-loss); a bare 亏损 or 净亏损 names the loss and keeps its sign."""
         return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
             self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
+
+    def _right_after_fall(self, cue_left: str) -> bool:
+        """减少6.1万个, 减少了7500个: the words before the figure end with a falling verb (hedges aside)."""
+        return self.sign_hedges.sub("", cue_left).endswith(tuple(self.lexicon["signs"]["down"]))
 
     def _after_fall_verb(self, c: Candidate, cue_left: str) -> bool:
         """萎缩48%, 贬值近2%, 回撤15.42%, 下滑33点: a percent or a number of index points right after a falling verb

@@ -26,7 +26,7 @@ from analyzer.records import Period
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
 ROW_KEYS = {"id", "example", "figure", "expect", "published", "why", "measure", "comparison", "keeps_span",
-            "quotes_subject"}
+            "quotes_subject", "signed"}
 UNIT_CONDITIONS = ("unit", "unit_not")  # decided once per unit (_rules_for_unit), not per figure
 NO_COMPARISON = "none"  # a comparison row's answer where no comparison applies (TOML has no null)
 
@@ -268,6 +268,19 @@ def _starts_with(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.start)), None)
 
 
+@predicate("span_pattern", re.compile)
+def _span_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
+    """The figure's own span holds ``pattern`` (a word figure: 翻倍, 超过半数)."""
+    match = pattern.search(ctx.text[ctx.candidate.start:ctx.candidate.end])
+    return match.group() if match else None
+
+
+@predicate("span_not_pattern", re.compile)
+def _span_not_pattern(ctx: Context, pattern: re.Pattern) -> bool:
+    """The figure's own span does not hold ``pattern`` (至少10万吨 is a bound, no threshold)."""
+    return pattern.search(ctx.text[ctx.candidate.start:ctx.candidate.end]) is None
+
+
 def _share_table(value: dict) -> dict:
     return {"share": _nearest_words(value["words"]), "not": _words(value.get("not", [])),
             "growth": _nearest_words(value.get("growth", "measures.growth"))}
@@ -369,6 +382,12 @@ def span_levels() -> frozenset[str]:
 def quote_rows() -> frozenset[str]:
     """Ids of the [[measure]] rows whose price takes the subject of its clause as metric (`quotes_subject`)."""
     return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "measure") if row.get("quotes_subject"))
+
+
+@functools.cache
+def signed_rows() -> frozenset[str]:
+    """Ids of the [[by_metric]] rows whose amount a falling verb makes negative (`signed`), as a change's is."""
+    return frozenset(row["id"] for row in rulebook.rows(RULE_FILE, "by_metric") if row.get("signed"))
 
 
 def explained(rule: Rule, words: list) -> dict[str, str]:
