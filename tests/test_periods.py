@@ -412,3 +412,24 @@ def test_a_past_event_or_a_span_to_now_lends_no_year(text, figure, expected):
 ])
 def test_a_total_over_parts_takes_the_span_that_covers_them(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a move with no time of its own takes the trading day named earlier in its paragraph (隔夜, 周二, a date)
+    ("隔夜，美股三大指数集体收涨，纳指涨2.1%。费城半导体指数大涨4.6%。", "2026-05-13", "4.6%", ("2026-05-12", "2026-05-12")),
+    ("周二，美股三大指数收跌。特斯拉跌超3%，苹果跌1.2%。", "2026-05-13", "超3%", ("2026-05-12", "2026-05-12")),
+    ("美股三大指数5月11日收盘涨跌不一。大型科技股中，英伟达涨超2%。", "2026-05-13", "超2%", ("2026-05-11", "2026-05-11")),
+    # a day more than four days back is no trading day of the wrap: the story's date stays
+    ("5月2日，公司董事长在论坛上发言。他说，芯片价格从约20元涨到接近100元。", "2026-05-13", "接近100元",
+     ("2026-05-13", "2026-05-13")),
+    # a new paragraph does not take it
+    ("隔夜，美股三大指数集体收涨。\n恒生指数涨1.5%。", "2026-05-13", "1.5%", ("2026-05-13", "2026-05-13")),
+])
+def test_a_market_move_takes_the_trading_day_named_in_its_paragraph(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+def test_a_record_over_a_span_is_no_period():
+    # 自6月15日以来单日最大涨幅 is a record's base: the next sentence's move keeps the 隔夜 trading day
+    text = "隔夜某公司股价收涨2.5%，创下自6月15日以来单日最大涨幅。盘中股价一度触及145美元。"
+    assert _periods_of(text, "2026-07-07")["145美元"] == ("2026-07-06", "2026-07-06")

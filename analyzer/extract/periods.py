@@ -978,7 +978,8 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
     return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
 
 
-def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+def _market_words(fp: FigurePeriods, site: FigureSite, row: dict) -> re.Match | None:
+    """The market-day words that make the figure a move or price of a trading day, not in a title."""
     if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
         return None  # 自高市早苗胜选以来…下跌逾3.5%: a move over undated days
     search = _search_words(row["words"])
@@ -986,7 +987,24 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
         # the move after it (以太坊跌破4400美元，日内下跌近3.5%)
         found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
-    return _published_if(fp, row, found)
+    return found
+
+
+def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return _published_if(fp, row, _market_words(fp, site, row))
+
+
+def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
+    earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
+    story's date."""
+    day = before.in_paragraph
+    if day is None or day.kind not in DAY_KINDS or day.period.start != day.period.end or fp.published is None:
+        return None
+    lag = (date.fromisoformat(fp.published.start) - date.fromisoformat(day.period.start)).days
+    if not 0 <= lag <= row["days_before"] or _market_words(fp, site, row) is None:
+        return None
+    return fp.took(row, day)
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
@@ -1024,6 +1042,7 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
+    "market_day_named": _market_day_named,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
 }
