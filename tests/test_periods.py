@@ -433,3 +433,16 @@ def test_a_record_over_a_span_is_no_period():
     # 自6月15日以来单日最大涨幅 is a record's base: the next sentence's move keeps the 隔夜 trading day
     text = "隔夜某公司股价收涨2.5%，创下自6月15日以来单日最大涨幅。盘中股价一度触及145美元。"
     assert _periods_of(text, "2026-07-07")["145美元"] == ("2026-07-06", "2026-07-06")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 近日/日前 name some recent day the text leaves undated: no period, not the story's date
+    ("近日，某科技公司宣布完成近5亿元B轮融资。", "近5亿元", None),
+    ("上半年，公司营收增长12%。日前，公司签下3亿元订单。", "3亿元", None),
+    # 两日前 is no such word: the market day stays
+    ("加密货币总市值较两日前低点上涨近10%。", "近10%", ("2026-07-20", "2026-07-20")),
+    # a time in the sentence still wins
+    ("近日公布的数据显示，6月社会消费品零售总额增长4.8%。", "4.8%", ("2026-06-01", "2026-06-30")),
+])
+def test_recent_words_give_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-20")[figure] == expected

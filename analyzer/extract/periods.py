@@ -978,6 +978,12 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
     return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
 
 
+def _recent_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """日前/近日: some recent day the text leaves undated, no period."""
+    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    return fp.said(row, None, found) if found else None
+
+
 def _market_words(fp: FigurePeriods, site: FigureSite, row: dict) -> re.Match | None:
     """The market-day words that make the figure a move or price of a trading day, not in a title."""
     if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
@@ -1042,7 +1048,7 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
-    "market_day_named": _market_day_named,
+    "market_day_named": _market_day_named, "recent_words": _recent_words,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
 }
