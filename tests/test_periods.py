@@ -446,3 +446,14 @@ def test_a_record_over_a_span_is_no_period():
 ])
 def test_recent_words_give_no_period(text, figure, expected):
     assert _periods_of(text, "2026-07-20")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a since period that starts after publication is the day the plan takes effect, never a period ending before it starts
+    ("美国计划自2028年8月起对进口仿制药征收100%关税。", "100%", ("2028-08-01", "2028-08-01")),
+    ("该国将自2027年3月1日起对相关商品加征25%关税。", "25%", ("2027-03-01", "2027-03-01")),
+    # a start before publication still runs to publication
+    ("自2026年3月起，该指数累计上涨12%。", "12%", ("2026-03-01", "2026-07-22")),
+])
+def test_a_since_period_starting_ahead_is_its_first_day(text, figure, expected):
+    assert _periods_of(text, "2026-07-22")[figure] == expected

@@ -367,12 +367,17 @@ def _year_to_date(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, 1, 1), r.published)
 
 
+def _since(first: date, published: date) -> Period:
+    """From ``first`` to publication; a start after publication (自2028年8月起征收) is the day a plan takes effect."""
+    return _range(first, max(first, published))
+
+
 def _since_month(r: PeriodResolver, g: dict) -> Period | None:
     month = _int(g["m"])
     year = r._year(g, month)
     if year is None or r.published is None:
         return None
-    return _range(date(year, month, 1), r.published)
+    return _since(date(year, month, 1), r.published)
 
 
 def _since_date(r: PeriodResolver, g: dict) -> Period | None:
@@ -380,7 +385,7 @@ def _since_date(r: PeriodResolver, g: dict) -> Period | None:
     year = r._year(g, month, day)
     if year is None or r.published is None:
         return None
-    return _range(date(year, month, day), r.published)
+    return _since(date(year, month, day), r.published)
 
 
 def _since_point(r: PeriodResolver, g: dict) -> Period | None:
