@@ -457,3 +457,13 @@ def test_recent_words_give_no_period(text, figure, expected):
 ])
 def test_a_since_period_starting_ahead_is_its_first_day(text, figure, expected):
     assert _periods_of(text, "2026-07-22")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 从A到B不等 spreads one reading over items: 从 opens no old value, the figure keeps the day of its sentence
+    ("3月2日，某市发布补贴细则，补贴比例从50%到100%不等。", "50%到100%", ("2026-03-02", "2026-03-02")),
+    # a change verb makes it an old value again
+    ("3月2日，该国将关税税率由10%上调至30%-70%不等。", "10%", None),
+])
+def test_a_spread_is_no_old_value(text, figure, expected):
+    assert _periods_of(text, "2026-03-05")[figure] == expected

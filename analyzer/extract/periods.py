@@ -710,6 +710,7 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+SPREAD = WORD_PATTERNS["spread"]
 SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
 CONSENSUS = WORD_PATTERNS["consensus_of_figure_before"]
@@ -1085,7 +1086,10 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
     if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
             site.previous is not None and CONSENSUS.search(fp.text, site.near_start, site.start))):
         forecast = None  # 业绩预告，预计…; …，高于市场预期的353亿美元: the forecast of the period named or read
-    return forecast or OLD_VALUE.search(fp.text, site.near_start, site.start)
+    if forecast:
+        return forecast
+    old = OLD_VALUE.search(fp.text, site.near_start, site.start)
+    return None if old and SPREAD.match(fp.text, site.start) else old  # 从50%到100%不等: a spread, no old value
 
 
 def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
