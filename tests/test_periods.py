@@ -467,3 +467,17 @@ def test_a_since_period_starting_ahead_is_its_first_day(text, figure, expected):
 ])
 def test_a_spread_is_no_old_value(text, figure, expected):
     assert _periods_of(text, "2026-03-05")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the time right after 由/从 dates the old value; the new value takes the time before 由/从 in its sentence
+    ("数据显示，6月失业率由5月的4.3%降至4.2%。", "4.2%", ("2026-06-01", "2026-06-30")),
+    ("数据显示，6月失业率由5月的4.3%降至4.2%。", "4.3%", ("2026-05-01", "2026-05-31")),
+    ("该公司将8月售价从上月每桶溢价9.5美元下调至折价1.5美元，单月降幅达11美元。", "1.5美元", ("2026-08-01", "2026-08-31")),
+    ("2025年净利润从2024年的104亿元骤降至53亿元。", "53亿元", ("2025-01-01", "2025-12-31")),
+    # 由1月25日起 is a start, not an old value's time: the change's new value keeps the day
+    ("人民银行宣布，由1月25日起下调再贷款利率0.25个百分点，其中支农再贷款利率由2%降至1.75%。", "1.75%",
+     ("2026-01-25", "2026-01-25")),
+])
+def test_the_new_value_of_a_change_does_not_take_the_old_values_time(text, figure, expected):
+    assert _periods_of(text, "2026-07-03")[figure] == expected

@@ -928,6 +928,20 @@ def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row:
     return fp.took(row, covering[-1]) if covering else None
 
 
+def _old_value_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """6月失业率由5月的4.3%降至4.2%: the time right after 由/从 dates the old value of the change, not the new one,
+    which takes the time before it in its sentence."""
+    span = before.in_sentence
+    if span is None or fp.text[span.start - 1:span.start] not in row["before"]:
+        return None
+    if not WORD_PATTERNS[row["words"]].match(fp.text, span.end, site.start):
+        return None  # not an old value and its change verb right after the time (由1月25日起，… is a start)
+    index = starting_from(fp.times, span.start)
+    if index and fp.times[index - 1].start >= site.sentence[0]:
+        return fp.took(row, fp.times[index - 1])
+    return None
+
+
 def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
     """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
     with a ； between it and the figure."""
@@ -1050,6 +1064,7 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
+    "old_value_time": _old_value_time,
     "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
