@@ -481,3 +481,15 @@ def test_a_spread_is_no_old_value(text, figure, expected):
 ])
 def test_the_new_value_of_a_change_does_not_take_the_old_values_time(text, figure, expected):
     assert _periods_of(text, "2026-07-03")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an intraday extreme (一度), 走弱/走强 and 持稳于 are moves of the story's trading day
+    ("数字货币反弹，比特币一度重回11.5万美元上方。", "11.5万美元上方", ("2026-03-19", "2026-03-19")),
+    ("与此同时，日元兑美元汇率大幅走弱1.5%。", "1.5%", ("2026-03-19", "2026-03-19")),
+    ("美元指数持稳于100关口。", "100", ("2026-03-19", "2026-03-19")),
+    # 曾一度 is a past extreme: no trading day
+    ("他称其投资组合曾一度增值至70亿韩元。", "70亿韩元", None),
+])
+def test_intraday_words_are_the_market_day(text, figure, expected):
+    assert _periods_of(text, "2026-03-19")[figure] == expected
