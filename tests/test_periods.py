@@ -493,3 +493,13 @@ def test_the_new_value_of_a_change_does_not_take_the_old_values_time(text, figur
 ])
 def test_intraday_words_are_the_market_day(text, figure, expected):
     assert _periods_of(text, "2026-03-19")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 此前一日 in a wrap is the trading day before the story's
+    ("韩国综指涨幅扩大至3%，此前一日曾暴跌10%。", "10%", ("2026-06-23", "2026-06-23")),
+    # the day before an announcement is no trading day of the story: the figure keeps the story's day
+    ("某公司配售价较公告前一日收盘价10.6港元折让5.75%。", "5.75%", ("2026-06-24", "2026-06-24")),
+])
+def test_the_day_before_in_a_wrap(text, figure, expected):
+    assert _periods_of(text, "2026-06-24")[figure] == expected

@@ -81,10 +81,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# (前一交易日), 前一日 or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
