@@ -286,10 +286,11 @@ def test_a_share_of_a_companys_accounts_does_not_take_their_year(text, figure, e
 
 
 @pytest.mark.parametrize("text, figure, expected", [
-    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-18")),
+    # a Saturday story: the week runs to its Friday, the last trading day
+    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-17")),
     ("欧洲天然气价格上周大涨63%。", "63%", ("2026-04-06", "2026-04-12")),
     ("道指跌0.77%，本周累跌0.93%；标普500指数跌1.01%，本周累跌1.55%。", "1.01%", ("2026-04-18", "2026-04-18")),
-    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-18")),
+    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-17")),
     ("特朗普最快将于本周加征新关税。对60个国家加征10%的关税。", "60个", None),
     ("该基金每周一公布净值，规模为30亿元。", "30亿元", None),
 ])
@@ -503,3 +504,19 @@ def test_intraday_words_are_the_market_day(text, figure, expected):
 ])
 def test_the_day_before_in_a_wrap(text, figure, expected):
     assert _periods_of(text, "2026-06-24")[figure] == expected
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2026-04-15", ("2026-04-13", "2026-04-15")),  # a Wednesday story: Monday to the story's date
+    ("2026-04-17", ("2026-04-13", "2026-04-17")),  # Friday
+    ("2026-04-19", ("2026-04-13", "2026-04-17")),  # a Sunday story: to the Friday
+])
+def test_this_week_runs_to_the_story_date_or_its_friday(published, expected):
+    assert _periods_of("本周，纳指累涨6.84%。", published)["6.84%"] == expected
+
+
+@pytest.mark.parametrize("week, published", [("本周", "2026-08-08"), ("上周", "2026-08-05")])
+def test_a_week_hands_back_to_the_story_year(week, published):
+    # a week speaks of now: a year-less quarter after it is not of an old year named before
+    text = f"2007年该公司曾大幅回购股票。{week}，公司股价累涨12%。一季度营收增长8%。"
+    assert _periods_of(text, published)["8%"] == ("2026-01-01", "2026-03-31")

@@ -320,7 +320,8 @@ class PeriodResolver:
         that runs to publication (2003年以来, 自2021年8月以来: they speak of now) hands back to the publication date."""
         if kind in REPORTING_PERIODS and period.start != period.end:
             self.last_report = period
-        to_now = self.published is not None and period.start != period.end == self.published.isoformat()
+        to_now = self.published is not None and (period.start != period.end == self.published.isoformat() or (
+            kind == "week" and period.start <= self.published.isoformat()))  # 本周 (to Friday in a weekend story)
         if "rel" in groups or to_now:
             self.context_year = None
         elif "year" in groups and kind not in DAY_KINDS and not _past_year(text, match):
@@ -511,14 +512,15 @@ def _weekday(r: PeriodResolver, g: dict) -> Period | None:
 
 
 def _week(r: PeriodResolver, g: dict) -> Period | None:
-    """本周/这周: Monday of the story's week to the story's date; 上周: the calendar week before, Monday to Sunday."""
+    """本周/这周: Monday of the story's week to the story's date (in a weekend story to the Friday, the week's last
+    trading day); 上周: the calendar week before, Monday to Sunday."""
     pub = r.published
     if pub is None:
         return None
     monday = pub - timedelta(days=pub.weekday())
     if g["wk"] == "上":
         return _range(monday - timedelta(days=7), monday - timedelta(days=1))
-    return _range(monday, pub)
+    return _range(monday, min(pub, monday + timedelta(days=4)))
 
 
 PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
