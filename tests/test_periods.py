@@ -520,3 +520,12 @@ def test_a_week_hands_back_to_the_story_year(week, published):
     # a week speaks of now: a year-less quarter after it is not of an old year named before
     text = f"2007年该公司曾大幅回购股票。{week}，公司股价累涨12%。一季度营收增长8%。"
     assert _periods_of(text, published)["8%"] == ("2026-01-01", "2026-03-31")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a bare year before a high or low names a record's span: the since period before it stays
+    ("自6月1日触及2026年收盘高点248美元以来，该股累计跌幅达26.2%。", "26.2%", ("2026-06-01", "2026-07-07")),
+    ("土耳其通胀飙升至2002年新高。12月CPI同比上涨36.08%。", "36.08%", ("2025-12-01", "2025-12-31")),
+])
+def test_a_year_before_a_high_or_low_is_a_record(text, figure, expected):
+    assert _periods_of(text, "2026-07-07")[figure] == expected

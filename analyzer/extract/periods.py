@@ -71,6 +71,7 @@ RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
+YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
@@ -200,8 +201,9 @@ def _not_a_period(text: str, match: re.Match) -> bool:
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)):
-        return True  # 以2015年为100; 《1974年贸易法》
+    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)
+                                      or YEAR_RECORD.match(text, end)):
+        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
     if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
