@@ -529,3 +529,13 @@ def test_a_week_hands_back_to_the_story_year(week, published):
 ])
 def test_a_year_before_a_high_or_low_is_a_record(text, figure, expected):
     assert _periods_of(text, "2026-07-07")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 2022年元旦 is New Year's Day of 2022, in an undated item too
+    ("北京、成都2022年元旦酒店预订量同比增长达2倍。周边短途游需求比平日增长3倍以上。", "3倍以上", ("2022-01-01", "2022-01-01")),
+    # not 元旦过去10多天 (a span since), which keeps the year
+    ("2022年元旦过去10多天，交易所已完成约280亿元的产业债发行。", "约280亿元", ("2022-01-01", "2022-12-31")),
+])
+def test_new_years_day(text, figure, expected):
+    assert _periods_of(text, None)[figure] == expected

@@ -541,6 +541,12 @@ def _past_span(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
 
 
+def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
+    """2022年元旦: 1 January of the year named."""
+    year = r._year(g, 1, 1)
+    return None if year is None else _range(date(year, 1, 1), date(year, 1, 1))
+
+
 def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
     year = r._year(g)
     return None if year is None else _range(date(year, 1, 1), date(year, 12, 31))
@@ -697,7 +703,7 @@ RESOLVERS: dict[str, Resolver] = {
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week,
-    "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
