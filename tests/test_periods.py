@@ -539,3 +539,13 @@ def test_a_year_before_a_high_or_low_is_a_record(text, figure, expected):
 ])
 def test_new_years_day(text, figure, expected):
     assert _periods_of(text, None)[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an undated item: the year to date names the year of the day 截至 names before it
+    ("数据显示，截至1月14日记者发稿时，2022年以来已有57家保险机构参与调研，共调研172次。", "172次", ("2022-01-01", "2022-01-14")),
+    # no year written: nothing to resolve with
+    ("数据显示，截至1月14日，今年以来已有57家保险机构参与调研。", "57家", None),
+])
+def test_a_year_to_a_written_day_in_an_undated_item(text, figure, expected):
+    assert _periods_of(text, None)[figure] == expected
