@@ -549,3 +549,15 @@ def test_new_years_day(text, figure, expected):
 ])
 def test_a_year_to_a_written_day_in_an_undated_item(text, figure, expected):
     assert _periods_of(text, None)[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the date of a change (于/在 before it) does not date the old value right after 由/从
+    ("此前，人民银行已于3月30日将7天期逆回购操作利率由2.4%下调至2.2%。", "2.4%", None),
+    ("此前，人民银行已于3月30日将7天期逆回购操作利率由2.4%下调至2.2%。", "2.2%", ("2026-03-30", "2026-03-30")),
+    ("该基金决定在2026年将海外股票配置目标从此前的38.9%下调至37.2%。", "38.9%", None),
+    # a time naming the figure's own period keeps it (a revision of April's number)
+    ("4月份非农新增就业人数从17.9万人下修至14.8万人。", "17.9万人", ("2026-04-01", "2026-04-30")),
+])
+def test_the_old_value_of_a_dated_change_has_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-02")[figure] == expected

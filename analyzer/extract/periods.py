@@ -738,6 +738,7 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+CHANGE_DATED_BEFORE = tuple(WORDS["change_dated"]["words"])  # 已于3月30日将…, 决定在2026年将…: a change's date
 SPREAD = WORD_PATTERNS["spread"]
 SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
@@ -1122,8 +1123,10 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
     """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
     not a reading of the period chosen."""
     first = starting_from(fp.times, site.clause_start)
-    if choice.period is None or (first < len(fp.times) and fp.times[first].start < site.start):
-        return None  # a time expression between the clause's start and the figure
+    if choice.period is None:
+        return None
+    if first < len(fp.times) and fp.times[first].start < site.start:  # a time in the clause before the figure:
+        return _old_value_of_dated_change(fp, site)  # 由X of a change it dates (于3月30日将…由2.4%) is none
     clause_left = fp.text[site.clause_start:site.start]
     forecast = FORECAST_WORDS.search(clause_left)
     if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
@@ -1133,6 +1136,19 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
         return forecast
     old = OLD_VALUE.search(fp.text, site.near_start, site.start)
     return None if old and SPREAD.match(fp.text, site.start) else old  # 从50%到100%不等: a spread, no old value
+
+
+def _old_value_of_dated_change(fp: FigurePeriods, site: FigureSite) -> re.Match | None:
+    """已于3月30日将利率由2.4%下调至2.2%: the time before 由/从 in the clause dates the change (于/在 before it, 起
+    after it), so the old value right after 由/从 has no period; 4月份非农从17.9万人下修至… keeps its month."""
+    old = OLD_VALUE.search(fp.text, site.near_start, site.start)
+    if old is None:
+        return None
+    span = fp.times[ending_by(fp.times, old.start()) - 1]
+    if span.start < site.clause_start:
+        return None
+    dated = fp.text[span.start - 1:span.start] in CHANGE_DATED_BEFORE or fp.text.startswith("起", span.end)
+    return old if dated else None
 
 
 def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
