@@ -561,3 +561,13 @@ def test_a_year_to_a_written_day_in_an_undated_item(text, figure, expected):
 ])
 def test_the_old_value_of_a_dated_change_has_no_period(text, figure, expected):
     assert _periods_of(text, "2026-07-02")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a rate after 已执行 names a class of institutions: no period, the cut itself keeps its day
+    ("人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点（不含已执行5%存款准备金率的金融机构）。", "5%", None),
+    ("人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点（不含已执行5%存款准备金率的金融机构）。", "0.5个百分点",
+     ("2021-07-15", "2021-07-15")),
+])
+def test_a_rate_naming_a_class_has_no_period(text, figure, expected):
+    assert _periods_of(text, "2021-07-09")[figure] == expected

@@ -971,6 +971,13 @@ def _old_value_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore, ro
     return None
 
 
+def _no_period_before(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """已执行5%存款准备金率的金融机构: words right before the figure that make it an attribute naming a class, which
+    no time of its sentence dates."""
+    found = WORD_PATTERNS[row["words"]].search(fp.text, site.near_start, site.start)
+    return fp.said(row, None, found) if found else None
+
+
 def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
     """A time that speaks only up to the next ； (period.toml `to_semicolon`: 本周累跌0.93%；标普500指数…跌幅为1.01%),
     with a ； between it and the figure."""
@@ -1093,7 +1100,7 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
-    "old_value_time": _old_value_time,
+    "old_value_time": _old_value_time, "no_period_before": _no_period_before,
     "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
