@@ -571,3 +571,16 @@ def test_the_old_value_of_a_dated_change_has_no_period(text, figure, expected):
 ])
 def test_a_rate_naming_a_class_has_no_period(text, figure, expected):
     assert _periods_of(text, "2021-07-09")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a share of a year's total takes the time of what was done, written before it
+    ("据统计，截至5月24日，今年以来超长期特别国债累计发行800亿元，占全年发行总额的8%。", "2024-05-24", "8%",
+     ("2024-01-01", "2024-05-24")),
+    ("今年4月1日至7月20日，累计已有18040亿元留抵退税款退到纳税人账户，约为去年全年办理留抵退税规模的2.8倍。", "2022-07-22",
+     "2.8倍", ("2022-04-01", "2022-07-20")),
+    # no time before it: the total's year stays
+    ("出口石油416万吨，占中国2020年全年石油进口量的0.7%。", "2022-01-20", "0.7%", ("2020-01-01", "2020-12-31")),
+])
+def test_a_share_of_a_years_total_takes_the_time_before_it(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected

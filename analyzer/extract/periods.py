@@ -940,7 +940,7 @@ def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     ended = ending_by(fp.times, site.start - len(base.group()))
     if ended and fp.times[ended - 1].start >= site.sentence[0]:
         return fp.took(row, fp.times[ended - 1])
-    return PeriodChoice(None, row["id"], base.group())
+    return None if row.get("keep_without_time") else PeriodChoice(None, row["id"], base.group())
 
 
 def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
