@@ -541,15 +541,6 @@ def test_new_years_day(text, figure, expected):
     assert _periods_of(text, None)[figure] == expected
 
 
-@pytest.mark.parametrize("text, figure, expected", [
-    # an undated item: the year to date names the year of the day 截至 names before it
-    ("数据显示，截至1月14日记者发稿时，2022年以来已有57家保险机构参与调研，共调研172次。", "172次", ("2022-01-01", "2022-01-14")),
-    # no year written: nothing to resolve with
-    ("数据显示，截至1月14日，今年以来已有57家保险机构参与调研。", "57家", None),
-])
-def test_a_year_to_a_written_day_in_an_undated_item(text, figure, expected):
-    assert _periods_of(text, None)[figure] == expected
-
 
 @pytest.mark.parametrize("text, figure, expected", [
     # the date of a change (于/在 before it) does not date the old value right after 由/从

@@ -138,21 +138,6 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
 
 
 
-def _ytd_to_written_day(text: str, match: re.Match, groups: dict) -> Period | None:
-    """截至1月14日记者发稿时，2022年以来… in an undated item: the day 截至 names has no year of its own to resolve
-    with, but the year to date names it: from that year's start to that day."""
-    if "year" not in groups:
-        return None
-    point = WORD_PATTERNS["point_day"].search(text, max(0, match.start() - YTD_POINT_REACH - 8), match.start())
-    if point is None:
-        return None
-    try:
-        last = date(_int(groups["year"]), int(point.group("m")), int(point.group("d")))
-    except ValueError:
-        return None
-    return _range(date(last.year, 1, 1), last)
-
-
 QUARTER_DAYS = range(85, 95)  # the length of a quarter, in days
 THIS_QUARTER_REACH = 600  # characters back from 本季度 to the quarter a results story named
 
@@ -324,9 +309,8 @@ class PeriodResolver:
                       if value is not None and name.endswith(suffix)}
             kind, rule = _refine_kind(text, match, kind)
             period = self._resolve(kind, groups)
-            if kind == "ytd":
-                period = (_ytd_to_point(text, spans[-1], match, groups) if spans else None) or (
-                    period if self.published else _ytd_to_written_day(text, match, groups))
+            if kind == "ytd" and spans:
+                period = _ytd_to_point(text, spans[-1], match, groups) or period
             elif kind == "this_quarter":
                 period = _quarter_just_named(spans, match)
             if period is not None:
