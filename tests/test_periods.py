@@ -286,10 +286,11 @@ def test_a_share_of_a_companys_accounts_does_not_take_their_year(text, figure, e
 
 
 @pytest.mark.parametrize("text, figure, expected", [
-    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-18")),
+    # a Saturday story: the week runs to its Friday, the last trading day
+    ("WTI原油期货周五单日跌幅超11%，本周累计下跌逾13%。", "逾13%", ("2026-04-13", "2026-04-17")),
     ("欧洲天然气价格上周大涨63%。", "63%", ("2026-04-06", "2026-04-12")),
     ("道指跌0.77%，本周累跌0.93%；标普500指数跌1.01%，本周累跌1.55%。", "1.01%", ("2026-04-18", "2026-04-18")),
-    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-18")),
+    ("本周，道指累涨3.19%，纳指累涨6.84%。", "6.84%", ("2026-04-13", "2026-04-17")),
     ("特朗普最快将于本周加征新关税。对60个国家加征10%的关税。", "60个", None),
     ("该基金每周一公布净值，规模为30亿元。", "30亿元", None),
 ])
@@ -411,4 +412,166 @@ def test_a_past_event_or_a_span_to_now_lends_no_year(text, figure, expected):
      ("2022-12-01", "2022-12-31")),
 ])
 def test_a_total_over_parts_takes_the_span_that_covers_them(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a move with no time of its own takes the trading day named earlier in its paragraph (隔夜, 周二, a date)
+    ("隔夜，美股三大指数集体收涨，纳指涨2.1%。费城半导体指数大涨4.6%。", "2026-05-13", "4.6%", ("2026-05-12", "2026-05-12")),
+    ("周二，美股三大指数收跌。特斯拉跌超3%，苹果跌1.2%。", "2026-05-13", "超3%", ("2026-05-12", "2026-05-12")),
+    ("美股三大指数5月11日收盘涨跌不一。大型科技股中，英伟达涨超2%。", "2026-05-13", "超2%", ("2026-05-11", "2026-05-11")),
+    # a day more than four days back is no trading day of the wrap: the story's date stays
+    ("5月2日，公司董事长在论坛上发言。他说，芯片价格从约20元涨到接近100元。", "2026-05-13", "接近100元",
+     ("2026-05-13", "2026-05-13")),
+    # a new paragraph does not take it
+    ("隔夜，美股三大指数集体收涨。\n恒生指数涨1.5%。", "2026-05-13", "1.5%", ("2026-05-13", "2026-05-13")),
+])
+def test_a_market_move_takes_the_trading_day_named_in_its_paragraph(text, published, figure, expected):
+    assert _periods_of(text, published)[figure] == expected
+
+
+def test_a_record_over_a_span_is_no_period():
+    # 自6月15日以来单日最大涨幅 is a record's base: the next sentence's move keeps the 隔夜 trading day
+    text = "隔夜某公司股价收涨2.5%，创下自6月15日以来单日最大涨幅。盘中股价一度触及145美元。"
+    assert _periods_of(text, "2026-07-07")["145美元"] == ("2026-07-06", "2026-07-06")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 近日/日前 name some recent day the text leaves undated: no period, not the story's date
+    ("近日，某科技公司宣布完成近5亿元B轮融资。", "近5亿元", None),
+    ("上半年，公司营收增长12%。日前，公司签下3亿元订单。", "3亿元", None),
+    # 两日前 is no such word: the market day stays
+    ("加密货币总市值较两日前低点上涨近10%。", "近10%", ("2026-07-20", "2026-07-20")),
+    # a time in the sentence still wins
+    ("近日公布的数据显示，6月社会消费品零售总额增长4.8%。", "4.8%", ("2026-06-01", "2026-06-30")),
+])
+def test_recent_words_give_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-20")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a since period that starts after publication is the day the plan takes effect, never a period ending before it starts
+    ("美国计划自2028年8月起对进口仿制药征收100%关税。", "100%", ("2028-08-01", "2028-08-01")),
+    ("该国将自2027年3月1日起对相关商品加征25%关税。", "25%", ("2027-03-01", "2027-03-01")),
+    # a start before publication still runs to publication
+    ("自2026年3月起，该指数累计上涨12%。", "12%", ("2026-03-01", "2026-07-22")),
+])
+def test_a_since_period_starting_ahead_is_its_first_day(text, figure, expected):
+    assert _periods_of(text, "2026-07-22")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 从A到B不等 spreads one reading over items: 从 opens no old value, the figure keeps the day of its sentence
+    ("3月2日，某市发布补贴细则，补贴比例从50%到100%不等。", "50%到100%", ("2026-03-02", "2026-03-02")),
+    # a change verb makes it an old value again
+    ("3月2日，该国将关税税率由10%上调至30%-70%不等。", "10%", None),
+])
+def test_a_spread_is_no_old_value(text, figure, expected):
+    assert _periods_of(text, "2026-03-05")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the time right after 由/从 dates the old value; the new value takes the time before 由/从 in its sentence
+    ("数据显示，6月失业率由5月的4.3%降至4.2%。", "4.2%", ("2026-06-01", "2026-06-30")),
+    ("数据显示，6月失业率由5月的4.3%降至4.2%。", "4.3%", ("2026-05-01", "2026-05-31")),
+    ("该公司将8月售价从上月每桶溢价9.5美元下调至折价1.5美元，单月降幅达11美元。", "1.5美元", ("2026-08-01", "2026-08-31")),
+    ("2025年净利润从2024年的104亿元骤降至53亿元。", "53亿元", ("2025-01-01", "2025-12-31")),
+    # 由1月25日起 is a start, not an old value's time: the change's new value keeps the day
+    ("人民银行宣布，由1月25日起下调再贷款利率0.25个百分点，其中支农再贷款利率由2%降至1.75%。", "1.75%",
+     ("2026-01-25", "2026-01-25")),
+])
+def test_the_new_value_of_a_change_does_not_take_the_old_values_time(text, figure, expected):
+    assert _periods_of(text, "2026-07-03")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an intraday extreme (一度), 走弱/走强 and 持稳于 are moves of the story's trading day
+    ("数字货币反弹，比特币一度重回11.5万美元上方。", "11.5万美元上方", ("2026-03-19", "2026-03-19")),
+    ("与此同时，日元兑美元汇率大幅走弱1.5%。", "1.5%", ("2026-03-19", "2026-03-19")),
+    ("美元指数持稳于100关口。", "100", ("2026-03-19", "2026-03-19")),
+    # 曾一度 is a past extreme: no trading day
+    ("他称其投资组合曾一度增值至70亿韩元。", "70亿韩元", None),
+])
+def test_intraday_words_are_the_market_day(text, figure, expected):
+    assert _periods_of(text, "2026-03-19")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 此前一日 in a wrap is the trading day before the story's
+    ("韩国综指涨幅扩大至3%，此前一日曾暴跌10%。", "10%", ("2026-06-23", "2026-06-23")),
+    # the day before an announcement is no trading day of the story: the figure keeps the story's day
+    ("某公司配售价较公告前一日收盘价10.6港元折让5.75%。", "5.75%", ("2026-06-24", "2026-06-24")),
+])
+def test_the_day_before_in_a_wrap(text, figure, expected):
+    assert _periods_of(text, "2026-06-24")[figure] == expected
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2026-04-15", ("2026-04-13", "2026-04-15")),  # a Wednesday story: Monday to the story's date
+    ("2026-04-17", ("2026-04-13", "2026-04-17")),  # Friday
+    ("2026-04-19", ("2026-04-13", "2026-04-17")),  # a Sunday story: to the Friday
+])
+def test_this_week_runs_to_the_story_date_or_its_friday(published, expected):
+    assert _periods_of("本周，纳指累涨6.84%。", published)["6.84%"] == expected
+
+
+@pytest.mark.parametrize("week, published", [("本周", "2026-08-08"), ("上周", "2026-08-05")])
+def test_a_week_hands_back_to_the_story_year(week, published):
+    # a week speaks of now: a year-less quarter after it is not of an old year named before
+    text = f"2007年该公司曾大幅回购股票。{week}，公司股价累涨12%。一季度营收增长8%。"
+    assert _periods_of(text, published)["8%"] == ("2026-01-01", "2026-03-31")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a bare year before a high or low names a record's span: the since period before it stays
+    ("自6月1日触及2026年收盘高点248美元以来，该股累计跌幅达26.2%。", "26.2%", ("2026-06-01", "2026-07-07")),
+    ("土耳其通胀飙升至2002年新高。12月CPI同比上涨36.08%。", "36.08%", ("2025-12-01", "2025-12-31")),
+])
+def test_a_year_before_a_high_or_low_is_a_record(text, figure, expected):
+    assert _periods_of(text, "2026-07-07")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # 2022年元旦 is New Year's Day of 2022, in an undated item too
+    ("北京、成都2022年元旦酒店预订量同比增长达2倍。周边短途游需求比平日增长3倍以上。", "3倍以上", ("2022-01-01", "2022-01-01")),
+    # not 元旦过去10多天 (a span since), which keeps the year
+    ("2022年元旦过去10多天，交易所已完成约280亿元的产业债发行。", "约280亿元", ("2022-01-01", "2022-12-31")),
+])
+def test_new_years_day(text, figure, expected):
+    assert _periods_of(text, None)[figure] == expected
+
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the date of a change (于/在 before it) does not date the old value right after 由/从
+    ("此前，人民银行已于3月30日将7天期逆回购操作利率由2.4%下调至2.2%。", "2.4%", None),
+    ("此前，人民银行已于3月30日将7天期逆回购操作利率由2.4%下调至2.2%。", "2.2%", ("2026-03-30", "2026-03-30")),
+    ("该基金决定在2026年将海外股票配置目标从此前的38.9%下调至37.2%。", "38.9%", None),
+    # a time naming the figure's own period keeps it (a revision of April's number)
+    ("4月份非农新增就业人数从17.9万人下修至14.8万人。", "17.9万人", ("2026-04-01", "2026-04-30")),
+])
+def test_the_old_value_of_a_dated_change_has_no_period(text, figure, expected):
+    assert _periods_of(text, "2026-07-02")[figure] == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a rate after 已执行 names a class of institutions: no period, the cut itself keeps its day
+    ("人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点（不含已执行5%存款准备金率的金融机构）。", "5%", None),
+    ("人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点（不含已执行5%存款准备金率的金融机构）。", "0.5个百分点",
+     ("2021-07-15", "2021-07-15")),
+])
+def test_a_rate_naming_a_class_has_no_period(text, figure, expected):
+    assert _periods_of(text, "2021-07-09")[figure] == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a share of a year's total takes the time of what was done, written before it
+    ("据统计，截至5月24日，今年以来超长期特别国债累计发行800亿元，占全年发行总额的8%。", "2024-05-24", "8%",
+     ("2024-01-01", "2024-05-24")),
+    ("今年4月1日至7月20日，累计已有18040亿元留抵退税款退到纳税人账户，约为去年全年办理留抵退税规模的2.8倍。", "2022-07-22",
+     "2.8倍", ("2022-04-01", "2022-07-20")),
+    # no time before it: the total's year stays
+    ("出口石油416万吨，占中国2020年全年石油进口量的0.7%。", "2022-01-20", "0.7%", ("2020-01-01", "2020-12-31")),
+])
+def test_a_share_of_a_years_total_takes_the_time_before_it(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected

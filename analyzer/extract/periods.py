@@ -71,6 +71,7 @@ RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
+YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
@@ -81,10 +82,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# (前一交易日), 前一日 or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
 # the alternation is tried only where an expression can begin
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
@@ -133,6 +134,8 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
         return None
     year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4])
     return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
+
+
 
 
 QUARTER_DAYS = range(85, 95)  # the length of a quarter, in days
@@ -200,8 +203,9 @@ def _not_a_period(text: str, match: re.Match) -> bool:
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)):
-        return True  # 以2015年为100; 《1974年贸易法》
+    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)
+                                      or YEAR_RECORD.match(text, end)):
+        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
     if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
@@ -320,7 +324,8 @@ class PeriodResolver:
         that runs to publication (2003年以来, 自2021年8月以来: they speak of now) hands back to the publication date."""
         if kind in REPORTING_PERIODS and period.start != period.end:
             self.last_report = period
-        to_now = self.published is not None and period.start != period.end == self.published.isoformat()
+        to_now = self.published is not None and (period.start != period.end == self.published.isoformat() or (
+            kind == "week" and period.start <= self.published.isoformat()))  # 本周 (to Friday in a weekend story)
         if "rel" in groups or to_now:
             self.context_year = None
         elif "year" in groups and kind not in DAY_KINDS and not _past_year(text, match):
@@ -367,12 +372,17 @@ def _year_to_date(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, 1, 1), r.published)
 
 
+def _since(first: date, published: date) -> Period:
+    """From ``first`` to publication; a start after publication (自2028年8月起征收) is the day a plan takes effect."""
+    return _range(first, max(first, published))
+
+
 def _since_month(r: PeriodResolver, g: dict) -> Period | None:
     month = _int(g["m"])
     year = r._year(g, month)
     if year is None or r.published is None:
         return None
-    return _range(date(year, month, 1), r.published)
+    return _since(date(year, month, 1), r.published)
 
 
 def _since_date(r: PeriodResolver, g: dict) -> Period | None:
@@ -380,7 +390,7 @@ def _since_date(r: PeriodResolver, g: dict) -> Period | None:
     year = r._year(g, month, day)
     if year is None or r.published is None:
         return None
-    return _range(date(year, month, day), r.published)
+    return _since(date(year, month, day), r.published)
 
 
 def _since_point(r: PeriodResolver, g: dict) -> Period | None:
@@ -506,14 +516,15 @@ def _weekday(r: PeriodResolver, g: dict) -> Period | None:
 
 
 def _week(r: PeriodResolver, g: dict) -> Period | None:
-    """本周/这周: Monday of the story's week to the story's date; 上周: the calendar week before, Monday to Sunday."""
+    """本周/这周: Monday of the story's week to the story's date (in a weekend story to the Friday, the week's last
+    trading day); 上周: the calendar week before, Monday to Sunday."""
     pub = r.published
     if pub is None:
         return None
     monday = pub - timedelta(days=pub.weekday())
     if g["wk"] == "上":
         return _range(monday - timedelta(days=7), monday - timedelta(days=1))
-    return _range(monday, pub)
+    return _range(monday, min(pub, monday + timedelta(days=4)))
 
 
 PAST_UNIT_DAYS = {"周": 7, "天": 1, "日": 1}
@@ -530,6 +541,12 @@ def _past_span(r: PeriodResolver, g: dict) -> Period | None:
         return _range(last - timedelta(days=n * PAST_UNIT_DAYS[unit]), last)
     year, month = divmod(last.year * 12 + last.month - 1 - n * (12 if unit == "年" else 1), 12)
     return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
+
+
+def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
+    """2022年元旦: 1 January of the year named."""
+    year = r._year(g, 1, 1)
+    return None if year is None else _range(date(year, 1, 1), date(year, 1, 1))
 
 
 def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
@@ -688,7 +705,7 @@ RESOLVERS: dict[str, Resolver] = {
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week,
-    "past_span": _past_span, "year": _year_kind, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
@@ -705,6 +722,8 @@ if _unknown:
 LEAD_CHARS = 120  # a period stated this near the start (title, dateline, first sentence) is the text's own
 FORECAST_WORDS = WORD_PATTERNS["forecast"]
 OLD_VALUE = WORD_PATTERNS["old_value"]
+CHANGE_DATED_BEFORE = tuple(WORDS["change_dated"]["words"])  # 已于3月30日将…, 决定在2026年将…: a change's date
+SPREAD = WORD_PATTERNS["spread"]
 SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
 CONSENSUS = WORD_PATTERNS["consensus_of_figure_before"]
@@ -905,7 +924,7 @@ def _share_base(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
     ended = ending_by(fp.times, site.start - len(base.group()))
     if ended and fp.times[ended - 1].start >= site.sentence[0]:
         return fp.took(row, fp.times[ended - 1])
-    return PeriodChoice(None, row["id"], base.group())
+    return None if row.get("keep_without_time") else PeriodChoice(None, row["id"], base.group())
 
 
 def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
@@ -920,6 +939,27 @@ def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row:
     covering = [span for span in fp.times[:index] if span.start >= site.sentence[0]
                 and span.period.start <= part.period.start and part.period.end <= span.period.end]
     return fp.took(row, covering[-1]) if covering else None
+
+
+def _old_value_time(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """6月失业率由5月的4.3%降至4.2%: the time right after 由/从 dates the old value of the change, not the new one,
+    which takes the time before it in its sentence."""
+    span = before.in_sentence
+    if span is None or fp.text[span.start - 1:span.start] not in row["before"]:
+        return None
+    if not WORD_PATTERNS[row["words"]].match(fp.text, span.end, site.start):
+        return None  # not an old value and its change verb right after the time (由1月25日起，… is a start)
+    index = starting_from(fp.times, span.start)
+    if index and fp.times[index - 1].start >= site.sentence[0]:
+        return fp.took(row, fp.times[index - 1])
+    return None
+
+
+def _no_period_before(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """已执行5%存款准备金率的金融机构: words right before the figure that make it an attribute naming a class, which
+    no time of its sentence dates."""
+    found = WORD_PATTERNS[row["words"]].search(fp.text, site.near_start, site.start)
+    return fp.said(row, None, found) if found else None
 
 
 def _past_semicolon(fp: FigurePeriods, site: FigureSite, span: TimeSpan | None) -> bool:
@@ -978,7 +1018,14 @@ def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
     return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
 
 
-def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+def _recent_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """日前/近日: some recent day the text leaves undated, no period."""
+    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    return fp.said(row, None, found) if found else None
+
+
+def _market_words(fp: FigurePeriods, site: FigureSite, row: dict) -> re.Match | None:
+    """The market-day words that make the figure a move or price of a trading day, not in a title."""
     if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
         return None  # 自高市早苗胜选以来…下跌逾3.5%: a move over undated days
     search = _search_words(row["words"])
@@ -986,7 +1033,24 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
         # the move after it (以太坊跌破4400美元，日内下跌近3.5%)
         found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
-    return _published_if(fp, row, found)
+    return found
+
+
+def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    return _published_if(fp, row, _market_words(fp, site, row))
+
+
+def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
+    earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
+    story's date."""
+    day = before.in_paragraph
+    if day is None or day.kind not in DAY_KINDS or day.period.start != day.period.end or fp.published is None:
+        return None
+    lag = (date.fromisoformat(fp.published.start) - date.fromisoformat(day.period.start)).days
+    if not 0 <= lag <= row["days_before"] or _market_words(fp, site, row) is None:
+        return None
+    return fp.took(row, day)
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
@@ -1020,10 +1084,12 @@ def _nothing(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict
 
 NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
+    "old_value_time": _old_value_time, "no_period_before": _no_period_before,
     "time_in_sentence": _time_in_sentence,
     "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
+    "market_day_named": _market_day_named, "recent_words": _recent_words,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
 }
@@ -1048,14 +1114,32 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
     """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
     not a reading of the period chosen."""
     first = starting_from(fp.times, site.clause_start)
-    if choice.period is None or (first < len(fp.times) and fp.times[first].start < site.start):
-        return None  # a time expression between the clause's start and the figure
+    if choice.period is None:
+        return None
+    if first < len(fp.times) and fp.times[first].start < site.start:  # a time in the clause before the figure:
+        return _old_value_of_dated_change(fp, site)  # 由X of a change it dates (于3月30日将…由2.4%) is none
     clause_left = fp.text[site.clause_start:site.start]
     forecast = FORECAST_WORDS.search(clause_left)
     if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
             site.previous is not None and CONSENSUS.search(fp.text, site.near_start, site.start))):
         forecast = None  # 业绩预告，预计…; …，高于市场预期的353亿美元: the forecast of the period named or read
-    return forecast or OLD_VALUE.search(fp.text, site.near_start, site.start)
+    if forecast:
+        return forecast
+    old = OLD_VALUE.search(fp.text, site.near_start, site.start)
+    return None if old and SPREAD.match(fp.text, site.start) else old  # 从50%到100%不等: a spread, no old value
+
+
+def _old_value_of_dated_change(fp: FigurePeriods, site: FigureSite) -> re.Match | None:
+    """已于3月30日将利率由2.4%下调至2.2%: the time before 由/从 in the clause dates the change (于/在 before it, 起
+    after it), so the old value right after 由/从 has no period; 4月份非农从17.9万人下修至… keeps its month."""
+    old = OLD_VALUE.search(fp.text, site.near_start, site.start)
+    if old is None:
+        return None
+    span = fp.times[ending_by(fp.times, old.start()) - 1]
+    if span.start < site.clause_start:
+        return None
+    dated = fp.text[span.start - 1:span.start] in CHANGE_DATED_BEFORE or fp.text.startswith("起", span.end)
+    return old if dated else None
 
 
 def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
