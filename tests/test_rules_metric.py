@@ -174,3 +174,49 @@ def test_a_firms_accounts_lose_the_firm_in_a_story_about_it():
     text = "招股书显示，2023年至2025年，阿麦斯的营收分别为10.70亿元、15.71亿元和27.82亿元。截至2025年末，阿麦斯的负债总额达到14.16亿元。"
     found = {f.text: f.metric for f in analyze(text, published="2026-06-26").figures}
     assert found["10.70亿元"] == "营收" and found["14.16亿元"] == "负债总额"
+
+
+# --- [[debris]] rows and comparison tails (real-dev metric families) ----------------------------------------------
+
+DEBRIS = rulebook.rows("metric", "debris")
+
+
+def _debris_pairs(row):
+    pairs = []
+    for part in row["example"].split(";"):
+        written, arrow, tidied = part.partition("→")
+        if arrow:
+            pairs.append((written.strip(), tidied.strip()))
+    return pairs
+
+
+@pytest.mark.parametrize("row", DEBRIS, ids=[row["id"] for row in DEBRIS])
+def test_debris_row_tidies_its_examples(row):
+    pairs = _debris_pairs(row)
+    assert pairs and pairs[0][1] == row["expect"], row["id"]
+    for written, tidied in pairs:
+        assert metrics.tidy_metric(written) == tidied, (row["id"], written)
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    # 发往X的: where goods are shipped to is a place
+    ("发往西北欧的阿拉伯轻质原油OSP较ICE布伦特溢价0.85美元，较上月下调15美元。", "0.85美元", "阿拉伯轻质原油OSP"),
+    # a vague quantifier before the name
+    ("数据显示，多只油气类主题QDII涨幅超15%，在基金业绩排行榜上位居前列。", "超15%", "油气类主题QDII"),
+    ("PICO在2024年多个季度的XR头显出货份额约为5%至10%。", "约为5%至10%", None),  # a time after 多个: not cut here
+    # the market an index trades in
+    ("隔夜，科技股力撑美股指反弹，纳指100收涨1.9%。美股存储芯片指数暴涨11.12%。", "11.12%", "存储芯片指数"),
+    # 相比 / 相较 / 与…相比 after the name go whole (was 最新价格相, 净利润与上年同期相)
+    ("最新价格相比2021年年中75元/公斤的低点，累计涨幅高达207%。", "75元/公斤", "最新价格"),
+    ("浙江东日公告，2021年净利润与上年同期相比预计增加5.7亿元到6.3亿元。", "5.7亿元到6.3亿元", "净利润"),
+    ("与此同时，该ETF资产规模相较于去年年底也暴涨超过二十倍。", "超过二十倍", "ETF资产规模"),
+    # 相应 (correspondingly) is an adverb, not the end of the name (was 支出相)
+    ("主要是疫情蔓延使留学等跨境活动受到影响，支出相应下降了53%。", "53%", "支出"),
+])
+def test_real_text_metric_tails_and_leads(text, span, metric):
+    figures = [f for f in analyze(text).figures if f.text == span]
+    assert len(figures) == 1, [f.text for f in analyze(text).figures]
+    if metric is not None:
+        assert figures[0].metric == metric
+    else:
+        assert not figures[0].metric.startswith("季度")

@@ -64,8 +64,8 @@ SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = rulebook.regex(rf"^对(?!{_one_of_words('trade-partners')})")
-# X较Y加点 / X比Y高: the metric is X, compared with another
-COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
+# X较Y加点 / X比Y高 / X相比Y / X与Y相比: the metric is X, compared with another (相比 whole, never X相)
+COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:(?:与[^，,；;与]{{1,12}}?)?相)?(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
 PART_OF = rulebook.regex(rf"^.*?(?<=[款额])中(?![{''.join(WORD_LISTS['part-of-kept'])}])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
@@ -1111,7 +1111,9 @@ def _common_word(phrase: str) -> bool:
 
 @functools.cache
 def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((rulebook.regex(row["pattern"]), row.get("replace", "")) for row in rulebook.load("real_text").get("metric_debris", []))
+    """real_text.toml's metric_debris rows, then metric.toml's own [[debris]] rows, in file order."""
+    rows = [*rulebook.rows("real_text", "metric_debris"), *rulebook.rows("metric", "debris")]
+    return tuple((rulebook.regex(row["pattern"]), row.get("replace", "")) for row in rows)
 
 
 @functools.lru_cache(maxsize=16384)  # a pure function of the metric
