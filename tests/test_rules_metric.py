@@ -212,6 +212,20 @@ def test_debris_row_tidies_its_examples(row):
     ("与此同时，该ETF资产规模相较于去年年底也暴涨超过二十倍。", "超过二十倍", "ETF资产规模"),
     # 相应 (correspondingly) is an adverb, not the end of the name (was 支出相)
     ("主要是疫情蔓延使留学等跨境活动受到影响，支出相应下降了53%。", "53%", "支出"),
+    # a scope word before a flow verb stays (was 就业人数)
+    ("此外，4月份非农新增就业人数从17.9万人下修至14.8万人。", "17.9万人", "非农就业人数"),
+    ("今年前10个月，城镇新增就业人数16.55万人，同比增长20.4%。", "16.55万人", "城镇就业人数"),
+    # market money keeps the market written before 累计 (was 成交量, 净流入); a flow of anything else loses it
+    ("碳排放配额（CEA）累计成交量1.79亿吨，累计成交额76.61亿元。", "1.79亿吨", "碳排放配额（CEA）成交量"),
+    ("Choice数据显示，本周北向资金累计净流入291.97亿元。", "291.97亿元", "北向资金净流入"),
+    ("1—9月，公司累计实现签约面积179.2万平方米。", "179.2万平方米", "签约面积"),
+    # 全市 left at the start after a place is cut (上海全市二手房 → 全市二手房)
+    ("2021年，上海全市二手房累计成交金额为9282亿元，同比下降8%。", "9282亿元", "二手房成交金额"),
+    # futures contracts and a bare board are no firms: no 股价 (was 股价)
+    ("国内商品期货收盘走势分化，红枣主力合约涨超5%。", "超5%", "红枣主力合约"),
+    ("国债期货开盘，10年期主力合约跌0.05%。", "0.05%", "10年期主力合约"),
+    ("三大股指低开，沪指跌0.1％，深成指跌0.03％，创业板跌0.46％。", "0.46％", "创业板"),
+    ("科创板新股亚虹医药开盘破发，创业板新股三维天地高开88.24%。", "88.24%", "股价"),  # a firm after the board
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]

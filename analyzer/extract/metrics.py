@@ -71,6 +71,8 @@ PART_OF = rulebook.regex(rf"^.*?(?<=[款额])中(?![{''.join(WORD_LISTS['part-of
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = rulebook.regex(rf"^.*(?:{_one_of_words('named-after')})")
 RATIO_BEFORE = rulebook.regex(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
+# 非农新增就业人数 → 非农就业人数: the flow verb after a scope word goes, the scope stays
+SCOPE_FLOW = rulebook.regex("(?:" + "|".join(f"(?<={re.escape(w)})" for w in WORD_LISTS["scope-before-flow-verb"]) + ")净?新增")
 ISSUED = rulebook.regex(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
@@ -119,6 +121,8 @@ OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
 OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
+MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
+CUMULATIVE = frozenset(["累计"])
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = rulebook.regex("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -144,7 +148,7 @@ PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-en
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
 PER_GOODS = rulebook.regex(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
-NOT_A_STOCK = rulebook.regex(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
+NOT_A_STOCK = rulebook.regex(rf"[A-Z]股$|^(?:{_one_of_words('boards-not-stocks')})$|" + _one_of_words("not-a-stock"))  # searched
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
 OBJECT_LEFT_OUT = rulebook.regex(rf"(?<!净)(?:{_one_of_words('object-left-out')})$|(?<=.{{2}})部分$")
@@ -225,6 +229,8 @@ def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
             continue  # most verbs are not in the phrase: nothing more to look at
         if position + len(verb) < len(phrase) and position + len(verb) > best:
             best, start = position + len(verb), position
+    if best > 0 and phrase[start:best] in CUMULATIVE and phrase[best:] in MARKET_MONEY:  # 北向资金累计净买入
+        return _after_last_verb(phrase[:start], verbs) + phrase[best:]  # → 北向资金净买入: the market stays
     if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
         before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
         return before + phrase[start:]
@@ -251,7 +257,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", phrase))  # 规模以上工业企业实现利润总额 → …企业利润总额
+    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", SCOPE_FLOW.sub("", phrase)))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
