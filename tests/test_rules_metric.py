@@ -226,6 +226,10 @@ def test_debris_row_tidies_its_examples(row):
     ("国债期货开盘，10年期主力合约跌0.05%。", "0.05%", "10年期主力合约"),
     ("三大股指低开，沪指跌0.1％，深成指跌0.03％，创业板跌0.46％。", "0.46％", "创业板"),
     ("科创板新股亚虹医药开盘破发，创业板新股三维天地高开88.24%。", "88.24%", "股价"),  # a firm after the board
+    # 在 and a place opening a metric say where (was 在印度投资, 在美国的汽车销量)
+    ("软银集团旗下的英国芯片设计公司Graphcore计划宣布在印度投资10亿英镑。", "10亿英镑", "投资"),
+    ("通用汽车周二表示，其2021年在美国的汽车销量为220万辆。", "220万辆", "汽车销量"),
+    ("IDC数据显示，2025年苹果在中国市场的出货量为4620万台。", "4620万台", "出货量"),
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
@@ -234,3 +238,9 @@ def test_real_text_metric_tails_and_leads(text, span, metric):
         assert figures[0].metric == metric
     else:
         assert not figures[0].metric.startswith("季度")
+
+
+@pytest.mark.parametrize("written", ["在职员工回购价", "在线音乐订阅收入", "在手订单", "在滨海新区", "在美国和日本的有效发明专利",
+                                     "在襄阳市清洁能源及产业链上下游投资"])
+def test_words_starting_with_zai_and_places_that_go_on_stay(written):
+    assert metrics.without_location(written) == written

@@ -1128,7 +1128,7 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = without_owner(before_clause_break(_without_debris(metric)))
+    metric = without_owner(before_clause_break(without_location(_without_debris(metric))))
     trimmed = trim_edges(metric)
     return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
 
@@ -1162,6 +1162,33 @@ def before_clause_break(metric: str) -> str:
             return head
         at += len(word)
     return metric
+
+
+LOCATED_AT = frozenset(WORD_LISTS["located-at"])
+LOCATED_TAILS = tuple(WORD_LISTS["located-place-tails"])
+PLACE_TAGS = frozenset(["ns", "s"])  # jieba: a place name (印度, 纽约), a locative noun (海外)
+NOT_LOCATED = frozenset(WORD_LISTS["located-not-places"])
+PLACE_GOES_ON = tuple(WORD_LISTS["place-endings-after"])
+
+
+def without_location(metric: str) -> str:
+    """在印度投资 → 投资, 在美国的汽车销量 → 汽车销量: 在 and a place opening a metric say where (metric.toml
+    words located-at); the rest names what. 在职, 在线 are words of their own (the segmenter does not split them)."""
+    if not metric.startswith(tuple(LOCATED_AT)):
+        return metric
+    words = pos.tag(metric)
+    if len(words) < 3 or words[0][0] not in LOCATED_AT or words[1][1] not in PLACE_TAGS \
+            or words[1][0] in NOT_LOCATED or _place_goes_on(*words[2]):
+        return metric  # 在上市公司, 在美国和日本, 在滨海新区: no place, or one that goes on
+    rest = metric[len(words[0][0]) + len(words[1][0]):]
+    rest = rest[len(next((tail for tail in LOCATED_TAILS if rest.startswith(tail)), "")):]
+    return rest if len(rest) >= 2 else metric
+
+
+def _place_goes_on(word: str, tag: str) -> bool:
+    """新区, 市, 和, 濮阳 after a place: more place (or a list of places) follows; x: the place was cut from an unknown
+    name (德克|萨斯)."""
+    return tag in PLACE_TAGS or tag == "x" or word in PLACE_GOES_ON or len(word) <= 2 and word.endswith(PLACE_GOES_ON)
 
 
 def without_owner(metric: str) -> str:
