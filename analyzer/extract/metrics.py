@@ -179,7 +179,7 @@ def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
     # at the end: searched, so a lookahead on the first characters (约's look-behind keeps re from finding them)
     return rulebook.regex(with_first_characters(f"(?:{alternation})+$") if at_end
-                          else f"^(?:{alternation})+(?![性期他余它和及场])")
+                          else f"^(?:{alternation})+(?!{_one_of_words('word-after-leading')})")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
