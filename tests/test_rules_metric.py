@@ -235,6 +235,9 @@ def test_debris_row_tidies_its_examples(row):
     ("尽管2021年受新冠肺炎疫情影响，该市地区生产总值依然达到了16355.32亿元人民币。", "16355.32亿元人民币", "地区生产总值"),
     ("该市场规模达到100亿元。", "100亿元", "市场规模"),
     ("南乐生鲜于2020年3月份开工建设，占地面积约8万平方米。", "约8万平方米", "占地面积"),
+    # a window ahead and 全球 go (was 一年全球企业收益); a tenor without 未来 stays
+    ("预计未来一年全球企业收益将增长10%。", "10%", "企业收益"),
+    ("10年国债收益率下跌3个基点至1.92%。", "1.92%", "10年国债收益率"),
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
