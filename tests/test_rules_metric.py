@@ -238,6 +238,10 @@ def test_debris_row_tidies_its_examples(row):
     # a window ahead and 全球 go (was 一年全球企业收益); a tenor without 未来 stays
     ("预计未来一年全球企业收益将增长10%。", "10%", "企业收益"),
     ("10年国债收益率下跌3个基点至1.92%。", "1.92%", "10年国债收益率"),
+    # 将比 is "will be lower than" (was 比原计划, 汽车产量将比); 意味着 opens the clause (was 意味着NPS今年的海外股票持仓)
+    ("据韩国银行估算，这意味着NPS今年的海外股票持仓将比原计划减少约200亿美元。", "约200亿美元", "海外股票持仓"),
+    ("IHS Markit的数据显示，预计今年全球汽车产量将比去年增加约1%。", "约1%", "汽车产量"),
+    ("人民银行将1年期LPR下调至3.45%。", "3.45%", "1年期LPR"),  # 将 before an object is still cut
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]

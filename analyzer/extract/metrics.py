@@ -115,6 +115,8 @@ EMPTY_BRACKETS = rulebook.regex(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日
 ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
 # 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
 MULTIPLE_OF_BASE = rulebook.regex(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
+WILL_VERBS = frozenset(["将"])
+WILL_BEFORE = tuple(WORD_LISTS["will-before-comparison"])  # 将比, 将较: "will", then a comparison
 NEGATIONS = tuple(WORD_LISTS["joining-verb-kept-before"])  # 未, 没有 before a verb: it belongs to the name
 OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, 市值: accounts a firm's name before 的 owns
 OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
@@ -215,8 +217,10 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 
 def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
-    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name."""
-    return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb)))
+    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name; 持仓将比原计划:
+    将 before a comparison is "will" (the comparison is cut later), not the verb of 将X下调."""
+    return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb))
+                             or verb in WILL_VERBS and phrase.startswith(WILL_BEFORE, position + len(verb)))
 
 
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
@@ -1117,8 +1121,12 @@ def _common_word(phrase: str) -> bool:
 
 @functools.cache
 def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    """real_text.toml's metric_debris rows, then metric.toml's own [[debris]] rows, in file order."""
-    rows = [*rulebook.rows("real_text", "metric_debris"), *rulebook.rows("metric", "debris")]
+    """real_text.toml's metric_debris rows, then metric.toml's own [[debris]] rows, each in file order; a row of
+    metric.toml marked ``first`` goes before real_text's (意味着10月份…: the clause word goes before leading-date reads
+    the date)."""
+    own = rulebook.rows("metric", "debris")
+    rows = [*(r for r in own if r.get("first")), *rulebook.rows("real_text", "metric_debris"),
+            *(r for r in own if not r.get("first"))]
     return tuple((rulebook.regex(row["pattern"]), row.get("replace", "")) for row in rows)
 
 
