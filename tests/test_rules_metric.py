@@ -242,6 +242,9 @@ def test_debris_row_tidies_its_examples(row):
     ("据韩国银行估算，这意味着NPS今年的海外股票持仓将比原计划减少约200亿美元。", "约200亿美元", "海外股票持仓"),
     ("IHS Markit的数据显示，预计今年全球汽车产量将比去年增加约1%。", "约1%", "汽车产量"),
     ("人民银行将1年期LPR下调至3.45%。", "3.45%", "1年期LPR"),  # 将 before an object is still cut
+    # a modal of likelihood goes whole (was 能性, 能促使…): 可能性 stays a name
+    ("年底前加息40个基点的可能性几乎为100%。", "100%", "可能性"),  # was 能性 (the event is left to event-probability)
+    ("据测算，预计可能涉及退市的LOF约125只。", "约125只", "退市的LOF"),  # was 能涉及退市的LOF
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
