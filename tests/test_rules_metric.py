@@ -245,6 +245,10 @@ def test_debris_row_tidies_its_examples(row):
     # a modal of likelihood goes whole (was 能性, 能促使…): 可能性 stays a name
     ("年底前加息40个基点的可能性几乎为100%。", "100%", "可能性"),  # was 能性 (the event is left to event-probability)
     ("据测算，预计可能涉及退市的LOF约125只。", "约125只", "退市的LOF"),  # was 能涉及退市的LOF
+    # the recipient of 向…支付, a scope of 在…方面 and a beneficiary of 为…减免 are no part of the name
+    ("同比增长17.9%；向企业支付赔款18.7亿美元，同比增长3.5%。", "18.7亿美元", "支付赔款"),
+    ("知情人士称，三家公司预计将于周四宣布未来五年在电动汽车开发方面投资逾200亿欧元。", "逾200亿欧元", "投资"),
+    ("“零关税”政策项下累计进口货值58.8亿元，为企业减免税款10.6亿元。", "10.6亿元", "减免税款"),
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
