@@ -249,6 +249,10 @@ def test_debris_row_tidies_its_examples(row):
     ("同比增长17.9%；向企业支付赔款18.7亿美元，同比增长3.5%。", "18.7亿美元", "支付赔款"),
     ("知情人士称，三家公司预计将于周四宣布未来五年在电动汽车开发方面投资逾200亿欧元。", "逾200亿欧元", "投资"),
     ("“零关税”政策项下累计进口货值58.8亿元，为企业减免税款10.6亿元。", "10.6亿元", "减免税款"),
+    # 控制在 a target, 缩短至 a new length and their modals are the verb, not the name (was 城镇调查失业率控制)
+    ("城镇新增就业110万人以上，城镇调查失业率控制在5.5%以内。", "5.5%以内", "城镇调查失业率"),
+    ("天津本轮本土疫情确诊病例应该可以控制在100例以内。", "100例以内", "本土疫情确诊病例"),
+    ("商协会建议将IPO等待期缩短至21天左右。", "21天左右", "IPO等待期"),
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
