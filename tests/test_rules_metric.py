@@ -253,6 +253,9 @@ def test_debris_row_tidies_its_examples(row):
     ("城镇新增就业110万人以上，城镇调查失业率控制在5.5%以内。", "5.5%以内", "城镇调查失业率"),
     ("天津本轮本土疫情确诊病例应该可以控制在100例以内。", "100例以内", "本土疫情确诊病例"),
     ("商协会建议将IPO等待期缩短至21天左右。", "21天左右", "IPO等待期"),
+    # a commodity's growth is its own move, not a statistic named with it earlier (was 黄金ETF持仓总量)
+    ("全球黄金ETF持仓总量增加20吨。本周三，黄金单日涨幅超过4%。", "超过4%", "黄金"),
+    ("费城半导体指数较6月22日创下的历史高位下跌19%。指数当日跌幅达到4.3%。", "4.3%", "费城半导体指数"),  # refers back
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]

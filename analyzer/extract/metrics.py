@@ -892,10 +892,17 @@ def _earlier_growth(c: MetricContext) -> Named | None:
     """M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before."""
     metric = c.last_resort
     growth = GROWTH_OF.match(metric) if metric and c.earlier else None
-    if growth is None:
-        return None
+    stem = growth.group("stem") if growth else ""
+    if growth is None or stem.endswith(_market_heads()) and stem not in WORD_LISTS["referring-heads"]:
+        return None  # 黄金涨幅: the gold price's move, not 黄金ETF持仓总量's; a bare 指数 refers back
     return _named(next((m for m in reversed(c.earlier) if m and growth.group("stem") in m and m != metric), None),
                   metric)
+
+
+@functools.cache
+def _market_heads() -> tuple[str, ...]:
+    """The index, commodity and coin heads of real_text.toml market_subject (指数, 黄金, 原油, 比特币)."""
+    return tuple(rulebook.load("real_text")["market_subject"]["heads"])
 
 
 def _phrase_before(c: MetricContext) -> Named | None:
