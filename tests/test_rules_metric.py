@@ -207,7 +207,7 @@ def test_debris_row_tidies_its_examples(row):
     # the market an index trades in
     ("隔夜，科技股力撑美股指反弹，纳指100收涨1.9%。美股存储芯片指数暴涨11.12%。", "11.12%", "存储芯片指数"),
     # 相比 / 相较 / 与…相比 after the name go whole (was 最新价格相, 净利润与上年同期相)
-    ("最新价格相比2021年年中75元/公斤的低点，累计涨幅高达207%。", "75元/公斤", "最新价格"),
+    ("最新价格相比2021年年中75元/公斤的低点，累计涨幅高达207%。", "75元/公斤", "价格"),  # 最新: a time word
     ("浙江东日公告，2021年净利润与上年同期相比预计增加5.7亿元到6.3亿元。", "5.7亿元到6.3亿元", "净利润"),
     ("与此同时，该ETF资产规模相较于去年年底也暴涨超过二十倍。", "超过二十倍", "ETF资产规模"),
     # 相应 (correspondingly) is an adverb, not the end of the name (was 支出相)
@@ -256,6 +256,9 @@ def test_debris_row_tidies_its_examples(row):
     # a commodity's growth is its own move, not a statistic named with it earlier (was 黄金ETF持仓总量)
     ("全球黄金ETF持仓总量增加20吨。本周三，黄金单日涨幅超过4%。", "超过4%", "黄金"),
     ("费城半导体指数较6月22日创下的历史高位下跌19%。指数当日跌幅达到4.3%。", "4.3%", "费城半导体指数"),  # refers back
+    # the means of a deal and a time or circumstance word opening the name go
+    ("公司股东拟以集中竞价方式减持公司股份不超过100万股。", "不超过100万股", "减持公司股份"),
+    ("融资余额增幅最大的是建龙微纳，最新融资余额为7266.81万元。", "7266.81万元", "融资余额"),
 ])
 def test_real_text_metric_tails_and_leads(text, span, metric):
     figures = [f for f in analyze(text).figures if f.text == span]
