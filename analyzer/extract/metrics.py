@@ -64,13 +64,15 @@ SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
 CONDITION_DUI = rulebook.regex(rf"^对(?!{_one_of_words('trade-partners')})")
-# X较Y加点 / X比Y高: the metric is X, compared with another
-COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
+# X较Y加点 / X比Y高 / X相比Y / X与Y相比: the metric is X, compared with another (相比 whole, never X相)
+COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:(?:与[^，,；;与]{{1,12}}?)?相)?(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
 PART_OF = rulebook.regex(rf"^.*?(?<=[款额])中(?![{''.join(WORD_LISTS['part-of-kept'])}])")
 # 口径为单户授信总额: after 为/由/是指 inside a phrase; but 激励比例为延期贷款本金: a ratio's name before 为
 NAMED_AFTER = rulebook.regex(rf"^.*(?:{_one_of_words('named-after')})")
 RATIO_BEFORE = rulebook.regex(rf"^(?P<name>.{{2,}}?(?:{_one_of_words('ratio-names')}))为.+$")
+# 非农新增就业人数 → 非农就业人数: the flow verb after a scope word goes, the scope stays
+SCOPE_FLOW = rulebook.regex("(?:" + "|".join(f"(?<={re.escape(w)})" for w in WORD_LISTS["scope-before-flow-verb"]) + ")净?新增")
 ISSUED = rulebook.regex(rf"^(?:扣除.{{0,8}}?后|首期(?=\d)|发行(?!{_one_of_words('issued-kept')}))")  # 发行超长期特别国债1万亿元
 # time words inside a phrase go: 金价在周一盘中一度上涨, 沪指今日收跌, 金融机构每年资金成本
 # 实现/完成 join a subject to its metric (规模以上工业企业实现利润总额); the subject stays unless it is a company
@@ -113,12 +115,16 @@ EMPTY_BRACKETS = rulebook.regex(r"[（(]\s*[）)]")  # S&P/ASX200指数1月11日
 ZONES = tuple(WORD_LISTS["zones-not-places"])  # 管控区84个: a zone is counted, it is no place
 # 7天平均电价则是上一年同期的8倍, 定价仅为竞品的一半: a multiple or fraction of a base measures the name before 是/为
 MULTIPLE_OF_BASE = rulebook.regex(rf"^(?P<name>(?:.{{2,}}?)?)(?:{_one_of_words('multiple-of-base')})[^，,；;。]{{1,24}}的\s*$")
+WILL_VERBS = frozenset(["将"])
+WILL_BEFORE = tuple(WORD_LISTS["will-before-comparison"])  # 将比, 将较: "will", then a comparison
 NEGATIONS = tuple(WORD_LISTS["joining-verb-kept-before"])  # 未, 没有 before a verb: it belongs to the name
 OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, 市值: accounts a firm's name before 的 owns
 OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
 OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
+MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
+CUMULATIVE = frozenset(["累计"])
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
 REACHES = rulebook.regex("".join(f"(?<!{c})" for c in WORD_LISTS["names-ending-in-da"]) + r"(?:已)?达$")
@@ -144,7 +150,7 @@ PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-en
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
 PER_GOODS = rulebook.regex(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
-NOT_A_STOCK = rulebook.regex(r"[A-Z]股$|" + _one_of_words("not-a-stock"))  # searched: the order does not matter
+NOT_A_STOCK = rulebook.regex(rf"[A-Z]股$|^(?:{_one_of_words('boards-not-stocks')})$|" + _one_of_words("not-a-stock"))  # searched
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
 # so the figure measures what the figure before it does
 OBJECT_LEFT_OUT = rulebook.regex(rf"(?<!净)(?:{_one_of_words('object-left-out')})$|(?<=.{{2}})部分$")
@@ -175,7 +181,7 @@ def _edge_pattern(words: tuple[str, ...], at_end: bool) -> re.Pattern:
     # the next by a conjunction (150多个国家和地区: 国家 is counted, not a place word)
     # at the end: searched, so a lookahead on the first characters (约's look-behind keeps re from finding them)
     return rulebook.regex(with_first_characters(f"(?:{alternation})+$") if at_end
-                          else f"^(?:{alternation})+(?![性期他余它和及场])")
+                          else f"^(?:{alternation})+(?!{_one_of_words('word-after-leading')})")
 
 
 def _strip_trailing(phrase: str, trailing: tuple[str, ...]) -> str:
@@ -211,8 +217,10 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 
 def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
-    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name."""
-    return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb)))
+    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name; 持仓将比原计划:
+    将 before a comparison is "will" (the comparison is cut later), not the verb of 将X下调."""
+    return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb))
+                             or verb in WILL_VERBS and phrase.startswith(WILL_BEFORE, position + len(verb)))
 
 
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
@@ -225,6 +233,8 @@ def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
             continue  # most verbs are not in the phrase: nothing more to look at
         if position + len(verb) < len(phrase) and position + len(verb) > best:
             best, start = position + len(verb), position
+    if best > 0 and phrase[start:best] in CUMULATIVE and phrase[best:] in MARKET_MONEY:  # 北向资金累计净买入
+        return _after_last_verb(phrase[:start], verbs) + phrase[best:]  # → 北向资金净买入: the market stays
     if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
         before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
         return before + phrase[start:]
@@ -251,7 +261,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
-    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", phrase))  # 规模以上工业企业实现利润总额 → …企业利润总额
+    phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", SCOPE_FLOW.sub("", phrase)))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
@@ -882,10 +892,17 @@ def _earlier_growth(c: MetricContext) -> Named | None:
     """M2增速比上月末低0.6个百分点: the growth of the 广义货币（M2）余额 reported before."""
     metric = c.last_resort
     growth = GROWTH_OF.match(metric) if metric and c.earlier else None
-    if growth is None:
-        return None
+    stem = growth.group("stem") if growth else ""
+    if growth is None or stem.endswith(_market_heads()) and stem not in WORD_LISTS["referring-heads"]:
+        return None  # 黄金涨幅: the gold price's move, not 黄金ETF持仓总量's; a bare 指数 refers back
     return _named(next((m for m in reversed(c.earlier) if m and growth.group("stem") in m and m != metric), None),
                   metric)
+
+
+@functools.cache
+def _market_heads() -> tuple[str, ...]:
+    """The index, commodity and coin heads of real_text.toml market_subject (指数, 黄金, 原油, 比特币)."""
+    return tuple(rulebook.load("real_text")["market_subject"]["heads"])
 
 
 def _phrase_before(c: MetricContext) -> Named | None:
@@ -1111,7 +1128,13 @@ def _common_word(phrase: str) -> bool:
 
 @functools.cache
 def _debris_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((rulebook.regex(row["pattern"]), row.get("replace", "")) for row in rulebook.load("real_text").get("metric_debris", []))
+    """real_text.toml's metric_debris rows, then metric.toml's own [[debris]] rows, each in file order; a row of
+    metric.toml marked ``first`` goes before real_text's (意味着10月份…: the clause word goes before leading-date reads
+    the date)."""
+    own = rulebook.rows("metric", "debris")
+    rows = [*(r for r in own if r.get("first")), *rulebook.rows("real_text", "metric_debris"),
+            *(r for r in own if not r.get("first"))]
+    return tuple((rulebook.regex(row["pattern"]), row.get("replace", "")) for row in rows)
 
 
 @functools.lru_cache(maxsize=16384)  # a pure function of the metric
@@ -1120,7 +1143,7 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = without_owner(before_clause_break(_without_debris(metric)))
+    metric = without_owner(before_clause_break(without_location(_without_debris(metric))))
     trimmed = trim_edges(metric)
     return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
 
@@ -1154,6 +1177,33 @@ def before_clause_break(metric: str) -> str:
             return head
         at += len(word)
     return metric
+
+
+LOCATED_AT = frozenset(WORD_LISTS["located-at"])
+LOCATED_TAILS = tuple(WORD_LISTS["located-place-tails"])
+PLACE_TAGS = frozenset(["ns", "s"])  # jieba: a place name (印度, 纽约), a locative noun (海外)
+NOT_LOCATED = frozenset(WORD_LISTS["located-not-places"])
+PLACE_GOES_ON = tuple(WORD_LISTS["place-endings-after"])
+
+
+def without_location(metric: str) -> str:
+    """在印度投资 → 投资, 在美国的汽车销量 → 汽车销量: 在 and a place opening a metric say where (metric.toml
+    words located-at); the rest names what. 在职, 在线 are words of their own (the segmenter does not split them)."""
+    if not metric.startswith(tuple(LOCATED_AT)):
+        return metric
+    words = pos.tag(metric)
+    if len(words) < 3 or words[0][0] not in LOCATED_AT or words[1][1] not in PLACE_TAGS \
+            or words[1][0] in NOT_LOCATED or _place_goes_on(*words[2]):
+        return metric  # 在上市公司, 在美国和日本, 在滨海新区: no place, or one that goes on
+    rest = metric[len(words[0][0]) + len(words[1][0]):]
+    rest = rest[len(next((tail for tail in LOCATED_TAILS if rest.startswith(tail)), "")):]
+    return rest if len(rest) >= 2 else metric
+
+
+def _place_goes_on(word: str, tag: str) -> bool:
+    """新区, 市, 和, 濮阳 after a place: more place (or a list of places) follows; x: the place was cut from an unknown
+    name (德克|萨斯)."""
+    return tag in PLACE_TAGS or tag == "x" or word in PLACE_GOES_ON or len(word) <= 2 and word.endswith(PLACE_GOES_ON)
 
 
 def without_owner(metric: str) -> str:
