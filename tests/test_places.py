@@ -24,6 +24,8 @@ def places(text: str, published: str | None = "2025-10-20") -> list[tuple[str, s
     ("日本40年期国债收益率升至3.5%。", [("3.5%", "40年期国债收益率", "日本")]),
     ("美国的失业率降至3.9%。", [("3.9%", "失业率", "美国")]),
     ("其中广东省今年累计实现地区生产总值1万亿元。", [("1万亿元", "地区生产总值", "广东省")]),
+    # a place referred back to (place.toml referring-places): kept as written, out of the national series
+    ("浙江嘉兴经济成绩单出炉：今年1月至6月，该市GDP达3991.50亿元。", [("3991.50亿元", "GDP", "该市")]),
 ])
 def test_a_place_the_metric_drops_is_kept(text, expected):
     assert places(text) == expected

@@ -33,9 +33,10 @@ def _alternation(words) -> str:
 
 @functools.cache
 def place_words() -> frozenset[str]:
-    """Every word that names a place (lead-place's words, place.toml more-places); national words excluded."""
+    """Every word that names a place (lead-place's words, place.toml more-places and referring-places: 该市);
+    national words excluded."""
     lead = next(row for row in rulebook.rows("real_text", "metric_edge") if row["id"] == "lead-place")
-    return frozenset([*lead["words"], *_words("more-places")])
+    return frozenset([*lead["words"], *_words("more-places"), *_words("referring-places")])
 
 
 def national_words() -> frozenset[str]:
