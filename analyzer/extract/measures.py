@@ -183,13 +183,13 @@ def _left_ends(ctx: Context, words: tuple) -> str | None:
     return ends_with(ctx.left, words)
 
 
-@predicate("left_pattern", re.compile)
+@predicate("left_pattern", rulebook.regex)
 def _left_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.left)
     return match.group() if match else None
 
 
-@predicate("near_pattern", re.compile)
+@predicate("near_pattern", rulebook.regex)
 def _near_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.near)
     return match.group() if match else None
@@ -225,7 +225,7 @@ def _clause_has_all(ctx: Context, words: tuple) -> str | None:
     return "+".join(words) if all(word in ctx.clause for word in words) else None
 
 
-@predicate("clause_pattern", re.compile)
+@predicate("clause_pattern", rulebook.regex)
 def _clause_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.clause)
     return match.group() if match else None
@@ -255,7 +255,7 @@ def _after_starts(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.end)), None)
 
 
-@predicate("after_pattern", re.compile)
+@predicate("after_pattern", rulebook.regex)
 def _after_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     """The words right after the figure match ``pattern`` (84%的样本: a part of a whole)."""
     match = pattern.match(ctx.text, ctx.candidate.end)
@@ -289,13 +289,13 @@ def _metric_has(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if word in (ctx.metric or "")), None)
 
 
-@predicate("metric_pattern", re.compile)
+@predicate("metric_pattern", rulebook.regex)
 def _metric_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.metric or "")
     return match.group() if match else None
 
 
-@predicate("comparison_pattern", re.compile)
+@predicate("comparison_pattern", rulebook.regex)
 def _comparison_pattern(ctx: Context, pattern: re.Pattern) -> tuple[int, str] | None:
     """(end, words) of the first match in the clause: 比3月末增加."""
     match = pattern.search(ctx.clause)
