@@ -1,0 +1,61 @@
+"""Issue 17's shared and cached structures give what the uncached computations give: the link context's per-figure
+and per-sentence answers, the linker's per-phrase metric entries."""
+from __future__ import annotations
+
+import bisect
+
+import pytest
+
+from analyzer.extract.links import DocumentContext
+from analyzer.records import Document
+from analyzer.text.document import TextDoc
+from conftest import gold_files, load_gold
+
+
+@pytest.fixture(scope="module")
+def analyzed(pipeline):
+    """(linker, TextDoc after every stage) for the first 30 gold documents."""
+    docs = []
+    for path in gold_files("dev")[:30]:
+        gold = load_gold(path)
+        meta = gold["doc"]
+        doc = TextDoc.from_document(Document(id=meta["id"], text=gold["text"], published=meta.get("published")))
+        docs.append(pipeline(doc))
+    return pipeline.components["links"].linker, docs
+
+
+def test_link_context_caches_answer_as_the_document_does(analyzed):
+    _, docs = analyzed
+    for doc in docs:
+        ctx = DocumentContext(doc)
+        for figure in ctx.figures:
+            for _ in range(2):  # the second answer comes from the cache
+                assert ctx.sentence(figure) == doc.sentence_at(figure.start)
+                assert ctx.paragraph(figure) == doc.paragraph_at(figure.start)
+            span = (ctx.paragraph(figure)[0], ctx.sentence(figure)[0])
+            expected = [m.name for m in ctx.in_span("institutions", span) if ctx.is_subject(m) and not ctx.is_partner(m)]
+            assert ctx.speakers_before(*span) == expected == ctx.speakers_before(*span)
+            ctx.speakers_before(*span).append("changed")  # a caller's list is its own
+            assert ctx.speakers_before(*span) == expected
+
+
+def test_figure_position_from_bisection_is_list_index(analyzed):
+    """referred() finds the figure among its sentence's figures from its start: what list.index gives."""
+    _, docs = analyzed
+    for doc in docs:
+        ctx = DocumentContext(doc)
+        for figure in ctx.figures:
+            sentence = ctx.sentence(figure)
+            first = bisect.bisect_left(ctx.figure_starts, sentence[0])
+            siblings = ctx.figures[first:bisect.bisect_left(ctx.figure_starts, sentence[1])]
+            start = bisect.bisect_left(ctx.figure_starts, figure.start) - first
+            assert siblings.index(figure, start) == siblings.index(figure)
+
+
+def test_metric_entries_cached_per_phrase_equal_uncached(analyzed):
+    linker, docs = analyzed
+    metrics = {f.metric for doc in docs for f in doc.spans["figures"] if f.metric}
+    uncached = type(linker).metric_entries.__wrapped__
+    assert len(metrics) > 20
+    for metric in sorted(metrics):
+        assert linker.metric_entries(metric) == tuple(uncached(linker, metric)) == linker.metric_entries(metric)
