@@ -1,11 +1,12 @@
 """Issue 17's shared and cached structures give what the uncached computations give: the link context's per-figure
-and per-sentence answers, the linker's per-phrase metric entries."""
+and per-sentence answers, the linker's per-phrase metric entries, the measure rules' pre-sorted word tests."""
 from __future__ import annotations
 
 import bisect
 
 import pytest
 
+from analyzer.extract import measures
 from analyzer.extract.links import DocumentContext
 from analyzer.records import Document
 from analyzer.text.document import TextDoc
@@ -59,3 +60,36 @@ def test_metric_entries_cached_per_phrase_equal_uncached(analyzed):
     assert len(metrics) > 20
     for metric in sorted(metrics):
         assert linker.metric_entries(metric) == tuple(uncached(linker, metric)) == linker.metric_entries(metric)
+
+
+def _ends_with_reference(left: str, words) -> str | None:
+    for word in sorted(words, key=len, reverse=True):
+        if left.endswith(word):
+            return word
+    return None
+
+
+def test_word_tests_sorted_once_answer_as_before():
+    """Rows' word lists sorted longest first when compiled, with one endswith/startswith on all of them first."""
+    tables = [measures._words_table(row[key]) for table in ("measure", "comparison_default", "by_metric")
+              for row in measures.rulebook.rows(measures.RULE_FILE, table) for key in row
+              if key in ("near_ends", "near_not_ends", "clause_ends", "cue_ends")]
+    word_lists = [t["words"] for t in tables] + [t["not"] for t in tables] + [("率", "增长率", "长率", "a", "")]
+    phrases = ["贷款余额", "同比增长率", "增长", "", "余额约", "a", "占比", "利率为", "增速回落至"]
+    assert word_lists
+    for words in word_lists:
+        for phrase in phrases + [w + "x" for w in words[:5]] + [w for w in words[:5]]:
+            assert measures._ends_with_ordered(phrase, measures._longest_first(words)) == \
+                _ends_with_reference(phrase, words) == measures.ends_with(phrase, words)
+
+
+def test_start_words_answer_as_before():
+    class Candidate:
+        start, end = 2, 6
+    for text in ["同比增长12%以上", "至少5%的样本", "<20Mbps", "", "ab"]:
+        ctx = measures.Context(text=text, candidate=Candidate(), near="", clause="")
+        for words in [("以上", "以下"), ("的",), ("%的", "%"), ("",), ()]:
+            expected_after = next((w for w in words if text.startswith(w, 6)), None)
+            expected_start = next((w for w in words if text.startswith(w, 2)), None)
+            assert measures._after_starts(ctx, words) == expected_after
+            assert measures._starts_with(ctx, words) == expected_start
