@@ -126,7 +126,7 @@ class LazyWords:
         """Read the words of every character of ``text`` not read yet."""
         for char in set(text).difference(self.loaded):
             self.loaded.add(char)
-            group = self.groups.get(char)
+            group = self.groups.pop(char, None)  # read once: its text is not kept beside the dicts
             if group is not None:
                 self._read(*group)
 
@@ -137,7 +137,7 @@ class LazyWords:
         self.tags.update(pair for pair in zip(words, tags.split(self.SEPARATOR)) if pair[1])
 
     def ensure_all(self) -> None:
-        self.ensure(self.groups)
+        self.ensure(list(self.groups))
 
     def tagged(self, tag: str) -> list[str]:
         """Every dictionary word of ``tag``, read or not."""
