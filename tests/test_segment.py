@@ -85,7 +85,7 @@ def test_dictionary_cache_written_and_read(tmp_path, monkeypatch):
     pos_module._dictionary.cache_clear()
     try:
         first = pos_module._dictionary()
-        (cache,) = tmp_path.glob("analyzer-posgroups-*.marshal")
+        (cache,) = tmp_path.glob("analyzer-poschars-*.marshal")
         pos_module._dictionary.cache_clear()
         second = pos_module._dictionary()
         first[0].words.ensure_all()

@@ -62,7 +62,7 @@ def _dictionary():
     digest = hashlib.sha1(WORDS_FILE.read_bytes())
     digest.update(repr((sys.version, added)).encode("utf-8"))
     folder = rulebook.cache_folder()
-    cache = folder / f"analyzer-posgroups-{digest.hexdigest()[:20]}.marshal" if folder else None
+    cache = folder / f"analyzer-poschars-{digest.hexdigest()[:20]}.marshal" if folder else None
     try:
         total, groups, by_tag = marshal.loads(cache.read_bytes()) if cache else _grouped(added)
     except (OSError, EOFError, ValueError, TypeError):  # no cache yet, or a broken one
@@ -111,8 +111,9 @@ class LazyWords:
     a text to segment first holds it (:meth:`ensure`). Every word and word prefix the segmenter may look up starts
     with a character of the text it segments, so it finds what the whole dictionary would give.
 
-    ``groups``: first character → (its words and prefixes joined by NUL, their tags likewise, "" for a prefix, their
-    frequencies as int64 bytes); ``by_tag``: tag → its words joined by NUL (for :func:`_word_endings`)."""
+    ``groups``: first character → (its words, then the prefixes that are no word, joined by NUL; the words' tags
+    joined likewise, in the same order; the frequencies of all as int64 bytes), read by C-level ``dict.update`` calls
+    alone; ``by_tag``: tag → its words joined by NUL (for :func:`_word_endings`)."""
 
     SEPARATOR = "\0"
 
@@ -134,7 +135,8 @@ class LazyWords:
         words, frequencies = joined.split(self.SEPARATOR), array.array("q")
         frequencies.frombytes(counts)
         self.freq.update(zip(words, frequencies))
-        self.tags.update(pair for pair in zip(words, tags.split(self.SEPARATOR)) if pair[1])
+        if tags:  # the words come first, so the tags pair with them and stop before the prefixes
+            self.tags.update(zip(words, tags.split(self.SEPARATOR)))
 
     def ensure_all(self) -> None:
         self.ensure(list(self.groups))
@@ -149,12 +151,12 @@ class LazyWords:
         """(groups, by_tag) of a built dictionary (the marshal cache holds them)."""
         firsts: dict[str, list[str]] = {}
         by_tag: dict[str, list[str]] = {}
-        for word in freq:
+        for word in sorted(freq, key=lambda w: w not in tags):  # words before prefixes, else in dictionary order
             firsts.setdefault(word[0], []).append(word)
         for word, tag in tags.items():
             by_tag.setdefault(tag, []).append(word)
         join = cls.SEPARATOR.join
-        groups = {first: (join(words), join(tags.get(w, "") for w in words),
+        groups = {first: (join(words), join(tags[w] for w in words if w in tags),
                           array.array("q", [freq[w] for w in words]).tobytes()) for first, words in firsts.items()}
         return groups, {tag: join(words) for tag, words in by_tag.items()}
 
