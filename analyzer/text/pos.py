@@ -56,8 +56,8 @@ Dictionary = tuple[dict[str, int], int, dict[str, str]]  # word (and word prefix
 def _dictionary():
     """(segmenter, word → tag), built once per process: from a marshal cache in this user's cache folder
     (``rulebook.cache_folder``) when one was written for the same words, else built and cached. The words are read
-    by first character as phrases first hold it (:class:`LazyWords`): a process tags a few hundred characters'
-    words, not the 130,000 entries a full read turns into objects (a quarter of a cold start)."""
+    by first character as phrases first hold it (:class:`LazyWords`): a short document reads a few hundred
+    characters' words, not the 130,000 entries a full read turns into objects (a quarter of a cold start)."""
     added = _added_words()
     digest = hashlib.sha1(WORDS_FILE.read_bytes())
     digest.update(repr((sys.version, added)).encode("utf-8"))
