@@ -74,6 +74,7 @@ def test_dictionary_holds_what_jieba_would():
     built = pos_module._build_dictionary(pos_module._added_words())
     assert (built[0], built[1]) == (reference.FREQ, reference.total)
     segmenter, tags = pos_module._dictionary()
+    segmenter.words.ensure_all()
     assert (segmenter.freq, segmenter.total, tags) == built
     assert tags["调降"] == "v" and tags["无还本续贷"] == "nz" and tags["开展"] == "v"
 
@@ -84,13 +85,17 @@ def test_dictionary_cache_written_and_read(tmp_path, monkeypatch):
     pos_module._dictionary.cache_clear()
     try:
         first = pos_module._dictionary()
-        (cache,) = tmp_path.glob("analyzer-pos-*.marshal")
+        (cache,) = tmp_path.glob("analyzer-poschars-*.marshal")
         pos_module._dictionary.cache_clear()
         second = pos_module._dictionary()
+        first[0].words.ensure_all()
+        second[0].words.ensure_all()
         assert second[1] == first[1] and second[0].freq == first[0].freq and second[0].total == first[0].total
         cache.write_bytes(b"not marshal")  # a broken cache is rebuilt
         pos_module._dictionary.cache_clear()
-        assert pos_module._dictionary()[1] == first[1]
+        rebuilt = pos_module._dictionary()
+        rebuilt[0].words.ensure_all()
+        assert rebuilt[1] == first[1]
     finally:
         pos_module._dictionary.cache_clear()
 
@@ -109,3 +114,29 @@ def test_normalization_keeps_zhu_which_is_simplified_too():
     from analyzer.normalize import normalize, to_simplified
     assert to_simplified("顯著增長，著名企業") == "显著增长，著名企业"  # 著 is simplified as well (显著, 著名)
     assert normalize("隨著") == "随著"  # the traditional particle keeps 著: rules list 意味著 beside 意味着
+
+
+def test_lazy_words_read_by_first_character_give_the_whole_dictionary():
+    """LazyWords: after reading a phrase's characters, every word and prefix starting with one of them is there
+    with the whole dictionary's frequency and tag, and nothing else; the cut and the tags equal those of a segmenter
+    on the whole dictionary, and the ending table equals one built from every tag."""
+    from analyzer.text import pos as pos_module
+    freq, total, tags = pos_module._build_dictionary(pos_module._added_words())
+    whole = pos_module.Segmenter(freq, total)
+    phrases = ["据财通证券研报，北京市住房和城乡建设委员会发布通知", "利率向符合条件", "A股 MSCI指数上涨3.5%", "ab12 cd", "",
+               "iPhone 15 Pro销量又开展", "无还本续贷已调降"]
+    words = pos_module.LazyWords(*pos_module.LazyWords.pack(freq, tags))
+    lazy = pos_module.Segmenter(words.freq, total, words)
+    for phrase in phrases:
+        assert list(lazy.cut(phrase)) == list(whole.cut(phrase)), phrase
+        assert all(words.tags.get(w) == tags.get(w) for w in lazy.cut(phrase))
+    assert {w for w in freq if w[0] in words.loaded} == set(words.freq) and words.freq.items() <= freq.items()
+    assert words.tags.items() <= tags.items() and len(words.loaded) < 100
+    words.ensure_all()
+    assert (words.freq, words.tags) == (freq, tags)
+    wanted = frozenset("d p c u uj ul uz ug uv ud y r ad".split())
+    expected: dict[str, set[str]] = {}
+    for word, word_tag in tags.items():
+        if word_tag in wanted and (len(word) > 1 or word in pos_module.SINGLE_FUNCTION):
+            expected.setdefault(word[-1], set()).add(word)
+    assert {last: set(ws) for last, ws in pos_module._word_endings(wanted).items()} == expected

@@ -131,16 +131,17 @@ class Linker:
                 out[{"tools": "policy_tools"}.get(kind, kind)] += list(names)
         return out
 
-    def metric_entries(self, metric: str) -> list[Entry]:
+    @functools.lru_cache(maxsize=65536)
+    def metric_entries(self, metric: str) -> tuple[Entry, ...]:
         """Metric entries named inside the phrase, longest first and not overlapping
-        (人民币普惠小微贷款余额 → 普惠小微贷款余额)."""
+        (人民币普惠小微贷款余额 → 普惠小微贷款余额); cached per phrase (every figure without names asks again)."""
         hits = sorted(((last + 1 - n, last + 1, e) for last, (n, e) in self.metrics.iter(match_form(metric))),
                       key=lambda h: h[0] - h[1])
         kept = []
         for start, end, entry in hits:
             if all(end <= s or e <= start for s, e, _ in kept):
                 kept.append((start, end, entry))
-        return [entry for _, _, entry in kept]
+        return tuple(entry for _, _, entry in kept)
 
 
 class DocumentContext:
@@ -160,12 +161,21 @@ class DocumentContext:
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._subjects: dict[tuple[int, int], bool] = {}
         self._partners: dict[tuple[int, int], bool] = {}
+        self._sentences: dict[int, tuple[int, int]] = {}  # figure start → its sentence, its paragraph
+        self._paragraphs: dict[int, tuple[int, int]] = {}
+        self._speakers: dict[tuple[int, int], list[str]] = {}  # (paragraph start, sentence start) → subjects before
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
-        return self.doc.sentence_at(figure.start)
+        found = self._sentences.get(figure.start)
+        if found is None:
+            found = self._sentences[figure.start] = self.doc.sentence_at(figure.start)
+        return found
 
     def paragraph(self, figure: Figure) -> tuple[int, int]:
-        return self.doc.paragraph_at(figure.start)
+        found = self._paragraphs.get(figure.start)
+        if found is None:
+            found = self._paragraphs[figure.start] = self.doc.paragraph_at(figure.start)
+        return found
 
     def clause(self, figure: Figure) -> tuple[int, int]:
         key = (figure.start, figure.end)
@@ -197,9 +207,16 @@ class DocumentContext:
             named = [m for m in named if part[0] <= m.start < part[1]] or named
         if named:
             return [m.name for m in self.respectively(figure, named, sentence)]
-        start, _ = self.paragraph(figure)
-        return [m.name for m in self.in_span("institutions", (start, sentence[0]))
-                if self.is_subject(m) and not self.is_partner(m)]
+        return self.speakers_before(self.paragraph(figure)[0], sentence[0])
+
+    def speakers_before(self, start: int, end: int) -> list[str]:
+        """The institutions between ``start`` and ``end`` that are subjects of their sentence and no trade partner:
+        once per sentence, every figure of it asks."""
+        key = (start, end)
+        if key not in self._speakers:
+            self._speakers[key] = [m.name for m in self.in_span("institutions", key)
+                                   if self.is_subject(m) and not self.is_partner(m)]
+        return list(self._speakers[key])
 
     def is_recipient(self, mention: Mention, start: int) -> bool:
         """An institution listed after 向/对/包括 in its clause (发放对象包括国家开发银行、…) receives, not acts."""
@@ -243,10 +260,13 @@ class DocumentContext:
             return None
         sentence = self.sentence(figure)
         starts = self.figure_starts  # the sentence's figures, in order (a slice: linear in a long document)
-        siblings = self.figures[bisect.bisect_left(starts, sentence[0]):bisect.bisect_left(starts, sentence[1])]
+        first = bisect.bisect_left(starts, sentence[0])
+        siblings = self.figures[first:bisect.bisect_left(starts, sentence[1])]
         previous = self.doc.sentence_at(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
         before = self.in_span("institutions", (max(self.paragraph(figure)[0], previous), clause[0]))
-        return referred_name(self.text, before, siblings, siblings.index(figure), clause[0])
+        # the figure's place: the siblings before its start cannot equal it (a figure's start is part of it)
+        position = siblings.index(figure, bisect.bisect_left(starts, figure.start) - first)
+        return referred_name(self.text, before, siblings, position, clause[0])
 
     def respectively(self, figure: Figure, named: list[Mention], sentence: tuple[int, int]) -> list[Mention]:
         """工商银行、建设银行分别为3639.93亿元、3326.53亿元: the i-th figure after 分别 is the i-th institution's."""

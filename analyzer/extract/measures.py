@@ -48,7 +48,20 @@ def nearest(left: str, words: Iterable[str]) -> tuple[int, str] | None:
 
 def ends_with(left: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``left`` ends with, or None."""
-    for word in sorted(words, key=len, reverse=True):
+    return _ends_with_ordered(left, _longest_first(words))
+
+
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` longest first, words of one length in their order (what :func:`ends_with` tries them in)."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _ends_with_ordered(left: str, ordered: tuple[str, ...]) -> str | None:
+    """:func:`ends_with` on words already in :func:`_longest_first` order (a row's, sorted once when compiled):
+    one ``str.endswith`` on them all first, since most phrases end with none."""
+    if not left.endswith(ordered):
+        return None
+    for word in ordered:
         if left.endswith(word):
             return word
     return None
@@ -130,8 +143,8 @@ def _nearest_words(value) -> Words:
 def _words_table(value: dict) -> dict:
     """{words, strip, except}: words (as _words) less the ones in ``except``, after stripping ``strip`` chars."""
     excluded = set(value.get("except", ()))
-    return {"words": tuple(w for w in _words(value["words"]) if w not in excluded), "strip": value.get("strip", ""),
-            "not": _words(value.get("not", []))}
+    return {"words": _longest_first(w for w in _words(value["words"]) if w not in excluded),
+            "strip": value.get("strip", ""), "not": _longest_first(_words(value.get("not", [])))}
 
 
 def _as_is(value):
@@ -178,18 +191,22 @@ def _left_has(ctx: Context, words: Words) -> str | None:
     return hit[1] if hit else None
 
 
-@predicate("left_ends", _words)
+def _words_longest_first(value) -> tuple[str, ...]:
+    return _longest_first(_words(value))
+
+
+@predicate("left_ends", _words_longest_first)
 def _left_ends(ctx: Context, words: tuple) -> str | None:
-    return ends_with(ctx.left, words)
+    return _ends_with_ordered(ctx.left, words)
 
 
-@predicate("left_pattern", re.compile)
+@predicate("left_pattern", rulebook.regex)
 def _left_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.left)
     return match.group() if match else None
 
 
-@predicate("near_pattern", re.compile)
+@predicate("near_pattern", rulebook.regex)
 def _near_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.near)
     return match.group() if match else None
@@ -199,14 +216,14 @@ def _near_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
 def _near_ends(ctx: Context, spec: dict) -> str | None:
     """``near`` stripped of ``strip`` ends with one of ``words`` but with none of ``not`` (率, not 增长率)."""
     stripped = ctx.near.rstrip(spec["strip"])
-    if spec["not"] and ends_with(stripped, spec["not"]):
+    if spec["not"] and _ends_with_ordered(stripped, spec["not"]):
         return None
-    return ends_with(stripped, spec["words"])
+    return _ends_with_ordered(stripped, spec["words"])
 
 
 @predicate("near_not_ends", _words_table)
 def _near_not_ends(ctx: Context, spec: dict) -> bool:
-    return ends_with(ctx.near.rstrip(spec["strip"]), spec["words"]) is None
+    return _ends_with_ordered(ctx.near.rstrip(spec["strip"]), spec["words"]) is None
 
 
 @predicate("clause_has", _nearest_words)
@@ -225,7 +242,7 @@ def _clause_has_all(ctx: Context, words: tuple) -> str | None:
     return "+".join(words) if all(word in ctx.clause for word in words) else None
 
 
-@predicate("clause_pattern", re.compile)
+@predicate("clause_pattern", rulebook.regex)
 def _clause_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.clause)
     return match.group() if match else None
@@ -233,7 +250,7 @@ def _clause_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
 
 @predicate("clause_ends", _words_table)
 def _clause_ends(ctx: Context, spec: dict) -> str | None:
-    return ends_with(ctx.clause.rstrip(spec["strip"]), spec["words"])
+    return _ends_with_ordered(ctx.clause.rstrip(spec["strip"]), spec["words"])
 
 
 @predicate("clause_or_after_has", _words)
@@ -252,10 +269,12 @@ def _before_is(ctx: Context, words: tuple) -> str | None:
 
 @predicate("after_starts", _words)
 def _after_starts(ctx: Context, words: tuple) -> str | None:
+    if not ctx.text.startswith(words, ctx.candidate.end):  # one call on them all first: most figures have none
+        return None
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.end)), None)
 
 
-@predicate("after_pattern", re.compile)
+@predicate("after_pattern", rulebook.regex)
 def _after_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     """The words right after the figure match ``pattern`` (84%的样本: a part of a whole)."""
     match = pattern.match(ctx.text, ctx.candidate.end)
@@ -265,6 +284,8 @@ def _after_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
 @predicate("starts_with", _words)
 def _starts_with(ctx: Context, words: tuple) -> str | None:
     """The figure's own span opens with one of ``words`` (a comparison sign: <20Mbps)."""
+    if not ctx.text.startswith(words, ctx.candidate.start):
+        return None
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.start)), None)
 
 
@@ -302,13 +323,13 @@ def _metric_has(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if word in (ctx.metric or "")), None)
 
 
-@predicate("metric_pattern", re.compile)
+@predicate("metric_pattern", rulebook.regex)
 def _metric_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.metric or "")
     return match.group() if match else None
 
 
-@predicate("comparison_pattern", re.compile)
+@predicate("comparison_pattern", rulebook.regex)
 def _comparison_pattern(ctx: Context, pattern: re.Pattern) -> tuple[int, str] | None:
     """(end, words) of the first match in the clause: 比3月末增加."""
     match = pattern.search(ctx.clause)
@@ -329,7 +350,7 @@ def _measure_is(ctx: Context, measures: set) -> bool:
 
 @predicate("cue_ends", _words_table)
 def _cue_ends(ctx: Context, spec: dict) -> str | None:
-    return ends_with(ctx.near.rstrip(spec["strip"]), spec["words"])
+    return _ends_with_ordered(ctx.near.rstrip(spec["strip"]), spec["words"])
 
 
 # -- rows -------------------------------------------------------------------------------------------------------

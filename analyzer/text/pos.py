@@ -8,6 +8,7 @@ dictionary and ``jieba.posseg`` costs over a second and 150 MB per process; this
 """
 from __future__ import annotations
 
+import array
 import functools
 import gzip
 import hashlib
@@ -54,18 +55,27 @@ Dictionary = tuple[dict[str, int], int, dict[str, str]]  # word (and word prefix
 @functools.cache
 def _dictionary():
     """(segmenter, word → tag), built once per process: from a marshal cache in this user's cache folder
-    (``rulebook.cache_folder``) when one was written for the same words (a tenth of the build's time), else built and cached."""
+    (``rulebook.cache_folder``) when one was written for the same words, else built and cached. The words are read
+    by first character as phrases first hold it (:class:`LazyWords`): a short document reads a few hundred
+    characters' words, not the 130,000 entries a full read turns into objects (a quarter of a cold start)."""
     added = _added_words()
     digest = hashlib.sha1(WORDS_FILE.read_bytes())
     digest.update(repr((sys.version, added)).encode("utf-8"))
     folder = rulebook.cache_folder()
-    cache = folder / f"analyzer-pos-{digest.hexdigest()[:20]}.marshal" if folder else None
+    cache = folder / f"analyzer-poschars-{digest.hexdigest()[:20]}.marshal" if folder else None
     try:
-        freq, total, tags = marshal.loads(cache.read_bytes()) if cache else _build_dictionary(added)
+        total, groups, by_tag = marshal.loads(cache.read_bytes()) if cache else _grouped(added)
     except (OSError, EOFError, ValueError, TypeError):  # no cache yet, or a broken one
-        freq, total, tags = _build_dictionary(added)
-        rulebook.write_marshal(cache, (freq, total, tags))
-    return Segmenter(freq, total), tags
+        total, groups, by_tag = _grouped(added)
+        rulebook.write_marshal(cache, (total, groups, by_tag))
+    words = LazyWords(groups, by_tag)
+    return Segmenter(words.freq, total, words), words.tags
+
+
+def _grouped(added: tuple[tuple[str, str], ...]) -> tuple[int, dict, dict]:
+    """:func:`_build_dictionary` as :class:`LazyWords` reads it: (total, first character → its words, tag → words)."""
+    freq, total, tags = _build_dictionary(added)
+    return (total, *LazyWords.pack(freq, tags))
 
 
 def _added_words() -> tuple[tuple[str, str], ...]:
@@ -96,6 +106,61 @@ def _build_dictionary(added: tuple[tuple[str, str], ...]) -> Dictionary:
     return freq, total, tags
 
 
+class LazyWords:
+    """The dictionary's words (frequency, tag) in dicts filled by first character: a character's words are read when
+    a text to segment first holds it (:meth:`ensure`). Every word and word prefix the segmenter may look up starts
+    with a character of the text it segments, so it finds what the whole dictionary would give.
+
+    ``groups``: first character → (its words, then the prefixes that are no word, joined by NUL; the words' tags
+    joined likewise, in the same order; the frequencies of all as int64 bytes), read by C-level ``dict.update`` calls
+    alone; ``by_tag``: tag → its words joined by NUL (for :func:`_word_endings`)."""
+
+    SEPARATOR = "\0"
+
+    def __init__(self, groups: dict[str, tuple[str, str, bytes]], by_tag: dict[str, str]):
+        self.groups, self.by_tag = groups, by_tag
+        self.freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        self.loaded: set[str] = set()
+
+    def ensure(self, text) -> None:
+        """Read the words of every character of ``text`` not read yet."""
+        for char in set(text).difference(self.loaded):
+            self.loaded.add(char)
+            group = self.groups.pop(char, None)  # read once: its text is not kept beside the dicts
+            if group is not None:
+                self._read(*group)
+
+    def _read(self, joined: str, tags: str, counts: bytes) -> None:
+        words, frequencies = joined.split(self.SEPARATOR), array.array("q")
+        frequencies.frombytes(counts)
+        self.freq.update(zip(words, frequencies))
+        if tags:  # the words come first, so the tags pair with them and stop before the prefixes
+            self.tags.update(zip(words, tags.split(self.SEPARATOR)))
+
+    def ensure_all(self) -> None:
+        self.ensure(list(self.groups))
+
+    def tagged(self, tag: str) -> list[str]:
+        """Every dictionary word of ``tag``, read or not."""
+        joined = self.by_tag.get(tag)
+        return joined.split(self.SEPARATOR) if joined else []
+
+    @classmethod
+    def pack(cls, freq: dict[str, int], tags: dict[str, str]) -> tuple[dict, dict]:
+        """(groups, by_tag) of a built dictionary (the marshal cache holds them)."""
+        firsts: dict[str, list[str]] = {}
+        by_tag: dict[str, list[str]] = {}
+        for word in sorted(freq, key=lambda w: w not in tags):  # words before prefixes, else in dictionary order
+            firsts.setdefault(word[0], []).append(word)
+        for word, tag in tags.items():
+            by_tag.setdefault(tag, []).append(word)
+        join = cls.SEPARATOR.join
+        groups = {first: (join(words), join(tags[w] for w in words if w in tags),
+                          array.array("q", [freq[w] for w in words]).tobytes()) for first, words in firsts.items()}
+        return groups, {tag: join(words) for tag, words in by_tag.items()}
+
+
 class Segmenter:
     """``tokenizer.cut(phrase, HMM=False)`` of jieba on a tokenizer holding ``freq`` and ``total``, the same words,
     about 1.5× as fast: each dictionary word's weight (its log frequency less the log total) is computed at its
@@ -104,14 +169,16 @@ class Segmenter:
 
     LATIN = frozenset(string.ascii_letters + string.digits)  # jieba's re_eng: single ones are buffered together
 
-    def __init__(self, freq: dict[str, int], total: int):
-        self.freq, self.total = freq, total
+    def __init__(self, freq: dict[str, int], total: int, words: LazyWords | None = None):
+        self.freq, self.total, self.words = freq, total, words
         self.log_total = math.log(self.total)
         self.weights: dict[str, float] = {}  # filled as words are met: memory for the words a process sees
         self.unknown = math.log(1) - self.log_total
 
     def cut(self, sentence: str):
         """The words of ``sentence``, as jieba's ``cut(sentence, HMM=False)`` yields them."""
+        if self.words is not None:
+            self.words.ensure(sentence)
         for block in HAN_BLOCK.split(sentence):
             if not block:
                 continue
@@ -178,11 +245,12 @@ def tag(phrase: str) -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=8)
 def _word_endings(wanted: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """Last character → the words that :func:`tag` may give one of the ``wanted`` tags."""
-    _, tags = _dictionary()
+    segmenter, _ = _dictionary()
     ends: dict[str, list[str]] = {}
-    for word, word_tag in tags.items():
-        if word_tag in wanted and (len(word) > 1 or word in SINGLE_FUNCTION):
-            ends.setdefault(word[-1], []).append(word)
+    for word_tag in sorted(wanted):
+        for word in segmenter.words.tagged(word_tag):
+            if len(word) > 1 or word in SINGLE_FUNCTION:
+                ends.setdefault(word[-1], []).append(word)
     return {last: tuple(words) for last, words in ends.items()}
 
 
