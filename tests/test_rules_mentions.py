@@ -95,3 +95,19 @@ def test_foreign_row_names_the_other_countrys_body_in_its_examples(row):
 def test_central_bank_stays_chinese_or_generic(text):
     names = [m.name for m in analyze(text, published="2025-06-30").institutions if m.text == "央行"]
     assert names in ([], ["中国人民银行"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国财政部周三解释了如何评估现金缓冲需求。在声明中，财政部用三段解释了现金余额政策。", "美国财政部"),
+    ("美国国债的拍卖周期从周二开始，财政部将发行520亿美元的三年期国债。", "美国财政部"),
+    ("美国财政部表示将发行国债。中国财政部表示将发行特别国债。", "财政部"),
+    ("财政部、税务总局发布公告。", "财政部"),
+])
+def test_bare_finance_ministry_takes_the_country_of_its_story(text, expected):
+    names = [m.name for m in analyze(text, published="2025-06-30").institutions if m.text == "财政部"]
+    assert names == [expected]
+
+
+def test_central_bank_digital_currency_is_no_institution():
+    text = "美国有可能推出数字美元。央行数字货币（CBDC）是电子货币演变的必然结果。"
+    assert [m.text for m in analyze(text, published="2025-06-30").institutions] == []

@@ -109,6 +109,8 @@ class MentionFinder:
             for mention in institutions:
                 if match_form(mention.text) not in names:
                     continue
+                if _home_before(text, mention.start, row):
+                    continue  # 中国财政部, 我国央行: China's own, whatever the story named before
                 entry = self._country_body(text, mention.start, row) or _latest_body(
                     text, mention.start, institutions, self.taxonomy, row)
                 if entry is not None:
@@ -225,6 +227,11 @@ class MentionFinder:
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
         return [hit for hit in hits if listed(text, hit, hits)]
+
+
+def _home_before(text: str, start: int, row: dict) -> bool:
+    """Whether one of the row's ``home`` words (中国, 我国) is written right before the name (中国财政部)."""
+    return text.endswith(tuple(row["home"]), 0, start)
 
 
 @functools.cache
