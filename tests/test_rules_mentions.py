@@ -111,3 +111,13 @@ def test_bare_finance_ministry_takes_the_country_of_its_story(text, expected):
 def test_central_bank_digital_currency_is_no_institution():
     text = "美国有可能推出数字美元。央行数字货币（CBDC）是电子货币演变的必然结果。"
     assert [m.text for m in analyze(text, published="2025-06-30").institutions] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("另有消息称其本月将向百事(PEP.O)交付15辆Semi电动半挂车。", ["百事"]),
+    ("公司与英伟达(NVDA.O)达成合作。", ["英伟达"]),
+    ("光伏组件龙头企业晶科能源(JKS.N)公布了A股网上发行结果。", ["晶科能源"]),
+    ("美股SaaS概念股整体走弱，C3.ai(AI.N)跌超6%。", []),
+])
+def test_a_name_before_a_us_ticker_is_a_firm_and_the_ticker_is_none(text, expected):
+    assert [m.text for m in analyze(text, published="2025-06-30").institutions] == expected

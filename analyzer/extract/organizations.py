@@ -48,6 +48,8 @@ _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“�
 # token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
+# a stock ticker in brackets (NVDA.O, 0700.HK) is no Latin gloss of the name before it
+_NO_TICKER = r"(?![A-Z0-9]{1,6}\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)[)）])"
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
 _LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
 _NAME_CHAR = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -181,7 +183,7 @@ class OrganizationFinder:
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
         self._load_name_shapes(settings)
-        self.glosses = [(row["id"], rulebook.regex(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
+        self.glosses = [(row["id"], rulebook.regex(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]{_NO_TICKER}({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
         self.short_name_trades = tuple(settings.get("short_name_trades", ()))
@@ -197,6 +199,8 @@ class OrganizationFinder:
                           row.get("lists", False)) for row in rows]
         self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
         self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
+        # rows whose words are evidence enough (a US ticker): the name need only be one word, not refused (百事(PEP.O))
+        self.ticker_rows = frozenset(row["id"] for row in rows if row.get("ticker", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
                               for row in rows}
@@ -572,11 +576,17 @@ class OrganizationFinder:
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
+                        or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _is_ticker_name(self, name: str) -> bool:
+        """A Chinese name before a US ticker: one word of any kind, no refused one (百事(PEP.O); not 公司与英伟达, nor the
+        ai of C3.ai(AI.N))."""
+        return _CJK_WORD.search(name) is not None and not self.refuses(name) and len(tag(name)) == 1
 
     def _row_refuses(self, rule: str, name: str) -> bool:
         """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
