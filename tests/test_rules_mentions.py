@@ -121,3 +121,15 @@ def test_central_bank_digital_currency_is_no_institution():
 ])
 def test_a_name_before_a_us_ticker_is_a_firm_and_the_ticker_is_none(text, expected):
     assert [m.text for m in analyze(text, published="2025-06-30").institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("精华制药、沃华医药、紫鑫药业继续涨停。", "紫鑫药业"),           # stock_move: 继续 before the move
+    ("洛克希德马丁、辉瑞制药、ZION则涨超1.0%。", "ZION"),            # stock_move: 则 before the move
+    ("12月31日，华为轮值董事长郭平在新年致辞中表示。", "华为"),        # analyst_role: 轮值 before the role
+    ("公司正在筹划以发行股份及支付现金的方式购买浙江虎哥环境有限公司的部分股权。", "浙江虎哥环境有限公司"),  # deal verb 购买
+])
+def test_organisation_reading_stops_at_the_words_around_the_name(text, expected):
+    finder = OrganizationFinder()
+    read = [text[o.start:o.end] for o in finder(text)]
+    assert expected in read and not any(expected in r and r != expected for r in read), read
