@@ -133,3 +133,16 @@ def test_organisation_reading_stops_at_the_words_around_the_name(text, expected)
     finder = OrganizationFinder()
     read = [text[o.start:o.end] for o in finder(text)]
     assert expected in read and not any(expected in r and r != expected for r in read), read
+
+
+def test_two_readings_of_one_span_give_the_same_name_under_every_hash_seed():
+    """道明 is read both as the short name of 道明证券 and as an analyst's firm; the name must not follow the hash seed."""
+    import os
+    import subprocess
+    import sys
+    text = "【道明证券建议做多两年期美债】道明策略师在报告中写道，美联储3月加息的可能性降低。"
+    code = ("import sys; from analyzer.pipeline import analyze; "
+            "print([m.name for m in analyze(sys.argv[1]).institutions if m.text == '道明'])")
+    names = {subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 5)}
+    assert len(names) == 1, names

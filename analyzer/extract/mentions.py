@@ -452,8 +452,10 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
 
 def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
     """Keep the longest hits (per kind, and inside institutions across kinds); nest the hits they contain."""
-    # the longest first; on a tie the taxonomy's entry before the grammar's reading
-    order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
+    # the longest first; on a tie the taxonomy's entry before the grammar's reading, then the first found (the hits
+    # deduplicated in their order: a set's order follows the hash seed, and two readings of one span, 道明 and 道明证券,
+    # gave either name from run to run)
+    order = sorted(dict.fromkeys(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
     kept = _KeptHits()
     nested: dict[Hit, list[Hit]] = {}
     for hit in order:
