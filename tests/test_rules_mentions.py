@@ -146,3 +146,15 @@ def test_two_readings_of_one_span_give_the_same_name_under_every_hash_seed():
     names = {subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 5)}
     assert len(names) == 1, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国家企业信用信息公示系统显示，喜茶关联公司上海喜创于茶餐饮管理有限公司被罚45万元。", "上海喜创于茶餐饮管理有限公司"),
+    ("查询天眼查发现，上海汇像信息技术有限公司于1月28日发生工商变更。", "上海汇像信息技术有限公司"),
+    ("中标人为公司与河南豫资朴和实业发展有限公司组成的联合体。", "河南豫资朴和实业发展有限公司"),
+    ("公司控股股东何振亚与深圳湾红棉科创有限公司签署股份转让协议。", "深圳湾红棉科创有限公司"),   # 与 links, no coined name
+    ("金蝶软件1月23日与山东重工集团有限公司签署合作协议。", "山东重工集团有限公司"),
+])
+def test_a_coined_name_holds_a_stop_character_after_an_unknown_one(text, expected):
+    read = [text[o.start:o.end] for o in OrganizationFinder()(text)]
+    assert expected in read, read

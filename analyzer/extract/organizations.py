@@ -214,6 +214,7 @@ class OrganizationFinder:
         self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
         self.legal_window = settings["legal_window"]
         self.deal_verbs = frozenset(settings["deal_verbs"])
+        self.coined_inside = frozenset(settings["coined_inside"])
         self.regions = frozenset(settings["regions"])
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
@@ -294,8 +295,11 @@ class OrganizationFinder:
         jieba's tags of a firm's coined words (娃哈哈: 哈哈 an interjection; 钧正: 正 an adverb; 出版, 创意 verbs). A deal
         verb ends the name (收购成都新成量工具有限公司), and a verb in front gives way to a place after it (出售浙江…)."""
         kept: list[_Word] = []
-        for word in reversed(self._legal_words(text, end)):
-            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs):
+        words = self._legal_words(text, end)
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs) \
+                    and not (kept and word.text in self.coined_inside and _inside_coined(words, index)):
                 break
             kept.insert(0, word)
         while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
@@ -986,6 +990,14 @@ def _class_end(pattern: str, at: int) -> int:
     while pattern[at] != "]":
         at += 2 if pattern[at] == "\\" else 1
     return at + 1
+
+
+def _inside_coined(words: list[_Word], index: int) -> bool:
+    """Whether ``words[index]`` follows right after a character jieba does not know (no date's 年月日), inside a coined
+    name (上海喜创于茶餐饮管理有限公司, 上海汇像信息技术有限公司: 于 and 像 are no stop words there)."""
+    word, before = words[index], words[index - 1] if index else None
+    return before is not None and before.tag == "x" and before.end == word.start \
+        and _CJK_WORD.fullmatch(before.text[-1]) is not None and before.text[-1] not in "年月日"
 
 
 def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> list[_Word]:
