@@ -158,3 +158,13 @@ def test_two_readings_of_one_span_give_the_same_name_under_every_hash_seed():
 def test_a_coined_name_holds_a_stop_character_after_an_unknown_one(text, expected):
     read = [text[o.start:o.end] for o in OrganizationFinder()(text)]
     assert expected in read, read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据报道，集安组织部队将在哈萨克斯坦驻留一周。", [("集安组织", "集体安全条约组织")]),
+    ("证监会从1月8日开始不收信永中和、金杜新申报材料。", [("证监会", "中国证券监督管理委员会"), ("信永中和", "信永中和会计师事务所"),
+                                                    ("金杜", "金杜律师事务所")]),
+    ("公司与普华永道中天会计师事务所沟通了年报审计安排。", [("普华永道中天会计师事务所", "普华永道")]),
+])
+def test_international_bodies_and_audit_and_law_firms_of_the_taxonomy(text, expected):
+    assert [(m.text, m.name) for m in analyze(text, published="2025-06-30").institutions] == expected
