@@ -168,3 +168,14 @@ def test_a_coined_name_holds_a_stop_character_after_an_unknown_one(text, expecte
 ])
 def test_international_bodies_and_audit_and_law_firms_of_the_taxonomy(text, expected):
     assert [(m.text, m.name) for m in analyze(text, published="2025-06-30").institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("白俄罗斯国防部7日发布公告称，参与维和工作的部队已回国。", ["白俄罗斯国防部"]),
+    ("乌兹别克斯坦卫生部批准了该药物的紧急使用。", ["乌兹别克斯坦卫生部"]),
+    ("德国将在未来5天内再部署350名士兵加强在立陶宛的北约部队。", ["北约"]),   # 的 starts no body's name
+    ("在13日的外交部例行记者会上，发言人表示。", ["外交部"]),
+])
+def test_bodies_of_more_countries_and_no_body_name_across_de(text, expected):
+    found = [m.text for m in analyze(text, published="2025-06-30").institutions]
+    assert found == expected, found

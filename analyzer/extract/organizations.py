@@ -161,6 +161,8 @@ class OrganizationFinder:
         self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
+        self.body_stop_words = frozenset(settings["body_stop_words"])
+        self.body_stop_unless_before = frozenset(settings["body_stop_unless_before"])
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
         self.task_tags = frozenset(settings["task_tags"])
@@ -297,17 +299,23 @@ class OrganizationFinder:
         kept: list[_Word] = []
         words = self._legal_words(text, end)
         for index in range(len(words) - 1, -1, -1):
-            word = words[index]
-            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs) \
-                    and not (kept and word.text in self.coined_inside and _inside_coined(words, index)):
+            if self._legal_name_stops(words, index, bool(kept)):
                 break
-            kept.insert(0, word)
+            kept.insert(0, words[index])
         while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or all(self._is_generic(w) for w in kept) \
                 or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
             return None
         return kept[0].start
+
+    def _legal_name_stops(self, words: list[_Word], index: int, inside: bool) -> bool:
+        """Whether the name before a legal form stops at ``words[index]`` (going back; ``inside``: words are kept
+        already): a word no such name holds or a deal verb, unless a stop character of a coined name."""
+        word = words[index]
+        if word.tag == "bracket" or not (self._ends_legal_name(word, last=not inside) or word.text in self.deal_verbs):
+            return False
+        return not (inside and word.text in self.coined_inside and _inside_coined(words, index))
 
     def sub_body_end(self, text: str, start: int) -> int | None:
         """The end of a body's name written at ``start`` right after its national body's (教育督导委员会办公室 after
@@ -753,12 +761,18 @@ class OrganizationFinder:
             # a verb names a task of a bureau, commission or centre (厦门市统计局, …疫情应对…指挥部), never of a
             # government or parliament (瑞典议会呼吁政府); stop words (发布, 要求) still end the name
             if self._stops(word, "body") and (word.tag not in self.task_tags or suffix.bare
-                                              or word.text in self.stop_words):
+                                              or word.text in self.stop_words) or self._body_stop(words, index):
                 break
             place_end = self._place_end(words, index, suffix.countries_only)
             if place_end is not None and (suffix.bare or place_end < words[-1].end):
                 start = word.start
         return start
+
+    def _body_stop(self, words: list[_Word], index: int) -> bool:
+        """A ``body_stop_words`` word (的) ends a body's name going back, but not before a word of
+        ``body_stop_unless_before`` (新型冠状病毒感染的肺炎疫情防控工作指挥部)."""
+        following = words[index + 1].text if index + 1 < len(words) else ""
+        return words[index].text in self.body_stop_words and following not in self.body_stop_unless_before
 
     def _place_end(self, words: list[_Word], index: int, countries_only: bool) -> int | None:
         """Where a place starting at ``words[index]`` ends: the word itself (北京市, 以色列, 汤阴县) or the word and
