@@ -95,3 +95,87 @@ def test_foreign_row_names_the_other_countrys_body_in_its_examples(row):
 def test_central_bank_stays_chinese_or_generic(text):
     names = [m.name for m in analyze(text, published="2025-06-30").institutions if m.text == "央行"]
     assert names in ([], ["中国人民银行"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国财政部周三解释了如何评估现金缓冲需求。在声明中，财政部用三段解释了现金余额政策。", "美国财政部"),
+    ("美国国债的拍卖周期从周二开始，财政部将发行520亿美元的三年期国债。", "美国财政部"),
+    ("美国财政部表示将发行国债。中国财政部表示将发行特别国债。", "财政部"),
+    ("财政部、税务总局发布公告。", "财政部"),
+])
+def test_bare_finance_ministry_takes_the_country_of_its_story(text, expected):
+    names = [m.name for m in analyze(text, published="2025-06-30").institutions if m.text == "财政部"]
+    assert names == [expected]
+
+
+def test_central_bank_digital_currency_is_no_institution():
+    text = "美国有可能推出数字美元。央行数字货币（CBDC）是电子货币演变的必然结果。"
+    assert [m.text for m in analyze(text, published="2025-06-30").institutions] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("另有消息称其本月将向百事(PEP.O)交付15辆Semi电动半挂车。", ["百事"]),
+    ("公司与英伟达(NVDA.O)达成合作。", ["英伟达"]),
+    ("光伏组件龙头企业晶科能源(JKS.N)公布了A股网上发行结果。", ["晶科能源"]),
+    ("美股SaaS概念股整体走弱，C3.ai(AI.N)跌超6%。", []),
+])
+def test_a_name_before_a_us_ticker_is_a_firm_and_the_ticker_is_none(text, expected):
+    assert [m.text for m in analyze(text, published="2025-06-30").institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("精华制药、沃华医药、紫鑫药业继续涨停。", "紫鑫药业"),           # stock_move: 继续 before the move
+    ("洛克希德马丁、辉瑞制药、ZION则涨超1.0%。", "ZION"),            # stock_move: 则 before the move
+    ("12月31日，华为轮值董事长郭平在新年致辞中表示。", "华为"),        # analyst_role: 轮值 before the role
+    ("公司正在筹划以发行股份及支付现金的方式购买浙江虎哥环境有限公司的部分股权。", "浙江虎哥环境有限公司"),  # deal verb 购买
+])
+def test_organisation_reading_stops_at_the_words_around_the_name(text, expected):
+    finder = OrganizationFinder()
+    read = [text[o.start:o.end] for o in finder(text)]
+    assert expected in read and not any(expected in r and r != expected for r in read), read
+
+
+def test_two_readings_of_one_span_give_the_same_name_under_every_hash_seed():
+    """道明 is read both as the short name of 道明证券 and as an analyst's firm; the name must not follow the hash seed."""
+    import os
+    import subprocess
+    import sys
+    text = "【道明证券建议做多两年期美债】道明策略师在报告中写道，美联储3月加息的可能性降低。"
+    code = ("import sys; from analyzer.pipeline import analyze; "
+            "print([m.name for m in analyze(sys.argv[1]).institutions if m.text == '道明'])")
+    names = {subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 5)}
+    assert len(names) == 1, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国家企业信用信息公示系统显示，喜茶关联公司上海喜创于茶餐饮管理有限公司被罚45万元。", "上海喜创于茶餐饮管理有限公司"),
+    ("查询天眼查发现，上海汇像信息技术有限公司于1月28日发生工商变更。", "上海汇像信息技术有限公司"),
+    ("中标人为公司与河南豫资朴和实业发展有限公司组成的联合体。", "河南豫资朴和实业发展有限公司"),
+    ("公司控股股东何振亚与深圳湾红棉科创有限公司签署股份转让协议。", "深圳湾红棉科创有限公司"),   # 与 links, no coined name
+    ("金蝶软件1月23日与山东重工集团有限公司签署合作协议。", "山东重工集团有限公司"),
+])
+def test_a_coined_name_holds_a_stop_character_after_an_unknown_one(text, expected):
+    read = [text[o.start:o.end] for o in OrganizationFinder()(text)]
+    assert expected in read, read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据报道，集安组织部队将在哈萨克斯坦驻留一周。", [("集安组织", "集体安全条约组织")]),
+    ("证监会从1月8日开始不收信永中和、金杜新申报材料。", [("证监会", "中国证券监督管理委员会"), ("信永中和", "信永中和会计师事务所"),
+                                                    ("金杜", "金杜律师事务所")]),
+    ("公司与普华永道中天会计师事务所沟通了年报审计安排。", [("普华永道中天会计师事务所", "普华永道")]),
+])
+def test_international_bodies_and_audit_and_law_firms_of_the_taxonomy(text, expected):
+    assert [(m.text, m.name) for m in analyze(text, published="2025-06-30").institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("白俄罗斯国防部7日发布公告称，参与维和工作的部队已回国。", ["白俄罗斯国防部"]),
+    ("乌兹别克斯坦卫生部批准了该药物的紧急使用。", ["乌兹别克斯坦卫生部"]),
+    ("德国将在未来5天内再部署350名士兵加强在立陶宛的北约部队。", ["北约"]),   # 的 starts no body's name
+    ("在13日的外交部例行记者会上，发言人表示。", ["外交部"]),
+])
+def test_bodies_of_more_countries_and_no_body_name_across_de(text, expected):
+    found = [m.text for m in analyze(text, published="2025-06-30").institutions]
+    assert found == expected, found

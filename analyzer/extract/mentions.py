@@ -109,6 +109,8 @@ class MentionFinder:
             for mention in institutions:
                 if match_form(mention.text) not in names:
                     continue
+                if _home_before(text, mention.start, row):
+                    continue  # 中国财政部, 我国央行: China's own, whatever the story named before
                 entry = self._country_body(text, mention.start, row) or _latest_body(
                     text, mention.start, institutions, self.taxonomy, row)
                 if entry is not None:
@@ -225,6 +227,11 @@ class MentionFinder:
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
         return [hit for hit in hits if listed(text, hit, hits)]
+
+
+def _home_before(text: str, start: int, row: dict) -> bool:
+    """Whether one of the row's ``home`` words (中国, 我国) is written right before the name (中国财政部)."""
+    return text.endswith(tuple(row["home"]), 0, start)
 
 
 @functools.cache
@@ -445,8 +452,10 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
 
 def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
     """Keep the longest hits (per kind, and inside institutions across kinds); nest the hits they contain."""
-    # the longest first; on a tie the taxonomy's entry before the grammar's reading
-    order = sorted(set(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
+    # the longest first; on a tie the taxonomy's entry before the grammar's reading, then the first found (the hits
+    # deduplicated in their order: a set's order follows the hash seed, and two readings of one span, 道明 and 道明证券,
+    # gave either name from run to run)
+    order = sorted(dict.fromkeys(hits), key=lambda h: (-(h.end - h.start), -_OUTER[h.array], h.outside, h.start))
     kept = _KeptHits()
     nested: dict[Hit, list[Hit]] = {}
     for hit in order:

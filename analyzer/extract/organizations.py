@@ -48,6 +48,8 @@ _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“�
 # token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
+# a stock ticker in brackets (NVDA.O, 0700.HK) is no Latin gloss of the name before it
+_NO_TICKER = r"(?![A-Z0-9]{1,6}\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)[)）])"
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
 _LATIN_WORDS = r"[A-Z][A-Za-z0-9&\-]*(?:(?: &)? [A-Z][A-Za-z0-9&\-]*){0,4}"
 _NAME_CHAR = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -159,6 +161,8 @@ class OrganizationFinder:
         self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
+        self.body_stop_words = frozenset(settings["body_stop_words"])
+        self.body_stop_unless_before = frozenset(settings["body_stop_unless_before"])
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
         self.task_tags = frozenset(settings["task_tags"])
@@ -181,7 +185,7 @@ class OrganizationFinder:
                             for row in grammar.get("latin_after", [])]
         self.not_subject_endings = tuple(settings.get("not_subject_endings", ()))
         self._load_name_shapes(settings)
-        self.glosses = [(row["id"], rulebook.regex(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]({_LATIN_FIRM})[)）]"))
+        self.glosses = [(row["id"], rulebook.regex(f"{row['before']}([\u4e00-\u9fff]{{2,6}}?)\\s?[(（]{_NO_TICKER}({_LATIN_FIRM})[)）]"))
                         for row in grammar.get("gloss", [])]
         self.short_name_rules = frozenset(settings["short_name_rules"])
         self.short_name_trades = tuple(settings.get("short_name_trades", ()))
@@ -197,6 +201,8 @@ class OrganizationFinder:
                           row.get("lists", False)) for row in rows]
         self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
         self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
+        # rows whose words are evidence enough (a US ticker): the name need only be one word, not refused (百事(PEP.O))
+        self.ticker_rows = frozenset(row["id"] for row in rows if row.get("ticker", False))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
                               for row in rows}
@@ -210,6 +216,7 @@ class OrganizationFinder:
         self.legal_stop_tags = frozenset(settings["legal_stop_tags"])
         self.legal_window = settings["legal_window"]
         self.deal_verbs = frozenset(settings["deal_verbs"])
+        self.coined_inside = frozenset(settings["coined_inside"])
         self.regions = frozenset(settings["regions"])
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
@@ -290,16 +297,25 @@ class OrganizationFinder:
         jieba's tags of a firm's coined words (娃哈哈: 哈哈 an interjection; 钧正: 正 an adverb; 出版, 创意 verbs). A deal
         verb ends the name (收购成都新成量工具有限公司), and a verb in front gives way to a place after it (出售浙江…)."""
         kept: list[_Word] = []
-        for word in reversed(self._legal_words(text, end)):
-            if word.tag != "bracket" and (self._ends_legal_name(word, last=not kept) or word.text in self.deal_verbs):
+        words = self._legal_words(text, end)
+        for index in range(len(words) - 1, -1, -1):
+            if self._legal_name_stops(words, index, bool(kept)):
                 break
-            kept.insert(0, word)
+            kept.insert(0, words[index])
         while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
             kept.pop(0)
         if sum(len(w.text) for w in kept) < 2 or all(self._is_generic(w) for w in kept) \
                 or (len(kept) == 1 and kept[0].tag in ("v", "vn")):  # 公司回购股份有限公司
             return None
         return kept[0].start
+
+    def _legal_name_stops(self, words: list[_Word], index: int, inside: bool) -> bool:
+        """Whether the name before a legal form stops at ``words[index]`` (going back; ``inside``: words are kept
+        already): a word no such name holds or a deal verb, unless a stop character of a coined name."""
+        word = words[index]
+        if word.tag == "bracket" or not (self._ends_legal_name(word, last=not inside) or word.text in self.deal_verbs):
+            return False
+        return not (inside and word.text in self.coined_inside and _inside_coined(words, index))
 
     def sub_body_end(self, text: str, start: int) -> int | None:
         """The end of a body's name written at ``start`` right after its national body's (教育督导委员会办公室 after
@@ -572,11 +588,17 @@ class OrganizationFinder:
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
+                        or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _is_ticker_name(self, name: str) -> bool:
+        """A Chinese name before a US ticker: one word of any kind, no refused one (百事(PEP.O); not 公司与英伟达, nor the
+        ai of C3.ai(AI.N))."""
+        return _CJK_WORD.search(name) is not None and not self.refuses(name) and len(tag(name)) == 1
 
     def _row_refuses(self, rule: str, name: str) -> bool:
         """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
@@ -739,12 +761,18 @@ class OrganizationFinder:
             # a verb names a task of a bureau, commission or centre (厦门市统计局, …疫情应对…指挥部), never of a
             # government or parliament (瑞典议会呼吁政府); stop words (发布, 要求) still end the name
             if self._stops(word, "body") and (word.tag not in self.task_tags or suffix.bare
-                                              or word.text in self.stop_words):
+                                              or word.text in self.stop_words) or self._body_stop(words, index):
                 break
             place_end = self._place_end(words, index, suffix.countries_only)
             if place_end is not None and (suffix.bare or place_end < words[-1].end):
                 start = word.start
         return start
+
+    def _body_stop(self, words: list[_Word], index: int) -> bool:
+        """A ``body_stop_words`` word (的) ends a body's name going back, but not before a word of
+        ``body_stop_unless_before`` (新型冠状病毒感染的肺炎疫情防控工作指挥部)."""
+        following = words[index + 1].text if index + 1 < len(words) else ""
+        return words[index].text in self.body_stop_words and following not in self.body_stop_unless_before
 
     def _place_end(self, words: list[_Word], index: int, countries_only: bool) -> int | None:
         """Where a place starting at ``words[index]`` ends: the word itself (北京市, 以色列, 汤阴县) or the word and
@@ -976,6 +1004,14 @@ def _class_end(pattern: str, at: int) -> int:
     while pattern[at] != "]":
         at += 2 if pattern[at] == "\\" else 1
     return at + 1
+
+
+def _inside_coined(words: list[_Word], index: int) -> bool:
+    """Whether ``words[index]`` follows right after a character jieba does not know (no date's 年月日), inside a coined
+    name (上海喜创于茶餐饮管理有限公司, 上海汇像信息技术有限公司: 于 and 像 are no stop words there)."""
+    word, before = words[index], words[index - 1] if index else None
+    return before is not None and before.tag == "x" and before.end == word.start \
+        and _CJK_WORD.fullmatch(before.text[-1]) is not None and before.text[-1] not in "年月日"
 
 
 def _merge_loose_characters(words: list[_Word], stop_words: frozenset[str]) -> list[_Word]:
