@@ -100,9 +100,9 @@ MARKET_TIME = rulebook.regex(r"周[一二三四五六日]|星期[一二三四五
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = rulebook.regex(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
 ONLY_A_TIME = rulebook.regex(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?|"
-                             rf"[前近过去最这]*(?:\d+|[一二两三四五六七八九十百几半]+)(?:{_one_of_words('time-span-units')})"
+                             rf"[上前近过去最这]*(?:\d+|[一二两三四五六七八九十百几半]+)(?:{_one_of_words('time-span-units')})"
                              r"(?:份|间|内|来|以来|里|之内)?|"
-                             r"自(?:\d|[今去上]年|年初|年底)[^，,；;。]{0,8}?(?:以来)?")  # 两年间, 24小时内, 12月, 前一日: a span or a date alone; 自8月改革以来: a since-phrase alone
+                             r"自(?:\d|[今去上]年|年初|年底)[^，,；;。]{0,8}?(?:以来)?")  # 两年间, 24小时内, 12月, 前一日, 上一交易日: a span or a date alone; 自8月改革以来: a since-phrase alone
 LISTED_IN = rulebook.regex(r"(?P<firm>.{2,16}?)的?(?:美股|港股)")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = rulebook.regex(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")

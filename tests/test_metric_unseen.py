@@ -1,0 +1,31 @@
+"""Metric names on unseen real text (s14-metric): families found by a blind audit of 25 archive items.
+
+Every sentence is written for the test (never copied from ../shared/data): a sentence in, the figure's metric out.
+"""
+import pytest
+
+from analyzer.pipeline import analyze
+
+CASES = [
+    # the segmenter tags 一年期/三年期/五年期 as time words: a term inside a name stays (lead-conjunction-particle keep)
+    ("tenor-one-year-kept", "一年期定期存款利率下调至1.2%。", "1.2%", "一年期定期存款利率"),
+    ("tenor-three-year-kept", "三年期国债收益率下跌2.5个基点。", "2.5个基点", "三年期国债收益率"),
+    ("tenor-five-year-kept", "五年期美债收益率报1.62%。", "1.62%", "五年期美债收益率"),
+    ("tenor-then-loan-kept", "该集团筹集了一笔高达80亿美元的一年期贷款。", "80亿美元", "一年期贷款"),
+    # 意外 left last is the adverb of the move (trail-surprise-adverb)
+    ("surprise-adverb-goes", "美国9月非农就业人数意外减少3.1万人。", "3.1万人", "非农就业人数"),
+    # the session before named alone takes the statistic named before it (ONLY_A_TIME, time-span-units)
+    ("previous-session-takes-previous", "截至发稿，纳指成交量报30.5亿股（上一交易日为28.1亿股）。", "28.1亿股", "纳指成交量"),
+    ("day-before-takes-previous", "纳指成交量报30.5亿股，前一交易日为28.1亿股。", "28.1亿股", "纳指成交量"),
+    # a comparison with the forecast names no quantity of its own (compared-to-other)
+    ("compared-with-forecast-takes-previous", "当月非农就业人数减少1.5万，与市场预期的增加6万相差甚远。", "6万",
+     "非农就业人数"),
+    # a price per unit moves to a new level of the same price (metric-generic-per-unit)
+    ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_metric_of_figure(text, span, expected):
+    figures = [f for f in analyze(text, published="2026-06-30").figures if f.text == span]
+    assert [f.metric for f in figures] == [expected], [(f.text, f.metric) for f in analyze(text).figures]
