@@ -21,6 +21,12 @@ CASES = [
     ("compared-with-forecast-takes-previous", "当月非农就业人数减少1.5万，与市场预期的增加6万相差甚远。", "6万",
      "非农就业人数"),
     # a price per unit moves to a new level of the same price (metric-generic-per-unit)
+    # a verb, 了 and a figure with 的 after it: the figure qualifies the noun after 的 (attributive-after-perfective)
+    ("perfective-then-de-noun", "该公司上半年创造了约12亿美元的收入。", "约12亿美元", "收入"),
+    ("perfective-then-de-deal", "该公司已与多家客户签订了超过50亿美元的合同。", "超过50亿美元", "合同"),
+    # a reference level after 的 is no name: the name before the figure stays (metric_clause_break level_nouns)
+    ("level-after-de-not-a-name", "今年双边贸易额达到了900亿美元的历史新高。", "900亿美元", "双边贸易额"),
+    ("level-after-de-bare-verb", "当月芯片出口额增长50%，创下95亿美元的历史新高。", "95亿美元", "芯片出口额"),
     ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
 ]
 

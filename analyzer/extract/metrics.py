@@ -560,7 +560,10 @@ class MetricContext:
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
-        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
+        words = pos.tag(left)[-2:]
+        if words[-1][0] in PERFECTIVE_WORDS and len(words) == 2:
+            return words[0][1].startswith("v")  # 创造了约43亿美元的收入: a verb, 了, then the figure
+        return words[-1][1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
     def generic(self) -> bool:
@@ -600,6 +603,7 @@ Named = tuple[str, str]  # (metric, the words it came from)
 # pronoun (这笔), numeral (新一轮) or conjunction, not a name
 ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
+PERFECTIVE_WORDS = frozenset(WORD_LISTS["attributive-after-perfective"])  # 了 after the verb
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -790,11 +794,20 @@ def _noun_after(c: MetricContext) -> Named | None:
     return _named(to_simplified(noun), c.after) if noun else None
 
 
+@functools.cache
+def _level_after() -> re.Pattern:
+    """A reference level (历史新高, 整数关口, 上限区间) opening the words after a figure's 的 (metric_clause_break)."""
+    levels = "|".join(map(re.escape, sorted(_clause_breaks()[1], key=len, reverse=True)))
+    return rulebook.regex(rf"[^，,。；;、\s]{{0,4}}?(?:{levels})(?![^，,。；;、\s]{{0,2}}(?:率|额|量|价))")
+
+
 def _qualified_noun(c: MetricContext) -> Named | None:
     """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
     it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
     de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
     words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
+    if words and _level_after().match(words):
+        return None  # 达到了1400亿美元的历史新高, 跌破了3000点的整数关口: a level reached, the name is before the figure
     noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
     return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
 
