@@ -27,6 +27,12 @@ CASES = [
     # a reference level after 的 is no name: the name before the figure stays (metric_clause_break level_nouns)
     ("level-after-de-not-a-name", "今年双边贸易额达到了900亿美元的历史新高。", "900亿美元", "双边贸易额"),
     ("level-after-de-bare-verb", "当月芯片出口额增长50%，创下95亿美元的历史新高。", "95亿美元", "芯片出口额"),
+    # the firm before 股价 and the words after it go (owner-before-share-price, share-price-tail); share classes stay
+    ("firm-before-share-price", "ARM股价录得超20%的涨幅。", "超20%", "股价"),
+    ("firm-de-share-price", "丹麦航运巨头马士基的股价应声下跌2%。", "2%", "股价"),
+    ("share-price-where-traded", "苹果股价在美股盘后交易中下跌超过5%。", "超过5%", "股价"),
+    ("share-class-kept", "招行H股股价昨日收报31.7港元。", "31.7港元", "H股股价"),
+    ("per-share-price-kept", "公司回购100万股，每股价格为10.5港元。", "10.5港元", "每股价格"),
     ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
 ]
 
