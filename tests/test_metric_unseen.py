@@ -33,6 +33,13 @@ CASES = [
     ("share-price-where-traded", "苹果股价在美股盘后交易中下跌超过5%。", "超过5%", "股价"),
     ("share-class-kept", "招行H股股价昨日收报31.7港元。", "31.7港元", "H股股价"),
     ("per-share-price-kept", "公司回购100万股，每股价格为10.5港元。", "10.5港元", "每股价格"),
+    # a bare head takes the fuller name an earlier clause of its sentence wrote (bare-head-fuller-before)
+    ("bare-price-fuller-before", "碳酸锂价格连日上涨，最新价格由昨日的8万元/吨上涨至9万元/吨。", "8万元/吨", "碳酸锂价格"),
+    ("bare-price-after-de-name", "同时，欧洲市场的维生素价格同样高企，本周价格为20欧元/公斤。", "20欧元/公斤", "维生素价格"),
+    ("bare-price-spaced-own-name", "铜价走高。现货 白银 价格涨3%。", "3%", "价格"),
+    # a yield curve flattening or a cost over its standard: the verb goes (metric-trailing-curve-moves)
+    ("curve-flattens-verb-goes", "2s10s曲线变平近3个基点。", "近3个基点", "2s10s曲线"),
+    ("cost-over-standard-verb-goes", "该公司行政成本超标30%。", "30%", "行政成本"),
     ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
 ]
 

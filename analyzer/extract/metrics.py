@@ -627,6 +627,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
     "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
+    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
     "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
@@ -924,6 +925,24 @@ def _phrase_before(c: MetricContext) -> Named | None:
     return _named(c.last_resort, words if c.metric else c.after)
 
 
+BARE_HEADS = frozenset(WORD_LISTS["bare-heads"])  # 价格, 限额: a head that a fuller name earlier completes
+NAME_RUN = r"[^，,。；;：:！？!?\s、“”\"]{1,16}"  # a name written before a bare head: no mark, no space
+
+
+def _fuller_name_before(c: MetricContext) -> Named | None:
+    """泛酸钙（维生素B5）价格跳涨，最新价格由162元…: a bare head (价格) takes the last fuller name ending in it
+    written in an earlier clause of the figure's sentence (泛酸钙（维生素B5）价格)."""
+    head = tidy_metric(c.metric)
+    own = c.text.rfind(head, c.clause_start, c.figure_start)
+    if own > c.clause_start and c.text[own - 1].isspace():
+        return None  # 现货 黄金 价格涨3.02%: the clause writes its own name, spaced out
+    for match in reversed(list(re.finditer(NAME_RUN + re.escape(head), c.text[c.sentence_start:c.clause_start]))):
+        name = tidy_metric(clean_metric(match.group().split("的")[-1]))  # 欧洲市场的泛酸钙价格 → 泛酸钙价格
+        if name and name.endswith(head) and len(name) > len(head) + 1:
+            return _named(to_simplified(name), match.group())
+    return None
+
+
 SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "equity_after": _equity_after,
     "currency_quote": _currency_quote,
@@ -958,6 +977,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "rate_named_before": _rate_named_before,
     "earlier_growth": _earlier_growth,
     "phrase_before": _phrase_before,
+    "fuller_name_before": _fuller_name_before,
 }
 
 
