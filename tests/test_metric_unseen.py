@@ -40,6 +40,9 @@ CASES = [
     # a yield curve flattening or a cost over its standard: the verb goes (metric-trailing-curve-moves)
     ("curve-flattens-verb-goes", "2s10s曲线变平近3个基点。", "近3个基点", "2s10s曲线"),
     ("cost-over-standard-verb-goes", "该公司行政成本超标30%。", "30%", "行政成本"),
+    # the market before a short index name goes (market-before-index); 料 (expects) opens no name (lead-expects-hk)
+    ("market-before-short-index", "港股恒指高开涨0.54％，国企指数涨0.56％。", "0.54％", "恒指"),
+    ("expects-before-name-goes", "该行料非通用会计准则经营溢利50亿元人民币。", "50亿元人民币", "非通用会计准则经营溢利"),
     ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
 ]
 
