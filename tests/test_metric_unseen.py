@@ -24,6 +24,9 @@ CASES = [
     # a verb, 了 and a figure with 的 after it: the figure qualifies the noun after 的 (attributive-after-perfective)
     ("perfective-then-de-noun", "该公司上半年创造了约12亿美元的收入。", "约12亿美元", "收入"),
     ("perfective-then-de-deal", "该公司已与多家客户签订了超过50亿美元的合同。", "超过50亿美元", "合同"),
+    ("perfective-amount-word-then-noun", "该国去年购买了价值80亿美元的大豆。", "80亿美元", "大豆"),
+    ("perfective-total-then-noun", "多家银行陆续发行了总计超5000亿元的同业存单。", "超5000亿元", "同业存单"),
+    ("perfective-noun-tagged-verb-kept", "高价值客户为商城贡献了高达60%的GMV。", "60%", "GMV"),
     # a reference level after 的 is no name: the name before the figure stays (metric_clause_break level_nouns)
     ("level-after-de-not-a-name", "今年双边贸易额达到了900亿美元的历史新高。", "900亿美元", "双边贸易额"),
     ("level-after-de-bare-verb", "当月芯片出口额增长50%，创下95亿美元的历史新高。", "95亿美元", "芯片出口额"),

@@ -560,10 +560,10 @@ class MetricContext:
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
-        words = pos.tag(left)[-2:]
-        if words[-1][0] in PERFECTIVE_WORDS and len(words) == 2:
-            return words[0][1].startswith("v")  # 创造了约43亿美元的收入: a verb, 了, then the figure
-        return words[-1][1] in ATTRIBUTIVE_LEFT_TAGS
+        words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
+        if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
+            return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
+        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
     def generic(self) -> bool:
@@ -604,6 +604,7 @@ Named = tuple[str, str]  # (metric, the words it came from)
 ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 PERFECTIVE_WORDS = frozenset(WORD_LISTS["attributive-after-perfective"])  # 了 after the verb
+AMOUNT_WORD_AT_END = rulebook.regex(rf"(?<=了)(?:{_one_of_words('attributive-amount-words')})$")  # 购买了价值…的大豆
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
