@@ -46,6 +46,9 @@ CASES = [
     # the market before a short index name goes (market-before-index); 料 (expects) opens no name (lead-expects-hk)
     ("market-before-short-index", "港股恒指高开涨0.54％，国企指数涨0.56％。", "0.54％", "恒指"),
     ("expects-before-name-goes", "该行料非通用会计准则经营溢利50亿元人民币。", "50亿元人民币", "非通用会计准则经营溢利"),
+    # a levy verb is followed by what is levied, a rate too (levy-object-follows)
+    ("levy-then-tariff", "美国宣布对进口重型卡车加征25%关税。", "25%", "关税"),
+    ("consume-then-cash", "公司预计到2030年将累计消耗900亿美元现金。", "900亿美元", "现金"),
     ("per-unit-takes-previous", "内存颗粒价格从约15元一个单位涨到接近60元。", "接近60元", "内存颗粒价格"),
 ]
 

@@ -87,6 +87,7 @@ OPERATION = rulebook.regex(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>
 OPERATION_TENOR = rulebook.regex(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = rulebook.regex(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
+LEVY_FOLLOWS = rulebook.regex(rf"(?:{_one_of_words('levy-verbs')})(?:了)?$")  # 加征25%关税, 消耗1150亿美元现金
 # 融资提供了关键的支撑, 数据中心项目融资担保进行磋商: the noun a figure qualifies ends at a verb that takes an object
 FOLLOWING_VERB = rulebook.regex(rf"(?<=..)(?:{_one_of_words('object-follows')}|{'|'.join(_lexicon_verbs())})")
 PROBABILITY = rulebook.regex(rf"(?<=.)的?(?:{_one_of_words('probability-heads')})$")  # 加息25个基点的概率
@@ -624,6 +625,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "left_share_of_base": lambda c: bool(SHARE_OF_BASE.search(c.left)),
     "cleaned_winning_bid": lambda c: c.cleaned == "中标利率",
     "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
+    "levy_follows": lambda c: bool(LEVY_FOLLOWS.search(c.left.strip())),
     "verbs_only": lambda c: c.verbs_only,
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
     "attributive": lambda c: c.attributive,
