@@ -87,6 +87,7 @@ OPERATION = rulebook.regex(rf"(?P<tenor>{TENOR_WORD})?(?:公开市场)?(?P<tool>
 OPERATION_TENOR = rulebook.regex(rf"{TENOR_WORD}(?=\d)")  # 其中7天期9500亿元
 # a verb whose object follows the figure: 开展4950亿元7天期逆回购操作, 设立3000亿元专项再贷款
 OBJECT_FOLLOWS = rulebook.regex(rf"(?:{_one_of_words('object-follows')})(?:了)?$")
+LEVY_FOLLOWS = rulebook.regex(rf"(?:{_one_of_words('levy-verbs')})(?:了)?$")  # 加征25%关税, 消耗1150亿美元现金
 # 融资提供了关键的支撑, 数据中心项目融资担保进行磋商: the noun a figure qualifies ends at a verb that takes an object
 FOLLOWING_VERB = rulebook.regex(rf"(?<=..)(?:{_one_of_words('object-follows')}|{'|'.join(_lexicon_verbs())})")
 PROBABILITY = rulebook.regex(rf"(?<=.)的?(?:{_one_of_words('probability-heads')})$")  # 加息25个基点的概率
@@ -100,9 +101,9 @@ MARKET_TIME = rulebook.regex(r"周[一二三四五六日]|星期[一二三四五
 # 跌幅居前的有A、B、C等 / A、B、C涨幅居前: the words around a list of leading movers
 LISTED_LEADERS = rulebook.regex(r"^.*?(?:居前|领涨|领跌)的(?:有|是)|等$|(?:涨幅|跌幅)?(?:居前|领涨|领跌)$")
 ONLY_A_TIME = rulebook.regex(r"(?:\d{4}年(?:度|底|末|初)?|[上前]一?(?:财年|年度?|季度|个?月)|同期|去年|上年|前值)(?:同期)?|"
-                             rf"[前近过去最这]*(?:\d+|[一二两三四五六七八九十百几半]+)(?:{_one_of_words('time-span-units')})"
+                             rf"[上前近过去最这]*(?:\d+|[一二两三四五六七八九十百几半]+)(?:{_one_of_words('time-span-units')})"
                              r"(?:份|间|内|来|以来|里|之内)?|"
-                             r"自(?:\d|[今去上]年|年初|年底)[^，,；;。]{0,8}?(?:以来)?")  # 两年间, 24小时内, 12月, 前一日: a span or a date alone; 自8月改革以来: a since-phrase alone
+                             r"自(?:\d|[今去上]年|年初|年底)[^，,；;。]{0,8}?(?:以来)?")  # 两年间, 24小时内, 12月, 前一日, 上一交易日: a span or a date alone; 自8月改革以来: a since-phrase alone
 LISTED_IN = rulebook.regex(r"(?P<firm>.{2,16}?)的?(?:美股|港股)")
 SHARES = frozenset(["股票", "股份", "股权"])
 SHARE_DEAL = rulebook.regex(rf"(?P<verb>{_one_of_words('share-deals')})(?:了)?(?:约|共|累计|合计)?$")
@@ -560,6 +561,9 @@ class MetricContext:
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
+        words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
+        if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
+            return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
         return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
@@ -600,6 +604,8 @@ Named = tuple[str, str]  # (metric, the words it came from)
 # pronoun (这笔), numeral (新一轮) or conjunction, not a name
 ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
+PERFECTIVE_WORDS = frozenset(WORD_LISTS["attributive-after-perfective"])  # 了 after the verb
+AMOUNT_WORD_AT_END = rulebook.regex(rf"(?<=了)(?:{_one_of_words('attributive-amount-words')})$")  # 购买了价值…的大豆
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -619,10 +625,12 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "left_share_of_base": lambda c: bool(SHARE_OF_BASE.search(c.left)),
     "cleaned_winning_bid": lambda c: c.cleaned == "中标利率",
     "object_follows": lambda c: bool(OBJECT_FOLLOWS.search(c.named or "") or OBJECT_FOLLOWS.search(c.left.strip())),
+    "levy_follows": lambda c: bool(LEVY_FOLLOWS.search(c.left.strip())),
     "verbs_only": lambda c: c.verbs_only,
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
     "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
+    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
     "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
@@ -790,11 +798,20 @@ def _noun_after(c: MetricContext) -> Named | None:
     return _named(to_simplified(noun), c.after) if noun else None
 
 
+@functools.cache
+def _level_after() -> re.Pattern:
+    """A reference level (历史新高, 整数关口, 上限区间) opening the words after a figure's 的 (metric_clause_break)."""
+    levels = "|".join(map(re.escape, sorted(_clause_breaks()[1], key=len, reverse=True)))
+    return rulebook.regex(rf"[^，,。；;、\s]{{0,4}}?(?:{levels})(?![^，,。；;、\s]{{0,2}}(?:率|额|量|价))")
+
+
 def _qualified_noun(c: MetricContext) -> Named | None:
     """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
     it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
     de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
     words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
+    if words and _level_after().match(words):
+        return None  # 达到了1400亿美元的历史新高, 跌破了3000点的整数关口: a level reached, the name is before the figure
     noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
     return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
 
@@ -911,6 +928,24 @@ def _phrase_before(c: MetricContext) -> Named | None:
     return _named(c.last_resort, words if c.metric else c.after)
 
 
+BARE_HEADS = frozenset(WORD_LISTS["bare-heads"])  # 价格, 限额: a head that a fuller name earlier completes
+NAME_RUN = r"[^，,。；;：:！？!?\s、“”\"]{1,16}"  # a name written before a bare head: no mark, no space
+
+
+def _fuller_name_before(c: MetricContext) -> Named | None:
+    """泛酸钙（维生素B5）价格跳涨，最新价格由162元…: a bare head (价格) takes the last fuller name ending in it
+    written in an earlier clause of the figure's sentence (泛酸钙（维生素B5）价格)."""
+    head = tidy_metric(c.metric)
+    own = c.text.rfind(head, c.clause_start, c.figure_start)
+    if own > c.clause_start and c.text[own - 1].isspace():
+        return None  # 现货 黄金 价格涨3.02%: the clause writes its own name, spaced out
+    for match in reversed(list(re.finditer(NAME_RUN + re.escape(head), c.text[c.sentence_start:c.clause_start]))):
+        name = tidy_metric(clean_metric(match.group().split("的")[-1]))  # 欧洲市场的泛酸钙价格 → 泛酸钙价格
+        if name and name.endswith(head) and len(name) > len(head) + 1:
+            return _named(to_simplified(name), match.group())
+    return None
+
+
 SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "equity_after": _equity_after,
     "currency_quote": _currency_quote,
@@ -945,6 +980,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "rate_named_before": _rate_named_before,
     "earlier_growth": _earlier_growth,
     "phrase_before": _phrase_before,
+    "fuller_name_before": _fuller_name_before,
 }
 
 
