@@ -22,6 +22,7 @@ from analyzer.extract.number_forms import (
     RANGE_JOINT,
     RANGE_SEP,
     SUB_DIGIT,
+    ZERO_WIDTH,
     furniture_spans,
     is_capital,
     shared_low_end,
@@ -46,6 +47,8 @@ from analyzer.text.sentences import split_sentences
 EQUALS_AFTER = rulebook.regex(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = rulebook.regex(r"[A-Za-z][-/]")
+# …but a dash after a unit written in letters right after a number opens a range's high end: 5kW-10kW, 60kW-100kW
+UNIT_DASH = rulebook.regex(r"\d\s?[A-Za-z]{1,6}[-~～]$")
 def _canonical(value: Decimal | None) -> Decimal | None:
     """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
     return None if value is None else Decimal(decimal_to_str(value))
@@ -146,6 +149,7 @@ class FigureExtractor:
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
+        self._compile_bare_levels(lex["bare_levels"])
         self._compile_measured_times(lex["measured_time"])
         self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
         self.distant_qualifiers = [
@@ -181,6 +185,26 @@ class FigureExtractor:
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+
+    def _compile_bare_levels(self, levels: dict) -> None:
+        """日元跌破163关口, 持平于101.4附近, 逼近150这一关键水平: a bare number before a landmark word (关口, 大关) or
+        a position word (附近, 上方) is a market level with no name needed (real_text.toml bare-level rows)."""
+        qual_before = alternation(self.qualifier_before)
+        self.bare_level = rulebook.regex(
+            rf"(?P<qb>{qual_before})?(?<![\d.,A-Za-z/第-])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            rf"(?:(?P<qa>{alternation(levels['near'])})|(?={alternation(levels['landmarks'])}))")
+
+    def _bare_levels(self, text: str, taken: bytearray) -> list[Candidate]:
+        """The levels of ``_compile_bare_levels`` not already in a figure: unit other, 附近 → approx."""
+        found = []
+        for match in self.bare_level.finditer(text):
+            start = match.start("qb") if match.group("qb") else match.start("num")
+            if any(taken[start:match.end()]):
+                continue
+            found.append(Candidate(start, match.end(), parse_number(match.group("num")), "other", None,
+                                   self._qualifier(match)))
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
+        return found
 
     def _compile_measured_times(self, words: dict) -> None:
         """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
@@ -240,16 +264,16 @@ class FigureExtractor:
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = rulebook.regex(
-            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:\s(?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
+            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:[\s{ZERO_WIDTH}](?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:个?(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             # 3%-5%, 1个百分点至2个百分点: the high end repeats the unit; 下调0.25个百分点至2.5% is a move and a level
             rf"(?:(?<=%){RANGE_SEP}(?P<num3>{NUM_AR})\s?%|(?<=个百分点){RANGE_SEP}(?P<num3p>{NUM_AR})\s?个百分点)?"
-            rf"(?P<qa>{qual_after})?")
+            rf"(?:(?!{alternation(lex['qualifiers'].get('not_words', ()))})(?P<qa>{qual_after}))?")
         self.bare_scale_pattern = rulebook.regex(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
-            rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?")
+            rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?(?![A-Za-z])")  # 27万OpenClaw is no money
         not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
         cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
                  rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
@@ -308,14 +332,20 @@ class FigureExtractor:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
         Money needs a currency after the scale, or a grade (级) and a money noun within four characters."""
         words = lex["scale_only"]
+        self.qualified_scales = frozenset(words.get("qualified_scales", ()))
+        firsts = re.escape("".join(sorted({w[0] for w in [*self.qualifier_before, *words["scales"],
+                                                          *self.qualified_scales]})))
         numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
         self.scale_only_pattern = rulebook.regex(
-            rf"(?=[{re.escape(''.join(sorted({w[0] for w in [*self.qualifier_before, *words['scales']]})))}])"
-            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?=[{firsts}])"
+            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])"
+            rf"(?P<scale>{alternation([*words['scales'], *words.get('qualified_scales', ())])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
 
     def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        if not match.group("qb") and match.group("scale") in self.qualified_scales:
+            return None  # 超亿元 is an amount, a bare 万元 a unit (real_text.toml scale-only-qualified)
         unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start())
                                           or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
@@ -357,6 +387,7 @@ class FigureExtractor:
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
         found.extend(self._bare_quotes(text, taken))
+        found.extend(self._bare_levels(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         found = self._merge_ranges(text, found)
@@ -397,8 +428,9 @@ class FigureExtractor:
         return candidate.value < 0 and text[candidate.start] in DASHES and not any(ch in joint for ch in "至到")
 
     def _joins_range(self, text: str, last: Candidate, candidate: Candidate) -> bool:
-        if last.unit != candidate.unit or last.value_high is not None or last.listed:
-            return False
+        if last.unit != candidate.unit or last.value_high is not None or last.listed or \
+                (last.unit == "other" and last.counter != candidate.counter):
+            return False  # 30kW至2MW: two measures, not one range
         joint = text[last.end:candidate.start]
         if "-" in joint and EQUALS_AFTER.match(text, candidate.end):
             return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
@@ -455,6 +487,8 @@ class FigureExtractor:
         return text[match.start() - 1:match.start()] == "每" and bool(match.group("count"))
 
     def _is_code_or_ordinal(self, text: str, match) -> bool:
+        if match.group("sign") and UNIT_DASH.search(text, max(0, match.start("num") - 10), match.start("num")):
+            return False  # 5kW-10kW: the dash after a unit in letters joins a range (real_text.toml, unit-data-power)
         return self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or ""))
 
     def _is_date(self, text: str, match) -> bool:
