@@ -525,12 +525,33 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if not scaled and self._counts_the_list_before(text, match):
+            return None  # 戴尔、美超微两家美系厂商 (real_text.toml count-of-the-list-before)
         if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
             return None  # 一两千支持国货: the counter opens a word (real_text.toml counter-opens-a-word)
         if num[0].isdigit():
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
         return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _counts_the_list_before(self, text: str, match) -> bool:
+        """工、农、建、中四家银行, 南京、镇江、无锡、苏州4家: a count right after a list of names (joined by 、, the last
+        one maybe by 和/与/及) equal to the number of names refers back to them (spec: no figure); 小米、荣耀等四家 (等)
+        and 洛阳市、许昌市各2例 (各) count something new."""
+        start = sentences.clause_start(text, match.start(), lists=False, window=80)
+        listed = text[start:match.start()]
+        last_comma = listed.rfind("、")
+        if last_comma < 0 or any(ch.isdigit() for ch in listed) or \
+                listed.endswith(tuple(self.lexicon["counters"].get("list_not_closed", ()))):
+            return False
+        tail = listed[last_comma + 1:]
+        joined = max((tail.rfind(joint) for joint in self.lexicon["counters"].get("list_joints", ())), default=-1)
+        if not 0 < len(tail) - joined - 1 <= 12:
+            return False
+        try:
+            return parse_number(match.group("num")) == listed.count("、") + (joined >= 0) + 1
+        except ValueError:
+            return False
 
     def _is_chinese_count_word(self, text: str, match, scaled: bool) -> bool:
         """一个, 两人 (an Arabic-only counter after a Chinese digit without a multiplier), 前十名 (a rank), 第…届."""
