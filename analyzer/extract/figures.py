@@ -294,6 +294,7 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self._compile_grade_counts(lex)
         self._compile_word_rows(qual_before, qual_after, starts)
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
@@ -326,7 +327,7 @@ class FigureExtractor:
         """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
         start, end = self._span(text, match)
         return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
-                         self._qualifier(match) or row.get("qualifier"))
+                         self._qualifier(match) or row.get("qualifier"), row.get("counter"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
@@ -342,6 +343,22 @@ class FigureExtractor:
             rf"(?P<scale>{alternation([*words['scales'], *words.get('qualified_scales', ())])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
+
+    def _compile_grade_counts(self, lex: dict) -> None:
+        """万辆级, 百万吨级, 千人级: a scale word, a counter or unit and 级 with no digit before it is a grade of that
+        many (real_text.toml grade-counts): the value is the scale, qualifier over as for 千亿级资金."""
+        words = lex["scale_only"]
+        numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
+        units = [*lex["counters"]["words"], *lex["other_units"]["words"]]
+        self.grade_count_pattern = rulebook.regex(
+            rf"(?=[{re.escape(''.join(sorted({w[0] for w in words['grade_scales']})))}])(?<![{numeral_before}])"
+            rf"(?P<scale>{alternation(words['grade_scales'])})(?P<unit>{alternation(units)})"
+            rf"(?:{alternation(words['grades'])})")
+
+    def _from_grade_count_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit = match.group("unit")
+        kind = "count" if unit in self.counters else "other"
+        return Candidate(match.start(), match.end(), self.scales[match.group("scale")], kind, None, "over", unit)
 
     def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         if not match.group("qb") and match.group("scale") in self.qualified_scales:
@@ -372,6 +389,7 @@ class FigureExtractor:
                                *self.word_figures,
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
+                               (self.grade_count_pattern, self._from_grade_count_match),
                                (self.money_label_pattern, self._from_money_label_match),
                                (self.bare_count_pattern, self._from_bare_count_match)):
             for match in pattern.finditer(text):
