@@ -295,6 +295,7 @@ class FigureExtractor:
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
         self._compile_grade_counts(lex)
+        self._compile_scale_after_money(lex, qual_before, qual_after)
         self._compile_word_rows(qual_before, qual_after, starts)
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
@@ -355,6 +356,23 @@ class FigureExtractor:
             rf"(?P<scale>{alternation(words['grade_scales'])})(?P<unit>{alternation(units)})"
             rf"(?:{alternation(words['grades'])})")
 
+    def _compile_scale_after_money(self, lex: dict, qual_before: str, qual_after: str) -> None:
+        """市值重回万亿, 估值超百亿, 规模突破千亿: a scale word with no digit and no currency, a few characters after a
+        money noun (real_text.toml scale-after-money-noun)."""
+        words = lex["scale_only"]
+        self.scale_after_money = rulebook.regex(
+            rf"(?:{alternation(words['money_before'])})[^，。；,;\d]{{0,4}}?(?P<qb>{qual_before})?"
+            rf"(?<![{re.escape(NUMERAL_START + '百千万亿兆')}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?P<qa>{qual_after})?(?![\d{re.escape(''.join(words['not_after_bare']))}])")
+
+    def _from_scale_after_money(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit, currency = self._money_unit(scan.currency_at(match.start()) or self._currency_before(text, match.start()))
+        start = match.start("qb") if match.group("qb") else match.start("scale")
+        candidate = Candidate(start, match.end(), self.scales[match.group("scale")], unit, None, self._qualifier(match))
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
+
     def _from_grade_count_match(self, text: str, match, scan: _Scan) -> Candidate | None:
         unit = match.group("unit")
         kind = "count" if unit in self.counters else "other"
@@ -390,6 +408,7 @@ class FigureExtractor:
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
                                (self.grade_count_pattern, self._from_grade_count_match),
+                               (self.scale_after_money, self._from_scale_after_money),
                                (self.money_label_pattern, self._from_money_label_match),
                                (self.bare_count_pattern, self._from_bare_count_match)):
             for match in pattern.finditer(text):
