@@ -49,6 +49,8 @@ EQUALS_AFTER = rulebook.regex(r"\s?[=＝]")
 CODE_DASH = rulebook.regex(r"[A-Za-z][-/]")
 # …but a dash after a unit written in letters right after a number opens a range's high end: 5kW-10kW, 60kW-100kW
 UNIT_DASH = rulebook.regex(r"\d\s?[A-Za-z]{1,6}[-~～]$")
+# a number right after a clock's hour (11:52, 10：30, 9时40) is its minutes
+CLOCK = rulebook.regex(r"\d\s?(?:[:：]|时)$")
 def _canonical(value: Decimal | None) -> Decimal | None:
     """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
     return None if value is None else Decimal(decimal_to_str(value))
@@ -507,6 +509,8 @@ class FigureExtractor:
         before = text[max(0, number_start - 1):number_start]
         if text.endswith(self.not_after_ordinal, 0, number_start) or (before and (before.isascii() and before.isalnum())):
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
+        if CLOCK.search(text, max(0, number_start - 3), number_start):
+            return True  # 于11:52起飞, 当日10：30起复牌
         return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
 
     def _not_a_figure(self, text: str, match) -> bool:
