@@ -203,10 +203,22 @@ class FigureExtractor:
             start = match.start("qb") if match.group("qb") else match.start("num")
             if any(taken[start:match.end()]):
                 continue
-            found.append(Candidate(start, match.end(), parse_number(match.group("num")), "other", None,
-                                   self._qualifier(match)))
+            unit = self._level_currency(text, start)  # a level in a currency is a price, read as a quote (rate)
+            found.append(Candidate(start, match.end(), parse_number(match.group("num")), unit, None,
+                                   self._qualifier(match), per="quote" if unit != "other" else None))
             taken[start:match.end()] = b"\x01" * (match.end() - start)
         return found
+
+    def _level_currency(self, text: str, position: int) -> str:
+        """The unit of a bare level: the currency its subject is priced in, named earlier in its sentence (日元 → JPY,
+        人民币 → CNY, 原油/黄金/比特币 → USD; real_text.toml bare-level-currency rows): the one named last before it
+        wins, and an index named last (美元指数) or none gives other."""
+        sentence = text[max(0, position - 60):position]
+        sentence = sentence[max(sentence.rfind(mark) for mark in "。！？\n") + 1:]
+        named = [(max(sentence.rfind(word) for word in words), unit)
+                 for unit, words in self.lexicon["bare_levels"].get("priced_in", {}).items()]
+        position, unit = max(named, default=(-1, "other"))  # the subject named last, nearest the level
+        return unit if position >= 0 else "other"
 
     def _compile_measured_times(self, words: dict) -> None:
         """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
