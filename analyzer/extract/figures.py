@@ -192,8 +192,9 @@ class FigureExtractor:
         """日元跌破163关口, 持平于101.4附近, 逼近150这一关键水平: a bare number before a landmark word (关口, 大关) or
         a position word (附近, 上方) is a market level with no name needed (real_text.toml bare-level rows)."""
         qual_before = alternation(self.qualifier_before)
+        firsts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.bare_level = rulebook.regex(
-            rf"(?P<qb>{qual_before})?(?<![\d.,A-Za-z/第-])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            rf"(?=[{firsts}\d])(?P<qb>{qual_before})?(?<![\d.,A-Za-z/第-])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             rf"(?:(?P<qa>{alternation(levels['near'])})|(?={alternation(levels['landmarks'])}))")
 
     def _bare_levels(self, text: str, taken: bytearray) -> list[Candidate]:
@@ -335,7 +336,9 @@ class FigureExtractor:
     def _compile_word_figure(self, row: dict, qual_before: str, qual_after: str) -> tuple:
         """(pattern, builder) of a [[word_figure]] row of real_text.toml: a word that is a number (翻倍, 过半), with a
         qualifier written before or after it."""
-        pattern = rulebook.regex(rf"(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
+        firsts = re.escape("".join(sorted({w[0] for w in self.qualifier_before} | set(row.get("starts", "")))))
+        opening = rf"(?=[{firsts}])" if row.get("starts") else ""  # lets the engine skip most positions at once
+        pattern = rulebook.regex(rf"{opening}(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
         return pattern, functools.partial(self._from_word_figure_match, row)
 
     def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
