@@ -22,6 +22,7 @@ from analyzer.extract.number_forms import (
     RANGE_JOINT,
     RANGE_SEP,
     SUB_DIGIT,
+    ZERO_WIDTH,
     furniture_spans,
     is_capital,
     shared_low_end,
@@ -46,6 +47,10 @@ from analyzer.text.sentences import split_sentences
 EQUALS_AFTER = rulebook.regex(r"\s?[=＝]")
 # a number right after a letter and a dash or slash is part of a code: GB-2020, T/CSA-100
 CODE_DASH = rulebook.regex(r"[A-Za-z][-/]")
+# …but a dash after a unit written in letters right after a number opens a range's high end: 5kW-10kW, 60kW-100kW
+UNIT_DASH = rulebook.regex(r"\d\s?[A-Za-z]{1,6}[-~～]$")
+# a number right after a clock's hour (11:52, 10：30, 9时40) is its minutes
+CLOCK = rulebook.regex(r"\d\s?(?:[:：]|时)$")
 def _canonical(value: Decimal | None) -> Decimal | None:
     """35300000000000.0 → 35300000000000: the same number, written without trailing zeros or exponent."""
     return None if value is None else Decimal(decimal_to_str(value))
@@ -146,6 +151,7 @@ class FigureExtractor:
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
+        self._compile_bare_levels(lex["bare_levels"])
         self._compile_measured_times(lex["measured_time"])
         self.sentence_dated_units = frozenset(lex["sentence_dated"]["units"])
         self.distant_qualifiers = [
@@ -181,6 +187,39 @@ class FigureExtractor:
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
             rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
             r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+
+    def _compile_bare_levels(self, levels: dict) -> None:
+        """日元跌破163关口, 持平于101.4附近, 逼近150这一关键水平: a bare number before a landmark word (关口, 大关) or
+        a position word (附近, 上方) is a market level with no name needed (real_text.toml bare-level rows)."""
+        qual_before = alternation(self.qualifier_before)
+        firsts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
+        self.bare_level = rulebook.regex(
+            rf"(?=[{firsts}\d])(?P<qb>{qual_before})?(?<![\d.,A-Za-z/第-])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            rf"(?:(?P<qa>{alternation(levels['near'])})|(?={alternation(levels['landmarks'])}))")
+
+    def _bare_levels(self, text: str, taken: bytearray) -> list[Candidate]:
+        """The levels of ``_compile_bare_levels`` not already in a figure: unit other, 附近 → approx."""
+        found = []
+        for match in self.bare_level.finditer(text):
+            start = match.start("qb") if match.group("qb") else match.start("num")
+            if any(taken[start:match.end()]):
+                continue
+            unit = self._level_currency(text, start)  # a level in a currency is a price, read as a quote (rate)
+            found.append(Candidate(start, match.end(), parse_number(match.group("num")), unit, None,
+                                   self._qualifier(match), per="quote" if unit != "other" else None))
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
+        return found
+
+    def _level_currency(self, text: str, position: int) -> str:
+        """The unit of a bare level: the currency its subject is priced in, named earlier in its sentence (日元 → JPY,
+        人民币 → CNY, 原油/黄金/比特币 → USD; real_text.toml bare-level-currency rows): the one named last before it
+        wins, and an index named last (美元指数) or none gives other."""
+        sentence = text[max(0, position - 60):position]
+        sentence = sentence[max(sentence.rfind(mark) for mark in "。！？\n") + 1:]
+        named = [(max(sentence.rfind(word) for word in words), unit)
+                 for unit, words in self.lexicon["bare_levels"].get("priced_in", {}).items()]
+        position, unit = max(named, default=(-1, "other"))  # the subject named last, nearest the level
+        return unit if position >= 0 else "other"
 
     def _compile_measured_times(self, words: dict) -> None:
         """仅需40分钟, 平均任期约为1368天: a time after a word that measures how long (real_text.toml measured-time
@@ -240,16 +279,16 @@ class FigureExtractor:
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
         self.figure_pattern = rulebook.regex(
-            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:\s(?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
+            rf"(?=[{starts}\-−负数\d{NUMERAL_START}])(?:(?P<qb>{qual_before})(?:[\s{ZERO_WIDTH}](?=[\d{NUMERAL_START}]))?)?{number}\s?(?P<mid>多|余)?\s?"
             rf"(?P<scale>{scale})?(?P<tail>(?<=[万亿兆])(?:\d,\d{{3}}|\d{{1,4}})(?:[千百]|万|亿)?(?![\d.]))?(?P<mid2>多|余)?"
             rf"(?:个?(?P<sep>{RANGE_SEP})\s?(?P<sign2>[-−])?(?P<num2>{NUM_AR}|{NUM_CN})\s?(?P<scale2>{scale})?)?"
             rf"\s?(?:{unit})"
             # 3%-5%, 1个百分点至2个百分点: the high end repeats the unit; 下调0.25个百分点至2.5% is a move and a level
             rf"(?:(?<=%){RANGE_SEP}(?P<num3>{NUM_AR})\s?%|(?<=个百分点){RANGE_SEP}(?P<num3p>{NUM_AR})\s?个百分点)?"
-            rf"(?P<qa>{qual_after})?")
+            rf"(?:(?!{alternation(lex['qualifiers'].get('not_words', ()))})(?P<qa>{qual_after}))?")
         self.bare_scale_pattern = rulebook.regex(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
-            rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?")
+            rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?(?![A-Za-z])")  # 27万OpenClaw is no money
         not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
         cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
                  rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
@@ -270,6 +309,8 @@ class FigureExtractor:
             rf"(?:{alternation(lex['money_labels']['words'])})[为是：:\s]{{0,2}}(?P<num>{NUM_AR})"
             rf"(?!\s?[万亿千百兆%])")
         self._compile_scale_only(lex, money, qual_before, qual_after)
+        self._compile_grade_counts(lex)
+        self._compile_scale_after_money(lex, qual_before, qual_after)
         self._compile_word_rows(qual_before, qual_after, starts)
         self.written_money = rulebook.regex(rf"(?<=[\d万亿千百十])\s?(?P<money>{money})")
         self.currency_window = int(lex["money_context"].get("currency_window", ["300"])[0])
@@ -295,27 +336,68 @@ class FigureExtractor:
     def _compile_word_figure(self, row: dict, qual_before: str, qual_after: str) -> tuple:
         """(pattern, builder) of a [[word_figure]] row of real_text.toml: a word that is a number (翻倍, 过半), with a
         qualifier written before or after it."""
-        pattern = rulebook.regex(rf"(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
+        firsts = re.escape("".join(sorted({w[0] for w in self.qualifier_before} | set(row.get("starts", "")))))
+        opening = rf"(?=[{firsts}])" if row.get("starts") else ""  # lets the engine skip most positions at once
+        pattern = rulebook.regex(rf"{opening}(?P<qb>{qual_before})?(?P<word>{row['pattern']})(?P<qa>{qual_after})?")
         return pattern, functools.partial(self._from_word_figure_match, row)
 
     def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
         """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
         start, end = self._span(text, match)
         return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
-                         self._qualifier(match) or row.get("qualifier"))
+                         self._qualifier(match) or row.get("qualifier"), row.get("counter"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
         Money needs a currency after the scale, or a grade (级) and a money noun within four characters."""
         words = lex["scale_only"]
+        self.qualified_scales = frozenset(words.get("qualified_scales", ()))
+        firsts = re.escape("".join(sorted({w[0] for w in [*self.qualifier_before, *words["scales"],
+                                                          *self.qualified_scales]})))
         numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
         self.scale_only_pattern = rulebook.regex(
-            rf"(?=[{re.escape(''.join(sorted({w[0] for w in [*self.qualifier_before, *words['scales']]})))}])"
-            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?=[{firsts}])"
+            rf"(?P<qb>{qual_before})?(?<![{numeral_before}])"
+            rf"(?P<scale>{alternation([*words['scales'], *words.get('qualified_scales', ())])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
 
+    def _compile_grade_counts(self, lex: dict) -> None:
+        """万辆级, 百万吨级, 千人级: a scale word, a counter or unit and 级 with no digit before it is a grade of that
+        many (real_text.toml grade-counts): the value is the scale, qualifier over as for 千亿级资金."""
+        words = lex["scale_only"]
+        numeral_before = re.escape(NUMERAL_START + "百千万亿兆0123456789.,，")
+        units = [*lex["counters"]["words"], *lex["other_units"]["words"]]
+        self.grade_count_pattern = rulebook.regex(
+            rf"(?=[{re.escape(''.join(sorted({w[0] for w in words['grade_scales']})))}])(?<![{numeral_before}])"
+            rf"(?P<scale>{alternation(words['grade_scales'])})(?P<unit>{alternation(units)})"
+            rf"(?:{alternation(words['grades'])})")
+
+    def _compile_scale_after_money(self, lex: dict, qual_before: str, qual_after: str) -> None:
+        """市值重回万亿, 估值超百亿, 规模突破千亿: a scale word with no digit and no currency, a few characters after a
+        money noun (real_text.toml scale-after-money-noun)."""
+        words = lex["scale_only"]
+        self.scale_after_money = rulebook.regex(
+            rf"(?:{alternation(words['money_before'])})[^，。；,;\d]{{0,4}}?(?P<qb>{qual_before})?"
+            rf"(?<![{re.escape(NUMERAL_START + '百千万亿兆')}])(?P<scale>{alternation(words['scales'])})"
+            rf"(?P<qa>{qual_after})?(?![\d{re.escape(''.join(words['not_after_bare']))}])")
+
+    def _from_scale_after_money(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit, currency = self._money_unit(scan.currency_at(match.start()) or self._currency_before(text, match.start()))
+        start = match.start("qb") if match.group("qb") else match.start("scale")
+        candidate = Candidate(start, match.end(), self.scales[match.group("scale")], unit, None, self._qualifier(match))
+        if currency:
+            candidate.extra["currency"] = currency
+        return candidate
+
+    def _from_grade_count_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        unit = match.group("unit")
+        kind = "count" if unit in self.counters else "other"
+        return Candidate(match.start(), match.end(), self.scales[match.group("scale")], kind, None, "over", unit)
+
     def _from_scale_only_match(self, text: str, match, scan: _Scan) -> Candidate | None:
+        if not match.group("qb") and match.group("scale") in self.qualified_scales:
+            return None  # 超亿元 is an amount, a bare 万元 a unit (real_text.toml scale-only-qualified)
         unit, currency = self._money_unit(match.group("money") or scan.currency_at(match.start())
                                           or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
@@ -342,6 +424,8 @@ class FigureExtractor:
                                *self.word_figures,
                                (self.bare_scale_pattern, self._from_bare_scale_match),
                                (self.scale_only_pattern, self._from_scale_only_match),
+                               (self.grade_count_pattern, self._from_grade_count_match),
+                               (self.scale_after_money, self._from_scale_after_money),
                                (self.money_label_pattern, self._from_money_label_match),
                                (self.bare_count_pattern, self._from_bare_count_match)):
             for match in pattern.finditer(text):
@@ -357,6 +441,7 @@ class FigureExtractor:
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
         found.extend(self._bare_quotes(text, taken))
+        found.extend(self._bare_levels(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         found = self._merge_ranges(text, found)
@@ -397,8 +482,9 @@ class FigureExtractor:
         return candidate.value < 0 and text[candidate.start] in DASHES and not any(ch in joint for ch in "至到")
 
     def _joins_range(self, text: str, last: Candidate, candidate: Candidate) -> bool:
-        if last.unit != candidate.unit or last.value_high is not None or last.listed:
-            return False
+        if last.unit != candidate.unit or last.value_high is not None or last.listed or \
+                (last.unit == "other" and last.counter != candidate.counter):
+            return False  # 30kW至2MW: two measures, not one range
         joint = text[last.end:candidate.start]
         if "-" in joint and EQUALS_AFTER.match(text, candidate.end):
             return False  # 10220亿美元 - 2308亿美元 = 7912亿美元 is a subtraction
@@ -438,6 +524,8 @@ class FigureExtractor:
         before = text[max(0, number_start - 1):number_start]
         if text.endswith(self.not_after_ordinal, 0, number_start) or (before and (before.isascii() and before.isalnum())):
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
+        if CLOCK.search(text, max(0, number_start - 3), number_start):
+            return True  # 于11:52起飞, 当日10：30起复牌
         return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
 
     def _not_a_figure(self, text: str, match) -> bool:
@@ -455,6 +543,8 @@ class FigureExtractor:
         return text[match.start() - 1:match.start()] == "每" and bool(match.group("count"))
 
     def _is_code_or_ordinal(self, text: str, match) -> bool:
+        if match.group("sign") and UNIT_DASH.search(text, max(0, match.start("num") - 10), match.start("num")):
+            return False  # 5kW-10kW: the dash after a unit in letters joins a range (real_text.toml, unit-data-power)
         return self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or ""))
 
     def _is_date(self, text: str, match) -> bool:
@@ -491,12 +581,33 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if not scaled and self._counts_the_list_before(text, match):
+            return None  # 戴尔、美超微两家美系厂商 (real_text.toml count-of-the-list-before)
         if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
             return None  # 一两千支持国货: the counter opens a word (real_text.toml counter-opens-a-word)
         if num[0].isdigit():
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
         return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _counts_the_list_before(self, text: str, match) -> bool:
+        """工、农、建、中四家银行, 南京、镇江、无锡、苏州4家: a count right after a list of names (joined by 、, the last
+        one maybe by 和/与/及) equal to the number of names refers back to them (spec: no figure); 小米、荣耀等四家 (等)
+        and 洛阳市、许昌市各2例 (各) count something new."""
+        start = sentences.clause_start(text, match.start(), lists=False, window=80)
+        listed = text[start:match.start()]
+        last_comma = listed.rfind("、")
+        if last_comma < 0 or any(ch.isdigit() for ch in listed) or \
+                listed.endswith(tuple(self.lexicon["counters"].get("list_not_closed", ()))):
+            return False
+        tail = listed[last_comma + 1:]
+        joined = max((tail.rfind(joint) for joint in self.lexicon["counters"].get("list_joints", ())), default=-1)
+        if not 0 < len(tail) - joined - 1 <= 12:
+            return False
+        try:
+            return parse_number(match.group("num")) == listed.count("、") + (joined >= 0) + 1
+        except ValueError:
+            return False
 
     def _is_chinese_count_word(self, text: str, match, scaled: bool) -> bool:
         """一个, 两人 (an Arabic-only counter after a Chinese digit without a multiplier), 前十名 (a rank), 第…届."""

@@ -34,6 +34,8 @@ SUB_DIGIT = rf"(?:\d|[{_NONZERO}])"
 RANGE_SEP = r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)"
 RANGE_JOINT = rulebook.regex(r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)?\s?")
 DASHES = "-−－—~～"
+# zero-width characters that web pages leave inside a phrase (约\u200c2.19亿人次): no gap between a qualifier and its number
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 # stock quotes after a name: 安泰科技(7.880,0.05,0.64%) - price, change, change in percent
 _QUOTE_NUMBER = r"\s?[-+]?\d{1,8}(?:\.\d{1,6})?\s?"
