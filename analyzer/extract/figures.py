@@ -79,6 +79,12 @@ def _multiplied(num: str) -> bool:
         (not side_by_side or approximate_pair(num) is not None)
 
 
+def _loose_digits(num: str) -> bool:
+    """三五十: two Chinese digits side by side that are no estimate (七八 is one) say 30 to 50, no count."""
+    side_by_side = any(a in CN_DIGITS and b in CN_DIGITS for a, b in zip(num, num[1:]))
+    return side_by_side and approximate_pair(num) is None
+
+
 def _takes_distant_word(other: Candidate, match) -> bool:
     """True when figure ``other`` keeps the qualifier word of a [[distant_qualifier]] match from the figure after
     it: ``other`` holds the word (约为7.3万亿元), follows it directly, or stands between it and the base's 的
@@ -138,7 +144,7 @@ class FigureExtractor:
         self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
         counters = lex["counters"]
         self.counters = set(counters["words"])
-        self.arabic_only_counters = set(counters["arabic_only"])
+        self.arabic_only_counters = set(counters["arabic_only"]) - set(counters.get("chinese_too", ()))
         self.refer_before = tuple(counters.get("refer_before", ()))
         self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
         self.rank_before = frozenset(counters.get("rank_before", ()))
@@ -614,7 +620,7 @@ class FigureExtractor:
         num, counter = match.group("num"), match.group("count")
         before = text[match.start() - 1:match.start()]
         return (counter in self.arabic_only_counters and not (scaled or _multiplied(num))) or num == "一" or \
-            num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
+            _loose_digits(num) or num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
 
     def _is_numeral_word(self, text: str, match) -> bool:
         """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
