@@ -176,6 +176,9 @@ FOUND = [
     ("8个主要产油国决定4月日均增产20.6万桶", "8个", "8", "count", None),
     ("定价为3元/百万Token输入、6元/百万Token输出", "6元/百万Token", "6", "CNY", None),
     ("火电容量电价提升至330元/千瓦", "330元/千瓦", "330", "CNY", None),
+    ("黄金失守1800。", "失守1800", "1800", "other", "under"),
+    ("WTI原油跌破73，布油接近86。", "接近86", "86", "other", "under"),
+    ("日元周一小幅走软至157.66兑1美元", "157.66", "157.66", "other", None),
 ]
 
 
@@ -204,7 +207,8 @@ def test_real_text_figures(text, span, value, unit, qualifier):
                                                ("当日10：30起复牌", "30起"), ("比分为3:2", "2"), ("经济数据关注：18:00 欧元区零售", "00 欧元"), ("规模达到百万亿级美金的增量", "百万"), ("汇添富、睿远、易方达、工银瑞信4家自购", "4家"), ("气温升到35度", "35度"), ("一粒米", "一粒"),
                                                ("仅用两个多季度便实现翻倍", "两个"), ("第三个因素来自股市", "三个"),
                                                ("这三个维度叠在一起", "三个"), ("坚决做到“两个维护”", "两个"),
-                                               ("一个行业的发展", "一个")])
+                                               ("一个行业的发展", "一个"), ("现货黄金（Au99.99）收盘", "99.99"),
+                                               ("油价上涨，油箱容量为50升的小型私家车", "50")])
 def test_real_text_not_figures(text, span):
     assert span not in [f.text for f in _figures(text)]
 
@@ -666,3 +670,8 @@ def test_a_title_figure_takes_no_name_from_the_story_after_its_bracket():
 def test_a_move_verb_left_last_goes_from_the_name(text, span, metric):
     found = {f.text: f for f in _figures(text, None)}
     assert found[span].metric == metric
+
+
+def test_a_level_before_a_landmark_is_found_once():
+    figures = _figures("日元：日元跌破163关口，为1986年以来最低。")
+    assert [(f.text, f.unit) for f in figures if "163" in f.text] == [("跌破163", "JPY")]

@@ -191,8 +191,8 @@ class FigureExtractor:
         self.bare_quote = rulebook.regex(
             rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
-            rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
-            r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+            rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?<![A-Za-z])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑升/A-Za-z指–—-])")
 
     def _compile_bare_levels(self, levels: dict) -> None:
         """日元跌破163关口, 持平于101.4附近, 逼近150这一关键水平: a bare number before a landmark word (关口, 大关) or
@@ -446,8 +446,8 @@ class FigureExtractor:
                 value = parse_number(match.group("num").replace(" ", ""))
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
+        found.extend(self._bare_levels(text, taken))  # first: 日元跌破163关口 is a level in yen, not a bare quote
         found.extend(self._bare_quotes(text, taken))
-        found.extend(self._bare_levels(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         found = self._merge_ranges(text, found)
