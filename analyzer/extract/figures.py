@@ -187,6 +187,7 @@ class FigureExtractor:
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
+        self.priced_names = {w for words in self.lexicon["bare_levels"].get("priced_in", {}).values() for w in words}
         move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
         self.bare_quote = rulebook.regex(
             rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
@@ -265,8 +266,10 @@ class FigureExtractor:
             qualifier = self.qualifier_before.get(match.group("qb") or "")
             # a pair's level in the next clause: the measure rules see only that clause, so the finder marks the price
             pair = match.group("comma") and any(joint in match.group("name") for joint in self.pair_joints)
-            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier,
-                                   per="quote" if pair else None))
+            priced = match.group("name") in self.priced_names  # 黄金失守1800 is in dollars; pairs stay other
+            unit = self._level_currency(text, start) if priced else "other"
+            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), unit, None, qualifier,
+                                   per="quote" if pair or unit != "other" else None))
         return found
 
     def _compile_patterns(self, lex: dict) -> None:
