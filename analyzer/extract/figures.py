@@ -79,6 +79,12 @@ def _multiplied(num: str) -> bool:
         (not side_by_side or approximate_pair(num) is not None)
 
 
+def _loose_digits(num: str) -> bool:
+    """三五十: two Chinese digits side by side that are no estimate (七八 is one) say 30 to 50, no count."""
+    side_by_side = any(a in CN_DIGITS and b in CN_DIGITS for a, b in zip(num, num[1:]))
+    return side_by_side and approximate_pair(num) is None
+
+
 def _takes_distant_word(other: Candidate, match) -> bool:
     """True when figure ``other`` keeps the qualifier word of a [[distant_qualifier]] match from the figure after
     it: ``other`` holds the word (约为7.3万亿元), follows it directly, or stands between it and the base's 的
@@ -138,7 +144,7 @@ class FigureExtractor:
         self.scales = {k: Decimal(v) for k, v in lex["scales"].items()}
         counters = lex["counters"]
         self.counters = set(counters["words"])
-        self.arabic_only_counters = set(counters["arabic_only"])
+        self.arabic_only_counters = set(counters["arabic_only"]) - set(counters.get("chinese_too", ()))
         self.refer_before = tuple(counters.get("refer_before", ()))
         self.not_cardinal = frozenset(counters.get("not_cardinal", ()))
         self.rank_before = frozenset(counters.get("rank_before", ()))
@@ -181,12 +187,13 @@ class FigureExtractor:
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
+        self.priced_names = {w for words in self.lexicon["bare_levels"].get("priced_in", {}).values() for w in words}
         move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
         self.bare_quote = rulebook.regex(
             rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
             rf"(?P<comma>，(?:[^，,。；;：:\d\s]|{move}){{0,8}}?)?"
-            rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
-            r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑/A-Za-z指-])")
+            rf"(?P<qb>{alternation(quotes['verbs'])})?\s?(?<![A-Za-z])(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?)"
+            r"(?![\d.,%％万亿千百元点个年月日号时天周期倍股只家条美港欧英镑升/A-Za-z指–—-])")
 
     def _compile_bare_levels(self, levels: dict) -> None:
         """日元跌破163关口, 持平于101.4附近, 逼近150这一关键水平: a bare number before a landmark word (关口, 大关) or
@@ -259,8 +266,10 @@ class FigureExtractor:
             qualifier = self.qualifier_before.get(match.group("qb") or "")
             # a pair's level in the next clause: the measure rules see only that clause, so the finder marks the price
             pair = match.group("comma") and any(joint in match.group("name") for joint in self.pair_joints)
-            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), "other", None, qualifier,
-                                   per="quote" if pair else None))
+            priced = match.group("name") in self.priced_names  # 黄金失守1800 is in dollars; pairs stay other
+            unit = self._level_currency(text, start) if priced else "other"
+            found.append(Candidate(start, match.end("num"), parse_number(match.group("num")), unit, None, qualifier,
+                                   per="quote" if pair or unit != "other" else None))
         return found
 
     def _compile_patterns(self, lex: dict) -> None:
@@ -440,8 +449,8 @@ class FigureExtractor:
                 value = parse_number(match.group("num").replace(" ", ""))
                 found.append(Candidate(match.start("num"), match.end("num"), value, "CNY", per="quote"))
                 taken[match.start("num"):match.end("num")] = b"\x01" * (match.end("num") - match.start("num"))
+        found.extend(self._bare_levels(text, taken))  # first: 日元跌破163关口 is a level in yen, not a bare quote
         found.extend(self._bare_quotes(text, taken))
-        found.extend(self._bare_levels(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
         found = self._merge_ranges(text, found)
@@ -614,7 +623,7 @@ class FigureExtractor:
         num, counter = match.group("num"), match.group("count")
         before = text[match.start() - 1:match.start()]
         return (counter in self.arabic_only_counters and not (scaled or _multiplied(num))) or num == "一" or \
-            num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
+            _loose_digits(num) or num in self.not_cardinal or before == "届" or (counter == "名" and before in self.rank_before)
 
     def _is_numeral_word(self, text: str, match) -> bool:
         """三元正极材料, 外三元, 九元航空: one lowercase digit and 元, no scale, range or sub-unit, inside a word."""
