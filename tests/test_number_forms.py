@@ -451,3 +451,14 @@ def test_no_figures_inside_urls_or_quote_tuples(extractor):
                 inside.append(text[candidate.start:candidate.end])
     assert scanned > 0
     assert inside == []
+
+
+@pytest.mark.parametrize("text, spans", [
+    # the one unit before 兑 and a number is the quote's base (real_text.toml quote-base-unit-amount)
+    ("丰田据此将全年汇率假设从1美元兑150日元调整至160日元。", ["150日元", "160日元"]),
+    ("截至纽约汇市尾市，1欧元兑换1.1415美元，低于前一交易日。", ["1.1415美元"]),
+    # an amount other than one before the joint stays a figure
+    ("日元对美元汇率跌破162日元兑换1美元关口。", ["跌破162日元", "1美元"]),
+])
+def test_quote_base_before_a_numbered_currency(text, spans):
+    assert [f.text for f in analyze(text, published=PUBLISHED).figures] == spans

@@ -171,6 +171,9 @@ class FigureExtractor:
         self.point_not_after = rulebook.regex(f"[{re.escape(''.join(words['point_not_after']))}]")
         self.quote_base = rulebook.regex(rf"\s*(?:{alternation(words['quote_joints'])})"
                                          rf"(?:{alternation(words['quote_currencies'])})")
+        # 1美元兑150日元: a unit amount before a joint and a number is the base of a quote
+        self.quote_base_amounts = frozenset(words.get("quote_base_amounts", ()))
+        self.quote_base_numbered = rulebook.regex(rf"\s*(?:{alternation(words['quote_joints'])})\s?\d")
         self.decline_change = rulebook.regex(rf"(?:{alternation(signs['decline_words'])})[^，。；]{{0,6}}?"
                                              rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
@@ -544,8 +547,9 @@ class FigureExtractor:
             self._is_duration, self._is_bare_capital))
 
     def _is_quote_base(self, text: str, match) -> bool:
-        """1美元对人民币6.8209元: the 1美元 is the base of a quote, not a figure."""
-        return self.quote_base.match(text, match.end()) is not None
+        """1美元对人民币6.8209元, 1美元兑150日元: the 1美元 is the base of a quote, not a figure."""
+        return self.quote_base.match(text, match.end()) is not None or (
+            match.group("num") in self.quote_base_amounts and self.quote_base_numbered.match(text, match.end()) is not None)
 
     def _is_per_count(self, text: str, match) -> bool:
         """每10股派现308.76元: the 10股 is the unit of a dividend, not a count."""
