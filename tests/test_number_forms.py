@@ -154,6 +154,8 @@ CASES = [
     ("bare count", "认购人数为442.4万，同样创下历史新高", "442.4万", "4424000", None, "count", None, "人"),
     ("bare count", "对于目前约700万失业人口而言", "约700万", "7000000", None, "count", "approx", "人"),
     ("bare count", "岛上约10.5万居民无法与外界取得联系", "约10.5万", "105000", None, "count", "approx", "人"),
+    # 公吨 is a measured unit, not money in a trade clause (real_text.toml unit-metric-tonne)
+    ("unit", "美国煤炭出口总量约1878万公吨。", "约1878万公吨", "18780000", None, "other", "approx", "公吨"),
     # a population named before its bare number (bare_count population-named-before)
     ("bare count", "第一季，加拿大总人口约为3699.2万。", "约为3699.2万", "36992000", None, "count", "approx", "人"),
     ("bare count", "而在海外市场，非洲无电人口仍有5.83亿。", "5.83亿", "583000000", None, "count", None, "人"),
