@@ -670,8 +670,8 @@ class ClaimChecker:
             rows = [r for r in self.search_rows(search) if self.context_row(claim, r, own)
                     and (day is None or _day(r.get("published")) == day)]
             found.update(((r["doc_id"], r["start"]), r) for r in rows)
-        named = [r for r in found.values() if self.written_out(claim, r)]
-        return [r for r in found.values() if r in named or len(r["metric_key"] or "") < 2] if named \
+        named = {key for key, r in found.items() if self.written_out(claim, r)}
+        return [r for key, r in found.items() if key in named or len(r["metric_key"] or "") < 2] if named \
             else list(found.values())
 
     def context_row(self, claim: Figure, row: dict, own: bool) -> bool:

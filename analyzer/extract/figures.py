@@ -190,7 +190,8 @@ class FigureExtractor:
         The move may go on in one more clause when a verb joins the level (美元兑日元短线拉升，现涨至153)."""
         firsts = re.escape("".join(sorted({name[0] for name in quotes["names"]})))
         self.pair_joints = tuple(quotes.get("pair_joints", ()))
-        self.priced_names = {w for words in self.lexicon["bare_levels"].get("priced_in", {}).values() for w in words}
+        self.priced_in = self.lexicon["bare_levels"].get("priced_in", {})  # currency → the subjects priced in it
+        self.priced_names = {w for words in self.priced_in.values() for w in words}
         move = r"\d+(?:\.\d+)?(?:%|个?点)"  # 涨0.5%, 短线走高15点: a move between the name and the level
         self.bare_quote = rulebook.regex(
             rf"(?=[{firsts}])(?P<name>{alternation(quotes['names'])})(?:[^，,。；;：:\d\s]|{move}){{0,10}}?"
@@ -226,8 +227,7 @@ class FigureExtractor:
         wins, and an index named last (美元指数) or none gives other."""
         sentence = text[max(0, position - 60):position]
         sentence = sentence[max(sentence.rfind(mark) for mark in "。！？\n") + 1:]
-        named = [(max(sentence.rfind(word) for word in words), unit)
-                 for unit, words in self.lexicon["bare_levels"].get("priced_in", {}).items()]
+        named = [(max(sentence.rfind(word) for word in words), unit) for unit, words in self.priced_in.items()]
         position, unit = max(named, default=(-1, "other"))  # the subject named last, nearest the level
         return unit if position >= 0 else "other"
 
@@ -370,7 +370,7 @@ class FigureExtractor:
         self.scale_only_pattern = rulebook.regex(
             rf"(?=[{firsts}])"
             rf"(?P<qb>{qual_before})?(?<![{numeral_before}])"
-            rf"(?P<scale>{alternation([*words['scales'], *words.get('qualified_scales', ())])})"
+            rf"(?P<scale>{alternation([*words['scales'], *self.qualified_scales])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
 
