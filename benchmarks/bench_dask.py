@@ -28,10 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from analyzer.io.gold import RESERVED_IDS  # noqa: E402  (after the path above)
+
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 SHARED = ROOT.parent / "shared" / "data"
-RESERVED = {"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140", "rss-226",
-            "rss-1624", "rss-615", "rss-1592", "rss-43"}
 ROWS = {"one process": ("local", 1), "--workers 2": ("local", 2),
         "Dask local cluster, 1 worker": ("dask", 1), "Dask local cluster, 2 workers": ("dask", 2)}
 PARTITION_MB = 4
@@ -45,7 +45,7 @@ def archive_texts() -> list[dict]:
             for line in handle:
                 if line.strip():
                     item = json.loads(line)
-                    if item.get("id") not in RESERVED and isinstance(item.get("text"), str) and item["text"].strip():
+                    if item.get("id") not in RESERVED_IDS and isinstance(item.get("text"), str) and item["text"].strip():
                         texts.append({k: item.get(k) for k in ("title", "source", "published", "text")})
     return texts
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from analyzer.check.claims import VERDICTS, Verdict, check_claim
 from analyzer.errors import InputError
+from analyzer.io.gold import RESERVED_IDS
 from analyzer.store import open_store
 from analyzer.store.ingest import ingest
 from analyzer.store.references import import_references
@@ -128,11 +129,6 @@ def score_claims(claims: list[dict], store, lang: str = "zh") -> ClaimSetScore:
                                  "expected": f"{want}/{want_slip}" if want_slip else want,
                                  "got": f"{verdict}/{slip}" if slip else verdict})
     return score
-
-
-# Reserved for outside evaluation (../shared/data/README.md): never loaded for a claim set.
-RESERVED_IDS = frozenset({"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140",
-                          "rss-226", "rss-1624", "rss-615", "rss-1592", "rss-43"})
 
 
 def shared_documents(directory: str | Path, ids: set[str]) -> list[dict]:

@@ -26,13 +26,11 @@ from pathlib import Path
 
 from analyzer import rulebook
 from analyzer.extract.organizations import OrganizationFinder, holds_institution, listed_firm_data
+from analyzer.io.gold import RESERVED_IDS
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.pos import tag
 
 ROOT = Path(__file__).resolve().parents[2]
-# reserved for outside evaluation (../shared/data/README.md): never read for rules
-RESERVED = frozenset({"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140",
-                      "rss-226", "rss-1624", "rss-615", "rss-1592", "rss-43"})
 MIN_SEEN = 2
 # jieba tags of a first word that is the clause's, not the name's (截至, 根据, 维持, 同日, 将); numerals and
 # quantifiers start names (千里科技, 三六零)
@@ -50,7 +48,7 @@ SHAPES = (
 def excluded_ids(root: Path = ROOT) -> frozenset[str]:
     """The reserved ids and the real-gold test ids (``real-gold/selection.tsv``, split ``test``)."""
     rows = (line.split("\t") for line in (root / "real-gold" / "selection.tsv").read_text(encoding="utf-8").splitlines())
-    return RESERVED | {row[0] for row in rows if len(row) > 1 and row[1] == "test"}
+    return RESERVED_IDS | {row[0] for row in rows if len(row) > 1 and row[1] == "test"}
 
 
 def documents(data_dir: Path, skip: frozenset[str]):

@@ -24,6 +24,11 @@ from pathlib import Path
 
 from analyzer.records import COMPARISONS, DOC_KINDS, FORMAT, MEASURES, MENTION_KINDS, QUALIFIERS, UNITS
 
+# Documents of ../shared/data reserved for outside evaluation (its README): never annotated, tuned on, harvested from
+# or loaded for a claim set.
+RESERVED_IDS = frozenset({"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140",
+                          "rss-226", "rss-1624", "rss-615", "rss-1592", "rss-43"})
+
 ARRAYS = ("figures", *MENTION_KINDS, "themes")
 THEMES = ("credit_data", "policy_tools", "regulation", "financing_difficulty", "digital_credit",
           "sector_support", "outlook")
