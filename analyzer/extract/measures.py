@@ -289,14 +289,14 @@ def _starts_with(ctx: Context, words: tuple) -> str | None:
     return next((word for word in words if ctx.text.startswith(word, ctx.candidate.start)), None)
 
 
-@predicate("span_pattern", re.compile)
+@predicate("span_pattern", rulebook.regex)
 def _span_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     """The figure's own span holds ``pattern`` (a word figure: 翻倍, 超过半数)."""
     match = pattern.search(ctx.text[ctx.candidate.start:ctx.candidate.end])
     return match.group() if match else None
 
 
-@predicate("span_not_pattern", re.compile)
+@predicate("span_not_pattern", rulebook.regex)
 def _span_not_pattern(ctx: Context, pattern: re.Pattern) -> bool:
     """The figure's own span does not hold ``pattern`` (至少10万吨 is a bound, no threshold)."""
     return pattern.search(ctx.text[ctx.candidate.start:ctx.candidate.end]) is None
