@@ -26,6 +26,9 @@ def places(text: str, published: str | None = "2025-10-20") -> list[tuple[str, s
     ("其中广东省今年累计实现地区生产总值1万亿元。", [("1万亿元", "地区生产总值", "广东省")]),
     # a place referred back to (place.toml referring-places): kept as written, out of the national series
     ("浙江嘉兴经济成绩单出炉：今年1月至6月，该市GDP达3991.50亿元。", [("3991.50亿元", "GDP", "该市")]),
+    # 在 and a place, which the metric drops (metric.toml located-at): the place is kept
+    ("苹果公司计划在印度投资50亿美元。", [("50亿美元", "投资", "印度")]),
+    ("该公司在美国的汽车销量增长5%。", [("5%", "汽车销量", "美国")]),
 ])
 def test_a_place_the_metric_drops_is_kept(text, expected):
     assert places(text) == expected

@@ -46,16 +46,21 @@ def national_words() -> frozenset[str]:
 
 @functools.cache
 def _place_before() -> re.Pattern:
-    """A place word that opens the words (or follows a time, a mark, or a word the metric finder drops: 其中, 目前),
+    """A place word that opens the words (or follows a time, a mark, or a word the metric finder drops: 其中, 目前, 在),
     then only time gaps and ``between`` words up to the end (where the metric starts). A place inside a name
     (国信证券广州分公司) follows other characters and is none."""
     partner = "".join(map(re.escape, _words("partner-before")))
     places = _alternation([*place_words(), *national_words()])
     between = _alternation(_words("between"))
     leading = [word for word in rulebook.lexicon()["metric"]["leading"] if len(word) > 1 or "\u4e00" <= word <= "\u9fff"]
-    opener = _alternation([*_words("between"), *leading])
+    opener = _alternation([*_words("between"), *leading, *_located_at()])
     return rulebook.regex(rf"(?:^|(?<=[^\u4e00-\u9fff])|{opener})(?<![{partner}])(?P<place>{places})"
                           rf"(?:{between}|{TIME_GAP})*$")
+
+
+def _located_at() -> list[str]:
+    """在 of 在印度投资 (metric.toml located-at): the metric finder drops it with the place after it, which is kept here."""
+    return next(row["words"] for row in rulebook.rows("metric", "words") if row["id"] == "located-at")
 
 
 @functools.cache
