@@ -370,7 +370,8 @@ class FigureExtractor:
         self.scale_only_pattern = rulebook.regex(
             rf"(?=[{firsts}])"
             rf"(?P<qb>{qual_before})?(?<![{numeral_before}])"
-            rf"(?P<scale>{alternation([*words['scales'], *self.qualified_scales])})"
+            # the rows' lists, not the set: an alternation in a set's order would change with the hash seed
+            rf"(?P<scale>{alternation([*words['scales'], *words.get('qualified_scales', ())])})"
             rf"(?:(?P<money>{money})(?P<grade>{alternation(words['grades'])})?(?P<qa>{qual_after})?"
             rf"|(?P<grade2>{alternation(words['grades'])})(?=[^，。；,;]{{0,4}}?(?:{alternation(words['money_after'])})))")
 
