@@ -117,3 +117,23 @@ def test_split_scores_one_half_and_never_lists_test_misses(tmp_path):
     assert "misses" not in json.loads(quiet.stdout)
     bad = CliRunner().invoke(main, [*args, "--split", "train"])
     assert bad.exit_code == 2
+
+
+def test_a_half_is_scored_against_the_documents_of_the_whole_set(tmp_path):
+    """The store holds every document the set names, whichever half is scored, so a half scores as in the gate."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    item = {"id": "s-1", "text": "2024年末，涉农贷款余额为12万亿元。", "published": "2025-02-01"}
+    (shared / "items.jsonl").write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    claims = [{"id": "d-1", "claim": "2024年末，涉农贷款余额为12万亿元", "published": "2025-03-01",
+               "verdict": "supported", "source_doc": "s-1", "split": "dev"},
+              {"id": "t-1", "claim": "2024年末，涉农贷款余额约12万亿元", "published": "2025-03-01",
+               "verdict": "supported", "source_doc": "none", "split": "test"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims), encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    args = ["check", "--claim-set", str(path), "--corpus", str(tmp_path / "empty"), "--shared-data", str(shared),
+            "--min-accuracy", "0", "--split", "test", "-f", "json"]
+    test = CliRunner().invoke(main, args)
+    assert test.exit_code == 0, test.output
+    assert json.loads(test.stdout)["claims"] == 1 and json.loads(test.stdout)["verdict_accuracy"] == 1.0
