@@ -1,0 +1,33 @@
+"""Tools and sectors from the fresh audit of branch s17-tools (40 random archive documents and 15 rss items about
+policy, annotated by hand before the extractor ran). Each case: a sentence in, its tools and sectors out, exactly."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.extract.mentions import MentionFinder
+from analyzer.normalize import normalize
+from analyzer.taxonomy import load_taxonomy
+
+KINDS = ("policy_tools", "sectors")
+
+CASES = [
+    # consumers are people named by their role, not consumption as a sector (row `consumers`)
+    ("美国消费者对未来一年通胀率的预期保持在6％这一纪录高位。", set()),
+    ("二是有利于保护住房消费者的合法权益。", set()),
+    ("让以政企、消费者、新业务为主的第二曲线快速拉升。", set()),
+    # consumption itself stays a sector
+    ("汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
+    ("提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder(load_taxonomy())
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_tools_and_sectors(finder, text, expected):
+    out = finder(normalize(text), text)
+    assert {(kind, m.text, m.name) for kind in KINDS for m in out[kind]} == expected
+
