@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analyzer.evaluate import default_names_agree
 from analyzer.extract.mentions import MentionFinder
 from analyzer.normalize import normalize
 from analyzer.taxonomy import load_taxonomy
@@ -18,6 +19,10 @@ CASES = [
     # consumption itself stays a sector
     ("汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
     ("提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
+    # the hog industry, under animal husbandry
+    ("农业农村部召开生猪产业发展座谈会，要进一步完善生猪产能综合调控政策。", {("sectors", "生猪产业", "生猪产业")}),
+    ("2021年价格大幅下跌带来的生猪行业去产能仍在延续。", {("sectors", "生猪行业", "生猪产业")}),
+    ("使得生猪养殖成本同比明显上升，公司生猪养殖业务出现大幅亏损。", set()),
 ]
 
 
@@ -31,3 +36,10 @@ def test_tools_and_sectors(finder, text, expected):
     out = finder(normalize(text), text)
     assert {(kind, m.text, m.name) for kind in KINDS for m in out[kind]} == expected
 
+
+def test_hog_industry_sits_under_animal_husbandry_and_scores_against_it():
+    taxonomy = load_taxonomy()
+    assert {"畜牧业", "农林牧渔业"} <= set(taxonomy.ancestors("生猪产业"))
+    agree = default_names_agree()
+    assert agree("畜牧业", "生猪产业") and agree("农林牧渔业", "生猪产业")
+    assert not agree("生猪产业", "畜牧业")
