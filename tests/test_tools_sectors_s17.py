@@ -29,6 +29,12 @@ CASES = [
     ("特斯拉推出新版Model Y，以应对美国电动汽车补贴取消带来的影响。",
      {("policy_tools", "电动汽车补贴", "新能源汽车购置补贴")}),
     ("随着美国联邦电动车补贴到期，特斯拉Q3的表现难以再现。", {("policy_tools", "电动车补贴", "新能源汽车购置补贴")}),
+    # the QFLP and QDLP pilots: a Chinese name and its bracketed acronym are two mentions
+    ("国家外汇管理局开展合格境外有限合伙人（QFLP）和合格境内有限合伙人（QDLP）试点。",
+     {("policy_tools", "合格境外有限合伙人", "合格境外有限合伙人试点"), ("policy_tools", "QFLP", "合格境外有限合伙人试点"),
+      ("policy_tools", "合格境内有限合伙人", "合格境内有限合伙人试点"), ("policy_tools", "QDLP", "合格境内有限合伙人试点")}),
+    ("深化QFLP、QDLP试点，进一步拓宽企业范围。",
+     {("policy_tools", "QFLP", "合格境外有限合伙人试点"), ("policy_tools", "QDLP试点", "合格境内有限合伙人试点")}),
 ]
 
 
