@@ -29,6 +29,11 @@ CASES = [
     ("特斯拉推出新版Model Y，以应对美国电动汽车补贴取消带来的影响。",
      {("policy_tools", "电动汽车补贴", "新能源汽车购置补贴")}),
     ("随着美国联邦电动车补贴到期，特斯拉Q3的表现难以再现。", {("policy_tools", "电动车补贴", "新能源汽车购置补贴")}),
+    # facilities attacked or held by armed forces are no infrastructure sector (row attacked_facilities)
+    ("如果伊朗基础设施继续遭到美军袭击，伊朗将对地区内所有的基础设施实施打击。", set()),
+    ("已指示暂停对伊朗发电厂和能源基础设施的一切军事打击，为期五天。", set()),
+    # the words must be in the name's own clause
+    ("加大基础设施建设力度，打击违法违规行为。", {("sectors", "基础设施建设", "基础设施")}),
     # the QFLP and QDLP pilots: a Chinese name and its bracketed acronym are two mentions
     ("国家外汇管理局开展合格境外有限合伙人（QFLP）和合格境内有限合伙人（QDLP）试点。",
      {("policy_tools", "合格境外有限合伙人", "合格境外有限合伙人试点"), ("policy_tools", "QFLP", "合格境外有限合伙人试点"),
