@@ -30,6 +30,10 @@ def _blocked(row: dict, text: str, start: int, end: int) -> bool:
         return False
     if row.get("always"):
         return True
+    if "clause" in row:  # a clause word anywhere in the name's clause (cut at the clause marks)
+        left = max(text.rfind(mark, 0, start) for mark in "，。；！？,;!?") + 1
+        right = min([i for i in (text.find(mark, end) for mark in "，。；！？,;!?") if i >= 0] or [len(text)])
+        return any(word in text[left:right] for word in row["clause"])
     if "list" in row:  # the after word closes a list the name is an item of
         return re.match(f"(?:{row['list']})(?:{'|'.join(map(re.escape, row['after']))})", text[end:]) is not None
     window = text[end:end + row.get("gap", 0) + max(map(len, row["after"]))]

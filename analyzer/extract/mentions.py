@@ -420,6 +420,8 @@ class _Context:
     always: bool
     # a row with ``list``: the after word may close a list the name starts (房地产、电力、磷化工板块)
     through_list: re.Pattern | None = None
+    # a row with ``clause``: the name is no mention where one of these words is in its clause (遭到袭击的基础设施)
+    clause: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -431,7 +433,7 @@ def mention_contexts() -> dict[str, list[_Context]]:
         through = rulebook.regex(f"(?:{row['list']})(?:{rulebook.alternation(after)})") if "list" in row else None
         out.setdefault(row["kind"], []).append(_Context(
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
-            through))
+            through, tuple(match_form(w) for w in row.get("clause", ()))))
     return out
 
 
@@ -443,11 +445,19 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
             continue
         if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
-        window = text[end:end + context.gap + max(map(len, context.after))]
+        if context.clause and _clause_has(text, start, end, context.clause):
+            return False
+        window = text[end:end + context.gap + max(map(len, context.after), default=0)]
         if context.through_list is None and any(
                 window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
+
+
+def _clause_has(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    left, right = clause_bounds(text, start, end)
+    clause = text[left:right]
+    return any(word in clause for word in words)
 
 
 def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
