@@ -63,6 +63,12 @@ _PLACE_AFTER = rulebook.regex(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 _HEADLINE_SPEAKER = rulebook.regex(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
 # a firm's name in Latin letters only (eToro, LPL Financial)
 _LATIN_SUBJECT = rulebook.regex(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
+# a Latin name in brackets right after a name (（Occidental Petroleum）, （Il Dong Pharmaceutical Co.）, （BIS））; no ticker
+_GLOSS_AFTER = rulebook.regex(rf"\s?[（(]\s?{_NO_TICKER}({_LATIN_FIRM}\.?)\s?[)）]")
+# a ticker's exchange code at the end of a Latin word (RDS.B.N)
+_TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
+# a bare short capital word: a firm's ticker when written after its name (BAC, MMM)
+_BARE_TICKER = rulebook.regex(r"[A-Z]{1,5}")
 _BRACKET_GROUP = rulebook.regex(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = rulebook.regex(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -194,6 +200,10 @@ class OrganizationFinder:
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
+        self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
+        # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
+        self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
+                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
 
     def _load_subjects(self, rows: list[dict]) -> None:
         """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
@@ -625,6 +635,19 @@ class OrganizationFinder:
                 continue
             yield match
             least = search_from = match.end()
+
+    def gloss_after(self, text: str, start: int, end: int, firm: bool) -> tuple[int, int] | None:
+        """The span of a Latin name in brackets right after the name ``text[start:end]`` (西方石油公司（Occidental
+        Petroleum）): no ticker (RDS.B.N), no word of ``not_latin``, after a firm no bare short capital word (美国银行（BAC）),
+        and not after a person's transliterated name that holds a firm's (迈克尔·戴尔（Michael Dell））."""
+        match = _GLOSS_AFTER.match(text, end)
+        if match is None or match.group(1) in self.not_latin or _TICKER_END.search(match.group(1)):
+            return None
+        if start > 0 and text[start - 1] in "·•":
+            return None
+        if firm and _BARE_TICKER.fullmatch(match.group(1)):
+            return None
+        return match.span(1)
 
     def _latin_firms(self, text: str) -> list[Organization]:
         """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin

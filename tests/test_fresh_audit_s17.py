@@ -1,0 +1,38 @@
+"""Institution readings from the fresh audit of branch s17-inst (seed 20261223): each a sentence in and the
+institutions (written text, name) out."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _institutions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in analyze(text).institutions]
+
+
+# a Latin name in brackets right after a named institution names it again, under its name ([[gloss_after]])
+@pytest.mark.parametrize("text, expected", [
+    ("西方石油公司（Occidental Petroleum）周四股价一度重挫7.5%。",
+     [("西方石油公司", "西方石油"), ("Occidental Petroleum", "西方石油")]),
+    ("据美国国家公路交通安全管理局（NHTSA）6月27日披露，",
+     [("美国国家公路交通安全管理局", "美国国家公路交通安全管理局"), ("NHTSA", "美国国家公路交通安全管理局")]),
+    # a bare ticker after a firm, a ticker with its exchange code, a share class and a person's name are no gloss
+    ("美国银行（BAC）态度发生转变。", [("美国银行", "美国银行")]),
+    ("荷兰皇家壳牌(RDS.B.N)：预计第四季度上游产量下降。", [("壳牌", "壳牌")]),
+    ("华能国际（A&H）涨超3%。", [("华能国际", "华能国际")]),
+])
+def test_a_latin_name_in_brackets_after_an_institution_names_it_again(text, expected):
+    assert _institutions(text) == expected
+
+
+# firms and bodies the taxonomy now holds, under their short names
+@pytest.mark.parametrize("text, expected", [
+    ("特朗普还称，伊朗同意停止资助黎巴嫩真主党。", [("黎巴嫩真主党", "黎巴嫩真主党")]),
+    ("币安在法国设立1亿欧元计划，币安币大涨12%。", [("币安", "币安")]),
+    ("同时，国家电投在内蒙古霍林河启动全球首个兆瓦级项目。", [("国家电投", "国家电力投资集团")]),
+    ("AWS宣布对用于大模型训练的EC2实例涨价。", [("AWS", "亚马逊云科技")]),
+    ("仲量联行的报告预计，2022年深圳写字楼租金回升。", [("仲量联行", "仲量联行")]),
+])
+def test_taxonomy_names_from_the_audit(text, expected):
+    assert _institutions(text) == expected
