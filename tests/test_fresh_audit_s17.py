@@ -36,3 +36,15 @@ def test_a_latin_name_in_brackets_after_an_institution_names_it_again(text, expe
 ])
 def test_taxonomy_names_from_the_audit(text, expected):
     assert _institutions(text) == expected
+
+
+# a stock code after a name at a clause start is evidence enough, even for a place and a common word (coded rows)
+@pytest.mark.parametrize("text, expected", [
+    ("【中国电力旗下储能项目成功并网】中国电力(02380.HK)公布，项目已成功并网。",
+     [("中国电力", "中国电力"), ("中国电力", "中国电力")]),
+    # a broker's rating verb opens the clause; the taxonomy's firm with its share class keeps the taxonomy's name
+    ("杰富瑞：维持华润水泥(01313.HK)买入评级。", [("杰富瑞", "杰富瑞")]),
+    ("京东方A (000725)7月10日晚间公告。", [("京东方", "京东方")]),
+])
+def test_a_name_before_a_stock_code_is_a_firm(text, expected):
+    assert _institutions(text) == expected

@@ -65,6 +65,8 @@ _HEADLINE_SPEAKER = rulebook.regex(r"(?:^|(?<=【))(?:[二两三四五六七八�
 _LATIN_SUBJECT = rulebook.regex(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
 # a Latin name in brackets right after a name (（Occidental Petroleum）, （Il Dong Pharmaceutical Co.）, （BIS））; no ticker
 _GLOSS_AFTER = rulebook.regex(rf"\s?[（(]\s?{_NO_TICKER}({_LATIN_FIRM}\.?)\s?[)）]")
+# a share class written after a firm's short name (京东方A, 万科Ａ)
+_SHARE_CLASS = frozenset("ABHＡＢＨ")
 # a ticker's exchange code at the end of a Latin word (RDS.B.N)
 _TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
 # a bare short capital word: a firm's ticker when written after its name (BAC, MMM)
@@ -213,6 +215,10 @@ class OrganizationFinder:
         self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
         # rows whose words are evidence enough (a US ticker): the name need only be one word, not refused (百事(PEP.O))
         self.ticker_rows = frozenset(row["id"] for row in rows if row.get("ticker", False))
+        # rows whose words are a stock code (长鑫科技 (688825.SH), 中国电力(02380.HK)): the name need only be a listed
+        # name (three characters or more, no refused, index or board word), not one with a proper word
+        self.coded_rows = frozenset(row["id"] for row in rows if row.get("coded", False))
+        self.coded_not_first = tuple(load_grammar()["grammar"].get("coded_not_first", ()))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
                               for row in rows}
@@ -599,6 +605,7 @@ class OrganizationFinder:
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
                         or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
+                        or (rule in self.coded_rows and self._is_coded_name(match.group(1)))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
@@ -609,6 +616,19 @@ class OrganizationFinder:
         """A Chinese name before a US ticker: one word of any kind, no refused one (百事(PEP.O); not 公司与英伟达, nor the
         ai of C3.ai(AI.N))."""
         return _CJK_WORD.search(name) is not None and not self.refuses(name) and len(tag(name)) == 1
+
+    def _is_coded_name(self, name: str) -> bool:
+        """A Chinese name before a stock code: a listed name that is no person and holds no stop word (中国电力(02380.HK);
+        not 公司(600000), 本公司, 其中中国移动)."""
+        if not _CJK_WORD.match(name) or not self._is_listed_name(name) or name.startswith(self.coded_not_first):
+            return False  # 维持华润水泥(01313.HK): a broker's rating, not the name
+        known = _institution_name_set()
+        if name[-1] in _SHARE_CLASS and name[:-1] in known or any(
+                name.endswith(trade) and name[:-len(trade)] in known for trade in (*self.short_name_trades, "企业")):
+            return False  # 京东方A (000725), 旭辉控股集团 (00884.HK): the taxonomy's firm, a share class or trade word after
+        words = tag(name)
+        return not self.is_person(name, words) and not any(w in self.stop_words or t in self.stem_stop_tags
+                                                           for w, t in words)
 
     def _row_refuses(self, rule: str, name: str) -> bool:
         """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
