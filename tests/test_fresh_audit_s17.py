@@ -48,3 +48,15 @@ def test_taxonomy_names_from_the_audit(text, expected):
 ])
 def test_a_name_before_a_stock_code_is_a_firm(text, expected):
     assert _institutions(text) == expected
+
+
+# a Latin name moving by a bare 涨/跌 and a number in a market wrap (latin_move row)
+@pytest.mark.parametrize("text, expected", [
+    ("区块链概念股走强，Riot Blockchain涨4.5%，Marathon Digital涨3.2%。",
+     [("Riot Blockchain", "Riot Blockchain"), ("Marathon Digital", "Marathon Digital")]),
+    # the taxonomy's MiniMax with its Hong Kong share mark stays the taxonomy's; a contract is no firm
+    ("港股AI概念股也走高，MINIMAX-WP涨14.24%。", [("MINIMAX", "MiniMax")]),
+    ("期货方面，PVC涨2%。", []),
+])
+def test_a_latin_name_that_moves_in_a_market_wrap_is_a_firm(text, expected):
+    assert _institutions(text) == expected

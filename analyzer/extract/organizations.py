@@ -116,9 +116,16 @@ def _institution_name_set() -> frozenset[str]:
     return frozenset(_institution_names())
 
 
-def holds_institution(name: str) -> bool:
-    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
-    return any(inner in name and inner != name for inner in _institution_names())
+def holds_institution(name: str, upper: bool = False) -> bool:
+    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰);
+    ``upper``: ``name`` is upper-cased and so are the names compared (MINIMAX-WP holds MiniMax)."""
+    names = _upper_institution_names() if upper else _institution_names()
+    return any(inner in name and inner != name for inner in names)
+
+
+@functools.cache
+def _upper_institution_names() -> tuple[str, ...]:
+    return tuple(n.upper() for n in _institution_names())
 
 
 @functools.cache
@@ -212,6 +219,7 @@ class OrganizationFinder:
         self.subjects = [(row["id"], rulebook.regex(_subject_pattern(row)), row.get("markets", False),
                           row.get("lists", False)) for row in rows]
         self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
+        self.market_rows = frozenset(row["id"] for row in rows if row.get("markets", False))
         self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
         # rows whose words are evidence enough (a US ticker): the name need only be one word, not refused (百事(PEP.O))
         self.ticker_rows = frozenset(row["id"] for row in rows if row.get("ticker", False))
@@ -635,6 +643,8 @@ class OrganizationFinder:
         (李晓星、国晓雯跟投: fund managers invest too)."""
         if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(name):
             return True
+        if rule in self.latin_subject_rows and rule in self.market_rows and holds_institution(name.upper(), upper=True):
+            return True  # MINIMAX-WP涨14.24%: the taxonomy's MiniMax with its share mark
         return rule in self.no_people_rows and self.is_person(name, tag(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
