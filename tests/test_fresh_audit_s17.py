@@ -60,3 +60,17 @@ def test_a_name_before_a_stock_code_is_a_firm(text, expected):
 ])
 def test_a_latin_name_that_moves_in_a_market_wrap_is_a_firm(text, expected):
     assert _institutions(text) == expected
+
+
+# a Chinese name glossed by a Latin firm name (a legal form or trade word at its end): both are firms (latin_gloss)
+@pytest.mark.parametrize("text, expected", [
+    ("公司在2019年收购了阿纳达科石油（Anadarko Petroleum），",
+     [("阿纳达科石油", "阿纳达科石油"), ("Anadarko Petroleum", "Anadarko Petroleum")]),
+    ("近期案例包括零食制造商龟田制果（Kameda Seika Co.）。", [("龟田制果", "龟田制果"), ("Kameda Seika Co.", "Kameda Seika Co.")]),
+    # a name the grammar reads keeps its reading, and its gloss takes its name ([[gloss_after]])
+    ("①荷兰银行(ABN AMRO Bank)的最新分析显示", [("荷兰银行", "荷兰银行"), ("ABN AMRO Bank", "荷兰银行")]),
+    # no firm word at the end of the Latin: no reading
+    ("构建全身智能（Whole-body Intelligence），为人形机器人", []),
+])
+def test_a_chinese_name_glossed_by_a_latin_firm_name(text, expected):
+    assert _institutions(text) == expected

@@ -67,6 +67,8 @@ _LATIN_SUBJECT = rulebook.regex(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){
 _GLOSS_AFTER = rulebook.regex(rf"\s?[（(]\s?{_NO_TICKER}({_LATIN_FIRM}\.?)\s?[)）]")
 # a share class written after a firm's short name (京东方A, 万科Ａ)
 _SHARE_CLASS = frozenset("ABHＡＢＨ")
+# where a bracketed gloss may open: right after a Chinese character, with a space or not
+_GLOSS_OPEN = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s?[（(]")
 # a ticker's exchange code at the end of a Latin word (RDS.B.N)
 _TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
 # a bare short capital word: a firm's ticker when written after its name (BAC, MMM)
@@ -209,6 +211,9 @@ class OrganizationFinder:
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
+        self.latin_glosses = [(row["id"], rulebook.regex(
+            rf"\s?[（(]\s?({_LATIN_WORDS} (?:{'|'.join(map(re.escape, sorted(row['latin_words'], key=len, reverse=True)))}))"
+            rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
         self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
         # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
@@ -494,6 +499,7 @@ class OrganizationFinder:
     def subjects_found(self, text: str) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
         found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        found += self._latin_glossed(text)
         found += self._headline_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
@@ -678,6 +684,30 @@ class OrganizationFinder:
         if firm and _BARE_TICKER.fullmatch(match.group(1)):
             return None
         return match.span(1)
+
+    def _latin_glossed(self, text: str) -> list[Organization]:
+        """A Chinese name glossed in brackets by a Latin firm name (阿纳达科石油（Anadarko Petroleum））: both names, the
+        Chinese one read back from the bracket as before a legal form, less a descriptor (零食制造商龟田制果)."""
+        found = []
+        for rule, pattern, endings in self.latin_glosses:
+            for at in (m.start() for m in _GLOSS_OPEN.finditer(text)):
+                match = pattern.match(text, at)
+                if match is None or self._read_before(text, at):
+                    continue  # 荷兰银行(ABN AMRO Bank): the name is read, its gloss follows it (``[[gloss_after]]``)
+                start = self._legal_start(text, at)
+                if start is None:
+                    continue
+                cut = max((text.rfind(e, start, at) + len(e) for e in endings if text.rfind(e, start, at) >= 0), default=start)
+                if at - cut >= 2 and not self.refuses(text[cut:at]) and text[cut:at] not in self.subject_tails:
+                    found.append(Organization(cut, at, f"latin_gloss_{rule}", "firm"))
+                    found.append(Organization(*match.span(1), f"latin_gloss_{rule}", "firm"))
+        return found
+
+    def _read_before(self, text: str, at: int) -> bool:
+        """Whether a name that ends at ``at`` is read by another rule: a taxonomy institution's name, or one that ends
+        with a suffix of the grammar (塔塔电子, 红杉资本)."""
+        return any(text.endswith(suffix, 0, at) for suffix in self.suffixes) or any(
+            text.endswith(name, 0, at) for name in _institution_name_set())
 
     def _latin_firms(self, text: str) -> list[Organization]:
         """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
