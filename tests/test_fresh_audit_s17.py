@@ -74,3 +74,15 @@ def test_a_latin_name_that_moves_in_a_market_wrap_is_a_firm(text, expected):
 ])
 def test_a_chinese_name_glossed_by_a_latin_firm_name(text, expected):
     assert _institutions(text) == expected
+
+
+# a Latin name after 部门 or after a deal verb (收购, 并购, 入股) is a firm or a unit ([[latin_after]] unit_word, deal_object)
+@pytest.mark.parametrize("text, expected", [
+    ("西方石油的石化部门OxyChem生产并销售多种化工产品。", [("西方石油", "西方石油"), ("OxyChem", "OxyChem")]),
+    ("此前，公司在2019年收购了阿纳达科石油，在2024年又收购了CrownRock。", [("CrownRock", "CrownRock")]),
+    # an acronym of a technology or a title is no firm
+    ("英特尔宣布计划收购FPGA大厂。", [("英特尔", "英特尔")]),
+    ("应用部门 CEO Fidji Simo 已在全员会议上表示", []),
+])
+def test_a_latin_name_after_a_unit_word_or_a_deal_verb(text, expected):
+    assert _institutions(text) == expected

@@ -715,7 +715,7 @@ class OrganizationFinder:
         found = []
         for rule, pattern in self.latin_after:
             for match in pattern.finditer(text):
-                if match.group(1) not in self.not_latin:
+                if match.group(1) not in self.not_latin and match.group(1).split(" ")[0] not in self.not_latin:
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
         for rule, pattern in self.glosses:
             for match in pattern.finditer(text):
