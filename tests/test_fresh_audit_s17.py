@@ -86,3 +86,13 @@ def test_a_chinese_name_glossed_by_a_latin_firm_name(text, expected):
 ])
 def test_a_latin_name_after_a_unit_word_or_a_deal_verb(text, expected):
     assert _institutions(text) == expected
+
+
+# lead investors listed with 、 after 由 lead together (lead_investors_listed); 由 is the clause's, not the name's
+@pytest.mark.parametrize("text, expected", [
+    ("本轮融资由招商致远资本、玉柴股份、海富产业基金领投，中金资本跟投",
+     [("招商致远资本", "招商致远资本"), ("玉柴股份", "玉柴股份"), ("海富产业基金", "海富产业基金"), ("中金资本", "中金资本")]),
+    ("融资金额达千万美元。融资由红杉中国、经纬创投等领投。", [("红杉中国", "红杉中国"), ("经纬创投", "经纬创投")]),
+])
+def test_lead_investors_listed_after_you_lead_together(text, expected):
+    assert _institutions(text) == expected

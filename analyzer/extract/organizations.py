@@ -42,7 +42,7 @@ _NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
 _LATIN_NAME = rulebook.regex(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
-_LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+_LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、])|(?<=由))"
                             r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
 # token
@@ -734,7 +734,9 @@ class OrganizationFinder:
                 break
             # 今天新华联、…, 此外哈药股份、…, 老股东达晨财智、…: the clause's words before the first name
             lead = self._lead_length(match.group(1), self.list_lead_tags)
-            lead += next((len(w) for w in self.list_lead_words if match.group(1).startswith(w, lead)), 0)
+            # 老股东达晨财智、…; 融资由红杉中国、…: the words up to the last list lead word are the clause's
+            lead = max([lead] + [match.group(1).rfind(w, lead) + len(w) for w in self.list_lead_words
+                                 if match.group(1).rfind(w, lead) >= 0])
             if not self._is_listed_name(match.group(1)[lead:]):
                 break
             out.append((match.start(1) + lead, match.end(1)))
