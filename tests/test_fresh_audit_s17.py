@@ -96,3 +96,13 @@ def test_a_latin_name_after_a_unit_word_or_a_deal_verb(text, expected):
 ])
 def test_lead_investors_listed_after_you_lead_together(text, expected):
     assert _institutions(text) == expected
+
+
+# data vendors quoted as sources are no institutions; a body whose name holds 与; a written short name of a taxonomy body
+@pytest.mark.parametrize("text, expected", [
+    ("加密货币数据追踪机构CoinGecko和CoinMarketCap仍将USDe归类为稳定币。", []),
+    ("乌克兰国家安全与国防委员会将于24日下午举行会议。", [("乌克兰国家安全与国防委员会", "乌克兰国家安全与国防委员会")]),
+    ("根据美国普查局发布的最新数据，", [("美国普查局", "美国人口普查局")]),
+])
+def test_vendors_and_names_from_the_audit(text, expected):
+    assert _institutions(text) == expected
