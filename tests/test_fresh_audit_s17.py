@@ -106,3 +106,20 @@ def test_lead_investors_listed_after_you_lead_together(text, expected):
 ])
 def test_vendors_and_names_from_the_audit(text, expected):
     assert _institutions(text) == expected
+
+
+# from the third audit (seed 20261224): administrations, offices of a government, firms the taxonomy now holds
+@pytest.mark.parametrize("text, expected", [
+    ("特朗普政府正利用政府关门危机推进第二轮大规模联邦雇员裁减计划。", [("特朗普政府", "特朗普政府")]),
+    ("据美国人事管理办公室的数据，约15.4万名联邦雇员接受了这一计划。", [("美国人事管理办公室", "美国人事管理办公室")]),
+    # an office as a place of work is no body; a taxonomy body with its country keeps the taxonomy's name
+    ("华尔街推动员工重返办公室。", []),
+    ("中国国家互联网信息办公室发布通知。", [("国家互联网信息办公室", "国家互联网信息办公室")]),
+    ("橡树资本管理公司联合创始人霍华德·马克斯表示", [("橡树资本管理公司", "橡树资本")]),
+    ("根据克而瑞地产研究中心最新发布的报告，克而瑞认为", [("克而瑞地产研究中心", "克而瑞地产研究中心"),
+                                                         ("克而瑞", "克而瑞地产研究中心")]),
+    # 融创 inside 金融创新 is no firm
+    ("但新技术或新金融创新会让人们在不了解下行风险的情况下买入。", []),
+])
+def test_names_from_the_third_audit(text, expected):
+    assert _institutions(text) == expected

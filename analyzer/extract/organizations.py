@@ -131,6 +131,13 @@ def _upper_institution_names() -> tuple[str, ...]:
 
 
 @functools.cache
+def _ends_known(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a taxonomy institution's name that starts after ``start`` (中国国家互联网
+    信息办公室 ends with the taxonomy's 国家互联网信息办公室)."""
+    return any(text.endswith(name, start + 1, end) for name in _institution_name_set() if len(name) < end - start)
+
+
+@functools.cache
 def load_grammar() -> dict:
     return rulebook.parse_toml(DATA_FILE.read_text(encoding="utf-8"))
 
@@ -170,6 +177,7 @@ class OrganizationFinder:
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
         self.window = settings["window"]
+        self.give_way_rules = frozenset(settings.get("give_way_rules", ()))
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
@@ -287,7 +295,7 @@ class OrganizationFinder:
                     start = self._firm_start(words, suffix)
                     if start is None and match.group() in self.apposition_suffixes:
                         start = self._apposition_start(text, match.start())
-                if start is not None:
+                if start is not None and not (suffix.rule in self.give_way_rules and _ends_known(text, start, match.end())):
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
