@@ -123,3 +123,21 @@ def test_vendors_and_names_from_the_audit(text, expected):
 ])
 def test_names_from_the_third_audit(text, expected):
     assert _institutions(text) == expected
+
+
+# from the fourth audit (rss, seed 20261225): bodies and firms the taxonomy now holds, and contexts that name none
+@pytest.mark.parametrize("text, expected", [
+    ("巴勒斯坦伊斯兰抵抗运动（哈马斯）与以色列将继续举行新一轮停火谈判。",
+     [("巴勒斯坦伊斯兰抵抗运动", "哈马斯"), ("哈马斯", "哈马斯")]),
+    ("根据集邦咨询（TrendForce）最新研究，", [("集邦咨询", "集邦咨询"), ("TrendForce", "集邦咨询")]),
+    ("英伟达还宣布了与比亚迪、吉利等车企的新合作。", [("英伟达", "英伟达"), ("比亚迪", "比亚迪"), ("吉利", "吉利汽车")]),
+    # Gilead, the English Channel, a pedestrian crossing, an MSCI index and a battery management system name no firm
+    ("吉利德科学跌5%，俄影子油轮避开英吉利海峡。", [("吉利德科学", "吉利德")]),
+    ("等待行人通过人行横道。", []),
+    ("标普500对MSCI除美国外全球指数的比值", []),
+    ("个电池Pack和BMS（电池管理系统）", []),
+    ("百时美施贵宝市值约1330亿美元，BMS股价已累计上涨21%。",
+     [("百时美施贵宝", "百时美施贵宝"), ("BMS", "百时美施贵宝")]),
+])
+def test_names_from_the_fourth_audit(text, expected):
+    assert _institutions(text) == expected
