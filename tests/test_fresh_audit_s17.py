@@ -141,3 +141,9 @@ def test_names_from_the_third_audit(text, expected):
 ])
 def test_names_from_the_fourth_audit(text, expected):
     assert _institutions(text) == expected
+
+
+def test_a_latin_gloss_after_a_trade_named_firm_the_grammar_does_not_read():
+    """华星光通科技 ends with a trade word but no suffix rule reads it: its Latin gloss names it (latin_gloss)."""
+    found = _institutions("中国台湾方面，华星光通科技（LuxNet Corporation）等厂商亦同步推进扩产。")
+    assert ("华星光通科技", "华星光通科技") in found and ("LuxNet Corporation", "LuxNet Corporation") in found

@@ -131,6 +131,11 @@ def _upper_institution_names() -> tuple[str, ...]:
 
 
 @functools.cache
+def _ends_known_name(text: str, at: int) -> bool:
+    """Whether a taxonomy institution's name ends at ``at`` (荷兰银行(ABN AMRO Bank))."""
+    return any(text.endswith(name, 0, at) for name in _institution_name_set())
+
+
 def _ends_known(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a taxonomy institution's name that starts after ``start`` (中国国家互联网
     信息办公室 ends with the taxonomy's 国家互联网信息办公室)."""
@@ -177,7 +182,6 @@ class OrganizationFinder:
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
         self.window = settings["window"]
-        self.give_way_rules = frozenset(settings.get("give_way_rules", ()))
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
         self.generic_last = frozenset(settings["generic_last_rules"])
@@ -219,6 +223,10 @@ class OrganizationFinder:
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
+        self._load_glosses(grammar)
+
+    def _load_glosses(self, grammar: dict) -> None:
+        """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
         self.latin_glosses = [(row["id"], rulebook.regex(
             rf"\s?[（(]\s?({_LATIN_WORDS} (?:{'|'.join(map(re.escape, sorted(row['latin_words'], key=len, reverse=True)))}))"
             rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
@@ -226,6 +234,7 @@ class OrganizationFinder:
         # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
                                        [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
+        self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
 
     def _load_subjects(self, rows: list[dict]) -> None:
         """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
@@ -295,14 +304,19 @@ class OrganizationFinder:
                     start = self._firm_start(words, suffix)
                     if start is None and match.group() in self.apposition_suffixes:
                         start = self._apposition_start(text, match.start())
-                if start is not None and not (suffix.rule in self.give_way_rules and _ends_known(text, start, match.end())):
+                if self._kept(suffix, text, start, match.end()):
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
         found += self.body_tails(text, found)
         found = [self._with_place_after(text, o) for o in found]
-        found += self.subjects_found(text)
+        found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
+        """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
+        end with a taxonomy name (中国国家互联网信息办公室 is the taxonomy's body)."""
+        return start is not None and not (suffix.rule in self.give_way_rules and _ends_known(text, start, end))
 
     def _listed_outside(self, text: str, found: list[Organization]) -> list[Organization]:
         """The listed firms' names (``listed_firms``) that no other rule read and that lie outside every other
@@ -504,10 +518,11 @@ class OrganizationFinder:
         trade = next((w for w in self.short_name_trades if stem.endswith(w) and len(stem) - len(w) >= 2), "")
         return [s for s in (stem, stem[:len(stem) - len(trade)] if trade else "") if s and self._is_stem(s)]
 
-    def subjects_found(self, text: str) -> list[Organization]:
-        """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
+    def subjects_found(self, text: str, read_ends: frozenset[int] = frozenset()) -> list[Organization]:
+        """Firms written as the subject of company news (新致软件公告), and every later repetition of their names;
+        ``read_ends``: where the names the suffix rules read end."""
         found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
-        found += self._latin_glossed(text)
+        found += self._latin_glossed(text, read_ends)
         found += self._headline_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
@@ -693,14 +708,14 @@ class OrganizationFinder:
             return None
         return match.span(1)
 
-    def _latin_glossed(self, text: str) -> list[Organization]:
+    def _latin_glossed(self, text: str, read_ends: frozenset[int]) -> list[Organization]:
         """A Chinese name glossed in brackets by a Latin firm name (阿纳达科石油（Anadarko Petroleum））: both names, the
         Chinese one read back from the bracket as before a legal form, less a descriptor (零食制造商龟田制果)."""
         found = []
         for rule, pattern, endings in self.latin_glosses:
             for at in (m.start() for m in _GLOSS_OPEN.finditer(text)):
                 match = pattern.match(text, at)
-                if match is None or self._read_before(text, at):
+                if match is None or at in read_ends or _ends_known_name(text, at):
                     continue  # 荷兰银行(ABN AMRO Bank): the name is read, its gloss follows it (``[[gloss_after]]``)
                 start = self._legal_start(text, at)
                 if start is None:
@@ -710,12 +725,6 @@ class OrganizationFinder:
                     found.append(Organization(cut, at, f"latin_gloss_{rule}", "firm"))
                     found.append(Organization(*match.span(1), f"latin_gloss_{rule}", "firm"))
         return found
-
-    def _read_before(self, text: str, at: int) -> bool:
-        """Whether a name that ends at ``at`` is read by another rule: a taxonomy institution's name, or one that ends
-        with a suffix of the grammar (塔塔电子, 红杉资本)."""
-        return any(text.endswith(suffix, 0, at) for suffix in self.suffixes) or any(
-            text.endswith(name, 0, at) for name in _institution_name_set())
 
     def _latin_firms(self, text: str) -> list[Organization]:
         """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
