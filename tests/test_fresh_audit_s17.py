@@ -147,3 +147,8 @@ def test_a_latin_gloss_after_a_trade_named_firm_the_grammar_does_not_read():
     """华星光通科技 ends with a trade word but no suffix rule reads it: its Latin gloss names it (latin_gloss)."""
     found = _institutions("中国台湾方面，华星光通科技（LuxNet Corporation）等厂商亦同步推进扩产。")
     assert ("华星光通科技", "华星光通科技") in found and ("LuxNet Corporation", "LuxNet Corporation") in found
+
+
+def test_a_development_zones_administrative_committee_is_read_whole():
+    """管委会 closes a body's name (commission row): 长兴岛管委会, not 长兴岛管委."""
+    assert _institutions("奥克股份公告，公司近日与长兴岛管委会签署协议。") == [("奥克股份", "奥克股份"), ("长兴岛管委会", "长兴岛管委会")]
