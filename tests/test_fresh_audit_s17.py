@@ -152,3 +152,11 @@ def test_a_latin_gloss_after_a_trade_named_firm_the_grammar_does_not_read():
 def test_a_development_zones_administrative_committee_is_read_whole():
     """管委会 closes a body's name (commission row): 长兴岛管委会, not 长兴岛管委."""
     assert _institutions("奥克股份公告，公司近日与长兴岛管委会签署协议。") == [("奥克股份", "奥克股份"), ("长兴岛管委会", "长兴岛管委会")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据路透社消息，美国太空探索技术公司（SpaceX）表示，", [("美国太空探索技术公司", "SpaceX"), ("SpaceX", "SpaceX")]),
+    ("Facebook母公司元平台（Meta）周二宣布", [("Facebook", "Meta"), ("元平台", "Meta"), ("Meta", "Meta")]),
+])
+def test_chinese_names_of_taxonomy_firms_written_before_their_latin_names(text, expected):
+    assert _institutions(text) == expected
