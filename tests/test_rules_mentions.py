@@ -15,7 +15,8 @@ from analyzer.taxonomy import MENTION_ARRAY
 CONTEXT_ROWS = rulebook.rows("mentions", "context")
 GRAMMAR = load_grammar()
 # table → the rule name the finder gives a reading by one of its rows
-RULE_NAMES = {"body": "{}", "firm": "{}", "subject": "subject_{}", "latin_after": "latin_{}", "gloss": "gloss_{}"}
+RULE_NAMES = {"body": "{}", "firm": "{}", "subject": "subject_{}", "latin_after": "latin_{}", "gloss": "gloss_{}",
+              "latin_gloss": "latin_gloss_{}"}
 ORGANIZATION_ROWS = [(table, row) for table in RULE_NAMES for row in GRAMMAR.get(table, [])]
 
 

@@ -77,6 +77,7 @@ class MentionFinder:
         hits += self.team_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
+        hits += self.gloss_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
@@ -195,6 +196,24 @@ class MentionFinder:
             if end is None or bisect.bisect_left(starts, end) > bisect.bisect_left(starts, hit.end):
                 continue
             out.append(_outside_hit(text, hit.start, end, "sub_body"))
+        return out
+
+    def gloss_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A Latin name in brackets right after a named institution names it again (西方石油公司（Occidental
+        Petroleum）, 国际清算银行（BIS）): the longest name ending there gives the entry (the grammar's
+        ``[[gloss_after]]`` rows; ``OrganizationFinder.gloss_after`` reads the brackets)."""
+        out: list[Hit] = []
+        organizations = self.organizations
+        for _, firm_categories in organizations.gloss_after_rows:
+            longest: dict[int, Hit] = {}
+            for hit in hits:
+                if hit.array == "institutions" and (hit.end not in longest or hit.start < longest[hit.end].start):
+                    longest[hit.end] = hit
+            for end, hit in longest.items():
+                firm = hit.entry.category in firm_categories or hit.outside and hit.entry.id not in organizations.body_rule_ids
+                span = organizations.gloss_after(text, hit.start, end, firm)
+                if span and not any(h.start < span[1] and span[0] < h.end for h in hits):
+                    out.append(Hit(*span, "institutions", hit.entry_id, hit.entry, hit.outside))
         return out
 
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:

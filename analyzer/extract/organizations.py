@@ -42,7 +42,7 @@ _NOT_NAME_CHAR = rulebook.regex(r"[^\u4e00-\u9fffA-Za-z0-9&\-* ]")
 MAX_REACH = 1000  # a row whose words may come later than this after the name is searched whole
 _LATIN_NAME = rulebook.regex(r"[A-Z][A-Za-z&]{1,}|[a-z]+[A-Z][A-Za-z&]*")  # Fortinet; camel case: eToro, xAI
 # an item of a 、-list that ends right before ``end``: the same name shapes as a subject, after a clause start or 、
-_LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、]))"
+_LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“”\"、])|(?<=由))"
                             r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
 # token
@@ -63,6 +63,16 @@ _PLACE_AFTER = rulebook.regex(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 _HEADLINE_SPEAKER = rulebook.regex(r"(?:^|(?<=【))(?:[二两三四五六七八九十\d]连板)?([\u4e00-\u9fffA-Za-z*][\u4e00-\u9fffA-Za-z0-9*]{1,7})[：:]")
 # a firm's name in Latin letters only (eToro, LPL Financial)
 _LATIN_SUBJECT = rulebook.regex(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
+# a Latin name in brackets right after a name (（Occidental Petroleum）, （Il Dong Pharmaceutical Co.）, （BIS））; no ticker
+_GLOSS_AFTER = rulebook.regex(rf"\s?[（(]\s?{_NO_TICKER}({_LATIN_FIRM}\.?)\s?[)）]")
+# a share class written after a firm's short name (京东方A, 万科Ａ)
+_SHARE_CLASS = frozenset("ABHＡＢＨ")
+# where a bracketed gloss may open: right after a Chinese character, with a space or not
+_GLOSS_OPEN = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s?[（(]")
+# a ticker's exchange code at the end of a Latin word (RDS.B.N)
+_TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
+# a bare short capital word: a firm's ticker when written after its name (BAC, MMM)
+_BARE_TICKER = rulebook.regex(r"[A-Z]{1,5}")
 _BRACKET_GROUP = rulebook.regex(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = rulebook.regex(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
 
@@ -108,9 +118,28 @@ def _institution_name_set() -> frozenset[str]:
     return frozenset(_institution_names())
 
 
-def holds_institution(name: str) -> bool:
-    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰)."""
-    return any(inner in name and inner != name for inner in _institution_names())
+def holds_institution(name: str, upper: bool = False) -> bool:
+    """Whether a taxonomy institution's name is a part of ``name`` short of all of it (美联储戴利, 中国移动董事长杨杰);
+    ``upper``: ``name`` is upper-cased and so are the names compared (MINIMAX-WP holds MiniMax)."""
+    names = _upper_institution_names() if upper else _institution_names()
+    return any(inner in name and inner != name for inner in names)
+
+
+@functools.cache
+def _upper_institution_names() -> tuple[str, ...]:
+    return tuple(n.upper() for n in _institution_names())
+
+
+@functools.cache
+def _ends_known_name(text: str, at: int) -> bool:
+    """Whether a taxonomy institution's name ends at ``at`` (荷兰银行(ABN AMRO Bank))."""
+    return any(text.endswith(name, 0, at) for name in _institution_name_set())
+
+
+def _ends_known(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a taxonomy institution's name that starts after ``start`` (中国国家互联网
+    信息办公室 ends with the taxonomy's 国家互联网信息办公室)."""
+    return any(text.endswith(name, start + 1, end) for name in _institution_name_set() if len(name) < end - start)
 
 
 @functools.cache
@@ -194,15 +223,32 @@ class OrganizationFinder:
         self.apposition_suffixes = frozenset(settings["apposition_suffixes"])
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
+        self._load_glosses(grammar)
+
+    def _load_glosses(self, grammar: dict) -> None:
+        """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
+        self.latin_glosses = [(row["id"], rulebook.regex(
+            rf"\s?[（(]\s?({_LATIN_WORDS} (?:{'|'.join(map(re.escape, sorted(row['latin_words'], key=len, reverse=True)))}))"
+            rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
+        self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
+        # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
+        self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
+                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
+        self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
 
     def _load_subjects(self, rows: list[dict]) -> None:
         """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
         self.subjects = [(row["id"], rulebook.regex(_subject_pattern(row)), row.get("markets", False),
                           row.get("lists", False)) for row in rows]
         self.latin_subject_rows = frozenset(row["id"] for row in rows if row.get("latin", False))
+        self.market_rows = frozenset(row["id"] for row in rows if row.get("markets", False))
         self.no_people_rows = frozenset(row["id"] for row in rows if row.get("no_people", False))
         # rows whose words are evidence enough (a US ticker): the name need only be one word, not refused (百事(PEP.O))
         self.ticker_rows = frozenset(row["id"] for row in rows if row.get("ticker", False))
+        # rows whose words are a stock code (长鑫科技 (688825.SH), 中国电力(02380.HK)): the name need only be a listed
+        # name (three characters or more, no refused, index or board word), not one with a proper word
+        self.coded_rows = frozenset(row["id"] for row in rows if row.get("coded", False))
+        self.coded_not_first = tuple(load_grammar()["grammar"].get("coded_not_first", ()))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
                               for row in rows}
@@ -258,14 +304,19 @@ class OrganizationFinder:
                     start = self._firm_start(words, suffix)
                     if start is None and match.group() in self.apposition_suffixes:
                         start = self._apposition_start(text, match.start())
-                if start is not None:
+                if self._kept(suffix, text, start, match.end()):
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
         found += self.body_tails(text, found)
         found = [self._with_place_after(text, o) for o in found]
-        found += self.subjects_found(text)
+        found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
+        """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
+        end with a taxonomy name (中国国家互联网信息办公室 is the taxonomy's body)."""
+        return start is not None and not (suffix.rule in self.give_way_rules and _ends_known(text, start, end))
 
     def _listed_outside(self, text: str, found: list[Organization]) -> list[Organization]:
         """The listed firms' names (``listed_firms``) that no other rule read and that lie outside every other
@@ -467,9 +518,11 @@ class OrganizationFinder:
         trade = next((w for w in self.short_name_trades if stem.endswith(w) and len(stem) - len(w) >= 2), "")
         return [s for s in (stem, stem[:len(stem) - len(trade)] if trade else "") if s and self._is_stem(s)]
 
-    def subjects_found(self, text: str) -> list[Organization]:
-        """Firms written as the subject of company news (新致软件公告), and every later repetition of their names."""
+    def subjects_found(self, text: str, read_ends: frozenset[int] = frozenset()) -> list[Organization]:
+        """Firms written as the subject of company news (新致软件公告), and every later repetition of their names;
+        ``read_ends``: where the names the suffix rules read end."""
         found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        found += self._latin_glossed(text, read_ends)
         found += self._headline_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
@@ -589,6 +642,7 @@ class OrganizationFinder:
                 listed = self._listed_before(text, match.start(1)) if lists else []
                 if not (self._is_subject_name(match.group(1), markets)
                         or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
+                        or (rule in self.coded_rows and self._is_coded_name(match.group(1)))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
@@ -600,11 +654,26 @@ class OrganizationFinder:
         ai of C3.ai(AI.N))."""
         return _CJK_WORD.search(name) is not None and not self.refuses(name) and len(tag(name)) == 1
 
+    def _is_coded_name(self, name: str) -> bool:
+        """A Chinese name before a stock code: a listed name that is no person and holds no stop word (中国电力(02380.HK);
+        not 公司(600000), 本公司, 其中中国移动)."""
+        if not _CJK_WORD.match(name) or not self._is_listed_name(name) or name.startswith(self.coded_not_first):
+            return False  # 维持华润水泥(01313.HK): a broker's rating, not the name
+        known = _institution_name_set()
+        if name[-1] in _SHARE_CLASS and name[:-1] in known or any(
+                name.endswith(trade) and name[:-len(trade)] in known for trade in (*self.short_name_trades, "企业")):
+            return False  # 京东方A (000725), 旭辉控股集团 (00884.HK): the taxonomy's firm, a share class or trade word after
+        words = tag(name)
+        return not self.is_person(name, words) and not any(w in self.stop_words or t in self.stem_stop_tags
+                                                           for w, t in words)
+
     def _row_refuses(self, rule: str, name: str) -> bool:
         """A name a row's own terms leave out: not a Latin name in a ``latin`` row, a person in a ``no_people`` row
         (李晓星、国晓雯跟投: fund managers invest too)."""
         if rule in self.latin_subject_rows and not _LATIN_SUBJECT.fullmatch(name):
             return True
+        if rule in self.latin_subject_rows and rule in self.market_rows and holds_institution(name.upper(), upper=True):
+            return True  # MINIMAX-WP涨14.24%: the taxonomy's MiniMax with its share mark
         return rule in self.no_people_rows and self.is_person(name, tag(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
@@ -626,13 +695,44 @@ class OrganizationFinder:
             yield match
             least = search_from = match.end()
 
+    def gloss_after(self, text: str, start: int, end: int, firm: bool) -> tuple[int, int] | None:
+        """The span of a Latin name in brackets right after the name ``text[start:end]`` (西方石油公司（Occidental
+        Petroleum）): no ticker (RDS.B.N), no word of ``not_latin``, after a firm no bare short capital word (美国银行（BAC）),
+        and not after a person's transliterated name that holds a firm's (迈克尔·戴尔（Michael Dell））."""
+        match = _GLOSS_AFTER.match(text, end)
+        if match is None or match.group(1) in self.not_latin or _TICKER_END.search(match.group(1)):
+            return None
+        if start > 0 and text[start - 1] in "·•":
+            return None
+        if firm and _BARE_TICKER.fullmatch(match.group(1)):
+            return None
+        return match.span(1)
+
+    def _latin_glossed(self, text: str, read_ends: frozenset[int]) -> list[Organization]:
+        """A Chinese name glossed in brackets by a Latin firm name (阿纳达科石油（Anadarko Petroleum））: both names, the
+        Chinese one read back from the bracket as before a legal form, less a descriptor (零食制造商龟田制果)."""
+        found = []
+        for rule, pattern, endings in self.latin_glosses:
+            for at in (m.start() for m in _GLOSS_OPEN.finditer(text)):
+                match = pattern.match(text, at)
+                if match is None or at in read_ends or _ends_known_name(text, at):
+                    continue  # 荷兰银行(ABN AMRO Bank): the name is read, its gloss follows it (``[[gloss_after]]``)
+                start = self._legal_start(text, at)
+                if start is None:
+                    continue
+                cut = max((text.rfind(e, start, at) + len(e) for e in endings if text.rfind(e, start, at) >= 0), default=start)
+                if at - cut >= 2 and not self.refuses(text[cut:at]) and text[cut:at] not in self.subject_tails:
+                    found.append(Organization(cut, at, f"latin_gloss_{rule}", "firm"))
+                    found.append(Organization(*match.span(1), f"latin_gloss_{rule}", "firm"))
+        return found
+
     def _latin_firms(self, text: str) -> list[Organization]:
         """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
         (技术公司新亚科技（SINGAUTO）) with its gloss."""
         found = []
         for rule, pattern in self.latin_after:
             for match in pattern.finditer(text):
-                if match.group(1) not in self.not_latin:
+                if match.group(1) not in self.not_latin and match.group(1).split(" ")[0] not in self.not_latin:
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
         for rule, pattern in self.glosses:
             for match in pattern.finditer(text):
@@ -651,7 +751,9 @@ class OrganizationFinder:
                 break
             # 今天新华联、…, 此外哈药股份、…, 老股东达晨财智、…: the clause's words before the first name
             lead = self._lead_length(match.group(1), self.list_lead_tags)
-            lead += next((len(w) for w in self.list_lead_words if match.group(1).startswith(w, lead)), 0)
+            # 老股东达晨财智、…; 融资由红杉中国、…: the words up to the last list lead word are the clause's
+            lead = max([lead] + [match.group(1).rfind(w, lead) + len(w) for w in self.list_lead_words
+                                 if match.group(1).rfind(w, lead) >= 0])
             if not self._is_listed_name(match.group(1)[lead:]):
                 break
             out.append((match.start(1) + lead, match.end(1)))
