@@ -937,7 +937,8 @@ class FigureExtractor:
         near_start = max(previous_end, clause_start)
         near_left, clause_left = text[near_start:c.start], text[clause_start:c.start]
         cue_left = near_left if self._has_cue(near_left) else clause_left
-        return measures.Context(text, c, cue_left, clause_left, clause_start=clause_start, near_start=near_start)
+        return measures.Context(text, c, cue_left, clause_left, clause_start=clause_start, near_start=near_start,
+                                sentence_start=sentence_start)
 
     def _measure(self, ctx: measures.Context, explain: dict) -> str:
         """The measure the first matching [[measure]] row of measure.toml gives."""
