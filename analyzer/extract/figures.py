@@ -178,6 +178,8 @@ class FigureExtractor:
                                              rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
         self.sign_hedges = rulebook.regex(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
+        self.result_nouns = tuple(signs["result_loss_nouns"])
+        self.prior_loss = tuple(signs.get("prior_loss", ()))
         self.result_loss = rulebook.regex(rf"(?:{alternation(signs['result_loss_nouns'])})(?:预计|将|约|或|为)*亏损了?$")
         # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
         self.bare_rate = rulebook.regex(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
@@ -913,6 +915,8 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
+        if value > 0 and self._is_prior_loss(ctx.near, metric):
+            value, c.value_high = -value, None if c.value_high is None else -abs(c.value_high)
         if value > 0 and explain["measure"]["rule"] in measures.signed_rows() and self._right_after_fall(ctx.near):
             value = -value  # 就业人数减少2.3万人 (a [[by_metric]] row with `signed`)
         # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
@@ -998,6 +1002,12 @@ class FigureExtractor:
         return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
             self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
 
+    def _is_prior_loss(self, cue_left: str, metric: str | None) -> bool:
+        """净利润1770万元-2650万元，上年同期为亏损8747.22万元: last year's loss of a profit named before is that
+        profit below zero (real_text.toml sign-prior-year-loss); a metric that names the loss (净亏损) keeps it."""
+        return bool(metric) and metric.endswith(self.result_nouns) and \
+            self.sign_hedges.sub("", cue_left).endswith(self.prior_loss)
+
     def _right_after_fall(self, cue_left: str) -> bool:
         """减少6.1万个, 减少了7500个: the words before the figure end with a falling verb (hedges aside)."""
         return self.sign_hedges.sub("", cue_left).endswith(tuple(self.lexicon["signs"]["down"]))
@@ -1049,6 +1059,8 @@ class FigureExtractor:
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
         stripped = self.sign_hedges.sub("", left)
+        for word in signs.get("neutral", ()):  # 涨跌幅限制为5%: no fall (real_text.toml sign-neutral-up-and-down)
+            stripped = stripped.replace(word, " " * len(word))
         narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
             return narrowing.group("verb") in self.decline_widening
