@@ -1,0 +1,106 @@
+"""Figure rules of the s17-figs fresh audit (seed 20261225): a sentence in, the figure out."""
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _figure(text, span, published=None):
+    figures = [f for f in analyze(text, published=published).figures if f.text == span]
+    assert figures, [f.text for f in analyze(text, published=published).figures]
+    return figures[0]
+
+
+def _spans(text):
+    return [f.text for f in analyze(text).figures]
+
+
+@pytest.mark.parametrize("text, span, low, high, unit", [
+    ("在假设金价运行区间为5100–5400美元/盎司的前提下", "5100–5400美元/盎司", "5100", "5400", "USD"),
+    ("单瓶定价在6–7元区间", "6–7元", "6", "7", "CNY"),
+    ("归属于上市公司股东的净利润2500万元–3750万元", "2500万元–3750万元", "25000000", "37500000", "CNY"),
+])
+def test_an_en_dash_joins_a_range_like_a_hyphen(text, span, low, high, unit):
+    figure = _figure(text, span)
+    assert (str(figure.value), str(figure.value_high), figure.unit) == (low, high, unit)
+
+
+def test_an_en_dash_between_years_is_no_figure():
+    assert _spans("2013–2016 年任微软（中国）主管研究员") == []
+
+
+@pytest.mark.parametrize("text, span, value, qualifier", [
+    ("月活动规模超过10万场", "超过10万场", "100000", "over"),
+    ("三天，十八场对谈", "十八场", "18", None),
+    ("今年国庆档将有超30场音乐节落地，去年同期仅18场", "18场", "18", None),
+    ("放映场次133.9万场", "133.9万场", "1339000", None),
+    ("全年共放映5000场次", "5000场次", "5000", None),
+])
+def test_events_are_counted_with_chang(text, span, value, qualifier):
+    figure = _figure(text, span)
+    assert (str(figure.value), figure.unit, figure.qualifier) == (value, "count", qualifier)
+
+
+@pytest.mark.parametrize("text", ["北京银保监局局长今日在第279场银行业保险业例行发布会上表示",
+                                  "郑州召开新冠肺炎疫情防控第二十六场新闻发布会", "发生了一场危机"])
+def test_an_ordinal_or_indefinite_chang_is_no_count(text):
+    assert _spans(text) == []
+
+
+def test_chang_opening_a_word_is_no_counter():
+    figure = _figure("覆盖100个场景", "100个")
+    assert figure.counter == "个"
+    assert not [f for f in analyze("全市共有2000场所完成改造").figures if f.counter == "场"]
+
+
+@pytest.mark.parametrize("text, span, comparison", [
+    ("今年以来，BMS股价已累计上涨21%，而阿斯利康股价同期下跌8%。", "21%", "ytd"),
+    ("今年以来，BMS股价已累计上涨21%，而阿斯利康股价同期下跌8%。", "8%", "ytd"),
+    ("彭博美元即期指数今年以来累计上涨1.4%。", "1.4%", "ytd"),
+    ("特斯拉股价周二下跌了0.58%，收于931.25美元，今年迄今下跌了22.4%。", "22.4%", "ytd"),
+    ("特斯拉股价周二下跌了0.58%，收于931.25美元，今年迄今下跌了22.4%。", "0.58%", None),
+    ("今年以来港股市场主要股指大幅上涨，恒生指数第三季度上涨11.56%，年内涨幅超过30%", "11.56%", None),
+    ("今年以来港股市场主要股指大幅上涨，恒生指数第三季度上涨11.56%，年内涨幅超过30%", "超过30%", "ytd"),
+    ("今年以来，社会消费品零售总额增长5%", "5%", "yoy"),
+])
+def test_a_price_move_since_the_new_year_is_year_to_date(text, span, comparison):
+    assert _figure(text, span).comparison == comparison
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("预计2021年度实现归属于上市公司股东的净利润1770万元-2650万元，上年同期为亏损8747.22万元。", "8747.22万元", "-87472200"),
+    ("预计2021年度净亏损11亿元-13亿元，上年同期为亏损3.17亿元。", "3.17亿元", "317000000"),
+])
+def test_last_years_loss_of_a_profit_is_negative_but_a_loss_named_stays_positive(text, span, value):
+    figure = _figure(text, span)
+    assert str(figure.value) == value
+
+
+@pytest.mark.parametrize("text, span", [("股票交易的日涨跌幅限制为5%。", "5%"), ("主板ST股涨跌幅提至10%", "10%"),
+                                        ("主板涨跌幅偏离±7%、振幅15%、换手率20%以上", "15%")])
+def test_a_limit_on_the_daily_move_is_positive_and_measures_nothing(text, span):
+    figure = _figure(text, span)
+    assert figure.value > 0
+    assert figure.measure == "other"
+
+
+@pytest.mark.parametrize("text, span, value, measure", [
+    ("今日部分锂电材料报价再度上涨，电解钴涨1700元/吨；金属锂涨5万元/吨，均价报203万元/吨", "1700元/吨", "1700", "change"),
+    ("今日部分锂电材料报价再度上涨，电解钴涨1700元/吨；金属锂涨5万元/吨，均价报203万元/吨", "203万元/吨", "2030000", "rate"),
+    ("镍豆跌1.42万元/吨至16.61万元/吨", "1.42万元/吨", "-14200", "change"),
+    ("镍豆跌1.42万元/吨至16.61万元/吨", "16.61万元/吨", "166100", "rate"),
+])
+def test_a_move_of_a_price_per_unit_is_a_change(text, span, value, measure):
+    figure = _figure(text, span)
+    assert (str(figure.value), figure.measure) == (value, measure)
+
+
+@pytest.mark.parametrize("text, span, qualifier", [("阿斯利康目前已有近半营收来自美国市场", "近半", "under"),
+                                                   ("三星电子和SK海力士合计占Kospi权重逾半", "逾半", "over")])
+def test_a_bounded_half_is_fifty_percent(text, span, qualifier):
+    figure = _figure(text, span)
+    assert (str(figure.value), figure.unit, figure.qualifier, figure.measure) == ("50", "percent", qualifier, "share")
+
+
+@pytest.mark.parametrize("text", ["近半年来市场持续走弱", "这一纪录保持了逾半个世纪", "将近半个月"])
+def test_a_bounded_half_of_a_time_is_no_figure(text):
+    assert _spans(text) == []
