@@ -104,3 +104,23 @@ def test_a_bounded_half_is_fifty_percent(text, span, qualifier):
 @pytest.mark.parametrize("text", ["近半年来市场持续走弱", "这一纪录保持了逾半个世纪", "将近半个月"])
 def test_a_bounded_half_of_a_time_is_no_figure(text):
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text", ["阿斯利康与百时美施贵宝正就合并展开谈判，两家公司近几个月已进行了多轮磋商",
+                                  "两家机构均对新方法论的透明度表示担忧"])
+def test_the_two_firms_named_before_are_no_count(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text, span", [("上述四家公司中两家公司证实了涨价函确实存在", "两家"), ("共有两家公司获批", "两家"),
+                                        ("收购了两家银行", "两家")])
+def test_two_firms_out_of_a_set_or_of_another_noun_are_counted(text, span):
+    assert _figure(text, span).value == 2
+
+
+def test_hours_before_a_move_are_its_window_and_the_move_is_no_year_on_year():
+    text = "数字货币普跌，比特币24小时跌幅超3%，以太坊24小时跌幅近5%。据CoinGecko数据，在过去24小时内跌幅高达43%。"
+    figures = analyze(text).figures
+    assert [f.text for f in figures] == ["超3%", "近5%", "43%"]
+    assert [f.comparison for f in figures] == [None, None, None]
+    assert str(figures[2].value) == "-43"

@@ -597,6 +597,8 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if not scaled and self._is_the_pair(text, match):
+            return None  # 两家公司均拒绝透露 (real_text.toml counter-the-two-firms)
         if not scaled and self._counts_the_list_before(text, match):
             return None  # 戴尔、美超微两家美系厂商 (real_text.toml count-of-the-list-before)
         if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
@@ -605,6 +607,13 @@ class FigureExtractor:
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
         return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _is_the_pair(self, text: str, match) -> bool:
+        """两家公司, 两家机构: 'the two firms' named before, unless a part of a larger set (四家公司中两家公司)."""
+        counters = self.lexicon["counters"]
+        return match.group("num") == "两" and match.group("count") == "家" and \
+            text.startswith(tuple(counters.get("pair_nouns", ())), match.end()) and \
+            not text.endswith(tuple(counters.get("pair_part_before", ())), 0, match.start())
 
     def _counts_the_list_before(self, text: str, match) -> bool:
         """工、农、建、中四家银行, 南京、镇江、无锡、苏州4家: a count right after a list of names (joined by 、, the last
