@@ -124,3 +124,17 @@ def test_hours_before_a_move_are_its_window_and_the_move_is_no_year_on_year():
     assert [f.text for f in figures] == ["超3%", "近5%", "43%"]
     assert [f.comparison for f in figures] == [None, None, None]
     assert str(figures[2].value) == "-43"
+
+
+@pytest.mark.parametrize("text, span", [("以太坊下跌6.8%，触及7月份以来的最低水平2201美元。", "2201美元"),
+                                        ("周五，USDe在币安交易所一度跌至65美分。", "65美分"),
+                                        ("陈年贵州茅台酒（15年）更是从5399元降至3409元。", "3409元")])
+def test_money_without_a_scale_read_as_a_level_is_a_price(text, span):
+    assert _figure(text, span).measure == "rate"
+
+
+def test_a_scaled_amount_or_a_bare_list_member_stays_a_level():
+    text = "2020年末，广义货币(M2)余额和狭义货币(M1)余额分别为218.68、62.56万亿元。"
+    figures = {f.text: f for f in analyze(text).figures}
+    assert figures["218.68"].measure == "level"
+    assert figures["62.56万亿元"].measure == "level"
