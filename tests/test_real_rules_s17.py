@@ -138,3 +138,10 @@ def test_a_scaled_amount_or_a_bare_list_member_stays_a_level():
     figures = {f.text: f for f in analyze(text).figures}
     assert figures["218.68"].measure == "level"
     assert figures["62.56万亿元"].measure == "level"
+
+
+@pytest.mark.parametrize("text, span", [("美国财政部拍卖一年期国债，得标利率0.390%，投标倍数3.15。", "3.15"),
+                                        ("衡量需求的关键指标投标倍数较上次拍卖下降至2.81，远低于12个月平均值3.79。", "2.81")])
+def test_a_bid_to_cover_ratio_is_a_bare_quoted_ratio(text, span):
+    figure = _figure(text, span)
+    assert (figure.unit, figure.measure) == ("other", "rate")
