@@ -924,10 +924,7 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
-        if value > 0 and self._is_prior_loss(ctx.near, metric):
-            value, c.value_high = -value, None if c.value_high is None else -abs(c.value_high)
-        if value > 0 and explain["measure"]["rule"] in measures.signed_rows() and self._right_after_fall(ctx.near):
-            value = -value  # 就业人数减少2.3万人 (a [[by_metric]] row with `signed`)
+        value = self._signed_by_metric(c, value, ctx.near, metric, explain["measure"]["rule"])
         # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
         sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
@@ -1010,6 +1007,18 @@ class FigureExtractor:
         (real_text.toml sign-result-loss); a bare 亏损 or 净亏损 names the loss and keeps its sign."""
         return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
             self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
+
+    def _signed_by_metric(self, c: Candidate, value: Decimal, cue_left: str, metric: str | None, rule: str) -> Decimal:
+        """The sign that needs the metric: 就业人数减少2.3万人 (a [[by_metric]] row with `signed`); 上年同期为亏损8747.22万元
+        after a profit named before (real_text.toml sign-prior-year-loss), its range's high end too."""
+        if value <= 0:
+            return value
+        if rule in measures.signed_rows() and self._right_after_fall(cue_left):
+            return -value
+        if self._is_prior_loss(cue_left, metric):
+            c.value_high = None if c.value_high is None else -abs(c.value_high)
+            return -value
+        return value
 
     def _is_prior_loss(self, cue_left: str, metric: str | None) -> bool:
         """净利润1770万元-2650万元，上年同期为亏损8747.22万元: last year's loss of a profit named before is that
