@@ -145,3 +145,20 @@ def test_a_scaled_amount_or_a_bare_list_member_stays_a_level():
 def test_a_bid_to_cover_ratio_is_a_bare_quoted_ratio(text, span):
     figure = _figure(text, span)
     assert (figure.unit, figure.measure) == ("other", "rate")
+
+
+@pytest.mark.parametrize("text, span, value", [("19名官员中，有刚好超过半数的9人支持年内至少再降息50个基点", "9人", "9"),
+                                               ("发挥好两项支持资本市场货币政策工具的作用", "两项", "2")])
+def test_a_count_before_zhichi_is_a_count(text, span, value):
+    assert str(_figure(text, span).value) == value
+
+
+@pytest.mark.parametrize("text", ["不如拿一两千支持国货", "5万支付宝用户"])
+def test_zhi_opening_zhichi_or_zhifu_is_no_counter(text):
+    assert not [f for f in analyze(text).figures if f.counter == "支"]
+
+
+def test_once_after_a_rate_move_counts_it_but_the_indefinite_once_does_not():
+    figure = _figure("19名官员中有6人预测2025年仅会降息一次或不应该降息。", "一次")
+    assert (str(figure.value), figure.unit, figure.counter) == ("1", "count", "次")
+    assert _spans("召开一次会议") == []
