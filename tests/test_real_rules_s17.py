@@ -162,3 +162,13 @@ def test_once_after_a_rate_move_counts_it_but_the_indefinite_once_does_not():
     figure = _figure("19名官员中有6人预测2025年仅会降息一次或不应该降息。", "一次")
     assert (str(figure.value), figure.unit, figure.counter) == ("1", "count", "次")
     assert _spans("召开一次会议") == []
+
+
+@pytest.mark.parametrize("text, span, comparison", [
+    ("法国CAC40指数收盘下跌19.59点，跌幅0.27%，报7161.52点。", "0.27%", None),
+    ("纽约商品交易所8月交货的轻质原油期货价格收于每桶73.21美元，跌幅为0.88%。", "0.88%", None),
+    ("自收盘高点324.33美元以来，甲骨文股价已累计下跌56.2%；过去52周跌幅亦达38.1%。", "38.1%", "yoy"),
+    ("居民消费价格涨幅为2%", "2%", "yoy"),
+])
+def test_the_size_of_a_days_move_in_a_market_sentence_is_no_year_on_year(text, span, comparison):
+    assert _figure(text, span).comparison == comparison
