@@ -172,3 +172,12 @@ def test_once_after_a_rate_move_counts_it_but_the_indefinite_once_does_not():
 ])
 def test_the_size_of_a_days_move_in_a_market_sentence_is_no_year_on_year(text, span, comparison):
     assert _figure(text, span).comparison == comparison
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    ("智谱、MiniMax今日股价走低，目前分别跌9.85%和8.29%。", [None, None]),
+    ("截至6月30日收盘，上证指数、深证成指和沪深300指数上半年分别累计上涨3.16%、19.82%和7.55%。", [None, None, None]),
+    ("出口和进口分别增长5%和6%", ["yoy", "yoy"]),
+])
+def test_a_growth_rate_joined_to_the_one_before_takes_its_comparison(text, comparisons):
+    assert [f.comparison for f in analyze(text).figures] == comparisons

@@ -913,7 +913,8 @@ class FigureExtractor:
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)
-        comparison = self._comparison(ctx, measure, explain)
+        comparison = self._comparison_in_a_list(text, c, previous, measure, self._comparison(ctx, measure, explain),
+                                                explain)
         value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
         list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
@@ -965,6 +966,19 @@ class FigureExtractor:
         if why:
             explain["comparison"] = why
         return comparison
+
+    def _comparison_in_a_list(self, text: str, c: Candidate, previous: Figure | None, measure: str,
+                              comparison: str | None, explain: dict) -> str | None:
+        """分别跌9.85%和8.29%: a growth rate joined to the one before it (和, 、) that only the year-on-year default
+        gave a comparison takes the first one's (real_text.toml list-member-comparison): its verb is the first's."""
+        if measure != "growth_rate" or previous is None or previous.measure != "growth_rate" or \
+                explain.get("comparison", {}).get("rule") != "growth-year-on-year":
+            return comparison
+        joint = text[previous.end:c.start]
+        if joint.strip() not in self.lexicon["lists"].get("member_joints", ()):
+            return comparison
+        explain["comparison"] = {"rule": "list-member-comparison", "words": joint}
+        return previous.comparison
 
     def _measure_by_metric(self, ctx: measures.Context, measure: str, metric: str | None, explain: dict) -> str:
         """The measure read again from the metric where a [[by_metric]] row of measure.toml says so."""
