@@ -181,3 +181,7 @@ def test_the_size_of_a_days_move_in_a_market_sentence_is_no_year_on_year(text, s
 ])
 def test_a_growth_rate_joined_to_the_one_before_takes_its_comparison(text, comparisons):
     assert [f.comparison for f in analyze(text).figures] == comparisons
+
+
+def test_a_move_in_money_before_the_size_of_the_move_marks_a_market_sentence():
+    assert _figure("现货白银下跌0.55美元，跌幅0.89%，报61.51美元/盎司。", "0.89%").comparison is None
