@@ -191,3 +191,10 @@ def test_a_move_in_money_before_the_size_of_the_move_marks_a_market_sentence():
                                         ("辛杰是1966年出生，今年59岁。", "59岁")])
 def test_an_index_reading_or_an_age_in_a_dated_sentence_stays_a_level(text, span):
     assert _figure(text, span, published="2022-01-05").measure == "level"
+
+
+@pytest.mark.parametrize("text, span", [("增资完成后，宁德时代对江西升华的持股比例直接由18.74%跃升至33.00%。", "33.00%"),
+                                        ("企查查股权穿透显示，该公司由海天味业(603288)100%控股。", "100%"),
+                                        ("上海沪工公告，持股5.91%股东宇斯有限计划减持", "5.91%")])
+def test_a_holders_percent_of_a_firm_is_a_stake(text, span):
+    assert _figure(text, span).measure == "share"
