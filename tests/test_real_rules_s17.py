@@ -198,3 +198,12 @@ def test_an_index_reading_or_an_age_in_a_dated_sentence_stays_a_level(text, span
                                         ("上海沪工公告，持股5.91%股东宇斯有限计划减持", "5.91%")])
 def test_a_holders_percent_of_a_firm_is_a_stake(text, span):
     assert _figure(text, span).measure == "share"
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("去年12月的个人订阅业务同比增长达到251.7%，远超同期的增速。", "251.7%", "growth_rate"),
+    ("今年一季度，个人订阅业务同比增速回落至35%左右", "35%左右", "growth_rate"),
+    ("失业率从6%下滑至5.9%", "5.9%", "rate"),
+])
+def test_a_growth_written_as_the_level_it_reached_is_a_growth_rate(text, span, measure):
+    assert _figure(text, span).measure == measure
