@@ -207,3 +207,7 @@ def test_a_holders_percent_of_a_firm_is_a_stake(text, span):
 ])
 def test_a_growth_written_as_the_level_it_reached_is_a_growth_rate(text, span, measure):
     assert _figure(text, span).measure == measure
+
+
+def test_a_dividend_per_ten_shares_in_short_is_a_rate():
+    assert _figure("水晶光电：2025年净利润同比增长13.84% 拟10派2元", "2元").measure == "rate"
