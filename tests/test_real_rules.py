@@ -378,7 +378,8 @@ THRESHOLDS = [
     ("出售934090股", "934090股", "flow", None),
     ("本地股票风险敞口实际上已达到17.9%", "17.9%", "share", None),
     ("以太坊跌破4400美元", "跌破4400美元", "rate", "under"),  # a coin's price (measure.toml priced-goods-level)
-    ("但仍维持在4000美元上方", "4000美元上方", "level", "over"),
+    # a price without a scale word is rate (measure.toml unscaled-money-price; real-dev gold rss-232 gives this one rate)
+    ("但仍维持在4000美元上方", "4000美元上方", "rate", "over"),
 ]
 
 

@@ -178,6 +178,8 @@ class FigureExtractor:
                                              rf"(?P<verb>{alternation(signs['decline_narrowing'] + signs['decline_widening'])})$")
         self.decline_widening = tuple(signs["decline_widening"])
         self.sign_hedges = rulebook.regex(rf"(?:{alternation(signs['hedges'])}|[ 约近超逾达为了])+$")
+        self.result_nouns = tuple(signs["result_loss_nouns"])
+        self.prior_loss = tuple(signs.get("prior_loss", ()))
         self.result_loss = rulebook.regex(rf"(?:{alternation(signs['result_loss_nouns'])})(?:预计|将|约|或|为)*亏损了?$")
         # an exchange rate quoted without 元 (中间价报7.1772, 即期汇率收报 7.157 0): a CNY rate; PBOC pages group decimals
         self.bare_rate = rulebook.regex(rf"(?:{alternation(words['rate_words'])})[^，。；\d]{{0,12}}?"
@@ -595,6 +597,8 @@ class FigureExtractor:
         scaled = any(ch in BIG_UNITS for ch in num) or bool(match.group("scale"))  # 三万人 counts; 两人, 一个 are words
         if not scaled and text.endswith(self.refer_before, 0, match.start()):
             return None  # 这两名警员, 上述三家企业 (real_text.toml counter-refers-back)
+        if not scaled and self._is_the_pair(text, match):
+            return None  # 两家公司均拒绝透露 (real_text.toml counter-the-two-firms)
         if not scaled and self._counts_the_list_before(text, match):
             return None  # 戴尔、美超微两家美系厂商 (real_text.toml count-of-the-list-before)
         if text.startswith(tuple(self.lexicon["counters"].get("word_starts", ())), match.start("count")):
@@ -603,6 +607,13 @@ class FigureExtractor:
             few = counter not in self.few_only_counters or len(num) <= 2  # 360方面 is a firm's side
             return ("count", counter, None) if few else None
         return None if self._is_chinese_count_word(text, match, scaled) else ("count", counter, None)
+
+    def _is_the_pair(self, text: str, match) -> bool:
+        """两家公司, 两家机构: 'the two firms' named before, unless a part of a larger set (四家公司中两家公司)."""
+        counters = self.lexicon["counters"]
+        return match.group("num") == "两" and match.group("count") == "家" and \
+            text.startswith(tuple(counters.get("pair_nouns", ())), match.end()) and \
+            not text.endswith(tuple(counters.get("pair_part_before", ())), 0, match.start())
 
     def _counts_the_list_before(self, text: str, match) -> bool:
         """工、农、建、中四家银行, 南京、镇江、无锡、苏州4家: a count right after a list of names (joined by 、, the last
@@ -902,7 +913,8 @@ class FigureExtractor:
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)
-        comparison = self._comparison(ctx, measure, explain)
+        comparison = self._comparison_in_a_list(text, c, previous, measure, self._comparison(ctx, measure, explain),
+                                                explain)
         value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
         list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
@@ -913,8 +925,7 @@ class FigureExtractor:
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
         measure = self._measure_by_metric(ctx, measure, metric, explain)
-        if value > 0 and explain["measure"]["rule"] in measures.signed_rows() and self._right_after_fall(ctx.near):
-            value = -value  # 就业人数减少2.3万人 (a [[by_metric]] row with `signed`)
+        value = self._signed_by_metric(c, value, ctx.near, metric, explain["measure"]["rule"])
         # 仅需40分钟, 续航260-400km: a spec, not a statistic; 认购倍数3.9倍: a ratio, dated by its own sentence only
         sentence_dated = c.counter in self.sentence_dated_units or (c.unit == "times" and measure == "rate")
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
@@ -937,7 +948,8 @@ class FigureExtractor:
         near_start = max(previous_end, clause_start)
         near_left, clause_left = text[near_start:c.start], text[clause_start:c.start]
         cue_left = near_left if self._has_cue(near_left) else clause_left
-        return measures.Context(text, c, cue_left, clause_left, clause_start=clause_start, near_start=near_start)
+        return measures.Context(text, c, cue_left, clause_left, clause_start=clause_start, near_start=near_start,
+                                sentence_start=sentence_start)
 
     def _measure(self, ctx: measures.Context, explain: dict) -> str:
         """The measure the first matching [[measure]] row of measure.toml gives."""
@@ -954,6 +966,19 @@ class FigureExtractor:
         if why:
             explain["comparison"] = why
         return comparison
+
+    def _comparison_in_a_list(self, text: str, c: Candidate, previous: Figure | None, measure: str,
+                              comparison: str | None, explain: dict) -> str | None:
+        """分别跌9.85%和8.29%: a growth rate joined to the one before it (和, 、) that only the year-on-year default
+        gave a comparison takes the first one's (real_text.toml list-member-comparison): its verb is the first's."""
+        if measure != "growth_rate" or previous is None or previous.measure != "growth_rate" or \
+                explain.get("comparison", {}).get("rule") != "growth-year-on-year":
+            return comparison
+        joint = text[previous.end:c.start]
+        if joint.strip() not in self.lexicon["lists"].get("member_joints", ()):
+            return comparison
+        explain["comparison"] = {"rule": "list-member-comparison", "words": joint}
+        return previous.comparison
 
     def _measure_by_metric(self, ctx: measures.Context, measure: str, metric: str | None, explain: dict) -> str:
         """The measure read again from the metric where a [[by_metric]] row of measure.toml says so."""
@@ -996,6 +1021,24 @@ class FigureExtractor:
         (real_text.toml sign-result-loss); a bare 亏损 or 净亏损 names the loss and keeps its sign."""
         return c.unit not in ("percent", "percentage_point", "basis_point", "times") and \
             self.result_loss.search(self.sign_hedges.sub("", cue_left)) is not None
+
+    def _signed_by_metric(self, c: Candidate, value: Decimal, cue_left: str, metric: str | None, rule: str) -> Decimal:
+        """The sign that needs the metric: 就业人数减少2.3万人 (a [[by_metric]] row with `signed`); 上年同期为亏损8747.22万元
+        after a profit named before (real_text.toml sign-prior-year-loss), its range's high end too."""
+        if value <= 0:
+            return value
+        if rule in measures.signed_rows() and self._right_after_fall(cue_left):
+            return -value
+        if self._is_prior_loss(cue_left, metric):
+            c.value_high = None if c.value_high is None else -abs(c.value_high)
+            return -value
+        return value
+
+    def _is_prior_loss(self, cue_left: str, metric: str | None) -> bool:
+        """净利润1770万元-2650万元，上年同期为亏损8747.22万元: last year's loss of a profit named before is that
+        profit below zero (real_text.toml sign-prior-year-loss); a metric that names the loss (净亏损) keeps it."""
+        return bool(metric) and metric.endswith(self.result_nouns) and \
+            self.sign_hedges.sub("", cue_left).endswith(self.prior_loss)
 
     def _right_after_fall(self, cue_left: str) -> bool:
         """减少6.1万个, 减少了7500个: the words before the figure end with a falling verb (hedges aside)."""
@@ -1048,6 +1091,8 @@ class FigureExtractor:
     def _is_decrease(self, left: str) -> bool:
         signs = self.lexicon["signs"]
         stripped = self.sign_hedges.sub("", left)
+        for word in signs.get("neutral", ()):  # 涨跌幅限制为5%: no fall (real_text.toml sign-neutral-up-and-down)
+            stripped = stripped.replace(word, " " * len(word))
         narrowing = self.decline_change.search(stripped)
         if narrowing:  # 降幅收窄0.2个百分点 is a rise, 降幅扩大0.5个百分点 a fall
             return narrowing.group("verb") in self.decline_widening

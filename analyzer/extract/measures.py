@@ -78,6 +78,7 @@ class Context:
     clause: str
     clause_start: int = 0
     near_start: int = 0
+    sentence_start: int = 0
     measure: str | None = None
     metric: str | None = None
     period: Period | None = None
@@ -245,6 +246,14 @@ def _clause_has_all(ctx: Context, words: tuple) -> str | None:
 @predicate("clause_pattern", rulebook.regex)
 def _clause_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     match = pattern.search(ctx.clause)
+    return match.group() if match else None
+
+
+@predicate("sentence_pattern", rulebook.regex)
+def _sentence_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
+    """The sentence up to the figure matches ``pattern`` (今年以来，BMS股价已累计上涨21%，而阿斯利康股价同期下跌8%:
+    the time that opens the sentence is each move's base)."""
+    match = pattern.search(ctx.text, ctx.sentence_start, ctx.candidate.start)
     return match.group() if match else None
 
 

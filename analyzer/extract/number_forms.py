@@ -31,9 +31,9 @@ NUM_CN = (rf"(?<![{_DIGITS}{_TENS}{_HUNDREDS}{_OTHER_UNITS}{VAGUE_DIGITS}])"
 # one digit of a money sub-unit: 6角3分, 伍角
 SUB_DIGIT = rf"(?:\d|[{_NONZERO}])"
 # dashes and words between the two ends of a range; (含) may close the low end: 1万(含)-5万元
-RANGE_SEP = r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)"
-RANGE_JOINT = rulebook.regex(r"(?:[（(]含[）)])?\s?(?:--|——|—|-|~|～|－|至|到)?\s?")
-DASHES = "-−－—~～"
+RANGE_SEP = r"(?:[（(]含[）)])?\s?(?:--|——|—|–|-|~|～|－|至|到)"
+RANGE_JOINT = rulebook.regex(r"(?:[（(]含[）)])?\s?(?:--|——|—|–|-|~|～|－|至|到)?\s?")
+DASHES = "-−－—–~～"  # – (en dash) joins ranges in translated stories: 5100–5400美元/盎司
 # zero-width characters that web pages leave inside a phrase (约\u200c2.19亿人次): no gap between a qualifier and its number
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
