@@ -631,6 +631,11 @@ def _first_quarters(r: PeriodResolver, g: dict) -> Period | None:
     return None if end is None else _range(date(end.year, 1, 1), end)
 
 
+def _first_quarter(r: PeriodResolver, g: dict) -> Period | None:
+    """今年首季: the first quarter of the year named."""
+    return _quarter(r, {**g, "q": "1"})
+
+
 def _half(r: PeriodResolver, g: dict) -> Period | None:
     last = 6 if g["h"] == "上" else 12
     year = r._year(g, last)
@@ -708,7 +713,7 @@ RESOLVERS: dict[str, Resolver] = {
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
-    "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
+    "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
     "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
