@@ -1159,7 +1159,7 @@ def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
 
-SAME_PERIOD_ROW = "same-period-last-year"
+SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
 def _year_back(day: str, years: int = 1) -> str:
@@ -1174,7 +1174,7 @@ def _year_back(day: str, years: int = 1) -> str:
 def period_to_pass_on(period: Period | None, rule: str) -> Period | None:
     """The period a figure hands to the next in its sentence: a 去年同期 value's own year back undone (上年同期为93亿
     美元，同比增幅高达346%: the growth is of the period the text speaks of)."""
-    if period is None or not rule.startswith(SAME_PERIOD_ROW + "/"):
+    if period is None or not rule.startswith(SAME_PERIOD_ROWS):
         return period
     return Period(_year_back(period.start, -1), _year_back(period.end, -1))
 
@@ -1185,6 +1185,9 @@ def _same_period_last_year(fp: FigurePeriods, site: FigureSite, choice: PeriodCh
         return None
     found = _search_words(row["words"])(fp.text, max(site.sentence[0], site.start - row["reach"]), site.start)
     if found is None:
+        return None
+    written = found.groupdict().get("spy")  # 2025年同期: only the year before the period chosen
+    if written and int(choice.period.end[:4]) - int(written) != 1:
         return None
     period = Period(_year_back(choice.period.start), _year_back(choice.period.end))
     return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group())
