@@ -1193,9 +1193,33 @@ def _same_period_last_year(fp: FigurePeriods, site: FigureSite, choice: PeriodCh
     return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group())
 
 
+def _one_step_back(period: Period) -> Period | None:
+    """The month or quarter before a period that is one whole month or quarter; else None."""
+    first, last = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole = first.day == 1 and last == _month_end(last.year, last.month)
+    if not whole or months not in (1, 3) or (months == 3 and first.month % 3 != 1):
+        return None
+    start = date(first.year - (first.month <= months), (first.month - months - 1) % 12 + 1, 1)
+    end = _month_end(start.year, start.month + months - 1)
+    return _range(start, end)
+
+
+def _previous_reading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """前值为1.4% after a June reading: the reading of May (the month or quarter before the one chosen)."""
+    if choice.period is None:
+        return None
+    found = _search_words(row["words"])(fp.text, max(site.clause_start or 0, site.start - row["reach"]), site.start)
+    if found is None or any(span.end == found.start() for span in fp.times):  # 8月前值为48.7: its own month
+        return None
+    period = _one_step_back(choice.period)
+    return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group()) if period else None
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
+    "previous_reading": _previous_reading,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
