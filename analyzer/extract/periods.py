@@ -1115,6 +1115,15 @@ def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoic
     return PeriodChoice(None, row["id"])
 
 
+def _standing_target(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """低于2%目标 in a sentence about inflation or a central bank: an inflation target, no period."""
+    if choice.period is None:
+        return None
+    target = WORD_PATTERNS[row["words"]].match(fp.text, site.start)
+    context = target and WORD_PATTERNS[row["context"]].search(fp.text, site.sentence[0], site.start)
+    return PeriodChoice(None, row["id"], target.group()) if context else None
+
+
 def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
     """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
     not a reading of the period chosen."""
@@ -1219,7 +1228,7 @@ def _previous_reading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
-    "previous_reading": _previous_reading,
+    "previous_reading": _previous_reading, "standing_target": _standing_target,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
