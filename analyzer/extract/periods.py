@@ -1124,6 +1124,23 @@ def _standing_target(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, 
     return PeriodChoice(None, row["id"], target.group()) if context else None
 
 
+def _flow_by_deadline(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """在2027年底前削减约8000个岗位 (a flow or change by a deadline ahead of the story): published to the deadline."""
+    period = choice.period
+    if period is None or fp.published is None or site.measure not in row["measures"]:
+        return None
+    if period.start != period.end or period.end <= fp.published.end:
+        return None
+    before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
+    if not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+        return None
+    for span in times_within(fp.times, site.sentence[0], site.start):
+        if span.period == period and span.rule in row["kinds"] and (before.search(fp.text[max(0, span.start - 2):span.start])
+                                      or after.search(fp.text[span.end:span.end + 2])):
+            return PeriodChoice(Period(fp.published.start, period.end), f"{row['id']}/{choice.rule}", choice.words)
+    return None
+
+
 def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
     """预计带动… (an estimate) or 由5%降至… (the old value of a change), with no time of its own in the clause:
     not a reading of the period chosen."""
@@ -1229,6 +1246,7 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
+    "flow_by_deadline": _flow_by_deadline,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
