@@ -59,3 +59,48 @@ def test_a_kind_example_is_found_as_that_kind():
         published = row["published"]
         kinds = [span.kind for span in periods.PeriodResolver(published).find(row["example"])]
         assert row["kind"] in kinds, (row["id"], kinds)
+
+
+# ---- fresh-audit rows of s17 (seed 20261222): each case a sentence in, the period out (None: no period) ----------
+S17_CASES = [
+    # first-quarter-short: only after a year; a bare 首季 is some product's first quarter
+    ("鸿海今年首季税后纯益达499.19亿元新台币，季增10%。", "2026-07-20", "10%", ("2026-01-01", "2026-03-31")),
+    ("联电表示，2022年首季按美元计平均售价将季增5%。", None, "5%", ("2022-01-01", "2022-03-31")),
+    ("周大福新推出的系列，首季零售值超过8.7亿港元。", "2026-07-24", "超过8.7亿港元", None),
+    # same-period-written-year: the year before the period chosen, and the figure after it keeps the period
+    ("2024年3月1日，番茄小说首秀新书达5606部，2023年同期为400部，同比飙升13倍。", "2025-10-10", "400部",
+     ("2023-03-01", "2023-03-01")),
+    ("2024年3月1日，番茄小说首秀新书达5606部，2023年同期为400部，同比飙升13倍。", "2025-10-10", "13倍",
+     ("2024-03-01", "2024-03-01")),
+    # previous-reading: the month or quarter before; a 前值 after its own month keeps it
+    ("一季度GDP同比增长5.2%，前值为5.4%。", "2026-04-20", "5.4%", ("2025-10-01", "2025-12-31")),
+    ("1月CPI同比0.5%，前值0.1%。", "2026-02-10", "0.1%", ("2025-12-01", "2025-12-31")),
+    ("美国6月非农就业人数增加5.7万人，前值为增加17.2万人。", "2026-07-02", "17.2万人", ("2026-05-01", "2026-05-31")),
+    ("9月财新制造业PMI为51.2%，8月前值为50.5%。", "2025-10-02", "50.5%", ("2025-08-01", "2025-08-31")),
+    # inflation-target: only in a sentence about inflation or a central bank
+    ("新西兰第三季度CPI同比上涨4.9%，远高于联储1.0%-3.0%的目标区间。", "2021-10-20", "1.0%-3.0%", None),
+    ("新西兰第三季度CPI同比上涨4.9%，远高于联储1.0%-3.0%的目标区间。", "2021-10-20", "4.9%",
+     ("2021-07-01", "2021-09-30")),
+    ("台积电已向供应链宣示2030年前节能20%的目标。", "2022-01-20", "20%", ("2030-01-01", "2030-12-31")),
+    # flow-by-deadline: flows and changes only; a level reached and a rate per time keep the deadline's day
+    ("预计到2027年底通过该计划裁减8000名员工。", "2026-08-03", "8000名", ("2026-08-03", "2027-12-31")),
+    ("会上提出，在年底前将白名单项目信贷规模增加到4万亿元。", "2024-10-18", "4万亿元", ("2024-12-31", "2024-12-31")),
+    ("制造商预计到2025年底每月可量产15000至20000片晶圆。", "2025-11-03", "15000至20000片", ("2025-12-31", "2025-12-31")),
+    ("公司计划在2027年底前削减约8000个工作岗位。", None, "约8000个", ("2027-12-31", "2027-12-31")),
+    # consensus written with its move takes the reading's period
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "2026-08-08", "8万", ("2026-07-01", "2026-07-31")),
+    # accounts_base_time: the accounts' year is not inherited by the sentences after it
+    ("公司近期（主要为2026年4月至6月）签订了若干项重大合同，合计金额约516.4亿元。上述合同总金额约占公司2025年营业收入的"
+     "18.9%。其中动车组新造销售合同约126.5亿元。", "2026-07-01", "约126.5亿元", ("2026-04-01", "2026-06-30")),
+    ("2025年，公司实现营业收入2730.63亿元。其中动车组销售收入约126.5亿元。", "2026-07-01", "约126.5亿元",
+     ("2025-01-01", "2025-12-31")),
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S17_CASES, ids=[case[2] for case in S17_CASES])
+def test_s17_audit_rows(text, published, figure, expect):
+    record = analyzer.analyze(text, published=published)
+    found = {item.text: item for item in record.figures}
+    assert figure in found, list(found)
+    period = found[figure].period
+    assert (None if period is None else (period.start, period.end)) == expect, found[figure].explain["period"]

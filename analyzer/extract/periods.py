@@ -812,6 +812,16 @@ class TimesBefore:
     in_text: TimeSpan | None = None
 
 
+ACCOUNTS_BASE = WORDS["accounts_base_time"]
+ACCOUNTS_BEFORE, ACCOUNTS_AFTER = WORD_PATTERNS["accounts_base_time"], rulebook.regex(ACCOUNTS_BASE["after"])
+
+
+def _in_accounts_base(text: str, span: TimeSpan) -> bool:
+    """约占公司2025年营业收入的18.9%: the year dates the accounts a share is taken of (words accounts_base_time)."""
+    return bool(ACCOUNTS_BEFORE.search(text, max(0, span.start - 13), span.start)
+                and ACCOUNTS_AFTER.match(text, span.end))
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -823,7 +833,8 @@ class FigurePeriods:
         self.published = Period(day, day) if day else None
         self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
         # the expressions a figure may inherit from an earlier sentence, and those of them a text reports on
-        self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY]
+        self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY
+                            and not _in_accounts_base(text, span)]
         reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
                      or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
         # the title or lead states the period a release reports; one named later speaks of its own paragraph
