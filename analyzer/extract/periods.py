@@ -154,6 +154,17 @@ def _quarter_just_named(spans: list, match: re.Match) -> Period | None:
     return None
 
 
+def _month_before_named(text: str, spans: list, match: re.Match) -> Period | None:
+    """由上月… after 3月份 in the same sentence: the month before the month named (February)."""
+    if not spans or spans[-1].kind not in ("month", "month_planned") or "。" in text[spans[-1].end:match.start()]:
+        return None
+    first = date.fromisoformat(spans[-1].period.start)
+    if spans[-1].period.end != _month_end(first.year, first.month).isoformat():
+        return None
+    before = (first - timedelta(days=1)).replace(day=1)
+    return _range(before, _month_end(before.year, before.month))
+
+
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
     """截至/截止 just before: the point at the end of the month named."""
     return text.endswith(_point_markers(), max(0, match.start() - 3), match.start())
@@ -313,6 +324,8 @@ class PeriodResolver:
                 period = _ytd_to_point(text, spans[-1], match, groups) or period
             elif kind == "this_quarter":
                 period = _quarter_just_named(spans, match)
+            elif kind == "month_before_named":
+                period = _month_before_named(text, spans, match) or period
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period, text, match)
