@@ -1069,6 +1069,16 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     return _published_if(fp, row, _market_words(fp, site, row))
 
 
+def _breakdown_of_statistic(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """2026年6月份，CPI同比上涨1.0%。其中，城市上涨1.0%: a breakdown takes the span its paragraph named."""
+    span = before.in_paragraph
+    if span is None or not site.inherit or span.period.start == span.period.end:
+        return None
+    if not WORD_PATTERNS[row["words"]].match(fp.text[site.sentence[0]:site.start]):
+        return None
+    return fp.took(row, span)
+
+
 def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
     earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
@@ -1119,6 +1129,7 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "market_day_named": _market_day_named, "recent_words": _recent_words,
+    "breakdown_of_statistic": _breakdown_of_statistic,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
 }
