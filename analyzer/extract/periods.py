@@ -132,7 +132,9 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
         return None
     if not text.endswith(_point_markers(), max(0, point.start - 3), point.start):
         return None
-    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4])
+    # 今年以来 is the point's year; 去年以来 (截至2022年1月19日，去年以来…) starts the year before it
+    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4]) + RELATIVE_YEARS.get(
+        groups.get("rel"), 0)
     return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
 
 
