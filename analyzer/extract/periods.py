@@ -1164,17 +1164,19 @@ def _standing_target(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, 
 def _flow_by_deadline(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """在2027年底前削减约8000个岗位 (a flow or change by a deadline ahead of the story): published to the deadline."""
     period = choice.period
-    if period is None or fp.published is None or site.measure not in row["measures"]:
+    if period is None or fp.published is None or period.start != period.end or period.end <= fp.published.end:
         return None
-    if period.start != period.end or period.end <= fp.published.end:
-        return None
+    by_deadline = Period(fp.published.start, period.end)
+    if site.measure in row["follow"] and site.previous == by_deadline and WORD_PATTERNS[row["follow_words"]].search(
+            fp.text, site.clause_start or site.sentence[0], site.start):  # …削减约8000个岗位，约占员工总数的5.3%
+        return PeriodChoice(by_deadline, f"{row['id']}/previous-figure", choice.words)
     before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
-    if not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+    if site.measure not in row["measures"] or not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
         return None
     for span in times_within(fp.times, site.sentence[0], site.start):
-        if span.period == period and span.rule in row["kinds"] and (before.search(fp.text[max(0, span.start - 2):span.start])
-                                      or after.search(fp.text[span.end:span.end + 2])):
-            return PeriodChoice(Period(fp.published.start, period.end), f"{row['id']}/{choice.rule}", choice.words)
+        marked = before.search(fp.text[max(0, span.start - 2):span.start]) or after.search(fp.text[span.end:span.end + 2])
+        if span.period == period and span.rule in row["kinds"] and marked:
+            return PeriodChoice(by_deadline, f"{row['id']}/{choice.rule}", choice.words)
     return None
 
 
