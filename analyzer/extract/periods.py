@@ -1170,14 +1170,22 @@ def _flow_by_deadline(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
     if site.measure in row["follow"] and site.previous == by_deadline and WORD_PATTERNS[row["follow_words"]].search(
             fp.text, site.clause_start or site.sentence[0], site.start):  # …削减约8000个岗位，约占员工总数的5.3%
         return PeriodChoice(by_deadline, f"{row['id']}/previous-figure", choice.words)
-    before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
-    if site.measure not in row["measures"] or not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+    if site.measure not in row["measures"] or not _deadline_named(fp, site, row, period):
         return None
+    return PeriodChoice(by_deadline, f"{row['id']}/{choice.rule}", choice.words)
+
+
+def _deadline_named(fp: FigurePeriods, site: FigureSite, row: dict, period: Period) -> bool:
+    """The point ``period`` is a deadline in the figure's sentence (到2027年底, 2027年底前) and the figure no level
+    reached by then nor a rate per time (增加到4万亿元, 每月可量产)."""
+    before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
+    if not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+        return False
     for span in times_within(fp.times, site.sentence[0], site.start):
         marked = before.search(fp.text[max(0, span.start - 2):span.start]) or after.search(fp.text[span.end:span.end + 2])
         if span.period == period and span.rule in row["kinds"] and marked:
-            return PeriodChoice(by_deadline, f"{row['id']}/{choice.rule}", choice.words)
-    return None
+            return True
+    return False
 
 
 def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
