@@ -59,3 +59,73 @@ def test_a_kind_example_is_found_as_that_kind():
         published = row["published"]
         kinds = [span.kind for span in periods.PeriodResolver(published).find(row["example"])]
         assert row["kind"] in kinds, (row["id"], kinds)
+
+
+# ---- fresh-audit rows of s17 (seed 20261222): each case a sentence in, the period out (None: no period) ----------
+S17_CASES = [
+    # first-quarter-short: only after a year; a bare 首季 is some product's first quarter
+    ("鸿海今年首季税后纯益达499.19亿元新台币，季增10%。", "2026-07-20", "10%", ("2026-01-01", "2026-03-31")),
+    ("联电表示，2022年首季按美元计平均售价将季增5%。", None, "5%", ("2022-01-01", "2022-03-31")),
+    ("周大福新推出的系列，首季零售值超过8.7亿港元。", "2026-07-24", "超过8.7亿港元", None),
+    # same-period-written-year: the year before the period chosen, and the figure after it keeps the period
+    ("2024年3月1日，番茄小说首秀新书达5606部，2023年同期为400部，同比飙升13倍。", "2025-10-10", "400部",
+     ("2023-03-01", "2023-03-01")),
+    ("2024年3月1日，番茄小说首秀新书达5606部，2023年同期为400部，同比飙升13倍。", "2025-10-10", "13倍",
+     ("2024-03-01", "2024-03-01")),
+    # previous-reading: the month or quarter before; a 前值 after its own month keeps it
+    ("一季度GDP同比增长5.2%，前值为5.4%。", "2026-04-20", "5.4%", ("2025-10-01", "2025-12-31")),
+    ("1月CPI同比0.5%，前值0.1%。", "2026-02-10", "0.1%", ("2025-12-01", "2025-12-31")),
+    ("美国6月非农就业人数增加5.7万人，前值为增加17.2万人。", "2026-07-02", "17.2万人", ("2026-05-01", "2026-05-31")),
+    ("9月财新制造业PMI为51.2%，8月前值为50.5%。", "2025-10-02", "50.5%", ("2025-08-01", "2025-08-31")),
+    # inflation-target: only in a sentence about inflation or a central bank
+    ("新西兰第三季度CPI同比上涨4.9%，远高于联储1.0%-3.0%的目标区间。", "2021-10-20", "1.0%-3.0%", None),
+    ("新西兰第三季度CPI同比上涨4.9%，远高于联储1.0%-3.0%的目标区间。", "2021-10-20", "4.9%",
+     ("2021-07-01", "2021-09-30")),
+    ("台积电已向供应链宣示2030年前节能20%的目标。", "2022-01-20", "20%", ("2030-01-01", "2030-12-31")),
+    # flow-by-deadline: flows and changes only; a level reached and a rate per time keep the deadline's day
+    ("预计到2027年底通过该计划裁减8000名员工。", "2026-08-03", "8000名", ("2026-08-03", "2027-12-31")),
+    ("会上提出，在年底前将白名单项目信贷规模增加到4万亿元。", "2024-10-18", "4万亿元", ("2024-12-31", "2024-12-31")),
+    ("制造商预计到2025年底每月可量产15000至20000片晶圆。", "2025-11-03", "15000至20000片", ("2025-12-31", "2025-12-31")),
+    ("公司计划在2027年底前削减约8000个工作岗位。", None, "约8000个", ("2027-12-31", "2027-12-31")),
+    ("该方案计划在2027年底前削减约8000个工作岗位，约占全球员工总数的5.3%。", "2026-08-01", "5.3%",
+     ("2026-08-01", "2027-12-31")),
+    # consensus written with its move takes the reading's period
+    ("美国7月非农就业人数意外减少2.3万，远低于市场预期的增加8万。", "2026-08-08", "8万", ("2026-07-01", "2026-07-31")),
+    # previous-of-named-month: 由上月 after a named month is the month before it; the new value keeps the named month
+    ("2026年3月份，全国工业生产者出厂价格同比由上月下降0.9%转为上涨0.5%。", "2026-04-10", "0.9%",
+     ("2026-02-01", "2026-02-28")),
+    ("2026年3月份，全国工业生产者出厂价格同比由上月下降0.9%转为上涨0.5%。", "2026-04-10", "0.5%",
+     ("2026-03-01", "2026-03-31")),
+    ("2月份，一线城市房价环比由上月下降转为持平，二、三线城市环比降幅均收窄0.1个百分点。", "2026-03-17", "0.1个百分点",
+     ("2026-02-01", "2026-02-28")),
+    ("价格由上月下降0.9%转为上涨0.5%。", "2026-04-10", "0.9%", ("2026-03-01", "2026-03-31")),
+    # breakdown-of-statistic: a 其中 sentence takes the span of its paragraph; a market wrap's day stays
+    ("2月份，一线城市房价环比由上月下降0.3%转为持平。其中，北京和上海均上涨0.2%。", "2026-03-16", "0.2%",
+     ("2026-02-01", "2026-02-28")),
+    ("沪指收涨0.5%。其中，半导体板块涨超3%。", "2026-03-16", "超3%", ("2026-03-16", "2026-03-16")),
+    ("6月22日-29日，通信主题ETF净流入160.79亿元。其中，通信ETF国泰净流入103.3亿元。", "2026-07-01", "103.3亿元",
+     ("2026-06-22", "2026-06-29")),
+    # _ytd_to_point: 去年以来 run to the day 截至 named before it starts the year before that day's
+    ("截至2022年1月19日，去年以来已有逾千家上市公司实施回购，总金额超过1200亿元。", None, "超过1200亿元",
+     ("2021-01-01", "2022-01-19")),
+    ("截至2月8日，今年以来已有37家上市公司发布定增计划。", "2022-02-09", "37家", ("2022-01-01", "2022-02-08")),
+    # months-together: months named for one sum span first to last, for their own sentence only
+    ("美国7月非农就业人数意外减少2.3万人，同时5月和6月就业数据累计被下修10.3万人。美国失业率降至4.1%。", "2026-08-08",
+     "10.3万人", ("2026-05-01", "2026-06-30")),
+    ("美国7月非农就业人数意外减少2.3万人，同时5月和6月就业数据累计被下修10.3万人。美国失业率降至4.1%。", "2026-08-08",
+     "4.1%", ("2026-07-01", "2026-07-31")),
+    # accounts_base_time: the accounts' year is not inherited by the sentences after it
+    ("公司近期（主要为2026年4月至6月）签订了若干项重大合同，合计金额约516.4亿元。上述合同总金额约占公司2025年营业收入的"
+     "18.9%。其中动车组新造销售合同约126.5亿元。", "2026-07-01", "约126.5亿元", ("2026-04-01", "2026-06-30")),
+    ("2025年，公司实现营业收入2730.63亿元。其中动车组销售收入约126.5亿元。", "2026-07-01", "约126.5亿元",
+     ("2025-01-01", "2025-12-31")),
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S17_CASES, ids=[case[2] for case in S17_CASES])
+def test_s17_audit_rows(text, published, figure, expect):
+    record = analyzer.analyze(text, published=published)
+    found = {item.text: item for item in record.figures}
+    assert figure in found, list(found)
+    period = found[figure].period
+    assert (None if period is None else (period.start, period.end)) == expect, found[figure].explain["period"]

@@ -132,7 +132,9 @@ def _ytd_to_point(text: str, point: TimeSpan, match: re.Match, groups: dict) -> 
         return None
     if not text.endswith(_point_markers(), max(0, point.start - 3), point.start):
         return None
-    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4])
+    # 今年以来 is the point's year; 去年以来 (截至2022年1月19日，去年以来…) starts the year before it
+    year = _int(groups["year"]) if "year" in groups else int(point.period.end[:4]) + RELATIVE_YEARS.get(
+        groups.get("rel"), 0)
     return Period(f"{year}-01-01", point.period.end) if f"{year}-01-01" <= point.period.end else None
 
 
@@ -152,6 +154,17 @@ def _quarter_just_named(spans: list, match: re.Match) -> Period | None:
         if span.kind in REPORTING_PERIODS and days in QUARTER_DAYS:
             return span.period
     return None
+
+
+def _month_before_named(text: str, spans: list, match: re.Match) -> Period | None:
+    """由上月… after 3月份 in the same sentence: the month before the month named (February)."""
+    if not spans or spans[-1].kind not in ("month", "month_planned") or "。" in text[spans[-1].end:match.start()]:
+        return None
+    first = date.fromisoformat(spans[-1].period.start)
+    if spans[-1].period.end != _month_end(first.year, first.month).isoformat():
+        return None
+    before = (first - timedelta(days=1)).replace(day=1)
+    return _range(before, _month_end(before.year, before.month))
 
 
 def _point_before(text: str, match: re.Match, row: dict) -> bool:
@@ -313,6 +326,8 @@ class PeriodResolver:
                 period = _ytd_to_point(text, spans[-1], match, groups) or period
             elif kind == "this_quarter":
                 period = _quarter_just_named(spans, match)
+            elif kind == "month_before_named":
+                period = _month_before_named(text, spans, match) or period
             if period is not None:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period, text, match)
@@ -631,6 +646,11 @@ def _first_quarters(r: PeriodResolver, g: dict) -> Period | None:
     return None if end is None else _range(date(end.year, 1, 1), end)
 
 
+def _first_quarter(r: PeriodResolver, g: dict) -> Period | None:
+    """今年首季: the first quarter of the year named."""
+    return _quarter(r, {**g, "q": "1"})
+
+
 def _half(r: PeriodResolver, g: dict) -> Period | None:
     last = 6 if g["h"] == "上" else 12
     year = r._year(g, last)
@@ -708,7 +728,7 @@ RESOLVERS: dict[str, Resolver] = {
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
-    "quarter_end": _quarter_end, "first_quarters": _first_quarters, "half": _half,
+    "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
     "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
@@ -807,6 +827,16 @@ class TimesBefore:
     in_text: TimeSpan | None = None
 
 
+ACCOUNTS_BASE = WORDS["accounts_base_time"]
+ACCOUNTS_BEFORE, ACCOUNTS_AFTER = WORD_PATTERNS["accounts_base_time"], rulebook.regex(ACCOUNTS_BASE["after"])
+
+
+def _in_accounts_base(text: str, span: TimeSpan) -> bool:
+    """约占公司2025年营业收入的18.9%: the year dates the accounts a share is taken of (words accounts_base_time)."""
+    return bool(ACCOUNTS_BEFORE.search(text, max(0, span.start - 13), span.start)
+                and ACCOUNTS_AFTER.match(text, span.end))
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -818,7 +848,8 @@ class FigurePeriods:
         self.published = Period(day, day) if day else None
         self.title_end = text.index("\n") if "\n" in text else None  # a title takes only the time it states
         # the expressions a figure may inherit from an earlier sentence, and those of them a text reports on
-        self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY]
+        self.inheritable = [span for span in self.times if span.kind not in SENTENCE_ONLY
+                            and not _in_accounts_base(text, span)]
         reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
                      or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
         # the title or lead states the period a release reports; one named later speaks of its own paragraph
@@ -1040,6 +1071,16 @@ def _market_day_step(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     return _published_if(fp, row, _market_words(fp, site, row))
 
 
+def _breakdown_of_statistic(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """2026年6月份，CPI同比上涨1.0%。其中，城市上涨1.0%: a breakdown takes the span its paragraph named."""
+    span = before.in_paragraph
+    if span is None or not site.inherit or span.period.start == span.period.end:
+        return None
+    if not WORD_PATTERNS[row["words"]].match(fp.text[site.sentence[0]:site.start]):
+        return None
+    return fp.took(row, span)
+
+
 def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
     earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
@@ -1090,6 +1131,7 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "market_day_named": _market_day_named, "recent_words": _recent_words,
+    "breakdown_of_statistic": _breakdown_of_statistic,
     "operation_day": _operation_day, "no_inherit": _no_inherit, "in_paragraph": _in_paragraph, "in_text": _in_text,
     "nothing": _nothing,
 }
@@ -1108,6 +1150,42 @@ def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoic
     if ended and fp.times[ended - 1].start >= site.sentence[0]:
         return None  # a time expression between the sentence's start and the figure
     return PeriodChoice(None, row["id"])
+
+
+def _standing_target(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """低于2%目标 in a sentence about inflation or a central bank: an inflation target, no period."""
+    if choice.period is None:
+        return None
+    target = WORD_PATTERNS[row["words"]].match(fp.text, site.start)
+    context = target and WORD_PATTERNS[row["context"]].search(fp.text, site.sentence[0], site.start)
+    return PeriodChoice(None, row["id"], target.group()) if context else None
+
+
+def _flow_by_deadline(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """在2027年底前削减约8000个岗位 (a flow or change by a deadline ahead of the story): published to the deadline."""
+    period = choice.period
+    if period is None or fp.published is None or period.start != period.end or period.end <= fp.published.end:
+        return None
+    by_deadline = Period(fp.published.start, period.end)
+    if site.measure in row["follow"] and site.previous == by_deadline and WORD_PATTERNS[row["follow_words"]].search(
+            fp.text, site.clause_start or site.sentence[0], site.start):  # …削减约8000个岗位，约占员工总数的5.3%
+        return PeriodChoice(by_deadline, f"{row['id']}/previous-figure", choice.words)
+    if site.measure not in row["measures"] or not _deadline_named(fp, site, row, period):
+        return None
+    return PeriodChoice(by_deadline, f"{row['id']}/{choice.rule}", choice.words)
+
+
+def _deadline_named(fp: FigurePeriods, site: FigureSite, row: dict, period: Period) -> bool:
+    """The point ``period`` is a deadline in the figure's sentence (到2027年底, 2027年底前) and the figure no level
+    reached by then nor a rate per time (增加到4万亿元, 每月可量产)."""
+    before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
+    if not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+        return False
+    for span in times_within(fp.times, site.sentence[0], site.start):
+        marked = before.search(fp.text[max(0, span.start - 2):span.start]) or after.search(fp.text[span.end:span.end + 2])
+        if span.period == period and span.rule in row["kinds"] and marked:
+            return True
+    return False
 
 
 def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -> re.Match | None:
@@ -1154,7 +1232,7 @@ def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
 
-SAME_PERIOD_ROW = "same-period-last-year"
+SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
 def _year_back(day: str, years: int = 1) -> str:
@@ -1169,7 +1247,7 @@ def _year_back(day: str, years: int = 1) -> str:
 def period_to_pass_on(period: Period | None, rule: str) -> Period | None:
     """The period a figure hands to the next in its sentence: a 去年同期 value's own year back undone (上年同期为93亿
     美元，同比增幅高达346%: the growth is of the period the text speaks of)."""
-    if period is None or not rule.startswith(SAME_PERIOD_ROW + "/"):
+    if period is None or not rule.startswith(SAME_PERIOD_ROWS):
         return period
     return Period(_year_back(period.start, -1), _year_back(period.end, -1))
 
@@ -1181,13 +1259,41 @@ def _same_period_last_year(fp: FigurePeriods, site: FigureSite, choice: PeriodCh
     found = _search_words(row["words"])(fp.text, max(site.sentence[0], site.start - row["reach"]), site.start)
     if found is None:
         return None
+    written = found.groupdict().get("spy")  # 2025年同期: only the year before the period chosen
+    if written and int(choice.period.end[:4]) - int(written) != 1:
+        return None
     period = Period(_year_back(choice.period.start), _year_back(choice.period.end))
     return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group())
+
+
+def _one_step_back(period: Period) -> Period | None:
+    """The month or quarter before a period that is one whole month or quarter; else None."""
+    first, last = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole = first.day == 1 and last == _month_end(last.year, last.month)
+    if not whole or months not in (1, 3) or (months == 3 and first.month % 3 != 1):
+        return None
+    start = date(first.year - (first.month <= months), (first.month - months - 1) % 12 + 1, 1)
+    end = _month_end(start.year, start.month + months - 1)
+    return _range(start, end)
+
+
+def _previous_reading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """前值为1.4% after a June reading: the reading of May (the month or quarter before the one chosen)."""
+    if choice.period is None:
+        return None
+    found = _search_words(row["words"])(fp.text, max(site.clause_start or 0, site.start - row["reach"]), site.start)
+    if found is None or any(span.end == found.start() for span in fp.times):  # 8月前值为48.7: its own month
+        return None
+    period = _one_step_back(choice.period)
+    return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group()) if period else None
 
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
+    "previous_reading": _previous_reading, "standing_target": _standing_target,
+    "flow_by_deadline": _flow_by_deadline,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
