@@ -150,6 +150,7 @@ STOCK_MOVE = rulebook.regex(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_on
 PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
+SHARE_PRICE_CLAUSE = rulebook.regex(_one_of_words("share-price-clause-words"))  # 涨超13%, 现报12.01元: a move or quote
 PER_GOODS = rulebook.regex(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
 NOT_A_STOCK = rulebook.regex(rf"[A-Z]股$|^(?:{_one_of_words('boards-not-stocks')})$|" + _one_of_words("not-a-stock"))  # searched
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
@@ -1409,6 +1410,7 @@ def clause_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
         return None
     if is_stock_name(subject):  # 软银集团领涨，涨超13%: its shares; 出货量至3.293亿部，同比下降2.0%: a statistic
-        return None if STATISTIC_MOVE.search(text, clause_start, figure_start) else "股价"
+        moves = SHARE_PRICE_CLAUSE.search(text, clause_start, figure_start)  # …，计划累计投入超过370万亿日元: no move
+        return "股价" if moves and not STATISTIC_MOVE.search(text, clause_start, figure_start) else None
     return to_simplified(subject)
 
