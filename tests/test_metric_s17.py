@@ -11,6 +11,14 @@ CASES = [
     ("plan-of-person-no-share-price", "韩国总统李明远公布产业蓝图，计划累计投入超过300万亿韩元。", "超过300万亿韩元", None),
     ("move-of-firm-keeps-share-price", "软银集团领涨，涨超13%。", "超13%", "股价"),
     ("quote-of-firm-keeps-share-price", "开开实业午后拉升，现报12.01元。", "12.01元", "股价"),
+    # 在 and a span of time opening the name say when (time-window-lead)
+    ("time-window-lead-goes", "索尼表示将在五年内投资2000亿日元。", "2000亿日元", "投资"),
+    ("future-window-lead-goes", "澳大利亚政府称将在未来4年投入6000万澳元。", "6000万澳元", "投入"),
+    ("date-after-zai-stays-out", "该公司在3月份加息后股价下跌5%。", "5%", "股价"),
+    # 在 … 时段/中/后 after the name is an adverbial of time or of a whole (trailing-located-adverbial)
+    ("trailing-session-goes", "日经225指数期货在亚洲交易时段一度跌2%。", "2%", "日经225指数期货"),
+    ("trailing-after-move-goes", "布伦特原油期货在连续三周上涨后回落1.2%。", "1.2%", "布伦特原油期货"),
+    ("trailing-among-goes", "新能源汽车在新车销量中占比升至40%。", "40%", "新能源汽车"),
 ]
 
 
