@@ -19,6 +19,10 @@ CASES = [
     ("trailing-session-goes", "日经225指数期货在亚洲交易时段一度跌2%。", "2%", "日经225指数期货"),
     ("trailing-after-move-goes", "布伦特原油期货在连续三周上涨后回落1.2%。", "1.2%", "布伦特原油期货"),
     ("trailing-among-goes", "新能源汽车在新车销量中占比升至40%。", "40%", "新能源汽车"),
+    # 家 counts firms: N家公司 is what is counted, not its predicate (counted-firms)
+    ("counted-firms-then-predicate", "本周共有48家公司限售股解禁。", "48家", "公司"),
+    ("counted-listed-firms-then-predicate", "一季度有120家上市公司净利润翻倍。", "120家", "上市公司"),
+    ("counted-other-noun-kept", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
 ]
 
 

@@ -819,9 +819,12 @@ def _qualified_noun(c: MetricContext) -> Named | None:
 
 def _counted_noun(c: MetricContext) -> Named | None:
     """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
-    noun before; 10个成员国中 → 成员国)."""
+    noun before; 10个成员国中 → 成员国; 75家公司限售股解禁 → 公司)."""
     if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
         return None
+    firms = next((w for w in WORD_LISTS["counted-firms"] if c.text.startswith(w, c.figure_end)), None)
+    if firms and c.text.endswith("家", 0, c.figure_end):  # the clean-up would drop 公司 as the owner of what follows
+        return _named(firms, firms)
     noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
