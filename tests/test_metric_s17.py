@@ -30,3 +30,18 @@ CASES = [
 def test_metric_of_figure(text, span, expected):
     figures = [f for f in analyze(text, published="2026-06-30").figures if f.text == span]
     assert [f.metric for f in figures] == [expected], [(f.text, f.metric) for f in analyze(text).figures]
+
+
+FUTURES = [
+    # in a sentence about futures what moves is a contract named by its good, never a share price (futures-wrap)
+    ("futures-wrap-good", "国内商品期货多数收涨，沪镍主力合约涨停，热卷涨超3%。", "超3%", "热卷"),
+    ("futures-wrap-night", "螺纹期货夜盘收涨1.2%，动力煤收涨0.8%。", "0.8%", "动力煤"),
+    ("index-futures-beside-firms", "纳斯达克100股指期货跌1.5%，Snap跌18%。", "18%", "股价"),
+    ("firm-move-without-futures", "科技股走强，英伟达涨超2%。", "超2%", "股价"),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", [c[1:] for c in FUTURES], ids=[c[0] for c in FUTURES])
+def test_metric_in_futures_wrap(text, span, expected):
+    figures = [f for f in analyze(text, published="2026-06-30").figures if f.text == span]
+    assert [f.metric for f in figures] == [expected], [(f.text, f.metric) for f in analyze(text).figures]

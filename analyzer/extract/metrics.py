@@ -150,6 +150,7 @@ STOCK_MOVE = rulebook.regex(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_on
 PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
+FUTURES_WRAP = rulebook.regex(f"(?<!股指)(?<!指数)(?:{_one_of_words('futures-wrap')})")  # 国内商品期货多数收涨，不锈钢涨超6%: not a firm
 SHARE_PRICE_CLAUSE = rulebook.regex(_one_of_words("share-price-clause-words"))  # 涨超13%, 现报12.01元: a move or quote
 PER_GOODS = rulebook.regex(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
 NOT_A_STOCK = rulebook.regex(rf"[A-Z]股$|^(?:{_one_of_words('boards-not-stocks')})$|" + _one_of_words("not-a-stock"))  # searched
@@ -641,7 +642,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
     "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
-    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
+    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
+    and not FUTURES_WRAP.search(c.text, c.sentence_start, c.figure_start),  # 商品期货…，热卷收涨0.58%: a contract
 }
 
 
