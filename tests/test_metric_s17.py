@@ -23,6 +23,9 @@ CASES = [
     ("counted-firms-then-predicate", "本周共有48家公司限售股解禁。", "48家", "公司"),
     ("counted-listed-firms-then-predicate", "一季度有120家上市公司净利润翻倍。", "120家", "上市公司"),
     ("counted-other-noun-kept", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
+    # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
+    ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
+    ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
 ]
 
 

@@ -1000,6 +1000,15 @@ def _without_growth_word(c: MetricContext, metric: str) -> str:
     return _strip_trailing(bare, _words()[0]) or metric
 
 
+def _previous_if_comparison_only(c: MetricContext, metric: str) -> str:
+    """同比去年增长30%, 环比上周下降37%: a phrase that is only a comparison (同比, 环比 and their base) names nothing;
+    the growth is of the figure before it in its sentence."""
+    bare = tidy_metric(clean_metric(metric) or metric)
+    if bare in WORD_LISTS["comparison-only"] and c.previous is not None and c.previous.metric:
+        return c.previous.metric
+    return metric
+
+
 def _without_balance(c: MetricContext, metric: str) -> str:
     """普惠小微贷款余额增加约2250亿元: the flow is of the loans."""
     return metric[: -len("余额")] if metric.endswith("余额") and len(metric) > 2 else metric
@@ -1030,6 +1039,7 @@ def _with_transaction(c: MetricContext, metric: str) -> str:
 
 CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
     "without_growth_word": _without_growth_word,
+    "previous_if_comparison_only": _previous_if_comparison_only,
     "without_balance": _without_balance,
     "share_price": _share_price,
     "with_transaction": _with_transaction,
