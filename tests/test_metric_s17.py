@@ -23,6 +23,12 @@ CASES = [
     ("counted-firms-then-predicate", "本周共有48家公司限售股解禁。", "48家", "公司"),
     ("counted-listed-firms-then-predicate", "一季度有120家上市公司净利润翻倍。", "120家", "上市公司"),
     ("counted-other-noun-kept", "首批21家全国性金融机构参与。", "21家", "全国性金融机构"),
+    # 预计 inside a name is a hedge; who forecasts goes with it, the scope stays (forecast-verbs, forecasters)
+    ("forecast-inside-scope-stays", "全国高速公路预计流量达4.5亿辆次。", "4.5亿辆次", "高速公路流量"),
+    ("forecast-inside-rail", "当天全国铁路预计发送旅客1800万人次。", "1800万人次", "铁路发送旅客"),
+    ("forecaster-goes", "多位分析师预计布伦特原油价格将升至90美元。", "90美元", "布伦特原油价格"),
+    ("forecast-loss-of-profit", "公司净利润预计亏损3亿元。", "3亿元", "净利润"),
+    ("estimated-liabilities-term-kept", "公司计提预计负债2000万元。", "2000万元", "计提预计负债"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
