@@ -29,6 +29,12 @@ CASES = [
     ("forecaster-goes", "多位分析师预计布伦特原油价格将升至90美元。", "90美元", "布伦特原油价格"),
     ("forecast-loss-of-profit", "公司净利润预计亏损3亿元。", "3亿元", "净利润"),
     ("estimated-liabilities-term-kept", "公司计提预计负债2000万元。", "2000万元", "计提预计负债"),
+    # a window back from now and 共 (in all) before a name are no part of it (past-window-lead, total-lead)
+    ("past-window-lead-goes", "近一个月日均成交额突破300亿元。", "突破300亿元", "日均成交额"),
+    ("past-window-since-goes", "美国近四个月以来因流感住院的人数超过8万人。", "超过8万人", "因流感住院的人数"),
+    ("past-window-low-kept", "金价刷新近一周低点至1800美元/盎司。", "1800美元/盎司", "近一周低点"),
+    ("total-lead-goes", "上海共接待游客1000万人次。", "1000万人次", "接待游客"),
+    ("total-lead-after-place-goes", "春节假期，北京共接待游客800万人次。", "800万人次", "接待游客"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
