@@ -35,6 +35,9 @@ CASES = [
     ("past-window-low-kept", "金价刷新近一周低点至1800美元/盎司。", "1800美元/盎司", "近一周低点"),
     ("total-lead-goes", "上海共接待游客1000万人次。", "1000万人次", "接待游客"),
     ("total-lead-after-place-goes", "春节假期，北京共接待游客800万人次。", "800万人次", "接待游客"),
+    # 单日 before a cap per account or purchase is part of the name (market-time-kept)
+    ("daily-cap-per-account-kept", "自即日起，单日单账户申购限额为1000元。", "1000元", "单日单账户申购限额"),
+    ("daily-move-word-goes", "沪指单日上涨2%。", "2%", "沪指"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
