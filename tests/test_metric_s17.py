@@ -42,6 +42,9 @@ CASES = [
     ("list-city-tier-first", "二线城市新建商品住宅和二手住宅销售价格同比分别上涨2.1%和1.4%。", "2.1%", "二线城市新建商品住宅销售价格"),
     ("list-city-tier-second", "二线城市新建商品住宅和二手住宅销售价格同比分别上涨2.1%和1.4%。", "1.4%", "二线城市二手住宅销售价格"),
     ("list-without-tier-unchanged", "支农再贷款、支小再贷款和再贴现余额分别为5000亿元、1.2万亿元和6000亿元。", "6000亿元", "再贴现余额"),
+    # the verb and the record a figure reaches name no quantity (record-level-tail)
+    ("record-reached-goes", "该公司第二季度营业利润达到创纪录的50万亿韩元。", "50万亿韩元", "营业利润"),
+    ("record-risen-to-goes", "散户融资余额升至创纪录的20万亿韩元。", "20万亿韩元", "散户融资余额"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
