@@ -45,6 +45,10 @@ CASES = [
     # the verb and the record a figure reaches name no quantity (record-level-tail)
     ("record-reached-goes", "该公司第二季度营业利润达到创纪录的50万亿韩元。", "50万亿韩元", "营业利润"),
     ("record-risen-to-goes", "散户融资余额升至创纪录的20万亿韩元。", "20万亿韩元", "散户融资余额"),
+    # 大/跳 left last is half of 大增/跳涨, an adverb of the move (adverb-of-move-tail)
+    ("big-rise-adverb-goes", "公司三季度归母净利润同比大增62%。", "62%", "归母净利润"),
+    ("jump-adverb-goes", "布伦特原油期货单日跳涨9.6%。", "9.6%", "布伦特原油期货"),
+    ("country-ending-in-da-kept", "加拿大将释放2360万桶石油储备。", "2360万桶", "石油储备"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
