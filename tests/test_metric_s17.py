@@ -49,6 +49,8 @@ CASES = [
     ("big-rise-adverb-goes", "公司三季度归母净利润同比大增62%。", "62%", "归母净利润"),
     ("jump-adverb-goes", "布伦特原油期货单日跳涨9.6%。", "9.6%", "布伦特原油期货"),
     ("country-ending-in-da-kept", "加拿大将释放2360万桶石油储备。", "2360万桶", "石油储备"),
+    # a quoted yield whose clause names nothing is the yield named in the clause before (market_subject heads)
+    ("quoted-yield-takes-clause-before", "美国10年期国债收益率小幅上扬，报1.66%。", "1.66%", "10年期国债收益率"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
