@@ -76,3 +76,16 @@ FUTURES = [
 def test_metric_in_futures_wrap(text, span, expected):
     figures = [f for f in analyze(text, published="2026-06-30").figures if f.text == span]
     assert [f.metric for f in figures] == [expected], [(f.text, f.metric) for f in analyze(text).figures]
+
+
+@pytest.mark.parametrize("written", ["59", "）", "/+", "——", "2025", "66.3%、66.8%"])
+def test_a_metric_without_a_character_that_names_is_none(written):
+    """Digits and punctuation left of a phrase (北京时间05:59报 → 59, （约34亿美元） → ）) name nothing."""
+    from analyzer.extract.metrics import tidy_metric
+    assert tidy_metric(written) is None
+
+
+@pytest.mark.parametrize("written", ["M2", "GDP", "贷款余额", "5G"])
+def test_a_metric_with_a_letter_or_character_stays(written):
+    from analyzer.extract.metrics import tidy_metric
+    assert tidy_metric(written) == written

@@ -1200,7 +1200,11 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
     metric = without_owner(before_clause_break(without_location(tidied)))
     trimmed = trim_edges(metric)
-    return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+    tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+    return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
+
+
+NAMING_CHARACTER = rulebook.regex(r"[\u4e00-\u9fffA-Za-z\u3400-\u4dbf]")
 
 
 @functools.cache
