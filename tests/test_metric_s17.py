@@ -51,6 +51,9 @@ CASES = [
     ("country-ending-in-da-kept", "加拿大将释放2360万桶石油储备。", "2360万桶", "石油储备"),
     # a quoted yield whose clause names nothing is the yield named in the clause before (market_subject heads)
     ("quoted-yield-takes-clause-before", "美国10年期国债收益率小幅上扬，报1.66%。", "1.66%", "10年期国债收益率"),
+    # 完成 left last joins the statistic to its amount (joining-verb-tail)
+    ("joining-verb-tail-goes", "当月快递业务量完成120亿件，同比增长10%。", "120亿件", "快递业务量"),
+    ("not-done-kept", "公司尚未完成的合同金额为3.2亿元。", "3.2亿元", "尚未完成的合同金额"),
     # a phrase that is only a comparison names nothing: the growth is of the figure before (comparison-only-takes-previous)
     ("comparison-base-only-takes-previous", "门店共卖出120套新房，同比去年增长25%。", "25%", "新房"),
     ("week-on-week-only-takes-previous", "乘用车零售45.2万辆，同比增长3%，环比上周下降12%。", "12%", "乘用车零售"),
