@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 
 from analyzer.extract.number_forms import NUM_AR
-from analyzer.rulebook import alternation, lexicon, regex
+from analyzer.rulebook import alternation, lexicon, regex, rows
 from analyzer.text.sentences import clause_end
 
 _WORDS = lexicon()["lists"]
+_LIST_WORDS = {row["id"]: row["words"] for row in rows("metric", "words")}  # the shared scopes and heads of names
 # figures of one list are joined by these only (分别为A、B和C; 分别由A、B降至C、D)
 JOINT = regex(rf"\s*(?:{alternation([*_WORDS['joints'], *_WORDS['move_joints']])})\s*")
 # 分别为11.85、6.8和3.93万亿元: bare numbers joined to the figure that carries the unit
@@ -81,7 +82,15 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     if shared:
         return shared[index % len(parts)]
     head = _shared_head(parts[-1], tenor)
+    part = _with_shared_scope(parts[0], part)
     return part if not head or part.endswith(head) else part + head
+
+
+def _with_shared_scope(first: str, part: str) -> str:
+    """一线城市新建商品住宅和二手住宅销售价格: a scope opening the first name (a city tier, metric.toml words
+    list-shared-scopes) is every name's (一线城市二手住宅销售价格)."""
+    scope = next((w for w in _LIST_WORDS["list-shared-scopes"] if first.startswith(w)), "")
+    return part if not scope or part.startswith(scope) else scope + part
 
 
 def _shared_head(last: str, tenor: re.Match | None) -> str:
@@ -89,7 +98,8 @@ def _shared_head(last: str, tenor: re.Match | None) -> str:
     常备借贷便利利率), else from the first head word (lexicon metric.heads) inside the last name."""
     if tenor and tenor.end() < len(last):
         return last[tenor.end():]
-    head_at = min((last.find(h) for h in lexicon()["metric"]["heads"] if last.find(h) > 0), default=-1)
+    heads = [*lexicon()["metric"]["heads"], *_LIST_WORDS["list-shared-heads"]]
+    head_at = min((last.find(h) for h in heads if last.find(h) > 0), default=-1)
     return last[head_at:] if head_at > 0 else ""
 
 

@@ -150,6 +150,8 @@ STOCK_MOVE = rulebook.regex(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_on
 PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
+FUTURES_WRAP = rulebook.regex(f"(?<!股指)(?<!指数)(?:{_one_of_words('futures-wrap')})")  # 国内商品期货多数收涨，不锈钢涨超6%: not a firm
+SHARE_PRICE_CLAUSE = rulebook.regex(_one_of_words("share-price-clause-words"))  # 涨超13%, 现报12.01元: a move or quote
 PER_GOODS = rulebook.regex(r"/(?!股)\S")  # 5000元/吨, 2300美元/盎司: the price of goods, not of a share
 NOT_A_STOCK = rulebook.regex(rf"[A-Z]股$|^(?:{_one_of_words('boards-not-stocks')})$|" + _one_of_words("not-a-stock"))  # searched
 # 全面降准释放资金约8000亿元，定向降准释放约1000亿元; 其中全面降准部分约8000亿元: the object is left out,
@@ -640,7 +642,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
     "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
-    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end),
+    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
+    and not FUTURES_WRAP.search(c.text, c.sentence_start, c.figure_start),  # 商品期货…，热卷收涨0.58%: a contract
 }
 
 
@@ -818,9 +821,12 @@ def _qualified_noun(c: MetricContext) -> Named | None:
 
 def _counted_noun(c: MetricContext) -> Named | None:
     """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
-    noun before; 10个成员国中 → 成员国)."""
+    noun before; 10个成员国中 → 成员国; 75家公司限售股解禁 → 公司)."""
     if NOT_COUNTED_AFTER.match(c.text, c.figure_end):
         return None
+    firms = next((w for w in WORD_LISTS["counted-firms"] if c.text.startswith(w, c.figure_end)), None)
+    if firms and c.text.endswith("家", 0, c.figure_end):  # the clean-up would drop 公司 as the owner of what follows
+        return _named(firms, firms)
     noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
@@ -994,6 +1000,15 @@ def _without_growth_word(c: MetricContext, metric: str) -> str:
     return _strip_trailing(bare, _words()[0]) or metric
 
 
+def _previous_if_comparison_only(c: MetricContext, metric: str) -> str:
+    """同比去年增长30%, 环比上周下降37%: a phrase that is only a comparison (同比, 环比 and their base) names nothing;
+    the growth is of the figure before it in its sentence."""
+    bare = tidy_metric(clean_metric(metric) or metric)
+    if bare in WORD_LISTS["comparison-only"] and c.previous is not None and c.previous.metric:
+        return c.previous.metric
+    return metric
+
+
 def _without_balance(c: MetricContext, metric: str) -> str:
     """普惠小微贷款余额增加约2250亿元: the flow is of the loans."""
     return metric[: -len("余额")] if metric.endswith("余额") and len(metric) > 2 else metric
@@ -1024,6 +1039,7 @@ def _with_transaction(c: MetricContext, metric: str) -> str:
 
 CLEANUPS: dict[str, Callable[[MetricContext, str], str]] = {
     "without_growth_word": _without_growth_word,
+    "previous_if_comparison_only": _previous_if_comparison_only,
     "without_balance": _without_balance,
     "share_price": _share_price,
     "with_transaction": _with_transaction,
@@ -1179,9 +1195,16 @@ def tidy_metric(metric: str | None) -> str | None:
     and without the words at its edges that name nothing (metric_edge)."""
     if not metric:
         return metric
-    metric = without_owner(before_clause_break(without_location(_without_debris(metric))))
+    tidied = _without_debris(metric)
+    unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
+    tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
+    metric = without_owner(before_clause_break(without_location(tidied)))
     trimmed = trim_edges(metric)
-    return _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+    tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
+    return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
+
+
+NAMING_CHARACTER = rulebook.regex(r"[\u4e00-\u9fffA-Za-z\u3400-\u4dbf]")
 
 
 @functools.cache
@@ -1263,6 +1286,22 @@ def _a_name(owner: str) -> bool:
     words = pos.tag(name)
     return LATIN_NAME.fullmatch(name) is not None or \
         all(len(word) == 1 and tag == "x" and word not in pos.SINGLE_FUNCTION for word, tag in words)
+
+
+FORECAST_INSIDE = rulebook.regex(rf"(?<=\S{{2}})(?:{_one_of_words('forecast-verbs')})(?!负债)(?=\S{{2}})")  # 预计负债: a term
+FORECASTERS = tuple(WORD_LISTS["forecasters"])
+
+
+def without_forecast_verb(metric: str) -> str:
+    """铁路预计发送旅客 → 铁路发送旅客, 摩根士丹利预计布伦特原油 → 布伦特原油: a forecast verb inside a name is a hedge
+    (the spec's metric has none); who forecasts (a firm, a body, an analyst) goes with it, the scope (铁路, 项目) stays."""
+    match = FORECAST_INSIDE.search(metric)
+    if match is None:
+        return metric
+    before, after = metric[:match.start()], metric[match.end():]
+    forecaster = before.endswith(FORECASTERS) or _a_name(before) or bool(_institution_pattern().fullmatch(before)) \
+        or not names_something(before)
+    return after if forecaster else before + after
 
 
 def _without_debris(metric: str) -> str:
@@ -1409,6 +1448,7 @@ def clause_subject(text: str, sentence_start: int, clause_start: int, figure_sta
     if not subject or len(subject) < 2 or DATE_ONLY.fullmatch(subject) or not names_something(subject):
         return None
     if is_stock_name(subject):  # 软银集团领涨，涨超13%: its shares; 出货量至3.293亿部，同比下降2.0%: a statistic
-        return None if STATISTIC_MOVE.search(text, clause_start, figure_start) else "股价"
+        moves = SHARE_PRICE_CLAUSE.search(text, clause_start, figure_start)  # …，计划累计投入超过370万亿日元: no move
+        return "股价" if moves and not STATISTIC_MOVE.search(text, clause_start, figure_start) else None
     return to_simplified(subject)
 
