@@ -1,0 +1,27 @@
+"""Figure readings of branch s18-figs: each a sentence in and the figures (text, value, unit, measure …) out."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(f.text, str(f.value), f.unit, f.measure) for f in analyze(text).figures]
+
+
+# a bound before 的 after a verb that hands, holds or yields the amount sizes that amount: no threshold (measure.toml
+# threshold-of, amount-verbs); an attribute noun before the bound keeps the threshold
+@pytest.mark.parametrize("text, expected", [
+    ("承诺向南通乾创提供不超过9000万元的股票增持专项贷款。", [("不超过9000万元", "90000000", "CNY", "flow")]),
+    ("公司近期通过创新模式新签了超290亿美元的合同。", [("超290亿美元", "29000000000", "USD", "flow")]),
+    ("对单户授信不超过1000万元的小微企业贷款给予支持。", [("不超过1000万元", "10000000", "CNY", "other")]),
+    ("资金来源包括对年收入超过25万欧元的高收入者加税。", [("超过25万欧元", "250000", "EUR", "other")]),
+])
+def test_a_bound_after_an_amount_verb_is_no_threshold(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_vague_amount_is_no_threshold():
+    (figure,) = analyze("这可能给三星公司带来数百亿美元的损失。").figures
+    assert figure.measure != "other"
