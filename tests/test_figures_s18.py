@@ -25,3 +25,13 @@ def test_a_bound_after_an_amount_verb_is_no_threshold(text, expected):
 def test_a_vague_amount_is_no_threshold():
     (figure,) = analyze("这可能给三星公司带来数百亿美元的损失。").figures
     assert figure.measure != "other"
+
+
+# names that hold a number and a unit are no figures (real_text.toml numbered-names)
+@pytest.mark.parametrize("text, expected", [
+    ("“三桶油”历史首次股价集体报收涨停。", []),
+    ("其中“两桶油”税费贡献突出。", []),
+    ("国际油价上涨，每日进口原油200万桶。", [("200万桶", "2000000", "other", "flow")]),
+])
+def test_names_with_a_number_and_a_unit_are_no_figures(text, expected):
+    assert _figures(text) == expected

@@ -154,6 +154,7 @@ class FigureExtractor:
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
+        self.numbered_names = tuple(lex["not_figures"].get("numbered_names", ()))
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
@@ -547,7 +548,11 @@ class FigureExtractor:
         """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
         return any(check(text, match) for check in (
             self._is_quote_base, self._is_per_count, self._is_code_or_ordinal, self._is_date, self._after_currency_sign,
-            self._is_duration, self._is_bare_capital))
+            self._is_duration, self._is_bare_capital, self._is_numbered_name))
+
+    def _is_numbered_name(self, text: str, match) -> bool:
+        """三桶油, 两桶油: a name that holds a number and a unit (real_text.toml numbered-names) counts nothing."""
+        return text.startswith(self.numbered_names, match.start("num"))
 
     def _is_quote_base(self, text: str, match) -> bool:
         """1美元对人民币6.8209元, 1美元兑150日元: the 1美元 is the base of a quote, not a figure."""
