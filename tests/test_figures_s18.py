@@ -35,3 +35,21 @@ def test_a_vague_amount_is_no_threshold():
 ])
 def test_names_with_a_number_and_a_unit_are_no_figures(text, expected):
     assert _figures(text) == expected
+
+
+# N个点 after Arabic digits is N points, as N点 is; 个点位 counts places and 一个点 is a word (real_text.toml
+# counted-points, counted-points-not-places)
+@pytest.mark.parametrize("text, expected", [
+    ("全国菜篮子指数为129.26，环比下跌3.79个点。",
+     [("129.26", "129.26", "other", "level"), ("3.79个点", "-3.79", "other", "change")]),
+    ("美元指数DXY持续下挫，短线走低10个点。", [("10个点", "-10", "other", "change")]),
+    ("司机日均交接100个点位。", [("100个", "100", "count", "flow")]),
+    ("还有一个点是，中国的内容创作领域很活跃。", []),
+])
+def test_counted_points_are_points(text, expected):
+    assert _figures(text) == expected
+
+
+def test_counted_points_keep_the_counter_of_points():
+    (figure,) = analyze("美元指数DXY持续下挫，短线走低10个点。").figures
+    assert figure.counter == "点"

@@ -155,6 +155,7 @@ class FigureExtractor:
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
         self.numbered_names = tuple(lex["not_figures"].get("numbered_names", ()))
+        self.counted_points = frozenset(lex["points"].get("counted", ()))
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
@@ -289,7 +290,7 @@ class FigureExtractor:
         sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
         unit = (rf"(?P<money>{money}){self.per}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
-                rf"|(?P<other>{alternation(lex['other_units']['words'])})"
+                rf"|(?P<other>{_other_units(lex)})"
                 rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
@@ -677,6 +678,8 @@ class FigureExtractor:
             return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
         if other == "点" and not self._is_index_points(text, match):
             return None
+        if other in self.counted_points:  # 下跌3.79个点 is 3.79点; 一个点 is a word (real_text.toml counted-points)
+            return ("other", "点", None) if match.group("num")[0].isdigit() else None
         return "other", other, None
 
     def _is_index_points(self, text: str, match) -> bool:
@@ -1115,3 +1118,13 @@ class FigureExtractor:
 
     def _has_cue(self, left: str) -> bool:
         return self.cue_pattern.search(left) is not None
+
+
+def _other_units(lex: dict) -> str:
+    """The alternation of the other units; the counted points (3.79个点) not before what makes them places (100个点位)."""
+    points = lex.get("points", {})
+    counted = points.get("counted", ())
+    plain = alternation(w for w in lex["other_units"]["words"] if w not in counted)
+    if not counted:
+        return plain
+    return rf"(?:{alternation(counted)})(?!{alternation(points.get('counted_not_before', ()) or ['$^'])})|{plain}"
