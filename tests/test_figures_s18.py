@@ -32,6 +32,9 @@ def test_a_vague_amount_is_no_threshold():
     ("“三桶油”历史首次股价集体报收涨停。", []),
     ("其中“两桶油”税费贡献突出。", []),
     ("国际油价上涨，每日进口原油200万桶。", [("200万桶", "2000000", "other", "flow")]),
+    ("看好罗素2000指数更甚于标普500，预期未来几个月。", []),
+    ("做市商正Gamma头寸下降，标普500所受的钉住效应减弱。", []),
+    ("Mag7科技巨头整体跑赢标普493只成分股。", [("493只", "493", "count", "level")]),
 ])
 def test_names_with_a_number_and_a_unit_are_no_figures(text, expected):
     assert _figures(text) == expected

@@ -154,7 +154,8 @@ class FigureExtractor:
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
-        self.numbered_names = tuple(lex["not_figures"].get("numbered_names", ()))
+        self.numbered_names = rulebook.regex(
+            rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
         self.counted_points = frozenset(lex["points"].get("counted", ()))
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
@@ -426,12 +427,19 @@ class FigureExtractor:
         return candidate
 
     # -- finding ---------------------------------------------------------------------------------------
+    def _taken_at_start(self, text: str) -> bytearray:
+        """The characters no figure may hold: URLs and stock-quote tuples, and names that hold a number (三桶油,
+        标普500; real_text.toml numbered-names)."""
+        taken = bytearray(len(text))
+        spans = [*furniture_spans(text), *((m.start(), m.end()) for m in self.numbered_names.finditer(text))]
+        for start, end in spans:
+            taken[start:end] = b"\x01" * (end - start)
+        return taken
+
     def find_candidates(self, text: str) -> list[Candidate]:
         """Every figure of ``text`` before its attributes are resolved; linear in the length of the text."""
         found: list[Candidate] = []
-        taken = bytearray(len(text))
-        for start, end in furniture_spans(text):  # URLs and stock-quote tuples hold no figures
-            taken[start:end] = b"\x01" * (end - start)
+        taken = self._taken_at_start(text)
         scan = _Scan([(m.start(), m.group("money")) for m in self.declared_currency.finditer(text)])
         for pattern, build in ((self.figure_pattern, self._from_figure_match),
                                (self.symbol_pattern, self._from_symbol_match),
@@ -549,11 +557,7 @@ class FigureExtractor:
         """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
         return any(check(text, match) for check in (
             self._is_quote_base, self._is_per_count, self._is_code_or_ordinal, self._is_date, self._after_currency_sign,
-            self._is_duration, self._is_bare_capital, self._is_numbered_name))
-
-    def _is_numbered_name(self, text: str, match) -> bool:
-        """三桶油, 两桶油: a name that holds a number and a unit (real_text.toml numbered-names) counts nothing."""
-        return text.startswith(self.numbered_names, match.start("num"))
+            self._is_duration, self._is_bare_capital))
 
     def _is_quote_base(self, text: str, match) -> bool:
         """1美元对人民币6.8209元, 1美元兑150日元: the 1美元 is the base of a quote, not a figure."""
