@@ -56,3 +56,19 @@ def test_counted_points_are_points(text, expected):
 def test_counted_points_keep_the_counter_of_points():
     (figure,) = analyze("美元指数DXY持续下挫，短线走低10个点。").figures
     assert figure.counter == "点"
+
+
+# users counted without a counter after 付费用户, 订阅用户, 注册用户, 新增用户 are users, though 付费 names a fee
+# (real_text.toml users-named-before; a [[bare_count]] row holds before the money words of a bare amount)
+@pytest.mark.parametrize("text, value", [
+    ("该公司给出的2022年第一季度全球新增付费用户指引仅为250万，远低于市场预期。", "2500000"),
+    ("预计截至2021年底的付费用户将超过110万。", "1100000"),
+])
+def test_paying_users_are_counted_not_paid(text, value):
+    (figure,) = analyze(text).figures
+    assert (str(figure.value), figure.unit, figure.counter) == (value, "count", "人")
+
+
+def test_a_fee_before_a_bare_amount_stays_money():
+    (figure,) = analyze("公司去年收取服务费5000万。").figures
+    assert figure.unit == "CNY"

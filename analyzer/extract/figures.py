@@ -806,6 +806,8 @@ class FigureExtractor:
         declared = scan.currency_at(match.end())
         if not (self._has_money_context(text, match) or scan.declared_at(match.end())):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
+        if not declared and any(self._bare_count_holds(text, match, row) for row in self.bare_counts):
+            return None  # 付费用户超过2000万 counts users though 付费 names a fee ([[bare_count]], read after)
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
         unit, currency = self._money_unit(declared or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
