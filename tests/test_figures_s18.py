@@ -72,3 +72,10 @@ def test_paying_users_are_counted_not_paid(text, value):
 def test_a_fee_before_a_bare_amount_stays_money():
     (figure,) = analyze("公司去年收取服务费5000万。").figures
     assert figure.unit == "CNY"
+
+
+# a move to the day's high or low names the level reached: positive, a rate (real_text.toml level-at-day-extremes)
+def test_a_move_to_the_days_low_is_a_level():
+    figures = analyze("十年期美债收益率报1.1787%，美股盘前曾涨至日高1.2125%，随后在纽约下午跌至日低1.1567%。").figures
+    assert [(f.text, str(f.value), f.measure) for f in figures] == [
+        ("1.1787%", "1.1787", "rate"), ("1.2125%", "1.2125", "rate"), ("1.1567%", "1.1567", "rate")]
