@@ -79,3 +79,11 @@ def test_a_move_to_the_days_low_is_a_level():
     figures = analyze("十年期美债收益率报1.1787%，美股盘前曾涨至日高1.2125%，随后在纽约下午跌至日低1.1567%。").figures
     assert [(f.text, str(f.value), f.measure) for f in figures] == [
         ("1.1787%", "1.1787", "rate"), ("1.2125%", "1.2125", "rate"), ("1.1567%", "1.1567", "rate")]
+
+
+# basis points quoted after 报 are where a spread stands, a rate; the move before them stays a change
+# (measure.toml basis-point-level-quoted)
+def test_a_spread_quoted_in_basis_points_is_a_rate():
+    figures = analyze("02/10年期美债收益率利差跌1.847个基点，报75.047个基点。").figures
+    assert [(f.text, str(f.value), f.measure) for f in figures] == [
+        ("1.847个基点", "-1.847", "change"), ("75.047个基点", "75.047", "rate")]
