@@ -87,3 +87,14 @@ def test_a_spread_quoted_in_basis_points_is_a_rate():
     figures = analyze("02/10年期美债收益率利差跌1.847个基点，报75.047个基点。").figures
     assert [(f.text, str(f.value), f.measure) for f in figures] == [
         ("1.847个基点", "-1.847", "change"), ("75.047个基点", "75.047", "rate")]
+
+
+# a bound before 的 and the amount's own measure noun is that amount (measure.toml threshold-of after_pattern),
+# after 总计 or 产生 too; 达到…以上的企业 keeps the threshold
+@pytest.mark.parametrize("text, span, measure", [
+    ("ProShares UltraShort Silver ETF，近8亿股的成交量显示出市场中存在巨大的逆向押注力量。", "近8亿股", "flow"),
+    ("今年以来已有近140家银行陆续发行了总计超9200亿元的同业存单。", "超9200亿元", "flow"),
+    ("对2022年一季度工业总产值达到1000万元以上的制造业企业给予奖励。", "1000万元以上", "other"),
+])
+def test_a_bound_before_its_own_measure_noun_is_no_threshold(text, span, measure):
+    assert [f.measure for f in analyze(text).figures if f.text == span] == [measure]
