@@ -154,6 +154,9 @@ class FigureExtractor:
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
+        self.numbered_names = rulebook.regex(
+            rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
+        self.counted_points = frozenset(lex["points"].get("counted", ()))
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
@@ -288,7 +291,7 @@ class FigureExtractor:
         sub_units = rf"(?:(?P<jiao>{SUB_DIGIT})[角毛])?(?:零?(?P<fen>{SUB_DIGIT})分(?!钟))?(?P<zheng>整(?![\u4e00-\u9fff]))?"
         unit = (rf"(?P<money>{money}){self.per}?{sub_units}|(?P<ratio>{alternation(lex['ratio_units'])})"
                 rf"|(?P<subunit>角|毛(?!利))钱?(?:(?P<fen2>{SUB_DIGIT})分(?!钟))?"
-                rf"|(?P<other>{alternation(lex['other_units']['words'])})"
+                rf"|(?P<other>{_other_units(lex)})"
                 rf"|(?P<count>{alternation(counters['words'])})(?!{alternation(counters['not_before'])})")
         number = rf"(?P<sign>[-−]|(?<!正)负)?(?P<num>{NUM_AR}|{NUM_CN})"
         starts = re.escape("".join(sorted({w[0] for w in self.qualifier_before})))
@@ -424,12 +427,19 @@ class FigureExtractor:
         return candidate
 
     # -- finding ---------------------------------------------------------------------------------------
+    def _taken_at_start(self, text: str) -> bytearray:
+        """The characters no figure may hold: URLs and stock-quote tuples, and names that hold a number (三桶油,
+        标普500; real_text.toml numbered-names)."""
+        taken = bytearray(len(text))
+        spans = [*furniture_spans(text), *((m.start(), m.end()) for m in self.numbered_names.finditer(text))]
+        for start, end in spans:
+            taken[start:end] = b"\x01" * (end - start)
+        return taken
+
     def find_candidates(self, text: str) -> list[Candidate]:
         """Every figure of ``text`` before its attributes are resolved; linear in the length of the text."""
         found: list[Candidate] = []
-        taken = bytearray(len(text))
-        for start, end in furniture_spans(text):  # URLs and stock-quote tuples hold no figures
-            taken[start:end] = b"\x01" * (end - start)
+        taken = self._taken_at_start(text)
         scan = _Scan([(m.start(), m.group("money")) for m in self.declared_currency.finditer(text)])
         for pattern, build in ((self.figure_pattern, self._from_figure_match),
                                (self.symbol_pattern, self._from_symbol_match),
@@ -672,6 +682,8 @@ class FigureExtractor:
             return None  # 1025亿度 is electricity, 一度 an adverb (real_text.toml unit-degree-scaled-only)
         if other == "点" and not self._is_index_points(text, match):
             return None
+        if other in self.counted_points:  # 下跌3.79个点 is 3.79点; 一个点 is a word (real_text.toml counted-points)
+            return ("other", "点", None) if match.group("num")[0].isdigit() else None
         return "other", other, None
 
     def _is_index_points(self, text: str, match) -> bool:
@@ -794,6 +806,8 @@ class FigureExtractor:
         declared = scan.currency_at(match.end())
         if not (self._has_money_context(text, match) or scan.declared_at(match.end())):
             return None  # 阅读1.2万 is page furniture, 额度5000亿 is money
+        if not declared and any(self._bare_count_holds(text, match, row) for row in self.bare_counts):
+            return None  # 付费用户超过2000万 counts users though 付费 names a fee ([[bare_count]], read after)
         value = parse_number(match.group("num")) * self.scales[match.group("scale")]
         unit, currency = self._money_unit(declared or self._currency_before(text, match.start()))
         start, end = self._span(text, match)
@@ -1110,3 +1124,13 @@ class FigureExtractor:
 
     def _has_cue(self, left: str) -> bool:
         return self.cue_pattern.search(left) is not None
+
+
+def _other_units(lex: dict) -> str:
+    """The alternation of the other units; the counted points (3.79个点) not before what makes them places (100个点位)."""
+    points = lex.get("points", {})
+    counted = points.get("counted", ())
+    plain = alternation(w for w in lex["other_units"]["words"] if w not in counted)
+    if not counted:
+        return plain
+    return rf"(?:{alternation(counted)})(?!{alternation(points.get('counted_not_before', ()) or ['$^'])})|{plain}"
