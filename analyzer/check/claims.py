@@ -186,7 +186,8 @@ def metric_variants(metric: str) -> list[str]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
-    return out
+    fillers = [w for w in claim_words()["metric_fillers"] if w in metric[1:]]
+    return out + [m.replace(w, "") for m in out for w in fillers if w in m[1:]]
 
 
 def _period_dict(start, end) -> dict | None:
@@ -314,9 +315,13 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
-def _of_place(rows: list[dict], place: str | None) -> list[dict]:
+def _of_place(rows: list[dict], place: str | None, key: str | None = None) -> list[dict]:
     """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
-    national ones), all of them where that place has none."""
+    national ones), all of them where that place has none, or where the series is one whatever its place
+    (``placeless_series``: 恒生指数 is 香港恒生指数)."""
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    if entry is not None and entry.category in claim_words()["placeless"]:
+        return rows
     where = place_key(place)
     return [row for row in rows if place_key(row.get("place")) == where] or rows
 
@@ -490,7 +495,7 @@ class ClaimChecker:
     def own_series(self, claim: Figure) -> SeriesChoice:
         """The claim's series as written, or without a trailing 增速 when only that is stored."""
         for variant in metric_variants(claim.metric):
-            rows = _of_place(self.rows(variant), claim.place)
+            rows = _of_place(self.rows(variant), claim.place, _key(variant))
             if rows:
                 return SeriesChoice(_key(variant), rows)
         return SeriesChoice(_key(claim.metric), [])

@@ -44,7 +44,14 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "steps": _steps(data["step"]), **_context_entries(data)}
+            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data)}
+
+
+def _series_entries(data: dict) -> dict:
+    """The series rows: catalogue categories compared across places, counters a level may go without, and the filler words a claim puts inside a statistic's name."""
+    return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
+            "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
+            "metric_fillers": tuple(_words(data["metric_filler"]))}
 
 
 def _context_entries(data: dict) -> dict:
