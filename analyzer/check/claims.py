@@ -507,12 +507,12 @@ class ClaimChecker:
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
-        options = options or self.shorthand_series(claim, own.key)
+        options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own)
         if not options:
             return own
         names = ([own.key] if own.rows else []) + [o.key for o in options]
-        if options[0].chosen_because == "shorthand":
-            return SeriesChoice(options[0].key, options[0].rows, names, "shorthand")
+        if options[0].chosen_because in ("shorthand", "release_short"):
+            return SeriesChoice(options[0].key, options[0].rows, names, options[0].chosen_because)
         picked = self.pick_option(claim, options)
         if picked:
             return SeriesChoice(picked[0].key, picked[0].rows, names, picked[1])
@@ -546,6 +546,23 @@ class ClaimChecker:
         (only,) = keys
         return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
 
+    def release_short_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
+        """The short name a release gives the claim's statistic for another period (``short_in_release``: 12月当月
+        进出口2.98万亿元 in the release of 货物贸易进出口总值): the figures of the documents holding the series', of
+        the one stored key the claim's key contains, with figures comparable at the claim's period. Only when the
+        series has no figure at that period (one of another measure there may show a slip)."""
+        if claim.period is None or not own.rows or _comparable(claim, own.rows)[0]:
+            return []
+        least, documents = claim_words()["short_in_release"], sorted({r["doc_id"] for r in own.rows})
+        rows = [read_stored_row(r) for doc_id in documents for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
+        rows = [r for r in rows if r["metric_key"] and r["metric_key"] != own.key and len(r["metric_key"]) >= least
+                and r["metric_key"] in own.key]
+        keys = {r["metric_key"] for r in _comparable(claim, rows)[1]}
+        if len(keys) != 1:
+            return []
+        (key,) = keys
+        return [SeriesChoice(key, [r for r in rows if r["metric_key"] == key], chosen_because="release_short")]
+
     def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
         """The series used and why the evidence's names are it: only names that reach the same series give reasons
         (a wrong metric's figure is cited, never called an alias of the claim's statistic)."""
@@ -558,8 +575,8 @@ class ClaimChecker:
     def series_text(self, claim: Figure, series: dict) -> str:
         lang = self.lang
         text = clauses(["", *series["reasons"]], lang) if series["reasons"] else ""
-        if series["chosen_because"] == "shorthand":
-            return text + say("series.shorthand", lang, metric=claim.metric, key=series["key"])
+        if series["chosen_because"] in ("shorthand", "release_short"):
+            return text + say(f"series.{series['chosen_because']}", lang, metric=claim.metric, key=series["key"])
         if series["candidates"]:
             why = say(f"series.why.{series['chosen_because'] or 'stored'}", lang)
             text += say("series.several", lang, metric=claim.metric, candidates=listed(series["candidates"], lang),

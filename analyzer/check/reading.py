@@ -48,10 +48,14 @@ def claim_words() -> dict:
 
 
 def _series_entries(data: dict) -> dict:
-    """The series rows: catalogue categories compared across places, counters a level may go without, and the filler words a claim puts inside a statistic's name."""
+    """The series rows: catalogue categories compared across places, counters a level may go without, the filler words a claim puts inside a statistic's name, and a
+    journalist's names of statistics (longest first)."""
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
-            "metric_fillers": tuple(_words(data["metric_filler"]))}
+            "metric_fillers": tuple(_words(data["metric_filler"])),
+            "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
+            "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
+                                  key=lambda pair: -len(pair[0]))}
 
 
 def _context_entries(data: dict) -> dict:
@@ -145,8 +149,9 @@ def read_stored_row(row: dict) -> dict:
 
 
 def prepare_claim(text: str) -> str:
-    """The claim with 翻番-style words written as growth rates, ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"])
+    """The claim with 翻番-style words written as growth rates and a journalist's names of statistics as the
+    releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
+    return multiyear.rewrite(text, claim_words()["rewrites"] + claim_words()["claim_names"])
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
