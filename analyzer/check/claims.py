@@ -51,6 +51,7 @@ SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are r
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 PERCENT_AND_POINT = {"percent", "percentage_point"}
 CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
+SHORT_NAMES = ("shorthand", "release_short", "longhand")  # series chosen for a name that is not the claim's key
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
            "row_figure"]
@@ -493,12 +494,12 @@ class ClaimChecker:
 
     # which series
     def own_series(self, claim: Figure) -> SeriesChoice:
-        """The claim's series as written, or without a trailing 增速 when only that is stored."""
-        for variant in metric_variants(claim.metric):
-            rows = _of_place(self.rows(variant), claim.place, _key(variant))
-            if rows:
-                return SeriesChoice(_key(variant), rows)
-        return SeriesChoice(_key(claim.metric), [])
+        """The claim's series as written, or without a trailing 增速 or a filler word when only that is stored, or
+        when only that has figures comparable with the claim's."""
+        found = [SeriesChoice(_key(variant), rows) for variant in metric_variants(claim.metric)
+                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant)))]
+        best = next((choice for choice in found if _comparable(claim, choice.rows)[1]), None)
+        return best or (found[0] if found else SeriesChoice(_key(claim.metric), []))
 
     def choose_series(self, claim: Figure) -> SeriesChoice:
         """The claim's own series; when that has nothing comparable, the series its name could mean with a scope
@@ -507,11 +508,12 @@ class ClaimChecker:
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
-        options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own)
+        options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own) \
+            or self.longhand_series(claim, own)
         if not options:
             return own
         names = ([own.key] if own.rows else []) + [o.key for o in options]
-        if options[0].chosen_because in ("shorthand", "release_short"):
+        if options[0].chosen_because in SHORT_NAMES:
             return SeriesChoice(options[0].key, options[0].rows, names, options[0].chosen_because)
         picked = self.pick_option(claim, options)
         if picked:
@@ -563,6 +565,23 @@ class ClaimChecker:
         (key,) = keys
         return [SeriesChoice(key, [r for r in rows if r["metric_key"] == key], chosen_because="release_short")]
 
+    def longhand_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
+        """The stored series the claim's key ends with (``longhand``: 资产规模 for NPS管理的资产规模), with the figures
+        whose sentence writes the rest of the claim's key before them; only when nothing is stored under the key, and
+        never a catalogued statistic."""
+        key, least = own.key or "", claim_words()["longhand_from"]
+        if own.rows or "@" in key:
+            return []
+        for size in range(len(key) - 2, least - 1, -1):
+            rest, short = key[:-size], key[-size:]
+            if _catalogued(short):  # a catalogued statistic is found by its key, never by words (进出口)
+                continue
+            rows = [r for r in _of_place(self.rows(short), claim.place, short) if r["metric_key"] == short
+                    and ctx.holds_before(r, rest)]
+            if _comparable(claim, rows)[1]:
+                return [SeriesChoice(short, rows, chosen_because="longhand")]
+        return []
+
     def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
         """The series used and why the evidence's names are it: only names that reach the same series give reasons
         (a wrong metric's figure is cited, never called an alias of the claim's statistic)."""
@@ -575,7 +594,7 @@ class ClaimChecker:
     def series_text(self, claim: Figure, series: dict) -> str:
         lang = self.lang
         text = clauses(["", *series["reasons"]], lang) if series["reasons"] else ""
-        if series["chosen_because"] in ("shorthand", "release_short"):
+        if series["chosen_because"] in SHORT_NAMES:
             return text + say(f"series.{series['chosen_because']}", lang, metric=claim.metric, key=series["key"])
         if series["candidates"]:
             why = say(f"series.why.{series['chosen_because'] or 'stored'}", lang)
@@ -1098,9 +1117,19 @@ class ClaimChecker:
 def check_claim(text: str | Record, store, published: str | None = None, lang: str = "zh") -> list[Verdict]:
     """Verdicts for every figure the pipeline finds in ``text`` (a claim, or a whole article)."""
     if isinstance(text, Record):
-        record = text
-    else:
-        record = analyze(prepare_claim(text), published=published, doc_id="claim")
+        return _check_record(text, store, lang)
+    named, plain = prepare_claim(text), prepare_claim(text, names=False)
+    verdicts = _check_record(analyze(named, published=published, doc_id="claim"), store, lang)
+    if named == plain or not any(v.verdict == "unverifiable" for v in verdicts):
+        return verdicts
+    # a source may use the journalist's name too (中国经济总量达…): a figure found under neither name stays unverifiable
+    others = _check_record(analyze(plain, published=published, doc_id="claim"), store, lang)
+    if len(others) != len(verdicts):
+        return verdicts
+    return [o if v.verdict == "unverifiable" else v for v, o in zip(verdicts, others)]
+
+
+def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)

@@ -180,6 +180,15 @@ def _holds_parts(text: str, word: str) -> bool:
     return sum(len(p) for p in parts) >= len(word) and all(_holds(text, p) for p in parts)
 
 
+def holds_before(row: dict, words: str) -> bool:
+    """The stored figure's sentence writes ``words`` (or each of its words of two or more characters) before it, in
+    its own list item (民营企业 of the item before the ； names none of 外商投资企业's figures)."""
+    before = normalize(row.get("sentence") or "")[:max(0, _offset(row))]
+    before = before[max(before.rfind(mark) for mark in _claim_words()["item_breaks"]) + 1:]
+    parts = [p for p in tokenizer().lcut(words, HMM=False) if len(p) >= 2] or [words]
+    return words in before or all(_holds(before, p) for p in parts)
+
+
 def _offset(row: dict) -> int:
     return row["start"] - (row.get("sentence_start") or 0)
 

@@ -53,6 +53,7 @@ def _series_entries(data: dict) -> dict:
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
             "metric_fillers": tuple(_words(data["metric_filler"])),
+            "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
             "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
                                   key=lambda pair: -len(pair[0]))}
@@ -148,10 +149,10 @@ def read_stored_row(row: dict) -> dict:
     return {**row, "measure": "growth_rate", "value": value, "value_high": high}
 
 
-def prepare_claim(text: str) -> str:
-    """The claim with 翻番-style words written as growth rates and a journalist's names of statistics as the
-    releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"] + claim_words()["claim_names"])
+def prepare_claim(text: str, names: bool = True) -> str:
+    """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
+    as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
+    return multiyear.rewrite(text, claim_words()["rewrites"] + (claim_words()["claim_names"] if names else []))
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
