@@ -51,7 +51,7 @@ SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are r
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 PERCENT_AND_POINT = {"percent", "percentage_point"}
 CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
-SHORT_NAMES = ("shorthand", "release_short", "longhand")  # series chosen for a name that is not the claim's key
+SHORT_NAMES = ("shorthand", "release_short", "longhand", "named_part")  # series chosen for a name that is not the claim's key
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
            "row_figure"]
@@ -505,6 +505,9 @@ class ClaimChecker:
         """The claim's own series; when that has nothing comparable, the series its name could mean with a scope
         word (各项贷款余额 → 人民币/本外币), preferring one that agrees, or the one stored series it is short for."""
         own = self.own_series(claim)
+        part = self.named_part_series(claim, own)
+        if part is not None:
+            return part
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
@@ -564,6 +567,28 @@ class ClaimChecker:
             return []
         (key,) = keys
         return [SeriesChoice(key, [r for r in rows if r["metric_key"] == key], chosen_because="release_short")]
+
+    def named_part_series(self, claim: Figure, own: SeriesChoice) -> SeriesChoice | None:
+        """The series of a part the claim names apart from its statistic (``named_part``: 深加工肉制品板块…销售收入), in
+        the documents of the claim's own comparable figures: its key is the part and the claim's key, and the claim
+        writes the part in the figure's sentence before it, not as another figure's name (地方政府 of 地方政府债券约
+        7.49万亿元 is no part of 新增债券4.37万亿元); only when none of the whole's figures agrees."""
+        key, comparable = own.key or "", _comparable(claim, own.rows)[1]
+        if not comparable or _catalogued(key) or not self.claim_text or \
+                any(agrees(claim, row_figure(r)) for r in comparable):
+            return None
+        start = ctx.sentence_start(self.claim_text, claim.start)
+        clause, least = normalize(self.claim_text[start:claim.start]), claim_words()["part_from"]
+        named = [normalize(f.metric or "") for f in self.claim_figures if f.start != claim.start]
+        rows = [read_stored_row(r) for doc_id in sorted({r["doc_id"] for r in comparable})
+                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
+        parts = [r for r in rows if (r["metric_key"] or "").endswith(key) and len(r["metric_key"]) >= len(key) + least
+                 and r["metric_key"][:-len(key)] in clause and not any(r["metric_key"][:-len(key)] in m for m in named)]
+        keys = {r["metric_key"] for r in _comparable(claim, parts)[1]}
+        if len(keys) != 1:
+            return None
+        (only,) = keys
+        return SeriesChoice(only, [r for r in parts if r["metric_key"] == only], [key, only], "named_part")
 
     def longhand_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
         """The stored series the claim's key ends with (``longhand``: 资产规模 for NPS管理的资产规模), with the figures

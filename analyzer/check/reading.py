@@ -53,6 +53,7 @@ def _series_entries(data: dict) -> dict:
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
             "metric_fillers": tuple(_words(data["metric_filler"])),
+            "part_from": min(row["min_chars"] for row in data["named_part"]),
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
             "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
