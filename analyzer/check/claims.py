@@ -181,14 +181,18 @@ def _inside_month(claim: Period, start: str, end: str) -> bool:
 
 def metric_variants(metric: str) -> list[str]:
     """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
-    ``measure_tail`` in claim_words.toml)."""
+    ``measure_tail`` in claim_words.toml), a filler word (``metric_filler``) or a leading 新一期 (``metric_prefix``),
+    and under a joint name (汽车销量 → 汽车产销: ``joint_name``)."""
     out = [metric]
     for suffix in claim_words()["measure_tails"]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
     fillers = [w for w in claim_words()["metric_fillers"] if w in metric[1:]]
-    return out + [m.replace(w, "") for m in out for w in fillers if w in m[1:]]
+    out += [m.replace(w, "") for m in out for w in fillers if w in m[1:]]
+    prefix = next((w for w in claim_words()["metric_prefixes"] if metric.startswith(w) and len(metric) > len(w) + 1), None)
+    out += [m[len(prefix):] for m in out if prefix and m.startswith(prefix)]
+    return out + [m.replace(part, joint) for m in out for joint, part in claim_words()["joint_names"] if part in m]
 
 
 def _period_dict(start, end) -> dict | None:
@@ -855,7 +859,9 @@ class ClaimChecker:
         if _read_undated(claim, basis, dated):
             return self.own_day_context(claim, info, when) or \
                 self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
-        verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
+        # a slip the comparable figures show (5个百分点 for 5个基点) comes before another measure's rounded number (4.8%)
+        named = any(sl.comparable_slip(claim, row_figure(r)) for r in basis)
+        verdict = None if named else self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
         if verdict is None:
             verdict = self.contradicted(claim, info, basis, choice.rows, when)
         return self.ranked(verdict, official, comparable, claim)
