@@ -819,7 +819,7 @@ class ClaimChecker:
             if not words:
                 return first or (words, [])
             index = ctx.list_index(self.claim_text, claim, self.claim_figures)
-            found = ctx.candidates(self.context_rows(claim, words, day), words, last, index)
+            found = ctx.candidates(self.context_rows(claim, words, day), words, last, index, claim.metric)
             if found and (whole or _enough_words(words) or any(agrees(claim, row_figure(c.row)) for c in found)):
                 return words, found
             first = first or ((words, found) if found else None)

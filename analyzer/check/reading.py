@@ -59,6 +59,7 @@ def _series_entries(data: dict) -> dict:
             "part_from": min(row["min_chars"] for row in data["named_part"]),
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
+            "attribution": re.compile("|".join(f"(?:{row['pattern']})" for row in data["attribution"])),
             "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
                                   key=lambda pair: -len(pair[0]))}
 
