@@ -798,13 +798,20 @@ class ClaimChecker:
         if led is None:
             return None
         row, slip = led
-        extra = None
-        if slip == "value":  # the release's other metric with the claim's number
-            slip, extra = self.other_metric_slip(claim, {row["doc_id"]}) if claim.period is not None \
-                else self.document_metric_slip(claim, {row["doc_id"]})
+        slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def context_slip(self, claim: Figure, row: dict) -> tuple[str, dict | None]:
+        """What a figure found by context that disagrees shows: the claim's number stated in the same document for
+        the same metric at another period (上半年…同比增长10% quoted for 第二季度), or for another metric of the
+        release, else a plain value."""
+        if claim.period is None:
+            return self.document_metric_slip(claim, {row["doc_id"]})
+        same = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(doc_id=row["doc_id"], measure=claim.measure))]
+        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]])
+        return found or self.other_metric_slip(claim, {row["doc_id"]})
 
     def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
