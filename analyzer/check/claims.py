@@ -188,11 +188,21 @@ def metric_variants(metric: str) -> list[str]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
-    fillers = [w for w in claim_words()["metric_fillers"] if w in metric[1:]]
-    out += [m.replace(w, "") for m in out for w in fillers if w in m[1:]]
-    prefix = next((w for w in claim_words()["metric_prefixes"] if metric.startswith(w) and len(metric) > len(w) + 1), None)
-    out += [m[len(prefix):] for m in out if prefix and m.startswith(prefix)]
+    out += _without_fillers(out)
+    out += _without_prefix(out)
     return out + [m.replace(part, joint) for m in out for joint, part in claim_words()["joint_names"] if part in m]
+
+
+def _without_fillers(metrics: list[str]) -> list[str]:
+    """The metrics without a filler word inside them (民营企业外贸进出口 → 民营企业进出口: ``metric_filler``)."""
+    return [m.replace(w, "") for m in metrics for w in claim_words()["metric_fillers"] if w in m[1:]]
+
+
+def _without_prefix(metrics: list[str]) -> list[str]:
+    """The metrics without a leading 新一期 (``metric_prefix``, longest first)."""
+    first = metrics[0]
+    prefix = next((w for w in claim_words()["metric_prefixes"] if first.startswith(w) and len(first) > len(w) + 1), "")
+    return [m[len(prefix):] for m in metrics if prefix and m.startswith(prefix)]
 
 
 def _period_dict(start, end) -> dict | None:
@@ -403,6 +413,23 @@ def _step_slip(claim: Figure, change: Figure) -> str:
     return sl.comparable_slip(claim, change) or "value"
 
 
+def _any_agrees(claim: Figure, rows: list[dict]) -> bool:
+    return any(agrees(claim, row_figure(r)) for r in rows)
+
+
+def _one_key(claim: Figure, rows: list[dict]) -> str | None:
+    """The one metric key of the rows comparable with the claim (None when none or several)."""
+    keys = {r["metric_key"] for r in _comparable(claim, rows)[1]}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _named_part(stored: str, key: str, before: str, named: list[str]) -> bool:
+    """The stored key is a part and the claim's key (深加工肉制品板块销售收入 for 销售收入), the part written in the
+    claim ``before`` the figure and in no other figure's name (``named``)."""
+    part = stored[:-len(key)] if stored.endswith(key) else ""
+    return len(part) >= claim_words()["part_from"] and part in before and not any(part in m for m in named)
+
+
 def _same_bound(claim: Figure, row: dict) -> bool:
     """An exact claim number traces any stored one; a bound (不高于3.2%) only the same bound."""
     return claim.qualifier not in ("over", "under") or row.get("qualifier") == claim.qualifier
@@ -555,6 +582,14 @@ class ClaimChecker:
         (only,) = keys
         return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
 
+    def other_names(self, claim: Figure) -> list[str]:
+        """The metrics of the claim's other figures."""
+        return [normalize(f.metric or "") for f in self.claim_figures if f.start != claim.start]
+
+    def document_rows(self, documents: set[str]) -> list[dict]:
+        """Every stored figure of these documents, as the checker reads them."""
+        return [read_stored_row(r) for doc_id in sorted(documents) for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
+
     def release_short_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
         """The short name a release gives the claim's statistic for another period (``short_in_release``: 12月当月
         进出口2.98万亿元 in the release of 货物贸易进出口总值): the figures of the documents holding the series', of
@@ -562,10 +597,9 @@ class ClaimChecker:
         series has no figure at that period (one of another measure there may show a slip)."""
         if claim.period is None or not own.rows or _comparable(claim, own.rows)[0]:
             return []
-        least, documents = claim_words()["short_in_release"], sorted({r["doc_id"] for r in own.rows})
-        rows = [read_stored_row(r) for doc_id in documents for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
-        rows = [r for r in rows if r["metric_key"] and r["metric_key"] != own.key and len(r["metric_key"]) >= least
-                and r["metric_key"] in own.key]
+        least = claim_words()["short_in_release"]
+        rows = [r for r in self.document_rows({r["doc_id"] for r in own.rows}) if r["metric_key"]
+                and r["metric_key"] != own.key and len(r["metric_key"]) >= least and r["metric_key"] in own.key]
         keys = {r["metric_key"] for r in _comparable(claim, rows)[1]}
         if len(keys) != 1:
             return []
@@ -578,21 +612,14 @@ class ClaimChecker:
         writes the part in the figure's sentence before it, not as another figure's name (地方政府 of 地方政府债券约
         7.49万亿元 is no part of 新增债券4.37万亿元); only when none of the whole's figures agrees."""
         key, comparable = own.key or "", _comparable(claim, own.rows)[1]
-        if not comparable or _catalogued(key) or not self.claim_text or \
-                any(agrees(claim, row_figure(r)) for r in comparable):
+        if not comparable or _catalogued(key) or not self.claim_text or _any_agrees(claim, comparable):
             return None
-        start = ctx.sentence_start(self.claim_text, claim.start)
-        clause, least = normalize(self.claim_text[start:claim.start]), claim_words()["part_from"]
-        named = [normalize(f.metric or "") for f in self.claim_figures if f.start != claim.start]
-        rows = [read_stored_row(r) for doc_id in sorted({r["doc_id"] for r in comparable})
-                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
-        parts = [r for r in rows if (r["metric_key"] or "").endswith(key) and len(r["metric_key"]) >= len(key) + least
-                 and r["metric_key"][:-len(key)] in clause and not any(r["metric_key"][:-len(key)] in m for m in named)]
-        keys = {r["metric_key"] for r in _comparable(claim, parts)[1]}
-        if len(keys) != 1:
-            return None
-        (only,) = keys
-        return SeriesChoice(only, [r for r in parts if r["metric_key"] == only], [key, only], "named_part")
+        before = normalize(self.claim_text[ctx.sentence_start(self.claim_text, claim.start):claim.start])
+        parts = [r for r in self.document_rows({r["doc_id"] for r in comparable})
+                 if _named_part(r["metric_key"] or "", key, before, self.other_names(claim))]
+        only = _one_key(claim, parts)
+        return SeriesChoice(only, [r for r in parts if r["metric_key"] == only], [key, only], "named_part") \
+            if only else None
 
     def longhand_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
         """The stored series the claim's key ends with (``longhand``: 资产规模 for NPS管理的资产规模), with the figures
@@ -603,8 +630,8 @@ class ClaimChecker:
             return []
         for size in range(len(key) - 2, least - 1, -1):
             rest, short = key[:-size], key[-size:]
-            if _catalogued(short):  # a catalogued statistic is found by its key, never by words (进出口)
-                continue
+            if _catalogued(short) or not rest.endswith(claim_words()["longhand_rest_ends"]):
+                continue  # a catalogued statistic is found by its key, never by words (进出口); a rest is a modifier
             rows = [r for r in _of_place(self.rows(short), claim.place, short) if r["metric_key"] == short
                     and ctx.holds_before(r, rest)]
             if _comparable(claim, rows)[1]:
@@ -866,12 +893,16 @@ class ClaimChecker:
         if _read_undated(claim, basis, dated):
             return self.own_day_context(claim, info, when) or \
                 self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
-        # a slip the comparable figures show (5个百分点 for 5个基点) comes before another measure's rounded number (4.8%)
+        verdict = self.disagreeing(claim, info, (basis, at_period, comparable), choice, when)
+        return self.ranked(verdict, official, comparable, claim)
+
+    def disagreeing(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
+        """No comparable figure agrees (``stored``: the basis, the rows at the period, the comparable ones): a slip the
+        comparable figures show (5个百分点 for 5个基点) comes before another measure's rounded number (4.8%)."""
+        basis, at_period, comparable = stored
         named = any(sl.comparable_slip(claim, row_figure(r)) for r in basis)
         verdict = None if named else self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
-        if verdict is None:
-            verdict = self.contradicted(claim, info, basis, choice.rows, when)
-        return self.ranked(verdict, official, comparable, claim)
+        return verdict or self.contradicted(claim, info, basis, choice.rows, when)
 
     def growth_over_base(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         """A growth rate over a written base (比2019年末): computed from the two stored levels."""
