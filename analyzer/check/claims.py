@@ -51,6 +51,7 @@ SIMILAR_POOL = 50  # look-alike metric keys asked of the store before they are r
 MIN_CONTEXT_CHARS = 4  # characters of claim words a context match needs before it may contradict
 PERCENT_AND_POINT = {"percent", "percentage_point"}
 CONTEXT_SEARCHES = 3   # the claim's longest words tried, in turn, to find stored sentences by context
+SHORT_NAMES = ("shorthand", "release_short", "longhand", "named_part")  # series chosen for a name that is not the claim's key
 RANKS = ("official", "report")  # evidence ranks, best first: official reference series, then news reports
 __all__ = ["SLIPS", "VERDICTS", "ClaimChecker", "Evidence", "Verdict", "any_contradicted", "check_claim",
            "row_figure"]
@@ -180,13 +181,28 @@ def _inside_month(claim: Period, start: str, end: str) -> bool:
 
 def metric_variants(metric: str) -> list[str]:
     """The metric as written, and without a trailing 增速/降幅 (余额增速 12.5% is the growth rate of 余额;
-    ``measure_tail`` in claim_words.toml)."""
+    ``measure_tail`` in claim_words.toml), a filler word (``metric_filler``) or a leading 新一期 (``metric_prefix``),
+    and under a joint name (汽车销量 → 汽车产销: ``joint_name``)."""
     out = [metric]
     for suffix in claim_words()["measure_tails"]:
         if metric.endswith(suffix) and len(metric) > len(suffix) + 1:
             out.append(metric[: -len(suffix)])
             break
-    return out
+    out += _without_fillers(out)
+    out += _without_prefix(out)
+    return out + [m.replace(part, joint) for m in out for joint, part in claim_words()["joint_names"] if part in m]
+
+
+def _without_fillers(metrics: list[str]) -> list[str]:
+    """The metrics without a filler word inside them (民营企业外贸进出口 → 民营企业进出口: ``metric_filler``)."""
+    return [m.replace(w, "") for m in metrics for w in claim_words()["metric_fillers"] if w in m[1:]]
+
+
+def _without_prefix(metrics: list[str]) -> list[str]:
+    """The metrics without a leading 新一期 (``metric_prefix``, longest first)."""
+    first = metrics[0]
+    prefix = next((w for w in claim_words()["metric_prefixes"] if first.startswith(w) and len(first) > len(w) + 1), "")
+    return [m[len(prefix):] for m in metrics if prefix and m.startswith(prefix)]
 
 
 def _period_dict(start, end) -> dict | None:
@@ -314,9 +330,13 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
-def _of_place(rows: list[dict], place: str | None) -> list[dict]:
+def _of_place(rows: list[dict], place: str | None, key: str | None = None) -> list[dict]:
     """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
-    national ones), all of them where that place has none."""
+    national ones), all of them where that place has none, or where the series is one whatever its place
+    (``placeless_series``: 恒生指数 is 香港恒生指数)."""
+    entry = load_taxonomy().lookup(key, "metrics") if key else None
+    if entry is not None and entry.category in claim_words()["placeless"]:
+        return rows
     where = place_key(place)
     return [row for row in rows if place_key(row.get("place")) == where] or rows
 
@@ -391,6 +411,23 @@ def _step_slip(claim: Figure, change: Figure) -> str:
     if {claim.unit, change.unit} == PERCENT_AND_POINT:
         return "percent_vs_point" if sl.same_digits(claim, change) else "value"
     return sl.comparable_slip(claim, change) or "value"
+
+
+def _any_agrees(claim: Figure, rows: list[dict]) -> bool:
+    return any(agrees(claim, row_figure(r)) for r in rows)
+
+
+def _one_key(claim: Figure, rows: list[dict]) -> str | None:
+    """The one metric key of the rows comparable with the claim (None when none or several)."""
+    keys = {r["metric_key"] for r in _comparable(claim, rows)[1]}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _named_part(stored: str, key: str, before: str, named: list[str]) -> bool:
+    """The stored key is a part and the claim's key (深加工肉制品板块销售收入 for 销售收入), the part written in the
+    claim ``before`` the figure and in no other figure's name (``named``)."""
+    part = stored[:-len(key)] if stored.endswith(key) else ""
+    return len(part) >= claim_words()["part_from"] and part in before and not any(part in m for m in named)
 
 
 def _same_bound(claim: Figure, row: dict) -> bool:
@@ -488,26 +525,30 @@ class ClaimChecker:
 
     # which series
     def own_series(self, claim: Figure) -> SeriesChoice:
-        """The claim's series as written, or without a trailing 增速 when only that is stored."""
-        for variant in metric_variants(claim.metric):
-            rows = _of_place(self.rows(variant), claim.place)
-            if rows:
-                return SeriesChoice(_key(variant), rows)
-        return SeriesChoice(_key(claim.metric), [])
+        """The claim's series as written, or without a trailing 增速 or a filler word when only that is stored, or
+        when only that has figures comparable with the claim's."""
+        found = [SeriesChoice(_key(variant), rows) for variant in metric_variants(claim.metric)
+                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant)))]
+        best = next((choice for choice in found if _comparable(claim, choice.rows)[1]), None)
+        return best or (found[0] if found else SeriesChoice(_key(claim.metric), []))
 
     def choose_series(self, claim: Figure) -> SeriesChoice:
         """The claim's own series; when that has nothing comparable, the series its name could mean with a scope
         word (各项贷款余额 → 人民币/本外币), preferring one that agrees, or the one stored series it is short for."""
         own = self.own_series(claim)
+        part = self.named_part_series(claim, own)
+        if part is not None:
+            return part
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
-        options = options or self.shorthand_series(claim, own.key)
+        options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own) \
+            or self.longhand_series(claim, own)
         if not options:
             return own
         names = ([own.key] if own.rows else []) + [o.key for o in options]
-        if options[0].chosen_because == "shorthand":
-            return SeriesChoice(options[0].key, options[0].rows, names, "shorthand")
+        if options[0].chosen_because in SHORT_NAMES:
+            return SeriesChoice(options[0].key, options[0].rows, names, options[0].chosen_because)
         picked = self.pick_option(claim, options)
         if picked:
             return SeriesChoice(picked[0].key, picked[0].rows, names, picked[1])
@@ -541,6 +582,62 @@ class ClaimChecker:
         (only,) = keys
         return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
 
+    def other_names(self, claim: Figure) -> list[str]:
+        """The metrics of the claim's other figures."""
+        return [normalize(f.metric or "") for f in self.claim_figures if f.start != claim.start]
+
+    def document_rows(self, documents: set[str]) -> list[dict]:
+        """Every stored figure of these documents, as the checker reads them."""
+        return [read_stored_row(r) for doc_id in sorted(documents) for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
+
+    def release_short_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
+        """The short name a release gives the claim's statistic for another period (``short_in_release``: 12月当月
+        进出口2.98万亿元 in the release of 货物贸易进出口总值): the figures of the documents holding the series', of
+        the one stored key the claim's key contains, with figures comparable at the claim's period. Only when the
+        series has no figure at that period (one of another measure there may show a slip)."""
+        if claim.period is None or not own.rows or _comparable(claim, own.rows)[0]:
+            return []
+        least = claim_words()["short_in_release"]
+        rows = [r for r in self.document_rows({r["doc_id"] for r in own.rows}) if r["metric_key"]
+                and r["metric_key"] != own.key and len(r["metric_key"]) >= least and r["metric_key"] in own.key]
+        keys = {r["metric_key"] for r in _comparable(claim, rows)[1]}
+        if len(keys) != 1:
+            return []
+        (key,) = keys
+        return [SeriesChoice(key, [r for r in rows if r["metric_key"] == key], chosen_because="release_short")]
+
+    def named_part_series(self, claim: Figure, own: SeriesChoice) -> SeriesChoice | None:
+        """The series of a part the claim names apart from its statistic (``named_part``: 深加工肉制品板块…销售收入), in
+        the documents of the claim's own comparable figures: its key is the part and the claim's key, and the claim
+        writes the part in the figure's sentence before it, not as another figure's name (地方政府 of 地方政府债券约
+        7.49万亿元 is no part of 新增债券4.37万亿元); only when none of the whole's figures agrees."""
+        key, comparable = own.key or "", _comparable(claim, own.rows)[1]
+        if not comparable or _catalogued(key) or not self.claim_text or _any_agrees(claim, comparable):
+            return None
+        before = normalize(self.claim_text[ctx.sentence_start(self.claim_text, claim.start):claim.start])
+        parts = [r for r in self.document_rows({r["doc_id"] for r in comparable})
+                 if _named_part(r["metric_key"] or "", key, before, self.other_names(claim))]
+        only = _one_key(claim, parts)
+        return SeriesChoice(only, [r for r in parts if r["metric_key"] == only], [key, only], "named_part") \
+            if only else None
+
+    def longhand_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
+        """The stored series the claim's key ends with (``longhand``: 资产规模 for NPS管理的资产规模), with the figures
+        whose sentence writes the rest of the claim's key before them; only when nothing is stored under the key, and
+        never a catalogued statistic."""
+        key, least = own.key or "", claim_words()["longhand_from"]
+        if own.rows or "@" in key:
+            return []
+        for size in range(len(key) - 2, least - 1, -1):
+            rest, short = key[:-size], key[-size:]
+            if _catalogued(short) or not rest.endswith(claim_words()["longhand_rest_ends"]):
+                continue  # a catalogued statistic is found by its key, never by words (进出口); a rest is a modifier
+            rows = [r for r in _of_place(self.rows(short), claim.place, short) if r["metric_key"] == short
+                    and ctx.holds_before(r, rest)]
+            if _comparable(claim, rows)[1]:
+                return [SeriesChoice(short, rows, chosen_because="longhand")]
+        return []
+
     def series_info(self, claim: Figure, choice: SeriesChoice, evidence: list[Evidence]) -> dict:
         """The series used and why the evidence's names are it: only names that reach the same series give reasons
         (a wrong metric's figure is cited, never called an alias of the claim's statistic)."""
@@ -553,8 +650,8 @@ class ClaimChecker:
     def series_text(self, claim: Figure, series: dict) -> str:
         lang = self.lang
         text = clauses(["", *series["reasons"]], lang) if series["reasons"] else ""
-        if series["chosen_because"] == "shorthand":
-            return text + say("series.shorthand", lang, metric=claim.metric, key=series["key"])
+        if series["chosen_because"] in SHORT_NAMES:
+            return text + say(f"series.{series['chosen_because']}", lang, metric=claim.metric, key=series["key"])
         if series["candidates"]:
             why = say(f"series.why.{series['chosen_because'] or 'stored'}", lang)
             text += say("series.several", lang, metric=claim.metric, candidates=listed(series["candidates"], lang),
@@ -728,13 +825,20 @@ class ClaimChecker:
         if led is None:
             return None
         row, slip = led
-        extra = None
-        if slip == "value":  # the release's other metric with the claim's number
-            slip, extra = self.other_metric_slip(claim, {row["doc_id"]}) if claim.period is not None \
-                else self.document_metric_slip(claim, {row["doc_id"]})
+        slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def context_slip(self, claim: Figure, row: dict) -> tuple[str, dict | None]:
+        """What a figure found by context that disagrees shows: the claim's number stated in the same document for
+        the same metric at another period (上半年…同比增长10% quoted for 第二季度), or for another metric of the
+        release, else a plain value."""
+        if claim.period is None:
+            return self.document_metric_slip(claim, {row["doc_id"]})
+        same = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(doc_id=row["doc_id"], measure=claim.measure))]
+        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]])
+        return found or self.other_metric_slip(claim, {row["doc_id"]})
 
     def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:
         """The claim's words and the stored figures they lead to: its clause's words, or when those find no stored
@@ -749,7 +853,7 @@ class ClaimChecker:
             if not words:
                 return first or (words, [])
             index = ctx.list_index(self.claim_text, claim, self.claim_figures)
-            found = ctx.candidates(self.context_rows(claim, words, day), words, last, index)
+            found = ctx.candidates(self.context_rows(claim, words, day), words, last, index, claim.metric)
             if found and (whole or _enough_words(words) or any(agrees(claim, row_figure(c.row)) for c in found)):
                 return words, found
             first = first or ((words, found) if found else None)
@@ -789,10 +893,16 @@ class ClaimChecker:
         if _read_undated(claim, basis, dated):
             return self.own_day_context(claim, info, when) or \
                 self.undated_or_scale(claim, info, (basis, official, comparable), choice, when)
-        verdict = self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
-        if verdict is None:
-            verdict = self.contradicted(claim, info, basis, choice.rows, when)
+        verdict = self.disagreeing(claim, info, (basis, at_period, comparable), choice, when)
         return self.ranked(verdict, official, comparable, claim)
+
+    def disagreeing(self, claim, info, stored: tuple[list, list, list], choice, when) -> Verdict:
+        """No comparable figure agrees (``stored``: the basis, the rows at the period, the comparable ones): a slip the
+        comparable figures show (5个百分点 for 5个基点) comes before another measure's rounded number (4.8%)."""
+        basis, at_period, comparable = stored
+        named = any(sl.comparable_slip(claim, row_figure(r)) for r in basis)
+        verdict = None if named else self.slip_verdict(claim, info, [r for r in at_period if r not in comparable], when)
+        return verdict or self.contradicted(claim, info, basis, choice.rows, when)
 
     def growth_over_base(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
         """A growth rate over a written base (比2019年末): computed from the two stored levels."""
@@ -1076,9 +1186,19 @@ class ClaimChecker:
 def check_claim(text: str | Record, store, published: str | None = None, lang: str = "zh") -> list[Verdict]:
     """Verdicts for every figure the pipeline finds in ``text`` (a claim, or a whole article)."""
     if isinstance(text, Record):
-        record = text
-    else:
-        record = analyze(prepare_claim(text), published=published, doc_id="claim")
+        return _check_record(text, store, lang)
+    named, plain = prepare_claim(text), prepare_claim(text, names=False)
+    verdicts = _check_record(analyze(named, published=published, doc_id="claim"), store, lang)
+    if named == plain or not any(v.verdict == "unverifiable" for v in verdicts):
+        return verdicts
+    # a source may use the journalist's name too (中国经济总量达…): a figure found under neither name stays unverifiable
+    others = _check_record(analyze(plain, published=published, doc_id="claim"), store, lang)
+    if len(others) != len(verdicts):
+        return verdicts
+    return [o if v.verdict == "unverifiable" else v for v, o in zip(verdicts, others)]
+
+
+def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)

@@ -82,8 +82,11 @@ def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozense
 
 
 def _masked(text: str, figures: list[Figure]) -> str:
-    """The claim in normalized form with its figures and time expressions blanked out."""
+    """The claim in normalized form with its figures, time expressions and source clauses (``attribution``: 乘联分会
+    数据，) blanked out."""
     masked = list(normalize(text))
+    for match in _claim_words()["attribution"].finditer("".join(masked)):
+        masked[match.start():match.end()] = " " * (match.end() - match.start())
     for other in figures:
         masked[other.start:other.end] = " " * (other.end - other.start)
     for match in time_matches("".join(masked)):
@@ -115,9 +118,11 @@ def list_index(text: str, figure: Figure, figures: list[Figure]) -> int | None:
     return next((i for i, f in enumerate(listed) if f.start == figure.start), None)
 
 
-def candidates(rows: list[dict], words: list[str], last: str | None, index: int | None = None) -> list[Candidate]:
+def candidates(rows: list[dict], words: list[str], last: str | None, index: int | None = None,
+               metric: str | None = None) -> list[Candidate]:
     """Rows whose sentence holds enough of the words, one of them before the figure; ``near`` when the row is the
-    first such figure after the claim's last word (the number that word leads to)."""
+    first such figure after the claim's last word (the number that word leads to). Where some sentences hold every
+    word of the claim's ``metric`` (新能源, 乘用车, 零售), the others are not its (全国乘用车市场零售…同比下降23.2%)."""
     total = sum(len(w) for w in words)
     out = []
     for row in rows:
@@ -128,8 +133,9 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, _leading(words, last))
-    _mark_respectively(out, words, index)
+    _mark_respectively(out, words, index, metric)
     _mark_items(out)
+    _mark_partial(out, metric_words(metric))
     return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
 
 
@@ -180,6 +186,15 @@ def _holds_parts(text: str, word: str) -> bool:
     return sum(len(p) for p in parts) >= len(word) and all(_holds(text, p) for p in parts)
 
 
+def holds_before(row: dict, words: str) -> bool:
+    """The stored figure's sentence writes ``words`` (or each of its words of two or more characters) before it, in
+    its own list item (民营企业 of the item before the ； names none of 外商投资企业's figures)."""
+    before = normalize(row.get("sentence") or "")[:max(0, _offset(row))]
+    before = before[max(before.rfind(mark) for mark in _claim_words()["item_breaks"]) + 1:]
+    parts = [p for p in tokenizer().lcut(words, HMM=False) if len(p) >= 2] or [words]
+    return words in before or all(_holds(before, p) for p in parts)
+
+
 def _offset(row: dict) -> int:
     return row["start"] - (row.get("sentence_start") or 0)
 
@@ -215,9 +230,27 @@ def _mark_near(found: list[Candidate], leading: list[str]) -> None:
 ITEM_BREAK = re.compile(r"[、和及与]")
 
 
-def _mark_respectively(found: list[Candidate], words: list[str], claim_index: int | None = None) -> None:
+def metric_words(metric: str | None) -> list[str]:
+    """The words of a claim's metric (two or more characters, none a stop word) that name what it counts."""
+    stop = _claim_words()["context_stop"]
+    return [w for w in tokenizer().lcut(normalize(metric or ""), HMM=False) if len(w) >= 2 and w not in stop]
+
+
+def _mark_partial(found: list[Candidate], words: list[str]) -> None:
+    """Where some candidates' sentences hold every word of the claim's metric, the others are excluded."""
+    if len(words) < 2:
+        return
+    full = [c for c in found if not c.excluded and all(_holds(normalize(c.row.get("sentence") or ""), w) for w in words)]
+    if full:
+        for candidate in found:
+            candidate.excluded = candidate.excluded or candidate not in full
+
+
+def _mark_respectively(found: list[Candidate], words: list[str], claim_index: int | None = None,
+                       metric: str | None = None) -> None:
     """工商银行、农业银行、建设银行和中国银行分别实现净利润…，同比分别增长0.51%、4.72%…: the claim's item (农业银行) is
-    the second of the list, so only the second figure after 分别 is its own; the others are excluded."""
+    the second of the list, so only the second figure after 分别 is its own; the others are excluded. The item is the
+    one the claim's metric ends with (购物金额、人数、购物件数 for 离岛免税购物人数), else the one most of its words name."""
     by_sentence: dict[tuple, list[Candidate]] = {}
     for candidate in found:
         by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
@@ -227,7 +260,7 @@ def _mark_respectively(found: list[Candidate], words: list[str], claim_index: in
         if first < 0:
             continue
         items = _list_items(sentence[:first])
-        index = claim_index if claim_index is not None else _item_index(items, words)
+        index = claim_index if claim_index is not None else _ending_index(items, metric) or _item_index(items, words)
         listed = sorted((c for c in group if _offset(c.row) > first), key=lambda c: _offset(c.row))
         if index is None or len(items) < 2 or len(listed) < len(items):
             continue
@@ -240,6 +273,14 @@ def _list_items(head: str) -> list[str]:
     """The items listed before 分别, in the last clause before it."""
     head = head[clause_start(head, len(head), lists=False):]
     return _expand([item.strip() for item in ITEM_BREAK.split(head) if item.strip()])
+
+
+def _ending_index(items: list[str], metric: str | None) -> int | None:
+    """The one item the claim's metric ends with (人数 of 离岛免税购物人数); None when none or several do (or the
+    first, which needs no telling apart)."""
+    metric = normalize(metric or "")
+    ends = [i for i, item in enumerate(items) if len(item) >= 2 and metric.endswith(item)]
+    return ends[0] if len(ends) == 1 else None
 
 
 def _item_index(items: list[str], words: list[str]) -> int | None:

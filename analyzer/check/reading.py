@@ -44,7 +44,25 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "steps": _steps(data["step"]), **_context_entries(data)}
+            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data)}
+
+
+def _series_entries(data: dict) -> dict:
+    """The series rows: catalogue categories compared across places, counters a level may go without, the filler words a claim puts inside a statistic's name, and a
+    journalist's names of statistics (longest first)."""
+    return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
+            "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
+            "metric_fillers": tuple(_words(data["metric_filler"])),
+            "metric_prefixes": tuple(sorted(_words(data["metric_prefix"]), key=len, reverse=True)),
+            "joint_names": [(row["joint"], part) for row in data["joint_name"] for part in row["parts"]],
+            "stored_bases": [(w, row["comparison"]) for row in data["stored_base"] for w in row["words"]],
+            "part_from": min(row["min_chars"] for row in data["named_part"]),
+            "longhand_from": min(row["min_chars"] for row in data["longhand"]),
+            "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
+            "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
+            "attribution": re.compile("|".join(f"(?:{row['pattern']})" for row in data["attribution"])),
+            "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
+                                  key=lambda pair: -len(pair[0]))}
 
 
 def _context_entries(data: dict) -> dict:
@@ -117,7 +135,9 @@ def move_sign(before: str) -> int | None:
 
 def read_stored_row(row: dict) -> dict:
     """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
-    is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are."""
+    is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are; a change 較上年末 filed as
+    against the previous reading is one since the year's start (``stored_base``)."""
+    row = _stored_base(row)
     offset = row["start"] - (row.get("sentence_start") or 0)
     before = (row.get("sentence") or "")[max(0, offset - 4):offset]
     if row.get("unit") == "times" and before.endswith(claim_words()["growth_verbs"]):
@@ -137,9 +157,20 @@ def read_stored_row(row: dict) -> dict:
     return {**row, "measure": "growth_rate", "value": value, "value_high": high}
 
 
-def prepare_claim(text: str) -> str:
-    """The claim with 翻番-style words written as growth rates, ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"])
+def _stored_base(row: dict) -> dict:
+    if row.get("comparison") != "prev" or row.get("measure") not in ("change", "growth_rate"):
+        return row
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = (row.get("sentence") or "")[max(0, offset - 10):offset]
+    before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
+    found = next((base for word, base in claim_words()["stored_bases"] if word in before), None)
+    return {**row, "comparison": found} if found else row
+
+
+def prepare_claim(text: str, names: bool = True) -> str:
+    """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
+    as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
+    return multiyear.rewrite(text, claim_words()["rewrites"] + (claim_words()["claim_names"] if names else []))
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:

@@ -46,7 +46,13 @@ def unit_factor(claim: Figure, unit: str) -> Decimal:
 def units_comparable(claim: Figure, unit: str, counter: str | None) -> bool:
     """Same unit and counter; percentage points and basis points compare after conversion."""
     same = unit == claim.unit or {unit, claim.unit} == set(POINT_UNITS)
-    return same and (counter or None) == (claim.counter or None)
+    return same and _counters_agree(claim, unit, counter)
+
+
+def _counters_agree(claim: Figure, unit: str, counter: str | None) -> bool:
+    """The same counter, or a level's optional one on one side (48489.02 and 48489.02点: ``optional_counter``)."""
+    counters = {counter or None, claim.counter or None}
+    return len(counters) == 1 or (unit == "other" and counters - {None} <= claim_words()["optional_counters"])
 
 
 def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:
