@@ -1,0 +1,42 @@
+"""Institution precision rows of branch s18-inst: each a sentence in and the institutions (written text, name) out."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _institutions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in analyze(text).institutions]
+
+
+# a person's Latin name listed beside a firm is no firm (latin_given_names); a firm's Latin name in the list stays
+@pytest.mark.parametrize("text, expected", [
+    ("本轮由法国投资部门Bpifrance Digital Venture、Eric Schmidt、Tim Berners-Lee等参与投资。",
+     [("Bpifrance Digital Venture", "Bpifrance Digital Venture")]),
+    ("本轮由英伟达、Hiro Capital、Steve Witkoff参与投资。",
+     [("英伟达", "英伟达"), ("Hiro Capital", "Hiro Capital")]),
+])
+def test_a_latin_person_listed_beside_a_firm_is_no_firm(text, expected):
+    assert _institutions(text) == expected
+
+
+# a bank's two-character alias whose 行 starts 行业 or 行动 (bank_alias_in_word); the alias elsewhere stays
+@pytest.mark.parametrize("text, expected", [
+    ("机器开始理解、推理并在真实世界中行动。", []),
+    ("广泛开展绿色生活创建行动，倡导简约适度。", []),
+    ("中国人形机器人行业已从PPT演示走向量产。", []),
+    ("中行发布公告称，将下调存款利率。", [("中行", "中国银行")]),
+])
+def test_a_bank_alias_read_across_a_word_is_no_bank(text, expected):
+    assert _institutions(text) == expected
+
+
+# a short firm name joined by the dot of a transliterated name is part of a person's name (transliterated_person)
+@pytest.mark.parametrize("text, expected", [
+    ("戴尔科技创始人迈克尔·戴尔及其妻子苏珊·戴尔早在去年12月就承诺捐款。", [("戴尔科技", "戴尔")]),
+    ("临床试验首席研究员吉利·雷格夫-尤凯教授表示。", []),
+    ("根据美国约翰斯·霍普金斯大学的数据，", [("约翰斯·霍普金斯大学", "约翰斯·霍普金斯大学")]),
+])
+def test_a_name_inside_a_transliterated_name_is_no_firm(text, expected):
+    assert _institutions(text) == expected
