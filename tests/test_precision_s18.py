@@ -40,3 +40,15 @@ def test_a_bank_alias_read_across_a_word_is_no_bank(text, expected):
 ])
 def test_a_name_inside_a_transliterated_name_is_no_firm(text, expected):
     assert _institutions(text) == expected
+
+
+# what an analyst covers (市场, 外汇, 利率, 股票, 大宗商品, 技术) and 美国 as a region belong to the role, not to the firm
+# (analyst_role); 资本市场 and 环球市场 stay in the firm's name
+@pytest.mark.parametrize("text, expected", [
+    ("不过，eToro市场分析师Zavier Wong对此相对淡定。", [("eToro", "eToro")]),
+    ("路透技术分析师Wang Tao指出，金价可能继续上行。", [("路透", "路透")]),
+    ("道明证券美国利率策略师Molly Brooks表示。", [("道明证券", "道明证券")]),
+    ("周四，BMO资本市场分析师Matthew Murphy表示。", [("BMO资本市场", "BMO资本市场")]),
+])
+def test_the_field_an_analyst_covers_is_no_part_of_the_firm(text, expected):
+    assert _institutions(text) == expected
