@@ -52,3 +52,14 @@ def test_a_name_inside_a_transliterated_name_is_no_firm(text, expected):
 ])
 def test_the_field_an_analyst_covers_is_no_part_of_the_firm(text, expected):
     assert _institutions(text) == expected
+
+
+# a verb of handing over ends a name going back (stop_words 交由 …); 经纪 after a firm suffix makes a business
+# (证券经纪业务, 保险经纪领域), not a firm's name (not_before)
+@pytest.mark.parametrize("text, expected", [
+    ("开发工作将交由阅文集团负责。", [("阅文集团", "阅文集团")]),
+    ("随着蔚来入局保险经纪领域，业界开始更加期待。", [("蔚来", "蔚来")]),
+    ("并首次获得香港证券经纪业务完整牌照体系。", []),
+])
+def test_a_verb_or_a_business_word_is_no_part_of_a_firm(text, expected):
+    assert _institutions(text) == expected
