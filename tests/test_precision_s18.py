@@ -63,3 +63,14 @@ def test_the_field_an_analyst_covers_is_no_part_of_the_firm(text, expected):
 ])
 def test_a_verb_or_a_business_word_is_no_part_of_a_firm(text, expected):
     assert _institutions(text) == expected
+
+
+# 高通胀 and 高通量 are no Qualcomm, 多家央行 and 两家央行 no one central bank (taxonomy excludes)
+@pytest.mark.parametrize("text, expected", [
+    ("面对自欧元诞生以来的最高通胀，市场承压。", []),
+    ("6月全球通胀冲高，且多家央行正在加息。", []),
+    ("从高通量实验的设计到量产。", []),
+    ("高通公司周二宣布新的芯片。", [("高通公司", "高通公司")]),
+])
+def test_words_that_hold_a_short_alias(text, expected):
+    assert _institutions(text) == expected
