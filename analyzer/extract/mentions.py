@@ -445,6 +445,10 @@ class _Context:
     before: tuple[str, ...] = ()
     max_len: int = 0
 
+    def covers(self, name: str) -> bool:
+        """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
+        return (not self.names or name in self.names) and not (self.max_len and len(name) > self.max_len)
+
 
 @functools.cache
 def mention_contexts() -> dict[str, list[_Context]]:
@@ -464,7 +468,7 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
     name = text[start:end]
     for context in mention_contexts().get(entry.kind, ()):
-        if context.names and name not in context.names or context.max_len and len(name) > context.max_len:
+        if not context.covers(name):
             continue
         if any(text.endswith(word, 0, start) for word in context.before):
             return False

@@ -778,7 +778,7 @@ class OrganizationFinder:
         more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
-            return not self.refuses(name) and not self.is_latin_person(name)
+            return self._is_latin_firm(name)
         if len(name) < 3 or name.endswith(self.not_subject_endings):
             return False
         if self._is_trade_named(name):
@@ -797,6 +797,10 @@ class OrganizationFinder:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
                 or any(title in name for title in self.person_titles) or self.is_latin_person(name))
+
+    def _is_latin_firm(self, name: str) -> bool:
+        """A Latin name listed beside a firm is a firm unless refused or a person's (Eric Schmidt)."""
+        return not (self.refuses(name) or self.is_latin_person(name))
 
     def is_latin_person(self, name: str) -> bool:
         """A person's Latin name: a given name of ``latin_given_names`` and a surname (Eric Schmidt, Tim Berners-Lee)."""
