@@ -74,3 +74,8 @@ def test_a_verb_or_a_business_word_is_no_part_of_a_firm(text, expected):
 ])
 def test_words_that_hold_a_short_alias(text, expected):
     assert _institutions(text) == expected
+
+
+# Puma's Latin names are the taxonomy's 彪马
+def test_puma_by_its_latin_names():
+    assert _institutions("安踏体育公告称，收购PUMA SE的29.06%股权。") == [("安踏体育", "安踏体育"), ("PUMA SE", "彪马")]
