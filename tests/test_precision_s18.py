@@ -79,3 +79,9 @@ def test_words_that_hold_a_short_alias(text, expected):
 # Puma's Latin names are the taxonomy's 彪马
 def test_puma_by_its_latin_names():
     assert _institutions("安踏体育公告称，收购PUMA SE的29.06%股权。") == [("安踏体育", "安踏体育"), ("PUMA SE", "彪马")]
+
+
+# 美国食药监局 is the FDA's short Chinese name
+def test_the_fda_by_its_short_chinese_name():
+    assert _institutions("【美国食药监局缩短莫德纳疫苗加强针接种间隔】") == [("美国食药监局", "美国食品药品监督管理局"),
+                                                                     ("莫德纳", "Moderna")]
