@@ -441,6 +441,13 @@ class _Context:
     through_list: re.Pattern | None = None
     # a row with ``clause``: the name is no mention where one of these words is in its clause (遭到袭击的基础设施)
     clause: tuple[str, ...] = ()
+    # a row with ``before``: the name is no mention right after one of these words; ``max_len``: names this long at most
+    before: tuple[str, ...] = ()
+    max_len: int = 0
+
+    def covers(self, name: str) -> bool:
+        """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
+        return (not self.names or name in self.names) and not (self.max_len and len(name) > self.max_len)
 
 
 @functools.cache
@@ -452,7 +459,8 @@ def mention_contexts() -> dict[str, list[_Context]]:
         through = rulebook.regex(f"(?:{row['list']})(?:{rulebook.alternation(after)})") if "list" in row else None
         out.setdefault(row["kind"], []).append(_Context(
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
-            through, tuple(match_form(w) for w in row.get("clause", ()))))
+            through, tuple(match_form(w) for w in row.get("clause", ())),
+            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0)))
     return out
 
 
@@ -460,8 +468,10 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
     name = text[start:end]
     for context in mention_contexts().get(entry.kind, ()):
-        if context.names and name not in context.names:
+        if not context.covers(name):
             continue
+        if any(text.endswith(word, 0, start) for word in context.before):
+            return False
         if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
         if context.clause and _clause_has(text, start, end, context.clause):

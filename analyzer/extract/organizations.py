@@ -48,6 +48,8 @@ _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“�
 # token
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
+# a person's Latin name: a given name, an initial perhaps, a surname (double-barrelled or with an apostrophe)
+_LATIN_PERSON = re.compile(r"([A-Z][a-z]+) (?:[A-Z]\. )?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?")
 # a stock ticker in brackets (NVDA.O, 0700.HK) is no Latin gloss of the name before it
 _NO_TICKER = r"(?![A-Z0-9]{1,6}\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)[)）])"
 # capitalised Latin words of a firm's name before its legal form (Check Point Software Technologies)
@@ -205,6 +207,7 @@ class OrganizationFinder:
         self.place_word = rulebook.regex(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.not_subjects = frozenset(settings["not_subjects"])
         self.people = frozenset(settings.get("people", ()))
+        self.latin_given_names = frozenset(settings.get("latin_given_names", ()))
         self.person_titles = tuple(settings.get("person_titles", ()))
         self.street_endings = tuple(settings.get("street_endings", ()))
         self.not_listed_parts = tuple(settings.get("not_listed_parts", ()))
@@ -775,7 +778,7 @@ class OrganizationFinder:
         more with a word of its own, no stop word and no place (美国和日本政府: 美国 is no firm), and not one
         dictionary word for a kind of body."""
         if _LATIN_FIRM_NAME.fullmatch(name) or re.fullmatch(r"[a-z][A-Z][A-Za-z0-9]+", name):
-            return not self.refuses(name)
+            return self._is_latin_firm(name)
         if len(name) < 3 or name.endswith(self.not_subject_endings):
             return False
         if self._is_trade_named(name):
@@ -793,7 +796,16 @@ class OrganizationFinder:
     def is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
-                or any(title in name for title in self.person_titles))
+                or any(title in name for title in self.person_titles) or self.is_latin_person(name))
+
+    def _is_latin_firm(self, name: str) -> bool:
+        """A Latin name listed beside a firm is a firm unless refused or a person's (Eric Schmidt)."""
+        return not (self.refuses(name) or self.is_latin_person(name))
+
+    def is_latin_person(self, name: str) -> bool:
+        """A person's Latin name: a given name of ``latin_given_names`` and a surname (Eric Schmidt, Tim Berners-Lee)."""
+        match = _LATIN_PERSON.fullmatch(name)
+        return bool(match) and match.group(1) in self.latin_given_names
 
     def refuses(self, name: str) -> bool:
         """A word listed as no firm's name: a pronoun or body word, a generic or concept word, a Latin non-firm."""
