@@ -46,3 +46,10 @@ def test_merged_reasons_have_no_repeats():
     a, b = match_series("金融机构人民币各项贷款余额"), match_series("全国金融机构人民币各项贷款余额")
     reasons = merge_reasons(a, b)
     assert len(reasons) == len(set(reasons)) and any("全国" in r for r in reasons)
+
+
+def test_sold_and_unsold_housing_are_three_series():
+    """商品房销售面积, 商品房销售额 and 商品房待售面积 are three series of one NBS release, never one."""
+    keys = {metric_key(name) for name in ("商品房销售面积", "商品房销售额", "商品房待售面积")}
+    assert keys == {"商品房销售面积", "商品房销售额", "商品房待售面积"}
+    assert metric_key("全国商品房销售额") == "商品房销售额"
