@@ -1289,11 +1289,37 @@ def _previous_reading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
     return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group()) if period else None
 
 
+def _fiscal_year(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """美光科技2026财年第二季度营收…: a fiscal year or quarter before the figure in its sentence, with no time expression
+    between them but its own (2026财年全年), its months not given (no 即/截至3月底的 before it, no 第三财季（3-5月）
+    after it): no period, not the date or calendar year before it. A figure the text dates now or a market day keeps it."""
+    if choice.period is None or choice.rule.startswith(tuple(row["keep"])):
+        return None
+    fiscal, base = None, WORD_PATTERNS[row["base"]]
+    for match in WORD_PATTERNS[row["words"]].finditer(fp.text, site.sentence[0], site.start):
+        if not base.search(fp.text, max(0, match.start() - 2), match.start()):
+            fiscal = match  # 比上财年 is a comparison's base, not the figure's time
+    if fiscal is None or WORD_PATTERNS[row["defined"]].search(fp.text, max(0, fiscal.start() - 3), fiscal.start()):
+        return None
+    if any(span.start > fiscal.end() for span in times_within(fp.times, fiscal.end(), site.start)):
+        return None  # 2026财年…截至2月底: a time of its own after it
+    if _fiscal_defined(fp, row, choice.period):
+        return None
+    return PeriodChoice(None, row["id"], fiscal.group())
+
+
+def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
+    """``period`` is the months a fiscal span is given right after it (第三财季（3-5月）)."""
+    words = WORD_PATTERNS[row["words"]]
+    return any(span.period == period and words.search(fp.text, max(0, span.start - 8), span.start)
+               and fp.text[span.start - 1:span.start] in ("（", "(") for span in fp.times if span.start)
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
-    "flow_by_deadline": _flow_by_deadline,
+    "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
