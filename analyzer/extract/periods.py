@@ -1315,11 +1315,47 @@ def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
                and fp.text[span.start - 1:span.start] in ("（", "(") for span in fp.times if span.start)
 
 
+def _respectively(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """5月和6月，公司分别销售1万辆和2万辆: times listed before 分别 pair with the figures after it in order (the first
+    after 分别 takes the first time, each next figure the time after its previous figure's)."""
+    word = fp.text.rfind(row["word"], site.sentence[0], site.start)
+    if choice.period is None or word < 0:
+        return None
+    listed = _listed_times(fp, times_within(fp.times, site.sentence[0], word), row)
+    if (len(listed) < 2 or word - listed[-1].end > row["gap"] or times_within(fp.times, word, site.start)
+            or WORD_PATTERNS[row["base"]].search(fp.text, max(0, listed[0].start - 2), word)):
+        return None  # 分别在6月和12月: times of their own; 与2019年、2020年同期相比分别增长: bases of comparison
+    periods = [span.period for span in listed]
+    if row["word"] in fp.text[site.near_start:site.start]:
+        index = 0
+    elif site.previous in periods:
+        index = periods.index(site.previous) + 1
+    else:
+        return None
+    if index >= len(listed):
+        return None
+    span = listed[index]
+    return PeriodChoice(span.period, f"{row['id']}/{span.rule}", fp.text[span.start:span.end])
+
+
+def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
+    """The last run of ``spans`` of one kind of ``row["kinds"]`` joined only by list words (5月和6月, 2023年、2024年)."""
+    joiner = WORD_PATTERNS[row["joiner"]]
+    run: list = []
+    for span in reversed(spans):
+        if span.kind not in row["kinds"] or (run and (span.kind != run[0].kind
+                                                       or not joiner.fullmatch(fp.text, span.end, run[0].start))):
+            break
+        run.insert(0, span)
+    return run
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
+    "respectively": _respectively,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
