@@ -73,6 +73,7 @@ INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
+DIGEST_ITEM = WORD_PATTERNS["digest_item"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
 PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
@@ -824,6 +825,7 @@ class TimesBefore:
     the reporting period the lead states."""
     in_sentence: TimeSpan | None = None
     in_paragraph: TimeSpan | None = None
+    in_item: TimeSpan | None = None  # in_paragraph, if named in the figure's own item of a digest
     in_text: TimeSpan | None = None
 
 
@@ -855,6 +857,8 @@ class FigurePeriods:
         # the title or lead states the period a release reports; one named later speaks of its own paragraph
         self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
         self._of_row: dict[str, list[TimeSpan]] = {}
+        # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
+        self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
@@ -902,7 +906,10 @@ class FigurePeriods:
             found.in_sentence = self.times[ended - 1]
         inheritable = min(ending_by(self.inheritable, start), starting_from(self.inheritable, sentence_start))
         if inheritable and self.inheritable[inheritable - 1].start >= paragraph_start:
-            found.in_paragraph = self.inheritable[inheritable - 1]
+            found.in_paragraph = found.in_item = self.inheritable[inheritable - 1]
+            items = bisect.bisect_right(self.item_starts, start)
+            if items and found.in_paragraph.start < self.item_starts[items - 1]:
+                found.in_item = None  # named in an earlier item of a digest
         lead = self.lead
         if lead is not None and lead.end <= start and lead.start < min(sentence_start, paragraph_start):
             found.in_text = lead
@@ -1109,7 +1116,7 @@ def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 
 
 def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    span = before.in_paragraph
+    span = before.in_item
     if span is None or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
         return None
     return fp.took(row, span)
