@@ -825,7 +825,6 @@ class TimesBefore:
     the reporting period the lead states."""
     in_sentence: TimeSpan | None = None
     in_paragraph: TimeSpan | None = None
-    in_item: TimeSpan | None = None  # in_paragraph, if named in the figure's own item of a digest
     in_text: TimeSpan | None = None
 
 
@@ -906,10 +905,7 @@ class FigurePeriods:
             found.in_sentence = self.times[ended - 1]
         inheritable = min(ending_by(self.inheritable, start), starting_from(self.inheritable, sentence_start))
         if inheritable and self.inheritable[inheritable - 1].start >= paragraph_start:
-            found.in_paragraph = found.in_item = self.inheritable[inheritable - 1]
-            items = bisect.bisect_right(self.item_starts, start)
-            if items and found.in_paragraph.start < self.item_starts[items - 1]:
-                found.in_item = None  # named in an earlier item of a digest
+            found.in_paragraph = self.inheritable[inheritable - 1]
         lead = self.lead
         if lead is not None and lead.end <= start and lead.start < min(sentence_start, paragraph_start):
             found.in_text = lead
@@ -923,6 +919,11 @@ class FigurePeriods:
             spans = self._of_row[row["id"]] = [t for t in self.times if t.kind in row["kinds"] and test(t)]
         index = ending_by(spans, before)
         return spans[index - 1] if index else None
+
+    def in_earlier_item(self, span: TimeSpan, start: int) -> bool:
+        """``span`` lies in an item of a digest before the one ``start`` is in (words digest_item)."""
+        items = bisect.bisect_right(self.item_starts, start)
+        return bool(items) and span.start < self.item_starts[items - 1]
 
     def in_title(self, start: int) -> bool:
         return self.title_end is not None and start < self.title_end
@@ -1116,8 +1117,8 @@ def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 
 
 def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    span = before.in_item
-    if span is None or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
+    span = before.in_paragraph
+    if span is None or fp.in_earlier_item(span, site.start) or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
         return None
     return fp.took(row, span)
 
