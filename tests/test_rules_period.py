@@ -129,3 +129,36 @@ def test_s17_audit_rows(text, published, figure, expect):
     assert figure in found, list(found)
     period = found[figure].period
     assert (None if period is None else (period.start, period.end)) == expect, found[figure].explain["period"]
+
+
+S18_CASES = [
+    # fiscal-year-undefined: a fiscal year or quarter whose months the text does not give is no calendar span
+    ("3月18日，美光科技2026财年第二季度财报显示，公司营收同比增长将近两倍至约239亿美元。", "2026-03-19", "约239亿美元", None),
+    ("2026年，联邦快递2026财年全年营收947亿美元。", "2026-06-25", "947亿美元", None),
+    ("星巴克1月26日提交的文件显示，公司CEO 2025财年总薪酬为3100万美元。", "2026-01-28", "3100万美元", None),
+    # …but the text's own definition of it, a market day and a base of comparison keep their period
+    ("周大福发布截至2026年6月30日止三个月、即2027财年第一季度经营数据，零售值同比增长15.1%。", "2026-07-24", "15.1%",
+     ("2026-04-01", "2026-06-30")),
+    ("日本政府养老金投资基金2021年四季度资产（第三财季）增长2.81%。", "2022-02-05", "2.81%", ("2021-10-01", "2021-12-31")),
+    ("大型科技股多数上涨，甲骨文涨超9%，公司上调下财年业绩指引，特斯拉、英特尔涨超2%。", "2026-03-12", "超2%",
+     ("2026-03-12", "2026-03-12")),
+    ("预计半导体设备的销售额2022年将比上财年增长5.8%，达到3.55万亿日元。", "2022-01-05", "3.55万亿日元",
+     ("2022-01-01", "2022-12-31")),
+    ("预计2021财年将比上财年增长40.8%，增至3.3567万亿日元。", "2021-12-20", "3.3567万亿日元", None),
+    # respectively: times listed before 分别 pair with the figures after it in order
+    ("5月和6月，公司分别销售1万辆和2万辆。", "2025-07-10", "2万辆", ("2025-06-01", "2025-06-30")),
+    ("云豹智能2023年、2024年、2025年营收分别为17万、3635万、3.7亿元。", "2026-07-12", "3635万", ("2024-01-01", "2024-12-31")),
+    ("云豹智能2023年、2024年、2025年营收分别为17万、3635万、3.7亿元。", "2026-07-12", "3.7亿元", ("2025-01-01", "2025-12-31")),
+    ("与2020年、2021年同期相比分别增长338%和12.04%。", "2022-02-10", "338%", None),  # bases: no year taken
+    # digest_item: a digest's item takes no time from the item before it (rss-1351)
+    ("　　 国投电力 ：总投资333.94亿元，预计2035年首台机组投产。 　　 三花智控 ：公司拟回购，回购总金额不低于2亿元。",
+     "2026-07-21", "不低于2亿元", None),
+    ("　　 国投电力 ：2035年首台机组投产，总投资333.94亿元。", "2026-07-21", "333.94亿元", ("2035-01-01", "2035-12-31")),
+    ("　　2026年第三季度营收：414.6亿美元，同比增长346%。 　　净利润：282.4亿美元。", "2026-06-25", "282.4亿美元",
+     ("2026-07-01", "2026-09-30")),  # a key and its value is no item
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S18_CASES, ids=[case[2] for case in S18_CASES])
+def test_s18_rows(text, published, figure, expect):
+    test_s17_audit_rows(text, published, figure, expect)

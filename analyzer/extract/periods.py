@@ -73,6 +73,7 @@ INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
+DIGEST_ITEM = WORD_PATTERNS["digest_item"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
 PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
@@ -855,6 +856,8 @@ class FigurePeriods:
         # the title or lead states the period a release reports; one named later speaks of its own paragraph
         self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
         self._of_row: dict[str, list[TimeSpan]] = {}
+        # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
+        self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
@@ -916,6 +919,11 @@ class FigurePeriods:
             spans = self._of_row[row["id"]] = [t for t in self.times if t.kind in row["kinds"] and test(t)]
         index = ending_by(spans, before)
         return spans[index - 1] if index else None
+
+    def in_earlier_item(self, span: TimeSpan, start: int) -> bool:
+        """``span`` lies in an item of a digest before the one ``start`` is in (words digest_item)."""
+        items = bisect.bisect_right(self.item_starts, start)
+        return bool(items) and span.start < self.item_starts[items - 1]
 
     def in_title(self, start: int) -> bool:
         return self.title_end is not None and start < self.title_end
@@ -1110,7 +1118,7 @@ def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 
 def _in_paragraph(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     span = before.in_paragraph
-    if span is None or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
+    if span is None or fp.in_earlier_item(span, site.start) or (span.kind in DAY_KINDS and site.measure in row["no_day_for"]):
         return None
     return fp.took(row, span)
 
@@ -1289,11 +1297,73 @@ def _previous_reading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
     return PeriodChoice(period, f"{row['id']}/{choice.rule}", found.group()) if period else None
 
 
+def _fiscal_year(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """美光科技2026财年第二季度营收…: a fiscal year or quarter before the figure in its sentence, with no time expression
+    between them but its own (2026财年全年), its months not given (no 即/截至3月底的 before it, no 第三财季（3-5月）
+    after it): no period, not the date or calendar year before it. A figure the text dates now or a market day keeps it."""
+    if choice.period is None or choice.rule.startswith(tuple(row["keep"])):
+        return None
+    fiscal, base = None, WORD_PATTERNS[row["base"]]
+    for match in WORD_PATTERNS[row["words"]].finditer(fp.text, site.sentence[0], site.start):
+        if not base.search(fp.text, max(0, match.start() - 2), match.start()):
+            fiscal = match  # 比上财年 is a comparison's base, not the figure's time
+    if fiscal is None or WORD_PATTERNS[row["defined"]].search(fp.text, max(0, fiscal.start() - 3), fiscal.start()):
+        return None
+    if any(span.start > fiscal.end() for span in times_within(fp.times, fiscal.end(), site.start)):
+        return None  # 2026财年…截至2月底: a time of its own after it
+    if _fiscal_defined(fp, row, choice.period):
+        return None
+    return PeriodChoice(None, row["id"], fiscal.group())
+
+
+def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
+    """``period`` is the months a fiscal span is given right after it (第三财季（3-5月）)."""
+    words = WORD_PATTERNS[row["words"]]
+    return any(span.period == period and words.search(fp.text, max(0, span.start - 8), span.start)
+               and fp.text[span.start - 1:span.start] in ("（", "(") for span in fp.times if span.start)
+
+
+def _respectively(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """5月和6月，公司分别销售1万辆和2万辆: times listed before 分别 pair with the figures after it in order (the first
+    after 分别 takes the first time, each next figure the time after its previous figure's)."""
+    word = fp.text.rfind(row["word"], site.sentence[0], site.start)
+    if choice.period is None or word < 0:
+        return None
+    listed = _listed_times(fp, times_within(fp.times, site.sentence[0], word), row)
+    if (len(listed) < 2 or word - listed[-1].end > row["gap"] or times_within(fp.times, word, site.start)
+            or WORD_PATTERNS[row["base"]].search(fp.text, max(0, listed[0].start - 2), word)):
+        return None  # 分别在6月和12月: times of their own; 与2019年、2020年同期相比分别增长: bases of comparison
+    periods = [span.period for span in listed]
+    if row["word"] in fp.text[site.near_start:site.start]:
+        index = 0
+    elif site.previous in periods:
+        index = periods.index(site.previous) + 1
+    else:
+        return None
+    if index >= len(listed):
+        return None
+    span = listed[index]
+    return PeriodChoice(span.period, f"{row['id']}/{span.rule}", fp.text[span.start:span.end])
+
+
+def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
+    """The last run of ``spans`` of one kind of ``row["kinds"]`` joined only by list words (5月和6月, 2023年、2024年)."""
+    joiner = WORD_PATTERNS[row["joiner"]]
+    run: list = []
+    for span in reversed(spans):
+        if span.kind not in row["kinds"] or (run and (span.kind != run[0].kind
+                                                       or not joiner.fullmatch(fp.text, span.end, run[0].start))):
+            break
+        run.insert(0, span)
+    return run
+
+
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
-    "flow_by_deadline": _flow_by_deadline,
+    "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
+    "respectively": _respectively,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
