@@ -63,7 +63,8 @@ PHRASE_SPACE = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
-CONDITION_DUI = rulebook.regex(rf"^对(?!{_one_of_words('trade-partners')})")
+# 对应EPS: 对应 links to the figure before and goes; 对价, 对冲基金 are words of their own and stay
+CONDITION_DUI = rulebook.regex(rf"^(?:{_one_of_words('correspond-dui')}|对(?!{_one_of_words('trade-partners')}|(?:{_one_of_words('words-begun-by-dui')})(?![值格])))")
 # X较Y加点 / X比Y高 / X相比Y / X与Y相比: the metric is X, compared with another (相比 whole, never X相)
 COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:(?:与[^，,；;与]{{1,12}}?)?相)?(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
