@@ -13,6 +13,10 @@ CASES = [
     ("consideration-keeps-dui", "公司拟以3亿元的对价受让该项目。", "3亿元", "对价"),
     ("hedge-fund-keeps-dui", "去年全球对冲基金的管理规模增长到5万亿美元。", "5万亿美元", "对冲基金的管理规模"),
     ("corresponding-goes", "发行价为20元，对应市值约80亿元。", "约80亿元", "市值"),
+    # 比 opening a word (比特币, 阿拉比卡) is no comparison (bi-opens-a-word, compared-with-kept)
+    ("bitcoin-is-no-comparison", "美元指数涨0.4%，比特币跌5%。", "5%", "比特币"),
+    ("arabica-not-cut-at-bi", "ICE阿拉比卡咖啡期货涨1.5%。", "1.5%", "ICE阿拉比卡咖啡期货"),
+    ("comparison-before-restructuring", "公司净利润9亿元，比重组后上年同期增长20%。", "20%", "净利润"),
     ("condition-dui-goes", "对月销售额15万元以下的纳税人免征增值税。", "15万元以下", "月销售额"),
 ]
 

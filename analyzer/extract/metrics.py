@@ -54,7 +54,9 @@ def _lexicon_verbs() -> list[str]:
 ENUMERATOR = rulebook.regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = rulebook.regex(rf"^(?:{_one_of_words('list-verbs')})")
 TRAILING_ABBREVIATION = rulebook.regex(r"（[A-Za-z0-9]+）$")
-COMPARED_TO_OTHER = rulebook.regex(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
+# 比特币, 比重 open a name, no comparison (比重组后上年同期 is one: 重组 is the word there)
+COMPARED_TO_OTHER = rulebook.regex(
+    rf"^(?:增速)?(?!比(?:{_one_of_words('bi-opens-a-word')})(?!组))(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 # 7天期逆回购操作; a title's closing bracket ends it (【…高达140亿美元】区块链研究机构… names nothing of the title's)
 RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
