@@ -17,6 +17,8 @@ CASES = [
     ("bitcoin-is-no-comparison", "美元指数涨0.4%，比特币跌5%。", "5%", "比特币"),
     ("arabica-not-cut-at-bi", "ICE阿拉比卡咖啡期货涨1.5%。", "1.5%", "ICE阿拉比卡咖啡期货"),
     ("comparison-before-restructuring", "公司净利润9亿元，比重组后上年同期增长20%。", "20%", "净利润"),
+    # the minutes of a clock time are no name (CLOCK_REST after a time that ends in the hour)
+    ("clock-minutes-go", "原定美东时间周二上午10:30购买50亿美元国债。", "50亿美元", "购买"),
     ("condition-dui-goes", "对月销售额15万元以下的纳税人免征增值税。", "15万元以下", "月销售额"),
 ]
 

@@ -51,6 +51,8 @@ def _lexicon_verbs() -> list[str]:
 
 
 
+CLOCK_HOUR = rulebook.regex(r"(?<!\d)\d{1,2}[:：]$")
+CLOCK_REST = rulebook.regex(r"\d{2}(?![\d.])")
 ENUMERATOR = rulebook.regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = rulebook.regex(rf"^(?:{_one_of_words('list-verbs')})")
 TRAILING_ABBREVIATION = rulebook.regex(r"（[A-Za-z0-9]+）$")
@@ -477,6 +479,9 @@ class MetricContext:
             if span.kind not in IN_PHRASE and (base_at < 0 or span.start < base_at):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
+        clock = CLOCK_REST.match(self.text, start)
+        if clock and CLOCK_HOUR.search(self.text, max(0, start - 3), start):
+            start = clock.end()  # 北京时间05:59报: the minutes of a clock time whose hour the time read are no name
         if self.text.startswith("年度", start) and self.text[start - 1:start] == "年":
             start += 2  # 预计2021年年度实现归属于母公司所有者的净利润: 年度 repeats the year just read
         return start, before_time
