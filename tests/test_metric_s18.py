@@ -19,6 +19,9 @@ CASES = [
     ("comparison-before-restructuring", "公司净利润9亿元，比重组后上年同期增长20%。", "20%", "净利润"),
     # the minutes of a clock time are no name (CLOCK_REST after a time that ends in the hour)
     ("clock-minutes-go", "原定美东时间周二上午10:30购买50亿美元国债。", "50亿美元", "购买"),
+    # a session or event and a move to the day's high or low name nothing: the yield named before (session-before-day-extreme)
+    ("session-move-to-day-high-takes-yield", "德国10年期国债收益率跌2个基点，报1.2%，欧市盘初曾涨至日高1.25%。", "1.25%",
+     "10年期国债收益率"),
     ("condition-dui-goes", "对月销售额15万元以下的纳税人免征增值税。", "15万元以下", "月销售额"),
 ]
 

@@ -51,6 +51,9 @@ def _lexicon_verbs() -> list[str]:
 
 
 
+# 欧市盘初曾涨至日高, 就业报告发布后涨至日低: a session or event and a move to the day's high or low name nothing
+SESSION_TO_DAY_EXTREME = rulebook.regex(
+    rf"(?:^|{_one_of_words('session-before-day-extreme')})(?:{_one_of_words('moves-to-day-extreme')})$")
 CLOCK_HOUR = rulebook.regex(r"(?<!\d)\d{1,2}[:：]$")
 CLOCK_REST = rulebook.regex(r"\d{2}(?![\d.])")
 ENUMERATOR = rulebook.regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
@@ -583,6 +586,7 @@ class MetricContext:
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
+            bool(SESSION_TO_DAY_EXTREME.search(metric)) or \
             bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric)) or \
             bool(ONLY_A_TIME.fullmatch(metric))  # 远高于2020年的1.4%: a time alone, the figure before's statistic
 
