@@ -51,10 +51,17 @@ def _lexicon_verbs() -> list[str]:
 
 
 
+# 欧市盘初曾涨至日高, 就业报告发布后涨至日低: a session or event and a move to the day's high or low name nothing
+SESSION_TO_DAY_EXTREME = rulebook.regex(
+    rf"(?:^|{_one_of_words('session-before-day-extreme')})(?:{_one_of_words('moves-to-day-extreme')})$")
+CLOCK_HOUR = rulebook.regex(r"(?<!\d)\d{1,2}[:：]$")
+CLOCK_REST = rulebook.regex(r"\d{2}(?![\d.])")
 ENUMERATOR = rulebook.regex(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
 LIST_VERB = rulebook.regex(rf"^(?:{_one_of_words('list-verbs')})")
 TRAILING_ABBREVIATION = rulebook.regex(r"（[A-Za-z0-9]+）$")
-COMPARED_TO_OTHER = rulebook.regex(rf"^(?:增速)?(?:{_one_of_words('compared-to-other')})")
+# 比特币, 比重 open a name, no comparison (比重组后上年同期 is one: 重组 is the word there)
+COMPARED_TO_OTHER = rulebook.regex(
+    rf"^(?:增速)?(?!比(?:{_one_of_words('bi-opens-a-word')})(?!组))(?:{_one_of_words('compared-to-other')})")
 TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 # 7天期逆回购操作; a title's closing bracket ends it (【…高达140亿美元】区块链研究机构… names nothing of the title's)
 RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
@@ -63,7 +70,8 @@ PHRASE_SPACE = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
-CONDITION_DUI = rulebook.regex(rf"^对(?!{_one_of_words('trade-partners')})")
+# 对应EPS: 对应 links to the figure before and goes; 对价, 对冲基金 are words of their own and stay
+CONDITION_DUI = rulebook.regex(rf"^(?:{_one_of_words('correspond-dui')}|对(?!{_one_of_words('trade-partners')}|(?:{_one_of_words('words-begun-by-dui')})(?![值格])))")
 # X较Y加点 / X比Y高 / X相比Y / X与Y相比: the metric is X, compared with another (相比 whole, never X相)
 COMPARED_WITH = rulebook.regex(rf"(?<=.{{2}})(?<![同环])(?:(?:与[^，,；;与]{{1,12}}?)?相)?(?:较|比)(?!{_one_of_words('compared-with-kept')}).+$")
 # 贷款中信用贷款: the part named after 中 (but not 中期, 中小, 中国, 中央, 中标, 中长期, 中型, 中间)
@@ -474,6 +482,9 @@ class MetricContext:
             if span.kind not in IN_PHRASE and (base_at < 0 or span.start < base_at):
                 before_time = self.text[start:span.start].rstrip("在于至")
                 start = span.end
+        clock = CLOCK_REST.match(self.text, start)
+        if clock and CLOCK_HOUR.search(self.text, max(0, start - 3), start):
+            start = clock.end()  # 北京时间05:59报: the minutes of a clock time whose hour the time read are no name
         if self.text.startswith("年度", start) and self.text[start - 1:start] == "年":
             start += 2  # 预计2021年年度实现归属于母公司所有者的净利润: 年度 repeats the year just read
         return start, before_time
@@ -575,6 +586,7 @@ class MetricContext:
         metric = self.metric
         return metric is None or len(metric) < 2 or metric in _lexicon()["generic"] or \
             bool(COMPARED_TO_OTHER.match(metric)) or bool(OBJECT_LEFT_OUT.search(metric)) or \
+            bool(SESSION_TO_DAY_EXTREME.search(metric)) or \
             bool(_institution_pattern().fullmatch(metric)) or (self.unit == "count" and _only_a_place(metric)) or \
             bool(ONLY_A_TIME.fullmatch(metric))  # 远高于2020年的1.4%: a time alone, the figure before's statistic
 
