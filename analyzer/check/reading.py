@@ -44,7 +44,14 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data)}
+            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data)}
+
+
+def _count_entries(data: dict) -> dict:
+    """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
+    whole the counts are out of (中有)."""
+    return {"kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
+            "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
 def _series_entries(data: dict) -> dict:
@@ -170,7 +177,8 @@ def _stored_base(row: dict) -> dict:
 def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"] + (claim_words()["claim_names"] if names else []))
+    words = claim_words()
+    return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
