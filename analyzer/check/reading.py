@@ -50,7 +50,8 @@ def claim_words() -> dict:
 def _count_entries(data: dict) -> dict:
     """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
     whole the counts are out of (中有)."""
-    return {"kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
+    return {"used_share": tuple(w for r in data["used_share"] for w in r["words"]),
+            "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -144,7 +145,7 @@ def read_stored_row(row: dict) -> dict:
     """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
     is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are; a change 較上年末 filed as
     against the previous reading is one since the year's start (``stored_base``)."""
-    row = _stored_base(row)
+    row = _used_share(_stored_base(row))
     offset = row["start"] - (row.get("sentence_start") or 0)
     before = (row.get("sentence") or "")[max(0, offset - 4):offset]
     if row.get("unit") == "times" and before.endswith(claim_words()["growth_verbs"]):
@@ -174,6 +175,24 @@ def _stored_base(row: dict) -> dict:
     return {**row, "comparison": found} if found else row
 
 
+def _used_share(row: dict) -> dict:
+    """A stored percentage after a verb of using up (新增额度已使用约两成) is the share used, not a growth rate
+    (``used_share``)."""
+    if row.get("unit") != "percent" or row.get("measure") != "growth_rate":
+        return row
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = (row.get("sentence") or "")[max(0, offset - 6):offset].rstrip("超逾近约")
+    return {**row, "measure": "rate"} if before.endswith(claim_words()["used_share"]) else row
+
+
+def _claimed_share(text: str, figure: Figure) -> Figure:
+    """The claim's percentage after a verb of using up (已使用约两成) is the share used, as the stored one is."""
+    if figure.unit != "percent" or figure.measure != "growth_rate":
+        return figure
+    before = text[max(0, figure.start - 6):figure.start].rstrip("超逾近约")
+    return dataclasses.replace(figure, measure="rate") if before.endswith(claim_words()["used_share"]) else figure
+
+
 def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
@@ -185,7 +204,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, figure)))
+    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, figure))))
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
