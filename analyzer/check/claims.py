@@ -35,7 +35,7 @@ from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
+from analyzer.check.reading import claim_words, holiday_window, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
 from analyzer.check.rows import row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
@@ -149,6 +149,8 @@ def _at(claim: Period | None, row: dict) -> bool:
         return True
     if claim is None or not row.get("period_end"):
         return False
+    if holiday_window(claim.start, claim.end):
+        return claim.start <= str(row["period_start"])[:10] <= str(row["period_end"])[:10] <= claim.end
     return _reading_at(claim, row["measure"], str(row["period_start"])[:10], str(row["period_end"])[:10])
 
 

@@ -50,7 +50,8 @@ def claim_words() -> dict:
 def _count_entries(data: dict) -> dict:
     """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
     whole the counts are out of (中有)."""
-    return {"used_share": tuple(w for r in data["used_share"] for w in r["words"]),
+    return {"holidays": data["holiday"],
+            "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
@@ -193,6 +194,26 @@ def _claimed_share(text: str, figure: Figure) -> Figure:
     return dataclasses.replace(figure, measure="rate") if before.endswith(claim_words()["used_share"]) else figure
 
 
+def _holiday(text: str, figure: Figure) -> Figure:
+    """A named holiday before the figure (2025年国庆中秋假期) in a claim the extractor dated to the whole year: the
+    claim's period is the holiday's window of that year (``holiday``), which stored periods inside it answer."""
+    period = figure.period
+    if period is None or period.start[5:] != "01-01" or period.end[5:] != "12-31" or period.start[:4] != period.end[:4]:
+        return figure
+    before = text[:figure.start]
+    row = next((h for h in claim_words()["holidays"] if any(w in before for w in h["words"])), None)
+    if row is None:
+        return figure
+    year = period.start[:4]
+    window = dataclasses.replace(period, start=f"{year}-{row['from']}", end=f"{year}-{row['to']}")
+    return dataclasses.replace(figure, period=window)
+
+
+def holiday_window(start: str, end: str) -> bool:
+    """The claim's period is a holiday's window (``_holiday``)."""
+    return any(start[5:] == h["from"] and end[5:] == h["to"] for h in claim_words()["holidays"])
+
+
 def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
@@ -205,6 +226,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
     figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, figure))))
+    figure = _holiday(text, figure)
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
