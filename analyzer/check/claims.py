@@ -32,9 +32,10 @@ from decimal import Decimal
 from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
+from analyzer.check.counts import check_counts
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import claim_words, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
+from analyzer.check.reading import claim_words, holiday_window, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
 from analyzer.check.rows import row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
@@ -148,6 +149,8 @@ def _at(claim: Period | None, row: dict) -> bool:
         return True
     if claim is None or not row.get("period_end"):
         return False
+    if holiday_window(claim.start, claim.end):
+        return claim.start <= str(row["period_start"])[:10] <= str(row["period_end"])[:10] <= claim.end
     return _reading_at(claim, row["measure"], str(row["period_start"])[:10], str(row["period_end"])[:10])
 
 
@@ -1204,7 +1207,8 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.claim_text, checker.claim_figures = text, list(record.figures)
     checker.claim_names = own_names(text)
     checker.claim_published = _day(published)
-    return [checker.check_figure(read_claim_figure(text, figure, published)) for figure in record.figures]
+    figures = [read_claim_figure(text, figure, published) for figure in record.figures]
+    return check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:

@@ -44,7 +44,16 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data)}
+            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data)}
+
+
+def _count_entries(data: dict) -> dict:
+    """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
+    whole the counts are out of (中有)."""
+    return {"holidays": data["holiday"],
+            "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
+            "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
+            "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
 def _series_entries(data: dict) -> dict:
@@ -137,7 +146,7 @@ def read_stored_row(row: dict) -> dict:
     """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
     is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are; a change 較上年末 filed as
     against the previous reading is one since the year's start (``stored_base``)."""
-    row = _stored_base(row)
+    row = _used_share(_stored_base(row))
     offset = row["start"] - (row.get("sentence_start") or 0)
     before = (row.get("sentence") or "")[max(0, offset - 4):offset]
     if row.get("unit") == "times" and before.endswith(claim_words()["growth_verbs"]):
@@ -167,17 +176,57 @@ def _stored_base(row: dict) -> dict:
     return {**row, "comparison": found} if found else row
 
 
+def _used_share(row: dict) -> dict:
+    """A stored percentage after a verb of using up (新增额度已使用约两成) is the share used, not a growth rate
+    (``used_share``)."""
+    if row.get("unit") != "percent" or row.get("measure") != "growth_rate":
+        return row
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = (row.get("sentence") or "")[max(0, offset - 6):offset].rstrip("超逾近约")
+    return {**row, "measure": "rate"} if before.endswith(claim_words()["used_share"]) else row
+
+
+def _claimed_share(text: str, figure: Figure) -> Figure:
+    """The claim's percentage after a verb of using up (已使用约两成) is the share used, as the stored one is."""
+    if figure.unit != "percent" or figure.measure != "growth_rate":
+        return figure
+    before = text[max(0, figure.start - 6):figure.start].rstrip("超逾近约")
+    return dataclasses.replace(figure, measure="rate") if before.endswith(claim_words()["used_share"]) else figure
+
+
+def _holiday(text: str, figure: Figure) -> Figure:
+    """A named holiday before the figure (2025年国庆中秋假期) in a claim the extractor dated to the whole year: the
+    claim's period is the holiday's window of that year (``holiday``), which stored periods inside it answer."""
+    period = figure.period
+    if period is None or period.start[5:] != "01-01" or period.end[5:] != "12-31" or period.start[:4] != period.end[:4]:
+        return figure
+    before = text[:figure.start]
+    row = next((h for h in claim_words()["holidays"] if any(w in before for w in h["words"])), None)
+    if row is None:
+        return figure
+    year = period.start[:4]
+    window = dataclasses.replace(period, start=f"{year}-{row['from']}", end=f"{year}-{row['to']}")
+    return dataclasses.replace(figure, period=window)
+
+
+def holiday_window(start: str, end: str) -> bool:
+    """The claim's period is a holiday's window (``_holiday``)."""
+    return any(start[5:] == h["from"] and end[5:] == h["to"] for h in claim_words()["holidays"])
+
+
 def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
-    return multiyear.rewrite(text, claim_words()["rewrites"] + (claim_words()["claim_names"] if names else []))
+    words = claim_words()
+    return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, figure)))
+    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, figure))))
+    figure = _holiday(text, figure)
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
