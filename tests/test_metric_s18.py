@@ -23,6 +23,8 @@ CASES = [
     ("session-move-to-day-high-takes-yield", "德国10年期国债收益率跌2个基点，报1.2%，欧市盘初曾涨至日高1.25%。", "1.25%",
      "10年期国债收益率"),
     ("condition-dui-goes", "对月销售额15万元以下的纳税人免征增值税。", "15万元以下", "月销售额"),
+    # 累计完成 after a statistic joins it to its amount, as 累计实现 and 完成 do (lexicon trailing 累计完成)
+    ("accumulated-completed-goes", "前三季度，邮政业务收入累计完成1200亿元，同比增长6%。", "1200亿元", "邮政业务收入"),
 ]
 
 
