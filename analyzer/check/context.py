@@ -240,10 +240,10 @@ def _mark_partial(found: list[Candidate], words: list[str]) -> None:
     """Where some candidates' sentences hold every word of the claim's metric, the others are excluded."""
     if len(words) < 2:
         return
-    full = [c for c in found if not c.excluded and all(_holds(normalize(c.row.get("sentence") or ""), w) for w in words)]
+    full = {id(c) for c in found if not c.excluded and all(_holds(normalize(c.row.get("sentence") or ""), w) for w in words)}
     if full:
         for candidate in found:
-            candidate.excluded = candidate.excluded or candidate not in full
+            candidate.excluded = candidate.excluded or id(candidate) not in full
 
 
 def _mark_respectively(found: list[Candidate], words: list[str], claim_index: int | None = None,

@@ -57,8 +57,8 @@ def _count_entries(data: dict) -> dict:
 
 
 def _series_entries(data: dict) -> dict:
-    """The series rows: catalogue categories compared across places, counters a level may go without, the filler words a claim puts inside a statistic's name, and a
-    journalist's names of statistics (longest first)."""
+    """The series rows: catalogue categories compared across places, counters a level may go without, the filler
+    words a claim puts inside a statistic's name, and a journalist's names of statistics (longest first)."""
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
             "metric_fillers": tuple(_words(data["metric_filler"])),
@@ -182,16 +182,19 @@ def _used_share(row: dict) -> dict:
     if row.get("unit") != "percent" or row.get("measure") != "growth_rate":
         return row
     offset = row["start"] - (row.get("sentence_start") or 0)
-    before = (row.get("sentence") or "")[max(0, offset - 6):offset].rstrip("超逾近约")
-    return {**row, "measure": "rate"} if before.endswith(claim_words()["used_share"]) else row
+    return {**row, "measure": "rate"} if _after_using_up(row.get("sentence") or "", offset) else row
+
+
+def _after_using_up(text: str, at: int) -> bool:
+    """A verb of using up (``used_share``: 已使用, 已动用) ends right before ``at``, a qualifier (约, 超) aside."""
+    return text[max(0, at - 6):at].rstrip("超逾近约").endswith(claim_words()["used_share"])
 
 
 def _claimed_share(text: str, figure: Figure) -> Figure:
     """The claim's percentage after a verb of using up (已使用约两成) is the share used, as the stored one is."""
     if figure.unit != "percent" or figure.measure != "growth_rate":
         return figure
-    before = text[max(0, figure.start - 6):figure.start].rstrip("超逾近约")
-    return dataclasses.replace(figure, measure="rate") if before.endswith(claim_words()["used_share"]) else figure
+    return dataclasses.replace(figure, measure="rate") if _after_using_up(text, figure.start) else figure
 
 
 def _holiday(text: str, figure: Figure) -> Figure:

@@ -204,11 +204,11 @@ class MentionFinder:
         ``[[gloss_after]]`` rows; ``OrganizationFinder.gloss_after`` reads the brackets)."""
         out: list[Hit] = []
         organizations = self.organizations
+        longest: dict[int, Hit] = {}
+        for hit in hits:
+            if hit.array == "institutions" and (hit.end not in longest or hit.start < longest[hit.end].start):
+                longest[hit.end] = hit
         for _, firm_categories in organizations.gloss_after_rows:
-            longest: dict[int, Hit] = {}
-            for hit in hits:
-                if hit.array == "institutions" and (hit.end not in longest or hit.start < longest[hit.end].start):
-                    longest[hit.end] = hit
             for end, hit in longest.items():
                 firm = hit.entry.category in firm_categories or hit.outside and hit.entry.id not in organizations.body_rule_ids
                 span = organizations.gloss_after(text, hit.start, end, firm)

@@ -132,7 +132,6 @@ def _upper_institution_names() -> tuple[str, ...]:
     return tuple(n.upper() for n in _institution_names())
 
 
-@functools.cache
 def _ends_known_name(text: str, at: int) -> bool:
     """Whether a taxonomy institution's name ends at ``at`` (荷兰银行(ABN AMRO Bank))."""
     return any(text.endswith(name, 0, at) for name in _institution_name_set())
@@ -238,6 +237,7 @@ class OrganizationFinder:
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
                                        [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
         self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
+        self.coded_not_first = tuple(grammar["grammar"].get("coded_not_first", ()))  # 维持华润水泥(01313.HK)
 
     def _load_subjects(self, rows: list[dict]) -> None:
         """The ``subject`` rows: each one's pattern, words and reach, and the rows of Latin names and of no people."""
@@ -251,7 +251,6 @@ class OrganizationFinder:
         # rows whose words are a stock code (长鑫科技 (688825.SH), 中国电力(02380.HK)): the name need only be a listed
         # name (three characters or more, no refused, index or board word), not one with a proper word
         self.coded_rows = frozenset(row["id"] for row in rows if row.get("coded", False))
-        self.coded_not_first = tuple(load_grammar()["grammar"].get("coded_not_first", ()))
         # each row's words alone: a text without them skips the row's (slower) name pattern
         self.subject_words = {row["id"]: rulebook.regex(with_first_characters(required_part(row["after"])))
                               for row in rows}
