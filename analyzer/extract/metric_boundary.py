@@ -36,6 +36,8 @@ class Window:
     start: int
     end: int
     figure_start: int
+    first: int = 0  # words[first:last] are the rules' metric
+    last: int = 0
 
 
 def locate(text: str, metric: str, figure: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -77,7 +79,9 @@ def window(text: str, span: tuple[int, int], figure: tuple[int, int], sentence: 
         for word, tag in pos.tag(text[piece_start:piece_end]) if piece_end > piece_start else ():
             words.append((at, at + len(word), word, tag))
             at += len(word)
-    return Window(tuple(words), start, end, figure[0])
+    first = next(k for k, w in enumerate(words) if w[0] == start)
+    last = next(k for k, w in enumerate(words) if w[1] == end) + 1
+    return Window(tuple(words), start, end, figure[0], first, last)
 
 
 def candidates(win: Window) -> list[tuple[int, int]]:
@@ -105,7 +109,7 @@ def _log_count(counts: dict[str, int], name: str) -> int:
 
 def count_features(win: Window, text: str, counts: dict[str, int]) -> list[str]:
     """How often the rules name ``text`` as a metric over the archive, alone and against the rules' own metric."""
-    rule = "".join(w[2] for w in win.words if win.start <= w[0] < win.end)
+    rule = "".join(w[2] for w in win.words[win.first:win.last])
     own, base = _log_count(counts, text), _log_count(counts, rule)
     return [f"mc={min(own, 8)}", f"mcrel={_bucket(own - base, 4)}", f"mc0={own == 0}_{base == 0}"]
 
@@ -118,12 +122,9 @@ def _neighbours(words, i: int, j: int) -> tuple[tuple, tuple]:
     return (words[i - 1] if i else _EDGE[0]), (words[j] if j < len(words) else _EDGE[1])
 
 
-def _shifts(win: Window, s: int, e: int) -> tuple[int, int]:
-    """Words the candidate ``text[s:e]`` adds (positive) or drops (negative) before and after the rules' metric."""
-    words = win.words
-    start = sum(1 for w in words if s <= w[0] < win.start) - sum(1 for w in words if win.start <= w[0] < s)
-    end = sum(1 for w in words if win.end < w[1] <= e) - sum(1 for w in words if e < w[1] <= win.end)
-    return start, end
+def _shifts(win: Window, i: int, j: int) -> tuple[int, int]:
+    """Words the candidate ``words[i:j]`` adds (positive) or drops (negative) before and after the rules' metric."""
+    return win.first - i, j - win.last
 
 
 def features(win: Window, i: int, j: int, counts: dict[str, int] | None = None) -> list[str]:
@@ -134,7 +135,7 @@ def features(win: Window, i: int, j: int, counts: dict[str, int] | None = None) 
     s, e = first[0], last[1]
     text = "".join(w[2] for w in words[i:j])
     before, after = _neighbours(words, i, j)
-    start_shift, end_shift = _shifts(win, s, e)
+    start_shift, end_shift = _shifts(win, i, j)
     metric_words = _metric_words()
     out = [
         "bias", f"rule={s == win.start and e == win.end}", f"ds={_bucket(start_shift, 3)}",
@@ -172,7 +173,8 @@ class BoundaryModel:
         return cls(data["weights"], data.get("margin", 0.0), counts)
 
     def score(self, names: list[str]) -> float:
-        return sum(self.weights.get(name, 0.0) for name in names)
+        get = self.weights.get
+        return sum([get(name, 0.0) for name in names])
 
     def choose(self, text: str, metric: str, figure: tuple[int, int], sentence: tuple[int, int]) -> str:
         """The metric this model prefers for the figure at ``figure`` (the rules' ``metric`` when it is not
