@@ -162,3 +162,26 @@ S18_CASES = [
 @pytest.mark.parametrize("text, published, figure, expect", S18_CASES, ids=[case[2] for case in S18_CASES])
 def test_s18_rows(text, published, figure, expect):
     test_s17_audit_rows(text, published, figure, expect)
+
+
+S19_CASES = [
+    # prospect-not-inherited: a possibility or a proposal under talks inherits no period
+    ("三星电子一度大涨逾10%，此前有报道称三星可能宣布高达90万亿韩元的股份回购计划。", "2026-06-24", "90万亿韩元", None),
+    ("英伟达股价上涨2%。英伟达正在洽谈提供约2500亿美元的担保。", "2026-07-27", "约2500亿美元", None),
+    ("三星电子一度大涨逾10%。", "2026-06-24", "逾10%", ("2026-06-24", "2026-06-24")),  # the move keeps its day
+    # …a time of its own sentence still dates it (corpus/dev: 年内…可能择机再下调)
+    ("年内视市场流动性情况，可能择机再下调0.25至0.5个百分点。", "2024-09-24", "0.25至0.5个百分点",
+     ("2024-09-24", "2024-12-31")),
+    # undated-target-year: 到2025年 in an undated item is a target's year with no start: none
+    ("意见提出，到2025年，研发投入强度达到3%左右。", None, "3%左右", None),
+    ("意见提出，到2025年，研发投入强度达到3%左右。", "2022-01-10", "3%左右", ("2025-12-31", "2025-12-31")),
+    ("截至2021年年底，墨西哥的年化通胀率达7.36%。", None, "7.36%", ("2021-12-31", "2021-12-31")),
+    # other-needs-time-in-sentence keeps a now word's date (目前) for counts
+    ("她说，对于目前约700万失业人口而言，这是一个艰难的时期。", "2026-07-02", "约700万", ("2026-07-02", "2026-07-02")),
+    ("今天在这里宣布两项政策举措。", "2024-01-24", "两项", ("2024-01-24", "2024-01-24")),
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S19_CASES, ids=[case[2] for case in S19_CASES])
+def test_s19_rows(text, published, figure, expect):
+    test_s17_audit_rows(text, published, figure, expect)

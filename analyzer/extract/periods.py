@@ -1152,8 +1152,8 @@ OverrideStep = Callable[[FigurePeriods, FigureSite, PeriodChoice, dict], "Period
 
 def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """Thresholds, counts of measures, terms: no period unless their sentence names one."""
-    if site.measure != "other":
-        return None
+    if site.measure != "other" or choice.rule.split("/")[0] in row.get("keep", ()):
+        return None  # 目前约700万, 此次改革包含34项措施: a now word or this action's date in its sentence
     ended = ending_by(fp.times, site.start)
     if ended and fp.times[ended - 1].start >= site.sentence[0]:
         return None  # a time expression between the sentence's start and the figure
@@ -1238,6 +1238,25 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
+
+
+def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """可能宣布高达90万亿韩元的…: a possibility or proposal takes no period it would only inherit (period.toml,
+    prospect-not-inherited); a time in its own sentence still dates it."""
+    if choice.period is None or choice.rule.split("/")[0] not in row["inherited"]:
+        return None
+    found = _search_words(row["words"])(fp.text, site.clause_start or site.sentence[0], site.start)
+    return PeriodChoice(None, row["id"], found.group()) if found else None
+
+
+def _undated_kinds(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """到2025年 in an item without a published date: no period (period.toml, undated-target-year)."""
+    if fp.published is not None or choice.period is None or choice.rule.split("/")[-1] not in row["kinds"]:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start) if choice.words else -1
+    if at < 0 or fp.text[max(0, at - 2):at] in row["not_after"]:
+        return None  # 截至2021年年底 is a point the text states, not a target's year
+    return PeriodChoice(None, row["id"], choice.words)
 
 
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
@@ -1360,6 +1379,7 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
+    "prospect": _prospect, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
