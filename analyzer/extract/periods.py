@@ -1259,6 +1259,19 @@ def _undated_kinds(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, ro
     return PeriodChoice(None, row["id"], choice.words)
 
 
+def _subheading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """跌势之深：56%的距离… (a subheading inside the text): no period it would only inherit (period.toml,
+    subheading-own-time)."""
+    if choice.period is None or choice.rule.split("/")[0] not in row["inherited"]:
+        return None
+    line_start = fp.text.rfind("\n", 0, site.start) + 1
+    line_end = fp.text.find("\n", site.start)
+    line = fp.text[line_start:len(fp.text) if line_end < 0 else line_end].strip()
+    if line_start == 0 or len(line) > row["max_chars"] or WORD_PATTERNS[row["not_heading"]].search(line):
+        return None
+    return PeriodChoice(None, row["id"], line)
+
+
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
@@ -1379,7 +1392,7 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
-    "prospect": _prospect, "undated_kinds": _undated_kinds,
+    "prospect": _prospect, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
