@@ -800,6 +800,7 @@ class PeriodChoice:
     period: Period | None
     rule: str
     words: str = ""
+    read_over: Period | None = None  # a span the text reads the figure over though it gives no period (measure)
 
     @property
     def explain(self) -> dict[str, str]:
@@ -1272,6 +1273,18 @@ def _subheading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: 
     return PeriodChoice(None, row["id"], line)
 
 
+def _undated_relative(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """去年中俄机电产品贸易额434亿美元 in an item without a published date: the relative time of its own sentence
+    cannot be resolved, and no other time of the text is its (period.toml, undated-relative-time)."""
+    if fp.published is not None or choice.period is None:
+        return None
+    times = [span for span in fp.times if site.sentence[0] <= span.start < site.start]
+    start = times[-1].end if times else site.sentence[0]  # after the last time this sentence resolves
+    found = WORD_PATTERNS[row["words"]].search(fp.text, start, site.start)
+    # 去年…贸易额434亿美元 is still read over a year: a flow, though the year is not known
+    return PeriodChoice(None, row["id"], found.group(), read_over=choice.period) if found else None
+
+
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
@@ -1392,7 +1405,7 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
-    "prospect": _prospect, "subheading": _subheading, "undated_kinds": _undated_kinds,
+    "prospect": _prospect, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
