@@ -179,6 +179,10 @@ S19_CASES = [
     # other-needs-time-in-sentence keeps a now word's date (目前) for counts
     ("她说，对于目前约700万失业人口而言，这是一个艰难的时期。", "2026-07-02", "约700万", ("2026-07-02", "2026-07-02")),
     ("今天在这里宣布两项政策举措。", "2024-01-24", "两项", ("2024-01-24", "2024-01-24")),
+    # history-not-inherited: an average of past episodes is no reading of the story's day
+    ("从历史上牛市中99次跌破20日均线的经验来看：跌破20日均线后，平均调整幅度为2.9%。", "2025-10-13", "2.9%", None),
+    ("2021年，分布式光伏新增约2900万千瓦，约占全部新增装机的55%，历史上首次突破50%。", "2022-01-20", "突破50%",
+     ("2021-01-01", "2021-12-31")),
     # undated-relative-time: a relative time in an undated item leaves its figure without a period
     ("2021年，两国贸易额达到1468.7亿美元。去年机电产品贸易额434亿美元，增长40.7%。", None, "434亿美元", None),
     ("2021年12月实现销售收入13.51亿元，较上月环比增长3.88%。", None, "3.88%", ("2021-12-01", "2021-12-31")),  # a base

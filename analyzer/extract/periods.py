@@ -1246,7 +1246,8 @@ def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     prospect-not-inherited); a time in its own sentence still dates it."""
     if choice.period is None or choice.rule.split("/")[0] not in row["inherited"]:
         return None
-    found = _search_words(row["words"])(fp.text, site.clause_start or site.sentence[0], site.start)
+    start = site.sentence[0] if row.get("scope") == "sentence" else site.clause_start or site.sentence[0]
+    found = _search_words(row["words"])(fp.text, start, site.start)
     return PeriodChoice(None, row["id"], found.group()) if found else None
 
 
