@@ -193,6 +193,8 @@ def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
     or right after a clause that ends with one (调查预测，8月…)."""
     if "年" in match.group():
         return False
+    if text.startswith(tuple(row.get("after", ())), match.end()):
+        return True  # 9月或再加息25个基点: the forecast word right after the month
     *earlier, clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])
     said = bool(earlier) and text[match.start() - len(clause) - 1] == "，" and earlier[-1].endswith(tuple(row["before"]))
     return said or any(word in clause for word in row["before"])  # 调查预测，8月OSP溢价: the forecast says what follows
