@@ -1288,6 +1288,18 @@ def _undated_relative(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
     return PeriodChoice(None, row["id"], found.group(), read_over=choice.period) if found else None
 
 
+def _current_attribute(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """当前轮次的300亿美元投资, 当前全球产能的两倍多: a now word that only qualifies the noun the figure is of or
+    compared with (…的 right before the figure, no verb between) does not date it (period.toml, current-attribute)."""
+    if not choice.rule.startswith(row["of_rule"]) or not choice.words:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start)
+    between = fp.text[at + len(choice.words):site.start]
+    if at < 0 or not WORD_PATTERNS[row["attribute"]].fullmatch(between):
+        return None
+    return PeriodChoice(None, row["id"], choice.words + between)
+
+
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
@@ -1408,7 +1420,7 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
-    "prospect": _prospect, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
+    "prospect": _prospect, "current_attribute": _current_attribute, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
