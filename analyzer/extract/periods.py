@@ -1023,6 +1023,21 @@ def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     return PeriodChoice(site.previous, row["id"])
 
 
+def _statement_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """6月12日，张兴海在论坛上说，…。他说，存储芯片价格从约20元涨到接近100元: a sentence that goes on with a
+    statement (他说，她表示，) takes the day the sentence before gave that statement."""
+    if before.in_sentence is not None or site.previous is not None:
+        return None
+    if not WORD_PATTERNS[row["opens"]].match(fp.text, site.sentence[0]):
+        return None
+    previous_start = max(fp.text.rfind(mark, 0, site.sentence[0] - 1) for mark in row["sentence_ends"]) + 1
+    day = fp.last_of_row(row, site.sentence[0])
+    if day is None or day.start < previous_start or day.period.start != day.period.end:
+        return None
+    said = WORD_PATTERNS[row["said"]].search(fp.text, day.end, site.sentence[0])
+    return fp.took(row, day) if said else None
+
+
 def _since_launch(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """M6上市54天累计交付超过3万辆: counted from an undated launch, no period of the paragraph or lead."""
     found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
@@ -1138,7 +1153,7 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
     "old_value_time": _old_value_time, "no_period_before": _no_period_before,
     "time_in_sentence": _time_in_sentence,
-    "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
+    "previous_figure": _previous_figure, "statement_day": _statement_day, "since_launch": _since_launch, "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "market_day_named": _market_day_named, "recent_words": _recent_words,
