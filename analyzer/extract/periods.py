@@ -1315,6 +1315,21 @@ def _current_attribute(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice
     return PeriodChoice(None, row["id"], choice.words + between)
 
 
+def _share_of_flow_to_date(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """截止2021年三季度末，营业收入占公司整体的24.53%: a share of a flow up to a point is of the flow's range from the
+    start of that year (period.toml, share-of-flow-to-date)."""
+    period = choice.period
+    if site.measure not in row["measures"] or period is None or period.start != period.end:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start) if choice.words else -1
+    if choice.rule.split("/")[-1] not in row["kinds"] or at < 0 or fp.text.startswith(tuple(row["not_before"]),
+                                                                                    at + len(choice.words)):
+        return None  # 在2026年底前…控制在销售额的20%以内: a deadline's target, not accounts to date
+    if not WORD_PATTERNS[row["flow"]].search(fp.text, site.sentence[0], site.start):
+        return None
+    return PeriodChoice(Period(period.end[:4] + "-01-01", period.end), row["id"], choice.words)
+
+
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
 
 
@@ -1435,7 +1450,7 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
-    "prospect": _prospect, "current_attribute": _current_attribute, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
+    "prospect": _prospect, "share_of_flow_to_date": _share_of_flow_to_date, "current_attribute": _current_attribute, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
