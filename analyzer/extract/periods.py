@@ -1153,7 +1153,8 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
     "old_value_time": _old_value_time, "no_period_before": _no_period_before,
     "time_in_sentence": _time_in_sentence,
-    "previous_figure": _previous_figure, "statement_day": _statement_day, "since_launch": _since_launch, "event_date": _event_date,
+    "previous_figure": _previous_figure, "statement_day": _statement_day, "since_launch": _since_launch,
+    "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "market_day_named": _market_day_named, "recent_words": _recent_words,
@@ -1309,8 +1310,8 @@ def _current_attribute(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice
     if not choice.rule.startswith(row["of_rule"]) or not choice.words:
         return None
     at = fp.text.rfind(choice.words, site.sentence[0], site.start)
-    between = fp.text[at + len(choice.words):site.start]
-    if at < 0 or not WORD_PATTERNS[row["attribute"]].fullmatch(between):
+    between = fp.text[at + len(choice.words):site.start] if at >= 0 else ""
+    if not between or not WORD_PATTERNS[row["attribute"]].fullmatch(between):
         return None
     return PeriodChoice(None, row["id"], choice.words + between)
 
@@ -1450,7 +1451,8 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
-    "prospect": _prospect, "share_of_flow_to_date": _share_of_flow_to_date, "current_attribute": _current_attribute, "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
+    "prospect": _prospect, "share_of_flow_to_date": _share_of_flow_to_date, "current_attribute": _current_attribute,
+    "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
