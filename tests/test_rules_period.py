@@ -162,3 +162,64 @@ S18_CASES = [
 @pytest.mark.parametrize("text, published, figure, expect", S18_CASES, ids=[case[2] for case in S18_CASES])
 def test_s18_rows(text, published, figure, expect):
     test_s17_audit_rows(text, published, figure, expect)
+
+
+S19_CASES = [
+    # prospect-not-inherited: a possibility or a proposal under talks inherits no period
+    ("三星电子一度大涨逾10%，此前有报道称三星可能宣布高达90万亿韩元的股份回购计划。", "2026-06-24", "90万亿韩元", None),
+    ("英伟达股价上涨2%。英伟达正在洽谈提供约2500亿美元的担保。", "2026-07-27", "约2500亿美元", None),
+    ("三星电子一度大涨逾10%。", "2026-06-24", "逾10%", ("2026-06-24", "2026-06-24")),  # the move keeps its day
+    # …a time of its own sentence still dates it (corpus/dev: 年内…可能择机再下调)
+    ("年内视市场流动性情况，可能择机再下调0.25至0.5个百分点。", "2024-09-24", "0.25至0.5个百分点",
+     ("2024-09-24", "2024-12-31")),
+    # undated-target-year: 到2025年 in an undated item is a target's year with no start: none
+    ("意见提出，到2025年，研发投入强度达到3%左右。", None, "3%左右", None),
+    ("意见提出，到2025年，研发投入强度达到3%左右。", "2022-01-10", "3%左右", ("2025-12-31", "2025-12-31")),
+    ("截至2021年年底，墨西哥的年化通胀率达7.36%。", None, "7.36%", ("2021-12-31", "2021-12-31")),
+    # other-needs-time-in-sentence keeps a now word's date (目前) for counts
+    ("她说，对于目前约700万失业人口而言，这是一个艰难的时期。", "2026-07-02", "约700万", ("2026-07-02", "2026-07-02")),
+    ("今天在这里宣布两项政策举措。", "2024-01-24", "两项", ("2024-01-24", "2024-01-24")),
+    # month-in-plan: a forecast word right after a bare month makes it the nearest such month (mostly ahead)
+    ("欧央行9月或再加息25个基点。", "2026-07-06", "25个基点", ("2026-09-01", "2026-09-30")),
+    ("当地库存到11月将降至约2.99亿桶。", "2026-07-21", "约2.99亿桶", ("2026-11-30", "2026-11-30")),
+    ("欧央行9月上调利率25个基点。", "2026-07-06", "25个基点", ("2025-09-01", "2025-09-30")),  # no plan word
+    # current-attribute: a now word that only qualifies a noun before 的 does not date the figure
+    ("英伟达转而调整为当前轮次的300亿美元投资。", "2026-07-27", "300亿美元", None),
+    ("这一预测需求是当前全球高带宽存储器产能的两倍多。", "2025-10-02", "两倍多", None),
+    ("五家公司目前已占整个美元投资级债券指数的4%。", "2026-07-14", "4%", ("2026-07-14", "2026-07-14")),
+    ("目前其远期市盈率仅为18倍。", "2026-07-14", "18倍", ("2026-07-14", "2026-07-14")),
+    # statement-day: a sentence that goes on with a statement takes the day given to that statement
+    ("6月12日，赛力斯董事长在论坛上说，成本压力很大。他说，碳酸锂价格涨到18万元/吨。", "2026-07-12", "18万元/吨",
+     ("2026-06-12", "2026-06-12")),
+    ("保时捷首席执行官周三表示，公司正在削减管理岗位。他透露，公司已将董事会席位从八席缩减至七席。", "2026-08-03", "七席",
+     ("2026-07-29", "2026-07-29")),
+    ("6月12日，赛力斯董事长出席论坛。碳酸锂价格涨到18万元/吨。", "2026-07-12", "18万元/吨",
+     ("2026-07-12", "2026-07-12")),  # no statement goes on: the market day stays
+    # share-of-flow-to-date: a share of a flow up to a point is of the flow's range from that year's start
+    ("截止2021年三季度末，预制菜业务的营业收入占公司整体的24.53%。", None, "24.53%", ("2021-01-01", "2021-09-30")),
+    ("截至2025年年末，谐波减速机业务仅占营业收入的8.44%。", "2026-07-03", "8.44%", ("2025-01-01", "2025-12-31")),
+    ("公司计划在2026年底前把库存水平控制在销售额的20%以内。", "2026-03-01", "20%以内", ("2026-12-31", "2026-12-31")),
+    ("截至2025年年末，绿色贷款余额占各项贷款的15%。", "2026-02-01", "15%", ("2025-12-31", "2025-12-31")),  # a stock
+    # history-not-inherited: an average of past episodes is no reading of the story's day
+    ("从历史上牛市中99次跌破20日均线的经验来看：跌破20日均线后，平均调整幅度为2.9%。", "2025-10-13", "2.9%", None),
+    ("2021年，分布式光伏新增约2900万千瓦，约占全部新增装机的55%，历史上首次突破50%。", "2022-01-20", "突破50%",
+     ("2021-01-01", "2021-12-31")),
+    # undated-relative-time: a relative time in an undated item leaves its figure without a period
+    ("2021年，两国贸易额达到1468.7亿美元。去年机电产品贸易额434亿美元，增长40.7%。", None, "434亿美元", None),
+    ("2021年12月实现销售收入13.51亿元，较上月环比增长3.88%。", None, "3.88%", ("2021-12-01", "2021-12-31")),  # a base
+    ("2021年，两国贸易额达到1468.7亿美元。去年机电产品贸易额434亿美元。", "2022-01-20", "434亿美元",
+     ("2021-01-01", "2021-12-31")),
+    # subheading-own-time: a subheading inside the text takes only the time it states
+    ("甲骨文股价周一下跌。\n跌势之深：56%的距离与一场暴跌\n此轮下跌的烈度罕见。", "2026-07-07", "56%", None),
+    ("油价周二上涨。\n石油流量已跌回正常水平七成\n高盛估算流量已回落。", "2026-07-09", "七成", None),
+    ("欧央行声明。\n欧央行路径分化：9月再加25基点\n通胀偏软。", "2026-10-06", "25基点", ("2026-09-01", "2026-09-30")),
+    ("2020年金融统计数据报告\n一、广义货币增长10.1%，狭义货币增长8.6%\n年末余额。", "2021-01-12", "10.1%",
+     ("2020-12-31", "2020-12-31")),
+    ("周一东京市场开盘后，日经225指数大涨超过4%。\n日元兑美元汇率大幅走弱1.5%。", "2025-10-06", "1.5%",
+     ("2025-10-06", "2025-10-06")),  # a line that ends a sentence is text
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S19_CASES, ids=[case[2] for case in S19_CASES])
+def test_s19_rows(text, published, figure, expect):
+    test_s17_audit_rows(text, published, figure, expect)

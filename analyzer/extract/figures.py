@@ -945,7 +945,7 @@ class FigureExtractor:
         chosen = periods.choose(c.start, (s_start, s_end), clause_start, ctx.near_start,
                                 _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
-        measure = self._level_over_period(ctx, measure, metric, period, explain)
+        measure = self._level_over_period(ctx, measure, metric, period or chosen.read_over, explain)
         if period and period.start != period.end and self._is_stock(measure, metric) and \
                 explain["measure"]["rule"] not in measures.span_levels():
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named

@@ -193,6 +193,8 @@ def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
     or right after a clause that ends with one (调查预测，8月…)."""
     if "年" in match.group():
         return False
+    if text.startswith(tuple(row.get("after", ())), match.end()):
+        return True  # 9月或再加息25个基点: the forecast word right after the month
     *earlier, clause = re.split("[，。；]", text[max(0, match.start() - 12):match.start()])
     said = bool(earlier) and text[match.start() - len(clause) - 1] == "，" and earlier[-1].endswith(tuple(row["before"]))
     return said or any(word in clause for word in row["before"])  # 调查预测，8月OSP溢价: the forecast says what follows
@@ -800,6 +802,7 @@ class PeriodChoice:
     period: Period | None
     rule: str
     words: str = ""
+    read_over: Period | None = None  # a span the text reads the figure over though it gives no period (measure)
 
     @property
     def explain(self) -> dict[str, str]:
@@ -1020,6 +1023,21 @@ def _previous_figure(fp: FigurePeriods, site: FigureSite, before: TimesBefore, r
     return PeriodChoice(site.previous, row["id"])
 
 
+def _statement_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
+    """6月12日，张兴海在论坛上说，…。他说，存储芯片价格从约20元涨到接近100元: a sentence that goes on with a
+    statement (他说，她表示，) takes the day the sentence before gave that statement."""
+    if before.in_sentence is not None or site.previous is not None:
+        return None
+    if not WORD_PATTERNS[row["opens"]].match(fp.text, site.sentence[0]):
+        return None
+    previous_start = max(fp.text.rfind(mark, 0, site.sentence[0] - 1) for mark in row["sentence_ends"]) + 1
+    day = fp.last_of_row(row, site.sentence[0])
+    if day is None or day.start < previous_start or day.period.start != day.period.end:
+        return None
+    said = WORD_PATTERNS[row["said"]].search(fp.text, day.end, site.sentence[0])
+    return fp.took(row, day) if said else None
+
+
 def _since_launch(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """M6上市54天累计交付超过3万辆: counted from an undated launch, no period of the paragraph or lead."""
     found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
@@ -1135,7 +1153,8 @@ NEAREST_STEPS: dict[str, NearestStep] = {
     "current_after_time": _current_after_time, "share_base": _share_base, "sum_of_parts": _sum_of_parts,
     "old_value_time": _old_value_time, "no_period_before": _no_period_before,
     "time_in_sentence": _time_in_sentence,
-    "previous_figure": _previous_figure, "since_launch": _since_launch, "event_date": _event_date,
+    "previous_figure": _previous_figure, "statement_day": _statement_day, "since_launch": _since_launch,
+    "event_date": _event_date,
     "same_day_named": _same_day_named,
     "same_day_published": _same_day_published, "current_words": _current_words, "market_day": _market_day_step,
     "market_day_named": _market_day_named, "recent_words": _recent_words,
@@ -1152,8 +1171,8 @@ OverrideStep = Callable[[FigurePeriods, FigureSite, PeriodChoice, dict], "Period
 
 def _other_without_time(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """Thresholds, counts of measures, terms: no period unless their sentence names one."""
-    if site.measure != "other":
-        return None
+    if site.measure != "other" or choice.rule.split("/")[0] in row.get("keep", ()):
+        return None  # 目前约700万, 此次改革包含34项措施: a now word or this action's date in its sentence
     ended = ending_by(fp.times, site.start)
     if ended and fp.times[ended - 1].start >= site.sentence[0]:
         return None  # a time expression between the sentence's start and the figure
@@ -1238,6 +1257,78 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
+
+
+def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """可能宣布高达90万亿韩元的…: a possibility or proposal takes no period it would only inherit (period.toml,
+    prospect-not-inherited); a time in its own sentence still dates it."""
+    if choice.period is None or choice.rule.split("/")[0] not in row["inherited"]:
+        return None
+    start = site.sentence[0] if row.get("scope") == "sentence" else site.clause_start or site.sentence[0]
+    found = _search_words(row["words"])(fp.text, start, site.start)
+    return PeriodChoice(None, row["id"], found.group()) if found else None
+
+
+def _undated_kinds(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """到2025年 in an item without a published date: no period (period.toml, undated-target-year)."""
+    if fp.published is not None or choice.period is None or choice.rule.split("/")[-1] not in row["kinds"]:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start) if choice.words else -1
+    if at < 0 or fp.text[max(0, at - 2):at] in row["not_after"]:
+        return None  # 截至2021年年底 is a point the text states, not a target's year
+    return PeriodChoice(None, row["id"], choice.words)
+
+
+def _subheading(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """跌势之深：56%的距离… (a subheading inside the text): no period it would only inherit (period.toml,
+    subheading-own-time)."""
+    if choice.period is None or choice.rule.split("/")[0] not in row["inherited"]:
+        return None
+    line_start = fp.text.rfind("\n", 0, site.start) + 1
+    line_end = fp.text.find("\n", site.start)
+    line = fp.text[line_start:len(fp.text) if line_end < 0 else line_end].strip()
+    if line_start == 0 or len(line) > row["max_chars"] or WORD_PATTERNS[row["not_heading"]].search(line):
+        return None
+    return PeriodChoice(None, row["id"], line)
+
+
+def _undated_relative(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """去年中俄机电产品贸易额434亿美元 in an item without a published date: the relative time of its own sentence
+    cannot be resolved, and no other time of the text is its (period.toml, undated-relative-time)."""
+    if fp.published is not None or choice.period is None:
+        return None
+    times = [span for span in fp.times if site.sentence[0] <= span.start < site.start]
+    start = times[-1].end if times else site.sentence[0]  # after the last time this sentence resolves
+    found = WORD_PATTERNS[row["words"]].search(fp.text, start, site.start)
+    # 去年…贸易额434亿美元 is still read over a year: a flow, though the year is not known
+    return PeriodChoice(None, row["id"], found.group(), read_over=choice.period) if found else None
+
+
+def _current_attribute(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """当前轮次的300亿美元投资, 当前全球产能的两倍多: a now word that only qualifies the noun the figure is of or
+    compared with (…的 right before the figure, no verb between) does not date it (period.toml, current-attribute)."""
+    if not choice.rule.startswith(row["of_rule"]) or not choice.words:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start)
+    between = fp.text[at + len(choice.words):site.start] if at >= 0 else ""
+    if not between or not WORD_PATTERNS[row["attribute"]].fullmatch(between):
+        return None
+    return PeriodChoice(None, row["id"], choice.words + between)
+
+
+def _share_of_flow_to_date(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """截止2021年三季度末，营业收入占公司整体的24.53%: a share of a flow up to a point is of the flow's range from the
+    start of that year (period.toml, share-of-flow-to-date)."""
+    period = choice.period
+    if site.measure not in row["measures"] or period is None or period.start != period.end:
+        return None
+    at = fp.text.rfind(choice.words, site.sentence[0], site.start) if choice.words else -1
+    if choice.rule.split("/")[-1] not in row["kinds"] or at < 0 or fp.text.startswith(tuple(row["not_before"]),
+                                                                                    at + len(choice.words)):
+        return None  # 在2026年底前…控制在销售额的20%以内: a deadline's target, not accounts to date
+    if not WORD_PATTERNS[row["flow"]].search(fp.text, site.sentence[0], site.start):
+        return None
+    return PeriodChoice(Period(period.end[:4] + "-01-01", period.end), row["id"], choice.words)
 
 
 SAME_PERIOD_ROWS = ("same-period-last-year/", "same-period-written-year/")
@@ -1360,6 +1451,8 @@ def _listed_times(fp: FigurePeriods, spans: list, row: dict) -> list:
 
 OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "other_without_time": _other_without_time, "estimate_now": _estimate_now, "estimate": _estimate,
+    "prospect": _prospect, "share_of_flow_to_date": _share_of_flow_to_date, "current_attribute": _current_attribute,
+    "undated_relative": _undated_relative, "subheading": _subheading, "undated_kinds": _undated_kinds,
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
