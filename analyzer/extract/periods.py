@@ -65,6 +65,10 @@ def _kind_pattern(kind: str, pattern: str) -> str:
 
 # Ordered: longer and more specific forms first (the file's order).
 TIME_PATTERN = rulebook.regex("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
+# kind → (group name in TIME_PATTERN, the row's own name for it), in the pattern's order: a match reads its kind's
+# few groups, not a dict of the hundreds of groups of every kind
+_KIND_GROUPS = {row["kind"]: tuple((name, name[:-len(f"__{row['kind']}")]) for name in TIME_PATTERN.groupindex
+                                   if name.endswith(f"__{row['kind']}")) for row in KINDS if "pattern" in row}
 COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
 RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
@@ -268,7 +272,11 @@ def parse_date(value: str | None) -> date | None:
     """A publication date from ISO (2025-05-26, 2025-05-26T10:00), RFC 2822 or 2025年5月26日 text."""
     if not value:
         return None
-    value = str(value).strip()
+    return _parse_date_text(str(value).strip())
+
+
+@functools.lru_cache(maxsize=1024)  # a pure function of the text; every document and its figures' periods ask again
+def _parse_date_text(value: str) -> date | None:
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
@@ -318,9 +326,8 @@ class PeriodResolver:
             if _not_a_period(text, match):
                 continue
             kind = match.lastgroup
-            suffix = f"__{kind}"
-            groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
-                      if value is not None and name.endswith(suffix)}
+            groups = {short: value for name, short in _KIND_GROUPS[kind]
+                      if (value := match.group(name)) is not None}
             kind, rule = _refine_kind(text, match, kind)
             period = self._resolve(kind, groups)
             if kind == "ytd" and spans:
