@@ -63,3 +63,23 @@ def test_place_of_a_figure_reads_as_place_at(texts):
                 tried += 1
                 assert places._place_of(alone) == places.place_at(text, at, 0, (), alone=True)
     assert tried > 3
+
+
+def test_time_pattern_by_first_character_matches_as_the_whole_alternation(texts):
+    """At every start a time expression can begin, the kinds that can start with its character match what
+    TIME_PATTERN matches: the same span and kind, with the same groups."""
+    tried = 0
+    for text in ["2025年一季度，去年同期，上月末，本周二，前一交易日，过去24小时，自2021年8月以来", *texts]:
+        for start in range(len(text)):
+            if text[start] not in periods._TIME_STARTS:
+                continue
+            whole = periods.TIME_PATTERN.match(text, start, start + 32)
+            pattern = periods._time_pattern_at(text[start])
+            part = pattern.match(text, start, start + 32) if pattern is not None else None
+            assert (whole is None) == (part is None)
+            if whole is not None:
+                tried += 1
+                assert (whole.span(), whole.lastgroup) == (part.span(), part.lastgroup)
+                assert {k: v for k, v in whole.groupdict().items() if v is not None} == \
+                    {k: v for k, v in part.groupdict().items() if v is not None}
+    assert tried > 100

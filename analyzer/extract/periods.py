@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from analyzer import rulebook
 from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
-from analyzer.text.patterns import EVERY_CHARACTER, first_characters
+from analyzer.text.patterns import EVERY_CHARACTER, first_characters, pattern_starts
 
 RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -64,7 +64,8 @@ def _kind_pattern(kind: str, pattern: str) -> str:
 
 
 # Ordered: longer and more specific forms first (the file's order).
-TIME_PATTERN = rulebook.regex("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
+_KIND_PATTERNS = tuple(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row)
+TIME_PATTERN = rulebook.regex("|".join(_KIND_PATTERNS))
 # kind → (group name in TIME_PATTERN, the row's own name for it), in the pattern's order: a match reads its kind's
 # few groups, not a dict of the hundreds of groups of every kind
 _KIND_GROUPS = {row["kind"]: tuple((name, name[:-len(f"__{row['kind']}")]) for name in TIME_PATTERN.groupindex
@@ -95,20 +96,39 @@ _ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|
 _TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
 
+@functools.cache
+def _kind_starts() -> tuple[tuple[object, str], ...]:
+    """(the characters a kind's match can start with, the kind's part of TIME_PATTERN), in TIME_PATTERN's order."""
+    return tuple((pattern_starts(part) or EVERY_CHARACTER, part) for part in _KIND_PATTERNS)
+
+
+_BY_FIRST: dict[str, re.Pattern | None] = {}  # one entry per character that can start a time expression
+
+
+def _time_pattern_at(char: str) -> re.Pattern | None:
+    """TIME_PATTERN less the kinds whose matches cannot start with ``char``, the others in the same order: at a start
+    that holds ``char`` it matches what TIME_PATTERN matches (the alternation's first alternative that matches there,
+    and one that cannot begin with the character fails there), without trying the 36 kinds' patterns one by one."""
+    if char not in _BY_FIRST:
+        parts = [part for starts, part in _kind_starts() if char in starts]
+        _BY_FIRST[char] = rulebook.regex("|".join(parts)) if parts else None
+    return _BY_FIRST[char]
+
+
 def time_matches(text: str):
     """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters: the
     leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
-    would not hold it, so those starts are not tried)."""
+    would not hold it, so those starts are not tried), each with only the kinds that can start with its character."""
     cursor = 0
-    match_at, starts = TIME_PATTERN.match, _TIME_STARTS
+    starts = _TIME_STARTS
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
         if position < cursor:
             continue
         for start in range(max(cursor, position - 12), position + 1):
-            if text[start] not in starts:
+            if text[start] not in starts or (pattern := _time_pattern_at(text[start])) is None:
                 continue
-            match = match_at(text, start, position + 20)
+            match = pattern.match(text, start, position + 20)
             if match is not None:
                 cursor = match.end()
                 yield match
