@@ -7,6 +7,7 @@ import pytest
 
 from analyzer.extract import mentions, metrics, periods, places
 from analyzer.records import Document
+from analyzer.text.patterns import first_characters
 from analyzer.text.document import TextDoc
 from conftest import gold_files, load_gold
 
@@ -66,12 +67,13 @@ def test_place_of_a_figure_reads_as_place_at(texts):
 
 
 def test_time_pattern_by_first_character_matches_as_the_whole_alternation(texts):
-    """At every start a time expression can begin, the kinds that can start with its character match what
-    TIME_PATTERN matches: the same span and kind, with the same groups."""
+    """At every start a time expression can begin (its kinds' first characters together: the alternation's), the
+    kinds that can start with its character match what TIME_PATTERN matches: the same span, kind and groups."""
+    assert periods._time_starts() == first_characters(periods.TIME_PATTERN)
     tried = 0
     for text in ["2025年一季度，去年同期，上月末，本周二，前一交易日，过去24小时，自2021年8月以来", *texts]:
         for start in range(len(text)):
-            if text[start] not in periods._TIME_STARTS:
+            if text[start] not in periods._time_starts():
                 continue
             whole = periods.TIME_PATTERN.match(text, start, start + 32)
             pattern = periods._time_pattern_at(text[start])

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from analyzer import rulebook
 from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
-from analyzer.text.patterns import EVERY_CHARACTER, first_characters, pattern_starts
+from analyzer.text.patterns import EVERY_CHARACTER, Starts, pattern_starts
 
 RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -92,14 +92,22 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
-# the alternation is tried only where an expression can begin
-_TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
 
 
 @functools.cache
 def _kind_starts() -> tuple[tuple[object, str], ...]:
     """(the characters a kind's match can start with, the kind's part of TIME_PATTERN), in TIME_PATTERN's order."""
     return tuple((pattern_starts(part) or EVERY_CHARACTER, part) for part in _KIND_PATTERNS)
+
+
+@functools.cache
+def _time_starts() -> Starts | object:
+    """The characters a time expression can start with (an expression is tried only there): its kinds' together, as
+    ``first_characters(TIME_PATTERN)`` reads them, from the parse trees the per-character patterns read anyway."""
+    kinds = [starts for starts, _ in _kind_starts()]
+    if any(starts is EVERY_CHARACTER for starts in kinds):
+        return EVERY_CHARACTER
+    return Starts(frozenset().union(*(starts.chars for starts in kinds)), any(starts.digits for starts in kinds))
 
 
 _BY_FIRST: dict[str, re.Pattern | None] = {}  # one entry per character that can start a time expression
@@ -120,7 +128,7 @@ def time_matches(text: str):
     leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
     would not hold it, so those starts are not tried), each with only the kinds that can start with its character."""
     cursor = 0
-    starts = _TIME_STARTS
+    starts = _time_starts()
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
         if position < cursor:
