@@ -85,3 +85,15 @@ def test_time_pattern_by_first_character_matches_as_the_whole_alternation(texts)
                 assert {k: v for k, v in whole.groupdict().items() if v is not None} == \
                     {k: v for k, v in part.groupdict().items() if v is not None}
     assert tried > 100
+
+
+def test_match_form_of_a_normalized_text_is_its_match_form(texts):
+    """A normalized text is normalized again only where it holds a character the table maps onward (苧 today)."""
+    from analyzer.normalize import _table, mapped_again, normalize
+    from analyzer.taxonomy import match_form, match_form_of_normalized
+    onward = sorted(mapped_again())
+    assert onward and all(normalize(char) != char for char in onward)
+    before = [chr(code) for code, to in _table().items() if chr(to) in onward]  # a character normalized to one of them
+    for text in [*texts, "中國人民銀行ＬＰＲ", "苧麻" + "x" * 70, "".join(before) + "价格", "abc２０２５年"]:
+        normalized = normalize(text)
+        assert match_form_of_normalized(normalized) == match_form(normalized)

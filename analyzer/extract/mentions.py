@@ -21,7 +21,7 @@ import ahocorasick
 from analyzer import rulebook
 from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
 from analyzer.records import Mention
-from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form
+from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
 from analyzer.text.sentences import clause_bounds, sentence_start
 
 _ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
@@ -236,8 +236,9 @@ class MentionFinder:
         return out
 
     def hits(self, text: str) -> list[Hit]:
-        """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
-        upper = match_form(text)
+        """Every name occurrence that passes the boundary rules (overlaps not yet resolved); ``text`` is normalized,
+        as every stage's is."""
+        upper = match_form_of_normalized(text)
         hits = []
         for last, found in self.automaton.iter(upper):
             for array, entry, length in found:
