@@ -43,6 +43,14 @@ def _lookup() -> list[int]:
     return lookup
 
 
+@functools.cache
+def mapped_again() -> frozenset[str]:
+    """The characters :func:`normalize` gives that it maps again (the table maps a character to one it also maps):
+    a normalized text without them is its own normalized form."""
+    table = _table()
+    return frozenset(chr(code) for code in table.values() if table.get(code, code) != code)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` in simplified characters with ASCII digits and punctuation, same length."""
     out = text.translate(_lookup())

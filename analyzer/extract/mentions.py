@@ -21,7 +21,7 @@ import ahocorasick
 from analyzer import rulebook
 from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
 from analyzer.records import Mention
-from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form
+from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
 from analyzer.text.sentences import clause_bounds, sentence_start
 
 _ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
@@ -105,8 +105,7 @@ class MentionFinder:
         """A generic name (央行) of the Chinese body names another country's in a story about it (the ``[[foreign]]``
         rows of mentions.toml): by the nearest country before it in its sentence, else by the latest such body
         named in this or the previous sentence."""
-        for row in rulebook.rows("mentions", "foreign"):
-            names = {match_form(n) for n in row["names"]}
+        for row, names in _foreign_rows():
             for mention in institutions:
                 if match_form(mention.text) not in names:
                     continue
@@ -237,8 +236,9 @@ class MentionFinder:
         return out
 
     def hits(self, text: str) -> list[Hit]:
-        """Every name occurrence that passes the boundary rules (overlaps not yet resolved)."""
-        upper = match_form(text)
+        """Every name occurrence that passes the boundary rules (overlaps not yet resolved); ``text`` is normalized,
+        as every stage's is."""
+        upper = match_form_of_normalized(text)
         hits = []
         for last, found in self.automaton.iter(upper):
             for array, entry, length in found:
@@ -273,14 +273,25 @@ def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: T
     return None
 
 
+@functools.cache
+def _foreign_rows() -> tuple[tuple[dict, frozenset[str]], ...]:
+    """The ``[[foreign]]`` rows of mentions.toml, each with its names in match form (made once, not for every text)."""
+    return tuple((row, frozenset(match_form(n) for n in row["names"])) for row in rulebook.rows("mentions", "foreign"))
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    """The grammar's ``generic`` words (基金, 公司), made a set once, not for every text."""
+    return frozenset(load_grammar()["grammar"]["generic"])
+
+
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
     """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it; a
     generic word declared so (（简称“基金”）) stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
-    generic = frozenset(load_grammar()["grammar"]["generic"])
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
-        if full is None or match.group(1) in generic:
+        if full is None or match.group(1) in _generic_words():
             continue
         short = match.group(1)
         key = match_form(short)
@@ -301,6 +312,8 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
     """A short alias listed in ``in_context`` (续贷) or an acronym (NPS) names its entry only after another of its
     names appeared."""
+    if not hit.entry.in_context and not hit.entry.acronyms:
+        return True  # nothing of the entry is gated
     gated = {match_form(n) for n in (*hit.entry.in_context, *hit.entry.acronyms)}
     if match_form(text[hit.start:hit.end]) not in gated:
         return True
@@ -360,7 +373,7 @@ def _of_groups(text: str, hit: Hit, hits: list[Hit], items: list[tuple[int, int]
 
 def _bare(text: str, hit: Hit) -> bool:
     """Whether the hit is written as one of its entry's ``in_list`` words."""
-    return match_form(text[hit.start:hit.end]) in map(match_form, hit.entry.in_list)
+    return bool(hit.entry.in_list) and match_form(text[hit.start:hit.end]) in map(match_form, hit.entry.in_list)
 
 
 def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]]:
@@ -464,12 +477,15 @@ def mention_contexts() -> dict[str, list[_Context]]:
     return out
 
 
+@functools.lru_cache(maxsize=16384)  # the names are the taxonomy's (automaton hits): a bounded set
+def _covering(kind: str, name: str) -> tuple[_Context, ...]:
+    """The ``[[context]]`` rows of ``kind`` that speak of ``name``, in order."""
+    return tuple(context for context in mention_contexts().get(kind, ()) if context.covers(name))
+
+
 def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
-    name = text[start:end]
-    for context in mention_contexts().get(entry.kind, ()):
-        if not context.covers(name):
-            continue
+    for context in _covering(entry.kind, text[start:end]):
         if any(text.endswith(word, 0, start) for word in context.before):
             return False
         if context.always or (context.through_list is not None and context.through_list.match(text, end)):

@@ -234,11 +234,27 @@ def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
                              or verb in WILL_VERBS and phrase.startswith(WILL_BEFORE, position + len(verb)))
 
 
+@functools.cache
+def _verbs_by_first(verbs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """First character → the places in ``verbs`` of the verbs that start with it."""
+    places: dict[str, list[int]] = {}
+    for place, verb in enumerate(verbs):
+        places.setdefault(verb[:1], []).append(place)
+    return {first: tuple(found) for first, found in places.items()}
+
+
+def _verbs_in(phrase: str, verbs: tuple[str, ...]) -> list[str]:
+    """The ``verbs`` whose first character the phrase holds, in their order: the others are not in it, so a search
+    of the phrase for each of the ~60 verbs is spared."""
+    by_first = _verbs_by_first(verbs)
+    return [verbs[place] for place in sorted(p for first in set(phrase) for p in by_first.get(first, ()))]
+
+
 def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
     """下调支农支小再贷款利率 → 支农支小再贷款利率: cut after the last verb that has words after it (增加值 is a
     noun, not 增加; 签约金额 names how much was signed, so a verb before a bare quantity word stays)."""
     best, start = -1, -1
-    for verb in verbs:
+    for verb in _verbs_in(phrase, verbs):
         position = phrase.rfind(verb)
         if position < 0 or verb == "增加" and phrase.startswith("增加值", position) or _verb_in_name(phrase, position, verb):
             continue  # most verbs are not in the phrase: nothing more to look at
@@ -520,6 +536,12 @@ class MetricContext:
         return multiple.group("name") if multiple else left
 
     @lazy
+    def left_stripped(self) -> str:
+        """``left`` without the trailing verbs and comparison words (余额达 → 余额): what the word-before rules
+        (implied, fine, spend) read, stripped once for all of them."""
+        return _strip_trailing(self.left, _words()[0])
+
+    @lazy
     def after(self) -> str | None:
         """The cleaned phrase right after the figure (设立3000亿元专项再贷款 → 专项再贷款)."""
         return _right_phrase(self.text, self.figure_end)
@@ -695,29 +717,40 @@ def _provided_after(c: MetricContext) -> Named | None:
     return _named(to_simplified(SHARE_VERB.sub("", c.after) or c.after), c.after) if c.after else None
 
 
+@functools.cache
+def _implied_words() -> tuple[str, ...]:
+    return tuple(_lexicon()["implied"])
+
+
+FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
+SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
+
+
 def _implied_word(c: MetricContext) -> Named | None:
     """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied); a rate the
     sentence named before it is the one moved (美联储维持利率在0%-0.25%区间的概率为96.9%，加息25个基点 → 利率)."""
-    stripped = _strip_trailing(c.left, _words()[0])
-    word, implied = next(((w, i) for w, i in _lexicon()["implied"].items() if stripped.endswith(w)), (None, None))
-    if word is None:
-        return None
+    stripped = c.left_stripped
+    if not stripped.endswith(_implied_words()):
+        return None  # one test of the whole list: most figures follow none of its words
+    word, implied = next((w, i) for w, i in _lexicon()["implied"].items() if stripped.endswith(w))
     named = _rate_named_before(c) if implied.endswith("利率") else None
     return named if named and named[0].endswith("利率") else _named(implied, word)
 
 
 def _fine_imposed(c: MetricContext) -> Named | None:
     """被处以45万元罚款, 哔哩哔哩被罚50万元: money right after a fining verb is the fine (罚款)."""
-    stripped = _strip_trailing(c.left, _words()[0])
-    word = next((w for w in WORD_LISTS["fine-verbs"] if stripped.endswith(w)), None)
+    stripped = c.left_stripped
+    word = next((w for w in WORD_LISTS["fine-verbs"] if stripped.endswith(w)), None) \
+        if stripped.endswith(FINE_VERBS) else None
     return _named("罚款", word) if word else None
 
 
 def _spent_on(c: MetricContext) -> Named | None:
     """拟以自有资金出资3亿元收购, 耗资约2.04亿港元: money right after a spending verb is named by the purchase it pays
     for (收购, 回购), else by the verb (出资, 耗资); who spent it and how go."""
-    stripped = _strip_trailing(c.left, _words()[0])
-    spent = next((w for w in WORD_LISTS["spend-verbs"] if stripped.endswith(w)), None)
+    stripped = c.left_stripped
+    spent = next((w for w in WORD_LISTS["spend-verbs"] if stripped.endswith(w)), None) \
+        if stripped.endswith(SPEND_VERBS) else None
     if spent is None:
         return None
     after = c.text[c.figure_end:c.figure_end + 8].lstrip("用于来")

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from analyzer import rulebook
 from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
-from analyzer.text.patterns import EVERY_CHARACTER, first_characters
+from analyzer.text.patterns import EVERY_CHARACTER, Starts, pattern_starts
 
 RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -64,7 +64,12 @@ def _kind_pattern(kind: str, pattern: str) -> str:
 
 
 # Ordered: longer and more specific forms first (the file's order).
-TIME_PATTERN = rulebook.regex("|".join(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row))
+_KIND_PATTERNS = tuple(_kind_pattern(row["kind"], row["pattern"]) for row in KINDS if "pattern" in row)
+TIME_PATTERN = rulebook.regex("|".join(_KIND_PATTERNS))
+# kind → (group name in TIME_PATTERN, the row's own name for it), in the pattern's order: a match reads its kind's
+# few groups, not a dict of the hundreds of groups of every kind
+_KIND_GROUPS = {row["kind"]: tuple((name, name[:-len(f"__{row['kind']}")]) for name in TIME_PATTERN.groupindex
+                                   if name.endswith(f"__{row['kind']}")) for row in KINDS if "pattern" in row}
 COMPARISON_BASE = WORD_PATTERNS["comparison_base"]
 RECORD = WORD_PATTERNS["record"]
 RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
@@ -87,24 +92,51 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
-# the alternation is tried only where an expression can begin
-_TIME_STARTS = first_characters(TIME_PATTERN) or EVERY_CHARACTER
+
+
+@functools.cache
+def _kind_starts() -> tuple[tuple[object, str], ...]:
+    """(the characters a kind's match can start with, the kind's part of TIME_PATTERN), in TIME_PATTERN's order."""
+    return tuple((pattern_starts(part) or EVERY_CHARACTER, part) for part in _KIND_PATTERNS)
+
+
+@functools.cache
+def _time_starts() -> Starts | object:
+    """The characters a time expression can start with (an expression is tried only there): its kinds' together, as
+    ``first_characters(TIME_PATTERN)`` reads them, from the parse trees the per-character patterns read anyway."""
+    kinds = [starts for starts, _ in _kind_starts()]
+    if any(starts is EVERY_CHARACTER for starts in kinds):
+        return EVERY_CHARACTER
+    return Starts(frozenset().union(*(starts.chars for starts in kinds)), any(starts.digits for starts in kinds))
+
+
+_BY_FIRST: dict[str, re.Pattern | None] = {}  # one entry per character that can start a time expression
+
+
+def _time_pattern_at(char: str) -> re.Pattern | None:
+    """TIME_PATTERN less the kinds whose matches cannot start with ``char``, the others in the same order: at a start
+    that holds ``char`` it matches what TIME_PATTERN matches (the alternation's first alternative that matches there,
+    and one that cannot begin with the character fails there), without trying the 36 kinds' patterns one by one."""
+    if char not in _BY_FIRST:
+        parts = [part for starts, part in _kind_starts() if char in starts]
+        _BY_FIRST[char] = rulebook.regex("|".join(parts)) if parts else None
+    return _BY_FIRST[char]
 
 
 def time_matches(text: str):
     """The matches ``TIME_PATTERN.finditer(text)`` gives, found by searching only around anchor characters: the
     leftmost match that starts at or before the anchor, tried start by start (a match starting after the anchor
-    would not hold it, so those starts are not tried)."""
+    would not hold it, so those starts are not tried), each with only the kinds that can start with its character."""
     cursor = 0
-    match_at, starts = TIME_PATTERN.match, _TIME_STARTS
+    starts = _time_starts()
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
         if position < cursor:
             continue
         for start in range(max(cursor, position - 12), position + 1):
-            if text[start] not in starts:
+            if text[start] not in starts or (pattern := _time_pattern_at(text[start])) is None:
                 continue
-            match = match_at(text, start, position + 20)
+            match = pattern.match(text, start, position + 20)
             if match is not None:
                 cursor = match.end()
                 yield match
@@ -270,7 +302,11 @@ def parse_date(value: str | None) -> date | None:
     """A publication date from ISO (2025-05-26, 2025-05-26T10:00), RFC 2822 or 2025年5月26日 text."""
     if not value:
         return None
-    value = str(value).strip()
+    return _parse_date_text(str(value).strip())
+
+
+@functools.lru_cache(maxsize=1024)  # a pure function of the text; every document and its figures' periods ask again
+def _parse_date_text(value: str) -> date | None:
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
@@ -320,9 +356,8 @@ class PeriodResolver:
             if _not_a_period(text, match):
                 continue
             kind = match.lastgroup
-            suffix = f"__{kind}"
-            groups = {name[:-len(suffix)]: value for name, value in match.groupdict().items()
-                      if value is not None and name.endswith(suffix)}
+            groups = {short: value for name, short in _KIND_GROUPS[kind]
+                      if (value := match.group(name)) is not None}
             kind, rule = _refine_kind(text, match, kind)
             period = self._resolve(kind, groups)
             if kind == "ytd" and spans:

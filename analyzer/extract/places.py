@@ -93,7 +93,11 @@ def place_at(text: str, position: int, sentence_start: int, times: Sequence = ()
     """The place written right before ``position`` (where a metric starts) in its clause; None for a national
     word or none. ``alone``: only a clause that is nothing but a place (其中宁波市5例) counts."""
     pattern = _place_alone() if alone else _place_before()
-    found = pattern.search(_words_before(text, position, sentence_start, times))
+    return _place_of(pattern.search(_words_before(text, position, sentence_start, times)))
+
+
+def _place_of(found: re.Match | None) -> str | None:
+    """The place a match of :func:`_place_alone` or :func:`_place_before` found, None for a national word."""
     if found is None or found.group("place") in national_words():
         return None
     return found.group("place")
@@ -102,8 +106,9 @@ def place_at(text: str, position: int, sentence_start: int, times: Sequence = ()
 def _placed(text: str, figure, sentence_start: int, times: Sequence, last_place: dict) -> str | None:
     """The figure's place: a clause of only a place before it, else the place before its metric in its sentence,
     else the place of the last figure with its metric."""
-    if _place_alone().search(_words_before(text, figure.start, sentence_start, times)):
-        return place_at(text, figure.start, sentence_start, times, alone=True)
+    alone = _place_alone().search(_words_before(text, figure.start, sentence_start, times))
+    if alone:
+        return _place_of(alone)  # the clause read and searched once for the test and the place
     written = text.rfind(figure.metric, sentence_start, figure.start)
     if written >= 0:
         return place_at(text, written, sentence_start, times)

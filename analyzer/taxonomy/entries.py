@@ -12,7 +12,7 @@ from pathlib import Path
 
 from analyzer import rulebook
 from analyzer.errors import TaxonomyError
-from analyzer.normalize import normalize, to_simplified
+from analyzer.normalize import mapped_again, normalize, to_simplified
 
 DATA_DIR = Path(__file__).parent
 KINDS = ("tools", "sectors", "institutions", "metrics")
@@ -194,6 +194,15 @@ def match_form(text: str) -> str:
     if len(text) <= 64:
         return _match_form_cached(text)
     return _upper_ascii(normalize(text))
+
+
+def match_form_of_normalized(text: str) -> str:
+    """:func:`match_form` of a text already normalized (``normalize(x)``, a document's ``norm``): normalizing it again
+    changes only a character the table maps onward (:func:`analyzer.normalize.mapped_again`), so a text without one
+    is only upper-cased — a document is translated once, not twice."""
+    if any(char in text for char in mapped_again()):
+        return match_form(text)
+    return _upper_ascii(text)
 
 
 @functools.lru_cache(maxsize=65536)

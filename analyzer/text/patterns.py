@@ -92,6 +92,11 @@ def first_characters(pattern: re.Pattern) -> Starts | None:
     return _starts(_parser.parse(pattern.pattern, pattern.flags))
 
 
+def pattern_starts(pattern: str) -> Starts | None:
+    """:func:`first_characters` of a pattern not compiled (no flags)."""
+    return _starts(_parser.parse(pattern, 0))
+
+
 def _starts(parsed) -> Starts | None:
     """:func:`first_characters` of a parse tree."""
     try:
