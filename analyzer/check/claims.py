@@ -821,15 +821,14 @@ class ClaimChecker:
             return None
         good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
                 and (not support_only or _may_override(c, guessed))]
-        note = self.context_note(words)
         if good:
-            return self.context_supported(claim, info, good, note)
+            return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
         if led is None:
             return None
         row, slip = led
         slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
-        text = self.slip_text(slip, claim, row, _stored(row), when, extra) + note
+        text = self.slip_text(slip, claim, row, _stored(row), when, extra) + self.context_note(words, row)
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
 
@@ -862,8 +861,11 @@ class ClaimChecker:
             first = first or ((words, found) if found else None)
         return first or (words, [])
 
-    def context_note(self, words: list[str]) -> str:
-        return say("context.note", self.lang, words=listed(words, self.lang))
+    def context_note(self, words: list[str], row: dict) -> str:
+        """The claim's words the evidence's sentence writes (not those it lacks: 快递 of 快递业务收入 is never said
+        to be found in 电信业务收入's sentence)."""
+        found = ctx.words_found(normalize(row.get("sentence") or ""), words)
+        return say("context.note", self.lang, words=listed(found or words, self.lang))
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
         row = good[0]
