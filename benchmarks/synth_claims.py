@@ -4,7 +4,8 @@ Each gold figure of ``corpus/dev`` and ``real-gold/dev`` (never ``real-gold/test
 metric needing no owner, a period a journalist writes (a year, a half, a quarter, the months 1—M, a month, a day, a
 month's or year's end), an exact value and a measure the templates cover (amounts, counts, growth rates, market moves,
 changes in points, rates) becomes a claim stating it (expected ``supported``) and claims that change it by one slip,
-each with its expected verdict and slip:
+each with its expected verdict and slip, and rounded as journalists write it (约 to two significant digits, 超过 the
+number rounded down, 近 rounded up: supported; 超过 rounded up: a wrong value). The slips:
 
 - ``value``: the number 1.37 times over, to its last written digit (never a number the document states);
 - ``scale``: 亿 for 万亿 and the reverse (户 for 万户 on counts);
@@ -17,7 +18,8 @@ each with its expected verdict and slip:
 
 A figure whose metric and period the document gives two numbers (a reading and its revision) is left out, and so is
 a number two of its gold figures state, from the period and metric slips. A seeded sample of up to ``--per-slip``
-claims a slip (three times as many supported) from each of corpus/dev and real-gold/dev.
+claims a slip (three times as many restated, half as many of each rounding word) from each of corpus/dev and
+real-gold/dev.
 
 The claims are short restatements built from the gold fields (metric, period, value), never the document's text.
 Real-gold documents are loaded by id from ``--shared-data`` when scored (their ``source_doc``).
@@ -47,6 +49,7 @@ QUARTERS = {(1, 3): "一季度", (4, 6): "二季度", (7, 9): "三季度", (10, 
 CLEAN_METRIC = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{3,16}$")
 OWNERS_NEEDED = frozenset(("股价", "净利润", "利润", "营收", "收入", "营业收入", "营业总收入", "市值", "归母净利润",
                            "销量", "出货量", "估值", "成交额", "募资", "价格", "订单", "净息差", "不良贷款率"))
+OWNER_ENDINGS = ("股价", "净利润", "营收", "市值", "估值")  # H股股价: whose?
 MEASURES = {("level", "CNY"), ("flow", "CNY"), ("level", "USD"), ("flow", "USD"), ("growth_rate", "percent"),
             ("level", "count"), ("flow", "count"),
             ("change", "percentage_point"), ("change", "basis_point"), ("rate", "percent")}
@@ -174,7 +177,7 @@ def usable(figure: dict) -> bool:
     """A figure the templates restate: a clean metric that is not a company's (净利润 names no one), its measure, an
     exact value and a period a journalist writes."""
     return bool(figure.get("metric")) and CLEAN_METRIC.match(figure["metric"]) is not None \
-        and figure["metric"] not in OWNERS_NEEDED \
+        and figure["metric"] not in OWNERS_NEEDED and not figure["metric"].endswith(OWNER_ENDINGS) \
         and (figure["measure"], figure["unit"]) in MEASURES and not figure.get("qualifier") \
         and figure.get("value_high") is None and period_text(figure.get("period")) is not None
 
@@ -199,11 +202,40 @@ def document_claims(doc: dict, figures: list[dict], published: str, taken: dict)
         if not right:
             continue
         out.append(_claim(doc, published, f"{when}，{right}", "supported", None, figure))
+        out += [_claim(doc, published, f"{when}，{text}", verdict, slip, figure, form)
+                for text, verdict, slip, form in paraphrases(right)]
         out += [_claim(doc, published, f"{when}，{text}", "contradicted", slip, figure)
                 for text, slip in slips_of(metric, figure, value, taken)]
         if len(taken[(figure["unit"], abs(value))]) == 1:  # a number of one statistic and period only
             out += _cross(doc, published, figure, figures)
     return out
+
+
+NUMBER = re.compile(r"(为)?(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元|%|个百分点|个基点)")
+
+
+def paraphrases(right: str) -> list[tuple[str, str, str | None, str]]:
+    """The statement's number as journalists round it (text, verdict, slip, form): 约 and the number to two
+    significant digits, 超过 the number rounded down and 近 rounded up (supported), and 超过 the number rounded up
+    (contradicted: the source is below it)."""
+    match = list(NUMBER.finditer(right))[-1:] or None
+    if match is None:
+        return []
+    match = match[0]
+    value = Decimal(match.group(2))
+    digits = value.adjusted() - 1  # two significant digits
+    unit = Decimal(1).scaleb(digits)
+    down, up = value.quantize(unit, "ROUND_FLOOR"), value.quantize(unit, "ROUND_CEILING")
+    if down == value or digits > 0:  # already two digits or fewer, or a whole number rounded to tens
+        return []
+    near = value.quantize(unit, "ROUND_HALF_UP")
+
+    def said(qualifier: str, number: Decimal) -> str:
+        return right[:match.start()] + qualifier + format(number.normalize(), "f") + "".join(
+            g or "" for g in match.groups()[2:]) + right[match.end():]
+
+    return [(said("约", near), "supported", None, "约"), (said("超过", down), "supported", None, "超过"),
+            (said("近", up), "supported", None, "近"), (said("超过", up), "contradicted", "value", "超过")]
 
 
 def _restated(figure: dict, figures: list[dict]) -> bool:
@@ -242,9 +274,12 @@ def _metric(figure: dict) -> str:
     return unicodedata.normalize("NFKC", figure["metric"])
 
 
-def _claim(doc: dict, published: str, text: str, verdict: str, slip: str | None, figure: dict) -> dict:
+def _claim(doc: dict, published: str, text: str, verdict: str, slip: str | None, figure: dict,
+           form: str = "") -> dict:
+    """One claim; ``form``: the journalist's rounding word it uses (约, 超过, 近), if any."""
     return {"claim": text + "。", "published": published, "verdict": verdict, "slip": slip, "source_doc": doc["id"],
-            "note": f"synth: gold figure {figure['text']!s} ({figure['metric']}, {figure['measure']})"}
+            "note": f"synth{' ' + form if form else ''}: gold figure {figure['text']!s} ({figure['metric']}, "
+                    f"{figure['measure']})"}
 
 
 def gold_documents(shared: Path) -> list[tuple[dict, list[dict], str, dict]]:
@@ -275,6 +310,14 @@ def _shared_dates(shared: Path) -> dict[str, str]:
     return dates
 
 
+def _quota(per_slip: int, slip: str | None, form: str) -> int:
+    """Claims kept of a group: three times ``per_slip`` restated as written, half of it of a rounding word (约, 超过,
+    近), ``per_slip`` of a slip."""
+    if form != "synth":
+        return per_slip // 2
+    return per_slip * 3 if slip is None else per_slip
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared-data", default=str(ROOT.parent / "shared" / "data"))
@@ -290,9 +333,10 @@ def main(argv: list[str] | None = None) -> None:
     random.Random(args.seed).shuffle(claims)
     kept, seen = [], {}
     for claim in claims:  # up to --per-slip of each slip from each of corpus/dev and real-gold/dev
-        group = (claim["slip"], origin[claim["source_doc"]])
+        form = claim["note"].split(":")[0]
+        group = (claim["slip"], origin[claim["source_doc"]], form)
         seen[group] = seen.get(group, 0) + 1
-        if seen[group] <= args.per_slip * (3 if claim["slip"] is None else 1):
+        if seen[group] <= _quota(args.per_slip, claim["slip"], form):
             kept.append(claim)
     for number_, claim in enumerate(sorted(kept, key=lambda c: (c["source_doc"], c["claim"])), 1):
         print(json.dumps({"id": f"syn-{number_:03d}", **claim}, ensure_ascii=False))

@@ -2,7 +2,8 @@
 metric's modifier (快递 of 快递业务收入: 电信业务收入 fills the same frame), and the explanation lists the words the
 sentence holds; a stock quoted as its increase is a level_as_growth however the amount is written (3.1万亿元 for
 31000亿元); a year-on-year growth is no percent-for-points misreading of a change against the month before; a
-figure written before the noun it counts (新增3.6万个就业岗位) is the one the claim's words lead to. And the
+figure written before the noun it counts (新增3.6万个就业岗位) is the one the claim's words lead to; a figure
+without a date in a story of the next days answers a claim of one day. And the
 mechanical probe (tests/claims/synth-s19.jsonl, from benchmarks/synth_claims.py) holds its score."""
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from conftest import assert_verdict, module_store
 ROOT = Path(__file__).resolve().parent.parent
 SYNTH = ROOT / "tests" / "claims" / "synth-s19.jsonl"
 SHARED_DATA = ROOT.parent / "shared" / "data"
-SYNTH_FLOOR = {"verdict_accuracy": 0.94, "slip_accuracy": 0.91}  # measured 0.949 / 0.919 (450/474, 316/344)
+SYNTH_FLOOR = {"verdict_accuracy": 0.96, "slip_accuracy": 0.94}  # measured 0.966 / 0.945 (533/552, 343/363)
 
 # (id, published, text): written for these tests
 DOCS = [
@@ -31,6 +32,8 @@ DOCS = [
                          "比上年上涨0.2%。"),
     ("w6", "2026-07-02", "6月美国非农就业人数增加5.7万人。不过，专业服务业——这一涵盖工程咨询与软件开发等职业、被认为更易受"
                          "冲击的行业——6月仍新增3.6万个就业岗位。"),
+    ("w7", "2019-01-24", "人民银行1月23日开展定向中期借贷便利操作，操作金额2575亿元。本次操作期限为一年，操作利率为3.15%，"
+                         "比中期借贷便利利率优惠15个基点。"),
 ]
 
 CASES = [
@@ -51,6 +54,10 @@ CASES = [
     # the figure written before the noun it counts (新增3.6万个就业岗位): the claim's words lead to it all the same
     ("2026年6月，专业服务业就业岗位3.6万个。", "2026-07-02", "supported", None),
     ("2026年6月，专业服务业就业岗位4.9万个。", "2026-07-02", "contradicted", "value"),
+    # a figure without a date of its own, in the story of the next day, answers a claim of the day
+    ("2019年1月23日，操作利率为3.15%。", "2019-01-25", "supported", None),
+    ("2019年1月23日，操作利率为3.35%。", "2019-01-25", "contradicted", "value"),
+    ("2019年1月14日，操作利率为3.15%。", "2019-01-25", "unverifiable", None),   # ten days before
 ]
 
 store = module_store(DOCS)

@@ -132,8 +132,15 @@ def same_period(claim: Period | None, start: str | None, end: str | None, publis
         return False
     if not end:
         day = _day(published)
-        return bool(day) and claim.start <= day <= claim.end
+        return bool(day) and (claim.start <= day <= claim.end or _reported_after(claim, day))
     return claim.start == (start or "")[:10] and claim.end == (end or "")[:10]
+
+
+def _reported_after(claim: Period, day: str) -> bool:
+    """A claim of one day and a document published in the days after it (``undated_figure`` in claim_words.toml):
+    the story of 2019-01-24 reports 1月23日's operation, its 操作利率3.15% written without a date."""
+    return claim.start == claim.end and claim.end < day and \
+        _days(claim.end, day) <= claim_words()["reported_within_days"]
 
 
 POINT_MEASURES = ("level", "rate", "share", "growth_rate")
