@@ -25,6 +25,9 @@ CASES = [
     ("condition-dui-goes", "对月销售额15万元以下的纳税人免征增值税。", "15万元以下", "月销售额"),
     # 累计完成 after a statistic joins it to its amount, as 累计实现 and 完成 do (lexicon trailing 累计完成)
     ("accumulated-completed-goes", "前三季度，邮政业务收入累计完成1200亿元，同比增长6%。", "1200亿元", "邮政业务收入"),
+    # 该行业/该企业 refer back whole; 该行/该企 (the bank, the firm) once cut them and left 业 (metric-leading-this-whole-word)
+    ("this-industry-whole", "该行业汽车销量同比增长12%。", "12%", "汽车销量"),
+    ("this-enterprise-whole", "该企业营收同比增长8%。", "8%", "营收"),
 ]
 
 

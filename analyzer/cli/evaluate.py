@@ -9,6 +9,7 @@ import click
 from analyzer.cli.common import fail, handle_errors, verbose_option
 from analyzer.evaluate import Scores, format_report, score, score_links
 from analyzer.io.gold import find_texts_dir, join_text, validate
+from analyzer.extract.metric_boundary import add_metric_boundary
 from analyzer.model.measure_model import add_measure_model
 from analyzer.pipeline import Pipeline
 from analyzer.records import Document
@@ -82,11 +83,12 @@ def saved_pairs(gold: list[dict], pred_dir: str, only_predicted: bool) -> list[t
     return [(g, predicted.get(str(g["doc"]["id"]), EMPTY_PREDICTION | {"doc": g["doc"]})) for g in gold]
 
 
-def pipeline_pairs(gold: list[dict], explain: bool = False, measure_model: str | None = None) -> list[tuple[dict, dict]]:
+def pipeline_pairs(gold: list[dict], explain: bool = False, measure_model: str | None = None,
+                   metric_boundary: str | None = None) -> list[tuple[dict, dict]]:
     """(gold, prediction) pairs from running the pipeline on each gold text; with ``explain`` each predicted
     figure carries its ``explain`` (attribute → rule and words), which the errors then name; ``measure_model`` adds
-    the experimental measure classifier."""
-    pipeline = add_measure_model(Pipeline(), measure_model)
+    the experimental measure classifier, ``metric_boundary`` the experimental metric boundary chooser."""
+    pipeline = add_metric_boundary(add_measure_model(Pipeline(), measure_model), metric_boundary)
     pairs = []
     for g in gold:
         record = pipeline.analyze(Document.from_dict(g["doc"], g["text"]))
@@ -123,9 +125,12 @@ def render(scores: Scores, link_scores: dict, fmt: str, max_errors: int) -> str:
               help="Name, on each wrong-attribute error, the rule that gave the predicted value and its words.")
 @click.option("--measure-model", type=click.Path(exists=True, file_okay=False),
               help="Score with the experimental measure classifier added (`analyzer model train-measure`).")
+@click.option("--metric-boundary", type=click.Path(exists=True, file_okay=False),
+              help="Score with the experimental metric boundary chooser added (models/metric-boundary; "
+                   "`analyzer model train-metric-boundary`).")
 @verbose_option
 @handle_errors
-def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, measure_model):
+def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, measure_model, metric_boundary):
     """Score extraction against the gold files in GOLD_DIR: figure span P/R/F1, attribute accuracies,
     and P/R/F1 for policy tools, sectors and institutions, followed by the errors.
 
@@ -144,7 +149,7 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, 
             fail("--explain needs the pipeline's own predictions (saved records carry no rules); drop --pred", 2)
         pairs = saved_pairs(gold, pred_dir, only_predicted)
     else:
-        pairs = pipeline_pairs(gold, explain, measure_model)
+        pairs = pipeline_pairs(gold, explain, measure_model, metric_boundary)
     scores = score(pairs)
     links = score_links([g for g, _ in pairs], [p for _, p in pairs])
     link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links}

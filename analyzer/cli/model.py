@@ -13,6 +13,7 @@ from analyzer.brief.themes import theme_ids
 from analyzer.cli.common import CONTEXT_SETTINGS, fail, handle_errors, verbose_option
 from analyzer.io.gold import find_texts_dir
 from analyzer.model.measure_model import MeasureOptions, train_measure_model
+from analyzer.model.metric_boundary import BoundaryOptions
 from analyzer.model.pretrain_data import collect_texts
 from analyzer.model.pretraining import PretrainOptions, pretrain
 
@@ -181,3 +182,34 @@ def train_measure_command(train_dirs, base_model, out, epochs, seed, threshold):
                                    MeasureOptions(epochs=epochs, seed=seed, threshold=threshold))
     train = settings["train"]
     click.echo(f"saved to {out}: {train['figures']} figures, {train['steps']} steps, {train['seconds']} s", err=True)
+
+
+@model_group.command(name="train-metric-boundary")
+@click.option("--train", "train_dirs", multiple=True, default=["corpus/dev", "real-gold/dev"], show_default=True,
+              type=click.Path(exists=True, file_okay=False), help="Folders of gold files (never a test split).")
+@click.option("--out", default="models/metric-boundary", show_default=True, help="Folder to save the weights in.")
+@click.option("--recount", is_flag=True, help="Count the rules' metrics over ../shared/data again first "
+              "(reserved ids, every real-gold document and the audit's ids left out; about a minute).")
+@click.option("--l2", type=float, default=0.3, show_default=True)
+@click.option("--steps", type=click.IntRange(min=1), default=3000, show_default=True)
+@click.option("--margin", type=float, default=1.0, show_default=True,
+              help="How far a candidate must outscore the rules' metric to replace it.")
+@verbose_option
+@handle_errors
+def train_metric_boundary_command(train_dirs, out, recount, l2, steps, margin):
+    """Experimental (issue 14): learn where a metric name starts and ends around the rules' metric.
+
+    Pure numpy; no torch. Score it with `analyzer eval real-gold/dev --metric-boundary OUT`; off by default.
+
+    Example: analyzer model train-metric-boundary --out models/metric-boundary
+    """
+    from analyzer.model import metric_boundary
+    if recount:
+        audit = json.loads((Path(out) / "audit-s19.json").read_text(encoding="utf-8"))
+        skip = metric_boundary.held_out_ids(PROJECT_ROOT, tuple(audit["documents"]))
+        counts = metric_boundary.archive_metric_counts(find_texts_dir(PROJECT_ROOT), skip)
+        (Path(out) / "metric_counts.json").write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n",
+                                                      encoding="utf-8")
+    meta = metric_boundary.train(train_dirs, out, BoundaryOptions(l2=l2, steps=steps, margin=margin))
+    click.echo(f"saved to {out}: {meta['groups']} figures, rules right {meta['rules_right']}, "
+               f"model right {meta['model_right_in_sample']} (in sample)", err=True)

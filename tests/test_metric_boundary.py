@@ -1,0 +1,105 @@
+"""The experimental metric boundary chooser (s19-metric, issue 14): it loads, its features are deterministic, it
+stays off by default, and with it the metric of a few real-dev style figures loses its leading debris.
+
+Every sentence is written for the test (never copied from ../shared/data).
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from analyzer.extract.metric_boundary import (DEFAULT_MODEL, BoundaryModel, add_metric_boundary, candidates,
+                                              features, figure_windows, locate)
+from analyzer.pipeline import Pipeline
+from analyzer.records import Document
+from analyzer.text.document import TextDoc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return BoundaryModel.load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def pipelines(model):
+    from analyzer.extract.metric_boundary import MetricBoundary
+    with_model = Pipeline()
+    with_model.add_component("metric_boundary", MetricBoundary(model), after="figures")
+    return Pipeline(), with_model
+
+
+def test_model_loads(model):
+    assert len(model.weights) > 100
+    assert model.counts and model.counts.get("股价", 0) > 100  # the archive's metric counts come with the weights
+    assert model.margin == json.loads((DEFAULT_MODEL / "weights.json").read_text(encoding="utf-8"))["margin"]
+
+
+def test_off_by_default():
+    assert "metric_boundary" not in Pipeline().pipe_names
+    assert add_metric_boundary(Pipeline(), None).pipe_names == Pipeline().pipe_names
+    assert "metric_boundary" in add_metric_boundary(Pipeline(), DEFAULT_MODEL).pipe_names
+
+
+def _window(text: str):
+    doc = Pipeline(components=["figures"])(TextDoc.from_text(text))
+    return figure_windows(doc.norm, doc.spans["figures"])[0]
+
+
+def test_features_are_deterministic(model):
+    text = "典型房企的融资量为120亿元。"
+    first, second = _window(text), _window(text)
+    assert first == second
+    spans = candidates(first)
+    names = [features(first, i, j, model.counts) for i, j in spans]
+    assert names == [features(second, i, j, model.counts) for i, j in candidates(second)]
+    rule = [k for k, (i, j) in enumerate(spans)
+            if first.words[i][0] == first.start and first.words[j - 1][1] == first.end]
+    assert len(rule) == 1 and "rule=True" in names[rule[0]]
+    assert sum("rule=True" in n for n in names) == 1
+
+
+def test_candidates_stay_in_the_clause_and_off_the_figure():
+    text = "据统计，典型房企的融资量为120亿元。"
+    win = _window(text)
+    strings = {text[win.words[i][0]:win.words[j - 1][1]] for i, j in candidates(win)}
+    assert "融资量" in strings and "典型房企的融资量" in strings
+    assert not any("，" in s or "120" in s for s in strings)
+
+
+def test_metric_not_written_as_such_is_kept():
+    assert locate("甲乙丙", "股价", (1, 2), (0, 3)) is None
+
+
+CASES = [
+    # a state verb and its adverb before a fund's purchase cap are no part of the cap's name
+    ("state-verb-before-cap", "该基金长期处于单日单账户申购限额1000元。", "1000元", "基金长期处于单日单账户申购限额",
+     "单日单账户申购限额"),
+    # the firms a threshold applies to, before 的, leave its name (corpus/dev and real-dev style)
+    ("owner-before-de", "初创科技型企业的从业人数标准为300人。", "300人", "初创科技型企业的从业人数标准", "从业人数标准"),
+]
+
+
+@pytest.mark.parametrize("case_id,text,figure,rules,model_metric", CASES, ids=[c[0] for c in CASES])
+def test_model_fixes_the_boundary(pipelines, case_id, text, figure, rules, model_metric):
+    base, with_model = pipelines
+    before = {f.text: f.metric for f in base.analyze(Document(id=case_id, text=text)).figures}
+    after = {f.text: f.metric for f in with_model.analyze(Document(id=case_id, text=text)).figures}
+    assert before[figure] == rules
+    assert after[figure] == model_metric
+
+
+def test_explain_names_the_model(pipelines):
+    _, with_model = pipelines
+    figure = with_model.analyze(Document(id="t", text=CASES[0][1])).figures[0]
+    assert figure.explain["metric"] == {"rule": "metric-boundary", "words": CASES[0][3]}
+
+
+def test_audit_is_blind_material_only():
+    """The carry-over audit keeps ids, hashes, spans and metrics: no text of ../shared/data."""
+    audit = json.loads((DEFAULT_MODEL / "audit-s19.json").read_text(encoding="utf-8"))
+    assert len(audit["documents"]) == 25
+    for doc in audit["documents"].values():
+        assert set(doc) == {"text_sha256", "figures"}
+        assert all(len(span) <= 30 for span, _ in doc["figures"])
