@@ -4,7 +4,10 @@ Real news is often stored with a figure's metric missing or cut (软银集团领
 农业银行净利润 is dropped), and a claim names the statistic its own way. When no series answers, the figures of
 stored sentences that contain the claim's words (the claim's clause, less time words, verbs of change and numbers:
 ``context_stop`` in claim_words.toml) are compared with the claim's figure: a figure that agrees supports it; the one
-the claim's words lead to (the first stored figure after the claim's last word before its number) contradicts it. The verdict says the match was made by context.
+the claim's words lead to (the first stored figure after the claim's last word before its number, or one written just
+before that word: 新增3.6万个就业岗位) contradicts it. A sentence that lacks the claim metric's modifier (快递 of
+快递业务收入) answers nothing (``context_modifier``). The verdict says the match was made by context, and which of the
+claim's words the sentence writes.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from analyzer.text.sentences import clause_bounds, clause_start, split_sentences
 
 MIN_COVERAGE = 0.6   # share of the claim's words (by characters) a stored sentence must contain
 NEAR_SPAN = 40       # at most this many characters from the claim's last word to the stored figure it leads to
+NAMED_AFTER = 4      # at most this many characters between a figure and the claim's word written after it
+CLAUSE_MARK = re.compile(r"[，。；;,：:！？、]")
 
 
 @dataclass
@@ -125,11 +130,13 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     word of the claim's ``metric`` (新能源, 乘用车, 零售), the others are not its (全国乘用车市场零售…同比下降23.2%)."""
     total = sum(len(w) for w in words)
     out = []
+    modifiers = metric_modifiers(metric)
     for row in rows:
         sentence = normalize(row.get("sentence") or "")
-        found = [w for w in words if _holds(sentence, w) or _holds_parts(sentence, w)]
+        found = words_found(sentence, words)
         coverage = sum(len(w) for w in found) / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _led_by(row, sentence, found):
+        if coverage < MIN_COVERAGE or not _led_by(row, sentence, found) or \
+                not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
             continue
         out.append(Candidate(row, coverage, False))
     _mark_near(out, _leading(words, last))
@@ -137,6 +144,34 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     _mark_items(out)
     _mark_partial(out, metric_words(metric))
     return sorted(out, key=lambda c: (c.excluded, -c.near, -c.coverage, c.row["doc_id"], c.row["start"]))
+
+
+def words_found(sentence: str, words: list[str]) -> list[str]:
+    """The claim's words the (normalized) stored sentence writes, under any of their names or in their parts."""
+    return [w for w in words if _holds(sentence, w) or _holds_parts(sentence, w)]
+
+
+def metric_modifiers(metric: str | None) -> list[str]:
+    """The words of a claim's metric before its head (its last word, or a longer one of ``heads`` in
+    ``context_modifier``: 营业收入 is one statistic, 营业 no modifier): what tells it from the other fillers of its frame
+    (快递 of 快递业务收入, 彩票 of 彩票销售额)."""
+    name = normalize(metric or "")
+    head = next((h for h in _claim_words()["context_heads"] if name.endswith(h)), None)
+    words = metric_words(name[:-len(head)]) if head else metric_words(name)[:-1]
+    return [w for w in words if not re.search(r"\d", w)]
+
+
+def _names_modifier(sentence: str, row: dict, modifiers: list[str], others: list[str]) -> bool:
+    """The stored sentence names the claim metric's modifier (``context_modifier`` in claim_words.toml: at least
+    ``min_named`` of its words), or the stored figure's own name holds another word of the claim (东盟 of 与东盟贸易总值
+    for …东盟…，双边贸易总值): 业务收入 alone, of 电信业务收入, is no 快递业务收入."""
+    if not modifiers:
+        return True
+    least = min(len(modifiers), _claim_words()["modifier_named"])
+    if len(words_found(sentence, modifiers)) >= least:
+        return True
+    stored = normalize(row.get("metric") or "")
+    return any(_holds(stored, w) for w in others)
 
 
 def _led_by(row: dict, sentence: str, found: list[str]) -> bool:
@@ -207,7 +242,7 @@ def _leading(words: list[str], last: str | None) -> list[str]:
 def _mark_near(found: list[Candidate], leading: list[str]) -> None:
     """In each sentence, the first candidate figure after the last occurrence of the claim's last word before its
     number that the sentence holds (碳排放 written 排碳: 带动减少排碳约2876万吨 is led to by 带动), within
-    ``NEAR_SPAN``."""
+    ``NEAR_SPAN``; and a figure written just before that word (新增3.6万个就业岗位: ``_named_after``)."""
     if not leading:
         return
     by_sentence: dict[tuple, list[Candidate]] = {}
@@ -223,8 +258,18 @@ def _mark_near(found: list[Candidate], leading: list[str]) -> None:
         for candidate in group:  # the first candidate figure after the word (no other candidate between them)
             offset = _offset(candidate.row)
             at = _last_at(sentence, last, offset)
-            candidate.near = at >= previous_end and offset - at <= NEAR_SPAN
+            led = at >= previous_end and offset - at <= NEAR_SPAN
+            candidate.near = led or _named_after(sentence, candidate.row, last)
             previous_end = offset + len(candidate.row["text"])
+
+
+def _named_after(sentence: str, row: dict, word: str) -> bool:
+    """The figure is written before the noun it counts (新增3.6万个就业岗位, 1.05万亿元逆回购到期): the claim's word
+    follows it within ``NAMED_AFTER`` characters, in the same clause."""
+    end = _offset(row) + len(row["text"])
+    after = sentence[end:end + NAMED_AFTER + len(word)]
+    at = min((after.find(s) for s in spellings(word) if s in after), default=-1)
+    return at >= 0 and not CLAUSE_MARK.search(after[:at])
 
 
 ITEM_BREAK = re.compile(r"[、和及与]")

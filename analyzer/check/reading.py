@@ -85,6 +85,9 @@ def _context_entries(data: dict) -> dict:
             "item_breaks": tuple(_words(data["context_item_break"], "marks")),
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
+            "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
+            "modifier_named": min(row["min_named"] for row in data["context_modifier"]),
+            "context_heads": tuple(sorted(_words(data["context_modifier"], "heads"), key=len, reverse=True)),
             "filler_frame": {"frame": min(row["min_frame"] for row in fillers),
                              "ends": min(row["min_ends"] for row in fillers)}}
 

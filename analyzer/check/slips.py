@@ -136,10 +136,22 @@ def cross_measure_slip(claim: Figure, stored: Figure, stored_period_end: str | N
     """A stored figure of the claim's metric and period, of another measure, unit or comparison, that the claim's
     number matches: which slip that is."""
     if same_digits(claim, stored):
-        slip = _unit_slip(claim, stored) or _comparison_slip(claim, stored, stored_period_end)
+        unit = None if _other_base(claim, stored.comparison) else _unit_slip(claim, stored)
+        slip = unit or _comparison_slip(claim, stored, stored_period_end)
         if slip:
             return slip
-    return measure_reading_slip(claim, stored) if same_written(claim, stored) else None
+    return measure_reading_slip(claim, stored) if same_written(claim, stored) or same_amount(claim, stored) else None
+
+
+def _other_base(claim: Figure, stored: str | None) -> bool:
+    """The claim is year-on-year (同比, and no base of its own written: 比8月 is the month before) and the stored
+    change is against the month or reading before: 同比增长0.2% is no misreading of 降幅比上月收窄0.2个百分点."""
+    return claim.comparison == "yoy" and not (claim.extra or {}).get("base") and stored in ("mom", "prev")
+
+
+def same_amount(claim: Figure, stored: Figure) -> bool:
+    """The same amount in the same unit, however written (3.1022万亿元 and 31022亿元); zero never counts."""
+    return claim.unit == stored.unit and claim.value != 0 and same_digits(claim, stored)
 
 
 def _unit_slip(claim: Figure, stored: Figure) -> str | None:
