@@ -314,6 +314,8 @@ def test_occurrences_of_all_as_one_find_loop_per_name(text, names, expected):
     # a list naming firms (two named items, or a closing word for firms) names firms in its other items (s19-inst)
     ("据悉，招商蛇口、金茂和中国绿发等5家企业参与收购。", ["招商蛇口", "金茂", "中国绿发"], []),
     ("名单包括世茂集团、中梁控股、奥园、阳光城、融信中国。", ["世茂集团", "中梁控股", "奥园", "阳光城", "融信中国"], []),
+    # the lead-in word before the first item is the clause's (包括)
+    ("客户来自多地，包括速必达、新希望等物流企业。", ["速必达", "新希望"], ["包括速必达"]),
     # not the clause's words before the first item, nor futures in a list of twenty with one firm's name twice
     ("措施涉及厦门航空、中国国际航空和中国东方航空等四家航空公司。", [], ["涉及厦门航空"]),
     ("豆二、沥青、玻璃、塑料、硅铁、苹果、原油、尿素、苹果涨超4%，短纤、豆油跟涨。", [], ["硅铁", "塑料"]),

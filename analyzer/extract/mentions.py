@@ -231,6 +231,8 @@ class MentionFinder:
             for hit in todo:
                 in_firm_list = any(s <= hit.start < e for s, e in firm_lists)
                 for start, end in _items_beside(text, hit.start, hit.end, shape[0], in_firm_list):
+                    if in_firm_list:  # 包括速必达、新希望等大型物流企业: the clause's words before the first item
+                        start += self.organizations.lead_length(text[start:end])
                     name = text[start:end]
                     accepted = self.organizations.is_list_sibling(name) if in_firm_list \
                         else self.organizations.is_listed_firm(name)

@@ -205,6 +205,7 @@ class OrganizationFinder:
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = rulebook.regex(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
         self.township_endings = tuple(settings.get("township_endings", ()))
+        self.lead_tags = frozenset(settings.get("firm_list_lead_tags", ()))
         self.not_subjects = frozenset(settings["not_subjects"])
         self.people = frozenset(settings.get("people", ()))
         self.latin_given_names = frozenset(settings.get("latin_given_names", ()))
@@ -618,6 +619,11 @@ class OrganizationFinder:
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
 
+    def lead_length(self, item: str) -> int:
+        """How many characters at the start of a list's first item are the clause's words: words of two characters
+        or more that are stop words or verbs, prepositions, conjunctions (包括速必达 → 2; not 以 of 以岭药业)."""
+        return self._lead_length(item, self.lead_tags)
+
     def _lead_length(self, item: str, tags: frozenset[str] | None = None) -> int:
         """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着):
         stop words and words of the stop tags, or only words of two characters or more with one of ``tags`` where
@@ -803,11 +809,12 @@ class OrganizationFinder:
         if not self._may_be_list_sibling(name):
             return False
         words = tag(name)
-        if self.is_person(name, words) or all(self.is_place(w, t) for w, t in words) or self.clause_words(words):
+        if self.is_person(name, words) or all(self.is_place(w, t) for w, t in words) or self.clause_words(words) \
+                or self.place_word.fullmatch(name):
             return False
         if len(name) == 2:
             return all(t in self.proper_tags or t == "x" for _, t in words) and not self.is_place(*words[0])
-        return not (len(words) == 1 and words[0][1] == "nt") and words[-1][1] not in self.task_tags
+        return not (len(words) == 1 and words[0][1] == "nt")
 
     def _may_be_list_sibling(self, name: str) -> bool:
         """A Chinese item of two to eight characters that no row refuses (no generic, concept or board word)."""
