@@ -33,7 +33,7 @@ def test_the_file_has_one_row_per_name_with_an_example_outside_the_reserved_and_
 @pytest.mark.parametrize("text, expected", [
     ("长鑫科技(688825.SH)公告称", ["长鑫科技"]),
     ("公告，贵州茅台（600519）股价", ["贵州茅台"]),
-    ("上海贵酒股份（证券简称：岩石股份）发布", ["岩石股份"]),
+    ("上海贵酒股份（证券简称：岩石股份）发布", ["上海贵酒股份", "岩石股份"]),  # the suffixed shape reads the first
     ("粤水电2月9日晚间公告，近日", ["粤水电"]),
     ("。新致软件发布公告，预计", ["新致软件"]),
     ("据悉，目前公司经营正常", []),
@@ -68,7 +68,9 @@ def test_the_harvest_keeps_names_of_their_own(finder, name, kept):
     ("从去年开始在中国核电站新建四台机组", []),
     ("1月11日，新希望智能设备制造（北京）有限公司成立", ["新希望智能设备制造（北京）有限公司"]),
     # nor one after a place word (a regional subsidiary's name), nor a foreign person's name before ·
-    ("公司全资子公司东南粤水电与湖南省政府签订协议", ["湖南省政府"]),
+    # (东南粤水电 is read whole by the subsidiary row: the subsidiary, not 粤水电)
+    ("公司全资子公司东南粤水电与湖南省政府签订协议", ["东南粤水电", "湖南省政府"]),
+    ("近日，东南粤水电与湖南省政府签订协议", ["湖南省政府"]),
     ("亚美尼亚国民议会议长伊戈尔·佐尔契表示", ["亚美尼亚国民议会"]),
     # a trade word of listed_trades right after the name is the name's (the Hong Kong name of 福莱特)
     ("港股碳中和概念股走低，福莱特玻璃跌近8%。", ["福莱特玻璃"]),
@@ -86,3 +88,18 @@ def test_listed_names_are_institutions_outside_the_taxonomy(text, expected):
 def test_a_listed_name_another_rule_reads_is_read_once(finder):
     text = normalize("穆迪：下调禹洲集团评级")
     assert [text[o.start:o.end] for o in finder(text)] == ["禹洲集团"]
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("雪人股份", True),  # the suffixed shape: a short name with its share word
+    ("三环集团", True),
+    ("拟转让股份", False),  # the clause's words before 股份 (s19-inst)
+    ("合计减持公司股份", False),
+])
+def test_the_harvest_keeps_suffixed_names_of_their_own(finder, name, kept):
+    assert firm_harvest.is_firm_name(finder, name) is kept
+
+
+def test_the_harvest_sees_a_name_with_its_group_word_at_a_clause_start():
+    seen, _ = firm_harvest.sightings([("doc-1", "近日，三环集团、某某公司相继发布通知。")])
+    assert list(seen) == ["三环集团"]

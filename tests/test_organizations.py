@@ -308,3 +308,28 @@ def test_occurrences_of_all_as_one_find_loop_per_name(text, names, expected):
     from analyzer.extract.organizations import occurrences, occurrences_of_all
     assert occurrences_of_all(text, names) == expected
     assert {name: list(occurrences(text, name)) for name in names} == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a list naming firms (two named items, or a closing word for firms) names firms in its other items (s19-inst)
+    ("据悉，招商蛇口、金茂和中国绿发等5家企业参与收购。", ["招商蛇口", "金茂", "中国绿发"], []),
+    ("名单包括世茂集团、中梁控股、奥园、阳光城、融信中国。", ["世茂集团", "中梁控股", "奥园", "阳光城", "融信中国"], []),
+    # the lead-in word before the first item is the clause's (包括)
+    ("客户来自多地，包括速必达、新希望等物流企业。", ["速必达", "新希望"], ["包括速必达"]),
+    # not the clause's words before the first item, nor futures in a list of twenty with one firm's name twice
+    ("措施涉及厦门航空、中国国际航空和中国东方航空等四家航空公司。", [], ["涉及厦门航空"]),
+    ("豆二、沥青、玻璃、塑料、硅铁、苹果、原油、尿素、苹果涨超4%，短纤、豆油跟涨。", [], ["硅铁", "塑料"]),
+])
+def test_a_list_of_firms_names_firms_in_its_other_items(text, expected, absent):
+    from analyzer.pipeline import analyze
+    names = [m.text for m in analyze(text).institutions]
+    assert all(name in names for name in expected), names
+    assert not set(absent) & set(names), names
+
+
+def test_a_township_the_dictionary_does_not_know_starts_a_body():
+    finder = OrganizationFinder()
+    text = "协议签订后，平背乡人民政府同意项目落地"
+    assert [text[o.start:o.end] for o in finder(text)] == ["平背乡人民政府"]
+    text = "北京市住房和城乡建设委员会发布通知"  # 城乡 is a dictionary word, no township
+    assert [text[o.start:o.end] for o in finder(text)] == ["北京市住房和城乡建设委员会"]

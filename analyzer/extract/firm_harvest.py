@@ -32,6 +32,7 @@ from analyzer.text.pos import tag
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_SEEN = 2
+SUFFIXED = ("集团", "股份", "控股")  # the words the ``suffixed`` shape ends a name with
 # jieba tags of a first word that is the clause's, not the name's (截至, 根据, 维持, 同日, 将); numerals and
 # quantifiers start names (千里科技, 三六零)
 CLAUSE_TAGS = frozenset({"p", "c", "d", "r", "v", "vd", "t", "tg", "f", "u", "uj", "ul", "uz", "ug", "uv", "ud"})
@@ -42,6 +43,10 @@ SHAPES = (
     ("stock_code", 2, rulebook.regex(_BREAK + _NAME + r"\s?[(（](?:\d{6}|\d{5}|\d{4})(?:\.(?:SH|SZ|BJ|HK))?[)）]")),
     ("short_name", 2, rulebook.regex(r"(?:证券|股票)简称[：:为\s]*[“\"]?()([\u4e00-\u9fffA-Za-z*]{2,8}?)[”\"）),，；;\s]")),
     ("announcement", 1, rulebook.regex(_BREAK + _NAME + r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:晚间|早间)?(?:发布|披露)?公告")),
+    # a short name with its group or share word, standing as a word of its own at a clause start (雪人股份，; 三环集团发布):
+    # 集团/股份/控股 end most listed firms' short names and the names groups go by (s19-inst)
+    ("suffixed", 1, rulebook.regex(_BREAK + r"(\*?ST)?([\u4e00-\u9fff][\u4e00-\u9fff]{1,5}?(?:集团|股份|控股))"
+                                   r"(?=[，。、；：！？\s和及与（(]|发布|公告|披露|宣布|表示|称|旗下)")),
 )
 
 
@@ -97,9 +102,17 @@ def is_firm_name(finder: OrganizationFinder, name: str) -> bool:
         return False
     if name.endswith(finder.not_subject_endings) or holds_institution(name) or finder.is_person(name, words):
         return False
+    if _suffixed_clause(finder, name):
+        return False
     if len(words) == 1 and words[0][1] not in finder.proper_tags and words[0][1] != "x":
         return False
     return len(words) > 1 or not finder.is_place(first, first_tag)  # 五洲新春 is two place words to jieba
+
+
+def _suffixed_clause(finder: OrganizationFinder, name: str) -> bool:
+    """A name of the ``suffixed`` shape that is the clause's words before 集团/股份/控股, not a firm's (合计减持公司股份,
+    拟转让股份)."""
+    return name.endswith(SUFFIXED) and (finder.clause_words(tag(name[:-2])) or "公司" in name)
 
 
 def main(argv: list[str]) -> None:

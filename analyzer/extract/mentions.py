@@ -224,12 +224,18 @@ class MentionFinder:
             return []
         out: list[Hit] = []
         todo = [hit for hit in hits if hit.array == "institutions"]
+        firm_lists = _firm_list_clauses(text, todo, shape[0])
         while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
             found = []
             for hit in todo:
-                for start, end in _items_beside(text, hit.start, hit.end, shape[0]):
-                    if self.organizations.is_listed_firm(text[start:end]) and \
-                            not any(h.start < end and start < h.end for h in hits + out + found):
+                in_firm_list = any(s <= hit.start < e for s, e in firm_lists)
+                for start, end in _items_beside(text, hit.start, hit.end, shape[0], in_firm_list):
+                    if in_firm_list:  # 包括速必达、新希望等大型物流企业: the clause's words before the first item
+                        start += self.organizations.lead_length(text[start:end])
+                    name = text[start:end]
+                    accepted = self.organizations.is_list_sibling(name) if in_firm_list \
+                        else self.organizations.is_listed_firm(name)
+                    if accepted and not any(h.start < end and start < h.end for h in hits + out + found):
                         found.append(_outside_hit(text, start, end, "listed"))
             out += found
             todo = found
@@ -386,16 +392,53 @@ def list_items(text: str, hit: Hit, joiners: re.Pattern) -> list[tuple[int, int]
 _LATIN_ITEM = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3}"
 _ITEM_AFTER = rulebook.regex(f" ?(?:({_LATIN_ITEM})(?![A-Za-z0-9&])|([\u4e00-\u9fff]{{2,8}}?)(?=[、和及与等，。；：！？,;.\\s（(]|$))")
 _ITEM_BEFORE = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“”【]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
+# in a list of firms an item before a name may follow another item's 、 (保利、华侨城、招商蛇口)
+_ITEM_BEFORE_IN_LIST = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“”【、]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
 
 
-def _items_beside(text: str, start: int, end: int, joiners: re.Pattern) -> list[tuple[int, int]]:
+_CLAUSE_END = rulebook.regex(r"[，。；：！？!?;:\n]")
+
+
+@functools.cache
+def _list_contexts() -> list[tuple[int, re.Pattern]]:
+    """The ``[[list_context]]`` rows of ``analyzer/rules/mentions.toml``: (min_named, closing pattern)."""
+    return [(row["min_named"], rulebook.regex(row["closing"])) for row in rulebook.rows("mentions", "list_context")]
+
+
+def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[tuple[int, int]]:
+    """The clauses (cut at ，。；：！？) whose list names firms (``firm_list_context``): ``min_named`` institutions or
+    more written as list items (a joiner right before or after the name) and a third of the items at least (a list
+    of twenty futures with 苹果 twice is no list of firms), or a closing word for firms."""
+    out = []
+    for min_named, closing in _list_contexts():
+        named: dict[tuple[int, int], int] = {}
+        for hit in hits:
+            if joiners.fullmatch(text, hit.end, hit.end + 1) or hit.start and joiners.fullmatch(text, hit.start - 1,
+                                                                                               hit.start):
+                clause = _clause_around(text, hit.start)
+                named[clause] = named.get(clause, 0) + 1
+        for (start, end), count in named.items():
+            items = len(joiners.findall(text, start, end)) + 1
+            if count >= min_named and 3 * count >= items or closing.search(text, start, end):
+                out.append((start, end))
+    return out
+
+
+def _clause_around(text: str, at: int) -> tuple[int, int]:
+    """The clause holding ``text[at]``: from after the break before it to the next break."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, at - 300), at)), default=0)
+    after = _CLAUSE_END.search(text, at)
+    return before, after.start() if after else len(text)
+
+
+def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list: bool = False) -> list[tuple[int, int]]:
     """The list items joined to ``text[start:end]`` right before and right after it (each a whole item: from a
     clause break or joiner to the joiner, or from the joiner to the next joiner, 等 or break; a space may stand on
-    either side of the joiner)."""
+    either side of the joiner); ``in_list``: a list of firms, where the item before may start after a 、."""
     out = []
     left = start - 1 if start > 0 and text[start - 1] == " " else start
     if left > 0 and joiners.fullmatch(text, left - 1, left):
-        before = _ITEM_BEFORE.search(text, max(0, left - 41), left - 1)
+        before = (_ITEM_BEFORE_IN_LIST if in_list else _ITEM_BEFORE).search(text, max(0, left - 41), left - 1)
         if before:
             out.append(before.span(1))
     right = end + 1 if text.startswith(" ", end) else end

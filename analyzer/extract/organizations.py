@@ -204,6 +204,8 @@ class OrganizationFinder:
         self.countries = frozenset(settings["countries"])
         endings = "|".join(sorted(settings["place_endings"], key=len, reverse=True))
         self.place_word = rulebook.regex(f"[^\\W\\d_省市县区州]\\w{{0,7}}?(?:{endings})")
+        self.township_endings = tuple(settings.get("township_endings", ()))
+        self.lead_tags = frozenset(settings.get("firm_list_lead_tags", ()))
         self.not_subjects = frozenset(settings["not_subjects"])
         self.people = frozenset(settings.get("people", ()))
         self.latin_given_names = frozenset(settings.get("latin_given_names", ()))
@@ -617,6 +619,11 @@ class OrganizationFinder:
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
 
+    def lead_length(self, item: str) -> int:
+        """How many characters at the start of a list's first item are the clause's words: words of two characters
+        or more that are stop words or verbs, prepositions, conjunctions (包括速必达 → 2; not 以 of 以岭药业)."""
+        return self._lead_length(item, self.lead_tags)
+
     def _lead_length(self, item: str, tags: frozenset[str] | None = None) -> int:
         """How many characters at the start of a Chinese item are the clause's words, not a name (包括, 其中, 随着):
         stop words and words of the stop tags, or only words of two characters or more with one of ``tags`` where
@@ -792,6 +799,37 @@ class OrganizationFinder:
             return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
         return not any(self.is_place(w, t) for w, t in words)
 
+    def is_list_sibling(self, name: str) -> bool:
+        """A name in a list that names firms (``firm_list_context``): a listed firm's name, or, the list being the
+        evidence, a Chinese name of two to eight characters that is no generic, concept, board or task word, no
+        person and not a place alone (中国绿发, 广州富力, 太阳纸业 start with one); a two-character name must be
+        no common dictionary word (金茂, 奥园: unknown characters; not 银行, 保利 as jieba's common noun)."""
+        if self.is_listed_firm(name):
+            return True
+        if not self._may_be_list_sibling(name):
+            return False
+        words = tag(name)
+        if self.is_person(name, words) or all(self.is_place(w, t) for w, t in words) or self.clause_words(words) \
+                or self.place_word.fullmatch(name):
+            return False
+        if len(name) == 2:
+            return all(t in self.proper_tags or t == "x" for _, t in words) and not self.is_place(*words[0])
+        return not (len(words) == 1 and words[0][1] == "nt")
+
+    def _may_be_list_sibling(self, name: str) -> bool:
+        """A Chinese item of two to eight characters that no row refuses (no generic, concept or board word)."""
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name)) and not self.refuses(name) \
+            and (len(name) < 3 or self._is_listed_name(name))
+
+    def clause_words(self, words: tuple[tuple[str, str], ...]) -> bool:
+        """Whether a list item holds the clause's words, not only a name's: a stop word or function word, an adverb
+        first (仅次于纳斯达克), or a verb of two characters or more that is no trade word (涉及厦门航空, 建议关注西大门;
+        控股 of 绿地控股 is the name's)."""
+        if words[0][1] in ("d", "c", "p"):
+            return True
+        return any(w in self.stop_words or t in self.stem_stop_tags or t == "v" and len(w) > 1
+                   and w not in self.short_name_trades for w, t in words)
+
     def is_person(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
@@ -906,6 +944,8 @@ class OrganizationFinder:
         word at its start (北京市; 汤阴县 inside the unknown run 汤阴县新冠)."""
         if word.text in self.places or word.text in self.countries or word.tag == "ns":
             return word.end
+        if word.tag == "x" and len(word.text) >= 3 and word.text.endswith(self.township_endings):
+            return word.end  # 平背乡: a township the dictionary does not know (a run of unknown characters)
         match = self.place_word.match(word.text)
         if match and (match.end() == len(word.text) or word.tag == "x") and match.group() not in self.not_places:
             return word.start + match.end()
