@@ -278,6 +278,17 @@ def test_stdin_gets_a_content_hash_id(tmp_path, fake_pipeline):
     assert len(stored_ids(db)) == 2
 
 
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"])
+def test_stdin_json_lines_split_at_newlines_only(tmp_path, fake_pipeline, separator):
+    """JSON strings may hold U+2028, U+0085 and other characters that str.splitlines() breaks at: a record
+    holding one is still one record (as it is in a .jsonl file)."""
+    rows = [json.dumps({"id": f"s{i}", "text": f"第{i}段{separator}{TEXT}"}, ensure_ascii=False) for i in (1, 2)]
+    result = ingest_cli("-", "--db", tmp_path / "store.db", input="\n".join(rows) + "\n")
+    assert result.exit_code == 0 and not error_lines(result), result.output
+    assert stored_ids(tmp_path / "store.db") == {"s1", "s2"}
+
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [

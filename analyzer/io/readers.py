@@ -375,8 +375,9 @@ def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputErr
         return
     try:
         objects = [(STDIN, load_json(text, STDIN))]
-    except InputError:  # JSON Lines
-        objects = [(f"{STDIN}:{n}", line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    except InputError:  # JSON Lines: split at \n only, as a .jsonl file is (str.splitlines() would also
+        # split at U+2028, U+0085 and others that a JSON string may hold)
+        objects = [(f"{STDIN}:{n}", line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     for where, obj in objects:
         try:
             obj = load_json(obj, where) if isinstance(obj, str) else obj
