@@ -532,6 +532,8 @@ def test_fifos_are_refused_not_read(tmp_path):
     "postgresql://user:s3cret@127.0.0.1:1/db",
     "mssql+pyodbc://user:s3cret@dsn",
     "http://user:s3cret@example.com/x",
+    "postgresql://user@127.0.0.1:1/db?password=s3cret",  # libpq takes the password as a query parameter too
+    "postgresql://127.0.0.1:1/db?user=u&password=s3cret&sslmode=disable",
 ])
 def test_passwords_are_masked_in_every_message(url):
     result = CliRunner().invoke(main, ["query", "--db", url])
