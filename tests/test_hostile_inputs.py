@@ -534,6 +534,8 @@ def test_fifos_are_refused_not_read(tmp_path):
     "http://user:s3cret@example.com/x",
     "postgresql://user@127.0.0.1:1/db?password=s3cret",  # libpq takes the password as a query parameter too
     "postgresql://127.0.0.1:1/db?user=u&password=s3cret&sslmode=disable",
+    "postgresql://user:s3cret@127.0.0.1:notaport/db",  # a bad port: one line, not a traceback
+    "postgresql+psycopg2://user:s3cret@127.0.0.1:1/db",  # a driver that is not installed: one line
 ])
 def test_passwords_are_masked_in_every_message(url):
     result = CliRunner().invoke(main, ["query", "--db", url])

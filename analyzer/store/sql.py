@@ -61,7 +61,7 @@ class SQLStore:
         self.url = normalize_url(url)
         try:
             self.backend = sa.make_url(self.url).get_backend_name()
-        except sa.exc.ArgumentError:
+        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
         if self.backend not in ("sqlite", "postgresql"):
             raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
@@ -69,7 +69,11 @@ class SQLStore:
             path = Path(sa.make_url(self.url).database or "")
             if not path.is_file():
                 raise StoreError(f"no store at {path}: create one with `analyzer ingest … --db {path}`")
-        self.engine = self._create_engine()
+        try:
+            self.engine = self._create_engine()
+        except ImportError as error:  # postgresql+psycopg2:// and other drivers that are not installed
+            raise StoreError(f"cannot open the database {self.display_url}: its driver is not installed "
+                             f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
             if upgrade or not create:
                 migrations.upgrade(self.engine, create=create)
