@@ -289,6 +289,23 @@ def test_stdin_json_lines_split_at_newlines_only(tmp_path, fake_pipeline, separa
     assert stored_ids(tmp_path / "store.db") == {"s1", "s2"}
 
 
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty.jsonl", b"", "file is empty"), ("blank.jsonl", b"\n\n  \n", "file is empty"),
+    ("bom.jsonl", b"\xef\xbb\xbf", "file is empty"), ("none.json", b"[]", "an empty JSON array: no records"),
+])
+def test_a_json_file_without_records_is_reported(tmp_path, fake_pipeline, name, content, problem):
+    """A 0-byte (or blank) .jsonl or an empty JSON array is reported as an empty .txt or .json file is, never
+    an exit code of 0 with nothing read; the good file beside it is stored."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(content)
+    (tmp_path / "in" / "good.jsonl").write_text(json.dumps({"id": "g", "text": TEXT}) + "\n", encoding="utf-8")
+    result = ingest_cli(tmp_path / "in", "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    [error, summary] = error_lines(result)
+    assert summary == "Error: 1 of 2 inputs failed"
+    assert error.startswith(f"Error: {tmp_path / 'in' / name}") and error.endswith(f": {problem}"), error
+    assert stored_ids(tmp_path / "store.db") == {"g"}
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [

@@ -263,7 +263,9 @@ def json_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, o
     except InputError as error:
         yield error
         return
-    if isinstance(obj, list):
+    if obj == []:
+        yield InputError(source, "an empty JSON array: no records")
+    elif isinstance(obj, list):
         yield from (_with_text(f"{source}[{i}]", f"{item.id_base}[{i}]", element, item.path)
                     for i, element in enumerate(obj))
     else:
@@ -288,6 +290,7 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
         handle = item.path.open("rb")
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
+    number = 0
     with handle:
         for number, raw in jsonl_lines(handle, source, limits):
             where = f"{source}:{number}"
@@ -298,6 +301,8 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
                                  item.path)
             except InputError as error:
                 yield error
+    if not number:  # no line that is not blank: reported as an empty .txt or .json file is
+        yield InputError(source, "file is empty")
 
 
 def located(document: Document, location: str, origin: str) -> Document:
