@@ -41,6 +41,9 @@ HOSTILE = [
     "DELETE FROM figures",
     "CREATE TABLE evil (x int)",
     "SELECT * FROM query_to_xml('DELETE FROM figures RETURNING 1', true, false, '')",
+    "COPY figures TO STDOUT",  # the server starts a COPY the driver will not read: one line, not a traceback
+    "COPY (SELECT 1) TO STDOUT",
+    "COPY figures FROM STDIN",
 ]
 
 
@@ -169,3 +172,13 @@ def test_cli_refusal_is_one_line_without_the_password(pg_schema):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "read-only PostgreSQL role" in lines[0]
     assert f":{sa.make_url(SUPERUSER_URL).password}@" not in result.output
+
+
+@needs_pg
+def test_copy_to_stdout_is_one_line(pg_schema):
+    """COPY … TO STDOUT starts a copy that exec_driver_sql cannot read; the connection is then busy, and
+    releasing it must not turn the refusal into a traceback."""
+    result = CliRunner().invoke(main, ["sql", "COPY figures TO STDOUT", "--db", _with_schema(READER_URL, pg_schema)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "COPY" in lines[0], lines

@@ -374,7 +374,10 @@ class SQLStore:
         connection = engine.connect()
 
         def release() -> None:
-            connection.rollback()
+            try:
+                connection.rollback()
+            except sa.exc.SQLAlchemyError:  # left busy (COPY … TO STDOUT started a copy): closed, never reused
+                connection.invalidate()
             connection.close()
             engine.dispose()
         return connection, release
