@@ -306,6 +306,23 @@ def test_a_json_file_without_records_is_reported(tmp_path, fake_pipeline, name, 
     assert error.startswith(f"Error: {tmp_path / 'in' / name}") and error.endswith(f": {problem}"), error
     assert stored_ids(tmp_path / "store.db") == {"g"}
 
+
+def test_links_to_folders_are_reported_not_silently_skipped(tmp_path, fake_pipeline):
+    """A folder reached through a symbolic link is not walked (a link loop would never end, and a second
+    path to the same files would store them twice); it is named, so its documents are not lost unseen."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "in" / "loop").symlink_to(tmp_path / "in", target_is_directory=True)
+    result = ingest_cli(tmp_path / "in", "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [
+        f"Error: {tmp_path / 'in' / name}: a link to a folder, not followed (name the folder itself to read it)"
+        for name in ("linked", "loop")]
+    assert stored_ids(tmp_path / "store.db") == {"good.txt"}
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [

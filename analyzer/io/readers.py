@@ -329,9 +329,14 @@ def jsonl_lines(handle, source: str, limits: ReadLimits) -> Iterator[tuple[int, 
 
 # --- paths and stdin ------------------------------------------------------------------------------------
 
+# os.walk does not follow these (a link loop would never end; a second path would store files twice): say so
+LINKED_FOLDER = "a link to a folder, not followed (name the folder itself to read it)"
+
+
 def walk_folder(root: Path) -> Iterator[Source | InputError]:
     """The article files under ``root`` in sorted order; a folder that cannot be read is reported, as is an
-    entry with an article suffix that is not a regular file (a FIFO or device is never opened)."""
+    entry with an article suffix that is not a regular file (a FIFO or device is never opened) and a link to a
+    folder (not followed)."""
     errors: list[InputError] = []
     found: list[Path] = []
 
@@ -340,6 +345,8 @@ def walk_folder(root: Path) -> Iterator[Source | InputError]:
 
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders.sort()
+        errors.extend(InputError(os.path.join(folder, name), LINKED_FOLDER)
+                      for name in subfolders if os.path.islink(os.path.join(folder, name)))
         for name in names:
             path = Path(folder, name)
             if name.startswith(".") or path.suffix.lower() not in DIRECTORY_SUFFIXES:
