@@ -323,6 +323,23 @@ def test_links_to_folders_are_reported_not_silently_skipped(tmp_path, fake_pipel
         for name in ("linked", "loop")]
     assert stored_ids(tmp_path / "store.db") == {"good.txt"}
 
+
+def test_stdin_never_silently_replaces_a_document_stored_from_stdin(tmp_path, fake_pipeline):
+    """Two pipes are two inputs, whatever their origin says (<stdin>): a given id stored from one is not replaced
+    by different text from the next unless --on-duplicate replace says so; the same text again is unchanged."""
+    db = tmp_path / "store.db"
+    first = json.dumps({"id": "q", "text": "甲" + TEXT}, ensure_ascii=False)
+    assert ingest_cli("-", "--db", db, input=first).exit_code == 0
+    assert "1 unchanged" in ingest_cli("-", "--db", db, input=first).stderr
+    other = json.dumps({"id": "q", "text": "乙" + TEXT}, ensure_ascii=False)
+    refused = ingest_cli("-", "--db", db, input=other)
+    assert refused.exit_code == 3, refused.output
+    assert "Error: <stdin>: id 'q' is already stored from another input, <stdin>" in refused.stderr
+    with open_store(str(db)) as store:
+        assert store.sql("SELECT text FROM documents")[1].__next__()[0].startswith("甲")
+    replaced = ingest_cli("-", "--db", db, "--on-duplicate", "replace", input=other)
+    assert replaced.exit_code == 0 and "1 updated" in replaced.stderr
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [
