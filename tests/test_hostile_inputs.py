@@ -594,6 +594,17 @@ def test_passwords_are_masked_in_every_message(url):
     assert len(error_lines(result)) == 1 and "***" in result.stderr and "Traceback" not in result.output
 
 
+
+@pytest.mark.parametrize("command", [["query"], ["ingest", "-"], ["sql", "SELECT 1"]])
+def test_a_password_holding_an_unencoded_at_sign_is_not_shown_in_part(command):
+    """postgresql://user:pa@ss@host/db: the URL parser ends the password at the first @, so 'ss@host' became
+    the host and the second half of the password was shown (in the URL and in the driver's 'failed to
+    resolve host' message)."""
+    result = CliRunner().invoke(main, [*command, "--db", "postgresql://user:pa@ssWORD@127.0.0.1:1/db"], input="x")
+    assert result.exit_code in (1, 3) and "ssWORD" not in result.output and "Traceback" not in result.output, \
+        result.output
+    assert "%40" in result.output  # says how to write it
+
 READ_COMMANDS = [
     (["query"], 1), (["timeline", "普惠小微贷款余额"], 1), (["trends"], 1), (["export", "figures"], 1),
     (["sql", "SELECT 1"], 1), (["check", "2024年末普惠小微贷款余额为32.9万亿元"], 2),

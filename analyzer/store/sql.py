@@ -59,12 +59,7 @@ class SQLStore:
     def __init__(self, url: str | None = None, *, upgrade: bool = True, create: bool = True):
         """``create=False`` (the read commands) refuses a path or database that holds no store yet."""
         self.url = normalize_url(url)
-        try:
-            self.backend = sa.make_url(self.url).get_backend_name()
-        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
-            raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
-        if self.backend not in ("sqlite", "postgresql"):
-            raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        self.backend = self._checked_backend()
         if not create and self.backend == "sqlite" and self.url != "sqlite://":
             path = Path(sa.make_url(self.url).database or "")
             if not path.is_file():
@@ -79,6 +74,19 @@ class SQLStore:
                 migrations.upgrade(self.engine, create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
+
+    def _checked_backend(self) -> str:
+        """``sqlite`` or ``postgresql``; a URL that cannot be parsed or used is a ``StoreError``, password masked."""
+        try:
+            backend = sa.make_url(self.url).get_backend_name()
+        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
+        if backend not in ("sqlite", "postgresql"):
+            raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        if backend == "postgresql" and "@" in (sa.make_url(self.url).host or ""):  # user:pa@ss@host
+            raise StoreError(f"cannot open the database {self.display_url}: its password holds an @; write it as "
+                             "%40 in the URL")
+        return backend
 
     @property
     def display_url(self) -> str:
