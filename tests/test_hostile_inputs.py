@@ -340,6 +340,21 @@ def test_stdin_never_silently_replaces_a_document_stored_from_stdin(tmp_path, fa
     replaced = ingest_cli("-", "--db", db, "--on-duplicate", "replace", input=other)
     assert replaced.exit_code == 0 and "1 updated" in replaced.stderr
 
+
+def test_a_key_given_twice_fails_its_record_alone(tmp_path, fake_pipeline):
+    """{"text": A, "text": B} kept B and dropped A without a word (json.loads keeps the last); now the record is
+    one error line and its neighbours are stored."""
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([json.dumps({"id": "a", "text": TEXT}),
+                               '{"id": "b", "text": "first", "text": "second"}',
+                               '{"id": "c", "id": "d", "text": "x"}',
+                               json.dumps({"id": "e", "text": TEXT})]) + "\n", encoding="utf-8")
+    result = ingest_cli(path, "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [f"Error: {path}:2: text: the key 'text' is given twice (keys must be unique)",
+                                       f"Error: {path}:3: id: the key 'id' is given twice (keys must be unique)"]
+    assert stored_ids(tmp_path / "store.db") == {"a", "e"}
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [
