@@ -355,6 +355,29 @@ def test_a_key_given_twice_fails_its_record_alone(tmp_path, fake_pipeline):
                                        f"Error: {path}:3: id: the key 'id' is given twice (keys must be unique)"]
     assert stored_ids(tmp_path / "store.db") == {"a", "e"}
 
+
+def test_published_dates_are_stored_as_iso_dates_or_reported(tmp_path, fake_pipeline):
+    """A date written 2025/05/26 or 2025年5月26日 was stored as written, so --published-from/--to (which compare
+    ISO strings) left it out without a word; one that is no date at all (yesterday, 2025-02-30) was stored too.
+    Now the first are stored as ISO dates (the written form kept in meta) and the second is one error line."""
+    db = tmp_path / "store.db"
+    rows = [("p1", "2025/05/26"), ("p2", "2025年5月26日"), ("p3", "2025-05-26T08:00:00+08:00"), ("p4", "2025-05-26"),
+            ("p5", "yesterday"), ("p6", "2025-02-30")]
+    lines = [json.dumps({"id": i, "text": TEXT, "published": d}, ensure_ascii=False) for i, d in rows]
+    result = ingest_cli("-", "--db", db, input="\n".join(lines) + "\n")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [
+        "Error: <stdin>:5: doc.published 'yesterday' is not a date (write it as 2025-05-26)",
+        "Error: <stdin>:6: doc.published '2025-02-30' is not a date (write it as 2025-05-26)"]
+    with open_store(str(db)) as store:
+        stored = dict(store.sql("SELECT doc_id, published FROM documents")[1])
+        meta = dict(store.sql("SELECT doc_id, meta FROM documents WHERE doc_id = 'p2'")[1])
+        in_may = store.sql("SELECT count(*) FROM documents WHERE published >= '2025-05-01' AND published < '2025-06'")
+        assert list(in_may[1]) == [(4,)]  # what --published-from/--to compare
+    assert stored == {"p1": "2025-05-26", "p2": "2025-05-26", "p3": "2025-05-26T08:00:00+08:00", "p4": "2025-05-26"}
+    assert "2025年5月26日" in str(meta["p2"])
+
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [
