@@ -201,6 +201,24 @@ def test_store_connections_refuse_attach():
     assert connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone() == ("35.3万亿元",)
 
 
+@pytest.mark.parametrize("database", ["analyzer", "_memory"])
+def test_no_connection_lets_a_web_client_reach_fts3_tokenizer(database):
+    """fts3_tokenizer('simple') handed any web client a pointer into the server process, and the two-argument form
+    (SQLite built with ENABLE_FTS3_TOKENIZER, as Debian's is) replaced a tokenizer's code pointer."""
+    from analyzer.serve.plugin import prepare_connection
+
+    class Served:
+        @staticmethod
+        def plugin_config(name):
+            return {"database": "analyzer"}
+    connection = sqlite3.connect(":memory:")
+    prepare_connection(connection, database, Served())
+    for statement in ("SELECT fts3_tokenizer('simple')", "SELECT fts3_tokenizer('simple', x'4141414141414141')"):
+        with pytest.raises(sqlite3.DatabaseError, match="not authorized|no such function"):
+            connection.execute(statement)
+    assert connection.execute("SELECT upper('x')").fetchone() == ("X",)
+
+
 def test_long_queries_time_out(app):
     assert fetch(app, "/-/settings.json")[1]["sql_time_limit_ms"] == config.SQL_TIME_LIMIT_MS
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"

@@ -414,8 +414,21 @@ def none_for_missing(frame):
     return frame
 
 
-def _deny_attach(action: int, *_args) -> int:
-    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
+# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
+
+
+def _deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
+        else sqlite3.SQLITE_OK
+
+
+def _deny_attach(action: int, *args) -> int:
+    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return _deny_functions(action, *args)
 
 
 def failure_reason(error: Exception) -> str:
