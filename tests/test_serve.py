@@ -357,3 +357,30 @@ def test_export_sqlite_snapshot_serves_the_same_store(db_url, tmp_path):  # noqa
     again = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", db_url])
     assert again.exit_code == 1 and "already exists" in again.stderr
     assert CliRunner().invoke(main, ["export", "--db", db_url]).exit_code == 2  # neither TABLE nor --sqlite
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "JavaScript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "https://example.org/a b"])
+def test_a_stored_url_that_is_no_web_address_is_never_a_link(tmp_path, url):
+    """A hostile record's doc.url (javascript:…) was written into the document page's 'original' link as it was:
+    one click ran script on the served origin. Only an http(s) address is a link; any other is shown as text."""
+    from test_store import make_record, stored
+    db = str(tmp_path / "hostile.db")
+    record = make_record("d1")
+    record.document.url = url
+    with open_store(db) as store:
+        store.write([stored(record)])
+    status, page = fetch(build_datasette(open_served(db)), "/-/document/d1")
+    assert status == 200
+    assert 'href="javascript' not in page.lower() and 'href="data:' not in page.lower() and "href=\"https://example.org/a" not in page
+
+
+def test_a_web_url_is_the_original_link(tmp_path):
+    from test_store import make_record, stored
+    db = str(tmp_path / "web.db")
+    record = make_record("d1")
+    record.document.url = "https://example.org/news?id=1&x=2"
+    with open_store(db) as store:
+        store.write([stored(record)])
+    status, page = fetch(build_datasette(open_served(db)), "/-/document/d1")
+    assert status == 200 and 'href="https://example.org/news?id=1&amp;x=2"' in page

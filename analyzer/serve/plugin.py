@@ -12,6 +12,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
 
@@ -124,7 +125,7 @@ async def document_page(request, datasette):
     found = await _rows(database, DOCUMENT_SQL, {"doc_id": doc_id})
     if not found:
         raise NotFound(f"No document {doc_id!r} in the store")
-    document = found[0]
+    document = {**found[0], "link": web_link(found[0]["url"])}  # javascript: and the like are shown, never linked
     figures = await _rows(database, FIGURE_SQL, {"document": document["id"]})
     mentions = await _rows(database, MENTION_SQL, {"document": document["id"]})
     annotations = [figure_annotation(row) for row in figures] + [mention_annotation(row) for row in mentions]
