@@ -11,14 +11,18 @@ Messages are made safe for a terminal and a log: control characters in file name
 """
 import re
 
-# user:password@ in any URL scheme (postgresql://, mysql://, sqlite+pysqlite://, http://, …)
-URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^@\s]*(?P<tail>@)")
+# user:password@ in any URL scheme (postgresql://, mysql://, sqlite+pysqlite://, http://, …), up to the last @ of
+# the URL: a password may hold an unencoded @ (user:pa@ss@host)
+URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^\s'\"]*(?P<tail>@)")
+# password=… as a URL query parameter or a libpq keyword (postgresql://host/db?password=…, "host=h password=…")
+PARAM_PASSWORD = re.compile(r"(?i)(?P<head>(?:^|[?&;\s'\"(])(?:ssl)?password=)[^&\s'\")]+")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def mask_secrets(text: str) -> str:
-    """``mysql://user:secret@host`` → ``mysql://user:***@host``, for every URL in ``text``."""
-    return URL_PASSWORD.sub(r"\g<head>***\g<tail>", text)
+    """``mysql://user:secret@host`` → ``mysql://user:***@host``, for every URL in ``text``; ``password=secret``
+    (a query parameter or a libpq keyword) → ``password=***``."""
+    return PARAM_PASSWORD.sub(r"\g<head>***", URL_PASSWORD.sub(r"\g<head>***\g<tail>", text))
 
 
 def one_line(text: str) -> str:

@@ -6,6 +6,7 @@ Values are ``decimal.Decimal`` throughout: 16.4亿 must stay 1640000000, never a
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -196,3 +197,12 @@ class Record:
             institutions=[Mention.from_dict(m) for m in data.get("institutions") or []],
             extra={k: v for k, v in data.items() if k not in known},
         )
+
+
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def web_link(url) -> str | None:
+    """``url`` where it may be written as a link (an http(s) address without spaces, quotes or angle brackets);
+    None for javascript:, data: or any other text a hostile record may carry in ``doc.url``."""
+    return url if isinstance(url, str) and WEB_ADDRESS.fullmatch(url) else None

@@ -383,3 +383,14 @@ def test_a_wrong_metric_is_never_called_an_alias(pipeline):
     alias = check_claim("2024年末人民币各项贷款余额为255.7万亿元", store, published="2025-02-01")[-1]
     assert alias.verdict == "supported" and "“人民币各项贷款余额”是同一统计的别称" in alias.explanation
     store.close()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://x.org/>)[x](javascript:alert(1)"])
+def test_markdown_links_only_web_addresses(url):
+    """A stored url is pasted into a draft as a link only when it is an http(s) address the <…> form can hold."""
+    from analyzer.check.markdown import evidence_line
+    evidence = type("E", (), {"source": "经济日报", "rank": "news", "title": None, "url": url, "agrees": True,
+                              "sentence": "句子。", "text": "句子。", "published": "2025-01-01"})()
+    line = evidence_line(evidence, {"open": "打开", "link": "无链接", "source": "来源不详", "date": "日期不详",
+                                    "official": "官方"})
+    assert "javascript" not in line and "无链接" in line

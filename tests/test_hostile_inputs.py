@@ -278,6 +278,106 @@ def test_stdin_gets_a_content_hash_id(tmp_path, fake_pipeline):
     assert len(stored_ids(db)) == 2
 
 
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"])
+def test_stdin_json_lines_split_at_newlines_only(tmp_path, fake_pipeline, separator):
+    """JSON strings may hold U+2028, U+0085 and other characters that str.splitlines() breaks at: a record
+    holding one is still one record (as it is in a .jsonl file)."""
+    rows = [json.dumps({"id": f"s{i}", "text": f"第{i}段{separator}{TEXT}"}, ensure_ascii=False) for i in (1, 2)]
+    result = ingest_cli("-", "--db", tmp_path / "store.db", input="\n".join(rows) + "\n")
+    assert result.exit_code == 0 and not error_lines(result), result.output
+    assert stored_ids(tmp_path / "store.db") == {"s1", "s2"}
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty.jsonl", b"", "file is empty"), ("blank.jsonl", b"\n\n  \n", "file is empty"),
+    ("bom.jsonl", b"\xef\xbb\xbf", "file is empty"), ("none.json", b"[]", "an empty JSON array: no records"),
+])
+def test_a_json_file_without_records_is_reported(tmp_path, fake_pipeline, name, content, problem):
+    """A 0-byte (or blank) .jsonl or an empty JSON array is reported as an empty .txt or .json file is, never
+    an exit code of 0 with nothing read; the good file beside it is stored."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(content)
+    (tmp_path / "in" / "good.jsonl").write_text(json.dumps({"id": "g", "text": TEXT}) + "\n", encoding="utf-8")
+    result = ingest_cli(tmp_path / "in", "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    [error, summary] = error_lines(result)
+    assert summary == "Error: 1 of 2 inputs failed"
+    assert error.startswith(f"Error: {tmp_path / 'in' / name}") and error.endswith(f": {problem}"), error
+    assert stored_ids(tmp_path / "store.db") == {"g"}
+
+
+def test_links_to_folders_are_reported_not_silently_skipped(tmp_path, fake_pipeline):
+    """A folder reached through a symbolic link is not walked (a link loop would never end, and a second
+    path to the same files would store them twice); it is named, so its documents are not lost unseen."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "in" / "loop").symlink_to(tmp_path / "in", target_is_directory=True)
+    result = ingest_cli(tmp_path / "in", "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [
+        f"Error: {tmp_path / 'in' / name}: a link to a folder, not followed (name the folder itself to read it)"
+        for name in ("linked", "loop")]
+    assert stored_ids(tmp_path / "store.db") == {"good.txt"}
+
+
+def test_stdin_never_silently_replaces_a_document_stored_from_stdin(tmp_path, fake_pipeline):
+    """Two pipes are two inputs, whatever their origin says (<stdin>): a given id stored from one is not replaced
+    by different text from the next unless --on-duplicate replace says so; the same text again is unchanged."""
+    db = tmp_path / "store.db"
+    first = json.dumps({"id": "q", "text": "甲" + TEXT}, ensure_ascii=False)
+    assert ingest_cli("-", "--db", db, input=first).exit_code == 0
+    assert "1 unchanged" in ingest_cli("-", "--db", db, input=first).stderr
+    other = json.dumps({"id": "q", "text": "乙" + TEXT}, ensure_ascii=False)
+    refused = ingest_cli("-", "--db", db, input=other)
+    assert refused.exit_code == 3, refused.output
+    assert "Error: <stdin>: id 'q' is already stored from another input, <stdin>" in refused.stderr
+    with open_store(str(db)) as store:
+        assert store.sql("SELECT text FROM documents")[1].__next__()[0].startswith("甲")
+    replaced = ingest_cli("-", "--db", db, "--on-duplicate", "replace", input=other)
+    assert replaced.exit_code == 0 and "1 updated" in replaced.stderr
+
+
+def test_a_key_given_twice_fails_its_record_alone(tmp_path, fake_pipeline):
+    """{"text": A, "text": B} kept B and dropped A without a word (json.loads keeps the last); now the record is
+    one error line and its neighbours are stored."""
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([json.dumps({"id": "a", "text": TEXT}),
+                               '{"id": "b", "text": "first", "text": "second"}',
+                               '{"id": "c", "id": "d", "text": "x"}',
+                               json.dumps({"id": "e", "text": TEXT})]) + "\n", encoding="utf-8")
+    result = ingest_cli(path, "--db", tmp_path / "store.db")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [f"Error: {path}:2: text: the key 'text' is given twice (keys must be unique)",
+                                       f"Error: {path}:3: id: the key 'id' is given twice (keys must be unique)"]
+    assert stored_ids(tmp_path / "store.db") == {"a", "e"}
+
+
+def test_published_dates_are_stored_as_iso_dates_or_reported(tmp_path, fake_pipeline):
+    """A date written 2025/05/26 or 2025年5月26日 was stored as written, so --published-from/--to (which compare
+    ISO strings) left it out without a word; one that is no date at all (yesterday, 2025-02-30) was stored too.
+    Now the first are stored as ISO dates (the written form kept in meta) and the second is one error line."""
+    db = tmp_path / "store.db"
+    rows = [("p1", "2025/05/26"), ("p2", "2025年5月26日"), ("p3", "2025-05-26T08:00:00+08:00"), ("p4", "2025-05-26"),
+            ("p5", "yesterday"), ("p6", "2025-02-30")]
+    lines = [json.dumps({"id": i, "text": TEXT, "published": d}, ensure_ascii=False) for i, d in rows]
+    result = ingest_cli("-", "--db", db, input="\n".join(lines) + "\n")
+    assert result.exit_code == 1, result.output
+    assert error_lines(result)[:2] == [
+        "Error: <stdin>:5: doc.published 'yesterday' is not a date (write it as 2025-05-26)",
+        "Error: <stdin>:6: doc.published '2025-02-30' is not a date (write it as 2025-05-26)"]
+    with open_store(str(db)) as store:
+        stored = dict(store.sql("SELECT doc_id, published FROM documents")[1])
+        meta = dict(store.sql("SELECT doc_id, meta FROM documents WHERE doc_id = 'p2'")[1])
+        in_may = store.sql("SELECT count(*) FROM documents WHERE published >= '2025-05-01' AND published < '2025-06'")
+        assert list(in_may[1]) == [(4,)]  # what --published-from/--to compare
+    assert stored == {"p1": "2025-05-26", "p2": "2025-05-26", "p3": "2025-05-26T08:00:00+08:00", "p4": "2025-05-26"}
+    assert "2025年5月26日" in str(meta["p2"])
+
+
 # --- parsers ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, problem", [
@@ -521,12 +621,27 @@ def test_fifos_are_refused_not_read(tmp_path):
     "postgresql://user:s3cret@127.0.0.1:1/db",
     "mssql+pyodbc://user:s3cret@dsn",
     "http://user:s3cret@example.com/x",
+    "postgresql://user@127.0.0.1:1/db?password=s3cret",  # libpq takes the password as a query parameter too
+    "postgresql://127.0.0.1:1/db?user=u&password=s3cret&sslmode=disable",
+    "postgresql://user:s3cret@127.0.0.1:notaport/db",  # a bad port: one line, not a traceback
+    "postgresql+psycopg2://user:s3cret@127.0.0.1:1/db",  # a driver that is not installed: one line
 ])
 def test_passwords_are_masked_in_every_message(url):
     result = CliRunner().invoke(main, ["query", "--db", url])
     assert result.exit_code == 1 and "s3cret" not in result.output, result.output
     assert len(error_lines(result)) == 1 and "***" in result.stderr and "Traceback" not in result.output
 
+
+
+@pytest.mark.parametrize("command", [["query"], ["ingest", "-"], ["sql", "SELECT 1"]])
+def test_a_password_holding_an_unencoded_at_sign_is_not_shown_in_part(command):
+    """postgresql://user:pa@ss@host/db: the URL parser ends the password at the first @, so 'ss@host' became
+    the host and the second half of the password was shown (in the URL and in the driver's 'failed to
+    resolve host' message)."""
+    result = CliRunner().invoke(main, [*command, "--db", "postgresql://user:pa@ssWORD@127.0.0.1:1/db"], input="x")
+    assert result.exit_code in (1, 3) and "ssWORD" not in result.output and "Traceback" not in result.output, \
+        result.output
+    assert "%40" in result.output  # says how to write it
 
 READ_COMMANDS = [
     (["query"], 1), (["timeline", "普惠小微贷款余额"], 1), (["trends"], 1), (["export", "figures"], 1),

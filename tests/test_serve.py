@@ -201,6 +201,24 @@ def test_store_connections_refuse_attach():
     assert connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone() == ("35.3万亿元",)
 
 
+@pytest.mark.parametrize("database", ["analyzer", "_memory"])
+def test_no_connection_lets_a_web_client_reach_fts3_tokenizer(database):
+    """fts3_tokenizer('simple') handed any web client a pointer into the server process, and the two-argument form
+    (SQLite built with ENABLE_FTS3_TOKENIZER, as Debian's is) replaced a tokenizer's code pointer."""
+    from analyzer.serve.plugin import prepare_connection
+
+    class Served:
+        @staticmethod
+        def plugin_config(name):
+            return {"database": "analyzer"}
+    connection = sqlite3.connect(":memory:")
+    prepare_connection(connection, database, Served())
+    for statement in ("SELECT fts3_tokenizer('simple')", "SELECT fts3_tokenizer('simple', x'4141414141414141')"):
+        with pytest.raises(sqlite3.DatabaseError, match="not authorized|no such function"):
+            connection.execute(statement)
+    assert connection.execute("SELECT upper('x')").fetchone() == ("X",)
+
+
 def test_long_queries_time_out(app):
     assert fetch(app, "/-/settings.json")[1]["sql_time_limit_ms"] == config.SQL_TIME_LIMIT_MS
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
@@ -339,3 +357,30 @@ def test_export_sqlite_snapshot_serves_the_same_store(db_url, tmp_path):  # noqa
     again = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", db_url])
     assert again.exit_code == 1 and "already exists" in again.stderr
     assert CliRunner().invoke(main, ["export", "--db", db_url]).exit_code == 2  # neither TABLE nor --sqlite
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "JavaScript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "https://example.org/a b"])
+def test_a_stored_url_that_is_no_web_address_is_never_a_link(tmp_path, url):
+    """A hostile record's doc.url (javascript:…) was written into the document page's 'original' link as it was:
+    one click ran script on the served origin. Only an http(s) address is a link; any other is shown as text."""
+    from test_store import make_record, stored
+    db = str(tmp_path / "hostile.db")
+    record = make_record("d1")
+    record.document.url = url
+    with open_store(db) as store:
+        store.write([stored(record)])
+    status, page = fetch(build_datasette(open_served(db)), "/-/document/d1")
+    assert status == 200
+    assert 'href="javascript' not in page.lower() and 'href="data:' not in page.lower() and "href=\"https://example.org/a" not in page
+
+
+def test_a_web_url_is_the_original_link(tmp_path):
+    from test_store import make_record, stored
+    db = str(tmp_path / "web.db")
+    record = make_record("d1")
+    record.document.url = "https://example.org/news?id=1&x=2"
+    with open_store(db) as store:
+        store.write([stored(record)])
+    status, page = fetch(build_datasette(open_served(db)), "/-/document/d1")
+    assert status == 200 and 'href="https://example.org/news?id=1&amp;x=2"' in page

@@ -41,6 +41,9 @@ HOSTILE = [
     "DELETE FROM figures",
     "CREATE TABLE evil (x int)",
     "SELECT * FROM query_to_xml('DELETE FROM figures RETURNING 1', true, false, '')",
+    "COPY figures TO STDOUT",  # the server starts a COPY the driver will not read: one line, not a traceback
+    "COPY (SELECT 1) TO STDOUT",
+    "COPY figures FROM STDIN",
 ]
 
 
@@ -169,3 +172,26 @@ def test_cli_refusal_is_one_line_without_the_password(pg_schema):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "read-only PostgreSQL role" in lines[0]
     assert f":{sa.make_url(SUPERUSER_URL).password}@" not in result.output
+
+
+@needs_pg
+def test_copy_to_stdout_is_one_line(pg_schema):
+    """COPY … TO STDOUT starts a copy that exec_driver_sql cannot read; the connection is then busy, and
+    releasing it must not turn the refusal into a traceback."""
+    result = CliRunner().invoke(main, ["sql", "COPY figures TO STDOUT", "--db", _with_schema(READER_URL, pg_schema)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "COPY" in lines[0], lines
+
+
+@pytest.mark.parametrize("statement", ["SELECT fts3_tokenizer('simple')",
+                                       "SELECT fts3_tokenizer('simple', x'4141414141414141')"])
+def test_sqlite_sql_refuses_fts3_tokenizer(tmp_path, statement):
+    """fts3_tokenizer('simple') returns a pointer into the process (an address leak) and, where SQLite is built
+    with ENABLE_FTS3_TOKENIZER (Debian's is), fts3_tokenizer(name, pointer) replaces a tokenizer's code pointer."""
+    from tests.test_store import make_record, stored
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        store.write([stored(make_record())])
+    with open_store(db) as store, pytest.raises(StoreError, match="not authorized|no such function"):
+        list(store.sql(statement)[1])

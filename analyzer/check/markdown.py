@@ -6,6 +6,7 @@ import re
 
 from analyzer.check.claims import Evidence, Verdict
 from analyzer.check.messages import MESSAGES, say
+from analyzer.records import web_link
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 MAX_EVIDENCE = 2
@@ -36,7 +37,7 @@ def evidence_line(e: Evidence, words: dict) -> str:
     if e.rank == "official":
         who = f"{words['official']} · {who}"
     title = f"《{escape(e.title)}》" if e.title else ""
-    link = f"[{words['open']}](<{e.url}>)" if e.url else f"（{words['link']}）"
+    link = f"[{words['open']}](<{web_link(e.url)}>)" if web_link(e.url) else f"（{words['link']}）"
     mark = "" if e.agrees is None else ("✓ " if e.agrees else "✗ ")
     sentence = escape((e.sentence or e.text).strip())
     return f">    - {mark}{who}{title}，{e.published or words['date']}：“{sentence}” {link}"

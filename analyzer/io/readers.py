@@ -263,7 +263,9 @@ def json_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, o
     except InputError as error:
         yield error
         return
-    if isinstance(obj, list):
+    if obj == []:
+        yield InputError(source, "an empty JSON array: no records")
+    elif isinstance(obj, list):
         yield from (_with_text(f"{source}[{i}]", f"{item.id_base}[{i}]", element, item.path)
                     for i, element in enumerate(obj))
     else:
@@ -288,6 +290,7 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
         handle = item.path.open("rb")
     except OSError as error:
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
+    number = 0
     with handle:
         for number, raw in jsonl_lines(handle, source, limits):
             where = f"{source}:{number}"
@@ -298,6 +301,8 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
                                  item.path)
             except InputError as error:
                 yield error
+    if not number:  # no line that is not blank: reported as an empty .txt or .json file is
+        yield InputError(source, "file is empty")
 
 
 def located(document: Document, location: str, origin: str) -> Document:
@@ -324,9 +329,14 @@ def jsonl_lines(handle, source: str, limits: ReadLimits) -> Iterator[tuple[int, 
 
 # --- paths and stdin ------------------------------------------------------------------------------------
 
+# os.walk does not follow these (a link loop would never end; a second path would store files twice): say so
+LINKED_FOLDER = "a link to a folder, not followed (name the folder itself to read it)"
+
+
 def walk_folder(root: Path) -> Iterator[Source | InputError]:
     """The article files under ``root`` in sorted order; a folder that cannot be read is reported, as is an
-    entry with an article suffix that is not a regular file (a FIFO or device is never opened)."""
+    entry with an article suffix that is not a regular file (a FIFO or device is never opened) and a link to a
+    folder (not followed)."""
     errors: list[InputError] = []
     found: list[Path] = []
 
@@ -335,6 +345,8 @@ def walk_folder(root: Path) -> Iterator[Source | InputError]:
 
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders.sort()
+        errors.extend(InputError(os.path.join(folder, name), LINKED_FOLDER)
+                      for name in subfolders if os.path.islink(os.path.join(folder, name)))
         for name in names:
             path = Path(folder, name)
             if name.startswith(".") or path.suffix.lower() not in DIRECTORY_SUFFIXES:
@@ -375,8 +387,9 @@ def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputErr
         return
     try:
         objects = [(STDIN, load_json(text, STDIN))]
-    except InputError:  # JSON Lines
-        objects = [(f"{STDIN}:{n}", line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    except InputError:  # JSON Lines: split at \n only, as a .jsonl file is (str.splitlines() would also
+        # split at U+2028, U+0085 and others that a JSON string may hold)
+        objects = [(f"{STDIN}:{n}", line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     for where, obj in objects:
         try:
             obj = load_json(obj, where) if isinstance(obj, str) else obj

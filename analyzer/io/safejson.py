@@ -1,5 +1,6 @@
 """JSON parsing with bounded cost and no surprises: nesting depth and number length are capped, NaN and
-Infinity are refused, and strings with NUL characters or lone surrogates are reported, each as one line.
+Infinity are refused, and strings with NUL characters or lone surrogates and keys given twice in one object are
+reported, each as one line.
 
 A bad number inside one element of a JSON array marks that element only (as a ``BadNumber``), so
 ``check_json`` can fail it alone and every other element is kept.
@@ -18,7 +19,8 @@ BAD_CHARACTER = re.compile(r"[\x00\ud800-\udfff]")
 
 
 class BadNumber:
-    """Stands in for a number that may not be stored: NaN, ±Infinity, an overflowing float, a very long one."""
+    """Stands in for a value that may not be stored: NaN, ±Infinity, an overflowing float, a very long number,
+    or the value of a key given twice in one object (json.loads would keep the last and drop the first)."""
 
     def __init__(self, text: str, problem: str):
         self.text, self.problem = text, problem
@@ -44,10 +46,20 @@ def _parse_constant(text: str):
     return BadNumber(text, f"{text} is not a number a record may hold")
 
 
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        obj[repeated] = BadNumber(repeated, f"the key {repeated!r} is given twice (keys must be unique)")
+    return obj
+
+
 def load_json(text: str, source: str):
     """``json.loads`` with the caps above; raises ``InputError`` for malformed or too deeply nested JSON."""
     try:
-        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant,
+                          object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise InputError(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
     except RecursionError:

@@ -12,6 +12,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
 
@@ -54,8 +55,21 @@ def within(name: str | None, query: str | None) -> int:
     return int(bool(name and query) and name in _family(query))
 
 
-def _deny_attach(action: int, *_args) -> int:
-    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
+# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
+
+
+def _deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
+        else sqlite3.SQLITE_OK
+
+
+def _deny_attach(action: int, *args) -> int:
+    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return _deny_functions(action, *args)
 
 
 def served_database(datasette) -> str:
@@ -67,8 +81,8 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_human", 2, human_value, deterministic=True)
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
     conn.create_function("analyzer_within", 2, within, deterministic=True)
-    if database == served_database(datasette):
-        conn.set_authorizer(_deny_attach)  # ATTACH would open (or create) any other file
+    # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
+    conn.set_authorizer(_deny_attach if database == served_database(datasette) else _deny_functions)
 
 
 def document_path(doc_id: str) -> str:
@@ -111,7 +125,7 @@ async def document_page(request, datasette):
     found = await _rows(database, DOCUMENT_SQL, {"doc_id": doc_id})
     if not found:
         raise NotFound(f"No document {doc_id!r} in the store")
-    document = found[0]
+    document = {**found[0], "link": web_link(found[0]["url"])}  # javascript: and the like are shown, never linked
     figures = await _rows(database, FIGURE_SQL, {"document": document["id"]})
     mentions = await _rows(database, MENTION_SQL, {"document": document["id"]})
     annotations = [figure_annotation(row) for row in figures] + [mention_annotation(row) for row in mentions]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from analyzer.errors import InputError, StoreError
-from analyzer.io.readers import (ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
+from analyzer.io.readers import (STDIN, ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
                                  read_documents)
 from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
 from analyzer.records import Document, Record
@@ -213,8 +213,10 @@ class Ingest:
         if item.doc_id in self.seen:
             return f"id {item.doc_id!r} repeats the record at {self.seen[item.doc_id]}"
         stored_from = self.origins.get(item.doc_id)
-        if stored_from and item.origin and stored_from != item.origin and \
-                self.known.get(item.doc_id) != (item.digest, self.version):
+        known = self.known.get(item.doc_id)
+        # two pipes are two inputs: stdin is never "the same file again", whose new text replaces the old
+        if stored_from and item.origin and (stored_from != item.origin and known != (item.digest, self.version)
+                                            or item.origin == STDIN and known and known[0] != item.digest):
             return f"id {item.doc_id!r} is already stored from another input, {stored_from}"
         return None
 

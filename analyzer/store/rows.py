@@ -6,10 +6,12 @@ the store swaps the index for the sentence's new id once the sentences are inser
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from analyzer.extract.periods import parse_date
 from analyzer.records import MENTION_KINDS, Record
 from analyzer.store.base import MENTION_KIND, StoredRecord
 from analyzer.taxonomy import metric_key
@@ -25,12 +27,27 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
+def stored_published(published: str | None) -> tuple[str | None, str | None]:
+    """``(date to store, form as written)``: an ISO date or date-time is stored as it is; 2025/05/26,
+    2025年5月26日 or an RFC 2822 date as its ISO date (queries compare ISO strings), the written form kept."""
+    if published is None or ISO_DATE.match(str(published)):
+        return published, None
+    parsed = parse_date(published)
+    return (parsed.isoformat(), published) if parsed else (published, None)
+
+
 def document_row(item: StoredRecord) -> dict:
     document = item.record.document
     meta = {k: v for k, v in document.doc_dict().items()
             if k not in ("id", "title", "source", "published", "kind", "url")}
+    published, written = stored_published(document.published)
+    if written:
+        meta["published_as_written"] = written
     return {"doc_id": document.id, "content_hash": item.content_hash, "source": document.source,
-            "published": None if document.published is None else str(document.published),
+            "published": published,
             "title": document.title, "kind": document.kind, "url": document.url, "meta": meta or None,
             "text": document.text, "extractor_version": item.extractor_version, "ingested_at": now_iso(),
             "origin": item.origin}

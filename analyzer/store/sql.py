@@ -59,22 +59,34 @@ class SQLStore:
     def __init__(self, url: str | None = None, *, upgrade: bool = True, create: bool = True):
         """``create=False`` (the read commands) refuses a path or database that holds no store yet."""
         self.url = normalize_url(url)
-        try:
-            self.backend = sa.make_url(self.url).get_backend_name()
-        except sa.exc.ArgumentError:
-            raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
-        if self.backend not in ("sqlite", "postgresql"):
-            raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        self.backend = self._checked_backend()
         if not create and self.backend == "sqlite" and self.url != "sqlite://":
             path = Path(sa.make_url(self.url).database or "")
             if not path.is_file():
                 raise StoreError(f"no store at {path}: create one with `analyzer ingest … --db {path}`")
-        self.engine = self._create_engine()
+        try:
+            self.engine = self._create_engine()
+        except ImportError as error:  # postgresql+psycopg2:// and other drivers that are not installed
+            raise StoreError(f"cannot open the database {self.display_url}: its driver is not installed "
+                             f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
             if upgrade or not create:
                 migrations.upgrade(self.engine, create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
+
+    def _checked_backend(self) -> str:
+        """``sqlite`` or ``postgresql``; a URL that cannot be parsed or used is a ``StoreError``, password masked."""
+        try:
+            backend = sa.make_url(self.url).get_backend_name()
+        except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
+        if backend not in ("sqlite", "postgresql"):
+            raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        if backend == "postgresql" and "@" in (sa.make_url(self.url).host or ""):  # user:pa@ss@host
+            raise StoreError(f"cannot open the database {self.display_url}: its password holds an @; write it as "
+                             "%40 in the URL")
+        return backend
 
     @property
     def display_url(self) -> str:
@@ -370,7 +382,10 @@ class SQLStore:
         connection = engine.connect()
 
         def release() -> None:
-            connection.rollback()
+            try:
+                connection.rollback()
+            except sa.exc.SQLAlchemyError:  # left busy (COPY … TO STDOUT started a copy): closed, never reused
+                connection.invalidate()
             connection.close()
             engine.dispose()
         return connection, release
@@ -399,8 +414,21 @@ def none_for_missing(frame):
     return frame
 
 
-def _deny_attach(action: int, *_args) -> int:
-    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
+# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
+
+
+def _deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
+        else sqlite3.SQLITE_OK
+
+
+def _deny_attach(action: int, *args) -> int:
+    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return _deny_functions(action, *args)
 
 
 def failure_reason(error: Exception) -> str:

@@ -13,6 +13,7 @@ import json
 from decimal import Decimal
 
 from analyzer.errors import InputError
+from analyzer.extract.periods import parse_date
 from analyzer.io.safejson import check_json
 from analyzer.records import (
     COMPARISONS,
@@ -48,6 +49,13 @@ def validate_document(document: Document) -> None:
     if not isinstance(document.text, str) or not document.text.strip():
         raise InputError(where, "the document has no text")
     check_json({"id": document.id, "text": document.text}, where)
+    _check_doc_fields(document, where)
+    check_json(document.doc_dict(), where)
+    _strict_json(document.doc_dict(), "doc", where)
+
+
+def _check_doc_fields(document: Document, where: str) -> None:
+    """title, source, published, kind and url: strings that fit their columns; a known kind; a real date."""
     for name in DOC_STRINGS:
         value = getattr(document, name)
         if value is None:
@@ -59,8 +67,8 @@ def validate_document(document: Document) -> None:
             raise InputError(where, f"doc.{name} has {len(value)} characters (the store holds {limit})")
     if document.kind is not None and document.kind not in DOC_KINDS:
         raise InputError(where, f"doc.kind {document.kind!r} is not one of {', '.join(DOC_KINDS)}")
-    check_json(document.doc_dict(), where)
-    _strict_json(document.doc_dict(), "doc", where)
+    if document.published is not None and parse_date(document.published) is None:
+        raise InputError(where, f"doc.published {document.published!r} is not a date (write it as 2025-05-26)")
 
 
 def validate_record(record: Record) -> None:
