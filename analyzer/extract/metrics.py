@@ -1164,8 +1164,30 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                 for step in rule.cleanup:
                     if step.applies(context):
                         metric = step.source(context, metric)
-                return metric, rule.id, words
+                return priced_goods(context, metric), rule.id, words
     return None, NO_RULE, ""
+
+
+@functools.cache
+def _priced_goods_row() -> dict:
+    return rulebook.rows("metric", "priced_goods")[0]
+
+
+def priced_goods(c: MetricContext, metric: str | None) -> str | None:
+    """碳酸锂从8万元/吨涨到18万元/吨, 生猪(外三元)每千克16元: money per unit of goods named by the bare goods is the
+    goods' price (metric.toml ``[[priced_goods]]``); a contract (期铜, 制粉小麦期货), a price already named (收盘价)
+    or a name with a move or time word in it stays as it is."""
+    if c.measure != "rate" or not metric:
+        return metric
+    row = _priced_goods_row()
+    units = tuple(row["per_units"])
+    per_after = c.text[c.figure_start:c.figure_end].endswith(tuple("/" + unit for unit in units))
+    if not per_after and not c.text[:c.figure_start].endswith(tuple("每" + unit for unit in units)):
+        return metric
+    name = tidy_metric(metric)
+    if not name or any(word in name for word in row["not_goods"]):
+        return metric
+    return name + row["head"]
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,

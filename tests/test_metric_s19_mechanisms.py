@@ -1,0 +1,28 @@
+"""General metric mechanisms of the s19-metric2 round (issue 14): each case is a made-up sentence in, the metric
+of one figure out. Cases marked "kept" must not change."""
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _metric(text: str, figure: str) -> str | None:
+    found = [f for f in analyze(text, published="2025-06-30").figures if f.text == figure]
+    assert len(found) == 1, [f.text for f in analyze(text, published="2025-06-30").figures]
+    return found[0].metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # priced_goods bare-goods-price: money per unit of goods named by the goods alone is their price
+    ("碳酸锂从去年同期的8万元/吨涨到18万元/吨。", "8万元/吨", "碳酸锂价格"),
+    ("碳酸锂从去年同期的8万元/吨涨到18万元/吨。", "18万元/吨", "碳酸锂价格"),
+    ("其中，生猪(外三元)每千克16元，环比下降1.8%。", "16元", "生猪(外三元)价格"),
+    ("其中，生猪(外三元)每千克16元，环比下降1.8%。", "1.8%", "生猪(外三元)价格"),
+    ("六氟磷酸锂报10.75万元/吨。", "10.75万元/吨", "六氟磷酸锂价格"),
+    # kept: a contract, an instrument, a named price, a price per ounce or per barrel
+    ("油菜籽期货跌1.22%，报749.25欧元/吨。", "749.25欧元/吨", "油菜籽期货"),
+    ("当日收盘价54.22元/吨，较前一日上涨1%。", "54.22元/吨", "收盘价"),
+    ("鸡蛋平均价格为9.28元/公斤。", "9.28元/公斤", "鸡蛋平均价格"),
+    ("现货黄金报4130美元/盎司。", "4130美元/盎司", "现货黄金"),
+])
+def test_bare_goods_price(text, figure, metric):
+    assert _metric(text, figure) == metric
