@@ -26,3 +26,18 @@ def _metric(text: str, figure: str) -> str | None:
 ])
 def test_bare_goods_price(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # counted_owner counted-group-owner: a group counted just before, 的, a statistic: the statistic
+    ("2021年100家典型房企的融资量为12873亿元，同比下降26%。", "12873亿元", "融资量"),
+    ("2021年100家典型房企的融资量为12873亿元，同比下降26%。", "26%", "融资量"),
+    ("截至1月13日，36个世卫组织成员国的新冠疫苗接种率不到10%。", "不到10%", "新冠疫苗接种率"),
+    ("目前仅有2家外资私募的管理规模超过50亿元。", "超过50亿元", "管理规模"),
+    # kept: no count before the group; a head that says how much but not of what; a clause between
+    ("数据显示主题乐园的搜索热度为去年的2倍以上。", "2倍以上", "主题乐园的搜索热度"),
+    ("8艘新船订单的总价值约为18438亿韩元。", "约为18438亿韩元", "新船订单的总价值"),
+    ("累计报告接种疫苗288777.2万剂次，完成全程接种的人数为121587.8万人。", "121587.8万人", "全程接种的人数"),
+])
+def test_counted_group_owner(text, figure, metric):
+    assert _metric(text, figure) == metric

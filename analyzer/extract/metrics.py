@@ -1164,7 +1164,7 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                 for step in rule.cleanup:
                     if step.applies(context):
                         metric = step.source(context, metric)
-                return priced_goods(context, metric), rule.id, words
+                return counted_owner(context, priced_goods(context, metric)), rule.id, words
     return None, NO_RULE, ""
 
 
@@ -1188,6 +1188,31 @@ def priced_goods(c: MetricContext, metric: str | None) -> str | None:
     if not name or any(word in name for word in row["not_goods"]):
         return metric
     return name + row["head"]
+
+
+CLAUSE_MARK = rulebook.regex(r"[，,；;。：:、（(]")
+
+
+@functools.cache
+def _counted_owner_row() -> dict:
+    return rulebook.rows("metric", "counted_owner")[0]
+
+
+def counted_owner(c: MetricContext, metric: str | None) -> str | None:
+    """100家典型房企的融资量为12873亿元 → 融资量: a group counted by the figure just before (in its sentence), then 的
+    and a statistic; the group is whose figure it is (metric.toml ``[[counted_owner]]``)."""
+    previous = c.previous
+    if not metric or metric.count("的") != 1 or previous is None or previous.unit != "count":
+        return metric
+    row = _counted_owner_row()
+    owner, _, rest = metric.partition("的")
+    counted = previous.metric or ""
+    gap = c.text.find(owner + "的", previous.end, c.figure_start) - previous.end
+    if len(rest) < row["min_rest"] or rest in _lexicon()["generic"] or rest in row["kept_heads"] or not owner or not counted \
+            or not (owner.endswith(counted) or counted.endswith(owner)) or not 0 <= gap <= row["max_gap"] \
+            or CLAUSE_MARK.search(c.text, previous.end, previous.end + gap):
+        return metric
+    return rest
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
