@@ -41,3 +41,15 @@ def test_bare_goods_price(text, figure, metric):
 ])
 def test_counted_group_owner(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # amount_of_deal amount-of-deal-before: a bare 金额 after a clause that ends with a deal is that deal's amount
+    ("公司签订了若干项重大合同，合计金额约516.4亿元人民币。", "约516.4亿元人民币", "合同金额"),
+    ("去年以来已有逾千家上市公司实施回购，总金额超过1200亿元。", "超过1200亿元", "回购总金额"),
+    ("他山科技已于近期完成B轮融资，金额为数亿元。", "数亿元", "融资金额"),
+    # kept: the clause before ends with a firm, not a deal
+    ("股东拟将股份转让给平石资产，总金额为5.16亿元。", "5.16亿元", "总金额"),
+])
+def test_amount_of_deal(text, figure, metric):
+    assert _metric(text, figure) == metric

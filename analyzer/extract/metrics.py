@@ -1164,7 +1164,7 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                 for step in rule.cleanup:
                     if step.applies(context):
                         metric = step.source(context, metric)
-                return counted_owner(context, priced_goods(context, metric)), rule.id, words
+                return _final_steps(context, metric), rule.id, words
     return None, NO_RULE, ""
 
 
@@ -1213,6 +1213,30 @@ def counted_owner(c: MetricContext, metric: str | None) -> str | None:
             or CLAUSE_MARK.search(c.text, previous.end, previous.end + gap):
         return metric
     return rest
+
+
+@functools.cache
+def _deal_row() -> tuple[dict, re.Pattern]:
+    row = rulebook.rows("metric", "amount_of_deal")[0]
+    alternatives = (lambda key: "|".join(map(re.escape, row[key])))
+    return row, rulebook.regex(rf"(?P<deal>{alternatives('objects')})(?:等)?[，,]\s*(?:{alternatives('openers')})?$")
+
+
+def amount_of_deal(c: MetricContext, metric: str | None) -> str | None:
+    """签订了若干项重大合同，合计金额约516.4亿元 → 合同金额: a bare amount opening a clause is the amount of the deal
+    the clause before it ends with (metric.toml ``[[amount_of_deal]]``)."""
+    row, deal_before = _deal_row()
+    if metric not in row["heads"]:
+        return metric
+    at = c.text.rfind(metric, c.sentence_start, c.figure_start)
+    found = deal_before.search(c.text, c.sentence_start, at) if at > 0 else None
+    return found.group("deal") + metric if found else metric
+
+
+def _final_steps(c: MetricContext, metric: str | None) -> str | None:
+    """The steps every rule's name goes through last: a price of bare goods, a counted group's statistic, the
+    amount of a deal (s19-metric2)."""
+    return amount_of_deal(c, counted_owner(c, priced_goods(c, metric)))
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
