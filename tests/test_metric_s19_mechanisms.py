@@ -53,3 +53,15 @@ def test_counted_group_owner(text, figure, metric):
 ])
 def test_amount_of_deal(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # object-follows words 拥有, 具有, 建设, 新建, 建成: what is owned or built follows the figure
+    ("该项目需要在俄罗斯建设3个同步辐射中心。", "3个", "同步辐射中心"),
+    ("标普500指数成份股公司现在拥有3.7万亿美元现金。", "3.7万亿美元", "现金"),
+    ("力争到年底建成18座公共加氢站。", "18座", "公共加氢站"),
+    # real_text.toml metric_debris leading-per-period: a capacity's /年 is no part of the name after it
+    ("公司拟投资建设44万吨/年新能源材料项目。", "44万吨", "新能源材料项目"),
+])
+def test_object_owned_or_built(text, figure, metric):
+    assert _metric(text, figure) == metric
