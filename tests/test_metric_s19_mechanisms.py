@@ -65,3 +65,14 @@ def test_amount_of_deal(text, figure, metric):
 ])
 def test_object_owned_or_built(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # metric.toml stock-move-in-a-wrap: after a share-price move, a name and a move is the next mover's share price
+    ("中概股普跌，高途跌超10.8%，贝壳跌超9.2%，荔枝涨超1.1%。", "超1.1%", "股价"),
+    ("港股特斯拉概念股持续走低，恒大汽车跌5.67%，力劲科技跌4.58%，亿和控股跌2.2%。", "2.2%", "股价"),
+    # futures-wrap words 大商所, 郑商所: a commodity exchange's wrap moves contracts, not shares
+    ("大商所、郑商所夜盘收盘，多数上涨，菜粕涨超2%。", "超2%", "菜粕"),
+])
+def test_stock_move_in_a_wrap(text, figure, metric):
+    assert _metric(text, figure) == metric

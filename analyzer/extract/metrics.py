@@ -675,6 +675,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
     "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
+    "previous_share_price_move": lambda c: c.previous is not None and c.previous.metric == "股价"
+    and c.previous.measure == "growth_rate",
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
     and not FUTURES_WRAP.search(c.text, c.sentence_start, c.figure_start),  # 商品期货…，热卷收涨0.58%: a contract
@@ -913,6 +915,20 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     return _named("股价", words) if subject and _named_firms(subject) else None
 
 
+WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
+
+
+def _stock_in_a_wrap(c: MetricContext) -> Named | None:
+    """高途跌超10.8%，贝壳跌超9.2%，网易有道、360数科、满帮跌超8.3%，荔枝涨超1.1%: after a share-price move in its
+    sentence, a clause that is only a name (or a list of names) and the same kind of move moves a share price too,
+    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap)."""
+    words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) or NOT_A_STOCK.search(words) \
+            or any(len(part) < 2 or part in _metric_words() for part in words.split("、")):
+        return None
+    return _named("股价", words)
+
+
 def _named_firms(phrase: str) -> bool:
     """英伟达、AMD; 台积电; 腾讯控股(0700.HK): every name of the phrase a firm the taxonomy knows or one written
     with its ticker (a share class, 建行H股, is left to the share-price clean-up)."""
@@ -998,6 +1014,7 @@ def _fuller_name_before(c: MetricContext) -> Named | None:
 
 
 SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
+    "stock_in_a_wrap": _stock_in_a_wrap,
     "equity_after": _equity_after,
     "currency_quote": _currency_quote,
     "earlier_part": _earlier_part,
