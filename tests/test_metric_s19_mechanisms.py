@@ -76,3 +76,23 @@ def test_object_owned_or_built(text, figure, metric):
 ])
 def test_stock_move_in_a_wrap(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+def test_second_audit_is_blind_material_only():
+    """The s19-metric2 carry-over audit keeps ids, hashes, spans and metrics: no text of ../shared/data; none of
+    its documents is reserved, in real-gold or in the first audit."""
+    import json
+    from pathlib import Path
+
+    from analyzer.io.gold import RESERVED_IDS
+    folder = Path(__file__).resolve().parent.parent / "models" / "metric-boundary"
+    audit = json.loads((folder / "audit-s19b.json").read_text(encoding="utf-8"))
+    first = json.loads((folder / "audit-s19.json").read_text(encoding="utf-8"))
+    selection = (folder.parent.parent / "real-gold" / "selection.tsv").read_text(encoding="utf-8")
+    gold_ids = {line.split("\t")[0] for line in selection.splitlines() if line}
+    assert audit["seed"] == 20261248 and len(audit["documents"]) == 20
+    for doc_id, doc in audit["documents"].items():
+        assert set(doc) == {"text_sha256", "figures"} and len(doc["text_sha256"]) == 64
+        assert doc_id not in RESERVED_IDS and doc_id not in gold_ids and doc_id not in first["documents"]
+        for span, metric in doc["figures"]:
+            assert len(span) <= 20 and len(metric) <= 24
