@@ -675,6 +675,8 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "flow_or_change_of_flow": lambda c: c.measure == "flow" or (c.measure == "change" and c.previous.measure == "flow"),
     "previous_is_balance": lambda c: c.previous.metric.endswith("余额"),
     "refers_to_number": lambda c: any(word in c.raw_left for word in WORD_LISTS["numbers-referred-back"]),
+    "previous_share_price_move": lambda c: c.previous is not None and c.previous.metric == "股价"
+    and c.previous.measure == "growth_rate",
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
     and not FUTURES_WRAP.search(c.text, c.sentence_start, c.figure_start),  # 商品期货…，热卷收涨0.58%: a contract
@@ -913,6 +915,20 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     return _named("股价", words) if subject and _named_firms(subject) else None
 
 
+WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
+
+
+def _stock_in_a_wrap(c: MetricContext) -> Named | None:
+    """高途跌超10.8%，贝壳跌超9.2%，网易有道、360数科、满帮跌超8.3%，荔枝涨超1.1%: after a share-price move in its
+    sentence, a clause that is only a name (or a list of names) and the same kind of move moves a share price too,
+    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap)."""
+    words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) or NOT_A_STOCK.search(words) \
+            or any(len(part) < 2 or part in _metric_words() for part in words.split("、")):
+        return None
+    return _named("股价", words)
+
+
 def _named_firms(phrase: str) -> bool:
     """英伟达、AMD; 台积电; 腾讯控股(0700.HK): every name of the phrase a firm the taxonomy knows or one written
     with its ticker (a share class, 建行H股, is left to the share-price clean-up)."""
@@ -998,6 +1014,7 @@ def _fuller_name_before(c: MetricContext) -> Named | None:
 
 
 SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
+    "stock_in_a_wrap": _stock_in_a_wrap,
     "equity_after": _equity_after,
     "currency_quote": _currency_quote,
     "earlier_part": _earlier_part,
@@ -1164,8 +1181,79 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                 for step in rule.cleanup:
                     if step.applies(context):
                         metric = step.source(context, metric)
-                return metric, rule.id, words
+                return _final_steps(context, metric), rule.id, words
     return None, NO_RULE, ""
+
+
+@functools.cache
+def _priced_goods_row() -> dict:
+    return rulebook.rows("metric", "priced_goods")[0]
+
+
+def priced_goods(c: MetricContext, metric: str | None) -> str | None:
+    """碳酸锂从8万元/吨涨到18万元/吨, 生猪(外三元)每千克16元: money per unit of goods named by the bare goods is the
+    goods' price (metric.toml ``[[priced_goods]]``); a contract (期铜, 制粉小麦期货), a price already named (收盘价)
+    or a name with a move or time word in it stays as it is."""
+    if c.measure != "rate" or not metric:
+        return metric
+    row = _priced_goods_row()
+    units = tuple(row["per_units"])
+    per_after = c.text[c.figure_start:c.figure_end].endswith(tuple("/" + unit for unit in units))
+    if not per_after and not c.text[:c.figure_start].endswith(tuple("每" + unit for unit in units)):
+        return metric
+    name = tidy_metric(metric)
+    if not name or any(word in name for word in row["not_goods"]):
+        return metric
+    return name + row["head"]
+
+
+CLAUSE_MARK = rulebook.regex(r"[，,；;。：:、（(]")
+
+
+@functools.cache
+def _counted_owner_row() -> dict:
+    return rulebook.rows("metric", "counted_owner")[0]
+
+
+def counted_owner(c: MetricContext, metric: str | None) -> str | None:
+    """100家典型房企的融资量为12873亿元 → 融资量: a group counted by the figure just before (in its sentence), then 的
+    and a statistic; the group is whose figure it is (metric.toml ``[[counted_owner]]``)."""
+    previous = c.previous
+    if not metric or metric.count("的") != 1 or previous is None or previous.unit != "count":
+        return metric
+    row = _counted_owner_row()
+    owner, _, rest = metric.partition("的")
+    counted = previous.metric or ""
+    gap = c.text.find(owner + "的", previous.end, c.figure_start) - previous.end
+    if len(rest) < row["min_rest"] or rest in _lexicon()["generic"] or rest in row["kept_heads"] or not owner or not counted \
+            or not (owner.endswith(counted) or counted.endswith(owner)) or not 0 <= gap <= row["max_gap"] \
+            or CLAUSE_MARK.search(c.text, previous.end, previous.end + gap):
+        return metric
+    return rest
+
+
+@functools.cache
+def _deal_row() -> tuple[dict, re.Pattern]:
+    row = rulebook.rows("metric", "amount_of_deal")[0]
+    alternatives = (lambda key: "|".join(map(re.escape, row[key])))
+    return row, rulebook.regex(rf"(?P<deal>{alternatives('objects')})(?:等)?[，,]\s*(?:{alternatives('openers')})?$")
+
+
+def amount_of_deal(c: MetricContext, metric: str | None) -> str | None:
+    """签订了若干项重大合同，合计金额约516.4亿元 → 合同金额: a bare amount opening a clause is the amount of the deal
+    the clause before it ends with (metric.toml ``[[amount_of_deal]]``)."""
+    row, deal_before = _deal_row()
+    if metric not in row["heads"]:
+        return metric
+    at = c.text.rfind(metric, c.sentence_start, c.figure_start)
+    found = deal_before.search(c.text, c.sentence_start, at) if at > 0 else None
+    return found.group("deal") + metric if found else metric
+
+
+def _final_steps(c: MetricContext, metric: str | None) -> str | None:
+    """The steps every rule's name goes through last: a price of bare goods, a counted group's statistic, the
+    amount of a deal (s19-metric2)."""
+    return amount_of_deal(c, counted_owner(c, priced_goods(c, metric)))
 
 
 def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
