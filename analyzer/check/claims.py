@@ -386,7 +386,7 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
                 and sl.units_comparable(claim, r["unit"], r.get("counter"))
                 and sl.comparisons_agree(claim, r.get("comparison"), r.get("period_end"))]
     at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
-    comparable = comparable_of(at_period)
+    comparable = _dated_first(claim.period, comparable_of(at_period))
     if not comparable and claim.period is not None:
         undated = [r for r in rows if _undated(r)]
         if comparable_of(undated):
@@ -396,6 +396,22 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
         if inside:
             return at_period + inside, inside
     return at_period, comparable
+
+
+def _dated_first(period: Period | None, rows: list[dict]) -> list[dict]:
+    """Where a flow stored with the claim's own period is among ``rows``, the flows stored without a period that
+    count only by their document's date are left out (``dated_first``)."""
+    measures = claim_words()["dated_first"]
+    named = [r for r in rows if r.get("period_end") and r.get("measure") in measures]
+    if period is None or not any(same_period(period, r.get("period_start"), r.get("period_end")) for r in named):
+        return rows
+    return [r for r in rows if r.get("period_end") or r.get("measure") not in measures]
+
+
+def _left_out(period: Period | None, row: dict) -> bool:
+    """A flow stored without a period that ``_dated_first`` leaves out for a claim of a span: another span's."""
+    return period is not None and period.start != period.end and not row.get("period_end") and \
+        row.get("measure") in claim_words()["dated_first"]
 
 
 def own_names(text: str) -> frozenset[str]:
@@ -1079,9 +1095,9 @@ class ClaimChecker:
         """The claim's number is stored for another, stated period (a bound, 逾285万亿, traces no number)."""
         if claim.qualifier in ("over", "under"):
             return None
-        other = [r for r in rows if r.get("period_end") and r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
+        other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
-        other = [r for r in other if not _at(claim.period, r)]
+        other = [r for r in other if (r.get("period_end") and not _at(claim.period, r)) or _left_out(claim.period, r)]
         return ("wrong_period", other[0]) if other else None
 
     def other_metric_slip(self, claim: Figure, documents: set[str] = frozenset()) -> tuple[str, dict | None]:

@@ -135,7 +135,8 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
         sentence = normalize(row.get("sentence") or "")
         found = words_found(sentence, words)
         coverage = sum(len(w) for w in found) / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _led_by(row, sentence, found) or \
+        if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or \
+                not _led_by(row, sentence, found, after=last is None) or \
                 not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
             continue
         out.append(Candidate(row, coverage, False))
@@ -174,9 +175,28 @@ def _names_modifier(sentence: str, row: dict, modifiers: list[str], others: list
     return any(_holds(stored, w) for w in others)
 
 
-def _led_by(row: dict, sentence: str, found: list[str]) -> bool:
-    """One of the words comes before the figure in its sentence."""
-    return any(_holds(sentence[:max(_offset(row), 0)], w) for w in found)
+def _head(metric: str | None) -> str | None:
+    name = normalize(metric or "")
+    return next((h for h in _claim_words()["distinct_heads"] if name.endswith(h)), None)
+
+
+def _other_head(claim_metric: str | None, stored_metric: str | None) -> bool:
+    """The two metrics end with different heads of ``distinct_heads`` (出口量 and 销量): two statistics."""
+    mine, other = _head(claim_metric), _head(stored_metric)
+    return mine is not None and other is not None and mine != other
+
+
+def _led_by(row: dict, sentence: str, found: list[str], after: bool = False) -> bool:
+    """One of the words comes before the figure in its sentence, or, ``after`` (the claim's figure opens its clause:
+    其中4家净利润…), follows it closely in its clause (``words_after_figure`` in claim_words.toml)."""
+    offset = max(_offset(row), 0)
+    if any(_holds(sentence[:offset], w) for w in found):
+        return True
+    if not after:
+        return False
+    following = sentence[offset:offset + len(row.get("text") or "") + _claim_words()["words_after_figure"]]
+    following = re.split("[，,；;。]", following)[0]
+    return any(_holds(following, w) for w in found)
 
 
 def another_filler(mine: str | None, other: str | None) -> bool:

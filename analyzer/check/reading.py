@@ -49,8 +49,10 @@ def claim_words() -> dict:
 
 def _count_entries(data: dict) -> dict:
     """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
-    whole the counts are out of (中有)."""
+    whole the counts are out of (中有); the holidays, the verbs of using up and the measure rules that give a claim's
+    measure by default (``unmarked_measure``)."""
     return {"holidays": data["holiday"],
+            "unmarked_measures": frozenset(rule for row in data["unmarked_measure"] for rule in row["rules"]),
             "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
@@ -86,8 +88,11 @@ def _context_entries(data: dict) -> dict:
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
+            "dated_first": frozenset(m for row in data["dated_first"] for m in row["measures"]),
+            "words_after_figure": max(row["max_chars"] for row in data["words_after_figure"]),
             "modifier_named": min(row["min_named"] for row in data["context_modifier"]),
             "context_heads": tuple(sorted(_words(data["context_modifier"], "heads"), key=len, reverse=True)),
+            "distinct_heads": tuple(sorted(_words(data["distinct_heads"], "heads"), key=len, reverse=True)),
             "filler_frame": {"frame": min(row["min_frame"] for row in fillers),
                              "ends": min(row["min_ends"] for row in fillers)}}
 
@@ -231,7 +236,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     """The claim's figure as a journalist meant it: a bound after 破/逾/近 that the extractor left exact
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
-    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, figure))))
+    figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, _unmarked(figure)))))
     figure = _holiday(text, figure)
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
@@ -248,6 +253,15 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _unmarked(figure: Figure) -> Figure:
+    """A measure the extractor gave by default, from no word of the claim (``unmarked_measure``: an amount dated to a
+    span read as a flow), is marked ``measure_unmarked``: stored amounts of any measure compare with it."""
+    rule = (figure.explain.get("measure") or {}).get("rule")
+    if rule not in claim_words()["unmarked_measures"] or figure.unit in ("percent", "count"):
+        return figure
+    return dataclasses.replace(figure, extra={**figure.extra, "measure_unmarked": True})
 
 
 def _without_tails(metric: str | None) -> str | None:

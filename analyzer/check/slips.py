@@ -157,11 +157,21 @@ def same_amount(claim: Figure, stored: Figure) -> bool:
 def _unit_slip(claim: Figure, stored: Figure) -> str | None:
     units = {claim.unit, stored.unit}
     measures = {claim.measure, stored.measure}
-    if units == {"percent", "percentage_point"} and (measures <= {"change", "growth_rate"} or "change" in measures):
+    if units == {"percent", "percentage_point"} and (measures <= {"change", "growth_rate"} or "change" in measures) \
+            and not _points_for_a_level(claim, stored):
         return "percent_vs_point"
     if units == set(POINT_UNITS):
         return "bp_vs_point"
     return None
+
+
+def _points_for_a_level(claim: Figure, stored: Figure) -> bool:
+    """The claim writes a change in points, rightly for a change, and the stored figure is a level in percent
+    (下调13个百分点 where the ratio is 降至13%): the level quoted as the change (``level_as_change``), not percent
+    for points. A stored percentage named by a word of growth (升幅为0.5%, ``measure_tail``) is a growth rate
+    whatever measure it was stored with."""
+    return claim.measure == "change" and claim.unit == "percentage_point" and stored.unit == "percent" and \
+        stored.measure in ("rate", "level", "share") and not (stored.metric or "").endswith(claim_words()["measure_tails"])
 
 
 def _comparison_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
@@ -203,6 +213,7 @@ def measures_compatible(claim: Figure, measure: str | None, unit: str, loose: bo
     if unit in NO_SCALE_UNITS or claim.unit in NO_SCALE_UNITS:
         return False
     amounts = ("level", "flow", "other")
+    loose = loose or bool((claim.extra or {}).get("measure_unmarked"))  # unmarked_measure in claim_words.toml
     if loose or "other" in (measure, claim.measure) or unit == "count":
         return measure in amounts and claim.measure in amounts
     return False

@@ -690,8 +690,10 @@ def _first_quarter(r: PeriodResolver, g: dict) -> Period | None:
 
 
 def _half(r: PeriodResolver, g: dict) -> Period | None:
+    """上半年, 下半年: of the year written, else of this year once the half's ``year_from_month`` has come (the
+    ``half-year`` row of period.toml), else of last year."""
     last = 6 if g["h"] == "上" else 12
-    year = r._year(g, last)
+    year = r._year(g, HALF_YEAR_FROM[g["h"]])
     return None if year is None else _range(date(year, last - 5, 1), _month_end(year, last))
 
 
@@ -771,6 +773,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
 }
 KIND_RESOLVER = {row["kind"]: row["resolver"] for row in KINDS}
+HALF_YEAR_FROM = next(row["year_from_month"] for row in KINDS if row["resolver"] == "half")
 _unknown = {row["resolver"] for row in KINDS} - set(RESOLVERS)
 if _unknown:
     raise rulebook.RuleFileError(f"{RULES}.toml: [[kind]] names resolvers that do not exist: {sorted(_unknown)}")
