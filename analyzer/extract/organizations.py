@@ -258,6 +258,15 @@ class OrganizationFinder:
                               for row in rows}
         # how far after the name the row's words may start: the most its optional words in front of them take
         self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in rows}
+        self._load_subject_terms(rows)
+
+    def _load_subject_terms(self, rows: list[dict]) -> None:
+        """The ``subject`` rows' terms on the name itself: ``coined`` and ``whole`` (with ``not_endings``)."""
+        # rows whose name ends in a coined part: that many last characters are no word of jieba's (中国南车; not 中国日报)
+        self.coined_rows = {row["id"]: row["coined"] for row in rows if "coined" in row}
+        # rows whose name must be a whole name: no known or listed name inside it, no place alone or a country leading
+        # a Latin name, none of the row's ``not_endings`` last (增持盐湖股份市值最高, 收购万科股权, 与俄罗斯达成)
+        self.whole_rows = {row["id"]: tuple(row.get("not_endings", ())) for row in rows if row.get("whole", False)}
 
     def _load_name_shapes(self, settings: dict) -> None:
         """The settings of legal forms, places after a name, kinds of firm and listed short names."""
@@ -683,7 +692,27 @@ class OrganizationFinder:
             return True
         if rule in self.latin_subject_rows and rule in self.market_rows and holds_institution(name.upper(), upper=True):
             return True  # MINIMAX-WP涨14.24%: the taxonomy's MiniMax with its share mark
+        if rule in self.whole_rows and not self._is_whole_name(name, self.whole_rows[rule]):
+            return True
+        if rule in self.coined_rows and len(tag(name[-self.coined_rows[rule]:])) < 2:
+            return True  # 中国日报, 中国央行, 中国香港: the part after 中国 is a word of its own
         return rule in self.no_people_rows and self.is_person(name, tag(name))
+
+    def _is_whole_name(self, name: str, not_endings: tuple[str, ...]) -> bool:
+        """A name that is one firm's whole name: none of ``not_endings`` last (万科股权, PICO后), no taxonomy institution's
+        or listed firm's name inside it short of all of it (盐湖股份市值最高), no place alone (俄罗斯) and no country before
+        a Latin name (西班牙Puig)."""
+        if name.endswith(not_endings) or holds_institution(name) or self._holds_listed(name):
+            return False
+        if self._names_place(name):
+            return False
+        return not any(name.startswith(c) and _LATIN_SUBJECT.fullmatch(name[len(c):]) for c in self.countries)
+
+    @staticmethod
+    def _holds_listed(name: str) -> bool:
+        """Whether a harvested listed firm's name lies inside ``name`` short of all of it."""
+        automaton = _listed_firm_automaton()
+        return automaton is not None and any(length < len(name) for _, length in automaton.iter(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
         """``pattern.finditer(text)``, tried only where a match can start: a subject name is a run of name characters
