@@ -350,6 +350,10 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     # 中国 and two characters jieba knows no word of, written as a word of its own (home_coined)
     ("原中国南车、中国北车全部业务并入中国中车", ["中国南车", "中国北车"], []),
     ("中国日报报道，中国经济、中国市场和中国香港", [], ["中国日报", "中国经济", "中国市场", "中国香港"]),
+    # a three-character headline speaker is a firm where company news follows the colon, else mostly a person
+    ("深赛格：经公司核算，本次事件影响利润约数千万元。", ["深赛格"], []),
+    ("【康希诺：公司生产经营暂未受影响】", ["康希诺"], []),
+    ("【张文宏：新变异株不是大号流感】", [], ["张文宏"]),
     # a market board before a firm's name is no part of it
     ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
 ])

@@ -282,6 +282,7 @@ class OrganizationFinder:
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
+        self.headline_short = (settings["headline_short_length"], rulebook.regex(settings["headline_short_after"]))
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
@@ -619,7 +620,7 @@ class OrganizationFinder:
         found = []
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
-            if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
+            if self._short_speaker(text, name, match.end()) or name in self.headline_not or name.endswith(self.media_endings) \
                     or not self._is_subject_name(name) or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
@@ -627,6 +628,12 @@ class OrganizationFinder:
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
+
+    def _short_speaker(self, text: str, name: str, end: int) -> bool:
+        """A headline speaker too short to be taken for a firm: under ``headline_short_length`` characters, or of that
+        length with no company news after the colon (深赛格：经公司核算… is a firm; 张文宏：… is a person)."""
+        shortest, news = self.headline_short
+        return len(name) < shortest or (len(name) == shortest and not news.match(text, end))
 
     def lead_length(self, item: str) -> int:
         """How many characters at the start of a list's first item are the clause's words: words of two characters
