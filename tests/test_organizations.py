@@ -354,6 +354,10 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     ("深赛格：经公司核算，本次事件影响利润约数千万元。", ["深赛格"], []),
     ("【康希诺：公司生产经营暂未受影响】", ["康希诺"], []),
     ("【张文宏：新变异株不是大号流感】", [], ["张文宏"]),
+    # a country's national company of a kind is one firm; a country's firms of a kind are not
+    ("据报道，墨西哥国家石油公司首席执行官表示", ["墨西哥国家石油公司"], []),
+    ("某通讯社援引伊朗国家石油公司负责人称", ["伊朗国家石油公司"], ["某通讯社援引伊朗国家石油公司"]),
+    ("日本电力公司表示", [], ["日本电力公司"]),
     # a market board before a firm's name is no part of it
     ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
 ])

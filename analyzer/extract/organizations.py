@@ -278,6 +278,7 @@ class OrganizationFinder:
         self.coined_inside = frozenset(settings["coined_inside"])
         self.regions = frozenset(settings["regions"])
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
+        self.place_kind_names = frozenset(settings.get("place_kind_names", ()))
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.headline_not = frozenset(settings["headline_not"])
@@ -1013,7 +1014,9 @@ class OrganizationFinder:
         if rule in self.own_name_rules and not self._own_name(kept):
             return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
         # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
-        return rule in self.place_kind_rules and all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
+        if rule not in self.place_kind_rules or any(w.text in self.place_kind_names for w in kept[1:]):
+            return False  # 墨西哥国家石油公司: a country's national company is one firm
+        return all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""
