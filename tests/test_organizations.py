@@ -358,6 +358,9 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     ("据报道，墨西哥国家石油公司首席执行官表示", ["墨西哥国家石油公司"], []),
     ("某通讯社援引伊朗国家石油公司负责人称", ["伊朗国家石油公司"], ["某通讯社援引伊朗国家石油公司"]),
     ("日本电力公司表示", [], ["日本电力公司"]),
+    # 控股 after a firm's suffix and before 的 or a number is a verb; a firm of that name keeps it
+    ("两家组建中储粮集团控股的仓储合资公司", ["中储粮集团"], ["中储粮集团控股"]),
+    ("港股鼎丰集团控股跌近13%", ["鼎丰集团控股"], []),
     # a market board before a firm's name is no part of it
     ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
 ])

@@ -182,6 +182,8 @@ class OrganizationFinder:
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
+        self.verb_suffixes = {row["suffix"]: (tuple(row["after_words"]), rulebook.regex(row["before"]))
+                              for row in grammar.get("verb_suffix", ())}
         self.window = settings["window"]
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
@@ -307,7 +309,7 @@ class OrganizationFinder:
                 if start is not None:
                     found.append(Organization(start, match.end(), "legal_form", "firm"))
                 continue
-            if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+            if self._no_suffix_here(text, match):
                 continue
             if self._common_before(text, match):
                 continue
@@ -327,6 +329,14 @@ class OrganizationFinder:
         found = [self._with_place_after(text, o) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _no_suffix_here(self, text: str, match: re.Match) -> bool:
+        """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
+        (中储粮集团控股的合资公司: ``verb_suffixes``)."""
+        if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+            return True
+        row = self.verb_suffixes.get(match.group())
+        return row is not None and text.endswith(row[0], 0, match.start()) and row[1].match(text, match.end()) is not None
 
     def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
         """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
