@@ -361,6 +361,9 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     # 控股 after a firm's suffix and before 的 or a number is a verb; a firm of that name keeps it
     ("两家组建中储粮集团控股的仓储合资公司", ["中储粮集团"], ["中储粮集团控股"]),
     ("港股鼎丰集团控股跌近13%", ["鼎丰集团控股"], []),
+    # a place jieba's dictionary tags otherwise (大连 an adverb) is a place to the grammar (retag)
+    ("某公司：与大连冶金签订了战略合作协议", ["大连冶金"], []),
+    ("增资事项待大连银保监局批准", ["大连银保监局"], []),
     # a market board before a firm's name is no part of it
     ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
 ])

@@ -27,7 +27,7 @@ import ahocorasick
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.patterns import max_width, with_first_characters
-from analyzer.text.pos import tag
+from analyzer.text.pos import tag as dictionary_tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 LISTED_FIRMS_FILE = Path(__file__).with_name("listed_firms.toml")
@@ -77,6 +77,20 @@ _TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
 _BARE_TICKER = rulebook.regex(r"[A-Z]{1,5}")
 _BRACKET_GROUP = rulebook.regex(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = rulebook.regex(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
+
+
+@functools.lru_cache(maxsize=8192)
+def tag(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags of ``phrase`` (``analyzer.text.pos.tag``), with the grammar's ``retag`` applied: place
+    words jieba's dictionary tags otherwise (大连 an adverb) are places here, so a firm's name that starts
+    with one (大连冶金) has a word of its own."""
+    retag = _retag()
+    return tuple((word, retag.get(word, word_tag)) for word, word_tag in dictionary_tag(phrase))
+
+
+@functools.cache
+def _retag() -> dict[str, str]:
+    return dict(load_grammar()["grammar"].get("retag", {}))
 
 
 @dataclass(frozen=True)
