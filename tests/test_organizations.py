@@ -364,6 +364,9 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     # a place jieba's dictionary tags otherwise (大连 an adverb) is a place to the grammar (retag)
     ("某公司：与大连冶金签订了战略合作协议", ["大连冶金"], []),
     ("增资事项待大连银保监局批准", ["大连银保监局"], []),
+    # a coined name of three or four characters before 公告 though jieba's tags of it mislead (达 a verb)
+    ("恒铭达公告，拟以自有资金回购股份", ["恒铭达"], []),
+    ("招股书公告，发行价格", [], ["招股书"]),
     # a market board before a firm's name is no part of it
     ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
 ])

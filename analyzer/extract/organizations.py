@@ -280,6 +280,8 @@ class OrganizationFinder:
         """The ``subject`` rows' terms on the name itself: ``coined`` and ``whole`` (with ``not_endings``)."""
         # rows whose name ends in a coined part: that many last characters are no word of jieba's (中国南车; not 中国日报)
         self.coined_rows = {row["id"]: row["coined"] for row in rows if "coined" in row}
+        # rows whose words vouch for a coined name jieba's tags mislead on (恒铭达公告: 达 a verb to jieba)
+        self.coined_name_rows = frozenset(row["id"] for row in rows if row.get("coined_names", False))
         # rows whose name must be a whole name: no known or listed name inside it, no place alone or a country leading
         # a Latin name, none of the row's ``not_endings`` last (增持盐湖股份市值最高, 收购万科股权, 与俄罗斯达成)
         self.whole_rows = {row["id"]: tuple(row.get("not_endings", ())) for row in rows if row.get("whole", False)}
@@ -690,14 +692,30 @@ class OrganizationFinder:
                 if self._row_refuses(rule, match.group(1)):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
-                if not (self._is_subject_name(match.group(1), markets)
-                        or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
-                        or (rule in self.coded_rows and self._is_coded_name(match.group(1)))
+                if not (self._is_subject_name(match.group(1), markets) or self._row_accepts(rule, match.group(1))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _row_accepts(self, rule: str, name: str) -> bool:
+        """A name a row's own evidence vouches for though jieba's tags of it mislead: a US ticker's, a stock code's,
+        a coined name's at the start of a company flash (``coined_names``)."""
+        return (rule in self.ticker_rows and self._is_ticker_name(name)) \
+            or (rule in self.coded_rows and self._is_coded_name(name)) \
+            or (rule in self.coined_name_rows and self._is_coined_name(name))
+
+    def _is_coined_name(self, name: str) -> bool:
+        """A coined firm name of three or four Chinese characters (恒铭达, 海能达, 科达利, 亿利达): single characters
+        jieba joins into no word of two characters or more but a proper one (a place, a name), no stop word, and no
+        person's name (not 招股书, 数字人, 减持预, 会提前: common words with a character of the clause's)."""
+        if not _CJK_NAME.fullmatch(name) or not 3 <= len(name) <= 4 or self.refuses(name):
+            return False
+        words = tag(name)
+        if self.is_person(name, words) or any(w in self.stop_words or w in self.firm_stop_words for w, _ in words):
+            return False
+        return all(len(w) == 1 or t in self.proper_tags for w, t in words)
 
     def _is_ticker_name(self, name: str) -> bool:
         """A Chinese name before a US ticker: one word of any kind, no refused one (百事(PEP.O); not 公司与英伟达, nor the
