@@ -24,12 +24,19 @@ CLEAN = [
     ("利率(LPR)为3.0%", "利率(LPR)为3.0%"),
     ("中国人民银行", "中国人民银行"),
     ("", ""),
+    # spaces in a run a legal form closes: the last one always, an earlier one after a word a name may hold (s19-inst2)
+    ("例如，深圳市 优必选 科技股份有限公司公告", "例如，深圳市优必选科技股份有限公司公告"),
+    ("公司取得 华夏银行 股份有限公司出具的函", "公司取得 华夏银行股份有限公司出具的函"),  # 取得 is a verb
+    ("持有的不超过 思摩尔国际 控股有限公司股份", "持有的不超过 思摩尔国际控股有限公司股份"),
+    ("基本面主导 科技仍是主线", "基本面主导 科技仍是主线"),  # no legal form closes the run
 ]
 # text, kind, name → the span must cover exactly this original text
 MENTIONS = [
     ("2025年10月9日，中国人民 银行 将开展买断式逆回购操作。", "institutions", "中国人民银行", "中国人民 银行"),
     ("国(guó)务(wù)院决定加大支持。", "institutions", "国务院", "国(guó)务(wù)院"),
     ("决定下调支 农支小再贷款利率0.25个百分点。", "policy_tools", "支农支小再贷款", "支 农支小再贷款"),
+    ("例如，深圳市 优必选 科技股份有限公司公告称", "institutions", "深圳市优必选科技股份有限公司",
+     "深圳市 优必选 科技股份有限公司"),
 ]
 # text, figure as written → its metric
 METRICS = [

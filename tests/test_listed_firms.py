@@ -61,7 +61,7 @@ def test_the_harvest_keeps_names_of_their_own(finder, name, kept):
 
 @pytest.mark.parametrize("text, expected", [
     # a listed name wherever the text writes it, with its written name
-    ("五洲新春：与大连冶金签订了《战略合作协议》，五洲新春计划供货", ["五洲新春", "五洲新春"]),
+    ("五洲新春：与大连冶金签订了《战略合作协议》，五洲新春计划供货", ["五洲新春", "大连冶金", "五洲新春"]),  # 大连冶金: the counterparty (s19-inst2)
     ("推荐中国核电、三峡能源。", ["中国核电", "三峡能源"]),
     ("阶跃星辰董事长、千里科技董事长印奇出席", ["阶跃星辰", "千里科技"]),
     # not a name cut out of a longer word, nor one inside a longer name

@@ -333,3 +333,45 @@ def test_a_township_the_dictionary_does_not_know_starts_a_body():
     assert [text[o.start:o.end] for o in finder(text)] == ["平背乡人民政府"]
     text = "北京市住房和城乡建设委员会发布通知"  # 城乡 is a dictionary word, no township
     assert [text[o.start:o.end] for o in finder(text)] == ["北京市住房和城乡建设委员会"]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the firm a deal takes or a new issue offers, right after the deal verb (s19-inst2, deal_object)
+    ("公司拟发行股份吸收合并淮南矿业；交易完成后", ["淮南矿业"], []),
+    ("本周可申购北芯生命，周五可申购林平发展、电科蓝天。", ["北芯生命", "林平发展", "电科蓝天"], []),
+    # what is bought is a stake, a known name with more, a product or a country: no whole name
+    ("拟增持盐湖股份市值最高，加仓", [], ["盐湖股份市值最高"]),
+    ("某险企收购万科股权，成为股东", [], ["万科股权"]),
+    ("公司以自有资金申购中银新财富、中银新经济。", [], ["中银新财富", "中银新经济"]),
+    ("我们相信与俄罗斯达成协议是可能的", [], ["俄罗斯"]),
+    # a subsidiary's stake; a counterparty that 达成 an agreement
+    ("报告期内出售子公司新致华桑65%股权", ["新致华桑"], []),
+    ("公司宣布与旺山旺水达成合作", ["旺山旺水"], []),
+    # 中国 and two characters jieba knows no word of, written as a word of its own (home_coined)
+    ("原中国南车、中国北车全部业务并入中国中车", ["中国南车", "中国北车"], []),
+    ("中国日报报道，中国经济、中国市场和中国香港", [], ["中国日报", "中国经济", "中国市场", "中国香港"]),
+    # a three-character headline speaker is a firm where company news follows the colon, else mostly a person
+    ("深赛格：经公司核算，本次事件影响利润约数千万元。", ["深赛格"], []),
+    ("【康希诺：公司生产经营暂未受影响】", ["康希诺"], []),
+    ("【张文宏：新变异株不是大号流感】", [], ["张文宏"]),
+    # a country's national company of a kind is one firm; a country's firms of a kind are not
+    ("据报道，墨西哥国家石油公司首席执行官表示", ["墨西哥国家石油公司"], []),
+    ("某通讯社援引伊朗国家石油公司负责人称", ["伊朗国家石油公司"], ["某通讯社援引伊朗国家石油公司"]),
+    ("日本电力公司表示", [], ["日本电力公司"]),
+    # 控股 after a firm's suffix and before 的 or a number is a verb; a firm of that name keeps it
+    ("两家组建中储粮集团控股的仓储合资公司", ["中储粮集团"], ["中储粮集团控股"]),
+    ("港股鼎丰集团控股跌近13%", ["鼎丰集团控股"], []),
+    # a place jieba's dictionary tags otherwise (大连 an adverb) is a place to the grammar (retag)
+    ("某公司：与大连冶金签订了战略合作协议", ["大连冶金"], []),
+    ("增资事项待大连银保监局批准", ["大连银保监局"], []),
+    # a coined name of three or four characters before 公告 though jieba's tags of it mislead (达 a verb)
+    ("恒铭达公告，拟以自有资金回购股份", ["恒铭达"], []),
+    ("招股书公告，发行价格", [], ["招股书"]),
+    # a market board before a firm's name is no part of it
+    ("推荐黄鸡板块立华股份、温氏股份", ["立华股份", "温氏股份"], ["黄鸡板块立华股份"]),
+])
+def test_deal_objects_coined_state_firms_and_boards(text, expected, absent):
+    from analyzer.pipeline import analyze
+    names = [m.text for m in analyze(text).institutions]
+    assert all(name in names for name in expected), names
+    assert not set(absent) & set(names), names

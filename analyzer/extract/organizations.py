@@ -27,7 +27,7 @@ import ahocorasick
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text.patterns import max_width, with_first_characters
-from analyzer.text.pos import tag
+from analyzer.text.pos import tag as dictionary_tag
 
 DATA_FILE = Path(__file__).with_name("organizations.toml")
 LISTED_FIRMS_FILE = Path(__file__).with_name("listed_firms.toml")
@@ -77,6 +77,20 @@ _TICKER_END = rulebook.regex(r"\.(?:O|N|OQ|US|A|HK|SH|SZ|BJ)$")
 _BARE_TICKER = rulebook.regex(r"[A-Z]{1,5}")
 _BRACKET_GROUP = rulebook.regex(r"([（(][\u4e00-\u9fffA-Za-z]{1,8}[）)])")
 _QUANTIFIER = rulebook.regex(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
+
+
+@functools.lru_cache(maxsize=8192)
+def tag(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags of ``phrase`` (``analyzer.text.pos.tag``), with the grammar's ``retag`` applied: place
+    words jieba's dictionary tags otherwise (大连 an adverb) are places here, so a firm's name that starts
+    with one (大连冶金) has a word of its own."""
+    retag = _retag()
+    return tuple((word, retag.get(word, word_tag)) for word, word_tag in dictionary_tag(phrase))
+
+
+@functools.cache
+def _retag() -> dict[str, str]:
+    return dict(load_grammar()["grammar"].get("retag", {}))
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,8 @@ class OrganizationFinder:
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
+        self.verb_suffixes = {row["suffix"]: (tuple(row["after_words"]), rulebook.regex(row["before"]))
+                              for row in grammar.get("verb_suffix", ())}
         self.window = settings["window"]
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
@@ -258,6 +274,17 @@ class OrganizationFinder:
                               for row in rows}
         # how far after the name the row's words may start: the most its optional words in front of them take
         self.subject_reach = {row["id"]: optional_reach(row["after"]) for row in rows}
+        self._load_subject_terms(rows)
+
+    def _load_subject_terms(self, rows: list[dict]) -> None:
+        """The ``subject`` rows' terms on the name itself: ``coined`` and ``whole`` (with ``not_endings``)."""
+        # rows whose name ends in a coined part: that many last characters are no word of jieba's (中国南车; not 中国日报)
+        self.coined_rows = {row["id"]: row["coined"] for row in rows if "coined" in row}
+        # rows whose words vouch for a coined name jieba's tags mislead on (恒铭达公告: 达 a verb to jieba)
+        self.coined_name_rows = frozenset(row["id"] for row in rows if row.get("coined_names", False))
+        # rows whose name must be a whole name: no known or listed name inside it, no place alone or a country leading
+        # a Latin name, none of the row's ``not_endings`` last (增持盐湖股份市值最高, 收购万科股权, 与俄罗斯达成)
+        self.whole_rows = {row["id"]: tuple(row.get("not_endings", ())) for row in rows if row.get("whole", False)}
 
     def _load_name_shapes(self, settings: dict) -> None:
         """The settings of legal forms, places after a name, kinds of firm and listed short names."""
@@ -269,10 +296,12 @@ class OrganizationFinder:
         self.coined_inside = frozenset(settings["coined_inside"])
         self.regions = frozenset(settings["regions"])
         self.place_kind_rules = frozenset(settings["place_kind_rules"])
+        self.place_kind_names = frozenset(settings.get("place_kind_names", ()))
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
+        self.headline_short = (settings["headline_short_length"], rulebook.regex(settings["headline_short_after"]))
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
@@ -296,7 +325,7 @@ class OrganizationFinder:
                 if start is not None:
                     found.append(Organization(start, match.end(), "legal_form", "firm"))
                 continue
-            if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+            if self._no_suffix_here(text, match):
                 continue
             if self._common_before(text, match):
                 continue
@@ -316,6 +345,14 @@ class OrganizationFinder:
         found = [self._with_place_after(text, o) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def _no_suffix_here(self, text: str, match: re.Match) -> bool:
+        """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
+        (中储粮集团控股的合资公司: ``verb_suffixes``)."""
+        if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+            return True
+        row = self.verb_suffixes.get(match.group())
+        return row is not None and text.endswith(row[0], 0, match.start()) and row[1].match(text, match.end()) is not None
 
     def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
         """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
@@ -610,7 +647,7 @@ class OrganizationFinder:
         found = []
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
-            if len(name) < 4 or name in self.headline_not or name.endswith(self.media_endings) \
+            if self._short_speaker(text, name, match.end()) or name in self.headline_not or name.endswith(self.media_endings) \
                     or not self._is_subject_name(name) or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
@@ -618,6 +655,12 @@ class OrganizationFinder:
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
+
+    def _short_speaker(self, text: str, name: str, end: int) -> bool:
+        """A headline speaker too short to be taken for a firm: under ``headline_short_length`` characters, or of that
+        length with no company news after the colon (深赛格：经公司核算… is a firm; 张文宏：… is a person)."""
+        shortest, news = self.headline_short
+        return len(name) < shortest or (len(name) == shortest and not news.match(text, end))
 
     def lead_length(self, item: str) -> int:
         """How many characters at the start of a list's first item are the clause's words: words of two characters
@@ -649,14 +692,30 @@ class OrganizationFinder:
                 if self._row_refuses(rule, match.group(1)):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
-                if not (self._is_subject_name(match.group(1), markets)
-                        or (rule in self.ticker_rows and self._is_ticker_name(match.group(1)))
-                        or (rule in self.coded_rows and self._is_coded_name(match.group(1)))
+                if not (self._is_subject_name(match.group(1), markets) or self._row_accepts(rule, match.group(1))
                         or (listed and self._is_listed_name(match.group(1)))):
                     continue
                 listed.append((match.start(1), match.end(1)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _row_accepts(self, rule: str, name: str) -> bool:
+        """A name a row's own evidence vouches for though jieba's tags of it mislead: a US ticker's, a stock code's,
+        a coined name's at the start of a company flash (``coined_names``)."""
+        return (rule in self.ticker_rows and self._is_ticker_name(name)) \
+            or (rule in self.coded_rows and self._is_coded_name(name)) \
+            or (rule in self.coined_name_rows and self._is_coined_name(name))
+
+    def _is_coined_name(self, name: str) -> bool:
+        """A coined firm name of three or four Chinese characters (恒铭达, 海能达, 科达利, 亿利达): single characters
+        jieba joins into no word of two characters or more but a proper one (a place, a name), no stop word, and no
+        person's name (not 招股书, 数字人, 减持预, 会提前: common words with a character of the clause's)."""
+        if not _CJK_NAME.fullmatch(name) or not 3 <= len(name) <= 4 or self.refuses(name):
+            return False
+        words = tag(name)
+        if self.is_person(name, words) or any(w in self.stop_words or w in self.firm_stop_words for w, _ in words):
+            return False
+        return all(len(w) == 1 or t in self.proper_tags for w, t in words)
 
     def _is_ticker_name(self, name: str) -> bool:
         """A Chinese name before a US ticker: one word of any kind, no refused one (百事(PEP.O); not 公司与英伟达, nor the
@@ -683,7 +742,27 @@ class OrganizationFinder:
             return True
         if rule in self.latin_subject_rows and rule in self.market_rows and holds_institution(name.upper(), upper=True):
             return True  # MINIMAX-WP涨14.24%: the taxonomy's MiniMax with its share mark
+        if rule in self.whole_rows and not self._is_whole_name(name, self.whole_rows[rule]):
+            return True
+        if rule in self.coined_rows and len(tag(name[-self.coined_rows[rule]:])) < 2:
+            return True  # 中国日报, 中国央行, 中国香港: the part after 中国 is a word of its own
         return rule in self.no_people_rows and self.is_person(name, tag(name))
+
+    def _is_whole_name(self, name: str, not_endings: tuple[str, ...]) -> bool:
+        """A name that is one firm's whole name: none of ``not_endings`` last (万科股权, PICO后), no taxonomy institution's
+        or listed firm's name inside it short of all of it (盐湖股份市值最高), no place alone (俄罗斯) and no country before
+        a Latin name (西班牙Puig)."""
+        if name.endswith(not_endings) or holds_institution(name) or self._holds_listed(name):
+            return False
+        if self._names_place(name) or _LATIN_NAME.match(name) and _LATIN_NAME.match(name).group() in self.not_latin:
+            return False  # 俄罗斯; FPGA大厂: a technology's acronym
+        return not any(name.startswith(c) and _LATIN_SUBJECT.fullmatch(name[len(c):]) for c in self.countries)
+
+    @staticmethod
+    def _holds_listed(name: str) -> bool:
+        """Whether a harvested listed firm's name lies inside ``name`` short of all of it."""
+        automaton = _listed_firm_automaton()
+        return automaton is not None and any(length < len(name) for _, length in automaton.iter(name))
 
     def _subject_matches(self, text: str, rule: str, pattern: re.Pattern):
         """``pattern.finditer(text)``, tried only where a match can start: a subject name is a run of name characters
@@ -977,7 +1056,9 @@ class OrganizationFinder:
         if rule in self.own_name_rules and not self._own_name(kept):
             return True  # 日本科技, 欧洲汽车: a place's industry, not a firm
         # 日本电力公司, 加拿大资产管理公司: a country's firms of a kind
-        return rule in self.place_kind_rules and all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
+        if rule not in self.place_kind_rules or any(w.text in self.place_kind_names for w in kept[1:]):
+            return False  # 墨西哥国家石油公司: a country's national company is one firm
+        return all(self.is_place(w.text, w.tag) or self._is_generic(w) for w in kept)
 
     def _firm_words(self, words: list[_Word]) -> list[_Word]:
         """The words back from the suffix to the first that ends a firm's name (at most MAX_FIRM_WORDS)."""

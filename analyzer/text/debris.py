@@ -1,7 +1,8 @@
 """Cut page debris out of a text, keeping a map back to the text as given.
 
-Debris is what a web page or a copy leaves inside words (``debris.toml``): pinyin annotations (國(guó)務(wù)院) and
-spaces inside a taxonomy name (中国人民 银行, 支 农支小再贷款). The extractor runs on the cleaned text, so no name,
+Debris is what a web page or a copy leaves inside words (``debris.toml``): pinyin annotations (國(guó)務(wù)院),
+spaces inside a taxonomy name (中国人民 银行, 支 农支小再贷款) and spaces in a firm's name a legal form closes (深圳市 优必选
+科技股份有限公司). The extractor runs on the cleaned text, so no name,
 metric or key carries debris; ``Cleaned.span`` maps a cleaned span back to the original text, where it covers the
 debris inside it (a mention's ``text`` is what the page shows: 中国人民 银行; its ``name`` is 中国人民银行).
 
@@ -21,6 +22,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.taxonomy import load_taxonomy, match_form
+from analyzer.text.pos import tag
 
 _CJK = rulebook.regex(r"[\u3400-\u9fff]")
 
@@ -85,11 +87,54 @@ def _names() -> ahocorasick.Automaton:
 
 def clean(text: str) -> Cleaned:
     """``text`` without debris, with the map back (identity, and cheap, when there is none)."""
-    drop = _pinyin_spans(text) | _spaces_in_names(text)
+    drop = _pinyin_spans(text) | _spaces_in_names(text) | _spaces_before_legal_forms(text)
     if not drop:
         return Cleaned(text, None, len(text))
     kept = [i for i in range(len(text)) if i not in drop]
     return Cleaned("".join(text[i] for i in kept), tuple(kept), len(text))
+
+
+def _row() -> dict:
+    return _rules()["space_before_legal_form"]
+
+
+@functools.cache
+def _legal_run() -> tuple[tuple[str, ...], re.Pattern]:
+    """The legal forms of ``space_before_legal_form`` and the pattern of a space in a run they close."""
+    row = _rules()["space_before_legal_form"]
+    spaces = "".join(re.escape(c) for c in _rules()["space_in_name"]["spaces"])
+    forms = "|".join(map(re.escape, row["legal_forms"]))
+    run = f"[\u4e00-\u9fff]{{1,{row['max_run']}}}"
+    return tuple(row["legal_forms"]), rulebook.regex(
+        f"(?<=[\u4e00-\u9fff])[{spaces}](?=(?:{run}[{spaces}]){{0,{row['max_spaces']}}}"
+        f"[\u4e00-\u9fff]{{0,{row['max_run']}}}?(?:{forms}))")
+
+
+def _spaces_before_legal_forms(text: str) -> set[int]:
+    """Indexes of spaces between Chinese characters in a run that a legal form closes (优必选 科技股份有限公司): the
+    last space before the form always, an earlier one only after a word a name may hold (深圳市 优必选 …; not 不超过
+    思摩尔国际 …, 与 每日互动 …: the name starts after that space)."""
+    forms, pattern = _legal_run()
+    if not any(form in text for form in forms):
+        return set()
+    found = [match.start() for match in pattern.finditer(text)]
+    return {at for n, at in enumerate(found) if n + 1 == len(found) or found[n + 1] > _next_form(text, at, forms)
+            or _after_name_word(text, at)}
+
+
+def _next_form(text: str, at: int, forms: tuple[str, ...]) -> int:
+    """Where the first legal form after ``at`` starts."""
+    return min((i for i in (text.find(form, at) for form in forms) if i >= 0), default=len(text))
+
+
+def _after_name_word(text: str, at: int) -> bool:
+    """Whether the Chinese run right before ``at`` ends with a word a name may hold (a place: 深圳市, 中国; a coined or
+    common word: 五凌, 通威, 湖南), not a verb, preposition or other function word (取得, 不超过, 与)."""
+    start = at
+    while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    words = tag(text[start:at])
+    return bool(words) and words[-1][1] not in _row()["not_name_tags"]
 
 
 def _pinyin_spans(text: str) -> set[int]:
