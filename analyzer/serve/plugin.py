@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 import urllib.parse
 from decimal import Decimal, InvalidOperation
 
@@ -15,6 +14,7 @@ from markupsafe import Markup, escape
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
+from analyzer.store.readonly import deny_attach, deny_functions
 
 FIGURE_SQL = """SELECT f.id, f.text, f.start, f."end", f.value, f.value_high, f.unit, f.counter, f.qualifier,
        f.measure, f.comparison, f.metric, f.metric_key, f.period_start, f.period_end,
@@ -55,23 +55,6 @@ def within(name: str | None, query: str | None) -> int:
     return int(bool(name and query) and name in _family(query))
 
 
-# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
-# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
-DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
-
-
-def _deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
-    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
-        else sqlite3.SQLITE_OK
-
-
-def _deny_attach(action: int, *args) -> int:
-    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    return _deny_functions(action, *args)
-
-
 def served_database(datasette) -> str:
     return (datasette.plugin_config(PLUGIN_NAME) or {}).get("database", "analyzer")
 
@@ -82,7 +65,7 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
     conn.create_function("analyzer_within", 2, within, deterministic=True)
     # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
-    conn.set_authorizer(_deny_attach if database == served_database(datasette) else _deny_functions)
+    conn.set_authorizer(deny_attach if database == served_database(datasette) else deny_functions)
 
 
 def document_path(doc_id: str) -> str:

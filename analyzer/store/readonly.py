@@ -10,6 +10,7 @@ and refuses with a message that says how to create a reader (``reader_role_sql``
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import sqlalchemy as sa
 
@@ -99,3 +100,23 @@ def create_reader(engine: sa.Engine, role: str, password: str) -> None:
     except sa.exc.SQLAlchemyError as error:
         message = str(getattr(error, "orig", error)).strip().splitlines()[0]
         raise StoreError(f"cannot create the reader role {role}: {message}") from None
+
+
+# --- SQLite: the authorizer of read-only connections (analyzer sql, analyzer serve) ---------------------------
+
+# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
+# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
+
+
+def deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
+    """The SQLite authorizer of every read-only connection: the functions above are refused."""
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
+        else sqlite3.SQLITE_OK
+
+
+def deny_attach(action: int, *args) -> int:
+    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return deny_functions(action, *args)

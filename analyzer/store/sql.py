@@ -376,7 +376,7 @@ class SQLStore:
             def connect() -> sqlite3.Connection:
                 raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 raw.execute("PRAGMA query_only = ON")
-                raw.set_authorizer(_deny_attach)  # ATTACH would create or open other files for writing
+                raw.set_authorizer(readonly.deny_attach)  # ATTACH would create or open other files for writing
                 return raw
             engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
         connection = engine.connect()
@@ -412,23 +412,6 @@ def none_for_missing(frame):
             series = frame[column].astype(object)
             frame[column] = series.where(series.notna(), None)
     return frame
-
-
-# fts3_tokenizer('simple') returns a pointer into the process; with two arguments (SQLite built with
-# ENABLE_FTS3_TOKENIZER, as Debian's is) it replaces a tokenizer's code pointer
-DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
-
-
-def _deny_functions(action: int, _arg1=None, name=None, *_args) -> int:
-    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_FUNCTION and str(name).lower() in DENIED_FUNCTIONS \
-        else sqlite3.SQLITE_OK
-
-
-def _deny_attach(action: int, *args) -> int:
-    """ATTACH and DETACH (which would open or create other files) and the functions above are refused."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    return _deny_functions(action, *args)
 
 
 def failure_reason(error: Exception) -> str:
