@@ -64,6 +64,25 @@ def assert_verdict(store, claim, published, verdict, slip):
     assert (v.verdict, v.slip) == (verdict, slip), v.explanation
 
 
+def assert_claim_set_floor(path: Path, tmp_path: Path, floor: dict) -> None:
+    """Score a claim set against a store of its documents (corpus/ and ../shared/data) and hold it at ``floor``
+    (verdict and slip accuracy); skipped where ../shared/data is missing."""
+    from analyzer.check.claimset import claim_set_store, load_claims, score_claims
+    root = Path(__file__).resolve().parent.parent
+    shared = root.parent / "shared" / "data"
+    if not shared.exists():
+        pytest.skip("../shared/data is needed for this claim set")
+    claims = load_claims(path)
+    store = claim_set_store(claims, str(tmp_path), corpus=str(root / "corpus"), shared_data=str(shared))
+    try:
+        score = score_claims(claims, store)
+    finally:
+        store.close()
+    report = "\n".join(score.lines())
+    assert score.accuracy >= floor["verdict_accuracy"], report
+    assert score.slip_accuracy >= floor["slip_accuracy"], report
+
+
 PG_URL = __import__("os").environ.get("ANALYZER_TEST_POSTGRES_URL")
 PG_SKIP = "PostgreSQL tests need ANALYZER_TEST_POSTGRES_URL (eval \"$(bash .ci/postgres.sh)\")"
 

@@ -6,25 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from analyzer.check.claimset import claim_set_store, load_claims, score_claims
+from conftest import assert_claim_set_floor
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = ROOT / "tests" / "claims" / "probe-s17.jsonl"
-SHARED_DATA = ROOT.parent / "shared" / "data"
 FLOOR = {"verdict_accuracy": 0.95, "slip_accuracy": 0.81}
 
 
 def test_probe_s17_holds_its_floor(tmp_path):
-    if not SHARED_DATA.exists():
-        pytest.skip("../shared/data is needed for this claim set")
-    claims = load_claims(PROBE)
-    store = claim_set_store(claims, str(tmp_path), corpus=str(ROOT / "corpus"), shared_data=str(SHARED_DATA))
-    try:
-        score = score_claims(claims, store)
-    finally:
-        store.close()
-    report = "\n".join(score.lines())
-    assert score.accuracy >= FLOOR["verdict_accuracy"], report
-    assert score.slip_accuracy >= FLOOR["slip_accuracy"], report
+    assert_claim_set_floor(PROBE, tmp_path, FLOOR)

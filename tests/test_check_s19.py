@@ -13,13 +13,11 @@ from pathlib import Path
 import pytest
 
 from analyzer.check import check_claim
-from analyzer.check.claimset import claim_set_store, load_claims, score_claims
 from analyzer.check import context
-from conftest import assert_verdict, module_store
+from conftest import assert_claim_set_floor, assert_verdict, module_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTH = ROOT / "tests" / "claims" / "synth-s19.jsonl"
-SHARED_DATA = ROOT.parent / "shared" / "data"
 SYNTH_FLOOR = {"verdict_accuracy": 0.96, "slip_accuracy": 0.94}  # measured 0.966 / 0.945 (533/552, 343/363)
 
 # (id, published, text): written for these tests
@@ -95,14 +93,4 @@ def test_metric_modifiers_leave_numbers_out():
 def test_synth_probe_holds_its_floor(tmp_path):
     """tests/claims/synth-s19.jsonl: gold figures of corpus/dev and real-gold/dev restated, true and with each slip
     (benchmarks/synth_claims.py). A regression set: held at the score the s19 rows reach."""
-    if not SHARED_DATA.exists():
-        pytest.skip("../shared/data is needed for this claim set")
-    claims = load_claims(SYNTH)
-    store = claim_set_store(claims, str(tmp_path), corpus=str(ROOT / "corpus"), shared_data=str(SHARED_DATA))
-    try:
-        score = score_claims(claims, store)
-    finally:
-        store.close()
-    report = "\n".join(score.lines())
-    assert score.accuracy >= SYNTH_FLOOR["verdict_accuracy"], report
-    assert score.slip_accuracy >= SYNTH_FLOOR["slip_accuracy"], report
+    assert_claim_set_floor(SYNTH, tmp_path, SYNTH_FLOOR)
