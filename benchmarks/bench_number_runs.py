@@ -2,7 +2,9 @@
 
 For each run (``1``, ``三``, ``壹``, ``1,234`` …) and each length from 1,000 to 32,000 characters, the best of
 three ``FigureExtractor.find_candidates`` calls, then the ratio per doubling (about 2 is linear, 4 quadratic).
-Also times the whole pipeline on the 16,000-character runs.
+Also times the whole pipeline on the 16,000-character runs, and on one long sentence of many figures with no 。
+(issue 17: ``增长1.5%，`` and ``5%`` repeated 1,000 to 8,000 times), reporting the time per figure, which stays
+flat when the cost is linear.
 
     python benchmarks/bench_number_runs.py
 """
@@ -46,5 +48,28 @@ def main() -> None:
               f"{len(analyze(text).figures)} figures")
 
 
+SENTENCE_RUNS = ["增长1.5%，", "5%"]
+SENTENCE_COUNTS = [1000, 2000, 4000, 8000]
+
+
+def sentence_runs(counts: list[int] = SENTENCE_COUNTS) -> None:
+    """The whole pipeline on one sentence of ``n`` figures (no 。 to split it): microseconds per figure."""
+    from analyzer.pipeline import analyze
+    print("| one sentence of | " + " | ".join(f"{n:,} figures" for n in counts) + " | ratio per doubling (last) |")
+    print("|---|" + "---:|" * (len(counts) + 1))
+    for unit in SENTENCE_RUNS:
+        per_figure = []
+        for n in counts:
+            text = unit * n
+            seconds = best_of(lambda text=text: analyze(text), 1)
+            per_figure.append(seconds / n)
+        ratio = per_figure[-1] * 2 / per_figure[-2] if per_figure[-2] else float("nan")
+        print(f"| `{unit}` | " + " | ".join(f"{s * 1e6:,.0f} µs" for s in per_figure) + f" | {ratio:.1f} |",
+              flush=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--sentence"]:
+        sentence_runs()
+        sys.exit()
     main()

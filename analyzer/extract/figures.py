@@ -924,6 +924,7 @@ class FigureExtractor:
         s_start, s_end = sentence
         previous = done[-1] if done else None
         ctx = self._context(text, c, s_start, siblings[position - 1].end if position else s_start)
+        ctx.prefix = periods.prefix
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)

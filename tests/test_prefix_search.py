@@ -1,0 +1,112 @@
+"""Issue 17, s19-linear: the rules that search a figure's sentence up to the figure (periods' market, recent, current,
+same-day and event words, measures' sentence_pattern) answer from one search a sentence, and that shortcut gives
+exactly the match — span and groups — the search of the prefix gave, on gold texts, on hostile runs and on
+patterns that look ahead; and the hostile sentence of many figures gives the figures it gave."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from analyzer import rulebook
+from analyzer.extract import measures, periods
+from analyzer.records import Document
+from analyzer.text.document import TextDoc
+from analyzer.text.prefix_search import PrefixSearch, reach
+from conftest import gold_files, load_gold
+
+
+def _rule_patterns() -> list[re.Pattern]:
+    """Every [[words]] pattern of period.toml, the market-day words, and every sentence_pattern of measure.toml."""
+    found = [*periods.WORD_PATTERNS.values(), periods._market_day()]
+    found += [rulebook.regex(row["sentence_pattern"]) for rows in _tables(measures.RULE_FILE)
+              for row in rows if "sentence_pattern" in row]
+    assert len(found) > len(periods.WORD_PATTERNS) + 1
+    return found
+
+
+def _tables(name: str) -> list[list[dict]]:
+    path = Path(rulebook.__file__).parent / "rules" / f"{name}.toml"
+    return [rows for rows in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(rows, list)]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The normalized texts of the first 12 dev gold documents, and hostile sentences of many figures."""
+    gold = [TextDoc.from_document(Document(id="g", text=load_gold(path)["text"])).norm
+            for path in gold_files("dev")[:12]]
+    return gold + ["增长1.5%，" * 40, "5%" * 60, "今年以来一度上涨3%，日前收涨2%，一度电价5%，近日下跌" * 5]
+
+
+def _same(found: re.Match | None, expected: re.Match | None) -> bool:
+    if expected is None:
+        return found is None
+    return found is not None and found.span() == expected.span() and found.groups() == expected.groups()
+
+
+def test_the_shortcut_gives_the_match_of_the_prefix_for_every_rule_pattern(texts):
+    patterns = _rule_patterns()
+    assert sum(reach(pattern) is not None for pattern in patterns) > len(patterns) // 2
+    checked = 0
+    for text in texts:
+        prefix = PrefixSearch(text)
+        starts = sorted({0, *(match.end() for match in re.finditer("[。！？\n]", text))})[:6]
+        for pattern in patterns:
+            for start in starts:
+                for end in range(start, min(len(text), start + 400) + 1, 3):
+                    assert _same(prefix.search(pattern, start, end), pattern.search(text, start, end)), \
+                        (pattern.pattern[:80], start, end)
+                    checked += 1
+    assert checked > 100_000
+
+
+def test_the_matches_before_the_figure_are_those_finditer_gives(texts):
+    patterns = _rule_patterns()
+    for text in texts:
+        prefix = PrefixSearch(text)
+        starts = sorted({0, *(match.end() for match in re.finditer("[。！？\n]", text))})[:4]
+        for pattern in patterns:
+            for start in starts:
+                for end in range(start, min(len(text), start + 300) + 1, 7):
+                    found, expected = prefix.finditer(pattern, start, end), list(pattern.finditer(text, start, end))
+                    assert len(found) == len(expected) and all(map(_same, found, expected)), (pattern.pattern[:80], end)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"一度(?!电)", "一度电" * 30 + "一度"),  # a negative lookahead at the end of the prefix sees nothing
+    (r"(?<![曾此])一度(?=上涨|下跌)", "此一度上涨" + "曾一度下跌" * 20 + "一度上涨"),
+    (r"(?:近日|日前(?![\d一二]))", "日前1" * 30 + "日前"),
+    (r"ab|a", "xa" * 10 + "ab"),  # a shorter alternative where the longer is cut by the end
+    (r"(?>ab|a)c", "abc" * 10),
+    (r"(a)?(?(1)b|c)", "ac" * 10),
+    (r"上涨.*?跌|涨\d+", "上涨3%，" * 8 + "下跌" + "涨12" * 5),  # unbounded, reads only its match
+    (r"(?:今年以来|年内)(?:(?!月)[^。])*?涨[^，\d]{0,3}$", "今年以来，" + "5月上涨，" * 6 + "年内涨势，上涨"),
+])
+def test_the_shortcut_matches_the_prefix_on_lookarounds_and_cut_alternatives(pattern, text):
+    compiled = re.compile(pattern)
+    prefix = PrefixSearch(text)
+    for start in range(0, 6):
+        for end in range(0, len(text) + 1):
+            assert _same(prefix.search(compiled, start, end), compiled.search(text, start, end)), (start, end)
+            found, expected = prefix.finditer(compiled, start, end), list(compiled.finditer(text, start, end))
+            assert len(found) == len(expected) and all(map(_same, found, expected)), (start, end)
+
+
+@pytest.mark.parametrize("pattern", [r"收盘$", r"\b涨", r"收盘\Z", r"上涨.*", r"[^，]+以来"])
+def test_patterns_that_test_the_end_or_have_no_bound_are_searched_as_before(pattern):
+    assert reach(re.compile(pattern)) is None
+
+
+def test_reach_counts_what_a_lookahead_reads_past_the_match():
+    assert reach(re.compile(r"日前(?![\d一二三]{2})")) == 4
+    assert reach(re.compile(r"(?<!同比上涨)上涨")) == 2
+
+
+def test_a_whole_sentence_search_is_shared_by_its_figures():
+    text = "央行开展逆回购操作，" + "利率1.4%，" * 10
+    prefix = PrefixSearch(text)
+    pattern = re.compile("逆回购")
+    assert prefix.search_whole(pattern, 0, len(text)) is prefix.search_whole(pattern, 0, len(text))
+    assert _same(prefix.search_whole(pattern, 0, len(text)), pattern.search(text))
