@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from analyzer import rulebook
-from analyzer.extract import measures, periods
+from analyzer.extract import lists, measures, metrics, periods
 from analyzer.records import Document
 from analyzer.text.document import TextDoc
-from analyzer.text.prefix_search import PrefixSearch, reach
+from analyzer.text.prefix_search import PrefixSearch, reach, reads_before_start
 from conftest import gold_files, load_gold
 
 
@@ -83,6 +83,7 @@ def test_the_matches_before_the_figure_are_those_finditer_gives(texts):
     (r"(a)?(?(1)b|c)", "ac" * 10),
     (r"上涨.*?跌|涨\d+", "上涨3%，" * 8 + "下跌" + "涨12" * 5),  # unbounded, reads only its match
     (r"(?:今年以来|年内)(?:(?!月)[^。])*?涨[^，\d]{0,3}$", "今年以来，" + "5月上涨，" * 6 + "年内涨势，上涨"),
+    (r"\d+(?:个)?[天月年]期(?=\d)", "7天期逆回购，其中7天期9500亿元、14天期" * 4 + "1"),  # unbounded, a lookahead
 ])
 def test_the_shortcut_matches_the_prefix_on_lookarounds_and_cut_alternatives(pattern, text):
     compiled = re.compile(pattern)
@@ -110,3 +111,55 @@ def test_a_whole_sentence_search_is_shared_by_its_figures():
     pattern = re.compile("逆回购")
     assert prefix.search_whole(pattern, 0, len(text)) is prefix.search_whole(pattern, 0, len(text))
     assert _same(prefix.search_whole(pattern, 0, len(text)), pattern.search(text))
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<!同比)上涨", True), (r"^收盘", True), (r"\b涨", True), (r"\d+天期(?=\d)", False), (r"逆回购(?:操作)?", False),
+])
+def test_reads_before_start_tells_where_a_slice_and_a_search_from_start_may_differ(pattern, expected):
+    assert reads_before_start(re.compile(pattern)) is expected
+
+
+def test_the_metric_rules_read_the_same_matches_as_in_the_slice(texts):
+    patterns = [metrics.OPERATION, metrics.OPERATION_TENOR, metrics._name_run_before("价格"), metrics.RATE_NAMED]
+    extra = ["开展7天期逆回购操作，14天期逆回购操作，其中7天期9500亿元，" * 5, "泛酸钙价格跳涨，最新价格由162元，" * 8]
+    for text in [*texts, *extra]:
+        prefix = PrefixSearch(text)
+        context = metrics.MetricContext(text, 0, 0, 0, 0, "rate", None, prefix=prefix)
+        for pattern in patterns:
+            for end in range(0, min(len(text), 500), 5):
+                found = [match.groups() + (match.group(),) for match in context.matches_in(pattern, 0, end)]
+                assert found == [match.groups() + (match.group(),) for match in pattern.finditer(text[:end])]
+
+
+def test_list_members_found_by_bisection_are_those_the_scan_gave():
+    text = "A、B和C分别为1%、2%和3%，D分别为4%、5%；6%和7%分别为8%"
+    spans = [type("Span", (), {"start": m.start(), "end": m.end()}) for m in re.finditer(r"\d+%", text)]
+
+    def scanned(position: int):  # the scan of every span after the marker it replaced
+        marker = text.rfind(lists.MARKER, 0, spans[position].start)
+        if marker < 0:
+            return None
+        after = [i for i, span in enumerate(spans) if span.start > marker]
+        members = after[:1]
+        for i in after[1:]:
+            if not lists.JOINT.fullmatch(text[spans[members[-1]].end:spans[i].start]):
+                break
+            members.append(i)
+        return (members.index(position), len(members)) if position in members else None
+    found = [lists.list_position(text, spans, position, 0) for position in range(len(spans))]
+    assert found == [scanned(position) for position in range(len(spans))]
+    assert found[1] == (1, 3)
+
+
+def test_a_figure_segment_from_the_break_positions_is_the_one_the_regex_gave(texts):
+    from analyzer.extract.links import SEGMENT_BREAK, DocumentContext
+    for text in [*texts, "甲；乙;丙" * 20]:
+        doc = TextDoc.from_document(Document(id="g", text=text))
+        context = DocumentContext(doc)
+        for position in range(0, len(context.text), 11):
+            figure = type("F", (), {"start": position, "end": min(position + 3, len(context.text))})
+            start, end = context.sentence(figure)
+            left = max((m.end() for m in SEGMENT_BREAK.finditer(context.text, start, figure.start)), default=start)
+            right = SEGMENT_BREAK.search(context.text, figure.end, end)
+            assert context.segment(figure) == (left, right.start() if right else end)

@@ -935,7 +935,7 @@ class FigureExtractor:
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
             text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
-            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
+            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier), prefix=periods.prefix)
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())

@@ -77,14 +77,15 @@ def reach(pattern: re.Pattern) -> int | None:
 
 
 def _reads_only_its_match(items) -> bool:
-    """No lookahead, no test of the end of the text, no atomic group or possessive repeat in ``items``: a match then
-    reads nothing past its end, and cutting the text only takes ways to match away."""
+    """No negative lookahead, no test of the end of the text, no atomic group or possessive repeat in ``items``:
+    cutting the text then only takes ways to match away, and a match reads nothing past its end but what its
+    (positive) lookaheads read."""
     for op, value in items:
         name = str(op)
         if name in ("ATOMIC_GROUP", "POSSESSIVE_REPEAT") or (name == "AT" and str(value) in _AT_END):
             return False
         if name in ("ASSERT", "ASSERT_NOT"):
-            if value[0] > 0 or not _reads_only_its_match(value[1]):
+            if (name == "ASSERT_NOT" and value[0] > 0) or not _reads_only_its_match(value[1]):
                 return False
         elif not all(_reads_only_its_match(sub) for sub in _subpatterns(op, value)):
             return False
@@ -94,21 +95,41 @@ def _reads_only_its_match(items) -> bool:
 @lru_cache(maxsize=None)
 def _plan(pattern: re.Pattern) -> tuple[str, int, re.Pattern | None]:
     """How :meth:`PrefixSearch.search` answers for ``pattern``: ("reach", reach, None) for a bounded reach;
-    ("first", 0, None) for an unbounded pattern that reads only its match; ("lead", reach, lead) when only the
+    ("first", lookahead, None) for an unbounded pattern that reads only its match and ``lookahead`` characters
+    past it; ("lead", reach, lead) when only the
     pattern's first part ``lead`` has a bounded reach (every match starts with a match of it); else
     ("search", 0, None)."""
     parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     bounded = _reach_of(parsed)
     if bounded is not None:
         return "reach", bounded, None
-    if _reads_only_its_match(parsed):
-        return "first", 0, None
+    if _reads_only_its_match(parsed) and _lookahead_reach(parsed) < _UNBOUNDED:
+        return "first", _lookahead_reach(parsed), None
     if len(parsed) > 1:
         lead = _sre_parse.SubPattern(parsed.state, [parsed[0]])
         lead_reach = _reach_of(lead)
         if lead_reach is not None:
             return "lead", lead_reach, _sre_compiler.compile(lead, pattern.flags)
     return "search", 0, None
+
+
+@lru_cache(maxsize=None)
+def reads_before_start(pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` reads before where a search starts (a lookbehind, ``^``, ``\\A``, ``\\b``), so that a
+    search of ``text[start:end]`` may differ from one of ``text`` from ``start`` to ``end``."""
+    return _reads_before(_sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _reads_before(items) -> bool:
+    for op, value in items:
+        name = str(op)
+        if (name in ("ASSERT", "ASSERT_NOT") and value[0] < 0) or (name == "AT" and "BEGINNING" in str(value)) \
+                or (name == "AT" and "BOUNDARY" in str(value)):
+            return True
+        body = value[1] if name in ("ASSERT", "ASSERT_NOT") else None
+        if any(_reads_before(sub) for sub in ([body] if body is not None else _subpatterns(op, value))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -133,8 +154,8 @@ class PrefixSearch:
             return self._within_reach(pattern, width, start, end)
         if how == "first":
             first = self._first_from(pattern, start)
-            if first is None or first.end() <= end:
-                return first  # the first way to match in the whole text reads nothing past its end
+            if first is None or first.end() + width <= end:
+                return first  # the first way to match in the whole text reads nothing past what its lookaheads do
             return pattern.search(self.text, first.start(), end) if first.start() < end else None
         if how == "lead":
             opening = self._within_reach(lead, width, start, end)
@@ -159,16 +180,20 @@ class PrefixSearch:
         first of them (each search of finditer reads the same characters), and the rest lie in the last ``reach``
         characters; a pattern that can match nothing is searched as before (finditer steps over an empty match)."""
         how, width, _ = _plan(pattern)
-        if how != "reach" or _can_match_nothing(pattern):
+        if how not in ("reach", "first") or _can_match_nothing(pattern):
             return list(pattern.finditer(self.text, start, end))
         found = self._all.get((pattern, start))
         if found is None:
             matches = list(pattern.finditer(self.text, start))
-            found = self._all[(pattern, start)] = matches, [match.start() + width for match in matches]
+            found = self._all[(pattern, start)] = matches, [(match.start() if how == "reach" else match.end()) + width
+                                                            for match in matches]
         matches, reaches = found
         kept = bisect.bisect_right(reaches, end)
-        resume = max(matches[kept - 1].end() if kept else start, end - width + 1)
-        return matches[:kept] + list(pattern.finditer(self.text, resume, end))
+        if how == "reach":
+            resume = max(matches[kept - 1].end() if kept else start, end - width + 1)
+        else:  # no match of the cut text starts before the next match of the whole text
+            resume = matches[kept].start() if kept < len(matches) else end
+        return matches[:kept] + list(pattern.finditer(self.text, resume, end)) if resume < end else matches[:kept]
 
     def search_whole(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """``pattern.search(self.text, start, end)`` once for each (pattern, start, end): the figures of one sentence
