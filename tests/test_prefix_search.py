@@ -163,3 +163,27 @@ def test_a_figure_segment_from_the_break_positions_is_the_one_the_regex_gave(tex
             left = max((m.end() for m in SEGMENT_BREAK.finditer(context.text, start, figure.start)), default=start)
             right = SEGMENT_BREAK.search(context.text, figure.end, end)
             assert context.segment(figure) == (left, right.start() if right else end)
+
+
+def test_clause_ends_by_bisection_are_those_the_search_gave(texts):
+    from analyzer.text.sentences import clause_break_positions, clause_end, clause_end_among
+    for text in [*texts, "5%" * 50 + "，" + "1%；2%" * 10]:
+        for lists_too in (False, True):
+            positions = clause_break_positions(text, lists_too)
+            for start in range(0, len(text), 7):
+                for stop in (len(text), min(len(text), start + 30)):
+                    assert clause_end_among(positions, start, stop) == clause_end(text, start, lists_too, stop)
+
+
+def test_the_clause_start_of_a_place_from_mark_positions_is_the_one_rfind_gave(texts):
+    from analyzer.extract import places
+    for text in [*texts, "增长1.5%，" * 30 + "（上海）5%"]:
+        marks = places._mark_positions(text)
+        for sentence_start in (0, len(text) // 3):
+            for position in range(sentence_start, len(text), 5):
+                expected = max([sentence_start, *(text.rfind(mark, sentence_start, position) + 1
+                                                  for mark in places.CLAUSE_MARKS)])
+                last = [at for at in marks if sentence_start <= at < position]
+                assert (last[-1] + 1 if last else sentence_start) == expected
+                assert places._words_before(text, position, sentence_start, ()) == \
+                    places._written_dates().sub(lambda d: places.TIME_GAP * len(d.group()), text[expected:position])

@@ -810,6 +810,11 @@ def _search_words(name: str) -> Callable[..., re.Match | None]:
     return _words_pattern(name).search
 
 
+@functools.cache
+def _literal(word: str) -> re.Pattern:
+    return re.compile(re.escape(word))
+
+
 def _words_pattern(name: str) -> re.Pattern:
     """The pattern of a [[words]] row; market_day adds the real-text price moves."""
     return _market_day() if name == "market_day" else WORD_PATTERNS[name]
@@ -1463,9 +1468,9 @@ def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
 def _respectively(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """5月和6月，公司分别销售1万辆和2万辆: times listed before 分别 pair with the figures after it in order (the first
     after 分别 takes the first time, each next figure the time after its previous figure's)."""
+    if choice.period is None or not fp.before_figure(_literal(row["word"]), site):
+        return None  # the word nowhere before the figure in its sentence (found once a sentence, not scanned)
     word = fp.text.rfind(row["word"], site.sentence[0], site.start)
-    if choice.period is None or word < 0:
-        return None
     listed = _listed_times(fp, times_within(fp.times, site.sentence[0], word), row)
     if (len(listed) < 2 or word - listed[-1].end > row["gap"] or times_within(fp.times, word, site.start)
             or WORD_PATTERNS[row["base"]].search(fp.text, max(0, listed[0].start - 2), word)):
