@@ -14,6 +14,7 @@ from analyzer import rulebook
 from analyzer.extract import lists, measures, metrics, periods
 from analyzer.records import Document
 from analyzer.text.document import TextDoc
+from analyzer.text import prefix_search
 from analyzer.text.prefix_search import PrefixSearch, reach, reads_before_start
 from conftest import gold_files, load_gold
 
@@ -30,6 +31,12 @@ def _rule_patterns() -> list[re.Pattern]:
 def _tables(name: str) -> list[list[dict]]:
     path = Path(rulebook.__file__).parent / "rules" / f"{name}.toml"
     return [rows for rows in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(rows, list)]
+
+
+@pytest.fixture(autouse=True)
+def every_prefix_through_the_shortcut(monkeypatch):
+    """Short prefixes are searched directly in use; here every one goes through the shortcut."""
+    monkeypatch.setattr(prefix_search, "SHORT", 0)
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +194,13 @@ def test_the_clause_start_of_a_place_from_mark_positions_is_the_one_rfind_gave(t
                 assert (last[-1] + 1 if last else sentence_start) == expected
                 assert places._words_before(text, position, sentence_start, ()) == \
                     places._written_dates().sub(lambda d: places.TIME_GAP * len(d.group()), text[expected:position])
+
+
+def test_a_long_document_is_searched_within_a_bound_of_each_sentence():
+    """The first search of a sentence's start reads a bounded stretch past the figure, not the rest of the text."""
+    text = "上涨1%，" * 200 + "。" + "近日" * 5000
+    prefix = PrefixSearch(text)
+    pattern = periods.WORD_PATTERNS["recent"]
+    assert prefix.search(pattern, 0, 1000) is None
+    assert prefix._first[(pattern, 0)][0] == 2000
+    assert _same(prefix.search(pattern, 0, len(text)), pattern.search(text, 0, len(text)))

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 _MISSING = object()
+SHORT = 300  # a prefix up to this long is searched directly
 _UNBOUNDED = 1 << 32
 _AT_END = {"AT_END", "AT_END_LINE", "AT_END_STRING", "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_LOC_BOUNDARY",
            "AT_LOC_NON_BOUNDARY", "AT_UNI_BOUNDARY", "AT_UNI_NON_BOUNDARY"}
@@ -143,17 +144,19 @@ class PrefixSearch:
 
     def __init__(self, text: str):
         self.text = text
-        self._first: dict[tuple[re.Pattern, int], re.Match | None] = {}
+        self._first: dict[tuple[re.Pattern, int], tuple[int, re.Match | None]] = {}
         self._whole: dict[tuple[re.Pattern, int, int], re.Match | None] = {}
-        self._all: dict[tuple[re.Pattern, int], tuple[list[re.Match], list[int]]] = {}
+        self._all: dict[tuple[re.Pattern, int], tuple[int, list[re.Match], list[int]]] = {}
 
     def search(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The same match (span and groups) as ``pattern.search(self.text, start, end)``."""
+        if end - start <= SHORT:
+            return pattern.search(self.text, start, end)  # most sentences: one search is cheaper than the bookkeeping
         how, width, lead = _plan(pattern)
         if how == "reach":
             return self._within_reach(pattern, width, start, end)
         if how == "first":
-            first = self._first_from(pattern, start)
+            first = self._first_from(pattern, start, end)
             if first is None or first.end() + width <= end:
                 return first  # the first way to match in the whole text reads nothing past what its lookaheads do
             return pattern.search(self.text, first.start(), end) if first.start() < end else None
@@ -162,14 +165,19 @@ class PrefixSearch:
             return pattern.search(self.text, opening.start(), end) if opening is not None else None
         return pattern.search(self.text, start, end)
 
-    def _first_from(self, pattern: re.Pattern, start: int) -> re.Match | None:
-        first = self._first.get((pattern, start), _MISSING)
-        if first is _MISSING:
-            first = self._first[(pattern, start)] = pattern.search(self.text, start)
+    def _first_from(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """The first match from ``start`` in ``text[:bound]``, a bound at or after ``end`` that doubles the span read
+        when a later end asks past it (the arguments above hold with ``text[:bound]`` for the whole text): the
+        searches of one start then read its text a bounded number of times, and never the rest of the document."""
+        bound, first = self._first.get((pattern, start), (-1, None))
+        if bound < end:
+            bound = min(len(self.text), end + (end - start))
+            first = pattern.search(self.text, start, bound)
+            self._first[(pattern, start)] = bound, first
         return first
 
     def _within_reach(self, pattern: re.Pattern, width: int, start: int, end: int) -> re.Match | None:
-        first = self._first_from(pattern, start)
+        first = self._first_from(pattern, start, end)
         if first is not None and first.start() + width <= end:
             return first
         return pattern.search(self.text, max(start, end - width + 1), end)
@@ -180,14 +188,15 @@ class PrefixSearch:
         first of them (each search of finditer reads the same characters), and the rest lie in the last ``reach``
         characters; a pattern that can match nothing is searched as before (finditer steps over an empty match)."""
         how, width, _ = _plan(pattern)
-        if how not in ("reach", "first") or _can_match_nothing(pattern):
+        if end - start <= SHORT or how not in ("reach", "first") or _can_match_nothing(pattern):
             return list(pattern.finditer(self.text, start, end))
         found = self._all.get((pattern, start))
-        if found is None:
-            matches = list(pattern.finditer(self.text, start))
-            found = self._all[(pattern, start)] = matches, [(match.start() if how == "reach" else match.end()) + width
-                                                            for match in matches]
-        matches, reaches = found
+        if found is None or found[0] < end:  # the matches in text[:bound], bound as in _first_from
+            bound = min(len(self.text), end + (end - start))
+            matches = list(pattern.finditer(self.text, start, bound))
+            found = self._all[(pattern, start)] = bound, matches, [
+                (match.start() if how == "reach" else match.end()) + width for match in matches]
+        _, matches, reaches = found
         kept = bisect.bisect_right(reaches, end)
         if how == "reach":
             resume = max(matches[kept - 1].end() if kept else start, end - width + 1)
