@@ -13,7 +13,11 @@ search would, from one search a (pattern, start) and a search of the last few ch
   else no position up to ``end - reach`` matches, and the answer is the search of ``text`` from
   ``end - reach + 1`` to ``end`` (``pos`` moves only where the search starts: ``^`` and lookbehinds see the same).
 
-Any other pattern (unbounded, or testing the end of the text) is searched as before.
+An unbounded pattern that reads only its match (no negative lookahead, no end test, no atomic group; positive
+lookaheads of a bounded reach) takes the first match when it ends (with what its lookaheads read) by ``end``: cutting
+the text only takes ways to match away. A pattern whose first part has a bounded reach is searched only from where
+that part first matches. Any other pattern is searched as before, and so is a prefix of up to SHORT characters.
+"The whole text" above is ``text[:bound]``, a bound at or after ``end`` that doubles as later figures ask past it.
 """
 from __future__ import annotations
 
