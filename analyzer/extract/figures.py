@@ -924,6 +924,7 @@ class FigureExtractor:
         s_start, s_end = sentence
         previous = done[-1] if done else None
         ctx = self._context(text, c, s_start, siblings[position - 1].end if position else s_start)
+        ctx.prefix = periods.prefix
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
         measure = self._measure(ctx, explain)
@@ -934,7 +935,7 @@ class FigureExtractor:
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
             text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
-            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier))
+            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier), prefix=periods.prefix)
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())

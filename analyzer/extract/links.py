@@ -21,7 +21,7 @@ from analyzer.extract.mentions import MentionFinder
 from analyzer.records import MENTION_KINDS, Figure, Mention
 from analyzer.taxonomy import Entry, Taxonomy, load_taxonomy, match_form
 from analyzer.text.document import TextDoc
-from analyzer.text.sentences import clause_end, clause_start
+from analyzer.text.sentences import clause_break_positions, clause_end, clause_end_among, clause_start
 
 SEGMENT_BREAK = rulebook.regex(r"[；;]")
 RECIPIENT = rulebook.regex(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
@@ -164,6 +164,9 @@ class DocumentContext:
         self._sentences: dict[int, tuple[int, int]] = {}  # figure start → its sentence, its paragraph
         self._paragraphs: dict[int, tuple[int, int]] = {}
         self._speakers: dict[tuple[int, int], list[str]] = {}  # (paragraph start, sentence start) → subjects before
+        self._breaks: list[int] | None = None  # where each ； or ; stands, found once (issue 17)
+        self._clause_breaks = clause_break_positions(self.text)  # clause ends by bisection, not a search to the end
+        self._siblings: dict[tuple[int, int], list[Figure]] = {}  # sentence → its figures, sliced once
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         found = self._sentences.get(figure.start)
@@ -182,15 +185,19 @@ class DocumentContext:
         if key not in self._clauses:
             start, end = self.sentence(figure)
             self._clauses[key] = max(clause_start(self.text, figure.start, lists=False), start), \
-                clause_end(self.text, figure.end, limit=end)
+                clause_end_among(self._clause_breaks, figure.end, end)
         return self._clauses[key]
 
     def segment(self, figure: Figure) -> tuple[int, int]:
         """The ``；`` part of the figure's sentence."""
         start, end = self.sentence(figure)
-        left = max((m.end() for m in SEGMENT_BREAK.finditer(self.text, start, figure.start)), default=start)
-        right = SEGMENT_BREAK.search(self.text, figure.end, end)
-        return left, right.start() if right else end
+        if self._breaks is None:  # one character a break: the last before the figure and the first after it
+            self._breaks = [match.start() for match in SEGMENT_BREAK.finditer(self.text)]
+        before = bisect.bisect_left(self._breaks, figure.start)
+        left = self._breaks[before - 1] + 1 if before and self._breaks[before - 1] >= start else start
+        after = bisect.bisect_left(self._breaks, figure.end)
+        right = self._breaks[after] if after < len(self._breaks) and self._breaks[after] < end else None
+        return left, end if right is None else right
 
     def institutions(self, figure: Figure) -> list[str]:
         """The institutions the text presents as the figure's actor, issuer or source (corpus README,
@@ -261,7 +268,9 @@ class DocumentContext:
         sentence = self.sentence(figure)
         starts = self.figure_starts  # the sentence's figures, in order (a slice: linear in a long document)
         first = bisect.bisect_left(starts, sentence[0])
-        siblings = self.figures[first:bisect.bisect_left(starts, sentence[1])]
+        siblings = self._siblings.get(sentence)
+        if siblings is None:
+            siblings = self._siblings[sentence] = self.figures[first:bisect.bisect_left(starts, sentence[1])]
         previous = self.doc.sentence_at(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
         before = self.in_span("institutions", (max(self.paragraph(figure)[0], previous), clause[0]))
         # the figure's place: the siblings before its start cannot equal it (a figure's start is part of it)

@@ -8,6 +8,8 @@ The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
 """
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -32,6 +34,7 @@ REFERRING = regex(rf"{alternation(_WORDS['referring_words'])}|[两二三四五�
 # names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
 NAME_JOINER = regex(r"[、和及与]")
 LIST_BREAK = regex(r"[；;]")
+_START = operator.attrgetter("start")
 # a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
 TENOR = regex(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
 
@@ -43,9 +46,9 @@ def list_position(text: str, spans: Sequence, position: int, clause_start: int) 
     marker = text.rfind(MARKER, clause_start, spans[position].start)
     if marker < 0:
         return None
-    after = [i for i, span in enumerate(spans) if span.start > marker]
-    members = after[:1]
-    for i in after[1:]:
+    first = bisect.bisect_right(spans, marker, key=_START)  # the spans in order: those after the marker, bisected
+    members = [first] if first < len(spans) else []
+    for i in range(first + 1, len(spans)):
         if not JOINT.fullmatch(text[spans[members[-1]].end:spans[i].start]):
             break
         members.append(i)

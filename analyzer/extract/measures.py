@@ -22,6 +22,7 @@ from typing import Any
 from analyzer import rulebook
 from analyzer.lazy import lazy
 from analyzer.records import Period
+from analyzer.text.prefix_search import PrefixSearch
 
 RULE_FILE = "measure"
 # keys of a rule row that are not conditions
@@ -79,6 +80,7 @@ class Context:
     clause_start: int = 0
     near_start: int = 0
     sentence_start: int = 0
+    prefix: PrefixSearch | None = None  # the text's searches up to each figure (issue 17), when shared
     measure: str | None = None
     metric: str | None = None
     period: Period | None = None
@@ -253,7 +255,10 @@ def _clause_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
 def _sentence_pattern(ctx: Context, pattern: re.Pattern) -> str | None:
     """The sentence up to the figure matches ``pattern`` (今年以来，BMS股价已累计上涨21%，而阿斯利康股价同期下跌8%:
     the time that opens the sentence is each move's base)."""
-    match = pattern.search(ctx.text, ctx.sentence_start, ctx.candidate.start)
+    if ctx.prefix is not None and ctx.prefix.text is ctx.text:
+        match = ctx.prefix.search(pattern, ctx.sentence_start, ctx.candidate.start)
+    else:
+        match = pattern.search(ctx.text, ctx.sentence_start, ctx.candidate.start)
     return match.group() if match else None
 
 

@@ -30,6 +30,7 @@ from analyzer.extract.periods import IN_PHRASE, times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
 from analyzer.text.patterns import with_first_characters
+from analyzer.text.prefix_search import PrefixSearch, reads_before_start
 from analyzer.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
@@ -424,19 +425,17 @@ def _strip_institution(phrase: str) -> str:
     return phrase[match.end():] if match and len(phrase) - match.end() >= 2 else phrase
 
 
-def _operation_rate(text: str, sentence_start: int, figure_start: int,
-                    list_position: tuple[int, int] | None) -> str | None:
+def _operation_rate(c: MetricContext) -> str | None:
     """开展…7天期逆回购操作，中标利率为1.8%: the winning-bid rate of the operation its sentence names
     (7天期逆回购中标利率); with 分别, one per operation or per tenor listed (其中7天期…、14天期…)."""
-    before = text[sentence_start:figure_start]
-    found = list(OPERATION.finditer(before))
+    found = c.matches_in(OPERATION, c.sentence_start, c.figure_start)
     if not found:
         return None
     operations = [(m.group("tenor") or "") + m.group("tool") for m in found]
-    index, count = list_position if list_position else (0, 1)
+    index, count = c.list_position if c.list_position else (0, 1)
     if count > 1 and len(operations) == count:
         return operations[index] + "中标利率"
-    tenors = [m.group() for m in OPERATION_TENOR.finditer(before)]
+    tenors = [m.group() for m in c.matches_in(OPERATION_TENOR, c.sentence_start, c.figure_start)]
     if count > 1 and len(tenors) == count and not found[-1].group("tenor"):
         return tenors[index] + operations[-1] + "中标利率"
     return operations[-1] + "中标利率" if count == 1 else None
@@ -482,6 +481,23 @@ class MetricContext:
     parallel: list[str | None] | None = None
     earlier: list[str | None] | None = None
     same_unit: str | None = None
+    prefix: PrefixSearch | None = None  # the text's searches up to each figure (issue 17), when shared
+
+    def search_before(self, pattern: re.Pattern, start: int, end: int | None = None) -> re.Match | None:
+        """``pattern.search(text, start, end)`` (``end`` the figure's start by default), answered by the text's
+        :class:`PrefixSearch` when shared: the same match, without searching the sentence again for each figure."""
+        end = self.figure_start if end is None else end
+        if self.prefix is not None and self.prefix.text is self.text:
+            return self.prefix.search(pattern, start, end)
+        return pattern.search(self.text, start, end)
+
+    def matches_in(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+        """The matches of ``pattern`` in ``text[start:end]``, in order — read their groups, not their positions —
+        found by the text's :class:`PrefixSearch` when shared and the pattern reads nothing before a search's
+        start (then the same as in the slice), without searching the sentence again for each figure."""
+        if self.prefix is not None and self.prefix.text is self.text and not reads_before_start(pattern):
+            return self.prefix.finditer(pattern, start, end)
+        return list(pattern.finditer(self.text[start:end]))
 
     @lazy
     def _start_and_before_time(self) -> tuple[int, str | None]:
@@ -679,7 +695,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     and c.previous.measure == "growth_rate",
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
-    and not FUTURES_WRAP.search(c.text, c.sentence_start, c.figure_start),  # 商品期货…，热卷收涨0.58%: a contract
+    and not c.search_before(FUTURES_WRAP, c.sentence_start),  # 商品期货…，热卷收涨0.58%: a contract
 }
 
 
@@ -777,7 +793,7 @@ def _event_probability(c: MetricContext) -> Named | None:
 
 def _operation_of_clause(c: MetricContext) -> Named | None:
     """中标利率: the winning-bid rate of the operation the sentence names."""
-    return _named(_operation_rate(c.text, c.sentence_start, c.figure_start, c.list_position),
+    return _named(_operation_rate(c),
                   c.text[c.sentence_start:c.figure_start])
 
 
@@ -965,11 +981,11 @@ def _parallel_to_previous(c: MetricContext) -> Named | None:
 
 def _rate_named_before(c: MetricContext) -> Named | None:
     """把存量房贷利率降至…附近，预计平均降幅在0.5个百分点左右: the rate the sentence named."""
-    named = [m.group() for m in RATE_NAMED.finditer(c.text, c.sentence_start, c.clause_start)]
-    if not named:
+    named = c.search_before(RATE_NAMED, c.sentence_start, c.clause_start)  # the first of the sentence
+    if named is None:
         return None
-    phrase = re.split(r"[把将让使对]", named[0])[-1]
-    return _named(to_simplified(clean_metric(phrase) or c.metric), named[0])
+    phrase = re.split(r"[把将让使对]", named.group())[-1]
+    return _named(to_simplified(clean_metric(phrase) or c.metric), named.group())
 
 
 def _earlier_growth(c: MetricContext) -> Named | None:
@@ -999,6 +1015,11 @@ BARE_HEADS = frozenset(WORD_LISTS["bare-heads"])  # 价格, 限额: a head that 
 NAME_RUN = r"[^，,。；;：:！？!?\s、“”\"]{1,16}"  # a name written before a bare head: no mark, no space
 
 
+@functools.lru_cache(maxsize=512)
+def _name_run_before(head: str) -> re.Pattern:
+    return re.compile(NAME_RUN + re.escape(head))
+
+
 def _fuller_name_before(c: MetricContext) -> Named | None:
     """泛酸钙（维生素B5）价格跳涨，最新价格由162元…: a bare head (价格) takes the last fuller name ending in it
     written in an earlier clause of the figure's sentence (泛酸钙（维生素B5）价格)."""
@@ -1006,7 +1027,7 @@ def _fuller_name_before(c: MetricContext) -> Named | None:
     own = c.text.rfind(head, c.clause_start, c.figure_start)
     if own > c.clause_start and c.text[own - 1].isspace():
         return None  # 现货 黄金 价格涨3.02%: the clause writes its own name, spaced out
-    for match in reversed(list(re.finditer(NAME_RUN + re.escape(head), c.text[c.sentence_start:c.clause_start]))):
+    for match in reversed(c.matches_in(_name_run_before(head), c.sentence_start, c.clause_start)):
         name = tidy_metric(clean_metric(match.group().split("的")[-1]))  # 欧洲市场的泛酸钙价格 → 泛酸钙价格
         if name and name.endswith(head) and len(name) > len(head) + 1:
             return _named(to_simplified(name), match.group())
@@ -1164,12 +1185,12 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                           measure: str, previous, times, list_position: tuple[int, int] | None = None,
                           unit: str | None = None, parallel: list[str | None] | None = None,
                           earlier: list[str | None] | None = None,
-                          same_unit: str | None = None) -> tuple[str | None, str, str]:
+                          same_unit: str | None = None, prefix: PrefixSearch | None = None) -> tuple[str | None, str, str]:
     """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``;
     the arguments are :func:`find_metric`'s. The first rule of ``metric.toml`` whose conditions hold and whose
     source gives a name wins; its clean-up steps then apply in order."""
     context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
-                            list_position, unit, parallel, earlier, same_unit)
+                            list_position, unit, parallel, earlier, same_unit, prefix)
     for rule in rules_for(measure, unit):
         for condition in rule.when:  # a loop, not all() over a generator: ~40 rows are tried for each figure
             if not condition(context):

@@ -23,6 +23,7 @@ from analyzer import rulebook
 from analyzer.extract.numbers import parse_number
 from analyzer.records import Period
 from analyzer.text.patterns import EVERY_CHARACTER, Starts, pattern_starts
+from analyzer.text.prefix_search import PrefixSearch
 
 RULES = "period"
 CN_NUM = "零〇一二两三四五六七八九十"
@@ -809,7 +810,17 @@ def _market_day() -> re.Pattern:
 
 def _search_words(name: str) -> Callable[..., re.Match | None]:
     """The search of a [[words]] row; market_day adds the real-text price moves."""
-    return _market_day().search if name == "market_day" else WORD_PATTERNS[name].search
+    return _words_pattern(name).search
+
+
+@functools.cache
+def _literal(word: str) -> re.Pattern:
+    return re.compile(re.escape(word))
+
+
+def _words_pattern(name: str) -> re.Pattern:
+    """The pattern of a [[words]] row; market_day adds the real-text price moves."""
+    return _market_day() if name == "market_day" else WORD_PATTERNS[name]
 
 
 DATELINE = rulebook.regex(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
@@ -899,6 +910,7 @@ class FigurePeriods:
         self._of_row: dict[str, list[TimeSpan]] = {}
         # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
         self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
+        self.prefix = PrefixSearch(text)  # searches of a sentence up to each figure, linear in the sentence
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
@@ -972,6 +984,12 @@ class FigurePeriods:
     def took(self, row: dict, span: TimeSpan) -> PeriodChoice:
         """The choice of ``span``'s period by ``row``."""
         return PeriodChoice(span.period, f"{row['id']}/{span.rule}", self.text[span.start:span.end])
+
+    def before_figure(self, pattern: re.Pattern | str, site: FigureSite) -> re.Match | None:
+        """``pattern`` (or the [[words]] row so named) searched from the figure's sentence start to the figure,
+        answered without searching the sentence again for each figure (issue 17)."""
+        pattern = _words_pattern(pattern) if isinstance(pattern, str) else pattern
+        return self.prefix.search(pattern, site.sentence[0], site.start)
 
     def said(self, row: dict, period: Period | None, match: re.Match | None = None) -> PeriodChoice:
         """The choice of ``period`` by ``row``, for the words ``match`` found."""
@@ -1078,14 +1096,14 @@ def _statement_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row
 
 def _since_launch(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """M6上市54天累计交付超过3万辆: counted from an undated launch, no period of the paragraph or lead."""
-    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    found = fp.before_figure(row["words"], site)
     return fp.said(row, None, found) if found else None
 
 
 def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """The action dated last before the figure: 于12月15日下调…, 自5月8日起…, 1月25日起…"""
     text, start = fp.text, site.start
-    if not _search_words(row["words"])(text, site.sentence[0], start):
+    if not fp.before_figure(row["words"], site):
         return None
     opened, closed = tuple(row["before"]), tuple(row["after"])
     event = fp.last_of_row(row, start, lambda t: text[t.start - 1:t.start] in opened or text.startswith(closed, t.end))
@@ -1095,7 +1113,7 @@ def _event_date(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: d
 def _same_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """人行昨（15）日开展…。同日…: the day the text last named."""
     sentence_start = site.sentence[0]
-    if not _search_words(row["words"])(fp.text, sentence_start, site.start):
+    if not fp.before_figure(row["words"], site):
         return None
     day = fp.last_of_row(row, sentence_start)
     return fp.took(row, day) if day is not None else None
@@ -1106,28 +1124,27 @@ def _published_if(fp: FigurePeriods, row: dict, match: re.Match | None) -> Perio
 
 
 def _same_day_published(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+    return _published_if(fp, row, fp.before_figure(row["words"], site))
 
 
 def _current_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
-    return _published_if(fp, row, _search_words(row["words"])(fp.text, site.sentence[0], site.start))
+    return _published_if(fp, row, fp.before_figure(row["words"], site))
 
 
 def _recent_words(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     """日前/近日: some recent day the text leaves undated, no period."""
-    found = _search_words(row["words"])(fp.text, site.sentence[0], site.start)
+    found = fp.before_figure(row["words"], site)
     return fp.said(row, None, found) if found else None
 
 
 def _market_words(fp: FigurePeriods, site: FigureSite, row: dict) -> re.Match | None:
     """The market-day words that make the figure a move or price of a trading day, not in a title."""
-    if fp.in_title(site.start) or SINCE_EVENT.search(fp.text, site.sentence[0], site.start):
+    if fp.in_title(site.start) or fp.before_figure(SINCE_EVENT, site):
         return None  # 自高市早苗胜选以来…下跌逾3.5%: a move over undated days
-    search = _search_words(row["words"])
-    found = search(fp.text, site.sentence[0], site.start)
+    found = fp.before_figure(row["words"], site)
     if found is None and site.measure in QUOTED_LEVELS:  # 日经225指数48489.02，涨超1.6%: a quoted level or price,
         # the move after it (以太坊跌破4400美元，日内下跌近3.5%)
-        found = search(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
+        found = _search_words(row["words"])(fp.text, site.start, min(site.sentence[1], site.start + MOVE_AFTER_LEVEL))
     return found
 
 
@@ -1165,7 +1182,7 @@ QUOTED_LEVELS = ("level", "rate")  # an index level, a price or a yield quoted b
 def _operation_day(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
     if fp.in_title(site.start):
         return None
-    return _published_if(fp, row, _search_words(row["words"])(fp.text, *site.sentence))
+    return _published_if(fp, row, fp.prefix.search_whole(_words_pattern(row["words"]), *site.sentence))
 
 
 def _no_inherit(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row: dict) -> PeriodChoice | None:
@@ -1222,7 +1239,7 @@ def _standing_target(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, 
     if choice.period is None:
         return None
     target = WORD_PATTERNS[row["words"]].match(fp.text, site.start)
-    context = target and WORD_PATTERNS[row["context"]].search(fp.text, site.sentence[0], site.start)
+    context = target and fp.before_figure(row["context"], site)
     return PeriodChoice(None, row["id"], target.group()) if context else None
 
 
@@ -1244,7 +1261,7 @@ def _deadline_named(fp: FigurePeriods, site: FigureSite, row: dict, period: Peri
     """The point ``period`` is a deadline in the figure's sentence (到2027年底, 2027年底前) and the figure no level
     reached by then nor a rate per time (增加到4万亿元, 每月可量产)."""
     before, after, not_flow = (WORD_PATTERNS[name] for name in row["words"])
-    if not_flow.search(fp.text, site.clause_start or site.sentence[0], site.start):
+    if fp.prefix.search(not_flow, site.clause_start or site.sentence[0], site.start):
         return False
     for span in times_within(fp.times, site.sentence[0], site.start):
         marked = before.search(fp.text[max(0, span.start - 2):span.start]) or after.search(fp.text[span.end:span.end + 2])
@@ -1263,7 +1280,7 @@ def _estimate_words(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice) -
         return _old_value_of_dated_change(fp, site)  # 由X of a change it dates (于3月30日将…由2.4%) is none
     clause_left = fp.text[site.clause_start:site.start]
     forecast = FORECAST_WORDS.search(clause_left)
-    if forecast and (RESULT_FORECAST_NAMED.search(fp.text, site.sentence[0], site.clause_start) or (
+    if forecast and (fp.prefix.search(RESULT_FORECAST_NAMED, site.sentence[0], site.clause_start) or (
             site.previous is not None and CONSENSUS.search(fp.text, site.near_start, site.start))):
         forecast = None  # 业绩预告，预计…; …，高于市场预期的353亿美元: the forecast of the period named or read
     if forecast:
@@ -1335,9 +1352,9 @@ def _undated_relative(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
     cannot be resolved, and no other time of the text is its (period.toml, undated-relative-time)."""
     if fp.published is not None or choice.period is None:
         return None
-    times = [span for span in fp.times if site.sentence[0] <= span.start < site.start]
+    times = fp.times[starting_from(fp.times, site.sentence[0]):starting_from(fp.times, site.start)]
     start = times[-1].end if times else site.sentence[0]  # after the last time this sentence resolves
-    found = WORD_PATTERNS[row["words"]].search(fp.text, start, site.start)
+    found = fp.prefix.search(WORD_PATTERNS[row["words"]], start, site.start)
     # 去年…贸易额434亿美元 is still read over a year: a flow, though the year is not known
     return PeriodChoice(None, row["id"], found.group(), read_over=choice.period) if found else None
 
@@ -1364,7 +1381,7 @@ def _share_of_flow_to_date(fp: FigurePeriods, site: FigureSite, choice: PeriodCh
     if choice.rule.split("/")[-1] not in row["kinds"] or at < 0 or fp.text.startswith(tuple(row["not_before"]),
                                                                                     at + len(choice.words)):
         return None  # 在2026年底前…控制在销售额的20%以内: a deadline's target, not accounts to date
-    if not WORD_PATTERNS[row["flow"]].search(fp.text, site.sentence[0], site.start):
+    if not fp.before_figure(row["flow"], site):
         return None
     return PeriodChoice(Period(period.end[:4] + "-01-01", period.end), row["id"], choice.words)
 
@@ -1432,10 +1449,9 @@ def _fiscal_year(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row:
     after it): no period, not the date or calendar year before it. A figure the text dates now or a market day keeps it."""
     if choice.period is None or choice.rule.startswith(tuple(row["keep"])):
         return None
-    fiscal, base = None, WORD_PATTERNS[row["base"]]
-    for match in WORD_PATTERNS[row["words"]].finditer(fp.text, site.sentence[0], site.start):
-        if not base.search(fp.text, max(0, match.start() - 2), match.start()):
-            fiscal = match  # 比上财年 is a comparison's base, not the figure's time
+    base = WORD_PATTERNS[row["base"]]  # 比上财年 is a comparison's base, not the figure's time: the last other
+    found = fp.prefix.finditer(WORD_PATTERNS[row["words"]], site.sentence[0], site.start)
+    fiscal = next((match for match in reversed(found) if not base.search(fp.text, max(0, match.start() - 2), match.start())), None)
     if fiscal is None or WORD_PATTERNS[row["defined"]].search(fp.text, max(0, fiscal.start() - 3), fiscal.start()):
         return None
     if any(span.start > fiscal.end() for span in times_within(fp.times, fiscal.end(), site.start)):
@@ -1455,9 +1471,9 @@ def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
 def _respectively(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """5月和6月，公司分别销售1万辆和2万辆: times listed before 分别 pair with the figures after it in order (the first
     after 分别 takes the first time, each next figure the time after its previous figure's)."""
+    if choice.period is None or not fp.before_figure(_literal(row["word"]), site):
+        return None  # the word nowhere before the figure in its sentence (found once a sentence, not scanned)
     word = fp.text.rfind(row["word"], site.sentence[0], site.start)
-    if choice.period is None or word < 0:
-        return None
     listed = _listed_times(fp, times_within(fp.times, site.sentence[0], word), row)
     if (len(listed) < 2 or word - listed[-1].end > row["gap"] or times_within(fp.times, word, site.start)
             or WORD_PATTERNS[row["base"]].search(fp.text, max(0, listed[0].start - 2), word)):
