@@ -36,6 +36,15 @@ def test_model_loads(model):
     assert model.margin == json.loads((DEFAULT_MODEL / "weights.json").read_text(encoding="utf-8"))["margin"]
 
 
+def test_weights_without_their_counts_say_so(tmp_path):
+    """Weights that use the archive's metric counts, saved without metric_counts.json, name the missing file
+    (s19-review: the check used to come after the read, so a bare FileNotFoundError of the read came first)."""
+    (tmp_path / "weights.json").write_text(json.dumps({"counts": True, "margin": 1.0, "weights": {"bias": 0.0}}),
+                                           encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="use the archive's metric counts"):
+        BoundaryModel.load(tmp_path)
+
+
 def test_off_by_default():
     assert "metric_boundary" not in Pipeline().pipe_names
     assert add_metric_boundary(Pipeline(), None).pipe_names == Pipeline().pipe_names

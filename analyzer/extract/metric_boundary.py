@@ -167,9 +167,9 @@ class BoundaryModel:
         folder = Path(path)
         data = json.loads((folder / "weights.json").read_text(encoding="utf-8"))
         counts_file = folder / "metric_counts.json"
-        counts = json.loads(counts_file.read_text(encoding="utf-8")) if data.get("counts") else None
-        if data.get("counts") and not counts_file.is_file():
+        if data.get("counts") and not counts_file.is_file():  # said before reading, which would fail without it
             raise FileNotFoundError(f"{counts_file}: the weights use the archive's metric counts")
+        counts = json.loads(counts_file.read_text(encoding="utf-8")) if data.get("counts") else None
         return cls(data["weights"], data.get("margin", 0.0), counts)
 
     def score(self, names: list[str]) -> float:
