@@ -173,8 +173,9 @@ class BoundaryModel:
         return cls(data["weights"], data.get("margin", 0.0), counts)
 
     def score(self, names: list[str]) -> float:
+        """The sum of the weights of a candidate's features (a feature the weights lack counts 0)."""
         get = self.weights.get
-        return sum([get(name, 0.0) for name in names])
+        return sum(get(name, 0.0) for name in names)
 
     def choose(self, text: str, metric: str, figure: tuple[int, int], sentence: tuple[int, int]) -> str:
         """The metric this model prefers for the figure at ``figure`` (the rules' ``metric`` when it is not
@@ -196,6 +197,7 @@ class BoundaryModel:
 
 @functools.cache
 def default_model() -> BoundaryModel:
+    """The model saved in ``models/metric-boundary``, loaded once."""
     return BoundaryModel.load(DEFAULT_MODEL)
 
 
