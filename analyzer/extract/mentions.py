@@ -397,6 +397,7 @@ _ITEM_BEFORE_IN_LIST = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“
 
 
 _CLAUSE_END = rulebook.regex(r"[，。；：！？!?;:\n]")
+CLAUSE_REACH = 300  # a clause is read back at most this far (a run with no break in it starts here, not at the text's start)
 
 
 @functools.cache
@@ -426,7 +427,8 @@ def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[
 
 def _clause_around(text: str, at: int) -> tuple[int, int]:
     """The clause holding ``text[at]``: from after the break before it to the next break."""
-    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, at - 300), at)), default=0)
+    floor = max(0, at - CLAUSE_REACH)
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, floor, at)), default=floor)
     after = _CLAUSE_END.search(text, at)
     return before, after.start() if after else len(text)
 
