@@ -112,3 +112,17 @@ def test_audit_is_blind_material_only():
     for doc in audit["documents"].values():
         assert set(doc) == {"text_sha256", "figures"}
         assert all(len(span) <= 30 for span, _ in doc["figures"])
+
+
+def test_a_rules_metric_longer_than_any_candidate_is_kept():
+    """s19-review: a rules' metric longer than LONGEST is no candidate, so it had no score and any candidate scoring
+    over the margin above 0 replaced it; now there is nothing to beat and it stays."""
+    from analyzer.extract.metric_boundary import LONGEST, window
+    metric = "全国规模以上工业企业实现利润总额" * 2
+    assert len(metric) > LONGEST
+    text = f"今年{metric}为5%。"
+    start = text.index(metric)
+    figure = (text.index("5%"), text.index("5%") + 2)
+    win = window(text, (start, start + len(metric)), figure, (0, len(text)))
+    eager = BoundaryModel({"rule=False": 5.0}, margin=0.0)
+    assert eager.choose_in(text, win) == metric

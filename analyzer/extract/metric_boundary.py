@@ -184,8 +184,9 @@ class BoundaryModel:
         return metric if span is None else self.choose_in(text, window(text, span, figure, sentence))
 
     def choose_in(self, text: str, win: Window) -> str:
-        """The best candidate of ``win``: the rules' metric unless another beats it by the margin."""
-        best, best_score, rule_score = text[win.start:win.end], float("-inf"), 0.0
+        """The best candidate of ``win``: the rules' metric unless another beats it by the margin (always the rules'
+        when it is longer than ``LONGEST`` and so no candidate itself: there is no score to beat)."""
+        best, best_score, rule_score = text[win.start:win.end], float("-inf"), float("inf")
         for i, j in candidates(win):
             score = self.score(features(win, i, j, self.counts))
             if win.words[i][0] == win.start and win.words[j - 1][1] == win.end:

@@ -62,8 +62,10 @@ def document_groups(pipeline: Pipeline, gold: dict, counts: dict[str, int] | Non
             continue
         spans = candidates(win)
         strings = [doc.norm[win.words[i][0]:win.words[j - 1][1]] for i, j in spans]
-        rule = next(k for k, (i, j) in enumerate(spans)
-                    if win.words[i][0] == win.start and win.words[j - 1][1] == win.end)
+        rule = next((k for k, (i, j) in enumerate(spans)
+                     if win.words[i][0] == win.start and win.words[j - 1][1] == win.end), None)
+        if rule is None:  # the rules' metric is longer than LONGEST: no candidate, nothing to learn from
+            continue
         target = _strip(gold_metric)
         gold_index = next((k for k, s in enumerate(strings) if _strip(s) == target), None)
         names = [features(win, i, j, counts) for i, j in spans]
