@@ -126,3 +126,20 @@ def test_a_rules_metric_longer_than_any_candidate_is_kept():
     win = window(text, (start, start + len(metric)), figure, (0, len(text)))
     eager = BoundaryModel({"rule=False": 5.0}, margin=0.0)
     assert eager.choose_in(text, win) == metric
+
+
+def test_recount_leaves_out_every_audits_documents(tmp_path, monkeypatch):
+    """s19-review: --recount read only audit-s19.json, so audit-s19b.json's documents were counted into the
+    archive's metric counts the model's features read (the archive pass itself is stubbed out here)."""
+    from click.testing import CliRunner
+
+    from analyzer.cli.model import model_group
+    from analyzer.model import metric_boundary as training
+    for name, doc_id in (("audit-s19.json", "a-1"), ("audit-s19b.json", "b-1")):
+        (tmp_path / name).write_text(json.dumps({"documents": {doc_id: {}}}), encoding="utf-8")
+    skipped = {}
+    monkeypatch.setattr(training, "archive_metric_counts", lambda data, skip: skipped.update(ids=skip) or {})
+    monkeypatch.setattr(training, "train", lambda *args: {"groups": 0, "rules_right": 0, "model_right_in_sample": 0})
+    result = CliRunner().invoke(model_group, ["train-metric-boundary", "--out", str(tmp_path), "--recount"])
+    assert result.exit_code == 0, result.output
+    assert {"a-1", "b-1"} <= skipped["ids"]
