@@ -11,11 +11,13 @@ Messages are made safe for a terminal and a log: control characters in file name
 """
 import re
 
-# user:password@ in any URL scheme (postgresql://, mysql://, sqlite+pysqlite://, http://, …), up to the last @ of
-# the URL: a password may hold an unencoded @ (user:pa@ss@host)
-URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^\s'\"]*(?P<tail>@)")
+# user:password@ in any URL scheme (postgresql://, mysql://, sqlite+pysqlite://, http://, …), up to the last @ before
+# a space: a password may hold an unencoded @ (user:pa@ss@host) or a quote (user:pa'ss@host, which a URL allows)
+URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)\S*(?P<tail>@)")
 # password=… as a URL query parameter or a libpq keyword (postgresql://host/db?password=…, "host=h password=…")
-PARAM_PASSWORD = re.compile(r"(?i)(?P<head>(?:^|[?&;\s'\"(])(?:ssl)?password=)[^&\s'\")]+")
+# (a libpq value may be quoted, password='a b'; an unquoted one runs to the next & or space, quotes and brackets in it
+# included: a trailing quote or bracket of the message is masked with it, never a part of the password shown)
+PARAM_PASSWORD = re.compile(r"(?i)(?P<head>(?:^|[?&;\s'\"(])(?:ssl)?password=)(?:'[^']*'|[^&\s]+)")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 

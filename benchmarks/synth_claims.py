@@ -319,6 +319,7 @@ def _quota(per_slip: int, slip: str | None, form: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Write the synthetic claim set (JSON Lines) to stdout."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared-data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--per-slip", type=int, default=30, help="claims kept of each slip from each of corpus/dev "

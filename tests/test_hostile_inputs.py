@@ -625,6 +625,8 @@ def test_fifos_are_refused_not_read(tmp_path):
     "postgresql://127.0.0.1:1/db?user=u&password=s3cret&sslmode=disable",
     "postgresql://user:s3cret@127.0.0.1:notaport/db",  # a bad port: one line, not a traceback
     "postgresql+psycopg2://user:s3cret@127.0.0.1:1/db",  # a driver that is not installed: one line
+    "postgresql://user:pa's3cret@127.0.0.1:notaport/db",  # a quote in the password (s19-review: was shown)
+    "postgresql://user@127.0.0.1:notaport/db?password=pa)s3cret",  # a bracket in a query password (was half shown)
 ])
 def test_passwords_are_masked_in_every_message(url):
     result = CliRunner().invoke(main, ["query", "--db", url])

@@ -214,3 +214,12 @@ SENTENCE_STARTS = [
 def test_sentence_start(text, at, previous, expected):
     from analyzer.extract.mentions import sentence_start
     assert sentence_start(text, at, previous) == expected
+
+
+def test_a_clause_with_no_break_for_long_starts_at_the_reach_not_at_the_text_start():
+    """s19-review: a run of more than CLAUSE_REACH characters with no break before a name made its clause start at the
+    text's first character, so a firm list's count and closing word were read over the whole text before it."""
+    from analyzer.extract.mentions import CLAUSE_REACH, _clause_around
+    text = "甲" * (CLAUSE_REACH + 100) + "。"
+    assert _clause_around(text, CLAUSE_REACH + 50) == (50, CLAUSE_REACH + 100)
+    assert _clause_around("前文。" + "乙" * 10, 5) == (3, 13)

@@ -36,6 +36,15 @@ def test_model_loads(model):
     assert model.margin == json.loads((DEFAULT_MODEL / "weights.json").read_text(encoding="utf-8"))["margin"]
 
 
+def test_weights_without_their_counts_say_so(tmp_path):
+    """Weights that use the archive's metric counts, saved without metric_counts.json, name the missing file
+    (s19-review: the check used to come after the read, so a bare FileNotFoundError of the read came first)."""
+    (tmp_path / "weights.json").write_text(json.dumps({"counts": True, "margin": 1.0, "weights": {"bias": 0.0}}),
+                                           encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="use the archive's metric counts"):
+        BoundaryModel.load(tmp_path)
+
+
 def test_off_by_default():
     assert "metric_boundary" not in Pipeline().pipe_names
     assert add_metric_boundary(Pipeline(), None).pipe_names == Pipeline().pipe_names
@@ -103,3 +112,34 @@ def test_audit_is_blind_material_only():
     for doc in audit["documents"].values():
         assert set(doc) == {"text_sha256", "figures"}
         assert all(len(span) <= 30 for span, _ in doc["figures"])
+
+
+def test_a_rules_metric_longer_than_any_candidate_is_kept():
+    """s19-review: a rules' metric longer than LONGEST is no candidate, so it had no score and any candidate scoring
+    over the margin above 0 replaced it; now there is nothing to beat and it stays."""
+    from analyzer.extract.metric_boundary import LONGEST, window
+    metric = "全国规模以上工业企业实现利润总额" * 2
+    assert len(metric) > LONGEST
+    text = f"今年{metric}为5%。"
+    start = text.index(metric)
+    figure = (text.index("5%"), text.index("5%") + 2)
+    win = window(text, (start, start + len(metric)), figure, (0, len(text)))
+    eager = BoundaryModel({"rule=False": 5.0}, margin=0.0)
+    assert eager.choose_in(text, win) == metric
+
+
+def test_recount_leaves_out_every_audits_documents(tmp_path, monkeypatch):
+    """s19-review: --recount read only audit-s19.json, so audit-s19b.json's documents were counted into the
+    archive's metric counts the model's features read (the archive pass itself is stubbed out here)."""
+    from click.testing import CliRunner
+
+    from analyzer.cli.model import model_group
+    from analyzer.model import metric_boundary as training
+    for name, doc_id in (("audit-s19.json", "a-1"), ("audit-s19b.json", "b-1")):
+        (tmp_path / name).write_text(json.dumps({"documents": {doc_id: {}}}), encoding="utf-8")
+    skipped = {}
+    monkeypatch.setattr(training, "archive_metric_counts", lambda data, skip: skipped.update(ids=skip) or {})
+    monkeypatch.setattr(training, "train", lambda *args: {"groups": 0, "rules_right": 0, "model_right_in_sample": 0})
+    result = CliRunner().invoke(model_group, ["train-metric-boundary", "--out", str(tmp_path), "--recount"])
+    assert result.exit_code == 0, result.output
+    assert {"a-1", "b-1"} <= skipped["ids"]

@@ -195,3 +195,17 @@ def test_sqlite_sql_refuses_fts3_tokenizer(tmp_path, statement):
         store.write([stored(make_record())])
     with open_store(db) as store, pytest.raises(StoreError, match="not authorized|no such function"):
         list(store.sql(statement)[1])
+
+
+@pytest.mark.parametrize("statement", ["SELECT fts3_tokenizer('simple')", "ATTACH '{path}' AS other"])
+def test_an_in_memory_store_refuses_what_a_file_store_refuses(tmp_path, statement):
+    """s19-review: store.sql on an in-memory store (sqlite://) set query_only but no authorizer, so fts3_tokenizer
+    leaked a pointer and ATTACH created a file; the store still writes after the call."""
+    from tests.test_store import make_record, stored
+    attached = tmp_path / "attached.db"
+    with open_store("sqlite://") as store:
+        with pytest.raises(StoreError, match="not authorized"):
+            list(store.sql(statement.format(path=attached))[1])
+        store.write([stored(make_record())])
+        assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(1,)]
+    assert not attached.exists()

@@ -189,7 +189,8 @@ def train_measure_command(train_dirs, base_model, out, epochs, seed, threshold):
               type=click.Path(exists=True, file_okay=False), help="Folders of gold files (never a test split).")
 @click.option("--out", default="models/metric-boundary", show_default=True, help="Folder to save the weights in.")
 @click.option("--recount", is_flag=True, help="Count the rules' metrics over ../shared/data again first "
-              "(reserved ids, every real-gold document and the audit's ids left out; about a minute).")
+              "(reserved ids, every real-gold document and the ids of every audit-*.json in OUT left out; about a "
+              "minute).")
 @click.option("--l2", type=float, default=0.3, show_default=True)
 @click.option("--steps", type=click.IntRange(min=1), default=3000, show_default=True)
 @click.option("--margin", type=float, default=1.0, show_default=True,
@@ -204,9 +205,9 @@ def train_metric_boundary_command(train_dirs, out, recount, l2, steps, margin):
     Example: analyzer model train-metric-boundary --out models/metric-boundary
     """
     from analyzer.model import metric_boundary
-    if recount:
-        audit = json.loads((Path(out) / "audit-s19.json").read_text(encoding="utf-8"))
-        skip = metric_boundary.held_out_ids(PROJECT_ROOT, tuple(audit["documents"]))
+    if recount:  # every carry-over audit's documents are left out (audit-s19.json, audit-s19b.json, …)
+        audits = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(out).glob("audit-*.json"))]
+        skip = metric_boundary.held_out_ids(PROJECT_ROOT, tuple(d for audit in audits for d in audit["documents"]))
         counts = metric_boundary.archive_metric_counts(find_texts_dir(PROJECT_ROOT), skip)
         (Path(out) / "metric_counts.json").write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n",
                                                       encoding="utf-8")

@@ -397,26 +397,27 @@ _ITEM_BEFORE_IN_LIST = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“
 
 
 _CLAUSE_END = rulebook.regex(r"[，。；：！？!?;:\n]")
+CLAUSE_REACH = 300  # a clause is read back at most this far (a run with no break in it starts here, not at the text's start)
 
 
 @functools.cache
-def _list_contexts() -> list[tuple[int, re.Pattern]]:
+def _list_contexts() -> tuple[tuple[int, re.Pattern], ...]:
     """The ``[[list_context]]`` rows of ``analyzer/rules/mentions.toml``: (min_named, closing pattern)."""
-    return [(row["min_named"], rulebook.regex(row["closing"])) for row in rulebook.rows("mentions", "list_context")]
+    return tuple((row["min_named"], rulebook.regex(row["closing"])) for row in rulebook.rows("mentions", "list_context"))
 
 
 def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[tuple[int, int]]:
     """The clauses (cut at ，。；：！？) whose list names firms (``firm_list_context``): ``min_named`` institutions or
     more written as list items (a joiner right before or after the name) and a third of the items at least (a list
     of twenty futures with 苹果 twice is no list of firms), or a closing word for firms."""
+    named: dict[tuple[int, int], int] = {}  # clause → institutions written as its list items (the same for every row)
+    for hit in hits:
+        if joiners.fullmatch(text, hit.end, hit.end + 1) or hit.start and joiners.fullmatch(text, hit.start - 1,
+                                                                                           hit.start):
+            clause = _clause_around(text, hit.start)
+            named[clause] = named.get(clause, 0) + 1
     out = []
     for min_named, closing in _list_contexts():
-        named: dict[tuple[int, int], int] = {}
-        for hit in hits:
-            if joiners.fullmatch(text, hit.end, hit.end + 1) or hit.start and joiners.fullmatch(text, hit.start - 1,
-                                                                                               hit.start):
-                clause = _clause_around(text, hit.start)
-                named[clause] = named.get(clause, 0) + 1
         for (start, end), count in named.items():
             items = len(joiners.findall(text, start, end)) + 1
             if count >= min_named and 3 * count >= items or closing.search(text, start, end):
@@ -426,7 +427,8 @@ def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[
 
 def _clause_around(text: str, at: int) -> tuple[int, int]:
     """The clause holding ``text[at]``: from after the break before it to the next break."""
-    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, at - 300), at)), default=0)
+    floor = max(0, at - CLAUSE_REACH)
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, floor, at)), default=floor)
     after = _CLAUSE_END.search(text, at)
     return before, after.start() if after else len(text)
 

@@ -167,14 +167,15 @@ class BoundaryModel:
         folder = Path(path)
         data = json.loads((folder / "weights.json").read_text(encoding="utf-8"))
         counts_file = folder / "metric_counts.json"
-        counts = json.loads(counts_file.read_text(encoding="utf-8")) if data.get("counts") else None
-        if data.get("counts") and not counts_file.is_file():
+        if data.get("counts") and not counts_file.is_file():  # said before reading, which would fail without it
             raise FileNotFoundError(f"{counts_file}: the weights use the archive's metric counts")
+        counts = json.loads(counts_file.read_text(encoding="utf-8")) if data.get("counts") else None
         return cls(data["weights"], data.get("margin", 0.0), counts)
 
     def score(self, names: list[str]) -> float:
+        """The sum of the weights of a candidate's features (a feature the weights lack counts 0)."""
         get = self.weights.get
-        return sum([get(name, 0.0) for name in names])
+        return sum(get(name, 0.0) for name in names)
 
     def choose(self, text: str, metric: str, figure: tuple[int, int], sentence: tuple[int, int]) -> str:
         """The metric this model prefers for the figure at ``figure`` (the rules' ``metric`` when it is not
@@ -183,8 +184,9 @@ class BoundaryModel:
         return metric if span is None else self.choose_in(text, window(text, span, figure, sentence))
 
     def choose_in(self, text: str, win: Window) -> str:
-        """The best candidate of ``win``: the rules' metric unless another beats it by the margin."""
-        best, best_score, rule_score = text[win.start:win.end], float("-inf"), 0.0
+        """The best candidate of ``win``: the rules' metric unless another beats it by the margin (always the rules'
+        when it is longer than ``LONGEST`` and so no candidate itself: there is no score to beat)."""
+        best, best_score, rule_score = text[win.start:win.end], float("-inf"), float("inf")
         for i, j in candidates(win):
             score = self.score(features(win, i, j, self.counts))
             if win.words[i][0] == win.start and win.words[j - 1][1] == win.end:
@@ -196,6 +198,7 @@ class BoundaryModel:
 
 @functools.cache
 def default_model() -> BoundaryModel:
+    """The model saved in ``models/metric-boundary``, loaded once."""
     return BoundaryModel.load(DEFAULT_MODEL)
 
 

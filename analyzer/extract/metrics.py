@@ -744,13 +744,19 @@ FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
 SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
 
 
+def _first_ending(phrase: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` that ``phrase`` ends with (one test of the whole tuple first: most phrases end with
+    none)."""
+    return next((w for w in words if phrase.endswith(w)), None) if phrase.endswith(words) else None
+
+
 def _implied_word(c: MetricContext) -> Named | None:
     """降准0.5个百分点: the word before the figure implies its metric (lexicon metric.implied); a rate the
     sentence named before it is the one moved (美联储维持利率在0%-0.25%区间的概率为96.9%，加息25个基点 → 利率)."""
-    stripped = c.left_stripped
-    if not stripped.endswith(_implied_words()):
-        return None  # one test of the whole list: most figures follow none of its words
-    word, implied = next((w, i) for w, i in _lexicon()["implied"].items() if stripped.endswith(w))
+    word = _first_ending(c.left_stripped, _implied_words())
+    if word is None:
+        return None
+    implied = _lexicon()["implied"][word]
     named = _rate_named_before(c) if implied.endswith("利率") else None
     return named if named and named[0].endswith("利率") else _named(implied, word)
 
@@ -758,8 +764,7 @@ def _implied_word(c: MetricContext) -> Named | None:
 def _fine_imposed(c: MetricContext) -> Named | None:
     """被处以45万元罚款, 哔哩哔哩被罚50万元: money right after a fining verb is the fine (罚款)."""
     stripped = c.left_stripped
-    word = next((w for w in WORD_LISTS["fine-verbs"] if stripped.endswith(w)), None) \
-        if stripped.endswith(FINE_VERBS) else None
+    word = _first_ending(stripped, FINE_VERBS)
     return _named("罚款", word) if word else None
 
 
@@ -767,8 +772,7 @@ def _spent_on(c: MetricContext) -> Named | None:
     """拟以自有资金出资3亿元收购, 耗资约2.04亿港元: money right after a spending verb is named by the purchase it pays
     for (收购, 回购), else by the verb (出资, 耗资); who spent it and how go."""
     stripped = c.left_stripped
-    spent = next((w for w in WORD_LISTS["spend-verbs"] if stripped.endswith(w)), None) \
-        if stripped.endswith(SPEND_VERBS) else None
+    spent = _first_ending(stripped, SPEND_VERBS)
     if spent is None:
         return None
     after = c.text[c.figure_end:c.figure_end + 8].lstrip("用于来")
@@ -1220,7 +1224,7 @@ def priced_goods(c: MetricContext, metric: str | None) -> str | None:
     row = _priced_goods_row()
     units = tuple(row["per_units"])
     per_after = c.text[c.figure_start:c.figure_end].endswith(tuple("/" + unit for unit in units))
-    if not per_after and not c.text[:c.figure_start].endswith(tuple("每" + unit for unit in units)):
+    if not per_after and not c.text.endswith(tuple("每" + unit for unit in units), 0, c.figure_start):
         return metric
     name = tidy_metric(metric)
     if not name or any(word in name for word in row["not_goods"]):

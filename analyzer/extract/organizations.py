@@ -754,7 +754,8 @@ class OrganizationFinder:
         a Latin name (西班牙Puig)."""
         if name.endswith(not_endings) or holds_institution(name) or self._holds_listed(name):
             return False
-        if self._names_place(name) or _LATIN_NAME.match(name) and _LATIN_NAME.match(name).group() in self.not_latin:
+        latin = _LATIN_NAME.match(name)
+        if self._names_place(name) or latin and latin.group() in self.not_latin:
             return False  # 俄罗斯; FPGA大厂: a technology's acronym
         return not any(name.startswith(c) and _LATIN_SUBJECT.fullmatch(name[len(c):]) for c in self.countries)
 

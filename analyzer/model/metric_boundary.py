@@ -62,8 +62,10 @@ def document_groups(pipeline: Pipeline, gold: dict, counts: dict[str, int] | Non
             continue
         spans = candidates(win)
         strings = [doc.norm[win.words[i][0]:win.words[j - 1][1]] for i, j in spans]
-        rule = next(k for k, (i, j) in enumerate(spans)
-                    if win.words[i][0] == win.start and win.words[j - 1][1] == win.end)
+        rule = next((k for k, (i, j) in enumerate(spans)
+                     if win.words[i][0] == win.start and win.words[j - 1][1] == win.end), None)
+        if rule is None:  # the rules' metric is longer than LONGEST: no candidate, nothing to learn from
+            continue
         target = _strip(gold_metric)
         gold_index = next((k for k, s in enumerate(strings) if _strip(s) == target), None)
         names = [features(win, i, j, counts) for i, j in spans]
@@ -72,6 +74,7 @@ def document_groups(pipeline: Pipeline, gold: dict, counts: dict[str, int] | Non
 
 
 def build_groups(golds: list[dict], counts: dict[str, int] | None = None) -> list[Group]:
+    """The candidate groups of every gold record's matched figures, in order (:func:`document_groups`)."""
     pipeline = Pipeline()
     return [group for gold in golds for group in document_groups(pipeline, gold, counts)]
 
@@ -111,6 +114,8 @@ def fit(groups: list[Group], l2: float = 0.3, steps: int = 3000, rate: float = 5
 
 
 def choose(weights: dict[str, float], group: Group, margin: float) -> int:
+    """The index of the candidate the weights choose in ``group``: the best other than the rules' metric when it
+    beats the rules' by more than ``margin``, else the rules' (as ``BoundaryModel.choose_in`` does)."""
     scores = [sum(weights.get(n, 0.0) for n in names) for names in group.names]
     best = max((k for k in range(len(scores)) if k != group.rule), key=lambda k: scores[k], default=group.rule)
     return best if scores[best] > scores[group.rule] + margin else group.rule
@@ -124,6 +129,7 @@ def accuracy(weights: dict[str, float], groups: list[Group], margin: float) -> t
 
 
 def save(weights: dict[str, float], options: BoundaryOptions, out: str | Path, meta: dict) -> Path:
+    """Write ``weights.json`` (margin, whether the weights use the metric counts, ``meta``, the weights) in ``out``."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "weights.json"
@@ -134,6 +140,7 @@ def save(weights: dict[str, float], options: BoundaryOptions, out: str | Path, m
 
 @dataclass
 class BoundaryOptions:
+    """The settings of :func:`train`: L2 strength, gradient steps and rate of :func:`fit`, and the margin saved."""
     l2: float = 0.3
     steps: int = 3000
     rate: float = 5.0

@@ -6,9 +6,9 @@ the store swaps the index for the sentence's new id once the sentences are inser
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 
 from analyzer.extract.periods import parse_date

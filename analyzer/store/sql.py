@@ -359,9 +359,12 @@ class SQLStore:
         if self.url == "sqlite://":  # an in-memory store has a single connection: guard it for the call
             connection = self.engine.connect()
             connection.exec_driver_sql("PRAGMA query_only = ON")
+            raw = connection.connection.driver_connection
+            raw.set_authorizer(readonly.deny_attach)  # as a file's read-only connections: no ATTACH, no fts3_tokenizer
 
             def release_memory() -> None:
                 connection.rollback()
+                raw.set_authorizer(None)
                 connection.exec_driver_sql("PRAGMA query_only = OFF")
                 connection.close()
             return connection, release_memory

@@ -95,13 +95,14 @@ def clean(text: str) -> Cleaned:
 
 
 def _row() -> dict:
+    """The ``[space_before_legal_form]`` table of debris.toml."""
     return _rules()["space_before_legal_form"]
 
 
 @functools.cache
 def _legal_run() -> tuple[tuple[str, ...], re.Pattern]:
     """The legal forms of ``space_before_legal_form`` and the pattern of a space in a run they close."""
-    row = _rules()["space_before_legal_form"]
+    row = _row()
     spaces = "".join(re.escape(c) for c in _rules()["space_in_name"]["spaces"])
     forms = "|".join(map(re.escape, row["legal_forms"]))
     run = f"[\u4e00-\u9fff]{{1,{row['max_run']}}}"
