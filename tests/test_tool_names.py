@@ -27,6 +27,11 @@ def tools(finder, text):
     ("RCEP协定正式生效，关税减免、服务投资开放同步推进。", [("关税减免", "关税减免", False)]),
     ("如已经落地的“绿色再贷款”，未来可能扩容。", [("绿色再贷款", "绿色再贷款", False)]),
     ("鼓励有条件的地区为困难群众发放临时生活补助。", [("临时生活补助", "临时生活补助", False)]),
+    # an adjective in the modifier (稳定 is one to jieba)
+    ("金融稳定再贷款利率下调0.5个百分点至1.75%。", [("金融稳定再贷款", "金融稳定再贷款", False)]),
+    # an adjective of degree qualifies the amount, not the tool
+    ("额外提供最长6个月的过渡性补贴，最高过渡性补贴价值可达7.2万元。",
+     [("过渡性补贴", "过渡性补贴", False), ("过渡性补贴", "过渡性补贴", False)]),
     # a leading place is cut: the taxonomy's names carry none either
     ("完善广州市新能源汽车消费补贴政策。", [("新能源汽车消费补贴", "新能源汽车消费补贴", False)]),
 ])
@@ -53,9 +58,15 @@ def test_taxonomy_reading_wins(finder, text, expected):
     "平台不得以开展长期、大额补贴的手段排挤对手。",   # a firm's promotion
     "未来还将继续用好用足再贷款这一政策工具。",     # verbs before a taxonomy tool
     "对符合条件的车型精准设置补贴标准。",
+    "具体补贴标准为：一线城市每月发放。",
 ])
 def test_no_grammar_name(finder, text):
     assert all(flag for _, _, flag in tools(finder, text)), tools(finder, text)
+
+
+def test_kind_adjective_keeps_the_taxonomy_entry(finder):
+    # 普惠性 says what kind of allotment, like 结构性: corpus gold names 普惠性再贷款再贴现额度 再贷款
+    assert tools(finder, "安排1万亿元普惠性再贷款再贴现额度。")[0][1:] == ("再贷款", True)
 
 
 def test_every_head_row_reads_its_example(finder):
