@@ -80,3 +80,8 @@ def test_candidates_list_grammar_tools():
     documents = [Document(id=f"d{i}", text="民政部介绍养老服务消费补贴项目推进情况。") for i in range(2)]
     rows = {(r["kind"], r["name"]): r for r in collect_candidates(documents)}
     assert rows[("policy_tools", "养老服务消费补贴")]["documents"] == 2
+
+
+def test_long_form_of_qt_is_the_taxonomy_tool(finder):
+    # 缩减资产负债表 is what 缩表 abbreviates (23 times in the archive, all central banks')
+    assert tools(finder, "美联储将于9月开始缩减资产负债表。") == [("缩减资产负债表", "缩表", True)]
