@@ -273,6 +273,22 @@ def test_query_for_a_parent_finds_its_children(store, tool, found):
     assert len(store.mentions("tool", tool)) == found
 
 
+def test_query_for_a_parent_finds_names_read_outside_the_taxonomy(store):
+    # the tool-name grammar's 绿色再贷款 (in_taxonomy false) is narrower than 再贷款, as 支农再贷款 is
+    text = "央行设立绿色再贷款额度2000亿元。"
+    record = Record.from_dict({
+        "doc": {"id": "g", "published": "2024-02-01"}, "text": text,
+        "figures": [{"text": "2000亿元", "start": text.index("2000"), "end": text.index("2000") + 6,
+                     "value": "200000000000", "unit": "CNY", "measure": "level", "metric": "绿色再贷款额度",
+                     "period": None, "links": {"policy_tools": ["绿色再贷款"], "sectors": [], "institutions": []}}],
+        "policy_tools": [{"text": "绿色再贷款", "start": 4, "end": 9, "name": "绿色再贷款", "in_taxonomy": False}],
+        "sectors": [], "institutions": []})
+    store.write([stored(record)])
+    for tool, found in (("再贷款", 1), ("结构性货币政策工具", 1), ("绿色再贷款", 1), ("降准", 0)):
+        assert len(store.figures(tool=tool)) == found, tool
+        assert len(store.mentions("tool", tool)) == found, tool
+
+
 def test_trends_roll_children_up_under_parents(store):
     store.write([stored(make_fine_record("a", "2024-02-01")), stored(make_record("b", published="2024-03-01"))])
     plain = mention_trends(store, "sector", "year")

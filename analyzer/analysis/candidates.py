@@ -1,5 +1,6 @@
 """Collect names missing from the taxonomy across documents (``analyzer taxonomy candidates``): tool-like names
-(…再贷款, …支持工具, …机制) and institutions read by the organisation grammar (mentions with ``in_taxonomy: false``)."""
+(…再贷款, …支持工具, …机制), tools read by the tool-name grammar (养老服务消费补贴) and institutions read by the
+organisation grammar (mentions with ``in_taxonomy: false``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -20,7 +21,8 @@ def collect_candidates(documents: Iterable[Document], examples: int = 2, context
         cleaned = clean(document.text)
         found = finder(normalize(cleaned.text), cleaned.text)
         outside = [m for m in found["institutions"] if m.extra.get("in_taxonomy") is False]
-        for kind, mentions in (("policy_tools", found["candidates"]), ("institutions", outside)):
+        tools = [m for m in found["policy_tools"] if m.extra.get("in_taxonomy") is False]
+        for kind, mentions in (("policy_tools", found["candidates"] + tools), ("institutions", outside)):
             for mention in mentions:
                 start, end = cleaned.span(mention.start, mention.end)
                 _count(rows, kind, mention.name, document, document.text[max(0, start - context):end + context],

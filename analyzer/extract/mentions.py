@@ -20,6 +20,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
+from analyzer.extract.tool_names import ToolName, ToolNameFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
 from analyzer.text.sentences import clause_bounds, sentence_start
@@ -71,10 +72,12 @@ class MentionFinder:
         self.automaton.make_automaton()
         self.candidates = CandidateFinder(taxonomy)
         self.organizations = OrganizationFinder()
+        self.tool_names = ToolNameFinder()
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
         hits += self.team_hits(text, hits)
+        hits += self.tool_name_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
         hits += self.gloss_hits(text, hits)
@@ -125,6 +128,18 @@ class MentionFinder:
             return None
         entry = self.taxonomy.lookup(row["country_alias"].format(found[-1][1]), ARRAY_KIND["institutions"])
         return entry if entry is not None and entry.category in row["categories"] else None
+
+    def tool_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Policy tools the taxonomy lacks, read by the tool-name grammar (养老服务消费补贴, 关税减免; rows of
+        ``rules/tool_names.toml``). The taxonomy's reading wins where one of its tools overlaps the name (人才租金补贴
+        is 租金补贴), unless it is a generic entry the row refines and ends where the name does (绿色再贷款)."""
+        tools = [h for h in hits if h.array == "policy_tools"]
+        out = []
+        for found in self.tool_names(text):
+            if all(_refines(found, h) for h in tools if h.start < found.end and found.start < h.end):
+                out.append(Hit(found.start, found.end, "policy_tools", f"outside:{found.name}",
+                               tool_entry(found.name, found.rule), outside=True))
+        return out
 
     def organization_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Institutions the taxonomy lacks, read by the name grammar (北京市住房和城乡建设委员会, 财通证券). A firm's
@@ -460,6 +475,16 @@ def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> 
 def organization_entry(name: str, rule: str) -> Entry:
     """A stand-in entry for an organisation the taxonomy lacks: its name is the written (simplified) name."""
     return Entry(id=f"outside_{rule}", kind="institutions", name=name, name_en=name, category="outside_taxonomy")
+
+
+def tool_entry(name: str, rule: str) -> Entry:
+    """A stand-in entry for a policy tool the taxonomy lacks: its name is the written (simplified) name."""
+    return Entry(id=f"outside_{rule}", kind="tools", name=name, name_en=name, category="outside_taxonomy")
+
+
+def _refines(found: ToolName, hit: Hit) -> bool:
+    """Whether a grammar name refines the taxonomy tool ``hit`` inside it (绿色再贷款 over 再贷款)."""
+    return hit.end == found.end and hit.entry.name in found.over
 
 
 def refer_back(written: str, entry: Entry, earlier: list[Mention]) -> str:

@@ -49,10 +49,21 @@ def _family(name: str) -> frozenset[str]:
     return frozenset(with_children(name))
 
 
+@functools.lru_cache(maxsize=4096)
+def _outside(name: str) -> bool:
+    """Whether ``name`` is no taxonomy name: one the tool-name or organisation grammar read (绿色再贷款)."""
+    from analyzer.taxonomy import load_taxonomy
+    return load_taxonomy().lookup(name) is None
+
+
 def within(name: str | None, query: str | None) -> int:
     """SQL function ``analyzer_within(name, query)``: 1 when ``name`` is ``query`` (or its canonical form) or a
-    narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — as ``analyzer query --tool`` counts it."""
-    return int(bool(name and query) and name in _family(query))
+    narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or a name read outside the taxonomy that ends
+    with one of those (绿色再贷款 within 再贷款), as ``analyzer query --tool`` counts it."""
+    if not (name and query):
+        return 0
+    family = _family(query)
+    return int(name in family or (_outside(name) and name.endswith(tuple(family))))
 
 
 def served_database(datasette) -> str:

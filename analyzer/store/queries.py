@@ -62,12 +62,21 @@ def with_children(name: str) -> list[str]:
     return sorted({name, canonical, *taxonomy.descendants(canonical)})
 
 
+def outside_names(kind: str, names: list[str]) -> sa.Select:
+    """Names of ``kind`` read outside the taxonomy (``in_taxonomy`` false) that end with one of ``names``: they are
+    narrower than it, as the taxonomy's children are (the tool-name grammar's 绿色再贷款 under 再贷款, as 支农再贷款)."""
+    return sa.select(m.name).where(m.kind == kind, m.in_taxonomy.is_(False),
+                                   sa.or_(*(m.name.like("%" + like_pattern(n)[1:-1], escape="\\") for n in names)))
+
+
 def named(kind: str, name: str):
-    """Figures linked to ``name`` (or a narrower entry) or in a sentence that mentions it (by canonical name or
-    as written)."""
+    """Figures linked to ``name`` (or a narrower entry or outside name) or in a sentence that mentions it (by
+    canonical name or as written)."""
     names = with_children(name)
-    linked = sa.select(lk.figure_id).where(lk.kind == kind, lk.name.in_(names))
-    mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name.in_(names), m.text == name))
+    outside = outside_names(kind, names)
+    linked = sa.select(lk.figure_id).where(lk.kind == kind, sa.or_(lk.name.in_(names), lk.name.in_(outside)))
+    mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name.in_(names), m.text == name,
+                                                                      m.name.in_(outside)))
     return sa.or_(f.id.in_(linked), f.sentence_id.in_(mentioned))
 
 
@@ -106,10 +115,13 @@ def mention_select(kind: str | None = None, name: str | None = None) -> sa.Selec
                            s.text.label("sentence"))
                  .select_from(mentions.join(documents, m.document_id == d.id)
                               .outerjoin(sentences, m.sentence_id == s.id)))
+    kind = TREND_KINDS.get(kind, kind).rstrip("s") if kind else None
     if kind:
-        statement = statement.where(m.kind == TREND_KINDS.get(kind, kind).rstrip("s"))
+        statement = statement.where(m.kind == kind)
     if name:
-        statement = statement.where(sa.or_(m.name.in_(with_children(name)), m.text == name))
+        names = with_children(name)
+        outside = [m.name.in_(outside_names(kind, names))] if kind else []
+        statement = statement.where(sa.or_(m.name.in_(names), m.text == name, *outside))
     return statement.order_by(d.published, d.doc_id, m.start)
 
 
