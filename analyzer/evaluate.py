@@ -8,12 +8,12 @@ Links are scored as (figure, kind, name) triples among matched figures (``score_
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analyzer.io.writers import explain_text
-from analyzer.records import MENTION_KINDS
+from analyzer.records import MENTION_KINDS, match_spans
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 ATTRIBUTES = ("value", "value_high", "unit", "qualifier", "measure", "comparison", "metric", "period")
@@ -71,25 +71,6 @@ class Scores:
                            for name in ATTRIBUTES},
             **{kind: prf.to_dict() for kind, prf in self.mentions.items()},
         }
-
-
-def match_spans(gold: Sequence[dict], pred: Sequence[dict],
-                compatible: Callable[[dict, dict], bool] = lambda g, p: True) -> list[tuple[int, int]]:
-    """One-to-one (gold index, pred index) pairs with overlapping spans, greedy by overlap length."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if overlap > 0 and compatible(g, p):
-                candidates.append((-overlap, gi, pi))
-    candidates.sort()
-    used_gold, used_pred, pairs = set(), set(), []
-    for _, gi, pi in candidates:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gi, pi))
-    return sorted(pairs)
 
 
 def _decimal(value) -> Decimal | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -206,3 +207,22 @@ def web_link(url) -> str | None:
     """``url`` where it may be written as a link (an http(s) address without spaces, quotes or angle brackets);
     None for javascript:, data: or any other text a hostile record may carry in ``doc.url``."""
     return url if isinstance(url, str) and WEB_ADDRESS.fullmatch(url) else None
+
+
+def match_spans(gold: Sequence[dict], pred: Sequence[dict],
+                compatible: Callable[[dict, dict], bool] = lambda g, p: True) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs with overlapping spans, greedy by overlap length."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if overlap > 0 and compatible(g, p):
+                candidates.append((-overlap, gi, pi))
+    candidates.sort()
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)

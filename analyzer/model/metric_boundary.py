@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analyzer.extract.metric_boundary import candidates, features, figure_windows
 from analyzer.pipeline import Pipeline
-from analyzer.records import Document
+from analyzer.records import Document, match_spans
 from analyzer.text.document import TextDoc
 
 
@@ -33,30 +33,13 @@ def _strip(value: str | None) -> str:
     return "".join((value or "").split())
 
 
-def _matches(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
-    """One-to-one (gold, pred) index pairs with overlapping spans, greedy by overlap (as the scorer pairs them)."""
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if overlap > 0:
-                pairs.append((-overlap, gi, pi))
-    used_g, used_p, out = set(), set(), []
-    for _, gi, pi in sorted(pairs):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
-
-
 def document_groups(pipeline: Pipeline, gold: dict, counts: dict[str, int] | None = None) -> list[Group]:
     """The candidate groups of one gold record's matched figures (rules only: no boundary component)."""
     doc = pipeline(TextDoc.from_document(Document.from_dict(gold["doc"], gold["text"])))
     windows = figure_windows(doc.norm, doc.spans["figures"])  # before to_record moves the offsets
     pred = doc.to_record().to_dict()["figures"]
     groups = []
-    for gi, pi in _matches(gold.get("figures") or [], pred):
+    for gi, pi in match_spans(gold.get("figures") or [], pred):
         gold_metric, win = gold["figures"][gi].get("metric"), windows[pi]
         if not gold_metric or win is None:
             continue
@@ -214,7 +197,7 @@ def score_audit(audit: dict, pipeline: Pipeline, texts: dict[str, str]) -> tuple
             gold.append({"start": at, "end": at + len(span), "metric": metric})
             cursor = at + 1
         pred = pipeline.analyze(Document(id=doc_id, text=text)).to_dict()["figures"]
-        pairs = _matches(gold, pred)
+        pairs = match_spans(gold, pred)
         total += len(gold)
         matched += len(pairs)
         right += sum(_strip(gold[g]["metric"]) == _strip(pred[p]["metric"]) for g, p in pairs)
