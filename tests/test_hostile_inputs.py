@@ -165,6 +165,20 @@ def test_bad_document_fails_alone_when_analyzed(tmp_path, fake_pipeline, case, b
     assert stored_ids(db) == {"first", "last"}
 
 
+@pytest.mark.parametrize("field", ["title", "source", "published", "url"])
+def test_a_flat_record_with_a_list_valued_field_fails_alone(tmp_path, fake_pipeline, field):
+    """A flat record ({"id", "title", "text"}) drops other list or object fields (labels), but a metadata field that
+    holds a list is an error for its record, not a field silently lost (s19-probe)."""
+    path, db = tmp_path / "flat.jsonl", tmp_path / "store.db"
+    bad = line({"id": "bad", field: ["经济日报", "新华社"], "labels": ["a"], "text": TEXT})
+    good = [line({"id": name, "title": "标题", "labels": ["a"], "text": TEXT}) for name in ("first", "last")]
+    path.write_text("\n".join([good[0], bad, good[1]]) + "\n", encoding="utf-8")
+    result = ingest_cli(path, "--db", db)
+    assert result.exit_code == 1, result.output
+    assert f"{path}:2: doc.{field} must be a string" in error_lines(result)[0], result.output
+    assert stored_ids(db) == {"first", "last"}
+
+
 def test_the_7201_record_file_keeps_all_but_the_bad_one(tmp_path):
     path, db = tmp_path / "big.jsonl", tmp_path / "store.db"
     lines = [line(record(f"r{n}")) for n in range(1, 7202)]

@@ -36,6 +36,7 @@ READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIX
 # a directory is read for articles: .txt, .html, .json, .jsonl (not READMEs, notes or files without a suffix)
 DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 HEADER_KEYS = {"id", "title", "source", "published", "kind", "url", "标题", "来源", "日期", "发布日期"}
+DOC_FIELDS = frozenset({"id", "title", "source", "published", "kind", "url"})
 HEADER_ALIASES = {"标题": "title", "来源": "source", "日期": "published", "发布日期": "published"}
 STDIN = "<stdin>"
 # byte order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one)
@@ -172,8 +173,10 @@ def parse_json_object(obj, source: str, doc_id: str | None = None) -> Document:
         raise InputError(source, f"'doc' must be an object, not {type(obj['doc']).__name__}")
     if isinstance(obj.get("doc"), dict):
         doc = obj["doc"]
-    else:  # flat records such as {"id", "title", "published", "text", ...}
-        doc = {k: v for k, v in obj.items() if k != "text" and not isinstance(v, (list, dict))}
+    else:  # flat records such as {"id", "title", "published", "text", ...}: other list/object fields (labels) stay out,
+        # but a metadata field is kept whatever it holds, so a list-valued title fails its record instead of vanishing
+        doc = {k: v for k, v in obj.items()
+               if k != "text" and (k in DOC_FIELDS or not isinstance(v, (list, dict)))}
     if "id" in doc:
         _check_given_id(doc["id"], source)
     else:
