@@ -138,21 +138,31 @@ def slips_of(metric: str, figure: dict, value: Decimal, taken: dict) -> list[tup
     if wrong and (unit, abs(_wrong_value(value))) not in taken:
         out.append((wrong, "value"))
     right = statement(metric, kind, value, counter)
-    if right and abs(value) >= 10 ** 4 and unit in ("CNY", "USD", "count"):
-        rescaled = _rescaled(right)
-        if unit != "count" or "." not in rescaled:  # 3.6个 is no count anyone writes
-            out.append((rescaled, "scale"))
-    if right and measure in ("growth_rate", "change") and value != 0:
-        out.append((flipped(right, kind), "direction"))
-    if right and unit == "percentage_point":
-        out.append((right.replace("个百分点", "%"), "percent_vs_point"))
-        out.append((right.replace("个百分点", "个基点"), "bp_vs_point"))
-    if right and unit == "basis_point":
-        out.append((right.replace("个基点", "个百分点"), "bp_vs_point"))
+    if right:
+        out += _restated_slips(right, kind, value)
     if kind == ("growth_rate", "percent", "yoy") and value > 0:
         out.append((f"{metric}占比{number(value)}%", "growth_as_level"))
     if measure == "level" and unit == "CNY" and figure["period"]["start"] == figure["period"]["end"]:
         out.append((f"{metric}较上年末增加{amount(value, unit)}", "level_as_growth"))
+    return out
+
+
+def _restated_slips(right: str, kind: tuple, value: Decimal) -> list[tuple[str, str]]:
+    """The slips written by changing the true statement's words: the scale (亿 for 万亿), the direction, and % or
+    基点 for 个百分点 (or the reverse)."""
+    measure, unit, _ = kind
+    out = []
+    if abs(value) >= 10 ** 4 and unit in ("CNY", "USD", "count"):
+        rescaled = _rescaled(right)
+        if unit != "count" or "." not in rescaled:  # 3.6个 is no count anyone writes
+            out.append((rescaled, "scale"))
+    if measure in ("growth_rate", "change") and value != 0:
+        out.append((flipped(right, kind), "direction"))
+    if unit == "percentage_point":
+        out.append((right.replace("个百分点", "%"), "percent_vs_point"))
+        out.append((right.replace("个百分点", "个基点"), "bp_vs_point"))
+    if unit == "basis_point":
+        out.append((right.replace("个基点", "个百分点"), "bp_vs_point"))
     return out
 
 
