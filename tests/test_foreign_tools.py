@@ -52,11 +52,20 @@ def test_generic_words_and_markets_are_no_tools(finder, text):
     assert tools(finder, text) == []
 
 
+def test_named_tax_credit_keeps_its_written_name(finder):
+    # the grammar's head 税收抵免; the bare word is the taxonomy's entry under 税收优惠
+    assert tools(finder, "美国的电动汽车税收抵免将于月底到期，税收抵免结束后销量或回落。") == [
+        ("电动汽车税收抵免", "电动汽车税收抵免"), ("税收抵免", "税收抵免")]
+    # a numeral jieba leaves alone (三 of 周三) is a time, not part of the name
+    assert tools(finder, "分析师称本周三电动汽车税收抵免到期。") == [("电动汽车税收抵免", "电动汽车税收抵免")]
+
+
 def test_parents_keep_queries_and_scores_together():
     taxonomy = load_taxonomy()
     assert "逆回购" in taxonomy.ancestors("隔夜逆回购工具")
     assert "特别国债" in taxonomy.ancestors("注资特别国债")
     assert "资产购买计划" in taxonomy.ancestors("紧急抗疫购债计划")
+    assert "税收优惠" in taxonomy.ancestors("税收抵免")
     agree = default_names_agree()
     assert agree("隔夜逆回购", "隔夜逆回购工具")  # gold written for the parent still matches
     assert agree("隔夜回购工具", "隔夜逆回购工具")  # the loose translation is an alias
