@@ -31,6 +31,8 @@ def tools(finder, text):
     ("市场关注美联储隔夜逆回购工具（RRP）的使用量，RRP余额继续回落。",
      [("隔夜逆回购工具", "隔夜逆回购工具"), ("RRP", "隔夜逆回购工具"), ("RRP", "隔夜逆回购工具")]),
     ("常备回购便利利率（SRF）同步上调。", [("常备回购便利", "常备回购便利"), ("SRF", "常备回购便利")]),
+    ("财长支持扩大 FIMA（外国和国际货币当局）回购便利，FIMA是外国央行的后盾。",
+     [("FIMA（外国和国际货币当局）回购便利", "FIMA回购便利"), ("FIMA", "FIMA回购便利")]),
     ("欧洲央行下调存款机制利率和主要再融资利率。", [("存款机制利率", "存款便利利率"), ("主要再融资利率", "主要再融资利率")]),
     ("欧洲央行将结束紧急抗疫购债计划（PEPP）。", [("紧急抗疫购债计划", "紧急抗疫购债计划"), ("PEPP", "紧急抗疫购债计划")]),
     ("分析师预计澳洲联储年内上调现金利率。", [("现金利率", "现金利率")]),
@@ -46,7 +48,7 @@ def test_foreign_instruments_are_tools(finder, text, expected):
     "交易员买入下月交割的联邦基金利率期货。",  # a futures contract named after the rate
     "该行维持政策利率不变，基准利率仍为1.5%。",  # generic words, as for the PBOC (corpus gold)
     "10年期国债收益率上行5个基点。",            # 国债 as a traded security
-    "SRF指数上涨，RRP价格下调。",               # Latin short forms only after one of the entry's names
+    "SRF指数上涨，RRP价格下调，FIMA扩容。",      # Latin short forms only after one of the entry's names
 ])
 def test_generic_words_and_markets_are_no_tools(finder, text):
     assert tools(finder, text) == []
