@@ -1,6 +1,6 @@
 """Collect names missing from the taxonomy across documents (``analyzer taxonomy candidates``): tool-like names
-(…再贷款, …支持工具, …机制), tools read by the tool-name grammar (养老服务消费补贴) and institutions read by the
-organisation grammar (mentions with ``in_taxonomy: false``)."""
+(…再贷款, …支持工具, …机制), tools read by the tool-name grammar (养老服务消费补贴), sectors read by the sector
+grammar (电炉钢行业) and institutions read by the organisation grammar (mentions with ``in_taxonomy: false``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,7 +22,9 @@ def collect_candidates(documents: Iterable[Document], examples: int = 2, context
         found = finder(normalize(cleaned.text), cleaned.text)
         outside = [m for m in found["institutions"] if m.extra.get("in_taxonomy") is False]
         tools = [m for m in found["policy_tools"] if m.extra.get("in_taxonomy") is False]
-        for kind, mentions in (("policy_tools", found["candidates"] + tools), ("institutions", outside)):
+        sectors = [m for m in found["sectors"] if m.extra.get("in_taxonomy") is False]
+        for kind, mentions in (("policy_tools", found["candidates"] + tools), ("sectors", sectors),
+                               ("institutions", outside)):
             for mention in mentions:
                 start, end = cleaned.span(mention.start, mention.end)
                 _count(rows, kind, mention.name, document, document.text[max(0, start - context):end + context],

@@ -66,14 +66,15 @@ def show_command(entry_id):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--examples", type=int, default=2, show_default=True, help="Example contexts per candidate.")
 @click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
-@click.option("--kind", "kinds", type=click.Choice(["policy_tools", "institutions"]), multiple=True,
-              help="Only candidates of this kind (repeatable; default both).")
+@click.option("--kind", "kinds", type=click.Choice(["policy_tools", "sectors", "institutions"]),
+              multiple=True, help="Only candidates of this kind (repeatable; default all three).")
 @click.option("--format", "-f", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @verbose_option
 @handle_errors
 def candidates_command(paths, examples, min_count, kinds, fmt):
     """Names in PATHS that the taxonomy lacks, with counts and examples: tool-like names (…再贷款, …支持工具,
-    …机制) and institutions read by the organisation grammar (…市人民政府办公厅, …证券; in_taxonomy false).
+    …机制), sectors read by the sector grammar (电炉钢行业, 煤炭生产企业) and institutions read by the organisation
+    grammar (…市人民政府办公厅, …证券); the grammars' names are stored with in_taxonomy false.
 
     Example: analyzer taxonomy candidates corpus/dev
     """

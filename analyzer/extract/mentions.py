@@ -20,6 +20,7 @@ import ahocorasick
 
 from analyzer import rulebook
 from analyzer.extract.organizations import Coverage, OrganizationFinder, load_grammar, occurrences
+from analyzer.extract.sector_names import SectorNameFinder
 from analyzer.extract.tool_names import ToolName, ToolNameFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
@@ -73,14 +74,17 @@ class MentionFinder:
         self.candidates = CandidateFinder(taxonomy)
         self.organizations = OrganizationFinder()
         self.tool_names = ToolNameFinder()
+        self.sector_names = SectorNameFinder()
 
     def __call__(self, text: str, original: str) -> dict[str, list[Mention]]:
         hits = self.hits(text)
         hits += self.team_hits(text, hits)
         hits += self.tool_name_hits(text, hits)
+        hits += self.sector_name_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
         hits += self.gloss_hits(text, hits)
+        hits = self.addressed_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
@@ -141,19 +145,57 @@ class MentionFinder:
                                tool_entry(found.name, found.rule), outside=True))
         return out
 
+    def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The hits less the taxonomy sectors that count only where a policy or breakdown addresses them (the
+        ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention)."""
+        gate = self.sector_names
+        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or gate.addressed(text, h.start, h.end)]
+
+    def sector_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them
+        (电炉钢行业, 煤炭生产企业; rows of ``rules/sector_names.toml``). The taxonomy's reading wins: a name that
+        overlaps any taxonomy hit or a tool-grammar name (汽车行业, 制造业企业, 中国钢铁工业协会) gives none, and a
+        modifier that is a taxonomy sector's name or bare word names that sector (金融产业 → 金融业, 能源领域)."""
+        out = []
+        names = self.sector_names(text)
+        groups = self._lists_of_groups(names, hits)
+        for found in names:
+            if any(h.start < found.end and found.start < h.end for h in hits):
+                continue
+            if found.listed_in and found.listed_in not in groups:
+                continue  # a list none of whose items is a taxonomy sector is no list of groups
+            if self.taxonomy.lookup(found.name) is not None and not found.listed_in:
+                continue  # a taxonomy name a context row left out here (中小企业局) stays out
+            entry = self.taxonomy.lookup(found.modifier, ARRAY_KIND["sectors"])
+            if entry is not None and (found.addressed or found.anywhere):
+                out.append(Hit(found.start, found.end, "sectors", entry.id, entry))
+            elif entry is None and found.addressed and not found.taxonomy_only:
+                out.append(Hit(found.start, found.end, "sectors", f"outside:{found.name}",
+                               sector_entry(found.name, found.rule), outside=True))
+        return out
+
+    def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
+        """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
+        matcher or named by the item's words (钢铁 in 严禁钢铁、电解铝等行业)."""
+        spans = {found.listed_in for found in names if found.listed_in}
+        sectors = [h.start for h in hits if h.array == "sectors"]
+        named = {found.listed_in for found in names if found.listed_in
+                 and self.taxonomy.lookup(found.name, ARRAY_KIND["sectors"]) is not None}
+        return {span for span in spans if span in named or any(span[0] <= at < span[1] for at in sectors)}
+
     def organization_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Institutions the taxonomy lacks, read by the name grammar (北京市住房和城乡建设委员会, 财通证券). A firm's
-        reading gives way where its suffix closes a known institution's name (中行建行交行邮储银行, 占人民银行) or
-        where it runs into a tool's name (专项债项目资本)."""
+        reading gives way where its suffix closes a known institution's name (中行建行交行邮储银行, 占人民银行),
+        where it runs into a tool's name (专项债项目资本), or where its suffix starts a sector's name that runs on
+        past it (推进中俄科技创新合作, 民航科技创新体系: 科技 is no firm's suffix there)."""
         out = []
         known = _KeptHits()
         for hit in hits:
-            if hit.array in ("institutions", "policy_tools"):
-                known.add(hit)
+            known.add(hit)
         for org in self.organizations(text):
             near = known.overlapping(org)
             ending = [h for h in near if h.array == "institutions" and h.end == org.end]
-            if org.family == "firm" and (ending or any(h.array == "policy_tools" for h in near)):
+            if org.family == "firm" and (ending or any(h.array == "policy_tools" or _runs_past(org, h) for h in near)):
                 continue
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
@@ -480,6 +522,16 @@ def organization_entry(name: str, rule: str) -> Entry:
 def tool_entry(name: str, rule: str) -> Entry:
     """A stand-in entry for a policy tool the taxonomy lacks: its name is the written (simplified) name."""
     return Entry(id=f"outside_{rule}", kind="tools", name=name, name_en=name, category="outside_taxonomy")
+
+
+def _runs_past(org, hit: Hit) -> bool:
+    """Whether a taxonomy sector starts inside the organisation's name and ends after it (中俄[科技创新])."""
+    return hit.array == "sectors" and org.start < hit.start < org.end < hit.end
+
+
+def sector_entry(name: str, rule: str) -> Entry:
+    """A stand-in entry for a sector the taxonomy lacks: its name is the written (simplified) name."""
+    return Entry(id=f"outside_{rule}", kind="sectors", name=name, name_en=name, category="outside_taxonomy")
 
 
 def _refines(found: ToolName, hit: Hit) -> bool:

@@ -1,0 +1,89 @@
+"""The sector-name grammar (``analyzer/rules/sector_names.toml``; issue 14, "A closed taxonomy", s20-sectors): by the
+convention of 2026-12-07 a sector is a group a policy, a support measure, a regulator or a statistical breakdown
+targets or classifies. Industries and groups the taxonomy lacks (modifier + 行业/产业/企业/群体/人口) are read in such
+a clause or sentence and stored under the written name with ``in_taxonomy: false``; a taxonomy sector as the modifier
+names that sector; an industry that is a firm's business or a story's backdrop is no sector."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis.candidates import collect_candidates
+from analyzer.extract.mentions import MentionFinder
+from analyzer.normalize import normalize
+from analyzer.records import Document
+from analyzer.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder(load_taxonomy())
+
+
+def sectors(finder, text):
+    return [(m.text, m.name, m.extra.get("in_taxonomy", True)) for m in finder(normalize(text), text)["sectors"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an industry a policy recommendation targets; the modifier stops at 和 (废钢和电炉钢行业)
+    ("对于促进废钢和电炉钢行业进一步培育壮大和健康发展，提出两点建议。", [("电炉钢行业", "电炉钢行业", False)]),
+    # a group of firms a meeting addresses (the official sentence's 强调)
+    ("会议强调，煤炭生产企业要抓紧恢复正常生产供应，严格落实保供稳价的政策要求。", [("煤炭生产企业", "煤炭生产企业", False)]),
+    ("中央网信办出台《互联网企业上市及投融资操作规范》。", [("互联网企业", "互联网企业", False)]),
+    ("多地推出新一轮人工智能产业扶持政策。", [("人工智能产业", "人工智能产业", True)]),
+    ("支持文化创意产业发展。", [("文化创意产业", "文化创意产业", False)]),
+    # a statistical breakdown classifies by industry
+    ("分行业看，饲料加工行业利润增长12%。", [("饲料加工行业", "饲料加工行业", False)]),
+    # a taxonomy sector as the modifier names that sector (the taxonomy's own X行业 aliases match anywhere too)
+    ("助力上海金融产业两翼齐飞的发展格局。", [("金融产业", "金融业", True)]),
+    ("鼓励钢铁企业跨区域兼并重组。", [("钢铁企业", "钢铁行业", True)]),
+    ("加快培育能源领域新质生产力。", [("能源领域", "能源行业", True)]),
+    # a list closed by a group word in a policy sentence: the items the taxonomy lacks keep their written names
+    ("严禁钢铁、电解铝、水泥等行业新增产能。", [("钢铁", "钢铁行业", True), ("电解铝", "电解铝", False),
+                                                ("水泥", "水泥", False)]),
+    ("汽车、钢铁、化工、工程等承压行业，可能获豁免更多劳动力市场规定。",
+     [("汽车", "汽车产业", True), ("钢铁", "钢铁行业", True), ("化工", "化工行业", True), ("工程", "工程", False)]),
+])
+def test_grammar_reads_sectors_a_policy_addresses(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本次业务范围的扩大将进一步增强联合利康在医学检验行业的市场竞争力。",   # a firm's business
+    "电子烟行业迎来专利战，雾芯科技起诉维刻侵权。",                         # a story's backdrop
+    "芯片产业正以无形之力重塑世界运行方式。",                               # no policy word
+    "对受疫情影响企业给予支持。",                                           # a group picked by trouble, no industry
+    "推动产业链上下游企业协同。",                                           # generic
+    "加大对中低收入群体的帮扶力度。",                                       # a group by income (decision list)
+    "支持光伏组件行业龙头做大做强。",                                       # 行业龙头: the firms at the top
+    "压缩空气储能技术产业化进程加快，政策支持力度加大。",                   # 产业化 is no head
+    "远景动力、欣旺达等25家电池企业合计新增规划产能达到1894GWh。",          # a firm's plan, not a policy
+    "以某国际知名汽车制造商为例，政策支持下销量增长。",                     # one firm (makers need a policy word)
+    "该基金增持了轻工、汽车部件等行业。",                                   # a fund's holdings: no policy
+    "贵州茅台、美的集团等行业龙头获政策支持。",                             # firms, no taxonomy sector among them
+])
+def test_no_sector_where_no_group_is_addressed(finder, text):
+    assert [s for s in sectors(finder, text) if s[2] is False or s[0].endswith(("制造商", "行业", "企业"))] == []
+
+
+def test_taxonomy_reading_wins(finder):
+    # 汽车行业 and 制造业 are the taxonomy's; the grammar adds nothing over them
+    assert sectors(finder, "支持汽车行业和制造业企业稳定发展。") == [("汽车行业", "汽车产业", True),
+                                                                      ("制造业", "制造业", True)]
+
+
+def test_new_divisions_count_only_where_a_policy_addresses_them(finder):
+    # a division the taxonomy gained in s20-sectors is gated by the grammar's context rows ([[gated]])
+    assert sectors(finder, "截至1月14日，证券行业场外期权交易商已增至45家。") == []
+    assert sectors(finder, "八部门印发《有色金属行业稳增长工作方案》。") == [("有色金属行业", "有色金属行业", True)]
+
+
+def test_firm_reading_gives_way_to_a_sector_running_past_it(finder):
+    # 科技 is no firm suffix in 中俄科技创新合作: the sector 科技创新 runs on past the would-be firm 中俄科技
+    found = finder(normalize("推进中俄科技创新合作。"), "推进中俄科技创新合作。")
+    assert [(m.text, m.name) for m in found["sectors"]] == [("科技创新", "科技创新")]
+    assert found["institutions"] == []
+
+
+def test_candidates_list_grammar_sectors():
+    rows = collect_candidates([Document(id="a", text="对于促进废钢和电炉钢行业进一步培育壮大和健康发展。")])
+    assert [(r["kind"], r["name"], r["count"]) for r in rows if r["kind"] == "sectors"] == [("sectors", "电炉钢行业", 1)]
