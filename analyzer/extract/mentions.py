@@ -83,6 +83,7 @@ class MentionFinder:
         hits += self.sector_name_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
+        hits += self.bank_branch_hits(text, hits)
         hits += self.gloss_hits(text, hits)
         hits = self.addressed_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
@@ -254,6 +255,21 @@ class MentionFinder:
             out.append(_outside_hit(text, hit.start, end, "sub_body"))
         return out
 
+    def bank_branch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A bank's branch written right after the bank's name is one name (中国光大银行广州分行; the grammar's
+        ``bank_branch`` rows): the bank a taxonomy bank of the row's categories or a grammar reading ending in 银行."""
+        out = []
+        for categories, after in self.organizations.bank_branches:
+            for hit in hits:
+                if hit.array != "institutions" or not (hit.entry.category in categories or hit.outside and _ends_bank(
+                        text[hit.start:hit.end])):
+                    continue
+                match = after.match(text, hit.end)
+                if match is not None:
+                    name = re.sub(r"\s", "", text[hit.start:match.end()])  # 招商银行 嘉兴分行: a page's link spaces
+                    out.append(_outside_hit(text, hit.start, match.end(), "bank_branch", name))
+        return out
+
     def gloss_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A Latin name in brackets right after a named institution names it again (西方石油公司（Occidental
         Petroleum）, 国际清算银行（BIS）): the longest name ending there gives the entry (the grammar's
@@ -292,6 +308,7 @@ class MentionFinder:
                     name = text[start:end]
                     accepted = self.organizations.is_list_sibling(name) if in_firm_list \
                         else self.organizations.is_listed_firm(name)
+                    accepted = accepted and not self.organizations.titled_person(text, name)
                     if accepted and not any(h.start < end and start < h.end for h in hits + out + found):
                         found.append(_outside_hit(text, start, end, "listed"))
             out += found
@@ -506,6 +523,11 @@ def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list:
         if after:
             out.append(after.span(1) if after.group(1) else after.span(2))
     return out
+
+
+def _ends_bank(name: str) -> bool:
+    """Whether a grammar reading names a bank: 银行 last, or before （中国） or a legal form (创兴银行有限公司)."""
+    return re.sub(r"(?:[（(]中国[）)])?(?:股份有限公司|有限公司)?$", "", name).endswith("银行")
 
 
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:

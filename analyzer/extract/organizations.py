@@ -196,6 +196,7 @@ class OrganizationFinder:
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
+        self._load_branches_and_titles(grammar)
         self.verb_suffixes = {row["suffix"]: (tuple(row["after_words"]), rulebook.regex(row["before"]))
                               for row in grammar.get("verb_suffix", ())}
         self.window = settings["window"]
@@ -244,6 +245,13 @@ class OrganizationFinder:
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
         self._load_glosses(grammar)
+
+    def _load_branches_and_titles(self, grammar: dict) -> None:
+        """The ``bank_branch`` rows (a bank's categories, the branch pattern) and the ``head_title`` rows."""
+        self.bank_branches = [(frozenset(row["bank_categories"]), rulebook.regex(row["after"]))
+                              for row in grammar.get("bank_branch", ())]
+        self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
+                             rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]
 
     def _load_glosses(self, grammar: dict) -> None:
         """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
@@ -349,10 +357,22 @@ class OrganizationFinder:
     def _no_suffix_here(self, text: str, match: re.Match) -> bool:
         """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
         (中储粮集团控股的合资公司: ``verb_suffixes``)."""
-        if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+        if text.startswith(self.not_before, match.end()) and not self._head_title(text, match) \
+                or text.endswith(self.not_after, 0, match.end()):
             return True
         row = self.verb_suffixes.get(match.group())
         return row is not None and text.endswith(row[0], 0, match.start()) and row[1].match(text, match.end()) is not None
+
+    def _head_title(self, text: str, match: re.Match) -> bool:
+        """Whether the suffix is a body named by its head's title (菲律宾能源部长, 美国劳工统计局长: the grammar's
+        ``head_title`` rows): the title follows, no word that makes it another (部长级, 部长会议) after it, no word
+        before the suffix that makes the title a deputy's, a senior one's or the body's own head's (副部长, 高级部长,
+        局局长), and no ``not_inside`` word between the clause's start and the suffix (副总理兼外交部长, 资源部新上任部长)."""
+        return any(match.group() in suffixes and text.startswith(title, match.end())
+                   and not text.startswith(not_then, match.end() + len(title))
+                   and not text.endswith(not_after, 0, match.start())
+                   and not inside.search(text, max(0, match.start() - self.window), match.start())
+                   for suffixes, title, not_then, not_after, inside in self.head_titles)
 
     def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
         """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
@@ -914,6 +934,11 @@ class OrganizationFinder:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
                 or any(title in name for title in self.person_titles) or self.is_latin_person(name))
+
+    def titled_person(self, text: str, name: str) -> bool:
+        """Whether the text writes ``name`` right after a person's title somewhere (国防部长绍伊古 … 绍伊古与…): a
+        person, whom a list beside an institution does not make a firm."""
+        return any(title + name in text for title in self.person_titles)
 
     def _is_latin_firm(self, name: str) -> bool:
         """A Latin name listed beside a firm is a firm unless refused or a person's (Eric Schmidt)."""
