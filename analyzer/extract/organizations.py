@@ -247,7 +247,9 @@ class OrganizationFinder:
         self._load_glosses(grammar)
 
     def _load_branches_and_titles(self, grammar: dict) -> None:
-        """The ``bank_branch`` rows (a bank's categories, the branch pattern) and the ``head_title`` rows."""
+        """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows and the
+        ``date_before_name`` rows' patterns."""
+        self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
         self.bank_branches = [(frozenset(row["bank_categories"]), rulebook.regex(row["after"]))
                               for row in grammar.get("bank_branch", ())]
         self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
@@ -350,7 +352,7 @@ class OrganizationFinder:
                     break
         found += self.short_names(text, found)
         found += self.body_tails(text, found)
-        found = [self._with_place_after(text, o) for o in found]
+        found = [self._past_date(text, self._with_place_after(text, o)) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
 
@@ -396,6 +398,13 @@ class OrganizationFinder:
         if match is None or not self._names_place(match.group(1)):
             return org
         return Organization(org.start, match.end(), org.rule, org.family, org.name)
+
+    def _past_date(self, text: str, org: Organization) -> Organization:
+        """A reading that starts with a date's unit written after its number (30日苏州…有限公司: jieba joins 日 to the
+        name's first word) starts after it (the grammar's ``date_before_name`` rows)."""
+        if any(pattern.match(text, org.start) for pattern in self.date_before_name) and org.end - org.start > 3:
+            return Organization(org.start + 1, org.end, org.rule, org.family, org.name)
+        return org
 
     def _names_place(self, word: str) -> bool:
         """A country, region or place word (新加坡, 印尼, 亚洲, 香港)."""
