@@ -205,6 +205,9 @@ MENTIONS = [
     ("公司取得 招商银行 嘉兴分行出具的", [("招商银行 嘉兴分行", "招商银行嘉兴分行", False)]),
     ("中国人民银行各省级分行", [("中国人民银行", "中国人民银行", True)]),
     ("华侨永亨银行（中国）有限公司珠海分行", [("华侨永亨银行（中国）有限公司珠海分行", "华侨永亨银行（中国）有限公司珠海分行", False)]),
+    # a date's 日 is no part of the name after it; 缩量 before a move is no part of the mover's name
+    ("12月29日江苏澄远电子科技股份有限公司董事长一行", [("江苏澄远电子科技股份有限公司", "江苏澄远电子科技股份有限公司", False)]),
+    ("其中，格尔软件缩量一字涨停，", [("格尔软件", "格尔软件", False)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),
