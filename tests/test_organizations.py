@@ -208,6 +208,9 @@ MENTIONS = [
     # a date's 日 is no part of the name after it; 缩量 before a move is no part of the mover's name
     ("12月29日江苏澄远电子科技股份有限公司董事长一行", [("江苏澄远电子科技股份有限公司", "江苏澄远电子科技股份有限公司", False)]),
     ("其中，格尔软件缩量一字涨停，", [("格尔软件", "格尔软件", False)]),
+    # a known firm with the word for a firm after it is one mention, which a Latin gloss then names again
+    ("与斯伦贝谢公司（Schlumberger）签约", [("斯伦贝谢公司", "斯伦贝谢", True), ("Schlumberger", "斯伦贝谢", True)]),
+    ("特斯拉公司债券", [("特斯拉", "特斯拉", True)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

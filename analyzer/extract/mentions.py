@@ -84,6 +84,7 @@ class MentionFinder:
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
         hits += self.bank_branch_hits(text, hits)
+        hits += word_after_hits(text, hits)
         hits += self.gloss_hits(text, hits)
         hits = self.addressed_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
@@ -522,6 +523,21 @@ def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list:
         after = _ITEM_AFTER.match(text, right + 1)
         if after:
             out.append(after.span(1) if after.group(1) else after.span(2))
+    return out
+
+
+def word_after_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """A known firm's name with the word for a firm right after it (空中客车公司) is one hit over both, under the
+    firm's entry (the ``[[word_after]]`` rows of mentions.toml)."""
+    out = []
+    for row in rulebook.rows("mentions", "word_after"):
+        categories, words, not_then = frozenset(row["categories"]), tuple(row["words"]), tuple(row["not_then"])
+        for hit in hits:
+            if hit.array != MENTION_ARRAY[row["kind"]] or hit.entry.category not in categories:
+                continue
+            word = next((w for w in words if text.startswith(w, hit.end)), None)
+            if word and not text.startswith(not_then, hit.end + len(word)):
+                out.append(Hit(hit.start, hit.end + len(word), hit.array, hit.entry_id, hit.entry, hit.outside))
     return out
 
 
