@@ -197,6 +197,18 @@ MENTIONS = [
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
     ("香港券商耀才证券公告，耀才表示", [("耀才证券", "耀才证券", False), ("耀才", "耀才证券", False)]),  # short name
+    # a minister named by title carries the ministry of the country written (convention of 2026-12-07), never
+    # China's; a deputy's, senior or chief minister's title, a second office (兼) or a meeting of ministers does not
+    ("菲律宾能源部长呼吁印尼解除煤炭出口禁令", [("菲律宾能源部", "菲律宾能源部", False)]),
+    ("乌克兰外交部长库莱巴表示", [("乌克兰外交部", "乌克兰外交部", False)]),
+    ("美国财政部长贝森特表示", [("美国财政部", "美国财政部", True)]),
+    ("财政部长蓝佛安表示", [("财政部", "财政部", True)]),
+    ("印尼高级部长表示", []),
+    ("泰国副总理兼卫生部长表示", []),
+    ("哈萨克斯坦内务部代理部长表示", [("哈萨克斯坦内务部", "哈萨克斯坦内务部", False)]),
+    # a name written after a person's title is a person's, whom a list beside a ministry does not make a firm
+    ("会见了俄罗斯国防部长绍伊古。同日，绍伊古与白俄罗斯国防部长赫列宁共同视察",
+     [("俄罗斯国防部", "俄罗斯国防部", False), ("白俄罗斯国防部", "白俄罗斯国防部", False)]),
     # a bank's branch is an institution under its whole written name (convention of 2026-12-07), the central
     # bank's too; generic branches (各省级分行, 大型银行上海分行) stay out, the page's link space is no part of the name
     ("澄远电子已取得中国工商银行苏州分行出具的", [("澄远电子", "澄远电子", False),
@@ -211,6 +223,10 @@ MENTIONS = [
     # a known firm with the word for a firm after it is one mention, which a Latin gloss then names again
     ("与斯伦贝谢公司（Schlumberger）签约", [("斯伦贝谢公司", "斯伦贝谢", True), ("Schlumberger", "斯伦贝谢", True)]),
     ("特斯拉公司债券", [("特斯拉", "特斯拉", True)]),
+    # a Latin name right before the word for a firm is the firm (not a kind of firm: SPAC公司, AI公司)
+    ("与Zeta Global公司签约", [("Zeta Global公司", "Zeta Global公司", False)]),
+    ("据Wood Mackenzie公司数据", [("Wood Mackenzie公司", "Wood Mackenzie公司", False)]),
+    ("SPAC公司和AI公司", []),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

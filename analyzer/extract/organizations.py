@@ -46,6 +46,8 @@ _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“�
                             r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
 # token
+# a Latin name written in lower camel case (eToro, xAI, iFlytek)
+_CAMEL = r"[a-z]+[A-Z][A-Za-z0-9]*"
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # a person's Latin name: a given name, an initial perhaps, a surname (double-barrelled or with an apostrophe)
@@ -196,7 +198,7 @@ class OrganizationFinder:
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
-        self._load_branches_and_titles(grammar)
+        self._load_edge_rows(grammar)
         self.verb_suffixes = {row["suffix"]: (tuple(row["after_words"]), rulebook.regex(row["before"]))
                               for row in grammar.get("verb_suffix", ())}
         self.window = settings["window"]
@@ -246,10 +248,12 @@ class OrganizationFinder:
         self._load_subjects(grammar["subject"])
         self._load_glosses(grammar)
 
-    def _load_branches_and_titles(self, grammar: dict) -> None:
-        """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows and the
-        ``date_before_name`` rows' patterns."""
+    def _load_edge_rows(self, grammar: dict) -> None:
+        """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
+        ``date_before_name`` rows' patterns and the ``latin_before`` rows."""
         self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
+        self.latin_before = [(row["id"], rulebook.regex(f"(?<![A-Za-z0-9&.\\-])((?:{_LATIN_FIRM}|{_CAMEL})\\s?(?:{row['after']}))"),
+                              rulebook.regex(row["not_name"])) for row in grammar.get("latin_before", [])]
         self.bank_branches = [(frozenset(row["bank_categories"]), rulebook.regex(row["after"]))
                               for row in grammar.get("bank_branch", ())]
         self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
@@ -845,12 +849,18 @@ class OrganizationFinder:
         return found
 
     def _latin_firms(self, text: str) -> list[Organization]:
-        """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
-        (技术公司新亚科技（SINGAUTO）) with its gloss."""
+        """Latin names after a firm word (管理咨询公司Roland Berger) or before one (Tarmac Aerosave公司); a Chinese name
+        after one glossed in Latin (技术公司新亚科技（SINGAUTO）) with its gloss."""
         found = []
         for rule, pattern in self.latin_after:
             for match in pattern.finditer(text):
                 if match.group(1) not in self.not_latin and match.group(1).split(" ")[0] not in self.not_latin:
+                    found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+        for rule, pattern, not_name in self.latin_before:
+            for match in pattern.finditer(text):
+                latin = match.group(1).rstrip("公司集团 ")
+                if latin not in self.not_latin and latin.split(" ")[0] not in self.not_latin \
+                        and not not_name.fullmatch(latin):
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
         for rule, pattern in self.glosses:
             for match in pattern.finditer(text):
