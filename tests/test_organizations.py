@@ -227,6 +227,11 @@ MENTIONS = [
     ("与Zeta Global公司签约", [("Zeta Global公司", "Zeta Global公司", False)]),
     ("据Wood Mackenzie公司数据", [("Wood Mackenzie公司", "Wood Mackenzie公司", False)]),
     ("SPAC公司和AI公司", []),
+    # a firm's stem in a leading 【…】 headline names the firm the text then writes in full
+    ("【先河环保拟回购】先河环保集团公告", [("先河环保", "先河环保集团", False), ("先河环保集团", "先河环保集团", False)]),
+    ("【泓澄微纳与金川集团合作】据了解，江苏泓澄微纳科技股份有限公司董事长",
+     [("泓澄微纳", "江苏泓澄微纳科技股份有限公司", False), ("金川集团", "金川集团", False),
+      ("江苏泓澄微纳科技股份有限公司", "江苏泓澄微纳科技股份有限公司", False)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

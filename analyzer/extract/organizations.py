@@ -534,8 +534,9 @@ class OrganizationFinder:
         return "".join(w for w, _ in words)
 
     def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
-        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福): each later
-        occurrence of the stem outside a longer reading counts, with the full name."""
+        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福) and in a
+        leading 【…】 headline before it: each such occurrence of the stem outside a longer reading counts, with the
+        full name."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first stem
         for org in found:
@@ -543,8 +544,9 @@ class OrganizationFinder:
                 continue
             full = text[org.start:org.end]
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
+            headline = _headline_end(text, org.start)
             for stem in self._stems(full):
-                for at in occurrences(text, stem, org.end):
+                for at in [a for a in occurrences(text, stem) if a < headline or a >= org.end]:
                     if not taken.covers(at):
                         out.append(Organization(at, at + len(stem), "short_name", "firm", full))
                         taken.add(at, at + len(stem))
@@ -1157,6 +1159,13 @@ class Coverage:
 
     def covers(self, at: int) -> bool:
         return bool(self.mask[at])
+
+
+def _headline_end(text: str, before: int) -> int:
+    """The end of a leading 【…】 headline that closes before ``before`` (0 when there is none): a short name written
+    there names the firm that the text goes on to write in full (【海陆重工与…】…苏州海陆重工股份有限公司)."""
+    end = text.find("】") if text.startswith("【") else -1
+    return end if 0 < end < before else 0
 
 
 def occurrences(text: str, name: str, start: int = 0):
