@@ -232,6 +232,8 @@ MENTIONS = [
     ("【泓澄微纳与金川集团合作】据了解，江苏泓澄微纳科技股份有限公司董事长",
      [("泓澄微纳", "江苏泓澄微纳科技股份有限公司", False), ("金川集团", "金川集团", False),
       ("江苏泓澄微纳科技股份有限公司", "江苏泓澄微纳科技股份有限公司", False)]),
+    # 获 (receives) ends a firm's name going back: the bank after it is the kind of lender, no name
+    ("贵州茅台获基金增持", [("贵州茅台", "贵州茅台", True)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),
