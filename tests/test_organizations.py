@@ -234,6 +234,11 @@ MENTIONS = [
       ("江苏泓澄微纳科技股份有限公司", "江苏泓澄微纳科技股份有限公司", False)]),
     # 获 (receives) ends a firm's name going back: the bank after it is the kind of lender, no name
     ("贵州茅台获基金增持", [("贵州茅台", "贵州茅台", True)]),
+    # a firm named with its stock code in another form, or as the subject of its results
+    ("泓澄微纳（股票代码：688123）公告", [("泓澄微纳", "泓澄微纳", False)]),
+    ("据悉，泓澄微纳2025年实现营业收入12亿元", [("泓澄微纳", "泓澄微纳", False)]),
+    ("泓澄微纳发布2025年业绩快报", [("泓澄微纳", "泓澄微纳", False)]),
+    ("当季实现营收12亿元，人均营收增长", []),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),
