@@ -239,6 +239,8 @@ MENTIONS = [
     ("据悉，泓澄微纳2025年实现营业收入12亿元", [("泓澄微纳", "泓澄微纳", False)]),
     ("泓澄微纳发布2025年业绩快报", [("泓澄微纳", "泓澄微纳", False)]),
     ("当季实现营收12亿元，人均营收增长", []),
+    # an association's acronym in brackets names it again (no ticker: associations and universities are no firms)
+    ("美国供应管理协会（ISM）公布", [("美国供应管理协会", "美国供应管理协会", False), ("ISM", "美国供应管理协会", False)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

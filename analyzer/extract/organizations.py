@@ -266,8 +266,11 @@ class OrganizationFinder:
             rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
         self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
         # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
+        # (and of the ``gloss_after`` rows' ``not_firm_rules``: associations and universities, whose acronym in
+        # brackets is no bare ticker: 美国供应管理协会（ISM）)
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
-                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
+                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"]
+                                       + [r for row in grammar.get("gloss_after", []) for r in row.get("not_firm_rules", ())])
         self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
         self.coded_not_first = tuple(grammar["grammar"].get("coded_not_first", ()))  # 维持华润水泥(01313.HK)
 
