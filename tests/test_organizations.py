@@ -241,6 +241,10 @@ MENTIONS = [
     ("当季实现营收12亿元，人均营收增长", []),
     # an association's acronym in brackets names it again (no ticker: associations and universities are no firms)
     ("美国供应管理协会（ISM）公布", [("美国供应管理协会", "美国供应管理协会", False), ("ISM", "美国供应管理协会", False)]),
+    # a glossed acronym names its body again later, not inside an index's name; 银行 of 银行家 is no firm word
+    ("美国抵押贷款银行家协会（MBA）表示，MBA数据显示，ISM制造业指数",
+     [("美国抵押贷款银行家协会", "美国抵押贷款银行家协会", False), ("MBA", "美国抵押贷款银行家协会", False),
+      ("MBA", "美国抵押贷款银行家协会", False)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

@@ -287,6 +287,7 @@ class MentionFinder:
                 span = organizations.gloss_after(text, hit.start, end, firm)
                 if span and not any(h.start < span[1] and span[0] < h.end for h in hits):
                     out.append(Hit(*span, "institutions", hit.entry_id, hit.entry, hit.outside))
+                    out += _acronym_repeats(text, span, hit, hits + out)
         return out
 
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -523,6 +524,27 @@ def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list:
         after = _ITEM_AFTER.match(text, right + 1)
         if after:
             out.append(after.span(1) if after.group(1) else after.span(2))
+    return out
+
+
+# a glossed acronym repeated later as a word of its own, not inside an index's name (ISM制造业PMI, MSCI指数)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指数|PMI)")
+
+
+def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]) -> list[Hit]:
+    """Later occurrences of an acronym glossed in brackets (美国抵押贷款银行家协会（MBA）… MBA数据显示) name the same
+    institution, where the acronym stands as a word of its own and no other name covers it."""
+    acronym = text[span[0]:span[1]]
+    if not _ACRONYM.fullmatch(acronym):
+        return []
+    out = []
+    for at in (m.start() for m in re.finditer(re.escape(acronym), text[span[1]:])):
+        start, end = span[1] + at, span[1] + at + len(acronym)
+        if re.match(r"[A-Za-z0-9]", text[end:end + 1]) or re.match(r"[A-Za-z0-9]", text[start - 1:start]) \
+                or _INDEX_AFTER.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
+            continue
+        out.append(Hit(start, end, "institutions", hit.entry_id, hit.entry, hit.outside))
     return out
 
 

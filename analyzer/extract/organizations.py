@@ -869,7 +869,8 @@ class OrganizationFinder:
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
         for rule, pattern in self.glosses:
             for match in pattern.finditer(text):
-                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)):
+                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)) \
+                        and _word_bound(text[match.start():match.end(1)], match.start(1) - match.start()):
                     found.append(Organization(match.start(1), match.end(1), f"gloss_{rule}", "firm"))
                     found.append(Organization(match.start(2), match.end(2), f"gloss_{rule}", "firm"))
         return found
@@ -1162,6 +1163,17 @@ class Coverage:
 
     def covers(self, at: int) -> bool:
         return bool(self.mask[at])
+
+
+def _word_bound(phrase: str, at: int) -> bool:
+    """Whether jieba's words of ``phrase`` have a boundary at ``at`` (技术公司|新亚科技; not 银行|家协会, whose words are
+    银行家 and 协会)."""
+    position = 0
+    for word, _ in tag(phrase):
+        if position == at:
+            return True
+        position += len(word)
+    return position == at
 
 
 def _headline_end(text: str, before: int) -> int:
