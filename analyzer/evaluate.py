@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from analyzer.io.writers import explain_text
 from analyzer.records import MENTION_KINDS, match_spans
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.taxonomy import Taxonomy, compact, load_taxonomy
 
 ATTRIBUTES = ("value", "value_high", "unit", "qualifier", "measure", "comparison", "metric", "period")
 
@@ -94,13 +94,17 @@ def attribute_agrees(name: str, gold, pred) -> bool:
 def default_names_agree() -> Callable[[str, str], bool]:
     """Names agree when equal, or when the gold name is a name or alias of the predicted name's entry or of one
     of its parents: records keep the finest name (买断式逆回购), gold written before parents existed the broader
-    one (逆回购), and both name the same thing."""
+    one (逆回购), and both name the same thing. Names compare as the taxonomy looks them up (``compact``: case,
+    width, script and spacing aside), so a Latin name written in capitals (MINIMAX) agrees with the taxonomy's
+    spelling (MiniMax) that the record keeps (decision of 2026-12-07)."""
     taxonomy = load_taxonomy()
 
     def agree(gold_name: str, pred_name: str) -> bool:
         if gold_name == pred_name:
             return True
-        return any(gold_name in taxonomy.names_of(name) for name in (pred_name, *taxonomy.ancestors(pred_name)))
+        key = compact(gold_name)
+        return key == compact(pred_name) or any(
+            key in {compact(n) for n in taxonomy.names_of(name)} for name in (pred_name, *taxonomy.ancestors(pred_name)))
     return agree
 
 

@@ -89,6 +89,10 @@ def test_mentions_need_agreeing_names():
     ("降准", "定向降准", True),  # an alias of the parent
     ("买断式逆回购", "逆回购", False),  # a coarser prediction does not name the finer gold
     ("隔夜逆回购", "买断式逆回购", False),  # siblings
+    # names compare as the taxonomy looks them up: case and width aside (2026-12-07)
+    ("MINIMAX", "MiniMax", True),  # written in capitals, kept in the taxonomy's spelling
+    ("ETORO", "eToro", True),  # an outside name written otherwise
+    ("MiniMax", "Minimax Capital", False),
 ])
 def test_names_agree_with_parents(gold_name, pred_name, agree):
     from analyzer.evaluate import default_names_agree

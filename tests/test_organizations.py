@@ -12,6 +12,8 @@ from analyzer.normalize import normalize
 
 # text → organisations the grammar reads (as written), in order
 FOUND = [
+    # a minister named by title names the ministry (convention of 2026-12-07); a ministers' meeting does not
+    ("美国国防部长表示", ["美国国防部"]),
     # what the analyst covers (全球, 股票) belongs to the role: the firm before it is read (s18-inst, analyst_role)
     ("，杰富瑞全球股票策略师表示", ["杰富瑞"]),
     ("据财通证券研报，北京市住房和城乡建设委员会发布通知", ["财通证券", "北京市住房和城乡建设委员会"]),
@@ -128,7 +130,7 @@ NOT_FOUND = [
     "今年以来商业银行", "多家股份制银行", "6家国有大型商业银行", "据上海证券报", "更多中小银行", "公募基金规模",
     "增持交易型开放式指数基金", "道琼斯指数期货", "2021年铜期货", "计划单列市财政厅", "北京市将成立数据管理局",
     "公司回购股份", "股份制银行", "行业协会表示", "一流大学建设", "加入行业协会和商会",
-    "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长", "美国监管部门", "补充性投资信息",
+    "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长级会谈", "美国监管部门", "补充性投资信息",
     "该公司", "上市公司", "市委市政府", "北美云厂商资本开支", "公司公告，预计", "本公司公告称", "据新致软件公告", "科技巨头CAPEX持续扩张", "沪银收跌2.31%", "创业板指跌逾2%", "螺纹期货夜盘收涨0.10%", "传媒板块异动拉升，多股涨停", "白酒、煤炭跟涨", "银行核心一级资本充足率", "公司境外发行证券", "预计第四财季资本支出", "券商民生证券称，保障民生", "，业内分析师表示", "理工大学", "金融研究院", "大学生就业", "日本科技行业", "量子科技发展", "新能源汽车销量", "36 支硬科技团队", "助力海南自贸港生物医药产业高质量发展",
     "为国家高水平科技自立自强",
     # no short name: a verb, a preposition or a country before the trade word, a trade word alone, a move word
@@ -195,6 +197,54 @@ MENTIONS = [
     ("国家税务总局厦门市税务局工作人员表示", [("国家税务总局厦门市税务局", "国家税务总局厦门市税务局", False)]),  # not 国防部, China's ministry
     ("河南省衛健委通報", [("河南省衛健委", "河南省卫健委", False)]),  # the name is simplified
     ("香港券商耀才证券公告，耀才表示", [("耀才证券", "耀才证券", False), ("耀才", "耀才证券", False)]),  # short name
+    # a minister named by title carries the ministry of the country written (convention of 2026-12-07), never
+    # China's; a deputy's, senior or chief minister's title, a second office (兼) or a meeting of ministers does not
+    ("菲律宾能源部长呼吁印尼解除煤炭出口禁令", [("菲律宾能源部", "菲律宾能源部", False)]),
+    ("乌克兰外交部长库莱巴表示", [("乌克兰外交部", "乌克兰外交部", False)]),
+    ("美国财政部长贝森特表示", [("美国财政部", "美国财政部", True)]),
+    ("财政部长蓝佛安表示", [("财政部", "财政部", True)]),
+    ("印尼高级部长表示", []),
+    ("泰国副总理兼卫生部长表示", []),
+    ("哈萨克斯坦内务部代理部长表示", [("哈萨克斯坦内务部", "哈萨克斯坦内务部", False)]),
+    # a name written after a person's title is a person's, whom a list beside a ministry does not make a firm
+    ("会见了俄罗斯国防部长绍伊古。同日，绍伊古与白俄罗斯国防部长赫列宁共同视察",
+     [("俄罗斯国防部", "俄罗斯国防部", False), ("白俄罗斯国防部", "白俄罗斯国防部", False)]),
+    # a bank's branch is an institution under its whole written name (convention of 2026-12-07), the central
+    # bank's too; generic branches (各省级分行, 大型银行上海分行) stay out, the page's link space is no part of the name
+    ("澄远电子已取得中国工商银行苏州分行出具的", [("澄远电子", "澄远电子", False),
+                                     ("中国工商银行苏州分行", "中国工商银行苏州分行", False)]),
+    ("人民银行深圳市中心支行发布", [("人民银行深圳市中心支行", "人民银行深圳市中心支行", False)]),
+    ("公司取得 招商银行 嘉兴分行出具的", [("招商银行 嘉兴分行", "招商银行嘉兴分行", False)]),
+    ("中国人民银行各省级分行", [("中国人民银行", "中国人民银行", True)]),
+    ("华侨永亨银行（中国）有限公司珠海分行", [("华侨永亨银行（中国）有限公司珠海分行", "华侨永亨银行（中国）有限公司珠海分行", False)]),
+    # a date's 日 is no part of the name after it; 缩量 before a move is no part of the mover's name
+    ("12月29日江苏澄远电子科技股份有限公司董事长一行", [("江苏澄远电子科技股份有限公司", "江苏澄远电子科技股份有限公司", False)]),
+    ("其中，格尔软件缩量一字涨停，", [("格尔软件", "格尔软件", False)]),
+    # a known firm with the word for a firm after it is one mention, which a Latin gloss then names again
+    ("与斯伦贝谢公司（Schlumberger）签约", [("斯伦贝谢公司", "斯伦贝谢", True), ("Schlumberger", "斯伦贝谢", True)]),
+    ("特斯拉公司债券", [("特斯拉", "特斯拉", True)]),
+    # a Latin name right before the word for a firm is the firm (not a kind of firm: SPAC公司, AI公司)
+    ("与Zeta Global公司签约", [("Zeta Global公司", "Zeta Global公司", False)]),
+    ("据Wood Mackenzie公司数据", [("Wood Mackenzie公司", "Wood Mackenzie公司", False)]),
+    ("SPAC公司和AI公司", []),
+    # a firm's stem in a leading 【…】 headline names the firm the text then writes in full
+    ("【先河环保拟回购】先河环保集团公告", [("先河环保", "先河环保集团", False), ("先河环保集团", "先河环保集团", False)]),
+    ("【泓澄微纳与金川集团合作】据了解，江苏泓澄微纳科技股份有限公司董事长",
+     [("泓澄微纳", "江苏泓澄微纳科技股份有限公司", False), ("金川集团", "金川集团", False),
+      ("江苏泓澄微纳科技股份有限公司", "江苏泓澄微纳科技股份有限公司", False)]),
+    # 获 (receives) ends a firm's name going back: the bank after it is the kind of lender, no name
+    ("贵州茅台获基金增持", [("贵州茅台", "贵州茅台", True)]),
+    # a firm named with its stock code in another form, or as the subject of its results
+    ("泓澄微纳（股票代码：688123）公告", [("泓澄微纳", "泓澄微纳", False)]),
+    ("据悉，泓澄微纳2025年实现营业收入12亿元", [("泓澄微纳", "泓澄微纳", False)]),
+    ("泓澄微纳发布2025年业绩快报", [("泓澄微纳", "泓澄微纳", False)]),
+    ("当季实现营收12亿元，人均营收增长", []),
+    # an association's acronym in brackets names it again (no ticker: associations and universities are no firms)
+    ("美国供应管理协会（ISM）公布", [("美国供应管理协会", "美国供应管理协会", False), ("ISM", "美国供应管理协会", False)]),
+    # a glossed acronym names its body again later, not inside an index's name; 银行 of 银行家 is no firm word
+    ("美国抵押贷款银行家协会（MBA）表示，MBA数据显示，ISM制造业指数",
+     [("美国抵押贷款银行家协会", "美国抵押贷款银行家协会", False), ("MBA", "美国抵押贷款银行家协会", False),
+      ("MBA", "美国抵押贷款银行家协会", False)]),
     # a name listed beside a listed name is listed too: the list is read item by item from the named institution
     ("推荐紫金矿业、铜陵有色、云铝股份、天山铝业、驰宏锌锗。",
      [("紫金矿业", "紫金矿业", True), ("铜陵有色", "铜陵有色", False), ("云铝股份", "云铝股份", False),

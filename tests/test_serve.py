@@ -384,3 +384,13 @@ def test_a_web_url_is_the_original_link(tmp_path):
         store.write([stored(record)])
     status, page = fetch(build_datasette(open_served(db)), "/-/document/d1")
     assert status == 200 and 'href="https://example.org/news?id=1&amp;x=2"' in page
+
+
+def test_a_bank_branch_is_within_its_bank():
+    # canned queries find a bank's branches as `analyzer query --institution` does (convention of 2026-12-07)
+    from analyzer.serve.plugin import within
+    assert within("中国工商银行苏州分行", "中国工商银行") == 1
+    assert within("工行多哈分行", "工行") == 1
+    assert within("人民银行深圳市中心支行", "中国人民银行") == 1
+    assert within("中国工商银行苏州分行", "中国银行") == 0
+    assert within("上海银行深圳分行", "中国工商银行") == 0

@@ -289,6 +289,24 @@ def test_query_for_a_parent_finds_names_read_outside_the_taxonomy(store):
         assert len(store.mentions("tool", tool)) == found, tool
 
 
+def test_query_for_a_bank_finds_its_branches(store):
+    # the 2026-12-07 convention: a branch is an institution under its whole written name, its parent the bank
+    text = "工行苏州分行发放贷款1亿元。"
+    record = Record.from_dict({
+        "doc": {"id": "br", "published": "2024-02-01"}, "text": text,
+        "figures": [{"text": "1亿元", "start": 10, "end": 13, "value": "100000000", "unit": "CNY",
+                     "measure": "flow", "metric": "贷款", "period": None,
+                     "links": {"policy_tools": [], "sectors": [], "institutions": ["工行苏州分行"]}}],
+        "policy_tools": [], "sectors": [],
+        "institutions": [{"text": "工行苏州分行", "start": 0, "end": 6, "name": "工行苏州分行", "in_taxonomy": False}]})
+    store.write([stored(record)])
+    for bank, found in (("中国工商银行", 1), ("工行", 1), ("工行苏州分行", 1), ("中国银行", 0), ("中国农业银行", 0)):
+        assert len(store.figures(institution=bank)) == found, bank
+        assert len(store.mentions("institution", bank)) == found, bank
+    rolled = mention_trends(store, "institution", "year", rollup=True)
+    assert set(rolled["name"]) == {"中国工商银行"}
+
+
 def test_trends_roll_children_up_under_parents(store):
     store.write([stored(make_fine_record("a", "2024-02-01")), stored(make_record("b", published="2024-03-01"))])
     plain = mention_trends(store, "sector", "year")

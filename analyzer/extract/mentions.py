@@ -83,6 +83,8 @@ class MentionFinder:
         hits += self.sector_name_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
+        hits += self.bank_branch_hits(text, hits)
+        hits += word_after_hits(text, hits)
         hits += self.gloss_hits(text, hits)
         hits = self.addressed_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
@@ -254,6 +256,21 @@ class MentionFinder:
             out.append(_outside_hit(text, hit.start, end, "sub_body"))
         return out
 
+    def bank_branch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A bank's branch written right after the bank's name is one name (中国光大银行广州分行; the grammar's
+        ``bank_branch`` rows): the bank a taxonomy bank of the row's categories or a grammar reading ending in 银行."""
+        out = []
+        for categories, after in self.organizations.bank_branches:
+            for hit in hits:
+                if hit.array != "institutions" or not (hit.entry.category in categories or hit.outside and _ends_bank(
+                        text[hit.start:hit.end])):
+                    continue
+                match = after.match(text, hit.end)
+                if match is not None:
+                    name = re.sub(r"\s", "", text[hit.start:match.end()])  # 招商银行 嘉兴分行: a page's link spaces
+                    out.append(_outside_hit(text, hit.start, match.end(), "bank_branch", name))
+        return out
+
     def gloss_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A Latin name in brackets right after a named institution names it again (西方石油公司（Occidental
         Petroleum）, 国际清算银行（BIS）): the longest name ending there gives the entry (the grammar's
@@ -270,6 +287,7 @@ class MentionFinder:
                 span = organizations.gloss_after(text, hit.start, end, firm)
                 if span and not any(h.start < span[1] and span[0] < h.end for h in hits):
                     out.append(Hit(*span, "institutions", hit.entry_id, hit.entry, hit.outside))
+                    out += _acronym_repeats(text, span, hit, hits + out)
         return out
 
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -292,6 +310,7 @@ class MentionFinder:
                     name = text[start:end]
                     accepted = self.organizations.is_list_sibling(name) if in_firm_list \
                         else self.organizations.is_listed_firm(name)
+                    accepted = accepted and not self.organizations.titled_person(text, name)
                     if accepted and not any(h.start < end and start < h.end for h in hits + out + found):
                         found.append(_outside_hit(text, start, end, "listed"))
             out += found
@@ -506,6 +525,47 @@ def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list:
         if after:
             out.append(after.span(1) if after.group(1) else after.span(2))
     return out
+
+
+# a glossed acronym repeated later as a word of its own, not inside an index's name (ISM制造业PMI, MSCI指数)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指数|PMI)")
+
+
+def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]) -> list[Hit]:
+    """Later occurrences of an acronym glossed in brackets (美国抵押贷款银行家协会（MBA）… MBA数据显示) name the same
+    institution, where the acronym stands as a word of its own and no other name covers it."""
+    acronym = text[span[0]:span[1]]
+    if not _ACRONYM.fullmatch(acronym):
+        return []
+    out = []
+    for at in (m.start() for m in re.finditer(re.escape(acronym), text[span[1]:])):
+        start, end = span[1] + at, span[1] + at + len(acronym)
+        if re.match(r"[A-Za-z0-9]", text[end:end + 1]) or re.match(r"[A-Za-z0-9]", text[start - 1:start]) \
+                or _INDEX_AFTER.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
+            continue
+        out.append(Hit(start, end, "institutions", hit.entry_id, hit.entry, hit.outside))
+    return out
+
+
+def word_after_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """A known firm's name with the word for a firm right after it (空中客车公司) is one hit over both, under the
+    firm's entry (the ``[[word_after]]`` rows of mentions.toml)."""
+    out = []
+    for row in rulebook.rows("mentions", "word_after"):
+        categories, words, not_then = frozenset(row["categories"]), tuple(row["words"]), tuple(row["not_then"])
+        for hit in hits:
+            if hit.array != MENTION_ARRAY[row["kind"]] or hit.entry.category not in categories:
+                continue
+            word = next((w for w in words if text.startswith(w, hit.end)), None)
+            if word and not text.startswith(not_then, hit.end + len(word)):
+                out.append(Hit(hit.start, hit.end + len(word), hit.array, hit.entry_id, hit.entry, hit.outside))
+    return out
+
+
+def _ends_bank(name: str) -> bool:
+    """Whether a grammar reading names a bank: 银行 last, or before （中国） or a legal form (创兴银行有限公司)."""
+    return re.sub(r"(?:[（(]中国[）)])?(?:股份有限公司|有限公司)?$", "", name).endswith("银行")
 
 
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:

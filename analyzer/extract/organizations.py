@@ -46,6 +46,8 @@ _LIST_ITEM = rulebook.regex(r"(?:^|(?<=[【】\[\]，。；：！？,.;:!?\s“�
                             r"([A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z][A-Za-z0-9&\-]*){0,3}|[\u4e00-\u9fff*][\u4e00-\u9fffA-Za-z*]{1,7})、$")
 # a Latin firm name: capitalised words (Roland Berger, Credit Agricole CIB, OpenAI, Block & Leviton); not an all-digit
 # token
+# a Latin name written in lower camel case (eToro, xAI, iFlytek)
+_CAMEL = r"[a-z]+[A-Z][A-Za-z0-9]*"
 _LATIN_FIRM = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z](?:(?: &)? [A-Z][A-Za-z0-9&.\-]*[A-Za-z]){0,3}"
 _LATIN_FIRM_NAME = rulebook.regex(_LATIN_FIRM)
 # a person's Latin name: a given name, an initial perhaps, a surname (double-barrelled or with an apostrophe)
@@ -196,6 +198,7 @@ class OrganizationFinder:
                         text, family, rule["id"], rule.get("bare", False), rule.get("countries_only", False)))
         alternation = "|".join(map(re.escape, sorted(self.suffixes, key=len, reverse=True)))
         self.pattern = rulebook.regex(f"(?:{alternation})")
+        self._load_edge_rows(grammar)
         self.verb_suffixes = {row["suffix"]: (tuple(row["after_words"]), rulebook.regex(row["before"]))
                               for row in grammar.get("verb_suffix", ())}
         self.window = settings["window"]
@@ -245,6 +248,17 @@ class OrganizationFinder:
         self._load_subjects(grammar["subject"])
         self._load_glosses(grammar)
 
+    def _load_edge_rows(self, grammar: dict) -> None:
+        """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
+        ``date_before_name`` rows' patterns and the ``latin_before`` rows."""
+        self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
+        self.latin_before = [(row["id"], rulebook.regex(f"(?<![A-Za-z0-9&.\\-])((?:{_LATIN_FIRM}|{_CAMEL})\\s?(?:{row['after']}))"),
+                              rulebook.regex(row["not_name"])) for row in grammar.get("latin_before", [])]
+        self.bank_branches = [(frozenset(row["bank_categories"]), rulebook.regex(row["after"]))
+                              for row in grammar.get("bank_branch", ())]
+        self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
+                             rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]
+
     def _load_glosses(self, grammar: dict) -> None:
         """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
         self.latin_glosses = [(row["id"], rulebook.regex(
@@ -252,8 +266,11 @@ class OrganizationFinder:
             rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
         self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
         # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
+        # (and of the ``gloss_after`` rows' ``not_firm_rules``: associations and universities, whose acronym in
+        # brackets is no bare ticker: 美国供应管理协会（ISM）)
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
-                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"])
+                                       [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"]
+                                       + [r for row in grammar.get("gloss_after", []) for r in row.get("not_firm_rules", ())])
         self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
         self.coded_not_first = tuple(grammar["grammar"].get("coded_not_first", ()))  # 维持华润水泥(01313.HK)
 
@@ -342,17 +359,29 @@ class OrganizationFinder:
                     break
         found += self.short_names(text, found)
         found += self.body_tails(text, found)
-        found = [self._with_place_after(text, o) for o in found]
+        found = [self._past_date(text, self._with_place_after(text, o)) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
 
     def _no_suffix_here(self, text: str, match: re.Match) -> bool:
         """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
         (中储粮集团控股的合资公司: ``verb_suffixes``)."""
-        if text.startswith(self.not_before, match.end()) or text.endswith(self.not_after, 0, match.end()):
+        if text.startswith(self.not_before, match.end()) and not self._head_title(text, match) \
+                or text.endswith(self.not_after, 0, match.end()):
             return True
         row = self.verb_suffixes.get(match.group())
         return row is not None and text.endswith(row[0], 0, match.start()) and row[1].match(text, match.end()) is not None
+
+    def _head_title(self, text: str, match: re.Match) -> bool:
+        """Whether the suffix is a body named by its head's title (菲律宾能源部长, 美国劳工统计局长: the grammar's
+        ``head_title`` rows): the title follows, no word that makes it another (部长级, 部长会议) after it, no word
+        before the suffix that makes the title a deputy's, a senior one's or the body's own head's (副部长, 高级部长,
+        局局长), and no ``not_inside`` word between the clause's start and the suffix (副总理兼外交部长, 资源部新上任部长)."""
+        return any(match.group() in suffixes and text.startswith(title, match.end())
+                   and not text.startswith(not_then, match.end() + len(title))
+                   and not text.endswith(not_after, 0, match.start())
+                   and not inside.search(text, max(0, match.start() - self.window), match.start())
+                   for suffixes, title, not_then, not_after, inside in self.head_titles)
 
     def _kept(self, suffix: _Suffix, text: str, start: int | None, end: int) -> bool:
         """Whether a suffix rule's reading from ``start`` stands: there is one, and a ``give_way_rules`` reading does not
@@ -376,6 +405,13 @@ class OrganizationFinder:
         if match is None or not self._names_place(match.group(1)):
             return org
         return Organization(org.start, match.end(), org.rule, org.family, org.name)
+
+    def _past_date(self, text: str, org: Organization) -> Organization:
+        """A reading that starts with a date's unit written after its number (30日苏州…有限公司: jieba joins 日 to the
+        name's first word) starts after it (the grammar's ``date_before_name`` rows)."""
+        if any(pattern.match(text, org.start) for pattern in self.date_before_name) and org.end - org.start > 3:
+            return Organization(org.start + 1, org.end, org.rule, org.family, org.name)
+        return org
 
     def _names_place(self, word: str) -> bool:
         """A country, region or place word (新加坡, 印尼, 亚洲, 香港)."""
@@ -501,8 +537,9 @@ class OrganizationFinder:
         return "".join(w for w, _ in words)
 
     def short_names(self, text: str, found: list[Organization]) -> list[Organization]:
-        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福): each later
-        occurrence of the stem outside a longer reading counts, with the full name."""
+        """A firm read by its suffix is also named by its stems after it (耀才证券 … 耀才; 周大福珠宝集团 … 周大福) and in a
+        leading 【…】 headline before it: each such occurrence of the stem outside a longer reading counts, with the
+        full name."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first stem
         for org in found:
@@ -510,8 +547,9 @@ class OrganizationFinder:
                 continue
             full = text[org.start:org.end]
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
+            headline = _headline_end(text, org.start)
             for stem in self._stems(full):
-                for at in occurrences(text, stem, org.end):
+                for at in [a for a in occurrences(text, stem) if a < headline or a >= org.end]:
                     if not taken.covers(at):
                         out.append(Organization(at, at + len(stem), "short_name", "firm", full))
                         taken.add(at, at + len(stem))
@@ -816,16 +854,23 @@ class OrganizationFinder:
         return found
 
     def _latin_firms(self, text: str) -> list[Organization]:
-        """Latin names after a firm word (管理咨询公司Roland Berger); a Chinese name after one glossed in Latin
-        (技术公司新亚科技（SINGAUTO）) with its gloss."""
+        """Latin names after a firm word (管理咨询公司Roland Berger) or before one (Tarmac Aerosave公司); a Chinese name
+        after one glossed in Latin (技术公司新亚科技（SINGAUTO）) with its gloss."""
         found = []
         for rule, pattern in self.latin_after:
             for match in pattern.finditer(text):
                 if match.group(1) not in self.not_latin and match.group(1).split(" ")[0] not in self.not_latin:
                     found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
+        for rule, pattern, not_name in self.latin_before:
+            for match in pattern.finditer(text):
+                latin = match.group(1).rstrip("公司集团 ")
+                if latin not in self.not_latin and latin.split(" ")[0] not in self.not_latin \
+                        and not not_name.fullmatch(latin):
+                    found.append(Organization(match.start(1), match.end(1), f"latin_{rule}", "firm"))
         for rule, pattern in self.glosses:
             for match in pattern.finditer(text):
-                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)):
+                if match.group(2) not in self.not_latin and self._is_listed_name(match.group(1)) \
+                        and _word_bound(text[match.start():match.end(1)], match.start(1) - match.start()):
                     found.append(Organization(match.start(1), match.end(1), f"gloss_{rule}", "firm"))
                     found.append(Organization(match.start(2), match.end(2), f"gloss_{rule}", "firm"))
         return found
@@ -914,6 +959,11 @@ class OrganizationFinder:
         """A person's name (鲍威尔, 马斯克) or a name with a person's title (总局副局长蒲淳), not a firm's."""
         return (name in self.people or words[-1][1].startswith("nr") and len(words) == 1
                 or any(title in name for title in self.person_titles) or self.is_latin_person(name))
+
+    def titled_person(self, text: str, name: str) -> bool:
+        """Whether the text writes ``name`` right after a person's title somewhere (国防部长绍伊古 … 绍伊古与…): a
+        person, whom a list beside an institution does not make a firm."""
+        return any(title + name in text for title in self.person_titles)
 
     def _is_latin_firm(self, name: str) -> bool:
         """A Latin name listed beside a firm is a firm unless refused or a person's (Eric Schmidt)."""
@@ -1113,6 +1163,24 @@ class Coverage:
 
     def covers(self, at: int) -> bool:
         return bool(self.mask[at])
+
+
+def _word_bound(phrase: str, at: int) -> bool:
+    """Whether jieba's words of ``phrase`` have a boundary at ``at`` (技术公司|新亚科技; not 银行|家协会, whose words are
+    银行家 and 协会)."""
+    position = 0
+    for word, _ in tag(phrase):
+        if position == at:
+            return True
+        position += len(word)
+    return position == at
+
+
+def _headline_end(text: str, before: int) -> int:
+    """The end of a leading 【…】 headline that closes before ``before`` (0 when there is none): a short name written
+    there names the firm that the text goes on to write in full (【海陆重工与…】…苏州海陆重工股份有限公司)."""
+    end = text.find("】") if text.startswith("【") else -1
+    return end if 0 < end < before else 0
 
 
 def occurrences(text: str, name: str, start: int = 0):

@@ -59,11 +59,19 @@ def _outside(name: str) -> bool:
 def within(name: str | None, query: str | None) -> int:
     """SQL function ``analyzer_within(name, query)``: 1 when ``name`` is ``query`` (or its canonical form) or a
     narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or a name read outside the taxonomy that ends
-    with one of those (绿色再贷款 within 再贷款), as ``analyzer query --tool`` counts it."""
+    with one of those (绿色再贷款 within 再贷款) or a branch of the bank (中国工商银行苏州分行 within 中国工商银行), as
+    ``analyzer query --tool/--institution`` counts it."""
     if not (name and query):
         return 0
     family = _family(query)
-    return int(name in family or (_outside(name) and name.endswith(tuple(family))))
+    return int(name in family or (_outside(name) and (name.endswith(tuple(family)) or _bank_of(name) in family)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bank_of(name: str) -> str | None:
+    """The bank whose branch ``name`` names (中国工商银行苏州分行 → 中国工商银行), or None."""
+    from analyzer.taxonomy import load_taxonomy
+    return load_taxonomy().branch_parent(name)
 
 
 def served_database(datasette) -> str:

@@ -9,7 +9,7 @@ from analyzer.errors import StoreError
 from analyzer.store.base import TREND_KINDS, FigureQuery
 from analyzer.store.rows import cached_metric_key
 from analyzer.store.schema import documents, figures, links, mentions, sentences
-from analyzer.taxonomy import load_taxonomy, place_key
+from analyzer.taxonomy import BRANCH_ENDINGS, load_taxonomy, place_key
 from analyzer.taxonomy.series import PLACE_MARK
 
 d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
@@ -69,11 +69,28 @@ def outside_names(kind: str, names: list[str]) -> sa.Select:
                                    sa.or_(*(m.name.like("%" + like_pattern(n)[1:-1], escape="\\") for n in names)))
 
 
+def branches(kind: str, names: list[str]) -> list:
+    """Conditions on a mention's name that find the branches of the banks among ``names`` (a query for 中国工商银行
+    finds 中国工商银行苏州分行 and 工行多哈分行: names read outside the taxonomy that begin with one of the bank's
+    names and end with a branch word; the convention of 2026-12-07). None for tools and sectors."""
+    if kind != "institution":
+        return []
+    taxonomy = load_taxonomy()
+    banks = [e for e in map(lambda n: taxonomy.lookup(n, "institutions"), names) if e and e.category.endswith("bank")]
+    prefixes = sorted({alias for bank in banks for alias in bank.names})
+    endings = sa.or_(*(m.name.like("%" + like_pattern(word)[1:-1], escape="\\") for word in BRANCH_ENDINGS))
+    return [sa.and_(m.in_taxonomy.is_(False), m.name.like(like_pattern(p)[1:], escape="\\"), endings)
+            for p in prefixes]
+
+
 def named(kind: str, name: str):
-    """Figures linked to ``name`` (or a narrower entry or outside name) or in a sentence that mentions it (by
-    canonical name or as written)."""
+    """Figures linked to ``name`` (or a narrower entry, an outside name or a bank's branch) or in a sentence that
+    mentions it (by canonical name or as written)."""
     names = with_children(name)
     outside = outside_names(kind, names)
+    branch = branches(kind, names)
+    if branch:  # links name a branch as its mention does: the branch names the store holds
+        outside = outside.union(sa.select(m.name).where(m.kind == kind, sa.or_(*branch)))
     linked = sa.select(lk.figure_id).where(lk.kind == kind, sa.or_(lk.name.in_(names), lk.name.in_(outside)))
     mentioned = sa.select(m.sentence_id).where(m.kind == kind, sa.or_(m.name.in_(names), m.text == name,
                                                                       m.name.in_(outside)))
@@ -120,7 +137,7 @@ def mention_select(kind: str | None = None, name: str | None = None) -> sa.Selec
         statement = statement.where(m.kind == kind)
     if name:
         names = with_children(name)
-        outside = [m.name.in_(outside_names(kind, names))] if kind else []
+        outside = [m.name.in_(outside_names(kind, names)), *branches(kind, names)] if kind else []
         statement = statement.where(sa.or_(m.name.in_(names), m.text == name, *outside))
     return statement.order_by(d.published, d.doc_id, m.start)
 

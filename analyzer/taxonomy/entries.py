@@ -19,6 +19,8 @@ KINDS = ("tools", "sectors", "institutions", "metrics")
 # the record array each mention kind fills
 MENTION_ARRAY = {"tools": "policy_tools", "sectors": "sectors", "institutions": "institutions"}
 ARRAY_KIND = {v: k for k, v in MENTION_ARRAY.items()}
+# the words that end a bank's branch name (中国工商银行苏州分行, 人民银行深圳市中心支行): its parent is the bank
+BRANCH_ENDINGS = ("分行", "支行")
 
 _FIELDS = {"id", "name", "name_en", "aliases", "category", "issuer", "launched", "retired", "note"}
 _LINK_FIELDS = {"tools", "sectors", "institutions"}
@@ -151,13 +153,28 @@ class Taxonomy:
         return out
 
     def roots(self, name: str, kind: str | None = None) -> list[str]:
-        """The broadest entries above ``name`` (itself when it has no parent): what ``trends --rollup`` counts."""
+        """The broadest entries above ``name`` (itself when it has no parent): what ``trends --rollup`` counts. A
+        bank's branch the taxonomy lacks counts under its bank's roots (中国工商银行苏州分行 → 中国工商银行)."""
         entry = self.lookup(name, kind)
         if entry is None:
-            return [name]
+            bank = self.branch_parent(name) if kind in (None, "institutions") else None
+            return self.roots(bank, "institutions") if bank else [name]
         ancestors = self.ancestors(entry.name, entry.kind)
         tops = [a for a in ancestors if not self._by_name[(entry.kind, a)].parents]
         return tops or [entry.name]
+
+    def branch_parent(self, name: str) -> str | None:
+        """The canonical name of the bank whose branch ``name`` names (中国工商银行苏州分行, 农行上海市分行,
+        人民银行深圳市中心支行): the longest taxonomy bank name or alias that begins a name ending in a
+        ``BRANCH_ENDINGS`` word. None for a taxonomy name, another name, or a branch of a bank the taxonomy lacks.
+        The convention of 2026-12-07: records keep the branch, queries and rollups of the bank include it."""
+        if not name.endswith(BRANCH_ENDINGS) or self.lookup(name) is not None:
+            return None
+        for end in range(len(name) - 2, 1, -1):
+            entry = self.lookup(name[:end], "institutions")
+            if entry is not None and entry.category.endswith("bank"):
+                return entry.name
+        return None
 
     def _children(self) -> dict[tuple[str, str], list[str]]:
         if not hasattr(self, "_children_cache"):
