@@ -36,7 +36,7 @@ from analyzer.check.counts import check_counts
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import claim_words, holiday_window, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
-from analyzer.check.rows import row_figure, series_key
+from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
 from analyzer.pipeline import analyze
@@ -334,7 +334,7 @@ def _qualified(claim: Figure, row: dict) -> bool:
     key, own = _key(claim.metric) or "", row["metric_key"] or ""
     if len(key) <= len(own) + 1 or not key.endswith(own):
         return False
-    sentence = normalize(row.get("sentence") or "")
+    sentence = normalized_sentence(row)
     before = sentence[:max(0, row["start"] - (row.get("sentence_start") or 0))]
     at = before.rfind(key[:-len(own)])
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
@@ -887,7 +887,7 @@ class ClaimChecker:
     def context_note(self, words: list[str], row: dict) -> str:
         """The claim's words the evidence's sentence writes (not those it lacks: 快递 of 快递业务收入 is never said
         to be found in 电信业务收入's sentence)."""
-        found = ctx.words_found(normalize(row.get("sentence") or ""), words)
+        found = ctx.words_found(normalized_sentence(row), words)
         return say("context.note", self.lang, words=listed(found or words, self.lang))
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
