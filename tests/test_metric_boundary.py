@@ -158,3 +158,17 @@ def test_a_figure_outside_every_sentence_is_not_given_a_metric_from_the_text_bef
     inside = SimpleNamespace(start=4, end=10, metric="融资量")
     assert figure_windows(doc, [outside, inside])[0] is None
     assert figure_windows(doc, [outside, inside])[1] is not None
+
+
+def test_an_audit_is_scored_by_span_and_metric_and_refuses_another_text():
+    """score_audit (benchmarks/metric_audits.py scores the carry-over audits with it) on a made-up audit: figures
+    found by their written span in order, metrics compared without spaces; a text whose sha256 differs is refused."""
+    from analyzer.io.gold import text_sha256
+    from analyzer.model.metric_boundary import score_audit
+    text = "典型房企的融资量为120亿元。普惠小微贷款余额达35.3万亿元。"
+    audit = {"documents": {"d1": {"text_sha256": text_sha256(text),
+                                  "figures": [["120亿元", "融资量"], ["35.3万亿元", "普惠小微贷款余额"]]}}}
+    right, matched, total = score_audit(audit, Pipeline(), {"d1": text})
+    assert (matched, total) == (2, 2) and right >= 1
+    with pytest.raises(ValueError, match="sha256"):
+        score_audit(audit, Pipeline(), {"d1": text + "。"})
