@@ -235,3 +235,17 @@ def test_a_firm_list_clause_ends_where_every_clause_does():
     text = "【甲集团与乙集团签署协议】1月7日"
     assert clause_bounds(text, 1, 1, window=CLAUSE_REACH) == (1, 12)
     assert clause_bounds("a,甲、乙", 2, 2, window=CLAUSE_REACH) == (2, 5)
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("甲。\n乙", 3, 3),  # a line break right before, after a break: the clause starts after it, not on it
+    ("甲，乙", 2, 2),
+    ("甲。\n\n乙", 4, 4),
+    ("甲乙", 1, 0),
+])
+def test_a_clause_starts_after_its_last_break_when_a_line_break_ends_the_text_before_it(text, at, expected):
+    """s20-review: clause_start searched [break][^breaks]*$ in the text before ``at``, and $ also stands before a
+    last \\n, so after 。\\n the clause began on the line break (found while merging mentions' own clause reader,
+    which gave the position after it)."""
+    from analyzer.text.sentences import clause_start
+    assert clause_start(text, at, lists=False) == expected

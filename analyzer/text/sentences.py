@@ -35,7 +35,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def _last_break_pattern(breaks: str) -> re.Pattern:
-    return rulebook.regex(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
+    return rulebook.regex(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*\\Z")  # \Z: $ also stands before a last \n
 
 
 def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> int:
