@@ -51,7 +51,8 @@ def main() -> None:
 
 # (words opening the sentence, the unit repeated): the probe's two shapes, one dated by a time that opens the
 # sentence, and one that opens with 今年以来 (measure.toml market-move-since-new-year's sentence_pattern ends in $
-# after an unbounded run: still searched from 今年以来 for each figure, the case left open)
+# after an unbounded run: searched from 今年以来 for each figure until s20-review, now answered by prefix_search's
+# anchored plan from the leads and the places where the run stops, found once a sentence)
 SENTENCE_RUNS = [("", "增长1.5%，"), ("", "5%"), ("2025年1月，", "增长1.5%，"), ("今年以来，", "上涨1.5%，")]
 SENTENCE_COUNTS = [1000, 2000, 4000, 8000]
 

@@ -54,6 +54,7 @@ def test_the_harvest_sees_the_shapes_of_a_listed_firm(text, expected):
     ("宁波", False),  # a place alone; and under three characters
     ("北京市", False),  # a place alone
     ("腾讯控股", False),  # the taxonomy's 腾讯 inside
+    ("大连重工", True),  # s20-review: the grammar's tagger (retag: 大连 a place), not jieba's plain tag (大连 an adverb)
 ])
 def test_the_harvest_keeps_names_of_their_own(finder, name, kept):
     assert firm_harvest.is_firm_name(finder, name) is kept

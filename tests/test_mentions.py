@@ -219,7 +219,33 @@ def test_sentence_start(text, at, previous, expected):
 def test_a_clause_with_no_break_for_long_starts_at_the_reach_not_at_the_text_start():
     """s19-review: a run of more than CLAUSE_REACH characters with no break before a name made its clause start at the
     text's first character, so a firm list's count and closing word were read over the whole text before it."""
-    from analyzer.extract.mentions import CLAUSE_REACH, _clause_around
+    from analyzer.extract.mentions import CLAUSE_REACH
+    from analyzer.text.sentences import clause_bounds
     text = "甲" * (CLAUSE_REACH + 100) + "。"
-    assert _clause_around(text, CLAUSE_REACH + 50) == (50, CLAUSE_REACH + 100)
-    assert _clause_around("前文。" + "乙" * 10, 5) == (3, 13)
+    at = CLAUSE_REACH + 50
+    assert clause_bounds(text, at, at, window=CLAUSE_REACH) == (50, CLAUSE_REACH + 100)
+    assert clause_bounds("前文。" + "乙" * 10, 5, 5, window=CLAUSE_REACH) == (3, 13)
+
+
+def test_a_firm_list_clause_ends_where_every_clause_does():
+    """s20-review: the firm-list clause had its own break set (no ASCII comma, no page brackets 【】); it is now
+    sentences.clause_bounds, so a headline in 【】 is a clause of its own."""
+    from analyzer.extract.mentions import CLAUSE_REACH
+    from analyzer.text.sentences import clause_bounds
+    text = "【甲集团与乙集团签署协议】1月7日"
+    assert clause_bounds(text, 1, 1, window=CLAUSE_REACH) == (1, 12)
+    assert clause_bounds("a,甲、乙", 2, 2, window=CLAUSE_REACH) == (2, 5)
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("甲。\n乙", 3, 3),  # a line break right before, after a break: the clause starts after it, not on it
+    ("甲，乙", 2, 2),
+    ("甲。\n\n乙", 4, 4),
+    ("甲乙", 1, 0),
+])
+def test_a_clause_starts_after_its_last_break_when_a_line_break_ends_the_text_before_it(text, at, expected):
+    """s20-review: clause_start searched [break][^breaks]*$ in the text before ``at``, and $ also stands before a
+    last \\n, so after 。\\n the clause began on the line break (found while merging mentions' own clause reader,
+    which gave the position after it)."""
+    from analyzer.text.sentences import clause_start
+    assert clause_start(text, at, lists=False) == expected

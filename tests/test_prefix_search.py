@@ -91,6 +91,10 @@ def test_the_matches_before_the_figure_are_those_finditer_gives(texts):
     (r"上涨.*?跌|涨\d+", "上涨3%，" * 8 + "下跌" + "涨12" * 5),  # unbounded, reads only its match
     (r"(?:今年以来|年内)(?:(?!月)[^。])*?涨[^，\d]{0,3}$", "今年以来，" + "5月上涨，" * 6 + "年内涨势，上涨"),
     (r"\d+(?:个)?[天月年]期(?=\d)", "7天期逆回购，其中7天期9500亿元、14天期" * 4 + "1"),  # unbounded, a lookahead
+    # lead run tail$ (s20-review): leads with two ends, an empty lead, a run of at least two, \Z, a last line break
+    (r"(?:ab|a)(?:(?!cd)[^。])*?(?:x|xy)[^，]{0,2}$", "abxcdax，xy。ab" * 4 + "axy\nx"),
+    (r"(?<!z)(?:a|ab|)(?:(?![cd]{2})[^。\n])+x?$", "zabcdx\nabx" * 5),
+    (r"a(?:(?!b)[^。]){2,}?c.?\Z", "aacbac。acc" * 5),
 ])
 def test_the_shortcut_matches_the_prefix_on_lookarounds_and_cut_alternatives(pattern, text):
     compiled = re.compile(pattern)
@@ -204,3 +208,22 @@ def test_a_long_document_is_searched_within_a_bound_of_each_sentence():
     assert prefix.search(pattern, 0, 1000) is None
     assert prefix._first[(pattern, 0)][0] == 2000
     assert _same(prefix.search(pattern, 0, len(text)), pattern.search(text, 0, len(text)))
+
+
+def test_a_sentence_opened_by_since_new_year_is_read_from_where_its_run_stops():
+    """s20-review: measure.toml market-move-since-new-year's sentence_pattern (今年以来, a run with no time in it, a move
+    verb, $) was searched from 今年以来 for each figure of a long sentence, quadratic time; it is now answered from
+    the leads and the places where the run stops, found once a sentence, with the match the search gave."""
+    pattern = next(rulebook.regex(row["sentence_pattern"]) for rows in _tables(measures.RULE_FILE) for row in rows
+                   if row.get("id") == "market-move-since-new-year")
+    assert prefix_search._plan(pattern)[0] == "anchored"
+    text = "今年以来，" + "上涨1.5%，" * 60 + "第三季度下跌2%，" + "上涨1.5%，" * 20 + "年内走高3%，今年至今贬值1%"
+    prefix = PrefixSearch(text)
+    for end in range(len(text) + 1):
+        assert _same(prefix.search(pattern, 0, end), pattern.search(text, 0, end)), end
+
+
+def test_every_move_of_a_long_sentence_since_new_year_is_year_to_date():
+    from analyzer.pipeline import analyze
+    figures = analyze("今年以来，" + "上涨1.5%，" * 400 + "第三季度下跌2%").figures
+    assert [f.comparison for f in figures] == ["ytd"] * 400 + [None]

@@ -125,6 +125,27 @@ def test_conflicts_are_the_timelines_disagreements(app, corpus_db):
         assert point.disagree.any(), row
 
 
+def test_within_reads_outside_names_from_the_store_not_the_taxonomy():
+    """s20-review: analyzer_within looked the name up in the taxonomy to tell an outside name; it now takes the
+    store's in_taxonomy (the queries pass whether the name is stored outside the taxonomy), as the store's query does."""
+    from analyzer.serve.plugin import within
+    assert within("绿色再贷款", "再贷款", 1) == 1
+    assert within("绿色再贷款", "再贷款", 0) == 0  # not stored as an outside name: not counted, whatever the taxonomy says
+    assert within("支农再贷款", "再贷款", 0) == 1  # a narrower taxonomy entry
+    assert within(None, "再贷款", 1) == 0
+
+
+@pytest.mark.parametrize("tool", ["再贷款", "贷款市场报价利率"])
+def test_figures_by_tool_finds_the_outside_names_the_store_finds(app, corpus_db, tool):
+    expected = open_store(corpus_db).figures(FigureQuery(tool=tool))
+    params = {"tool": tool, "sector": "", "institution": "", "period_from": "", "period_to": ""}
+    rows = canned(app, "figures_by", **params)
+    assert [(r["doc_id"], r["text"]) for r in rows] == [(r.doc_id, r.text) for r in expected.itertuples()]
+    documents = canned(app, "tool_documents", tool=tool)
+    assert [r["doc_id"] for r in documents] == list(dict.fromkeys(open_store(corpus_db).mentions("policy_tool",
+                                                                                                   name=tool).doc_id))
+
+
 def test_tool_documents_are_in_date_order(app, corpus_db):
     rows = canned(app, "tool_documents", tool="再贷款")
     mentioned = open_store(corpus_db).mentions("policy_tool", name="再贷款")
@@ -387,10 +408,12 @@ def test_a_web_url_is_the_original_link(tmp_path):
 
 
 def test_a_bank_branch_is_within_its_bank():
-    # canned queries find a bank's branches as `analyzer query --institution` does (convention of 2026-12-07)
+    # canned queries find a bank's branches as `analyzer query --institution` does (convention of 2026-12-07); a branch
+    # is stored outside the taxonomy (in_taxonomy false), which the queries pass as the third argument
     from analyzer.serve.plugin import within
-    assert within("中国工商银行苏州分行", "中国工商银行") == 1
-    assert within("工行多哈分行", "工行") == 1
-    assert within("人民银行深圳市中心支行", "中国人民银行") == 1
-    assert within("中国工商银行苏州分行", "中国银行") == 0
-    assert within("上海银行深圳分行", "中国工商银行") == 0
+    assert within("中国工商银行苏州分行", "中国工商银行", 1) == 1
+    assert within("工行多哈分行", "工行", 1) == 1
+    assert within("人民银行深圳市中心支行", "中国人民银行", 1) == 1
+    assert within("中国工商银行苏州分行", "中国银行", 1) == 0
+    assert within("上海银行深圳分行", "中国工商银行", 1) == 0
+    assert within("中国工商银行苏州分行", "中国工商银行", 0) == 0  # only a name stored outside the taxonomy

@@ -36,7 +36,7 @@ from analyzer.check.counts import check_counts
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import claim_words, holiday_window, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
-from analyzer.check.rows import row_figure, series_key
+from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
 from analyzer.pipeline import analyze
@@ -334,7 +334,7 @@ def _qualified(claim: Figure, row: dict) -> bool:
     key, own = _key(claim.metric) or "", row["metric_key"] or ""
     if len(key) <= len(own) + 1 or not key.endswith(own):
         return False
-    sentence = normalize(row.get("sentence") or "")
+    sentence = normalized_sentence(row)
     before = sentence[:max(0, row["start"] - (row.get("sentence_start") or 0))]
     at = before.rfind(key[:-len(own)])
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
@@ -491,6 +491,7 @@ class ClaimChecker:
         self.lang = lang
         self._docs: dict[str, dict] | None = None
         self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms it belongs to
+        self._documents: dict[str, list[dict]] = {}  # doc_id → its stored figures (rows as the store gives them)
         self.others_rows: list[dict] = []               # the series' rows of banks and firms the claim does not name
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
@@ -612,9 +613,18 @@ class ClaimChecker:
         """The metrics of the claim's other figures."""
         return [normalize(f.metric or "") for f in self.claim_figures if f.start != claim.start]
 
-    def document_rows(self, documents: set[str]) -> list[dict]:
-        """Every stored figure of these documents, as the checker reads them."""
-        return [read_stored_row(r) for doc_id in sorted(documents) for r in self.store.iter_figures(FigureQuery(doc_id=doc_id))]
+    def document_rows(self, documents: set[str], measure: str | None = None, unit: str | None = None) -> list[dict]:
+        """Every stored figure of these documents (of the stored ``measure`` and ``unit`` when given, as
+        ``FigureQuery`` filters them), as the checker reads them. A document's figures are read from the store once
+        for the checker: every claim whose evidence is in it reuses them."""
+        return [read_stored_row(r) for doc_id in sorted(documents) for r in self._document_figures(doc_id)
+                if (not measure or r["measure"] == measure) and (not unit or r["unit"] == unit)]
+
+    def _document_figures(self, doc_id: str) -> list[dict]:
+        found = self._documents.get(doc_id)
+        if found is None:
+            found = self._documents[doc_id] = list(self.store.iter_figures(FigureQuery(doc_id=doc_id)))
+        return found
 
     def release_short_series(self, claim: Figure, own: SeriesChoice) -> list[SeriesChoice]:
         """The short name a release gives the claim's statistic for another period (``short_in_release``: 12月当月
@@ -861,7 +871,7 @@ class ClaimChecker:
         release, else a plain value."""
         if claim.period is None:
             return self.document_metric_slip(claim, {row["doc_id"]})
-        same = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(doc_id=row["doc_id"], measure=claim.measure))]
+        same = self.document_rows({row["doc_id"]}, claim.measure)
         found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]])
         return found or self.other_metric_slip(claim, {row["doc_id"]})
 
@@ -887,7 +897,7 @@ class ClaimChecker:
     def context_note(self, words: list[str], row: dict) -> str:
         """The claim's words the evidence's sentence writes (not those it lacks: 快递 of 快递业务收入 is never said
         to be found in 电信业务收入's sentence)."""
-        found = ctx.words_found(normalize(row.get("sentence") or ""), words)
+        found = ctx.words_found(normalized_sentence(row), words)
         return say("context.note", self.lang, words=listed(found or words, self.lang))
 
     def context_supported(self, claim: Figure, info: dict, good: list[dict], note: str) -> Verdict:
@@ -1087,8 +1097,7 @@ class ClaimChecker:
         """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
         release that states the claim's number may name the statistic in full for another period."""
         key = _key(claim.metric)
-        rows = (read_stored_row(r) for doc_id in sorted(documents)
-                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure)))
+        rows = self.document_rows(documents, claim.measure)
         return [r for r in rows if key and r["metric_key"] and r["metric_key"] != key and key in r["metric_key"]]
 
     def other_period_slip(self, claim: Figure, rows: list[dict]) -> tuple[str, dict] | None:
@@ -1121,8 +1130,7 @@ class ClaimChecker:
         measure and unit (中央财政承担10% where 分别承担90%和10% gives 10% to 省级财政); a bound only against the
         same bound (实际贷款成本不高于3.2% where 不高于3.2% is the lending rate's cap)."""
         key = _key(claim.metric)
-        rows = [read_stored_row(r) for doc_id in sorted(documents)
-                for r in self.store.iter_figures(FigureQuery(doc_id=doc_id, measure=claim.measure, unit=claim.unit))]
+        rows = self.document_rows(documents, claim.measure, claim.unit)
         other = [r for r in rows if r["metric_key"] and r["metric_key"] != key and _same_bound(claim, r)
                  and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
         other = _one_other_metric(claim, other, qualified=True)

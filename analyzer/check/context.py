@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import opencc
 
 from analyzer.check.reading import claim_words as _claim_words
+from analyzer.check.rows import normalized_sentence
 from analyzer.extract.periods import time_matches
 from analyzer.records import Figure
 from analyzer.normalize import normalize
@@ -37,6 +38,7 @@ class Candidate:
     coverage: float
     near: bool               # the first figure after the claim's last word (the one the words lead to)
     excluded: bool = False   # another item's value in a 分别 list (A、B和C分别为x、y、z)
+    sentence: str = ""       # the row's sentence, normalized once (stored sentences keep the text as written)
 
 
 def variants(word: str) -> list[str]:
@@ -132,14 +134,14 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     out = []
     modifiers = metric_modifiers(metric)
     for row in rows:
-        sentence = normalize(row.get("sentence") or "")
+        sentence = normalized_sentence(row)
         found = words_found(sentence, words)
         coverage = sum(len(w) for w in found) / total if total else 0.0
         if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or \
                 not _led_by(row, sentence, found, after=last is None) or \
                 not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
             continue
-        out.append(Candidate(row, coverage, False))
+        out.append(Candidate(row, coverage, False, sentence=sentence))
     _mark_near(out, _leading(words, last))
     _mark_respectively(out, words, index, metric)
     _mark_items(out)
@@ -226,7 +228,7 @@ def _mark_items(found: list[Candidate]) -> None:
     for candidate in found:
         by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
     for group in by_sentence.values():
-        sentence = normalize(group[0].row.get("sentence") or "")
+        sentence = group[0].sentence
         items = {_item(sentence, _offset(c.row)) for c in group if c.near}
         for candidate in group:
             candidate.excluded = candidate.excluded or bool(items) and _item(sentence, _offset(candidate.row)) not in items
@@ -244,7 +246,7 @@ def _holds_parts(text: str, word: str) -> bool:
 def holds_before(row: dict, words: str) -> bool:
     """The stored figure's sentence writes ``words`` (or each of its words of two or more characters) before it, in
     its own list item (民营企业 of the item before the ； names none of 外商投资企业's figures)."""
-    before = normalize(row.get("sentence") or "")[:max(0, _offset(row))]
+    before = normalized_sentence(row)[:max(0, _offset(row))]
     before = before[max(before.rfind(mark) for mark in _claim_words()["item_breaks"]) + 1:]
     parts = [p for p in tokenizer().lcut(words, HMM=False) if len(p) >= 2] or [words]
     return words in before or all(_holds(before, p) for p in parts)
@@ -270,7 +272,7 @@ def _mark_near(found: list[Candidate], leading: list[str]) -> None:
         by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
     for group in by_sentence.values():
         group.sort(key=lambda c: _offset(c.row))
-        sentence = normalize(group[0].row.get("sentence") or "")
+        sentence = group[0].sentence
         last = next((w for w in leading if _holds(sentence, w)), None)
         if last is None:
             continue
@@ -305,7 +307,7 @@ def _mark_partial(found: list[Candidate], words: list[str]) -> None:
     """Where some candidates' sentences hold every word of the claim's metric, the others are excluded."""
     if len(words) < 2:
         return
-    full = {id(c) for c in found if not c.excluded and all(_holds(normalize(c.row.get("sentence") or ""), w) for w in words)}
+    full = {id(c) for c in found if not c.excluded and all(_holds(c.sentence, w) for w in words)}
     if full:
         for candidate in found:
             candidate.excluded = candidate.excluded or id(candidate) not in full
@@ -320,7 +322,7 @@ def _mark_respectively(found: list[Candidate], words: list[str], claim_index: in
     for candidate in found:
         by_sentence.setdefault((candidate.row["doc_id"], candidate.row.get("sentence_start")), []).append(candidate)
     for group in by_sentence.values():
-        sentence = normalize(group[0].row.get("sentence") or "")
+        sentence = group[0].sentence
         first = sentence.find("分别")
         if first < 0:
             continue

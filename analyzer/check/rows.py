@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
+from analyzer.normalize import normalize
 from analyzer.records import Figure, Period
 from analyzer.taxonomy import metric_key
 
@@ -27,3 +28,14 @@ def row_figure(row: dict) -> Figure:
                   qualifier=row.get("qualifier"), measure=row.get("measure") or "other",
                   comparison=row.get("comparison"), metric=row.get("metric"), period=period,
                   counter=row.get("counter"))
+
+
+def normalized_sentence(row: dict) -> str:
+    """A stored row's sentence in normalized form (the store keeps sentences as written), normalized once for all
+    the readers of a check (candidates, their marks, holds_before, steps, the context note) instead of each again."""
+    return _normalized(row.get("sentence") or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized(sentence: str) -> str:
+    return normalize(sentence)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from analyzer.check.rows import row_figure
-from analyzer.normalize import normalize
+from analyzer.check.rows import normalized_sentence, row_figure
 from analyzer.records import Figure
 
 
@@ -37,7 +36,7 @@ def steps(rows: list[dict], rules: list[tuple[re.Pattern, re.Pattern]]) -> list[
 
 
 def _written(a: dict, b: dict, rules) -> bool:
-    sentence = normalize(a.get("sentence") or "")
+    sentence = normalized_sentence(a)
     offset = a.get("sentence_start") or 0
     before = sentence[max(0, a["start"] - offset - 4):a["start"] - offset]
     between = sentence[a["end"] - offset:b["start"] - offset]

@@ -25,10 +25,9 @@ from collections import Counter
 from pathlib import Path
 
 from analyzer import rulebook
-from analyzer.extract.organizations import OrganizationFinder, holds_institution, listed_firm_data
+from analyzer.extract.organizations import OrganizationFinder, holds_institution, listed_firm_data, tag
 from analyzer.io.gold import RESERVED_IDS
 from analyzer.taxonomy import load_taxonomy
-from analyzer.text.pos import tag
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_SEEN = 2

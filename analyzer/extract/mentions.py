@@ -472,7 +472,6 @@ _ITEM_BEFORE = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“”【])
 _ITEM_BEFORE_IN_LIST = rulebook.regex(f"(?:^|(?<=[，。；：！？,;\\s（(“”【、]))({_LATIN_ITEM}|[\u4e00-\u9fff]{{2,8}}) ?$")
 
 
-_CLAUSE_END = rulebook.regex(r"[，。；：！？!?;:\n]")
 CLAUSE_REACH = 300  # a clause is read back at most this far (a run with no break in it starts here, not at the text's start)
 
 
@@ -490,7 +489,7 @@ def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[
     for hit in hits:
         if joiners.fullmatch(text, hit.end, hit.end + 1) or hit.start and joiners.fullmatch(text, hit.start - 1,
                                                                                            hit.start):
-            clause = _clause_around(text, hit.start)
+            clause = clause_bounds(text, hit.start, hit.start, window=CLAUSE_REACH)
             named[clause] = named.get(clause, 0) + 1
     out = []
     for min_named, closing in _list_contexts():
@@ -499,14 +498,6 @@ def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[
             if count >= min_named and 3 * count >= items or closing.search(text, start, end):
                 out.append((start, end))
     return out
-
-
-def _clause_around(text: str, at: int) -> tuple[int, int]:
-    """The clause holding ``text[at]``: from after the break before it to the next break."""
-    floor = max(0, at - CLAUSE_REACH)
-    before = max((m.end() for m in _CLAUSE_END.finditer(text, floor, at)), default=floor)
-    after = _CLAUSE_END.search(text, at)
-    return before, after.start() if after else len(text)
 
 
 def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list: bool = False) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analyzer.extract.metrics import _metric_words
 from analyzer.text import pos
-from analyzer.text.sentences import CLAUSE_BREAKS, LIST_BREAK, split_sentences
+from analyzer.text.sentences import CLAUSE_BREAKS, LIST_BREAK
 
 REACH = 10  # characters a candidate may start before / end after the rules' metric
 LONGEST = 24
@@ -209,19 +209,14 @@ def add_metric_boundary(pipeline, path: str | Path | None):
     return pipeline
 
 
-def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= at < end:
-            return start, end
-    return (0, 0)
-
-
-def figure_windows(text: str, figures) -> list[Window | None]:
-    """The :class:`Window` of each figure's metric in ``text`` (None: no metric, or not written as such)."""
-    sentences = split_sentences(text)
-    out = []
+def figure_windows(doc, figures) -> list[Window | None]:
+    """The :class:`Window` of each figure's metric in ``doc.norm`` (None: no metric, or not written as such). The
+    sentence is the document's own (``TextDoc.sentence_at``): a figure outside every sentence gets a one-character
+    span, so its metric is not looked for in the text before it (the (0, 0) this took for such a figure made
+    :func:`locate` read from the text's start, outside the figure's sentence)."""
+    text, out = doc.norm, []
     for figure in figures:
-        sentence = _sentence_of(sentences, figure.start)
+        sentence = doc.sentence_at(figure.start)
         span = locate(text, figure.metric, (figure.start, figure.end), sentence) if figure.metric else None
         out.append(None if span is None else window(text, span, (figure.start, figure.end), sentence))
     return out
@@ -235,7 +230,7 @@ class MetricBoundary:
 
     def __call__(self, doc):
         figures = doc.spans["figures"]
-        for figure, win in zip(figures, figure_windows(doc.norm, figures)):
+        for figure, win in zip(figures, figure_windows(doc, figures)):
             if win is None:
                 continue
             chosen = self.model.choose_in(doc.norm, win)

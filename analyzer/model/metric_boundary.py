@@ -36,7 +36,7 @@ def _strip(value: str | None) -> str:
 def document_groups(pipeline: Pipeline, gold: dict, counts: dict[str, int] | None = None) -> list[Group]:
     """The candidate groups of one gold record's matched figures (rules only: no boundary component)."""
     doc = pipeline(TextDoc.from_document(Document.from_dict(gold["doc"], gold["text"])))
-    windows = figure_windows(doc.norm, doc.spans["figures"])  # before to_record moves the offsets
+    windows = figure_windows(doc, doc.spans["figures"])  # before to_record moves the offsets
     pred = doc.to_record().to_dict()["figures"]
     groups = []
     for gi, pi in match_spans(gold.get("figures") or [], pred):

@@ -49,22 +49,16 @@ def _family(name: str) -> frozenset[str]:
     return frozenset(with_children(name))
 
 
-@functools.lru_cache(maxsize=4096)
-def _outside(name: str) -> bool:
-    """Whether ``name`` is no taxonomy name: one the tool-name or organisation grammar read (绿色再贷款)."""
-    from analyzer.taxonomy import load_taxonomy
-    return load_taxonomy().lookup(name) is None
-
-
-def within(name: str | None, query: str | None) -> int:
-    """SQL function ``analyzer_within(name, query)``: 1 when ``name`` is ``query`` (or its canonical form) or a
-    narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or a name read outside the taxonomy that ends
-    with one of those (绿色再贷款 within 再贷款) or a branch of the bank (中国工商银行苏州分行 within 中国工商银行), as
-    ``analyzer query --tool/--institution`` counts it."""
+def within(name: str | None, query: str | None, outside: int | None = 0) -> int:
+    """SQL function ``analyzer_within(name, query, outside)``: 1 when ``name`` is ``query`` (or its canonical form) or
+    a narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or, when ``outside`` (a name the store holds
+    with ``in_taxonomy`` false: the queries pass ``name IN (SELECT name FROM mentions WHERE … NOT in_taxonomy)``),
+    ends with one of those (绿色再贷款 within 再贷款) or is a branch of the bank (中国工商银行苏州分行 within
+    中国工商银行), as ``analyzer query --tool/--institution`` counts it (store.queries.named)."""
     if not (name and query):
         return 0
     family = _family(query)
-    return int(name in family or (_outside(name) and (name.endswith(tuple(family)) or _bank_of(name) in family)))
+    return int(name in family or (bool(outside) and (name.endswith(tuple(family)) or _bank_of(name) in family)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -82,7 +76,7 @@ def served_database(datasette) -> str:
 def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_human", 2, human_value, deterministic=True)
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
-    conn.create_function("analyzer_within", 2, within, deterministic=True)
+    conn.create_function("analyzer_within", 3, within, deterministic=True)
     # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
     conn.set_authorizer(deny_attach if database == served_database(datasette) else deny_functions)
 

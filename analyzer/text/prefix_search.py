@@ -16,7 +16,10 @@ search would, from one search a (pattern, start) and a search of the last few ch
 An unbounded pattern that reads only its match (no negative lookahead, no end test, no atomic group; positive
 lookaheads of a bounded reach) takes the first match when it ends (with what its lookaheads read) by ``end``: cutting
 the text only takes ways to match away. A pattern whose first part has a bounded reach is searched only from where
-that part first matches. Any other pattern is searched as before, and so is a prefix of up to SHORT characters.
+that part first matches. A pattern with no groups written as ``lead run tail$`` (a bounded lead, one unbounded run of
+single characters, a bounded tail that ends the text) is answered from the positions of its leads and of the
+characters the run stops at, kept a start (:class:`_Anchored`). Any other pattern is searched as before, and so is a
+prefix of up to SHORT characters.
 "The whole text" above is ``text[:bound]``, a bound at or after ``end`` that doubles as later figures ask past it.
 """
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compiler, _parser as _sre_parse
@@ -32,6 +36,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 _MISSING = object()
+_ANY = re.compile(".*", re.DOTALL)  # a match of a given span: the anchored plan's answer (its pattern has no groups)
 SHORT = 300  # a prefix up to this long is searched directly
 _UNBOUNDED = 1 << 32
 _AT_END = {"AT_END", "AT_END_LINE", "AT_END_STRING", "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_LOC_BOUNDARY",
@@ -97,12 +102,47 @@ def _reads_only_its_match(items) -> bool:
     return True
 
 
+class _Anchored(NamedTuple):
+    """The parts of a pattern ``lead run tail$``: a match from ``p`` is a lead from ``p`` to some ``l``, a run of
+    ``run_min`` or more characters each matched by the run's item from ``l`` to some ``v``, and the tail from ``v``
+    to the end (its ``$``)."""
+    lead: re.Pattern  # the lead alone (bounded, reads nothing past its match, no atomic group: every end counts)
+    lead_width: tuple[int, int]
+    stop: re.Pattern  # ``(?!item)``: matches (empty) where the run's item does not, where the run must stop
+    stop_reach: int  # what the item reads from its position (its character and its lookaheads)
+    run_min: int
+    tail: re.Pattern  # the tail alone, its $ included
+    tail_width: tuple[int, int]
+
+
+def _anchored(pattern: re.Pattern, parsed) -> _Anchored | None:
+    """The parts of ``pattern`` when it is ``lead run tail$`` as :class:`_Anchored` says (no groups; the run a
+    greedy or lazy repeat with no upper bound of an item one character wide), else None."""
+    unbounded = [i for i, item in enumerate(parsed)
+                 if _sre_parse.SubPattern(parsed.state, [item]).getwidth()[1] >= _sre_parse.MAXREPEAT]
+    if pattern.groups or len(unbounded) != 1 or not parsed or str(parsed[-1][0]) != "AT" \
+            or str(parsed[-1][1]) not in ("AT_END", "AT_END_STRING"):
+        return None
+    k = unbounded[0]
+    op, value = parsed[k]
+    lead = _sre_parse.SubPattern(parsed.state, list(parsed[:k]))
+    tail = _sre_parse.SubPattern(parsed.state, list(parsed[k + 1:]))
+    if str(op) not in ("MAX_REPEAT", "MIN_REPEAT") or value[1] != _sre_parse.MAXREPEAT \
+            or value[2].getwidth() != (1, 1) or not _reads_only_its_match(lead) or _lookahead_reach(lead) \
+            or _lookahead_reach(value[2]) >= _UNBOUNDED or tail.getwidth()[1] >= _sre_parse.MAXREPEAT:
+        return None
+    stop = _sre_parse.SubPattern(parsed.state, [(_sre_parse.ASSERT_NOT, (1, value[2]))])
+    return _Anchored(_sre_compiler.compile(lead, pattern.flags), lead.getwidth(),
+                     _sre_compiler.compile(stop, pattern.flags), _reach_of(value[2]), value[0],
+                     _sre_compiler.compile(tail, pattern.flags), tail.getwidth())
+
+
 @lru_cache(maxsize=None)
-def _plan(pattern: re.Pattern) -> tuple[str, int, re.Pattern | None]:
+def _plan(pattern: re.Pattern) -> tuple[str, int, re.Pattern | _Anchored | None]:
     """How :meth:`PrefixSearch.search` answers for ``pattern``: ("reach", reach, None) for a bounded reach;
     ("first", lookahead, None) for an unbounded pattern that reads only its match and ``lookahead`` characters
-    past it; ("lead", reach, lead) when only the
-    pattern's first part ``lead`` has a bounded reach (every match starts with a match of it); else
+    past it; ("anchored", 0, parts) for a pattern ``lead run tail$`` (:func:`_anchored`); ("lead", reach, lead)
+    when only the pattern's first part ``lead`` has a bounded reach (every match starts with a match of it); else
     ("search", 0, None)."""
     parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     bounded = _reach_of(parsed)
@@ -110,6 +150,9 @@ def _plan(pattern: re.Pattern) -> tuple[str, int, re.Pattern | None]:
         return "reach", bounded, None
     if _reads_only_its_match(parsed) and _lookahead_reach(parsed) < _UNBOUNDED:
         return "first", _lookahead_reach(parsed), None
+    anchored = _anchored(pattern, parsed)
+    if anchored is not None:
+        return "anchored", 0, anchored
     if len(parsed) > 1:
         lead = _sre_parse.SubPattern(parsed.state, [parsed[0]])
         lead_reach = _reach_of(lead)
@@ -151,6 +194,7 @@ class PrefixSearch:
         self._first: dict[tuple[re.Pattern, int], tuple[int, re.Match | None]] = {}
         self._whole: dict[tuple[re.Pattern, int, int], re.Match | None] = {}
         self._all: dict[tuple[re.Pattern, int], tuple[int, list[re.Match], list[int]]] = {}
+        self._marks: dict[tuple[re.Pattern, int], tuple[list[int], list[list[int]], list[int], int]] = {}
 
     def search(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The same match (span and groups) as ``pattern.search(self.text, start, end)``."""
@@ -167,7 +211,51 @@ class PrefixSearch:
         if how == "lead":
             opening = self._within_reach(lead, width, start, end)
             return pattern.search(self.text, opening.start(), end) if opening is not None else None
+        if how == "anchored" and not self.text.endswith("\n", 0, end):  # $ also stands before a last \n
+            first = self._anchored_start(pattern, lead, start, end)
+            return _ANY.match(self.text, first, end) if first is not None else None
         return pattern.search(self.text, start, end)
+
+    def _anchored_start(self, pattern: re.Pattern, parts: _Anchored, start: int, end: int) -> int | None:
+        """Where the match of ``lead run tail$`` in ``text[:end]`` from ``start`` begins (it ends at ``end``): the
+        first lead from ``start`` that ends after the last place before the tail where the run must stop."""
+        leads, ends, stops, bound = self._anchored_marks(pattern, parts, start, end)
+        text, first = self.text, None
+        low, high = parts.tail_width
+        for v in range(max(start, end - high), end - low + 1):
+            if not parts.tail.match(text, v, end):
+                continue
+            near = max(start, end - parts.stop_reach + 1)  # the item read here looks past the end: read it so
+            last = next((q for q in range(v - 1, near - 1, -1) if parts.stop.match(text, q, end)), None)
+            if last is None:
+                index = bisect.bisect_left(stops, min(v, near))
+                last = stops[index - 1] if index else start - 1
+            index = bisect.bisect_left(leads, last + 1 - parts.lead_width[1])
+            while index < len(leads) and leads[index] <= v and (first is None or leads[index] < first):
+                if any(last < at <= v - parts.run_min for at in ends[index]):
+                    first = leads[index]
+                    break
+                index += 1
+        return first
+
+    def _anchored_marks(self, pattern: re.Pattern, parts: _Anchored, start: int, end: int):
+        """The leads from ``start`` (where each begins, and where each may end) and the places where the run must
+        stop, in ``text[:bound]`` (bound as in :meth:`_first_from`; the stops kept are those the bound does not cut)."""
+        found = self._marks.get((pattern, start))
+        if found is None or found[3] < end:
+            text, bound = self.text, min(len(self.text), end + (end - start))
+            leads, ends = [], []
+            lead = parts.lead.search(text, start, bound)
+            while lead is not None:
+                at = lead.start()
+                low, high = parts.lead_width
+                leads.append(at)
+                ends.append([e for e in range(at + low, min(at + high, bound) + 1)
+                             if parts.lead.fullmatch(text, at, e)])
+                lead = parts.lead.search(text, at + 1, bound) if at < bound else None
+            stops = [m.start() for m in parts.stop.finditer(text, start, bound) if m.start() + parts.stop_reach <= bound]
+            found = self._marks[(pattern, start)] = leads, ends, stops, bound
+        return found
 
     def _first_from(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The first match from ``start`` in ``text[:bound]``, a bound at or after ``end`` that doubles the span read

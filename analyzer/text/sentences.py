@@ -35,7 +35,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def _last_break_pattern(breaks: str) -> re.Pattern:
-    return rulebook.regex(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*$")
+    return rulebook.regex(f"[{re.escape(breaks)}][^{re.escape(breaks)}]*\\Z")  # \Z: $ also stands before a last \n
 
 
 def clause_start(text: str, end: int, lists: bool = True, window: int = 200) -> int:
@@ -75,9 +75,10 @@ def clause_end_among(positions: list[int], start: int, stop: int) -> int:
     return positions[index] if index < len(positions) and positions[index] < stop else stop
 
 
-def clause_bounds(text: str, start: int, end: int, lists: bool = False) -> tuple[int, int]:
-    """(start, end) of the clause around ``text[start:end]``: between clause breaks, the span's own left out."""
-    return clause_start(text, start, lists), clause_end(text, end, lists)
+def clause_bounds(text: str, start: int, end: int, lists: bool = False, window: int = 200) -> tuple[int, int]:
+    """(start, end) of the clause around ``text[start:end]``: between clause breaks, the span's own left out (the
+    start looked for at most ``window`` characters back)."""
+    return clause_start(text, start, lists, window), clause_end(text, end, lists)
 
 
 def sentence_start(text: str, at: int, previous: int = 0) -> int:
