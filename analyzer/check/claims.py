@@ -421,10 +421,19 @@ def own_names(text: str) -> frozenset[str]:
 
 
 def own_of(names) -> frozenset[str]:
-    """Those of ``names`` (institution names) that have figures of their own, by canonical name."""
+    """Those of ``names`` (institution names) that have figures of their own, by canonical name; a bank's branch
+    under its bank's canonical name (工行苏州分行 → 中国工商银行苏州分行: the branch's figures are the branch's,
+    convention of 2026-12-07)."""
+    return frozenset(filter(None, map(_own_name, names)))
+
+
+def _own_name(name: str) -> str | None:
     taxonomy, own = load_taxonomy(), claim_words()["own_figures"]
-    entries = (taxonomy.lookup(name) for name in names)
-    return frozenset(e.name for e in entries if e is not None and e.category in own)
+    entry = taxonomy.lookup(name)
+    if entry is not None:
+        return entry.name if entry.category in own else None
+    bank = taxonomy.branch_parent(name)
+    return taxonomy.branch_canonical(name) if bank and taxonomy.lookup(bank).category in own else None
 
 
 def _step_comparable(claim: Figure, change: Figure) -> bool:
