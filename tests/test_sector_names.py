@@ -87,3 +87,43 @@ def test_firm_reading_gives_way_to_a_sector_running_past_it(finder):
 def test_candidates_list_grammar_sectors():
     rows = collect_candidates([Document(id="a", text="对于促进废钢和电炉钢行业进一步培育壮大和健康发展。")])
     assert [(r["kind"], r["name"], r["count"]) for r in rows if r["kind"] == "sectors"] == [("sectors", "电炉钢行业", 1)]
+
+
+# s20-sectors2 (issue 14, precision of the names of their own): the rows [[weak]], [[govern]], [[count]], [[person]],
+# [[firm_story]], [[unknown]], [[legal_form]], [[place_end]] and the breakdown's not_after; each sentence paraphrases
+# an archive reading (s20-sectors2 archive read, seed 20261207)
+@pytest.mark.parametrize("text, expected", [
+    # a weak word that governs the name: right before it, through 对…规范, or the regulator's noun right after it
+    ("推动电网企业优先执行交易结果。", [("电网企业", "电网企业", False)]),
+    ("对网络直播行业的偷逃税行为进行规范。", [("网络直播行业", "网络直播行业", False)]),
+    ("有关部门正在酝酿制定新的助贷行业监管文件。", [("助贷行业", "助贷行业", False)]),
+    # jieba tags 康复 as a person's name: the name is read whole, not as the fragment 辅助器具产业
+    ("十四部门部署开展康复辅助器具产业扩能提质三年行动。", [("康复辅助器具产业", "康复辅助器具产业", False)]),
+    # a large count is a population a policy addresses
+    ("推动500家重点用能企业节能技术改造。", [("用能企业", "用能企业", False)]),
+])
+def test_names_of_their_own_a_policy_governs(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "美国企业的大量采购直接推动了韩国芯片企业的盈利增长。",               # 推动了: a story's verb
+    "双方期待共同推动光通信产业升级。",                                   # firms' joint work
+    "长久以来，这是横亘在摩托车行业面前的物理限制。",                     # 限制 governs nothing
+    "美国进出口银行将向三家关键矿产企业提供贷款支持。",                   # a count of a few firms
+    "今日网上流传内蒙古某硅铁生产企业发布了减产通知。",                   # 某: one firm
+    "公司为多家新冠疫苗生产企业提供检验检测信息化系统支持。",             # a firm's clients
+    "该公司是高新区重点培育的创新型企业。",                               # one firm's label
+    "愈发繁多的特朗普行业关税，又迎来了新的一笔。",                       # sectoral tariffs
+    "政府宣布支持特朗普行业发展。",                                       # an unknown run of three: a person
+    "对粉丝群体积极、正面的引导能力。",                                   # people: weak words never count
+    "投资者应该关注那些服务于老龄化人口、且所在地区拥有支持政策的企业。", # people: the strong word addresses none
+    "部分行业因AI而发展提速，比如太空行业。",                             # 部分行业 is no breakdown
+    "美国关税政策一度给国内AI硬件行业带来冲击。",                         # a fragment of AI硬件行业
+    "将进一步壮大深汕合作区产业规模。",                                   # a zone's industry
+    "西安财金龙门成长股权投资合伙企业获政策支持。",                       # a partnership's name
+    "有望出台跨境产业合作政策。",                                         # 产业合作 is cooperation
+    "助力企业高质量发展。",                                               # 助力 is no part of a name
+])
+def test_no_name_of_its_own_where_none_is_addressed(finder, text):
+    assert [s for s in sectors(finder, text) if s[2] is False] == []

@@ -157,7 +157,8 @@ class MentionFinder:
         """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them
         (电炉钢行业, 煤炭生产企业; rows of ``rules/sector_names.toml``). The taxonomy's reading wins: a name that
         overlaps any taxonomy hit or a tool-grammar name (汽车行业, 制造业企业, 中国钢铁工业协会) gives none, and a
-        modifier that is a taxonomy sector's name or bare word names that sector (金融产业 → 金融业, 能源领域)."""
+        modifier that is a taxonomy sector's name or bare word names that sector (金融产业 → 金融业, 能源领域). A name of
+        its own needs the grammar's stricter reading (``found.own``: whole, no counted firms, a governing word)."""
         out = []
         names = self.sector_names(text)
         groups = self._lists_of_groups(names, hits)
@@ -171,7 +172,7 @@ class MentionFinder:
             entry = self.taxonomy.lookup(found.modifier, ARRAY_KIND["sectors"])
             if entry is not None and (found.addressed or found.anywhere):
                 out.append(Hit(found.start, found.end, "sectors", entry.id, entry))
-            elif entry is None and found.addressed and not found.taxonomy_only:
+            elif entry is None and found.own and not found.taxonomy_only:
                 out.append(Hit(found.start, found.end, "sectors", f"outside:{found.name}",
                                sector_entry(found.name, found.rule), outside=True))
         return out

@@ -7,6 +7,12 @@ back from the head with jieba's dictionary tags (:mod:`analyzer.text.pos`) as th
 leading places, organisations and times are cut, a modifier of generic words only (相关企业, 受疫情影响企业) gives no
 name, and a head followed by a rank, a trade body or a market word (行业龙头, 行业协会, 产业链) gives none.
 :class:`analyzer.extract.mentions.MentionFinder` stores the names like the taxonomy's, with ``"in_taxonomy": false``.
+
+A name of its own (one the taxonomy lacks) must also be whole and governed (s20-sectors2, :meth:`SectorNameFinder.
+own_name`): its read-back may not stop at a part of the name (a person's name, a Latin word, the length cap: 辅助器具产业
+of 康复辅助器具产业, 硬件行业 of AI硬件行业), a few counted firms, a firm's clients or one firm's label are no group
+(三家关键矿产企业, 公司为…企业提供), and a ``[[weak]]`` context word (推动, 引导, 监管, 规范, 限制, 壮大, 振兴, 打造)
+counts only where it governs the name (推动电网企业; not 推动了韩国芯片企业的盈利增长).
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from analyzer.text.sentences import clause_bounds, sentence_start
 
 _HAN = rulebook.regex(r"[\u4e00-\u9fff]+")
 _SENTENCE_END = rulebook.regex(r"[。！？!?\n]")
+_LATIN = rulebook.regex(r"[A-Za-z][A-Za-z0-9+\-]*")
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class SectorName:
     addressed: bool = True  # a policy or breakdown word is in its clause or sentence (a name of its own needs one)
     anywhere: bool = False  # the row's head names a taxonomy sector as a whole in any context (钢铁企业, 金融产业)
     listed_in: tuple[int, int] | None = None  # an item of this list of groups (钢铁、电解铝等行业), not a head's name
+    own: bool = False  # it may stand as a name of its own (in_taxonomy false): whole, no counted firms, governed
 
 
 @functools.cache
@@ -55,7 +63,8 @@ class SectorNameFinder:
         self.verb_use = [rulebook.regex(row["pattern"]) for row in data["verb_use"]]
         self.cut = frozenset(word for row in data["cut"] for word in row["words"])
         self.generic = frozenset(word for row in data["generic"] for word in row["words"])
-        self.context = [(row["scope"], tuple(row["words"])) for row in data["context"]]
+        self.context = [(row["scope"], tuple(row["words"]), row.get("not_after", "")) for row in data["context"]]
+        self.own_rows(data)
         self.gated = frozenset(name for row in data.get("gated", ()) for name in row["names"])
         self.parts = frozenset(word for row in data["part"] for word in row["words"])
         self.modifier_tags = frozenset(settings["modifier_tags"])
@@ -67,23 +76,63 @@ class SectorNameFinder:
         self.list_joiners = rulebook.regex(lists["joiners"])
         self.item = rulebook.regex(lists["item"])
 
+    def own_rows(self, data: dict) -> None:
+        """The rows for names of their own (s20-sectors2): weak context words and what governs, counted firms,
+        person names, legal forms, places and unknown words."""
+        self.weak = frozenset(word for row in data["weak"] for word in row["words"])
+        govern, weak = data["govern"][0], "|".join(map(re.escape, sorted(self.weak, key=lambda w: (-len(w), w))))
+        joint = "".join(f"(?<!{re.escape(word)})" for word in govern["not_after"])
+        self.weak_before = rulebook.regex(f"{joint}(?:{weak}){govern['gap']}$")
+        self.preposition_before = rulebook.regex(f"(?:{'|'.join(govern['prepositions'])}){govern['gap']}$")
+        self.weak_after = rulebook.regex(govern["after"])
+        self.weak_any = rulebook.regex(weak)
+        self.counted = [rulebook.regex(row["pattern"]) for row in data["count"]]
+        self.nouns = frozenset(word for row in data["person"] for word in row["nouns"])
+        self.firm_story = [rulebook.regex(pattern) for row in data["firm_story"] for pattern in row["patterns"]]
+        self.legal_forms = frozenset(word for row in data["legal_form"] for word in row["words"])
+        self.place_end = "".join(row["chars"] for row in data["place_end"])
+        self.unknown_alone_max = data["unknown"][0]["max_alone"]
+
     def __call__(self, text: str) -> list[SectorName]:
-        out = []
-        for match in self.heads.finditer(text):
-            if any(pattern.match(text, match.end()) for pattern in self.verb_use):
-                continue
-            modifier = self.modifier(text, match.start(), match.end())
-            if modifier is None:
-                continue
-            joined = "".join(modifier)
-            if len(joined) < self.min_modifier or all(word in self.generic for word in modifier):
-                continue
-            start = match.start() - len(joined)
-            row = self.rows[match.group()]
-            out.append(SectorName(start, match.end(), text[start:match.end()], row["id"], joined,
-                                  row.get("taxonomy_only", False), self.addressed(text, start, match.end()),
-                                  row.get("taxonomy_anywhere", False)))
+        out = [found for match in self.heads.finditer(text) if (found := self.reading(text, match)) is not None]
         return sorted(out + self.listed(text), key=lambda found: found.start)
+
+    def reading(self, text: str, match: re.Match) -> SectorName | None:
+        """The name a head ``match`` closes, or None (a verb use, no modifier, a generic or too short one)."""
+        if any(pattern.match(text, match.end()) for pattern in self.verb_use):
+            return None
+        found = self.modifier(text, match.start(), match.end())
+        if found is None:
+            return None
+        modifier, whole = found
+        joined = "".join(modifier)
+        whole = whole and not (len(modifier) == 1 and len(joined) > self.unknown_alone_max and _unknown(joined))
+        if len(joined) < self.min_modifier or all(word in self.generic for word in modifier):
+            return None
+        start, row = match.start() - len(joined), self.rows[match.group()]
+        own = whole and self.own_name(text, start, match.end(), modifier, row)
+        return SectorName(start, match.end(), text[start:match.end()], row["id"], joined,
+                          row.get("taxonomy_only", False), self.addressed(text, start, match.end()),
+                          row.get("taxonomy_anywhere", False), own=own)
+
+    def own_name(self, text: str, start: int, end: int, modifier: list[str], row: dict) -> bool:
+        """Whether a reading may stand as a name of its own (the s20-sectors2 rows): no firm's legal form or place
+        closes its modifier, no count of a few firms, a firm's service or a firm's label stands before it in its
+        clause (三家关键矿产企业, 公司为…企业提供), and a strong ``[[context]]`` word addresses it or a ``[[weak]]`` one
+        governs it (where the head's row lets them: ``weak_governs``; ``word_before``: the strong word stands before
+        the name in its clause, or after it with 对 or 针对 before it)."""
+        last = modifier[-1]
+        if last in self.legal_forms or (len(last) == 1 and last in self.place_end):
+            return False
+        left, right = clause_bounds(text, start, end)
+        before = text[left:start]
+        if any(found.start() <= start for pattern in self.counted for found in pattern.finditer(text, left, end)) \
+                or any(pattern.search(before) for pattern in self.firm_story):
+            return False  # a count's 某 may open the modifier itself (某硅铁生产企业)
+        if row.get("word_before") and not (self.preposition_before.search(before) or any(
+                word in before and word not in self.weak for _, words, _ in self.context for word in words)):
+            return False
+        return self.governed(text, start, end, row.get("weak_governs", True))
 
     def listed(self, text: str) -> list[SectorName]:
         """The items of each list closed by a group word (钢铁、电解铝、水泥等行业) in a clause a ``[[context]]`` row
@@ -96,16 +145,32 @@ class SectorNameFinder:
             starts, ends = [left, *(b for _, b in joints)], [*(a for a, _ in joints), close.start()]
             if not joints or not self.addressed(text, left, close.end(), whole_sentence=True):
                 continue
+            first, whole = self.read_back(text, left, ends[0])
+            own = whole and self.list_governed(text, left, ends[0], close.end())
             for a, b in zip(starts, ends):
-                words = self.read_back(text, a, b) if a == left else [text[a:b]]
+                words = first if a == left else [text[a:b]]
                 name = "".join(words)
                 if self.item.fullmatch(name) and not all(word in self.generic for word in words):
-                    out.append(SectorName(b - len(name), b, name, "listed", name, listed_in=(left, close.end())))
+                    out.append(SectorName(b - len(name), b, name, "listed", name, listed_in=(left, close.end()),
+                                          own=own))
         return out
 
-    def modifier(self, text: str, head: int, end: int) -> list[str] | None:
-        """The words of the modifier before the head ``text[head:end]``, leading places, times and verbs cut; None
-        where the head is no word of its own (银行业, 产业化)."""
+    def list_governed(self, text: str, left: int, first_end: int, end: int) -> bool:
+        """Whether a list of groups (its clause from ``left``, its first item ending at ``first_end``, the list at
+        ``end``) may give names of their own: a strong word in its clause, a weak one that governs its first item
+        (加快打造数字安防、集成电路…等数字产业集群), or a strong word in the clause right after it (汽车、钢铁、化工、
+        工程等承压行业，可能获豁免…: the list is the subject of the next clause; a strong word further on is another
+        clause's, 在集成电路制造、设计、封装等行业布局多年…给公司提供了…大力支持)."""
+        if self.governed(text, first_end, end, weak=False) or any(
+                self.weak_before.search(text, left, at) for at in range(max(left, first_end - 8), first_end - 1)):
+            return True
+        _, right = clause_bounds(text, first_end, end)
+        return right < len(text) and not _SENTENCE_END.match(text, right) and self.governed(
+            text, right + 1, right + 1, weak=False)
+
+    def modifier(self, text: str, head: int, end: int) -> tuple[list[str], bool] | None:
+        """The words of the modifier before the head ``text[head:end]``, leading places, times and verbs cut, and
+        whether it is whole (:meth:`taken`); None where the head is no word of its own (银行业, 产业化)."""
         left, _ = clause_bounds(text, head, head + 1)
         words = merge_unknown(tag(text[max(left, head - 2 * self.max_modifier):end]))
         if not words or words[-1][0] != text[head:end]:
@@ -113,22 +178,33 @@ class SectorNameFinder:
         words.pop()
         return self.taken(words)
 
-    def read_back(self, text: str, left: int, end: int) -> list[str]:
+    def read_back(self, text: str, left: int, end: int) -> tuple[list[str], bool]:
         """The words of a name that ends at ``end``, read back no further than ``left`` (a list's first item after
-        its lead-in: 严禁钢铁 → 钢铁)."""
+        its lead-in: 严禁钢铁 → 钢铁), and whether it is whole (:meth:`taken`)."""
         return self.taken(merge_unknown(tag(text[max(left, end - 2 * self.max_modifier):end])))
 
-    def taken(self, words: list[tuple[str, str]]) -> list[str]:
-        """The modifier words read back from the end of ``words``, leading places, times and verbs cut."""
+    def taken(self, words: list[tuple[str, str]]) -> tuple[list[str], bool]:
+        """The modifier words read back from the end of ``words``, leading places, times and verbs cut, and whether
+        the modifier is whole: False where the read-back stopped at a word that is part of the name
+        (:meth:`part_of_name`), so that what was read is a fragment of one."""
+        words = [(word, "n" if word in self.nouns else pos) for word, pos in words]
         taken: list[tuple[str, str]] = []
         k = len(words)
         while k > 0 and self.takes(words[k - 1]) and sum(len(w) for w, _ in taken) + len(words[k - 1][0]) \
                 <= self.max_modifier:
             k -= 1
             taken.insert(0, words[k])
+        whole = k == 0 or not self.part_of_name(words[k - 1])
         while taken and (taken[0][1] in self.lead_cut_tags or taken[0][0] in self.cut or taken[0][0] in self.parts):
             taken.pop(0)
-        return [word for word, _ in taken]
+        return [word for word, _ in taken], whole
+
+    def part_of_name(self, word: tuple[str, str]) -> bool:
+        """Whether the word a modifier's read-back stopped at belongs to the name it reads: a person's name (tag nr,
+        ``[[person]]``), a Latin word written onto it (AI硬件行业) or a word the length cap left out (外商投资股权投资类
+        企业)."""
+        text, pos = word
+        return pos == "nr" or (pos == "x" and _LATIN.fullmatch(text) is not None) or self.takes(word)
 
     def takes(self, word: tuple[str, str]) -> bool:
         """Whether a tagged word may be part of a modifier (a character jieba does not know only if it is Chinese
@@ -147,10 +223,46 @@ class SectorNameFinder:
     def addressed(self, text: str, start: int, end: int, whole_sentence: bool = False) -> bool:
         """Whether the sentence (or for a ``clause`` row, the clause, unless ``whole_sentence``: a list of groups
         is addressed by its sentence) around the name holds a word of one of the ``[[context]]`` rows."""
+        return any(self.context_words(text, start, end, whole_sentence))
+
+    def governed(self, text: str, start: int, end: int, weak: bool = True) -> bool:
+        """Whether a name of its own is addressed: a ``[[context]]`` word that is no ``[[weak]]`` one stands in its
+        clause or sentence, or (``weak``) a weak word governs it (``[[govern]]``: 推动电网企业, 对网络直播行业的偷逃税
+        行为进行规范, 助贷行业监管文件)."""
+        if any(word not in self.weak for word in self.context_words(text, start, end)):
+            return True
+        if not weak:
+            return False
+        left, right = clause_bounds(text, start, end)
+        before = text[left:start]
+        return bool(self.weak_before.search(before) or self.weak_after.match(text, end, right)
+                    or (self.preposition_before.search(before) and self.weak_any.search(text, end, right)))
+
+    def context_words(self, text: str, start: int, end: int, whole_sentence: bool = False):
+        """The ``[[context]]`` words in the clause or sentence around ``text[start:end]`` (a row's ``not_after``
+        characters before an occurrence make it another word's end: 部分行业 is no 分行业)."""
         left = sentence_start(text, start)
         found = _SENTENCE_END.search(text, end)
         sentence = text[left:found.end() if found else len(text)]
         clause_left, clause_right = clause_bounds(text, start, end)
         clause = text[clause_left:clause_right]
-        return any(word in (clause if scope == "clause" and not whole_sentence else sentence)
-                   for scope, words in self.context for word in words)
+        for scope, words, not_after in self.context:
+            scope_text = clause if scope == "clause" and not whole_sentence else sentence
+            for word in words:
+                if _holds(scope_text, word, not_after):
+                    yield word
+
+
+def _unknown(word: str) -> bool:
+    """Whether the dictionary does not know ``word`` (merged x-tagged characters: 特朗普)."""
+    return all(pos == "x" for _, pos in tag(word))
+
+
+def _holds(text: str, word: str, not_after: str) -> bool:
+    """Whether ``word`` stands in ``text`` other than right after one of the ``not_after`` characters."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or text[at - 1] not in not_after:
+            return True
+        at = text.find(word, at + 1)
+    return False
