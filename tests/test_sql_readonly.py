@@ -209,3 +209,46 @@ def test_an_in_memory_store_refuses_what_a_file_store_refuses(tmp_path, statemen
         store.write([stored(make_record())])
         assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(1,)]
     assert not attached.exists()
+
+
+# one statement each: the ';' sits in a string, a quoted name, a dollar quote or a comment (s20-probe: PostgreSQL
+# refused all of these, because the check for one statement looked for ';' anywhere in the text)
+ONE_STATEMENT = [
+    ("SELECT ';' AS x", [(";",)]),
+    ("SELECT 'a;b' AS x;", [("a;b",)]),
+    ('SELECT 1 AS "a;b"', [(1,)]),
+    ("SELECT $$;$$ AS x", [(";",)]),
+    ("SELECT $tag$ ; DELETE FROM figures $tag$ AS x", [(" ; DELETE FROM figures ",)]),
+    ("SELECT 1 AS x /* ; */", [(1,)]),
+    ("SELECT 1 AS x -- ;\n", [(1,)]),
+    ("SELECT 'a%b;' AS x", [("a%b;",)]),
+]
+SEVERAL_STATEMENTS = ["SELECT 1; SELECT 2", "SELECT ';'; DELETE FROM figures", "SELECT 1;DELETE FROM figures;",
+                      "SELECT $$;$$; SELECT 2", "SELECT 1 /* ; */; SELECT 2"]
+
+
+@needs_pg
+@pytest.mark.parametrize("statement, rows", ONE_STATEMENT)
+def test_a_semicolon_inside_quotes_or_comments_is_one_statement(pg_schema, statement, rows):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        assert list(store.sql(statement)[1]) == rows
+
+
+@pytest.mark.parametrize("statement, rows", ONE_STATEMENT[:3] + ONE_STATEMENT[5:])  # SQLite has no dollar quotes
+def test_a_semicolon_inside_quotes_or_comments_is_one_statement_on_sqlite(tmp_path, statement, rows):
+    from tests.test_store import make_record, stored
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        store.write([stored(make_record())])
+    with open_store(db) as store:
+        assert list(store.sql(statement)[1]) == rows
+
+
+@needs_pg
+@pytest.mark.parametrize("statement", SEVERAL_STATEMENTS)
+def test_several_statements_are_refused_before_any_runs(pg_schema, statement):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        list(store.sql(statement)[1])
+    assert "one SQL statement at a time" in str(refused.value) and "\n" not in str(refused.value)
+    with open_store(_with_schema(OWNER_URL, pg_schema)) as store:
+        assert store.counts()["figures"] == 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 
@@ -55,6 +56,25 @@ def check_reader(connection: sa.Connection) -> None:
         raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
                          f"{'; '.join(problems)}. Create a reader with `analyzer sql-reader NAME --db URL` "
                          "(or the SQL in the README, 'Read-only SQL on PostgreSQL') and give its URL to --db")
+
+
+def run_alone(connection: sa.Connection, statement: str) -> tuple[list[str], Iterable[tuple]]:
+    """Run ``statement`` alone: its column names and rows. It goes through the extended query protocol (a prepared
+    statement), in which the server itself refuses a string of several statements — so a ';' inside a string, a
+    quoted name, a dollar quote or a comment is read as PostgreSQL reads it, with no parsing of ours. Without
+    parameters psycopg sends the text as it is (a % is a %)."""
+    import psycopg  # installed wherever a postgresql:// store opens
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(statement, prepare=True)
+    except psycopg.errors.SyntaxError as error:
+        if "multiple commands" in str(error):
+            raise StoreError("give one SQL statement at a time (a ';' is allowed only inside quotes or comments)") \
+                from None
+        raise
+    if cursor.description is None:
+        return [], ()
+    return [column.name for column in cursor.description], cursor
 
 
 def _few(names: str, most: int = 3) -> str:
