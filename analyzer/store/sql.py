@@ -342,6 +342,9 @@ class SQLStore:
         except StoreError:
             release()
             raise
+        if self.backend == "postgresql":  # every row is fetched: the session ends before the first is printed, so
+            release()  # no lock the statement took outlives it, however slowly its rows are read (| less)
+            return columns, (tuple(row) for row in result)
 
         def rows() -> Iterator[tuple]:
             try:
