@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO
 
+from analyzer.io.spreadsheet import spreadsheet_cell
 from analyzer.io.writers import format_table
 
 
@@ -22,10 +23,11 @@ def write_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[s
         out.write(format_table(rows, columns, max_width=table_width) + "\n")
         return len(rows)
     if fmt == "csv":
-        writer = csv.DictWriter(out, list(columns), extrasaction="ignore")
-        writer.writeheader()
+        writer = csv.writer(out)  # every text cell, names included, safe to open in a spreadsheet
+        writer.writerow([spreadsheet_cell(column) for column in columns])
         for count, row in enumerate(rows, 1):
-            writer.writerow({k: _json(v) if isinstance(v, (dict, list)) else v for k, v in row.items()})
+            writer.writerow([spreadsheet_cell(_json(v) if isinstance(v, (dict, list)) else v)
+                             for v in (row.get(column) for column in columns)])
         return count
     if fmt == "jsonl":
         for count, row in enumerate(rows, 1):

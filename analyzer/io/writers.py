@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO
 
+from analyzer.io.spreadsheet import spreadsheet_cell
 from analyzer.records import MENTION_KINDS, Figure, Record
 
 FORMATS = ("json", "jsonl", "csv", "table")
@@ -115,7 +116,8 @@ class RecordWriter:
                 columns = (*FLAT_COLUMNS, "explain") if self.explain else FLAT_COLUMNS
                 self._csv = csv.DictWriter(self.out, columns, extrasaction="ignore")
                 self._csv.writeheader()
-            self._csv.writerows(record_rows(record, self.explain))
+            self._csv.writerows({k: spreadsheet_cell(v) for k, v in row.items()}
+                                for row in record_rows(record, self.explain))
         else:
             self._write_table(record)
 
