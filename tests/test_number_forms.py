@@ -189,6 +189,18 @@ NOT_FIGURES = [
     "六位半数字万用表",
     "翻倍基批量消失",
     "按每10万居民计算",
+    # e-notation and powers of ten are not read (s20-probe): before, the exponent alone was a figure (5元, 02亿元, -2%)
+    "资金1.2E+5元",
+    "资金3.0E+02亿元",
+    "增长3e-2%",
+    "产量达1.2e5吨",
+    "规模达2.5×10^3亿元",
+    "规模达2.5x10^8元",
+    "每立方米含10^6个",
+    "规模达2.5×10³亿元",
+    # more than 12 decimals (numerals.toml max_decimals) or 18 digits: no figure rather than a rounded or cut one
+    "M2余额增长0.0000000000001%",
+    "余额1.234567890123456789万亿元",
     "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 
