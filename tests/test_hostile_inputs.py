@@ -649,6 +649,19 @@ def test_passwords_are_masked_in_every_message(url):
 
 
 
+@pytest.mark.parametrize("args", [
+    ["sql", "--", "SELECT 1", "--db", "postgresql://user:s3cret@127.0.0.1:1/db"],  # extra arguments echoed
+    ["query", "--format", "postgresql://user:s3cret@127.0.0.1:1/db"],  # a bad choice echoes its value
+    ["query", "--limit", "postgresql://u@h/db?password=s3cret"],  # a bad number echoes its value
+    ["ingest", "--on-duplicate", "mysql://user:s3cret@h/db", "-"],
+])
+def test_usage_errors_mask_passwords(args):
+    """s20-probe: click's usage errors quote the arguments they refuse (Got unexpected extra arguments (--db
+    postgresql://user:s3cret@…)), and showed the password."""
+    result = CliRunner().invoke(main, args, input="x")
+    assert result.exit_code == 2 and "s3cret" not in result.output and "***" in result.output, result.output
+
+
 @pytest.mark.parametrize("command", [["query"], ["ingest", "-"], ["sql", "SELECT 1"]])
 def test_a_password_holding_an_unencoded_at_sign_is_not_shown_in_part(command):
     """postgresql://user:pa@ss@host/db: the URL parser ends the password at the first @, so 'ss@host' became
