@@ -18,12 +18,13 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
 from analyzer.errors import InputError
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
+from analyzer.store.validate import validate_figures
 from analyzer.taxonomy import metric_key
 
 REQUIRED = ("metric", "period", "value", "unit", "source", "url")
@@ -31,6 +32,8 @@ OPTIONAL = ("measure", "comparison", "title", "published")
 RANKS = ("official", "secondary")
 UNITS_FILE = Path(__file__).with_name("reference_units.toml")
 EXTRACTOR_VERSION = "reference-1"
+# a number as a table writes it (commas already removed); re.ASCII: \d is 0-9 only
+PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 
 
@@ -101,13 +104,18 @@ def _comparison(row: dict) -> str | None:
 
 
 def _value(text: str, unit: UnitSpelling) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValueError(f"value {text!r} is not a number") from None
-    if not value.is_finite():
+    """The written value in base units, exactly: ASCII digits with thousands commas, a point and an exponent
+    (1,234.5, -0.25, 3E+2). Decimal alone also reads 1_000, full-width and other scripts' digits, NaN and
+    Infinity; no person writes a table's number so, so each is refused, and so is a product it cannot keep exact."""
+    written = text.strip().replace(",", "")
+    if not PLAIN_DECIMAL.fullmatch(written):
         raise ValueError(f"value {text!r} is not a number")
-    return value * unit.factor
+    with localcontext() as context:
+        context.traps[Inexact] = True
+        try:
+            return Decimal(written) * unit.factor
+        except Inexact:
+            raise ValueError(f"value {text!r} has more digits than are kept exactly") from None
 
 
 def _checked(row: dict) -> tuple[UnitSpelling, str]:
@@ -166,8 +174,12 @@ def _rows(path: str, header: list[str], lines: list[tuple[int, str]], set_name: 
             continue
         try:
             record = row_record(dict(zip(header, cells)), set_name, rank)
+            validate_figures(record)  # what ingest refuses (a value past 100 digits or exponent ±100 …)
         except ValueError as error:
             yield None, f"{path}:{number}: {error}"
+            continue
+        except InputError as error:
+            yield None, f"{path}:{number}: {error.problem}"
             continue
         if record.document.id in seen:
             yield None, f"{path}:{number}: the same metric, measure and period as line {seen[record.document.id]}"
