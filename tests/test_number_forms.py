@@ -479,3 +479,15 @@ def test_no_figures_inside_urls_or_quote_tuples(extractor):
 ])
 def test_quote_base_before_a_numbered_currency(text, spans):
     assert [f.text for f in analyze(text, published=PUBLISHED).figures] == spans
+
+
+@pytest.mark.parametrize("text, value", [
+    # 18 digits and 11 decimals times 1e12: 30 significant digits, past Decimal's default 28 (s20-probe: the last
+    # two were rounded away in silence, 123456789012345678123456789000)
+    ("余额123456789012345678.12345678901万亿元", "123456789012345678123456789010"),
+    ("余额999999999999999999.999999999999万亿元", "999999999999999999999999999999"),
+    ("增长1234567890123456.123456789012%", "1234567890123456.123456789012"),
+])
+def test_the_longest_numbers_are_read_exactly(text, value):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert [str(f.value) for f in figures] == [value]
