@@ -132,3 +132,18 @@ def test_default_database_follows_the_environment(monkeypatch, tmp_path):
     assert normalize_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
     assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert Path(open_store().engine.url.database) == tmp_path / "env.db"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_sql_keeps_every_column_when_names_repeat(tmp_path, fmt):
+    """s20-probe: SELECT 1 AS a, 2 AS a printed {"a": 2} — rows became dicts keyed by name, so a repeated name
+    lost a column in silence. A repeated name now gets _2, _3 (never one that is taken)."""
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["ingest", "-", "--db", db], input="M2余额同比增长7%。").exit_code == 0
+    result = CliRunner().invoke(main, ["sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a", "--db", db, "-f", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output) == [{"a": 1, "a_3": 2, "a_2": 3, "a_4": 4}]
+    else:
+        for value in "1234":
+            assert value in result.output

@@ -14,6 +14,21 @@ def _json(row: dict) -> str:
     return json.dumps(row, ensure_ascii=False, default=str)
 
 
+def unique_names(columns: Sequence[str]) -> list[str]:
+    """Column names with each repeat renamed ``name_2``, ``name_3`` … (never a name already used), so rows keyed by
+    name keep every column: ``SELECT 1 AS a, 2 AS a`` → a, a_2."""
+    used, names = set(columns), []
+    for name in columns:
+        if name in names:
+            number = 2
+            while f"{name}_{number}" in used:
+                number += 1
+            name = f"{name}_{number}"
+            used.add(name)
+        names.append(name)
+    return names
+
+
 def write_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[str],
                table_width: int = 40) -> int:
     """Stream ``rows`` to ``out`` (a table is built in memory); return how many were written."""
