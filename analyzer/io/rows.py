@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import IO
 
@@ -10,8 +11,18 @@ from analyzer.io.spreadsheet import spreadsheet_cell
 from analyzer.io.writers import format_table
 
 
-def _json(row: dict) -> str:
-    return json.dumps(row, ensure_ascii=False, default=str)
+def _json(value) -> str:
+    """Strict JSON: a float that is not finite (SQLite's 1e999) is the string "Infinity", "-Infinity" or "NaN" (as
+    a NaN numeric of PostgreSQL already is), never the bare Infinity that JSON parsers refuse."""
+    if isinstance(value, dict):
+        value = {k: _finite(v) for k, v in value.items()}
+    return json.dumps(value, ensure_ascii=False, default=str, allow_nan=False)
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    return value
 
 
 def unique_names(columns: Sequence[str]) -> list[str]:

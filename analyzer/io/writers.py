@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO
 
+from analyzer.errors import one_line
 from analyzer.io.spreadsheet import spreadsheet_cell
 from analyzer.records import MENTION_KINDS, Figure, Record
 
@@ -79,13 +80,14 @@ def format_table(rows: Sequence[dict], columns: Sequence[str] | None = None, max
         return "(no rows)"
     columns = list(columns or rows[0].keys())
 
-    def cell(value) -> str:
-        text = "" if value is None else str(value).replace("\n", " ")
+    def cell(value) -> str:  # control characters escaped as in messages: no stored ESC drives the terminal
+        text = "" if value is None else one_line(str(value).replace("\n", " "))
         while display_width(text) > max_width:
             text = text[:-2] + "…"
         return text
 
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    columns = [one_line(str(c)) for c in columns]
     widths = [max(display_width(c), *(display_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
 
     def line(values):
