@@ -771,3 +771,21 @@ def test_messages_escape_control_characters():
     error = InputError("a\x1b[31mred\u202e.txt", "bad")
     assert str(error) == "a\\x1b[31mred\\u202e.txt: bad"
     assert "\n" not in str(InputError("a\nError: x", "b\rc"))
+
+
+def test_terminal_formats_escape_control_characters(tmp_path):
+    """s20-probe: a title, source or text holding ESC sequences (\\x1b[2J clears the screen, OSC 52 writes the
+    clipboard) reached the terminal raw through check's table, extract -f table, brief and the fact-check box."""
+    record = {"id": "e1", "title": "标题\x1b[2J", "source": "src\x1b]52;c;aGk=\x07", "published": "2025-02-15",
+              "text": "1月末，广义货币(M2)余额313.53万亿元，同比增长7%。\x1b[31m"}
+    path = tmp_path / "esc.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["ingest", str(path), "--db", db]).exit_code == 0
+    claim = "1月末M2余额313.53万亿元"
+    for args in (["check", claim, "--db", db], ["check", claim, "--db", db, "-f", "markdown"],
+                 ["extract", str(path), "-f", "table"], ["brief", str(path), "--classifier", "keywords"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "\x1b" not in result.output and "\x07" not in result.output, (args, result.output)
+        assert "\\x1b" in result.output, (args, result.output)

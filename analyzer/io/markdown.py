@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from analyzer.errors import one_line
+
 SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 
 
 def escape(text: str | None) -> str:
-    """Text safe inside Markdown (no accidental emphasis, links or table cells); line breaks become spaces."""
-    return SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    """Text safe inside Markdown (no accidental emphasis, links or table cells); line breaks become spaces, other
+    control characters are escaped (\\x1b) as in messages."""
+    return SPECIAL.sub(r"\\\1", one_line(" ".join((text or "").split())))

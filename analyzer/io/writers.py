@@ -135,7 +135,7 @@ class RecordWriter:
     def _write_table(self, record: Record) -> None:
         """A table per record; with ``explain`` each figure's row is followed by its indented explain lines."""
         title = record.document.title or ""
-        self.out.write(f"# {record.document.id}  {title}\n")
+        self.out.write(one_line(f"# {record.document.id}  {title}") + "\n")
         lines = format_table(list(record_rows(record)), TABLE_COLUMNS).split("\n")
         if self.explain and record.figures:  # rows 2… are the figures, in order, then the mentions
             head, rows = lines[:2], lines[2:]
