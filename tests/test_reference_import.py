@@ -2,6 +2,8 @@
 Python's Decimal reads but a person did not write as a number, is one error line and nothing is imported."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -54,3 +56,24 @@ def test_a_value_past_exact_arithmetic_is_refused_not_rounded(tmp_path):
 def test_a_nul_in_a_cell_is_refused_as_ingest_refuses_it(tmp_path):
     result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央\x00行,t,{URL}")
     assert result.exit_code == 1 and "NUL" in result.output, result.output
+
+
+def test_a_quoted_line_break_is_part_of_its_cell(tmp_path):
+    """s20-probe: the table was read line by line, so a title a spreadsheet saved with a line break in its cell
+    (quoted, as CSV allows) was two rows with too few cells, and the whole table was refused. U+2028 in a cell also
+    split its line. Line numbers still name the line a row starts on."""
+    result, db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"第一行\n第二行",{URL}',
+                         f"M2余额,2024-12-31,2,亿元,level,,央行,标题\u2028续,{URL}",
+                         f"M3余额,2024-12-31,x,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "ref.csv:5: value 'x' is not a number" in result.output, result.output
+    result, db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"第一行\n第二行",{URL}',
+                         f"M2余额,2024-12-31,2,亿元,level,,央行,标题\u2028续,{URL}")
+    assert result.exit_code == 0, result.output
+    rows = CliRunner().invoke(main, ["sql", "SELECT title FROM documents ORDER BY title", "--db", db, "-f", "jsonl"])
+    assert [json.loads(line)["title"] for line in rows.output.strip("\n").split("\n")] == ["标题\u2028续", "第一行\n第二行"]
+
+
+def test_an_unclosed_quote_is_one_error_line(tmp_path):
+    result, _db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"never closed,{URL}',
+                          f"M2余额,2024-12-31,2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "ref.csv:2" in result.output and "Traceback" not in result.output, result.output

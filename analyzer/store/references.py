@@ -153,9 +153,32 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     return Record(document=document, figures=[figure])
 
 
-def _header(path: str, line: tuple[int, str]) -> list[str]:
-    number, text = line
-    header = [h.strip() for h in next(csv.reader([text]))]
+def _records(path: str, text: str) -> list[tuple[int, list[str]]]:
+    """(first line number, cells) of each CSV record of ``text``, where a quoted cell may hold a line break; blank
+    lines and lines starting with # between records are skipped. Lines end at \n, \r\n or \r only (a title
+    holding U+2028 stays one line)."""
+    at = {"boundary": True, "start": 0}
+
+    def lines():
+        for number, line in enumerate(io.StringIO(text, newline=""), 1):
+            if at["boundary"] and (not line.strip() or line.startswith("#")):
+                continue
+            if at["boundary"]:
+                at["start"], at["boundary"] = number, False
+            yield line
+    records = []
+    try:
+        for cells in csv.reader(lines()):
+            records.append((at["start"], cells))
+            at["boundary"] = True
+    except csv.Error as error:
+        raise InputError(path, f"line {at['start']}: {error}") from None
+    return records
+
+
+def _header(path: str, record: tuple[int, list[str]]) -> list[str]:
+    number, cells = record
+    header = [h.strip() for h in cells]
     absent = [k for k in REQUIRED if k not in header]
     unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
     if absent or unknown:
@@ -164,11 +187,10 @@ def _header(path: str, line: tuple[int, str]) -> list[str]:
     return header
 
 
-def _rows(path: str, header: list[str], lines: list[tuple[int, str]], set_name: str, rank: str):
-    """(record, None) or (None, error line) for each data line; a repeated metric, measure and period is an error."""
+def _rows(path: str, header: list[str], records: list[tuple[int, list[str]]], set_name: str, rank: str):
+    """(record, None) or (None, error line) for each data row; a repeated metric, measure and period is an error."""
     seen: dict[str, int] = {}
-    for number, line in lines:
-        cells = next(csv.reader(io.StringIO(line)))
+    for number, cells in records:
         if len(cells) != len(header):
             yield None, f"{path}:{number}: {len(cells)} cells where the header has {len(header)}"
             continue
@@ -196,10 +218,10 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot read the reference table: {error}") from None
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    if not lines:
+    records = _records(path, text)
+    if not records:
         raise InputError(path, "no rows")
-    results = list(_rows(path, _header(path, lines[0]), lines[1:], set_name, rank))
+    results = list(_rows(path, _header(path, records[0]), records[1:], set_name, rank))
     errors = [error for _, error in results if error]
     if errors:
         raise ReferenceFileError(path, errors)
