@@ -8,6 +8,7 @@ same components as a spaCy ``Language``.
 """
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterable, Iterator
 
 from analyzer.errors import AnalyzerError, InputError
@@ -46,6 +47,11 @@ def default_components(settings: Settings) -> list[str]:
     return [name for name in COMPONENTS if name != "links" or settings.links]
 
 
+# the Decimal context of analysis: a figure has at most 18 digits and 12 decimals (numerals.toml [limits]), 30
+# significant digits, and scaling it (万亿 = 1e12) must not round it to the default context's 28 (s20-probe)
+EXACT = decimal.Context(prec=60, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+
+
 class Pipeline:
     """Turns ``Document``s into ``Record``s. Build one and reuse it: construction loads the taxonomy.
 
@@ -78,8 +84,9 @@ class Pipeline:
         self.components = dict([*items[:at], (name, component), *items[at:]])
 
     def __call__(self, doc: TextDoc) -> TextDoc:
-        for component in self.components.values():
-            doc = component(doc)
+        with decimal.localcontext(EXACT):
+            for component in self.components.values():
+                doc = component(doc)
         return doc
 
     def analyze(self, document: Document) -> Record:

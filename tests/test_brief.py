@@ -3,6 +3,7 @@ paragraph the digest cites, in Chinese and English; without torch the keyword cl
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -148,3 +149,20 @@ def test_shipped_model_or_keywords_places_seed_figures(seed_document):
     for _, en, _, paragraph in SEED_FACTS:
         assert any(en in fact.text and fact.paragraphs == [paragraph]
                    for section in brief.themes for fact in section.facts), en
+
+
+def test_brief_markdown_cannot_carry_links_html_or_headings_from_the_document(tmp_path):
+    """s20-probe: a brief is pasted into drafts; a title, source or sentence holding Markdown or HTML was written
+    raw (a live javascript: link, an <img onerror>, a second heading from a newline in the title)."""
+    record = {"id": "md1", "title": "官方 [点我](javascript:alert(1)) <img src=x onerror=alert(1)>\n# 第二个标题",
+              "source": "<script>alert(2)</script>", "published": "2025-02-15",
+              "text": "1月末，广义货币(M2)余额313.53万亿元，同比增长7%。<b>加粗</b>，*强调*。"}
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["brief", str(path), "--classifier", "keywords"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for raw in (r"(?<!\\)\[点我", r"(?<!\\)<img", r"(?<!\\)<script>", r"\n# 第二个标题", r"(?<!\\)<b>"):
+        assert not re.search(raw, out), (raw, out)
+    assert out.startswith("# 官方 \\[点我\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\# 第二个标题\n")
+    assert "313.53万亿元" in out

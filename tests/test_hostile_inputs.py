@@ -649,6 +649,19 @@ def test_passwords_are_masked_in_every_message(url):
 
 
 
+@pytest.mark.parametrize("args", [
+    ["sql", "--", "SELECT 1", "--db", "postgresql://user:s3cret@127.0.0.1:1/db"],  # extra arguments echoed
+    ["query", "--format", "postgresql://user:s3cret@127.0.0.1:1/db"],  # a bad choice echoes its value
+    ["query", "--limit", "postgresql://u@h/db?password=s3cret"],  # a bad number echoes its value
+    ["ingest", "--on-duplicate", "mysql://user:s3cret@h/db", "-"],
+])
+def test_usage_errors_mask_passwords(args):
+    """s20-probe: click's usage errors quote the arguments they refuse (Got unexpected extra arguments (--db
+    postgresql://user:s3cret@…)), and showed the password."""
+    result = CliRunner().invoke(main, args, input="x")
+    assert result.exit_code == 2 and "s3cret" not in result.output and "***" in result.output, result.output
+
+
 @pytest.mark.parametrize("command", [["query"], ["ingest", "-"], ["sql", "SELECT 1"]])
 def test_a_password_holding_an_unencoded_at_sign_is_not_shown_in_part(command):
     """postgresql://user:pa@ss@host/db: the URL parser ends the password at the first @, so 'ss@host' became
@@ -677,8 +690,8 @@ def test_read_command_on_an_empty_postgresql_database_says_so(db_url):
     if "://" not in db_url:
         pytest.skip("the SQLite case is test_read_commands_on_a_missing_store_say_so")
     result = CliRunner().invoke(main, ["query", "--db", db_url])
-    assert result.exit_code == 1 and "Error: no analyzer store in postgresql" in result.stderr
-    assert "analyzer:analyzer@" not in result.stderr
+    assert result.exit_code == 1 and "Error: no analyzer store in postgresql://" in result.stderr, result.stderr
+    assert "analyzer:analyzer@" not in result.stderr  # the URL as the user writes it, not SQLAlchemy's +psycopg
 
 
 def test_a_file_name_cannot_forge_an_error_line(tmp_path):
@@ -758,3 +771,21 @@ def test_messages_escape_control_characters():
     error = InputError("a\x1b[31mred\u202e.txt", "bad")
     assert str(error) == "a\\x1b[31mred\\u202e.txt: bad"
     assert "\n" not in str(InputError("a\nError: x", "b\rc"))
+
+
+def test_terminal_formats_escape_control_characters(tmp_path):
+    """s20-probe: a title, source or text holding ESC sequences (\\x1b[2J clears the screen, OSC 52 writes the
+    clipboard) reached the terminal raw through check's table, extract -f table, brief and the fact-check box."""
+    record = {"id": "e1", "title": "标题\x1b[2J", "source": "src\x1b]52;c;aGk=\x07", "published": "2025-02-15",
+              "text": "1月末，广义货币(M2)余额313.53万亿元，同比增长7%。\x1b[31m"}
+    path = tmp_path / "esc.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["ingest", str(path), "--db", db]).exit_code == 0
+    claim = "1月末M2余额313.53万亿元"
+    for args in (["check", claim, "--db", db], ["check", claim, "--db", db, "-f", "markdown"],
+                 ["extract", str(path), "-f", "table"], ["brief", str(path), "--classifier", "keywords"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "\x1b" not in result.output and "\x07" not in result.output, (args, result.output)
+        assert "\\x1b" in result.output, (args, result.output)

@@ -189,6 +189,18 @@ NOT_FIGURES = [
     "六位半数字万用表",
     "翻倍基批量消失",
     "按每10万居民计算",
+    # e-notation and powers of ten are not read (s20-probe): before, the exponent alone was a figure (5元, 02亿元, -2%)
+    "资金1.2E+5元",
+    "资金3.0E+02亿元",
+    "增长3e-2%",
+    "产量达1.2e5吨",
+    "规模达2.5×10^3亿元",
+    "规模达2.5x10^8元",
+    "每立方米含10^6个",
+    "规模达2.5×10³亿元",
+    # more than 12 decimals (numerals.toml max_decimals) or 18 digits: no figure rather than a rounded or cut one
+    "M2余额增长0.0000000000001%",
+    "余额1.234567890123456789万亿元",
     "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 
@@ -467,3 +479,15 @@ def test_no_figures_inside_urls_or_quote_tuples(extractor):
 ])
 def test_quote_base_before_a_numbered_currency(text, spans):
     assert [f.text for f in analyze(text, published=PUBLISHED).figures] == spans
+
+
+@pytest.mark.parametrize("text, value", [
+    # 18 digits and 11 decimals times 1e12: 30 significant digits, past Decimal's default 28 (s20-probe: the last
+    # two were rounded away in silence, 123456789012345678123456789000)
+    ("余额123456789012345678.12345678901万亿元", "123456789012345678123456789010"),
+    ("余额999999999999999999.999999999999万亿元", "999999999999999999999999999999"),
+    ("增长1234567890123456.123456789012%", "1234567890123456.123456789012"),
+])
+def test_the_longest_numbers_are_read_exactly(text, value):
+    figures = analyze(text, published=PUBLISHED).figures
+    assert [str(f.value) for f in figures] == [value]

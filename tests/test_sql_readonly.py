@@ -209,3 +209,106 @@ def test_an_in_memory_store_refuses_what_a_file_store_refuses(tmp_path, statemen
         store.write([stored(make_record())])
         assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(1,)]
     assert not attached.exists()
+
+
+# one statement each: the ';' sits in a string, a quoted name, a dollar quote or a comment (s20-probe: PostgreSQL
+# refused all of these, because the check for one statement looked for ';' anywhere in the text)
+ONE_STATEMENT = [
+    ("SELECT ';' AS x", [(";",)]),
+    ("SELECT 'a;b' AS x;", [("a;b",)]),
+    ('SELECT 1 AS "a;b"', [(1,)]),
+    ("SELECT $$;$$ AS x", [(";",)]),
+    ("SELECT $tag$ ; DELETE FROM figures $tag$ AS x", [(" ; DELETE FROM figures ",)]),
+    ("SELECT 1 AS x /* ; */", [(1,)]),
+    ("SELECT 1 AS x -- ;\n", [(1,)]),
+    ("SELECT 'a%b;' AS x", [("a%b;",)]),
+]
+SEVERAL_STATEMENTS = ["SELECT 1; SELECT 2", "SELECT ';'; DELETE FROM figures", "SELECT 1;DELETE FROM figures;",
+                      "SELECT $$;$$; SELECT 2", "SELECT 1 /* ; */; SELECT 2"]
+
+
+@needs_pg
+@pytest.mark.parametrize("statement, rows", ONE_STATEMENT)
+def test_a_semicolon_inside_quotes_or_comments_is_one_statement(pg_schema, statement, rows):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        assert list(store.sql(statement)[1]) == rows
+
+
+@pytest.mark.parametrize("statement, rows", ONE_STATEMENT[:3] + ONE_STATEMENT[5:])  # SQLite has no dollar quotes
+def test_a_semicolon_inside_quotes_or_comments_is_one_statement_on_sqlite(tmp_path, statement, rows):
+    from tests.test_store import make_record, stored
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        store.write([stored(make_record())])
+    with open_store(db) as store:
+        assert list(store.sql(statement)[1]) == rows
+
+
+@needs_pg
+@pytest.mark.parametrize("statement", SEVERAL_STATEMENTS)
+def test_several_statements_are_refused_before_any_runs(pg_schema, statement):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        list(store.sql(statement)[1])
+    assert "one SQL statement at a time" in str(refused.value) and "\n" not in str(refused.value)
+    with open_store(_with_schema(OWNER_URL, pg_schema)) as store:
+        assert store.counts()["figures"] == 3
+
+
+def _notifications(listener, seconds: float = 0.3) -> list:
+    return list(listener.notifies(timeout=seconds, stop_after=10))
+
+
+@needs_pg
+@pytest.mark.parametrize("statement", ["NOTIFY analyzer_s20, 'x'", "SELECT pg_notify('analyzer_s20', 'x')"])
+def test_a_readers_notification_reaches_no_listener(pg_schema, statement):
+    """NOTIFY is allowed in a read-only transaction, but PostgreSQL delivers it only at commit: the reader's
+    statement is always rolled back, so a listener in another session hears nothing."""
+    import psycopg
+    with psycopg.connect(OWNER_URL, autocommit=True) as listener:
+        listener.execute("LISTEN analyzer_s20")
+        with open_store(_with_schema(READER_URL, pg_schema)) as store:
+            list(store.sql(statement)[1])
+        assert _notifications(listener) == []
+        listener.execute("NOTIFY analyzer_s20, 'control'")  # the listener does hear a committed one
+        assert [n.payload for n in _notifications(listener)] == ["control"]
+
+
+@needs_pg
+@pytest.mark.parametrize("statement", ["SELECT pg_advisory_lock(20201207)", "SELECT pg_advisory_lock_shared(20201207)",
+                                       "LOCK TABLE figures IN ACCESS SHARE MODE"])
+def test_nothing_a_reader_takes_outlives_its_statement(pg_schema, statement):
+    """A session-level advisory lock or a table lock taken by the reader is gone when store.sql returns, before its
+    rows are read: a reader whose output is paged (`analyzer sql … | less`) does not hold up an ingest's schema
+    lock or a migration."""
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        _columns, rows = store.sql(statement)  # rows not read yet
+        try:
+            with open_store(_with_schema(OWNER_URL, pg_schema)) as owner, owner.engine.connect() as other:
+                other.exec_driver_sql("SET lock_timeout = '2s'")
+                assert other.exec_driver_sql("SELECT pg_try_advisory_lock(20201207)").scalar() is True
+                other.exec_driver_sql("LOCK TABLE figures IN ACCESS EXCLUSIVE MODE")  # what ALTER TABLE needs
+                other.rollback()
+        finally:
+            rows.close()  # before the fix the reader's session stayed open until its rows were read
+
+
+@needs_pg
+def test_a_reader_that_may_call_dblink_is_refused(pg_schema):
+    """dblink_exec runs SQL in a new session of its own, which commits whatever the caller's read-only
+    transaction does; a role that may call it (dblink's functions are PUBLIC where the extension is installed)
+    is not a reader."""
+    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        if connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'dblink'").scalar():
+            pytest.skip("dblink is installed elsewhere in this database")
+        if not connection.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'dblink'").scalar():
+            pytest.skip("dblink is not available on this server")
+        connection.exec_driver_sql(f"CREATE EXTENSION dblink SCHEMA {pg_schema}")
+    try:
+        with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+            store.sql("SELECT 1")
+        assert "dblink" in str(refused.value) and "\n" not in str(refused.value)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql("DROP EXTENSION IF EXISTS dblink")
+        admin.dispose()

@@ -132,3 +132,42 @@ def test_default_database_follows_the_environment(monkeypatch, tmp_path):
     assert normalize_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
     assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert Path(open_store().engine.url.database) == tmp_path / "env.db"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_sql_keeps_every_column_when_names_repeat(tmp_path, fmt):
+    """s20-probe: SELECT 1 AS a, 2 AS a printed {"a": 2} — rows became dicts keyed by name, so a repeated name
+    lost a column in silence. A repeated name now gets _2, _3 (never one that is taken)."""
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["ingest", "-", "--db", db], input="M2余额同比增长7%。").exit_code == 0
+    result = CliRunner().invoke(main, ["sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a", "--db", db, "-f", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output) == [{"a": 1, "a_3": 2, "a_2": 3, "a_4": 4}]
+    else:
+        for value in "1234":
+            assert value in result.output
+
+
+def test_sql_json_writes_infinity_as_a_string_not_invalid_json(tmp_path):
+    """s20-probe: SELECT 1e999 printed {"inf": Infinity}, which is not JSON (jq and strict parsers refuse the whole
+    output); PostgreSQL's NaN numeric was already the string "NaN"."""
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["ingest", "-", "--db", db], input="M2余额同比增长7%。").exit_code == 0
+    for fmt in ("json", "jsonl"):
+        result = CliRunner().invoke(main, ["sql", "SELECT 1e999 AS a, -1e999 AS b, 0.5 AS c", "--db", db, "-f", fmt])
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.output, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+        assert (rows if fmt == "jsonl" else rows[0]) == {"a": "Infinity", "b": "-Infinity", "c": 0.5}
+
+
+def test_table_output_escapes_terminal_control_characters(tmp_path):
+    """s20-probe: -f table printed a stored ESC sequence raw (a title holding \\x1b]52;… writes the terminal's
+    clipboard, \\x1b[2J clears it); the table is for terminals, so control characters are escaped as in messages."""
+    db = str(tmp_path / "store.db")
+    record = json.dumps({"id": "t", "title": "标题\x1b[2J\x9b31m", "text": "M2余额同比增长7%。"}, ensure_ascii=False)
+    assert CliRunner().invoke(main, ["ingest", "-", "--db", db], input=record + "\n").exit_code == 0
+    result = CliRunner().invoke(main, ["sql", "SELECT title AS \"t\x1b[1m\" FROM documents", "--db", db, "-f", "table"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x9b" not in result.output
+    assert "\\x1b[2J" in result.output and "t\\x1b[1m" in result.output

@@ -6,6 +6,7 @@ import json
 from analyzer.brief.build import Brief, ThemeSection, cite
 from analyzer.brief.messages import pick, say, setting
 from analyzer.brief.themes import load_words
+from analyzer.io.markdown import escape
 
 FORMATS = ("md", "json")
 
@@ -19,24 +20,26 @@ def _section_lines(section: ThemeSection, lang: str) -> list[str]:
     """A theme: its facts with citations, its other sentences (where the language quotes them), the tools and
     sectors involved, and the paragraphs it covers."""
     lines = [f"## {section.title}", ""]
-    lines += [f"- {fact.text} {cite(fact.paragraphs)}" for fact in section.facts]
+    lines += [f"- {escape(fact.text)} {cite(fact.paragraphs)}" for fact in section.facts]
     quoted = section.sentences if setting(lang, "quote_sentences") else []
-    lines += [f"- {_label('sentences', lang)}{sentence.text} {cite([sentence.paragraph])}" for sentence in quoted]
+    lines += [f"- {_label('sentences', lang)}{escape(sentence.text)} {cite([sentence.paragraph])}"
+              for sentence in quoted]
     if section.facts or quoted:
         lines.append("")
     separator = say("render.separator", lang)
     for key, refs in (("tools", section.policy_tools), ("sectors", section.sectors)):
         if refs:
-            lines.append(_label(key, lang) + separator.join(f"{ref.name} {cite(ref.paragraphs)}" for ref in refs)
+            lines.append(_label(key, lang) + separator.join(f"{escape(ref.name)} {cite(ref.paragraphs)}" for ref in refs)
                          + "  ")
     return lines + [f"{_label('paragraphs', lang)}{cite(section.paragraphs)}", ""]
 
 
 def render_markdown(brief: Brief) -> str:
-    """Title, source line, then one section per theme (``_section_lines``) and the classifier used."""
+    """Title, source line, then one section per theme (``_section_lines``) and the classifier used. Whatever comes
+    from the document (title, source, sentences, names) is escaped: no link, HTML tag or heading of its own."""
     lang, doc = brief.lang, brief.document
-    lines = [f"# {doc.title or doc.id}", ""]
-    meta = " · ".join(x for x in (doc.source, doc.published) if x)
+    lines = [f"# {escape(doc.title or doc.id)}", ""]
+    meta = " · ".join(escape(x) for x in (doc.source, doc.published) if x)
     if meta:
         lines += [meta, ""]
     for section in brief.themes:

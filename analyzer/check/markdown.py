@@ -2,13 +2,11 @@
 evidence (source, date, sentence, link). Missing metadata is said plainly (来源不详, 日期不详, 无链接)."""
 from __future__ import annotations
 
-import re
-
 from analyzer.check.claims import Evidence, Verdict
 from analyzer.check.messages import MESSAGES, say
+from analyzer.io.markdown import escape
 from analyzer.records import web_link
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 MAX_EVIDENCE = 2
 
 
@@ -18,11 +16,6 @@ def box_words(lang: str) -> dict[str, str]:
     words = {key.split(".", 1)[1]: MESSAGES.template(key, lang) for key in MESSAGES.messages
              if key.startswith("markdown.")}
     return {**words, "source": say("unknown.source", lang), "date": say("unknown.date", lang)}
-
-
-def escape(text: str | None) -> str:
-    """Text safe inside Markdown (no accidental emphasis, links or table cells); line breaks become spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
 def overall(verdicts: list[Verdict]) -> str:

@@ -6,11 +6,13 @@ what it needs at module level while ``analyzer extract`` and ``analyzer --help``
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import click
 
 from analyzer.cli.common import CONTEXT_SETTINGS
+from analyzer.errors import safe_message
 
 # name → ("module:attribute", the first paragraph of its help). The help is repeated here so that `analyzer --help`
 # lists every command without importing any; tests/test_cli_lazy.py checks it against each command's docstring.
@@ -58,12 +60,32 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+@contextlib.contextmanager
+def masked_usage_errors():
+    """Click's usage errors quote the arguments they refuse (``Got unexpected extra arguments (--db
+    postgresql://user:secret@…)``): their message is made safe as every other message is (passwords masked,
+    control characters escaped)."""
+    try:
+        yield
+    except click.UsageError as error:
+        error.message = safe_message(error.message)
+        raise
+
+
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use (``lazy_subcommands``: name → (import path, help))."""
 
     def __init__(self, *args, lazy_subcommands: dict[str, tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.lazy_subcommands = lazy_subcommands or {}
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        with masked_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: click.Context):
+        with masked_usage_errors():  # a subcommand's arguments are parsed here
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_subcommands})

@@ -17,7 +17,7 @@ from analyzer.check.reading import prepare_claim
 from analyzer.cli import main
 from analyzer.cli.common import fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
-from analyzer.errors import InputError, StoreError
+from analyzer.errors import InputError, StoreError, one_line
 from analyzer.io.readers import read_documents
 from analyzer.io.writers import format_table
 from analyzer.pipeline import Pipeline
@@ -96,7 +96,8 @@ def render_table(verdicts, consistency, lang: str) -> str:
         out += _verdict_lines(verdicts, lang)
     if consistency is not None:
         out += _consistency_lines(consistency, lang, verdicts is not None)
-    return "\n".join(out).lstrip("\n")
+    lines = "\n".join(out).split("\n")  # no stored ESC sequence reaches the terminal
+    return "\n".join(one_line(line) for line in lines).lstrip("\n")
 
 
 def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: float, fmt: str,

@@ -14,7 +14,7 @@ from analyzer.cli.common import format_option, handle_errors, report_failures, v
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
-from analyzer.io.rows import write_rows
+from analyzer.io.rows import unique_names, write_rows
 from analyzer.records import MEASURES, UNITS
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT, Settings
 from analyzer.store import FigureQuery, open_store, readonly
@@ -200,6 +200,7 @@ def sql_command(statement, db_url, fmt):
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
     columns, rows = open_db(db_url).sql(statement)
+    columns = unique_names(columns)  # SELECT 1 AS a, 2 AS a: both columns, a and a_2
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
 
 

@@ -154,6 +154,7 @@ class FigureExtractor:
         self.money_after = tuple(lex["money_context"]["after"])
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
+        self.exponent_marks = tuple(lex["not_figures"].get("exponent_marks", ()))
         self.numbered_names = rulebook.regex(
             rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
         self.counted_points = frozenset(lex["points"].get("counted", ()))
@@ -551,7 +552,15 @@ class FigureExtractor:
             return True  # ordinals, weekdays (周三股价), codes such as A股 or MLF1
         if CLOCK.search(text, max(0, number_start - 3), number_start):
             return True  # 于11:52起飞, 当日10：30起复牌
+        if self._is_exponent(text, number_start):
+            return True  # 1.2E+5元, 2.5×10^3亿元 (real_text.toml exponent-is-no-figure)
         return CODE_DASH.match(text, max(0, number_start - 2), number_start) is not None  # GB-2020, T/CSA-100
+
+    def _is_exponent(self, text: str, number_start: int) -> bool:
+        """The number at ``number_start`` follows a digit and an exponent mark (e, E, ^), a sign between or not."""
+        at = number_start - 1 if number_start and text[number_start - 1] in "+-−" else number_start
+        return any(text.endswith(mark, 0, at) and text[at - len(mark) - 1:at - len(mark)].isdigit()
+                   for mark in self.exponent_marks)
 
     def _not_a_figure(self, text: str, match) -> bool:
         """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
@@ -569,6 +578,8 @@ class FigureExtractor:
         return text[match.start() - 1:match.start()] == "每" and bool(match.group("count"))
 
     def _is_code_or_ordinal(self, text: str, match) -> bool:
+        if self._is_exponent(text, match.start("num")):
+            return True  # 3e-2%: the dash is the exponent's sign, not a range's (exponent-is-no-figure)
         if match.group("sign") and UNIT_DASH.search(text, max(0, match.start("num") - 10), match.start("num")):
             return False  # 5kW-10kW: the dash after a unit in letters joins a range (real_text.toml, unit-data-power)
         return self._is_excluded(text, match.start(), match.start("num") - len(match.group("sign") or ""))

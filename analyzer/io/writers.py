@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO
 
+from analyzer.errors import one_line
+from analyzer.io.spreadsheet import spreadsheet_cell
 from analyzer.records import MENTION_KINDS, Figure, Record
 
 FORMATS = ("json", "jsonl", "csv", "table")
@@ -78,13 +80,14 @@ def format_table(rows: Sequence[dict], columns: Sequence[str] | None = None, max
         return "(no rows)"
     columns = list(columns or rows[0].keys())
 
-    def cell(value) -> str:
-        text = "" if value is None else str(value).replace("\n", " ")
+    def cell(value) -> str:  # control characters escaped as in messages: no stored ESC drives the terminal
+        text = "" if value is None else one_line(str(value).replace("\n", " "))
         while display_width(text) > max_width:
             text = text[:-2] + "…"
         return text
 
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    columns = [one_line(str(c)) for c in columns]
     widths = [max(display_width(c), *(display_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
 
     def line(values):
@@ -115,7 +118,8 @@ class RecordWriter:
                 columns = (*FLAT_COLUMNS, "explain") if self.explain else FLAT_COLUMNS
                 self._csv = csv.DictWriter(self.out, columns, extrasaction="ignore")
                 self._csv.writeheader()
-            self._csv.writerows(record_rows(record, self.explain))
+            self._csv.writerows({k: spreadsheet_cell(v) for k, v in row.items()}
+                                for row in record_rows(record, self.explain))
         else:
             self._write_table(record)
 
@@ -131,7 +135,7 @@ class RecordWriter:
     def _write_table(self, record: Record) -> None:
         """A table per record; with ``explain`` each figure's row is followed by its indented explain lines."""
         title = record.document.title or ""
-        self.out.write(f"# {record.document.id}  {title}\n")
+        self.out.write(one_line(f"# {record.document.id}  {title}") + "\n")
         lines = format_table(list(record_rows(record)), TABLE_COLUMNS).split("\n")
         if self.explain and record.figures:  # rows 2… are the figures, in order, then the mentions
             head, rows = lines[:2], lines[2:]

@@ -11,6 +11,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from analyzer.io.spreadsheet import spreadsheet_csv
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
@@ -138,3 +139,38 @@ async def document_page(request, datasette):
 @hookimpl
 def register_routes():
     return [(r"^/-/document/(?P<doc_id>[^/]+)$", document_page)]
+
+
+def _is_csv(scope: dict) -> bool:
+    """A request for datasette's CSV (a path ending in ``.csv``), not its ``_trace`` page of HTML."""
+    query = urllib.parse.parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return scope.get("type") == "http" and scope.get("path", "").endswith(".csv") and "_trace" not in query
+
+
+def _safe_csv_send(send):
+    """``send`` with each body chunk's cells made safe when the response is CSV (text/csv, or datasette's text/plain
+    view of it): datasette writes one whole CSV record per chunk."""
+    is_csv = False
+
+    async def wrapped(message):
+        nonlocal is_csv
+        if message["type"] == "http.response.start":
+            headers = dict((k.lower(), v) for k, v in message.get("headers", []))
+            is_csv = headers.get(b"content-type", b"").startswith((b"text/csv", b"text/plain"))
+            if is_csv:
+                message = {**message, "headers": [(k, v) for k, v in message.get("headers", [])
+                                                  if k.lower() != b"content-length"]}
+        elif is_csv and message["type"] == "http.response.body" and message.get("body"):
+            message = {**message, "body": spreadsheet_csv(message["body"].decode("utf-8")).encode("utf-8")}
+        await send(message)
+    return wrapped
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """CSV downloads a spreadsheet cannot run: a text cell starting with = + - @ gets a leading ' (as the CLI's)."""
+    def wrap(app):
+        async def csv_safe_app(scope, receive, send):
+            await app(scope, receive, _safe_csv_send(send) if _is_csv(scope) else send)
+        return csv_safe_app
+    return wrap

@@ -101,7 +101,8 @@ def upgrade(engine: sa.Engine, target: int = schema.SCHEMA_VERSION,
     with _file_lock(engine), engine.connect() as connection:
         found = current_version(connection)
         if found is None and not create:
-            raise StoreError(f"no analyzer store in {mask_secrets(engine.url.render_as_string())}: "
+            shown = engine.url.render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+            raise StoreError(f"no analyzer store in {mask_secrets(shown)}: "
                              "create one with `analyzer ingest`")
         if found is not None and found >= target:
             return _check_not_newer(found, target)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 
@@ -37,6 +38,9 @@ SELECT
     WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
       AND (n.nspowner = m.oid OR has_schema_privilege(m.oid, n.oid, 'CREATE'))) AS creatable_schemas,
   (SELECT bool_or(has_database_privilege(m.oid, current_database(), 'CREATE')) FROM member_of m) AS creates_schemas,
+  (SELECT string_agg(DISTINCT p.proname, ', ') FROM pg_proc p CROSS JOIN member_of m
+    WHERE p.proname LIKE 'dblink%%' AND has_function_privilege(m.oid, p.oid, 'EXECUTE')
+      AND has_schema_privilege(m.oid, p.pronamespace, 'USAGE')) AS remote_sql,
   session_user AS who
 """
 
@@ -50,11 +54,32 @@ def check_reader(connection: sa.Connection) -> None:
         row["writable"] and f"it owns or may write tables ({_few(row['writable'])})",
         row["creatable_schemas"] and f"it may create objects in schema {_few(row['creatable_schemas'])}",
         row["creates_schemas"] and "it may create schemas in this database",
+        row["remote_sql"] and "it may run SQL in sessions of their own, which commit, through dblink "
+                              "(revoke EXECUTE on dblink's functions from it and from PUBLIC)",
     ) if text]
     if problems:
         raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
                          f"{'; '.join(problems)}. Create a reader with `analyzer sql-reader NAME --db URL` "
                          "(or the SQL in the README, 'Read-only SQL on PostgreSQL') and give its URL to --db")
+
+
+def run_alone(connection: sa.Connection, statement: str) -> tuple[list[str], Iterable[tuple]]:
+    """Run ``statement`` alone: its column names and all its rows, fetched. It goes through the extended query protocol (a prepared
+    statement), in which the server itself refuses a string of several statements — so a ';' inside a string, a
+    quoted name, a dollar quote or a comment is read as PostgreSQL reads it, with no parsing of ours. Without
+    parameters psycopg sends the text as it is (a % is a %)."""
+    import psycopg  # installed wherever a postgresql:// store opens
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(statement, prepare=True)
+    except psycopg.errors.SyntaxError as error:
+        if "multiple commands" in str(error):
+            raise StoreError("give one SQL statement at a time (a ';' is allowed only inside quotes or comments)") \
+                from None
+        raise
+    if cursor.description is None:
+        return [], []
+    return [column.name for column in cursor.description], cursor.fetchall()
 
 
 def _few(names: str, most: int = 3) -> str:

@@ -18,12 +18,13 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
 from analyzer.errors import InputError
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
+from analyzer.store.validate import validate_figures
 from analyzer.taxonomy import metric_key
 
 REQUIRED = ("metric", "period", "value", "unit", "source", "url")
@@ -31,6 +32,8 @@ OPTIONAL = ("measure", "comparison", "title", "published")
 RANKS = ("official", "secondary")
 UNITS_FILE = Path(__file__).with_name("reference_units.toml")
 EXTRACTOR_VERSION = "reference-1"
+# a number as a table writes it (commas already removed); re.ASCII: \d is 0-9 only
+PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 
 
@@ -101,13 +104,18 @@ def _comparison(row: dict) -> str | None:
 
 
 def _value(text: str, unit: UnitSpelling) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValueError(f"value {text!r} is not a number") from None
-    if not value.is_finite():
+    """The written value in base units, exactly: ASCII digits with thousands commas, a point and an exponent
+    (1,234.5, -0.25, 3E+2). Decimal alone also reads 1_000, full-width and other scripts' digits, NaN and
+    Infinity; no person writes a table's number so, so each is refused, and so is a product it cannot keep exact."""
+    written = text.strip().replace(",", "")
+    if not PLAIN_DECIMAL.fullmatch(written):
         raise ValueError(f"value {text!r} is not a number")
-    return value * unit.factor
+    with localcontext() as context:
+        context.traps[Inexact] = True
+        try:
+            return Decimal(written) * unit.factor
+        except Inexact:
+            raise ValueError(f"value {text!r} has more digits than are kept exactly") from None
 
 
 def _checked(row: dict) -> tuple[UnitSpelling, str]:
@@ -145,9 +153,32 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     return Record(document=document, figures=[figure])
 
 
-def _header(path: str, line: tuple[int, str]) -> list[str]:
-    number, text = line
-    header = [h.strip() for h in next(csv.reader([text]))]
+def _records(path: str, text: str) -> list[tuple[int, list[str]]]:
+    """(first line number, cells) of each CSV record of ``text``, where a quoted cell may hold a line break; blank
+    lines and lines starting with # between records are skipped. Lines end at \n, \r\n or \r only (a title
+    holding U+2028 stays one line)."""
+    at = {"boundary": True, "start": 0}
+
+    def lines():
+        for number, line in enumerate(io.StringIO(text, newline=""), 1):
+            if at["boundary"] and (not line.strip() or line.startswith("#")):
+                continue
+            if at["boundary"]:
+                at["start"], at["boundary"] = number, False
+            yield line
+    records = []
+    try:
+        for cells in csv.reader(lines()):
+            records.append((at["start"], cells))
+            at["boundary"] = True
+    except csv.Error as error:
+        raise InputError(path, f"line {at['start']}: {error}") from None
+    return records
+
+
+def _header(path: str, record: tuple[int, list[str]]) -> list[str]:
+    number, cells = record
+    header = [h.strip() for h in cells]
     absent = [k for k in REQUIRED if k not in header]
     unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
     if absent or unknown:
@@ -156,18 +187,21 @@ def _header(path: str, line: tuple[int, str]) -> list[str]:
     return header
 
 
-def _rows(path: str, header: list[str], lines: list[tuple[int, str]], set_name: str, rank: str):
-    """(record, None) or (None, error line) for each data line; a repeated metric, measure and period is an error."""
+def _rows(path: str, header: list[str], records: list[tuple[int, list[str]]], set_name: str, rank: str):
+    """(record, None) or (None, error line) for each data row; a repeated metric, measure and period is an error."""
     seen: dict[str, int] = {}
-    for number, line in lines:
-        cells = next(csv.reader(io.StringIO(line)))
+    for number, cells in records:
         if len(cells) != len(header):
             yield None, f"{path}:{number}: {len(cells)} cells where the header has {len(header)}"
             continue
         try:
             record = row_record(dict(zip(header, cells)), set_name, rank)
+            validate_figures(record)  # what ingest refuses (a value past 100 digits or exponent ±100 …)
         except ValueError as error:
             yield None, f"{path}:{number}: {error}"
+            continue
+        except InputError as error:
+            yield None, f"{path}:{number}: {error.problem}"
             continue
         if record.document.id in seen:
             yield None, f"{path}:{number}: the same metric, measure and period as line {seen[record.document.id]}"
@@ -184,10 +218,10 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot read the reference table: {error}") from None
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    if not lines:
+    records = _records(path, text)
+    if not records:
         raise InputError(path, "no rows")
-    results = list(_rows(path, _header(path, lines[0]), lines[1:], set_name, rank))
+    results = list(_rows(path, _header(path, records[0]), records[1:], set_name, rank))
     errors = [error for _, error in results if error]
     if errors:
         raise ReferenceFileError(path, errors)

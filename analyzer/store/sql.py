@@ -327,27 +327,29 @@ class SQLStore:
         body = statement.strip().rstrip(";").strip()
         if not body:
             raise StoreError("empty SQL statement")
-        if ";" in body and self.backend == "postgresql":  # SQLite's driver itself runs one statement only
-            raise StoreError("give one SQL statement at a time (no ';' inside)")
+        errors = _driver_errors(self.backend)
         connection, release = self._readonly_connection()
         try:
             if self.backend == "postgresql":
                 readonly.check_reader(connection)
-            # psycopg reads % as a placeholder even without parameters: %% is a literal % (LIKE 'a%')
-            result = connection.exec_driver_sql(body.replace("%", "%%") if self.backend == "postgresql" else body)
-            columns = list(result.keys()) if result.returns_rows else []
-        except (sa.exc.SQLAlchemyError, sqlite3.Error) as error:
+                columns, result = readonly.run_alone(connection, body)
+            else:  # SQLite's driver itself runs one statement only (and reads quotes and comments as SQLite does)
+                result = connection.exec_driver_sql(body)
+                columns, result = (list(result.keys()), result) if result.returns_rows else ([], ())
+        except errors as error:
             release()
             raise StoreError(f"SQL failed: {failure_reason(error)}") from None
         except StoreError:
             release()
             raise
+        if self.backend == "postgresql":  # every row is fetched: the session ends before the first is printed, so
+            release()  # no lock the statement took outlives it, however slowly its rows are read (| less)
+            return columns, (tuple(row) for row in result)
 
         def rows() -> Iterator[tuple]:
             try:
-                if result.returns_rows:
-                    yield from (tuple(row) for row in result)
-            except sa.exc.SQLAlchemyError as error:
+                yield from (tuple(row) for row in result)
+            except errors as error:
                 raise StoreError(f"SQL failed: {failure_reason(error)}") from None
             finally:
                 release()
@@ -404,6 +406,14 @@ class SQLStore:
 
     def __repr__(self) -> str:
         return f"SQLStore({self.display_url!r})"
+
+
+def _driver_errors(backend: str) -> tuple[type[Exception], ...]:
+    """The exceptions a statement of ``sql()`` may raise: psycopg's own where ``readonly.run_alone`` runs it."""
+    if backend != "postgresql":
+        return sa.exc.SQLAlchemyError, sqlite3.Error
+    import psycopg  # installed wherever a postgresql:// store opens
+    return sa.exc.SQLAlchemyError, psycopg.Error
 
 
 def none_for_missing(frame):

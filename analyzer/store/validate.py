@@ -77,11 +77,19 @@ def validate_record(record: Record) -> None:
     validate_document(document)
     where = document.location or document.id
     length = len(document.text)
-    for i, figure in enumerate(record.figures):
-        _check_figure(figure, f"figures[{i}]", length, where)
+    validate_figures(record)
     for kind in ("policy_tools", "sectors", "institutions"):
         for i, mention in enumerate(record.mentions(kind)):
             _check_mention(mention, f"{kind}[{i}]", length, where)
+
+
+def validate_figures(record: Record) -> None:
+    """The figure checks of ``validate_record``, and no NUL or lone surrogate in the document's strings: what a
+    reference row (whose document has a kind of its own, ``reference``) must pass."""
+    where = record.document.location or record.document.id
+    check_json(record.document.doc_dict(), where)
+    for i, figure in enumerate(record.figures):
+        _check_figure(figure, f"figures[{i}]", len(record.document.text), where)
 
 
 def _check_span(item, path: str, length: int, where: str) -> None:

@@ -1,0 +1,79 @@
+"""`analyzer reference import` with hostile tables (s20-probe): a value the store would refuse from `ingest`, or one
+Python's Decimal reads but a person did not write as a number, is one error line and nothing is imported."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+
+HEADER = "metric,period,value,unit,measure,comparison,source,title,url"
+URL = "http://www.pbc.gov.cn/x.html"
+
+
+def _import(tmp_path, *rows: str):
+    path = tmp_path / "ref.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
+    return result, db
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("1e400", "out of range"),  # stored a 400-digit value and value_num inf
+    ("1e-400", "out of range"),
+    ("1_000", "not a number"),  # Decimal reads Python's digit grouping
+    ("１２３", "not a number"),  # and full-width or other scripts' digits
+    ("٣", "not a number"),
+    ("NaN", "not a number"),
+    ("-Infinity", "not a number"),
+])
+def test_a_value_no_person_wrote_as_a_number_is_refused(tmp_path, value, problem):
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}",
+                         f"M2余额,2024-12-31,{value},亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1, result.output
+    assert f"ref.csv:3: " in result.output and problem in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("value, stored", [("1,234.5", "123450000000"), ("-0.25", "-25000000"), ("3E+2", "30000000000"),
+                                           (" 12 ", "1200000000")])
+def test_plain_values_still_import(tmp_path, value, stored):
+    result, db = _import(tmp_path, f"M2余额,2024-12-31,\"{value}\",亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    rows = CliRunner().invoke(main, ["sql", "SELECT value FROM figures", "--db", db, "-f", "jsonl"])
+    assert rows.output.strip() == f'{{"value": "{stored}"}}', rows.output
+
+
+def test_a_value_past_exact_arithmetic_is_refused_not_rounded(tmp_path):
+    """1.00000000000000000000000000000001万亿元 times 1e12 was rounded to 28 digits (Decimal's context) in silence."""
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1.00000000000000000000000000000001,万亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "kept exactly" in result.output, result.output
+
+
+def test_a_nul_in_a_cell_is_refused_as_ingest_refuses_it(tmp_path):
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央\x00行,t,{URL}")
+    assert result.exit_code == 1 and "NUL" in result.output, result.output
+
+
+def test_a_quoted_line_break_is_part_of_its_cell(tmp_path):
+    """s20-probe: the table was read line by line, so a title a spreadsheet saved with a line break in its cell
+    (quoted, as CSV allows) was two rows with too few cells, and the whole table was refused. U+2028 in a cell also
+    split its line. Line numbers still name the line a row starts on."""
+    result, db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"第一行\n第二行",{URL}',
+                         f"M2余额,2024-12-31,2,亿元,level,,央行,标题\u2028续,{URL}",
+                         f"M3余额,2024-12-31,x,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "ref.csv:5: value 'x' is not a number" in result.output, result.output
+    result, db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"第一行\n第二行",{URL}',
+                         f"M2余额,2024-12-31,2,亿元,level,,央行,标题\u2028续,{URL}")
+    assert result.exit_code == 0, result.output
+    rows = CliRunner().invoke(main, ["sql", "SELECT title FROM documents ORDER BY title", "--db", db, "-f", "jsonl"])
+    assert [json.loads(line)["title"] for line in rows.output.strip("\n").split("\n")] == ["标题\u2028续", "第一行\n第二行"]
+
+
+def test_an_unclosed_quote_is_one_error_line(tmp_path):
+    result, _db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"never closed,{URL}',
+                          f"M2余额,2024-12-31,2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "ref.csv:2" in result.output and "Traceback" not in result.output, result.output
