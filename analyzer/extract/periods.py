@@ -233,9 +233,21 @@ def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
     return said or any(word in clause for word in row["before"])  # 调查预测，8月OSP溢价: the forecast says what follows
 
 
+def _after_point(text: str, match: re.Match, row: dict) -> bool:
+    """截至/截止 opens the clause before the expression in its sentence (截至2月28日，年内累计…; 截至目前，年内…)."""
+    before = re.split("[。；！？\n]", text[max(0, match.start() - row["reach"]):match.start()])[-1]
+    return any(marker in before for marker in _point_markers())
+
+
+def _runs_to_now(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's words right after the expression (2024年9月至今, 3月底至今, 自7月27日至今)."""
+    return text.startswith(tuple(row["after"]), match.end())
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
                                                                   "ahead": _looks_ahead, "preceded": _preceded,
-                                                                  "bare_in_forecast": _bare_in_forecast}
+                                                                  "bare_in_forecast": _bare_in_forecast,
+                                                                  "after_point": _after_point, "to_now": _runs_to_now}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -597,6 +609,15 @@ def _past_span(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
 
 
+def _week_ending(r: PeriodResolver, g: dict) -> Period | None:
+    """截至7月14日当周, 截至1月9日的一周: the seven days that end on the day named."""
+    day = _date(r, g)
+    if day is None:
+        return None
+    last = date.fromisoformat(day.end)
+    return _range(last - timedelta(days=6), last)
+
+
 def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
     """2022年元旦: 1 January of the year named."""
     year = r._year(g, 1, 1)
@@ -765,7 +786,7 @@ RESOLVERS: dict[str, Resolver] = {
     "report_period_end": _report_period_end, "this_quarter": _this_quarter,
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
-    "weekday": _weekday, "week": _week,
+    "weekday": _weekday, "week": _week, "week_ending": _week_ending,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,

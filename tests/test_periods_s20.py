@@ -1,0 +1,33 @@
+"""s20-period: spans that run to a point or to now (截至…，年内; 至今; 截至…当周; 截至发稿), beyond the rows' own examples."""
+import analyzer
+
+
+def _period(text, figure, published):
+    found = {f.text: f for f in analyzer.analyze(text, published=published).figures}
+    period = found[figure].period
+    return None if period is None else (period.start, period.end)
+
+
+def test_year_within_after_a_point_in_an_undated_item_runs_from_the_written_year():
+    text = "截至2022年1月21日，年内共有60家公司收到交易所的问询函件。"
+    assert _period(text, "60家", None) == ("2022-01-01", "2022-01-21")
+
+
+def test_year_within_without_a_point_before_stays_the_rest_of_the_year():
+    assert _period("年内将发行超长期特别国债1万亿元。", "1万亿元", "2024-05-20") == ("2024-05-20", "2024-12-31")
+
+
+def test_to_now_in_an_undated_item_gives_no_period():
+    text = "2021年，全年新增450家企业。2022年1月1日至今，已有23家相关企业成立。"
+    assert _period(text, "23家", None) is None
+
+
+def test_a_week_ending_gives_no_year_to_the_dates_after_it():
+    text = "截至2022年1月1日的一周，占比为89.1%。截至2022年1月8日的一周，占比为97.9%。"
+    assert _period(text, "89.1%", None) == ("2021-12-26", "2022-01-01")
+    assert _period(text, "97.9%", None) == ("2022-01-02", "2022-01-08")
+
+
+def test_this_year_within_in_the_lead_does_not_date_the_story():
+    text = "软银寻求一笔50亿美元的新贷款，为今年内加码投资筹集资金。\n重注OpenAI：承诺投入总计高达300亿美元。"
+    assert _period(text, "300亿美元", "2025-10-11") is None
