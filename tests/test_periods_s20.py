@@ -31,3 +31,13 @@ def test_a_week_ending_gives_no_year_to_the_dates_after_it():
 def test_this_year_within_in_the_lead_does_not_date_the_story():
     text = "软银寻求一笔50亿美元的新贷款，为今年内加码投资筹集资金。\n重注OpenAI：承诺投入总计高达300亿美元。"
     assert _period(text, "300亿美元", "2025-10-11") is None
+
+
+def test_press_time_is_the_story_date_after_a_friday_named_before():
+    text = "上周五标普500指数下跌2.7%。截至发稿，纳斯达克100指数期货涨幅达2%，道指期货涨1.05%。"
+    assert _period(text, "2%", "2025-10-13") == ("2025-10-13", "2025-10-13")
+
+
+def test_press_time_in_an_undated_item_gives_no_period():
+    text = "截至发稿，比特币交易价格约为121603美元。"
+    assert _period(text, "约为121603美元", None) is None

@@ -89,10 +89,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日), 前一日 or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# (前一交易日), 前一日, 发稿 (截至发稿) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日")
 
 
 @functools.cache
@@ -618,6 +618,11 @@ def _week_ending(r: PeriodResolver, g: dict) -> Period | None:
     return _range(last - timedelta(days=6), last)
 
 
+def _publication_day(r: PeriodResolver, g: dict) -> Period | None:
+    """截至发稿: the story's date."""
+    return None if r.published is None else _range(r.published, r.published)
+
+
 def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
     """2022年元旦: 1 January of the year named."""
     year = r._year(g, 1, 1)
@@ -786,7 +791,7 @@ RESOLVERS: dict[str, Resolver] = {
     "report_period_end": _report_period_end, "this_quarter": _this_quarter,
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
-    "weekday": _weekday, "week": _week, "week_ending": _week_ending,
+    "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
