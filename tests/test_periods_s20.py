@@ -41,3 +41,19 @@ def test_press_time_is_the_story_date_after_a_friday_named_before():
 def test_press_time_in_an_undated_item_gives_no_period():
     text = "截至发稿，比特币交易价格约为121603美元。"
     assert _period(text, "约为121603美元", None) is None
+
+
+def test_a_forecast_takes_the_time_its_sentence_opens_with():
+    text = "公告显示，2026年上半年，公司预计实现归母净利润200亿元到205亿元。"
+    assert _period(text, "200亿元到205亿元", "2026-07-03") == ("2026-01-01", "2026-06-30")
+    text = "交通运输部预测，国庆中秋假期期间（9月29日至10月10日），全国铁路预计发送旅客约2.19亿人次。"
+    assert _period(text, "约2.19亿人次", "2025-10-01") == ("2025-09-29", "2025-10-10")
+
+
+def test_an_old_value_after_a_time_clause_stays_undated():
+    assert _period("2025年，公司贷款利率由5%降至3%。", "5%", "2026-03-01") is None
+
+
+def test_a_forecast_of_a_period_read_a_year_back_stays_undated():
+    text = "对于三季度，公司预计营收在20.55亿美元至20.85亿美元之间。"
+    assert _period(text, "20.55亿美元至20.85亿美元", "2026-08-06") is None

@@ -1337,7 +1337,26 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
+    if estimate is not None and estimate.re is FORECAST_WORDS and _time_closes_clause_before(fp, site, row):
+        return None  # 2026年上半年，公司预计实现净利润…: the forecast of the period its sentence opens with
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
+
+
+def _time_closes_clause_before(fp: FigurePeriods, site: FigureSite, row: dict) -> bool:
+    """The last time before the figure's clause, in its sentence, ends the clause before it (2026年上半年，…;
+    国庆中秋假期期间（9月29日至10月10日），…): the time the forecast speaks of."""
+    clause_start = site.clause_start or site.sentence[0]
+    first = starting_from(fp.times, clause_start)
+    if first == 0 or fp.times[first - 1].start < site.sentence[0]:
+        return False
+    span = fp.times[first - 1]
+    if fp.published is not None and span.period.end < (
+            date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat():
+        return False  # 对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's
+    return WORD_PATTERNS[row["time_clause_tail"]].fullmatch(fp.text, span.end, clause_start) is not None
+
+
+FORECAST_PAST_DAYS = timedelta(days=92)  # a forecast speaks of a period ahead or just ended (a results preview)
 
 
 def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
