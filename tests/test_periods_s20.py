@@ -57,3 +57,10 @@ def test_an_old_value_after_a_time_clause_stays_undated():
 def test_a_forecast_of_a_period_read_a_year_back_stays_undated():
     text = "对于三季度，公司预计营收在20.55亿美元至20.85亿美元之间。"
     assert _period(text, "20.55亿美元至20.85亿美元", "2026-08-06") is None
+
+
+def test_a_duration_ending_in_nian_nei_is_not_this_year():
+    text = "特斯拉计划三年内从三星SDI采购价值20亿美元的储能电池。"
+    assert _period(text, "20亿美元", "2025-11-03") is None
+    text = "截至2026年7月12日，半导体硅片指数年内涨幅逼近翻倍。"
+    assert _period(text, "逼近翻倍", "2026-07-13") == ("2026-01-01", "2026-07-12")
