@@ -64,3 +64,9 @@ def test_a_duration_ending_in_nian_nei_is_not_this_year():
     assert _period(text, "20亿美元", "2025-11-03") is None
     text = "截至2026年7月12日，半导体硅片指数年内涨幅逼近翻倍。"
     assert _period(text, "逼近翻倍", "2026-07-13") == ("2026-01-01", "2026-07-12")
+
+
+def test_a_digest_has_no_lead_for_its_later_items():
+    text = ("大公司：\nOPPO回应做手持云台相机：产品已启动，计划于2026年内发布\n9月29日，OPPO表示，新产品系列已启动。\n"
+            "投融资：\n“快造科技”完成10亿元融资\n36氪获悉，快造科技于近期完成10亿元新一轮融资。")
+    assert _period(text, "10亿元", "2025-09-30") is None

@@ -80,6 +80,7 @@ LAW_NAME = WORD_PATTERNS["law_name"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
+DIGEST_OPENING = rulebook.regex(r"\s*" + WORD_PATTERNS["digest_opening"].pattern)
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
 PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
@@ -916,6 +917,14 @@ def _in_accounts_base(text: str, span: TimeSpan) -> bool:
                 and ACCOUNTS_AFTER.match(text, span.end))
 
 
+def _lead(text: str, reporting: list) -> TimeSpan | None:
+    """The title or lead states the period a release reports (one named later speaks of its own paragraph); a
+    digest's first item (今日热点导览, 大公司：…) is no lead of the items after it."""
+    if not reporting or reporting[0].start >= LEAD_CHARS or DIGEST_OPENING.match(text):
+        return None
+    return reporting[0]
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -931,8 +940,7 @@ class FigurePeriods:
                             and not _in_accounts_base(text, span)]
         reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
                      or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
-        # the title or lead states the period a release reports; one named later speaks of its own paragraph
-        self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
+        self.lead = _lead(text, reporting)
         self._of_row: dict[str, list[TimeSpan]] = {}
         # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
         self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
