@@ -70,3 +70,9 @@ def test_a_digest_has_no_lead_for_its_later_items():
     text = ("大公司：\nOPPO回应做手持云台相机：产品已启动，计划于2026年内发布\n9月29日，OPPO表示，新产品系列已启动。\n"
             "投融资：\n“快造科技”完成10亿元融资\n36氪获悉，快造科技于近期完成10亿元新一轮融资。")
     assert _period(text, "10亿元", "2025-09-30") is None
+
+
+def test_a_byline_opens_a_feature_whose_first_time_is_no_reporting_period():
+    text = ("文｜王欣逸\n编辑｜张雨忻\n2026 年开年来，3D 生成模型赛道相当热闹。\n"
+            "团队约 60 人，围绕三个方向布局。")
+    assert _period(text, "三个", "2026-07-01") is None
