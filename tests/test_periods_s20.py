@@ -76,3 +76,8 @@ def test_a_byline_opens_a_feature_whose_first_time_is_no_reporting_period():
     text = ("文｜王欣逸\n编辑｜张雨忻\n2026 年开年来，3D 生成模型赛道相当热闹。\n"
             "团队约 60 人，围绕三个方向布局。")
     assert _period(text, "三个", "2026-07-01") is None
+
+
+def test_a_year_opened_by_zi_and_closed_by_yilai_runs_to_publication():
+    text = "对于全球金融市场而言，自1996年时任财政部长确立强美元政策以来，美国仅三次出手干预外汇市场。"
+    assert _period(text, "三次", "2026-01-29") == ("1996-01-01", "2026-01-29")

@@ -151,9 +151,11 @@ def _point_markers() -> tuple[str, ...]:
 
 
 def _opens_since(text: str, match: re.Match, row: dict) -> bool:
-    """以来 closes the clause, and the expression is opened by 自/从 or no comma comes before 以来."""
+    """以来 closes the clause, and the expression is opened by 自/从 or (unless the row says `opened_only`) no comma
+    comes before 以来."""
     since = SINCE_TAIL.match(text, match.end())
-    return bool(since) and (text[match.start() - 1:match.start()] in row["words"] or "，" not in since.group())
+    opened = text[match.start() - 1:match.start()] in row["words"]
+    return bool(since) and (opened or ("，" not in since.group() and not row.get("opened_only")))
 
 
 YTD_POINT_REACH = 25  # characters between 截至1月14日 and the 今年以来 it closes (截至4月15日，光纤指数今年以来)
