@@ -81,3 +81,8 @@ def test_a_byline_opens_a_feature_whose_first_time_is_no_reporting_period():
 def test_a_year_opened_by_zi_and_closed_by_yilai_runs_to_publication():
     text = "对于全球金融市场而言，自1996年时任财政部长确立强美元政策以来，美国仅三次出手干预外汇市场。"
     assert _period(text, "三次", "2026-01-29") == ("1996-01-01", "2026-01-29")
+
+
+def test_a_week_ending_on_a_friday_is_its_trading_week():
+    text = "截至4月17日当周，标普500指数累计上涨4.54%。"
+    assert _period(text, "4.54%", "2026-04-18") == ("2026-04-13", "2026-04-17")

@@ -613,12 +613,16 @@ def _past_span(r: PeriodResolver, g: dict) -> Period | None:
 
 
 def _week_ending(r: PeriodResolver, g: dict) -> Period | None:
-    """截至7月14日当周, 截至1月9日的一周: the seven days that end on the day named."""
+    """截至7月14日当周, 截至1月9日的一周: the seven days that end on the day named; a week ending on a Friday is
+    its trading week, Monday to Friday (as 本周 in a weekend story)."""
     day = _date(r, g)
     if day is None:
         return None
     last = date.fromisoformat(day.end)
-    return _range(last - timedelta(days=6), last)
+    return _range(last - timedelta(days=4 if last.weekday() == FRIDAY else 6), last)
+
+
+FRIDAY = 4
 
 
 def _publication_day(r: PeriodResolver, g: dict) -> Period | None:
