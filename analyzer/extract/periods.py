@@ -80,6 +80,7 @@ LAW_NAME = WORD_PATTERNS["law_name"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
+DIGEST_OPENING = rulebook.regex(r"\s*" + WORD_PATTERNS["digest_opening"].pattern)
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
 PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
@@ -89,10 +90,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日), 前一日 or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# (前一交易日), 前一日, 发稿 (截至发稿) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日")
 
 
 @functools.cache
@@ -150,9 +151,11 @@ def _point_markers() -> tuple[str, ...]:
 
 
 def _opens_since(text: str, match: re.Match, row: dict) -> bool:
-    """以来 closes the clause, and the expression is opened by 自/从 or no comma comes before 以来."""
+    """以来 closes the clause, and the expression is opened by 自/从 or (unless the row says `opened_only`) no comma
+    comes before 以来."""
     since = SINCE_TAIL.match(text, match.end())
-    return bool(since) and (text[match.start() - 1:match.start()] in row["words"] or "，" not in since.group())
+    opened = text[match.start() - 1:match.start()] in row["words"]
+    return bool(since) and (opened or ("，" not in since.group() and not row.get("opened_only")))
 
 
 YTD_POINT_REACH = 25  # characters between 截至1月14日 and the 今年以来 it closes (截至4月15日，光纤指数今年以来)
@@ -233,9 +236,21 @@ def _bare_in_forecast(text: str, match: re.Match, row: dict) -> bool:
     return said or any(word in clause for word in row["before"])  # 调查预测，8月OSP溢价: the forecast says what follows
 
 
+def _after_point(text: str, match: re.Match, row: dict) -> bool:
+    """截至/截止 opens the clause before the expression in its sentence (截至2月28日，年内累计…; 截至目前，年内…)."""
+    before = re.split("[。；！？\n]", text[max(0, match.start() - row["reach"]):match.start()])[-1]
+    return any(marker in before for marker in _point_markers())
+
+
+def _runs_to_now(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's words right after the expression (2024年9月至今, 3月底至今, 自7月27日至今)."""
+    return text.startswith(tuple(row["after"]), match.end())
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
                                                                   "ahead": _looks_ahead, "preceded": _preceded,
-                                                                  "bare_in_forecast": _bare_in_forecast}
+                                                                  "bare_in_forecast": _bare_in_forecast,
+                                                                  "after_point": _after_point, "to_now": _runs_to_now}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -597,6 +612,24 @@ def _past_span(r: PeriodResolver, g: dict) -> Period | None:
     return _range(date(year, month + 1, min(last.day, calendar.monthrange(year, month + 1)[1])), last)
 
 
+def _week_ending(r: PeriodResolver, g: dict) -> Period | None:
+    """截至7月14日当周, 截至1月9日的一周: the seven days that end on the day named; a week ending on a Friday is
+    its trading week, Monday to Friday (as 本周 in a weekend story)."""
+    day = _date(r, g)
+    if day is None:
+        return None
+    last = date.fromisoformat(day.end)
+    return _range(last - timedelta(days=4 if last.weekday() == FRIDAY else 6), last)
+
+
+FRIDAY = 4
+
+
+def _publication_day(r: PeriodResolver, g: dict) -> Period | None:
+    """截至发稿: the story's date."""
+    return None if r.published is None else _range(r.published, r.published)
+
+
 def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
     """2022年元旦: 1 January of the year named."""
     year = r._year(g, 1, 1)
@@ -765,7 +798,7 @@ RESOLVERS: dict[str, Resolver] = {
     "report_period_end": _report_period_end, "this_quarter": _this_quarter,
     "since_point": _since_point, "months_ended": _months_ended, "previous_trading_day": _previous_trading_day,
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
-    "weekday": _weekday, "week": _week,
+    "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "quarter": _quarter,
@@ -890,6 +923,14 @@ def _in_accounts_base(text: str, span: TimeSpan) -> bool:
                 and ACCOUNTS_AFTER.match(text, span.end))
 
 
+def _lead(text: str, reporting: list) -> TimeSpan | None:
+    """The title or lead states the period a release reports (one named later speaks of its own paragraph); a
+    digest's first item (今日热点导览, 大公司：…) is no lead of the items after it."""
+    if not reporting or reporting[0].start >= LEAD_CHARS or DIGEST_OPENING.match(text):
+        return None
+    return reporting[0]
+
+
 class FigurePeriods:
     """The time expressions of one text, and the choice of each figure's period among them."""
 
@@ -905,8 +946,7 @@ class FigurePeriods:
                             and not _in_accounts_base(text, span)]
         reporting = [span for span in self.inheritable if span.kind in REPORTING_PERIODS
                      or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
-        # the title or lead states the period a release reports; one named later speaks of its own paragraph
-        self.lead = reporting[0] if reporting and reporting[0].start < LEAD_CHARS else None
+        self.lead = _lead(text, reporting)
         self._of_row: dict[str, list[TimeSpan]] = {}
         # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
         self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
@@ -1311,7 +1351,26 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
+    if estimate is not None and estimate.re is FORECAST_WORDS and _time_closes_clause_before(fp, site, row):
+        return None  # 2026年上半年，公司预计实现净利润…: the forecast of the period its sentence opens with
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
+
+
+def _time_closes_clause_before(fp: FigurePeriods, site: FigureSite, row: dict) -> bool:
+    """The last time before the figure's clause, in its sentence, ends the clause before it (2026年上半年，…;
+    国庆中秋假期期间（9月29日至10月10日），…): the time the forecast speaks of."""
+    clause_start = site.clause_start or site.sentence[0]
+    first = starting_from(fp.times, clause_start)
+    if first == 0 or fp.times[first - 1].start < site.sentence[0]:
+        return False
+    span = fp.times[first - 1]
+    if fp.published is not None and span.period.end < (
+            date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat():
+        return False  # 对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's
+    return WORD_PATTERNS[row["time_clause_tail"]].fullmatch(fp.text, span.end, clause_start) is not None
+
+
+FORECAST_PAST_DAYS = timedelta(days=92)  # a forecast speaks of a period ahead or just ended (a results preview)
 
 
 def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
