@@ -799,9 +799,9 @@ class ClaimChecker:
         return mine
 
     def of_claim_owner(self, row: dict) -> bool:
-        """A figure found by context may contradict a claim that names banks or firms (``own_figures``) only when
-        its sentence or its document names one of them (``owner_named``: 万华化学's profit growth is no figure of
-        招商银行's); a claim that names none is open to any."""
+        """A figure found by context may support or contradict a claim that names banks or firms (``own_figures``)
+        only when its sentence or its document names one of them (``owner_named``: 万华化学's profit growth is no
+        figure of 招商银行's); a claim that names none is open to any."""
         if not self.claim_names or not claim_words()["owner_named"]:
             return True
         if self.owners([row])[row["figure_id"]] & self.claim_names:
@@ -842,8 +842,8 @@ class ClaimChecker:
 
     def context_row(self, claim: Figure, row: dict, own: bool) -> bool:
         """The stored figure may be the claim's by context: open to it, not another filler of the claim's frame, of
-        its kind (or one a slip explains) and at its period (or undated)."""
-        return bool(row["measure"]) and self.open_to_context(claim, row, own) \
+        its kind (or one a slip explains), at its period (or undated), and a forecast only for a forecast."""
+        return bool(row["measure"]) and self.open_to_context(claim, row, own) and self.same_reading(claim, row) \
             and not ctx.another_filler(_key(claim.metric), row["metric_key"]) \
             and (_same_kind(claim, row) or bool(sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")))) \
             and (claim.period is None or _at(claim.period, row) or _undated(row))
@@ -885,8 +885,7 @@ class ClaimChecker:
         words, found = self.context_candidates(claim, day)
         if not words:
             return None
-        good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
-                and (not support_only or _may_override(c, guessed))]
+        good = self.agreeing(claim, found, support_only, guessed)
         if good:
             return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
@@ -897,6 +896,11 @@ class ClaimChecker:
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + self.context_note(words, row)
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def agreeing(self, claim: Figure, found: list, support_only: bool, guessed: bool) -> list[dict]:
+        """The figures found by context that agree with the claim and may answer it (``context_verdict``)."""
+        return [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
+                and (not support_only or _may_override(c, guessed)) and self.of_claim_owner(c.row)]
 
     def context_slip(self, claim: Figure, row: dict) -> tuple[str, dict | None]:
         """What a figure found by context that disagrees shows: the claim's number stated in the same document for

@@ -85,6 +85,7 @@ def _paraphrase_entries(data: dict) -> dict:
             "company_longhand": {w: tuple(row["series"]) for row in data["company_longhand"] for w in row["words"]},
             "growth_of_rate": frozenset(m for row in data["growth_of_rate"] for m in row["measures"]),
             "not_a_reading": tuple(_words(data["not_a_reading"])),
+            "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
             "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
             "whole_scope": data["whole_scope"],
             "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
@@ -122,9 +123,12 @@ def _aliases(groups: list[dict]) -> dict[str, tuple[str, ...]]:
 
 
 def not_a_reading(before: str) -> str | None:
-    """"forecast" when the text right before a figure ends with a word of ``not_a_reading`` (预估为, 市场预期的)."""
+    """"forecast" when the text right before a figure ends with a word of ``not_a_reading`` (预估为, 市场预期的), or
+    with one and a verb of change (预估为增加)."""
     before = before.rstrip("约近超逾达仅 ")
-    return next((w for w in claim_words()["not_a_reading"] if before.endswith(w)), None) and "forecast"
+    for verb in claim_words()["not_a_reading_verbs"]:
+        before = before[:-len(verb)] if verb and before.endswith(verb) else before
+    return "forecast" if before.endswith(claim_words()["not_a_reading"]) else None
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
