@@ -35,7 +35,8 @@ from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import claim_words, holiday_window, opposite_direction, prepare_claim, read_claim_figure, read_stored_row
+from analyzer.check.reading import (claim_words, holiday_window, not_a_reading, opposite_direction, prepare_claim,
+                                    read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
@@ -442,6 +443,24 @@ def _step_comparable(claim: Figure, change: Figure) -> bool:
     return sl.units_comparable(claim, change.unit, claim.counter) or {claim.unit, change.unit} == PERCENT_AND_POINT
 
 
+def _steps_of(claim: Figure, rows: list[dict]) -> list:
+    """The steps the rows write that a claimed change compares with, at its period; for a growth of a rate in
+    percent (``_growth_for_step``) only the steps in points with its number."""
+    if claim.measure != "change" and not _growth_for_step(claim):
+        return []
+    found = [s for s in steps(rows, claim_words()["steps"]) if _step_comparable(claim, s.change)
+             and (claim.period is None or _at(claim.period, s.new))]
+    if claim.measure != "change":
+        found = [s for s in found if s.change.unit == "percentage_point" and sl.same_digits(claim, s.change)]
+    return found
+
+
+def _growth_for_step(claim: Figure) -> bool:
+    """A growth rate in percent claimed of a rate (降准后…存款准备金率下降0.5%) may be the step in points the stored
+    readings write (由9.4%降至8.9%): ``growth_of_rate`` in claim_words.toml."""
+    return claim.measure in claim_words()["growth_of_rate"] and claim.unit == "percent"
+
+
 def _step_slip(claim: Figure, change: Figure) -> str:
     if {claim.unit, change.unit} == PERCENT_AND_POINT:
         return "percent_vs_point" if sl.same_digits(claim, change) else "value"
@@ -724,15 +743,17 @@ class ClaimChecker:
             return self.growth_over_base(claim, info, choice, when)
         if _generic(choice.key) and self.claim_text:
             verdict = self.context_verdict(claim, info, when)
-            mine = [] if verdict else self.subject_rows(claim, choice)
+            mine = [] if verdict else self.subject_rows(claim, choice) + self.subject_rows(
+                claim, choice, [r for key in claim_words()["company_longhand"].get(choice.key, ()) for r in self.rows(key)])
             if verdict or not mine:
                 return verdict or self.unverifiable(claim, info, [], choice.key, when)
             choice = SeriesChoice(choice.key, mine, choice.candidates, choice.chosen_because)
         return self.judge_rows(claim, info, choice, when)
 
-    def subject_rows(self, claim: Figure, choice: SeriesChoice) -> list[dict]:
-        """The series' figures from documents that name the claim's subject (贵州茅台 for 营业收入): a company's
-        results name it in the title or lead, not in every sentence."""
+    def subject_rows(self, claim: Figure, choice: SeriesChoice, rows: list[dict] | None = None) -> list[dict]:
+        """The series' figures (or ``rows``: those of the statistic the claim's generic word is short for,
+        ``company_longhand``: 净利润 for 归属于上市公司股东的净利润) from documents that name the claim's subject (贵州茅台
+        for 营业收入): a company's results name it in the title or lead, not in every sentence."""
         words, _ = ctx.claim_words(self.claim_text, claim, self.claim_figures, claim_words()["context_stop"])
         metric = normalize(claim.metric or "")
         subject = [w for w in words if w not in metric and w not in choice.key]
@@ -740,10 +761,11 @@ class ClaimChecker:
         if not subject or finder is None:
             return []
         documents = finder(subject) | finder([ctx.variants(w)[-1] for w in subject])  # simplified, traditional
-        return [r for r in choice.rows if r["doc_id"] in documents]
+        return [r for r in (choice.rows if rows is None else rows) if r["doc_id"] in documents]
 
     def judge_rows(self, claim: Figure, info: dict, choice: SeriesChoice, when: str) -> Verdict:
-        choice = SeriesChoice(choice.key, self.named_rows(choice.rows), choice.candidates, choice.chosen_because)
+        rows = [r for r in self.named_rows(choice.rows) if self.same_reading(claim, r)]
+        choice = SeriesChoice(choice.key, rows, choice.candidates, choice.chosen_because)
         day_rows, same_day = self.same_day_rows(claim, choice.rows)
         if same_day:
             return self.judge_comparable(claim, info, choice, day_rows, same_day, say("claim.same_day", self.lang,
@@ -777,6 +799,14 @@ class ClaimChecker:
             return [], []
         return _comparable(claim, [r for r in rows if _day(r.get("published")) == self.claim_published])
 
+    def same_reading(self, claim: Figure, row: dict) -> bool:
+        """The stored figure is a reading as the claim's is, or a forecast as the claim's is (``not_a_reading``:
+        失业率为4.2%，预估为4.3% reads 4.2%; 市场预期的11万人 is a forecast)."""
+        offset = row["start"] - (row.get("sentence_start") or 0)
+        stored = normalize(row.get("sentence") or "")[max(0, offset - 8):max(0, offset)]
+        said = normalize((self.claim_text or "")[max(0, claim.start - 8):claim.start])
+        return not_a_reading(stored) == not_a_reading(said)
+
     def named_rows(self, rows: list[dict]) -> list[dict]:
         """Without the rows of banks or firms (``own_figures``) none of which the claim names: 招行's loans are no
         figure of 工商银行's. The rows left out are kept in ``others_rows`` (another bank's number is a slip)."""
@@ -786,6 +816,19 @@ class ClaimChecker:
         mine = [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
         self.others_rows = [r for r in rows if r not in mine]
         return mine
+
+    def of_claim_owner(self, row: dict) -> bool:
+        """A figure found by context may support or contradict a claim that names banks or firms (``own_figures``)
+        only when its sentence or its document names one of them (``owner_named``: 万华化学's profit growth is no
+        figure of 招商银行's); a claim that names none is open to any."""
+        if not self.claim_names or not claim_words()["owner_named"]:
+            return True
+        if self.owners([row])[row["figure_id"]] & self.claim_names:
+            return True
+        finder = getattr(self.store, "documents_mentioning", None)
+        entries = [load_taxonomy().lookup(name) for name in self.claim_names]
+        names = {n for e in entries if e is not None for n in (e.name, *e.aliases)} or set(self.claim_names)
+        return finder is None or any(row["doc_id"] in finder([n]) | finder([ctx.variants(n)[-1]]) for n in sorted(names))
 
     def owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
         """The banks and firms (``own_of``) each row belongs to, by figure id: those its figure is linked to (四家银行
@@ -818,8 +861,8 @@ class ClaimChecker:
 
     def context_row(self, claim: Figure, row: dict, own: bool) -> bool:
         """The stored figure may be the claim's by context: open to it, not another filler of the claim's frame, of
-        its kind (or one a slip explains) and at its period (or undated)."""
-        return bool(row["measure"]) and self.open_to_context(claim, row, own) \
+        its kind (or one a slip explains), at its period (or undated), and a forecast only for a forecast."""
+        return bool(row["measure"]) and self.open_to_context(claim, row, own) and self.same_reading(claim, row) \
             and not ctx.another_filler(_key(claim.metric), row["metric_key"]) \
             and (_same_kind(claim, row) or bool(sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")))) \
             and (claim.period is None or _at(claim.period, row) or _undated(row))
@@ -861,18 +904,22 @@ class ClaimChecker:
         words, found = self.context_candidates(claim, day)
         if not words:
             return None
-        good = [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
-                and (not support_only or _may_override(c, guessed))]
+        good = self.agreeing(claim, found, support_only, guessed)
         if good:
             return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
-        if led is None:
+        if led is None or not self.of_claim_owner(led[0]):
             return None
         row, slip = led
         slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + self.context_note(words, row)
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def agreeing(self, claim: Figure, found: list, support_only: bool, guessed: bool) -> list[dict]:
+        """The figures found by context that agree with the claim and may answer it (``context_verdict``)."""
+        return [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
+                and (not support_only or _may_override(c, guessed)) and self.of_claim_owner(c.row)]
 
     def context_slip(self, claim: Figure, row: dict) -> tuple[str, dict | None]:
         """What a figure found by context that disagrees shows: the claim's number stated in the same document for
@@ -1031,13 +1078,10 @@ class ClaimChecker:
     def step_verdict(self, claim: Figure, info: dict, rows: list[dict], when: str) -> Verdict | None:
         """A change claimed where the series' stored readings write it as a step (由3.1%下调至2.85%, analyzer.check.steps):
         the step that agrees, else the first, with the slip it shows."""
-        if claim.measure != "change":
-            return None
-        found = [s for s in steps(rows, claim_words()["steps"]) if _step_comparable(claim, s.change)
-                 and (claim.period is None or _at(claim.period, s.new))]
+        found = _steps_of(claim, rows)
         if not found:
             return None
-        good = [s for s in found if agrees(claim, s.change)]
+        good = [s for s in found if agrees(claim, s.change) and claim.measure == "change"]
         step = (good or found)[0]
         slip = None if good else _step_slip(claim, step.change)
         outcome = say("growth_base.agrees" if good else "growth_base.differs", self.lang, said=claim.text)
@@ -1115,7 +1159,8 @@ class ClaimChecker:
             return None
         other = [r for r in rows if r["measure"] == claim.measure and sl.units_comparable(claim, r["unit"], r.get("counter"))
                  and same_number(claim, row_figure(r))]
-        other = [r for r in other if (r.get("period_end") and not _at(claim.period, r)) or _left_out(claim.period, r)]
+        other = [r for r in other if ((r.get("period_end") and not _at(claim.period, r)) or _left_out(claim.period, r))
+                 and self.same_reading(claim, r)]
         return ("wrong_period", other[0]) if other else None
 
     def other_metric_slip(self, claim: Figure, documents: set[str] = frozenset()) -> tuple[str, dict | None]:
@@ -1125,8 +1170,8 @@ class ClaimChecker:
         if claim.qualifier in ("over", "under"):
             return "value", None  # a bound (超过2.2万亿) traces no number
         key = _key(claim.metric)
-        other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure
-                 and r["metric_key"] and r["metric_key"] != key and same_number(claim, row_figure(r))]
+        other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure and r["metric_key"]
+                 and r["metric_key"] != key and same_number(claim, row_figure(r)) and self.same_reading(claim, r)]
         other = [r for r in other if _overlap(r["metric_key"], key) >= MIN_OVERLAP] or \
             _one_other_metric(claim, [r for r in other if r["doc_id"] in documents])
         if other:

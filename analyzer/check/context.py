@@ -137,7 +137,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
         sentence = normalized_sentence(row)
         found = words_found(sentence, words)
         coverage = sum(len(w) for w in found) / total if total else 0.0
-        if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or \
+        if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or _part_for_whole(metric, sentence) or \
                 not _led_by(row, sentence, found, after=last is None) or \
                 not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
             continue
@@ -159,6 +159,8 @@ def metric_modifiers(metric: str | None) -> list[str]:
     ``context_modifier``: 营业收入 is one statistic, 营业 no modifier): what tells it from the other fillers of its frame
     (快递 of 快递业务收入, 彩票 of 彩票销售额)."""
     name = normalize(metric or "")
+    for word in (w for row in _claim_words()["whole_scope"] for w in row["claimed"]):
+        name = name.replace(word, "", 1) if not name.endswith(word) else name  # 全市场 says how much, not of what
     head = next((h for h in _claim_words()["context_heads"] if name.endswith(h)), None)
     words = metric_words(name[:-len(head)]) if head else metric_words(name)[:-1]
     return [w for w in words if not re.search(r"\d", w)]
@@ -175,6 +177,14 @@ def _names_modifier(sentence: str, row: dict, modifiers: list[str], others: list
         return True
     stored = normalize(row.get("metric") or "")
     return any(_holds(stored, w) for w in others)
+
+
+def _part_for_whole(claim_metric: str | None, sentence: str) -> bool:
+    """The claim's metric is a whole (``whole_scope``: 全市场ETF总规模) and the stored sentence states no whole: its
+    figure is one part's (半导体设备ETF国泰规模从90.11亿元增至406.7亿元)."""
+    rows = _claim_words()["whole_scope"]
+    name = normalize(claim_metric or "")
+    return any(any(w in name for w in row["claimed"]) and not any(w in sentence for w in row["stored"]) for row in rows)
 
 
 def _head(metric: str | None) -> str | None:

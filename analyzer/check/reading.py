@@ -44,7 +44,8 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data)}
+            "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
+            **_paraphrase_entries(data)}
 
 
 def _count_entries(data: dict) -> dict:
@@ -72,8 +73,22 @@ def _series_entries(data: dict) -> dict:
             "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
             "attribution": re.compile("|".join(f"(?:{row['pattern']})" for row in data["attribution"])),
-            "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]),
-                                  key=lambda pair: -len(pair[0]))}
+            "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]
+                                   if "when" not in row), key=lambda pair: -len(pair[0]))}
+
+
+def _paraphrase_entries(data: dict) -> dict:
+    """The rows written on the eighth writer's misses: names that are the release's only with a place or subject
+    (``claim_name`` with ``when``), a company's statistic in short (``company_longhand``), a growth of a rate read
+    against a step, forecasts that are no readings, owners a context match must name, wholes, subject counts."""
+    return {"claim_names_when": [row for row in data["claim_name"] if "when" in row],
+            "company_longhand": {w: tuple(row["series"]) for row in data["company_longhand"] for w in row["words"]},
+            "growth_of_rate": frozenset(m for row in data["growth_of_rate"] for m in row["measures"]),
+            "not_a_reading": tuple(_words(data["not_a_reading"])),
+            "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
+            "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
+            "whole_scope": data["whole_scope"],
+            "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
 
 
 def _context_entries(data: dict) -> dict:
@@ -105,6 +120,15 @@ def _steps(rows: list[dict]) -> list[tuple[re.Pattern, re.Pattern]]:
 def _aliases(groups: list[dict]) -> dict[str, tuple[str, ...]]:
     """Each word of a ``context_alias`` group → the group's other words."""
     return {w: tuple(o for o in g["words"] if o != w) for g in groups for w in g["words"]}
+
+
+def not_a_reading(before: str) -> str | None:
+    """"forecast" when the text right before a figure ends with a word of ``not_a_reading`` (预估为, 市场预期的), or
+    with one and a verb of change (预估为增加)."""
+    before = before.rstrip("约近超逾达仅 ")
+    for verb in claim_words()["not_a_reading_verbs"]:
+        before = before[:-len(verb)] if verb and before.endswith(verb) else before
+    return "forecast" if before.endswith(claim_words()["not_a_reading"]) else None
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
@@ -229,7 +253,23 @@ def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
     words = claim_words()
+    text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
+
+
+def _names_when(text: str) -> str:
+    """A journalist's name that is the release's only where the claim names its place or subject (``claim_name``
+    rows with ``when``: 美国…新增就业岗位 is 非农就业人数), and the counter the release counts it in (``counter``:
+    5.7万个 jobs are 5.7万人)."""
+    for row in claim_words()["claim_names_when"]:
+        word = next((w for w in sorted(row["words"], key=len, reverse=True) if w in text), None)
+        if word is None or not any(w in text for w in row["when"]):
+            continue
+        text = text.replace(word, row["name"])
+        if "counter" in row:
+            said, stored = row["counter"]
+            text = re.sub(rf"(\d[\d.]*[万亿]?){said}", rf"\g<1>{stored}", text)
+    return text
 
 
 def read_claim_figure(text: str, figure: Figure, published: str | None = None) -> Figure:
