@@ -307,6 +307,25 @@ def test_query_for_a_bank_finds_its_branches(store):
     assert set(rolled["name"]) == {"中国工商银行"}
 
 
+def test_query_for_a_bank_leaves_out_the_branches_of_a_bank_with_a_longer_name(store):
+    # 中国银行（香港）深圳分行 is 中银香港's branch, as trends --rollup and serve read it (Taxonomy.branch_parent),
+    # though it begins with 中国银行
+    text = "中国银行（香港）深圳分行发放贷款1亿元。"
+    name = "中国银行（香港）深圳分行"
+    record = Record.from_dict({
+        "doc": {"id": "hk", "published": "2024-02-01"}, "text": text,
+        "figures": [{"text": "1亿元", "start": 16, "end": 19, "value": "100000000", "unit": "CNY",
+                     "measure": "flow", "metric": "贷款", "period": None,
+                     "links": {"policy_tools": [], "sectors": [], "institutions": [name]}}],
+        "policy_tools": [], "sectors": [],
+        "institutions": [{"text": name, "start": 0, "end": 12, "name": name, "in_taxonomy": False}]})
+    store.write([stored(record)])
+    for bank, found in (("中银香港", 1), ("中国银行（香港）", 1), ("中国银行", 0)):
+        assert len(store.figures(institution=bank)) == found, bank
+        assert len(store.mentions("institution", bank)) == found, bank
+    assert set(mention_trends(store, "institution", "year", rollup=True)["name"]) == {"中银香港"}
+
+
 def test_trends_roll_children_up_under_parents(store):
     store.write([stored(make_fine_record("a", "2024-02-01")), stored(make_record("b", published="2024-03-01"))])
     plain = mention_trends(store, "sector", "year")
