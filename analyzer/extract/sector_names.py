@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from analyzer import rulebook
 from analyzer.extract.modifiers import ModifierReader
 from analyzer.text.pos import tag
-from analyzer.text.sentences import clause_bounds, sentence_start
+from analyzer.text.sentences import clause_end, clause_start, sentence_start
 
 _SENTENCE_END = rulebook.regex(r"[。！？!?\n]")
+# a name's clause and sentence are read at most this far on each side: a text with no break in it (a page's text run
+# together) made every name read to the text's ends, time growing with the square of its length
+REACH = 1000
 _LATIN = rulebook.regex(r"[A-Za-z][A-Za-z0-9+\-]*")
 
 
@@ -119,7 +122,7 @@ class SectorNameFinder:
         last = modifier[-1]
         if last in self.legal_forms or (len(last) == 1 and last in self.place_end):
             return False
-        left, right = clause_bounds(text, start, end)
+        left = clause_start(text, start, lists=False)
         before = text[left:start]
         if any(found.start() <= start for pattern in self.counted for found in pattern.finditer(text, left, end)) \
                 or any(pattern.search(before) for pattern in self.firm_story):
@@ -135,7 +138,7 @@ class SectorNameFinder:
         The caller keeps them only where another item of the list is a taxonomy sector (a list of groups)."""
         out = []
         for close in self.list_close.finditer(text):
-            left, _ = clause_bounds(text, close.start(), close.start() + 1)
+            left = clause_start(text, close.start(), lists=False)
             joints = [m.span() for m in self.list_joiners.finditer(text, left, close.start())]
             starts, ends = [left, *(b for _, b in joints)], [*(a for a, _ in joints), close.start()]
             if not joints or not self.addressed(text, left, close.end(), whole_sentence=True):
@@ -159,14 +162,14 @@ class SectorNameFinder:
         if self.governed(text, first_end, end, weak=False) or any(
                 self.weak_before.search(text, left, at) for at in range(max(left, first_end - 8), first_end - 1)):
             return True
-        _, right = clause_bounds(text, first_end, end)
-        return right < len(text) and not _SENTENCE_END.match(text, right) and self.governed(
+        _, right = _clause(text, first_end, end)
+        return right < min(len(text), end + REACH) and not _SENTENCE_END.match(text, right) and self.governed(
             text, right + 1, right + 1, weak=False)
 
     def modifier(self, text: str, head: int, end: int) -> tuple[list[str], bool] | None:
         """The words of the modifier before the head ``text[head:end]``, leading places, times and verbs cut, and
         whether it is whole (:meth:`taken`); None where the head is no word of its own (银行业, 产业化)."""
-        left, _ = clause_bounds(text, head, head + 1)
+        left = clause_start(text, head, lists=False)
         words = self.reader.words_before(text, left, head, end)
         if not words or words[-1][0] != text[head:end]:
             return None
@@ -211,7 +214,7 @@ class SectorNameFinder:
             return True
         if not weak:
             return False
-        left, right = clause_bounds(text, start, end)
+        left, right = _clause(text, start, end)
         before = text[left:start]
         return bool(self.weak_before.search(before) or self.weak_after.match(text, end, right)
                     or (self.preposition_before.search(before) and self.weak_any.search(text, end, right)))
@@ -219,16 +222,22 @@ class SectorNameFinder:
     def context_words(self, text: str, start: int, end: int, whole_sentence: bool = False):
         """The ``[[context]]`` words in the clause or sentence around ``text[start:end]`` (a row's ``not_after``
         characters before an occurrence make it another word's end: 部分行业 is no 分行业)."""
-        left = sentence_start(text, start)
-        found = _SENTENCE_END.search(text, end)
-        sentence = text[left:found.end() if found else len(text)]
-        clause_left, clause_right = clause_bounds(text, start, end)
+        ceiling = min(len(text), end + REACH)
+        left = sentence_start(text, start, floor=max(0, start - REACH))
+        found = _SENTENCE_END.search(text, end, ceiling)
+        sentence = text[left:found.end() if found else ceiling]
+        clause_left, clause_right = _clause(text, start, end)
         clause = text[clause_left:clause_right]
         for scope, words, not_after in self.context:
             scope_text = clause if scope == "clause" and not whole_sentence else sentence
             for word in words:
                 if _holds(scope_text, word, not_after):
                     yield word
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """``sentences.clause_bounds`` of ``text[start:end]``, its end looked for at most ``REACH`` characters on."""
+    return clause_start(text, start, lists=False), clause_end(text, end, limit=min(len(text), end + REACH))
 
 
 def _unknown(word: str) -> bool:

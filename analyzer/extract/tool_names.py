@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from analyzer import rulebook
 from analyzer.extract.modifiers import ModifierReader
-from analyzer.text.sentences import clause_bounds
+from analyzer.text.sentences import clause_start
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class ToolNameFinder:
     def modifier(self, text: str, head: int) -> list[str] | None:
         """The words of the modifier before ``head`` (leading places, times and verbs cut), or None where the words
         before it are the object of a verb (向炼油商补贴)."""
-        left, _ = clause_bounds(text, head, head + 1)
+        left = clause_start(text, head, lists=False)
         words = self.reader.words_before(text, left, head)
         taken, k = self.reader.read_back(words)
         if k > 0 and words[k - 1][1] in self.object_tags:
