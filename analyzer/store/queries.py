@@ -62,9 +62,18 @@ def with_children(name: str) -> list[str]:
     return sorted({name, canonical, *taxonomy.descendants(canonical)})
 
 
+# the kinds whose names read outside the taxonomy are a modifier and a name's head (绿色再贷款, 专精特新中小企业), so
+# narrower than the taxonomy name they end with; an institution's is another body (俄罗斯外交部 is not within 外交部,
+# China's ministry; 英国国家统计局 not within 国家统计局): only a bank's branch is within its bank (``branches``)
+NARROWER_BY_ENDING = ("policy_tool", "sector")
+
+
 def outside_names(kind: str, names: list[str]) -> sa.Select:
     """Names of ``kind`` read outside the taxonomy (``in_taxonomy`` false) that end with one of ``names``: they are
-    narrower than it, as the taxonomy's children are (the tool-name grammar's 绿色再贷款 under 再贷款, as 支农再贷款)."""
+    narrower than it, as the taxonomy's children are (the tool-name grammar's 绿色再贷款 under 再贷款, as 支农再贷款).
+    None for institutions (``NARROWER_BY_ENDING``)."""
+    if kind not in NARROWER_BY_ENDING:
+        return sa.select(m.name).where(sa.false())
     return sa.select(m.name).where(m.kind == kind, m.in_taxonomy.is_(False),
                                    sa.or_(*(m.name.like("%" + like_pattern(n)[1:-1], escape="\\") for n in names)))
 
