@@ -34,6 +34,8 @@ _LATIN = rulebook.regex(r"[A-Za-z][A-Za-z0-9+\-]*")
 
 @dataclass(frozen=True)
 class SectorName:
+    """One reading of the grammar: the span and written name, the ``[[head]]`` row (or ``listed``) that read it, and
+    what the caller (:meth:`analyzer.extract.mentions.MentionFinder.sector_name_hits`) needs to keep or drop it."""
     start: int
     end: int
     name: str
