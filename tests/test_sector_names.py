@@ -127,3 +127,20 @@ def test_names_of_their_own_a_policy_governs(finder, text, expected):
 ])
 def test_no_name_of_its_own_where_none_is_addressed(finder, text):
     assert [s for s in sectors(finder, text) if s[2] is False] == []
+
+
+@pytest.mark.parametrize("filler, expected", [(100, [("煤炭生产企业", "煤炭生产企业", False)]), (600, [])])
+def test_a_context_word_is_read_within_reach_of_the_name(finder, filler, expected):
+    # s20-review2: a name's clause and sentence are read at most sector_names.REACH (1000) characters on each side;
+    # a text with no break in it made every name read to the text's ends (time growing with the square of its
+    # length). The official sentence's 落实 200 characters on addresses the firms, 1200 characters on it does not
+    text = "煤炭生产企业要抓紧恢复生产" + "供应" * filler + "严格落实保供稳价的政策要求。"
+    assert sectors(finder, text) == expected
+
+
+def test_sentence_start_looks_back_no_further_than_its_floor():
+    from analyzer.text.sentences import sentence_start
+    text = "第一句。" + "字" * 50
+    assert sentence_start(text, 40) == 4
+    assert sentence_start(text, 40, floor=10) == 10
+    assert sentence_start(text, 40, floor=2) == 4

@@ -135,6 +135,15 @@ def test_within_reads_outside_names_from_the_store_not_the_taxonomy():
     assert within(None, "再贷款", 1) == 0
 
 
+def test_within_leaves_out_other_institutions_ending_with_the_name():
+    """s20-review2: for institutions an outside name ending with the queried one is another body (俄罗斯外交部 is not
+    China's 外交部), as the store's query reads it; a bank's branch is still within its bank."""
+    from analyzer.serve.plugin import within
+    assert within("俄罗斯外交部", "外交部", 1, "institution") == 0
+    assert within("工行苏州分行", "中国工商银行", 1, "institution") == 1
+    assert within("绿色再贷款", "再贷款", 1, "policy_tool") == 1
+
+
 @pytest.mark.parametrize("tool", ["再贷款", "贷款市场报价利率"])
 def test_figures_by_tool_finds_the_outside_names_the_store_finds(app, corpus_db, tool):
     expected = open_store(corpus_db).figures(FigureQuery(tool=tool))

@@ -289,6 +289,23 @@ def test_query_for_a_parent_finds_names_read_outside_the_taxonomy(store):
         assert len(store.mentions("tool", tool)) == found, tool
 
 
+def test_query_for_an_institution_leaves_out_other_bodies_ending_with_its_name(store):
+    # s20-review2: an outside institution that ends with a taxonomy name is another body (俄罗斯外交部 is not China's
+    # 外交部), not a narrower one as an outside tool is (绿色再贷款 under 再贷款)
+    text = "俄罗斯外交部称出口增长5%。"
+    record = Record.from_dict({
+        "doc": {"id": "ru", "published": "2024-02-01"}, "text": text,
+        "figures": [{"text": "5%", "start": 11, "end": 13, "value": "5", "unit": "percent", "measure": "growth_rate",
+                     "metric": "出口", "period": None,
+                     "links": {"policy_tools": [], "sectors": [], "institutions": ["俄罗斯外交部"]}}],
+        "policy_tools": [], "sectors": [],
+        "institutions": [{"text": "俄罗斯外交部", "start": 0, "end": 6, "name": "俄罗斯外交部", "in_taxonomy": False}]})
+    store.write([stored(record)])
+    for body, found in (("外交部", 0), ("俄罗斯外交部", 1)):
+        assert len(store.figures(institution=body)) == found, body
+        assert len(store.mentions("institution", body)) == found, body
+
+
 def test_query_for_a_bank_finds_its_branches(store):
     # the 2026-12-07 convention: a branch is an institution under its whole written name, its parent the bank
     text = "工行苏州分行发放贷款1亿元。"
@@ -305,6 +322,25 @@ def test_query_for_a_bank_finds_its_branches(store):
         assert len(store.mentions("institution", bank)) == found, bank
     rolled = mention_trends(store, "institution", "year", rollup=True)
     assert set(rolled["name"]) == {"中国工商银行"}
+
+
+def test_query_for_a_bank_leaves_out_the_branches_of_a_bank_with_a_longer_name(store):
+    # 中国银行（香港）深圳分行 is 中银香港's branch, as trends --rollup and serve read it (Taxonomy.branch_parent),
+    # though it begins with 中国银行
+    text = "中国银行（香港）深圳分行发放贷款1亿元。"
+    name = "中国银行（香港）深圳分行"
+    record = Record.from_dict({
+        "doc": {"id": "hk", "published": "2024-02-01"}, "text": text,
+        "figures": [{"text": "1亿元", "start": 16, "end": 19, "value": "100000000", "unit": "CNY",
+                     "measure": "flow", "metric": "贷款", "period": None,
+                     "links": {"policy_tools": [], "sectors": [], "institutions": [name]}}],
+        "policy_tools": [], "sectors": [],
+        "institutions": [{"text": name, "start": 0, "end": 12, "name": name, "in_taxonomy": False}]})
+    store.write([stored(record)])
+    for bank, found in (("中银香港", 1), ("中国银行（香港）", 1), ("中国银行", 0)):
+        assert len(store.figures(institution=bank)) == found, bank
+        assert len(store.mentions("institution", bank)) == found, bank
+    assert set(mention_trends(store, "institution", "year", rollup=True)["name"]) == {"中银香港"}
 
 
 def test_trends_roll_children_up_under_parents(store):

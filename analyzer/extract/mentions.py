@@ -203,12 +203,13 @@ class MentionFinder:
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
             out.append(_outside_hit(text, org.start, org.end, org.rule, org.name))
-            out.extend(self.branch_hits(text, hits, org))
+            out.extend(self.local_body_hits(text, hits, org))
         return out
 
-    def branch_hits(self, text: str, hits: list[Hit], org) -> list[Hit]:
+    def local_body_hits(self, text: str, hits: list[Hit], org) -> list[Hit]:
         """A local body written right after the national body it belongs to is one name (国家税务总局厦门市税务局):
-        the national body's category is one of the grammar's ``branch_of`` categories."""
+        the national body's category is one of the grammar's ``branch_of`` categories (a bank's branch is read by
+        :meth:`bank_branch_hits`)."""
         if org.family != "body":
             return []
         categories = self.organizations.branch_of
@@ -531,8 +532,8 @@ def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]
     if not _ACRONYM.fullmatch(acronym):
         return []
     out = []
-    for at in (m.start() for m in re.finditer(re.escape(acronym), text[span[1]:])):
-        start, end = span[1] + at, span[1] + at + len(acronym)
+    for start in occurrences(text, acronym, span[1]):
+        end = start + len(acronym)
         if re.match(r"[A-Za-z0-9]", text[end:end + 1]) or re.match(r"[A-Za-z0-9]", text[start - 1:start]) \
                 or _INDEX_AFTER.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
             continue

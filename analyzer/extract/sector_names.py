@@ -21,17 +21,21 @@ import re
 from dataclasses import dataclass
 
 from analyzer import rulebook
-from analyzer.extract.tool_names import merge_unknown
+from analyzer.extract.modifiers import ModifierReader
 from analyzer.text.pos import tag
-from analyzer.text.sentences import clause_bounds, sentence_start
+from analyzer.text.sentences import clause_end, clause_start, sentence_start
 
-_HAN = rulebook.regex(r"[\u4e00-\u9fff]+")
 _SENTENCE_END = rulebook.regex(r"[。！？!?\n]")
+# a name's clause and sentence are read at most this far on each side: a text with no break in it (a page's text run
+# together) made every name read to the text's ends, time growing with the square of its length
+REACH = 1000
 _LATIN = rulebook.regex(r"[A-Za-z][A-Za-z0-9+\-]*")
 
 
 @dataclass(frozen=True)
 class SectorName:
+    """One reading of the grammar: the span and written name, the ``[[head]]`` row (or ``listed``) that read it, and
+    what the caller (:meth:`analyzer.extract.mentions.MentionFinder.sector_name_hits`) needs to keep or drop it."""
     start: int
     end: int
     name: str
@@ -61,16 +65,12 @@ class SectorNameFinder:
         self.rows = {head: row for row in data["head"] for head in row["heads"]}
         self.heads = rulebook.regex("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
         self.verb_use = [rulebook.regex(row["pattern"]) for row in data["verb_use"]]
-        self.cut = frozenset(word for row in data["cut"] for word in row["words"])
         self.generic = frozenset(word for row in data["generic"] for word in row["words"])
         self.context = [(row["scope"], tuple(row["words"]), row.get("not_after", "")) for row in data["context"]]
         self.own_rows(data)
         self.gated = frozenset(name for row in data.get("gated", ()) for name in row["names"])
-        self.parts = frozenset(word for row in data["part"] for word in row["words"])
-        self.modifier_tags = frozenset(settings["modifier_tags"])
-        self.lead_cut_tags = frozenset(settings["lead_cut_tags"])
-        self.x_not = frozenset(settings["x_not"])
-        self.min_modifier, self.max_modifier = settings["min_modifier"], settings["max_modifier"]
+        self.reader = ModifierReader(settings, frozenset(word for row in data["cut"] for word in row["words"]),
+                                     frozenset(word for row in data["part"] for word in row["words"]))
         lists = data["list"][0]
         self.list_close = rulebook.regex(lists["closing"])
         self.list_joiners = rulebook.regex(lists["joiners"])
@@ -107,7 +107,7 @@ class SectorNameFinder:
         modifier, whole = found
         joined = "".join(modifier)
         whole = whole and not (len(modifier) == 1 and len(joined) > self.unknown_alone_max and _unknown(joined))
-        if len(joined) < self.min_modifier or all(word in self.generic for word in modifier):
+        if len(joined) < self.reader.min_modifier or all(word in self.generic for word in modifier):
             return None
         start, row = match.start() - len(joined), self.rows[match.group()]
         own = whole and self.own_name(text, start, match.end(), modifier, row)
@@ -124,7 +124,7 @@ class SectorNameFinder:
         last = modifier[-1]
         if last in self.legal_forms or (len(last) == 1 and last in self.place_end):
             return False
-        left, right = clause_bounds(text, start, end)
+        left = clause_start(text, start, lists=False)
         before = text[left:start]
         if any(found.start() <= start for pattern in self.counted for found in pattern.finditer(text, left, end)) \
                 or any(pattern.search(before) for pattern in self.firm_story):
@@ -140,7 +140,7 @@ class SectorNameFinder:
         The caller keeps them only where another item of the list is a taxonomy sector (a list of groups)."""
         out = []
         for close in self.list_close.finditer(text):
-            left, _ = clause_bounds(text, close.start(), close.start() + 1)
+            left = clause_start(text, close.start(), lists=False)
             joints = [m.span() for m in self.list_joiners.finditer(text, left, close.start())]
             starts, ends = [left, *(b for _, b in joints)], [*(a for a, _ in joints), close.start()]
             if not joints or not self.addressed(text, left, close.end(), whole_sentence=True):
@@ -164,15 +164,15 @@ class SectorNameFinder:
         if self.governed(text, first_end, end, weak=False) or any(
                 self.weak_before.search(text, left, at) for at in range(max(left, first_end - 8), first_end - 1)):
             return True
-        _, right = clause_bounds(text, first_end, end)
-        return right < len(text) and not _SENTENCE_END.match(text, right) and self.governed(
+        _, right = _clause(text, first_end, end)
+        return right < min(len(text), end + REACH) and not _SENTENCE_END.match(text, right) and self.governed(
             text, right + 1, right + 1, weak=False)
 
     def modifier(self, text: str, head: int, end: int) -> tuple[list[str], bool] | None:
         """The words of the modifier before the head ``text[head:end]``, leading places, times and verbs cut, and
         whether it is whole (:meth:`taken`); None where the head is no word of its own (银行业, 产业化)."""
-        left, _ = clause_bounds(text, head, head + 1)
-        words = merge_unknown(tag(text[max(left, head - 2 * self.max_modifier):end]))
+        left = clause_start(text, head, lists=False)
+        words = self.reader.words_before(text, left, head, end)
         if not words or words[-1][0] != text[head:end]:
             return None
         words.pop()
@@ -181,40 +181,23 @@ class SectorNameFinder:
     def read_back(self, text: str, left: int, end: int) -> tuple[list[str], bool]:
         """The words of a name that ends at ``end``, read back no further than ``left`` (a list's first item after
         its lead-in: 严禁钢铁 → 钢铁), and whether it is whole (:meth:`taken`)."""
-        return self.taken(merge_unknown(tag(text[max(left, end - 2 * self.max_modifier):end])))
+        return self.taken(self.reader.words_before(text, left, end))
 
     def taken(self, words: list[tuple[str, str]]) -> tuple[list[str], bool]:
         """The modifier words read back from the end of ``words``, leading places, times and verbs cut, and whether
         the modifier is whole: False where the read-back stopped at a word that is part of the name
         (:meth:`part_of_name`), so that what was read is a fragment of one."""
         words = [(word, "n" if word in self.nouns else pos) for word, pos in words]
-        taken: list[tuple[str, str]] = []
-        k = len(words)
-        while k > 0 and self.takes(words[k - 1]) and sum(len(w) for w, _ in taken) + len(words[k - 1][0]) \
-                <= self.max_modifier:
-            k -= 1
-            taken.insert(0, words[k])
+        taken, k = self.reader.read_back(words)
         whole = k == 0 or not self.part_of_name(words[k - 1])
-        while taken and (taken[0][1] in self.lead_cut_tags or taken[0][0] in self.cut or taken[0][0] in self.parts):
-            taken.pop(0)
-        return [word for word, _ in taken], whole
+        return self.reader.cut_lead(taken), whole
 
     def part_of_name(self, word: tuple[str, str]) -> bool:
         """Whether the word a modifier's read-back stopped at belongs to the name it reads: a person's name (tag nr,
         ``[[person]]``), a Latin word written onto it (AI硬件行业) or a word the length cap left out (外商投资股权投资类
         企业)."""
         text, pos = word
-        return pos == "nr" or (pos == "x" and _LATIN.fullmatch(text) is not None) or self.takes(word)
-
-    def takes(self, word: tuple[str, str]) -> bool:
-        """Whether a tagged word may be part of a modifier (a character jieba does not know only if it is Chinese
-        and no function character)."""
-        text, pos = word
-        if text in self.cut:
-            return False
-        if pos == "x":
-            return _HAN.fullmatch(text) is not None and not any(ch in self.x_not for ch in text)
-        return pos in self.modifier_tags or text in self.parts
+        return pos == "nr" or (pos == "x" and _LATIN.fullmatch(text) is not None) or self.reader.takes(word)
 
     def needs_context(self, name: str, array: str) -> bool:
         """Whether a taxonomy sector counts only where a ``[[context]]`` row addresses it (``[[gated]]`` rows)."""
@@ -233,7 +216,7 @@ class SectorNameFinder:
             return True
         if not weak:
             return False
-        left, right = clause_bounds(text, start, end)
+        left, right = _clause(text, start, end)
         before = text[left:start]
         return bool(self.weak_before.search(before) or self.weak_after.match(text, end, right)
                     or (self.preposition_before.search(before) and self.weak_any.search(text, end, right)))
@@ -241,16 +224,22 @@ class SectorNameFinder:
     def context_words(self, text: str, start: int, end: int, whole_sentence: bool = False):
         """The ``[[context]]`` words in the clause or sentence around ``text[start:end]`` (a row's ``not_after``
         characters before an occurrence make it another word's end: 部分行业 is no 分行业)."""
-        left = sentence_start(text, start)
-        found = _SENTENCE_END.search(text, end)
-        sentence = text[left:found.end() if found else len(text)]
-        clause_left, clause_right = clause_bounds(text, start, end)
+        ceiling = min(len(text), end + REACH)
+        left = sentence_start(text, start, floor=max(0, start - REACH))
+        found = _SENTENCE_END.search(text, end, ceiling)
+        sentence = text[left:found.end() if found else ceiling]
+        clause_left, clause_right = _clause(text, start, end)
         clause = text[clause_left:clause_right]
         for scope, words, not_after in self.context:
             scope_text = clause if scope == "clause" and not whole_sentence else sentence
             for word in words:
                 if _holds(scope_text, word, not_after):
                     yield word
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """``sentences.clause_bounds`` of ``text[start:end]``, its end looked for at most ``REACH`` characters on."""
+    return clause_start(text, start, lists=False), clause_end(text, end, limit=min(len(text), end + REACH))
 
 
 def _unknown(word: str) -> bool:

@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass
 
 from analyzer import rulebook
-from analyzer.text.pos import tag
-from analyzer.text.sentences import clause_bounds
-
-_HAN = rulebook.regex(r"[\u4e00-\u9fff]+")
+from analyzer.extract.modifiers import ModifierReader
+from analyzer.text.sentences import clause_start
 
 
 @dataclass(frozen=True)
@@ -27,18 +25,6 @@ class ToolName:
     name: str
     rule: str
     over: tuple[str, ...] = ()  # taxonomy tools this name refines (绿色再贷款 over 再贷款)
-
-
-def merge_unknown(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    """jieba's words with each run of single Chinese characters its dictionary does not know (tag ``x``) joined
-    into one word: 用好用足, 接棒, 换新 are words the grammar's lists name, not four, two or two characters."""
-    out: list[tuple[str, str]] = []
-    for word, pos in words:
-        if pos == "x" and _HAN.fullmatch(word) and out and out[-1][1] == "x" and _HAN.fullmatch(out[-1][0]):
-            out[-1] = (out[-1][0] + word, "x")
-        else:
-            out.append((word, pos))
-    return out
 
 
 @functools.cache
@@ -55,13 +41,9 @@ class ToolNameFinder:
         self.rows = {head: row for row in data["head"] for head in row["heads"]}
         self.heads = rulebook.regex("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
         self.verb_use = [rulebook.regex(row["pattern"]) for row in data["verb_use"]]
-        self.cut = frozenset(word for row in data["cut"] for word in row["words"])
+        self.reader = ModifierReader(settings, frozenset(word for row in data["cut"] for word in row["words"]))
         self.generic = frozenset(word for row in data["generic"] for word in row["words"])
-        self.modifier_tags = frozenset(settings["modifier_tags"])
-        self.lead_cut_tags = frozenset(settings["lead_cut_tags"])
         self.object_tags = frozenset(settings["object_tags"])
-        self.x_not = frozenset(settings["x_not"])
-        self.min_modifier, self.max_modifier = settings["min_modifier"], settings["max_modifier"]
 
     def __call__(self, text: str) -> list[ToolName]:
         out = []
@@ -79,35 +61,18 @@ class ToolNameFinder:
     def modifier(self, text: str, head: int) -> list[str] | None:
         """The words of the modifier before ``head`` (leading places, times and verbs cut), or None where the words
         before it are the object of a verb (向炼油商补贴)."""
-        left, _ = clause_bounds(text, head, head + 1)
-        words = merge_unknown(tag(text[max(left, head - 2 * self.max_modifier):head]))
-        taken: list[tuple[str, str]] = []
-        k = len(words)
-        while k > 0 and self.takes(words[k - 1]) and sum(len(w) for w, _ in taken) + len(words[k - 1][0]) \
-                <= self.max_modifier:
-            k -= 1
-            taken.insert(0, words[k])
+        left = clause_start(text, head, lists=False)
+        words = self.reader.words_before(text, left, head)
+        taken, k = self.reader.read_back(words)
         if k > 0 and words[k - 1][1] in self.object_tags:
             return None
-        while taken and (taken[0][1] in self.lead_cut_tags or taken[0][0] in self.cut):
-            taken.pop(0)
-        return [word for word, _ in taken]
-
-    def takes(self, word: tuple[str, str]) -> bool:
-        """Whether a tagged word may be part of a modifier (a character jieba does not know only if it is Chinese
-        and no function character)."""
-        text, pos = word
-        if text in self.cut:
-            return False
-        if pos == "x":
-            return _HAN.fullmatch(text) is not None and not any(ch in self.x_not for ch in text)
-        return pos in self.modifier_tags
+        return self.reader.cut_lead(taken)
 
     def names_something(self, modifier: list[str], row: dict) -> bool:
         """At least ``min_modifier`` characters, one word that is not generic (政府补贴 is no name), and the row's
         ``modifier_ends`` where it has them (关税减免, not 企业减免)."""
         joined = "".join(modifier)
-        if len(joined) < self.min_modifier or all(word in self.generic for word in modifier):
+        if len(joined) < self.reader.min_modifier or all(word in self.generic for word in modifier):
             return False
         ends = row.get("modifier_ends")
         return not ends or joined.endswith(tuple(ends))

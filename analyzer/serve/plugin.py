@@ -50,16 +50,20 @@ def _family(name: str) -> frozenset[str]:
     return frozenset(with_children(name))
 
 
-def within(name: str | None, query: str | None, outside: int | None = 0) -> int:
-    """SQL function ``analyzer_within(name, query, outside)``: 1 when ``name`` is ``query`` (or its canonical form) or
-    a narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or, when ``outside`` (a name the store holds
-    with ``in_taxonomy`` false: the queries pass ``name IN (SELECT name FROM mentions WHERE … NOT in_taxonomy)``),
-    ends with one of those (绿色再贷款 within 再贷款) or is a branch of the bank (中国工商银行苏州分行 within
-    中国工商银行), as ``analyzer query --tool/--institution`` counts it (store.queries.named)."""
+def within(name: str | None, query: str | None, outside: int | None = 0, kind: str | None = "") -> int:
+    """SQL function ``analyzer_within(name, query, outside[, kind])``: 1 when ``name`` is ``query`` (or its canonical
+    form) or a narrower taxonomy entry of it — 买断式逆回购 is within 逆回购 — or, when ``outside`` (a name the store
+    holds with ``in_taxonomy`` false: the queries pass ``name IN (SELECT name FROM mentions WHERE … NOT
+    in_taxonomy)``), ends with one of those (绿色再贷款 within 再贷款; not for ``kind`` institution: 俄罗斯外交部 is
+    not within 外交部) or is a branch of the bank (中国工商银行苏州分行 within 中国工商银行), as ``analyzer query
+    --tool/--sector/--institution`` counts it (store.queries.named)."""
     if not (name and query):
         return 0
     family = _family(query)
-    return int(name in family or (bool(outside) and (name.endswith(tuple(family)) or _bank_of(name) in family)))
+    from analyzer.store.queries import NARROWER_BY_ENDING
+    by_ending = kind in ("", None) or kind in NARROWER_BY_ENDING
+    return int(name in family or (bool(outside) and (by_ending and name.endswith(tuple(family))
+                                                     or _bank_of(name) in family)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -78,6 +82,7 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_human", 2, human_value, deterministic=True)
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
     conn.create_function("analyzer_within", 3, within, deterministic=True)
+    conn.create_function("analyzer_within", 4, within, deterministic=True)
     # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
     conn.set_authorizer(deny_attach if database == served_database(datasette) else deny_functions)
 

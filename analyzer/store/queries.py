@@ -62,9 +62,18 @@ def with_children(name: str) -> list[str]:
     return sorted({name, canonical, *taxonomy.descendants(canonical)})
 
 
+# the kinds whose names read outside the taxonomy are a modifier and a name's head (绿色再贷款, 专精特新中小企业), so
+# narrower than the taxonomy name they end with; an institution's is another body (俄罗斯外交部 is not within 外交部,
+# China's ministry; 英国国家统计局 not within 国家统计局): only a bank's branch is within its bank (``branches``)
+NARROWER_BY_ENDING = ("policy_tool", "sector")
+
+
 def outside_names(kind: str, names: list[str]) -> sa.Select:
     """Names of ``kind`` read outside the taxonomy (``in_taxonomy`` false) that end with one of ``names``: they are
-    narrower than it, as the taxonomy's children are (the tool-name grammar's 绿色再贷款 under 再贷款, as 支农再贷款)."""
+    narrower than it, as the taxonomy's children are (the tool-name grammar's 绿色再贷款 under 再贷款, as 支农再贷款).
+    None for institutions (``NARROWER_BY_ENDING``)."""
+    if kind not in NARROWER_BY_ENDING:
+        return sa.select(m.name).where(sa.false())
     return sa.select(m.name).where(m.kind == kind, m.in_taxonomy.is_(False),
                                    sa.or_(*(m.name.like("%" + like_pattern(n)[1:-1], escape="\\") for n in names)))
 
@@ -72,15 +81,25 @@ def outside_names(kind: str, names: list[str]) -> sa.Select:
 def branches(kind: str, names: list[str]) -> list:
     """Conditions on a mention's name that find the branches of the banks among ``names`` (a query for 中国工商银行
     finds 中国工商银行苏州分行 and 工行多哈分行: names read outside the taxonomy that begin with one of the bank's
-    names and end with a branch word; the convention of 2026-12-07). None for tools and sectors."""
+    names and end with a branch word; the convention of 2026-12-07). A name that begins with another bank's longer
+    name is that bank's branch, as ``Taxonomy.branch_parent`` (trends --rollup, serve) reads it: 中国银行（香港）深圳分行
+    is 中银香港's, not 中国银行's. None for tools and sectors."""
     if kind != "institution":
         return []
     taxonomy = load_taxonomy()
     banks = [e for e in map(lambda n: taxonomy.lookup(n, "institutions"), names) if e and e.category.endswith("bank")]
     prefixes = sorted({alias for bank in banks for alias in bank.names})
     endings = sa.or_(*(m.name.like("%" + like_pattern(word)[1:-1], escape="\\") for word in BRANCH_ENDINGS))
-    return [sa.and_(m.in_taxonomy.is_(False), m.name.like(like_pattern(p)[1:], escape="\\"), endings)
+    return [sa.and_(m.in_taxonomy.is_(False), m.name.like(like_pattern(p)[1:], escape="\\"), endings,
+                    *(m.name.notlike(like_pattern(o)[1:], escape="\\") for o in _longer_bank_names(banks, p)))
             for p in prefixes]
+
+
+def _longer_bank_names(banks: list, prefix: str) -> list[str]:
+    """The names of the taxonomy's banks other than ``banks`` that begin with ``prefix`` and run on past it
+    (中银香港's 中国银行（香港） after 中国银行): a name that begins with one is that bank's branch."""
+    return [name for entry in load_taxonomy().of_kind("institutions") if entry.category.endswith("bank")
+            and entry not in banks for name in entry.names if name.startswith(prefix) and name != prefix]
 
 
 def named(kind: str, name: str):

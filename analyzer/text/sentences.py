@@ -81,25 +81,26 @@ def clause_bounds(text: str, start: int, end: int, lists: bool = False, window: 
     return clause_start(text, start, lists, window), clause_end(text, end, lists)
 
 
-def sentence_start(text: str, at: int, previous: int = 0) -> int:
-    """The start of the sentence around ``at``, or of the ``previous``-th sentence before it."""
+def sentence_start(text: str, at: int, previous: int = 0, floor: int = 0) -> int:
+    """The start of the sentence around ``at``, or of the ``previous``-th sentence before it; looked for no
+    further back than ``floor`` (returned where no sentence ends between it and ``at``)."""
     end = at
     for _ in range(previous + 1):
-        end = _last_sentence_end(text, end)
+        end = _last_sentence_end(text, end, floor)
         if end < 0:
-            return 0
+            return floor
     return end + 1
 
 
-def _last_sentence_end(text: str, end: int) -> int:
-    """Where the last sentence-ending character before ``end`` is (-1: none), searched back in growing stretches:
-    a scan from the text's start for every mention grew with the square of a long document's size."""
+def _last_sentence_end(text: str, end: int, floor: int = 0) -> int:
+    """Where the last sentence-ending character from ``floor`` to ``end`` is (-1: none), searched back in growing
+    stretches: a scan from the text's start for every mention grew with the square of a long document's size."""
     size = 256
     while True:
-        low = max(0, end - size)
+        low = max(floor, end - size)
         last = -1
         for match in _SENTENCE_BREAK.finditer(text, low, end):
             last = match.start()
-        if last >= 0 or low == 0:
+        if last >= 0 or low <= floor:
             return last
         size *= 4
