@@ -25,6 +25,7 @@ from analyzer.text.sentences import clause_break_positions, clause_end, clause_e
 
 SEGMENT_BREAK = rulebook.regex(r"[；;]")
 RECIPIENT = rulebook.regex(r"(?:包括|向|对(?!象))(?=[^，。；]*$)")
+RECIPIENT_BREAK = rulebook.regex(r"[，。；]")  # the marks RECIPIENT's lookahead may not cross
 RECIPIENT_FILLER = rulebook.regex(r"[\u4e00-\u9fff]{0,6}银行|[、和及与等\s]")
 SUBJECT_LEAD = rulebook.regex(r"[\s“\"（(【]*(?:[（【][^）】]{0,10}[）】])?[^，。]{0,10}[，,]?\s*")
 SOURCE_BEFORE = rulebook.regex(r"(?:据|经|由|根据|来自)$")
@@ -161,6 +162,8 @@ class DocumentContext:
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._subjects: dict[tuple[int, int], bool] = {}
         self._partners: dict[tuple[int, int], bool] = {}
+        self._recipients: dict[tuple[int, int, int], bool] = {}
+        self._recipient_breaks: list[int] | None = None  # where each ，。； stands, found once
         self._sentences: dict[int, tuple[int, int]] = {}  # figure start → its sentence, its paragraph
         self._paragraphs: dict[int, tuple[int, int]] = {}
         self._speakers: dict[tuple[int, int], list[str]] = {}  # (paragraph start, sentence start) → subjects before
@@ -226,8 +229,19 @@ class DocumentContext:
         return list(self._speakers[key])
 
     def is_recipient(self, mention: Mention, start: int) -> bool:
-        """An institution listed after 向/对/包括 in its clause (发放对象包括国家开发银行、…) receives, not acts."""
-        match = RECIPIENT.search(self.text, start, mention.start)
+        """An institution listed after 向/对/包括 in its clause (发放对象包括国家开发银行、…) receives, not acts (once
+        per mention and sentence: every figure of the sentence asks)."""
+        key = (mention.start, mention.end, start)
+        if key not in self._recipients:
+            self._recipients[key] = self._is_recipient(mention, start)
+        return self._recipients[key]
+
+    def _is_recipient(self, mention: Mention, start: int) -> bool:
+        # RECIPIENT needs no ，。； between its word and the mention, so it is searched after the last of them only
+        # (the same first match; a text without breaks no longer reads to the mention from every 向 before it)
+        breaks = self.recipient_breaks()
+        last = bisect.bisect_left(breaks, mention.start) - 1
+        match = RECIPIENT.search(self.text, max(start, breaks[last] + 1 if last >= 0 else 0), mention.start)
         if match is None:
             return False
         rest = self.text[match.end():mention.start]
@@ -236,6 +250,12 @@ class DocumentContext:
             if other.end <= mention.start:  # the institutions between the recipient word and the mention, in order
                 rest = rest.replace(self.text[other.start:other.end], "")
         return not RECIPIENT_FILLER.sub("", rest)
+
+    def recipient_breaks(self) -> list[int]:
+        """Positions of the clause marks a recipient word may not reach across (，。；), found once per text."""
+        if self._recipient_breaks is None:
+            self._recipient_breaks = [m.start() for m in RECIPIENT_BREAK.finditer(self.text)]
+        return self._recipient_breaks
 
     def is_partner(self, mention: Mention) -> bool:
         """An institution named as a trade partner: 对欧盟、美国分别进出口, 与东盟贸易总值, 东盟成为第一大贸易伙伴."""
