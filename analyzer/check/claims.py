@@ -433,8 +433,8 @@ def _own_name(name: str) -> str | None:
     entry = taxonomy.lookup(name)
     if entry is not None:
         return entry.name if entry.category in own else None
-    bank = taxonomy.branch_parent(name)
-    return taxonomy.branch_canonical(name) if bank and taxonomy.lookup(bank).category in own else None
+    found = taxonomy.branch_bank(name)
+    return found[0].name + name[found[1]:] if found and found[0].category in own else None
 
 
 def _step_comparable(claim: Figure, change: Figure) -> bool:

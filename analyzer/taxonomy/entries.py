@@ -168,17 +168,17 @@ class Taxonomy:
         人民银行深圳市中心支行): the longest taxonomy bank name or alias that begins a name ending in a
         ``BRANCH_ENDINGS`` word. None for a taxonomy name, another name, or a branch of a bank the taxonomy lacks.
         The convention of 2026-12-07: records keep the branch, queries and rollups of the bank include it."""
-        found = self._branch_split(name)
+        found = self.branch_bank(name)
         return found[0].name if found else None
 
     def branch_canonical(self, name: str) -> str | None:
         """The branch ``name`` under its bank's canonical name (工行苏州分行 and 中国工商银行苏州分行 →
         中国工商银行苏州分行): one branch however the bank is written. None where ``branch_parent`` gives None."""
-        found = self._branch_split(name)
+        found = self.branch_bank(name)
         return found[0].name + name[found[1]:] if found else None
 
-    def _branch_split(self, name: str) -> tuple[Entry, int] | None:
-        """The bank entry a branch name begins with (the longest) and where its name ends in ``name``."""
+    def branch_bank(self, name: str) -> tuple[Entry, int] | None:
+        """The bank entry a branch name begins with (the longest) and where the bank's name ends in ``name``."""
         if not name.endswith(BRANCH_ENDINGS) or self.lookup(name) is not None:
             return None
         for end in range(len(name) - 2, 1, -1):
