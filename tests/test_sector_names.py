@@ -144,3 +144,16 @@ def test_sentence_start_looks_back_no_further_than_its_floor():
     assert sentence_start(text, 40) == 4
     assert sentence_start(text, 40, floor=10) == 10
     assert sentence_start(text, 40, floor=2) == 4
+
+
+def test_a_second_settings_row_is_an_error(monkeypatch):
+    """[[list]], [[govern]] and [[unknown]] are read as one row of settings: a second row would be ignored in silence."""
+    import copy
+
+    from analyzer import rulebook
+    from analyzer.extract import sector_names
+    data = copy.deepcopy(sector_names.grammar())
+    data["govern"].append(dict(data["govern"][0], id="second"))
+    monkeypatch.setattr(sector_names, "grammar", lambda: data)
+    with pytest.raises(rulebook.RuleFileError, match=r"\[\[govern\]\] must have exactly one row, not 2"):
+        sector_names.SectorNameFinder()

@@ -71,7 +71,7 @@ class SectorNameFinder:
         self.gated = frozenset(name for row in data.get("gated", ()) for name in row["names"])
         self.reader = ModifierReader(settings, frozenset(word for row in data["cut"] for word in row["words"]),
                                      frozenset(word for row in data["part"] for word in row["words"]))
-        lists = data["list"][0]
+        lists = _only_row(data, "list")
         self.list_close = rulebook.regex(lists["closing"])
         self.list_joiners = rulebook.regex(lists["joiners"])
         self.item = rulebook.regex(lists["item"])
@@ -80,7 +80,8 @@ class SectorNameFinder:
         """The rows for names of their own (s20-sectors2): weak context words and what governs, counted firms,
         person names, legal forms, places and unknown words."""
         self.weak = frozenset(word for row in data["weak"] for word in row["words"])
-        govern, weak = data["govern"][0], "|".join(map(re.escape, sorted(self.weak, key=lambda w: (-len(w), w))))
+        govern = _only_row(data, "govern")
+        weak = "|".join(map(re.escape, sorted(self.weak, key=lambda w: (-len(w), w))))
         joint = "".join(f"(?<!{re.escape(word)})" for word in govern["not_after"])
         self.weak_before = rulebook.regex(f"{joint}(?:{weak}){govern['gap']}$")
         self.preposition_before = rulebook.regex(f"(?:{'|'.join(govern['prepositions'])}){govern['gap']}$")
@@ -91,7 +92,7 @@ class SectorNameFinder:
         self.firm_story = [rulebook.regex(pattern) for row in data["firm_story"] for pattern in row["patterns"]]
         self.legal_forms = frozenset(word for row in data["legal_form"] for word in row["words"])
         self.place_end = "".join(row["chars"] for row in data["place_end"])
-        self.unknown_alone_max = data["unknown"][0]["max_alone"]
+        self.unknown_alone_max = _only_row(data, "unknown")["max_alone"]
 
     def __call__(self, text: str) -> list[SectorName]:
         out = [found for match in self.heads.finditer(text) if (found := self.reading(text, match)) is not None]
@@ -255,3 +256,13 @@ def _holds(text: str, word: str, not_after: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _only_row(data: dict, table: str) -> dict:
+    """The one row of a table the grammar reads as settings (``[[list]]``, ``[[govern]]``, ``[[unknown]]``): a
+    second row would be ignored, so it is an error."""
+    rows = data[table]
+    if len(rows) != 1:
+        raise rulebook.RuleFileError(f"analyzer/rules/sector_names.toml: [[{table}]] must have exactly one row, "
+                                     f"not {len(rows)}")
+    return rows[0]
