@@ -549,3 +549,21 @@ def check_complete(store, expected: dict[str, tuple[int, int, int]]) -> None:
     for doc_id, figures, mentions, links, sentences in rows:
         assert (figures, mentions, links) == expected[doc_id], doc_id
         assert sentences > 0
+
+
+def test_trends_roll_outside_tools_and_sectors_up_under_what_they_end_with(store):
+    # s20-review2 leftover: query and serve found 绿色再贷款 under 再贷款, trends --rollup counted it as itself
+    from analyzer.taxonomy import load_taxonomy
+    text = "绿色再贷款支持电炉钢行业，俄罗斯外交部称。"
+    record = Record.from_dict({
+        "doc": {"id": "out", "published": "2024-02-01"}, "text": text, "figures": [],
+        "policy_tools": [{"text": "绿色再贷款", "start": 0, "end": 5, "name": "绿色再贷款", "in_taxonomy": False}],
+        "sectors": [{"text": "电炉钢行业", "start": 7, "end": 12, "name": "电炉钢行业", "in_taxonomy": False}],
+        "institutions": [{"text": "俄罗斯外交部", "start": 13, "end": 19, "name": "俄罗斯外交部", "in_taxonomy": False}]})
+    store.write([stored(record)])
+    taxonomy = load_taxonomy()
+    assert set(mention_trends(store, "tool", "year", rollup=True)["name"]) == set(taxonomy.roots("再贷款", "tools"))
+    assert "绿色再贷款" not in set(taxonomy.roots("再贷款", "tools"))
+    # a sector that ends with no taxonomy sector's name, and an institution ending with one, stay themselves
+    assert set(mention_trends(store, "sector", "year", rollup=True)["name"]) == {"电炉钢行业"}
+    assert set(mention_trends(store, "institution", "year", rollup=True)["name"]) == {"俄罗斯外交部"}

@@ -158,10 +158,22 @@ class Taxonomy:
         entry = self.lookup(name, kind)
         if entry is None:
             bank = self.branch_parent(name) if kind in (None, "institutions") else None
-            return self.roots(bank, "institutions") if bank else [name]
+            if bank:
+                return self.roots(bank, "institutions")
+            refined = self.refined_entry(name, kind) if kind in ("tools", "sectors") else None
+            return self.roots(refined.name, kind) if refined else [name]
         ancestors = self.ancestors(entry.name, entry.kind)
         tops = [a for a in ancestors if not self._by_name[(entry.kind, a)].parents]
         return tops or [entry.name]
+
+    def refined_entry(self, name: str, kind: str) -> Entry | None:
+        """The taxonomy entry of ``kind`` that a tool or sector read outside the taxonomy ends with, the longest
+        (绿色再贷款 → 再贷款, 电动汽车税收抵免 → 税收抵免): the one whose queries find it (store.queries.outside_names)."""
+        for start in range(1, len(name) - 1):
+            entry = self.lookup(name[start:], kind)
+            if entry is not None and entry.name == name[start:]:
+                return entry
+        return None
 
     def branch_parent(self, name: str) -> str | None:
         """The canonical name of the bank whose branch ``name`` names (中国工商银行苏州分行, 农行上海市分行,
