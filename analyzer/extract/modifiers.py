@@ -5,10 +5,30 @@ verbs cut. Each grammar's ``[grammar]`` table gives the tags and the cap, its ``
 modifier; the sector grammar adds its ``[[part]]`` words (parts of a name whatever their tag)."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from analyzer import rulebook
 from analyzer.text.pos import tag
 
 HAN = rulebook.regex(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Heads:
+    """What every name grammar reads alike from its rule file: its ``[[head]]`` rows by head word, one pattern of
+    all heads (longest first), the ``[[verb_use]]`` patterns of a head used as a verb, the ``[[generic]]`` modifiers."""
+    rows: dict
+    pattern: re.Pattern
+    verb_use: list
+    generic: frozenset
+
+    @classmethod
+    def of(cls, data: dict) -> Heads:
+        rows = {head: row for row in data["head"] for head in row["heads"]}
+        return cls(rows, rulebook.regex("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))),
+                   [rulebook.regex(row["pattern"]) for row in data["verb_use"]],
+                   frozenset(word for row in data["generic"] for word in row["words"]))
 
 
 def merge_unknown(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:

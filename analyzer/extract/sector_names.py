@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from analyzer import rulebook
-from analyzer.extract.modifiers import ModifierReader
+from analyzer.extract.modifiers import Heads, ModifierReader
 from analyzer.text.pos import tag
 from analyzer.text.sentences import clause_end, clause_start, sentence_start
 
@@ -62,10 +62,8 @@ class SectorNameFinder:
     def __init__(self):
         data = grammar()
         settings = data["grammar"]
-        self.rows = {head: row for row in data["head"] for head in row["heads"]}
-        self.heads = rulebook.regex("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
-        self.verb_use = [rulebook.regex(row["pattern"]) for row in data["verb_use"]]
-        self.generic = frozenset(word for row in data["generic"] for word in row["words"])
+        heads = Heads.of(data)
+        self.rows, self.heads, self.verb_use, self.generic = heads.rows, heads.pattern, heads.verb_use, heads.generic
         self.context = [(row["scope"], tuple(row["words"]), row.get("not_after", "")) for row in data["context"]]
         self.own_rows(data)
         self.gated = frozenset(name for row in data.get("gated", ()) for name in row["names"])

@@ -10,11 +10,10 @@ the names like the taxonomy's, with ``"in_taxonomy": false``.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from analyzer import rulebook
-from analyzer.extract.modifiers import ModifierReader
+from analyzer.extract.modifiers import Heads, ModifierReader
 from analyzer.text.sentences import clause_start
 
 
@@ -38,11 +37,9 @@ class ToolNameFinder:
     def __init__(self):
         data = grammar()
         settings = data["grammar"]
-        self.rows = {head: row for row in data["head"] for head in row["heads"]}
-        self.heads = rulebook.regex("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
-        self.verb_use = [rulebook.regex(row["pattern"]) for row in data["verb_use"]]
+        heads = Heads.of(data)
+        self.rows, self.heads, self.verb_use, self.generic = heads.rows, heads.pattern, heads.verb_use, heads.generic
         self.reader = ModifierReader(settings, frozenset(word for row in data["cut"] for word in row["words"]))
-        self.generic = frozenset(word for row in data["generic"] for word in row["words"])
         self.object_tags = frozenset(settings["object_tags"])
 
     def __call__(self, text: str) -> list[ToolName]:
