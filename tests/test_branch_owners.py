@@ -26,3 +26,15 @@ def test_a_branch_owns_its_figures_under_one_name():
     # a central bank's branch reports a region's figures, not its own (the central bank is no firm or bank with
     # figures of its own)
     assert own_of(["人民银行深圳市中心支行"]) == frozenset()
+
+
+def test_one_list_of_banks_whose_branches_count():
+    """The organisation grammar, Taxonomy.branch_bank and the store's bank queries use one list of bank categories
+    (taxonomy.BRANCH_BANKS): a foreign central bank's office is read as no branch by any of them."""
+    from analyzer.extract.organizations import OrganizationFinder
+    from analyzer.taxonomy import BRANCH_BANKS
+    taxonomy = load_taxonomy()
+    assert all(categories is BRANCH_BANKS for categories, _ in OrganizationFinder().bank_branches)
+    assert taxonomy.lookup("日本银行").category not in BRANCH_BANKS
+    assert taxonomy.branch_parent("日本银行大阪分行") is None
+    assert taxonomy.branch_parent("工行苏州分行") == "中国工商银行"

@@ -260,7 +260,7 @@ class MentionFinder:
 
     def bank_branch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A bank's branch written right after the bank's name is one name (中国光大银行广州分行; the grammar's
-        ``bank_branch`` rows): the bank a taxonomy bank of the row's categories or a grammar reading ending in 银行."""
+        ``bank_branch`` rows): the bank a taxonomy bank of ``taxonomy.BRANCH_BANKS`` or a grammar reading ending in 银行."""
         out = []
         for categories, after in self.organizations.bank_branches:
             for hit in hits:

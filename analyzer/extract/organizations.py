@@ -25,7 +25,7 @@ from pathlib import Path
 import ahocorasick
 
 from analyzer import rulebook
-from analyzer.taxonomy import load_taxonomy
+from analyzer.taxonomy import BRANCH_BANKS, load_taxonomy
 from analyzer.text.patterns import max_width, with_first_characters
 from analyzer.text.pos import tag as dictionary_tag
 
@@ -254,7 +254,7 @@ class OrganizationFinder:
         self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
         self.latin_before = [(row["id"], rulebook.regex(f"(?<![A-Za-z0-9&.\\-])((?:{_LATIN_FIRM}|{_CAMEL})\\s?(?:{row['after']}))"),
                               rulebook.regex(row["not_name"])) for row in grammar.get("latin_before", [])]
-        self.bank_branches = [(frozenset(row["bank_categories"]), rulebook.regex(row["after"]))
+        self.bank_branches = [(BRANCH_BANKS, rulebook.regex(row["after"]))
                               for row in grammar.get("bank_branch", ())]
         self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
                              rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]

@@ -9,7 +9,7 @@ from analyzer.errors import StoreError
 from analyzer.store.base import TREND_KINDS, FigureQuery
 from analyzer.store.rows import cached_metric_key
 from analyzer.store.schema import documents, figures, links, mentions, sentences
-from analyzer.taxonomy import BRANCH_ENDINGS, load_taxonomy, place_key
+from analyzer.taxonomy import BRANCH_BANKS, BRANCH_ENDINGS, load_taxonomy, place_key
 from analyzer.taxonomy.series import PLACE_MARK
 
 d, f, s, m, lk = documents.c, figures.c, sentences.c, mentions.c, links.c
@@ -87,7 +87,7 @@ def branches(kind: str, names: list[str]) -> list:
     if kind != "institution":
         return []
     taxonomy = load_taxonomy()
-    banks = [e for e in map(lambda n: taxonomy.lookup(n, "institutions"), names) if e and e.category.endswith("bank")]
+    banks = [e for e in map(lambda n: taxonomy.lookup(n, "institutions"), names) if e and e.category in BRANCH_BANKS]
     prefixes = sorted({alias for bank in banks for alias in bank.names})
     endings = sa.or_(*(m.name.like("%" + like_pattern(word)[1:-1], escape="\\") for word in BRANCH_ENDINGS))
     return [sa.and_(m.in_taxonomy.is_(False), m.name.like(like_pattern(p)[1:], escape="\\"), endings,
@@ -98,7 +98,7 @@ def branches(kind: str, names: list[str]) -> list:
 def _longer_bank_names(banks: list, prefix: str) -> list[str]:
     """The names of the taxonomy's banks other than ``banks`` that begin with ``prefix`` and run on past it
     (中银香港's 中国银行（香港） after 中国银行): a name that begins with one is that bank's branch."""
-    return [name for entry in load_taxonomy().of_kind("institutions") if entry.category.endswith("bank")
+    return [name for entry in load_taxonomy().of_kind("institutions") if entry.category in BRANCH_BANKS
             and entry not in banks for name in entry.names if name.startswith(prefix) and name != prefix]
 
 

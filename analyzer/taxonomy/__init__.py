@@ -15,12 +15,12 @@ where public also ``issuer``, ``launched`` and ``retired`` (ISO dates). Metric e
 """
 from __future__ import annotations
 
-from analyzer.taxonomy.entries import (ARRAY_KIND, BRANCH_ENDINGS, DATA_DIR, KINDS, MENTION_ARRAY, Entry, Taxonomy, compact,
+from analyzer.taxonomy.entries import (ARRAY_KIND, BRANCH_BANKS, BRANCH_ENDINGS, DATA_DIR, KINDS, MENTION_ARRAY, Entry, Taxonomy, compact,
                                        kind_name, load_files, load_taxonomy, match_form, match_form_of_normalized,
                                        parse_entries, taxonomy_words, validate)
 from analyzer.taxonomy.series import match_series, place_key, placed_key
 
-__all__ = ["ARRAY_KIND", "BRANCH_ENDINGS", "DATA_DIR", "KINDS", "MENTION_ARRAY", "Entry", "Taxonomy", "compact", "kind_name",
+__all__ = ["ARRAY_KIND", "BRANCH_BANKS", "BRANCH_ENDINGS", "DATA_DIR", "KINDS", "MENTION_ARRAY", "Entry", "Taxonomy", "compact", "kind_name",
            "load_files", "load_taxonomy", "match_form", "match_form_of_normalized", "metric_key", "parse_entries", "place_key", "taxonomy_words", "validate"]
 
 

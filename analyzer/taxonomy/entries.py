@@ -21,6 +21,10 @@ MENTION_ARRAY = {"tools": "policy_tools", "sectors": "sectors", "institutions": 
 ARRAY_KIND = {v: k for k, v in MENTION_ARRAY.items()}
 # the words that end a bank's branch name (中国工商银行苏州分行, 人民银行深圳市中心支行): its parent is the bank
 BRANCH_ENDINGS = ("分行", "支行")
+# the taxonomy categories of banks whose branches are read and found as the bank's (the organisation grammar's
+# bank_branch reading, Taxonomy.branch_bank, queries for a bank): a foreign central bank's are not its own bodies
+BRANCH_BANKS = frozenset({"central_bank", "large_bank", "joint_stock_bank", "city_bank", "rural_bank", "private_bank",
+                          "foreign_bank", "policy_bank"})
 
 _FIELDS = {"id", "name", "name_en", "aliases", "category", "issuer", "launched", "retired", "note"}
 _LINK_FIELDS = {"tools", "sectors", "institutions"}
@@ -195,7 +199,7 @@ class Taxonomy:
             return None
         for end in range(len(name) - 2, 1, -1):
             entry = self.lookup(name[:end], "institutions")
-            if entry is not None and entry.category.endswith("bank"):
+            if entry is not None and entry.category in BRANCH_BANKS:
                 return entry, end
         return None
 
