@@ -425,3 +425,16 @@ def test_deal_objects_coined_state_firms_and_boards(text, expected, absent):
     names = [m.text for m in analyze(text).institutions]
     assert all(name in names for name in expected), names
     assert not set(absent) & set(names), names
+
+
+def test_titled_person_is_the_search_it_replaces():
+    """titled_person collects the strings after the text's titles once per text (a search of the whole text for every
+    listed name grew with the square of a long document): the same answer as the search, at the text's end too."""
+    finder = OrganizationFinder()
+    text = "会见了俄罗斯国防部长绍伊古。同日，绍伊古与白俄罗斯国防部长赫列宁共同视察。发言人王某" + "经济学家" + "张三" * 10
+    names = ["绍伊古", "赫列宁", "王某", "王", "张三张三", "张三" * 10, "张三" * 9 + "张", "李四", "共同视察", "白俄罗斯"]
+    for name in names:
+        expected = any(title + name in text for title in finder.person_titles)
+        assert finder.titled_person(text, name) == expected, name
+        assert finder.titled_person(text + "。", name) == any(t + name in text + "。" for t in finder.person_titles)
+    assert finder.titled_person(text, "绍伊古") and not finder.titled_person(text, "李四")

@@ -162,8 +162,9 @@ class MentionFinder:
         out = []
         names = self.sector_names(text)
         groups = self._lists_of_groups(names, hits)
+        covered = Coverage(len(text), ((h.start, h.end) for h in hits))  # not a test of every hit per name
         for found in names:
-            if any(h.start < found.end and found.start < h.end for h in hits):
+            if covered.overlaps(found.start, found.end):
                 continue
             if found.listed_in and found.listed_in not in groups:
                 continue  # a list none of whose items is a taxonomy sector is no list of groups

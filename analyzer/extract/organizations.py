@@ -187,6 +187,8 @@ def listed_firm_data() -> dict:
 class OrganizationFinder:
     """Callable: ``finder(text)`` → organisations named in the (normalized) text, in order, overlaps included."""
 
+    _titled: tuple[str | None, frozenset[str]] = (None, frozenset())  # (the last text, the strings after its titles)
+
     def __init__(self, grammar: dict | None = None):
         grammar = grammar or load_grammar()
         settings = grammar["grammar"]
@@ -962,8 +964,13 @@ class OrganizationFinder:
 
     def titled_person(self, text: str, name: str) -> bool:
         """Whether the text writes ``name`` right after a person's title somewhere (国防部长绍伊古 … 绍伊古与…): a
-        person, whom a list beside an institution does not make a firm."""
-        return any(title + name in text for title in self.person_titles)
+        person, whom a list beside an institution does not make a firm. The strings after the text's titles are
+        collected once per text (a search of the whole text for each listed name grew with the square of its size)."""
+        if len(name) > _TITLED_NAME_MAX:
+            return any(title + name in text for title in self.person_titles)
+        if self._titled[0] is not text:
+            self._titled = (text, _strings_after(text, self.person_titles, _TITLED_NAME_MAX))
+        return name in self._titled[1]
 
     def _is_latin_firm(self, name: str) -> bool:
         """A Latin name listed beside a firm is a firm unless refused or a person's (Eric Schmidt)."""
@@ -1345,3 +1352,18 @@ def _tagged_at(piece: str):
     for word, word_tag in tag(piece) if piece else ():
         yield word, word_tag, at
         at += len(word)
+
+
+_TITLED_NAME_MAX = 16  # names up to this length are looked up among the strings after titles; longer ones searched
+
+
+def _strings_after(text: str, titles: tuple[str, ...], longest: int) -> frozenset[str]:
+    """Every string of 1 … ``longest`` characters that follows an occurrence of one of ``titles`` in ``text``."""
+    out: set[str] = set()
+    for title in titles:
+        at = text.find(title)
+        while at >= 0:
+            end = at + len(title)
+            out.update(text[end:end + size] for size in range(1, longest + 1))
+            at = text.find(title, at + 1)
+    return frozenset(out)
