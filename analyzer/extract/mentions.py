@@ -144,7 +144,7 @@ class MentionFinder:
         for found in self.tool_names(text):
             if all(_refines(found, h) for h in tools if h.start < found.end and found.start < h.end):
                 out.append(Hit(found.start, found.end, "policy_tools", f"outside:{found.name}",
-                               tool_entry(found.name, found.rule), outside=True))
+                               outside_entry("tools", found.name, found.rule), outside=True))
         return out
 
     def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -175,7 +175,7 @@ class MentionFinder:
                 out.append(Hit(found.start, found.end, "sectors", entry.id, entry))
             elif entry is None and found.own and not found.taxonomy_only:
                 out.append(Hit(found.start, found.end, "sectors", f"outside:{found.name}",
-                               sector_entry(found.name, found.rule), outside=True))
+                               outside_entry("sectors", found.name, found.rule), outside=True))
         return out
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
@@ -565,27 +565,18 @@ def _ends_bank(name: str) -> bool:
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:
     """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
     name = name or text[start:end]
-    return Hit(start, end, "institutions", f"outside:{name}", organization_entry(name, rule), outside=True)
+    return Hit(start, end, "institutions", f"outside:{name}", outside_entry("institutions", name, rule), outside=True)
 
 
-def organization_entry(name: str, rule: str) -> Entry:
-    """A stand-in entry for an organisation the taxonomy lacks: its name is the written (simplified) name."""
-    return Entry(id=f"outside_{rule}", kind="institutions", name=name, name_en=name, category="outside_taxonomy")
-
-
-def tool_entry(name: str, rule: str) -> Entry:
-    """A stand-in entry for a policy tool the taxonomy lacks: its name is the written (simplified) name."""
-    return Entry(id=f"outside_{rule}", kind="tools", name=name, name_en=name, category="outside_taxonomy")
+def outside_entry(kind: str, name: str, rule: str) -> Entry:
+    """A stand-in entry of ``kind`` (institutions, tools, sectors) for a name the taxonomy lacks, read by a grammar's
+    ``rule``: its name is the written (simplified) name."""
+    return Entry(id=f"outside_{rule}", kind=kind, name=name, name_en=name, category="outside_taxonomy")
 
 
 def _runs_past(org, hit: Hit) -> bool:
     """Whether a taxonomy sector starts inside the organisation's name and ends after it (中俄[科技创新])."""
     return hit.array == "sectors" and org.start < hit.start < org.end < hit.end
-
-
-def sector_entry(name: str, rule: str) -> Entry:
-    """A stand-in entry for a sector the taxonomy lacks: its name is the written (simplified) name."""
-    return Entry(id=f"outside_{rule}", kind="sectors", name=name, name_en=name, category="outside_taxonomy")
 
 
 def _refines(found: ToolName, hit: Hit) -> bool:

@@ -267,7 +267,7 @@ class OrganizationFinder:
             rf"\s?[（(]\s?({_LATIN_WORDS} (?:{'|'.join(map(re.escape, sorted(row['latin_words'], key=len, reverse=True)))}))"
             rf"\s?[)）]"), tuple(row["descriptor_endings"])) for row in grammar.get("latin_gloss", [])]
         self.gloss_after_rows = [(row["id"], frozenset(row.get("firm_categories", ()))) for row in grammar.get("gloss_after", [])]
-        # the stand-in entry ids of readings that are public bodies (mentions.organization_entry: outside_{rule})
+        # the stand-in entry ids of readings that are public bodies (mentions.outside_entry: outside_{rule})
         # (and of the ``gloss_after`` rows' ``not_firm_rules``: associations and universities, whose acronym in
         # brackets is no bare ticker: 美国供应管理协会（ISM）)
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
