@@ -109,17 +109,17 @@ class SectorNameFinder:
         if len(joined) < self.reader.min_modifier or all(word in self.generic for word in modifier):
             return None
         start, row = match.start() - len(joined), self.rows[match.group()]
-        own = whole and self.own_name(text, start, match.end(), modifier, row)
+        words = list(self.context_words(text, start, match.end()))  # read once: addressed and governed both ask
+        own = whole and self.own_name(text, start, match.end(), modifier, row, words)
         return SectorName(start, match.end(), text[start:match.end()], row["id"], joined,
-                          row.get("taxonomy_only", False), self.addressed(text, start, match.end()),
-                          row.get("taxonomy_anywhere", False), own=own)
+                          row.get("taxonomy_only", False), bool(words), row.get("taxonomy_anywhere", False), own=own)
 
-    def own_name(self, text: str, start: int, end: int, modifier: list[str], row: dict) -> bool:
+    def own_name(self, text: str, start: int, end: int, modifier: list[str], row: dict, words: list[str]) -> bool:
         """Whether a reading may stand as a name of its own (the s20-sectors2 rows): no firm's legal form or place
         closes its modifier, no count of a few firms, a firm's service or a firm's label stands before it in its
         clause (三家关键矿产企业, 公司为…企业提供), and a strong ``[[context]]`` word addresses it or a ``[[weak]]`` one
         governs it (where the head's row lets them: ``weak_governs``; ``word_before``: the strong word stands before
-        the name in its clause, or after it with 对 or 针对 before it)."""
+        the name in its clause, or after it with 对 or 针对 before it). ``words``: the context words around it."""
         last = modifier[-1]
         if last in self.legal_forms or (len(last) == 1 and last in self.place_end):
             return False
@@ -131,7 +131,7 @@ class SectorNameFinder:
         if row.get("word_before") and not (self.preposition_before.search(before) or any(
                 word in before and word not in self.weak for _, words, _ in self.context for word in words)):
             return False
-        return self.governed(text, start, end, row.get("weak_governs", True))
+        return self.governed(text, start, end, row.get("weak_governs", True), words)
 
     def listed(self, text: str) -> list[SectorName]:
         """The items of each list closed by a group word (钢铁、电解铝、水泥等行业) in a clause a ``[[context]]`` row
@@ -207,11 +207,12 @@ class SectorNameFinder:
         is addressed by its sentence) around the name holds a word of one of the ``[[context]]`` rows."""
         return any(self.context_words(text, start, end, whole_sentence))
 
-    def governed(self, text: str, start: int, end: int, weak: bool = True) -> bool:
+    def governed(self, text: str, start: int, end: int, weak: bool = True, words: list[str] | None = None) -> bool:
         """Whether a name of its own is addressed: a ``[[context]]`` word that is no ``[[weak]]`` one stands in its
         clause or sentence, or (``weak``) a weak word governs it (``[[govern]]``: 推动电网企业, 对网络直播行业的偷逃税
-        行为进行规范, 助贷行业监管文件)."""
-        if any(word not in self.weak for word in self.context_words(text, start, end)):
+        行为进行规范, 助贷行业监管文件); ``words``, where given, are :meth:`context_words` of the name, read already."""
+        found = self.context_words(text, start, end) if words is None else words
+        if any(word not in self.weak for word in found):
             return True
         if not weak:
             return False
