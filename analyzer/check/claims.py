@@ -520,6 +520,7 @@ class ClaimChecker:
         self._docs: dict[str, dict] | None = None
         self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms it belongs to
         self._documents: dict[str, list[dict]] = {}  # doc_id → its stored figures (rows as the store gives them)
+        self._owner_documents: tuple[frozenset[str], set[str] | None] = (frozenset(), None)  # names → docs naming one
         self.others_rows: list[dict] = []               # the series' rows of banks and firms the claim does not name
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
@@ -803,7 +804,7 @@ class ClaimChecker:
         """The stored figure is a reading as the claim's is, or a forecast as the claim's is (``not_a_reading``:
         失业率为4.2%，预估为4.3% reads 4.2%; 市场预期的11万人 is a forecast)."""
         offset = row["start"] - (row.get("sentence_start") or 0)
-        stored = normalize(row.get("sentence") or "")[max(0, offset - 8):max(0, offset)]
+        stored = normalized_sentence(row)[max(0, offset - 8):max(0, offset)]
         said = normalize((self.claim_text or "")[max(0, claim.start - 8):claim.start])
         return not_a_reading(stored) == not_a_reading(said)
 
@@ -825,10 +826,20 @@ class ClaimChecker:
             return True
         if self.owners([row])[row["figure_id"]] & self.claim_names:
             return True
-        finder = getattr(self.store, "documents_mentioning", None)
-        entries = [load_taxonomy().lookup(name) for name in self.claim_names]
-        names = {n for e in entries if e is not None for n in (e.name, *e.aliases)} or set(self.claim_names)
-        return finder is None or any(row["doc_id"] in finder([n]) | finder([ctx.variants(n)[-1]]) for n in sorted(names))
+        documents = self.owner_documents()
+        return documents is None or row["doc_id"] in documents
+
+    def owner_documents(self) -> set[str] | None:
+        """The documents whose title or text names one of the claim's banks or firms (any name or alias, as written
+        or in its variant), searched once per claim's names rather than for every figure found by context; None for
+        a store that cannot search its texts."""
+        if self._owner_documents[0] != self.claim_names:
+            finder = getattr(self.store, "documents_mentioning", None)
+            entries = [load_taxonomy().lookup(name) for name in self.claim_names]
+            names = {n for e in entries if e is not None for n in (e.name, *e.aliases)} or set(self.claim_names)
+            found = None if finder is None else {d for n in sorted(names) for d in finder([n]) | finder([ctx.variants(n)[-1]])}
+            self._owner_documents = (self.claim_names, found)
+        return self._owner_documents[1]
 
     def owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
         """The banks and firms (``own_of``) each row belongs to, by figure id: those its figure is linked to (四家银行
