@@ -619,10 +619,7 @@ def _week_ending(r: PeriodResolver, g: dict) -> Period | None:
     if day is None:
         return None
     last = date.fromisoformat(day.end)
-    return _range(last - timedelta(days=4 if last.weekday() == FRIDAY else 6), last)
-
-
-FRIDAY = 4
+    return _range(last - timedelta(days=4 if last.weekday() == calendar.FRIDAY else 6), last)
 
 
 def _publication_day(r: PeriodResolver, g: dict) -> Period | None:
