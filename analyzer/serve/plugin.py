@@ -15,6 +15,7 @@ from analyzer.io.spreadsheet import spreadsheet_csv
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
+from analyzer.store.queries import NARROWER_BY_ENDING
 from analyzer.store.readonly import deny_attach, deny_functions
 
 FIGURE_SQL = """SELECT f.id, f.text, f.start, f."end", f.value, f.value_high, f.unit, f.counter, f.qualifier,
@@ -60,7 +61,6 @@ def within(name: str | None, query: str | None, outside: int | None = 0, kind: s
     if not (name and query):
         return 0
     family = _family(query)
-    from analyzer.store.queries import NARROWER_BY_ENDING
     by_ending = kind in ("", None) or kind in NARROWER_BY_ENDING
     return int(name in family or (bool(outside) and (by_ending and name.endswith(tuple(family))
                                                      or _bank_of(name) in family)))
