@@ -72,7 +72,7 @@ def _series_entries(data: dict) -> dict:
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
-            "attribution": re.compile("|".join(f"(?:{row['pattern']})" for row in data["attribution"])),
+            "attribution": re.compile("(?:^|(?<=[。！？]))(?:" + "|".join(f"(?:{row['pattern']})" for row in data["attribution"]) + ")+"),
             "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]
                                    if "when" not in row), key=lambda pair: -len(pair[0]))}
 
