@@ -157,3 +157,19 @@ def test_a_second_settings_row_is_an_error(monkeypatch):
     monkeypatch.setattr(sector_names, "grammar", lambda: data)
     with pytest.raises(rulebook.RuleFileError, match=r"\[\[govern\]\] must have exactly one row, not 2"):
         sector_names.SectorNameFinder()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a group a policy in the text targets counts at every occurrence (the spec annotates each one)
+    ("全省焦化行业改造全面启动。建成新工艺的焦化企业31户。省里将对焦化行业改造项目给予重点支持。",
+     [("焦化行业", "焦化行业", False), ("焦化企业", "焦化企业", False), ("焦化行业", "焦化行业", False)]),
+    # not where nothing in the text addresses the group
+    ("全省焦化行业改造全面启动。建成新工艺的焦化企业31户。", []),
+    # a reading not of a group's shape stays out: a few counted firms are a story's firms
+    ("省里将对焦化行业改造项目给予重点支持。两家焦化企业率先完成。", [("焦化行业", "焦化行业", False)]),
+    # a gated division (保险业) addressed once counts at its other occurrences
+    ("监管部门对保险业开出罚单。保险业保费收入增长5%。", [("保险业", "保险业", True), ("保险业", "保险业", True)]),
+    ("今年保险业保费收入增长5%。", []),
+])
+def test_a_group_addressed_once_counts_at_every_occurrence(finder, text, expected):
+    assert sectors(finder, text) == expected

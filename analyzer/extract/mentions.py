@@ -149,34 +149,39 @@ class MentionFinder:
 
     def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits less the taxonomy sectors that count only where a policy or breakdown addresses them (the
-        ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention)."""
+        ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention). One addressed
+        occurrence makes the sector the text's group: its other occurrences count too (``[[repeat]]``)."""
         gate = self.sector_names
-        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or gate.addressed(text, h.start, h.end)]
+        gated = [h for h in hits if gate.needs_context(h.entry.name, h.array)]
+        named = {h.entry.name for h in gated if gate.addressed(text, h.start, h.end)}
+        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or h.entry.name in named]
 
     def sector_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them
         (电炉钢行业, 煤炭生产企业; rows of ``rules/sector_names.toml``). The taxonomy's reading wins: a name that
         overlaps any taxonomy hit or a tool-grammar name (汽车行业, 制造业企业, 中国钢铁工业协会) gives none, and a
         modifier that is a taxonomy sector's name or bare word names that sector (金融产业 → 金融业, 能源领域). A name of
-        its own needs the grammar's stricter reading (``found.own``: whole, no counted firms, a governing word)."""
-        out = []
+        its own needs the grammar's stricter reading (``found.own``: whole, no counted firms, a governing word). A
+        group kept once is the text's group: its other readings count where nothing addresses them (``[[repeat]]``:
+        the same written name, or the same modifier with another head, 焦化企业 after 焦化行业)."""
+        out, kept, waiting = [], [], []
         names = self.sector_names(text)
         groups = self._lists_of_groups(names, hits)
         covered = Coverage(len(text), ((h.start, h.end) for h in hits))  # not a test of every hit per name
         for found in names:
-            if covered.overlaps(found.start, found.end):
-                continue
-            if found.listed_in and found.listed_in not in groups:
+            if covered.overlaps(found.start, found.end) or (found.listed_in and found.listed_in not in groups):
                 continue  # a list none of whose items is a taxonomy sector is no list of groups
             if self.taxonomy.lookup(found.name) is not None and not found.listed_in:
                 continue  # a taxonomy name a context row left out here (中小企业局) stays out
             entry = self.taxonomy.lookup(found.modifier, ARRAY_KIND["sectors"])
-            if entry is not None and (found.addressed or found.anywhere):
-                out.append(Hit(found.start, found.end, "sectors", entry.id, entry))
-            elif entry is None and found.own and not found.taxonomy_only:
-                out.append(Hit(found.start, found.end, "sectors", f"outside:{found.name}",
-                               outside_entry("sectors", found.name, found.rule), outside=True))
-        return out
+            hit = _sector_hit(found, entry)
+            if hit is not None:
+                out.append(hit)
+                kept.append(found)
+            elif not found.listed_in and not (entry is None and found.taxonomy_only):
+                waiting.append((found, entry))
+        return out + [_sector_hit(found, entry, repeated=True) for found, entry in waiting
+                      if self.sector_names.repeats(found, kept)]
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
@@ -566,6 +571,18 @@ def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> 
     """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
     name = name or text[start:end]
     return Hit(start, end, "institutions", f"outside:{name}", outside_entry("institutions", name, rule), outside=True)
+
+
+def _sector_hit(found, entry: Entry | None, repeated: bool = False) -> Hit | None:
+    """The hit of a sector-name grammar reading: the taxonomy sector its modifier names (``entry``) where a context
+    row addresses it or its head names the industry anywhere, else a name of its own (in_taxonomy false) where the
+    grammar lets it stand; ``repeated``: a group kept elsewhere in the text, whatever addresses this reading."""
+    if entry is not None and (repeated or found.addressed or found.anywhere):
+        return Hit(found.start, found.end, "sectors", entry.id, entry)
+    if entry is None and (repeated or found.own) and not found.taxonomy_only:
+        return Hit(found.start, found.end, "sectors", f"outside:{found.name}",
+                   outside_entry("sectors", found.name, found.rule), outside=True)
+    return None
 
 
 def outside_entry(kind: str, name: str, rule: str) -> Entry:
