@@ -173,3 +173,13 @@ def test_a_second_settings_row_is_an_error(monkeypatch):
 ])
 def test_a_group_addressed_once_counts_at_every_occurrence(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a firm's registered business scope lists what it sells, not groups a policy targets
+    ("某芯片公司成立，注册资本1亿元，经营范围包含集成电路设计；房地产经纪；集成电路销售等。", []),
+    # the scope's sentence only: the next sentence's policy names its sector
+    ("某公司经营范围包含集成电路设计。国家将继续支持集成电路产业。", [("集成电路产业", "集成电路", True)]),
+])
+def test_no_sector_in_a_business_scope(finder, text, expected):
+    assert sectors(finder, text) == expected

@@ -641,6 +641,8 @@ class _Context:
     # a row with ``before``: the name is no mention right after one of these words; ``max_len``: names this long at most
     before: tuple[str, ...] = ()
     max_len: int = 0
+    # a row with ``sentence_before``: no mention where one of these words stands before it in its sentence (经营范围)
+    sentence_before: tuple[str, ...] = ()
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
@@ -657,7 +659,8 @@ def mention_contexts() -> dict[str, list[_Context]]:
         out.setdefault(row["kind"], []).append(_Context(
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
             through, tuple(match_form(w) for w in row.get("clause", ())),
-            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0)))
+            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0),
+            tuple(match_form(w) for w in row.get("sentence_before", ()))))
     return out
 
 
@@ -670,7 +673,7 @@ def _covering(kind: str, name: str) -> tuple[_Context, ...]:
 def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
     for context in _covering(entry.kind, text[start:end]):
-        if any(text.endswith(word, 0, start) for word in context.before):
+        if any(text.endswith(word, 0, start) for word in context.before) or _before_has(text, start, context):
             return False
         if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
@@ -681,6 +684,15 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
                 window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
+
+
+def _before_has(text: str, start: int, context: _Context) -> bool:
+    """Whether one of the row's ``sentence_before`` words stands before a name in its sentence (read at most 300
+    characters back)."""
+    if not context.sentence_before:
+        return False
+    left = sentence_start(text, start, floor=max(0, start - 300))
+    return any(text.find(word, left, start) >= 0 for word in context.sentence_before)
 
 
 def _clause_has(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
