@@ -183,3 +183,14 @@ def test_a_group_addressed_once_counts_at_every_occurrence(finder, text, expecte
 ])
 def test_no_sector_in_a_business_scope(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a ministry's 运行情况 release, a draft for comment and 约谈 address the industries of their sentence
+    ("工信部发布2021年机械行业运行情况，机械行业增加值同比增长10%。",
+     [("机械行业", "机械行业", False), ("机械行业", "机械行业", False)]),
+    ("工信部就《关于加快现代轻工产业体系建设的指导意见（征求意见稿）》公开征求意见。", [("轻工产业", "轻工产业", False)]),
+    ("国家版权局约谈主要唱片公司，要求数字音乐产业规范授权。", [("数字音乐产业", "数字音乐产业", False)]),
+])
+def test_official_releases_address_their_industries(finder, text, expected):
+    assert sectors(finder, text) == expected
