@@ -194,3 +194,9 @@ def test_no_sector_in_a_business_scope(finder, text, expected):
 ])
 def test_official_releases_address_their_industries(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+def test_aim_at_a_group_governs_it(finder):
+    # s21-sectors: 瞄准 is a weak word: it counts where it governs the name, not elsewhere in its clause
+    assert sectors(finder, "多部门密集部署，瞄准重点数字产业，提升供给水平。") == [("数字产业", "数字产业", False)]
+    assert sectors(finder, "公司瞄准海外市场，数字产业收入增长。") == []
