@@ -200,3 +200,9 @@ def test_aim_at_a_group_governs_it(finder):
     # s21-sectors: 瞄准 is a weak word: it counts where it governs the name, not elsewhere in its clause
     assert sectors(finder, "多部门密集部署，瞄准重点数字产业，提升供给水平。") == [("数字产业", "数字产业", False)]
     assert sectors(finder, "公司瞄准海外市场，数字产业收入增长。") == []
+
+
+def test_tech_firms_as_a_listed_group(finder):
+    # s21-sectors: 科技公司 is 科技型企业 only as an item of a list of groups, never one firm
+    assert ("科技公司", "科技型企业", True) in sectors(finder, "汽车、钢铁、化工等承压行业及科技公司，可能获豁免更多规定。")
+    assert sectors(finder, "该公司是一家科技公司，主要从事软件开发。") == []
