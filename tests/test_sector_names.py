@@ -157,3 +157,52 @@ def test_a_second_settings_row_is_an_error(monkeypatch):
     monkeypatch.setattr(sector_names, "grammar", lambda: data)
     with pytest.raises(rulebook.RuleFileError, match=r"\[\[govern\]\] must have exactly one row, not 2"):
         sector_names.SectorNameFinder()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a group a policy in the text targets counts at every occurrence (the spec annotates each one)
+    ("全省焦化行业改造全面启动。建成新工艺的焦化企业31户。省里将对焦化行业改造项目给予重点支持。",
+     [("焦化行业", "焦化行业", False), ("焦化企业", "焦化企业", False), ("焦化行业", "焦化行业", False)]),
+    # not where nothing in the text addresses the group
+    ("全省焦化行业改造全面启动。建成新工艺的焦化企业31户。", []),
+    # a reading not of a group's shape stays out: a few counted firms are a story's firms
+    ("省里将对焦化行业改造项目给予重点支持。两家焦化企业率先完成。", [("焦化行业", "焦化行业", False)]),
+    # a gated division (保险业) addressed once counts at its other occurrences
+    ("监管部门对保险业开出罚单。保险业保费收入增长5%。", [("保险业", "保险业", True), ("保险业", "保险业", True)]),
+    ("今年保险业保费收入增长5%。", []),
+])
+def test_a_group_addressed_once_counts_at_every_occurrence(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a firm's registered business scope lists what it sells, not groups a policy targets
+    ("某芯片公司成立，注册资本1亿元，经营范围包含集成电路设计；房地产经纪；集成电路销售等。", []),
+    # the scope's sentence only: the next sentence's policy names its sector
+    ("某公司经营范围包含集成电路设计。国家将继续支持集成电路产业。", [("集成电路产业", "集成电路", True)]),
+])
+def test_no_sector_in_a_business_scope(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors: a ministry's 运行情况 release, a draft for comment and 约谈 address the industries of their sentence
+    ("工信部发布2021年机械行业运行情况，机械行业增加值同比增长10%。",
+     [("机械行业", "机械行业", False), ("机械行业", "机械行业", False)]),
+    ("工信部就《关于加快现代轻工产业体系建设的指导意见（征求意见稿）》公开征求意见。", [("轻工产业", "轻工产业", False)]),
+    ("国家版权局约谈主要唱片公司，要求数字音乐产业规范授权。", [("数字音乐产业", "数字音乐产业", False)]),
+])
+def test_official_releases_address_their_industries(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+def test_aim_at_a_group_governs_it(finder):
+    # s21-sectors: 瞄准 is a weak word: it counts where it governs the name, not elsewhere in its clause
+    assert sectors(finder, "多部门密集部署，瞄准重点数字产业，提升供给水平。") == [("数字产业", "数字产业", False)]
+    assert sectors(finder, "公司瞄准海外市场，数字产业收入增长。") == []
+
+
+def test_tech_firms_as_a_listed_group(finder):
+    # s21-sectors: 科技公司 is 科技型企业 only as an item of a list of groups, never one firm
+    assert ("科技公司", "科技型企业", True) in sectors(finder, "汽车、钢铁、化工等承压行业及科技公司，可能获豁免更多规定。")
+    assert sectors(finder, "该公司是一家科技公司，主要从事软件开发。") == []

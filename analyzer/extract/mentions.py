@@ -149,34 +149,39 @@ class MentionFinder:
 
     def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits less the taxonomy sectors that count only where a policy or breakdown addresses them (the
-        ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention)."""
+        ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention). One addressed
+        occurrence makes the sector the text's group: its other occurrences count too (``[[repeat]]``)."""
         gate = self.sector_names
-        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or gate.addressed(text, h.start, h.end)]
+        gated = [h for h in hits if gate.needs_context(h.entry.name, h.array)]
+        named = {h.entry.name for h in gated if gate.addressed(text, h.start, h.end)}
+        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or h.entry.name in named]
 
     def sector_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them
         (电炉钢行业, 煤炭生产企业; rows of ``rules/sector_names.toml``). The taxonomy's reading wins: a name that
         overlaps any taxonomy hit or a tool-grammar name (汽车行业, 制造业企业, 中国钢铁工业协会) gives none, and a
         modifier that is a taxonomy sector's name or bare word names that sector (金融产业 → 金融业, 能源领域). A name of
-        its own needs the grammar's stricter reading (``found.own``: whole, no counted firms, a governing word)."""
-        out = []
+        its own needs the grammar's stricter reading (``found.own``: whole, no counted firms, a governing word). A
+        group kept once is the text's group: its other readings count where nothing addresses them (``[[repeat]]``:
+        the same written name, or the same modifier with another head, 焦化企业 after 焦化行业)."""
+        out, kept, waiting = [], [], []
         names = self.sector_names(text)
         groups = self._lists_of_groups(names, hits)
         covered = Coverage(len(text), ((h.start, h.end) for h in hits))  # not a test of every hit per name
         for found in names:
-            if covered.overlaps(found.start, found.end):
-                continue
-            if found.listed_in and found.listed_in not in groups:
+            if covered.overlaps(found.start, found.end) or (found.listed_in and found.listed_in not in groups):
                 continue  # a list none of whose items is a taxonomy sector is no list of groups
             if self.taxonomy.lookup(found.name) is not None and not found.listed_in:
                 continue  # a taxonomy name a context row left out here (中小企业局) stays out
             entry = self.taxonomy.lookup(found.modifier, ARRAY_KIND["sectors"])
-            if entry is not None and (found.addressed or found.anywhere):
-                out.append(Hit(found.start, found.end, "sectors", entry.id, entry))
-            elif entry is None and found.own and not found.taxonomy_only:
-                out.append(Hit(found.start, found.end, "sectors", f"outside:{found.name}",
-                               outside_entry("sectors", found.name, found.rule), outside=True))
-        return out
+            hit = _sector_hit(found, entry)
+            if hit is not None:
+                out.append(hit)
+                kept.append(found)
+            elif not found.listed_in and not (entry is None and found.taxonomy_only):
+                waiting.append((found, entry))
+        return out + [_sector_hit(found, entry, repeated=True) for found, entry in waiting
+                      if self.sector_names.repeats(found, kept)]
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
@@ -568,6 +573,18 @@ def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> 
     return Hit(start, end, "institutions", f"outside:{name}", outside_entry("institutions", name, rule), outside=True)
 
 
+def _sector_hit(found, entry: Entry | None, repeated: bool = False) -> Hit | None:
+    """The hit of a sector-name grammar reading: the taxonomy sector its modifier names (``entry``) where a context
+    row addresses it or its head names the industry anywhere, else a name of its own (in_taxonomy false) where the
+    grammar lets it stand; ``repeated``: a group kept elsewhere in the text, whatever addresses this reading."""
+    if entry is not None and (repeated or found.addressed or found.anywhere):
+        return Hit(found.start, found.end, "sectors", entry.id, entry)
+    if entry is None and (repeated or found.own) and not found.taxonomy_only:
+        return Hit(found.start, found.end, "sectors", f"outside:{found.name}",
+                   outside_entry("sectors", found.name, found.rule), outside=True)
+    return None
+
+
 def outside_entry(kind: str, name: str, rule: str) -> Entry:
     """A stand-in entry of ``kind`` (institutions, tools, sectors) for a name the taxonomy lacks, read by a grammar's
     ``rule``: its name is the written (simplified) name."""
@@ -624,6 +641,8 @@ class _Context:
     # a row with ``before``: the name is no mention right after one of these words; ``max_len``: names this long at most
     before: tuple[str, ...] = ()
     max_len: int = 0
+    # a row with ``sentence_before``: no mention where one of these words stands before it in its sentence (经营范围)
+    sentence_before: tuple[str, ...] = ()
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
@@ -640,7 +659,8 @@ def mention_contexts() -> dict[str, list[_Context]]:
         out.setdefault(row["kind"], []).append(_Context(
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
             through, tuple(match_form(w) for w in row.get("clause", ())),
-            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0)))
+            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0),
+            tuple(match_form(w) for w in row.get("sentence_before", ()))))
     return out
 
 
@@ -653,7 +673,7 @@ def _covering(kind: str, name: str) -> tuple[_Context, ...]:
 def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
     for context in _covering(entry.kind, text[start:end]):
-        if any(text.endswith(word, 0, start) for word in context.before):
+        if any(text.endswith(word, 0, start) for word in context.before) or _before_has(text, start, context):
             return False
         if context.always or (context.through_list is not None and context.through_list.match(text, end)):
             return False
@@ -664,6 +684,15 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
                 window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
             return False
     return True
+
+
+def _before_has(text: str, start: int, context: _Context) -> bool:
+    """Whether one of the row's ``sentence_before`` words stands before a name in its sentence (read at most 300
+    characters back)."""
+    if not context.sentence_before:
+        return False
+    left = sentence_start(text, start, floor=max(0, start - 300))
+    return any(text.find(word, left, start) >= 0 for word in context.sentence_before)
 
 
 def _clause_has(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

@@ -46,6 +46,7 @@ class SectorName:
     anywhere: bool = False  # the row's head names a taxonomy sector as a whole in any context (钢铁企业, 金融产业)
     listed_in: tuple[int, int] | None = None  # an item of this list of groups (钢铁、电解铝等行业), not a head's name
     own: bool = False  # it may stand as a name of its own (in_taxonomy false): whole, no counted firms, governed
+    shaped: bool = False  # whole, no counted firms, a firm's clients or label: ``own`` but for the governing word
 
 
 @functools.cache
@@ -91,6 +92,7 @@ class SectorNameFinder:
         self.legal_forms = frozenset(word for row in data["legal_form"] for word in row["words"])
         self.place_end = "".join(row["chars"] for row in data["place_end"])
         self.unknown_alone_max = _only_row(data, "unknown")["max_alone"]
+        self.repeat_rows = frozenset(_only_row(data, "repeat")["same_modifier"])
 
     def __call__(self, text: str) -> list[SectorName]:
         out = [found for match in self.heads.finditer(text) if (found := self.reading(text, match)) is not None]
@@ -110,24 +112,30 @@ class SectorNameFinder:
             return None
         start, row = match.start() - len(joined), self.rows[match.group()]
         words = list(self.context_words(text, start, match.end()))  # read once: addressed and governed both ask
-        own = whole and self.own_name(text, start, match.end(), modifier, row, words)
+        shaped = whole and self.shaped(text, start, match.end(), modifier)
+        own = shaped and self.own_name(text, start, match.end(), row, words)
         return SectorName(start, match.end(), text[start:match.end()], row["id"], joined,
-                          row.get("taxonomy_only", False), bool(words), row.get("taxonomy_anywhere", False), own=own)
+                          row.get("taxonomy_only", False), bool(words), row.get("taxonomy_anywhere", False), own=own,
+                          shaped=shaped)
 
-    def own_name(self, text: str, start: int, end: int, modifier: list[str], row: dict, words: list[str]) -> bool:
-        """Whether a reading may stand as a name of its own (the s20-sectors2 rows): no firm's legal form or place
-        closes its modifier, no count of a few firms, a firm's service or a firm's label stands before it in its
-        clause (三家关键矿产企业, 公司为…企业提供), and a strong ``[[context]]`` word addresses it or a ``[[weak]]`` one
-        governs it (where the head's row lets them: ``weak_governs``; ``word_before``: the strong word stands before
-        the name in its clause, or after it with 对 or 针对 before it). ``words``: the context words around it."""
+    def shaped(self, text: str, start: int, end: int, modifier: list[str]) -> bool:
+        """Whether a reading has the shape of a group's name (the s20-sectors2 rows): no firm's legal form or place
+        closes its modifier, and no count of a few firms, a firm's service or a firm's label stands before it in its
+        clause (三家关键矿产企业, 公司为…企业提供)."""
         last = modifier[-1]
         if last in self.legal_forms or (len(last) == 1 and last in self.place_end):
             return False
         left = clause_start(text, start, lists=False)
         before = text[left:start]
-        if any(found.start() <= start for pattern in self.counted for found in pattern.finditer(text, left, end)) \
-                or any(pattern.search(before) for pattern in self.firm_story):
-            return False  # a count's 某 may open the modifier itself (某硅铁生产企业)
+        return not (any(found.start() <= start for pattern in self.counted for found in pattern.finditer(text, left, end))
+                    or any(pattern.search(before) for pattern in self.firm_story))  # 某 may open the modifier itself
+
+    def own_name(self, text: str, start: int, end: int, row: dict, words: list[str]) -> bool:
+        """Whether a reading of a group's shape (:meth:`shaped`) may stand as a name of its own: a strong
+        ``[[context]]`` word addresses it or a ``[[weak]]`` one governs it (where the head's row lets them:
+        ``weak_governs``; ``word_before``: the strong word stands before the name in its clause, or after it with 对
+        or 针对 before it). ``words``: the context words around it."""
+        before = text[clause_start(text, start, lists=False):start]
         if row.get("word_before") and not (self.preposition_before.search(before) or any(
                 word in before and word not in self.weak for _, words, _ in self.context for word in words)):
             return False
@@ -197,6 +205,14 @@ class SectorNameFinder:
         企业)."""
         text, pos = word
         return pos == "nr" or (pos == "x" and _LATIN.fullmatch(text) is not None) or self.reader.takes(word)
+
+    def repeats(self, found: SectorName, kept: list[SectorName]) -> bool:
+        """Whether a reading nothing addresses names a group kept elsewhere in the text (``[[repeat]]``): the same
+        written name, or, for the rows listed, the same modifier with another head (焦化企业 after 焦化行业), in a
+        reading of a group's shape (:attr:`SectorName.shaped`)."""
+        return found.shaped and any(
+            other.name == found.name or (other.rule in self.repeat_rows and found.rule in self.repeat_rows
+                                         and other.modifier == found.modifier) for other in kept)
 
     def needs_context(self, name: str, array: str) -> bool:
         """Whether a taxonomy sector counts only where a ``[[context]]`` row addresses it (``[[gated]]`` rows)."""
