@@ -321,6 +321,23 @@ def test_subject_matches_are_those_of_a_whole_text_scan(grammar):
     assert any(list(pattern.finditer(text)) for _, pattern, _, _ in grammar.subjects for text in SUBJECT_TEXTS)
 
 
+def test_first_matches_by_search_answer_as_each_start_tried(grammar):
+    """organizations._FirstMatches: one search kept for later asks gives the match a try at each start of
+    ``[first, before)`` gives, for every row (those with words before the name use the search), a ``first`` that
+    grows and windows short and long."""
+    from analyzer.extract.organizations import _FirstMatches
+    texts = SUBJECT_TEXTS + [normalize(row["example"]) for row in load_grammar()["subject"]]
+    texts.append("，".join(normalize(row["example"]) for row in load_grammar()["subject"]))
+    for rule, pattern, _, _ in grammar.subjects:
+        for text in texts:
+            searched, tried = _FirstMatches(text, pattern, True), _FirstMatches(text, pattern, False)
+            for first in range(len(text) + 1):
+                for width in (0, 1, 4, 16, 64):
+                    got, want = searched.between(first, first + width), tried.between(first, first + width)
+                    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1))), rule
+    assert grammar.searched_subject_rows and grammar.searched_subject_rows < {rule for rule, *_ in grammar.subjects}
+
+
 def test_coverage_answers_as_the_span_lists_do():
     """organizations.Coverage: overlap and point tests as comparing with every span, spans added later count."""
     from analyzer.extract.organizations import Coverage
