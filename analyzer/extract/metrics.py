@@ -382,15 +382,40 @@ def _place_grammar() -> tuple[re.Pattern, frozenset[str]]:
     return rulebook.regex(rf"[\u4e00-\u9fff]{{1,5}}(?:{endings})"), frozenset(grammar["not_places"])
 
 
-def _noun_prefix(phrase: str) -> str:
+def _noun_prefix(phrase: str, nominal_heads: bool = False, closed: bool = False) -> str:
     """利率向符合条件 → 利率, 金融机构参与 → 金融机构: the words up to the first verb, adverb or preposition
-    after a noun."""
+    after a noun. With ``nominal_heads`` (the noun a figure qualifies, after its 的 or its verb) verbs that end the
+    phrase or stand right before an adverb or preposition are its head, not a predicate (采购承诺以锁定产能 →
+    采购承诺, 航运需求将从… → 航运需求; metric.toml nominal-verb-heads); ``closed``: a predicate begins right after
+    the phrase, so verbs that end it head it too (释放约3%的增量航运需求。)."""
+    words = pos.tag(phrase)
     kept = ""
-    for word, tag in pos.tag(phrase):
-        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers():
+    for at, (word, tag) in enumerate(words):
+        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers() \
+                and not (nominal_heads and tag.startswith("v") and _verbs_end_phrase(words, at, closed)):
             break
         kept += word
     return kept
+
+
+SENTENCE_END_MARKS = frozenset("。；;！!？?\n")
+# the tags and the prepositions a predicate after a noun phrase opens with (metric.toml nominal-verb-heads)
+PREDICATE_OPENING_TAGS = frozenset(next(row["tags"] for row in rulebook.rows("metric", "words")
+                                        if row["id"] == "nominal-verb-heads"))
+PREDICATE_OPENING_WORDS = frozenset(WORD_LISTS["nominal-verb-heads"])
+
+
+def _verbs_end_phrase(words: Sequence[tuple[str, str]], at: int, closed: bool) -> bool:
+    """The verbs from ``words[at]`` on run to an adverb or a preposition that opens a predicate (需求将从…,
+    承诺以锁定…): nouns jieba tags as verbs, heading the noun phrase. A verb with a noun after it, or last (受访者
+    表示，, 份额紧随其后, 股份转让给), is a predicate; in a ``closed`` phrase a last verb of two characters or more
+    alone is its head (增量航运需求。, 绩效股权激励。) while two verbs are a verb and its object (工会成员赞成罢工。)."""
+    for word, tag in words[at + 1:]:
+        if tag in PREDICATE_OPENING_TAGS or word in PREDICATE_OPENING_WORDS:
+            return True
+        if not tag.startswith("v"):
+            return False
+    return closed and at == len(words) - 1 and len(words[at][0]) >= 2 and not words[at - 1][1].startswith("v")
 
 
 @functools.cache
@@ -574,7 +599,8 @@ class MetricContext:
     def raw_after(self) -> str | None:
         """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
         the phrase (9个城区（含开发区）开展… → 城区)."""
-        after = RIGHT_PHRASE.match(self.text, self.figure_end + self.text.startswith("的", self.figure_end))
+        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)  # 约42亿元和39亿元的订单: after the last 的
+        after = RIGHT_PHRASE.match(self.text, joined.end() if joined else self.figure_end)
         return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
 
     @lazy
@@ -607,7 +633,9 @@ class MetricContext:
         """The figure qualifies the noun after it: 提供约2500亿美元的担保, 就高达2500亿美元的…融资担保 (a verb,
         preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
         left = self.raw_left.rstrip()
-        de_after = self.text.startswith("的", self.figure_end)
+        de_after = bool(DE_AFTER_FIGURES.match(self.text, self.figure_end))
+        if de_after and self.clause_start > self.sentence_start and not self.text[self.clause_start:self.figure_start].strip():
+            return True  # …的情景下，约6%的航运需求将从…转向…: a figure opening its clause qualifies the noun after 的
         if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
@@ -615,7 +643,7 @@ class MetricContext:
         words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
         if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
             return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
-        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
+        return _last_word_before_scope(left)[1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
     def generic(self) -> bool:
@@ -658,6 +686,23 @@ ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 PERFECTIVE_WORDS = frozenset(WORD_LISTS["attributive-after-perfective"])  # 了 after the verb
 AMOUNT_WORD_AT_END = rulebook.regex(rf"(?<=了)(?:{_one_of_words('attributive-amount-words')})$")  # 购买了价值…的大豆
+
+
+# 约42亿元和39亿元的订单: a figure joined to the next by 和/及/、 qualifies the noun after the last one's 的
+DE_AFTER_FIGURES = rulebook.regex(rf"(?:(?:{_one_of_words('attributive-joined-figures')})[约近超逾]?[-\d.]+[^\s，,。；;的]{{0,4}}?)?的")
+SCOPE_BEFORE_FIGURE = frozenset(WORD_LISTS["attributive-scope-before"])
+SCOPE_BEFORE_TAGS = frozenset("t s b".split())  # 上半年, 海上, 额外: time, space and distinguishing words
+
+
+def _last_word_before_scope(left: str) -> tuple[str, str]:
+    """The last word of ``left`` (with its tag) before the time, space and scope words that stand right before a
+    figure and are no verb, adverb or pronoun themselves (承载全球近三成的…, 获得额外约42亿元的…, 连接着每年数千万台的…: 全球, 额外, 每年 say over what, the verb
+    before them says whether the figure qualifies the noun after it)."""
+    words = pos.tag(left)
+    while len(words) > 1 and words[-1][1] not in ATTRIBUTIVE_LEFT_TAGS \
+            and (words[-1][1] in SCOPE_BEFORE_TAGS or words[-1][0] in SCOPE_BEFORE_FIGURE):
+        words = words[:-1]
+    return words[-1]
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -864,7 +909,7 @@ def _object_after(c: MetricContext) -> Named | None:
 
 def _noun_after(c: MetricContext) -> Named | None:
     """以不高于3.2%的利率: the noun after the figure (长达34公里的测试路线中 → 测试路线: a locative after it goes)."""
-    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after)) if c.after else None
+    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after, nominal_heads=True)) if c.after else None
     return _named(to_simplified(noun), c.after) if noun else None
 
 
@@ -878,12 +923,21 @@ def _level_after() -> re.Pattern:
 def _qualified_noun(c: MetricContext) -> Named | None:
     """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
     it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
-    de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
+    de = bool(DE_AFTER_FIGURES.match(c.text, c.figure_end))  # 规模达1万亿美元的抛售: a verb after 的 is a noun
     words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
     if words and _level_after().match(words):
         return None  # 达到了1400亿美元的历史新高, 跌破了3000点的整数关口: a level reached, the name is before the figure
-    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words, nominal_heads=True,
+                                                                   closed=_predicate_after(c, words))))
     return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
+
+
+def _predicate_after(c: MetricContext, words: str) -> bool:
+    """The noun phrase ``words`` after the figure ends where a predicate begins: a verb of the lexicon cut it
+    (航运需求|将从…转向, FOLLOWING_VERB) or the sentence ends right after it (释放约3%的增量航运需求。), so a
+    verb-tagged word it ends with is its head (nominal-verb-heads); not before a comma (受访者表示，…)."""
+    end = c.text.find(words, c.figure_end) + len(words)
+    return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
 
 
 def _counted_noun(c: MetricContext) -> Named | None:

@@ -1,0 +1,50 @@
+"""The s21-metric round (issue 14): a figure before 的 qualifies the noun after it — also past a scope word before
+the figure, at the opening of its clause and joined to a second figure — and that noun keeps the verb-tagged words
+that head it. Each case is a made-up sentence in, the metric of one figure out; cases marked "kept" must not change."""
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _metric(text: str, figure: str) -> str | None:
+    found = [f for f in analyze(text, published="2025-06-30").figures if f.text == figure]
+    assert len(found) == 1, [f.text for f in analyze(text, published="2025-06-30").figures]
+    return found[0].metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # attributive-scope-before: a scope or frequency word between the verb and the figure
+    ("这条航道承载全球近三成的海上原油运量。", "近三成", "海上原油运量"),
+    ("原因在于全球约两成的集装箱运输经由该航道。", "约两成", "集装箱运输"),
+    # a figure opening its clause, 的 after it
+    ("调查显示，75%的受访者对前景感到担忧。", "75%", "受访者"),
+    ("数据显示，超8成的相关企业成立于5年内。", "超8成", "相关企业"),
+    # attributive-joined-figures: two figures before one 的
+    ("公司亦可能获得额外约42亿元和39亿元的订单。", "约42亿元", "订单"),
+    # kept: a figure whose clause names it before, a reference level after 的
+    ("公司营业收入达到了35亿元的历史新高。", "35亿元", "营业收入"),
+])
+def test_figure_qualifies_the_noun_after_it(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # nominal-verb-heads: 承诺, 需求 are jieba verbs heading the noun phrase before a predicate
+    ("公司披露了约900亿美元的采购承诺以锁定产能。", "约900亿美元", "采购承诺"),
+    ("在制裁解除的情景下，约6%的航运需求将从旧船队转向新船队。", "约6%", "航运需求"),
+    ("该协议将释放约3%的增量航运需求。", "约3%", "增量航运需求"),
+    # kept: a verb before a comma or with an object of its own is a predicate
+    ("调查显示，60%的受访者表示，前景不明。", "60%", "受访者"),
+    ("结果显示，90%的工会成员赞成罢工。", "90%", "工会成员"),
+])
+def test_verbs_heading_the_noun_after_a_figure(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # the room a price has to move is no statistic: the name before the figure stays (real-dev gold rss-1159)
+    ("分析师的平均目标价较现价隐含逾70%的上行空间。", "逾70%", "平均目标价"),
+    ("他认为半导体板块还有10%到15%的下跌空间。", "10%到15%", "半导体板块"),
+])
+def test_room_to_move_keeps_the_name_before(text, figure, metric):
+    assert _metric(text, figure) == metric
