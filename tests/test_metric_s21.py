@@ -48,3 +48,19 @@ def test_verbs_heading_the_noun_after_a_figure(text, figure, metric):
 ])
 def test_room_to_move_keeps_the_name_before(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # real_text.toml metric_move_base: 从/由/自 after a name opens the base a move starts from
+    ("组件成本也从去年的最高点每瓦2.1元降到现在的每瓦1.9元。", "2.1元", "组件成本"),
+    ("日经225指数从当时的约10000点升至接近50000点。", "约10000点", "日经225指数"),
+    ("该机型的晶圆吞吐量从每小时200片提升至230片。", "230片", "机型的晶圆吞吐量"),
+])
+def test_move_base_is_cut(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("metric", ["外资从韩国股市净流出", "从业人员", "由政府出资的项目"])
+def test_move_base_kept(metric):
+    from analyzer.extract.metrics import before_move_base
+    assert before_move_base(metric) == metric

@@ -1410,7 +1410,7 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(metric)
     unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
-    metric = without_owner(before_clause_break(without_location(tidied)))
+    metric = without_owner(before_clause_break(before_move_base(without_location(tidied))))
     trimmed = trim_edges(metric)
     tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
     return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
@@ -1425,6 +1425,32 @@ def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
     rows = rulebook.load("real_text").get("metric_clause_break", [])
     return (frozenset(w for row in rows for w in row["words"]),
             frozenset(w for row in rows for w in row.get("level_nouns", ())))
+
+
+@functools.cache
+def _move_base_words() -> frozenset[str]:
+    """The prepositions that open the base a move starts from (real_text.toml metric_move_base: 从, 由, 自)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_move_base", []) for w in row["words"])
+
+
+def before_move_base(metric: str) -> str:
+    """光伏组件成本也从去年的最高点每瓦 → 光伏组件成本也, 单机架定价从Blackwell → 单机架定价: a preposition of source
+    (jieba tags it p; 从业, 来自 are words of their own) after a name opens the base a move starts from — an earlier
+    time, level or product — which says from where the figure moved, not what moved (real_text.toml
+    metric_move_base). The name is what stands before it. A verb after the preposition makes it an adverbial of that
+    verb (外资从韩国股市净流出, 从港口出口的石油, 从二级市场买入): the phrase is left as it is."""
+    prepositions = _move_base_words()
+    if not any(word in metric for word in prepositions):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, tag) in enumerate(words):
+        head = metric[:at]
+        if index and index < len(words) - 1 and word in prepositions and tag == "p" and len(head) >= 2 \
+                and names_something(head) and not _only_a_place(head) \
+                and not any(t.startswith("v") for _, t in words[index + 1:]):
+            return head
+        at += len(word)
+    return metric
 
 
 def _names_a_thing(word: str, tag: str, levels: frozenset[str]) -> bool:
