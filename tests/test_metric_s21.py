@@ -64,3 +64,16 @@ def test_move_base_is_cut(text, figure, metric):
 def test_move_base_kept(metric):
     from analyzer.extract.metrics import before_move_base
     assert before_move_base(metric) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # real_text.toml predicate-modal: a modal after a name opens its predicate
+    ("分析师认为，铜价可能在年内回到1万美元/吨。", "1万美元/吨", "铜价"),
+    ("预计明年行业出货量有望再破2000万台。", "2000万台", "行业出货量"),
+    # lead-pronoun-time-hedge gains 若
+    ("若韩元对美元年平均汇率低于1400韩元，人均GDP将提高。", "低于1400韩元", "韩元对美元年平均汇率"),
+    # kept: a word holding the modal names the figure
+    ("市场预计加息25个基点的可能性为80%。", "80%", "加息25个基点的可能性"),
+])
+def test_modal_and_condition_leave_the_name(text, figure, metric):
+    assert _metric(text, figure) == metric
