@@ -77,3 +77,18 @@ def test_move_base_kept(metric):
 ])
 def test_modal_and_condition_leave_the_name(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # real_text.toml metric_possessive: the name is the noun phrase after 其
+    ("除了营收增长，更关键的是其毛利率高达26.4%。", "26.4%", "毛利率"),
+    ("分析师普遍预期其Q3每股收益约5.1美元。", "约5.1美元", "Q3每股收益"),
+])
+def test_name_after_a_possessive_pronoun(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("metric", ["减持其持有的公司股份", "减持其所持公司股份", "为其供应价值", "其他收入"])
+def test_possessive_pronoun_kept(metric):
+    from analyzer.extract.metrics import after_possessive
+    assert after_possessive(metric) == metric

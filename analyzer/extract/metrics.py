@@ -1410,7 +1410,7 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(metric)
     unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
-    metric = without_owner(before_clause_break(before_move_base(without_location(tidied))))
+    metric = without_owner(before_clause_break(before_move_base(after_possessive(without_location(tidied)))))
     trimmed = trim_edges(metric)
     tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
     return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
@@ -1425,6 +1425,33 @@ def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
     rows = rulebook.load("real_text").get("metric_clause_break", [])
     return (frozenset(w for row in rows for w in row["words"]),
             frozenset(w for row in rows for w in row.get("level_nouns", ())))
+
+
+POSSESSIVE_NOT_BEFORE = frozenset("所")  # 减持其所持公司股份: 其 is the subject of 所持
+
+
+@functools.cache
+def _possessive_words() -> frozenset[str]:
+    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row["words"])
+
+
+def after_possessive(metric: str) -> str:
+    """更关键的是其毛利率 → 毛利率, 华尔街分析师一致预期其Q2每股收益 → Q2每股收益: a possessive pronoun inside a
+    phrase stands for the owner the clause speaks of, and what comes before it is that clause's subject and verb; the
+    name is the noun phrase after it (real_text.toml metric_possessive). Left as it is where a verb opens what
+    follows (减持其持有的公司股份, 减持其所持…, 为其供应价值: the pronoun is a verb's subject or object) or nothing
+    names after it."""
+    pronouns = _possessive_words()
+    if not any(word in metric for word in pronouns):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, _) in enumerate(words):
+        at += len(word)
+        if index and word in pronouns and index + 1 < len(words) and not words[index + 1][1].startswith(("v", "p", "d")) \
+                and words[index + 1][0] not in POSSESSIVE_NOT_BEFORE and names_something(metric[at:]):
+            return metric[at:]
+    return metric
 
 
 @functools.cache
