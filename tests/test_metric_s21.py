@@ -92,3 +92,28 @@ def test_name_after_a_possessive_pronoun(text, figure, metric):
 def test_possessive_pronoun_kept(metric):
     from analyzer.extract.metrics import after_possessive
     assert after_possessive(metric) == metric
+
+
+def test_s21_audits_are_blind_material_only():
+    """The two s21-metric audits keep ids, hashes, figure spans and metrics, no text of ../shared/data; none of their
+    documents is reserved, in real-gold, in an earlier audit or in the other s21 audit."""
+    import json
+    from pathlib import Path
+
+    from analyzer.io.gold import RESERVED_IDS
+    folder = Path(__file__).resolve().parent.parent / "models" / "metric-boundary"
+    selection = (folder.parent.parent / "real-gold" / "selection.tsv").read_text(encoding="utf-8")
+    gold_ids = {line.split("\t")[0] for line in selection.splitlines() if line}
+    earlier = set()
+    for name in ("audit-s19.json", "audit-s19b.json"):
+        earlier |= set(json.loads((folder / name).read_text(encoding="utf-8"))["documents"])
+    seen = set()
+    for name, seed in (("audit-s21a.json", 20261256), ("audit-s21b.json", 20261263)):
+        audit = json.loads((folder / name).read_text(encoding="utf-8"))
+        assert audit["seed"] == seed and len(audit["documents"]) == 15
+        for doc_id, doc in audit["documents"].items():
+            assert set(doc) == {"text_sha256", "figures"} and len(doc["text_sha256"]) == 64
+            assert doc_id not in RESERVED_IDS | gold_ids | earlier | seen
+            for span, metric in doc["figures"]:
+                assert len(span) <= 20 and len(metric) <= 24
+        seen |= set(audit["documents"])
