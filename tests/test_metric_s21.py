@@ -94,6 +94,18 @@ def test_possessive_pronoun_kept(metric):
     assert after_possessive(metric) == metric
 
 
+@pytest.mark.parametrize("text, figure, metric", [
+    # metric.toml time-split-heads: a bare statistic after a time is of the product named before the time
+    ("数据显示，新能源汽车2021年销量已达350万辆。", "350万辆", "新能源汽车销量"),
+    ("个人电脑在第四季度的出货量总计8800万台。", "8800万台", "个人电脑出货量"),
+    # kept: a firm, a market or a place before the time says whose or where
+    ("某汽车有限公司全年销量为76万辆。", "76万辆", "销量"),
+    ("美国10月销量为100万辆。", "100万辆", "销量"),
+])
+def test_statistic_split_by_a_time(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
 def test_s21_audits_are_blind_material_only():
     """The two s21-metric audits keep ids, hashes, figure spans and metrics, no text of ../shared/data; none of their
     documents is reserved, in real-gold, in an earlier audit or in the other s21 audit."""

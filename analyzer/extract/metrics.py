@@ -616,6 +616,8 @@ class MetricContext:
             named_before = clean_metric(self.before_time)
             if named_before and names_something(named_before) and not _institution_pattern().fullmatch(named_before):
                 metric = named_before
+        elif self.before_time and metric in TIME_SPLIT_HEADS:
+            metric = _joined_across_time(self.before_time, metric)
         return metric
 
     @lazy
@@ -703,6 +705,24 @@ def _last_word_before_scope(left: str) -> tuple[str, str]:
             and (words[-1][1] in SCOPE_BEFORE_TAGS or words[-1][0] in SCOPE_BEFORE_FIGURE):
         words = words[:-1]
     return words[-1]
+
+
+TIME_SPLIT_HEADS = frozenset(WORD_LISTS["time-split-heads"])
+TIME_SPLIT_NOT_SUBJECTS = tuple(WORD_LISTS["time-split-not-subjects"])
+TIME_SPLIT_SUBJECT_TAGS = frozenset("n nz vn".split())  # 新能源汽车, 光伏: a product or industry, not a firm or place
+
+
+def _joined_across_time(before_time: str, head: str) -> str:
+    """新能源汽车2021年销量 → 新能源汽车销量: a bare statistic (time-split-heads) right after a time expression is of
+    the product or industry named right before that time; a firm, a place or a person there (比亚迪, 美国) is whose or
+    where, which the spec drops, and a verb or anything but a common noun ends the subject."""
+    subject = clean_metric(before_time) or ""
+    words = pos.tag(subject) if subject else ()
+    if not words or len(subject) < 2 or len(subject) > 8 or _institution_pattern().fullmatch(subject) or \
+            any(tag not in TIME_SPLIT_SUBJECT_TAGS or word in _metric_words() for word, tag in words) or \
+            subject.endswith(TIME_SPLIT_NOT_SUBJECTS):
+        return head
+    return subject + head
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
