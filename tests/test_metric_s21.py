@@ -106,6 +106,17 @@ def test_statistic_split_by_a_time(text, figure, metric):
     assert _metric(text, figure) == metric
 
 
+@pytest.mark.parametrize("text, figure, metric", [
+    # metric.toml per-unit: 每 and one character (a unit or a period) after a name go
+    ("娃哈哈钙奶批发价为每箱39元。", "39元", "娃哈哈钙奶批发价"),
+    ("美联储缩表速度上限为每月1000亿美元。", "1000亿美元", "缩表速度上限"),
+    # kept: 每股 after a dividend names the statistic (corpus/dev gold)
+    ("末期股息每股1.972元。", "1.972元", "末期股息每股"),
+])
+def test_per_one_character_unit(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
 def test_s21_audits_are_blind_material_only():
     """The two s21-metric audits keep ids, hashes, figure spans and metrics, no text of ../shared/data; none of their
     documents is reserved, in real-gold, in an earlier audit or in the other s21 audit."""

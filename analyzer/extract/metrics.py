@@ -142,6 +142,16 @@ NOT_COUNTED_AFTER = rulebook.regex(_one_of_words("not-counted-after"))
 LOCATIVE_TAIL = rulebook.regex(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')})$")
 TIME_CLAUSE = rulebook.regex(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = rulebook.regex(rf"每(?:{_one_of_words('per-unit')})$")
+# 每升, 每日, 每瓦: any one character after 每 is a unit or a period the figure is per (not 每股, which names a dividend
+# per share: 末期股息每股, the corpus gold); cut only where a name stands before it (上涨至每升 keeps it)
+PER_ONE_CHARACTER_TAIL = rulebook.regex(r"每[^\W\d_A-Za-z股]$")
+
+
+def _without_per_unit(phrase: str) -> str:
+    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
+    phrase = PER_UNIT_TAIL.sub("", phrase)
+    short = PER_ONE_CHARACTER_TAIL.search(phrase)
+    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = rulebook.regex(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 SAME_BELOW = rulebook.regex(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
@@ -294,7 +304,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(MARKET_TIME.sub("", _named_part(phrase)), leading)  # 理想汽车盘中: the firm is left, no time
-    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
+    phrase = _strip_trailing(_without_per_unit(EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", UNOPENED_CLOSE.sub(r"\g<name>", phrase))  # 贷款市场报价利率（LPR） → …利率
