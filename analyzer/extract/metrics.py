@@ -142,6 +142,16 @@ NOT_COUNTED_AFTER = rulebook.regex(_one_of_words("not-counted-after"))
 LOCATIVE_TAIL = rulebook.regex(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')})$")
 TIME_CLAUSE = rulebook.regex(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = rulebook.regex(rf"每(?:{_one_of_words('per-unit')})$")
+# 每升, 每日, 每瓦: any one character after 每 is a unit or a period the figure is per (not 每股, which names a dividend
+# per share: 末期股息每股, the corpus gold); cut only where a name stands before it (上涨至每升 keeps it)
+PER_ONE_CHARACTER_TAIL = rulebook.regex(r"每[^\W\d_A-Za-z股]$")
+
+
+def _without_per_unit(phrase: str) -> str:
+    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
+    phrase = PER_UNIT_TAIL.sub("", phrase)
+    short = PER_ONE_CHARACTER_TAIL.search(phrase)
+    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = rulebook.regex(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 SAME_BELOW = rulebook.regex(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
@@ -294,7 +304,7 @@ def clean_metric(phrase: str, limit: bool = True) -> str | None:
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
     phrase = ENUMERATOR.sub("", _strip_trailing(_after_last_verb(phrase, verbs), trailing))
     phrase = _without_subject(MARKET_TIME.sub("", _named_part(phrase)), leading)  # 理想汽车盘中: the firm is left, no time
-    phrase = _strip_trailing(PER_UNIT_TAIL.sub("", EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
+    phrase = _strip_trailing(_without_per_unit(EMPTY_BRACKETS.sub("", MARKET_TIME.sub("", phrase))), trailing)
     phrase = WINDOW.sub("", TIME_CLAUSE.sub("", phrase))  # Kospi指数在过去12个月内因…而暴涨 → Kospi指数
     phrase = re.sub(r"[\s【】]", "", phrase).strip("“”\"'《》、，,")
     phrase = TRAILING_ABBREVIATION.sub("", UNOPENED_CLOSE.sub(r"\g<name>", phrase))  # 贷款市场报价利率（LPR） → …利率
@@ -382,15 +392,40 @@ def _place_grammar() -> tuple[re.Pattern, frozenset[str]]:
     return rulebook.regex(rf"[\u4e00-\u9fff]{{1,5}}(?:{endings})"), frozenset(grammar["not_places"])
 
 
-def _noun_prefix(phrase: str) -> str:
+def _noun_prefix(phrase: str, nominal_heads: bool = False, closed: bool = False) -> str:
     """利率向符合条件 → 利率, 金融机构参与 → 金融机构: the words up to the first verb, adverb or preposition
-    after a noun."""
+    after a noun. With ``nominal_heads`` (the noun a figure qualifies, after its 的 or its verb) verbs that end the
+    phrase or stand right before an adverb or preposition are its head, not a predicate (采购承诺以锁定产能 →
+    采购承诺, 航运需求将从… → 航运需求; metric.toml nominal-verb-heads); ``closed``: a predicate begins right after
+    the phrase, so verbs that end it head it too (释放约3%的增量航运需求。)."""
+    words = pos.tag(phrase)
     kept = ""
-    for word, tag in pos.tag(phrase):
-        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers():
+    for at, (word, tag) in enumerate(words):
+        if kept and tag in PHRASE_END_TAGS and word not in _metric_words() and word not in _noun_modifiers() \
+                and not (nominal_heads and tag.startswith("v") and _verbs_end_phrase(words, at, closed)):
             break
         kept += word
     return kept
+
+
+SENTENCE_END_MARKS = frozenset("。；;！!？?\n")
+# the tags and the prepositions a predicate after a noun phrase opens with (metric.toml nominal-verb-heads)
+PREDICATE_OPENING_TAGS = frozenset(next(row["tags"] for row in rulebook.rows("metric", "words")
+                                        if row["id"] == "nominal-verb-heads"))
+PREDICATE_OPENING_WORDS = frozenset(WORD_LISTS["nominal-verb-heads"])
+
+
+def _verbs_end_phrase(words: Sequence[tuple[str, str]], at: int, closed: bool) -> bool:
+    """The verbs from ``words[at]`` on run to an adverb or a preposition that opens a predicate (需求将从…,
+    承诺以锁定…): nouns jieba tags as verbs, heading the noun phrase. A verb with a noun after it, or last (受访者
+    表示，, 份额紧随其后, 股份转让给), is a predicate; in a ``closed`` phrase a last verb of two characters or more
+    alone is its head (增量航运需求。, 绩效股权激励。) while two verbs are a verb and its object (工会成员赞成罢工。)."""
+    for word, tag in words[at + 1:]:
+        if tag in PREDICATE_OPENING_TAGS or word in PREDICATE_OPENING_WORDS:
+            return True
+        if not tag.startswith("v"):
+            return False
+    return closed and at == len(words) - 1 and len(words[at][0]) >= 2 and not words[at - 1][1].startswith("v")
 
 
 @functools.cache
@@ -574,7 +609,8 @@ class MetricContext:
     def raw_after(self) -> str | None:
         """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
         the phrase (9个城区（含开发区）开展… → 城区)."""
-        after = RIGHT_PHRASE.match(self.text, self.figure_end + self.text.startswith("的", self.figure_end))
+        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)  # 约42亿元和39亿元的订单: after the last 的
+        after = RIGHT_PHRASE.match(self.text, joined.end() if joined else self.figure_end)
         return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
 
     @lazy
@@ -590,6 +626,8 @@ class MetricContext:
             named_before = clean_metric(self.before_time)
             if named_before and names_something(named_before) and not _institution_pattern().fullmatch(named_before):
                 metric = named_before
+        elif self.before_time and metric in TIME_SPLIT_HEADS:
+            metric = _joined_across_time(self.before_time, metric)
         return metric
 
     @lazy
@@ -607,7 +645,9 @@ class MetricContext:
         """The figure qualifies the noun after it: 提供约2500亿美元的担保, 就高达2500亿美元的…融资担保 (a verb,
         preposition, adverb, pronoun or numeral before it and 的 after), 当前轮次的300亿美元投资 (的 before it)."""
         left = self.raw_left.rstrip()
-        de_after = self.text.startswith("的", self.figure_end)
+        de_after = bool(DE_AFTER_FIGURES.match(self.text, self.figure_end))
+        if de_after and self.clause_start > self.sentence_start and not self.text[self.clause_start:self.figure_start].strip():
+            return True  # …的情景下，约6%的航运需求将从…转向…: a figure opening its clause qualifies the noun after 的
         if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
@@ -615,7 +655,7 @@ class MetricContext:
         words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
         if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
             return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
-        return pos.tag(left)[-1][1] in ATTRIBUTIVE_LEFT_TAGS
+        return _last_word_before_scope(left)[1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
     def generic(self) -> bool:
@@ -658,6 +698,41 @@ ROUND_WORDS = tuple(WORD_LISTS["round-words"])
 ATTRIBUTIVE_LEFT_TAGS = frozenset("v vd vi p d r m c".split())
 PERFECTIVE_WORDS = frozenset(WORD_LISTS["attributive-after-perfective"])  # 了 after the verb
 AMOUNT_WORD_AT_END = rulebook.regex(rf"(?<=了)(?:{_one_of_words('attributive-amount-words')})$")  # 购买了价值…的大豆
+
+
+# 约42亿元和39亿元的订单: a figure joined to the next by 和/及/、 qualifies the noun after the last one's 的
+DE_AFTER_FIGURES = rulebook.regex(rf"(?:(?:{_one_of_words('attributive-joined-figures')})[约近超逾]?[-\d.]+[^\s，,。；;的]{{0,4}}?)?的")
+SCOPE_BEFORE_FIGURE = frozenset(WORD_LISTS["attributive-scope-before"])
+SCOPE_BEFORE_TAGS = frozenset("t s b".split())  # 上半年, 海上, 额外: time, space and distinguishing words
+
+
+def _last_word_before_scope(left: str) -> tuple[str, str]:
+    """The last word of ``left`` (with its tag) before the time, space and scope words that stand right before a
+    figure and are no verb, adverb or pronoun themselves (承载全球近三成的…, 获得额外约42亿元的…, 连接着每年数千万台的…: 全球, 额外, 每年 say over what, the verb
+    before them says whether the figure qualifies the noun after it)."""
+    words = pos.tag(left)
+    while len(words) > 1 and words[-1][1] not in ATTRIBUTIVE_LEFT_TAGS \
+            and (words[-1][1] in SCOPE_BEFORE_TAGS or words[-1][0] in SCOPE_BEFORE_FIGURE):
+        words = words[:-1]
+    return words[-1]
+
+
+TIME_SPLIT_HEADS = frozenset(WORD_LISTS["time-split-heads"])
+TIME_SPLIT_NOT_SUBJECTS = tuple(WORD_LISTS["time-split-not-subjects"])
+TIME_SPLIT_SUBJECT_TAGS = frozenset("n nz vn".split())  # 新能源汽车, 光伏: a product or industry, not a firm or place
+
+
+def _joined_across_time(before_time: str, head: str) -> str:
+    """新能源汽车2021年销量 → 新能源汽车销量: a bare statistic (time-split-heads) right after a time expression is of
+    the product or industry named right before that time; a firm, a place or a person there (比亚迪, 美国) is whose or
+    where, which the spec drops, and a verb or anything but a common noun ends the subject."""
+    subject = clean_metric(before_time) or ""
+    words = pos.tag(subject) if subject else ()
+    if not words or len(subject) < 2 or len(subject) > 8 or _institution_pattern().fullmatch(subject) or \
+            any(tag not in TIME_SPLIT_SUBJECT_TAGS or word in _metric_words() for word, tag in words) or \
+            subject.endswith(TIME_SPLIT_NOT_SUBJECTS):
+        return head
+    return subject + head
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
@@ -864,7 +939,7 @@ def _object_after(c: MetricContext) -> Named | None:
 
 def _noun_after(c: MetricContext) -> Named | None:
     """以不高于3.2%的利率: the noun after the figure (长达34公里的测试路线中 → 测试路线: a locative after it goes)."""
-    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after)) if c.after else None
+    noun = LOCATIVE_TAIL.sub("", _noun_prefix(c.after, nominal_heads=True)) if c.after else None
     return _named(to_simplified(noun), c.after) if noun else None
 
 
@@ -878,12 +953,21 @@ def _level_after() -> re.Pattern:
 def _qualified_noun(c: MetricContext) -> Named | None:
     """提供约2500亿美元的担保, 长达34公里的测试路线中: the noun phrase the figure qualifies, up to the verb after
     it (按5万元的消费额度上限给予贴息 → 消费额度上限; a locative after it goes)."""
-    de = c.text.startswith("的", c.figure_end)  # 规模达1万亿美元的抛售: a verb after 的 is a noun
+    de = bool(DE_AFTER_FIGURES.match(c.text, c.figure_end))  # 规模达1万亿美元的抛售: a verb after 的 is a noun
     words = c.raw_after and FOLLOWING_VERB.split(c.raw_after)[0]
     if words and _level_after().match(words):
         return None  # 达到了1400亿美元的历史新高, 跌破了3000点的整数关口: a level reached, the name is before the figure
-    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words)))
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(words, nominal_heads=True,
+                                                                   closed=_predicate_after(c, words))))
     return _named(to_simplified(noun), words) if noun and len(noun) >= 2 and (de or names_something(noun)) else None
+
+
+def _predicate_after(c: MetricContext, words: str) -> bool:
+    """The noun phrase ``words`` after the figure ends where a predicate begins: a verb of the lexicon cut it
+    (航运需求|将从…转向, FOLLOWING_VERB) or the sentence ends right after it (释放约3%的增量航运需求。), so a
+    verb-tagged word it ends with is its head (nominal-verb-heads); not before a comma (受访者表示，…)."""
+    end = c.text.find(words, c.figure_end) + len(words)
+    return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
 
 
 def _counted_noun(c: MetricContext) -> Named | None:
@@ -1356,7 +1440,7 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(metric)
     unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
-    metric = without_owner(before_clause_break(without_location(tidied)))
+    metric = without_owner(before_clause_break(before_move_base(after_possessive(without_location(tidied)))))
     trimmed = trim_edges(metric)
     tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
     return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
@@ -1371,6 +1455,59 @@ def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
     rows = rulebook.load("real_text").get("metric_clause_break", [])
     return (frozenset(w for row in rows for w in row["words"]),
             frozenset(w for row in rows for w in row.get("level_nouns", ())))
+
+
+POSSESSIVE_NOT_BEFORE = frozenset("所")  # 减持其所持公司股份: 其 is the subject of 所持
+
+
+@functools.cache
+def _possessive_words() -> frozenset[str]:
+    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row["words"])
+
+
+def after_possessive(metric: str) -> str:
+    """更关键的是其毛利率 → 毛利率, 华尔街分析师一致预期其Q2每股收益 → Q2每股收益: a possessive pronoun inside a
+    phrase stands for the owner the clause speaks of, and what comes before it is that clause's subject and verb; the
+    name is the noun phrase after it (real_text.toml metric_possessive). Left as it is where a verb opens what
+    follows (减持其持有的公司股份, 减持其所持…, 为其供应价值: the pronoun is a verb's subject or object) or nothing
+    names after it."""
+    pronouns = _possessive_words()
+    if not any(word in metric for word in pronouns):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, _) in enumerate(words):
+        at += len(word)
+        if index and word in pronouns and index + 1 < len(words) and not words[index + 1][1].startswith(("v", "p", "d")) \
+                and words[index + 1][0] not in POSSESSIVE_NOT_BEFORE and names_something(metric[at:]):
+            return metric[at:]
+    return metric
+
+
+@functools.cache
+def _move_base_words() -> frozenset[str]:
+    """The prepositions that open the base a move starts from (real_text.toml metric_move_base: 从, 由, 自)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_move_base", []) for w in row["words"])
+
+
+def before_move_base(metric: str) -> str:
+    """光伏组件成本也从去年的最高点每瓦 → 光伏组件成本也, 单机架定价从Blackwell → 单机架定价: a preposition of source
+    (jieba tags it p; 从业, 来自 are words of their own) after a name opens the base a move starts from — an earlier
+    time, level or product — which says from where the figure moved, not what moved (real_text.toml
+    metric_move_base). The name is what stands before it. A verb after the preposition makes it an adverbial of that
+    verb (外资从韩国股市净流出, 从港口出口的石油, 从二级市场买入): the phrase is left as it is."""
+    prepositions = _move_base_words()
+    if not any(word in metric for word in prepositions):
+        return metric
+    words, at = pos.tag(metric), 0
+    for index, (word, tag) in enumerate(words):
+        head = metric[:at]
+        if index and index < len(words) - 1 and word in prepositions and tag == "p" and len(head) >= 2 \
+                and names_something(head) and not _only_a_place(head) \
+                and not any(t.startswith("v") for _, t in words[index + 1:]):
+            return head
+        at += len(word)
+    return metric
 
 
 def _names_a_thing(word: str, tag: str, levels: frozenset[str]) -> bool:
