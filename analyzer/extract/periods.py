@@ -1380,6 +1380,20 @@ def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], found.group()) if found else None
 
 
+def _announced_plan(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """8月6日公告，公司拟以2亿元—4亿元回购股份: the day a plan was announced, right before the announcement, is
+    no reading of the plan's amounts (period.toml, announced-plan)."""
+    rule = choice.rule.split("/")
+    if choice.period is None or rule[0] not in row["of_rules"] or rule[-1] not in row["kinds"]:
+        return None
+    ended = ending_by(fp.times, site.start)
+    span = fp.times[ended - 1] if ended else None
+    if span is None or span.start < site.sentence[0]:
+        return None
+    plan = WORD_PATTERNS[row["words"]].match(fp.text, span.end, site.start)
+    return PeriodChoice(None, row["id"], plan.group()) if plan else None
+
+
 def _undated_kinds(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """到2025年 in an item without a published date: no period (period.toml, undated-target-year)."""
     if fp.published is not None or choice.period is None or choice.rule.split("/")[-1] not in row["kinds"]:
@@ -1566,7 +1580,7 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
-    "respectively": _respectively,
+    "respectively": _respectively, "announced_plan": _announced_plan,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
