@@ -223,3 +223,23 @@ S19_CASES = [
 @pytest.mark.parametrize("text, published, figure, expect", S19_CASES, ids=[case[2] for case in S19_CASES])
 def test_s19_rows(text, published, figure, expect):
     test_s17_audit_rows(text, published, figure, expect)
+
+
+S21_CASES = [
+    # document-number: the year of 第N号 gives no period, but an undated item's year-less dates its year
+    ("某县指挥部办公室发布2022年第8号通告：1月9日，该县对全县6个封控区实施了检测。", None, "6个",
+     ("2022-01-09", "2022-01-09")),
+    ("根据商务部公告2025年第87号，进口数量达到规定数量的100%后加征关税。", "2026-08-06", "100%", None),
+    # meeting-named-not-inherited: odds of a meeting named by its month take no day of the paragraph
+    ("美联储官员周三发表讲话。据CME，美联储1月降息25个基点的概率仅为2.8%。", "2026-01-29", "2.8%", None),
+    # announced-plan: a plan's terms are no reading of the day it was announced
+    ("某公司(300000)8月6日公告，公司董事长计划以集中竞价方式减持不超过248万股。", "2026-08-06", "不超过248万股", None),
+    ("某公司8月6日公告，公司员工持股计划已完成股票购买，购买数量1000万股。", "2026-08-06", "1000万股",
+     ("2026-08-06", "2026-08-06")),  # the noun 计划 opens no plan
+    ("某公司公告，拟自2022年2月16日起将信用卡数量上限调整为5张。", None, "5张", ("2022-02-16", "2022-02-16")),
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S21_CASES, ids=[case[2] for case in S21_CASES])
+def test_s21_rows(text, published, figure, expect):
+    test_s17_audit_rows(text, published, figure, expect)

@@ -77,6 +77,7 @@ RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
+DOCUMENT_NUMBER = WORD_PATTERNS["document_number"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
@@ -263,13 +264,14 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 def _not_a_period(text: str, match: re.Match) -> bool:
     """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最), a
-    bond's name (2025年首期), a law's (《1974年贸易法》) or a meeting's (9月加息, 10月议息会议)."""
+    bond's name (2025年首期), a law's (《1974年贸易法》), a document number's (公告2025年第87号) or a meeting's (9月加息,
+    10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
     if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)
-                                      or YEAR_RECORD.match(text, end)):
-        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点
+                                      or YEAR_RECORD.match(text, end) or DOCUMENT_NUMBER.match(text, end)):
+        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点; 商务部公告2025年第87号
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
     if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
@@ -370,6 +372,7 @@ class PeriodResolver:
         self.context_year, self.last_report = None, None
         for match in time_matches(text):
             if _not_a_period(text, match):
+                self._document_year(text, match)
                 continue
             kind = match.lastgroup
             groups = {short: value for name, short in _KIND_GROUPS[kind]
@@ -386,6 +389,13 @@ class PeriodResolver:
                 spans.append(TimeSpan(match.start(), match.end(), period, kind, rule))
                 self._set_context(kind, groups, period, text, match)
         return spans
+
+    def _document_year(self, text: str, match: re.Match) -> None:
+        """公告2022年第8号 in an item with no published date: no period, but the year it writes for the year-less
+        dates after it (real-gold/README.md: undated items take the year they write)."""
+        written = match.group("year__year") if match.lastgroup == "year" else None
+        if self.published is None and written and DOCUMENT_NUMBER.match(text, match.end()):
+            self.context_year = _int(written)
 
     def _set_context(self, kind: str, groups: dict, period: Period, text: str, match: re.Match) -> None:
         """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
