@@ -408,7 +408,7 @@ class PeriodResolver:
         if "rel" in groups or to_now:
             self.context_year = None
         elif "year" in groups and kind not in DAY_KINDS and not _past_year(text, match):
-            self.context_year = int(period.start[:4])
+            self.context_year = int((period.end if "y2" in groups else period.start)[:4])  # 2025年9月至2026年3月
 
     def _resolve(self, kind: str, groups: dict) -> Period | None:
         try:
@@ -701,6 +701,14 @@ def _month_range(r: PeriodResolver, g: dict) -> Period | None:
     return _months(r, g, _int(g["m1"]), _int(g["m2"]))
 
 
+def _month_range_years(r: PeriodResolver, g: dict) -> Period | None:
+    """2025年9月至2026年3月: from the first month's start to the last month's end."""
+    first_year, last_year, m1, m2 = r._year(g, 1), _int(g["y2"]), _int(g["m1"]), _int(g["m2"])
+    if first_year is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (first_year, m1) >= (last_year, m2):
+        return None
+    return _range(date(first_year, m1, 1), _month_end(last_year, m2))
+
+
 def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
     """The last day of the quarter named (q) or of the last of the first quarters (nq)."""
     q = _int(g["q"] if "q" in g else g["nq"])
@@ -808,7 +816,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
-    "month_range": _month_range, "quarter": _quarter,
+    "month_range": _month_range, "month_range_years": _month_range_years, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
     "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
