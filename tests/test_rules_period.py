@@ -243,3 +243,8 @@ S21_CASES = [
 @pytest.mark.parametrize("text, published, figure, expect", S21_CASES, ids=[case[2] for case in S21_CASES])
 def test_s21_rows(text, published, figure, expect):
     test_s17_audit_rows(text, published, figure, expect)
+
+
+def test_s21_quarter_something_will_happen_in():
+    # quarter-in-forecast: 将在一季度 in a January story is the quarter ahead, not last year's
+    test_s17_audit_rows("某餐饮集团将在一季度陆续关闭全国102家门店。", "2026-01-26", "102家", ("2026-01-01", "2026-03-31"))
