@@ -248,3 +248,8 @@ def test_s21_rows(text, published, figure, expect):
 def test_s21_quarter_something_will_happen_in():
     # quarter-in-forecast: 将在一季度 in a January story is the quarter ahead, not last year's
     test_s17_audit_rows("某餐饮集团将在一季度陆续关闭全国102家门店。", "2026-01-26", "102家", ("2026-01-01", "2026-03-31"))
+
+
+def test_s21_long_run_inflation_target():
+    # inflation-target: 2%的长期目标 is a standing target, not the half-year its sentence speaks of
+    test_s17_audit_rows("美联储官员注意到上半年经济活动增长放缓，通胀率仍略高于美联储2%的长期目标。", "2025-10-10", "2%", None)
