@@ -230,6 +230,7 @@ S21_CASES = [
     ("某县指挥部办公室发布2022年第8号通告：1月9日，该县对全县6个封控区实施了检测。", None, "6个",
      ("2022-01-09", "2022-01-09")),
     ("根据商务部公告2025年第87号，进口数量达到规定数量的100%后加征关税。", "2026-08-06", "100%", None),
+    ("某公司公布2022年限制性股票激励计划(草案)，拟授予的限制性股票数量为4205.20万股。", None, "4205.20万股", None),
     # meeting-named-not-inherited: odds of a meeting named by its month take no day of the paragraph
     ("美联储官员周三发表讲话。据CME，美联储1月降息25个基点的概率仅为2.8%。", "2026-01-29", "2.8%", None),
     # announced-plan: a plan's terms are no reading of the day it was announced
