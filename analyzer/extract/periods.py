@@ -79,6 +79,7 @@ INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
 DOCUMENT_NUMBER = WORD_PATTERNS["document_number"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
+YEAR_NAMES = (INDEX_BASE, LAW_NAME, YEAR_RECORD, DOCUMENT_NUMBER)  # a year right before these is no period
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
 DIGEST_OPENING = rulebook.regex(r"\s*" + WORD_PATTERNS["digest_opening"].pattern)
@@ -269,8 +270,7 @@ def _not_a_period(text: str, match: re.Match) -> bool:
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)
-                                      or YEAR_RECORD.match(text, end) or DOCUMENT_NUMBER.match(text, end)):
+    if match.lastgroup == "year" and any(pattern.match(text, end) for pattern in YEAR_NAMES):
         return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点; 商务部公告2025年第87号
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
