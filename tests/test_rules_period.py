@@ -223,3 +223,34 @@ S19_CASES = [
 @pytest.mark.parametrize("text, published, figure, expect", S19_CASES, ids=[case[2] for case in S19_CASES])
 def test_s19_rows(text, published, figure, expect):
     test_s17_audit_rows(text, published, figure, expect)
+
+
+S21_CASES = [
+    # document-number: the year of 第N号 gives no period, but an undated item's year-less dates its year
+    ("某县指挥部发布2022年第5号通告：1月8日，该县对7个封控区实施了检测。", None, "7个",
+     ("2022-01-08", "2022-01-08")),
+    ("根据某部门公告2025年第12号，进口数量达到规定数量的100%后加征关税。", "2026-08-06", "100%", None),
+    ("某公司公布2022年限制性股票激励计划(草案)，拟授予的限制性股票数量为4000万股。", None, "4000万股", None),
+    # meeting-named-not-inherited: odds of a meeting named by its month take no day of the paragraph
+    ("美联储官员周三发表讲话。据利率期货，美联储1月降息25个基点的概率仅为3%。", "2026-01-29", "3%", None),
+    # announced-plan: a plan's terms are no reading of the day it was announced
+    ("某公司(300000)8月6日公告，公司董事长计划以集中竞价方式减持不超过250万股。", "2026-08-06", "不超过250万股", None),
+    ("某公司8月6日公告，公司员工持股计划已完成股票购买，购买数量1000万股。", "2026-08-06", "1000万股",
+     ("2026-08-06", "2026-08-06")),  # the noun 计划 opens no plan
+    ("某公司公告，拟自2022年3月1日起将会员卡数量上限调整为6张。", None, "6张", ("2022-03-01", "2022-03-01")),
+]
+
+
+@pytest.mark.parametrize("text, published, figure, expect", S21_CASES, ids=[case[2] for case in S21_CASES])
+def test_s21_rows(text, published, figure, expect):
+    test_s17_audit_rows(text, published, figure, expect)
+
+
+def test_s21_quarter_something_will_happen_in():
+    # quarter-in-forecast: 将在一季度 in a January story is the quarter ahead, not last year's
+    test_s17_audit_rows("某餐饮集团将在一季度关闭100家门店。", "2026-01-26", "100家", ("2026-01-01", "2026-03-31"))
+
+
+def test_s21_long_run_inflation_target():
+    # inflation-target: 2%的长期目标 is a standing target, not the half-year its sentence speaks of
+    test_s17_audit_rows("会议纪要显示，上半年经济增长放缓，通胀仍高于美联储2%的长期目标。", "2025-10-10", "2%", None)

@@ -77,7 +77,9 @@ RECORD_BASE = rulebook.regex(r"[^，。；\d]{0,12}?以来" + RECORD.pattern)
 BOND_NAME = WORD_PATTERNS["bond_name"]
 INDEX_BASE = WORD_PATTERNS["index_base"]
 LAW_NAME = WORD_PATTERNS["law_name"]
+DOCUMENT_NUMBER = WORD_PATTERNS["document_number"]
 YEAR_RECORD = WORD_PATTERNS["year_record"]
+YEAR_NAMES = (INDEX_BASE, LAW_NAME, YEAR_RECORD, DOCUMENT_NUMBER)  # a year right before these is no period
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
 DIGEST_OPENING = rulebook.regex(r"\s*" + WORD_PATTERNS["digest_opening"].pattern)
@@ -263,13 +265,13 @@ def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
 
 def _not_a_period(text: str, match: re.Match) -> bool:
     """The base of a comparison (比上年末, 去年同期), of an index (以2015年为100), of a record (1997年…以来之最), a
-    bond's name (2025年首期), a law's (《1974年贸易法》) or a meeting's (9月加息, 10月议息会议)."""
+    bond's name (2025年首期), a law's (《1974年贸易法》), a document number's (公告2025年第87号) or a meeting's (9月加息,
+    10月议息会议)."""
     start, end = match.start(), match.end()
     if COMPARISON_BASE.search(text[max(0, start - 3):start]) or text.startswith(SAME_PERIOD, end):
         return True
-    if match.lastgroup == "year" and (INDEX_BASE.match(text, end) or LAW_NAME.match(text, end)
-                                      or YEAR_RECORD.match(text, end)):
-        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点
+    if match.lastgroup == "year" and any(pattern.match(text, end) for pattern in YEAR_NAMES):
+        return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点; 商务部公告2025年第87号
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
     if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
@@ -370,6 +372,7 @@ class PeriodResolver:
         self.context_year, self.last_report = None, None
         for match in time_matches(text):
             if _not_a_period(text, match):
+                self._document_year(text, match)
                 continue
             kind = match.lastgroup
             groups = {short: value for name, short in _KIND_GROUPS[kind]
@@ -387,6 +390,13 @@ class PeriodResolver:
                 self._set_context(kind, groups, period, text, match)
         return spans
 
+    def _document_year(self, text: str, match: re.Match) -> None:
+        """公告2022年第8号 in an item with no published date: no period, but the year it writes for the year-less
+        dates after it (real-gold/README.md: undated items take the year they write)."""
+        written = match.group("year__year") if match.lastgroup == "year" else None
+        if self.published is None and written and DOCUMENT_NUMBER.match(text, match.end()):
+            self.context_year = _int(written)
+
     def _set_context(self, kind: str, groups: dict, period: Period, text: str, match: re.Match) -> None:
         """A reporting period written with its year sets the context (2019年末 … 全年); a dateline (2021年1月12日)
         does not, nor a past event's year or a record's start (_past_year); a relative year (今年, 去年) or a span
@@ -398,7 +408,7 @@ class PeriodResolver:
         if "rel" in groups or to_now:
             self.context_year = None
         elif "year" in groups and kind not in DAY_KINDS and not _past_year(text, match):
-            self.context_year = int(period.start[:4])
+            self.context_year = int((period.end if "y2" in groups else period.start)[:4])  # 2025年9月至2026年3月
 
     def _resolve(self, kind: str, groups: dict) -> Period | None:
         try:
@@ -691,6 +701,14 @@ def _month_range(r: PeriodResolver, g: dict) -> Period | None:
     return _months(r, g, _int(g["m1"]), _int(g["m2"]))
 
 
+def _month_range_years(r: PeriodResolver, g: dict) -> Period | None:
+    """2025年9月至2026年3月: from the first month's start to the last month's end."""
+    first_year, last_year, m1, m2 = r._year(g, 1), _int(g["y2"]), _int(g["m1"]), _int(g["m2"])
+    if first_year is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (first_year, m1) >= (last_year, m2):
+        return None
+    return _range(date(first_year, m1, 1), _month_end(last_year, m2))
+
+
 def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
     """The last day of the quarter named (q) or of the last of the first quarters (nq)."""
     q = _int(g["q"] if "q" in g else g["nq"])
@@ -798,7 +816,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
-    "month_range": _month_range, "quarter": _quarter,
+    "month_range": _month_range, "month_range_years": _month_range_years, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
     "half_year_report": _half_year_report, "month": _month, "month_nearest": _month_nearest,
     "month_end_nearest": _month_end_nearest, "month_part": _month_part, "month_end": _month_end_kind, "date": _date,
@@ -1380,6 +1398,20 @@ def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], found.group()) if found else None
 
 
+def _announced_plan(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
+    """8月6日公告，公司拟以2亿元—4亿元回购股份: the day a plan was announced, right before the announcement, is
+    no reading of the plan's amounts (period.toml, announced-plan)."""
+    rule = choice.rule.split("/")
+    if choice.period is None or rule[0] not in row["of_rules"] or rule[-1] not in row["kinds"]:
+        return None
+    ended = ending_by(fp.times, site.start)
+    span = fp.times[ended - 1] if ended else None
+    if span is None or span.start < site.sentence[0]:
+        return None
+    plan = WORD_PATTERNS[row["words"]].match(fp.text, span.end, site.start)
+    return PeriodChoice(None, row["id"], plan.group()) if plan else None
+
+
 def _undated_kinds(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """到2025年 in an item without a published date: no period (period.toml, undated-target-year)."""
     if fp.published is not None or choice.period is None or choice.rule.split("/")[-1] not in row["kinds"]:
@@ -1566,7 +1598,7 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "same_period_last_year": _same_period_last_year,
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
-    "respectively": _respectively,
+    "respectively": _respectively, "announced_plan": _announced_plan,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
