@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import urllib.parse
 from decimal import Decimal, InvalidOperation
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from analyzer.io.spreadsheet import spreadsheet_csv
@@ -139,6 +141,33 @@ async def document_page(request, datasette):
                "mentions": [a.attributes | {"key": a.key} for a in annotations if a.kind != "figure"],
                "annotations": {a.key: list(a.attributes.items()) for a in annotations}}
     return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
+
+
+# datasette's own errors about a request's parameters that it raises with status 500 (as if the server had failed)
+CLIENT_ERRORS = ("Cannot sort table by ", "Cannot use _sort and _sort_desc at the same time", "Invalid _through")
+
+
+def _is_bad_parameter(exception: Exception) -> bool:
+    """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
+    JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
+    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character")."""
+    return isinstance(exception, (ValueError, OverflowError)) or (
+        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """A request with a parameter datasette cannot use (``?_sort=nope``) is a 400 with datasette's message, not a
+    500 page. Datasette's own handler renders it: it runs next for its own errors (given status 400 here), and is
+    called here, with the message, for the plain exceptions above."""
+    if isinstance(exception, DatasetteError):
+        if exception.status == 500 and str(exception.message).startswith(CLIENT_ERRORS):
+            exception.status = 400
+        return None
+    if _is_bad_parameter(exception):
+        from datasette.handle_exception import handle_exception as render
+        return render(datasette, request, DatasetteError(str(exception), title="Bad request", status=400))
+    return None
 
 
 @hookimpl
