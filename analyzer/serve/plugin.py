@@ -13,7 +13,7 @@ from datasette.utils.asgi import NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
-from analyzer.io.spreadsheet import spreadsheet_csv
+from analyzer.io.spreadsheet import SpreadsheetCsvStream
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
@@ -182,20 +182,23 @@ def _is_csv(scope: dict) -> bool:
 
 
 def _safe_csv_send(send):
-    """``send`` with each body chunk's cells made safe when the response is CSV (text/csv, or datasette's text/plain
-    view of it): datasette writes one whole CSV record per chunk."""
-    is_csv = False
+    """``send`` with the body's cells made safe when the response is CSV (text/csv, or datasette's text/plain view
+    of it). The body is rewritten whole records at a time, however its chunks are cut (``SpreadsheetCsvStream``)."""
+    stream = None
 
     async def wrapped(message):
-        nonlocal is_csv
+        nonlocal stream
         if message["type"] == "http.response.start":
             headers = dict((k.lower(), v) for k, v in message.get("headers", []))
-            is_csv = headers.get(b"content-type", b"").startswith((b"text/csv", b"text/plain"))
-            if is_csv:
+            if headers.get(b"content-type", b"").startswith((b"text/csv", b"text/plain")):
+                stream = SpreadsheetCsvStream()
                 message = {**message, "headers": [(k, v) for k, v in message.get("headers", [])
                                                   if k.lower() != b"content-length"]}
-        elif is_csv and message["type"] == "http.response.body" and message.get("body"):
-            message = {**message, "body": spreadsheet_csv(message["body"].decode("utf-8")).encode("utf-8")}
+        elif stream is not None and message["type"] == "http.response.body":
+            body = stream.feed(message.get("body", b""))
+            if not message.get("more_body", False):
+                body += stream.close()
+            message = {**message, "body": body}
         await send(message)
     return wrapped
 
