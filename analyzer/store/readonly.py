@@ -41,6 +41,14 @@ SELECT
   (SELECT string_agg(DISTINCT p.proname, ', ') FROM pg_proc p CROSS JOIN member_of m
     WHERE p.proname LIKE 'dblink%%' AND has_function_privilege(m.oid, p.oid, 'EXECUTE')
       AND has_schema_privilege(m.oid, p.pronamespace, 'USAGE')) AS remote_sql,
+  (SELECT string_agg(DISTINCT n.nspname || '.' || p.proname, ', ')
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace CROSS JOIN member_of m
+    WHERE p.prosecdef AND NOT pg_has_role(session_user, p.proowner, 'MEMBER')
+      AND has_function_privilege(m.oid, p.oid, 'EXECUTE') AND has_schema_privilege(m.oid, n.oid, 'USAGE'))
+    AS definer_functions,
+  (SELECT string_agg(DISTINCT n.nspname || '.' || c.relname, ', ')
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
+    WHERE c.relkind = 'f' AND has_table_privilege(m.oid, c.oid, 'SELECT')) AS foreign_tables,
   session_user AS who
 """
 
@@ -56,6 +64,11 @@ def check_reader(connection: sa.Connection) -> None:
         row["creates_schemas"] and "it may create schemas in this database",
         row["remote_sql"] and "it may run SQL in sessions of their own, which commit, through dblink "
                               "(revoke EXECUTE on dblink's functions from it and from PUBLIC)",
+        row["definer_functions"] and "it may call functions that run with another role's rights (SECURITY DEFINER: "
+                                     f"{_few(row['definer_functions'])}; revoke EXECUTE on them from it and from PUBLIC)",
+        row["foreign_tables"] and "it may read foreign tables, which reach outside the database (file_fdw reads the "
+                                  "server's files or runs a program on every read): "
+                                  f"{_few(row['foreign_tables'])}; revoke SELECT on them from it",
     ) if text]
     if problems:
         raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
