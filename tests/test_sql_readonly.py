@@ -378,3 +378,56 @@ def test_a_reader_that_may_read_a_foreign_table_is_refused(pg_schema):
             connection.exec_driver_sql(f"DROP SERVER IF EXISTS {server} CASCADE")
             connection.exec_driver_sql("DROP EXTENSION IF EXISTS file_fdw CASCADE")
         admin.dispose()
+
+
+ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+
+def _sqlite_store(tmp_path) -> str:
+    from tests.test_store import make_record, stored
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        store.write([stored(make_record())])
+    return db
+
+
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_a_runaway_sqlite_statement_stops_at_the_time_limit(tmp_path, in_memory):
+    """s20-probe left `analyzer sql` on SQLite without a time limit: a recursive CTE with no end ran forever. It stops
+    at --time-limit (default 60 s, as on PostgreSQL) with one line saying how to raise it; the store still works."""
+    db = "sqlite://" if in_memory else _sqlite_store(tmp_path)
+    with open_store(db) as store:
+        with pytest.raises(StoreError) as stopped:
+            list(store.sql(ENDLESS, time_limit=0.2)[1])
+        message = str(stopped.value)
+        assert "time limit of 0.2 s" in message and "--time-limit" in message and "\n" not in message
+        assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(0 if in_memory else 1,)]
+
+
+def test_sql_time_limit_option(tmp_path):
+    db = _sqlite_store(tmp_path)
+    result = CliRunner().invoke(main, ["sql", ENDLESS, "--db", db, "--time-limit", "0.2"])
+    assert result.exit_code == 1 and "time limit of 0.2 s" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert CliRunner().invoke(main, ["sql", "SELECT 1", "--db", db, "--time-limit", "0"]).exit_code == 0  # no limit
+    assert "60" in CliRunner().invoke(main, ["sql", "--help"]).output
+
+
+def test_the_time_limit_counts_sqlites_time_not_the_readers(tmp_path):
+    """Rows read slowly (`analyzer sql … | less`) are not cut off: the limit counts only the time SQLite works."""
+    import time
+    db = _sqlite_store(tmp_path)
+    with open_store(db) as store:
+        rows = store.sql("SELECT 1 UNION ALL SELECT 2", time_limit=0.5)[1]
+        first = next(rows)
+        time.sleep(0.8)
+        assert [first, *rows] == [(1,), (2,)]
+
+
+@needs_pg
+def test_a_runaway_postgresql_statement_stops_at_the_time_limit(pg_schema):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        with pytest.raises(StoreError) as stopped:
+            list(store.sql("SELECT pg_sleep(30)", time_limit=0.2)[1])
+        assert "time limit of 0.2 s" in str(stopped.value) and "--time-limit" in str(stopped.value)
+        assert list(store.sql("SELECT 1", time_limit=0)[1]) == [(1,)]

@@ -190,16 +190,19 @@ def export_command(table, db_url, fmt, output, sqlite_path):
 @click.argument("statement", metavar="SQL")
 @db_option
 @format_option()
+@click.option("--time-limit", type=click.FloatRange(0, 86_400), default=readonly.DEFAULT_TIME_LIMIT,
+              show_default=True, metavar="SECONDS",
+              help="Longest run of the statement (0: no limit); a slower one stops with an error.")
 @verbose_option
 @handle_errors
-def sql_command(statement, db_url, fmt):
+def sql_command(statement, db_url, fmt, time_limit):
     """Run one SQL statement on a read-only connection and print its rows (writes are refused).
 
     Tables: documents, sentences, figures, mentions, links, schema_version (quote "end" in PostgreSQL).
 
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
-    columns, rows = open_db(db_url).sql(statement)
+    columns, rows = open_db(db_url).sql(statement, time_limit)
     columns = unique_names(columns)  # SELECT 1 AS a, 2 AS a: both columns, a and a_2
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
 
