@@ -106,4 +106,19 @@ def handle_errors(func):
             fail("interrupted", 130)
         except OSError as error:
             _output_error(error)
+        except UnicodeEncodeError as error:
+            _encoding_error(error)
     return wrapper
+
+
+def _encoding_error(error: UnicodeEncodeError) -> None:
+    """One line for text that cannot be encoded: bytes on the command line that are not UTF-8 (Python keeps them as
+    lone surrogates, which no database and no UTF-8 output takes), or an output whose encoding cannot write the
+    text (PYTHONIOENCODING=ascii, a Latin-1 locale)."""
+    text = error.object[error.start:error.end] if isinstance(error.object, str) else ""
+    if text and all("\udc80" <= character <= "\udcff" for character in text):
+        raw = "".join(f"\\x{ord(character) - 0xDC00:02x}" for character in text)
+        fail(f"an argument holds bytes that are not UTF-8 text ({raw}): give names, claims and SQL in UTF-8", 2)
+    _silence_stdout()
+    fail(f"cannot write this text in the output's encoding ({error.encoding}): use a UTF-8 locale or set "
+         "PYTHONIOENCODING=utf-8")

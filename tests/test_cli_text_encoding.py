@@ -1,0 +1,52 @@
+"""Text the command line or the terminal cannot carry is one line, never a traceback (s21-probe).
+
+Bytes on the command line that are not UTF-8 (a Latin-1 or GBK terminal, a script's stray byte) reach Python as lone
+surrogates, which neither database nor a UTF-8 output takes; an output whose encoding cannot write Chinese
+(PYTHONIOENCODING=ascii, a Latin-1 locale) failed at the first Chinese character. Both gave a traceback.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "2025年1月末，广义货币(M2)余额313.53万亿元，同比增长7%。"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("encoding")
+    (folder / "a.jsonl").write_text(json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(folder / "store.db")
+    assert CliRunner().invoke(main, ["ingest", str(folder / "a.jsonl"), "--db", db, "--no-progress"]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "--metric", "M2\udcff"], ["query", "--institution", "\udcff"], ["query", "--search", "\udced\udca0"],
+    ["query", "--source", "\udcc3"], ["query", "--doc", "\udcff"], ["timeline", "\udcff"],
+    ["check", "M2余额\udcff为313万亿元"], ["sql", "SELECT '\udcff'"],
+])
+def test_an_argument_that_is_not_utf8_is_one_line(store, args):
+    result = CliRunner().invoke(main, [*args, "--db", store])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "not UTF-8" in result.stderr and "\\x" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_an_output_that_cannot_write_chinese_is_one_line(store):
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([sys.executable, "cli.py", "query", "--db", store, "-f", "table"], cwd=ROOT,
+                            capture_output=True, text=True, env=environment, encoding="utf-8", errors="replace")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: ") and "PYTHONIOENCODING=utf-8" in result.stderr
