@@ -686,3 +686,13 @@ def test_on_duplicate_on_postgresql(client, pg_url, tmp_path, texts, policy):
                                     on_duplicate=policy)
     assert sorted(summary.errors) == sorted(expected.errors)
     assert stored_documents(pg_url) == stored_documents(str(tmp_path / "one.db"))
+
+
+def test_an_ingest_job_never_shows_its_password():
+    """Each Dask task gets the job (the store's URL among it) as an argument; distributed before 2024.11 logged a
+    failed task's arguments on the worker ("Compute Failed … args: (IngestJob(db_url='postgresql://user:secret@…'"),
+    and any repr of the job showed the password."""
+    job = IngestJob("postgresql+psycopg://analyst:s3cr3t@db.example/analyzer", Settings(), 50)
+    assert "s3cr3t" not in repr(job) and "s3cr3t" not in str(job)
+    assert "analyst:***@db.example" in repr(job)
+    assert job.db_url.endswith("analyst:s3cr3t@db.example/analyzer")  # the workers still connect with it
