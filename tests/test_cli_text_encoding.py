@@ -50,3 +50,26 @@ def test_an_output_that_cannot_write_chinese_is_one_line(store):
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Error: ") and "PYTHONIOENCODING=utf-8" in result.stderr
+
+
+@pytest.mark.parametrize("engine", [[], ["--engine", "dask", "--workers", "1"]], ids=["local", "dask"])
+def test_a_file_whose_name_is_not_utf8_is_named_with_the_reason(tmp_path, engine):
+    """A file named in Latin-1 or GBK bytes: its records cannot be stored (the store keeps each document's path as
+    UTF-8), and the line said 'id holds a lone surrogate (U+DCFF)' or 'the database refused the record (… surrogates
+    not allowed)'. On the Dask engine the whole partition failed, the good file with it. It says what is wrong with
+    the file and what to do; the other files are stored."""
+    if engine:
+        pytest.importorskip("distributed")
+    try:
+        (tmp_path / os.fsdecode(b"a\xff.txt")).write_text(TEXT, encoding="utf-8")
+        (tmp_path / os.fsdecode(b"b\xff.jsonl")).write_text(json.dumps({"id": "b", "text": TEXT}, ensure_ascii=False)
+                                                          + "\n", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--no-progress",
+                                       *engine])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "\\xff" in line]
+    assert len(errors) == 2 and all("path is not UTF-8" in line and "rename" in line for line in errors), result.stderr
+    assert "1 added" in result.stderr and "2 failed" in result.stderr
