@@ -2,15 +2,17 @@
 are in ``timeline.py`` and ``trends.py``, on ``analyzer.analysis``)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import fail, format_option, handle_errors, report_failures, verbose_option
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -47,6 +49,23 @@ def has_parquet(paths: list[str]) -> bool:
         if path.suffix.lower() == ".parquet" or (path.is_dir() and next(path.rglob("*.parquet"), None)):
             return True
     return False
+
+
+@contextlib.contextmanager
+def terminated_as_interrupt():
+    """SIGTERM (``kill``, systemd, ``docker stop``) stops an ingest as Ctrl-C does, so it says what it stored; before,
+    the process ended at once with no word. The handler before is restored after."""
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str | None, workers: int,
@@ -114,11 +133,18 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
     """
     store = open_db(db_url, create=True)
     settings = Settings(links=not no_links, max_document_bytes=max_doc_bytes, time_limit=time_limit)
-    with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
-        summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
-                                     partition_mb=partition_mb, batch_size=batch_size, records=records,
-                                     settings=settings, progress=bar.update, on_duplicate=on_duplicate,
-                                     on_error=lambda line: bar.write(f"Error: {safe_message(line)}", file=sys.stderr))
+    try:
+        with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar, \
+                terminated_as_interrupt():
+            summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
+                                         partition_mb=partition_mb, batch_size=batch_size, records=records,
+                                         settings=settings, progress=bar.update, on_duplicate=on_duplicate,
+                                         on_error=lambda line: bar.write(f"Error: {safe_message(line)}",
+                                                                         file=sys.stderr))
+    except KeyboardInterrupt as interrupt:
+        stored = getattr(interrupt, "summary", None)
+        fail(f"interrupted{f' after {stored.line()}' if stored else ''}; every committed batch is kept: run the "
+             "same command again to finish (stored documents are skipped)", 130)
     click.echo(safe_message(f"{store.display_url}: {summary.line()}"), err=True)
     store.close()
     report_failures(summary.failed, summary.total)
