@@ -73,3 +73,13 @@ def test_a_file_whose_name_is_not_utf8_is_named_with_the_reason(tmp_path, engine
     errors = [line for line in result.stderr.splitlines() if "\\xff" in line]
     assert len(errors) == 2 and all("path is not UTF-8" in line and "rename" in line for line in errors), result.stderr
     assert "1 added" in result.stderr and "2 failed" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["query"], ["timeline", "广义货币(M2)余额"]])
+@pytest.mark.parametrize("place", ["   ", "!!!", "（）"])
+def test_a_place_that_names_nothing_is_a_usage_error(store, command, place):
+    """--place '!!!' or '   ' reads as no place at all, which is how the national figures are kept: the national
+    series was printed in silence, as if it were the place asked for."""
+    result = CliRunner().invoke(main, [*command, "--place", place, "--db", store])
+    assert result.exit_code == 2 and "names no place" in result.stderr, result.output
+    assert CliRunner().invoke(main, [*command, "--place", "全国", "--db", store]).exit_code == 0

@@ -30,6 +30,17 @@ def verbose_option(func):
                         help="More log output on stderr (-vv for debug).")(func)
 
 
+def checked_place(ctx, param, value):
+    """A ``--place`` must name a place: text that reads as none (blanks, punctuation) is how the national figures are
+    kept, so the national series was given in silence as if it were the place asked for."""
+    if value is not None:
+        from analyzer.taxonomy.entries import compact  # as every place is compared
+        if not compact(value):
+            raise click.BadParameter(f"{value!r} names no place: give one (天津, 美国), or 全国 for the national "
+                                     "figures")
+    return value
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)

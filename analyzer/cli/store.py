@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import fail, format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import (checked_place, fail, format_option, handle_errors, report_failures,
+                                 verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -154,7 +155,7 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
 @db_option
 @click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key; every place's figures "
                                 "unless --place is given.")
-@click.option("--place", help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
+@click.option("--place", callback=checked_place, help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
 @click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
 @click.option("--sector", help="Sector, e.g. 小微企业 (as for --tool).")
 @click.option("--institution", help="Institution, e.g. 中国人民银行 (as for --tool).")
