@@ -88,6 +88,19 @@ def test_timeline_shows_the_series_and_plots(runner, gold_db, tmp_path):
     assert png.stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("command", [["timeline", "普惠小微贷款余额"], ["trends", "--by", "sector"]])
+def test_a_plot_goes_to_the_path_named(runner, gold_db, tmp_path, command):
+    """s21-probe: matplotlib adds .png to a path without a suffix, so `--plot chart` wrote chart.png while the
+    command said `plot written to chart` (and `--plot /dev/full` wrote /dev/full.png, reported as written)."""
+    path = tmp_path / "chart"
+    result = runner.invoke(main, [*command, "--db", gold_db, "--plot", str(path)])
+    assert result.exit_code == 0 and f"plot written to {path}" in result.stderr
+    assert path.read_bytes().startswith(b"\x89PNG") and not (tmp_path / "chart.png").exists()
+    if Path("/dev/full").exists():
+        full = runner.invoke(main, [*command, "--db", gold_db, "--plot", "/dev/full"])
+        assert full.exit_code == 1 and "cannot write /dev/full" in full.stderr and "plot written" not in full.stderr
+
+
 def test_timeline_of_an_unknown_metric_says_so(runner, gold_db):
     result = runner.invoke(main, ["timeline", "不存在的指标", "--db", gold_db])
     assert result.exit_code == 1 and "no figures with a period" in result.stderr
