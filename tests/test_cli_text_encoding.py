@@ -83,3 +83,19 @@ def test_a_place_that_names_nothing_is_a_usage_error(store, command, place):
     result = CliRunner().invoke(main, [*command, "--place", place, "--db", store])
     assert result.exit_code == 2 and "names no place" in result.stderr, result.output
     assert CliRunner().invoke(main, [*command, "--place", "全国", "--db", store]).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [
+    ["ingest", "X", "--partition-mb", "nan"], ["ingest", "X", "--partition-mb", "1e308"],
+    ["ingest", "X", "--time-limit", "nan"], ["sql", "SELECT 1", "--time-limit", "nan"],
+    ["check", "M2余额为313万亿元", "--min-accuracy", "nan"],
+])
+def test_a_number_option_that_is_no_number_is_a_usage_error(store, tmp_path, args):
+    """s21-probe: click's FloatRange lets NaN through (no comparison with NaN is true): --partition-mb nan was a
+    traceback, ingest --time-limit nan failed every document ('Invalid value NaN'), and sql --time-limit nan ran
+    with no limit. --partition-mb 1e308 overflowed to a traceback too."""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, [arg if arg != "X" else str(path) for arg in args] + ["--db", store])
+    assert result.exit_code == 2 and "Invalid value for" in result.stderr, result.output
+    assert "Traceback" not in result.output

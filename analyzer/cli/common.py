@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import functools
 import logging
+import math
 import os
 import sys
 
@@ -28,6 +29,16 @@ def verbose_option(func):
         return value
     return click.option("-v", "--verbose", count=True, expose_value=False, callback=set_level,
                         help="More log output on stderr (-vv for debug).")(func)
+
+
+class FiniteRange(click.FloatRange):
+    """``click.FloatRange`` that refuses NaN, which passes every range check (no comparison with NaN is true)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
 
 
 def checked_place(ctx, param, value):

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import (checked_place, fail, format_option, handle_errors, report_failures,
-                                 verbose_option)
+from analyzer.cli.common import (FiniteRange, checked_place, fail, format_option, handle_errors,
+                                 report_failures, verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -110,7 +110,7 @@ def date_option(name: str, text: str):
                    "(error), leave it out (skip) or let it replace the other (replace).")
 @click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
               show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
-@click.option("--time-limit", type=click.FloatRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
+@click.option("--time-limit", type=FiniteRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
               metavar="SECONDS", help="Longest analysis of one document (0: no limit); a slower one fails alone.")
 @engine_options
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
@@ -217,7 +217,7 @@ def export_command(table, db_url, fmt, output, sqlite_path):
 @click.argument("statement", metavar="SQL")
 @db_option
 @format_option()
-@click.option("--time-limit", type=click.FloatRange(0, 86_400), default=readonly.DEFAULT_TIME_LIMIT,
+@click.option("--time-limit", type=FiniteRange(0, 86_400), default=readonly.DEFAULT_TIME_LIMIT,
               show_default=True, metavar="SECONDS",
               help="Longest run of the statement (0: no limit); a slower one stops with an error.")
 @verbose_option
