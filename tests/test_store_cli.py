@@ -184,3 +184,24 @@ def test_table_output_escapes_terminal_control_characters(tmp_path):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x9b" not in result.output
     assert "\\x1b[2J" in result.output and "t\\x1b[1m" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "figures", "-o", "{db}"], ["export", "documents", "--format", "parquet", "-o", "{db}"],
+    ["export", "figures", "-o", "{db}-wal"], ["export", "figures", "-o", "{link}"],
+    ["timeline", "普惠小微贷款余额", "--plot", "{db}"], ["trends", "--plot", "{db}"],
+])
+def test_an_output_that_is_the_store_itself_is_refused(runner, gold_db, tmp_path, command):
+    """s21-probe: `export figures --db store.db -o store.db` opened the database for writing while it was read: a
+    traceback ('database disk image is malformed') and the whole store gone. So did --plot store.db."""
+    import shutil
+    db = tmp_path / "store.db"
+    shutil.copy(gold_db, db)
+    link = tmp_path / "link.csv"
+    link.symlink_to(db)
+    before = db.read_bytes()
+    args = [arg.format(db=db, link=link) for arg in command]
+    result = runner.invoke(main, [*args, "--db", str(db)])
+    assert result.exit_code == 1 and "this store's own database file" in result.stderr, result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and db.read_bytes() == before
+    assert runner.invoke(main, ["query", "--limit", "1", "--db", str(db)]).exit_code == 0

@@ -39,6 +39,8 @@ def timeline_command(metric, db_url, measure, place, plot_path, fmt):
     Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png; analyzer timeline 外贸进出口总值 --place 天津
     """
     store = open_db(db_url)
+    if plot_path:
+        store.refuse_own_file(plot_path)
     timeline = build_timeline(store.timeline_rows(metric, place=place), measure, metric)
     _say_places(store, metric, place)
     if not timeline.rows:

@@ -409,6 +409,22 @@ class SQLStore:
             engine.dispose()
         return connection, release, clock
 
+    def own_files(self) -> list[Path]:
+        """The files of a SQLite store: the database and its WAL, shared-memory and journal files (none for
+        PostgreSQL or an in-memory store)."""
+        if self.backend != "sqlite" or self.url == "sqlite://":
+            return []
+        path = Path(sa.make_url(self.url).database or "")
+        return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+    def refuse_own_file(self, output: str) -> None:
+        """A ``StoreError`` when ``output`` (an export or a plot) is one of the store's own files, through a link or
+        not: opened for writing while the store is read, it destroyed the whole store."""
+        target = Path(output).expanduser().resolve()
+        if any(target == own.resolve() for own in self.own_files()):
+            raise StoreError(f"{output} is this store's own database file: writing there would destroy the store; "
+                             "give another file name")
+
     def close(self) -> None:
         self.engine.dispose()
 
