@@ -228,6 +228,27 @@ def test_small_files_are_grouped(tmp_path):
 
 # --- equal results ----------------------------------------------------------------------------------------
 
+def test_a_folder_link_inside_a_folder_is_reported_not_walked(client, tmp_path, texts):
+    """s21-probe: the partition planner passed on a listing error by its path, 'to be read again' — and a link to a
+    folder, read again by name, was walked: on the Dask engine `ingest DIR` with DIR/sub/up -> .. read every file
+    twice (each copy a 'repeats the record' line, stored under the link's path) instead of naming the link."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for row in texts[:3]:
+        (folder / f"{row['id']}.json").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    (folder / "sub" / "up").symlink_to("..")
+    (folder / "missing.txt").symlink_to(tmp_path / "nowhere.txt")
+    paths = [str(folder)]
+    baseline, expected = single_process(paths, tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, paths, client=client, partition_bytes=30_000, batch_size=7)
+    assert summary.line() == expected.line() and (summary.added, summary.failed) == (3, 2)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    assert any("a link to a folder, not followed" in line for line in summary.errors)
+    assert_same_store(db, baseline)
+
+
 def test_two_workers_equal_a_single_process_ingest(client, tmp_path, texts):
     jsonl = write_jsonl(tmp_path / "news.jsonl", cycled(texts, 40, "n"), {12: "{not json"})
     files = tmp_path / "files"
@@ -686,3 +707,13 @@ def test_on_duplicate_on_postgresql(client, pg_url, tmp_path, texts, policy):
                                     on_duplicate=policy)
     assert sorted(summary.errors) == sorted(expected.errors)
     assert stored_documents(pg_url) == stored_documents(str(tmp_path / "one.db"))
+
+
+def test_an_ingest_job_never_shows_its_password():
+    """Each Dask task gets the job (the store's URL among it) as an argument; distributed before 2024.11 logged a
+    failed task's arguments on the worker ("Compute Failed … args: (IngestJob(db_url='postgresql://user:secret@…'"),
+    and any repr of the job showed the password."""
+    job = IngestJob("postgresql+psycopg://analyst:s3cr3t@db.example/analyzer", Settings(), 50)
+    assert "s3cr3t" not in repr(job) and "s3cr3t" not in str(job)
+    assert "analyst:***@db.example" in repr(job)
+    assert job.db_url.endswith("analyst:s3cr3t@db.example/analyzer")  # the workers still connect with it

@@ -404,11 +404,16 @@ def test_published_dates_are_stored_as_iso_dates_or_reported(tmp_path, fake_pipe
     ("[NaN]", "NaN is not a number"),
     ("[1e400]", "overflows"),
     ('{"a": 1,}', "malformed JSON at line 1"),
+    # s21-probe: Python's own message ends with a dangling " at" before the place it adds itself
+    ('{"text": "a\nb"}', "malformed JSON at line 1 column 12: Invalid control character (a raw line break, tab or "
+                         "other control character inside a string: write it as \\n, \\t or \\u00XX)"),
+    ('{"text": "abc', "malformed JSON at line 1 column 10: Unterminated string starting"),
 ])
 def test_json_limits_give_one_line(text, problem):
     with pytest.raises(InputError, match="^x.json: ") as caught:
         check_json(load_json(text, "x.json"), "x.json")
     assert problem in str(caught.value) and "\n" not in str(caught.value)
+    assert not str(caught.value).endswith(" at")
 
 
 # --- bounded cost -------------------------------------------------------------------------------------

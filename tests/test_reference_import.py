@@ -77,3 +77,21 @@ def test_an_unclosed_quote_is_one_error_line(tmp_path):
     result, _db = _import(tmp_path, f'M1余额,2024-12-31,1,亿元,level,,央行,"never closed,{URL}',
                           f"M2余额,2024-12-31,2,亿元,level,,央行,t,{URL}")
     assert result.exit_code == 1 and "ref.csv:2" in result.output and "Traceback" not in result.output, result.output
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_not_read_forever(tmp_path, path):
+    """s21-probe: `reference import /dev/zero` read the device whole (forever, memory growing); ingest, extract, brief
+    and check refuse a FIFO, socket or device without opening it, and so does reference import now."""
+    if not __import__("os").path.exists(path):
+        pytest.skip(f"no {path}")
+    result = CliRunner().invoke(main, ["reference", "import", path, "--source", "t", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and "not a regular file" in result.stderr, result.output
+
+
+def test_a_folder_or_a_missing_table_is_one_line(tmp_path):
+    for path, problem in ((tmp_path, "is a folder"), (tmp_path / "missing.csv", "No such file")):
+        result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t",
+                                           "--db", str(tmp_path / "s.db")])
+        assert result.exit_code == 1 and problem in result.stderr and len(result.stderr.splitlines()) == 1, \
+            result.output

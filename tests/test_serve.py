@@ -256,6 +256,29 @@ def test_long_queries_time_out(app):
     assert status == 400 and "too long" in answer["error"]
 
 
+@pytest.mark.parametrize("path, message", [
+    ("/analyzer/figures?_sort=nope", "Cannot sort table by nope"),
+    ("/analyzer/figures.json?_sort_desc=nope", "Cannot sort table by nope"),
+    ("/analyzer/figures.csv?_sort=<b>x</b>", "Cannot sort table by &lt;b&gt;x&lt;/b&gt;"),
+    ("/analyzer/figures.json?_sort=value&_sort_desc=value", "Cannot use _sort and _sort_desc at the same time"),
+    ("/analyzer/figures.json?_through=notjson", "Expecting value"),
+    ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "nope", "column": "x", "value": 1}'),
+     "Invalid _through"),
+    ("/analyzer/figures.json?_timelimit=soon", "invalid literal"),
+    ("/analyzer/timeline.json?_timelimit=soon", "invalid literal"),
+    ("/analyzer/figures.csv?value__gt=99999999999999999999999", "too large"),
+    ("/analyzer/figures?_facet=%00", "null character"),
+    ("/analyzer/figures.json?_where=%00", "null character"),
+])
+def test_a_bad_parameter_is_a_client_error(app, path, message):
+    """datasette answered a sort by a column the table lacks, a _through or _timelimit it cannot read, a number too
+    large for SQLite and a NUL in a facet with status 500, as if the server had failed; the request is at fault, so
+    it is a 400 with the message (escaped in the HTML page)."""
+    status, answer = fetch(app, path)
+    assert status == 400, answer
+    assert message in (answer["error"] if isinstance(answer, dict) else answer)
+
+
 def test_only_read_only_plugins_run(app):
     from analyzer.serve.app import keep_read_only_plugins
     keep_read_only_plugins()

@@ -100,3 +100,41 @@ def test_serve_csv_downloads_neutralise_text_cells(hostile_store):
             header, row = rows[0], rows[1]
             assert row[header.index("title")] == "'" + HOSTILE_TITLE, path
             assert row[header.index("doc_id")] == "'-2+3" and row[header.index("source")] == "'@source", path
+
+
+def _served_csv(body: bytes, size: int, end_with_empty: bool) -> str:
+    """``body`` sent through serve's CSV wrapper in chunks of ``size`` bytes, cut anywhere (inside a cell, a quoted
+    line break, a UTF-8 character); the text the client receives."""
+    import asyncio
+    from analyzer.serve.plugin import _safe_csv_send
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def respond():
+        wrapped = _safe_csv_send(send)
+        await wrapped({"type": "http.response.start", "status": 200,
+                       "headers": [(b"content-type", b"text/csv; charset=utf-8")]})
+        chunks = [body[at:at + size] for at in range(0, len(body), size)]
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1 and not end_with_empty
+            await wrapped({"type": "http.response.body", "body": chunk, "more_body": not last})
+        if end_with_empty:
+            await wrapped({"type": "http.response.body", "body": b"", "more_body": False})
+    asyncio.run(respond())
+    assert sent[-1].get("more_body", False) is False
+    return b"".join(message.get("body", b"") for message in sent[1:]).decode("utf-8")
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 7, 11, 4096])
+@pytest.mark.parametrize("end_with_empty", [True, False])
+def test_serve_csv_cells_are_safe_however_the_body_is_cut(size, end_with_empty):
+    """serve's wrapper rewrote each body chunk on its own, trusting datasette to send whole records: a chunk cut
+    inside a record let a formula through (`x,"` then `=cmd"`), split a cell in two or broke a UTF-8 character."""
+    rows = [["title", "=t", "n"], [HOSTILE_TITLE, "央行\n=2+2", "-1.5"], ["x", "=cmd()", "@SUM(A1)"],
+            ["中文标题，含逗号", "", "-0.25"], ["-2+3", "line\r\nbreak \"quoted\"", "+3"]]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    received = _served_csv(out.getvalue().encode("utf-8"), size, end_with_empty)
+    assert _cells(received) == [[spreadsheet_cell(cell) for cell in row] for row in rows]

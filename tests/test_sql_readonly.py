@@ -312,3 +312,122 @@ def test_a_reader_that_may_call_dblink_is_refused(pg_schema):
         with admin.begin() as connection:
             connection.exec_driver_sql("DROP EXTENSION IF EXISTS dblink")
         admin.dispose()
+
+
+@needs_pg
+def test_a_reader_that_may_call_a_function_running_with_other_rights_is_refused(pg_schema):
+    """A SECURITY DEFINER function runs with its owner's rights: one a superuser owns and PUBLIC may execute (the
+    default) ran `COPY … TO PROGRAM` and read the server's files for the reader. A role that may call such a
+    function of another role is not a reader; once EXECUTE is revoked from PUBLIC it is one again."""
+    marker = Path("/tmp") / f"analyzer-definer-{uuid.uuid4().hex}"
+    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(
+            f"CREATE FUNCTION {pg_schema}.shell() RETURNS int SECURITY DEFINER LANGUAGE plpgsql AS $f$ BEGIN "
+            f"COPY (SELECT 1) TO PROGRAM 'touch {marker}'; RETURN 1; END $f$")
+    try:
+        with open_store(_with_schema(READER_URL, pg_schema)) as store:
+            for statement in ("SELECT shell()", "SELECT 1"):
+                with pytest.raises(StoreError) as refused:
+                    list(store.sql(statement)[1])
+                message = str(refused.value)
+                assert "SECURITY DEFINER" in message and f"{pg_schema}.shell" in message and "\n" not in message
+        assert not marker.exists()
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {pg_schema}.shell() FROM PUBLIC")
+        with open_store(_with_schema(READER_URL, pg_schema)) as store:
+            assert list(store.sql("SELECT 1")[1]) == [(1,)]
+    finally:
+        marker.unlink(missing_ok=True)
+        admin.dispose()
+
+
+@needs_pg
+def test_a_reader_that_may_read_a_foreign_table_is_refused(pg_schema):
+    """A file_fdw foreign table reads a server file, or runs a program on every read, for whoever may SELECT it —
+    and `GRANT SELECT ON ALL TABLES` (the reader's setup) grants foreign tables too. A reader that may read one is
+    refused; once SELECT is revoked it is a reader again."""
+    marker = Path("/tmp") / f"analyzer-fdw-{uuid.uuid4().hex}"
+    server = f"files_{pg_schema}"
+    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        if connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'file_fdw'").scalar():
+            pytest.skip("file_fdw is installed elsewhere in this database")
+        if not connection.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'file_fdw'").scalar():
+            pytest.skip("file_fdw is not available on this server")
+        connection.exec_driver_sql(f"CREATE EXTENSION file_fdw SCHEMA {pg_schema}")
+        connection.exec_driver_sql(f"CREATE SERVER {server} FOREIGN DATA WRAPPER file_fdw")
+        connection.exec_driver_sql(f"CREATE FOREIGN TABLE {pg_schema}.outside (line text) SERVER {server} "
+                                   f"OPTIONS (program 'touch {marker}; echo x')")
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {pg_schema} "
+                                   f"TO {sa.make_url(READER_URL).username}")
+    try:
+        with open_store(_with_schema(READER_URL, pg_schema)) as store:
+            with pytest.raises(StoreError) as refused:
+                list(store.sql("SELECT * FROM outside")[1])
+            message = str(refused.value)
+            assert "foreign tables" in message and f"{pg_schema}.outside" in message and "\n" not in message
+        assert not marker.exists()
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"REVOKE SELECT ON {pg_schema}.outside FROM {sa.make_url(READER_URL).username}")
+        with open_store(_with_schema(READER_URL, pg_schema)) as store:
+            assert list(store.sql("SELECT 1")[1]) == [(1,)]
+    finally:
+        marker.unlink(missing_ok=True)
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SERVER IF EXISTS {server} CASCADE")
+            connection.exec_driver_sql("DROP EXTENSION IF EXISTS file_fdw CASCADE")
+        admin.dispose()
+
+
+ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+
+def _sqlite_store(tmp_path) -> str:
+    from tests.test_store import make_record, stored
+    db = str(tmp_path / "store.db")
+    with open_store(db) as store:
+        store.write([stored(make_record())])
+    return db
+
+
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_a_runaway_sqlite_statement_stops_at_the_time_limit(tmp_path, in_memory):
+    """s20-probe left `analyzer sql` on SQLite without a time limit: a recursive CTE with no end ran forever. It stops
+    at --time-limit (default 60 s, as on PostgreSQL) with one line saying how to raise it; the store still works."""
+    db = "sqlite://" if in_memory else _sqlite_store(tmp_path)
+    with open_store(db) as store:
+        with pytest.raises(StoreError) as stopped:
+            list(store.sql(ENDLESS, time_limit=0.2)[1])
+        message = str(stopped.value)
+        assert "time limit of 0.2 s" in message and "--time-limit" in message and "\n" not in message
+        assert list(store.sql("SELECT count(*) FROM documents")[1]) == [(0 if in_memory else 1,)]
+
+
+def test_sql_time_limit_option(tmp_path):
+    db = _sqlite_store(tmp_path)
+    result = CliRunner().invoke(main, ["sql", ENDLESS, "--db", db, "--time-limit", "0.2"])
+    assert result.exit_code == 1 and "time limit of 0.2 s" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert CliRunner().invoke(main, ["sql", "SELECT 1", "--db", db, "--time-limit", "0"]).exit_code == 0  # no limit
+    assert "60" in CliRunner().invoke(main, ["sql", "--help"]).output
+
+
+def test_the_time_limit_counts_sqlites_time_not_the_readers(tmp_path):
+    """Rows read slowly (`analyzer sql … | less`) are not cut off: the limit counts only the time SQLite works."""
+    import time
+    db = _sqlite_store(tmp_path)
+    with open_store(db) as store:
+        rows = store.sql("SELECT 1 UNION ALL SELECT 2", time_limit=3)[1]  # far more than SQLite needs, even on a
+        first = next(rows)  # loaded machine; the wait is longer than the limit
+        time.sleep(3.5)
+        assert [first, *rows] == [(1,), (2,)]
+
+
+@needs_pg
+def test_a_runaway_postgresql_statement_stops_at_the_time_limit(pg_schema):
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        with pytest.raises(StoreError) as stopped:
+            list(store.sql("SELECT pg_sleep(30)", time_limit=0.2)[1])
+        assert "time limit of 0.2 s" in str(stopped.value) and "--time-limit" in str(stopped.value)
+        assert list(store.sql("SELECT 1", time_limit=0)[1]) == [(1,)]

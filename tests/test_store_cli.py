@@ -88,6 +88,19 @@ def test_timeline_shows_the_series_and_plots(runner, gold_db, tmp_path):
     assert png.stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("command", [["timeline", "普惠小微贷款余额"], ["trends", "--by", "sector"]])
+def test_a_plot_goes_to_the_path_named(runner, gold_db, tmp_path, command):
+    """s21-probe: matplotlib adds .png to a path without a suffix, so `--plot chart` wrote chart.png while the
+    command said `plot written to chart` (and `--plot /dev/full` wrote /dev/full.png, reported as written)."""
+    path = tmp_path / "chart"
+    result = runner.invoke(main, [*command, "--db", gold_db, "--plot", str(path)])
+    assert result.exit_code == 0 and f"plot written to {path}" in result.stderr
+    assert path.read_bytes().startswith(b"\x89PNG") and not (tmp_path / "chart.png").exists()
+    if Path("/dev/full").exists():
+        full = runner.invoke(main, [*command, "--db", gold_db, "--plot", "/dev/full"])
+        assert full.exit_code == 1 and "cannot write /dev/full" in full.stderr and "plot written" not in full.stderr
+
+
 def test_timeline_of_an_unknown_metric_says_so(runner, gold_db):
     result = runner.invoke(main, ["timeline", "不存在的指标", "--db", gold_db])
     assert result.exit_code == 1 and "no figures with a period" in result.stderr
@@ -171,3 +184,24 @@ def test_table_output_escapes_terminal_control_characters(tmp_path):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x9b" not in result.output
     assert "\\x1b[2J" in result.output and "t\\x1b[1m" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "figures", "-o", "{db}"], ["export", "documents", "--format", "parquet", "-o", "{db}"],
+    ["export", "figures", "-o", "{db}-wal"], ["export", "figures", "-o", "{link}"],
+    ["timeline", "普惠小微贷款余额", "--plot", "{db}"], ["trends", "--plot", "{db}"],
+])
+def test_an_output_that_is_the_store_itself_is_refused(runner, gold_db, tmp_path, command):
+    """s21-probe: `export figures --db store.db -o store.db` opened the database for writing while it was read: a
+    traceback ('database disk image is malformed') and the whole store gone. So did --plot store.db."""
+    import shutil
+    db = tmp_path / "store.db"
+    shutil.copy(gold_db, db)
+    link = tmp_path / "link.csv"
+    link.symlink_to(db)
+    before = db.read_bytes()
+    args = [arg.format(db=db, link=link) for arg in command]
+    result = runner.invoke(main, [*args, "--db", str(db)])
+    assert result.exit_code == 1 and "this store's own database file" in result.stderr, result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and db.read_bytes() == before
+    assert runner.invoke(main, ["query", "--limit", "1", "--db", str(db)]).exit_code == 0

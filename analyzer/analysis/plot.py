@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 from analyzer.analysis.timeline import MEASURE_PREFERENCE
 from analyzer.taxonomy import load_taxonomy
@@ -118,8 +119,14 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
     axes[-1].set_xlabel(labeler.pick("期末日期", "period end"))
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path)
+    save_figure(fig, path)
     plt.close(fig)
+
+
+def save_figure(fig, path: str) -> None:
+    """Save ``fig`` to ``path`` exactly: matplotlib adds ``.png`` to a path without a suffix (``--plot chart`` wrote
+    chart.png while the command said it wrote chart), so a path without one gets PNG by name."""
+    fig.savefig(path, format=Path(path).suffix[1:].lower() or "png")
 
 
 def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:
@@ -144,5 +151,5 @@ def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> No
         ax.legend(fontsize="small", ncol=2)
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path)
+    save_figure(fig, path)
     plt.close(fig)

@@ -15,7 +15,7 @@ from analyzer.check.markdown import render_markdown
 from analyzer.check.messages import say
 from analyzer.check.reading import prepare_claim
 from analyzer.cli import main
-from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.common import FiniteRange, fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
 from analyzer.errors import InputError, StoreError, one_line
 from analyzer.io.readers import read_documents
@@ -152,7 +152,7 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
               help="With --claim-set: score only the claims of this half (their 'split' field). Misses of the "
                    "test half are never listed.")
 @click.option("--no-misses", is_flag=True, help="With --claim-set: print the scores only, no missed claims.")
-@click.option("--min-accuracy", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+@click.option("--min-accuracy", type=FiniteRange(0, 1), default=0.9, show_default=True,
               help="With --claim-set: exit 1 when verdict accuracy is below this.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="Output format; markdown writes a fact-check box to paste into a draft.")

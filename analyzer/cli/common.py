@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import functools
 import logging
+import math
 import os
 import sys
 
@@ -28,6 +29,27 @@ def verbose_option(func):
         return value
     return click.option("-v", "--verbose", count=True, expose_value=False, callback=set_level,
                         help="More log output on stderr (-vv for debug).")(func)
+
+
+class FiniteRange(click.FloatRange):
+    """``click.FloatRange`` that refuses NaN, which passes every range check (no comparison with NaN is true)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+def checked_place(ctx, param, value):
+    """A ``--place`` must name a place: text that reads as none (blanks, punctuation) is how the national figures are
+    kept, so the national series was given in silence as if it were the place asked for."""
+    if value is not None:
+        from analyzer.taxonomy.entries import compact  # as every place is compared
+        if not compact(value):
+            raise click.BadParameter(f"{value!r} names no place: give one (天津, 美国), or 全国 for the national "
+                                     "figures")
+    return value
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -106,4 +128,19 @@ def handle_errors(func):
             fail("interrupted", 130)
         except OSError as error:
             _output_error(error)
+        except UnicodeEncodeError as error:
+            _encoding_error(error)
     return wrapper
+
+
+def _encoding_error(error: UnicodeEncodeError) -> None:
+    """One line for text that cannot be encoded: bytes on the command line that are not UTF-8 (Python keeps them as
+    lone surrogates, which no database and no UTF-8 output takes), or an output whose encoding cannot write the
+    text (PYTHONIOENCODING=ascii, a Latin-1 locale)."""
+    text = error.object[error.start:error.end] if isinstance(error.object, str) else ""
+    if text and all("\udc80" <= character <= "\udcff" for character in text):
+        raw = "".join(f"\\x{ord(character) - 0xDC00:02x}" for character in text)
+        fail(f"an argument holds bytes that are not UTF-8 text ({raw}): give names, claims and SQL in UTF-8", 2)
+    _silence_stdout()
+    fail(f"cannot write this text in the output's encoding ({error.encoding}): use a UTF-8 locale or set "
+         "PYTHONIOENCODING=utf-8")

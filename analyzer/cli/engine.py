@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import click
 
+from analyzer.cli.common import FiniteRange
+
 ENGINES = ("local", "dask")
 
 
@@ -16,7 +18,7 @@ def engine_options(func):
         click.option("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler to run on, e.g. tcp://host:8786 (implies --engine dask) "
                           "[default: a local cluster of --workers processes]."),
-        click.option("--partition-mb", type=click.FloatRange(0.001), default=8, show_default=True,
+        click.option("--partition-mb", type=FiniteRange(0.001, 1_000_000), default=8, show_default=True,
                      help="With --engine dask: megabytes of input a task (files grouped, big .jsonl cut on line ends)."),
     ]):
         func = option(func)

@@ -2,15 +2,18 @@
 are in ``timeline.py`` and ``trends.py``, on ``analyzer.analysis``)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import (FiniteRange, checked_place, fail, format_option, handle_errors,
+                                 report_failures, verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -47,6 +50,23 @@ def has_parquet(paths: list[str]) -> bool:
         if path.suffix.lower() == ".parquet" or (path.is_dir() and next(path.rglob("*.parquet"), None)):
             return True
     return False
+
+
+@contextlib.contextmanager
+def terminated_as_interrupt():
+    """SIGTERM (``kill``, systemd, ``docker stop``) stops an ingest as Ctrl-C does, so it says what it stored; before,
+    the process ended at once with no word. The handler before is restored after."""
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str | None, workers: int,
@@ -90,7 +110,7 @@ def date_option(name: str, text: str):
                    "(error), leave it out (skip) or let it replace the other (replace).")
 @click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
               show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
-@click.option("--time-limit", type=click.FloatRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
+@click.option("--time-limit", type=FiniteRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
               metavar="SECONDS", help="Longest analysis of one document (0: no limit); a slower one fails alone.")
 @engine_options
 @click.option("--no-links", is_flag=True, help="Skip linking figures to tools, sectors and institutions.")
@@ -114,11 +134,18 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
     """
     store = open_db(db_url, create=True)
     settings = Settings(links=not no_links, max_document_bytes=max_doc_bytes, time_limit=time_limit)
-    with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar:
-        summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
-                                     partition_mb=partition_mb, batch_size=batch_size, records=records,
-                                     settings=settings, progress=bar.update, on_duplicate=on_duplicate,
-                                     on_error=lambda line: bar.write(f"Error: {safe_message(line)}", file=sys.stderr))
+    try:
+        with tqdm(unit="doc", file=sys.stderr, disable=True if no_progress else None, dynamic_ncols=True) as bar, \
+                terminated_as_interrupt():
+            summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
+                                         partition_mb=partition_mb, batch_size=batch_size, records=records,
+                                         settings=settings, progress=bar.update, on_duplicate=on_duplicate,
+                                         on_error=lambda line: bar.write(f"Error: {safe_message(line)}",
+                                                                         file=sys.stderr))
+    except KeyboardInterrupt as interrupt:
+        stored = getattr(interrupt, "summary", None)
+        fail(f"interrupted{f' after {stored.line()}' if stored else ''}; every committed batch is kept: run the "
+             "same command again to finish (stored documents are skipped)", 130)
     click.echo(safe_message(f"{store.display_url}: {summary.line()}"), err=True)
     store.close()
     report_failures(summary.failed, summary.total)
@@ -128,7 +155,7 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
 @db_option
 @click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key; every place's figures "
                                 "unless --place is given.")
-@click.option("--place", help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
+@click.option("--place", callback=checked_place, help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
 @click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
 @click.option("--sector", help="Sector, e.g. 小微企业 (as for --tool).")
 @click.option("--institution", help="Institution, e.g. 中国人民银行 (as for --tool).")
@@ -190,16 +217,19 @@ def export_command(table, db_url, fmt, output, sqlite_path):
 @click.argument("statement", metavar="SQL")
 @db_option
 @format_option()
+@click.option("--time-limit", type=FiniteRange(0, 86_400), default=readonly.DEFAULT_TIME_LIMIT,
+              show_default=True, metavar="SECONDS",
+              help="Longest run of the statement (0: no limit); a slower one stops with an error.")
 @verbose_option
 @handle_errors
-def sql_command(statement, db_url, fmt):
+def sql_command(statement, db_url, fmt, time_limit):
     """Run one SQL statement on a read-only connection and print its rows (writes are refused).
 
     Tables: documents, sentences, figures, mentions, links, schema_version (quote "end" in PostgreSQL).
 
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
-    columns, rows = open_db(db_url).sql(statement)
+    columns, rows = open_db(db_url).sql(statement, time_limit)
     columns = unique_names(columns)  # SELECT 1 AS a, 2 AS a: both columns, a and a_2
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
 

@@ -7,7 +7,7 @@ import click
 
 from analyzer.analysis import plot
 from analyzer.analysis.timeline import COLUMNS, build_timeline
-from analyzer.cli.common import fail, format_option, handle_errors, save_plot, verbose_option
+from analyzer.cli.common import checked_place, fail, format_option, handle_errors, save_plot, verbose_option
 from analyzer.cli.store import db_option, open_db
 from analyzer.io.rows import write_rows
 from analyzer.records import MEASURES
@@ -18,7 +18,7 @@ from analyzer.records import MEASURES
 @db_option
 @click.option("--measure", type=click.Choice([*MEASURES, "all"]),
               help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
-@click.option("--place", help="The series of this place (天津, 美国) [default: the national figures, no place].")
+@click.option("--place", callback=checked_place, help="The series of this place (天津, 美国) [default: the national figures, no place].")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
 @format_option(default="table")
 @verbose_option
@@ -39,6 +39,8 @@ def timeline_command(metric, db_url, measure, place, plot_path, fmt):
     Example: analyzer timeline 普惠小微贷款余额 --plot inclusive-loans.png; analyzer timeline 外贸进出口总值 --place 天津
     """
     store = open_db(db_url)
+    if plot_path:
+        store.refuse_own_file(plot_path)
     timeline = build_timeline(store.timeline_rows(metric, place=place), measure, metric)
     _say_places(store, metric, place)
     if not timeline.rows:

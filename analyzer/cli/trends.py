@@ -29,6 +29,8 @@ def trends_command(db_url, by, freq, top, rollup, plot_path, fmt):
     Example: analyzer trends --by sector --freq year --plot sectors.png
     """
     store = open_db(db_url)
+    if plot_path:
+        store.refuse_own_file(plot_path)
     frame = mention_trends(store, by, freq, top, rollup)
     undated = store.undated_documents()
     if undated:

@@ -30,6 +30,7 @@ class Piece:
     end: int | None = None
     first_line: int = 1
     root: str | None = None  # the folder ids are relative to (as `analyzer ingest` reads it)
+    error: str | None = None  # what listing the inputs found wrong with it (a link to a folder): reported, not read
 
     def describe(self) -> str:
         return self.path if self.end is None else f"{self.path} (bytes {self.start}-{self.end})"
@@ -53,8 +54,10 @@ class Partition:
         return f"{self.name} ({first}{more})"
 
 
-def input_files(paths: list[str], records: bool = False) -> Iterator[tuple[str, str | None]]:
-    """``(file, root)`` to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet."""
+def input_files(paths: list[str], records: bool = False) -> Iterator[tuple[str, str | None, str | None]]:
+    """``(file, root, error)`` to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet.
+    ``error`` is what listing found wrong with the entry (a link to a folder, a broken link), reported as it is:
+    read again by its path, a link to a folder was walked."""
     from analyzer.io.readers import Source, expand_paths
     for raw in paths:
         if raw == "-":
@@ -62,14 +65,14 @@ def input_files(paths: list[str], records: bool = False) -> Iterator[tuple[str, 
         if not records:
             for item in expand_paths([raw]):
                 if isinstance(item, Source):
-                    yield str(item.path), str(item.root)
-                else:  # an error: reading the path again reports it
-                    yield getattr(item, "source", str(item)), None
+                    yield str(item.path), str(item.root), None
+                else:
+                    yield item.source, None, item.problem
         elif Path(raw).is_dir():
-            yield from ((str(p), raw) for p in sorted(Path(raw).rglob("*"))
+            yield from ((str(p), raw, None) for p in sorted(Path(raw).rglob("*"))
                         if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES and not p.name.startswith("."))
         else:
-            yield raw, None
+            yield raw, None, None
 
 
 def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTES,
@@ -85,7 +88,10 @@ def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTE
             partitions.append(Partition(len(partitions), tuple(pending), pending_size, records))
         pending, pending_size = [], 0
 
-    for path, root in input_files(paths, records):
+    for path, root, error in input_files(paths, records):
+        if error:
+            pending.append(Piece(path, root=root, error=error))
+            continue
         size = _size(path)
         if size > target_bytes and path.lower().endswith(JSONL_SUFFIXES):
             close()
@@ -144,6 +150,9 @@ def read_partition(partition: Partition, overrides: dict | None = None,
     from analyzer.io.readers import ReadLimits
     limits = limits or ReadLimits()
     for piece in partition.pieces:
+        if piece.error:
+            yield InputError(piece.path, piece.error)
+            continue
         items = _read_record_piece(piece, limits) if partition.records else _read_document_piece(piece, limits)
         for item in items:
             if isinstance(item, Document):

@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from analyzer.cluster.partitions import Partition, read_partition
-from analyzer.errors import InputError, StoreError
+from analyzer.errors import InputError, StoreError, mask_secrets
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary, StoredRecord
@@ -41,11 +41,15 @@ PROGRESS_EVERY = 100  # documents per progress event of an extract task
 @dataclass(frozen=True)
 class IngestJob:
     """What every ingest task of a run needs (one settings object travels to the workers)."""
-    db_url: str
+    db_url: str  # its password never shows in a repr: distributed before 2024.11 logged a failed task's arguments
     settings: Settings = field(default_factory=Settings)
     batch_size: int = 200
     records: bool = False
     topic: str = ""  # the Dask event topic that progress goes to
+
+    def __repr__(self) -> str:
+        return (f"IngestJob(db_url={mask_secrets(self.db_url)!r}, settings={self.settings!r}, "
+                f"batch_size={self.batch_size!r}, records={self.records!r}, topic={self.topic!r})")
 
 
 @dataclass(frozen=True)

@@ -55,13 +55,25 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     return obj
 
 
+# what a JSON parser's terse message means for the person who wrote the file
+JSON_HINTS = {"Invalid control character": "a raw line break, tab or other control character inside a string: "
+                                           "write it as \\n, \\t or \\u00XX"}
+
+
+def _json_problem(message: str) -> str:
+    """Python's message without its dangling " at" (it ends "… at: line 1 column 9"), with a hint where one helps."""
+    message = message.removesuffix(" at")
+    return f"{message} ({JSON_HINTS[message]})" if message in JSON_HINTS else message
+
+
 def load_json(text: str, source: str):
     """``json.loads`` with the caps above; raises ``InputError`` for malformed or too deeply nested JSON."""
     try:
         return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant,
                           object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
-        raise InputError(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+        raise InputError(source, f"malformed JSON at line {error.lineno} column {error.colno}: "
+                                 f"{_json_problem(error.msg)}") from None
     except RecursionError:
         raise InputError(source, f"JSON nested too deeply (limit {MAX_DEPTH} levels)") from None
 

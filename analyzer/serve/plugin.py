@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import urllib.parse
 from decimal import Decimal, InvalidOperation
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
-from analyzer.io.spreadsheet import spreadsheet_csv
+from analyzer.io.spreadsheet import SpreadsheetCsvStream
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
@@ -141,6 +143,33 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
 
 
+# datasette's own errors about a request's parameters that it raises with status 500 (as if the server had failed)
+CLIENT_ERRORS = ("Cannot sort table by ", "Cannot use _sort and _sort_desc at the same time", "Invalid _through")
+
+
+def _is_bad_parameter(exception: Exception) -> bool:
+    """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
+    JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
+    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character")."""
+    return isinstance(exception, (ValueError, OverflowError)) or (
+        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """A request with a parameter datasette cannot use (``?_sort=nope``) is a 400 with datasette's message, not a
+    500 page. Datasette's own handler renders it: it runs next for its own errors (given status 400 here), and is
+    called here, with the message, for the plain exceptions above."""
+    if isinstance(exception, DatasetteError):
+        if exception.status == 500 and str(exception.message).startswith(CLIENT_ERRORS):
+            exception.status = 400
+        return None
+    if _is_bad_parameter(exception):
+        from datasette.handle_exception import handle_exception as render
+        return render(datasette, request, DatasetteError(str(exception), title="Bad request", status=400))
+    return None
+
+
 @hookimpl
 def register_routes():
     return [(r"^/-/document/(?P<doc_id>[^/]+)$", document_page)]
@@ -153,20 +182,23 @@ def _is_csv(scope: dict) -> bool:
 
 
 def _safe_csv_send(send):
-    """``send`` with each body chunk's cells made safe when the response is CSV (text/csv, or datasette's text/plain
-    view of it): datasette writes one whole CSV record per chunk."""
-    is_csv = False
+    """``send`` with the body's cells made safe when the response is CSV (text/csv, or datasette's text/plain view
+    of it). The body is rewritten whole records at a time, however its chunks are cut (``SpreadsheetCsvStream``)."""
+    stream = None
 
     async def wrapped(message):
-        nonlocal is_csv
+        nonlocal stream
         if message["type"] == "http.response.start":
             headers = dict((k.lower(), v) for k, v in message.get("headers", []))
-            is_csv = headers.get(b"content-type", b"").startswith((b"text/csv", b"text/plain"))
-            if is_csv:
+            if headers.get(b"content-type", b"").startswith((b"text/csv", b"text/plain")):
+                stream = SpreadsheetCsvStream()
                 message = {**message, "headers": [(k, v) for k, v in message.get("headers", [])
                                                   if k.lower() != b"content-length"]}
-        elif is_csv and message["type"] == "http.response.body" and message.get("body"):
-            message = {**message, "body": spreadsheet_csv(message["body"].decode("utf-8")).encode("utf-8")}
+        elif stream is not None and message["type"] == "http.response.body":
+            body = stream.feed(message.get("body", b""))
+            if not message.get("more_body", False):
+                body += stream.close()
+            message = {**message, "body": body}
         await send(message)
     return wrapped
 

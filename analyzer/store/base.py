@@ -140,7 +140,7 @@ class Store(Protocol):
     def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
         """Columns and rows of a whole table, streamed (for export)."""
 
-    def sql(self, statement: str) -> tuple[list[str], Iterator[tuple]]:
-        """Run one statement on a read-only connection."""
+    def sql(self, statement: str, time_limit: float = 60.0) -> tuple[list[str], Iterator[tuple]]:
+        """Run one statement on a read-only connection, for at most ``time_limit`` seconds (0: no limit)."""
 
     def close(self) -> None: ...

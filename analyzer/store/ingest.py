@@ -267,6 +267,17 @@ def ingest(store: Store, paths: list[str], *, workers: int = 1, batch_size: int 
     settings = settings or Settings()
     limits = ReadLimits(max_document_bytes=settings.max_document_bytes)
     run = Ingest(store, RECORDS_VERSION if records else EXTRACTOR_VERSION, on_duplicate, progress, on_error)
+    try:
+        _run_batches(run, paths, workers, batch_size, records, settings, limits)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C (or SIGTERM, where the CLI turns it into one): what was stored
+        interrupt.summary = run.summary  # before it is said by the caller
+        raise
+    return run.summary
+
+
+def _run_batches(run: Ingest, paths: list[str], workers: int, batch_size: int, records: bool, settings: Settings,
+                 limits: ReadLimits) -> None:
+    """Read, analyze and store ``paths`` batch by batch (``ingest``'s work)."""
     items = run.todo(read_records(paths, limits) if records else read_documents(paths, limits=limits))
     chunks = iter(lambda: list(itertools.islice(items, batch_size)), [])
     if records:
@@ -286,4 +297,3 @@ def ingest(store: Store, paths: list[str], *, workers: int = 1, batch_size: int 
                 pending = job
             if pending:
                 run.store_batch(pending[0], pending[1].get())
-    return run.summary

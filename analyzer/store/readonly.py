@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 
@@ -20,7 +22,8 @@ from analyzer.errors import StoreError
 # built-in roles that open the server's files, programs or other sessions, or write every table
 SERVER_ROLES = ("pg_read_server_files", "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend",
                 "pg_write_all_data")
-STATEMENT_TIMEOUT_MS = 60_000
+DEFAULT_TIME_LIMIT = 60.0  # seconds one `analyzer sql` statement may run, on either backend (0: no limit)
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 _CHECK = f"""
 WITH member_of AS (SELECT r.* FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER'))
@@ -41,6 +44,14 @@ SELECT
   (SELECT string_agg(DISTINCT p.proname, ', ') FROM pg_proc p CROSS JOIN member_of m
     WHERE p.proname LIKE 'dblink%%' AND has_function_privilege(m.oid, p.oid, 'EXECUTE')
       AND has_schema_privilege(m.oid, p.pronamespace, 'USAGE')) AS remote_sql,
+  (SELECT string_agg(DISTINCT n.nspname || '.' || p.proname, ', ')
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace CROSS JOIN member_of m
+    WHERE p.prosecdef AND NOT pg_has_role(session_user, p.proowner, 'MEMBER')
+      AND has_function_privilege(m.oid, p.oid, 'EXECUTE') AND has_schema_privilege(m.oid, n.oid, 'USAGE'))
+    AS definer_functions,
+  (SELECT string_agg(DISTINCT n.nspname || '.' || c.relname, ', ')
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
+    WHERE c.relkind = 'f' AND has_table_privilege(m.oid, c.oid, 'SELECT')) AS foreign_tables,
   session_user AS who
 """
 
@@ -56,6 +67,11 @@ def check_reader(connection: sa.Connection) -> None:
         row["creates_schemas"] and "it may create schemas in this database",
         row["remote_sql"] and "it may run SQL in sessions of their own, which commit, through dblink "
                               "(revoke EXECUTE on dblink's functions from it and from PUBLIC)",
+        row["definer_functions"] and "it may call functions that run with another role's rights (SECURITY DEFINER: "
+                                     f"{_few(row['definer_functions'])}; revoke EXECUTE on them from it and from PUBLIC)",
+        row["foreign_tables"] and "it may read foreign tables, which reach outside the database (file_fdw reads the "
+                                  "server's files or runs a program on every read): "
+                                  f"{_few(row['foreign_tables'])}; revoke SELECT on them from it",
     ) if text]
     if problems:
         raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
@@ -145,3 +161,29 @@ def deny_attach(action: int, *args) -> int:
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
         return sqlite3.SQLITE_DENY
     return deny_functions(action, *args)
+
+
+class SQLiteClock:
+    """The time limit of a statement on SQLite, as a progress handler (``set_progress_handler(clock.over, …)``):
+    it counts only the time spent inside ``running()`` — executing the statement and fetching each row — so rows
+    read slowly (a pager) are not cut off. ``tripped`` says that the limit, not something else, stopped it."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.spent = 0.0
+        self.since: float | None = None
+        self.tripped = False
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        self.since = time.monotonic()
+        try:
+            yield
+        finally:
+            self.spent += time.monotonic() - self.since
+            self.since = None
+
+    def over(self) -> int:
+        if self.seconds and self.since is not None and self.spent + time.monotonic() - self.since > self.seconds:
+            self.tripped = True
+        return int(self.tripped)

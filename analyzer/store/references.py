@@ -22,6 +22,7 @@ from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
 from analyzer.errors import InputError
+from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
 from analyzer.store.validate import validate_figures
@@ -214,6 +215,7 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
     """Every row of the table as a record; ``ReferenceFileError`` listing every bad row if any is bad."""
     if rank not in RANKS:
         raise InputError(path, f"rank {rank!r} is not one of {', '.join(RANKS)}")
+    regular_file_size(Path(path), path)  # a FIFO or device (/dev/zero) is refused, never read
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:

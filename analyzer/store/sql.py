@@ -322,23 +322,26 @@ class SQLStore:
 
     # --- read-only SQL -------------------------------------------------------------------------------------
 
-    def sql(self, statement: str) -> tuple[list[str], Iterator[tuple]]:
-        """Run one statement on a read-only connection; writes fail with a ``StoreError``."""
+    def sql(self, statement: str, time_limit: float = readonly.DEFAULT_TIME_LIMIT) -> tuple[list[str], Iterator[tuple]]:
+        """Run one statement on a read-only connection; writes fail with a ``StoreError``, and so does a statement
+        that runs past ``time_limit`` seconds (0: no limit) — PostgreSQL's ``statement_timeout``, or on SQLite the
+        time spent executing and fetching, not reading the rows."""
         body = statement.strip().rstrip(";").strip()
         if not body:
             raise StoreError("empty SQL statement")
         errors = _driver_errors(self.backend)
-        connection, release = self._readonly_connection()
+        connection, release, clock = self._readonly_connection(time_limit)
         try:
             if self.backend == "postgresql":
                 readonly.check_reader(connection)
                 columns, result = readonly.run_alone(connection, body)
             else:  # SQLite's driver itself runs one statement only (and reads quotes and comments as SQLite does)
-                result = connection.exec_driver_sql(body)
+                with clock.running():
+                    result = connection.exec_driver_sql(body)
                 columns, result = (list(result.keys()), result) if result.returns_rows else ([], ())
         except errors as error:
             release()
-            raise StoreError(f"SQL failed: {failure_reason(error)}") from None
+            raise StoreError(_sql_failure(error, clock, time_limit)) from None
         except StoreError:
             release()
             raise
@@ -348,32 +351,42 @@ class SQLStore:
 
         def rows() -> Iterator[tuple]:
             try:
-                yield from (tuple(row) for row in result)
+                fetched = iter(result)
+                while True:
+                    with clock.running():
+                        row = next(fetched, None)
+                    if row is None:
+                        return
+                    yield tuple(row)
             except errors as error:
-                raise StoreError(f"SQL failed: {failure_reason(error)}") from None
+                raise StoreError(_sql_failure(error, clock, time_limit)) from None
             finally:
                 release()
         return columns, rows()
 
-    def _readonly_connection(self) -> tuple[sa.Connection, Callable[[], None]]:
+    def _readonly_connection(self, time_limit: float) -> tuple[sa.Connection, Callable[[], None], readonly.SQLiteClock]:
         """A connection that cannot write (PostgreSQL: read-only transactions of a reader role, checked by
-        ``readonly.check_reader``; SQLite: ``mode=ro``, ``query_only``), and the function that releases it."""
+        ``readonly.check_reader``; SQLite: ``mode=ro``, ``query_only``), the function that releases it, and the
+        clock of SQLite's time limit (PostgreSQL's server keeps its own: ``statement_timeout``)."""
+        clock = readonly.SQLiteClock(time_limit)
         if self.url == "sqlite://":  # an in-memory store has a single connection: guard it for the call
             connection = self.engine.connect()
             connection.exec_driver_sql("PRAGMA query_only = ON")
             raw = connection.connection.driver_connection
             raw.set_authorizer(readonly.deny_attach)  # as a file's read-only connections: no ATTACH, no fts3_tokenizer
+            raw.set_progress_handler(clock.over, readonly.PROGRESS_STEPS)
 
             def release_memory() -> None:
                 connection.rollback()
                 raw.set_authorizer(None)
+                raw.set_progress_handler(None, 0)
                 connection.exec_driver_sql("PRAGMA query_only = OFF")
                 connection.close()
-            return connection, release_memory
+            return connection, release_memory, clock
         if self.backend == "postgresql":
             options = " ".join(filter(None, (sa.make_url(self.url).query.get("options"),
                                              "-c default_transaction_read_only=on",
-                                             f"-c statement_timeout={readonly.STATEMENT_TIMEOUT_MS}")))
+                                             f"-c statement_timeout={round(time_limit * 1000)}")))
             engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool, connect_args={"options": options})
         else:
             uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"
@@ -382,6 +395,7 @@ class SQLStore:
                 raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 raw.execute("PRAGMA query_only = ON")
                 raw.set_authorizer(readonly.deny_attach)  # ATTACH would create or open other files for writing
+                raw.set_progress_handler(clock.over, readonly.PROGRESS_STEPS)
                 return raw
             engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.NullPool)
         connection = engine.connect()
@@ -393,7 +407,23 @@ class SQLStore:
                 connection.invalidate()
             connection.close()
             engine.dispose()
-        return connection, release
+        return connection, release, clock
+
+    def own_files(self) -> list[Path]:
+        """The files of a SQLite store: the database and its WAL, shared-memory and journal files (none for
+        PostgreSQL or an in-memory store)."""
+        if self.backend != "sqlite" or self.url == "sqlite://":
+            return []
+        path = Path(sa.make_url(self.url).database or "")
+        return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+    def refuse_own_file(self, output: str) -> None:
+        """A ``StoreError`` when ``output`` (an export or a plot) is one of the store's own files, through a link or
+        not: opened for writing while the store is read, it destroyed the whole store."""
+        target = Path(output).expanduser().resolve()
+        if any(target == own.resolve() for own in self.own_files()):
+            raise StoreError(f"{output} is this store's own database file: writing there would destroy the store; "
+                             "give another file name")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -425,6 +455,14 @@ def none_for_missing(frame):
             series = frame[column].astype(object)
             frame[column] = series.where(series.notna(), None)
     return frame
+
+
+def _sql_failure(error: Exception, clock: readonly.SQLiteClock, time_limit: float) -> str:
+    """The one line of a failed ``sql()``: the time limit, when it stopped the statement, says how to raise it."""
+    if clock.tripped or "statement timeout" in str(getattr(error, "orig", error)):
+        return (f"SQL failed: the statement ran past its time limit of {time_limit:g} s; give a larger --time-limit "
+                "(0: no limit)")
+    return f"SQL failed: {failure_reason(error)}"
 
 
 def failure_reason(error: Exception) -> str:

@@ -40,7 +40,8 @@ def _column_length(table, name: str) -> int | None:
 
 
 def validate_document(document: Document) -> None:
-    """Raise ``InputError`` for the first problem of a document: its id, text, metadata fields or meta."""
+    """Raise ``InputError`` for the first problem of a document: its path, id, text, metadata fields or meta."""
+    _check_origin(document)
     where = document.location or document.id
     if not isinstance(document.id, str) or not document.id.strip():
         raise InputError(where, "the document id is empty")
@@ -52,6 +53,16 @@ def validate_document(document: Document) -> None:
     _check_doc_fields(document, where)
     check_json(document.doc_dict(), where)
     _strict_json(document.doc_dict(), "doc", where)
+
+
+def _check_origin(document: Document) -> None:
+    """A file whose path holds bytes that are not UTF-8 (read from the file system as lone surrogates) cannot be
+    stored: the store keeps each document's path (``origin``), and its id may be the path."""
+    origin = getattr(document, "origin", None) or ""
+    if any("\udc80" <= character <= "\udcff" for character in origin):
+        shown = (document.location or origin).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(shown, "the file's path is not UTF-8 text, and the store keeps each document's path as "
+                                "UTF-8: rename the file")
 
 
 def _check_doc_fields(document: Document, where: str) -> None:

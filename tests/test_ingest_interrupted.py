@@ -1,0 +1,65 @@
+"""An interrupted ingest (Ctrl-C, or SIGTERM from `kill`, systemd or `docker stop`) keeps every committed batch,
+leaves no half-written document, and says what it stored before it stopped (s21-probe).
+
+Before, Ctrl-C printed only `Error: interrupted`, and SIGTERM ended the process with no word at all: nothing told
+how many documents were stored. Each test waits for the first committed batch before it signals, so it does not
+depend on how fast the machine is.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = 4_000
+
+
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_ingest_says_what_it_stored_and_keeps_it(tmp_path, signal_number):
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for n in range(DOCUMENTS):
+            handle.write(json.dumps({"id": f"d{n}", "text": f"2025年{n % 12 + 1}月末，某项贷款余额为{n}.5亿元。"},
+                                    ensure_ascii=False) + "\n")
+    db = tmp_path / "store.db"
+    process = subprocess.Popen([sys.executable, "cli.py", "ingest", str(source), "--db", str(db), "--no-progress",
+                                "--batch-size", "20"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        while _stored(db) == 0 and process.poll() is None:
+            time.sleep(0.05)
+        process.send_signal(signal_number)
+        stderr = process.communicate(timeout=120)[1]
+    finally:
+        if process.poll() is None:
+            process.kill()
+    stored = _stored(db)
+    assert 0 < stored < DOCUMENTS and stored % 20 == 0  # whole batches only
+    assert process.returncode == 130, stderr
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: interrupted") and f"{stored} added" in last and "run the same command again" in last
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                                  "(SELECT 1 FROM sentences s WHERE s.document_id = d.id)").fetchone() == (0,)
+    again = CliRunner().invoke(main, ["ingest", str(source), "--db", str(db), "--no-progress"])
+    assert again.exit_code == 0 and f"{DOCUMENTS - stored} added, 0 updated, {stored} unchanged" in again.stderr
