@@ -172,6 +172,11 @@ CASES = [
     ("word", "或可撬动千倍的增长", "千倍", "1000", None, "times", None, None),
     ("bare count", "该国游戏用户超1亿，以手游为主", "超1亿", "100000000", None, "count", "over", "人"),
     ("bare count", "某公司股东户数超20万。", "超20万", "200000", None, "count", "over", "户"),
+    # round hundreds, thousands and ten thousands with a bound and a counter (word_figure round-*-count)
+    ("word", "近百家公募集体发布公告", "近百家", "100", None, "count", "under", "家"),
+    ("word", "该产业链将诞生上百家企业", "上百家", "100", None, "count", "over", "家"),
+    ("word", "去年以来已有逾千家上市公司实施回购", "逾千家", "1000", None, "count", "over", "家"),
+    ("word", "上万名卡车司机聚集", "上万名", "10000", None, "count", "over", "名"),
 ]
 
 NOT_FIGURES = [
@@ -214,6 +219,9 @@ NOT_FIGURES = [
     # more than 12 decimals (numerals.toml max_decimals) or 18 digits: no figure rather than a rounded or cut one
     "M2余额增长0.0000000000001%",
     "余额1.234567890123456789万亿元",
+    "需要切坏成百上千个材料",  # idioms, no counts (word_figure round-hundred-count)
+    "像成千上万只鸟群一样",
+    "百家号发布文章",
     "一列火车驶过",  # 列 counts only after Arabic digits (counter-trains-and-courses-arabic-only)
     "权益变动触及整数倍",  # 整数倍 is a word, no multiple (word_figure vague-multiple)
     "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)

@@ -360,10 +360,12 @@ class FigureExtractor:
         return pattern, functools.partial(self._from_word_figure_match, row)
 
     def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
-        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
+        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's.
+        A row whose pattern names a ``counter`` group (上百家, 近千座) takes the counter written there."""
         start, end = self._span(text, match)
         return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
-                         self._qualifier(match) or row.get("qualifier"), row.get("counter"))
+                         self._qualifier(match) or row.get("qualifier"),
+                         match.groupdict().get("counter") or row.get("counter"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).
