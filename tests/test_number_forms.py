@@ -177,6 +177,10 @@ CASES = [
     ("word", "该产业链将诞生上百家企业", "上百家", "100", None, "count", "over", "家"),
     ("word", "去年以来已有逾千家上市公司实施回购", "逾千家", "1000", None, "count", "over", "家"),
     ("word", "上万名卡车司机聚集", "上万名", "10000", None, "count", "over", "名"),
+    # fractions written with a slash where a part of a whole is meant (numerals.toml [slash_fractions])
+    ("fraction", "成本仅为同类产品的1/3。", "1/3", "33.3333333333", None, "percent", None, None),
+    ("fraction", "超过2/3的受访者表示", "超过2/3", "66.6666666667", None, "percent", "over", None),
+    ("fraction", "工业领域占整体营收的1/4，", "1/4", "25", None, "percent", None, None),
 ]
 
 NOT_FIGURES = [
@@ -222,6 +226,8 @@ NOT_FIGURES = [
     "需要切坏成百上千个材料",  # idioms, no counts (word_figure round-hundred-count)
     "像成千上万只鸟群一样",
     "百家号发布文章",
+    "中国队在1/4决赛中获胜",  # a round of a cup, not a fraction ([slash_fractions] not_before)
+    "2/10年期美债收益率利差",
     "一列火车驶过",  # 列 counts only after Arabic digits (counter-trains-and-courses-arabic-only)
     "权益变动触及整数倍",  # 整数倍 is a word, no multiple (word_figure vague-multiple)
     "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
