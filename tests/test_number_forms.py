@@ -159,6 +159,28 @@ CASES = [
     # a population named before its bare number (bare_count population-named-before)
     ("bare count", "第一季，加拿大总人口约为3699.2万。", "约为3699.2万", "36992000", None, "count", "approx", "人"),
     ("bare count", "而在海外市场，非洲无电人口仍有5.83亿。", "5.83亿", "583000000", None, "count", None, "人"),
+    # s21-figs: freight, gas and energy units; trains and treatment courses; vague and scale-word multiples; users
+    # and shareholder accounts named right before a bare number (real_text.toml, s21-figs section)
+    ("unit", "某港全年集装箱吞吐量2282万标箱", "2282万标箱", "22820000", None, "other", None, "标箱"),
+    ("unit", "天然气库存总量为3000亿立方英尺", "3000亿立方英尺", "300000000000", None, "other", None, "立方英尺"),
+    ("unit", "当月新船订单量为307万修正总吨", "307万修正总吨", "3070000", None, "other", None, "修正总吨"),
+    ("counts", "当日铁路开行旅客列车9000列", "9000列", "9000", None, "count", None, "列"),
+    ("counts", "该药年底前将达到3000万疗程", "3000万疗程", "30000000", None, "count", None, "疗程"),
+    ("word", "明年行业出货量将实现数倍增长", "数倍", "2", None, "times", "over", None),
+    ("word", "几个月内估值翻了几倍", "几倍", "2", None, "times", "over", None),
+    ("word", "出售量为上月的百倍", "百倍", "100", None, "times", None, None),
+    ("word", "或可撬动千倍的增长", "千倍", "1000", None, "times", None, None),
+    ("bare count", "该国游戏用户超1亿，以手游为主", "超1亿", "100000000", None, "count", "over", "人"),
+    ("bare count", "某公司股东户数超20万。", "超20万", "200000", None, "count", "over", "户"),
+    # round hundreds, thousands and ten thousands with a bound and a counter (word_figure round-*-count)
+    ("word", "近百家公募集体发布公告", "近百家", "100", None, "count", "under", "家"),
+    ("word", "该产业链将诞生上百家企业", "上百家", "100", None, "count", "over", "家"),
+    ("word", "去年以来已有逾千家上市公司实施回购", "逾千家", "1000", None, "count", "over", "家"),
+    ("word", "上万名卡车司机聚集", "上万名", "10000", None, "count", "over", "名"),
+    # fractions written with a slash where a part of a whole is meant (numerals.toml [slash_fractions])
+    ("fraction", "成本仅为同类产品的1/3。", "1/3", "33.3333333333", None, "percent", None, None),
+    ("fraction", "超过2/3的受访者表示", "超过2/3", "66.6666666667", None, "percent", "over", None),
+    ("fraction", "工业领域占整体营收的1/4，", "1/4", "25", None, "percent", None, None),
 ]
 
 NOT_FIGURES = [
@@ -201,6 +223,13 @@ NOT_FIGURES = [
     # more than 12 decimals (numerals.toml max_decimals) or 18 digits: no figure rather than a rounded or cut one
     "M2余额增长0.0000000000001%",
     "余额1.234567890123456789万亿元",
+    "需要切坏成百上千个材料",  # idioms, no counts (word_figure round-hundred-count)
+    "像成千上万只鸟群一样",
+    "百家号发布文章",
+    "中国队在1/4决赛中获胜",  # a round of a cup, not a fraction ([slash_fractions] not_before)
+    "2/10年期美债收益率利差",
+    "一列火车驶过",  # 列 counts only after Arabic digits (counter-trains-and-courses-arabic-only)
+    "权益变动触及整数倍",  # 整数倍 is a word, no multiple (word_figure vague-multiple)
     "商务部等8部门联合发布通知",  # 部 opening 部门 is no count (counter-bu-opens-a-word)  # the base of a rate, not a count (bare_count people-named-after, not_after 每)
 ]
 

@@ -307,16 +307,7 @@ class FigureExtractor:
         self.bare_scale_pattern = rulebook.regex(
             rf"(?=[{starts}\d])(?P<qb>{qual_before})?(?P<num>{NUM_AR})\s?(?P<mid>多|余)?(?P<scale>万亿|亿|万|兆)"
             rf"(?P<mid2>多|余)?(?P<qa>{qual_after})?(?![A-Za-z])")  # 27万OpenClaw is no money
-        not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
-        cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
-                 rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
-        fractions = alternation(load_numerals()["fraction_words"])
-        small = "一二两三四五六七八九十"  # 五分之一, 三分之二, 10分之1: a common fraction, not 百分之 (a fraction word)
-        common_fraction = (rf"(?<![{NUMERAL_START}百千万\d])(?:[{small}]{{1,3}}|\d{{1,3}})"
-                           rf"{load_numerals()['common_fractions']['joint']}(?:[{small}]{{1,3}}|\d{{1,3}})(?![{small}百千万\d]|多数)")
-        self.fraction_pattern = rulebook.regex(
-            rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
-            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng}|{common_fraction})(?P<qa>{qual_after})?")
+        self._compile_fractions(starts, qual_before, qual_after)
         symbols = alternation(self.currency_symbols)
         symbol_starts = re.escape("".join(sorted({w[0] for w in self.currency_symbols})))
         self.symbol_pattern = rulebook.regex(
@@ -341,6 +332,24 @@ class FigureExtractor:
         self.cue_pattern = rulebook.regex(alternation(sorted({*lex["measures"]["growth"], *lex["measures"]["share"],
                                                            *lex["signs"]["level"], *lex["signs"]["down"]})))
 
+    def _compile_fractions(self, starts: str, qual_before: str, qual_after: str) -> None:
+        """The fraction finder: 百分之五, 千分之三, 3成, 七成六, 五分之一, and 1/3 written with a slash where a part of a
+        whole is meant (numerals.toml [slash_fractions])."""
+        not_cheng = re.escape("".join(load_numerals()["cheng"]["not_after"]))
+        cheng = (rf"(?:{NUM_AR}|(?<![{NUMERAL_START}百千万亿])[一二两三四五六七八九十](?:点[{NUMERAL_START}]{{1,6}})?)成"
+                 rf"(?:半|[一二三四五六七八九](?!成))?(?![{not_cheng}])|半成(?![{not_cheng}])")
+        fractions = alternation(load_numerals()["fraction_words"])
+        small = "一二两三四五六七八九十"  # 五分之一, 三分之二, 10分之1: a common fraction, not 百分之 (a fraction word)
+        common_fraction = (rf"(?<![{NUMERAL_START}百千万\d])(?:[{small}]{{1,3}}|\d{{1,3}})"
+                           rf"{load_numerals()['common_fractions']['joint']}(?:[{small}]{{1,3}}|\d{{1,3}})(?![{small}百千万\d]|多数)")
+        slash = load_numerals()["slash_fractions"]
+        slash_fraction = (rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in slash['after_words'])})"
+                          rf"[1-9]/(?:1\d|20|[2-9])(?![\d/.A-Za-z%]|{alternation(slash['not_before'])})")
+        self.fraction_pattern = rulebook.regex(
+            rf"(?=[{starts}百千万半\d{NUMERAL_START}])(?P<qb>{qual_before})?"
+            rf"(?P<frac>(?:{fractions})(?:百(?!分)|{NUM_AR}|{NUM_CN})|{cheng}|{common_fraction}|{slash_fraction})"
+            rf"(?P<qa>{qual_after})?")
+
     def _compile_word_rows(self, qual_before: str, qual_after: str, starts: str) -> None:
         """The finders of real_text.toml's [[word_figure]] rows (翻倍, 过半) and [[bare_count]] rows (非农就业人数意外减少
         2.3万, 约700万失业人口: a bare scaled number that counts people)."""
@@ -360,10 +369,12 @@ class FigureExtractor:
         return pattern, functools.partial(self._from_word_figure_match, row)
 
     def _from_word_figure_match(self, row: dict, text: str, match, scan: _Scan) -> Candidate:
-        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's."""
+        """翻倍 → 2 times, 超过半数 → 50 percent over: the row's value and unit; a written qualifier wins over the row's.
+        A row whose pattern names a ``counter`` group (上百家, 近千座) takes the counter written there."""
         start, end = self._span(text, match)
         return Candidate(start, end, Decimal(row["value"]), row["unit"], None,
-                         self._qualifier(match) or row.get("qualifier"), row.get("counter"))
+                         self._qualifier(match) or row.get("qualifier"),
+                         match.groupdict().get("counter") or row.get("counter"))
 
     def _compile_scale_only(self, lex: dict, money: str, qual_before: str, qual_after: str) -> None:
         """突破万亿元, 超千亿元, 千亿级资金支持: a scale word with no digit before it (real_text.toml scale-only rows).

@@ -150,6 +150,11 @@ def fraction_word_value(text: str) -> Decimal | None:
             return parse_number(text[len(word):]) * factor
     if COMMON_FRACTION["joint"] in text:
         return common_fraction_value(text)
+    if "/" in text:  # 1/3 (numerals.toml [slash_fractions]): the numerator first, below the denominator
+        numerator, _, denominator = text.partition("/")
+        if int(numerator) >= int(denominator):
+            return None
+        return common_fraction_value(denominator + COMMON_FRACTION["joint"] + numerator)
     match = _CHENG.fullmatch(text)
     if match is None:
         return None
