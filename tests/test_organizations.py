@@ -9,6 +9,7 @@ from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
 from analyzer.analysis.candidates import collect_candidates
 from analyzer.normalize import normalize
+from analyzer.pipeline import analyze
 
 # text → organisations the grammar reads (as written), in order
 FOUND = [
@@ -438,3 +439,10 @@ def test_titled_person_is_the_search_it_replaces():
         assert finder.titled_person(text, name) == expected, name
         assert finder.titled_person(text + "。", name) == any(t + name in text + "。" for t in finder.person_titles)
     assert finder.titled_person(text, "绍伊古") and not finder.titled_person(text, "李四")
+
+
+def test_a_head_delivering_the_report_is_no_body():
+    """广东省代省长王伟中作政府工作报告: the governor, his name and 作 are no words of a government's name (s21-inst)."""
+    names = [m.text for m in analyze("广东省代省长王伟中作政府工作报告时表示，要健全多层次社会保障体系。").institutions]
+    assert names == []
+    assert [m.text for m in analyze("吉林省省长韩俊作吉林省政府工作报告。").institutions] == ["吉林省政府"]

@@ -90,7 +90,7 @@ class MentionFinder:
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
-            if not in_context(text, hit, out[hit.array]):
+            if not in_context(text, hit, out[hit.array]) or not _outside_allowed(text, hit):
                 continue
             name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
             mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
@@ -562,6 +562,12 @@ def _ends_bank(name: str) -> bool:
     return re.sub(r"(?:[（(]中国[）)])?(?:股份有限公司|有限公司)?$", "", name).endswith("银行")
 
 
+def _outside_allowed(text: str, hit: Hit) -> bool:
+    """Whether a grammar's institution stands where the ``[[context]]`` rows of every institution name would refuse a
+    taxonomy name (a firm's stem inside a bond's short name, 22万科MTN004, read from 万科 elsewhere in the text)."""
+    return not (hit.outside and hit.array == "institutions") or context_allows(text, hit.start, hit.end, hit.entry)
+
+
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:
     """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
     name = name or text[start:end]
@@ -611,6 +617,10 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
     return True
 
 
+# how far back a context row's ``shape_before`` looks (a bond's year, 22 of 22万科MTN004)
+_SHAPE_REACH = 8
+
+
 @dataclass(frozen=True)
 class _Context:
     names: frozenset[str]
@@ -624,10 +634,21 @@ class _Context:
     # a row with ``before``: the name is no mention right after one of these words; ``max_len``: names this long at most
     before: tuple[str, ...] = ()
     max_len: int = 0
+    # a row with ``shape_before``/``shape_after``: the name is no mention where the text right before it ends with
+    # the one and the text right after it starts with the other (22万科MTN004, a bond's short name)
+    shape_before: re.Pattern | None = None
+    shape_after: re.Pattern | None = None
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
         return (not self.names or name in self.names) and not (self.max_len and len(name) > self.max_len)
+
+    def shaped(self, text: str, start: int, end: int) -> bool:
+        """Whether the row has a shape and the name sits in it (both sides given match)."""
+        if self.shape_before is None and self.shape_after is None:
+            return False
+        return (self.shape_before is None or self.shape_before.search(text[max(0, start - _SHAPE_REACH):start]) is not None) \
+            and (self.shape_after is None or self.shape_after.match(text, end) is not None)
 
 
 @functools.cache
@@ -640,7 +661,9 @@ def mention_contexts() -> dict[str, list[_Context]]:
         out.setdefault(row["kind"], []).append(_Context(
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
             through, tuple(match_form(w) for w in row.get("clause", ())),
-            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0)))
+            tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0),
+            rulebook.regex(f"(?:{row['shape_before']})$") if "shape_before" in row else None,
+            rulebook.regex(row["shape_after"]) if "shape_after" in row else None))
     return out
 
 
@@ -655,7 +678,8 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     for context in _covering(entry.kind, text[start:end]):
         if any(text.endswith(word, 0, start) for word in context.before):
             return False
-        if context.always or (context.through_list is not None and context.through_list.match(text, end)):
+        if context.always or (context.through_list is not None and context.through_list.match(text, end)) \
+                or context.shaped(text, start, end):
             return False
         if context.clause and _clause_has(text, start, end, context.clause):
             return False
