@@ -446,3 +446,12 @@ def test_a_head_delivering_the_report_is_no_body():
     names = [m.text for m in analyze("广东省代省长王伟中作政府工作报告时表示，要健全多层次社会保障体系。").institutions]
     assert names == []
     assert [m.text for m in analyze("吉林省省长韩俊作吉林省政府工作报告。").institutions] == ["吉林省政府"]
+
+
+def test_a_firms_own_unit_keeps_its_name_under_the_parent():
+    """阿里云 is the unit, not 阿里 of 阿里巴巴; its parent is the firm, so the parent's gold name agrees (s21-inst)."""
+    from analyzer.evaluate import default_names_agree
+    found = [(m.text, m.name) for m in analyze("3月18日，阿里云、 百度 智能云先后官宣上调价格，京东健康涨超3%").institutions]
+    assert found == [("阿里云", "阿里云"), ("百度 智能云", "百度智能云"), ("京东健康", "京东健康")]
+    assert load_taxonomy().ancestors("阿里云") == ["阿里巴巴"]
+    assert default_names_agree()("阿里巴巴", "阿里云")
