@@ -455,3 +455,10 @@ def test_a_firms_own_unit_keeps_its_name_under_the_parent():
     assert found == [("阿里云", "阿里云"), ("百度 智能云", "百度智能云"), ("京东健康", "京东健康")]
     assert load_taxonomy().ancestors("阿里云") == ["阿里巴巴"]
     assert default_names_agree()("阿里巴巴", "阿里云")
+
+
+def test_a_stem_of_a_declared_short_name_takes_the_full_name():
+    """深铁 after 深圳市地铁集团有限公司（下称“深铁集团”） is the full name's too, as 深铁集团 is (s21-inst audit A)."""
+    text = "第一大股东深圳市地铁集团有限公司（下称“深铁集团”）落地借款。此次深铁借款金额与债券本息契合，深铁集团有权要求担保"
+    names = {(m.text, m.name) for m in analyze(text).institutions}
+    assert ("深铁", "深圳市地铁集团有限公司") in names and ("深铁集团", "深圳市地铁集团有限公司") in names

@@ -371,8 +371,9 @@ def _generic_words() -> frozenset[str]:
 
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
-    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it; a
-    generic word declared so (（简称“基金”）) stays a word (the grammar's ``generic`` list)."""
+    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it, and
+    so is a stem the grammar named by that short name (深铁 after 深铁集团); a generic word declared so (（简称“基金”）)
+    stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
@@ -380,8 +381,8 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
             continue
         short = match.group(1)
         key = match_form(short)
-        for mention in institutions:
-            if mention.start >= full.end and match_form(mention.text) == key:
+        for mention in institutions:  # the short name, and a shorter stem the grammar named after it (深铁 → 深铁集团)
+            if mention.start >= full.end and key in (match_form(mention.text), match_form(mention.name)):
                 mention.name = full.name
         taken = taken or Coverage(len(text), ((m.start, m.end) for m in institutions))
         for at in occurrences(text, short, full.end):
