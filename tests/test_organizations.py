@@ -9,6 +9,7 @@ from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
 from analyzer.analysis.candidates import collect_candidates
 from analyzer.normalize import normalize
+from analyzer.pipeline import analyze
 
 # text → organisations the grammar reads (as written), in order
 FOUND = [
@@ -455,3 +456,26 @@ def test_titled_person_is_the_search_it_replaces():
         assert finder.titled_person(text, name) == expected, name
         assert finder.titled_person(text + "。", name) == any(t + name in text + "。" for t in finder.person_titles)
     assert finder.titled_person(text, "绍伊古") and not finder.titled_person(text, "李四")
+
+
+def test_a_head_delivering_the_report_is_no_body():
+    """广东省代省长王伟中作政府工作报告: the governor, his name and 作 are no words of a government's name (s21-inst)."""
+    names = [m.text for m in analyze("广东省代省长王伟中作政府工作报告时表示，要健全多层次社会保障体系。").institutions]
+    assert names == []
+    assert [m.text for m in analyze("吉林省省长韩俊作吉林省政府工作报告。").institutions] == ["吉林省政府"]
+
+
+def test_a_firms_own_unit_keeps_its_name_under_the_parent():
+    """阿里云 is the unit, not 阿里 of 阿里巴巴; its parent is the firm, so the parent's gold name agrees (s21-inst)."""
+    from analyzer.evaluate import default_names_agree
+    found = [(m.text, m.name) for m in analyze("3月18日，阿里云、 百度 智能云先后官宣上调价格，京东健康涨超3%").institutions]
+    assert found == [("阿里云", "阿里云"), ("百度 智能云", "百度智能云"), ("京东健康", "京东健康")]
+    assert load_taxonomy().ancestors("阿里云") == ["阿里巴巴"]
+    assert default_names_agree()("阿里巴巴", "阿里云")
+
+
+def test_a_stem_of_a_declared_short_name_takes_the_full_name():
+    """深铁 after 深圳市地铁集团有限公司（下称“深铁集团”） is the full name's too, as 深铁集团 is (s21-inst audit A)."""
+    text = "第一大股东深圳市地铁集团有限公司（下称“深铁集团”）落地借款。此次深铁借款金额与债券本息契合，深铁集团有权要求担保"
+    names = {(m.text, m.name) for m in analyze(text).institutions}
+    assert ("深铁", "深圳市地铁集团有限公司") in names and ("深铁集团", "深圳市地铁集团有限公司") in names

@@ -35,6 +35,9 @@ def _blocked(row: dict, text: str, start: int, end: int) -> bool:
         left = max(text.rfind(mark, 0, start) for mark in "，。；！？,;!?") + 1
         right = min([i for i in (text.find(mark, end) for mark in "，。；！？,;!?") if i >= 0] or [len(text)])
         return any(word in text[left:right] for word in row["clause"])
+    if "shape_before" in row or "shape_after" in row:  # the name sits between the two shapes (22万科MTN004)
+        return (re.search(f"(?:{row.get('shape_before', '')})$", text[max(0, start - 8):start]) is not None
+                and re.match(row.get("shape_after", ""), text[end:]) is not None)
     if "list" in row:  # the after word closes a list the name is an item of
         return re.match(f"(?:{row['list']})(?:{'|'.join(map(re.escape, row['after']))})", text[end:]) is not None
     window = text[end:end + row.get("gap", 0) + max(map(len, row["after"]))]
@@ -184,3 +187,10 @@ def test_international_bodies_and_audit_and_law_firms_of_the_taxonomy(text, expe
 def test_bodies_of_more_countries_and_no_body_name_across_de(text, expected):
     found = [m.text for m in analyze(text, published="2025-06-30").institutions]
     assert found == expected, found
+
+
+def test_bond_short_name_keeps_the_issuer_out_of_the_bond_only():
+    """A firm's short name inside a bond's (22万科MTN004) is no mention; the firm acting in the same text is."""
+    text = "“22万科MTN004”由20家持有人全票同意展期，万科承诺提供担保"
+    names = [(m.text, m.start) for m in analyze(text, published="2026-01-28").institutions]
+    assert names == [("万科", text.index("万科承诺"))]

@@ -90,7 +90,7 @@ class MentionFinder:
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
         for hit in kept:
-            if not in_context(text, hit, out[hit.array]):
+            if not in_context(text, hit, out[hit.array]) or not _outside_allowed(text, hit):
                 continue
             name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
             mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
@@ -376,8 +376,9 @@ def _generic_words() -> frozenset[str]:
 
 
 def declared_names(text: str, original: str, institutions: list[Mention]) -> None:
-    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it; a
-    generic word declared so (（简称“基金”）) stays a word (the grammar's ``generic`` list)."""
+    """A short name the text declares (（以下简称“澄远电子”）) is the full name's wherever it is written after it, and
+    so is a stem the grammar named by that short name (深铁 after 深铁集团); a generic word declared so (（简称“基金”）)
+    stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
     for match in _DECLARED_SHORT.finditer(text):
         full = next((m for m in institutions if m.end == match.start()), None)
@@ -385,8 +386,8 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
             continue
         short = match.group(1)
         key = match_form(short)
-        for mention in institutions:
-            if mention.start >= full.end and match_form(mention.text) == key:
+        for mention in institutions:  # the short name, and a shorter stem the grammar named after it (深铁 → 深铁集团)
+            if mention.start >= full.end and key in (match_form(mention.text), match_form(mention.name)):
                 mention.name = full.name
         taken = taken or Coverage(len(text), ((m.start, m.end) for m in institutions))
         for at in occurrences(text, short, full.end):
@@ -567,6 +568,12 @@ def _ends_bank(name: str) -> bool:
     return re.sub(r"(?:[（(]中国[）)])?(?:股份有限公司|有限公司)?$", "", name).endswith("银行")
 
 
+def _outside_allowed(text: str, hit: Hit) -> bool:
+    """Whether a grammar's institution stands where the ``[[context]]`` rows of every institution name would refuse a
+    taxonomy name (a firm's stem inside a bond's short name, 22万科MTN004, read from 万科 elsewhere in the text)."""
+    return not (hit.outside and hit.array == "institutions") or context_allows(text, hit.start, hit.end, hit.entry)
+
+
 def _outside_hit(text: str, start: int, end: int, rule: str, name: str = "") -> Hit:
     """A hit of an organisation the taxonomy lacks, named ``name`` or as written."""
     name = name or text[start:end]
@@ -628,6 +635,10 @@ def allowed(text: str, start: int, end: int, entry: Entry) -> bool:
     return True
 
 
+# how far back a context row's ``shape_before`` looks (a bond's year, 22 of 22万科MTN004)
+_SHAPE_REACH = 8
+
+
 @dataclass(frozen=True)
 class _Context:
     names: frozenset[str]
@@ -643,10 +654,21 @@ class _Context:
     max_len: int = 0
     # a row with ``sentence_before``: no mention where one of these words stands before it in its sentence (经营范围)
     sentence_before: tuple[str, ...] = ()
+    # a row with ``shape_before``/``shape_after``: the name is no mention where the text right before it ends with
+    # the one and the text right after it starts with the other (22万科MTN004, a bond's short name)
+    shape_before: re.Pattern | None = None
+    shape_after: re.Pattern | None = None
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
         return (not self.names or name in self.names) and not (self.max_len and len(name) > self.max_len)
+
+    def shaped(self, text: str, start: int, end: int) -> bool:
+        """Whether the row has a shape and the name sits in it (both sides given match)."""
+        if self.shape_before is None and self.shape_after is None:
+            return False
+        return (self.shape_before is None or self.shape_before.search(text[max(0, start - _SHAPE_REACH):start]) is not None) \
+            and (self.shape_after is None or self.shape_after.match(text, end) is not None)
 
 
 @functools.cache
@@ -660,7 +682,9 @@ def mention_contexts() -> dict[str, list[_Context]]:
             frozenset(match_form(n) for n in row.get("names", ())), after, row.get("gap", 0), row.get("always", False),
             through, tuple(match_form(w) for w in row.get("clause", ())),
             tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0),
-            tuple(match_form(w) for w in row.get("sentence_before", ()))))
+            tuple(match_form(w) for w in row.get("sentence_before", ())),
+            rulebook.regex(f"(?:{row['shape_before']})$") if "shape_before" in row else None,
+            rulebook.regex(row["shape_after"]) if "shape_after" in row else None))
     return out
 
 
@@ -675,7 +699,8 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     for context in _covering(entry.kind, text[start:end]):
         if any(text.endswith(word, 0, start) for word in context.before) or _before_has(text, start, context):
             return False
-        if context.always or (context.through_list is not None and context.through_list.match(text, end)):
+        if context.always or (context.through_list is not None and context.through_list.match(text, end)) \
+                or context.shaped(text, start, end):
             return False
         if context.clause and _clause_has(text, start, end, context.clause):
             return False

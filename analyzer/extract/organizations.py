@@ -212,8 +212,7 @@ class OrganizationFinder:
         self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
-        self.body_stop_words = frozenset(settings["body_stop_words"])
-        self.body_stop_unless_before = frozenset(settings["body_stop_unless_before"])
+        self._load_body_stops(settings)
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
         self.task_tags = frozenset(settings["task_tags"])
@@ -249,6 +248,14 @@ class OrganizationFinder:
         self.apposition = rulebook.regex(f"{settings['apposition_before']}([\u4e00-\u9fff]{{2,4}})$")
         self._load_subjects(grammar["subject"])
         self._load_glosses(grammar)
+
+    def _load_body_stops(self, settings: dict) -> None:
+        """The words that end a body's name going back (:meth:`_body_stop`): 的 unless before 肺炎, and heads' titles
+        (代省长, 市长) unless a place's ending (place_endings) was split off into them."""
+        self.body_stop_words = frozenset(settings["body_stop_words"])
+        self.body_stop_unless_before = frozenset(settings["body_stop_unless_before"])
+        self.body_stop_titles = frozenset(settings.get("body_stop_titles", ()))
+        self.place_ending_chars = tuple(settings["place_endings"])
 
     def _load_edge_rows(self, grammar: dict) -> None:
         """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
@@ -1045,8 +1052,10 @@ class OrganizationFinder:
         return word.tag in self.stop_tags and not (family == "body" and word.tag in self.body_tags)
 
     def _body_start(self, words: list[_Word], suffix: _Suffix) -> int | None:
-        """The leftmost place the words back from the suffix reach, with a word between unless ``bare``."""
-        start = None
+        """The leftmost place the words back from the suffix reach, with a word between unless ``bare``. After a
+        head's title (广东省代省长王伟中作省政府) the place must be a known one, not a run of loose characters that a
+        place's ending closes (王伟中作省 is the governor's name, 作 and 省 of 省政府)."""
+        start, known, index = None, False, len(words) - 1
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
             # a verb names a task of a bureau, commission or centre (厦门市统计局, …疫情应对…指挥部), never of a
@@ -1056,14 +1065,23 @@ class OrganizationFinder:
                 break
             place_end = self._place_end(words, index, suffix.countries_only)
             if place_end is not None and (suffix.bare or place_end < words[-1].end):
-                start = word.start
-        return start
+                start, known = word.start, self.is_place(word.text, word.tag)
+        else:
+            return start
+        return start if known or words[index].text not in self.body_stop_titles else None
 
     def _body_stop(self, words: list[_Word], index: int) -> bool:
         """A ``body_stop_words`` word (的) ends a body's name going back, but not before a word of
-        ``body_stop_unless_before`` (新型冠状病毒感染的肺炎疫情防控工作指挥部)."""
+        ``body_stop_unless_before`` (新型冠状病毒感染的肺炎疫情防控工作指挥部); so does a head's title of
+        ``body_stop_titles`` (广东省代省长王伟中作政府工作报告), unless its first character is the ending of the place
+        word before it (益阳 市长 春…: 益阳市)."""
         following = words[index + 1].text if index + 1 < len(words) else ""
-        return words[index].text in self.body_stop_words and following not in self.body_stop_unless_before
+        word = words[index].text
+        if word in self.body_stop_titles:
+            before = words[index - 1] if index else None
+            return not (before is not None and word.startswith(self.place_ending_chars)
+                        and self.is_place(before.text, before.tag) and not before.text.endswith(self.place_ending_chars))
+        return word in self.body_stop_words and following not in self.body_stop_unless_before
 
     def _place_end(self, words: list[_Word], index: int, countries_only: bool) -> int | None:
         """Where a place starting at ``words[index]`` ends: the word itself (北京市, 以色列, 汤阴县) or the word and
