@@ -227,3 +227,12 @@ def test_named_policy_groups(finder, text, expected):
 ])
 def test_an_industrial_park_is_no_sector(finder, text):
     assert sectors(finder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # s21-sectors2: a field's system is its bodies or services as a whole, not a group a policy targets
+    "全国文化和旅游系统未发生重特大安全事故。",
+    "全国卫生健康系统生物安全和安全生产工作会议在北京召开。",
+])
+def test_a_fields_system_is_no_sector(finder, text):
+    assert sectors(finder, text) == []
