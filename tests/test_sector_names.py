@@ -206,3 +206,33 @@ def test_tech_firms_as_a_listed_group(finder):
     # s21-sectors: 科技公司 is 科技型企业 only as an item of a list of groups, never one firm
     assert ("科技公司", "科技型企业", True) in sectors(finder, "汽车、钢铁、化工等承压行业及科技公司，可能获豁免更多规定。")
     assert sectors(finder, "该公司是一家科技公司，主要从事软件开发。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s21-sectors2: the relief policies' group and a city's plan for an industry, names the taxonomy lacked
+    ("进一步加大助企纾困力度，倾斜支持受疫情影响大、吸纳就业多的特殊困难行业。", [("特殊困难行业", "特殊困难行业", True)]),
+    ("通过减税降费等支持市场主体、困难行业纾困发展。", [("困难行业", "特殊困难行业", True)]),
+    ("《上海市建设网络安全产业创新高地行动计划》正式发布。", [("网络安全产业", "网络安全产业", True)]),
+])
+def test_named_policy_groups(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # s21-sectors2: an industrial park named after an industry is a place, whether the taxonomy or the grammar names it
+    "打造2个国家级网络安全产业园区。",
+    "公司拟在安顺市红星精细化工产业园新建2万吨/年高纯硫脲项目。",
+    "国发碳中和绿色产业园项目等6个项目。",
+    "现代能源产业园后投资建设的又一大型产业园。",
+])
+def test_an_industrial_park_is_no_sector(finder, text):
+    assert sectors(finder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # s21-sectors2: a field's system is its bodies or services as a whole, not a group a policy targets
+    "全国文化和旅游系统未发生重特大安全事故。",
+    "全国卫生健康系统生物安全和安全生产工作会议在北京召开。",
+])
+def test_a_fields_system_is_no_sector(finder, text):
+    assert sectors(finder, text) == []
