@@ -144,7 +144,8 @@ TIME_CLAUSE = rulebook.regex(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-cl
 PER_UNIT_TAIL = rulebook.regex(rf"每(?:{_one_of_words('per-unit')})$")
 # 每升, 每日, 每瓦: any one character after 每 is a unit or a period the figure is per (not 每股, which names a dividend
 # per share: 末期股息每股, the corpus gold); cut only where a name stands before it (上涨至每升 keeps it)
-PER_ONE_CHARACTER_TAIL = rulebook.regex(r"每[^\W\d_A-Za-z股]$")
+PER_ONE_CHARACTER_TAIL = rulebook.regex(
+    rf"每[^\W\d_A-Za-z{''.join(map(re.escape, WORD_LISTS['per-one-character-kept']))}]$")
 
 
 def _without_per_unit(phrase: str) -> str:
@@ -1457,13 +1458,11 @@ def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w for row in rows for w in row.get("level_nouns", ())))
 
 
-POSSESSIVE_NOT_BEFORE = frozenset("所")  # 减持其所持公司股份: 其 is the subject of 所持
-
-
 @functools.cache
-def _possessive_words() -> frozenset[str]:
-    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其)."""
-    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row["words"])
+def _possessive_words(key: str = "words") -> frozenset[str]:
+    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其),
+    or with ``key="not_before"`` the words after which such a pronoun is a verb's subject (所: 减持其所持…)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row.get(key, ()))
 
 
 def after_possessive(metric: str) -> str:
@@ -1479,7 +1478,7 @@ def after_possessive(metric: str) -> str:
     for index, (word, _) in enumerate(words):
         at += len(word)
         if index and word in pronouns and index + 1 < len(words) and not words[index + 1][1].startswith(("v", "p", "d")) \
-                and words[index + 1][0] not in POSSESSIVE_NOT_BEFORE and names_something(metric[at:]):
+                and words[index + 1][0] not in _possessive_words("not_before") and names_something(metric[at:]):
             return metric[at:]
     return metric
 
