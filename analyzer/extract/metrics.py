@@ -607,11 +607,17 @@ class MetricContext:
         return self.text[_previous_clause_start(self.text, self.sentence_start, self.clause_start):self.clause_start - 1]
 
     @lazy
+    def after_start(self) -> int:
+        """Where :attr:`raw_after` begins: right after the figure, or after its 的 (约42亿元和39亿元的订单: after the
+        last 的 of the figures joined to it)."""
+        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)
+        return joined.end() if joined else self.figure_end
+
+    @lazy
     def raw_after(self) -> str | None:
         """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
         the phrase (9个城区（含开发区）开展… → 城区)."""
-        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)  # 约42亿元和39亿元的订单: after the last 的
-        after = RIGHT_PHRASE.match(self.text, joined.end() if joined else self.figure_end)
+        after = RIGHT_PHRASE.match(self.text, self.after_start)
         return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
 
     @lazy
@@ -967,7 +973,7 @@ def _predicate_after(c: MetricContext, words: str) -> bool:
     """The noun phrase ``words`` after the figure ends where a predicate begins: a verb of the lexicon cut it
     (航运需求|将从…转向, FOLLOWING_VERB) or the sentence ends right after it (释放约3%的增量航运需求。), so a
     verb-tagged word it ends with is its head (nominal-verb-heads); not before a comma (受访者表示，…)."""
-    end = c.text.find(words, c.figure_end) + len(words)
+    end = c.after_start + len(words)  # words: the start of raw_after
     return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
 
 
