@@ -143,16 +143,9 @@ LOCATIVE_TAIL = rulebook.regex(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')}
 TIME_CLAUSE = rulebook.regex(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = rulebook.regex(rf"每(?:{_one_of_words('per-unit')})$")
 # 每升, 每日, 每瓦: any one character after 每 is a unit or a period the figure is per (not 每股, which names a dividend
-# per share: 末期股息每股, the corpus gold); cut only where a name stands before it (上涨至每升 keeps it)
+# per share: metric.toml per-one-character-kept); cut only where a name stands before it (上涨至每升 keeps it)
 PER_ONE_CHARACTER_TAIL = rulebook.regex(
     rf"每[^\W\d_A-Za-z{''.join(map(re.escape, WORD_LISTS['per-one-character-kept']))}]$")
-
-
-def _without_per_unit(phrase: str) -> str:
-    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
-    phrase = PER_UNIT_TAIL.sub("", phrase)
-    short = PER_ONE_CHARACTER_TAIL.search(phrase)
-    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = rulebook.regex(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 SAME_BELOW = rulebook.regex(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
@@ -293,6 +286,13 @@ def _without_subject(phrase: str, leading: tuple[str, ...]) -> str:
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
     phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))
     return _strip_leading(ISSUED.sub("", phrase), leading)
+
+
+def _without_per_unit(phrase: str) -> str:
+    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
+    phrase = PER_UNIT_TAIL.sub("", phrase)
+    short = PER_ONE_CHARACTER_TAIL.search(phrase)
+    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 
 
 @functools.lru_cache(maxsize=16384)  # a pure function of the phrase; a third of the calls repeat an earlier phrase
