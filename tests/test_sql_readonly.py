@@ -512,3 +512,17 @@ def test_the_postgresql_time_limit_is_the_readers_statements_alone(pg_schema):
         with pytest.raises(StoreError) as stopped:
             list(store.sql("SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", time_limit=0.2)[1])
         assert "time limit of 0.2 s" in str(stopped.value)
+
+
+@needs_pg
+def test_a_reader_that_may_write_one_column_is_refused(pg_schema):
+    """s21-review: a column's INSERT, UPDATE or REFERENCES grant (GRANT UPDATE (title) ON documents) is no table
+    privilege, so has_table_privilege missed it; the read-only transaction still stopped the write, but the check
+    is to refuse any role that can write."""
+    admin = sa.create_engine(OWNER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"GRANT UPDATE (title) ON {pg_schema}.documents TO {sa.make_url(READER_URL).username}")
+    admin.dispose()
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        list(store.sql("SELECT 1")[1])
+    assert f"may write tables ({pg_schema}.documents)" in str(refused.value)

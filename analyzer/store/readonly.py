@@ -47,7 +47,8 @@ SELECT
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
       AND (c.relowner = m.oid
-           OR has_table_privilege(m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'))) AS writable,
+           OR has_table_privilege(m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+           OR has_any_column_privilege(m.oid, c.oid, 'INSERT, UPDATE, REFERENCES'))) AS writable,
   (SELECT string_agg(DISTINCT n.nspname, ', ') FROM pg_namespace n CROSS JOIN member_of m
     WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
       AND (n.nspowner = m.oid OR has_schema_privilege(m.oid, n.oid, 'CREATE'))) AS creatable_schemas,
