@@ -7,7 +7,7 @@ expected verdict and slip are the original's; a verdict that changes with the wo
 the words, not on the figures. Only the ``dev`` half is reworded (the test half is never read), and only claims with a
 source (``unverifiable`` ones stay so under any wording).
 
-    python benchmarks/reworded_claims.py > tests/claims/reworded-s21.jsonl
+    python benchmarks/reworded_claims.py --sample 400 > tests/claims/reworded-s21.jsonl
     python cli.py check --claim-set tests/claims/reworded-s21.jsonl --corpus corpus --shared-data ../shared/data
 
 ``--sample N`` keeps a seeded sample of N rewordings (all by default).

@@ -99,3 +99,16 @@ def test_a_number_option_that_is_no_number_is_a_usage_error(store, tmp_path, arg
     result = CliRunner().invoke(main, [arg if arg != "X" else str(path) for arg in args] + ["--db", store])
     assert result.exit_code == 2 and "Invalid value for" in result.stderr, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["model", "train", "--learning-rate", "inf"], ["model", "train", "--label-smoothing", "nan"],
+    ["model", "train-measure", "--threshold", "nan"], ["model", "train-metric-boundary", "--l2", "nan"],
+    ["model", "train-metric-boundary", "--margin", "inf"],
+])
+def test_a_model_option_that_is_no_finite_number_is_a_usage_error(args):
+    """s21-review: the model commands' number options were still click's FloatRange or float, which take NaN (and,
+    open above, infinity), and started training with them (a NaN threshold is never reached; a NaN or infinite
+    learning rate, l2 or margin gives no usable weights). They refuse it before any training."""
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "Invalid value for" in result.stderr, result.output

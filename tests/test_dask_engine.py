@@ -226,6 +226,28 @@ def test_small_files_are_grouped(tmp_path):
     assert partitions[0].pieces[0] == Piece(str(tmp_path / "0.txt"), root=str(tmp_path))  # ids relative to it
 
 
+def test_a_record_folder_is_listed_as_ingest_records_lists_it(tmp_path, texts):
+    """s21-review: with --records the planner walked a folder with rglob, which skipped a link to a folder, a FIFO
+    and an unreadable folder in silence, while `ingest --records` (and the planner without --records since
+    s21-probe) names each; both now list a record folder alike."""
+    from analyzer.store.ingest import read_records
+    folder, other = tmp_path / "in", tmp_path / "other"
+    folder.mkdir()
+    other.mkdir()
+    record = json.dumps({"format": "policy-records/v1", "doc": {"id": "r1"}, "text": texts[0]["text"],
+                         "figures": [], "mentions": []}, ensure_ascii=False)
+    (folder / "a.jsonl").write_text(record + "\n", encoding="utf-8")
+    (other / "b.jsonl").write_text(record.replace('"r1"', '"r2"') + "\n", encoding="utf-8")
+    (folder / "link").symlink_to(other)
+    os.mkfifo(folder / "pipe.jsonl")
+    read = [item for partition in plan_partitions([str(folder)], records=True) for item in read_partition(partition)]
+    local = list(read_records([str(folder)]))
+    assert sorted(str(e) for e in read if isinstance(e, Exception)) == \
+        sorted(str(e) for e in local if isinstance(e, Exception))
+    assert any("a link to a folder, not followed" in str(e) for e in read)
+    assert [r.document.id for r in read if not isinstance(r, Exception)] == ["r1"]
+
+
 # --- equal results ----------------------------------------------------------------------------------------
 
 def test_a_folder_link_inside_a_folder_is_reported_not_walked(client, tmp_path, texts):

@@ -279,6 +279,17 @@ def test_a_bad_parameter_is_a_client_error(app, path, message):
     assert message in (answer["error"] if isinstance(answer, dict) else answer)
 
 
+def test_an_error_of_the_plugins_own_code_stays_a_server_error(app, monkeypatch):
+    """s21-review: every ValueError was answered as a bad request (400), a fault of this package's own code too (here
+    the document page's); only datasette's own reading of a parameter is the request's fault."""
+    import analyzer.serve.plugin as plugin
+
+    def broken(*_args):
+        raise ValueError("a bug of ours")
+    monkeypatch.setattr(plugin, "cut", broken)
+    assert fetch(app, f"/-/document/{SEED_DOC}")[0] == 500
+
+
 def test_only_read_only_plugins_run(app):
     from analyzer.serve.app import keep_read_only_plugins
     keep_read_only_plugins()

@@ -431,3 +431,98 @@ def test_a_runaway_postgresql_statement_stops_at_the_time_limit(pg_schema):
             list(store.sql("SELECT pg_sleep(30)", time_limit=0.2)[1])
         assert "time limit of 0.2 s" in str(stopped.value) and "--time-limit" in str(stopped.value)
         assert list(store.sql("SELECT 1", time_limit=0)[1]) == [(1,)]
+
+
+@needs_pg
+def test_a_definer_function_reached_through_a_view_is_refused(pg_schema):
+    """s21-review: a SECURITY DEFINER function in a schema the reader may not use is still run by a view that calls
+    it (a view's functions are resolved by OID; only EXECUTE is checked, as the reader), with its owner's rights.
+    The check asked for USAGE on the function's schema too, so such a reader passed; EXECUTE alone now counts."""
+    hidden = f"{pg_schema}_hidden"
+    reader = sa.make_url(READER_URL).username
+    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {hidden}")
+        connection.exec_driver_sql(f"CREATE FUNCTION {hidden}.who() RETURNS text SECURITY DEFINER LANGUAGE sql "
+                                   "AS 'SELECT current_user::text'")
+        connection.exec_driver_sql(f"CREATE VIEW {pg_schema}.whoami AS SELECT {hidden}.who() AS who")
+        connection.exec_driver_sql(f"GRANT SELECT ON {pg_schema}.whoami TO {reader}")
+    try:
+        with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+            list(store.sql("SELECT who FROM whoami")[1])
+        assert "SECURITY DEFINER" in str(refused.value) and f"{hidden}.who" in str(refused.value)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {hidden} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture
+def foreign_table(pg_schema):
+    """A file_fdw foreign table ``{pg_schema}.outside`` that touches a marker file on every read (nothing granted)."""
+    marker = Path("/tmp") / f"analyzer-fdw-{uuid.uuid4().hex}"
+    server = f"files_{pg_schema}"
+    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        if connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'file_fdw'").scalar():
+            pytest.skip("file_fdw is installed elsewhere in this database")
+        if not connection.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'file_fdw'").scalar():
+            pytest.skip("file_fdw is not available on this server")
+        connection.exec_driver_sql(f"CREATE EXTENSION file_fdw SCHEMA {pg_schema}")
+        connection.exec_driver_sql(f"CREATE SERVER {server} FOREIGN DATA WRAPPER file_fdw")
+        connection.exec_driver_sql(f"CREATE FOREIGN TABLE {pg_schema}.outside (line text) SERVER {server} "
+                                   f"OPTIONS (program 'touch {marker}; echo x')")
+    try:
+        yield admin, marker
+    finally:
+        marker.unlink(missing_ok=True)
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SERVER IF EXISTS {server} CASCADE")
+            connection.exec_driver_sql("DROP EXTENSION IF EXISTS file_fdw CASCADE")
+        admin.dispose()
+
+
+@needs_pg
+@pytest.mark.parametrize("grant", ["GRANT SELECT (line) ON {schema}.outside TO {reader}",
+                                   "CREATE VIEW {schema}.lines AS SELECT line FROM {schema}.outside; "
+                                   "CREATE VIEW {schema}.lines2 AS SELECT line FROM {schema}.lines; "
+                                   "GRANT SELECT ON {schema}.lines2 TO {reader}"])
+def test_a_foreign_table_readable_by_column_or_through_views_is_refused(pg_schema, foreign_table, grant):
+    """s21-review: SELECT on one column of a foreign table, or on a view (of a view) owned by another role that
+    reads one, runs file_fdw's program for the reader as well; the check saw only a table-wide SELECT."""
+    admin, marker = foreign_table
+    with admin.begin() as connection:
+        for statement in grant.format(schema=pg_schema, reader=sa.make_url(READER_URL).username).split("; "):
+            connection.exec_driver_sql(statement)
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        list(store.sql("SELECT 1")[1])
+    assert "foreign tables" in str(refused.value) and f"{pg_schema}.outside" in str(refused.value)
+    assert not marker.exists()
+
+
+@needs_pg
+def test_the_postgresql_time_limit_is_the_readers_statements_alone(pg_schema):
+    """s21-review: statement_timeout is in whole milliseconds, and 0 means none: --time-limit 0.0004 was rounded to
+    0 and ran with no limit on PostgreSQL (SQLite kept it); any positive limit is now at least 1 ms. It is set in
+    the read-only transaction just before the statement, so a statement cannot lift it for itself."""
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        assert list(store.sql("SHOW statement_timeout", time_limit=0.0004)[1]) == [("1ms",)]
+        assert list(store.sql("SHOW statement_timeout", time_limit=2.5)[1]) == [("2500ms",)]
+        assert list(store.sql("SHOW statement_timeout", time_limit=0)[1]) == [("0",)]
+        with pytest.raises(StoreError) as stopped:
+            list(store.sql("SELECT set_config('statement_timeout', '0', false), pg_sleep(30)", time_limit=0.2)[1])
+        assert "time limit of 0.2 s" in str(stopped.value)
+
+
+@needs_pg
+def test_a_reader_that_may_write_one_column_is_refused(pg_schema):
+    """s21-review: a column's INSERT, UPDATE or REFERENCES grant (GRANT UPDATE (title) ON documents) is no table
+    privilege, so has_table_privilege missed it; the read-only transaction still stopped the write, but the check
+    is to refuse any role that can write."""
+    admin = sa.create_engine(OWNER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"GRANT UPDATE (title) ON {pg_schema}.documents TO {sa.make_url(READER_URL).username}")
+    admin.dispose()
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
+        list(store.sql("SELECT 1")[1])
+    assert f"may write tables ({pg_schema}.documents)" in str(refused.value)

@@ -32,12 +32,15 @@ def verbose_option(func):
 
 
 class FiniteRange(click.FloatRange):
-    """``click.FloatRange`` that refuses NaN, which passes every range check (no comparison with NaN is true)."""
+    """``click.FloatRange`` that refuses NaN, which passes every range check (no comparison with NaN is true), and
+    infinity, which passes a range open above (``FiniteRange(min=0)``; the bare ``FiniteRange()`` is a finite float)."""
 
     def convert(self, value, param, ctx):
         number = super().convert(value, param, ctx)
         if math.isnan(number):
             self.fail(f"{value!r} is not a number", param, ctx)
+        if math.isinf(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
         return number
 
 

@@ -10,7 +10,7 @@ import click
 from analyzer import model
 from analyzer.brief.classify import learned_model_available
 from analyzer.brief.themes import theme_ids
-from analyzer.cli.common import CONTEXT_SETTINGS, fail, handle_errors, verbose_option
+from analyzer.cli.common import CONTEXT_SETTINGS, FiniteRange, fail, handle_errors, verbose_option
 from analyzer.io.gold import find_texts_dir
 from analyzer.model.measure_model import MeasureOptions, train_measure_model
 from analyzer.model.metric_boundary import BoundaryOptions
@@ -42,9 +42,9 @@ def model_group() -> None:
               help="Local Hugging Face checkpoint to fine-tune (default: a tiny BERT built from scratch).")
 @click.option("--epochs", type=click.IntRange(min=1), help="Training epochs (default 40).")
 @click.option("--seed", type=int, help="Random seed (default 13).")
-@click.option("--learning-rate", type=click.FloatRange(min=0, min_open=True),
+@click.option("--learning-rate", type=FiniteRange(min=0, min_open=True),
               help="Peak learning rate (default 1e-3 from scratch, 3e-5 with --base-model).")
-@click.option("--label-smoothing", type=click.FloatRange(0, 0.5), help="Label smoothing ε (default 0).")
+@click.option("--label-smoothing", type=FiniteRange(0, 0.5), help="Label smoothing ε (default 0).")
 @click.option("--self-train", is_flag=True,
               help="Train a second model on the gold sentences plus archive sentences the first labels confidently.")
 @click.option("--data", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -166,7 +166,7 @@ def pretrain_command(data, corpus, out, resume, **sizes):
 @click.option("--out", default="models/measure-classifier", show_default=True, help="Folder to save the model in.")
 @click.option("--epochs", type=click.IntRange(min=1), default=5, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--threshold", type=click.FloatRange(0, 1), default=0.97, show_default=True,
+@click.option("--threshold", type=FiniteRange(0, 1), default=0.97, show_default=True,
               help="Least probability for the model to replace the rules' fallback measure.")
 @verbose_option
 @handle_errors
@@ -191,9 +191,9 @@ def train_measure_command(train_dirs, base_model, out, epochs, seed, threshold):
 @click.option("--recount", is_flag=True, help="Count the rules' metrics over ../shared/data again first "
               "(reserved ids, every real-gold document and the ids of every audit-*.json in OUT left out; about a "
               "minute).")
-@click.option("--l2", type=float, default=0.3, show_default=True)
+@click.option("--l2", type=FiniteRange(0), default=0.3, show_default=True)
 @click.option("--steps", type=click.IntRange(min=1), default=3000, show_default=True)
-@click.option("--margin", type=float, default=1.0, show_default=True,
+@click.option("--margin", type=FiniteRange(), default=1.0, show_default=True,
               help="How far a candidate must outscore the rules' metric to replace it.")
 @verbose_option
 @handle_errors

@@ -65,8 +65,8 @@ def terminated_as_interrupt():
         return
     try:
         yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    finally:  # None: the handler before was not set from Python (signal.signal refuses None)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def ingest_with_engine(store, paths: list[str], *, engine: str, scheduler: str | None, workers: int,

@@ -58,21 +58,21 @@ def input_files(paths: list[str], records: bool = False) -> Iterator[tuple[str, 
     """``(file, root, error)`` to read, in the order ``analyzer ingest`` reads them; record mode also finds Parquet.
     ``error`` is what listing found wrong with the entry (a link to a folder, a broken link), reported as it is:
     read again by its path, a link to a folder was walked."""
-    from analyzer.io.readers import Source, expand_paths
+    from analyzer.io.readers import Source, expand_paths, walk_folder
     for raw in paths:
         if raw == "-":
             raise InputError("-", "standard input cannot be split into partitions: save it to a file first")
-        if not records:
-            for item in expand_paths([raw]):
-                if isinstance(item, Source):
-                    yield str(item.path), str(item.root), None
-                else:
-                    yield item.source, None, item.problem
-        elif Path(raw).is_dir():
-            yield from ((str(p), raw, None) for p in sorted(Path(raw).rglob("*"))
-                        if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES and not p.name.startswith("."))
-        else:
+        if records and not Path(raw).is_dir():
             yield raw, None, None
+            continue
+        # a record folder is walked as an article folder is (and as `ingest --records` walks it): links to folders,
+        # unreadable folders and files that are no regular file are reported, not skipped in silence
+        items = walk_folder(Path(raw), frozenset(RECORD_SUFFIXES)) if records else expand_paths([raw])
+        for item in items:
+            if isinstance(item, Source):
+                yield str(item.path), (raw if records else str(item.root)), None
+            else:
+                yield item.source, None, item.problem
 
 
 def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTES,

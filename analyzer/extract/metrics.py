@@ -143,15 +143,9 @@ LOCATIVE_TAIL = rulebook.regex(rf"(?<=.{{2}})(?:{_one_of_words('locative-tail')}
 TIME_CLAUSE = rulebook.regex(rf"(?<=.{{2}})(?:在|于)(?:{_one_of_words('time-clause-openers')}).*$")
 PER_UNIT_TAIL = rulebook.regex(rf"每(?:{_one_of_words('per-unit')})$")
 # 每升, 每日, 每瓦: any one character after 每 is a unit or a period the figure is per (not 每股, which names a dividend
-# per share: 末期股息每股, the corpus gold); cut only where a name stands before it (上涨至每升 keeps it)
-PER_ONE_CHARACTER_TAIL = rulebook.regex(r"每[^\W\d_A-Za-z股]$")
-
-
-def _without_per_unit(phrase: str) -> str:
-    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
-    phrase = PER_UNIT_TAIL.sub("", phrase)
-    short = PER_ONE_CHARACTER_TAIL.search(phrase)
-    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
+# per share: metric.toml per-one-character-kept); cut only where a name stands before it (上涨至每升 keeps it)
+PER_ONE_CHARACTER_TAIL = rulebook.regex(
+    rf"每[^\W\d_A-Za-z{''.join(map(re.escape, WORD_LISTS['per-one-character-kept']))}]$")
 # 发行价格不低于定价基准日前20个交易日均价的80%: the metric is what the bound is set on
 NOTE = rulebook.regex(r"[（(](?:含|不含|含税|含本数)[^）)]{0,10}[）)]")
 SAME_BELOW = rulebook.regex(r"[（(][^（()）]{0,20}下同[）)]")  # 同比(下同)增长2.4%: a note that the wording holds below
@@ -292,6 +286,13 @@ def _without_subject(phrase: str, leading: tuple[str, ...]) -> str:
     phrase = _strip_leading(_strip_institution(_strip_leading(_strip_institution(phrase), leading)), leading)
     phrase = CONDITION_DUI.sub("", COUNTED_SUBJECT.sub("", phrase))
     return _strip_leading(ISSUED.sub("", phrase), leading)
+
+
+def _without_per_unit(phrase: str) -> str:
+    """现货黄金每盎司 → 现货黄金, 汽油平均价格上涨至每升 → 汽油平均价格上涨至: what the figure is per goes."""
+    phrase = PER_UNIT_TAIL.sub("", phrase)
+    short = PER_ONE_CHARACTER_TAIL.search(phrase)
+    return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 
 
 @functools.lru_cache(maxsize=16384)  # a pure function of the phrase; a third of the calls repeat an earlier phrase
@@ -606,11 +607,17 @@ class MetricContext:
         return self.text[_previous_clause_start(self.text, self.sentence_start, self.clause_start):self.clause_start - 1]
 
     @lazy
+    def after_start(self) -> int:
+        """Where :attr:`raw_after` begins: right after the figure, or after its 的 (约42亿元和39亿元的订单: after the
+        last 的 of the figures joined to it)."""
+        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)
+        return joined.end() if joined else self.figure_end
+
+    @lazy
     def raw_after(self) -> str | None:
         """The words right after the figure (after a 的), up to a punctuation mark, a bracket or a verb that ends
         the phrase (9个城区（含开发区）开展… → 城区)."""
-        joined = DE_AFTER_FIGURES.match(self.text, self.figure_end)  # 约42亿元和39亿元的订单: after the last 的
-        after = RIGHT_PHRASE.match(self.text, joined.end() if joined else self.figure_end)
+        after = RIGHT_PHRASE.match(self.text, self.after_start)
         return after and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(after.group())[0])[0]
 
     @lazy
@@ -966,7 +973,7 @@ def _predicate_after(c: MetricContext, words: str) -> bool:
     """The noun phrase ``words`` after the figure ends where a predicate begins: a verb of the lexicon cut it
     (航运需求|将从…转向, FOLLOWING_VERB) or the sentence ends right after it (释放约3%的增量航运需求。), so a
     verb-tagged word it ends with is its head (nominal-verb-heads); not before a comma (受访者表示，…)."""
-    end = c.text.find(words, c.figure_end) + len(words)
+    end = c.after_start + len(words)  # words: the start of raw_after
     return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
 
 
@@ -1457,13 +1464,11 @@ def _clause_breaks() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w for row in rows for w in row.get("level_nouns", ())))
 
 
-POSSESSIVE_NOT_BEFORE = frozenset("所")  # 减持其所持公司股份: 其 is the subject of 所持
-
-
 @functools.cache
-def _possessive_words() -> frozenset[str]:
-    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其)."""
-    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row["words"])
+def _possessive_words(key: str = "words") -> frozenset[str]:
+    """The pronouns that stand for the owner of the noun phrase after them (real_text.toml metric_possessive: 其),
+    or with ``key="not_before"`` the words after which such a pronoun is a verb's subject (所: 减持其所持…)."""
+    return frozenset(w for row in rulebook.load("real_text").get("metric_possessive", []) for w in row.get(key, ()))
 
 
 def after_possessive(metric: str) -> str:
@@ -1479,7 +1484,7 @@ def after_possessive(metric: str) -> str:
     for index, (word, _) in enumerate(words):
         at += len(word)
         if index and word in pronouns and index + 1 < len(words) and not words[index + 1][1].startswith(("v", "p", "d")) \
-                and words[index + 1][0] not in POSSESSIVE_NOT_BEFORE and names_something(metric[at:]):
+                and words[index + 1][0] not in _possessive_words("not_before") and names_something(metric[at:]):
             return metric[at:]
     return metric
 

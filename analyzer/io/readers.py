@@ -336,10 +336,10 @@ def jsonl_lines(handle, source: str, limits: ReadLimits) -> Iterator[tuple[int, 
 LINKED_FOLDER = "a link to a folder, not followed (name the folder itself to read it)"
 
 
-def walk_folder(root: Path) -> Iterator[Source | InputError]:
-    """The article files under ``root`` in sorted order; a folder that cannot be read is reported, as is an
-    entry with an article suffix that is not a regular file (a FIFO or device is never opened) and a link to a
-    folder (not followed)."""
+def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[Source | InputError]:
+    """The article files (or the files of other ``suffixes``) under ``root`` in sorted order; a folder that cannot be
+    read is reported, as is an entry with such a suffix that is not a regular file (a FIFO or device is never
+    opened) and a link to a folder (not followed)."""
     errors: list[InputError] = []
     found: list[Path] = []
 
@@ -352,7 +352,7 @@ def walk_folder(root: Path) -> Iterator[Source | InputError]:
                       for name in subfolders if os.path.islink(os.path.join(folder, name)))
         for name in names:
             path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in DIRECTORY_SUFFIXES:
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
                 continue
             found.append(path)
     yield from errors

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import traceback
 import urllib.parse
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -150,9 +152,20 @@ CLIENT_ERRORS = ("Cannot sort table by ", "Cannot use _sort and _sort_desc at th
 def _is_bad_parameter(exception: Exception) -> bool:
     """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
     JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
-    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character")."""
-    return isinstance(exception, (ValueError, OverflowError)) or (
-        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))
+    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character"). Not one raised in this package's
+    own code (the document page, a cell's rendering): that is the server's fault and stays a 500."""
+    return (isinstance(exception, (ValueError, OverflowError)) or (
+        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))) \
+        and not _raised_here(exception)
+
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+def _raised_here(exception: Exception) -> bool:
+    """Whether ``exception`` passed through a function of the analyzer package on its way up."""
+    return any(frame.f_code.co_filename.startswith(_PACKAGE_DIR)
+               for frame, _ in traceback.walk_tb(exception.__traceback__))
 
 
 @hookimpl(tryfirst=True)

@@ -143,4 +143,7 @@ class Store(Protocol):
     def sql(self, statement: str, time_limit: float = 60.0) -> tuple[list[str], Iterator[tuple]]:
         """Run one statement on a read-only connection, for at most ``time_limit`` seconds (0: no limit)."""
 
+    def refuse_own_file(self, output: str) -> None:
+        """A ``StoreError`` when ``output`` (an export or a plot about to be written) is one of the store's files."""
+
     def close(self) -> None: ...

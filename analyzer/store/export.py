@@ -39,7 +39,7 @@ def _flat(row: dict) -> dict:
 
 def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
     """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
-    if output not in (None, "-") and hasattr(store, "refuse_own_file"):
+    if output not in (None, "-"):
         store.refuse_own_file(output)
     try:
         return _export(store, table, fmt, output)

@@ -9,6 +9,7 @@ and refuses with a message that says how to create a reader (``reader_role_sql``
 """
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import time
@@ -26,7 +27,17 @@ DEFAULT_TIME_LIMIT = 60.0  # seconds one `analyzer sql` statement may run, on ei
 PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 _CHECK = f"""
-WITH member_of AS (SELECT r.* FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER'))
+WITH RECURSIVE member_of AS (SELECT r.* FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER')),
+-- the relations a reader's SELECT reaches: those it may read (any column) and, through each plain view, the ones
+-- the view reads with its owner's rights (a materialized view keeps rows and reads nothing)
+readable(oid) AS (
+  SELECT c.oid FROM pg_class c WHERE c.relkind IN ('v', 'f')
+    AND EXISTS (SELECT 1 FROM member_of m WHERE has_any_column_privilege(m.oid, c.oid, 'SELECT'))
+  UNION
+  SELECT d.refobjid FROM readable r JOIN pg_class v ON v.oid = r.oid AND v.relkind = 'v'
+    JOIN pg_rewrite w ON w.ev_class = v.oid
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid
+                    AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> v.oid)
 SELECT
   (SELECT string_agg(DISTINCT rolname, ', ') FROM member_of
     WHERE rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls) AS privileged,
@@ -36,7 +47,8 @@ SELECT
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
       AND (c.relowner = m.oid
-           OR has_table_privilege(m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'))) AS writable,
+           OR has_table_privilege(m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+           OR has_any_column_privilege(m.oid, c.oid, 'INSERT, UPDATE, REFERENCES'))) AS writable,
   (SELECT string_agg(DISTINCT n.nspname, ', ') FROM pg_namespace n CROSS JOIN member_of m
     WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
       AND (n.nspowner = m.oid OR has_schema_privilege(m.oid, n.oid, 'CREATE'))) AS creatable_schemas,
@@ -47,11 +59,11 @@ SELECT
   (SELECT string_agg(DISTINCT n.nspname || '.' || p.proname, ', ')
      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace CROSS JOIN member_of m
     WHERE p.prosecdef AND NOT pg_has_role(session_user, p.proowner, 'MEMBER')
-      AND has_function_privilege(m.oid, p.oid, 'EXECUTE') AND has_schema_privilege(m.oid, n.oid, 'USAGE'))
+      AND has_function_privilege(m.oid, p.oid, 'EXECUTE'))  -- no USAGE needed on its schema: a view may call it
     AS definer_functions,
   (SELECT string_agg(DISTINCT n.nspname || '.' || c.relname, ', ')
-     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN member_of m
-    WHERE c.relkind = 'f' AND has_table_privilege(m.oid, c.oid, 'SELECT')) AS foreign_tables,
+     FROM readable r JOIN pg_class c ON c.oid = r.oid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind = 'f') AS foreign_tables,
   session_user AS who
 """
 
@@ -77,6 +89,21 @@ def check_reader(connection: sa.Connection) -> None:
         raise StoreError(f"analyzer sql runs only as a read-only PostgreSQL role, and role {row['who']!r} is not one: "
                          f"{'; '.join(problems)}. Create a reader with `analyzer sql-reader NAME --db URL` "
                          "(or the SQL in the README, 'Read-only SQL on PostgreSQL') and give its URL to --db")
+
+
+def timeout_ms(seconds: float) -> int:
+    """PostgreSQL's ``statement_timeout`` for a limit of ``seconds`` (0: none): whole milliseconds, at least 1 for any
+    positive limit — rounded, a limit under half a millisecond became 0, which is no limit at all."""
+    return math.ceil(seconds * 1000) if seconds > 0 else 0
+
+
+def limit_time(connection: sa.Connection, seconds: float) -> None:
+    """Give the statement run next in this transaction (``run_alone``'s) ``seconds`` at most: ``SET LOCAL
+    statement_timeout``. Set here, after the connection is made and ``check_reader`` has run, the limit bounds the
+    reader's statement alone — given as a connection option, a small one also stopped SQLAlchemy's first queries
+    and the check, which failed with a traceback instead of the time limit's one line. A statement cannot lift it
+    for itself: ``set_config('statement_timeout', …)`` takes effect from the next one."""
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {timeout_ms(seconds)}")
 
 
 def run_alone(connection: sa.Connection, statement: str) -> tuple[list[str], Iterable[tuple]]:

@@ -334,6 +334,7 @@ class SQLStore:
         try:
             if self.backend == "postgresql":
                 readonly.check_reader(connection)
+                readonly.limit_time(connection, time_limit)
                 columns, result = readonly.run_alone(connection, body)
             else:  # SQLite's driver itself runs one statement only (and reads quotes and comments as SQLite does)
                 with clock.running():
@@ -385,8 +386,7 @@ class SQLStore:
             return connection, release_memory, clock
         if self.backend == "postgresql":
             options = " ".join(filter(None, (sa.make_url(self.url).query.get("options"),
-                                             "-c default_transaction_read_only=on",
-                                             f"-c statement_timeout={round(time_limit * 1000)}")))
+                                             "-c default_transaction_read_only=on")))
             engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool, connect_args={"options": options})
         else:
             uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"
