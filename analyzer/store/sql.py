@@ -166,15 +166,7 @@ class SQLStore:
             return result
         d = schema.documents
         with self.engine.begin() as connection:
-            doc_ids = [item.record.document.id for item in batch]
-            found = connection.execute(sa.select(d.c.doc_id, d.c.id, d.c.content_hash, d.c.extractor_version)
-                                       .where(d.c.doc_id.in_(doc_ids))).all()
-            # another run may have written one of these a moment ago, as it is here: unchanged, left alone
-            given = {item.record.document.id: (item.content_hash, item.extractor_version) for item in batch}
-            same = {doc_id for doc_id, _, digest, version in found if given[doc_id] == (digest, version)}
-            batch = [item for item in batch if item.record.document.id not in same]
-            result.unchanged = len(same)
-            existing = {doc_id: row_id for doc_id, row_id, _, _ in found if doc_id not in same}
+            batch, existing, result.unchanged = self._stored_already(connection, batch)
             if existing:
                 for table in schema.CHILD_TABLES:
                     connection.execute(table.delete().where(table.c.document_id.in_(list(existing.values()))))
@@ -189,6 +181,19 @@ class SQLStore:
             self._write_children(connection, batch, ids, result)
             result.added, result.updated = len(new), len(old)
         return result
+
+    @staticmethod
+    def _stored_already(connection, batch: list[StoredRecord]) -> tuple[list[StoredRecord], dict[str, int], int]:
+        """``(what is left to write, doc_id → row id of those of it already stored, how many were stored
+        as they are)``: another run may have written a document a moment ago with the same content hash and
+        extractor version; that one is unchanged and left alone (not replaced, not counted as updated)."""
+        d = schema.documents.c
+        found = connection.execute(sa.select(d.doc_id, d.id, d.content_hash, d.extractor_version)
+                                   .where(d.doc_id.in_([item.record.document.id for item in batch]))).all()
+        given = {item.record.document.id: (item.content_hash, item.extractor_version) for item in batch}
+        same = {doc_id for doc_id, _, digest, version in found if given[doc_id] == (digest, version)}
+        left = [item for item in batch if item.record.document.id not in same]
+        return left, {doc_id: row_id for doc_id, row_id, _, _ in found if doc_id not in same}, len(same)
 
     def _write_children(self, connection, batch, ids, result: WriteResult) -> None:
         sentence_rows, figure_rows, mention_rows, figure_links = [], [], [], []
