@@ -278,10 +278,12 @@ def test_worker_killed_mid_partition_loses_nothing(client, tmp_path, texts):
     again on a worker; the rerun skips what was committed and writes the rest."""
     count = 300
     jsonl = write_jsonl(tmp_path / "big.jsonl", cycled(texts, count, "k"))
-    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    # the texts repeat every len(texts) rows: keep them, so that all 300 are written
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db", keep_same_text=True)
     db = str(tmp_path / "dask.db")
     open_store(db).close()
-    run = Background(db=db, paths=[str(jsonl)], client=client, batch_size=5, partition_bytes=2**30)
+    run = Background(db=db, paths=[str(jsonl)], client=client, batch_size=5, partition_bytes=2**30,
+                     keep_same_text=True)
     wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
     busy = [address for address, keys in client.processing().items() if keys]
     assert busy, "the partition finished before a worker could be killed: give it more documents"
@@ -463,7 +465,8 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
              for n in range(8)]
     one_file = max(os.path.getsize(path) for path in paths)  # a partition a file: two files are more than that
     assert len(plan_partitions(paths, one_file)) == 8
-    baseline, _ = single_process(paths, tmp_path / "one.db")
+    # the files share texts under other ids too; tasks without a plan keep them, as a run with --keep-same-text does
+    baseline, _ = single_process(paths, tmp_path / "one.db", keep_same_text=True)
     open_store(pg_url).close()
     admin = sa.create_engine(open_store(pg_url).url, poolclass=sa.pool.NullPool)
     outdated = {"doc_id": "shared-0000", "content_hash": "outdated", "text": "旧文本", "extractor_version": "0",
