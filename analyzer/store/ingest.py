@@ -43,6 +43,7 @@ from analyzer.store.validate import validate_document, validate_record
 RECORDS_VERSION = "records"  # the extractor version of records stored as given (gold files, extract output)
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
 DUPLICATE_POLICIES = ("error", "skip", "replace")
+LOOKAHEAD = 200  # inputs checked at a time: their texts are looked up in the store in one statement
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class Ingest:
         self.on_notice = on_notice
         self.keep_same_text = keep_same_text
         self.texts: dict[str, tuple[str, str]] = {}  # text hash → (doc id, where) of its first input in this run
+        self.stored_texts: dict[str, list[tuple[str, str | None]]] = {}  # the stored holders of the chunk's texts
         self.last_error = ""  # why the database refused the last write
 
     def fail(self, message: str) -> None:
@@ -185,25 +187,31 @@ class Ingest:
         self.tick(1)
 
     def todo(self, source: Iterable[Document | Record | InputError]) -> Iterator[Item]:
-        """The items to analyze and store: read errors, invalid records, duplicates and unchanged
-        documents are dealt with here."""
-        for value in source:
-            if isinstance(value, InputError):
-                self.fail(str(value))
-                continue
-            document = value.document if isinstance(value, Record) else value
-            try:
-                if isinstance(value, Record):
-                    validate_record(value)
-                else:
-                    validate_document(document)
-            except InputError as error:
-                self.fail(str(error))
-                continue
-            item = Item(document.id, content_hash(value), value, document.location or document.id, document.origin,
-                        text_hash(document.text))
-            if self._admit(item):
-                yield item
+        """The items to analyze and store: read errors, invalid records, duplicates, unchanged documents and
+        texts stored under another id are dealt with here. Inputs are checked ``LOOKAHEAD`` at a time, so that
+        the store is asked for their texts in one indexed statement."""
+        checked = filter(None, map(self._checked, source))
+        for chunk in iter(lambda: list(itertools.islice(checked, LOOKAHEAD)), []):
+            self.stored_texts = {} if self.keep_same_text or not hasattr(self.store, "same_texts") else \
+                self.store.same_texts(item.text_digest for item in chunk if item.text_digest not in self.texts)
+            yield from filter(self._admit, chunk)
+
+    def _checked(self, value: Document | Record | InputError) -> Item | None:
+        """The input as an ``Item``, or None when it failed (read error, invalid record: reported here)."""
+        if isinstance(value, InputError):
+            self.fail(str(value))
+            return None
+        document = value.document if isinstance(value, Record) else value
+        try:
+            if isinstance(value, Record):
+                validate_record(value)
+            else:
+                validate_document(document)
+        except InputError as error:
+            self.fail(str(error))
+            return None
+        return Item(document.id, content_hash(value), value, document.location or document.id, document.origin,
+                    text_hash(document.text))
 
     def _admit(self, item: Item) -> bool:
         """Whether ``item`` goes on to analysis: not a duplicate under the policy, not unchanged."""
@@ -232,8 +240,8 @@ class Ingest:
         if self.keep_same_text:
             return False
         first = self.texts.get(item.text_digest)
-        if first is None and hasattr(self.store, "same_texts"):
-            stored = self.store.same_texts([item.text_digest]).get(item.text_digest, [])
+        if first is None:
+            stored = self.stored_texts.get(item.text_digest, [])
             first = next(((doc_id, origin) for doc_id, origin in stored if doc_id != item.doc_id), None)
         if first is None or first[0] == item.doc_id:
             self.texts.setdefault(item.text_digest, (item.doc_id, item.where))
