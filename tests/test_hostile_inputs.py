@@ -173,7 +173,8 @@ def test_a_flat_record_with_a_list_valued_field_fails_alone(tmp_path, fake_pipel
     holds a list is an error for its record, not a field silently lost (s19-probe)."""
     path, db = tmp_path / "flat.jsonl", tmp_path / "store.db"
     bad = line({"id": "bad", field: ["经济日报", "新华社"], "labels": ["a"], "text": TEXT})
-    good = [line({"id": name, "title": "标题", "labels": ["a"], "text": f"{name}：{TEXT}"}) for name in ("first", "last")]
+    good = [line({"id": name, "title": "标题", "labels": ["a"], "text": f"{name}：{TEXT}"})
+            for name in ("first", "last")]
     path.write_text("\n".join([good[0], bad, good[1]]) + "\n", encoding="utf-8")
     result = ingest_cli(path, "--db", db)
     assert result.exit_code == 1, result.output
