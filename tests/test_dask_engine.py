@@ -7,6 +7,7 @@ runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` star
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -299,10 +300,12 @@ def test_worker_killed_mid_partition_loses_nothing(client, tmp_path, texts):
     again on a worker; the rerun skips what was committed and writes the rest."""
     count = 300
     jsonl = write_jsonl(tmp_path / "big.jsonl", cycled(texts, count, "k"))
-    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    # the texts repeat every len(texts) rows: keep them, so that all 300 are written
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db", keep_same_text=True)
     db = str(tmp_path / "dask.db")
     open_store(db).close()
-    run = Background(db=db, paths=[str(jsonl)], client=client, batch_size=5, partition_bytes=2**30)
+    run = Background(db=db, paths=[str(jsonl)], client=client, batch_size=5, partition_bytes=2**30,
+                     keep_same_text=True)
     wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
     busy = [address for address, keys in client.processing().items() if keys]
     assert busy, "the partition finished before a worker could be killed: give it more documents"
@@ -484,7 +487,8 @@ def test_eight_writers_on_postgresql(pg_url, tmp_path, texts):
              for n in range(8)]
     one_file = max(os.path.getsize(path) for path in paths)  # a partition a file: two files are more than that
     assert len(plan_partitions(paths, one_file)) == 8
-    baseline, _ = single_process(paths, tmp_path / "one.db")
+    # the files share texts under other ids too; tasks without a plan keep them, as a run with --keep-same-text does
+    baseline, _ = single_process(paths, tmp_path / "one.db", keep_same_text=True)
     open_store(pg_url).close()
     admin = sa.create_engine(open_store(pg_url).url, poolclass=sa.pool.NullPool)
     outdated = {"doc_id": "shared-0000", "content_hash": "outdated", "text": "旧文本", "extractor_version": "0",
@@ -739,3 +743,57 @@ def test_an_ingest_job_never_shows_its_password():
     assert "s3cr3t" not in repr(job) and "s3cr3t" not in str(job)
     assert "analyst:***@db.example" in repr(job)
     assert job.db_url.endswith("analyst:s3cr3t@db.example/analyzer")  # the workers still connect with it
+
+
+# --- one file, one document -----------------------------------------------------------------------------------
+
+def same_text_inputs(tmp_path: Path, texts: list[dict]) -> tuple[list[str], int]:
+    """A JSON Lines file cut into 3 byte ranges whose row 20 has row 3's text under another id, a second file
+    repeating row 5's text, and a folder whose sub-folder is named too (in/sub/ok.txt read twice)."""
+    rows = cycled(texts, 24, "t")
+    rows[20] = {**texts[3], "id": "t-copy"}
+    wire = write_jsonl(tmp_path / "wire.jsonl", rows)
+    other = write_jsonl(tmp_path / "other.jsonl", [{**texts[5], "id": "o-copy", "title": "转载"},
+                                                   {**texts[33], "id": "o-1"}])
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "ok.txt").write_text(texts[34]["text"], encoding="utf-8")
+    partition_bytes = wire.stat().st_size // 3 + 1
+    return [str(wire), str(other), str(tmp_path / "in"), str(tmp_path / "in" / "sub")], partition_bytes
+
+
+@pytest.mark.parametrize("keep", [False, True])
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_same_text_equals_a_single_process_ingest(client, tmp_path, texts, keep, backend):
+    """Inputs whose text another id holds, in one run and then against the store: the same documents, lines
+    and summary as ``analyzer ingest``, on SQLite and PostgreSQL."""
+    from conftest import postgres_schema
+    if backend == "postgresql" and not os.environ.get("ANALYZER_TEST_POSTGRES_URL"):
+        pytest.skip("needs ANALYZER_TEST_POSTGRES_URL")
+    paths, partition_bytes = same_text_inputs(tmp_path, texts)
+    later = write_jsonl(tmp_path / "later.jsonl", [{**texts[7], "id": "l-copy"}, {**texts[35], "id": "l-1"}])
+    with contextlib.ExitStack() as stack:
+        urls = [str(tmp_path / "one.db"), str(tmp_path / "dask.db")] if backend == "sqlite" else \
+            [stack.enter_context(postgres_schema("t_same")), stack.enter_context(postgres_schema("t_same"))]
+        said = []
+        for run in ([*paths], [str(later)]):
+            with open_store(urls[0]) as store:
+                expected = ingest(store, run, keep_same_text=keep)
+            said.append(sorted(expected.notices))
+            notices = []
+            with open_store(urls[1]) as store:
+                summary = ingest_on_cluster(store, run, client=client, partition_bytes=partition_bytes,
+                                            batch_size=4, keep_same_text=keep, on_notice=notices.append)
+            assert summary.errors == expected.errors == []
+            assert sorted(notices) == sorted(summary.notices) == sorted(expected.notices)
+            assert summary.line() == expected.line()
+            assert stored_documents(urls[1]) == stored_documents(urls[0])
+        found = stored_documents(urls[1])
+    wire, other, root, sub = paths
+    if keep:
+        assert {"t-copy", "o-copy", "l-copy", "sub/ok.txt", "ok.txt"} <= set(found)
+        return
+    assert not {"t-copy", "o-copy", "l-copy", "ok.txt"} & set(found) and "sub/ok.txt" in found
+    assert said[0] == sorted([f"{wire}:21: skipped: same text as 't-0003' ({wire}:4)",
+                              f"{other}:1: skipped: same text as 't-0005' ({wire}:6)",
+                              f"{sub}/ok.txt: skipped: same text as 'sub/ok.txt' ({root}/sub/ok.txt)"])
+    assert said[1] == [f"{later}:1: skipped: same text as 't-0007' ({wire})"]

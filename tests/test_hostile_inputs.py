@@ -32,8 +32,10 @@ from test_store import GOLD, ROOT, db_url  # noqa: F401 - db_url is a fixture (S
 TEXT = "截至2025年一季度末，全国普惠小微贷款余额达35.3万亿元，同比增长12.5%。"
 
 
-def record(doc_id: str | None = "good", text: str = TEXT, **doc) -> dict:
-    """A valid record of the spec's shape with one figure."""
+def record(doc_id: str | None = "good", text: str | None = None, **doc) -> dict:
+    """A valid record of the spec's shape with one figure; its text is TEXT after the id, so that records of
+    other ids are other documents (one text is stored once: tests/test_same_text.py)."""
+    text = f"{doc_id}：{TEXT}" if text is None else text
     start = text.index("35.3万亿元") if "35.3万亿元" in text else 0
     return {"doc": {"id": doc_id, "title": "标题", "source": "经济日报", "published": "2025-05-26", "kind": "news",
                     **doc},
@@ -171,7 +173,8 @@ def test_a_flat_record_with_a_list_valued_field_fails_alone(tmp_path, fake_pipel
     holds a list is an error for its record, not a field silently lost (s19-probe)."""
     path, db = tmp_path / "flat.jsonl", tmp_path / "store.db"
     bad = line({"id": "bad", field: ["经济日报", "新华社"], "labels": ["a"], "text": TEXT})
-    good = [line({"id": name, "title": "标题", "labels": ["a"], "text": TEXT}) for name in ("first", "last")]
+    good = [line({"id": name, "title": "标题", "labels": ["a"], "text": f"{name}：{TEXT}"})
+            for name in ("first", "last")]
     path.write_text("\n".join([good[0], bad, good[1]]) + "\n", encoding="utf-8")
     result = ingest_cli(path, "--db", db)
     assert result.exit_code == 1, result.output
@@ -241,7 +244,7 @@ def test_same_file_names_in_different_folders_are_different_documents(tmp_path, 
 def test_records_without_ids_get_file_and_line(tmp_path, fake_pipeline):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "x.jsonl").write_text(json.dumps({"text": TEXT}) + "\n\n" + json.dumps({"text": "二"}), "utf-8")
-    (tmp_path / "in" / "y.json").write_text(json.dumps([{"text": TEXT}, {"text": "三"}]), "utf-8")
+    (tmp_path / "in" / "y.json").write_text(json.dumps([{"text": "y：" + TEXT}, {"text": "三"}]), "utf-8")
     db = tmp_path / "store.db"
     assert ingest_cli(tmp_path / "in", "--db", db).exit_code == 0
     assert stored_ids(db) == {"x.jsonl:1", "x.jsonl:3", "y.json[0]", "y.json[1]"}
@@ -255,7 +258,7 @@ def test_records_without_ids_get_file_and_line(tmp_path, fake_pipeline):
 def test_repeated_id_in_one_input(tmp_path, fake_pipeline, policy, code, stored_text, summary):
     path, db = tmp_path / "r.jsonl", tmp_path / "store.db"
     path.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
-                              (("x", TEXT), ("y", TEXT), ("x", "二" + TEXT))), encoding="utf-8")
+                              (("x", TEXT), ("y", "y：" + TEXT), ("x", "二" + TEXT))), encoding="utf-8")
     result = ingest_cli(path, "--db", db, "--on-duplicate", policy, "--batch-size", "1")
     assert result.exit_code == code and summary in result.stderr, result.output
     if policy == "error":
@@ -359,10 +362,10 @@ def test_a_key_given_twice_fails_its_record_alone(tmp_path, fake_pipeline):
     """{"text": A, "text": B} kept B and dropped A without a word (json.loads keeps the last); now the record is
     one error line and its neighbours are stored."""
     path = tmp_path / "in.jsonl"
-    path.write_text("\n".join([json.dumps({"id": "a", "text": TEXT}),
+    path.write_text("\n".join([json.dumps({"id": "a", "text": "a：" + TEXT}),
                                '{"id": "b", "text": "first", "text": "second"}',
                                '{"id": "c", "id": "d", "text": "x"}',
-                               json.dumps({"id": "e", "text": TEXT})]) + "\n", encoding="utf-8")
+                               json.dumps({"id": "e", "text": "e：" + TEXT})]) + "\n", encoding="utf-8")
     result = ingest_cli(path, "--db", tmp_path / "store.db")
     assert result.exit_code == 1, result.output
     assert error_lines(result)[:2] == [f"Error: {path}:2: text: the key 'text' is given twice (keys must be unique)",
@@ -377,7 +380,7 @@ def test_published_dates_are_stored_as_iso_dates_or_reported(tmp_path, fake_pipe
     db = tmp_path / "store.db"
     rows = [("p1", "2025/05/26"), ("p2", "2025年5月26日"), ("p3", "2025-05-26T08:00:00+08:00"), ("p4", "2025-05-26"),
             ("p5", "yesterday"), ("p6", "2025-02-30")]
-    lines = [json.dumps({"id": i, "text": TEXT, "published": d}, ensure_ascii=False) for i, d in rows]
+    lines = [json.dumps({"id": i, "text": f"{i}：{TEXT}", "published": d}, ensure_ascii=False) for i, d in rows]
     result = ingest_cli("-", "--db", db, input="\n".join(lines) + "\n")
     assert result.exit_code == 1, result.output
     assert error_lines(result)[:2] == [
@@ -495,7 +498,7 @@ def test_a_3_7_mb_page_with_a_big_table_takes_the_fast_path(tmp_path, monkeypatc
 def test_a_slow_document_runs_out_of_time_and_the_rest_are_stored(tmp_path, fake_pipeline):
     path, db = tmp_path / "docs.jsonl", tmp_path / "store.db"
     path.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
-                              (("a", TEXT), ("slow", "SLOW " + TEXT), ("b", TEXT))), encoding="utf-8")
+                              (("a", "a：" + TEXT), ("slow", "SLOW " + TEXT), ("b", "b：" + TEXT))), encoding="utf-8")
     result = ingest_cli(path, "--db", db, "--time-limit", "0.3")
     assert result.exit_code == 1, result.output
     assert f"Error: {path}:2: analysis took longer than 0.3 s (the per-document limit, --time-limit)" in result.stderr
@@ -507,7 +510,7 @@ def test_time_limit_works_in_worker_processes(tmp_path):
     long_text = (long_text * (1 + 1_500_000 // len(long_text.encode())))[: 1_500_000 // 3]
     path, db = tmp_path / "docs.jsonl", tmp_path / "store.db"
     path.write_text("\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in
-                              (("a", TEXT), ("long", long_text), ("b", TEXT))), encoding="utf-8")
+                              (("a", "a：" + TEXT), ("long", long_text), ("b", "b：" + TEXT))), encoding="utf-8")
     result = ingest_cli(path, "--db", db, "--workers", "2", "--time-limit", "2")
     assert result.exit_code == 1, result.output
     assert f"Error: {path}:2: analysis took longer than 2 s" in result.stderr and "Traceback" not in result.output
@@ -551,6 +554,8 @@ def test_a_version_1_store_gains_document_origins(db_url, tmp_path):
     assert ingest_cli(path, "--records", "--db", db_url).exit_code == 0
     with open_store(db_url) as store, store.engine.begin() as connection:
         connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))  # what version 1 lacked
+        connection.execute(sa.text("DROP INDEX ix_documents_text_hash"))
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN text_hash"))
         connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))
         connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
         connection.execute(sa.text("DELETE FROM schema_version"))

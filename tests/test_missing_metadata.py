@@ -46,7 +46,8 @@ def db(request, tmp_path_factory):
 
 
 def _ingested(path, database: str) -> str:
-    result = CliRunner().invoke(main, ["ingest", str(path), "--db", database, "--no-progress"])
+    # one text under six ids, each with other metadata: kept (by default only the first would be stored)
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", database, "--no-progress", "--keep-same-text"])
     assert result.exit_code == 0, result.output
     return database
 

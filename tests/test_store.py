@@ -127,8 +127,8 @@ def test_sentence_and_linked_names_of_each_figure(store):
 def test_same_document_twice_stores_once(store):
     store.write([stored(make_record())])
     before = store.counts()
-    result = store.write([stored(make_record())])
-    assert (result.added, result.updated) == (0, 1)
+    result = store.write([stored(make_record())])  # as another run writes what this one wrote a moment before
+    assert (result.added, result.updated, result.unchanged) == (0, 0, 1)
     assert store.counts() == before
 
 
@@ -431,6 +431,8 @@ def test_version_1_store_gains_mentions_in_taxonomy(db_url):
         connection.execute(sa.text("ALTER TABLE mentions DROP COLUMN in_taxonomy"))  # what version 1 lacked
         connection.execute(sa.text("ALTER TABLE documents DROP COLUMN origin"))
         connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
+        connection.execute(sa.text("DROP INDEX ix_documents_text_hash"))
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN text_hash"))
         connection.execute(sa.text("DELETE FROM schema_version"))
         connection.execute(schema.schema_version.insert().values(version=1, applied_at="2026-01-01",
                                                                  description="initial schema"))
@@ -450,6 +452,8 @@ def test_version_3_store_gains_figure_place(db_url):
     engine = open_store(db_url).engine
     with engine.begin() as connection:
         connection.execute(sa.text("ALTER TABLE figures DROP COLUMN place"))
+        connection.execute(sa.text("DROP INDEX ix_documents_text_hash"))  # what version 3 lacked as well
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN text_hash"))
         connection.execute(sa.text("DELETE FROM schema_version"))
         connection.execute(schema.schema_version.insert().values(version=3, applied_at="2026-12-01",
                                                                  description="mentions.in_taxonomy"))

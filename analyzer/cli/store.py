@@ -108,6 +108,9 @@ def date_option(name: str, text: str):
 @click.option("--on-duplicate", type=click.Choice(DUPLICATE_POLICIES), default="error", show_default=True,
               help="A record whose id repeats one in the input, or is stored from another file: report it "
                    "(error), leave it out (skip) or let it replace the other (replace).")
+@click.option("--keep-same-text", is_flag=True,
+              help="Store a document even when its text is stored (or read earlier) under another id; by "
+                   "default it is left out with one line, 'skipped: same text as ID (FILE)'.")
 @click.option("--max-doc-bytes", type=click.IntRange(1, 2**40), default=DEFAULT_MAX_DOCUMENT_BYTES,
               show_default=True, help="Largest document (a file, a .jsonl line, stdin); bigger ones fail alone.")
 @click.option("--time-limit", type=FiniteRange(0, 86_400), default=DEFAULT_TIME_LIMIT, show_default=True,
@@ -117,15 +120,16 @@ def date_option(name: str, text: str):
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @verbose_option
 @handle_errors
-def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, max_doc_bytes, time_limit,
-                   no_links, no_progress, engine, scheduler, partition_mb):
+def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, keep_same_text, max_doc_bytes,
+                   time_limit, no_links, no_progress, engine, scheduler, partition_mb):
     """Analyze PATHS (files, directories, - for stdin) and store their records in the database.
 
     A document already stored with the same content and extractor version is skipped; a changed one,
     or one analyzed by an older extractor, is replaced. Each batch is one transaction: an interrupted
     ingest keeps what it committed. A document without an id gets its path (relative to the folder named)
-    as id. A bad record is reported as one line and skipped; every other record is stored. Prints a
-    summary on stderr; exits 1 if some inputs failed, 3 if all did.
+    as id. A bad record is reported as one line and skipped; every other record is stored. A document whose
+    text is stored under another id (the same file reached through another folder) is left out with one
+    line, unless --keep-same-text. Prints a summary on stderr; exits 1 if some inputs failed, 3 if all did.
 
     With --engine dask (or --scheduler tcp://HOST:8786) the inputs are cut into partitions that the
     workers of a Dask cluster analyze and write, each in its own transactions; see the README.
@@ -140,8 +144,10 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ma
             summary = ingest_with_engine(store, list(paths), engine=engine, scheduler=scheduler, workers=workers,
                                          partition_mb=partition_mb, batch_size=batch_size, records=records,
                                          settings=settings, progress=bar.update, on_duplicate=on_duplicate,
+                                         keep_same_text=keep_same_text,
                                          on_error=lambda line: bar.write(f"Error: {safe_message(line)}",
-                                                                         file=sys.stderr))
+                                                                         file=sys.stderr),
+                                         on_notice=lambda line: bar.write(safe_message(line), file=sys.stderr))
     except KeyboardInterrupt as interrupt:
         stored = getattr(interrupt, "summary", None)
         fail(f"interrupted{f' after {stored.line()}' if stored else ''}; every committed batch is kept: run the "

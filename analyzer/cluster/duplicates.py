@@ -11,6 +11,10 @@ repeated id does; each partition task then gets only the decisions for its own p
 - in one run, only one input of an id is ever written, so two workers never race on a duplicate id (the
   advisory locks and idempotent writes in ``tasks`` still cover retried and duplicated tasks and other runs).
 
+The same walk decides "one file, one document": an input whose text is held under another id, by an earlier
+input of the run or by a stored document (looked up by ``documents.text_hash``), is left out with
+``ingest``'s line (``SAME_TEXT``), unless the run keeps same texts.
+
 The rules mirror ``analyzer.store.ingest.Ingest._admit`` (the tests compare both engines' results and errors).
 """
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from analyzer.store.ingest import DUPLICATE_POLICIES
+from analyzer.store.ingest import DUPLICATE_POLICIES, same_text_line
 
 KNOWN_CHUNK = 1000  # doc ids per lookup statement
 
@@ -28,9 +32,12 @@ FAIL = "fail"              # reported as an error, not stored (--on-duplicate er
 SKIP = "skip"              # left out, counted as skipped (--on-duplicate skip)
 SUPERSEDED = "superseded"  # a later input of the same id wins (--on-duplicate replace): left out, counted as skipped
 UNCHANGED = "unchanged"    # replace: what this input holds is stored already or by an earlier input: counted unchanged
+SAME_TEXT = "same_text"    # another id holds its text: left out, its line reported, counted as same text skipped
 
-Entry = tuple[int, str, str, str, "str | None"]  # (position in the partition, doc_id, content hash, where, origin)
-Decision = tuple[str, str]  # (FAIL, the error line) or (SKIP | SUPERSEDED | UNCHANGED, "")
+# (position in the partition, doc_id, content hash, where, origin, text hash)
+Entry = tuple[int, str, str, str, "str | None", str]
+Decision = tuple[str, str]  # (FAIL, the error line), (SAME_TEXT, the line) or (SKIP | SUPERSEDED | UNCHANGED, "")
+StoredTexts = dict[str, list[tuple[str, "str | None"]]]  # text hash → (doc_id, origin) of stored documents
 
 
 @dataclass
@@ -59,18 +66,41 @@ def stored_state(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str, str
     return state
 
 
+class SameTexts:
+    """The first holder of each text in the run, then in the store; ``None`` keeps every input (--keep-same-text)."""
+
+    def __init__(self, stored: StoredTexts | None):
+        self.stored = stored
+        self.first: dict[str, tuple[str, str]] = {}  # text hash → (doc id, where) of the run's first input
+
+    def holder(self, doc_id: str, text_digest: str, where: str) -> tuple[str, str | None] | None:
+        """``(doc_id, file)`` of another id that holds this text, or None (then this input holds it)."""
+        if self.stored is None:
+            return None
+        first = self.first.get(text_digest)
+        if first is None:
+            first = next(((other, origin) for other, origin in self.stored.get(text_digest, []) if other != doc_id),
+                         None)
+        if first is None or first[0] == doc_id:
+            self.first.setdefault(text_digest, (doc_id, where))
+            return None
+        return first
+
+
 def plan_duplicates(scans: list[list[Entry]], policy: str, version: str,
-                    stored: dict[str, tuple[str, str, str | None]]) -> DuplicatePlan:
+                    stored: dict[str, tuple[str, str, str | None]], texts: StoredTexts | None = None) -> DuplicatePlan:
     """Decide every repeated id of ``scans`` (one list a partition, in input order) under ``policy``;
-    ``stored`` is the store's state of those ids when the run began, ``version`` this run's extractor version."""
+    ``stored`` is the store's state of those ids when the run began, ``version`` this run's extractor version;
+    ``texts`` the stored documents holding the run's texts (``None``: keep inputs whose text another id holds)."""
     if policy not in DUPLICATE_POLICIES:
         raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}")
     plan = DuplicatePlan()
     seen: dict[str, str] = {}  # doc id → where its first admitted input was read
     admitted: dict[str, list[tuple[int, int, bool]]] = {}  # doc id → (partition, position, changes the store)
     known = {doc_id: (digest, stored_version) for doc_id, (digest, stored_version, _) in stored.items()}
+    same = SameTexts(texts)
     for index, entries in enumerate(scans):
-        for position, doc_id, digest, where, origin in entries:
+        for position, doc_id, digest, where, origin, text_digest in entries:
             problem = _problem(doc_id, digest, origin, seen, stored, version)
             if problem and policy != "replace":
                 decision = (SKIP, "") if policy == "skip" else (FAIL, _error_line(where, problem))
@@ -78,6 +108,10 @@ def plan_duplicates(scans: list[list[Entry]], policy: str, version: str,
                 continue
             seen.setdefault(doc_id, where)
             changes = known.get(doc_id) != (digest, version)
+            holder = same.holder(doc_id, text_digest, where) if changes else None
+            if holder:
+                plan.decisions.setdefault(index, {})[position] = (SAME_TEXT, same_text_line(where, *holder))
+                continue
             known[doc_id] = (digest, version)
             admitted.setdefault(doc_id, []).append((index, position, changes))
     for inputs in admitted.values():  # replace: only the input ``ingest`` writes last is written

@@ -86,9 +86,10 @@ def _first_line(error: BaseException) -> str:
 
 def run_on_cluster(client, task: Callable, partitions: list[Partition], job, total,
                    progress: Callable[[int], None] | None = None,
-                   on_error: Callable[[str], None] | None = None, plan: DuplicatePlan | None = None):
+                   on_error: Callable[[str], None] | None = None, plan: DuplicatePlan | None = None,
+                   on_notice: Callable[[str], None] | None = None):
     """Run ``task(partition, job)`` for every partition (``task(partition, job, decisions)`` with a ``plan``)
-    and add each result to ``total``."""
+    and add each result to ``total``; ``on_error``/``on_notice`` get each failure's and notice's line."""
     from distributed import as_completed
     if not partitions:
         return total
@@ -105,9 +106,7 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
         for future in as_completed(futures):
             part = _result(future, futures[future], done, len(partitions))
             done += 1
-            for line in part.errors:
-                if on_error:
-                    on_error(line)
+            _report(part, on_error, on_notice)
             add_summary(total, part)
     finally:
         with contextlib.suppress(Exception):
@@ -139,12 +138,24 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
     return scans
 
 
-def duplicate_plan(store, scans: list[list], job: IngestJob, on_duplicate: str) -> DuplicatePlan:
-    """The ``--on-duplicate`` decisions for ``scans``, against what ``store`` holds of their ids now."""
+def _report(part, on_error: Callable[[str], None] | None, on_notice: Callable[[str], None] | None) -> None:
+    """Say a partition's error lines and notices (inputs left out for their text) as they come back."""
+    for lines, say in ((part.errors, on_error), (getattr(part, "notices", ()), on_notice)):
+        for line in lines:
+            if say:
+                say(line)
+
+
+def duplicate_plan(store, scans: list[list], job: IngestJob, on_duplicate: str,
+                   keep_same_text: bool = False) -> DuplicatePlan:
+    """The ``--on-duplicate`` and same-text decisions for ``scans``, against what ``store`` holds of their ids
+    and texts now (indexed lookups of the run's ids and text hashes)."""
     from analyzer.pipeline import EXTRACTOR_VERSION
     from analyzer.store.ingest import RECORDS_VERSION
     stored = stored_state(store, (entry[1] for entries in scans for entry in entries))
-    return plan_duplicates(scans, on_duplicate, RECORDS_VERSION if job.records else EXTRACTOR_VERSION, stored)
+    texts = None if keep_same_text else store.same_texts(entry[5] for entries in scans for entry in entries)
+    return plan_duplicates(scans, on_duplicate, RECORDS_VERSION if job.records else EXTRACTOR_VERSION, stored,
+                           texts)
 
 
 def _wait_for_workers(client) -> None:
@@ -182,37 +193,39 @@ def _result(future, partition: Partition, done: int, count: int, what: str = "")
 def ingest_on_cluster(store, paths: list[str], *, client=None, scheduler: str | None = None, workers: int = 2,
                       batch_size: int = 200, records: bool = False, settings: Settings | None = None,
                       partition_bytes: int = DEFAULT_PARTITION_BYTES, progress: Callable[[int], None] | None = None,
-                      on_error: Callable[[str], None] | None = None, on_duplicate: str = "error") -> IngestSummary:
+                      on_error: Callable[[str], None] | None = None, on_duplicate: str = "error",
+                      on_notice: Callable[[str], None] | None = None, keep_same_text: bool = False) -> IngestSummary:
     """``analyzer ingest --engine dask``: every partition is analyzed and written to ``store`` by a worker.
     ``store`` was opened here (so the schema exists); the workers open its URL themselves. ``on_duplicate``
-    (error, skip, replace) is decided here, before dispatch, in input order (``duplicates.py``)."""
+    (error, skip, replace) and same texts (``keep_same_text``) are decided here, before dispatch, in input
+    order (``duplicates.py``)."""
     if getattr(store, "url", "") == "sqlite://":
         raise ClusterError("an in-memory database cannot be shared with Dask workers: give --db a file or a "
                            "postgresql:// URL")
     partitions = plan_partitions(paths, partition_bytes, records)
     job = IngestJob(store.url, settings or Settings(), batch_size, records)
     with _client(client, scheduler, workers) as active:
-        plan = duplicate_plan(store, scan_on_cluster(active, partitions, job), job, on_duplicate)
+        plan = duplicate_plan(store, scan_on_cluster(active, partitions, job), job, on_duplicate, keep_same_text)
         return run_on_cluster(active, ingest_partition, partitions, job, PartitionSummary(), progress, on_error,
-                              plan)
+                              plan, on_notice)
 
 
 def ingest_partitions_here(store, paths: list[str], *, batch_size: int = 200, records: bool = False,
                            settings: Settings | None = None, partition_bytes: int = DEFAULT_PARTITION_BYTES,
                            progress: Callable[[int], None] | None = None,
-                           on_error: Callable[[str], None] | None = None, on_duplicate: str = "error"
+                           on_error: Callable[[str], None] | None = None, on_duplicate: str = "error",
+                           on_notice: Callable[[str], None] | None = None, keep_same_text: bool = False
                            ) -> IngestSummary:
     """The same partitions in this process, one after the other (``ingest --records DIR`` of Parquet files)."""
     job = IngestJob(store.url, settings or Settings(), batch_size, records)
     total = PartitionSummary()
     partitions = plan_partitions(paths, partition_bytes, records)
-    plan = duplicate_plan(store, [scan_partition(partition, job) for partition in partitions], job, on_duplicate)
+    plan = duplicate_plan(store, [scan_partition(partition, job) for partition in partitions], job, on_duplicate,
+                          keep_same_text)
     for partition in partitions:
         part = PartitionIngest(store, job, progress, plan.for_partition(partition.index)).run(
             read_partition(partition, limits=_limits(job.settings)))
-        for line in part.errors:
-            if on_error:
-                on_error(line)
+        _report(part, on_error, on_notice)
         add_summary(total, part)
     return total
 

@@ -278,6 +278,9 @@ class PartitionIngest:
         kind, line = decision
         if kind == "fail":
             self.fail(line)
+        elif kind == "same_text":  # another id holds its text (one file, one document)
+            self.summary.same_text += 1
+            self.summary.notices.append(line)
         elif kind == "unchanged":  # replace: its content is stored already, or by the input that is written
             self.summary.unchanged += 1
         else:  # skip, or superseded by a later input under replace
@@ -305,7 +308,7 @@ class PartitionIngest:
                 self.summary.write_retries += 1
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)
                 continue
-            for name in ("added", "updated", "figures", "mentions"):
+            for name in ("added", "updated", "unchanged", "figures", "mentions"):
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(written, name))
             return
 
@@ -393,9 +396,11 @@ def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, 
     return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
-def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str, str, str, str | None]]:
+def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str, str, str, str | None, str]]:
     """The partition's inputs that would reach analysis (read, valid), each as ``(position, doc_id,
-    content hash, where, origin)``: what the client needs to decide ``--on-duplicate`` before any analysis."""
+    content hash, where, origin, text hash)``: what the client needs to decide ``--on-duplicate`` and same
+    texts before any analysis."""
+    from analyzer.store.base import text_hash
     from analyzer.store.ingest import content_hash
     entries = []
     for position, value in enumerate(read_partition(partition, limits=_limits(job.settings))):
@@ -403,7 +408,7 @@ def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str,
             continue
         document = value.document if isinstance(value, Record) else value
         entries.append((position, document.id, content_hash(value), document.location or document.id,
-                        document.origin))
+                        document.origin, text_hash(document.text)))
     return entries
 
 

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -15,6 +16,12 @@ if TYPE_CHECKING:
 
 MENTION_KIND = {"policy_tools": "policy_tool", "sectors": "sector", "institutions": "institution"}
 TREND_KINDS = {"tool": "policy_tool", "sector": "sector", "institution": "institution"}
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 (hex) of a document's text as read (after the reader's normalisation), the same on every backend:
+    two inputs with this hash hold the same text, whatever their ids and metadata."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class FigureQuery:
 class WriteResult:
     added: int = 0
     updated: int = 0
+    unchanged: int = 0  # stored meanwhile by another run with the same content and extractor version
     figures: int = 0
     mentions: int = 0
 
@@ -80,15 +88,18 @@ class IngestSummary:
     figures: int = 0
     mentions: int = 0
     errors: list[str] = field(default_factory=list)
+    same_text: int = 0  # left out: the text of a document stored (or read before) under another id
+    notices: list[str] = field(default_factory=list)  # one line per input left out for its text
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged + self.failed + self.skipped
+        return self.added + self.updated + self.unchanged + self.failed + self.skipped + self.same_text
 
     def line(self) -> str:
         skipped = f", {self.skipped} skipped" if self.skipped else ""
+        same = f", {self.same_text} same text skipped" if self.same_text else ""
         return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
-                f"{skipped}; {self.figures} figures and {self.mentions} mentions stored")
+                f"{skipped}{same}; {self.figures} figures and {self.mentions} mentions stored")
 
 
 @runtime_checkable
@@ -102,6 +113,9 @@ class Store(Protocol):
 
     def document_origins(self) -> dict[str, str]:
         """``doc_id → origin`` (the input file) of every stored document that has one."""
+
+    def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""
 
     def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
         """Store a batch in one transaction, replacing the rows of documents already stored under the same id."""

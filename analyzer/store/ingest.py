@@ -11,6 +11,10 @@ refuses is written again record by record, so only the offending record fails. A
 input, or an id already stored from another file, is an error for that record unless ``on_duplicate``
 says ``skip`` (keep what came first) or ``replace`` (the later one wins). Analysis of one document is
 bounded by ``Settings.time_limit`` (seconds, per worker process too).
+
+One file, one document: a document whose text is that of a document stored (or read earlier in the run) under
+another id is left out with one line, ``WHERE: skipped: same text as 'ID' (FILE)``, and counted as ``same text
+skipped``, unless ``keep_same_text``. The text is looked up by its hash (``documents.text_hash``, indexed).
 """
 from __future__ import annotations
 
@@ -32,13 +36,14 @@ from analyzer.io.readers import (STDIN, ReadLimits, Source, expand_paths, json_o
 from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
-from analyzer.store.base import IngestSummary, Store, StoredRecord
+from analyzer.store.base import IngestSummary, Store, StoredRecord, text_hash
 from analyzer.store.sql import failure_reason
 from analyzer.store.validate import validate_document, validate_record
 
 RECORDS_VERSION = "records"  # the extractor version of records stored as given (gold files, extract output)
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
 DUPLICATE_POLICIES = ("error", "skip", "replace")
+LOOKAHEAD = 200  # inputs checked at a time: their texts are looked up in the store in one statement
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,12 @@ class Item:
     value: Document | Record
     where: str
     origin: str | None
+    text_digest: str = ""  # text_hash of the document's text
+
+
+def same_text_line(where: str, doc_id: str, source: str | None) -> str:
+    """The line that reports an input left out because ``doc_id`` (read from ``source``) holds its text."""
+    return f"{where}: skipped: same text as {doc_id!r}" + (f" ({source})" if source else "")
 
 
 def content_hash(item) -> str:
@@ -151,7 +162,8 @@ class Ingest:
     """One run: decides what to analyze, checks it, writes batches and counts what happened."""
 
     def __init__(self, store: Store, version: str, on_duplicate: str,
-                 progress: Callable[[int], None] | None, on_error: Callable[[str], None] | None):
+                 progress: Callable[[int], None] | None, on_error: Callable[[str], None] | None,
+                 on_notice: Callable[[str], None] | None = None, keep_same_text: bool = False):
         if on_duplicate not in DUPLICATE_POLICIES:
             raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}")
         self.store, self.version, self.on_duplicate = store, version, on_duplicate
@@ -161,6 +173,10 @@ class Ingest:
         self.seen: dict[str, str] = {}  # doc id → where it was first read in this run
         self.tick = progress or (lambda n: None)
         self.on_error = on_error
+        self.on_notice = on_notice
+        self.keep_same_text = keep_same_text
+        self.texts: dict[str, tuple[str, str]] = {}  # text hash → (doc id, where) of its first input in this run
+        self.stored_texts: dict[str, list[tuple[str, str | None]]] = {}  # the stored holders of the chunk's texts
         self.last_error = ""  # why the database refused the last write
 
     def fail(self, message: str) -> None:
@@ -171,24 +187,31 @@ class Ingest:
         self.tick(1)
 
     def todo(self, source: Iterable[Document | Record | InputError]) -> Iterator[Item]:
-        """The items to analyze and store: read errors, invalid records, duplicates and unchanged
-        documents are dealt with here."""
-        for value in source:
-            if isinstance(value, InputError):
-                self.fail(str(value))
-                continue
-            document = value.document if isinstance(value, Record) else value
-            try:
-                if isinstance(value, Record):
-                    validate_record(value)
-                else:
-                    validate_document(document)
-            except InputError as error:
-                self.fail(str(error))
-                continue
-            item = Item(document.id, content_hash(value), value, document.location or document.id, document.origin)
-            if self._admit(item):
-                yield item
+        """The items to analyze and store: read errors, invalid records, duplicates, unchanged documents and
+        texts stored under another id are dealt with here. Inputs are checked ``LOOKAHEAD`` at a time, so that
+        the store is asked for their texts in one indexed statement."""
+        checked = filter(None, map(self._checked, source))
+        for chunk in iter(lambda: list(itertools.islice(checked, LOOKAHEAD)), []):
+            self.stored_texts = {} if self.keep_same_text or not hasattr(self.store, "same_texts") else \
+                self.store.same_texts(item.text_digest for item in chunk if item.text_digest not in self.texts)
+            yield from filter(self._admit, chunk)
+
+    def _checked(self, value: Document | Record | InputError) -> Item | None:
+        """The input as an ``Item``, or None when it failed (read error, invalid record: reported here)."""
+        if isinstance(value, InputError):
+            self.fail(str(value))
+            return None
+        document = value.document if isinstance(value, Record) else value
+        try:
+            if isinstance(value, Record):
+                validate_record(value)
+            else:
+                validate_document(document)
+        except InputError as error:
+            self.fail(str(error))
+            return None
+        return Item(document.id, content_hash(value), value, document.location or document.id, document.origin,
+                    text_hash(document.text))
 
     def _admit(self, item: Item) -> bool:
         """Whether ``item`` goes on to analysis: not a duplicate under the policy, not unchanged."""
@@ -206,7 +229,29 @@ class Ingest:
             self.summary.unchanged += 1
             self.tick(1)
             return False
+        if self._same_text(item):
+            return False
         self.known[item.doc_id] = (item.digest, self.version)
+        return True
+
+    def _same_text(self, item: Item) -> bool:
+        """Whether ``item``'s text is held under another id, by an earlier input of this run or by the store
+        (reported and counted here); unless ``keep_same_text``, the first input of a text is remembered."""
+        if self.keep_same_text:
+            return False
+        first = self.texts.get(item.text_digest)
+        if first is None:
+            stored = self.stored_texts.get(item.text_digest, [])
+            first = next(((doc_id, origin) for doc_id, origin in stored if doc_id != item.doc_id), None)
+        if first is None or first[0] == item.doc_id:
+            self.texts.setdefault(item.text_digest, (item.doc_id, item.where))
+            return False
+        line = same_text_line(item.where, *first)
+        self.summary.same_text += 1
+        self.summary.notices.append(line)
+        if self.on_notice:
+            self.on_notice(line)
+        self.tick(1)
         return True
 
     def _duplicate(self, item: Item) -> str | None:
@@ -252,6 +297,7 @@ class Ingest:
             return False
         self.summary.added += written.added
         self.summary.updated += written.updated
+        self.summary.unchanged += written.unchanged
         self.summary.figures += written.figures
         self.summary.mentions += written.mentions
         self.tick(len(batch))
@@ -260,13 +306,16 @@ class Ingest:
 
 def ingest(store: Store, paths: list[str], *, workers: int = 1, batch_size: int = 200, records: bool = False,
            settings: Settings | None = None, progress: Callable[[int], None] | None = None,
-           on_error: Callable[[str], None] | None = None, on_duplicate: str = "error") -> IngestSummary:
+           on_error: Callable[[str], None] | None = None, on_duplicate: str = "error",
+           on_notice: Callable[[str], None] | None = None, keep_same_text: bool = False) -> IngestSummary:
     """Ingest ``paths`` into ``store``; ``records`` stores record files as given instead of analyzing them.
-    ``progress(n)`` is called as documents are done, ``on_error(line)`` for each failed input;
+    ``progress(n)`` is called as documents are done, ``on_error(line)`` for each failed input, ``on_notice(line)``
+    for each input left out because another id holds its text (``keep_same_text`` stores those too);
     ``on_duplicate`` (error, skip, replace) says what a repeated or already-stored-elsewhere id does."""
     settings = settings or Settings()
     limits = ReadLimits(max_document_bytes=settings.max_document_bytes)
-    run = Ingest(store, RECORDS_VERSION if records else EXTRACTOR_VERSION, on_duplicate, progress, on_error)
+    run = Ingest(store, RECORDS_VERSION if records else EXTRACTOR_VERSION, on_duplicate, progress, on_error,
+                 on_notice, keep_same_text)
     try:
         _run_batches(run, paths, workers, batch_size, records, settings, limits)
     except KeyboardInterrupt as interrupt:  # Ctrl-C (or SIGTERM, where the CLI turns it into one): what was stored

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.store import schema
+from analyzer.store.base import text_hash
 
 Migration = tuple[int, str, Callable[[sa.Connection], None]]
 
@@ -35,11 +36,36 @@ def _figure_place(connection: sa.Connection) -> None:
     connection.execute(sa.text("ALTER TABLE figures ADD COLUMN place TEXT"))
 
 
+BACKFILL_CHUNK = 1000  # documents read and hashed at a time by the version 5 step on SQLite
+
+
+def _text_hash(connection: sa.Connection) -> None:
+    """Version 5: documents.text_hash, the SHA-256 of each stored text, filled in for every stored document and
+    indexed (ingest looks a text up by it). PostgreSQL hashes on the server; SQLite here, a chunk at a time.
+    Runs in the upgrade's transaction: a failure leaves the store at version 4, as it was."""
+    connection.execute(sa.text("ALTER TABLE documents ADD COLUMN text_hash VARCHAR(64)"))
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("UPDATE documents SET text_hash = encode(sha256(convert_to(text, 'UTF8')), 'hex')"))
+    else:
+        d = schema.documents.c
+        last = 0
+        while True:
+            rows = connection.execute(sa.select(d.id, d.text).where(d.id > last).order_by(d.id)
+                                      .limit(BACKFILL_CHUNK)).all()
+            if not rows:
+                break
+            connection.execute(schema.documents.update().where(d.id == sa.bindparam("_id")),
+                               [{"_id": row_id, "text_hash": text_hash(text)} for row_id, text in rows])
+            last = rows[-1][0]
+    connection.execute(sa.text("CREATE INDEX ix_documents_text_hash ON documents (text_hash)"))
+
+
 # Version 1 is the initial schema, created by ``create_all``; later steps go here in order.
 MIGRATIONS: list[Migration] = [
     (2, "documents.origin: the input a document was read from", _add_origin),
     (3, "mentions.in_taxonomy", _mentions_in_taxonomy),
     (4, "figures.place: where a figure was measured (天津), null for national figures", _figure_place),
+    (5, "documents.text_hash: the SHA-256 of a document's text, indexed (one file, one document)", _text_hash),
 ]
 
 

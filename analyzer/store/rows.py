@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from analyzer.extract.periods import parse_date
 from analyzer.records import MENTION_KINDS, Record
-from analyzer.store.base import MENTION_KIND, StoredRecord
+from analyzer.store.base import MENTION_KIND, StoredRecord, text_hash
 from analyzer.taxonomy import metric_key
 from analyzer.text.sentences import split_sentences
 
@@ -50,7 +50,7 @@ def document_row(item: StoredRecord) -> dict:
             "published": published,
             "title": document.title, "kind": document.kind, "url": document.url, "meta": meta or None,
             "text": document.text, "extractor_version": item.extractor_version, "ingested_at": now_iso(),
-            "origin": item.origin}
+            "origin": item.origin, "text_hash": text_hash(document.text)}
 
 
 @dataclass

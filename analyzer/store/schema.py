@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -40,7 +40,10 @@ documents = sa.Table(
     sa.Column("extractor_version", sa.String(32), nullable=False),
     sa.Column("ingested_at", sa.String(32), nullable=False),
     sa.Column("origin", sa.Text),  # the input file (absolute path) or <stdin>; null for records written directly
+    # SHA-256 (hex) of the text alone: ingest finds a text stored under another id by it (one file, one document)
+    sa.Column("text_hash", sa.String(64)),
     sa.Index("ix_documents_published", "published"),
+    sa.Index("ix_documents_text_hash", "text_hash"),
     sa.Index("ix_documents_source", "source"),
 )
 

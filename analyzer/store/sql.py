@@ -41,6 +41,7 @@ def _json_dumps(value: Any) -> str:
 
 
 ID_BATCH = 500  # figure ids asked for in one IN (...) list
+LOOKUP_CHUNK = 1000  # text hashes in one IN (...) list
 WRITE_ATTEMPTS = 6  # a batch that meets a concurrent writer (a lock, a doc_id just inserted) is retried
 
 
@@ -133,6 +134,19 @@ class SQLStore:
         with self.engine.connect() as connection:
             return dict(connection.execute(sa.select(d.doc_id, d.origin).where(d.origin.is_not(None))).all())
 
+    def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``:
+        an indexed lookup, a chunk of hashes per statement."""
+        d = schema.documents.c
+        wanted, found = sorted(set(hashes)), {}
+        with self.engine.connect() as connection:
+            for first in range(0, len(wanted), LOOKUP_CHUNK):
+                rows = connection.execute(sa.select(d.text_hash, d.doc_id, d.origin)
+                                          .where(d.text_hash.in_(wanted[first:first + LOOKUP_CHUNK])).order_by(d.id))
+                for digest, doc_id, origin in rows:
+                    found.setdefault(digest, []).append((doc_id, origin))
+        return found
+
     def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
         """Store a batch in one transaction; a document already stored under the same id is replaced.
         A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait)."""
@@ -152,8 +166,7 @@ class SQLStore:
             return result
         d = schema.documents
         with self.engine.begin() as connection:
-            doc_ids = [item.record.document.id for item in batch]
-            existing = dict(connection.execute(sa.select(d.c.doc_id, d.c.id).where(d.c.doc_id.in_(doc_ids))).all())
+            batch, existing, result.unchanged = self._stored_already(connection, batch)
             if existing:
                 for table in schema.CHILD_TABLES:
                     connection.execute(table.delete().where(table.c.document_id.in_(list(existing.values()))))
@@ -168,6 +181,19 @@ class SQLStore:
             self._write_children(connection, batch, ids, result)
             result.added, result.updated = len(new), len(old)
         return result
+
+    @staticmethod
+    def _stored_already(connection, batch: list[StoredRecord]) -> tuple[list[StoredRecord], dict[str, int], int]:
+        """``(what is left to write, doc_id → row id of those of it already stored, how many were stored
+        as they are)``: another run may have written a document a moment ago with the same content hash and
+        extractor version; that one is unchanged and left alone (not replaced, not counted as updated)."""
+        d = schema.documents.c
+        found = connection.execute(sa.select(d.doc_id, d.id, d.content_hash, d.extractor_version)
+                                   .where(d.doc_id.in_([item.record.document.id for item in batch]))).all()
+        given = {item.record.document.id: (item.content_hash, item.extractor_version) for item in batch}
+        same = {doc_id for doc_id, _, digest, version in found if given[doc_id] == (digest, version)}
+        left = [item for item in batch if item.record.document.id not in same]
+        return left, {doc_id: row_id for doc_id, row_id, _, _ in found if doc_id not in same}, len(same)
 
     def _write_children(self, connection, batch, ids, result: WriteResult) -> None:
         sentence_rows, figure_rows, mention_rows, figure_links = [], [], [], []
