@@ -342,11 +342,9 @@ def test_a_reader_that_may_call_a_function_running_with_other_rights_is_refused(
         admin.dispose()
 
 
-@needs_pg
-def test_a_reader_that_may_read_a_foreign_table_is_refused(pg_schema):
-    """A file_fdw foreign table reads a server file, or runs a program on every read, for whoever may SELECT it —
-    and `GRANT SELECT ON ALL TABLES` (the reader's setup) grants foreign tables too. A reader that may read one is
-    refused; once SELECT is revoked it is a reader again."""
+@pytest.fixture
+def foreign_table(pg_schema):
+    """A file_fdw foreign table ``{pg_schema}.outside`` that touches a marker file on every read (nothing granted)."""
     marker = Path("/tmp") / f"analyzer-fdw-{uuid.uuid4().hex}"
     server = f"files_{pg_schema}"
     admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
@@ -359,25 +357,35 @@ def test_a_reader_that_may_read_a_foreign_table_is_refused(pg_schema):
         connection.exec_driver_sql(f"CREATE SERVER {server} FOREIGN DATA WRAPPER file_fdw")
         connection.exec_driver_sql(f"CREATE FOREIGN TABLE {pg_schema}.outside (line text) SERVER {server} "
                                    f"OPTIONS (program 'touch {marker}; echo x')")
-        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {pg_schema} "
-                                   f"TO {sa.make_url(READER_URL).username}")
     try:
-        with open_store(_with_schema(READER_URL, pg_schema)) as store:
-            with pytest.raises(StoreError) as refused:
-                list(store.sql("SELECT * FROM outside")[1])
-            message = str(refused.value)
-            assert "foreign tables" in message and f"{pg_schema}.outside" in message and "\n" not in message
-        assert not marker.exists()
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"REVOKE SELECT ON {pg_schema}.outside FROM {sa.make_url(READER_URL).username}")
-        with open_store(_with_schema(READER_URL, pg_schema)) as store:
-            assert list(store.sql("SELECT 1")[1]) == [(1,)]
+        yield admin, marker
     finally:
         marker.unlink(missing_ok=True)
         with admin.begin() as connection:
             connection.exec_driver_sql(f"DROP SERVER IF EXISTS {server} CASCADE")
             connection.exec_driver_sql("DROP EXTENSION IF EXISTS file_fdw CASCADE")
         admin.dispose()
+
+
+@needs_pg
+def test_a_reader_that_may_read_a_foreign_table_is_refused(pg_schema, foreign_table):
+    """A file_fdw foreign table reads a server file, or runs a program on every read, for whoever may SELECT it —
+    and `GRANT SELECT ON ALL TABLES` (the reader's setup) grants foreign tables too. A reader that may read one is
+    refused; once SELECT is revoked it is a reader again."""
+    admin, marker = foreign_table
+    reader = sa.make_url(READER_URL).username
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {pg_schema} TO {reader}")
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        with pytest.raises(StoreError) as refused:
+            list(store.sql("SELECT * FROM outside")[1])
+        message = str(refused.value)
+        assert "foreign tables" in message and f"{pg_schema}.outside" in message and "\n" not in message
+    assert not marker.exists()
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"REVOKE SELECT ON {pg_schema}.outside FROM {reader}")
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        assert list(store.sql("SELECT 1")[1]) == [(1,)]
 
 
 ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
@@ -454,31 +462,6 @@ def test_a_definer_function_reached_through_a_view_is_refused(pg_schema):
     finally:
         with admin.begin() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {hidden} CASCADE")
-        admin.dispose()
-
-
-@pytest.fixture
-def foreign_table(pg_schema):
-    """A file_fdw foreign table ``{pg_schema}.outside`` that touches a marker file on every read (nothing granted)."""
-    marker = Path("/tmp") / f"analyzer-fdw-{uuid.uuid4().hex}"
-    server = f"files_{pg_schema}"
-    admin = sa.create_engine(SUPERUSER_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as connection:
-        if connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'file_fdw'").scalar():
-            pytest.skip("file_fdw is installed elsewhere in this database")
-        if not connection.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'file_fdw'").scalar():
-            pytest.skip("file_fdw is not available on this server")
-        connection.exec_driver_sql(f"CREATE EXTENSION file_fdw SCHEMA {pg_schema}")
-        connection.exec_driver_sql(f"CREATE SERVER {server} FOREIGN DATA WRAPPER file_fdw")
-        connection.exec_driver_sql(f"CREATE FOREIGN TABLE {pg_schema}.outside (line text) SERVER {server} "
-                                   f"OPTIONS (program 'touch {marker}; echo x')")
-    try:
-        yield admin, marker
-    finally:
-        marker.unlink(missing_ok=True)
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SERVER IF EXISTS {server} CASCADE")
-            connection.exec_driver_sql("DROP EXTENSION IF EXISTS file_fdw CASCADE")
         admin.dispose()
 
 
