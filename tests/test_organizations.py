@@ -479,3 +479,16 @@ def test_a_stem_of_a_declared_short_name_takes_the_full_name():
     text = "第一大股东深圳市地铁集团有限公司（下称“深铁集团”）落地借款。此次深铁借款金额与债券本息契合，深铁集团有权要求担保"
     names = {(m.text, m.name) for m in analyze(text).institutions}
     assert ("深铁", "深圳市地铁集团有限公司") in names and ("深铁集团", "深圳市地铁集团有限公司") in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月20日上午，广东省十三届人大五次会议开幕。", [("广东省十三届人大", "广东省人民代表大会")]),
+    ("北京市第十五届人大第五次会议开幕。", [("北京市第十五届人大", "北京市人民代表大会")]),
+    ("已经上海市十五届人大常委会第三十八次会议表决通过", [("上海市十五届人大常委会", "上海市人大常委会")]),
+    ("顺利完成省十三届人大四次会议确定的目标", []),  # a bare 省 names no congress
+    ("上海市十五届人大代表", []),  # a deputy, not the congress
+])
+def test_a_local_congress_with_its_term_is_named_in_full(text, expected):
+    """上海市十五届人大: the term between the place and 人大 is no part of the congress's name (s21-inst2,
+    session_body)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
