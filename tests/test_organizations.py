@@ -492,3 +492,11 @@ def test_a_local_congress_with_its_term_is_named_in_full(text, expected):
     """上海市十五届人大: the term between the place and 人大 is no part of the congress's name (s21-inst2,
     session_body)."""
     assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+def test_a_name_introduced_as_a_brand_or_startup_is_a_firm_wherever_repeated():
+    """一个名为“极巡”的品牌: the name the writer introduces is a firm, here and later (s21-inst2, named_as)."""
+    text = "但一个名为“极巡”的品牌，正在为其加上“AI大脑”。近日，极巡首次公开展示了其样车。"
+    assert [m.text for m in analyze(text).institutions] == ["极巡", "极巡"]
+    assert [m.text for m in analyze("这家名为CuspAI的初创公司于本月成立").institutions] == ["CuspAI"]
+    assert analyze("这个名为“智慧大脑”的平台上线").institutions == []  # a platform is no firm

@@ -104,6 +104,11 @@ class Organization:
     family: str  # body (place + body) | firm
     name: str = ""  # the full name a short one stands for (蚂蚁 → 蚂蚁集团); empty: the written name
 
+def _alternation(words) -> str:
+    """A regular expression's alternation of ``words``, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @dataclass(frozen=True)
 class _Suffix:
     text: str
@@ -269,6 +274,9 @@ class OrganizationFinder:
                              rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]
         self.session_bodies = [(row["id"], rulebook.regex(row["pattern"]), row["names"], row["place_window"])
                                for row in grammar.get("session_body", ())]
+        self.named_as = [(row["id"], rulebook.regex(
+            f"(?:{_alternation(row['before'])})[“\"「]?({row['name']})[”\"」]?的(?:{_alternation(row['after'])})"))
+            for row in grammar.get("named_as", ())]
 
     def _load_glosses(self, grammar: dict) -> None:
         """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
@@ -638,7 +646,7 @@ class OrganizationFinder:
         ``read_ends``: where the names the suffix rules read end."""
         found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
         found += self._latin_glossed(text, read_ends)
-        found += self._headline_firms(text)
+        found += self._headline_firms(text) + self._named_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
@@ -647,6 +655,11 @@ class OrganizationFinder:
                 if (at, at + len(name)) not in first:
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
+
+    def _named_firms(self, text: str) -> list[Organization]:
+        """A name the text introduces as a firm's or a brand's (一个名为“极巡”的品牌: the ``named_as`` rows)."""
+        return [Organization(match.start(1), match.end(1), rule, "firm")
+                for rule, pattern in self.named_as for match in pattern.finditer(text)]
 
     def listed_firms(self, text: str) -> list[Organization]:
         """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
