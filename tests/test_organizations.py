@@ -490,7 +490,7 @@ def test_a_stem_of_a_declared_short_name_takes_the_full_name():
 ])
 def test_a_local_congress_with_its_term_is_named_in_full(text, expected):
     """上海市十五届人大: the term between the place and 人大 is no part of the congress's name (s21-inst2,
-    session_body)."""
+    place_body)."""
     assert [(m.text, m.name) for m in analyze(text).institutions] == expected
 
 
@@ -500,3 +500,16 @@ def test_a_name_introduced_as_a_brand_or_startup_is_a_firm_wherever_repeated():
     assert [m.text for m in analyze(text).institutions] == ["极巡", "极巡"]
     assert [m.text for m in analyze("这家名为CuspAI的初创公司于本月成立").institutions] == ["CuspAI"]
     assert analyze("这个名为“智慧大脑”的平台上线").institutions == []  # a platform is no firm
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("报道称，乌克兰军队正在乌东部停火线附近集结。目前乌军的坦克旅", [("乌克兰军队", "乌克兰军队"), ("乌军", "乌克兰军队")]),
+    ("伊朗军方称已做好准备", [("伊朗军方", "伊朗军方")]),
+    ("俄军大规模空袭", [("俄军", "俄罗斯军队")]),
+    ("将51名美国官员和军方人士列入制裁名单", []),  # no country right before 军方
+    ("正把大批军队调往边境", []),
+    ("中俄军事合作", []),
+])
+def test_a_countrys_army_is_a_body(text, expected):
+    """乌克兰军队, 伊朗军方, 俄军: a country's armed forces, as 美军 (s21-inst2, place_body country_military)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected

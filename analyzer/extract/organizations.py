@@ -272,8 +272,8 @@ class OrganizationFinder:
                               for row in grammar.get("bank_branch", ())]
         self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
                              rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]
-        self.session_bodies = [(row["id"], rulebook.regex(row["pattern"]), row["names"], row["place_window"])
-                               for row in grammar.get("session_body", ())]
+        self.place_bodies = [(row["id"], rulebook.regex(row["pattern"]), row["names"], row["place_window"],
+                              row.get("countries_only", False)) for row in grammar.get("place_body", ())]
         self.named_as = [(row["id"], rulebook.regex(
             f"(?:{_alternation(row['before'])})[“\"「]?({row['name']})[”\"」]?的(?:{_alternation(row['after'])})"))
             for row in grammar.get("named_as", ())]
@@ -289,7 +289,7 @@ class OrganizationFinder:
         # brackets is no bare ticker: 美国供应管理协会（ISM）)
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
                                        [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"]
-                                       + [row["id"] for row in grammar.get("session_body", [])]
+                                       + [row["id"] for row in grammar.get("place_body", [])]
                                        + [r for row in grammar.get("gloss_after", []) for r in row.get("not_firm_rules", ())])
         self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
         self.coded_not_first = tuple(grammar["grammar"].get("coded_not_first", ()))  # 维持华润水泥(01313.HK)
@@ -381,29 +381,31 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
-        found += self.body_tails(text, found) + self.session_bodies_found(text)
+        found += self.body_tails(text, found) + self.place_bodies_found(text)
         found = [self._past_date(text, self._with_place_after(text, o)) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
 
-    def session_bodies_found(self, text: str) -> list[Organization]:
-        """Bodies named with their term after their place (上海市十五届人大 → 上海市人民代表大会: the ``session_body``
-        rows): the place words right before the term, one word of two characters or more at least."""
+    def place_bodies_found(self, text: str) -> list[Organization]:
+        """Bodies named by a word right after their place's words (上海市十五届人大 → 上海市人民代表大会, 乌克兰军队: the
+        ``place_body`` rows): the place words right before the pattern, one word of two characters or more at least
+        (a country's with ``countries_only``); the name is the place's and the pattern's group's full name."""
         found = []
-        for rule, pattern, names, window in self.session_bodies:
+        for rule, pattern, names, window, countries in self.place_bodies:
             for match in pattern.finditer(text):
-                start = self._place_before(text, match.start(), window)
+                start = self._place_before(text, match.start(), window, countries)
                 if start is not None:
                     name = text[start:match.start()] + names[match.group(1)]
                     found.append(Organization(start, match.end(1), rule, "body", name))
         return found
 
-    def _place_before(self, text: str, end: int, window: int) -> int | None:
+    def _place_before(self, text: str, end: int, window: int, countries: bool) -> int | None:
         """The start of the place words that end at ``end`` (安徽省 in 红丽安徽省), or None where the last word is none
-        or a bare one-character place (省, 市)."""
+        or a bare one-character place (省, 市), or no country's where ``countries``."""
         words = list(tag(text[max(0, end - window):end]))
         start = end
-        while words and self.is_place(*words[-1]) and len(words[-1][0]) > 1:
+        while words and self.is_place(*words[-1]) and len(words[-1][0]) > 1 \
+                and (not countries or words[-1][0] in self.countries):
             start -= len(words.pop()[0])
         return start if start < end else None
 
