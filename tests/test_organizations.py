@@ -513,3 +513,13 @@ def test_a_name_introduced_as_a_brand_or_startup_is_a_firm_wherever_repeated():
 def test_a_countrys_army_is_a_body(text, expected):
     """乌克兰军队, 伊朗军方, 俄军: a country's armed forces, as 美军 (s21-inst2, place_body country_military)."""
     assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("在科技板块，芯片设备巨头ASML Holding NV周三发布声明", "阿斯麦"),
+    ("据媒体援引知情人士透露，Nvidia Corp.放弃收购", "英伟达"),
+    ("Fortinet Inc.表示", "Fortinet Inc."),  # no taxonomy name inside: as written
+])
+def test_a_latin_legal_name_takes_its_taxonomy_name(text, name):
+    """ASML Holding NV is 阿斯麦: the name without its legal form and trade words names the entry (s21-inst2)."""
+    assert [m.name for m in analyze(text).institutions] == [name]

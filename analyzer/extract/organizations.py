@@ -646,7 +646,8 @@ class OrganizationFinder:
     def subjects_found(self, text: str, read_ends: frozenset[int] = frozenset()) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names;
         ``read_ends``: where the names the suffix rules read end."""
-        found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        # a Latin legal name first: where another rule reads the same span, its taxonomy name stands (ASML Holding NV)
+        found = self._latin_legal(text) + self._subject_firms(text) + self._latin_firms(text) + self._closed_lists(text)
         found += self._latin_glossed(text, read_ends)
         found += self._headline_firms(text) + self._named_firms(text)
         names = {text[o.start:o.end] for o in found}
@@ -691,14 +692,16 @@ class OrganizationFinder:
 
     def _latin_legal(self, text: str) -> list[Organization]:
         """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
-        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats."""
+        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats; the full
+        name is the taxonomy entry's that the short one names (Nvidia Corp. → 英伟达, ASML Holding NV → 阿斯麦)."""
         found = []
         for match in self.latin_legal.finditer(text):
-            found.append(Organization(match.start(), match.end(), "latin_legal", "firm"))
             words = match.group(1).split(" ")
             while len(words) > 1 and words[-1] in self.latin_trade_words:
                 words.pop()
             short = " ".join(words)
+            entry = load_taxonomy().lookup(short, "institutions")
+            found.append(Organization(match.start(), match.end(), "latin_legal", "firm", entry.name if entry else ""))
             if short not in self.not_latin and len(short) > 2:
                 found.append(Organization(match.start(1), match.start(1) + len(short), "latin_legal", "firm"))
         return found
