@@ -523,3 +523,9 @@ def test_a_countrys_army_is_a_body(text, expected):
 def test_a_latin_legal_name_takes_its_taxonomy_name(text, name):
     """ASML Holding NV is 阿斯麦: the name without its legal form and trade words names the entry (s21-inst2)."""
     assert [m.name for m in analyze(text).institutions] == [name]
+
+
+def test_a_verb_before_a_trade_word_is_no_firm():
+    """深化科技管理: 深化 is a verb (the grammar's retag), not a firm's own word (s21-inst2)."""
+    assert analyze("深化科技管理与创新应用，健全金融业网络安全管理制度。").institutions == []
+    assert analyze("要牢固树立健康优先导向，深化医药卫生体制改革。").institutions == []
