@@ -529,3 +529,10 @@ def test_a_verb_before_a_trade_word_is_no_firm():
     """深化科技管理: 深化 is a verb (the grammar's retag), not a firm's own word (s21-inst2)."""
     assert analyze("深化科技管理与创新应用，健全金融业网络安全管理制度。").institutions == []
     assert analyze("要牢固树立健康优先导向，深化医药卫生体制改革。").institutions == []
+
+
+def test_a_headline_speaker_of_common_words_is_a_firm_when_it_announces():
+    """【数字人：…】 … 数字人公告: two shapes of a listed firm agree on a name of common words (s21-inst2)."""
+    text = "【数字人：两股东拟合计减持不超3%股份】数字人公告，股东九鼎华信拟减持。"
+    assert [m.text for m in analyze(text).institutions] == ["数字人", "数字人"]
+    assert analyze("【数字人：行业迎来新机遇】数字人产业持续发展。").institutions == []

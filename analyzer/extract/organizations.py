@@ -342,6 +342,7 @@ class OrganizationFinder:
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
         self.headline_short = (settings["headline_short_length"], rulebook.regex(settings["headline_short_after"]))
+        self.headline_confirmed = rulebook.regex(settings.get("headline_confirmed_after", "(?!)"))
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
@@ -734,19 +735,25 @@ class OrganizationFinder:
 
     def _headline_firms(self, text: str) -> list[Organization]:
         """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
-        colon that opens a headline, which is no person, place, medium or column (【王毅：…】, 【河南郑州：…】,
-        【经济日报：…】, 【午评：…】)."""
+        colon that opens a headline (or one the text writes again as an announcement's subject, 数字人公告), which is
+        no person, place, medium or column (【王毅：…】, 【河南郑州：…】, 【经济日报：…】, 【午评：…】)."""
         found = []
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
             if self._short_speaker(text, name, match.end()) or name in self.headline_not or name.endswith(self.media_endings) \
-                    or not self._is_subject_name(name) or holds_institution(name):
+                    or not (self._is_subject_name(name) or self._confirmed(text, name, match.end())) \
+                    or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
             if self.is_person(name, words) or any(self.is_place(w, t) for w, t in words):
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
+
+    def _confirmed(self, text: str, name: str, end: int) -> bool:
+        """Whether the text writes the headline's speaker again after ``end`` as the subject of an announcement
+        (【数字人：…】 … 数字人公告: the grammar's ``headline_confirmed_after``)."""
+        return any(self.headline_confirmed.match(text, at + len(name)) for at in occurrences(text, name, end))
 
     def _short_speaker(self, text: str, name: str, end: int) -> bool:
         """A headline speaker too short to be taken for a firm: under ``headline_short_length`` characters, or of that
