@@ -536,3 +536,11 @@ def test_a_headline_speaker_of_common_words_is_a_firm_when_it_announces():
     text = "【数字人：两股东拟合计减持不超3%股份】数字人公告，股东九鼎华信拟减持。"
     assert [m.text for m in analyze(text).institutions] == ["数字人", "数字人"]
     assert analyze("【数字人：行业迎来新机遇】数字人产业持续发展。").institutions == []
+
+
+def test_zhi_inside_a_coined_registered_name():
+    """北京祥之源置业有限公司: 之 after a character jieba does not know is the coined name's (s21-inst2, coined_inside);
+    之 after a legal form still ends the name before (…有限公司之全资子公司…)."""
+    assert [m.text for m in analyze("购买北京祥之源置业有限公司股权").institutions] == ["北京祥之源置业有限公司"]
+    text = "投资有限公司之全资子公司北京久久泰和中医医院有限公司"
+    assert [m.text for m in analyze(text).institutions] == ["北京久久泰和中医医院有限公司"]
