@@ -544,3 +544,10 @@ def test_zhi_inside_a_coined_registered_name():
     assert [m.text for m in analyze("购买北京祥之源置业有限公司股权").institutions] == ["北京祥之源置业有限公司"]
     text = "投资有限公司之全资子公司北京久久泰和中医医院有限公司"
     assert [m.text for m in analyze(text).institutions] == ["北京久久泰和中医医院有限公司"]
+
+
+def test_a_repeated_name_leaves_a_listed_firms_longer_name_whole():
+    """【新开源：…】 … 全资子公司新开源制药: the headline's firm repeated is not read inside its listed subsidiary's name
+    (s21-inst2)."""
+    text = "【新开源：拟划转资产】新开源公告，拟将相关资产划转至全资子公司新开源制药。"
+    assert [m.text for m in analyze(text).institutions] == ["新开源", "新开源", "新开源制药"]

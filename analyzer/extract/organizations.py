@@ -654,9 +654,11 @@ class OrganizationFinder:
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
+        # a listed firm's longer name that starts with the repeated one is that firm's (新开源制药 after 新开源)
+        longer = {o.start: o.end for o in self.listed_firms(text)} if names else {}
         for name in sorted(names):
             for at in starts[name]:
-                if (at, at + len(name)) not in first:
+                if (at, at + len(name)) not in first and longer.get(at, 0) <= at + len(name):
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
 
