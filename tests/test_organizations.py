@@ -479,3 +479,75 @@ def test_a_stem_of_a_declared_short_name_takes_the_full_name():
     text = "第一大股东深圳市地铁集团有限公司（下称“深铁集团”）落地借款。此次深铁借款金额与债券本息契合，深铁集团有权要求担保"
     names = {(m.text, m.name) for m in analyze(text).institutions}
     assert ("深铁", "深圳市地铁集团有限公司") in names and ("深铁集团", "深圳市地铁集团有限公司") in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月20日上午，广东省十三届人大五次会议开幕。", [("广东省十三届人大", "广东省人民代表大会")]),
+    ("北京市第十五届人大第五次会议开幕。", [("北京市第十五届人大", "北京市人民代表大会")]),
+    ("已经上海市十五届人大常委会第三十八次会议表决通过", [("上海市十五届人大常委会", "上海市人大常委会")]),
+    ("顺利完成省十三届人大四次会议确定的目标", []),  # a bare 省 names no congress
+    ("上海市十五届人大代表", []),  # a deputy, not the congress
+])
+def test_a_local_congress_with_its_term_is_named_in_full(text, expected):
+    """上海市十五届人大: the term between the place and 人大 is no part of the congress's name (s21-inst2,
+    place_body)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+def test_a_name_introduced_as_a_brand_or_startup_is_a_firm_wherever_repeated():
+    """一个名为“极巡”的品牌: the name the writer introduces is a firm, here and later (s21-inst2, named_as)."""
+    text = "但一个名为“极巡”的品牌，正在为其加上“AI大脑”。近日，极巡首次公开展示了其样车。"
+    assert [m.text for m in analyze(text).institutions] == ["极巡", "极巡"]
+    assert [m.text for m in analyze("这家名为CuspAI的初创公司于本月成立").institutions] == ["CuspAI"]
+    assert analyze("这个名为“智慧大脑”的平台上线").institutions == []  # a platform is no firm
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("报道称，乌克兰军队正在乌东部停火线附近集结。目前乌军的坦克旅", [("乌克兰军队", "乌克兰军队"), ("乌军", "乌克兰军队")]),
+    ("伊朗军方称已做好准备", [("伊朗军方", "伊朗军方")]),
+    ("俄军大规模空袭", [("俄军", "俄罗斯军队")]),
+    ("将51名美国官员和军方人士列入制裁名单", []),  # no country right before 军方
+    ("正把大批军队调往边境", []),
+    ("中俄军事合作", []),
+])
+def test_a_countrys_army_is_a_body(text, expected):
+    """乌克兰军队, 伊朗军方, 俄军: a country's armed forces, as 美军 (s21-inst2, place_body country_military)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("在科技板块，芯片设备巨头ASML Holding NV周三发布声明", "阿斯麦"),
+    ("据媒体援引知情人士透露，Nvidia Corp.放弃收购", "英伟达"),
+    ("Fortinet Inc.表示", "Fortinet Inc."),  # no taxonomy name inside: as written
+])
+def test_a_latin_legal_name_takes_its_taxonomy_name(text, name):
+    """ASML Holding NV is 阿斯麦: the name without its legal form and trade words names the entry (s21-inst2)."""
+    assert [m.name for m in analyze(text).institutions] == [name]
+
+
+def test_a_verb_before_a_trade_word_is_no_firm():
+    """深化科技管理: 深化 is a verb (the grammar's retag), not a firm's own word (s21-inst2)."""
+    assert analyze("深化科技管理与创新应用，健全金融业网络安全管理制度。").institutions == []
+    assert analyze("要牢固树立健康优先导向，深化医药卫生体制改革。").institutions == []
+
+
+def test_a_headline_speaker_of_common_words_is_a_firm_when_it_announces():
+    """【数字人：…】 … 数字人公告: two shapes of a listed firm agree on a name of common words (s21-inst2)."""
+    text = "【数字人：两股东拟合计减持不超3%股份】数字人公告，股东九鼎华信拟减持。"
+    assert [m.text for m in analyze(text).institutions] == ["数字人", "数字人"]
+    assert analyze("【数字人：行业迎来新机遇】数字人产业持续发展。").institutions == []
+
+
+def test_zhi_inside_a_coined_registered_name():
+    """北京祥之源置业有限公司: 之 after a character jieba does not know is the coined name's (s21-inst2, coined_inside);
+    之 after a legal form still ends the name before (…有限公司之全资子公司…)."""
+    assert [m.text for m in analyze("购买北京祥之源置业有限公司股权").institutions] == ["北京祥之源置业有限公司"]
+    text = "投资有限公司之全资子公司北京久久泰和中医医院有限公司"
+    assert [m.text for m in analyze(text).institutions] == ["北京久久泰和中医医院有限公司"]
+
+
+def test_a_repeated_name_leaves_a_listed_firms_longer_name_whole():
+    """【新开源：…】 … 全资子公司新开源制药: the headline's firm repeated is not read inside its listed subsidiary's name
+    (s21-inst2)."""
+    text = "【新开源：拟划转资产】新开源公告，拟将相关资产划转至全资子公司新开源制药。"
+    assert [m.text for m in analyze(text).institutions] == ["新开源", "新开源", "新开源制药"]

@@ -104,6 +104,11 @@ class Organization:
     family: str  # body (place + body) | firm
     name: str = ""  # the full name a short one stands for (蚂蚁 → 蚂蚁集团); empty: the written name
 
+def _alternation(words) -> str:
+    """A regular expression's alternation of ``words``, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @dataclass(frozen=True)
 class _Suffix:
     text: str
@@ -267,6 +272,11 @@ class OrganizationFinder:
                               for row in grammar.get("bank_branch", ())]
         self.head_titles = [(frozenset(row["suffixes"]), row["title"], tuple(row["not_then"]), tuple(row["not_after"]),
                              rulebook.regex(row["not_inside"])) for row in grammar.get("head_title", ())]
+        self.place_bodies = [(row["id"], rulebook.regex(row["pattern"]), row["names"], row["place_window"],
+                              row.get("countries_only", False)) for row in grammar.get("place_body", ())]
+        self.named_as = [(row["id"], rulebook.regex(
+            f"(?:{_alternation(row['before'])})[“\"「]?({row['name']})[”\"」]?的(?:{_alternation(row['after'])})"))
+            for row in grammar.get("named_as", ())]
 
     def _load_glosses(self, grammar: dict) -> None:
         """The ``latin_gloss`` and ``gloss_after`` rows, and the stand-in entry ids of public bodies' readings."""
@@ -279,6 +289,7 @@ class OrganizationFinder:
         # brackets is no bare ticker: 美国供应管理协会（ISM）)
         self.body_rule_ids = frozenset(f"outside_{rule}" for rule in
                                        [row["id"] for row in grammar["body"]] + ["body_tail", "sub_body"]
+                                       + [row["id"] for row in grammar.get("place_body", [])]
                                        + [r for row in grammar.get("gloss_after", []) for r in row.get("not_firm_rules", ())])
         self.give_way_rules = frozenset(grammar["grammar"].get("give_way_rules", ()))
         self.coded_not_first = tuple(grammar["grammar"].get("coded_not_first", ()))  # 维持华润水泥(01313.HK)
@@ -331,6 +342,7 @@ class OrganizationFinder:
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
         self.headline_short = (settings["headline_short_length"], rulebook.regex(settings["headline_short_after"]))
+        self.headline_confirmed = rulebook.regex(settings.get("headline_confirmed_after", "(?!)"))
         forms = "|".join(map(re.escape, sorted(settings["latin_legal_forms"], key=len, reverse=True)))
         self.latin_legal = rulebook.regex(f"(?<![A-Za-z])({_LATIN_WORDS}),? (?:{forms})(?![A-Za-z])")
         self.latin_trade_words = frozenset(settings["latin_trade_words"])
@@ -370,10 +382,33 @@ class OrganizationFinder:
                     found.append(Organization(start, match.end(), suffix.rule, suffix.family))
                     break
         found += self.short_names(text, found)
-        found += self.body_tails(text, found)
+        found += self.body_tails(text, found) + self.place_bodies_found(text)
         found = [self._past_date(text, self._with_place_after(text, o)) for o in found]
         found += self.subjects_found(text, frozenset(o.end for o in found))
         return self._weak_give_way(found + self._listed_outside(text, found))
+
+    def place_bodies_found(self, text: str) -> list[Organization]:
+        """Bodies named by a word right after their place's words (上海市十五届人大 → 上海市人民代表大会, 乌克兰军队: the
+        ``place_body`` rows): the place words right before the pattern, one word of two characters or more at least
+        (a country's with ``countries_only``); the name is the place's and the pattern's group's full name."""
+        found = []
+        for rule, pattern, names, window, countries in self.place_bodies:
+            for match in pattern.finditer(text):
+                start = self._place_before(text, match.start(), window, countries)
+                if start is not None:
+                    name = text[start:match.start()] + names[match.group(1)]
+                    found.append(Organization(start, match.end(1), rule, "body", name))
+        return found
+
+    def _place_before(self, text: str, end: int, window: int, countries: bool) -> int | None:
+        """The start of the place words that end at ``end`` (安徽省 in 红丽安徽省), or None where the last word is none
+        or a bare one-character place (省, 市), or no country's where ``countries``."""
+        words = list(tag(text[max(0, end - window):end]))
+        start = end
+        while words and self.is_place(*words[-1]) and len(words[-1][0]) > 1 \
+                and (not countries or words[-1][0] in self.countries):
+            start -= len(words.pop()[0])
+        return start if start < end else None
 
     def _no_suffix_here(self, text: str, match: re.Match) -> bool:
         """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
@@ -612,17 +647,25 @@ class OrganizationFinder:
     def subjects_found(self, text: str, read_ends: frozenset[int] = frozenset()) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names;
         ``read_ends``: where the names the suffix rules read end."""
-        found = self._subject_firms(text) + self._latin_firms(text) + self._latin_legal(text) + self._closed_lists(text)
+        # a Latin legal name first: where another rule reads the same span, its taxonomy name stands (ASML Holding NV)
+        found = self._latin_legal(text) + self._subject_firms(text) + self._latin_firms(text) + self._closed_lists(text)
         found += self._latin_glossed(text, read_ends)
-        found += self._headline_firms(text)
+        found += self._headline_firms(text) + self._named_firms(text)
         names = {text[o.start:o.end] for o in found}
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
+        # a listed firm's longer name that starts with the repeated one is that firm's (新开源制药 after 新开源)
+        longer = {o.start: o.end for o in self.listed_firms(text)} if names else {}
         for name in sorted(names):
             for at in starts[name]:
-                if (at, at + len(name)) not in first:
+                if (at, at + len(name)) not in first and longer.get(at, 0) <= at + len(name):
                     found.append(Organization(at, at + len(name), "repeated", "firm"))
         return found
+
+    def _named_firms(self, text: str) -> list[Organization]:
+        """A name the text introduces as a firm's or a brand's (一个名为“极巡”的品牌: the ``named_as`` rows)."""
+        return [Organization(match.start(1), match.end(1), rule, "firm")
+                for rule, pattern in self.named_as for match in pattern.finditer(text)]
 
     def listed_firms(self, text: str) -> list[Organization]:
         """Listed firms' short names harvested from the archive (``listed_firms.toml``: 鼎阳科技, 五洲新春) wherever the
@@ -652,14 +695,16 @@ class OrganizationFinder:
 
     def _latin_legal(self, text: str) -> list[Organization]:
         """A Latin firm name with its legal form (Fortinet Inc., Check Point Software Technologies Ltd.), and its
-        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats."""
+        name without the form and the trade words before it (Fortinet, Check Point), which the text repeats; the full
+        name is the taxonomy entry's that the short one names (Nvidia Corp. → 英伟达, ASML Holding NV → 阿斯麦)."""
         found = []
         for match in self.latin_legal.finditer(text):
-            found.append(Organization(match.start(), match.end(), "latin_legal", "firm"))
             words = match.group(1).split(" ")
             while len(words) > 1 and words[-1] in self.latin_trade_words:
                 words.pop()
             short = " ".join(words)
+            entry = load_taxonomy().lookup(short, "institutions")
+            found.append(Organization(match.start(), match.end(), "latin_legal", "firm", entry.name if entry else ""))
             if short not in self.not_latin and len(short) > 2:
                 found.append(Organization(match.start(1), match.start(1) + len(short), "latin_legal", "firm"))
         return found
@@ -692,19 +737,25 @@ class OrganizationFinder:
 
     def _headline_firms(self, text: str) -> list[Organization]:
         """The firm a headline speaks for (【五洲新春：与大连冶金签订…】, 【去哪儿：…】): a name of its own before the
-        colon that opens a headline, which is no person, place, medium or column (【王毅：…】, 【河南郑州：…】,
-        【经济日报：…】, 【午评：…】)."""
+        colon that opens a headline (or one the text writes again as an announcement's subject, 数字人公告), which is
+        no person, place, medium or column (【王毅：…】, 【河南郑州：…】, 【经济日报：…】, 【午评：…】)."""
         found = []
         for match in _HEADLINE_SPEAKER.finditer(text):
             name = match.group(1)
             if self._short_speaker(text, name, match.end()) or name in self.headline_not or name.endswith(self.media_endings) \
-                    or not self._is_subject_name(name) or holds_institution(name):
+                    or not (self._is_subject_name(name) or self._confirmed(text, name, match.end())) \
+                    or holds_institution(name):
                 continue  # 易会满, 美联储戴利: a person (with a body's name before), not a firm
             words = tag(name)
             if self.is_person(name, words) or any(self.is_place(w, t) for w, t in words):
                 continue
             found.append(Organization(match.start(1), match.end(1), "headline", "firm"))
         return found
+
+    def _confirmed(self, text: str, name: str, end: int) -> bool:
+        """Whether the text writes the headline's speaker again after ``end`` as the subject of an announcement
+        (【数字人：…】 … 数字人公告: the grammar's ``headline_confirmed_after``)."""
+        return any(self.headline_confirmed.match(text, at + len(name)) for at in occurrences(text, name, end))
 
     def _short_speaker(self, text: str, name: str, end: int) -> bool:
         """A headline speaker too short to be taken for a firm: under ``headline_short_length`` characters, or of that
