@@ -33,6 +33,7 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
+from analyzer.check.dates import own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import (claim_words, holiday_window, not_a_reading, opposite_direction, prepare_claim,
@@ -389,7 +390,7 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
     comparable = _dated_first(claim.period, comparable_of(at_period))
     if not comparable and claim.period is not None:
-        undated = [r for r in rows if _undated(r)]
+        undated = [r for r in rows if _undated(r) and not written_elsewhen(claim.period, r)]
         if comparable_of(undated):
             return at_period + undated, comparable_of(undated)
         inside = [r for r in comparable_of([r for r in rows if _day_inside(claim.period, r)])
@@ -526,6 +527,7 @@ class ClaimChecker:
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
         self.claim_figures: list[Figure] = []
+        self.own_days: set[int] = set()                 # starts of figures dated only by the claim's day (dates.py)
 
     # evidence
     def document(self, doc_id: str) -> dict:
@@ -774,6 +776,9 @@ class ClaimChecker:
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
+        unwritten = None if at_period else self.unwritten_date(claim, info, choice)
+        if unwritten is not None:
+            return unwritten
         so_far = self.so_far(claim)
         if so_far is not None and _comparable(so_far, choice.rows)[1]:
             return self.judge_rows(so_far, info, choice, period_text(so_far.period, self.lang))
@@ -782,6 +787,22 @@ class ClaimChecker:
         if verdict is None and so_far is not None:
             verdict = self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def unwritten_date(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict | None:
+        """Where nothing of the series is stored at the claim's period, a date the claim did not write: a claim dated
+        only by its own day is judged on that day's news (``own_day_period``: a story of the day dates an overnight
+        session the day before), a quarter written without its year that is in progress or ahead on the claim's
+        date is the claim's year's (``bare_period``)."""
+        if claim.start in self.own_days:
+            undated = replace(claim, period=None)
+            day_rows, same_day = self.same_day_rows(undated, choice.rows)
+            if same_day:
+                return self.judge_comparable(undated, info, choice, day_rows, same_day, say(
+                    "claim.same_day", self.lang, day=self.claim_published), dated=True)
+        ahead = year_ahead(claim, self.claim_published)
+        if ahead is not None and _comparable(ahead, choice.rows)[1]:
+            return self.judge_rows(ahead, info, choice, period_text(ahead.period, self.lang))
+        return None
 
     def so_far(self, claim: Figure) -> Figure | None:
         """A claim whose period runs past its own date (2022年 in a claim of 2022-11-25) speaks of the period so far:
@@ -1305,6 +1326,7 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.claim_text, checker.claim_figures = text, list(record.figures)
     checker.claim_names = own_names(text)
     checker.claim_published = _day(published)
+    checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
     return check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
 

@@ -45,7 +45,17 @@ def claim_words() -> dict:
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
-            **_paraphrase_entries(data)}
+            **_paraphrase_entries(data), **_date_entries(data)}
+
+
+def _date_entries(data: dict) -> dict:
+    """The rows of dates a claim or a stored figure leaves unwritten: a month written before an undated stored figure,
+    a claim dated only by its own day, a quarter or month written without its year."""
+    return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
+            "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
+            "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
+            "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
+            "bare_period_words": re.compile("|".join(f"(?:{row['words']})" for row in data["bare_period"]))}
 
 
 def _count_entries(data: dict) -> dict:
