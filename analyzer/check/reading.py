@@ -74,6 +74,7 @@ def _series_entries(data: dict) -> dict:
     words a claim puts inside a statistic's name, and a journalist's names of statistics (longest first)."""
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
+            "same_counters": frozenset(frozenset(g) for row in data["same_counter"] for g in row["groups"]),
             "metric_fillers": tuple(_words(data["metric_filler"])),
             "metric_prefixes": tuple(sorted(_words(data["metric_prefix"]), key=len, reverse=True)),
             "joint_names": [(row["joint"], part) for row in data["joint_name"] for part in row["parts"]],
