@@ -36,7 +36,7 @@ from analyzer.check.counts import check_counts
 from analyzer.check.dates import own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import (claim_words, holiday_window, not_a_reading, opposite_direction, prepare_claim,
+from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
                                     read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
@@ -827,6 +827,8 @@ class ClaimChecker:
         offset = row["start"] - (row.get("sentence_start") or 0)
         stored = normalized_sentence(row)[max(0, offset - 8):max(0, offset)]
         said = normalize((self.claim_text or "")[max(0, claim.start - 8):claim.start])
+        if guidance(stored) and not (guidance(said) or not_a_reading(said)):
+            return False  # guidance answers a claim of what is expected only (``guidance``)
         return not_a_reading(stored) == not_a_reading(said)
 
     def named_rows(self, rows: list[dict]) -> list[dict]:

@@ -97,6 +97,7 @@ def _paraphrase_entries(data: dict) -> dict:
             "growth_of_rate": frozenset(m for row in data["growth_of_rate"] for m in row["measures"]),
             "not_a_reading": tuple(_words(data["not_a_reading"])),
             "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
+            "guidance": tuple(sorted(_words(data["guidance"]), key=len, reverse=True)),
             "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
             "whole_scope": data["whole_scope"],
             "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
@@ -140,6 +141,11 @@ def not_a_reading(before: str) -> str | None:
     for verb in claim_words()["not_a_reading_verbs"]:
         before = before[:-len(verb)] if verb and before.endswith(verb) else before
     return "forecast" if before.endswith(claim_words()["not_a_reading"]) else None
+
+
+def guidance(before: str) -> bool:
+    """The text right before a figure ends with a word of ``guidance`` (营收预计约为): an expected figure."""
+    return before.rstrip("约近超逾达仅 ").endswith(claim_words()["guidance"])
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
