@@ -438,6 +438,15 @@ def _own_name(name: str) -> str | None:
     return found[0].name + name[found[1]:] if found and found[0].category in own else None
 
 
+def _head_after(other: dict, row: dict, names: tuple[str, ...]) -> bool:
+    """``other`` follows ``row`` in its sentence, named by the head of ``row``'s name or the claim's (``sentence_head``:
+    下半年收入为0.82亿元 after AI相关年度收入达1.16亿元)."""
+    key = other.get("metric_key") or ""
+    return other["doc_id"] == row["doc_id"] and other.get("sentence_start") == row.get("sentence_start") and \
+        other["start"] > row["start"] and len(key) >= claim_words()["sentence_head"] and \
+        any(name != key and name.endswith(key) for name in names)
+
+
 def _step_comparable(claim: Figure, change: Figure) -> bool:
     """A claimed change and a step compare in one unit, points with basis points, and percent with points (the
     percent-for-points slip)."""
@@ -962,7 +971,9 @@ class ClaimChecker:
         if claim.period is None:
             return self.document_metric_slip(claim, {row["doc_id"]})
         same = self.document_rows({row["doc_id"]}, claim.measure)
-        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]])
+        heads = (row["metric_key"] or "", _key(claim.metric) or "")
+        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]]) or \
+            self.other_period_slip(claim, [r for r in same if _head_after(r, row, heads)])
         return found or self.other_metric_slip(claim, {row["doc_id"]})
 
     def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:

@@ -54,6 +54,7 @@ def _date_entries(data: dict) -> dict:
     return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
+            "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
             "bare_period_words": re.compile("|".join(f"(?:{row['words']})" for row in data["bare_period"]))}
 
