@@ -67,6 +67,7 @@ def _count_entries(data: dict) -> dict:
             "unmarked_measures": frozenset(rule for row in data["unmarked_measure"] for rule in row["rules"]),
             "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
+            "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -271,6 +272,7 @@ def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
     words = claim_words()
+    text = words["redundant_bound"].sub("", text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 
