@@ -908,7 +908,8 @@ class ClaimChecker:
         return bool(row["measure"]) and self.open_to_context(claim, row, own) and self.same_reading(claim, row) \
             and not ctx.another_filler(_key(claim.metric), row["metric_key"]) \
             and (_same_kind(claim, row) or bool(sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")))) \
-            and (claim.period is None or _at(claim.period, row) or _undated(row))
+            and (claim.period is None or _at(claim.period, row) or
+                 (_undated(row) and not written_elsewhen(claim.period, row)))
 
     def open_to_context(self, claim: Figure, row: dict, own: bool) -> bool:
         """A stored figure may be found by context: not of a catalogued statistic, unless its sentence names the
