@@ -4,8 +4,8 @@ only by its own day, against a story of that day that dates an overnight session
 a quarter or month written without its year, in progress on the claim's date (``bare_period``); counters that count
 the same things (``same_counter``); guidance is no reading (``guidance``); a figure later in the sentence under the
 head of the statistic's name is another period's (``sentence_head``); a round bound right before its number
-(``redundant_bound``); 卖地收入 (``claim_name``). tests/claims/paraphrase-b9.jsonl varies the classes on real sources
-(17 claims; main's checker before s21-claims: 8/17, slips 1/6)."""
+(``redundant_bound``); 卖地收入 and 少付利息 (``claim_name``). tests/claims/paraphrase-b9.jsonl varies the classes on real sources
+(19 claims; main's checker before s21-claims: 8/19, slips 1/7)."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +27,7 @@ DOCS = [
     ("u5", "2024-08-20", "泰和科技第二季度营收为120亿美元。公司第三季度营收预计约为150亿美元，去年同期为90亿美元。"),
     ("u6", "2025-03-20", "泰和软件发布2024年年报。其中，泰和软件首次披露云相关年度收入达人民币3.2亿元，下半年收入为2.1亿元。"),
     ("u7", "2025-01-17", "2024年全国国有土地使用权出让收入48699亿元，同比下降16%。"),
+    ("u8", "2024-09-24", "降低存量房贷利率后，预计平均每年减少家庭利息支出1500亿元左右。"),
 ]
 
 store = module_store(DOCS)
@@ -59,6 +60,8 @@ def _verdict(store, claim: str, published: str, figure: str):
     ("泰和软件去年云相关收入破亿，达3.2亿元。", "2025-03-20", "3.2亿元", "supported", None),
     # 卖地收入 is the fiscal release's 国有土地使用权出让收入
     ("去年全国卖地收入约4.87万亿元。", "2025-01-17", "约4.87万亿元", "supported", None),
+    # 少付利息 is the release's 减少利息支出
+    ("央行表示，家庭平均每年可少付利息约1500亿元。", "2024-09-24", "约1500亿元", "supported", None),
 ])
 def test_ninth_batch_classes(store, claim, published, figure, verdict, slip):
     found = _verdict(store, claim, published, figure)
