@@ -50,7 +50,8 @@ def claim_words() -> dict:
 
 def _date_entries(data: dict) -> dict:
     """The rows of dates a claim or a stored figure leaves unwritten: a month written before an undated stored figure,
-    a claim dated only by its own day, a quarter or month written without its year."""
+    a claim dated only by its own day, a quarter or month written without its year; and the least length of a head
+    that names a statistic later in a sentence (``sentence_head``)."""
     return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
@@ -61,11 +62,12 @@ def _date_entries(data: dict) -> dict:
 
 def _count_entries(data: dict) -> dict:
     """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
-    whole the counts are out of (中有); the holidays, the verbs of using up and the measure rules that give a claim's
-    measure by default (``unmarked_measure``)."""
+    whole the counts are out of (中有); the holidays, the verbs of using up, the measure rules that give a claim's
+    measure by default (``unmarked_measure``) and the counters that count the same things (``same_counter``)."""
     return {"holidays": data["holiday"],
             "unmarked_measures": frozenset(rule for row in data["unmarked_measure"] for rule in row["rules"]),
             "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
+            "same_counters": frozenset(frozenset(g) for row in data["same_counter"] for g in row["groups"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
@@ -76,7 +78,6 @@ def _series_entries(data: dict) -> dict:
     words a claim puts inside a statistic's name, and a journalist's names of statistics (longest first)."""
     return {"placeless": frozenset(c for row in data["placeless_series"] for c in row["categories"]),
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
-            "same_counters": frozenset(frozenset(g) for row in data["same_counter"] for g in row["groups"]),
             "metric_fillers": tuple(_words(data["metric_filler"])),
             "metric_prefixes": tuple(sorted(_words(data["metric_prefix"]), key=len, reverse=True)),
             "joint_names": [(row["joint"], part) for row in data["joint_name"] for part in row["parts"]],
