@@ -33,9 +33,10 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
+from analyzer.check.dates import own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import (claim_words, holiday_window, not_a_reading, opposite_direction, prepare_claim,
+from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
                                     read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.slips import SLIPS, agrees, same_number
@@ -389,7 +390,7 @@ def _comparable(claim: Figure, rows: list[dict]) -> tuple[list[dict], list[dict]
     at_period = [r for r in rows if claim.period is None or _at(claim.period, r)]
     comparable = _dated_first(claim.period, comparable_of(at_period))
     if not comparable and claim.period is not None:
-        undated = [r for r in rows if _undated(r)]
+        undated = [r for r in rows if _undated(r) and not written_elsewhen(claim.period, r)]
         if comparable_of(undated):
             return at_period + undated, comparable_of(undated)
         inside = [r for r in comparable_of([r for r in rows if _day_inside(claim.period, r)])
@@ -435,6 +436,15 @@ def _own_name(name: str) -> str | None:
         return entry.name if entry.category in own else None
     found = taxonomy.branch_bank(name)
     return found[0].name + name[found[1]:] if found and found[0].category in own else None
+
+
+def _head_after(other: dict, row: dict, names: tuple[str, ...]) -> bool:
+    """``other`` follows ``row`` in its sentence, named by the head of ``row``'s name or the claim's (``sentence_head``:
+    下半年收入为0.82亿元 after AI相关年度收入达1.16亿元)."""
+    key = other.get("metric_key") or ""
+    return other["doc_id"] == row["doc_id"] and other.get("sentence_start") == row.get("sentence_start") and \
+        other["start"] > row["start"] and len(key) >= claim_words()["sentence_head"] and \
+        any(name != key and name.endswith(key) for name in names)
 
 
 def _step_comparable(claim: Figure, change: Figure) -> bool:
@@ -526,6 +536,7 @@ class ClaimChecker:
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
         self.claim_published: str | None = None     # the claim's date (a claim without a period is of that day)
         self.claim_figures: list[Figure] = []
+        self.own_days: set[int] = set()                 # starts of figures dated only by the claim's day (dates.py)
 
     # evidence
     def document(self, doc_id: str) -> dict:
@@ -774,6 +785,9 @@ class ClaimChecker:
         at_period, comparable = _comparable(claim, choice.rows)
         if comparable:
             return self.judge_comparable(claim, info, choice, at_period, comparable, when)
+        unwritten = None if at_period else self.unwritten_date(claim, info, choice)
+        if unwritten is not None:
+            return unwritten
         so_far = self.so_far(claim)
         if so_far is not None and _comparable(so_far, choice.rows)[1]:
             return self.judge_rows(so_far, info, choice, period_text(so_far.period, self.lang))
@@ -782,6 +796,22 @@ class ClaimChecker:
         if verdict is None and so_far is not None:
             verdict = self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def unwritten_date(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict | None:
+        """Where nothing of the series is stored at the claim's period, a date the claim did not write: a claim dated
+        only by its own day is judged on that day's news (``own_day_period``: a story of the day dates an overnight
+        session the day before), a quarter written without its year that is in progress or ahead on the claim's
+        date is the claim's year's (``bare_period``)."""
+        if claim.start in self.own_days:
+            undated = replace(claim, period=None)
+            day_rows, same_day = self.same_day_rows(undated, choice.rows)
+            if same_day:
+                return self.judge_comparable(undated, info, choice, day_rows, same_day, say(
+                    "claim.same_day", self.lang, day=self.claim_published), dated=True)
+        ahead = year_ahead(claim, self.claim_published)
+        if ahead is not None and _comparable(ahead, choice.rows)[1]:
+            return self.judge_rows(ahead, info, choice, period_text(ahead.period, self.lang))
+        return None
 
     def so_far(self, claim: Figure) -> Figure | None:
         """A claim whose period runs past its own date (2022年 in a claim of 2022-11-25) speaks of the period so far:
@@ -806,6 +836,8 @@ class ClaimChecker:
         offset = row["start"] - (row.get("sentence_start") or 0)
         stored = normalized_sentence(row)[max(0, offset - 8):max(0, offset)]
         said = normalize((self.claim_text or "")[max(0, claim.start - 8):claim.start])
+        if guidance(stored) and not (guidance(said) or not_a_reading(said)):
+            return False  # guidance answers a claim of what is expected only (``guidance``)
         return not_a_reading(stored) == not_a_reading(said)
 
     def named_rows(self, rows: list[dict]) -> list[dict]:
@@ -876,7 +908,8 @@ class ClaimChecker:
         return bool(row["measure"]) and self.open_to_context(claim, row, own) and self.same_reading(claim, row) \
             and not ctx.another_filler(_key(claim.metric), row["metric_key"]) \
             and (_same_kind(claim, row) or bool(sl.cross_measure_slip(claim, row_figure(row), row.get("period_end")))) \
-            and (claim.period is None or _at(claim.period, row) or _undated(row))
+            and (claim.period is None or _at(claim.period, row) or
+                 (_undated(row) and not written_elsewhen(claim.period, row)))
 
     def open_to_context(self, claim: Figure, row: dict, own: bool) -> bool:
         """A stored figure may be found by context: not of a catalogued statistic, unless its sentence names the
@@ -939,7 +972,9 @@ class ClaimChecker:
         if claim.period is None:
             return self.document_metric_slip(claim, {row["doc_id"]})
         same = self.document_rows({row["doc_id"]}, claim.measure)
-        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]])
+        heads = (row["metric_key"] or "", _key(claim.metric) or "")
+        found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]]) or \
+            self.other_period_slip(claim, [r for r in same if _head_after(r, row, heads)])
         return found or self.other_metric_slip(claim, {row["doc_id"]})
 
     def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:
@@ -1305,6 +1340,7 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.claim_text, checker.claim_figures = text, list(record.figures)
     checker.claim_names = own_names(text)
     checker.claim_published = _day(published)
+    checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
     return check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
 

@@ -45,17 +45,31 @@ def claim_words() -> dict:
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
-            **_paraphrase_entries(data)}
+            **_paraphrase_entries(data), **_date_entries(data)}
+
+
+def _date_entries(data: dict) -> dict:
+    """The rows of dates a claim or a stored figure leaves unwritten: a month written before an undated stored figure,
+    a claim dated only by its own day, a quarter or month written without its year; and the least length of a head
+    that names a statistic later in a sentence (``sentence_head``)."""
+    return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
+            "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
+            "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
+            "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
+            "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
+            "bare_period_words": re.compile("|".join(f"(?:{row['words']})" for row in data["bare_period"]))}
 
 
 def _count_entries(data: dict) -> dict:
     """The ``kind_count`` rows: a journalist's words for counted kinds (N种价格 → N种产品价格) and the words after a
-    whole the counts are out of (中有); the holidays, the verbs of using up and the measure rules that give a claim's
-    measure by default (``unmarked_measure``)."""
+    whole the counts are out of (中有); the holidays, the verbs of using up, the measure rules that give a claim's
+    measure by default (``unmarked_measure``) and the counters that count the same things (``same_counter``)."""
     return {"holidays": data["holiday"],
             "unmarked_measures": frozenset(rule for row in data["unmarked_measure"] for rule in row["rules"]),
             "used_share": tuple(w for r in data["used_share"] for w in r["words"]),
+            "same_counters": frozenset(frozenset(g) for row in data["same_counter"] for g in row["groups"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
+            "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -86,6 +100,7 @@ def _paraphrase_entries(data: dict) -> dict:
             "growth_of_rate": frozenset(m for row in data["growth_of_rate"] for m in row["measures"]),
             "not_a_reading": tuple(_words(data["not_a_reading"])),
             "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
+            "guidance": tuple(sorted(_words(data["guidance"]), key=len, reverse=True)),
             "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
             "whole_scope": data["whole_scope"],
             "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
@@ -129,6 +144,11 @@ def not_a_reading(before: str) -> str | None:
     for verb in claim_words()["not_a_reading_verbs"]:
         before = before[:-len(verb)] if verb and before.endswith(verb) else before
     return "forecast" if before.endswith(claim_words()["not_a_reading"]) else None
+
+
+def guidance(before: str) -> bool:
+    """The text right before a figure ends with a word of ``guidance`` (营收预计约为): an expected figure."""
+    return before.rstrip("约近超逾达仅 ").endswith(claim_words()["guidance"])
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
@@ -253,6 +273,7 @@ def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
     words = claim_words()
+    text = words["redundant_bound"].sub("", text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 

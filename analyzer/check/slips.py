@@ -52,7 +52,8 @@ def units_comparable(claim: Figure, unit: str, counter: str | None) -> bool:
 def _counters_agree(claim: Figure, unit: str, counter: str | None) -> bool:
     """The same counter, or a level's optional one on one side (48489.02 and 48489.02点: ``optional_counter``)."""
     counters = {counter or None, claim.counter or None}
-    return len(counters) == 1 or (unit == "other" and counters - {None} <= claim_words()["optional_counters"])
+    return len(counters) == 1 or (unit == "other" and counters - {None} <= claim_words()["optional_counters"]) or \
+        frozenset(counters) in claim_words()["same_counters"]
 
 
 def agrees(claim: Figure, stored: Figure, factor: Decimal = Decimal(1)) -> bool:

@@ -1,0 +1,59 @@
+"""Dates that a claim or a stored figure leaves unwritten (the date rows of claim_words.toml): a month written before a
+stored figure of an undated item (``written_month``), a claim dated only by its own day (``own_day_period``), and a
+quarter or month written without its year (``bare_period``)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import replace
+
+from analyzer.check.reading import claim_words
+from analyzer.check.rows import normalized_sentence
+from analyzer.records import Figure, Period
+
+
+def written_elsewhen(period: Period | None, row: dict) -> bool:
+    """The stored figure's sentence writes a month before it that ``period`` does not cover (去年11月，…CPI增长至7.8%
+    for a claim of December): it is no reading of the claim's period, whatever its year."""
+    if period is None:
+        return False
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    before = normalized_sentence(row)[:max(0, offset)]
+    months = [int(m.group("month")) for m in claim_words()["written_month"].finditer(before)]
+    return bool(months) and months[-1] not in _months(period)
+
+
+def _months(period: Period) -> set[int]:
+    """The months of the year (1–12) that ``period`` covers, in any year."""
+    start, end = dt.date.fromisoformat(period.start[:10]), dt.date.fromisoformat(period.end[:10])
+    count = (end.year - start.year) * 12 + end.month - start.month
+    return {(start.month - 1 + i) % 12 + 1 for i in range(min(count, 11) + 1)}
+
+
+def own_day_figures(figures: list[Figure], day: str | None) -> set[int]:
+    """The starts of the claim's figures dated only by the claim's own day ``day``: by a market word (日内, 收涨), or
+    by the figure before them when that one is so dated (``own_day_period``)."""
+    words, found, before = claim_words(), set(), False
+    for figure in figures:
+        rule = (figure.explain.get("period") or {}).get("rule", "")
+        on_day = day is not None and figure.period is not None and figure.period.start == figure.period.end == day
+        mine = on_day and (rule in words["own_day_rules"] or (before and rule in words["own_day_inherited"]))
+        if mine:
+            found.add(figure.start)
+        before = mine
+    return found
+
+
+def year_ahead(claim: Figure, day: str | None) -> Figure | None:
+    """A claim's quarter or month written without its year, which the extractor put in the year before: the same
+    period a year on, where ``day`` (the claim's date) is not after its end (一季度…发行计划 of 2022-01-10 is 2022's)."""
+    explain = claim.explain.get("period") or {}
+    words = claim_words()
+    if claim.period is None or not day or explain.get("rule") not in words["bare_period_rules"] or \
+            not words["bare_period_words"].fullmatch(explain.get("words") or ""):
+        return None
+    start, end = (dt.date.fromisoformat(claim.period.start[:10]), dt.date.fromisoformat(claim.period.end[:10]))
+    last = calendar.monthrange(end.year + 1, end.month)[1]
+    ahead = Period(start.replace(year=start.year + 1).isoformat(), dt.date(end.year + 1, end.month, last).isoformat())
+    return replace(claim, period=ahead) if start.year + 1 == int(day[:4]) and day <= ahead.end else None
+
