@@ -978,9 +978,52 @@ def _counted_noun(c: MetricContext) -> Named | None:
     firms = next((w for w in WORD_LISTS["counted-firms"] if c.text.startswith(w, c.figure_end)), None)
     if firms and c.text.endswith("家", 0, c.figure_end):  # the clean-up would drop 公司 as the owner of what follows
         return _named(firms, firms)
-    noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
+    words = _counted_words(c)
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(_cut_counted(words))))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
+
+
+QUOTED_QUALIFIER = rulebook.regex(r"[“\"「][^”\"」]{1,10}[”\"」](?=[\u4e00-\u9fff])")
+COUNTED_NOUN_ENDS = next(row for row in rulebook.rows("metric", "words") if row["id"] == "counted-noun-ends")
+
+
+def _counted_words(c: MetricContext) -> str | None:
+    """The words a count counts: after a verb phrase and its 的 (8艘进出伊朗港口的油轮 → 油轮), after a quoted
+    qualifier (7个“欧佩克+”主要产油国 → 主要产油国; metric.toml counted-after-verb-de)."""
+    after = c.raw_after
+    if not after:
+        return after
+    quoted = QUOTED_QUALIFIER.match(after)
+    if quoted:
+        return after[quoted.end():]
+    end = c.figure_end + len(after)
+    if c.text.startswith(after, c.figure_end) and c.text.startswith(tuple(WORD_LISTS["counted-after-verb-de"]), end) \
+            and _verb_and_object(pos.tag(after)):
+        phrase = RIGHT_PHRASE.match(c.text, end + 1)
+        return phrase and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(phrase.group())[0])[0]
+    return after
+
+
+def _verb_and_object(words: Sequence[tuple[str, str]]) -> bool:
+    """进出|伊朗|港口, 运载|沙特|原油: a verb and an object of two nouns or more, nothing else (确诊病例, 直达工具:
+    a verb and one noun are a compound noun; 触发条件均未达成: a predicate)."""
+    return len(words) >= 3 and words[0][1].startswith("v") and all(tag.startswith("n") for _, tag in words[1:])
+
+
+def _cut_counted(words: str) -> str:
+    """十余艘军舰和数十架飞机 → 军舰, 重要问题上存在 → 重要问题: a conjunction before a number (not 国家和地区), a
+    number (not an ordinal: 第四针), a colon, a closing quote or a locative 上 after a word ends the counted noun
+    (metric.toml counted-noun-ends)."""
+    kept, tagged = "", pos.tag(words)
+    for at, (word, tag) in enumerate(tagged):
+        joins_number = tag == "c" and at + 1 < len(tagged) and tagged[at + 1][1] == "m"
+        number = tag in COUNTED_NOUN_ENDS["tags"] and not word.startswith("第")  # 第四针, 第一性: an ordinal
+        quoted = kept.count("“") > kept.count("”")  # 专精特新“小巨人”企业, 共建“一带一路”国家: inside a quote
+        if kept and not quoted and (number or word in COUNTED_NOUN_ENDS["words"] or joins_number):
+            break
+        kept += word
+    return kept if len(kept) >= 2 else words  # 三条线：: one character is too little to tell a noun
 
 
 def _subject_of_clause_before(c: MetricContext) -> Named | None:
