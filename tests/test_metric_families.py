@@ -186,6 +186,10 @@ UNDATED_CASES = [
     ("since-phrase-before-move-goes", "黄金ETF持仓自今年3月以来净流出约120吨。", "约120吨", "黄金ETF持仓"),
     ("since-phrase-alone-takes-previous", "韩国核心通胀率约为2.1%，自去年9月以来持续高于2%。", "高于2%", "核心通胀率"),
     ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
+    # a time expression bounds a name in an undated item too (figures.naming_times; s21-metric2)
+    ("undated-month-range-goes", "去年1—11月全市规模以上工业企业利润同比增长18%。", "18%", "规模以上工业企业利润"),
+    ("undated-month-before-statistic-goes", "该公司12月汽车销量8.2万辆。", "8.2万辆", "汽车销量"),
+    ("undated-contract-month-stays", "WTI 3月原油期货收涨1.2%。", "1.2%", "WTI3月原油期货"),
 ]
 
 
