@@ -163,6 +163,10 @@ CASES = [
     ("counted-compound-before-de-stays", "专家对3例确诊病例的样本进行了测序。", "3例", "确诊病例"),
     ("counted-after-quoted-qualifier", "5个“金砖+”成员国宣布扩大合作。", "5个", "成员国"),
     ("counted-inside-quote-stays", "今年全省新培育120家专精特新“小巨人”企业。", "120家", "专精特新“小巨人”企业"),
+    # a keyword set off by spaces (an rss page's link) is part of its phrase (metric.toml spaced-link-word)
+    ("linked-word-inside-name", "国际油价走低，WTI原油 期货 价格一度下跌超5%。", "超5%", "WTI原油期货价格"),
+    ("linked-word-is-the-name", "现货 黄金 涨0.5%；现货 白银 涨1.2%。", "1.2%", "现货白银"),
+    ("title-space-still-breaks", "央行推出十项措施 设立3000亿元再贷款", "3000亿元", "再贷款"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]

@@ -68,6 +68,7 @@ TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+LINKED_WORD = rulebook.regex(rulebook.rows("metric", "linked_word")[0]["pattern"])  # 现货 白银 涨: one phrase
 SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
@@ -578,9 +579,10 @@ class MetricContext:
         closing = max(left.rfind(")"), left.rfind("）"))
         if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
             left = left[closing + 1:]
-        spaced = list(PHRASE_SPACE.finditer(left))
+        linked = LINKED_WORD.sub(_closed_up, left)
+        spaced = list(PHRASE_SPACE.finditer(linked))
         if spaced:
-            left = left[spaced[-1].end():]
+            left = linked[spaced[-1].end():]
         if self.measure == "share" and "占" in left:
             left = left[: left.rfind("占")]
         multiple = MULTIPLE_OF_BASE.match(left) if self.unit in ("times", "percent") else None
@@ -968,6 +970,12 @@ def _predicate_after(c: MetricContext, words: str) -> bool:
     verb-tagged word it ends with is its head (nominal-verb-heads); not before a comma (受访者表示，…)."""
     end = c.text.find(words, c.figure_end) + len(words)
     return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
+
+
+def _closed_up(word: re.Match) -> str:
+    """现货 白银 涨 → 现货白银涨: a linked keyword joins its phrase; a linked firm (收到 宁德时代 各类合同) still
+    breaks it, as the name of a firm is dropped from a metric (metric.toml spaced-link-word)."""
+    return word.group() if _institution_pattern().fullmatch(word.group(1)) else word.group(1)
 
 
 def _counted_noun(c: MetricContext) -> Named | None:
