@@ -131,21 +131,27 @@ STAND_IN_DATE = "2000-01-01"
 def naming_times(text: str, periods: FigurePeriods) -> list[TimeSpan]:
     """The time expressions that bound a figure's metric: the periods' own, or for a text with no publication
     date (finna and finnl give none), those a resolver finds with a stand-in date. Without a date, 1—11月, 上月,
-    今年12月 resolve to no period and were kept inside names (1—11月全省规模以上工业企业利润); where they lie does
+    今年12月 resolve to no period and were kept inside names (1—11月全市规模以上工业企业利润); where they lie does
     not depend on the date. A month that names a futures contract is part of the name (contract-month-words).
     The figures' periods still come from ``periods`` alone."""
     if periods.published is not None:
         times = periods.times
     else:  # 年内, 年初至今, 自…以来 inside a name are the debris rows' (metric.toml undated-kinds-left-inside)
-        times = [span for span in PeriodResolver(STAND_IN_DATE).find(text) if span.kind not in _left_inside()]
+        times = [span for span in PeriodResolver(STAND_IN_DATE).find(text)
+                 if span.kind not in _left_inside() and not _comparison_base(text, span.start)]
     return [span for span in times if not (text.endswith(("月", "月份"), span.start, span.end)
                                            and _contract_month().match(text, span.end))]
 
 
+def _comparison_base(text: str, start: int) -> bool:
+    """相较于去年年底也暴涨: a time right after a comparison word is the base compared with, left inside the name for
+    the comparison rules, as before undated items had times (metric.toml undated-kinds-left-inside)."""
+    return text.endswith(tuple(rulebook.rows("metric", "undated_kinds")[0]["comparison_words"]), 0, start)
+
+
 @functools.cache
 def _left_inside() -> frozenset[str]:
-    return frozenset(next(row["words"] for row in rulebook.rows("metric", "words")
-                          if row["id"] == "undated-kinds-left-inside"))
+    return frozenset(rulebook.rows("metric", "undated_kinds")[0]["kinds"])
 
 
 @functools.cache

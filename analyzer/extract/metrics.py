@@ -973,7 +973,7 @@ def _predicate_after(c: MetricContext, words: str) -> bool:
 
 
 def _closed_up(word: re.Match) -> str:
-    """现货 白银 涨 → 现货白银涨: a linked keyword joins its phrase; a linked firm (收到 宁德时代 各类合同) still
+    """现货 白银 涨 → 现货白银涨: a linked keyword joins its phrase; a linked firm (收到 宁德时代 订单) still
     breaks it, as the name of a firm is dropped from a metric (metric.toml spaced-link-word)."""
     return word.group() if _institution_pattern().fullmatch(word.group(1)) else word.group(1)
 
@@ -997,8 +997,8 @@ COUNTED_NOUN_ENDS = next(row for row in rulebook.rows("metric", "words") if row[
 
 
 def _counted_words(c: MetricContext) -> str | None:
-    """The words a count counts: after a verb phrase and its 的 (8艘进出伊朗港口的油轮 → 油轮), after a quoted
-    qualifier (7个“欧佩克+”主要产油国 → 主要产油国; metric.toml counted-after-verb-de)."""
+    """The words a count counts: after a verb phrase and its 的 (6艘运载走私燃油的货船 → 货船), after a quoted
+    qualifier (5个“金砖+”成员国 → 成员国; metric.toml counted-after-verb-de)."""
     after = c.raw_after
     if not after:
         return after
@@ -1020,7 +1020,7 @@ def _verb_and_object(words: Sequence[tuple[str, str]]) -> bool:
 
 
 def _cut_counted(words: str) -> str:
-    """十余艘军舰和数十架飞机 → 军舰, 重要问题上存在 → 重要问题: a conjunction before a number (not 国家和地区), a
+    """十余艘货轮和数十架无人机 → 货轮, 核心条款上仍有 → 核心条款: a conjunction before a number (not 国家和地区), a
     number (not an ordinal: 第四针), a colon, a closing quote or a locative 上 after a word ends the counted noun
     (metric.toml counted-noun-ends)."""
     kept, tagged = "", pos.tag(words)
