@@ -152,6 +152,21 @@ CASES = [
     ("since-phrase-tail-goes", "沪铜主力合约自上月以来首次站上8万元/吨。", "站上8万元/吨", "沪铜主力合约"),
     # 短暂 (briefly) before a move is no part of the name (metric-trailing-brief)
     ("briefly-before-move-goes", "周三伦敦金一度短暂升破4100美元/盎司。", "升破4100美元/盎司", "伦敦金"),
+    # the counted noun's own ends (metric.toml counted-noun-ends, counted-after-verb-de; s21-metric2)
+    ("counted-ends-before-second-count", "港口停靠了十余艘货轮和数十架无人机。", "十余艘", "货轮"),
+    ("counted-keeps-joined-nouns", "产品已出口到全球64个国家和地区。", "64个", "国家和地区"),
+    ("counted-ends-at-locative", "双方在两三个核心条款上仍有分歧。", "两三个", "核心条款"),
+    ("counted-ends-at-colon", "报告列出了三个主要风险：需求下滑、成本上升。", "三个", "主要风险"),
+    ("counted-ends-at-number", "全市有12个行业实现两位数增长。", "12个", "行业"),
+    ("counted-keeps-ordinal", "约有30万人接种了第三针疫苗。", "30万人", "接种了第三针疫苗"),
+    ("counted-after-verb-object-de", "海关已扣下6艘运载走私燃油的货船。", "6艘", "货船"),
+    ("counted-compound-before-de-stays", "专家对3例确诊病例的样本进行了测序。", "3例", "确诊病例"),
+    ("counted-after-quoted-qualifier", "5个“金砖+”成员国宣布扩大合作。", "5个", "成员国"),
+    ("counted-inside-quote-stays", "今年全省新培育120家专精特新“小巨人”企业。", "120家", "专精特新“小巨人”企业"),
+    # a keyword set off by spaces (an rss page's link) is part of its phrase (metric.toml spaced-link-word)
+    ("linked-word-inside-name", "国际油价走低，WTI原油 期货 价格一度下跌超5%。", "超5%", "WTI原油期货价格"),
+    ("linked-word-is-the-name", "现货 黄金 涨0.5%；现货 白银 涨1.2%。", "1.2%", "现货白银"),
+    ("title-space-still-breaks", "央行推出十项措施 设立3000亿元再贷款", "3000亿元", "再贷款"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
 ]
@@ -175,6 +190,10 @@ UNDATED_CASES = [
     ("since-phrase-before-move-goes", "黄金ETF持仓自今年3月以来净流出约120吨。", "约120吨", "黄金ETF持仓"),
     ("since-phrase-alone-takes-previous", "韩国核心通胀率约为2.1%，自去年9月以来持续高于2%。", "高于2%", "核心通胀率"),
     ("year-to-date-at-end-goes", "美元指数年内累计下跌逾9%。", "逾9%", "美元指数"),
+    # a time expression bounds a name in an undated item too (figures.naming_times; s21-metric2)
+    ("undated-month-range-goes", "去年1—11月全市规模以上工业企业利润同比增长18%。", "18%", "规模以上工业企业利润"),
+    ("undated-month-before-statistic-goes", "该公司12月汽车销量8.2万辆。", "8.2万辆", "汽车销量"),
+    ("undated-contract-month-stays", "WTI 3月原油期货收涨1.2%。", "1.2%", "WTI3月原油期货"),
 ]
 
 

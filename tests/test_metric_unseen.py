@@ -39,7 +39,7 @@ CASES = [
     # a bare head takes the fuller name an earlier clause of its sentence wrote (bare-head-fuller-before)
     ("bare-price-fuller-before", "碳酸锂价格连日上涨，最新价格由昨日的8万元/吨上涨至9万元/吨。", "8万元/吨", "碳酸锂价格"),
     ("bare-price-after-de-name", "同时，欧洲市场的维生素价格同样高企，本周价格为20欧元/公斤。", "20欧元/公斤", "维生素价格"),
-    ("bare-price-spaced-own-name", "铜价走高。现货 白银 价格涨3%。", "3%", "价格"),
+    ("bare-price-spaced-own-name", "铜价走高。现货 白银 价格涨3%。", "3%", "现货白银价格"),  # its own name, not 铜价 (s21-metric2: the linked 白银 joins it)
     # a yield curve flattening or a cost over its standard: the verb goes (metric-trailing-curve-moves)
     ("curve-flattens-verb-goes", "2s10s曲线变平近3个基点。", "近3个基点", "2s10s曲线"),
     ("cost-over-standard-verb-goes", "该公司行政成本超标30%。", "30%", "行政成本"),

@@ -36,7 +36,7 @@ from analyzer.extract.numbers import (
     load_numerals,
     parse_number,
 )
-from analyzer.extract.periods import FigurePeriods, TimeSpan, period_to_pass_on
+from analyzer.extract.periods import FigurePeriods, PeriodResolver, TimeSpan, period_to_pass_on
 from analyzer.extract.places import assign_places
 from analyzer import rulebook
 from analyzer.rulebook import alternation, lexicon
@@ -123,6 +123,43 @@ def _period_passed_on(previous: Figure | None) -> Period | None:
         return None
     return period_to_pass_on(previous.period, (previous.explain.get("period") or {}).get("rule", ""))
 
+
+# A stand-in publication date for a text that has none: only to find where its time expressions lie.
+STAND_IN_DATE = "2000-01-01"
+
+
+def naming_times(text: str, periods: FigurePeriods) -> list[TimeSpan]:
+    """The time expressions that bound a figure's metric: the periods' own, or for a text with no publication
+    date (finna and finnl give none), those a resolver finds with a stand-in date. Without a date, 1—11月, 上月,
+    今年12月 resolve to no period and were kept inside names (1—11月全市规模以上工业企业利润); where they lie does
+    not depend on the date. A month that names a futures contract is part of the name (contract-month-words).
+    The figures' periods still come from ``periods`` alone."""
+    if periods.published is not None:
+        times = periods.times
+    else:  # 年内, 年初至今, 自…以来 inside a name are the debris rows' (metric.toml undated-kinds-left-inside)
+        times = [span for span in PeriodResolver(STAND_IN_DATE).find(text)
+                 if span.kind not in _left_inside() and not _comparison_base(text, span.start)]
+    return [span for span in times if not (text.endswith(("月", "月份"), span.start, span.end)
+                                           and _contract_month().match(text, span.end))]
+
+
+def _comparison_base(text: str, start: int) -> bool:
+    """相较于去年年底也暴涨: a time right after a comparison word is the base compared with, left inside the name for
+    the comparison rules, as before undated items had times (metric.toml undated-kinds-left-inside)."""
+    return text.endswith(tuple(rulebook.rows("metric", "undated_kinds")[0]["comparison_words"]), 0, start)
+
+
+@functools.cache
+def _left_inside() -> frozenset[str]:
+    return frozenset(rulebook.rows("metric", "undated_kinds")[0]["kinds"])
+
+
+@functools.cache
+def _contract_month() -> re.Pattern:
+    """WTI 2月原油期货, 3月交割的…期货: the words after a month that make it a contract's (metric.toml
+    contract-month-words)."""
+    words = next(row["words"] for row in rulebook.rows("metric", "words") if row["id"] == "contract-month-words")
+    return re.compile(r"[^，,。；;、\s]{0,8}?(?:%s)" % "|".join(map(re.escape, words)))
 
 class FigureExtractor:
     """Build once (compiles the patterns), then call per document."""
@@ -923,7 +960,7 @@ class FigureExtractor:
         """The figures of the ``candidates`` found in ``text``, their periods chosen among ``periods``."""
         figures: list[Figure] = []
         sentences = split_sentences(text) if sentences is None else sentences
-        index = 0
+        index, times = 0, naming_times(text, periods)
         for s_start, s_end in sentences:
             in_sentence = []
             while index < len(candidates) and candidates[index].start < s_end:
@@ -932,18 +969,21 @@ class FigureExtractor:
                 index += 1
             done: list[Figure] = []
             for position, candidate in enumerate(in_sentence):
-                figure = self._resolve(text, original, candidate, (s_start, s_end), periods, done, in_sentence,
-                                       position, figures[-40:])
+                figure = self._resolve(text, original, candidate, (s_start, s_end), (periods, times), done,
+                                       in_sentence, position, figures[-40:])
                 figures.append(figure)
                 done.append(figure)
         assign_places(text, figures, sentences, periods.times)
         return figures
 
-    def _resolve(self, text, original, c: Candidate, sentence: tuple[int, int], periods: FigurePeriods,
-                 done: list[Figure], siblings, position, earlier: list[Figure]) -> Figure:
+    def _resolve(self, text, original, c: Candidate, sentence: tuple[int, int],
+                 periods_and_times: tuple[FigurePeriods, list[TimeSpan]], done: list[Figure], siblings, position,
+                 earlier: list[Figure]) -> Figure:
         """Attributes of candidate ``c`` in ``sentence`` (start, end); ``done`` holds the figures already resolved
-        in its sentence, ``earlier`` the last figures before it in the text."""
+        in its sentence, ``earlier`` the last figures before it in the text; the time expressions that bound its
+        metric come with its periods (naming_times)."""
         s_start, s_end = sentence
+        periods, times = periods_and_times
         previous = done[-1] if done else None
         ctx = self._context(text, c, s_start, siblings[position - 1].end if position else s_start)
         ctx.prefix = periods.prefix
@@ -956,7 +996,7 @@ class FigureExtractor:
         list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
-            text, c.start, c.end, s_start, clause_start, measure, previous, periods.times, list_position, c.unit,
+            text, c.start, c.end, s_start, clause_start, measure, previous, times, list_position, c.unit,
             parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier), prefix=periods.prefix)
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,

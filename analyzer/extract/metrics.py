@@ -68,6 +68,7 @@ TENOR_WORD = r"\d+(?:个)?[天月年]期"  # 7天期, 3个月期, 1年期
 RIGHT_PHRASE = rulebook.regex(rf"(?:{TENOR_WORD}(?:以上)?)?[^，,；;。！？!?\n、\d\s【】]{{1,16}}")
 # a space between two Chinese characters separates phrases (page titles: 央行推出十项措施 设立5000亿元…)
 PHRASE_SPACE = rulebook.regex(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+LINKED_WORD = rulebook.regex(rulebook.rows("metric", "linked_word")[0]["pattern"])  # 现货 白银 涨: one phrase
 SHARE_OF_BASE = rulebook.regex(r"按(?:照)?[^，。；]*的?$")
 COUNTED_SUBJECT = rulebook.regex(r"^[一二两三四五六七八九十\d]+(?:家(?:大型)?(?:银行|机构|企业)?|大行|行(?=[^业情]))")  # 四行, 六大行
 # 对月销售额10万元以下: 对 opens a condition; 对欧盟进出口 names a trade partner and stays
@@ -579,9 +580,10 @@ class MetricContext:
         closing = max(left.rfind(")"), left.rfind("）"))
         if closing >= 0 and "(" not in left[:closing] and "（" not in left[:closing]:
             left = left[closing + 1:]
-        spaced = list(PHRASE_SPACE.finditer(left))
+        linked = LINKED_WORD.sub(_closed_up, left)
+        spaced = list(PHRASE_SPACE.finditer(linked))
         if spaced:
-            left = left[spaced[-1].end():]
+            left = linked[spaced[-1].end():]
         if self.measure == "share" and "占" in left:
             left = left[: left.rfind("占")]
         multiple = MULTIPLE_OF_BASE.match(left) if self.unit in ("times", "percent") else None
@@ -977,6 +979,12 @@ def _predicate_after(c: MetricContext, words: str) -> bool:
     return words != c.raw_after or end >= len(c.text) or c.text[end] in SENTENCE_END_MARKS
 
 
+def _closed_up(word: re.Match) -> str:
+    """现货 白银 涨 → 现货白银涨: a linked keyword joins its phrase; a linked firm (收到 宁德时代 订单) still
+    breaks it, as the name of a firm is dropped from a metric (metric.toml spaced-link-word)."""
+    return word.group() if _institution_pattern().fullmatch(word.group(1)) else word.group(1)
+
+
 def _counted_noun(c: MetricContext) -> Named | None:
     """约4000家地方法人银行, 21家全国性金融机构参与 → 全国性金融机构 (42家披露…: a verb, not the noun; 3例和…: the
     noun before; 10个成员国中 → 成员国; 75家公司限售股解禁 → 公司)."""
@@ -985,9 +993,52 @@ def _counted_noun(c: MetricContext) -> Named | None:
     firms = next((w for w in WORD_LISTS["counted-firms"] if c.text.startswith(w, c.figure_end)), None)
     if firms and c.text.endswith("家", 0, c.figure_end):  # the clean-up would drop 公司 as the owner of what follows
         return _named(firms, firms)
-    noun = c.raw_after and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(c.raw_after)))
+    words = _counted_words(c)
+    noun = words and clean_metric(LOCATIVE_TAIL.sub("", _noun_prefix(_cut_counted(words))))
     noun = noun if noun and names_something(noun) else None
     return _named(to_simplified(noun), c.raw_after) if noun and len(noun) >= 2 else None
+
+
+QUOTED_QUALIFIER = rulebook.regex(r"[“\"「][^”\"」]{1,10}[”\"」](?=[\u4e00-\u9fff])")
+COUNTED_NOUN_ENDS = next(row for row in rulebook.rows("metric", "words") if row["id"] == "counted-noun-ends")
+
+
+def _counted_words(c: MetricContext) -> str | None:
+    """The words a count counts: after a verb phrase and its 的 (6艘运载走私燃油的货船 → 货船), after a quoted
+    qualifier (5个“金砖+”成员国 → 成员国; metric.toml counted-after-verb-de)."""
+    after = c.raw_after
+    if not after:
+        return after
+    quoted = QUOTED_QUALIFIER.match(after)
+    if quoted:
+        return after[quoted.end():]
+    end = c.figure_end + len(after)
+    if c.text.startswith(after, c.figure_end) and c.text.startswith(tuple(WORD_LISTS["counted-after-verb-de"]), end) \
+            and _verb_and_object(pos.tag(after)):
+        phrase = RIGHT_PHRASE.match(c.text, end + 1)
+        return phrase and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(phrase.group())[0])[0]
+    return after
+
+
+def _verb_and_object(words: Sequence[tuple[str, str]]) -> bool:
+    """进出|伊朗|港口, 运载|沙特|原油: a verb and an object of two nouns or more, nothing else (确诊病例, 直达工具:
+    a verb and one noun are a compound noun; 触发条件均未达成: a predicate)."""
+    return len(words) >= 3 and words[0][1].startswith("v") and all(tag.startswith("n") for _, tag in words[1:])
+
+
+def _cut_counted(words: str) -> str:
+    """十余艘货轮和数十架无人机 → 货轮, 核心条款上仍有 → 核心条款: a conjunction before a number (not 国家和地区), a
+    number (not an ordinal: 第四针), a colon, a closing quote or a locative 上 after a word ends the counted noun
+    (metric.toml counted-noun-ends)."""
+    kept, tagged = "", pos.tag(words)
+    for at, (word, tag) in enumerate(tagged):
+        joins_number = tag == "c" and at + 1 < len(tagged) and tagged[at + 1][1] == "m"
+        number = tag in COUNTED_NOUN_ENDS["tags"] and not word.startswith("第")  # 第四针, 第一性: an ordinal
+        quoted = kept.count("“") > kept.count("”")  # 专精特新“小巨人”企业, 共建“一带一路”国家: inside a quote
+        if kept and not quoted and (number or word in COUNTED_NOUN_ENDS["words"] or joins_number):
+            break
+        kept += word
+    return kept if len(kept) >= 2 else words  # 三条线：: one character is too little to tell a noun
 
 
 def _subject_of_clause_before(c: MetricContext) -> Named | None:
