@@ -57,6 +57,14 @@ def module_store(docs):
     return store
 
 
+def verdict_of(store, claim: str, published: str, figure: str):
+    """The verdict on the claim's figure written ``figure`` (the figures found are shown when it is not one)."""
+    from analyzer.check import check_claim
+    found = [v for v in check_claim(claim, store, published=published) if v.figure["text"] == figure]
+    assert found, [v.figure["text"] for v in check_claim(claim, store, published=published)]
+    return found[0]
+
+
 def assert_verdict(store, claim, published, verdict, slip):
     """The verdict and slip of the claim's last figure are the expected ones (the explanation shows when not)."""
     from analyzer.check import check_claim

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.check import check_claim
 from analyzer.check.reading import read_stored_row
-from conftest import ROOT, assert_claim_set_floor, module_store
+from conftest import ROOT, assert_claim_set_floor, module_store, verdict_of
 
 PARAPHRASE_B8 = ROOT / "tests" / "claims" / "paraphrase-b8.jsonl"
 
@@ -35,12 +34,6 @@ DOCS = [
 ]
 
 store = module_store(DOCS)
-
-
-def _verdict(store, claim: str, published: str, figure: str):
-    found = [v for v in check_claim(claim, store, published=published) if v.figure["text"] == figure]
-    assert found, [v.figure["text"] for v in check_claim(claim, store, published=published)]
-    return found[0]
 
 
 @pytest.mark.parametrize("claim, published, figure, verdict, slip", [
@@ -71,7 +64,7 @@ def _verdict(store, claim: str, published: str, figure: str):
     ("五家云厂商今年已累计发债约1800亿美元，比去年全年翻了一番多。", "2025-07-10", "100%至300%", "supported", None),
 ])
 def test_eighth_batch_classes(store, claim, published, figure, verdict, slip):
-    found = _verdict(store, claim, published, figure)
+    found = verdict_of(store, claim, published, figure)
     assert (found.verdict, found.slip) == (verdict, slip), found.explanation
 
 

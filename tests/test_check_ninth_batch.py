@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.check import check_claim
 from analyzer.check.dates import written_elsewhen
 from analyzer.check.reading import prepare_claim
 from analyzer.records import Period
-from conftest import ROOT, assert_claim_set_floor, module_store
+from conftest import ROOT, assert_claim_set_floor, module_store, verdict_of
 
 PARAPHRASE_B9 = ROOT / "tests" / "claims" / "paraphrase-b9.jsonl"
 
@@ -31,12 +30,6 @@ DOCS = [
 ]
 
 store = module_store(DOCS)
-
-
-def _verdict(store, claim: str, published: str, figure: str):
-    found = [v for v in check_claim(claim, store, published=published) if v.figure["text"] == figure]
-    assert found, [v.figure["text"] for v in check_claim(claim, store, published=published)]
-    return found[0]
 
 
 @pytest.mark.parametrize("claim, published, figure, verdict, slip", [
@@ -64,7 +57,7 @@ def _verdict(store, claim: str, published: str, figure: str):
     ("央行表示，家庭平均每年可少付利息约1500亿元。", "2024-09-24", "约1500亿元", "supported", None),
 ])
 def test_ninth_batch_classes(store, claim, published, figure, verdict, slip):
-    found = _verdict(store, claim, published, figure)
+    found = verdict_of(store, claim, published, figure)
     assert (found.verdict, found.slip) == (verdict, slip), found.explanation
 
 
