@@ -19,10 +19,12 @@ def gold_files(part: str | None = None) -> list[Path]:
 
 
 def real_gold_files(part: str | None = None) -> list[Path]:
-    """Gold files of outside text (real-gold/dev, test, agreement); none where ../shared/data is missing."""
+    """Gold files of outside text (real-gold/dev, test, agreement); none where ../shared/data is missing.
+    real-gold/audits holds blind audit annotations (ids, hashes, spans), not gold records: left out."""
     from analyzer.io.gold import find_texts_dir
     base = REAL_GOLD / part if part else REAL_GOLD
-    return sorted(base.rglob("*.json")) if find_texts_dir(REAL_GOLD) else []
+    files = [path for path in base.rglob("*.json") if "audits" not in path.relative_to(REAL_GOLD).parts]
+    return sorted(files) if find_texts_dir(REAL_GOLD) else []
 
 
 def load_gold(path: Path) -> dict:
