@@ -180,8 +180,9 @@ class MentionFinder:
                 kept.append(found)
             elif not found.listed_in and not (entry is None and found.taxonomy_only):
                 waiting.append((found, entry))
+        groups_kept = self.sector_names.kept_groups(kept)
         return out + [_sector_hit(found, entry, repeated=True) for found, entry in waiting
-                      if self.sector_names.repeats(found, kept)]
+                      if self.sector_names.repeats(found, groups_kept)]
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
