@@ -112,3 +112,26 @@ def test_a_model_option_that_is_no_finite_number_is_a_usage_error(args):
     learning rate, l2 or margin gives no usable weights). They refuse it before any training."""
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "Invalid value for" in result.stderr, result.output
+
+
+def test_only_the_output_write_is_the_outputs_encoding_error():
+    """s21-mend: every UnicodeEncodeError a command raised read 'cannot write this text in the output's encoding',
+    one from a codec that has nothing to do with the output (a GBK file name, a Latin-1 protocol) too. Only a write
+    to standard output says so; any other is the bug it is, with its traceback."""
+    import click
+
+    from analyzer.cli.common import handle_errors
+
+    @click.command()
+    @click.option("--write", is_flag=True)
+    @handle_errors
+    def command(write):
+        if write:
+            sys.stdout.write(TEXT)  # what an ASCII output refuses
+            return
+        "广义货币".encode("latin-1")
+
+    result = CliRunner().invoke(command, [])
+    assert isinstance(result.exception, UnicodeEncodeError) and "output's encoding" not in result.stderr
+    result = CliRunner(charset="ascii").invoke(command, ["--write"])
+    assert result.exit_code == 1 and "output's encoding (ascii)" in result.stderr, result.output

@@ -578,3 +578,12 @@ def test_a_rate_naming_a_class_has_no_period(text, figure, expected):
 ])
 def test_a_share_of_a_years_total_takes_the_time_before_it(text, published, figure, expected):
     assert _periods_of(text, published)[figure] == expected
+
+
+def test_the_year_an_expression_names_is_public():
+    """s21-mend: the module's period builders called the resolver's private ``_year``; ``year_of`` is its API: the
+    year written, else the latest year whose month does not run past publication."""
+    resolver = PeriodResolver("2026-03-10")
+    assert resolver.year_of({"year": "2024"}) == 2024
+    assert resolver.year_of({}, 2) == 2026 and resolver.year_of({}, 5) == 2025
+    assert not hasattr(resolver, "_year")

@@ -236,3 +236,25 @@ def test_an_industrial_park_is_no_sector(finder, text):
 ])
 def test_a_fields_system_is_no_sector(finder, text):
     assert sectors(finder, text) == []
+
+
+def test_repeats_reads_each_kept_reading_once(finder):
+    """s21-mend: each waiting reading was compared with every kept one (quadratic in the sector names of a long
+    document). The kept readings are read once into sets; each waiting reading is then a set look-up."""
+    from analyzer.extract.sector_names import SectorName
+    reads = []
+
+    class Counted(SectorName):
+        def __getattribute__(self, attribute):
+            if attribute in ("name", "rule", "modifier"):
+                reads.append(attribute)
+            return object.__getattribute__(self, attribute)
+
+    grammar = finder.sector_names
+    row = next(iter(grammar.repeat_rows))
+    kept = [Counted(i, i + 4, f"焦化{i}行业", row, f"焦化{i}", shaped=True) for i in range(200)]
+    waiting = [SectorName(i, i + 4, f"焦化{i}企业", row, f"焦化{i}", shaped=True) for i in range(150, 350)]
+    index = grammar.kept_groups(kept)
+    found = [grammar.repeats(reading, index) for reading in waiting]
+    assert found == [i < 200 for i in range(150, 350)]
+    assert len(reads) <= 3 * len(kept)  # not one comparison per (waiting, kept) pair

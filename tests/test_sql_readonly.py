@@ -509,3 +509,19 @@ def test_a_reader_that_may_write_one_column_is_refused(pg_schema):
     with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as refused:
         list(store.sql("SELECT 1")[1])
     assert f"may write tables ({pg_schema}.documents)" in str(refused.value)
+
+
+def test_one_default_time_limit_for_sql():
+    """s21-mend: the Store protocol's ``sql`` wrote 60.0 again beside readonly's constant; one constant now serves
+    the protocol, the SQL store and the command's option."""
+    import inspect
+
+    from analyzer.cli import main
+    from analyzer.store import base, readonly
+    from analyzer.store.sql import SQLStore
+
+    limit = base.DEFAULT_SQL_TIME_LIMIT
+    assert inspect.signature(base.Store.sql).parameters["time_limit"].default is limit
+    assert inspect.signature(SQLStore.sql).parameters["time_limit"].default is limit
+    option = next(p for p in main.get_command(None, "sql").params if p.name == "time_limit")
+    assert option.default is limit and not hasattr(readonly, "DEFAULT_TIME_LIMIT")

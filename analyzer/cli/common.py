@@ -119,8 +119,7 @@ def handle_errors(func):
     a full disk, a closed stdout) too. Flushes stdout inside, so a late write error is caught here."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        if sys.stdout is None:
-            sys.stdout = ClosedStream()
+        stream = sys.stdout = _GuardedOutput(ClosedStream() if sys.stdout is None else sys.stdout)
         try:
             result = func(*args, **kwargs)
             sys.stdout.flush()
@@ -132,18 +131,49 @@ def handle_errors(func):
         except OSError as error:
             _output_error(error)
         except UnicodeEncodeError as error:
-            _encoding_error(error)
+            _argument_error(error)
+            raise  # text a codec other than the output's could not take: a bug, with its traceback
+        except OutputEncodingError as error:
+            _argument_error(error.cause)
+            _silence_stdout()
+            fail(f"cannot write this text in the output's encoding ({error.cause.encoding}): use a UTF-8 locale or "
+                 "set PYTHONIOENCODING=utf-8")
+        finally:
+            if sys.stdout is stream:
+                sys.stdout = stream.stream
     return wrapper
 
 
-def _encoding_error(error: UnicodeEncodeError) -> None:
-    """One line for text that cannot be encoded: bytes on the command line that are not UTF-8 (Python keeps them as
-    lone surrogates, which no database and no UTF-8 output takes), or an output whose encoding cannot write the
-    text (PYTHONIOENCODING=ascii, a Latin-1 locale)."""
+class OutputEncodingError(Exception):
+    """Standard output's encoding cannot write a text (PYTHONIOENCODING=ascii, a Latin-1 locale): raised by the
+    write itself, so that an encoding error anywhere else is not reported as the output's."""
+
+    def __init__(self, cause: UnicodeEncodeError):
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+class _GuardedOutput:
+    """Standard output as a command sees it: every write that the stream's encoding refuses is an
+    :class:`OutputEncodingError`; everything else is the stream's own."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text) -> int:
+        try:
+            return self.stream.write(text)
+        except UnicodeEncodeError as error:
+            raise OutputEncodingError(error) from error
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def _argument_error(error: UnicodeEncodeError) -> None:
+    """One line for bytes on the command line that are not UTF-8 (Python keeps them as lone surrogates, which no
+    database and no UTF-8 output takes), wherever they failed to encode; nothing for any other text."""
     text = error.object[error.start:error.end] if isinstance(error.object, str) else ""
     if text and all("\udc80" <= character <= "\udcff" for character in text):
         raw = "".join(f"\\x{ord(character) - 0xDC00:02x}" for character in text)
         fail(f"an argument holds bytes that are not UTF-8 text ({raw}): give names, claims and SQL in UTF-8", 2)
-    _silence_stdout()
-    fail(f"cannot write this text in the output's encoding ({error.encoding}): use a UTF-8 locale or set "
-         "PYTHONIOENCODING=utf-8")

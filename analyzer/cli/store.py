@@ -21,6 +21,7 @@ from analyzer.io.rows import unique_names, write_rows
 from analyzer.records import MEASURES, UNITS
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT, Settings
 from analyzer.store import FigureQuery, open_store, readonly
+from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT
 from analyzer.store.export import export_sqlite, export_table
 from analyzer.store.ingest import DUPLICATE_POLICIES, ingest
 from analyzer.store.queries import FIGURE_COLUMNS
@@ -223,7 +224,7 @@ def export_command(table, db_url, fmt, output, sqlite_path):
 @click.argument("statement", metavar="SQL")
 @db_option
 @format_option()
-@click.option("--time-limit", type=FiniteRange(0, 86_400), default=readonly.DEFAULT_TIME_LIMIT,
+@click.option("--time-limit", type=FiniteRange(0, 86_400), default=DEFAULT_SQL_TIME_LIMIT,
               show_default=True, metavar="SECONDS",
               help="Longest run of the statement (0: no limit); a slower one stops with an error.")
 @verbose_option

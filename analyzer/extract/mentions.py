@@ -180,8 +180,9 @@ class MentionFinder:
                 kept.append(found)
             elif not found.listed_in and not (entry is None and found.taxonomy_only):
                 waiting.append((found, entry))
+        groups_kept = self.sector_names.kept_groups(kept)
         return out + [_sector_hit(found, entry, repeated=True) for found, entry in waiting
-                      if self.sector_names.repeats(found, kept)]
+                      if self.sector_names.repeats(found, groups_kept)]
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
@@ -527,22 +528,27 @@ def _items_beside(text: str, start: int, end: int, joiners: re.Pattern, in_list:
     return out
 
 
-# a glossed acronym repeated later as a word of its own, not inside an index's name (ISM制造业PMI, MSCI指数)
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-_INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指数|PMI)")
+@functools.cache
+def _acronym_rules() -> tuple[re.Pattern, re.Pattern]:
+    """The ``[[acronym_repeat]]`` row of mentions.toml: the shape of an acronym glossed in brackets that names its
+    institution again where it is repeated, and the index names it may start instead (ISM制造业PMI, MSCI指数)."""
+    (row,) = rulebook.rows("mentions", "acronym_repeat")
+    index_after = rf"[\u4e00-\u9fff]{{0,{row['index_gap']}}}?(?:{rulebook.alternation(row['index_words'])})"
+    return rulebook.regex(row["acronym"]), rulebook.regex(index_after)
 
 
 def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]) -> list[Hit]:
     """Later occurrences of an acronym glossed in brackets (美国抵押贷款银行家协会（MBA）… MBA数据显示) name the same
     institution, where the acronym stands as a word of its own and no other name covers it."""
     acronym = text[span[0]:span[1]]
-    if not _ACRONYM.fullmatch(acronym):
+    shape, index_after = _acronym_rules()
+    if not shape.fullmatch(acronym):
         return []
     out = []
     for start in occurrences(text, acronym, span[1]):
         end = start + len(acronym)
         if re.match(r"[A-Za-z0-9]", text[end:end + 1]) or re.match(r"[A-Za-z0-9]", text[start - 1:start]) \
-                or _INDEX_AFTER.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
+                or index_after.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
             continue
         out.append(Hit(start, end, "institutions", hit.entry_id, hit.entry, hit.outside))
     return out

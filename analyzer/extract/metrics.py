@@ -35,7 +35,8 @@ from analyzer.normalize import to_simplified
 
 MAX_METRIC_CHARS = 24
 # the word lists of metric.toml ([[words]]), each joined in the order written
-WORD_LISTS = {row["id"]: row["words"] for row in rulebook.rows("metric", "words")}
+WORD_ROWS = {row["id"]: row for row in rulebook.rows("metric", "words")}
+WORD_LISTS = {key: row["words"] for key, row in WORD_ROWS.items()}
 
 
 def _one_of_words(list_id: str) -> str:
@@ -410,10 +411,10 @@ def _noun_prefix(phrase: str, nominal_heads: bool = False, closed: bool = False)
     return kept
 
 
-SENTENCE_END_MARKS = frozenset("。；;！!？?\n")
-# the tags and the prepositions a predicate after a noun phrase opens with (metric.toml nominal-verb-heads)
-PREDICATE_OPENING_TAGS = frozenset(next(row["tags"] for row in rulebook.rows("metric", "words")
-                                        if row["id"] == "nominal-verb-heads"))
+# the tags and the prepositions a predicate after a noun phrase opens with, and the marks that end its sentence
+# (metric.toml nominal-verb-heads)
+SENTENCE_END_MARKS = frozenset(WORD_ROWS["nominal-verb-heads"]["sentence_end"])
+PREDICATE_OPENING_TAGS = frozenset(WORD_ROWS["nominal-verb-heads"]["tags"])
 PREDICATE_OPENING_WORDS = frozenset(WORD_LISTS["nominal-verb-heads"])
 
 
@@ -712,7 +713,7 @@ AMOUNT_WORD_AT_END = rulebook.regex(rf"(?<=了)(?:{_one_of_words('attributive-am
 # 约42亿元和39亿元的订单: a figure joined to the next by 和/及/、 qualifies the noun after the last one's 的
 DE_AFTER_FIGURES = rulebook.regex(rf"(?:(?:{_one_of_words('attributive-joined-figures')})[约近超逾]?[-\d.]+[^\s，,。；;的]{{0,4}}?)?的")
 SCOPE_BEFORE_FIGURE = frozenset(WORD_LISTS["attributive-scope-before"])
-SCOPE_BEFORE_TAGS = frozenset("t s b".split())  # 上半年, 海上, 额外: time, space and distinguishing words
+SCOPE_BEFORE_TAGS = frozenset(WORD_ROWS["attributive-scope-before"]["tags"])  # 上半年, 海上, 额外
 
 
 def _last_word_before_scope(left: str) -> tuple[str, str]:
@@ -728,7 +729,7 @@ def _last_word_before_scope(left: str) -> tuple[str, str]:
 
 TIME_SPLIT_HEADS = frozenset(WORD_LISTS["time-split-heads"])
 TIME_SPLIT_NOT_SUBJECTS = tuple(WORD_LISTS["time-split-not-subjects"])
-TIME_SPLIT_SUBJECT_TAGS = frozenset("n nz vn".split())  # 新能源汽车, 光伏: a product or industry, not a firm or place
+TIME_SPLIT_SUBJECT_TAGS = frozenset(WORD_ROWS["time-split-heads"]["subject_tags"])  # 新能源汽车, 光伏
 
 
 def _joined_across_time(before_time: str, head: str) -> str:

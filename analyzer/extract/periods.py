@@ -416,7 +416,7 @@ class PeriodResolver:
         except (ValueError, KeyError, TypeError, OverflowError):
             return None  # 2月30日, or a date with no year and no publication date to give one
 
-    def _year(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
+    def year_of(self, groups: dict, month: int = 12, day: int | None = None) -> int | None:
         """The year the expression names, or the latest year that does not run past publication."""
         if "year" in groups:
             return _int(groups["year"])
@@ -445,7 +445,7 @@ Resolver = Callable[[PeriodResolver, dict], "Period | None"]
 
 
 def _year_to_date(r: PeriodResolver, g: dict) -> Period | None:
-    year = r._year(g, 1)
+    year = r.year_of(g, 1)
     if year is None or r.published is None:
         return None
     return _range(date(year, 1, 1), r.published)
@@ -458,7 +458,7 @@ def _since(first: date, published: date) -> Period:
 
 def _since_month(r: PeriodResolver, g: dict) -> Period | None:
     month = _int(g["m"])
-    year = r._year(g, month)
+    year = r.year_of(g, month)
     if year is None or r.published is None:
         return None
     return _since(date(year, month, 1), r.published)
@@ -466,7 +466,7 @@ def _since_month(r: PeriodResolver, g: dict) -> Period | None:
 
 def _since_date(r: PeriodResolver, g: dict) -> Period | None:
     month, day = _int(g["m"]), _int(g["d"])
-    year = r._year(g, month, day)
+    year = r.year_of(g, month, day)
     if year is None or r.published is None:
         return None
     return _since(date(year, month, day), r.published)
@@ -486,7 +486,7 @@ MONTHS_ENDED = {"三": 3, "六": 6, "九": 9, "十二": 12}
 def _months_ended(r: PeriodResolver, g: dict) -> Period | None:
     """截至2021年9月30日止九个月: the months that end on that day."""
     month, day = _int(g["m"]), _int(g["d"])
-    year = r._year(g, month, day)
+    year = r.year_of(g, month, day)
     if year is None:
         return None
     last = date(year, month, day)
@@ -508,7 +508,7 @@ def _previous_trading_day(r: PeriodResolver, g: dict) -> Period | None:
 def _date_range(r: PeriodResolver, g: dict) -> Period | None:
     m1, d1 = _int(g["m1"]), _int(g["d1"])
     m2, d2 = _int(g.get("m2") or g["m1"]), _int(g["d2"])
-    year = r._year(g, m1, d1)
+    year = r.year_of(g, m1, d1)
     if year is None:
         return None
     first = date(year, m1, d1)
@@ -639,12 +639,12 @@ def _publication_day(r: PeriodResolver, g: dict) -> Period | None:
 
 def _new_year_day(r: PeriodResolver, g: dict) -> Period | None:
     """2022年元旦: 1 January of the year named."""
-    year = r._year(g, 1, 1)
+    year = r.year_of(g, 1, 1)
     return None if year is None else _range(date(year, 1, 1), date(year, 1, 1))
 
 
 def _year_kind(r: PeriodResolver, g: dict) -> Period | None:
-    year = r._year(g)
+    year = r.year_of(g)
     return None if year is None else _range(date(year, 1, 1), date(year, 12, 31))
 
 
@@ -655,7 +655,7 @@ def _rest_of_year(r: PeriodResolver, g: dict) -> Period | None:
 
 def _full_year(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
-    year = r._year(g, 1)
+    year = r.year_of(g, 1)
     if "year" not in g and "rel" not in g and pub is not None and year == pub.year and pub.month <= 3 \
             and not r.context_year:
         year -= 1  # 全年 in a January–March release is the year just ended
@@ -682,14 +682,14 @@ def _quarter_ahead(r: PeriodResolver, g: dict) -> Period | None:
 
 def _year_end(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
-    year = r._year(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
+    year = r.year_of(g, 12) if "year" in g or "rel" in g else (pub.year - 1 if pub else None)
     return None if year is None else Period(f"{year}-12-31", f"{year}-12-31")
 
 
 def _months(r: PeriodResolver, g: dict, first: int, last: int) -> Period | None:
     if not 1 <= first <= last <= 12:
         return None
-    year = r._year(g, last)
+    year = r.year_of(g, last)
     return None if year is None else _range(date(year, first, 1), _month_end(year, last))
 
 
@@ -703,7 +703,7 @@ def _month_range(r: PeriodResolver, g: dict) -> Period | None:
 
 def _month_range_years(r: PeriodResolver, g: dict) -> Period | None:
     """2025年9月至2026年3月: from the first month's start to the last month's end."""
-    first_year, last_year, m1, m2 = r._year(g, 1), _int(g["y2"]), _int(g["m1"]), _int(g["m2"])
+    first_year, last_year, m1, m2 = r.year_of(g, 1), _int(g["y2"]), _int(g["m1"]), _int(g["m2"])
     if first_year is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (first_year, m1) >= (last_year, m2):
         return None
     return _range(date(first_year, m1, 1), _month_end(last_year, m2))
@@ -714,7 +714,7 @@ def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
     q = _int(g["q"] if "q" in g else g["nq"])
     if not 1 <= q <= 4:
         return None
-    year = r._year(g, 3 * q)
+    year = r.year_of(g, 3 * q)
     return None if year is None else _month_end(year, 3 * q)
 
 
@@ -742,7 +742,7 @@ def _half(r: PeriodResolver, g: dict) -> Period | None:
     """上半年, 下半年: of the year written, else of this year once the half's ``year_from_month`` has come (the
     ``half-year`` row of period.toml), else of last year."""
     last = 6 if g["h"] == "上" else 12
-    year = r._year(g, HALF_YEAR_FROM[g["h"]])
+    year = r.year_of(g, HALF_YEAR_FROM[g["h"]])
     return None if year is None else _range(date(year, last - 5, 1), _month_end(year, last))
 
 
@@ -757,7 +757,7 @@ def _month_number(g: dict) -> int | None:
 
 def _month(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
-    year = None if month is None else r._year(g, month)
+    year = None if month is None else r.year_of(g, month)
     return None if year is None else _range(date(year, month, 1), _month_end(year, month))
 
 
@@ -781,7 +781,7 @@ def _month_end_nearest(r: PeriodResolver, g: dict) -> Period | None:
 
 def _month_end_kind(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
-    year = None if month is None else r._year(g, month)
+    year = None if month is None else r.year_of(g, month)
     return None if year is None else _range(_month_end(year, month), _month_end(year, month))
 
 
@@ -791,7 +791,7 @@ TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
 def _month_part(r: PeriodResolver, g: dict) -> Period | None:
     """2021年12月下旬 → 2021-12-21..2021-12-31: a month's ten days (下旬 to the month's end)."""
     month = _month_number(g)
-    year = None if month is None else r._year(g, month)
+    year = None if month is None else r.year_of(g, month)
     if year is None:
         return None
     first, last = TEN_DAYS[g["part"]]
@@ -801,9 +801,9 @@ def _month_part(r: PeriodResolver, g: dict) -> Period | None:
 
 def _date(r: PeriodResolver, g: dict) -> Period | None:
     month = _month_number(g)
-    if month is None or r._year(g, month) is None:
+    if month is None or r.year_of(g, month) is None:
         return None
-    day = date(r._year(g, month, _int(g["d"])), month, _int(g["d"]))
+    day = date(r.year_of(g, month, _int(g["d"])), month, _int(g["d"]))
     return _range(day, day)
 
 

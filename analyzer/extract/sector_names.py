@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analyzer import rulebook
 from analyzer.extract.modifiers import Heads, ModifierReader
@@ -48,6 +49,13 @@ class SectorName:
     own: bool = False  # it may stand as a name of its own (in_taxonomy false): whole, no counted firms, governed
     shaped: bool = False  # whole, no counted firms, a firm's clients or label: ``own`` but for the governing word
 
+
+
+class KeptGroups(NamedTuple):
+    """The readings kept in one text, as :meth:`SectorNameFinder.repeats` asks about them: their written names and
+    the modifiers of those read by a ``[[repeat]]`` row."""
+    names: frozenset[str]
+    modifiers: frozenset[str]
 
 @functools.cache
 def grammar() -> dict:
@@ -206,13 +214,18 @@ class SectorNameFinder:
         text, pos = word
         return pos == "nr" or (pos == "x" and _LATIN.fullmatch(text) is not None) or self.reader.takes(word)
 
-    def repeats(self, found: SectorName, kept: list[SectorName]) -> bool:
+    def kept_groups(self, kept: list[SectorName]) -> KeptGroups:
+        """The written names and the ``[[repeat]]`` rows' modifiers of the readings kept in a text, built once so
+        that :meth:`repeats` tests each waiting reading against sets, not against every kept reading."""
+        return KeptGroups(frozenset(other.name for other in kept),
+                          frozenset(other.modifier for other in kept if other.rule in self.repeat_rows))
+
+    def repeats(self, found: SectorName, kept: KeptGroups) -> bool:
         """Whether a reading nothing addresses names a group kept elsewhere in the text (``[[repeat]]``): the same
         written name, or, for the rows listed, the same modifier with another head (焦化企业 after 焦化行业), in a
-        reading of a group's shape (:attr:`SectorName.shaped`)."""
-        return found.shaped and any(
-            other.name == found.name or (other.rule in self.repeat_rows and found.rule in self.repeat_rows
-                                         and other.modifier == found.modifier) for other in kept)
+        reading of a group's shape (:attr:`SectorName.shaped`); ``kept`` is :meth:`kept_groups` of the kept ones."""
+        return found.shaped and (found.name in kept.names
+                                 or (found.rule in self.repeat_rows and found.modifier in kept.modifiers))
 
     def needs_context(self, name: str, array: str) -> bool:
         """Whether a taxonomy sector counts only where a ``[[context]]`` row addresses it (``[[gated]]`` rows)."""

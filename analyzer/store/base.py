@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from analyzer.records import Record
 
+DEFAULT_SQL_TIME_LIMIT = 60.0  # seconds one `analyzer sql` statement may run, on either backend (0: no limit)
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -154,7 +156,7 @@ class Store(Protocol):
     def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
         """Columns and rows of a whole table, streamed (for export)."""
 
-    def sql(self, statement: str, time_limit: float = 60.0) -> tuple[list[str], Iterator[tuple]]:
+    def sql(self, statement: str, time_limit: float = DEFAULT_SQL_TIME_LIMIT) -> tuple[list[str], Iterator[tuple]]:
         """Run one statement on a read-only connection, for at most ``time_limit`` seconds (0: no limit)."""
 
     def refuse_own_file(self, output: str) -> None:

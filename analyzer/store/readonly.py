@@ -23,7 +23,6 @@ from analyzer.errors import StoreError
 # built-in roles that open the server's files, programs or other sessions, or write every table
 SERVER_ROLES = ("pg_read_server_files", "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend",
                 "pg_write_all_data")
-DEFAULT_TIME_LIMIT = 60.0  # seconds one `analyzer sql` statement may run, on either backend (0: no limit)
 PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 _CHECK = f"""

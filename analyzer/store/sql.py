@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
-from analyzer.store.base import FigureQuery, StoredRecord, WriteResult
+from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult
 from analyzer.store.rows import document_row, record_rows
 
 
@@ -348,7 +348,7 @@ class SQLStore:
 
     # --- read-only SQL -------------------------------------------------------------------------------------
 
-    def sql(self, statement: str, time_limit: float = readonly.DEFAULT_TIME_LIMIT) -> tuple[list[str], Iterator[tuple]]:
+    def sql(self, statement: str, time_limit: float = DEFAULT_SQL_TIME_LIMIT) -> tuple[list[str], Iterator[tuple]]:
         """Run one statement on a read-only connection; writes fail with a ``StoreError``, and so does a statement
         that runs past ``time_limit`` seconds (0: no limit) — PostgreSQL's ``statement_timeout``, or on SQLite the
         time spent executing and fetching, not reading the rows."""
