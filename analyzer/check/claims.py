@@ -982,7 +982,7 @@ class ClaimChecker:
         if not owned or len(owned) < len(good):
             return None
         row = owned[0]
-        text = self.slip_text("wrong_metric", claim, row, _stored(row), when, row, "slip.wrong_metric_other_unit")
+        text = self.slip_text("wrong_metric", claim, row, _stored(row), when, row, "other_unit.wrong_metric")
         return Verdict(info, "contradicted", text + self.context_note(words, row), "wrong_metric",
                        [self.evidence(row, claim)], basis=_basis(self.rank(row)))
 
