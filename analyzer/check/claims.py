@@ -447,6 +447,17 @@ def _head_after(other: dict, row: dict, names: tuple[str, ...]) -> bool:
         any(name != key and name.endswith(key) for name in names)
 
 
+def _is_level(measure: str | None) -> bool:
+    """A measure of a level, neither one of ``other_unit_owner``'s measures (a growth) nor a change."""
+    return bool(measure) and measure not in claim_words()["other_unit_measures"] and measure != "change"
+
+
+def _level_beside(other: dict, row: dict) -> bool:
+    """``other`` is a level of ``row``'s metric in ``row``'s sentence (销售生猪8101头 beside its growth -59.2%)."""
+    return other["doc_id"] == row["doc_id"] and other.get("sentence_start") == row.get("sentence_start") and \
+        other["metric_key"] == row["metric_key"] and _is_level(other["measure"])
+
+
 def _step_comparable(claim: Figure, change: Figure) -> bool:
     """A claimed change and a step compare in one unit, points with basis points, and percent with points (the
     percent-for-points slip)."""
@@ -949,6 +960,9 @@ class ClaimChecker:
         if not words:
             return None
         good = self.agreeing(claim, found, support_only, guessed)
+        owned = None if support_only else self.another_unit_verdict(claim, info, good, words, when)
+        if owned is not None:
+            return owned
         if good:
             return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
@@ -959,6 +973,29 @@ class ClaimChecker:
         text = self.slip_text(slip, claim, row, _stored(row), when, extra) + self.context_note(words, row)
         evidence = [self.evidence(row, claim)] + ([self.evidence(extra)] if extra else [])
         return Verdict(info, "contradicted", text, slip, evidence, basis=_basis(self.rank(row)))
+
+    def another_unit_verdict(self, claim: Figure, info: dict, good: list[dict], words: list[str],
+                             when: str) -> Verdict | None:
+        """Every figure found by context that agrees is another statistic's growth (``of_another_unit``): the claim
+        quotes it for its own, a wrong metric."""
+        owned = [r for r in good if self.of_another_unit(claim, r)]
+        if not owned or len(owned) < len(good):
+            return None
+        row = owned[0]
+        text = self.slip_text("wrong_metric", claim, row, _stored(row), when, row, "other_unit.wrong_metric")
+        return Verdict(info, "contradicted", text + self.context_note(words, row), "wrong_metric",
+                       [self.evidence(row, claim)], basis=_basis(self.rank(row)))
+
+    def of_another_unit(self, claim: Figure, row: dict) -> bool:
+        """The stored figure (a growth) is of a metric its sentence gives a level of only in other units than the
+        claim's level of its own metric (``other_unit_owner``: 销售生猪8101头 against the claim's 销售收入568万元)."""
+        if row["measure"] not in claim_words()["other_unit_measures"] or not row["metric_key"]:
+            return False
+        mine = [f for f in self.claim_figures if f.start != claim.start and _key(f.metric) == _key(claim.metric)
+                and _is_level(f.measure)]
+        levels = [r for r in self.document_rows({row["doc_id"]}) if _level_beside(r, row)]
+        return bool(mine and levels) and not any(sl.units_comparable(f, r["unit"], r.get("counter"))
+                                                 for f in mine for r in levels)
 
     def agreeing(self, claim: Figure, found: list, support_only: bool, guessed: bool) -> list[dict]:
         """The figures found by context that agree with the claim and may answer it (``context_verdict``)."""

@@ -1,14 +1,17 @@
 """Stated precision of a figure and the interval of values it admits (Decimal arithmetic throughout).
 
 35万亿 is written to the 万亿: its precision is 1万亿 and it stands for anything in [34.5万亿, 35.5万亿].
-A qualifier widens the interval: 超过35万亿 admits [35万亿, 35万亿 × 1.2], 近35万亿 admits [35万亿 × 0.8, 35万亿]; 约 rounds
+A qualifier widens the interval: 超过35万亿 admits [35万亿, 35万亿 × 1.2], 不足35万亿 admits [35万亿 × 0.8, 35万亿], 近35万亿 [34万亿, 35万亿]; 约 rounds
 at the last non-zero digit (约2900万 admits [2850万, 2950万]; 约2.9万亿 does not admit 2.79万亿).
 """
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from analyzer.records import Figure
 
@@ -16,6 +19,15 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 QUALIFIER_SLACK = Decimal("0.2")   # 超过/近: how far beyond the stated number the true value may lie
 APPROX_SLACK = Decimal("0.05")     # 约/左右: at most this far off, whatever zeros the number ends in
+_WORDS_FILE = Path(__file__).with_name("claim_words.toml")
+
+
+@functools.cache
+def _one_unit_words() -> tuple[str, ...]:
+    """The words of the ``qualifier`` rows of claim_words.toml whose bound lies within one unit of the written number
+    (``within = "one_unit"``: 近, 接近, 将近), longest first."""
+    rows = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))["qualifier"]
+    return tuple(sorted((w for q in rows if q.get("within") == "one_unit" for w in q["words"]), key=len, reverse=True))
 
 
 def precision(figure: Figure) -> Decimal:
@@ -47,6 +59,25 @@ def written(figure: Figure) -> tuple[Decimal, Decimal] | None:
 
 def half(figure: Figure) -> Decimal:
     return precision(figure) / 2
+
+
+def _nonzero_unit(figure: Figure) -> Decimal:
+    """One unit of the last non-zero written digit (近19% → 1; 近300家 → 100; 近22万亿 → 1万亿; 近六成 → 10)."""
+    unit = precision(figure)
+    match = _DIGITS.search(figure.text.translate(_FULLWIDTH).replace(",", "").replace("，", ""))
+    if match and "." not in match.group() and int(match.group()) != 0:
+        digits = match.group()
+        unit *= 10 ** (len(digits) - len(digits.rstrip("0")))
+    return unit
+
+
+def under_slack(figure: Figure) -> Decimal:
+    """How far below a bound from above the true size may lie: 20% of it (不足, 最多), but for 近 and its kin no more
+    than one unit of the last non-zero digit (近19% is 18% to 19%; tests/claims/INDEPENDENT.md)."""
+    slack = abs(figure.value) * QUALIFIER_SLACK + half(figure)
+    if figure.text.lstrip().startswith(_one_unit_words()):
+        return min(slack, _nonzero_unit(figure))
+    return slack
 
 
 def approx_half(figure: Figure) -> Decimal:
@@ -115,7 +146,7 @@ def interval(figure: Figure) -> Interval:
     if figure.qualifier == "over":
         return Interval(v, v + slack + h) if v >= 0 else Interval(v - slack - h, v)
     if figure.qualifier == "under":
-        return Interval(v - slack - h, v) if v >= 0 else Interval(v, v + slack + h)
+        return Interval(v - under_slack(figure), v) if v >= 0 else Interval(v, v + under_slack(figure))
     if figure.qualifier == "approx":
         return Interval(v - approx_half(figure), v + approx_half(figure))
     return Interval(v - h, v + h)

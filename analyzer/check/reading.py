@@ -51,11 +51,13 @@ def claim_words() -> dict:
 def _date_entries(data: dict) -> dict:
     """The rows of dates a claim or a stored figure leaves unwritten: a month written before an undated stored figure,
     a claim dated only by its own day, a quarter or month written without its year; and the least length of a head
-    that names a statistic later in a sentence (``sentence_head``)."""
+    that names a statistic later in a sentence (``sentence_head``); the measures whose stored figure belongs to the
+    statistic its sentence gives a level of in another unit (``other_unit_owner``)."""
     return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
+            "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
             "bare_period_words": re.compile("|".join(f"(?:{row['words']})" for row in data["bare_period"]))}
 
