@@ -131,6 +131,20 @@ def time_budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextlib.contextmanager
+def signals_deferred():
+    """Hold SIGINT and SIGTERM until the block ends (POSIX; elsewhere nothing is held), so that an interrupt lands
+    before or after the block, never inside it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 WARM_UP = Document(id="warm-up", text="截至2025年一季度末，普惠小微贷款余额达35.3万亿元，同比增长12.5%。")
 
 
@@ -285,6 +299,10 @@ class Ingest:
                     self.fail(f"{item.where}: the database refused the record ({self.last_error})")
 
     def _write(self, batch: list[StoredRecord]) -> bool:
+        with signals_deferred():  # a batch's commit and its count in the summary are one step for an interrupt
+            return self._write_counted(batch)
+
+    def _write_counted(self, batch: list[StoredRecord]) -> bool:
         try:
             written = self.store.write(batch)
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
