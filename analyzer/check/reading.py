@@ -48,18 +48,23 @@ def claim_words() -> dict:
             **_paraphrase_entries(data), **_date_entries(data)}
 
 
+def _union(rows: list[dict], key: str) -> str:
+    """One alternation of the rows' regular expressions under ``key``, each kept whole as a group."""
+    return "|".join(f"(?:{row[key]})" for row in rows)
+
+
 def _date_entries(data: dict) -> dict:
     """The rows of dates a claim or a stored figure leaves unwritten: a month written before an undated stored figure,
     a claim dated only by its own day, a quarter or month written without its year; and the least length of a head
     that names a statistic later in a sentence (``sentence_head``); the measures whose stored figure belongs to the
     statistic its sentence gives a level of in another unit (``other_unit_owner``)."""
-    return {"written_month": re.compile("|".join(f"(?:{row['pattern']})" for row in data["written_month"])),
+    return {"written_month": re.compile(_union(data["written_month"], "pattern")),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
             "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
-            "bare_period_words": re.compile("|".join(f"(?:{row['words']})" for row in data["bare_period"]))}
+            "bare_period_words": re.compile(_union(data["bare_period"], "words"))}
 
 
 def _count_entries(data: dict) -> dict:
@@ -88,7 +93,7 @@ def _series_entries(data: dict) -> dict:
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
             "short_in_release": min(row["min_chars"] for row in data["short_in_release"]),
-            "attribution": re.compile("(?:^|(?<=[。！？]))(?:" + "|".join(f"(?:{row['pattern']})" for row in data["attribution"]) + ")+"),
+            "attribution": re.compile(f"(?:^|(?<=[。！？]))(?:{_union(data['attribution'], 'pattern')})+"),
             "claim_names": sorted(((w, row["name"]) for row in data["claim_name"] for w in row["words"]
                                    if "when" not in row), key=lambda pair: -len(pair[0]))}
 
