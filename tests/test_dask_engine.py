@@ -469,7 +469,7 @@ def waiting_writers(admin: sa.Engine) -> int:
 def tasks_without_a_plan(store, paths, client, batch_size, partition_bytes):
     """Every partition's ingest task with no ``--on-duplicate`` decisions: tasks that write the same documents
     at once, as duplicated tasks, or two runs over overlapping inputs, do."""
-    job = IngestJob(store.url, Settings(), batch_size)
+    job = IngestJob(store.url, Settings(), batch_size, keep_same_text=True)  # the files share texts: keep them
     return cluster_engine.run_on_cluster(client, ingest_partition, plan_partitions(paths, partition_bytes), job,
                                          PartitionSummary())
 

@@ -215,10 +215,10 @@ def test_a_batch_the_database_refuses_is_written_record_by_record(db_url, tmp_pa
     from analyzer.store.sql import SQLStore
     original = SQLStore.write
 
-    def refuse_poison(self, batch):
+    def refuse_poison(self, batch, **options):
         if any(item.record.document.id == "poison" for item in batch):
             raise ValueError("A string literal cannot contain NUL (0x00) characters.")
-        return original(self, batch)
+        return original(self, batch, **options)
 
     monkeypatch.setattr(SQLStore, "write", refuse_poison)
     path = tmp_path / "r.jsonl"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -170,3 +171,35 @@ def test_an_identical_write_by_another_run_is_not_an_update(db_url, tmp_path):
         assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
         changed = store.write([StoredRecord(item.record, "h2", "v1", "/in/x.txt")])
         assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 0)
+
+
+def raced(store, db_url, later: Path):
+    """``store`` whose look-up of stored texts is followed, before anything is written, by another ingest of
+    ``later`` (an ingest running at the same moment that stores the same text first)."""
+    looked_up = store.same_texts
+
+    def look_up_then_lose_the_race(hashes):
+        found = looked_up(hashes)
+        with open_store(db_url) as other:
+            assert ingest(other, [str(later)]).added == 1
+        return found
+
+    store.same_texts = look_up_then_lose_the_race
+    return store
+
+
+@pytest.mark.parametrize("engine", ["ingest", "partitions"])
+def test_a_text_stored_meanwhile_by_another_ingest_is_not_stored_again(db_url, tmp_path, fake_pipeline, engine):
+    """Two ingests at the same moment: the one that writes second finds the text inside its write transaction
+    (s21-dedup left this open: both looked before either wrote, and both stored the text)."""
+    from analyzer.cluster.engine import ingest_partitions_here
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text(TEXT, encoding="utf-8")
+    run = ingest if engine == "ingest" else ingest_partitions_here
+    with open_store(db_url) as store:
+        summary = run(raced(store, db_url, second), [str(first)])
+    assert (summary.added, summary.same_text, summary.failed) == (0, 1, 0)
+    assert summary.notices == [f"{first}: skipped: same text as 'second.txt' ({second})"]
+    assert set(stored(db_url)) == {"second.txt"}
+

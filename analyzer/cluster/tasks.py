@@ -46,10 +46,12 @@ class IngestJob:
     batch_size: int = 200
     records: bool = False
     topic: str = ""  # the Dask event topic that progress goes to
+    keep_same_text: bool = False  # else a text another run stored meanwhile under another id is left out at write
 
     def __repr__(self) -> str:
         return (f"IngestJob(db_url={mask_secrets(self.db_url)!r}, settings={self.settings!r}, "
-                f"batch_size={self.batch_size!r}, records={self.records!r}, topic={self.topic!r})")
+                f"batch_size={self.batch_size!r}, records={self.records!r}, topic={self.topic!r}, "
+                f"keep_same_text={self.keep_same_text!r})")
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,7 @@ class PartitionIngest:
             if not batch:
                 return
             try:
-                written = self.store.write(batch)
+                written = self.store.write(batch, skip_same_text=not self.job.keep_same_text)
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not is_conflict(error):
                     raise StoreError(f"cannot write to the database: {_reason(error)}") from None
@@ -310,7 +312,16 @@ class PartitionIngest:
                 continue
             for name in ("added", "updated", "unchanged", "figures", "mentions"):
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(written, name))
+            self._count_same_text(batch, written.same_text)
             return
+
+    def _count_same_text(self, batch: list[StoredRecord], same_text: list[tuple[str, str, str | None]]) -> None:
+        """Count and report the documents another run stored under another id while this one analyzed them."""
+        from analyzer.store.ingest import same_text_line
+        where = {item.record.document.id: item.record.document.location or item.record.document.id for item in batch}
+        for doc_id, holder, origin in same_text:
+            self.summary.same_text += 1
+            self.summary.notices.append(same_text_line(where[doc_id], holder, origin))
 
     def _still_to_write(self, batch: list[StoredRecord]) -> list[StoredRecord]:
         if not batch:

@@ -77,6 +77,9 @@ class WriteResult:
     unchanged: int = 0  # stored meanwhile by another run with the same content and extractor version
     figures: int = 0
     mentions: int = 0
+    # left out by ``write(…, skip_same_text=True)``: (doc_id, holder doc_id, holder origin) for each document
+    # whose text another id had stored by the time the batch was written (a concurrent ingest, say)
+    same_text: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -119,8 +122,9 @@ class Store(Protocol):
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""
 
-    def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
-        """Store a batch in one transaction, replacing the rows of documents already stored under the same id."""
+    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False) -> WriteResult:
+        """Store a batch in one transaction, replacing the rows of documents already stored under the same id;
+        ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then."""
 
     def counts(self) -> dict[str, int]:
         """Row count of each data table."""

@@ -14,7 +14,9 @@ bounded by ``Settings.time_limit`` (seconds, per worker process too).
 
 One file, one document: a document whose text is that of a document stored (or read earlier in the run) under
 another id is left out with one line, ``WHERE: skipped: same text as 'ID' (FILE)``, and counted as ``same text
-skipped``, unless ``keep_same_text``. The text is looked up by its hash (``documents.text_hash``, indexed).
+skipped``, unless ``keep_same_text``. The text is looked up by its hash (``documents.text_hash``, indexed),
+before analysis and again inside the transaction that writes it (``SQLStore.write(…, skip_same_text=True)``), so
+two ingests running at once never both store one text.
 """
 from __future__ import annotations
 
@@ -192,6 +194,7 @@ class Ingest:
         self.texts: dict[str, tuple[str, str]] = {}  # text hash → (doc id, where) of its first input in this run
         self.stored_texts: dict[str, list[tuple[str, str | None]]] = {}  # the stored holders of the chunk's texts
         self.last_error = ""  # why the database refused the last write
+        self.wheres: dict[str, str] = {}  # doc id → where it was read, for the batch being written
 
     def fail(self, message: str) -> None:
         self.summary.failed += 1
@@ -260,13 +263,15 @@ class Ingest:
         if first is None or first[0] == item.doc_id:
             self.texts.setdefault(item.text_digest, (item.doc_id, item.where))
             return False
-        line = same_text_line(item.where, *first)
+        self._notice_same_text(same_text_line(item.where, *first))
+        return True
+
+    def _notice_same_text(self, line: str) -> None:
         self.summary.same_text += 1
         self.summary.notices.append(line)
         if self.on_notice:
             self.on_notice(line)
         self.tick(1)
-        return True
 
     def _duplicate(self, item: Item) -> str | None:
         if item.doc_id in self.seen:
@@ -293,6 +298,7 @@ class Ingest:
                 self.fail(str(error))
                 continue
             batch.append((item, StoredRecord(result, item.digest, self.version, item.origin)))
+        self.wheres = {item.doc_id: item.where for item, _ in batch}
         if batch and not self._write([stored for _, stored in batch]):
             for item, stored in batch:
                 if not self._write([stored]):
@@ -304,7 +310,7 @@ class Ingest:
 
     def _write_counted(self, batch: list[StoredRecord]) -> bool:
         try:
-            written = self.store.write(batch)
+            written = self.store.write(batch, skip_same_text=not self.keep_same_text)
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             if "locked" not in str(error).lower():  # the connection is gone: stop with one line
                 raise StoreError(f"cannot write to the database: {failure_reason(error)}") from None
@@ -318,7 +324,9 @@ class Ingest:
         self.summary.unchanged += written.unchanged
         self.summary.figures += written.figures
         self.summary.mentions += written.mentions
-        self.tick(len(batch))
+        for doc_id, holder, origin in written.same_text:  # stored under another id since todo() looked
+            self._notice_same_text(same_text_line(self.wheres.get(doc_id, doc_id), holder, origin))
+        self.tick(len(batch) - len(written.same_text))
         return True
 
 

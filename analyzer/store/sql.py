@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
-from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult
+from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, text_hash
 from analyzer.store.rows import document_row, record_rows
 
 
@@ -43,6 +43,12 @@ def _json_dumps(value: Any) -> str:
 ID_BATCH = 500  # figure ids asked for in one IN (...) list
 LOOKUP_CHUNK = 1000  # text hashes in one IN (...) list
 WRITE_ATTEMPTS = 6  # a batch that meets a concurrent writer (a lock, a doc_id just inserted) is retried
+TEXT_LOCK_CLASS = 7172  # PostgreSQL advisory locks on text hashes (7171: doc ids, analyzer.cluster.tasks)
+LOCK_TEXTS = sa.text(
+    "SELECT count(pg_advisory_xact_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(digest) AS key "
+    "FROM unnest(CAST(:hashes AS text[])) AS digest ORDER BY key) AS keys"
+).bindparams(lock_class=TEXT_LOCK_CLASS)
+TAKE_SQLITE_WRITE_LOCK = sa.text("UPDATE documents SET id = id WHERE 0 = 1")  # a write statement: BEGIN + lock
 
 
 def _is_conflict(error: sa.exc.DBAPIError) -> bool:
@@ -137,35 +143,43 @@ class SQLStore:
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``:
         an indexed lookup, a chunk of hashes per statement."""
+        with self.engine.connect() as connection:
+            return self._text_holders(connection, hashes)
+
+    @staticmethod
+    def _text_holders(connection, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         d = schema.documents.c
         wanted, found = sorted(set(hashes)), {}
-        with self.engine.connect() as connection:
-            for first in range(0, len(wanted), LOOKUP_CHUNK):
-                rows = connection.execute(sa.select(d.text_hash, d.doc_id, d.origin)
-                                          .where(d.text_hash.in_(wanted[first:first + LOOKUP_CHUNK])).order_by(d.id))
-                for digest, doc_id, origin in rows:
-                    found.setdefault(digest, []).append((doc_id, origin))
+        for first in range(0, len(wanted), LOOKUP_CHUNK):
+            rows = connection.execute(sa.select(d.text_hash, d.doc_id, d.origin)
+                                      .where(d.text_hash.in_(wanted[first:first + LOOKUP_CHUNK])).order_by(d.id))
+            for digest, doc_id, origin in rows:
+                found.setdefault(digest, []).append((doc_id, origin))
         return found
 
-    def write(self, batch: Sequence[StoredRecord]) -> WriteResult:
+    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False) -> WriteResult:
         """Store a batch in one transaction; a document already stored under the same id is replaced.
-        A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait)."""
+        A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait).
+        ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
+        ingest may have stored it since the caller checked) is left out and listed in ``same_text``."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return self._write_once(batch)
+                return self._write_once(batch, skip_same_text)
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not _is_conflict(error):
                     raise
                 time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
         raise AssertionError("unreachable")
 
-    def _write_once(self, batch: Sequence[StoredRecord]) -> WriteResult:
+    def _write_once(self, batch: Sequence[StoredRecord], skip_same_text: bool = False) -> WriteResult:
         batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
         result = WriteResult()
         if not batch:
             return result
         d = schema.documents
         with self.engine.begin() as connection:
+            if skip_same_text:
+                batch = self._texts_not_held(connection, batch, result)
             batch, existing, result.unchanged = self._stored_already(connection, batch)
             if existing:
                 for table in schema.CHILD_TABLES:
@@ -181,6 +195,29 @@ class SQLStore:
             self._write_children(connection, batch, ids, result)
             result.added, result.updated = len(new), len(old)
         return result
+
+    def _texts_not_held(self, connection, batch: list[StoredRecord], result: WriteResult) -> list[StoredRecord]:
+        """``batch`` less the documents whose text another id holds in the store, each listed in
+        ``result.same_text``. Race-free: on PostgreSQL the transaction first locks the batch's text hashes
+        (advisory locks, one global order), so a concurrent writer of one of them commits before this looks or
+        waits until this one commits; on SQLite a write that changes nothing first takes the database's write
+        lock (the driver starts the transaction only at a write), so no other writer commits until this one."""
+        hashes = {item.record.document.id: text_hash(item.record.document.text) for item in batch}
+        if self.backend == "postgresql":
+            connection.execute(LOCK_TEXTS, {"hashes": sorted(set(hashes.values()))})
+        else:
+            connection.execute(TAKE_SQLITE_WRITE_LOCK)
+        holders = self._text_holders(connection, hashes.values())
+        kept = []
+        for item in batch:
+            doc_id = item.record.document.id
+            holder = next(((other, origin) for other, origin in holders.get(hashes[doc_id], []) if other != doc_id),
+                          None)
+            if holder:
+                result.same_text.append((doc_id, *holder))
+            else:
+                kept.append(item)
+        return kept
 
     @staticmethod
     def _stored_already(connection, batch: list[StoredRecord]) -> tuple[list[StoredRecord], dict[str, int], int]:
