@@ -258,3 +258,16 @@ def test_repeats_reads_each_kept_reading_once(finder):
     found = [grammar.repeats(reading, index) for reading in waiting]
     assert found == [i < 200 for i in range(150, 350)]
     assert len(reads) <= 3 * len(kept)  # not one comparison per (waiting, kept) pair
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors: a technology's stack named by a Latin word is a firm's business or a market's theme (the
+    # convention decision on sectors, 2026-12-07; real-dev rss-900, rss-1435, rss-90, rss-1159 relabelled to it)
+    ("市场关注芯片厂商的财报，以判断AI基础设施需求能否延续。", []),
+    ("该公司称其在下一代AI基建中占据主导地位。", []),
+    ("云厂商IT 基础设施支出继续增长。", []),
+    # without the Latin word, a plan's infrastructure stays a sector
+    ("国家将加快推进交通基础设施建设。", [("基础设施建设", "基础设施", True)]),
+])
+def test_a_technology_stack_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
