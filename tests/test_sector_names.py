@@ -271,3 +271,15 @@ def test_repeats_reads_each_kept_reading_once(finder):
 ])
 def test_a_technology_stack_is_no_sector(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors (s21-sectors' row): 一家 before a group's name in its clause makes it one firm or one firm's label
+    ("该公司是一家以软件研发为主营业务的高新技术企业。", []),
+    ("一家大型房企的相关人士表示，公司项目进展顺利。", []),
+    # a quantifier makes it every firm of the group (real-dev rss-84's 任何一家平台企业), and another clause's group stays
+    ("他表示，任何一家平台企业利润太高时，整个产业都会受损。", [("平台企业", "平台经济", True)]),
+    ("这是一家小公司，政策将继续支持高新技术企业发展。", [("高新技术企业", "高新技术企业", True)]),
+])
+def test_one_firm_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
