@@ -283,3 +283,15 @@ def test_a_technology_stack_is_no_sector(finder, text, expected):
 ])
 def test_one_firm_is_no_sector(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors pooled round: a technology's infrastructure named in Chinese is a firm's stack or a market's theme
+    ("投资者关注人工智能基础设施需求能否支撑涨势。", []),
+    ("该公司的本地化推理基础设施已覆盖全球多个地区，算力基建投入继续加大。", []),
+    ("市场担心云基础设施投入放缓，服务器厂商股价下跌。", []),
+    # a government's network or information infrastructure stays a sector
+    ("通知提出，加快完善中小城市网络基础设施。", [("基础设施", "基础设施", True)]),
+])
+def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
