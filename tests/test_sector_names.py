@@ -258,3 +258,40 @@ def test_repeats_reads_each_kept_reading_once(finder):
     found = [grammar.repeats(reading, index) for reading in waiting]
     assert found == [i < 200 for i in range(150, 350)]
     assert len(reads) <= 3 * len(kept)  # not one comparison per (waiting, kept) pair
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors: a technology's stack named by a Latin word is a firm's business or a market's theme (the
+    # convention decision on sectors, 2026-12-07; real-dev rss-900, rss-1435, rss-90, rss-1159 relabelled to it)
+    ("市场关注芯片厂商的财报，以判断AI基础设施需求能否延续。", []),
+    ("该公司称其在下一代AI基建中占据主导地位。", []),
+    ("云厂商IT 基础设施支出继续增长。", []),
+    # without the Latin word, a plan's infrastructure stays a sector
+    ("国家将加快推进交通基础设施建设。", [("基础设施建设", "基础设施", True)]),
+])
+def test_a_technology_stack_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors (s21-sectors' row): 一家 before a group's name in its clause makes it one firm or one firm's label
+    ("该公司是一家以软件研发为主营业务的高新技术企业。", []),
+    ("一家大型房企的相关人士表示，公司项目进展顺利。", []),
+    # a quantifier makes it every firm of the group (real-dev rss-84's 任何一家平台企业), and another clause's group stays
+    ("他表示，任何一家平台企业利润太高时，整个产业都会受损。", [("平台企业", "平台经济", True)]),
+    ("这是一家小公司，政策将继续支持高新技术企业发展。", [("高新技术企业", "高新技术企业", True)]),
+])
+def test_one_firm_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors pooled round: a technology's infrastructure named in Chinese is a firm's stack or a market's theme
+    ("投资者关注人工智能基础设施需求能否支撑涨势。", []),
+    ("该公司的本地化推理基础设施已覆盖全球多个地区，算力基建投入继续加大。", []),
+    ("市场担心云基础设施投入放缓，服务器厂商股价下跌。", []),
+    # a government's network or information infrastructure stays a sector
+    ("通知提出，加快完善中小城市网络基础设施。", [("基础设施", "基础设施", True)]),
+])
+def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected

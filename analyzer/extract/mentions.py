@@ -658,12 +658,16 @@ class _Context:
     # a row with ``before``: the name is no mention right after one of these words; ``max_len``: names this long at most
     before: tuple[str, ...] = ()
     max_len: int = 0
-    # a row with ``sentence_before``: no mention where one of these words stands before it in its sentence (经营范围)
+    # a row with ``sentence_before``: no mention where one of these words stands before it in its sentence (经营范围);
+    # with ``before_scope = "clause"``, in its clause (一家…的高新技术企业); such a word right after one of the
+    # ``not_after`` words does not count (任何一家平台企业 is every platform firm)
     sentence_before: tuple[str, ...] = ()
     # a row with ``shape_before``/``shape_after``: the name is no mention where the text right before it ends with
     # the one and the text right after it starts with the other (22万科MTN004, a bond's short name)
     shape_before: re.Pattern | None = None
     shape_after: re.Pattern | None = None
+    clause_scope: bool = False
+    not_after: tuple[str, ...] = ()
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
@@ -690,7 +694,8 @@ def mention_contexts() -> dict[str, list[_Context]]:
             tuple(match_form(w) for w in row.get("before", ())), row.get("max_len", 0),
             tuple(match_form(w) for w in row.get("sentence_before", ())),
             rulebook.regex(f"(?:{row['shape_before']})$") if "shape_before" in row else None,
-            rulebook.regex(row["shape_after"]) if "shape_after" in row else None))
+            rulebook.regex(row["shape_after"]) if "shape_after" in row else None,
+            row.get("before_scope") == "clause", tuple(match_form(w) for w in row.get("not_after", ()))))
     return out
 
 
@@ -719,11 +724,24 @@ def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
 
 def _before_has(text: str, start: int, context: _Context) -> bool:
     """Whether one of the row's ``sentence_before`` words stands before a name in its sentence (read at most 300
-    characters back)."""
+    characters back), or in its clause where the row's scope is the clause."""
     if not context.sentence_before:
         return False
-    left = sentence_start(text, start, floor=max(0, start - 300))
-    return any(text.find(word, left, start) >= 0 for word in context.sentence_before)
+    if context.clause_scope:
+        left = clause_bounds(text, start, start)[0]
+    else:
+        left = sentence_start(text, start, floor=max(0, start - 300))
+    return any(_stands(text, word, left, start, context.not_after) for word in context.sentence_before)
+
+
+def _stands(text: str, word: str, left: int, right: int, not_after: tuple[str, ...]) -> bool:
+    """Whether ``word`` stands in ``text[left:right]`` at least once right after none of ``not_after``."""
+    at = text.find(word, left, right)
+    while at >= 0:
+        if not any(text.endswith(before, 0, at) for before in not_after):
+            return True
+        at = text.find(word, at + 1, right)
+    return False
 
 
 def _clause_has(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
