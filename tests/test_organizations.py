@@ -551,3 +551,22 @@ def test_a_repeated_name_leaves_a_listed_firms_longer_name_whole():
     (s21-inst2)."""
     text = "【新开源：拟划转资产】新开源公告，拟将相关资产划转至全资子公司新开源制药。"
     assert [m.text for m in analyze(text).institutions] == ["新开源", "新开源", "新开源制药"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("子公司厦门金龙联合汽车工业有限公司近日收到补贴", ["厦门金龙联合汽车工业有限公司"]),
+    ("下属子公司青岛中建联合集团有限公司中标", ["青岛中建联合集团有限公司"]),
+    ("与金川镍钴研究设计院有限责任公司签订协议", ["金川镍钴研究设计院有限责任公司"]),
+])
+def test_a_stop_word_inside_a_registered_name(text, expected):
+    """联合 and 研究 (stop words: 联合发布, 研究表明) sit inside a registered name between a name word of its own and words
+    that name no firm alone (s22-inst, the legal_inside row: 汽车工业有限公司, 集团有限公司 were read)."""
+    assert [m.text for m in analyze(text).institutions] == expected
+
+
+def test_a_deal_verb_before_a_registered_name_still_ends_it():
+    """Only the legal_inside row's words reach over: 核准 and 同意 still end the name (证监会核准…有限责任公司)."""
+    names = [m.text for m in analyze("证监会核准航天科技财务有限责任公司变更").institutions]
+    assert "航天科技财务有限责任公司" in names and not any(n.startswith("证监会核准") for n in names)
+    names = [m.text for m in analyze("公司联合华为技术有限公司发布新品").institutions]
+    assert not any(n.startswith("公司联合") for n in names)
