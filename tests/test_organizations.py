@@ -570,3 +570,21 @@ def test_a_deal_verb_before_a_registered_name_still_ends_it():
     assert "航天科技财务有限责任公司" in names and not any(n.startswith("证监会核准") for n in names)
     names = [m.text for m in analyze("公司联合华为技术有限公司发布新品").institutions]
     assert not any(n.startswith("公司联合") for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据去哪儿平台数据显示，机票预订量增长", [("去哪儿", "去哪儿")]),
+    ("携程涨超7%，同程旅行涨超5%。", [("携程", "携程集团"), ("同程旅行", "同程旅行")]),
+    ("地产股走强，华侨城A涨近8%", [("华侨城A", "华侨城")]),
+    ("韩国化工巨头SK创新宣布建厂", [("SK创新", "SK创新")]),
+    ("其中赛力斯汽车销量增长", [("赛力斯汽车", "赛力斯汽车")]),
+])
+def test_pooled_round_firms_of_the_taxonomy(text, expected):
+    """s22-inst's taxonomy entries: firms written bare that the pooled gold missed (去哪儿, 同程旅行, 华侨城), and listed
+    subsidiaries under their parent's name (SK创新, not SK; 赛力斯汽车, not 赛力斯)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+def test_a_quoted_phrase_is_no_travel_platform():
+    """“去哪儿” in quotes is the phrase "where to go" (the entry's exclude)."""
+    assert analyze("魅力不止在于“去哪儿”，也在于“如何去”。").institutions == []
