@@ -588,3 +588,14 @@ def test_pooled_round_firms_of_the_taxonomy(text, expected):
 def test_a_quoted_phrase_is_no_travel_platform():
     """“去哪儿” in quotes is the phrase "where to go" (the entry's exclude)."""
     assert analyze("魅力不止在于“去哪儿”，也在于“如何去”。").institutions == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("网站更新将重新开始。 Indeed网站经济学家Allison Shrivastava表示，", ["Indeed"]),
+    ("关于这一问题，极巡品牌总裁张占生解释，", ["极巡"]),
+    ("据报道，白宫当地时间7月20日发布公告，宣布加征关税", ["白宫"]),
+])
+def test_a_word_after_a_subjects_name_is_not_the_names(text, expected):
+    """网站, 品牌 and 当地时间 between a subject's name and the row's words end the name (s22-inst, subject_trail): the
+    readings were Indeed网站, 极巡品牌, 白宫当地时间."""
+    assert [m.text for m in analyze(text).institutions] == expected

@@ -264,9 +264,12 @@ class OrganizationFinder:
 
     def _load_edge_rows(self, grammar: dict) -> None:
         """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
-        ``date_before_name`` rows' patterns, the ``legal_inside`` rows' words and the ``latin_before`` rows."""
+        ``date_before_name`` rows' patterns, the ``legal_inside`` and ``subject_trail`` rows' words and the
+        ``latin_before`` rows."""
         self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
         self.inside_words = frozenset(w for row in grammar.get("legal_inside", ()) for w in row["words"])
+        self.subject_trails = tuple(sorted((w for row in grammar.get("subject_trail", ()) for w in row["words"]),
+                                           key=len, reverse=True))
         self.latin_before = [(row["id"], rulebook.regex(f"(?<![A-Za-z0-9&.\\-])((?:{_LATIN_FIRM}|{_CAMEL})\\s?(?:{row['after']}))"),
                               rulebook.regex(row["not_name"])) for row in grammar.get("latin_before", [])]
         self.bank_branches = [(BRANCH_BANKS, rulebook.regex(row["after"]))
@@ -801,15 +804,24 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in self._subject_matches(text, rule, pattern):
-                if self._row_refuses(rule, match.group(1)):
+                name = self._untrailed(match.group(1))
+                if self._row_refuses(rule, name):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
-                if not (self._is_subject_name(match.group(1), markets) or self._row_accepts(rule, match.group(1))
-                        or (listed and self._is_listed_name(match.group(1)))):
+                if not (self._is_subject_name(name, markets) or self._row_accepts(rule, name)
+                        or (listed and self._is_listed_name(name))):
                     continue
-                listed.append((match.start(1), match.end(1)))
+                listed.append((match.start(1), match.start(1) + len(name)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _untrailed(self, name: str) -> str:
+        """A subject's name less a word after it that is not the name's (Indeed网站经济学家 → Indeed, 极巡品牌总裁 → 极巡,
+        白宫当地时间7月20日发布公告 → 白宫: the ``subject_trail`` rows), where a name of two characters or more is left."""
+        for word in self.subject_trails:
+            if name.endswith(word) and len(name) - len(word) >= 2:
+                return name[:-len(word)]
+        return name
 
     def _row_accepts(self, rule: str, name: str) -> bool:
         """A name a row's own evidence vouches for though jieba's tags of it mislead: a US ticker's, a stock code's,
