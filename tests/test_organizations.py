@@ -551,3 +551,51 @@ def test_a_repeated_name_leaves_a_listed_firms_longer_name_whole():
     (s21-inst2)."""
     text = "【新开源：拟划转资产】新开源公告，拟将相关资产划转至全资子公司新开源制药。"
     assert [m.text for m in analyze(text).institutions] == ["新开源", "新开源", "新开源制药"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("子公司厦门金龙联合汽车工业有限公司近日收到补贴", ["厦门金龙联合汽车工业有限公司"]),
+    ("下属子公司青岛中建联合集团有限公司中标", ["青岛中建联合集团有限公司"]),
+    ("与金川镍钴研究设计院有限责任公司签订协议", ["金川镍钴研究设计院有限责任公司"]),
+])
+def test_a_stop_word_inside_a_registered_name(text, expected):
+    """联合 and 研究 (stop words: 联合发布, 研究表明) sit inside a registered name between a name word of its own and words
+    that name no firm alone (s22-inst, the legal_inside row: 汽车工业有限公司, 集团有限公司 were read)."""
+    assert [m.text for m in analyze(text).institutions] == expected
+
+
+def test_a_deal_verb_before_a_registered_name_still_ends_it():
+    """Only the legal_inside row's words reach over: 核准 and 同意 still end the name (证监会核准…有限责任公司)."""
+    names = [m.text for m in analyze("证监会核准航天科技财务有限责任公司变更").institutions]
+    assert "航天科技财务有限责任公司" in names and not any(n.startswith("证监会核准") for n in names)
+    names = [m.text for m in analyze("公司联合华为技术有限公司发布新品").institutions]
+    assert not any(n.startswith("公司联合") for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据去哪儿平台数据显示，机票预订量增长", [("去哪儿", "去哪儿")]),
+    ("携程涨超7%，同程旅行涨超5%。", [("携程", "携程集团"), ("同程旅行", "同程旅行")]),
+    ("地产股走强，华侨城A涨近8%", [("华侨城A", "华侨城")]),
+    ("韩国化工巨头SK创新宣布建厂", [("SK创新", "SK创新")]),
+    ("其中赛力斯汽车销量增长", [("赛力斯汽车", "赛力斯汽车")]),
+])
+def test_pooled_round_firms_of_the_taxonomy(text, expected):
+    """s22-inst's taxonomy entries: firms written bare that the pooled gold missed (去哪儿, 同程旅行, 华侨城), and listed
+    subsidiaries under their parent's name (SK创新, not SK; 赛力斯汽车, not 赛力斯)."""
+    assert [(m.text, m.name) for m in analyze(text).institutions] == expected
+
+
+def test_a_quoted_phrase_is_no_travel_platform():
+    """“去哪儿” in quotes is the phrase "where to go" (the entry's exclude)."""
+    assert analyze("魅力不止在于“去哪儿”，也在于“如何去”。").institutions == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("网站更新将重新开始。 Indeed网站经济学家Allison Shrivastava表示，", ["Indeed"]),
+    ("关于这一问题，极巡品牌总裁张占生解释，", ["极巡"]),
+    ("据报道，白宫当地时间7月20日发布公告，宣布加征关税", ["白宫"]),
+])
+def test_a_word_after_a_subjects_name_is_not_the_names(text, expected):
+    """网站, 品牌 and 当地时间 between a subject's name and the row's words end the name (s22-inst, subject_trail): the
+    readings were Indeed网站, 极巡品牌, 白宫当地时间."""
+    assert [m.text for m in analyze(text).institutions] == expected

@@ -264,8 +264,12 @@ class OrganizationFinder:
 
     def _load_edge_rows(self, grammar: dict) -> None:
         """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
-        ``date_before_name`` rows' patterns and the ``latin_before`` rows."""
+        ``date_before_name`` rows' patterns, the ``legal_inside`` and ``subject_trail`` rows' words and the
+        ``latin_before`` rows."""
         self.date_before_name = [rulebook.regex(row["pattern"]) for row in grammar.get("date_before_name", ())]
+        self.inside_words = frozenset(w for row in grammar.get("legal_inside", ()) for w in row["words"])
+        self.subject_trails = tuple(sorted((w for row in grammar.get("subject_trail", ()) for w in row["words"]),
+                                           key=len, reverse=True))
         self.latin_before = [(row["id"], rulebook.regex(f"(?<![A-Za-z0-9&.\\-])((?:{_LATIN_FIRM}|{_CAMEL})\\s?(?:{row['after']}))"),
                               rulebook.regex(row["not_name"])) for row in grammar.get("latin_before", [])]
         self.bank_branches = [(BRANCH_BANKS, rulebook.regex(row["after"]))
@@ -474,7 +478,7 @@ class OrganizationFinder:
         kept: list[_Word] = []
         words = self._legal_words(text, end)
         for index in range(len(words) - 1, -1, -1):
-            if self._legal_name_stops(words, index, bool(kept)):
+            if self._legal_name_stops(words, index, bool(kept)) and not self._verb_inside(words, index, kept):
                 break
             kept.insert(0, words[index])
         while kept and (kept[0].tag == "bracket" or kept[0].tag in ("v", "vn") and self._place_after(kept)):
@@ -491,6 +495,16 @@ class OrganizationFinder:
         if word.tag == "bracket" or not (self._ends_legal_name(word, last=not inside) or word.text in self.deal_verbs):
             return False
         return not (inside and word.text in self.coined_inside and _inside_coined(words, index))
+
+    def _verb_inside(self, words: list[_Word], index: int, kept: list[_Word]) -> bool:
+        """Whether the stop word ``words[index]`` is a word of the registered name around it (厦门金龙联合汽车工业有限公司,
+        金川镍钴研究设计院有限责任公司: the ``legal_inside`` rows): one of the rows' words, between a name word of its
+        own right before it and words after it that hold none (汽车工业, 集团, 设计院 name no firm alone)."""
+        word, before = words[index], words[index - 1] if index else None
+        if word.text not in self.inside_words or not kept or before is None or before.end != word.start:
+            return False
+        return self._is_proper(before) and not self._ends_legal_name(before) \
+            and not any(self._is_proper(w) for w in kept)
 
     def sub_body_end(self, text: str, start: int) -> int | None:
         """The end of a body's name written at ``start`` right after its national body's (教育督导委员会办公室 after
@@ -790,15 +804,24 @@ class OrganizationFinder:
             if not self.subject_words[rule].search(text):
                 continue
             for match in self._subject_matches(text, rule, pattern):
-                if self._row_refuses(rule, match.group(1)):
+                name = self._untrailed(match.group(1))
+                if self._row_refuses(rule, name):
                     continue
                 listed = self._listed_before(text, match.start(1)) if lists else []
-                if not (self._is_subject_name(match.group(1), markets) or self._row_accepts(rule, match.group(1))
-                        or (listed and self._is_listed_name(match.group(1)))):
+                if not (self._is_subject_name(name, markets) or self._row_accepts(rule, name)
+                        or (listed and self._is_listed_name(name))):
                     continue
-                listed.append((match.start(1), match.end(1)))
+                listed.append((match.start(1), match.start(1) + len(name)))
                 found.extend(Organization(s, e, f"subject_{rule}", "firm") for s, e in listed)
         return found
+
+    def _untrailed(self, name: str) -> str:
+        """A subject's name less a word after it that is not the name's (Indeed网站经济学家 → Indeed, 极巡品牌总裁 → 极巡,
+        白宫当地时间7月20日发布公告 → 白宫: the ``subject_trail`` rows), where a name of two characters or more is left."""
+        for word in self.subject_trails:
+            if name.endswith(word) and len(name) - len(word) >= 2:
+                return name[:-len(word)]
+        return name
 
     def _row_accepts(self, rule: str, name: str) -> bool:
         """A name a row's own evidence vouches for though jieba's tags of it mislead: a US ticker's, a stock code's,
