@@ -29,3 +29,21 @@ def test_months_ended_on_a_day_without_zhi():
 def test_months_ended_speak_of_their_own_sentence_only():
     text = "在截至8月的三个月里，公司获得大约9亿美元收入。另一家公司收高5.27%，成交75.46亿美元。"
     assert _period(text, "75.46亿美元", "2025-10-08") != ("2025-08-31", "2025-08-31")
+
+
+def test_a_move_over_counted_days_takes_no_trading_day():
+    text = "沪指收涨0.5%。短短十几天，金价每克已经上涨50多元。"
+    assert _period(text, "0.5%", "2025-10-13") == ("2025-10-13", "2025-10-13")
+    assert _period(text, "50多元", "2025-10-13") is None
+    text = "此前，海峡重新开放后的头10天内，流量曾一度恢复至战前水平的逾80%。"
+    assert _period(text, "逾80%", "2026-07-09") is None
+
+
+def test_a_move_over_counted_days_takes_no_time_of_the_paragraph_either():
+    text = "今年国庆假期前，金价还在870元/克左右。短短十几天，水贝的金价每克已经上涨50多元。"
+    assert _period(text, "50多元", "2025-10-13") is None
+
+
+def test_a_streak_word_alone_leaves_the_days_move_its_day():
+    text = "泛欧股指四连涨，时隔七个月再创历史新高，英股涨1%。"
+    assert _period(text, "1%", "2025-10-02") == ("2025-10-02", "2025-10-02")
