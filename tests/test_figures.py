@@ -24,7 +24,7 @@ CASES = [
     ("854.68万股", "854.68万股", "8546800", "count", None, "level", None),
     ("下调25个基点", "25个基点", "-25", "basis_point", None, "change", None),
     ("下调25bp", "25bp", "-25", "basis_point", None, "change", None),
-    ("是去年的1.5倍", "1.5倍", "1.5", "times", None, "other", None),
+    ("是去年的1.5倍", "1.5倍", "1.5", "times", None, "rate", None),
     ("增长百分之十二点五", "百分之十二点五", "12.5", "percent", None, "growth_rate", "yoy"),
     ("占比两成以上", "两成以上", "20", "percent", "over", "share", None),
     # qualifiers

@@ -167,6 +167,18 @@ def test_multiples(text, span, measure):
     assert found[span].measure == measure
 
 
+@pytest.mark.parametrize("text, span", [
+    ("今年一季度的销售额达到去年同期的1.2倍。", "1.2倍"),
+    ("一季度出口额是上年同期的2倍。", "2倍"),
+    ("今年以来的退税款约为去年全年退税规模的2.8倍。", "2.8倍"),
+])
+def test_a_multiple_of_an_earlier_value_is_a_rate_with_no_comparison(text, span):
+    """The lead's decision (real-gold README, 2026-12-07; measure.toml times-of-earlier-period): a multiple of the
+    same quantity's earlier value is the spec's rate (a ratio held as a level), comparison null — not other."""
+    found = {f.text: f for f in analyze(text, published="2025-06-30").figures}
+    assert (found[span].measure, found[span].comparison) == ("rate", None)
+
+
 def test_a_ratio_in_multiples_is_dated_by_its_own_sentence_only():
     record = analyze("2024年末，贷款余额250万亿元。最终发行价格为发行底价的1.18倍。", published="2025-02-01")
     assert {f.text: f for f in record.figures}["1.18倍"].period is None

@@ -484,15 +484,23 @@ MONTHS_ENDED = {"三": 3, "六": 6, "九": 9, "十二": 12}
 
 
 def _months_ended(r: PeriodResolver, g: dict) -> Period | None:
-    """截至2021年9月30日止九个月: the months that end on that day."""
-    month, day = _int(g["m"]), _int(g["d"])
-    year = r.year_of(g, month, day)
+    """截至2021年9月30日止九个月: the months that end on that day; 截至6月的三个月: with the month. With no year
+    written, the months are the last such months ended by publication (not a year an earlier sentence named)."""
+    month, day = _int(g["m"]), (_int(g["d"]) if "d" in g else None)
+    written = "year" in g or "rel" in g or r.published is None
+    year = r.year_of(g, month, day) if written else _year_ended_by(r.published, month, day)
     if year is None:
         return None
-    last = date(year, month, day)
+    last = date(year, month, day) if day else _month_end(year, month)
     months = MONTHS_ENDED.get(g["k"]) or int(g["k"])
     first_year, first_month = divmod(year * 12 + month - months, 12)  # the month after the one ``months`` back
     return _range(date(first_year, first_month + 1, 1), last)
+
+
+def _year_ended_by(published: date, month: int, day: int | None) -> int:
+    """The latest year whose ``month`` (its ``day``, else its last day) is over by ``published``."""
+    last = date(published.year, month, day) if day else _month_end(published.year, month)
+    return published.year if last <= published else published.year - 1
 
 
 def _previous_trading_day(r: PeriodResolver, g: dict) -> Period | None:
