@@ -295,3 +295,16 @@ def test_one_firm_is_no_sector(finder, text, expected):
 ])
 def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors2 pooled round: 消费 in a sentence of investment advice is a theme investors buy, like a board
+    ("配置上，建议投资者中期以高端制造及消费等偏成长方向为主。", []),
+    ("与此同时，市场风格向消费切换。", []),
+    ("资金从高估值科技板块流向金融、消费和运输领域。", []),
+    # a broker's macro breakdown and a policy's consumption hold no investment word and stay
+    ("中信证券指出，需求端来看，汽车销售改善带动消费增速温和回升。", [("消费", "消费", True)]),
+    ("会议提出，要多措并举扩大消费。", [("消费", "消费", True)]),
+])
+def test_consumption_as_an_investment_theme_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
