@@ -308,3 +308,15 @@ def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
 ])
 def test_consumption_as_an_investment_theme_is_no_sector(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors2: a grammar reading (modifier + 行业/产业) whose modifier is a taxonomy name obeys the context rows
+    # that refuse that name there: 消费行业 in a broker's 投资主线 (investment_theme), AI基建产业 (technology_infrastructure)
+    ("第一条主线：共同富裕带来的投资机会，将对资本市场及消费行业产生深远影响。", []),
+    ("我们期待公司光互连产品顺利推进，赋能AI基建产业升级。", []),
+    # where no row refuses the modifier the reading stays
+    ("会议提出，加大对消费行业的支持力度。", [("消费", "消费", True)]),
+])
+def test_a_context_row_refuses_a_grammar_reading_of_its_name(finder, text, expected):
+    assert sectors(finder, text) == expected
