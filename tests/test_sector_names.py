@@ -295,3 +295,28 @@ def test_one_firm_is_no_sector(finder, text, expected):
 ])
 def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors2 pooled round: 消费 in a sentence of investment advice is a theme investors buy, like a board
+    ("配置上，建议投资者中期以高端制造及消费等偏成长方向为主。", []),
+    ("与此同时，市场风格向消费切换。", []),
+    ("资金从高估值科技板块流向金融、消费和运输领域。", []),
+    # a broker's macro breakdown and a policy's consumption hold no investment word and stay
+    ("中信证券指出，需求端来看，汽车销售改善带动消费增速温和回升。", [("消费", "消费", True)]),
+    ("会议提出，要多措并举扩大消费。", [("消费", "消费", True)]),
+])
+def test_consumption_as_an_investment_theme_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s22-sectors2: a grammar reading (modifier + 行业/产业) whose modifier is a taxonomy name obeys the context rows
+    # that refuse that name there: 消费行业 in a broker's 投资主线 (investment_theme), AI基建产业 (technology_infrastructure)
+    ("第一条主线：共同富裕带来的投资机会，将对资本市场及消费行业产生深远影响。", []),
+    ("我们期待公司光互连产品顺利推进，赋能AI基建产业升级。", []),
+    # where no row refuses the modifier the reading stays
+    ("会议提出，加大对消费行业的支持力度。", [("消费", "消费", True)]),
+])
+def test_a_context_row_refuses_a_grammar_reading_of_its_name(finder, text, expected):
+    assert sectors(finder, text) == expected

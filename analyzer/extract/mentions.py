@@ -169,11 +169,9 @@ class MentionFinder:
         groups = self._lists_of_groups(names, hits)
         covered = Coverage(len(text), ((h.start, h.end) for h in hits))  # not a test of every hit per name
         for found in names:
-            if covered.overlaps(found.start, found.end) or (found.listed_in and found.listed_in not in groups):
-                continue  # a list none of whose items is a taxonomy sector is no list of groups
-            if self.taxonomy.lookup(found.name) is not None and not found.listed_in:
-                continue  # a taxonomy name a context row left out here (中小企业局) stays out
             entry = self.taxonomy.lookup(found.modifier, ARRAY_KIND["sectors"])
+            if self._stays_out(text, found, entry, covered, groups):
+                continue
             hit = _sector_hit(found, entry)
             if hit is not None:
                 out.append(hit)
@@ -183,6 +181,16 @@ class MentionFinder:
         groups_kept = self.sector_names.kept_groups(kept)
         return out + [_sector_hit(found, entry, repeated=True) for found, entry in waiting
                       if self.sector_names.repeats(found, groups_kept)]
+
+    def _stays_out(self, text: str, found, entry: Entry | None, covered: Coverage, groups: set) -> bool:
+        """Whether a grammar reading gives no sector: it overlaps a taxonomy hit, it is an item of a list none of whose
+        items is a taxonomy sector, it is a taxonomy name a context row left out here (中小企业局), or a context row
+        refuses its modifier here as it refuses the taxonomy's name (消费行业 in a broker's 投资主线, as 消费 there)."""
+        if covered.overlaps(found.start, found.end) or (found.listed_in and found.listed_in not in groups):
+            return True
+        if self.taxonomy.lookup(found.name) is not None and not found.listed_in:
+            return True
+        return entry is not None and not context_allows(text, found.start, found.start + len(found.modifier), entry)
 
     def _lists_of_groups(self, names: list, hits: list[Hit]) -> set[tuple[int, int]]:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
