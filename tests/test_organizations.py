@@ -382,6 +382,20 @@ def test_occurrences_of_all_as_one_find_loop_per_name(text, names, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a commodity or contract a market wrap names as a mover is no institution (s22-inst2, the grammar's generic words);
+    # the futures firm beside it is still read
+    ("商品期货多数收涨，多晶硅盘中大涨涨停。", [], ["多晶硅"]),
+    ("原油主力合约跌超10%，燃料油、纯苯跌超8%，集运欧线跌超5%。", [], ["燃料油", "纯苯", "集运欧线"]),
+    ("鸡蛋、PTA、短纤涨超1%，碳酸锂跌超2%。", [], ["短纤", "碳酸锂", "PTA"]),
+    ("永安期货研报称，甲醇主力合约跌超2%。", ["永安期货"], ["甲醇"]),
+])
+def test_a_commodity_in_a_market_wrap_is_no_institution(text, expected, absent):
+    names = [m.text for m in analyze(text).institutions]
+    assert all(name in names for name in expected), names
+    assert not set(absent) & set(names), names
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a list naming firms (two named items, or a closing word for firms) names firms in its other items (s19-inst)
     ("据悉，招商蛇口、金茂和中国绿发等5家企业参与收购。", ["招商蛇口", "金茂", "中国绿发"], []),
     ("名单包括世茂集团、中梁控股、奥园、阳光城、融信中国。", ["世茂集团", "中梁控股", "奥园", "阳光城", "融信中国"], []),
