@@ -642,6 +642,10 @@ class OrganizationFinder:
         tail = "".join(w for w, _ in words[places:])
         return tail if places and len(tail) >= self.tail_length and tail not in _institution_name_set() else ""
 
+    def stands_alone(self, text: str, start: int, end: int) -> bool:
+        """Whether a body's name written at ``start`` stands alone (``_stands_alone``: 参议院 after a verb, not 得州参议院)."""
+        return self._stands_alone(text, start, end)
+
     def _stands_alone(self, text: str, start: int, end: int) -> bool:
         """No word after the name makes it part of another word (卫生部长, 卫生部门: ``not_before``), and no name word
         right before it makes it another body's (国家药监局, 美军中央司令部): the word before is a stop word, a word of
