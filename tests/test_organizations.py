@@ -30,6 +30,9 @@ FOUND = [
     ("江苏澄远电子科技股份有限公司公告", ["江苏澄远电子科技股份有限公司"]),
     ("北京证监局发布", ["北京证监局"]),
     ("江苏省财政厅", ["江苏省财政厅"]),
+    # 政局 (a political situation) is no bureau, but closes 财政局 and 民政局 (not_after_names, s22-inst2)
+    ("近日收到厦门市财政局转支付的补贴", ["厦门市财政局"]),
+    ("记者从北京市民政局获悉", ["北京市民政局"]),
     ("美最高法院裁定", ["美最高法院"]),
     ("标的公司重庆蚂蚁消费金融有限公司", ["重庆蚂蚁消费金融有限公司"]),
     # firms as the subject of company news (organizations.toml [[subject]])
@@ -131,7 +134,7 @@ NOT_FOUND = [
     "今年以来商业银行", "多家股份制银行", "6家国有大型商业银行", "据上海证券报", "更多中小银行", "公募基金规模",
     "增持交易型开放式指数基金", "道琼斯指数期货", "2021年铜期货", "计划单列市财政厅", "北京市将成立数据管理局",
     "公司回购股份", "股份制银行", "行业协会表示", "一流大学建设", "加入行业协会和商会",
-    "上海市民可以到社区服务中心", "当前格局", "双方签署协议", "美国国防部长级会谈", "美国监管部门", "补充性投资信息",
+    "上海市民可以到社区服务中心", "当前格局", "市场因法国政局动荡承压", "避免欧洲政局动荡的冲击", "双方签署协议", "美国国防部长级会谈", "美国监管部门", "补充性投资信息",
     "该公司", "上市公司", "市委市政府", "北美云厂商资本开支", "公司公告，预计", "本公司公告称", "据新致软件公告", "科技巨头CAPEX持续扩张", "沪银收跌2.31%", "创业板指跌逾2%", "螺纹期货夜盘收涨0.10%", "传媒板块异动拉升，多股涨停", "白酒、煤炭跟涨", "银行核心一级资本充足率", "公司境外发行证券", "预计第四财季资本支出", "券商民生证券称，保障民生", "，业内分析师表示", "理工大学", "金融研究院", "大学生就业", "日本科技行业", "量子科技发展", "新能源汽车销量", "36 支硬科技团队", "助力海南自贸港生物医药产业高质量发展",
     "为国家高水平科技自立自强",
     # no short name: a verb, a preposition or a country before the trade word, a trade word alone, a move word
@@ -376,6 +379,20 @@ def test_occurrences_of_all_as_one_find_loop_per_name(text, names, expected):
     from analyzer.extract.organizations import occurrences, occurrences_of_all
     assert occurrences_of_all(text, names) == expected
     assert {name: list(occurrences(text, name)) for name in names} == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a commodity or contract a market wrap names as a mover is no institution (s22-inst2, the grammar's generic words);
+    # the futures firm beside it is still read
+    ("商品期货多数收涨，多晶硅盘中大涨涨停。", [], ["多晶硅"]),
+    ("原油主力合约跌超10%，燃料油、纯苯跌超8%，集运欧线跌超5%。", [], ["燃料油", "纯苯", "集运欧线"]),
+    ("鸡蛋、PTA、短纤涨超1%，碳酸锂跌超2%。", [], ["短纤", "碳酸锂", "PTA"]),
+    ("永安期货研报称，甲醇主力合约跌超2%。", ["永安期货"], ["甲醇"]),
+])
+def test_a_commodity_in_a_market_wrap_is_no_institution(text, expected, absent):
+    names = [m.text for m in analyze(text).institutions]
+    assert all(name in names for name in expected), names
+    assert not set(absent) & set(names), names
 
 
 @pytest.mark.parametrize("text, expected, absent", [

@@ -98,6 +98,44 @@ def test_foreign_row_names_the_other_countrys_body_in_its_examples(row):
             f"{row['id']}: {example!r} gives {names}"
 
 
+STORY_ROWS = rulebook.rows("mentions", "story_body")
+
+
+@pytest.mark.parametrize("row", STORY_ROWS, ids=[r["id"] for r in STORY_ROWS])
+def test_story_body_row_names_the_body_by_its_storys_country(row):
+    """Each example's bare body (参议院, 最高法院) is read under one of the row's countries (美国国会参议院)."""
+    for example in _examples(row):
+        found = [m for m in analyze(example, published="2025-06-30").institutions
+                 if any(m.text.endswith(word) for word in row["words"])]
+        assert found and all(m.name.startswith(tuple(row["countries"])) for m in found), \
+            f"{row['id']}: {example!r} gives {[(m.text, m.name) for m in found]}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # US news names the White House and the Fed, not 美国 (the row's signals)
+    ("白宫发言人表示，美联储主席的提名须经参议院确认。", "美国国会参议院"),
+    # the clause's own country wins over the text's most named one
+    ("特朗普访问亚洲。特朗普在金边会见柬埔寨人民党主席、参议院主席洪森。", "柬埔寨参议院"),
+    # the text's most named country wins over a list item written last (澳大利亚 against 马来西亚)
+    ("澳大利亚燃油告急。澳大利亚进口受阻，来自马来西亚的运输船推迟，联邦政府正寻求替代货源。", "澳大利亚联邦政府"),
+])
+def test_story_body_takes_its_storys_country(text, expected):
+    names = [m.name for m in analyze(text, published="2025-06-30").institutions
+             if m.text.endswith(("参议院", "联邦政府"))]
+    assert names == [expected]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("中国代表团访问美国。我国最高法院发布司法解释。", "最高法院"),  # China written after the US: no US court
+    ("得州参议院通过了该法案。", "美国国会参议院"),  # a state's senate is no national one
+    ("英国首相讲话后，参议院将表决美联储主席提名。", "英国参议院"),  # no 参议院 in the UK: none named
+    ("巴西总统表示，联邦政府将提高预算。", "美国联邦政府"),
+])
+def test_story_body_takes_no_other_country(text, absent):
+    names = [m.name for m in analyze(text, published="2025-06-30").institutions]
+    assert absent not in names, names
+
+
 @pytest.mark.parametrize("text", ["美联储加息后，央行表示将保持流动性合理充裕。", "美国与日本谈判，中国央行表示将稳汇率。",
                                   "比其他一些主要央行更快。", "在新兴市场，许多央行去年开始加息。"])
 def test_central_bank_stays_chinese_or_generic(text):

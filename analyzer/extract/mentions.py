@@ -11,6 +11,7 @@ clause states (设立, 扩大, 下调 …) as ``extra["action"]``. Tool-like nam
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from analyzer.extract.sector_names import SectorNameFinder
 from analyzer.extract.tool_names import ToolName, ToolNameFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
-from analyzer.text.sentences import clause_bounds, sentence_start
+from analyzer.text.sentences import clause_bounds, clause_start, sentence_start
 
 _ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
 _JOINED = rulebook.regex(r"[和及与、]")
@@ -83,6 +84,7 @@ class MentionFinder:
         hits += self.sector_name_hits(text, hits)
         hits += self.organization_hits(text, hits)
         hits += self.sub_body_hits(text, hits)
+        hits += self.story_body_hits(text, hits)
         hits += self.bank_branch_hits(text, hits)
         hits += word_after_hits(text, hits)
         hits += self.gloss_hits(text, hits)
@@ -273,6 +275,43 @@ class MentionFinder:
             out.append(_outside_hit(text, hit.start, end, "sub_body"))
         return out
 
+    def story_body_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A national body written without its country (参议院, 最高法院, 联邦政府) in a story about another country is
+        that country's (the ``[[story_body]]`` rows of mentions.toml): one of the row's countries written right before
+        it makes one name with it (美国联邦政府); else, where it stands alone, the nearest of the row's countries written
+        before it in the text names it (美国 … 参议院 → 美国国会参议院), unless China (``home``) is written nearer."""
+        out = []
+        taken = Coverage(len(text), ((h.start, h.end) for h in hits if h.array == "institutions"))
+        for row, words, countries in _story_rows():
+            for match in words.finditer(text):
+                if taken.overlaps(match.start(), match.end()):
+                    continue
+                found = self._story_country(text, match, row, countries)
+                if found is not None:
+                    start, country = found
+                    out.append(self._named_hit(text, start, match.end(), country + match.group(), "story_body"))
+                    taken.add(start, match.end())
+        return out
+
+    def _story_country(self, text: str, match: re.Match, row: dict, countries: re.Pattern) -> tuple[int, str] | None:
+        """(start of the name, country) of a bare body: the country written right before it, else, where the body
+        stands alone, the story's country (``_storys_country``)."""
+        right_before = next((c for c in row["countries"] if text.endswith(c, 0, match.start())), None)
+        if right_before is not None:
+            return match.start() - len(right_before), right_before
+        if not self.organizations.stands_alone(text, match.start(), match.end()):
+            return None
+        country = _storys_country(text, match.start(), row, countries)
+        return None if country is None else (match.start(), country)
+
+    def _named_hit(self, text: str, start: int, end: int, name: str, rule: str) -> Hit:
+        """The hit of a name the text does not write whole: the taxonomy's entry (美国参议院 → 美国国会参议院), else an
+        outside name."""
+        entry = self.taxonomy.lookup(name, ARRAY_KIND["institutions"])
+        if entry is not None:
+            return Hit(start, end, "institutions", entry.id, entry)
+        return _outside_hit(text, start, end, rule, name)
+
     def bank_branch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A bank's branch written right after the bank's name is one name (中国光大银行广州分行; the grammar's
         ``bank_branch`` rows): the bank a taxonomy bank of ``taxonomy.BRANCH_BANKS`` or a grammar reading ending in 银行."""
@@ -370,6 +409,39 @@ def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: T
             if entry is not None and entry.category in row["categories"]:
                 return entry
     return None
+
+
+@functools.cache
+def _story_rows() -> tuple[tuple[dict, re.Pattern, re.Pattern], ...]:
+    """The ``[[story_body]]`` rows of mentions.toml, each with its words' and its countries' patterns (made once)."""
+    return tuple((dict(row, countries=sorted(row["countries"], key=len, reverse=True), signal_of={
+        word: country for country, words in row.get("signals", {}).items() for word in words}),
+                  rulebook.regex(rulebook.alternation(row["words"])),
+                  rulebook.regex(rulebook.alternation([*row["countries"], *_signal_words(row)])))
+                 for row in rulebook.rows("mentions", "story_body"))
+
+
+def _storys_country(text: str, at: int, row: dict, countries: re.Pattern) -> str | None:
+    """The country of the story a bare body written at ``at`` belongs to: the last of the row's countries written
+    before it in its clause, else the one the text names most often, by its name or its ``signals`` (白宫, 美联储 for
+    美国; ties: the one written last before it; 澳大利亚 eight times over 马来西亚 in a list); None where a ``home``
+    word is written after every country before it, or no country is named."""
+    named = [(m.start(), row["signal_of"].get(m.group(), m.group())) for m in countries.finditer(text)]
+    last_before = {country: start for start, country in named if start < at}
+    home = max((text.rfind(word, 0, at) for word in row["home"]), default=-1)
+    if not named or home > max(last_before.values(), default=-1):
+        return None
+    left = clause_start(text, at, lists=False)
+    in_clause = [country for start, country in named if left <= start < at]
+    if in_clause:
+        return in_clause[-1]  # 会见柬埔寨人民党主席、参议院主席: the clause's own country
+    counts = collections.Counter(country for _, country in named)
+    return max(counts, key=lambda country: (counts[country], last_before.get(country, -1)))
+
+
+def _signal_words(row: dict) -> list[str]:
+    """The words of a ``[[story_body]]`` row's ``signals``: what names a country's story without its name (白宫)."""
+    return [word for words in row.get("signals", {}).values() for word in words]
 
 
 @functools.cache

@@ -211,6 +211,7 @@ class OrganizationFinder:
         self.window = settings["window"]
         self.not_before = tuple(settings["not_before"])
         self.not_after = tuple(settings["not_after"])
+        self.not_after_names = tuple(settings.get("not_after_names", ()))
         self.generic_last = frozenset(settings["generic_last_rules"])
         self.own_name_rules = frozenset(settings["own_name_rules"])
         self.open_name_rules = frozenset(settings.get("open_name_rules", ()))
@@ -418,7 +419,8 @@ class OrganizationFinder:
         """Whether the suffix matched is part of another word (局长, 当局: ``not_before``, ``not_after``) or a verb
         (中储粮集团控股的合资公司: ``verb_suffixes``)."""
         if text.startswith(self.not_before, match.end()) and not self._head_title(text, match) \
-                or text.endswith(self.not_after, 0, match.end()):
+                or text.endswith(self.not_after, 0, match.end()) \
+                and not text.endswith(self.not_after_names, 0, match.end()):
             return True
         row = self.verb_suffixes.get(match.group())
         return row is not None and text.endswith(row[0], 0, match.start()) and row[1].match(text, match.end()) is not None
@@ -639,6 +641,10 @@ class OrganizationFinder:
         places = next((i for i, (w, t) in enumerate(words) if not self.is_place(w, t)), len(words))
         tail = "".join(w for w, _ in words[places:])
         return tail if places and len(tail) >= self.tail_length and tail not in _institution_name_set() else ""
+
+    def stands_alone(self, text: str, start: int, end: int) -> bool:
+        """Whether a body's name written at ``start`` stands alone (``_stands_alone``: 参议院 after a verb, not 得州参议院)."""
+        return self._stands_alone(text, start, end)
 
     def _stands_alone(self, text: str, start: int, end: int) -> bool:
         """No word after the name makes it part of another word (卫生部长, 卫生部门: ``not_before``), and no name word
