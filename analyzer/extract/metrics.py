@@ -826,6 +826,7 @@ def _implied_words() -> tuple[str, ...]:
 
 
 FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
+IMPLIED_COUNTED = tuple(WORD_LISTS["implied-counted"])
 SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
 
 
@@ -841,6 +842,8 @@ def _implied_word(c: MetricContext) -> Named | None:
     word = _first_ending(c.left_stripped, _implied_words())
     if word is None:
         return None
+    if c.text[c.figure_start:c.figure_end].endswith(IMPLIED_COUNTED):
+        return _named(word, word)  # 加息四次: the moves are counted (metric.toml implied-counted)
     implied = _lexicon()["implied"][word]
     named = _rate_named_before(c) if implied.endswith("利率") else None
     return named if named and named[0].endswith("利率") else _named(implied, word)

@@ -1,0 +1,28 @@
+"""The s22-metric pooled round (issue 14): a rate move implied by 加息/降息 moves the rate (利率, as real text writes
+it, not 政策利率), and a count of such moves counts the moves themselves (加息). Made-up sentences in, the metric of
+one figure out; cases marked "kept" must not change."""
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _metric(text: str, figure: str) -> str | None:
+    found = [f for f in analyze(text, published="2025-06-30").figures if f.text == figure]
+    assert len(found) == 1, [f.text for f in analyze(text, published="2025-06-30").figures]
+    return found[0].metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # the implied rate is 利率
+    ("货币市场押注欧洲央行10月加息10个基点。", "10个基点", "利率"),
+    ("市场预计英国央行下月降息25个基点。", "25个基点", "利率"),
+    # implied-counted: a count of moves names the move
+    ("高盛预测美联储今年将加息四次。", "四次", "加息"),
+    ("点阵图显示，多名官员预测明年仅会降息一次。", "一次", "降息"),
+    # kept: a rate the sentence named before is the one moved; 降准 implies the reserve ratio
+    ("美联储1月维持利率在0%-0.25%区间的概率为96.9%，加息25个基点的概率为3.1%。", "25个基点", "利率"),
+    ("人民银行决定9月16日全面降准0.5个百分点。", "0.5个百分点", "存款准备金率"),
+    ("二是下调政策利率0.1个百分点。", "0.1个百分点", "政策利率"),
+])
+def test_rate_moves_implied_by_hikes_and_cuts(text, figure, metric):
+    assert _metric(text, figure) == metric
