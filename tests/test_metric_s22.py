@@ -1,6 +1,7 @@
 """The s22-metric pooled round (issue 14): a rate move implied by 加息/降息 moves the rate (利率, as real text writes
 it, not 政策利率), and a count of such moves counts the moves themselves (加息). Made-up sentences in, the metric of
-one figure out; cases marked "kept" must not change."""
+one figure out; a verb and its result marker before a figure (压低至, 推上了) are the predicate, not the name.
+Cases marked "kept" must not change."""
 import pytest
 
 from analyzer.pipeline import analyze
@@ -25,4 +26,16 @@ def _metric(text: str, figure: str) -> str | None:
     ("二是下调政策利率0.1个百分点。", "0.1个百分点", "政策利率"),
 ])
 def test_rate_moves_implied_by_hikes_and_cuts(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # result-markers: a verb of two characters and 至/到/了 before the figure end the name before the verb
+    ("公司计划用所得还债，将本金债务压低至150亿美元以下。", "150亿美元以下", "本金债务"),
+    ("四季度的收益还将全年盈利推上了7000亿元。", "7000亿元", "盈利"),
+    ("该公司目标于2027年底将总装机容量扩展至200兆瓦。", "200兆瓦", "总装机容量"),
+    # kept: listed verbs already end the name; a word that names a quantity stays
+    ("一季度贷款余额增长至30万亿元。", "30万亿元", "贷款余额"),
+])
+def test_verb_with_result_marker_ends_the_name(text, figure, metric):
     assert _metric(text, figure) == metric

@@ -297,11 +297,32 @@ def _without_per_unit(phrase: str) -> str:
     return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 
 
+RESULT_MARKERS = tuple(WORD_LISTS["result-markers"])
+RESULT_VERB_TAGS = frozenset("v vd vi a ad".split())
+
+
+def _without_result_verb(phrase: str) -> str:
+    """本金债务压低至 → 本金债务, 全年盈利推上了 → 全年盈利: a verb of two characters or more (or an adjective) and its
+    result marker before the figure are the predicate, not the name (metric.toml result-markers); a word that names a
+    quantity (出口至) stays, and so does a phrase with no name of two characters before it."""
+    if not phrase.endswith(RESULT_MARKERS):
+        return phrase
+    words = pos.tag(phrase)
+    if len(words) < 3 or words[-1][0] not in RESULT_MARKERS:
+        return phrase
+    verb, tag = words[-2]
+    if tag not in RESULT_VERB_TAGS or len(verb) < 2 or verb in _metric_words():
+        return phrase
+    head = phrase[: len(phrase) - len(words[-1][0]) - len(verb)]
+    return head if len(head) >= 2 and names_something(head) else phrase
+
+
 @functools.lru_cache(maxsize=16384)  # a pure function of the phrase; a third of the calls repeat an earlier phrase
 def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
+    phrase = _without_result_verb(phrase)
     phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", SCOPE_FLOW.sub("", phrase)))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
