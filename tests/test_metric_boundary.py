@@ -172,3 +172,18 @@ def test_an_audit_is_scored_by_span_and_metric_and_refuses_another_text():
     assert (matched, total) == (2, 2) and right >= 1
     with pytest.raises(ValueError, match="sha256"):
         score_audit(audit, Pipeline(), {"d1": text + "。"})
+
+
+def test_an_audit_reads_as_gold_records_that_give_training_groups():
+    """audit_records (the pooled training of benchmarks/metric_boundary_pool.py): each span found in text order from
+    one past the previous start, so a repeated span lands on its own occurrence; the records give candidate groups."""
+    from analyzer.io.gold import text_sha256
+    from analyzer.model.metric_boundary import audit_records, document_groups
+    text = "典型房企的融资量为120亿元，去年的融资量为120亿元。"
+    audit = {"documents": {"d1": {"text_sha256": text_sha256(text),
+                                  "figures": [["120亿元", "融资量"], ["120亿元", "融资量"]]}}}
+    (record,) = audit_records(audit, {"d1": text})
+    assert [f["start"] for f in record["figures"]] == [text.index("120"), text.rindex("120")]
+    assert record["doc"] == {"id": "d1"} and record["text"] == text
+    groups = document_groups(Pipeline(), record)
+    assert groups and all(g.gold_metric == "融资量" for g in groups)
