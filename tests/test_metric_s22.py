@@ -1,7 +1,8 @@
 """The s22-metric pooled round (issue 14): a rate move implied by 加息/降息 moves the rate (利率, as real text writes
 it, not 政策利率), and a count of such moves counts the moves themselves (加息). Made-up sentences in, the metric of
-one figure out; a verb and its result marker before a figure (压低至, 推上了) are the predicate, not the name.
-Cases marked "kept" must not change."""
+one figure out; a verb and its result marker before a figure (压低至, 推上了) are the predicate, not the name; a firm
+named with the market its shares trade on (港股蔚来, Allied Gold美股) or known to the taxonomy whole (山东黄金) moves
+as a 股价. Cases marked "kept" must not change."""
 import pytest
 
 from analyzer.pipeline import analyze
@@ -38,4 +39,20 @@ def test_rate_moves_implied_by_hikes_and_cuts(text, figure, metric):
     ("一季度贷款余额增长至30万亿元。", "30万亿元", "贷款余额"),
 ])
 def test_verb_with_result_marker_ends_the_name(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # listing-markets: the market a firm's shares trade on, before or after its name, is not what moved
+    ("港股蔚来大涨15%，此前最新财报显示，蔚来亏损收窄。", "15%", "股价"),
+    ("消息公布后，Allied Gold美股盘前一度涨近9%。", "近9%", "股价"),
+    ("美股蔚来盘前涨5%。", "5%", "股价"),
+    # a firm the taxonomy knows whole moves as a share, though its name ends in a good
+    ("黄金股则逆市上涨，山东黄金涨超2%。", "超2%", "股价"),
+    # kept: a good, a market and an index still move as themselves
+    ("现货黄金上涨2%。", "2%", "现货黄金"),
+    ("沪指收涨1.2%，黄金上涨2%。", "2%", "黄金"),
+    ("港股市场收涨1.2%。", "1.2%", "港股市场"),
+])
+def test_share_price_of_a_firm_named_with_its_market(text, figure, metric):
     assert _metric(text, figure) == metric

@@ -1086,8 +1086,10 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
     names nothing) opens with named firms measures their 股价."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words) or NOT_A_STOCK.search(words):
-        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
+    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words):
+        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%: a statistic's, a base's move
+    if NOT_A_STOCK.search(words):  # 沪指收涨: an index's move, unless a firm's name holds the word (港股蔚来, 山东黄金)
+        return _named("股价", words) if _listed_firm(words) else None
     subject = tidy_metric(clean_metric(words))
     if subject:
         # 阿里巴巴、京东集团、蔚来等, 中国铝业: the clean-up strips known firms and a leading 中国, so a list, a known
@@ -1100,6 +1102,19 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     words = c.clause_before
     subject = words and clean_metric(_noun_prefix(words))
     return _named("股价", words) if subject and _named_firms(subject) else None
+
+
+LISTING_MARKET = rulebook.regex(rf"^(?:{_one_of_words('listing-markets')})(?=..)|(?<=..)(?:{_one_of_words('listing-markets')})$")
+
+
+def _listed_firm(words: str) -> bool:
+    """港股蔚来, Allied Gold美股盘前一度, 山东黄金: one firm's name with the market its shares trade on before or after it
+    (metric.toml listing-markets), or a name the taxonomy knows whole, though it holds a not-a-stock word."""
+    name = tidy_metric(clean_metric(words)) or ""
+    bare = LISTING_MARKET.sub("", name)
+    if len(bare) < 2 or NAME_JOINER.search(bare) or SHARE_CLASS.search(bare):
+        return False
+    return bool(_institution_pattern().fullmatch(bare)) or bare != name and is_stock_name(bare)
 
 
 WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
@@ -1787,6 +1802,8 @@ def _subject_at(text: str, start: int, figure_start: int) -> str | None:
     if match is None:
         return None
     name = tidy_metric(_strip_leading(re.sub(r"\s", "", match.group("name")), _words()[2]))
+    if name and _institution_pattern().fullmatch(name):
+        return None  # 山东黄金: a firm the taxonomy knows, though its name ends in a good (metric.toml listing-markets)
     return to_simplified(name) if name and len(name) >= 2 else None
 
 
