@@ -6,11 +6,13 @@ how many figures the model switches away from the rules' metric, how many of tho
 broke a metric the rules had right, and the net gain (right − broke). Figures whose metric the rules did not write
 in their sentence have no candidates and never change.
 
-    python benchmarks/metric_boundary_pool.py [COUNTS_DIR] [--l2 0.3]
+    python benchmarks/metric_boundary_pool.py [COUNTS_DIR] [--l2 0.3] [--out DIR]
 
 COUNTS_DIR holds the ``metric_counts.json`` the features read (default models/metric-boundary; count it again with
 every audit's documents left out: ``analyzer model train-metric-boundary --recount --out DIR`` after copying the
 audits into DIR). About 2 minutes a fit; 11 fits. Training only on sets that are no test split; corpus/test is scored.
+With ``--out DIR`` it only fits the whole pool and writes ``weights.json`` (margin 1.0) and the counts it used in DIR,
+a folder ``analyzer eval … --metric-boundary DIR`` reads (copy the audits there for ``benchmarks/metric_audits.py``).
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.model.metric_boundary import (audit_records, choose, document_groups, fit,  # noqa: E402
-                                            gold_records)
+from analyzer.model.metric_boundary import (BoundaryOptions, accuracy, audit_records, choose,  # noqa: E402
+                                            document_groups, fit, gold_records, save)
 from analyzer.pipeline import Pipeline  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -80,12 +82,31 @@ def leave_one_out(groups: dict[str, list], l2: float) -> dict[str, dict]:
     return results
 
 
+def save_pool(groups: dict[str, list], l2: float, counts_dir: Path, out: Path) -> dict:
+    """Fit the whole pool (every set but corpus/test) and save it in ``out`` with the counts of ``counts_dir``."""
+    pool = [g for name, gs in groups.items() if name != "ctest" for g in gs]
+    options = BoundaryOptions(l2=l2)
+    weights = fit(pool, l2=l2, steps=options.steps, rate=options.rate)
+    right, rules, total = accuracy(weights, pool, options.margin)
+    meta = {"train": sorted(name for name in groups if name != "ctest"), "groups": total, "rules_right": rules,
+            "model_right_in_sample": right, "l2": l2, "steps": options.steps, "rate": options.rate}
+    save(weights, options, out, meta)
+    if counts_dir.resolve() != out.resolve():
+        (out / "metric_counts.json").write_text((counts_dir / "metric_counts.json").read_text(encoding="utf-8"),
+                                                encoding="utf-8")
+    return meta
+
+
 def main(argv: list[str]) -> None:
-    l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else 0.3
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--l2")]
+    values = {flag: argv[argv.index(flag) + 1] for flag in ("--l2", "--out") if flag in argv}
+    l2 = float(values.get("--l2", 0.3))
+    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in values)]
     counts_dir = Path(positional[0]) if positional else ROOT / "models" / "metric-boundary"
     counts = json.loads((counts_dir / "metric_counts.json").read_text(encoding="utf-8"))
     groups = pool_groups(counts)
+    if "--out" in values:
+        print(save_pool(groups, l2, counts_dir, Path(values["--out"])))
+        return
     rules = {name: f"{sum(g.rule == g.gold for g in gs)}/{len(gs)}" for name, gs in groups.items()}
     print(f"l2 {l2}; rules right / figures with candidates: {rules}")
     print("| held out | " + " | ".join(f"margin {m}: switched/right/broke (net)" for m in MARGINS) + " |")

@@ -187,3 +187,27 @@ def test_an_audit_reads_as_gold_records_that_give_training_groups():
     assert record["doc"] == {"id": "d1"} and record["text"] == text
     groups = document_groups(Pipeline(), record)
     assert groups and all(g.gold_metric == "融资量" for g in groups)
+
+
+def test_the_pool_benchmark_saves_weights_of_every_set_but_corpus_test(tmp_path):
+    """benchmarks/metric_boundary_pool.py --out: the pool's weights, fitted without corpus/test, in a folder the
+    chooser reads (weights.json at margin 1.0 and the metric counts the features used)."""
+    import importlib.util
+    import sys
+
+    from analyzer.model.metric_boundary import Group
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "metric_boundary_pool.py"
+    spec = importlib.util.spec_from_file_location("metric_boundary_pool", path)
+    pool = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("metric_boundary_pool", pool)
+    spec.loader.exec_module(pool)
+    right = Group("d1", [["rules"], ["longer"]], ["A", "AB"], gold=1, rule=0, gold_metric="AB")
+    wrong = Group("d2", [["rules"], ["shorter"]], ["XY", "Y"], gold=0, rule=0, gold_metric="XY")
+    counts_dir = tmp_path / "counts"
+    counts_dir.mkdir()
+    (counts_dir / "metric_counts.json").write_text('{"AB": 3}', encoding="utf-8")
+    meta = pool.save_pool({"cdev": [right], "s19": [wrong], "ctest": [right, right]}, 0.3, counts_dir, tmp_path / "out")
+    saved = json.loads((tmp_path / "out" / "weights.json").read_text(encoding="utf-8"))
+    assert meta["train"] == ["cdev", "s19"] and meta["groups"] == 2 and meta["rules_right"] == 1
+    assert saved["margin"] == 1.0 and saved["weights"]["longer"] > 0
+    assert json.loads((tmp_path / "out" / "metric_counts.json").read_text(encoding="utf-8")) == {"AB": 3}
