@@ -172,3 +172,42 @@ def test_an_audit_is_scored_by_span_and_metric_and_refuses_another_text():
     assert (matched, total) == (2, 2) and right >= 1
     with pytest.raises(ValueError, match="sha256"):
         score_audit(audit, Pipeline(), {"d1": text + "。"})
+
+
+def test_an_audit_reads_as_gold_records_that_give_training_groups():
+    """audit_records (the pooled training of benchmarks/metric_boundary_pool.py): each span found in text order from
+    one past the previous start, so a repeated span lands on its own occurrence; the records give candidate groups."""
+    from analyzer.io.gold import text_sha256
+    from analyzer.model.metric_boundary import audit_records, document_groups
+    text = "典型房企的融资量为120亿元，去年的融资量为120亿元。"
+    audit = {"documents": {"d1": {"text_sha256": text_sha256(text),
+                                  "figures": [["120亿元", "融资量"], ["120亿元", "融资量"]]}}}
+    (record,) = audit_records(audit, {"d1": text})
+    assert [f["start"] for f in record["figures"]] == [text.index("120"), text.rindex("120")]
+    assert record["doc"] == {"id": "d1"} and record["text"] == text
+    groups = document_groups(Pipeline(), record)
+    assert groups and all(g.gold_metric == "融资量" for g in groups)
+
+
+def test_the_pool_benchmark_saves_weights_of_every_set_but_corpus_test(tmp_path):
+    """benchmarks/metric_boundary_pool.py --out: the pool's weights, fitted without corpus/test, in a folder the
+    chooser reads (weights.json at margin 1.0 and the metric counts the features used)."""
+    import importlib.util
+    import sys
+
+    from analyzer.model.metric_boundary import Group
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "metric_boundary_pool.py"
+    spec = importlib.util.spec_from_file_location("metric_boundary_pool", path)
+    pool = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("metric_boundary_pool", pool)
+    spec.loader.exec_module(pool)
+    right = Group("d1", [["rules"], ["longer"]], ["A", "AB"], gold=1, rule=0, gold_metric="AB")
+    wrong = Group("d2", [["rules"], ["shorter"]], ["XY", "Y"], gold=0, rule=0, gold_metric="XY")
+    counts_dir = tmp_path / "counts"
+    counts_dir.mkdir()
+    (counts_dir / "metric_counts.json").write_text('{"AB": 3}', encoding="utf-8")
+    meta = pool.save_pool({"cdev": [right], "s19": [wrong], "ctest": [right, right]}, 0.3, counts_dir, tmp_path / "out")
+    saved = json.loads((tmp_path / "out" / "weights.json").read_text(encoding="utf-8"))
+    assert meta["train"] == ["cdev", "s19"] and meta["groups"] == 2 and meta["rules_right"] == 1
+    assert saved["margin"] == 1.0 and saved["weights"]["longer"] > 0
+    assert json.loads((tmp_path / "out" / "metric_counts.json").read_text(encoding="utf-8")) == {"AB": 3}

@@ -297,11 +297,32 @@ def _without_per_unit(phrase: str) -> str:
     return phrase[:short.start()] if short and names_something(phrase[:short.start()]) else phrase
 
 
+RESULT_MARKERS = tuple(WORD_LISTS["result-markers"])
+RESULT_VERB_TAGS = frozenset("v vd vi a ad".split())
+
+
+def _without_result_verb(phrase: str) -> str:
+    """本金债务压低至 → 本金债务, 全年盈利推上了 → 全年盈利: a verb of two characters or more (or an adjective) and its
+    result marker before the figure are the predicate, not the name (metric.toml result-markers); a word that names a
+    quantity (出口至) stays, and so does a phrase with no name of two characters before it."""
+    if not phrase.endswith(RESULT_MARKERS):
+        return phrase
+    words = pos.tag(phrase)
+    if len(words) < 3 or words[-1][0] not in RESULT_MARKERS:
+        return phrase
+    verb, tag = words[-2]
+    if tag not in RESULT_VERB_TAGS or len(verb) < 2 or verb in _metric_words():
+        return phrase
+    head = phrase[: len(phrase) - len(words[-1][0]) - len(verb)]
+    return head if len(head) >= 2 and names_something(head) else phrase
+
+
 @functools.lru_cache(maxsize=16384)  # a pure function of the phrase; a third of the calls repeat an earlier phrase
 def clean_metric(phrase: str, limit: bool = True) -> str | None:
     """Strip verbs, time and place words from a phrase taken from before a figure; flow verbs go too, rates
     included (新增贷款 → 贷款; 新发放的普惠小微企业贷款平均利率 → 普惠小微企业贷款平均利率)."""
     trailing, verbs, leading = _words()
+    phrase = _without_result_verb(phrase)
     phrase = JOINING_VERB.sub("", FIRM_JOINED.sub("", SCOPE_FLOW.sub("", phrase)))  # 规模以上工业企业实现利润总额 → …企业利润总额
     phrase = DIVIDEND_VERB.sub("", phrase)  # 每10股派发现金红利 → 每10股现金红利
     phrase = _strip_trailing(_from_open_bracket_or_source(phrase).strip(), trailing)
@@ -826,6 +847,7 @@ def _implied_words() -> tuple[str, ...]:
 
 
 FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
+IMPLIED_COUNTED = tuple(WORD_LISTS["implied-counted"])
 SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
 
 
@@ -841,6 +863,8 @@ def _implied_word(c: MetricContext) -> Named | None:
     word = _first_ending(c.left_stripped, _implied_words())
     if word is None:
         return None
+    if c.text[c.figure_start:c.figure_end].endswith(IMPLIED_COUNTED):
+        return _named(word, word)  # 加息四次: the moves are counted (metric.toml implied-counted)
     implied = _lexicon()["implied"][word]
     named = _rate_named_before(c) if implied.endswith("利率") else None
     return named if named and named[0].endswith("利率") else _named(implied, word)
@@ -1062,8 +1086,10 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
     names nothing) opens with named firms measures their 股价."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words) or NOT_A_STOCK.search(words):
-        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%, 沪指收涨: a statistic's, a base's, an index's move
+    if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words):
+        return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%: a statistic's, a base's move
+    if NOT_A_STOCK.search(words):  # 沪指收涨: an index's move, unless a firm's name holds the word (港股蔚来, 山东黄金)
+        return _named("股价", words) if _listed_firm(words) else None
     subject = tidy_metric(clean_metric(words))
     if subject:
         # 阿里巴巴、京东集团、蔚来等, 中国铝业: the clean-up strips known firms and a leading 中国, so a list, a known
@@ -1076,6 +1102,19 @@ def _stock_of_clause(c: MetricContext) -> Named | None:
     words = c.clause_before
     subject = words and clean_metric(_noun_prefix(words))
     return _named("股价", words) if subject and _named_firms(subject) else None
+
+
+LISTING_MARKET = rulebook.regex(rf"^(?:{_one_of_words('listing-markets')})(?=..)|(?<=..)(?:{_one_of_words('listing-markets')})$")
+
+
+def _listed_firm(words: str) -> bool:
+    """港股蔚来, Allied Gold美股盘前一度, 山东黄金: one firm's name with the market its shares trade on before or after it
+    (metric.toml listing-markets), or a name the taxonomy knows whole, though it holds a not-a-stock word."""
+    name = tidy_metric(clean_metric(words)) or ""
+    bare = LISTING_MARKET.sub("", name)
+    if len(bare) < 2 or NAME_JOINER.search(bare) or SHARE_CLASS.search(bare):
+        return False
+    return bool(_institution_pattern().fullmatch(bare)) or bare != name and is_stock_name(bare)
 
 
 WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
@@ -1763,6 +1802,8 @@ def _subject_at(text: str, start: int, figure_start: int) -> str | None:
     if match is None:
         return None
     name = tidy_metric(_strip_leading(re.sub(r"\s", "", match.group("name")), _words()[2]))
+    if name and _institution_pattern().fullmatch(name):
+        return None  # 山东黄金: a firm the taxonomy knows, though its name ends in a good (metric.toml listing-markets)
     return to_simplified(name) if name and len(name) >= 2 else None
 
 

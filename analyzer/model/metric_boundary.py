@@ -181,12 +181,13 @@ def archive_metric_counts(data_dir: Path, skip: frozenset[str], least: int = 2) 
     return {name: n for name, n in sorted(counts.items()) if n >= least}
 
 
-def score_audit(audit: dict, pipeline: Pipeline, texts: dict[str, str]) -> tuple[int, int, int]:
-    """(metrics right, matched figures, annotated figures) of ``pipeline`` on a carry-over audit
-    (``models/metric-boundary/audit-s19.json``: per document, [span, metric] in text order); ``texts`` maps
-    each id to its text from ``../shared/data``."""
+def audit_records(audit: dict, texts: dict[str, str]) -> list[dict]:
+    """A carry-over audit (``models/metric-boundary/audit-*.json``: per document, [span, metric] in text order) as
+    gold records ({"doc", "text", "figures"}, each span found from one past the previous start), in id order; each
+    text (from ``../shared/data``) checked against the audit's sha256. No publication date: the audits were scored
+    without one."""
     from analyzer.io.gold import text_sha256
-    right = matched = total = 0
+    records = []
     for doc_id, doc in sorted(audit["documents"].items()):
         text = texts[doc_id]
         if text_sha256(text) != doc["text_sha256"]:
@@ -194,9 +195,20 @@ def score_audit(audit: dict, pipeline: Pipeline, texts: dict[str, str]) -> tuple
         gold, cursor = [], 0
         for span, metric in doc["figures"]:
             at = text.index(span, cursor)
-            gold.append({"start": at, "end": at + len(span), "metric": metric})
+            gold.append({"start": at, "end": at + len(span), "text": span, "metric": metric})
             cursor = at + 1
-        pred = pipeline.analyze(Document(id=doc_id, text=text)).to_dict()["figures"]
+        records.append({"doc": {"id": doc_id}, "text": text, "figures": gold})
+    return records
+
+
+def score_audit(audit: dict, pipeline: Pipeline, texts: dict[str, str]) -> tuple[int, int, int]:
+    """(metrics right, matched figures, annotated figures) of ``pipeline`` on a carry-over audit
+    (``models/metric-boundary/audit-s19.json``: per document, [span, metric] in text order); ``texts`` maps
+    each id to its text from ``../shared/data``."""
+    right = matched = total = 0
+    for record in audit_records(audit, texts):
+        gold = record["figures"]
+        pred = pipeline.analyze(Document(id=record["doc"]["id"], text=record["text"])).to_dict()["figures"]
         pairs = match_spans(gold, pred)
         total += len(gold)
         matched += len(pairs)
