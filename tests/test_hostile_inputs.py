@@ -22,7 +22,6 @@ from analyzer.cli import main
 from analyzer.errors import InputError
 from analyzer.io.readers import ReadLimits, read_documents
 from analyzer.io.safejson import check_json, load_json
-from analyzer.records import Record
 from analyzer.settings import Settings
 from analyzer.store import open_store
 from analyzer.store.ingest import ingest
@@ -116,27 +115,6 @@ def error_lines(result) -> list[str]:
 def stored_ids(db) -> set[str]:
     with open_store(str(db), create=False) as store:
         return set(store.known_documents())
-
-
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    """Analysis that finds nothing (and loops forever on a text holding SLOW), so ingest tests run fast."""
-    import analyzer.store.ingest
-
-    class Pipeline:
-        def __init__(self, settings=None):
-            pass
-
-        def analyze(self, document):
-            while "SLOW" in document.text:
-                pass
-            return Record(document=document)
-
-        def analyze_many(self, items):
-            for item in items:
-                yield item if isinstance(item, InputError) else self.analyze(item)
-
-    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)
 
 
 # --- validate before writing: a bad record fails alone, on both backends ---------------------------------
