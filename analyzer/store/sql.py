@@ -399,6 +399,7 @@ class SQLStore:
                 readonly.check_reader(connection)
                 readonly.limit_time(connection, time_limit)
                 columns, result = readonly.run_alone(connection, body)
+                result = readonly.spooled(result)  # every row fetched, to a file: the session may end now
             else:  # SQLite's driver itself runs one statement only (and reads quotes and comments as SQLite does)
                 with clock.running():
                     result = connection.exec_driver_sql(body)
@@ -411,7 +412,7 @@ class SQLStore:
             raise
         if self.backend == "postgresql":  # every row is fetched: the session ends before the first is printed, so
             release()  # no lock the statement took outlives it, however slowly its rows are read (| less)
-            return columns, (tuple(row) for row in result)
+            return columns, result
 
         def rows() -> Iterator[tuple]:
             try:
