@@ -95,3 +95,18 @@ def test_a_folder_or_a_missing_table_is_one_line(tmp_path):
                                            "--db", str(tmp_path / "s.db")])
         assert result.exit_code == 1 and problem in result.stderr and len(result.stderr.splitlines()) == 1, \
             result.output
+
+
+@pytest.mark.parametrize("header", ["metric,metric,period,value,unit,source,url",
+                                    "metric,period,value,unit,source,url, url "])
+def test_a_column_given_twice_is_refused(tmp_path, header):
+    """s22-probe: a repeated column was read as the last cell of that name, the other dropped in silence
+    (`metric,metric` with `a,b` stored metric b)."""
+    path = tmp_path / "ref.csv"
+    cells = "M1余额,M2余额,2024-12-31,1,亿元,央行," + URL if header.startswith("metric,metric") \
+        else f"M1余额,2024-12-31,1,亿元,央行,{URL},{URL}"
+    path.write_text(f"{header}\n{cells}\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
+    assert result.exit_code == 1, result.output
+    assert "ref.csv:1: column(s) given twice: " in result.output and "nothing imported" in result.output

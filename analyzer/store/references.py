@@ -182,8 +182,10 @@ def _header(path: str, record: tuple[int, list[str]]) -> list[str]:
     header = [h.strip() for h in cells]
     absent = [k for k in REQUIRED if k not in header]
     unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
-    if absent or unknown:
-        what = f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+    twice = sorted({k for k in header if header.count(k) > 1})  # read as one, the other cell lost in silence
+    what = (f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+            if unknown else f"column(s) given twice: {', '.join(twice)}" if twice else None)
+    if what:
         raise ReferenceFileError(path, [f"{path}:{number}: {what}; columns are {', '.join(REQUIRED + OPTIONAL)}"])
     return header
 
