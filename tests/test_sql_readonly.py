@@ -165,6 +165,26 @@ def test_reader_role_sql_refuses_names_that_are_not_plain(name):
         reader_role_sql(name, "db", "public", "owner")
 
 
+@pytest.mark.parametrize("name", ["public", "PUBLIC", "current_user", "session_user", "current_role", "none",
+                                  "pg_monitor", "pg_read_all_data"])
+def test_a_reader_is_never_a_role_postgresql_reads_as_another(name):
+    """s22-probe: `sql-reader public` printed CREATE ROLE public (refused: reserved) and then GRANT … TO public;
+    pasted into psql, the GRANTs ran after the failed CREATE and every role on the server could read the store."""
+    with pytest.raises(StoreError, match="reserves or reads as another role"):
+        reader_role_sql(name, "db", "public", "owner")
+    assert reader_role_sql("public_reader", "db", "public", "owner")  # a name that only begins so is fine
+
+
+@needs_pg
+def test_printed_reader_sql_is_one_transaction(pg_schema):
+    """Pasted into psql, a CREATE ROLE that fails (the role exists) stops the GRANTs and the password change after it;
+    before, they ran, and the printed ALTER ROLE … PASSWORD changed the existing role's password."""
+    printed = CliRunner().invoke(main, ["sql-reader", "some_reader", "--db", _with_schema(OWNER_URL, pg_schema)])
+    lines = printed.output.splitlines()
+    assert printed.exit_code == 0 and lines[0] == "BEGIN;" and lines[-1] == "COMMIT;", printed.output
+    assert lines[1].startswith("CREATE ROLE some_reader ") and lines[-2] == "ALTER ROLE some_reader PASSWORD '…';"
+
+
 @needs_pg
 def test_cli_refusal_is_one_line_without_the_password(pg_schema):
     result = CliRunner().invoke(main, ["sql", "SELECT 1", "--db", _with_schema(SUPERUSER_URL, pg_schema)])

@@ -190,11 +190,19 @@ def _few(names: str, most: int = 3) -> str:
     return ", ".join(parts[:most]) + (f" and {len(parts) - most} more" if len(parts) > most else "")
 
 
+# role names PostgreSQL reads as another role in GRANT (PUBLIC: every role) or reserves (pg_*): CREATE ROLE fails
+# on them, and a GRANT … TO public pasted after that failure gave every role on the server the store's tables
+SPECIAL_ROLES = re.compile(r"public|none|current_user|current_role|session_user|user|all|pg_.*", re.IGNORECASE)
+
+
 def reader_role_sql(role: str, database: str, schema: str, owner: str) -> list[str]:
     """The statements that create a login role with SELECT only on the store's tables (password set separately)."""
     for name in (role, database, schema, owner):
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", name):
             raise StoreError(f"{name!r} is not a plain SQL name (letters, digits and _, not starting with a digit)")
+    if SPECIAL_ROLES.fullmatch(role):
+        raise StoreError(f"{role!r} is a name PostgreSQL reserves or reads as another role (PUBLIC is every role): "
+                         "choose another name for the reader")
     return [
         f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT",
         f"GRANT CONNECT ON DATABASE {database} TO {role}",
