@@ -319,6 +319,22 @@ def test_links_to_folders_are_reported_not_silently_skipped(tmp_path, fake_pipel
     assert stored_ids(tmp_path / "store.db") == {"good.txt"}
 
 
+def test_a_file_removed_while_its_folder_is_read_is_named_as_removed(tmp_path):
+    """s22-probe: files deleted during an ingest of their folder (listed, then gone) were each reported as "not a
+    regular file (a FIFO, socket, device or broken link)", which sent the reader looking for a device."""
+    from analyzer.io.readers import walk_folder
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "nowhere.txt")
+    walked = walk_folder(tmp_path)
+    first = next(walked)  # the folder is listed
+    (tmp_path / "b.txt").unlink()
+    rest = [str(item) for item in walked]
+    assert first.path.name == "a.txt"
+    assert rest == [f"{tmp_path / 'b.txt'}: removed while the folder was read: skipped",
+                    f"{tmp_path / 'c.txt'}: not a regular file (a FIFO, socket, device or broken link): skipped"]
+
+
 def test_stdin_never_silently_replaces_a_document_stored_from_stdin(tmp_path, fake_pipeline):
     """Two pipes are two inputs, whatever their origin says (<stdin>): a given id stored from one is not replaced
     by different text from the next unless --on-duplicate replace says so; the same text again is unchanged."""
