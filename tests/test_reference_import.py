@@ -158,3 +158,19 @@ def test_a_table_without_rows_is_refused_not_imported_as_an_empty_set(tmp_path):
     again = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
     assert again.exit_code == 1 and "no rows below the header" in again.output, again.output
     assert list(_set_rows(db).values()) == ["100000000"]
+
+
+def test_an_ingest_does_not_replace_a_reference_row_unasked(db_url, tmp_path, fake_pipeline):  # noqa: F811
+    """s22-probe: a document ingested under a reference row's id replaced the official row in silence ("1 updated",
+    exit 0): reference rows have no input file, so the check for an id stored from another input never saw them."""
+    table = tmp_path / "ref.csv"
+    table.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["reference", "import", str(table), "--source", "t", "--db", db_url]).exit_code == 0
+    [doc_id] = _set_rows(db_url)
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": doc_id, "text": "截至2024年末，狭义货币余额为999亿元。"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(news), "--db", db_url, "--no-progress"])
+    assert result.exit_code == 3, result.output
+    assert "is already stored from another input, reference set 't' (analyzer reference import)" in result.stderr
+    assert _set_rows(db_url) == {doc_id: "100000000"}

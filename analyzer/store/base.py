@@ -118,7 +118,8 @@ class Store(Protocol):
         """``doc_id → (content_hash, extractor_version)`` of every stored document."""
 
     def document_origins(self) -> dict[str, str]:
-        """``doc_id → origin`` (the input file) of every stored document that has one."""
+        """``doc_id → origin`` (the input file) of every stored document that has one, and ``reference set 'NAME' …``
+        for each reference row (an ingest does not replace one unasked)."""
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""

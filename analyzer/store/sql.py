@@ -136,9 +136,14 @@ class SQLStore:
             return {doc_id: (content_hash, version) for doc_id, content_hash, version in rows}
 
     def document_origins(self) -> dict[str, str]:
+        """``doc_id → origin`` of every stored document read from an input, and of every reference row (``reference
+        set 'NAME'``: written by ``reference import``, with no file, so that an ingest does not replace it unasked)."""
         d = schema.documents.c
         with self.engine.connect() as connection:
-            return dict(connection.execute(sa.select(d.doc_id, d.origin).where(d.origin.is_not(None))).all())
+            rows = connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta)
+                                      .where(sa.or_(d.origin.is_not(None), d.kind == "reference")))
+            return {doc_id: origin or f"reference set {(meta or {}).get('reference_set')!r} (analyzer reference import)"
+                    for doc_id, origin, kind, meta in rows}
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``:
