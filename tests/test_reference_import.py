@@ -174,3 +174,14 @@ def test_an_ingest_does_not_replace_a_reference_row_unasked(db_url, tmp_path, fa
     assert result.exit_code == 3, result.output
     assert "is already stored from another input, reference set 't' (analyzer reference import)" in result.stderr
     assert _set_rows(db_url) == {doc_id: "100000000"}
+
+
+def test_the_dask_engine_sees_reference_rows_as_stored_from_their_set(tmp_path):
+    """The Dask client decides repeated ids from ``stored_state``: it reads a reference row's origin as ingest does."""
+    from analyzer.cluster.duplicates import stored_state
+    from analyzer.store import open_store
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    [doc_id] = _set_rows(db)
+    with open_store(db, create=False) as store:
+        assert stored_state(store, [doc_id])[doc_id][2] == "reference set 't' (analyzer reference import)"

@@ -83,6 +83,15 @@ class WriteResult:
     same_text: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
+def stored_origin(origin: str | None, kind: str | None, meta: dict | None) -> str | None:
+    """Where a stored document came from, as ingest's check of an id stored from another input reads it: its input
+    file, or for a reference row (written by ``reference import``, with no file) its set, so that an ingest does
+    not replace an official row unasked."""
+    if origin or kind != "reference":
+        return origin
+    return f"reference set {(meta or {}).get('reference_set')!r} (analyzer reference import)"
+
+
 @dataclass
 class IngestSummary:
     """What one ingest did; ``errors`` holds one line per failed input."""
@@ -118,8 +127,8 @@ class Store(Protocol):
         """``doc_id → (content_hash, extractor_version)`` of every stored document."""
 
     def document_origins(self) -> dict[str, str]:
-        """``doc_id → origin`` (the input file) of every stored document that has one, and ``reference set 'NAME' …``
-        for each reference row (an ingest does not replace one unasked)."""
+        """``doc_id → origin`` (the input file) of every stored document that has one, and ``reference set
+        'NAME' …`` for each reference row (an ingest does not replace one unasked)."""
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
-from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, text_hash
+from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
 from analyzer.store.rows import document_row, record_rows
 
 
@@ -142,8 +142,7 @@ class SQLStore:
         with self.engine.connect() as connection:
             rows = connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta)
                                       .where(sa.or_(d.origin.is_not(None), d.kind == "reference")))
-            return {doc_id: origin or f"reference set {(meta or {}).get('reference_set')!r} (analyzer reference import)"
-                    for doc_id, origin, kind, meta in rows}
+            return {doc_id: stored_origin(origin, kind, meta) for doc_id, origin, kind, meta in rows}
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``:
