@@ -116,3 +116,27 @@ def postgres_schema(prefix: str = "t"):
         with admin.begin() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
         admin.dispose()
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    """Analysis that finds nothing (and loops forever on a text holding SLOW), so ingest tests run fast: what is
+    stored, refused or reported is decided before analysis (tests/test_hostile_inputs.py, tests/test_same_text.py)."""
+    import analyzer.store.ingest
+    from analyzer.errors import InputError
+    from analyzer.records import Record
+
+    class Pipeline:
+        def __init__(self, settings=None):
+            pass
+
+        def analyze(self, document):
+            while "SLOW" in document.text:
+                pass
+            return Record(document=document)
+
+        def analyze_many(self, items):
+            for item in items:
+                yield item if isinstance(item, InputError) else self.analyze(item)
+
+    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)

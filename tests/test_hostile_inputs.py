@@ -22,7 +22,6 @@ from analyzer.cli import main
 from analyzer.errors import InputError
 from analyzer.io.readers import ReadLimits, read_documents
 from analyzer.io.safejson import check_json, load_json
-from analyzer.records import Record
 from analyzer.settings import Settings
 from analyzer.store import open_store
 from analyzer.store.ingest import ingest
@@ -116,27 +115,6 @@ def error_lines(result) -> list[str]:
 def stored_ids(db) -> set[str]:
     with open_store(str(db), create=False) as store:
         return set(store.known_documents())
-
-
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    """Analysis that finds nothing (and loops forever on a text holding SLOW), so ingest tests run fast."""
-    import analyzer.store.ingest
-
-    class Pipeline:
-        def __init__(self, settings=None):
-            pass
-
-        def analyze(self, document):
-            while "SLOW" in document.text:
-                pass
-            return Record(document=document)
-
-        def analyze_many(self, items):
-            for item in items:
-                yield item if isinstance(item, InputError) else self.analyze(item)
-
-    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)
 
 
 # --- validate before writing: a bad record fails alone, on both backends ---------------------------------
@@ -339,6 +317,22 @@ def test_links_to_folders_are_reported_not_silently_skipped(tmp_path, fake_pipel
         f"Error: {tmp_path / 'in' / name}: a link to a folder, not followed (name the folder itself to read it)"
         for name in ("linked", "loop")]
     assert stored_ids(tmp_path / "store.db") == {"good.txt"}
+
+
+def test_a_file_removed_while_its_folder_is_read_is_named_as_removed(tmp_path):
+    """s22-probe: files deleted during an ingest of their folder (listed, then gone) were each reported as "not a
+    regular file (a FIFO, socket, device or broken link)", which sent the reader looking for a device."""
+    from analyzer.io.readers import walk_folder
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "nowhere.txt")
+    walked = walk_folder(tmp_path)
+    first = next(walked)  # the folder is listed
+    (tmp_path / "b.txt").unlink()
+    rest = [str(item) for item in walked]
+    assert first.path.name == "a.txt"
+    assert rest == [f"{tmp_path / 'b.txt'}: removed while the folder was read: skipped",
+                    f"{tmp_path / 'c.txt'}: not a regular file (a FIFO, socket, device or broken link): skipped"]
 
 
 def test_stdin_never_silently_replaces_a_document_stored_from_stdin(tmp_path, fake_pipeline):

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from analyzer.cli import main
 
+from test_store import db_url  # noqa: F401 - db_url is a fixture (SQLite, PostgreSQL)
+
 HEADER = "metric,period,value,unit,measure,comparison,source,title,url"
 URL = "http://www.pbc.gov.cn/x.html"
 
@@ -95,3 +97,91 @@ def test_a_folder_or_a_missing_table_is_one_line(tmp_path):
                                            "--db", str(tmp_path / "s.db")])
         assert result.exit_code == 1 and problem in result.stderr and len(result.stderr.splitlines()) == 1, \
             result.output
+
+
+@pytest.mark.parametrize("header", ["metric,metric,period,value,unit,source,url",
+                                    "metric,period,value,unit,source,url, url "])
+def test_a_column_given_twice_is_refused(tmp_path, header):
+    """s22-probe: a repeated column was read as the last cell of that name, the other dropped in silence
+    (`metric,metric` with `a,b` stored metric b)."""
+    path = tmp_path / "ref.csv"
+    cells = "M1余额,M2余额,2024-12-31,1,亿元,央行," + URL if header.startswith("metric,metric") \
+        else f"M1余额,2024-12-31,1,亿元,央行,{URL},{URL}"
+    path.write_text(f"{header}\n{cells}\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
+    assert result.exit_code == 1, result.output
+    assert "ref.csv:1: column(s) given twice: " in result.output and "nothing imported" in result.output
+
+
+def _set_rows(db) -> dict[str, str]:
+    """``doc_id → value`` of every stored reference row."""
+    import sqlalchemy as sa
+    from analyzer.store import open_store, schema
+    d, f = schema.documents.c, schema.figures.c
+    with open_store(str(db), create=False) as store, store.engine.connect() as connection:
+        return dict(connection.execute(sa.select(d.doc_id, f.value).join_from(schema.documents, schema.figures,
+                                                                               f.document_id == d.id)).all())
+
+
+def test_importing_a_set_again_makes_it_the_new_table(db_url, tmp_path):  # noqa: F811 - db_url is a fixture
+    """s22-probe: a row the corrected table no longer held (a wrong period, a withdrawn figure) stayed in the store,
+    and verdicts kept resting on it, while the summary said the rows were replaced. Now the set is the new table,
+    in one transaction, and the summary counts what changed; another set whose name begins the same is untouched."""
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\nM2余额,2024-12-31,2,亿元,level,,央行,t,"
+                     f"{URL}\nM0余额,2024-12-31,3,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    second.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\nM2余额,2024-12-31,5,亿元,level,,央行,t,"
+                      f"{URL}\nM2余额,2023-12-31,4,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+
+    def run(path, name):
+        result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", name, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+    run(first, "t:b")
+    run(first, "t")
+    said = run(second, "t")
+    assert "1 added, 1 updated, 1 unchanged, 1 removed (rows of 't' this table no longer holds)" in said, said
+    rows = _set_rows(db_url)
+    ours = sorted(v for k, v in rows.items() if not k.startswith("reference:t:b:"))
+    assert ours == ["100000000", "400000000", "500000000"], rows
+    assert sorted(v for k, v in rows.items() if k.startswith("reference:t:b:")) == ["100000000", "200000000",
+                                                                                      "300000000"]
+
+
+def test_a_table_without_rows_is_refused_not_imported_as_an_empty_set(tmp_path):
+    """A header alone would now replace the set with nothing: it is refused, as an empty file was."""
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "ref.csv"
+    path.write_text(HEADER + "\n", encoding="utf-8")
+    again = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
+    assert again.exit_code == 1 and "no rows below the header" in again.output, again.output
+    assert list(_set_rows(db).values()) == ["100000000"]
+
+
+def test_an_ingest_does_not_replace_a_reference_row_unasked(db_url, tmp_path, fake_pipeline):  # noqa: F811
+    """s22-probe: a document ingested under a reference row's id replaced the official row in silence ("1 updated",
+    exit 0): reference rows have no input file, so the check for an id stored from another input never saw them."""
+    table = tmp_path / "ref.csv"
+    table.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["reference", "import", str(table), "--source", "t", "--db", db_url]).exit_code == 0
+    [doc_id] = _set_rows(db_url)
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": doc_id, "text": "截至2024年末，狭义货币余额为999亿元。"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(news), "--db", db_url, "--no-progress"])
+    assert result.exit_code == 3, result.output
+    assert "is already stored from another input, reference set 't' (analyzer reference import)" in result.stderr
+    assert _set_rows(db_url) == {doc_id: "100000000"}
+
+
+def test_the_dask_engine_sees_reference_rows_as_stored_from_their_set(tmp_path):
+    """The Dask client decides repeated ids from ``stored_state``: it reads a reference row's origin as ingest does."""
+    from analyzer.cluster.duplicates import stored_state
+    from analyzer.store import open_store
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    [doc_id] = _set_rows(db)
+    with open_store(db, create=False) as store:
+        assert stored_state(store, [doc_id])[doc_id][2] == "reference set 't' (analyzer reference import)"

@@ -24,22 +24,6 @@ TEXT = "截至2025年一季度末，全国普惠小微贷款余额达35.3万亿�
 OTHER = "截至2025年3月末，人民币贷款余额265.4万亿元，同比增长7.4%。"
 
 
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    """Analysis that finds nothing, so these tests run fast (what is stored is decided before analysis)."""
-    import analyzer.store.ingest
-    from analyzer.records import Record
-
-    class Pipeline:
-        def __init__(self, settings=None):
-            pass
-
-        def analyze(self, document):
-            return Record(document=document)
-
-    monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)
-
-
 def ingest_cli(*args):
     return CliRunner().invoke(main, ["ingest", "--no-progress", *map(str, args)])
 

@@ -279,6 +279,33 @@ def test_a_bad_parameter_is_a_client_error(app, path, message):
     assert message in (answer["error"] if isinstance(answer, dict) else answer)
 
 
+def _status_left(path: str, message: str = "worded some new way", while_handling: Exception | None = None) -> int:
+    """The status the plugin's handle_exception leaves on datasette's DatasetteError (default status 500) raised for a
+    request of ``path`` (while handling ``while_handling``); datasette's own handler renders it next."""
+    from datasette.utils.asgi import Request
+    from datasette.views.base import DatasetteError
+    from analyzer.serve.plugin import handle_exception
+    error = DatasetteError(message)
+    error.__context__ = while_handling
+    assert handle_exception(None, Request.fake(path), error) is None
+    return error.status
+
+
+@pytest.mark.parametrize("query", ["_sort=nope", "_sort_desc=nope", "_sort=a&_sort_desc=b", "_through=%7B%7D"])
+def test_a_refused_parameter_is_recognised_by_the_parameter_not_the_wording(query):
+    """s22-probe: datasette's refusals were recognised by the English start of their message ("Cannot sort table by
+    ", ...), which a datasette version may reword; they are now recognised by the parameter the request gave."""
+    assert _status_left(f"/analyzer/figures?{query}") == 400
+
+
+@pytest.mark.parametrize("path, while_handling", [
+    ("/analyzer/figures", None),  # a sort configured in metadata on a missing column: the server's own fault
+    ("/analyzer/figures?_sort=value", sqlite3.OperationalError("disk I/O error")),  # a database failure
+])
+def test_other_datasette_errors_stay_server_errors(path, while_handling):
+    assert _status_left(path, "Cannot sort table by nope", while_handling) == 500
+
+
 def test_an_error_of_the_plugins_own_code_stays_a_server_error(app, monkeypatch):
     """s21-review: every ValueError was answered as a bad request (400), a fault of this package's own code too (here
     the document page's); only datasette's own reading of a parameter is the request's fault."""

@@ -165,6 +165,26 @@ def test_reader_role_sql_refuses_names_that_are_not_plain(name):
         reader_role_sql(name, "db", "public", "owner")
 
 
+@pytest.mark.parametrize("name", ["public", "PUBLIC", "current_user", "session_user", "current_role", "none",
+                                  "pg_monitor", "pg_read_all_data"])
+def test_a_reader_is_never_a_role_postgresql_reads_as_another(name):
+    """s22-probe: `sql-reader public` printed CREATE ROLE public (refused: reserved) and then GRANT … TO public;
+    pasted into psql, the GRANTs ran after the failed CREATE and every role on the server could read the store."""
+    with pytest.raises(StoreError, match="reserves or reads as another role"):
+        reader_role_sql(name, "db", "public", "owner")
+    assert reader_role_sql("public_reader", "db", "public", "owner")  # a name that only begins so is fine
+
+
+@needs_pg
+def test_printed_reader_sql_is_one_transaction(pg_schema):
+    """Pasted into psql, a CREATE ROLE that fails (the role exists) stops the GRANTs and the password change after it;
+    before, they ran, and the printed ALTER ROLE … PASSWORD changed the existing role's password."""
+    printed = CliRunner().invoke(main, ["sql-reader", "some_reader", "--db", _with_schema(OWNER_URL, pg_schema)])
+    lines = printed.output.splitlines()
+    assert printed.exit_code == 0 and lines[0] == "BEGIN;" and lines[-1] == "COMMIT;", printed.output
+    assert lines[1].startswith("CREATE ROLE some_reader ") and lines[-2] == "ALTER ROLE some_reader PASSWORD '…';"
+
+
 @needs_pg
 def test_cli_refusal_is_one_line_without_the_password(pg_schema):
     result = CliRunner().invoke(main, ["sql", "SELECT 1", "--db", _with_schema(SUPERUSER_URL, pg_schema)])
@@ -525,3 +545,70 @@ def test_one_default_time_limit_for_sql():
     assert inspect.signature(SQLStore.sql).parameters["time_limit"].default is limit
     option = next(p for p in main.get_command(None, "sql").params if p.name == "time_limit")
     assert option.default is limit and not hasattr(readonly, "DEFAULT_TIME_LIMIT")
+
+
+LARGE = "SELECT g, repeat('x', 200) AS pad FROM generate_series(1, 200000) g"
+
+
+def _peak_python_memory(store, statement: str) -> tuple[list[str], int, int]:
+    """The columns, the row count and the peak of Python's allocations while ``store.sql`` runs ``statement`` and
+    every row is read."""
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        columns, rows = store.sql(statement)
+        count = sum(1 for _ in rows)
+        return columns, count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@needs_pg
+def test_a_large_postgresql_result_is_read_in_bounded_memory(pg_schema):
+    """s22-probe: every row was fetched into memory before the first was given (200,000 rows of 200 characters:
+    about 70 MB of Python objects; a 1M-row result, benchmarks/bench_sql_memory.py). The rows are streamed from
+    the server and kept in a temporary file until read, so the session still ends before the first row is given."""
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        columns, count, peak = _peak_python_memory(store, LARGE)
+    assert columns == ["g", "pad"] and count == 200_000
+    assert peak < 20 * 2**20, f"{peak / 2**20:.0f} MB"
+
+
+def test_a_large_sqlite_result_is_read_in_bounded_memory(tmp_path):
+    db = _sqlite_store(tmp_path)
+    statement = ("WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < 200000) "
+                 "SELECT g, printf('%.200c', 'x') AS pad FROM n")
+    with open_store(db) as store:
+        columns, count, peak = _peak_python_memory(store, statement)
+    assert columns == ["g", "pad"] and count == 200_000
+    assert peak < 20 * 2**20, f"{peak / 2**20:.0f} MB"
+
+
+@needs_pg
+@pytest.mark.parametrize("statement, columns, rows", [
+    ("SELECT 1 AS a WHERE false", ["a"], []),
+    ("SELECT 1 AS a, 2 AS a", ["a", "a"], [(1, 2)]),
+    ("LOCK TABLE figures IN ACCESS SHARE MODE", [], []),
+    ("SHOW statement_timeout", ["statement_timeout"], [("1min",)]),
+    ("EXPLAIN SELECT 1", ["QUERY PLAN"], None),
+])
+def test_streamed_results_keep_their_columns(pg_schema, statement, columns, rows):
+    """An empty result still names its columns, and a command without rows gives none."""
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        got_columns, got_rows = store.sql(statement)
+        got_rows = list(got_rows)
+    assert got_columns == columns and (rows is None and len(got_rows) == 1 or got_rows == rows)
+
+
+@needs_pg
+def test_a_full_temporary_folder_is_one_line(pg_schema, monkeypatch):
+    """The spool fails mid-result: one line, and the stream is closed first (left open, it kept the driver's
+    connection busy and the session's rollback waited on it for ever)."""
+    import tempfile
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda: open("/dev/full", "w+b"))
+    with open_store(_with_schema(READER_URL, pg_schema)) as store, pytest.raises(StoreError) as full:
+        store.sql(LARGE)
+    assert "does not fit in the temporary folder" in str(full.value) and "\n" not in str(full.value)
+    monkeypatch.undo()
+    with open_store(_with_schema(READER_URL, pg_schema)) as store:
+        assert list(store.sql("SELECT 1")[1]) == [(1,)]

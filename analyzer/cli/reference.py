@@ -7,7 +7,7 @@ import click
 
 from analyzer.cli.common import handle_errors, verbose_option
 from analyzer.cli.store import db_option, open_db
-from analyzer.store.references import ReferenceFileError, import_references
+from analyzer.store.references import ReferenceFileError, import_reference_table
 
 
 @click.group(name="reference")
@@ -18,7 +18,7 @@ def reference_group() -> None:
 @reference_group.command(name="import")
 @click.argument("path", metavar="FILE.csv")
 @click.option("--source", "set_name", required=True, metavar="NAME",
-              help="Name of this reference set (e.g. pboc-nbs); re-importing the same NAME replaces its rows.")
+              help="Name of this reference set (e.g. pboc-nbs); re-importing the same NAME replaces the set.")
 @click.option("--rank", type=click.Choice(["official", "secondary"]), default="official", show_default=True,
               help="official: verdicts rest on these rows before news reports; secondary: ranked like news.")
 @db_option
@@ -27,13 +27,14 @@ def reference_group() -> None:
 def reference_import_command(path, set_name, rank, db_url):
     """Load FILE.csv (columns metric, period, value, unit, source, url; optional measure, comparison, title,
     published) into the store as reference series. The whole file is checked first: any bad row is reported as
-    `Error: FILE:LINE: problem` (one line per row) and nothing is imported.
+    `Error: FILE:LINE: problem` (one line per row) and nothing is imported. Importing the same --source again makes
+    the set the new table: changed rows are updated, rows it no longer holds removed (each counted).
 
     Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
     """
     store = open_db(db_url, create=True)  # an import may start a new store
     try:
-        count = import_references(store, path, set_name, rank)
+        records, result = import_reference_table(store, path, set_name, rank)
     except ReferenceFileError as error:
         for line in error.lines:
             click.echo(f"Error: {line}", err=True)
@@ -41,5 +42,7 @@ def reference_import_command(path, set_name, rank, db_url):
         sys.exit(1)
     finally:
         store.close()
-    click.echo(f"{count} reference rows from {path} stored as {set_name!r} (rank {rank}) in {store.display_url}",
-               err=True)
+    removed = f", {result.removed} removed (rows of {set_name!r} this table no longer holds)" if result.removed else ""
+    click.echo(f"{len(records)} reference rows from {path} stored as {set_name!r} (rank {rank}) in "
+               f"{store.display_url}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
+               f"{removed}", err=True)

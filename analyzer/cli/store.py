@@ -257,10 +257,12 @@ def sql_reader_command(role, db_url, apply):
     store = open_db(db_url)
     if store.backend != "postgresql":
         raise StoreError("sql-reader is for PostgreSQL stores; a SQLite store is opened read-only by `analyzer sql`")
-    if not apply:
+    if not apply:  # one transaction, as --apply runs it: pasted into psql, a failed CREATE ROLE (a role of that
+        click.echo("BEGIN;")  # name exists) stops the GRANTs and the password change that follow it
         for statement in readonly.reader_setup(store.engine, role):
             click.echo(statement + ";")
         click.echo(f"ALTER ROLE {role} PASSWORD '…';")
+        click.echo("COMMIT;")
         return
     password = os.environ.get("ANALYZER_READER_PASSWORD") or click.prompt(f"Password for {role}", hide_input=True,
                                                                          confirmation_prompt=True, err=True)

@@ -56,13 +56,15 @@ def stored_state(store, doc_ids: Iterable[str]) -> dict[str, tuple[str, str, str
     """``doc_id → (content_hash, extractor_version, origin)`` of those of ``doc_ids`` already in ``store``
     (looked up in chunks: the client holds the run's ids, not the whole store)."""
     from analyzer.store import schema
+    from analyzer.store.base import stored_origin
     d = schema.documents.c
     ids, state = sorted(set(doc_ids)), {}
     with store.engine.connect() as connection:
         for first in range(0, len(ids), KNOWN_CHUNK):
-            rows = connection.execute(sa.select(d.doc_id, d.content_hash, d.extractor_version, d.origin)
-                                      .where(d.doc_id.in_(ids[first:first + KNOWN_CHUNK])))
-            state.update((doc_id, (digest, version, origin)) for doc_id, digest, version, origin in rows)
+            rows = connection.execute(sa.select(d.doc_id, d.content_hash, d.extractor_version, d.origin, d.kind,
+                                                d.meta).where(d.doc_id.in_(ids[first:first + KNOWN_CHUNK])))
+            state.update((doc_id, (digest, version, stored_origin(origin, kind, meta)))
+                         for doc_id, digest, version, origin, kind, meta in rows)
     return state
 
 

@@ -359,6 +359,8 @@ def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[
     for path in sorted(found, key=lambda p: p.relative_to(root).parts):
         if path.is_file():
             yield Source(path, root)
+        elif not path.exists() and not path.is_symlink():
+            yield InputError(str(path), "removed while the folder was read: skipped")
         else:
             yield InputError(str(path), "not a regular file (a FIFO, socket, device or broken link): skipped")
 

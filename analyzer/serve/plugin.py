@@ -145,8 +145,20 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
 
 
-# datasette's own errors about a request's parameters that it raises with status 500 (as if the server had failed)
-CLIENT_ERRORS = ("Cannot sort table by ", "Cannot use _sort and _sort_desc at the same time", "Invalid _through")
+# the parameters datasette refuses with its DatasetteError's default status, 500, as if the server had failed: a
+# _sort or _sort_desc by a column the table lacks (or both at once), a _through naming no foreign key (0.65)
+REFUSED_PARAMETERS = ("_sort", "_sort_desc", "_through")
+
+
+def _is_refused_parameter(exception: DatasetteError, request) -> bool:
+    """Whether datasette refused a parameter of the request: a ``DatasetteError`` (datasette's error with a message of
+    its own) of the default status 500, raised by datasette itself while no database error was being handled (that
+    one is the server's), on a request that gave one of ``REFUSED_PARAMETERS``. Read from the request, not from the
+    wording of datasette's message, which may change from one version to the next; and a table's sort configured
+    in metadata on a missing column (no parameter given) stays the server's fault."""
+    args = getattr(request, "args", None) or {}
+    return exception.status == 500 and not isinstance(exception.__context__, sqlite3.Error) \
+        and any(name in args for name in REFUSED_PARAMETERS) and not _raised_here(exception)
 
 
 def _is_bad_parameter(exception: Exception) -> bool:
@@ -174,7 +186,7 @@ def handle_exception(datasette, request, exception):
     500 page. Datasette's own handler renders it: it runs next for its own errors (given status 400 here), and is
     called here, with the message, for the plain exceptions above."""
     if isinstance(exception, DatasetteError):
-        if exception.status == 500 and str(exception.message).startswith(CLIENT_ERRORS):
+        if _is_refused_parameter(exception, request):
             exception.status = 400
         return None
     if _is_bad_parameter(exception):

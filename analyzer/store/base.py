@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -75,11 +75,21 @@ class WriteResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0  # stored meanwhile by another run with the same content and extractor version
+    removed: int = 0  # stored documents of ``write(…, drop=…)`` deleted
     figures: int = 0
     mentions: int = 0
     # left out by ``write(…, skip_same_text=True)``: (doc_id, holder doc_id, holder origin) for each document
     # whose text another id had stored by the time the batch was written (a concurrent ingest, say)
     same_text: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+
+def stored_origin(origin: str | None, kind: str | None, meta: dict | None) -> str | None:
+    """Where a stored document came from, as ingest's check of an id stored from another input reads it: its input
+    file, or for a reference row (written by ``reference import``, with no file) its set, so that an ingest does
+    not replace an official row unasked."""
+    if origin or kind != "reference":
+        return origin
+    return f"reference set {(meta or {}).get('reference_set')!r} (analyzer reference import)"
 
 
 @dataclass
@@ -117,14 +127,17 @@ class Store(Protocol):
         """``doc_id → (content_hash, extractor_version)`` of every stored document."""
 
     def document_origins(self) -> dict[str, str]:
-        """``doc_id → origin`` (the input file) of every stored document that has one."""
+        """``doc_id → origin`` (the input file) of every stored document that has one, and ``reference set
+        'NAME' …`` for each reference row (an ingest does not replace one unasked)."""
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""
 
-    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False) -> WriteResult:
+    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
+              drop: Collection[str] = ()) -> WriteResult:
         """Store a batch in one transaction, replacing the rows of documents already stored under the same id;
-        ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then."""
+        ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then;
+        ``drop`` names stored documents to delete in the same transaction (those of the batch are kept)."""
 
     def counts(self) -> dict[str, int]:
         """Row count of each data table."""

@@ -105,23 +105,84 @@ def limit_time(connection: sa.Connection, seconds: float) -> None:
     connection.exec_driver_sql(f"SET LOCAL statement_timeout = {timeout_ms(seconds)}")
 
 
+STREAM_CHUNK = 100  # rows the server sends at a time to a streamed statement
+
+
 def run_alone(connection: sa.Connection, statement: str) -> tuple[list[str], Iterable[tuple]]:
-    """Run ``statement`` alone: its column names and all its rows, fetched. It goes through the extended query protocol (a prepared
-    statement), in which the server itself refuses a string of several statements — so a ';' inside a string, a
-    quoted name, a dollar quote or a comment is read as PostgreSQL reads it, with no parsing of ours. Without
-    parameters psycopg sends the text as it is (a % is a %)."""
-    import psycopg  # installed wherever a postgresql:// store opens
-    cursor = connection.connection.driver_connection.cursor()
-    try:
+    """Run ``statement`` alone: its column names and its rows, streamed from the server ``STREAM_CHUNK`` at a time
+    (read them before the transaction ends). It goes through the extended query protocol (a prepared statement), in
+    which the server itself refuses a string of several statements — so a ';' inside a string, a quoted name, a
+    dollar quote or a comment is read as PostgreSQL reads it, with no parsing of ours. Without parameters psycopg
+    sends the text as it is (a % is a %)."""
+    raw = connection.connection.driver_connection
+    columns = _describe(raw, statement)
+    cursor = raw.cursor()
+    if not columns:  # a command without rows (LOCK, SET) or a COPY, which the driver refuses with one line
         cursor.execute(statement, prepare=True)
-    except psycopg.errors.SyntaxError as error:
-        if "multiple commands" in str(error):
-            raise StoreError("give one SQL statement at a time (a ';' is allowed only inside quotes or comments)") \
-                from None
-        raise
-    if cursor.description is None:
         return [], []
-    return [column.name for column in cursor.description], cursor.fetchall()
+    return columns, cursor.stream(statement, size=STREAM_CHUNK)
+
+
+def _describe(raw, statement: str) -> list[str]:
+    """The column names of ``statement``, parsed by the server (nothing runs): ``[]`` for a command without rows.
+    Raises the server's error for a statement that does not parse, and ``StoreError`` for several statements."""
+    import psycopg  # installed wherever a postgresql:// store opens
+    from psycopg import pq
+    encoding = raw.info.encoding
+    parsed = raw.pgconn.prepare(b"", statement.encode(encoding))
+    if parsed.status != pq.ExecStatus.COMMAND_OK:
+        message = (parsed.error_field(pq.DiagnosticField.MESSAGE_PRIMARY) or b"").decode(encoding, "replace")
+        if "multiple commands" in message:
+            raise StoreError("give one SQL statement at a time (a ';' is allowed only inside quotes or comments)")
+        state = (parsed.error_field(pq.DiagnosticField.SQLSTATE) or b"").decode("ascii", "replace")
+        raise psycopg.errors.lookup(state)(message) if state else psycopg.Error(message)
+    described = raw.pgconn.describe_prepared(b"")
+    return [described.fname(index).decode(encoding) for index in range(described.nfields)]
+
+
+def spooled(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Every row of ``rows``, read now into an unnamed temporary file (a row at a time: bounded memory) and given back
+    from it as they are read — so the session that streams them can end before the first is given."""
+    import pickle
+    import tempfile
+    spool = tempfile.TemporaryFile()  # unlinked at once: private to this process, gone when closed
+    try:
+        for row in rows:
+            pickle.dump(tuple(row), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        spool.seek(0)
+    except OSError as error:  # a full disk: one line, not a traceback
+        _discard(spool, rows)
+        raise StoreError(f"the result does not fit in the temporary folder ({tempfile.gettempdir()}): "
+                         f"{error.strerror or error}; free space there, set TMPDIR to a larger one, or select fewer "
+                         "rows") from None
+    except BaseException:
+        _discard(spool, rows)
+        raise
+
+    def given() -> Iterator[tuple]:
+        with spool:
+            while True:
+                try:
+                    yield pickle.load(spool)  # our own file, written just above
+                except EOFError:
+                    return
+    return given()
+
+
+def _discard(spool, rows: Iterable[tuple]) -> None:
+    """Close a spool that failed (its last buffered bytes may not fit either) and the stream it was reading: a stream
+    left open mid-result keeps the driver's connection busy, and the session's rollback would wait on it for ever
+    (psycopg cancels the statement when its stream is closed)."""
+    try:
+        spool.close()
+    except OSError:
+        pass
+    close = getattr(rows, "close", None)
+    try:
+        if close:
+            close()
+    except Exception:  # noqa: BLE001 - a broken connection: the error being raised says more
+        pass
 
 
 def _few(names: str, most: int = 3) -> str:
@@ -129,11 +190,19 @@ def _few(names: str, most: int = 3) -> str:
     return ", ".join(parts[:most]) + (f" and {len(parts) - most} more" if len(parts) > most else "")
 
 
+# role names PostgreSQL reads as another role in GRANT (PUBLIC: every role) or reserves (pg_*): CREATE ROLE fails
+# on them, and a GRANT … TO public pasted after that failure gave every role on the server the store's tables
+SPECIAL_ROLES = re.compile(r"public|none|current_user|current_role|session_user|user|all|pg_.*", re.IGNORECASE)
+
+
 def reader_role_sql(role: str, database: str, schema: str, owner: str) -> list[str]:
     """The statements that create a login role with SELECT only on the store's tables (password set separately)."""
     for name in (role, database, schema, owner):
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", name):
             raise StoreError(f"{name!r} is not a plain SQL name (letters, digits and _, not starting with a digit)")
+    if SPECIAL_ROLES.fullmatch(role):
+        raise StoreError(f"{role!r} is a name PostgreSQL reserves or reads as another role (PUBLIC is every role): "
+                         "choose another name for the reader")
     return [
         f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT",
         f"GRANT CONNECT ON DATABASE {database} TO {role}",

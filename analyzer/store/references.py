@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from analyzer.errors import InputError
 from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
+from analyzer.store import schema
 from analyzer.store.base import StoredRecord
 from analyzer.store.validate import validate_figures
 from analyzer.taxonomy import metric_key
@@ -182,8 +185,10 @@ def _header(path: str, record: tuple[int, list[str]]) -> list[str]:
     header = [h.strip() for h in cells]
     absent = [k for k in REQUIRED if k not in header]
     unknown = [k for k in header if k not in REQUIRED + OPTIONAL]
-    if absent or unknown:
-        what = f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+    twice = sorted({k for k in header if header.count(k) > 1})  # read as one, the other cell lost in silence
+    what = (f"missing column(s) {', '.join(absent)}" if absent else f"unknown column(s) {', '.join(unknown)}"
+            if unknown else f"column(s) given twice: {', '.join(twice)}" if twice else None)
+    if what:
         raise ReferenceFileError(path, [f"{path}:{number}: {what}; columns are {', '.join(REQUIRED + OPTIONAL)}"])
     return header
 
@@ -223,7 +228,10 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
     records = _records(path, text)
     if not records:
         raise InputError(path, "no rows")
-    results = list(_rows(path, _header(path, records[0]), records[1:], set_name, rank))
+    header = _header(path, records[0])
+    if len(records) < 2:  # importing no row would replace a whole set with nothing
+        raise InputError(path, "no rows below the header")
+    results = list(_rows(path, header, records[1:], set_name, rank))
     errors = [error for _, error in results if error]
     if errors:
         raise ReferenceFileError(path, errors)
@@ -231,8 +239,27 @@ def read_reference_file(path: str, set_name: str, rank: str = "official") -> lis
 
 
 def import_references(store, path: str, set_name: str, rank: str = "official") -> int:
-    """Check the whole table, then store it in one transaction (re-importing replaces the same rows)."""
+    """Check the whole table, then store it in one transaction: how many rows (see ``import_reference_table``)."""
+    return len(import_reference_table(store, path, set_name, rank)[0])
+
+
+def import_reference_table(store, path: str, set_name: str, rank: str = "official"):
+    """Check the whole table, then store it in one transaction as the set ``set_name``: the set becomes the table
+    (a row of the set stored before that the table no longer holds is removed in the same transaction). Returns
+    the records and the store's ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    store.write([StoredRecord(r, hashlib.sha256(f"{r.document.text}|{r.figures[0].value}".encode()).hexdigest(),
-                              EXTRACTOR_VERSION) for r in records])
-    return len(records)
+    result = store.write([StoredRecord(r, hashlib.sha256(f"{r.document.text}|{r.figures[0].value}".encode())
+                                       .hexdigest(), EXTRACTOR_VERSION) for r in records],
+                         drop=stored_set(store, set_name))
+    return records, result
+
+
+def stored_set(store, set_name: str) -> list[str]:
+    """The ids of the stored documents of reference set ``set_name`` (by their ``meta.reference_set``: the id alone
+    cannot tell set ``a`` from set ``a:b``)."""
+    d = schema.documents.c
+    prefix = f"reference:{set_name}:".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(d.doc_id, d.meta).where(d.kind == "reference",
+                                                                     d.doc_id.like(f"{prefix}%", escape="\\")))
+        return [doc_id for doc_id, meta in rows if (meta or {}).get("reference_set") == set_name]

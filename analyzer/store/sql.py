@@ -9,7 +9,7 @@ import json
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from analyzer.errors import StoreError, mask_secrets
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
-from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, text_hash
+from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
 from analyzer.store.rows import document_row, record_rows
 
 
@@ -136,9 +136,13 @@ class SQLStore:
             return {doc_id: (content_hash, version) for doc_id, content_hash, version in rows}
 
     def document_origins(self) -> dict[str, str]:
+        """``doc_id → origin`` of every stored document read from an input, and of every reference row (``reference
+        set 'NAME'``: written by ``reference import``, with no file, so that an ingest does not replace it unasked)."""
         d = schema.documents.c
         with self.engine.connect() as connection:
-            return dict(connection.execute(sa.select(d.doc_id, d.origin).where(d.origin.is_not(None))).all())
+            rows = connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta)
+                                      .where(sa.or_(d.origin.is_not(None), d.kind == "reference")))
+            return {doc_id: stored_origin(origin, kind, meta) for doc_id, origin, kind, meta in rows}
 
     def same_texts(self, hashes: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``:
@@ -157,44 +161,66 @@ class SQLStore:
                 found.setdefault(digest, []).append((doc_id, origin))
         return found
 
-    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False) -> WriteResult:
+    def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
+              drop: Collection[str] = ()) -> WriteResult:
         """Store a batch in one transaction; a document already stored under the same id is replaced.
         A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait).
         ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
-        ingest may have stored it since the caller checked) is left out and listed in ``same_text``."""
+        ingest may have stored it since the caller checked) is left out and listed in ``same_text``. ``drop``: ids
+        of stored documents removed in the same transaction (counted in ``removed``; a reference set replaced)."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return self._write_once(batch, skip_same_text)
+                return self._write_once(batch, skip_same_text, drop)
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not _is_conflict(error):
                     raise
                 time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
         raise AssertionError("unreachable")
 
-    def _write_once(self, batch: Sequence[StoredRecord], skip_same_text: bool = False) -> WriteResult:
+    def _write_once(self, batch: Sequence[StoredRecord], skip_same_text: bool = False,
+                    drop: Collection[str] = ()) -> WriteResult:
         batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
         result = WriteResult()
-        if not batch:
+        if not batch and not drop:
             return result
-        d = schema.documents
         with self.engine.begin() as connection:
-            if skip_same_text:
-                batch = self._texts_not_held(connection, batch, result)
-            batch, existing, result.unchanged = self._stored_already(connection, batch)
-            if existing:
-                for table in schema.CHILD_TABLES:
-                    connection.execute(table.delete().where(table.c.document_id.in_(list(existing.values()))))
-            rows = [document_row(item) for item in batch]
-            old = [{**row, "_id": existing[row["doc_id"]]} for row in rows if row["doc_id"] in existing]
-            new = [row for row in rows if row["doc_id"] not in existing]
-            if old:
-                connection.execute(d.update().where(d.c.id == sa.bindparam("_id")), old)
-            ids = dict(existing)
-            if new:  # doc_id is unique, so the returned pairs need no particular order
-                ids.update(connection.execute(d.insert().returning(d.c.doc_id, d.c.id), new).all())
-            self._write_children(connection, batch, ids, result)
-            result.added, result.updated = len(new), len(old)
+            result.removed = self._remove(connection, set(drop) - {item.record.document.id for item in batch})
+            if batch:
+                self._write_batch(connection, batch, skip_same_text, result)
         return result
+
+    def _write_batch(self, connection, batch: list[StoredRecord], skip_same_text: bool, result: WriteResult) -> None:
+        """Write ``batch`` (one record per id) in the transaction of ``connection``, counting into ``result``."""
+        d = schema.documents
+        if skip_same_text:
+            batch = self._texts_not_held(connection, batch, result)
+        batch, existing, result.unchanged = self._stored_already(connection, batch)
+        if existing:
+            for table in schema.CHILD_TABLES:
+                connection.execute(table.delete().where(table.c.document_id.in_(list(existing.values()))))
+        rows = [document_row(item) for item in batch]
+        old = [{**row, "_id": existing[row["doc_id"]]} for row in rows if row["doc_id"] in existing]
+        new = [row for row in rows if row["doc_id"] not in existing]
+        if old:
+            connection.execute(d.update().where(d.c.id == sa.bindparam("_id")), old)
+        ids = dict(existing)
+        if new:  # doc_id is unique, so the returned pairs need no particular order
+            ids.update(connection.execute(d.insert().returning(d.c.doc_id, d.c.id), new).all())
+        self._write_children(connection, batch, ids, result)
+        result.added, result.updated = len(new), len(old)
+
+    @staticmethod
+    def _remove(connection, doc_ids: set[str]) -> int:
+        """Delete the documents of ``doc_ids`` that are stored, with their rows in every child table: how many."""
+        d = schema.documents.c
+        ids = connection.execute(sa.select(d.id).where(d.doc_id.in_(sorted(doc_ids)))).scalars().all() \
+            if doc_ids else []
+        if not ids:
+            return 0
+        for table in schema.CHILD_TABLES:
+            connection.execute(table.delete().where(table.c.document_id.in_(ids)))
+        connection.execute(schema.documents.delete().where(d.id.in_(ids)))
+        return len(ids)
 
     def _texts_not_held(self, connection, batch: list[StoredRecord], result: WriteResult) -> list[StoredRecord]:
         """``batch`` less the documents whose text another id holds in the store, each listed in
@@ -399,6 +425,7 @@ class SQLStore:
                 readonly.check_reader(connection)
                 readonly.limit_time(connection, time_limit)
                 columns, result = readonly.run_alone(connection, body)
+                result = readonly.spooled(result)  # every row fetched, to a file: the session may end now
             else:  # SQLite's driver itself runs one statement only (and reads quotes and comments as SQLite does)
                 with clock.running():
                     result = connection.exec_driver_sql(body)
@@ -411,7 +438,7 @@ class SQLStore:
             raise
         if self.backend == "postgresql":  # every row is fetched: the session ends before the first is printed, so
             release()  # no lock the statement took outlives it, however slowly its rows are read (| less)
-            return columns, (tuple(row) for row in result)
+            return columns, result
 
         def rows() -> Iterator[tuple]:
             try:
