@@ -570,6 +570,18 @@ def test_a_repeated_name_leaves_a_listed_firms_longer_name_whole():
     assert [m.text for m in analyze(text).institutions] == ["新开源", "新开源", "新开源制药"]
 
 
+def test_listed_firms_are_read_once_per_text(grammar, monkeypatch):
+    """The listed firms' automaton pass runs once per text: the subjects' repetitions and the listed names outside
+    every other reading share it (issue 17, s23-speed)."""
+    text = "【新开源：拟划转资产】新开源公告，拟将相关资产划转至全资子公司新开源制药。"
+    expected = grammar(text)
+    passes = []
+    read = OrganizationFinder.listed_firms
+    monkeypatch.setattr(OrganizationFinder, "listed_firms", lambda self, t: passes.append(t) or read(self, t))
+    assert grammar(text) == expected
+    assert passes == [text]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("子公司厦门金龙联合汽车工业有限公司近日收到补贴", ["厦门金龙联合汽车工业有限公司"]),
     ("下属子公司青岛中建联合集团有限公司中标", ["青岛中建联合集团有限公司"]),

@@ -389,8 +389,9 @@ class OrganizationFinder:
         found += self.short_names(text, found)
         found += self.body_tails(text, found) + self.place_bodies_found(text)
         found = [self._past_date(text, self._with_place_after(text, o)) for o in found]
-        found += self.subjects_found(text, frozenset(o.end for o in found))
-        return self._weak_give_way(found + self._listed_outside(text, found))
+        listed = self.listed_firms(text)  # read once: the subjects' repetitions and the names outside both ask
+        found += self.subjects_found(text, listed, frozenset(o.end for o in found))
+        return self._weak_give_way(found + self._listed_outside(text, found, listed))
 
     def place_bodies_found(self, text: str) -> list[Organization]:
         """Bodies named by a word right after their place's words (上海市十五届人大 → 上海市人民代表大会, 乌克兰军队: the
@@ -441,10 +442,10 @@ class OrganizationFinder:
         end with a taxonomy name (中国国家互联网信息办公室 is the taxonomy's body)."""
         return start is not None and not (suffix.rule in self.give_way_rules and _ends_known(text, start, end))
 
-    def _listed_outside(self, text: str, found: list[Organization]) -> list[Organization]:
-        """The listed firms' names (``listed_firms``) that no other rule read and that lie outside every other
-        reading but a trade word's (新希望 of 新希望智能设备制造（北京）有限公司 is part of the longer name)."""
-        listed = self.listed_firms(text)
+    def _listed_outside(self, text: str, found: list[Organization], listed: list[Organization]) -> list[Organization]:
+        """The listed firms' names (``listed``: :meth:`listed_firms` of the text) that no other rule read and that lie
+        outside every other reading but a trade word's (新希望 of 新希望智能设备制造（北京）有限公司 is part of the longer
+        name)."""
         if not listed:
             return []
         read = Coverage(len(text), ((o.start, o.end) for o in found if o.rule not in self.own_name_rules))
@@ -664,9 +665,10 @@ class OrganizationFinder:
         trade = next((w for w in self.short_name_trades if stem.endswith(w) and len(stem) - len(w) >= 2), "")
         return [s for s in (stem, stem[:len(stem) - len(trade)] if trade else "") if s and self._is_stem(s)]
 
-    def subjects_found(self, text: str, read_ends: frozenset[int] = frozenset()) -> list[Organization]:
+    def subjects_found(self, text: str, listed: list[Organization],
+                       read_ends: frozenset[int] = frozenset()) -> list[Organization]:
         """Firms written as the subject of company news (新致软件公告), and every later repetition of their names;
-        ``read_ends``: where the names the suffix rules read end."""
+        ``listed``: :meth:`listed_firms` of the text; ``read_ends``: where the names the suffix rules read end."""
         # a Latin legal name first: where another rule reads the same span, its taxonomy name stands (ASML Holding NV)
         found = self._latin_legal(text) + self._subject_firms(text) + self._latin_firms(text) + self._closed_lists(text)
         found += self._latin_glossed(text, read_ends)
@@ -675,7 +677,7 @@ class OrganizationFinder:
         first = {(o.start, o.end) for o in found}
         starts = occurrences_of_all(text, names)
         # a listed firm's longer name that starts with the repeated one is that firm's (新开源制药 after 新开源)
-        longer = {o.start: o.end for o in self.listed_firms(text)} if names else {}
+        longer = {o.start: o.end for o in listed} if names else {}
         for name in sorted(names):
             for at in starts[name]:
                 if (at, at + len(name)) not in first and longer.get(at, 0) <= at + len(name):
