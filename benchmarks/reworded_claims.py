@@ -6,7 +6,7 @@ after it (…，引发市场关注。), or with other words for the same thing (
 expected verdict and slip are the original's; a verdict that changes with the wording is a checker that depends on
 the words, not on the figures. Three further operations (the twenty-second session) write what a journalist writes
 in other words without changing what is claimed: the period another way (``period``: 1—4月 and 前4个月, 2024年末 and
-2024年12月末, 一季度 and 第一季度, 9月 and 9月份, the year before publication as 上年), a figure of a supported claim
+2024年12月末, 一季度 and 第一季度, 9月 and 9月份, the year before publication as 上年, the opening period moved to after the statistic's name), a figure of a supported claim
 rounded down under 超/逾 (``round_down``: 增长5.3% → 增长超5%, 4059亿元 → 逾4050亿元; a weaker claim that is still
 true), and the unit written another way with the value scaled (``unit``: 38074亿元 → 3.8074万亿元, 2000万元 →
 0.2亿元, 414.6亿元 → 414.6亿). Only the ``dev`` half is reworded (the test half is never read), and only claims with a
@@ -58,6 +58,27 @@ _BOUND_BEFORE = ("约", "近", "超", "逾", "过", "破", "足", "于", "多", 
 _VERBS = ("达到", "为", "达")
 
 
+# A claim that opens with its period (2025年9月，…) has it moved to after the statistic's name, before its verb or
+# figure (…PMI2025年9月录得49.8%), as a journalist writes it in a headline.
+_LEAD_PERIOD = re.compile(r"^((?:截至|截止)?(?:今年|去年|\d{4}年)?(?:前三季度|[上下]半年|全年|第?[一二三四]季度|前\d+个月|"
+                          r"前[两三四五六七八九十]个月|1[—\-－至]\d+月份?|\d{1,2}月份?)?(?:末|底)?)，(.+)$")
+_PERIOD_SLOT = re.compile(r"同比|环比|比上|较上|比年初|较年初|达到|达|为|录得|增长|下降|上涨|下跌|增加(?!值)|减少|累计|约|近|超过|超|逾|"
+                          r"突破|破|(?<![A-Za-z\d.])\d(?![\d.]*[A-Za-z])")
+
+
+def period_moved(text: str) -> str | None:
+    """The claim's opening period moved to after the statistic's name: 今年前5个月，社会消费品零售总额达20.6万亿元 →
+    社会消费品零售总额今年前5个月达20.6万亿元."""
+    lead = _LEAD_PERIOD.match(text)
+    if not lead or len(lead[1]) < 2:
+        return None
+    rest = lead[2]
+    slot = _PERIOD_SLOT.search(rest, 2)
+    if slot is None or re.match(r"\d[\d.]*[^\d，。；]{0,3}的", rest[slot.start():]):
+        return None  # not inside a noun phrase (额度2000亿元的再贷款)
+    return rest[: slot.start()] + lead[1] + rest[slot.start():]
+
+
 def _rounded_down(number: str) -> str | None:
     """The number with its last digit dropped (5.36 → 5.3, 4059 → 4050), when that is smaller and not zero."""
     whole, _, decimals = number.partition(".")
@@ -103,6 +124,7 @@ def further_rewordings(claim: dict) -> dict[str, str]:
     """The twenty-second session's operations: ``period0``…, ``round_down`` (supported claims only), ``unit``."""
     text, year = claim["claim"], int(claim["published"][:4])
     out = {f"period{i}": re.sub(pattern, replacement, text, count=1) for i, (pattern, replacement) in enumerate(PERIODS)}
+    out["period_moved"] = period_moved(text)
     if re.search(rf"(?<!\d){year - 1}年(?!\d)", text):
         out["last_year_official"] = re.sub(rf"(?<!\d){year - 1}年", "上年", text, count=1)
     if claim["verdict"] == "supported":
