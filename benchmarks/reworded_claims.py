@@ -14,6 +14,7 @@ source (``unverifiable`` ones stay so under any wording).
 
     python benchmarks/reworded_claims.py --sample 400 > tests/claims/reworded-s21.jsonl
     python cli.py check --claim-set tests/claims/reworded-s21.jsonl --corpus corpus --shared-data ../shared/data
+    python benchmarks/reworded_claims.py --ops further --upto 668 > tests/claims/reworded-s22.jsonl
 
 ``--sample N`` keeps a seeded sample of N rewordings (all by default).
 """
@@ -170,8 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261268)
     parser.add_argument("--ops", choices=("all", "first", "further"), default="all",
                         help="first: the thirteenth session's operations (reworded-s21.jsonl); further: the new ones")
+    parser.add_argument("--upto", type=int, default=0,
+                        help="only claims ind-001 … ind-N (the set as it was: 668 for reworded-s22.jsonl; 0: all)")
     args = parser.parse_args(argv)
     claims = [json.loads(line) for line in Path(args.claims).read_text(encoding="utf-8").splitlines() if line.strip()]
+    claims = [c for c in claims if not args.upto or int(c["id"].rsplit("-", 1)[1]) <= args.upto]
     out = reworded_set(claims, args.ops)
     if args.sample:
         out = sorted(random.Random(args.seed).sample(out, min(args.sample, len(out))), key=lambda c: c["id"])

@@ -107,6 +107,16 @@ def test_round_down_keeps_a_supported_claim_true_and_leaves_ranges_and_bounds():
     assert round_down("PMI上升0.5个百分点。", "超") is None            # rounded down to zero
 
 
+@pytest.mark.parametrize("name, args", [
+    ("reworded-s22.jsonl", ["--ops", "further", "--upto", "668"]),
+    ("reworded-s21.jsonl", ["--ops", "first", "--sample", "400", "--upto", "668"]),
+])
+def test_the_committed_sets_are_regenerated_by_the_benchmark(capsys, name, args):
+    # the independent set grows by a batch a session (ind-669… since the tenth): --upto keeps the set as it was
+    assert _benchmark().main(args) == 0
+    assert capsys.readouterr().out == (ROOT / "tests" / "claims" / name).read_text(encoding="utf-8")
+
+
 def test_the_further_rewordings_keep_their_verdicts(tmp_path):
     # measured 0.972 (347/357), slips 0.970 (131/135); main's checker 0.950 (339/357), slips 0.933 (126/135)
     assert_claim_set_floor(REWORDED_S22, tmp_path, {"verdict_accuracy": 0.97, "slip_accuracy": 0.97})
