@@ -77,6 +77,8 @@ def _count_entries(data: dict) -> dict:
             "same_counters": frozenset(frozenset(g) for row in data["same_counter"] for g in row["groups"]),
             "kind_counts": [(w, r["name"]) for r in data["kind_count"] for w in r["words"]],
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
+            "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
+            "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -281,8 +283,20 @@ def prepare_claim(text: str, names: bool = True) -> str:
     as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
     words = claim_words()
     text = words["redundant_bound"].sub("", text)
+    text = _bare_scale_currency(text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
+
+
+def _bare_scale_currency(text: str) -> str:
+    """A bare 亿/万亿 at a clause end takes the one currency the claim writes its other amounts in
+    (``bare_scale_currency``: 1.3万亿元，比上年多发5000亿 → 5000亿元)."""
+    words = claim_words()
+    currencies = set(words["claim_currency"].findall(text))
+    if len(currencies) != 1:
+        return text
+    currency = currencies.pop()
+    return words["bare_scale"].sub(lambda m: m.group() + currency, text)
 
 
 def _names_when(text: str) -> str:
