@@ -804,9 +804,16 @@ class ClaimChecker:
             return self.judge_rows(so_far, info, choice, period_text(so_far.period, self.lang))
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.step_verdict(claim, info, choice.rows, when) or self.context_verdict(claim, info, when)
-        if verdict is None and so_far is not None:
-            verdict = self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
+        verdict = verdict or self.later_context(claim, info, so_far, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def later_context(self, claim: Figure, info: dict, so_far: Figure | None, when: str) -> Verdict | None:
+        """No series and no context at the claim's period: the period so far (今年 in a claim of November), then, for
+        a claim dated only by its own day (同日, 收涨: ``own_day_period``), the news of that day by context."""
+        verdict = None if so_far is None else self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
+        if verdict is None and claim.start in self.own_days:
+            verdict = self.own_day_context(replace(claim, period=None), info, when)
+        return verdict
 
     def unwritten_date(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict | None:
         """Where nothing of the series is stored at the claim's period, a date the claim did not write: a claim dated

@@ -84,8 +84,15 @@ def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozense
     start, end = clause_of(text, figure)
     words, last = ([], None) if whole_sentence else _words(clause, start, end, figure.start, stop)
     if not words:
-        words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
+        words, last = _words(clause, statement_start(text, figure.start), end, figure.start, stop)
     return words, last
+
+
+def statement_start(text: str, position: int) -> int:
+    """Where the statement holding ``text[position]`` starts: its sentence's start, or after the last mark that joins
+    two statements in one sentence before it (``statement_break``: ；)."""
+    start = sentence_start(text, position)
+    return max([start] + [text.rfind(m, start, position) + 1 for m in _claim_words()["statement_breaks"]])
 
 
 def _masked(text: str, figures: list[Figure]) -> str:

@@ -79,6 +79,7 @@ def _count_entries(data: dict) -> dict:
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
             "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
+            "progress_share": [(re.compile(r["pattern"]), r["name"]) for r in data["progress_share"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -124,6 +125,7 @@ def _context_entries(data: dict) -> dict:
             "aliases": _aliases(data["context_alias"]),
             "parts_from": min(row["min_chars"] for row in data["context_parts"]),
             "item_breaks": tuple(_words(data["context_item_break"], "marks")),
+            "statement_breaks": tuple(_words(data["statement_break"], "marks")),
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
@@ -284,6 +286,8 @@ def prepare_claim(text: str, names: bool = True) -> str:
     words = claim_words()
     text = words["redundant_bound"].sub("", text)
     text = _bare_scale_currency(text)
+    for pattern, name in words["progress_share"]:
+        text = pattern.sub(name, text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 
