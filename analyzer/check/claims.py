@@ -33,7 +33,7 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
-from analyzer.check.dates import own_day_figures, written_elsewhen, year_ahead
+from analyzer.check.dates import dated_by_growth, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
@@ -592,7 +592,7 @@ class ClaimChecker:
 
     # queries
     def rows(self, metric: str) -> list[dict]:
-        rows = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))]
+        rows = dated_by_growth([read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))])
         # official references first, then by date (undated first, as SQLite orders them, on every backend)
         return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 

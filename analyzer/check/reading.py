@@ -63,6 +63,7 @@ def _date_entries(data: dict) -> dict:
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
             "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
+            "undated_beside_growth": data["undated_beside_growth"],
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
             "bare_period_words": re.compile(_union(data["bare_period"], "words"))}
 
