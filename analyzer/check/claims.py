@@ -33,6 +33,7 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
+from analyzer.check.siblings import undated_in_source
 from analyzer.check.dates import dated_by_growth, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
@@ -1386,7 +1387,8 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.claim_published = _day(published)
     checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
-    return check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
+    verdicts = check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
+    return undated_in_source(checker, figures, verdicts)
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:
