@@ -519,7 +519,13 @@ def _one_other_metric(claim: Figure, rows: list[dict], qualified: bool = False) 
     exact = (qualified or claim.qualifier not in ("over", "under")) and claim.value_high is None
     if _generic(_key(claim.metric)):  # a company's figure is mistaken for another figure of a company, not a market's
         rows = [r for r in rows if _generic(r["metric_key"])]
-    return rows if exact and len({r["metric_key"] for r in rows}) == 1 else []
+    return rows if exact and len({_longhand(r["metric_key"]) for r in rows}) == 1 else []
+
+
+def _longhand(key: str) -> str:
+    """A company's statistic in short and in full are one metric (净利润 of a digest's headline and 归属于上市公司股东
+    的净利润 of its item: ``company_longhand``)."""
+    return next(iter(claim_words()["company_longhand"].get(key, ())), key)
 
 
 @dataclass
@@ -753,7 +759,8 @@ class ClaimChecker:
         info["metric_key"] = _key(claim.metric)
         info["precision"] = fmt(half(claim) * 2)
         if not info["metric_key"]:
-            verdict = self.context_verdict(claim, info, period_text(claim.period, self.lang))
+            when = period_text(claim.period, self.lang)
+            verdict = self.context_verdict(claim, info, when) or self.later_context(claim, info, None, when)
             return verdict or Verdict(info, "unverifiable", say("verdict.no_metric", self.lang))
         choice = self.choose_series(claim)
         verdict = self.judge(claim, info, choice)

@@ -85,6 +85,8 @@ def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozense
     words, last = ([], None) if whole_sentence else _words(clause, start, end, figure.start, stop)
     if not words:
         words, last = _words(clause, statement_start(text, figure.start), end, figure.start, stop)
+    if not words:  # a statement with no words of its own (…；同比增长59.06%) is the sentence's
+        words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
     return words, last
 
 

@@ -128,6 +128,7 @@ def _context_entries(data: dict) -> dict:
             "parts_from": min(row["min_chars"] for row in data["context_parts"]),
             "item_breaks": tuple(_words(data["context_item_break"], "marks")),
             "statement_breaks": tuple(_words(data["statement_break"], "marks")),
+            "statement_chars": min(row["min_chars"] for row in data["statement_break"]),
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
@@ -333,7 +334,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         base = base or span[1]
     if base is not None:
         figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
-    figure = dataclasses.replace(figure, metric=_without_tails(figure.metric))
+    figure = dataclasses.replace(figure, metric=_without_tails(_own_statement_metric(text, figure)))
     if figure.qualifier is not None or figure.value_high is not None:
         return figure
     before = text[max(0, figure.start - 3):figure.start]
@@ -341,6 +342,18 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _own_statement_metric(text: str, figure: Figure) -> str | None:
+    """The figure's metric, unless the extractor carried it over from a statement before a mark that joins two
+    (``statement_break``: …涉及资金约76亿美元；伯克希尔同日宣布以97亿美元…) and the figure's own statement writes
+    enough before it to name its own subject: then none (the figure is looked for by its words)."""
+    words = claim_words()
+    if (figure.explain.get("metric") or {}).get("rule") != "generic-previous":
+        return figure.metric
+    mark = max(text.rfind(m, 0, figure.start) for m in words["statement_breaks"])
+    own = re.sub(r"[\s\d.,，、%]", "", text[mark + 1:figure.start]) if mark >= 0 else ""
+    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in own else figure.metric
 
 
 def _unmarked(figure: Figure) -> Figure:
