@@ -202,9 +202,10 @@ def _head(metric: str | None) -> str | None:
 
 
 def _other_head(claim_metric: str | None, stored_metric: str | None) -> bool:
-    """The two metrics end with different heads of ``distinct_heads`` (出口量 and 销量): two statistics."""
+    """The two metrics end with different heads of ``distinct_heads`` (出口量 and 销量): two statistics; two names of
+    one head (``context_alias``: 营收 and 营业收入) are one."""
     mine, other = _head(claim_metric), _head(stored_metric)
-    return mine is not None and other is not None and mine != other
+    return mine is not None and other is not None and other not in spellings(mine)
 
 
 def _led_by(row: dict, sentence: str, found: list[str], after: bool = False) -> bool:
