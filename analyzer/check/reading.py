@@ -352,8 +352,9 @@ def _own_statement_metric(text: str, figure: Figure) -> str | None:
     if (figure.explain.get("metric") or {}).get("rule") != "generic-previous":
         return figure.metric
     mark = max(text.rfind(m, 0, figure.start) for m in words["statement_breaks"])
-    own = re.sub(r"[\s\d.,，、%]", "", text[mark + 1:figure.start]) if mark >= 0 else ""
-    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in own else figure.metric
+    statement = text[mark + 1:figure.start] if mark >= 0 else ""
+    own = re.sub(r"[\s\d.,，、%]", "", statement)
+    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in statement else figure.metric
 
 
 def _unmarked(figure: Figure) -> Figure:
