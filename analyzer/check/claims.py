@@ -33,7 +33,8 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
-from analyzer.check.dates import own_day_figures, written_elsewhen, year_ahead
+from analyzer.check.siblings import undated_in_source
+from analyzer.check.dates import dated_by_growth, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
@@ -518,7 +519,13 @@ def _one_other_metric(claim: Figure, rows: list[dict], qualified: bool = False) 
     exact = (qualified or claim.qualifier not in ("over", "under")) and claim.value_high is None
     if _generic(_key(claim.metric)):  # a company's figure is mistaken for another figure of a company, not a market's
         rows = [r for r in rows if _generic(r["metric_key"])]
-    return rows if exact and len({r["metric_key"] for r in rows}) == 1 else []
+    return rows if exact and len({_longhand(r["metric_key"]) for r in rows}) == 1 else []
+
+
+def _longhand(key: str) -> str:
+    """A company's statistic in short and in full are one metric (净利润 of a digest's headline and 归属于上市公司股东
+    的净利润 of its item: ``company_longhand``)."""
+    return next(iter(claim_words()["company_longhand"].get(key, ())), key)
 
 
 @dataclass
@@ -592,7 +599,7 @@ class ClaimChecker:
 
     # queries
     def rows(self, metric: str) -> list[dict]:
-        rows = [read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))]
+        rows = dated_by_growth([read_stored_row(r) for r in self.store.iter_figures(FigureQuery(metric=metric))])
         # official references first, then by date (undated first, as SQLite orders them, on every backend)
         return sorted(rows, key=lambda r: (self.rank(r), str(r.get("published") or ""), r["doc_id"], r["start"]))
 
@@ -752,7 +759,8 @@ class ClaimChecker:
         info["metric_key"] = _key(claim.metric)
         info["precision"] = fmt(half(claim) * 2)
         if not info["metric_key"]:
-            verdict = self.context_verdict(claim, info, period_text(claim.period, self.lang))
+            when = period_text(claim.period, self.lang)
+            verdict = self.context_verdict(claim, info, when) or self.later_context(claim, info, None, when)
             return verdict or Verdict(info, "unverifiable", say("verdict.no_metric", self.lang))
         choice = self.choose_series(claim)
         verdict = self.judge(claim, info, choice)
@@ -804,9 +812,16 @@ class ClaimChecker:
             return self.judge_rows(so_far, info, choice, period_text(so_far.period, self.lang))
         verdict = self.slip_verdict(claim, info, at_period, when) or self.cumulative_verdict(claim, info, choice.rows)
         verdict = verdict or self.step_verdict(claim, info, choice.rows, when) or self.context_verdict(claim, info, when)
-        if verdict is None and so_far is not None:
-            verdict = self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
+        verdict = verdict or self.later_context(claim, info, so_far, when)
         return verdict or self.unverifiable(claim, info, choice.rows, choice.key, when)
+
+    def later_context(self, claim: Figure, info: dict, so_far: Figure | None, when: str) -> Verdict | None:
+        """No series and no context at the claim's period: the period so far (今年 in a claim of November), then, for
+        a claim dated only by its own day (同日, 收涨: ``own_day_period``), the news of that day by context."""
+        verdict = None if so_far is None else self.context_verdict(so_far, info, period_text(so_far.period, self.lang))
+        if verdict is None and claim.start in self.own_days:
+            verdict = self.own_day_context(replace(claim, period=None), info, when)
+        return verdict
 
     def unwritten_date(self, claim: Figure, info: dict, choice: SeriesChoice) -> Verdict | None:
         """Where nothing of the series is stored at the claim's period, a date the claim did not write: a claim dated
@@ -1379,7 +1394,8 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.claim_published = _day(published)
     checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
-    return check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
+    verdicts = check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
+    return undated_in_source(checker, figures, verdicts)
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:

@@ -84,8 +84,17 @@ def claim_words(text: str, figure: Figure, figures: list[Figure], stop: frozense
     start, end = clause_of(text, figure)
     words, last = ([], None) if whole_sentence else _words(clause, start, end, figure.start, stop)
     if not words:
+        words, last = _words(clause, statement_start(text, figure.start), end, figure.start, stop)
+    if not words:  # a statement with no words of its own (…；同比增长59.06%) is the sentence's
         words, last = _words(clause, sentence_start(text, figure.start), end, figure.start, stop)
     return words, last
+
+
+def statement_start(text: str, position: int) -> int:
+    """Where the statement holding ``text[position]`` starts: its sentence's start, or after the last mark that joins
+    two statements in one sentence before it (``statement_break``: ；)."""
+    start = sentence_start(text, position)
+    return max([start] + [text.rfind(m, start, position) + 1 for m in _claim_words()["statement_breaks"]])
 
 
 def _masked(text: str, figures: list[Figure]) -> str:
@@ -193,9 +202,10 @@ def _head(metric: str | None) -> str | None:
 
 
 def _other_head(claim_metric: str | None, stored_metric: str | None) -> bool:
-    """The two metrics end with different heads of ``distinct_heads`` (出口量 and 销量): two statistics."""
+    """The two metrics end with different heads of ``distinct_heads`` (出口量 and 销量): two statistics; two names of
+    one head (``context_alias``: 营收 and 营业收入) are one."""
     mine, other = _head(claim_metric), _head(stored_metric)
-    return mine is not None and other is not None and mine != other
+    return mine is not None and other is not None and other not in spellings(mine)
 
 
 def _led_by(row: dict, sentence: str, found: list[str], after: bool = False) -> bool:

@@ -57,3 +57,33 @@ def year_ahead(claim: Figure, day: str | None) -> Figure | None:
     ahead = Period(start.replace(year=start.year + 1).isoformat(), dt.date(end.year + 1, end.month, last).isoformat())
     return replace(claim, period=ahead) if start.year + 1 == int(day[:4]) and day <= ahead.end else None
 
+
+
+def dated_by_growth(rows: list[dict]) -> list[dict]:
+    """Stored amounts left undated and followed closely in their sentence by a dated growth of the same series (预计营业
+    利润为89.4万亿韩元，同比增长1810.3%): of the growth's period (``undated_beside_growth``)."""
+    dated = {}
+    for row in rows:
+        if row.get("period_start") and row.get("measure") in _beside("growths"):
+            dated.setdefault((row["doc_id"], row.get("sentence_start"), row.get("metric_key")), []).append(row)
+    if not dated:
+        return rows
+    return [_growth_period(row, dated.get((row["doc_id"], row.get("sentence_start"), row.get("metric_key")), []))
+            for row in rows]
+
+
+def _beside(key: str) -> frozenset:
+    return frozenset(v for row in claim_words()["undated_beside_growth"] for v in row[key])
+
+
+def _growth_period(row: dict, growths: list[dict]) -> dict:
+    if row.get("period_start") or row.get("measure") not in _beside("measures"):
+        return row
+    most = max(r["max_chars"] for r in claim_words()["undated_beside_growth"])
+    offset = row.get("sentence_start") or 0
+    sentence = row.get("sentence") or ""
+    for growth in growths:
+        between = sentence[row["end"] - offset:growth["start"] - offset]
+        if 0 <= growth["start"] - row["end"] <= most and not any(m in between for m in "。；;"):
+            return {**row, "period_start": growth["period_start"], "period_end": growth["period_end"]}
+    return row

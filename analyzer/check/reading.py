@@ -63,6 +63,8 @@ def _date_entries(data: dict) -> dict:
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
             "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
+            "undated_beside_growth": data["undated_beside_growth"],
+            "undated_in_source": min(row["min_chars"] for row in data["undated_in_source"]),
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
             "bare_period_words": re.compile(_union(data["bare_period"], "words"))}
 
@@ -79,6 +81,7 @@ def _count_entries(data: dict) -> dict:
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
             "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
+            "progress_share": [(re.compile(r["pattern"]), r["name"]) for r in data["progress_share"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
 
@@ -124,6 +127,8 @@ def _context_entries(data: dict) -> dict:
             "aliases": _aliases(data["context_alias"]),
             "parts_from": min(row["min_chars"] for row in data["context_parts"]),
             "item_breaks": tuple(_words(data["context_item_break"], "marks")),
+            "statement_breaks": tuple(_words(data["statement_break"], "marks")),
+            "statement_chars": min(row["min_chars"] for row in data["statement_break"]),
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
@@ -284,6 +289,8 @@ def prepare_claim(text: str, names: bool = True) -> str:
     words = claim_words()
     text = words["redundant_bound"].sub("", text)
     text = _bare_scale_currency(text)
+    for pattern, name in words["progress_share"]:
+        text = pattern.sub(name, text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
 
@@ -327,7 +334,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         base = base or span[1]
     if base is not None:
         figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
-    figure = dataclasses.replace(figure, metric=_without_tails(figure.metric))
+    figure = dataclasses.replace(figure, metric=_without_tails(_own_statement_metric(text, figure)))
     if figure.qualifier is not None or figure.value_high is not None:
         return figure
     before = text[max(0, figure.start - 3):figure.start]
@@ -335,6 +342,19 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _own_statement_metric(text: str, figure: Figure) -> str | None:
+    """The figure's metric, unless the extractor carried it over from a statement before a mark that joins two
+    (``statement_break``: …涉及资金约76亿美元；伯克希尔同日宣布以97亿美元…) and the figure's own statement writes
+    enough before it to name its own subject: then none (the figure is looked for by its words)."""
+    words = claim_words()
+    if (figure.explain.get("metric") or {}).get("rule") != "generic-previous":
+        return figure.metric
+    mark = max(text.rfind(m, 0, figure.start) for m in words["statement_breaks"])
+    statement = text[mark + 1:figure.start] if mark >= 0 else ""
+    own = re.sub(r"[\s\d.,，、%]", "", statement)
+    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in statement else figure.metric
 
 
 def _unmarked(figure: Figure) -> Figure:
