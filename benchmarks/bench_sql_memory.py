@@ -8,7 +8,7 @@ The statement makes ``--rows`` rows (default 1,000,000) of an integer and a 100-
 (``ANALYZER_TEST_POSTGRES_READER_URL``) to run the statement.
 
     python benchmarks/bench_sql_memory.py                       # SQLite, and PostgreSQL when the URLs are set
-    python benchmarks/bench_sql_memory.py --root /work/main     # the same, with another checkout's code
+    python benchmarks/bench_sql_memory.py --root ../before      # the same, with another checkout's code
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ A journalist writes the same claim many ways: with a source in front (据报道�
 after it (…，引发市场关注。), or with other words for the same thing (同比 and 较上年同期, 比上年末 and 较上年末, 年末 and
 年底, 1—6月 and 上半年, the year before publication and 去年). Each rewording here keeps the claim's meaning, so its
 expected verdict and slip are the original's; a verdict that changes with the wording is a checker that depends on
-the words, not on the figures. Three further operations (the twenty-second session) write what a journalist writes
+the words, not on the figures. Further operations (the fourteenth session) write what a journalist writes
 in other words without changing what is claimed: the period another way (``period``: 1—4月 and 前4个月, 2024年末 and
 2024年12月末, 一季度 and 第一季度, 9月 and 9月份, the year before publication as 上年, the opening period moved to after the statistic's name), a figure of a supported claim
 rounded down under 超/逾 (``round_down``: 增长5.3% → 增长超5%, 4059亿元 → 逾4050亿元; a weaker claim that is still
