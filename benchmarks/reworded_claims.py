@@ -122,7 +122,7 @@ def unit_rewording(text: str) -> str | None:
 
 
 def further_rewordings(claim: dict) -> dict[str, str]:
-    """The twenty-second session's operations: ``period0``…, ``round_down`` (supported claims only), ``unit``."""
+    """The fourteenth session's operations: ``period0``…, ``round_down`` (supported claims only), ``unit``."""
     text, year = claim["claim"], int(claim["published"][:4])
     out = {f"period{i}": re.sub(pattern, replacement, text, count=1) for i, (pattern, replacement) in enumerate(PERIODS)}
     out["period_moved"] = period_moved(text)
@@ -151,7 +151,7 @@ def rewordings(claim: dict, further: bool = True) -> dict[str, str]:
 
 def reworded_set(claims: list[dict], ops: str = "all") -> list[dict]:
     """Every rewording of every sourced dev claim, with the original's verdict, slip and source (``ops``: ``all``,
-    ``first`` for the thirteenth session's operations only, ``further`` for the twenty-second session's only)."""
+    ``first`` for the thirteenth session's operations only, ``further`` for the fourteenth session's only)."""
     out = []
     for claim in claims:
         if claim.get("split") != "dev" or claim["verdict"] == "unverifiable":

@@ -1,4 +1,4 @@
-"""The twenty-second session's rewordings (benchmarks/reworded_claims.py ``--ops further``): the period written
+"""The fourteenth session's rewordings (benchmarks/reworded_claims.py ``--ops further``): the period written
 another way (or moved after the statistic's name), a supported figure rounded down under 超/逾, the unit written
 another way. Four checker classes broke on them and on the earlier synonyms, each fixed by a row of
 analyzer/check/claim_words.toml:
