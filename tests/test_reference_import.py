@@ -185,3 +185,30 @@ def test_the_dask_engine_sees_reference_rows_as_stored_from_their_set(tmp_path):
     [doc_id] = _set_rows(db)
     with open_store(db, create=False) as store:
         assert stored_state(store, [doc_id])[doc_id][2] == "reference set 't' (analyzer reference import)"
+
+
+@pytest.mark.parametrize("period, message", [
+    ("２０２４-01-01", "ref.csv:3: period '２０２４-01-01' is written with digits other than 0-9 (２, ０, ４); "
+                     "write '2024-01-01'"),
+    ("２０２４", "ref.csv:3: period '２０２４' is written with digits other than 0-9"),  # was stored as '２０２４-01-01'
+    ("2024-12-31/", "ref.csv:3: period '2024-12-31/' has no end after its '/': write START/END"),
+    ("/2024-12-31", "ref.csv:3: period '/2024-12-31' has no start before its '/'"),
+    ("2024/2025/2026", "ref.csv:3: period '2024/2025/2026' has more than one '/'"),
+])
+def test_a_period_message_names_the_column_and_the_value_written(tmp_path, period, message):
+    """s22-probe: full-width digits were refused as `figures[0].period.start '２０２４-01-01' is not an ISO date` (a
+    field of the store's records, not the table's column), and `2024-12-31/` as `period '' is not …` (its empty end)."""
+    result, _db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}",
+                          f"M2余额,{period},2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "figures[" not in result.stderr and "period ''" not in result.stderr, result.output
+
+
+def test_a_published_date_message_names_its_column(tmp_path):
+    path = tmp_path / "ref.csv"
+    path.write_text(f"metric,period,value,unit,source,url,published\nM2余额,2024-12-31,1,亿元,央行,{URL},２０２５-01-15\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t",
+                                       "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and "ref.csv:2: published '２０２５-01-15' is written with digits other than 0-9" \
+        in result.stderr, result.output
