@@ -212,3 +212,32 @@ def test_a_published_date_message_names_its_column(tmp_path):
                                        "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1 and "ref.csv:2: published '２０２５-01-15' is written with digits other than 0-9" \
         in result.stderr, result.output
+
+
+def test_a_table_over_the_size_limit_is_one_line_and_the_set_is_kept(tmp_path):
+    """s22-probe: the table was read whole with no size limit (a multi-gigabyte file would be read into memory, 25
+    times its size once checked). A file over MAX_TABLE_BYTES is refused from its size, unread (a sparse file here),
+    with one line, and the set stored before stays as it was."""
+    from analyzer.store.references import MAX_TABLE_BYTES
+    result, db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    big = tmp_path / "big.csv"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_TABLE_BYTES + 1)
+    result = CliRunner().invoke(main, ["reference", "import", str(big), "--source", "t", "--db", db])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [f"Error: {big}: {MAX_TABLE_BYTES + 1:,} bytes is over the limit of "
+                                          f"{MAX_TABLE_BYTES:,} bytes for a reference table (split it into several "
+                                          "sets, one --source each)"], result.output
+    assert list(_set_rows(db).values()) == ["100000000"]
+
+
+def test_a_table_at_the_size_limit_imports(tmp_path, monkeypatch):
+    from analyzer.store import references
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    size = (tmp_path / "ref.csv").stat().st_size
+    monkeypatch.setattr(references, "MAX_TABLE_BYTES", size)
+    assert _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")[0].exit_code == 0
+    monkeypatch.setattr(references, "MAX_TABLE_BYTES", size - 1)
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "over the limit" in result.stderr, result.output
