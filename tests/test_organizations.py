@@ -628,3 +628,31 @@ def test_a_word_after_a_subjects_name_is_not_the_names(text, expected):
     """网站, 品牌 and 当地时间 between a subject's name and the row's words end the name (s22-inst, subject_trail): the
     readings were Indeed网站, 极巡品牌, 白宫当地时间."""
     assert [m.text for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("团队在深圳南山民政局和福田民政局排队领证", ["深圳南山民政局", "福田民政局"]),
+    ("上海市财政局和北京市财政局联合发文", ["上海市财政局", "北京市财政局"]),
+    ("北京市卫生健康委和北京市体育局印发方案", ["北京市卫生健康委", "北京市体育局"]),
+    ("北京市住房和城乡建设委员会发布通知", ["北京市住房和城乡建设委员会"]),
+])
+def test_two_bodies_joined_by_a_conjunction_are_two_names(text, expected):
+    """A conjunction right after a word ending with a body's suffix ends the next body's name going back (s23-mend,
+    the body_list row: 深圳南山民政局和福田民政局 was one body); one inside a name after a task word stays."""
+    assert [m.text for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公司收到都匀市财政局出具的处理决定", ["都匀市财政局"]),
+    ("厦门市财政局政府采购监督检查结果公布", ["厦门市财政局"]),
+])
+def test_a_place_that_starts_with_a_stop_word_and_procurement_after_a_body(text, expected):
+    """都匀 is one place word (s23-mend, the joined_place row: 都 is a stop word, so 匀市财政局 was read); 政府采购 after a
+    bureau is no government's suffix (the procurement_after_body row: 都匀市财政局政府 was read)."""
+    assert [m.text for m in analyze(text).institutions] == expected
+
+
+def test_the_adverb_before_a_word_of_its_own_is_no_place():
+    """都 stays an adverb where the dictionary joins 匀 into another word (匀速)."""
+    from analyzer.extract.organizations import tag
+    assert ("都", "d") in tag("他们都匀速前进")

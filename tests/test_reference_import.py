@@ -185,3 +185,59 @@ def test_the_dask_engine_sees_reference_rows_as_stored_from_their_set(tmp_path):
     [doc_id] = _set_rows(db)
     with open_store(db, create=False) as store:
         assert stored_state(store, [doc_id])[doc_id][2] == "reference set 't' (analyzer reference import)"
+
+
+@pytest.mark.parametrize("period, message", [
+    ("２０２４-01-01", "ref.csv:3: period '２０２４-01-01' is written with digits other than 0-9 (２, ０, ４); "
+                     "write '2024-01-01'"),
+    ("２０２４", "ref.csv:3: period '２０２４' is written with digits other than 0-9"),  # was stored as '２０２４-01-01'
+    ("2024-12-31/", "ref.csv:3: period '2024-12-31/' has no end after its '/': write START/END"),
+    ("/2024-12-31", "ref.csv:3: period '/2024-12-31' has no start before its '/'"),
+    ("2024/2025/2026", "ref.csv:3: period '2024/2025/2026' has more than one '/'"),
+])
+def test_a_period_message_names_the_column_and_the_value_written(tmp_path, period, message):
+    """s22-probe: full-width digits were refused as `figures[0].period.start '２０２４-01-01' is not an ISO date` (a
+    field of the store's records, not the table's column), and `2024-12-31/` as `period '' is not …` (its empty end)."""
+    result, _db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}",
+                          f"M2余额,{period},2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "figures[" not in result.stderr and "period ''" not in result.stderr, result.output
+
+
+def test_a_published_date_message_names_its_column(tmp_path):
+    path = tmp_path / "ref.csv"
+    path.write_text(f"metric,period,value,unit,source,url,published\nM2余额,2024-12-31,1,亿元,央行,{URL},２０２５-01-15\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t",
+                                       "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and "ref.csv:2: published '２０２５-01-15' is written with digits other than 0-9" \
+        in result.stderr, result.output
+
+
+def test_a_table_over_the_size_limit_is_one_line_and_the_set_is_kept(tmp_path):
+    """s22-probe: the table was read whole with no size limit (a multi-gigabyte file would be read into memory, 25
+    times its size once checked). A file over MAX_TABLE_BYTES is refused from its size, unread (a sparse file here),
+    with one line, and the set stored before stays as it was."""
+    from analyzer.store.references import MAX_TABLE_BYTES
+    result, db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0, result.output
+    big = tmp_path / "big.csv"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_TABLE_BYTES + 1)
+    result = CliRunner().invoke(main, ["reference", "import", str(big), "--source", "t", "--db", db])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [f"Error: {big}: {MAX_TABLE_BYTES + 1:,} bytes is over the limit of "
+                                          f"{MAX_TABLE_BYTES:,} bytes for a reference table (split it into several "
+                                          "sets, one --source each)"], result.output
+    assert list(_set_rows(db).values()) == ["100000000"]
+
+
+def test_a_table_at_the_size_limit_imports(tmp_path, monkeypatch):
+    from analyzer.store import references
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    size = (tmp_path / "ref.csv").stat().st_size
+    monkeypatch.setattr(references, "MAX_TABLE_BYTES", size)
+    assert _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")[0].exit_code == 0
+    monkeypatch.setattr(references, "MAX_TABLE_BYTES", size - 1)
+    result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and "over the limit" in result.stderr, result.output

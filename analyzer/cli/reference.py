@@ -27,7 +27,7 @@ def reference_group() -> None:
 def reference_import_command(path, set_name, rank, db_url):
     """Load FILE.csv (columns metric, period, value, unit, source, url; optional measure, comparison, title,
     published) into the store as reference series. The whole file is checked first: any bad row is reported as
-    `Error: FILE:LINE: problem` (one line per row) and nothing is imported. Importing the same --source again makes
+    `Error: FILE:LINE: problem` (one line per row) and nothing is imported; a table over 10 MiB is refused. Importing the same --source again makes
     the set the new table: changed rows are updated, rows it no longer holds removed (each counted).
 
     Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official

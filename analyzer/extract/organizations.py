@@ -87,12 +87,34 @@ def tag(phrase: str) -> tuple[tuple[str, str], ...]:
     words jieba's dictionary tags otherwise (大连 an adverb) are places here, so a firm's name that starts
     with one (大连冶金) has a word of its own."""
     retag = _retag()
-    return tuple((word, retag.get(word, word_tag)) for word, word_tag in dictionary_tag(phrase))
+    return tuple((word, retag.get(word, word_tag)) for word, word_tag in _joined(dictionary_tag(phrase)))
 
 
 @functools.cache
 def _retag() -> dict[str, str]:
     return dict(load_grammar()["grammar"].get("retag", {}))
+
+
+@functools.cache
+def _joined_places() -> frozenset[str]:
+    return frozenset(w for row in load_grammar().get("joined_place", ()) for w in row["words"])
+
+
+def _joined(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The words with each run of them that spells a ``joined_place`` word (都 匀 → 都匀) made one place word: the
+    dictionary does not know the place and splits off its first character as a stop word."""
+    joined, out, index = _joined_places(), [], 0
+    while index < len(words):
+        text, end = words[index][0], index + 1
+        while end < len(words) and text not in joined and len(text) < 4:
+            text, end = text + words[end][0], end + 1
+        if text in joined and end > index + 1:
+            out.append((text, "ns"))
+            index = end
+        else:
+            out.append(words[index])
+            index += 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -218,7 +240,7 @@ class OrganizationFinder:
         self.branch_of = frozenset(settings.get("branch_of", ()))
         self.stop_words = frozenset(settings["stop_words"])
         self.firm_stop_words = frozenset(settings["firm_stop_words"])
-        self._load_body_stops(settings)
+        self._load_body_stops(settings, grammar)
         self.stop_tags = frozenset(settings["stop_tags"])
         self.body_tags = frozenset(settings["body_tags"])
         self.task_tags = frozenset(settings["task_tags"])
@@ -255,13 +277,16 @@ class OrganizationFinder:
         self._load_subjects(grammar["subject"])
         self._load_glosses(grammar)
 
-    def _load_body_stops(self, settings: dict) -> None:
-        """The words that end a body's name going back (:meth:`_body_stop`): 的 unless before 肺炎, and heads' titles
-        (代省长, 市长) unless a place's ending (place_endings) was split off into them."""
+    def _load_body_stops(self, settings: dict, grammar: dict) -> None:
+        """The words that end a body's name going back (:meth:`_body_stop`): 的 unless before 肺炎, heads' titles
+        (代省长, 市长) unless a place's ending (place_endings) was split off into them, and the ``body_list`` rows'
+        conjunctions after a word that ends with a body's suffix."""
         self.body_stop_words = frozenset(settings["body_stop_words"])
         self.body_stop_unless_before = frozenset(settings["body_stop_unless_before"])
         self.body_stop_titles = frozenset(settings.get("body_stop_titles", ()))
         self.place_ending_chars = tuple(settings["place_endings"])
+        self.body_list_words = frozenset(w for row in grammar.get("body_list", ()) for w in row["words"])
+        self.body_suffix_texts = tuple(s for row in grammar["body"] for s in row["suffixes"])
 
     def _load_edge_rows(self, grammar: dict) -> None:
         """The ``bank_branch`` rows (a bank's categories, the branch pattern), the ``head_title`` rows, the
@@ -1159,6 +1184,8 @@ class OrganizationFinder:
         word before it (益阳 市长 春…: 益阳市)."""
         following = words[index + 1].text if index + 1 < len(words) else ""
         word = words[index].text
+        if word in self.body_list_words and index and words[index - 1].text.endswith(self.body_suffix_texts):
+            return True  # 南山民政局和福田民政局: the words before the conjunction are another body
         if word in self.body_stop_titles:
             before = words[index - 1] if index else None
             return not (before is not None and word.startswith(self.place_ending_chars)

@@ -5,7 +5,8 @@ Columns: ``metric, period, value, unit, source, url`` (required) and ``measure, 
 (the month), ``2024-12-31`` (a date) or ``START/END``; ``unit`` a spelling from ``reference_units.toml``
 (万亿元, %, 个百分点, 万户 …). Every row becomes one document of kind ``reference`` whose meta carries the rank
 (``official`` ranks above news reports in verdicts) and one figure; the whole file is checked first and stored in
-one transaction, so a file with any bad row stores nothing and every bad row is reported as ``FILE:LINE: problem``.
+one transaction, so a file with any bad row stores nothing and every bad row is reported as ``FILE:LINE: problem``;
+the table is read whole for that, so one over ``MAX_TABLE_BYTES`` (10 MiB) is refused unread.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import hashlib
 import io
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
@@ -36,6 +38,9 @@ OPTIONAL = ("measure", "comparison", "title", "published")
 RANKS = ("official", "secondary")
 UNITS_FILE = Path(__file__).with_name("reference_units.toml")
 EXTRACTOR_VERSION = "reference-1"
+# the largest table read (bytes): the whole table is checked in memory before one transaction stores it, some 25 times
+# its size in Python objects (a 6 MB table of 50,000 rows took 165 MB); the shipped pboc-nbs.csv is 6 KB
+MAX_TABLE_BYTES = 10 * 2**20
 # a number as a table writes it (commas already removed); re.ASCII: \d is 0-9 only
 PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
@@ -63,30 +68,55 @@ def unit_spellings() -> dict[str, UnitSpelling]:
             for u in data["unit"] for spelling in u["spellings"]}
 
 
-def parse_period(text: str) -> Period:
+def parse_period(text: str, column: str = "period") -> Period:
     """2024 → the year; 2024-Q1 → the quarter's end (a reading at that date); 2024-03 → the month;
-    2024-12-31 → the day; START/END as given."""
+    2024-12-31 → the day; START/END as given. A ``ValueError`` names the ``column`` and the value as written."""
     text = text.strip()
+    _ascii_digits(text, column)
     if "/" in text:
-        start, end = (parse_period(part) for part in text.split("/", 1))
-        if start.start > end.end:
-            raise ValueError(f"period {text!r} ends before it starts")
-        return Period(start.start, end.end)
-    if re.fullmatch(r"\d{4}", text):
+        return _range(text, column)
+    if re.fullmatch(r"\d{4}", text, re.ASCII):
         return Period(f"{text}-01-01", f"{text}-12-31")
-    match = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.IGNORECASE)
+    match = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.IGNORECASE | re.ASCII)
     if match:
         day = f"{match.group(1)}-{_QUARTER_END[int(match.group(2))]}"
         return Period(day, day)
-    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text, re.ASCII)
     if match and 1 <= int(match.group(2)) <= 12:
         year, month = int(match.group(1)), int(match.group(2))
         return Period(f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}")
     try:
         day = dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ValueError(f"period {text!r} is not 2024, 2024-Q1, 2024-03, 2024-12-31 or START/END") from None
+        raise ValueError(f"{column} {text!r} is not 2024, 2024-Q1, 2024-03, 2024-12-31 or START/END") from None
     return Period(day, day)
+
+
+def _ascii_digits(text: str, column: str) -> None:
+    """Refuse digits other than 0-9 (２０２４, ٢٠٢٤): Python's date parser and ``\\d`` read them, the store's ISO
+    dates do not, and its message named an internal field (``figures[0].period.start``)."""
+    other = [c for c in text if c.isdigit() and not ("0" <= c <= "9")]
+    if other:
+        written = "".join(str(unicodedata.digit(c)) if c in other else c for c in text)
+        raise ValueError(f"{column} {text!r} is written with digits other than 0-9 ({', '.join(dict.fromkeys(other))});"
+                         f" write {written!r}")
+
+
+def _range(text: str, column: str) -> Period:
+    """START/END, both given: ``2024-12-31/`` named its empty end (``period ''``), not the period written."""
+    start_text, _, end_text = (part.strip() for part in text.partition("/"))
+    if not start_text or not end_text or "/" in end_text:
+        what = ("more than one '/'" if "/" in end_text else "no end after its '/'" if start_text
+                else "no start before its '/'")
+        raise ValueError(f"{column} {text!r} has {what}: write START/END (2024-01-01/2024-12-31) or one period "
+                         f"(2024-12-31)")
+    try:
+        start, end = parse_period(start_text, column), parse_period(end_text, column)
+    except ValueError as error:
+        raise ValueError(f"{column} {text!r}: {error}") from None
+    if start.start > end.end:
+        raise ValueError(f"{column} {text!r} ends before it starts")
+    return Period(start.start, end.end)
 
 
 def _measure(row: dict, unit: UnitSpelling) -> str:
@@ -145,7 +175,7 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     title = (row.get("title") or "").strip() or None
     published = (row.get("published") or "").strip() or None
     if published:
-        parse_period(published)  # a date, checked
+        parse_period(published, "published")  # a date, checked
     written = f"{row['value'].strip()}{row['unit'].strip()}"
     head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
     text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
@@ -216,15 +246,28 @@ def _rows(path: str, header: list[str], records: list[tuple[int, list[str]]], se
         yield record, None
 
 
+def _table_text(path: str) -> str:
+    """The table's text, read whole (every row is checked before any is stored) and so at most ``MAX_TABLE_BYTES``:
+    a bigger file is one error line, never read; a FIFO or device (/dev/zero) is refused unread too."""
+    size = regular_file_size(Path(path), path)
+    data = b""
+    try:
+        if size <= MAX_TABLE_BYTES:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_TABLE_BYTES + 1)  # it may have grown since its size was read
+        if size > MAX_TABLE_BYTES or len(data) > MAX_TABLE_BYTES:
+            raise InputError(path, f"{max(size, len(data)):,} bytes is over the limit of {MAX_TABLE_BYTES:,} bytes "
+                                   "for a reference table (split it into several sets, one --source each)")
+        return data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read the reference table: {error}") from None
+
+
 def read_reference_file(path: str, set_name: str, rank: str = "official") -> list[Record]:
     """Every row of the table as a record; ``ReferenceFileError`` listing every bad row if any is bad."""
     if rank not in RANKS:
         raise InputError(path, f"rank {rank!r} is not one of {', '.join(RANKS)}")
-    regular_file_size(Path(path), path)  # a FIFO or device (/dev/zero) is refused, never read
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot read the reference table: {error}") from None
+    text = _table_text(path)
     records = _records(path, text)
     if not records:
         raise InputError(path, "no rows")
