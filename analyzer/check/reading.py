@@ -81,6 +81,7 @@ def _count_entries(data: dict) -> dict:
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
             "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
+            "bare_scale_counted": tuple(_words(data["bare_scale_currency"], "counted")),
             "progress_share": [(re.compile(r["pattern"]), r["name"]) for r in data["progress_share"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
@@ -302,8 +303,12 @@ def _bare_scale_currency(text: str) -> str:
     currencies = set(words["claim_currency"].findall(text))
     if len(currencies) != 1:
         return text
-    currency = currencies.pop()
-    return words["bare_scale"].sub(lambda m: m.group() + currency, text)
+    currency, counted = currencies.pop(), words["bare_scale_counted"]
+
+    def scaled(match: re.Match) -> str:  # a clause counting people (月活用户超3亿) writes a count, no amount
+        clause = re.split(r"[，。；,;]", text[:match.start()])[-1]
+        return match.group() if any(word in clause for word in counted) else match.group() + currency
+    return words["bare_scale"].sub(scaled, text)
 
 
 def _names_when(text: str) -> str:
