@@ -15,7 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.check import multiyear
+from analyzer.normalize import to_simplified
 from analyzer.records import Figure
+from analyzer.text.sentences import sentence_start
 
 WORDS_FILE = Path(__file__).with_name("claim_words.toml")
 
@@ -356,10 +358,12 @@ def _own_statement_metric(text: str, figure: Figure) -> str | None:
     words = claim_words()
     if (figure.explain.get("metric") or {}).get("rule") != "generic-previous":
         return figure.metric
-    mark = max(text.rfind(m, 0, figure.start) for m in words["statement_breaks"])
+    start = sentence_start(text, figure.start)  # a ； of an earlier sentence joins nothing to this one
+    mark = max(text.rfind(m, start, figure.start) for m in words["statement_breaks"])
     statement = text[mark + 1:figure.start] if mark >= 0 else ""
     own = re.sub(r"[\s\d.,，、%]", "", statement)
-    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in statement else figure.metric
+    named = (figure.metric or "") in to_simplified(statement)  # metrics are simplified; a claim may be traditional
+    return None if len(own) >= words["statement_chars"] and not named else figure.metric
 
 
 def _unmarked(figure: Figure) -> Figure:
