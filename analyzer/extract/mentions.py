@@ -278,8 +278,10 @@ class MentionFinder:
     def story_body_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A national body written without its country (参议院, 最高法院, 联邦政府) in a story about another country is
         that country's (the ``[[story_body]]`` rows of mentions.toml): one of the row's countries written right before
-        it makes one name with it (美国联邦政府); else, where it stands alone, the nearest of the row's countries written
-        before it in the text names it (美国 … 参议院 → 美国国会参议院), unless China (``home``) is written nearer."""
+        it makes one name with it (美国联邦政府); else, where it stands alone, the story's country names it
+        (``_storys_country``: the row's country last written before it in its clause, else the one the text names most
+        often, by name or signal: 美国 … 参议院 → 美国国会参议院), unless China (``home``) is written after every country
+        before it."""
         out = []
         taken = Coverage(len(text), ((h.start, h.end) for h in hits if h.array == "institutions"))
         for row, words, countries in _story_rows():
