@@ -67,6 +67,9 @@ def test_a_bare_scale_takes_the_claims_one_currency_only():
     assert prepare_claim(mixed, names=False) == mixed
     # one end of a range or a scale before a currency is not a bare scale
     assert prepare_claim("营收10.8亿至12亿元。", names=False) == "营收10.8亿至12亿元。"
+    # a clause counting people writes a count, no amount (s23-review: 月活用户超3亿 became 3亿元)
+    assert prepare_claim("营收100亿元，月活用户超3亿。", names=False) == "营收100亿元，月活用户超3亿。"
+    assert prepare_claim("营收100亿元，同比增长5亿；用户数1亿", names=False) == "营收100亿元，同比增长5亿元；用户数1亿"
 
 
 def test_the_first_quarter_written_with_di_is_a_bare_period():

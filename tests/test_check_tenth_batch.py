@@ -83,3 +83,17 @@ def test_the_classes_hold_on_other_real_sources(tmp_path):
     semicolon and 同日 in a morning digest, Pudong's GDP and a station's passengers beside their growths, the SLF rates
     beside the month's operations: every claim right."""
     assert_claim_set_floor(PARAPHRASE_B10, tmp_path, {"verdict_accuracy": 1.0, "slip_accuracy": 1.0})
+
+
+@pytest.mark.parametrize("claim", [
+    "市场平稳；新發放貸款平均利率为4.5%，比上月下降0.1个百分点。",  # the statement names the metric, in traditional
+    "据悉；媒体报道称市场平稳。新發放貸款平均利率为4.5%，比上月下降0.1个百分点。",  # the ； is an earlier sentence's
+])
+def test_a_statement_that_names_its_metric_keeps_it(claim):
+    """s23-review: statement_break dropped a carried-over metric that the figure's own statement writes, when it was
+    written in traditional characters (metrics are simplified), or when the ； stood in an earlier sentence."""
+    from analyzer.check.claims import analyze
+    from analyzer.check.reading import read_claim_figure
+    record = analyze(claim, published="2025-01-10", doc_id="claim")
+    figure = next(f for f in record.figures if f.text == "0.1个百分点")
+    assert read_claim_figure(record.document.text, figure, "2025-01-10").metric == "贷款平均利率"

@@ -149,6 +149,32 @@ def test_importing_a_set_again_makes_it_the_new_table(db_url, tmp_path):  # noqa
                                                                                       "300000000"]
 
 
+@pytest.mark.parametrize("rank, published", [("secondary", ""), ("official", "2025-01-15")])
+def test_importing_a_set_again_with_another_rank_or_date_updates_its_rows(tmp_path, rank, published):
+    """s23-review: the rows' hash was their text and value only, so the same table imported again with --rank
+    secondary (or a row's published date corrected) was counted unchanged and its rows stayed as they were, while
+    the summary said the set was stored at the new rank."""
+    path, db = tmp_path / "ref.csv", str(tmp_path / "store.db")
+
+    def run(rank, published):
+        path.write_text(f"{HEADER},published\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL},{published}\n",
+                        encoding="utf-8")
+        result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--rank", rank,
+                                           "--db", db])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+    run("official", "")
+    said = run(rank, published)
+    assert "0 added, 1 updated, 0 unchanged" in said, said
+    import sqlalchemy as sa
+
+    from analyzer.store import open_store, schema
+    d = schema.documents.c
+    with open_store(db, create=False) as store, store.engine.connect() as connection:
+        meta, stored = connection.execute(sa.select(d.meta, d.published)).one()
+    assert meta["rank"] == rank and (str(stored or "")[:10] == published), (meta, stored)
+
+
 def test_a_table_without_rows_is_refused_not_imported_as_an_empty_set(tmp_path):
     """A header alone would now replace the set with nothing: it is refused, as an empty file was."""
     result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")

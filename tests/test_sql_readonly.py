@@ -186,6 +186,15 @@ def test_printed_reader_sql_is_one_transaction(pg_schema):
 
 
 @needs_pg
+def test_refused_reader_name_prints_no_sql(pg_schema):
+    """s23-review: `sql-reader public` printed BEGIN; on stdout before its refusal, a transaction left open in a
+    psql the output was piped to."""
+    refused = CliRunner().invoke(main, ["sql-reader", "public", "--db", _with_schema(OWNER_URL, pg_schema)])
+    assert refused.exit_code != 0 and "reserves or reads as another role" in refused.output
+    assert "BEGIN;" not in refused.output, refused.output
+
+
+@needs_pg
 def test_cli_refusal_is_one_line_without_the_password(pg_schema):
     result = CliRunner().invoke(main, ["sql", "SELECT 1", "--db", _with_schema(SUPERUSER_URL, pg_schema)])
     assert result.exit_code == 1

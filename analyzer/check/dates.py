@@ -58,7 +58,6 @@ def year_ahead(claim: Figure, day: str | None) -> Figure | None:
     return replace(claim, period=ahead) if start.year + 1 == int(day[:4]) and day <= ahead.end else None
 
 
-
 def dated_by_growth(rows: list[dict]) -> list[dict]:
     """Stored amounts left undated and followed closely in their sentence by a dated growth of the same series (预计营业
     利润为89.4万亿韩元，同比增长1810.3%): of the growth's period (``undated_beside_growth``)."""
@@ -84,6 +83,6 @@ def _growth_period(row: dict, growths: list[dict]) -> dict:
     sentence = row.get("sentence") or ""
     for growth in growths:
         between = sentence[row["end"] - offset:growth["start"] - offset]
-        if 0 <= growth["start"] - row["end"] <= most and not any(m in between for m in "。；;"):
+        if 0 <= growth["start"] - row["end"] <= most and not any(m in between for m in _beside("breaks")):
             return {**row, "period_start": growth["period_start"], "period_end": growth["period_end"]}
     return row

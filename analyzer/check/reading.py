@@ -15,7 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.check import multiyear
+from analyzer.normalize import to_simplified
 from analyzer.records import Figure
+from analyzer.text.sentences import sentence_start
 
 WORDS_FILE = Path(__file__).with_name("claim_words.toml")
 
@@ -81,6 +83,7 @@ def _count_entries(data: dict) -> dict:
             "redundant_bound": re.compile("|".join(f"(?:{r['pattern']})" for r in data["redundant_bound"])),
             "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
             "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
+            "bare_scale_counted": tuple(_words(data["bare_scale_currency"], "counted")),
             "progress_share": [(re.compile(r["pattern"]), r["name"]) for r in data["progress_share"]],
             "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
 
@@ -302,8 +305,12 @@ def _bare_scale_currency(text: str) -> str:
     currencies = set(words["claim_currency"].findall(text))
     if len(currencies) != 1:
         return text
-    currency = currencies.pop()
-    return words["bare_scale"].sub(lambda m: m.group() + currency, text)
+    currency, counted = currencies.pop(), words["bare_scale_counted"]
+
+    def scaled(match: re.Match) -> str:  # a clause counting people (月活用户超3亿) writes a count, no amount
+        clause = re.split(r"[，。；,;]", text[:match.start()])[-1]
+        return match.group() if any(word in clause for word in counted) else match.group() + currency
+    return words["bare_scale"].sub(scaled, text)
 
 
 def _names_when(text: str) -> str:
@@ -351,10 +358,12 @@ def _own_statement_metric(text: str, figure: Figure) -> str | None:
     words = claim_words()
     if (figure.explain.get("metric") or {}).get("rule") != "generic-previous":
         return figure.metric
-    mark = max(text.rfind(m, 0, figure.start) for m in words["statement_breaks"])
+    start = sentence_start(text, figure.start)  # a ； of an earlier sentence joins nothing to this one
+    mark = max(text.rfind(m, start, figure.start) for m in words["statement_breaks"])
     statement = text[mark + 1:figure.start] if mark >= 0 else ""
     own = re.sub(r"[\s\d.,，、%]", "", statement)
-    return None if len(own) >= words["statement_chars"] and (figure.metric or "") not in statement else figure.metric
+    named = (figure.metric or "") in to_simplified(statement)  # metrics are simplified; a claim may be traditional
+    return None if len(own) >= words["statement_chars"] and not named else figure.metric
 
 
 def _unmarked(figure: Figure) -> Figure:

@@ -258,8 +258,9 @@ def sql_reader_command(role, db_url, apply):
     if store.backend != "postgresql":
         raise StoreError("sql-reader is for PostgreSQL stores; a SQLite store is opened read-only by `analyzer sql`")
     if not apply:  # one transaction, as --apply runs it: pasted into psql, a failed CREATE ROLE (a role of that
-        click.echo("BEGIN;")  # name exists) stops the GRANTs and the password change that follow it
-        for statement in readonly.reader_setup(store.engine, role):
+        statements = readonly.reader_setup(store.engine, role)  # name exists) stops the GRANTs and the password
+        click.echo("BEGIN;")  # change after it; a refused name prints nothing, not a BEGIN left open
+        for statement in statements:
             click.echo(statement + ";")
         click.echo(f"ALTER ROLE {role} PASSWORD '…';")
         click.echo("COMMIT;")

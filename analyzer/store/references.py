@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import json
 import re
 import tomllib
 import unicodedata
@@ -291,10 +292,16 @@ def import_reference_table(store, path: str, set_name: str, rank: str = "officia
     (a row of the set stored before that the table no longer holds is removed in the same transaction). Returns
     the records and the store's ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    result = store.write([StoredRecord(r, hashlib.sha256(f"{r.document.text}|{r.figures[0].value}".encode())
-                                       .hexdigest(), EXTRACTOR_VERSION) for r in records],
+    result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records],
                          drop=stored_set(store, set_name))
     return records, result
+
+
+def row_hash(record: Record) -> str:
+    """The content hash of a reference row: the whole record as stored (its rank and publication date included, which
+    its text does not write), so a row imported again with another ``--rank`` or date is updated, not unchanged."""
+    return hashlib.sha256(json.dumps(record.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+                          .encode()).hexdigest()
 
 
 def stored_set(store, set_name: str) -> list[str]:
