@@ -78,6 +78,29 @@ def test_an_amount_takes_the_period_of_its_growth_only_close_by_in_its_sentence(
     assert dated_by_growth([level]) == [level]   # no dated growth: unchanged
 
 
+def test_an_amount_keeps_no_period_from_a_growth_on_the_period_before_or_after_its_own_period_word():
+    """s23-undated, read on the whole archive: a 环比 growth of an amount computed for one quarter was dated to the
+    year, and a summer's forecast peak, a season's daily capacity or forecasts listed after 截至目前 took the day
+    their growth was dated to: they stay undated."""
+    sentence = "据此计算，四季度净利预计3.1亿元，环比增长150%。"
+    level = {"doc_id": "d", "sentence_start": 0, "sentence": sentence, "metric_key": "净利", "measure": "flow",
+             "start": 12, "end": 17, "period_start": None, "period_end": None}
+    growth = {**level, "measure": "growth_rate", "comparison": "mom", "start": 22, "end": 26,
+              "period_start": "2021-01-01", "period_end": "2021-12-31"}
+    assert dated_by_growth([level, growth])[0]["period_start"] is None
+    assert dated_by_growth([level, {**growth, "comparison": "yoy"}])[0]["period_start"] == "2021-01-01"
+    for words in ("今夏全国最高用电负荷将达", "春运每日可提供客座席位", "截至目前，青川证券预计净利润"):
+        sentence = f"{words}16亿元，同比增长9%。"
+        start = len(words)
+        amount = {**level, "sentence": sentence, "start": start, "end": start + 4}
+        dated = {**growth, "sentence": sentence, "comparison": "yoy", "start": start + 9, "end": start + 11,
+                 "period_start": "2026-07-14", "period_end": "2026-07-14"}
+        assert dated_by_growth([amount, dated])[0]["period_start"] is None, words
+    plain = {**amount, "sentence": "预计净利润16亿元，同比增长9%。", "start": 5, "end": 9}
+    assert dated_by_growth([plain, {**dated, "sentence": plain["sentence"], "start": 14, "end": 16}])[0][
+        "period_start"] == "2026-07-14"
+
+
 def test_the_classes_hold_on_other_real_sources(tmp_path):
     """Annual and quarterly results in short (营收), revenue against profit in a digest, a sales target's 完成进度, a
     semicolon and 同日 in a morning digest, Pudong's GDP and a station's passengers beside their growths, the SLF rates

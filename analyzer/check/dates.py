@@ -60,10 +60,12 @@ def year_ahead(claim: Figure, day: str | None) -> Figure | None:
 
 def dated_by_growth(rows: list[dict]) -> list[dict]:
     """Stored amounts left undated and followed closely in their sentence by a dated growth of the same series (预计营业
-    利润为89.4万亿韩元，同比增长1810.3%): of the growth's period (``undated_beside_growth``)."""
+    利润为89.4万亿韩元，同比增长1810.3%): of the growth's period (``undated_beside_growth``), unless the growth is
+    against the period before or the sentence writes before the amount a period word of its own (今夏, 每日)."""
     dated = {}
     for row in rows:
-        if row.get("period_start") and row.get("measure") in _beside("growths"):
+        if row.get("period_start") and row.get("measure") in _beside("growths") and \
+                row.get("comparison") not in _beside("not_comparisons"):
             dated.setdefault((row["doc_id"], row.get("sentence_start"), row.get("metric_key")), []).append(row)
     if not dated:
         return rows
@@ -76,11 +78,12 @@ def _beside(key: str) -> frozenset:
 
 
 def _growth_period(row: dict, growths: list[dict]) -> dict:
-    if row.get("period_start") or row.get("measure") not in _beside("measures"):
-        return row
-    most = max(r["max_chars"] for r in claim_words()["undated_beside_growth"])
     offset = row.get("sentence_start") or 0
     sentence = row.get("sentence") or ""
+    if row.get("period_start") or row.get("measure") not in _beside("measures") or \
+            claim_words()["not_before_growth"].search(sentence[:max(0, row["start"] - offset)]):
+        return row
+    most = max(r["max_chars"] for r in claim_words()["undated_beside_growth"])
     for growth in growths:
         between = sentence[row["end"] - offset:growth["start"] - offset]
         if 0 <= growth["start"] - row["end"] <= most and not any(m in between for m in _beside("breaks")):
