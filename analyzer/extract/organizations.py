@@ -649,10 +649,12 @@ class OrganizationFinder:
         最高法院; 伊朗武装部队 … 武装部队), with the full name, where the later name stands alone (``_stands_alone``)."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first tail
+        read_from: dict[str, int] = {}  # each tail's occurrences already read from there on: a repeated body reads none
         for org in found:
             tail = self._body_tail(text[org.start:org.end]) if org.rule in self.tail_rules else ""
-            if not tail:
+            if not tail or read_from.get(tail, len(text) + 1) <= org.end:
                 continue
+            read_from[tail] = org.end
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
             for at in occurrences(text, tail, org.end):
                 if not taken.covers(at) and self._stands_alone(text, at, at + len(tail)):
