@@ -437,7 +437,7 @@ class _StoryNames:
         for start, country in self.named:
             self.by_country.setdefault(country, []).append(start)
         self.counts = collections.Counter(country for _, country in self.named)
-        self.home = [(len(word), _occurrences(text, word)) for word in row["home"]]
+        self.home = [(len(word), list(occurrences(text, word))) for word in row["home"]]
 
     def last_before(self, country: str, at: int) -> int:
         """Where ``country`` is last named before ``at`` (-1: not before it)."""
@@ -446,19 +446,11 @@ class _StoryNames:
         return starts[index - 1] if index else -1
 
     def home_before(self, at: int) -> int:
-        """Where the last ``home`` word that ends by ``at`` starts (-1: none), as ``text.rfind(word, 0, at)``."""
+        """Where the last ``home`` word that ends by ``at`` starts (-1: none), as ``text.rfind(word, 0, at)`` for home
+        words that do not overlap themselves (中国, 我国)."""
         found = [starts[index - 1] for length, starts in self.home
                  for index in [bisect.bisect_right(starts, at - length)] if index]
         return max(found, default=-1)
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Every start of ``word`` in ``text``, overlapping ones included, in order."""
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
 
 
 def _storys_country(text: str, at: int, story: _StoryNames) -> str | None:

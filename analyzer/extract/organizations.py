@@ -646,7 +646,7 @@ class OrganizationFinder:
 
     def body_tails(self, text: str, found: list[Organization]) -> list[Organization]:
         """A body read with its place is named again by its name without the place (以色列卫生部 … 卫生部; 美国最高法院 …
-        最高法院; 伊朗武装部队 … 武装部队), with the full name, where the later name stands alone (``_stands_alone``)."""
+        最高法院; 伊朗武装部队 … 武装部队), with the full name, where the later name stands alone (``stands_alone``)."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first tail
         read_from: dict[str, int] = {}  # each tail's occurrences already read from there on: a repeated body reads none
@@ -657,7 +657,7 @@ class OrganizationFinder:
             read_from[tail] = org.end
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
             for at in occurrences(text, tail, org.end):
-                if not taken.covers(at) and self._stands_alone(text, at, at + len(tail)):
+                if not taken.covers(at) and self.stands_alone(text, at, at + len(tail)):
                     out.append(Organization(at, at + len(tail), "body_tail", "body", text[org.start:org.end]))
                     taken.add(at, at + len(tail))
         return out
@@ -671,10 +671,6 @@ class OrganizationFinder:
         return tail if places and len(tail) >= self.tail_length and tail not in _institution_name_set() else ""
 
     def stands_alone(self, text: str, start: int, end: int) -> bool:
-        """Whether a body's name written at ``start`` stands alone (``_stands_alone``: 参议院 after a verb, not 得州参议院)."""
-        return self._stands_alone(text, start, end)
-
-    def _stands_alone(self, text: str, start: int, end: int) -> bool:
         """No word after the name makes it part of another word (卫生部长, 卫生部门: ``not_before``), and no name word
         right before it makes it another body's (国家药监局, 美军中央司令部): the word before is a stop word, a word of
         the stop tags or no word."""
