@@ -33,13 +33,13 @@ from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
 from analyzer.check.counts import check_counts
-from analyzer.check.siblings import undated_in_source
 from analyzer.check.dates import dated_by_growth, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
 from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
                                     read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
+from analyzer.check.siblings import undated_in_source
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
 from analyzer.pipeline import analyze

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import replace
 
 from analyzer.check.reading import claim_words
@@ -73,8 +74,15 @@ def dated_by_growth(rows: list[dict]) -> list[dict]:
             for row in rows]
 
 
+@functools.cache
 def _beside(key: str) -> frozenset:
+    """The values of ``key`` over the ``undated_beside_growth`` rows (made once, not for every stored row)."""
     return frozenset(v for row in claim_words()["undated_beside_growth"] for v in row[key])
+
+
+@functools.cache
+def _most_chars() -> int:
+    return max(r["max_chars"] for r in claim_words()["undated_beside_growth"])
 
 
 def _growth_period(row: dict, growths: list[dict]) -> dict:
@@ -83,9 +91,8 @@ def _growth_period(row: dict, growths: list[dict]) -> dict:
     if row.get("period_start") or row.get("measure") not in _beside("measures") or \
             claim_words()["not_before_growth"].search(sentence[:max(0, row["start"] - offset)]):
         return row
-    most = max(r["max_chars"] for r in claim_words()["undated_beside_growth"])
     for growth in growths:
         between = sentence[row["end"] - offset:growth["start"] - offset]
-        if 0 <= growth["start"] - row["end"] <= most and not any(m in between for m in _beside("breaks")):
+        if 0 <= growth["start"] - row["end"] <= _most_chars() and not any(m in between for m in _beside("breaks")):
             return {**row, "period_start": growth["period_start"], "period_end": growth["period_end"]}
     return row
