@@ -16,6 +16,7 @@ a folder ``analyzer eval … --metric-boundary DIR`` reads (copy the audits ther
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -98,14 +99,16 @@ def save_pool(groups: dict[str, list], l2: float, counts_dir: Path, out: Path) -
 
 
 def main(argv: list[str]) -> None:
-    values = {flag: argv[argv.index(flag) + 1] for flag in ("--l2", "--out") if flag in argv}
-    l2 = float(values.get("--l2", 0.3))
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in values)]
-    counts_dir = Path(positional[0]) if positional else ROOT / "models" / "metric-boundary"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("counts_dir", nargs="?", type=Path, default=ROOT / "models" / "metric-boundary")
+    parser.add_argument("--l2", type=float, default=0.3)
+    parser.add_argument("--out", type=Path, help="save the weights trained on the whole pool here")
+    args = parser.parse_args(argv)
+    l2, counts_dir = args.l2, args.counts_dir
     counts = json.loads((counts_dir / "metric_counts.json").read_text(encoding="utf-8"))
     groups = pool_groups(counts)
-    if "--out" in values:
-        print(save_pool(groups, l2, counts_dir, Path(values["--out"])))
+    if args.out is not None:
+        print(save_pool(groups, l2, counts_dir, args.out))
         return
     rules = {name: f"{sum(g.rule == g.gold for g in gs)}/{len(gs)}" for name, gs in groups.items()}
     print(f"l2 {l2}; rules right / figures with candidates: {rules}")
