@@ -135,16 +135,24 @@ def time_budget(seconds: float):
 
 @contextlib.contextmanager
 def signals_deferred():
-    """Hold SIGINT and SIGTERM until the block ends (POSIX; elsewhere nothing is held), so that an interrupt lands
-    before or after the block, never inside it."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
+    """Hold SIGINT and SIGTERM until the block ends, so that an interrupt lands before or after the block, never
+    inside it; yields the list of signals held so far. Python runs signal handlers in the main thread whichever
+    thread the signal reached (a thread's signal mask missed one delivered to tqdm's monitor thread), so the
+    handlers are swapped for ones that note the signal, and the noted signals are raised again once the old
+    handlers are back. Off the main thread nothing is held."""
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    numbers = [number for number in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(number) is not None]
+    previous = {number: signal.signal(number, lambda signum, _frame: held.append(signum)) for number in numbers}
     try:
-        yield
+        yield held
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)
 
 
 WARM_UP = Document(id="warm-up", text="截至2025年一季度末，普惠小微贷款余额达35.3万亿元，同比增长12.5%。")
