@@ -67,20 +67,23 @@ def leave_one_out(groups: dict[str, list], l2: float) -> dict[str, dict]:
     """Held-out tallies: each audit left out in turn, real-gold/dev by folds, corpus/test by the whole pool."""
     audits = [name for name in groups if name not in ("cdev", "rdev", "ctest")]
     pool = ["cdev", "rdev", *audits]
-    results = {}
-    for held in audits:
-        weights = fit([g for name in pool if name != held for g in groups[name]], l2=l2)
-        results[held] = tally(weights, groups[held])
+    results = {held: tally(fit([g for name in pool if name != held for g in groups[name]], l2=l2), groups[held])
+               for held in audits}
+    results["rdev (5 folds)"] = rdev_folds(groups, pool, l2)
+    results["ctest (whole pool)"] = tally(fit([g for name in pool for g in groups[name]], l2=l2), groups["ctest"])
+    return results
+
+
+def rdev_folds(groups: dict[str, list], pool: list[str], l2: float) -> dict:
+    """real-gold/dev's documents in FOLDS folds, each scored by a fit on the rest of the pool; the tallies added."""
     docs = sorted({g.doc_id for g in groups["rdev"]})
     random.Random(5).shuffle(docs)
-    results["rdev (5 folds)"] = {}
+    total: dict = {}
     for fold in range(FOLDS):
         test = set(docs[fold::FOLDS])
         train = [g for name in pool for g in groups[name] if name != "rdev" or g.doc_id not in test]
-        part = tally(fit(train, l2=l2), [g for g in groups["rdev"] if g.doc_id in test])
-        results["rdev (5 folds)"] = add(results["rdev (5 folds)"], part)
-    results["ctest (whole pool)"] = tally(fit([g for name in pool for g in groups[name]], l2=l2), groups["ctest"])
-    return results
+        total = add(total, tally(fit(train, l2=l2), [g for g in groups["rdev"] if g.doc_id in test]))
+    return total
 
 
 def save_pool(groups: dict[str, list], l2: float, counts_dir: Path, out: Path) -> dict:
