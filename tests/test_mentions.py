@@ -177,6 +177,14 @@ def test_nested_names_kept(finder):
     assert [m.name for m in out["sectors"]] == ["科技创新"]  # a sector word inside a tool name is a mention too
 
 
+
+def test_a_second_reading_of_the_same_span_is_not_nested(finder):
+    """The organisation grammar also reads 美国国会 (outside the taxonomy); the taxonomy's entry is kept and the
+    grammar's reading of the same span was listed as nested in it, a name inside itself (113 archive mentions)."""
+    out, _ = found(finder, "美国政府表示，美国国会将审议。")
+    assert [m.name for m in out["institutions"]] == ["美国政府", "美国国会"]
+    assert all("nested" not in m.extra for m in out["institutions"])
+
 @pytest.mark.parametrize("text, tool, action", ACTIONS)
 def test_actions(finder, text, tool, action):
     out, _ = found(finder, text)

@@ -871,7 +871,7 @@ def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
         blocker = next((k for k in kept.overlapping(hit) if blocks(k, hit)), None)
         if blocker is None:
             kept.add(hit)
-        elif blocker.contains(hit):
+        elif blocker.contains(hit) and not _same_place(blocker, hit):
             nested.setdefault(blocker, []).append(hit)
     for outer, inner in nested.items():
         inner.sort(key=lambda h: h.start)
@@ -881,6 +881,13 @@ def resolve(hits: list[Hit]) -> tuple[list[Hit], dict[Hit, list[Hit]]]:
             if not nested[hit]:
                 del nested[hit]
     return sorted(kept.hits, key=lambda h: (h.start, -h.end)), nested
+
+
+
+def _same_place(kept: Hit, other: Hit) -> bool:
+    """Another reading of the kept hit's own span and kind (the grammar's 美国政府 beside the taxonomy's): not a
+    name inside it, so not nested."""
+    return (kept.start, kept.end, kept.array) == (other.start, other.end, other.array)
 
 
 class _KeptHits:
