@@ -30,7 +30,6 @@ TEN_THOUSAND = Decimal(10000)
 SHIFTS = tuple(Decimal(10) ** n for n in (1, 2, 3))  # a misplaced decimal point
 HUNDRED = Decimal(100)
 POINT_UNITS = ("percentage_point", "basis_point")
-PERCENTS = {"percent", "percentage_point", "basis_point"}
 NO_SCALE_UNITS = ("percent", "percentage_point", "basis_point", "times")
 
 

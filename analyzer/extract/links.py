@@ -339,11 +339,6 @@ class DocumentContext:
         first, stop = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         return [m for m in self.mentions[kind][first:stop] if m.end <= span[1]]
 
-    def nearest_before(self, kind: str, pos: int, span: tuple[int, int]) -> list[Mention]:
-        """The last mention of ``kind`` in ``span`` that starts before ``pos`` (as a 0- or 1-item list)."""
-        before = [m for m in self.in_span(kind, span) if m.start < pos]
-        return before[-1:]
-
 
 def is_unquantified(tool: str) -> bool:
     """A tool whose category (trade measures) has no amounts of its own to claim a figure by."""
