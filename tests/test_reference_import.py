@@ -267,3 +267,70 @@ def test_a_table_at_the_size_limit_imports(tmp_path, monkeypatch):
     monkeypatch.setattr(references, "MAX_TABLE_BYTES", size - 1)
     result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
     assert result.exit_code == 1 and "over the limit" in result.stderr, result.output
+
+
+def test_two_imports_of_one_set_at_once_leave_one_table_not_a_mix(db_url, tmp_path, monkeypatch):  # noqa: F811
+    """s23-review: the set's stored ids were read before the write transaction opened, so two imports of one set at
+    the same moment could each drop only the rows stored before both began and keep the other's new rows: the set
+    ended as a mix of the two tables (and the second import's counts said 0 removed). Here both imports are held at
+    the door of the store's write until both are there (a barrier, no sleep), then go on together: the set must end
+    as exactly one of the two tables, and each import's counts must be what it did."""
+    import threading
+
+    from analyzer.store import SQLStore, open_store
+    from analyzer.store.references import import_reference_table
+    tables = {"t0": [("M0余额", 7), ("S余额", 7)], "t1": [("S余额", 1), ("A余额", 1)],
+              "t2": [("S余额", 2), ("B余额", 2), ("C余额", 2)]}
+    paths = {}
+    for name, rows in tables.items():
+        paths[name] = tmp_path / f"{name}.csv"
+        paths[name].write_text(HEADER + "\n" + "".join(f"{metric},2024-12-31,{value},亿元,level,,央行,t,{URL}\n"
+                                                       for metric, value in rows), encoding="utf-8")
+    with open_store(db_url) as store:
+        import_reference_table(store, str(paths["t0"]), "s")
+    door = threading.Barrier(2, timeout=120)  # a guard against a hang, not a timing: both arrive at once
+    write = SQLStore.write
+
+    def held_write(self, *args, **kwargs):
+        door.wait()
+        return write(self, *args, **kwargs)
+    monkeypatch.setattr(SQLStore, "write", held_write)
+    results, errors = {}, []
+
+    def run(name):
+        try:
+            with open_store(db_url) as store:
+                results[name] = import_reference_table(store, str(paths[name]), "s")[1]
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+    threads = [threading.Thread(target=run, args=(name,)) for name in ("t1", "t2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    stored = {doc_id.split(":")[2]: value for doc_id, value in _set_rows(db_url).items()}
+    last = next((name for name in ("t1", "t2") if stored == {metric: f"{value}00000000"
+                                                              for metric, value in tables[name]}), None)
+    assert last, f"the set is a mix of the two tables: {stored}"
+    first = "t1" if last == "t2" else "t2"
+    counts = {name: (r.added, r.updated, r.unchanged, r.removed) for name, r in results.items()}
+    assert counts[first] == (len(tables[first]) - 1, 1, 0, 1), counts  # S updated, M0 removed
+    assert counts[last] == (len(tables[last]) - 1, 1, 0, len(tables[first]) - 1), counts  # S updated, first's removed
+
+
+def test_the_store_reads_a_set_by_its_name_alone(db_url, tmp_path):  # noqa: F811 - db_url is a fixture
+    """The store owns the set's query (``Store.reference_set``, both backends): set ``a`` is not ``a:b``, and a name
+    holding LIKE's wildcards (``a_``, ``a%``) or a backslash matches itself only."""
+    from analyzer.store import open_store
+    from analyzer.store.references import import_reference_table
+    path = tmp_path / "ref.csv"
+    path.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    names = ["a", "a:b", "a_", "ab", "a%", "a\\", "a\\b"]
+    with open_store(db_url) as store:
+        for name in names:
+            import_reference_table(store, str(path), name)
+        for name in names:
+            [doc_id] = store.reference_set(name)
+            assert doc_id.startswith(f"reference:{name}:") and doc_id.endswith(":level::2024-12-31:2024-12-31"), name
+        assert store.reference_set("nothing") == []

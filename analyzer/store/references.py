@@ -24,12 +24,9 @@ from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from analyzer.errors import InputError
 from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
-from analyzer.store import schema
 from analyzer.store.base import StoredRecord
 from analyzer.store.validate import validate_figures
 from analyzer.taxonomy import metric_key
@@ -289,11 +286,11 @@ def import_references(store, path: str, set_name: str, rank: str = "official") -
 
 def import_reference_table(store, path: str, set_name: str, rank: str = "official"):
     """Check the whole table, then store it in one transaction as the set ``set_name``: the set becomes the table
-    (a row of the set stored before that the table no longer holds is removed in the same transaction). Returns
-    the records and the store's ``WriteResult`` (added, updated, unchanged, removed)."""
+    (a row of the set stored before that the table no longer holds is removed in the same transaction, the set read
+    under its lock, so two imports at once end as one table or the other). Returns the records and the store's
+    ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records],
-                         drop=stored_set(store, set_name))
+    result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records], replace_set=set_name)
     return records, result
 
 
@@ -303,13 +300,3 @@ def row_hash(record: Record) -> str:
     return hashlib.sha256(json.dumps(record.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
                           .encode()).hexdigest()
 
-
-def stored_set(store, set_name: str) -> list[str]:
-    """The ids of the stored documents of reference set ``set_name`` (by their ``meta.reference_set``: the id alone
-    cannot tell set ``a`` from set ``a:b``)."""
-    d = schema.documents.c
-    prefix = f"reference:{set_name}:".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    with store.engine.connect() as connection:
-        rows = connection.execute(sa.select(d.doc_id, d.meta).where(d.kind == "reference",
-                                                                     d.doc_id.like(f"{prefix}%", escape="\\")))
-        return [doc_id for doc_id, meta in rows if (meta or {}).get("reference_set") == set_name]
