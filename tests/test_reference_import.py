@@ -334,3 +334,27 @@ def test_the_store_reads_a_set_by_its_name_alone(db_url, tmp_path):  # noqa: F81
             [doc_id] = store.reference_set(name)
             assert doc_id.startswith(f"reference:{name}:") and doc_id.endswith(":level::2024-12-31:2024-12-31"), name
         assert store.reference_set("nothing") == []
+
+
+@pytest.mark.parametrize("column", ["metric", "source"])
+def test_a_huge_cell_is_one_line_and_the_set_is_kept(db_url, tmp_path, column):  # noqa: F811 - db_url is a fixture
+    """s24-refs: on PostgreSQL a 100,000-character metric (the row's id) or source went past the btree index's row
+    limit (2,704 bytes) and the import ended in a traceback (`ProgramLimitExceeded: index row size … exceeds btree
+    version 4 maximum`). The id is held to ingest's limit, named in the table's terms, and anything else the
+    database refuses is one line; nothing is imported and the set stays as it was."""
+    def run(cells):
+        path = tmp_path / "ref.csv"
+        path.write_text(f"{HEADER}\n{cells}\n", encoding="utf-8")
+        return CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db_url])
+    assert run(f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}").exit_code == 0
+    huge = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(100_000))  # CJK that does not compress
+    metric, source = (huge, "央行") if column == "metric" else ("M1余额", huge)
+    result = run(f"{metric},2024-12-31,2,亿元,level,,{source},t,{URL}")
+    assert "Traceback" not in result.output and not isinstance(result.exception, Exception), result.output[-600:]
+    if column == "metric":
+        assert result.exit_code == 1 and "ref.csv:2: " in result.stderr and "characters" in result.stderr, \
+            result.stderr[-600:]
+    if result.exit_code:
+        assert len(result.stderr.splitlines()) <= 2 and "nothing imported" in result.stderr, result.stderr[-600:]
+        assert list(_set_rows(db_url).values()) == ["100000000"]
+

@@ -28,7 +28,8 @@ from analyzer.errors import InputError
 from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
-from analyzer.store.validate import validate_figures
+from analyzer.store.sql import database_refusal
+from analyzer.store.validate import MAX_ID_CHARS, validate_figures
 from analyzer.taxonomy import metric_key
 
 REQUIRED = ("metric", "period", "value", "unit", "source", "url")
@@ -178,6 +179,9 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
     text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
     doc_id = f"reference:{set_name}:{metric_key(metric)}:{measure}:{comparison or ''}:{period.start}:{period.end}"
+    if len(doc_id) > MAX_ID_CHARS:
+        raise ValueError(f"the row's id (the set's name, metric, measure and period) has {len(doc_id):,} characters, "
+                         f"over the store's limit of {MAX_ID_CHARS:,}: shorten the metric or --source")
     figure = Figure(text=written, start=len(head), end=len(head) + len(written), value=value, unit=spelling.unit,
                     measure=measure, comparison=comparison, metric=metric, period=period, counter=spelling.counter)
     document = Document(id=doc_id, text=text, title=title, source=source, published=published, kind="reference",
@@ -290,7 +294,8 @@ def import_reference_table(store, path: str, set_name: str, rank: str = "officia
     under its lock, so two imports at once end as one table or the other). Returns the records and the store's
     ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records], replace_set=set_name)
+    with database_refusal(f"the database refused the reference table {path} (nothing imported)"):
+        result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records], replace_set=set_name)
     return records, result
 
 

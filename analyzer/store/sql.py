@@ -5,6 +5,7 @@ psycopg driver name) and how a read-only connection is made for ``sql()``.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import sqlite3
@@ -581,6 +582,16 @@ def _sql_failure(error: Exception, clock: readonly.SQLiteClock, time_limit: floa
         return (f"SQL failed: the statement ran past its time limit of {time_limit:g} s; give a larger --time-limit "
                 "(0: no limit)")
     return f"SQL failed: {failure_reason(error)}"
+
+
+@contextlib.contextmanager
+def database_refusal(what: str):
+    """A write the database refuses (a value past an index's row limit, a lost connection) as one ``StoreError``
+    line, ``WHAT: the driver's reason``, not a traceback; the transaction was rolled back."""
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as error:
+        raise StoreError(f"{what}: {failure_reason(error)}") from None
 
 
 def failure_reason(error: Exception) -> str:
