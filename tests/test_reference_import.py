@@ -358,3 +358,32 @@ def test_a_huge_cell_is_one_line_and_the_set_is_kept(db_url, tmp_path, column): 
         assert len(result.stderr.splitlines()) <= 2 and "nothing imported" in result.stderr, result.stderr[-600:]
         assert list(_set_rows(db_url).values()) == ["100000000"]
 
+
+@pytest.mark.parametrize("period, message", [
+    ("0000", "ref.csv:2: period '0000' is in year 0"),  # said `figures[0].period.start '0000-01-01' is not …`
+    ("0000-Q1", "ref.csv:2: period '0000-Q1' is in year 0"),
+    ("0000-03", "ref.csv:2: period '0000-03' is in year 0"),
+    ("2024-W01", "ref.csv:2: period '2024-W01' is not 2024, 2024-Q1"),  # was stored as the day 2024-01-01
+    ("2024W015", "ref.csv:2: period '2024W015' is not 2024, 2024-Q1"),
+    ("20241231", "ref.csv:2: period '20241231' is not 2024, 2024-Q1"),  # read by Python 3.11's fromisoformat only
+])
+def test_a_period_python_reads_but_the_table_format_does_not_is_refused(tmp_path, period, message):
+    """s24-refs: `date.fromisoformat` (Python 3.11 on) reads ISO week dates and the basic format, so `2024-W01` (a
+    week) was stored as the one day 2024-01-01, and year 0 was refused in the store's terms."""
+    result, _db = _import(tmp_path, f"M2余额,{period},2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "figures[" not in result.stderr
+
+
+@pytest.mark.parametrize("published", ["2024/2025", "2024-Q1", "2024", "2024-03"])
+def test_a_published_value_that_is_not_one_day_is_refused(tmp_path, published):
+    """s24-refs: `published` was checked as a period and stored as written, so `2024/2025` or `2024-Q1` sat in the
+    documents' date column (ingest refuses them: not a date), sorted after every 2024 day and was quoted as the
+    release's date in verdicts."""
+    path = tmp_path / "ref.csv"
+    path.write_text(f"metric,period,value,unit,source,url,published\nM2余额,2024-12-31,1,亿元,央行,{URL},{published}\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t",
+                                       "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and f"ref.csv:2: published {published!r} is not one day" in result.stderr, \
+        result.output

@@ -74,6 +74,8 @@ def parse_period(text: str, column: str = "period") -> Period:
     _ascii_digits(text, column)
     if "/" in text:
         return _range(text, column)
+    if re.match(r"0000(?:$|-)", text):  # the patterns below read it; no calendar date has it
+        raise ValueError(f"{column} {text!r} is in year 0, which no date has: the years start at 0001")
     if re.fullmatch(r"\d{4}", text, re.ASCII):
         return Period(f"{text}-01-01", f"{text}-12-31")
     match = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.IGNORECASE | re.ASCII)
@@ -84,7 +86,15 @@ def parse_period(text: str, column: str = "period") -> Period:
     if match and 1 <= int(match.group(2)) <= 12:
         year, month = int(match.group(1)), int(match.group(2))
         return Period(f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}")
+    return _day(text, column)
+
+
+def _day(text: str, column: str) -> Period:
+    """2024-12-31 only: ``date.fromisoformat`` (Python 3.11 on) also reads 20241231 and ISO weeks, so 2024-W01 (a
+    week) was stored as the one day 2024-01-01."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+            raise ValueError
         day = dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise ValueError(f"{column} {text!r} is not 2024, 2024-Q1, 2024-03, 2024-12-31 or START/END") from None
@@ -172,9 +182,7 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     measure, comparison = _measure(row, spelling), _comparison(row)
     metric, source = row["metric"].strip(), row["source"].strip()
     title = (row.get("title") or "").strip() or None
-    published = (row.get("published") or "").strip() or None
-    if published:
-        parse_period(published, "published")  # a date, checked
+    published = _published(row)
     written = f"{row['value'].strip()}{row['unit'].strip()}"
     head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
     text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
@@ -187,6 +195,17 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     document = Document(id=doc_id, text=text, title=title, source=source, published=published, kind="reference",
                         url=url, meta={"rank": rank, "reference_set": set_name})
     return Record(document=document, figures=[figure])
+
+
+def _published(row: dict) -> str | None:
+    """The release's day, or None: one day, as ingest holds a document's date (a period was stored as written, so
+    2024/2025 or 2024-Q1 sat in the documents' date column and was quoted as the release's date)."""
+    published = (row.get("published") or "").strip() or None
+    if published:
+        parse_period(published, "published")  # its digits and its day checked
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published, re.ASCII):
+            raise ValueError(f"published {published!r} is not one day: write the release's date, as 2025-01-15")
+    return published
 
 
 def _records(path: str, text: str) -> list[tuple[int, list[str]]]:
