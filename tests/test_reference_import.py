@@ -333,7 +333,7 @@ def test_the_store_reads_a_set_by_its_name_alone(db_url, tmp_path):  # noqa: F81
         for name in names:
             [doc_id] = store.reference_set(name)
             assert doc_id.startswith(f"reference:{name}:") and doc_id.endswith(":level::2024-12-31:2024-12-31"), name
-        assert store.reference_set("nothing") == []
+        assert store.reference_set("nothing") == {}
 
 
 @pytest.mark.parametrize("column", ["metric", "source"])
@@ -387,3 +387,43 @@ def test_a_published_value_that_is_not_one_day_is_refused(tmp_path, published):
                                        "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1 and f"ref.csv:2: published {published!r} is not one day" in result.stderr, \
         result.output
+
+
+@pytest.mark.parametrize("when", ["in the transaction", "after the commit"])
+def test_an_interrupted_import_says_whether_the_set_was_stored(db_url, tmp_path, monkeypatch, when):  # noqa: F811
+    """s24-refs: Ctrl-C during the import's one transaction rolls it back, but one that lands while COMMIT runs is
+    raised once the commit has returned, and the import said only `Error: interrupted` (exit 130) whether the set
+    was the new table or the old one. After an interrupt the store is now read again: the line says which."""
+    import sqlalchemy as sa
+
+    from analyzer.store import SQLStore
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    second.write_text(f"{HEADER}\nM2余额,2024-12-31,2,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["reference", "import", str(first), "--source", "t", "--db", db_url]).exit_code == 0
+    armed = []
+    remove, commit = SQLStore._remove, sa.engine.default.DefaultDialect.do_commit
+
+    def arming_remove(connection, doc_ids):
+        armed.append(True)  # inside the import's transaction
+        return remove(connection, doc_ids)
+
+    def interrupted_commit(self, dbapi_connection):
+        if not armed:
+            return commit(self, dbapi_connection)
+        armed.clear()
+        if when == "after the commit":
+            commit(self, dbapi_connection)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(SQLStore, "_remove", staticmethod(arming_remove))
+    monkeypatch.setattr(sa.engine.default.DefaultDialect, "do_commit", interrupted_commit)
+    result = CliRunner().invoke(main, ["reference", "import", str(second), "--source", "t", "--db", db_url])
+    monkeypatch.undo()
+    assert result.exit_code == 130, result.output
+    if when == "after the commit":
+        assert result.stderr.splitlines() == [f"Error: interrupted after the set was stored: 't' holds the 1 rows of "
+                                              f"{second}"], result.stderr
+        assert list(_set_rows(db_url).values()) == ["200000000"]
+    else:
+        assert result.stderr.splitlines() == ["Error: interrupted: nothing imported, 't' is as it was"], result.stderr
+        assert list(_set_rows(db_url).values()) == ["100000000"]

@@ -141,8 +141,8 @@ class Store(Protocol):
         hold are deleted in the same transaction, read under a lock on the set (two imports of it at once end as
         one table or the other, never a mix)."""
 
-    def reference_set(self, set_name: str) -> list[str]:
-        """The ids of the stored documents of reference set ``set_name`` (``meta.reference_set``)."""
+    def reference_set(self, set_name: str) -> dict[str, str]:
+        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (``meta.reference_set``)."""
 
     def counts(self) -> dict[str, int]:
         """Row count of each data table."""

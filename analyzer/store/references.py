@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
-from analyzer.errors import InputError
+from analyzer.errors import InputError, StoreError
 from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
@@ -313,9 +313,24 @@ def import_reference_table(store, path: str, set_name: str, rank: str = "officia
     under its lock, so two imports at once end as one table or the other). Returns the records and the store's
     ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    with database_refusal(f"the database refused the reference table {path} (nothing imported)"):
-        result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records], replace_set=set_name)
+    batch = [StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records]
+    try:
+        with database_refusal(f"the database refused the reference table {path} (nothing imported)"):
+            result = store.write(batch, replace_set=set_name)
+    except KeyboardInterrupt as interrupt:
+        interrupt.set_stored, interrupt.rows = _holds(store, set_name, batch), len(batch)
+        raise
     return records, result
+
+
+def _holds(store, set_name: str, batch: list[StoredRecord]) -> bool | None:
+    """Whether the store's set ``set_name`` is now ``batch``, read again after an interrupt (one that lands while
+    COMMIT runs is raised once it has returned, so the set may be either table); None when it cannot be read."""
+    try:
+        with database_refusal("reading the set again"):
+            return store.reference_set(set_name) == {s.record.document.id: s.content_hash for s in batch}
+    except StoreError:
+        return None
 
 
 def row_hash(record: Record) -> str:

@@ -195,7 +195,7 @@ class SQLStore:
                 self._write_batch(connection, batch, skip_same_text, result)
         return result
 
-    def _locked_set(self, connection, set_name: str) -> list[str]:
+    def _locked_set(self, connection, set_name: str) -> dict[str, str]:
         """The ids of reference set ``set_name``, read once the transaction holds the set: on PostgreSQL a
         transaction-level advisory lock on its name, on SQLite the database's write lock (a write that changes
         nothing, as ``_texts_not_held``), so that two imports of one set run one after the other, each removing
@@ -208,13 +208,13 @@ class SQLStore:
         return self._reference_set_ids(connection, set_name)
 
     @staticmethod
-    def _reference_set_ids(connection, set_name: str) -> list[str]:
-        return [doc_id for doc_id, meta in connection.execute(queries.reference_set_select(set_name))
-                if (meta or {}).get("reference_set") == set_name]
+    def _reference_set_ids(connection, set_name: str) -> dict[str, str]:
+        return {doc_id: digest for doc_id, meta, digest in connection.execute(queries.reference_set_select(set_name))
+                if (meta or {}).get("reference_set") == set_name}
 
-    def reference_set(self, set_name: str) -> list[str]:
-        """The ids of the stored documents of reference set ``set_name`` (by their ``meta.reference_set``: the id
-        alone cannot tell set ``a`` from set ``a:b``)."""
+    def reference_set(self, set_name: str) -> dict[str, str]:
+        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (by their
+        ``meta.reference_set``: the id alone cannot tell set ``a`` from set ``a:b``)."""
         with self.engine.connect() as connection:
             return self._reference_set_ids(connection, set_name)
 
