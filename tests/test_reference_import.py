@@ -427,3 +427,23 @@ def test_an_interrupted_import_says_whether_the_set_was_stored(db_url, tmp_path,
     else:
         assert result.stderr.splitlines() == ["Error: interrupted: nothing imported, 't' is as it was"], result.stderr
         assert list(_set_rows(db_url).values()) == ["100000000"]
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("", "is empty"), ("   ", "is empty"),
+    ("s ", "begins or ends with a space"),  # a set beside 's', whose rows then stayed and were cited as official
+    (" s", "begins or ends with a space"),
+    ("a\nb", "holds a control character"),
+    ("x" * 201, "has 201 characters (at most 200)"),  # was one error line per row, or stored under 1,000
+])
+def test_a_set_name_that_cannot_be_meant_is_one_line(tmp_path, name, problem):
+    """s24-refs: `--source 's '` (a name pasted with its space) imported a second set beside `s`, so the rows the
+    corrected table dropped stayed in `s` and verdicts kept resting on them; an empty name was a set too, and a name
+    past the id limit gave one error line per row of the table."""
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0
+    again = CliRunner().invoke(main, ["reference", "import", str(tmp_path / "ref.csv"), "--source", name, "--db", db])
+    assert again.exit_code == 1, again.output
+    assert again.stderr.splitlines() == [f"Error: {tmp_path / 'ref.csv'}: the set's name (--source) "
+                                         f"{name!r} {problem}; nothing imported".replace("\n", "\\n")], again.stderr
+    assert list(_set_rows(db)) and all(k.startswith("reference:t:") for k in _set_rows(db))

@@ -18,7 +18,8 @@ def reference_group() -> None:
 @reference_group.command(name="import")
 @click.argument("path", metavar="FILE.csv")
 @click.option("--source", "set_name", required=True, metavar="NAME",
-              help="Name of this reference set (e.g. pboc-nbs); re-importing the same NAME replaces the set.")
+              help="Name of this reference set (e.g. pboc-nbs; at most 200 characters, no space at either end); "
+                   "re-importing the same NAME replaces the set.")
 @click.option("--rank", type=click.Choice(["official", "secondary"]), default="official", show_default=True,
               help="official: verdicts rest on these rows before news reports; secondary: ranked like news.")
 @db_option
