@@ -142,7 +142,8 @@ class Store(Protocol):
         one table or the other, never a mix)."""
 
     def reference_set(self, set_name: str) -> dict[str, str]:
-        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (``meta.reference_set``)."""
+        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (by
+        ``meta.reference_set``)."""
 
     def counts(self) -> dict[str, int]:
         """Row count of each data table."""

@@ -54,9 +54,9 @@ def like_pattern(text: str) -> str:
 
 
 def reference_set_select(set_name: str):
-    """The ids, metas and content hashes of the stored documents whose id begins ``reference:SET:`` (LIKE wildcards escaped): a
-    superset of the set's rows, which the caller keeps by ``meta.reference_set`` (the id alone cannot tell set ``a``
-    from set ``a:b``)."""
+    """The ids, metas and content hashes of the stored documents whose id begins ``reference:SET:`` (LIKE
+    wildcards escaped): a superset of the set's rows, which the caller keeps by ``meta.reference_set`` (the id alone
+    cannot tell set ``a`` from set ``a:b``)."""
     prefix = f"reference:{set_name}:".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return sa.select(d.doc_id, d.meta, d.content_hash).where(d.kind == "reference",
                                                              d.doc_id.like(f"{prefix}%", escape="\\"))

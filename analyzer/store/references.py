@@ -4,9 +4,10 @@ Columns: ``metric, period, value, unit, source, url`` (required) and ``measure, 
 (optional). Lines starting with ``#`` are comments. ``period`` is ``2024`` (the year), ``2024-Q1``, ``2024-03``
 (the month), ``2024-12-31`` (a date) or ``START/END``, and ``published`` a date (2025-01-15); ``unit`` a spelling
 from ``reference_units.toml`` (万亿元, %, 个百分点, 万户 …). Every row becomes one document of kind ``reference``
-whose meta carries the rank (``official`` ranks above news reports in verdicts) and one figure; the whole file is checked first and stored in
-one transaction, so a file with any bad row stores nothing and every bad row is reported as ``FILE:LINE: problem``;
-the table is read whole for that, so one over ``MAX_TABLE_BYTES`` (10 MiB) is refused unread.
+whose meta carries the rank (``official`` ranks above news reports in verdicts) and one figure; the whole file is
+checked first and stored in one transaction, so a file with any bad row stores nothing and every bad row is reported
+as ``FILE:LINE: problem``; the table is read whole for that, so one over ``MAX_TABLE_BYTES`` (10 MiB) is refused
+unread.
 """
 from __future__ import annotations
 
