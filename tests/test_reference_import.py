@@ -267,3 +267,183 @@ def test_a_table_at_the_size_limit_imports(tmp_path, monkeypatch):
     monkeypatch.setattr(references, "MAX_TABLE_BYTES", size - 1)
     result, _db = _import(tmp_path, f"M2余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
     assert result.exit_code == 1 and "over the limit" in result.stderr, result.output
+
+
+def test_two_imports_of_one_set_at_once_leave_one_table_not_a_mix(db_url, tmp_path, monkeypatch):  # noqa: F811
+    """s23-review: the set's stored ids were read before the write transaction opened, so two imports of one set at
+    the same moment could each drop only the rows stored before both began and keep the other's new rows: the set
+    ended as a mix of the two tables (and the second import's counts said 0 removed). Here both imports are held at
+    the door of the store's write until both are there (a barrier, no sleep), then go on together: the set must end
+    as exactly one of the two tables, and each import's counts must be what it did."""
+    import threading
+
+    from analyzer.store import SQLStore, open_store
+    from analyzer.store.references import import_reference_table
+    tables = {"t0": [("M0余额", 7), ("S余额", 7)], "t1": [("S余额", 1), ("A余额", 1)],
+              "t2": [("S余额", 2), ("B余额", 2), ("C余额", 2)]}
+    paths = {}
+    for name, rows in tables.items():
+        paths[name] = tmp_path / f"{name}.csv"
+        paths[name].write_text(HEADER + "\n" + "".join(f"{metric},2024-12-31,{value},亿元,level,,央行,t,{URL}\n"
+                                                       for metric, value in rows), encoding="utf-8")
+    with open_store(db_url) as store:
+        import_reference_table(store, str(paths["t0"]), "s")
+    door = threading.Barrier(2, timeout=120)  # a guard against a hang, not a timing: both arrive at once
+    write = SQLStore.write
+
+    def held_write(self, *args, **kwargs):
+        door.wait()
+        return write(self, *args, **kwargs)
+    monkeypatch.setattr(SQLStore, "write", held_write)
+    results, errors = {}, []
+
+    def run(name):
+        try:
+            with open_store(db_url) as store:
+                results[name] = import_reference_table(store, str(paths[name]), "s")[1]
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+    threads = [threading.Thread(target=run, args=(name,)) for name in ("t1", "t2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    stored = {doc_id.split(":")[2]: value for doc_id, value in _set_rows(db_url).items()}
+    last = next((name for name in ("t1", "t2") if stored == {metric: f"{value}00000000"
+                                                              for metric, value in tables[name]}), None)
+    assert last, f"the set is a mix of the two tables: {stored}"
+    first = "t1" if last == "t2" else "t2"
+    counts = {name: (r.added, r.updated, r.unchanged, r.removed) for name, r in results.items()}
+    assert counts[first] == (len(tables[first]) - 1, 1, 0, 1), counts  # S updated, M0 removed
+    assert counts[last] == (len(tables[last]) - 1, 1, 0, len(tables[first]) - 1), counts  # S updated, first's removed
+
+
+def test_the_store_reads_a_set_by_its_name_alone(db_url, tmp_path):  # noqa: F811 - db_url is a fixture
+    """The store owns the set's query (``Store.reference_set``, both backends): set ``a`` is not ``a:b``, and a name
+    holding LIKE's wildcards (``a_``, ``a%``) or a backslash matches itself only."""
+    from analyzer.store import open_store
+    from analyzer.store.references import import_reference_table
+    path = tmp_path / "ref.csv"
+    path.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    names = ["a", "a:b", "a_", "ab", "a%", "a\\", "a\\b"]
+    with open_store(db_url) as store:
+        for name in names:
+            import_reference_table(store, str(path), name)
+        for name in names:
+            [doc_id] = store.reference_set(name)
+            assert doc_id.startswith(f"reference:{name}:") and doc_id.endswith(":level::2024-12-31:2024-12-31"), name
+        assert store.reference_set("nothing") == {}
+
+
+@pytest.mark.parametrize("column", ["metric", "source"])
+def test_a_huge_cell_is_one_line_and_the_set_is_kept(db_url, tmp_path, column):  # noqa: F811 - db_url is a fixture
+    """s24-refs: on PostgreSQL a 100,000-character metric (the row's id) or source went past the btree index's row
+    limit (2,704 bytes) and the import ended in a traceback (`ProgramLimitExceeded: index row size … exceeds btree
+    version 4 maximum`). The id is held to ingest's limit, named in the table's terms, and anything else the
+    database refuses is one line; nothing is imported and the set stays as it was."""
+    def run(cells):
+        path = tmp_path / "ref.csv"
+        path.write_text(f"{HEADER}\n{cells}\n", encoding="utf-8")
+        return CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db_url])
+    assert run(f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}").exit_code == 0
+    huge = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(100_000))  # CJK that does not compress
+    metric, source = (huge, "央行") if column == "metric" else ("M1余额", huge)
+    result = run(f"{metric},2024-12-31,2,亿元,level,,{source},t,{URL}")
+    assert "Traceback" not in result.output and not isinstance(result.exception, Exception), result.output[-600:]
+    if column == "metric":
+        assert result.exit_code == 1 and "ref.csv:2: " in result.stderr and "characters" in result.stderr, \
+            result.stderr[-600:]
+    if result.exit_code:
+        assert len(result.stderr.splitlines()) <= 2 and "nothing imported" in result.stderr, result.stderr[-600:]
+        assert list(_set_rows(db_url).values()) == ["100000000"]
+
+
+@pytest.mark.parametrize("period, message", [
+    ("0000", "ref.csv:2: period '0000' is in year 0"),  # said `figures[0].period.start '0000-01-01' is not …`
+    ("0000-Q1", "ref.csv:2: period '0000-Q1' is in year 0"),
+    ("0000-03", "ref.csv:2: period '0000-03' is in year 0"),
+    ("2024-W01", "ref.csv:2: period '2024-W01' is not 2024, 2024-Q1"),  # was stored as the day 2024-01-01
+    ("2024W015", "ref.csv:2: period '2024W015' is not 2024, 2024-Q1"),
+    ("20241231", "ref.csv:2: period '20241231' is not 2024, 2024-Q1"),  # read by Python 3.11's fromisoformat only
+])
+def test_a_period_python_reads_but_the_table_format_does_not_is_refused(tmp_path, period, message):
+    """s24-refs: `date.fromisoformat` (Python 3.11 on) reads ISO week dates and the basic format, so `2024-W01` (a
+    week) was stored as the one day 2024-01-01, and year 0 was refused in the store's terms."""
+    result, _db = _import(tmp_path, f"M2余额,{period},2,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "figures[" not in result.stderr
+
+
+@pytest.mark.parametrize("published", ["2024/2025", "2024-Q1", "2024", "2024-03"])
+def test_a_published_value_that_is_not_one_day_is_refused(tmp_path, published):
+    """s24-refs: `published` was checked as a period and stored as written, so `2024/2025` or `2024-Q1` sat in the
+    documents' date column (ingest refuses them: not a date), sorted after every 2024 day and was quoted as the
+    release's date in verdicts."""
+    path = tmp_path / "ref.csv"
+    path.write_text(f"metric,period,value,unit,source,url,published\nM2余额,2024-12-31,1,亿元,央行,{URL},{published}\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t",
+                                       "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and f"ref.csv:2: published {published!r} is not one day" in result.stderr, \
+        result.output
+
+
+@pytest.mark.parametrize("when", ["in the transaction", "after the commit"])
+def test_an_interrupted_import_says_whether_the_set_was_stored(db_url, tmp_path, monkeypatch, when):  # noqa: F811
+    """s24-refs: Ctrl-C during the import's one transaction rolls it back, but one that lands while COMMIT runs is
+    raised once the commit has returned, and the import said only `Error: interrupted` (exit 130) whether the set
+    was the new table or the old one. After an interrupt the store is now read again: the line says which."""
+    import sqlalchemy as sa
+
+    from analyzer.store import SQLStore
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    second.write_text(f"{HEADER}\nM2余额,2024-12-31,2,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["reference", "import", str(first), "--source", "t", "--db", db_url]).exit_code == 0
+    armed = []
+    remove, commit = SQLStore._remove, sa.engine.default.DefaultDialect.do_commit
+
+    def arming_remove(connection, doc_ids):
+        armed.append(True)  # inside the import's transaction
+        return remove(connection, doc_ids)
+
+    def interrupted_commit(self, dbapi_connection):
+        if not armed:
+            return commit(self, dbapi_connection)
+        armed.clear()
+        if when == "after the commit":
+            commit(self, dbapi_connection)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(SQLStore, "_remove", staticmethod(arming_remove))
+    monkeypatch.setattr(sa.engine.default.DefaultDialect, "do_commit", interrupted_commit)
+    result = CliRunner().invoke(main, ["reference", "import", str(second), "--source", "t", "--db", db_url])
+    monkeypatch.undo()
+    assert result.exit_code == 130, result.output
+    if when == "after the commit":
+        assert result.stderr.splitlines() == [f"Error: interrupted after the set was stored: 't' holds the 1 rows of "
+                                              f"{second}"], result.stderr
+        assert list(_set_rows(db_url).values()) == ["200000000"]
+    else:
+        assert result.stderr.splitlines() == ["Error: interrupted: nothing imported, 't' is as it was"], result.stderr
+        assert list(_set_rows(db_url).values()) == ["100000000"]
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("", "is empty"), ("   ", "is empty"),
+    ("s ", "begins or ends with a space"),  # a set beside 's', whose rows then stayed and were cited as official
+    (" s", "begins or ends with a space"),
+    ("a\nb", "holds a control character"),
+    ("x" * 201, "has 201 characters (at most 200)"),  # was one error line per row, or stored under 1,000
+])
+def test_a_set_name_that_cannot_be_meant_is_one_line(tmp_path, name, problem):
+    """s24-refs: `--source 's '` (a name pasted with its space) imported a second set beside `s`, so the rows the
+    corrected table dropped stayed in `s` and verdicts kept resting on them; an empty name was a set too, and a name
+    past the id limit gave one error line per row of the table."""
+    result, db = _import(tmp_path, f"M1余额,2024-12-31,1,亿元,level,,央行,t,{URL}")
+    assert result.exit_code == 0
+    again = CliRunner().invoke(main, ["reference", "import", str(tmp_path / "ref.csv"), "--source", name, "--db", db])
+    assert again.exit_code == 1, again.output
+    assert again.stderr.splitlines() == [f"Error: {tmp_path / 'ref.csv'}: the set's name (--source) "
+                                         f"{name!r} {problem}; nothing imported".replace("\n", "\\n")], again.stderr
+    assert list(_set_rows(db)) and all(k.startswith("reference:t:") for k in _set_rows(db))

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from analyzer.cli.common import handle_errors, verbose_option
+from analyzer.cli.common import fail, handle_errors, verbose_option
 from analyzer.cli.store import db_option, open_db
 from analyzer.store.references import ReferenceFileError, import_reference_table
 
@@ -18,7 +18,8 @@ def reference_group() -> None:
 @reference_group.command(name="import")
 @click.argument("path", metavar="FILE.csv")
 @click.option("--source", "set_name", required=True, metavar="NAME",
-              help="Name of this reference set (e.g. pboc-nbs); re-importing the same NAME replaces the set.")
+              help="Name of this reference set (e.g. pboc-nbs; at most 200 characters, no space at either end); "
+                   "re-importing the same NAME replaces the set.")
 @click.option("--rank", type=click.Choice(["official", "secondary"]), default="official", show_default=True,
               help="official: verdicts rest on these rows before news reports; secondary: ranked like news.")
 @db_option
@@ -40,6 +41,12 @@ def reference_import_command(path, set_name, rank, db_url):
             click.echo(f"Error: {line}", err=True)
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt as interrupt:  # the store was read again: say which table the set is
+        stored = getattr(interrupt, "set_stored", None)
+        if stored is None:
+            raise
+        fail(f"interrupted after the set was stored: {set_name!r} holds the {interrupt.rows} rows of {path}"
+             if stored else f"interrupted: nothing imported, {set_name!r} is as it was", 130)
     finally:
         store.close()
     removed = f", {result.removed} removed (rows of {set_name!r} this table no longer holds)" if result.removed else ""

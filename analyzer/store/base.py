@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -75,7 +75,7 @@ class WriteResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0  # stored meanwhile by another run with the same content and extractor version
-    removed: int = 0  # stored documents of ``write(…, drop=…)`` deleted
+    removed: int = 0  # stored rows of ``write(…, replace_set=…)``'s set deleted
     figures: int = 0
     mentions: int = 0
     # left out by ``write(…, skip_same_text=True)``: (doc_id, holder doc_id, holder origin) for each document
@@ -134,10 +134,16 @@ class Store(Protocol):
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""
 
     def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
-              drop: Collection[str] = ()) -> WriteResult:
+              replace_set: str | None = None) -> WriteResult:
         """Store a batch in one transaction, replacing the rows of documents already stored under the same id;
         ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then;
-        ``drop`` names stored documents to delete in the same transaction (those of the batch are kept)."""
+        ``replace_set`` makes the batch reference set ``replace_set``: the set's stored rows the batch does not
+        hold are deleted in the same transaction, read under a lock on the set (two imports of it at once end as
+        one table or the other, never a mix)."""
+
+    def reference_set(self, set_name: str) -> dict[str, str]:
+        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (by
+        ``meta.reference_set``)."""
 
     def counts(self) -> dict[str, int]:
         """Row count of each data table."""

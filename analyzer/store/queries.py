@@ -53,6 +53,15 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def reference_set_select(set_name: str):
+    """The ids, metas and content hashes of the stored documents whose id begins ``reference:SET:`` (LIKE
+    wildcards escaped): a superset of the set's rows, which the caller keeps by ``meta.reference_set`` (the id alone
+    cannot tell set ``a`` from set ``a:b``)."""
+    prefix = f"reference:{set_name}:".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.select(d.doc_id, d.meta, d.content_hash).where(d.kind == "reference",
+                                                             d.doc_id.like(f"{prefix}%", escape="\\"))
+
+
 def with_children(name: str) -> list[str]:
     """``name`` (its canonical form when it is a taxonomy name or alias) and every narrower entry's name: a query
     for 逆回购 also finds 买断式逆回购 and 隔夜逆回购, one for 中小企业 also 中小微企业 and 科技型中小企业."""

@@ -2,11 +2,12 @@
 
 Columns: ``metric, period, value, unit, source, url`` (required) and ``measure, comparison, title, published``
 (optional). Lines starting with ``#`` are comments. ``period`` is ``2024`` (the year), ``2024-Q1``, ``2024-03``
-(the month), ``2024-12-31`` (a date) or ``START/END``; ``unit`` a spelling from ``reference_units.toml``
-(万亿元, %, 个百分点, 万户 …). Every row becomes one document of kind ``reference`` whose meta carries the rank
-(``official`` ranks above news reports in verdicts) and one figure; the whole file is checked first and stored in
-one transaction, so a file with any bad row stores nothing and every bad row is reported as ``FILE:LINE: problem``;
-the table is read whole for that, so one over ``MAX_TABLE_BYTES`` (10 MiB) is refused unread.
+(the month), ``2024-12-31`` (a date) or ``START/END``, and ``published`` a date (2025-01-15); ``unit`` a spelling
+from ``reference_units.toml`` (万亿元, %, 个百分点, 万户 …). Every row becomes one document of kind ``reference``
+whose meta carries the rank (``official`` ranks above news reports in verdicts) and one figure; the whole file is
+checked first and stored in one transaction, so a file with any bad row stores nothing and every bad row is reported
+as ``FILE:LINE: problem``; the table is read whole for that, so one over ``MAX_TABLE_BYTES`` (10 MiB) is refused
+unread.
 """
 from __future__ import annotations
 
@@ -24,14 +25,12 @@ from dataclasses import dataclass
 from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
-import sqlalchemy as sa
-
-from analyzer.errors import InputError
+from analyzer.errors import InputError, StoreError
 from analyzer.io.readers import regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
-from analyzer.store import schema
 from analyzer.store.base import StoredRecord
-from analyzer.store.validate import validate_figures
+from analyzer.store.sql import database_refusal
+from analyzer.store.validate import MAX_ID_CHARS, validate_figures
 from analyzer.taxonomy import metric_key
 
 REQUIRED = ("metric", "period", "value", "unit", "source", "url")
@@ -42,6 +41,7 @@ EXTRACTOR_VERSION = "reference-1"
 # the largest table read (bytes): the whole table is checked in memory before one transaction stores it, some 25 times
 # its size in Python objects (a 6 MB table of 50,000 rows took 165 MB); the shipped pboc-nbs.csv is 6 KB
 MAX_TABLE_BYTES = 10 * 2**20
+MAX_SET_NAME = 200  # characters of a set's name (--source): every row's id holds it, and an id is at most 1,000
 # a number as a table writes it (commas already removed); re.ASCII: \d is 0-9 only
 PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
@@ -76,6 +76,8 @@ def parse_period(text: str, column: str = "period") -> Period:
     _ascii_digits(text, column)
     if "/" in text:
         return _range(text, column)
+    if re.match(r"0000(?:$|-)", text):  # the patterns below read it; no calendar date has it
+        raise ValueError(f"{column} {text!r} is in year 0, which no date has: the years start at 0001")
     if re.fullmatch(r"\d{4}", text, re.ASCII):
         return Period(f"{text}-01-01", f"{text}-12-31")
     match = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.IGNORECASE | re.ASCII)
@@ -86,7 +88,15 @@ def parse_period(text: str, column: str = "period") -> Period:
     if match and 1 <= int(match.group(2)) <= 12:
         year, month = int(match.group(1)), int(match.group(2))
         return Period(f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}")
+    return _day(text, column)
+
+
+def _day(text: str, column: str) -> Period:
+    """2024-12-31 only: ``date.fromisoformat`` (Python 3.11 on) also reads 20241231 and ISO weeks, so 2024-W01 (a
+    week) was stored as the one day 2024-01-01."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+            raise ValueError
         day = dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise ValueError(f"{column} {text!r} is not 2024, 2024-Q1, 2024-03, 2024-12-31 or START/END") from None
@@ -174,18 +184,30 @@ def row_record(row: dict, set_name: str, rank: str) -> Record:
     measure, comparison = _measure(row, spelling), _comparison(row)
     metric, source = row["metric"].strip(), row["source"].strip()
     title = (row.get("title") or "").strip() or None
-    published = (row.get("published") or "").strip() or None
-    if published:
-        parse_period(published, "published")  # a date, checked
+    published = _published(row)
     written = f"{row['value'].strip()}{row['unit'].strip()}"
     head = f"{metric}（{period.start}至{period.end}）：" if period.start != period.end else f"{metric}（{period.end}）："
     text = f"{head}{written}。来源：{source}{'《' + title + '》' if title else ''} {url}"
     doc_id = f"reference:{set_name}:{metric_key(metric)}:{measure}:{comparison or ''}:{period.start}:{period.end}"
+    if len(doc_id) > MAX_ID_CHARS:
+        raise ValueError(f"the row's id (the set's name, metric, measure and period) has {len(doc_id):,} characters, "
+                         f"over the store's limit of {MAX_ID_CHARS:,}: shorten the metric or --source")
     figure = Figure(text=written, start=len(head), end=len(head) + len(written), value=value, unit=spelling.unit,
                     measure=measure, comparison=comparison, metric=metric, period=period, counter=spelling.counter)
     document = Document(id=doc_id, text=text, title=title, source=source, published=published, kind="reference",
                         url=url, meta={"rank": rank, "reference_set": set_name})
     return Record(document=document, figures=[figure])
+
+
+def _published(row: dict) -> str | None:
+    """The release's day, or None: one day, as ingest holds a document's date (a period was stored as written, so
+    2024/2025 or 2024-Q1 sat in the documents' date column and was quoted as the release's date)."""
+    published = (row.get("published") or "").strip() or None
+    if published:
+        parse_period(published, "published")  # its digits and its day checked
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published, re.ASCII):
+            raise ValueError(f"published {published!r} is not one day: write the release's date, as 2025-01-15")
+    return published
 
 
 def _records(path: str, text: str) -> list[tuple[int, list[str]]]:
@@ -264,10 +286,23 @@ def _table_text(path: str) -> str:
         raise InputError(path, f"cannot read the reference table: {error}") from None
 
 
+def _check_set_name(path: str, set_name: str) -> None:
+    """A set's name that no one means is refused before the table is read: ``'s '`` (pasted with its space) was a
+    set beside ``s``, whose rows the corrected table dropped then stayed and were cited; a name past the id limit
+    gave one error line per row."""
+    problem = ("is empty" if not set_name.strip() else
+               "begins or ends with a space" if set_name != set_name.strip() else
+               "holds a control character" if any(unicodedata.category(c) == "Cc" for c in set_name) else
+               f"has {len(set_name):,} characters (at most {MAX_SET_NAME})" if len(set_name) > MAX_SET_NAME else None)
+    if problem:
+        raise InputError(path, f"the set's name (--source) {set_name!r} {problem}; nothing imported")
+
+
 def read_reference_file(path: str, set_name: str, rank: str = "official") -> list[Record]:
     """Every row of the table as a record; ``ReferenceFileError`` listing every bad row if any is bad."""
     if rank not in RANKS:
         raise InputError(path, f"rank {rank!r} is not one of {', '.join(RANKS)}")
+    _check_set_name(path, set_name)
     text = _table_text(path)
     records = _records(path, text)
     if not records:
@@ -289,12 +324,28 @@ def import_references(store, path: str, set_name: str, rank: str = "official") -
 
 def import_reference_table(store, path: str, set_name: str, rank: str = "official"):
     """Check the whole table, then store it in one transaction as the set ``set_name``: the set becomes the table
-    (a row of the set stored before that the table no longer holds is removed in the same transaction). Returns
-    the records and the store's ``WriteResult`` (added, updated, unchanged, removed)."""
+    (a row of the set stored before that the table no longer holds is removed in the same transaction, the set read
+    under its lock, so two imports at once end as one table or the other). Returns the records and the store's
+    ``WriteResult`` (added, updated, unchanged, removed)."""
     records = read_reference_file(path, set_name, rank)
-    result = store.write([StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records],
-                         drop=stored_set(store, set_name))
+    batch = [StoredRecord(r, row_hash(r), EXTRACTOR_VERSION) for r in records]
+    try:
+        with database_refusal(f"the database refused the reference table {path} (nothing imported)"):
+            result = store.write(batch, replace_set=set_name)
+    except KeyboardInterrupt as interrupt:
+        interrupt.set_stored, interrupt.rows = _holds(store, set_name, batch), len(batch)
+        raise
     return records, result
+
+
+def _holds(store, set_name: str, batch: list[StoredRecord]) -> bool | None:
+    """Whether the store's set ``set_name`` is now ``batch``, read again after an interrupt (one that lands while
+    COMMIT runs is raised once it has returned, so the set may be either table); None when it cannot be read."""
+    try:
+        with database_refusal("reading the set again"):
+            return store.reference_set(set_name) == {s.record.document.id: s.content_hash for s in batch}
+    except StoreError:
+        return None
 
 
 def row_hash(record: Record) -> str:
@@ -303,13 +354,3 @@ def row_hash(record: Record) -> str:
     return hashlib.sha256(json.dumps(record.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
                           .encode()).hexdigest()
 
-
-def stored_set(store, set_name: str) -> list[str]:
-    """The ids of the stored documents of reference set ``set_name`` (by their ``meta.reference_set``: the id alone
-    cannot tell set ``a`` from set ``a:b``)."""
-    d = schema.documents.c
-    prefix = f"reference:{set_name}:".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    with store.engine.connect() as connection:
-        rows = connection.execute(sa.select(d.doc_id, d.meta).where(d.kind == "reference",
-                                                                     d.doc_id.like(f"{prefix}%", escape="\\")))
-        return [doc_id for doc_id, meta in rows if (meta or {}).get("reference_set") == set_name]

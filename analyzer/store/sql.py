@@ -5,11 +5,12 @@ psycopg driver name) and how a read-only connection is made for ``sql()``.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ LOCK_TEXTS = sa.text(
     "FROM unnest(CAST(:hashes AS text[])) AS digest ORDER BY key) AS keys"
 ).bindparams(lock_class=TEXT_LOCK_CLASS)
 TAKE_SQLITE_WRITE_LOCK = sa.text("UPDATE documents SET id = id WHERE 0 = 1")  # a write statement: BEGIN + lock
+SET_LOCK_CLASS = 7173  # PostgreSQL advisory locks on reference set names: one import of a set at a time
+LOCK_SET = sa.text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:name))").bindparams(lock_class=SET_LOCK_CLASS)
 
 
 def _is_conflict(error: sa.exc.DBAPIError) -> bool:
@@ -162,15 +165,16 @@ class SQLStore:
         return found
 
     def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
-              drop: Collection[str] = ()) -> WriteResult:
+              replace_set: str | None = None) -> WriteResult:
         """Store a batch in one transaction; a document already stored under the same id is replaced.
         A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait).
         ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
-        ingest may have stored it since the caller checked) is left out and listed in ``same_text``. ``drop``: ids
-        of stored documents removed in the same transaction (counted in ``removed``; a reference set replaced)."""
+        ingest may have stored it since the caller checked) is left out and listed in ``same_text``.
+        ``replace_set``: the batch becomes reference set ``replace_set``; its stored rows that the batch does not
+        hold are removed in the same transaction (counted in ``removed``), read under the set's lock."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return self._write_once(batch, skip_same_text, drop)
+                return self._write_once(batch, skip_same_text, replace_set)
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not _is_conflict(error):
                     raise
@@ -178,16 +182,41 @@ class SQLStore:
         raise AssertionError("unreachable")
 
     def _write_once(self, batch: Sequence[StoredRecord], skip_same_text: bool = False,
-                    drop: Collection[str] = ()) -> WriteResult:
+                    replace_set: str | None = None) -> WriteResult:
         batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
         result = WriteResult()
-        if not batch and not drop:
+        if not batch and replace_set is None:
             return result
         with self.engine.begin() as connection:
-            result.removed = self._remove(connection, set(drop) - {item.record.document.id for item in batch})
+            if replace_set is not None:
+                stored = self._locked_set(connection, replace_set)
+                result.removed = self._remove(connection, set(stored) - {item.record.document.id for item in batch})
             if batch:
                 self._write_batch(connection, batch, skip_same_text, result)
         return result
+
+    def _locked_set(self, connection, set_name: str) -> dict[str, str]:
+        """The ids of reference set ``set_name``, read once the transaction holds the set: on PostgreSQL a
+        transaction-level advisory lock on its name, on SQLite the database's write lock (a write that changes
+        nothing, as ``_texts_not_held``), so that two imports of one set run one after the other, each removing
+        what the other stored. Before, the ids were read ahead of the transaction: two imports at once each
+        removed only the rows stored before both began, and the set ended a mix of the two tables."""
+        if self.backend == "postgresql":
+            connection.execute(LOCK_SET, {"name": set_name})
+        else:
+            connection.execute(TAKE_SQLITE_WRITE_LOCK)
+        return self._reference_set_ids(connection, set_name)
+
+    @staticmethod
+    def _reference_set_ids(connection, set_name: str) -> dict[str, str]:
+        return {doc_id: digest for doc_id, meta, digest in connection.execute(queries.reference_set_select(set_name))
+                if (meta or {}).get("reference_set") == set_name}
+
+    def reference_set(self, set_name: str) -> dict[str, str]:
+        """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (by their
+        ``meta.reference_set``: the id alone cannot tell set ``a`` from set ``a:b``)."""
+        with self.engine.connect() as connection:
+            return self._reference_set_ids(connection, set_name)
 
     def _write_batch(self, connection, batch: list[StoredRecord], skip_same_text: bool, result: WriteResult) -> None:
         """Write ``batch`` (one record per id) in the transaction of ``connection``, counting into ``result``."""
@@ -553,6 +582,16 @@ def _sql_failure(error: Exception, clock: readonly.SQLiteClock, time_limit: floa
         return (f"SQL failed: the statement ran past its time limit of {time_limit:g} s; give a larger --time-limit "
                 "(0: no limit)")
     return f"SQL failed: {failure_reason(error)}"
+
+
+@contextlib.contextmanager
+def database_refusal(what: str):
+    """A write the database refuses (a value past an index's row limit, a lost connection) as one ``StoreError``
+    line, ``WHAT: the driver's reason``, not a traceback; the transaction was rolled back."""
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as error:
+        raise StoreError(f"{what}: {failure_reason(error)}") from None
 
 
 def failure_reason(error: Exception) -> str:
