@@ -229,7 +229,7 @@ class Ingest:
         document = value.document if isinstance(value, Record) else value
         try:
             if isinstance(value, Record):
-                validate_record(value)
+                validate_record(value, given=True)  # read from a record file: --records
             else:
                 validate_document(document)
         except InputError as error:
