@@ -64,7 +64,8 @@ class SQLStore:
     """A store in one SQL database; open it with ``open_store(url)``, close it with ``close()`` or ``with``."""
 
     def __init__(self, url: str | None = None, *, upgrade: bool = True, create: bool = True):
-        """``create=False`` (the read commands) refuses a path or database that holds no store yet."""
+        """``create=False`` (the read commands) refuses a path or database that holds no store yet; with
+        ``upgrade=False`` as well (``analyzer sql``) an older store is not upgraded, so nothing is written."""
         self.url = normalize_url(url)
         self.backend = self._checked_backend()
         if not create and self.backend == "sqlite" and self.url != "sqlite://":
@@ -77,8 +78,10 @@ class SQLStore:
             raise StoreError(f"cannot open the database {self.display_url}: its driver is not installed "
                              f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
-            if upgrade or not create:
+            if upgrade:
                 migrations.upgrade(self.engine, create=create)
+            elif not create:  # analyzer sql: a store, read as it is (an older one is not upgraded: no write)
+                migrations.require_store(self.engine)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
 
