@@ -667,3 +667,17 @@ def test_a_reader_reads_an_older_store_and_the_other_commands_say_why_they_canno
             "of table documents)") in query.stderr and "`analyzer ingest` as the store's owner" in query.stderr
     assert f":{sa.make_url(READER_URL).password}@" not in query.output
     assert _version(_with_schema(OWNER_URL, pg_schema))[0] == 4
+
+
+
+def test_sqlite_running_out_of_memory_is_one_line(tmp_path):
+    """SQLite's out-of-memory error is a MemoryError, not a sqlite3.Error: before (s24-probe), a traceback. In a
+    process of its own: the heap limit is SQLite's, for the whole process."""
+    import subprocess
+    import sys
+    db = _sqlite_store(tmp_path)
+    result = subprocess.run([sys.executable, "cli.py", "sql", "PRAGMA hard_heap_limit = 1", "--db", db],
+                            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == ("Error: SQL failed: SQLite ran out of memory (a heap limit the statement set, "
+                                     "or a result too large)")

@@ -533,8 +533,8 @@ class SQLStore:
 
 def _driver_errors(backend: str) -> tuple[type[Exception], ...]:
     """The exceptions a statement of ``sql()`` may raise: psycopg's own where ``readonly.run_alone`` runs it."""
-    if backend != "postgresql":
-        return sa.exc.SQLAlchemyError, sqlite3.Error
+    if backend != "postgresql":  # SQLite's SQLITE_NOMEM is a MemoryError (PRAGMA hard_heap_limit = 1)
+        return sa.exc.SQLAlchemyError, sqlite3.Error, MemoryError
     import psycopg  # installed wherever a postgresql:// store opens
     return sa.exc.SQLAlchemyError, psycopg.Error
 
@@ -555,6 +555,8 @@ def _sql_failure(error: Exception, clock: readonly.SQLiteClock, time_limit: floa
     if clock.tripped or "statement timeout" in str(getattr(error, "orig", error)):
         return (f"SQL failed: the statement ran past its time limit of {time_limit:g} s; give a larger --time-limit "
                 "(0: no limit)")
+    if isinstance(error, MemoryError):
+        return "SQL failed: SQLite ran out of memory (a heap limit the statement set, or a result too large)"
     return f"SQL failed: {failure_reason(error)}"
 
 
