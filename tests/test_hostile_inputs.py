@@ -105,6 +105,10 @@ BAD_RECORDS = [
     ("mention offsets on other text", line({**record("bad"), "institutions": [
         {"text": "金融监管总局", "start": 0, "end": 6, "name": "国家金融监督管理总局"}]}),
      "institutions[0]: its text '金融监管总局' is not the document's text at 0..6"),
+    ("figure links of an unknown kind", with_figure(links={"k" * 300: ["中国人民银行"]}),
+     "figures[0].links has a kind 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' that is not one of policy_tools, sectors, "
+     "institutions"),
+    ("figure links to an empty name", with_figure(links={"institutions": [""]}), "links must map kinds to lists"),
     ("figure without value", line({**record("bad"), "figures": [{"text": "x", "start": 0, "end": 1}]}),
      "not a valid record"),
     ("doc is a list", line({**record("bad"), "doc": [1]}), "'doc' must be an object"),

@@ -19,6 +19,7 @@ from analyzer.records import (
     COMPARISONS,
     DOC_KINDS,
     MEASURES,
+    MENTION_KINDS,
     QUALIFIERS,
     UNITS,
     Document,
@@ -158,9 +159,13 @@ def _check_figure(figure: Figure, path: str, length: int, where: str) -> None:
     _check_labels(figure, path, where)
     _check_period(figure, path, where)
     links = figure.links or {}
-    if not isinstance(links, dict) or not all(isinstance(names, list) and all(isinstance(n, str) for n in names)
+    if not isinstance(links, dict) or not all(isinstance(names, list) and all(isinstance(n, str) and n for n in names)
                                               for names in links.values()):
         raise InputError(where, f"{path}.links must map kinds to lists of names")
+    unknown = [kind for kind in links if kind not in MENTION_KINDS]
+    if unknown:  # s24-probe: stored as a link kind of its own on SQLite, refused by PostgreSQL's column size
+        raise InputError(where, f"{path}.links has a kind {_short(str(unknown[0]))} that is not one of "
+                                f"{', '.join(MENTION_KINDS)}")
     data = figure.to_dict()
     check_json(data, where)
     _strict_json(data, path, where)
