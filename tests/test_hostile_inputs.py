@@ -96,6 +96,19 @@ BAD_RECORDS = [
     ("offset is a boolean", with_figure(start=True), "must be an integer"),
     ("unknown unit", with_figure(unit="GBP"), "unit 'GBP' is not one of"),
     ("period not a date", with_figure(period={"start": "2025-13-45", "end": "2025-03-31"}), "not an ISO date"),
+    # s24-probe: the record format's text[start:end] == text, and a period that does not end before it starts
+    ("figure text not at its offsets", with_figure(text="99.9万亿元"),
+     "figures[0]: its text '99.9万亿元' is not the document's text at 27..34 ('35.3万亿元')"),
+    ("figure offsets shifted by one", with_figure(start=28, end=35), "is not the document's text at 28..35"),
+    ("figure period ends before it starts", with_figure(period={"start": "2025-03-31", "end": "2024-03-31"}),
+     "figures[0].period ends before it starts (2025-03-31 > 2024-03-31)"),
+    ("mention offsets on other text", line({**record("bad"), "institutions": [
+        {"text": "金融监管总局", "start": 0, "end": 6, "name": "国家金融监督管理总局"}]}),
+     "institutions[0]: its text '金融监管总局' is not the document's text at 0..6"),
+    ("figure links of an unknown kind", with_figure(links={"k" * 300: ["中国人民银行"]}),
+     "figures[0].links has a kind 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' that is not one of policy_tools, sectors, "
+     "institutions"),
+    ("figure links to an empty name", with_figure(links={"institutions": [""]}), "links must map kinds to lists"),
     ("figure without value", line({**record("bad"), "figures": [{"text": "x", "start": 0, "end": 1}]}),
      "not a valid record"),
     ("doc is a list", line({**record("bad"), "doc": [1]}), "'doc' must be an object"),

@@ -91,3 +91,27 @@ def test_extract_keeps_doc_metadata(tmp_path):
     path.write_text(json.dumps({"doc": doc, "text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path), "--format", "json"])
     assert json.loads(result.stdout)["doc"] == doc
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_a_json_lines_file_in_utf16_or_utf32_with_its_bom_is_read_line_by_line(tmp_path, codec, bom):
+    """As Windows PowerShell's `>` writes it (UTF-16 LE, BOM, CRLF). Before (s24-probe) the bytes were split at 0x0A,
+    which cuts UTF-16 characters: every record failed, one of them on a line that does not exist."""
+    texts = [f"{n}：{TEXT}\u2028第二段" for n in range(3)]  # U+2028 is no line end in JSON Lines
+    lines = "".join(json.dumps({"id": f"r{n}", "text": text}, ensure_ascii=False) + "\r\n"
+                    for n, text in enumerate(texts))
+    path = tmp_path / "ps.jsonl"
+    path.write_bytes(bom + lines.encode(codec))
+    documents = read_documents([str(path)])
+    assert [(d.id, d.text, d.location) for d in documents] == [(f"r{n}", text, f"{path}:{n + 1}")
+                                                               for n, text in enumerate(texts)]
+
+
+def test_a_utf16_json_lines_file_that_breaks_off_keeps_the_lines_before(tmp_path):
+    lines = "".join(json.dumps({"id": f"r{n}", "text": f"{n}：{TEXT}"}, ensure_ascii=False) + "\n" for n in range(2))
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(lines.encode("utf-16") + b"\x00\xd8\x41")  # a lone high surrogate, then half a character
+    *documents, error = read_documents([str(path)])
+    assert [d.id for d in documents] == ["r0", "r1"]
+    assert isinstance(error, InputError) and str(error).startswith(f"{path}:3: not valid UTF-16")

@@ -621,3 +621,63 @@ def test_a_full_temporary_folder_is_one_line(pg_schema, monkeypatch):
     monkeypatch.undo()
     with open_store(_with_schema(READER_URL, pg_schema)) as store:
         assert list(store.sql("SELECT 1")[1]) == [(1,)]
+
+
+# --- an older store (s24-probe): analyzer sql reads it as it is, and writes nothing to upgrade it -------------
+
+def _make_version_4(url: str) -> None:
+    """Turn the store at ``url`` into one as main made it before text hashes (schema version 4)."""
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP INDEX ix_documents_text_hash"))
+        connection.execute(sa.text("ALTER TABLE documents DROP COLUMN text_hash"))
+        connection.execute(sa.text("DELETE FROM schema_version WHERE version >= 5"))
+        connection.execute(sa.text("INSERT INTO schema_version (version, applied_at, description) "
+                                   "VALUES (4, '2026-12-06T00:00:00+00:00', 'as main made it')"))
+    engine.dispose()
+
+
+def _version(url: str) -> tuple[int, list[str]]:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as connection:
+        found = connection.execute(sa.text("SELECT max(version) FROM schema_version")).scalar()
+        columns = [c["name"] for c in sa.inspect(connection).get_columns("documents")]
+    engine.dispose()
+    return found, columns
+
+
+def test_sql_reads_an_older_sqlite_store_without_upgrading_it(tmp_path):
+    db = _sqlite_store(tmp_path)
+    _make_version_4(f"sqlite:///{db}")
+    result = CliRunner().invoke(main, ["sql", "SELECT count(*) AS n FROM documents", "--db", db, "-f", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines() == ["n", "1"], result.output
+    version, columns = _version(f"sqlite:///{db}")
+    assert version == 4 and "text_hash" not in columns  # before: upgraded to 5 by a read-only command
+
+
+@needs_pg
+def test_a_reader_reads_an_older_store_and_the_other_commands_say_why_they_cannot(pg_schema):
+    _make_version_4(_with_schema(OWNER_URL, pg_schema))
+    reader = _with_schema(READER_URL, pg_schema)
+    result = CliRunner().invoke(main, ["sql", "SELECT count(*) AS n FROM documents", "--db", reader, "-f", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines() == ["n", "1"], result.output  # before: 'must be owner'
+    query = CliRunner().invoke(main, ["query", "--db", reader])
+    assert query.exit_code == 1 and "Traceback" not in query.output
+    assert ("the store has schema version 4, older than this analyzer's 5, and upgrading it failed (must be owner "
+            "of table documents)") in query.stderr and "`analyzer ingest` as the store's owner" in query.stderr
+    assert f":{sa.make_url(READER_URL).password}@" not in query.output
+    assert _version(_with_schema(OWNER_URL, pg_schema))[0] == 4
+
+
+
+def test_sqlite_running_out_of_memory_is_one_line(tmp_path):
+    """SQLite's out-of-memory error is a MemoryError, not a sqlite3.Error: before (s24-probe), a traceback. In a
+    process of its own: the heap limit is SQLite's, for the whole process."""
+    import subprocess
+    import sys
+    db = _sqlite_store(tmp_path)
+    result = subprocess.run([sys.executable, "cli.py", "sql", "PRAGMA hard_heap_limit = 1", "--db", db],
+                            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == ("Error: SQL failed: SQLite ran out of memory (a heap limit the statement set, "
+                                     "or a result too large)")

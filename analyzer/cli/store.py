@@ -39,9 +39,10 @@ def db_option(func):
 MAX_SQL_INTEGER = 2**63 - 1  # LIMIT and friends are 64-bit integers in SQLite and PostgreSQL
 
 
-def open_db(db_url: str | None, create: bool = False):
-    """The store at ``db_url``; the read commands (``create=False``) refuse a path that holds none yet."""
-    return open_store(db_url, create=create)
+def open_db(db_url: str | None, create: bool = False, upgrade: bool = True):
+    """The store at ``db_url``; the read commands (``create=False``) refuse a path that holds none yet.
+    ``upgrade=False``: an older store is read as it is, not upgraded (``analyzer sql`` writes nothing)."""
+    return open_store(db_url, create=create, upgrade=upgrade)
 
 
 def has_parquet(paths: list[str]) -> bool:
@@ -236,7 +237,7 @@ def sql_command(statement, db_url, fmt, time_limit):
 
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
-    columns, rows = open_db(db_url).sql(statement, time_limit)
+    columns, rows = open_db(db_url, upgrade=False).sql(statement, time_limit)
     columns = unique_names(columns)  # SELECT 1 AS a, 2 AS a: both columns, a and a_2
     write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
 

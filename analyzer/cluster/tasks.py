@@ -245,7 +245,7 @@ class PartitionIngest:
         items = []
         for position, value in chunk:
             if not isinstance(value, InputError):
-                value = _checked(value)
+                value = _checked(value, given=self.job.records)
             if isinstance(value, InputError):
                 self.fail(str(value))
             elif not self.decided_duplicate(position):
@@ -352,12 +352,13 @@ def document_locks(store, doc_ids: list[str]):
             connection.commit()
 
 
-def _checked(value: Document | Record) -> Document | Record | InputError:
-    """``value``, or the error that ``ingest``'s validation finds in it (checked before any transaction)."""
+def _checked(value: Document | Record, given: bool = False) -> Document | Record | InputError:
+    """``value``, or the error that ``ingest``'s validation finds in it (checked before any transaction); ``given``:
+    a record read from a record file (``--records``), held to the record format's spans as ``ingest`` holds it."""
     from analyzer.store.validate import validate_document, validate_record
     try:
         if isinstance(value, Record):
-            validate_record(value)
+            validate_record(value, given=given)
         else:
             validate_document(value)
     except InputError as error:
@@ -415,7 +416,7 @@ def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str,
     from analyzer.store.ingest import content_hash
     entries = []
     for position, value in enumerate(read_partition(partition, limits=_limits(job.settings))):
-        if isinstance(value, InputError) or isinstance(_checked(value), InputError):
+        if isinstance(value, InputError) or isinstance(_checked(value, given=job.records), InputError):
             continue
         document = value.document if isinstance(value, Record) else value
         entries.append((position, document.id, content_hash(value), document.location or document.id,

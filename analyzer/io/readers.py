@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import os
 import re
 import stat
@@ -287,6 +288,25 @@ def _with_text(where: str, id_base: str, obj, path: Path) -> tuple[str, str, obj
         return InputError(where, str(error))
 
 
+class Utf16Lines:
+    """A JSON Lines file in UTF-16 or UTF-32 (its BOM first: Windows PowerShell's ``>`` writes UTF-16) read as UTF-8
+    lines, split at ``\n`` only as a UTF-8 file is; ``size`` counts characters. Before (s24-probe) its bytes were
+    split at the byte 0x0A, which cuts UTF-16 characters: every record failed, with a line that does not exist."""
+
+    def __init__(self, handle, codec: str):
+        self.text = io.TextIOWrapper(handle, encoding=codec, newline="\n")
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.text.readline(size).encode("utf-8")
+
+
+def _opened_lines(handle):
+    """``handle`` as ``jsonl_lines`` reads it: UTF-16/32 (by BOM) transcoded to UTF-8, any other file as it is."""
+    start = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    codec = next((codec for bom, codec in BOMS if start.startswith(bom) and codec != "utf-8-sig"), None)
+    return Utf16Lines(handle, codec) if codec else handle
+
+
 def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str, object] | InputError]:
     source = str(item.path)
     try:
@@ -295,17 +315,28 @@ def _jsonl_objects(item: Source, limits: ReadLimits) -> Iterator[tuple[str, str,
         raise InputError(source, f"cannot read: {error.strerror or error}") from None
     number = 0
     with handle:
-        for number, raw in jsonl_lines(handle, source, limits):
-            where = f"{source}:{number}"
-            try:
-                if isinstance(raw, InputError):
-                    raise raw
-                yield _with_text(where, f"{item.id_base}:{number}", load_json(decode_bytes(raw, where), where),
-                                 item.path)
-            except InputError as error:
-                yield error
+        try:
+            for number, entry in _jsonl_entries(item, _opened_lines(handle), limits):
+                yield entry
+        except UnicodeDecodeError as error:  # a UTF-16/32 file that breaks off: the lines before it are kept
+            yield InputError(f"{source}:{number + 1}", f"not valid {error.encoding.upper()} after its byte order "
+                                                       f"mark ({error.reason})")
     if not number:  # no line that is not blank: reported as an empty .txt or .json file is
         yield InputError(source, "file is empty")
+
+
+def _jsonl_entries(item: Source, handle, limits: ReadLimits):
+    """``(line number, entry)`` for each non-blank line of ``handle``: its object, or its error."""
+    source = str(item.path)
+    for number, raw in jsonl_lines(handle, source, limits):
+        where = f"{source}:{number}"
+        try:
+            if isinstance(raw, InputError):
+                raise raw
+            yield number, _with_text(where, f"{item.id_base}:{number}", load_json(decode_bytes(raw, where), where),
+                                     item.path)
+        except InputError as error:
+            yield number, error
 
 
 def located(document: Document, location: str, origin: str) -> Document:

@@ -11,8 +11,9 @@ from analyzer.store.sql import SQLStore
 __all__ = ["FigureQuery", "IngestSummary", "SQLStore", "Store", "StoredRecord", "open_store"]
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> SQLStore:
+def open_store(url: str | None = None, *, create: bool = True, upgrade: bool = True) -> SQLStore:
     """Open (creating or upgrading) the store at ``url``: a SQLite path or ``sqlite:///…`` URL,
     ``postgresql://user:password@host/db``, or ``:memory:``; default ``$ANALYZER_DB`` or ``./analyzer.db``.
-    ``create=False`` raises ``StoreError`` where there is no store yet, instead of creating an empty one."""
-    return SQLStore(url, create=create)
+    ``create=False`` raises ``StoreError`` where there is no store yet, instead of creating an empty one;
+    ``upgrade=False`` with it opens an older store as it is (``analyzer sql``: nothing written)."""
+    return SQLStore(url, create=create, upgrade=upgrade)

@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import itertools
 import json
-import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -41,6 +40,7 @@ from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary, Store, StoredRecord, text_hash
 from analyzer.store.sql import failure_reason
 from analyzer.store.validate import validate_document, validate_record
+from analyzer.store.workers import DIED, AnalysisPool
 
 RECORDS_VERSION = "records"  # the extractor version of records stored as given (gold files, extract output)
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
@@ -229,7 +229,7 @@ class Ingest:
         document = value.document if isinstance(value, Record) else value
         try:
             if isinstance(value, Record):
-                validate_record(value)
+                validate_record(value, given=True)  # read from a record file: --records
             else:
                 validate_document(document)
         except InputError as error:
@@ -370,13 +370,17 @@ def _run_batches(run: Ingest, paths: list[str], workers: int, batch_size: int, r
         _init_worker(settings)
         for chunk in chunks:
             run.store_batch(chunk, [_analyze(item) for item in chunk])
-    else:
-        with multiprocessing.get_context("spawn").Pool(workers, _init_worker, (settings,)) as pool:
+    else:  # a worker that dies on a document costs that document alone (analyzer.store.workers)
+        with AnalysisPool(workers, _analyze, _init_worker, (settings,), died=_died) as pool:
             pending = None  # analyze the next batch while the parent writes this one
             for chunk in chunks:
-                job = (chunk, pool.map_async(_analyze, chunk, chunksize=max(1, len(chunk) // (workers * 4))))
+                job = (chunk, pool.submit(chunk))
                 if pending:
-                    run.store_batch(pending[0], pending[1].get())
+                    run.store_batch(pending[0], pool.results(*pending))
                 pending = job
             if pending:
-                run.store_batch(pending[0], pending[1].get())
+                run.store_batch(pending[0], pool.results(*pending))
+
+
+def _died(item: Item) -> str:
+    return f"{item.where}: {DIED}"

@@ -133,10 +133,30 @@ def upgrade(engine: sa.Engine, target: int = schema.SCHEMA_VERSION,
         if found is not None and found >= target:
             return _check_not_newer(found, target)
         connection.rollback()
-        _lock(connection)  # then look again: another process may have created or upgraded it meanwhile
-        found = _upgrade_locked(connection, target, migrations)
-        connection.commit()
+        try:
+            _lock(connection)  # then look again: another process may have created or upgraded it meanwhile
+            found = _upgrade_locked(connection, target, migrations)
+            connection.commit()
+        except sa.exc.SQLAlchemyError as error:
+            if found is None:
+                raise
+            reason = mask_secrets(str(getattr(error, "orig", error)).strip().splitlines()[0])
+            raise StoreError(f"the store has schema version {found}, older than this analyzer's {target}, and "
+                             f"upgrading it failed ({reason}): open it once with a role or file permissions that "
+                             "may change it (`analyzer ingest` as the store's owner upgrades it); `analyzer sql` "
+                             "reads it as it is") from None
         return found
+
+
+def require_store(engine: sa.Engine, target: int = schema.SCHEMA_VERSION) -> int:
+    """The schema version of the store behind ``engine``, changing nothing: ``StoreError`` for a database without
+    a store or with a newer schema. For ``analyzer sql``, which never writes, an older store is read as it is."""
+    with engine.connect() as connection:
+        found = current_version(connection)
+    if found is None:
+        shown = engine.url.render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+        raise StoreError(f"no analyzer store in {mask_secrets(shown)}: create one with `analyzer ingest`")
+    return _check_not_newer(found, target)
 
 
 def _check_not_newer(found: int, target: int) -> int:

@@ -67,7 +67,8 @@ class SQLStore:
     """A store in one SQL database; open it with ``open_store(url)``, close it with ``close()`` or ``with``."""
 
     def __init__(self, url: str | None = None, *, upgrade: bool = True, create: bool = True):
-        """``create=False`` (the read commands) refuses a path or database that holds no store yet."""
+        """``create=False`` (the read commands) refuses a path or database that holds no store yet; with
+        ``upgrade=False`` as well (``analyzer sql``) an older store is not upgraded, so nothing is written."""
         self.url = normalize_url(url)
         self.backend = self._checked_backend()
         if not create and self.backend == "sqlite" and self.url != "sqlite://":
@@ -80,8 +81,10 @@ class SQLStore:
             raise StoreError(f"cannot open the database {self.display_url}: its driver is not installed "
                              f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
-            if upgrade or not create:
+            if upgrade:
                 migrations.upgrade(self.engine, create=create)
+            elif not create:  # analyzer sql: a store, read as it is (an older one is not upgraded: no write)
+                migrations.require_store(self.engine)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
 
@@ -559,8 +562,8 @@ class SQLStore:
 
 def _driver_errors(backend: str) -> tuple[type[Exception], ...]:
     """The exceptions a statement of ``sql()`` may raise: psycopg's own where ``readonly.run_alone`` runs it."""
-    if backend != "postgresql":
-        return sa.exc.SQLAlchemyError, sqlite3.Error
+    if backend != "postgresql":  # SQLite's SQLITE_NOMEM is a MemoryError (PRAGMA hard_heap_limit = 1)
+        return sa.exc.SQLAlchemyError, sqlite3.Error, MemoryError
     import psycopg  # installed wherever a postgresql:// store opens
     return sa.exc.SQLAlchemyError, psycopg.Error
 
@@ -581,6 +584,8 @@ def _sql_failure(error: Exception, clock: readonly.SQLiteClock, time_limit: floa
     if clock.tripped or "statement timeout" in str(getattr(error, "orig", error)):
         return (f"SQL failed: the statement ran past its time limit of {time_limit:g} s; give a larger --time-limit "
                 "(0: no limit)")
+    if isinstance(error, MemoryError):
+        return "SQL failed: SQLite ran out of memory (a heap limit the statement set, or a result too large)"
     return f"SQL failed: {failure_reason(error)}"
 
 

@@ -19,6 +19,7 @@ from analyzer.records import (
     COMPARISONS,
     DOC_KINDS,
     MEASURES,
+    MENTION_KINDS,
     QUALIFIERS,
     UNITS,
     Document,
@@ -82,8 +83,9 @@ def _check_doc_fields(document: Document, where: str) -> None:
         raise InputError(where, f"doc.published {document.published!r} is not a date (write it as 2025-05-26)")
 
 
-def validate_record(record: Record) -> None:
-    """Raise ``InputError`` for the first problem of a record: its document, figures or mentions."""
+def validate_record(record: Record, *, given: bool = False) -> None:
+    """Raise ``InputError`` for the first problem of a record: its document, figures or mentions. A ``given``
+    record (``ingest --records``: a gold file, extract output) is also held to ``given_record_problem``."""
     document = record.document
     validate_document(document)
     where = document.location or document.id
@@ -92,6 +94,33 @@ def validate_record(record: Record) -> None:
     for kind in ("policy_tools", "sectors", "institutions"):
         for i, mention in enumerate(record.mentions(kind)):
             _check_mention(mention, f"{kind}[{i}]", length, where)
+    problem = given_record_problem(record) if given else None
+    if problem:
+        raise InputError(where, problem)
+
+
+def given_record_problem(record: Record) -> str | None:
+    """What the record format promises of a given record that the offsets alone do not check: each figure's and
+    mention's ``text`` is the document's text at its ``start``..``end`` (``text[start:end] == text``), and a
+    figure's period does not end before it starts. Before (s24-probe), a figure whose offsets were shifted or
+    whose text was another number was stored as it was, and `check`, the brief and `serve` quoted a sentence
+    that does not hold it."""
+    text = record.document.text
+    spans = [(f"figures[{i}]", figure) for i, figure in enumerate(record.figures)]
+    spans += [(f"{kind}[{i}]", mention) for kind in ("policy_tools", "sectors", "institutions")
+              for i, mention in enumerate(record.mentions(kind))]
+    for path, item in spans:
+        if text[item.start:item.end] != item.text:
+            return (f"{path}: its text {_short(item.text)} is not the document's text at {item.start}..{item.end} "
+                    f"({_short(text[item.start:item.end])}): offsets are code points into the text as given")
+    for i, figure in enumerate(record.figures):
+        if figure.period is not None and figure.period.start > figure.period.end:
+            return (f"figures[{i}].period ends before it starts ({figure.period.start} > {figure.period.end})")
+    return None
+
+
+def _short(value: str, most: int = 40) -> str:
+    return repr(value if len(value) <= most else value[:most] + "…")
 
 
 def validate_figures(record: Record) -> None:
@@ -130,9 +159,13 @@ def _check_figure(figure: Figure, path: str, length: int, where: str) -> None:
     _check_labels(figure, path, where)
     _check_period(figure, path, where)
     links = figure.links or {}
-    if not isinstance(links, dict) or not all(isinstance(names, list) and all(isinstance(n, str) for n in names)
+    if not isinstance(links, dict) or not all(isinstance(names, list) and all(isinstance(n, str) and n for n in names)
                                               for names in links.values()):
         raise InputError(where, f"{path}.links must map kinds to lists of names")
+    unknown = [kind for kind in links if kind not in MENTION_KINDS]
+    if unknown:  # s24-probe: stored as a link kind of its own on SQLite, refused by PostgreSQL's column size
+        raise InputError(where, f"{path}.links has a kind {_short(str(unknown[0]))} that is not one of "
+                                f"{', '.join(MENTION_KINDS)}")
     data = figure.to_dict()
     check_json(data, where)
     _strict_json(data, path, where)

@@ -1,0 +1,105 @@
+"""Worker processes that analyze documents for ``ingest --workers N``, and survive one of them dying.
+
+A worker may end abruptly while it analyzes a document: the kernel's out-of-memory killer, a crash inside C code
+(a segmentation fault), ``os._exit`` in a library, or someone's ``kill``. ``multiprocessing.Pool`` then loses the
+task the worker held, and ``map_async(…).get()`` waits for it for ever: the ingest hung with no word, storing
+nothing more (s24-probe). Here each document is a future of a ``ProcessPoolExecutor``, which marks every unfinished
+future of a broken pool as failed; those documents are analyzed again in a fresh pool, all at once, and — if the
+pool breaks again — one at a time, so that a document that kills its worker every time is found, reported by name
+and skipped, and every other document is stored.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+LOST = (BrokenProcessPool, CancelledError)  # a future a broken pool failed, or cancelled when it was replaced
+DIED = ("the process analyzing it ended abruptly (killed, out of memory, or a crash in native code); skipped, every "
+        "other document goes on")
+
+
+def _ignore_interrupt(initializer: Callable[..., None], *args) -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the parent, which stops them
+    (a worker ended by it would look like one a document killed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*args)
+
+
+class AnalysisPool:
+    """``workers`` processes that run ``function`` on items (``initializer(*initargs)`` first in each); use it in a
+    ``with`` block. ``submit(items)`` starts them, ``results(items, futures)`` waits: the function's result for each
+    item, or ``died(item)``'s line for an item whose worker died on it every time it was tried alone."""
+
+    def __init__(self, workers: int, function: Callable[[Any], Any], initializer: Callable[..., None],
+                 initargs: tuple, died: Callable[[Any], str]):
+        self.workers, self.function, self.died = workers, function, died
+        self.initializer, self.initargs = initializer, initargs
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_ignore_interrupt, initargs=(self.initializer, *self.initargs))
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def submit(self, items: Sequence[Any]) -> list[Future]:
+        try:
+            return [self.executor.submit(self.function, item) for item in items]
+        except BrokenProcessPool:  # it broke since the last results: the lost futures are tried again there
+            self._restart()
+            return [self.executor.submit(self.function, item) for item in items]
+
+    def results(self, items: Sequence[Any], futures: Sequence[Future]) -> list[Any]:
+        """The result of each item, in order; items whose future a dying worker took down are tried again."""
+        results = [None] * len(items)
+        lost = []
+        for index, future in enumerate(futures):
+            try:
+                results[index] = future.result()
+            except LOST:
+                lost.append(index)
+        if lost:
+            self._again(items, lost, results)
+        return results
+
+    def _again(self, items: Sequence[Any], lost: list[int], results: list[Any]) -> None:
+        """Analyze the ``lost`` items again in a fresh pool, all at once; those lost a second time one at a time."""
+        self._restart()
+        futures = {index: self.executor.submit(self.function, items[index]) for index in lost}
+        for index, future in futures.items():
+            try:
+                results[index] = future.result()
+            except LOST:
+                results[index] = self._alone(items[index])
+
+    def _alone(self, item: Any) -> Any:
+        """``item`` analyzed with no other in flight: a pool that breaks now broke on it."""
+        if self._broken():
+            self._restart()
+        try:
+            return self.executor.submit(self.function, item).result()
+        except BrokenProcessPool:
+            self._restart()
+            return self.died(item)
+
+    def _broken(self) -> bool:
+        return bool(getattr(self.executor, "_broken", False))
+
+    def close(self, *, stop: bool = False) -> None:
+        """Shut the pool down; ``stop`` (an interrupt) ends the workers at once instead of letting them finish."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values()) if stop else []
+        self.executor.shutdown(wait=not stop, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(self, kind, *_exc) -> None:
+        self.close(stop=kind is not None)
