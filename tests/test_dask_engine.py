@@ -797,3 +797,27 @@ def test_same_text_equals_a_single_process_ingest(client, tmp_path, texts, keep,
                               f"{other}:1: skipped: same text as 't-0005' ({wire}:6)",
                               f"{sub}/ok.txt: skipped: same text as 'sub/ok.txt' ({root}/sub/ok.txt)"])
     assert said[1] == [f"{later}:1: skipped: same text as 't-0007' ({wire})"]
+
+
+def open_on_worker(url: str) -> int:
+    """On a worker: open (and cache) the store at ``url`` as a task does, and read from it once."""
+    from analyzer.cluster.tasks import known_documents, store_for
+    return len(known_documents(store_for(url), ["nothing"]))
+
+
+def test_a_sqlite_store_made_again_at_its_path_is_written(client, tmp_path, texts):
+    """s24-dask: a worker keeps its store open between runs (one engine a URL). A SQLite file deleted and made
+    again at the same path (`rm store.db`, then the same `ingest --scheduler` command) was still read and written
+    through the old, deleted file: the run said `0 added, 3 unchanged` and the new store stayed empty."""
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 3, "z"))
+    db = tmp_path / "store.db"
+    with open_store(str(db)) as store:
+        assert ingest_on_cluster(store, [str(jsonl)], client=client).added == 3
+        url = store.url
+    client.run(open_on_worker, url)  # every worker holds the store now, as a long-lived worker of earlier runs does
+    for path in tmp_path.glob("store.db*"):
+        path.unlink()
+    with open_store(str(db)) as store:
+        summary = ingest_on_cluster(store, [str(jsonl)], client=client)
+    assert (summary.added, summary.unchanged) == (3, 0)
+    assert document_count(str(db)) == 3

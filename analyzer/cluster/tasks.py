@@ -114,12 +114,31 @@ def pipeline_for(settings: Settings):
 
 
 def store_for(url: str):
-    """The worker's store: opened without migrating (the client created or upgraded the schema once)."""
+    """The worker's store: opened without migrating (the client created or upgraded the schema once). A SQLite
+    file is opened again when the file at its path is another one (deleted and made again between runs): the
+    pooled connections of the old one would read and write the deleted file."""
     from analyzer.store.sql import SQLStore
+    identity = _file_identity(url)
     with _lock:
-        if url not in _stores:
-            _stores[url] = SQLStore(url, upgrade=False)
-        return _stores[url]
+        cached = _stores.get(url)
+        if cached is None or cached[1] != identity:
+            if cached is not None:
+                with contextlib.suppress(Exception):
+                    cached[0].close()
+            _stores[url] = (SQLStore(url, upgrade=False), identity)
+        return _stores[url][0]
+
+
+def _file_identity(url: str) -> tuple[int, int] | None:
+    """``(device, inode)`` of a SQLite store's file (``(-1, -1)`` while there is none); None for other URLs."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    try:
+        status = Path(parsed.database).stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_dev, status.st_ino)
 
 
 def analyze(pipeline, document: Document, time_limit: float = 0.0) -> Record | str:
