@@ -821,3 +821,19 @@ def test_a_sqlite_store_made_again_at_its_path_is_written(client, tmp_path, text
         summary = ingest_on_cluster(store, [str(jsonl)], client=client)
     assert (summary.added, summary.unchanged) == (3, 0)
     assert document_count(str(db)) == 3
+
+
+def test_a_cluster_that_cannot_load_the_analyzer_is_one_line(client, tmp_path, texts, monkeypatch):
+    """s24-dask: a `dask scheduler` started where the analyzer is not installed ended the run with a line cut
+    mid-sentence (`failed (RuntimeError: Error during deserialization of the task graph. This frequently)`), and a
+    `dask worker` without it failed to read its task, left, and the run waited for ever. Both are asked to import
+    the tasks' code first; a module no machine has stands in for the missing analyzer."""
+    monkeypatch.setattr(cluster_engine, "TASK_MODULE", "analyzer_s24_not_installed")
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 2, "m"))
+    with open_store(str(tmp_path / "store.db")) as store, pytest.raises(ClusterError) as raised:
+        ingest_on_cluster(store, [str(jsonl)], client=client)
+    message = str(raised.value)
+    assert message.startswith(f"the Dask scheduler at {client.scheduler.address} cannot load the analyzer "
+                              "(ModuleNotFoundError: No module named 'analyzer_s24_not_installed')")
+    assert "install the same analyzer" in message and "\n" not in message
+    assert document_count(str(tmp_path / "store.db")) == 0

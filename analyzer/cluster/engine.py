@@ -42,6 +42,7 @@ from analyzer.store.base import IngestSummary
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
 TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
+TASK_MODULE = "analyzer.cluster.tasks"  # what the scheduler and the workers must import to read a task
 RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
 
 
@@ -164,6 +165,30 @@ def _wait_for_workers(client) -> None:
     except (TimeoutError, OSError):
         raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has no workers after "
                            f"{WORKER_WAIT_S} s: start some with `dask worker {client.scheduler.address}`") from None
+    _check_imports(client)
+
+
+def _import_probe(module: str) -> Callable[[], str]:
+    """A function that imports ``module`` where it runs; made here, so it travels by value (a worker without
+    the analyzer can still load it, and says so instead of failing to read the task)."""
+    def probe() -> str:
+        import importlib
+        return importlib.import_module(module).__name__
+    return probe
+
+
+def _check_imports(client) -> None:
+    """The scheduler and every worker can load the tasks' code. A scheduler without it fails to read the task
+    graph (one truncated line: 'Error during deserialization of the task graph. This frequently'); a worker
+    without it fails to read its task and leaves, and the run waited for ever."""
+    address, probe = client.scheduler.address, _import_probe(TASK_MODULE)
+    for where, run in (("scheduler at", client.run_on_scheduler), ("workers of the scheduler at", client.run)):
+        try:
+            run(probe)
+        except Exception as error:  # noqa: BLE001 - whatever the remote import raised, said in one line
+            raise ClusterError(f"the Dask {where} {address} cannot load the analyzer ({type(error).__name__}: "
+                               f"{_first_line(error)}): install the same analyzer (pip install -e \".[dask]\") "
+                               "where the scheduler and every worker run") from None
 
 
 def _result(future, partition: Partition, done: int, count: int, what: str = ""):
