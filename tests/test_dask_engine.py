@@ -837,3 +837,48 @@ def test_a_cluster_that_cannot_load_the_analyzer_is_one_line(client, tmp_path, t
                               "(ModuleNotFoundError: No module named 'analyzer_s24_not_installed')")
     assert "install the same analyzer" in message and "\n" not in message
     assert document_count(str(tmp_path / "store.db")) == 0
+
+
+def sleepy_pipeline(seconds: float) -> None:
+    """In this process (or on a worker): every analysis takes ``seconds`` longer (undone by ``restore_pipeline``)."""
+    from analyzer.pipeline import Pipeline
+    original = Pipeline.analyze
+
+    def analyze(self, document):
+        time.sleep(seconds)
+        return original(self, document)
+
+    Pipeline._test_original_analyze = original
+    Pipeline.analyze = analyze
+
+
+def test_an_interrupted_run_stops_its_tasks_and_counts_them(client, by_value, tmp_path, texts):
+    """s24-dask: Ctrl-C or SIGTERM of `ingest --scheduler` said `interrupted; every committed batch is kept` with
+    no count, and the tasks running on the cluster went on writing after it (65 stored at the signal, 280 at the
+    exit, 300 later). Now the tasks stop before their next batch and the interrupt carries the exact count of what
+    the run wrote; nothing is written after it, and the same run again adds exactly the rest."""
+    count = 40
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, count, "i"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    expected = sum(baseline["documents"].values())
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    client.run(sleepy_pipeline, 0.1)
+    timer = threading.Thread(target=lambda: (wait_for(lambda: document_count(db) >= 4, "a committed batch"),
+                                             __import__("_thread").interrupt_main()), daemon=True)
+    try:
+        timer.start()
+        with open_store(db) as store, pytest.raises(KeyboardInterrupt) as raised:
+            ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=2,
+                              partition_bytes=jsonl.stat().st_size // 4 + 1)
+        stored = document_count(db)
+        time.sleep(1.5)  # a task that went on would write its next batch meanwhile (2 documents in 0.2 s)
+        assert document_count(db) == stored, "the cluster went on writing after the run was interrupted"
+    finally:
+        client.run(restore_pipeline)
+    summary = raised.value.summary
+    assert 0 < summary.added == stored < expected and summary.failed == 0
+    with open_store(db) as store:
+        again = ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=2)
+    assert (again.added, again.unchanged, again.failed) == (expected - stored, stored, 0)
+    assert_same_store(db, baseline)

@@ -34,6 +34,7 @@ from analyzer.cluster.tasks import (
     extract_partition,
     ingest_partition,
     scan_partition,
+    stop_event_name,
 )
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
@@ -42,6 +43,7 @@ from analyzer.store.base import IngestSummary
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
 TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
+STOP_WAIT_S = 60  # how long an interrupted run waits for its running tasks to end their batch and report
 TASK_MODULE = "analyzer.cluster.tasks"  # what the scheduler and the workers must import to read a task
 RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
 
@@ -102,13 +104,18 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     extra = (lambda partition: ()) if plan is None else (lambda partition: (plan.for_partition(partition.index),))
     futures = {client.submit(task, partition, job, *extra(partition), key=f"analyzer-{partition.name}-{token}",
                              retries=TASK_RETRIES): partition for partition in partitions}
-    done = 0
+    counted: set[str] = set()  # keys of the futures whose summaries are in total
     try:
         for future in as_completed(futures):
-            part = _result(future, futures[future], done, len(partitions))
-            done += 1
+            part = _result(future, futures[future], len(counted), len(partitions))
+            counted.add(future.key)
             _report(part, on_error, on_notice)
             add_summary(total, part)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C or SIGTERM: the running tasks stop, then their counts are added
+        pending = [future for future in futures if future.key not in counted]
+        if isinstance(job, IngestJob) and _stop_running(client, job.topic, pending, total, on_error, on_notice):
+            interrupt.summary = total
+        raise
     finally:
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
@@ -116,6 +123,31 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
             with contextlib.suppress(Exception):
                 client.unsubscribe_topic(job.topic)
     return total
+
+
+def _stop_running(client, topic: str, pending: list, total, on_error, on_notice) -> bool:
+    """Tell the run's tasks to stop before their next batch, cancel those not started, and add what the running
+    ones wrote to ``total``; False when some did not answer within ``STOP_WAIT_S`` (the counts are then short)."""
+    from distributed import Event, wait
+    try:
+        Event(stop_event_name(topic), client=client).set()
+        started = _started_keys(client)
+        running = [f for f in pending if f.done() or f.key in started]  # done: finished before it was counted
+        client.cancel([f for f in pending if not f.done() and f.key not in started])
+        finished, late = wait(running, timeout=STOP_WAIT_S)
+        for future in finished:
+            if future.status == "finished":
+                part = future.result()
+                _report(part, on_error, on_notice)
+                add_summary(total, part)
+        return not late and all(f.status == "finished" for f in finished)
+    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a second Ctrl-C, or the scheduler gone meanwhile
+        return False
+
+
+def _started_keys(client) -> set:
+    """The keys of the tasks the workers hold now (running, or next in a worker's queue)."""
+    return {key for keys in client.processing().values() for key in keys}
 
 
 def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[list]:

@@ -238,7 +238,7 @@ class PartitionIngest:
     """One partition's run: decides what to analyze batch by batch, writes, and counts what happened."""
 
     def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None,
-                 decisions: dict[int, tuple[str, str]] | None = None):
+                 decisions: dict[int, tuple[str, str]] | None = None, stop: Callable[[], bool] | None = None):
         from analyzer.pipeline import EXTRACTOR_VERSION
         from analyzer.store.ingest import RECORDS_VERSION
         self.store, self.job = store, job
@@ -248,9 +248,12 @@ class PartitionIngest:
         self.summary = PartitionSummary()
         self.decided: dict[str, tuple[str, str]] = {}  # what this partition already wrote or skipped
         self.tick = progress or (lambda n: None)
+        self.stop = stop or (lambda: False)  # the run was interrupted: end before the next batch
 
     def run(self, source: Iterable[Document | Record | InputError]) -> PartitionSummary:
         for chunk in _chunks(enumerate(source), self.job.batch_size):
+            if self.stop():
+                break
             self.ingest_chunk(chunk)
         return self.summary
 
@@ -422,7 +425,7 @@ def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, 
     """Analyze one partition and write it to the store: the task each worker runs. ``decisions`` are the
     client's ``--on-duplicate`` decisions for this partition (``duplicates.plan_duplicates``)."""
     run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic),
-                          decisions)
+                          decisions, functools.partial(stop_requested, job.topic))
     return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
@@ -468,6 +471,23 @@ def extract_partition(partition: Partition, job: ExtractJob, progress: Callable[
     tick(summary.total % PROGRESS_EVERY)
     summary.files = 1
     return summary
+
+
+def stop_event_name(topic: str) -> str:
+    """The Dask event the client sets when its run is interrupted (Ctrl-C, SIGTERM)."""
+    return f"{topic}-stop"
+
+
+def stop_requested(topic: str) -> bool:
+    """Whether the client interrupted the run of ``topic`` (asked of the scheduler before each batch): a task
+    cannot be stopped from outside once it runs, and went on writing after the client had said `interrupted`."""
+    if not topic:
+        return False
+    try:
+        from distributed import Event
+        return bool(Event(stop_event_name(topic)).is_set())
+    except Exception:  # noqa: BLE001 - not on a worker, or the scheduler is gone: nothing to stop for
+        return False
 
 
 def _progress_event(topic: str, count: int) -> None:
