@@ -882,3 +882,31 @@ def test_an_interrupted_run_stops_its_tasks_and_counts_them(client, by_value, tm
         again = ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=2)
     assert (again.added, again.unchanged, again.failed) == (expected - stored, stored, 0)
     assert_same_store(db, baseline)
+
+
+def test_a_run_whose_workers_are_all_gone_ends_with_one_line(scheduler_process, tmp_path, texts, monkeypatch):
+    """s24-dask: with the only worker of a `dask scheduler` killed mid-run (no nanny to start it again), the run
+    waited for ever without a word. It now ends once the scheduler has had no worker for WORKER_WAIT_S, and the
+    same command on a cluster with workers finishes the job."""
+    monkeypatch.setattr(cluster_engine, "WORKER_WAIT_S", 2)
+    _, address = scheduler_process
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, "w"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    with distributed.Client(address, timeout=30) as remote:
+        remote.wait_for_workers(1, timeout=60)
+        pids = list(remote.run(os.getpid).values())
+        run = Background(db=db, paths=[str(jsonl)], client=remote, batch_size=2, partition_bytes=20_000)
+        wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
+        os.kill(pids[0], signal.SIGKILL)
+        with pytest.raises(ClusterError) as raised:
+            run.result()
+    message = str(raised.value)
+    assert message.startswith(f"the Dask scheduler at {address} has had no workers for 2 s after ")
+    assert "run the same command again" in message and "\n" not in message
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as local, open_store(db) as store:
+        summary = ingest_on_cluster(store, [str(jsonl)], client=local, partition_bytes=20_000)
+    assert summary.failed == 0
+    assert_same_store(db, baseline)

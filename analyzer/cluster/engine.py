@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -43,6 +44,7 @@ from analyzer.store.base import IngestSummary
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
 TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
+POLL_S = 0.1  # how often a run looks for finished tasks (and, between them, for workers)
 STOP_WAIT_S = 60  # how long an interrupted run waits for its running tasks to end their batch and report
 TASK_MODULE = "analyzer.cluster.tasks"  # what the scheduler and the workers must import to read a task
 RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
@@ -93,10 +95,10 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
                    on_notice: Callable[[str], None] | None = None):
     """Run ``task(partition, job)`` for every partition (``task(partition, job, decisions)`` with a ``plan``)
     and add each result to ``total``; ``on_error``/``on_notice`` get each failure's and notice's line."""
-    from distributed import as_completed
     if not partitions:
         return total
     _wait_for_workers(client)
+    workers = set(client.nthreads())  # one of them gone at an interrupt: its task's batches were never counted
     token = uuid.uuid4().hex[:12]
     job = replace(job, topic=f"analyzer-progress-{token}")
     if progress:
@@ -106,14 +108,15 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
                              retries=TASK_RETRIES): partition for partition in partitions}
     counted: set[str] = set()  # keys of the futures whose summaries are in total
     try:
-        for future in as_completed(futures):
+        for future in completed(client, futures, lambda: f"after {len(counted)} of {len(partitions)} partitions"):
             part = _result(future, futures[future], len(counted), len(partitions))
             counted.add(future.key)
             _report(part, on_error, on_notice)
             add_summary(total, part)
     except KeyboardInterrupt as interrupt:  # Ctrl-C or SIGTERM: the running tasks stop, then their counts are added
         pending = [future for future in futures if future.key not in counted]
-        if isinstance(job, IngestJob) and _stop_running(client, job.topic, pending, total, on_error, on_notice):
+        if isinstance(job, IngestJob) and _stop_running(client, job.topic, pending, total, on_error, on_notice,
+                                                        workers):
             interrupt.summary = total
         raise
     finally:
@@ -125,9 +128,10 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     return total
 
 
-def _stop_running(client, topic: str, pending: list, total, on_error, on_notice) -> bool:
+def _stop_running(client, topic: str, pending: list, total, on_error, on_notice, workers: set) -> bool:
     """Tell the run's tasks to stop before their next batch, cancel those not started, and add what the running
-    ones wrote to ``total``; False when some did not answer within ``STOP_WAIT_S`` (the counts are then short)."""
+    ones wrote to ``total``; False when the counts may be short: some did not answer within ``STOP_WAIT_S``, or
+    one of the run's ``workers`` is gone (what a task wrote before its worker died is in no summary)."""
     from distributed import Event, wait
     try:
         Event(stop_event_name(topic), client=client).set()
@@ -140,7 +144,7 @@ def _stop_running(client, topic: str, pending: list, total, on_error, on_notice)
                 part = future.result()
                 _report(part, on_error, on_notice)
                 add_summary(total, part)
-        return not late and all(f.status == "finished" for f in finished)
+        return not late and all(f.status == "finished" for f in finished) and workers <= set(client.nthreads())
     except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a second Ctrl-C, or the scheduler gone meanwhile
         return False
 
@@ -152,7 +156,6 @@ def _started_keys(client) -> set:
 
 def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[list]:
     """Every partition's ``scan_partition`` (ids and content hashes, no analysis), in partition order."""
-    from distributed import as_completed
     if not partitions:
         return []
     _wait_for_workers(client)
@@ -161,7 +164,7 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
                              retries=TASK_RETRIES): partition for partition in partitions}
     scans: list[list] = [[] for _ in partitions]
     try:
-        for done, future in enumerate(as_completed(futures)):
+        for done, future in enumerate(completed(client, futures, lambda: "while partitions were scanned for repeated ids")):
             partition = futures[future]
             scans[partition.index] = _result(future, partition, done, len(partitions), " scanned for repeated ids")
             future.release()
@@ -169,6 +172,33 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
     return scans
+
+
+def completed(client, futures, done: Callable[[], str]) -> Iterator:
+    """``futures`` as they complete (``distributed.as_completed``), ending with a ``ClusterError`` once the
+    scheduler has had no worker for ``WORKER_WAIT_S``: with every worker gone (killed, lost, or unable to
+    read its task) the tasks waited for ever and the run never ended. ``done`` says how far the run got."""
+    from distributed import as_completed
+    queue, idle_since = as_completed(futures), None
+    while not queue.is_empty():
+        if queue.has_ready():
+            yield from queue.next_batch(block=False)
+            continue
+        idle_since = None if _worker_count(client, done) else (idle_since or time.monotonic())
+        if idle_since is not None and time.monotonic() - idle_since > WORKER_WAIT_S:
+            raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has had no workers for "
+                               f"{WORKER_WAIT_S} s {done()}; {RERUN_HINT}")
+        time.sleep(POLL_S)
+
+
+def _worker_count(client, done: Callable[[], str]) -> int:
+    from concurrent.futures import CancelledError
+
+    from distributed.comm import CommClosedError
+    try:
+        return len(client.nthreads())
+    except (CancelledError, CommClosedError, OSError, TimeoutError):
+        raise ClusterError(f"lost the Dask scheduler {done()}; {RERUN_HINT}") from None
 
 
 def _report(part, on_error: Callable[[str], None] | None, on_notice: Callable[[str], None] | None) -> None:
