@@ -44,7 +44,8 @@ from analyzer.store.base import IngestSummary
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
 TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
-POLL_S = 0.1  # how often a run looks for finished tasks (and, between them, for workers)
+POLL_S = 0.1  # how often a run looks for finished tasks
+WORKER_POLL_S = 1.0  # and, between them, how often it asks the scheduler for its workers
 STOP_WAIT_S = 60  # how long an interrupted run waits for its running tasks to end their batch and report
 TASK_MODULE = "analyzer.cluster.tasks"  # what the scheduler and the workers must import to read a task
 RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
@@ -179,12 +180,14 @@ def completed(client, futures, done: Callable[[], str]) -> Iterator:
     scheduler has had no worker for ``WORKER_WAIT_S``: with every worker gone (killed, lost, or unable to
     read its task) the tasks waited for ever and the run never ended. ``done`` says how far the run got."""
     from distributed import as_completed
-    queue, idle_since = as_completed(futures), None
+    queue, idle_since, looked = as_completed(futures), None, time.monotonic()
     while not queue.is_empty():
         if queue.has_ready():
             yield from queue.next_batch(block=False)
             continue
-        idle_since = None if _worker_count(client, done) else (idle_since or time.monotonic())
+        if time.monotonic() - looked >= WORKER_POLL_S:
+            looked = time.monotonic()
+            idle_since = None if _worker_count(client, done) else (idle_since or looked)
         if idle_since is not None and time.monotonic() - idle_since > WORKER_WAIT_S:
             raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has had no workers for "
                                f"{WORKER_WAIT_S} s {done()}; {RERUN_HINT}")
@@ -192,11 +195,16 @@ def completed(client, futures, done: Callable[[], str]) -> Iterator:
 
 
 def _worker_count(client, done: Callable[[], str]) -> int:
+    """The scheduler's workers now. Ctrl-C is held during the call: taken inside one of distributed's blocking
+    calls, it made distributed 2026.8 log a traceback (`NameError: cannot access free variable 'future'`)."""
     from concurrent.futures import CancelledError
 
     from distributed.comm import CommClosedError
+
+    from analyzer.store.ingest import signals_deferred
     try:
-        return len(client.nthreads())
+        with signals_deferred():
+            return len(client.nthreads())
     except (CancelledError, CommClosedError, OSError, TimeoutError):
         raise ClusterError(f"lost the Dask scheduler {done()}; {RERUN_HINT}") from None
 
