@@ -910,3 +910,15 @@ def test_a_run_whose_workers_are_all_gone_ends_with_one_line(scheduler_process, 
         summary = ingest_on_cluster(store, [str(jsonl)], client=local, partition_bytes=20_000)
     assert summary.failed == 0
     assert_same_store(db, baseline)
+
+
+def test_the_local_cluster_leaves_ctrl_c_to_the_client(tmp_path):
+    """s24-dask: Ctrl-C in a terminal reaches the whole process group. The local cluster's worker processes took
+    it too: each printed a KeyboardInterrupt traceback and died, so the interrupted run could not stop and count
+    its tasks (`interrupted;` with no count, two tracebacks above it). Its workers now ignore SIGINT."""
+    with cluster_engine.open_client(workers=1) as local:
+        local.wait_for_workers(1, timeout=60)
+        (address, pid), = local.run(os.getpid).items()
+        os.kill(pid, signal.SIGINT)
+        time.sleep(2)
+        assert local.run(os.getpid) == {address: pid}, "the worker took the Ctrl-C and died"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -69,8 +71,9 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         if scheduler:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         else:
-            cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {_first_line(error)} "
@@ -83,6 +86,22 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c():
+    """Start the local cluster's worker processes with SIGINT ignored (a disposition a new process keeps). Ctrl-C
+    in a terminal reaches the whole process group: each worker printed a KeyboardInterrupt traceback and died,
+    so the run could neither stop its tasks nor count them. The client alone takes it, stops the tasks, and
+    closes the cluster. A Ctrl-C while the workers start (a second or two) is not taken."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
 def _first_line(error: BaseException) -> str:
