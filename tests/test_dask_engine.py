@@ -797,3 +797,128 @@ def test_same_text_equals_a_single_process_ingest(client, tmp_path, texts, keep,
                               f"{other}:1: skipped: same text as 't-0005' ({wire}:6)",
                               f"{sub}/ok.txt: skipped: same text as 'sub/ok.txt' ({root}/sub/ok.txt)"])
     assert said[1] == [f"{later}:1: skipped: same text as 't-0007' ({wire})"]
+
+
+def open_on_worker(url: str) -> int:
+    """On a worker: open (and cache) the store at ``url`` as a task does, and read from it once."""
+    from analyzer.cluster.tasks import known_documents, store_for
+    return len(known_documents(store_for(url), ["nothing"]))
+
+
+def test_a_sqlite_store_made_again_at_its_path_is_written(client, tmp_path, texts):
+    """s24-dask: a worker keeps its store open between runs (one engine a URL). A SQLite file deleted and made
+    again at the same path (`rm store.db`, then the same `ingest --scheduler` command) was still read and written
+    through the old, deleted file: the run said `0 added, 3 unchanged` and the new store stayed empty."""
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 3, "z"))
+    db = tmp_path / "store.db"
+    with open_store(str(db)) as store:
+        assert ingest_on_cluster(store, [str(jsonl)], client=client).added == 3
+        url = store.url
+    client.run(open_on_worker, url)  # every worker holds the store now, as a long-lived worker of earlier runs does
+    for path in tmp_path.glob("store.db*"):
+        path.unlink()
+    with open_store(str(db)) as store:
+        summary = ingest_on_cluster(store, [str(jsonl)], client=client)
+    assert (summary.added, summary.unchanged) == (3, 0)
+    assert document_count(str(db)) == 3
+
+
+def test_a_cluster_that_cannot_load_the_analyzer_is_one_line(client, tmp_path, texts, monkeypatch):
+    """s24-dask: a `dask scheduler` started where the analyzer is not installed ended the run with a line cut
+    mid-sentence (`failed (RuntimeError: Error during deserialization of the task graph. This frequently)`), and a
+    `dask worker` without it failed to read its task, left, and the run waited for ever. Both are asked to import
+    the tasks' code first; a module no machine has stands in for the missing analyzer."""
+    monkeypatch.setattr(cluster_engine, "TASK_MODULE", "analyzer_s24_not_installed")
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 2, "m"))
+    with open_store(str(tmp_path / "store.db")) as store, pytest.raises(ClusterError) as raised:
+        ingest_on_cluster(store, [str(jsonl)], client=client)
+    message = str(raised.value)
+    assert message.startswith(f"the Dask scheduler at {client.scheduler.address} cannot load the analyzer "
+                              "(ModuleNotFoundError: No module named 'analyzer_s24_not_installed')")
+    assert "install the same analyzer" in message and "\n" not in message
+    assert document_count(str(tmp_path / "store.db")) == 0
+
+
+def sleepy_pipeline(seconds: float) -> None:
+    """In this process (or on a worker): every analysis takes ``seconds`` longer (undone by ``restore_pipeline``)."""
+    from analyzer.pipeline import Pipeline
+    original = Pipeline.analyze
+
+    def analyze(self, document):
+        time.sleep(seconds)
+        return original(self, document)
+
+    Pipeline._test_original_analyze = original
+    Pipeline.analyze = analyze
+
+
+def test_an_interrupted_run_stops_its_tasks_and_counts_them(client, by_value, tmp_path, texts):
+    """s24-dask: Ctrl-C or SIGTERM of `ingest --scheduler` said `interrupted; every committed batch is kept` with
+    no count, and the tasks running on the cluster went on writing after it (65 stored at the signal, 280 at the
+    exit, 300 later). Now the tasks stop before their next batch and the interrupt carries the exact count of what
+    the run wrote; nothing is written after it, and the same run again adds exactly the rest."""
+    count = 40
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, count, "i"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    expected = sum(baseline["documents"].values())
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    client.run(sleepy_pipeline, 0.1)
+    timer = threading.Thread(target=lambda: (wait_for(lambda: document_count(db) >= 4, "a committed batch"),
+                                             __import__("_thread").interrupt_main()), daemon=True)
+    try:
+        timer.start()
+        with open_store(db) as store, pytest.raises(KeyboardInterrupt) as raised:
+            ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=2,
+                              partition_bytes=jsonl.stat().st_size // 4 + 1)
+        stored = document_count(db)
+        time.sleep(1.5)  # a task that went on would write its next batch meanwhile (2 documents in 0.2 s)
+        assert document_count(db) == stored, "the cluster went on writing after the run was interrupted"
+    finally:
+        client.run(restore_pipeline)
+    summary = raised.value.summary
+    assert 0 < summary.added == stored < expected and summary.failed == 0
+    with open_store(db) as store:
+        again = ingest_on_cluster(store, [str(jsonl)], client=client, batch_size=2)
+    assert (again.added, again.unchanged, again.failed) == (expected - stored, stored, 0)
+    assert_same_store(db, baseline)
+
+
+def test_a_run_whose_workers_are_all_gone_ends_with_one_line(scheduler_process, tmp_path, texts, monkeypatch):
+    """s24-dask: with the only worker of a `dask scheduler` killed mid-run (no nanny to start it again), the run
+    waited for ever without a word. It now ends once the scheduler has had no worker for WORKER_WAIT_S, and the
+    same command on a cluster with workers finishes the job."""
+    monkeypatch.setattr(cluster_engine, "WORKER_WAIT_S", 2)
+    _, address = scheduler_process
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, "w"))
+    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
+    db = str(tmp_path / "dask.db")
+    open_store(db).close()
+    with distributed.Client(address, timeout=30) as remote:
+        remote.wait_for_workers(1, timeout=60)
+        pids = list(remote.run(os.getpid).values())
+        run = Background(db=db, paths=[str(jsonl)], client=remote, batch_size=2, partition_bytes=20_000)
+        wait_for(lambda: document_count(db) > 0 or not run.is_alive(), "the first committed batch")
+        os.kill(pids[0], signal.SIGKILL)
+        with pytest.raises(ClusterError) as raised:
+            run.result()
+    message = str(raised.value)
+    assert message.startswith(f"the Dask scheduler at {address} has had no workers for 2 s after ")
+    assert "run the same command again" in message and "\n" not in message
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as local, open_store(db) as store:
+        summary = ingest_on_cluster(store, [str(jsonl)], client=local, partition_bytes=20_000)
+    assert summary.failed == 0
+    assert_same_store(db, baseline)
+
+
+def test_the_local_cluster_leaves_ctrl_c_to_the_client(tmp_path):
+    """s24-dask: Ctrl-C in a terminal reaches the whole process group. The local cluster's worker processes took
+    it too: each printed a KeyboardInterrupt traceback and died, so the interrupted run could not stop and count
+    its tasks (`interrupted;` with no count, two tracebacks above it). Its workers now ignore SIGINT."""
+    with cluster_engine.open_client(workers=1) as local:
+        local.wait_for_workers(1, timeout=60)
+        (address, pid), = local.run(os.getpid).items()
+        os.kill(pid, signal.SIGINT)
+        time.sleep(2)
+        assert local.run(os.getpid) == {address: pid}, "the worker took the Ctrl-C and died"

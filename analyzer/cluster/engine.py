@@ -11,6 +11,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -34,6 +37,7 @@ from analyzer.cluster.tasks import (
     extract_partition,
     ingest_partition,
     scan_partition,
+    stop_event_name,
 )
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
@@ -42,6 +46,10 @@ from analyzer.store.base import IngestSummary
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
 TASK_RETRIES = 2  # a task that raised (a dropped database connection) runs again; a killed worker's always does
+POLL_S = 0.1  # how often a run looks for finished tasks
+WORKER_POLL_S = 1.0  # and, between them, how often it asks the scheduler for its workers
+STOP_WAIT_S = 60  # how long an interrupted run waits for its running tasks to end their batch and report
+TASK_MODULE = "analyzer.cluster.tasks"  # what the scheduler and the workers must import to read a task
 RERUN_HINT = "what was written is kept: run the same command again to finish (stored documents are skipped)"
 
 
@@ -63,8 +71,9 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         if scheduler:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         else:
-            cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {_first_line(error)} "
@@ -79,6 +88,22 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
                 cluster.close()
 
 
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c():
+    """Start the local cluster's worker processes with SIGINT ignored (a disposition a new process keeps). Ctrl-C
+    in a terminal reaches the whole process group: each worker printed a KeyboardInterrupt traceback and died,
+    so the run could neither stop its tasks nor count them. The client alone takes it, stops the tasks, and
+    closes the cluster. A Ctrl-C while the workers start (a second or two) is not taken."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
+
 def _first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
@@ -90,10 +115,10 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
                    on_notice: Callable[[str], None] | None = None):
     """Run ``task(partition, job)`` for every partition (``task(partition, job, decisions)`` with a ``plan``)
     and add each result to ``total``; ``on_error``/``on_notice`` get each failure's and notice's line."""
-    from distributed import as_completed
     if not partitions:
         return total
     _wait_for_workers(client)
+    workers = set(client.nthreads())  # one of them gone at an interrupt: its task's batches were never counted
     token = uuid.uuid4().hex[:12]
     job = replace(job, topic=f"analyzer-progress-{token}")
     if progress:
@@ -101,13 +126,19 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     extra = (lambda partition: ()) if plan is None else (lambda partition: (plan.for_partition(partition.index),))
     futures = {client.submit(task, partition, job, *extra(partition), key=f"analyzer-{partition.name}-{token}",
                              retries=TASK_RETRIES): partition for partition in partitions}
-    done = 0
+    counted: set[str] = set()  # keys of the futures whose summaries are in total
     try:
-        for future in as_completed(futures):
-            part = _result(future, futures[future], done, len(partitions))
-            done += 1
+        for future in completed(client, futures, lambda: f"after {len(counted)} of {len(partitions)} partitions"):
+            part = _result(future, futures[future], len(counted), len(partitions))
+            counted.add(future.key)
             _report(part, on_error, on_notice)
             add_summary(total, part)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C or SIGTERM: the running tasks stop, then their counts are added
+        pending = [future for future in futures if future.key not in counted]
+        if isinstance(job, IngestJob) and _stop_running(client, job.topic, pending, total, on_error, on_notice,
+                                                        workers):
+            interrupt.summary = total
+        raise
     finally:
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
@@ -117,9 +148,34 @@ def run_on_cluster(client, task: Callable, partitions: list[Partition], job, tot
     return total
 
 
+def _stop_running(client, topic: str, pending: list, total, on_error, on_notice, workers: set) -> bool:
+    """Tell the run's tasks to stop before their next batch, cancel those not started, and add what the running
+    ones wrote to ``total``; False when the counts may be short: some did not answer within ``STOP_WAIT_S``, or
+    one of the run's ``workers`` is gone (what a task wrote before its worker died is in no summary)."""
+    from distributed import Event, wait
+    try:
+        Event(stop_event_name(topic), client=client).set()
+        started = _started_keys(client)
+        running = [f for f in pending if f.done() or f.key in started]  # done: finished before it was counted
+        client.cancel([f for f in pending if not f.done() and f.key not in started])
+        finished, late = wait(running, timeout=STOP_WAIT_S)
+        for future in finished:
+            if future.status == "finished":
+                part = future.result()
+                _report(part, on_error, on_notice)
+                add_summary(total, part)
+        return not late and all(f.status == "finished" for f in finished) and workers <= set(client.nthreads())
+    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a second Ctrl-C, or the scheduler gone meanwhile
+        return False
+
+
+def _started_keys(client) -> set:
+    """The keys of the tasks the workers hold now (running, or next in a worker's queue)."""
+    return {key for keys in client.processing().values() for key in keys}
+
+
 def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[list]:
     """Every partition's ``scan_partition`` (ids and content hashes, no analysis), in partition order."""
-    from distributed import as_completed
     if not partitions:
         return []
     _wait_for_workers(client)
@@ -128,7 +184,7 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
                              retries=TASK_RETRIES): partition for partition in partitions}
     scans: list[list] = [[] for _ in partitions]
     try:
-        for done, future in enumerate(as_completed(futures)):
+        for done, future in enumerate(completed(client, futures, lambda: "while partitions were scanned for repeated ids")):
             partition = futures[future]
             scans[partition.index] = _result(future, partition, done, len(partitions), " scanned for repeated ids")
             future.release()
@@ -136,6 +192,40 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
     return scans
+
+
+def completed(client, futures, done: Callable[[], str]) -> Iterator:
+    """``futures`` as they complete (``distributed.as_completed``), ending with a ``ClusterError`` once the
+    scheduler has had no worker for ``WORKER_WAIT_S``: with every worker gone (killed, lost, or unable to
+    read its task) the tasks waited for ever and the run never ended. ``done`` says how far the run got."""
+    from distributed import as_completed
+    queue, idle_since, looked = as_completed(futures), None, time.monotonic()
+    while not queue.is_empty():
+        if queue.has_ready():
+            yield from queue.next_batch(block=False)
+            continue
+        if time.monotonic() - looked >= WORKER_POLL_S:
+            looked = time.monotonic()
+            idle_since = None if _worker_count(client, done) else (idle_since or looked)
+        if idle_since is not None and time.monotonic() - idle_since > WORKER_WAIT_S:
+            raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has had no workers for "
+                               f"{WORKER_WAIT_S} s {done()}; {RERUN_HINT}")
+        time.sleep(POLL_S)
+
+
+def _worker_count(client, done: Callable[[], str]) -> int:
+    """The scheduler's workers now. Ctrl-C is held during the call: taken inside one of distributed's blocking
+    calls, it made distributed 2026.8 log a traceback (`NameError: cannot access free variable 'future'`)."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm import CommClosedError
+
+    from analyzer.store.ingest import signals_deferred
+    try:
+        with signals_deferred():
+            return len(client.nthreads())
+    except (CancelledError, CommClosedError, OSError, TimeoutError):
+        raise ClusterError(f"lost the Dask scheduler {done()}; {RERUN_HINT}") from None
 
 
 def _report(part, on_error: Callable[[str], None] | None, on_notice: Callable[[str], None] | None) -> None:
@@ -164,6 +254,30 @@ def _wait_for_workers(client) -> None:
     except (TimeoutError, OSError):
         raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has no workers after "
                            f"{WORKER_WAIT_S} s: start some with `dask worker {client.scheduler.address}`") from None
+    _check_imports(client)
+
+
+def _import_probe(module: str) -> Callable[[], str]:
+    """A function that imports ``module`` where it runs; made here, so it travels by value (a worker without
+    the analyzer can still load it, and says so instead of failing to read the task)."""
+    def probe() -> str:
+        import importlib
+        return importlib.import_module(module).__name__
+    return probe
+
+
+def _check_imports(client) -> None:
+    """The scheduler and every worker can load the tasks' code. A scheduler without it fails to read the task
+    graph (one truncated line: 'Error during deserialization of the task graph. This frequently'); a worker
+    without it fails to read its task and leaves, and the run waited for ever."""
+    address, probe = client.scheduler.address, _import_probe(TASK_MODULE)
+    for where, run in (("scheduler at", client.run_on_scheduler), ("workers of the scheduler at", client.run)):
+        try:
+            run(probe)
+        except Exception as error:  # noqa: BLE001 - whatever the remote import raised, said in one line
+            raise ClusterError(f"the Dask {where} {address} cannot load the analyzer ({type(error).__name__}: "
+                               f"{_first_line(error)}): install the same analyzer (pip install -e \".[dask]\") "
+                               "where the scheduler and every worker run") from None
 
 
 def _result(future, partition: Partition, done: int, count: int, what: str = ""):

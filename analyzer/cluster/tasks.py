@@ -114,12 +114,31 @@ def pipeline_for(settings: Settings):
 
 
 def store_for(url: str):
-    """The worker's store: opened without migrating (the client created or upgraded the schema once)."""
+    """The worker's store: opened without migrating (the client created or upgraded the schema once). A SQLite
+    file is opened again when the file at its path is another one (deleted and made again between runs): the
+    pooled connections of the old one would read and write the deleted file."""
     from analyzer.store.sql import SQLStore
+    identity = _file_identity(url)
     with _lock:
-        if url not in _stores:
-            _stores[url] = SQLStore(url, upgrade=False)
-        return _stores[url]
+        cached = _stores.get(url)
+        if cached is None or cached[1] != identity:
+            if cached is not None:
+                with contextlib.suppress(Exception):
+                    cached[0].close()
+            _stores[url] = (SQLStore(url, upgrade=False), identity)
+        return _stores[url][0]
+
+
+def _file_identity(url: str) -> tuple[int, int] | None:
+    """``(device, inode)`` of a SQLite store's file (``(-1, -1)`` while there is none); None for other URLs."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    try:
+        status = Path(parsed.database).stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_dev, status.st_ino)
 
 
 def analyze(pipeline, document: Document, time_limit: float = 0.0) -> Record | str:
@@ -219,7 +238,7 @@ class PartitionIngest:
     """One partition's run: decides what to analyze batch by batch, writes, and counts what happened."""
 
     def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None,
-                 decisions: dict[int, tuple[str, str]] | None = None):
+                 decisions: dict[int, tuple[str, str]] | None = None, stop: Callable[[], bool] | None = None):
         from analyzer.pipeline import EXTRACTOR_VERSION
         from analyzer.store.ingest import RECORDS_VERSION
         self.store, self.job = store, job
@@ -229,9 +248,12 @@ class PartitionIngest:
         self.summary = PartitionSummary()
         self.decided: dict[str, tuple[str, str]] = {}  # what this partition already wrote or skipped
         self.tick = progress or (lambda n: None)
+        self.stop = stop or (lambda: False)  # the run was interrupted: end before the next batch
 
     def run(self, source: Iterable[Document | Record | InputError]) -> PartitionSummary:
         for chunk in _chunks(enumerate(source), self.job.batch_size):
+            if self.stop():
+                break
             self.ingest_chunk(chunk)
         return self.summary
 
@@ -404,7 +426,7 @@ def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, 
     """Analyze one partition and write it to the store: the task each worker runs. ``decisions`` are the
     client's ``--on-duplicate`` decisions for this partition (``duplicates.plan_duplicates``)."""
     run = PartitionIngest(store_for(job.db_url), job, progress or functools.partial(_progress_event, job.topic),
-                          decisions)
+                          decisions, functools.partial(stop_requested, job.topic))
     return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
@@ -450,6 +472,23 @@ def extract_partition(partition: Partition, job: ExtractJob, progress: Callable[
     tick(summary.total % PROGRESS_EVERY)
     summary.files = 1
     return summary
+
+
+def stop_event_name(topic: str) -> str:
+    """The Dask event the client sets when its run is interrupted (Ctrl-C, SIGTERM)."""
+    return f"{topic}-stop"
+
+
+def stop_requested(topic: str) -> bool:
+    """Whether the client interrupted the run of ``topic`` (asked of the scheduler before each batch): a task
+    cannot be stopped from outside once it runs, and went on writing after the client had said `interrupted`."""
+    if not topic:
+        return False
+    try:
+        from distributed import Event
+        return bool(Event(stop_event_name(topic)).is_set())
+    except Exception:  # noqa: BLE001 - not on a worker, or the scheduler is gone: nothing to stop for
+        return False
 
 
 def _progress_event(topic: str, count: int) -> None:
