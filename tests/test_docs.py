@@ -35,6 +35,23 @@ def test_command_documented(name, command):
     assert "Example:" in (command.help or ""), f"help of {name} has no Example:"
 
 
+def groups(group: click.Group, prefix: str = ""):
+    """The command groups under ``group`` (``analyzer model``, ``analyzer reference`` …), ``group`` itself first."""
+    yield prefix.strip() or "analyzer", group
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if isinstance(command, click.Group):
+            yield from groups(command, f"{prefix}{name} ")
+
+
+@pytest.mark.parametrize("name, group", list(groups(main)), ids=lambda x: x if isinstance(x, str) else "")
+def test_group_help_has_an_example(name, group):
+    """`analyzer reference --help` printed its one command but no example (s24-docs); every group's help shows one,
+    as every command's does."""
+    assert "Example:" in (group.help or ""), f"help of {name} has no Example:"
+
+
 def test_public_api_sorted_and_importable():
     assert analyzer.__all__ == sorted(analyzer.__all__)
     for name in analyzer.__all__:

@@ -211,3 +211,23 @@ def test_the_pool_benchmark_saves_weights_of_every_set_but_corpus_test(tmp_path)
     assert meta["train"] == ["cdev", "s19"] and meta["groups"] == 2 and meta["rules_right"] == 1
     assert saved["margin"] == 1.0 and saved["weights"]["longer"] > 0
     assert json.loads((tmp_path / "out" / "metric_counts.json").read_text(encoding="utf-8")) == {"AB": 3}
+
+
+def test_a_new_out_folder_without_counts_is_told_what_to_do(tmp_path, monkeypatch):
+    """s24-docs: `train-metric-boundary --out NEW` stopped, after reading the gold, with 'NEW/metric_counts.json: No
+    such file or directory'; with --recount it could not write the counts into a folder that did not exist. Now a
+    missing counts file is one line naming --recount before any work, and --recount makes the folder."""
+    from click.testing import CliRunner
+
+    from analyzer.cli.model import model_group
+    from analyzer.model import metric_boundary as training
+    monkeypatch.setattr(training, "train", lambda *args: pytest.fail("trained without counts"))
+    out = tmp_path / "new"
+    result = CliRunner().invoke(model_group, ["train-metric-boundary", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "metric_counts.json" in result.output and "--recount" in result.output
+    monkeypatch.setattr(training, "archive_metric_counts", lambda data, skip: {"贷款余额": 3})
+    monkeypatch.setattr(training, "train", lambda *args: {"groups": 0, "rules_right": 0, "model_right_in_sample": 0})
+    result = CliRunner().invoke(model_group, ["train-metric-boundary", "--out", str(out), "--recount"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "metric_counts.json").read_text(encoding="utf-8")) == {"贷款余额": 3}

@@ -141,3 +141,21 @@ def test_parquet_rows_carry_the_place_as_a_column(tmp_path):
     write_records_parquet([record], path, "test")
     figures = pq.read_table(path).column("figures").to_pylist()[0]
     assert [(f["metric"], f["place"]) for f in figures] == [("外贸进出口总值", "天津")] * 2
+
+
+def test_timeline_names_each_other_place_once_by_its_series_place(tmp_path):
+    # 天津 and 天津市 are one place (one series key, 外贸进出口总值@天津): stderr lists it once, as 天津 (the README's
+    # "places with their own series: 天津 (2)"), and --place 天津市 does not list its own place as another one
+    runner = CliRunner()
+    path = tmp_path / "trade.jsonl"
+    lines = [{"doc": {"id": "tj", "published": "2025-10-20"}, "text": "前三季度，天津外贸进出口总值8000亿元。"},
+             {"doc": {"id": "tjs", "published": "2025-07-20"}, "text": "上半年，天津市外贸进出口总值5000亿元。"},
+             {"doc": {"id": "cn", "published": "2025-10-20"}, "text": "前三季度，全国外贸进出口总值3万亿元。"}]
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(main, ["ingest", str(path), "--db", db, "--no-progress"]).exit_code == 0
+    national = runner.invoke(main, ["timeline", "外贸进出口总值", "--db", db, "-f", "json"])
+    assert "places with their own series: 天津 (2) — see --place" in national.stderr
+    placed = runner.invoke(main, ["timeline", "外贸进出口总值", "--place", "天津市", "--db", db, "-f", "json"])
+    assert len(json.loads(placed.stdout)) == 2
+    assert "places with their own series" not in placed.stderr

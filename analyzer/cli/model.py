@@ -209,8 +209,12 @@ def train_metric_boundary_command(train_dirs, out, recount, l2, steps, margin):
         audits = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(out).glob("audit-*.json"))]
         skip = metric_boundary.held_out_ids(PROJECT_ROOT, tuple(d for audit in audits for d in audit["documents"]))
         counts = metric_boundary.archive_metric_counts(find_texts_dir(PROJECT_ROOT), skip)
+        Path(out).mkdir(parents=True, exist_ok=True)
         (Path(out) / "metric_counts.json").write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n",
                                                       encoding="utf-8")
+    elif not (Path(out) / "metric_counts.json").is_file():
+        fail(f"{out} has no metric_counts.json (the archive's metric counts the model reads): give --recount to count "
+             "them (about a minute), or copy models/metric-boundary/metric_counts.json there")
     meta = metric_boundary.train(train_dirs, out, BoundaryOptions(l2=l2, steps=steps, margin=margin))
     click.echo(f"saved to {out}: {meta['groups']} figures, rules right {meta['rules_right']}, "
                f"model right {meta['model_right_in_sample']} (in sample)", err=True)

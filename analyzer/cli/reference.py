@@ -12,7 +12,10 @@ from analyzer.store.references import ReferenceFileError, import_reference_table
 
 @click.group(name="reference")
 def reference_group() -> None:
-    """Official reference series (PBOC, NBS releases) for `analyzer check`."""
+    """Official reference series (PBOC, NBS releases) for `analyzer check`.
+
+    Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
+    """
 
 
 @reference_group.command(name="import")

@@ -11,6 +11,7 @@ from analyzer.cli.common import checked_place, fail, format_option, handle_error
 from analyzer.cli.store import db_option, open_db
 from analyzer.io.rows import write_rows
 from analyzer.records import MEASURES
+from analyzer.taxonomy import place_key
 
 
 @click.command(name="timeline")
@@ -63,7 +64,8 @@ def timeline_command(metric, db_url, measure, place, plot_path, fmt):
 
 def _say_places(store, metric: str, place: str | None) -> None:
     """Tell on stderr whose series this is and which places have their own."""
-    others = [(where, count) for where, count in store.metric_places(metric) if where and where != place]
+    own = place_key(place) if place else None
+    others = [(where, count) for where, count in store.metric_places(metric) if where and where != own]
     scope = f"place {place}" if place else "national figures (no place)"
     listed = ", ".join(f"{where} ({count})" for where, count in others[:10])
     if others or place:

@@ -168,7 +168,8 @@ class Store(Protocol):
         national series, or with ``place`` that place's."""
 
     def metric_places(self, metric: str) -> list[tuple[str, int]]:
-        """(place, figures with a period) of the metric's series of places other than the national one."""
+        """(place, figures with a period) of the metric's series of places other than the national one; a place as
+        its series key spells it (天津 for 天津 and 天津市)."""
 
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         """Stored metric keys that look like ``metric`` (for a helpful error when nothing matches)."""

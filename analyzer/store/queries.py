@@ -194,11 +194,12 @@ def timeline_select(metric: str, measure: str | None = None, place: str | None =
 
 
 def places_select(metric: str) -> sa.Select:
-    """(place, figures) of the metric's series of other places than the national one, by count."""
+    """(series key, figures) of the metric's series of other places than the national one, by count: one row a
+    place as the series key spells it (货物贸易进出口总值@天津 for 天津 and 天津市 alike)."""
     key = cached_metric_key(metric)
-    statement = sa.select(f.place, sa.func.count()).where(
+    statement = sa.select(f.metric_key, sa.func.count()).where(
         f.metric_key.like(like_pattern(key + PLACE_MARK)[1:], escape="\\"), f.period_end.is_not(None))
-    return statement.group_by(f.place).order_by(sa.func.count().desc(), f.place)
+    return statement.group_by(f.metric_key).order_by(sa.func.count().desc(), f.metric_key)
 
 
 def similar_metrics_select(metric: str, limit: int) -> sa.Select:

@@ -22,6 +22,7 @@ from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
 from analyzer.store.rows import document_row, record_rows
+from analyzer.taxonomy.series import PLACE_MARK
 
 
 def normalize_url(url: str | None) -> str:
@@ -385,7 +386,8 @@ class SQLStore:
 
     def metric_places(self, metric: str) -> list[tuple[str, int]]:
         with self.engine.connect() as connection:
-            return [(place, count) for place, count in connection.execute(queries.places_select(metric))]
+            rows = connection.execute(queries.places_select(metric))
+            return [(key.partition(PLACE_MARK)[2], count) for key, count in rows]
 
     def similar_metrics(self, metric: str, limit: int = 10) -> list[str]:
         with self.engine.connect() as connection:
