@@ -21,6 +21,8 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
+from datasette.views.base import DatasetteError  # noqa: E402
+
 from analyzer.analysis.timeline import metric_timeline  # noqa: E402
 from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
@@ -262,6 +264,14 @@ def test_long_queries_time_out(app):
     ("/analyzer/figures.csv?_sort=<b>x</b>", "Cannot sort table by &lt;b&gt;x&lt;/b&gt;"),
     ("/analyzer/figures.json?_sort=value&_sort_desc=value", "Cannot use _sort and _sort_desc at the same time"),
     ("/analyzer/figures.json?_through=notjson", "Expecting value"),
+    # s24-serve: JSON that is no object of table, column and value was a 500 (KeyError, TypeError, a list bound)
+    ("/analyzer/figures.json?_through=%7B%7D", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=%5B%5D", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=%22links%22", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "links", "column": "kind", "value": [1]}'),
+     "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "links", "column": "x] = 1; --", "value": 1}'),
+     "Invalid _through - links has no column x] = 1; --"),
     ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "nope", "column": "x", "value": 1}'),
      "Invalid _through"),
     ("/analyzer/figures.json?_timelimit=soon", "invalid literal"),
@@ -291,16 +301,52 @@ def _status_left(path: str, message: str = "worded some new way", while_handling
     return error.status
 
 
-@pytest.mark.parametrize("query", ["_sort=nope", "_sort_desc=nope", "_sort=a&_sort_desc=b", "_through=%7B%7D"])
-def test_a_refused_parameter_is_recognised_by_the_parameter_not_the_wording(query):
-    """s22-probe: datasette's refusals were recognised by the English start of their message ("Cannot sort table by
-    ", ...), which a datasette version may reword; they are now recognised by the parameter the request gave."""
-    assert _status_left(f"/analyzer/figures?{query}") == 400
+@pytest.mark.parametrize("query", ["_sort=value", "_sort_desc=published", "_through=" + urllib.parse.quote(
+    '{"table": "links", "column": "kind", "value": "policy_tool"}')])
+@pytest.mark.parametrize("failure", [DatasetteError("database disk image is malformed"),
+                                     sqlite3.DatabaseError("database disk image is malformed")])
+def test_a_database_failure_with_a_valid_parameter_stays_a_server_error(app, monkeypatch, query, failure):
+    """s23-review: any DatasetteError of datasette's default status 500 on a request with a _sort, _sort_desc or
+    _through was made a 400, a database failure too; the parameters are now checked against the table before
+    datasette reads them, and datasette's errors keep their status (the DatasetteError case fails on the old code)."""
+    from datasette.database import Database
+    execute = Database.execute
+
+    async def failing(self, sql, *args, truncate=False, **kwargs):
+        if truncate:  # the query of the table's rows, after every parameter was read
+            raise failure
+        return await execute(self, sql, *args, truncate=truncate, **kwargs)
+    table = "documents" if "published" in query else "figures"
+    assert fetch(app, f"/analyzer/{table}.json?{query}")[0] == 200
+    monkeypatch.setattr(Database, "execute", failing)
+    status, answer = fetch(app, f"/analyzer/{table}.json?{query}")
+    assert status == 500, answer
+
+
+def test_a_refused_parameter_is_refused_before_datasette_reads_it(app, monkeypatch):
+    """The 400 is the plugin's own check (datasette's refusals keep their 500): datasette's sort check and _through
+    filter are never reached with a parameter they would refuse."""
+    import types
+
+    from datasette import filters
+    from datasette.views.table import TableView
+
+    async def never(*_args, **_kwargs):
+        raise AssertionError("datasette read a refused parameter")
+
+    def never_loads(*_args, **_kwargs):
+        raise AssertionError("datasette read a refused _through")
+    monkeypatch.setattr(TableView, "sortable_columns_for_table", never)
+    monkeypatch.setattr(filters, "json", types.SimpleNamespace(loads=never_loads))
+    for query in ("_sort=nope", "_sort_desc=nope", "_sort=value&_sort_desc=value", "_through=%7B%7D",
+                  "_through=" + urllib.parse.quote('{"table": "documents", "column": "kind", "value": 1}')):
+        assert fetch(app, f"/analyzer/figures.json?{query}")[0] == 400, query
 
 
 @pytest.mark.parametrize("path, while_handling", [
     ("/analyzer/figures", None),  # a sort configured in metadata on a missing column: the server's own fault
     ("/analyzer/figures?_sort=value", sqlite3.OperationalError("disk I/O error")),  # a database failure
+    ("/analyzer/figures?_sort=value", None),
 ])
 def test_other_datasette_errors_stay_server_errors(path, while_handling):
     assert _status_left(path, "Cannot sort table by nope", while_handling) == 500

@@ -19,6 +19,7 @@ from analyzer.io.spreadsheet import SpreadsheetCsvStream
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
+from analyzer.serve.parameters import check_table_parameters
 from analyzer.store.queries import NARROWER_BY_ENDING
 from analyzer.store.readonly import deny_attach, deny_functions
 
@@ -145,22 +146,6 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
 
 
-# the parameters datasette refuses with its DatasetteError's default status, 500, as if the server had failed: a
-# _sort or _sort_desc by a column the table lacks (or both at once), a _through naming no foreign key (0.65)
-REFUSED_PARAMETERS = ("_sort", "_sort_desc", "_through")
-
-
-def _is_refused_parameter(exception: DatasetteError, request) -> bool:
-    """Whether datasette refused a parameter of the request: a ``DatasetteError`` (datasette's error with a message of
-    its own) of the default status 500, raised by datasette itself while no database error was being handled (that
-    one is the server's), on a request that gave one of ``REFUSED_PARAMETERS``. Read from the request, not from the
-    wording of datasette's message, which may change from one version to the next; and a table's sort configured
-    in metadata on a missing column (no parameter given) stays the server's fault."""
-    args = getattr(request, "args", None) or {}
-    return exception.status == 500 and not isinstance(exception.__context__, sqlite3.Error) \
-        and any(name in args for name in REFUSED_PARAMETERS) and not _raised_here(exception)
-
-
 def _is_bad_parameter(exception: Exception) -> bool:
     """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
     JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
@@ -181,15 +166,20 @@ def _raised_here(exception: Exception) -> bool:
 
 
 @hookimpl(tryfirst=True)
+def filters_from_request(request, database, table, datasette):
+    """A table's ``_sort``, ``_sort_desc`` and ``_through`` are checked before datasette reads them: one it would
+    refuse with a 500 is a 400 with its message (``parameters``). Runs before datasette's own ``_through`` filter."""
+    async def check():
+        await check_table_parameters(request, datasette, database, table)
+    return check
+
+
+@hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
-    """A request with a parameter datasette cannot use (``?_sort=nope``) is a 400 with datasette's message, not a
-    500 page. Datasette's own handler renders it: it runs next for its own errors (given status 400 here), and is
-    called here, with the message, for the plain exceptions above."""
-    if isinstance(exception, DatasetteError):
-        if _is_refused_parameter(exception, request):
-            exception.status = 400
-        return None
-    if _is_bad_parameter(exception):
+    """A parameter datasette cannot read (``?_timelimit=soon``) is a 400 with datasette's message, not a 500 page:
+    datasette's own handler is called here with the message. Datasette's own errors (``DatasetteError``) keep the
+    status datasette gave them."""
+    if not isinstance(exception, DatasetteError) and _is_bad_parameter(exception):
         from datasette.handle_exception import handle_exception as render
         return render(datasette, request, DatasetteError(str(exception), title="Bad request", status=400))
     return None
