@@ -230,7 +230,7 @@ def test_store_connections_refuse_attach():
     prepare_connection(connection, "analyzer", Served())
     with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
         connection.execute("ATTACH DATABASE ':memory:' AS other")
-    assert connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone() == ("35.3万亿元",)
+    assert tuple(connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone()) == ("35.3万亿元",)
 
 
 @pytest.mark.parametrize("database", ["analyzer", "_memory"])
@@ -248,7 +248,7 @@ def test_no_connection_lets_a_web_client_reach_fts3_tokenizer(database):
     for statement in ("SELECT fts3_tokenizer('simple')", "SELECT fts3_tokenizer('simple', x'4141414141414141')"):
         with pytest.raises(sqlite3.DatabaseError, match="not authorized|no such function"):
             connection.execute(statement)
-    assert connection.execute("SELECT upper('x')").fetchone() == ("X",)
+    assert tuple(connection.execute("SELECT upper('x')").fetchone()) == ("X",)
 
 
 def test_long_queries_time_out(app):
@@ -256,6 +256,71 @@ def test_long_queries_time_out(app):
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
     status, answer = fetch(app, "/analyzer.json", sql=endless)
     assert status == 400 and "too long" in answer["error"]
+
+
+# --- what one request may make the server hold (analyzer/serve/limits.py) -------------------------------------
+
+@pytest.fixture(scope="module", autouse=True)
+def no_heap_limit_left():
+    """serve's hard heap limit is SQLite's, for the whole process: the tests after this module run without it."""
+    yield
+    sqlite3.connect(":memory:").execute("PRAGMA hard_heap_limit = 0").connection.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT length(zeroblob(1000000000))",  # 1 GB: the time limit cannot stop one call
+    "SELECT length(randomblob(20000000))",
+    "SELECT length(x'00' || zeroblob(16777216))",
+])
+def test_a_value_past_the_length_limit_is_refused_and_the_server_answers_on(app, sql):
+    """s24-serve: one call such as zeroblob(1000000000) or printf('%.*c', 2000000000, 'x') took the server past 20 GB
+    until the kernel killed it; no string or blob may now be longer than the length limit (a 400)."""
+    status, answer = fetch(app, "/analyzer.json", sql=sql)
+    assert status == 400 and "string or blob too big" in answer["error"], answer
+    assert fetch(app, "/analyzer.json", sql="SELECT length(zeroblob(16000000))")[1]["rows"] == [[16000000]]
+
+
+def test_a_result_past_its_characters_is_refused_whatever_its_rows(corpus_db):
+    """The characters of one statement's rows are counted as they are fetched: 2,000 rows of 4 MB each were made in
+    well under the time limit. Here the limit is made small; the rows under it are served."""
+    from analyzer.serve.limits import TOO_LARGE
+    served = open_served(corpus_db)
+    small = build_datasette(type(served)(path=served.path, immutable=True, example_doc=None,
+                                         limits={"value_bytes": 2**20, "result_chars": 5000}))
+    rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT {rows}) SELECT printf('%.*c', 1000, 'x') FROM n"
+    status, answer = fetch(small, "/analyzer.json", sql=rows.format(rows=6))
+    assert status == 400 and answer["error"] == TOO_LARGE.format(limit=5000), answer
+    assert len(fetch(small, "/analyzer.json", sql=rows.format(rows=5))[1]["rows"]) == 5
+    assert fetch(small, "/analyzer/figures.json", _size=2)[0] == 200  # each statement counted on its own
+
+
+def test_a_query_past_the_heap_limit_is_refused_and_the_server_answers_on(corpus_db, monkeypatch):
+    """SQLite's hard heap limit (512 MiB, here 32 MiB) stops a query whose values each fit the length limit but not
+    all at once: SQLite's out-of-memory is the request's fault, a 400."""
+    from analyzer.serve import limits
+    monkeypatch.setattr(limits, "HEAP_BYTES", 32 * 2**20)
+    small = build_datasette(open_served(corpus_db))
+    try:
+        status, answer = fetch(small, "/analyzer.json", sql="SELECT length(a), length(b), length(c) FROM (SELECT "
+                               "randomblob(12000000) AS a, randomblob(12000000) AS b, randomblob(12000000) AS c)")
+        assert status == 400 and "needs more memory than the server lets SQLite have (32 MiB)" in answer["error"], answer
+        assert fetch(small, "/analyzer.json", sql="SELECT 1")[1]["rows"] == [[1]]
+    finally:
+        sqlite3.connect(":memory:").execute("PRAGMA hard_heap_limit = 0").connection.close()
+
+
+def test_every_stored_value_stays_readable():
+    """The length limit and the result's characters grow with the store's longest text or meta (ingest's
+    --max-doc-bytes may pass 16 MiB): twice the longest, never under the defaults."""
+    from analyzer.serve.limits import RESULT_CHARS, VALUE_BYTES, largest_stored, limits_for
+    assert limits_for(0) == {"value_bytes": VALUE_BYTES, "result_chars": RESULT_CHARS}
+    assert limits_for(40 * 2**20) == {"value_bytes": 80 * 2**20, "result_chars": 80 * 2**20}
+    store = sqlite3.connect(":memory:")
+    store.execute("CREATE TABLE documents (text TEXT, meta TEXT)")
+    assert largest_stored(store) == 0
+    store.executemany("INSERT INTO documents VALUES (?, ?)", [("资金" * 10, None), ("x", '{"k": "' + "v" * 91 + '"}')])
+    assert largest_stored(store) == 100
+    store.close()
 
 
 @pytest.mark.parametrize("path, message", [

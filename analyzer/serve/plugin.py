@@ -19,6 +19,7 @@ from analyzer.io.spreadsheet import SpreadsheetCsvStream
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
+from analyzer.serve import limits
 from analyzer.serve.parameters import check_table_parameters
 from analyzer.store.queries import NARROWER_BY_ENDING
 from analyzer.store.readonly import deny_attach, deny_functions
@@ -88,6 +89,8 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
     conn.create_function("analyzer_within", 3, within, deterministic=True)
     conn.create_function("analyzer_within", 4, within, deterministic=True)
+    # no request makes the server hold more than serve.limits allows (a value, SQLite's heap, a result's text)
+    limits.bound(conn, limits.limits_for(0) | (datasette.plugin_config(PLUGIN_NAME) or {}).get("limits", {}))
     # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
     conn.set_authorizer(deny_attach if database == served_database(datasette) else deny_functions)
 
@@ -156,6 +159,28 @@ def _is_bad_parameter(exception: Exception) -> bool:
         and not _raised_here(exception)
 
 
+DATASETTE_SQL = "datasette/database.py"  # where datasette runs a statement: SQLite's out-of-memory comes from there
+TOO_MUCH_MEMORY = ("the query needs more memory than the server lets SQLite have ({mib} MiB): select fewer rows or "
+                   "columns, or shorter values")
+
+
+def _innermost_file(exception: BaseException) -> str:
+    frames = list(traceback.walk_tb(exception.__traceback__))
+    return frames[-1][0].f_code.co_filename.replace("\\", "/") if frames else ""
+
+
+def _refusal(exception: BaseException) -> tuple[int, str, str] | None:
+    """The status, title and message of an exception that is the request's fault, not the server's, or None:
+    a parameter datasette cannot read, SQLite's out-of-memory at the heap limit (serve.limits)."""
+    if isinstance(exception, DatasetteError):
+        return None
+    if _is_bad_parameter(exception):
+        return 400, "Bad request", str(exception)
+    if isinstance(exception, MemoryError) and _innermost_file(exception).endswith(DATASETTE_SQL):
+        return 400, "Query too large", TOO_MUCH_MEMORY.format(mib=limits.HEAP_BYTES // 2**20)
+    return None
+
+
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
@@ -176,13 +201,15 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
-    """A parameter datasette cannot read (``?_timelimit=soon``) is a 400 with datasette's message, not a 500 page:
+    """A request at fault (``?_timelimit=soon``, ``_refusal``) is a 400 with its message, not a 500 page:
     datasette's own handler is called here with the message. Datasette's own errors (``DatasetteError``) keep the
     status datasette gave them."""
-    if not isinstance(exception, DatasetteError) and _is_bad_parameter(exception):
-        from datasette.handle_exception import handle_exception as render
-        return render(datasette, request, DatasetteError(str(exception), title="Bad request", status=400))
-    return None
+    refusal = _refusal(exception)
+    if refusal is None:
+        return None
+    from datasette.handle_exception import handle_exception as render
+    status, title, message = refusal
+    return render(datasette, request, DatasetteError(message, title=title, status=status))
 
 
 @hookimpl
