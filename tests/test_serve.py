@@ -205,6 +205,33 @@ def test_no_file_outside_the_static_assets_is_served(app, path):
     assert status in (403, 404) and "root:" not in str(body)
 
 
+def _status_of(datasette, method: str, path: str) -> int:
+    async def send():
+        await datasette.invoke_startup()
+        return await datasette.client.request(method, path)
+    return asyncio.run(send()).status_code
+
+
+@pytest.mark.parametrize("method, path", [
+    ("POST", "/analyzer/figures"), ("POST", "/analyzer/timeline"), ("POST", "/-/messages"), ("PUT", "/analyzer"),
+    ("DELETE", "/analyzer/figures/1"), ("PATCH", "/analyzer/figures"), ("OPTIONS", "/"),
+])
+def test_only_reads_reach_datasette(app, method, path):
+    """s24-serve: a POST to a table or a canned query was a 500 (nothing written: the store is opened read-only);
+    every method but GET and HEAD is now a 405 before datasette sees the request."""
+    assert _status_of(app, method, path) == 405
+    assert _status_of(app, "HEAD", "/analyzer/figures") == 200
+
+
+@pytest.mark.parametrize("path, status", [
+    pytest.param("/analyzer/figures.json?id__in=" + urllib.parse.quote("[" * 5000), 400, id="in-list-nested-5000"),
+    pytest.param("/-/static/" + "a/" * 2100, 404, id="static-path-4200-characters"),  # ENAMETOOLONG
+])
+def test_a_hostile_path_or_list_is_no_server_error(app, path, status):
+    """s24-serve: both were 500 pages, as if the server had failed."""
+    assert _status_of(app, "GET", path) == status
+
+
 def test_pending_wal_is_served_live(tmp_path):
     from test_store import make_record, stored
     db = str(tmp_path / "busy.db")

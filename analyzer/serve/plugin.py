@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 import traceback
@@ -152,13 +153,16 @@ async def document_page(request, datasette):
 def _is_bad_parameter(exception: Exception) -> bool:
     """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
     JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
-    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character"). Not one raised in this package's
+    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character"), a ``__in`` list nested past
+    Python's recursion limit (``[[[[…``: RecursionError while JSON is decoded). Not one raised in this package's
     own code (the document page, a cell's rendering): that is the server's fault and stays a 500."""
     return (isinstance(exception, (ValueError, OverflowError)) or (
-        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))) \
+        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception)) or (
+        isinstance(exception, RecursionError) and _innermost_file(exception).endswith(JSON_DECODER))) \
         and not _raised_here(exception)
 
 
+JSON_DECODER = ("json/decoder.py", "json/__init__.py")
 DATASETTE_SQL = "datasette/database.py"  # where datasette runs a statement: SQLite's out-of-memory comes from there
 TOO_MUCH_MEMORY = ("the query needs more memory than the server lets SQLite have ({mib} MiB): select fewer rows or "
                    "columns, or shorter values")
@@ -171,13 +175,16 @@ def _innermost_file(exception: BaseException) -> str:
 
 def _refusal(exception: BaseException) -> tuple[int, str, str] | None:
     """The status, title and message of an exception that is the request's fault, not the server's, or None:
-    a parameter datasette cannot read, SQLite's out-of-memory at the heap limit (serve.limits)."""
+    a parameter datasette cannot read, SQLite's out-of-memory at the heap limit (serve.limits), a static path too
+    long for the file system (a 404 like any other missing file)."""
     if isinstance(exception, DatasetteError):
         return None
     if _is_bad_parameter(exception):
         return 400, "Bad request", str(exception)
     if isinstance(exception, MemoryError) and _innermost_file(exception).endswith(DATASETTE_SQL):
         return 400, "Query too large", TOO_MUCH_MEMORY.format(mib=limits.HEAP_BYTES // 2**20)
+    if isinstance(exception, OSError) and exception.errno == errno.ENAMETOOLONG and not _raised_here(exception):
+        return 404, "Not found", "Not found: the path is too long"
     return None
 
 
@@ -201,7 +208,7 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
-    """A request at fault (``?_timelimit=soon``, ``_refusal``) is a 400 with its message, not a 500 page:
+    """A request at fault (``?_timelimit=soon``, ``_refusal``) is a 400 (or 404) with its message, not a 500 page:
     datasette's own handler is called here with the message. Datasette's own errors (``DatasetteError``) keep the
     status datasette gave them."""
     refusal = _refusal(exception)
@@ -245,11 +252,27 @@ def _safe_csv_send(send):
     return wrapped
 
 
+READ_METHODS = ("GET", "HEAD")
+
+
+async def _method_not_allowed(send) -> None:
+    body = b"405 Method Not Allowed: this server only reads (GET)\n"
+    await send({"type": "http.response.start", "status": 405,
+                "headers": [(b"allow", b"GET, HEAD"), (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
 @hookimpl
 def asgi_wrapper(datasette):
-    """CSV downloads a spreadsheet cannot run: a text cell starting with = + - @ gets a leading ' (as the CLI's)."""
+    """Only GET and HEAD reach datasette: every other method is a 405 (datasette answered a POST to a table, to a
+    canned query or to /-/messages with a 500). CSV downloads a spreadsheet cannot run: a text cell starting with
+    = + - @ gets a leading ' (as the CLI's)."""
     def wrap(app):
-        async def csv_safe_app(scope, receive, send):
+        async def read_only_app(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method", "GET").upper() not in READ_METHODS:
+                await _method_not_allowed(send)
+                return
             await app(scope, receive, _safe_csv_send(send) if _is_csv(scope) else send)
-        return csv_safe_app
+        return read_only_app
     return wrap
