@@ -314,7 +314,8 @@ def test_a_result_past_its_characters_is_refused_whatever_its_rows(corpus_db):
     served = open_served(corpus_db)
     small = build_datasette(type(served)(path=served.path, immutable=True, example_doc=None,
                                          limits={"value_bytes": 2**20, "result_chars": 5000}))
-    rows = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT {rows}) SELECT printf('%.*c', 1000, 'x') FROM n"
+    rows = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT {rows}) "
+            "SELECT printf('%.*c', 1000, 'x') FROM n")
     status, answer = fetch(small, "/analyzer.json", sql=rows.format(rows=6))
     assert status == 400 and answer["error"] == TOO_LARGE.format(limit=5000), answer
     assert len(fetch(small, "/analyzer.json", sql=rows.format(rows=5))[1]["rows"]) == 5
@@ -330,7 +331,8 @@ def test_a_query_past_the_heap_limit_is_refused_and_the_server_answers_on(corpus
     try:
         status, answer = fetch(small, "/analyzer.json", sql="SELECT length(a), length(b), length(c) FROM (SELECT "
                                "randomblob(12000000) AS a, randomblob(12000000) AS b, randomblob(12000000) AS c)")
-        assert status == 400 and "needs more memory than the server lets SQLite have (32 MiB)" in answer["error"], answer
+        assert status == 400, answer
+        assert "needs more memory than the server lets SQLite have (32 MiB)" in answer["error"]
         assert fetch(small, "/analyzer.json", sql="SELECT 1")[1]["rows"] == [[1]]
     finally:
         sqlite3.connect(":memory:").execute("PRAGMA hard_heap_limit = 0").connection.close()
@@ -345,7 +347,8 @@ def test_every_stored_value_stays_readable():
     store = sqlite3.connect(":memory:")
     store.execute("CREATE TABLE documents (text TEXT, meta TEXT)")
     assert largest_stored(store) == 0
-    store.executemany("INSERT INTO documents VALUES (?, ?)", [("资金" * 10, None), ("x", '{"k": "' + "v" * 91 + '"}')])
+    store.executemany("INSERT INTO documents VALUES (?, ?)",
+                      [("资金" * 10, None), ("x", '{"k": "' + "v" * 91 + '"}')])  # 60 and 100 bytes
     assert largest_stored(store) == 100
     store.close()
 

@@ -4,11 +4,13 @@ cannot interrupt, and a result of 2,000 rows of 4 MB strings is made in well und
 the server past 20 GB until the kernel killed it. So every connection of ``serve`` has:
 
     VALUE_BYTES     SQLite's length limit (SQLITE_LIMIT_LENGTH) on any one string or blob made or read: 16 MiB, or
-                    twice the largest text the store holds when that is more ("string or blob too big", a 400)
+                    twice the longest text or meta the store holds when that is more ("string or blob too big", a 400)
     HEAP_BYTES      SQLite's hard heap limit for the whole process (PRAGMA hard_heap_limit): 512 MiB; a query that
                     needs more (a sort of large values, many wide columns) stops with SQLite's out-of-memory, a 400
-    RESULT_CHARS    the text and blob characters of one statement's rows, counted as they are fetched: 64 Mi
-                    characters, or twice the largest stored text when that is more (a 400 that says so)
+    RESULT_CHARS    the text and blob characters of one statement's rows, counted as they are fetched: 16 Mi
+                    characters, or twice the longest stored text or meta when more (a 400 that says so). A result
+                    is rendered whole: as JSON (\\uXXXX) a Chinese character takes 30 to 45 bytes at the peak, so
+                    16 Mi keeps one request under a gigabyte (64 million took the server to 2.1 GB)
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import weakref
 
 VALUE_BYTES = 16 * 2**20
 HEAP_BYTES = 512 * 2**20
-RESULT_CHARS = 64 * 2**20
+RESULT_CHARS = 16 * 2**20
 TOO_LARGE = ("the result holds more than {limit:,} characters of text: select fewer rows or columns, or shorter "
              "values (substr)")
 
