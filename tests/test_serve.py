@@ -21,6 +21,8 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="serve needs datasette: pip install -e \".[serve]\"")
 
+from datasette.views.base import DatasetteError  # noqa: E402
+
 from analyzer.analysis.timeline import metric_timeline  # noqa: E402
 from analyzer.analysis.trends import mention_trends  # noqa: E402
 from analyzer.cli import main  # noqa: E402
@@ -203,6 +205,33 @@ def test_no_file_outside_the_static_assets_is_served(app, path):
     assert status in (403, 404) and "root:" not in str(body)
 
 
+def _status_of(datasette, method: str, path: str) -> int:
+    async def send():
+        await datasette.invoke_startup()
+        return await datasette.client.request(method, path)
+    return asyncio.run(send()).status_code
+
+
+@pytest.mark.parametrize("method, path", [
+    ("POST", "/analyzer/figures"), ("POST", "/analyzer/timeline"), ("POST", "/-/messages"), ("PUT", "/analyzer"),
+    ("DELETE", "/analyzer/figures/1"), ("PATCH", "/analyzer/figures"), ("OPTIONS", "/"),
+])
+def test_only_reads_reach_datasette(app, method, path):
+    """s24-serve: a POST to a table or a canned query was a 500 (nothing written: the store is opened read-only);
+    every method but GET and HEAD is now a 405 before datasette sees the request."""
+    assert _status_of(app, method, path) == 405
+    assert _status_of(app, "HEAD", "/analyzer/figures") == 200
+
+
+@pytest.mark.parametrize("path, status", [
+    pytest.param("/analyzer/figures.json?id__in=" + urllib.parse.quote("[" * 5000), 400, id="in-list-nested-5000"),
+    pytest.param("/-/static/" + "a/" * 2100, 404, id="static-path-4200-characters"),  # ENAMETOOLONG
+])
+def test_a_hostile_path_or_list_is_no_server_error(app, path, status):
+    """s24-serve: both were 500 pages, as if the server had failed."""
+    assert _status_of(app, "GET", path) == status
+
+
 def test_pending_wal_is_served_live(tmp_path):
     from test_store import make_record, stored
     db = str(tmp_path / "busy.db")
@@ -228,7 +257,7 @@ def test_store_connections_refuse_attach():
     prepare_connection(connection, "analyzer", Served())
     with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
         connection.execute("ATTACH DATABASE ':memory:' AS other")
-    assert connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone() == ("35.3万亿元",)
+    assert tuple(connection.execute("SELECT analyzer_human('35300000000000', 'CNY')").fetchone()) == ("35.3万亿元",)
 
 
 @pytest.mark.parametrize("database", ["analyzer", "_memory"])
@@ -246,7 +275,7 @@ def test_no_connection_lets_a_web_client_reach_fts3_tokenizer(database):
     for statement in ("SELECT fts3_tokenizer('simple')", "SELECT fts3_tokenizer('simple', x'4141414141414141')"):
         with pytest.raises(sqlite3.DatabaseError, match="not authorized|no such function"):
             connection.execute(statement)
-    assert connection.execute("SELECT upper('x')").fetchone() == ("X",)
+    assert tuple(connection.execute("SELECT upper('x')").fetchone()) == ("X",)
 
 
 def test_long_queries_time_out(app):
@@ -256,12 +285,88 @@ def test_long_queries_time_out(app):
     assert status == 400 and "too long" in answer["error"]
 
 
+# --- what one request may make the server hold (analyzer/serve/limits.py) -------------------------------------
+
+@pytest.fixture(scope="module", autouse=True)
+def no_heap_limit_left():
+    """serve's hard heap limit is SQLite's, for the whole process: the tests after this module run without it."""
+    yield
+    sqlite3.connect(":memory:").execute("PRAGMA hard_heap_limit = 0").connection.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT length(zeroblob(1000000000))",  # 1 GB: the time limit cannot stop one call
+    "SELECT length(randomblob(20000000))",
+    "SELECT length(x'00' || zeroblob(16777216))",
+])
+def test_a_value_past_the_length_limit_is_refused_and_the_server_answers_on(app, sql):
+    """s24-serve: one call such as zeroblob(1000000000) or printf('%.*c', 2000000000, 'x') took the server past 20 GB
+    until the kernel killed it; no string or blob may now be longer than the length limit (a 400)."""
+    status, answer = fetch(app, "/analyzer.json", sql=sql)
+    assert status == 400 and "string or blob too big" in answer["error"], answer
+    assert fetch(app, "/analyzer.json", sql="SELECT length(zeroblob(16000000))")[1]["rows"] == [[16000000]]
+
+
+def test_a_result_past_its_characters_is_refused_whatever_its_rows(corpus_db):
+    """The characters of one statement's rows are counted as they are fetched: 2,000 rows of 4 MB each were made in
+    well under the time limit. Here the limit is made small; the rows under it are served."""
+    from analyzer.serve.limits import TOO_LARGE
+    served = open_served(corpus_db)
+    small = build_datasette(type(served)(path=served.path, immutable=True, example_doc=None,
+                                         limits={"value_bytes": 2**20, "result_chars": 5000}))
+    rows = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT {rows}) "
+            "SELECT printf('%.*c', 1000, 'x') FROM n")
+    status, answer = fetch(small, "/analyzer.json", sql=rows.format(rows=6))
+    assert status == 400 and answer["error"] == TOO_LARGE.format(limit=5000), answer
+    assert len(fetch(small, "/analyzer.json", sql=rows.format(rows=5))[1]["rows"]) == 5
+    assert fetch(small, "/analyzer/figures.json", _size=2)[0] == 200  # each statement counted on its own
+
+
+def test_a_query_past_the_heap_limit_is_refused_and_the_server_answers_on(corpus_db, monkeypatch):
+    """SQLite's hard heap limit (512 MiB, here 32 MiB) stops a query whose values each fit the length limit but not
+    all at once: SQLite's out-of-memory is the request's fault, a 400."""
+    from analyzer.serve import limits
+    monkeypatch.setattr(limits, "HEAP_BYTES", 32 * 2**20)
+    small = build_datasette(open_served(corpus_db))
+    try:
+        status, answer = fetch(small, "/analyzer.json", sql="SELECT length(a), length(b), length(c) FROM (SELECT "
+                               "randomblob(12000000) AS a, randomblob(12000000) AS b, randomblob(12000000) AS c)")
+        assert status == 400, answer
+        assert "needs more memory than the server lets SQLite have (32 MiB)" in answer["error"]
+        assert fetch(small, "/analyzer.json", sql="SELECT 1")[1]["rows"] == [[1]]
+    finally:
+        sqlite3.connect(":memory:").execute("PRAGMA hard_heap_limit = 0").connection.close()
+
+
+def test_every_stored_value_stays_readable():
+    """The length limit and the result's characters grow with the store's longest text or meta (ingest's
+    --max-doc-bytes may pass 16 MiB): twice the longest, never under the defaults."""
+    from analyzer.serve.limits import RESULT_CHARS, VALUE_BYTES, largest_stored, limits_for
+    assert limits_for(0) == {"value_bytes": VALUE_BYTES, "result_chars": RESULT_CHARS}
+    assert limits_for(40 * 2**20) == {"value_bytes": 80 * 2**20, "result_chars": 80 * 2**20}
+    store = sqlite3.connect(":memory:")
+    store.execute("CREATE TABLE documents (text TEXT, meta TEXT)")
+    assert largest_stored(store) == 0
+    store.executemany("INSERT INTO documents VALUES (?, ?)",
+                      [("资金" * 10, None), ("x", '{"k": "' + "v" * 91 + '"}')])  # 60 and 100 bytes
+    assert largest_stored(store) == 100
+    store.close()
+
+
 @pytest.mark.parametrize("path, message", [
     ("/analyzer/figures?_sort=nope", "Cannot sort table by nope"),
     ("/analyzer/figures.json?_sort_desc=nope", "Cannot sort table by nope"),
     ("/analyzer/figures.csv?_sort=<b>x</b>", "Cannot sort table by &lt;b&gt;x&lt;/b&gt;"),
     ("/analyzer/figures.json?_sort=value&_sort_desc=value", "Cannot use _sort and _sort_desc at the same time"),
     ("/analyzer/figures.json?_through=notjson", "Expecting value"),
+    # s24-serve: JSON that is no object of table, column and value was a 500 (KeyError, TypeError, a list bound)
+    ("/analyzer/figures.json?_through=%7B%7D", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=%5B%5D", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=%22links%22", "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "links", "column": "kind", "value": [1]}'),
+     "Invalid _through - write a JSON object"),
+    ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "links", "column": "x] = 1; --", "value": 1}'),
+     "Invalid _through - links has no column x] = 1; --"),
     ("/analyzer/figures.json?_through=" + urllib.parse.quote('{"table": "nope", "column": "x", "value": 1}'),
      "Invalid _through"),
     ("/analyzer/figures.json?_timelimit=soon", "invalid literal"),
@@ -291,16 +396,52 @@ def _status_left(path: str, message: str = "worded some new way", while_handling
     return error.status
 
 
-@pytest.mark.parametrize("query", ["_sort=nope", "_sort_desc=nope", "_sort=a&_sort_desc=b", "_through=%7B%7D"])
-def test_a_refused_parameter_is_recognised_by_the_parameter_not_the_wording(query):
-    """s22-probe: datasette's refusals were recognised by the English start of their message ("Cannot sort table by
-    ", ...), which a datasette version may reword; they are now recognised by the parameter the request gave."""
-    assert _status_left(f"/analyzer/figures?{query}") == 400
+@pytest.mark.parametrize("query", ["_sort=value", "_sort_desc=published", "_through=" + urllib.parse.quote(
+    '{"table": "links", "column": "kind", "value": "policy_tool"}')])
+@pytest.mark.parametrize("failure", [DatasetteError("database disk image is malformed"),
+                                     sqlite3.DatabaseError("database disk image is malformed")])
+def test_a_database_failure_with_a_valid_parameter_stays_a_server_error(app, monkeypatch, query, failure):
+    """s23-review: any DatasetteError of datasette's default status 500 on a request with a _sort, _sort_desc or
+    _through was made a 400, a database failure too; the parameters are now checked against the table before
+    datasette reads them, and datasette's errors keep their status (the DatasetteError case fails on the old code)."""
+    from datasette.database import Database
+    execute = Database.execute
+
+    async def failing(self, sql, *args, truncate=False, **kwargs):
+        if truncate:  # the query of the table's rows, after every parameter was read
+            raise failure
+        return await execute(self, sql, *args, truncate=truncate, **kwargs)
+    table = "documents" if "published" in query else "figures"
+    assert fetch(app, f"/analyzer/{table}.json?{query}")[0] == 200
+    monkeypatch.setattr(Database, "execute", failing)
+    status, answer = fetch(app, f"/analyzer/{table}.json?{query}")
+    assert status == 500, answer
+
+
+def test_a_refused_parameter_is_refused_before_datasette_reads_it(app, monkeypatch):
+    """The 400 is the plugin's own check (datasette's refusals keep their 500): datasette's sort check and _through
+    filter are never reached with a parameter they would refuse."""
+    import types
+
+    from datasette import filters
+    from datasette.views.table import TableView
+
+    async def never(*_args, **_kwargs):
+        raise AssertionError("datasette read a refused parameter")
+
+    def never_loads(*_args, **_kwargs):
+        raise AssertionError("datasette read a refused _through")
+    monkeypatch.setattr(TableView, "sortable_columns_for_table", never)
+    monkeypatch.setattr(filters, "json", types.SimpleNamespace(loads=never_loads))
+    for query in ("_sort=nope", "_sort_desc=nope", "_sort=value&_sort_desc=value", "_through=%7B%7D",
+                  "_through=" + urllib.parse.quote('{"table": "documents", "column": "kind", "value": 1}')):
+        assert fetch(app, f"/analyzer/figures.json?{query}")[0] == 400, query
 
 
 @pytest.mark.parametrize("path, while_handling", [
     ("/analyzer/figures", None),  # a sort configured in metadata on a missing column: the server's own fault
     ("/analyzer/figures?_sort=value", sqlite3.OperationalError("disk I/O error")),  # a database failure
+    ("/analyzer/figures?_sort=value", None),
 ])
 def test_other_datasette_errors_stay_server_errors(path, while_handling):
     assert _status_left(path, "Cannot sort table by nope", while_handling) == 500

@@ -6,12 +6,13 @@ from __future__ import annotations
 import socket
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError
+from analyzer.serve.limits import largest_stored, limits_for
 from analyzer.store.sql import normalize_url
 
 DATABASE = "analyzer"  # the name in every URL (/analyzer/figures), whatever the file is called
@@ -25,6 +26,7 @@ class ServedStore:
     path: Path
     immutable: bool
     example_doc: str | None
+    limits: dict = field(default_factory=lambda: limits_for(0))  # what one request may make it hold (serve.limits)
 
 
 def store_path(db_url: str | None) -> Path:
@@ -41,9 +43,10 @@ def store_path(db_url: str | None) -> Path:
     return path
 
 
-def check_store(path: Path) -> str | None:
+def check_store(path: Path) -> tuple[str | None, int]:
     """Raise ``StoreError`` unless ``path`` is an analyzer store; return a document id to show as an example
-    (the one with most figures), or None for an empty store. Opens the file read-only."""
+    (the one with most figures, or None for an empty store) and the length of its longest text in bytes. Opens the
+    file read-only."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -52,11 +55,12 @@ def check_store(path: Path) -> str | None:
                 raise StoreError(f"{path}: not an analyzer store (no documents, figures and mentions tables)")
             row = connection.execute("SELECT d.doc_id FROM documents d JOIN figures f ON f.document_id = d.id "
                                      "GROUP BY d.id ORDER BY count(*) DESC, d.doc_id LIMIT 1").fetchone()
+            largest = largest_stored(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
         raise StoreError(f"{path}: cannot read it as SQLite: {error}") from None
-    return row[0] if row else None
+    return (row[0] if row else None), largest
 
 
 def has_pending_wal(path: Path) -> bool:
@@ -68,8 +72,9 @@ def has_pending_wal(path: Path) -> bool:
 
 def open_served(db_url: str | None, live: bool = False) -> ServedStore:
     path = store_path(db_url)
-    example = check_store(path)
-    return ServedStore(path=path.resolve(), immutable=not live and not has_pending_wal(path), example_doc=example)
+    example, largest = check_store(path)
+    return ServedStore(path=path.resolve(), immutable=not live and not has_pending_wal(path), example_doc=example,
+                       limits=limits_for(largest))
 
 
 def keep_read_only_plugins() -> list[str]:
@@ -109,8 +114,8 @@ def build_datasette(served: ServedStore):
     keep_read_only_plugins()
     register_plugin()
     quiet_refusals()
-    datasette = Datasette([], metadata=build_metadata(DATABASE, served.example_doc), settings=dict(SETTINGS),
-                          template_dir=str(TEMPLATES), cors=False)
+    datasette = Datasette([], metadata=build_metadata(DATABASE, served.example_doc, served.limits),
+                          settings=dict(SETTINGS), template_dir=str(TEMPLATES), cors=False)
     datasette.add_database(Database(datasette, path=str(served.path), is_mutable=not served.immutable),
                            name=DATABASE)
     if "_memory" in datasette.databases:  # added when no file is given to the constructor: not ours to show

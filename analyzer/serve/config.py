@@ -83,11 +83,12 @@ def home_html(database: str, example_doc: str | None) -> str:
             f"(queries stop after {SQL_TIME_LIMIT_MS} ms).</p><ul>{items}</ul>")
 
 
-def build_metadata(database: str, example_doc: str | None = None) -> dict:
+def build_metadata(database: str, example_doc: str | None = None, limits: dict | None = None) -> dict:
     """The whole datasette metadata for a store served as ``database``."""
     return {
         "title": "policy-analyzer store",
         "description_html": home_html(database, example_doc),
         "databases": {database: {"tables": copy.deepcopy(table_metadata()), "queries": _query_metadata(database)}},
-        "plugins": {"datasette-dashboards": dashboards(database), PLUGIN_NAME: {"database": database}},
+        "plugins": {"datasette-dashboards": dashboards(database),
+                    PLUGIN_NAME: {"database": database, "limits": limits or {}}},
     }

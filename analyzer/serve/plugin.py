@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 import traceback
@@ -19,6 +20,8 @@ from analyzer.io.spreadsheet import SpreadsheetCsvStream
 from analyzer.records import web_link
 from analyzer.serve.config import PLUGIN_NAME
 from analyzer.serve.highlight import Annotation, cut
+from analyzer.serve import limits
+from analyzer.serve.parameters import check_table_parameters
 from analyzer.store.queries import NARROWER_BY_ENDING
 from analyzer.store.readonly import deny_attach, deny_functions
 
@@ -87,6 +90,8 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("analyzer_metric_key", 1, metric_key_of, deterministic=True)
     conn.create_function("analyzer_within", 3, within, deterministic=True)
     conn.create_function("analyzer_within", 4, within, deterministic=True)
+    # no request makes the server hold more than serve.limits allows (a value, SQLite's heap, a result's text)
+    limits.bound(conn, limits.limits_for(0) | (datasette.plugin_config(PLUGIN_NAME) or {}).get("limits", {}))
     # ATTACH would open (or create) any other file; fts3_tokenizer is refused on every connection (_memory too)
     conn.set_authorizer(deny_attach if database == served_database(datasette) else deny_functions)
 
@@ -145,30 +150,42 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("analyzer_document.html", context, request=request))
 
 
-# the parameters datasette refuses with its DatasetteError's default status, 500, as if the server had failed: a
-# _sort or _sort_desc by a column the table lacks (or both at once), a _through naming no foreign key (0.65)
-REFUSED_PARAMETERS = ("_sort", "_sort_desc", "_through")
-
-
-def _is_refused_parameter(exception: DatasetteError, request) -> bool:
-    """Whether datasette refused a parameter of the request: a ``DatasetteError`` (datasette's error with a message of
-    its own) of the default status 500, raised by datasette itself while no database error was being handled (that
-    one is the server's), on a request that gave one of ``REFUSED_PARAMETERS``. Read from the request, not from the
-    wording of datasette's message, which may change from one version to the next; and a table's sort configured
-    in metadata on a missing column (no parameter given) stays the server's fault."""
-    args = getattr(request, "args", None) or {}
-    return exception.status == 500 and not isinstance(exception.__context__, sqlite3.Error) \
-        and any(name in args for name in REFUSED_PARAMETERS) and not _raised_here(exception)
-
-
 def _is_bad_parameter(exception: Exception) -> bool:
     """What datasette's views raise, uncaught, when they read a parameter they cannot use: a ``_through`` that is no
     JSON or a ``_timelimit`` that is no number (ValueError), a filter value too large for SQLite (OverflowError), a
-    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character"). Not one raised in this package's
+    NUL in ``_facet``/``_where`` (sqlite3's "the query contains a null character"), a ``__in`` list nested past
+    Python's recursion limit (``[[[[…``: RecursionError while JSON is decoded). Not one raised in this package's
     own code (the document page, a cell's rendering): that is the server's fault and stays a 500."""
     return (isinstance(exception, (ValueError, OverflowError)) or (
-        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception))) \
+        isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception)) or (
+        isinstance(exception, RecursionError) and _innermost_file(exception).endswith(JSON_DECODER))) \
         and not _raised_here(exception)
+
+
+JSON_DECODER = ("json/decoder.py", "json/__init__.py")
+DATASETTE_SQL = "datasette/database.py"  # where datasette runs a statement: SQLite's out-of-memory comes from there
+TOO_MUCH_MEMORY = ("the query needs more memory than the server lets SQLite have ({mib} MiB): select fewer rows or "
+                   "columns, or shorter values")
+
+
+def _innermost_file(exception: BaseException) -> str:
+    frames = list(traceback.walk_tb(exception.__traceback__))
+    return frames[-1][0].f_code.co_filename.replace("\\", "/") if frames else ""
+
+
+def _refusal(exception: BaseException) -> tuple[int, str, str] | None:
+    """The status, title and message of an exception that is the request's fault, not the server's, or None:
+    a parameter datasette cannot read, SQLite's out-of-memory at the heap limit (serve.limits), a static path too
+    long for the file system (a 404 like any other missing file)."""
+    if isinstance(exception, DatasetteError):
+        return None
+    if _is_bad_parameter(exception):
+        return 400, "Bad request", str(exception)
+    if isinstance(exception, MemoryError) and _innermost_file(exception).endswith(DATASETTE_SQL):
+        return 400, "Query too large", TOO_MUCH_MEMORY.format(mib=limits.HEAP_BYTES // 2**20)
+    if isinstance(exception, OSError) and exception.errno == errno.ENAMETOOLONG and not _raised_here(exception):
+        return 404, "Not found", "Not found: the path is too long"
+    return None
 
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
@@ -181,18 +198,25 @@ def _raised_here(exception: Exception) -> bool:
 
 
 @hookimpl(tryfirst=True)
+def filters_from_request(request, database, table, datasette):
+    """A table's ``_sort``, ``_sort_desc`` and ``_through`` are checked before datasette reads them: one it would
+    refuse with a 500 is a 400 with its message (``parameters``). Runs before datasette's own ``_through`` filter."""
+    async def check():
+        await check_table_parameters(request, datasette, database, table)
+    return check
+
+
+@hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
-    """A request with a parameter datasette cannot use (``?_sort=nope``) is a 400 with datasette's message, not a
-    500 page. Datasette's own handler renders it: it runs next for its own errors (given status 400 here), and is
-    called here, with the message, for the plain exceptions above."""
-    if isinstance(exception, DatasetteError):
-        if _is_refused_parameter(exception, request):
-            exception.status = 400
+    """A request at fault (``?_timelimit=soon``, ``_refusal``) is a 400 (or 404) with its message, not a 500 page:
+    datasette's own handler is called here with the message. Datasette's own errors (``DatasetteError``) keep the
+    status datasette gave them."""
+    refusal = _refusal(exception)
+    if refusal is None:
         return None
-    if _is_bad_parameter(exception):
-        from datasette.handle_exception import handle_exception as render
-        return render(datasette, request, DatasetteError(str(exception), title="Bad request", status=400))
-    return None
+    from datasette.handle_exception import handle_exception as render
+    status, title, message = refusal
+    return render(datasette, request, DatasetteError(message, title=title, status=status))
 
 
 @hookimpl
@@ -228,11 +252,27 @@ def _safe_csv_send(send):
     return wrapped
 
 
+READ_METHODS = ("GET", "HEAD")
+
+
+async def _method_not_allowed(send) -> None:
+    body = b"405 Method Not Allowed: this server only reads (GET)\n"
+    await send({"type": "http.response.start", "status": 405,
+                "headers": [(b"allow", b"GET, HEAD"), (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
 @hookimpl
 def asgi_wrapper(datasette):
-    """CSV downloads a spreadsheet cannot run: a text cell starting with = + - @ gets a leading ' (as the CLI's)."""
+    """Only GET and HEAD reach datasette: every other method is a 405 (datasette answered a POST to a table, to a
+    canned query or to /-/messages with a 500). CSV downloads a spreadsheet cannot run: a text cell starting with
+    = + - @ gets a leading ' (as the CLI's)."""
     def wrap(app):
-        async def csv_safe_app(scope, receive, send):
+        async def read_only_app(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method", "GET").upper() not in READ_METHODS:
+                await _method_not_allowed(send)
+                return
             await app(scope, receive, _safe_csv_send(send) if _is_csv(scope) else send)
-        return csv_safe_app
+        return read_only_app
     return wrap
