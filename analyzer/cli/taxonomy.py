@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -68,22 +69,36 @@ def show_command(entry_id):
 @click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
 @click.option("--kind", "kinds", type=click.Choice(["policy_tools", "sectors", "institutions"]),
               multiple=True, help="Only candidates of this kind (repeatable; default all three).")
+@click.option("--skip-ids", "skip_file", type=click.Path(exists=True, dir_okay=False),
+              help="A file of document ids to leave out, one a line (# comments), e.g. real-gold/held-out-ids.txt: "
+                   "the documents reserved for outside evaluation and the held-out gold.")
 @click.option("--format", "-f", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @verbose_option
 @handle_errors
-def candidates_command(paths, examples, min_count, kinds, fmt):
+def candidates_command(paths, examples, min_count, kinds, skip_file, fmt):
     """Names in PATHS that the taxonomy lacks, with counts and examples: tool-like names (…再贷款, …支持工具,
     …机制), sectors read by the sector grammar (电炉钢行业, 煤炭生产企业) and institutions read by the organisation
     grammar (…市人民政府办公厅, …证券); the grammars' names are stored with in_taxonomy false.
 
-    Example: analyzer taxonomy candidates corpus/dev
+    \b
+    Example: analyzer taxonomy candidates ../shared/data --skip-ids real-gold/held-out-ids.txt
     """
+    skipped = read_id_list(skip_file) if skip_file else set()
     documents = []
     for item in read_documents(list(paths), {}):
         if isinstance(item, Exception):
             click.echo(f"Error: {item}", err=True)
-        else:
+        elif item.id not in skipped:
             documents.append(item)
     rows = [row for row in collect_candidates(documents, examples)
             if row["count"] >= min_count and (not kinds or row["kind"] in kinds)]
     _write_rows(rows, fmt, ["kind", "name", "count", "documents", "examples"])
+
+
+def read_id_list(path: str) -> set[str]:
+    """The ids of a file with one id a line; blank lines and lines starting with # are skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        fail(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}): write one id a line in UTF-8")
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
