@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -140,3 +141,13 @@ def fake_pipeline(monkeypatch):
                 yield item if isinstance(item, InputError) else self.analyze(item)
 
     monkeypatch.setattr(analyzer.store.ingest, "Pipeline", Pipeline)
+
+
+def stored_documents(db: Path) -> int:
+    """How many documents a SQLite store holds now, read-only (0 while the file is not yet a store): for tests that
+    watch an ingest in another process."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0

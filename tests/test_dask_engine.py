@@ -345,12 +345,19 @@ def scheduler_process(tmp_path):
                 process.wait()
 
 
-def test_scheduler_gone_ends_with_one_line_and_a_rerun_finishes(client, scheduler_process, tmp_path, texts):
-    scheduler, address = scheduler_process
-    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, "s"))
+def _sixty_and_their_baseline(tmp_path, texts, prefix: str):
+    """60 documents in one JSON Lines file, the single-process store of them (the baseline a cluster run must equal)
+    and an empty store for the cluster to write."""
+    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, prefix))
     baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
     db = str(tmp_path / "dask.db")
     open_store(db).close()
+    return jsonl, baseline, db
+
+
+def test_scheduler_gone_ends_with_one_line_and_a_rerun_finishes(client, scheduler_process, tmp_path, texts):
+    scheduler, address = scheduler_process
+    jsonl, baseline, db = _sixty_and_their_baseline(tmp_path, texts, "s")
     with distributed.Client(address, timeout=30) as remote:
         remote.wait_for_workers(1, timeout=60)
         run = Background(db=db, paths=[str(jsonl)], client=remote, batch_size=5, partition_bytes=20_000)
@@ -890,10 +897,7 @@ def test_a_run_whose_workers_are_all_gone_ends_with_one_line(scheduler_process, 
     same command on a cluster with workers finishes the job."""
     monkeypatch.setattr(cluster_engine, "WORKER_WAIT_S", 2)
     _, address = scheduler_process
-    jsonl = write_jsonl(tmp_path / "in.jsonl", cycled(texts, 60, "w"))
-    baseline, _ = single_process([str(jsonl)], tmp_path / "one.db")
-    db = str(tmp_path / "dask.db")
-    open_store(db).close()
+    jsonl, baseline, db = _sixty_and_their_baseline(tmp_path, texts, "w")
     with distributed.Client(address, timeout=30) as remote:
         remote.wait_for_workers(1, timeout=60)
         pids = list(remote.run(os.getpid).values())

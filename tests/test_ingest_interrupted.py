@@ -21,17 +21,10 @@ from click.testing import CliRunner
 
 from analyzer.cli import main
 from analyzer.store.ingest import signals_deferred
+from conftest import stored_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = 4_000
-
-
-def _stored(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -47,14 +40,14 @@ def test_an_interrupted_ingest_says_what_it_stored_and_keeps_it(tmp_path, signal
                                 "--batch-size", "20"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        while _stored(db) == 0 and process.poll() is None:
+        while stored_documents(db) == 0 and process.poll() is None:
             time.sleep(0.05)
         process.send_signal(signal_number)
         stderr = process.communicate(timeout=120)[1]
     finally:
         if process.poll() is None:
             process.kill()
-    stored = _stored(db)
+    stored = stored_documents(db)
     assert 0 < stored < DOCUMENTS and stored % 20 == 0  # whole batches only
     assert process.returncode == 130, stderr
     last = stderr.strip().splitlines()[-1]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,17 +20,10 @@ from pathlib import Path
 import pytest
 
 from analyzer.store.workers import AnalysisPool
+from conftest import stored_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = 2_000
-
-
-def _stored(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def _workers_of(pid: int) -> list[int]:
@@ -61,7 +53,7 @@ def test_a_worker_killed_mid_ingest_costs_nothing_and_the_ingest_finishes(tmp_pa
     process = subprocess.Popen([sys.executable, "cli.py", "ingest", str(source), "--db", str(db), "--no-progress",
                                 "--workers", "2", "--batch-size", "20"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
-        while (_stored(db) == 0 or not _workers_of(process.pid)) and process.poll() is None:
+        while (stored_documents(db) == 0 or not _workers_of(process.pid)) and process.poll() is None:
             time.sleep(0.05)
         workers = _workers_of(process.pid)
         if workers:
@@ -72,7 +64,7 @@ def test_a_worker_killed_mid_ingest_costs_nothing_and_the_ingest_finishes(tmp_pa
             process.kill()
     assert workers, "no worker process found"
     assert process.returncode == 0, stderr
-    assert _stored(db) == DOCUMENTS and f"{DOCUMENTS} added" in stderr
+    assert stored_documents(db) == DOCUMENTS and f"{DOCUMENTS} added" in stderr
 
 
 def _upper_unless_poison(item: str) -> str:
