@@ -239,11 +239,16 @@ def _report(part, on_error: Callable[[str], None] | None, on_notice: Callable[[s
 def duplicate_plan(store, scans: list[list], job: IngestJob, on_duplicate: str,
                    keep_same_text: bool = False) -> DuplicatePlan:
     """The ``--on-duplicate`` and same-text decisions for ``scans``, against what ``store`` holds of their ids
-    and texts now (indexed lookups of the run's ids and text hashes)."""
+    and texts now (indexed lookups of the run's ids and text hashes, a partition's at a time: the client never
+    holds the whole run's ids or hex hashes at once besides the scans)."""
     from analyzer.pipeline import EXTRACTOR_VERSION
     from analyzer.store.ingest import RECORDS_VERSION
-    stored = stored_state(store, (entry[1] for entries in scans for entry in entries))
-    texts = None if keep_same_text else store.same_texts(entry[5] for entries in scans for entry in entries)
+    stored, texts = {}, None if keep_same_text else {}
+    for entries in scans:
+        stored.update(stored_state(store, (entry[1] for entry in entries)))
+        if texts is not None:
+            found = store.same_texts(entry[3].hex() for entry in entries)
+            texts.update((bytes.fromhex(digest), holders) for digest, holders in found.items())
     return plan_duplicates(scans, on_duplicate, RECORDS_VERSION if job.records else EXTRACTOR_VERSION, stored,
                            texts)
 
