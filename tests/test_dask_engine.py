@@ -240,11 +240,11 @@ def test_a_utf16_jsonl_is_read_as_ingest_reads_it(client, tmp_path, texts, encod
 
 
 def test_where_splits_and_joins_back_exactly():
-    from analyzer.cluster.duplicates import split_where, where_of
+    from analyzer.cluster.duplicates import join_where, split_where
     for where in ["a.jsonl:12", "a:b.jsonl:3", "x.json[4]", "notes.txt", "f.jsonl:007", "f.jsonl:0", "f:", ":5",
                   "f.jsonl:١٢", "f.jsonl:-3", "C:\\in\\x.jsonl:9"]:
         file, line = split_where(where)
-        assert where_of((0, "id", b"", b"", None, file, line)) == where
+        assert join_where(file, line) == where
 
 
 def test_small_files_are_grouped(tmp_path):

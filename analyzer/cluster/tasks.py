@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from analyzer.cluster.duplicates import Decision, Entry, split_where
+from analyzer.cluster.duplicates import Decision, Scan
 from analyzer.cluster.partitions import Partition, read_partition
 from analyzer.errors import InputError, StoreError, mask_secrets
 from analyzer.records import Document, Record
@@ -433,23 +433,20 @@ def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, 
     return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
-def scan_partition(partition: Partition, job: IngestJob) -> list[Entry]:
-    """The partition's inputs that would reach analysis (read, valid), each as ``(position, doc_id, content
-    digest, text digest, origin, file, line)`` (``duplicates.Entry``): what the client needs to decide
-    ``--on-duplicate`` and same texts before any analysis. Every input of a file gets the same origin and file
-    strings, so a partition's result holds each once (and so does the client that receives it)."""
+def scan_partition(partition: Partition, job: IngestJob) -> Scan:
+    """The partition's inputs that would reach analysis (read, valid), each with its position, id, content and
+    text digests, origin and where it was read (``duplicates.Scan``): what the client needs to decide
+    ``--on-duplicate`` and same texts before any analysis."""
     from analyzer.store.base import text_hash
     from analyzer.store.ingest import content_hash
-    entries, strings = [], {}
+    scan, strings = Scan(), {}
     for position, value in enumerate(read_partition(partition, limits=_limits(job.settings))):
         if isinstance(value, InputError) or isinstance(_checked(value, given=job.records), InputError):
             continue
         document = value.document if isinstance(value, Record) else value
-        file, line = split_where(document.location or document.id)
-        origin = document.origin if document.origin is None else strings.setdefault(document.origin, document.origin)
-        entries.append((position, document.id, bytes.fromhex(content_hash(value)),
-                        bytes.fromhex(text_hash(document.text)), origin, strings.setdefault(file, file), line))
-    return entries
+        scan.add(position, document.id, bytes.fromhex(content_hash(value)), bytes.fromhex(text_hash(document.text)),
+                 document.origin, document.location or document.id, strings)
+    return scan
 
 
 # --- extract a partition to Parquet -------------------------------------------------------------------------
