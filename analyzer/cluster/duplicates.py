@@ -2,9 +2,10 @@
 
 Every partition is first *scanned* (by a worker: read, validated and hashed, not analyzed): the scan (``Scan``,
 column by column) holds the position, doc_id, content and text digests, origin and place read of each input that
-would reach analysis, ``position`` being its place in the partition's stream of inputs. The client walks the scans in input order (partition order,
-which is the order ``analyzer ingest`` reads the inputs in) and decides, exactly as ``ingest`` does, what each
-repeated id does; each partition task then gets only the decisions for its own positions. So
+would reach analysis, ``position`` being its place in the partition's stream of inputs. The client walks the
+scans in input order (partition order, which is the order ``analyzer ingest`` reads the inputs in) and decides,
+exactly as ``ingest`` does, what each repeated id does; each partition task then gets only the decisions for its
+own positions. So
 
 - the decision never depends on which task finishes first, or on how often a task runs: a retried task
   applies the same decisions and never meets "its own" earlier write as a duplicate;

@@ -2,8 +2,9 @@
 
 Small files are grouped until a partition holds about ``target_bytes``; a JSON Lines file bigger than that is
 cut into byte ranges that end on line ends, each with the number of its first line, so a task reads only its
-range and still reports ``FILE:LINE`` (one in UTF-16 or UTF-32 is not cut: ``wide_encoded``). Reading a partition uses the same readers as ``analyzer ingest``, so
-a document gets the same id and content hash whichever engine reads it.
+range and still reports ``FILE:LINE`` (one in UTF-16 or UTF-32 is not cut: ``wide_encoded``). Reading a partition
+uses the same readers as ``analyzer ingest``, so a document gets the same id and content hash whichever engine
+reads it.
 """
 from __future__ import annotations
 
