@@ -218,6 +218,35 @@ def test_partitions_read_every_line_once_with_its_line_number(tmp_path, texts):
     assert [str(e).split(": ")[0] for e in read if isinstance(e, Exception)] == [f"{path}:6", f"{path}:19"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_jsonl_is_read_as_ingest_reads_it(client, tmp_path, texts, encoding):
+    """A JSON Lines file in UTF-16 or UTF-32 with its byte order mark, bigger than a partition: both engines store
+    the same documents. Before (s25-dask2) the Dask engine cut it at the byte 0x0A and every line failed."""
+    rows = cycled(texts, 12, "w")
+    body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    path = tmp_path / "wide.jsonl"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")  # the BE codec writes no mark of its own
+    path.write_bytes(bom + body.encode(encoding))
+    partition_bytes = path.stat().st_size // 4
+    assert [piece.end for p in plan_partitions([str(path)], partition_bytes) for piece in p.pieces] == [None]
+    baseline, expected = single_process([str(path)], tmp_path / "one.db")
+    assert (expected.added, expected.failed) == (12, 0)
+    db = str(tmp_path / "dask.db")
+    with open_store(db) as store:
+        summary = ingest_on_cluster(store, [str(path)], client=client, partition_bytes=partition_bytes,
+                                    batch_size=5)
+    assert summary.errors == [] and summary.line() == expected.line()
+    assert_same_store(db, baseline)
+
+
+def test_where_splits_and_joins_back_exactly():
+    from analyzer.cluster.duplicates import join_where, split_where
+    for where in ["a.jsonl:12", "a:b.jsonl:3", "x.json[4]", "notes.txt", "f.jsonl:007", "f.jsonl:0", "f:", ":5",
+                  "f.jsonl:١٢", "f.jsonl:-3", "C:\\in\\x.jsonl:9"]:
+        file, line = split_where(where)
+        assert join_where(file, line) == where
+
+
 def test_small_files_are_grouped(tmp_path):
     for n in range(5):
         (tmp_path / f"{n}.txt").write_text("人民银行发布数据。" * 50, encoding="utf-8")

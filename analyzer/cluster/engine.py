@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from analyzer.cluster.duplicates import DuplicatePlan, plan_duplicates, stored_state
+from analyzer.cluster.duplicates import DuplicatePlan, Scan, plan_duplicates, stored_state
 from analyzer.cluster.partitions import (
     DEFAULT_PARTITION_BYTES,
     Partition,
@@ -174,7 +174,7 @@ def _started_keys(client) -> set:
     return {key for keys in client.processing().values() for key in keys}
 
 
-def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[list]:
+def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list[Scan]:
     """Every partition's ``scan_partition`` (ids and content hashes, no analysis), in partition order."""
     if not partitions:
         return []
@@ -182,7 +182,7 @@ def scan_on_cluster(client, partitions: list[Partition], job: IngestJob) -> list
     token = uuid.uuid4().hex[:12]
     futures = {client.submit(scan_partition, partition, job, key=f"analyzer-scan-{partition.name}-{token}",
                              retries=TASK_RETRIES): partition for partition in partitions}
-    scans: list[list] = [[] for _ in partitions]
+    scans: list[Scan] = [Scan() for _ in partitions]
     try:
         for done, future in enumerate(completed(client, futures, lambda: "while partitions were scanned for repeated ids")):
             partition = futures[future]
@@ -236,14 +236,19 @@ def _report(part, on_error: Callable[[str], None] | None, on_notice: Callable[[s
                 say(line)
 
 
-def duplicate_plan(store, scans: list[list], job: IngestJob, on_duplicate: str,
+def duplicate_plan(store, scans: list[Scan], job: IngestJob, on_duplicate: str,
                    keep_same_text: bool = False) -> DuplicatePlan:
     """The ``--on-duplicate`` and same-text decisions for ``scans``, against what ``store`` holds of their ids
-    and texts now (indexed lookups of the run's ids and text hashes)."""
+    and texts now (indexed lookups of the run's ids and text hashes, a partition's at a time: the client never
+    holds the whole run's ids or hex hashes at once besides the scans)."""
     from analyzer.pipeline import EXTRACTOR_VERSION
     from analyzer.store.ingest import RECORDS_VERSION
-    stored = stored_state(store, (entry[1] for entries in scans for entry in entries))
-    texts = None if keep_same_text else store.same_texts(entry[5] for entries in scans for entry in entries)
+    stored, texts = {}, None if keep_same_text else {}
+    for scan in scans:
+        stored.update(stored_state(store, scan.ids))
+        if texts is not None:
+            found = store.same_texts(scan.text_hashes())
+            texts.update((bytes.fromhex(digest), holders) for digest, holders in found.items())
     return plan_duplicates(scans, on_duplicate, RECORDS_VERSION if job.records else EXTRACTOR_VERSION, stored,
                            texts)
 

@@ -2,8 +2,9 @@
 
 Small files are grouped until a partition holds about ``target_bytes``; a JSON Lines file bigger than that is
 cut into byte ranges that end on line ends, each with the number of its first line, so a task reads only its
-range and still reports ``FILE:LINE``. Reading a partition uses the same readers as ``analyzer ingest``, so
-a document gets the same id and content hash whichever engine reads it.
+range and still reports ``FILE:LINE`` (one in UTF-16 or UTF-32 is not cut: ``wide_encoded``). Reading a partition
+uses the same readers as ``analyzer ingest``, so a document gets the same id and content hash whichever engine
+reads it.
 """
 from __future__ import annotations
 
@@ -93,7 +94,7 @@ def plan_partitions(paths: list[str], target_bytes: int = DEFAULT_PARTITION_BYTE
             pending.append(Piece(path, root=root, error=error))
             continue
         size = _size(path)
-        if size > target_bytes and path.lower().endswith(JSONL_SUFFIXES):
+        if size > target_bytes and path.lower().endswith(JSONL_SUFFIXES) and not wide_encoded(path):
             close()
             for piece in line_ranges(path, size, target_bytes, root):
                 partitions.append(Partition(len(partitions), (piece,), piece.end - piece.start, records))
@@ -111,6 +112,20 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0  # reading the partition reports the problem
+
+
+def wide_encoded(path: str) -> bool:
+    """Whether ``path`` starts with a UTF-16 or UTF-32 byte order mark. Such a JSON Lines file is one piece, read
+    whole as ``analyzer ingest`` reads it (transcoded line by line): its line ends are not the byte 0x0A, and a
+    range after its first would have no mark to decode by. Before (s25-dask2) it was cut at 0x0A like any other
+    and every line of it failed on the Dask engine."""
+    from analyzer.io.readers import BOMS
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        return False  # reading the partition reports the problem
+    return any(start.startswith(bom) for bom, codec in BOMS if codec != "utf-8-sig")
 
 
 def line_ranges(path: str, size: int, target_bytes: int, root: str | None = None) -> list[Piece]:

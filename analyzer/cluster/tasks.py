@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from analyzer.cluster.duplicates import Decision, Scan
 from analyzer.cluster.partitions import Partition, read_partition
 from analyzer.errors import InputError, StoreError, mask_secrets
 from analyzer.records import Document, Record
@@ -238,7 +239,7 @@ class PartitionIngest:
     """One partition's run: decides what to analyze batch by batch, writes, and counts what happened."""
 
     def __init__(self, store, job: IngestJob, progress: Callable[[int], None] | None = None,
-                 decisions: dict[int, tuple[str, str]] | None = None, stop: Callable[[], bool] | None = None):
+                 decisions: dict[int, Decision] | None = None, stop: Callable[[], bool] | None = None):
         from analyzer.pipeline import EXTRACTOR_VERSION
         from analyzer.store.ingest import RECORDS_VERSION
         self.store, self.job = store, job
@@ -270,7 +271,7 @@ class PartitionIngest:
                 value = _checked(value, given=self.job.records)
             if isinstance(value, InputError):
                 self.fail(str(value))
-            elif not self.decided_duplicate(position):
+            elif not self.decided_duplicate(position, value.document if isinstance(value, Record) else value):
                 doc_id = value.document.id if isinstance(value, Record) else value.id
                 items.append((doc_id, content_hash(value), value))
         known = {**known_documents(self.store, [doc_id for doc_id, _, _ in items]), **self.decided}
@@ -294,17 +295,19 @@ class PartitionIngest:
         self.write(batch)
         self.tick(len(chunk))
 
-    def decided_duplicate(self, position: int) -> bool:
-        """Whether the client decided that the input at ``position`` repeats an id (reported or left out)."""
+    def decided_duplicate(self, position: int, document: Document) -> bool:
+        """Whether the client decided that the input at ``position`` (``document``) repeats an id or a text
+        (reported or left out)."""
+        from analyzer.store.ingest import same_text_line
         decision = self.decisions.get(position)
         if decision is None:
             return False
-        kind, line = decision
+        kind, detail = decision
         if kind == "fail":
-            self.fail(line)
-        elif kind == "same_text":  # another id holds its text (one file, one document)
+            self.fail(detail)
+        elif kind == "same_text":  # another id holds its text (one file, one document): detail is (its id, file)
             self.summary.same_text += 1
-            self.summary.notices.append(line)
+            self.summary.notices.append(same_text_line(document.location or document.id, *detail))
         elif kind == "unchanged":  # replace: its content is stored already, or by the input that is written
             self.summary.unchanged += 1
         else:  # skip, or superseded by a later input under replace
@@ -421,7 +424,7 @@ def _reason(error: Exception) -> str:
     return reason(error)
 
 
-def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, tuple[str, str]] | None = None,
+def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, Decision] | None = None,
                      progress: Callable[[int], None] | None = None) -> PartitionSummary:
     """Analyze one partition and write it to the store: the task each worker runs. ``decisions`` are the
     client's ``--on-duplicate`` decisions for this partition (``duplicates.plan_duplicates``)."""
@@ -430,20 +433,20 @@ def ingest_partition(partition: Partition, job: IngestJob, decisions: dict[int, 
     return run.run(read_partition(partition, limits=_limits(job.settings)))
 
 
-def scan_partition(partition: Partition, job: IngestJob) -> list[tuple[int, str, str, str, str | None, str]]:
-    """The partition's inputs that would reach analysis (read, valid), each as ``(position, doc_id,
-    content hash, where, origin, text hash)``: what the client needs to decide ``--on-duplicate`` and same
-    texts before any analysis."""
+def scan_partition(partition: Partition, job: IngestJob) -> Scan:
+    """The partition's inputs that would reach analysis (read, valid), each with its position, id, content and
+    text digests, origin and where it was read (``duplicates.Scan``): what the client needs to decide
+    ``--on-duplicate`` and same texts before any analysis."""
     from analyzer.store.base import text_hash
     from analyzer.store.ingest import content_hash
-    entries = []
+    scan, strings = Scan(), {}
     for position, value in enumerate(read_partition(partition, limits=_limits(job.settings))):
         if isinstance(value, InputError) or isinstance(_checked(value, given=job.records), InputError):
             continue
         document = value.document if isinstance(value, Record) else value
-        entries.append((position, document.id, content_hash(value), document.location or document.id,
-                        document.origin, text_hash(document.text)))
-    return entries
+        scan.add(position, document.id, bytes.fromhex(content_hash(value)), bytes.fromhex(text_hash(document.text)),
+                 document.origin, document.location or document.id, strings)
+    return scan
 
 
 # --- extract a partition to Parquet -------------------------------------------------------------------------
