@@ -86,3 +86,45 @@ def test_a_document_that_kills_its_worker_every_time_is_named_and_the_others_are
         assert pool.results(later, second) == ["H", "I", "J"]
         again = pool.submit(["k", "poison", "l"])
         assert pool.results(["k", "poison", "l"], again) == ["K", "poison: died", "L"]
+
+
+_MARK = {}
+
+
+def _mark_at(path: str) -> None:
+    _MARK["path"] = path
+
+
+def _upper_dying_once(item: str) -> str:
+    """The worker analyzing ``die`` ends abruptly the first time only (a kill -9 from outside, once)."""
+    if item == "die":
+        try:
+            os.close(os.open(_MARK["path"], os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return item.upper()
+        os._exit(9)
+    return item.upper()
+
+
+def test_one_dead_worker_costs_one_new_pool_not_one_a_batch(tmp_path, monkeypatch):
+    """The batches are in flight two at a time, as ``ingest`` sends them. Retrying a batch's lost documents
+    replaced the pool even when it had been replaced already; that cancelled the next batch, whose retry replaced
+    the pool again: after one dead worker, every later batch was analyzed twice in a newly spawned pool (8
+    batches: 8 pools, each loading the pipeline in an ingest)."""
+    starts = []
+    start = AnalysisPool._start
+    monkeypatch.setattr(AnalysisPool, "_start", lambda self: starts.append(1) or start(self))
+    batches = [[f"{n}-{i}" for i in range(6)] for n in range(8)]
+    batches[1][2] = "die"
+    results = []
+    with AnalysisPool(2, _upper_dying_once, _mark_at, (str(tmp_path / "died"),), died=lambda item: "died") as pool:
+        pending = None
+        for batch in batches:
+            job = (batch, pool.submit(batch))
+            if pending:
+                results.append(pool.results(*pending))
+            pending = job
+        results.append(pool.results(*pending))
+    assert (tmp_path / "died").exists()
+    assert results == [[item.upper() for item in batch] for batch in batches]
+    assert len(starts) == 2  # the first pool and the one after the death (main: 8)

@@ -69,9 +69,12 @@ class AnalysisPool:
         return results
 
     def _again(self, items: Sequence[Any], lost: list[int], results: list[Any]) -> None:
-        """Analyze the ``lost`` items again in a fresh pool, all at once; those lost a second time one at a time."""
-        self._restart()
-        futures = {index: self.executor.submit(self.function, items[index]) for index in lost}
+        """Analyze the ``lost`` items again, all at once, in a fresh pool if this one is broken (a pool that was
+        replaced already is kept: restarting it cancelled the next batch, which then restarted it again, one new
+        pool a batch for the rest of the run); those lost a second time one at a time."""
+        if self._broken():
+            self._restart()
+        futures = dict(zip(lost, self.submit([items[index] for index in lost])))
         for index, future in futures.items():
             try:
                 results[index] = future.result()
