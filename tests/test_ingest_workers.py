@@ -128,3 +128,27 @@ def test_one_dead_worker_costs_one_new_pool_not_one_a_batch(tmp_path, monkeypatc
     assert (tmp_path / "died").exists()
     assert results == [[item.upper() for item in batch] for batch in batches]
     assert len(starts) == 2  # the first pool and the one after the death (main: 8)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes in /proc")
+def test_a_worker_ignores_ctrl_c_from_its_first_instruction():
+    """Ctrl-C in a terminal reaches every process of its group. The workers set SIGINT aside in their initializer,
+    but a worker spends its first second or so starting Python and importing the analyzer before that: a Ctrl-C
+    then printed a `KeyboardInterrupt` traceback per worker above the `interrupted after …` line (and killed the
+    worker). Workers now start with SIGINT ignored. Here the SIGINT reaches the worker as soon as it exists: it
+    must be the process that answers (on main it died, and the item was analyzed again in a new pool)."""
+    with AnalysisPool(1, _pid_after, _nothing, (), died=lambda item: "died") as pool:
+        futures = pool.submit([0.5])
+        for _ in range(20_000):  # until the worker process exists (a bounded wait, not a timing)
+            workers = _workers_of(os.getpid())
+            if workers:
+                break
+            time.sleep(0.001)
+        assert workers, "no worker process found"
+        os.kill(workers[0], signal.SIGINT)
+        assert pool.results([0.5], futures) == [workers[0]]
