@@ -955,3 +955,46 @@ def test_the_local_cluster_leaves_ctrl_c_to_the_client(tmp_path):
         os.kill(pid, signal.SIGINT)
         time.sleep(2)
         assert local.run(os.getpid) == {address: pid}, "the worker took the Ctrl-C and died"
+
+
+class _CountedReads:
+    """A binary file that notes the size of every line it hands out."""
+
+    def __init__(self, handle, sizes: list[int]):
+        self.handle, self.sizes = handle, sizes
+
+    def readline(self, *args):
+        line = self.handle.readline(*args)
+        self.sizes.append(len(line))
+        return line
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+
+def test_a_line_past_the_limit_is_never_read_whole(tmp_path, monkeypatch):
+    """--max-doc-bytes bounds what one line may cost, as the local engine's reader does (it reads a line in pieces
+    of the limit). The Dask engine's planner and partition reader read the whole line before they measured it: a
+    .jsonl of one 300 MB line took the client's planner to 490 MB and the reader to 624 MB (the local reader 36 MB),
+    so a line of gigabytes could end the client or a worker. The error line and the other lines are unchanged."""
+    from analyzer.cluster import partitions as partitions_module
+    from analyzer.io.readers import ReadLimits
+    path = tmp_path / "long.jsonl"
+    long_line = json.dumps({"id": "long", "text": "x" * 50_000}).encode() + b"\n"
+    path.write_bytes(b'{"id": "a", "text": "one"}\n' + long_line + b'{"id": "b", "text": "two"}\n')
+    sizes: list[int] = []
+    monkeypatch.setattr(partitions_module, "SCAN_CHUNK", 1000)
+    monkeypatch.setattr(partitions_module, "open", lambda *a: _CountedReads(open(*a), sizes), raising=False)
+    pieces = line_ranges(str(path), path.stat().st_size, 100)
+    assert [(p.start, p.first_line) for p in pieces] == [(0, 1), (27 + len(long_line), 3)]
+    limits = ReadLimits(max_document_bytes=500)
+    read = [item for piece in pieces for item in partitions_module._range_objects(piece, False, limits)]
+    assert [getattr(item, "id", None) for item in read] == ["a", None, "b"]
+    assert str(read[1]) == f"{path}:2: {limits.too_big(len(long_line))}"
+    assert sizes and max(sizes) <= 1000, f"a line read whole: {max(sizes):,} bytes at once"

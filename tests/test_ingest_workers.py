@@ -86,3 +86,68 @@ def test_a_document_that_kills_its_worker_every_time_is_named_and_the_others_are
         assert pool.results(later, second) == ["H", "I", "J"]
         again = pool.submit(["k", "poison", "l"])
         assert pool.results(["k", "poison", "l"], again) == ["K", "poison: died", "L"]
+
+
+_MARK = {}
+
+
+def _mark_at(path: str) -> None:
+    _MARK["path"] = path
+
+
+def _upper_dying_once(item: str) -> str:
+    """The worker analyzing ``die`` ends abruptly the first time only (a kill -9 from outside, once)."""
+    if item == "die":
+        try:
+            os.close(os.open(_MARK["path"], os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return item.upper()
+        os._exit(9)
+    return item.upper()
+
+
+def test_one_dead_worker_costs_one_new_pool_not_one_a_batch(tmp_path, monkeypatch):
+    """The batches are in flight two at a time, as ``ingest`` sends them. Retrying a batch's lost documents
+    replaced the pool even when it had been replaced already; that cancelled the next batch, whose retry replaced
+    the pool again: after one dead worker, every later batch was analyzed twice in a newly spawned pool (8
+    batches: 8 pools, each loading the pipeline in an ingest)."""
+    starts = []
+    start = AnalysisPool._start
+    monkeypatch.setattr(AnalysisPool, "_start", lambda self: starts.append(1) or start(self))
+    batches = [[f"{n}-{i}" for i in range(6)] for n in range(8)]
+    batches[1][2] = "die"
+    results = []
+    with AnalysisPool(2, _upper_dying_once, _mark_at, (str(tmp_path / "died"),), died=lambda item: "died") as pool:
+        pending = None
+        for batch in batches:
+            job = (batch, pool.submit(batch))
+            if pending:
+                results.append(pool.results(*pending))
+            pending = job
+        results.append(pool.results(*pending))
+    assert (tmp_path / "died").exists()
+    assert results == [[item.upper() for item in batch] for batch in batches]
+    assert len(starts) == 2  # the first pool and the one after the death (main: 8)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes in /proc")
+def test_a_worker_ignores_ctrl_c_from_its_first_instruction():
+    """Ctrl-C in a terminal reaches every process of its group. The workers set SIGINT aside in their initializer,
+    but a worker spends its first second or so starting Python and importing the analyzer before that: a Ctrl-C
+    then printed a `KeyboardInterrupt` traceback per worker above the `interrupted after …` line (and killed the
+    worker). Workers now start with SIGINT ignored. Here the SIGINT reaches the worker as soon as it exists: it
+    must be the process that answers (on main it died, and the item was analyzed again in a new pool)."""
+    with AnalysisPool(1, _pid_after, _nothing, (), died=lambda item: "died") as pool:
+        futures = pool.submit([0.5])
+        worker, = pool.executor._processes  # this pool's one process (not a stray child of the test run)
+        for _ in range(20_000):  # until it runs Python's spawn_main (a bounded wait, not a timing)
+            if b"spawn_main" in Path(f"/proc/{worker}/cmdline").read_bytes():
+                break
+            time.sleep(0.001)
+        os.kill(worker, signal.SIGINT)
+        assert pool.results([0.5], futures) == [worker]

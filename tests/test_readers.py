@@ -115,3 +115,26 @@ def test_a_utf16_json_lines_file_that_breaks_off_keeps_the_lines_before(tmp_path
     *documents, error = read_documents([str(path)])
     assert [d.id for d in documents] == ["r0", "r1"]
     assert isinstance(error, InputError) and str(error).startswith(f"{path}:3: not valid UTF-16")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_utf16_json_lines_line_is_held_to_the_byte_limit_as_a_utf8_one(tmp_path, codec):
+    """A .jsonl line is at most --max-doc-bytes bytes of UTF-8. The UTF-16/32 reader (s24-probe) passed that cap
+    to a text readline, which counts characters: a line of Chinese three times over the cap was read whole, and a
+    too-long line was measured in a mix of characters and bytes. The same lines as UTF-8 are the yardstick."""
+    from analyzer.io.readers import ReadLimits
+    lines = [{"id": "small", "text": "贷款" * 10}, {"id": "large", "text": "贷款余额" * 100},
+             {"id": "after", "text": "同比增长" * 5}]
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    large = json.dumps(lines[1], ensure_ascii=False)
+    limits = ReadLimits(max_document_bytes=len(large) + 10)  # over the line's characters, under its bytes
+    assert limits.max_document_bytes < len(large.encode("utf-8"))
+    outcomes = {}
+    for name, data in (("utf-8", text.encode("utf-8")), (codec, text.encode(codec))):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_bytes(data)
+        outcomes[name] = [d.id if not isinstance(d, InputError) else str(d).replace(str(path), "FILE")
+                          for d in read_documents([str(path)], limits=limits)]
+    assert outcomes["utf-8"][0] == "small" and outcomes["utf-8"][2] == "after"
+    assert outcomes["utf-8"][1].startswith("FILE:2: ") and "over the limit" in outcomes["utf-8"][1]
+    assert outcomes[codec] == outcomes["utf-8"]

@@ -429,6 +429,31 @@ def test_an_interrupted_import_says_whether_the_set_was_stored(db_url, tmp_path,
         assert list(_set_rows(db_url).values()) == ["100000000"]
 
 
+def test_an_import_interrupted_while_the_store_closes_says_the_set_was_stored(db_url, tmp_path, monkeypatch):  # noqa: F811
+    """Closing the store after the write (on SQLite the last connection checkpoints the write-ahead log: a second
+    or more after a large import; s25-review: a table of 15,000 rows interrupted there) took a Ctrl-C as any other
+    moment: `Error: interrupted`, the line an import interrupted while the table was still being read also gets,
+    with the set stored. The close now holds Ctrl-C; the import's line is written, then the interrupt's."""
+    import signal
+
+    from analyzer.store import SQLStore
+    path = tmp_path / "ref.csv"
+    path.write_text(f"{HEADER}\nM1余额,2024-12-31,1,亿元,level,,央行,t,{URL}\n", encoding="utf-8")
+    close = SQLStore.close
+
+    def interrupted_close(self):
+        close(self)
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C while the store closes
+    monkeypatch.setattr(SQLStore, "close", interrupted_close)
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db_url])
+    monkeypatch.undo()
+    assert result.exit_code == 130, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"1 reference rows from {path} stored as 't' (rank official) in ") and len(lines) == 2
+    assert lines[1] == f"Error: interrupted after the set was stored: 't' holds the 1 rows of {path}"
+    assert list(_set_rows(db_url).values()) == ["100000000"]
+
+
 @pytest.mark.parametrize("name, problem", [
     ("", "is empty"), ("   ", "is empty"),
     ("s ", "begins or ends with a space"),  # a set beside 's', whose rows then stayed and were cited as official

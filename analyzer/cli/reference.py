@@ -7,6 +7,7 @@ import click
 
 from analyzer.cli.common import fail, handle_errors, verbose_option
 from analyzer.cli.store import db_option, open_db
+from analyzer.store.ingest import signals_deferred
 from analyzer.store.references import ReferenceFileError, import_reference_table
 
 
@@ -51,8 +52,22 @@ def reference_import_command(path, set_name, rank, db_url):
         fail(f"interrupted after the set was stored: {set_name!r} holds the {interrupt.rows} rows of {path}"
              if stored else f"interrupted: nothing imported, {set_name!r} is as it was", 130)
     finally:
-        store.close()
+        interrupted = _close(store)
     removed = f", {result.removed} removed (rows of {set_name!r} this table no longer holds)" if result.removed else ""
     click.echo(f"{len(records)} reference rows from {path} stored as {set_name!r} (rank {rank}) in "
                f"{store.display_url}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
                f"{removed}", err=True)
+    if interrupted:
+        fail(f"interrupted after the set was stored: {set_name!r} holds the {len(records)} rows of {path}", 130)
+
+
+def _close(store) -> bool:
+    """Close the store with Ctrl-C held, and say whether one came meanwhile. Closing is no moment to be interrupted
+    in: the import is over (on SQLite the last connection checkpoints the write-ahead log, a second or more after a
+    large import), and a Ctrl-C there said only `interrupted`, as one while the table was still being read does."""
+    try:
+        with signals_deferred():
+            store.close()
+    except KeyboardInterrupt:
+        return True
+    return False

@@ -137,12 +137,21 @@ def line_ranges(path: str, size: int, target_bytes: int, root: str | None = None
             cut = min(start + target_bytes, size)
             if cut < size:
                 handle.seek(cut - 1)
-                handle.readline()  # run on to the end of the line that crosses the cut
+                _skip_line(handle)  # run on to the end of the line that crosses the cut
                 cut = min(handle.tell(), size)
             pieces.append(Piece(path, start, cut, line, root))
             line += _count_newlines(handle, start, cut)
             start = cut
     return pieces
+
+
+def _skip_line(handle, read: bytes = b"") -> int:
+    """Run on to the end of the line of which ``read`` was read, ``SCAN_CHUNK`` bytes at a time (a line of gigabytes
+    is never held whole: the planner and the reader took a 300 MB line into memory); the bytes skipped."""
+    skipped = 0
+    while not read.endswith(b"\n") and (read := handle.readline(SCAN_CHUNK)):
+        skipped += len(read)
+    return skipped
 
 
 def _count_newlines(handle, start: int, end: int) -> int:
@@ -210,12 +219,13 @@ def _range_objects(piece: Piece, records: bool, limits) -> Iterator[Document | R
     with handle:
         handle.seek(piece.start)
         number, position = piece.first_line - 1, piece.start
-        while position < piece.end and (raw := handle.readline()):
+        while position < piece.end and (raw := handle.readline(limits.max_document_bytes + 1)):
             number += 1
-            position += len(raw)
             where = f"{piece.path}:{number}"
-            if len(raw) > limits.max_document_bytes:
-                yield InputError(where, limits.too_big(len(raw)))
+            size = len(raw) + (_skip_line(handle, raw) if len(raw) > limits.max_document_bytes else 0)
+            position += size
+            if size > limits.max_document_bytes:
+                yield InputError(where, limits.too_big(size))
             elif raw.strip():
                 yield parse_line(raw, where, f"{source.id_base}:{number}", source.origin, records)
 

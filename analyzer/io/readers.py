@@ -290,14 +290,22 @@ def _with_text(where: str, id_base: str, obj, path: Path) -> tuple[str, str, obj
 
 class Utf16Lines:
     """A JSON Lines file in UTF-16 or UTF-32 (its BOM first: Windows PowerShell's ``>`` writes UTF-16) read as UTF-8
-    lines, split at ``\n`` only as a UTF-8 file is; ``size`` counts characters. Before (s24-probe) its bytes were
-    split at the byte 0x0A, which cuts UTF-16 characters: every record failed, with a line that does not exist."""
+    lines, split at ``\n`` only as a UTF-8 file is. Before (s24-probe) its bytes were split at the byte 0x0A, which
+    cuts UTF-16 characters: every record failed, with a line that does not exist. ``readline(size)`` returns at most
+    ``size`` bytes of UTF-8, as a binary file's does, so a line is held to the byte limit of a UTF-8 one (a text
+    readline counts characters: a line of Chinese three times over ``--max-doc-bytes`` was read whole)."""
 
     def __init__(self, handle, codec: str):
         self.text = io.TextIOWrapper(handle, encoding=codec, newline="\n")
+        self.pending = b""  # UTF-8 bytes read from the file and not yet returned (the rest of a cut line)
 
     def readline(self, size: int = -1) -> bytes:
-        return self.text.readline(size).encode("utf-8")
+        if not self.pending.endswith(b"\n") and (size < 0 or len(self.pending) < size):
+            # a character is at least one byte: this many fill ``size`` bytes, or end the line, or the file
+            self.pending += self.text.readline(size - len(self.pending) if size >= 0 else -1).encode("utf-8")
+        end = len(self.pending) if size < 0 else min(size, len(self.pending))
+        line, self.pending = self.pending[:end], self.pending[end:]
+        return line
 
 
 def _opened_lines(handle):

@@ -10,8 +10,10 @@ and skipped, and every other document is stored.
 """
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import multiprocessing.context
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,9 +26,36 @@ DIED = ("the process analyzing it ended abruptly (killed, out of memory, or a cr
 
 def _ignore_interrupt(initializer: Callable[..., None], *args) -> None:
     """Ctrl-C reaches every process of the terminal's group: the workers leave it to the parent, which stops them
-    (a worker ended by it would look like one a document killed)."""
+    (a worker ended by it would look like one a document killed). A worker is started with SIGINT ignored
+    (``QuietSpawn``); this keeps it so whatever the parent's disposition was."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     initializer(*args)
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored():
+    """SIGINT ignored in this process for the block (main thread only: elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
+
+class _QuietProcess(multiprocessing.context.SpawnProcess):
+    def start(self) -> None:
+        with _ctrl_c_ignored():  # the few milliseconds of fork and exec: a Ctrl-C then is not taken
+            super().start()
+
+
+class QuietSpawn(multiprocessing.context.SpawnContext):
+    """The spawn context, its processes started with SIGINT ignored (a disposition a new process keeps). A worker
+    spends its first second or so starting Python and importing the analyzer before its initializer runs; a
+    Ctrl-C then printed a KeyboardInterrupt traceback per worker above the parent's one line, and killed it."""
+    Process = _QuietProcess
 
 
 class AnalysisPool:
@@ -41,7 +70,7 @@ class AnalysisPool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(self.workers, mp_context=QuietSpawn(),
                                    initializer=_ignore_interrupt, initargs=(self.initializer, *self.initargs))
 
     def _restart(self) -> None:
@@ -69,9 +98,12 @@ class AnalysisPool:
         return results
 
     def _again(self, items: Sequence[Any], lost: list[int], results: list[Any]) -> None:
-        """Analyze the ``lost`` items again in a fresh pool, all at once; those lost a second time one at a time."""
-        self._restart()
-        futures = {index: self.executor.submit(self.function, items[index]) for index in lost}
+        """Analyze the ``lost`` items again, all at once, in a fresh pool if this one is broken (a pool that was
+        replaced already is kept: restarting it cancelled the next batch, which then restarted it again, one new
+        pool a batch for the rest of the run); those lost a second time one at a time."""
+        if self._broken():
+            self._restart()
+        futures = dict(zip(lost, self.submit([items[index] for index in lost])))
         for index, future in futures.items():
             try:
                 results[index] = future.result()
