@@ -628,3 +628,17 @@ def test_a_bank_branch_is_within_its_bank():
     assert within("中国工商银行苏州分行", "中国银行", 1) == 0
     assert within("上海银行深圳分行", "中国工商银行", 1) == 0
     assert within("中国工商银行苏州分行", "中国工商银行", 0) == 0  # only a name stored outside the taxonomy
+
+
+def test_the_documents_page_is_served_whatever_other_texts_hold(corpus_db):
+    """s25-review: datasette's facet suggestions read up to 31 whole values of every column, `text` included, so a
+    store of long documents answered its documents page with the result limit's 400 even at `_size=2`. Facets come
+    from the metadata only, and the documents table shows 10 rows a page (full texts)."""
+    served = open_served(corpus_db)
+    small = build_datasette(type(served)(path=served.path, immutable=True, example_doc=None,
+                                         limits={"value_bytes": 2**20, "result_chars": 5000}))
+    for path in ("/analyzer/documents.json", "/analyzer/documents"):
+        status, _ = fetch(small, path, _size=2)
+        assert status == 200, path
+    status, page = fetch(build_datasette(served), "/analyzer/documents.json")
+    assert status == 200 and len(page["rows"]) == 10

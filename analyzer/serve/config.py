@@ -16,7 +16,7 @@ PLUGIN_NAME = "analyzer-serve"
 # Datasette settings: queries stop after SQL_TIME_LIMIT_MS; nothing is written, so no CSV/JSON upload exists.
 SQL_TIME_LIMIT_MS = 3000
 SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "max_returned_rows": 2000, "default_page_size": 50,
-            "allow_download": False, "suggest_facets": True, "facet_time_limit_ms": 500}
+            "allow_download": False, "suggest_facets": False, "facet_time_limit_ms": 500}
 
 
 def _package_text(package: str, name: str) -> str:
