@@ -158,14 +158,14 @@ def _stop_running(client, topic: str, pending: list, total, on_error, on_notice,
         started = _started_keys(client)
         running = [f for f in pending if f.done() or f.key in started]  # done: finished before it was counted
         client.cancel([f for f in pending if not f.done() and f.key not in started])
-        finished, late = wait(running, timeout=STOP_WAIT_S)
+        finished = wait(running, timeout=STOP_WAIT_S).done  # a task still running then raises TimeoutError
         for future in finished:
             if future.status == "finished":
                 part = future.result()
                 _report(part, on_error, on_notice)
                 add_summary(total, part)
-        return not late and all(f.status == "finished" for f in finished) and workers <= set(client.nthreads())
-    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a second Ctrl-C, or the scheduler gone meanwhile
+        return all(f.status == "finished" for f in finished) and workers <= set(client.nthreads())
+    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a late task, a second Ctrl-C, or the scheduler gone
         return False
 
 
