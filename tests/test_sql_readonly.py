@@ -681,3 +681,15 @@ def test_sqlite_running_out_of_memory_is_one_line(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.strip() == ("Error: SQL failed: SQLite ran out of memory (a heap limit the statement set, "
                                      "or a result too large)")
+
+
+def test_a_failed_upgrade_advises_by_its_reason():
+    """s25-review: any failed upgrade advised another role or file permissions, a locked store too."""
+    import sqlite3
+
+    from analyzer.store.migrations import _upgrade_advice
+    locked = sa.exc.OperationalError("ALTER TABLE …", {}, sqlite3.OperationalError("database is locked"))
+    read_only = sa.exc.OperationalError("ALTER TABLE …", {}, sqlite3.OperationalError(
+        "attempt to write a readonly database"))
+    assert "run the command again" in _upgrade_advice(locked) and "role" not in _upgrade_advice(locked)
+    assert "role or file permissions" in _upgrade_advice(read_only)

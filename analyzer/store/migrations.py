@@ -142,10 +142,19 @@ def upgrade(engine: sa.Engine, target: int = schema.SCHEMA_VERSION,
                 raise
             reason = mask_secrets(str(getattr(error, "orig", error)).strip().splitlines()[0])
             raise StoreError(f"the store has schema version {found}, older than this analyzer's {target}, and "
-                             f"upgrading it failed ({reason}): open it once with a role or file permissions that "
-                             "may change it (`analyzer ingest` as the store's owner upgrades it); `analyzer sql` "
-                             "reads it as it is") from None
+                             f"upgrading it failed ({reason}): {_upgrade_advice(error)}; `analyzer sql` reads it "
+                             "as it is") from None
         return found
+
+
+def _upgrade_advice(error: sa.exc.SQLAlchemyError) -> str:
+    """What to do about a failed upgrade: another role or file permissions when it was refused for want of them
+    (SQLite's read-only file, PostgreSQL's insufficient privilege), else run it again once nothing else holds it."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    if code == "42501" or "readonly database" in str(error) or "must be owner" in str(error):
+        return ("open it once with a role or file permissions that may change it (`analyzer ingest` as the store's "
+                "owner upgrades it)")
+    return "run the command again when no other process holds the store (or `analyzer ingest` upgrades it)"
 
 
 def require_store(engine: sa.Engine, target: int = schema.SCHEMA_VERSION) -> int:
