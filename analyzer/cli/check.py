@@ -18,7 +18,7 @@ from analyzer.cli import main
 from analyzer.cli.common import FiniteRange, fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
 from analyzer.errors import InputError, StoreError, one_line
-from analyzer.io.readers import read_documents
+from analyzer.io.readers import STDIN, ReadLimits, decode_bytes, read_documents
 from analyzer.io.writers import format_table
 from analyzer.pipeline import Pipeline
 from analyzer.records import Document
@@ -37,7 +37,7 @@ def _read_input(claim: str | None, file: str | None, published: str | None):
     if claim is not None and claim != "-":
         return Document(id="claim", text=claim, published=published)
     if claim == "-":
-        return Document(id="claim", text=sys.stdin.read(), published=published)
+        return Document(id="claim", text=_read_stdin_claim(), published=published)
     documents = list(read_documents([file], {"published": published}))
     if not documents:
         fail(f"{file}: no text found", 2)
@@ -47,6 +47,19 @@ def _read_input(claim: str | None, file: str | None, published: str | None):
     if len(documents) > 1:
         click.echo(f"Note: {file} holds {len(documents)} documents; checking the first", err=True)
     return document
+
+
+def _read_stdin_claim() -> str:
+    """The claim on stdin, within the one-document limit that ``--file -`` and ``ingest -`` keep, decoded as they
+    decode it (UTF-8, a BOM, GB18030/Big5)."""
+    limit = ReadLimits().max_document_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        fail(f"{STDIN}: more than {limit:,} bytes, the limit for one document", 2)
+    try:
+        return decode_bytes(data, STDIN)
+    except InputError as error:
+        fail(str(error), 2)
 
 
 def _period(period: dict | None) -> str:
