@@ -22,3 +22,12 @@ def test_a_claim_on_stdin_is_decoded_as_files_are():
     result = CliRunner().invoke(main, ["check", "-", "--consistency"], input=text.encode("gb18030"))
     assert result.exit_code == 0, result.output
     assert "0.25个百分点" in result.output
+
+
+def test_an_empty_or_blank_claim_is_a_usage_error():
+    """`check ""` and `check "   "` said "no figures found" with exit 0, where an empty --file is exit 2."""
+    for claim in ("", "   ", "\u3000\n"):
+        for extra in ([], ["--consistency"]):
+            result = CliRunner().invoke(main, ["check", claim, *extra])
+            assert result.exit_code == 2, (claim, extra, result.output)
+            assert "the claim is empty" in result.output

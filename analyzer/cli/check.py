@@ -204,6 +204,8 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang, split, not no_misses)
         return
     document = _read_input(claim, file, published)
+    if not document.text.strip():
+        fail("the claim is empty: nothing to check (give a CLAIM, - for stdin, or --file ARTICLE)", 2)
     record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
     if consistency:
         verdicts, results = None, check_consistency(record)
