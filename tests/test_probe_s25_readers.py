@@ -31,3 +31,35 @@ def test_an_empty_or_blank_claim_is_a_usage_error():
             result = CliRunner().invoke(main, ["check", claim, *extra])
             assert result.exit_code == 2, (claim, extra, result.output)
             assert "the claim is empty" in result.output
+
+
+def test_a_bad_claim_set_line_costs_only_itself(tmp_path):
+    """A claim set with bad lines among good ones: each bad line is one `Error: FILE:LINE` and the others are
+    scored, exit 1. Before, the first bad line stopped the run, and a claim that was a number or a slip that was a
+    list was a traceback; a published date that is no date was used as none."""
+    import json
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("截至2025年一季度末，全国普惠小微贷款余额达35.3万亿元。", encoding="utf-8")
+    good = {"claim": "2025年一季度末普惠小微贷款余额超过35万亿元", "verdict": "supported", "slip": None}
+    lines = [json.dumps(good, ensure_ascii=False), '{"claim": "y"', json.dumps({"claim": 5, "verdict": "supported"}),
+             json.dumps({**good, "verdict": "contradicted", "slip": ["scale"]}),
+             json.dumps({**good, "published": "2025-13-01"}), json.dumps({**good, "claim": "   "}),
+             json.dumps(good, ensure_ascii=False)]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(corpus),
+                                       "--format", "json", "--min-accuracy", "0"])
+    assert "Traceback" not in result.output and result.exit_code == 1, result.output
+    for number in (2, 3, 4, 5, 6):
+        assert f"set.jsonl:{number}: " in result.stderr
+    assert "set.jsonl:1:" not in result.stderr and "set.jsonl:7:" not in result.stderr
+    assert json.loads(result.stdout)["claims"] == 2
+    assert "5 lines" in result.stderr and "not scored" in result.stderr
+
+
+def test_a_claim_set_without_a_good_line_is_a_usage_error(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"claim": 5, "verdict": "supported"}\n\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(tmp_path)])
+    assert result.exit_code == 2 and "no claim to score" in result.stderr and "set.jsonl:1: " in result.stderr

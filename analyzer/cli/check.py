@@ -9,7 +9,7 @@ import tempfile
 import click
 
 from analyzer.check import any_contradicted, check_claim, check_consistency
-from analyzer.check.claimset import SPLITS, claim_set_store, claims_of_split, load_claims, score_claims
+from analyzer.check.claimset import SPLITS, claim_set_store, claims_of_split, read_claims, score_claims
 from analyzer.check.consistency import check_growth_with_store
 from analyzer.check.markdown import render_markdown
 from analyzer.check.messages import say
@@ -113,13 +113,27 @@ def render_table(verdicts, consistency, lang: str) -> str:
     return "\n".join(one_line(line) for line in lines).lstrip("\n")
 
 
+def _read_claim_set(path: str) -> tuple[list[dict], int]:
+    """The good claims of the set and how many lines failed, each failed line named on stderr (FILE:LINE); exit 2
+    when no line holds a claim."""
+    claims, errors = read_claims(path)
+    for error in errors:
+        click.echo(f"Error: {one_line(str(error))}", err=True)
+    if not claims:
+        fail(f"{path}: no claim to score" + (f" ({len(errors)} bad lines)" if errors else ""), 2)
+    if errors:
+        click.echo(f"Note: {len(errors)} lines of {path} were not scored; the scores are of the "
+                   f"{len(claims)} others", err=True)
+    return claims, len(errors)
+
+
 def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: float, fmt: str,
                     lang: str, split: str | None = None, misses: bool = True) -> None:
     """Score the checker on a claim set (only its ``split`` half when given) against a fresh store of ``sources``
     (corpus, shared data, references) or against the database at ``db_url``. Misses of held-out (``split``
     test) claims are never listed; ``misses=False`` lists none. The store holds the documents of the whole set, so a
     half scores the same as in the quality gate, whichever half is asked for."""
-    every_claim = load_claims(path)
+    every_claim, failed = _read_claim_set(path)
     claims = claims_of_split(every_claim, split)
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
         if any(sources.values()):
@@ -134,7 +148,7 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
         click.echo(json.dumps(score.to_dict(misses), ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(score.lines(misses)))
-    if score.accuracy < min_accuracy:
+    if score.accuracy < min_accuracy or failed:
         sys.exit(EXIT_CONTRADICTED)
 
 
