@@ -63,3 +63,35 @@ def test_a_claim_set_without_a_good_line_is_a_usage_error(tmp_path):
     path.write_text('{"claim": 5, "verdict": "supported"}\n\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--claim-set", str(path), "--corpus", str(tmp_path)])
     assert result.exit_code == 2 and "no claim to score" in result.stderr and "set.jsonl:1: " in result.stderr
+
+
+def test_a_range_keeps_its_upper_end_in_the_timeline(tmp_path):
+    """`timeline` printed 0.25至0.5个百分点 as -0.25 (value_high dropped) and counted it as agreeing with a plain
+    -0.25 from another document. A range now shows value_high, and a range and its low end disagree."""
+    import json
+    text = "存款准备金率下调0.25至0.5个百分点。"
+    start = text.index("0.25")
+
+    def record(doc_id, written, high):
+        figure = {"text": written, "start": start, "end": start + len(written), "value": "-0.25",
+                  "value_high": high, "unit": "percentage_point", "qualifier": "range" if high else None,
+                  "measure": "change", "comparison": None, "metric": "存款准备金率",
+                  "period": {"start": "2024-12-31", "end": "2024-12-31"}}
+        body = text if high else text.replace("至0.5", "")
+        return {"format": "policy-records/v1", "text": body, "figures": [figure], "policy_tools": [],
+                "sectors": [], "institutions": [],
+                "doc": {"id": doc_id, "title": None, "source": doc_id.upper(), "published": "2025-01-0" + doc_id[-1],
+                        "kind": "news", "url": None}}
+    path = tmp_path / "r.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in
+                              (record("d1", "0.25至0.5个百分点", "-0.5"), record("d2", "0.25个百分点", None))) + "\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--records", str(path), "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["timeline", "存款准备金率", "--db", db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    [point] = json.loads(result.stdout)
+    assert point["disagree"] is True and point["documents"] == 2
+    assert "-0.25..-0.5: D1 (d1)" in point["sources"] and "-0.25: D2 (d2)" in point["sources"]
+    assert (point["value"], point["value_high"]) in {("-0.25", "-0.5"), ("-0.25", None)}
