@@ -95,3 +95,16 @@ def test_a_range_keeps_its_upper_end_in_the_timeline(tmp_path):
     assert point["disagree"] is True and point["documents"] == 2
     assert "-0.25..-0.5: D1 (d1)" in point["sources"] and "-0.25: D2 (d2)" in point["sources"]
     assert (point["value"], point["value_high"]) in {("-0.25", "-0.5"), ("-0.25", None)}
+
+
+def test_a_range_of_changes_in_the_brief_does_not_read_as_a_change_to_a_level(tmp_path):
+    """The brief wrote 下调0.25至0.5个百分点 as 下调0.25个百分点至0.5个百分点, which reads as a cut of 0.25 points to a
+    level of 0.5 (as in 同比激增215.3%至380亿美元). A range is now written LOW—HIGH."""
+    import json
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"id": "x", "text": "存款准备金率下调0.25至0.5个百分点。新增贷款3至5万亿元。"},
+                               ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["brief", str(path), "--classifier", "keywords"])
+    assert result.exit_code == 0, result.output
+    assert "下调0.25个百分点—0.5个百分点" in result.stdout and "3万亿元—5万亿元" in result.stdout
+    assert "至0.5个百分点" not in result.stdout
