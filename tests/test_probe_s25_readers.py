@@ -108,3 +108,13 @@ def test_a_range_of_changes_in_the_brief_does_not_read_as_a_change_to_a_level(tm
     assert result.exit_code == 0, result.output
     assert "下调0.25个百分点—0.5个百分点" in result.stdout and "3万亿元—5万亿元" in result.stdout
     assert "至0.5个百分点" not in result.stdout
+
+
+def test_an_empty_query_filter_is_refused(tmp_path):
+    """`query --doc ""` (an unset shell variable) filtered nothing and printed every stored figure as that
+    document's; the same for --metric, --tool, --sector, --institution, --source and --search."""
+    db = str(tmp_path / "none.db")
+    for option in ("--doc", "--metric", "--tool", "--sector", "--institution", "--source", "--search"):
+        for value in ("", "  ", "\u3000"):
+            result = CliRunner().invoke(main, ["query", "--db", db, option, value])
+            assert result.exit_code == 2 and "is empty" in result.output, (option, value, result.output)
