@@ -118,3 +118,43 @@ def test_an_empty_query_filter_is_refused(tmp_path):
         for value in ("", "  ", "\u3000"):
             result = CliRunner().invoke(main, ["query", "--db", db, option, value])
             assert result.exit_code == 2 and "is empty" in result.output, (option, value, result.output)
+
+
+def _range_store(tmp_path, qualifier):
+    import json
+    text = "另一个区间3至5万亿元。"
+    start = text.index("3至5")
+    figure = {"text": "3至5万亿元", "start": start, "end": start + 6, "value": "3000000000000",
+              "value_high": "5000000000000", "unit": "CNY", "qualifier": qualifier, "measure": "level",
+              "comparison": None, "metric": "区间", "period": {"start": "2025-03-31", "end": "2025-03-31"}}
+    record = {"format": "policy-records/v1", "text": text, "figures": [figure], "policy_tools": [], "sectors": [],
+              "institutions": [], "doc": {"id": "r1", "title": "t", "source": "s", "published": "2025-05-26",
+                                          "kind": "news", "url": None}}
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / f"{qualifier}.db")
+    assert CliRunner().invoke(main, ["ingest", "--records", str(path), "--db", db]).exit_code == 0
+    return db
+
+
+def test_check_quotes_a_stored_range_whole(tmp_path):
+    """Against a stored 3至5万亿元, `check` said the source gives 3万亿元 (its low end), in the explanation, the
+    fact-check box and the evidence line. The range is now quoted whole, and the JSON evidence has value_high."""
+    import json
+    db = _range_store(tmp_path, "range")
+    args = ["check", "2025年一季度末区间为6万亿元", "--db", db, "--published", "2025-05-26"]
+    for fmt in ("table", "markdown"):
+        result = CliRunner().invoke(main, [*args, "--format", fmt])
+        assert result.exit_code == 1, result.output
+        assert "3万亿元—5万亿元" in result.output and "为3万亿元，" not in result.output
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--lang", "en"])
+    [verdict] = json.loads(result.stdout)["verdicts"]
+    assert verdict["evidence"][0]["value_high"] == "5000000000000" and "3万亿元—5万亿元" in verdict["explanation"]
+
+
+def test_a_record_range_without_the_range_qualifier_is_still_a_range(tmp_path):
+    """A --records figure with value_high and qualifier null (valid: ingest takes it) was checked as its low end,
+    so 4万亿元 inside 3至5万亿元 was 'contradicted'."""
+    db = _range_store(tmp_path, None)
+    result = CliRunner().invoke(main, ["check", "2025年一季度末区间为4万亿元", "--db", db, "--published", "2025-05-26"])
+    assert result.exit_code == 0 and "3万亿元—5万亿元" in result.output, result.output

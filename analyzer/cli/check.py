@@ -74,7 +74,8 @@ def _evidence_lines(e, lang: str) -> list[str]:
     source = e.source or say("unknown.source", lang)
     date = e.published or say("unknown.date", lang)
     lines = [f"    {mark}{source}{title} {date} doc={e.doc_id} "
-             f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})"]
+             f"[{e.start}:{e.end}] {e.text} (= {e.value}{'..' + e.value_high if e.value_high else ''} {e.unit}, "
+             f"{e.measure}, {_period(e.period)})"]
     if e.sentence:
         lines.append(f"      “{e.sentence.strip()}”")
     return lines
