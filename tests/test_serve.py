@@ -16,6 +16,7 @@ import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -81,10 +82,10 @@ def test_timeline_query_matches_the_store_timeline(app, corpus_db, metric, measu
     expected = metric_timeline(open_store(corpus_db), metric, measure)
     assert len(expected), "the corpus should have this series"
     rows = canned(app, "timeline", metric=metric, measure=measure or "")
-    got = [(r["period_end"], r["measure"], Decimal(r["value"]), r["documents"], r["figures"], bool(r["disagree"]))
-           for r in rows]
-    want = [(r.period_end, r.measure, Decimal(r.value), r.documents, r.figures, bool(r.disagree))
-            for r in expected.itertuples()]
+    got = [(r["period_end"], r["measure"], Decimal(r["value"]), r["value_high"] and Decimal(r["value_high"]),
+            r["documents"], r["figures"], bool(r["disagree"])) for r in rows]
+    want = [(r.period_end, r.measure, Decimal(r.value), None if pd.isna(r.value_high) else Decimal(r.value_high), r.documents,
+             r.figures, bool(r.disagree)) for r in expected.itertuples()]
     assert got == want
 
 

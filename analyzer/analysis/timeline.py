@@ -15,7 +15,7 @@ from analyzer.taxonomy.series import match_series
 
 # The measure a series shows when none is asked for: the first of these that the metric has.
 MEASURE_PREFERENCE = ("level", "flow", "rate", "share", "growth_rate", "change", "other")
-COLUMNS = ("period_start", "period_end", "value", "unit", "measure", "comparison", "documents", "figures",
+COLUMNS = ("period_start", "period_end", "value", "value_high", "unit", "measure", "comparison", "documents", "figures",
            "disagree", "sources", "names")
 
 
@@ -66,20 +66,31 @@ def build_timeline(reports: list[dict], measure: str | None = None, metric: str 
         groups[key].append(report)
     timeline.names = _written_names(groups.values())
     for (period_end, period_start, measure_, comparison, unit), group in sorted(groups.items()):
-        by_value: dict[Decimal, list[dict]] = defaultdict(list)
-        for report in group:
-            by_value[Decimal(report["value"]).normalize()].append(report)
+        by_value: dict[tuple, list[dict]] = defaultdict(list)
+        for report in group:  # a range (0.25至0.5个百分点) is its own value, never the same as its low end
+            by_value[_value_key(report)].append(report)
         ranked = sorted(by_value.items(), key=lambda kv: (len({r["doc_id"] for r in kv[1]}),
                                                           max(r["published"] or "" for r in kv[1])), reverse=True)
         disagree = len(ranked) > 1
         timeline.rows.append({
             "period_start": period_start, "period_end": period_end, "value": ranked[0][1][0]["value"],
-            "unit": unit, "measure": measure_, "comparison": comparison or None,
+            "value_high": ranked[0][1][0].get("value_high"), "unit": unit, "measure": measure_, "comparison": comparison or None,
             "documents": len({r["doc_id"] for r in group}), "figures": len(group), "disagree": disagree,
             "sources": _describe(ranked, disagree),
             "names": " | ".join(_written_names([group])),
         })
     return timeline
+
+
+def _value_key(report: dict) -> tuple:
+    high = report.get("value_high")
+    return Decimal(report["value"]).normalize(), None if high is None else Decimal(high).normalize()
+
+
+def _as_written(report: dict) -> str:
+    """A report's value for ``sources``: the number, or a range as LOW..HIGH."""
+    high = report.get("value_high")
+    return report["value"] if high is None else f"{report['value']}..{high}"
 
 
 def _written_names(groups) -> dict[str, int]:
@@ -92,7 +103,7 @@ def _who(reports: list[dict]) -> str:
     return ", ".join(names)
 
 
-def _describe(ranked: list[tuple[Decimal, list[dict]]], disagree: bool) -> str:
+def _describe(ranked: list[tuple[tuple, list[dict]]], disagree: bool) -> str:
     if not disagree:
         return _who(ranked[0][1])
-    return " | ".join(f"{reports[0]['value']}: {_who(reports)}" for _, reports in ranked)
+    return " | ".join(f"{_as_written(reports[0])}: {_who(reports)}" for _, reports in ranked)

@@ -79,6 +79,7 @@ class Evidence:
     agrees: bool | None = None
     url: str | None = None
     rank: str = "report"
+    value_high: str | None = None   # the upper end of a stored range (1万亿至2万亿元)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -263,7 +264,10 @@ def _subject(metric: str, measure: str | None, lang: str) -> str:
 
 
 def _stored(row: dict) -> str:
-    return human(Decimal(str(row["value"])), row["unit"])
+    """The stored value as the source gave it: a range (1万亿至2万亿元) as LOW—HIGH, never its low end alone."""
+    low = human(Decimal(str(row["value"])), row["unit"])
+    high = row.get("value_high")
+    return low if high is None else f"{low}—{human(Decimal(str(high)), row['unit'])}"
 
 
 def _signed(value: Decimal, unit: str, lang: str) -> str:
@@ -583,7 +587,8 @@ class ClaimChecker:
                         unit=row["unit"], measure=row.get("measure"), metric=row.get("metric"),
                         period=_period_dict(row.get("period_start"), row.get("period_end")),
                         agrees=None if claim is None else agrees(claim, row_figure(row), factor),
-                        url=doc["url"], rank=doc["rank"])
+                        url=doc["url"], rank=doc["rank"],
+                        value_high=None if row.get("value_high") is None else str(row["value_high"]))
 
     def cite(self, row: dict) -> str:
         """经济日报《标题》（2025-05-26）; the gaps said plainly: 来源不详（文档d1）, 日期不详."""

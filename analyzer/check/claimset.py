@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.check.claims import VERDICTS, Verdict, check_claim
+from analyzer.check.slips import SLIPS
 from analyzer.errors import InputError
+from analyzer.extract.periods import parse_iso_date
 from analyzer.io.gold import RESERVED_IDS
 from analyzer.store import open_store
 from analyzer.store.ingest import ingest
@@ -77,22 +79,46 @@ class ClaimSetScore:
 
 def load_claims(path: str | Path) -> list[dict]:
     """The claims of a JSON Lines file; a bad line is an ``InputError`` naming FILE:LINE."""
+    claims, errors = read_claims(path)
+    if errors:
+        raise errors[0]
+    return claims
+
+
+def read_claims(path: str | Path) -> tuple[list[dict], list[InputError]]:
+    """The good claims of a JSON Lines file, and an ``InputError`` naming FILE:LINE for each bad line, so one bad
+    line costs only itself. A file that cannot be read is an ``InputError``."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(str(path), f"cannot read the claim set: {error}") from None
-    claims = []
+    claims, errors = [], []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}", f"not JSON: {error.msg}") from None
-        if not isinstance(item, dict) or not item.get("claim") or item.get("verdict") not in VERDICTS:
-            raise InputError(f"{path}:{number}", f"a claim needs 'claim' and 'verdict' ({', '.join(VERDICTS)})")
-        claims.append(item)
-    return claims
+            claims.append(_claim_of_line(line, f"{path}:{number}"))
+        except InputError as error:
+            errors.append(error)
+    return claims, errors
+
+
+def _claim_of_line(line: str, where: str) -> dict:
+    """One line's claim: a JSON object with a non-blank string ``claim``, a known ``verdict``, a known ``slip``
+    (or none) and a ``published`` date (or none)."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"not JSON: {error.msg}") from None
+    if not isinstance(item, dict) or not isinstance(item.get("claim"), str) or not item["claim"].strip() \
+            or item.get("verdict") not in VERDICTS:
+        raise InputError(where, f"a claim needs 'claim' (text) and 'verdict' ({', '.join(VERDICTS)})")
+    slip, published = item.get("slip"), item.get("published")
+    if slip is not None and slip not in SLIPS:
+        raise InputError(where, f"'slip' is one of {', '.join(SLIPS)} or null, not {slip!r}")
+    if published is not None and (not isinstance(published, str) or parse_iso_date(published) is None):
+        raise InputError(where, f"'published' {published!r} is not a date like 2025-05-26")
+    return item
 
 
 SPLITS = ("dev", "test")

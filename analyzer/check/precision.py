@@ -139,7 +139,7 @@ def interval(figure: Figure) -> Interval:
     """The values the figure admits, given its precision and qualifier."""
     v, h = figure.value, half(figure)
     slack = abs(v) * QUALIFIER_SLACK
-    if figure.qualifier == "range" and figure.value_high is not None:
+    if figure.qualifier in ("range", None) and figure.value_high is not None:  # a record may leave out "range"
         low, high = sorted((v, figure.value_high))  # 下降69%至79% is -69 to -79
         return Interval(low - h, high + h)
     # the bound is on the size: 下降超过3% (-3, over) is -3 or below, 下降近4% (-4, under) a little above -4

@@ -9,7 +9,7 @@ import tempfile
 import click
 
 from analyzer.check import any_contradicted, check_claim, check_consistency
-from analyzer.check.claimset import SPLITS, claim_set_store, claims_of_split, load_claims, score_claims
+from analyzer.check.claimset import SPLITS, claim_set_store, claims_of_split, read_claims, score_claims
 from analyzer.check.consistency import check_growth_with_store
 from analyzer.check.markdown import render_markdown
 from analyzer.check.messages import say
@@ -18,7 +18,7 @@ from analyzer.cli import main
 from analyzer.cli.common import FiniteRange, fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
 from analyzer.errors import InputError, StoreError, one_line
-from analyzer.io.readers import read_documents
+from analyzer.io.readers import STDIN, ReadLimits, decode_bytes, read_documents
 from analyzer.io.writers import format_table
 from analyzer.pipeline import Pipeline
 from analyzer.records import Document
@@ -37,7 +37,7 @@ def _read_input(claim: str | None, file: str | None, published: str | None):
     if claim is not None and claim != "-":
         return Document(id="claim", text=claim, published=published)
     if claim == "-":
-        return Document(id="claim", text=sys.stdin.read(), published=published)
+        return Document(id="claim", text=_read_stdin_claim(), published=published)
     documents = list(read_documents([file], {"published": published}))
     if not documents:
         fail(f"{file}: no text found", 2)
@@ -47,6 +47,19 @@ def _read_input(claim: str | None, file: str | None, published: str | None):
     if len(documents) > 1:
         click.echo(f"Note: {file} holds {len(documents)} documents; checking the first", err=True)
     return document
+
+
+def _read_stdin_claim() -> str:
+    """The claim on stdin, within the one-document limit that ``--file -`` and ``ingest -`` keep, decoded as they
+    decode it (UTF-8, a BOM, GB18030/Big5)."""
+    limit = ReadLimits().max_document_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        fail(f"{STDIN}: more than {limit:,} bytes, the limit for one document", 2)
+    try:
+        return decode_bytes(data, STDIN)
+    except InputError as error:
+        fail(str(error), 2)
 
 
 def _period(period: dict | None) -> str:
@@ -61,7 +74,8 @@ def _evidence_lines(e, lang: str) -> list[str]:
     source = e.source or say("unknown.source", lang)
     date = e.published or say("unknown.date", lang)
     lines = [f"    {mark}{source}{title} {date} doc={e.doc_id} "
-             f"[{e.start}:{e.end}] {e.text} (= {e.value} {e.unit}, {e.measure}, {_period(e.period)})"]
+             f"[{e.start}:{e.end}] {e.text} (= {e.value}{'..' + e.value_high if e.value_high else ''} {e.unit}, "
+             f"{e.measure}, {_period(e.period)})"]
     if e.sentence:
         lines.append(f"      “{e.sentence.strip()}”")
     return lines
@@ -100,13 +114,27 @@ def render_table(verdicts, consistency, lang: str) -> str:
     return "\n".join(one_line(line) for line in lines).lstrip("\n")
 
 
+def _read_claim_set(path: str) -> tuple[list[dict], int]:
+    """The good claims of the set and how many lines failed, each failed line named on stderr (FILE:LINE); exit 2
+    when no line holds a claim."""
+    claims, errors = read_claims(path)
+    for error in errors:
+        click.echo(f"Error: {one_line(str(error))}", err=True)
+    if not claims:
+        fail(f"{path}: no claim to score" + (f" ({len(errors)} bad lines)" if errors else ""), 2)
+    if errors:
+        click.echo(f"Note: {len(errors)} lines of {path} were not scored; the scores are of the "
+                   f"{len(claims)} others", err=True)
+    return claims, len(errors)
+
+
 def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: float, fmt: str,
                     lang: str, split: str | None = None, misses: bool = True) -> None:
     """Score the checker on a claim set (only its ``split`` half when given) against a fresh store of ``sources``
     (corpus, shared data, references) or against the database at ``db_url``. Misses of held-out (``split``
     test) claims are never listed; ``misses=False`` lists none. The store holds the documents of the whole set, so a
     half scores the same as in the quality gate, whichever half is asked for."""
-    every_claim = load_claims(path)
+    every_claim, failed = _read_claim_set(path)
     claims = claims_of_split(every_claim, split)
     with tempfile.TemporaryDirectory(prefix="claimset-") as directory:
         if any(sources.values()):
@@ -121,7 +149,7 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
         click.echo(json.dumps(score.to_dict(misses), ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(score.lines(misses)))
-    if score.accuracy < min_accuracy:
+    if score.accuracy < min_accuracy or failed:
         sys.exit(EXIT_CONTRADICTED)
 
 
@@ -191,6 +219,8 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang, split, not no_misses)
         return
     document = _read_input(claim, file, published)
+    if not document.text.strip():
+        fail("the claim is empty: nothing to check (give a CLAIM, - for stdin, or --file ARTICLE)", 2)
     record = Pipeline().analyze(dataclasses.replace(document, text=prepare_claim(document.text)))
     if consistency:
         verdicts, results = None, check_consistency(record)

@@ -55,6 +55,14 @@ def checked_place(ctx, param, value):
     return value
 
 
+def checked_filter(ctx, param, value):
+    """A text filter (``query --doc``, ``--metric``, ``--search`` …) given empty or blank is refused: it filtered
+    nothing, so ``--doc "$ID"`` with ``$ID`` unset printed every stored figure as if they were that document's."""
+    if value is not None and not value.strip():
+        raise click.BadParameter(f"{value!r} is empty: give a value, or leave the option out")
+    return value
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)

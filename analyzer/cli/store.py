@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import (FiniteRange, checked_place, fail, format_option, handle_errors,
+from analyzer.cli.common import (FiniteRange, checked_filter, checked_place, fail, format_option, handle_errors,
                                  report_failures, verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
@@ -161,21 +161,21 @@ def ingest_command(paths, db_url, workers, batch_size, records, on_duplicate, ke
 
 @click.command(name="query")
 @db_option
-@click.option("--metric", help="Metric phrase (普惠小微贷款余额) or its normalized key; every place's figures "
+@click.option("--metric", callback=checked_filter, help="Metric phrase (普惠小微贷款余额) or its normalized key; every place's figures "
                                 "unless --place is given.")
 @click.option("--place", callback=checked_place, help="Figures of this place (天津 also finds 天津市); 全国 finds the national ones, with no place.")
-@click.option("--tool", help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
-@click.option("--sector", help="Sector, e.g. 小微企业 (as for --tool).")
-@click.option("--institution", help="Institution, e.g. 中国人民银行 (as for --tool).")
-@click.option("--source", help="Publisher of the document, e.g. 经济日报.")
-@click.option("--doc", "doc_id", help="One document's id.")
+@click.option("--tool", callback=checked_filter, help="Policy tool (canonical name): figures linked to it or in a sentence naming it.")
+@click.option("--sector", callback=checked_filter, help="Sector, e.g. 小微企业 (as for --tool).")
+@click.option("--institution", callback=checked_filter, help="Institution, e.g. 中国人民银行 (as for --tool).")
+@click.option("--source", callback=checked_filter, help="Publisher of the document, e.g. 经济日报.")
+@click.option("--doc", "doc_id", callback=checked_filter, help="One document's id.")
 @date_option("--published-from", "Documents published on or after DATE.")
 @date_option("--published-to", "Documents published on or before DATE.")
 @date_option("--period-from", "Figures whose period starts on or after DATE.")
 @date_option("--period-to", "Figures whose period ends on or before DATE.")
 @click.option("--unit", type=click.Choice(UNITS))
 @click.option("--measure", type=click.Choice(MEASURES))
-@click.option("--search", metavar="TEXT", help="Figures whose sentence contains TEXT.")
+@click.option("--search", metavar="TEXT", callback=checked_filter, help="Figures whose sentence contains TEXT.")
 @click.option("--limit", type=click.IntRange(1, MAX_SQL_INTEGER), help="At most this many rows.")
 @format_option()
 @verbose_option

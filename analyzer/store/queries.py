@@ -184,7 +184,7 @@ def linked_names_select(figure_ids: list[int], kind: str) -> sa.Select:
 
 def timeline_select(metric: str, measure: str | None = None, place: str | None = None) -> sa.Select:
     """The dated figures of one series: the metric's national figures, or with ``place`` that place's."""
-    statement = (sa.select(f.period_start, f.period_end, f.measure, f.comparison, f.unit, f.value, f.qualifier,
+    statement = (sa.select(f.period_start, f.period_end, f.measure, f.comparison, f.unit, f.value, f.value_high, f.qualifier,
                            f.metric, f.place, d.doc_id, d.source, d.published)
                  .select_from(figures.join(documents, f.document_id == d.id))
                  .where(metric_condition(metric, place), f.period_end.is_not(None)))
