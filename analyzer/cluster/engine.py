@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import signal
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -42,6 +40,7 @@ from analyzer.cluster.tasks import (
 from analyzer.errors import AnalyzerError
 from analyzer.settings import Settings
 from analyzer.store.base import IngestSummary
+from analyzer.store.workers import ctrl_c_ignored
 
 CONNECT_TIMEOUT_S = 30
 WORKER_WAIT_S = 60
@@ -71,7 +70,10 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         if scheduler:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         else:
-            with _workers_ignore_ctrl_c():
+            # SIGINT ignored while the local cluster's workers start (a disposition a new process keeps):
+            # a terminal's Ctrl-C reaches the whole process group, and each worker printed a traceback and
+            # died, so the run could neither stop its tasks nor count them; the client alone takes it
+            with ctrl_c_ignored():
                 cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
                                        dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
@@ -86,22 +88,6 @@ def open_client(scheduler: str | None = None, workers: int = 2) -> Iterator:
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
-
-
-@contextlib.contextmanager
-def _workers_ignore_ctrl_c():
-    """Start the local cluster's worker processes with SIGINT ignored (a disposition a new process keeps). Ctrl-C
-    in a terminal reaches the whole process group: each worker printed a KeyboardInterrupt traceback and died,
-    so the run could neither stop its tasks nor count them. The client alone takes it, stops the tasks, and
-    closes the cluster. A Ctrl-C while the workers start (a second or two) is not taken."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
 def _first_line(error: BaseException) -> str:

@@ -33,7 +33,7 @@ def _ignore_interrupt(initializer: Callable[..., None], *args) -> None:
 
 
 @contextlib.contextmanager
-def _ctrl_c_ignored():
+def ctrl_c_ignored():
     """SIGINT ignored in this process for the block (main thread only: elsewhere nothing changes)."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -47,7 +47,7 @@ def _ctrl_c_ignored():
 
 class _QuietProcess(multiprocessing.context.SpawnProcess):
     def start(self) -> None:
-        with _ctrl_c_ignored():  # the few milliseconds of fork and exec: a Ctrl-C then is not taken
+        with ctrl_c_ignored():  # the few milliseconds of fork and exec: a Ctrl-C then is not taken
             super().start()
 
 
