@@ -158,3 +158,13 @@ def test_a_record_range_without_the_range_qualifier_is_still_a_range(tmp_path):
     db = _range_store(tmp_path, None)
     result = CliRunner().invoke(main, ["check", "2025年一季度末区间为4万亿元", "--db", db, "--published", "2025-05-26"])
     assert result.exit_code == 0 and "3万亿元—5万亿元" in result.output, result.output
+
+
+def test_a_claim_beside_a_claim_set_is_a_usage_error(tmp_path):
+    """s25-probe2 left open: `check "CLAIM" --claim-set FILE` scored the set and ignored the claim without a word."""
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"id": "c1", "claim": "普惠小微贷款余额35.3万亿元", "verdict": "supported", "slip": null}\n',
+                      encoding="utf-8")
+    for given in (["普惠小微贷款余额35万亿元"], ["--file", str(claims)]):
+        result = CliRunner().invoke(main, ["check", *given, "--claim-set", str(claims), "--corpus", str(tmp_path)])
+        assert result.exit_code == 2 and "not both" in result.stderr, result.output

@@ -215,6 +215,8 @@ def check_command(claim, file, published, db_url, consistency, with_consistency,
     """
     overrides(published=published)  # validates the date
     if claim_set:
+        if claim is not None or file is not None:  # before (s25-probe2): the claim was ignored without a word
+            fail("--claim-set scores a claim set; give either CLAIM/--file or --claim-set, not both", 2)
         sources = {"corpus": corpus, "shared_data": shared_data, "references": list(references)}
         score_claim_set(claim_set, sources, db_url, min_accuracy, fmt, lang, split, not no_misses)
         return
