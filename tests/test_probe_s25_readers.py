@@ -65,9 +65,8 @@ def test_a_claim_set_without_a_good_line_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "no claim to score" in result.stderr and "set.jsonl:1: " in result.stderr
 
 
-def test_a_range_keeps_its_upper_end_in_the_timeline(tmp_path):
-    """`timeline` printed 0.25至0.5个百分点 as -0.25 (value_high dropped) and counted it as agreeing with a plain
-    -0.25 from another document. A range now shows value_high, and a range and its low end disagree."""
+def _range_and_its_low_end(tmp_path) -> str:
+    """A store of two documents: D1 gives a cut of 0.25至0.5个百分点 (a range), D2 a plain cut of 0.25 points."""
     import json
     text = "存款准备金率下调0.25至0.5个百分点。"
     start = text.index("0.25")
@@ -87,15 +86,37 @@ def test_a_range_keeps_its_upper_end_in_the_timeline(tmp_path):
                               (record("d1", "0.25至0.5个百分点", "-0.5"), record("d2", "0.25个百分点", None))) + "\n",
                     encoding="utf-8")
     db = str(tmp_path / "s.db")
-    runner = CliRunner()
-    assert runner.invoke(main, ["ingest", "--records", str(path), "--db", db]).exit_code == 0
-    result = runner.invoke(main, ["timeline", "存款准备金率", "--db", db, "-f", "json"])
+    assert CliRunner().invoke(main, ["ingest", "--records", str(path), "--db", db]).exit_code == 0
+    return db
+
+
+def test_a_range_keeps_its_upper_end_in_the_timeline(tmp_path):
+    """`timeline` printed 0.25至0.5个百分点 as -0.25 (value_high dropped) and counted it as agreeing with a plain
+    -0.25 from another document. A range now shows value_high, and a range and its low end disagree."""
+    import json
+    db = _range_and_its_low_end(tmp_path)
+    result = CliRunner().invoke(main, ["timeline", "存款准备金率", "--db", db, "-f", "json"])
     assert result.exit_code == 0, result.output
     [point] = json.loads(result.stdout)
     assert point["disagree"] is True and point["documents"] == 2
     assert "-0.25..-0.5: D1 (d1)" in point["sources"] and "-0.25: D2 (d2)" in point["sources"]
     assert (point["value"], point["value_high"]) in {("-0.25", "-0.5"), ("-0.25", None)}
 
+
+
+def test_serve_lists_a_range_and_its_low_end_as_a_conflict(tmp_path):
+    """s25-probe2 left open: serve's `conflicts` query compared values without value_high, so the range above and
+    the plain -0.25 were one value and no conflict, while `timeline` said they disagree."""
+    import asyncio
+
+    from analyzer.serve.app import build_datasette, open_served
+    datasette = build_datasette(open_served(_range_and_its_low_end(tmp_path)))
+
+    async def get():
+        await datasette.invoke_startup()
+        return await datasette.client.get("/analyzer/conflicts.json?metric=&_shape=array")
+    [row] = asyncio.run(get()).json()
+    assert row["values"] == 2 and "(-0.25..-0.5): D1 (d1)" in row["sources"] and "(-0.25): D2 (d2)" in row["sources"]
 
 def test_a_range_of_changes_in_the_brief_does_not_read_as_a_change_to_a_level(tmp_path):
     """The brief wrote 下调0.25至0.5个百分点 as 下调0.25个百分点至0.5个百分点, which reads as a cut of 0.25 points to a
