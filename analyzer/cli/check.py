@@ -18,7 +18,7 @@ from analyzer.cli import main
 from analyzer.cli.common import FiniteRange, fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
 from analyzer.errors import InputError, StoreError, one_line
-from analyzer.io.readers import STDIN, ReadLimits, decode_bytes, read_documents
+from analyzer.io.readers import read_documents, read_stdin_text
 from analyzer.io.writers import format_table
 from analyzer.pipeline import Pipeline
 from analyzer.records import Document
@@ -52,12 +52,8 @@ def _read_input(claim: str | None, file: str | None, published: str | None):
 def _read_stdin_claim() -> str:
     """The claim on stdin, within the one-document limit that ``--file -`` and ``ingest -`` keep, decoded as they
     decode it (UTF-8, a BOM, GB18030/Big5)."""
-    limit = ReadLimits().max_document_bytes
-    data = sys.stdin.buffer.read(limit + 1)
-    if len(data) > limit:
-        fail(f"{STDIN}: more than {limit:,} bytes, the limit for one document", 2)
     try:
-        return decode_bytes(data, STDIN)
+        return read_stdin_text()
     except InputError as error:
         fail(str(error), 2)
 

@@ -419,13 +419,18 @@ def expand_paths(paths: list[str]) -> Iterator[Source | InputError | str]:
             yield Source(path, path.parent)
 
 
-def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
+def read_stdin_text(limits: ReadLimits | None = None, hint: str = "") -> str:
+    """Standard input as text, within the one-document limit (``hint`` ends the message past it), decoded as files
+    are (UTF-8, a BOM, GB18030/Big5)."""
     limits = limits or ReadLimits()
     data = sys.stdin.buffer.read(limits.max_document_bytes + 1)
     if len(data) > limits.max_document_bytes:
-        raise InputError(STDIN, f"more than {limits.max_document_bytes:,} bytes, the limit for one document "
-                                "(for many documents use a .jsonl file, or raise --max-doc-bytes)")
-    text = decode_bytes(data, STDIN)
+        raise InputError(STDIN, f"more than {limits.max_document_bytes:,} bytes, the limit for one document{hint}")
+    return decode_bytes(data, STDIN)
+
+
+def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
+    text = read_stdin_text(limits, " (for many documents use a .jsonl file, or raise --max-doc-bytes)")
     if not text.lstrip().startswith(("{", "[")):
         yield located(parse_text(text, STDIN), STDIN, STDIN)
         return
