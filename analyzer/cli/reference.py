@@ -32,8 +32,9 @@ def reference_group() -> None:
 def reference_import_command(path, set_name, rank, db_url):
     """Load FILE.csv (columns metric, period, value, unit, source, url; optional measure, comparison, title,
     published) into the store as reference series. The whole file is checked first: any bad row is reported as
-    `Error: FILE:LINE: problem` (one line per row) and nothing is imported; a table over 10 MiB is refused. Importing the same --source again makes
-    the set the new table: changed rows are updated, rows it no longer holds removed (each counted).
+    `Error: FILE:LINE: problem` (one line per row) and nothing is imported; a table over 10 MiB is refused.
+    Importing the same --source again makes the set the new table: changed rows are updated, rows it no longer
+    holds removed (each counted).
 
     Example: analyzer reference import references/pboc-nbs.csv --source pboc-nbs --rank official
     """
@@ -49,8 +50,8 @@ def reference_import_command(path, set_name, rank, db_url):
         stored = getattr(interrupt, "set_stored", None)
         if stored is None:
             raise
-        fail(f"interrupted after the set was stored: {set_name!r} holds the {interrupt.rows} rows of {path}"
-             if stored else f"interrupted: nothing imported, {set_name!r} is as it was", 130)
+        fail(_stored_line(set_name, interrupt.rows, path) if stored
+             else f"interrupted: nothing imported, {set_name!r} is as it was", 130)
     finally:
         interrupted = _close(store)
     removed = f", {result.removed} removed (rows of {set_name!r} this table no longer holds)" if result.removed else ""
@@ -58,7 +59,11 @@ def reference_import_command(path, set_name, rank, db_url):
                f"{store.display_url}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
                f"{removed}", err=True)
     if interrupted:
-        fail(f"interrupted after the set was stored: {set_name!r} holds the {len(records)} rows of {path}", 130)
+        fail(_stored_line(set_name, len(records), path), 130)
+
+
+def _stored_line(set_name: str, rows: int, path: str) -> str:
+    return f"interrupted after the set was stored: {set_name!r} holds the {rows} rows of {path}"
 
 
 def _close(store) -> bool:
