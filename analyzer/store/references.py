@@ -41,6 +41,7 @@ EXTRACTOR_VERSION = "reference-1"
 # the largest table read (bytes): the whole table is checked in memory before one transaction stores it, some 25 times
 # its size in Python objects (a 6 MB table of 50,000 rows took 165 MB); the shipped pboc-nbs.csv is 6 KB
 MAX_TABLE_BYTES = 10 * 2**20
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # 2024-12-31 as written (not 20241231 or 2024-W01)
 MAX_SET_NAME = 200  # characters of a set's name (--source): every row's id holds it, and an id is at most 1,000
 # a number as a table writes it (commas already removed); re.ASCII: \d is 0-9 only
 PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
@@ -95,7 +96,7 @@ def _day(text: str, column: str) -> Period:
     """2024-12-31 only: ``date.fromisoformat`` (Python 3.11 on) also reads 20241231 and ISO weeks, so 2024-W01 (a
     week) was stored as the one day 2024-01-01."""
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        if not ONE_DAY.fullmatch(text):
             raise ValueError
         day = dt.date.fromisoformat(text).isoformat()
     except ValueError:
@@ -205,7 +206,7 @@ def _published(row: dict) -> str | None:
     published = (row.get("published") or "").strip() or None
     if published:
         parse_period(published, "published")  # its digits and its day checked
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published, re.ASCII):
+        if not ONE_DAY.fullmatch(published):
             raise ValueError(f"published {published!r} is not one day: write the release's date, as 2025-01-15")
     return published
 
