@@ -165,6 +165,21 @@ def test_series_chart_plots_every_period(page, base_url, store_db, screenshots):
     page.screenshot(path=screenshots / "chart-series.png", full_page=True)
 
 
+def test_series_chart_draws_a_range_from_end_to_end(page, base_url, store_db, screenshots):
+    """A range (科技型企业贷款增速15%至20%) was drawn as a point at its low end; now the point sits in its middle
+    and a bar runs from 15 to 20 (the same as `timeline --plot`)."""
+    store = open_store(store_db)
+    _, keys = store.sql("SELECT metric_key FROM figures WHERE value_high IS NOT NULL AND period_end IS NOT NULL "
+                        "AND measure = 'rate' AND metric_key IS NOT NULL ORDER BY metric_key")
+    metric = next(key for (key,) in keys if metric_timeline(store, key).value_high.notna().any())
+    expected = metric_timeline(store, metric)
+    open_page(page, base_url, "/-/dashboards/metric-series", metric=metric)
+    page.locator("#chart-series svg g.layer_1_marks path").first.wait_for()
+    bars = page.locator("#chart-series svg g.layer_2_marks line")
+    assert bars.count() == int(expected.value_high.notna().sum()) > 0
+    page.screenshot(path=screenshots / "chart-range.png", full_page=True)
+
+
 def a_series_with_disagreements(store_db: str) -> tuple[str, int, int]:
     """A metric whose default series has points on which sources disagree: (key, points, disagreements)."""
     store = open_store(store_db)

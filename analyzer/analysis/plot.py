@@ -106,8 +106,10 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
         points = series[(measure, comparison, unit)]
         divisor, zh_unit, en_unit = value_scale(unit, [Decimal(p["value"]) for p in points])
         xs = [dt.date.fromisoformat(p["period_end"]) for p in points]
-        ys = [float(Decimal(p["value"]) / divisor) for p in points]
+        lows, highs = _ends(points, divisor)
+        ys = [(low + high) / 2 for low, high in zip(lows, highs)]
         ax.plot(xs, ys, marker="o", label=" ".join(filter(None, (measure, comparison))))
+        _draw_ranges(ax, labeler, xs, lows, highs)
         bad = [(x, y) for x, y, p in zip(xs, ys, points) if p["disagree"]]
         if bad:
             ax.scatter(*zip(*bad), s=160, facecolors="none", edgecolors="red", linewidths=1.5,
@@ -121,6 +123,21 @@ def plot_timeline(rows: list[dict], metric: str, path: str, labeler: Labeler | N
     fig.tight_layout()
     save_figure(fig, path)
     plt.close(fig)
+
+
+def _ends(points: list[dict], divisor: Decimal) -> tuple[list[float], list[float]]:
+    """Each point's low and high end on the axis' scale; a single value is both ends."""
+    lows = [float(Decimal(p["value"]) / divisor) for p in points]
+    highs = [float(Decimal(p["value_high"]) / divisor) if p.get("value_high") is not None else low
+             for p, low in zip(points, lows)]
+    return lows, highs
+
+
+def _draw_ranges(ax, labeler: Labeler, xs: list, lows: list[float], highs: list[float]) -> None:
+    """A range (0.25至0.5) is a bar from its low to its high end, its point in the middle, not a dot at the low end."""
+    spans = [(x, low, high) for x, low, high in zip(xs, lows, highs) if high != low]
+    if spans:
+        ax.vlines(*zip(*spans), colors="grey", linewidths=3, alpha=0.6, label=labeler.pick("区间", "range"))
 
 
 def save_figure(fig, path: str) -> None:
