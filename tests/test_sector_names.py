@@ -298,6 +298,22 @@ def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # s26-mentions pooled round: infrastructure in a sentence about AI, computing power, data centres or chips is a
+    # firm's stack or a market's theme wherever the technology word stands before it in the sentence
+    ("而AI倚赖算力集聚，即使完成基建和模型训练，其应用仍持续消耗大量资源。", []),
+    ("OpenAI需要建设规模空前的数据中心枢纽，而重资产基建面临巨大的资金与能源瓶颈。", []),
+    ("甲骨文横跨数据库、基础设施与应用层的端到端技术栈。", []),
+    # a plan, a government or special bonds in the sentence keep it a sector
+    ("上海市经信委印发《上海市新一代信息基础设施发展规划》，持续推进数据中心布局。", [("基础设施", "基础设施", True)]),
+    ("超长期特别国债资金支持重大项目，涉及人工智能、交通基础设施等重点领域。", [("基础设施", "基础设施", True)]),
+    # without a technology word before it the name stays
+    ("基础设施投资增长5.9%，制造业投资增长6.5%。", [("基础设施", "基础设施", True), ("制造业", "制造业", True)]),
+])
+def test_infrastructure_in_a_technology_sentence_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # s22-sectors2 pooled round: 消费 in a sentence of investment advice is a theme investors buy, like a board
     ("配置上，建议投资者中期以高端制造及消费等偏成长方向为主。", []),
     ("与此同时，市场风格向消费切换。", []),
