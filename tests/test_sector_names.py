@@ -28,7 +28,9 @@ def sectors(finder, text):
     ("对于促进废钢和电炉钢行业进一步培育壮大和健康发展，提出两点建议。", [("电炉钢行业", "电炉钢行业", False)]),
     # a group of firms a meeting addresses (the official sentence's 强调)
     ("会议强调，煤炭生产企业要抓紧恢复正常生产供应，严格落实保供稳价的政策要求。", [("煤炭生产企业", "煤炭生产企业", False)]),
-    ("中央网信办出台《互联网企业上市及投融资操作规范》。", [("互联网企业", "互联网企业", False)]),
+    # (互联网企业 is a taxonomy alias of 互联网行业 since s26-mentions, gated like the divisions)
+    ("中央网信办出台《互联网企业上市及投融资操作规范》。", [("互联网企业", "互联网行业", True)]),
+    ("中央网信办出台《网络游戏企业上市及投融资操作规范》。", [("网络游戏企业", "网络游戏企业", False)]),
     ("多地推出新一轮人工智能产业扶持政策。", [("人工智能产业", "人工智能产业", True)]),
     ("支持文化创意产业发展。", [("文化创意产业", "文化创意产业", False)]),
     # a statistical breakdown classifies by industry
@@ -98,7 +100,7 @@ def test_candidates_list_grammar_sectors():
     ("对网络直播行业的偷逃税行为进行规范。", [("网络直播行业", "网络直播行业", False)]),
     ("有关部门正在酝酿制定新的助贷行业监管文件。", [("助贷行业", "助贷行业", False)]),
     # jieba tags 康复 as a person's name: the name is read whole, not as the fragment 辅助器具产业
-    ("十四部门部署开展康复辅助器具产业扩能提质三年行动。", [("康复辅助器具产业", "康复辅助器具产业", False)]),
+    ("十四部门部署开展康复辅助器具产业扩能提质三年行动。", [("康复辅助器具产业", "康复辅助器具产业", True)]),
     # a large count is a population a policy addresses
     ("推动500家重点用能企业节能技术改造。", [("用能企业", "用能企业", False)]),
 ])
@@ -188,8 +190,8 @@ def test_no_sector_in_a_business_scope(finder, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # s21-sectors: a ministry's 运行情况 release, a draft for comment and 约谈 address the industries of their sentence
     ("工信部发布2021年机械行业运行情况，机械行业增加值同比增长10%。",
-     [("机械行业", "机械行业", False), ("机械行业", "机械行业", False)]),
-    ("工信部就《关于加快现代轻工产业体系建设的指导意见（征求意见稿）》公开征求意见。", [("轻工产业", "轻工产业", False)]),
+     [("机械行业", "机械行业", True), ("机械行业", "机械行业", True)]),
+    ("工信部就《关于加快现代轻工产业体系建设的指导意见（征求意见稿）》公开征求意见。", [("轻工产业", "轻工产业", True)]),
     ("国家版权局约谈主要唱片公司，要求数字音乐产业规范授权。", [("数字音乐产业", "数字音乐产业", False)]),
 ])
 def test_official_releases_address_their_industries(finder, text, expected):
@@ -198,7 +200,7 @@ def test_official_releases_address_their_industries(finder, text, expected):
 
 def test_aim_at_a_group_governs_it(finder):
     # s21-sectors: 瞄准 is a weak word: it counts where it governs the name, not elsewhere in its clause
-    assert sectors(finder, "多部门密集部署，瞄准重点数字产业，提升供给水平。") == [("数字产业", "数字产业", False)]
+    assert sectors(finder, "多部门密集部署，瞄准重点数字产业，提升供给水平。") == [("数字产业", "数字产业", True)]
     assert sectors(finder, "公司瞄准海外市场，数字产业收入增长。") == []
 
 
@@ -298,6 +300,22 @@ def test_a_technology_infrastructure_is_no_sector(finder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # s26-mentions pooled round: infrastructure in a sentence about AI, computing power, data centres or chips is a
+    # firm's stack or a market's theme wherever the technology word stands before it in the sentence
+    ("而AI倚赖算力集聚，即使完成基建和模型训练，其应用仍持续消耗大量资源。", []),
+    ("OpenAI需要建设规模空前的数据中心枢纽，而重资产基建面临巨大的资金与能源瓶颈。", []),
+    ("甲骨文横跨数据库、基础设施与应用层的端到端技术栈。", []),
+    # a plan, a government or special bonds in the sentence keep it a sector
+    ("上海市经信委印发《上海市新一代信息基础设施发展规划》，持续推进数据中心布局。", [("基础设施", "基础设施", True)]),
+    ("超长期特别国债资金支持重大项目，涉及人工智能、交通基础设施等重点领域。", [("基础设施", "基础设施", True)]),
+    # without a technology word before it the name stays
+    ("基础设施投资增长5.9%，制造业投资增长6.5%。", [("基础设施", "基础设施", True), ("制造业", "制造业", True)]),
+])
+def test_infrastructure_in_a_technology_sentence_is_no_sector(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # s22-sectors2 pooled round: 消费 in a sentence of investment advice is a theme investors buy, like a board
     ("配置上，建议投资者中期以高端制造及消费等偏成长方向为主。", []),
     ("与此同时，市场风格向消费切换。", []),
@@ -320,3 +338,24 @@ def test_consumption_as_an_investment_theme_is_no_sector(finder, text, expected)
 ])
 def test_a_context_row_refuses_a_grammar_reading_of_its_name(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s26-mentions: groups the grammar read in two archive documents or more are taxonomy sectors with parents, gated
+    # like the divisions (建材 a list word of 建材行业): the same spans where a policy, regulator or breakdown addresses them, none elsewhere
+    ("中央网信办出台《互联网企业上市及投融资操作规范》。", [("互联网企业", "互联网行业", True)]),
+    ("互联网企业纷纷加码布局大模型。", []),
+    ("工信部印发《机器人产业发展规划》。", [("机器人产业", "机器人产业", True)]),
+    ("严控新增钢铁、有色、建材等行业产能。", [("钢铁", "钢铁行业", True), ("有色", "有色", False),
+                                           ("建材", "建材行业", True)]),
+])
+def test_sectors_grown_from_the_archive_keep_the_convention(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+def test_sectors_grown_from_the_archive_have_parents():
+    taxonomy = load_taxonomy()
+    parents = {name: taxonomy.lookup(name, "sectors").parents for name in ("互联网企业", "机械行业", "数字产业")}
+    assert parents == {"互联网企业": ("信息传输、软件和信息技术服务业",), "机械行业": ("装备制造业",),
+                       "数字产业": ("数字经济",)}
+    assert taxonomy.ancestors("轻工产业", "sectors") == ["制造业"]

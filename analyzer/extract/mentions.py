@@ -25,7 +25,7 @@ from analyzer.extract.sector_names import SectorNameFinder
 from analyzer.extract.tool_names import ToolName, ToolNameFinder
 from analyzer.records import Mention
 from analyzer.taxonomy import ARRAY_KIND, MENTION_ARRAY, Entry, Taxonomy, match_form, match_form_of_normalized
-from analyzer.text.sentences import clause_bounds, clause_start, sentence_start
+from analyzer.text.sentences import clause_bounds, clause_start, sentence_end, sentence_start
 
 _ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
 _JOINED = rulebook.regex(r"[和及与、]")
@@ -777,6 +777,9 @@ class _Context:
     shape_after: re.Pattern | None = None
     clause_scope: bool = False
     not_after: tuple[str, ...] = ()
+    # a row with ``keep_in_sentence``: it does not apply where one of these words stands anywhere in the name's
+    # sentence (an official act or a policy word: a plan or a ministry that targets the name keeps it a mention)
+    keep_in_sentence: tuple[str, ...] = ()
 
     def covers(self, name: str) -> bool:
         """Whether the row speaks of this name: one of its ``names`` (any, without them), no longer than ``max_len``."""
@@ -804,7 +807,8 @@ def mention_contexts() -> dict[str, list[_Context]]:
             tuple(match_form(w) for w in row.get("sentence_before", ())),
             rulebook.regex(f"(?:{row['shape_before']})$") if "shape_before" in row else None,
             rulebook.regex(row["shape_after"]) if "shape_after" in row else None,
-            row.get("before_scope") == "clause", tuple(match_form(w) for w in row.get("not_after", ()))))
+            row.get("before_scope") == "clause", tuple(match_form(w) for w in row.get("not_after", ())),
+            tuple(match_form(w) for w in row.get("keep_in_sentence", ()))))
     return out
 
 
@@ -816,19 +820,23 @@ def _covering(kind: str, name: str) -> tuple[_Context, ...]:
 
 def context_allows(text: str, start: int, end: int, entry: Entry) -> bool:
     """False where a context row says the name is no mention here (大消费板块, 《出口管制法》, 陆股通增仓)."""
-    for context in _covering(entry.kind, text[start:end]):
-        if any(text.endswith(word, 0, start) for word in context.before) or _before_has(text, start, context):
-            return False
-        if context.always or (context.through_list is not None and context.through_list.match(text, end)) \
-                or context.shaped(text, start, end):
-            return False
-        if context.clause and _clause_has(text, start, end, context.clause):
-            return False
-        window = text[end:end + context.gap + max(map(len, context.after), default=0)]
-        if context.through_list is None and any(
-                window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after):
-            return False
-    return True
+    return not any(_refuses(text, start, end, context) for context in _covering(entry.kind, text[start:end]))
+
+
+def _refuses(text: str, start: int, end: int, context: _Context) -> bool:
+    """Whether this context row makes the name at ``text[start:end]`` no mention."""
+    if context.keep_in_sentence and _sentence_has(text, start, end, context.keep_in_sentence):
+        return False
+    if any(text.endswith(word, 0, start) for word in context.before) or _before_has(text, start, context):
+        return True
+    if context.always or (context.through_list is not None and context.through_list.match(text, end)) \
+            or context.shaped(text, start, end):
+        return True
+    if context.clause and _clause_has(text, start, end, context.clause):
+        return True
+    window = text[end:end + context.gap + max(map(len, context.after), default=0)]
+    return context.through_list is None and any(
+        window.find(word, 0, context.gap + len(word)) >= 0 for word in context.after)
 
 
 def _before_has(text: str, start: int, context: _Context) -> bool:
@@ -841,6 +849,14 @@ def _before_has(text: str, start: int, context: _Context) -> bool:
     else:
         left = sentence_start(text, start, floor=max(0, start - 300))
     return any(_stands(text, word, left, start, context.not_after) for word in context.sentence_before)
+
+
+def _sentence_has(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` stands in the sentence around ``text[start:end]`` (read at most 300 characters
+    either side)."""
+    left = sentence_start(text, start, floor=max(0, start - 300))
+    sentence = text[left:sentence_end(text, end, end + 300)]
+    return any(word in sentence for word in words)
 
 
 def _stands(text: str, word: str, left: int, right: int, not_after: tuple[str, ...]) -> bool:

@@ -92,6 +92,13 @@ def sentence_start(text: str, at: int, previous: int = 0, floor: int = 0) -> int
     return end + 1
 
 
+def sentence_end(text: str, at: int, ceiling: int | None = None) -> int:
+    """Where the sentence around ``at`` ends (its sentence-ending character, else ``ceiling`` or the text's end)."""
+    stop = len(text) if ceiling is None else min(len(text), ceiling)
+    match = _SENTENCE_BREAK.search(text, at, stop)
+    return match.start() if match else stop
+
+
 def _last_sentence_end(text: str, end: int, floor: int = 0) -> int:
     """Where the last sentence-ending character from ``floor`` to ``end`` is (-1: none), searched back in growing
     stretches: a scan from the text's start for every mention grew with the square of a long document's size."""
