@@ -38,11 +38,12 @@ def test_a_list_that_is_not_utf8_is_one_line(tmp_path):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "not UTF-8" in result.stderr
 
 
-def test_the_held_out_list_holds_the_reserved_ids_real_test_and_audit_d():
+def test_the_held_out_list_holds_the_reserved_ids_real_test_and_the_held_out_audits():
     held_out = read_id_list(str(HELD_OUT))
     reserved = tomllib.loads((ROOT / "analyzer/model/pretrain_exclude.toml").read_text(encoding="utf-8"))["reserved"]
     rows = [line.split("\t") for line in (ROOT / "real-gold/selection.tsv").read_text(encoding="utf-8").splitlines()]
     real_test = {row[0] for row in rows if len(row) > 1 and row[1] == "test"}
     audit_d = {path.stem for path in (ROOT / "real-gold/audits/s22d").glob("*.json")}
-    assert len(reserved) == 10 and len(real_test) == 112 and len(audit_d) == 16
-    assert held_out == set(reserved) | real_test | audit_d
+    audit_b = {path.stem for path in (ROOT / "real-gold/audits/s26m/B").glob("*.json")}
+    assert len(reserved) == 10 and len(real_test) == 112 and len(audit_d) == 16 and len(audit_b) == 25
+    assert held_out == set(reserved) | real_test | audit_d | audit_b
