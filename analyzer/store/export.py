@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.store import schema
+from analyzer.io.atomic import replaced_whole
 from analyzer.io.rows import write_rows
 from analyzer.store.base import Store
 from analyzer.store.sql import SQLStore
@@ -38,14 +39,15 @@ def _flat(row: dict) -> dict:
 
 
 def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
-    """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
-    if output not in (None, "-"):
-        store.refuse_own_file(output)
+    """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count. A file
+    is written whole or not at all (``replaced_whole``): an export cut off leaves no part of a file under its name."""
+    if output in (None, "-"):
+        return _export(store, table, fmt, None)
+    store.refuse_own_file(output)
     try:
-        return _export(store, table, fmt, output)
+        with replaced_whole(output) as path:
+            return _export(store, table, fmt, path)
     except OSError as error:
-        if output in (None, "-"):
-            raise
         raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
 
 
