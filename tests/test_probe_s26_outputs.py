@@ -118,3 +118,22 @@ def test_an_export_to_an_open_stream_writes_to_it(small_db, tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(output.read_text(encoding="utf-8").splitlines()) == 4
     assert [path.name for path in tmp_path.iterdir()] == ["out.csv"]
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_a_snapshot_cut_off_leaves_no_store_behind(small_db, tmp_path, monkeypatch, failure):
+    """`export --sqlite FILE` cut off by Ctrl-C left FILE as an empty store (its schema committed, its rows not):
+    `serve FILE` showed no documents, and the same command again was refused (`FILE: already exists`). Now the
+    snapshot is made under a temporary name and gets FILE's name only when whole."""
+    error, code, words = FAILURES[failure]
+    _breaking_rows(monkeypatch, error, after=1)
+    snapshot = tmp_path / "snap.db"
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", small_db])
+    assert result.exit_code == code, result.output
+    assert words in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", small_db])
+    assert result.exit_code == 0, result.output
+    assert "4 documents" in result.output
+    assert [path.name for path in tmp_path.iterdir()] == ["snap.db"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -75,23 +76,34 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
 
 def export_sqlite(store: Store, output: str) -> dict[str, int]:
     """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
-    kept, in one transaction; return the row count of each table. ``output`` must not exist yet."""
+    kept, in one transaction; return the row count of each table. ``output`` must not exist yet. The snapshot is
+    made under a temporary name beside it and renamed to ``output`` only when whole: an error or Ctrl-C leaves
+    nothing (before, an empty store, its schema written and its rows not)."""
     path = Path(output)
     if path.exists():
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
-    counts = {}
-    target = SQLStore(str(path))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    counts, target = {}, None
     try:
+        target = SQLStore(str(temporary))
         with target.engine.begin() as connection:
             for name in schema.DATA_TABLES:
                 table, (_, rows), counts[name] = schema.metadata.tables[name], store.iter_table(name), 0
                 while chunk := list(itertools.islice(rows, CHUNK)):
                     connection.execute(table.insert(), chunk)
                     counts[name] += len(chunk)
-    except (sa.exc.SQLAlchemyError, OSError) as error:
         target.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if path.exists():
+            raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name")
+        os.replace(temporary, path)
+    except BaseException as error:
+        if target is not None:
+            target.close()
+        for leftover in (temporary, temporary.with_name(temporary.name + "-wal"),
+                         temporary.with_name(temporary.name + "-shm")):
             leftover.unlink(missing_ok=True)
-        raise StoreError(f"{path}: snapshot failed: {str(getattr(error, 'orig', error)).splitlines()[0]}") from None
-    target.close()
+        if isinstance(error, (sa.exc.SQLAlchemyError, OSError)):
+            message = str(getattr(error, "orig", error)).splitlines()[0]
+            raise StoreError(f"{path}: snapshot failed: {message}") from None
+        raise
     return counts
