@@ -137,3 +137,78 @@ def test_a_snapshot_cut_off_leaves_no_store_behind(small_db, tmp_path, monkeypat
     assert result.exit_code == 0, result.output
     assert "4 documents" in result.output
     assert [path.name for path in tmp_path.iterdir()] == ["snap.db"]
+
+
+def _gold_lines(count: int) -> list[str]:
+    return [json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False) for path in DEV[:count]]
+
+
+def _with(record_line: str, **changes) -> str:
+    record = json.loads(record_line)
+    for key, value in changes.items():
+        if key.startswith("figure_"):
+            record["figures"] = [dict(record["figures"][0], **{key.removeprefix("figure_"): value})]
+        else:
+            record[key] = value
+    return json.dumps(record, ensure_ascii=False)
+
+
+def test_a_bad_gold_line_costs_only_itself(tmp_path):
+    """`eval` of a .jsonl with bad lines among good ones: each bad line is one `Error: FILE:LINE: …` on stderr, the
+    others are scored, exit 1. Before, the first bad line stopped the run, named as `malformed JSON at line 1` (the
+    line within the line), and a record whose doc, text or figures had the wrong type, or whose value was NaN or
+    1e99999999, ended in a traceback (AttributeError, TypeError, decimal.Overflow)."""
+    good = _gold_lines(3)
+    lines = [good[0], '{"broken', "[1, 2]", good[1], _with(good[0], doc=[1]), _with(good[0], text=None),
+             _with(good[0], figures=["x"]), _with(good[0], figure_value="1e99999999"),
+             _with(good[0], figure_value="NaN"), _with(good[0], figures={"a": 1}), good[2]]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--errors", "0", "-f", "json"])
+    assert "Traceback" not in result.output and result.exit_code == 1, result.output
+    for number in (2, 3, 5, 6, 7, 8, 9, 10):
+        assert f"gold.jsonl:{number}: " in result.stderr, (number, result.stderr)
+    for number in (1, 4, 11):
+        assert f"gold.jsonl:{number}:" not in result.stderr
+    assert "gold.jsonl:2: malformed JSON at column " in result.stderr
+    assert "8 gold records could not be read" in result.stderr
+    alone = tmp_path / "alone.jsonl"
+    alone.write_text("\n".join([good[0], good[1], good[2]]) + "\n", encoding="utf-8")
+    clean = CliRunner().invoke(main, ["eval", str(alone), "--errors", "0", "-f", "json"])
+    assert clean.exit_code == 0, clean.output
+    assert json.loads(result.stdout) == json.loads(clean.stdout)
+
+
+def test_a_bad_gold_file_is_one_line_and_the_folder_is_scored(tmp_path):
+    good = _gold_lines(2)
+    (tmp_path / "a.json").write_text(good[0], encoding="utf-8")
+    (tmp_path / "b.json").write_text(_with(good[1], figures=[5]), encoding="utf-8")
+    (tmp_path / "c.json").write_text(good[1][:-5], encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--errors", "0"])
+    assert "Traceback" not in result.output and result.exit_code == 1, result.output
+    assert "b.json: figures[0]" in result.stderr and "c.json: malformed JSON at line 1 column" in result.stderr
+    assert "figures" in result.stdout
+
+
+def test_gold_with_no_good_record_is_an_error(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"broken\n[1]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "no gold record to score" in result.stderr and "gold.jsonl:1: " in result.stderr
+    assert "gold.jsonl:2: " in result.stderr and "Traceback" not in result.output
+
+
+def test_a_bad_prediction_is_named(tmp_path):
+    """`eval --pred DIR`: a prediction file whose figures are no objects was a traceback; it is one line, and its
+    gold document is scored as having no prediction."""
+    good = _gold_lines(2)
+    gold, pred = tmp_path / "gold", tmp_path / "pred"
+    gold.mkdir()
+    pred.mkdir()
+    (gold / "g.jsonl").write_text("\n".join(good) + "\n", encoding="utf-8")
+    (pred / "p.jsonl").write_text("\n".join([good[0], _with(good[1], figures=["x"])]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--errors", "0"])
+    assert "Traceback" not in result.output and result.exit_code == 1, result.output
+    assert "p.jsonl:2: figures[0]" in result.stderr
+    assert "1 gold documents have no prediction" in result.stderr
