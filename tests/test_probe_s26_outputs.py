@@ -212,3 +212,17 @@ def test_a_bad_prediction_is_named(tmp_path):
     assert "Traceback" not in result.output and result.exit_code == 1, result.output
     assert "p.jsonl:2: figures[0]" in result.stderr
     assert "1 gold documents have no prediction" in result.stderr
+
+
+@pytest.mark.parametrize("content", ['{"doc": [1], "themes": []}', '[1, 2]', '{"themes": [5]}',
+                                     '{"themes": {"a": 1}}', '{"themes": [{"text": 5, "labels": "credit_data"}]}',
+                                     '{"broken', '{"themes": [{"labels": []}]}'])
+def test_model_eval_names_a_bad_gold_file(tmp_path, content):
+    """`model eval --corpus DIR` (and `model train`) read each gold file's themes: a file that is no JSON, or whose
+    doc, themes or labels have the wrong type, was a traceback (AttributeError, TypeError, KeyError,
+    JSONDecodeError). It is one line naming the file, exit 1."""
+    from analyzer.model.data import load_sentences
+    from analyzer.errors import ModelError
+    (tmp_path / "a.json").write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError, match="a.json: "):
+        load_sentences(tmp_path)
