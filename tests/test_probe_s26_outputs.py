@@ -226,3 +226,29 @@ def test_model_eval_names_a_bad_gold_file(tmp_path, content):
     (tmp_path / "a.json").write_text(content, encoding="utf-8")
     with pytest.raises(ModelError, match="a.json: "):
         load_sentences(tmp_path)
+
+
+@pytest.mark.parametrize("command", [["train"], ["train-measure"], ["pretrain"], ["train-metric-boundary", "--recount"]])
+def test_model_training_refuses_an_output_it_cannot_save_in_before_training(tmp_path, monkeypatch, command):
+    """`model train --out FILE` (a file there, or a folder that cannot be made) trained for minutes and then failed
+    to save (`File exists`); every training command now checks --out first, exit 2 (1 for a folder it cannot
+    make), and trains nothing."""
+    import analyzer.cli.model as cli_model
+    from analyzer.model import metric_boundary
+
+    def trained(*args, **kwargs):
+        raise AssertionError("trained before checking --out")
+    for name in ("train", "evaluate"):
+        monkeypatch.setattr(cli_model.model, name, trained)
+    for module, name in ((cli_model, "train_measure_model"), (cli_model, "pretrain"), (cli_model, "collect_texts"),
+                         (metric_boundary, "archive_metric_counts"), (metric_boundary, "train")):
+        monkeypatch.setattr(module, name, trained)
+    monkeypatch.setattr(cli_model, "_require_torch", lambda: None)
+    taken = tmp_path / "model.bin"
+    taken.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["model", *command, "--out", str(taken)])
+    assert result.exit_code == 2, result.output
+    assert "exists and is not a folder" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["model", *command, "--out", str(taken / "sub")])
+    assert result.exit_code == 1, result.output
+    assert "cannot save the model there" in result.output
