@@ -252,3 +252,31 @@ def test_model_training_refuses_an_output_it_cannot_save_in_before_training(tmp_
     result = CliRunner().invoke(main, ["model", *command, "--out", str(taken / "sub")])
     assert result.exit_code == 1, result.output
     assert "cannot save the model there" in result.output
+
+
+def test_timeline_notes_escape_stored_names(tmp_path):
+    """`timeline`'s notes on stderr (the written names it merges, the places with their own series) quote stored
+    metric names: one holding ESC or a right-to-left override was written raw, so a stored name could clear the
+    screen, write the clipboard (OSC 52) or reverse the rest of the line, as the table's cells no longer can."""
+    body = "贷款余额达5亿元。"
+
+    def record(doc_id, metric, place=None):
+        figure = {"text": "5亿元", "start": 5, "end": 8, "value": "500000000", "value_high": None, "unit": "CNY",
+                  "qualifier": None, "measure": "level", "comparison": None, "metric": metric, "place": place,
+                  "period": {"start": "2024-12-31", "end": "2024-12-31"}}
+        return {"format": "policy-records/v1", "doc": {"id": doc_id, "title": "t", "source": "s",
+                                                        "published": "2025-01-02", "kind": "news"},
+                "text": body, "figures": [figure], "policy_tools": [], "sectors": [], "institutions": []}
+    path = tmp_path / "r.jsonl"
+    records = [record("a", "贷款余额"), record("b", "贷款\x1b余额"), record("c", "贷款\u202e余额"),
+               record("d", "贷款余额", "天津")]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["ingest", "--records", str(path), "--db", db, "--no-progress",
+                                       "--keep-same-text"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["timeline", "贷款余额", "--db", db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "merges the written names" in result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "\\x1b" in result.stderr and "\\u202e" in result.stderr

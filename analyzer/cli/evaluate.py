@@ -105,7 +105,8 @@ def saved_pairs(gold: list[dict], pred_dir: str, only_predicted: bool,
         gold = [g for g in gold if str(g["doc"]["id"]) in predicted]
     missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
     if missing:
-        click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
+        click.echo(safe_message(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. "
+                                f"{missing[0]}"),
                    err=True)
     return [(g, predicted.get(str(g["doc"]["id"]), EMPTY_PREDICTION | {"doc": g["doc"]})) for g in gold]
 
