@@ -280,3 +280,19 @@ def test_timeline_notes_escape_stored_names(tmp_path):
     assert "merges the written names" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
     assert "\\x1b" in result.stderr and "\\u202e" in result.stderr
+
+
+def test_a_plot_draws_names_as_written(tmp_path):
+    """matplotlib reads text between two `$` as TeX math: a stored metric or mention name holding `$\\foo{$` failed
+    the plot (`cannot write PATH: … ParseFatalException: Unknown symbol: \\foo`, a message about the path), and
+    `$\\frac{1}{2}$` was drawn as a fraction. Names are now drawn as written."""
+    import pandas as pd
+
+    from analyzer.analysis import plot
+    rows = [{"period_start": "2024-01-01", "period_end": "2024-01-31", "value": "1", "value_high": None,
+             "unit": "CNY", "measure": "level", "comparison": None, "disagree": False}]
+    plot.plot_timeline(rows, "M2 $\\foo{$", str(tmp_path / "t.png"), plot.Labeler(chinese=False))
+    assert (tmp_path / "t.png").stat().st_size > 0
+    frame = pd.DataFrame([{"period": "2024Q1", "name": "$\\foo{$ tool", "mentions": 2, "documents": 1}])
+    plot.plot_trends(frame, "tool", str(tmp_path / "r.png"), plot.Labeler(chinese=False))
+    assert (tmp_path / "r.png").stat().st_size > 0

@@ -74,6 +74,7 @@ def _figure(labeler: Labeler, panels: int = 1):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    plt.rcParams["text.parse_math"] = False  # names as written: `$\frac{1}{2}$` is no fraction, `$\foo{$` no error
     if labeler.font:
         plt.rcParams["font.sans-serif"] = [labeler.font, *plt.rcParams["font.sans-serif"]]
         plt.rcParams["axes.unicode_minus"] = False
