@@ -296,3 +296,27 @@ def test_a_plot_draws_names_as_written(tmp_path):
     frame = pd.DataFrame([{"period": "2024Q1", "name": "$\\foo{$ tool", "mentions": 2, "documents": 1}])
     plot.plot_trends(frame, "tool", str(tmp_path / "r.png"), plot.Labeler(chinese=False))
     assert (tmp_path / "r.png").stat().st_size > 0
+
+
+def test_a_plot_that_fails_keeps_the_image_it_would_replace(tmp_path, monkeypatch):
+    """`--plot FILE` on a full disk truncated the plot already there and left a cut-off image; now the earlier image
+    stays and no part of the new one is left."""
+    from matplotlib.figure import Figure
+
+    from analyzer.analysis import plot
+    rows = [{"period_start": "2024-01-01", "period_end": "2024-01-31", "value": "1", "value_high": None,
+             "unit": "CNY", "measure": "level", "comparison": None, "disagree": False}]
+    path = tmp_path / "t.png"
+    plot.plot_timeline(rows, "M2", str(path), plot.Labeler(chinese=False))
+    before = path.read_bytes()
+    savefig = Figure.savefig
+
+    def full_disk(self, fname, **kwargs):
+        Path(fname).write_bytes(b"\x89PNG partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(Figure, "savefig", full_disk)
+    with pytest.raises(OSError):
+        plot.plot_timeline(rows + rows, "M2", str(path), plot.Labeler(chinese=False))
+    monkeypatch.setattr(Figure, "savefig", savefig)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["t.png"]
