@@ -320,3 +320,20 @@ def test_a_plot_that_fails_keeps_the_image_it_would_replace(tmp_path, monkeypatc
     monkeypatch.setattr(Figure, "savefig", savefig)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["t.png"]
+
+
+def test_taxonomy_candidates_exit_code_counts_failed_inputs(tmp_path):
+    """`taxonomy candidates` named an input it could not read but exited 0, even when every input failed
+    (`/nonexistent` printed `(no rows)`, exit 0), so a script took an empty list for "no new names". It now exits as
+    `ingest` and `extract` do: 1 when some inputs failed, 3 when all did."""
+    good = tmp_path / "a.txt"
+    good.write_text("人民银行设立科技创新再贷款。", encoding="utf-8")
+    empty = tmp_path / "b.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["taxonomy", "candidates", str(tmp_path / "nope")])
+    assert result.exit_code == 3, result.output
+    result = CliRunner().invoke(main, ["taxonomy", "candidates", str(good), str(empty), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert "b.txt: " in result.stderr and "1 of 2 inputs failed" in result.stderr
+    result = CliRunner().invoke(main, ["taxonomy", "candidates", str(good), "-f", "json"])
+    assert result.exit_code == 0, result.output
