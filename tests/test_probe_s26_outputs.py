@@ -337,3 +337,27 @@ def test_taxonomy_candidates_exit_code_counts_failed_inputs(tmp_path):
     assert "b.txt: " in result.stderr and "1 of 2 inputs failed" in result.stderr
     result = CliRunner().invoke(main, ["taxonomy", "candidates", str(good), "-f", "json"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_gold_document_given_twice_is_scored_once(tmp_path):
+    """The same document annotated in two files (a copy left in the folder, or two folders that share one) was scored
+    twice, its errors and matches counted double, without a word; a repeated prediction replaced the one before.
+    Each repeat is now one line naming the record it repeats, and left out."""
+    good = _gold_lines(2)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(good[0], encoding="utf-8")
+    (gold / "b.json").write_text(good[1], encoding="utf-8")
+    (gold / "z-copy.json").write_text(good[0], encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--errors", "0", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert "z-copy.json: doc.id" in result.stderr and "repeats the record at" in result.stderr
+    assert json.loads(result.stdout)["documents"] == 2
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    (pred / "p.jsonl").write_text("\n".join([good[0], good[1], _with(good[1], figures=[])]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold / "a.json"), str(gold / "b.json"), "--pred", str(pred),
+                                       "--errors", "0", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert "p.jsonl:3: doc.id" in result.stderr
+    assert json.loads(result.stdout)["figures"]["f1"] == 1.0

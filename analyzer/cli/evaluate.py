@@ -36,11 +36,14 @@ def _first_problem(record, strict: bool) -> str | None:
     return None
 
 
-def load_gold(path: str, strict: bool = True, bad: list[str] | None = None) -> list[dict]:
+def load_gold(path: str, strict: bool = True, bad: list[str] | None = None,
+              seen: dict[str, str] | None = None) -> list[dict]:
     """All gold records under a directory (or one file), .json and .jsonl, sorted by path. A record that is not
-    valid JSON or cannot be scored is one line, ``FILE[:LINE]: problem``, added to ``bad`` and left out (without
-    ``bad``, the first stops the run). Gold files of outside text get their text back from ``../shared/data``
+    valid JSON or cannot be scored, or whose doc.id is one read before (``seen``: id → where, shared by the
+    folders of one run), is one line, ``FILE[:LINE]: problem``, added to ``bad`` and left out (without ``bad``,
+    the first stops the run). Gold files of outside text get their text back from ``../shared/data``
     (see ``analyzer.io.gold.join_text``)."""
+    seen = {} if seen is None else seen
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
@@ -49,7 +52,11 @@ def load_gold(path: str, strict: bool = True, bad: list[str] | None = None) -> l
     for file in files:
         for where, item in _read_records(file):
             record, problem = (None, item) if isinstance(item, str) else _checked(item, file, strict)
+            doc_id = None if problem else str(record["doc"]["id"])
+            if doc_id in seen:
+                problem = f"doc.id {doc_id!r} repeats the record at {seen[doc_id]} (each document is scored once)"
             if problem is None:
+                seen[doc_id] = where
                 records.append(record)
             elif bad is None:
                 fail(f"{where}: {problem}")
@@ -199,7 +206,8 @@ def _gold_to_score(gold_dirs) -> tuple[list[dict], list[str]]:
     """The gold records of ``gold_dirs`` that can be scored, and one line for each that cannot (named on stderr);
     none to score stops the run."""
     bad: list[str] = []
-    gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir, bad=bad)]
+    seen: dict[str, str] = {}
+    gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir, bad=bad, seen=seen)]
     _name_bad(bad)
     if not gold:
         fail(f"{' '.join(gold_dirs)}: " + (f"no gold record to score ({len(bad)} bad)" if bad else
