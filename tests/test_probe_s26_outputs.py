@@ -361,3 +361,16 @@ def test_a_gold_document_given_twice_is_scored_once(tmp_path):
     assert result.exit_code == 1, result.output
     assert "p.jsonl:3: doc.id" in result.stderr
     assert json.loads(result.stdout)["figures"]["f1"] == 1.0
+
+
+def test_an_export_does_not_replace_a_file_it_may_not_write(small_db, tmp_path, monkeypatch):
+    """Renaming over a file needs only the folder's permission: a file made read-only (which open(), and a shell's
+    >, refuse to write) must still be refused, not replaced. Guards the whole-file writing above."""
+    import analyzer.io.atomic
+    output = tmp_path / "kept.csv"
+    output.write_text("kept\n", encoding="utf-8")
+    monkeypatch.setattr(analyzer.io.atomic.os, "access", lambda path, mode: False)
+    result = CliRunner().invoke(main, ["export", "figures", "--db", small_db, "-o", str(output)])
+    assert result.exit_code == 1 and "Permission denied" in result.output, result.output
+    assert output.read_text(encoding="utf-8") == "kept\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["kept.csv"]

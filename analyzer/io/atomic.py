@@ -4,6 +4,7 @@ the file it would have replaced."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -34,6 +35,8 @@ def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
         yield str(output)
         return
     target = Path(os.path.realpath(output))
+    if mode is not None and not os.access(target, os.W_OK):  # a file made read-only is not replaced (as open() and a
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))  # shell's > refuse it)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     os.close(handle)
     try:
