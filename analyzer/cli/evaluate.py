@@ -153,7 +153,7 @@ def render(scores: Scores, link_scores: dict, fmt: str, max_errors: int) -> str:
 @click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True)
 @click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--errors", "max_errors", type=int, default=25, show_default=True, help="How many errors to list.")
+@click.option("--errors", "max_errors", type=click.IntRange(min=0), default=25, show_default=True, help="How many errors to list.")
 @click.option("--only-predicted", is_flag=True,
               help="With --pred: score only the gold documents that have a prediction (annotator agreement).")
 @click.option("--explain", is_flag=True,

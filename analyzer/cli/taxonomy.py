@@ -65,8 +65,8 @@ def show_command(entry_id):
 
 @taxonomy_group.command(name="candidates")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--examples", type=int, default=2, show_default=True, help="Example contexts per candidate.")
-@click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
+@click.option("--examples", type=click.IntRange(min=0), default=2, show_default=True, help="Example contexts per candidate.")
+@click.option("--min-count", type=click.IntRange(min=0), default=1, show_default=True, help="Only names seen this often.")
 @click.option("--kind", "kinds", type=click.Choice(["policy_tools", "sectors", "institutions"]),
               multiple=True, help="Only candidates of this kind (repeatable; default all three).")
 @click.option("--skip-ids", "skip_file", type=click.Path(exists=True, dir_okay=False),
