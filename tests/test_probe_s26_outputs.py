@@ -29,18 +29,14 @@ def small_db(tmp_path_factory):
 
 def _breaking_rows(monkeypatch, failure: BaseException, after: int = 2):
     """Make every table export fail after ``after`` rows with ``failure`` (Ctrl-C, a full disk)."""
-    original = SQLStore.iter_table
+    original = SQLStore._table_rows
 
-    def iter_table(self, table):
-        columns, rows = original(self, table)
-
-        def broken():
-            for number, row in enumerate(rows):
-                if number == after:
-                    raise failure
-                yield row
-        return columns, broken()
-    monkeypatch.setattr(SQLStore, "iter_table", iter_table)
+    def table_rows(connection, table):
+        for number, row in enumerate(original(connection, table)):
+            if number == after:
+                raise failure
+            yield row
+    monkeypatch.setattr(SQLStore, "_table_rows", staticmethod(table_rows))
 
 
 FAILURES = {"ctrl-c": (KeyboardInterrupt(), 130, "interrupted"),
@@ -385,3 +381,40 @@ def test_a_negative_count_is_a_usage_error(command):
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 2, result.output
     assert "-1" in result.output and "Traceback" not in result.output
+
+
+def test_a_snapshot_is_one_moment_of_a_store_being_written(small_db, tmp_path):
+    """`export --sqlite` read each table in its own transaction, so an ingest that committed meanwhile (a document
+    and its sentences written after the documents were copied) ended the snapshot in `snapshot failed: FOREIGN KEY
+    constraint failed` (or `database disk image is malformed`), 3 of 6 runs against a running ingest. All tables are
+    now read in one read transaction: the snapshot is the store as it was when the copy began."""
+    import shutil
+    import sqlite3
+
+    import sqlalchemy as sa
+    source = tmp_path / "source.db"
+    shutil.copy(small_db, source)
+    written = []
+
+    def ingest_meanwhile(conn, cursor, statement, parameters, context, executemany):
+        if written or conn.engine.url.database != str(source) or "FROM sentences" not in statement:
+            return
+        written.append(True)
+        with sqlite3.connect(source) as other:  # another process's commit, between the two tables' reads
+            other.execute("INSERT INTO documents (doc_id, content_hash, source, published, title, kind, url, meta, "
+                          "text, extractor_version, ingested_at, origin, text_hash) SELECT 'new-' || doc_id, "
+                          "content_hash, source, published, title, kind, url, meta, text, extractor_version, "
+                          "ingested_at, origin, 'x' FROM documents WHERE id = 1")
+            other.execute("INSERT INTO sentences (document_id, start, \"end\", text) SELECT last_insert_rowid(), 0, 1, "
+                          "'x'")
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", ingest_meanwhile)
+    try:
+        result = CliRunner().invoke(main, ["export", "--sqlite", str(tmp_path / "snap.db"), "--db", str(source)])
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", ingest_meanwhile)
+    assert written
+    assert result.exit_code == 0, result.output
+    assert "4 documents" in result.output
+    with sqlite3.connect(tmp_path / "snap.db") as snapshot:
+        assert snapshot.execute("SELECT count(*) FROM documents").fetchone() == (4,)
+        assert snapshot.execute("PRAGMA foreign_key_check").fetchall() == []

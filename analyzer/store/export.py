@@ -87,8 +87,8 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
     try:
         target = SQLStore(str(temporary))
         with target.engine.begin() as connection:
-            for name in schema.DATA_TABLES:
-                table, (_, rows), counts[name] = schema.metadata.tables[name], store.iter_table(name), 0
+            for name, rows in store.iter_tables(schema.DATA_TABLES):  # one moment of a store being written
+                table, counts[name] = schema.metadata.tables[name], 0
                 while chunk := list(itertools.islice(rows, CHUNK)):
                     connection.execute(table.insert(), chunk)
                     counts[name] += len(chunk)
