@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from analyzer.store.sql import SQLStore
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 CHUNK = 50_000
+CHUNK_CHARS = 8 * 2**20  # characters of text in one Parquet chunk (row group)
 
 
 def _arrow_schema(table: str):
@@ -64,7 +66,7 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
         import pyarrow.parquet as pq
         arrow_schema, count = _arrow_schema(table), 0
         with pq.ParquetWriter(output, arrow_schema) as writer:
-            while chunk := [_flat(row) for row in itertools.islice(rows, CHUNK)]:
+            for chunk in _chunks(rows):
                 writer.write_table(pa.Table.from_pylist(chunk, schema=arrow_schema))
                 count += len(chunk)
         return count
@@ -72,6 +74,20 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
         return write_rows(rows, columns, fmt, sys.stdout)
     with Path(output).open("w", encoding="utf-8", newline="") as out:
         return write_rows(rows, columns, fmt, out)
+
+
+def _chunks(rows) -> Iterator[list[dict]]:
+    """``rows`` flattened, in chunks of at most ``CHUNK`` rows and about ``CHUNK_CHARS`` characters of text: a
+    chunk of 50,000 documents of long texts would be held whole (100 documents of 500,000 characters took 1 GB)."""
+    chunk, chars = [], 0
+    for row in rows:
+        chunk.append(_flat(row))
+        chars += sum(len(value) for value in chunk[-1].values() if isinstance(value, str))
+        if len(chunk) == CHUNK or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
 
 
 def export_sqlite(store: Store, output: str) -> dict[str, int]:

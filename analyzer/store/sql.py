@@ -464,7 +464,8 @@ class SQLStore:
     def _table_rows(connection, table: str) -> Iterator[dict]:
         columns = schema.metadata.tables[table]
         statement = sa.select(columns).order_by(columns.c[next(iter(columns.c)).name])
-        for row in connection.execution_options(yield_per=10000).execute(statement).mappings():
+        batch = 20 if table == "documents" else 10000  # a document's text may be 2 MiB: 20 of them, not 10,000
+        for row in connection.execution_options(yield_per=batch).execute(statement).mappings():
             yield dict(row)
 
     # --- read-only SQL -------------------------------------------------------------------------------------
