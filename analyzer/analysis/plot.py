@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.analysis.timeline import MEASURE_PREFERENCE
+from analyzer.io.atomic import replaced_whole
 from analyzer.taxonomy import load_taxonomy
 
 KNOWN_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
@@ -74,6 +75,7 @@ def _figure(labeler: Labeler, panels: int = 1):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    plt.rcParams["text.parse_math"] = False  # names as written: `$\frac{1}{2}$` is no fraction, `$\foo{$` no error
     if labeler.font:
         plt.rcParams["font.sans-serif"] = [labeler.font, *plt.rcParams["font.sans-serif"]]
         plt.rcParams["axes.unicode_minus"] = False
@@ -142,8 +144,10 @@ def _draw_ranges(ax, labeler: Labeler, xs: list, lows: list[float], highs: list[
 
 def save_figure(fig, path: str) -> None:
     """Save ``fig`` to ``path`` exactly: matplotlib adds ``.png`` to a path without a suffix (``--plot chart`` wrote
-    chart.png while the command said it wrote chart), so a path without one gets PNG by name."""
-    fig.savefig(path, format=Path(path).suffix[1:].lower() or "png")
+    chart.png while the command said it wrote chart), so a path without one gets PNG by name. The image is written
+    whole or not at all (``replaced_whole``): a full disk left a cut-off image in place of the plot before."""
+    with replaced_whole(path) as part:
+        fig.savefig(part, format=Path(path).suffix[1:].lower() or "png")
 
 
 def plot_trends(frame, by: str, path: str, labeler: Labeler | None = None) -> None:

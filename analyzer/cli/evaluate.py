@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.errors import safe_message
 from analyzer.evaluate import Scores, format_report, score, score_links
-from analyzer.io.gold import find_texts_dir, join_text, validate
+from analyzer.io.gold import find_texts_dir, join_text, shape_problems, validate
 from analyzer.extract.metric_boundary import add_metric_boundary
 from analyzer.model.measure_model import add_measure_model
 from analyzer.pipeline import Pipeline
@@ -19,12 +20,13 @@ EMPTY_PREDICTION = {"figures": [], "policy_tools": [], "sectors": [], "instituti
 
 def _first_problem(record, strict: bool) -> str | None:
     """Why a record cannot be scored: any record-format problem (``strict``, for gold files), else only
-    what scoring needs — doc.id, and start/end on every figure and mention."""
-    if not isinstance(record, dict):
-        return "a record must be a JSON object"
+    what scoring needs — its shape, doc.id, and start/end on every figure and mention."""
     if strict:
         problems = validate(record)
         return problems[0] if problems else None
+    shape = shape_problems(record)
+    if shape:
+        return shape[0]
     if not (record.get("doc") or {}).get("id"):
         return "doc.id missing"
     for array in ("figures", "policy_tools", "sectors", "institutions"):
@@ -34,51 +36,84 @@ def _first_problem(record, strict: bool) -> str | None:
     return None
 
 
-def load_gold(path: str, strict: bool = True) -> list[dict]:
-    """All gold records under a directory (or one file), .json and .jsonl, sorted by path; a file that is not
-    valid JSON or not a scorable record stops the run with a one-line error naming it. Gold files of outside
-    text get their text back from ``../shared/data`` (see ``analyzer.io.gold.join_text``)."""
+def load_gold(path: str, strict: bool = True, bad: list[str] | None = None,
+              seen: dict[str, str] | None = None) -> list[dict]:
+    """All gold records under a directory (or one file), .json and .jsonl, sorted by path. A record that is not
+    valid JSON or cannot be scored, or whose doc.id is one read before (``seen``: id → where, shared by the
+    folders of one run), is one line, ``FILE[:LINE]: problem``, added to ``bad`` and left out (without ``bad``,
+    the first stops the run). Gold files of outside text get their text back from ``../shared/data``
+    (see ``analyzer.io.gold.join_text``)."""
+    seen = {} if seen is None else seen
     root = Path(path)
     if not root.exists():
         fail(f"{path}: no such file or directory")
     files = sorted(root.rglob("*.json*")) if root.is_dir() else [root]
-    return [_checked(record, file, strict) for file in files for record in _read_records(file)]
+    records = []
+    for file in files:
+        for where, item in _read_records(file):
+            record, problem = (None, item) if isinstance(item, str) else _checked(item, file, strict)
+            doc_id = None if problem else str(record["doc"]["id"])
+            if doc_id in seen:
+                problem = f"doc.id {doc_id!r} repeats the record at {seen[doc_id]} (each document is scored once)"
+            if problem is None:
+                seen[doc_id] = where
+                records.append(record)
+            elif bad is None:
+                fail(f"{where}: {problem}")
+            else:
+                bad.append(f"{where}: {problem}")
+    return records
 
 
-def _read_records(file: Path) -> list[dict]:
-    """The records of one .json or .jsonl file (other suffixes: none)."""
+def _read_records(file: Path) -> list[tuple[str, dict | str]]:
+    """(where, record) for each record of one .json or .jsonl file (other suffixes: none); where a record cannot
+    be read, (where, the problem)."""
+    if file.suffix not in (".json", ".jsonl"):
+        return []
     try:
-        if file.suffix == ".jsonl":
-            return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
-        if file.suffix == ".json":
-            return [json.loads(file.read_text(encoding="utf-8"))]
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return [(str(file), f"not UTF-8 text ({error.reason} at byte {error.start})")]
+    if file.suffix == ".json":
+        return [(str(file), _parsed(text, with_line=True))]
+    return [(f"{file}:{number}", _parsed(line, with_line=False))
+            for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+
+
+def _parsed(text: str, with_line: bool):
+    """The JSON value of ``text``, or the problem as a string (its line within ``text`` only ``with_line``)."""
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
-        fail(f"{file}: malformed JSON at line {error.lineno}: {error.msg}")
-    except UnicodeDecodeError:
-        fail(f"{file}: not UTF-8 text")
-    return []
+        where = f"line {error.lineno} column {error.colno}" if with_line else f"column {error.colno}"
+        return f"malformed JSON at {where}: {error.msg.removesuffix(' at')}"
+    except RecursionError:
+        return "JSON nested too deeply"
 
 
-def _checked(record, file: Path, strict: bool) -> dict:
-    """The record with its text joined in, or a one-line error naming ``file`` where it cannot be scored."""
+def _checked(record, file: Path, strict: bool) -> tuple[dict | None, str | None]:
+    """``record`` (read from ``file``) with its text joined in, and why it cannot be scored (None: it can)."""
+    shape = shape_problems(record)
+    if shape:
+        return None, shape[0]
     try:
         record = join_text(record, find_texts_dir(file))
     except ValueError as error:
-        fail(f"{file}: {error}")
-    problem = _first_problem(record, strict)
-    if problem:
-        fail(f"{file}: {problem}")
-    return record
+        return None, str(error)
+    return record, _first_problem(record, strict)
 
 
-def saved_pairs(gold: list[dict], pred_dir: str, only_predicted: bool) -> list[tuple[dict, dict]]:
-    """(gold, prediction) pairs from record files under ``pred_dir``; a gold document without one scores as empty."""
-    predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False)}
+def saved_pairs(gold: list[dict], pred_dir: str, only_predicted: bool,
+                bad: list[str] | None = None) -> list[tuple[dict, dict]]:
+    """(gold, prediction) pairs from record files under ``pred_dir``; a gold document without one scores as empty.
+    A prediction that cannot be read is a line in ``bad``."""
+    predicted = {str(r["doc"]["id"]): r for r in load_gold(pred_dir, strict=False, bad=bad)}
     if only_predicted:
         gold = [g for g in gold if str(g["doc"]["id"]) in predicted]
     missing = [g["doc"]["id"] for g in gold if str(g["doc"]["id"]) not in predicted]
     if missing:
-        click.echo(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. {missing[0]}",
+        click.echo(safe_message(f"warning: {len(missing)} gold documents have no prediction (scored as empty), e.g. "
+                                f"{missing[0]}"),
                    err=True)
     return [(g, predicted.get(str(g["doc"]["id"]), EMPTY_PREDICTION | {"doc": g["doc"]})) for g in gold]
 
@@ -118,7 +153,7 @@ def render(scores: Scores, link_scores: dict, fmt: str, max_errors: int) -> str:
 @click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True)
 @click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--errors", "max_errors", type=int, default=25, show_default=True, help="How many errors to list.")
+@click.option("--errors", "max_errors", type=click.IntRange(min=0), default=25, show_default=True, help="How many errors to list.")
 @click.option("--only-predicted", is_flag=True,
               help="With --pred: score only the gold documents that have a prediction (annotator agreement).")
 @click.option("--explain", is_flag=True,
@@ -141,16 +176,40 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, 
 
     Which rule made each error: analyzer eval corpus/dev --explain
     """
-    gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir)]
-    if not gold:
-        fail(f"{' '.join(gold_dirs)}: no gold .json/.jsonl files found")
+    if pred_dir and explain:
+        fail("--explain needs the pipeline's own predictions (saved records carry no rules); drop --pred", 2)
+    gold, bad = _gold_to_score(gold_dirs)
     if pred_dir:
-        if explain:
-            fail("--explain needs the pipeline's own predictions (saved records carry no rules); drop --pred", 2)
-        pairs = saved_pairs(gold, pred_dir, only_predicted)
+        bad_predictions: list[str] = []
+        pairs = saved_pairs(gold, pred_dir, only_predicted, bad_predictions)
+        _name_bad(bad_predictions)
     else:
-        pairs = pipeline_pairs(gold, explain, measure_model, metric_boundary)
+        bad_predictions, pairs = [], pipeline_pairs(gold, explain, measure_model, metric_boundary)
     scores = score(pairs)
     links = score_links([g for g, _ in pairs], [p for _, p in pairs])
     link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links}
     click.echo(render(scores, link_scores, fmt, max_errors))
+    if bad or bad_predictions:
+        unread = [f"{len(bad)} gold records"] if bad else []
+        unread += [f"{len(bad_predictions)} predictions"] if bad_predictions else []
+        click.echo(f"Note: {' and '.join(unread)} could not be read (named above); the scores are of the other "
+                   f"{len(gold)} gold records", err=True)
+        raise SystemExit(1)
+
+
+def _name_bad(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(f"Error: {safe_message(line)}", err=True)
+
+
+def _gold_to_score(gold_dirs) -> tuple[list[dict], list[str]]:
+    """The gold records of ``gold_dirs`` that can be scored, and one line for each that cannot (named on stderr);
+    none to score stops the run."""
+    bad: list[str] = []
+    seen: dict[str, str] = {}
+    gold = [record for gold_dir in gold_dirs for record in load_gold(gold_dir, bad=bad, seen=seen)]
+    _name_bad(bad)
+    if not gold:
+        fail(f"{' '.join(gold_dirs)}: " + (f"no gold record to score ({len(bad)} bad)" if bad else
+                                          "no gold records in .json/.jsonl files"), 2 if bad else 1)
+    return gold, bad

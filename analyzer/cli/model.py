@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -24,6 +25,21 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def _require_torch() -> None:
     if not learned_model_available():
         fail("the theme model needs torch, transformers and safetensors: pip install -e '.[model]'")
+
+
+def _output_folder(out: str) -> None:
+    """Make sure ``out`` is a folder the model can be saved in before any training: a file there, or a folder that
+    cannot be made, was found only when the weights were saved, after minutes of training."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        fail(f"{out}: exists and is not a folder; give --out a folder to save the model in", 2)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".write-test-{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+    except OSError as error:
+        fail(f"{out}: cannot save the model there ({error.strerror or error})")
 
 
 @click.group(name="model", context_settings=CONTEXT_SETTINGS)
@@ -62,6 +78,7 @@ def train_command(corpus, out, base_model, epochs, seed, learning_rate, label_sm
     Example: analyzer model train --corpus corpus --out models/theme-classifier
     """
     _require_torch()
+    _output_folder(out)
     archive = None
     if self_train:
         archive = collect_texts(_data_files(data), None, PROJECT_ROOT).texts
@@ -147,6 +164,7 @@ def pretrain_command(data, corpus, out, resume, **sizes):
     Example: nice -n 19 analyzer model pretrain --out models/pretrained --seed 13
     """
     _require_torch()
+    _output_folder(out)
     chosen = {key: value for key, value in sizes.items() if value is not None}
     if "hidden" in chosen:
         chosen["intermediate"] = 4 * chosen["hidden"]
@@ -178,6 +196,7 @@ def train_measure_command(train_dirs, base_model, out, epochs, seed, threshold):
     Example: analyzer model train-measure --base-model models/pretrained --out models/measure-classifier
     """
     _require_torch()
+    _output_folder(out)
     settings = train_measure_model(train_dirs, out, base_model,
                                    MeasureOptions(epochs=epochs, seed=seed, threshold=threshold))
     train = settings["train"]
@@ -205,6 +224,7 @@ def train_metric_boundary_command(train_dirs, out, recount, l2, steps, margin):
     Example: analyzer model train-metric-boundary --out models/metric-boundary
     """
     from analyzer.model import metric_boundary
+    _output_folder(out)
     if recount:  # every carry-over audit's documents are left out (audit-s19.json, audit-s19b.json, …)
         audits = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(out).glob("audit-*.json"))]
         skip = metric_boundary.held_out_ids(PROJECT_ROOT, tuple(d for audit in audits for d in audit["documents"]))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from analyzer.analysis.candidates import collect_candidates
-from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.common import fail, handle_errors, report_failures, verbose_option
 from analyzer.io.readers import read_documents
 from analyzer.io.rows import write_rows
 from analyzer.taxonomy import KINDS, load_taxonomy
@@ -65,8 +65,8 @@ def show_command(entry_id):
 
 @taxonomy_group.command(name="candidates")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--examples", type=int, default=2, show_default=True, help="Example contexts per candidate.")
-@click.option("--min-count", type=int, default=1, show_default=True, help="Only names seen this often.")
+@click.option("--examples", type=click.IntRange(min=0), default=2, show_default=True, help="Example contexts per candidate.")
+@click.option("--min-count", type=click.IntRange(min=0), default=1, show_default=True, help="Only names seen this often.")
 @click.option("--kind", "kinds", type=click.Choice(["policy_tools", "sectors", "institutions"]),
               multiple=True, help="Only candidates of this kind (repeatable; default all three).")
 @click.option("--skip-ids", "skip_file", type=click.Path(exists=True, dir_okay=False),
@@ -84,15 +84,19 @@ def candidates_command(paths, examples, min_count, kinds, skip_file, fmt):
     Example: analyzer taxonomy candidates ../shared/data --skip-ids real-gold/held-out-ids.txt
     """
     skipped = read_id_list(skip_file) if skip_file else set()
-    documents = []
+    documents, failed, total = [], 0, 0
     for item in read_documents(list(paths), {}):
+        total += 1
         if isinstance(item, Exception):
             click.echo(f"Error: {item}", err=True)
+            failed += 1
         elif item.id not in skipped:
             documents.append(item)
     rows = [row for row in collect_candidates(documents, examples)
             if row["count"] >= min_count and (not kinds or row["kind"] in kinds)]
     _write_rows(rows, fmt, ["kind", "name", "count", "documents", "examples"])
+    sys.stdout.flush()
+    report_failures(failed, total)  # as ingest and extract: 1 when some inputs failed, 3 when all did
 
 
 def read_id_list(path: str) -> set[str]:

@@ -9,6 +9,7 @@ from analyzer.analysis import plot
 from analyzer.analysis.timeline import COLUMNS, build_timeline
 from analyzer.cli.common import checked_place, fail, format_option, handle_errors, save_plot, verbose_option
 from analyzer.cli.store import db_option, open_db
+from analyzer.errors import one_line
 from analyzer.io.rows import write_rows
 from analyzer.records import MEASURES
 from analyzer.taxonomy import place_key
@@ -49,7 +50,8 @@ def timeline_command(metric, db_url, measure, place, plot_path, fmt):
         hint = f"; stored metrics like it: {', '.join(similar)}" if similar else ""
         fail(f"no figures with a period for metric {metric!r}{hint}")
     if len(timeline.names) > 1:
-        click.echo(f"series {metric}: merges the written names " + ", ".join(timeline.merged_names()), err=True)
+        click.echo(one_line(f"series {metric}: merges the written names " + ", ".join(timeline.merged_names())),
+                   err=True)
     if timeline.other_measures:
         others = ", ".join(f"{m} ({n})" for m, n in sorted(timeline.other_measures.items()))
         click.echo(f"showing measure {timeline.measure}; also reported: {others} — see --measure", err=True)
@@ -69,5 +71,5 @@ def _say_places(store, metric: str, place: str | None) -> None:
     scope = f"place {place}" if place else "national figures (no place)"
     listed = ", ".join(f"{where} ({count})" for where, count in others[:10])
     if others or place:
-        click.echo(f"series {metric}: {scope}" + (f"; places with their own series: {listed} — see --place"
-                                                   if others else ""), err=True)
+        click.echo(one_line(f"series {metric}: {scope}" + (f"; places with their own series: {listed} — see --place"
+                                                            if others else "")), err=True)

@@ -123,6 +123,9 @@ def fill_offsets(record: dict) -> list[str]:
     return problems
 
 
+MAX_EXPONENT = 100  # as the store holds a value (analyzer/store/validate.py): |exponent| at most 100
+
+
 def _check_decimal(value, where: str, problems: list[str]) -> None:
     if value is None:
         return
@@ -130,13 +133,44 @@ def _check_decimal(value, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: value {value!r} must be a string")
         return
     try:
-        Decimal(value)
+        number = Decimal(value)
     except InvalidOperation:
         problems.append(f"{where}: value {value!r} is not a decimal")
+        return
+    if not number.is_finite() or abs(number.adjusted()) > MAX_EXPONENT:
+        problems.append(f"{where}: value {value!r} is not a finite decimal with an exponent within ±{MAX_EXPONENT}")
+
+
+def shape_problems(record, values: bool = True) -> list[str]:
+    """What keeps a record from being read at all: no JSON object, a ``doc`` that is no object, a ``text`` that is
+    no string, an array that is no list of objects, and (``values``) a figure value that is no bounded decimal.
+    ``validate`` and the scorers may then read the record's fields as the format says."""
+    if not isinstance(record, dict):
+        return [f"a record must be a JSON object, not {type(record).__name__}"]
+    problems = []
+    if not isinstance(record.get("doc") or {}, dict):
+        problems.append(f"doc must be an object, not {type(record['doc']).__name__}")
+    if not isinstance(record.get("text", ""), str):
+        problems.append(f"text must be a string, not {type(record['text']).__name__}")
+    for array in ARRAYS:
+        items = record.get(array) or []
+        if not isinstance(items, list):
+            problems.append(f"{array} must be a list, not {type(items).__name__}")
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                problems.append(f"{array}[{i}] must be an object, not {type(item).__name__}")
+            elif array == "figures" and values:
+                for key in ("value", "value_high"):
+                    _check_decimal(item.get(key), f"{array}[{i}] {item.get('text')!r}", problems)
+    return problems
 
 
 def validate(record: dict) -> list[str]:
     """Return every problem found in a gold record (empty list when valid)."""
+    shape = shape_problems(record, values=False)
+    if shape:
+        return shape
     problems = _document_problems(record)
     text = record.get("text", "")
     for array in ARRAYS:

@@ -9,7 +9,7 @@ from typing import Sequence
 import numpy
 
 from analyzer.errors import ModelError
-from analyzer.io.gold import find_texts_dir, join_text
+from analyzer.io.gold import find_texts_dir, join_text, shape_problems
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,34 @@ def load_sentences(directory: str | Path, include_title: bool = True) -> list[La
         raise ModelError(f"{directory}: no gold .json files with themes (expected e.g. corpus/dev)")
     out = []
     for path in files:
-        try:  # gold of outside text (real-gold/) gets its text and sentences back from ../shared/data
-            data = join_text(json.loads(path.read_text(encoding="utf-8")), find_texts_dir(path))
-        except ValueError as error:
-            raise ModelError(f"{path}: {error}") from error
-        items = data.get("themes")
-        if items is None:
-            raise ModelError(f"{path}: no `themes` field (see corpus/README.md)")
+        data = _gold_record(path)
         doc_id = str((data.get("doc") or {}).get("id", path.stem))
-        for index, item in enumerate(items):
+        for index, item in enumerate(data["themes"]):
             if index == 0 and not include_title and item["text"] == (data.get("doc") or {}).get("title"):
                 continue
             out.append(LabelledSentence(item["text"], tuple(item["labels"]), doc_id))
     return out
+
+
+def _gold_record(path: Path) -> dict:
+    """One gold file with its text joined in, its ``themes`` a list of {text, labels}; else a ``ModelError`` naming
+    the file (before, a file of another shape was a traceback)."""
+    try:  # gold of outside text (real-gold/) gets its text and sentences back from ../shared/data
+        data = json.loads(path.read_text(encoding="utf-8"))
+        problems = shape_problems(data, values=False)
+        if problems:
+            raise ModelError(f"{path}: {problems[0]}")
+        data = join_text(data, find_texts_dir(path))
+    except (ValueError, KeyError, TypeError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise ModelError(f"{path}: {str(error).splitlines()[0] if str(error) else type(error).__name__}") from None
+    items = data.get("themes")
+    if items is None:
+        raise ModelError(f"{path}: no `themes` field (see corpus/README.md)")
+    for index, item in enumerate(items):
+        if not isinstance(item.get("text"), str) or not isinstance(item.get("labels"), list) \
+                or not all(isinstance(label, str) for label in item["labels"]):
+            raise ModelError(f"{path}: themes[{index}] needs a `text` string and a `labels` list of theme names")
+    return data
 
 
 def _ratio(part: int, whole: int) -> float:

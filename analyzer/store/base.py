@@ -180,6 +180,9 @@ class Store(Protocol):
     def iter_table(self, table: str) -> tuple[list[str], Iterable[dict]]:
         """Columns and rows of a whole table, streamed (for export)."""
 
+    def iter_tables(self, tables: Iterable[str]) -> Iterator[tuple[str, Iterable[dict]]]:
+        """Each of ``tables`` with its rows, streamed, all from one moment of the store (``export --sqlite``)."""
+
     def sql(self, statement: str, time_limit: float = DEFAULT_SQL_TIME_LIMIT) -> tuple[list[str], Iterator[tuple]]:
         """Run one statement on a read-only connection, for at most ``time_limit`` seconds (0: no limit)."""
 

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.store import schema
+from analyzer.io.atomic import replaced_whole
 from analyzer.io.rows import write_rows
 from analyzer.store.base import Store
 from analyzer.store.sql import SQLStore
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 CHUNK = 50_000
+CHUNK_CHARS = 8 * 2**20  # characters of text in one Parquet chunk (row group)
 
 
 def _arrow_schema(table: str):
@@ -38,14 +42,15 @@ def _flat(row: dict) -> dict:
 
 
 def export_table(store: Store, table: str, fmt: str, output: str | None = None) -> int:
-    """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count."""
-    if output not in (None, "-"):
-        store.refuse_own_file(output)
+    """Write ``table`` to ``output`` (a path; None or '-' for stdout, not for Parquet); return the row count. A file
+    is written whole or not at all (``replaced_whole``): an export cut off leaves no part of a file under its name."""
+    if output in (None, "-"):
+        return _export(store, table, fmt, None)
+    store.refuse_own_file(output)
     try:
-        return _export(store, table, fmt, output)
+        with replaced_whole(output) as path:
+            return _export(store, table, fmt, path)
     except OSError as error:
-        if output in (None, "-"):
-            raise
         raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
 
 
@@ -61,7 +66,7 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
         import pyarrow.parquet as pq
         arrow_schema, count = _arrow_schema(table), 0
         with pq.ParquetWriter(output, arrow_schema) as writer:
-            while chunk := [_flat(row) for row in itertools.islice(rows, CHUNK)]:
+            for chunk in _chunks(rows):
                 writer.write_table(pa.Table.from_pylist(chunk, schema=arrow_schema))
                 count += len(chunk)
         return count
@@ -71,25 +76,50 @@ def _export(store: Store, table: str, fmt: str, output: str | None) -> int:
         return write_rows(rows, columns, fmt, out)
 
 
+def _chunks(rows) -> Iterator[list[dict]]:
+    """``rows`` flattened, in chunks of at most ``CHUNK`` rows and about ``CHUNK_CHARS`` characters of text: a
+    chunk of 50,000 documents of long texts would be held whole (100 documents of 500,000 characters took 1 GB)."""
+    chunk, chars = [], 0
+    for row in rows:
+        chunk.append(_flat(row))
+        chars += sum(len(value) for value in chunk[-1].values() if isinstance(value, str))
+        if len(chunk) == CHUNK or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
 def export_sqlite(store: Store, output: str) -> dict[str, int]:
     """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
-    kept, in one transaction; return the row count of each table. ``output`` must not exist yet."""
+    kept, in one transaction; return the row count of each table. ``output`` must not exist yet. The snapshot is
+    made under a temporary name beside it and renamed to ``output`` only when whole: an error or Ctrl-C leaves
+    nothing (before, an empty store, its schema written and its rows not)."""
     path = Path(output)
     if path.exists():
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
-    counts = {}
-    target = SQLStore(str(path))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    counts, target = {}, None
     try:
+        target = SQLStore(str(temporary))
         with target.engine.begin() as connection:
-            for name in schema.DATA_TABLES:
-                table, (_, rows), counts[name] = schema.metadata.tables[name], store.iter_table(name), 0
+            for name, rows in store.iter_tables(schema.DATA_TABLES):  # one moment of a store being written
+                table, counts[name] = schema.metadata.tables[name], 0
                 while chunk := list(itertools.islice(rows, CHUNK)):
                     connection.execute(table.insert(), chunk)
                     counts[name] += len(chunk)
-    except (sa.exc.SQLAlchemyError, OSError) as error:
         target.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if path.exists():
+            raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name")
+        os.replace(temporary, path)
+    except BaseException as error:
+        if target is not None:
+            target.close()
+        for leftover in (temporary, temporary.with_name(temporary.name + "-wal"),
+                         temporary.with_name(temporary.name + "-shm")):
             leftover.unlink(missing_ok=True)
-        raise StoreError(f"{path}: snapshot failed: {str(getattr(error, 'orig', error)).splitlines()[0]}") from None
-    target.close()
+        if isinstance(error, (sa.exc.SQLAlchemyError, OSError)):
+            message = str(getattr(error, "orig", error)).splitlines()[0]
+            raise StoreError(f"{path}: snapshot failed: {message}") from None
+        raise
     return counts

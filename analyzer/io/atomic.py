@@ -1,0 +1,49 @@
+"""An output file written whole or not at all: the rows go to a temporary file beside it, renamed over the name
+given only once every row is written, so Ctrl-C, a full disk or a failing read leaves no part of a file and keeps
+the file it would have replaced."""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+SPECIAL_FOLDERS = ("/dev/", "/proc/")
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
+    """Yield the path to write ``output``'s content to. For a regular file (or a name not yet taken) that is a
+    temporary file in the same folder, renamed over ``output`` (over the file a symbolic link names, so the link
+    stays) when the block ends without an exception, with the permissions of the file it replaces (a new file: as
+    ``open`` makes one); on any exception, Ctrl-C included, it is removed. A device, FIFO or socket (``/dev/null``),
+    and any name under /dev or /proc (``/dev/stdout``, ``/dev/fd/3``: an open stream, whatever it points at) is
+    written directly: renaming over it would replace the device, or the file a shell's redirect opened."""
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    if (mode is not None and not stat.S_ISREG(mode)) or os.path.abspath(output).startswith(SPECIAL_FOLDERS):
+        yield str(output)
+        return
+    target = Path(os.path.realpath(output))
+    if mode is not None and not os.access(target, os.W_OK):  # a file made read-only is not replaced (as open() and a
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))  # shell's > refuse it)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        yield temporary
+        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
