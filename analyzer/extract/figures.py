@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
-from analyzer.extract.metrics import clause_subject, find_metric_explained, market_subject, tidy_metric
+from analyzer.extract.metrics import (clause_subject, find_metric_explained, long_enough, market_subject, paired_marks,
+                                      tidy_metric)
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -1146,7 +1147,9 @@ class FigureExtractor:
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
             metric = None if metric == "股价" and c.unit == "count" else metric  # 中锐股份：已累计回购274.45万股
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
-        return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
+        if named_after:
+            return named_after.lstrip("的")  # 300美元目标价
+        return long_enough(paired_marks(tidy_metric(metric), text, starts[0], c.start), c.counter)
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""

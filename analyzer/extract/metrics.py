@@ -1792,6 +1792,80 @@ def trim_edges(metric: str) -> str:
 
 
 @functools.cache
+def _mark_rows() -> tuple[tuple[str, str, str, str], ...]:
+    """(open, close, what a close mark first does, what an unclosed opening does) for each pair of
+    real_text.toml's metric_marks rows ("" where the row says nothing)."""
+    rows = rulebook.load("real_text").get("metric_marks", [])
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        for pair in row["pairs"]:
+            how = found.setdefault((pair[0], pair[1]), ["", ""])
+            how[0] = row.get("close_first", how[0])
+            how[1] = row.get("open_unclosed", how[1])
+    return tuple((opening, close, first, unclosed) for (opening, close), (first, unclosed) in found.items())
+
+
+def _unpaired(metric: str, opening: str, close: str) -> tuple[int, int]:
+    """(index of the first close mark with no opening before it, index of the last opening mark with no close
+    after it), -1 where there is none."""
+    depth, first_close, open_at = 0, -1, []
+    for at, character in enumerate(metric):
+        if character == opening:
+            open_at.append(at)
+        elif character == close and open_at:
+            open_at.pop()
+        elif character == close and first_close < 0:
+            first_close = at
+    return first_close, (open_at[-1] if open_at else -1)
+
+
+QUOTE_REACH = 20  # characters a quoted name's head may take before the name
+CLAUSE_MARK = rulebook.regex(r"[，,。；;：:！？!?\n]")
+
+
+def _quote_head(metric: str, text: str, sentence_start: int, figure_start: int, opening: str) -> str | None:
+    """The quote's head before ``metric`` where it is written in its sentence before the figure, from the
+    opening mark on (in the same clause), or None."""
+    at = text.rfind(metric, sentence_start, figure_start)
+    head_at = text.rfind(opening, max(sentence_start, at - QUOTE_REACH), at) if at > 0 else -1
+    if head_at < 0 or CLAUSE_MARK.search(text, head_at, at):
+        return None
+    return text[head_at:at]
+
+
+def paired_marks(metric: str | None, text: str, sentence_start: int, figure_start: int) -> str | None:
+    """``metric`` with its quotation marks and brackets in pairs (real_text.toml metric_marks): a name that
+    started inside an aside starts after it, one that started inside a quote takes the quote's head (or starts
+    after it), one that runs into a quote starts inside it; None when nothing is left."""
+    for opening, close, close_first, unclosed in _mark_rows() if metric else ():
+        first_close, last_open = _unpaired(metric, opening, close)
+        head = _quote_head(metric, text, sentence_start, figure_start, opening) \
+            if first_close >= 0 and close_first == "extend" else None
+        if head:
+            metric = head + metric
+        elif first_close >= 0 and close_first:
+            metric = tidy_metric(metric[first_close + 1:]) or ""
+        elif last_open >= 0 and unclosed:
+            metric = metric[last_open + 1:]
+    return metric or None
+
+
+@functools.cache
+def _length_row() -> dict:
+    """real_text.toml's metric_length row (one-character)."""
+    return rulebook.load("real_text")["metric_length"][0]
+
+
+def long_enough(metric: str | None, counter: str | None = None) -> str | None:
+    """``metric``, or None where it is shorter than a name can be (one character: 以, 才, 周) and not the
+    figure's own counter (约1.5亿人 → 人); real_text.toml metric_length."""
+    row = _length_row()
+    if metric is None or len(metric) >= row["min_chars"] or (row["keep_counter"] and metric == counter):
+        return metric
+    return None
+
+
+@functools.cache
 def _market_subject_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, rulebook.load("real_text")["market_subject"]["heads"]))
     return rulebook.regex(rf"\s*(?P<name>(?:[^，,。；;：:\s]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])){{0,20}}?(?:{heads}))")

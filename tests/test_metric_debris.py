@@ -1,0 +1,50 @@
+"""Metric names that are wrong on their face (s26-metricdebris, benchmarks/metric_defects.py): each kind's
+clean-up on sentences written for these tests (not archive text)."""
+import pytest
+
+from analyzer.extract.metrics import long_enough, paired_marks
+from analyzer.pipeline import analyze
+from analyzer.rulebook import load
+
+
+def _metric(text, span):
+    return next(f.metric for f in analyze(text, published="2026-07-17").figures if f.text == span)
+
+
+@pytest.mark.parametrize("table", ["metric_marks", "metric_length"])
+def test_rows_have_an_id_an_example_and_a_reason(table):
+    for row in load("real_text")[table]:
+        assert row["id"] and row["example"] and row["why"], row
+
+
+# text, span, metric
+MARKS = [
+    ("据猫眼预测，《星河远航》票房有望突破30亿元。", "突破30亿元", "《星河远航》票房"),  # started inside a title
+    ("上半年，“三新”经济增加值同比增长7.1%。", "7.1%", "“三新”经济增加值"),  # started inside a quote
+    ("大股东累计减持“蓝海转债”200万张。", "200万张", "蓝海转债"),  # runs into a quote
+    ("我们计划把产品的“国产化率”提高到 90%。", "90%", "国产化率"),
+]
+
+
+@pytest.mark.parametrize("text,span,metric", MARKS, ids=[m[2] for m in MARKS])
+def test_marks_in_pairs(text, span, metric):
+    assert _metric(text, span) == metric
+
+
+def test_a_name_started_inside_an_aside_starts_after_it():
+    text = "远山创业投资合伙企业（有限合伙）拟通过大宗交易方式减持股份不超过80万股。"
+    start = text.index("80万股")
+    assert paired_marks("合伙）拟通过大宗交易方式减持股份", text, 0, start) == "拟通过大宗交易方式减持股份"
+    assert paired_marks("广义货币（M2）余额", text, 0, start) == "广义货币（M2）余额"  # balanced: kept
+
+
+def test_a_quote_in_another_clause_is_not_taken():
+    text = "“星河”系列上映，远航》票房有望突破30亿元。"  # the opening mark stands before a comma
+    assert paired_marks("远航》票房", text, 0, text.index("突破")) == "票房"
+
+
+def test_a_one_character_metric_is_no_name():
+    assert _metric("两个专业分别以7814元和7752元位列前两名。", "7814元") is None
+    assert long_enough("以") is None
+    assert long_enough("人", counter="人") == "人"  # 惠及约1.5亿人: the figure's counter names what is counted
+    assert long_enough("票房") == "票房"
