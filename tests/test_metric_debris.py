@@ -48,3 +48,17 @@ def test_a_one_character_metric_is_no_name():
     assert long_enough("以") is None
     assert long_enough("人", counter="人") == "人"  # 惠及约1.5亿人: the figure's counter names what is counted
     assert long_enough("票房") == "票房"
+
+
+# text, span, metric: a function or sign word left last (real_text.toml trail-preposition-copula, trail-sign-word)
+TRAILS = [
+    ("一季度该省出口额负增长3%。", "3%", "出口额"),  # 负 of 负增长
+    ("工业增加值同比负增长2.1%。", "2.1%", "工业增加值"),
+    ("今年参赛企业数量较去年增长近三成。", "近三成", "参赛企业数量"),  # 较
+    ("企业税负下降了3个百分点。", "3个百分点", "企业税负"),  # 税负 is a word: kept
+]
+
+
+@pytest.mark.parametrize("text,span,metric", TRAILS, ids=[m[2] for m in TRAILS])
+def test_no_function_or_sign_word_last(text, span, metric):
+    assert _metric(text, span) == metric
