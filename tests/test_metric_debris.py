@@ -62,3 +62,29 @@ TRAILS = [
 @pytest.mark.parametrize("text,span,metric", TRAILS, ids=[m[2] for m in TRAILS])
 def test_no_function_or_sign_word_last(text, span, metric):
     assert _metric(text, span) == metric
+
+
+# text, span, metric: a figure written inside the name (real_text.toml metric_figure, trail-move-character)
+FIGURES_IN_NAMES = [
+    ("某券商预计该公司2024-26年营收为35.1/40.2/47.9亿元。", "47.9亿元", "公司2024-26年营收"),  # a slash list
+    ("工业级碳酸锂涨6000元/吨，均价报38万元/吨。", "38万元/吨", "工业级碳酸锂"),  # the move before the price
+    ("单户授信1000万元及以下普惠型小微企业贷款余额达3.2万亿元。", "3.2万亿元", "普惠型小微企业贷款余额"),
+    ("市场预计维持利率在0%-0.25%区间的概率为14.2%。", "14.2%", "维持利率在0%-0.25%区间的概率"),  # a scenario
+]
+
+
+@pytest.mark.parametrize("text,span,metric", FIGURES_IN_NAMES, ids=[m[2] for m in FIGURES_IN_NAMES])
+def test_no_figure_inside_the_name(text, span, metric):
+    assert _metric(text, span) == metric
+
+
+def test_figure_rows_cut_the_name_where_the_figure_starts():
+    from analyzer.extract.metrics import without_figure
+    assert without_figure("报76.20美元/桶") is None  # a price before its move: nothing is left
+    assert without_figure("分别有6") is None  # a list's first value
+    assert without_figure("新签订单分别为1200万元") == "新签订单"
+    assert without_figure("EPS1.54/3.65/") == "EPS"
+    assert without_figure("02/10年期美债收益率利差") == "02/10年期美债收益率利差"  # no list at the end
+    assert without_figure("1美元兑") == "1美元兑"  # a quote's unit
+    assert without_figure("每10万人发病率") == "每10万人发病率"  # a per-unit base
+    assert without_figure("持股5%以上股东减持") == "持股5%以上股东减持"  # a band

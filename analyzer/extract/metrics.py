@@ -1851,6 +1851,23 @@ def paired_marks(metric: str | None, text: str, sentence_start: int, figure_star
 
 
 @functools.cache
+def _figure_rows() -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """(pattern, unless) of real_text.toml's metric_figure rows."""
+    return tuple((rulebook.regex(row["pattern"]), rulebook.regex(row["unless"]) if "unless" in row else None)
+                 for row in rulebook.load("real_text").get("metric_figure", []))
+
+
+def without_figure(metric: str | None) -> str | None:
+    """``metric`` up to the first figure written in it (real_text.toml metric_figure: 报76.20美元/桶 → 报,
+    营收为35.1/40.2/ → 营收为, 分别有6 → nothing); None where fewer than two characters are left."""
+    for pattern, unless in _figure_rows() if metric else ():
+        found = None if unless and unless.search(metric) else pattern.search(metric)
+        if found:
+            metric = metric[:found.start()].strip()
+    return metric if metric and len(metric) >= 2 else None
+
+
+@functools.cache
 def _length_row() -> dict:
     """real_text.toml's metric_length row (one-character)."""
     return rulebook.load("real_text")["metric_length"][0]
