@@ -88,3 +88,19 @@ def test_figure_rows_cut_the_name_where_the_figure_starts():
     assert without_figure("1美元兑") == "1美元兑"  # a quote's unit
     assert without_figure("每10万人发病率") == "每10万人发病率"  # a per-unit base
     assert without_figure("持股5%以上股东减持") == "持股5%以上股东减持"  # a band
+
+
+# text, span, metric: a leading word is never cut from a word it begins (metrics._from_word_start; metric.toml
+# words-begun-by-dui 方, issued-kept 商/人)
+WORD_STARTS = [
+    ("对方报价约300元一次。", "约300元", "对方报价"),
+    ("发行商收入同比增长12%。", "12%", "发行商收入"),
+    ("全省国家级专精特新企业达到120家。", "120家", "国家级专精特新企业"),
+    ("据统计，该国人口的三分之一居住在首都。", "三分之一", "人口"),
+    ("该公司拟定增募资不超过20亿元。", "不超过20亿元", "定增募资"),  # 拟定 is a verb to the segmenter: 拟 goes
+]
+
+
+@pytest.mark.parametrize("text,span,metric", WORD_STARTS, ids=[m[2] for m in WORD_STARTS])
+def test_no_metric_starts_inside_a_word(text, span, metric):
+    assert _metric(text, span) == metric

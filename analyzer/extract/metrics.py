@@ -219,7 +219,20 @@ def _may_end_with(phrase: str, words: tuple[str, ...]) -> bool:
 def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     if not phrase.startswith(leading):  # the pattern starts with ^ and one of the words
         return phrase
-    return _edge_pattern(leading, False).sub("", phrase, count=1)
+    return _from_word_start(phrase, _edge_pattern(leading, False).sub("", phrase, count=1))
+
+
+def _from_word_start(phrase: str, stripped: str) -> str:
+    """``stripped`` (an end of ``phrase``), or, where it starts inside a word of the phrase, the phrase from
+    that word's start: 对方报价 keeps 对方 (never 方报价), 该国人口 keeps 该国 for the edge rows to judge, 国家级
+    keeps 国家 (s26-metricdebris: a leading word cut from a word it begins; archive lead_inside_word). A word the
+    segmenter reads as a verb may be cut: 拟定增募资 → 定增募资 (拟 hedges the verb)."""
+    cut, at = len(phrase) - len(stripped), 0
+    for word, tag in pos.tag(phrase) if cut else ():
+        if at + len(word) > cut:
+            return stripped if tag.startswith("v") else phrase[at:]  # 拟定增募资, 拟向…: 拟 is a hedge on the verb
+        at += len(word)
+    return stripped
 
 
 def _from_open_bracket_or_source(phrase: str) -> str:
