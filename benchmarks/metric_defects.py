@@ -113,7 +113,7 @@ def defects(metric: str | None, figure: dict, text: str, spans: list[dict], cut)
     start = metric_start(text, metric, sentence, figure["start"])
     if start is not None and start > 0 and starts_inside_word(text, start, cut):
         found.append("lead_inside_word")
-    if metric.startswith(LEAD_TIME_PLACE):
+    if metric.startswith(LEAD_TIME_PLACE) and not metric.startswith("全市场"):  # 全市场: the whole market, a scope
         found.append("lead_time_place")
     if _unbalanced(metric):
         found.append("unbalanced")

@@ -104,3 +104,15 @@ WORD_STARTS = [
 @pytest.mark.parametrize("text,span,metric", WORD_STARTS, ids=[m[2] for m in WORD_STARTS])
 def test_no_metric_starts_inside_a_word(text, span, metric):
     assert _metric(text, span) == metric
+
+
+# text, span, metric: a time phrase's end or the writer's own place left at the start (lead-time-place-left)
+LEADS = [
+    ("到目前为止交易量只有1200份。", "1200份", "交易量"),
+    ("春节假期本市共接待游客320万人次。", "320万人次", "接待游客"),
+]
+
+
+@pytest.mark.parametrize("text,span,metric", LEADS, ids=[m[2] for m in LEADS])
+def test_no_time_or_place_lead(text, span, metric):
+    assert _metric(text, span) == metric
