@@ -116,3 +116,10 @@ LEADS = [
 @pytest.mark.parametrize("text,span,metric", LEADS, ids=[m[2] for m in LEADS])
 def test_no_time_or_place_lead(text, span, metric):
     assert _metric(text, span) == metric
+
+
+def test_one_character_list_members_share_the_last_name_tail():
+    figures = analyze("按企业规模分，大、中、小型企业PMI分别为50.2%、49.1%和48.3%。", published="2026-07-17").figures
+    assert [f.metric for f in figures] == ["大型企业PMI", "中型企业PMI", "小型企业PMI"]
+    banks = analyze("工、农、中、建四家银行的贷款余额分别为1万亿元、2万亿元、3万亿元和4万亿元。").figures
+    assert banks[0].metric != "工四家银行的贷款余额"  # a count after the last member: no shared tail
