@@ -420,7 +420,7 @@ def test_real_text_metric_edges(text, span, metric):
     ("“网络覆盖好，业务体验稳”——上行100MHz生效比83%", "83%", "上行100MHz生效比"),
     ("自2025年9月10日创下历史高点324.33美元以来", "324.33美元", "历史高点"),
     ("最终确定的发行价格为8.66元/股", "8.66元/股", "发行价格"),
-    ("《使命召唤手游》本期收入增长15.4%", "15.4%", "使命召唤手游》本期收入"),
+    ("《使命召唤手游》本期收入增长15.4%", "15.4%", "《使命召唤手游》本期收入"),  # the title mark whole (metric_marks)
     ("截至9月30的现金净额为1024亿元", "1024亿元", "9月30的现金净额"),  # a broken date is left whole
 ])
 def test_real_text_metric_subjects_and_leads(text, span, metric):

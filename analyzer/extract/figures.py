@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
-from analyzer.extract.metrics import clause_subject, find_metric_explained, market_subject, tidy_metric
+from analyzer.extract.metrics import (clause_subject, find_metric_explained, long_enough, market_subject, paired_marks,
+                                      tidy_metric, without_figure)
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -1139,14 +1140,18 @@ class FigureExtractor:
         """The metric cleaned of real-text debris; a move with none of its own (or only 股价) takes the index,
         commodity or coin that opens its clause or sentence (real_text.toml, metric_debris and market_subject);
         a price read by a ``quotes_subject`` row of measure.toml (现报, 报) takes the subject of its clause."""
+        metric = without_figure(metric)  # 报76.20美元/桶 (a price before its move) names nothing
         if measure in ("growth_rate", "rate", "level") and metric in (None, "股价", "涨幅", "跌幅"):
             metric = market_subject(text, *starts, c.start, metric) or metric
         quoted = c.per == "quote" or quote_row or (measure == "rate" and c.unit == "other")  # 现涨至153
         if metric is None and (measure in ("level", "flow", "change", "growth_rate") or quoted):
             metric = clause_subject(text, *starts, c.start)  # 两融余额结束九连跌，小幅上升48亿元
             metric = None if metric == "股价" and c.unit == "count" else metric  # 中锐股份：已累计回购274.45万股
+            metric = without_figure(metric)
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
-        return named_after.lstrip("的") if named_after else tidy_metric(metric)  # 300美元目标价
+        if named_after:
+            return named_after.lstrip("的")  # 300美元目标价
+        return long_enough(paired_marks(tidy_metric(metric), text, starts[0], c.start), c.counter)
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from analyzer.extract.number_forms import NUM_AR
 from analyzer.rulebook import alternation, lexicon, regex, rows
+from analyzer.text.pos import SINGLE_FUNCTION
 from analyzer.text.sentences import clause_end
 
 _WORDS = lexicon()["lists"]
@@ -33,6 +34,7 @@ MARKER = "分别"
 REFERRING = regex(rf"{alternation(_WORDS['referring_words'])}|[两二三四五六七八九十\d]+(?:{alternation(_WORDS['referring_counts'])})")
 # names of one list: 工商银行、建设银行; a list and its 分别 never straddle a semicolon
 NAME_JOINER = regex(r"[、和及与]")
+NUMERAL_START = regex(r"[0-9一二两三四五六七八九十百千几数]")  # 建四家银行: a count follows the member, no shared tail
 LIST_BREAK = regex(r"[；;]")
 _START = operator.attrgetter("start")
 # a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
@@ -81,12 +83,23 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     part = parts[index % len(parts)]
     if "的" in parts[-1] and len(parts[0]) <= 3:
         return _shared_after_de(parts, part)
-    shared = _shared_modifier(parts) or _shared_after_labels(parts)
+    shared = _shared_tail(parts) or _shared_modifier(parts) or _shared_after_labels(parts)
     if shared:
         return shared[index % len(parts)]
     head = _shared_head(parts[-1], tenor)
     part = _with_shared_scope(parts[0], part)
     return part if not head or part.endswith(head) else part + head
+
+
+def _shared_tail(parts: list[str]) -> list[str] | None:
+    """大、中、小型企业PMI → 大型企业PMI, 中型企业PMI, 小型企业PMI: one-character members share the last name's tail
+    (s26-metricdebris: they were one-character metrics); not where a count follows the last (工、农、中、建四家银行)
+    or the last opens with a function word (按年及按季)."""
+    last = parts[-1]
+    if len(last) < 2 or any(len(p) != 1 for p in parts[:-1]) or NUMERAL_START.match(last, 1) or \
+            last[0] in SINGLE_FUNCTION:  # 按年及按季: the members are no names
+        return None
+    return [part + last[1:] for part in parts[:-1]] + [last]
 
 
 def _with_shared_scope(first: str, part: str) -> str:

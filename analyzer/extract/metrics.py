@@ -219,7 +219,20 @@ def _may_end_with(phrase: str, words: tuple[str, ...]) -> bool:
 def _strip_leading(phrase: str, leading: tuple[str, ...]) -> str:
     if not phrase.startswith(leading):  # the pattern starts with ^ and one of the words
         return phrase
-    return _edge_pattern(leading, False).sub("", phrase, count=1)
+    return _from_word_start(phrase, _edge_pattern(leading, False).sub("", phrase, count=1))
+
+
+def _from_word_start(phrase: str, stripped: str) -> str:
+    """``stripped`` (an end of ``phrase``), or, where it starts inside a word of the phrase, the phrase from
+    that word's start: 对方报价 keeps 对方 (never 方报价), 该国人口 keeps 该国 for the edge rows to judge, 国家级
+    keeps 国家 (s26-metricdebris: a leading word cut from a word it begins; archive lead_inside_word). A word the
+    segmenter reads as a verb may be cut: 拟定增募资 → 定增募资 (拟 hedges the verb)."""
+    cut, at = len(phrase) - len(stripped), 0
+    for word, tag in pos.tag(phrase) if cut else ():
+        if at + len(word) > cut:
+            return stripped if tag.startswith("v") else phrase[at:]  # 拟定增募资, 拟向…: 拟 is a hedge on the verb
+        at += len(word)
+    return stripped
 
 
 def _from_open_bracket_or_source(phrase: str) -> str:
@@ -1789,6 +1802,97 @@ def trim_edges(metric: str) -> str:
             break
         metric = metric[: -len(trail)]
     return metric
+
+
+@functools.cache
+def _mark_rows() -> tuple[tuple[str, str, str, str], ...]:
+    """(open, close, what a close mark first does, what an unclosed opening does) for each pair of
+    real_text.toml's metric_marks rows ("" where the row says nothing)."""
+    rows = rulebook.load("real_text").get("metric_marks", [])
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        for pair in row["pairs"]:
+            how = found.setdefault((pair[0], pair[1]), ["", ""])
+            how[0] = row.get("close_first", how[0])
+            how[1] = row.get("open_unclosed", how[1])
+    return tuple((opening, close, first, unclosed) for (opening, close), (first, unclosed) in found.items())
+
+
+def _unpaired(metric: str, opening: str, close: str) -> tuple[int, int]:
+    """(index of the first close mark with no opening before it, index of the last opening mark with no close
+    after it), -1 where there is none."""
+    depth, first_close, open_at = 0, -1, []
+    for at, character in enumerate(metric):
+        if character == opening:
+            open_at.append(at)
+        elif character == close and open_at:
+            open_at.pop()
+        elif character == close and first_close < 0:
+            first_close = at
+    return first_close, (open_at[-1] if open_at else -1)
+
+
+QUOTE_REACH = 20  # characters a quoted name's head may take before the name
+CLAUSE_MARK = rulebook.regex(r"[，,。；;：:！？!?\n]")
+
+
+def _quote_head(metric: str, text: str, sentence_start: int, figure_start: int, opening: str) -> str | None:
+    """The quote's head before ``metric`` where it is written in its sentence before the figure, from the
+    opening mark on (in the same clause), or None."""
+    at = text.rfind(metric, sentence_start, figure_start)
+    head_at = text.rfind(opening, max(sentence_start, at - QUOTE_REACH), at) if at > 0 else -1
+    if head_at < 0 or CLAUSE_MARK.search(text, head_at, at):
+        return None
+    return text[head_at:at]
+
+
+def paired_marks(metric: str | None, text: str, sentence_start: int, figure_start: int) -> str | None:
+    """``metric`` with its quotation marks and brackets in pairs (real_text.toml metric_marks): a name that
+    started inside an aside starts after it, one that started inside a quote takes the quote's head (or starts
+    after it), one that runs into a quote starts inside it; None when nothing is left."""
+    for opening, close, close_first, unclosed in _mark_rows() if metric else ():
+        first_close, last_open = _unpaired(metric, opening, close)
+        head = _quote_head(metric, text, sentence_start, figure_start, opening) \
+            if first_close >= 0 and close_first == "extend" else None
+        if head:
+            metric = head + metric
+        elif first_close >= 0 and close_first:
+            metric = tidy_metric(metric[first_close + 1:]) or ""
+        elif last_open >= 0 and unclosed:
+            metric = metric[last_open + 1:]
+    return metric or None
+
+
+@functools.cache
+def _figure_rows() -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """(pattern, unless) of real_text.toml's metric_figure rows."""
+    return tuple((rulebook.regex(row["pattern"]), rulebook.regex(row["unless"]) if "unless" in row else None)
+                 for row in rulebook.load("real_text").get("metric_figure", []))
+
+
+def without_figure(metric: str | None) -> str | None:
+    """``metric`` up to the first figure written in it (real_text.toml metric_figure: 报76.20美元/桶 → 报,
+    营收为35.1/40.2/ → 营收为, 分别有6 → nothing); None where fewer than two characters are left."""
+    for pattern, unless in _figure_rows() if metric else ():
+        found = None if unless and unless.search(metric) else pattern.search(metric)
+        if found:
+            metric = metric[:found.start()].strip()
+    return metric if metric and len(metric) >= 2 else None
+
+
+@functools.cache
+def _length_row() -> dict:
+    """real_text.toml's metric_length row (one-character)."""
+    return rulebook.load("real_text")["metric_length"][0]
+
+
+def long_enough(metric: str | None, counter: str | None = None) -> str | None:
+    """``metric``, or None where it is shorter than a name can be (one character: 以, 才, 周) and not the
+    figure's own counter (约1.5亿人 → 人); real_text.toml metric_length."""
+    row = _length_row()
+    if metric is None or len(metric) >= row["min_chars"] or (row["keep_counter"] and metric == counter):
+        return metric
+    return None
 
 
 @functools.cache
