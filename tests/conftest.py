@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+# A shell starts a background job (`pytest &`, `nohup pytest &`) with SIGINT ignored, and Python then keeps it
+# ignored: the tests that deliver a Ctrl-C (ingest, reference import, the Dask engine) would see none. Whatever
+# started the run, Ctrl-C raises KeyboardInterrupt in it, as in a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
