@@ -162,7 +162,18 @@ def _at(claim: Period | None, row: dict) -> bool:
         return False
     if holiday_window(claim.start, claim.end):
         return claim.start <= str(row["period_start"])[:10] <= str(row["period_end"])[:10] <= claim.end
+    if _span_move(claim, row):
+        return False
     return _reading_at(claim, row["measure"], str(row["period_start"])[:10], str(row["period_end"])[:10])
+
+
+def _span_move(claim: Period, row: dict) -> bool:
+    """A move over a few days (本周累计下跌逾13%: a growth of no base over a span of at most ``max_days``) is no
+    reading of the span's last day for a claim of one day (``span_move`` in claim_words.toml)."""
+    days = claim_words()["span_moves"].get(row.get("measure"))
+    start, end = str(row.get("period_start"))[:10], str(row.get("period_end"))[:10]
+    return days is not None and claim.start == claim.end and not row.get("comparison") and start < end and \
+        _days(start, end) < days
 
 
 def _reading_at(claim: Period, measure: str | None, start: str, end: str) -> bool:
@@ -306,6 +317,15 @@ def _may_override(candidate, guessed: bool) -> bool:
     return _unnamed_near(candidate) or (guessed and candidate.near)
 
 
+def _of_claim_place(claim: Figure, row: dict, documents: set[str] | None) -> bool:
+    """A figure found by context may contradict a claim that names a place only where it is that place's: stored with
+    it, or of one of the ``documents`` that name the place (``placed_context``: 浦东's GDP, its 浦东 no place to the
+    extractor, is no figure of 北京's); any, where the store cannot search its texts (``documents`` None)."""
+    if not claim.place or not claim_words()["placed_context"] or documents is None:
+        return True
+    return place_key(row.get("place")) == place_key(claim.place) or row["doc_id"] in documents
+
+
 def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
     """The figure that contradicts the claim by context: it needs more than one short word in common (均价 alone
     names nothing)."""
@@ -347,15 +367,17 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
-def _of_place(rows: list[dict], place: str | None, key: str | None = None) -> list[dict]:
+def _of_place(rows: list[dict], place: str | None, key: str | None = None, naming=lambda place: None) -> list[dict]:
     """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
-    national ones), all of them where that place has none, or where the series is one whatever its place
-    (``placeless_series``: 恒生指数 is 香港恒生指数)."""
+    national ones), those of documents that name the place (``naming``) where it has none (``placed_context``: before,
+    all of them), or all where the series is one whatever its place (``placeless_series``: 恒生指数 is 香港恒生指数)."""
     entry = load_taxonomy().lookup(key, "metrics") if key else None
     if entry is not None and entry.category in claim_words()["placeless"]:
         return rows
     where = place_key(place)
-    return [row for row in rows if place_key(row.get("place")) == where] or rows
+    mine = [row for row in rows if place_key(row.get("place")) == where]
+    documents = None if mine or not place or not claim_words()["placed_context"] else naming(place)
+    return mine or [row for row in rows if documents is None or row["doc_id"] in documents]
 
 
 def _catalogued(key: str | None) -> bool:
@@ -450,6 +472,13 @@ def _head_after(other: dict, row: dict, names: tuple[str, ...]) -> bool:
     return other["doc_id"] == row["doc_id"] and other.get("sentence_start") == row.get("sentence_start") and \
         other["start"] > row["start"] and len(key) >= claim_words()["sentence_head"] and \
         any(name != key and name.endswith(key) for name in names)
+
+
+def _claim_tail(other: dict, claim_key: str) -> bool:
+    """``other`` is named by the end of the claim's metric, at least ``claim_tail`` characters (留抵退税款 of the
+    claim's 退到纳税人账户的留抵退税款): the claim's statistic under the release's shorter name."""
+    key = other.get("metric_key") or ""
+    return len(key) >= claim_words()["claim_tail"] and key != claim_key and claim_key.endswith(key)
 
 
 def _is_level(measure: str | None) -> bool:
@@ -553,6 +582,7 @@ class ClaimChecker:
         self._owners: dict[int, frozenset[str]] = {}  # figure id → the banks and firms it belongs to
         self._documents: dict[str, list[dict]] = {}  # doc_id → its stored figures (rows as the store gives them)
         self._owner_documents: tuple[frozenset[str], set[str] | None] = (frozenset(), None)  # names → docs naming one
+        self._place_documents: dict[str, set[str]] = {}  # place → docs naming it (placed_context)
         self.others_rows: list[dict] = []               # the series' rows of banks and firms the claim does not name
         self.claim_text: str | None = None          # the claim (for finding figures by context)
         self.claim_names: frozenset[str] = frozenset()  # the banks and firms it names (own_names)
@@ -618,7 +648,7 @@ class ClaimChecker:
         """The claim's series as written, or without a trailing 增速 or a filler word when only that is stored, or
         when only that has figures comparable with the claim's."""
         found = [SeriesChoice(_key(variant), rows) for variant in metric_variants(claim.metric)
-                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant)))]
+                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant), self.place_documents))]
         best = next((choice for choice in found if _comparable(claim, choice.rows)[1]), None)
         return best or (found[0] if found else SeriesChoice(_key(claim.metric), []))
 
@@ -731,7 +761,7 @@ class ClaimChecker:
             rest, short = key[:-size], key[-size:]
             if _catalogued(short) or not rest.endswith(claim_words()["longhand_rest_ends"]):
                 continue  # a catalogued statistic is found by its key, never by words (进出口); a rest is a modifier
-            rows = [r for r in _of_place(self.rows(short), claim.place, short) if r["metric_key"] == short
+            rows = [r for r in _of_place(self.rows(short), claim.place, short, self.place_documents) if r["metric_key"] == short
                     and ctx.holds_before(r, rest)]
             if _comparable(claim, rows)[1]:
                 return [SeriesChoice(short, rows, chosen_because="longhand")]
@@ -904,6 +934,17 @@ class ClaimChecker:
             self._owner_documents = (self.claim_names, found)
         return self._owner_documents[1]
 
+    def place_documents(self, place: str | None) -> set[str] | None:
+        """The documents whose title or text names the place (as written or by its key, in either script), searched
+        once per place; None without a place or for a store that cannot search its texts."""
+        finder = getattr(self.store, "documents_mentioning", None)
+        if not place or finder is None:
+            return None
+        if place not in self._place_documents:
+            names = sorted({place, place_key(place)} - {None, ""})
+            self._place_documents[place] = {d for n in names for d in finder([n]) | finder([ctx.variants(n)[-1]])}
+        return self._place_documents[place]
+
     def owners(self, rows: list[dict]) -> dict[int, frozenset[str]]:
         """The banks and firms (``own_of``) each row belongs to, by figure id: those its figure is linked to (四家银行
         …分别为1.34%、1.30%: each bank its own), else those its sentence names (the store's mentions; asked once per
@@ -986,7 +1027,7 @@ class ClaimChecker:
         if good:
             return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
-        if led is None or not self.of_claim_owner(led[0]):
+        if led is None or not self.of_claim_owner(led[0]) or not _of_claim_place(claim, led[0], self.place_documents(claim.place)):
             return None
         row, slip = led
         slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
@@ -1031,7 +1072,8 @@ class ClaimChecker:
         same = self.document_rows({row["doc_id"]}, claim.measure)
         heads = (row["metric_key"] or "", _key(claim.metric) or "")
         found = self.other_period_slip(claim, [r for r in same if r["metric_key"] == row["metric_key"]]) or \
-            self.other_period_slip(claim, [r for r in same if _head_after(r, row, heads)])
+            self.other_period_slip(claim, [r for r in same if _head_after(r, row, heads)]) or \
+            self.other_period_slip(claim, [r for r in same if _claim_tail(r, heads[1])])
         return found or self.other_metric_slip(claim, {row["doc_id"]})
 
     def context_candidates(self, claim: Figure, day: str | None = None) -> tuple[list[str], list]:
@@ -1237,7 +1279,8 @@ class ClaimChecker:
         for a similar metric or another metric of the documents that hold the claim's."""
         documents = {r["doc_id"] for r in comparable}
         found = self.other_owner_slip(claim) or self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
-            self.other_period_slip(claim, self.wider_rows(claim, documents))
+            self.other_period_slip(claim, self.wider_rows(claim, documents)) or \
+            self.other_period_slip(claim, self.own_name_rows(claim, documents))
         return found or self.other_metric_slip(claim, documents)
 
     def other_owner_slip(self, claim: Figure) -> tuple[str, dict] | None:
@@ -1248,6 +1291,14 @@ class ClaimChecker:
         other = [r for r in self.others_rows if _at(claim.period, r) and r["measure"] == claim.measure
                  and sl.units_comparable(claim, r["unit"], r.get("counter")) and same_number(claim, row_figure(r))]
         return ("wrong_metric", {**other[0], "owner": sorted(self._owners[other[0]["figure_id"]])}) if other else None
+
+    def own_name_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
+        """Figures of the evidence's documents named as the claim names its statistic, or by the end of that name
+        (``claim_tail``: 留抵退税款 of 退到纳税人账户的留抵退税款), when the evidence was found under another name (the
+        release's short 专项债券): the claim's number may be stored there for another period."""
+        key = _key(claim.metric) or ""
+        return [r for r in self.document_rows(documents, claim.measure) if key and (r["metric_key"] == key or
+                                                                                    _claim_tail(r, key))]
 
     def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
         """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the

@@ -64,6 +64,7 @@ def _date_entries(data: dict) -> dict:
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
+            "claim_tail": min(row["min_chars"] for row in data["claim_tail"]),
             "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
             "undated_beside_growth": data["undated_beside_growth"],
             "not_before_growth": re.compile(_union(data["undated_beside_growth"], "not_before")),
@@ -85,8 +86,18 @@ def _count_entries(data: dict) -> dict:
             "bare_scale": re.compile(_union(data["bare_scale_currency"], "pattern")),
             "claim_currency": re.compile(_union(data["bare_scale_currency"], "currency")),
             "bare_scale_counted": tuple(_words(data["bare_scale_currency"], "counted")),
-            "progress_share": [(re.compile(r["pattern"]), r["name"]) for r in data["progress_share"]],
-            "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"])}
+            "whole_words": tuple(w for r in data["kind_count"] for w in r["whole_words"]), **_phrase_entries(data)}
+
+
+def _phrase_entries(data: dict) -> dict:
+    """The phrases written as the releases write them before a claim is analyzed (``progress_share``, ``claim_phrase``;
+    those marked ``first_reading`` only in the first reading) and the measures a count's change compares with by
+    context (``count_change``)."""
+    compiled = lambda rows: [(re.compile(r["pattern"]), r["name"]) for r in rows]  # noqa: E731
+    phrases = data["progress_share"] + data["claim_phrase"]
+    return {"progress_share": compiled(r for r in phrases if not r.get("first_reading")),
+            "first_readings": compiled(r for r in phrases if r.get("first_reading")),
+            "count_changes": frozenset(frozenset(pair) for row in data["count_change"] for pair in row["measures"])}
 
 
 def _series_entries(data: dict) -> dict:
@@ -135,7 +146,9 @@ def _context_entries(data: dict) -> dict:
             "statement_chars": min(row["min_chars"] for row in data["statement_break"]),
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
+            "placed_context": any(row["by_context"] for row in data["placed_context"]),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
+            "span_moves": {row["measure"]: row["max_days"] for row in data["span_move"]},
             "dated_first": frozenset(m for row in data["dated_first"] for m in row["measures"]),
             "words_after_figure": max(row["max_chars"] for row in data["words_after_figure"]),
             "modifier_named": min(row["min_named"] for row in data["context_modifier"]),
@@ -289,14 +302,25 @@ def holiday_window(start: str, end: str) -> bool:
 
 def prepare_claim(text: str, names: bool = True) -> str:
     """The claim with 翻番-style words written as growth rates and (``names``) a journalist's names of statistics
-    as the releases' (``claim_name``: 经济总量 → 国内生产总值), ready for the pipeline."""
+    as the releases' (``claim_name``: 经济总量 → 国内生产总值) and the phrases read so first (``claim_phrase`` rows
+    with ``first_reading``: 年末…，全年增加 → 比年初增加), ready for the pipeline."""
     words = claim_words()
     text = words["redundant_bound"].sub("", text)
     text = _bare_scale_currency(text)
-    for pattern, name in words["progress_share"]:
-        text = pattern.sub(name, text)
+    for pattern, name in words["progress_share"] + (words["first_readings"] if names else []):
+        text = _sub_all(pattern, name, text)
     text = _names_when(text) if names else text
     return multiyear.rewrite(text, words["rewrites"] + words["kind_counts"] + (words["claim_names"] if names else []))
+
+
+def _sub_all(pattern: re.Pattern, name: str, text: str) -> str:
+    """``pattern`` replaced by ``name`` until nothing is left to replace (a list's items named one after another:
+    ``claim_phrase`` ``currency_list``), at most eight times."""
+    for _ in range(8):
+        text, done = pattern.subn(name, text)
+        if not done:
+            break
+    return text
 
 
 def _bare_scale_currency(text: str) -> str:

@@ -207,7 +207,8 @@ def cumulative_of(claim: Period | None, start: str | None, end: str | None) -> b
 def measures_compatible(claim: Figure, measure: str | None, unit: str, loose: bool = False) -> bool:
     """The same measure; for amounts, ``other`` on either side stands for any (最高8000万元 is read as other), and
     counts (57家, 172次) compare whatever the extractor called them (level, flow or other); ``loose`` (figures found
-    by context) lets any amount stand for any (拟募资1050亿元 read as a level or a flow)."""
+    by context) lets any amount stand for any (拟募资1050亿元 read as a level or a flow), and a count's change for
+    its stored flow (``count_change``: 比去年多80家 and 增加80家)."""
     if measure == claim.measure:
         return True
     if unit in NO_SCALE_UNITS or claim.unit in NO_SCALE_UNITS:
@@ -215,5 +216,6 @@ def measures_compatible(claim: Figure, measure: str | None, unit: str, loose: bo
     amounts = ("level", "flow", "other")
     loose = loose or bool((claim.extra or {}).get("measure_unmarked"))  # unmarked_measure in claim_words.toml
     if loose or "other" in (measure, claim.measure) or unit == "count":
-        return measure in amounts and claim.measure in amounts
+        return measure in amounts and claim.measure in amounts or loose and unit == "count" and \
+            frozenset((measure, claim.measure)) in claim_words()["count_changes"]
     return False
