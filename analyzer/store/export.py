@@ -98,6 +98,8 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
     path = Path(output)
     if path.exists():
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
+    if not path.parent.is_dir():  # named here: the store's own message named the temporary file
+        raise StoreError(f"cannot create the snapshot {path}: no directory {path.parent}")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
     counts, target = {}, None
     try:

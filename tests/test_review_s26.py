@@ -1,0 +1,44 @@
+"""s26-review: the seventeenth session's changes tried on their risky paths. Each test failed on main before its fix."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = sorted((ROOT / "corpus" / "dev").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    """A SQLite store of two gold records, as annotated."""
+    db = str(tmp_path_factory.mktemp("s26review") / "small.db")
+    result = CliRunner().invoke(main, ["ingest", *map(str, DEV[:2]), "--records", "--db", db, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_a_snapshot_into_a_missing_folder_names_the_file_asked_for(small_db, tmp_path):
+    """`export --sqlite DIR/x.db` with no DIR named the snapshot's temporary file, `.x.db.PID.part`, a name the user
+    never gave; the message names x.db."""
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(tmp_path / "nodir" / "x.db"), "--db", small_db])
+    assert result.exit_code == 1, result.output
+    assert ".part" not in result.output and str(tmp_path / "nodir" / "x.db") in result.output, result.output
+    assert "no directory" in result.output
+
+
+def test_a_snapshot_through_a_dangling_link_keeps_the_link(small_db, tmp_path):
+    """`export --sqlite LINK` where LINK names a file not made yet: the snapshot replaced the link with a file of its
+    own (and the file the link names was never made); `export -o LINK` and the store before the temporary name wrote
+    through the link. Now the snapshot is made beside the file the link names and gets that name."""
+    target, link = tmp_path / "store" / "snap.db", tmp_path / "snap.db"
+    target.parent.mkdir()
+    link.symlink_to(target)
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(link), "--db", small_db])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and target.is_file()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["snap.db"]
