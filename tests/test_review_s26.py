@@ -42,3 +42,17 @@ def test_a_snapshot_through_a_dangling_link_keeps_the_link(small_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and target.is_file()
     assert sorted(p.name for p in target.parent.iterdir()) == ["snap.db"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may give a file to another user")
+def test_an_export_that_replaces_a_file_keeps_its_owner(small_db, tmp_path):
+    """`export -o FILE` over another user's file (run as root, or by a member of FILE's group) gave FILE to whoever
+    ran the export: the owner could no longer write the file a shell's `>` would have kept theirs. The replacement
+    now gets FILE's owner and group where the runner may give them."""
+    output = tmp_path / "out.csv"
+    output.write_text("old\n", encoding="utf-8")
+    os.chown(output, 12345, 23456)
+    result = CliRunner().invoke(main, ["export", "figures", "--db", small_db, "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8").startswith("id,document_id,")
+    assert (output.stat().st_uid, output.stat().st_gid) == (12345, 23456)
