@@ -56,3 +56,22 @@ def test_an_export_that_replaces_a_file_keeps_its_owner(small_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert output.read_text(encoding="utf-8").startswith("id,document_id,")
     assert (output.stat().st_uid, output.stat().st_gid) == (12345, 23456)
+
+
+def test_an_export_over_a_writable_file_in_a_closed_folder_says_why(small_db, tmp_path, monkeypatch):
+    """`export -o FILE`, FILE writable but its folder not (a user's file in a shared read-only folder): the export is
+    made as a temporary file in that folder, which is refused, and the message said only `cannot write FILE:
+    Permission denied` of a file the user may write (and a shell's `>` does). It now names the folder and why.
+    (Run as root the folder's mode is not checked, so the refusal is simulated.)"""
+    import errno
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), kwargs.get("dir"))
+    output = tmp_path / "out.csv"
+    output.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = CliRunner().invoke(main, ["export", "figures", "--db", small_db, "-o", str(output)])
+    assert result.exit_code == 1, result.output
+    assert f"its folder {tmp_path} may not be written" in result.output, result.output
+    assert output.read_text(encoding="utf-8") == "old\n"

@@ -49,7 +49,11 @@ def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
     target = Path(os.path.realpath(output))
     if mode is not None and not os.access(target, os.W_OK):  # a file made read-only is not replaced (as open() and a
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))  # shell's > refuse it)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except PermissionError as error:  # a writable file in a closed folder: say which may not be written
+        why = f"{error.strerror}: its folder {target.parent} may not be written (the file is replaced whole)"
+        raise PermissionError(error.errno, why, str(output)) from None
     os.close(handle)
     try:
         yield temporary
