@@ -75,3 +75,20 @@ def test_an_export_over_a_writable_file_in_a_closed_folder_says_why(small_db, tm
     assert result.exit_code == 1, result.output
     assert f"its folder {tmp_path} may not be written" in result.output, result.output
     assert output.read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_bad_prediction_note_does_not_say_gold_was_left_out(tmp_path):
+    """`eval --pred` with a prediction that cannot be read (and every gold record good) ended with `the scores are of
+    the other 2 gold records`: no gold record was left out; the one whose prediction was unread is scored as having
+    none. The note now says that."""
+    import shutil
+    gold, pred = tmp_path / "gold", tmp_path / "pred"
+    gold.mkdir(), pred.mkdir()
+    for path in DEV[:2]:
+        shutil.copy(path, gold / path.name)
+    shutil.copy(DEV[0], pred / DEV[0].name)
+    (pred / "bad.json").write_text('{"doc": {"id": "x"}, "figures": "none"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--errors", "0"])
+    assert result.exit_code == 1, result.output
+    assert "other 2 gold records" not in result.output, result.output
+    assert "1 predictions could not be read" in result.output and "all 2 gold records" in result.output

@@ -192,8 +192,10 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, 
     if bad or bad_predictions:
         unread = [f"{len(bad)} gold records"] if bad else []
         unread += [f"{len(bad_predictions)} predictions"] if bad_predictions else []
-        click.echo(f"Note: {' and '.join(unread)} could not be read (named above); the scores are of the other "
-                   f"{len(gold)} gold records", err=True)
+        scored = (f"the other {len(gold)} gold records" if bad else f"all {len(gold)} gold records, a document whose "
+                  "prediction could not be read as having none")
+        click.echo(f"Note: {' and '.join(unread)} could not be read (named above); the scores are of {scored}",
+                   err=True)
         raise SystemExit(1)
 
 
