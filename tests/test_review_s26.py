@@ -92,3 +92,17 @@ def test_a_bad_prediction_note_does_not_say_gold_was_left_out(tmp_path):
     assert result.exit_code == 1, result.output
     assert "other 2 gold records" not in result.output, result.output
     assert "1 predictions could not be read" in result.output and "all 2 gold records" in result.output
+
+
+@pytest.mark.parametrize("how", ["-o", "--sqlite", "--plot"])
+def test_a_file_with_a_long_name_can_still_be_written(small_db, tmp_path, how):
+    """A file name of 250 characters (the limit is 255) was written before the temporary name came in; the temporary
+    file, `.NAME.XXXXXXXX.part`, went past the limit and the export failed with `File name too long` of a name that
+    is not. The temporary name now holds at most 100 characters of the name."""
+    name = "x" * 246 + (".png" if how == "--plot" else ".db" if how == "--sqlite" else ".csv")
+    output = tmp_path / name
+    args = {"-o": ["export", "figures", "-o"], "--sqlite": ["export", "--sqlite"],
+            "--plot": ["trends", "--plot"]}[how]
+    result = CliRunner().invoke(main, [*args, str(output), "--db", small_db])
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in tmp_path.iterdir()] == [name]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SPECIAL_FOLDERS = ("/dev/", "/proc/")
+NAME_KEPT = 100  # characters of the name in a temporary name: a name near the 255 limit must still fit
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -50,7 +51,8 @@ def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
     if mode is not None and not os.access(target, os.W_OK):  # a file made read-only is not replaced (as open() and a
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))  # shell's > refuse it)
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:NAME_KEPT]}.",
+                                             suffix=".part")
     except PermissionError as error:  # a writable file in a closed folder: say which may not be written
         why = f"{error.strerror}: its folder {target.parent} may not be written (the file is replaced whole)"
         raise PermissionError(error.errno, why, str(output)) from None

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.store import schema
-from analyzer.io.atomic import replaced_whole
+from analyzer.io.atomic import NAME_KEPT, replaced_whole
 from analyzer.io.rows import write_rows
 from analyzer.store.base import Store
 from analyzer.store.sql import SQLStore
@@ -102,7 +102,7 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
     if not real.parent.is_dir():  # named here: the store's own message named the temporary file
         raise StoreError(f"cannot create the snapshot {path}: no directory {real.parent}")
-    temporary = real.with_name(f".{real.name}.{os.getpid()}.part")
+    temporary = real.with_name(f".{real.name[:NAME_KEPT]}.{os.getpid()}.part")
     counts, target = {}, None
     try:
         target = SQLStore(str(temporary))
