@@ -106,3 +106,20 @@ def test_a_file_with_a_long_name_can_still_be_written(small_db, tmp_path, how):
     result = CliRunner().invoke(main, [*args, str(output), "--db", small_db])
     assert result.exit_code == 0, result.output
     assert [path.name for path in tmp_path.iterdir()] == [name]
+
+
+def test_the_note_counts_the_documents_scored_with_only_predicted(tmp_path):
+    """`eval --pred DIR --only-predicted` scores only the gold documents with a prediction read; with one prediction
+    unreadable the note still counted every gold record (`the scores are of the other 2 gold records`) while the
+    scores were of 1 (`documents 1`)."""
+    import shutil
+    gold, pred = tmp_path / "gold", tmp_path / "pred"
+    gold.mkdir(), pred.mkdir()
+    for path in DEV[:2]:
+        shutil.copy(path, gold / path.name)
+    shutil.copy(DEV[0], pred / DEV[0].name)
+    (pred / "bad.json").write_text('{"doc": {"id": "x"}, "figures": "none"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--only-predicted", "--errors", "0"])
+    assert result.exit_code == 1, result.output
+    assert "documents      1" in result.output
+    assert "the scores are of the 1 gold records with a prediction" in result.output, result.output
