@@ -123,3 +123,31 @@ def test_the_note_counts_the_documents_scored_with_only_predicted(tmp_path):
     assert result.exit_code == 1, result.output
     assert "documents      1" in result.output
     assert "the scores are of the 1 gold records with a prediction" in result.output, result.output
+
+
+def _metric_defects():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("metric_defects", ROOT / "benchmarks" / "metric_defects.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _extract_line(doc_id: str, metric: str = "周") -> str:
+    import json
+    figure = {"text": "5%", "start": 4, "end": 6, "metric": metric}
+    return json.dumps({"doc": {"id": doc_id}, "text": "本周上涨了5%。", "figures": [figure]}, ensure_ascii=False)
+
+
+def test_the_metric_defects_benchmark_shows_no_held_out_sentence(tmp_path, capsys):
+    """benchmarks/metric_defects.py printed seeded example sentences from every document of the extract it was
+    given, the archive's held-out ones included (the reserved ids, real-gold/test, audits D and B), which no one may
+    read for rules. Their examples are now left out (counted, not shown); `--skip-ids` names another list."""
+    held = sorted(line.strip() for line in (ROOT / "real-gold" / "held-out-ids.txt").read_text(encoding="utf-8")
+                  .splitlines() if line.strip() and not line.startswith("#"))[0]
+    extract = tmp_path / "extract.jsonl"
+    extract.write_text(_extract_line(held) + "\n" + _extract_line("shown-1") + "\n", encoding="utf-8")
+    _metric_defects().main([str(extract), "--examples", "5", "--kind", "one_char"])
+    out = capsys.readouterr().out
+    assert "shown-1" in out and held not in out and "本周上涨" in out, out
+    assert "one_char                2" in out
