@@ -184,11 +184,14 @@ def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] =
 
 
 def changed(new: Path, old: Path, texts: dict[str, str]) -> list[tuple]:
-    """(doc id, span text, old metric, new metric, sentence) for figures of the same span whose metric differs."""
+    """(doc id, span text, old metric, new metric, sentence) for figures of the same document (paired by doc id,
+    not by position: a document one extract lacks shifted every later pair) and span whose metric differs."""
     rows = []
-    for before, after in zip(records(old), records(new)):
+    before = {record["doc"]["id"]: {(f["start"], f["end"]): f.get("metric") for f in record["figures"]}
+              for record in records(old)}
+    for after in records(new):
         text = texts.get(after["doc"]["id"], after.get("text", ""))
-        old_metrics = {(f["start"], f["end"]): f.get("metric") for f in before["figures"]}
+        old_metrics = before.get(after["doc"]["id"], {})
         for figure in after["figures"]:
             key = (figure["start"], figure["end"])
             if key in old_metrics and old_metrics[key] != figure.get("metric"):

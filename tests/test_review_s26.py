@@ -151,3 +151,14 @@ def test_the_metric_defects_benchmark_shows_no_held_out_sentence(tmp_path, capsy
     out = capsys.readouterr().out
     assert "shown-1" in out and held not in out and "本周上涨" in out, out
     assert "one_char                2" in out
+
+
+def test_the_metric_defects_comparison_pairs_documents_by_id(tmp_path, capsys):
+    """`metric_defects.py NEW --compare OLD` paired the two extracts' records by position: where one extract lacks a
+    document (it failed in one run) every later record was compared with another document's, and figures of the same
+    span were reported as changed metrics. Records are now paired by doc id."""
+    old, new = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    old.write_text(_extract_line("doc-a", "周") + "\n" + _extract_line("doc-b", "涨幅") + "\n", encoding="utf-8")
+    new.write_text(_extract_line("doc-b", "涨幅") + "\n", encoding="utf-8")
+    _metric_defects().main([str(new), "--compare", str(old)])
+    assert "changed metrics: 0" in capsys.readouterr().out
