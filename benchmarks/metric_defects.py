@@ -22,6 +22,9 @@ reading a change on the archive. Kinds (a metric may have several):
 - ``unbalanced``: brackets or quotes without their pair.
 - ``page_debris``: pinyin annotations ((yè), (shè)), URLs, editor and source lines.
 
+No sentence of a held-out document (real-gold/held-out-ids.txt: the reserved ids, real-gold/test, the held-out
+audits; ``--skip-ids FILE`` for another list) is printed: such examples are counted, not shown.
+
 The input (the archive .jsonl the extract was made from) gives the texts; without it the extract's own ``text``
 is used (the same text).
 """
@@ -154,20 +157,41 @@ def print_counts(named: int, found: dict, label: str = "") -> None:
         print(f"  {kind:18} {len(found.get(kind, [])):6}")
 
 
-def print_examples(found: dict, kinds, n: int, seed: int) -> None:
+HELD_OUT = Path(__file__).resolve().parents[1] / "real-gold" / "held-out-ids.txt"
+
+
+def read_ids(path: Path | None) -> frozenset[str]:
+    """The ids of a file with one id a line (# comments and blank lines skipped); none for no file."""
+    if path is None:
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def shown(rows: list[tuple], skip: frozenset[str]) -> list[tuple]:
+    """The example rows (doc id first) of documents not held out: their sentences are never printed."""
+    return [row for row in rows if row[0] not in skip]
+
+
+def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] = frozenset()) -> None:
     for kind in kinds:
         rows = found.get(kind, [])
-        print(f"\n== {kind}: {len(rows)}")
-        for doc, figure, sentence in random.Random(seed).sample(rows, min(n, len(rows))):
+        open_rows = shown(rows, skip)
+        print(f"\n== {kind}: {len(rows)}" + (f" ({len(rows) - len(open_rows)} held out, not shown)"
+                                              if len(open_rows) < len(rows) else ""))
+        for doc, figure, sentence in random.Random(seed).sample(open_rows, min(n, len(open_rows))):
             print(f"- {doc} [{figure['text']}] metric={figure['metric']!r}\n    {sentence[:220]}")
 
 
 def changed(new: Path, old: Path, texts: dict[str, str]) -> list[tuple]:
-    """(doc id, span text, old metric, new metric, sentence) for figures of the same span whose metric differs."""
+    """(doc id, span text, old metric, new metric, sentence) for figures of the same document (paired by doc id,
+    not by position: a document one extract lacks shifted every later pair) and span whose metric differs."""
     rows = []
-    for before, after in zip(records(old), records(new)):
+    before = {record["doc"]["id"]: {(f["start"], f["end"]): f.get("metric") for f in record["figures"]}
+              for record in records(old)}
+    for after in records(new):
         text = texts.get(after["doc"]["id"], after.get("text", ""))
-        old_metrics = {(f["start"], f["end"]): f.get("metric") for f in before["figures"]}
+        old_metrics = before.get(after["doc"]["id"], {})
         for figure in after["figures"]:
             key = (figure["start"], figure["end"])
             if key in old_metrics and old_metrics[key] != figure.get("metric"):
@@ -185,12 +209,16 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--seed", type=int, default=26)
     parser.add_argument("--kind", action="append", choices=KINDS)
     parser.add_argument("--compare", type=Path, help="an older extract of the same input")
+    parser.add_argument("--skip-ids", type=Path, default=HELD_OUT,
+                        help="documents whose sentences are never shown (default: real-gold/held-out-ids.txt)")
     args = parser.parse_args(argv)
+    skip = read_ids(args.skip_ids)
     texts, cut = read_texts(args.input), _segment()
     named, found = scan(args.extract, texts, cut)
     if args.compare:
         rows = changed(args.extract, args.compare, texts)
-        print(f"changed metrics: {len(rows)}")
+        print(f"changed metrics: {len(rows)} ({len(rows) - len(shown(rows, skip))} held out, not shown)")
+        rows = shown(rows, skip)
         print_counts(*scan(args.compare, texts, cut), label="old: ")
         print_counts(named, found, label="new: ")
         for doc, span, old, new, sentence in random.Random(args.seed).sample(rows, min(args.examples, len(rows))):
@@ -198,7 +226,7 @@ def main(argv: list[str]) -> None:
         return
     print_counts(named, found)
     if args.examples:
-        print_examples(found, args.kind or KINDS, args.examples, args.seed)
+        print_examples(found, args.kind or KINDS, args.examples, args.seed, skip)
 
 
 if __name__ == "__main__":

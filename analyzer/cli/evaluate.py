@@ -190,11 +190,21 @@ def eval_command(gold_dirs, pred_dir, fmt, max_errors, only_predicted, explain, 
     link_scores = {k: links[k] for k in ("precision", "recall", "f1") if k in links}
     click.echo(render(scores, link_scores, fmt, max_errors))
     if bad or bad_predictions:
-        unread = [f"{len(bad)} gold records"] if bad else []
-        unread += [f"{len(bad_predictions)} predictions"] if bad_predictions else []
-        click.echo(f"Note: {' and '.join(unread)} could not be read (named above); the scores are of the other "
-                   f"{len(gold)} gold records", err=True)
+        click.echo(_unread_note(bad, bad_predictions, len(pairs), only_predicted), err=True)
         raise SystemExit(1)
+
+
+def _unread_note(bad: list[str], bad_predictions: list[str], scored: int, only_predicted: bool) -> str:
+    """How many records could not be read and which gold documents the scores are of (``scored`` of them)."""
+    unread = [f"{len(bad)} gold records"] if bad else []
+    unread += [f"{len(bad_predictions)} predictions"] if bad_predictions else []
+    if only_predicted:
+        which = f"the {scored} gold records with a prediction read"
+    elif bad:
+        which = f"the other {scored} gold records"
+    else:
+        which = f"all {scored} gold records, a document whose prediction could not be read as having none"
+    return f"Note: {' and '.join(unread)} could not be read (named above); the scores are of {which}"
 
 
 def _name_bad(lines: list[str]) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SPECIAL_FOLDERS = ("/dev/", "/proc/")
+NAME_KEPT = 100  # characters of the name in a temporary name: a name near the 255 limit must still fit
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -19,28 +20,47 @@ def _umask() -> int:
     return mask
 
 
+def _give_owner(path: str, status: os.stat_result) -> None:
+    """Give ``path`` the owner and group of the file it replaces, as far as the runner may (root: both; a member
+    of its group: the group); before its mode is set, since a change of owner clears set-user-id bits."""
+    for owner in (status.st_uid, -1):
+        try:
+            os.chown(path, owner, status.st_gid)
+            return
+        except OSError:
+            continue
+
+
 @contextlib.contextmanager
 def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
     """Yield the path to write ``output``'s content to. For a regular file (or a name not yet taken) that is a
     temporary file in the same folder, renamed over ``output`` (over the file a symbolic link names, so the link
-    stays) when the block ends without an exception, with the permissions of the file it replaces (a new file: as
-    ``open`` makes one); on any exception, Ctrl-C included, it is removed. A device, FIFO or socket (``/dev/null``),
+    stays) when the block ends without an exception, with the permissions, owner and group of the file it replaces
+    (a new file: as ``open`` makes one); on any exception, Ctrl-C included, it is removed. A device, FIFO or socket (``/dev/null``),
     and any name under /dev or /proc (``/dev/stdout``, ``/dev/fd/3``: an open stream, whatever it points at) is
     written directly: renaming over it would replace the device, or the file a shell's redirect opened."""
     try:
-        mode = os.stat(output).st_mode
+        status = os.stat(output)
     except FileNotFoundError:
-        mode = None
+        status = None
+    mode = status.st_mode if status is not None else None
     if (mode is not None and not stat.S_ISREG(mode)) or os.path.abspath(output).startswith(SPECIAL_FOLDERS):
         yield str(output)
         return
     target = Path(os.path.realpath(output))
     if mode is not None and not os.access(target, os.W_OK):  # a file made read-only is not replaced (as open() and a
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))  # shell's > refuse it)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:NAME_KEPT]}.",
+                                             suffix=".part")
+    except PermissionError as error:  # a writable file in a closed folder: say which may not be written
+        why = f"{error.strerror}: its folder {target.parent} may not be written (the file is replaced whole)"
+        raise PermissionError(error.errno, why, str(output)) from None
     os.close(handle)
     try:
         yield temporary
+        if status is not None:
+            _give_owner(temporary, status)
         os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:

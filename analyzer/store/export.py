@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.store import schema
-from analyzer.io.atomic import replaced_whole
+from analyzer.io.atomic import NAME_KEPT, replaced_whole
 from analyzer.io.rows import write_rows
 from analyzer.store.base import Store
 from analyzer.store.sql import SQLStore
@@ -94,11 +94,15 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
     """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
     kept, in one transaction; return the row count of each table. ``output`` must not exist yet. The snapshot is
     made under a temporary name beside it and renamed to ``output`` only when whole: an error or Ctrl-C leaves
-    nothing (before, an empty store, its schema written and its rows not)."""
+    nothing (before, an empty store, its schema written and its rows not). A symbolic link not yet pointing at a
+    file stays: the snapshot gets the name it points at, as ``export -o`` and SQLite write through a link."""
     path = Path(output)
+    real = Path(os.path.realpath(path))
     if path.exists():
         raise StoreError(f"{path}: already exists; give a new file name for the snapshot")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    if not real.parent.is_dir():  # named here: the store's own message named the temporary file
+        raise StoreError(f"cannot create the snapshot {path}: no directory {real.parent}")
+    temporary = real.with_name(f".{real.name[:NAME_KEPT]}.{os.getpid()}.part")
     counts, target = {}, None
     try:
         target = SQLStore(str(temporary))
@@ -109,9 +113,9 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
                     connection.execute(table.insert(), chunk)
                     counts[name] += len(chunk)
         target.close()
-        if path.exists():
+        if real.exists():
             raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name")
-        os.replace(temporary, path)
+        os.replace(temporary, real)
     except BaseException as error:
         if target is not None:
             target.close()
