@@ -1821,7 +1821,7 @@ def _mark_rows() -> tuple[tuple[str, str, str, str], ...]:
 def _unpaired(metric: str, opening: str, close: str) -> tuple[int, int]:
     """(index of the first close mark with no opening before it, index of the last opening mark with no close
     after it), -1 where there is none."""
-    depth, first_close, open_at = 0, -1, []
+    first_close, open_at = -1, []
     for at, character in enumerate(metric):
         if character == opening:
             open_at.append(at)
