@@ -46,6 +46,8 @@ def claim_words() -> dict:
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
+            "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
+            "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
             **_paraphrase_entries(data), **_date_entries(data)}
 
@@ -358,7 +360,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
     figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, _unmarked(figure)))))
-    figure = _holiday(text, figure)
+    figure = _holiday(text, _unknown_place(text, figure))
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
@@ -374,6 +376,17 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         if before.endswith(word):
             return dataclasses.replace(figure, qualifier=qualifier)
     return figure
+
+
+def _unknown_place(text: str, figure: Figure) -> Figure:
+    """A figure the extractor gave no place, of a claim that opens with a place it does not know (``unknown_place``:
+    昆山市2023年GDP增长5.2%), takes that place: the claim is not checked as a national one."""
+    words = claim_words()
+    found = words["unknown_place"].match(text) if figure.place is None else None
+    place = next((group for group in found.groups() if group), None) if found else None
+    if place is None or place.endswith(words["not_place_endings"]) or found.end() > figure.start:
+        return figure
+    return dataclasses.replace(figure, place=place)
 
 
 def _own_statement_metric(text: str, figure: Figure) -> str | None:
