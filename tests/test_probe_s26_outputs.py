@@ -250,6 +250,26 @@ def test_model_training_refuses_an_output_it_cannot_save_in_before_training(tmp_
     assert "cannot save the model there" in result.output
 
 
+@pytest.mark.parametrize("command", [["train"], ["train-measure"], ["pretrain"], ["train-metric-boundary", "--recount"]])
+def test_a_training_that_fails_leaves_no_output_folder_behind(tmp_path, monkeypatch, command):
+    """s26-review: checking --out first made the folder (and its parents) before training; a run that then failed
+    (a bad corpus, Ctrl-C) left an empty model folder behind. The folders made for the check are removed again."""
+    import analyzer.cli.model as cli_model
+    from analyzer.model import metric_boundary
+
+    def failed(*args, **kwargs):
+        raise KeyboardInterrupt
+    for name in ("train", "evaluate"):
+        monkeypatch.setattr(cli_model.model, name, failed)
+    for module, name in ((cli_model, "train_measure_model"), (cli_model, "pretrain"), (cli_model, "collect_texts"),
+                         (metric_boundary, "archive_metric_counts"), (metric_boundary, "train")):
+        monkeypatch.setattr(module, name, failed)
+    monkeypatch.setattr(cli_model, "_require_torch", lambda: None)
+    out = tmp_path / "new" / "model"
+    result = CliRunner().invoke(main, ["model", *command, "--out", str(out)])
+    assert result.exit_code != 0 and not (tmp_path / "new").exists(), result.output
+
+
 def test_timeline_notes_escape_stored_names(tmp_path):
     """`timeline`'s notes on stderr (the written names it merges, the places with their own series) quote stored
     metric names: one holding ESC or a right-to-left override was written raw, so a stored name could clear the

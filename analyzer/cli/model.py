@@ -29,10 +29,12 @@ def _require_torch() -> None:
 
 def _output_folder(out: str) -> None:
     """Make sure ``out`` is a folder the model can be saved in before any training: a file there, or a folder that
-    cannot be made, was found only when the weights were saved, after minutes of training."""
+    cannot be made, was found only when the weights were saved, after minutes of training. The folders made for the
+    test are removed again (the training makes them when it saves), so a run that fails leaves none behind."""
     path = Path(out)
     if path.exists() and not path.is_dir():
         fail(f"{out}: exists and is not a folder; give --out a folder to save the model in", 2)
+    made = [folder for folder in (path, *path.parents) if not folder.exists()]
     try:
         path.mkdir(parents=True, exist_ok=True)
         probe = path / f".write-test-{os.getpid()}"
@@ -40,6 +42,10 @@ def _output_folder(out: str) -> None:
         probe.unlink()
     except OSError as error:
         fail(f"{out}: cannot save the model there ({error.strerror or error})")
+    finally:
+        for folder in made:  # deepest first
+            if folder.is_dir():
+                folder.rmdir()
 
 
 @click.group(name="model", context_settings=CONTEXT_SETTINGS)
