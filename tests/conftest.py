@@ -158,3 +158,15 @@ def stored_documents(db: Path) -> int:
             return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def gold_records_store(folder: Path, count: int) -> str:
+    """A SQLite store in ``folder`` of the first ``count`` corpus/dev gold records, stored as annotated."""
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+    db = str(folder / "small.db")
+    result = CliRunner().invoke(main, ["ingest", *map(str, gold_files("dev")[:count]), "--records", "--db", db,
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return db

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
+from conftest import gold_records_store
 from analyzer.store.sql import SQLStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,10 +22,7 @@ DEV = sorted((ROOT / "corpus" / "dev").glob("*.json"))
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory):
     """A SQLite store of four gold records, as annotated."""
-    db = str(tmp_path_factory.mktemp("s26") / "small.db")
-    result = CliRunner().invoke(main, ["ingest", *map(str, DEV[:4]), "--records", "--db", db, "--no-progress"])
-    assert result.exit_code == 0, result.output
-    return db
+    return gold_records_store(tmp_path_factory.mktemp("s26"), 4)
 
 
 def _breaking_rows(monkeypatch, failure: BaseException, after: int = 2):

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
+from conftest import gold_records_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = sorted((ROOT / "corpus" / "dev").glob("*.json"))
@@ -16,10 +17,7 @@ DEV = sorted((ROOT / "corpus" / "dev").glob("*.json"))
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory):
     """A SQLite store of two gold records, as annotated."""
-    db = str(tmp_path_factory.mktemp("s26review") / "small.db")
-    result = CliRunner().invoke(main, ["ingest", *map(str, DEV[:2]), "--records", "--db", db, "--no-progress"])
-    assert result.exit_code == 0, result.output
-    return db
+    return gold_records_store(tmp_path_factory.mktemp("s26review"), 2)
 
 
 def test_a_snapshot_into_a_missing_folder_names_the_file_asked_for(small_db, tmp_path):
@@ -77,10 +75,8 @@ def test_an_export_over_a_writable_file_in_a_closed_folder_says_why(small_db, tm
     assert output.read_text(encoding="utf-8") == "old\n"
 
 
-def test_a_bad_prediction_note_does_not_say_gold_was_left_out(tmp_path):
-    """`eval --pred` with a prediction that cannot be read (and every gold record good) ended with `the scores are of
-    the other 2 gold records`: no gold record was left out; the one whose prediction was unread is scored as having
-    none. The note now says that."""
+def _two_gold_one_bad_prediction(tmp_path: Path) -> tuple[Path, Path]:
+    """A gold folder of two corpus/dev records and a prediction folder of the first one and a file it cannot read."""
     import shutil
     gold, pred = tmp_path / "gold", tmp_path / "pred"
     gold.mkdir(), pred.mkdir()
@@ -88,6 +84,14 @@ def test_a_bad_prediction_note_does_not_say_gold_was_left_out(tmp_path):
         shutil.copy(path, gold / path.name)
     shutil.copy(DEV[0], pred / DEV[0].name)
     (pred / "bad.json").write_text('{"doc": {"id": "x"}, "figures": "none"}', encoding="utf-8")
+    return gold, pred
+
+
+def test_a_bad_prediction_note_does_not_say_gold_was_left_out(tmp_path):
+    """`eval --pred` with a prediction that cannot be read (and every gold record good) ended with `the scores are of
+    the other 2 gold records`: no gold record was left out; the one whose prediction was unread is scored as having
+    none. The note now says that."""
+    gold, pred = _two_gold_one_bad_prediction(tmp_path)
     result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--errors", "0"])
     assert result.exit_code == 1, result.output
     assert "other 2 gold records" not in result.output, result.output
@@ -112,13 +116,7 @@ def test_the_note_counts_the_documents_scored_with_only_predicted(tmp_path):
     """`eval --pred DIR --only-predicted` scores only the gold documents with a prediction read; with one prediction
     unreadable the note still counted every gold record (`the scores are of the other 2 gold records`) while the
     scores were of 1 (`documents 1`)."""
-    import shutil
-    gold, pred = tmp_path / "gold", tmp_path / "pred"
-    gold.mkdir(), pred.mkdir()
-    for path in DEV[:2]:
-        shutil.copy(path, gold / path.name)
-    shutil.copy(DEV[0], pred / DEV[0].name)
-    (pred / "bad.json").write_text('{"doc": {"id": "x"}, "figures": "none"}', encoding="utf-8")
+    gold, pred = _two_gold_one_bad_prediction(tmp_path)
     result = CliRunner().invoke(main, ["eval", str(gold), "--pred", str(pred), "--only-predicted", "--errors", "0"])
     assert result.exit_code == 1, result.output
     assert "documents      1" in result.output
