@@ -160,3 +160,25 @@ def test_the_metric_defects_comparison_pairs_documents_by_id(tmp_path, capsys):
     new.write_text(_extract_line("doc-b", "涨幅") + "\n", encoding="utf-8")
     _metric_defects().main([str(new), "--compare", str(old)])
     assert "changed metrics: 0" in capsys.readouterr().out
+
+
+def test_a_regular_file_under_dev_is_replaced_whole_and_streams_are_written_directly(tmp_path):
+    """s26-review's note: every name under /dev was written directly, so `export -o /dev/shm/x.csv` (a memory file
+    system, a regular file) was not whole-or-nothing. Only the names of open streams (/dev/stdout, /dev/fd/N, /proc)
+    and devices are written directly now."""
+    from analyzer.io.atomic import replaced_whole
+    with replaced_whole("/dev/stdout") as path:
+        assert path == "/dev/stdout"
+    with replaced_whole("/dev/null") as path:
+        assert path == "/dev/null"
+    if not Path("/dev/shm").is_dir() or not os.access("/dev/shm", os.W_OK):
+        pytest.skip("no writable /dev/shm here")
+    output = Path("/dev/shm") / f"s26-review-{os.getpid()}.csv"
+    try:
+        with pytest.raises(KeyboardInterrupt), replaced_whole(output) as path:
+            assert path != str(output)
+            Path(path).write_text("part", encoding="utf-8")
+            raise KeyboardInterrupt
+        assert not output.exists()
+    finally:
+        output.unlink(missing_ok=True)

@@ -11,7 +11,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-SPECIAL_FOLDERS = ("/dev/", "/proc/")
+# names that stand for an open stream, whatever it points at (a shell's `> file` makes /dev/stdout a regular file)
+STREAM_NAMES = ("/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
 NAME_KEPT = 100  # characters of the name in a temporary name: a name near the 255 limit must still fit
 
 def _umask() -> int:
@@ -31,20 +32,25 @@ def _give_owner(path: str, status: os.stat_result) -> None:
             continue
 
 
+def _a_stream(output: str | os.PathLike) -> bool:
+    return os.path.abspath(output).startswith(STREAM_NAMES)
+
+
 @contextlib.contextmanager
 def replaced_whole(output: str | os.PathLike) -> Iterator[str]:
     """Yield the path to write ``output``'s content to. For a regular file (or a name not yet taken) that is a
     temporary file in the same folder, renamed over ``output`` (over the file a symbolic link names, so the link
     stays) when the block ends without an exception, with the permissions, owner and group of the file it replaces
     (a new file: as ``open`` makes one); on any exception, Ctrl-C included, it is removed. A device, FIFO or socket (``/dev/null``),
-    and any name under /dev or /proc (``/dev/stdout``, ``/dev/fd/3``: an open stream, whatever it points at) is
-    written directly: renaming over it would replace the device, or the file a shell's redirect opened."""
+    and a name of an open stream (``/dev/stdout``, ``/dev/fd/3``, /proc: whatever it points at) is written directly:
+    renaming over it would replace the device, or the file a shell's redirect opened. A regular file elsewhere under
+    /dev (``/dev/shm/x.csv``, a memory file system) is replaced whole like any other."""
     try:
         status = os.stat(output)
     except FileNotFoundError:
         status = None
     mode = status.st_mode if status is not None else None
-    if (mode is not None and not stat.S_ISREG(mode)) or os.path.abspath(output).startswith(SPECIAL_FOLDERS):
+    if (mode is not None and not stat.S_ISREG(mode)) or _a_stream(output):
         yield str(output)
         return
     target = Path(os.path.realpath(output))
