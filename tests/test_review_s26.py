@@ -182,3 +182,18 @@ def test_a_regular_file_under_dev_is_replaced_whole_and_streams_are_written_dire
         assert not output.exists()
     finally:
         output.unlink(missing_ok=True)
+
+
+def test_a_snapshot_never_replaces_a_file_made_while_it_was_written(small_db, tmp_path, monkeypatch):
+    """s26-review's note: between the snapshot's last check that its name was free and the rename, a file another
+    program made there was replaced (lost). The name is now taken with a hard link, which fails on a taken name.
+    The race is staged by hiding the file from the checks (Path.exists says no)."""
+    snapshot = tmp_path / "snap.db"
+    snapshot.write_text("another program's file", encoding="utf-8")
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self: False if self == snapshot else real_exists(self))
+    result = CliRunner().invoke(main, ["export", "--sqlite", str(snapshot), "--db", small_db])
+    monkeypatch.undo()
+    assert result.exit_code == 1 and "made by another program" in result.output, result.output
+    assert snapshot.read_text(encoding="utf-8") == "another program's file"
+    assert [p.name for p in tmp_path.iterdir()] == ["snap.db"]  # no temporary file left

@@ -90,6 +90,24 @@ def _chunks(rows) -> Iterator[list[dict]]:
         yield chunk
 
 
+def _move_into_place(temporary: Path, real: Path, path: Path) -> None:
+    """Give the finished snapshot its name, never over a file: a hard link fails if the name was taken meanwhile (by
+    another program, after the check at the start), where a rename would replace that file. A file system without
+    hard links gets a rename after one more check."""
+    try:
+        os.link(temporary, real)
+    except FileExistsError:
+        raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name") \
+            from None
+    except OSError:
+        if real.exists():
+            raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name") \
+                from None
+        os.replace(temporary, real)
+        return
+    temporary.unlink()
+
+
 def export_sqlite(store: Store, output: str) -> dict[str, int]:
     """Copy every data table of ``store`` (SQLite or PostgreSQL) into a new SQLite store at ``output``, ids
     kept, in one transaction; return the row count of each table. ``output`` must not exist yet. The snapshot is
@@ -113,9 +131,7 @@ def export_sqlite(store: Store, output: str) -> dict[str, int]:
                     connection.execute(table.insert(), chunk)
                     counts[name] += len(chunk)
         target.close()
-        if real.exists():
-            raise StoreError(f"{path}: made by another program while the snapshot was written; give a new file name")
-        os.replace(temporary, real)
+        _move_into_place(temporary, real, path)
     except BaseException as error:
         if target is not None:
             target.close()
