@@ -19,14 +19,11 @@ EMPTY_PREDICTION = {"figures": [], "policy_tools": [], "sectors": [], "instituti
 
 
 def _first_problem(record, strict: bool) -> str | None:
-    """Why a record cannot be scored: any record-format problem (``strict``, for gold files), else only
-    what scoring needs — its shape, doc.id, and start/end on every figure and mention."""
+    """Why a record of a readable shape (``_checked``) cannot be scored: any record-format problem (``strict``, for
+    gold files), else only what scoring needs — doc.id, and start/end on every figure and mention."""
     if strict:
         problems = validate(record)
         return problems[0] if problems else None
-    shape = shape_problems(record)
-    if shape:
-        return shape[0]
     if not (record.get("doc") or {}).get("id"):
         return "doc.id missing"
     for array in ("figures", "policy_tools", "sectors", "institutions"):
