@@ -367,7 +367,7 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
-def _of_place(rows: list[dict], place: str | None, key: str | None = None, naming=lambda place: None) -> list[dict]:
+def _of_place(rows: list[dict], place: str | None, key: str | None, naming) -> list[dict]:
     """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
     national ones), those of documents that name the place (``naming``) where it has none (``placed_context``: before,
     all of them), or all where the series is one whatever its place (``placeless_series``: 恒生指数 is 香港恒生指数)."""
