@@ -359,3 +359,26 @@ def test_sectors_grown_from_the_archive_have_parents():
     assert parents == {"互联网企业": ("信息传输、软件和信息技术服务业",), "机械行业": ("装备制造业",),
                        "数字产业": ("数字经济",)}
     assert taxonomy.ancestors("轻工产业", "sectors") == ["制造业"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # s27-sectorgate: the official-text signal (`[[official]]` rows): a policy's, a meeting's, a plan's, a regulator's
+    # sentence or a statistics release...
+    ("国务院办公厅印发《关于在政府采购中实施本国产品标准的通知》，支持15个左右试点城市。", "试点城市", True),
+    ("会议强调，要加大对小微企业、个体工商户、制造业等企业行业的支持力度。", "制造业", True),
+    ("商务部综合司司长表示，将稳住外贸外资基本盘。", "外贸", True),
+    ("到2025年，服务业增加值突破2.5万亿元。", "服务业", True),
+    ("德国12月服务业PMI终值录得48.7。", "服务业", True),
+    # ...not a firm's or a market's
+    ("新闻稿提到，两家公司合作的基础设施将由多代GPU驱动。", "基础设施", False),
+    ("中金公司研报指出，当前临近春节，消费仍处于旺季。", "消费", False),
+    ("本周化工行业也受到北上资金的重点关注，净买入逾14亿元。", "化工行业", False),
+    # a story's lead (a headline and its first sentence) speaks for the story; a digest's first item not for the rest
+    ("【三部门：到2025年建成一批试点】三部门近日印发实施意见。农村电网保障能力进一步增强。", "农村", True),
+    ("今日报刊头条主要内容如下：国务院办公厅印发通知。\n\u3000\u3000某公司推出消费贷让利活动。", "消费", False),
+])
+def test_official_text_signal(text, name, expected):
+    from analyzer.extract.sector_names import SectorNameFinder
+    official = SectorNameFinder().official
+    at = text.rindex(name)
+    assert official(text, at, at + len(name)) is expected
