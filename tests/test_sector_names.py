@@ -420,3 +420,11 @@ def test_official_text_signal(text, name, expected):
     official = SectorNameFinder().official
     at = text.rindex(name)
     assert official(text, at, at + len(name)) is expected
+
+
+def test_in_a_news_digest_an_official_item_speaks_for_itself_only(finder):
+    # one item's 消费 in a State Council approval counts; another item's 消费 in a firm's product story does not
+    # (outside a digest, one official occurrence makes every occurrence of the text count)
+    text = ("今日报刊头条主要内容如下：\n\u3000\u3000国务院批复同意《扩大消费“十五五”规划》。\n\u3000\u3000"
+            "某公司推出消费贷让利活动，年化利率低至3%。")
+    assert [(m.start, m.name) for m in finder(normalize(text), text)["sectors"]] == [(text.index("消费"), "消费")]

@@ -168,15 +168,21 @@ class MentionFinder:
 
     def unofficial_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits of ``[[official_only]]`` sectors none of whose occurrences in the text stands in official text
-        or is addressed by a ``[[context]]`` row (a bare list word by its sentence)."""
+        or is addressed by a ``[[context]]`` row (a bare list word by its sentence). In a news digest the unit is
+        the story, not the text: one item's official occurrence does not make another item's count."""
         gate = self.sector_names
         official = [h for h in hits if gate.needs_official_text(h.entry.name, h.array)]
-        named: set[str] = set()
+        digest = bool(official) and gate.official.is_digest(text)
+
+        def unit(h: Hit) -> tuple[str, int]:
+            return h.entry.name, gate.official.story_start(text, h.start) if digest else 0
+
+        named: set[tuple[str, int]] = set()
         for h in official:
-            if h.entry.name not in named and (gate.addressed(text, h.start, h.end, whole_sentence=_list_item(text, h))
-                                              or gate.official(text, h.start, h.end)):
-                named.add(h.entry.name)
-        return [h for h in official if h.entry.name not in named]
+            if unit(h) not in named and (gate.addressed(text, h.start, h.end, whole_sentence=_list_item(text, h))
+                                         or gate.official(text, h.start, h.end)):
+                named.add(unit(h))
+        return [h for h in official if unit(h) not in named]
 
     def sector_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them

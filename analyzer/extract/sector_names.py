@@ -286,7 +286,10 @@ class OfficialText:
     def __init__(self, data: dict):
         words = _only_row(data, "official_words")
         fill = {key: "|".join(map(re.escape, sorted(words[key], key=lambda w: (-len(w), w))))
-                for key in ("body", "act", "title")}
+                for key in ("act", "title")}
+        not_after = re.escape(words["body_not_after"])
+        fill["body"] = "|".join(re.escape(word) if len(word) > 1 else f"(?<![{not_after}]){re.escape(word)}"
+                                for word in sorted(words["body"], key=lambda w: (-len(w), w)))
         patterns: dict[str, list[re.Pattern]] = {"sentence": [], "lead": []}
         for row in data.get("official", ()):
             for pattern in row["patterns"]:
@@ -310,16 +313,24 @@ class OfficialText:
 
     def official_document(self, text: str) -> bool:
         """Whether the document's lead is official and the document no news digest."""
-        lead = _lead(text, 0, self.LEAD_MIN, _FULL_STOP)
-        return not any(pattern.search(lead) for pattern in self.digest) and self.official_lead(lead)
+        return not self.is_digest(text) and self.official_lead(_lead(text, 0, self.LEAD_MIN, _FULL_STOP))
 
-    def story_lead(self, text: str, at: int) -> str:
-        """The first sentence (a headline with it) of the story holding ``text[at]``: from the last story break
-        before it (``story_break``), at most ``3 * REACH`` characters back, to the first sentence end after that."""
+    def is_digest(self, text: str) -> bool:
+        """Whether the document opens as a news digest of unrelated items (``[[official_digest]]``)."""
+        lead = _lead(text, 0, self.LEAD_MIN, _FULL_STOP)
+        return any(pattern.search(lead) for pattern in self.digest)
+
+    def story_start(self, text: str, at: int) -> int:
+        """Where the story holding ``text[at]`` starts: after the last story break before it (``story_break``), at
+        most ``3 * REACH`` characters back."""
         story = max(0, at - 3 * REACH)
         for match in self.story_break.finditer(text, story, at):
             story = match.end()
-        return _lead(text, story, 0)
+        return story
+
+    def story_lead(self, text: str, at: int) -> str:
+        """The first sentence (a headline with it) of the story holding ``text[at]``."""
+        return _lead(text, self.story_start(text, at), 0)
 
 
 def _lead(text: str, start: int, least: int, end: re.Pattern = _SENTENCE_END) -> str:
