@@ -321,7 +321,7 @@ def test_infrastructure_in_a_technology_sentence_is_no_sector(finder, text, expe
     ("与此同时，市场风格向消费切换。", []),
     ("资金从高估值科技板块流向金融、消费和运输领域。", []),
     # a broker's macro breakdown and a policy's consumption hold no investment word and stay
-    ("中信证券指出，需求端来看，汽车销售改善带动消费增速温和回升。", [("消费", "消费", True)]),
+    ("【中信证券：预计12月社融增速继续回升】需求端来看，汽车销售改善带动消费增速温和回升。", [("消费", "消费", True)]),
     ("会议提出，要多措并举扩大消费。", [("消费", "消费", True)]),
 ])
 def test_consumption_as_an_investment_theme_is_no_sector(finder, text, expected):
@@ -359,3 +359,72 @@ def test_sectors_grown_from_the_archive_have_parents():
     assert parents == {"互联网企业": ("信息传输、软件和信息技术服务业",), "机械行业": ("装备制造业",),
                        "数字产业": ("数字经济",)}
     assert taxonomy.ancestors("轻工产业", "sectors") == ["制造业"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s27-sectorgate: taxonomy sectors fresh archive text names mostly as a firm's business, a market's theme or a
+    # story's backdrop count only in official text (`[[official_only]]`, `[[official]]` rows): none in firm or market
+    # news...
+    ("如果苹果这样的顶级消费品公司涨价都难以被市场消化，普通消费品企业的转价能力只会更弱。", []),
+    ("两家公司合作的基础设施将由多代GPU驱动。", []),
+    ("报告期内，受益于新能源行业景气度持续提升，动力电池市场需求稳步增长。", []),
+    ("美银分析师表示，他仍看好整个汽车行业，并上调了多只汽车股的目标价。", []),
+    # ...and a mention in a policy's, a meeting's, a plan's or a statistics release's sentence
+    ("国务院批复同意《扩大消费“十五五”规划》。", [("消费", "消费", True)]),
+    ("会议指出，要加快交通基础设施建设。", [("基础设施建设", "基础设施", True)]),
+    ("到2025年，集成电路产业规模持续壮大。", [("集成电路产业", "集成电路", True)]),
+    ("商务部新闻发言人表示，将推动汽车消费持续恢复。", [("消费", "消费", True)]),
+    ("1—5月份，基础设施投资同比增长5.9%。", [("基础设施", "基础设施", True)]),
+])
+def test_backdrop_sectors_count_in_official_text_only(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lead of a story (a headline with its first sentence) or of a document makes its later sentences official
+    ("【三部门：到2025年建成一批农村能源试点】国家能源局等三部门近日印发实施意见。充电基础设施覆盖面持续扩大。",
+     [("农村", "三农", True), ("基础设施", "基础设施", True)]),
+    ("国务院关于《扩大消费“十五五”规划》的批复\n\u3000\u3000（十三）推广绿色消费。\n\u3000\u3000提升和拓展消费体验。",
+     [("消费", "消费", True), ("绿色", "绿色发展", True), ("消费", "消费", True), ("消费", "消费", True)]),
+    # a news digest's first item speaks for itself only; another item's firm news gives none
+    ("今日报刊头条主要内容如下：国务院办公厅印发通知。\n\u3000\u3000某公司推出消费贷让利活动，年化利率低至3%。", []),
+])
+def test_an_official_lead_speaks_for_its_story(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+def test_a_dropped_division_keeps_the_name_inside_it(finder):
+    # 电子信息制造业 is the gated division 电子行业: dropped where nothing addresses it, 制造业 inside it stays (as on
+    # main); only a dropped official-only sector takes the names that read its words (能源 of 新能源行业)
+    assert sectors(finder, "2021年，我国电子信息制造业增加值和出口交货值实现两位数增长。") == [("制造业", "制造业", True)]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # s27-sectorgate: the official-text signal (`[[official]]` rows): a policy's, a meeting's, a plan's, a regulator's
+    # sentence or a statistics release...
+    ("国务院办公厅印发《关于在政府采购中实施本国产品标准的通知》，支持15个左右试点城市。", "试点城市", True),
+    ("会议强调，要加大对小微企业、个体工商户、制造业等企业行业的支持力度。", "制造业", True),
+    ("商务部综合司司长表示，将稳住外贸外资基本盘。", "外贸", True),
+    ("到2025年，服务业增加值突破2.5万亿元。", "服务业", True),
+    ("德国12月服务业PMI终值录得48.7。", "服务业", True),
+    # ...not a firm's or a market's
+    ("新闻稿提到，两家公司合作的基础设施将由多代GPU驱动。", "基础设施", False),
+    ("中金公司研报指出，当前临近春节，消费仍处于旺季。", "消费", False),
+    ("本周化工行业也受到北上资金的重点关注，净买入逾14亿元。", "化工行业", False),
+    # a story's lead (a headline and its first sentence) speaks for the story; a digest's first item not for the rest
+    ("【三部门：到2025年建成一批试点】三部门近日印发实施意见。农村电网保障能力进一步增强。", "农村", True),
+    ("今日报刊头条主要内容如下：国务院办公厅印发通知。\n\u3000\u3000某公司推出消费贷让利活动。", "消费", False),
+])
+def test_official_text_signal(text, name, expected):
+    from analyzer.extract.sector_names import SectorNameFinder
+    official = SectorNameFinder().official
+    at = text.rindex(name)
+    assert official(text, at, at + len(name)) is expected
+
+
+def test_in_a_news_digest_an_official_item_speaks_for_itself_only(finder):
+    # one item's 消费 in a State Council approval counts; another item's 消费 in a firm's product story does not
+    # (outside a digest, one official occurrence makes every occurrence of the text count)
+    text = ("今日报刊头条主要内容如下：\n\u3000\u3000国务院批复同意《扩大消费“十五五”规划》。\n\u3000\u3000"
+            "某公司推出消费贷让利活动，年化利率低至3%。")
+    assert [(m.start, m.name) for m in finder(normalize(text), text)["sectors"]] == [(text.index("消费"), "消费")]

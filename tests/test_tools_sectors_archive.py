@@ -28,29 +28,39 @@ CASES = [
     ("美日联手干预外汇市场，日元短暂企稳。", {("policy_tools", "干预外汇", "外汇干预")}),
     ("美联储主席沃什一贯回避前瞻指引。", {("policy_tools", "前瞻指引", "前瞻性指引")}),
     # new sector names
-    ("德国汽车业的白领裁员潮正在将大批管理层人员推向就业市场。", {("sectors", "汽车业", "汽车产业")}),
+    # s27-sectorgate: 汽车产业 counts only in official text: an industry's layoffs in a market story give none (real-dev
+    # rss-1511, annotated before the 2026-12-07 convention, names it); a government's support gives one
+    ("德国汽车业的白领裁员潮正在将大批管理层人员推向就业市场。", set()),
+    ("德国政府宣布支持汽车业转型。", {("sectors", "汽车业", "汽车产业")}),
     ("对于许多小型企业来说，疫情持续的时间越长，经济生存就变得越来越困难。", {("sectors", "小型企业", "小微企业")}),
     ("作为美国经济最稳定的就业来源，医疗保健行业新增就业近4.7万人。", {("sectors", "医疗保健行业", "卫生和社会工作")}),
     ("不过，专业和商业服务业6月仍新增3.6万个就业岗位。", {("sectors", "专业和商业服务业", "专业和商业服务业")}),
-    ("强成长性的行业仍是关注重点，新能源、光伏、半导体等行业。",
-     {("sectors", "新能源", "新能源产业"), ("sectors", "光伏", "光伏产业")}),
+    # s27-sectorgate: 新能源产业, 光伏产业 and 集成电路 count only in official text: a broker's focus list gives none
+    ("强成长性的行业仍是关注重点，新能源、光伏、半导体等行业。", set()),
+    ("规划提出，壮大新能源、光伏、半导体等行业。",
+     {("sectors", "新能源", "新能源产业"), ("sectors", "光伏", "光伏产业"), ("sectors", "半导体", "半导体")}),
     # a list's first item after a lead-in, and a bare word before 等 and the closing group word
-    ("强成长性和高景气度的行业仍是关注重点，比如新能源、光伏、半导体等行业。",
-     {("sectors", "新能源", "新能源产业"), ("sectors", "光伏", "光伏产业")}),
-    ("具体建设内容为在自建食用菌大棚上发展光伏等新能源产业。",
+    ("国务院印发方案，培育强成长性的行业，比如新能源、光伏、半导体等行业。",
+     {("sectors", "新能源", "新能源产业"), ("sectors", "光伏", "光伏产业"), ("sectors", "半导体", "半导体")}),
+    # (a project's content counts where a government approves it in the sentence, real-dev finna-test-1346)
+    ("乡人民政府同意公司投资建设项目，具体建设内容为在自建食用菌大棚上发展光伏等新能源产业。",
      {("sectors", "光伏", "光伏产业"), ("sectors", "新能源产业", "新能源产业")}),
+    ("具体建设内容为在自建食用菌大棚上发展光伏等新能源产业。", set()),
     ("重点用于交通、能源、生态环保等领域。", set()),
     # a lead-in must be a verb or preposition of the list's lead_in words: a compound is no item
     ("发挥金融机构自身特色和优势，做好科技金融、绿色金融、普惠金融。", {("sectors", "绿色金融", "绿色发展")}),
-    ("方向上重点关注大金融、新老基建及疫情受损行业。", {("sectors", "基建", "基础设施")}),
-    ("公司主要分布于化工、新能源、芯片等行业。",
-     {("sectors", "化工", "化工行业"), ("sectors", "新能源", "新能源产业")}),
+    # s27-sectorgate: a broker's themes and a firm's business are no official text (基础设施, 化工行业, 新能源产业)
+    ("方向上重点关注大金融、新老基建及疫情受损行业。", set()),
+    ("公司主要分布于化工、新能源、芯片等行业。", set()),
+    ("政府补贴主要分布于化工、新能源、芯片等行业。",
+     {("sectors", "化工", "化工行业"), ("sectors", "新能源", "新能源产业"), ("sectors", "芯片", "芯片")}),
     ("记者今天从中国银保监会消费者权益保护局了解到。", set()),
     ("公司消费电芯业务发展趋势较好。", set()),
     # a firm's line of business
     ("甲骨文逆势下跌，云基础设施业务成拖累。", set()),
     ("房地产开发业务新签合同额同比跌逾15%。", set()),
-    ("汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
+    # (a broker's forecast of a statistic, 社融, is a statistics breakdown: real-dev finnl-eval-735's headline)
+    ("【券商：预计12月社融增速继续回升】汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
     ("商务部市场运行和消费促进司负责人表示。", set()),
     # bare words outside a list of groups stay words
     ("以简化金融服务、科学研究、医疗保健等更广泛领域的专业工作。", set()),
@@ -62,7 +72,7 @@ CASES = [
     ("公司核心子公司问界汽车业绩出现波动，由盈转亏。", set()),
     # the context rows of the archive audit
     ("6月份，全国居民消费价格环比下降0.3%。", set()),
-    ("提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
+    ("“301条款”提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
     ("2021年11月份，成品油消费量3124万吨。", set()),
     ("开辟授信评审绿色通道，提高审批效率。", set()),
     ("推动绿色低碳转型。", {("sectors", "绿色低碳", "绿色发展")}),
@@ -90,8 +100,9 @@ AUDIT_CASES = [
     ("二是有利于保护住房消费者的合法权益。", set()),
     ("让以政企、消费者、新业务为主的第二曲线快速拉升。", set()),
     # consumption itself stays a sector
-    ("汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
-    ("提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
+    # (in a broker's 社融 forecast and under a trade measure; official text only since s27-sectorgate)
+    ("【券商：预计12月社融增速继续回升】汽车销售改善带动消费增速温和回升。", {("sectors", "消费", "消费")}),
+    ("“301条款”提高了一系列中国输美消费品价格。", {("sectors", "消费", "消费")}),
     # the hog industry, under animal husbandry
     ("农业农村部召开生猪产业发展座谈会，要进一步完善生猪产能综合调控政策。", {("sectors", "生猪产业", "生猪产业")}),
     ("2021年价格大幅下跌带来的生猪行业去产能仍在延续。", {("sectors", "生猪行业", "生猪产业")}),

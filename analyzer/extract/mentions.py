@@ -152,11 +152,37 @@ class MentionFinder:
     def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits less the taxonomy sectors that count only where a policy or breakdown addresses them (the
         ``[[gated]]`` rows of ``rules/sector_names.toml``: 证券行业 in a market count is no mention). One addressed
-        occurrence makes the sector the text's group: its other occurrences count too (``[[repeat]]``)."""
+        occurrence makes the sector the text's group: its other occurrences count too (``[[repeat]]``). The sectors of
+        ``[[official_only]]`` rows count likewise where one occurrence stands in official text (``[[official]]`` rows:
+        a policy's, a plan's, a regulator's sentence or story, a statistics release) or a context row addresses it.
+        A sector inside a dropped ``[[official_only]]`` one goes with it (新能源行业 in a firm's results gives no 能源行业;
+        a dropped division keeps the names inside it, as before: 制造业 of 电子信息制造业); a bare list word
+        (``in_list``: 化工 in 钢铁、有色、石化、化工、建材等传统产业) is addressed by its sentence, as the grammar's lists of
+        groups are."""
         gate = self.sector_names
         gated = [h for h in hits if gate.needs_context(h.entry.name, h.array)]
         named = {h.entry.name for h in gated if gate.addressed(text, h.start, h.end)}
-        return [h for h in hits if not gate.needs_context(h.entry.name, h.array) or h.entry.name in named]
+        dropped = self.unofficial_hits(text, hits)
+        return [h for h in hits if not (gate.needs_context(h.entry.name, h.array) and h.entry.name not in named)
+                and h not in dropped and not _inside_dropped(h, dropped)]
+
+    def unofficial_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The hits of ``[[official_only]]`` sectors none of whose occurrences in the text stands in official text
+        or is addressed by a ``[[context]]`` row (a bare list word by its sentence). In a news digest the unit is
+        the story, not the text: one item's official occurrence does not make another item's count."""
+        gate = self.sector_names
+        official = [h for h in hits if gate.needs_official_text(h.entry.name, h.array)]
+        digest = bool(official) and gate.official.is_digest(text)
+
+        def unit(h: Hit) -> tuple[str, int]:
+            return h.entry.name, gate.official.story_start(text, h.start) if digest else 0
+
+        named: set[tuple[str, int]] = set()
+        for h in official:
+            if unit(h) not in named and (gate.addressed(text, h.start, h.end, whole_sentence=_list_item(text, h))
+                                         or gate.official(text, h.start, h.end)):
+                named.add(unit(h))
+        return [h for h in official if unit(h) not in named]
 
     def sector_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Sectors the taxonomy lacks, read by the sector-name grammar where a policy or a breakdown addresses them
@@ -1000,3 +1026,18 @@ class CandidateFinder:
             out.append(Mention(text=original[start:match.end()], start=start, end=match.end(),
                                name=name, extra={"kind": "policy_tools"}))
         return out
+
+
+def _inside_dropped(hit: Hit, dropped: list[Hit]) -> bool:
+    """Whether a sector ``hit`` overlaps a gated sector that nothing in its text addresses (``addressed_hits``) and
+    starts no earlier without holding it whole: it reads the rest of the dropped one's words (能源 of 新能源行业), not a
+    mention of its own; a name around the dropped one or before it (新型基础设施 around 基础设施) stays, as it won the
+    overlap before (s26-sectorprec's machinery)."""
+    return hit.array == "sectors" and any(d.start <= hit.start < d.end
+                                          and not (hit.start <= d.start and d.end <= hit.end) for d in dropped)
+
+
+def _list_item(text: str, hit: Hit) -> bool:
+    """Whether ``hit`` is one of its entry's bare list words (``in_list``): it stands as an item of a list of groups
+    (``listed`` let it through), which the list's sentence addresses."""
+    return hit.array == "sectors" and match_form(text[hit.start:hit.end]) in {match_form(w) for w in hit.entry.in_list}

@@ -27,6 +27,7 @@ from analyzer.text.pos import tag
 from analyzer.text.sentences import clause_end, clause_start, sentence_start
 
 _SENTENCE_END = rulebook.regex(r"[。！？!?\n]")
+_FULL_STOP = rulebook.regex(r"[。！？!?]")
 # a name's clause and sentence are read at most this far on each side: a text with no break in it (a page's text run
 # together) made every name read to the text's ends, time growing with the square of its length
 REACH = 1000
@@ -76,6 +77,8 @@ class SectorNameFinder:
         self.context = [(row["scope"], tuple(row["words"]), row.get("not_after", "")) for row in data["context"]]
         self.own_rows(data)
         self.gated = frozenset(name for row in data.get("gated", ()) for name in row["names"])
+        self.official_only = frozenset(name for row in data.get("official_only", ()) for name in row["names"])
+        self.official = OfficialText(data)
         self.reader = ModifierReader(settings, frozenset(word for row in data["cut"] for word in row["words"]),
                                      frozenset(word for row in data["part"] for word in row["words"]))
         lists = _only_row(data, "list")
@@ -231,6 +234,11 @@ class SectorNameFinder:
         """Whether a taxonomy sector counts only where a ``[[context]]`` row addresses it (``[[gated]]`` rows)."""
         return array == "sectors" and name in self.gated
 
+    def needs_official_text(self, name: str, array: str) -> bool:
+        """Whether a taxonomy sector counts only where official text or a ``[[context]]`` row addresses it
+        (``[[official_only]]`` rows)."""
+        return array == "sectors" and name in self.official_only
+
     def addressed(self, text: str, start: int, end: int, whole_sentence: bool = False) -> bool:
         """Whether the sentence (or for a ``clause`` row, the clause, unless ``whole_sentence``: a list of groups
         is addressed by its sentence) around the name holds a word of one of the ``[[context]]`` rows."""
@@ -264,6 +272,74 @@ class SectorNameFinder:
             for word in words:
                 if _holds(scope_text, word, not_after):
                     yield word
+
+
+class OfficialText:
+    """Callable: ``official(text, start, end)`` → whether ``text[start:end]`` stands in a policy's, a plan's, a
+    regulator's or a statistics release's text (the ``[[official]]`` rows of sector_names.toml): a ``sentence`` row's
+    pattern in its sentence, or a ``lead`` row's in the lead of its story (from the last story break before it to the
+    end of that story's first sentence: a headline and its first sentence, a digest item's first sentence) or of its
+    document (its first sentences, ``LEAD_MIN`` characters at least; not in a news digest, ``[[official_digest]]``)."""
+
+    LEAD_MIN = 60
+
+    def __init__(self, data: dict):
+        words = _only_row(data, "official_words")
+        fill = {key: "|".join(map(re.escape, sorted(words[key], key=lambda w: (-len(w), w))))
+                for key in ("act", "title")}
+        not_after = re.escape(words["body_not_after"])
+        fill["body"] = "|".join(re.escape(word) if len(word) > 1 else f"(?<![{not_after}]){re.escape(word)}"
+                                for word in sorted(words["body"], key=lambda w: (-len(w), w)))
+        patterns: dict[str, list[re.Pattern]] = {"sentence": [], "lead": []}
+        for row in data.get("official", ()):
+            for pattern in row["patterns"]:
+                for key, alternatives in fill.items():
+                    pattern = pattern.replace("{" + key + "}", alternatives)
+                patterns[row["scope"]].append(rulebook.regex(pattern))
+        self.sentence_patterns, self.lead_patterns = patterns["sentence"], patterns["lead"]
+        self.story_break = rulebook.regex(words["story_break"])
+        self.digest = [rulebook.regex(pattern) for row in data.get("official_digest", ()) for pattern in row["patterns"]]
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        left = sentence_start(text, start, floor=max(0, start - REACH))
+        found = _SENTENCE_END.search(text, end, min(len(text), end + REACH))
+        sentence = text[left:found.end() if found else min(len(text), end + REACH)]
+        if any(pattern.search(sentence) for pattern in self.sentence_patterns):
+            return True
+        return self.official_lead(self.story_lead(text, start)) or self.official_document(text)
+
+    def official_lead(self, lead: str) -> bool:
+        return any(pattern.search(lead) for pattern in self.lead_patterns)
+
+    def official_document(self, text: str) -> bool:
+        """Whether the document's lead is official and the document no news digest."""
+        return not self.is_digest(text) and self.official_lead(_lead(text, 0, self.LEAD_MIN, _FULL_STOP))
+
+    def is_digest(self, text: str) -> bool:
+        """Whether the document opens as a news digest of unrelated items (``[[official_digest]]``)."""
+        lead = _lead(text, 0, self.LEAD_MIN, _FULL_STOP)
+        return any(pattern.search(lead) for pattern in self.digest)
+
+    def story_start(self, text: str, at: int) -> int:
+        """Where the story holding ``text[at]`` starts: after the last story break before it (``story_break``), at
+        most ``3 * REACH`` characters back."""
+        story = max(0, at - 3 * REACH)
+        for match in self.story_break.finditer(text, story, at):
+            story = match.end()
+        return story
+
+    def story_lead(self, text: str, at: int) -> str:
+        """The first sentence (a headline with it) of the story holding ``text[at]``."""
+        return _lead(text, self.story_start(text, at), 0)
+
+
+def _lead(text: str, start: int, least: int, end: re.Pattern = _SENTENCE_END) -> str:
+    """``text`` from ``start`` to the first sentence end (``end``: a full stop or a line break; a document's lead
+    reads on over a page's header lines to its first full stop) ``least`` characters or more after it (at most
+    ``REACH``)."""
+    ceiling = min(len(text), start + REACH)
+    found = end.search(text, min(start + least, ceiling), ceiling)
+    return text[start:found.end() if found else ceiling]
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
