@@ -1,0 +1,83 @@
+"""benchmarks/period_defects.py (s27-perioddefects): periods wrong on their face, on a small fixture extract of
+sentences written for these tests (no archive text)."""
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tool():
+    spec = importlib.util.spec_from_file_location("period_defects", ROOT / "benchmarks" / "period_defects.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _figure(text: str, span: str, period: tuple[str, str] | None, comparison: str | None = None) -> dict:
+    start = text.index(span)
+    return {"text": span, "start": start, "end": start + len(span), "comparison": comparison,
+            "period": {"start": period[0], "end": period[1]} if period else None}
+
+
+# doc id, published, text, span, period, comparison, the kinds expected
+CASES = [
+    ("ahead-1", "2026-07-23", "该公司注册资本增至约1645万元。", "约1645万元", ("2026-12-31", "2026-12-31"), None,
+     ["point_ahead"]),
+    ("ahead-2", "2026-01-28", "公司本季度营业利润为7000万美元。", "7000万美元", ("2026-03-01", "2026-03-31"), None,
+     ["after_published"]),
+    ("forecast", "2026-07-23", "公司预计注册资本增至约1645万元。", "约1645万元", ("2026-12-31", "2026-12-31"), None, []),
+    ("next-day", "2026-03-10", "公司持有长龄股份6050万股。", "6050万股", ("2026-03-11", "2026-03-11"), None, []),
+    ("not-an-end", "2026-07-01", "新价格为120元。", "120元", ("2026-07-05", "2026-07-05"), None, []),
+    ("effective", "2026-07-01", "自8月5日起，燃油附加费调整为100元。", "100元", ("2026-08-05", "2026-08-31"), None, []),
+    ("own-time", "2026-06-20", "2027年，公司营收将达50亿元。", "50亿元", ("2027-01-01", "2027-12-31"), None, []),
+    ("ytd-rest", "Fri, 17 Apr 2026 08:00:00 +0800", "德龙激光年内涨超90%。", "超90%", ("2026-04-17", "2026-12-31"),
+     "ytd", ["ytd_as_rest"]),
+    ("ytd-right", "2026-04-17", "德龙激光年内涨超90%。", "超90%", ("2026-01-01", "2026-04-17"), "ytd", []),
+    ("plan-rest", "2026-04-17", "年内将发行国债1万亿元。", "1万亿元", ("2026-04-17", "2026-12-31"), None, []),
+    ("undated", None, "该公司注册资本增至约1645万元。", "约1645万元", ("2026-12-31", "2026-12-31"), None, []),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_each_kind_and_what_it_leaves_alone(tool, case):
+    doc, published, text, span, period, comparison, kinds = case
+    figure = _figure(text, span, period, comparison)
+    assert tool.defects(figure, text, tool.date(published)) == kinds
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _fixture(tmp_path: Path, held: str, period: tuple[str, str]) -> tuple[Path, Path]:
+    text = "德龙激光年内涨超90%。"
+    items = [{"id": doc, "text": text, "published": "2026-04-17"} for doc in (held, "shown-1")]
+    records = [{"doc": {"id": item["id"]}, "text": text, "figures": [_figure(text, "超90%", period, "ytd")]}
+               for item in items]
+    return _write(tmp_path / "input.jsonl", items), _write(tmp_path / f"extract-{period[0]}.jsonl", records)
+
+
+def test_counts_and_examples_leave_held_out_sentences_unshown(tool, tmp_path, capsys):
+    held = sorted(line.strip() for line in (ROOT / "real-gold" / "held-out-ids.txt").read_text(encoding="utf-8")
+                  .splitlines() if line.strip() and not line.startswith("#"))[0]
+    source, extract = _fixture(tmp_path, held, ("2026-04-17", "2026-12-31"))
+    tool.main([str(extract), "--input", str(source), "--examples", "5"])
+    out = capsys.readouterr().out
+    assert "ytd_as_rest             2" in out and "(1 held out, not shown)" in out
+    assert "shown-1" in out and held not in out and "德龙激光" in out
+
+
+def test_compare_counts_changed_periods_by_document_and_span(tool, tmp_path, capsys):
+    held = sorted(line.strip() for line in (ROOT / "real-gold" / "held-out-ids.txt").read_text(encoding="utf-8")
+                  .splitlines() if line.strip() and not line.startswith("#"))[0]
+    source, old = _fixture(tmp_path, held, ("2026-04-17", "2026-12-31"))
+    _, new = _fixture(tmp_path, held, ("2026-01-01", "2026-04-17"))
+    tool.main([str(new), "--input", str(source), "--compare", str(old), "--examples", "5"])
+    out = capsys.readouterr().out
+    assert "changed periods: 2 (1 held out, not shown)" in out
+    assert "2026-04-17..2026-12-31 → 2026-01-01..2026-04-17" in out and held not in out
