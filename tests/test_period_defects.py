@@ -1,10 +1,12 @@
 """benchmarks/period_defects.py (s27-perioddefects): periods wrong on their face, on a small fixture extract of
-sentences written for these tests (no archive text)."""
+sentences written for these tests (no archive text), and the two period rows found with it."""
 import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from analyzer.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,3 +83,17 @@ def test_compare_counts_changed_periods_by_document_and_span(tool, tmp_path, cap
     out = capsys.readouterr().out
     assert "changed periods: 2 (1 held out, not shown)" in out
     assert "2026-04-17..2026-12-31 → 2026-01-01..2026-04-17" in out and held not in out
+
+
+def _period(text: str, span: str, published: str):
+    return next(f.period for f in analyze(text, published=published).figures if f.text == span)
+
+
+@pytest.mark.parametrize("text,span,start", [
+    ("南向资金年内净买入超1.1万亿港元。", "超1.1万亿港元", "2026-01-01"),  # what the year has done: so far
+    ("监管部门年内已罚没超11亿元。", "超11亿元", "2026-01-01"),
+    ("年内将发行超长期特别国债1万亿元。", "1万亿元", "2026-05-20"),  # a plan: the rest of the year
+    ("预计年内累计新增贷款1万亿元。", "1万亿元", "2026-05-20"),  # a forecast keeps the rest of the year
+])
+def test_year_so_far_against_the_rest_of_the_year(text, span, start):
+    assert _period(text, span, "2026-05-20").start == start

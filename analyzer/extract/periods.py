@@ -249,10 +249,20 @@ def _runs_to_now(text: str, match: re.Match, row: dict) -> bool:
     return text.startswith(tuple(row["after"]), match.end())
 
 
+def _done_after(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's `after` words in the rest of its clause, within `reach` characters (年内累计涨幅, 年内已有8家,
+    年内大涨逾50%), and none of its `unless` words there or in its clause before it (年内将, 预计年内)."""
+    rest = re.split("[，,。；！？\n]", text[match.end():match.end() + row["reach"]])[0]
+    before = re.split("[，,。；！？\n]", text[max(0, match.start() - row["reach"]):match.start()])[-1]
+    return any(word in rest for word in row["after"]) and not any(word in rest or word in before
+                                                                   for word in row["unless"])
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
                                                                   "ahead": _looks_ahead, "preceded": _preceded,
                                                                   "bare_in_forecast": _bare_in_forecast,
-                                                                  "after_point": _after_point, "to_now": _runs_to_now}
+                                                                  "after_point": _after_point, "to_now": _runs_to_now,
+                                                                  "done_after": _done_after}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -661,6 +671,12 @@ def _rest_of_year(r: PeriodResolver, g: dict) -> Period | None:
     return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
 
 
+def _this_year_so_far(r: PeriodResolver, g: dict) -> Period | None:
+    """The publication's year from its start to publication, whatever year the text named before (年内 is now's)."""
+    pub = r.published
+    return None if pub is None else _range(date(pub.year, 1, 1), pub)
+
+
 def _full_year(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r.year_of(g, 1)
@@ -823,6 +839,7 @@ RESOLVERS: dict[str, Resolver] = {
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "this_year_so_far": _this_year_so_far,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "month_range_years": _month_range_years, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
