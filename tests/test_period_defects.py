@@ -97,3 +97,14 @@ def _period(text: str, span: str, published: str):
 ])
 def test_year_so_far_against_the_rest_of_the_year(text, span, start):
     assert _period(text, span, "2026-05-20").start == start
+
+
+@pytest.mark.parametrize("text,span,point", [
+    ("该公司今年发生两次增资，注册资本增至约1645万元。", "约1645万元", "2026-05-20"),  # 今年 not over: at publication
+    ("本月，散户融资余额升至38.5万亿韩元。", "38.5万亿韩元", "2026-05-20"),
+    ("预计今年公司注册资本将增至约1645万元。", "约1645万元", "2026-12-31"),  # a forecast keeps the year's end
+    ("去年，公司注册资本增至约1645万元。", "约1645万元", "2025-12-31"),  # a span already over: its end
+])
+def test_a_balance_of_a_span_not_over_is_read_at_publication(text, span, point):
+    period = _period(text, span, "2026-05-20")
+    assert (period.start, period.end) == (point, point)

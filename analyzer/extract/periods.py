@@ -1012,6 +1012,18 @@ class FigurePeriods:
                 return override
         return choice
 
+    def stock_point(self, period: Period, start: int, sentence_start: int, explain: dict) -> Period:
+        """The point a balance read over ``period`` is reported at: the period's end, or publication where that end
+        lies after it and the span had begun by then with no forecast or plan before the figure in its sentence
+        (period.toml [[stock_point]]: the row's id then leads ``explain["period"]``'s rule)."""
+        if self.published is None or not period.start <= self.published.start < period.end:
+            return Period(period.end, period.end)
+        for row in STOCK_POINTS:
+            if not any(self.prefix.search(WORD_PATTERNS[name], sentence_start, start) for name in row["words"]):
+                explain["period"] = {**explain["period"], "rule": f"{row['id']}/{explain['period']['rule']}"}
+                return self.published
+        return Period(period.end, period.end)
+
     def _nearest(self, site: FigureSite) -> PeriodChoice:
         """The first [[nearest]] row that decides: the nearest time expression before the figure in its sentence;
         else that of the figure before it in the sentence (a growth rate takes its level's); else the date the
@@ -1627,6 +1639,7 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
+STOCK_POINTS = rulebook.rows(RULES, "stock_point")
 _missing = ({row["step"] for row in NEAREST} - set(NEAREST_STEPS)) | ({row["step"] for row in OVERRIDES}
                                                                      - set(OVERRIDE_STEPS))
 if _missing:
