@@ -108,3 +108,15 @@ def test_year_so_far_against_the_rest_of_the_year(text, span, start):
 def test_a_balance_of_a_span_not_over_is_read_at_publication(text, span, point):
     period = _period(text, span, "2026-05-20")
     assert (period.start, period.end) == (point, point)
+
+
+@pytest.mark.parametrize("text,span,expect", [
+    ("马斯克预计2030年前将年产100万台。董事会提出的薪酬方案潜在价值约1万亿美元。", "约1万亿美元", None),
+    ("瑞幸即饮产品将于6月底正式上线。首批推出的3款产品都是门店的热卖品。", "3款", None),
+    ("马斯克预计2030年前将年产100万台。", "100万台", ("2030-01-01", "2030-12-31")),  # its own sentence keeps it
+    ("规划提出，到2030年初步建成新型能源体系。能源综合生产能力达到58亿吨标准煤。", "58亿吨标准煤",
+     ("2030-12-31", "2030-12-31")),  # a plan document's targets keep inheriting its year
+])
+def test_a_future_time_of_a_forecast_is_not_inherited_by_later_sentences(text, span, expect):
+    period = _period(text, span, "2026-05-20")
+    assert (None if period is None else (period.start, period.end)) == expect

@@ -1012,14 +1012,14 @@ class FigurePeriods:
                 return override
         return choice
 
-    def stock_point(self, period: Period, start: int, sentence_start: int, explain: dict) -> Period:
+    def stock_point(self, period: Period, sentence: tuple[int, int], explain: dict) -> Period:
         """The point a balance read over ``period`` is reported at: the period's end, or publication where that end
-        lies after it and the span had begun by then with no forecast or plan before the figure in its sentence
-        (period.toml [[stock_point]]: the row's id then leads ``explain["period"]``'s rule)."""
+        lies after it and the span had begun by then with no forecast or plan in the figure's sentence (period.toml
+        [[stock_point]]: the row's id then leads ``explain["period"]``'s rule)."""
         if self.published is None or not period.start <= self.published.start < period.end:
             return Period(period.end, period.end)
         for row in STOCK_POINTS:
-            if not any(self.prefix.search(WORD_PATTERNS[name], sentence_start, start) for name in row["words"]):
+            if not any(self.prefix.search_whole(WORD_PATTERNS[name], *sentence) for name in row["words"]):
                 explain["period"] = {**explain["period"], "rule": f"{row['id']}/{explain['period']['rule']}"}
                 return self.published
         return Period(period.end, period.end)
@@ -1435,6 +1435,33 @@ def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], found.group()) if found else None
 
 
+def _sentence_around(text: str, span: TimeSpan) -> tuple[int, int]:
+    """The sentence (to 。！？； or a line's end) a time expression stands in."""
+    left = max(text.rfind(mark, 0, span.start) for mark in "。！？；\n") + 1
+    right = min((at for mark in "。！？；\n" if (at := text.find(mark, span.end)) >= 0), default=len(text))
+    return left, right
+
+
+def _future_not_inherited(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
+                          row: dict) -> PeriodChoice | None:
+    """预计2030年实现…。每周通勤200公里…: a time after publication that an earlier sentence names in a forecast, plan
+    or announcement of what will happen dates that sentence only; a figure of a later sentence does not inherit it
+    (period.toml, future-not-inherited). A plan document's targets (规划提出，到2030年…) are left to it."""
+    rule = choice.rule.split("/")[0]
+    if choice.period is None or fp.published is None or rule not in row["inherited"] or \
+            choice.period.start <= fp.published.start:
+        return None
+    span = next((span for span in reversed(fp.times[:ending_by(fp.times, site.sentence[0])])
+                 if span.period == choice.period), None)
+    if span is None:
+        return None
+    left, right = _sentence_around(fp.text, span)
+    said = [WORD_PATTERNS[name].search(fp.text, left, right) for name in row["words"]]
+    if not any(said) or WORD_PATTERNS[row["unless"]].search(fp.text, left, right):
+        return None
+    return PeriodChoice(None, row["id"], next(found.group() for found in said if found))
+
+
 def _announced_plan(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """8月6日公告，公司拟以2亿元—4亿元回购股份: the day a plan was announced, right before the announcement, is
     no reading of the plan's amounts (period.toml, announced-plan)."""
@@ -1636,6 +1663,7 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
     "respectively": _respectively, "announced_plan": _announced_plan,
+    "future_not_inherited": _future_not_inherited,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
