@@ -9,8 +9,8 @@ is benchmarks/metric_defects.py (same command line):
 
 The first form prints, per defect kind, how many figures have it and N seeded examples with their sentence; the
 second how many figures' periods differ between two extracts of the same input (paired by document and span), the
-counts of both and N seeded changed figures (old → new). The input gives the texts, publication dates and titles
-(only documents with a ``published`` date are read for the kinds that need one). Kinds (a figure may have several):
+counts of both and N seeded changed figures (old → new). The input gives the texts and publication dates
+(every kind needs the date: undated items, finna and finnl, are never flagged). Kinds (a figure may have several):
 
 - ``after_published``: a span of time that starts after the document's publication date (a 2027 fiscal year's
   profit in a 2026 story, a June valuation in a January one), where the sentence holds no word of a forecast, plan,
