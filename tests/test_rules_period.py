@@ -7,7 +7,7 @@ import analyzer
 from analyzer import rulebook
 from analyzer.extract import periods
 
-TABLES = ["kind", "refine", "nearest", "override", "relative_year", "words"]
+TABLES = ["kind", "refine", "nearest", "override", "stock_point", "relative_year", "words"]
 ROWS = [(table, row) for table in TABLES for row in rulebook.rows("period", table)]
 EXPECTING = [(table, row) for table, row in ROWS if "expect" in row]
 WORD_LISTS = [(table, row) for table, row in ROWS if "expect" not in row]

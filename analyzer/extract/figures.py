@@ -1012,7 +1012,7 @@ class FigureExtractor:
         measure = self._level_over_period(ctx, measure, metric, period or chosen.read_over, explain)
         if period and period.start != period.end and self._is_stock(measure, metric) and \
                 explain["measure"]["rule"] not in measures.span_levels():
-            period = Period(period.end, period.end)  # a balance is reported at the end of the period named
+            period = periods.stock_point(period, (s_start, s_end), explain)  # a balance: at the period's end
         figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
                         comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra))

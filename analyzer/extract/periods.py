@@ -249,10 +249,20 @@ def _runs_to_now(text: str, match: re.Match, row: dict) -> bool:
     return text.startswith(tuple(row["after"]), match.end())
 
 
+def _done_after(text: str, match: re.Match, row: dict) -> bool:
+    """One of the row's `after` words in the rest of its clause, within `reach` characters (年内累计涨幅, 年内已有8家,
+    年内大涨逾50%), and none of its `unless` words there or in its clause before it (年内将, 预计年内)."""
+    rest = re.split("[，,。；！？\n]", text[match.end():match.end() + row["reach"]])[0]
+    before = re.split("[，,。；！？\n]", text[max(0, match.start() - row["reach"]):match.start()])[-1]
+    return any(word in rest for word in row["after"]) and not any(word in rest or word in before
+                                                                   for word in row["unless"])
+
+
 REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens_since, "point_before": _point_before,
                                                                   "ahead": _looks_ahead, "preceded": _preceded,
                                                                   "bare_in_forecast": _bare_in_forecast,
-                                                                  "after_point": _after_point, "to_now": _runs_to_now}
+                                                                  "after_point": _after_point, "to_now": _runs_to_now,
+                                                                  "done_after": _done_after}
 
 
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
@@ -661,6 +671,12 @@ def _rest_of_year(r: PeriodResolver, g: dict) -> Period | None:
     return None if pub is None else Period(pub.isoformat(), f"{pub.year}-12-31")
 
 
+def _this_year_so_far(r: PeriodResolver, g: dict) -> Period | None:
+    """The publication's year from its start to publication, whatever year the text named before (年内 is now's)."""
+    pub = r.published
+    return None if pub is None else _range(date(pub.year, 1, 1), pub)
+
+
 def _full_year(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r.year_of(g, 1)
@@ -823,6 +839,7 @@ RESOLVERS: dict[str, Resolver] = {
     "this_month_day": _this_month_day, "day_of_month": _day_of_month, "relative_month": _relative_month, "yesterday": _yesterday,
     "weekday": _weekday, "week": _week, "week_ending": _week_ending, "publication_day": _publication_day,
     "past_span": _past_span, "year": _year_kind, "new_year_day": _new_year_day, "rest_of_year": _rest_of_year, "full_year": _full_year,
+    "this_year_so_far": _this_year_so_far,
     "year_end": _year_end, "year_end_ahead": _year_end_ahead, "quarter_ahead": _quarter_ahead, "first_months": _first_months,
     "month_range": _month_range, "month_range_years": _month_range_years, "quarter": _quarter,
     "quarter_end": _quarter_end, "first_quarters": _first_quarters, "first_quarter": _first_quarter, "half": _half,
@@ -994,6 +1011,18 @@ class FigurePeriods:
             if override is not None:
                 return override
         return choice
+
+    def stock_point(self, period: Period, sentence: tuple[int, int], explain: dict) -> Period:
+        """The point a balance read over ``period`` is reported at: the period's end, or publication where that end
+        lies after it and the span had begun by then with no forecast or plan in the figure's sentence (period.toml
+        [[stock_point]]: the row's id then leads ``explain["period"]``'s rule)."""
+        if self.published is None or not period.start <= self.published.start < period.end:
+            return Period(period.end, period.end)
+        for row in STOCK_POINTS:
+            if not any(self.prefix.search_whole(WORD_PATTERNS[name], *sentence) for name in row["words"]):
+                explain["period"] = {**explain["period"], "rule": f"{row['id']}/{explain['period']['rule']}"}
+                return self.published
+        return Period(period.end, period.end)
 
     def _nearest(self, site: FigureSite) -> PeriodChoice:
         """The first [[nearest]] row that decides: the nearest time expression before the figure in its sentence;
@@ -1406,6 +1435,33 @@ def _prospect(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: di
     return PeriodChoice(None, row["id"], found.group()) if found else None
 
 
+def _sentence_around(text: str, span: TimeSpan) -> tuple[int, int]:
+    """The sentence (to 。！？； or a line's end) a time expression stands in."""
+    left = max(text.rfind(mark, 0, span.start) for mark in "。！？；\n") + 1
+    right = min((at for mark in "。！？；\n" if (at := text.find(mark, span.end)) >= 0), default=len(text))
+    return left, right
+
+
+def _future_not_inherited(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice,
+                          row: dict) -> PeriodChoice | None:
+    """预计2030年实现…。每周通勤200公里…: a time after publication that an earlier sentence names in a forecast, plan
+    or announcement of what will happen dates that sentence only; a figure of a later sentence does not inherit it
+    (period.toml, future-not-inherited). A plan document's targets (规划提出，到2030年…) are left to it."""
+    rule = choice.rule.split("/")[0]
+    if choice.period is None or fp.published is None or rule not in row["inherited"] or \
+            choice.period.start <= fp.published.start:
+        return None
+    span = next((span for span in reversed(fp.times[:ending_by(fp.times, site.sentence[0])])
+                 if span.period == choice.period), None)
+    if span is None:
+        return None
+    left, right = _sentence_around(fp.text, span)
+    said = [WORD_PATTERNS[name].search(fp.text, left, right) for name in row["words"]]
+    if not any(said) or WORD_PATTERNS[row["unless"]].search(fp.text, left, right):
+        return None
+    return PeriodChoice(None, row["id"], next(found.group() for found in said if found))
+
+
 def _announced_plan(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     """8月6日公告，公司拟以2亿元—4亿元回购股份: the day a plan was announced, right before the announcement, is
     no reading of the plan's amounts (period.toml, announced-plan)."""
@@ -1607,9 +1663,11 @@ OVERRIDE_STEPS: dict[str, OverrideStep] = {
     "previous_reading": _previous_reading, "standing_target": _standing_target,
     "flow_by_deadline": _flow_by_deadline, "fiscal_year": _fiscal_year,
     "respectively": _respectively, "announced_plan": _announced_plan,
+    "future_not_inherited": _future_not_inherited,
 }
 NEAREST = rulebook.rows(RULES, "nearest")
 OVERRIDES = rulebook.rows(RULES, "override")
+STOCK_POINTS = rulebook.rows(RULES, "stock_point")
 _missing = ({row["step"] for row in NEAREST} - set(NEAREST_STEPS)) | ({row["step"] for row in OVERRIDES}
                                                                      - set(OVERRIDE_STEPS))
 if _missing:
