@@ -26,3 +26,21 @@ def test_named_firms_and_bodies_the_taxonomy_lacked(text, expected):
 def test_the_eurogroup_is_under_the_eu():
     from analyzer.taxonomy import load_taxonomy
     assert "欧洲联盟" in load_taxonomy().ancestors("欧元集团")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # both kinds of evidence: named firms in the list and a closing word for firms
+    ("多家品牌加速布局，包括红魔、联想、华为、小米和荣耀等手机厂商。", ["红魔", "联想", "华为", "小米", "荣耀"]),
+    ("保利、华侨城、招商蛇口、金茂和中国绿发等9家央国企获得支持。", ["保利", "华侨城", "招商蛇口", "金茂", "中国绿发"]),
+])
+def test_a_list_with_both_kinds_of_evidence_takes_common_words_for_names(text, expected):
+    assert [m.text for m in analyze(text).institutions] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "银行、保险等金融机构表示将加大支持。",  # a closing word alone takes no common word
+    "联想、华为和小米的市场份额均有上升。",  # named firms alone neither (联想 stays a verb)
+])
+def test_one_kind_of_evidence_alone_takes_no_common_word(text):
+    assert "联想" not in [m.text for m in analyze(text).institutions] and not any(
+        m.text in ("银行", "保险") for m in analyze(text).institutions)
