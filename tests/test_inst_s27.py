@@ -18,6 +18,10 @@ def _names(text: str) -> list[tuple[str, str]]:
     ("太阳纸业表示将上调文化纸价格。", [("太阳纸业", "太阳纸业")]),
     # the firm's hospitals are no mention of the firm
     ("西安国际医学中心医院停业整顿。", []),
+    ("【奥园多个境外项目在谈出售】", [("奥园", "中国奥园")]),
+    ("奥园美谷公告称董事辞职。", [("奥园美谷", "奥园美谷")]),  # another firm, read as the subject
+    ("丰田和韩国现代的员工人数。", [("丰田", "丰田汽车"), ("韩国现代", "现代汽车")]),
+    ("韩国现代重工完成交付。", []),
 ])
 def test_named_firms_and_bodies_the_taxonomy_lacked(text, expected):
     assert _names(text) == expected
