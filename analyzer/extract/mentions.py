@@ -361,24 +361,32 @@ class MentionFinder:
         todo = [hit for hit in hits if hit.array == "institutions"]
         firm_lists = _firm_list_clauses(text, todo, shape[0])
         while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
-            found = []
+            found: list[Hit] = []
             for hit in todo:
-                in_firm_list = any(s <= hit.start < e for s, e, _ in firm_lists)
-                common_ok = any(s <= hit.start < e and both for s, e, both in firm_lists)
-                for start, end in _items_beside(text, hit.start, hit.end, shape[0], in_firm_list):
-                    if in_firm_list and not (start and shape[0].fullmatch(text, start - 1, start)):
-                        # 包括速必达、新希望等大型物流企业: the clause's words before the first item (an item after a
-                        # joiner has none: 联想 of 红魔、联想 is no lead-in verb)
-                        start += self.organizations.lead_length(text[start:end])
-                    name = text[start:end]
-                    accepted = self.organizations.is_list_sibling(name, common_ok) if in_firm_list \
-                        else self.organizations.is_listed_firm(name)
-                    accepted = accepted and not self.organizations.titled_person(text, name)
-                    if accepted and not any(h.start < end and start < h.end for h in hits + out + found):
-                        found.append(_outside_hit(text, start, end, "listed"))
+                found += self._items_listed(text, hit, shape[0], firm_lists, hits + out + found)
             out += found
             todo = found
         return out
+
+    def _items_listed(self, text: str, hit: Hit, joiners: re.Pattern, firm_lists: list[tuple[int, int, bool]],
+                      taken: list[Hit]) -> list[Hit]:
+        """The items joined to ``hit`` that the grammar takes for firms' names: in a list of firms (``firm_lists``) a
+        list sibling's name (common words too where the list has both kinds of evidence), else a listed firm's."""
+        in_firm_list = any(s <= hit.start < e for s, e, _ in firm_lists)
+        common_ok = any(s <= hit.start < e and both for s, e, both in firm_lists)
+        found: list[Hit] = []
+        for start, end in _items_beside(text, hit.start, hit.end, joiners, in_firm_list):
+            if in_firm_list and not (start and joiners.fullmatch(text, start - 1, start)):
+                # 包括速必达、新希望等大型物流企业: the clause's words before the first item (an item after a joiner
+                # has none: 联想 of 红魔、联想 is no lead-in verb)
+                start += self.organizations.lead_length(text[start:end])
+            name = text[start:end]
+            accepted = self.organizations.is_list_sibling(name, common_ok) if in_firm_list \
+                else self.organizations.is_listed_firm(name)
+            accepted = accepted and not self.organizations.titled_person(text, name)
+            if accepted and not any(h.start < end and start < h.end for h in taken + found):
+                found.append(_outside_hit(text, start, end, "listed"))
+        return found
 
     def hits(self, text: str) -> list[Hit]:
         """Every name occurrence that passes the boundary rules (overlaps not yet resolved); ``text`` is normalized,

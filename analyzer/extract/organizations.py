@@ -1055,14 +1055,19 @@ class OrganizationFinder:
             return False
         words = tag(name)
         if common_ok and len(name) == 2:  # a word jieba reads as a verb or a given name (联想, 荣耀) names a firm here
-            return not (name in self.people or self.is_place(*words[0]) or words[0][1] in ("d", "c", "p")
-                        or any(w in self.stop_words for w, _ in words))
+            return self._common_list_name(name, words)
         if self.is_person(name, words) or all(self.is_place(w, t) for w, t in words) or self.clause_words(words) \
                 or self.place_word.fullmatch(name):
             return False
         if len(name) == 2:
             return all(t in self.proper_tags or t == "x" for _, t in words) and not self.is_place(*words[0])
         return not (len(words) == 1 and words[0][1] == "nt")
+
+    def _common_list_name(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+        """A two-character item of a list with both kinds of evidence: a firm's name unless a known person, a place,
+        a stop word or an adverb, conjunction or preposition (联想, 荣耀, 保利 are names there)."""
+        return not (name in self.people or self.is_place(*words[0]) or words[0][1] in ("d", "c", "p")
+                    or any(w in self.stop_words for w, _ in words))
 
     def _may_be_list_sibling(self, name: str) -> bool:
         """A Chinese item of two to eight characters that no row refuses (no generic, concept or board word)."""
