@@ -387,21 +387,32 @@ class MentionFinder:
         todo = [hit for hit in hits if hit.array == "institutions"]
         firm_lists = _firm_list_clauses(text, todo, shape[0])
         while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
-            found = []
+            found: list[Hit] = []
             for hit in todo:
-                in_firm_list = any(s <= hit.start < e for s, e in firm_lists)
-                for start, end in _items_beside(text, hit.start, hit.end, shape[0], in_firm_list):
-                    if in_firm_list:  # 包括速必达、新希望等大型物流企业: the clause's words before the first item
-                        start += self.organizations.lead_length(text[start:end])
-                    name = text[start:end]
-                    accepted = self.organizations.is_list_sibling(name) if in_firm_list \
-                        else self.organizations.is_listed_firm(name)
-                    accepted = accepted and not self.organizations.titled_person(text, name)
-                    if accepted and not any(h.start < end and start < h.end for h in hits + out + found):
-                        found.append(_outside_hit(text, start, end, "listed"))
+                found += self._items_listed(text, hit, shape[0], firm_lists, hits + out + found)
             out += found
             todo = found
         return out
+
+    def _items_listed(self, text: str, hit: Hit, joiners: re.Pattern, firm_lists: list[tuple[int, int, bool]],
+                      taken: list[Hit]) -> list[Hit]:
+        """The items joined to ``hit`` that the grammar takes for firms' names: in a list of firms (``firm_lists``) a
+        list sibling's name (common words too where the list has both kinds of evidence), else a listed firm's."""
+        in_firm_list = any(s <= hit.start < e for s, e, _ in firm_lists)
+        common_ok = any(s <= hit.start < e and both for s, e, both in firm_lists)
+        found: list[Hit] = []
+        for start, end in _items_beside(text, hit.start, hit.end, joiners, in_firm_list):
+            if in_firm_list and not (start and joiners.fullmatch(text, start - 1, start)):
+                # 包括速必达、新希望等大型物流企业: the clause's words before the first item (an item after a joiner
+                # has none: 联想 of 红魔、联想 is no lead-in verb)
+                start += self.organizations.lead_length(text[start:end])
+            name = text[start:end]
+            accepted = self.organizations.is_list_sibling(name, common_ok) if in_firm_list \
+                else self.organizations.is_listed_firm(name)
+            accepted = accepted and not self.organizations.titled_person(text, name)
+            if accepted and not any(h.start < end and start < h.end for h in taken + found):
+                found.append(_outside_hit(text, start, end, "listed"))
+        return found
 
     def hits(self, text: str) -> list[Hit]:
         """Every name occurrence that passes the boundary rules (overlaps not yet resolved); ``text`` is normalized,
@@ -621,15 +632,18 @@ CLAUSE_REACH = 300  # a clause is read back at most this far (a run with no brea
 
 
 @functools.cache
-def _list_contexts() -> tuple[tuple[int, re.Pattern], ...]:
-    """The ``[[list_context]]`` rows of ``analyzer/rules/mentions.toml``: (min_named, closing pattern)."""
-    return tuple((row["min_named"], rulebook.regex(row["closing"])) for row in rulebook.rows("mentions", "list_context"))
+def _list_contexts() -> tuple[tuple[int, re.Pattern, bool], ...]:
+    """The ``[[list_context]]`` rows of ``analyzer/rules/mentions.toml``: (min_named, closing pattern, whether a
+    list with both kinds of evidence takes common words of two characters for names: ``common_words_when_both``)."""
+    return tuple((row["min_named"], rulebook.regex(row["closing"]), row.get("common_words_when_both", False))
+                 for row in rulebook.rows("mentions", "list_context"))
 
 
-def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[tuple[int, int]]:
+def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[tuple[int, int, bool]]:
     """The clauses (cut at ，。；：！？) whose list names firms (``firm_list_context``): ``min_named`` institutions or
     more written as list items (a joiner right before or after the name) and a third of the items at least (a list
-    of twenty futures with 苹果 twice is no list of firms), or a closing word for firms."""
+    of twenty futures with 苹果 twice is no list of firms), or a closing word for firms; each with whether it has
+    both kinds of evidence and its row lets such a list take common words (红魔、联想、华为、小米和荣耀等手机厂商)."""
     named: dict[tuple[int, int], int] = {}  # clause → institutions written as its list items (the same for every row)
     for hit in hits:
         if joiners.fullmatch(text, hit.end, hit.end + 1) or hit.start and joiners.fullmatch(text, hit.start - 1,
@@ -637,11 +651,12 @@ def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[
             clause = clause_bounds(text, hit.start, hit.start, window=CLAUSE_REACH)
             named[clause] = named.get(clause, 0) + 1
     out = []
-    for min_named, closing in _list_contexts():
+    for min_named, closing, common_when_both in _list_contexts():
         for (start, end), count in named.items():
             items = len(joiners.findall(text, start, end)) + 1
-            if count >= min_named and 3 * count >= items or closing.search(text, start, end):
-                out.append((start, end))
+            enough, closed = count >= min_named and 3 * count >= items, bool(closing.search(text, start, end))
+            if enough or closed:
+                out.append((start, end, common_when_both and enough and closed))
     return out
 
 

@@ -1041,22 +1041,33 @@ class OrganizationFinder:
             return False  # 标普和纳指惊险收涨: a clause, not a name; 莫霍瓦亚街: a street
         return not any(self.is_place(w, t) for w, t in words)
 
-    def is_list_sibling(self, name: str) -> bool:
+    def is_list_sibling(self, name: str, common_ok: bool = False) -> bool:
         """A name in a list that names firms (``firm_list_context``): a listed firm's name, or, the list being the
         evidence, a Chinese name of two to eight characters that is no generic, concept, board or task word, no
         person and not a place alone (中国绿发, 广州富力, 太阳纸业 start with one); a two-character name must be
-        no common dictionary word (金茂, 奥园: unknown characters; not 银行, 保利 as jieba's common noun)."""
+        no common dictionary word (金茂, 奥园: unknown characters; not 银行, 保利 as jieba's common noun) unless
+        ``common_ok``: the list both names institutions and closes with a word for firms (红魔、联想、华为、小米和荣耀等
+        手机厂商), where a common word is a firm's name too unless it is a known person, a place, a stop word or an
+        adverb, conjunction or preposition."""
         if self.is_listed_firm(name):
             return True
         if not self._may_be_list_sibling(name):
             return False
         words = tag(name)
+        if common_ok and len(name) == 2:  # a word jieba reads as a verb or a given name (联想, 荣耀) names a firm here
+            return self._common_list_name(name, words)
         if self.is_person(name, words) or all(self.is_place(w, t) for w, t in words) or self.clause_words(words) \
                 or self.place_word.fullmatch(name):
             return False
         if len(name) == 2:
             return all(t in self.proper_tags or t == "x" for _, t in words) and not self.is_place(*words[0])
         return not (len(words) == 1 and words[0][1] == "nt")
+
+    def _common_list_name(self, name: str, words: tuple[tuple[str, str], ...]) -> bool:
+        """A two-character item of a list with both kinds of evidence: a firm's name unless a known person, a place,
+        a stop word or an adverb, conjunction or preposition (联想, 荣耀, 保利 are names there)."""
+        return not (name in self.people or self.is_place(*words[0]) or words[0][1] in ("d", "c", "p")
+                    or any(w in self.stop_words for w, _ in words))
 
     def _may_be_list_sibling(self, name: str) -> bool:
         """A Chinese item of two to eight characters that no row refuses (no generic, concept or board word)."""
