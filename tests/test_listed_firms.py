@@ -30,6 +30,18 @@ def test_the_file_has_one_row_per_name_with_an_example_outside_the_reserved_and_
     assert not set(names) & known  # a taxonomy name is the taxonomy's
 
 
+def test_the_harvest_and_the_metric_counts_leave_out_every_held_out_document():
+    from pathlib import Path
+
+    from analyzer.io.gold import read_id_list
+    from analyzer.model import metric_boundary
+    root = Path(__file__).resolve().parents[1]
+    held_out = read_id_list(root / "real-gold" / "held-out-ids.txt")
+    assert len(held_out) > 100
+    assert not held_out - firm_harvest.excluded_ids(root)  # audit D and the audits' B halves too, not only real-test
+    assert not held_out - metric_boundary.held_out_ids(root)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("长鑫科技(688825.SH)公告称", ["长鑫科技"]),
     ("公告，贵州茅台（600519）股价", ["贵州茅台"]),

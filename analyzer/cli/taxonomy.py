@@ -9,6 +9,7 @@ import click
 
 from analyzer.analysis.candidates import collect_candidates
 from analyzer.cli.common import fail, handle_errors, report_failures, verbose_option
+from analyzer.io import gold
 from analyzer.io.readers import read_documents
 from analyzer.io.rows import write_rows
 from analyzer.taxonomy import KINDS, load_taxonomy
@@ -100,9 +101,8 @@ def candidates_command(paths, examples, min_count, kinds, skip_file, fmt):
 
 
 def read_id_list(path: str) -> set[str]:
-    """The ids of a file with one id a line; blank lines and lines starting with # are skipped."""
+    """The ids of ``--skip-ids``: one id a line, blank lines and # comments skipped; a file not in UTF-8 is one line."""
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        return gold.read_id_list(path)
     except UnicodeDecodeError as error:
         fail(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}): write one id a line in UTF-8")
-    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}

@@ -8,7 +8,8 @@ passes the organisation grammar's test of a name of its own (``OrganizationFinde
 characters or more, no generic, board or concept word, no place or person alone, not one common dictionary word.
 The ``[[not_listed]]`` rows of ``listed_firms.toml`` hold names the harvest picks up wrongly; they stay out.
 
-Documents reserved for outside evaluation and the real-gold test split are never read (``excluded_ids``).
+Documents reserved for outside evaluation, the real-gold test split and the held-out audits are never read
+(``excluded_ids``).
 
 Rerun (from the repository root, the archive at ../shared/data):
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from analyzer import rulebook
 from analyzer.extract.organizations import OrganizationFinder, holds_institution, listed_firm_data, tag
-from analyzer.io.gold import RESERVED_IDS
+from analyzer.io.gold import held_out_ids
 from analyzer.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,9 +51,10 @@ SHAPES = (
 
 
 def excluded_ids(root: Path = ROOT) -> frozenset[str]:
-    """The reserved ids and the real-gold test ids (``real-gold/selection.tsv``, split ``test``)."""
+    """The reserved ids, the real-gold test ids (``real-gold/selection.tsv``, split ``test``) and the held-out
+    audits' documents (``real-gold/held-out-ids.txt``)."""
     rows = (line.split("\t") for line in (root / "real-gold" / "selection.tsv").read_text(encoding="utf-8").splitlines())
-    return RESERVED_IDS | {row[0] for row in rows if len(row) > 1 and row[1] == "test"}
+    return held_out_ids(root) | {row[0] for row in rows if len(row) > 1 and row[1] == "test"}
 
 
 def documents(data_dir: Path, skip: frozenset[str]):

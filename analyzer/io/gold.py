@@ -29,6 +29,22 @@ from analyzer.records import COMPARISONS, DOC_KINDS, FORMAT, MEASURES, MENTION_K
 RESERVED_IDS = frozenset({"finnl-train-5196", "finnl-train-5803", "finnl-train-2980", "finnl-eval-233", "rss-1140",
                           "rss-226", "rss-1624", "rss-615", "rss-1592", "rss-43"})
 
+HELD_OUT_LIST = Path("real-gold") / "held-out-ids.txt"
+
+
+def read_id_list(path) -> set[str]:
+    """The ids of a file with one id a line; blank lines and lines starting with # are skipped (``UnicodeDecodeError``
+    for a file that is not UTF-8)."""
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
+def held_out_ids(root: Path) -> frozenset[str]:
+    """Archive documents no rule, harvest or count may read: the reserved ids and ``real-gold/held-out-ids.txt``
+    (real-gold/test and the held-out audits) under the repository ``root``."""
+    return RESERVED_IDS | frozenset(read_id_list(root / HELD_OUT_LIST))
+
+
 ARRAYS = ("figures", *MENTION_KINDS, "themes")
 THEMES = ("credit_data", "policy_tools", "regulation", "financing_difficulty", "digital_credit",
           "sector_support", "outlook")

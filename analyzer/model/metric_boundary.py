@@ -156,12 +156,13 @@ def train(train_dirs, out: str | Path, options: BoundaryOptions) -> dict:
 
 
 def held_out_ids(root: Path, extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """Archive documents the metric counts never read: the reserved ids, every real-gold document (dev and test:
-    a training figure's own document must not count its own metric) and ``extra`` (a carry-over audit)."""
-    from analyzer.io.gold import RESERVED_IDS
+    """Archive documents the metric counts never read: the reserved ids and held-out audits
+    (``real-gold/held-out-ids.txt``), every real-gold document (dev and test: a training figure's own document must
+    not count its own metric) and ``extra`` (a carry-over audit)."""
+    from analyzer.io.gold import held_out_ids as held_out
     selection = (root / "real-gold" / "selection.tsv").read_text(encoding="utf-8").splitlines()
     rows = (line.split("\t") for line in selection)
-    return RESERVED_IDS | {row[0] for row in rows if row and row[0]} | set(extra)
+    return held_out(root) | {row[0] for row in rows if row and row[0]} | set(extra)
 
 
 def archive_metric_counts(data_dir: Path, skip: frozenset[str], least: int = 2) -> dict[str, int]:
