@@ -1,5 +1,5 @@
 """benchmarks/measure_defects.py (s27-measure): measures and comparisons wrong on their face, on records written for
-these tests (not archive text)."""
+these tests (not archive text), and the list rule that its list_mixed kind led to."""
 import importlib.util
 import json
 import sys
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,3 +86,17 @@ def test_counts_compare_and_held_out_sentences_never_printed(tmp_path, capsys):
     assert "changed measure/comparison: 2 (1 held out, not shown)" in out
     assert "growth_rate/None → growth_rate/yoy: 2" in out
     assert "工业增加值" in out and "社会消费品" not in out
+
+
+# the rule list_mixed led to (real_text.toml list-member-measure): text, span, measure
+LISTS = [
+    ("新能源汽车产销分别完成51.8万辆和53.1万辆，同比分别增长1.2倍和1.1倍。", "1.1倍", "growth_rate"),
+    ("预计国内汽、柴油价格每吨分别下调950和915元。", "915元", "change"),
+    ("公司客户数量与托管客户资产分别实现10.38%和12.52%的同比增长。", "12.52%", "growth_rate"),  # its own words decide
+]
+
+
+@pytest.mark.parametrize("text,span,measure", LISTS, ids=[s for _, s, _ in LISTS])
+def test_a_list_member_takes_the_measure_of_the_one_before(text, span, measure):
+    figure = next(f for f in analyze(text, published="2026-07-17").figures if f.text == span)
+    assert figure.measure == measure

@@ -990,11 +990,11 @@ class FigureExtractor:
         ctx.prefix = periods.prefix
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
-        measure = self._measure(ctx, explain)
+        list_position = lists.list_position(text, siblings, position, clause_start)
+        measure = self._measure_in_a_list(text, c, previous, list_position, self._measure(ctx, explain), explain)
         comparison = self._comparison_in_a_list(text, c, previous, measure, self._comparison(ctx, measure, explain),
                                                 explain)
         value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
-        list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
             text, c.start, c.end, s_start, clause_start, measure, previous, times, list_position, c.unit,
@@ -1044,6 +1044,19 @@ class FigureExtractor:
         if why:
             explain["comparison"] = why
         return comparison
+
+    def _measure_in_a_list(self, text: str, c: Candidate, previous: Figure | None,
+                           list_position: tuple[int, int] | None, measure: str, explain: dict) -> str:
+        """分别增长1.2倍和1.1倍: a member of a 分别 list joined to the one before it (和, 、) in the same unit shares that
+        one's verb, so it takes that one's measure (real_text.toml list-member-measure)."""
+        if not list_position or not list_position[0] or previous is None or previous.unit != c.unit or \
+                previous.measure == measure or explain["measure"].get("words"):
+            return measure  # a member whose own words chose its measure (…和12.52%的同比增长) keeps it
+        joint = text[previous.end:c.start]
+        if joint.strip() not in self.lexicon["lists"].get("member_joints", ()):
+            return measure
+        explain["measure"] = {"rule": "list-member-measure", "words": joint}
+        return previous.measure
 
     def _comparison_in_a_list(self, text: str, c: Candidate, previous: Figure | None, measure: str,
                               comparison: str | None, explain: dict) -> str | None:
