@@ -25,6 +25,8 @@ Kinds (a figure may have several):
 - ``share_without_cue``: measure ``share`` with no part-of-a-whole word in the figure's clause (占, 比重, 份额,
   占比, 比例, 渗透率, 半 …) and no 的 right after it (巴西79.9%的大豆: a part of the 大豆).
 - ``rate_of_count``: measure ``rate`` on a count of households, firms or people (户, 家, 人, 名).
+- ``share_metric_rate``: a percent measured ``rate`` whose metric ends in a word of a part of a whole (占比, 比重,
+  份额, 市占率): a share by the spec (占…的56.8%); 渗透率 and 比例 stay rates (获贷率, corpus gold's 比例).
 - ``list_mixed``: figures of one 分别 list (its clause from 分别 on) with different measures.
 
 No sentence of a held-out document (real-gold/held-out-ids.txt; ``--skip-ids FILE`` for another list) is printed:
@@ -61,9 +63,10 @@ GROWTH_WORD = re.compile(r"(?:增长|增速|增幅|下降|降幅|下滑|上涨|�
 SPREAD_WORD = re.compile(r"利差|息差|差距|差值|价差|溢价|折价|缺口|偏离|高出|低出|相差|差[为了]|倒挂|期限|通胀|目标|容忍")
 SHARE_WORD = re.compile(r"占|比重|份额|比例|渗透率|覆盖率|半|成|之|权重|持股|股权|股份|持有|控股|市占|构成|贡献")
 COUNT_PEOPLE = frozenset("户家人名")
+SHARE_METRIC = re.compile(r"(?:占比|比重|份额|市占率)$")
 LIST_START = re.compile(r"分别")
 KINDS = ("cue_unread", "cue_contradicted", "cue_of_other", "growth_word_change", "level_of_points",
-         "share_without_cue", "rate_of_count", "list_mixed")
+         "share_without_cue", "share_metric_rate", "rate_of_count", "list_mixed")
 MOVES = ("growth_rate", "change")
 
 
@@ -117,6 +120,8 @@ def defects(figure: dict, text: str, figures: list[dict]) -> list[str]:
     if measure == "share" and not SHARE_WORD.search(text[clause[0]:clause[1]]) \
             and not text.startswith("的", figure["end"]):
         found.append("share_without_cue")
+    if measure == "rate" and unit == "percent" and SHARE_METRIC.search(figure.get("metric") or ""):
+        found.append("share_metric_rate")
     if measure == "rate" and unit == "count" and figure.get("counter") in COUNT_PEOPLE:
         found.append("rate_of_count")
     return found

@@ -23,12 +23,13 @@ def _load():
 md = _load()
 
 
-def _figure(text, span, measure, comparison=None, unit="percent", counter=None, occurrence=0):
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(span, start + 1)
+METRICS = {"21%": "企业订阅占比"}
+
+
+def _figure(text, span, measure, comparison=None, unit="percent", counter=None):
+    start = text.index(span)
     return {"text": span, "start": start, "end": start + len(span), "measure": measure, "comparison": comparison,
-            "unit": unit, "counter": counter}
+            "unit": unit, "counter": counter, "metric": METRICS.get(span)}
 
 
 # text, figure, the kinds it has
@@ -44,6 +45,7 @@ CASES = [
     ("两者利差扩大，报61.5个基点。", ("61.5个基点", "rate", None, "basis_point"), []),  # a spread's level
     ("利率为3.5%。", ("3.5%", "share", None), ["share_without_cue"]),
     ("小微企业贷款占比为23%。", ("23%", "share", None), []),
+    ("企业订阅占比下降至21%。", ("21%", "rate", None), ["share_metric_rate"]),
     ("获贷企业达1200家。", ("1200家", "rate", None, "count", "家"), ["rate_of_count"]),
 ]
 
