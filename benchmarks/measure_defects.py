@@ -18,6 +18,8 @@ Kinds (a figure may have several):
   comparison is another (同比增长5% read ``mom``).
 - ``cue_of_other``: comparison yoy, mom or ytd with no comparison word in the figure's clause while the sentence's
   last comparison word before it is in an earlier clause that holds another figure, the one the word belongs to.
+- ``base_year_yoy``: comparison yoy while the figure's clause writes its base as a year (比2019年, 较2019年度) two
+  or more years before the year its period starts in: against an explicit earlier value, not the year before.
 - ``growth_word_change``: measure ``change`` on a percent right after a growth word (增长, 增速, 下降 …): a growth
   rate by the spec (``change`` is an absolute change: 个百分点, 多增3000亿元).
 - ``level_of_points``: a figure in percentage points or basis points that is not a ``change`` and whose sentence
@@ -55,7 +57,9 @@ CUES = {
     "prev": ("比上年末", "较上年末", "比去年末", "较去年末", "较前值", "较此前", "比此前"),
 }
 # a word of one comparison inside a longer word of another (比上年 in 比上年末): the longer word wins
-CUE_PATTERN = re.compile("|".join(sorted((re.escape(w) for ws in CUES.values() for w in ws), key=len, reverse=True)))
+# 较上周 is week on week, 较上周五 a given day's close (an explicit earlier value): no cue of mom
+CUE_PATTERN = re.compile("|".join(re.escape(w) + ("(?![一二三四五六日末])" if w.endswith("上周") else "")
+                                  for w in sorted((w for ws in CUES.values() for w in ws), key=len, reverse=True)))
 CUE_OF = {word: kind for kind, words in CUES.items() for word in words}
 # a stated comparison-free base (高于各项贷款增速, 较预期): the comparison is null by the spec
 OTHER_BASE = re.compile(r"高于|低于|快于|慢于|预期|平均|同业|行业|其他|大盘|基准")
@@ -65,9 +69,10 @@ SHARE_WORD = re.compile(r"占|比重|份额|比例|渗透率|覆盖率|半|成|�
 COUNT_PEOPLE = frozenset("户家人名")
 SHARE_METRIC = re.compile(r"(?:占比|比重|份额|市占率)$")
 LIST_START = re.compile(r"分别")
-KINDS = ("cue_unread", "cue_contradicted", "cue_of_other", "growth_word_change", "level_of_points",
+KINDS = ("cue_unread", "cue_contradicted", "cue_of_other", "base_year_yoy", "growth_word_change", "level_of_points",
          "share_without_cue", "share_metric_rate", "rate_of_count", "list_mixed")
 MOVES = ("growth_rate", "change")
+BASE_YEAR = re.compile(r"(?:[比较]|相比|相较|同比)于?((?:19|20)\d\d)年")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -105,11 +110,21 @@ def _cue_kinds(figure: dict, text: str, clause: tuple[int, int], figures: list[d
     return []
 
 
+def _base_year_yoy(figure: dict, text: str, clause: tuple[int, int]) -> bool:
+    period = figure.get("period")
+    if figure.get("comparison") != "yoy" or not period:
+        return False
+    years = [int(m.group(1)) for m in BASE_YEAR.finditer(text, clause[0], figure["start"])]
+    return bool(years) and int(period["start"][:4]) - years[-1] >= 2
+
+
 def defects(figure: dict, text: str, figures: list[dict]) -> list[str]:
     """The defect kinds of one figure's measure and comparison (``list_mixed`` is found per list, in ``scan``)."""
     measure, unit = figure.get("measure"), figure.get("unit")
     clause = clause_span(text, figure["start"], figure["end"])
     found = _cue_kinds(figure, text, clause, figures)
+    if _base_year_yoy(figure, text, clause):
+        found.append("base_year_yoy")
     before = text[clause[0]:figure["start"]]
     if measure == "change" and unit == "percent" and GROWTH_WORD.search(before):
         found.append("growth_word_change")

@@ -24,12 +24,14 @@ md = _load()
 
 
 METRICS = {"21%": "企业订阅占比"}
+PERIODS = {"5.6%": "2021", "28.8%": "2021"}
 
 
 def _figure(text, span, measure, comparison=None, unit="percent", counter=None):
     start = text.index(span)
     return {"text": span, "start": start, "end": start + len(span), "measure": measure, "comparison": comparison,
-            "unit": unit, "counter": counter, "metric": METRICS.get(span)}
+            "unit": unit, "counter": counter, "metric": METRICS.get(span),
+            "period": {"start": f"{PERIODS[span]}-01-01", "end": f"{PERIODS[span]}-12-31"} if span in PERIODS else None}
 
 
 # text, figure, the kinds it has
@@ -41,6 +43,8 @@ CASES = [
     ("出口同比增长5%，进口增长3%。", ("3%", "growth_rate", "yoy"), ["cue_of_other"]),
     ("进口增长3%。", ("3%", "growth_rate", "yoy"), []),  # no cue at all: the default, not another figure's
     ("营业收入增长12%。", ("12%", "change", None), ["growth_word_change"]),
+    ("2021年原煤产量比2019年增长5.6%。", ("5.6%", "growth_rate", "yoy"), ["base_year_yoy"]),
+    ("2021年猪肉产量比2020年增长28.8%。", ("28.8%", "growth_rate", "yoy"), []),
     ("不良率上升0.2个百分点。", ("0.2个百分点", "level", None, "percentage_point"), ["level_of_points"]),
     ("两者利差扩大，报61.5个基点。", ("61.5个基点", "rate", None, "basis_point"), []),  # a spread's level
     ("利率为3.5%。", ("3.5%", "share", None), ["share_without_cue"]),

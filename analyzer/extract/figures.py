@@ -1010,6 +1010,7 @@ class FigureExtractor:
                                 _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period or chosen.read_over, explain)
+        comparison = self._comparison_by_period(ctx, measure, comparison, period, explain)
         if period and period.start != period.end and self._is_stock(measure, metric) and \
                 explain["measure"]["rule"] not in measures.span_levels():
             period = Period(period.end, period.end)  # a balance is reported at the end of the period named
@@ -1090,6 +1091,20 @@ class FigureExtractor:
         rule, words = measures.first_rule("level_over_period", ctx)
         explain["measure"] = measures.explained(rule, words)
         return rule.gives
+
+    @staticmethod
+    def _comparison_by_period(ctx: measures.Context, measure: str, comparison: str | None, period: Period | None,
+                              explain: dict) -> str | None:
+        """A stated comparison read again once the period is known (a [[comparison_by_period]] row of measure.toml:
+        比2019年增长5.6% of a figure of 2021 is against an explicit earlier value, not the year before)."""
+        if comparison is None or period is None:
+            return comparison
+        ctx.measure, ctx.period, ctx.comparison = measure, period, comparison
+        found = measures.comparison_by_period(ctx)
+        if found is None:
+            return comparison
+        comparison, explain["comparison"] = found
+        return comparison
 
     def _signed_value(self, c: Candidate, measure: str, cue_left: str, since_previous: str = "") -> Decimal:
         """A growth rate or change after a falling word is negative (its range's high end too); the figure
