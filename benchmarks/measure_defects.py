@@ -20,6 +20,8 @@ Kinds (a figure may have several):
   last comparison word before it is in an earlier clause that holds another figure, the one the word belongs to.
 - ``base_year_yoy``: comparison yoy while the figure's clause writes its base as a year (比2019年, 较2019年度) two
   or more years before the year its period starts in: against an explicit earlier value, not the year before.
+- ``market_yoy``: a growth rate read yoy with no comparison word in its clause while the clause is a market's
+  (收盘, 盘中, 盘前, 早盘, 高开 …): a move against an earlier price or a level reached, not a year's growth.
 - ``growth_word_change``: measure ``change`` on a percent right after a growth word (增长, 增速, 下降 …): a growth
   rate by the spec (``change`` is an absolute change: 个百分点, 多增3000亿元).
 - ``level_of_points``: a figure in percentage points or basis points that is not a ``change`` and whose sentence
@@ -69,9 +71,10 @@ SHARE_WORD = re.compile(r"占|比重|份额|比例|渗透率|覆盖率|半|成|�
 COUNT_PEOPLE = frozenset("户家人名")
 SHARE_METRIC = re.compile(r"(?:占比|比重|份额|市占率)$")
 LIST_START = re.compile(r"分别")
-KINDS = ("cue_unread", "cue_contradicted", "cue_of_other", "base_year_yoy", "growth_word_change", "level_of_points",
+KINDS = ("cue_unread", "cue_contradicted", "cue_of_other", "base_year_yoy", "market_yoy", "growth_word_change", "level_of_points",
          "share_without_cue", "share_metric_rate", "rate_of_count", "list_mixed")
 MOVES = ("growth_rate", "change")
+MARKET_WORD = re.compile(r"收盘|盘中|报收|收报|开盘|尾盘|早盘|午盘|收涨|收跌|高开|低开|盘前|盘后")
 BASE_YEAR = re.compile(r"(?:[比较]|相比|相较|同比)于?((?:19|20)\d\d)年")
 
 
@@ -125,6 +128,9 @@ def defects(figure: dict, text: str, figures: list[dict]) -> list[str]:
     found = _cue_kinds(figure, text, clause, figures)
     if _base_year_yoy(figure, text, clause):
         found.append("base_year_yoy")
+    if figure.get("comparison") == "yoy" and measure == "growth_rate" and MARKET_WORD.search(
+            text[clause[0]:clause[1]]) and last_cue(text, clause[0], clause[1]) is None:
+        found.append("market_yoy")
     before = text[clause[0]:figure["start"]]
     if measure == "change" and unit == "percent" and GROWTH_WORD.search(before):
         found.append("growth_word_change")

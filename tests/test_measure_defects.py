@@ -45,6 +45,8 @@ CASES = [
     ("营业收入增长12%。", ("12%", "change", None), ["growth_word_change"]),
     ("2021年原煤产量比2019年增长5.6%。", ("5.6%", "growth_rate", "yoy"), ["base_year_yoy"]),
     ("2021年猪肉产量比2020年增长28.8%。", ("28.8%", "growth_rate", "yoy"), []),
+    ("美债收益率盘前一度涨至1.548%。", ("1.548%", "growth_rate", "yoy"), ["market_yoy"]),
+    ("美债收益率盘前一度涨至1.548%。", ("1.548%", "rate", None), []),
     ("不良率上升0.2个百分点。", ("0.2个百分点", "level", None, "percentage_point"), ["level_of_points"]),
     ("两者利差扩大，报61.5个基点。", ("61.5个基点", "rate", None, "basis_point"), []),  # a spread's level
     ("利率为3.5%。", ("3.5%", "share", None), ["share_without_cue"]),
