@@ -5,7 +5,7 @@ from analyzer import analyze, rulebook
 from analyzer.extract import measures
 
 ANSWERS = {"measure": "measure", "by_metric": "measure", "level_over_period": "measure", "comparison": "comparison",
-           "comparison_default": "comparison"}
+           "comparison_default": "comparison", "comparison_by_period": "comparison"}
 CASES = [(table, row) for table in ANSWERS for row in rulebook.rows(measures.RULE_FILE, table)]
 
 

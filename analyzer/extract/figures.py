@@ -990,11 +990,11 @@ class FigureExtractor:
         ctx.prefix = periods.prefix
         clause_start = ctx.clause_start
         explain: dict[str, dict[str, str]] = {}
-        measure = self._measure(ctx, explain)
+        list_position = lists.list_position(text, siblings, position, clause_start)
+        measure = self._measure_in_a_list(text, c, previous, list_position, self._measure(ctx, explain), explain)
         comparison = self._comparison_in_a_list(text, c, previous, measure, self._comparison(ctx, measure, explain),
                                                 explain)
         value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
-        list_position = lists.list_position(text, siblings, position, clause_start)
         parallel = self._parallel_metrics(list_position, position, done)
         metric, metric_rule, metric_words = find_metric_explained(
             text, c.start, c.end, s_start, clause_start, measure, previous, times, list_position, c.unit,
@@ -1010,6 +1010,7 @@ class FigureExtractor:
                                 _period_passed_on(previous), "other" if sentence_dated else measure, metric)
         period, explain["period"] = chosen.period, chosen.explain
         measure = self._level_over_period(ctx, measure, metric, period or chosen.read_over, explain)
+        comparison = self._comparison_by_period(ctx, measure, comparison, period, explain)
         if period and period.start != period.end and self._is_stock(measure, metric) and \
                 explain["measure"]["rule"] not in measures.span_levels():
             period = periods.stock_point(period, (s_start, s_end), explain)  # a balance: at the period's end
@@ -1045,6 +1046,19 @@ class FigureExtractor:
             explain["comparison"] = why
         return comparison
 
+    def _measure_in_a_list(self, text: str, c: Candidate, previous: Figure | None,
+                           list_position: tuple[int, int] | None, measure: str, explain: dict) -> str:
+        """分别增长1.2倍和1.1倍: a member of a 分别 list joined to the one before it (和, 、) in the same unit shares that
+        one's verb, so it takes that one's measure (real_text.toml list-member-measure)."""
+        if not list_position or not list_position[0] or previous is None or previous.unit != c.unit or \
+                previous.measure == measure or explain["measure"].get("words"):
+            return measure  # a member whose own words chose its measure (…和12.52%的同比增长) keeps it
+        joint = text[previous.end:c.start]
+        if joint.strip() not in self.lexicon["lists"].get("member_joints", ()):
+            return measure
+        explain["measure"] = {"rule": "list-member-measure", "words": joint}
+        return previous.measure
+
     def _comparison_in_a_list(self, text: str, c: Candidate, previous: Figure | None, measure: str,
                               comparison: str | None, explain: dict) -> str | None:
         """分别跌9.85%和8.29%: a growth rate joined to the one before it (和, 、) that only the year-on-year default
@@ -1077,6 +1091,20 @@ class FigureExtractor:
         rule, words = measures.first_rule("level_over_period", ctx)
         explain["measure"] = measures.explained(rule, words)
         return rule.gives
+
+    @staticmethod
+    def _comparison_by_period(ctx: measures.Context, measure: str, comparison: str | None, period: Period | None,
+                              explain: dict) -> str | None:
+        """A stated comparison read again once the period is known (a [[comparison_by_period]] row of measure.toml:
+        比2019年增长5.6% of a figure of 2021 is against an explicit earlier value, not the year before)."""
+        if comparison is None or period is None:
+            return comparison
+        ctx.measure, ctx.period, ctx.comparison = measure, period, comparison
+        found = measures.comparison_by_period(ctx)
+        if found is None:
+            return comparison
+        comparison, explain["comparison"] = found
+        return comparison
 
     def _signed_value(self, c: Candidate, measure: str, cue_left: str, since_previous: str = "") -> Decimal:
         """A growth rate or change after a falling word is negative (its range's high end too); the figure

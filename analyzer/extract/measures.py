@@ -4,7 +4,8 @@ A rule row states its conditions as keys; each key names a predicate registered 
 value is that predicate's argument (a unit list, a word list, a regex). The first row of ``[[measure]]`` whose
 conditions all hold gives the measure; ``[[by_metric]]`` may read it again from the metric (a price: 金价);
 ``[[level_over_period]]`` may turn a level read over a span of time into a
-flow once the period is known; among ``[[comparison]]`` rows the stated comparison ending last before the figure
+flow once the period is known, and ``[[comparison_by_period]]`` may read a stated comparison again then (比2019年增长
+of a figure of 2021 is no year on year); among ``[[comparison]]`` rows the stated comparison ending last before the figure
 wins, and ``[[comparison_default]]`` rows (in order) decide when none is stated. Each answer names its row and the
 words it matched (``Figure.explain``).
 
@@ -84,6 +85,7 @@ class Context:
     measure: str | None = None
     metric: str | None = None
     period: Period | None = None
+    comparison: str | None = None
 
     @lazy
     def left(self) -> str:
@@ -357,6 +359,28 @@ def _comparison_words(ctx: Context, words: Words) -> tuple[int, str] | None:
     return (hit[0] + len(hit[1]), hit[1]) if hit else None
 
 
+@predicate("comparison_is", set)
+def _comparison_is(ctx: Context, comparisons: set) -> bool:
+    return (ctx.comparison or NO_COMPARISON) in comparisons
+
+
+def _base_year(value: dict) -> tuple[re.Pattern, int]:
+    return rulebook.regex(value["pattern"]), int(value["years_back"])
+
+
+@predicate("base_year_back", _base_year)
+def _base_year_back(ctx: Context, argument: tuple[re.Pattern, int]) -> str | None:
+    """The last base written with a year in the clause (比2019年) when it lies at least ``years_back`` years before
+    the year the figure's period starts in."""
+    pattern, years_back = argument
+    found = None
+    for found in pattern.finditer(ctx.clause):
+        pass
+    if found is None or ctx.period is None:
+        return None
+    return found.group() if int(ctx.period.start[:4]) - int(found.group("year")) >= years_back else None
+
+
 @predicate("measure_is", set)
 def _measure_is(ctx: Context, measures: set) -> bool:
     return ctx.measure in measures
@@ -484,6 +508,15 @@ def stated_comparison(ctx: Context) -> tuple[str, dict[str, str]] | None:
         if hit and (best is None or hit[0] > best[0]):
             best = (hit[0], rule, hit[1])
     return (best[1].gives, {"rule": best[1].id, "words": best[2]}) if best else None
+
+
+def comparison_by_period(ctx: Context) -> tuple[str | None, dict[str, str]] | None:
+    """The comparison a [[comparison_by_period]] row reads again once the period is known, or None."""
+    found = first_rule("comparison_by_period", ctx)
+    if found is None:
+        return None
+    gives = None if found[0].gives == NO_COMPARISON else found[0].gives
+    return gives, explained(*found)
 
 
 def comparison_of(ctx: Context) -> tuple[str | None, dict[str, str] | None]:
