@@ -123,3 +123,17 @@ def _commit_copies(store: SQLStore, prefix: str) -> None:
     with store.engine.begin() as connection:
         connection.exec_driver_sql(f"INSERT INTO documents (doc_id, {COLUMNS}) SELECT '{prefix}' || doc_id, {COLUMNS} "
                                    "FROM documents WHERE id <= 4")
+
+
+def test_mentions_export_as_parquet(store_db, tmp_path):
+    """`export mentions --format parquet` ended in a traceback on every store (`ArrowTypeError: Expected bytes, got a
+    'bool' object`): the Boolean column `in_taxonomy` was given a string type. It is a Parquet boolean now."""
+    import pyarrow.parquet as pq
+    out = tmp_path / "mentions.parquet"
+    result = CliRunner().invoke(main, ["export", "mentions", "--format", "parquet", "-o", str(out), "--db", store_db])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    with sqlite3.connect(store_db) as connection:
+        stored = connection.execute("SELECT in_taxonomy FROM mentions ORDER BY id").fetchall()
+    assert table.num_rows == len(stored) > 0
+    assert table.column("in_taxonomy").to_pylist() == [bool(value) for value, in stored]
