@@ -137,3 +137,31 @@ def test_mentions_export_as_parquet(store_db, tmp_path):
         stored = connection.execute("SELECT in_taxonomy FROM mentions ORDER BY id").fetchall()
     assert table.num_rows == len(stored) > 0
     assert table.column("in_taxonomy").to_pylist() == [bool(value) for value, in stored]
+
+
+@pytest.mark.parametrize("policy, failed, skipped", [("error", 2, 0), ("skip", 0, 2)])
+def test_an_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(tmp_path, monkeypatch, policy, failed,
+                                                                           skipped):
+    """An id stored from another input file is an error for the record (`--on-duplicate skip`: skipped), never an
+    overwrite; but ingest read the stored ids and origins once, when it began. A second ingest that stored the same
+    ids from another file meanwhile (two analysts, overlapping files) was overwritten in silence, counted `updated`
+    (main: `1 added, 2 updated, 0 unchanged, 0 failed`). The write now looks again inside its transaction. Here this run is made to miss the
+    other file's documents at its start, as a run that began before the other stored them does."""
+    import json
+    db = str(tmp_path / "s.db")
+    other, mine = tmp_path / "other.jsonl", tmp_path / "mine.jsonl"
+    other.write_text("".join(json.dumps({"id": f"d{i}", "text": f"2024年第{i}季度营业收入增长{i}%。"},
+                                        ensure_ascii=False) + "\n" for i in (1, 2)), encoding="utf-8")
+    mine.write_text("".join(json.dumps({"id": f"d{i}", "text": f"2024年第{i}季度净利润下降{i}%。"},
+                                       ensure_ascii=False) + "\n" for i in (1, 2, 3)), encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", str(other), "--db", db, "--no-progress"]).exit_code == 0
+    monkeypatch.setattr(SQLStore, "document_origins", lambda self: {})
+    monkeypatch.setattr(SQLStore, "known_documents", lambda self: {})
+    result = CliRunner().invoke(main, ["ingest", str(mine), "--db", db, "--no-progress", "--on-duplicate", policy])
+    assert f"1 added, 0 updated, 0 unchanged, {failed} failed" in result.output, result.output
+    assert "Traceback" not in result.output
+    if failed:
+        assert f"id 'd1' is already stored from another input, {other}" in result.output
+    with sqlite3.connect(db) as connection:
+        texts = dict(connection.execute("SELECT doc_id, text FROM documents"))
+    assert texts["d1"].endswith("营业收入增长1%。") and texts["d2"].endswith("营业收入增长2%。") and "d3" in texts
