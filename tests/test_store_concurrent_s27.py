@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import main
 from analyzer.store.sql import SQLStore
-from conftest import gold_records_store
+from conftest import gold_records_store, postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = ("content_hash, source, published, title, kind, url, meta, text, extractor_version, ingested_at, origin, "
@@ -47,6 +47,16 @@ def _counted_elsewhere(db: str) -> int:
 @pytest.fixture
 def store_db(tmp_path) -> str:
     return gold_records_store(tmp_path, 4)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path):
+    """A fresh store URL: a SQLite file, or a private PostgreSQL schema (s27_reliab_…, dropped afterwards)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "s.db")
+        return
+    with postgres_schema("s27_reliab") as url:
+        yield url
 
 
 def test_a_snapshot_outlives_another_process_closing_the_store(store_db, tmp_path):
@@ -140,15 +150,15 @@ def test_mentions_export_as_parquet(store_db, tmp_path):
 
 
 @pytest.mark.parametrize("policy, failed, skipped", [("error", 2, 0), ("skip", 0, 2)])
-def test_an_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(tmp_path, monkeypatch, policy, failed,
-                                                                           skipped):
+def test_an_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(any_db, tmp_path, monkeypatch, policy,
+                                                                           failed, skipped):
     """An id stored from another input file is an error for the record (`--on-duplicate skip`: skipped), never an
     overwrite; but ingest read the stored ids and origins once, when it began. A second ingest that stored the same
     ids from another file meanwhile (two analysts, overlapping files) was overwritten in silence, counted `updated`
     (main: `1 added, 2 updated, 0 unchanged, 0 failed`). The write now looks again inside its transaction. Here this run is made to miss the
     other file's documents at its start, as a run that began before the other stored them does."""
     import json
-    db = str(tmp_path / "s.db")
+    db = any_db
     other, mine = tmp_path / "other.jsonl", tmp_path / "mine.jsonl"
     other.write_text("".join(json.dumps({"id": f"d{i}", "text": f"2024年第{i}季度营业收入增长{i}%。"},
                                         ensure_ascii=False) + "\n" for i in (1, 2)), encoding="utf-8")
@@ -162,6 +172,6 @@ def test_an_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(tmp_p
     assert "Traceback" not in result.output
     if failed:
         assert f"id 'd1' is already stored from another input, {other}" in result.output
-    with sqlite3.connect(db) as connection:
-        texts = dict(connection.execute("SELECT doc_id, text FROM documents"))
+    with SQLStore(db) as store, store.engine.connect() as connection:
+        texts = dict(connection.exec_driver_sql("SELECT doc_id, text FROM documents").all())
     assert texts["d1"].endswith("营业收入增长1%。") and texts["d2"].endswith("营业收入增长2%。") and "d3" in texts
