@@ -175,3 +175,27 @@ def test_an_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(any_d
     with SQLStore(db) as store, store.engine.connect() as connection:
         texts = dict(connection.exec_driver_sql("SELECT doc_id, text FROM documents").all())
     assert texts["d1"].endswith("营业收入增长1%。") and texts["d2"].endswith("营业收入增长2%。") and "d3" in texts
+
+
+def test_serve_reads_a_store_that_another_process_writes(store_db):
+    """`analyzer serve` opened the file immutable by default, which tells SQLite that nothing writes it. An ingest
+    beside the server (another process committing and closing, its checkpoint rewriting pages of the file) gave
+    `database disk image is malformed` (status 400) and row counts of no moment of the store. It is opened
+    `mode=ro` now (`--immutable` asks for the old way): each query reads one moment, and the new rows show up."""
+    pytest.importorskip("datasette")
+    from analyzer.serve.app import build_datasette, open_served
+    from test_serve import fetch
+    app = build_datasette(open_served(store_db))
+    try:
+        for round_ in range(1, 7):
+            _other_process_writes(store_db, f"r{round_}-")
+            status, rows = fetch(app, "/analyzer.json", sql="SELECT count(*) AS n, sum(length(text)) AS chars, "
+                                 "(SELECT count(*) FROM sentences) AS sentences FROM documents", _shape="array")
+            assert status == 200, rows
+            with sqlite3.connect(store_db) as connection:
+                expected = connection.execute("SELECT count(*), sum(length(text)), (SELECT count(*) FROM sentences) "
+                                              "FROM documents").fetchone()
+            assert (rows[0]["n"], rows[0]["chars"], rows[0]["sentences"]) == expected
+            assert expected[0] == 4 * (round_ + 1)
+    finally:
+        app.databases["analyzer"].close()
