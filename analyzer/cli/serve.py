@@ -19,9 +19,11 @@ else:
 @click.option("--port", "-p", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 shares the store with the whole network.")
-@click.option("--live", is_flag=True,
-              help="Open the file read-only but not immutable, so rows of a running ingest show up "
-                   "[default: immutable, unless a write-ahead log holds pending commits].")
+@click.option("--live/--immutable", default=True, show_default=True,
+              help="--live opens the file read-only (mode=ro): each query reads one moment of it, so an ingest "
+                   "may write meanwhile and its rows show up. --immutable is faster, for a file that nothing "
+                   "writes while it is served (a write then gives wrong rows or 'database disk image is "
+                   "malformed'); a write-ahead log holding commits is served live regardless.")
 @verbose_option
 @handle_errors
 def serve_command(db_url, port, host, live):
@@ -29,7 +31,7 @@ def serve_command(db_url, port, host, live):
     sources' disagreements, conflicts between sources, figures by tool/sector/institution and period,
     documents that mention a tool), charts, and each document with its figures and mentions highlighted.
 
-    Read-only: the SQLite file is opened immutable (or mode=ro), writes and ATTACH are refused, queries stop
+    Read-only: the SQLite file is opened mode=ro (or immutable), writes and ATTACH are refused, queries stop
     after 3 s, and only read-only plugins load. A PostgreSQL store is served from a snapshot:
     analyzer export --sqlite snapshot.db --db postgresql://… && analyzer serve --db snapshot.db
 

@@ -70,7 +70,12 @@ def has_pending_wal(path: Path) -> bool:
     return wal.is_file() and wal.stat().st_size > 0
 
 
-def open_served(db_url: str | None, live: bool = False) -> ServedStore:
+def open_served(db_url: str | None, live: bool = True) -> ServedStore:
+    """The store to serve: ``live`` (the default) opens it ``mode=ro``, so each query reads one consistent moment of
+    a file that an ingest may be writing; ``live=False`` (``serve --immutable``) opens it immutable, unless a
+    write-ahead log holds pending commits. Immutable was the default until s27-reliab: SQLite then trusts that the
+    file never changes, and an ingest beside the server (its checkpoints rewriting pages) gave queries wrong rows
+    and `database disk image is malformed`."""
     path = store_path(db_url)
     example, largest = check_store(path)
     return ServedStore(path=path.resolve(), immutable=not live and not has_pending_wal(path), example_doc=example,

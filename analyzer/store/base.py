@@ -81,6 +81,9 @@ class WriteResult:
     # left out by ``write(…, skip_same_text=True)``: (doc_id, holder doc_id, holder origin) for each document
     # whose text another id had stored by the time the batch was written (a concurrent ingest, say)
     same_text: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # left out by ``write(…, keep_other_inputs=True)``: (doc_id, origin) for each document another input stored
+    # under that id, with other content, by the time the batch was written (a concurrent ingest of another file)
+    other_input: list[tuple[str, str]] = field(default_factory=list)
 
 
 def stored_origin(origin: str | None, kind: str | None, meta: dict | None) -> str | None:
@@ -134,7 +137,7 @@ class Store(Protocol):
         """``text_hash → [(doc_id, origin), …]`` (oldest first) of the stored documents with one of ``hashes``."""
 
     def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
-              replace_set: str | None = None) -> WriteResult:
+              replace_set: str | None = None, keep_other_inputs: bool = False) -> WriteResult:
         """Store a batch in one transaction, replacing the rows of documents already stored under the same id;
         ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then;
         ``replace_set`` makes the batch reference set ``replace_set``: the set's stored rows the batch does not

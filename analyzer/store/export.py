@@ -27,7 +27,9 @@ def _arrow_schema(table: str):
     import pyarrow as pa
     types = []
     for column in schema.metadata.tables[table].columns:
-        if isinstance(column.type, sa.Integer):
+        if isinstance(column.type, sa.Boolean):  # mentions.in_taxonomy: was written as a string, a traceback
+            kind = pa.bool_()
+        elif isinstance(column.type, sa.Integer):
             kind = pa.int64()
         elif isinstance(column.type, sa.Float):
             kind = pa.float64()

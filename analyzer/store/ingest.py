@@ -312,13 +312,26 @@ class Ingest:
                 if not self._write([stored]):
                     self.fail(f"{item.where}: the database refused the record ({self.last_error})")
 
+    def _other_inputs(self, found: list[tuple[str, str]]) -> None:
+        """Documents another ingest stored meanwhile under the same ids from another input: each fails (or is
+        skipped under ``--on-duplicate skip``) as it would had it been stored before this run began."""
+        for doc_id, origin in found:
+            if self.on_duplicate == "skip":
+                self.summary.skipped += 1
+                self.tick(1)
+            else:
+                self.fail(f"{self.wheres.get(doc_id, doc_id)}: id {doc_id!r} is already stored from another input, "
+                          f"{origin} (stored by another ingest meanwhile; ids must be unique: give each record its "
+                          "own id, or choose --on-duplicate skip|replace)")
+
     def _write(self, batch: list[StoredRecord]) -> bool:
         with signals_deferred():  # a batch's commit and its count in the summary are one step for an interrupt
             return self._write_counted(batch)
 
     def _write_counted(self, batch: list[StoredRecord]) -> bool:
         try:
-            written = self.store.write(batch, skip_same_text=not self.keep_same_text)
+            written = self.store.write(batch, skip_same_text=not self.keep_same_text,
+                                       keep_other_inputs=self.on_duplicate != "replace")
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             if "locked" not in str(error).lower():  # the connection is gone: stop with one line
                 raise StoreError(f"cannot write to the database: {failure_reason(error)}") from None
@@ -334,7 +347,8 @@ class Ingest:
         self.summary.mentions += written.mentions
         for doc_id, holder, origin in written.same_text:  # stored under another id since todo() looked
             self._notice_same_text(same_text_line(self.wheres.get(doc_id, doc_id), holder, origin))
-        self.tick(len(batch) - len(written.same_text))
+        self._other_inputs(written.other_input)
+        self.tick(len(batch) - len(written.same_text) - len(written.other_input))
         return True
 
 

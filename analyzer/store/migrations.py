@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import os
+import threading
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -97,20 +100,51 @@ def _lock(connection: sa.Connection) -> None:
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(UPGRADE_LOCK)))
 
 
+LOCK_HANDLES: dict[tuple[int, int], BinaryIO] = {}  # (device, inode) → the open handle ``_file_lock`` flocks
+OPENING = threading.Lock()  # one flock handle per file serves the whole process: its threads open one at a time
+
+
+def _lock_handle(path: Path) -> BinaryIO | None:
+    """A handle on the SQLite file at ``path`` for ``flock``, opened once and kept open while the process runs
+    (None where this process may not write the file). Closing any descriptor of a file drops every POSIX lock the
+    process holds on it, SQLite's own SHARED lock on a WAL store included: another process whose last connection
+    closed then took the store for unused, checkpointed it in exclusive mode (over the pages a reader here still
+    read, so ``export --sqlite`` beside an ingest failed with "database disk image is malformed") and deleted its
+    write-ahead log. A handle of a file that was deleted since is closed (nothing can open that file again)."""
+    try:
+        found = path.stat()
+    except OSError:
+        found = None
+    kept = LOCK_HANDLES.get((found.st_dev, found.st_ino)) if found else None
+    if kept is not None:
+        return kept
+    try:
+        handle = open(path, "ab")
+    except OSError:  # a file this process may not write: it cannot create or upgrade a store either
+        return None
+    for key, old in list(LOCK_HANDLES.items()):
+        if os.fstat(old.fileno()).st_nlink == 0:
+            old.close()
+            del LOCK_HANDLES[key]
+    opened = os.fstat(handle.fileno())
+    return LOCK_HANDLES.setdefault((opened.st_dev, opened.st_ino), handle)
+
+
 @contextlib.contextmanager
 def _file_lock(engine: sa.Engine) -> Iterator[None]:
     """For a SQLite file, hold an exclusive ``flock`` on it while the store is opened: the first connection of a
     new file switches it to WAL, which SQLite may refuse at once ("database is locked") while another process is
-    creating the tables. ``flock`` is separate from SQLite's own POSIX locks, so it only orders the openers."""
+    creating the tables. ``flock`` is separate from SQLite's own POSIX locks, so it only orders the openers; its
+    handle stays open (``_lock_handle``), since closing it would drop SQLite's locks."""
     database = engine.url.database if engine.dialect.name == "sqlite" else None
-    try:
-        handle = open(Path(database), "ab") if database and database != ":memory:" else None
-    except OSError:  # a file this process may not write: it cannot create or upgrade a store either
-        handle = None
-    if handle is None:
+    if not database or database == ":memory:":
         yield
         return
-    with handle:
+    with OPENING:
+        handle = _lock_handle(Path(database))
+        if handle is None:
+            yield
+            return
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -169,7 +169,7 @@ class SQLStore:
         return found
 
     def write(self, batch: Sequence[StoredRecord], *, skip_same_text: bool = False,
-              replace_set: str | None = None) -> WriteResult:
+              replace_set: str | None = None, keep_other_inputs: bool = False) -> WriteResult:
         """Store a batch in one transaction; a document already stored under the same id is replaced.
         A conflict with a concurrent writer is retried in a fresh transaction (with a short random wait).
         ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
@@ -178,7 +178,7 @@ class SQLStore:
         hold are removed in the same transaction (counted in ``removed``), read under the set's lock."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return self._write_once(batch, skip_same_text, replace_set)
+                return self._write_once(batch, skip_same_text, replace_set, keep_other_inputs)
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not _is_conflict(error):
                     raise
@@ -186,7 +186,7 @@ class SQLStore:
         raise AssertionError("unreachable")
 
     def _write_once(self, batch: Sequence[StoredRecord], skip_same_text: bool = False,
-                    replace_set: str | None = None) -> WriteResult:
+                    replace_set: str | None = None, keep_other_inputs: bool = False) -> WriteResult:
         batch = list({item.record.document.id: item for item in batch}.values())  # last one of an id wins
         result = WriteResult()
         if not batch and replace_set is None:
@@ -195,9 +195,34 @@ class SQLStore:
             if replace_set is not None:
                 stored = self._locked_set(connection, replace_set)
                 result.removed = self._remove(connection, set(stored) - {item.record.document.id for item in batch})
+            if batch and keep_other_inputs:
+                batch = self._not_from_other_inputs(connection, batch, result)
             if batch:
                 self._write_batch(connection, batch, skip_same_text, result)
         return result
+
+    @staticmethod
+    def _not_from_other_inputs(connection, batch: list[StoredRecord], result: WriteResult) -> list[StoredRecord]:
+        """``batch`` less the documents whose id another input stored with other content by the time the
+        transaction looks (a concurrent ingest of another file), each listed in ``result.other_input`` as
+        (doc_id, that input): ingest's own check reads the origins once, when it starts. The write lock is taken
+        first on SQLite (as ``_texts_not_held``), so no other writer commits between this look and the write."""
+        if connection.dialect.name == "sqlite":
+            connection.execute(TAKE_SQLITE_WRITE_LOCK)
+        d = schema.documents.c
+        stored = {doc_id: (stored_origin(origin, kind, meta), digest, version) for doc_id, origin, kind, meta, digest,
+                  version in connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta, d.content_hash,
+                                                          d.extractor_version)
+                                                .where(d.doc_id.in_([item.record.document.id for item in batch])))}
+        kept = []
+        for item in batch:
+            origin, digest, version = stored.get(item.record.document.id, (None, None, None))
+            if origin and item.origin and origin != item.origin and (digest, version) != (item.content_hash,
+                                                                                        item.extractor_version):
+                result.other_input.append((item.record.document.id, origin))
+            else:
+                kept.append(item)
+        return kept
 
     def _locked_set(self, connection, set_name: str) -> dict[str, str]:
         """The ids of reference set ``set_name``, read once the transaction holds the set: on PostgreSQL a
