@@ -350,8 +350,25 @@ def _led_to(claim: Figure, found: list) -> tuple[dict, str] | None:
             else sl.comparable_slip(claim, row_figure(row))
         if named:
             return row, named
+    beside = _beside_reading(claim, near, found)
+    if beside:
+        return beside
     same = [row for row in near if _same_kind(claim, row)]
     return (same[0], "value") if same else None
+
+
+def _beside_reading(claim: Figure, near: list[dict], found: list) -> tuple[dict, str] | None:
+    """A figure in the sentence of one the claim's words lead to, of another measure that the claim's number writes
+    (``measure_reading`` rows with ``beside``: 比上年增加15.9万户 where the sentence has 1326万户，同比增长15.9%)."""
+    for row in near:
+        for other in (c.row for c in found if not c.near and not c.excluded):
+            if other["doc_id"] != row["doc_id"] or other.get("sentence_start") != row.get("sentence_start") or \
+                    not sl.same_written(claim, row_figure(other)):
+                continue
+            for claimed, stored, slip in claim_words()["beside_readings"]:
+                if claim.measure in claimed and other["measure"] in stored:
+                    return other, slip
+    return None
 
 
 def _qualified(claim: Figure, row: dict) -> bool:

@@ -45,6 +45,9 @@ def claim_words() -> dict:
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
             "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                  for m in data["measure_reading"]],
+            "base_slips": {frozenset(b["bases"]): b["slip"] for b in data["base_slip"]},
+            "beside_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                for m in data["measure_reading"] if m.get("beside")],
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
             "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
