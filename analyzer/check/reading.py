@@ -66,6 +66,7 @@ def _date_entries(data: dict) -> dict:
     that names a statistic later in a sentence (``sentence_head``); the measures whose stored figure belongs to the
     statistic its sentence gives a level of in another unit (``other_unit_owner``)."""
     return {"written_month": re.compile(_union(data["written_month"], "pattern")),
+            "fiscal_period": re.compile(_union(data["fiscal_period"], "pattern")),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
