@@ -43,16 +43,22 @@ def claim_words() -> dict:
             "comparison_changes": longest_first((base + verb, (c["sign"], c["comparison"])) for c in data["comparison_change"]
                                                 for base in c["bases"] for verb in c["verbs"]),
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
-            "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
-                                 for m in data["measure_reading"]],
-            "base_slips": {frozenset(b["bases"]): b["slip"] for b in data["base_slip"]},
-            "beside_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
-                                for m in data["measure_reading"] if m.get("beside")],
+            **_reading_entries(data),
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
             "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
             **_paraphrase_entries(data), **_date_entries(data)}
+
+
+def _reading_entries(data: dict) -> dict:
+    """The measures and bases a claim's number may be read in by mistake: ``measure_reading`` rows (those with
+    ``beside`` also for a figure beside the one the claim's words lead to) and ``base_slip`` rows."""
+    return {"measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                 for m in data["measure_reading"]],
+            "beside_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                for m in data["measure_reading"] if m.get("beside")],
+            "base_slips": {frozenset(b["bases"]): b["slip"] for b in data["base_slip"]}}
 
 
 def _union(rows: list[dict], key: str) -> str:
