@@ -141,7 +141,7 @@ def _paraphrase_entries(data: dict) -> dict:
             "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
             "guidance": tuple(sorted(_words(data["guidance"]), key=len, reverse=True)),
             "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
-            "whole_scope": data["whole_scope"],
+            "whole_scope": data["whole_scope"], "part_scope": data["part_scope"],
             "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
 
 
