@@ -147,6 +147,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
         found = words_found(sentence, words)
         coverage = sum(len(w) for w in found) / total if total else 0.0
         if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or _part_for_whole(metric, sentence) or \
+                _whole_for_part(words, sentence) or \
                 not _led_by(row, sentence, found, after=last is None) or \
                 not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
             continue
@@ -194,6 +195,13 @@ def _part_for_whole(claim_metric: str | None, sentence: str) -> bool:
     rows = _claim_words()["whole_scope"]
     name = normalize(claim_metric or "")
     return any(any(w in name for w in row["claimed"]) and not any(w in sentence for w in row["stored"]) for row in rows)
+
+
+def _whole_for_part(words: list[str], sentence: str) -> bool:
+    """The claim's words name a part of a country (``part_scope``: 内地 of 中国内地) and the stored sentence names none:
+    its figure is the whole's or the world's (今年共有3428人上榜)."""
+    return any(any(w in word for word in words for w in row["claimed"]) and not any(w in sentence for w in row["stored"])
+               for row in _claim_words()["part_scope"])
 
 
 def _head(metric: str | None) -> str | None:

@@ -24,6 +24,28 @@ def written_elsewhen(period: Period | None, row: dict) -> bool:
     return bool(months) and months[-1] not in _months(period)
 
 
+def other_fiscal_period(claim_before: str, row: dict) -> bool:
+    """The claim writes a fiscal period before its figure (2027财年第一季度) and the stored figure's sentence another
+    one before it (2026财年Q4): no reading of the claim's period (``fiscal_period``)."""
+    offset = row["start"] - (row.get("sentence_start") or 0)
+    mine, theirs = _fiscal(claim_before), _fiscal(normalized_sentence(row)[:max(0, offset)])
+    return mine is not None and theirs is not None and mine != theirs
+
+
+_QUARTERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _fiscal(text: str) -> tuple[str, str] | None:
+    """The last fiscal period written in ``text``: its year and its quarter or half ("" for the whole year)."""
+    found = list(claim_words()["fiscal_period"].finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    quarter = m.group("quarter") or m.group("q")
+    part = _QUARTERS.get(quarter, quarter) if quarter else (m.group("half") or "")
+    return m.group("year") or m.group("fy"), part
+
+
 def _months(period: Period) -> set[int]:
     """The months of the year (1–12) that ``period`` covers, in any year."""
     start, end = dt.date.fromisoformat(period.start[:10]), dt.date.fromisoformat(period.end[:10])

@@ -43,13 +43,22 @@ def claim_words() -> dict:
             "comparison_changes": longest_first((base + verb, (c["sign"], c["comparison"])) for c in data["comparison_change"]
                                                 for base in c["bases"] for verb in c["verbs"]),
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
-            "measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
-                                 for m in data["measure_reading"]],
+            **_reading_entries(data),
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
             "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
             **_paraphrase_entries(data), **_date_entries(data)}
+
+
+def _reading_entries(data: dict) -> dict:
+    """The measures and bases a claim's number may be read in by mistake: ``measure_reading`` rows (those with
+    ``beside`` also for a figure beside the one the claim's words lead to) and ``base_slip`` rows."""
+    return {"measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                 for m in data["measure_reading"]],
+            "beside_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+                                for m in data["measure_reading"] if m.get("beside")],
+            "base_slips": {frozenset(b["bases"]): b["slip"] for b in data["base_slip"]}}
 
 
 def _union(rows: list[dict], key: str) -> str:
@@ -63,6 +72,7 @@ def _date_entries(data: dict) -> dict:
     that names a statistic later in a sentence (``sentence_head``); the measures whose stored figure belongs to the
     statistic its sentence gives a level of in another unit (``other_unit_owner``)."""
     return {"written_month": re.compile(_union(data["written_month"], "pattern")),
+            "fiscal_period": re.compile(_union(data["fiscal_period"], "pattern")),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
@@ -131,7 +141,7 @@ def _paraphrase_entries(data: dict) -> dict:
             "not_a_reading_verbs": tuple(_words(data["not_a_reading"], "verbs")),
             "guidance": tuple(sorted(_words(data["guidance"]), key=len, reverse=True)),
             "owner_named": any(o.get("owner_named", False) for o in data["own_figures"]),
-            "whole_scope": data["whole_scope"],
+            "whole_scope": data["whole_scope"], "part_scope": data["part_scope"],
             "subject_count": re.compile("|".join(f"(?:{r['pattern']})" for r in data["subject_count"]))}
 
 

@@ -119,10 +119,10 @@ def comparisons_agree(claim: Figure, stored_comparison: str | None, period_end: 
     """Growth rates and changes compare only on the same base (同比 with 同比, 比年初 with 比年初)."""
     if claim.measure not in COMPARED_MEASURES:
         return True
-    if claim.measure == "change" and not {claim.comparison, stored_comparison} <= {"yoy", "ytd", None}:
-        return True  # 比上月, 比上期: a change against the previous reading is not told apart here
     a = comparison_class(claim.comparison, claim.period.end if claim.period else None)
     b = comparison_class(stored_comparison, period_end)
+    if claim.measure == "change" and not {claim.comparison, stored_comparison} <= {"yoy", "ytd", None}:
+        return frozenset((a, b)) not in claim_words()["base_slips"]  # 比上期 and others: not told apart here
     return a is None or b is None or a == b
 
 
@@ -175,12 +175,14 @@ def _points_for_a_level(claim: Figure, stored: Figure) -> bool:
 
 
 def _comparison_slip(claim: Figure, stored: Figure, stored_period_end: str | None) -> str | None:
-    """A change since the year's start (比年初) quoted as year-on-year (同比), or the reverse."""
-    if claim.measure == stored.measure and claim.measure in COMPARED_MEASURES and \
-            {comparison_class(claim.comparison, stored_period_end),
-             comparison_class(stored.comparison, stored_period_end)} == {"yoy", "ytd"}:
+    """A change since the year's start (比年初) quoted as year-on-year (同比), or the reverse; a change against the
+    month before quoted against another base (``base_slip`` in claim_words.toml)."""
+    if claim.measure != stored.measure or claim.measure not in COMPARED_MEASURES:
+        return None
+    bases = {comparison_class(claim.comparison, stored_period_end), comparison_class(stored.comparison, stored_period_end)}
+    if bases == {"yoy", "ytd"}:
         return "ytd_as_yoy"
-    return None
+    return claim_words()["base_slips"].get(frozenset(bases)) if claim.measure == "change" else None
 
 
 def measure_reading_slip(claim: Figure, stored: Figure) -> str | None:
