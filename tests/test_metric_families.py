@@ -169,6 +169,9 @@ CASES = [
     ("title-space-still-breaks", "央行推出十项措施 设立3000亿元再贷款", "3000亿元", "再贷款"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
+    # 累计 before a move's size is no verb: the price before it stays (metric.toml cumulative-move-heads)
+    ("cumulative-move-keeps-price", "元旦以来，某原料价格累计涨幅超过70%。", "超过70%", "某原料价格"),
+    ("cumulative-move-keeps-share-price", "该股股价累计涨幅已超过1600%。", "超过1600%", "股价"),
 ]
 
 

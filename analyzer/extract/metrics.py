@@ -136,6 +136,8 @@ OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, r
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
+CUMULATIVE_MOVE_HEADS = frozenset(WORD_LISTS["cumulative-move-heads"])  # 累计涨幅: what moved stays
+MOVED_PRICES = tuple(WORD_LISTS["cumulative-moved-prices"])  # 股价累计涨幅: a price, index or board moved
 CUMULATIVE = frozenset(["累计"])
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -282,10 +284,22 @@ def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
             best, start = position + len(verb), position
     if best > 0 and phrase[start:best] in CUMULATIVE and phrase[best:] in MARKET_MONEY:  # 北向资金累计净买入
         return _after_last_verb(phrase[:start], verbs) + phrase[best:]  # → 北向资金净买入: the market stays
+    moved = _moved_price(phrase, start, best, verbs)
+    if moved:
+        return moved  # 股价累计涨幅 → 股价涨幅: the price stays
     if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
         before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
         return before + phrase[start:]
     return phrase[best:] if best > 0 else phrase
+
+
+def _moved_price(phrase: str, start: int, best: int, verbs: tuple[str, ...]) -> str | None:
+    """股价累计涨幅 → 股价涨幅, 油价累计涨幅 → 油价涨幅: a price, index or board before 累计 and a move's size
+    (metric.toml cumulative-move-heads); None for anything else (本月累计涨幅 keeps cutting at 累计)."""
+    if best <= 0 or phrase[start:best] not in CUMULATIVE or phrase[best:] not in CUMULATIVE_MOVE_HEADS:
+        return None
+    before = _after_last_verb(phrase[:start], verbs).rstrip("的")
+    return before + phrase[best:] if before.endswith(MOVED_PRICES) else None
 
 
 def _named_part(phrase: str) -> str:
