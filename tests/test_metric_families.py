@@ -172,6 +172,10 @@ CASES = [
     # 累计 before a move's size is no verb: the price before it stays (metric.toml cumulative-move-heads)
     ("cumulative-move-keeps-price", "元旦以来，某原料价格累计涨幅超过70%。", "超过70%", "某原料价格"),
     ("cumulative-move-keeps-share-price", "该股股价累计涨幅已超过1600%。", "超过1600%", "股价"),
+    # a known firm's move written as its size is its 股价 (metric.toml stock-move-size-of-clause); a good's is not
+    ("stock-move-size-is-share-price", "截至收盘，贵州茅台跌幅扩大至5%。", "5%", "股价"),
+    ("stock-move-size-with-ticker", "某某科技(ABCD.O)涨幅扩大至16%。", "16%", "股价"),
+    ("move-size-of-a-good-keeps-its-name", "现货钯金涨幅达2%。", "2%", "现货钯金"),
 ]
 
 
