@@ -176,6 +176,10 @@ CASES = [
     ("stock-move-size-is-share-price", "截至收盘，贵州茅台跌幅扩大至5%。", "5%", "股价"),
     ("stock-move-size-with-ticker", "某某科技(ABCD.O)涨幅扩大至16%。", "16%", "股价"),
     ("move-size-of-a-good-keeps-its-name", "现货钯金涨幅达2%。", "2%", "现货钯金"),
+    # a bare 金额 after a market's amount named in an earlier clause is that amount (metric.toml amount-bare-heads)
+    ("bare-amount-takes-market-amount", "比亚迪净买入额排名第一，金额为8.8亿元。", "8.8亿元", "净买入额"),
+    ("bare-price-still-takes-fuller-price", "泛酸钙价格跳涨，最新价格由昨日的162元/公斤上涨至230元/公斤。", "162元/公斤",
+     "泛酸钙价格"),
 ]
 
 

@@ -821,7 +821,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
     "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
-    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS,
+    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS | AMOUNT_BARE_HEADS,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
     "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
@@ -1246,6 +1246,8 @@ def _phrase_before(c: MetricContext) -> Named | None:
 
 
 BARE_HEADS = frozenset(WORD_LISTS["bare-heads"])  # 价格, 限额: a head that a fuller name earlier completes
+AMOUNT_BARE_HEADS = frozenset(WORD_LISTS["amount-bare-heads"])  # 金额为: completed by a market's amount
+MARKET_AMOUNTS = tuple(sorted(word for word in MARKET_MONEY if word.endswith("额")))  # 净买入额, 成交额: end in 额
 NAME_RUN = r"[^，,。；;：:！？!?\s、“”\"]{1,16}"  # a name written before a bare head: no mark, no space
 
 
@@ -1261,9 +1263,11 @@ def _fuller_name_before(c: MetricContext) -> Named | None:
     own = c.text.rfind(head, c.clause_start, c.figure_start)
     if own > c.clause_start and c.text[own - 1].isspace():
         return None  # 现货 黄金 价格涨3.02%: the clause writes its own name, spaced out
-    for match in reversed(c.matches_in(_name_run_before(head), c.sentence_start, c.clause_start)):
+    amount = head in AMOUNT_BARE_HEADS  # 净买入额居首，金额为3.54亿元: a market's amount completes 金额
+    ends = MARKET_AMOUNTS if amount else (head,)
+    for match in reversed(c.matches_in(_name_run_before("额" if amount else head), c.sentence_start, c.clause_start)):
         name = tidy_metric(clean_metric(match.group().split("的")[-1]))  # 欧洲市场的泛酸钙价格 → 泛酸钙价格
-        if name and name.endswith(head) and len(name) > len(head) + 1:
+        if name and name.endswith(ends) and len(name) > len(head) + 1:
             return _named(to_simplified(name), match.group())
     return None
 
