@@ -178,6 +178,8 @@ CASES = [
     ("move-size-of-a-good-keeps-its-name", "现货钯金涨幅达2%。", "2%", "现货钯金"),
     # a bare 金额 after a market's amount named in an earlier clause is that amount (metric.toml amount-bare-heads)
     ("bare-amount-takes-market-amount", "比亚迪净买入额排名第一，金额为8.8亿元。", "8.8亿元", "净买入额"),
+    # a move's size right after a time: the price before the time moved (metric.toml time-split-moved-prices)
+    ("time-split-move-keeps-price", "公司股价自今年3月以来涨幅达到20%。", "20%", "股价"),
     ("bare-price-still-takes-fuller-price", "泛酸钙价格跳涨，最新价格由昨日的162元/公斤上涨至230元/公斤。", "162元/公斤",
      "泛酸钙价格"),
 ]

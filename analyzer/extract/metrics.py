@@ -138,6 +138,7 @@ KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完
 MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
 CUMULATIVE_MOVE_HEADS = frozenset(WORD_LISTS["cumulative-move-heads"])  # 累计涨幅: what moved stays
 MOVED_PRICES = tuple(WORD_LISTS["cumulative-moved-prices"])  # 股价累计涨幅: a price, index or board moved
+TIME_SPLIT_MOVED_PRICES = tuple(WORD_LISTS["time-split-moved-prices"])  # 股价年内涨幅: a price moved
 CUMULATIVE = frozenset(["累计"])
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -692,6 +693,8 @@ class MetricContext:
                 metric = named_before
         elif self.before_time and metric in TIME_SPLIT_HEADS:
             metric = _joined_across_time(self.before_time, metric)
+        elif self.before_time and metric in CUMULATIVE_MOVE_HEADS:
+            metric = _moved_across_time(self.before_time, metric)
         return metric
 
     @lazy
@@ -797,6 +800,14 @@ def _joined_across_time(before_time: str, head: str) -> str:
             subject.endswith(TIME_SPLIT_NOT_SUBJECTS):
         return head
     return subject + head
+
+
+def _moved_across_time(before_time: str, head: str) -> str:
+    """股价年内涨幅 → 股价: a move's size right after a time expression is the move of the price written right before
+    that time (metric.toml time-split-moved-prices), named as that price is when no time splits it (油价涨幅 →
+    油价); anything else before the time keeps the bare head."""
+    subject = tidy_metric(clean_metric(before_time) or "")
+    return subject if len(subject) >= 2 and subject.endswith(TIME_SPLIT_MOVED_PRICES) else head
 
 
 def _named(metric: str | None, words: str | None = None) -> Named | None:
