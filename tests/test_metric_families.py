@@ -180,6 +180,8 @@ CASES = [
     ("bare-amount-takes-market-amount", "比亚迪净买入额排名第一，金额为8.8亿元。", "8.8亿元", "净买入额"),
     # a move's size right after a time: the price before the time moved (metric.toml time-split-moved-prices)
     ("time-split-move-keeps-price", "公司股价自今年3月以来涨幅达到20%。", "20%", "股价"),
+    # an adverb tying the clause to the one before opens no name (real_text.toml lead-clause-adverb)
+    ("lead-clause-adverb-goes", "若能保持这一速度，则公司门店总数将突破2000家。", "突破2000家", "公司门店总数"),
     ("bare-price-still-takes-fuller-price", "泛酸钙价格跳涨，最新价格由昨日的162元/公斤上涨至230元/公斤。", "162元/公斤",
      "泛酸钙价格"),
 ]
