@@ -169,6 +169,21 @@ CASES = [
     ("title-space-still-breaks", "央行推出十项措施 设立3000亿元再贷款", "3000亿元", "再贷款"),
     ("comparison-after-de-is-no-noun", "1年期LPR为4.25%。与改革前最后一次报价的4.31%相比，下降6个基点。", "4.31%",
      None),
+    # 累计 before a move's size is no verb: the price before it stays (metric.toml cumulative-move-heads)
+    ("cumulative-move-keeps-price", "元旦以来，某原料价格累计涨幅超过70%。", "超过70%", "某原料价格"),
+    ("cumulative-move-keeps-share-price", "该股股价累计涨幅已超过1600%。", "超过1600%", "股价"),
+    # a known firm's move written as its size is its 股价 (metric.toml stock-move-size-of-clause); a good's is not
+    ("stock-move-size-is-share-price", "截至收盘，贵州茅台跌幅扩大至5%。", "5%", "股价"),
+    ("stock-move-size-with-ticker", "某某科技(ABCD.O)涨幅扩大至16%。", "16%", "股价"),
+    ("move-size-of-a-good-keeps-its-name", "现货钯金涨幅达2%。", "2%", "现货钯金"),
+    # a bare 金额 after a market's amount named in an earlier clause is that amount (metric.toml amount-bare-heads)
+    ("bare-amount-takes-market-amount", "比亚迪净买入额排名第一，金额为8.8亿元。", "8.8亿元", "净买入额"),
+    # a move's size right after a time: the price before the time moved (metric.toml time-split-moved-prices)
+    ("time-split-move-keeps-price", "公司股价自今年3月以来涨幅达到20%。", "20%", "股价"),
+    # an adverb tying the clause to the one before opens no name (real_text.toml lead-clause-adverb)
+    ("lead-clause-adverb-goes", "若能保持这一速度，则公司门店总数将突破2000家。", "突破2000家", "公司门店总数"),
+    ("bare-price-still-takes-fuller-price", "泛酸钙价格跳涨，最新价格由昨日的162元/公斤上涨至230元/公斤。", "162元/公斤",
+     "泛酸钙价格"),
 ]
 
 

@@ -136,6 +136,9 @@ OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, r
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
+CUMULATIVE_MOVE_HEADS = frozenset(WORD_LISTS["cumulative-move-heads"])  # 累计涨幅: what moved stays
+MOVED_PRICES = tuple(WORD_LISTS["cumulative-moved-prices"])  # 股价累计涨幅: a price, index or board moved
+TIME_SPLIT_MOVED_PRICES = tuple(WORD_LISTS["time-split-moved-prices"])  # 股价年内涨幅: a price moved
 CUMULATIVE = frozenset(["累计"])
 VERB_QUANTITIES = frozenset(WORD_LISTS["verb-quantities"])  # 签约金额, 投放规模: the verb names the quantity
 # 余额达35万亿元: 达 is a verb after a quantity word, part of a name elsewhere (英伟达涨4%, 万达)
@@ -162,6 +165,10 @@ SHARE_VERB = rulebook.regex(rf"^(?:{_one_of_words('share-verbs')})")
 # 分季度看，一季度同比增长18.3%: a sentence that breaks down the statistic named before it
 BREAKDOWN = rulebook.regex(rf"\s*分(?:{_one_of_words('breakdown-of')})看[，,：:]")
 STOCK_MOVE = rulebook.regex(rf"(?:{_one_of_words('stock-moves')})(?:了)?(?:{_one_of_words('stock-move-qualifiers')})?$")
+# 贵州茅台跌幅扩大至5%: a move written as its size (metric.toml stock-move-sizes), read by stock-move-size-of-clause alone
+STOCK_MOVE_SIZE = rulebook.regex(rf"(?:{_one_of_words('stock-move-sizes')})"
+                                 rf"(?:{'|'.join(map(re.escape, WORD_ROWS['stock-move-sizes']['links']))})?"
+                                 rf"(?:{_one_of_words('stock-move-qualifiers')})?$")
 PHRASE_AFTER_END = rulebook.regex(r"[的,，]|" + _one_of_words("phrase-after-ends"))
 SHARE_CLASS = rulebook.regex(r"[AHB]股")
 STATISTIC_MOVE = rulebook.regex(r"同比|环比|按年|按月|按季")
@@ -280,12 +287,26 @@ def _after_last_verb(phrase: str, verbs: tuple[str, ...]) -> str:
             continue  # most verbs are not in the phrase: nothing more to look at
         if position + len(verb) < len(phrase) and position + len(verb) > best:
             best, start = position + len(verb), position
-    if best > 0 and phrase[start:best] in CUMULATIVE and phrase[best:] in MARKET_MONEY:  # 北向资金累计净买入
-        return _after_last_verb(phrase[:start], verbs) + phrase[best:]  # → 北向资金净买入: the market stays
+    kept = _kept_before_cumulative(phrase, start, best, verbs)
+    if kept:
+        return kept  # 北向资金累计净买入 → 北向资金净买入, 股价累计涨幅 → 股价涨幅
     if best > 0 and phrase[best:] in VERB_QUANTITIES:  # 累计签约金额 → 签约金额: the name starts at the verb
         before = _strip_trailing(_after_last_verb(phrase[:start], verbs), verbs) if start > 0 else ""
         return before + phrase[start:]
     return phrase[best:] if best > 0 else phrase
+
+
+def _kept_before_cumulative(phrase: str, start: int, best: int, verbs: tuple[str, ...]) -> str | None:
+    """The name when 累计 is the last verb and no verb: market money after it keeps the market before it (北向资金累计
+    净买入 → 北向资金净买入), a move's size keeps a price, index or board before it (股价累计涨幅 → 股价涨幅, metric.toml
+    cumulative-move-heads); None for anything else (本月累计涨幅 keeps cutting at 累计)."""
+    if best <= 0 or phrase[start:best] not in CUMULATIVE:
+        return None
+    if phrase[best:] in MARKET_MONEY:
+        return _after_last_verb(phrase[:start], verbs) + phrase[best:]
+    before = _after_last_verb(phrase[:start], verbs).rstrip("的")
+    moved = phrase[best:] in CUMULATIVE_MOVE_HEADS and before.endswith(MOVED_PRICES)
+    return before + phrase[best:] if moved else None
 
 
 def _named_part(phrase: str) -> str:
@@ -672,6 +693,8 @@ class MetricContext:
                 metric = named_before
         elif self.before_time and metric in TIME_SPLIT_HEADS:
             metric = _joined_across_time(self.before_time, metric)
+        elif self.before_time and metric in CUMULATIVE_MOVE_HEADS:
+            metric = _moved_across_time(self.before_time, metric)
         return metric
 
     @lazy
@@ -779,6 +802,14 @@ def _joined_across_time(before_time: str, head: str) -> str:
     return subject + head
 
 
+def _moved_across_time(before_time: str, head: str) -> str:
+    """股价年内涨幅 → 股价: a move's size right after a time expression is the move of the price written right before
+    that time (metric.toml time-split-moved-prices), named as that price is when no time splits it (油价涨幅 →
+    油价); anything else before the time keeps the bare head."""
+    subject = tidy_metric(clean_metric(before_time) or "")
+    return subject if len(subject) >= 2 and subject.endswith(TIME_SPLIT_MOVED_PRICES) else head
+
+
 def _named(metric: str | None, words: str | None = None) -> Named | None:
     return (metric, words if words is not None else metric) if metric else None
 
@@ -801,7 +832,7 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "de_after": lambda c: c.text.startswith("的", c.figure_end),
     "attributive": lambda c: c.attributive,
     "short_metric": lambda c: bool(c.metric) and len(c.metric) <= 6,
-    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS,
+    "bare_head": lambda c: bool(c.metric) and tidy_metric(c.metric) in BARE_HEADS | AMOUNT_BARE_HEADS,
     "has_metric": lambda c: bool(c.metric),
     "metric_generic": lambda c: c.generic,
     "previous_has_metric": lambda c: c.previous is not None and bool(c.previous.metric),
@@ -815,6 +846,9 @@ CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "stock_move_before": lambda c: bool(STOCK_MOVE.search(c.text, c.clause_start, c.figure_start))
     and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
     and not c.search_before(FUTURES_WRAP, c.sentence_start),  # 商品期货…，热卷收涨0.58%: a contract
+    "stock_move_size_before": lambda c: bool(STOCK_MOVE_SIZE.search(c.text, c.clause_start, c.figure_start))
+    and not PER_GOODS.search(c.text, c.figure_start, c.figure_end)
+    and not c.search_before(FUTURES_WRAP, c.sentence_start),  # 贵州茅台跌幅扩大至5%, as stock_move_before
 }
 
 
@@ -1095,10 +1129,22 @@ def _quoted_pair(name: str) -> bool:
     return any(joint in name for joint in rulebook.lexicon()["market_quotes"]["pair_joints"])
 
 
-def _stock_of_clause(c: MetricContext) -> Named | None:
+def _stock_of_size(c: MetricContext) -> Named | None:
+    """贵州茅台跌幅扩大至5%, Moderna(MRNA.O)涨幅达10%: a move's size after a firm known to the taxonomy or written
+    with its ticker is its 股价 (metric.toml stock-move-size-of-clause); anything else keeps its own name."""
+    words = STOCK_MOVE_SIZE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    name = tidy_metric(clean_metric(words)) or ""
+    if not name or STATISTIC_MOVE.search(words) or NOT_A_STOCK.search(name):
+        return None
+    bare = LISTING_MARKET.sub("", TICKER_TAIL.sub("", name))
+    known = bool(LISTED.search(name)) or len(bare) >= 2 and bool(_institution_pattern().fullmatch(bare))
+    return _named("股价", words) if known and not NAME_JOINER.search(bare) else None
+
+
+def _stock_of_clause(c: MetricContext, move: re.Pattern = STOCK_MOVE) -> Named | None:
     """英伟达、AMD均涨超1%; 台积电波动不大，微涨0.03%: a price move whose clause (or the clause before, when its own
     names nothing) opens with named firms measures their 股价."""
-    words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
+    words = move.sub("", c.text[c.clause_start:c.figure_start].strip())
     if STATISTIC_MOVE.search(words) or COMPARED_TO_OTHER.match(words):
         return None  # 二线城市按月跌0.7%, 较周四纽约尾盘跌3.33%: a statistic's, a base's move
     if NOT_A_STOCK.search(words):  # 沪指收涨: an index's move, unless a firm's name holds the word (港股蔚来, 山东黄金)
@@ -1211,6 +1257,8 @@ def _phrase_before(c: MetricContext) -> Named | None:
 
 
 BARE_HEADS = frozenset(WORD_LISTS["bare-heads"])  # 价格, 限额: a head that a fuller name earlier completes
+AMOUNT_BARE_HEADS = frozenset(WORD_LISTS["amount-bare-heads"])  # 金额为: completed by a market's amount
+MARKET_AMOUNTS = tuple(sorted(word for word in MARKET_MONEY if word.endswith("额")))  # 净买入额, 成交额: end in 额
 NAME_RUN = r"[^，,。；;：:！？!?\s、“”\"]{1,16}"  # a name written before a bare head: no mark, no space
 
 
@@ -1226,9 +1274,11 @@ def _fuller_name_before(c: MetricContext) -> Named | None:
     own = c.text.rfind(head, c.clause_start, c.figure_start)
     if own > c.clause_start and c.text[own - 1].isspace():
         return None  # 现货 黄金 价格涨3.02%: the clause writes its own name, spaced out
-    for match in reversed(c.matches_in(_name_run_before(head), c.sentence_start, c.clause_start)):
+    amount = head in AMOUNT_BARE_HEADS  # 净买入额居首，金额为3.54亿元: a market's amount completes 金额
+    ends = MARKET_AMOUNTS if amount else (head,)
+    for match in reversed(c.matches_in(_name_run_before("额" if amount else head), c.sentence_start, c.clause_start)):
         name = tidy_metric(clean_metric(match.group().split("的")[-1]))  # 欧洲市场的泛酸钙价格 → 泛酸钙价格
-        if name and name.endswith(head) and len(name) > len(head) + 1:
+        if name and name.endswith(ends) and len(name) > len(head) + 1:
             return _named(to_simplified(name), match.group())
     return None
 
@@ -1263,6 +1313,7 @@ SOURCES: dict[str, Callable[[MetricContext], Named | None]] = {
     "same_unit_or_earlier": _same_unit_or_earlier,
     "referred_back": _referred_back,
     "stock_of_clause": _stock_of_clause,
+    "stock_of_clause_size": lambda c: _stock_of_size(c),
     "subject_of_clause_before": _subject_of_clause_before,
     "parallel_to_previous": _parallel_to_previous,
     "rate_named_before": _rate_named_before,
