@@ -8,6 +8,7 @@ runs against PostgreSQL when ANALYZER_TEST_POSTGRES_URL is set (``.ci/run`` star
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -998,3 +999,71 @@ def test_a_line_past_the_limit_is_never_read_whole(tmp_path, monkeypatch):
     assert [getattr(item, "id", None) for item in read] == ["a", None, "b"]
     assert str(read[1]) == f"{path}:2: {limits.too_big(len(long_line))}"
     assert sizes and max(sizes) <= 1000, f"a line read whole: {max(sizes):,} bytes at once"
+
+
+# --- another ingest that stores the same ids from another file meanwhile (s27-daskdup) -----------------------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either_db(request, tmp_path):
+    """A fresh store URL: a SQLite file, or a private PostgreSQL schema (s27_daskdup_…, dropped afterwards)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "s.db")
+        return
+    from conftest import postgres_schema
+    with postgres_schema("s27_daskdup") as url:
+        yield url
+
+
+def meanwhile_inputs(tmp_path: Path, texts: list[dict]) -> tuple[Path, Path]:
+    """``other`` holds d1 and d2; ``mine`` holds d1, d2 (other texts) and d3."""
+    other = write_jsonl(tmp_path / "other.jsonl", [{**texts[1], "id": "d1"}, {**texts[2], "id": "d2"}])
+    mine = write_jsonl(tmp_path / "mine.jsonl", [{**texts[11], "id": "d1"}, {**texts[12], "id": "d2"},
+                                                 {**texts[13], "id": "d3"}])
+    return other, mine
+
+
+def plain_ingest_meanwhile(db: str, other: Path, mine: Path, policy: str, monkeypatch):
+    """What a single-process ``ingest`` of ``mine`` does when ``other`` is stored after it looked (s27-reliab)."""
+    from analyzer.store.sql import SQLStore
+    with open_store(db) as store:
+        assert ingest(store, [str(other)]).failed == 0
+    with monkeypatch.context() as patch, open_store(db) as store:
+        patch.setattr(SQLStore, "document_origins", lambda self: {})
+        patch.setattr(SQLStore, "known_documents", lambda self: {})
+        return ingest(store, [str(mine)], on_duplicate=policy)
+
+
+@pytest.mark.parametrize("engine", ["cluster", "here"])
+@pytest.mark.parametrize("policy, failed, skipped", [("error", 2, 0), ("skip", 0, 2)])
+def test_a_dask_ingest_does_not_overwrite_what_another_ingest_stored_meanwhile(request, either_db, tmp_path, texts,
+                                                                               monkeypatch, engine, policy, failed,
+                                                                               skipped):
+    """The client decides `--on-duplicate` against the store as it was when the run began; a plain `ingest` (or
+    another Dask run) that stored the same ids from another file after that was overwritten by the workers, counted
+    `updated` (main: `1 added, 2 updated, 0 unchanged, 0 failed`). Here the other ingest runs right after the
+    client's look (``duplicate_plan``), before any task writes: the records get the single-process ingest's
+    lines and counts, and the other file's documents stay."""
+    other, mine = meanwhile_inputs(tmp_path, texts)
+    expected = plain_ingest_meanwhile(str(tmp_path / "one.db"), other, mine, policy, monkeypatch)
+    decide = cluster_engine.duplicate_plan
+
+    def decide_then_other_ingest(store, *args, **kwargs):
+        plan = decide(store, *args, **kwargs)
+        with open_store(either_db) as beside:
+            assert ingest(beside, [str(other)]).line().startswith("2 added, 0 updated, 0 unchanged, 0 failed")
+        return plan
+
+    monkeypatch.setattr(cluster_engine, "duplicate_plan", decide_then_other_ingest)
+    run = ingest_partitions_here if engine == "here" else functools.partial(ingest_on_cluster,
+                                                                            client=request.getfixturevalue("client"))
+    with open_store(either_db) as store:
+        summary = run(store, [str(mine)], on_duplicate=policy, batch_size=2)
+    assert summary.line() == expected.line(), summary.errors
+    assert (summary.added, summary.updated, summary.failed, summary.skipped) == (1, 0, failed, skipped)
+    assert sorted(summary.errors) == sorted(expected.errors)
+    if failed:
+        assert any(line.startswith(f"{mine}:1: id 'd1' is already stored from another input, {other} (stored by "
+                                   "another ingest meanwhile; ids must be unique") for line in summary.errors)
+    stored = stored_documents(either_db)
+    assert stored == stored_documents(str(tmp_path / "one.db"))
+    assert stored["d1"][1] == stored["d2"][1] == os.path.abspath(other) and "d3" in stored

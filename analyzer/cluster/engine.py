@@ -308,7 +308,8 @@ def ingest_on_cluster(store, paths: list[str], *, client=None, scheduler: str | 
         raise ClusterError("an in-memory database cannot be shared with Dask workers: give --db a file or a "
                            "postgresql:// URL")
     partitions = plan_partitions(paths, partition_bytes, records)
-    job = IngestJob(store.url, settings or Settings(), batch_size, records, keep_same_text=keep_same_text)
+    job = IngestJob(store.url, settings or Settings(), batch_size, records, keep_same_text=keep_same_text,
+                    on_duplicate=on_duplicate)
     with _client(client, scheduler, workers) as active:
         plan = duplicate_plan(store, scan_on_cluster(active, partitions, job), job, on_duplicate, keep_same_text)
         return run_on_cluster(active, ingest_partition, partitions, job, PartitionSummary(), progress, on_error,
@@ -322,7 +323,8 @@ def ingest_partitions_here(store, paths: list[str], *, batch_size: int = 200, re
                            on_notice: Callable[[str], None] | None = None, keep_same_text: bool = False
                            ) -> IngestSummary:
     """The same partitions in this process, one after the other (``ingest --records DIR`` of Parquet files)."""
-    job = IngestJob(store.url, settings or Settings(), batch_size, records, keep_same_text=keep_same_text)
+    job = IngestJob(store.url, settings or Settings(), batch_size, records, keep_same_text=keep_same_text,
+                    on_duplicate=on_duplicate)
     total = PartitionSummary()
     partitions = plan_partitions(paths, partition_bytes, records)
     plan = duplicate_plan(store, [scan_partition(partition, job) for partition in partitions], job, on_duplicate,

@@ -48,11 +48,14 @@ class IngestJob:
     records: bool = False
     topic: str = ""  # the Dask event topic that progress goes to
     keep_same_text: bool = False  # else a text another run stored meanwhile under another id is left out at write
+    # error or skip: an id another ingest stored from another input after the client decided is not overwritten
+    # (the write looks again: ``SQLStore.write(…, keep_other_inputs=True)``); replace: it is, as before
+    on_duplicate: str = "error"
 
     def __repr__(self) -> str:
         return (f"IngestJob(db_url={mask_secrets(self.db_url)!r}, settings={self.settings!r}, "
                 f"batch_size={self.batch_size!r}, records={self.records!r}, topic={self.topic!r}, "
-                f"keep_same_text={self.keep_same_text!r})")
+                f"keep_same_text={self.keep_same_text!r}, on_duplicate={self.on_duplicate!r})")
 
 
 @dataclass(frozen=True)
@@ -328,7 +331,8 @@ class PartitionIngest:
             if not batch:
                 return
             try:
-                written = self.store.write(batch, skip_same_text=not self.job.keep_same_text)
+                written = self.store.write(batch, skip_same_text=not self.job.keep_same_text,
+                                           keep_other_inputs=self.job.on_duplicate != "replace")
             except sa.exc.DBAPIError as error:
                 if attempt == WRITE_ATTEMPTS - 1 or not is_conflict(error):
                     raise StoreError(f"cannot write to the database: {_reason(error)}") from None
@@ -338,6 +342,7 @@ class PartitionIngest:
             for name in ("added", "updated", "unchanged", "figures", "mentions"):
                 setattr(self.summary, name, getattr(self.summary, name) + getattr(written, name))
             self._count_same_text(batch, written.same_text)
+            self._count_other_inputs(batch, written.other_input)
             return
 
     def _count_same_text(self, batch: list[StoredRecord], same_text: list[tuple[str, str, str | None]]) -> None:
@@ -347,6 +352,19 @@ class PartitionIngest:
         for doc_id, holder, origin in same_text:
             self.summary.same_text += 1
             self.summary.notices.append(same_text_line(where[doc_id], holder, origin))
+
+    def _count_other_inputs(self, batch: list[StoredRecord], found: list[tuple[str, str]]) -> None:
+        """The documents another ingest stored under the same ids from another input after the client decided
+        (``duplicate_plan`` reads the store once, when the run begins): each fails, or is skipped under
+        ``--on-duplicate skip``, as in ``ingest`` (``Ingest._other_inputs``), and is not overwritten."""
+        from analyzer.store.ingest import other_input_line
+        where = {item.record.document.id: item.record.document.location or item.record.document.id for item in batch}
+        for doc_id, origin in found:
+            self.decided.pop(doc_id, None)  # not written by this partition
+            if self.job.on_duplicate == "skip":
+                self.summary.skipped += 1
+            else:
+                self.fail(other_input_line(where[doc_id], doc_id, origin))
 
     def _still_to_write(self, batch: list[StoredRecord]) -> list[StoredRecord]:
         if not batch:

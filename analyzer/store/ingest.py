@@ -64,6 +64,13 @@ def same_text_line(where: str, doc_id: str, source: str | None) -> str:
     return f"{where}: skipped: same text as {doc_id!r}" + (f" ({source})" if source else "")
 
 
+def other_input_line(where: str, doc_id: str, origin: str) -> str:
+    """The error of an input whose id another ingest stored from another input (``origin``) after this run looked
+    (``Store.write(…, keep_other_inputs=True)``): the plain and the Dask engine both say it."""
+    return (f"{where}: id {doc_id!r} is already stored from another input, {origin} (stored by another ingest "
+            "meanwhile; ids must be unique: give each record its own id, or choose --on-duplicate skip|replace)")
+
+
 def content_hash(item) -> str:
     """SHA-256 of what determines a record: the document (metadata and text), or a whole given record."""
     data = item.to_dict() if isinstance(item, Record) else {"doc": item.doc_dict(), "text": item.text}
@@ -320,9 +327,7 @@ class Ingest:
                 self.summary.skipped += 1
                 self.tick(1)
             else:
-                self.fail(f"{self.wheres.get(doc_id, doc_id)}: id {doc_id!r} is already stored from another input, "
-                          f"{origin} (stored by another ingest meanwhile; ids must be unique: give each record its "
-                          "own id, or choose --on-duplicate skip|replace)")
+                self.fail(other_input_line(self.wheres.get(doc_id, doc_id), doc_id, origin))
 
     def _write(self, batch: list[StoredRecord]) -> bool:
         with signals_deferred():  # a batch's commit and its count in the summary are one step for an interrupt
