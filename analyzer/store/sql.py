@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError, mask_secrets
+from analyzer.io.readers import STDIN
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
@@ -62,6 +63,17 @@ def _is_conflict(error: sa.exc.DBAPIError) -> bool:
     if isinstance(error, sa.exc.IntegrityError):
         return "unique" in text or "duplicate key" in text
     return any(word in text for word in ("locked", "busy", "could not serialize", "deadlock"))
+
+
+def _from_other_input(item: StoredRecord, origin: str | None, digest: str | None, version: str | None) -> bool:
+    """Whether ``item`` would overwrite what another input stored under its id (``origin``, with content ``digest``
+    from extractor ``version``): ingest's own check at its start (``Ingest._duplicate``). Two pipes are two inputs:
+    <stdin> is never "the same file again", so a stored <stdin> document with other content is another input's."""
+    if not origin or not item.origin:
+        return False
+    if item.origin == STDIN and origin == STDIN:
+        return digest != item.content_hash
+    return origin != item.origin and (digest, version) != (item.content_hash, item.extractor_version)
 
 
 class SQLStore:
@@ -217,8 +229,7 @@ class SQLStore:
         kept = []
         for item in batch:
             origin, digest, version = stored.get(item.record.document.id, (None, None, None))
-            if origin and item.origin and origin != item.origin and (digest, version) != (item.content_hash,
-                                                                                        item.extractor_version):
+            if _from_other_input(item, origin, digest, version):
                 result.other_input.append((item.record.document.id, origin))
             else:
                 kept.append(item)
