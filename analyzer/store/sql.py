@@ -51,6 +51,11 @@ LOCK_TEXTS = sa.text(
     "SELECT count(pg_advisory_xact_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(digest) AS key "
     "FROM unnest(CAST(:hashes AS text[])) AS digest ORDER BY key) AS keys"
 ).bindparams(lock_class=TEXT_LOCK_CLASS)
+ID_LOCK_CLASS = 7174  # PostgreSQL advisory locks on doc ids while a write looks for another input's (7171: cluster's)
+LOCK_IDS = sa.text(
+    "SELECT count(pg_advisory_xact_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(doc_id) AS key "
+    "FROM unnest(CAST(:ids AS text[])) AS doc_id ORDER BY key) AS keys"
+).bindparams(lock_class=ID_LOCK_CLASS)
 TAKE_SQLITE_WRITE_LOCK = sa.text("UPDATE documents SET id = id WHERE 0 = 1")  # a write statement: BEGIN + lock
 SET_LOCK_CLASS = 7173  # PostgreSQL advisory locks on reference set names: one import of a set at a time
 LOCK_SET = sa.text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:name))").bindparams(lock_class=SET_LOCK_CLASS)
@@ -218,9 +223,13 @@ class SQLStore:
         """``batch`` less the documents whose id another input stored with other content by the time the
         transaction looks (a concurrent ingest of another file), each listed in ``result.other_input`` as
         (doc_id, that input): ingest's own check reads the origins once, when it starts. The write lock is taken
-        first on SQLite (as ``_texts_not_held``), so no other writer commits between this look and the write."""
+        first on SQLite (as ``_texts_not_held``), on PostgreSQL an advisory lock on each of the batch's ids (one
+        global order), so no other such writer commits between this look and the write: under READ COMMITTED its
+        row, committed after the look, would be found by the write's own look for stored rows and updated."""
         if connection.dialect.name == "sqlite":
             connection.execute(TAKE_SQLITE_WRITE_LOCK)
+        else:
+            connection.execute(LOCK_IDS, {"ids": sorted({item.record.document.id for item in batch})})
         d = schema.documents.c
         stored = {doc_id: (stored_origin(origin, kind, meta), digest, version) for doc_id, origin, kind, meta, digest,
                   version in connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta, d.content_hash,
