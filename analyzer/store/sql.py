@@ -192,7 +192,10 @@ class SQLStore:
         ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
         ingest may have stored it since the caller checked) is left out and listed in ``same_text``.
         ``replace_set``: the batch becomes reference set ``replace_set``; its stored rows that the batch does not
-        hold are removed in the same transaction (counted in ``removed``), read under the set's lock."""
+        hold are removed in the same transaction (counted in ``removed``), read under the set's lock.
+        ``keep_other_inputs``: a document whose id another input stored, with other content, by the time the
+        transaction looks (``_from_other_input``: a concurrent ingest of another file or pipe) is left out and listed
+        in ``other_input``, not replaced."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 return self._write_once(batch, skip_same_text, replace_set, keep_other_inputs)
