@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -101,7 +100,8 @@ def candidates_command(paths, examples, min_count, kinds, skip_file, fmt):
 
 
 def read_id_list(path: str) -> set[str]:
-    """The ids of ``--skip-ids``: one id a line, blank lines and # comments skipped; a file not in UTF-8 is one line."""
+    """The ids of ``--skip-ids``: one id a line, blank lines and # comments skipped; a file not in UTF-8 stops
+    the command with one line (not a traceback)."""
     try:
         return gold.read_id_list(path)
     except UnicodeDecodeError as error:

@@ -142,7 +142,8 @@ class Store(Protocol):
         ``skip_same_text`` leaves out (and lists) documents whose text is stored under another id by then;
         ``replace_set`` makes the batch reference set ``replace_set``: the set's stored rows the batch does not
         hold are deleted in the same transaction, read under a lock on the set (two imports of it at once end as
-        one table or the other, never a mix)."""
+        one table or the other, never a mix); ``keep_other_inputs`` leaves out (and lists) documents whose id another
+        input stored with other content by then, instead of replacing them."""
 
     def reference_set(self, set_name: str) -> dict[str, str]:
         """``doc_id → content_hash`` of the stored documents of reference set ``set_name`` (by

@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError, mask_secrets
+from analyzer.io.readers import STDIN
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
 from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
@@ -50,6 +51,11 @@ LOCK_TEXTS = sa.text(
     "SELECT count(pg_advisory_xact_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(digest) AS key "
     "FROM unnest(CAST(:hashes AS text[])) AS digest ORDER BY key) AS keys"
 ).bindparams(lock_class=TEXT_LOCK_CLASS)
+ID_LOCK_CLASS = 7174  # PostgreSQL advisory locks on doc ids while a write looks for another input's (7171: cluster's)
+LOCK_IDS = sa.text(
+    "SELECT count(pg_advisory_xact_lock(:lock_class, key)) FROM (SELECT DISTINCT hashtext(doc_id) AS key "
+    "FROM unnest(CAST(:ids AS text[])) AS doc_id ORDER BY key) AS keys"
+).bindparams(lock_class=ID_LOCK_CLASS)
 TAKE_SQLITE_WRITE_LOCK = sa.text("UPDATE documents SET id = id WHERE 0 = 1")  # a write statement: BEGIN + lock
 SET_LOCK_CLASS = 7173  # PostgreSQL advisory locks on reference set names: one import of a set at a time
 LOCK_SET = sa.text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:name))").bindparams(lock_class=SET_LOCK_CLASS)
@@ -62,6 +68,17 @@ def _is_conflict(error: sa.exc.DBAPIError) -> bool:
     if isinstance(error, sa.exc.IntegrityError):
         return "unique" in text or "duplicate key" in text
     return any(word in text for word in ("locked", "busy", "could not serialize", "deadlock"))
+
+
+def _from_other_input(item: StoredRecord, origin: str | None, digest: str | None, version: str | None) -> bool:
+    """Whether ``item`` would overwrite what another input stored under its id (``origin``, with content ``digest``
+    from extractor ``version``): ingest's own check at its start (``Ingest._duplicate``). Two pipes are two inputs:
+    <stdin> is never "the same file again", so a stored <stdin> document with other content is another input's."""
+    if not origin or not item.origin:
+        return False
+    if item.origin == STDIN and origin == STDIN:
+        return digest != item.content_hash
+    return origin != item.origin and (digest, version) != (item.content_hash, item.extractor_version)
 
 
 class SQLStore:
@@ -175,7 +192,10 @@ class SQLStore:
         ``skip_same_text``: a document whose text is stored under another id when the transaction looks (another
         ingest may have stored it since the caller checked) is left out and listed in ``same_text``.
         ``replace_set``: the batch becomes reference set ``replace_set``; its stored rows that the batch does not
-        hold are removed in the same transaction (counted in ``removed``), read under the set's lock."""
+        hold are removed in the same transaction (counted in ``removed``), read under the set's lock.
+        ``keep_other_inputs``: a document whose id another input stored, with other content, by the time the
+        transaction looks (``_from_other_input``: a concurrent ingest of another file or pipe) is left out and listed
+        in ``other_input``, not replaced."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 return self._write_once(batch, skip_same_text, replace_set, keep_other_inputs)
@@ -206,9 +226,13 @@ class SQLStore:
         """``batch`` less the documents whose id another input stored with other content by the time the
         transaction looks (a concurrent ingest of another file), each listed in ``result.other_input`` as
         (doc_id, that input): ingest's own check reads the origins once, when it starts. The write lock is taken
-        first on SQLite (as ``_texts_not_held``), so no other writer commits between this look and the write."""
+        first on SQLite (as ``_texts_not_held``), on PostgreSQL an advisory lock on each of the batch's ids (one
+        global order), so no other such writer commits between this look and the write: under READ COMMITTED its
+        row, committed after the look, would be found by the write's own look for stored rows and updated."""
         if connection.dialect.name == "sqlite":
             connection.execute(TAKE_SQLITE_WRITE_LOCK)
+        else:
+            connection.execute(LOCK_IDS, {"ids": sorted({item.record.document.id for item in batch})})
         d = schema.documents.c
         stored = {doc_id: (stored_origin(origin, kind, meta), digest, version) for doc_id, origin, kind, meta, digest,
                   version in connection.execute(sa.select(d.doc_id, d.origin, d.kind, d.meta, d.content_hash,
@@ -217,8 +241,7 @@ class SQLStore:
         kept = []
         for item in batch:
             origin, digest, version = stored.get(item.record.document.id, (None, None, None))
-            if origin and item.origin and origin != item.origin and (digest, version) != (item.content_hash,
-                                                                                        item.extractor_version):
+            if _from_other_input(item, origin, digest, version):
                 result.other_input.append((item.record.document.id, origin))
             else:
                 kept.append(item)
