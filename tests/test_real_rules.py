@@ -695,3 +695,15 @@ def test_a_move_verb_left_last_goes_from_the_name(text, span, metric):
 def test_a_level_before_a_landmark_is_found_once():
     figures = _figures("日元：日元跌破163关口，为1986年以来最低。")
     assert [(f.text, f.unit) for f in figures if "163" in f.text] == [("跌破163", "JPY")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("全国碳市场收盘价56.94元/吨，较前一日下跌0.61%。", "0.61%"),
+    ("沪深京三市成交额32055亿，较昨日缩量2687亿。", "2687亿"),
+    ("全国农产品批发市场猪肉平均价格为22.26元/公斤，比昨天上升2.0%。", "2.0%"),
+    ("沪深两市半日成交额1.71万亿，较上个交易日放量1250亿。", "1250亿"),
+])
+def test_a_move_against_the_day_before_is_mom(text, span):
+    """较前一日, 较昨日, 比昨天, 较上个交易日: the day just before, mom like 较上一交易日 (comparison-previous-day)."""
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == "mom"
