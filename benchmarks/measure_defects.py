@@ -54,12 +54,13 @@ CUES = {
     "yoy": ("同比", "按年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "与去年同期相比", "比上年", "较上年",
             "比去年", "较去年", "上年同期", "去年同期"),
     "mom": ("环比", "按月", "比上月", "较上月", "比上季", "较上季", "较前一月", "比上个月", "较上个月", "比上周", "较上周",
-            "按周", "按季"),
+            "按周", "按季", "较上一交易日", "较前一交易日", "比上一交易日", "比前一交易日"),
     "ytd": ("比年初", "较年初", "比今年初", "较今年初", "年初至今", "年初以来", "今年以来"),
     "prev": ("比上年末", "较上年末", "比去年末", "较去年末", "较前值", "较此前", "比此前"),
 }
 # a word of one comparison inside a longer word of another (比上年 in 比上年末): the longer word wins
-# 较上周 is week on week, 较上周五 a given day's close (an explicit earlier value): no cue of mom
+# 较上周 is week on week; 较上周五 is a close (mom after a weekend, the lead's decision of 2026-12-07), read by
+# last-friday-close-base only before a move verb: no cue here
 CUE_PATTERN = re.compile("|".join(re.escape(w) + ("(?![一二三四五六日末])" if w.endswith("上周") else "")
                                   for w in sorted((w for ws in CUES.values() for w in ws), key=len, reverse=True)))
 CUE_OF = {word: kind for kind, words in CUES.items() for word in words}

@@ -570,11 +570,27 @@ def test_a_pair_quoted_in_the_next_clause_takes_the_pair_as_its_metric():
 
 
 @pytest.mark.parametrize("text, span, comparison", [
-    ("盘中股价一度触及145.62美元，较前收盘价高出3.8%。", "3.8%", "prev"),
+    ("盘中股价一度触及145.62美元，较前收盘价高出3.8%。", "3.8%", "mom"),
     ("他认为半导体板块还有10%到15%的下跌空间。", "10%到15%", None),
     ("以太坊狂拉10%，币安币大涨12%。", "10%", None),
 ])
 def test_market_moves_and_room_to_move_are_not_year_on_year(text, span, comparison):
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == comparison
+
+
+@pytest.mark.parametrize("text, span, comparison", [
+    ("沪深两市全天成交额为1.12万亿元，较上一交易日增加1590亿元。", "1590亿元", "mom"),
+    ("工行H股收市价为3.98港元，较前一交易日上升1.5%。", "1.5%", "mom"),
+    ("在岸人民币对美元收报7.1570，较上一交易日收盘价下跌470个基点。", "470个基点", "mom"),
+    ("CME比特币期货主力合约报41590美元，较上周五纽约尾盘跌0.67%。", "0.67%", "mom"),
+    ("该指数较上周三收盘上涨1.2%。", "1.2%", "prev"),
+    ("不良贷款率较上年末下降0.1个百分点。", "0.1个百分点", "prev"),
+    ("股价较发行价上涨35%。", "35%", "prev"),
+])
+def test_a_move_against_the_previous_trading_day_is_mom(text, span, comparison):
+    """mom is the immediately preceding period of the same kind (trading day and week included); prev a stated
+    earlier point that is not (the lead's decision of 2026-12-07, eighteenth session; real-gold/README.md)."""
     found = {f.text: f for f in _figures(text)}
     assert found[span].comparison == comparison
 
@@ -679,3 +695,15 @@ def test_a_move_verb_left_last_goes_from_the_name(text, span, metric):
 def test_a_level_before_a_landmark_is_found_once():
     figures = _figures("日元：日元跌破163关口，为1986年以来最低。")
     assert [(f.text, f.unit) for f in figures if "163" in f.text] == [("跌破163", "JPY")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("全国碳市场收盘价56.94元/吨，较前一日下跌0.61%。", "0.61%"),
+    ("沪深京三市成交额32055亿，较昨日缩量2687亿。", "2687亿"),
+    ("全国农产品批发市场猪肉平均价格为22.26元/公斤，比昨天上升2.0%。", "2.0%"),
+    ("沪深两市半日成交额1.71万亿，较上个交易日放量1250亿。", "1250亿"),
+])
+def test_a_move_against_the_day_before_is_mom(text, span):
+    """较前一日, 较昨日, 比昨天, 较上个交易日: the day just before, mom like 较上一交易日 (comparison-previous-day)."""
+    found = {f.text: f for f in _figures(text)}
+    assert found[span].comparison == "mom"
