@@ -196,11 +196,6 @@ def _write_regex_cache() -> None:
     write_marshal(path, kept if len(kept) <= _REGEX_CACHE_ENTRIES else used)
 
 
-def rule_files() -> list[str]:
-    """Names of the rule files (without ``.toml``), vocabulary excluded."""
-    return sorted(path.stem for path in RULES_DIR.glob("*.toml") if path.stem != VOCABULARY)
-
-
 @functools.cache
 def load(name: str) -> dict:
     """The parsed rule file ``analyzer/rules/NAME.toml``, every row checked (see the module docstring)."""

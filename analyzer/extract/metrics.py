@@ -1436,9 +1436,14 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                           unit: str | None = None, parallel: list[str | None] | None = None,
                           earlier: list[str | None] | None = None,
                           same_unit: str | None = None, prefix: PrefixSearch | None = None) -> tuple[str | None, str, str]:
-    """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``;
-    the arguments are :func:`find_metric`'s. The first rule of ``metric.toml`` whose conditions hold and whose
-    source gives a name wins; its clean-up steps then apply in order."""
+    """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``
+    (offsets into the normalized ``text``). The first rule of ``metric.toml`` whose conditions hold and whose source
+    gives a name wins; its clean-up steps then apply in order.
+
+    ``list_position`` is (index, count) when the figure is one of several after 分别为; ``parallel`` the metrics
+    of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
+    the metric of the last figure in its paragraph with the same unit.
+    """
     context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
                             list_position, unit, parallel, earlier, same_unit, prefix)
     for rule in rules_for(measure, unit):
@@ -1525,20 +1530,6 @@ def _final_steps(c: MetricContext, metric: str | None) -> str | None:
     """The steps every rule's name goes through last: a price of bare goods, a counted group's statistic, the
     amount of a deal (s19-metric2)."""
     return amount_of_deal(c, counted_owner(c, priced_goods(c, metric)))
-
-
-def find_metric(text: str, figure_start: int, figure_end: int, sentence_start: int, clause_start: int,
-                measure: str, previous, times, list_position: tuple[int, int] | None = None,
-                unit: str | None = None, parallel: list[str | None] | None = None,
-                earlier: list[str | None] | None = None, same_unit: str | None = None) -> str | None:
-    """Metric of the figure at ``figure_start:figure_end`` (offsets into the normalized ``text``).
-
-    ``list_position`` is (index, count) when the figure is one of several after 分别为; ``parallel`` the metrics
-    of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
-    the metric of the last figure in its paragraph with the same unit.
-    """
-    return find_metric_explained(text, figure_start, figure_end, sentence_start, clause_start, measure, previous,
-                                 times, list_position, unit, parallel, earlier, same_unit)[0]
 
 
 # a listed firm written with its ticker: Moderna(MRNA.O), 腾讯控股（0700.HK）, 贵州茅台(600519)

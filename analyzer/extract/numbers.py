@@ -30,7 +30,6 @@ CAPITAL_CHARS = "".join(CAPITAL_DIGITS) + "".join(_TABLES["capital_units"]["word
 FRACTION_WORDS: dict[str, Decimal] = {w: Decimal(f) for w, f in _TABLES["fraction_words"].items()}
 LIMITS: dict[str, int] = dict(_TABLES["limits"])
 COMMON_FRACTION: dict = dict(_TABLES["common_fractions"])
-NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 MAX_NUMBER_CHARS = 64  # longer strings are refused before any parsing work
 
 _TOKEN = rulebook.regex(r"\d+(?:\.\d+)?|[" + re.escape("".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS))

@@ -863,7 +863,6 @@ SINCE_EVENT = WORD_PATTERNS["since_event"]
 RESULT_FORECAST_NAMED = WORD_PATTERNS["result_forecast_named"]
 CONSENSUS = WORD_PATTERNS["consensus_of_figure_before"]
 STATISTIC_RATE = WORD_PATTERNS["statistic_rate"]  # a statistic or a company's result, not a policy parameter
-CURRENT_WORDS = WORD_PATTERNS["current"]
 MARKET_DAY = WORD_PATTERNS["market_day"]
 
 

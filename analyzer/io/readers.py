@@ -33,7 +33,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 # a directory is read for articles: .txt, .html, .json, .jsonl (not READMEs, notes or files without a suffix)
 DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 HEADER_KEYS = {"id", "title", "source", "published", "kind", "url", "标题", "来源", "日期", "发布日期"}
