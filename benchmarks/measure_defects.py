@@ -38,16 +38,14 @@ such examples are counted, not shown.
 """
 from __future__ import annotations
 
-import argparse
 import collections
-import json
 import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from metric_defects import HELD_OUT, read_ids, read_texts, records, sentence_span, shown  # noqa: E402
+from metric_defects import arguments, changed_readings, read_ids, read_texts, records, sentence_span, shown  # noqa: E402
 
 CLAUSE_END = re.compile(r"[，,；;。！？!?\n：:]")
 CUES = {
@@ -200,21 +198,12 @@ def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] =
 
 
 def changed(new: Path, old: Path, texts: dict[str, str]) -> list[tuple]:
-    """(doc id, span text, old reading, new reading, sentence) for figures of the same document and span whose
-    measure or comparison differs (documents paired by id, figures by span)."""
-    rows = []
-    before = {record["doc"]["id"]: {(f["start"], f["end"]): _reading(f) for f in record["figures"]}
-              for record in records(old)}
-    for after in records(new):
-        text = texts.get(after["doc"]["id"], after.get("text", ""))
-        old_readings = before.get(after["doc"]["id"], {})
-        for figure in after["figures"]:
-            key = (figure["start"], figure["end"])
-            if key in old_readings and old_readings[key] != _reading(figure):
-                left, right = sentence_span(text, *key)
-                rows.append((after["doc"]["id"], figure["text"], old_readings[key], _reading(figure),
-                             text[left:right].strip()))
-    return rows
+    """(doc id, span text, old reading, new reading, sentence) for figures whose measure or comparison differs."""
+    def sentence_of(text: str, figure: dict) -> str:
+        left, right = sentence_span(text, figure["start"], figure["end"])
+        return text[left:right].strip()
+    return changed_readings(new, old, lambda record: texts.get(record["doc"]["id"], record.get("text", "")),
+                            _reading, sentence_of)
 
 
 def compare(new: Path, old: Path, texts: dict[str, str], skip: frozenset[str], n: int, seed: int) -> None:
@@ -231,16 +220,7 @@ def compare(new: Path, old: Path, texts: dict[str, str], skip: frozenset[str], n
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("extract", type=Path)
-    parser.add_argument("--input", type=Path)
-    parser.add_argument("--examples", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=27)
-    parser.add_argument("--kind", action="append", choices=KINDS)
-    parser.add_argument("--compare", type=Path, help="an older extract of the same input")
-    parser.add_argument("--skip-ids", type=Path, default=HELD_OUT,
-                        help="documents whose sentences are never shown (default: real-gold/held-out-ids.txt)")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.split("\n")[0], KINDS, 27).parse_args(argv)
     skip = read_ids(args.skip_ids)
     texts = read_texts(args.input)
     if args.compare:

@@ -268,6 +268,37 @@ def read_ids(path: Path | None) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
+def arguments(description: str, kinds, seed: int) -> argparse.ArgumentParser:
+    """The command line the defect counters share (metric, period and measure_defects.py)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("extract", type=Path)
+    parser.add_argument("--input", type=Path)
+    parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--kind", action="append", choices=kinds)
+    parser.add_argument("--compare", type=Path, help="an older extract of the same input")
+    parser.add_argument("--skip-ids", type=Path, default=HELD_OUT,
+                        help="documents whose sentences are never shown (default: real-gold/held-out-ids.txt)")
+    return parser
+
+
+def changed_readings(new: Path, old: Path, text_of, reading, sentence_of) -> list[tuple]:
+    """(doc id, span text, old reading, new reading, sentence) for figures of the same document (paired by doc id,
+    not by position: a document one extract lacks shifted every later pair) and span whose ``reading`` differs;
+    ``text_of(record)`` gives a record's text, ``sentence_of(text, figure)`` the figure's sentence."""
+    rows = []
+    before = {record["doc"]["id"]: {(f["start"], f["end"]): reading(f) for f in record["figures"]}
+              for record in records(old)}
+    for after in records(new):
+        text, old_readings = text_of(after), before.get(after["doc"]["id"], {})
+        for figure in after["figures"]:
+            key = (figure["start"], figure["end"])
+            if key in old_readings and old_readings[key] != reading(figure):
+                rows.append((after["doc"]["id"], figure["text"], old_readings[key], reading(figure),
+                             sentence_of(text, figure)))
+    return rows
+
+
 def shown(rows: list[tuple], skip: frozenset[str]) -> list[tuple]:
     """The example rows (doc id first) of documents not held out: their sentences are never printed."""
     return [row for row in rows if row[0] not in skip]
@@ -283,35 +314,19 @@ def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] =
             print(f"- {doc} [{figure['text']}] metric={figure['metric']!r}\n    {sentence[:220]}")
 
 
+def _sentence_of(text: str, figure: dict) -> str:
+    left, right = sentence_span(text, figure["start"], figure["end"])
+    return text[left:right].strip()
+
+
 def changed(new: Path, old: Path, texts: dict[str, str]) -> list[tuple]:
-    """(doc id, span text, old metric, new metric, sentence) for figures of the same document (paired by doc id,
-    not by position: a document one extract lacks shifted every later pair) and span whose metric differs."""
-    rows = []
-    before = {record["doc"]["id"]: {(f["start"], f["end"]): f.get("metric") for f in record["figures"]}
-              for record in records(old)}
-    for after in records(new):
-        text = texts.get(after["doc"]["id"], after.get("text", ""))
-        old_metrics = before.get(after["doc"]["id"], {})
-        for figure in after["figures"]:
-            key = (figure["start"], figure["end"])
-            if key in old_metrics and old_metrics[key] != figure.get("metric"):
-                left, right = sentence_span(text, *key)
-                rows.append((after["doc"]["id"], figure["text"], old_metrics[key], figure.get("metric"),
-                             text[left:right].strip()))
-    return rows
+    """(doc id, span text, old metric, new metric, sentence) for figures whose metric differs."""
+    return changed_readings(new, old, lambda record: texts.get(record["doc"]["id"], record.get("text", "")),
+                            lambda figure: figure.get("metric"), _sentence_of)
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("extract", type=Path)
-    parser.add_argument("--input", type=Path)
-    parser.add_argument("--examples", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=26)
-    parser.add_argument("--kind", action="append", choices=KINDS)
-    parser.add_argument("--compare", type=Path, help="an older extract of the same input")
-    parser.add_argument("--skip-ids", type=Path, default=HELD_OUT,
-                        help="documents whose sentences are never shown (default: real-gold/held-out-ids.txt)")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.split("\n")[0], KINDS, 26).parse_args(argv)
     skip = read_ids(args.skip_ids)
     texts, cut = read_texts(args.input), _segment()
     named, found = scan(args.extract, texts, cut)

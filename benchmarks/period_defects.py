@@ -36,7 +36,6 @@ No sentence of a held-out document (real-gold/held-out-ids.txt; ``--skip-ids FIL
 """
 from __future__ import annotations
 
-import argparse
 import collections
 import datetime as dt
 import email.utils
@@ -45,6 +44,9 @@ import random
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from metric_defects import arguments, changed_readings, read_ids, shown  # noqa: E402
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n【】]|\u3000\u3000")
 CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n【】]|\u3000\u3000")
@@ -187,22 +189,6 @@ def print_counts(count: int, found: dict, label: str = "") -> None:
         print(f"  {kind:18} {len(found.get(kind, [])):6}")
 
 
-HELD_OUT = Path(__file__).resolve().parents[1] / "real-gold" / "held-out-ids.txt"
-
-
-def read_ids(path: Path | None) -> frozenset[str]:
-    """The ids of a file with one id a line (# comments and blank lines skipped); none for no file."""
-    if path is None:
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
-
-
-def shown(rows: list[tuple], skip: frozenset[str]) -> list[tuple]:
-    """The example rows (doc id first) of documents not held out: their sentences are never printed."""
-    return [row for row in rows if row[0] not in skip]
-
-
 def _period_text(period: dict | None) -> str:
     return f"{period['start']}..{period['end']}" if period else "none"
 
@@ -220,33 +206,13 @@ def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str], 
 
 
 def changed(new: Path, old: Path, inputs: dict[str, dict]) -> list[tuple]:
-    """(doc id, span text, old period, new period, sentence) for figures of the same document and span whose
-    period differs (documents paired by id, not by position)."""
-    rows = []
-    before = {record["doc"]["id"]: {(f["start"], f["end"]): f.get("period") for f in record["figures"]}
-              for record in records(old)}
-    for after in records(new):
-        text = document(after, inputs)[0]
-        old_periods = before.get(after["doc"]["id"], {})
-        for figure in after["figures"]:
-            key = (figure["start"], figure["end"])
-            if key in old_periods and old_periods[key] != figure.get("period"):
-                rows.append((after["doc"]["id"], figure["text"], old_periods[key], figure.get("period"),
-                             _sentence(text, figure)))
-    return rows
+    """(doc id, span text, old period, new period, sentence) for figures whose period differs."""
+    return changed_readings(new, old, lambda record: document(record, inputs)[0], lambda figure: figure.get("period"),
+                            _sentence)
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("extract", type=Path)
-    parser.add_argument("--input", type=Path)
-    parser.add_argument("--examples", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=27)
-    parser.add_argument("--kind", action="append", choices=KINDS)
-    parser.add_argument("--compare", type=Path, help="an older extract of the same input")
-    parser.add_argument("--skip-ids", type=Path, default=HELD_OUT,
-                        help="documents whose sentences are never shown (default: real-gold/held-out-ids.txt)")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.split("\n")[0], KINDS, 27).parse_args(argv)
     skip, inputs = read_ids(args.skip_ids), read_inputs(args.input)
     count, found = scan(args.extract, inputs)
     if args.compare:
