@@ -38,8 +38,8 @@ the archive were wrong 0.8 of the time or more, precision in brackets):
   was wrong only 10 of 25 times (forecasts, breakdowns by place, 去年同期): the wrong clause is rarely visible
   without gold, so only the parallel form is counted.
 
-Kind added by s27-listnames (26 figures on the archive at b16f4f1, all 26 read: 25 wrong in the way counted, one
-list of years named by a year, wrong too):
+Kind added by s27-listnames (26 figures on the archive at b16f4f1, all read and all wrong: 24 take the last item's
+name, 2 a list of years named by its last year):
 
 - ``list_same_name``: the figures of one list (joined by 、/和/及/与 only) all named by the last item before the
   sentence's 分别 while that list names as many items as there are figures (铜、铝、铅、锌现货均价分别为…，同比上涨
