@@ -65,18 +65,3 @@ def test_list_same_name_spares_a_name_that_is_no_items(md):
     spans = _spans(text, ["3000亿元", "2800亿元"], lambda f: "净利润")
     assert not any(md.list_same_name("净利润", s, text, spans, md.sentence_span(text, s["start"], s["end"]))
                    for s in spans)
-
-
-@pytest.mark.parametrize("text, names", [
-    ("碳酸锂、氢氧化锂产量分别为24万吨、17万吨。", ["碳酸锂产量", "氢氧化锂产量"]),
-    ("甲地、乙地新建住宅价格分别上涨1%、2%。", None),
-    ("其中，支持赛事场馆建设和配套基础设施建设融资余额分别为29亿元、205亿元。",
-     ["支持赛事场馆建设融资余额", "配套基础设施建设融资余额"]),
-    ("普通病房与重症病房住院率分别上升31%、20%。", ["普通病房住院率", "重症病房住院率"]),
-])
-def test_bare_items_share_the_tail_of_the_last(text, names):
-    found = metrics(text)
-    if names is None:
-        assert found[0] != "甲地"  # a place's list: not cut to the bare place
-    else:
-        assert found == names

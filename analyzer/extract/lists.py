@@ -107,7 +107,7 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     part = parts[index % len(parts)]
     if "的" in parts[-1] and len(parts[0]) <= 3:
         return _shared_after_de(parts, part)
-    shared = _shared_tail(parts) or _shared_modifier(parts) or _shared_after_labels(parts) or _shared_item_tail(parts)
+    shared = _shared_tail(parts) or _shared_modifier(parts) or _shared_after_labels(parts)
     if shared:
         return shared[index % len(parts)]
     head = _shared_head(parts[-1], tenor)
@@ -124,32 +124,6 @@ def _shared_tail(parts: list[str]) -> list[str] | None:
             last[0] in SINGLE_FUNCTION:  # 按年及按季: the members are no names
         return None
     return [part + last[1:] for part in parts[:-1]] + [last]
-
-
-def _item_end(others: list[str], last: str) -> int:
-    """Where the item opening ``last`` ends, read from the bare items before it: as long as they are where all
-    share its opening (电解镍、电解钴现货均价: 电解钴), else at the last place of the character all of them end in
-    (碳酸锂、氢氧化锂产量: 氢氧化锂); 0 where neither says."""
-    size = len(others[0])
-    if all(len(o) == size and o[:size - 1] == last[:size - 1] for o in others):
-        return size
-    ending = others[0][-1]
-    if all(o[-1] == ending for o in others) and ending in last[1:]:
-        return last.rindex(ending, 1) + 1  # the last: 配套基础设施建设融资余额 (after 支持冬奥场馆建设) at 建设
-    return 0
-
-
-def _shared_item_tail(parts: list[str]) -> list[str] | None:
-    """碳酸锂、氢氧化锂产量 → 碳酸锂产量, 氢氧化锂产量: bare items of one kind (two characters or more) share what
-    follows the item opening the last name (s27-listnames: they were named by the bare item)."""
-    others, last = parts[:-1], parts[-1]
-    if any(len(o) < 2 or NUMERAL_START.search(o) for o in others):
-        return None
-    end = _item_end(others, last)
-    tail = last[end:] if end else ""
-    if len(tail) < 2 or NUMERAL_START.match(tail) or tail[0] in SINGLE_FUNCTION:
-        return None
-    return [o + tail for o in others] + [last]
 
 
 def _with_shared_scope(first: str, part: str) -> str:
