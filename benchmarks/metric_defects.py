@@ -38,6 +38,14 @@ the archive were wrong 0.8 of the time or more, precision in brackets):
   was wrong only 10 of 25 times (forecasts, breakdowns by place, 去年同期): the wrong clause is rarely visible
   without gold, so only the parallel form is counted.
 
+Kind added by s27-listnames (26 figures on the archive at b16f4f1, all read and all wrong: 24 take the last item's
+name, 2 a list of years named by its last year):
+
+- ``list_same_name``: the figures of one list (joined by 、/和/及/与 only) all named by the last item before the
+  sentence's 分别 while that list names as many items as there are figures (铜、铝、铅、锌现货均价分别为…，同比上涨
+  40.5%、33.5%、3.4%、22.1% all 锌现货均价). A shared name that is no item's (工商银行、建设银行分别实现净利润:
+  净利润) is right and not counted: without the last-item test 230 were flagged and 3 of 20 read wrong.
+
 No sentence of a held-out document (real-gold/held-out-ids.txt: the reserved ids, real-gold/test, the held-out
 audits; ``--skip-ids FILE`` for another list) is printed: such examples are counted, not shown.
 
@@ -97,7 +105,7 @@ PARALLEL_CLAUSE = re.compile(r"(?P<noun>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:同比|�
                              r"(?:了|约|近|超|逾)?")
 KINDS = ("one_char", "holds_figure", "list_value", "trail_function", "lead_inside_word", "lead_time_place",
          "unbalanced", "page_debris", "lead_connective", "bare_modifier", "bare_measure_head", "unit_only",
-         "parallel_subject")
+         "parallel_subject", "list_same_name")
 
 
 def _segment():
@@ -179,6 +187,41 @@ def parallel_subject(text: str, metric: str, sentence: tuple[int, int], figure: 
     return all(flag in ("n", "nz", "eng") for _, flag in tag(own["noun"]))
 
 
+LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
+LIST_ITEMS = re.compile(r"[、和及与]")
+CLAUSE_MARK = re.compile(r"[，,；;：:。]")
+
+
+def _figure_run(figure: dict, spans: list[dict], text: str) -> list[dict]:
+    """The figures joined to ``figure`` by 、/和/及/与 only (40.5%、33.5%、3.4%、22.1%), in order."""
+    at = next((i for i, f in enumerate(spans) if f["start"] == figure["start"]), None)
+    if at is None:
+        return [figure]
+    first = last = at
+    while first > 0 and LIST_JOINT.fullmatch(text[spans[first - 1]["end"]:spans[first]["start"]]):
+        first -= 1
+    while last + 1 < len(spans) and LIST_JOINT.fullmatch(text[spans[last]["end"]:spans[last + 1]["start"]]):
+        last += 1
+    return spans[first:last + 1]
+
+
+def list_same_name(metric: str, figure: dict, text: str, spans: list[dict], sentence: tuple[int, int]) -> bool:
+    """铜、铝、铅、锌现货均价分别为…，同比上涨40.5%、33.5%、3.4%、22.1% all named 锌现货均价: the figures of one list
+    share the last item's name while the items before the sentence's last 分别 are as many as the figures (a shared
+    name that is no item's, 工商银行、建设银行分别实现净利润, is right: the items are whose figures they are)."""
+    run = _figure_run(figure, spans, text)
+    if len(run) < 2 or any(f.get("metric") != metric for f in run):
+        return False
+    marker = text.rfind("分别", sentence[0], run[0]["start"])
+    if marker < 0:
+        return False
+    opening = max((m.end() for m in CLAUSE_MARK.finditer(text, sentence[0], marker)), default=sentence[0])
+    items = [item.strip() for item in LIST_ITEMS.split(text[opening:marker])]
+    # the name opens like the last item (锌现货均价 of 锌现货均价) and holds no other: the last item's name for all
+    return len(items) == len(run) and all(items) and metric.startswith(items[-1][:2]) and \
+        not any(item in metric for item in items[:-1])
+
+
 def face_value_kinds(metric: str, figure: dict, text: str, sentence: tuple[int, int], cut, tag) -> list[str]:
     """The s27 kinds: a connective first, no head but adverbs and moves, a measure word alone, a unit word alone,
     a name from another clause."""
@@ -194,6 +237,11 @@ def face_value_kinds(metric: str, figure: dict, text: str, sentence: tuple[int, 
     if tag is not None and parallel_subject(text, metric, sentence, figure, tag):
         found.append("parallel_subject")
     return found
+
+
+def list_kinds(metric: str, figure: dict, text: str, spans: list[dict], sentence: tuple[int, int]) -> list[str]:
+    """The s27-listnames kind: the members of one list under one name."""
+    return ["list_same_name"] if list_same_name(metric, figure, text, spans, sentence) else []
 
 
 def defects(metric: str | None, figure: dict, text: str, spans: list[dict], cut, tag=None) -> list[str]:
@@ -221,7 +269,8 @@ def defects(metric: str | None, figure: dict, text: str, spans: list[dict], cut,
         found.append("unbalanced")
     if PINYIN.search(metric) or DEBRIS.search(metric):
         found.append("page_debris")
-    return found + face_value_kinds(metric, figure, text, sentence, cut, tag)
+    return found + face_value_kinds(metric, figure, text, sentence, cut, tag) + \
+        list_kinds(metric, figure, text, spans, sentence)
 
 
 def read_texts(path: Path | None) -> dict[str, str]:

@@ -995,10 +995,12 @@ class FigureExtractor:
         comparison = self._comparison_in_a_list(text, c, previous, measure, self._comparison(ctx, measure, explain),
                                                 explain)
         value = self._signed_value(c, measure, ctx.near, text[ctx.near_start:c.start] if position else "")
-        parallel = self._parallel_metrics(list_position, position, done)
+        parallel, named_position = self._parallel_or_continued(text, siblings, position, (s_start, clause_start),
+                                                              list_position, done)
         metric, metric_rule, metric_words = find_metric_explained(
-            text, c.start, c.end, s_start, clause_start, measure, previous, times, list_position, c.unit,
-            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier), prefix=periods.prefix)
+            text, c.start, c.end, s_start, clause_start, measure, previous, times, named_position, c.unit,
+            parallel, [f.metric for f in earlier], self._same_unit_metric(text, c, earlier), prefix=periods.prefix,
+            continued=named_position is not list_position)
         explain["metric"] = {"rule": metric_rule, "words": metric_words}
         metric = self._real_text_metric(text, (s_start, clause_start), c, measure, metric,
                                         explain["measure"]["rule"] in measures.quote_rows())
@@ -1155,6 +1157,19 @@ class FigureExtractor:
         (hedges aside) is a fall, whatever measure the rules gave it (lexicon signs.adjacent_down)."""
         return (c.unit == "percent" or c.counter == "点") and \
             cue_left.rstrip(" 了约近超逾达").endswith(tuple(self.lexicon["signs"].get("adjacent_down", ())))
+
+    def _parallel_or_continued(self, text: str, siblings, position: int, starts: tuple[int, int], list_position,
+                               done: list[Figure]) -> tuple[list | None, tuple[int, int] | None]:
+        """The earlier list's metrics and the figure's place for naming it: its 分别 list, else a run of figures
+        continuing a 分别 list of as many (…分别为A、B，同比上涨x、y), kept only where the earlier list's names are
+        all given and all differ (metric.toml list-continued)."""
+        if list_position is not None:
+            return self._parallel_metrics(list_position, position, done), list_position
+        continued = lists.continued_position(text, siblings, position, starts[1], starts[0])
+        parallel = self._parallel_metrics(continued, position, done)
+        if not parallel or not all(parallel) or len(set(parallel)) < len(parallel):
+            return None, None
+        return parallel, continued
 
     def _parallel_metrics(self, list_position, position: int, done: list[Figure]) -> list | None:
         """余额分别为A、B和C，同比分别增长x、y和z: the second list takes the first list's metrics in order."""

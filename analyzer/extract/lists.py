@@ -36,6 +36,7 @@ REFERRING = regex(rf"{alternation(_WORDS['referring_words'])}|[两二三四五�
 NAME_JOINER = regex(r"[、和及与]")
 NUMERAL_START = regex(r"[0-9一二两三四五六七八九十百千几数]")  # 建四家银行: a count follows the member, no shared tail
 LIST_BREAK = regex(r"[；;]")
+CLAUSE_COMMA = regex(r"[，,]")
 _START = operator.attrgetter("start")
 # a tenor opening a listed name: 隔夜、7天、1个月常备借贷便利利率 share what follows the last tenor
 TENOR = regex(r"^(?:隔夜|\d+(?:个)?(?:天|月|年)期?(?:以上|以下)?|[一二三四五六七八九十]+年期(?:以上)?)")
@@ -57,6 +58,29 @@ def list_position(text: str, spans: Sequence, position: int, clause_start: int) 
     if position not in members:
         return None
     return members.index(position), len(members)
+
+
+def continued_position(text: str, spans: Sequence, position: int, clause_start: int,
+                       sentence_start: int) -> tuple[int, int] | None:
+    """(index, count) of ``spans[position]`` in a run of figures that opens its clause, has no 分别 of its own and
+    follows, in the same sentence, a 分别 list of as many figures (铜、铝现货均价分别为A、B，同比上涨x、y: x, y
+    continue the list); else None."""
+    first = position
+    while first > 0 and spans[first - 1].end > clause_start and \
+            JOINT.fullmatch(text[spans[first - 1].end:spans[first].start]):
+        first -= 1
+    if first == 0 or spans[first - 1].end > clause_start or \
+            not CLAUSE_COMMA.search(text, spans[first - 1].end, spans[first].start) or \
+            text.rfind(MARKER, spans[first - 1].end, spans[position].start) >= 0:
+        return None  # the run opens a clause of its own (after a comma) and has no 分别 of its own
+    last = position
+    while last + 1 < len(spans) and JOINT.fullmatch(text[spans[last].end:spans[last + 1].start]):
+        last += 1
+    count = last - first + 1
+    before = list_position(text, spans, first - 1, sentence_start) if count >= 2 else None
+    if before != (count - 1, count) or LIST_BREAK.search(text, spans[first - count].start, clause_start):
+        return None
+    return position - first, count
 
 
 def bare_members(text: str, window_start: int, figure_start: int) -> list[tuple[int, str]]:

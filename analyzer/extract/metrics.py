@@ -575,6 +575,7 @@ class MetricContext:
     earlier: list[str | None] | None = None
     same_unit: str | None = None
     prefix: PrefixSearch | None = None  # the text's searches up to each figure (issue 17), when shared
+    continued: bool = False  # list_position is the place in a run continuing the 分别 list before it
 
     def search_before(self, pattern: re.Pattern, start: int, end: int | None = None) -> re.Match | None:
         """``pattern.search(text, start, end)`` (``end`` the figure's start by default), answered by the text's
@@ -817,6 +818,7 @@ def _named(metric: str | None, words: str | None = None) -> Named | None:
 # conditions: a rule row's ``when`` names them; each takes the context and says whether it holds
 CONDITIONS: dict[str, Callable[[MetricContext], bool]] = {
     "list_with_fenbie": lambda c: c.list_position is not None and "分别" in c.left,
+    "list_continued": lambda c: c.continued and bool(c.parallel),
     "list_names": lambda c: bool(c.list_names),
     "list_names_winning_bid": lambda c: c.list_names == "中标利率",
     "list_names_generic": lambda c: c.list_names in _lexicon()["generic"],
@@ -1435,17 +1437,19 @@ def find_metric_explained(text: str, figure_start: int, figure_end: int, sentenc
                           measure: str, previous, times, list_position: tuple[int, int] | None = None,
                           unit: str | None = None, parallel: list[str | None] | None = None,
                           earlier: list[str | None] | None = None,
-                          same_unit: str | None = None, prefix: PrefixSearch | None = None) -> tuple[str | None, str, str]:
+                          same_unit: str | None = None, prefix: PrefixSearch | None = None,
+                          continued: bool = False) -> tuple[str | None, str, str]:
     """(metric, id of the rule that named it, the words it used) for the figure at ``figure_start:figure_end``
     (offsets into the normalized ``text``). The first rule of ``metric.toml`` whose conditions hold and whose source
     gives a name wins; its clean-up steps then apply in order.
 
     ``list_position`` is (index, count) when the figure is one of several after 分别为; ``parallel`` the metrics
     of the list before it in the sentence; ``earlier`` the metrics of the text's figures so far; ``same_unit``
-    the metric of the last figure in its paragraph with the same unit.
+    the metric of the last figure in its paragraph with the same unit; ``continued`` says that ``list_position`` is
+    the figure's place in a run continuing the 分别 list before it (lists.continued_position), not in a 分别 list.
     """
     context = MetricContext(text, figure_start, figure_end, sentence_start, clause_start, measure, previous, times,
-                            list_position, unit, parallel, earlier, same_unit, prefix)
+                            list_position, unit, parallel, earlier, same_unit, prefix, continued)
     for rule in rules_for(measure, unit):
         for condition in rule.when:  # a loop, not all() over a generator: ~40 rows are tried for each figure
             if not condition(context):
