@@ -26,12 +26,13 @@ def _open_descriptors() -> int:
 
 def test_closed_stores_leave_no_descriptor_open(tmp_path):
     """Opening and closing 20 stores, one after the other, kept 20 descriptors open on main (one per file)."""
-    SQLStore(str(tmp_path / "warm.db")).close()
+    gc.collect()
+    SQLStore(str(tmp_path / "warm.db")).close()  # (closes as well the handles earlier tests left to the collector)
     before = _open_descriptors()
     for number in range(20):
         SQLStore(str(tmp_path / f"s{number}.db")).close()
     gc.collect()
-    assert _open_descriptors() - before == 0
+    assert _open_descriptors() <= before
 
 
 def test_the_handle_stays_while_another_store_of_the_file_is_open(tmp_path):

@@ -155,12 +155,17 @@ def _open_handle(path: Path) -> BinaryIO | None:
 
 
 def hold(engine: sa.Engine) -> None:
-    """Count ``engine`` (a store being opened) among the users of its SQLite file's handle until ``release``."""
+    """Count ``engine`` (a store being opened) among the users of its SQLite file's handle, where the file has one,
+    until ``release`` (``upgrade`` counts it as it opens one; a store opened without upgrading opens none)."""
     path = _sqlite_path(engine)
-    if path is not None:
-        with OPENING:
-            _sweep()
-            _lock_handle(path, engine)
+    if path is None:
+        return
+    with OPENING:
+        _sweep()
+        with contextlib.suppress(OSError):
+            found = path.stat()
+            if (found.st_dev, found.st_ino) in LOCK_HANDLES:
+                HOLDERS.setdefault((found.st_dev, found.st_ino), weakref.WeakSet()).add(engine)
 
 
 def release(engine: sa.Engine) -> None:
