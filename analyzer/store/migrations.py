@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import os
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 from pathlib import Path
@@ -101,33 +103,111 @@ def _lock(connection: sa.Connection) -> None:
 
 
 LOCK_HANDLES: dict[tuple[int, int], BinaryIO] = {}  # (device, inode) → the open handle ``_file_lock`` flocks
+SPARE_HANDLES: dict[tuple[int, int], list[BinaryIO]] = {}  # more handles of a file, opened in a race (never dropped)
+HOLDERS: dict[tuple[int, int], weakref.WeakSet] = {}  # (device, inode) → the open engines (stores) of this file
 OPENING = threading.Lock()  # one flock handle per file serves the whole process: its threads open one at a time
+FD_FOLDER = "/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"
+MAY_NOT_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
-def _lock_handle(path: Path) -> BinaryIO | None:
-    """A handle on the SQLite file at ``path`` for ``flock``, opened once and kept open while the process runs
-    (None where this process may not write the file). Closing any descriptor of a file drops every POSIX lock the
-    process holds on it, SQLite's own SHARED lock on a WAL store included: another process whose last connection
-    closed then took the store for unused, checkpointed it in exclusive mode (over the pages a reader here still
-    read, so ``export --sqlite`` beside an ingest failed with "database disk image is malformed") and deleted its
-    write-ahead log. A handle of a file that was deleted since is closed (nothing can open that file again)."""
+def _sqlite_path(engine: sa.Engine) -> Path | None:
+    """The file of a SQLite engine (None for PostgreSQL and an in-memory database)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    return Path(database) if database and database != ":memory:" else None
+
+
+def _lock_handle(path: Path, engine: sa.Engine) -> BinaryIO | None:
+    """A handle on the SQLite file at ``path`` for ``flock``, opened once and kept open while a store of this process
+    (``engine`` among them) has the file open (None where this process may not write the file). Closing any
+    descriptor of a file drops every POSIX lock the process holds on it, SQLite's own SHARED lock on a WAL store
+    included: another process whose last connection closed then took the store for unused, checkpointed it in
+    exclusive mode (over the pages a reader here still read, so ``export --sqlite`` beside an ingest failed with
+    "database disk image is malformed") and deleted its write-ahead log. ``release`` closes it once no store and no
+    other descriptor of this process has the file open."""
     try:
         found = path.stat()
     except OSError:
         found = None
-    kept = LOCK_HANDLES.get((found.st_dev, found.st_ino)) if found else None
-    if kept is not None:
-        return kept
+    key = (found.st_dev, found.st_ino) if found else None
+    if key not in LOCK_HANDLES:
+        handle = _open_handle(path)
+        if handle is None:
+            return None
+        opened = os.fstat(handle.fileno())
+        key = (opened.st_dev, opened.st_ino)
+        if key in LOCK_HANDLES:  # the file was replaced since the stat by one that has its handle: closing this one
+            SPARE_HANDLES.setdefault(key, []).append(handle)  # would drop this process's locks on it; kept
+        else:
+            LOCK_HANDLES[key] = handle
+    HOLDERS.setdefault(key, weakref.WeakSet()).add(engine)
+    return LOCK_HANDLES[key]
+
+
+def _open_handle(path: Path) -> BinaryIO | None:
+    """``path`` opened for ``flock``; None where this process may not write it (it cannot create or upgrade a store
+    either). Any other failure (out of descriptors: EMFILE) is a ``StoreError``, not a file lock skipped."""
     try:
-        handle = open(path, "ab")
-    except OSError:  # a file this process may not write: it cannot create or upgrade a store either
+        return open(path, "ab")
+    except OSError as error:
+        if error.errno in MAY_NOT_WRITE:
+            return None
+        raise StoreError(f"cannot open the database {path}: {error.strerror or error}") from None
+
+
+def hold(engine: sa.Engine) -> None:
+    """Count ``engine`` (a store being opened) among the users of its SQLite file's handle, where the file has one,
+    until ``release`` (``upgrade`` counts it as it opens one; a store opened without upgrading opens none)."""
+    path = _sqlite_path(engine)
+    if path is None:
+        return
+    with OPENING:
+        _sweep()
+        with contextlib.suppress(OSError):
+            found = path.stat()
+            if (found.st_dev, found.st_ino) in LOCK_HANDLES:
+                HOLDERS.setdefault((found.st_dev, found.st_ino), weakref.WeakSet()).add(engine)
+
+
+def release(engine: sa.Engine) -> None:
+    """``engine`` (a store) is closed: close the handles of the files no store and no other descriptor of this
+    process has open any more. A file still open here (a store's connection checked out, a connection of the
+    process's own) keeps its handle until a later ``hold`` or ``release`` finds it unused."""
+    with OPENING:
+        for holders in HOLDERS.values():
+            holders.discard(engine)
+        _sweep()
+
+
+def _sweep() -> None:
+    """Close the handles of the files that no open store holds and no other descriptor of this process has open:
+    with no descriptor of the file left, no SQLite lock of this process can be dropped by the close."""
+    idle = [key for key in LOCK_HANDLES if not HOLDERS.get(key)]
+    if not idle:
+        return
+    elsewhere = _files_open_elsewhere()
+    for key in idle:
+        if elsewhere is not None and key not in elsewhere:
+            for handle in [LOCK_HANDLES.pop(key), *SPARE_HANDLES.pop(key, [])]:
+                handle.close()
+            HOLDERS.pop(key, None)
+
+
+def _files_open_elsewhere() -> set[tuple[int, int]] | None:
+    """``(device, inode)`` of every file this process has open through a descriptor other than the kept handles;
+    None where the descriptors cannot be listed (then every handle is kept)."""
+    ours = {handle.fileno() for handle in LOCK_HANDLES.values()}
+    ours.update(handle.fileno() for spare in SPARE_HANDLES.values() for handle in spare)
+    try:
+        names = os.listdir(FD_FOLDER)
+    except OSError:
         return None
-    for key, old in list(LOCK_HANDLES.items()):
-        if os.fstat(old.fileno()).st_nlink == 0:
-            old.close()
-            del LOCK_HANDLES[key]
-    opened = os.fstat(handle.fileno())
-    return LOCK_HANDLES.setdefault((opened.st_dev, opened.st_ino), handle)
+    found = set()
+    for name in names:
+        if name.isdigit() and int(name) not in ours:
+            with contextlib.suppress(OSError):
+                status = os.stat(f"{FD_FOLDER}/{name}")
+                found.add((status.st_dev, status.st_ino))
+    return found
 
 
 @contextlib.contextmanager
@@ -135,13 +215,13 @@ def _file_lock(engine: sa.Engine) -> Iterator[None]:
     """For a SQLite file, hold an exclusive ``flock`` on it while the store is opened: the first connection of a
     new file switches it to WAL, which SQLite may refuse at once ("database is locked") while another process is
     creating the tables. ``flock`` is separate from SQLite's own POSIX locks, so it only orders the openers; its
-    handle stays open (``_lock_handle``), since closing it would drop SQLite's locks."""
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if not database or database == ":memory:":
+    handle stays open while a store of the file is (``_lock_handle``), since closing it would drop SQLite's locks."""
+    path = _sqlite_path(engine)
+    if path is None:
         yield
         return
     with OPENING:
-        handle = _lock_handle(Path(database))
+        handle = _lock_handle(path, engine)
         if handle is None:
             yield
             return

@@ -99,12 +99,17 @@ class SQLStore:
             raise StoreError(f"cannot open the database {self.display_url}: its driver is not installed "
                              f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
+            migrations.hold(self.engine)  # its SQLite file's lock handle stays open until ``close``
             if upgrade:
                 migrations.upgrade(self.engine, create=create)
             elif not create:  # analyzer sql: a store, read as it is (an older one is not upgraded: no write)
                 migrations.require_store(self.engine)
         except sa.exc.SQLAlchemyError as error:
+            self.close()
             raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
+        except BaseException:
+            self.close()
+            raise
 
     def _checked_backend(self) -> str:
         """``sqlite`` or ``postgresql``; a URL that cannot be parsed or used is a ``StoreError``, password masked."""
@@ -623,7 +628,10 @@ class SQLStore:
                              "give another file name")
 
     def close(self) -> None:
+        """Close the pooled connections, then (once no other store of this process has the file open) the SQLite
+        file's lock handle: ``migrations.release``."""
         self.engine.dispose()
+        migrations.release(self.engine)
 
     def __enter__(self) -> SQLStore:
         return self
