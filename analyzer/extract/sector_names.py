@@ -261,10 +261,7 @@ class SectorNameFinder:
     def context_words(self, text: str, start: int, end: int, whole_sentence: bool = False):
         """The ``[[context]]`` words in the clause or sentence around ``text[start:end]`` (a row's ``not_after``
         characters before an occurrence make it another word's end: 部分行业 is no 分行业)."""
-        ceiling = min(len(text), end + REACH)
-        left = sentence_start(text, start, floor=max(0, start - REACH))
-        found = _SENTENCE_END.search(text, end, ceiling)
-        sentence = text[left:found.end() if found else ceiling]
+        sentence = _sentence(text, start, end)
         clause_left, clause_right = _clause(text, start, end)
         clause = text[clause_left:clause_right]
         for scope, words, not_after in self.context:
@@ -299,11 +296,10 @@ class OfficialText:
         self.sentence_patterns, self.lead_patterns = patterns["sentence"], patterns["lead"]
         self.story_break = rulebook.regex(words["story_break"])
         self.digest = [rulebook.regex(pattern) for row in data.get("official_digest", ()) for pattern in row["patterns"]]
+        self._document: tuple[str | None, bool] = (None, False)  # the last text read and whether its lead is official
 
     def __call__(self, text: str, start: int, end: int) -> bool:
-        left = sentence_start(text, start, floor=max(0, start - REACH))
-        found = _SENTENCE_END.search(text, end, min(len(text), end + REACH))
-        sentence = text[left:found.end() if found else min(len(text), end + REACH)]
+        sentence = _sentence(text, start, end)
         if any(pattern.search(sentence) for pattern in self.sentence_patterns):
             return True
         return self.official_lead(self.story_lead(text, start)) or self.official_document(text)
@@ -312,8 +308,12 @@ class OfficialText:
         return any(pattern.search(lead) for pattern in self.lead_patterns)
 
     def official_document(self, text: str) -> bool:
-        """Whether the document's lead is official and the document no news digest."""
-        return not self.is_digest(text) and self.official_lead(_lead(text, 0, self.LEAD_MIN, _FULL_STOP))
+        """Whether the document's lead is official and the document no news digest (read once per text: every
+        official-only hit of a text asks it)."""
+        if text is not self._document[0]:
+            self._document = (text, not self.is_digest(text)
+                              and self.official_lead(_lead(text, 0, self.LEAD_MIN, _FULL_STOP)))
+        return self._document[1]
 
     def is_digest(self, text: str) -> bool:
         """Whether the document opens as a news digest of unrelated items (``[[official_digest]]``)."""
@@ -331,6 +331,13 @@ class OfficialText:
     def story_lead(self, text: str, at: int) -> str:
         """The first sentence (a headline with it) of the story holding ``text[at]``."""
         return _lead(text, self.story_start(text, at), 0)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, read at most ``REACH`` characters on each side."""
+    ceiling = min(len(text), end + REACH)
+    found = _SENTENCE_END.search(text, end, ceiling)
+    return text[sentence_start(text, start, floor=max(0, start - REACH)):found.end() if found else ceiling]
 
 
 def _lead(text: str, start: int, least: int, end: re.Pattern = _SENTENCE_END) -> str:
