@@ -45,7 +45,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from metric_defects import arguments, changed_readings, read_ids, read_texts, records, sentence_span, shown  # noqa: E402
+from metric_defects import (arguments, changed_readings, print_examples, read_ids, read_texts,  # noqa: E402
+                            records, sentence_span, shown)
+from metric_defects import print_counts as shared_print_counts  # noqa: E402
 
 CLAUSE_END = re.compile(r"[，,；;。！？!?\n：:]")
 CUES = {
@@ -178,23 +180,15 @@ def scan(path: Path, texts: dict[str, str]) -> tuple[int, dict[str, list[tuple]]
 
 
 def print_counts(count: int, found: dict, label: str = "") -> None:
-    print(f"{label}figures: {count}")
-    for kind in KINDS:
-        print(f"  {kind:20} {len(found.get(kind, [])):6}")
+    shared_print_counts(count, found, label, KINDS, noun="figures", width=20)
 
 
 def _reading(figure: dict) -> str:
     return f"{figure.get('measure')}/{figure.get('comparison')}"
 
 
-def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] = frozenset()) -> None:
-    for kind in kinds:
-        rows = found.get(kind, [])
-        open_rows = shown(rows, skip)
-        print(f"\n== {kind}: {len(rows)}" + (f" ({len(rows) - len(open_rows)} held out, not shown)"
-                                              if len(open_rows) < len(rows) else ""))
-        for doc, figure, sentence in random.Random(seed).sample(open_rows, min(n, len(open_rows))):
-            print(f"- {doc} [{figure['text']}] {_reading(figure)}\n    {sentence[:220]}")
+def _measure_line(doc: str, figure: dict) -> str:
+    return f"{doc} [{figure['text']}] {_reading(figure)}"
 
 
 def changed(new: Path, old: Path, texts: dict[str, str]) -> list[tuple]:
@@ -229,7 +223,7 @@ def main(argv: list[str]) -> None:
     count, found = scan(args.extract, texts)
     print_counts(count, found)
     if args.examples:
-        print_examples(found, args.kind or KINDS, args.examples, args.seed, skip)
+        print_examples(found, args.kind or KINDS, args.examples, args.seed, skip, _measure_line)
 
 
 if __name__ == "__main__":

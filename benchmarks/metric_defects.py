@@ -300,10 +300,12 @@ def scan(path: Path, texts: dict[str, str], cut, tag=None) -> tuple[int, dict[st
     return named, found
 
 
-def print_counts(named: int, found: dict, label: str = "") -> None:
-    print(f"{label}figures with a metric: {named}")
-    for kind in KINDS:
-        print(f"  {kind:18} {len(found.get(kind, [])):6}")
+def print_counts(count: int, found: dict, label: str = "", kinds=None, noun: str = "figures with a metric",
+                 width: int = 18) -> None:
+    """The count of figures read and of each kind's flags (the defect counters share it)."""
+    print(f"{label}{noun}: {count}")
+    for kind in kinds or KINDS:
+        print(f"  {kind:{width}} {len(found.get(kind, [])):6}")
 
 
 HELD_OUT = Path(__file__).resolve().parents[1] / "real-gold" / "held-out-ids.txt"
@@ -353,14 +355,21 @@ def shown(rows: list[tuple], skip: frozenset[str]) -> list[tuple]:
     return [row for row in rows if row[0] not in skip]
 
 
-def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] = frozenset()) -> None:
+def _metric_line(doc: str, figure: dict) -> str:
+    return f"{doc} [{figure['text']}] metric={figure['metric']!r}"
+
+
+def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str] = frozenset(),
+                   line=_metric_line) -> None:
+    """A seeded sample of each kind's flags, ``line(doc id, figure)`` and the sentence each; held-out documents'
+    sentences are never printed (the defect counters share it)."""
     for kind in kinds:
         rows = found.get(kind, [])
         open_rows = shown(rows, skip)
         print(f"\n== {kind}: {len(rows)}" + (f" ({len(rows) - len(open_rows)} held out, not shown)"
                                               if len(open_rows) < len(rows) else ""))
         for doc, figure, sentence in random.Random(seed).sample(open_rows, min(n, len(open_rows))):
-            print(f"- {doc} [{figure['text']}] metric={figure['metric']!r}\n    {sentence[:220]}")
+            print(f"- {line(doc, figure)}\n    {sentence[:220]}")
 
 
 def _sentence_of(text: str, figure: dict) -> str:

@@ -46,7 +46,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from metric_defects import arguments, changed_readings, read_ids, shown  # noqa: E402
+from metric_defects import arguments, changed_readings, print_examples, read_ids, shown  # noqa: E402
+from metric_defects import print_counts as shared_print_counts  # noqa: E402
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n【】]|\u3000\u3000")
 CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n【】]|\u3000\u3000")
@@ -184,25 +185,20 @@ def _sentence(text: str, figure: dict) -> str:
 
 
 def print_counts(count: int, found: dict, label: str = "") -> None:
-    print(f"{label}figures: {count}")
-    for kind in KINDS:
-        print(f"  {kind:18} {len(found.get(kind, [])):6}")
+    shared_print_counts(count, found, label, KINDS, noun="figures")
 
 
 def _period_text(period: dict | None) -> str:
     return f"{period['start']}..{period['end']}" if period else "none"
 
 
-def print_examples(found: dict, kinds, n: int, seed: int, skip: frozenset[str], inputs: dict) -> None:
-    for kind in kinds:
-        rows = found.get(kind, [])
-        open_rows = shown(rows, skip)
-        print(f"\n== {kind}: {len(rows)}" + (f" ({len(rows) - len(open_rows)} held out, not shown)"
-                                              if len(open_rows) < len(rows) else ""))
-        for doc, figure, sentence in random.Random(seed).sample(open_rows, min(n, len(open_rows))):
-            published = inputs.get(doc, {}).get("published", "")[:10]
-            print(f"- {doc} ({published or 'undated'}) [{figure['text']}] period={_period_text(figure.get('period'))}"
-                  f" cmp={figure.get('comparison')}\n    {sentence[:220]}")
+def _period_line(inputs: dict):
+    """``line(doc id, figure)`` for print_examples: the document's date, the span, its period and comparison."""
+    def line(doc: str, figure: dict) -> str:
+        published = inputs.get(doc, {}).get("published", "")[:10]
+        return (f"{doc} ({published or 'undated'}) [{figure['text']}] period={_period_text(figure.get('period'))}"
+                f" cmp={figure.get('comparison')}")
+    return line
 
 
 def changed(new: Path, old: Path, inputs: dict[str, dict]) -> list[tuple]:
@@ -226,7 +222,7 @@ def main(argv: list[str]) -> None:
         return
     print_counts(count, found)
     if args.examples:
-        print_examples(found, args.kind or KINDS, args.examples, args.seed, skip, inputs)
+        print_examples(found, args.kind or KINDS, args.examples, args.seed, skip, _period_line(inputs))
 
 
 if __name__ == "__main__":
