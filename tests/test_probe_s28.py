@@ -27,3 +27,22 @@ def test_extract_of_a_json_array_on_stdin_goes_past_a_bad_element():
     result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=json.dumps(rows, ensure_ascii=False))
     assert [json.loads(out)["doc"]["id"] for out in result.stdout.splitlines()] == ["g1", "g2"], result.output
     assert "Error: <stdin>[1]: expected a JSON object, got list" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["ingest", "--no-progress", ""], ["ingest", "--no-progress", "--records", ""], ["extract", ""],
+    ["taxonomy", "candidates", ""], ["eval", ""], ["brief", ""], ["reference", "import", "", "--source", "s"],
+    ["check", "--file", "", "--consistency"], ["ingest", "--no-progress", "a.txt", ""]],
+    ids=lambda args: " ".join(repr(a) if a == "" else a for a in args))
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(tmp_path, monkeypatch, args):
+    """An empty path argument read as the current folder (``Path("")`` is ``.``): ``analyzer ingest "$DIR"`` with
+    ``$DIR`` unset analyzed and stored every article under the working folder; ``brief ""`` said ``: holds 70
+    documents``, ``reference import ""`` said ``: is a folder``. It is now a usage error, and nothing is read."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("一" + TEXT, encoding="utf-8")
+    db = tmp_path / "store.db"
+    has_db = args[0] in ("ingest", "reference")
+    result = CliRunner().invoke(main, [*args, *(["--db", str(db)] if has_db else [])])
+    assert result.exit_code == 2, result.output
+    assert "'' is an empty path: name a file or folder (- for stdin)" in result.output
+    assert not db.exists()

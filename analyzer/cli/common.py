@@ -63,6 +63,15 @@ def checked_filter(ctx, param, value):
     return value
 
 
+def checked_paths(ctx, param, value):
+    """An input path given as an empty string is refused: it read as the current folder (``Path("")`` is ``.``), so
+    ``analyzer ingest "$DIR"`` with ``$DIR`` unset analyzed and stored every article under the working folder."""
+    for path in (value,) if isinstance(value, str) else value or ():
+        if path == "":
+            raise click.BadParameter("'' is an empty path: name a file or folder (- for stdin)")
+    return value
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)
