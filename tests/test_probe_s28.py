@@ -46,3 +46,27 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(tmp_path, monkeyp
     assert result.exit_code == 2, result.output
     assert "'' is an empty path: name a file or folder (- for stdin)" in result.output
     assert not db.exists()
+
+
+@pytest.mark.parametrize("command", [["ingest", "--no-progress", "a.txt"], ["query"], ["sql", "SELECT 1"],
+                                     ["export", "figures"], ["trends"]], ids=lambda c: c[0])
+def test_a_libpq_keyword_string_is_no_sqlite_path_and_its_password_stays_hidden(tmp_path, monkeypatch, fake_pipeline,
+                                                                                 command):
+    """``--db "host=h password=… dbname=d"`` (libpq's keyword form) was taken for a SQLite path: ingest made a file
+    named after it, password included, and printed ``…host%3Dh password%3DSekr3t dbname%3Dd: 1 added``, the '='
+    URL-encoded past the password mask. It is now refused in one line, masked, and no file is made."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("一" + TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, "--db", "host=localhost password=Sekr3t dbname=analyzer"])
+    assert result.exit_code == 1, result.output
+    assert "Sekr3t" not in result.output
+    assert result.output.startswith("Error: not a database URL: 'host=localhost password=*** dbname=analyzer' is a "
+                                    "libpq keyword string"), result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_sqlite_file_named_like_a_keyword_is_still_a_path(tmp_path, monkeypatch, fake_pipeline):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("一" + TEXT, encoding="utf-8")
+    assert ingest_cli("a.txt", "--db", "./user=x.db").exit_code == 0
+    assert stored_ids(tmp_path / "user=x.db") == {"a.txt"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,9 +27,17 @@ from analyzer.store.rows import document_row, record_rows
 from analyzer.taxonomy.series import PLACE_MARK
 
 
+# A libpq keyword string ("host=h dbname=d password=…") is no URL: taken for a SQLite path, it made a file named after
+# it, password included, and the summary printed that name with its '=' URL-encoded, past the password mask
+LIBPQ_KEYWORDS = re.compile(r"\s*(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode)\s*=", re.I)
+
+
 def normalize_url(url: str | None) -> str:
     """A SQLAlchemy URL from what a user types: a path, ``sqlite:///…``, ``postgresql://…`` or ``:memory:``."""
     url = url or default_db_url()
+    if LIBPQ_KEYWORDS.match(url):
+        raise StoreError(f"not a database URL: {mask_secrets(url)!r} is a libpq keyword string; write it as a "
+                         "postgresql:// URL (see --help), or a SQLite file of that name as ./NAME")
     if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
         return "sqlite://"
     for prefix in ("postgresql://", "postgres://"):
