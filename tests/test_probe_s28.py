@@ -70,3 +70,31 @@ def test_a_sqlite_file_named_like_a_keyword_is_still_a_path(tmp_path, monkeypatc
     (tmp_path / "a.txt").write_text("一" + TEXT, encoding="utf-8")
     assert ingest_cli("a.txt", "--db", "./user=x.db").exit_code == 0
     assert stored_ids(tmp_path / "user=x.db") == {"a.txt"}
+
+
+def given_record(doc_id: str, **figure) -> dict:
+    text = f"{doc_id}：全国GDP增长5.2%。"
+    start = text.index("5.2%")
+    return {"doc": {"id": doc_id}, "text": text,
+            "figures": [{"text": "5.2%", "start": start, "end": start + 4, "value": "5.2", "unit": "percent",
+                         **figure}]}
+
+
+@pytest.mark.parametrize("bad, problem", [
+    (given_record("r", value="abc"), "figures[0].value 'abc' is not a decimal"),
+    (given_record("r", value_high="1,000"), "figures[0].value_high '1,000' is not a decimal"),
+    (given_record("r", period="2024"), "figures[0].period must be an object, not str"),
+    ({**given_record("r"), "figures": "x"}, "figures must be a list, not str"),
+    ({**given_record("r"), "figures": [{"text": "x"}]}, "figures[0] has no 'start'"),
+    ({**given_record("r"), "sectors": [{"text": "x", "start": 0, "end": 1}]}, "sectors[0] has no 'name'")],
+    ids=lambda case: case if isinstance(case, str) else "")
+def test_a_record_that_cannot_be_read_says_why_in_the_formats_words(tmp_path, bad, problem):
+    """``ingest --records`` named a record it could not read with Python's words: ``not a valid record
+    (InvalidOperation: [<class 'decimal.ConversionSyntax'>])``, ``(AttributeError: 'str' object has no attribute
+    'get')``. It now names the field and the problem; the good record beside it is stored."""
+    path = tmp_path / "records.jsonl"
+    lines = [json.dumps(given_record("good"), ensure_ascii=False), json.dumps(bad, ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", "--no-progress", "--records", str(path), "--db", tmp_path / "s.db"])
+    assert error_lines(result)[0] == f"Error: {path}:2: not a valid record: {problem}", result.output
+    assert result.exit_code == 1 and stored_ids(tmp_path / "s.db") == {"good"}
