@@ -98,3 +98,18 @@ def test_a_record_that_cannot_be_read_says_why_in_the_formats_words(tmp_path, ba
     result = CliRunner().invoke(main, ["ingest", "--no-progress", "--records", str(path), "--db", tmp_path / "s.db"])
     assert error_lines(result)[0] == f"Error: {path}:2: not a valid record: {problem}", result.output
     assert result.exit_code == 1 and stored_ids(tmp_path / "s.db") == {"good"}
+
+
+@pytest.mark.parametrize("arguments", ["?mode=ro", "?uri=true&mode=ro"])
+def test_a_sqlite_url_with_arguments_is_refused_not_ignored(tmp_path, fake_pipeline, arguments):
+    """``--db sqlite:///x.db?mode=ro``: the driver ignored ``mode`` (a two-line Python warning) and ingest wrote the
+    store; with ``uri=true`` as well it made a second store in a file named ``x.db?mode=ro``. Now one line, no write."""
+    db = tmp_path / "store.db"
+    assert ingest_cli(tmp_path / "a.txt", "--db", db).exit_code == 3  # no such file; makes an empty store
+    (tmp_path / "a.txt").write_text("一" + TEXT, encoding="utf-8")
+    result = ingest_cli(tmp_path / "a.txt", "--db", f"sqlite:///{db}{arguments}")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: cannot open the database sqlite:///{db}?"), result.output
+    assert ": a SQLite store is named by its path alone, without URL arguments (" in result.output
+    assert "Warning" not in result.output
+    assert stored_ids(db) == set() and sorted(path.name for path in tmp_path.iterdir()) == ["a.txt", "store.db"]

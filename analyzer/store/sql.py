@@ -128,6 +128,12 @@ class SQLStore:
             raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
         if backend not in ("sqlite", "postgresql"):
             raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        if backend == "sqlite" and sa.make_url(self.url).query:
+            # the driver ignored ?mode=ro (without uri=true) under a Python warning and wrote the store; with
+            # uri=true it opened a new store in a file named 'x.db?mode=ro' (a URI needs sqlite:///file:x.db?...)
+            raise StoreError(f"cannot open the database {self.display_url}: a SQLite store is named by its path alone, "
+                             f"without URL arguments ({', '.join(sa.make_url(self.url).query)}); `analyzer sql` and "
+                             "`serve` open it read-only themselves")
         if backend == "postgresql" and "@" in (sa.make_url(self.url).host or ""):  # user:pa@ss@host
             raise StoreError(f"cannot open the database {self.display_url}: its password holds an @; write it as "
                              "%40 in the URL")
