@@ -113,3 +113,25 @@ def test_a_sqlite_url_with_arguments_is_refused_not_ignored(tmp_path, fake_pipel
     assert ": a SQLite store is named by its path alone, without URL arguments (" in result.output
     assert "Warning" not in result.output
     assert stored_ids(db) == set() and sorted(path.name for path in tmp_path.iterdir()) == ["a.txt", "store.db"]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5", "utf-16"])
+def test_reference_import_reads_a_table_as_ingest_reads_a_file(tmp_path, encoding):
+    """A CSV saved by a spreadsheet on a Chinese Windows is GBK: ``reference import`` read UTF-8 only and said
+    ``cannot read the reference table: 'utf-8' codec can't decode byte 0xd4 in position 39``, where ``ingest``
+    reads GB18030/GBK, Big5 and UTF-16 with a BOM. It now decodes as the readers do."""
+    path = tmp_path / "ref.csv"
+    rows = ["metric,period,value,unit,measure,source,url", "國內生產總值增速,2024,5.2,%,growth_rate,國家統計局,https://x.cn/"]
+    path.write_bytes(("\n".join(rows) + "\n").encode(encoding))
+    db = tmp_path / "store.db"
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(main, ["sql", "SELECT metric, value FROM figures", "--db", str(db), "-f", "jsonl"])
+    assert json.loads(listed.stdout) == {"metric": "國內生產總值增速", "value": "5.2"}
+
+
+def test_reference_import_refuses_a_binary_table_as_ingest_does(tmp_path):
+    path = tmp_path / "ref.csv"
+    path.write_bytes(b"metric,period,value\x00\n")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and f"Error: {path}: looks like a binary file (NUL bytes), not text" in result.output
