@@ -135,3 +135,23 @@ def test_reference_import_refuses_a_binary_table_as_ingest_does(tmp_path):
     path.write_bytes(b"metric,period,value\x00\n")
     result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1 and f"Error: {path}: looks like a binary file (NUL bytes), not text" in result.output
+
+
+@pytest.mark.parametrize("command", [["ingest", "--no-progress", "--db", "store.db"], ["extract"], ["brief"],
+                                     ["check", "--consistency", "--file"]], ids=lambda c: c[0])
+def test_a_page_without_text_is_one_error_line(tmp_path, command):
+    """An HTML page with no main text printed trafilatura's ``WARNING trafilatura.core: discarding data: None``
+    above its ``Error:`` line: two lines for one bad input, the first in a library's words. (-v shows it again.)"""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import analyzer
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    root = str(Path(analyzer.__file__).resolve().parents[1])  # the checkout under test, not the installed one
+    done = subprocess.run([sys.executable, "-c", "from analyzer.cli import main; main()", *command, "empty.html"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": root})
+    assert done.returncode in (1, 2, 3), done.stderr
+    assert "trafilatura" not in done.stderr and "WARNING" not in done.stderr, done.stderr
+    assert "Error: empty.html: no main text found in the HTML page" in done.stderr

@@ -26,6 +26,8 @@ def verbose_option(func):
     def set_level(ctx, param, value):
         logging.basicConfig(level=logging.DEBUG if value > 1 else logging.INFO if value else logging.WARNING,
                             format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+        if not value:  # a page with no main text is one Error line, not also trafilatura's "discarding data: None"
+            logging.getLogger("trafilatura").setLevel(logging.ERROR)
         return value
     return click.option("-v", "--verbose", count=True, expose_value=False, callback=set_level,
                         help="More log output on stderr (-vv for debug).")(func)
