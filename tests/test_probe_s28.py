@@ -121,7 +121,8 @@ def test_reference_import_reads_a_table_as_ingest_reads_a_file(tmp_path, encodin
     ``cannot read the reference table: 'utf-8' codec can't decode byte 0xd4 in position 39``, where ``ingest``
     reads GB18030/GBK, Big5 and UTF-16 with a BOM. It now decodes as the readers do."""
     path = tmp_path / "ref.csv"
-    rows = ["metric,period,value,unit,measure,source,url", "國內生產總值增速,2024,5.2,%,growth_rate,國家統計局,https://x.cn/"]
+    rows = ["metric,period,value,unit,measure,source,url",
+            "國內生產總值增速,2024,5.2,%,growth_rate,國家統計局,https://x.cn/"]
     path.write_bytes(("\n".join(rows) + "\n").encode(encoding))
     db = tmp_path / "store.db"
     result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", str(db)])
@@ -133,7 +134,8 @@ def test_reference_import_reads_a_table_as_ingest_reads_a_file(tmp_path, encodin
 def test_reference_import_refuses_a_binary_table_as_ingest_does(tmp_path):
     path = tmp_path / "ref.csv"
     path.write_bytes(b"metric,period,value\x00\n")
-    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", str(tmp_path / "s.db")])
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["reference", "import", str(path), "--source", "t", "--db", db])
     assert result.exit_code == 1 and f"Error: {path}: looks like a binary file (NUL bytes), not text" in result.output
 
 
@@ -151,7 +153,8 @@ def test_a_page_without_text_is_one_error_line(tmp_path, command):
     (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
     root = str(Path(analyzer.__file__).resolve().parents[1])  # the checkout under test, not the installed one
     done = subprocess.run([sys.executable, "-c", "from analyzer.cli import main; main()", *command, "empty.html"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": root})
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": root})
     assert done.returncode in (1, 2, 3), done.stderr
     assert "trafilatura" not in done.stderr and "WARNING" not in done.stderr, done.stderr
     assert "Error: empty.html: no main text found in the HTML page" in done.stderr
