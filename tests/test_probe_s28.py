@@ -158,3 +158,33 @@ def test_a_page_without_text_is_one_error_line(tmp_path, command):
     assert done.returncode in (1, 2, 3), done.stderr
     assert "trafilatura" not in done.stderr and "WARNING" not in done.stderr, done.stderr
     assert "Error: empty.html: no main text found in the HTML page" in done.stderr
+
+
+BIG_INTEGER = '{"claim": "GDP增长5.2%", "verdict": "supported", "n": 1' + "0" * 5000 + "}"
+GOOD_CLAIM = json.dumps({"claim": "GDP增长5.2%", "verdict": "unverifiable"}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("bad, problem", [
+    (BIG_INTEGER, "not JSON that can be read: an integer of more than 4,300 digits"),
+    ("[" * 100_000, "not JSON that can be read: nested too deeply")], ids=["5,001 digits", "100,000 ["])
+def test_a_claim_line_python_cannot_read_is_one_line_not_a_traceback(tmp_path, bad, problem):
+    """``check --claim-set`` with a line holding an integer of 5,001 digits (Python's int() limit is 4,300) or
+    100,000 nested brackets was a ValueError or RecursionError traceback; it is one line, and the others are scored."""
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(f"{GOOD_CLAIM}\n{bad}\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    assert ingest_cli(tmp_path / "none.txt", "--db", db).exit_code == 3  # an empty store
+    result = CliRunner().invoke(main, ["check", "--claim-set", str(claims), "--db", str(db)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {claims}:2: {problem}" in result.output, result.output
+    assert result.exit_code == 1
+
+
+def test_a_gold_line_with_a_huge_integer_is_one_line_not_a_traceback(tmp_path):
+    """``eval`` of a gold .jsonl line holding an integer of 5,001 digits was a ValueError traceback."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": {"id": 1' + "0" * 5000 + '}, "text": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {gold}:1: JSON holds an integer of more than 4,300 digits" in result.output, result.output
+    assert result.exit_code == 2

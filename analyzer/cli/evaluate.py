@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -86,6 +87,8 @@ def _parsed(text: str, with_line: bool):
         return f"malformed JSON at {where}: {error.msg.removesuffix(' at')}"
     except RecursionError:
         return "JSON nested too deeply"
+    except ValueError:  # the one other ValueError of json.loads: Python's limit on int() (was a traceback)
+        return f"JSON holds an integer of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def _checked(record, file: Path, strict: bool) -> tuple[dict | None, str | None]:
