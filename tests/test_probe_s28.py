@@ -188,3 +188,22 @@ def test_a_gold_line_with_a_huge_integer_is_one_line_not_a_traceback(tmp_path):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert f"Error: {gold}:1: JSON holds an integer of more than 4,300 digits" in result.output, result.output
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("metric", ["", "  "])
+def test_an_empty_timeline_metric_is_a_usage_error_as_an_empty_query_filter_is(tmp_path, metric):
+    """``timeline ""`` (an unset ``$METRIC``) was exit 1, "no figures with a period for metric ''", where
+    ``query --metric ""`` is a usage error (exit 2)."""
+    result = CliRunner().invoke(main, ["timeline", metric, "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for 'METRIC': {metric!r} is empty: give a value\n" in result.output
+
+
+def test_json_lines_in_a_json_file_says_what_it_is(tmp_path, fake_pipeline):
+    """A .json file holding one object a line said only ``malformed JSON at line 2 column 1: Extra data``."""
+    rows = "".join(json.dumps({"id": f"l{i}", "text": f"{i}{TEXT}"}, ensure_ascii=False) + "\n" for i in (1, 2))
+    (tmp_path / "lines.json").write_text(rows, encoding="utf-8")
+    result = ingest_cli(tmp_path / "lines.json", "--db", tmp_path / "store.db")
+    assert error_lines(result)[0] == (f"Error: {tmp_path / 'lines.json'}: malformed JSON at line 2 column 1: Extra "
+                                      "data (more than one JSON value: a .json file holds one object or one array; "
+                                      "one object a line is a .jsonl file)"), result.output

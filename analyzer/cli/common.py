@@ -61,7 +61,8 @@ def checked_filter(ctx, param, value):
     """A text filter (``query --doc``, ``--metric``, ``--search`` …) given empty or blank is refused: it filtered
     nothing, so ``--doc "$ID"`` with ``$ID`` unset printed every stored figure as if they were that document's."""
     if value is not None and not value.strip():
-        raise click.BadParameter(f"{value!r} is empty: give a value, or leave the option out")
+        option = isinstance(param, click.Option)  # timeline's METRIC is an argument: there is no leaving it out
+        raise click.BadParameter(f"{value!r} is empty: give a value" + (", or leave the option out" if option else ""))
     return value
 
 
