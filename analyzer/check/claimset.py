@@ -110,6 +110,11 @@ def _claim_of_line(line: str, where: str) -> dict:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(where, f"not JSON: {error.msg}") from None
+    except RecursionError:  # these two were tracebacks
+        raise InputError(where, "not JSON that can be read: nested too deeply") from None
+    except ValueError:  # the one other ValueError of json.loads: Python's limit on int()
+        raise InputError(where, f"not JSON that can be read: an integer of more than "
+                                f"{sys.get_int_max_str_digits():,} digits") from None
     if not isinstance(item, dict) or not isinstance(item.get("claim"), str) or not item["claim"].strip() \
             or item.get("verdict") not in VERDICTS:
         raise InputError(where, f"a claim needs 'claim' (text) and 'verdict' ({', '.join(VERDICTS)})")

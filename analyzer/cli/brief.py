@@ -7,7 +7,7 @@ import click
 
 from analyzer.brief import brief_document, choose_classifier, render
 from analyzer.cli import main
-from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.common import checked_paths, fail, handle_errors, verbose_option
 from analyzer.cli.extract import document_options, overrides
 from analyzer.errors import InputError
 from analyzer.io.readers import read_documents
@@ -15,7 +15,7 @@ from analyzer.wording import LANGS
 
 
 @main.command(name="brief")
-@click.argument("path")
+@click.argument("path", callback=checked_paths)
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the brief (English from the taxonomy's names; no machine translation).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,

@@ -15,7 +15,7 @@ from analyzer.check.markdown import render_markdown
 from analyzer.check.messages import say
 from analyzer.check.reading import prepare_claim
 from analyzer.cli import main
-from analyzer.cli.common import FiniteRange, fail, handle_errors, verbose_option
+from analyzer.cli.common import FiniteRange, checked_paths, fail, handle_errors, verbose_option
 from analyzer.cli.extract import overrides
 from analyzer.errors import InputError, StoreError, one_line
 from analyzer.io.readers import read_documents, read_stdin_text
@@ -151,7 +151,8 @@ def score_claim_set(path: str, sources: dict, db_url: str | None, min_accuracy: 
 
 @main.command(name="check")
 @click.argument("claim", required=False)
-@click.option("--file", "file", metavar="ARTICLE", help="Check every figure of an article (- for stdin).")
+@click.option("--file", "file", metavar="ARTICLE", callback=checked_paths,
+              help="Check every figure of an article (- for stdin).")
 @click.option("--published", metavar="DATE", help="Date the claim was made; relative dates (今年, 一季度末) resolve against it.")
 @click.option("--db", "db_url", metavar="URL",
               help="Database: a SQLite path or URL, or postgresql://user:pass@host/db "

@@ -26,6 +26,8 @@ def verbose_option(func):
     def set_level(ctx, param, value):
         logging.basicConfig(level=logging.DEBUG if value > 1 else logging.INFO if value else logging.WARNING,
                             format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+        if not value:  # a page with no main text is one Error line, not also trafilatura's "discarding data: None"
+            logging.getLogger("trafilatura").setLevel(logging.ERROR)
         return value
     return click.option("-v", "--verbose", count=True, expose_value=False, callback=set_level,
                         help="More log output on stderr (-vv for debug).")(func)
@@ -59,7 +61,17 @@ def checked_filter(ctx, param, value):
     """A text filter (``query --doc``, ``--metric``, ``--search`` …) given empty or blank is refused: it filtered
     nothing, so ``--doc "$ID"`` with ``$ID`` unset printed every stored figure as if they were that document's."""
     if value is not None and not value.strip():
-        raise click.BadParameter(f"{value!r} is empty: give a value, or leave the option out")
+        option = isinstance(param, click.Option)  # timeline's METRIC is an argument: there is no leaving it out
+        raise click.BadParameter(f"{value!r} is empty: give a value" + (", or leave the option out" if option else ""))
+    return value
+
+
+def checked_paths(ctx, param, value):
+    """An input path given as an empty string is refused: it read as the current folder (``Path("")`` is ``.``), so
+    ``analyzer ingest "$DIR"`` with ``$DIR`` unset analyzed and stored every article under the working folder."""
+    for path in (value,) if isinstance(value, str) else value or ():
+        if path == "":
+            raise click.BadParameter("'' is an empty path: name a file or folder (- for stdin)")
     return value
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
-from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.common import checked_paths, fail, handle_errors, verbose_option
 from analyzer.errors import safe_message
 from analyzer.evaluate import Scores, format_report, score, score_links
 from analyzer.io.gold import find_texts_dir, join_text, shape_problems, validate
@@ -86,6 +87,8 @@ def _parsed(text: str, with_line: bool):
         return f"malformed JSON at {where}: {error.msg.removesuffix(' at')}"
     except RecursionError:
         return "JSON nested too deeply"
+    except ValueError:  # the one other ValueError of json.loads: Python's limit on int() (was a traceback)
+        return f"JSON holds an integer of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def _checked(record, file: Path, strict: bool) -> tuple[dict | None, str | None]:
@@ -147,7 +150,7 @@ def render(scores: Scores, link_scores: dict, fmt: str, max_errors: int) -> str:
 
 
 @click.command(name="eval")
-@click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True)
+@click.argument("gold_dirs", metavar="GOLD_DIR...", nargs=-1, required=True, callback=checked_paths)
 @click.option("--pred", "pred_dir", help="Score saved predictions (record-format files, matched by doc.id) instead of running the pipeline.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--errors", "max_errors", type=click.IntRange(min=0), default=25, show_default=True, help="How many errors to list.")

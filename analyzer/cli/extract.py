@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from analyzer.cli.common import fail, format_option, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import checked_paths, fail, format_option, handle_errors, report_failures, verbose_option
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.errors import InputError
 from analyzer.extract.periods import parse_iso_date
@@ -45,7 +45,7 @@ def to_english(record: Record) -> Record:
 
 
 @click.command(name="extract")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=checked_paths)
 @format_option(choices=(*FORMATS, "parquet"))
 @document_options
 @click.option("--candidates", is_flag=True, help="Also report tool-like names missing from the taxonomy.")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from analyzer.cli.common import fail, handle_errors, verbose_option
+from analyzer.cli.common import checked_paths, fail, handle_errors, verbose_option
 from analyzer.cli.store import db_option, open_db
 from analyzer.store.ingest import signals_deferred
 from analyzer.store.references import ReferenceFileError, import_reference_table
@@ -20,7 +20,7 @@ def reference_group() -> None:
 
 
 @reference_group.command(name="import")
-@click.argument("path", metavar="FILE.csv")
+@click.argument("path", metavar="FILE.csv", callback=checked_paths)
 @click.option("--source", "set_name", required=True, metavar="NAME",
               help="Name of this reference set (e.g. pboc-nbs; at most 200 characters, no space at either end); "
                    "re-importing the same NAME replaces the set.")

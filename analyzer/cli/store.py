@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import (FiniteRange, checked_filter, checked_place, fail, format_option, handle_errors,
-                                 report_failures, verbose_option)
+from analyzer.cli.common import (FiniteRange, checked_filter, checked_paths, checked_place, fail, format_option,
+                                 handle_errors, report_failures, verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
@@ -97,7 +97,7 @@ def date_option(name: str, text: str):
 
 
 @click.command(name="ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=checked_paths)
 @db_option
 @click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Processes that analyze documents in parallel (the main process writes); with "

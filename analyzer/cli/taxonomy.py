@@ -7,7 +7,7 @@ import sys
 import click
 
 from analyzer.analysis.candidates import collect_candidates
-from analyzer.cli.common import fail, handle_errors, report_failures, verbose_option
+from analyzer.cli.common import checked_paths, fail, handle_errors, report_failures, verbose_option
 from analyzer.io import gold
 from analyzer.io.readers import read_documents
 from analyzer.io.rows import write_rows
@@ -64,7 +64,7 @@ def show_command(entry_id):
 
 
 @taxonomy_group.command(name="candidates")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=checked_paths)
 @click.option("--examples", type=click.IntRange(min=0), default=2, show_default=True, help="Example contexts per candidate.")
 @click.option("--min-count", type=click.IntRange(min=0), default=1, show_default=True, help="Only names seen this often.")
 @click.option("--kind", "kinds", type=click.Choice(["policy_tools", "sectors", "institutions"]),

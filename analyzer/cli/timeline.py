@@ -7,7 +7,7 @@ import click
 
 from analyzer.analysis import plot
 from analyzer.analysis.timeline import COLUMNS, build_timeline
-from analyzer.cli.common import checked_place, fail, format_option, handle_errors, save_plot, verbose_option
+from analyzer.cli.common import checked_filter, checked_place, fail, format_option, handle_errors, save_plot, verbose_option
 from analyzer.cli.store import db_option, open_db
 from analyzer.errors import one_line
 from analyzer.io.rows import write_rows
@@ -16,7 +16,7 @@ from analyzer.taxonomy import place_key
 
 
 @click.command(name="timeline")
-@click.argument("metric")
+@click.argument("metric", callback=checked_filter)
 @db_option
 @click.option("--measure", type=click.Choice([*MEASURES, "all"]),
               help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")

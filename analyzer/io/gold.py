@@ -182,6 +182,35 @@ def shape_problems(record, values: bool = True) -> list[str]:
     return problems
 
 
+REQUIRED = {"figures": ("text", "start", "end", "value", "unit"), **{kind: ("text", "start", "end", "name")
+                                                                   for kind in MENTION_KINDS}}
+
+
+def record_problem(record) -> str | None:
+    """Why ``Record.from_dict`` cannot read ``record``, in the format's words (``figures[0] has no 'value'``,
+    ``figures[0].value 'abc' is not a decimal``): the first such problem, or None."""
+    problems = shape_problems(record, values=False)
+    if problems:
+        return problems[0]
+    for array, keys in REQUIRED.items():
+        for i, item in enumerate(record.get(array) or []):
+            problems += [f"{array}[{i}] has no {key!r}" for key in keys if key not in item]
+            if array == "figures":
+                problems += [f"figures[{i}].{key} {item[key]!r} is not a decimal" for key in ("value", "value_high")
+                             if item.get(key) is not None and not _reads_as_decimal(item[key])]
+                if not isinstance(item.get("period") or {}, dict):
+                    problems.append(f"figures[{i}].period must be an object, not {type(item['period']).__name__}")
+    return problems[0] if problems else None
+
+
+def _reads_as_decimal(value) -> bool:
+    try:
+        Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return False
+    return True
+
+
 def validate(record: dict) -> list[str]:
     """Return every problem found in a gold record (empty list when valid)."""
     shape = shape_problems(record, values=False)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analyzer.errors import InputError
+from analyzer.io.gold import record_problem
 from analyzer.io.readers import parse_json_object
 from analyzer.io.safejson import load_json
 from analyzer.records import MENTION_KINDS, Record
@@ -82,7 +83,8 @@ def record_from_json(text: str, where: str, doc_id: str | None = None) -> Record
     except InputError as error:
         return error
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as error:
-        return InputError(where, f"not a valid record ({type(error).__name__}: {error})")
+        return InputError(where, "not a valid record: "
+                              + (record_problem(obj) or f"{type(error).__name__}: {error}"))
     record.document = document
     return record
 

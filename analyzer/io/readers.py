@@ -441,11 +441,15 @@ def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputErr
     for where, obj in objects:
         try:
             obj = load_json(obj, where) if isinstance(obj, str) else obj
-            for i, element in enumerate(obj if isinstance(obj, list) else [obj]):
-                place = f"{where}[{i}]" if isinstance(obj, list) else where
-                yield located(parse_json_object(element, place), place, STDIN)
         except InputError as error:
             yield error
+            continue
+        for i, element in enumerate(obj if isinstance(obj, list) else [obj]):
+            place = f"{where}[{i}]" if isinstance(obj, list) else where
+            try:  # a bad element costs itself alone: the array's later elements are still read
+                yield located(parse_json_object(element, place), place, STDIN)
+            except InputError as error:
+                yield error
 
 
 def read_documents(paths: list[str], overrides: dict | None = None,

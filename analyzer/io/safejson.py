@@ -57,7 +57,9 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 # what a JSON parser's terse message means for the person who wrote the file
 JSON_HINTS = {"Invalid control character": "a raw line break, tab or other control character inside a string: "
-                                           "write it as \\n, \\t or \\u00XX"}
+                                           "write it as \\n, \\t or \\u00XX",
+              "Extra data": "more than one JSON value: a .json file holds one object or one array; one object a "
+                            "line is a .jsonl file"}
 
 
 def _json_problem(message: str) -> str:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from analyzer.errors import InputError, StoreError
+from analyzer.io.gold import record_problem
 from analyzer.io.readers import (STDIN, ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
                                  read_documents)
 from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
@@ -101,7 +102,8 @@ def read_records(paths: list[str], limits=None) -> Iterator[Record | InputError]
                 yield error
                 continue
             except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as error:
-                yield InputError(where, f"not a valid record ({type(error).__name__}: {error})")
+                yield InputError(where, "not a valid record: "
+                                 + (record_problem(obj) or f"{type(error).__name__}: {error}"))
                 continue
             record.document = document
             yield record

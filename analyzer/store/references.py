@@ -26,7 +26,7 @@ from decimal import Decimal, Inexact, localcontext
 from pathlib import Path
 
 from analyzer.errors import InputError, StoreError
-from analyzer.io.readers import regular_file_size
+from analyzer.io.readers import decode_bytes, regular_file_size
 from analyzer.records import COMPARISONS, MEASURES, Document, Figure, Period, Record
 from analyzer.store.base import StoredRecord
 from analyzer.store.sql import database_refusal
@@ -282,7 +282,8 @@ def _table_text(path: str) -> str:
         if size > MAX_TABLE_BYTES or len(data) > MAX_TABLE_BYTES:
             raise InputError(path, f"{max(size, len(data)):,} bytes is over the limit of {MAX_TABLE_BYTES:,} bytes "
                                    "for a reference table (split it into several sets, one --source each)")
-        return data.decode("utf-8-sig")
+        # as ingest reads a file: a BOM, UTF-8, else GB18030/GBK or Big5 (a spreadsheet's CSV on a Chinese Windows)
+        return decode_bytes(data, path) if data.strip() else ""
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot read the reference table: {error}") from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,9 +27,17 @@ from analyzer.store.rows import document_row, record_rows
 from analyzer.taxonomy.series import PLACE_MARK
 
 
+# A libpq keyword string ("host=h dbname=d password=…") is no URL: taken for a SQLite path, it made a file named after
+# it, password included, and the summary printed that name with its '=' URL-encoded, past the password mask
+LIBPQ_KEYWORDS = re.compile(r"\s*(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode)\s*=", re.I)
+
+
 def normalize_url(url: str | None) -> str:
     """A SQLAlchemy URL from what a user types: a path, ``sqlite:///…``, ``postgresql://…`` or ``:memory:``."""
     url = url or default_db_url()
+    if LIBPQ_KEYWORDS.match(url):
+        raise StoreError(f"not a database URL: {mask_secrets(url)!r} is a libpq keyword string; write it as a "
+                         "postgresql:// URL (see --help), or a SQLite file of that name as ./NAME")
     if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
         return "sqlite://"
     for prefix in ("postgresql://", "postgres://"):
@@ -119,6 +128,12 @@ class SQLStore:
             raise StoreError(f"not a database URL: {mask_secrets(self.url)!r}") from None
         if backend not in ("sqlite", "postgresql"):
             raise StoreError(f"unsupported database {self.display_url!r}: use a SQLite path or a postgresql:// URL")
+        if backend == "sqlite" and sa.make_url(self.url).query:
+            # the driver ignored ?mode=ro (without uri=true) under a Python warning and wrote the store; with
+            # uri=true it opened a new store in a file named 'x.db?mode=ro' (a URI needs sqlite:///file:x.db?...)
+            raise StoreError(f"cannot open the database {self.display_url}: a SQLite store is named by its path alone, "
+                             f"without URL arguments ({', '.join(sa.make_url(self.url).query)}); `analyzer sql` and "
+                             "`serve` open it read-only themselves")
         if backend == "postgresql" and "@" in (sa.make_url(self.url).host or ""):  # user:pa@ss@host
             raise StoreError(f"cannot open the database {self.display_url}: its password holds an @; write it as "
                              "%40 in the URL")
