@@ -16,9 +16,9 @@ from pathlib import Path
 
 from analyzer.check import multiyear
 from analyzer.extract.places import place_words
-from analyzer.taxonomy.series import place_key
 from analyzer.normalize import to_simplified
 from analyzer.records import Figure
+from analyzer.taxonomy.series import place_key
 from analyzer.text.sentences import sentence_start
 
 WORDS_FILE = Path(__file__).with_name("claim_words.toml")
