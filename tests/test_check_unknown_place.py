@@ -16,7 +16,8 @@ store = module_store(DOCS)
 
 
 @pytest.mark.parametrize("claim, figure, verdict", [
-    ("昆山市2023年GDP增长5.2%", "5.2%", "unverifiable"),        # the national 5.2% is no figure of Kunshan's
+    ("昆山市2023年GDP增长5.2%", "5.2%", "contradicted"),        # the national 5.2% is no figure of Kunshan's; its
+    # GDP is its 地区生产总值 (``placed_name``, s28-w13fix): Kunshan's own 5.8% answers it
     ("浦东新区2023年GDP增长5.2%", "5.2%", "unverifiable"),
     ("长三角地区2023年GDP增长5.2%", "5.2%", "unverifiable"),
     ("2023年GDP增长5.2%", "5.2%", "supported"),                 # a national claim as before

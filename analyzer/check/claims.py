@@ -704,7 +704,8 @@ class ClaimChecker:
     def shorthand_series(self, claim: Figure, key: str) -> list[SeriesChoice]:
         """The one series stored for the claim's period whose key ends with the claim's (获贷率 for
         普惠小微贷款获贷率): a claim may name a statistic in short. Two or more such series are left to the
-        nearest-metrics list, since a short name (贷款余额) cannot tell them apart."""
+        nearest-metrics list, since a short name (贷款余额) cannot tell them apart; its figures only of the claim's
+        place (``_of_place``)."""
         if len(key) < 3 or _catalogued(key):
             return []  # a catalogued statistic is exactly itself (恒生指数 is not 恒生科技指数)
         keys = set()
@@ -716,8 +717,9 @@ class ClaimChecker:
             keys = _short_keys(key, (r for r in rows if claim.period is None or _undated(r)))
         if len(keys) != 1:
             return []
-        (only,) = keys
-        return [SeriesChoice(only, self.rows(only), chosen_because="shorthand")]
+        (only,) = keys  # of the claim's place (or of documents naming it): 昆山市地区生产总值 is no short 河南's
+        rows = _of_place(self.rows(only), claim.place, only, self.place_documents)
+        return [SeriesChoice(only, rows, chosen_because="shorthand")] if rows else []
 
     def other_names(self, claim: Figure) -> list[str]:
         """The metrics of the claim's other figures."""

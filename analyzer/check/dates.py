@@ -15,13 +15,18 @@ from analyzer.records import Figure, Period
 
 def written_elsewhen(period: Period | None, row: dict) -> bool:
     """The stored figure's sentence writes a month before it that ``period`` does not cover (去年11月，…CPI增长至7.8%
-    for a claim of December): it is no reading of the claim's period, whatever its year."""
+    for a claim of December), or a span (``written_span``: 全年, 一季度) that ends in a month ``period`` does not end
+    in — the later written decides: it is no reading of the claim's period, whatever its year."""
     if period is None:
         return False
     offset = row["start"] - (row.get("sentence_start") or 0)
     before = normalized_sentence(row)[:max(0, offset)]
-    months = [int(m.group("month")) for m in claim_words()["written_month"].finditer(before)]
-    return bool(months) and months[-1] not in _months(period)
+    month = list(claim_words()["written_month"].finditer(before))[-1:]
+    pattern, span_months = claim_words()["written_span"]
+    span = list(pattern.finditer(before))[-1:]
+    if span and (not month or span[0].start() > month[0].start()):
+        return span_months[span[0].group()] != int(period.end[5:7])
+    return bool(month) and int(month[0].group("month")) not in _months(period)
 
 
 def other_fiscal_period(claim_before: str, row: dict) -> bool:

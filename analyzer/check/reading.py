@@ -15,8 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from analyzer.check import multiyear
+from analyzer.extract.places import place_words
 from analyzer.normalize import to_simplified
 from analyzer.records import Figure
+from analyzer.taxonomy.series import place_key
 from analyzer.text.sentences import sentence_start
 
 WORDS_FILE = Path(__file__).with_name("claim_words.toml")
@@ -47,6 +49,8 @@ def claim_words() -> dict:
             "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
             "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
             "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
+            "headline_place": re.compile(_union(data["headline_place"], "pattern")),
+            "placed_names": data["placed_name"],
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
             **_paraphrase_entries(data), **_date_entries(data)}
 
@@ -71,7 +75,9 @@ def _date_entries(data: dict) -> dict:
     a claim dated only by its own day, a quarter or month written without its year; and the least length of a head
     that names a statistic later in a sentence (``sentence_head``); the measures whose stored figure belongs to the
     statistic its sentence gives a level of in another unit (``other_unit_owner``)."""
+    spans = {word: row["month"] for row in data["written_span"] for word in row["words"]}
     return {"written_month": re.compile(_union(data["written_month"], "pattern")),
+            "written_span": (re.compile("|".join(sorted(map(re.escape, spans), key=len, reverse=True))), spans),
             "fiscal_period": re.compile(_union(data["fiscal_period"], "pattern")),
             "own_day_rules": frozenset(_words(data["own_day_period"], "rules")),
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
@@ -370,7 +376,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
     (破30万亿), the metric without the bound verb it took in (普惠小微贷款余额破 → 普惠小微贷款余额), 增长1.8倍 as a
     growth of 180%, and the base it compares with when one is written (比2019年末)."""
     figure = _comparison_change(text, _market_move(text, _growth_multiple(text, _claimed_share(text, _unmarked(figure)))))
-    figure = _holiday(text, _unknown_place(text, figure))
+    figure = _placed_name(_holiday(text, _unknown_place(text, figure)))
     base = multiyear.stated_base(text, figure, published)
     span = multiyear.span_base(figure.metric, figure.period)
     if span is not None:
@@ -395,8 +401,27 @@ def _unknown_place(text: str, figure: Figure) -> Figure:
     found = words["unknown_place"].match(text) if figure.place is None else None
     place = next((group for group in found.groups() if group), None) if found else None
     if place is None or place.endswith(words["not_place_endings"]) or found.end() > figure.start:
-        return figure
+        return _headline_place(text, figure)
     return dataclasses.replace(figure, place=place)
+
+
+def _placed_name(figure: Figure) -> Figure:
+    """A metric a place of the country names otherwise than the nation (``placed_name``: a province's GDP is its
+    地区生产总值)."""
+    key = place_key(figure.place) or ""
+    for row in claim_words()["placed_names"]:
+        if key and figure.metric in row["words"] and (key in row["places"] or figure.place.endswith(tuple(row["endings"]))):
+            return dataclasses.replace(figure, metric=row["name"])
+    return figure
+
+
+def _headline_place(text: str, figure: Figure) -> Figure:
+    """A figure the extractor gave no place, of a claim headed by a known place and a colon (``headline_place``:
+    东莞：2021年进出口总额…), takes that place."""
+    found = claim_words()["headline_place"].match(text) if figure.place is None else None
+    if found is None or found.group("place") not in place_words() or found.end() > figure.start:
+        return figure
+    return dataclasses.replace(figure, place=found.group("place"))
 
 
 def _own_statement_metric(text: str, figure: Figure) -> str | None:
