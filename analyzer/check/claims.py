@@ -40,6 +40,7 @@ from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a
                                     read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.siblings import undated_in_source
+from analyzer.check.source import source_sentences
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
 from analyzer.pipeline import analyze
@@ -1473,7 +1474,7 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
     verdicts = check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
-    return undated_in_source(checker, figures, verdicts)
+    return source_sentences(checker, figures, undated_in_source(checker, figures, verdicts))
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:
