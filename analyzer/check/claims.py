@@ -32,6 +32,7 @@ from decimal import Decimal
 from analyzer.check import context as ctx
 from analyzer.check import multiyear
 from analyzer.check import slips as sl
+from analyzer.check.abridged import abridged_names
 from analyzer.check.counts import check_counts
 from analyzer.check.dates import dated_by_growth, other_fiscal_period, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
@@ -40,6 +41,7 @@ from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a
                                     read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.siblings import undated_in_source
+from analyzer.check.source import source_sentences
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
 from analyzer.pipeline import analyze
@@ -1475,7 +1477,8 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
     verdicts = check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
-    return undated_in_source(checker, figures, verdicts)
+    verdicts = source_sentences(checker, figures, undated_in_source(checker, figures, verdicts))
+    return abridged_names(checker, figures, verdicts)
 
 
 def any_contradicted(verdicts: list[Verdict]) -> bool:

@@ -87,6 +87,8 @@ def _date_entries(data: dict) -> dict:
             "undated_beside_growth": data["undated_beside_growth"],
             "not_before_growth": re.compile(_union(data["undated_beside_growth"], "not_before")),
             "undated_in_source": min(row["min_chars"] for row in data["undated_in_source"]),
+            "source_sentence": data.get("source_sentence", []),
+            "abridged_name": data.get("abridged_name", []),
             "bare_period_rules": frozenset(_words(data["bare_period"], "rules")),
             "bare_period_words": re.compile(_union(data["bare_period"], "words"))}
 

@@ -83,6 +83,7 @@ YEAR_NAMES = (INDEX_BASE, LAW_NAME, YEAR_RECORD, DOCUMENT_NUMBER)  # a year righ
 FISCAL_BEFORE = WORD_PATTERNS["fiscal_before"]
 DIGEST_ITEM = WORD_PATTERNS["digest_item"]
 DIGEST_OPENING = rulebook.regex(r"\s*" + WORD_PATTERNS["digest_opening"].pattern)
+YEAR_CONTEXT_BREAK = WORD_PATTERNS["year_context_break"]
 MEETING_MONTH = WORD_PATTERNS["meeting_month"]
 PAST_YEAR_BEFORE = WORD_PATTERNS["past_year_before"]
 PAST_EVENT_AFTER = WORD_PATTERNS["past_event_after"]
@@ -380,7 +381,11 @@ class PeriodResolver:
         one (2019年末 … 全年增加 → 2019), else from the publication date."""
         spans = []
         self.context_year, self.last_report = None, None
+        last = 0
         for match in time_matches(text):
+            if YEAR_CONTEXT_BREAK.search(text, last, match.start()):
+                self.context_year = None  # a new paragraph or digest item: a bare month is of publication's year again
+            last = match.end()
             if _not_a_period(text, match):
                 self._document_year(text, match)
                 continue
