@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from analyzer.check import slips as sl
+from analyzer.check.dates import written_elsewhen
 from analyzer.check.messages import say
 from analyzer.check.precision import half
 from analyzer.check.reading import claim_words
@@ -119,10 +120,13 @@ def _same_digits(figure: Figure, row: dict) -> bool:
 
 
 def _in_period(figure: Figure, row: dict) -> bool:
-    """Undated, or of the claim's period, or of a span within it (1日至24日 of 6月)."""
+    """Undated (and no month or span written before it says another time: dates.written_elsewhen), or of the claim's
+    period, or of a span within it (1日至24日 of 6月)."""
     start, end = str(row.get("period_start") or "")[:10], str(row.get("period_end") or "")[:10]
     period = figure.period
-    return not end or period is None or (period.start <= start and end <= period.end)
+    if not end:
+        return not written_elsewhen(period, row)
+    return period is None or (period.start <= start and end <= period.end)
 
 
 def _answered(checker, figure: Figure, verdict, sources: list[Source]):
