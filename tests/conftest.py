@@ -42,6 +42,20 @@ def load_gold(path: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
+def finder():
+    """One mention finder (the taxonomy's automaton and the name grammars) for the whole run."""
+    from analyzer.extract.mentions import MentionFinder
+    from analyzer.taxonomy import load_taxonomy
+    return MentionFinder(load_taxonomy())
+
+
+def tool_mentions(finder, text: str) -> list[tuple[str, str]]:
+    """(written text, name) of each policy-tool mention ``finder`` reads in ``text``."""
+    from analyzer.normalize import normalize
+    return [(m.text, m.name) for m in finder(normalize(text), text)["policy_tools"]]
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from analyzer.pipeline import Pipeline
     return Pipeline()

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import tool_mentions
+
 from analyzer.evaluate import default_names_agree
-from analyzer.extract.mentions import MentionFinder
-from analyzer.normalize import normalize
 from analyzer.pipeline import analyze
 from analyzer.taxonomy import load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
-
-
-def tools(finder, text):
-    return [(m.text, m.name) for m in finder(normalize(text), text)["policy_tools"]]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -41,7 +32,7 @@ def tools(finder, text):
     ("市场预期美联储资产负债表缩减提前开始。", [("资产负债表缩减", "缩表")]),
 ])
 def test_foreign_instruments_are_tools(finder, text, expected):
-    assert tools(finder, text) == expected
+    assert tool_mentions(finder, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -51,15 +42,15 @@ def test_foreign_instruments_are_tools(finder, text, expected):
     "SRF指数上涨，RRP价格下调，FIMA扩容。",      # Latin short forms only after one of the entry's names
 ])
 def test_generic_words_and_markets_are_no_tools(finder, text):
-    assert tools(finder, text) == []
+    assert tool_mentions(finder, text) == []
 
 
 def test_named_tax_credit_keeps_its_written_name(finder):
     # the grammar's head 税收抵免; the bare word is the taxonomy's entry under 税收优惠
-    assert tools(finder, "美国的电动汽车税收抵免将于月底到期，税收抵免结束后销量或回落。") == [
+    assert tool_mentions(finder, "美国的电动汽车税收抵免将于月底到期，税收抵免结束后销量或回落。") == [
         ("电动汽车税收抵免", "电动汽车税收抵免"), ("税收抵免", "税收抵免")]
     # a numeral jieba leaves alone (三 of 周三) is a time, not part of the name
-    assert tools(finder, "分析师称本周三电动汽车税收抵免到期。") == [("电动汽车税收抵免", "电动汽车税收抵免")]
+    assert tool_mentions(finder, "分析师称本周三电动汽车税收抵免到期。") == [("电动汽车税收抵免", "电动汽车税收抵免")]
 
 
 def test_parents_keep_queries_and_scores_together():

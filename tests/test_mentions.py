@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.extract.mentions import MentionFinder
-from analyzer.taxonomy import load_taxonomy
 from analyzer.normalize import normalize
 
 # text → expected (kind, text as written, canonical name) found; kinds not listed must be empty
@@ -138,11 +136,6 @@ ACTIONS = [
     ("碳减排支持工具到期退出", "碳减排支持工具", "退出"),
     ("MLF利率保持不变", "MLF", None),
 ]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
 
 
 def found(finder, text):

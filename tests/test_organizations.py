@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.extract.mentions import MentionFinder
 from analyzer.extract.organizations import OrganizationFinder, load_grammar, required_part
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
@@ -151,11 +150,6 @@ NOT_FOUND = [
 @pytest.fixture(scope="module")
 def grammar():
     return OrganizationFinder()
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
 
 
 @pytest.mark.parametrize("text, expected", FOUND)

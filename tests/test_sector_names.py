@@ -8,15 +8,9 @@ from __future__ import annotations
 import pytest
 
 from analyzer.analysis.candidates import collect_candidates
-from analyzer.extract.mentions import MentionFinder
 from analyzer.normalize import normalize
 from analyzer.records import Document
 from analyzer.taxonomy import load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
 
 
 def sectors(finder, text):

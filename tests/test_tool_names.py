@@ -7,15 +7,8 @@ import pytest
 
 from analyzer import rulebook
 from analyzer.analysis.candidates import collect_candidates
-from analyzer.extract.mentions import MentionFinder
 from analyzer.normalize import normalize
 from analyzer.records import Document
-from analyzer.taxonomy import load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
 
 
 def tools(finder, text):

@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.extract.mentions import MentionFinder
-from analyzer.normalize import normalize
-from analyzer.taxonomy import load_taxonomy
+from conftest import tool_mentions
 
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
-
-
-def tools(finder, text):
-    return [(m.text, m.name) for m in finder(normalize(text), text)["policy_tools"]]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -46,7 +36,7 @@ def tools(finder, text):
     ("此举旨在对冲美国政府补贴到期后的价格压力。", []),
 ])
 def test_no_tool(finder, text, expected):
-    assert tools(finder, text) == expected
+    assert tool_mentions(finder, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -63,4 +53,4 @@ def test_no_tool(finder, text, expected):
     ("做好两项货币政策直达工具的接续转换。", [("货币政策直达工具", "货币政策直达工具")]),
 ])
 def test_tool(finder, text, expected):
-    assert tools(finder, text) == expected
+    assert tool_mentions(finder, text) == expected

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from analyzer.evaluate import default_names_agree
-from analyzer.extract.mentions import MentionFinder
 from analyzer.normalize import normalize
 from analyzer.taxonomy import load_taxonomy
 
@@ -129,11 +128,6 @@ AUDIT_CASES = [
     ("深化QFLP、QDLP试点，进一步拓宽企业范围。",
      {("policy_tools", "QFLP", "合格境外有限合伙人试点"), ("policy_tools", "QDLP试点", "合格境内有限合伙人试点")}),
 ]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return MentionFinder(load_taxonomy())
 
 
 @pytest.mark.parametrize("text, expected", CASES + AUDIT_CASES)
