@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 
 from analyzer.cli import main
 from analyzer.io.readers import walk_folder
+from analyzer.store import schema
 
 from test_hostile_inputs import TEXT, error_lines, ingest_cli, stored_ids
 
@@ -175,3 +177,39 @@ def test_stdin_that_is_json_but_broken_says_how_to_read_it_as_text():
     assert result.exit_code == 3
     assert error_lines(result)[0].endswith("(stdin that starts with { or [ is read as JSON: save a plain-text article "
                                            "as a .txt file to read it)"), result.output
+
+
+def test_an_older_store_there_is_refused_by_what_would_upgrade_it_and_read_by_sql(read_only_store):
+    """Read immutable, a store cannot be upgraded: a command that would upgrade it says so in one line (not a write
+    error, not a stale schema read), and `sql` reads it as it is."""
+    folder = read_only_store.parent
+    folder.chmod(0o755)
+    with sqlite3.connect(read_only_store) as connection:
+        connection.execute("UPDATE schema_version SET version = version - 1")
+    connection.close()
+    assert sorted(path.name for path in folder.iterdir()) == ["s.db"]
+    folder.chmod(0o555)
+    done = as_user("query", "--db", str(read_only_store))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"Error: the store has schema version {schema.SCHEMA_VERSION - 1}, older than this analyzer's "
+        f"{schema.SCHEMA_VERSION}, and its folder may not be written here, so it cannot be upgraded: `analyzer "
+        "ingest` as the store's owner upgrades it; `analyzer sql` reads it as it is"], done.stderr
+    done = as_user("sql", "SELECT max(version) AS v FROM schema_version", "-f", "csv", "--db", str(read_only_store))
+    assert done.returncode == 0 and done.stdout.split() == ["v", str(schema.SCHEMA_VERSION - 1)], done.stderr
+
+
+def test_a_file_without_a_store_there_is_named_by_its_path(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    sqlite3_file = folder / "other.db"
+    with sqlite3.connect(sqlite3_file) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    connection.close()
+    folder.chmod(0o555)
+    try:
+        done = as_user("query", "--db", str(sqlite3_file))
+    finally:
+        folder.chmod(0o755)
+    assert done.stderr.strip() == (f"Error: no analyzer store in sqlite:///{sqlite3_file}: create one with "
+                                   "`analyzer ingest`"), done.stderr

@@ -114,7 +114,7 @@ class SQLStore:
         try:
             migrations.hold(self.engine)  # its SQLite file's lock handle stays open until ``close``
             if self.immutable:  # nothing can be written: an older store is read as it is by `analyzer sql` alone
-                _require_current(self.engine, upgrade)
+                _require_current(self.engine, upgrade, self.display_url)
             elif upgrade:
                 migrations.upgrade(self.engine, create=create)
             elif not create:  # analyzer sql: a store, read as it is (an older one is not upgraded: no write)
@@ -747,9 +747,9 @@ def _immutable_engine(path: Path) -> sa.Engine:
     return sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.QueuePool, json_serializer=_json_dumps)
 
 
-def _require_current(engine: sa.Engine, upgrade: bool) -> None:
+def _require_current(engine: sa.Engine, upgrade: bool, shown: str) -> None:
     """A store read immutable cannot be upgraded: one of an older schema is refused unless read as it is."""
-    found = migrations.require_store(engine)
+    found = migrations.require_store(engine, shown=shown)
     if upgrade and found < schema.SCHEMA_VERSION:
         raise StoreError(f"the store has schema version {found}, older than this analyzer's "
                          f"{schema.SCHEMA_VERSION}, and its folder may not be written here, so it cannot be "
