@@ -394,8 +394,7 @@ def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[
 
     hidden: list[Path] = []
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
-        hidden.extend(Path(folder, name) for name in sorted(subfolders) if name.startswith("."))
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        hidden.extend(_prune_hidden(folder, subfolders))
         errors.extend(InputError(os.path.join(folder, name), LINKED_FOLDER)
                       for name in subfolders if os.path.islink(os.path.join(folder, name)))
         for name in sorted(names):
@@ -412,6 +411,14 @@ def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[
             yield InputError(str(path), "removed while the folder was read: skipped")
         else:
             yield InputError(str(path), "not a regular file (a FIFO, socket, device or broken link): skipped")
+
+
+def _prune_hidden(folder: str, subfolders: list[str]) -> list[Path]:
+    """Leave the hidden folders (a name that starts with '.') out of ``subfolders`` (os.walk's own list, sorted
+    here); return their paths."""
+    hidden = [Path(folder, name) for name in sorted(subfolders) if name.startswith(".")]
+    subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+    return hidden
 
 
 def say_hidden(root: Path, hidden: list[Path]) -> None:
