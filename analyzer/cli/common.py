@@ -75,6 +75,14 @@ def checked_paths(ctx, param, value):
     return value
 
 
+def checked_output(ctx, param, value):
+    """An output path given as an empty string is refused as an empty input path is: ``export -o ''`` said
+    ``cannot write : Is a directory``, and ``--plot ''`` drew nothing without a word."""
+    if value == "":
+        raise click.BadParameter("'' is an empty path: name a file, or leave the option out")
+    return value
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print ``Error: message`` on stderr (one line, passwords masked) and exit with ``code``."""
     click.echo(f"Error: {safe_message(message)}", err=True)

@@ -12,12 +12,12 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from analyzer.cli.common import (FiniteRange, checked_filter, checked_paths, checked_place, fail, format_option,
-                                 handle_errors, report_failures, verbose_option)
+from analyzer.cli.common import (FiniteRange, checked_filter, checked_output, checked_paths, checked_place, fail,
+                                 format_option, handle_errors, report_failures, verbose_option)
 from analyzer.cli.engine import engine_options, use_dask
 from analyzer.cluster.engine import ingest_on_cluster, ingest_partitions_here
 from analyzer.errors import StoreError, safe_message
-from analyzer.io.rows import unique_names, write_rows
+from analyzer.io.rows import blob_as_hex, unique_names, write_rows
 from analyzer.records import MEASURES, UNITS
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_TIME_LIMIT, Settings
 from analyzer.store import FigureQuery, open_store, readonly
@@ -199,8 +199,9 @@ def query_command(db_url, fmt, **filters):
 @db_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True)
-@click.option("--output", "-o", metavar="FILE", help="Output file [default: stdout; Parquet needs a file].")
-@click.option("--sqlite", "sqlite_path", metavar="FILE",
+@click.option("--output", "-o", metavar="FILE", callback=checked_output,
+              help="Output file [default: stdout; Parquet needs a file].")
+@click.option("--sqlite", "sqlite_path", metavar="FILE", callback=checked_output,
               help="Instead of one table, copy the whole store into a new SQLite file (e.g. a PostgreSQL "
                    "store for `analyzer serve`).")
 @verbose_option
@@ -235,11 +236,13 @@ def sql_command(statement, db_url, fmt, time_limit):
 
     Tables: documents, sentences, figures, mentions, links, schema_version (quote "end" in PostgreSQL).
 
+    A blob (bytea) is written as PostgreSQL writes one: \\x and its bytes in hex.
+
     Example: analyzer sql "SELECT unit, count(*) FROM figures GROUP BY unit" -f table
     """
     columns, rows = open_db(db_url, upgrade=False).sql(statement, time_limit)
     columns = unique_names(columns)  # SELECT 1 AS a, 2 AS a: both columns, a and a_2
-    write_rows((dict(zip(columns, row)) for row in rows), columns, fmt, sys.stdout)
+    write_rows((dict(zip(columns, map(blob_as_hex, row))) for row in rows), columns, fmt, sys.stdout)
 
 
 @click.command(name="sql-reader")

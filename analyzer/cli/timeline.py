@@ -7,7 +7,8 @@ import click
 
 from analyzer.analysis import plot
 from analyzer.analysis.timeline import COLUMNS, build_timeline
-from analyzer.cli.common import checked_filter, checked_place, fail, format_option, handle_errors, save_plot, verbose_option
+from analyzer.cli.common import (checked_filter, checked_output, checked_place, fail, format_option, handle_errors,
+                                 save_plot, verbose_option)
 from analyzer.cli.store import db_option, open_db
 from analyzer.errors import one_line
 from analyzer.io.rows import write_rows
@@ -21,7 +22,8 @@ from analyzer.taxonomy import place_key
 @click.option("--measure", type=click.Choice([*MEASURES, "all"]),
               help="Which series [default: level if reported, else flow, rate, share, growth_rate …], or all.")
 @click.option("--place", callback=checked_place, help="The series of this place (天津, 美国) [default: the national figures, no place].")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the series to this image file.")
+@click.option("--plot", "plot_path", metavar="FILE.png", callback=checked_output,
+              help="Also draw the series to this image file.")
 @format_option(default="table")
 @verbose_option
 @handle_errors

@@ -7,7 +7,7 @@ import click
 
 from analyzer.analysis import plot
 from analyzer.analysis.trends import COLUMNS, mention_trends
-from analyzer.cli.common import format_option, handle_errors, save_plot, verbose_option
+from analyzer.cli.common import checked_output, format_option, handle_errors, save_plot, verbose_option
 from analyzer.cli.store import db_option, open_db
 from analyzer.io.rows import write_rows
 
@@ -18,7 +18,8 @@ from analyzer.io.rows import write_rows
 @click.option("--freq", type=click.Choice(["month", "quarter", "year"]), default="quarter", show_default=True)
 @click.option("--top", type=click.IntRange(1, 1_000_000), default=10, show_default=True, help="Keep the N most mentioned names.")
 @click.option("--rollup", is_flag=True, help="Count narrower entries under their broadest parents (买断式逆回购 → 公开市场操作).")
-@click.option("--plot", "plot_path", metavar="FILE.png", help="Also draw the trends to this image file.")
+@click.option("--plot", "plot_path", metavar="FILE.png", callback=checked_output,
+              help="Also draw the trends to this image file.")
 @format_option(default="table")
 @verbose_option
 @handle_errors

@@ -157,13 +157,22 @@ def _check_decimal(value, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: value {value!r} is not a finite decimal with an exponent within ±{MAX_EXPONENT}")
 
 
+def format_problem(record) -> str | None:
+    """A record that names a format other than v1 (a later or foreign one, read as v1 field by field before):
+    what to say; None for v1 or no ``format`` at all (gold files may leave it out)."""
+    found = record.get("format") if isinstance(record, dict) else None
+    if found in (None, FORMAT):
+        return None
+    return f"format {found!r} is not {FORMAT!r}, the record format this analyzer reads"
+
+
 def shape_problems(record, values: bool = True) -> list[str]:
     """What keeps a record from being read at all: no JSON object, a ``doc`` that is no object, a ``text`` that is
     no string, an array that is no list of objects, and (``values``) a figure value that is no bounded decimal.
     ``validate`` and the scorers may then read the record's fields as the format says."""
     if not isinstance(record, dict):
         return [f"a record must be a JSON object, not {type(record).__name__}"]
-    problems = []
+    problems = [problem] if (problem := format_problem(record)) else []
     if not isinstance(record.get("doc") or {}, dict):
         problems.append(f"doc must be an object, not {type(record['doc']).__name__}")
     if not isinstance(record.get("text", ""), str):

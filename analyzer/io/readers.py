@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import os
 import re
 import stat
@@ -28,6 +29,8 @@ from analyzer.errors import InputError
 from analyzer.io.safejson import check_json, load_json
 from analyzer.records import Document
 from analyzer.settings import DEFAULT_MAX_DOCUMENT_BYTES
+
+LOG = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -120,11 +123,16 @@ def parse_text(text: str, source: str, doc_id: str | None = None) -> Document:
     """A plain-text document, with an optional ``key: value`` header block."""
     lines = text.split("\n")
     meta: dict[str, str] = {}
+    seen: dict[str, int] = {}  # key → the line it was given on: a key given twice is an error, as in JSON
     body_start = 0
     for i, line in enumerate(lines[:64]):
         match = re.match(r"^\s*([A-Za-z\u4e00-\u9fff]+)\s*[:：]\s*(.*?)\s*$", line)
         if match and match.group(1).lower() in HEADER_KEYS:
-            meta[HEADER_ALIASES.get(match.group(1), match.group(1).lower())] = match.group(2)
+            key = HEADER_ALIASES.get(match.group(1), match.group(1).lower())
+            if key in seen:
+                raise InputError(f"{source}:{i + 1}", f"the header block gives {key!r} twice (lines {seen[key]} "
+                                 f"and {i + 1}): keep one")
+            seen[key], meta[key] = i + 1, match.group(2)
             continue
         if not line.strip() and meta:
             body_start = i + 1
@@ -384,16 +392,18 @@ def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[
     def unreadable(error: OSError) -> None:
         errors.append(InputError(error.filename or str(root), f"cannot read folder: {error.strerror or error}"))
 
+    hidden: list[Path] = []
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
-        subfolders.sort()
+        hidden.extend(_prune_hidden(folder, subfolders))
         errors.extend(InputError(os.path.join(folder, name), LINKED_FOLDER)
                       for name in subfolders if os.path.islink(os.path.join(folder, name)))
-        for name in names:
+        for name in sorted(names):
             path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in suffixes:
-                continue
-            found.append(path)
+            if path.suffix.lower() in suffixes:
+                (hidden if name.startswith(".") else found).append(path)
     yield from errors
+    if hidden:
+        say_hidden(root, hidden)
     for path in sorted(found, key=lambda p: p.relative_to(root).parts):
         if path.is_file():
             yield Source(path, root)
@@ -401,6 +411,24 @@ def walk_folder(root: Path, suffixes=frozenset(DIRECTORY_SUFFIXES)) -> Iterator[
             yield InputError(str(path), "removed while the folder was read: skipped")
         else:
             yield InputError(str(path), "not a regular file (a FIFO, socket, device or broken link): skipped")
+
+
+def _prune_hidden(folder: str, subfolders: list[str]) -> list[Path]:
+    """Leave the hidden folders (a name that starts with '.') out of ``subfolders`` (os.walk's own list, sorted
+    here); return their paths."""
+    hidden = [Path(folder, name) for name in sorted(subfolders) if name.startswith(".")]
+    subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+    return hidden
+
+
+def say_hidden(root: Path, hidden: list[Path]) -> None:
+    """One line for the hidden entries under ``root`` that were not read (files with a read suffix, folders: names
+    starting with '.', as .git or .ipynb_checkpoints, whose copies of articles would be stored twice): skipped
+    as ls and git skip them, but said, since a file put in the folder and not read is a surprise."""
+    names = [str(path.relative_to(root)) for path in hidden]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    LOG.warning("%s: %d hidden %s skipped (a name that starts with '.': %s); name a file to read it", root,
+                len(names), "entry" if len(names) == 1 else "entries", shown)
 
 
 def expand_paths(paths: list[str]) -> Iterator[Source | InputError | str]:
@@ -428,9 +456,24 @@ def read_stdin_text(limits: ReadLimits | None = None, hint: str = "") -> str:
     return decode_bytes(data, STDIN)
 
 
+# what may follow the bracket that opens a JSON text: stdin is read as JSON only then
+JSON_SECOND = {"{": frozenset('"}'), "[": frozenset('{["-0123456789tfn]')}
+AS_TEXT_HINT = " (stdin that starts with { or [ is read as JSON: save a plain-text article as a .txt file to read it)"
+
+
+def looks_like_json(text: str) -> bool:
+    """Whether stdin is JSON (or JSON Lines): it opens with ``{`` or ``[`` and goes on as only JSON can. A plain-text
+    article that opens with a bracket (``[注] …``, ``{转载}``) was read as JSON and failed."""
+    body = text.lstrip()
+    if body[:1] not in JSON_SECOND:
+        return False
+    after = body[1:].lstrip()[:1]
+    return not after or after in JSON_SECOND[body[0]]
+
+
 def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputError]:
     text = read_stdin_text(limits, " (for many documents use a .jsonl file, or raise --max-doc-bytes)")
-    if not text.lstrip().startswith(("{", "[")):
+    if not looks_like_json(text):
         yield located(parse_text(text, STDIN), STDIN, STDIN)
         return
     try:
@@ -442,7 +485,7 @@ def read_stdin(limits: ReadLimits | None = None) -> Iterator[Document | InputErr
         try:
             obj = load_json(obj, where) if isinstance(obj, str) else obj
         except InputError as error:
-            yield error
+            yield InputError(error.source, error.problem + AS_TEXT_HINT) if where == f"{STDIN}:1" else error
             continue
         for i, element in enumerate(obj if isinstance(obj, list) else [obj]):
             place = f"{where}[{i}]" if isinstance(obj, list) else where

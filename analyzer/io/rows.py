@@ -30,6 +30,14 @@ def _finite(value):
     return value
 
 
+def blob_as_hex(value):
+    """A blob (SQLite's bytes, PostgreSQL's bytea) as PostgreSQL's text form, ``\\x`` and its bytes in hex; it
+    was Python's ``b'…'`` in every format. Any other value as it is."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "\\x" + bytes(value).hex()
+    return value
+
+
 def unique_names(columns: Sequence[str]) -> list[str]:
     """Column names with each repeat renamed ``name_2``, ``name_3`` … (never a name already used), so rows keyed by
     name keep every column: ``SELECT 1 AS a, 2 AS a`` → a, a_2."""

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from analyzer.errors import StoreError
 from analyzer.serve.limits import largest_stored, limits_for
-from analyzer.store.sql import normalize_url
+from analyzer.store.sql import normalize_url, opens_immutable
 
 DATABASE = "analyzer"  # the name in every URL (/analyzer/figures), whatever the file is called
 # Entry-point plugins that may run: they only read. Any other installed datasette plugin is left out.
@@ -43,12 +43,12 @@ def store_path(db_url: str | None) -> Path:
     return path
 
 
-def check_store(path: Path) -> tuple[str | None, int]:
+def check_store(path: Path, immutable: bool = False) -> tuple[str | None, int]:
     """Raise ``StoreError`` unless ``path`` is an analyzer store; return a document id to show as an example
     (the one with most figures, or None for an empty store) and the length of its longest text in bytes. Opens the
-    file read-only."""
+    file read-only (and ``immutable``, as it will be served)."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' * immutable}", uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"documents", "figures", "mentions"} <= tables:
@@ -75,11 +75,12 @@ def open_served(db_url: str | None, live: bool = True) -> ServedStore:
     a file that an ingest may be writing; ``live=False`` (``serve --immutable``) opens it immutable, unless a
     write-ahead log holds pending commits. Immutable was the default until s27-reliab: SQLite then trusts that the
     file never changes, and an ingest beside the server (its checkpoints rewriting pages) gave queries wrong rows
-    and `database disk image is malformed`."""
+    and `database disk image is malformed`. A store in a folder this process may not write, with no writer's file
+    beside it, is served immutable too (``opens_immutable``: live, SQLite would have to create its ``-shm``)."""
     path = store_path(db_url)
-    example, largest = check_store(path)
-    return ServedStore(path=path.resolve(), immutable=not live and not has_pending_wal(path), example_doc=example,
-                       limits=limits_for(largest))
+    immutable = (not live or opens_immutable(path)) and not has_pending_wal(path)
+    example, largest = check_store(path, immutable)
+    return ServedStore(path=path.resolve(), immutable=immutable, example_doc=example, limits=limits_for(largest))
 
 
 def keep_read_only_plugins() -> list[str]:

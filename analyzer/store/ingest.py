@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from analyzer.errors import InputError, StoreError
-from analyzer.io.gold import record_problem
+from analyzer.io.gold import format_problem, record_problem
 from analyzer.io.readers import (STDIN, ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
                                  read_documents)
 from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
@@ -95,6 +95,9 @@ def read_records(paths: list[str], limits=None) -> Iterator[Record | InputError]
                 yield entry
                 continue
             where, id_base, obj = entry
+            if problem := format_problem(obj):
+                yield InputError(where, f"not a valid record: {problem}")
+                continue
             try:
                 document = located(parse_json_object(obj, where, id_base), where, item.origin)
                 record = Record.from_dict(obj)

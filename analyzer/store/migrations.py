@@ -271,13 +271,14 @@ def _upgrade_advice(error: sa.exc.SQLAlchemyError) -> str:
     return "run the command again when no other process holds the store (or `analyzer ingest` upgrades it)"
 
 
-def require_store(engine: sa.Engine, target: int = schema.SCHEMA_VERSION) -> int:
-    """The schema version of the store behind ``engine``, changing nothing: ``StoreError`` for a database without
-    a store or with a newer schema. For ``analyzer sql``, which never writes, an older store is read as it is."""
+def require_store(engine: sa.Engine, target: int = schema.SCHEMA_VERSION, shown: str | None = None) -> int:
+    """The schema version of the store behind ``engine`` (named ``shown`` in messages, else by its URL), changing
+    nothing: ``StoreError`` for a database without a store or with a newer schema. For ``analyzer sql``, which never
+    writes, an older store is read as it is."""
     with engine.connect() as connection:
         found = current_version(connection)
     if found is None:
-        shown = engine.url.render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
+        shown = shown or engine.url.render_as_string(hide_password=True).replace("+psycopg://", "://", 1)
         raise StoreError(f"no analyzer store in {mask_secrets(shown)}: create one with `analyzer ingest`")
     return _check_not_newer(found, target)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import random
 import re
 import sqlite3
@@ -66,6 +67,7 @@ LOCK_IDS = sa.text(
     "FROM unnest(CAST(:ids AS text[])) AS doc_id ORDER BY key) AS keys"
 ).bindparams(lock_class=ID_LOCK_CLASS)
 TAKE_SQLITE_WRITE_LOCK = sa.text("UPDATE documents SET id = id WHERE 0 = 1")  # a write statement: BEGIN + lock
+SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a store's file while it is written
 SET_LOCK_CLASS = 7173  # PostgreSQL advisory locks on reference set names: one import of a set at a time
 LOCK_SET = sa.text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:name))").bindparams(lock_class=SET_LOCK_CLASS)
 
@@ -98,10 +100,12 @@ class SQLStore:
         ``upgrade=False`` as well (``analyzer sql``) an older store is not upgraded, so nothing is written."""
         self.url = normalize_url(url)
         self.backend = self._checked_backend()
+        self.immutable = False  # a read of a store in a folder this process may not write: ``opens_immutable``
         if not create and self.backend == "sqlite" and self.url != "sqlite://":
             path = Path(sa.make_url(self.url).database or "")
             if not path.is_file():
                 raise StoreError(f"no store at {path}: create one with `analyzer ingest … --db {path}`")
+            self.immutable = opens_immutable(path)
         try:
             self.engine = self._create_engine()
         except ImportError as error:  # postgresql+psycopg2:// and other drivers that are not installed
@@ -109,13 +113,16 @@ class SQLStore:
                              f"({error.name or error}); use postgresql:// (psycopg 3)") from None
         try:
             migrations.hold(self.engine)  # its SQLite file's lock handle stays open until ``close``
-            if upgrade:
+            if self.immutable:  # nothing can be written: an older store is read as it is by `analyzer sql` alone
+                _require_current(self.engine, upgrade, self.display_url)
+            elif upgrade:
                 migrations.upgrade(self.engine, create=create)
             elif not create:  # analyzer sql: a store, read as it is (an older one is not upgraded: no write)
                 migrations.require_store(self.engine)
         except sa.exc.SQLAlchemyError as error:
             self.close()
-            raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}") from None
+            raise StoreError(f"cannot open the database {self.display_url}: {failure_reason(error)}"
+                             f"{self._read_only_folder_hint(create)}") from None
         except BaseException:
             self.close()
             raise
@@ -139,6 +146,21 @@ class SQLStore:
                              "%40 in the URL")
         return backend
 
+    def _read_only_folder_hint(self, create: bool) -> str:
+        """Why a read of a SQLite store in a folder this process may not write failed: the files of a writer lie
+        beside it (immutable would read it stale, so it is not opened so), and what to do; empty otherwise."""
+        if create or self.backend != "sqlite" or self.url == "sqlite://":
+            return ""
+        path = Path(sa.make_url(self.url).database or "")
+        beside = [own.name for own in self.own_files()[1:] if own.exists()]
+        if not beside or not read_only_folder(path):
+            return ""
+        verb = "lies" if len(beside) == 1 else "lie"
+        return (f" (its folder {path.parent} may not be written here and {', '.join(beside)} {verb} beside it: a "
+                "writer is at work or was cut off, so the store is not read from its file alone, which could be "
+                "stale; read it when the writer has finished, or copy the store with those files to a folder you "
+                "may write)")
+
     @property
     def display_url(self) -> str:
         """The URL with its password masked (whatever the scheme)."""
@@ -154,6 +176,8 @@ class SQLStore:
         if self.url == "sqlite://":
             engine = sa.create_engine(self.url, json_serializer=_json_dumps, poolclass=sa.pool.StaticPool,
                                       connect_args={"check_same_thread": False})
+        elif self.immutable:
+            return _immutable_engine(Path(sa.make_url(self.url).database or ""))
         else:
             path = Path(sa.make_url(self.url).database or "")
             if not path.parent.is_dir():
@@ -607,6 +631,8 @@ class SQLStore:
             engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool, connect_args={"options": options})
         else:
             uri = f"{Path(sa.make_url(self.url).database).as_uri()}?mode=ro"
+            if self.immutable:
+                uri += "&immutable=1"
 
             def connect() -> sqlite3.Connection:
                 raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -632,7 +658,7 @@ class SQLStore:
         if self.backend != "sqlite" or self.url == "sqlite://":
             return []
         path = Path(sa.make_url(self.url).database or "")
-        return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+        return [path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)]
 
     def refuse_own_file(self, output: str) -> None:
         """A ``StoreError`` when ``output`` (an export or a plot) is one of the store's own files, through a link or
@@ -695,6 +721,40 @@ def database_refusal(what: str):
         yield
     except sa.exc.SQLAlchemyError as error:
         raise StoreError(f"{what}: {failure_reason(error)}") from None
+
+
+def read_only_folder(path: Path) -> bool:
+    """Whether this process may not create files in the folder of ``path`` (a read-only mount, another user's)."""
+    return not os.access(path.parent, os.W_OK)
+
+
+def opens_immutable(path: Path) -> bool:
+    """Whether a read command opens the SQLite store at ``path`` with ``immutable=1``: its folder may not be written,
+    so SQLite could not create the ``-shm`` file that reading a WAL store needs ("attempt to write a readonly
+    database"), and no ``-wal``, ``-shm`` or ``-journal`` lies beside it, so no writer is at work (a writer would
+    need them; immutable would not see what they hold). Writers never open a store so."""
+    return read_only_folder(path) and not any(path.with_name(path.name + side).exists() for side in SIDE_FILES)
+
+
+def _immutable_engine(path: Path) -> sa.Engine:
+    """An engine that reads the SQLite file at ``path`` as it is (``mode=ro&immutable=1``): no lock, no side file."""
+    uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        raw = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        raw.execute("PRAGMA query_only = ON")
+        return raw
+    return sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.QueuePool, json_serializer=_json_dumps)
+
+
+def _require_current(engine: sa.Engine, upgrade: bool, shown: str) -> None:
+    """A store read immutable cannot be upgraded: one of an older schema is refused unless read as it is."""
+    found = migrations.require_store(engine, shown=shown)
+    if upgrade and found < schema.SCHEMA_VERSION:
+        raise StoreError(f"the store has schema version {found}, older than this analyzer's "
+                         f"{schema.SCHEMA_VERSION}, and its folder may not be written here, so it cannot be "
+                         "upgraded: `analyzer ingest` as the store's owner upgrades it; `analyzer sql` reads it as "
+                         "it is")
 
 
 def failure_reason(error: Exception) -> str:
