@@ -685,9 +685,9 @@ def _this_year_so_far(r: PeriodResolver, g: dict) -> Period | None:
 def _full_year(r: PeriodResolver, g: dict) -> Period | None:
     pub = r.published
     year = r.year_of(g, 1)
-    if "year" not in g and "rel" not in g and pub is not None and year == pub.year and pub.month <= 3 \
-            and not r.context_year:
-        year -= 1  # 全年 in a January–March release is the year just ended
+    if "year" not in g and "rel" not in g and "ahead" not in g and pub is not None and year == pub.year \
+            and pub.month <= 3 and not r.context_year:
+        year -= 1  # 全年 in a January–March release is the year just ended, unless a forecast word leads it
     return None if year is None else Period(f"{year}-01-01", f"{year}-12-31")
 
 
