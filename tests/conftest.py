@@ -41,6 +41,20 @@ def load_gold(path: Path) -> dict:
     return join_text(json.loads(path.read_text(encoding="utf-8")), find_texts_dir(path))
 
 
+def benchmark_module(name: str):
+    """A script of benchmarks/ (no package) loaded by its file, benchmarks/ on the path for its sibling imports and
+    the module in sys.modules (dataclasses look it up there)."""
+    import importlib.util
+    import sys
+    if str(ROOT / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def finder():
     """One mention finder (the taxonomy's automaton and the name grammars) for the whole run."""

@@ -15,13 +15,12 @@ already have (ind-011, 454, 638, 647, 650, 652); one is ind-016 with its period 
 is read as 同比)."""
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
 from analyzer.check.claims import analyze, metric_variants
 from analyzer.check.reading import claim_words, prepare_claim, read_claim_figure
-from conftest import ROOT, assert_claim_set_floor, module_store, verdict_of
+from conftest import ROOT, assert_claim_set_floor, benchmark_module, module_store, verdict_of
 
 REWORDED_S22 = ROOT / "tests" / "claims" / "reworded-s22.jsonl"
 
@@ -79,10 +78,7 @@ def test_the_first_quarter_written_with_di_is_a_bare_period():
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("reworded_claims", ROOT / "benchmarks" / "reworded_claims.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("reworded_claims")
 
 
 @pytest.mark.parametrize("text, published, name, reworded", [

@@ -1,14 +1,12 @@
 """s27-listnames: a run of figures continuing a 分别 list in the next clause (…分别为A、B，同比上涨x、y) takes the
 names of the list's figures in order, not the last item's name for all; and benchmarks/metric_defects.py counts the
 figures of one list named alike after as many items (list_same_name). Sentences written for these tests."""
-import importlib.util
-from pathlib import Path
 
 import pytest
 
-from analyzer import analyze
+from conftest import benchmark_module
 
-ROOT = Path(__file__).resolve().parents[1]
+from analyzer import analyze
 
 
 def metrics(text):
@@ -38,10 +36,7 @@ def test_one_name_for_the_list_is_kept():
 
 @pytest.fixture(scope="module")
 def md():
-    spec = importlib.util.spec_from_file_location("metric_defects", ROOT / "benchmarks" / "metric_defects.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("metric_defects")
 
 
 def _spans(text, figures, metric):

@@ -1,23 +1,16 @@
 """benchmarks/measure_defects.py (s27-measure): measures and comparisons wrong on their face, on records written for
 these tests (not archive text), and the list rule that its list_mixed kind led to."""
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-from analyzer.pipeline import analyze
+from conftest import benchmark_module
 
-ROOT = Path(__file__).resolve().parents[1]
+from analyzer.pipeline import analyze
 
 
 def _load():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("measure_defects", ROOT / "benchmarks" / "measure_defects.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("measure_defects")
 
 
 md = _load()

@@ -1,20 +1,15 @@
 """The face-value kinds benchmarks/metric_defects.py added in s27-metricdefects (a connective first, no head but
 adverbs and moves, a measure word alone, a unit word alone, a parallel clause's subject), on sentences written for
 these tests (not archive text)."""
-import importlib.util
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import benchmark_module
 
 
 @pytest.fixture(scope="module")
 def md():
-    spec = importlib.util.spec_from_file_location("metric_defects", ROOT / "benchmarks" / "metric_defects.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("metric_defects")
 
 
 def kinds(md, text, span, metric):

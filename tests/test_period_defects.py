@@ -1,10 +1,11 @@
 """benchmarks/period_defects.py (s27-perioddefects): periods wrong on their face, on a small fixture extract of
 sentences written for these tests (no archive text), and the two period rows found with it."""
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from conftest import benchmark_module
 
 from analyzer.pipeline import analyze
 
@@ -13,10 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("period_defects", ROOT / "benchmarks" / "period_defects.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("period_defects")
 
 
 def _figure(text: str, span: str, period: tuple[str, str] | None, comparison: str | None = None) -> dict:

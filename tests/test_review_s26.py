@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
-from conftest import gold_records_store
+from conftest import benchmark_module, gold_records_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = sorted((ROOT / "corpus" / "dev").glob("*.json"))
@@ -124,11 +124,7 @@ def test_the_note_counts_the_documents_scored_with_only_predicted(tmp_path):
 
 
 def _metric_defects():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("metric_defects", ROOT / "benchmarks" / "metric_defects.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("metric_defects")
 
 
 def _extract_line(doc_id: str, metric: str = "周") -> str:
