@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from analyzer.io.readers import STDIN
 from analyzer.records import Record
 
 DEFAULT_SQL_TIME_LIMIT = 60.0  # seconds one `analyzer sql` statement may run, on either backend (0: no limit)
@@ -93,6 +94,20 @@ def stored_origin(origin: str | None, kind: str | None, meta: dict | None) -> st
     if origin or kind != "reference":
         return origin
     return f"reference set {(meta or {}).get('reference_set')!r} (analyzer reference import)"
+
+
+def from_other_input(origin: str | None, digest: str | None, version: str | None,
+                     stored: tuple[str | None, str | None, str | None]) -> bool:
+    """Whether a document read from ``origin`` (content ``digest``, extractor ``version``) would overwrite what
+    another input stored under its id (``stored``: that input, its digest and version). Two pipes are two inputs:
+    <stdin> is never "the same file again", so a stored <stdin> document with other content is another input's.
+    Ingest asks this of the store's origins when it starts, the store again inside each write transaction."""
+    stored_from, stored_digest, stored_version = stored
+    if not stored_from or not origin:
+        return False
+    if origin == STDIN and stored_from == STDIN:
+        return stored_digest != digest
+    return stored_from != origin and (stored_digest, stored_version) != (digest, version)
 
 
 @dataclass

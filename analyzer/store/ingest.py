@@ -33,12 +33,12 @@ import sqlalchemy as sa
 
 from analyzer.errors import InputError, StoreError
 from analyzer.io.gold import format_problem, record_problem
-from analyzer.io.readers import (STDIN, ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
+from analyzer.io.readers import (ReadLimits, Source, expand_paths, json_objects, located, parse_json_object,
                                  read_documents)
 from analyzer.pipeline import EXTRACTOR_VERSION, Pipeline
 from analyzer.records import Document, Record
 from analyzer.settings import Settings
-from analyzer.store.base import IngestSummary, Store, StoredRecord, text_hash
+from analyzer.store.base import IngestSummary, Store, StoredRecord, from_other_input, text_hash
 from analyzer.store.sql import failure_reason
 from analyzer.store.validate import validate_document, validate_record
 from analyzer.store.workers import DIED, AnalysisPool
@@ -297,10 +297,8 @@ class Ingest:
         if item.doc_id in self.seen:
             return f"id {item.doc_id!r} repeats the record at {self.seen[item.doc_id]}"
         stored_from = self.origins.get(item.doc_id)
-        known = self.known.get(item.doc_id)
-        # two pipes are two inputs: stdin is never "the same file again", whose new text replaces the old
-        if stored_from and item.origin and (stored_from != item.origin and known != (item.digest, self.version)
-                                            or item.origin == STDIN and known and known[0] != item.digest):
+        stored_digest, stored_version = self.known.get(item.doc_id, (None, None))
+        if from_other_input(item.origin, item.digest, self.version, (stored_from, stored_digest, stored_version)):
             return f"id {item.doc_id!r} is already stored from another input, {stored_from}"
         return None
 

@@ -20,10 +20,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from analyzer.errors import StoreError, mask_secrets
-from analyzer.io.readers import STDIN
 from analyzer.settings import default_db_url
 from analyzer.store import migrations, queries, readonly, schema
-from analyzer.store.base import DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, stored_origin, text_hash
+from analyzer.store.base import (DEFAULT_SQL_TIME_LIMIT, FigureQuery, StoredRecord, WriteResult, from_other_input,
+                                 stored_origin, text_hash)
 from analyzer.store.rows import document_row, record_rows
 from analyzer.taxonomy.series import PLACE_MARK
 
@@ -79,17 +79,6 @@ def _is_conflict(error: sa.exc.DBAPIError) -> bool:
     if isinstance(error, sa.exc.IntegrityError):
         return "unique" in text or "duplicate key" in text
     return any(word in text for word in ("locked", "busy", "could not serialize", "deadlock"))
-
-
-def _from_other_input(item: StoredRecord, origin: str | None, digest: str | None, version: str | None) -> bool:
-    """Whether ``item`` would overwrite what another input stored under its id (``origin``, with content ``digest``
-    from extractor ``version``): ingest's own check at its start (``Ingest._duplicate``). Two pipes are two inputs:
-    <stdin> is never "the same file again", so a stored <stdin> document with other content is another input's."""
-    if not origin or not item.origin:
-        return False
-    if item.origin == STDIN and origin == STDIN:
-        return digest != item.content_hash
-    return origin != item.origin and (digest, version) != (item.content_hash, item.extractor_version)
 
 
 class SQLStore:
@@ -238,7 +227,7 @@ class SQLStore:
         ``replace_set``: the batch becomes reference set ``replace_set``; its stored rows that the batch does not
         hold are removed in the same transaction (counted in ``removed``), read under the set's lock.
         ``keep_other_inputs``: a document whose id another input stored, with other content, by the time the
-        transaction looks (``_from_other_input``: a concurrent ingest of another file or pipe) is left out and listed
+        transaction looks (``from_other_input``: a concurrent ingest of another file or pipe) is left out and listed
         in ``other_input``, not replaced."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
@@ -285,7 +274,7 @@ class SQLStore:
         kept = []
         for item in batch:
             origin, digest, version = stored.get(item.record.document.id, (None, None, None))
-            if _from_other_input(item, origin, digest, version):
+            if from_other_input(item.origin, item.content_hash, item.extractor_version, (origin, digest, version)):
                 result.other_input.append((item.record.document.id, origin))
             else:
                 kept.append(item)
