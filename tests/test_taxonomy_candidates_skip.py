@@ -46,6 +46,7 @@ def test_the_held_out_list_holds_the_reserved_ids_real_test_and_the_held_out_aud
     audit_d = {path.stem for path in (ROOT / "real-gold/audits/s22d").glob("*.json")}
     audit_b = {path.stem for path in (ROOT / "real-gold/audits/s26m/B").glob("*.json")}
     audit_s27i_b = {path.stem for path in (ROOT / "real-gold/audits/s27i/B").glob("*.json")}
+    audit_s29f_b = {path.stem for path in (ROOT / "real-gold/audits/s29f/B").glob("*.json")}
     assert len(reserved) == 10 and len(real_test) == 112 and len(audit_d) == 16 and len(audit_b) == 25
-    assert len(audit_s27i_b) == 15
-    assert held_out == set(reserved) | real_test | audit_d | audit_b | audit_s27i_b
+    assert len(audit_s27i_b) == 15 and len(audit_s29f_b) == 14
+    assert held_out == set(reserved) | real_test | audit_d | audit_b | audit_s27i_b | audit_s29f_b
