@@ -1910,6 +1910,51 @@ def paired_marks(metric: str | None, text: str, sentence_start: int, figure_star
 
 
 @functools.cache
+def _split_words_row() -> dict:
+    """metric.toml's split-words row."""
+    return WORD_ROWS["split-words"]
+
+
+def _located(metric: str, text: str, sentence_start: int, figure_start: int) -> int:
+    """Where ``metric`` is written: its last occurrence before the figure in its sentence, else its first within
+    the ``after`` characters of the split-words row after it; -1 when a rule composed it."""
+    found = text.rfind(metric, sentence_start, figure_start)
+    return found if found >= 0 else text.find(metric, figure_start, figure_start + _split_words_row()["after"])
+
+
+def _cut_inside_word(metric: str, following: str) -> int | None:
+    """Where the word that ``metric`` ends inside begins when one character of it is in the name (代价合|共为,
+    用户认|为, 价格甚|至): a split-words row, or a word of the segmenter across the name's end whose tag is not
+    one of the row's ``kept_tags`` (nouns and the like: 建筑许|可 lost its end, not a verb's start), where the
+    name read alone ends in a single character (平均得分|为 is read 平均得/分为 only with the 为)."""
+    row = _split_words_row()
+    if following and metric[-1] + following[0] in row["words"]:
+        return len(metric) - 1
+    if not following or len(pos.tag(metric)[-1][0]) > 1:
+        return None
+    at = 0
+    for word, tag in pos.tag(metric + following):
+        if at == len(metric) - 1 and at + len(word) > len(metric):
+            return None if tag in row["kept_tags"] else at
+        at += len(word)
+    return None
+
+
+def whole_words(metric: str | None, text: str, sentence_start: int, figure_start: int) -> str | None:
+    """``metric`` without a last character that belongs to a word of the text after it (代价合共为 → 代价, 用户认为 →
+    用户, 净利润同比预降 → 净利润): a clean-up that cut a word in two left its first character behind."""
+    at = _located(metric, text, sentence_start, figure_start) if metric and len(metric) > 2 else -1
+    if at < 0:
+        return metric
+    end = at + len(metric)
+    following = re.match(r"[\u4e00-\u9fff]{0,3}", text[end:end + 3]).group()
+    cut = _cut_inside_word(metric, following)
+    if cut is None or cut < _split_words_row()["min_chars"]:
+        return metric
+    return tidy_metric(metric[:cut]) or metric
+
+
+@functools.cache
 def _figure_rows() -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
     """(pattern, unless) of real_text.toml's metric_figure rows."""
     return tuple((rulebook.regex(row["pattern"]), rulebook.regex(row["unless"]) if "unless" in row else None)

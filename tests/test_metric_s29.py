@@ -1,0 +1,35 @@
+"""The s29-metric round (issue 14), judged on the archive by face value: a clean-up that cut a word of the text in
+two left the word's first character at the end of the name (代价合共为 → 代价合, 用户认为 → 用户认); the name ends
+before that word (metrics.whole_words, metric.toml split-words). Made-up sentences in, the metric of one figure
+out; cases marked "kept" must not change."""
+import pytest
+
+from analyzer.extract import metrics
+from analyzer.pipeline import analyze
+
+
+def _metric(text: str, figure: str) -> str | None:
+    found = [f for f in analyze(text, published="2025-06-30").figures if f.text == figure]
+    assert len(found) == 1, [f.text for f in analyze(text, published="2025-06-30").figures]
+    return found[0].metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # a split-words row: words the segmenter's dictionary lacks
+    ("卖方同意出售该物业，代价合共为2.15亿加元。", "2.15亿加元", "代价"),
+    ("某公司：上半年净利润同比预降75.66%—78.76%", "75.66%—78.76%", "净利润"),
+    # the segmenter reads the last character with the ones after it as a verb or an adverb
+    ("更是有41%的用户认为至少持续到10月下旬。", "41%", "用户"),
+    ("相关产品价格甚至飙升了四倍多。", "四倍多", "相关产品价格"),
+    ("奈飞第四季度全球付费订阅用户人数净增828万。", "828万", "付费订阅用户人数"),
+    # kept: a name that ends in a word of its own (得分, not 得|分为) or before a noun it lost (许|可) is left
+    ("中国自由贸易试验区制度创新指数平均得分为78.73。", "78.73", "自由贸易试验区制度创新指数平均得分"),
+    ("一季度贷款余额增长至30万亿元。", "30万亿元", "贷款余额"),
+])
+def test_name_cut_inside_a_word_ends_before_it(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+def test_whole_words_leaves_a_composed_name():
+    """A name no rule found written as such (composed from two places) is left as it is."""
+    assert metrics.whole_words("贷款余额同", "其中，余额为30万亿元", 0, 8) == "贷款余额同"
