@@ -33,3 +33,21 @@ def test_name_cut_inside_a_word_ends_before_it(text, figure, metric):
 def test_whole_words_leaves_a_composed_name():
     """A name no rule found written as such (composed from two places) is left as it is."""
     assert metrics.whole_words("贷款余额同", "其中，余额为30万亿元", 0, 8) == "贷款余额同"
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # lead-goal: the goal word says the figure is a target; what it names is measured
+    ("“建”的方面，今年的目标是完成加装电梯2000台以上。", "2000台以上", "加装电梯"),
+    # a verb, 了, and a bounded figure with 的 after it qualifies the noun after 的
+    ("记者梳理发现，包括河南、安徽等地提出了10%及以上的投资增长目标。", "10%及以上", "投资增长目标"),
+    # 获得 opens a name as a flow verb does ...
+    ("三季度38股获得南向资金持股量环比增长超100%。", "超100%", "南向资金持股量"),
+    ("公司及下属子分公司2021年累计获得政府补助4.47亿元。", "4.47亿元", "政府补助"),
+    # ... and a leading place word before 可再生 goes without cutting the word
+    ("下属公司2025年度累计获得国家可再生能源电价附加资金补助1.2亿元。", "1.2亿元", "可再生能源电价附加资金补助"),
+    # kept: 获得 in a relative clause before the head; a bound after a noun bounds the name before it
+    ("获得贷款支持的科技型中小企业21.75万家。", "21.75万家", "获得贷款支持的科技型中小企业"),
+    ("单户授信1000万元以下的小微企业贷款增长20%。", "1000万元以下", "单户授信"),
+])
+def test_goal_words_perfective_bounds_and_receiving(text, figure, metric):
+    assert _metric(text, figure) == metric

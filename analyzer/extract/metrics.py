@@ -134,6 +134,7 @@ OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, �
 OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
 OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
+RELATIVE_CLAUSE_VERBS = frozenset(WORD_LISTS["relative-clause-verbs"])  # 获得…的经营主体: part of the name
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
 CUMULATIVE_MOVE_HEADS = frozenset(WORD_LISTS["cumulative-move-heads"])  # 累计涨幅: what moved stays
@@ -255,8 +256,11 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 
 def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
-    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name; 持仓将比原计划:
+    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name, as is a
+    relative clause's verb (获得贷款支持的科技型中小企业, metric.toml relative-clause-verbs); 持仓将比原计划:
     将 before a comparison is "will" (the comparison is cut later), not the verb of 将X下调."""
+    if verb in RELATIVE_CLAUSE_VERBS and "的" in phrase[position + len(verb):]:
+        return True  # 获得普惠小微贷款支持的经营主体: the verb of a relative clause before the name's head
     return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb))
                              or verb in WILL_VERBS and phrase.startswith(WILL_BEFORE, position + len(verb)))
 
@@ -718,11 +722,13 @@ class MetricContext:
             return True  # …的情景下，约6%的航运需求将从…转向…: a figure opening its clause qualifies the noun after 的
         if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
-        if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
-            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
+        if not de_after:
+            return False
         words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
         if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
-            return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
+            return True  # 创造了约43亿美元的收入, 提出了10%及以上的投资增长目标: a verb, 了, then the figure
+        if THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
+            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
         return _last_word_before_scope(left)[1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
