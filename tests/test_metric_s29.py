@@ -51,3 +51,17 @@ def test_whole_words_leaves_a_composed_name():
 ])
 def test_goal_words_perfective_bounds_and_receiving(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # move words after a name (lexicon metric.trailing): 蒸发, 狂泻, 上破/下破/冲破/首破/破, 尝试
+    ("Meta股价下跌26.4%，市值蒸发逾2000亿美元。", "逾2000亿美元", "市值"),
+    ("7月17日，日经225指数单日狂泻2457点。", "2457点", "日经225指数"),
+    ("6日周一，现货黄金上破3900美元/盎司关口，日内涨幅0.35%。", "0.35%", "现货黄金"),
+    ("外贸规模突破5万亿元，财政收入首破万亿元。", "万亿元", "财政收入"),
+    # a market session opening a clause (美股盘前, 欧市早盘) names no statistic: the clause before's is moved
+    ("两年期美债收益率涨3.78个基点，报1.1882%，欧市早盘一度涨至1.2061%。", "1.2061%", "两年期美债收益率"),
+    ("法国10年期国债收益率涨5.8个基点，报0.426%，美股盘初一度涨至0.442%。", "0.442%", "10年期国债收益率"),
+])
+def test_move_words_and_market_sessions(text, figure, metric):
+    assert _metric(text, figure) == metric
