@@ -65,3 +65,16 @@ def test_goal_words_perfective_bounds_and_receiving(text, figure, metric):
 ])
 def test_move_words_and_market_sessions(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # a market wrap's list of movers: 数 inside 数据/数科 is part of a firm's name, not an index's 数
+    ("达达集团涨18.7%，瑞幸咖啡、知乎、秦淮数据、爱奇艺至少涨约16.6%，悦刻电子烟涨超12.4%。", "约16.6%", "股价"),
+    ("贝壳跌超9.2%，网易有道、360数科、满帮跌超8.3%。", "超8.3%", "股价"),
+    # 下挫 moves a share price as 重挫 does
+    ("推特跌5.6%。而Pinterest和Snap分别下挫了10.3%和23.6%。", "10.3%", "股价"),
+    # kept: an index in a wrap is no firm
+    ("贝壳跌超9.2%，恒生指数跌超1%。", "超1%", "恒生指数"),
+])
+def test_market_wrap_movers(text, figure, metric):
+    assert _metric(text, figure) == metric

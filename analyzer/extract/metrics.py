@@ -1190,12 +1190,22 @@ WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
 def _stock_in_a_wrap(c: MetricContext) -> Named | None:
     """高途跌超10.8%，贝壳跌超9.2%，网易有道、360数科、满帮跌超8.3%，荔枝涨超1.1%: after a share-price move in its
     sentence, a clause that is only a name (or a list of names) and the same kind of move moves a share price too,
-    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap)."""
+    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap); 数 inside 数据 does not
+    make a firm's name an index's (秦淮数据)."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) or NOT_A_STOCK.search(words) \
-            or any(len(part) < 2 or part in _metric_words() for part in words.split("、")):
+    parts = words.split("、")
+    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) \
+            or any(len(part) < 2 or part in _metric_words() or _not_a_stock_part(part) for part in parts):
         return None
     return _named("股价", words)
+
+
+def _not_a_stock_part(part: str) -> bool:
+    """A listed name that holds a not-a-stock word (板块, 期货, 恒生指数's 数 …) once the words that hold such a
+    character inside a firm's name are left out (秦淮数据, 360数科: metric.toml not-a-stock-inside-names)."""
+    for word in WORD_LISTS["not-a-stock-inside-names"]:
+        part = part.replace(word, "")
+    return bool(NOT_A_STOCK.search(part))
 
 
 def _named_firms(phrase: str) -> bool:
