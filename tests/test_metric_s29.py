@@ -78,3 +78,17 @@ def test_move_words_and_market_sessions(text, figure, metric):
 ])
 def test_market_wrap_movers(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # a copula 是 inside the name: the statistic after it is the name where it ends in a statistic's head
+    ("2022年，海南省经济社会发展的主要预期目标是地区生产总值增长9%左右。", "9%左右", "地区生产总值"),
+    ("代价是长协覆盖率只到50%到60%。", "50%到60%", "长协覆盖率"),
+])
+def test_name_after_a_copula(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+def test_copula_before_a_firm_is_left():
+    """解禁市值居前三位的是贝特瑞: what follows 是 is a firm, not a statistic; the name is not cut there."""
+    assert metrics.after_copula("解禁市值居前三位的是贝特瑞") == "解禁市值居前三位的是贝特瑞"

@@ -1613,7 +1613,7 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(metric)
     unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
-    metric = without_owner(before_clause_break(before_move_base(after_possessive(without_location(tidied)))))
+    metric = without_owner(before_clause_break(before_move_base(after_copula(after_possessive(without_location(tidied))))))
     trimmed = trim_edges(metric)
     tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
     return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
@@ -1653,6 +1653,21 @@ def after_possessive(metric: str) -> str:
                 and words[index + 1][0] not in _possessive_words("not_before") and names_something(metric[at:]):
             return metric[at:]
     return metric
+
+
+def after_copula(metric: str) -> str:
+    """经济社会发展的主要预期目标是地区生产总值 → 地区生产总值, 代价是长协覆盖率 → 长协覆盖率: what stands before a copula
+    是 is the topic (a goal, a cost, what was hit hardest), the statistic after it is the name, where it ends in a
+    statistic's head (metric.toml copula-named-heads); 解禁市值居前三位的是贝特瑞 is left (a firm after 是)."""
+    if "是" not in metric:
+        return metric
+    words, at, cut = pos.tag(metric), 0, None
+    for word, _ in words:
+        at += len(word)
+        if word == "是" and 2 <= at - 1 and at < len(metric):
+            cut = at
+    named = metric[cut:] if cut else ""
+    return named if named.endswith(tuple(WORD_LISTS["copula-named-heads"])) and names_something(named) else metric
 
 
 @functools.cache
