@@ -14,7 +14,7 @@ from decimal import Decimal
 from analyzer.extract import lists, measures
 from analyzer.extract.measures import nearest
 from analyzer.extract.metrics import (clause_subject, find_metric_explained, long_enough, market_subject, paired_marks,
-                                      tidy_metric, without_figure)
+                                      tidy_metric, whole_words, without_figure)
 from analyzer.extract.number_forms import (
     DASHES,
     NUM_AR,
@@ -1194,7 +1194,8 @@ class FigureExtractor:
         named_after = next((word for word in self.lexicon["prices"]["after"] if text.startswith(word, c.end)), None)
         if named_after:
             return named_after.lstrip("的")  # 300美元目标价
-        return long_enough(paired_marks(tidy_metric(metric), text, starts[0], c.start), c.counter)
+        return long_enough(whole_words(paired_marks(tidy_metric(metric), text, starts[0], c.start), text, starts[0], c.start),
+                           c.counter)
 
     def _same_unit_metric(self, text: str, c: Candidate, earlier: list[Figure]) -> str | None:
         """The metric of the last figure in ``c``'s paragraph with the same unit (and counter)."""

@@ -134,6 +134,7 @@ OWNED_STATISTICS = tuple(WORD_LISTS["owned-statistics"])  # 营收, 净利润, �
 OWNER_WORDS = frozenset(WORD_LISTS["owner-words"])
 OWNER_NAME_SUFFIXES = tuple(sorted(WORD_LISTS["owner-name-suffixes"], key=len, reverse=True))
 NOT_A_NAME_ENDINGS = tuple(WORD_LISTS["not-a-name-endings"])
+RELATIVE_CLAUSE_VERBS = frozenset(WORD_LISTS["relative-clause-verbs"])  # 获得…的经营主体: part of the name
 KEPT_AFTER_VERB = tuple(WORD_LISTS["joining-verb-kept-after"])  # 完成率, 完成度: the verb belongs to the name
 MARKET_MONEY = frozenset(WORD_LISTS["market-money"])  # 成交额, 净买入: money a market moves, named by the market
 CUMULATIVE_MOVE_HEADS = frozenset(WORD_LISTS["cumulative-move-heads"])  # 累计涨幅: what moved stays
@@ -255,8 +256,11 @@ def _from_open_bracket_or_source(phrase: str) -> str:
 
 
 def _verb_in_name(phrase: str, position: int, verb: str) -> bool:
-    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name; 持仓将比原计划:
+    """尚未完成的合同金额, 销售目标完成率: a negated verb, or one naming a rate or degree, is part of the name, as is a
+    relative clause's verb (获得贷款支持的科技型中小企业, metric.toml relative-clause-verbs); 持仓将比原计划:
     将 before a comparison is "will" (the comparison is cut later), not the verb of 将X下调."""
+    if verb in RELATIVE_CLAUSE_VERBS and "的" in phrase[position + len(verb):]:
+        return True  # 获得普惠小微贷款支持的经营主体: the verb of a relative clause before the name's head
     return position > 0 and (phrase[:position].endswith(NEGATIONS) or phrase.startswith(KEPT_AFTER_VERB, position + len(verb))
                              or verb in WILL_VERBS and phrase.startswith(WILL_BEFORE, position + len(verb)))
 
@@ -718,11 +722,13 @@ class MetricContext:
             return True  # …的情景下，约6%的航运需求将从…转向…: a figure opening its clause qualifies the noun after 的
         if not left or left.endswith("的") or left.endswith(ROUND_WORDS):
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
-        if not de_after or THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
-            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
+        if not de_after:
+            return False
         words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
         if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
-            return True  # 创造了约43亿美元的收入, 购买了价值126.4亿美元的大豆: a verb, 了, then the figure
+            return True  # 创造了约43亿美元的收入, 提出了10%及以上的投资增长目标: a verb, 了, then the figure
+        if THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
+            return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
         return _last_word_before_scope(left)[1] in ATTRIBUTIVE_LEFT_TAGS
 
     @lazy
@@ -1184,12 +1190,22 @@ WRAP_NAME = rulebook.regex(r"[\u4e00-\u9fffA-Za-z0-9、&.]{2,24}")
 def _stock_in_a_wrap(c: MetricContext) -> Named | None:
     """高途跌超10.8%，贝壳跌超9.2%，网易有道、360数科、满帮跌超8.3%，荔枝涨超1.1%: after a share-price move in its
     sentence, a clause that is only a name (or a list of names) and the same kind of move moves a share price too,
-    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap)."""
+    though the name alone is not known as a firm's (metric.toml stock-move-in-a-wrap); 数 inside 数据 does not
+    make a firm's name an index's (秦淮数据)."""
     words = STOCK_MOVE.sub("", c.text[c.clause_start:c.figure_start].strip())
-    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) or NOT_A_STOCK.search(words) \
-            or any(len(part) < 2 or part in _metric_words() for part in words.split("、")):
+    parts = words.split("、")
+    if not WRAP_NAME.fullmatch(words) or STATISTIC_MOVE.search(words) \
+            or any(len(part) < 2 or part in _metric_words() or _not_a_stock_part(part) for part in parts):
         return None
     return _named("股价", words)
+
+
+def _not_a_stock_part(part: str) -> bool:
+    """A listed name that holds a not-a-stock word (板块, 期货, 恒生指数's 数 …) once the words that hold such a
+    character inside a firm's name are left out (秦淮数据, 360数科: metric.toml not-a-stock-inside-names)."""
+    for word in WORD_LISTS["not-a-stock-inside-names"]:
+        part = part.replace(word, "")
+    return bool(NOT_A_STOCK.search(part))
 
 
 def _named_firms(phrase: str) -> bool:
@@ -1597,7 +1613,7 @@ def tidy_metric(metric: str | None) -> str | None:
     tidied = _without_debris(metric)
     unhedged = without_forecast_verb(tidied)  # after the debris rows: 市场普遍预计… is cut whole by speaker leads
     tidied = _without_debris(unhedged) if unhedged != tidied else tidied  # 净利润预计亏损 → 净利润亏损 → 净利润
-    metric = without_owner(before_clause_break(before_move_base(after_possessive(without_location(tidied)))))
+    metric = without_owner(before_clause_break(before_move_base(after_copula(after_possessive(without_location(tidied))))))
     trimmed = trim_edges(metric)
     tidied = _without_debris(trimmed) if trimmed != metric else trimmed  # 以太坊涨幅更 → 以太坊涨幅 → 以太坊
     return tidied if NAMING_CHARACTER.search(tidied) else None  # 59 of 北京时间05:59报, ）, /+: no name at all
@@ -1637,6 +1653,21 @@ def after_possessive(metric: str) -> str:
                 and words[index + 1][0] not in _possessive_words("not_before") and names_something(metric[at:]):
             return metric[at:]
     return metric
+
+
+def after_copula(metric: str) -> str:
+    """经济社会发展的主要预期目标是地区生产总值 → 地区生产总值, 代价是长协覆盖率 → 长协覆盖率: what stands before a copula
+    是 is the topic (a goal, a cost, what was hit hardest), the statistic after it is the name, where it ends in a
+    statistic's head (metric.toml copula-named-heads); 解禁市值居前三位的是贝特瑞 is left (a firm after 是)."""
+    if "是" not in metric:
+        return metric
+    words, at, cut = pos.tag(metric), 0, None
+    for word, _ in words:
+        at += len(word)
+        if word == "是" and 2 <= at - 1 and at < len(metric):
+            cut = at
+    named = metric[cut:] if cut else ""
+    return named if named.endswith(tuple(WORD_LISTS["copula-named-heads"])) and names_something(named) else metric
 
 
 @functools.cache
@@ -1907,6 +1938,51 @@ def paired_marks(metric: str | None, text: str, sentence_start: int, figure_star
         elif last_open >= 0 and unclosed:
             metric = metric[last_open + 1:]
     return metric or None
+
+
+@functools.cache
+def _split_words_row() -> dict:
+    """metric.toml's split-words row."""
+    return WORD_ROWS["split-words"]
+
+
+def _located(metric: str, text: str, sentence_start: int, figure_start: int) -> int:
+    """Where ``metric`` is written: its last occurrence before the figure in its sentence, else its first within
+    the ``after`` characters of the split-words row after it; -1 when a rule composed it."""
+    found = text.rfind(metric, sentence_start, figure_start)
+    return found if found >= 0 else text.find(metric, figure_start, figure_start + _split_words_row()["after"])
+
+
+def _cut_inside_word(metric: str, following: str) -> int | None:
+    """Where the word that ``metric`` ends inside begins when one character of it is in the name (代价合|共为,
+    用户认|为, 价格甚|至): a split-words row, or a word of the segmenter across the name's end whose tag is not
+    one of the row's ``kept_tags`` (nouns and the like: 建筑许|可 lost its end, not a verb's start), where the
+    name read alone ends in a single character (平均得分|为 is read 平均得/分为 only with the 为)."""
+    row = _split_words_row()
+    if following and metric[-1] + following[0] in row["words"]:
+        return len(metric) - 1
+    if not following or len(pos.tag(metric)[-1][0]) > 1:
+        return None
+    at = 0
+    for word, tag in pos.tag(metric + following):
+        if at == len(metric) - 1 and at + len(word) > len(metric):
+            return None if tag in row["kept_tags"] else at
+        at += len(word)
+    return None
+
+
+def whole_words(metric: str | None, text: str, sentence_start: int, figure_start: int) -> str | None:
+    """``metric`` without a last character that belongs to a word of the text after it (代价合共为 → 代价, 用户认为 →
+    用户, 净利润同比预降 → 净利润): a clean-up that cut a word in two left its first character behind."""
+    at = _located(metric, text, sentence_start, figure_start) if metric and len(metric) > 2 else -1
+    if at < 0:
+        return metric
+    end = at + len(metric)
+    following = re.match(r"[\u4e00-\u9fff]{0,3}", text[end:end + 3]).group()
+    cut = _cut_inside_word(metric, following)
+    if cut is None or cut < _split_words_row()["min_chars"]:
+        return metric
+    return tidy_metric(metric[:cut]) or metric
 
 
 @functools.cache
