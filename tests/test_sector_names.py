@@ -422,3 +422,15 @@ def test_in_a_news_digest_an_official_item_speaks_for_itself_only(finder):
     text = ("今日报刊头条主要内容如下：\n\u3000\u3000国务院批复同意《扩大消费“十五五”规划》。\n\u3000\u3000"
             "某公司推出消费贷让利活动，年化利率低至3%。")
     assert [(m.start, m.name) for m in finder(normalize(text), text)["sectors"]] == [(text.index("消费"), "消费")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s29-sectors: 文旅 and 旅游业 are a firm's business, a project's or a market's theme in news (融创文旅城, 宁波文旅投,
+    # 文旅场景, 高盛押注旅游业复苏): they count only in official text, as the other backdrop names do
+    ("用文化与科技融合的力量搭建现实与虚拟融合的文旅场景一直是公司探索的方向。", []),
+    ("高盛集团策略师预计，旅游业将在2022年下半年复苏。", []),
+    ("文化和旅游部印发《“十四五”文化和旅游发展规划》，推动文旅深度融合。",
+     [("文化和旅游", "文化旅游", True), ("文旅", "文化旅游", True)]),
+])
+def test_tourism_counts_in_official_text_only(finder, text, expected):
+    assert sectors(finder, text) == expected
