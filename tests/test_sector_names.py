@@ -434,3 +434,16 @@ def test_in_a_news_digest_an_official_item_speaks_for_itself_only(finder):
 ])
 def test_tourism_counts_in_official_text_only(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s29-sectors: a modifier that is one word of what firms do (a `[[part]]` word: 零售, 出口, 流通) names them; it was
+    # dropped as a leading verb, so a plan's 零售企业 gave no 零售业 while its 零售行业 did
+    ("意见提出，培育一批具有国际竞争力的零售企业。", [("零售企业", "零售业", True)]),
+    ("对出口企业给予退税支持。", [("出口企业", "出口企业", False)]),
+    ("统筹推进现代流通体系建设，培育壮大现代流通企业。", [("流通企业", "流通企业", False)]),
+    # a verb done to the firms is still no part of a name
+    ("降低企业成本，支持企业发展。", []),
+])
+def test_a_making_verb_alone_names_the_firms(finder, text, expected):
+    assert sectors(finder, text) == expected
