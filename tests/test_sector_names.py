@@ -447,3 +447,15 @@ def test_tourism_counts_in_official_text_only(finder, text, expected):
 ])
 def test_a_making_verb_alone_names_the_firms(finder, text, expected):
     assert sectors(finder, text) == expected
+
+
+def test_a_breakdowns_divisions_keep_their_finest_names(finder):
+    # s29-sectors: the GB/T 4754 divisions of a profits release are named as written, not as the section inside them
+    # (制造业 of 电气机械和器材制造业), and those that hold no section's name are read at all (纺织业, 农副食品加工业)
+    text = "主要行业利润情况如下：电气机械和器材制造业下降13.7%，汽车制造业下降19.8%，纺织业增长11.7%，农副食品加工业下降13.3%。"
+    assert [m.name for m in finder(normalize(text), text)["sectors"]] == [
+        "电气机械和器材制造业", "汽车制造业", "纺织业", "农副食品加工业"]
+    # a gold name of a parent still agrees with the finer record (the scorer reads the taxonomy's parents)
+    from analyzer.evaluate import default_names_agree
+    agree = default_names_agree()
+    assert agree("制造业", "汽车制造业") and agree("汽车产业", "汽车制造业") and agree("服务业", "生产性服务业")
