@@ -422,3 +422,40 @@ def test_in_a_news_digest_an_official_item_speaks_for_itself_only(finder):
     text = ("今日报刊头条主要内容如下：\n\u3000\u3000国务院批复同意《扩大消费“十五五”规划》。\n\u3000\u3000"
             "某公司推出消费贷让利活动，年化利率低至3%。")
     assert [(m.start, m.name) for m in finder(normalize(text), text)["sectors"]] == [(text.index("消费"), "消费")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s29-sectors: 文旅 and 旅游业 are a firm's business, a project's or a market's theme in news (融创文旅城, 宁波文旅投,
+    # 文旅场景, 高盛押注旅游业复苏): they count only in official text, as the other backdrop names do
+    ("用文化与科技融合的力量搭建现实与虚拟融合的文旅场景一直是公司探索的方向。", []),
+    ("高盛集团策略师预计，旅游业将在2022年下半年复苏。", []),
+    ("文化和旅游部印发《“十四五”文化和旅游发展规划》，推动文旅深度融合。",
+     [("文化和旅游", "文化旅游", True), ("文旅", "文化旅游", True)]),
+])
+def test_tourism_counts_in_official_text_only(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # s29-sectors: a modifier that is one word of what firms do (a `[[part]]` word: 零售, 出口, 流通) names them; it was
+    # dropped as a leading verb, so a plan's 零售企业 gave no 零售业 while its 零售行业 did
+    ("意见提出，培育一批具有国际竞争力的零售企业。", [("零售企业", "零售业", True)]),
+    ("对出口企业给予退税支持。", [("出口企业", "出口企业", False)]),
+    ("统筹推进现代流通体系建设，培育壮大现代流通企业。", [("流通企业", "流通企业", False)]),
+    # a verb done to the firms is still no part of a name
+    ("降低企业成本，支持企业发展。", []),
+])
+def test_a_making_verb_alone_names_the_firms(finder, text, expected):
+    assert sectors(finder, text) == expected
+
+
+def test_a_breakdowns_divisions_keep_their_finest_names(finder):
+    # s29-sectors: the GB/T 4754 divisions of a profits release are named as written, not as the section inside them
+    # (制造业 of 电气机械和器材制造业), and those that hold no section's name are read at all (纺织业, 农副食品加工业)
+    text = "主要行业利润情况如下：电气机械和器材制造业下降13.7%，汽车制造业下降19.8%，纺织业增长11.7%，农副食品加工业下降13.3%。"
+    assert [m.name for m in finder(normalize(text), text)["sectors"]] == [
+        "电气机械和器材制造业", "汽车制造业", "纺织业", "农副食品加工业"]
+    # a gold name of a parent still agrees with the finer record (the scorer reads the taxonomy's parents)
+    from analyzer.evaluate import default_names_agree
+    agree = default_names_agree()
+    assert agree("制造业", "汽车制造业") and agree("汽车产业", "汽车制造业") and agree("服务业", "生产性服务业")

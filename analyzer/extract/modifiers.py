@@ -74,9 +74,10 @@ class ModifierReader:
 
     def cut_lead(self, taken: list[tuple[str, str]]) -> list[str]:
         """The words of a read-back modifier with its leading places, times, verbs (``lead_cut_tags``), ``cut``
-        words and ``parts`` words dropped."""
+        words and ``parts`` words dropped; a ``parts`` word left alone stays (零售企业, 出口企业: what the firms do)."""
         taken = list(taken)
-        while taken and (taken[0][1] in self.lead_cut_tags or taken[0][0] in self.cut or taken[0][0] in self.parts):
+        while taken and (taken[0][1] in self.lead_cut_tags or taken[0][0] in self.cut
+                         or (taken[0][0] in self.parts and len(taken) > 1)):
             taken.pop(0)
         return [word for word, _ in taken]
 
