@@ -55,6 +55,9 @@ SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
 TO_SEMICOLON = {row["kind"] for row in KINDS if row.get("to_semicolon")}  # 本周累跌0.93%；…: not past the ；
 IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
+QUARTER_KINDS = ("quarter", "quarter_short", "quarter_q")
+# a refinement's `from`: one kind, or a list of kinds read alike (三季度 and Q3)
+_REFINE_FROM = {row["id"]: {row["from"]} if isinstance(row["from"], str) else set(row["from"]) for row in REFINEMENTS}
 
 
 def _kind_pattern(kind: str, pattern: str) -> str:
@@ -93,10 +96,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日), 前一日, 发稿 (截至发稿) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
+# (前一交易日), 前一日, 发稿 (截至发稿), a digit before 日 (24日) or Q1–Q4; scanning only near those characters is many times faster than running the whole alternation at every
 # position. No expression starts more than 12 characters before its first
 # such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日")
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日|Q[1-4]")
 
 
 @functools.cache
@@ -269,7 +272,7 @@ REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
     """The kind the words around the match make it (period.toml [[refine]]), and the rule id that says so."""
     for row in REFINEMENTS:
-        if row["from"] == kind and REFINE_WHEN[row["when"]](text, match, row):
+        if kind in _REFINE_FROM[row["id"]] and REFINE_WHEN[row["when"]](text, match, row):
             return row["to"], row["id"]
     return kind, KIND_RULE[kind]
 
@@ -285,8 +288,8 @@ def _not_a_period(text: str, match: re.Match) -> bool:
         return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点; 商务部公告2025年第87号
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
-    if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
-        return True  # 即2027财年第一季度: a fiscal quarter
+    if match.lastgroup in QUARTER_KINDS and FISCAL_BEFORE.search(text, max(0, start - 4), start):
+        return True  # 即2027财年第一季度, 2027财年Q1: a fiscal quarter
     if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
         return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
@@ -1262,13 +1265,27 @@ def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, 
     """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
     earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
     story's date."""
-    day = before.in_paragraph
+    day = _wrap_day(fp, before.in_paragraph, row)
     if day is None or day.kind not in DAY_KINDS or day.period.start != day.period.end or fp.published is None:
         return None
     lag = (date.fromisoformat(fp.published.start) - date.fromisoformat(day.period.start)).days
     if not 0 <= lag <= row["days_before"] or _market_words(fp, site, row) is None:
         return None
     return fp.took(row, day)
+
+
+def _wrap_day(fp: FigurePeriods, span: TimeSpan | None, row: dict) -> TimeSpan | None:
+    """The paragraph's last inheritable time expression before a figure, looking past the kinds of ``row["passes"]``:
+    a company's results quarter told in a wrap (隔夜…特斯拉重挫14%，公司Q2净利不及预期。…) ends no trading day."""
+    if span is None or span.kind not in row["passes"]:
+        return span
+    paragraph_start = fp.text.rfind("\n", 0, span.start) + 1
+    index = fp.inheritable.index(span)
+    while index >= 0 and fp.inheritable[index].start >= paragraph_start:
+        if fp.inheritable[index].kind not in row["passes"]:
+            return fp.inheritable[index]
+        index -= 1
+    return None
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand

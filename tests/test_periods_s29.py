@@ -1,0 +1,61 @@
+"""s29-period: Q1–Q4 are quarters (period.toml quarter-q); a year's 年 written twice (今年年底, 2020年年底) is the year
+written (year-end); a results quarter told inside a market wrap ends no trading day (market-day-named `passes`)."""
+import pytest
+
+import analyzer
+
+
+def _period(text, figure, published):
+    found = {f.text: f for f in analyzer.analyze(text, published=published).figures}
+    period = found[figure].period
+    return None if period is None else (period.start, period.end)
+
+
+DIGEST = "注：公司Q2净利润3.1亿，Q1净利润2亿，据此计算，Q2净利润环比增长55%。"
+
+
+@pytest.mark.parametrize("figure, period", [
+    ("3.1亿", ("2026-04-01", "2026-06-30")),
+    ("2亿", ("2026-01-01", "2026-03-31")),
+    ("55%", ("2026-04-01", "2026-06-30")),
+])
+def test_q_notation_is_the_quarter_of_its_number(figure, period):
+    assert _period(DIGEST, figure, "2026-07-20") == period
+
+
+def test_q_notation_with_its_year_and_a_q4_in_an_april_results_story():
+    assert _period("青川科技2025年Q4营收12亿元，同比增长5%。", "5%", "2026-04-20") == ("2025-10-01", "2025-12-31")
+    assert _period("青川科技Q4营收12亿元。", "12亿元", "2026-03-19") == ("2025-10-01", "2025-12-31")
+
+
+def test_a_forecast_q_is_the_quarter_ahead_and_a_fiscal_q_no_calendar_quarter():
+    assert _period("公司预计Q3营收17亿美元。", "17亿美元", "2026-08-04") == ("2026-07-01", "2026-09-30")
+    assert _period("青川集团2027财年Q1营收2400亿元。", "2400亿元", "2026-08-04") is None
+
+
+def test_q_inside_a_word_or_a_longer_number_is_no_quarter():
+    assert _period("青川A股QQ2型设备售价120万元。", "120万元", "2026-08-04") is None
+    assert _period("型号Q25的订单共300台。", "300台", "2026-08-04") is None
+
+
+def test_an_undated_item_q_without_a_year_is_null():
+    assert _period("岚江电子涨6.0%，Q2营收同比增长20%。", "20%", None) is None
+
+
+@pytest.mark.parametrize("text, figure, published, period", [
+    ("到今年年底，金价将突破4000美元。", "突破4000美元", "2025-10-06", ("2025-12-31", "2025-12-31")),
+    ("而到2020年年底，其股价已站上30港元。", "站上30港元", "2025-09-29", ("2020-12-31", "2020-12-31")),
+    ("到 2020 年年底，其股价已站上30港元。", "站上30港元", "2025-09-29", ("2020-12-31", "2020-12-31")),
+    ("截至去年年末，贷款余额10万亿元。", "10万亿元", "2025-09-29", ("2024-12-31", "2024-12-31")),
+    ("年底，贷款余额10万亿元。", "10万亿元", "2025-02-01", ("2024-12-31", "2024-12-31")),
+])
+def test_a_year_written_before_nian_di_is_the_year_meant(text, figure, published, period):
+    assert _period(text, figure, published) == period
+
+
+def test_a_results_quarter_inside_a_wrap_ends_no_trading_day():
+    """A company's quarter told after a move (公司二季度净利不及预期) is no trading day: the wrap's next sentence of
+    moves keeps the overnight session's day, not the story's date."""
+    text = "隔夜，美股三大指数集体收跌，岚江汽车重挫逾14%，公司二季度净利不及预期。芯片股涨跌互现，青川存储涨超3%。"
+    assert _period(text, "超3%", "2026-07-24") == ("2026-07-23", "2026-07-23")
+    assert _period(text, "逾14%", "2026-07-24") == ("2026-07-23", "2026-07-23")
