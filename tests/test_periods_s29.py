@@ -59,3 +59,29 @@ def test_a_results_quarter_inside_a_wrap_ends_no_trading_day():
     text = "隔夜，美股三大指数集体收跌，岚江汽车重挫逾14%，公司二季度净利不及预期。芯片股涨跌互现，青川存储涨超3%。"
     assert _period(text, "超3%", "2026-07-24") == ("2026-07-23", "2026-07-23")
     assert _period(text, "逾14%", "2026-07-24") == ("2026-07-23", "2026-07-23")
+
+
+@pytest.mark.parametrize("text, figure, published, period", [
+    ("青川科技公告，预计2025年度净利润与上年同期相比将增加2亿元到3亿元，同比增加50%到60%；净利润预计区间为6亿元到7亿元。",
+     "6亿元到7亿元", "2026-01-27", ("2025-01-01", "2025-12-31")),
+    ("岚江咨询预计，2026年第三季度内存合约价将环比增长13%—18%，闪存合约价预计环比增长10%—15%。",
+     "10%—15%", "2026-07-31", ("2026-07-01", "2026-09-30")),
+    ("2026年上半年，青川证券预计实现归母净利润200亿元到205亿元，预计实现扣非净利润192亿元到197亿元。",
+     "192亿元到197亿元", "2026-07-03", ("2026-01-01", "2026-06-30")),
+])
+def test_a_forecast_speaks_of_the_reporting_span_its_sentence_names(text, figure, published, period):
+    """A forecast (预计…) in a later clause than the year, half or quarter its sentence names is the forecast of that
+    span, as one in the clause right after it is (estimate-or-old-value's forecast_of)."""
+    assert _period(text, figure, published) == period
+
+
+@pytest.mark.parametrize("text, figure, published", [
+    ("2022年上半年，全球经济增长可能保持在趋势之上，预计未来一年企业收益将增长10%。", "10%", "2022-01-20"),
+    ("2026年，央行下调存款准备金率0.5个百分点，预计向市场提供长期流动性约1万亿元。", "约1万亿元", "2026-03-02"),
+    ("公司为《岚江集团2026年变电站采购项目中标候选人公示》第一中标候选人，预计中标金额约9亿元。", "约9亿元", "2026-03-02"),
+    ("新能源汽车补贴在2021年基础上退坡30%，补贴规模预计达200万辆。", "200万辆", "2021-12-31"),
+])
+def test_a_forecast_with_its_own_horizon_an_effect_or_a_year_of_a_title_or_base_takes_no_span(text, figure, published):
+    """预计未来一年 names its own horizon, 预计向市场提供 an effect (corpus/ gold: no period), 《…2026年…》 is a title's
+    year, 在2021年基础上 a base: none of them is the span the forecast speaks of."""
+    assert _period(text, figure, published) is None

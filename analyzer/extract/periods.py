@@ -1424,7 +1424,8 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
-    if estimate is not None and estimate.re is FORECAST_WORDS and _time_closes_clause_before(fp, site, row):
+    if estimate is not None and estimate.re is FORECAST_WORDS and (
+            _time_closes_clause_before(fp, site, row) or _sentence_reporting_span(fp, site, choice, row)):
         return None  # 2026年上半年，公司预计实现净利润…: the forecast of the period its sentence opens with
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
@@ -1437,10 +1438,30 @@ def _time_closes_clause_before(fp: FigurePeriods, site: FigureSite, row: dict) -
     if first == 0 or fp.times[first - 1].start < site.sentence[0]:
         return False
     span = fp.times[first - 1]
-    if fp.published is not None and span.period.end < (
-            date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat():
-        return False  # 对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's
-    return WORD_PATTERNS[row["time_clause_tail"]].fullmatch(fp.text, span.end, clause_start) is not None
+    return _not_past(fp, span) and WORD_PATTERNS[row["time_clause_tail"]].fullmatch(
+        fp.text, span.end, clause_start) is not None
+
+
+def _not_past(fp: FigurePeriods, span: TimeSpan) -> bool:
+    """对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's."""
+    return fp.published is None or span.period.end >= (
+        date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat()
+
+
+def _sentence_reporting_span(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> bool:
+    """The period chosen is a reporting span of the figure's sentence (a year, half, quarter: row["forecast_of"])
+    named in an earlier clause (预计2021年度实现…，同比增加102%到120%；净利润预计区间为…), outside a title's 《》,
+    not a base (在2021年基础上), with no horizon of its own after it (预计未来一年…: row["own_horizon"]) and no
+    effect estimated in its clause (预计带动…, 预计向市场提供…: row["effect"]): the forecast speaks of it."""
+    index = ending_by(fp.times, site.start)
+    span = fp.times[index - 1] if index else None
+    if span is None or span.start < site.sentence[0] or span.kind not in row["forecast_of"] or \
+            span.period != choice.period or not _not_past(fp, span):
+        return False
+    before, between = fp.text[site.sentence[0]:span.start], fp.text[span.end:site.start]
+    clause = fp.text[max(site.clause_start or 0, span.end):site.start]
+    return before.count("《") <= before.count("》") and not fp.text.startswith(tuple(row["not_after"]), span.end) \
+        and not any(word in between for word in row["own_horizon"]) and not any(word in clause for word in row["effect"])
 
 
 FORECAST_PAST_DAYS = timedelta(days=92)  # a forecast speaks of a period ahead or just ended (a results preview)
