@@ -85,3 +85,16 @@ def test_a_forecast_with_its_own_horizon_an_effect_or_a_year_of_a_title_or_base_
     """预计未来一年 names its own horizon, 预计向市场提供 an effect (corpus/ gold: no period), 《…2026年…》 is a title's
     year, 在2021年基础上 a base: none of them is the span the forecast speaks of."""
     assert _period(text, figure, published) is None
+
+
+@pytest.mark.parametrize("text, figure, published, period", [
+    ("青川稀土拟将第四季度精矿交易价格调整为26205元/吨。", "26205元/吨", "2025-10-10", ("2025-10-01", "2025-12-31")),
+    ("调查显示，2026年下半年折叠屏手机出货量约为800万部，第三季度出货量约为100万部。", "约为100万部", "2026-07-07",
+     ("2026-07-01", "2026-09-30")),
+    ("公司给出三季度营收指引区间为20亿至21亿美元。", "20亿至21亿美元", "2026-08-06", ("2026-07-01", "2026-09-30")),
+    ("公司三季度营收20亿美元。", "20亿美元", "2026-10-20", ("2026-07-01", "2026-09-30")),
+])
+def test_a_quarter_without_a_year_is_the_latest_begun_by_publication(text, figure, published, period):
+    """三季度 in an August story is the quarter under way, not last year's (periods._quarter reads the quarter's
+    first month, as a month is read: 8月 in an August story is this August)."""
+    assert _period(text, figure, published) == period

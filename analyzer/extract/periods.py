@@ -751,8 +751,13 @@ def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
 
 
 def _quarter(r: PeriodResolver, g: dict) -> Period | None:
-    end = _quarter_end_date(r, g)
-    return None if end is None else _range(date(end.year, end.month - 2, 1), end)
+    """The quarter named, of the year it writes, else the latest one begun by publication: 三季度 in an August story
+    is the quarter under way (its guidance, prices, forecasts), not last year's."""
+    q = _int(g["q"])
+    if not 1 <= q <= 4:
+        return None
+    year = r.year_of(g, 3 * q - 2)
+    return None if year is None else _range(date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
 
 
 def _quarter_end(r: PeriodResolver, g: dict) -> Period | None:
