@@ -68,6 +68,8 @@ def test_a_results_quarter_inside_a_wrap_ends_no_trading_day():
      "10%—15%", "2026-07-31", ("2026-07-01", "2026-09-30")),
     ("2026年上半年，青川证券预计实现归母净利润200亿元到205亿元，预计实现扣非净利润192亿元到197亿元。",
      "192亿元到197亿元", "2026-07-03", ("2026-01-01", "2026-06-30")),
+    ("假期期间（10月1日至10月8日），铁路预计发送旅客约2亿人次，较去年同期增长5%；民航预计执行航班13万班次。",
+     "13万班次", "2026-09-28", ("2026-10-01", "2026-10-08")),
 ])
 def test_a_forecast_speaks_of_the_reporting_span_its_sentence_names(text, figure, published, period):
     """A forecast (预计…) in a later clause than the year, half or quarter its sentence names is the forecast of that
