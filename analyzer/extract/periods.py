@@ -96,9 +96,9 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日), 前一日, 发稿 (截至发稿), a digit before 日 (24日) or Q1–Q4; scanning only near those characters is many times faster than running the whole alternation at every
-# position. No expression starts more than 12 characters before its first
-# such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
+# (前一交易日), 前一日, 发稿 (截至发稿), a digit before 日 (24日) or Q1–Q4; scanning only near those characters is
+# many times faster than running the whole alternation at every position. No expression starts more than 12
+# characters before its first such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
 _ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日|Q[1-4]")
 
 
@@ -1465,8 +1465,9 @@ def _sentence_reporting_span(fp: FigurePeriods, site: FigureSite, choice: Period
         return False
     before, between = fp.text[site.sentence[0]:span.start], fp.text[span.end:site.start]
     clause = fp.text[max(site.clause_start or 0, span.end):site.start]
-    return before.count("《") <= before.count("》") and not fp.text.startswith(tuple(row["not_after"]), span.end) \
-        and not any(word in between for word in row["own_horizon"]) and not any(word in clause for word in row["effect"])
+    if before.count("《") > before.count("》") or fp.text.startswith(tuple(row["not_after"]), span.end):
+        return False
+    return not any(word in between for word in row["own_horizon"]) and not any(word in clause for word in row["effect"])
 
 
 FORECAST_PAST_DAYS = timedelta(days=92)  # a forecast speaks of a period ahead or just ended (a results preview)
