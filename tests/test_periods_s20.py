@@ -54,9 +54,11 @@ def test_an_old_value_after_a_time_clause_stays_undated():
     assert _period("2025年，公司贷款利率由5%降至3%。", "5%", "2026-03-01") is None
 
 
-def test_a_forecast_of_a_period_read_a_year_back_stays_undated():
+def test_a_forecast_of_the_quarter_under_way_takes_it():
+    """s29-period: 三季度 in an August story is the quarter under way (periods._quarter), no longer last year's, which
+    this forecast was kept from taking (FORECAST_PAST_DAYS); the forecast now takes the quarter it speaks of."""
     text = "对于三季度，公司预计营收在20.55亿美元至20.85亿美元之间。"
-    assert _period(text, "20.55亿美元至20.85亿美元", "2026-08-06") is None
+    assert _period(text, "20.55亿美元至20.85亿美元", "2026-08-06") == ("2026-07-01", "2026-09-30")
 
 
 def test_a_duration_ending_in_nian_nei_is_not_this_year():

@@ -55,6 +55,9 @@ SENTENCE_ONLY = {row["kind"] for row in KINDS if row.get("sentence_only")}
 TO_SEMICOLON = {row["kind"] for row in KINDS if row.get("to_semicolon")}  # 本周累跌0.93%；…: not past the ；
 IN_PHRASE = {row["kind"] for row in KINDS if row.get("in_phrase")}  # 昨日, 上月, 周二: inside a metric phrase, no boundary
 REFINEMENTS = rulebook.rows(RULES, "refine")
+QUARTER_KINDS = ("quarter", "quarter_short", "quarter_q")
+# a refinement's `from`: one kind, or a list of kinds read alike (三季度 and Q3)
+_REFINE_FROM = {row["id"]: {row["from"]} if isinstance(row["from"], str) else set(row["from"]) for row in REFINEMENTS}
 
 
 def _kind_pattern(kind: str, pattern: str) -> str:
@@ -93,10 +96,10 @@ SINCE_TAIL = rulebook.regex(r"[^。；！？\n]{0,40}?以来")
 
 
 # Every time expression holds 年, 月, 季, 昨, 告期 (报告期), 过去 (过去24小时), 周/星期/礼拜 (周二), 隔夜, 交易日
-# (前一交易日), 前一日, 发稿 (截至发稿) or a digit before 日 (24日); scanning only near those characters is many times faster than running the whole alternation at every
-# position. No expression starts more than 12 characters before its first
-# such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
-_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日")
+# (前一交易日), 前一日, 发稿 (截至发稿), a digit before 日 (24日) or Q1–Q4; scanning only near those characters is
+# many times faster than running the whole alternation at every position. No expression starts more than 12
+# characters before its first such character (自二〇二五年, 2025 至 2026 年) or runs 20 past it.
+_ANCHOR = rulebook.regex(r"[年月季昨周]|告期|过去|星期|礼拜|隔夜|交易日|前一日|发稿|\d ?日|Q[1-4]")
 
 
 @functools.cache
@@ -269,7 +272,7 @@ REFINE_WHEN: dict[str, Callable[[str, re.Match, dict], bool]] = {"since": _opens
 def _refine_kind(text: str, match: re.Match, kind: str) -> tuple[str, str]:
     """The kind the words around the match make it (period.toml [[refine]]), and the rule id that says so."""
     for row in REFINEMENTS:
-        if row["from"] == kind and REFINE_WHEN[row["when"]](text, match, row):
+        if kind in _REFINE_FROM[row["id"]] and REFINE_WHEN[row["when"]](text, match, row):
             return row["to"], row["id"]
     return kind, KIND_RULE[kind]
 
@@ -285,8 +288,8 @@ def _not_a_period(text: str, match: re.Match) -> bool:
         return True  # 以2015年为100; 《1974年贸易法》; 触及2026年收盘高点; 商务部公告2025年第87号
     if RECORD_BASE.match(text, end) or (match.group().endswith("以来") and RECORD.match(text, end)):
         return True
-    if match.lastgroup in ("quarter", "quarter_short") and FISCAL_BEFORE.search(text, max(0, start - 4), start):
-        return True  # 即2027财年第一季度: a fiscal quarter
+    if match.lastgroup in QUARTER_KINDS and FISCAL_BEFORE.search(text, max(0, start - 4), start):
+        return True  # 即2027财年第一季度, 2027财年Q1: a fiscal quarter
     if match.lastgroup == "month" and MEETING_MONTH.match(text, end) is not None:
         return True  # 美联储9月加息: a meeting's name
     return match.lastgroup == "year" and BOND_NAME.match(text, end) is not None
@@ -748,8 +751,13 @@ def _quarter_end_date(r: PeriodResolver, g: dict) -> date | None:
 
 
 def _quarter(r: PeriodResolver, g: dict) -> Period | None:
-    end = _quarter_end_date(r, g)
-    return None if end is None else _range(date(end.year, end.month - 2, 1), end)
+    """The quarter named, of the year it writes, else the latest one begun by publication: 三季度 in an August story
+    is the quarter under way (its guidance, prices, forecasts), not last year's."""
+    q = _int(g["q"])
+    if not 1 <= q <= 4:
+        return None
+    year = r.year_of(g, 3 * q - 2)
+    return None if year is None else _range(date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
 
 
 def _quarter_end(r: PeriodResolver, g: dict) -> Period | None:
@@ -1262,13 +1270,27 @@ def _market_day_named(fp: FigurePeriods, site: FigureSite, before: TimesBefore, 
     """隔夜，纳指收涨1.9%。存储芯片指数暴涨11%: a move with no time of its own takes the trading day named
     earlier in its paragraph (周二, 昨日, 隔夜, 7月21日) when that day lies up to ``days_before`` days before the
     story's date."""
-    day = before.in_paragraph
+    day = _wrap_day(fp, before.in_paragraph, row)
     if day is None or day.kind not in DAY_KINDS or day.period.start != day.period.end or fp.published is None:
         return None
     lag = (date.fromisoformat(fp.published.start) - date.fromisoformat(day.period.start)).days
     if not 0 <= lag <= row["days_before"] or _market_words(fp, site, row) is None:
         return None
     return fp.took(row, day)
+
+
+def _wrap_day(fp: FigurePeriods, span: TimeSpan | None, row: dict) -> TimeSpan | None:
+    """The paragraph's last inheritable time expression before a figure, looking past the kinds of ``row["passes"]``:
+    a company's results quarter told in a wrap (隔夜…特斯拉重挫14%，公司Q2净利不及预期。…) ends no trading day."""
+    if span is None or span.kind not in row["passes"]:
+        return span
+    paragraph_start = fp.text.rfind("\n", 0, span.start) + 1
+    index = fp.inheritable.index(span)
+    while index >= 0 and fp.inheritable[index].start >= paragraph_start:
+        if fp.inheritable[index].kind not in row["passes"]:
+            return fp.inheritable[index]
+        index -= 1
+    return None
 
 
 MOVE_AFTER_LEVEL = 16  # characters after a level where the move that dates it may stand
@@ -1407,7 +1429,8 @@ def _estimate_now(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row
 
 def _estimate(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:
     estimate = _estimate_words(fp, site, choice)
-    if estimate is not None and estimate.re is FORECAST_WORDS and _time_closes_clause_before(fp, site, row):
+    if estimate is not None and estimate.re is FORECAST_WORDS and (
+            _time_closes_clause_before(fp, site, row) or _sentence_reporting_span(fp, site, choice, row)):
         return None  # 2026年上半年，公司预计实现净利润…: the forecast of the period its sentence opens with
     return PeriodChoice(None, row["id"], estimate.group()) if estimate else None
 
@@ -1420,10 +1443,31 @@ def _time_closes_clause_before(fp: FigurePeriods, site: FigureSite, row: dict) -
     if first == 0 or fp.times[first - 1].start < site.sentence[0]:
         return False
     span = fp.times[first - 1]
-    if fp.published is not None and span.period.end < (
-            date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat():
-        return False  # 对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's
-    return WORD_PATTERNS[row["time_clause_tail"]].fullmatch(fp.text, span.end, clause_start) is not None
+    return _not_past(fp, span) and WORD_PATTERNS[row["time_clause_tail"]].fullmatch(
+        fp.text, span.end, clause_start) is not None
+
+
+def _not_past(fp: FigurePeriods, span: TimeSpan) -> bool:
+    """对于三季度，公司预计… in August: a year-less quarter read a year back is no forecast's."""
+    return fp.published is None or span.period.end >= (
+        date.fromisoformat(fp.published.end) - FORECAST_PAST_DAYS).isoformat()
+
+
+def _sentence_reporting_span(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> bool:
+    """The period chosen is a reporting span of the figure's sentence (a year, half, quarter: row["forecast_of"])
+    named in an earlier clause (预计2021年度实现…，同比增加102%到120%；净利润预计区间为…), outside a title's 《》,
+    not a base (在2021年基础上), with no horizon of its own after it (预计未来一年…: row["own_horizon"]) and no
+    effect estimated in its clause (预计带动…, 预计向市场提供…: row["effect"]): the forecast speaks of it."""
+    index = ending_by(fp.times, site.start)
+    span = fp.times[index - 1] if index else None
+    if span is None or span.start < site.sentence[0] or span.kind not in row["forecast_of"] or \
+            span.period != choice.period or not _not_past(fp, span):
+        return False
+    before, between = fp.text[site.sentence[0]:span.start], fp.text[span.end:site.start]
+    clause = fp.text[max(site.clause_start or 0, span.end):site.start]
+    if before.count("《") > before.count("》") or fp.text.startswith(tuple(row["not_after"]), span.end):
+        return False
+    return not any(word in between for word in row["own_horizon"]) and not any(word in clause for word in row["effect"])
 
 
 FORECAST_PAST_DAYS = timedelta(days=92)  # a forecast speaks of a period ahead or just ended (a results preview)
