@@ -6,6 +6,7 @@ the metric phrase in ``metrics.py``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -93,6 +94,30 @@ def _takes_distant_word(other: Candidate, match) -> bool:
     word_start, word_end = match.span("word")
     return other.start <= word_start < other.end or other.start in (word_end, word_end + 1) or \
         word_start < other.end < match.start("joint")
+
+
+class _Near:
+    """The figures of a text by start, sorted at the first ask: the figures that can take a distant qualifier's word
+    (:func:`_takes_distant_word`) are read near its match, not all of a long document's for every match."""
+
+    def __init__(self, found: list[Candidate]):
+        self.found = found
+        self.starts: list[int] | None = None
+
+    def around(self, match) -> list[Candidate]:
+        """A superset of the figures :func:`_takes_distant_word` can hold for: those starting from the longest
+        figure's length before the word to the joint (or just after the word)."""
+        if self.starts is None:
+            self.by_start = sorted(self.found, key=lambda c: c.start)
+            self.starts = [c.start for c in self.by_start]
+            lengths = [c.end - c.start for c in self.found]
+            self.longest = max(lengths, default=0) if min(lengths, default=0) >= 0 else None
+        if self.longest is None:
+            return self.found  # a figure that ends before it starts: no window holds
+        word_start, word_end = match.span("word")
+        low = bisect.bisect_left(self.starts, word_start - self.longest)
+        high = bisect.bisect_right(self.starts, max(word_end + 1, match.start("joint")))
+        return self.by_start[low:high]
 
 
 @dataclass
@@ -527,13 +552,15 @@ class FigureExtractor:
         """约占公司总股本的2.92%, 不低于均价的80%: a qualifier before the base of a share or multiple qualifies it
         (real_text.toml [[distant_qualifier]]). Only a figure that is the base itself (总股本2.4亿股的) may stand
         between; a figure that holds or follows the qualifier word owns it instead."""
+        near = _Near(found)
         for candidate in found:
             if candidate.qualifier is not None:
                 continue
             clause_start = sentences.clause_start(text, candidate.start, lists=False)
             for pattern, qualifier in self.distant_qualifiers:
                 match = pattern.search(text, clause_start, candidate.start)
-                if match and not any(_takes_distant_word(other, match) for other in found if other is not candidate):
+                if match and not any(_takes_distant_word(other, match) for other in near.around(match)
+                                     if other is not candidate):
                     candidate.qualifier = qualifier
                     break
 

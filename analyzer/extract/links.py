@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 
 import ahocorasick
 
@@ -94,13 +95,13 @@ class Linker:
         """再贷款 said of a named relending tool is that tool: 再贷款支持 after 交通物流专项再贷款."""
         if GENERIC_TOOL not in names:
             return names
-        specific = [m.name for m in ctx.mentions["policy_tools"] if m.start < figure.start
-                    and m.name != GENERIC_TOOL and self.is_relending(m.name)]
-        if not specific:
+        specific = ctx.latest_tool(figure.start, "relending",
+                                   lambda m: m.name != GENERIC_TOOL and self.is_relending(m.name))
+        if specific is None:
             return names
-        if specific[-1].endswith(GENERIC_TOOL):
+        if specific.endswith(GENERIC_TOOL):
             names = [n for n in names if n != GENERIC_TOOL]
-        return [*names, specific[-1]]
+        return [*names, specific]
 
     def is_generic(self, metric: str | None, names: dict[str, list[str]]) -> bool:
         """A metric that names nothing of its own (资金, 额度, 利率, 长期资金): its figure is about the tool in
@@ -170,6 +171,18 @@ class DocumentContext:
         self._breaks: list[int] | None = None  # where each ； or ; stands, found once (issue 17)
         self._clause_breaks = clause_break_positions(self.text)  # clause ends by bisection, not a search to the end
         self._siblings: dict[tuple[int, int], list[Figure]] = {}  # sentence → its figures, sliced once
+        self._tools_where: dict[str, tuple[list[int], list[str]]] = {}  # test's key → the tools that pass it
+
+    def latest_tool(self, before: int, key: str, test: Callable[[Mention], bool]) -> str | None:
+        """The name of the latest tool mention that starts before ``before`` and passes ``test``: the mentions that pass
+        are found once per ``key`` and looked up by bisection (reading all earlier ones for each figure grew with a
+        long document)."""
+        found = self._tools_where.get(key)
+        if found is None:
+            passed = [m for m in self.mentions["policy_tools"] if test(m)]
+            found = self._tools_where[key] = ([m.start for m in passed], [m.name for m in passed])
+        index = bisect.bisect_left(found[0], before)
+        return found[1][index - 1] if index else None
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         found = self._sentences.get(figure.start)

@@ -91,22 +91,13 @@ class MentionFinder:
         hits = self.addressed_hits(text, hits)
         kept, nested = resolve(hits + self.listed_names(text, hits))
         out: dict[str, list[Mention]] = {array: [] for array in _OUTER}
+        named: dict[str, dict[str, list[Mention]]] = {array: {} for array in _OUTER}  # out by name: in_context's
         for hit in kept:
-            if not in_context(text, hit, out[hit.array]) or not _outside_allowed(text, hit):
+            if not in_context(text, hit, named[hit.array].get(hit.entry.name, [])) or not _outside_allowed(text, hit):
                 continue
-            name = refer_back(text[hit.start:hit.end], hit.entry, out["policy_tools"])
-            mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
-            if hit.outside:
-                mention.extra["in_taxonomy"] = False
-            inner = [h for h in nested.get(hit, []) if h.array != hit.array or hit.array != "sectors"]
-            if inner:
-                mention.extra["nested"] = [{"kind": h.array, "text": original[h.start:h.end], "start": h.start,
-                                            "end": h.end, "name": h.entry.name} for h in inner]
-            if hit.array == "policy_tools":
-                action = find_action(text, hit.start, hit.end)
-                if action:
-                    mention.extra["action"] = action
+            mention = _mention(text, original, hit, nested.get(hit, []), out["policy_tools"])
             out[hit.array].append(mention)
+            named[hit.array].setdefault(mention.name, []).append(mention)
         declared_names(text, original, out["institutions"])
         self.foreign_bodies(text, out["institutions"])
         out["candidates"] = self.candidates(text, original, [h for h in hits if h.array == "policy_tools"])
@@ -116,6 +107,7 @@ class MentionFinder:
         """A generic name (央行) of the Chinese body names another country's in a story about it (the ``[[foreign]]``
         rows of mentions.toml): by the nearest country before it in its sentence, else by the latest such body
         named in this or the previous sentence."""
+        latest_first = _LatestFirst(institutions)
         for row, names in _foreign_rows():
             for mention in institutions:
                 if match_form(mention.text) not in names:
@@ -123,7 +115,7 @@ class MentionFinder:
                 if _home_before(text, mention.start, row):
                     continue  # 中国财政部, 我国央行: China's own, whatever the story named before
                 entry = self._country_body(text, mention.start, row) or _latest_body(
-                    text, mention.start, institutions, self.taxonomy, row)
+                    text, mention.start, latest_first, self.taxonomy, row)
                 if entry is not None:
                     mention.name = entry.name
 
@@ -162,9 +154,9 @@ class MentionFinder:
         gate = self.sector_names
         gated = [h for h in hits if gate.needs_context(h.entry.name, h.array)]
         named = {h.entry.name for h in gated if gate.addressed(text, h.start, h.end)}
-        dropped = self.unofficial_hits(text, hits)
+        dropped = _Dropped(self.unofficial_hits(text, hits))
         return [h for h in hits if not (gate.needs_context(h.entry.name, h.array) and h.entry.name not in named)
-                and h not in dropped and not _inside_dropped(h, dropped)]
+                and h not in dropped.hits and not dropped.inside(h)]
 
     def unofficial_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits of ``[[official_only]]`` sectors none of whose occurrences in the text stands in official text
@@ -224,10 +216,11 @@ class MentionFinder:
         """The spans of the grammar's lists that are lists of groups: an item is a taxonomy sector, found by the
         matcher or named by the item's words (钢铁 in 严禁钢铁、电解铝等行业)."""
         spans = {found.listed_in for found in names if found.listed_in}
-        sectors = [h.start for h in hits if h.array == "sectors"]
+        sectors = sorted(h.start for h in hits if h.array == "sectors")  # bisected for each list, not read through
         named = {found.listed_in for found in names if found.listed_in
                  and self.taxonomy.lookup(found.name, ARRAY_KIND["sectors"]) is not None}
-        return {span for span in spans if span in named or any(span[0] <= at < span[1] for at in sectors)}
+        return {span for span in spans
+                if span in named or bisect.bisect_left(sectors, span[0]) < bisect.bisect_left(sectors, span[1])}
 
     def organization_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Institutions the taxonomy lacks, read by the name grammar (北京市住房和城乡建设委员会, 财通证券). A firm's
@@ -236,8 +229,11 @@ class MentionFinder:
         past it (推进中俄科技创新合作, 民航科技创新体系: 科技 is no firm's suffix there)."""
         out = []
         known = _KeptHits()
+        ending_at: dict[int, list[Hit]] = {}  # the institutions by where they end, for every body read
         for hit in hits:
             known.add(hit)
+            if hit.array == "institutions":
+                ending_at.setdefault(hit.end, []).append(hit)
         for org in self.organizations(text):
             near = known.overlapping(org)
             ending = [h for h in near if h.array == "institutions" and h.end == org.end]
@@ -246,26 +242,26 @@ class MentionFinder:
             if any(_JOINED.search(text, org.start, h.start) for h in ending):
                 continue  # 美国通胀高企和美国联邦储备委员会: the known name after 和 is the body
             out.append(_outside_hit(text, org.start, org.end, org.rule, org.name))
-            out.extend(self.local_body_hits(text, hits, org))
+            out.extend(self.local_body_hits(text, ending_at.get(org.start, []), org))
         return out
 
-    def local_body_hits(self, text: str, hits: list[Hit], org) -> list[Hit]:
+    def local_body_hits(self, text: str, before: list[Hit], org) -> list[Hit]:
         """A local body written right after the national body it belongs to is one name (国家税务总局厦门市税务局):
         the national body's category is one of the grammar's ``branch_of`` categories (a bank's branch is read by
-        :meth:`bank_branch_hits`)."""
+        :meth:`bank_branch_hits`); ``before``: the institutions that end where ``org`` starts."""
         if org.family != "body":
             return []
         categories = self.organizations.branch_of
-        return [_outside_hit(text, h.start, org.end, org.rule) for h in hits
-                if h.array == "institutions" and h.end == org.start and h.entry.category in categories]
+        return [_outside_hit(text, h.start, org.end, org.rule) for h in before if h.entry.category in categories]
 
     def team_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A broker's research team written as its short name and field at a clause or headline start (【天风宏观：…】,
         广发策略认为) names the broker: the short name is the entry's name less the grammar's ``team_suffix``."""
         pattern, entries = self._teams()
         out = []
+        named = Coverage(len(text), ((h.start, h.end) for h in hits if h.array == "institutions"))
         for match in pattern.finditer(text):
-            if not any(h.array == "institutions" and h.start <= match.start() < h.end for h in hits):
+            if not named.covers(match.start()):
                 entry = entries[match.group(1)]
                 out.append(Hit(match.start(1), match.end(1), "institutions", entry.id, entry))
         return out
@@ -367,13 +363,16 @@ class MentionFinder:
         for hit in hits:
             if hit.array == "institutions" and (hit.end not in longest or hit.start < longest[hit.end].start):
                 longest[hit.end] = hit
+        taken: tuple[_Spans, _Spans] | None = None  # the hits, and the hits with out, indexed at the first gloss
         for _, firm_categories in organizations.gloss_after_rows:
             for end, hit in longest.items():
                 firm = hit.entry.category in firm_categories or hit.outside and hit.entry.id not in organizations.body_rule_ids
                 span = organizations.gloss_after(text, hit.start, end, firm)
-                if span and not any(h.start < span[1] and span[0] < h.end for h in hits):
+                taken = taken or ((_Spans(len(text), hits), _Spans(len(text), hits)) if span else None)
+                if span and not taken[0].overlaps(*span):
                     out.append(Hit(*span, "institutions", hit.entry_id, hit.entry, hit.outside))
-                    out += _acronym_repeats(text, span, hit, hits + out)
+                    taken[1].add(out[-1])
+                    out += _acronym_repeats(text, span, hit, taken[1])
         return out
 
     def listed_names(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -385,21 +384,22 @@ class MentionFinder:
             return []
         out: list[Hit] = []
         todo = [hit for hit in hits if hit.array == "institutions"]
-        firm_lists = _firm_list_clauses(text, todo, shape[0])
+        firm_lists = _FirmLists(len(text), _firm_list_clauses(text, todo, shape[0]))
+        taken = _Spans(len(text), hits)  # every hit so far: not a test of all of them per item (a long document's)
         while todo:  # a name listed beside a listed name is listed too (紫金矿业、铜陵有色、西部矿业、云铝股份)
             found: list[Hit] = []
             for hit in todo:
-                found += self._items_listed(text, hit, shape[0], firm_lists, hits + out + found)
+                found += self._items_listed(text, hit, shape[0], firm_lists, taken)
             out += found
             todo = found
         return out
 
-    def _items_listed(self, text: str, hit: Hit, joiners: re.Pattern, firm_lists: list[tuple[int, int, bool]],
-                      taken: list[Hit]) -> list[Hit]:
+    def _items_listed(self, text: str, hit: Hit, joiners: re.Pattern, firm_lists: _FirmLists,
+                      taken: _Spans) -> list[Hit]:
         """The items joined to ``hit`` that the grammar takes for firms' names: in a list of firms (``firm_lists``) a
-        list sibling's name (common words too where the list has both kinds of evidence), else a listed firm's."""
-        in_firm_list = any(s <= hit.start < e for s, e, _ in firm_lists)
-        common_ok = any(s <= hit.start < e and both for s, e, both in firm_lists)
+        list sibling's name (common words too where the list has both kinds of evidence), else a listed firm's;
+        each item found is added to ``taken``."""
+        in_firm_list, common_ok = firm_lists.holding(hit.start)
         found: list[Hit] = []
         for start, end in _items_beside(text, hit.start, hit.end, joiners, in_firm_list):
             if in_firm_list and not (start and joiners.fullmatch(text, start - 1, start)):
@@ -410,8 +410,9 @@ class MentionFinder:
             accepted = self.organizations.is_list_sibling(name, common_ok) if in_firm_list \
                 else self.organizations.is_listed_firm(name)
             accepted = accepted and not self.organizations.titled_person(text, name)
-            if accepted and not any(h.start < end and start < h.end for h in taken + found):
+            if accepted and not taken.overlaps(start, end):
                 found.append(_outside_hit(text, start, end, "listed"))
+                taken.add(found[-1])
         return found
 
     def hits(self, text: str) -> list[Hit]:
@@ -424,7 +425,26 @@ class MentionFinder:
                 start, end = last + 1 - length, last + 1
                 if allowed(upper, start, end, entry):
                     hits.append(Hit(start, end, array, entry.id, entry))
-        return [hit for hit in hits if listed(text, hit, hits)]
+        plain = _PlainEnds(text, hits)
+        return [hit for hit in hits if listed(text, hit, plain)]
+
+
+def _mention(text: str, original: str, hit: Hit, nested: list[Hit], tools: list[Mention]) -> Mention:
+    """The mention of a kept hit: its name (a short tool name may refer back to an earlier ``tools`` one), whether the
+    taxonomy has it, the names nested in it, a tool's action."""
+    name = refer_back(text[hit.start:hit.end], hit.entry, tools)
+    mention = Mention(text=original[hit.start:hit.end], start=hit.start, end=hit.end, name=name)
+    if hit.outside:
+        mention.extra["in_taxonomy"] = False
+    inner = [h for h in nested if h.array != hit.array or hit.array != "sectors"]
+    if inner:
+        mention.extra["nested"] = [{"kind": h.array, "text": original[h.start:h.end], "start": h.start,
+                                    "end": h.end, "name": h.entry.name} for h in inner]
+    if hit.array == "policy_tools":
+        action = find_action(text, hit.start, hit.end)
+        if action:
+            mention.extra["action"] = action
+    return mention
 
 
 def _home_before(text: str, start: int, row: dict) -> bool:
@@ -440,11 +460,30 @@ def _country_pattern() -> re.Pattern:
     return rulebook.regex("|".join(map(re.escape, countries)))
 
 
-def _latest_body(text: str, start: int, institutions: list[Mention], taxonomy: Taxonomy, row: dict) -> Entry | None:
+class _LatestFirst:
+    """The institutions latest first (by start; ties in their order), sorted once for every foreign body asked about,
+    not for each (the sort grew with a long document's institutions)."""
+
+    def __init__(self, institutions: list[Mention]):
+        self.mentions: list[Mention] | None = None
+        self.institutions = institutions
+
+    def between(self, left: int, start: int):
+        """The institutions that start in ``[left, start]``, latest first."""
+        if self.mentions is None:
+            self.mentions = sorted(self.institutions, key=lambda m: -m.start)
+            self.keys = [-m.start for m in self.mentions]
+        for index in range(bisect.bisect_left(self.keys, -start), len(self.mentions)):
+            if self.mentions[index].start < left:
+                return
+            yield self.mentions[index]
+
+
+def _latest_body(text: str, start: int, institutions: _LatestFirst, taxonomy: Taxonomy, row: dict) -> Entry | None:
     """The latest body of the row's categories named with one of the row's names (韩国央行) in this or the previous
     sentence before ``start`` (美联储 is not written so: the 央行 after it is China's)."""
     left = sentence_start(text, start, previous=1)
-    for mention in sorted(institutions, key=lambda m: -m.start):
+    for mention in institutions.between(left, start):
         if left <= mention.start and mention.end <= start and mention.text.endswith(tuple(row["names"])):
             entry = taxonomy.by_name(ARRAY_KIND["institutions"], mention.name)
             if entry is not None and entry.category in row["categories"]:
@@ -527,15 +566,16 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
     so is a stem the grammar named by that short name (深铁 after 深铁集团); a generic word declared so (（简称“基金”）)
     stays a word (the grammar's ``generic`` list)."""
     taken: Coverage | None = None  # the institutions' spans, built at the first declaration
+    index = _NameIndex(institutions)
     for match in _DECLARED_SHORT.finditer(text):
-        full = next((m for m in institutions if m.end == match.start()), None)
+        full = index.ending_at.get(match.start())
         if full is None or match.group(1) in _generic_words():
             continue
         short = match.group(1)
         key = match_form(short)
-        for mention in institutions:  # the short name, and a shorter stem the grammar named after it (深铁 → 深铁集团)
+        for mention in index.written(key):  # the short name, and a shorter stem the grammar named after it (深铁 → 深铁集团)
             if mention.start >= full.end and key in (match_form(mention.text), match_form(mention.name)):
-                mention.name = full.name
+                index.rename(mention, full.name)
         taken = taken or Coverage(len(text), ((m.start, m.end) for m in institutions))
         for at in occurrences(text, short, full.end):
             if not taken.overlaps(at, at + len(short)):
@@ -543,8 +583,43 @@ def declared_names(text: str, original: str, institutions: list[Mention]) -> Non
                 if "in_taxonomy" in full.extra:
                     mention.extra["in_taxonomy"] = full.extra["in_taxonomy"]
                 institutions.append(mention)
+                index.add(mention)
                 taken.add(at, at + len(short))
     institutions.sort(key=lambda m: (m.start, -m.end))
+
+
+class _NameIndex:
+    """The institutions of a text by where they end (the first in the list for each end) and, built at the first
+    declaration, by the match forms of their written text and of every name they were given: a declared short name
+    looks up its own mentions instead of testing every mention of a long document."""
+
+    def __init__(self, institutions: list[Mention]):
+        self.institutions = institutions
+        self.ending_at: dict[int, Mention] = {}
+        for mention in institutions:
+            self.ending_at.setdefault(mention.end, mention)
+        self.by_form: dict[str, list[Mention]] | None = None
+
+    def written(self, key: str) -> list[Mention]:
+        """Every mention whose text's or (some time) name's match form is ``key``: a superset of those that now are."""
+        if self.by_form is None:
+            self.by_form = {}
+            for mention in self.institutions:
+                self._index(mention)
+        return list(self.by_form.get(key, ()))
+
+    def _index(self, mention: Mention) -> None:
+        for form in {match_form(mention.text), match_form(mention.name)}:
+            self.by_form.setdefault(form, []).append(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.ending_at.setdefault(mention.end, mention)
+        if self.by_form is not None:
+            self._index(mention)
+
+    def rename(self, mention: Mention, name: str) -> None:
+        mention.name = name
+        self.by_form.setdefault(match_form(name), []).append(mention)
 
 
 def in_context(text: str, hit: Hit, earlier: list[Mention]) -> bool:
@@ -567,7 +642,21 @@ def list_shapes() -> dict[str, tuple[re.Pattern, re.Pattern, tuple[str, ...]]]:
             for row in rulebook.rows("mentions", "list")}
 
 
-def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
+class _PlainEnds:
+    """Where the hits of each kind that are no bare list word end, read once per kind and text (each bare word in a
+    list of a long document asked for all of them)."""
+
+    def __init__(self, text: str, hits: list[Hit]):
+        self.text, self.hits = text, hits
+        self.of_array: dict[str, set[int]] = {}
+
+    def of(self, array: str) -> set[int]:
+        if array not in self.of_array:
+            self.of_array[array] = {h.end for h in self.hits if h.array == array and not _bare(self.text, h)}
+        return self.of_array[array]
+
+
+def listed(text: str, hit: Hit, plain: _PlainEnds) -> bool:
     """A bare word listed in ``in_list`` (汽车, 能源) names its entry only as an item of a list of groups: the
     clause cut at the list's joiners has the word as an item (alone, or with the closing group word after it),
     and a neighbouring item ends with a sector that needs no list, or some item closes with a group word."""
@@ -583,7 +672,7 @@ def listed(text: str, hit: Hit, hits: list[Hit]) -> bool:
         return False
     if hit.end != items[index][1] and not closing.match(text, hit.end, items[index][1]):
         return False
-    return _of_groups(text, hit, hits, items, index, closing)
+    return _of_groups(hit, plain, items, index, closing, text)
 
 
 def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], shape: tuple) -> int | None:
@@ -600,11 +689,11 @@ def _item_index(text: str, hit: Hit, items: list[tuple[int, int]], shape: tuple)
     return None
 
 
-def _of_groups(text: str, hit: Hit, hits: list[Hit], items: list[tuple[int, int]], index: int,
-               closing: re.Pattern) -> bool:
+def _of_groups(hit: Hit, plain_ends: _PlainEnds, items: list[tuple[int, int]], index: int, closing: re.Pattern,
+               text: str) -> bool:
     """Whether the list is one of groups: an item next to the hit's ends with a sector that needs no list, or an
     item closes with a group word (等承压行业)."""
-    plain = {h.end for h in hits if h.array == hit.array and not _bare(text, h)}
+    plain = plain_ends.of(hit.array)
     neighbours = [items[i][1] for i in (index - 1, index + 1) if 0 <= i < len(items)]
     return any(end in plain for end in neighbours) or any(closing.search(text, a, b) for a, b in items)
 
@@ -637,6 +726,42 @@ def _list_contexts() -> tuple[tuple[int, re.Pattern, bool], ...]:
     list with both kinds of evidence takes common words of two characters for names: ``common_words_when_both``)."""
     return tuple((row["min_named"], rulebook.regex(row["closing"]), row.get("common_words_when_both", False))
                  for row in rulebook.rows("mentions", "list_context"))
+
+
+class _Spans:
+    """Hits asked many times whether any of them overlaps a span: a mask of the characters they cover answers in the
+    span's length, not the number of hits (a test of every hit per listed item grew with a long document's hits).
+    Empty hits, and asks of an empty span, which a mask cannot answer, are read one by one."""
+
+    def __init__(self, size: int, hits: list[Hit]):
+        self.covered, self.hits, self.empty = Coverage(size), [], []
+        for hit in hits:
+            self.add(hit)
+
+    def add(self, hit: Hit) -> None:
+        self.hits.append(hit)
+        if hit.start < hit.end:
+            self.covered.add(hit.start, hit.end)
+        else:
+            self.empty.append(hit)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a hit ``h`` has ``h.start < end and start < h.end``."""
+        if start >= end:
+            return any(h.start < end and start < h.end for h in self.hits)
+        return self.covered.overlaps(start, end) or any(h.start < end and start < h.end for h in self.empty)
+
+
+class _FirmLists:
+    """The clauses of :func:`_firm_list_clauses` as masks: whether a position lies in one, and in one with both kinds
+    of evidence (asked for every institution of a long document: a test of every clause grew with it)."""
+
+    def __init__(self, size: int, clauses: list[tuple[int, int, bool]]):
+        self.any = Coverage(size, ((start, end) for start, end, _ in clauses))
+        self.both = Coverage(size, ((start, end) for start, end, both in clauses if both))
+
+    def holding(self, at: int) -> tuple[bool, bool]:
+        return self.any.covers(at), self.both.covers(at)
 
 
 def _firm_list_clauses(text: str, hits: list[Hit], joiners: re.Pattern) -> list[tuple[int, int, bool]]:
@@ -687,9 +812,10 @@ def _acronym_rules() -> tuple[re.Pattern, re.Pattern]:
     return rulebook.regex(row["acronym"]), rulebook.regex(index_after)
 
 
-def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]) -> list[Hit]:
+def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, taken: _Spans) -> list[Hit]:
     """Later occurrences of an acronym glossed in brackets (美国抵押贷款银行家协会（MBA）… MBA数据显示) name the same
-    institution, where the acronym stands as a word of its own and no other name covers it."""
+    institution, where the acronym stands as a word of its own and no other name (``taken``: the hits so far; each
+    found is added) covers it."""
     acronym = text[span[0]:span[1]]
     shape, index_after = _acronym_rules()
     if not shape.fullmatch(acronym):
@@ -698,9 +824,10 @@ def _acronym_repeats(text: str, span: tuple[int, int], hit: Hit, hits: list[Hit]
     for start in occurrences(text, acronym, span[1]):
         end = start + len(acronym)
         if re.match(r"[A-Za-z0-9]", text[end:end + 1]) or re.match(r"[A-Za-z0-9]", text[start - 1:start]) \
-                or index_after.match(text, end) or any(h.start < end and start < h.end for h in hits + out):
+                or index_after.match(text, end) or taken.overlaps(start, end):
             continue
         out.append(Hit(start, end, "institutions", hit.entry_id, hit.entry, hit.outside))
+        taken.add(out[-1])
     return out
 
 
@@ -1025,11 +1152,14 @@ class CandidateFinder:
 
     def __call__(self, text: str, original: str, tool_hits: list[Hit]) -> list[Mention]:
         out = []
+        ends = sorted(h.end for h in tool_hits)  # looked up, not read through for each suffix of a long document
         for match in _CANDIDATE_SUFFIX.finditer(text):
-            if any(h.end == match.end() for h in tool_hits):
+            index = bisect.bisect_right(ends, match.end())
+            if index and ends[index - 1] == match.end():
                 continue  # the name ends as a known tool does: 下调支农支小再贷款 is 支农支小再贷款
             left, _ = clause_bounds(text, match.start(), match.end())
-            left = max([left, match.start() - 14] + [h.end for h in tool_hits if h.end <= match.start()])
+            index = bisect.bisect_right(ends, match.start())  # the last tool that ends by the suffix
+            left = max(left, match.start() - 14, ends[index - 1] if index else left)
             run = _NAME_CHARS.search(text, left, match.start())
             if run is None or run.end() != match.start():
                 continue
@@ -1043,13 +1173,24 @@ class CandidateFinder:
         return out
 
 
-def _inside_dropped(hit: Hit, dropped: list[Hit]) -> bool:
-    """Whether a sector ``hit`` overlaps a gated sector that nothing in its text addresses (``addressed_hits``) and
-    starts no earlier without holding it whole: it reads the rest of the dropped one's words (能源 of 新能源行业), not a
-    mention of its own; a name around the dropped one or before it (新型基础设施 around 基础设施) stays, as it won the
-    overlap before (s26-sectorprec's machinery)."""
-    return hit.array == "sectors" and any(d.start <= hit.start < d.end
-                                          and not (hit.start <= d.start and d.end <= hit.end) for d in dropped)
+class _Dropped:
+    """The gated sectors that nothing in their text addresses (``addressed_hits``), as a set and by the positions they
+    cover: every hit of a long document asks about them."""
+
+    def __init__(self, dropped: list[Hit]):
+        self.hits = frozenset(dropped)
+        self.at: dict[int, list[Hit]] = {}
+        for d in dropped:
+            for position in range(d.start, d.end):
+                self.at.setdefault(position, []).append(d)
+
+    def inside(self, hit: Hit) -> bool:
+        """Whether a sector ``hit`` overlaps a dropped sector and starts no earlier without holding it whole: it reads
+        the rest of the dropped one's words (能源 of 新能源行业), not a mention of its own; a name around the dropped
+        one or before it (新型基础设施 around 基础设施) stays, as it won the overlap before (s26-sectorprec's
+        machinery)."""
+        return hit.array == "sectors" and any(not (hit.start <= d.start and d.end <= hit.end)
+                                              for d in self.at.get(hit.start, ()))
 
 
 def _list_item(text: str, hit: Hit) -> bool:

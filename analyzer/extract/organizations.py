@@ -631,14 +631,15 @@ class OrganizationFinder:
         full name."""
         out: list[Organization] = []
         taken: Coverage | None = None  # the readings so far, built at the first stem
-        for org in found:
-            if org.rule not in self.short_name_rules:
-                continue
+        named = [(org, self._stems(text[org.start:org.end])) for org in found if org.rule in self.short_name_rules]
+        # every stem's occurrences in one pass: a search of the whole text for each firm grew with a long document
+        starts = occurrences_of_all(text, {stem for _, stems in named for stem in stems})
+        for org, stems in named:
             full = text[org.start:org.end]
             taken = taken or Coverage(len(text), ((o.start, o.end) for o in found))
             headline = _headline_end(text, org.start)
-            for stem in self._stems(full):
-                for at in [a for a in occurrences(text, stem) if a < headline or a >= org.end]:
+            for stem in stems:
+                for at in [a for a in starts[stem] if a < headline or a >= org.end]:
                     if not taken.covers(at):
                         out.append(Organization(at, at + len(stem), "short_name", "firm", full))
                         taken.add(at, at + len(stem))
@@ -934,7 +935,7 @@ class OrganizationFinder:
         while not starts.exhausted and (found := words.search(text, search_from)) is not None:
             match = starts.between(max(least, _name_run_start(text, found.start() - reach)), found.start())
             if match is None:  # no match starts before the words: the next one starts after them
-                least, search_from = max(least, found.start()), found.start() + 1
+                least, search_from = max(least, found.start()), starts.skip_to(found.start() + 1)
                 continue
             yield match
             least = search_from = match.end()
@@ -1397,6 +1398,12 @@ class _FirstMatches:
     def exhausted(self) -> bool:
         """Whether no match starts after the last search's start (so none at any later ask)."""
         return self.searched_from >= 0 and self.ahead is None
+
+    def skip_to(self, at: int) -> int:
+        """Where the next words worth asking about may start, from ``at`` on: in a search, after the start of the
+        match found ahead, since every ask before words up to there is answered None (a long document's words were
+        asked about one by one up to its next match)."""
+        return max(at, self.ahead.start() + 1) if self.search and self.ahead is not None else at
 
     def between(self, first: int, before: int) -> re.Match | None:
         if not self.search:

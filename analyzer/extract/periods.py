@@ -1000,9 +1000,18 @@ class FigurePeriods:
                      or (span.kind in LEAD_REPORTING and span.start < LEAD_CHARS)]
         self.lead = _lead(text, reporting)
         self._of_row: dict[str, list[TimeSpan]] = {}
+        self._bracketed: list[TimeSpan] | None = None
         # a digest's items (　　 华友钴业 ：…) each start afresh, like paragraphs (words digest_item)
         self.item_starts = [match.end() for match in DIGEST_ITEM.finditer(text)]
         self.prefix = PrefixSearch(text)  # searches of a sentence up to each figure, linear in the sentence
+
+    def bracketed(self) -> list[TimeSpan]:
+        """The time expressions written right after an opening bracket (（3-5月）), found at the first ask: a fiscal
+        year's figures ask for them, not for all of a long document's times."""
+        if self._bracketed is None:
+            self._bracketed = [span for span in self.times
+                               if span.start and self.text[span.start - 1:span.start] in ("（", "(")]
+        return self._bracketed
 
     def for_figure(self, start: int, sentence: tuple[int, int], clause_start: int, near_start: int,
                    previous: Period | None, measure: str, metric: str | None = None) -> Period | None:
@@ -1137,9 +1146,9 @@ def _sum_of_parts(fp: FigurePeriods, site: FigureSite, before: TimesBefore, row:
         return None  # a day's total (9月16日降准0.5个百分点，…额外降准1个百分点，合计…) is that day's
     if not _search_words(row["words"])(fp.text, site.clause_start, site.start):
         return None
-    index = starting_from(fp.times, part.start)
-    covering = [span for span in fp.times[:index] if span.start >= site.sentence[0]
-                and span.period.start <= part.period.start and part.period.end <= span.period.end]
+    index = starting_from(fp.times, part.start)  # the sentence's times before the part (starts ascend), not all
+    covering = [span for span in fp.times[starting_from(fp.times, site.sentence[0]):index]
+                if span.period.start <= part.period.start and part.period.end <= span.period.end]
     return fp.took(row, covering[-1]) if covering else None
 
 
@@ -1665,7 +1674,7 @@ def _fiscal_defined(fp: FigurePeriods, row: dict, period: Period) -> bool:
     """``period`` is the months a fiscal span is given right after it (第三财季（3-5月）)."""
     words = WORD_PATTERNS[row["words"]]
     return any(span.period == period and words.search(fp.text, max(0, span.start - 8), span.start)
-               and fp.text[span.start - 1:span.start] in ("（", "(") for span in fp.times if span.start)
+               for span in fp.bracketed())
 
 
 def _respectively(fp: FigurePeriods, site: FigureSite, choice: PeriodChoice, row: dict) -> PeriodChoice | None:

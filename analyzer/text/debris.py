@@ -90,8 +90,14 @@ def clean(text: str) -> Cleaned:
     drop = _pinyin_spans(text) | _spaces_in_names(text) | _spaces_before_legal_forms(text)
     if not drop:
         return Cleaned(text, None, len(text))
-    kept = [i for i in range(len(text)) if i not in drop]
-    return Cleaned("".join(text[i] for i in kept), tuple(kept), len(text))
+    pieces, kept, last = [], [], 0  # the runs between dropped characters, not the text character by character
+    for at in sorted(i for i in drop if 0 <= i < len(text)):
+        pieces.append(text[last:at])
+        kept.extend(range(last, at))
+        last = at + 1
+    pieces.append(text[last:])
+    kept.extend(range(last, len(text)))
+    return Cleaned("".join(pieces), tuple(kept), len(text))
 
 
 def _row() -> dict:
