@@ -47,6 +47,9 @@ def test_bodies_named_by_place(text, expected):
     ("中电联预计用电量增长。", [("中电联", "中国电力企业联合会")]),
     ("中国银联发布元旦支付数据。", [("中国银联", "中国银联")]),
     ("航运巨头马士基（Maersk）股价下跌。", [("马士基", "马士基"), ("Maersk", "马士基")]),
+    # the federal government is the US government (real-gold decisions)
+    ("美国联邦政府停摆进入第三周。", [("美国联邦政府", "美国政府")]),
+    ("美国国会未能通过拨款法案，联邦政府将于周五停摆。", [("美国国会", "美国国会"), ("联邦政府", "美国政府")]),
 ])
 def test_bodies_and_firms_the_taxonomy_lacked(text, expected):
     assert _names(text) == expected
