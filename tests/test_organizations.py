@@ -187,7 +187,8 @@ MENTIONS = [
     ("韩国国民年金公团决定下调目标。这意味着NPS今年的海外股票", [("韩国国民年金公团", "韩国国民年金公团", True),
                                                     ("NPS", "韩国国民年金公团", True)]),
     ("该产品的NPS得分上升", []),
-    ("副局长蒲淳与非洲联盟委员会委员穆昌加会谈", [("非洲联盟委员会", "非洲联盟委员会", False)]),  # a title; 委员 is no 委
+    # a title; 委员 is no 委 (the taxonomy lists the commission since s29-inst, beside 非洲联盟)
+    ("副局长蒲淳与非洲联盟委员会委员穆昌加会谈", [("非洲联盟委员会", "非洲联盟委员会", True)]),
     # a firm's stem without its trade word names it later (老凤祥珠宝集团 … 老凤祥); 阿里 is also a given name
     ("老凤祥珠宝集团发布数据。老凤祥内地门店减少", [("老凤祥珠宝集团", "老凤祥珠宝集团", False), ("老凤祥", "老凤祥珠宝集团", False)]),
     ("最高领袖阿里·哈梅内伊表示", []),

@@ -29,8 +29,10 @@ from analyzer.text.sentences import clause_bounds, clause_start, sentence_end, s
 
 _ASCII_ALNUM = rulebook.regex(r"[A-Za-z0-9]")
 _JOINED = rulebook.regex(r"[和及与、]")
-# a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”）
-_DECLARED_SHORT = rulebook.regex(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
+# a short name the text declares after a full one: 江苏澄远电子科技股份有限公司（以下简称“澄远电子”), or in quotes alone
+# after a firm's full name (浙江宋都锂业有限公司(“宋都锂业”); s29-inst)
+_DECLARED_SHORT = rulebook.regex(r"(?:[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*|(?:(?<=公司)|(?<=集团)|(?<=企业))[(（]\s*(?=[“\"‘]))"
+                                 r"[“\"‘]?([^”\"’()（）]{2,12}?)[”\"’]?\s*[)）]")
 WEAK_ACTION = "开展"
 # priority when spans of different kinds collide: an institution's name swallows what is inside it
 _OUTER = {"institutions": 2, "policy_tools": 1, "sectors": 0}

@@ -369,6 +369,7 @@ class OrganizationFinder:
         self.place_kind_names = frozenset(settings.get("place_kind_names", ()))
         self.subject_tails = tuple(sorted(settings["subject_tails"], key=len, reverse=True))
         self.stem_stop_tags = frozenset(settings["stem_stop_tags"])
+        self.listed_prefixes = tuple(sorted(settings["listed_prefixes"], key=len, reverse=True))
         self.headline_not = frozenset(settings["headline_not"])
         self.media_endings = tuple(settings["media_endings"])
         self.headline_short = (settings["headline_short_length"], rulebook.regex(settings["headline_short_after"]))
@@ -1135,6 +1136,8 @@ class OrganizationFinder:
         """A listed firm's short name: a stem of two to four characters and a trade word (双良节能, 棕榈股份, 永辉超市):
         jieba's tags of the stem mislead, so the shape is the evidence; the stem is no place of a country (日本汽车),
         no trade word itself (生物医药), and holds no stop word, function word, verb or generic word."""
+        if self._is_flagged_listed(name):
+            return True
         tail = next((t for t in self.subject_tails if name.endswith(t)), "")
         stem = name[:len(name) - len(tail)].removeprefix("*ST")
         if not tail or not 2 <= len(stem) <= 4 or stem in self.countries or stem.endswith(self.subject_tails):
@@ -1142,6 +1145,16 @@ class OrganizationFinder:
         if self.refuses(stem) or not _CJK_NAME.fullmatch(stem):
             return False
         return not any(self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
+
+    def _is_flagged_listed(self, name: str) -> bool:
+        """A listed firm under an exchange's risk warning (*ST元道, ST东洋; ``listed_prefixes``): the prefix is the
+        evidence, and the short name after it has two to four characters and no stop, function or generic word."""
+        prefix = next((p for p in self.listed_prefixes if name.startswith(p)), "")
+        stem = name[len(prefix):]
+        if not prefix or not 2 <= len(stem) <= 4 or not _CJK_NAME.fullmatch(stem) or self.refuses(stem):
+            return False
+        return not stem.endswith(self.not_subject_endings) and not any(
+            self._ends_stem(i, w, t) for i, (w, t) in enumerate(tag(stem)))
 
     def _ends_stem(self, index: int, word: str, word_tag: str) -> bool:
         """A word no short name's stem holds: a stop or function word as its first word or as a whole word (a loose
