@@ -571,3 +571,12 @@ def test_trends_roll_outside_tools_and_sectors_up_under_what_they_end_with(store
     # a sector that ends with no taxonomy sector's name, and an institution ending with one, stay themselves
     assert set(mention_trends(store, "sector", "year", rollup=True)["name"]) == {"电炉钢行业"}
     assert set(mention_trends(store, "institution", "year", rollup=True)["name"]) == {"俄罗斯外交部"}
+
+
+def test_names_within_finds_stored_names_outside_the_taxonomy_in_a_text(store, pipeline):
+    from analyzer.records import Document
+    text = "晓鸣股份公告，2023年公司实现营业收入9.96亿元；工商银行提供贷款支持。"
+    store.write([StoredRecord(pipeline.analyze(Document(id="n1", text=text, published="2024-04-20")), "n1", "test")])
+    assert store.names_within("2023年，晓鸣股份营业收入增长15%") == {"晓鸣股份"}
+    assert store.names_within("2023年工商银行营业收入增长15%") == set()  # a taxonomy name is read by the extractor
+    assert store.names_within("晓鸣_份") == set()  # LIKE's wildcards match nothing the text does not write

@@ -44,6 +44,7 @@ from analyzer.check.siblings import undated_in_source
 from analyzer.check.source import source_sentences
 from analyzer.check.slips import SLIPS, agrees, same_number
 from analyzer.check.steps import steps
+from analyzer.extract.organizations import OrganizationFinder
 from analyzer.pipeline import analyze
 from analyzer.records import Figure, Period, Record
 from analyzer.store import FigureQuery
@@ -252,6 +253,14 @@ def _days(a: str, b: str) -> int:
         return 10 ** 6
 
 
+def _within_reach(period: Period, row: dict) -> bool:
+    """The row's period ends within ``wrong_period_reach`` days of the claim's period (or the row has none): another
+    period of the series a writer may have mixed up with the claim's."""
+    end = str(row.get("period_end") or "")
+    reach = claim_words()["wrong_period_reach"]
+    return not end or min(_days(end, period.start), _days(end, period.end)) <= reach or period.start <= end <= period.end
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of characters the two metric keys have in common (for 'did you mean this metric')."""
     if not a or not b:
@@ -320,12 +329,14 @@ def _may_override(candidate, guessed: bool) -> bool:
 
 
 def _of_claim_place(claim: Figure, row: dict, documents: set[str] | None) -> bool:
-    """A figure found by context may contradict a claim that names a place only where it is that place's: stored with
-    it, or of one of the ``documents`` that name the place (``placed_context``: 浦东's GDP, its 浦东 no place to the
-    extractor, is no figure of 北京's); any, where the store cannot search its texts (``documents`` None)."""
+    """A figure found by context may support or contradict a claim that names a place only where it is that place's:
+    stored with it, or stored with no place in one of the ``documents`` that name the place (``placed_context``:
+    浦东's GDP, its 浦东 no place to the extractor, is no figure of 北京's; the nation's 39218元 is no figure of 广东's);
+    any, where the store cannot search its texts (``documents`` None)."""
     if not claim.place or not claim_words()["placed_context"] or documents is None:
         return True
-    return place_key(row.get("place")) == place_key(claim.place) or row["doc_id"] in documents
+    where, stored = place_key(claim.place), place_key(row.get("place"))
+    return stored == where or (stored is None and row["doc_id"] in documents)
 
 
 def _contradicting(claim: Figure, found: list, words: list[str]) -> tuple[dict, str] | None:
@@ -465,7 +476,54 @@ def _left_out(period: Period | None, row: dict) -> bool:
 def own_names(text: str) -> frozenset[str]:
     """The institutions with figures of their own (``own_figures`` in claim_words.toml: banks, firms) that a claim's
     ``text`` names, by canonical name."""
-    return own_of(m.name for m in analyze(text, doc_id="claim").institutions)
+    return frozenset(name for _, name in own_spans(text))
+
+
+def own_spans(text: str) -> list[tuple[int, str]]:
+    """(start, canonical name) of each institution with figures of its own that ``text`` names."""
+    return [(m.start, name) for m in analyze(text, doc_id="claim").institutions
+            if (name := _own_name(_without_role(text, m)))]
+
+
+def names_before_statement_end(text: str, start: int, spans: list[tuple[int, str]]) -> frozenset[str]:
+    """The names (``own_spans``) written before the end of the statement holding ``start`` (``statement_break``):
+    a firm named in a later statement is not the subject of an earlier one's figure (印尼综合指数暴跌8%；SK海力士…:
+    the 8% is no figure of SK海力士's), one named before or in the figure's own is."""
+    ends = [at for mark in claim_words()["statement_breaks"] if (at := text.find(mark, start)) >= 0]
+    end = min(ends, default=len(text))
+    return frozenset(name for at, name in spans if at < end)
+
+
+def _without_role(text: str, mention) -> str:
+    """The mention's name, less an ending that the word after it shows to be a role's (``role_endings``:
+    海利生物控股股东 is 海利生物's 控股股东, not a firm 海利生物控股)."""
+    for ending, after in claim_words()["role_endings"]:
+        if mention.name == mention.text and mention.text.endswith(ending) and text.startswith(after, mention.end) \
+                and len(mention.text) > len(ending) + 1:
+            return mention.text[:-len(ending)]
+    return mention.name
+
+
+def _owned_by(owners: frozenset[str], names: frozenset[str]) -> bool:
+    """One of ``owners`` is one of the claim's ``names``, or its legal name (``legal_forms``: 江苏澄远电子科技股份有限
+    公司 is 澄远电子's, the short name written inside it), or begins or ends one of the claim's names the taxonomy
+    lacks (AMD of a claim's AMD日内, a name the grammar ran on into a time word)."""
+    forms = claim_words()["legal_forms"]
+    return bool(owners & names) or any(o.endswith(forms) and n in o for o in owners for n in names) or \
+        any(_unlisted(n) and (n.startswith(o) or o.startswith(n)) for o in owners for n in names)
+
+
+def _unlisted(name: str) -> bool:
+    return load_taxonomy().lookup(name) is None and not load_taxonomy().branch_bank(name)
+
+
+def stored_owners(store, text: str) -> list[tuple[int, str]]:
+    """(start, name) of the firms outside the taxonomy that the store's documents name and ``text`` writes
+    (``stored_owner_min`` characters or more): 开立医疗 of 2025年，开立医疗归属于…净利润, a firm the claim's own words
+    do not show."""
+    finder, least = getattr(store, "names_within", None), claim_words()["stored_owner_min"]
+    names = sorted(n for n in finder(text) if len(n) >= least and _own_name(n)) if finder else []
+    return [(text.find(n), _own_name(n)) for n in names]
 
 
 def own_of(names) -> frozenset[str]:
@@ -481,7 +539,29 @@ def _own_name(name: str) -> str | None:
     if entry is not None:
         return entry.name if entry.category in own else None
     found = taxonomy.branch_bank(name)
-    return found[0].name + name[found[1]:] if found and found[0].category in own else None
+    if found:
+        return found[0].name + name[found[1]:] if found[0].category in own else None
+    return name if _unlisted_owner(name) else None
+
+
+@functools.cache
+def _organizations() -> OrganizationFinder:
+    return OrganizationFinder()
+
+
+@functools.cache
+def _unlisted_owner(name: str) -> bool:
+    """A name the taxonomy lacks that the organisation grammar reads whole as one of the ``own_families`` (a firm:
+    晓鸣股份, 新希望; not a body: 北京市住房和城乡建设委员会), or, with ``unread_own``, that it reads as nothing on
+    its own and that ends as no body does (世茂能源, a firm the extractor read as the subject of company news; not
+    国家外管局)."""
+    found = _organizations()(name)
+    if not found:
+        words = claim_words()
+        return words["unread_own"] and bool(words["unread_pattern"].match(name)) \
+            and not name.endswith(words["unread_not_endings"])
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(name) and \
+        found[0].family in claim_words()["own_families"]
 
 
 def _head_after(other: dict, row: dict, names: tuple[str, ...]) -> bool:
@@ -680,7 +760,8 @@ class ClaimChecker:
             return part
         if _comparable(claim, own.rows)[1]:
             return own
-        options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric) if (rows := self.rows(key))]
+        options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric)
+                   if (rows := _of_place(self.rows(key), claim.place, key, self.place_documents))]
         options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own) \
             or self.longhand_series(claim, own)
         if not options:
@@ -928,18 +1009,20 @@ class ClaimChecker:
         if not self.claim_names:
             return rows
         names = self.owners(rows)
-        mine = [r for r in rows if not names[r["figure_id"]] or names[r["figure_id"]] & self.claim_names]
+        mine = [r for r in rows if not names[r["figure_id"]] or _owned_by(names[r["figure_id"]], self.claim_names)]
         self.others_rows = [r for r in rows if r not in mine]
         return mine
 
     def of_claim_owner(self, row: dict) -> bool:
         """A figure found by context may support or contradict a claim that names banks or firms (``own_figures``)
-        only when its sentence or its document names one of them (``owner_named``: 万华化学's profit growth is no
-        figure of 招商银行's); a claim that names none is open to any."""
+        only when it is one of theirs: linked to or named in its sentence, or, where its sentence names none, of a
+        document that names one (``owner_named``: 万华化学's profit growth is no figure of 招商银行's; in a digest that
+        names 中力股份 too, 万辰集团's revenue is still 万辰集团's); a claim that names none is open to any."""
         if not self.claim_names or not claim_words()["owner_named"]:
             return True
-        if self.owners([row])[row["figure_id"]] & self.claim_names:
-            return True
+        owners = self.owners([row])[row["figure_id"]]
+        if owners:
+            return _owned_by(owners, self.claim_names)
         documents = self.owner_documents()
         return documents is None or row["doc_id"] in documents
 
@@ -950,10 +1033,15 @@ class ClaimChecker:
         if self._owner_documents[0] != self.claim_names:
             finder = getattr(self.store, "documents_mentioning", None)
             entries = [load_taxonomy().lookup(name) for name in self.claim_names]
-            names = {n for e in entries if e is not None for n in (e.name, *e.aliases)} or set(self.claim_names)
+            names = {n for e in entries if e is not None for n in (e.name, *e.aliases)} | \
+                {n for n, e in zip(self.claim_names, entries) if e is None}
             found = None if finder is None else {d for n in sorted(names) for d in finder([n]) | finder([ctx.variants(n)[-1]])}
             self._owner_documents = (self.claim_names, found)
         return self._owner_documents[1]
+
+    def of_claim_place(self, claim: Figure, row: dict) -> bool:
+        """The stored figure is of the claim's place, or the claim names none (``_of_claim_place``)."""
+        return _of_claim_place(claim, row, self.place_documents(claim.place))
 
     def place_documents(self, place: str | None) -> set[str] | None:
         """The documents whose title or text names the place (as written or by its key, in either script), searched
@@ -1053,7 +1141,7 @@ class ClaimChecker:
         if good:
             return self.context_supported(claim, info, good, self.context_note(words, good[0]))
         led = None if support_only else _contradicting(claim, found, words)
-        if led is None or not self.of_claim_owner(led[0]) or not _of_claim_place(claim, led[0], self.place_documents(claim.place)):
+        if led is None or not self.of_claim_owner(led[0]) or not self.of_claim_place(claim, led[0]):
             return None
         row, slip = led
         slip, extra = self.context_slip(claim, row) if slip == "value" else (slip, None)
@@ -1085,9 +1173,11 @@ class ClaimChecker:
                                                  for f in mine for r in levels)
 
     def agreeing(self, claim: Figure, found: list, support_only: bool, guessed: bool) -> list[dict]:
-        """The figures found by context that agree with the claim and may answer it (``context_verdict``)."""
+        """The figures found by context that agree with the claim and may answer it (``context_verdict``): of its
+        banks or firms and of its place, as a contradicting one must be."""
         return [c.row for c in found if not c.excluded and _same_kind(claim, c.row) and agrees(claim, row_figure(c.row))
-                and (not support_only or _may_override(c, guessed)) and self.of_claim_owner(c.row)]
+                and (not support_only or _may_override(c, guessed)) and self.of_claim_owner(c.row)
+                and self.of_claim_place(claim, c.row)]
 
     def context_slip(self, claim: Figure, row: dict) -> tuple[str, dict | None]:
         """What a figure found by context that disagrees shows: the claim's number stated in the same document for
@@ -1304,7 +1394,8 @@ class ClaimChecker:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
         for a similar metric or another metric of the documents that hold the claim's."""
         documents = {r["doc_id"] for r in comparable}
-        found = self.other_owner_slip(claim) or self.other_period_slip(claim, [r for r in rows if r not in comparable]) or \
+        others = [r for r in rows if r not in comparable and (r["doc_id"] in documents or _within_reach(claim.period, r))]
+        found = self.other_owner_slip(claim) or self.other_period_slip(claim, others) or \
             self.other_period_slip(claim, self.wider_rows(claim, documents)) or \
             self.other_period_slip(claim, self.own_name_rows(claim, documents))
         return found or self.other_metric_slip(claim, documents)
@@ -1472,11 +1563,16 @@ def _check_record(record: Record, store, lang: str) -> list[Verdict]:
     checker = ClaimChecker(store, lang)
     text, published = record.document.text, record.document.published
     checker.claim_text, checker.claim_figures = text, list(record.figures)
-    checker.claim_names = own_names(text)
+    spans = own_spans(text) + stored_owners(store, text)
     checker.claim_published = _day(published)
     checker.own_days = own_day_figures(list(record.figures), checker.claim_published)
     figures = [read_claim_figure(text, figure, published) for figure in record.figures]
-    verdicts = check_counts(checker, text, figures, [checker.check_figure(figure) for figure in figures])
+    verdicts = []
+    for figure in figures:  # each figure is of the firms named up to its statement's end
+        checker.claim_names = names_before_statement_end(text, figure.start, spans)
+        verdicts.append(checker.check_figure(figure))
+    checker.claim_names = frozenset(name for _, name in spans)
+    verdicts = check_counts(checker, text, figures, verdicts)
     verdicts = source_sentences(checker, figures, undated_in_source(checker, figures, verdicts))
     return abridged_names(checker, figures, verdicts)
 

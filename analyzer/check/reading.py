@@ -16,8 +16,10 @@ from pathlib import Path
 
 from analyzer.check import multiyear
 from analyzer.extract.places import place_words
+from analyzer.text.pos import dictionary_places
 from analyzer.normalize import to_simplified
 from analyzer.records import Figure
+from analyzer.taxonomy import load_taxonomy
 from analyzer.taxonomy.series import place_key
 from analyzer.text.sentences import sentence_start
 
@@ -46,13 +48,42 @@ def claim_words() -> dict:
                                                 for base in c["bases"] for verb in c["verbs"]),
             "measure_tails": tuple(sorted(_words(data["measure_tail"]), key=len, reverse=True)),
             **_reading_entries(data),
-            "own_figures": frozenset(c for o in data["own_figures"] for c in o["categories"]),
-            "unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
-            "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")),
-            "headline_place": re.compile(_union(data["headline_place"], "pattern")),
-            "placed_names": data["placed_name"],
+            "target_tails": tuple(t for row in data["statistic_target"] for t in row["tails"]),
+            **_owner_entries(data), **_place_entries(data),
             "steps": _steps(data["step"]), **_context_entries(data), **_series_entries(data), **_count_entries(data),
             **_paraphrase_entries(data), **_date_entries(data)}
+
+
+def _owner_entries(data: dict) -> dict:
+    """The institutions with figures of their own (``own_figures``): taxonomy categories, the organisation grammar's
+    families, names the grammar reads as nothing, stored names a claim writes, and role endings."""
+    rows = data["own_figures"]
+    return {"own_figures": frozenset(c for o in rows for c in o["categories"]),
+            "own_families": frozenset(f for o in rows for f in o.get("families", ())),
+            "stored_owner_min": min(o["stored_min"] for o in rows if "stored_min" in o),
+            "legal_forms": tuple(f for o in rows for f in o.get("legal_forms", ())),
+            "role_endings": [tuple(pair) for o in rows for pair in o.get("role_endings", ())], **_unread_entries(rows)}
+
+
+def _unread_entries(rows: list[dict]) -> dict:
+    """Names the organisation grammar reads as nothing alone that own their figures (``unread_own``): their shape
+    and the endings of bodies that do not."""
+    return {"unread_own": any(o.get("unread_own", False) for o in rows),
+            "unread_pattern": re.compile(next(o["unread_pattern"] for o in rows if "unread_pattern" in o)),
+            "unread_not_endings": tuple(w for o in rows for w in o.get("unread_not_endings", ()))}
+
+
+def _place_entries(data: dict) -> dict:
+    """A claim's place the extractor does not know: at its start (``unknown_place``), heading it before a colon
+    (``headline_place``), inside it after its period (``inner_place``), and the words that name no place."""
+    return {"unknown_place": re.compile(_union(data["unknown_place"], "pattern")),
+            "headline_place": re.compile(_union(data["headline_place"], "pattern")),
+            "headline_administrative": re.compile(_union(data["headline_place"], "administrative")),
+            "not_places": frozenset(_words(data["unknown_place"], "not_places")),
+            "inner_place": re.compile(_union(data["inner_place"], "pattern")),
+            "not_place_endings": tuple(_words(data["unknown_place"], "not_endings")
+                                       + _words(data["inner_place"], "not_endings")),
+            "placed_names": data["placed_name"]}
 
 
 def _reading_entries(data: dict) -> dict:
@@ -170,6 +201,7 @@ def _context_entries(data: dict) -> dict:
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
             "span_moves": {row["measure"]: row["max_days"] for row in data["span_move"]},
             "dated_first": frozenset(m for row in data["dated_first"] for m in row["measures"]),
+            "wrong_period_reach": min(row["days"] for row in data["wrong_period_reach"]),
             "words_after_figure": max(row["max_chars"] for row in data["words_after_figure"]),
             "modifier_named": min(row["min_named"] for row in data["context_modifier"]),
             "context_heads": tuple(sorted(_words(data["context_modifier"], "heads"), key=len, reverse=True)),
@@ -386,7 +418,7 @@ def read_claim_figure(text: str, figure: Figure, published: str | None = None) -
         base = base or span[1]
     if base is not None:
         figure = dataclasses.replace(figure, extra={**figure.extra, "base": base.to_dict()})
-    figure = dataclasses.replace(figure, metric=_without_tails(_own_statement_metric(text, figure)))
+    figure = dataclasses.replace(figure, metric=_statistic_of_target(_without_tails(_own_statement_metric(text, figure))))
     if figure.qualifier is not None or figure.value_high is not None:
         return figure
     before = text[max(0, figure.start - 3):figure.start]
@@ -402,7 +434,7 @@ def _unknown_place(text: str, figure: Figure) -> Figure:
     words = claim_words()
     found = words["unknown_place"].match(text) if figure.place is None else None
     place = next((group for group in found.groups() if group), None) if found else None
-    if place is None or place.endswith(words["not_place_endings"]) or found.end() > figure.start:
+    if place is None or not _is_place(place) or found.end() > figure.start:
         return _headline_place(text, figure)
     return dataclasses.replace(figure, place=place)
 
@@ -418,12 +450,44 @@ def _placed_name(figure: Figure) -> Figure:
 
 
 def _headline_place(text: str, figure: Figure) -> Figure:
-    """A figure the extractor gave no place, of a claim headed by a known place and a colon (``headline_place``:
-    东莞：2021年进出口总额…), takes that place."""
+    """A figure the extractor gave no place, of a claim headed by a place and a colon (``headline_place``:
+    东莞：2021年进出口总额…; a known place, or an administrative name: 江门市：…), takes that place; else one written
+    inside the claim before it (``_inner_place``)."""
     found = claim_words()["headline_place"].match(text) if figure.place is None else None
-    if found is None or found.group("place") not in place_words() or found.end() > figure.start:
-        return figure
+    if found is None or not _is_place(found.group("place")) or found.end() > figure.start:
+        return _inner_place(text, figure)
     return dataclasses.replace(figure, place=found.group("place"))
+
+
+def _is_place(word: str) -> bool:
+    """A word of the place list, or one that ends as no market or generic zone does (``not_endings``) and is an
+    administrative name (…市, …县, …区, …州, …盟) or a word jieba's dictionary tags a place (江门, 东京)."""
+    words = claim_words()
+    if word in place_words():
+        return True
+    return not word.endswith(words["not_place_endings"]) and word not in words["not_places"] and \
+        (bool(words["headline_administrative"].match(word)) or word in dictionary_places())
+
+
+def _known_inside(name: str) -> bool:
+    """A known place written inside the name after its start (工行苏州 of 工行苏州分行): a word joined to a place,
+    not a place the place list lacks."""
+    return any(name.find(word, 1) > 0 for word in place_words())
+
+
+def _inner_place(text: str, figure: Figure) -> Figure:
+    """A figure the extractor gave no place, of a claim that writes an administrative name after its period or a
+    mark, before the figure (``inner_place``: 2023年江门市居民人均可支配收入…), takes that place, and its metric
+    loses it (顺德区规模以上工业增加值 → 规模以上工业增加值); not a known place's compound (``_known_inside``)."""
+    if figure.place is not None:
+        return figure
+    for found in claim_words()["inner_place"].finditer(text, 0, figure.start):
+        place = found.group("place")
+        if _is_place(place) and place_key(place) and not _known_inside(place):
+            metric = figure.metric or ""
+            return dataclasses.replace(figure, place=place, metric=metric[len(place):] if metric.startswith(place)
+                                       and len(metric) > len(place) + 1 else figure.metric)
+    return figure
 
 
 def _own_statement_metric(text: str, figure: Figure) -> str | None:
@@ -458,6 +522,16 @@ def _without_tails(metric: str | None) -> str | None:
         if tail is None:
             break
         metric = metric[: -len(tail)]
+    return metric
+
+
+def _statistic_of_target(metric: str | None) -> str | None:
+    """A target named by a catalogued statistic (``statistic_target``: 社零总额目标 → 社零总额): a work report writes
+    the target as the statistic's own growth (预期目标…社会消费品零售总额增长6.5%)."""
+    for tail in claim_words()["target_tails"]:
+        rest = (metric or "")[:-len(tail)]
+        if metric and metric.endswith(tail) and rest and load_taxonomy().lookup(rest, "metrics") is not None:
+            return rest
     return metric
 
 

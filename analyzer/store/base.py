@@ -180,6 +180,9 @@ class Store(Protocol):
 
     def mentions(self, kind: str | None = None, name: str | None = None) -> pd.DataFrame: ...
 
+    def names_within(self, text: str, kind: str = "institution") -> set[str]:
+        """The names of stored mentions of ``kind`` outside the taxonomy that ``text`` contains."""
+
     def documents(self) -> pd.DataFrame: ...
 
     def timeline_rows(self, metric: str, measure: str | None = None, place: str | None = None) -> list[dict]:

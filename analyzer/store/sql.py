@@ -493,6 +493,15 @@ class SQLStore:
                     found.setdefault(figure_id, []).append(name)
         return found
 
+    def names_within(self, text: str, kind: str = "institution") -> set[str]:
+        """The names of stored mentions of ``kind`` outside the taxonomy that ``text`` contains (a claim's firm the
+        extractor reads in company news but not in the claim's own words)."""
+        m = schema.mentions.c
+        statement = sa.select(m.name).distinct().where(m.kind == kind, m.in_taxonomy.is_(False),
+                                                        sa.literal(text).contains(m.name))
+        with self.engine.connect() as connection:  # LIKE's wildcards in a name: kept only where written as such
+            return {name for name in connection.execute(statement).scalars() if name in text}
+
     def documents_mentioning(self, words: list[str]) -> set[str]:
         """Ids of the documents whose title or text contains every one of ``words``."""
         d = schema.documents.c
