@@ -9,11 +9,13 @@ The joining words are in ``analyzer/rules/lexicon.toml`` [lists].
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Sequence
 
 from analyzer.extract.number_forms import NUM_AR
+from analyzer.extract.places import place_words
 from analyzer.rulebook import alternation, lexicon, regex, rows
 from analyzer.text.pos import SINGLE_FUNCTION
 from analyzer.text.sentences import clause_end
@@ -107,7 +109,7 @@ def split_list_metric(phrase: str, count: int, index: int) -> str | None:
     part = parts[index % len(parts)]
     if "的" in parts[-1] and len(parts[0]) <= 3:
         return _shared_after_de(parts, part)
-    shared = _shared_tail(parts) or _shared_modifier(parts) or _shared_after_labels(parts)
+    shared = _shared_tail(parts) or _shared_after_members(parts) or _shared_modifier(parts) or _shared_after_labels(parts)
     if shared:
         return shared[index % len(parts)]
     head = _shared_head(parts[-1], tenor)
@@ -124,6 +126,23 @@ def _shared_tail(parts: list[str]) -> list[str] | None:
             last[0] in SINGLE_FUNCTION:  # 按年及按季: the members are no names
         return None
     return [part + last[1:] for part in parts[:-1]] + [last]
+
+
+def _shared_after_members(parts: list[str]) -> list[str] | None:
+    """上海和北京居民人均可支配收入, 城镇和农村居民…: members that are places or groups (metric.toml words
+    list-member-groups), the last written before the statistic, share what follows the last member."""
+    members = member_words()
+    last = parts[-1]
+    lead = next((m for m in sorted(members, key=len, reverse=True) if last.startswith(m) and len(last) > len(m) + 1), None)
+    if lead is None or not all(p in members for p in parts[:-1]):
+        return None
+    return [part + last[len(lead):] for part in parts[:-1]] + [last]
+
+
+@functools.cache
+def member_words() -> frozenset[str]:
+    """The words a 分别 list's members may be for ``_shared_after_members``: places and the group words."""
+    return place_words() | frozenset(_LIST_WORDS["list-member-groups"])
 
 
 def _with_shared_scope(first: str, part: str) -> str:
