@@ -16,11 +16,11 @@ from pathlib import Path
 
 from analyzer.check import multiyear
 from analyzer.extract.places import place_words
-from analyzer.text.pos import dictionary_places
 from analyzer.normalize import to_simplified
 from analyzer.records import Figure
 from analyzer.taxonomy import load_taxonomy
 from analyzer.taxonomy.series import place_key
+from analyzer.text.pos import dictionary_places
 from analyzer.text.sentences import sentence_start
 
 WORDS_FILE = Path(__file__).with_name("claim_words.toml")

@@ -1940,17 +1940,14 @@ def paired_marks(metric: str | None, text: str, sentence_start: int, figure_star
     return metric or None
 
 
-@functools.cache
-def _split_words_row() -> dict:
-    """metric.toml's split-words row."""
-    return WORD_ROWS["split-words"]
+SPLIT_WORDS = WORD_ROWS["split-words"]  # metric.toml's split-words row: words a name may be cut inside
 
 
 def _located(metric: str, text: str, sentence_start: int, figure_start: int) -> int:
     """Where ``metric`` is written: its last occurrence before the figure in its sentence, else its first within
     the ``after`` characters of the split-words row after it; -1 when a rule composed it."""
     found = text.rfind(metric, sentence_start, figure_start)
-    return found if found >= 0 else text.find(metric, figure_start, figure_start + _split_words_row()["after"])
+    return found if found >= 0 else text.find(metric, figure_start, figure_start + SPLIT_WORDS["after"])
 
 
 def _cut_inside_word(metric: str, following: str) -> int | None:
@@ -1958,7 +1955,7 @@ def _cut_inside_word(metric: str, following: str) -> int | None:
     用户认|为, 价格甚|至): a split-words row, or a word of the segmenter across the name's end whose tag is not
     one of the row's ``kept_tags`` (nouns and the like: 建筑许|可 lost its end, not a verb's start), where the
     name read alone ends in a single character (平均得分|为 is read 平均得/分为 only with the 为)."""
-    row = _split_words_row()
+    row = SPLIT_WORDS
     if following and metric[-1] + following[0] in row["words"]:
         return len(metric) - 1
     if not following or len(pos.tag(metric)[-1][0]) > 1:
@@ -1980,7 +1977,7 @@ def whole_words(metric: str | None, text: str, sentence_start: int, figure_start
     end = at + len(metric)
     following = re.match(r"[\u4e00-\u9fff]{0,3}", text[end:end + 3]).group()
     cut = _cut_inside_word(metric, following)
-    if cut is None or cut < _split_words_row()["min_chars"]:
+    if cut is None or cut < SPLIT_WORDS["min_chars"]:
         return metric
     return tidy_metric(metric[:cut]) or metric
 
