@@ -59,3 +59,24 @@ def test_owner_share_names_the_noun_after(text, figure, metric):
 ])
 def test_count_before_a_relative_clause_counts_the_noun_after_it(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # metric.toml paid-with: money after a planned 以 is named by the deal verb after it, not by the buyer
+    ("中国巨石：子公司巨石成都拟以17.98亿元投资建设年产15万吨玻璃纤维短切原丝生产线建设项目。", "17.98亿元", "投资"),
+    ("招商蛇口：全资子公司招商创业拟以3.5亿元参与投资青岛伊敦战新产业投资基金。", "3.5亿元", "投资"),
+    ("美国稀土公司拟以28亿美元收购巴西稀土开发商塞拉贝尔德。", "28亿美元", "收购"),
+    # kept: no deal verb right after it, a price per unit, a spending verb's own rows
+    ("南风股份：南海控股拟以5.94元/股受让控股股东杨泽文先生持有的股份。", "5.94元/股", "南海控股拟"),
+    ("公司拟以1亿元至2亿元回购股份。", "1亿元至2亿元", "回购股份"),
+    ("理文造纸公告，2022年1月6日耗资约324.58万港元回购60.1万股股份。", "约324.58万港元", "回购"),
+    # lexicon metric.implied 持股: a stake after 持股 is the holding, whoever holds it
+    ("新风光6月26日公告，持股0.534%的股东许琳拟通过集中竞价或大宗交易方式减持。", "0.534%", "持股"),
+    ("华为持股4.07%；创新工场持股4.01%；苏州耀途持股3.5%。", "4.01%", "持股"),
+    ("新增股东广西腾讯创业投资有限公司，持股23.53%。", "23.53%", "持股"),
+    ("其中孙东旭持股34%，石明、郭天权各持股33%。", "33%", "持股"),
+    # kept: a written ratio keeps its name
+    ("公司持股比例为51%。", "51%", "持股比例"),
+])
+def test_paid_with_and_stakes(text, figure, metric):
+    assert _metric(text, figure) == metric

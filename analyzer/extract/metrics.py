@@ -914,6 +914,8 @@ def _implied_words() -> tuple[str, ...]:
 FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
 IMPLIED_COUNTED = tuple(WORD_LISTS["implied-counted"])
 SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
+PURCHASE_VERBS = tuple(WORD_LISTS["purchase-verbs"])
+PAID_WITH = WORD_ROWS["paid-with"]
 
 
 def _first_ending(phrase: str, words: tuple[str, ...]) -> str | None:
@@ -946,14 +948,26 @@ def _spent_on(c: MetricContext) -> Named | None:
     """拟以自有资金出资3亿元收购, 耗资约2.04亿港元: money right after a spending verb is named by the purchase it pays
     for (收购, 回购), else by the verb (出资, 耗资); who spent it and how go."""
     stripped = c.left_stripped
-    spent = _first_ending(stripped, SPEND_VERBS)
+    spent = _first_ending(stripped, SPEND_VERBS) or _paid_with(c, stripped)
     if spent is None:
         return None
     after = c.text[c.figure_end:c.figure_end + 8].lstrip("用于来")
-    bought = next((w for w in WORD_LISTS["purchase-verbs"] if after.startswith(w)), None)
+    after = after[len(_first_starting(after, PAID_WITH["skipped"]) or ""):]
+    bought = _first_starting(after, PURCHASE_VERBS if spent in SPEND_VERBS else PAID_WITH["verbs"])
     if bought and after.startswith(("股份", "股票"), len(bought)):  # 出资1亿元回购股份: the deal keeps its shares
         bought = after[:len(bought) + 2]
-    return _named(bought or spent, spent)
+    return None if spent not in SPEND_VERBS and not bought else _named(bought or spent, spent)
+
+
+def _paid_with(c: MetricContext, stripped: str) -> str | None:
+    """拟以17.98亿元投资建设, 拟以3亿美元收购: money after a planned 以 (metric.toml paid-with), not a price per unit
+    (以5.94元/股受让)."""
+    paid = _first_ending(stripped, tuple(PAID_WITH["words"]))
+    return paid if paid and "/" not in c.text[c.figure_start:c.figure_end] else None
+
+
+def _first_starting(phrase: str, words: Sequence[str]) -> str | None:
+    return next((w for w in words if phrase.startswith(w)), None)
 
 
 def _event_probability(c: MetricContext) -> Named | None:
