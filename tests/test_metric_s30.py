@@ -80,3 +80,17 @@ def test_count_before_a_relative_clause_counts_the_noun_after_it(text, figure, m
 ])
 def test_paid_with_and_stakes(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # real_text.toml metric_debris total-of-subject-verb: the subject and 共 before a verb with its object go
+    ("2021年全国消协组织共受理消费者投诉1044861件，同比增长6.37%。", "1044861件", "受理消费者投诉"),
+    ("春节假期，全省5A级旅游景区共接待游客120万人次。", "120万人次", "接待游客"),
+    # total-before-last-verb: 共 before the name's last verb goes, what was sold stays
+    ("2021年1-11月，销量排名前十位的SUV生产企业共销售528.9万辆。", "528.9万辆", "销量排名前十位的SUV生产企业销售"),
+    ("十个品牌轿车共销售300万辆。", "300万辆", "品牌轿车销售"),
+    # kept: 合计 that names a holding
+    ("股东谢亚明及其一致行动人谢悦合计持股25.8%。", "25.8%", "持股"),
+])
+def test_total_words_before_a_verb(text, figure, metric):
+    assert _metric(text, figure) == metric
