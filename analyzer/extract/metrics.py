@@ -724,12 +724,22 @@ class MetricContext:
             return bool(left) and not de_after  # 当前轮次的300亿美元投资, 完成新一轮120亿美元融资
         if not de_after:
             return False
+        if self.owner_share:
+            return True
         words = pos.tag(AMOUNT_WORD_AT_END.sub("", left) or left)[-2:]
         if len(words) == 2 and words[-1][0] in PERFECTIVE_WORDS and words[0][1].startswith("v"):
             return True  # 创造了约43亿美元的收入, 提出了10%及以上的投资增长目标: a verb, 了, then the figure
         if THRESHOLD.search(self.text[self.figure_start:self.figure_end]):
             return False  # 单户授信1000万元以下的小微企业贷款: a bound on the name before it
         return _last_word_before_scope(left)[1] in ATTRIBUTIVE_LEFT_TAGS
+
+    @lazy
+    def owner_share(self) -> bool:
+        """日本84%的主要企业, 印度尼西亚有约75%的硫磺进口: a percent after a place or an institution alone, then 的, is
+        that owner's share of the noun after 的; the owner is no statistic (metric.toml attributive-noun-after)."""
+        named = self.named
+        return self.unit == "percent" and bool(named) and (
+            _only_a_place(named) or bool(_institution_pattern().fullmatch(named)))
 
     @lazy
     def generic(self) -> bool:
@@ -904,6 +914,8 @@ def _implied_words() -> tuple[str, ...]:
 FINE_VERBS = tuple(WORD_LISTS["fine-verbs"])
 IMPLIED_COUNTED = tuple(WORD_LISTS["implied-counted"])
 SPEND_VERBS = tuple(WORD_LISTS["spend-verbs"])
+PURCHASE_VERBS = tuple(WORD_LISTS["purchase-verbs"])
+PAID_WITH = WORD_ROWS["paid-with"]
 
 
 def _first_ending(phrase: str, words: tuple[str, ...]) -> str | None:
@@ -936,14 +948,26 @@ def _spent_on(c: MetricContext) -> Named | None:
     """拟以自有资金出资3亿元收购, 耗资约2.04亿港元: money right after a spending verb is named by the purchase it pays
     for (收购, 回购), else by the verb (出资, 耗资); who spent it and how go."""
     stripped = c.left_stripped
-    spent = _first_ending(stripped, SPEND_VERBS)
+    spent = _first_ending(stripped, SPEND_VERBS) or _paid_with(c, stripped)
     if spent is None:
         return None
     after = c.text[c.figure_end:c.figure_end + 8].lstrip("用于来")
-    bought = next((w for w in WORD_LISTS["purchase-verbs"] if after.startswith(w)), None)
+    after = after[len(_first_starting(after, PAID_WITH["skipped"]) or ""):]
+    bought = _first_starting(after, PURCHASE_VERBS if spent in SPEND_VERBS else PAID_WITH["verbs"])
     if bought and after.startswith(("股份", "股票"), len(bought)):  # 出资1亿元回购股份: the deal keeps its shares
         bought = after[:len(bought) + 2]
-    return _named(bought or spent, spent)
+    return None if spent not in SPEND_VERBS and not bought else _named(bought or spent, spent)
+
+
+def _paid_with(c: MetricContext, stripped: str) -> str | None:
+    """拟以17.98亿元投资建设, 拟以3亿美元收购: money after a planned 以 (metric.toml paid-with), not a price per unit
+    (以5.94元/股受让)."""
+    paid = _first_ending(stripped, tuple(PAID_WITH["words"]))
+    return paid if paid and "/" not in c.text[c.figure_start:c.figure_end] else None
+
+
+def _first_starting(phrase: str, words: Sequence[str]) -> str | None:
+    return next((w for w in words if phrase.startswith(w)), None)
 
 
 def _event_probability(c: MetricContext) -> Named | None:
@@ -1080,7 +1104,12 @@ def _counted_noun(c: MetricContext) -> Named | None:
 
 
 QUOTED_QUALIFIER = rulebook.regex(r"[“\"「][^”\"」]{1,10}[”\"」](?=[\u4e00-\u9fff])")
-COUNTED_NOUN_ENDS = next(row for row in rulebook.rows("metric", "words") if row["id"] == "counted-noun-ends")
+COUNTED_NOUN_ENDS = WORD_ROWS["counted-noun-ends"]
+COUNTED_AFTER_VERB_DE = WORD_ROWS["counted-after-verb-de"]
+CLAUSE_TAGS = tuple(COUNTED_AFTER_VERB_DE["clause_tags"])
+# the words after a count up to its clause's first 的, within a quote and one list item: a relative clause when they
+# open with an adverb (已, 最) and hold a verb
+RELATIVE_CLAUSE = rulebook.regex(rf"([^，,；;。！？!?\n的“”\"及和与、]{{2,{MAX_METRIC_CHARS}}})的")
 
 
 def _counted_words(c: MetricContext) -> str | None:
@@ -1092,12 +1121,38 @@ def _counted_words(c: MetricContext) -> str | None:
     quoted = QUOTED_QUALIFIER.match(after)
     if quoted:
         return after[quoted.end():]
+    relative = RELATIVE_CLAUSE.match(c.text, c.figure_end)
+    if relative and _relative_clause(pos.tag(relative.group(1))):
+        return _before_verb(_phrase_at(c.text, relative.end()))  # 3只已上报的公募REITs产品 → 公募REITs产品
     end = c.figure_end + len(after)
     if c.text.startswith(after, c.figure_end) and c.text.startswith(tuple(WORD_LISTS["counted-after-verb-de"]), end) \
             and _verb_and_object(pos.tag(after)):
-        phrase = RIGHT_PHRASE.match(c.text, end + 1)
-        return phrase and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(phrase.group())[0])[0]
+        return _phrase_at(c.text, end + 1)
     return after
+
+
+def _relative_clause(words: Sequence[tuple[str, str]]) -> bool:
+    """已上报, 最符合联合国…目标, 仅载有船员: an adverb, then a verb or an adjective (clause_tags) — a clause qualifying the noun after
+    its 的 (单独模型, 自由度机械臂: an adverb-tagged word before nouns is no clause)."""
+    word, tag = words[0]
+    opens = tag in COUNTED_AFTER_VERB_DE["opening_tags"] or word in COUNTED_AFTER_VERB_DE["opening_words"]
+    return opens and any(tag.startswith(CLAUSE_TAGS) for _, tag in words[1:])
+
+
+def _before_verb(phrase: str | None) -> str | None:
+    """运煤船发放离境许可 → 运煤船: a counted noun ends at a verb after two characters or more (受制裁油轮 stays)."""
+    kept = ""
+    for word, tag in pos.tag(phrase or ""):
+        if len(kept) >= 2 and tag in ("v", "vd", "vi"):
+            break
+        kept += word
+    return kept or phrase
+
+
+def _phrase_at(text: str, start: int) -> str | None:
+    """The words at ``start`` up to a punctuation mark, a bracket, a 的 or a verb that ends a phrase."""
+    phrase = RIGHT_PHRASE.match(text, start)
+    return phrase and re.split(r"[（(【】\[\]]", PHRASE_AFTER_END.split(phrase.group())[0])[0]
 
 
 def _verb_and_object(words: Sequence[tuple[str, str]]) -> bool:
