@@ -191,19 +191,19 @@ def _contract_month() -> re.Pattern:
 GATE_WORDS = 8  # a gate of more words costs more ``in`` tests than the scan it would skip
 
 
-@functools.cache
-def _gate(pattern: re.Pattern) -> frozenset[str] | None:
-    """Words of which every match of a finder's ``pattern`` holds one (翻 for 翻倍, 分之 or 成 for fractions), when
+@functools.cache  # keyed by the pattern's source, whose hash is kept: a compiled pattern hashes its whole code
+def _gate(source: str, flags: int) -> frozenset[str] | None:
+    """Words of which every match of a finder's pattern holds one (翻 for 翻倍, 分之 or 成 for fractions), when
     there are few: most texts hold no 翻, and a finder that opens on common qualifiers (约, 超, 近) is spared its
     scan of the whole text (issue 17: the word-figure rows' 14 scans were 3% of the analysis, for 30 matches in 300
     articles)."""
-    words = required_words(pattern)
+    words = required_words(rulebook.regex(source, flags))
     return words if words and len(words) <= GATE_WORDS else None
 
 
 def _may_match(pattern: re.Pattern, text: str) -> bool:
     """False when ``text`` holds none of the words every match of ``pattern`` holds, so it has no match."""
-    gate = _gate(pattern)
+    gate = _gate(pattern.pattern, pattern.flags)
     return gate is None or any(word in text for word in gate)
 
 
