@@ -132,3 +132,45 @@ def _skipped_by_re(parsed) -> bool:
     prefix or a character set (``re._compiler._compile_info``)."""
     code = _compiler._code(parsed, 0)
     return code[0] == sre.INFO and bool(code[2] & (sre.SRE_INFO_PREFIX | sre.SRE_INFO_CHARSET))
+
+
+def required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Words of which every match of ``pattern`` holds at least one (read from its parse tree: runs of literals the
+    match cannot do without, one per branch of an alternation it cannot do without), or None when none is known. A
+    text that holds none of them has no match, so a scan of it can be skipped for one ``in`` test per word."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _sequence_words(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _sequence_words(items) -> frozenset[str] | None:
+    """The best of the word sets a sequence's items need: its literal runs (a look-around inside a run consumes
+    nothing, so the run goes on) and what its groups, alternations and repeats of at least one need."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if run:
+            found.append(frozenset([run]))
+            run = ""
+        words = _item_words(op, av)
+        if words:
+            found.append(words)
+    if run:
+        found.append(frozenset([run]))
+    return max(found, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+def _item_words(op, av) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:  # (group, flags added, flags removed, items): (?i:…) reads cases, not words
+        return None if av[1] & re.IGNORECASE else _sequence_words(av[3])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence_words(av[2])
+    if op is sre.BRANCH:
+        branches = [_sequence_words(branch) for branch in av[1]]
+        return None if not all(branches) else frozenset().union(*branches)
+    return None
