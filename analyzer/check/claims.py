@@ -37,8 +37,8 @@ from analyzer.check.counts import check_counts
 from analyzer.check.dates import dated_by_growth, other_fiscal_period, own_day_figures, written_elsewhen, year_ahead
 from analyzer.check.messages import MESSAGES, clauses, listed, say
 from analyzer.check.precision import fmt, half, human, interval
-from analyzer.check.reading import (claim_words, guidance, holiday_window, not_a_reading, opposite_direction, prepare_claim,
-                                    read_claim_figure, read_stored_row)
+from analyzer.check.reading import (claim_words, forecast_clause, guidance, holiday_window, not_a_reading,
+                                    opposite_direction, prepare_claim, read_claim_figure, read_stored_row)
 from analyzer.check.rows import normalized_sentence, row_figure, series_key
 from analyzer.check.siblings import undated_in_source
 from analyzer.check.source import source_sentences
@@ -328,12 +328,14 @@ def _may_override(candidate, guessed: bool) -> bool:
     return _unnamed_near(candidate) or (guessed and candidate.near)
 
 
-def _of_claim_place(claim: Figure, row: dict, documents: set[str] | None) -> bool:
+def _of_claim_place(claim: Figure, row: dict, documents: set[str] | None, said: str = "") -> bool:
     """A figure found by context may support or contradict a claim that names a place only where it is that place's:
     stored with it, or stored with no place in one of the ``documents`` that name the place (``placed_context``:
     浦东's GDP, its 浦东 no place to the extractor, is no figure of 北京's; the nation's 39218元 is no figure of 广东's);
     any, where the store cannot search its texts (``documents`` None)."""
-    if not claim.place or not claim_words()["placed_context"] or documents is None:
+    if not claim.place:
+        return _of_nation(row, said or claim.metric or "")
+    if not claim_words()["placed_context"] or documents is None:
         return True
     where, stored = place_key(claim.place), place_key(row.get("place"))
     return stored == where or (stored is None and row["doc_id"] in documents)
@@ -397,7 +399,7 @@ def _qualified(claim: Figure, row: dict) -> bool:
     return at >= 0 and "；" not in before[at:] and before[at:].count(own) <= 1
 
 
-def _of_place(rows: list[dict], place: str | None, key: str | None, naming) -> list[dict]:
+def _of_place(rows: list[dict], place: str | None, key: str | None, naming, said: str = "") -> list[dict]:
     """The stored figures of the claim's place (天津外贸进出口… is checked on Tianjin's; a claim with no place on the
     national ones), those of documents that name the place (``naming``) where it has none (``placed_context``: before,
     all of them), or all where the series is one whatever its place (``placeless_series``: 恒生指数 is 香港恒生指数)."""
@@ -406,8 +408,41 @@ def _of_place(rows: list[dict], place: str | None, key: str | None, naming) -> l
         return rows
     where = place_key(place)
     mine = [row for row in rows if place_key(row.get("place")) == where]
-    documents = None if mine or not place or not claim_words()["placed_context"] else naming(place)
-    return mine or [row for row in rows if documents is None or row["doc_id"] in documents]
+    if mine or not place:
+        return mine or _national(rows, said or key or "")
+    documents = naming(place) if claim_words()["placed_context"] else None
+    return [row for row in rows if documents is None or row["doc_id"] in documents]
+
+
+def _national(rows: list[dict], said: str) -> list[dict]:
+    """The rows that may answer a claim figure with no place, where none is the nation's (``_of_nation``)."""
+    return [row for row in rows if _of_nation(row, said)]
+
+
+def _of_nation(row: dict, said: str) -> bool:
+    """A stored figure may answer a claim figure with no place (the nation's) when it has no place, when the claim
+    (``said``) writes its place (韩国…；国民年金6月净卖出…), or when its place only refers back (该市: whose, the
+    checker cannot tell) (``national_claim``: 江苏's 7.6% is no national growth rate)."""
+    stored = row.get("place")
+    return not stored or not claim_words()["national_claim"] or stored in claim_words()["unnamed_places"] or \
+        not _of_the_country(stored) or any(name and name in said for name in (stored, place_key(stored)))
+
+
+def _of_the_country(place: str) -> bool:
+    """A province, city or county (``placed_name``'s places and endings): a claim naming no place in a Chinese text is
+    the nation's, not theirs; another country's figure (美国's 非农就业人数, 德国's DAX指数) may be a statistic only that
+    country has, so it is left as before."""
+    key = place_key(place) or ""
+    return any(key in row["places"] or place.endswith(tuple(row["endings"])) for row in claim_words()["placed_names"])
+
+
+def _other_place(claim: Figure, rows: list[dict]) -> dict | None:
+    """The row of ``rows`` that is the claim's statistic stored for another place, or for a place where the claim
+    names none (上海和北京居民人均可支配收入分别达到78027元和75002元: 75002元 quoted for 上海 is 北京's, a wrong value
+    of the same statistic: W14's gold)."""
+    where = place_key(claim.place)
+    return next((r for r in rows if r.get("place") and place_key(r["place"]) != where
+                 and r.get("metric") == claim.metric), None)
 
 
 def _catalogued(key: str | None) -> bool:
@@ -747,7 +782,8 @@ class ClaimChecker:
         """The claim's series as written, or without a trailing 增速 or a filler word when only that is stored, or
         when only that has figures comparable with the claim's."""
         found = [SeriesChoice(_key(variant), rows) for variant in metric_variants(claim.metric)
-                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant), self.place_documents))]
+                 if (rows := _of_place(self.rows(variant), claim.place, _key(variant), self.place_documents,
+                                       self.said))]
         best = next((choice for choice in found if _comparable(claim, choice.rows)[1]), None)
         return best or (found[0] if found else SeriesChoice(_key(claim.metric), []))
 
@@ -761,7 +797,7 @@ class ClaimChecker:
         if _comparable(claim, own.rows)[1]:
             return own
         options = [SeriesChoice(key, rows) for key in scoped_variants(claim.metric)
-                   if (rows := _of_place(self.rows(key), claim.place, key, self.place_documents))]
+                   if (rows := _of_place(self.rows(key), claim.place, key, self.place_documents, self.said))]
         options = options or self.shorthand_series(claim, own.key) or self.release_short_series(claim, own) \
             or self.longhand_series(claim, own)
         if not options:
@@ -801,7 +837,7 @@ class ClaimChecker:
         if len(keys) != 1:
             return []
         (only,) = keys  # of the claim's place (or of documents naming it): 昆山市地区生产总值 is no short 河南's
-        rows = _of_place(self.rows(only), claim.place, only, self.place_documents)
+        rows = _of_place(self.rows(only), claim.place, only, self.place_documents, self.said)
         return [SeriesChoice(only, rows, chosen_because="shorthand")] if rows else []
 
     def other_names(self, claim: Figure) -> list[str]:
@@ -863,7 +899,8 @@ class ClaimChecker:
             rest, short = key[:-size], key[-size:]
             if _catalogued(short) or not rest.endswith(claim_words()["longhand_rest_ends"]):
                 continue  # a catalogued statistic is found by its key, never by words (进出口); a rest is a modifier
-            rows = [r for r in _of_place(self.rows(short), claim.place, short, self.place_documents) if r["metric_key"] == short
+            rows = [r for r in _of_place(self.rows(short), claim.place, short, self.place_documents,
+                                           self.said) if r["metric_key"] == short
                     and ctx.holds_before(r, rest)]
             if _comparable(claim, rows)[1]:
                 return [SeriesChoice(short, rows, chosen_because="longhand")]
@@ -997,10 +1034,13 @@ class ClaimChecker:
         """The stored figure is a reading as the claim's is, or a forecast as the claim's is (``not_a_reading``:
         失业率为4.2%，预估为4.3% reads 4.2%; 市场预期的11万人 is a forecast)."""
         offset = row["start"] - (row.get("sentence_start") or 0)
-        stored = normalized_sentence(row)[max(0, offset - 8):max(0, offset)]
-        said = normalize((self.claim_text or "")[max(0, claim.start - 8):claim.start])
+        stored_clause = normalized_sentence(row)[:max(0, offset)]
+        said_clause = normalize((self.claim_text or "")[:claim.start])
+        stored, said = stored_clause[-8:], said_clause[-8:]
         if guidance(stored) and not (guidance(said) or not_a_reading(said)):
             return False  # guidance answers a claim of what is expected only (``guidance``)
+        if forecast_clause(stored_clause) and not (forecast_clause(said_clause, statement=True) or not_a_reading(said)):
+            return False  # 市场预计…增长23.6%: a forecast however far its verb (``guidance_clause``)
         return not_a_reading(stored) == not_a_reading(said)
 
     def named_rows(self, rows: list[dict]) -> list[dict]:
@@ -1026,6 +1066,14 @@ class ClaimChecker:
         documents = self.owner_documents()
         return documents is None or row["doc_id"] in documents
 
+    def anothers(self, row: dict) -> bool:
+        """The stored figure belongs to banks or firms (linked or named in its sentence) none of which the claim
+        names: 长江电力's results are no source of a claim about 三峡能源."""
+        if not self.claim_names:
+            return False
+        owners = self.owners([row])[row["figure_id"]]
+        return bool(owners) and not _owned_by(owners, self.claim_names)
+
     def owner_documents(self) -> set[str] | None:
         """The documents whose title or text names one of the claim's banks or firms (any name or alias, as written
         or in its variant), searched once per claim's names rather than for every figure found by context; None for
@@ -1039,9 +1087,14 @@ class ClaimChecker:
             self._owner_documents = (self.claim_names, found)
         return self._owner_documents[1]
 
+    @property
+    def said(self) -> str:
+        """The claim's text, normalized (empty before a claim is read)."""
+        return normalize(self.claim_text or "")
+
     def of_claim_place(self, claim: Figure, row: dict) -> bool:
         """The stored figure is of the claim's place, or the claim names none (``_of_claim_place``)."""
-        return _of_claim_place(claim, row, self.place_documents(claim.place))
+        return _of_claim_place(claim, row, self.place_documents(claim.place), self.said)
 
     def place_documents(self, place: str | None) -> set[str] | None:
         """The documents whose title or text names the place (as written or by its key, in either script), searched
@@ -1382,7 +1435,8 @@ class ClaimChecker:
             slip, extra = self.elsewhere_slip(claim, comparable, rows)
         elif slip == "value":
             slip, extra = self.document_metric_slip(claim, {r["doc_id"] for r in comparable})
-        owner = "owner.wrong_metric" if extra is not None and extra.get("owner") else None
+        owned = extra is not None and extra.get("owner")
+        owner = f"{'place' if slip == 'value' else 'owner'}.{slip}" if owned else None
         text = self.slip_text(slip, claim, first, _stored(first), when, extra, owner)
         if disagree:
             text += say("contradicted.disagree", self.lang, values=listed(values, self.lang))
@@ -1443,6 +1497,9 @@ class ClaimChecker:
         key = _key(claim.metric)
         other = [r for r in self.rows_at(claim.period, claim) if r["measure"] == claim.measure and r["metric_key"]
                  and r["metric_key"] != key and same_number(claim, row_figure(r)) and self.same_reading(claim, r)]
+        placed = _other_place(claim, other)
+        if placed:  # the same statistic's number for another place is a wrong value, not another statistic
+            return "value", {**placed, "owner": [placed["place"]]}
         other = [r for r in other if _overlap(r["metric_key"], key) >= MIN_OVERLAP] or \
             _one_other_metric(claim, [r for r in other if r["doc_id"] in documents])
         if other:

@@ -12,6 +12,7 @@ claim's words the sentence writes.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -142,6 +143,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
     total = sum(len(w) for w in words)
     out = []
     modifiers = metric_modifiers(metric)
+    head = (metric_words(metric) or [None])[-1]
     for row in rows:
         sentence = normalized_sentence(row)
         found = words_found(sentence, words)
@@ -149,7 +151,7 @@ def candidates(rows: list[dict], words: list[str], last: str | None, index: int 
         if coverage < MIN_COVERAGE or _other_head(metric, row.get("metric")) or _part_for_whole(metric, sentence) or \
                 _whole_for_part(words, sentence) or \
                 not _led_by(row, sentence, found, after=last is None) or \
-                not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")]):
+                not _names_modifier(sentence, row, modifiers, [w for w in words if w not in (metric or "")], head):
             continue
         out.append(Candidate(row, coverage, False, sentence=sentence))
     _mark_near(out, _leading(words, last))
@@ -176,17 +178,27 @@ def metric_modifiers(metric: str | None) -> list[str]:
     return [w for w in words if not re.search(r"\d", w)]
 
 
-def _names_modifier(sentence: str, row: dict, modifiers: list[str], others: list[str]) -> bool:
+def _names_modifier(sentence: str, row: dict, modifiers: list[str], others: list[str], head: str | None = None) -> bool:
     """The stored sentence names the claim metric's modifier (``context_modifier`` in claim_words.toml: at least
     ``min_named`` of its words), or the stored figure's own name holds another word of the claim (东盟 of 与东盟贸易总值
-    for …东盟…，双边贸易总值): 业务收入 alone, of 电信业务收入, is no 快递业务收入."""
+    for …东盟…，双边贸易总值): 业务收入 alone, of 电信业务收入, is no 快递业务收入. A stored figure named by the claim's
+    ``head`` with other words (财政收入 for 全体居民人均可支配收入) needs them by the end of its own clause."""
     if not modifiers:
         return True
     least = min(len(modifiers), _claim_words()["modifier_named"])
-    if len(words_found(sentence, modifiers)) >= least:
-        return True
     stored = normalize(row.get("metric") or "")
+    named_otherwise = bool(head) and stored.endswith(head) and len(stored) > len(head)
+    if len(words_found(_up_to_clause_end(sentence, row) if named_otherwise else sentence, modifiers)) >= least:
+        return True
     return any(_holds(stored, w) for w in others)
+
+
+def _up_to_clause_end(sentence: str, row: dict) -> str:
+    """The sentence up to the end of the stored figure's clause: a modifier written only in a later clause names a
+    later figure (…财政收入首破万亿元；全体居民人均可支配收入同比增长9.5%: 全体居民 is not of the 万亿元; W14 ind-962)."""
+    end = _offset(row) + len(row.get("text") or "")
+    mark = CLAUSE_MARK.search(sentence, end)
+    return sentence[:mark.start()] if mark else sentence
 
 
 def _part_for_whole(claim_metric: str | None, sentence: str) -> bool:
@@ -326,9 +338,21 @@ ITEM_BREAK = re.compile(r"[、和及与]")
 
 
 def metric_words(metric: str | None) -> list[str]:
-    """The words of a claim's metric (two or more characters, none a stop word) that name what it counts."""
+    """The words of a claim's metric (two or more characters, none a stop word) that name what it counts; a run of
+    characters the dictionary knows only one by one is one word (皮卡 of 皮卡销量, 归母 of 归母净利润)."""
     stop = _claim_words()["context_stop"]
-    return [w for w in tokenizer().lcut(normalize(metric or ""), HMM=False) if len(w) >= 2 and w not in stop]
+    return [w for w in _joined_singles(tokenizer().lcut(normalize(metric or ""), HMM=False))
+            if len(w) >= 2 and w not in stop]
+
+
+def _joined_singles(tokens: list[str]) -> list[str]:
+    """Consecutive one-character Han tokens joined (皮, 卡 → 皮卡)."""
+    return [word for alone, run in itertools.groupby(tokens, key=_single_han)
+            for word in (["".join(run)] if alone else run)]
+
+
+def _single_han(token: str) -> bool:
+    return len(token) == 1 and "\u4e00" <= token <= "\u9fff"
 
 
 def _mark_partial(found: list[Candidate], words: list[str]) -> None:

@@ -89,7 +89,7 @@ def _place_entries(data: dict) -> dict:
 def _reading_entries(data: dict) -> dict:
     """The measures and bases a claim's number may be read in by mistake: ``measure_reading`` rows (those with
     ``beside`` also for a figure beside the one the claim's words lead to) and ``base_slip`` rows."""
-    return {"measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
+    return {"measure_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"], tuple(m.get("named", ())))
                                  for m in data["measure_reading"]],
             "beside_readings": [(frozenset(m["claimed"]), frozenset(m["stored"]), m["slip"])
                                 for m in data["measure_reading"] if m.get("beside")],
@@ -158,8 +158,10 @@ def _series_entries(data: dict) -> dict:
             "optional_counters": frozenset(_words(data["optional_counter"], "counters")),
             "metric_fillers": tuple(_words(data["metric_filler"])),
             "metric_prefixes": tuple(sorted(_words(data["metric_prefix"]), key=len, reverse=True)),
-            "joint_names": [(row["joint"], part) for row in data["joint_name"] for part in row["parts"]],
+            "joint_names": _joint_names(data),
             "stored_bases": [(w, row["comparison"]) for row in data["stored_base"] for w in row["words"]],
+            "guidance_clause": tuple(_words(data["guidance_clause"])),
+            "stored_base_patterns": _stored_base_patterns(data["stored_base"]),
             "part_from": min(row["min_chars"] for row in data["named_part"]),
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
@@ -198,6 +200,8 @@ def _context_entries(data: dict) -> dict:
             "named_from": min(row["min_chars"] for row in data["named_statistic"]),
             "own_day_context": any(row["by_context"] for row in data["undated_claim"]),
             "placed_context": any(row["by_context"] for row in data["placed_context"]),
+            "national_claim": any(_flags(data["national_claim"], "placeless_only")),
+            "unnamed_places": frozenset(_words(data["national_claim"], "unnamed_places")),
             "reported_within_days": max(row["days_after"] for row in data["undated_figure"]),
             "span_moves": {row["measure"]: row["max_days"] for row in data["span_move"]},
             "dated_first": frozenset(m for row in data["dated_first"] for m in row["measures"]),
@@ -208,6 +212,11 @@ def _context_entries(data: dict) -> dict:
             "distinct_heads": tuple(sorted(_words(data["distinct_heads"], "heads"), key=len, reverse=True)),
             "filler_frame": {"frame": min(row["min_frame"] for row in fillers),
                              "ends": min(row["min_ends"] for row in fillers)}}
+
+
+def _flags(rows: list[dict], name: str) -> list[bool]:
+    """Each row's ``name`` flag."""
+    return [row[name] for row in rows]
 
 
 def _steps(rows: list[dict]) -> list[tuple[re.Pattern, re.Pattern]]:
@@ -232,6 +241,18 @@ def not_a_reading(before: str) -> str | None:
 def guidance(before: str) -> bool:
     """The text right before a figure ends with a word of ``guidance`` (营收预计约为): an expected figure."""
     return before.rstrip("约近超逾达仅 ").endswith(claim_words()["guidance"])
+
+
+CLAUSE_MARKS = re.compile(r"[，,；;。：:！？!?]")
+STATEMENT_MARKS = re.compile(r"[；;。！？!?]")
+
+
+def forecast_clause(before: str, statement: bool = False) -> bool:
+    """The figure's clause (``before``: its text up to the figure), or its whole ``statement`` (三星电子预计二季度营业利润
+    …，销售额同比增长…: 预计 governs both clauses), has a forecast verb (``guidance_clause``: 市场预计…盈利同比增长23.6%):
+    an expected figure."""
+    clause = (STATEMENT_MARKS if statement else CLAUSE_MARKS).split(before)[-1]
+    return any(word in clause for word in claim_words()["guidance_clause"])
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
@@ -277,6 +298,18 @@ def move_sign(before: str) -> int | None:
     return None
 
 
+def _stored_base_patterns(rows: list[dict]) -> list[tuple[re.Pattern, str]]:
+    """(pattern, comparison) of the ``stored_base`` rows written as a pattern (较2021年末)."""
+    return [(re.compile(row["pattern"]), row["comparison"]) for row in rows if row.get("pattern")]
+
+
+def _joint_names(data: dict) -> list[tuple[str, str]]:
+    """(name looked up too, part of the claim's name it replaces): ``joint_name`` (产销 for 销量) and
+    ``same_statistic`` (生产总值 for 地区生产总值)."""
+    return [(row["joint"], part) for row in data["joint_name"] for part in row["parts"]] + \
+        [(row["stored"], claimed) for row in data["same_statistic"] for claimed in row["claimed"]]
+
+
 def read_stored_row(row: dict) -> dict:
     """A stored percentage the extractor read as a level though its sentence states a move (美元指数一度下挫超0.6%)
     is read as a change of that sign, and 提高2.88倍 as growth of 288%, as the claim's are; a change 較上年末 filed as
@@ -302,12 +335,16 @@ def read_stored_row(row: dict) -> dict:
 
 
 def _stored_base(row: dict) -> dict:
-    if row.get("comparison") != "prev" or row.get("measure") not in ("change", "growth_rate"):
+    """A stored change against the previous reading, or against none, written right after a base word of its clause
+    (``stored_base``: 较上年末, 较2021年末) is against that base."""
+    if row.get("comparison") not in ("prev", None) or row.get("measure") not in ("change", "growth_rate"):
         return row
     offset = row["start"] - (row.get("sentence_start") or 0)
     before = (row.get("sentence") or "")[max(0, offset - 10):offset]
     before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
-    found = next((base for word, base in claim_words()["stored_bases"] if word in before), None)
+    words = claim_words()
+    found = next((base for word, base in words["stored_bases"] if word in before), None) or \
+        next((base for pattern, base in words["stored_base_patterns"] if pattern.search(before)), None)
     return {**row, "comparison": found} if found else row
 
 

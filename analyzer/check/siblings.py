@@ -1,5 +1,6 @@
 """A claim's figures read together: an unverifiable figure answered by an undated stored figure of the document that
-supports the claim's other figures (``undated_in_source`` in claim_words.toml)."""
+supports the claim's other figures (``undated_in_source`` in claim_words.toml), of the claim's banks or firms and
+place as any figure found by context."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,7 +18,7 @@ def undated_in_source(checker, figures: list, verdicts: list) -> list:
                for e in v.evidence if e.agrees}
     if not sources:
         return verdicts
-    rows = [r for r in checker.document_rows(sources) if not r.get("period_start")]
+    rows = [r for r in checker.document_rows(sources) if not r.get("period_start") and not checker.anothers(r)]
     return [_from_source(checker, f, v, rows) if v.verdict == "unverifiable" else v for f, v in zip(figures, verdicts)]
 
 
@@ -26,6 +27,7 @@ def _from_source(checker, figure, verdict, rows: list[dict]):
     if len(name) < claim_words()["undated_in_source"] or figure.period is None:
         return verdict
     row = next((r for r in rows if normalize(r.get("metric_key") or "").endswith(name)
+                and checker.of_claim_place(figure, r)
                 and r["unit"] == figure.unit and r["measure"] == figure.measure
                 and agrees(figure, row_figure(r))), None)
     if row is None:

@@ -187,11 +187,13 @@ def _comparison_slip(claim: Figure, stored: Figure, stored_period_end: str | Non
 
 def measure_reading_slip(claim: Figure, stored: Figure) -> str | None:
     """The claim's number is the stored figure's read as another measure (``measure_reading`` in
-    claim_words.toml): a growth rate quoted as a level, or the reverse."""
+    claim_words.toml): a growth rate quoted as a level, or the reverse; a row with ``named`` words only for a stored
+    figure whose metric holds one (人均可支配收入 of ``flow_as_change``)."""
     if claim.measure == stored.measure:
         return None
-    for claimed, stored_measures, slip in claim_words()["measure_readings"]:
-        if claim.measure in claimed and stored.measure in stored_measures:
+    for claimed, stored_measures, slip, named in claim_words()["measure_readings"]:
+        if claim.measure in claimed and stored.measure in stored_measures and \
+                (not named or any(word in (stored.metric or "") for word in named)):
             return slip
     return None
 

@@ -59,7 +59,7 @@ def _anchors(checker, figures: list, verdicts: list) -> list[Source]:
     write one of those figures' numbers in its unit at its period (the evidence's own sentence among them)."""
     supported = [f for f, v in zip(figures, verdicts) if v.verdict == "supported"]
     documents = {e.doc_id for v in verdicts if v.verdict == "supported" for e in v.evidence if e.agrees}
-    return _sources(checker.document_rows(documents), supported, 1, _same_digits)
+    return _sources(_owned_rows(checker, documents), supported, 1, _same_digits)
 
 
 def _shared(checker, figures: list) -> list[Source]:
@@ -70,7 +70,14 @@ def _shared(checker, figures: list) -> list[Source]:
     if len(figures) < rule["min_shared"] or not searched:
         return []
     documents = {r["doc_id"] for n in sorted(searched) for r in checker.search_rows(n)}
-    return _sources(checker.document_rows(documents), figures, rule["min_shared"], _writes)
+    return _sources(_owned_rows(checker, documents), figures, rule["min_shared"], _writes)
+
+
+def _owned_rows(checker, documents: set[str]) -> list[dict]:
+    """The documents' stored figures less those of banks or firms the claim does not name (``anothers``): a sentence
+    of 长江电力's results is no source of a claim about 三峡能源, though it writes both of the claim's numbers (W14
+    ind-961)."""
+    return [r for r in checker.document_rows(documents) if not checker.anothers(r)]
 
 
 def _number(figure: Figure) -> str:
@@ -130,7 +137,12 @@ def _in_period(figure: Figure, row: dict) -> bool:
 
 
 def _answered(checker, figure: Figure, verdict, sources: list[Source]):
-    named = _named(figure, checker.document_rows({source.rows[0]["doc_id"] for source in sources}))
+    """The figure answered by the source sentences' figures of its place (``of_claim_place``)."""
+    sources = _of_figure_place(checker, figure, sources)
+    if not sources:
+        return verdict
+    documents = {source.rows[0]["doc_id"] for source in sources}
+    named = _named(figure, [r for r in _owned_rows(checker, documents) if checker.of_claim_place(figure, r)])
     if named:
         return _supported(checker, figure, verdict, named)
     for source in sources:
@@ -143,6 +155,12 @@ def _answered(checker, figure: Figure, verdict, sources: list[Source]):
         if slipped:
             return _contradicted(checker, figure, verdict, *slipped)
     return verdict
+
+
+def _of_figure_place(checker, figure: Figure, sources: list[Source]) -> list[Source]:
+    """The sources less the figures of another place than the claim figure's (a province's for a national claim)."""
+    kept = [Source([r for r in source.rows if checker.of_claim_place(figure, r)], source.keys) for source in sources]
+    return [source for source in kept if source.rows]
 
 
 def _items(figure: Figure, source: Source) -> list[dict]:

@@ -144,6 +144,13 @@ class _Scan:
 QUOTE_ENDS = ("", "，", ",", "。", "；", ";", "、", " ", "\n", "）", ")")  # what may follow a quoted level
 
 
+def _member_place(text: str, sentence_start: int, figure_start: int, metric: str | None, listed) -> str | None:
+    """The place of a listed figure's member (上海和北京…分别达到A和B: B is 北京's), read where its metric is last
+    written before it (lists.member_place); None for any other figure (places.assign_places reads its place)."""
+    at = text.rfind(metric, sentence_start, figure_start) if metric and listed else -1
+    return lists.member_place(text, sentence_start, at, listed)
+
+
 def _period_passed_on(previous: Figure | None) -> Period | None:
     """The period the figure before, in the same sentence, hands on (periods.period_to_pass_on)."""
     if previous is None:
@@ -1068,7 +1075,9 @@ class FigureExtractor:
             period = periods.stock_point(period, (s_start, s_end), explain)  # a balance: at the period's end
         figure = Figure(text=original[c.start:c.end], start=c.start, end=c.end, value=_canonical(value), unit=c.unit,
                         value_high=_canonical(c.value_high), qualifier=c.qualifier, measure=measure,
-                        comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra))
+                        comparison=comparison, metric=metric, period=period, counter=c.counter, extra=dict(c.extra),
+                        place=_member_place(text, s_start, c.start, metric, named_position or
+                                            lists.continued_position(text, siblings, position, clause_start, s_start)))
         figure.explain.update(explain)
         return figure
 

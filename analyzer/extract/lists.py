@@ -139,6 +139,48 @@ def _shared_after_members(parts: list[str]) -> list[str] | None:
     return [part + last[len(lead):] for part in parts[:-1]] + [last]
 
 
+def member_place(text: str, sentence_start: int, metric_at: int, listed: tuple[int, int] | None) -> str | None:
+    """上海和北京居民人均可支配收入分别达到78027元和75002元: the i-th figure of a 分别 list (``listed``: its index and
+    count, or its place in a run continuing one) whose metric is written at ``metric_at`` right after a run of as
+    many places joined by 和/、 is the i-th place's (75002元 is 北京's); else None."""
+    if listed is None or metric_at < 0:
+        return None
+    members = _places_ending_at(text, sentence_start, metric_at)
+    index, count = listed
+    return members[index] if len(members) >= 2 and len(members) == count else None
+
+
+def _places_ending_at(text: str, start: int, end: int) -> list[str]:
+    """The run of places joined only by NAME_JOINER that ends at ``end`` (上海和北京 before 居民人均可支配收入), in
+    text order; the longest place word is taken at each step (广东省 before 东省)."""
+    places = _places_longest_first()
+    members: list[str] = []
+    while True:
+        found = next((w for w in places if text.startswith(w, end - len(w)) and end - len(w) >= start), None)
+        if found is None:
+            break
+        members.insert(0, found)
+        end -= len(found)
+        if end - 1 < start or not NAME_JOINER.fullmatch(text, end - 1, end):
+            break
+        end -= 1
+    return members
+
+
+@functools.cache
+def _places_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(place_words(), key=lambda word: (-len(word), word)))
+
+
+def members_metric(phrase: str | None, count: int, index: int) -> str | None:
+    """上海和北京居民人均可支配收入超过7万元，分别达到78027元和75002元: a list that takes the name of the figure
+    before it, a name whose members are places or groups (``_shared_after_members``), takes each member's name in
+    order (北京居民人均可支配收入); None for any other name."""
+    parts = [p for p in NAME_JOINER.split(phrase or "") if p]
+    shared = _shared_after_members(parts) if len(parts) == count else None
+    return shared[index] if shared else None
+
+
 @functools.cache
 def member_words() -> frozenset[str]:
     """The words a 分别 list's members may be for ``_shared_after_members``: places and the group words."""

@@ -25,7 +25,7 @@ from analyzer.lazy import lazy
 from typing import Any
 
 from analyzer import rulebook
-from analyzer.extract.lists import NAME_JOINER, TENOR, split_list_metric
+from analyzer.extract.lists import NAME_JOINER, TENOR, members_metric, split_list_metric
 from analyzer.extract.periods import IN_PHRASE, times_within
 from analyzer.taxonomy import load_taxonomy
 from analyzer.text import pos
@@ -1037,7 +1037,14 @@ def _parallel_list(c: MetricContext) -> Named | None:
 
 
 def _previous_metric(c: MetricContext) -> Named | None:
-    return _named(c.previous.metric) if c.previous is not None else None
+    """The metric of the figure before; a list of as many places or groups as it names takes each one's
+    (``members_metric``: 上海和北京居民人均可支配收入超过7万元，分别达到… → 北京居民人均可支配收入)."""
+    if c.previous is None:
+        return None
+    index, count = c.list_position or (0, 1)
+    before_list = c.earlier[-index - 1] if c.earlier and len(c.earlier) > index else None  # the figure before it
+    listed = members_metric(before_list, count, index)
+    return _named(listed, before_list) if listed else _named(c.previous.metric)
 
 
 def _previous_without_balance(c: MetricContext) -> Named | None:

@@ -138,4 +138,5 @@ def assign_places(text: str, figures: Sequence, sentences: Sequence[tuple[int, i
         if not metric:
             continue
         sentence_start = min(sentences[index][0], figure.start) if sentences else 0
-        figure.place = last_place[metric] = _placed(text, figure, sentence_start, times, last_place)
+        # a place already given stands (a 分别 list's member, figures.py _member_place)
+        figure.place = last_place[metric] = figure.place or _placed(text, figure, sentence_start, times, last_place)
