@@ -23,6 +23,8 @@ from conftest import tool_mentions
     # 融资担保: guarantees firms give for others' debts, which a regulator polices
     "国资委要求对企业新开展的违规融资担保行为严肃追责。",
     "国资委印发关于加强中央企业融资担保管理工作的通知。",
+    # firm_deleveraging: a developer's balance sheet
+    "行业风险出清之后，地产商缩表阵痛有望结束。",
 ])
 def test_no_tool(finder, text):
     assert tool_mentions(finder, text) == []
@@ -34,6 +36,7 @@ def test_no_tool(finder, text):
     ("对新增贷款给予1个百分点的贴息。", [("贴息", "贷款贴息")]),
     ("综合运用融资担保、贷款贴息等方式支持小微企业。", [("融资担保", "融资担保"), ("贷款贴息", "贷款贴息")]),
     ("市人社局明年起调整租房补贴标准。", [("租房补贴", "租房补贴")]),
+    ("美联储将在购债结束后不久开始缩表。", [("购债", "资产购买计划"), ("缩表", "缩表")]),
 ])
 def test_tool(finder, text, expected):
     assert tool_mentions(finder, text) == expected
