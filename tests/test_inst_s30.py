@@ -56,6 +56,7 @@ def test_leading_word_dropped(text, expected):
     "200余名陆海空军官依依惜别香港。",
     "这些药品占公司OTC药品业务收入约三成。",
     "当地时间2日，CNN总裁表示辞去总裁职务。",
+    "路透技术分析师Wang Tao指出，金价可能继续上行。",
 ])
 def test_no_institution(text):
     assert _names(text) == []
