@@ -117,7 +117,8 @@ FOUND = [
     ("今天新华联、南国置业、嘉凯城等多股涨停", ["南国置业", "新华联", "嘉凯城"]),
     ("此外哈药股份、灵康药业跌停", ["哈药股份", "哈药股份", "灵康药业"]),  # 哈药股份 by its suffix too
     ("绿电概念盘中走高，节能风电、龙源电力涨停", ["节能风电", "龙源电力"]),  # 节能 is the name's
-    ("控股涨停，正荣地产、旭辉控股集团跟涨", ["旭辉控股", "正荣地产", "旭辉控股集团"]),  # 正 is the name's
+    # 正 is the name's; 控股集团 is one suffix (s30-tools: the suffix 控股 read 旭辉控股 first)
+    ("控股涨停，正荣地产、旭辉控股集团跟涨", ["旭辉控股集团", "正荣地产", "旭辉控股集团"]),
     # a day of the month without the month before the announcement; a courier's trade word
     ("申通快递28日晚间披露2021年度业绩预告", ["申通快递"]),
     # Latin names joined by & (Owens & Minor), and the legal form LLP

@@ -46,7 +46,8 @@ def test_a_name_inside_a_transliterated_name_is_no_firm(text, expected):
 # (analyst_role); 资本市场 and 环球市场 stay in the firm's name
 @pytest.mark.parametrize("text, expected", [
     ("不过，eToro市场分析师Zavier Wong对此相对淡定。", [("eToro", "eToro")]),
-    ("路透技术分析师Wang Tao指出，金价可能继续上行。", [("路透", "路透")]),
+    # (路透 was this case's firm until s30-tools: a news agency is no institution by the spec, tests/test_inst_s30.py)
+    ("盛宝技术分析师Wang Tao指出，金价可能继续上行。", [("盛宝", "盛宝")]),
     ("道明证券美国利率策略师Molly Brooks表示。", [("道明证券", "道明证券")]),
     ("周四，BMO资本市场分析师Matthew Murphy表示。", [("BMO资本市场", "BMO资本市场")]),
 ])

@@ -134,13 +134,16 @@ class MentionFinder:
     def tool_name_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Policy tools the taxonomy lacks, read by the tool-name grammar (养老服务消费补贴, 关税减免; rows of
         ``rules/tool_names.toml``). The taxonomy's reading wins where one of its tools overlaps the name (人才租金补贴
-        is 租金补贴), unless it is a generic entry the row refines and ends where the name does (绿色再贷款)."""
+        is 租金补贴), unless it is a generic entry the row refines and ends where the name does (绿色再贷款); the tools'
+        context rows of ``rules/mentions.toml`` apply as to the taxonomy's names (《…补贴管理办法》 is a regulation)."""
         tools = [h for h in hits if h.array == "policy_tools"]
+        upper = match_form_of_normalized(text)
         out = []
         for found in self.tool_names(text):
-            if all(_refines(found, h) for h in tools if h.start < found.end and found.start < h.end):
-                out.append(Hit(found.start, found.end, "policy_tools", f"outside:{found.name}",
-                               outside_entry("tools", found.name, found.rule), outside=True))
+            entry = outside_entry("tools", found.name, found.rule)
+            if all(_refines(found, h) for h in tools if h.start < found.end and found.start < h.end) \
+                    and context_allows(upper, found.start, found.end, entry):
+                out.append(Hit(found.start, found.end, "policy_tools", f"outside:{found.name}", entry, outside=True))
         return out
 
     def addressed_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
