@@ -1,0 +1,32 @@
+"""Figure readings of branch s30-nonfig: numbers with a unit that state no quantity (idioms, process nodes) are no
+figures; the same units stating a quantity stay."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.pipeline import analyze
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(f.text, str(f.value), f.unit) for f in analyze(text).figures]
+
+
+# idioms holding a numeral and a unit (real_text.toml idioms-with-a-number)
+@pytest.mark.parametrize("text, expected", [
+    ("如何解决“最后一公里”难题，打通铁路运输“前后一公里”。", []),
+    ("我们现在是两条腿走路，一条是以全栈自研为主。", []),
+    ("数字人提供7×24小时全程引导服务。", []),
+    ("该路段全长一公里，共设两条车道。", [("一公里", "1", "other"), ("两条", "2", "count")]),
+])
+def test_idioms_with_a_number_are_no_figures(text, expected):
+    assert _figures(text) == expected
+
+
+# N纳米 in a sentence about chip making is a process node (real_text.toml process-node-unit, process-node-words)
+@pytest.mark.parametrize("text, expected", [
+    ("微软推出下一代AI芯片，采用台积电3纳米制程工艺。", []),
+    ("高盛指出，中芯国际正在扩大其7纳米/14纳米产能，而华虹则计划在其下一座晶圆厂中迁移至28纳米。", []),
+    ("片上光波导宽度仅有数百纳米，而光纤纤芯宽度达数微米。", [("数百纳米", "100", "other")]),
+])
+def test_a_process_node_is_no_figure(text, expected):
+    assert _figures(text) == expected
