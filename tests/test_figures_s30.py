@@ -30,3 +30,19 @@ def test_idioms_with_a_number_are_no_figures(text, expected):
 ])
 def test_a_process_node_is_no_figure(text, expected):
     assert _figures(text) == expected
+
+
+# windows, moments and validity terms in hours are durations; round-the-clock 24小时 is an idiom (real_text.toml
+# duration-window-recent, duration-window-point, duration-test-validity, round-the-clock)
+@pytest.mark.parametrize("text, expected", [
+    ("澳大利亚新南威尔士州最近24小时新增45,098例新冠病例。", [("45,098例", "45098", "count")]),
+    ("两项数据与24小时前相比，新增确诊20例。", [("两项", "2", "count"), ("20例", "20", "count")]),
+    ("在首个帖子发布近12小时后，他宣布暂停服务。", []),
+    ("外省来（返）雄安人员须持48小时核酸检测阴性证明。", []),
+    ("不得以查验核酸48小时阴性证明作为进出小区的条件。", []),
+    ("各大医院的急救通道24小时待命，开启24小时运营模式。", []),
+    ("该机器人最高续航可达24小时。", [("24小时", "24", "other")]),
+    ("这款耳机支持连续听歌6小时。", [("6小时", "6", "other")]),
+])
+def test_windows_moments_and_terms_in_hours_are_no_figures(text, expected):
+    assert _figures(text) == expected
