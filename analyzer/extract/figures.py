@@ -245,6 +245,8 @@ class FigureExtractor:
         self.stock_words = measures.words_of("stock-metric-words")
         self.not_after_ordinal = tuple(lex["not_figures"]["ordinals"])
         self.exponent_marks = tuple(lex["not_figures"].get("exponent_marks", ()))
+        self.node_units = frozenset(lex["not_figures"].get("node_units", ()))
+        self.node_words = rulebook.regex(alternation(lex["not_figures"].get("node_words", ()) or ["$^"]))
         self.numbered_names = rulebook.regex(
             rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
         self.counted_points = frozenset(lex["points"].get("counted", ()))
@@ -574,9 +576,18 @@ class FigureExtractor:
         found.extend(self._bare_quotes(text, taken))
         found.extend(self._measured_times(text, taken))
         found.sort(key=lambda c: c.start)
-        found = self._merge_ranges(text, found)
+        found = [c for c in self._merge_ranges(text, found) if not self._is_process_node(text, c)]
         self._distant_qualifiers(text, found)
         return self._add_list_members(text, found)
+
+    def _is_process_node(self, text: str, candidate: Candidate) -> bool:
+        """采用台积电3纳米制程工艺: N纳米 in a sentence about chip making names a process node, no length
+        (real_text.toml process-node-unit)."""
+        if candidate.counter not in self.node_units:
+            return False
+        start = sentences.sentence_start(text, candidate.start, floor=max(0, candidate.start - 80))
+        end = sentences.sentence_end(text, candidate.end, ceiling=candidate.end + 80)
+        return self.node_words.search(text, start, end) is not None
 
     def _distant_qualifiers(self, text: str, found: list[Candidate]) -> None:
         """约占公司总股本的2.92%, 不低于均价的80%: a qualifier before the base of a share or multiple qualifies it
