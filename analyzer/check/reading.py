@@ -161,6 +161,8 @@ def _series_entries(data: dict) -> dict:
             "joint_names": _joint_names(data),
             "stored_bases": [(w, row["comparison"]) for row in data["stored_base"] for w in row["words"]],
             "guidance_clause": tuple(_words(data["guidance_clause"])),
+            "guidance_clause_unless": tuple(_words(data["guidance_clause"], "unless")),
+            "guidance_clause_claim": tuple(_words(data["guidance_clause"], "claim_expected")),
             "stored_base_patterns": _stored_base_patterns(data["stored_base"]),
             "part_from": min(row["min_chars"] for row in data["named_part"]),
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
@@ -250,9 +252,15 @@ STATEMENT_MARKS = re.compile(r"[；;。！？!?]")
 def forecast_clause(before: str, statement: bool = False) -> bool:
     """The figure's clause (``before``: its text up to the figure), or its whole ``statement`` (三星电子预计二季度营业利润
     …，销售额同比增长…: 预计 governs both clauses), has a forecast verb (``guidance_clause``: 市场预计…盈利同比增长23.6%):
-    an expected figure."""
+    an expected figure. A stored statement of preliminary results (``unless``: 业绩初步数据，预计…) reports no
+    forecast; a claim's clause (``statement``) states one with a modal word too (``claim_expected``: 每年可少付利息)."""
+    words = claim_words()
     clause = (STATEMENT_MARKS if statement else CLAUSE_MARKS).split(before)[-1]
-    return any(word in clause for word in claim_words()["guidance_clause"])
+    if statement:
+        return any(word in clause for word in words["guidance_clause"] + words["guidance_clause_claim"])
+    if any(word in STATEMENT_MARKS.split(before)[-1] for word in words["guidance_clause_unless"]):
+        return False
+    return any(word in clause for word in words["guidance_clause"])
 
 
 def opposite_direction(claim_before: str, stored_before: str) -> bool:
