@@ -615,6 +615,15 @@ def _claim_tail(other: dict, claim_key: str) -> bool:
     return len(key) >= claim_words()["claim_tail"] and key != claim_key and claim_key.endswith(key)
 
 
+def _period_end_tail(claim: Period | None, other: dict, claim_key: str) -> bool:
+    """``other`` is of the last part of the claim's cumulative period (2021年11月 of 1—11月) and named by the end of
+    the claim's metric (净利润, ``period_end_tail``): the claim's statistic for that part alone."""
+    key = other.get("metric_key") or ""
+    start, end = other.get("period_start"), other.get("period_end")
+    return claim is not None and bool(start) and end == claim.end and start > claim.start and \
+        len(key) >= claim_words()["period_end_tail"] and key != claim_key and claim_key.endswith(key)
+
+
 def _is_level(measure: str | None) -> bool:
     """A measure of a level, neither one of ``other_unit_owner``'s measures (a growth) nor a change."""
     return bool(measure) and measure not in claim_words()["other_unit_measures"] and measure != "change"
@@ -1431,10 +1440,8 @@ class ClaimChecker:
             if found:
                 slip, first = found, row
                 break
-        if slip == "value" and claim.period is not None:
-            slip, extra = self.elsewhere_slip(claim, comparable, rows)
-        elif slip == "value":
-            slip, extra = self.document_metric_slip(claim, {r["doc_id"] for r in comparable})
+        if slip == "value":
+            slip, extra = self.value_slip(claim, comparable, rows)
         owned = extra is not None and extra.get("owner")
         owner = f"{'place' if slip == 'value' else 'owner'}.{slip}" if owned else None
         text = self.slip_text(slip, claim, first, _stored(first), when, extra, owner)
@@ -1443,6 +1450,14 @@ class ClaimChecker:
         if extra is not None:
             evidence = evidence + [self.evidence(extra)]
         return Verdict(info, "contradicted", text, slip, evidence, disagree)
+
+    def value_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
+        """Where the claim's number is stored when the evidence disagrees with it: at another period or for another
+        metric; answered by no dated figure (or with no period of its own), for another metric of the documents."""
+        slip, extra = self.elsewhere_slip(claim, comparable, rows) if claim.period is not None else ("value", None)
+        if slip == "value" and (claim.period is None or not any(r.get("period_end") for r in comparable)):
+            slip, extra = self.document_metric_slip(claim, {r["doc_id"] for r in comparable})
+        return slip, extra
 
     def elsewhere_slip(self, claim: Figure, comparable: list[dict], rows: list[dict]) -> tuple[str, dict | None]:
         """The claim's number is stored for this metric at another period (or year to date), or at this period
@@ -1469,7 +1484,7 @@ class ClaimChecker:
         release's short 专项债券): the claim's number may be stored there for another period."""
         key = _key(claim.metric) or ""
         return [r for r in self.document_rows(documents, claim.measure) if key and (r["metric_key"] == key or
-                                                                                    _claim_tail(r, key))]
+                _claim_tail(r, key) or _period_end_tail(claim.period, r, key))]
 
     def wider_rows(self, claim: Figure, documents: set[str]) -> list[dict]:
         """Figures of the evidence's documents whose metric contains the claim's (货物贸易进出口总值 for 进出口): the
@@ -1508,7 +1523,8 @@ class ClaimChecker:
         return "value", None
 
     def document_metric_slip(self, claim: Figure, documents: set[str]) -> tuple[str, dict | None]:
-        """A claim without a period whose number the evidence's documents state for one other metric, of the claim's
+        """A claim without a period, or one answered only by undated figures (造船完工量、新接订单量、手持订单量…分别占
+        世界总量的47.2%、53.8%和47.6%), whose number the evidence's documents state for one other metric, of the claim's
         measure and unit (中央财政承担10% where 分别承担90%和10% gives 10% to 省级财政); a bound only against the
         same bound (实际贷款成本不高于3.2% where 不高于3.2% is the lending rate's cap)."""
         key = _key(claim.metric)

@@ -114,6 +114,7 @@ def _date_entries(data: dict) -> dict:
             "own_day_inherited": frozenset(_words(data["own_day_period"], "inherited")),
             "sentence_head": min(row["min_chars"] for row in data["sentence_head"]),
             "claim_tail": min(row["min_chars"] for row in data["claim_tail"]),
+            "period_end_tail": min(row["min_chars"] for row in data["period_end_tail"]),
             "other_unit_measures": frozenset(_words(data["other_unit_owner"], "measures")),
             "undated_beside_growth": data["undated_beside_growth"],
             "not_before_growth": re.compile(_union(data["undated_beside_growth"], "not_before")),
@@ -159,11 +160,10 @@ def _series_entries(data: dict) -> dict:
             "metric_fillers": tuple(_words(data["metric_filler"])),
             "metric_prefixes": tuple(sorted(_words(data["metric_prefix"]), key=len, reverse=True)),
             "joint_names": _joint_names(data),
-            "stored_bases": [(w, row["comparison"]) for row in data["stored_base"] for w in row["words"]],
+            "stored_bases": _stored_bases(data["stored_base"]),
             "guidance_clause": tuple(_words(data["guidance_clause"])),
             "guidance_clause_unless": tuple(_words(data["guidance_clause"], "unless")),
             "guidance_clause_claim": tuple(_words(data["guidance_clause"], "claim_expected")),
-            "stored_base_patterns": _stored_base_patterns(data["stored_base"]),
             "part_from": min(row["min_chars"] for row in data["named_part"]),
             "longhand_from": min(row["min_chars"] for row in data["longhand"]),
             "longhand_rest_ends": tuple(_words(data["longhand"], "rest_ends")),
@@ -306,9 +306,15 @@ def move_sign(before: str) -> int | None:
     return None
 
 
-def _stored_base_patterns(rows: list[dict]) -> list[tuple[re.Pattern, str]]:
-    """(pattern, comparison) of the ``stored_base`` rows written as a pattern (较2021年末)."""
-    return [(re.compile(row["pattern"]), row["comparison"]) for row in rows if row.get("pattern")]
+def _stored_bases(rows: list[dict]) -> list[tuple[re.Pattern, str, frozenset]]:
+    """(pattern, comparison, stored comparisons it replaces) of the ``stored_base`` rows, their words and their
+    pattern (较上年末, 较2021年末) alike; by default a base replaces a stored ``prev`` or none."""
+    out = []
+    for row in rows:
+        written = [re.escape(w) for w in row["words"]] + ([row["pattern"]] if row.get("pattern") else [])
+        replaces = frozenset(None if c == "none" else c for c in row.get("replaces", ["prev", "none"]))
+        out.append((re.compile("|".join(written)), row["comparison"], replaces))
+    return out
 
 
 def _joint_names(data: dict) -> list[tuple[str, str]]:
@@ -345,14 +351,13 @@ def read_stored_row(row: dict) -> dict:
 def _stored_base(row: dict) -> dict:
     """A stored change against the previous reading, or against none, written right after a base word of its clause
     (``stored_base``: 较上年末, 较2021年末) is against that base."""
-    if row.get("comparison") not in ("prev", None) or row.get("measure") not in ("change", "growth_rate"):
+    if row.get("measure") not in ("change", "growth_rate"):
         return row
     offset = row["start"] - (row.get("sentence_start") or 0)
-    before = (row.get("sentence") or "")[max(0, offset - 10):offset]
+    before = (row.get("sentence") or "")[max(0, offset - 16):offset]
     before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
-    words = claim_words()
-    found = next((base for word, base in words["stored_bases"] if word in before), None) or \
-        next((base for pattern, base in words["stored_base_patterns"] if pattern.search(before)), None)
+    found = next((base for pattern, base, replaces in claim_words()["stored_bases"]
+                  if row.get("comparison") in replaces and pattern.search(before)), None)
     return {**row, "comparison": found} if found else row
 
 
