@@ -250,7 +250,7 @@ class FigureExtractor:
         self.numbered_names = rulebook.regex(
             rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
         self.counted_points = frozenset(lex["points"].get("counted", ()))
-        self.age_statistic = rulebook.regex(alternation(lex.get("ages", {}).get("statistic_words", ()) or ["$^"]))
+        self.age_statistic = rulebook.regex(alternation(lex["ages"]["statistic_words"]))  # real_text.toml age rows
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
@@ -738,8 +738,8 @@ class FigureExtractor:
     def _is_age_no_figure(self, text: str, match) -> bool:
         """现年31岁, 高某（40岁）, 60岁及以上人口, 5至11岁的儿童: a person's age or a group's bound is no figure; an age
         is one only as the statistic or parameter its sentence names (平均年龄38.5岁, 退休年龄67岁; real_text.toml age rows)."""
-        ages = self.lexicon.get("ages", {})
-        if match.group("other") not in ages.get("units", ()):
+        ages = self.lexicon["ages"]
+        if match.group("other") not in ages["units"]:
             return False
         if text.endswith(tuple(ages["before"]), 0, match.start()) or \
                 text.startswith(tuple(ages["after"]), match.end("other")):
