@@ -250,6 +250,7 @@ class FigureExtractor:
         self.numbered_names = rulebook.regex(
             rf"(?:{alternation(lex['not_figures'].get('numbered_names', ()) or ['$^'])})(?![\d.])")
         self.counted_points = frozenset(lex["points"].get("counted", ()))
+        self.age_statistic = rulebook.regex(alternation(lex["ages"]["statistic_words"]))  # real_text.toml age rows
         self._compile_vocabulary(lex["not_figures"], lex["signs"])
         self._compile_patterns(lex)
         self._compile_quotes(lex["market_quotes"])
@@ -342,7 +343,7 @@ class FigureExtractor:
         for match in self.measured_time.finditer(text):
             hedge = match.group("hedge")
             start = match.start("hedge") if hedge in self.qualifier_before else match.start("num")
-            if any(taken[start:match.end()]):
+            if any(taken[start:match.end()]) or self._is_event_length(text, match.start(), match.end()):
                 continue
             try:
                 value = parse_number(match.group("num"))
@@ -683,7 +684,7 @@ class FigureExtractor:
         """Numbers that the figure pattern matches but are no figure (the first check that holds says why)."""
         return any(check(text, match) for check in (
             self._is_quote_base, self._is_per_count, self._is_code_or_ordinal, self._is_date, self._after_currency_sign,
-            self._is_duration, self._is_bare_capital))
+            self._is_duration, self._is_bare_capital, self._is_age_no_figure))
 
     def _is_quote_base(self, text: str, match) -> bool:
         """1美元对人民币6.8209元, 1美元兑150日元: the 1美元 is the base of a quote, not a figure."""
@@ -721,7 +722,31 @@ class FigureExtractor:
         if match.group("other") not in durations["units"]:
             return False
         return text.endswith(tuple(durations["before"]), 0, match.start()) or \
-            text.startswith(tuple(durations["after"]), match.end())
+            text.startswith(tuple(durations["after"]), match.end()) or \
+            self._is_event_length(text, match.start(), match.end())
+
+    def _is_event_length(self, text: str, start: int, end: int) -> bool:
+        """会晤长达两个半小时, 通话近一小时, 约5.5小时的出舱活动: how long one event lasted is a duration, no figure
+        (real_text.toml event-length rows); a total or an average (累计, 平均, 全国, 万/亿) stays a measured time."""
+        durations = self.lexicon["durations"]
+        if not (text.endswith(tuple(durations.get("event_before", ())), 0, start) or
+                text.startswith(tuple(durations.get("event_after", ())), end)):
+            return False
+        clause = text[sentences.clause_start(text, start, lists=False):end]
+        return not any(word in clause for word in durations.get("aggregate", ()))
+
+    def _is_age_no_figure(self, text: str, match) -> bool:
+        """现年31岁, 高某（40岁）, 60岁及以上人口, 5至11岁的儿童: a person's age or a group's bound is no figure; an age
+        is one only as the statistic or parameter its sentence names (平均年龄38.5岁, 退休年龄67岁; real_text.toml age rows)."""
+        ages = self.lexicon["ages"]
+        if match.group("other") not in ages["units"]:
+            return False
+        if text.endswith(tuple(ages["before"]), 0, match.start()) or \
+                text.startswith(tuple(ages["after"]), match.end("other")):
+            return True
+        start = sentences.sentence_start(text, match.start(), floor=max(0, match.start() - 80))
+        end = sentences.sentence_end(text, match.end(), ceiling=match.end() + 80)
+        return self.age_statistic.search(text, start, end) is None
 
     def _money_unit(self, word: str) -> tuple[str, str | None]:
         """(record unit, ISO code of a currency outside the unit list): 美元 → (USD, None); 英镑 → (other, GBP)."""
