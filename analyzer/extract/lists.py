@@ -153,23 +153,25 @@ def member_place(text: str, sentence_start: int, metric_at: int, listed: tuple[i
 def _places_ending_at(text: str, start: int, end: int) -> list[str]:
     """The run of places joined only by NAME_JOINER that ends at ``end`` (上海和北京 before 居民人均可支配收入), in
     text order; the longest place word is taken at each step (广东省 before 东省)."""
-    places = _places_longest_first()
     members: list[str] = []
-    while True:
-        found = next((w for w in places if text.startswith(w, end - len(w)) and end - len(w) >= start), None)
-        if found is None:
-            break
-        members.insert(0, found)
-        end -= len(found)
+    while (found := _place_at_end().search(text, max(start, end - PLACE_WORD_MAX), end)) is not None:
+        members.insert(0, found.group())
+        end = found.start()
         if end - 1 < start or not NAME_JOINER.fullmatch(text, end - 1, end):
             break
         end -= 1
     return members
 
 
+PLACE_WORD_MAX = 12  # characters a place word may have (黑龙江省, 内蒙古自治区 …): the search window before ``end``
+
+
 @functools.cache
-def _places_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(place_words(), key=lambda word: (-len(word), word)))
+def _place_at_end() -> re.Pattern:
+    """A place word ending where the search ends, the longest first (``\\Z`` matches at the search's ``endpos``)."""
+    words = sorted(place_words(), key=lambda word: (-len(word), word))
+    assert max(map(len, words)) <= PLACE_WORD_MAX
+    return re.compile(f"(?:{alternation(words)})\\Z")
 
 
 def members_metric(phrase: str | None, count: int, index: int) -> str | None:
